@@ -1,0 +1,49 @@
+"""Sentences and paragraphs of a Document's text, as (start, end) spans.
+
+A paragraph is a run of non-blank lines... in press releases, usually one line. A sentence ends at
+., ! or ? followed by space and an upper-case letter, a digit or a quote, except after common
+abbreviations ("Sept.", "U.S.", "Inc.", "No.") and initials.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_ABBREV = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "rep", "sen",
+    "gov", "st", "inc", "corp", "co", "ltd", "plc", "no", "nos", "vs", "approx", "est", "fig", "mt", "ft",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "ca", "jr", "sr", "dept", "div", "mass", "calif", "conn",
+}
+_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
+
+
+@lru_cache(maxsize=64)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for para_start, para_end in paragraphs(text):
+        start = para_start
+        for m in _END.finditer(text, para_start, para_end):
+            dot = m.start()
+            word = re.search(r"([A-Za-z.]+)$", text[start:dot])
+            w = word.group(1).lower().rstrip(".") if word else ""
+            if text[dot] == "." and (w in _ABBREV or (len(w) == 1 and w.isalpha())):
+                continue
+            end = m.end()
+            out.append((start, end))
+            start = end
+            while start < para_end and text[start].isspace():
+                start += 1
+        if start < para_end:
+            out.append((start, para_end))
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return tuple(out)

@@ -1,0 +1,197 @@
+"""The four nouns every stage shares: Document, Mention, Claim, Finding.
+
+    file ──read──▶ Document ──extract──▶ [Mention] ──link──▶ [Claim] ──judge──▶ [Finding] ──report──▶ bytes
+
+Each stage imports this module and nothing of another stage's internals. All offsets are 0-based
+code-point offsets into ``Document.text`` (the plain text that was analysed); ``Document.locate``
+turns them into positions in the original file (CONTRACT.md, "Positions").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+MENTION_TYPES = ("percent", "currency", "count", "quantity", "number", "date", "ordinal", "identifier")
+AMOUNT_TYPES = frozenset({"percent", "currency", "count", "quantity", "number"})
+STATUSES = ("pass", "warn", "fail")
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in the original file: 1-based line and column (code points), 0-based offset."""
+
+    line: int
+    column: int
+    offset: int
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """One input, reduced to plain text, with a map back to the original file.
+
+    ``text`` is what extraction reads. ``source`` is the decoded original file. ``origin[i]`` is the
+    offset in ``source`` of ``text[i]`` (``None`` means the two are the same string). For DOCX the
+    source is the paragraphs joined by newlines, so ``line`` is the paragraph number.
+    """
+
+    path: str
+    text: str
+    source: str | None = None
+    origin: tuple[int, ...] | None = None
+    format: str = "txt"
+    # Spans of ``text`` that carry suppression comments etc. are found by the reader.
+    suppressions: tuple[Suppression, ...] = ()
+
+    @cached_property
+    def _source(self) -> str:
+        return self.text if self.source is None else self.source
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        src = self._source
+        i = src.find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = src.find("\n", i + 1)
+        return starts
+
+    def source_offset(self, i: int) -> int:
+        """Offset in the original file of text offset ``i`` (``i == len(text)`` allowed)."""
+        if self.origin is None:
+            return i
+        if i < len(self.origin):
+            return self.origin[i]
+        return (self.origin[-1] + 1) if self.origin else 0
+
+    def locate(self, i: int) -> Position:
+        """Line/column in the original file of the character at text offset ``i``."""
+        off = self.source_offset(i)
+        ln = bisect.bisect_right(self._line_starts, off) - 1
+        return Position(ln + 1, off - self._line_starts[ln] + 1, off)
+
+    def locate_end(self, end: int) -> Position:
+        """Position just past the last character of a span ending (exclusive) at text offset ``end``."""
+        if end <= 0:
+            return self.locate(0)
+        last = self.locate(end - 1)
+        return Position(last.line, last.column + 1, last.offset + 1)
+
+    def line_text(self, line: int) -> str:
+        """The original file's line ``line`` (1-based), without its newline."""
+        starts = self._line_starts
+        if not 1 <= line <= len(starts):
+            return ""
+        a = starts[line - 1]
+        b = starts[line] - 1 if line < len(starts) else len(self._source)
+        return self._source[a:b].rstrip("\r")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline ``factcheck: ignore`` comment: which lines of the original file, which rules."""
+
+    line: int  # the source line the suppression applies to
+    rules: tuple[str, ...] = ()  # empty = every rule
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number-bearing expression: where it is, what it is, and how precisely it was stated."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # one of MENTION_TYPES
+    value: float | None = None
+    unit: str | None = None
+    value_high: float | None = None  # high end of a range
+    approx: bool = False
+    hedge: str | None = None  # the hedge as written, lower-cased ("about", "more than")
+    # How precisely the figure was written: half the step of its last stated digit, in ``unit``
+    # ("2.7 billion" -> 0.05e9; "128%" -> 0.5; "ten" -> 0.5). None for exact words ("a dozen").
+    half_step: float | None = None
+    num_start: int = -1  # span of the numeral itself ("857" in "€857 million")
+    num_end: int = -1
+    scale: str | None = None  # the scale word as written ("million", "bn")
+    decimals: int = 0  # digits written after the decimal separator
+    grouped: bool = False  # written with thousands separators ("1,059")
+    word: bool = False  # written in words ("ten", "a dozen")
+    noun: str | None = None  # for counts: the counted noun as written
+    inferred: bool = False  # unit or type taken from context, not from the mention itself
+    dimension: str | None = None  # quantity dimension ("length", "speed", "time", ...)
+
+    @property
+    def is_amount(self) -> bool:
+        return self.type in AMOUNT_TYPES and self.value is not None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A stated figure and the figures the text derives it from.
+
+    ``stated`` is the figure whose truth is asserted (the percentage, the total, the converted value),
+    ``span`` the text that states it (may be wider, e.g. "nearly doubled"). ``params`` carries the
+    relation's details (direction of a change, the multiple word, the hedge, conversion units...).
+    ``confident`` is False where the linker is unsure the figures belong together: such a claim can
+    warn but never fail.
+    """
+
+    kind: str
+    span: tuple[int, int]
+    stated: Mention | None
+    operands: tuple[Mention, ...]
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+    confident: bool = True
+
+
+@dataclass(frozen=True)
+class Operand:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Fix:
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A verdict on one claim, with its working."""
+
+    rule: str
+    kind: str
+    status: str  # pass | warn | fail
+    severity: str  # error | warning | info
+    start: int
+    end: int
+    text: str
+    message: str
+    explanation: str = ""
+    claimed: float | None = None
+    computed: float | None = None
+    expected_text: str | None = None
+    accepted: tuple[float, float] | None = None  # the range the stated figure had to fall in
+    operands: tuple[Operand, ...] = ()
+    tolerance: str | None = None  # the tolerance applied, in words
+    source: str | None = None  # where a reference figure or rate comes from
+    fix: Fix | None = None
+    suppressed: bool = False
+    fingerprint: str | None = None
+
+
+@dataclass
+class FileResult:
+    """Everything the pipeline learned about one input."""
+
+    path: str
+    document: Document | None
+    mentions: list[Mention] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # why the file could not be read (reported, then skipped)

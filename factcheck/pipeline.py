@@ -1,0 +1,46 @@
+"""The pipeline for one document: extract → link → judge, then suppressions. Pure: no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .model import Document, FileResult
+from .ruleset import RuleSet
+
+
+@dataclass(frozen=True)
+class Options:
+    locale: str = "auto"
+    as_of: date | None = None
+    check: bool = True  # False: extraction only
+
+
+def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:
+    from .extract import extract
+
+    mentions = extract(doc, rules.vocab, locale=opts.locale)
+    result = FileResult(path=doc.path, document=doc, mentions=mentions)
+    if not opts.check:
+        return result
+    from .claims import link
+    from .judge import judge
+
+    claims = link(doc, mentions, rules, as_of=opts.as_of)
+    findings = judge(doc, claims, rules)
+    from .claims.patterns import pattern_findings
+
+    findings += pattern_findings(doc, rules)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    if doc.suppressions:
+        findings = [_suppress(doc, f) for f in findings]
+    result.findings = findings
+    return result
+
+
+def _suppress(doc: Document, f):
+    line = doc.locate(f.start).line
+    for s in doc.suppressions:
+        if s.line == line and (not s.rules or f.rule in s.rules or f.kind in s.rules):
+            return replace(f, suppressed=True)
+    return f

@@ -1,0 +1,43 @@
+"""report: findings become bytes. One module per format, each with ``render(results, ctx) -> str``."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from ..model import FileResult
+
+FORMATS = {
+    "text": "text",
+    "json": "json_",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "html": "html",
+}
+
+
+@dataclass
+class Context:
+    """What a renderer may need besides the results."""
+
+    command: str = "check"  # check | extract
+    show_pass: bool = False
+    strict: bool = False
+    color: bool | None = None  # None: decide from the terminal and NO_COLOR / FORCE_COLOR
+    rules: object = None  # the RuleSet, for formats that describe rules (SARIF)
+    extra: dict = field(default_factory=dict)
+
+
+def render(fmt: str, results: list[FileResult], ctx: Context) -> str:
+    mod = importlib.import_module(f".{FORMATS[fmt]}", __name__)
+    return mod.render(results, ctx)
+
+
+def summary(results: list[FileResult]) -> dict[str, int]:
+    out = {"files": len(results), "pass": 0, "warn": 0, "fail": 0}
+    for r in results:
+        for f in r.findings:
+            if not f.suppressed:
+                out[f.status] += 1
+    return out

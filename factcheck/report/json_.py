@@ -1,0 +1,85 @@
+"""JSON, version 1 (../shared/CONTRACT.md): the public, machine-readable interface. Fields only grow."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..model import Document, FileResult, Finding, Mention
+from . import Context, summary
+
+
+def _num(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    if float(x).is_integer() and abs(x) < 2**53:
+        return int(x)
+    return round(float(x), 6)
+
+
+def _span(doc: Document, start: int, end: int) -> dict[str, int]:
+    a, b = doc.locate(start), doc.locate_end(end)
+    return {"line": a.line, "column": a.column, "end_line": b.line, "end_column": b.column,
+            "start": a.offset, "end": b.offset}
+
+
+def mention_json(doc: Document, m: Mention) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": m.text, "type": m.type, "value": _num(m.value), "unit": m.unit,
+                           "approx": m.approx, "hedge": m.hedge, **_span(doc, m.start, m.end)}
+    if m.value_high is not None:
+        out["value_high"] = _num(m.value_high)
+    if m.inferred:
+        out["inferred"] = True
+    return out
+
+
+def finding_json(doc: Document, f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {"rule": f.rule, "kind": f.kind, "status": f.status, "severity": f.severity,
+                           "text": f.text, **_span(doc, f.start, f.end)}
+    if f.claimed is not None:
+        out["claimed"] = _num(f.claimed)
+    if f.computed is not None:
+        out["computed"] = _num(round(f.computed, 4) if abs(f.computed) < 1e6 else f.computed)
+    if f.expected_text is not None:
+        out["expected_text"] = f.expected_text
+    ops = []
+    for o in f.operands:
+        p = doc.locate(o.start)
+        ops.append({"text": o.text, "line": p.line, "column": p.column, "start": p.offset,
+                    "end": doc.locate_end(o.end).offset})
+    out["operands"] = ops
+    out["message"] = f.message
+    out["explanation"] = f.explanation
+    if f.accepted is not None:
+        out["accepted"] = [_num(f.accepted[0]), _num(f.accepted[1])]
+    if f.tolerance:
+        out["tolerance"] = f.tolerance
+    if f.source:
+        out["source"] = f.source
+    if f.fix is not None:
+        out["fix"] = {"replacement": f.fix.replacement, **_span(doc, f.fix.start, f.fix.end)}
+    if f.fingerprint:
+        out["fingerprint"] = f.fingerprint
+    out["suppressed"] = f.suppressed
+    return out
+
+
+def to_dict(results: list[FileResult], ctx: Context) -> dict[str, Any]:
+    files = []
+    for r in results:
+        entry: dict[str, Any] = {"path": r.path}
+        if r.error:
+            entry["error"] = r.error
+        doc = r.document
+        if ctx.command == "extract":
+            entry["mentions"] = [mention_json(doc, m) for m in r.mentions] if doc else []
+        else:
+            entry["findings"] = [finding_json(doc, f) for f in r.findings] if doc else []
+        files.append(entry)
+    return {"version": 1, "tool": {"name": "factcheck", "version": __version__}, "files": files,
+            "summary": summary(results)}
+
+
+def render(results: list[FileResult], ctx: Context) -> str:
+    return json.dumps(to_dict(results, ctx), ensure_ascii=False, indent=2) + "\n"
