@@ -27,8 +27,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-rules_app = typer.Typer(help="List, show, validate and test rule sets.", no_args_is_help=True)
-app.add_typer(rules_app, name="rules")
 
 
 class Fmt(str, Enum):
@@ -230,43 +228,17 @@ def extract(
     _emit(render(fmt.value, results, Context(command="extract")), None)
 
 
-@rules_app.command("list")
-def rules_list(rules: RulesOpt = []) -> None:  # noqa: B006
-    """Every rule in force: id, kind, severity, where it comes from."""
-    ruleset = _load_rules(rules, [], [])
-    for r in ruleset.rules.values():
-        typer.echo(f"{r.id:28} {r.kind:20} {r.severity:8} {r.description}")
-
-
-@rules_app.command("show")
-def rules_show(rule_id: str, rules: RulesOpt = []) -> None:  # noqa: B006
-    """One rule in full: options, tolerance, source, examples."""
-    import yaml
-
-    ruleset = _load_rules(rules, [], [])
-    r = ruleset.rules.get(rule_id)
-    if r is None:
-        die(f"unknown rule {rule_id!r} (see `factcheck rules list`)")
-    body = {"id": r.id, "kind": r.kind, "severity": r.severity, "description": r.description,
-            **r.options, "source": r.source, "defined_in": r.origin, "examples": r.examples or None}
-    typer.echo(yaml.safe_dump({k: v for k, v in body.items() if v not in (None, "", {})},
-                              sort_keys=False, allow_unicode=True).rstrip())
-
-
-@rules_app.command("validate")
-def rules_validate(paths: Annotated[list[str], typer.Argument(help="Rule files or folders.")]) -> None:
-    """Check rule files; errors print as file:line:col with the offending key."""
-    from .ruleset import RuleError, load_rules
-
-    try:
-        load_rules(paths)
-    except RuleError as e:
-        die(str(e))
-    typer.echo(f"ok: {len(paths)} path(s) valid")
-
-
 COMMANDS = {"check", "extract", "rules", "init", "baseline", "install-hook", "--help", "-h", "--version",
             "--install-completion", "--show-completion"}
+
+
+def _register_subapps() -> None:
+    from .rulecli import rules_app
+
+    app.add_typer(rules_app, name="rules")
+
+
+_register_subapps()
 
 
 def main() -> None:
