@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +29,7 @@ app = typer.Typer(
 )
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     text = "text"
     json = "json"
     sarif = "sarif"
@@ -38,12 +38,12 @@ class Fmt(str, Enum):
     html = "html"
 
 
-class ExtractFmt(str, Enum):
+class ExtractFmt(StrEnum):
     text = "text"
     json = "json"
 
 
-class Locale(str, Enum):
+class Locale(StrEnum):
     auto = "auto"
     en = "en"
     de = "de"
