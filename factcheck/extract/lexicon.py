@@ -1,0 +1,156 @@
+"""The vocabulary (rules/*.yaml ``vocabulary:``) compiled into the regular expressions extraction uses.
+
+Built once per vocabulary and cached: a git hook runs factcheck on every commit, so start-up counts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+
+# Words that end a counted-noun phrase: function words, auxiliaries and the verbs press releases use
+# after a figure ("14 went to", "224 represented").
+STOP_WORDS = frozenset("""
+a an the of in on at by for from to into onto with without within and or but nor than then as per via
+versus vs that which who whom whose what when where while whereas because since until till after before
+during over under above below across through throughout between among against along around about up down
+out off upon toward towards beyond near each every either neither both all any some most more less few
+many much several such this these those it its they them their there here we our us he she his her you
+your i me my is are was were be been being am will would shall should can could may might must do does
+did done have has had having not no also only just still already even so too very while yet if whether
+went go goes going gone came come comes coming remain remains remained stood stand stands reached reach
+reaches include includes included including took take takes taken make makes made making said say says
+rose rise rises risen fell fall falls fallen grew grow grows grown dropped drop drops declined decline
+increased increase increases climbed climb climbs jumped jump jumps gained gain gains expected expect
+plans plan planned set sets will won lost became become becomes got get gets gave give gives saw see
+sees left leave leaves put puts seen known called named worth valued priced costing cost costs bringing
+brings brought bring represented represents representing representing compared compares equivalent
+according following followed follows again later earlier ago apiece each annually yearly monthly
+today tomorrow yesterday now currently respectively alone altogether overall total totalling totaling
+combined together in-service entered enter enters break breaks broke handed hand delivered deliver
+delivers ordered order orders signed sign signs built build builds produced produce produces operated
+operate operates bought buy buys acquired acquire acquires sold sell sells flew fly flies carried carry
+carries fitted fit fits
+""".split())
+
+# Words that may stand before a number in a headline or sentence without making "Word 12" a designation.
+NOT_DESIGNATORS = frozenset("""
+a an the of in on at by for from to into with and or but than as per about around approximately roughly
+nearly almost over under some more less fewer only just all each every another those these its their
+our his her your my since until till after before during within between among including plus total
+combined some most both up down out some exactly precisely fully circa estimated est just barely around
+approx top last first next past previous another other further additional extra new old at least if
+when while where whereas although though because so then also still already yet even now today
+""".split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    vocab_key: str
+    hedges: dict[str, dict]
+    hedge_re: regex.Pattern  # a hedge ending right before a figure
+    scale: dict[str, float]
+    short_scales: frozenset[str]
+    scale_re: regex.Pattern  # scale word right after a numeral
+    cur_prefix: dict[str, str]
+    tight_prefixes: frozenset[str]
+    cur_prefix_re: regex.Pattern  # currency prefix ending right before a numeral
+    cur_names: dict[str, str]
+    cur_name_re: regex.Pattern  # currency name right after a numeral / scale
+    units: dict[str, str]
+    tight_units: frozenset[str]
+    unit_re: regex.Pattern  # unit right after a numeral
+    multiples: dict[str, float]
+    multiple_re: regex.Pattern
+    designators: frozenset[str]
+    designation_suffixes: frozenset[str]
+    exchanges_re: regex.Pattern
+    noun_class: dict[str, str]
+    vocab: dict
+
+
+def _alt(words, flags_ci: bool = False) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _key(vocab: dict) -> str:
+    return json.dumps(vocab, sort_keys=True, default=str)
+
+
+_CACHE: dict[int, Lexicon] = {}
+
+
+def lexicon(vocab: dict) -> Lexicon:
+    """The compiled lexicon for a vocabulary (cached per vocabulary object and content)."""
+    cached = _CACHE.get(id(vocab))
+    if cached is not None and cached.vocab is vocab:
+        return cached
+    lex = _build(_key(vocab))
+    lex = Lexicon(**{**lex.__dict__, "vocab": vocab})
+    _CACHE[id(vocab)] = lex
+    return lex
+
+
+@lru_cache(maxsize=4)
+def _build(key: str) -> Lexicon:
+    v = json.loads(key)
+    hedges = {k.lower(): val for k, val in (v.get("hedges") or {}).items()}
+    hedge_re = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(hedges)})\s*$", regex.I)
+    scale = {k: float(x) for k, x in (v.get("scale_words") or {}).items()}
+    short = frozenset(v.get("short_scales") or [])
+    long_scales = [s for s in scale if s not in short]
+    scale_re = regex.compile(
+        rf"(?:[\s\u00a0-]?(?P<long>{_alt(long_scales)})(?![\p{{L}}])|(?P<short>{_alt(short)})(?![\p{{L}}\d]))", regex.I)
+    prefixes = dict(v.get("currency_prefixes") or {})
+    tight_p = frozenset(v.get("tight_prefixes") or [])
+    cur_prefix_re = regex.compile(rf"(?:(?<![\p{{L}}])(?P<p>{_alt(prefixes)}))(?P<sp>[\s\u00a0]?)$")
+    names = dict(v.get("currency_names") or {})
+    cur_name_re = regex.compile(rf"^[\s\u00a0-](?P<n>{_alt(names)})(?![\p{{L}}])", regex.I)
+    units = dict(v.get("units") or {})
+    tight_u = frozenset(v.get("tight_units") or [])
+    unit_re = regex.compile(rf"^(?P<sp>[\s\u00a0-]?)(?P<u>{_alt(units)})(?![\p{{L}}\d²³])")
+    multiples = {k.lower(): float(x) for k, x in (v.get("multiple_words") or {}).items()}
+    multiple_re = regex.compile(rf"\b(?:{_alt(multiples)})\b", regex.I)
+    designators = frozenset(d.lower() for d in (v.get("designators") or []))
+    suffixes = frozenset(s.lower() for s in (v.get("designation_suffixes") or []))
+    exchanges = v.get("exchanges") or ["NYSE"]
+    exchanges_re = regex.compile(rf"\b(?:{_alt(exchanges)})\s?:\s?[A-Z0-9][A-Z0-9.]{{0,11}}\b")
+    noun_class = {}
+    for cls, words in (v.get("noun_classes") or {}).items():
+        for w in words:
+            noun_class[w.lower()] = cls
+    return Lexicon(key, hedges, hedge_re, scale, short, scale_re, prefixes, tight_p, cur_prefix_re, names,
+                   cur_name_re, units, tight_u, unit_re, multiples, multiple_re, designators, suffixes,
+                   exchanges_re, noun_class, {})
+
+
+def singular(word: str) -> str:
+    """A counted noun in the singular ("deliveries" -> "delivery", "F-35As" -> "F-35A")."""
+    w = word
+    low = w.lower()
+    irregular = {"people": "person", "personnel": "person", "men": "man", "women": "woman",
+                 "children": "child", "staff": "staff", "aircraft": "aircraft", "series": "series",
+                 "species": "species", "crew": "crew", "sheep": "sheep", "data": "data", "media": "media"}
+    if low in irregular:
+        return irregular[low]
+    if regex.search(r"\d[A-Za-z]?s$", w) or regex.search(r"[A-Z]s$", w):
+        return w[:-1]
+    if low.endswith("ies") and len(low) > 4:
+        return w[:-3] + "y"
+    if low.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return w[:-2]
+    if low.endswith("ves") and low not in ("moves", "drives", "lives"):
+        return w[:-3] + "f" if low in ("halves", "shelves", "wolves") else w[:-1]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is", "ics")) and len(low) > 3:
+        return w[:-1]
+    return w

@@ -1,0 +1,111 @@
+"""Numerals written in digits: grouping, decimals, signs, and the document's locale.
+
+English writes 1,059.5; German, Turkish and Romanian 1.059,5; French 1 059,5. ``detect_locale`` decides
+per document from unambiguous evidence (a group separator used twice, or both separators in one
+numeral); without such evidence the text is read as English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# thin space, narrow no-break space, no-break space, plain space: group separators in numbers
+SPACES = "\u2009\u202f\u00a0 "
+MINUS = "-\u2212\u2012\u2013"
+
+# A digit numeral, greedy over separators; parse_digits() validates the grouping.
+DIGITS_RE = regex.compile(r"(?<![\p{L}\p{N}_])(?:\d+(?:[.,'\u2009\u202f\u00a0]\d+)*|\d+(?: \d{3})+(?!\d))")
+
+_COMMA_DECIMAL_EVIDENCE = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,.])")
+_POINT_DECIMAL_EVIDENCE = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,.])")
+_FR_EVIDENCE = regex.compile(r"(?<!\d)\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+,\d+(?!\d)")
+
+
+def detect_locale(text: str) -> str:
+    """``en`` unless the text shows comma decimals unambiguously (then ``de``; ``fr`` for space groups)."""
+    comma = len(_COMMA_DECIMAL_EVIDENCE.findall(text))
+    point = len(_POINT_DECIMAL_EVIDENCE.findall(text))
+    if _FR_EVIDENCE.search(text) and comma == 0:
+        return "fr"
+    if comma > point:
+        return "de"
+    if regex.search(r"(?<![\d.])%\d", text) and comma >= point and regex.search(r"\d,\d{1,2}(?!\d)", text):
+        return "tr"
+    return "en"
+
+
+def separators(locale: str) -> tuple[str, str]:
+    """(group separators, decimal separator) for a locale."""
+    if locale in ("de", "tr", "ro", "id", "it", "es", "pt", "nl"):
+        return ".'" + SPACES, ","
+    if locale == "fr":
+        return SPACES + ".", ","
+    return "," + SPACES + "'", "."
+
+
+@dataclass(frozen=True)
+class Numeral:
+    value: float
+    decimals: int  # digits after the decimal separator
+    grouped: bool
+    start: int
+    end: int
+    text: str
+
+
+def parse_digits(s: str, locale: str = "en") -> tuple[float, int, bool] | None:
+    """Value, decimals and grouping of a digit numeral, or None when the grouping is not valid.
+
+    >>> parse_digits("1,059")
+    (1059.0, 0, True)
+    >>> parse_digits("2.732,5", "de")
+    (2732.5, 1, True)
+    """
+    groups, dec = separators(locale)
+    int_part, frac = s, ""
+    if dec in s:
+        int_part, _, frac = s.rpartition(dec)
+        if any(c in frac for c in groups + dec) or not frac.isdigit():
+            return None
+    parts = [int_part]
+    used = None
+    for ch in int_part:
+        if not ch.isdigit():
+            if ch not in groups:
+                return None
+            if used is None:
+                used = ch
+            elif ch != used and not (ch in SPACES and used in SPACES):
+                return None
+    if used is not None:
+        parts = regex.split(r"[" + regex.escape(groups) + r"]", int_part)
+        if not (1 <= len(parts[0]) <= 3) or any(len(p) != 3 for p in parts[1:]):
+            return None
+    digits = "".join(parts)
+    if not digits.isdigit():
+        return None
+    value = float(digits + ("." + frac if frac else ""))
+    return value, len(frac), used is not None
+
+
+def split_numeral(s: str, locale: str) -> list[tuple[int, int]]:
+    """Split a greedy match that is not one valid numeral into pieces that are (e.g. '2023 1,059')."""
+    if parse_digits(s, locale) is not None:
+        return [(0, len(s))]
+    out = []
+    for m in regex.finditer(r"\d+(?:[.,]\d+)*", s):
+        piece = m.group()
+        if parse_digits(piece, locale) is not None:
+            out.append((m.start(), m.end()))
+        else:
+            # "1,2,3" or "192.168.1.2": read each run of digits on its own
+            for d in regex.finditer(r"\d+", piece):
+                out.append((m.start() + d.start(), m.start() + d.end()))
+    return out
+
+
+def half_step(decimals: int, digits_text: str = "") -> float:
+    """Half the step of the last written digit: 0.5 for integers, 0.05 for one decimal..."""
+    return 0.5 * 10 ** (-decimals)
