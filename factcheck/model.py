@@ -121,7 +121,7 @@ class Mention:
     word: bool = False  # written in words ("ten", "a dozen")
     noun: str | None = None  # for counts: the counted noun as written
     inferred: bool = False  # unit or type taken from context, not from the mention itself
-    dimension: str | None = None  # quantity dimension ("length", "speed", "time", ...)
+    role: str | None = None  # "multiple" ("doubled", "three times") or "fraction" ("a third") for numbers
 
     @property
     def is_amount(self) -> bool:

@@ -118,7 +118,7 @@ def _build(key: str) -> Lexicon:
     cur_name_re = regex.compile(rf"^[\s\u00a0-](?P<n>{_alt(names)})(?![\p{{L}}])", regex.I)
     units = dict(v.get("units") or {})
     tight_u = frozenset(v.get("tight_units") or [])
-    unit_re = regex.compile(rf"^(?P<sp>[\s\u00a0-]?)(?P<u>{_alt(units)})(?![\p{{L}}\d²³])")
+    unit_re = regex.compile(rf"^(?P<sp>[\s\u00a0-]?)(?P<u>{_alt(units)})(?![\p{{L}}\d²³]|-\p{{L}})")
     multiples = {k.lower(): float(x) for k, x in (v.get("multiple_words") or {}).items()}
     multiple_re = regex.compile(rf"\b(?:{_alt(multiples)})\b", regex.I)
     designators = frozenset(d.lower() for d in (v.get("designators") or []))

@@ -1,7 +1,651 @@
+"""The mention scanner: text → typed Mentions.
+
+Order matters, and is the design:
+1. non-amounts first — dates, phone numbers, tickers, identifiers (model names, hull and contract
+   numbers) — so no digit inside "F-35", "Block 70" or "Sept. 29, 2025" is ever read as an amount;
+2. every remaining numeral (digits or words), with what stands around it: hedge and currency before;
+   scale word, percent sign, currency name, unit or counted noun after;
+3. bare numerals typed from context: a year, or the count/currency of the figures they are paired
+   with ("from 86 to 133 units", "from 2.732 billion lira to 5.303 billion").
+"""
+
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
+import regex
+
+from ..document.segment import sentences
 from ..model import Mention
+from .lexicon import MONTHS, NOT_DESIGNATORS, STOP_WORDS, Lexicon, lexicon, singular
+from .numbers import DIGITS_RE, detect_locale, parse_digits, split_numeral
+from .words import grammar, value_of_cardinal, value_of_fraction, value_of_ordinal
+
+_MON = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"  # noqa: E501
+_YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+DATE_RES = [
+    # periods: "the first nine months of the previous year", "first half of 2024", "9M 2025", "H1", "Q3 2024"
+    regex.compile(r"\b(?:first|second|third|fourth|last|final)\s+(?:(?:nine|six|three|four|eight|ten|eleven|two)\s+months"
+                  r"|half|quarter)(?:\s+of\s+(?:the\s+(?:previous|current|last|same|next|prior|fiscal)\s+year|this\s+year"
+                  r"|last\s+year|next\s+year|the\s+year|(?:fiscal\s+|FY\s?)?" + _YEAR + r"))?", regex.I),
+    regex.compile(r"\b(?:[1-9]M|Q[1-4]|H[12]|FY|CY|1H|2H|[1-4]Q)\s?'?(?:" + _YEAR + r"|\d\d)\b"),
+    regex.compile(r"\b(?:Q[1-4]|H[12]|[1-9]M)\b(?![-\w])"),
+    regex.compile(r"\b(?:fiscal|financial|calendar|budget|model)\s+(?:years?\s+)?" + _YEAR + r"(?:/\d\d(?:\d\d)?)?\b", regex.I),
+    regex.compile(r"\bFY\s?\d\d(?:\d\d)?(?:/\d\d)?\b"),
+    # full dates
+    regex.compile(r"\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"),
+    regex.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b"),
+    regex.compile(r"\b" + _MON + r",?\s+" + _YEAR + r"\b"),
+    regex.compile(r"\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d)(?!\s*(?:%|per|million|billion))"),
+    regex.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"\b"),
+    regex.compile(r"\b" + _YEAR + r"-[01]\d-[0-3]\d\b"),
+    regex.compile(r"\b[0-3]?\d[./][01]?\d[./]" + _YEAR + r"\b"),
+    # "early 2030", "mid-2024", "late 2023", "the 2030s", "end-2025"
+    regex.compile(r"\b(?:early|mid|late|end|end-of|start|spring|summer|autumn|fall|winter)[-\s]" + _YEAR + r"s?\b", regex.I),
+    regex.compile(r"\b(?:early|mid|late|end)[-\s]" + _MON + r"\b", regex.I),
+    regex.compile(r"(?<![\d,.])" + _YEAR + r"s\b"),
+    # "2024-2031", "2024–25"
+    regex.compile(r"(?<![\d,.])" + _YEAR + r"\s?[-–/]\s?(?:" + _YEAR + r"|\d\d)(?![\d,.%])"),
+]
+_MONTH_ALONE = regex.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
+                             r"|Sept\.|Aug\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.)(?![\p{L}])")
+_MAY = regex.compile(r"(?<=\b(?:in|on|since|until|by|from|of|last|next|early|late|mid|through|to)\s)May\b", regex.I)
+_PHONE = regex.compile(r"(?:\+\d{1,3}[\s.-]?)(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,3}"
+                       r"|\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}")
+_CHUNK = regex.compile(r"[^\s—]+")
+_STRIP_L = "\"'“‘([{«"
+_STRIP_R = "\"'”’)]}».,;:!?…"
+_ORDINAL_SUFFIX = regex.compile(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
+_TIMES = regex.compile(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
+_PERCENT = regex.compile(r"^(?:\s?%|\s?(?:per\s?cent|percent|pct)\b)", regex.I)
+_POINTS = regex.compile(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
+_SPACE_RUN = regex.compile(r"[ \t\u00a0\u2009\u202f]*")
+
+
+@dataclass
+class _Amount:
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    decimals: int = 0
+    grouped: bool = False
+    word: bool = False
+    exact_word: bool = False
+    type: str | None = None
+    unit: str | None = None
+    hedge: str | None = None
+    scale: str | None = None
+    scale_factor: float = 1.0
+    noun: str | None = None
+    role: str | None = None  # multiple | fraction
+    value_high: float | None = None
+    inferred: bool = False
+    word_scale: float = 1.0  # "four trillion": the multiplier word inside a spelled-out number
 
 
 def find_mentions(text: str, vocab: dict, locale: str = "auto") -> list[Mention]:
-    return []
+    loc = detect_locale(text) if locale == "auto" else locale
+    return _Scanner(text, lexicon(vocab), loc).run()
+
+
+class _Scanner:
+    def __init__(self, text: str, lex: Lexicon, locale: str) -> None:
+        self.t = text
+        self.lex = lex
+        self.loc = locale
+        self.g = grammar(lex.vocab)
+        self.blocked = bytearray(len(text) + 1)  # 1 where a date or identifier sits
+        self.out: list[Mention] = []
+
+    # ------------------------------------------------------------------ helpers
+    def _block(self, a: int, b: int) -> None:
+        for i in range(a, b):
+            self.blocked[i] = 1
+
+    def _free(self, a: int, b: int) -> bool:
+        return not any(self.blocked[a:b])
+
+    def _emit(self, a: int, b: int, typ: str, value: float | None = None, **kw) -> None:
+        self.out.append(Mention(start=a, end=b, text=self.t[a:b], type=typ, value=value, **kw))
+
+    # ------------------------------------------------------------------ 1. non-amounts
+    def _dates(self) -> None:
+        t = self.t
+        for rx in DATE_RES:
+            for m in rx.finditer(t):
+                a, b = m.span()
+                if self._free(a, b):
+                    self._emit(a, b, "date")
+                    self._block(a, b)
+        for rx in (_MONTH_ALONE, _MAY):
+            for m in rx.finditer(t):
+                if self._free(*m.span()):
+                    self._emit(m.start(), m.end(), "date")
+                    self._block(*m.span())
+
+    def _phones_and_tickers(self) -> None:
+        for m in _PHONE.finditer(self.t):
+            digits = sum(c.isdigit() for c in m.group())
+            if digits >= 7 and self._free(*m.span()):
+                self._emit(m.start(), m.end(), "identifier")
+                self._block(*m.span())
+        for m in self.lex.exchanges_re.finditer(self.t):
+            if self._free(*m.span()):
+                self._emit(m.start(), m.end(), "identifier")
+                self._block(*m.span())
+
+    def _identifiers(self) -> None:
+        t, lex = self.t, self.lex
+        for m in _CHUNK.finditer(t):
+            a, b = m.span()
+            while a < b and t[a] in _STRIP_L:
+                a += 1
+            while b > a and t[b - 1] in _STRIP_R:
+                b -= 1
+            core = t[a:b]
+            if not core or not any(c.isdigit() for c in core) or not self._free(a, b):
+                continue
+            kind = self._classify_chunk(core)
+            if kind == "identifier":
+                # a possessive or a parenthesis glued after is not part of the name
+                mm = regex.match(r"^(.*?)(?:['’]s)?$", core)
+                b = a + len(mm.group(1))
+                self._emit(a, b, "identifier")
+                self._block(a, b)
+        # "Block 70", "Lot 18", "Type 26s", "Saab 340", "GM 400 Alpha": a name, then a number
+        for m in regex.finditer(r"(?<![\p{L}\p{N}$€£¥₩₹₺-])(?P<w>\p{Lu}[\p{L}\p{M}]*\.?|[\p{Lu}\d]{2,})[ \u00a0]"
+                                r"(?P<n>\d+[A-Za-z]{0,3})(?![\d.,]?\d)(?P<tail>-[\p{L}]+)?", t):
+            w = m.group("w").rstrip(".")
+            wl = w.lower()
+            a, b = m.start(), m.end("n")
+            if not self._free(m.start("n"), b):
+                continue
+            if wl in NOT_DESIGNATORS or wl in MONTHS or w in lex.cur_prefix or w.upper() in lex.cur_prefix:
+                continue
+            tail = (m.group("tail") or "")[1:].lower()
+            after = t[b:b + 40]
+            if tail and tail not in lex.designation_suffixes:
+                continue
+            if wl not in lex.designators and (self._amount_follows(after, strong=True) or self._title_case_line(a)):
+                continue
+            if wl not in lex.designators and regex.fullmatch(r"(?:1[89]|20)\d\d", m.group("n")) and w[0].isupper() \
+                    and not w.isupper():
+                continue  # "Rheinmetall 2024": a year after a name
+            end = b
+            nxt = regex.match(r"[ \u00a0](\p{Lu}[\p{L}]*)(?![\p{L}])", t[b:])
+            if nxt and nxt.group(1).lower() not in STOP_WORDS and wl not in lex.designators and \
+                    nxt.group(1) not in ("I", "A"):
+                end = b + nxt.end()
+            self._emit(a, end, "identifier")
+            self._block(m.start("n"), end)
+        # a number glued to a designation suffix: "737-based"
+        for m in regex.finditer(r"(?<![\p{L}\d,.])(\d+)-(\p{L}+)", t):
+            if m.group(2).lower() in lex.designation_suffixes and self._free(m.start(1), m.end(1)):
+                self._emit(m.start(1), m.end(1), "identifier")
+                self._block(m.start(1), m.end(1))
+        # "No. 12", "number 6374"
+        for m in regex.finditer(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract)\s+(\d[\d-]*)\b", t, regex.I):
+            if self._free(m.start(1), m.end(1)) and not self._amount_follows(t[m.end(1):m.end(1) + 30]):
+                self._emit(m.start(1), m.end(1), "identifier")
+                self._block(m.start(1), m.end(1))
+
+    def _title_case_line(self, i: int) -> bool:
+        """Is the line around offset i a headline in Title Case ("Germany Orders 20 Jets")?"""
+        a = self.t.rfind("\n", 0, i) + 1
+        b = self.t.find("\n", i)
+        words = regex.findall(r"\b[\p{L}]{4,}\b", self.t[a:b if b >= 0 else len(self.t)])
+        return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+    def _amount_follows(self, after: str, strong: bool = False) -> bool:
+        """Does a percent sign, scale word, unit, currency (or, unless strong, a counted noun) follow?"""
+        lex = self.lex
+        if _PERCENT.match(after) or lex.unit_re.match(after) and not lex.unit_re.match(after).group("u")[:1].isupper():
+            return True
+        sm = lex.scale_re.match(after)
+        if sm and sm.group("long"):
+            return True
+        if lex.cur_name_re.match(after):
+            return True
+        if strong:
+            return False
+        w = regex.match(r"[ \u00a0]([a-z][\p{L}-]*)", after)
+        return bool(w and w.group(1) not in STOP_WORDS)
+
+    def _classify_chunk(self, core: str) -> str | None:
+        lex = self.lex
+        if _ORDINAL_SUFFIX.match(core):
+            return None
+        if regex.match(r"^\d+[x×]\d+$", core):
+            return "identifier"
+        if core[0].isdigit() or core[0] in "+-−.":
+            m = regex.match(r"^[\d.,]+", core)
+            rest = core[m.end():] if m else core
+            if not rest or not regex.search(r"[\p{L}\d]", rest):
+                return None
+            if rest.startswith(("-", "–")):
+                nxt = rest[1:]
+                head = regex.match(r"[\p{L}]+", nxt)
+                if head and head.group().lower() in lex.designation_suffixes:
+                    return None  # handled by the "737-based" rule (the number alone is the name)
+                if regex.match(r"^\d", nxt):
+                    if regex.match(r"^\d+$", nxt) or regex.match(r"^[\d.,]+(?:%|[a-z]+)?$", nxt):
+                        return None  # a range "20-30", "2024-2031", "20-30km"
+                    return "identifier"
+                if head and regex.search(r"\d|\p{Lu}{2,}", nxt) and not nxt.lower().startswith(("billion", "million")):
+                    return "identifier"  # "737-800A", "2-ADV"
+                return None  # "12-year", "3,600-ton", "1.6-billion-euro"
+            rest_clean = regex.sub(r"['’]s$", "", rest)
+            low = rest_clean.lower()
+            if low in ("st", "nd", "rd", "th", "s", "x", "fold") or rest_clean in lex.units or low in lex.scale:
+                return None
+            if regex.match(r"^[\p{L}°²³/µ]+$", rest_clean) and (rest_clean in lex.units or low in lex.units):
+                return None
+            if regex.match(r"^(?:km/h|m/s|°C|°F|m²|km²|m³)$", rest_clean):
+                return None
+            if regex.match(r"^[a-z]+$", rest_clean) and len(rest_clean) > 3:
+                return None  # a typo-glued word ("5years"): let the amount reader try
+            return "identifier"
+        # starts with a letter or symbol
+        if any(core.startswith(p) and len(core) > len(p) and (core[len(p)].isdigit() or core[len(p)] in " .")
+               for p in lex.cur_prefix):
+            return None  # "US$6.17", "€857m", "Rs3,314"
+        if core[0] in "%":
+            return None
+        if regex.match(r"^(?:mid|early|late|end)-", core, regex.I):
+            return None
+        if regex.search(r"[\p{L}]", core):
+            return "identifier"
+        return None
+
+    # ------------------------------------------------------------------ 2. amounts
+    def _numerals(self) -> list[_Amount]:
+        t = self.t
+        found: list[_Amount] = []
+        taken = bytearray(len(t) + 1)
+
+        def free(x: int, y: int) -> bool:
+            return self._free(x, y) and not any(taken[x:y])
+
+        def take(x: int, y: int) -> None:
+            taken[x:y] = b"\x01" * (y - x)
+
+        for m in DIGITS_RE.finditer(t):
+            for pa, pb in split_numeral(m.group(), self.loc):
+                a, b = m.start() + pa, m.start() + pb
+                if not free(a, b):
+                    continue
+                parsed = parse_digits(t[a:b], self.loc)
+                if parsed is None:
+                    continue
+                v, dec, grp = parsed
+                if b < len(t) and regex.match(r"(?:st|nd|rd|th)\b", t[b:b + 3]):
+                    self._emit(a, b + 2, "ordinal", v)
+                    self._block(a, b + 2)
+                    continue
+                found.append(_Amount(a, b, a, b, v, dec, grp))
+        g = self.g
+        for m in regex.finditer(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+"
+                                r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", t):
+            v = value_of_fraction(m.group(), g)
+            if v is not None and free(*m.span()):
+                found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, word=True, exact_word=True,
+                                     role="fraction"))
+                take(*m.span())
+        for m in g.fraction.finditer(t):
+            if not free(*m.span()) or regex.search(r"\band\s+$", t[max(0, m.start() - 5):m.start()]):
+                continue
+            v = value_of_fraction(m.group(), g)
+            if v is None:
+                continue
+            words = m.group().lower().replace("-", " ").split()
+            # "the third" is an ordinal, "a third" a fraction
+            if len(words) == 2 and words[0] == "a" and regex.search(r"\bthe\s+$", t[max(0, m.start() - 5):m.start()]):
+                continue
+            if words == ["half"] and regex.match(r"\s+of\s+(?:the\s+)?" + _YEAR, t[m.end():]):
+                continue
+            found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, word=True, exact_word=True,
+                                 role="fraction"))
+            take(*m.span())
+        for m in g.cardinal.finditer(t):
+            a, b = m.span()
+            if not free(a, b):
+                continue
+            v = value_of_cardinal(m.group(), g)
+            if v is None:
+                continue
+            if regex.match(r"(?i)(?:a|one)\s+(?:half|third|quarter|fifth|tenth)", t[a:a + 12]) and " " not in m.group():
+                continue
+            low = m.group().lower()
+            exact = "dozen" in low or regex.match(r"a\s", low) is not None
+            am = _Amount(a, b, a, b, v, word=True, exact_word=exact)
+            last = low.split()[-1]
+            if last in g.mult and g.mult[last] >= 1e6:
+                am.scale, am.scale_factor, am.word_scale = last, 1.0, g.mult[last]
+            found.append(am)
+            take(a, b)
+        for m in g.ordinal.finditer(t):
+            if free(*m.span()):
+                v = value_of_ordinal(m.group(), g)
+                if v is not None and not regex.match(r"\s+(?:of|in)\s+(?:five|ten|\d)", t[m.end():]):
+                    self._emit(m.start(), m.end(), "ordinal", v)
+                    self._block(*m.span())
+        for m in self.lex.multiple_re.finditer(t):
+            if free(*m.span()):
+                w = m.group().lower()
+                found.append(_Amount(m.start(), m.end(), m.start(), m.end(), self.lex.multiples[w], word=True,
+                                     exact_word=True, role="multiple"))
+        found.sort(key=lambda f: (f.num_start, -(f.num_end - f.num_start)))
+        out: list[_Amount] = []
+        last_end = -1
+        for f in found:
+            if f.num_start >= last_end:
+                out.append(f)
+                last_end = f.num_end
+        return out
+
+    def _read_around(self, f: _Amount) -> None:
+        t, lex = self.t, self.lex
+        before = t[max(0, f.num_start - 40):f.num_start]
+        # Turkish percent first: "%128"
+        if before.endswith(("%", "% ")) and not f.word:
+            f.type, f.unit = "percent", "percent"
+            f.start = f.num_start - (1 if before.endswith("%") else 2)
+        # sign
+        if not f.word and before[-1:] in "-\u2212" and (len(before) < 2 or before[-2] in " (\t\n"):
+            f.value = -f.value
+            f.start -= 1
+        # currency prefix
+        if f.type is None and not f.word:
+            pm = lex.cur_prefix_re.search(before)
+            if pm:
+                p = pm.group("p")
+                if not (p in lex.tight_prefixes and pm.group("sp")):
+                    f.type, f.unit = "currency", lex.cur_prefix[p]
+                    if p == "$":
+                        f.unit = lex.vocab.get("dollar_sign", "USD")
+                    f.start = f.num_start - (len(before) - pm.start())
+        # hedge
+        hb = t[max(0, f.start - 30):f.start]
+        hm = lex.hedge_re.search(hb)
+        if hm:
+            f.hedge = regex.sub(r"\s+", " ", hm.group().strip().lower())
+        pos = f.num_end
+        # range "20-30", "20–30%": one mention, value and value_high
+        rm = regex.match(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)", t[pos:])
+        if rm and not f.word and not self._is_year(f.value, f) and self._free(pos, pos + rm.end()):
+            parsed = parse_digits(rm.group(1), self.loc)
+            if parsed and parsed[0] > f.value:
+                f.value_high = parsed[0]
+                pos += rm.end()
+                f.num_end = pos
+                self._block(f.num_start, pos)
+        # "and a half" after digits is rare; skip. Scale word:
+        sm = lex.scale_re.match(t[pos:pos + 20])
+        if sm and (sm.group("long") or (not f.word and (sm.group("short") and (f.type == "currency" or
+                   self._short_scale_ok(pos, sm))))):
+            name = (sm.group("long") or sm.group("short"))
+            factor = lex.scale.get(name) or lex.scale.get(name.lower()) or 1.0
+            f.scale, f.scale_factor = name, factor
+            pos += sm.end()
+            # "1.6-billion-euro", "90-billion Australian dollar"
+        rest = t[pos:pos + 60]
+        if f.type is None or f.type == "currency":
+            pm2 = _POINTS.match(rest)
+            if f.type is None and pm2:
+                f.type, f.unit = "percent", "percentage_point"
+                pos += pm2.end()
+            elif f.type is None and _PERCENT.match(rest):
+                f.type, f.unit = "percent", "percent"
+                pos += _PERCENT.match(rest).end()
+            else:
+                cm = lex.cur_name_re.match(rest)
+                if cm and (f.type is None or lex.cur_names.get(cm.group("n")) == f.unit):
+                    name = cm.group("n")
+                    code = lex.cur_names.get(name) or next(
+                        (c for n, c in lex.cur_names.items() if n.lower() == name.lower()), None)
+                    if code and (name.isupper() or name.lower() == name or name[0].isupper()):
+                        if not (name.lower() == "won" and not (f.scale or f.type == "currency")):
+                            f.type, f.unit = "currency", code
+                            pos += cm.end()
+        rest = t[pos:pos + 60]
+        if f.role is None and regex.search(r"(?i)(?:multiplied|multiply|increased|grown|up|rise|rose)\s+by\s+(?:a\s+factor\s+of\s+)?$"
+                                           r"|by\s+a\s+factor\s+of\s+$", t[max(0, f.start - 40):f.start]) \
+                and not _PERCENT.match(rest) and f.type is None and not self._amount_follows(rest):
+            f.role = "multiple"
+        if f.type is None and f.role is None:
+            tm = _TIMES.match(rest)
+            if tm:
+                f.role = "multiple"
+                pos += tm.end()
+        if f.type is None and f.role is None:
+            um = lex.unit_re.match(rest)
+            if um:
+                u = um.group("u")
+                glued = not um.group("sp")
+                if glued or u not in lex.tight_units:
+                    if not (u == "in" or (u in ("m", "t") and f.scale)):
+                        f.type, f.unit = "quantity", lex.units[u]
+                        pos += um.end()
+                        # "square feet" is one unit; "1 million flight hours" reads the modifier
+            else:
+                mm = regex.match(r"[\s-]((?:flight|flying|engine|operational|man)[\s-](?:hours?))\b", rest, regex.I)
+                if mm:
+                    f.type, f.unit = "quantity", "hour"
+                    pos += mm.end()
+        f.end = pos
+        if f.type is None and f.role is None:
+            self._noun_phrase(f)
+            if self._is_year(f.value, f, typed_ok=True) and not (
+                    f.noun and f.noun.lower().endswith("s") and singular(f.noun).lower() in lex.noun_class):
+                f.type, f.unit, f.noun, f.end = "date", None, None, f.num_end
+
+    def _short_scale_ok(self, pos: int, sm: regex.Match) -> bool:
+        """A one-letter scale ("m", "k", "b") counts only glued to the numeral: "857m", "10k"."""
+        return not sm.group(0)[:1].isspace() and sm.group("short").lower() in ("m", "k", "b", "bn", "mn", "tn", "cr")
+
+    def _noun_phrase(self, f: _Amount) -> None:
+        """The counted noun after a number: '1,059 COBRA II 4x4 vehicles', 'ten different variants'."""
+        t = self.t
+        pos = f.end
+        words: list[tuple[int, int, str, bool]] = []  # start, end, text, is_identifier
+        i = pos
+        while len(words) < 7:
+            sp = _SPACE_RUN.match(t, i)
+            j = sp.end()
+            if j == i and words:
+                break
+            if j >= len(t):
+                break
+            if t[j] == "-" and not words:
+                j += 1  # "48-jet", "2,000-a-year"
+            elif j == i:
+                break
+            if self.blocked[j]:
+                k = j
+                while k < len(t) and self.blocked[k] and not t[k].isspace():
+                    k += 1
+                # an identifier may contain spaces ("COBRA II 4x4"); take the whole blocked run
+                while k < len(t) and (self.blocked[k] or (t[k] == " " and k + 1 < len(t) and self.blocked[k + 1])):
+                    k += 1
+                words.append((j, k, t[j:k], True))
+                i = k
+                continue
+            wm = _WORD.match(t, j)
+            if not wm:
+                break
+            w = wm.group()
+            wl = w.lower()
+            if wl in STOP_WORDS or wl in MONTHS or self.lex.scale.get(wl):
+                break
+            if w[0].isupper() and words and not words[-1][3] and words[-1][2][0].islower():
+                break  # "vehicles Otokar": a new phrase
+            words.append((j, wm.end(), w, False))
+            i = wm.end()
+        # drop trailing participles that start a clause ("36 jets tailored to ...")
+        while words and not words[-1][3] and regex.search(r"(?:ed|ing)$", words[-1][2]) and len(words) > 1:
+            words.pop()
+        if len(words) == 1 and not words[0][3] and regex.search(r"(?:ed|ing|ly)$", words[0][2]) and \
+                words[0][2].lower() not in ("building", "offering", "wing", "ring", "king"):
+            words = []
+        if not words:
+            return
+        head = words[-1]
+        if head[3] and len(words) == 1 and not regex.search(r"[A-Za-z]", head[2]):
+            return
+        f.noun = head[2]
+        f.unit = singular(head[2]).lower() if not head[3] else singular(head[2])
+        f.type = "count"
+        f.end = head[1]
+
+    # ------------------------------------------------------------------ 3. bare numerals
+    def _is_year(self, v: float, f: _Amount, typed_ok: bool = False) -> bool:
+        return (not f.word and not f.grouped and f.decimals == 0 and 1900 <= v <= 2100
+                and (f.type is None or typed_ok and f.type == "count") and f.num_end - f.num_start == 4
+                and not f.scale and f.value_high is None)
+
+    def _resolve(self, amounts: list[_Amount]) -> None:
+        t = self.t
+        sents = sentences(t)
+        sent_of = {}
+        for f in amounts:
+            for k, (a, b) in enumerate(sents):
+                if a <= f.num_start < b:
+                    sent_of[id(f)] = k
+                    break
+        # years
+        for f in amounts:
+            if f.type is None and f.role is None and self._is_year(f.value, f):
+                f.type = "date"
+        # pairs: "from X to Y", "X to Y", "between X and Y", "X-Y" share the figure's kind
+        for k, f in enumerate(amounts):
+            if f.type is not None or f.role is not None:
+                continue
+            nxt = amounts[k + 1] if k + 1 < len(amounts) else None
+            prv = amounts[k - 1] if k > 0 else None
+            gap_next = t[f.end:nxt.start] if nxt else ""
+            gap_prev = t[prv.end:f.start] if prv else ""
+            if nxt and nxt.role == "multiple" and not nxt.word and regex.fullmatch(r"\s*(?:to|-|–|or)\s*", gap_next) \
+                    or nxt and nxt.role == "multiple" and regex.fullmatch(r"\s*(?:to|-|–|or)\s*", gap_next):
+                f.role = "multiple"
+                continue
+            if nxt and nxt.type and nxt.type != "date" and regex.fullmatch(
+                    r"\s*(?:to|and|or|-|–|through|from|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|"
+                    r"over|almost|some|just\s+under|up\s+to)\s+)?", gap_next, regex.I):
+                self._copy_kind(f, nxt)
+                if nxt.role == "multiple":
+                    f.role, f.type = "multiple", None
+                continue
+            if prv and prv.type and prv.type != "date" and regex.fullmatch(
+                    r"\s*(?:to|and|-|–|through|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|over|"
+                    r"almost|some|up\s+to)\s+)?", gap_prev, regex.I) and prv.type != "percent":
+                self._copy_kind(f, prv)
+                continue
+        # "278 of the 1,059 vehicles", "60 of the radars", "two of which"
+        for f in amounts:
+            if f.type is None and f.role is None:
+                om = regex.match(r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}?"
+                                 r"([\p{L}-]+s)\b", t[f.end:f.end + 60])
+                if om and f.value != 1 and om.group(1).lower() not in STOP_WORDS:
+                    f.type, f.unit, f.inferred = "count", singular(om.group(1)).lower(), True
+                elif regex.match(r"\s+of\s+(?:which|them|those|these)\b", t[f.end:f.end + 20]):
+                    f.type, f.inferred = "count", True
+        # scaled bare numbers take the currency of the money around them
+        for k, f in enumerate(amounts):
+            if f.type is None and f.role is None and f.scale:
+                ante = self._antecedent(amounts, k, sent_of, {"currency"})
+                if ante is not None:
+                    f.type, f.unit, f.inferred = "currency", ante.unit, True
+        # counts: bare integers take the counted noun of the figures around them
+        for k, f in enumerate(amounts):
+            if f.type is not None or f.role is not None:
+                continue
+            if f.word and f.value == 1 and regex.match(r"\s+(?:of|another|or)\b", t[f.end:f.end + 10], regex.I):
+                f.type = "number"
+                continue
+            if f.word and f.value == 1 and regex.match(r"\s+(?:in|out\s+of)\s+", t[f.end:f.end + 10]):
+                f.type = "number"
+                continue
+            if f.value == int(f.value) and f.decimals == 0 and not f.scale:
+                ante = self._antecedent(amounts, k, sent_of, {"count"})
+                f.type, f.unit, f.inferred = "count", ante.unit if ante else None, True
+            else:
+                f.type = "number"
+
+    def _copy_kind(self, f: _Amount, other: _Amount) -> None:
+        f.type, f.unit, f.inferred = other.type, other.unit, True
+        if other.type in ("currency", "quantity") and other.scale and not f.scale:
+            f.scale, f.scale_factor = other.scale, other.scale_factor
+
+    def _antecedent(self, amounts: list[_Amount], k: int, sent_of: dict, types: set[str]) -> _Amount | None:
+        s = sent_of.get(id(amounts[k]))
+        best = None
+        for j in range(k - 1, -1, -1):
+            o = amounts[j]
+            sj = sent_of.get(id(o))
+            if s is None or sj is None or s - sj > 2:
+                break
+            if o.type in types and not o.inferred:
+                best = o
+                break
+            if o.type in types and best is None:
+                best = o
+        if best is None:
+            for j in range(k + 1, len(amounts)):
+                o = amounts[j]
+                if sent_of.get(id(o)) != s:
+                    break
+                if o.type in types:
+                    best = o
+                    break
+        return best
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> list[Mention]:
+        self._phones_and_tickers()
+        self._dates()
+        self._identifiers()
+        amounts = self._numerals()
+        for f in amounts:
+            self._read_around(f)
+        # a numeral swallowed by the previous one's span (a range end) is dropped
+        kept: list[_Amount] = []
+        for f in amounts:
+            if kept and f.num_start < kept[-1].end and f.num_start >= kept[-1].num_start:
+                if f.num_start < kept[-1].num_end:
+                    continue
+                kept[-1].end = min(kept[-1].end, f.start) if f.start > kept[-1].num_end else kept[-1].num_end
+            kept.append(f)
+        amounts = kept
+        self._resolve(amounts)
+        for f in amounts:
+            self.out.append(self._mention(f))
+        self.out.sort(key=lambda m: (m.start, m.end))
+        return self.out
+
+    def _mention(self, f: _Amount) -> Mention:
+        typ = f.type
+        if f.role in ("multiple", "fraction"):
+            typ = "number"
+        value = f.value * f.scale_factor
+        high = f.value_high * f.scale_factor if f.value_high is not None else None
+        step = 0.5 * 10 ** (-f.decimals) * f.scale_factor * f.word_scale
+        if f.word and f.exact_word:
+            step = 0.0
+        hedge = f.hedge
+        approx = bool(hedge) and self.lex.hedges.get(hedge, {}).get("window") != "exact"
+        unit = f.unit
+        if typ == "date":
+            value, unit = None, None
+        if typ == "percent" and unit is None:
+            unit = "percent"
+        end = max(f.end, f.num_end)
+        return Mention(start=f.start, end=end, text=self.t[f.start:end], type=typ or "number", value=value,
+                       unit=unit, value_high=high, approx=approx, hedge=hedge, half_step=step,
+                       num_start=f.num_start, num_end=f.num_end, scale=f.scale, decimals=f.decimals,
+                       grouped=f.grouped, word=f.word, noun=f.noun, inferred=f.inferred, role=f.role)
+
+
+__all__ = ["find_mentions", "replace"]

@@ -48,7 +48,7 @@ def _grammar(key: tuple) -> Grammar:
     cardinal = regex.compile(card, regex.I)
     ordinal = regex.compile(rf"\b(?:{_alt(ords)})\b|\b\d{{1,3}}(?:,\d{{3}})*(?:st|nd|rd|th)\b", regex.I)
     fraction = regex.compile(
-        rf"\b(?:(?:a|one|{u})[-\s](?:{_alt(fracs)})|half|(?:\d+|{u})\s+in\s+(?:\d+|{u}))\b", regex.I)
+        rf"\b(?:(?:a|one|{u})[-\s](?:{_alt(fracs)})|half|(?:{u})\s+in\s+(?:{u}))\b", regex.I)
     return Grammar(cardinal, ordinal, fraction, units, mult, ords, fracs)
 
 
@@ -78,10 +78,11 @@ def value_of_cardinal(text: str, g: Grammar) -> float | None:
             seen = True
             i += 1
             continue
-        if w in g.units:
-            current += g.units[w] if w != "dozen" or current == 0 else 0
-            if w == "dozen" and current != 12:
-                current *= 12
+        if w == "dozen":
+            current = current * 12 if current else 12
+            seen = True
+        elif w in g.units:
+            current += g.units[w]
             seen = True
         elif w in g.mult:
             f = g.mult[w]
