@@ -26,9 +26,10 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
         start = para_start
         for m in _END.finditer(text, para_start, para_end):
             dot = m.start()
-            word = re.search(r"([A-Za-z.]+)$", text[start:dot])
-            w = word.group(1).lower().rstrip(".") if word else ""
-            if text[dot] == "." and (w in _ABBREV or (len(w) == 1 and w.isalpha())):
+            word = re.search(r"(\S+)$", text[start:dot])
+            w = word.group(1).lower().strip("\"'“”‘’()[]").rstrip(".") if word else ""
+            if text[dot] == "." and (w in _ABBREV or (len(w) == 1 and w.isalpha())
+                                     or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)):
                 continue
             end = m.end()
             out.append((start, end))

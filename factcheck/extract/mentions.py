@@ -540,7 +540,8 @@ class _Scanner:
                 continue
             if prv and prv.type and prv.type != "date" and regex.fullmatch(
                     r"\s*(?:to|and|-|–|through|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|over|"
-                    r"almost|some|up\s+to)\s+)?", gap_prev, regex.I) and prv.type != "percent":
+                    r"almost|some|up\s+to)\s+)?", gap_prev, regex.I) and prv.type != "percent" and regex.search(
+                    r"\b(?:from|between)\s+(?:\S+\s+)?$", t[max(0, prv.start - 25):prv.start], regex.I):
                 self._copy_kind(f, prv)
                 continue
         # "278 of the 1,059 vehicles", "60 of the radars", "two of which"
@@ -569,6 +570,10 @@ class _Scanner:
                 f.type = "number"
                 continue
             if f.value == int(f.value) and f.decimals == 0 and not f.scale:
+                cm = regex.match(r"\s+(?:are|were)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}-]*s|[\p{L}-]+s)\b", t[f.end:f.end + 40])
+                if cm and cm.group(1).lower() not in STOP_WORDS:
+                    f.type, f.unit, f.noun, f.inferred = "count", singular(cm.group(1)), cm.group(1), True
+                    continue
                 ante = self._antecedent(amounts, k, sent_of, {"count"})
                 f.type, f.unit, f.inferred = "count", ante.unit if ante else None, True
             else:
@@ -580,27 +585,31 @@ class _Scanner:
             f.scale, f.scale_factor = other.scale, other.scale_factor
 
     def _antecedent(self, amounts: list[_Amount], k: int, sent_of: dict, types: set[str]) -> _Amount | None:
+        """The figure a bare number borrows its kind from: the nearest one before it (two sentences back at
+        most; of a like magnitude if there is one), else the next one in its sentence."""
         s = sent_of.get(id(amounts[k]))
-        best = None
+        v = abs(amounts[k].value) or 1.0
+        near: list[_Amount] = []
         for j in range(k - 1, -1, -1):
             o = amounts[j]
             sj = sent_of.get(id(o))
             if s is None or sj is None or s - sj > 2:
                 break
-            if o.type in types and not o.inferred:
-                best = o
+            if o.type in types:
+                near.append(o)
+        for o in near:
+            ov = abs(o.value * (o.scale_factor if o.type != "count" else 1)) or 1.0
+            if not o.inferred and 0.1 <= ov / v <= 10:
+                return o
+        if near:
+            return near[0]
+        for j in range(k + 1, len(amounts)):
+            o = amounts[j]
+            if sent_of.get(id(o)) != s:
                 break
-            if o.type in types and best is None:
-                best = o
-        if best is None:
-            for j in range(k + 1, len(amounts)):
-                o = amounts[j]
-                if sent_of.get(id(o)) != s:
-                    break
-                if o.type in types:
-                    best = o
-                    break
-        return best
+            if o.type in types:
+                return o
+        return None
 
     # ------------------------------------------------------------------ run
     def run(self) -> list[Mention]:

@@ -1,0 +1,509 @@
+"""Parts and wholes: ``sum`` (a stated total of stated parts), ``share`` (a part as a percentage or
+fraction of a whole; shares of one whole adding to 100%) and ``difference`` ("five more than the 26").
+
+A list of parts is read from the text's own structure: a total followed by its breakdown
+("52 aircraft, made up of 21 ... and 31 ...", "56 orders (30 Rafale and 26 Falcon)", "145 jets: 48 ...,
+16 ... and five ...") or parts followed by a total word ("... 2,352 missiles in all", "a combined 49 jets",
+"for a total of 31", "bringing the total to 12,000"). "Each" counts a part once per subject
+("the Army and the Air Force will each take eight" is 8 + 8).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Claim, Mention
+from ..extract.lexicon import STOP_WORDS
+from .base import Ctx, is_partitive, is_rate, same_kind, same_noun
+
+_BREAKDOWN_OPEN = regex.compile(
+    r"^(?P<np>[^,;:()\d]{0,50}?)\s*(?:,\s*(?:made\s+up\s+of|comprising|consisting\s+of|split\s+(?:into|between)|"
+    r"of\s+which|including|namely)?|:|\(|—|–|\s+(?:made\s+up\s+of|comprising|consisting\s+of|split\s+(?:into|between)|"
+    r"break(?:s)?\s+down\s+as\s+follows\s*:|broken\s+down\s+as\s+follows\s*:|of\s+which))\s*", regex.I)
+_SEP = regex.compile(r"^[^;:.!?()]*?(?:,|;|\band\b|\bplus\b|\bwith\b)[^;:.!?()]*$|^\s*(?:,|;|and|plus)?\s*$", regex.I)
+_TOTAL_AFTER = regex.compile(
+    r"(?:(?:for|to)\s+a\s+(?:total|fleet|force|combined\s+total)\s+of|a\s+combined|combined|in\s+all|in\s+total|"
+    r"altogether|all\s+told|for\s+a\s+fleet\s+of|bringing\s+(?:the|its)\s+[\p{L}\s]{0,60}?\bto|"
+    r"(?:make|makes|made)\s+up(?:\s+the)?(?:\s+full)?|together(?:\s+[\p{L}]+){0,3}?|totall?ing|totall?ed|"
+    r"(?:add|adds|added|adding)\s+up\s+to|which\s+together\s+make\s+up(?:\s+the)?)\s*$", regex.I)
+_TOTAL_WORDS_BEFORE = regex.compile(r"\b(?:together|combined|in\s+all|in\s+total|total|altogether|both|the\s+two|"
+                                    r"the\s+three|the\s+four)\b", regex.I)
+_DIFF = regex.compile(
+    r"^\s*(?:[\p{L}-]+\s+)?(?P<word>more|fewer|less|higher|lower|heavier|lighter|larger|smaller|longer|shorter|"
+    r"greater|above|below|ahead\s+of|behind|up\s+on|down\s+on)\s+(?:than\s+)?(?:in\s+)?(?:the\s+|that\s+|its\s+|"
+    r"a\s+|an\s+)?", regex.I)
+
+
+def find(ctx: Ctx) -> None:
+    _breakdowns(ctx)
+    _totals_after_parts(ctx)
+    _shares(ctx)
+    _partitions(ctx)
+    _differences(ctx)
+
+
+# ----------------------------------------------------------------------------- sums
+def _parts_kind_ok(total: Mention, part: Mention, ctx: Ctx) -> bool:
+    if total.type == "count" and part.type == "count":
+        return True
+    return same_kind(total, part)
+
+
+def _multiplicity(ctx: Ctx, m: Mention, lo: int) -> int:
+    """How many times "each" makes a part count: "A and B each take eight" -> 2; "148 in each lot" with
+    "the two lots" -> 2."""
+    t = ctx.text
+    before = t[max(lo, m.start - 40):m.start]
+    em = regex.search(r"(?P<subj>[\p{L}'’.\s-]+?)\s+(?:will\s+|would\s+|are\s+|were\s+)?each\s+(?:[\p{L}]+\s+){0,3}$", before)
+    if em:
+        subj = em.group("subj")
+        n = len(regex.findall(r"\band\b|,", subj)) + 1
+        return max(2, min(n, 6)) if regex.search(r"\band\b", subj) else 1
+    if regex.match(r"\s+(?:in|for)\s+each\b", t[m.end:m.end + 15]):
+        s, _ = ctx.sentence(m.start)
+        gm = regex.search(r"\b(?:the\s+)?(two|three|four|five|six|\d)\s+([\p{L}]+s)\b", t[s:m.start])
+        if gm:
+            words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+            g = gm.group(1)
+            return int(g) if g.isdigit() else words[g]
+    return 1
+
+
+def _make_sum(ctx: Ctx, total: Mention, parts: list[Mention], mults: list[int], confident: bool,
+              how: str) -> None:
+    if len(parts) < 2 and not (parts and mults[0] > 1):
+        return
+    ops = []
+    expanded_mults = []
+    for p, k in zip(parts, mults, strict=True):
+        ops.append(p)
+        expanded_mults.append(k)
+
+    def fn(*vals: float) -> float:
+        return sum(v * k for v, k in zip(vals, expanded_mults, strict=True))
+
+    def term(p: Mention, k: int) -> str:
+        s = _fig(ctx, p)
+        return f"{k} × {s}" if k > 1 else s
+
+    terms = " + ".join(term(p, k) for p, k in zip(ops, expanded_mults, strict=True))
+
+    def explain(v: float) -> str:
+        return f"{terms} = {_val(v, total)}"
+
+    def fail_message(v: float, expected: str | None) -> str:
+        return f"the parts add up to {_val(v, total)}, not {_hedged(total)} ({terms})"
+
+    ctx.add(Claim("sum", _span(ctx, total), total, tuple(ops),
+                  {"fn": fn, "explain": explain, "fail_message": fail_message, "how": how}, confident))
+
+
+def _breakdowns(ctx: Ctx) -> None:
+    """A total, then its parts: "52 aircraft, made up of 21 Rafale fighters and 31 Falcon business jets"."""
+    t = ctx.text
+    for total in ctx.amounts:
+        if id(total) in ctx.used or total.type not in ("count", "currency", "quantity") or is_rate(ctx, total):
+            continue
+        s, e = ctx.sentence(total.start)
+        rest = t[total.end:e]
+        om = _BREAKDOWN_OPEN.match(rest)
+        if not om or regex.search(r"\b(?:to|from|than|per|for|with|at|by)\b", om.group("np") or ""):
+            continue
+        opener = om.group(0)
+        paren = "(" in opener
+        start = total.end + om.end()
+        items: list[Mention] = []
+        cursor = start
+        end_limit = e
+        if paren:
+            close = t.find(")", start, e)
+            end_limit = close if close > 0 else e
+        for x in ctx.amounts:
+            if x.start < start or x.start >= end_limit:
+                continue
+            if not _parts_kind_ok(total, x, ctx):
+                if items:
+                    break
+                continue
+            gap = t[cursor:x.start]
+            if items and not _SEP.match(gap):
+                break
+            if not items and regex.search(r"[;.]|\b(?:compared|while|but|whereas|versus)\b", gap):
+                break
+            if is_rate(ctx, x) or is_partitive(ctx, x):
+                break
+            items.append(x)
+            cursor = x.end
+        if len(items) < 2:
+            continue
+        if any(_noun_clash(ctx, total, x) for x in items):
+            continue
+        strong = bool(regex.search(r"made\s+up|comprising|consisting|of\s+which|:|\(|break|split", opener, regex.I))
+        partial = bool(regex.search(r"including|with", opener, regex.I))
+        total_val = sum(x.value for x in items)
+        if partial and total_val < total.value:
+            continue
+        if not strong and abs(total_val - total.value) > 0.2 * abs(total.value):
+            continue  # a plain comma list that does not add up is likely not a breakdown
+        mults = [_multiplicity(ctx, x, start) for x in items]
+        _make_sum(ctx, total, items, mults, confident=strong or abs(total_val - total.value) <= 0.2 * total.value,
+                  how="breakdown")
+
+
+def _totals_after_parts(ctx: Ctx) -> None:
+    """Parts, then a total word and the total: "1,844 Hellfire and 508 Stinger missiles, 2,352 missiles in all"."""
+    t = ctx.text
+    for total in ctx.amounts:
+        if id(total) in ctx.used or total.type not in ("count", "currency", "quantity"):
+            continue
+        s, e = ctx.sentence(total.start)
+        before = t[s:total.start]
+        after = t[total.end:total.end + 25]
+        hedge_gap = r"(?:\s*(?:about|around|roughly|nearly|more\s+than|some|approximately|exceed(?:s|ed)?|over)\s*)?"
+        tm = regex.search(_TOTAL_AFTER.pattern[:-2] + hedge_gap + r"(?:the\s+|a\s+|an\s+)?\s*$", before, regex.I)
+        in_all = regex.match(r"^[\p{L}\s-]{0,30}?\b(?:in\s+all|in\s+total|altogether|combined|all\s+told)\b", after,
+                             regex.I)
+        if not (tm or in_all) or is_rate(ctx, total):
+            continue
+        pool = [x for x in ctx.amounts if x.end <= total.start and x is not total and _parts_kind_ok(total, x, ctx)
+                and not is_partitive(ctx, x) and not is_rate(ctx, x) and not x.role]
+        same_sent = [x for x in pool if x.start >= s and not _noun_clash(ctx, total, x)]
+        pool = [x for x in pool if x.start >= s or total.type != "count" or same_noun(ctx.vocab, total, x)]
+        how = "total-after"
+        expect_n = _expected_count(before)
+        if len(same_sent) >= 2 or (same_sent and _multiplicity(ctx, same_sent[-1], s) > 1):
+            parts = same_sent
+        else:
+            # the parts were given in the sentences before ("The first, worth $705 million ... The second ...")
+            para = ctx.paragraph(total.start)
+            parts = [x for x in pool if x.start >= para[0]]
+            if expect_n and len(parts) > expect_n:
+                parts = parts[-expect_n:]
+            if len(parts) > 3 or len(parts) < 2:
+                continue
+            how = "total-after-paragraph"
+        if expect_n and len(parts) > expect_n:
+            parts = parts[-expect_n:]
+        # a total restating a figure from the parts list ("€10.6 billion ... €10.6 billion headline") is not a part
+        parts = [x for x in parts if not (abs(x.value - total.value) < 1e-9 and x.unit == total.unit)]
+        if len(parts) > 8:
+            parts = parts[-8:]
+        mults = [_multiplicity(ctx, x, s) for x in parts]
+        if len(parts) < 2 and not (parts and mults[0] > 1):
+            continue
+        confident = True
+        _make_sum(ctx, total, parts, mults, confident, how)
+    _further(ctx)
+
+
+def _noun_clash(ctx: Ctx, total: Mention, part: Mention) -> bool:
+    """Parts that count something else than the total ("two combat drones: 33 countries and nine")."""
+    if total.type != "count" or part.type != "count" or not total.unit or not part.unit or not part.noun:
+        return False
+    if not part.noun[:1].islower() or (total.noun and not total.noun[:1].islower()):
+        return False
+    return not same_noun(ctx.vocab, total, part)
+
+
+def _expected_count(before: str) -> int | None:
+    m = regex.search(r"\b(?:the\s+)?(two|three|four|both)\s+(?:[\p{L}-]+\s+){0,2}?(?:[\p{L}]+s)\b[^.]*$", before, regex.I)
+    if not m:
+        return None
+    return {"two": 2, "both": 2, "three": 3, "four": 4}[m.group(1).lower()]
+
+
+def _further(ctx: Ctx) -> None:
+    """"a further $3.1 billion contract, bringing the total ... to $6.5 billion. The original agreement was
+    valued at $3.5 billion.": the addition plus the base figure given nearby."""
+    t = ctx.text
+    for add in ctx.amounts:
+        if not regex.search(r"\b(?:a\s+further|an\s+additional|another|a\s+new|an\s+extra)\s+$", ctx.before(add, 25),
+                            regex.I):
+            continue
+        s, e = ctx.sentence(add.start)
+        tm = regex.search(r"\bbringing\s+(?:the|its)\s+[\p{L}\s]{0,60}?\bto\s+", t[add.end:e])
+        if not tm:
+            continue
+        totals = [x for x in ctx.amounts if x.start >= add.end + tm.end() - 1 and x.start < e and same_kind(x, add)]
+        if not totals or id(totals[0]) in ctx.used:
+            continue
+        total = totals[0]
+        para = ctx.paragraph(add.start)
+        base = [x for x in ctx.amounts if para[0] <= x.start < para[1] and x is not add and x is not total
+                and same_kind(x, add) and not is_rate(ctx, x) and not regex.search(
+                    r"\b(?:payment|advance|deposit|tranche)\b", t[x.end:x.end + 30])
+                and abs(ctx.sent_index(x.start) - ctx.sent_index(add.start)) <= 1]
+        if len(base) != 1:
+            continue
+        _make_sum(ctx, total, [base[0], add], [1, 1], True, "further")
+        # a restatement of the same total elsewhere (a headline) carries the same claim
+        for r in ctx.amounts:
+            if r is not total and id(r) not in ctx.used and r.unit == total.unit and r.value == total.value \
+                    and ctx.is_headline(r):
+                _make_sum(ctx, r, [base[0], add], [1, 1], True, "further-restated")
+
+
+# ----------------------------------------------------------------------------- shares
+_SHARE_OF = regex.compile(r"^\s*(?:of|share\s+of)\s+(?:all\s+|the\s+|its\s+|total\s+)?", regex.I)
+
+
+def _shares(ctx: Ctx) -> None:
+    t = ctx.text
+    for p in ctx.mentions:
+        if id(p) in ctx.used or p.value is None:
+            continue
+        is_pct = p.type == "percent" and p.unit == "percent"
+        is_frac = p.role == "fraction"
+        if not (is_pct or is_frac):
+            continue
+        s, e = ctx.sentence(p.start)
+        found = _share_operands(ctx, p)
+        if not found:
+            continue
+        part_list, whole, confident = found
+        stated = p.value if is_pct else p.value * 100
+
+        def fn(*vals: float, n=len(part_list)) -> float:
+            return sum(vals[:n]) / vals[n] * 100.0
+
+        part_txt = " + ".join(_fig(ctx, x) for x in part_list)
+
+        def explain(v: float, part_txt=part_txt, whole=whole) -> str:
+            return f"{part_txt} / {_fig(ctx, whole)} × 100 = {v:.1f}%"
+
+        def fail_message(v: float, expected, part_txt=part_txt, whole=whole, p=p) -> str:
+            return f"{part_txt} of {_fig(ctx, whole)} is {v:.1f}%, not {_hedged(p)}"
+
+        def expected(v: float, p=p, is_pct=is_pct) -> str:
+            if is_pct:
+                from ..judge import restate
+
+                return restate(p, v, t)
+            return f"{v:.0f}%"
+
+        params = {"fn": fn, "explain": explain, "fail_message": fail_message, "expected": expected,
+                  "stated_value": stated, "claimed": p.value}
+        if is_frac:
+            params["stated_step"] = 0.0 if p.hedge else 2.5  # "a third" is 33.3% give or take a rounding
+            params["fixable"] = False
+        ctx.add(Claim("share", _span(ctx, p), p, (*part_list, whole), params, confident))
+
+
+def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool] | None:
+    t = ctx.text
+    s, e = ctx.sentence(p.start)
+    si = ctx.sent_index(p.start)
+    after = t[p.end:e]
+    # "X (P%)" with "of the Y" before, or "X, P% of the total", or "P% of all Y" with Y in the next sentence
+    prev = [x for x in ctx.amounts if x.end <= p.start and x.type in ("count", "currency", "quantity")
+            and ctx.para_index(x.start) == ctx.para_index(p.start) and si - ctx.sent_index(x.start) <= 1]
+    later = [x for x in ctx.amounts if x.start >= p.end and x.type in ("count", "currency", "quantity")
+             and ctx.para_index(x.start) == ctx.para_index(p.start) and ctx.sent_index(x.start) - si <= 1]
+    gap_before = t[prev[-1].end:p.start] if prev else ""
+    # 1. "278 of the 1,059 vehicles (26%)" / "103 of them in Scotland, nearly a third of the total"
+    if prev and regex.fullmatch(r"[^.;]{0,40}?(?:\(|,\s*(?:or\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?"
+                                r"|—\s*)", gap_before):
+        part = prev[-1]
+        whole = _whole_for(ctx, part, p)
+        if whole is not None:
+            return [part], whole, True
+        # "(83%)" after "250 are TB2s" with "300 aircraft a year, of which" before
+        head = [x for x in prev[:-1] if same_kind(x, part) and regex.search(
+            r"\bof\s+which\b|\bout\s+of\b", t[x.end:x.end + 40] + t[x.end:part.start])]
+        if head:
+            return [part], head[-1], True
+        # "€6.5 billion, or 61% of the total" with the total earlier in the paragraph
+        if _SHARE_OF.match(after) and regex.match(r"\s*of\s+(?:the\s+)?total\b", after):
+            tot = [x for x in ctx.amounts if x.end <= part.start and same_kind(x, part)
+                   and ctx.para_index(x.start) == ctx.para_index(p.start) and x.value > part.value]
+            if tot:
+                return [part], tot[-1], True
+        return None
+    # 2. "P% of all Turkish exports ... The sector shipped $5.5 billion" (part in the previous sentence)
+    if _SHARE_OF.match(after) and prev and later:
+        part = prev[-1]
+        wholes = [x for x in later if same_kind(x, part) and x.value > part.value]
+        if wholes:
+            return [part], wholes[0], ctx.sent_index(wholes[0].start) - si <= 1
+    # 3. "25,000 of them, a quarter" / "40 of them in 2023 alone, or one in five of all sales"
+    if prev:
+        part = prev[-1]
+        if is_partitive(ctx, part):
+            whole = _whole_for(ctx, part, p)
+            if whole is not None:
+                return [part], whole, True
+    # 4. "Together the two awards exceed $1 billion, about a third of the roughly $3.2 billion ceiling"
+    sums = [c for c in ctx.claims if c.kind == "sum" and c.stated is not None and s <= c.stated.start < p.start]
+    if sums and _SHARE_OF.match(after):
+        wholes = [x for x in later if ctx.sent_index(x.start) == si and same_kind(x, sums[-1].stated)]
+        if wholes:
+            return list(sums[-1].operands), wholes[0], True
+    return None
+
+
+def _whole_for(ctx: Ctx, part: Mention, p: Mention) -> Mention | None:
+    """The whole of a partitive part: "278 of the 1,059 vehicles", "25,000 of them" (them = the figure before)."""
+    t = ctx.text
+    om = regex.match(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?", t[part.end:part.end + 30])
+    if om:
+        nxt = [x for x in ctx.amounts if x.start >= part.end and x.start <= part.end + om.end() + 2
+               and same_kind(x, part)]
+        if nxt:
+            return nxt[0]
+        if regex.match(r"\s+of\s+(?:them|those|these|which)\b", t[part.end:part.end + 20]):
+            si = ctx.sent_index(part.start)
+            cands = [x for x in ctx.amounts if x.end <= part.start and same_kind(x, part) and x.value > part.value
+                     and si - ctx.sent_index(x.start) <= 1 and ctx.para_index(x.start) == ctx.para_index(part.start)]
+            if cands:
+                return cands[-1]
+    return None
+
+
+def _partitions(ctx: Ctx) -> None:
+    """Shares of one whole that must add to 100%: "owned 51% by Fincantieri and 49% by Leonardo",
+    "Airbus (37.5%), BAE Systems (37.5%) and Leonardo (25%)", "... The remaining 14% ..."."""
+    t = ctx.text
+    pcts = [m for m in ctx.amounts if m.type == "percent" and m.unit == "percent"]
+    done: set[int] = set()
+    for k, p in enumerate(pcts):
+        if id(p) in done:
+            continue
+        si = ctx.sent_index(p.start)
+        group = [p]
+        for q in pcts[k + 1:]:
+            qi = ctx.sent_index(q.start)
+            if qi - si > 1 or ctx.para_index(q.start) != ctx.para_index(p.start):
+                break
+            gap = t[group[-1].end:q.start]
+            if regex.search(r"\b(?:rose|fell|increase|decrease|growth|up|down|compared|versus|from|to)\b", gap):
+                break
+            if regex.search(r"[.!?]\s", gap) and not regex.search(r"\b(?:remaining|rest|balance|other)\b",
+                                                                   t[max(0, q.start - 30):q.start], regex.I):
+                break
+            group.append(q)
+        if len(group) < 2:
+            continue
+        total = sum(x.value for x in group)
+        remaining = regex.search(r"\b(?:remaining|rest|balance|the\s+other)\b\s*$",
+                                 t[max(0, group[-1].start - 20):group[-1].start], regex.I)
+        owned = regex.search(r"\b(?:owned|held|funded|split|shared|divided|carries|ownership)\b",
+                             t[ctx.sentence(p.start)[0]:p.start + 60], regex.I)
+        if not (remaining or owned or 99 - 0.5 * len(group) <= total <= 101 + 0.5 * len(group)):
+            continue
+        if not (remaining or owned) and any(x.hedge for x in group):
+            continue
+        for x in group:
+            done.add(id(x))
+        last = group[-1]
+        others = group[:-1]
+        if id(last) in ctx.used:
+            continue
+
+        def fn(*vals: float) -> float:
+            return 100.0 - sum(vals)
+
+        others_txt = " + ".join(x.text for x in others)
+
+        def explain(v: float, others_txt=others_txt) -> str:
+            return f"100% − ({others_txt}) = {v:.1f}%"
+
+        def fail_message(v: float, expected, others_txt=others_txt, group=group) -> str:
+            s_all = sum(x.value for x in group)
+            return f"the shares add up to {s_all:g}%, not 100% (100% − ({others_txt}) = {v:.1f}%)"
+
+        ctx.add(Claim("share", _span(ctx, last), last, tuple(others),
+                      {"fn": fn, "explain": explain, "fail_message": fail_message, "rounding": "interval"},
+                      bool(remaining or owned)))
+
+
+# ----------------------------------------------------------------------------- differences
+def _differences(ctx: Ctx) -> None:
+    t = ctx.text
+    for d in ctx.amounts:
+        if id(d) in ctx.used or d.type not in ("count", "currency", "quantity"):
+            continue
+        s, e = ctx.sentence(d.start)
+        rest = t[d.end:e]
+        dm = _DIFF.match(rest)
+        by = None
+        if not dm:
+            # "topped a $1.15 billion award from June 2023 by $50 million"
+            by = regex.search(r"\b(?:topped|exceeded|beat|surpassed|outstripped|trailed)\s+(?:the\s+|a\s+|an\s+)?$",
+                              t[s:d.start])
+            if not regex.search(r"\bby\s+$", t[max(s, d.start - 5):d.start]):
+                continue
+            verb = regex.search(r"\b(?:topped|exceeded|beat|surpassed|outstripped|trailed)\s+(?:the\s+|a\s+|an\s+)?",
+                                t[s:d.start])
+            if not verb:
+                continue
+            xs = [x for x in ctx.amounts if s + verb.end() <= x.start < d.start and same_kind(x, d)]
+            ys = [y for y in ctx.amounts if s <= y.start < s + verb.start() and same_kind(y, d)]
+            if not xs or not ys:
+                continue
+            _make_diff(ctx, d, ys[-1], xs[0], True)
+            continue
+        word = dm.group("word").lower()
+        lead = rest[:dm.start("word")].strip().lower()
+        if lead and (lead in STOP_WORDS or lead.endswith(("ed", "ing"))):
+            continue
+        start = d.end + dm.end()
+        xs = [x for x in ctx.amounts if start <= x.start <= start + 40 and x.start < e and _diff_kind(ctx, x, d)]
+        x = xs[0] if xs else None
+        if x is None:
+            continue
+        ys = [y for y in ctx.amounts if y.end <= d.start and _diff_kind(ctx, y, d) and not is_rate(ctx, y)
+              and ctx.sent_index(d.start) - ctx.sent_index(y.start) <= 1 and not _noun_clash(ctx, d, y)
+              and ctx.para_index(y.start) == ctx.para_index(d.start) and not is_partitive(ctx, y)]
+        if not ys:
+            continue
+        y = ys[-1]
+        _make_diff(ctx, d, y, x, ctx.sent_index(y.start) == ctx.sent_index(d.start) or len(ys) == 1 or
+                   word in ("more", "fewer"))
+
+
+def _diff_kind(ctx: Ctx, a: Mention, b: Mention) -> bool:
+    if a.type == "count" and b.type == "count":
+        return True
+    if a.type == "quantity" and b.type == "quantity":
+        return same_kind(a, b)
+    return same_kind(a, b)
+
+
+def _make_diff(ctx: Ctx, d: Mention, y: Mention, x: Mention, confident: bool) -> None:
+    def fn(a: float, b: float) -> float:
+        return abs(a - b)
+
+    def explain(v: float) -> str:
+        return f"{_fig(ctx, y)} − {_fig(ctx, x)} = {_val(v, d)}"
+
+    def fail_message(v: float, expected) -> str:
+        return f"{_fig(ctx, y)} − {_fig(ctx, x)} is {_val(v, d)}, not {_hedged(d)}"
+
+    ctx.add(Claim("difference", _span(ctx, d), d, (y, x), {"fn": fn, "explain": explain,
+                                                            "fail_message": fail_message}, confident))
+
+
+# ----------------------------------------------------------------------------- text helpers
+def _span(ctx: Ctx, m: Mention) -> tuple[int, int]:
+    return (m.start, m.end)
+
+
+def _fig(ctx: Ctx, m: Mention) -> str:
+    if m.type == "count" and m.num_end > m.num_start:
+        return ctx.text[m.num_start:m.num_end]
+    return m.text
+
+
+def _hedged(m: Mention) -> str:
+    return (m.hedge + " " if m.hedge else "") + m.text
+
+
+def _val(v: float, like: Mention) -> str:
+    if like.type == "currency":
+        for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(v) >= div:
+                return f"{v / div:,.3g} {word} {like.unit}"
+        return f"{v:,.0f} {like.unit}"
+    if abs(v - round(v)) < 1e-9:
+        return f"{v:,.0f}"
+    return f"{v:,.2f}"
