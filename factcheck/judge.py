@@ -156,18 +156,20 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule) -> Finding | None:
                        expected_text=v.get("expected_text"), accepted=v.get("accepted"), operands=_operands(c),
                        tolerance=v.get("tolerance"), source=v.get("source"))
     vocab = rules.vocab
-    fn: Callable[..., float] = c.params["fn"]
     rounding = c.params.get("rounding") or rule.options.get("rounding", "interval")
-    op_iv = []
-    for k, m in enumerate(c.operands):
-        val = c.params.get("operand_values", {}).get(k, m.value)
-        step = (m.half_step or 0.0) if rounding == "interval" else 0.0
-        w = hedge_window(m, vocab)
-        if w.kind == "band" and rounding == "point":
-            w = Window("exact")
-        op_iv.append(figure_interval(val, step, w))
-    point = fn(*[c.params.get("operand_values", {}).get(k, m.value) for k, m in enumerate(c.operands)])
-    comp = corners(fn, op_iv)
+    if "interval" in c.params:  # linkers that compute their own range (durations between dates)
+        comp, point = c.params["interval"], c.params["point"]
+    else:
+        fn: Callable[..., float] = c.params["fn"]
+        op_iv = []
+        for m in c.operands:
+            step = (m.half_step or 0.0) if rounding == "interval" else 0.0
+            w = hedge_window(m, vocab)
+            if w.kind == "band" and rounding == "point":
+                w = Window("exact")
+            op_iv.append(figure_interval(m.value, step, w))
+        point = fn(*[m.value for m in c.operands])
+        comp = corners(fn, op_iv)
     stated_value = c.params.get("stated_value", c.stated.value if c.stated else None)
     if stated_value is None or point is None or math.isnan(comp[0]):
         return None
