@@ -164,7 +164,7 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule) -> Finding | None:
         op_iv = []
         for m in c.operands:
             step = (m.half_step or 0.0) if rounding == "interval" else 0.0
-            w = hedge_window(m, vocab)
+            w = hedge_window(m, vocab) if c.params.get("operand_hedges", True) else Window("exact")
             if w.kind == "band" and rounding == "point":
                 w = Window("exact")
             op_iv.append(figure_interval(m.value, step, w))

@@ -109,21 +109,28 @@ def document_date(ctx: Ctx) -> Period | None:
 
 
 def date_near(ctx: Ctx, m: Mention) -> Period | None:
-    """The date a figure belongs to: a full date in its sentence, else the sentence before, else the dateline."""
+    """The date a figure belongs to: a date in its sentence that is not after the release's own date
+    (a delivery in 2031 says nothing of the rate used), else the dateline, else any date in the sentence."""
+    doc_d = document_date(ctx)
     si = ctx.sent_index(m.start)
     for k in (si, si - 1):
-        if k < 0:
+        if k < 0 or ctx.para_index(ctx.sents[k][0]) != ctx.para_index(m.start):
             continue
         a, b = ctx.sents[k]
         best = None
         for d in ctx.dates:
-            if a <= d.start < b:
+            if a <= d.start < b and d.start >= _dateline_end(ctx):
                 p = parse_period(d.text)
-                if p and (best is None or (p.last - p.first) < (best.last - best.first)):
+                if p is None or (doc_d is not None and p.first > doc_d.last):
+                    continue
+                if best is None or (p.last - p.first) < (best.last - best.first):
                     best = p
         if best:
             return best
-    return document_date(ctx)
+    if doc_d:
+        return doc_d
+    latest = [p for d in ctx.dates if (p := parse_period(d.text))]
+    return max(latest, key=lambda p: p.first) if latest else None
 
 
 # ----------------------------------------------------------------------------- durations

@@ -1,0 +1,238 @@
+"""Restatements: ``conversion`` ("40 km (25 miles)", "30 knots (about 56 km/h or 35 mph)", through pint)
+and ``currency_conversion`` ("€857 million (about $930 million)", judged against the year's reference
+range of exchange rates in rules/rates.yaml).
+
+A restatement follows its figure in parentheses, after "or" / "or about", or after "equivalent to".
+"""
+
+from __future__ import annotations
+
+import math
+
+import regex
+
+from ..extract.units import convert
+from ..model import Claim, Mention
+from .base import Ctx
+
+_RESTATE = regex.compile(r"^\s*(?:\(|,?\s*or\s+|(?:[\p{L}-]+\s*){0,2},?\s*equivalent\s+to\s+(?:the\s+|about\s+|some\s+)?|\s*/\s*|"
+                         r",?\s*(?:i\.e\.|that\s+is)\s+)\s*", regex.I)
+_NEXT = regex.compile(r"^\s*(?:,|or|and|/|;)\s*(?:or\s+)?", regex.I)
+# pairs that are easy to mix up, and what the figure would be under the other reading
+_MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "nautical_mile"): "statute and nautical miles",
+           ("knot", "mile_per_hour"): "knots and miles per hour", ("metric_ton", "short_ton"): "tonnes and short tons",
+           ("short_ton", "metric_ton"): "short tons and tonnes"}
+
+
+def find(ctx: Ctx) -> None:
+    t = ctx.text
+    ams = ctx.amounts
+    for i, src in enumerate(ams):
+        if src.type not in ("quantity", "currency") or id(src) in ctx.restated:
+            continue
+        rm = _RESTATE.match(t[src.end:src.end + 40])
+        if not rm:
+            continue
+        j = i + 1
+        pos = src.end + rm.end()
+        paren = "(" in rm.group(0)
+        close = t.find(")", src.end) if paren else -1
+        while j < len(ams):
+            dst = ams[j]
+            if dst.start > pos + 25 or (paren and close >= 0 and dst.start > close):
+                break
+            if dst.type != src.type:
+                break
+            if src.type == "quantity":
+                _conversion(ctx, src, dst)
+            elif dst.unit != src.unit:
+                _currency(ctx, src, dst)
+            else:
+                break
+            ctx.restated.add(id(dst))
+            nm = _NEXT.match(t[dst.end:dst.end + 10])
+            if not nm:
+                break
+            pos = dst.end + nm.end()
+            j += 1
+
+
+def _trailing_zero_step(m: Mention) -> float:
+    """A restated figure is often rounded to its last non-zero digit: "12,600 km" stands for 12,550-12,650."""
+    step = m.half_step or 0.0
+    if m.decimals == 0 and m.value and not m.word and m.scale is None:
+        v = int(round(abs(m.value)))
+        z = 0
+        while v and v % 10 == 0 and z < 6:
+            v //= 10
+            z += 1
+        step = max(step, 0.5 * 10 ** z) if z else step
+    elif m.scale is not None and m.decimals == 0 and m.value:
+        written = m.value / (m.value / max(1.0, round(m.value / 10 ** int(math.log10(abs(m.value))))))
+        del written
+    return step
+
+
+def _conversion(ctx: Ctx, src: Mention, dst: Mention) -> None:
+    if not src.unit or not dst.unit or src.unit == dst.unit:
+        return
+    factor = convert(1.0, src.unit, dst.unit)
+    if factor is None:
+        return
+    rule = ctx.rules.rule("conversion")
+    slack = float(rule.options.get("hedged_slack", 0.02)) if rule else 0.02
+
+    def fn(v: float) -> float:
+        return v * factor
+
+    def explain(v: float) -> str:
+        return f"{_g(src.value)} {src.unit} × {factor:.6g} = {_g(v)} {dst.unit}"
+
+    def fail_message(v: float, expected: str | None) -> str:
+        msg = f"{src.text} is {_g(v)} {_plural(dst.unit)}, not {(dst.hedge + ' ') if dst.hedge else ''}{dst.text}"
+        return msg
+
+    def diagnose(v: float) -> str | None:
+        for (a, b), what in _MIXUPS.items():
+            if dst.unit == b or src.unit == a:
+                alt = convert(src.value, src.unit if src.unit != a else b, dst.unit)
+                alt2 = convert(src.value, src.unit, a if dst.unit == b else dst.unit)
+                for x in (alt, alt2):
+                    if x and abs(x - dst.value) <= max(_trailing_zero_step(dst), 0.02 * abs(dst.value)):
+                        return f"the figure matches a mix-up of {what}"
+        return None
+
+    step = _trailing_zero_step(dst)
+    if dst.hedge:
+        step = max(step, slack * abs(dst.value))
+    params = {"fn": fn, "explain": explain, "fail_message": fail_message, "diagnose": diagnose,
+              "stated_step": step, "unit_label": f" {dst.unit}", "operand_hedges": False}
+    ctx.add(Claim("conversion", (dst.start, dst.end), dst, (src,), params, True))
+
+
+def _plural(unit: str) -> str:
+    if "_per_" in unit:
+        a, b = unit.split("_per_", 1)
+        return f"{_plural(a)} per {b.replace('_', ' ')}"
+    u = unit.replace("_", " ")
+    if u.endswith(("foot",)):
+        return u[:-4] + "feet"
+    if u.endswith(("hour", "meter", "mile", "knot", "ton", "gram", "liter", "watt", "inch", "yard", "day",
+                   "year", "month", "week")):
+        return u + ("es" if u.endswith("inch") else "s")
+    return u
+
+
+def _g(v: float) -> str:
+    if abs(v) >= 100:
+        return f"{v:,.0f}"
+    return f"{v:,.3g}" if abs(v) >= 1 else f"{v:.3g}"
+
+
+# ----------------------------------------------------------------------------- currencies
+def _currency(ctx: Ctx, src: Mention, dst: Mention) -> None:
+    from .dates import date_near
+
+    rates = ctx.rules.rates
+    tables = rates.get("tables") or []
+    when = date_near(ctx, src)
+    year = when.mid.year if when else None
+    table = _table_for(tables, year)
+    rule = ctx.rules.rule("currency_conversion")
+    slack = float(rule.options.get("slack", 0.03)) if rule else 0.03
+    fail_beyond = float(rule.options.get("fail_beyond", 0.08)) if rule else 0.08
+    if table is None:
+        return
+    r = table.get("rates") or {}
+
+    def per_usd(code: str) -> tuple[float, float] | None:
+        if code == "USD":
+            return (1.0, 1.0)
+        v = r.get(code)
+        if not v:
+            return None
+        return (float(v[0]), float(v[1]))
+
+    a, b = per_usd(src.unit), per_usd(dst.unit)
+    if a is None or b is None:
+        return
+    # dst units per src unit: (dst per USD) / (src per USD)
+    lo_rate, hi_rate = b[0] / a[1], b[1] / a[0]
+    src_lo, src_hi = _interval(src)
+    dst_lo, dst_hi = _interval(dst, hedged_band=0.03)
+    # the range the restated figure may take: the source's interval at the year's low and high rates
+    exp_lo, exp_hi = src_lo * lo_rate * (1 - slack), src_hi * hi_rate * (1 + slack)
+    holds = dst_hi >= exp_lo and dst_lo <= exp_hi
+    mid = src.value * math.sqrt(lo_rate * hi_rate)
+    implied = dst.value / src.value if src.value else math.nan
+    gap = 0.0
+    if not holds:
+        gap = (exp_lo - dst_hi) / exp_lo if dst_hi < exp_lo else (dst_lo - exp_hi) / exp_hi
+    if holds:
+        status = "pass"
+    elif gap > fail_beyond:
+        status = "fail"
+    else:
+        status = "warn"
+    from ..judge import restate
+
+    year_txt = table.get("year")
+    source = table.get("source") or (table.get("sources") or [None])[0]
+    expl = (f"{_money(src.value, src.unit)} × {lo_rate:.4g}–{hi_rate:.4g} {dst.unit}/{src.unit} "
+            f"({year_txt} range) = {_money(src.value * lo_rate, dst.unit)}–{_money(src.value * hi_rate, dst.unit)}; "
+            f"the text implies {implied:.4g} {dst.unit}/{src.unit}")
+    claimed_txt = (dst.hedge + " " if dst.hedge else "") + dst.text
+    if status == "pass":
+        msg = f"{claimed_txt} holds at {year_txt} rates"
+        expected = None
+    else:
+        expected = restate(dst, mid, ctx.text)
+        scale = _scale_slip(dst.value, mid)
+        msg = (f"{src.text} is about {_money(mid, dst.unit)} at {year_txt} rates "
+               f"({lo_rate:.4g}–{hi_rate:.4g} {dst.unit}/{src.unit}), not {claimed_txt}")
+        if scale:
+            msg += f" ({scale})"
+    verdict = {"status": status, "message": msg, "explanation": expl, "claimed": dst.value, "computed": mid,
+               "expected_text": expected, "accepted": (exp_lo, exp_hi), "source": source,
+               "tolerance": f"year's low–high rate ±{slack:.0%}; fails beyond {fail_beyond:.0%} outside"}
+    ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, (src,), {"verdict": verdict}, True))
+
+
+def _table_for(tables: list[dict], year: int | None) -> dict | None:
+    if not tables:
+        return None
+    by_year = {int(t["year"]): t for t in tables if "year" in t}
+    if year in by_year:
+        return by_year[year]
+    if year is None:
+        return None
+    return None
+
+
+def _interval(m: Mention, hedged_band: float = 0.0) -> tuple[float, float]:
+    step = _trailing_zero_step(m)
+    lo, hi = m.value - step, m.value + step
+    if m.hedge and hedged_band:
+        lo, hi = min(lo, m.value * (1 - hedged_band)), max(hi, m.value * (1 + hedged_band))
+        if m.hedge in ("nearly", "almost", "just under"):
+            hi = m.value
+        if m.hedge in ("more than", "over", "just over"):
+            lo = m.value
+    return lo, hi
+
+
+def _scale_slip(stated: float, expected: float) -> str | None:
+    if stated <= 0 or expected <= 0:
+        return None
+    ratio = expected / stated
+    k = round(math.log10(ratio))
+    if k and abs(math.log10(ratio) - k) < 0.15:
+        return f"off by a factor of {10 ** abs(k):,}: a scale slip?"
+    return None
+
+
+def _money(v: float, code: str) -> str:
+    for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= div:
+            return f"{code} {v / div:,.3g} {word}"
+    return f"{code} {v:,.0f}"
