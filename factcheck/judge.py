@@ -165,8 +165,8 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule) -> Finding | None:
         for m in c.operands:
             step = (m.half_step or 0.0) if rounding == "interval" else 0.0
             w = hedge_window(m, vocab) if c.params.get("operand_hedges", True) else Window("exact")
-            if w.kind == "band" and rounding == "point":
-                w = Window("exact")
+            if w.kind == "band":
+                w = Window("exact")  # "about €2 billion" as an operand: the writer computed with 2 billion
             op_iv.append(figure_interval(m.value, step, w))
         point = fn(*[m.value for m in c.operands])
         comp = corners(fn, op_iv)

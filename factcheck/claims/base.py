@@ -156,4 +156,5 @@ def is_rate(ctx: Ctx, m: Mention) -> bool:
 
 def is_partitive(ctx: Ctx, m: Mention) -> bool:
     """'two of which', '40 of them', '60 of the radars': a part of a figure given elsewhere."""
-    return bool(regex.match(r"\s+of\s+(?:which|them|those|these|the|its|their)\b", ctx.text[m.end:m.end + 20]))
+    return bool(regex.match(r"\s+of\s+(?:which|them|those|these)\b|\s+of\s+(?:the|its|their)\s+\d",
+                            ctx.text[m.end:m.end + 20]))

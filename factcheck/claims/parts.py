@@ -17,10 +17,13 @@ from ..extract.lexicon import STOP_WORDS
 from .base import Ctx, is_partitive, is_rate, same_kind, same_noun
 
 _BREAKDOWN_OPEN = regex.compile(
-    r"^(?P<np>[^,;:()\d]{0,50}?)\s*(?:,\s*(?:made\s+up\s+of|comprising|consisting\s+of|split\s+(?:into|between)|"
+    r"^(?P<np>[^,;:()]{0,90}?)\s*(?:,\s*(?:made\s+up\s+of|comprising|consisting\s+of|split\s+(?:into|between)|"
     r"of\s+which|including|namely)?|:|\(|—|–|\s+(?:made\s+up\s+of|comprising|consisting\s+of|split\s+(?:into|between)|"
     r"break(?:s)?\s+down\s+as\s+follows\s*:|broken\s+down\s+as\s+follows\s*:|of\s+which))\s*", regex.I)
 _SEP = regex.compile(r"^[^;:.!?()]*?(?:,|;|\band\b|\bplus\b|\bwith\b)[^;:.!?()]*$|^\s*(?:,|;|and|plus)?\s*$", regex.I)
+_CLAUSE = regex.compile(r"\b(?:booked|signed|ordered|delivered|received|went|took|are|were|is|was|has|have|had|will|"
+                         r"would|said|says|while|but|compared|whereas|although|which|who|when|where|leaving|bringing|"
+                         r"including|expected|planned|due)\b", regex.I)
 _TOTAL_AFTER = regex.compile(
     r"(?:(?:for|to)\s+a\s+(?:total|fleet|force|combined\s+total)\s+of|a\s+combined|combined|in\s+all|in\s+total|"
     r"altogether|all\s+told|for\s+a\s+fleet\s+of|bringing\s+(?:the|its)\s+[\p{L}\s]{0,60}?\bto|"
@@ -98,6 +101,18 @@ def _make_sum(ctx: Ctx, total: Mention, parts: list[Mention], mults: list[int], 
                   {"fn": fn, "explain": explain, "fail_message": fail_message, "how": how}, confident))
 
 
+def _gap_continues(gap: str) -> bool:
+    """Between two items of a list: the first item's qualifier, a separator, the next item's lead-in
+    ("for the U.S. Air Force; 12"), with no new clause after the separator (", and booked 56")."""
+    seps = list(regex.finditer(r"[,;]|\band\b|\bplus\b|\bas\s+well\s+as\b", gap))
+    if not seps:
+        return False
+    if regex.search(r"[.!?]\s+\p{Lu}|[()]|:", gap):
+        return False
+    lead = gap[seps[-1].end():]
+    return not _CLAUSE.search(lead)
+
+
 def _breakdowns(ctx: Ctx) -> None:
     """A total, then its parts: "52 aircraft, made up of 21 Rafale fighters and 31 Falcon business jets"."""
     t = ctx.text
@@ -107,17 +122,19 @@ def _breakdowns(ctx: Ctx) -> None:
         s, e = ctx.sentence(total.start)
         rest = t[total.end:e]
         om = _BREAKDOWN_OPEN.match(rest)
-        if not om or regex.search(r"\b(?:to|from|than|per|for|with|at|by)\b", om.group("np") or ""):
+        if not om or any(total.end < x.start < total.end + om.end() for x in ctx.amounts):
             continue
         opener = om.group(0)
-        paren = "(" in opener
+        colon_like = bool(regex.search(r"[:(]|made\s+up|comprising|consisting|of\s+which|break|split", opener, regex.I))
+        if not colon_like and regex.search(r"\b(?:to|from|than|per|for|with|at|by)\b", om.group("np") or ""):
+            continue
         start = total.end + om.end()
-        items: list[Mention] = []
-        cursor = start
         end_limit = e
-        if paren:
+        if "(" in opener:
             close = t.find(")", start, e)
             end_limit = close if close > 0 else e
+        items: list[Mention] = []
+        cursor = start
         for x in ctx.amounts:
             if x.start < start or x.start >= end_limit:
                 continue
@@ -126,7 +143,7 @@ def _breakdowns(ctx: Ctx) -> None:
                     break
                 continue
             gap = t[cursor:x.start]
-            if items and not _SEP.match(gap):
+            if items and (not _gap_continues(gap) or _noun_clash(ctx, total, x)):
                 break
             if not items and regex.search(r"[;.]|\b(?:compared|while|but|whereas|versus)\b", gap):
                 break
@@ -134,20 +151,39 @@ def _breakdowns(ctx: Ctx) -> None:
                 break
             items.append(x)
             cursor = x.end
-        if len(items) < 2:
+        mults = [_multiplicity(ctx, x, start) for x in items]
+        if not items or (len(items) < 2 and mults[0] < 2) or _noun_clash(ctx, total, items[0]):
             continue
-        if any(_noun_clash(ctx, total, x) for x in items):
-            continue
-        strong = bool(regex.search(r"made\s+up|comprising|consisting|of\s+which|:|\(|break|split", opener, regex.I))
         partial = bool(regex.search(r"including|with", opener, regex.I))
-        total_val = sum(x.value for x in items)
+        total_val = sum(x.value * k for x, k in zip(items, mults, strict=True))
         if partial and total_val < total.value:
             continue
-        if not strong and abs(total_val - total.value) > 0.2 * abs(total.value):
+        if not colon_like and abs(total_val - total.value) > 0.2 * abs(total.value):
             continue  # a plain comma list that does not add up is likely not a breakdown
-        mults = [_multiplicity(ctx, x, start) for x in items]
-        _make_sum(ctx, total, items, mults, confident=strong or abs(total_val - total.value) <= 0.2 * total.value,
-                  how="breakdown")
+        _make_sum(ctx, total, items, mults, confident=True, how="breakdown")
+    _parallel_parts(ctx)
+
+
+def _parallel_parts(ctx: Ctx) -> None:
+    """"Of the 21 Rafale handed over, 14 went to France ..., and seven went to export customers": the parts
+    are the figures followed by the same verb."""
+    t = ctx.text
+    for total in ctx.amounts:
+        if id(total) in ctx.used or total.type != "count":
+            continue
+        if not regex.search(r"\b(?:Of|Among|Out\s+of)\s+(?:the\s+|its\s+|these\s+)?$", ctx.before(total, 20)):
+            continue
+        s, e = ctx.sentence(total.start)
+        after = [x for x in ctx.amounts if total.end < x.start < e and x.type == "count"]
+        if not after:
+            continue
+        vm = regex.match(r"\s+([\p{L}]+)", t[after[0].end:after[0].end + 20])
+        if not vm:
+            continue
+        verb = vm.group(1).lower()
+        items = [x for x in after if regex.match(r"\s+" + regex.escape(verb) + r"\b", t[x.end:x.end + 20], regex.I)]
+        if len(items) >= 2:
+            _make_sum(ctx, total, items, [1] * len(items), True, "parallel")
 
 
 def _totals_after_parts(ctx: Ctx) -> None:
@@ -167,7 +203,8 @@ def _totals_after_parts(ctx: Ctx) -> None:
             continue
         pool = [x for x in ctx.amounts if x.end <= total.start and x is not total and _parts_kind_ok(total, x, ctx)
                 and not is_partitive(ctx, x) and not is_rate(ctx, x) and not x.role]
-        same_sent = [x for x in pool if x.start >= s and not _noun_clash(ctx, total, x)]
+        pool = [x for x in pool if not _noun_clash(ctx, total, x)]
+        same_sent = [x for x in pool if x.start >= s]
         pool = [x for x in pool if x.start >= s or total.type != "count" or same_noun(ctx.vocab, total, x)]
         how = "total-after"
         expect_n = _expected_count(before)

@@ -101,9 +101,10 @@ class _Scanner:
         self.out: list[Mention] = []
 
     # ------------------------------------------------------------------ helpers
-    def _block(self, a: int, b: int) -> None:
+    def _block(self, a: int, b: int, code: int = 1) -> None:
+        """Mark text as taken: 1 by an identifier, 2 by a date."""
         for i in range(a, b):
-            self.blocked[i] = 1
+            self.blocked[i] = code
 
     def _free(self, a: int, b: int) -> bool:
         return not any(self.blocked[a:b])
@@ -119,12 +120,12 @@ class _Scanner:
                 a, b = m.span()
                 if self._free(a, b):
                     self._emit(a, b, "date")
-                    self._block(a, b)
+                    self._block(a, b, 2)
         for rx in (_MONTH_ALONE, _MAY):
             for m in rx.finditer(t):
                 if self._free(*m.span()):
                     self._emit(m.start(), m.end(), "date")
-                    self._block(*m.span())
+                    self._block(*m.span(), 2)
 
     def _phones_and_tickers(self) -> None:
         for m in _PHONE.finditer(self.t):
@@ -301,8 +302,11 @@ class _Scanner:
             if v is None:
                 continue
             words = m.group().lower().replace("-", " ").split()
-            # "the third" is an ordinal, "a third" a fraction
+            # "the third" is an ordinal, "a third" a fraction - unless a noun follows ("a third GlobalEye")
             if len(words) == 2 and words[0] == "a" and regex.search(r"\bthe\s+$", t[max(0, m.start() - 5):m.start()]):
+                continue
+            nxt = regex.match(r"\s+([\p{L}]+)", t[m.end():m.end() + 30])
+            if len(words) == 2 and nxt and nxt.group(1).lower() not in STOP_WORDS:
                 continue
             if words == ["half"] and regex.match(r"\s+of\s+(?:the\s+)?" + _YEAR, t[m.end():]):
                 continue
@@ -354,7 +358,7 @@ class _Scanner:
             f.type, f.unit = "percent", "percent"
             f.start = f.num_start - (1 if before.endswith("%") else 2)
         # sign
-        if not f.word and before[-1:] in "-\u2212" and (len(before) < 2 or before[-2] in " (\t\n"):
+        if not f.word and before.endswith(("-", "\u2212")) and (len(before) < 2 or before[-2] in " (\t\n"):
             f.value = -f.value
             f.start -= 1
         # currency prefix
@@ -463,12 +467,14 @@ class _Scanner:
                 j += 1  # "48-jet", "2,000-a-year"
             elif j == i:
                 break
+            if self.blocked[j] == 2:
+                break  # a date ends the phrase ("missiles covering fiscal years 2024")
             if self.blocked[j]:
                 k = j
-                while k < len(t) and self.blocked[k] and not t[k].isspace():
+                while k < len(t) and self.blocked[k] == 1 and not t[k].isspace():
                     k += 1
                 # an identifier may contain spaces ("COBRA II 4x4"); take the whole blocked run
-                while k < len(t) and (self.blocked[k] or (t[k] == " " and k + 1 < len(t) and self.blocked[k + 1])):
+                while k < len(t) and (self.blocked[k] == 1 or (t[k] == " " and k + 1 < len(t) and self.blocked[k + 1] == 1)):
                     k += 1
                 words.append((j, k, t[j:k], True))
                 i = k
@@ -480,7 +486,8 @@ class _Scanner:
             wl = w.lower()
             if wl in STOP_WORDS or wl in MONTHS or self.lex.scale.get(wl):
                 break
-            if w[0].isupper() and words and not words[-1][3] and words[-1][2][0].islower():
+            if w[0].isupper() and words and not words[-1][3] and words[-1][2][0].islower() and \
+                    regex.search(r"(?:[^s]s|ies)$", words[-1][2]):
                 break  # "vehicles Otokar": a new phrase
             words.append((j, wm.end(), w, False))
             i = wm.end()
@@ -499,6 +506,8 @@ class _Scanner:
         f.unit = singular(head[2]).lower() if not head[3] else singular(head[2])
         f.type = "count"
         f.end = head[1]
+        if f.unit in ("one", "ones"):
+            f.unit, f.inferred = None, True  # "31 owned ones": resolved from the figures around
 
     # ------------------------------------------------------------------ 3. bare numerals
     def _is_year(self, v: float, f: _Amount, typed_ok: bool = False) -> bool:
@@ -541,7 +550,8 @@ class _Scanner:
             if prv and prv.type and prv.type != "date" and regex.fullmatch(
                     r"\s*(?:to|and|-|–|through|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|over|"
                     r"almost|some|up\s+to)\s+)?", gap_prev, regex.I) and prv.type != "percent" and regex.search(
-                    r"\b(?:from|between)\s+(?:\S+\s+)?$", t[max(0, prv.start - 25):prv.start], regex.I):
+                    r"\b(?:from|between)\s+(?:\S+\s+)?$", t[max(0, prv.start - 25):prv.start], regex.I) and \
+                    0.01 <= (prv.value * (prv.scale_factor if prv.type != "count" else 1)) / (f.value or 1) <= 100:
                 self._copy_kind(f, prv)
                 continue
         # "278 of the 1,059 vehicles", "60 of the radars", "two of which"
@@ -559,6 +569,11 @@ class _Scanner:
                 ante = self._antecedent(amounts, k, sent_of, {"currency"})
                 if ante is not None:
                     f.type, f.unit, f.inferred = "currency", ante.unit, True
+        for k, f in enumerate(amounts):
+            if f.type == "count" and f.unit is None and f.noun and f.noun.lower() in ("one", "ones"):
+                same = [o for o in amounts[:k] if o.type == "count" and sent_of.get(id(o)) == sent_of.get(id(f))]
+                ante = same[-1] if same else self._antecedent(amounts, k, sent_of, {"count"})
+                f.unit = ante.unit if ante else None
         # counts: bare integers take the counted noun of the figures around them
         for k, f in enumerate(amounts):
             if f.type is not None or f.role is not None:
@@ -643,6 +658,8 @@ class _Scanner:
         step = 0.5 * 10 ** (-f.decimals) * f.scale_factor * f.word_scale
         if f.word and f.exact_word:
             step = 0.0
+        if typ == "count" and not f.hedge and not f.scale:
+            step = 0.0  # a count of things is exact
         hedge = f.hedge
         approx = bool(hedge) and self.lex.hedges.get(hedge, {}).get("window") != "exact"
         unit = f.unit

@@ -1,0 +1,195 @@
+"""Rates: ``per_unit`` — a unit price or rate derived from a total and a count ("€857 million for 1,059
+vehicles, about €809,000 each", "roughly $82 million per jet"), an average over years ("averaged 133
+deliveries a year" over 2023-2025), and a total at a unit price ("13 radars, worth nearly €400 million at
+that price" after "costs about €30 million").
+
+The total is the nearest figure of the same currency before the rate (its sentence first, then back
+through the text); the count is, in order: a count in the total's sentence, a count of the same thing in
+the rate's sentence, the count of that thing the text states most often.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..model import Claim, Mention
+from .base import Ctx, is_partitive, is_rate, noun_class
+
+_PER = regex.compile(r"^\s*(?:per|a|an|for\s+each|each|apiece|a\s+piece)\b\s*([\p{L}-]+)?", regex.I)
+
+
+def find(ctx: Ctx) -> None:
+    t = ctx.text
+    for r in ctx.amounts:
+        if id(r) in ctx.used or r.type not in ("currency", "count", "quantity"):
+            continue
+        after = t[r.end:r.end + 40]
+        pm = _PER.match(after)
+        if regex.search(r"\bat\s+(?:that|this|the\s+same|list)\s+(?:price|rate|cost)\b", after[:40]):
+            _at_price(ctx, r)
+            continue
+        if not pm:
+            continue
+        word = pm.group(0).strip().split()[0].lower()
+        noun = (pm.group(1) or "").lower()
+        if word in ("a", "an") and noun in ("year", "month", "day", "week"):
+            if regex.search(r"\baverag(?:ed|es|ing|e)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
+                            t[max(0, r.start - 30):r.start]):
+                _average(ctx, r)
+            continue
+        if word in ("a", "an") and noun not in ("piece", "unit", "jet", "aircraft", "vehicle", "ship", "boat"):
+            continue
+        if r.type == "count":
+            continue
+        if word in ("each", "apiece") or noun in ("piece", "each"):
+            noun = ""
+        _per_unit(ctx, r, noun)
+
+
+def _totals_before(ctx: Ctx, r: Mention) -> list[Mention]:
+    return [x for x in ctx.amounts if x.end <= r.start and x.type == r.type and x.unit == r.unit
+            and not is_rate(ctx, x) and id(x) not in ctx.restated and x.value > r.value and not x.role]
+
+
+def _counts(ctx: Ctx, pool_span: tuple[int, int], noun: str) -> list[Mention]:
+    a, b = pool_span
+    out = []
+    for x in ctx.amounts:
+        if x.type == "count" and a <= x.start < b and not is_partitive(ctx, x) and not is_rate(ctx, x):
+            if not noun or _noun_ok(ctx, x, noun):
+                out.append(x)
+    return out
+
+
+def _noun_ok(ctx: Ctx, x: Mention, noun: str) -> bool:
+    if not x.unit:
+        return False
+    cls = noun_class(ctx.vocab, noun.rstrip("s"))
+    return noun_class(ctx.vocab, x.unit) == cls or x.unit.lower().startswith(noun[:5])
+
+
+def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
+    totals = _totals_before(ctx, r)
+    if not totals:
+        return
+    rs = ctx.sentence(r.start)
+    same = [x for x in totals if x.start >= rs[0]]
+    total = same[-1] if same else totals[-1]
+    ts = ctx.sentence(total.start)
+    counts = [x for x in _counts(ctx, ts, noun) if x is not r]
+    confident = True
+    if not counts:
+        counts = _counts(ctx, rs, noun)
+    if not counts and noun:
+        everywhere = [x for x in _counts(ctx, (0, len(ctx.text)), noun) if not x.inferred]
+        if everywhere:
+            common = Counter(x.value for x in everywhere).most_common()
+            best_v = common[0][0]
+            counts = [x for x in everywhere if x.value == best_v]
+            confident = len(common) == 1 or common[0][1] > common[1][1]
+    if not counts:
+        return
+    freq = Counter(x.value for x in _counts(ctx, (0, len(ctx.text)), noun)) if noun else Counter()
+    if same:
+        explicit = [x for x in counts if not x.inferred] or counts
+        count = min(explicit, key=lambda x: abs(x.start - total.end))
+    else:
+        count = max(counts, key=lambda x: (freq.get(x.value, 0), not x.inferred, -abs(x.start - r.start)))
+    if not count.value:
+        return
+    _claim(ctx, r, total, count, confident and ctx.para_index(total.start) >= ctx.para_index(r.start) - 3)
+
+
+def _claim(ctx: Ctx, r: Mention, total: Mention, count: Mention, confident: bool) -> None:
+    t_txt, c_txt = total.text, _num(ctx, count)
+
+    def fn(a: float, b: float) -> float:
+        return a / b
+
+    def explain(v: float) -> str:
+        return f"{t_txt} / {c_txt} = {_money(v, r)}"
+
+    def fail_message(v: float, expected) -> str:
+        return f"{t_txt} / {c_txt} is {_money(v, r)}, not {(r.hedge + ' ') if r.hedge else ''}{r.text}"
+
+    ctx.add(Claim("per_unit", _rate_span(ctx, r), r, (total, count),
+                  {"fn": fn, "explain": explain, "fail_message": fail_message}, confident))
+
+
+def _rate_span(ctx: Ctx, r: Mention) -> tuple[int, int]:
+    return (r.start, r.end)
+
+
+def _average(ctx: Ctx, r: Mention) -> None:
+    """"averaged 133 deliveries a year" over "the three years from 2023 to 2025"."""
+    from .change import _year_figures
+
+    t = ctx.text
+    s, e = ctx.sentence(r.start)
+    ym = regex.search(r"\bfrom\s+((?:1[89]|20)\d\d)\s+(?:to|through|until)\s+((?:1[89]|20)\d\d)\b", t[s:e])
+    if not ym:
+        return
+    y0, y1 = int(ym.group(1)), int(ym.group(2))
+    figs = _year_figures(ctx, r)
+    vals = []
+    for y in range(y0, y1 + 1):
+        cands = [x for x in figs.get(y, []) if x is not r and x.type == r.type]
+        if not cands:
+            return
+        vals.append(cands[0])
+    n = len(vals)
+
+    def fn(*xs: float) -> float:
+        return sum(xs) / n
+
+    terms = " + ".join(_num(ctx, x) for x in vals)
+
+    def explain(v: float) -> str:
+        return f"({terms}) / {n} = {v:.1f}"
+
+    def fail_message(v: float, expected) -> str:
+        return f"the average of {terms} is {v:.1f}, not {r.text}"
+
+    ctx.add(Claim("per_unit", (r.start, r.end), r, tuple(vals),
+                  {"fn": fn, "explain": explain, "fail_message": fail_message}, True))
+
+
+def _at_price(ctx: Ctx, total: Mention) -> None:
+    """"13 GM 400 Alphas, worth nearly €400 million at that price" after "costs about €30 million"."""
+    s, e = ctx.sentence(total.start)
+    counts = [x for x in ctx.amounts if s <= x.start < total.start and x.type == "count"]
+    prices = [x for x in ctx.amounts if x.end <= s and x.type == total.type and x.unit == total.unit
+              and ctx.sent_index(s) - ctx.sent_index(x.start) <= 2]
+    if not counts or not prices:
+        return
+    count, price = counts[-1], prices[-1]
+
+    def fn(c: float, p: float) -> float:
+        return c * p
+
+    def explain(v: float) -> str:
+        return f"{_num(ctx, count)} × {price.text} = {_money(v, total)}"
+
+    def fail_message(v: float, expected) -> str:
+        return f"{_num(ctx, count)} × {price.text} is {_money(v, total)}, not " \
+               f"{(total.hedge + ' ') if total.hedge else ''}{total.text}"
+
+    ctx.add(Claim("per_unit", (total.start, total.end), total, (count, price),
+                  {"fn": fn, "explain": explain, "fail_message": fail_message}, True))
+
+
+def _num(ctx: Ctx, m: Mention) -> str:
+    if m.type == "count" and m.num_end > m.num_start:
+        return ctx.text[m.num_start:m.num_end]
+    return m.text
+
+
+def _money(v: float, like: Mention) -> str:
+    if like.type == "currency":
+        for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(v) >= div:
+                return f"{v / div:,.3g} {word} {like.unit}"
+        return f"{v:,.0f} {like.unit}"
+    return f"{v:,.1f}"
