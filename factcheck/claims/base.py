@@ -130,15 +130,18 @@ def noun_class(vocab: dict, noun: str | None) -> str | None:
     classes = vocab.get("noun_classes") or {}
     for cls, words in classes.items():
         for w in words:
-            if n == w or n.startswith(w + " ") or n.endswith(" " + w) or (len(w) > 3 and n.startswith(w)):
+            if n == w or n.startswith(w + " ") or n.endswith((" " + w, "-" + w)) or (len(w) > 3 and n.startswith(w)):
                 return cls
     return n
+
+
+GENERIC_NOUNS = frozenset({"unit", "item", "piece", "example", "one", "copy", "set", "lot"})
 
 
 def same_noun(vocab: dict, a: Mention, b: Mention) -> bool:
     if a.type != "count" or b.type != "count":
         return same_kind(a, b)
-    if not a.unit or not b.unit:
+    if not a.unit or not b.unit or a.unit.lower() in GENERIC_NOUNS or b.unit.lower() in GENERIC_NOUNS:
         return True
     return a.unit == b.unit or noun_class(vocab, a.unit) == noun_class(vocab, b.unit)
 
@@ -150,8 +153,9 @@ def word_re(words) -> regex.Pattern:
 
 def is_rate(ctx: Ctx, m: Mention) -> bool:
     """A figure per something ("$82 million per jet", "300 aircraft a year", "€809,000 each")."""
-    return bool(regex.match(r"\s*(?:per|each|apiece|a\s+(?:year|month|day|week|piece|unit|jet|aircraft)|an\s+"
-                            r"(?:aircraft|hour|item)|on\s+average|/\s*\p{L})\b", ctx.text[m.end:m.end + 30], regex.I))
+    return bool(regex.match(r"\s*(?:per|each|apiece|a\s+(?:year|month|day|week|piece|unit|jet|aircraft)(?!\s+(?:earlier|"
+                            r"later|ago|before|after))|an\s+(?:aircraft|hour|item)|on\s+average|/\s*\p{L})\b",
+                            ctx.text[m.end:m.end + 30], regex.I))
 
 
 def is_partitive(ctx: Ctx, m: Mention) -> bool:

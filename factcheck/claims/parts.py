@@ -25,7 +25,9 @@ _CLAUSE = regex.compile(r"\b(?:booked|signed|ordered|delivered|received|went|too
                          r"would|said|says|while|but|compared|whereas|although|which|who|when|where|leaving|bringing|"
                          r"including|expected|planned|due)\b", regex.I)
 _TOTAL_AFTER = regex.compile(
-    r"(?:(?:for|to)\s+a\s+(?:total|fleet|force|combined\s+total)\s+of|a\s+combined|combined|in\s+all|in\s+total|"
+    r"(?:(?:for|to)\s+a\s+(?:[\p{L}-]+\s+){0,2}?(?:total|fleet|force|contribution|sum|combined\s+[\p{L}]+)\s+of|"
+    r"(?:the\s+)?(?:two|three|four|both)\s+[\p{L}-]+s\s+(?:are|were|is|will\s+be)?\s*(?:valued\s+at|worth|together)|"
+    r"a\s+combined|combined|in\s+all|in\s+total|"
     r"altogether|all\s+told|for\s+a\s+fleet\s+of|bringing\s+(?:the|its)\s+[\p{L}\s]{0,60}?\bto|"
     r"(?:make|makes|made)\s+up(?:\s+the)?(?:\s+full)?|together(?:\s+[\p{L}]+){0,3}?|totall?ing|totall?ed|"
     r"(?:add|adds|added|adding)\s+up\s+to|which\s+together\s+make\s+up(?:\s+the)?)\s*$", regex.I)
@@ -38,6 +40,7 @@ _DIFF = regex.compile(
 
 
 def find(ctx: Ctx) -> None:
+    _parallel_parts(ctx)
     _breakdowns(ctx)
     _totals_after_parts(ctx)
     _shares(ctx)
@@ -107,7 +110,7 @@ def _gap_continues(gap: str) -> bool:
     seps = list(regex.finditer(r"[,;]|\band\b|\bplus\b|\bas\s+well\s+as\b", gap))
     if not seps:
         return False
-    if regex.search(r"[.!?]\s+\p{Lu}|[()]|:", gap):
+    if regex.search(r"[()]|:", gap):
         return False
     lead = gap[seps[-1].end():]
     return not _CLAUSE.search(lead)
@@ -147,7 +150,8 @@ def _breakdowns(ctx: Ctx) -> None:
                 break
             if not items and regex.search(r"[;.]|\b(?:compared|while|but|whereas|versus)\b", gap):
                 break
-            if is_rate(ctx, x) or is_partitive(ctx, x):
+            if is_rate(ctx, x) or is_partitive(ctx, x) or regex.match(
+                    r"\s+(?:more|fewer|less|higher|lower|above|below|ahead)\b", t[x.end:x.end + 12]):
                 break
             items.append(x)
             cursor = x.end
@@ -161,7 +165,6 @@ def _breakdowns(ctx: Ctx) -> None:
         if not colon_like and abs(total_val - total.value) > 0.2 * abs(total.value):
             continue  # a plain comma list that does not add up is likely not a breakdown
         _make_sum(ctx, total, items, mults, confident=True, how="breakdown")
-    _parallel_parts(ctx)
 
 
 def _parallel_parts(ctx: Ctx) -> None:
@@ -237,6 +240,8 @@ def _noun_clash(ctx: Ctx, total: Mention, part: Mention) -> bool:
     """Parts that count something else than the total ("two combat drones: 33 countries and nine")."""
     if total.type != "count" or part.type != "count" or not total.unit or not part.unit or not part.noun:
         return False
+    if not total.noun and not total.unit.islower():
+        return False  # the total borrowed a name ("E-7A") from a figure nearby: too weak to rule parts out
     if not part.noun[:1].islower() or (total.noun and not total.noun[:1].islower()):
         return False
     return not same_noun(ctx.vocab, total, part)

@@ -59,7 +59,7 @@ _ORDINAL_SUFFIX = regex.compile(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
 _TIMES = regex.compile(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
 _PERCENT = regex.compile(r"^(?:\s?%|\s?(?:per\s?cent|percent|pct)\b)", regex.I)
 _POINTS = regex.compile(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
-_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
+_WORD = regex.compile(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u2009\u202f]*")
 
 
