@@ -329,6 +329,7 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
     pool = [x for x in ctx.amounts if id(x) not in ctx.restated]
     confident = True
     pr = _multiple_to(ctx, m) or _multiple_years(ctx, m) or _multiple_topic(ctx, m)
+    anchored = pr is not None
     if pr is None:
         pair = ordered_pair(ctx, m, pool)
         if pair:
@@ -375,7 +376,7 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
         step = 0.05 * target
     params = {"fn": fn, "explain": explain, "fail_message": fail_message, "expected": expected,
               "stated_value": target, "stated_step": step, "claimed": m.value}
-    confident = confident and _near_enough(ctx, m, a, b)
+    confident = confident and (anchored or _near_enough(ctx, m, a, b))
     ctx.add(Claim("multiple", (m.start, m.end), m, (a, b), params, confident))
     if style:
         ctx.add(Claim("multiple_style", (m.start, m.end + len(style.group(0)) - (m.end - m.start) + 0

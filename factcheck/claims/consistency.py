@@ -1,0 +1,189 @@
+"""``consistency``: the same quantity stated twice with different values ("the $705 million Block 10
+contract" ... "the $750 million Block 10 contract"; "$2.4 billion" in the headline, "$2.4 million" in
+the body; "1,059 vehicles" ... "1,095 vehicles").
+
+Two figures are taken to be the same quantity when they share what identifies it: a designation, a date
+or the rare words around them ("the December 2024 award"), or — for a headline — when the body states a
+figure of the same unit that the headline rounds. They hold when one rounds to the other. A digit
+transposition or a scale slip between them is a finding even on weaker evidence, since a coincidence of
+that shape is rare.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+
+import regex
+
+from ..extract.lexicon import STOP_WORDS
+from ..model import Claim, Mention
+from .base import Ctx, is_rate, same_noun
+
+K_SAME = 1.6  # shared evidence that two figures are one quantity
+K_WEAK = 0.6  # enough when the values differ by a transposition or a scale slip
+
+
+def find(ctx: Ctx) -> None:
+    pool = [m for m in ctx.amounts if m.type in ("currency", "count") and not m.role and not is_rate(ctx, m)
+            and id(m) not in ctx.restated and (m.type != "count" or (m.noun and m.value >= 10))]
+    weights = _weights(ctx)
+    done: set[int] = set()
+    headline = [m for m in pool if ctx.is_headline(m)]
+    body = [m for m in pool if not ctx.is_headline(m)]
+    for h in headline:
+        same_unit = [b for b in body if _compatible(ctx, h, b)]
+        if any(b.value == h.value for b in same_unit) or not same_unit:
+            continue
+        best = min(same_unit, key=lambda b: abs(math.log(abs(b.value) / abs(h.value))) if b.value and h.value else 9)
+        if not best.value or not h.value:
+            continue
+        ratio = abs(best.value / h.value)
+        slip = _scale_slip(h, best)
+        if 0.65 <= ratio <= 1.5 or slip:
+            _claim(ctx, stated=h, other=best, confident=True, why="headline")
+            done.add(id(h))
+    for i, b in enumerate(body):
+        best, best_score = None, 0.0
+        for a in body[:i]:
+            if not _compatible(ctx, a, b) or a.value == b.value and a.half_step == b.half_step:
+                continue
+            if ctx.sent_index(a.start) == ctx.sent_index(b.start):
+                continue
+            score = _key_score(ctx, a, b, weights)
+            if score > best_score:
+                best, best_score = a, score
+        if best is None or id(b) in ctx.used:
+            continue
+        consistent = _consistent(best, b)
+        odd = _transposed(best, b) or _scale_slip(best, b)
+        named = _same_name(ctx, best, b)
+        if (consistent and best_score >= K_SAME) or (odd and best_score >= K_WEAK) or named:
+            _claim(ctx, stated=b, other=best, confident=True, why=f"shared context {best_score:.1f}")
+
+
+_SUBJECT = regex.compile(r"\b(contract|award|deal|order|budget|ceiling|programme|program|modification|package|"
+                         r"agreement|acquisition|purchase|sale|investment|valuation)s?\b", regex.I)
+_NAME = regex.compile(r"\b(?:[A-Z][\w/-]*\d[\w/-]*(?:\s+\w+\s+\d+)?|[A-Z][a-z]+\s+\d+|(?:January|February|March|April|May|"
+                      r"June|July|August|September|October|November|December)\s+(?:19|20)\d\d)\b")
+
+
+def _same_name(ctx: Ctx, a: Mention, b: Mention) -> bool:
+    """Both figures are the value of one named thing: the same kind of thing (contract, award, ...) and the
+    same designation or date next to it ("the $705 million ... Block 10" / "the $750 million Block 10 contract")."""
+    if a.type != "currency":
+        return False
+    wa, wb = _window(ctx, a), _window(ctx, b)
+    sa = {m.group(1).lower() for m in _SUBJECT.finditer(wa)}
+    sb = {m.group(1).lower() for m in _SUBJECT.finditer(wb)}
+    na = {m.group(0) for m in _NAME.finditer(wa)}
+    nb = {m.group(0) for m in _NAME.finditer(wb)}
+    return bool(sa & sb) and bool(na & nb)
+
+
+def _compatible(ctx: Ctx, a: Mention, b: Mention) -> bool:
+    if a.type != b.type:
+        return False
+    if a.type == "currency":
+        return a.unit == b.unit
+    return bool(a.noun and b.noun) and same_noun(ctx.vocab, a, b) and a.unit == b.unit
+
+
+def _consistent(a: Mention, b: Mention) -> bool:
+    """One figure rounds the other: $11.76 billion and $11.8 billion; €5.65 billion and €5.6 billion."""
+    tol = max(a.half_step or 0.0, b.half_step or 0.0) * 1.0001
+    if a.hedge or b.hedge:
+        tol = max(tol, 0.05 * max(abs(a.value), abs(b.value)))
+    return abs(a.value - b.value) <= tol
+
+
+def _digits(m: Mention) -> str:
+    return regex.sub(r"\D", "", f"{m.value / (10 ** math.floor(math.log10(abs(m.value)))):.6f}").rstrip("0") \
+        if m.value else ""
+
+
+def _transposed(a: Mention, b: Mention) -> bool:
+    da, db = _sig(a), _sig(b)
+    return len(da) >= 3 and len(da) == len(db) and da != db and sorted(da) == sorted(db) and \
+        sum(x != y for x, y in zip(da, db, strict=True)) == 2
+
+
+def _sig(m: Mention) -> str:
+    s = f"{abs(m.value):.6f}".rstrip("0").rstrip(".")
+    return s.replace(".", "").lstrip("0")
+
+
+def _scale_slip(a: Mention, b: Mention) -> bool:
+    if not a.value or not b.value or a.value == b.value:
+        return False
+    r = math.log10(abs(b.value / a.value))
+    return abs(r - round(r)) < 1e-6 and abs(round(r)) >= 3
+
+
+def _weights(ctx: Ctx) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for a, b in ctx.sents:
+        df.update(set(_tokens(ctx.text[a:b])))
+    n = max(1, len(ctx.sents))
+    return {w: math.log(1 + n / c) for w, c in df.items()}
+
+
+@lru_cache(maxsize=4096)
+def _tokens(s: str) -> tuple[str, ...]:
+    toks = regex.findall(r"[\p{L}][\p{L}\p{N}-]*\d[\p{L}\p{N}-]*|\p{Lu}[\p{L}]+\s+\d+\b|\b(?:19|20)\d\d\b|[\p{L}]{3,}", s)
+    out = []
+    for tok in toks:
+        t = tok.lower()
+        if t in STOP_WORDS or t in _GENERIC:
+            continue
+        out.append(t[:7] if t.isalpha() else t)
+    return tuple(out)
+
+
+_GENERIC = frozenset("""billion million trillion thousand worth valued value said company contract total year years
+including about around nearly some more than less also""".split())
+
+
+def _window(ctx: Ctx, m: Mention) -> str:
+    s, e = ctx.sentence(m.start)
+    t = ctx.text
+    a = max(s, m.start - 70)
+    b = min(e, m.end + 70)
+    # stay within the figure's clause where the sentence is a list
+    left = max(t.rfind(";", a, m.start), t.rfind("(", a, m.start))
+    if left > a:
+        a = left
+    right = [x for x in (t.find(";", m.end, b), t.find(")", m.end, b)) if x > 0]
+    if right:
+        b = min(right)
+    return t[a:m.start] + " " + t[m.end:b]
+
+
+def _key_score(ctx: Ctx, a: Mention, b: Mention, weights: dict[str, float]) -> float:
+    ta, tb = set(_tokens(_window(ctx, a))), set(_tokens(_window(ctx, b)))
+    shared = ta & tb
+    return sum(weights.get(w, 1.0) * (1.5 if any(c.isdigit() for c in w) else 1.0) for w in shared)
+
+
+def _claim(ctx: Ctx, stated: Mention, other: Mention, confident: bool, why: str) -> None:
+    consistent = _consistent(other, stated)
+    st = (stated.hedge + " " if stated.hedge else "") + stated.text
+    if consistent:
+        verdict = {"status": "pass", "message": f"{st} agrees with {other.text} stated earlier (rounding)",
+                   "explanation": f"{other.text} rounds to {stated.text}" if (other.half_step or 0) < (
+                       stated.half_step or 0) else f"{stated.text} rounds to {other.text}",
+                   "claimed": stated.value, "computed": other.value}
+    else:
+        from ..judge import restate
+
+        note = ""
+        if _transposed(other, stated):
+            note = " (transposed digits?)"
+        elif _scale_slip(other, stated):
+            note = " (a scale slip?)"
+        verdict = {"status": "fail", "message": f"{st} contradicts {other.text} for the same quantity{note}",
+                   "explanation": f"the text gives this figure as {other.text} elsewhere ({why})",
+                   "claimed": stated.value, "computed": other.value,
+                   "expected_text": restate(stated, other.value, ctx.text)}
+    ctx.add(Claim("consistency", (stated.start, stated.end), stated, (other,), {"verdict": verdict}, confident))
