@@ -278,7 +278,7 @@ _YEAR_RE = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 def year_of(ctx: Ctx, m: Mention) -> int | None:
     """The year a figure is given for: "98 in 2023", "191 fighters in 2025"."""
     after = ctx.text[m.end:m.end + 40]
-    ym = regex.match(r"[^.;:()]{0,30}?\b(?:in|during|for)\s+((?:1[89]|20)\d\d)\b", after)
+    ym = regex.match(r"[^.;:()\d]{0,30}?\b(?:in|during|for)\s+((?:1[89]|20)\d\d)\b", after)
     if ym:
         return int(ym.group(1))
     s, _ = ctx.sentence(m.start)
@@ -514,17 +514,21 @@ def _multiple_years(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
         return None
     y1 = int(ym.group(1))
     y0 = int(pm.group(1)) if pm.group(1) else y1 - 1
-    figs = _year_figures(ctx, m)
+    figs = _year_figures(ctx, m, own_paragraph=True)
+    if not (y1 in figs and y0 in figs):
+        figs = _year_figures(ctx, m)
     if y1 in figs and y0 in figs:
-        a, b = figs[y0][0], figs[y1][0]
-        if _same(ctx, a, b):
-            return a, b
+        for b in figs[y1]:
+            olds = [a for a in figs[y0] if _same(ctx, a, b)]
+            if olds:
+                exact = [a for a in olds if a.unit == b.unit]
+                return (exact or olds)[0], b
     return None
 
 
-def _year_figures(ctx: Ctx, m: Mention) -> dict[int, list[Mention]]:
+def _year_figures(ctx: Ctx, m: Mention, own_paragraph: bool = False) -> dict[int, list[Mention]]:
     para = ctx.paragraph(m.start)
-    lo = ctx.paras[max(0, ctx.para_index(m.start) - 1)][0]
+    lo = para[0] if own_paragraph else ctx.paras[max(0, ctx.para_index(m.start) - 1)][0]
     out: dict[int, list[Mention]] = {}
     for x in ctx.amounts:
         if lo <= x.start < para[1] and x.type in ("count", "currency", "quantity") and not is_partitive(ctx, x):
