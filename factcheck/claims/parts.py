@@ -205,10 +205,12 @@ def _totals_after_parts(ctx: Ctx) -> None:
         if not (tm or in_all) or is_rate(ctx, total):
             continue
         pool = [x for x in ctx.amounts if x.end <= total.start and x is not total and _parts_kind_ok(total, x, ctx)
-                and not is_partitive(ctx, x) and not is_rate(ctx, x) and not x.role]
-        pool = [x for x in pool if not _noun_clash(ctx, total, x)]
-        same_sent = [x for x in pool if x.start >= s]
-        pool = [x for x in pool if x.start >= s or total.type != "count" or same_noun(ctx.vocab, total, x)]
+                and not is_partitive(ctx, x) and not x.role and (not is_rate(ctx, x) or _time_rate(ctx, x))
+                and not _is_group_word(before if x.start >= s else "", x)]
+        # in the total's own sentence the writer lists the parts; further back, only figures of the same thing
+        same_sent = [x for x in pool if x.start >= s and not (_expected_count(before) and _noun_clash(ctx, total, x))]
+        pool = [x for x in pool if x.start >= s or (total.type != "count" or same_noun(ctx.vocab, total, x))
+                and not _noun_clash(ctx, total, x)]
         how = "total-after"
         expect_n = _expected_count(before)
         if len(same_sent) >= 2 or (same_sent and _multiplicity(ctx, same_sent[-1], s) > 1):
@@ -236,6 +238,10 @@ def _totals_after_parts(ctx: Ctx) -> None:
     _further(ctx)
 
 
+def _time_rate(ctx: Ctx, x: Mention) -> bool:
+    return bool(regex.match(r"\s*(?:a|per)\s+(?:year|month|week|day)\b", ctx.text[x.end:x.end + 15]))
+
+
 def _noun_clash(ctx: Ctx, total: Mention, part: Mention) -> bool:
     """Parts that count something else than the total ("two combat drones: 33 countries and nine")."""
     if total.type != "count" or part.type != "count" or not total.unit or not part.unit or not part.noun:
@@ -245,6 +251,11 @@ def _noun_clash(ctx: Ctx, total: Mention, part: Mention) -> bool:
     if not part.noun[:1].islower() or (total.noun and not total.noun[:1].islower()):
         return False
     return not same_noun(ctx.vocab, total, part)
+
+
+def _is_group_word(before: str, x: Mention) -> bool:
+    """"the total from the two announcements": a small count after "the" names the parts; it is not a part."""
+    return bool(x.noun and x.value <= 10 and regex.search(r"\bthe\s+" + regex.escape(x.text) + r"\b", before))
 
 
 def _expected_count(before: str) -> int | None:
@@ -428,7 +439,8 @@ def _partitions(ctx: Ctx) -> None:
         total = sum(x.value for x in group)
         remaining = regex.search(r"\b(?:remaining|rest|balance|the\s+other)\b\s*$",
                                  t[max(0, group[-1].start - 20):group[-1].start], regex.I)
-        owned = regex.search(r"\b(?:owned|held|funded|split|shared|divided|carries|ownership)\b",
+        owned = regex.search(r"\b(?:owned|held|funded|split|shared|divided|carries|carry\s+out|ownership|of\s+the\s+work|"
+                             r"work\s*share|workshare)\b",
                              t[ctx.sentence(p.start)[0]:p.start + 60], regex.I)
         if not (remaining or owned or 99 - 0.5 * len(group) <= total <= 101 + 0.5 * len(group)):
             continue
