@@ -154,7 +154,7 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule) -> Finding | None:
                        start=c.span[0], end=c.span[1], text=doc.text[c.span[0]:c.span[1]], message=v["message"],
                        explanation=v.get("explanation", ""), claimed=v.get("claimed"), computed=v.get("computed"),
                        expected_text=v.get("expected_text"), accepted=v.get("accepted"), operands=_operands(c),
-                       tolerance=v.get("tolerance"), source=v.get("source"))
+                       tolerance=v.get("tolerance"), source=v.get("source"), fix=v.get("fix"))
     vocab = rules.vocab
     rounding = c.params.get("rounding") or rule.options.get("rounding", "interval")
     if "interval" in c.params:  # linkers that compute their own range (durations between dates)

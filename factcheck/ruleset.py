@@ -1,19 +1,32 @@
 """Rule sets: load, merge and validate the YAML under rules/ and the user's ``--rules`` paths.
 
-A rule file is a mapping with any of these top-level keys (all optional but ``ruleset``):
+A rule file is a mapping with any of these top-level keys (all optional):
 
     ruleset: NAME              # the file's name for itself
     description: TEXT
-    rules: [RULE...]           # id, kind, severity, options (see rules/core.yaml)
+    rules: [RULE...]           # id, kind, severity, options, examples (see rules/core.yaml)
     vocabulary: {SECTION: ...} # merged section by section; later files win (see rules/vocabulary.yaml)
     facts: [FACT...]           # reference figures with their sources (see rules/facts/)
-    reference_rates: {...}     # dated currency rates with sources (see rules/currencies.yaml)
+    reference_rates: {...}     # dated currency rates with sources (see rules/rates.yaml)
 
-The shipped sets load first, then each ``--rules`` path in order (a folder: its *.yaml, sorted).
+The JSON Schema for these files is ``factcheck/schemas/ruleset.schema.json``.
+
+What loads, in order: the shipped sets (``rules/*.yaml`` and ``rules/facts/*.yaml``), then each ``--rules``
+path (a file; a folder: its *.yaml, sorted, recursively; or the bare name of a shipped optional pack
+under ``rules/packs/``, e.g. ``--rules house-style``). A rule whose id is already defined replaces it
+in place: that is how a user overrides a shipped rule. Two user files (or one) defining the same id is
+an error. ``--select`` / ``--ignore`` then switch rules by id or kind.
+
+User files are checked in full (rulecheck.py: JSON Schema, duplicate ids, unknown kinds, patterns that
+do not compile or backtrack catastrophically) and every error is reported as ``file:line:col: key: what``.
+Shipped files are trusted on a normal run (tests validate them) and parsed once per process with the C
+YAML loader, so a git hook's run stays fast; ``jsonschema`` is imported only for user files.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -24,7 +37,14 @@ import yaml
 
 
 class RuleError(Exception):
-    """A rule file that cannot be used: ``file:line:col: what is wrong`` in one line."""
+    """A rule file that cannot be used: ``file:line:col: key: what is wrong``, one line per problem.
+
+    ``str(e)`` is the first problem (what a check run prints); ``e.problems`` has them all.
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
 
 
 @dataclass
@@ -38,6 +58,7 @@ class Rule:
     origin: str = ""  # file:line where the rule was defined
     examples: dict[str, Any] = field(default_factory=dict)
     enabled: bool = True
+    shipped: bool = False
 
 
 @dataclass
@@ -61,53 +82,166 @@ class RuleSet:
         return r.options.get(key, default) if r else default
 
 
+_RULE_KEYS = {"id", "kind", "severity", "description", "source", "examples", "enabled"}
+
+
+# ------------------------------------------------------------------------------------------------- where
+
 def shipped_dir() -> Path:
     """The folder of shipped rule sets: package data when installed, ../rules in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for p in (here / "rules", here.parent / "rules"):  # installed wheel, then source checkout
+        if (p / "core.yaml").is_file():
+            return p
     try:
         p = Path(str(resources.files("factcheck.rules")))
         if (p / "core.yaml").is_file():
             return p
     except (ModuleNotFoundError, TypeError):
         pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    return here.parent / "rules"
 
 
-def _files(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
-    return [path]
+def packs_dir() -> Path:
+    return shipped_dir() / "packs"
 
 
-def _load_yaml(path: Path) -> Any:
+def pack_names() -> list[str]:
+    """Shipped optional packs, loaded only when named (``--rules house-style``)."""
+    d = packs_dir()
+    return sorted(p.stem for p in d.glob("*.yaml")) if d.is_dir() else []
+
+
+def shipped_files() -> list[Path]:
+    """The shipped files that load on every run: rules/*.yaml, then rules/facts/*.yaml."""
+    d = shipped_dir()
+    return sorted(d.glob("*.yaml")) + sorted((d / "facts").glob("*.yaml"))
+
+
+def display(path: Path | str) -> str:
+    """A path as messages show it: relative to the working folder when it is inside it."""
+    p = str(path)
+    if os.path.isabs(p):
+        try:
+            rel = os.path.relpath(p)
+            if not rel.startswith(".."):
+                return rel
+        except ValueError:
+            pass
+    return p
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def resolve(spec: str) -> tuple[list[Path], bool]:
+    """The files a ``--rules`` argument names, and whether they are shipped (a pack)."""
+    p = Path(spec)
+    if p.is_dir():
+        return _yaml_files(p), False
+    if p.is_file():
+        return [p], False
+    if "/" not in spec and os.sep not in spec:
+        name = spec.removesuffix(".yaml").removesuffix(".yml")
+        pack = packs_dir() / f"{name}.yaml"
+        if pack.is_file():
+            return [pack], True
+    packs = ", ".join(pack_names()) or "none"
+    raise RuleError(f"{spec}: no such rule file or folder (shipped packs: {packs})")
+
+
+# ------------------------------------------------------------------------------------------------- reading
+
+def _read(path: Path, shown: str) -> str:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise RuleError(f"{path}: no such rule file") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise RuleError(f"{path}: cannot read ({e})") from None
+        raise RuleError(f"{shown}: no such rule file") from None
+    except UnicodeDecodeError as e:
+        raise RuleError(f"{shown}: not valid UTF-8 (byte offset {e.start})") from None
+    except OSError as e:
+        raise RuleError(f"{shown}: cannot read ({e.strerror or e})") from None
+
+
+_ID_LINE = re.compile(r"^\s*-\s*id:\s*[\"']?([^\"'\s#]+)", re.M)
+
+
+def _id_lines(text: str) -> dict[str, int]:
+    """Line of each ``- id: X`` in a trusted file (cheaper than composing it with marks)."""
+    out: dict[str, int] = {}
+    for m in _ID_LINE.finditer(text):
+        out.setdefault(m.group(1), text.count("\n", 0, m.start()) + 1)
+    return out
+
+
+@dataclass
+class Parsed:
+    """One rule file, read: its data and the line of each rule and fact id."""
+
+    shown: str
+    data: Any
+    lines: dict[str, int]
+    shipped: bool
+
+
+def _trusted(path: Path) -> Parsed:
+    text = _read(path, display(path))
     try:
-        return yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise RuleError(f"{where}: invalid YAML: {problem}") from None
+        where = f"{display(path)}:{mark.line + 1}:{mark.column + 1}" if mark else display(path)
+        raise RuleError(f"{where}: invalid YAML: {getattr(e, 'problem', None) or e}") from None
+    return Parsed(display(path), data, _id_lines(text), True)
 
 
-_RULE_KEYS = {"id", "kind", "severity", "description", "source", "examples", "enabled"}
+@lru_cache(maxsize=1)
+def _shipped() -> tuple[Parsed, ...]:
+    return tuple(_trusted(p) for p in shipped_files())
 
 
-def _merge_file(rs: RuleSet, path: Path, data: Any) -> None:
+@lru_cache(maxsize=16)
+def _pack(path: str) -> Parsed:
+    return _trusted(Path(path))
+
+
+def check_user_file(path: Path, seen_ids: dict[str, str]) -> tuple[Parsed, list[str]]:
+    """Parse and check a user's file: the parsed file and its problems (``file:line:col: ...``)."""
+    from .rulecheck import check_file
+
+    shown = str(path)
+    rf = check_file(shown, _read(path, shown), seen_ids)
+    lines: dict[str, int] = {}
+    for key, (line, _col) in ([] if rf.problems else rf.marks.items()):
+        if len(key) == 3 and key[0] in ("rules", "facts") and key[2] == "id":
+            item = rf.data[key[0]][key[1]]
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                lines.setdefault(item["id"], line)
+    return Parsed(shown, rf.data, lines, False), [str(p) for p in rf.problems]
+
+
+# ------------------------------------------------------------------------------------------------- merging
+
+def _rule(r: dict[str, Any], where: str, shipped: bool) -> Rule:
+    return Rule(id=str(r["id"]), kind=str(r["kind"]), severity=r.get("severity", "error"),
+                description=r.get("description", "") or "",
+                options={k: v for k, v in r.items() if k not in _RULE_KEYS}, source=r.get("source"),
+                origin=where, examples=r.get("examples") or {}, enabled=r.get("enabled", True) is not False,
+                shipped=shipped)
+
+
+def _merge(rs: RuleSet, f: Parsed) -> None:
+    data = f.data
     if data is None:
+        rs.files.append(f.shown)
         return
     if not isinstance(data, dict):
-        raise RuleError(f"{path}:1:1: a rule file must be a mapping (ruleset:, rules:, vocabulary:, facts:)")
+        raise RuleError(f"{f.shown}:1:1: a rule file must be a mapping (ruleset:, rules:, vocabulary:, facts:)")
     for r in data.get("rules") or []:
-        opts = {k: v for k, v in r.items() if k not in _RULE_KEYS}
-        rule = Rule(id=r["id"], kind=r["kind"], severity=r.get("severity", "error"),
-                    description=r.get("description", ""), options=opts, source=r.get("source"),
-                    origin=str(path), examples=r.get("examples") or {}, enabled=r.get("enabled", True))
-        rs.rules[rule.id] = rule
+        rid = str(r["id"])
+        rs.rules[rid] = _rule(r, f"{f.shown}:{f.lines.get(rid, 1)}", f.shipped)
     for section, body in (data.get("vocabulary") or {}).items():
         if isinstance(body, dict) and isinstance(rs.vocab.get(section), dict):
             rs.vocab[section] = {**rs.vocab[section], **body}
@@ -115,42 +249,88 @@ def _merge_file(rs: RuleSet, path: Path, data: Any) -> None:
             rs.vocab[section] = rs.vocab[section] + [x for x in body if x not in rs.vocab[section]]
         else:
             rs.vocab[section] = body
-    for f in data.get("facts") or []:
-        rs.facts.append({**f, "_file": str(path)})
+    for fact in data.get("facts") or []:
+        fid = str(fact.get("id"))
+        entry = {**fact, "_file": f.shown, "_origin": f"{f.shown}:{f.lines.get(fid, 1)}"}
+        old = next((i for i, x in enumerate(rs.facts) if str(x.get("id")) == fid), None)
+        if old is None:
+            rs.facts.append(entry)
+        else:  # a fact with a known id replaces it (a user correcting a shipped figure)
+            rs.facts[old] = entry
     rates = data.get("reference_rates")
     if rates:
         tables = rs.rates.setdefault("tables", [])
-        tables.extend({**t, "_file": str(path)} for t in rates.get("tables") or [])
+        tables.extend({**t, "_file": f.shown} for t in rates.get("tables") or [])
         for k, v in rates.items():
             if k != "tables":
                 rs.rates[k] = v
-    rs.files.append(str(path))
+    rs.files.append(f.shown)
 
 
-@lru_cache(maxsize=8)
-def _load(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> RuleSet:
-    rs = RuleSet()
-    files = _files(shipped_dir())
-    for p in paths:
-        pp = Path(p)
-        if not pp.exists():
-            raise RuleError(f"{p}: no such rule file or folder")
-        files += _files(pp)
-    for f in files:
-        _merge_file(rs, f, _load_yaml(f))
-    known = set(rs.rules) | {r.kind for r in rs.rules.values()}
-    for rid in select + ignore:
-        if rid not in known:
-            raise RuleError(f"unknown rule {rid!r} (see `factcheck rules list`)")
+def read_user_rules(paths: tuple[str, ...] | list[str]) -> tuple[list[Parsed], list[str], int]:
+    """The user's files (and named packs), checked: parsed files, every problem, the number of files."""
+    parsed: list[Parsed] = []
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for spec in paths:
+        files, is_pack = resolve(spec)
+        for path in files:
+            if is_pack:
+                parsed.append(_pack(str(path)))
+                continue
+            p, probs = check_user_file(path, seen)
+            problems += probs
+            parsed.append(p)
+    return parsed, problems, len(parsed)
+
+
+def apply_switches(rs: RuleSet, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    from .rulecheck import KINDS
+
+    known = set(rs.rules) | {r.kind for r in rs.rules.values()} | set(KINDS)
+    for flag, names in (("--select", select), ("--ignore", ignore)):
+        for rid in names:
+            if rid not in known:
+                raise RuleError(f"{flag}: unknown rule or kind {rid!r} (see `factcheck rules list`)")
     for r in rs.rules.values():
         if select and r.id not in select and r.kind not in select:
             r.enabled = False
         if r.id in ignore or r.kind in ignore:
             r.enabled = False
+
+
+def build(parsed: list[Parsed]) -> RuleSet:
+    rs = RuleSet()
+    for f in parsed:
+        _merge(rs, f)
     return rs
+
+
+@lru_cache(maxsize=8)
+def _load(paths: tuple[str, ...], stamp: tuple, select: tuple[str, ...], ignore: tuple[str, ...]) -> RuleSet:
+    user, problems, _ = read_user_rules(paths)
+    if problems:
+        raise RuleError(problems[0], problems)
+    rs = build([*_shipped(), *user])
+    apply_switches(rs, select, ignore)
+    return rs
+
+
+def _stamp(paths: tuple[str, ...]) -> tuple:
+    """What the user's files look like now (so an edited file is read again in a long-lived process)."""
+    out = []
+    for spec in paths:
+        for p in resolve(spec)[0]:
+            try:
+                st = p.stat()
+                out.append((str(p), st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append((str(p), 0, 0))
+    return tuple(out)
 
 
 def load_rules(paths: list[str] | tuple[str, ...] = (), select: list[str] | tuple[str, ...] = (),
                ignore: list[str] | tuple[str, ...] = ()) -> RuleSet:
     """The shipped rule sets plus the user's, with --select/--ignore applied. Raises RuleError."""
-    return _load(tuple(paths), tuple(select), tuple(ignore))
+    paths = tuple(paths)
+    return _load(paths, _stamp(paths), tuple(select), tuple(ignore))
