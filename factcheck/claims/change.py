@@ -70,6 +70,10 @@ def ordered_pair(ctx: Ctx, m: Mention, pool: list[Mention], next_sentence: bool 
             elif regex.search(r"\bto\s+" + _HEDGE_GAP + r"$", pre, regex.I) and regex.match(
                     r"^[\s\p{L},'’-]{0,40}?\bfrom\s+" + _HEDGE_GAP + r"$", gap, regex.I):
                 cand = (b, a, True)
+            elif regex.match(r"^[\s\p{L}'’-]{0,40}?,?\s*(?:compared\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from|"
+                             r"from)\s+(?:the\s+|a\s+)?" + _HEDGE_GAP + r"$", gap, regex.I) or regex.match(
+                    r"^\s*\((?:FY|CY|H[12]|Q[1-4]|9M)?\s*'?\d{2,4}\s*:\s*$", gap):
+                cand = (b, a, True)
             else:
                 continue
             d = min(abs(a.start - m.start), abs(b.start - m.start))
@@ -278,7 +282,8 @@ _YEAR_RE = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 def year_of(ctx: Ctx, m: Mention) -> int | None:
     """The year a figure is given for: "98 in 2023", "191 fighters in 2025"."""
     after = ctx.text[m.end:m.end + 40]
-    ym = regex.match(r"[^.;:()\d]{0,30}?\b(?:in|during|for)\s+((?:1[89]|20)\d\d)\b", after)
+    ym = regex.match(r"[^.;:()\d]{0,30}?\b(?:in|during|for)\s+(?:(?:early|mid|late)[-\s])?(?:[A-Z][a-z]+\.?\s+)?"
+                     r"((?:1[89]|20)\d\d)\b", after)
     if ym:
         return int(ym.group(1))
     s, _ = ctx.sentence(m.start)
@@ -328,14 +333,14 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
         return  # the low end of "two to four times": no single figure to check
     pool = [x for x in ctx.amounts if id(x) not in ctx.restated]
     confident = True
-    pr = _multiple_to(ctx, m) or _multiple_years(ctx, m) or _multiple_topic(ctx, m)
+    pr = _multiple_to(ctx, m) or _multiple_years(ctx, m) or _multiple_topic(ctx, m) or _over_period(ctx, m)
     anchored = pr is not None
+    if pr is None:
+        pr = _multiple_compared(ctx, m)
     if pr is None:
         pair = ordered_pair(ctx, m, pool)
         if pair:
             pr = (pair[0], pair[1])
-    if pr is None:
-        pr = _multiple_compared(ctx, m)
     if pr is None:
         nxt = ordered_pair(ctx, m, pool, next_sentence=True)
         pr = (nxt[0], nxt[1]) if nxt else None
@@ -431,18 +436,33 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
                    r"[\p{L}-]+\s+)?(?:rate|figure|number|level|total|amount|value|size|output|pace)", rest, regex.I):
         same_sent = [y for y in before if ctx.sent_index(y.start) == sent_i]
         prev = [y for y in before if ctx.sent_index(y.start) < sent_i]
-        if len(same_sent) >= 2 and _same(ctx, same_sent[-2], same_sent[-1]):
+        that_figure = bool(regex.match(r"^\s*that\s+(?:figure|number|total|level)\b", rest, regex.I))
+        if len(same_sent) >= 2 and (_same(ctx, same_sent[-2], same_sent[-1]) or
+                                    (that_figure and same_sent[-2].type == same_sent[-1].type == "count")):
             return same_sent[-2], same_sent[-1]
         if same_sent and prev:
-            subj = same_sent[-1]
-            obj = [y for y in prev if _same(ctx, y, subj)]
-            if obj:
-                return obj[0] if len(obj) == 1 else obj[-1], subj
+            for subj in same_sent:
+                obj = [y for y in prev if _same(ctx, y, subj) and y.unit == subj.unit] or \
+                      [y for y in prev if _same(ctx, y, subj)]
+                if obj:
+                    return obj[0] if len(obj) == 1 else obj[-1], subj
         if len(same_sent) >= 2:
             subj = same_sent[-1]
             obj = [y for y in same_sent[:-1] if _same(ctx, y, subj)]
             if obj:
                 return obj[0], subj
+    return None
+
+
+def _over_period(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
+    """"... from ten in 2022 to 20 by 2024 and 40 in 2025, a fourfold increase over the period": first to last."""
+    if not regex.match(r"\s*(?:increase|rise|growth|jump|gain)?\s*(?:over|across)\s+(?:the\s+)?(?:period|years|decade)",
+                       ctx.text[m.end:m.end + 40], regex.I):
+        return None
+    s, _ = ctx.sentence(m.start)
+    figs = [x for x in ctx.amounts if s <= x.start and x.end <= m.start and not x.role]
+    if len(figs) >= 2 and _same(ctx, figs[0], figs[-1]):
+        return figs[0], figs[-1]
     return None
 
 
@@ -476,7 +496,8 @@ def _multiple_topic(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
 def _multiple_to(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     """"doubled to 20", "double again to 40": the figure after "to" and the same kind of figure before."""
     t = ctx.text
-    mm = regex.match(r"\s*(?:again\s+|once\s+more\s+)?(?:to|reaching)\s+" + _HEDGE_GAP, t[m.end:m.end + 40], regex.I)
+    mm = regex.match(r"\s*(?:again\s+|once\s+more\s+|(?:that|it|this|them|its\s+[\p{L}]+)\s*,?\s*)?(?:to|reaching)\s+"
+                     + _HEDGE_GAP, t[m.end:m.end + 40], regex.I)
     if not mm:
         return None
     start = m.end + mm.end()
@@ -485,6 +506,11 @@ def _multiple_to(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     if not after:
         return None
     y = after[0]
+    fm = regex.match(r"\s*from\s+" + _HEDGE_GAP, t[y.end:y.end + 30], regex.I)
+    if fm:
+        olds = [x for x in ctx.amounts if y.end + fm.end() <= x.start <= y.end + fm.end() + 2 and _same(ctx, x, y)]
+        if olds:
+            return olds[0], y
     before = [x for x in ctx.amounts if x.end <= m.start and _same(ctx, x, y) and not x.role
               and si - ctx.sent_index(x.start) <= 1 and ctx.para_index(x.start) == ctx.para_index(m.start)]
     if not before:
@@ -496,7 +522,8 @@ def _multiple_years(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     """"the 2024 total was exactly half the previous year's": the figures given for those years."""
     t = ctx.text
     s, e = ctx.sentence(m.start)
-    lvl = regex.match(r"\s*(?:the|its)\s+(?:early|mid|late|end)?-?\s*((?:1[89]|20)\d\d)\s+(?:total|figure|level|number|"
+    lvl = regex.match(r"\s*(?:the|its)\s+(?:early|mid|late|end)?-?\s*(?:[A-Z][a-z]+\.?\s+)?((?:1[89]|20)\d\d)\s+"
+                      r"(?:total|figure|level|number|"
                       r"output|rate|intake|pace)\b", t[m.end:e])
     if lvl:
         y0 = int(lvl.group(1))
@@ -563,7 +590,7 @@ def _echo_multiples(ctx: Ctx) -> None:
         if m.role != "multiple" or id(m) in ctx.used or m.start >= lead_end or _range_low(ctx, m):
             continue
         s, e = ctx.sentence(m.start)
-        if any(not x.role for x in ctx.in_span(s, e)):
+        if any(not x.role and x.type in ("count", "currency") for x in ctx.in_span(s, e)):
             continue  # it has figures of its own; they just did not make a pair
         words = {w.lower() for w in regex.findall(r"\p{L}{4,}", t[s:e])} - _COMMON
         target = m.value if m.value >= 1 else 1 / m.value
