@@ -138,6 +138,13 @@ def _currency(ctx: Ctx, src: Mention, dst: Mention) -> None:
     when = date_near(ctx, src)
     year = when.mid.year if when else None
     table = _table_for(tables, year)
+    if table is None and tables:
+        # a future date (a delivery year) or none at all: use the latest date in the text that has rates
+        years = sorted(int(t["year"]) for t in tables if "year" in t)
+        from .dates import parse_period
+
+        past = [p.first.year for d in ctx.dates if (p := parse_period(d.text)) and years[0] <= p.first.year <= years[-1]]
+        table = _table_for(tables, max(past)) if past else None
     rule = ctx.rules.rule("currency_conversion")
     slack = float(rule.options.get("slack", 0.03)) if rule else 0.03
     fail_beyond = float(rule.options.get("fail_beyond", 0.08)) if rule else 0.08

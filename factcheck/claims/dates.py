@@ -235,7 +235,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         return (p0, p1, plain) if p0.first <= p1.first else (p1, p0, plain)
     # 2. "N after/before EVENT": the event's date is where the text tells of the event
     if word in ("after", "before", "since"):
-        phrase = regex.split(r"[;,.]", after[rel.end():], maxsplit=1)[0]
+        phrase = regex.split(r"[;,]|(?<!\b\p{Lu})\.(?:\s|$)", after[rel.end():], maxsplit=1)[0]
         inline = [p for d in ctx.dates if q.end <= d.start < e and d.start - q.end < len(phrase) + 5
                   and (p := parse_period(d.text))]
         event = inline[0] if inline else _event_date(ctx, q, phrase)

@@ -255,7 +255,7 @@ def _noun_clash(ctx: Ctx, total: Mention, part: Mention) -> bool:
 
 def _is_group_word(before: str, x: Mention) -> bool:
     """"the total from the two announcements": a small count after "the" names the parts; it is not a part."""
-    return bool(x.noun and x.value <= 10 and regex.search(r"\bthe\s+" + regex.escape(x.text) + r"\b", before))
+    return bool(x.noun and x.word and x.value <= 10 and regex.search(r"\bthe\s+" + regex.escape(x.text) + r"\b", before))
 
 
 def _expected_count(before: str) -> int | None:

@@ -50,7 +50,7 @@ def find(ctx: Ctx) -> None:
 
 def _totals_before(ctx: Ctx, r: Mention) -> list[Mention]:
     return [x for x in ctx.amounts if x.end <= r.start and x.type == r.type and x.unit == r.unit
-            and not is_rate(ctx, x) and id(x) not in ctx.restated and x.value > r.value and not x.role]
+            and not is_rate(ctx, x) and id(x) not in ctx.restated and not x.role]
 
 
 def _counts(ctx: Ctx, pool_span: tuple[int, int], noun: str) -> list[Mention]:

@@ -15,13 +15,21 @@ def registry() -> Any:
     return ureg
 
 
+def _expr(unit: str) -> str:
+    """Our unit names ("square_meter", "cubic_meter") as pint expressions ("meter**2")."""
+    for prefix, power in (("square_", 2), ("cubic_", 3)):
+        if unit.startswith(prefix):
+            return f"{unit[len(prefix):]}**{power}"
+    return unit
+
+
 def convert(value: float, src: str, dst: str) -> float | None:
     """``value`` in pint unit ``src`` expressed in ``dst``; None if they measure different things."""
     import pint
 
     ureg = registry()
     try:
-        return float(ureg.Quantity(value, src).to(dst).magnitude)
+        return float(ureg.Quantity(value, _expr(src)).to(_expr(dst)).magnitude)
     except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError, AttributeError, ValueError):
         return None
 
@@ -32,7 +40,7 @@ def dimension(unit: str) -> str | None:
     import pint
 
     try:
-        return str(registry().Unit(unit).dimensionality)
+        return str(registry().Unit(_expr(unit)).dimensionality)
     except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError):
         return None
 
