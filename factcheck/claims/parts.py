@@ -162,7 +162,7 @@ def _breakdowns(ctx: Ctx) -> None:
         total_val = sum(x.value * k for x, k in zip(items, mults, strict=True))
         if partial and total_val < total.value:
             continue
-        if not colon_like and abs(total_val - total.value) > 0.2 * abs(total.value):
+        if not colon_like and abs(total_val - total.value) > 0.35 * abs(total.value):
             continue  # a plain comma list that does not add up is likely not a breakdown
         _make_sum(ctx, total, items, mults, confident=True, how="breakdown")
 
