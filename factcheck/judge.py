@@ -20,6 +20,8 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import regex
+
 from .model import Claim, Document, Finding, Fix, Mention, Operand
 from .ruleset import RuleSet
 
@@ -92,35 +94,52 @@ def corners(fn: Callable[..., float], intervals: list[Interval]) -> Interval:
     return (min(vals), max(vals))
 
 
-def fmt_number(v: float, decimals: int, grouped: bool) -> str:
+def fmt_number(v: float, decimals: int, grouped: bool, group: str = ",", point: str = ".") -> str:
     s = f"{v:,.{decimals}f}" if grouped or abs(v) >= 10000 else f"{v:.{decimals}f}"
-    return s
+    return s.replace(",", "\x00").replace(".", point).replace("\x00", group)
+
+
+def _separators(written: str, decimals: int) -> tuple[str, str]:
+    """The group and decimal marks a numeral was written with ("1.059" in German text, "2,5")."""
+    marks = [c for c in written if not c.isdigit()]
+    if decimals and marks:
+        point = marks[-1]
+        group = next((c for c in marks[:-1] if c != point), "." if point == "," else ",")
+        return group, point
+    if marks:
+        group = marks[0]
+        return group, "," if group == "." else "."
+    return ",", "."
+
+
+_SMALLER = {"trillion": "billion", "billion": "million", "bn": "m", "tn": "bn", "mn": "k"}
 
 
 def restate(m: Mention, value: float, doc_text: str) -> str:
-    """``value`` written the way mention ``m`` writes its figure (scale word, decimals, symbols)."""
+    """``value`` written the way mention ``m`` writes its figure (scale word, decimals, marks, symbols)."""
+    written = doc_text[m.num_start:m.num_end] if m.num_end > m.num_start else ""
     factor = 1.0
-    if m.scale and m.value and m.num_end > m.num_start:
-        # the numeral as written times its scale gives the value
-        raw = m.value / (factor or 1)
-        written = doc_text[m.num_start:m.num_end]
+    group, point = _separators(written, m.decimals)
+    if m.scale and m.value and written:
         try:
-            written_v = float(written.replace(",", "").replace("\u2009", "").replace(" ", ""))
+            digits = written.replace(group, "").replace(point, ".").replace("\u2009", "").replace(" ", "")
+            written_v = float(digits)
             if written_v:
-                factor = raw / written_v
+                factor = m.value / written_v
         except ValueError:
             factor = 1.0
     x = value / factor if factor else value
+    prefix = doc_text[m.start:m.num_start] if written else ""
+    suffix = doc_text[m.num_end:m.end] if written else ""
+    if m.scale and abs(x) < 1 and m.scale.lower() in _SMALLER:
+        x *= 1000
+        suffix = regex.sub(r"(?i)\b" + regex.escape(m.scale) + r"\b", _SMALLER[m.scale.lower()], suffix, count=1)
     decimals = m.decimals
     if m.word:
         decimals = 0 if abs(x - round(x)) < 0.05 else 1
-    num = fmt_number(x, decimals, m.grouped or abs(x) >= 10000)
-    if m.num_end <= m.num_start:
+    num = fmt_number(x, decimals, m.grouped or abs(x) >= 10000, group, point)
+    if not written:
         return num
-    prefix = doc_text[m.start:m.num_start]
-    suffix = doc_text[m.num_end:m.end]
-    if m.word:
-        suffix = doc_text[m.num_end:m.end]
     return f"{prefix}{num}{suffix}"
 
 
@@ -231,7 +250,7 @@ def _tolerance_text(rounding: str, w: Window, stated: Mention | None, step: floa
     if w.kind != "exact":
         parts.append({"band": f"hedge '{stated.hedge if stated else ''}' ±{w.band:.0%}",
                       "below": f"hedge '{stated.hedge if stated else ''}': up to {w.below:.0%} below",
-                      "under": "hedge: any value below", "above": "hedge: above, up to +{:.0%}".format(w.above),
+                      "under": "hedge: any value below", "above": f"hedge: above, up to +{w.above:.0%}",
                       "at_least": "hedge: at least", "at_most": "hedge: at most"}.get(w.kind, w.kind))
     parts.append("operands read as rounded figures" if rounding == "interval" else "operands taken as written")
     return "; ".join(parts)

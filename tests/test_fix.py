@@ -17,11 +17,6 @@ from factcheck.cli import app, normalize_argv
 from factcheck.model import Document, FileResult, Finding, Fix
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
-KNOWN_UNSTABLE = {
-    # judge.restate writes "7,408 km" (English grouping) into a text read with German separators,
-    # which then reads as 7.408 km and is "fixed" again: the lead is fixing restate's locale.
-    "nordhavn-skarv-corvettes.txt": "judge.restate ignores the document's number locale",
-}
 
 
 def invoke(*args: str, input: bytes | None = None):
@@ -150,8 +145,6 @@ def test_write_atomic_keeps_the_mode(tmp_path):
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
 def test_fix_on_every_sample_is_clean_and_idempotent(sample, tmp_path, request):
-    if sample.name in KNOWN_UNSTABLE:
-        request.applymarker(pytest.mark.xfail(reason=KNOWN_UNSTABLE[sample.name], strict=False))
     p = tmp_path / sample.name
     shutil.copyfile(sample, p)
     invoke("--fix", "--jobs", "1", str(p))

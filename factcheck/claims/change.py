@@ -241,6 +241,8 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
 
     params = {"fn": fn, "explain": explain, "fail_message": fail_message, "diagnose": diagnose,
               "expected": expected, "stated_value": claim_val, "claimed": claim_val}
+    if (direction < 0 and new.value > old.value) or (direction > 0 and new.value < old.value):
+        params["fixable"] = False  # the words contradict the figures: no single figure would fix it
     if fraction:
         params["stated_step"] = 0.0
         params["fixable"] = False

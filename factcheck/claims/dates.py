@@ -229,7 +229,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
     if len(periods) >= 2 and word not in ("before", "after") or (len(periods) >= 2 and word == "after"
                                                                   and periods[-1][0].start < q.start):
-        (d0, p0), (d1, p1) = periods[0], periods[1]
+        (_, p0), (d1, p1) = periods[0], periods[1]
         plain = bool(regex.search(r"\b(?:from|between|since|through|until|to)\b", t[s:d1.start])) or bool(
             regex.match(r"\s*(?:of|extension|delay|later|after|programme|program|plan)\b", after))
         return (p0, p1, plain) if p0.first <= p1.first else (p1, p0, plain)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import regex
 
-from ..model import Claim, Mention
 from ..extract.lexicon import STOP_WORDS
+from ..model import Claim, Mention
 from .base import Ctx, is_partitive, is_rate, same_kind, same_noun
 
 _BREAKDOWN_OPEN = regex.compile(
@@ -316,7 +316,9 @@ def _shares(ctx: Ctx) -> None:
         part_list, whole, confident = found
         stated = p.value if is_pct else p.value * 100
 
-        def fn(*vals: float, n=len(part_list)) -> float:
+        n_parts = len(part_list)
+
+        def fn(*vals: float, n=n_parts) -> float:
             return sum(vals[:n]) / vals[n] * 100.0
 
         part_txt = " + ".join(_fig(ctx, x) for x in part_list)
@@ -482,8 +484,6 @@ def _differences(ctx: Ctx) -> None:
         by = None
         if not dm:
             # "topped a $1.15 billion award from June 2023 by $50 million"
-            by = regex.search(r"\b(?:topped|exceeded|beat|surpassed|outstripped|trailed)\s+(?:the\s+|a\s+|an\s+)?$",
-                              t[s:d.start])
             if not regex.search(r"\bby\s+$", t[max(s, d.start - 5):d.start]):
                 continue
             verb = regex.search(r"\b(?:topped|exceeded|beat|surpassed|outstripped|trailed)\s+(?:the\s+|a\s+|an\s+)?",
