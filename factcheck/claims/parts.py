@@ -481,7 +481,6 @@ def _differences(ctx: Ctx) -> None:
         s, e = ctx.sentence(d.start)
         rest = t[d.end:e]
         dm = _DIFF.match(rest)
-        by = None
         if not dm:
             # "topped a $1.15 billion award from June 2023 by $50 million"
             if not regex.search(r"\bby\s+$", t[max(s, d.start - 5):d.start]):
