@@ -33,6 +33,7 @@ RULE_IDS = {
     "currency_conversion": "currency-conversion", "consistency": "consistency", "duration": "duration",
     "range": "range", "fact": "fact", "multiple_style": "multiple-style",
 }
+OPERAND_REACH = 0.1  # how far a directional hedge on an operand ("more than 2,000") may reach
 FIXABLE = {"percent_change", "sum", "share", "conversion", "per_unit", "difference"}
 
 
@@ -186,6 +187,9 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule) -> Finding | None:
             w = hedge_window(m, vocab) if c.params.get("operand_hedges", True) else Window("exact")
             if w.kind == "band":
                 w = Window("exact")  # "about €2 billion" as an operand: the writer computed with 2 billion
+            else:
+                # "more than 2,000" as an operand: a little more, not half as much again
+                w = Window(w.kind, band=w.band, below=min(w.below, OPERAND_REACH), above=OPERAND_REACH)
             op_iv.append(figure_interval(m.value, step, w))
         point = fn(*[m.value for m in c.operands])
         comp = corners(fn, op_iv)

@@ -507,6 +507,11 @@ def _differences(ctx: Ctx) -> None:
         ys = [y for y in ctx.amounts if y.end <= d.start and _diff_kind(ctx, y, d) and not is_rate(ctx, y)
               and ctx.sent_index(d.start) - ctx.sent_index(y.start) <= 1 and not _noun_clash(ctx, d, y)
               and ctx.para_index(y.start) == ctx.para_index(d.start) and not is_partitive(ctx, y)]
+        if not ys and d.type == "quantity":
+            # "600 tons heavier than the 3,000-ton boats" after "The 3,600-ton boat ..." a paragraph before
+            pi = ctx.para_index(d.start)
+            ys = [y for y in ctx.amounts if y.end <= d.start and y.unit == d.unit and y is not x
+                  and pi - ctx.para_index(y.start) <= 1 and y.value > x.value]
         if not ys:
             continue
         y = ys[-1]

@@ -64,10 +64,12 @@ def _counts(ctx: Ctx, pool_span: tuple[int, int], noun: str) -> list[Mention]:
 
 
 def _noun_ok(ctx: Ctx, x: Mention, noun: str) -> bool:
+    """Does count x count the things a rate is per ("per boat" and "12 submarines")? Any word of its phrase may say."""
     if not x.unit:
         return False
     cls = noun_class(ctx.vocab, noun.rstrip("s"))
-    return noun_class(ctx.vocab, x.unit) == cls or x.unit.lower().startswith(noun[:5])
+    words = [x.unit] + [w.lower().rstrip("s") for w in regex.findall(r"[\p{L}-]{3,}", x.text)]
+    return any(noun_class(ctx.vocab, w) == cls or w.startswith(noun[:5]) for w in words)
 
 
 def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
@@ -82,6 +84,9 @@ def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
     confident = True
     if not counts:
         counts = _counts(ctx, rs, noun)
+    si = ctx.sent_index(r.start)
+    if not counts and noun and si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(r.start):
+        counts = _counts(ctx, ctx.sents[si - 1], noun)[:1]  # "seeking up to 12 submarines. ... 5 trillion won per boat"
     if not counts and noun:
         everywhere = [x for x in _counts(ctx, (0, len(ctx.text)), noun) if not x.inferred]
         if everywhere:
