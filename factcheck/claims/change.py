@@ -340,6 +340,8 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
     if pr is None:
         pr = _multiple_compared(ctx, m)
     if pr is None:
+        pr = _multiple_object_phrase(ctx, m)
+    if pr is None:
         pair = ordered_pair(ctx, m, pool)
         if pair:
             pr = (pair[0], pair[1])
@@ -454,6 +456,28 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
             if obj:
                 return obj[0], subj
     return None
+
+
+def _multiple_object_phrase(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
+    """"more than 14 times the value of the first Steel Dome delivery": the figure of the sentence elsewhere
+    in the text that names that thing (rare words weigh most), against the figure before the multiple."""
+    from .dates import _event_sentence
+
+    t = ctx.text
+    s, e = ctx.sentence(m.start)
+    om = regex.match(r"\s*(?:times\s+)?(?:the|its)\s+(?:value|size|cost|price|worth|amount|number)\s+of\s+(?:the\s+)?"
+                     r"([^,;.]{3,80})", t[m.end:e], regex.I)
+    if not om:
+        return None
+    subj = [x for x in ctx.amounts if s <= x.start and x.end <= m.start and not x.role]
+    if not subj:
+        return None
+    k = _event_sentence(ctx, m, om.group(1))
+    if k is None:
+        return None
+    a, b = ctx.sents[k]
+    objs = [x for x in ctx.amounts if a <= x.start < b and same_kind(x, subj[-1]) and not is_rate(ctx, x)]
+    return (objs[0], subj[-1]) if objs else None
 
 
 def _over_period(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:

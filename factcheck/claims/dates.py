@@ -292,6 +292,17 @@ first second new""".split())
 def _event_date(ctx: Ctx, q: Mention, phrase: str) -> Period | None:
     """The date of the event a phrase names ("winning the ... AMDR competition", "its planned delivery"),
     found in the sentence elsewhere in the text that shares most of the phrase's distinctive words."""
+    k = _event_sentence(ctx, q, phrase, with_dates=True)
+    if k is None:
+        return None
+    a, b = ctx.sents[k]
+    full = [p for d in ctx.dates if a <= d.start < b and (p := parse_period(d.text))]
+    return full[0] if full else None
+
+
+def _event_sentence(ctx: Ctx, q: Mention, phrase: str, with_dates: bool = False) -> int | None:
+    """The index of the sentence (other than q's) that best shares the phrase's rare words (IDF-weighted;
+    acronyms count three times)."""
     words = {w.lower() for w in regex.findall(r"[\p{L}][\p{L}\p{N}-]{2,}", phrase[:120])} - _STOP
     stems = {w[:6] for w in words}
     if not stems:
@@ -302,8 +313,7 @@ def _event_date(ctx: Ctx, q: Mention, phrase: str) -> Period | None:
     for a, b in ctx.sents:
         toks = regex.findall(r"[\p{L}][\p{L}\p{N}-]{2,}", ctx.text[a:b])
         sw = {w.lower()[:6] for w in toks}
-        caps = {w.lower()[:6] for w in toks if w.isupper() and len(w) >= 2}
-        sent_words.append((sw, caps))
+        sent_words.append(sw)
         for w in sw:
             df[w] = df.get(w, 0) + 1
     caps_q = {w.lower()[:6] for w in regex.findall(r"\b\p{Lu}{2,}\b", phrase[:120])}
@@ -311,14 +321,11 @@ def _event_date(ctx: Ctx, q: Mention, phrase: str) -> Period | None:
     for k, (a, b) in enumerate(ctx.sents):
         if k == qs:
             continue
-        ds = [d for d in ctx.dates if a <= d.start < b]
-        if not ds:
+        if with_dates and not any(a <= d.start < b for d in ctx.dates):
             continue
-        sw, caps = sent_words[k]
-        score = sum((3.0 if w in caps_q else 1.0) / df.get(w, 1) for w in stems & sw)
+        score = sum((3.0 if w in caps_q else 1.0) / df.get(w, 1) for w in stems & sent_words[k])
         if score > best_score:
-            best, best_score = ds, score
-    if not best or best_score < 0.3:
+            best, best_score = k, score
+    if best is None or best_score < 0.3:
         return None
-    full = [p for d in best if (p := parse_period(d.text))]
-    return full[0] if full else None
+    return best
