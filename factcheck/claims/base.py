@@ -143,7 +143,13 @@ def same_noun(vocab: dict, a: Mention, b: Mention) -> bool:
         return same_kind(a, b)
     if not a.unit or not b.unit or a.unit.lower() in GENERIC_NOUNS or b.unit.lower() in GENERIC_NOUNS:
         return True
-    return a.unit == b.unit or noun_class(vocab, a.unit) == noun_class(vocab, b.unit)
+    if a.unit == b.unit or noun_class(vocab, a.unit) == noun_class(vocab, b.unit):
+        return True
+    # the head noun may be misread ("12 submarines able to ..."): any word of the counted phrase may match
+    wa = {noun_class(vocab, w.lower().rstrip("s")) for w in regex.findall(r"[\p{L}-]{3,}", a.text)}
+    wb = {noun_class(vocab, w.lower().rstrip("s")) for w in regex.findall(r"[\p{L}-]{3,}", b.text)}
+    classes = set((vocab.get("noun_classes") or {}).keys())
+    return bool(wa & wb & classes)
 
 
 def word_re(words) -> regex.Pattern:

@@ -341,6 +341,7 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
         pr = _multiple_compared(ctx, m)
     if pr is None:
         pr = _multiple_object_phrase(ctx, m)
+        anchored = pr is not None
     if pr is None:
         pair = ordered_pair(ctx, m, pool)
         if pair:

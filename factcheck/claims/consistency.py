@@ -118,7 +118,7 @@ def _scale_slip(a: Mention, b: Mention) -> bool:
     if not a.value or not b.value or a.value == b.value:
         return False
     r = math.log10(abs(b.value / a.value))
-    return abs(r - round(r)) < 1e-6 and abs(round(r)) >= 3
+    return abs(r - round(r)) < 0.01 and abs(round(r)) >= 3
 
 
 def _weights(ctx: Ctx) -> dict[str, float]:

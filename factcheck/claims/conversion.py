@@ -60,16 +60,15 @@ def find(ctx: Ctx) -> None:
 def _trailing_zero_step(m: Mention) -> float:
     """A restated figure is often rounded to its last non-zero digit: "12,600 km" stands for 12,550-12,650."""
     step = m.half_step or 0.0
-    if m.decimals == 0 and m.value and not m.word and m.scale is None:
+    if m.decimals == 0 and m.value and not m.word and m.scale is None and abs(m.value) >= 100:
         v = int(round(abs(m.value)))
+        ndigits = len(str(v))
         z = 0
         while v and v % 10 == 0 and z < 6:
             v //= 10
             z += 1
-        step = max(step, 0.5 * 10 ** z) if z else step
-    elif m.scale is not None and m.decimals == 0 and m.value:
-        written = m.value / (m.value / max(1.0, round(m.value / 10 ** int(math.log10(abs(m.value))))))
-        del written
+        z = min(z, ndigits - 2)  # keep two significant digits: "20" is not "anything from 15 to 25"
+        step = max(step, 0.5 * 10 ** z) if z > 0 else step
     return step
 
 

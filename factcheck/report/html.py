@@ -237,7 +237,7 @@ def _summary(results: list[FileResult], ctx: Context) -> str:
     foot = ""
     if len(results) > 1:
         foot = f'<tfoot><tr><th scope="row">All files</th>{_count_cells(counts(results))}</tr></tfoot>'
-    table = f'<table class="fc-sum">{head}<tbody>{"".join(rows)}</tbody>{foot}</table>'
+    table = f'<div class="fc-scroll"><table class="fc-sum">{head}<tbody>{"".join(rows)}</tbody>{foot}</table></div>'
     if len(results) > 1:
         return f'<nav aria-label="Files">{table}</nav>'
     return table
@@ -285,9 +285,22 @@ def _table(doc: Document, findings: list[Finding], marker: _Marker) -> str:
         rows.append(f'<tr class="{cls}"><td class="fc-st"><span class="fc-badge fc-b-{st}">{ICONS[st]} '
                     f'{LABELS[st]}</span></td><td class="fc-fig">{fig}</td><td class="num">{_where(doc, f)}</td>'
                     f'<td>{"".join(detail)}</td><td class="fc-rule"><code>{esc(f.rule)}</code></td></tr>')
-    return ('<table class="fc-list"><thead><tr><th scope="col">Verdict</th><th scope="col">Figure</th>'
+    return ('<div class="fc-scroll"><table class="fc-list"><thead><tr><th scope="col">Verdict</th><th scope="col">Figure</th>'
             '<th scope="col" class="num">Line:col</th><th scope="col">Working</th><th scope="col">Rule</th>'
-            f'</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+            f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _jumps(doc: Document, findings: list[Finding], marker: _Marker) -> str:
+    """Links to the marks of the wrong and the unsure figures, in text order ('' when there are none)."""
+    out = []
+    for st in ("fail", "warn"):
+        links = [f'<a href="#{marker.anchor[i]}" data-go="{marker.key(i)}">{esc(f.text)}</a>'
+                 f' <span class="fc-at">{_where(doc, f)}</span>'
+                 for i, f in sorted(enumerate(findings), key=lambda x: x[1].start)
+                 if f.status == st and not f.suppressed and i in marker.anchor]
+        if links:
+            out.append(f'<li><span class="fc-badge fc-b-{st}">{ICONS[st]} {LABELS[st]}</span> {", ".join(links)}</li>')
+    return f'<ul class="fc-jumps" aria-label="Go to a figure">{"".join(out)}</ul>' if out else ""
 
 
 def _mention_spans(r: FileResult, n: int) -> list[Span]:
@@ -314,7 +327,8 @@ def _section(i: int, r: FileResult, ctx: Context) -> str:
         spans = spans_for(r.findings, len(text))
         line = summary_line([r]).replace(" in 1 file", "")
     paras = "".join(f"<p>{nest(text, a, b, spans, marker.open, marker.close)}</p>" for a, b in blocks(text))
-    body = f'<p class="fc-file-sum">{esc(line)}</p><div class="fc-text">{paras or "<p><em>(empty)</em></p>"}</div>'
+    body = f'<p class="fc-file-sum">{esc(line)}</p>{_jumps(doc, r.findings, marker)}' \
+           f'<div class="fc-text">{paras or "<p><em>(empty)</em></p>"}</div>'
     if ctx.command != "extract" and r.findings:
         body += (f'<details class="fc-all" open><summary>All checked figures ({len(r.findings)})</summary>'
                  f"{_table(doc, r.findings, marker)}</details>")
@@ -380,7 +394,7 @@ tab to it — to see the arithmetic behind its verdict.</p></div>
 
 CSS = """
 :root{color-scheme:light;--ink:#1b1e23;--muted:#5b616b;--rule:#d9dce1;--paper:#fff;--wash:#f6f7f9;
---fail:#fde0e0;--fail-ink:#a4161a;--warn:#fff0c2;--warn-ink:#7a5200;--pass:#dcf1e2;--pass-ink:#17663a;
+--fail:#fbcfcf;--fail-ink:#a4161a;--warn:#ffe8a3;--warn-ink:#7a5200;--pass:#e3f4e8;--pass-ink:#17663a;
 --sup:#ececec;--sup-ink:#5f6368;--op:#dde8ff;--op-ink:#2746a8;--focus:#1f3fbf}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -398,7 +412,8 @@ th,td{padding:.4rem .6rem;border-bottom:1px solid var(--rule);text-align:left;ve
 thead th{font-weight:600;color:var(--muted);font-size:.8rem;border-bottom:2px solid var(--rule)}
 tfoot th,tfoot td{font-weight:600;border-bottom:0}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-th[scope=row]{font-weight:500;overflow-wrap:anywhere}
+th[scope=row]{font-weight:500;overflow-wrap:anywhere;min-width:9rem}
+.fc-scroll{overflow-x:auto}
 .fc-sum{border:1px solid var(--rule);border-radius:6px}
 .fc-sum .fc-n-fail{color:var(--fail-ink);font-weight:600}
 .fc-legend{display:flex;flex-wrap:wrap;gap:.4rem 1.4rem;font-size:.85rem;color:var(--muted);
@@ -410,7 +425,10 @@ a{color:#1f49b6}
 margin-bottom:1.5rem}
 .fc-file h2{font-size:1.1rem;margin:0 0 .15rem;overflow-wrap:anywhere;
 font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace}
-.fc-file-sum{margin:0 0 1rem;color:var(--muted);font-size:.9rem}
+.fc-file-sum{margin:0 0 .6rem;color:var(--muted);font-size:.9rem}
+.fc-jumps{list-style:none;margin:0 0 1.1rem;padding:.55rem .75rem;background:var(--wash);border-radius:6px;
+font-size:.9rem}
+.fc-jumps li{margin:.15rem 0}.fc-jumps .fc-badge{margin-right:.35rem}.fc-at{color:var(--muted);font-size:.8rem}
 .fc-text{font:1.06rem/1.7 Charter,"Bitstream Charter","Sitka Text",Cambria,Georgia,"DejaVu Serif",serif;
 max-width:68ch}
 .fc-text p{margin:0 0 .9em;white-space:pre-wrap;overflow-wrap:break-word}
@@ -438,7 +456,7 @@ mark.fc.fc-on{box-shadow:0 0 0 1px var(--op-ink)}
 .fc-all summary{cursor:pointer;font-weight:600;font-size:.9rem;color:var(--muted)}
 .fc-list{margin-top:.6rem}
 .fc-list tr.fc-sup{color:var(--sup-ink)}
-.fc-fig{font-weight:600;overflow-wrap:anywhere}
+.fc-fig{font-weight:600;min-width:6rem}
 .fc-math code,.fc-rule code,.fc-panel code{font:.85em/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,
 "DejaVu Sans Mono",monospace}
 .fc-math,.fc-extra{color:var(--muted);font-size:.85rem;margin-top:.15rem}
@@ -517,7 +535,9 @@ m.setAttribute("aria-expanded","true");
 keys.forEach(function(k){document.querySelectorAll('[data-of~="'+k+'"]').forEach(function(e){
 e.classList.add("fc-on");});});
 body.replaceChildren();keys.forEach(function(k){body.appendChild(card(finding(k)));});
-panel.classList.add("fc-open");}
+panel.classList.add("fc-open");
+if(getComputedStyle(panel).position==="fixed"){var r=m.getBoundingClientRect(),room=innerHeight-panel.offsetHeight;
+if(r.bottom>room-16)scrollBy(0,r.bottom-room+48);}}
 function hide(){clear();panel.classList.remove("fc-open");if(current)current.focus();current=null;}
 function markOf(t){return t&&t.closest?t.closest("mark.fc[data-f]"):null;}
 document.addEventListener("click",function(e){var m=markOf(e.target);if(m){show(m);return;}

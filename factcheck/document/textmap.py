@@ -1,0 +1,62 @@
+"""Build a Document's text piece by piece while recording, for each character, where it came from.
+
+Readers for marked-up formats (Markdown, HTML) call ``text`` for visible characters (with their offsets
+in the original file) and ``brk`` for the separators between blocks, cells and words. Separators are
+written lazily, only between two pieces of text, and the strongest requested one wins, so nested
+blocks never pile up blank lines and the text never starts or ends with one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Separators, weakest first: a space between words, a tab between table cells, a line, a paragraph.
+_STRENGTH = {" ": 0, "\t": 1, "\n": 2, "\n\n": 3}
+
+
+class TextBuilder:
+    """Accumulates ``text`` and ``origin`` (one source offset per character, always < ``size``)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size  # length of the original file
+        self.chars: list[str] = []
+        self.origin: list[int] = []
+        self._pending: str | None = None
+        self._pending_at: int | None = None
+
+    def _clamp(self, off: int) -> int:
+        return 0 if off < 0 else (self.size - 1 if off >= self.size else off)
+
+    def brk(self, sep: str, at: int | None = None) -> None:
+        """Ask for separator ``sep`` before the next text (``at``: the source offset it stands for)."""
+        if not self.chars:
+            return
+        if self._pending is None or _STRENGTH[sep] > _STRENGTH[self._pending]:
+            self._pending = sep
+            self._pending_at = at if at is not None else self._pending_at
+        elif self._pending_at is None:
+            self._pending_at = at
+
+    def text(self, s: str, where: int | Sequence[int]) -> None:
+        """Append visible characters ``s``; ``where`` is one offset for all of them or one per character."""
+        if not s:
+            return
+        if self._pending is not None:
+            at = self._pending_at if self._pending_at is not None else self.origin[-1] + 1
+            for ch in self._pending:
+                self.chars.append(ch)
+                self.origin.append(self._clamp(at))
+            self._pending = self._pending_at = None
+        self.chars.extend(s)
+        if isinstance(where, int):
+            self.origin.extend([self._clamp(where)] * len(s))
+        else:
+            self.origin.extend(self._clamp(o) for o in where)
+
+    @property
+    def last(self) -> str:
+        """The last character written (separators included once written), or ``""``."""
+        return self.chars[-1] if self.chars else ""
+
+    def result(self) -> tuple[str, tuple[int, ...]]:
+        return "".join(self.chars), tuple(self.origin)
