@@ -355,6 +355,18 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
     later = [x for x in ctx.amounts if x.start >= p.end and x.type in ("count", "currency", "quantity")
              and ctx.para_index(x.start) == ctx.para_index(p.start) and ctx.sent_index(x.start) - si <= 1]
     gap_before = t[prev[-1].end:p.start] if prev else ""
+    # 0. "Of the 144 guns, 108 (75%) will be ..." / "The first 120 of the 846 vehicles (14%)"
+    if prev and regex.fullmatch(r"\s*\(\s*", gap_before):
+        part = prev[-1]
+        if len(prev) >= 2 and is_partitive_of(ctx, prev[-2], part):
+            return [prev[-2]], part, True
+        om = regex.search(r"\b(?:Of|Among|Out\s+of)\s+(?:the\s+|its\s+|these\s+)?$", t[s:s + 40] if False else "")
+        del om
+        wholes = [x for x in prev[:-1] if same_kind(x, part) and regex.search(
+            r"\b(?:Of|Among|Out\s+of)\s+(?:the\s+|its\s+|these\s+)?$", t[max(s, x.start - 15):x.start])
+            and ctx.sent_index(x.start) == si]
+        if wholes:
+            return [part], wholes[-1], True
     # 1. "278 of the 1,059 vehicles (26%)" / "103 of them in Scotland, nearly a third of the total"
     if prev and regex.fullmatch(r"[^.;]{0,40}?(?:\(|,\s*(?:or\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?"
                                 r"|—\s*)", gap_before):
@@ -373,7 +385,6 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
                    and ctx.para_index(x.start) == ctx.para_index(p.start) and x.value > part.value]
             if tot:
                 return [part], tot[-1], True
-        return None
     # 2. "P% of all Turkish exports ... The sector shipped $5.5 billion" (part in the previous sentence)
     if _SHARE_OF.match(after) and prev and later:
         part = prev[-1]
@@ -387,6 +398,14 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
             whole = _whole_for(ctx, part, p)
             if whole is not None:
                 return [part], whole, True
+    # 0b. "Export orders of SEK 9.8 billion made up 129% of the total" / "TL 9.841,2 million, or %68,4 of revenue"
+    if prev and _SHARE_OF.match(after) and regex.fullmatch(
+            r"[^.;]{0,30}?(?:made\s+up|accounted\s+for|represent(?:ed|s)?|comprised|amounted\s+to|,\s*or)\s+"
+            r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|almost\s+)?", gap_before):
+        part = prev[-1]
+        whole = _whole_named(ctx, p, part, after)
+        if whole is not None:
+            return [part], whole, True
     # 4. "Together the two awards exceed $1 billion, about a third of the roughly $3.2 billion ceiling"
     sums = [c for c in ctx.claims if c.kind == "sum" and c.stated is not None and s <= c.stated.start < p.start]
     if sums and _SHARE_OF.match(after):
@@ -394,6 +413,30 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
         if wholes:
             return list(sums[-1].operands), wholes[0], True
     return None
+
+
+def is_partitive_of(ctx: Ctx, part: Mention, whole: Mention) -> bool:
+    """"120 of the 846 vehicles": part, then "of the", then whole."""
+    return bool(regex.fullmatch(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|its\s+|their\s+)?", ctx.text[part.end:whole.start]))
+
+
+def _whole_named(ctx: Ctx, p: Mention, part: Mention, after: str) -> Mention | None:
+    """The whole a share is "of": "of the total" is the nearest larger-scale figure of the same kind before;
+    "of revenue" is the figure the text calls revenue."""
+    nm = regex.match(r"\s*of\s+(?:the\s+|all\s+|its\s+)?([\p{L}-]+)", after)
+    noun = nm.group(1).lower() if nm else ""
+    pi = ctx.para_index(p.start)
+    cands = [x for x in ctx.amounts if x is not part and x.end <= part.start and same_kind(x, part)
+             and pi - ctx.para_index(x.start) <= 1 and id(x) not in ctx.restated]
+    if noun and noun not in ("total", "whole"):
+        everywhere = [x for x in ctx.amounts if x is not part and x.end <= part.start and same_kind(x, part)
+                      and id(x) not in ctx.restated and abs(x.value) > abs(part.value)]
+        named = [x for x in everywhere if noun[:5] in ctx.text[max(0, x.start - 60):x.end + 60].lower()]
+        return named[-1] if named else None
+    si = ctx.sent_index(p.start)
+    near = [x for x in cands if si - ctx.sent_index(x.start) <= 1]
+    larger = [x for x in near if abs(x.value) > abs(part.value)]
+    return (larger or near)[-1] if (larger or near) and noun in ("total", "whole", "") else None
 
 
 def _whole_for(ctx: Ctx, part: Mention, p: Mention) -> Mention | None:

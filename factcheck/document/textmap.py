@@ -42,21 +42,25 @@ class TextBuilder:
         if not s:
             return
         if self._pending is not None:
-            at = self._pending_at if self._pending_at is not None else self.origin[-1] + 1
-            for ch in self._pending:
-                self.chars.append(ch)
-                self.origin.append(self._clamp(at))
+            sep, at = self._pending, self._pending_at
             self._pending = self._pending_at = None
+            if sep != " ":
+                self._trim()  # no trailing spaces before a line break or a cell
+            if self.chars:
+                at = at if at is not None else self.origin[-1] + 1
+                self.chars.extend(sep)
+                self.origin.extend([self._clamp(at)] * len(sep))
         self.chars.extend(s)
         if isinstance(where, int):
             self.origin.extend([self._clamp(where)] * len(s))
         else:
             self.origin.extend(self._clamp(o) for o in where)
 
-    @property
-    def last(self) -> str:
-        """The last character written (separators included once written), or ``""``."""
-        return self.chars[-1] if self.chars else ""
+    def _trim(self) -> None:
+        while self.chars and self.chars[-1] == " ":
+            self.chars.pop()
+            self.origin.pop()
 
     def result(self) -> tuple[str, tuple[int, ...]]:
+        self._trim()
         return "".join(self.chars), tuple(self.origin)

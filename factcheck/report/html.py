@@ -21,8 +21,8 @@ the script reads for the panel.
 Spans may overlap (a multiple's "nearly doubled" around an operand, two findings on one figure, a
 figure that is both one claim and another's operand). Findings on the same span share one mark;
 operand spans equal to a mark are folded into it; other spans nest; a span that crosses another's end
-is split into fragments, of which only the first is focusable. Paragraphs split marks the same way, so
-the markup is always properly nested.
+is split into fragments, of which only the first is focusable and only the last carries the icon.
+Paragraphs split marks the same way, so the markup is always properly nested.
 """
 
 from __future__ import annotations
@@ -115,8 +115,8 @@ def nest(text: str, lo: int, hi: int, spans: list[Span], open_tag, close_tag) ->
     """``text[lo:hi]`` escaped, with each span wrapped in its tags, properly nested.
 
     Spans are clipped to [lo, hi). Wider spans open first; a span that would cross the end of an open
-    one is cut there and its remainder queued, so elements never interleave. ``open_tag(span)`` is
-    called once per fragment, in document order.
+    one is cut there and its remainder queued, so elements never interleave. ``open_tag(span, last)``
+    is called once per fragment, in document order; ``last`` is true for the fragment that ends the span.
     """
     heap: list[tuple[int, int, int, int]] = []
     for k, s in enumerate(spans):
@@ -144,7 +144,7 @@ def nest(text: str, lo: int, hi: int, spans: list[Span], open_tag, close_tag) ->
         if stack and stack[-1][0] < b:  # crosses the end of an open element: cut, queue the rest
             heapq.heappush(heap, (stack[-1][0], -b, kind, k))
             b = stack[-1][0]
-        out.append(open_tag(spans[k]))
+        out.append(open_tag(spans[k], b >= spans[k].end))
         stack.append((b, close_tag(spans[k])))
     while stack:
         end, close = stack.pop()
@@ -186,7 +186,7 @@ class _Marker:
     def key(self, i: int) -> str:
         return f"{self.fi}-{i}"
 
-    def open(self, s: Span) -> str:
+    def open(self, s: Span, last: bool = True) -> str:
         first = id(s) not in self.opened
         self.opened.add(id(s))
         of = f' data-of="{" ".join(self.key(i) for i in s.operand_of)}"' if s.operand_of else ""
@@ -196,7 +196,8 @@ class _Marker:
             return f'<span class="fc-op"{of}>'
         fs = [self.findings[i] for i in s.findings]
         status, sup = _status(fs)
-        cls = f"fc fc-{status}" + (" fc-sup" if sup else "") + ("" if first else " fc-cont")
+        cls = f"fc fc-{status}" + (" fc-sup" if sup else "") + ("" if first else " fc-cont") + \
+            ("" if last else " fc-cut")
         tip = "\n".join(verdict(f) for f in fs)
         attrs = f' data-f="{" ".join(self.key(i) for i in s.findings)}"{of} title="{esc(tip)}"'
         if first:
@@ -249,7 +250,7 @@ LEGEND = (
     '<li><mark class="fc fc-warn">unsure</mark> doubtful, or an uncertain link</li>'
     '<li><mark class="fc fc-pass">holds</mark> checked and correct</li>'
     '<li><mark class="fc fc-pass fc-sup">suppressed</mark> silenced by a comment or baseline</li>'
-    '<li><span class="fc-op fc-on">operand</span> what the selected figure is computed from</li></ul>'
+    '<li><span class="fc-op-demo">operand</span> what the selected figure is computed from</li></ul>'
 )
 
 
@@ -294,7 +295,7 @@ def _jumps(doc: Document, findings: list[Finding], marker: _Marker) -> str:
     """Links to the marks of the wrong and the unsure figures, in text order ('' when there are none)."""
     out = []
     for st in ("fail", "warn"):
-        links = [f'<a href="#{marker.anchor[i]}" data-go="{marker.key(i)}">{esc(f.text)}</a>'
+        links = [f'<a href="#{marker.anchor[i]}" data-go="{marker.key(i)}">{esc(" ".join(f.text.split()))}</a>'
                  f' <span class="fc-at">{_where(doc, f)}</span>'
                  for i, f in sorted(enumerate(findings), key=lambda x: x[1].start)
                  if f.status == st and not f.suppressed and i in marker.anchor]
@@ -393,7 +394,7 @@ tab to it — to see the arithmetic behind its verdict.</p></div>
 
 
 CSS = """
-:root{color-scheme:light;--ink:#1b1e23;--muted:#5b616b;--rule:#d9dce1;--paper:#fff;--wash:#f6f7f9;
+:root{color-scheme:light;--ink:#1b1e23;--muted:#5b616b;--rule:#d9dce1;--paper:#ffffff;--wash:#f6f7f9;
 --fail:#fbcfcf;--fail-ink:#a4161a;--warn:#ffe8a3;--warn-ink:#7a5200;--pass:#e3f4e8;--pass-ink:#17663a;
 --sup:#ececec;--sup-ink:#5f6368;--op:#dde8ff;--op-ink:#2746a8;--focus:#1f3fbf}
 *{box-sizing:border-box}
@@ -419,7 +420,7 @@ th[scope=row]{font-weight:500;overflow-wrap:anywhere;min-width:9rem}
 .fc-legend{display:flex;flex-wrap:wrap;gap:.4rem 1.4rem;font-size:.85rem;color:var(--muted);
 margin:1rem 0 0;padding:0;list-style:none}
 .fc-legend li{white-space:nowrap}
-.fc-legend mark,.fc-legend .fc-op{margin-right:.3rem;color:var(--ink)}
+.fc-legend mark,.fc-op-demo{margin-right:.3rem;color:var(--ink)}
 a{color:#1f49b6}
 .fc-file{background:var(--paper);border:1px solid var(--rule);border-radius:8px;padding:1.25rem 1.75rem 1.5rem;
 margin-bottom:1.5rem}
@@ -442,16 +443,16 @@ mark.fc-warn{background:var(--warn);border-bottom:2px dashed var(--warn-ink)}
 mark.fc-warn::after{content:"?";content:"?" / "";color:var(--warn-ink)}
 mark.fc-sup{background:var(--sup);border-bottom:2px dotted var(--sup-ink);color:var(--sup-ink)}
 mark.fc-sup::after{color:var(--sup-ink)}
-mark.fc-cont::after,mark.fc-mention::after{content:none}
+mark.fc-cut::after,mark.fc-mention::after{content:none}
 mark.fc-mention{background:var(--op);border-bottom:1px solid var(--op-ink);cursor:help}
 mark.fc mark.fc{border-bottom-width:3px}
 .fc-legend mark.fc{cursor:default}
 mark.fc:hover{filter:saturate(1.6) brightness(.97)}
 mark.fc:focus{outline:none}
 mark.fc:focus-visible,mark.fc.fc-sel{outline:2px solid var(--focus);outline-offset:2px}
-.fc-op.fc-on{background:var(--op);box-shadow:0 0 0 1px var(--op-ink);border-radius:2px}
+.fc-op.fc-on,.fc-op-demo{background:var(--op);box-shadow:0 0 0 1px var(--op-ink);border-radius:2px}
 mark.fc.fc-on{box-shadow:0 0 0 1px var(--op-ink)}
-.fc-legend .fc-op{padding:0 .2em}
+.fc-op-demo{padding:0 .2em}
 .fc-all{margin-top:1.25rem;border-top:1px solid var(--rule);padding-top:.75rem}
 .fc-all summary{cursor:pointer;font-weight:600;font-size:.9rem;color:var(--muted)}
 .fc-list{margin-top:.6rem}
@@ -488,7 +489,7 @@ box-shadow:0 -4px 16px rgba(0,0,0,.15);display:none}
 @media (max-width:40rem){.fc-file{padding:1rem}.fc-rule{display:none}}
 @media print{body{background:#fff;font-size:10.5pt}.fc-page{display:block;padding:0}.fc-panel{display:none}
 .fc-file{border:0;padding:0;break-before:page}.fc-file:first-of-type{break-before:auto}
-mark.fc,.fc-badge,.fc-legend .fc-op{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+mark.fc,.fc-badge,.fc-op-demo{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .fc-all summary{display:none}.fc-list tr{break-inside:avoid}a{color:inherit;text-decoration:none}
 mark.fc.fc-sel{outline:none}}
 """.replace("\n", "")

@@ -1,0 +1,35 @@
+"""``range``: figures that cannot be — a share of a whole above 100%, a fall of more than 100%, a
+negative count. No other figure is needed to know these are wrong."""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Claim
+from .base import Ctx, word_re
+
+_SHARE = regex.compile(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|revenue|sales|orders|the\s+work|work|"
+                       r"shares?|capital|budget|market|workforce|exports?|output|production|fleet|contract))\b", regex.I)
+
+
+def find(ctx: Ctx) -> None:
+    dec = word_re(ctx.vocab.get("decrease_words") or [])
+    for m in ctx.amounts:
+        if id(m) in ctx.used:
+            continue
+        msg = None
+        if m.type == "percent" and m.unit == "percent" and m.value > 100:
+            before = ctx.before(m, 40)
+            after = ctx.after(m, 40)
+            if _SHARE.match(after) or regex.search(r"\b(?:made\s+up|accounted\s+for|accounting\s+for|represent(?:s|ed|ing)?|"
+                                                   r"share\s+of)\s+(?:some\s+|about\s+|around\s+)?$", before, regex.I):
+                msg = f"a share of a whole cannot be {m.text}: a part is at most 100% of it"
+            elif dec.search(before[-30:] + " " + after[:20]) and not regex.search(r"\b(?:increase|rise|grew|up)\b",
+                                                                                  before[-30:], regex.I):
+                msg = f"a fall of {m.text} would take the figure below zero: a decrease is at most 100%"
+        elif m.type == "count" and m.value < 0:
+            msg = f"a count of things cannot be negative ({m.text})"
+        if msg:
+            verdict = {"status": "fail", "message": msg, "explanation": "a share lies between 0% and 100%; a decrease "
+                       "between 0% and 100%; a count is at least zero", "claimed": m.value}
+            ctx.add(Claim("range", (m.start, m.end), m, (), {"verdict": verdict}, True))
