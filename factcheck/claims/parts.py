@@ -518,6 +518,7 @@ def _partitions(ctx: Ctx) -> None:
 # ----------------------------------------------------------------------------- differences
 def _differences(ctx: Ctx) -> None:
     t = ctx.text
+    _change_amounts(ctx)
     for d in ctx.amounts:
         if id(d) in ctx.used or d.type not in ("count", "currency", "quantity"):
             continue
@@ -560,6 +561,23 @@ def _differences(ctx: Ctx) -> None:
         y = ys[-1]
         _make_diff(ctx, d, y, x, ctx.sent_index(y.start) == ctx.sent_index(d.start) or len(ys) == 1 or
                    word in ("more", "fewer"))
+
+
+def _change_amounts(ctx: Ctx) -> None:
+    """"Headcount grew to 5,210 from 4,780, an increase of 430": a change stated as an amount."""
+    from .change import ordered_pair
+
+    for d in ctx.amounts:
+        if id(d) in ctx.used or d.type not in ("count", "currency", "quantity"):
+            continue
+        if not regex.search(r"\b(?:an?\s+(?:increase|rise|gain|jump|decrease|drop|fall|decline|reduction|cut)\s+of|"
+                            r"(?:up|down)\s+by|(?:rose|fell|grew|increased|decreased|dropped|declined)\s+by)\s+"
+                            r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?$", ctx.before(d, 50), regex.I):
+            continue
+        pair = ordered_pair(ctx, d, [x for x in ctx.amounts if x is not d and _diff_kind(ctx, x, d)])
+        if pair:
+            old, new, _ = pair
+            _make_diff(ctx, d, new, old, True)
 
 
 def _diff_kind(ctx: Ctx, a: Mention, b: Mention) -> bool:

@@ -31,6 +31,11 @@ def find(ctx: Ctx) -> None:
             _at_price(ctx, r)
             continue
         if not pm:
+            em = regex.search(r"\beach\s+([\p{L}-]+)\s+(?:costs?|is\s+worth|comes\s+to|is\s+priced\s+at|works\s+out\s+at)\s+"
+                              r"(?:[\p{L}]+\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+under\s+)?$",
+                              ctx.before(r, 60), regex.I)
+            if em and r.type == "currency":
+                _per_unit(ctx, r, "")
             continue
         word = pm.group(0).strip().split()[0].lower()
         noun = (pm.group(1) or "").lower()
@@ -39,7 +44,8 @@ def find(ctx: Ctx) -> None:
                             t[max(0, r.start - 30):r.start]):
                 _average(ctx, r)
             continue
-        if word in ("a", "an") and noun not in ("piece", "unit", "jet", "aircraft", "vehicle", "ship", "boat"):
+        if word in ("a", "an") and noun not in ("piece", "unit") and noun_class(ctx.vocab, noun) not in (
+                ctx.vocab.get("noun_classes") or {}):
             continue
         if r.type == "count":
             continue

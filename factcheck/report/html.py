@@ -65,6 +65,7 @@ class Span:
     findings: list[int] = field(default_factory=list)  # finding indices this mark shows
     operand_of: list[int] = field(default_factory=list)  # finding indices this span is an operand of
     mention: str | None = None  # extract: the tooltip of a mention
+    shown_end: int | None = None  # where its last shown fragment ends (white space between paragraphs is not shown)
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
@@ -84,6 +85,15 @@ def blocks(text: str) -> list[tuple[int, int]]:
             out.append((a, b))
         pos = m.end() if m else len(text)
     return out
+
+
+def shown(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """The paragraphs of ``text``; sets each span's ``shown_end`` to the end of its part in the last one it meets."""
+    paras = blocks(text)
+    for s in spans:
+        ends = [min(b, s.end) for a, b in paras if a < s.end and s.start < b]
+        s.shown_end = max(ends) if ends else None
+    return paras
 
 
 def spans_for(findings: list[Finding], n: int) -> list[Span]:
@@ -144,7 +154,8 @@ def nest(text: str, lo: int, hi: int, spans: list[Span], open_tag, close_tag) ->
         if stack and stack[-1][0] < b:  # crosses the end of an open element: cut, queue the rest
             heapq.heappush(heap, (stack[-1][0], -b, kind, k))
             b = stack[-1][0]
-        out.append(open_tag(spans[k], b >= spans[k].end))
+        s = spans[k]
+        out.append(open_tag(s, b >= (s.end if s.shown_end is None else s.shown_end)))
         stack.append((b, close_tag(spans[k])))
     while stack:
         end, close = stack.pop()
@@ -327,7 +338,7 @@ def _section(i: int, r: FileResult, ctx: Context) -> str:
     else:
         spans = spans_for(r.findings, len(text))
         line = summary_line([r]).replace(" in 1 file", "")
-    paras = "".join(f"<p>{nest(text, a, b, spans, marker.open, marker.close)}</p>" for a, b in blocks(text))
+    paras = "".join(f"<p>{nest(text, a, b, spans, marker.open, marker.close)}</p>" for a, b in shown(text, spans))
     body = f'<p class="fc-file-sum">{esc(line)}</p>{_jumps(doc, r.findings, marker)}' \
            f'<div class="fc-text">{paras or "<p><em>(empty)</em></p>"}</div>'
     if ctx.command != "extract" and r.findings:
