@@ -34,7 +34,14 @@ def find(ctx: Ctx) -> None:
     body = [m for m in pool if not ctx.is_headline(m)]
     for h in headline:
         same_unit = [b for b in body if _compatible(ctx, h, b)]
-        if any(b.value == h.value for b in same_unit) or not same_unit:
+        if any(b.value == h.value for b in same_unit):
+            # "$2.4 billion" in the headline and again in the body, "$2.4 million" once: the odd one out is wrong
+            for b in same_unit:
+                if _scale_slip(h, b) and id(b) not in ctx.used:
+                    _claim(ctx, stated=b, other=h, confident=True, why="headline")
+                    done.add(id(b))
+            continue
+        if not same_unit:
             continue
         best = min(same_unit, key=lambda b: abs(math.log(abs(b.value) / abs(h.value))) if b.value and h.value else 9)
         if not best.value or not h.value:
@@ -49,18 +56,27 @@ def find(ctx: Ctx) -> None:
         for a in body[:i]:
             if not _compatible(ctx, a, b) or a.value == b.value and a.half_step == b.half_step:
                 continue
+            if b.type == "count" and a.unit == b.unit and (_transposed(a, b) or _scale_slip(a, b)):
+                best, best_score = a, max(best_score, 10.0)  # 412 vehicles ... 421 vehicles
+                break
             if ctx.sent_index(a.start) == ctx.sent_index(b.start):
                 continue
             score = _key_score(ctx, a, b, weights)
             if score > best_score:
                 best, best_score = a, score
-        if best is None or id(b) in ctx.used:
+        if best is None or id(b) in ctx.used or id(b) in done:
             continue
         consistent = _consistent(best, b)
         odd = _transposed(best, b) or _scale_slip(best, b)
         named = _same_name(ctx, best, b)
-        if (consistent and best_score >= K_SAME) or (odd and best_score >= K_WEAK) or named:
-            _claim(ctx, stated=b, other=best, confident=True, why=f"shared context {best_score:.1f}")
+        same_thing = b.type == "count" and b.unit == best.unit and (b.value >= 100 or best.value >= 100)
+        if (consistent and best_score >= K_SAME) or (odd and (best_score >= K_WEAK or same_thing)) or named:
+            stated, other = b, best
+            # the odd one out: if the text repeats one value elsewhere, the other is the slip
+            if odd and sum(1 for x in pool if x.value == b.value and x.unit == b.unit) > \
+                    sum(1 for x in pool if x.value == best.value and x.unit == best.unit):
+                stated, other = best, b
+            _claim(ctx, stated=stated, other=other, confident=True, why=f"shared context {best_score:.1f}")
 
 
 _SUBJECT = regex.compile(r"\b(contract|award|deal|order|budget|ceiling|programme|program|modification|package|"
