@@ -13,7 +13,7 @@ import regex
 
 from ..extract.units import convert
 from ..model import Claim, Mention
-from .base import Ctx
+from .base import Ctx, is_rate
 
 _RESTATE = regex.compile(r"^\s*(?:\(|,?\s*or\s+|(?:[\p{L}-]+\s*){0,2},?\s*equivalent\s+to\s+(?:the\s+|about\s+|some\s+)?|\s*/\s*|"
                          r",?\s*(?:i\.e\.|that\s+is)\s+)\s*", regex.I)
@@ -25,6 +25,11 @@ _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "na
 
 
 def find(ctx: Ctx) -> None:
+    _find_parenthesised(ctx)
+    _restated_elsewhere(ctx)
+
+
+def _find_parenthesised(ctx: Ctx) -> None:
     t = ctx.text
     ams = ctx.amounts
     for i, src in enumerate(ams):
@@ -55,6 +60,31 @@ def find(ctx: Ctx) -> None:
                 break
             pos = dst.end + nm.end()
             j += 1
+
+
+def _restated_elsewhere(ctx: Ctx) -> None:
+    """"At the exchange rate on the day of signing, the agreement is worth about PLN 4.87 billion" /
+    "nine-month revenue corresponds to about US$520 million": a sentence that restates a figure of the
+    sentence before in another currency."""
+    t = ctx.text
+    for dst in ctx.amounts:
+        if dst.type != "currency" or id(dst) in ctx.used or id(dst) in ctx.restated:
+            continue
+        s, e = ctx.sentence(dst.start)
+        before = t[s:dst.start]
+        if not (regex.search(r"\b(?:corresponds?|equivalent|equal|equals|amounts?)\s+to\s+(?:about\s+|around\s+|roughly\s+|"
+                             r"some\s+|nearly\s+|approximately\s+)?$", before, regex.I)
+                or regex.search(r"\bexchange\s+rate\b", before, regex.I)
+                and regex.search(r"\b(?:worth|is|was|of|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|approximately\s+)?$",
+                                 before, regex.I)):
+            continue
+        si = ctx.sent_index(dst.start)
+        lo = ctx.sents[si - 1][0] if si > 0 else s
+        srcs = [x for x in ctx.amounts if lo <= x.start < dst.start and x.type == "currency" and x.unit != dst.unit
+                and id(x) not in ctx.restated and not is_rate(ctx, x)]
+        if srcs:
+            ctx.restated.add(id(dst))
+            _currency(ctx, srcs[-1] if ctx.sent_index(srcs[-1].start) == si else srcs[0], dst)
 
 
 def _trailing_zero_step(m: Mention) -> float:
