@@ -12,7 +12,7 @@ import math
 import regex
 
 from ..extract.units import convert
-from ..model import Claim, Mention
+from ..model import Claim, Mention  # noqa: F401
 from .base import Ctx, is_rate
 
 _RESTATE = regex.compile(r"^\s*(?:\(|,?\s*or\s+|(?:[\p{L}-]+\s*){0,2},?\s*equivalent\s+to\s+(?:the\s+|about\s+|some\s+)?|\s*/\s*|"
@@ -27,6 +27,85 @@ _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "na
 def find(ctx: Ctx) -> None:
     _find_parenthesised(ctx)
     _restated_elsewhere(ctx)
+    _same_rate(ctx)
+
+
+def _same_rate(ctx: Ctx) -> None:
+    """One release uses one exchange rate: a conversion whose implied rate is far from the rate the text uses
+    for the same pair of currencies elsewhere (directly, or through a third currency) is a finding even inside
+    the year's range. Conversions are compared only with others of the same year."""
+    # only conversions that hold against the year's reference range say which rate the release uses
+    convs = [c for c in ctx.claims if c.kind == "currency_conversion" and c.operands
+             and c.params["verdict"]["status"] == "pass"]
+    if len(convs) < 2:
+        return
+    rule = ctx.rules.rule("currency_conversion")
+    tol = float(rule.options.get("same_rate_tolerance", 0.03)) if rule else 0.03
+    from .dates import date_near
+
+    def implied(c: Claim) -> tuple[str, str, float, float, int | None]:
+        src, dst = c.operands[0], c.stated
+        s_lo, s_hi = _interval(src)
+        d_lo, d_hi = _interval(dst, hedged_band=0.03)
+        when = date_near(ctx, src)
+        return src.unit, dst.unit, d_lo / s_hi, d_hi / s_lo, when.mid.year if when else None
+
+    rates = [(c, implied(c)) for c in convs]
+    for k, (c, (a, b, lo, hi, year)) in enumerate(rates):
+        others = []
+        for j, (o, (a2, b2, lo2, hi2, y2)) in enumerate(rates):
+            if j == k or y2 != year:
+                continue
+            if (a2, b2) == (a, b):
+                others.append((lo2, hi2, o))
+            elif (a2, b2) == (b, a):
+                others.append((1 / hi2, 1 / lo2, o))
+        # one step through a third currency: a->x and x->b (or their inverses)
+        for j, (o1, (a1, b1, lo1, hi1, y1)) in enumerate(rates):
+            for i2, (o2, (a2, b2, lo2, hi2, y2)) in enumerate(rates):
+                if len({j, i2, k}) < 3 or y1 != year or y2 != year:
+                    continue
+                legs = _chain((a1, b1, lo1, hi1), (a2, b2, lo2, hi2), a, b)
+                if legs:
+                    others.append((legs[0], legs[1], o1))
+        if not others:
+            continue
+        olo = max(x[0] for x in others)
+        ohi = min(x[1] for x in others)
+        if olo > ohi:  # the others disagree among themselves: no firm rate to compare with
+            continue
+        gap = (olo - hi) / olo if hi < olo else (lo - ohi) / ohi if lo > ohi else 0.0
+        if gap > tol:
+            mid = (olo + ohi) / 2
+            src, dst = c.operands[0], c.stated
+            from ..judge import restate
+
+            v = c.params["verdict"]
+            v.update({"status": "fail", "computed": src.value * mid, "expected_text": restate(dst, src.value * mid, ctx.text),
+                      "message": f"{dst.text} implies {((lo + hi) / 2):.4g} {b}/{a}, but the release converts at "
+                                 f"{mid:.4g} {b}/{a} elsewhere ({others[0][2].stated.text})",
+                      "explanation": v.get("explanation", "") + f"; rate used elsewhere in the text: {olo:.4g}–{ohi:.4g}",
+                      "tolerance": f"the same rate within {tol:.0%} across one release"})
+
+
+def _chain(l1, l2, a: str, b: str) -> tuple[float, float] | None:
+    """The a->b rate through two legs (each (from, to, lo, hi)), if they connect a to b."""
+    def orient(leg, frm):
+        f, t, lo, hi = leg
+        if f == frm:
+            return t, lo, hi
+        if t == frm:
+            return f, 1 / hi, 1 / lo
+        return None
+    for first, second in ((l1, l2), (l2, l1)):
+        o1 = orient(first, a)
+        if not o1:
+            continue
+        mid, lo1, hi1 = o1
+        o2 = orient(second, mid)
+        if o2 and o2[0] == b:
+            return lo1 * o2[1], hi1 * o2[2]
+    return None
 
 
 def _find_parenthesised(ctx: Ctx) -> None:

@@ -117,6 +117,9 @@ class _Visible(HTMLParser):
                 self.out.text(run, [self._src(i + k) for k in range(len(run))])
             elif self.pre and "\n" in run:
                 self.out.brk("\n", self._src(i + run.index("\n")))
+                tail = len(run) - 1 - run.rindex("\n")  # the indentation of the next line
+                if tail:
+                    self.out.text(run[-tail:], [self._src(i + len(run) - tail + k) for k in range(tail)])
             elif self.pre:
                 self.out.text(run, [self._src(i + k) for k in range(len(run))])
             else:
@@ -172,6 +175,8 @@ def extract_html(markup: str, omap: Sequence[int] | None, out: TextBuilder) -> l
     None when ``markup`` is the source itself); return the suppression directives found in comments."""
     parser = _Visible(markup, omap, out)
     parser.feed(markup)
+    if parser.rawdata.startswith("<!--"):
+        parser.rawdata = ""  # a comment never closed hides the rest, as in a browser
     parser.close()
     return parser.directives
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -58,10 +59,6 @@ def front_matter_lines(lines: Sequence[str]) -> int:
     return 0
 
 
-def _same(a: str, b: str) -> bool:
-    return a == b or (a == " " and b == "\t")
-
-
 def _align_line(cl: str, s: str, base: int, start: int, suffix: bool) -> tuple[list[int], int]:
     """Source offsets of the characters of ``cl`` (one line of a block's inline source) in source line ``s``
     (which starts at ``base``), searching from column ``start``; and the column just past the match."""
@@ -78,18 +75,26 @@ def _align_line(cl: str, s: str, base: int, start: int, suffix: bool) -> tuple[l
         pos = s.find(core, start)
     if pos >= 0:
         return [base + max(0, min(pos - lead + j, len(s))) for j in range(len(cl))], pos + len(core)
-    out: list[int] = []  # characters were dropped or changed (escaped pipes, tabs): match greedily
-    c = start
-    for ch in cl:
-        k = c
-        while k < len(s) and not _same(ch, s[k]):
-            k += 1
-        if k < len(s):
-            out.append(base + k)
-            c = k + 1
+    return _fuzzy(cl, s, base, start)
+
+
+def _fuzzy(cl: str, s: str, base: int, start: int) -> tuple[list[int], int]:
+    """Align ``cl`` with ``s[start:]`` when markdown-it dropped or changed characters (escaped pipes in
+    table cells, tabs expanded to spaces): matched characters map exactly, the others just after the
+    previous match."""
+    target = s[start:].replace("\t", " ").replace("\r", " ")
+    out = [-1] * len(cl)
+    if len(cl) * len(target) <= 4_000_000:
+        for a, b, n in SequenceMatcher(None, cl, target, autojunk=False).get_matching_blocks():
+            for k in range(n):
+                out[a + k] = base + start + b + k
+    prev = base + start
+    for j, o in enumerate(out):
+        if o < 0:
+            out[j] = min(prev, base + len(s))
         else:
-            out.append(base + min(c, len(s)))
-    return out, c
+            prev = o + 1
+    return out, (prev - base)
 
 
 def _align(content: str, lines: _Lines, first: int, last: int, start: int = 0,
