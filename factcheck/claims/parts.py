@@ -128,7 +128,9 @@ def _breakdowns(ctx: Ctx) -> None:
         if not om or any(total.end < x.start < total.end + om.end() for x in ctx.amounts):
             continue
         opener = om.group(0)
-        colon_like = bool(regex.search(r"[:(]|made\s+up|comprising|consisting|of\s+which|break|split", opener, regex.I))
+        colon_like = bool(regex.search(r"[:(]|made\s+up|comprising|consisting|of\s+which|break|split", opener, regex.I)) or \
+            bool(regex.search(r"\b(?:a\s+combined|a\s+total|in\s+total|altogether)\s+(?:[\p{L}-]+\s+){0,2}?(?:of\s+)?$",
+                              t[max(s, total.start - 40):total.start], regex.I))
         if not colon_like and regex.search(r"\b(?:to|from|than|per|for|with|at|by)\b", om.group("np") or ""):
             continue
         start = total.end + om.end()
@@ -246,8 +248,8 @@ def _noun_clash(ctx: Ctx, total: Mention, part: Mention) -> bool:
     """Parts that count something else than the total ("two combat drones: 33 countries and nine")."""
     if total.type != "count" or part.type != "count" or not total.unit or not part.unit or not part.noun:
         return False
-    if not total.noun and not total.unit.islower():
-        return False  # the total borrowed a name ("E-7A") from a figure nearby: too weak to rule parts out
+    if not total.noun:
+        return False  # the total borrowed its noun from a figure nearby: too weak to rule parts out
     if not part.noun[:1].islower() or (total.noun and not total.noun[:1].islower()):
         return False
     return not same_noun(ctx.vocab, total, part)

@@ -63,6 +63,7 @@ class _Visible(HTMLParser):
         self.starts = [0, *(m.end() for m in re.finditer("\n", markup))]
         self.skip: list[str] = []  # open elements whose content is not shown
         self.pre = 0
+        self.floor = 0  # the end of the last text handled
         self.directives: list[Directive] = []
 
     # -- positions -------------------------------------------------------------------------------------
@@ -107,8 +108,13 @@ class _Visible(HTMLParser):
 
     # -- text ------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
+        p = self._here()
+        if not self.markup.startswith(data, p):  # the parser lost its place: find the text again
+            q = self.markup.find(data, self.floor)
+            p = q if q >= 0 else p
+        self.floor = p + len(data)
         if not self.skip:
-            self.add(data, self._here())
+            self.add(data, p)
 
     def add(self, data: str, at: int) -> None:
         for m in _WS.finditer(data):
@@ -129,9 +135,12 @@ class _Visible(HTMLParser):
         if self.skip:
             return
         p = self._here()
-        m = _ENTITY.match(self.markup, p)
+        if not self.markup.startswith("&", p):
+            p = self.markup.find("&", self.floor)
+        m = _ENTITY.match(self.markup, p) if p >= 0 else None
         if not m:
             return
+        self.floor = m.end()
         raw = m.group()
         decoded = html.unescape(raw)
         if decoded == raw:
@@ -159,10 +168,13 @@ class _Visible(HTMLParser):
             self.directives.append(d)
 
     # html.parser's base class raises AssertionError on some broken "<![" sections: read them as text.
+    # (its name scanner moves the position before raising: put it back).
     def parse_marked_section(self, i: int, report: int = 1) -> int:
+        saved = self.lineno, self.offset
         try:
             return super().parse_marked_section(i, report)
         except AssertionError:
+            self.lineno, self.offset = saved
             j = self.rawdata.find(">", i)
             return -1 if j < 0 else j + 1
 
