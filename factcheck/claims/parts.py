@@ -43,6 +43,7 @@ def find(ctx: Ctx) -> None:
     _parallel_parts(ctx)
     _breakdowns(ctx)
     _totals_after_parts(ctx)
+    _attached_values(ctx)
     _shares(ctx)
     _partitions(ctx)
     _differences(ctx)
@@ -258,6 +259,38 @@ def _noun_clash(ctx: Ctx, total: Mention, part: Mention) -> bool:
 def _is_group_word(before: str, x: Mention) -> bool:
     """"the total from the two announcements": a small count after "the" names the parts; it is not a part."""
     return bool(x.noun and x.word and x.value <= 10 and regex.search(r"\bthe\s+" + regex.escape(x.text) + r"\b", before))
+
+
+def _attached_values(ctx: Ctx) -> None:
+    """"Together the 12 and 36 aircraft make up the full 48-jet order, valued at about $3 billion", after "The
+    first, worth $705 million, covers 12 ... The second, worth $2.3 billion, covers 36 ...": the value of the
+    whole is the sum of the values the text gave for each part."""
+    for c in list(ctx.claims):
+        if c.kind != "sum" or c.stated is None or c.stated.type != "count":
+            continue
+        s, e = ctx.sentence(c.stated.start)
+        money = [x for x in ctx.amounts if s <= x.start < e and x.type == "currency" and id(x) not in ctx.used
+                 and not is_rate(ctx, x) and regex.search(r"\b(?:valued\s+at|worth|value\s+of|costing|for)\s+"
+                                                           r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?$",
+                                                           ctx.before(x, 40), regex.I)]
+        if len(money) != 1:
+            continue
+        total = money[0]
+        values = []
+        for part in c.operands:
+            earlier = [x for x in ctx.amounts if x.type == "count" and x.value == part.value and x.end <= s
+                       and x is not part]
+            if not earlier:
+                break
+            ps, pe = ctx.sentence(earlier[-1].start)
+            cash = [x for x in ctx.amounts if ps <= x.start < pe and x.type == "currency" and x.unit == total.unit
+                    and not is_rate(ctx, x) and id(x) not in ctx.restated]
+            if len(cash) != 1:
+                break
+            values.append(cash[0])
+        else:
+            if len(values) >= 2:
+                _make_sum(ctx, total, values, [1] * len(values), True, "attached-values")
 
 
 def _expected_count(before: str) -> int | None:
