@@ -420,12 +420,21 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
                    and ctx.para_index(x.start) == ctx.para_index(p.start) and x.value > part.value]
             if tot:
                 return [part], tot[-1], True
-    # 2. "P% of all Turkish exports ... The sector shipped $5.5 billion" (part in the previous sentence)
-    if _SHARE_OF.match(after) and prev and later:
-        part = prev[-1]
-        wholes = [x for x in later if same_kind(x, part) and x.value > part.value]
-        if wholes:
-            return [part], wholes[0], ctx.sent_index(wholes[0].start) - si <= 1
+    # 2. "P% of all Turkish exports ... The sector shipped $5.5 billion" (part in the previous sentence, or
+    #    the one figure of its kind in the paragraph before: "Baykar closed 2023 with exports of $1.76 billion")
+    if _SHARE_OF.match(after) and later:
+        part_pool = prev
+        if not part_pool and ctx.para_index(p.start) > 0:
+            pa, pb = ctx.paras[ctx.para_index(p.start) - 1]
+            kinds = [w for w in later if w.type in ("currency", "count")][:1]
+            part_pool = [x for x in ctx.amounts if pa <= x.start < pb and kinds and same_kind(x, kinds[0])
+                         and x.value < kinds[0].value]
+            part_pool = part_pool if len(part_pool) == 1 else []
+        if part_pool:
+            part = part_pool[-1]
+            wholes = [x for x in later if same_kind(x, part) and x.value > part.value]
+            if wholes:
+                return [part], wholes[0], ctx.sent_index(wholes[0].start) - si <= 1
     # 3. "25,000 of them, a quarter" / "40 of them in 2023 alone, or one in five of all sales"
     if prev:
         part = prev[-1]

@@ -469,6 +469,7 @@ mark.fc.fc-on{box-shadow:0 0 0 1px var(--op-ink)}
 .fc-list{margin-top:.6rem}
 .fc-list tr.fc-sup{color:var(--sup-ink)}
 .fc-fig{font-weight:600;min-width:6rem}
+.fc-rule{white-space:nowrap}
 .fc-math code,.fc-rule code,.fc-panel code{font:.85em/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,
 "DejaVu Sans Mono",monospace}
 .fc-math,.fc-extra{color:var(--muted);font-size:.85rem;margin-top:.15rem}
