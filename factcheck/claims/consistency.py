@@ -43,7 +43,9 @@ def find(ctx: Ctx) -> None:
             continue
         if not same_unit:
             continue
-        best = min(same_unit, key=lambda b: abs(math.log(abs(b.value) / abs(h.value))) if b.value and h.value else 9)
+        slips = [b for b in same_unit if _scale_slip(h, b)]
+        best = slips[0] if slips else min(
+            same_unit, key=lambda b: abs(math.log(abs(b.value) / abs(h.value))) if b.value and h.value else 9)
         if not best.value or not h.value:
             continue
         ratio = abs(best.value / h.value)

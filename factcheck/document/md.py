@@ -102,7 +102,12 @@ def _align(content: str, lines: _Lines, first: int, last: int, start: int = 0,
     """Source offsets of each character of a block's inline source spanning source lines first..last."""
     out: list[int] = []
     end = start
-    for k, cl in enumerate(content.split("\n")):
+    clines = content.split("\n")
+    spare = min(last, len(lines.texts) - 1) - first + 1 - len(clines)
+    if spare > 0:  # whole lines of Unicode spaces trimmed off the top: start at the first line with the text
+        core = clines[0].strip()
+        first += next((d for d in range(spare + 1) if core in lines.texts[first + d]), 0)
+    for k, cl in enumerate(clines):
         li = min(first + k, last, len(lines.texts) - 1)
         s, base = lines.texts[li], lines.starts[li]
         if k:
