@@ -186,15 +186,24 @@ class Parsed:
     shipped: bool
 
 
+def _shown(path: Path) -> str:
+    """Shipped files show as rules/<name> wherever factcheck runs from (stable in messages and tests)."""
+    try:
+        return "rules/" + path.resolve().relative_to(shipped_dir().resolve()).as_posix()
+    except ValueError:
+        return display(path)
+
+
 def _trusted(path: Path) -> Parsed:
-    text = _read(path, display(path))
+    shown = _shown(path)
+    text = _read(path, shown)
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        where = f"{display(path)}:{mark.line + 1}:{mark.column + 1}" if mark else display(path)
+        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
         raise RuleError(f"{where}: invalid YAML: {getattr(e, 'problem', None) or e}") from None
-    return Parsed(display(path), data, _id_lines(text), True)
+    return Parsed(shown, data, _id_lines(text), True)
 
 
 @lru_cache(maxsize=1)
