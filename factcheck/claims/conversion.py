@@ -62,7 +62,7 @@ def _same_rate(ctx: Ctx) -> None:
                 others.append((1 / hi2, 1 / lo2, o))
         # one step through a third currency: a->x and x->b (or their inverses)
         for j, (o1, (a1, b1, lo1, hi1, y1)) in enumerate(rates):
-            for i2, (o2, (a2, b2, lo2, hi2, y2)) in enumerate(rates):
+            for i2, (_o2, (a2, b2, lo2, hi2, y2)) in enumerate(rates):
                 if len({j, i2, k}) < 3 or y1 != year or y2 != year:
                     continue
                 legs = _chain((a1, b1, lo1, hi1), (a2, b2, lo2, hi2), a, b)
@@ -163,7 +163,20 @@ def _restated_elsewhere(ctx: Ctx) -> None:
                 and id(x) not in ctx.restated and not is_rate(ctx, x)]
         if srcs:
             ctx.restated.add(id(dst))
-            _currency(ctx, srcs[-1] if ctx.sent_index(srcs[-1].start) == si else srcs[0], dst)
+            _currency(ctx, _best_source(ctx, srcs, before), dst)
+
+
+def _best_source(ctx: Ctx, srcs: list[Mention], clause: str) -> Mention:
+    """Of the figures a restatement may restate, the one whose words it repeats ("nine-month revenue
+    corresponds to ..." restates the figure called the nine-month total)."""
+    words = {w.lower()[:6] for w in regex.findall(r"[\p{L}][\p{L}-]{3,}", clause)}
+
+    def score(x: Mention) -> int:
+        prev_end = max([y.end for y in ctx.amounts if y.end <= x.start] or [0])
+        around = ctx.text[max(prev_end, x.start - 50):x.start]
+        return len(words & {w.lower()[:6] for w in regex.findall(r"[\p{L}][\p{L}-]{3,}", around)})
+
+    return max(reversed(srcs), key=score)
 
 
 def _trailing_zero_step(m: Mention) -> float:

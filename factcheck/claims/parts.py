@@ -216,7 +216,13 @@ def _totals_after_parts(ctx: Ctx) -> None:
                 and not _noun_clash(ctx, total, x)]
         how = "total-after"
         expect_n = _expected_count(before)
-        if len(same_sent) >= 2 or (same_sent and _multiplicity(ctx, same_sent[-1], s) > 1):
+        am = regex.match(r"\s*(?:after|on\s+top\s+of|in\s+addition\s+to|plus)\s+", t[total.end:total.end + 25], regex.I)
+        later = [x for x in ctx.amounts if am and total.end + am.end() <= x.start <= total.end + am.end() + 2
+                 and _parts_kind_ok(total, x, ctx)]
+        if later and same_sent:
+            # "bringing the nine-month total to TL 14.4 billion after TL 8.8 billion in H1": a part after the total
+            parts = same_sent[-1:] + later[:1]
+        elif len(same_sent) >= 2 or (same_sent and _multiplicity(ctx, same_sent[-1], s) > 1):
             parts = same_sent
         else:
             # the parts were given in the sentences before ("The first, worth $705 million ... The second ...")
@@ -563,6 +569,7 @@ def _partitions(ctx: Ctx) -> None:
 def _differences(ctx: Ctx) -> None:
     t = ctx.text
     _change_amounts(ctx)
+    _remaining(ctx)
     for d in ctx.amounts:
         if id(d) in ctx.used or d.type not in ("count", "currency", "quantity"):
             continue
@@ -605,6 +612,27 @@ def _differences(ctx: Ctx) -> None:
         y = ys[-1]
         _make_diff(ctx, d, y, x, ctx.sent_index(y.start) == ctx.sent_index(d.start) or len(ys) == 1 or
                    word in ("more", "fewer"))
+
+
+def _remaining(ctx: Ctx) -> None:
+    """"The first 60 vehicles will be built in Norway ... The remaining 352 ...": the rest of a total the text
+    states (the largest figure of the same thing) after the part named just before."""
+    for d in ctx.amounts:
+        if id(d) in ctx.used or d.type != "count" or not regex.search(
+                r"\b(?:the\s+)?(?:remaining|other|rest\s+of\s+the)\s+$", ctx.before(d, 20), regex.I):
+            continue
+        si = ctx.sent_index(d.start)
+        firsts = [x for x in ctx.amounts if x.type == "count" and x.end <= d.start and si - ctx.sent_index(x.start) <= 1
+                  and regex.search(r"\b(?:first|initial|opening)\s+$", ctx.before(x, 15), regex.I)]
+        if not firsts:
+            continue
+        first = firsts[-1]
+        totals = [x for x in ctx.amounts if x.type == "count" and same_noun(ctx.vocab, x, first) and x.value > first.value
+                  and x is not d and not is_rate(ctx, x) and x.noun]
+        if not totals:
+            continue
+        total = max(totals, key=lambda x: (sum(1 for y in totals if y.value == x.value), x.value))
+        _make_diff(ctx, d, total, first, True)
 
 
 def _change_amounts(ctx: Ctx) -> None:

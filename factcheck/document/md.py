@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -31,6 +32,7 @@ _FM_OPEN = {"---": ("---", "..."), "+++": ("+++",)}
 _BR_TAG = re.compile(r"<br\b", re.I)
 
 
+@lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     return md.disable("text_join")  # keep entities and escapes apart from the text around them
@@ -74,7 +76,10 @@ def _align_line(cl: str, s: str, base: int, start: int, suffix: bool) -> tuple[l
     if pos < 0:
         pos = s.find(core, start)
     if pos >= 0:
-        return [base + max(0, min(pos - lead + j, len(s))) for j in range(len(cl))], pos + len(core)
+        lo = pos - lead
+        if 0 <= lo and lo + len(cl) <= len(s):
+            return list(range(base + lo, base + lo + len(cl))), pos + len(core)
+        return [base + max(0, min(lo + j, len(s))) for j in range(len(cl))], pos + len(core)
     return _fuzzy(cl, s, base, start)
 
 
@@ -180,7 +185,9 @@ class _Inline:
     def _text(self, ch: Token) -> None:
         if ch.content:
             i = self.find(ch.content)
-            self.out.text(ch.content, [self.at(i + k) for k in range(len(ch.content))])
+            n = len(ch.content)
+            where = self.cmap[i:i + n] if i + n <= len(self.cmap) else [self.at(i + k) for k in range(n)]
+            self.out.text(ch.content, where)
             self.cur = i + len(ch.content)
 
     def _text_special(self, ch: Token) -> None:
@@ -242,8 +249,7 @@ class _Inline:
 class _Blocks:
     """Walks markdown-it's block tokens."""
 
-    def __init__(self, source: str, lines: _Lines, out: TextBuilder) -> None:
-        self.source = source
+    def __init__(self, lines: _Lines, out: TextBuilder) -> None:
         self.lines = lines
         self.out = out
         self.directives: list[Directive] = []
@@ -298,7 +304,7 @@ def markdown_document(source: str, path: str) -> Document:
     # What markdown-it reads: front matter blanked, "\r" alone made a space, so its lines are ours.
     body = "\n".join("" if i < skip else t.replace("\r", " ") for i, t in enumerate(lines.texts))
     out = TextBuilder(len(source))
-    blocks = _Blocks(source, lines, out)
+    blocks = _Blocks(lines, out)
     blocks.run(_parser().parse(body))
     text, origin = out.result()
     return Document(path=path, text=text, source=source, origin=origin, format="md",
