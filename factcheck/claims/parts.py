@@ -28,7 +28,7 @@ _TOTAL_AFTER = regex.compile(
     r"(?:(?:for|to)\s+a\s+(?:[\p{L}-]+\s+){0,2}?(?:total|fleet|force|contribution|sum|combined\s+[\p{L}]+)\s+of|"
     r"(?:the\s+)?(?:two|three|four|both)\s+[\p{L}-]+s\s+(?:are|were|is|will\s+be)?\s*(?:valued\s+at|worth|together)|"
     r"a\s+combined|combined|in\s+all|in\s+total|"
-    r"altogether|all\s+told|for\s+a\s+fleet\s+of|bringing\s+(?:the|its)\s+[\p{L}\s]{0,60}?\bto|"
+    r"altogether|all\s+told|for\s+a\s+fleet\s+of|bringing\s+(?:the|its)\s+[\p{L}\s-]{0,60}?\bto|"
     r"(?:make|makes|made)\s+up(?:\s+the)?(?:\s+full)?|together(?:\s+[\p{L}]+){0,3}?|totall?ing|totall?ed|"
     r"(?:add|adds|added|adding)\s+up\s+to|which\s+together\s+make\s+up(?:\s+the)?)\s*$", regex.I)
 _TOTAL_WORDS_BEFORE = regex.compile(r"\b(?:together|combined|in\s+all|in\s+total|total|altogether|both|the\s+two|"
@@ -315,7 +315,7 @@ def _further(ctx: Ctx) -> None:
                             regex.I):
             continue
         s, e = ctx.sentence(add.start)
-        tm = regex.search(r"\bbringing\s+(?:the|its)\s+[\p{L}\s]{0,60}?\bto\s+", t[add.end:e])
+        tm = regex.search(r"\bbringing\s+(?:the|its)\s+[\p{L}\s-]{0,60}?\bto\s+", t[add.end:e])
         if not tm:
             continue
         totals = [x for x in ctx.amounts if x.start >= add.end + tm.end() - 1 and x.start < e and same_kind(x, add)]
