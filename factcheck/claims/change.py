@@ -387,13 +387,22 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
     params = {"fn": fn, "explain": explain, "fail_message": fail_message, "expected": expected,
               "stated_value": target, "stated_step": step, "claimed": m.value}
     confident = confident and (anchored or _near_enough(ctx, m, a, b))
-    ctx.add(Claim("multiple", (m.start, m.end), m, (a, b), params, confident))
+    ctx.add(Claim("multiple", _hedged_span(ctx, m), m, (a, b), params, confident))
     if style:
         ctx.add(Claim("multiple_style", (m.start, m.end + len(style.group(0)) - (m.end - m.start) + 0
                                          if False else m.end), m, (a, b),
                       {"verdict": {"status": "warn", "message": f'"{t[m.start:m.end]} {style.group(0).split()[-1]}" '
                                    "is ambiguous (is it ×N or ×(N+1)?): write \"N times as many\" or give the figure"}},
                       True))
+
+
+def _hedged_span(ctx: Ctx, m: Mention) -> tuple[int, int]:
+    """The claim as the reader sees it: "nearly doubled", not just "doubled"."""
+    if m.hedge:
+        hm = regex.search(regex.escape(m.hedge) + r"\s+(?:a\s+|an\s+)?$", ctx.text[max(0, m.start - 40):m.start], regex.I)
+        if hm:
+            return (m.start - (len(ctx.text[max(0, m.start - 40):m.start]) - hm.start()), m.end)
+    return (m.start, m.end)
 
 
 def _multiple_words(v: float, m: Mention) -> str:

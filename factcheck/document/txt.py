@@ -1,12 +1,15 @@
-"""Plain text: the text is the file (BOM removed); positions map one to one."""
+"""Plain text: the text is the file (BOM removed); positions map one to one. Suppression comments are
+blanked with spaces so their words are never read as prose, which keeps every offset in place."""
 
 from __future__ import annotations
 
 from ..model import Document
 from . import decode
-from .suppress import find_suppressions
+from .suppress import mask_plain
 
 
 def read_txt(data: bytes, path: str) -> Document:
-    text = decode(data, path)
-    return Document(path=path, text=text, format="txt", suppressions=find_suppressions(text))
+    source = decode(data, path)
+    text, suppressions = mask_plain(source)
+    return Document(path=path, text=text, source=None if text == source else source, format="txt",
+                    suppressions=suppressions)
