@@ -1,0 +1,75 @@
+"""How fast factcheck is, as ratios against baselines measured in the same run (machines here are noisy,
+so absolute seconds mean little; ratios taken a few seconds apart mean something).
+
+    python3 benchmarks/speed.py [--repeat N]
+
+Reports:
+  start-up   `factcheck --version` against `python -c pass`: what a git hook pays before reading a file
+  one file   `factcheck samples/otokar-romania.txt` against `python -c pass`
+  pipeline   in-process extract+link+judge over every sample and corpus text, per kilobyte, against a
+             plain `re.findall(r"\\d+")` over the same texts (the cheapest possible "find the numbers")
+Nothing is asserted: this prints figures for the README and for spotting regressions by eye.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _wall(cmd: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=False)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    a = ap.parse_args()
+    py = sys.executable
+    base = _wall([py, "-c", "pass"], a.repeat)
+    start = _wall([py, "-m", "factcheck", "--version"], a.repeat)
+    one = _wall([py, "-m", "factcheck", str(ROOT / "samples" / "otokar-romania.txt")], a.repeat)
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+    corpus = ROOT.parent / "shared" / "corpus"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))] if corpus.is_dir() else []
+    kb = sum(len(t.encode("utf-8")) for t in texts) / 1024
+
+    from factcheck.model import Document
+    from factcheck.pipeline import run
+    from factcheck.ruleset import load_rules
+
+    rules = load_rules()
+    run(Document("warm", texts[0]), rules)  # compile patterns once, as any long-running use would
+    t = time.perf_counter()
+    for k in range(a.repeat):
+        for i, text in enumerate(texts):
+            run(Document(f"{k}-{i}", text), rules)
+    pipe = (time.perf_counter() - t) / a.repeat
+    t = time.perf_counter()
+    for _ in range(a.repeat * 50):
+        for text in texts:
+            re.findall(r"\d+", text)
+    floor = (time.perf_counter() - t) / (a.repeat * 50)
+
+    print(f"start-up   factcheck --version: {start / base:5.1f}x python -c pass ({start:.2f}s vs {base:.2f}s)")
+    print(f"one file   seed article:        {one / base:5.1f}x python -c pass ({one:.2f}s)")
+    print(f"pipeline   {len(texts)} texts, {kb:.0f} KiB: {pipe / kb * 1000:.1f} ms/KiB, "
+          f"{pipe / floor:,.0f}x a bare digit scan")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
