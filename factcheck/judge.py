@@ -113,6 +113,8 @@ def _separators(written: str, decimals: int) -> tuple[str, str]:
     return ",", "."
 
 
+_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 _SMALLER = {"trillion": "billion", "billion": "million", "bn": "m", "tn": "bn", "mn": "k"}
 
 
@@ -139,6 +141,9 @@ def restate(m: Mention, value: float, doc_text: str) -> str:
     if m.word:
         decimals = 0 if abs(x - round(x)) < 0.05 else 1
     num = fmt_number(x, decimals, m.grouped or abs(x) >= 10000, group, point)
+    if m.word and decimals == 0 and 0 <= round(x) < len(_WORDS) and not m.scale:
+        num = _WORDS[round(x)]
+        num = num.capitalize() if doc_text[m.num_start:m.num_start + 1].isupper() else num
     if not written:
         return num
     return f"{prefix}{num}{suffix}"

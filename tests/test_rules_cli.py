@@ -186,3 +186,12 @@ def test_house_style_pack_in_a_check_run(tmp_path: Path) -> None:
     got = {(f["rule"], f["text"], f["status"]) for f in findings if f["kind"] == "style"}
     assert got == {("house-per-cent", "per cent", "warn"), ("house-in-excess-of", "in excess of", "warn")}
     assert r.exit_code == 0  # warnings do not fail without --strict
+
+
+def test_rules_test_on_the_shipped_core_rules_passes() -> None:
+    """Every pass/fail example written beside the core rules behaves as written (one per claim kind)."""
+    r = run("rules", "test", str(ROOT / "rules" / "core.yaml"))
+    assert r.exit_code == 0, r.stdout
+    last = r.stdout.strip().splitlines()[-1]
+    n = int(last.split()[0])
+    assert n >= 20 and last.endswith("0 did not"), last
