@@ -65,7 +65,7 @@ class Span:
     findings: list[int] = field(default_factory=list)  # finding indices this mark shows
     operand_of: list[int] = field(default_factory=list)  # finding indices this span is an operand of
     mention: str | None = None  # extract: the tooltip of a mention
-    shown_end: int | None = None  # where its last shown fragment ends (white space between paragraphs is not shown)
+    shown_end: int | None = None  # where its last shown fragment ends (blank space between paragraphs is not shown)
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
@@ -87,13 +87,23 @@ def blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def shown(text: str, spans: list[Span]) -> list[tuple[int, int]]:
-    """The paragraphs of ``text``; sets each span's ``shown_end`` to the end of its part in the last one it meets."""
-    paras = blocks(text)
-    for s in spans:
-        ends = [min(b, s.end) for a, b in paras if a < s.end and s.start < b]
-        s.shown_end = max(ends) if ends else None
-    return paras
+def shown(text: str, spans: list[Span]) -> list[tuple[int, int, list[Span]]]:
+    """The paragraphs of ``text``, each with the spans that meet it, in one sweep.
+
+    Sets each span's ``shown_end``: where its part in the last paragraph it meets ends.
+    """
+    order = sorted(spans, key=lambda s: s.start)
+    out, active, k = [], [], 0
+    for a, b in blocks(text):
+        while k < len(order) and order[k].start < b:
+            active.append(order[k])
+            k += 1
+        active = [s for s in active if s.end > a]
+        here = [s for s in active if s.start < b]
+        for s in here:
+            s.shown_end = min(b, s.end)
+        out.append((a, b, here))
+    return out
 
 
 def spans_for(findings: list[Finding], n: int) -> list[Span]:
@@ -338,7 +348,7 @@ def _section(i: int, r: FileResult, ctx: Context) -> str:
     else:
         spans = spans_for(r.findings, len(text))
         line = summary_line([r]).replace(" in 1 file", "")
-    paras = "".join(f"<p>{nest(text, a, b, spans, marker.open, marker.close)}</p>" for a, b in shown(text, spans))
+    paras = "".join(f"<p>{nest(text, a, b, here, marker.open, marker.close)}</p>" for a, b, here in shown(text, spans))
     body = f'<p class="fc-file-sum">{esc(line)}</p>{_jumps(doc, r.findings, marker)}' \
            f'<div class="fc-text">{paras or "<p><em>(empty)</em></p>"}</div>'
     if ctx.command != "extract" and r.findings:
