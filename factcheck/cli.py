@@ -59,6 +59,7 @@ class Fmt(StrEnum):
 class ExtractFmt(StrEnum):
     text = "text"
     json = "json"
+    html = "html"
 
 
 class Locale(StrEnum):
@@ -282,10 +283,11 @@ def _run(tasks: list, s: Settings, check: bool = True, quiet_errors: bool = Fals
     rule_args = RuleArgs(tuple(s.rules or []), tuple(_split(s.select)), tuple(_split(s.ignore)))
     opts = Options(locale=s.locale, as_of=s.as_of, check=check)
     results = run_all(tasks, ruleset, rule_args, opts, s.jobs)
+    nothing = bool(results) and all(r.error for r in results)
     for r in results:
-        if r.error and ("internal error" in r.error or not quiet_errors):
-            note(r.error if "internal error" in r.error else f"warning: {r.error}")
-    if results and all(r.error for r in results):
+        if r.error and ("internal error" in r.error or not quiet_errors or nothing):
+            note(r.error if "internal error" in r.error or nothing else f"warning: {r.error}")
+    if nothing:
         die("nothing could be read")
     return results, ruleset
 
@@ -428,7 +430,8 @@ def check(
         raise typer.Exit(_exit_code(results, s.fail_on))
     if fix:
         results = _fix(tasks, results, s)
-    ctx = Context(command="check", show_pass=s.show_pass, strict=s.fail_on == "warn", rules=ruleset)
+    ctx = Context(command="check", show_pass=s.show_pass, strict=s.fail_on == "warn", rules=ruleset,
+                  color=False if output else None)  # a report written to a file carries no colour codes
     _emit(render(s.fmt, results, ctx), output)
     raise typer.Exit(_exit_code(results, s.fail_on))
 
