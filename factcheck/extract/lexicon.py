@@ -77,6 +77,13 @@ class Lexicon:
     exchanges_re: regex.Pattern
     noun_class: dict[str, str]
     vocab: dict
+    glued_only: frozenset[str] = frozenset()
+    cur_suffix: dict[str, str] | None = None
+    cur_suffix_re: regex.Pattern | None = None  # currency symbol right after a numeral ("20 €")
+    subunits: dict[str, tuple[str, float]] | None = None
+    subunit_re: regex.Pattern | None = None  # "cents", "pence" right after a numeral
+    cur_after_scale: dict[str, str] | None = None  # "pounds" after "million"
+    glued_prefix_re: regex.Pattern | None = None  # a letter prefix glued to its digits ("USD3.14", "Rs20")
 
 
 def _alt(words, flags_ci: bool = False) -> str:
@@ -129,9 +136,18 @@ def _build(key: str) -> Lexicon:
     for cls, words in (v.get("noun_classes") or {}).items():
         for w in words:
             noun_class[w.lower()] = cls
+    glued_only = frozenset(v.get("glued_only_units") or [])
+    suffix = dict(v.get("currency_suffixes") or {})
+    suffix_re = regex.compile(rf"^[ \u00a0]?(?P<s>{_alt(suffix)})(?![\p{{L}}\d]|[ \u00a0]?\d)") if suffix else None
+    subunits = {k.lower(): (str(x[0]), float(x[1])) for k, x in (v.get("currency_subunits") or {}).items()}
+    subunit_re = regex.compile(rf"^(?:[ \u00a0-]?(?P<s>{_alt(subunits)}))(?![\p{{L}}\d])", regex.I) if subunits else None
+    after_scale = {k.lower(): str(x) for k, x in (v.get("currency_names_after_scale") or {}).items()}
+    letter_prefixes = [p for p in prefixes if p[-1:].isalpha() or p[-1:] == "."]
+    glued_prefix_re = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_alt(letter_prefixes)})(?P<n>\d+(?:[.,]\d+)*)(?![\p{{L}}\d])")
     return Lexicon(key, hedges, hedge_re, scale, short, scale_re, prefixes, tight_p, cur_prefix_re, names,
                    cur_name_re, units, tight_u, unit_re, multiples, multiple_re, designators, suffixes,
-                   exchanges_re, noun_class, {})
+                   exchanges_re, noun_class, {}, glued_only, suffix, suffix_re, subunits, subunit_re, after_scale,
+                   glued_prefix_re)
 
 
 def singular(word: str) -> str:

@@ -19,7 +19,7 @@ from ..document.segment import sentences
 from ..model import Mention
 from .lexicon import MONTHS, NOT_DESIGNATORS, STOP_WORDS, Lexicon, lexicon, singular
 from .numbers import DIGITS_RE, detect_locale, parse_digits, split_numeral
-from .words import grammar, value_of_cardinal, value_of_fraction, value_of_ordinal
+from .words import grammar, read_cardinals, value_of_fraction, value_of_ordinal
 
 _MON = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"  # noqa: E501
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
@@ -28,8 +28,8 @@ DATE_RES = [
     regex.compile(r"\b(?:first|second|third|fourth|last|final)\s+(?:(?:nine|six|three|four|eight|ten|eleven|two)\s+months"
                   r"|half|quarter)(?:\s+of\s+(?:the\s+(?:previous|current|last|same|next|prior|fiscal)\s+year|this\s+year"
                   r"|last\s+year|next\s+year|the\s+year|(?:fiscal\s+|FY\s?)?" + _YEAR + r"))?", regex.I),
-    regex.compile(r"\b(?:[1-9]M|Q[1-4]|H[12]|FY|CY|1H|2H|[1-4]Q)\s?'?(?:" + _YEAR + r"|\d\d)\b"),
-    regex.compile(r"\b(?:Q[1-4]|H[12]|[1-9]M)\b(?![-\w])"),
+    regex.compile(r"(?<![\d.,])\b(?:[1-9]M|Q[1-4]|H[12]|FY|CY|1H|2H|[1-4]Q)\s?'?(?:" + _YEAR + r"|\d\d)\b"),
+    regex.compile(r"(?<![\d.,])\b(?:Q[1-4]|H[12]|[1-9]M)\b(?![-\w])"),
     regex.compile(r"\b(?:fiscal|financial|calendar|budget|model)\s+(?:years?\s+)?" + _YEAR + r"(?:/\d\d(?:\d\d)?)?\b", regex.I),
     regex.compile(r"\bFY\s?\d\d(?:\d\d)?(?:/\d\d)?\b"),
     # full dates
@@ -50,17 +50,35 @@ DATE_RES = [
 _MONTH_ALONE = regex.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
                              r"|Sept\.|Aug\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.)(?![\p{L}])")
 _MAY = regex.compile(r"(?<=\b(?:in|on|since|until|by|from|of|last|next|early|late|mid|through|to)\s)May\b", regex.I)
-_PHONE = regex.compile(r"(?:\+\d{1,3}[\s.-]?)(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,3}"
+_PHONE = regex.compile(r"(?:\+\d{1,3}[\s.-]?)(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,3}"
                        r"|\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}")
 _CHUNK = regex.compile(r"[^\s—]+")
 _STRIP_L = "\"'“‘([{«"
 _STRIP_R = "\"'”’)]}».,;:!?…"
 _ORDINAL_SUFFIX = regex.compile(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
 _TIMES = regex.compile(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
-_PERCENT = regex.compile(r"^(?:\s?%|\s?(?:per\s?cent|percent|pct)\b)", regex.I)
+_PERCENT = regex.compile(r"^(?:\s?%|\s?(?:per\s?cents?|percents?|percentage|pct)\b)", regex.I)
 _POINTS = regex.compile(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
 _WORD = regex.compile(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u2009\u202f]*")
+# digit forms read before plain numerals: scientific notation, fractions ("3/4", "2 1/2"), ".75"
+_SCI = regex.compile(r"(?<![\p{L}\p{N}_.,])(\d+(?:\.\d+)?)[eE]([+-]?\d{1,3})(?![\p{L}\p{N}])")
+_SCI_CHUNK = regex.compile(r"^[-−]?\d+(?:\.\d+)?[eE][+-]?\d{1,3}$")
+_FRACTION = regex.compile(r"(?<![\p{L}\p{N}_/.,:]|[\p{L}\p{N}]-)(?:(\d{1,3})[ \u00a0]+)?(\d{1,4})/(\d{1,4})(?![\p{N}/]|[.,:]\d)")
+_FRACTION_CHUNK = regex.compile(r"^[-−]?(\d{1,4})/(\d{1,4})$")
+# denominators of fractions written with digits; "24/7", "9/11" and "3/15" are not fractions
+_DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000))
+_LEADING_POINT = regex.compile(r"(?:(?<=^)|(?<=[\s(\[$€£¥-]))\.(\d+)(?![\d.,]?\d|[-\s]?cal)")
+# after a glued "m" with no currency: the metre ("1.8m tall", "3m and 5cm"), not the million
+_METRE_AFTER = regex.compile(r"^(?:\s*$|[.,;:!?)\]]|\s+(?:x|by|and|long|tall|wide|high|deep|thick|in\s+(?:length|diameter"
+                             r"|height|width))\b|\s*[x×]\s*\d)")
+_TIME_UNITS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
+_NEGATIVE = regex.compile(r"(?i)\b(?:minus|negative)\s+$")
+
+
+def fraction_ok(num: int, den: int) -> bool:
+    """A digit fraction we read as a number: a usual denominator ("3/4", "20/100"), not a date or "24/7"."""
+    return den in _DENOMINATORS and 0 <= num <= den * 10
 
 
 @dataclass
@@ -157,8 +175,8 @@ class _Scanner:
                 self._emit(a, b, "identifier")
                 self._block(a, b)
         # "Block 70", "Lot 18", "Type 26s", "Saab 340", "GM 400 Alpha": a name, then a number
-        for m in regex.finditer(r"(?<![\p{L}\p{N}$€£¥₩₹₺-])(?P<w>\p{Lu}[\p{L}\p{M}]*\.?|[\p{Lu}\d]{2,})[ \u00a0]"
-                                r"(?P<n>\d+[A-Za-z]{0,3})(?![\d.,]?\d)(?P<tail>-[\p{L}]+)?", t):
+        for m in regex.finditer(r"(?<![\p{L}\p{N}$€£¥₩₹₺-])(?P<w>\p{Lu}[\p{L}\p{M}]*\.?|(?=\d*\p{Lu})[\p{Lu}\d]{2,})[ \u00a0]"
+                                r"(?P<n>\d+[A-Za-z]{0,3})(?![\d.,/]?\d)(?P<tail>-[\p{L}]+)?", t):
             w = m.group("w").rstrip(".")
             wl = w.lower()
             a, b = m.start(), m.end("n")
@@ -188,7 +206,8 @@ class _Scanner:
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
         # "No. 12", "number 6374"
-        for m in regex.finditer(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract)\s+(\d[\d-]*)\b", t, regex.I):
+        for m in regex.finditer(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|code|PIN)\s+(\d[\d-]*(?:[ \u00a0]\d+)*)\b",
+                                t, regex.I):
             if self._free(m.start(1), m.end(1)) and not self._amount_follows(t[m.end(1):m.end(1) + 30]):
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
@@ -221,6 +240,11 @@ class _Scanner:
             return None
         if regex.match(r"^\d+[x×]\d+$", core):
             return "identifier"
+        if _SCI_CHUNK.match(core):
+            return None
+        fm = _FRACTION_CHUNK.match(core)
+        if fm and fraction_ok(int(fm.group(1)), int(fm.group(2))):
+            return None
         if core[0].isdigit() or core[0] in "+-−.":
             m = regex.match(r"^[\d.,]+", core)
             rest = core[m.end():] if m else core
@@ -273,6 +297,13 @@ class _Scanner:
         def take(x: int, y: int) -> None:
             taken[x:y] = b"\x01" * (y - x)
 
+        self._digit_forms(found, free, take)
+        self._article_units(found, free, take)
+        for m in self.lex.glued_prefix_re.finditer(t):
+            a, b = m.span("n")
+            if free(a, b) and (parsed := parse_digits(t[a:b], self.loc)) is not None:
+                found.append(_Amount(a, b, a, b, parsed[0], parsed[1], parsed[2]))
+                take(a, b)
         for m in DIGITS_RE.finditer(t):
             for pa, pb in split_numeral(m.group(), self.loc):
                 a, b = m.start() + pa, m.start() + pb
@@ -295,8 +326,21 @@ class _Scanner:
                 found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, word=True, exact_word=True,
                                      role="fraction"))
                 take(*m.span())
+        for m in g.run.finditer(t):
+            for a, b, v, exact, dec, scale_word in read_cardinals(t, m.start(), m.end(), g, self._noun_after):
+                if not free(a, b) or self._pronoun_one(a, b) or self._bare_multiplier(a, b):
+                    continue
+                am = _Amount(a, b, a, b, v, decimals=dec, word=True, exact_word=exact)
+                last = regex.split(r"[\s-]+", t[a:b].lower())[-1]
+                if 0 < v < 1 and last in g.fracs:
+                    am.role = "fraction"  # "two-thirds", "three-quarters": a share or a change, not a count
+                if scale_word:
+                    am.scale, am.scale_factor, am.word_scale = scale_word, 1.0, g.mult[scale_word]
+                found.append(am)
+                take(a, b)
         for m in g.fraction.finditer(t):
-            if not free(*m.span()) or regex.search(r"\band\s+$", t[max(0, m.start() - 5):m.start()]):
+            if not free(*m.span()) or regex.search(r"\band\s+$", t[max(0, m.start() - 5):m.start()]) \
+                    or t[m.end():m.end() + 1] == "-":
                 continue
             v = value_of_fraction(m.group(), g)
             if v is None:
@@ -313,23 +357,6 @@ class _Scanner:
             found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, word=True, exact_word=True,
                                  role="fraction"))
             take(*m.span())
-        for m in g.cardinal.finditer(t):
-            a, b = m.span()
-            if not free(a, b):
-                continue
-            v = value_of_cardinal(m.group(), g)
-            if v is None:
-                continue
-            if regex.match(r"(?i)(?:a|one)\s+(?:half|third|quarter|fifth|tenth)", t[a:a + 12]) and " " not in m.group():
-                continue
-            low = m.group().lower()
-            exact = "dozen" in low or regex.match(r"a\s", low) is not None
-            am = _Amount(a, b, a, b, v, word=True, exact_word=exact)
-            last = low.split()[-1]
-            if last in g.mult and g.mult[last] >= 1e6:
-                am.scale, am.scale_factor, am.word_scale = last, 1.0, g.mult[last]
-            found.append(am)
-            take(a, b)
         for m in g.ordinal.finditer(t):
             if free(*m.span()):
                 v = value_of_ordinal(m.group(), g)
@@ -350,6 +377,68 @@ class _Scanner:
                 last_end = f.num_end
         return out
 
+    def _digit_forms(self, found: list[_Amount], free, take) -> None:
+        """Scientific notation ("1.3e6"), digit fractions ("3/4", "2 1/2") and a leading point (".75")."""
+        t = self.t
+        if "e" in t or "E" in t:
+            for m in _SCI.finditer(t):
+                if free(*m.span()):
+                    v = float(m.group(1)) * 10 ** int(m.group(2))
+                    found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, decimals=6))
+                    take(*m.span())
+        if "/" in t:
+            for m in _FRACTION.finditer(t):
+                num, den = int(m.group(2)), int(m.group(3))
+                mixed = bool(m.group(1)) and num < den
+                a = m.start() if mixed else m.start(2)
+                if not fraction_ok(num, den) or not free(a, m.end()):
+                    continue
+                v = num / den + (int(m.group(1)) if mixed else 0)
+                found.append(_Amount(a, m.end(), a, m.end(), v, decimals=6))
+                take(a, m.end())
+        if "." in t:
+            for m in _LEADING_POINT.finditer(t):
+                if free(*m.span()):
+                    found.append(_Amount(m.start(), m.end(), m.start(), m.end(), float("0." + m.group(1)),
+                                         decimals=len(m.group(1))))
+                    take(*m.span())
+
+    def _article_units(self, found: list[_Amount], free, take) -> None:
+        """ "a litre", "an ml", "a kilogram": one of a measuring unit. Not time units ("a year", "a second"
+        are rates and ordinals), not after a figure ("$3.50 a gallon" is a price per gallon)."""
+        t, lex = self.t, self.lex
+        for m in regex.finditer(r"\b(?:a|an)[ \u00a0]+(?=\p{L})", t, regex.I):
+            um = lex.unit_re.match(t[m.end() - 1:m.end() + 40])
+            if not um or um.group("u") in lex.tight_units or lex.units[um.group("u")] in _TIME_UNITS:
+                continue
+            if regex.search(r"[\d%]\S*\s+$|\bper\s+$", t[max(0, m.start() - 20):m.start()]) or not free(m.start(), m.end()):
+                continue
+            a = m.start()
+            b = a + len(m.group().rstrip())
+            found.append(_Amount(a, b, a, b, 1.0, word=True, exact_word=True))
+            take(a, b)
+
+    def _noun_after(self, pos: int) -> bool:
+        """Does a noun (or a hyphenated compound) follow a fraction word ending at pos ("a third GlobalEye",
+        "fifth-generation")? Then the word is an ordinal, not a fraction."""
+        if self.t[pos:pos + 1] == "-":
+            return True
+        nxt = regex.match(r"[ \t]+([\p{L}]+)", self.t[pos:pos + 30])
+        return bool(nxt and nxt.group(1).lower() not in STOP_WORDS and nxt.group(1).lower() not in self.lex.units
+                    and nxt.group(1).lower() not in self.g.mult)
+
+    def _pronoun_one(self, a: int, b: int) -> bool:
+        """ "the one you mentioned", "which one": "one" as a pronoun after a determiner is not a number."""
+        return self.t[a:b].lower() == "one" and bool(regex.search(
+            r"(?i)\b(?:the|this|that|which|each|every|any|no|another|some|someone|anyone|every)\s+$", self.t[max(0, a - 12):a]))
+
+    def _bare_multiplier(self, a: int, b: int) -> bool:
+        """ "thousand" alone counts only in lower case, not after a figure ("1.2 million") or "the"."""
+        w = self.t[a:b]
+        if w.lower() not in self.g.mult:
+            return False
+        return not w.islower() or bool(regex.search(r"(?:[\d$€£¥.,%]\s*|\bthe\s+|-)$", self.t[max(0, a - 8):a]))
+
     def _read_around(self, f: _Amount) -> None:
         t, lex = self.t, self.lex
         before = t[max(0, f.num_start - 40):f.num_start]
@@ -361,6 +450,9 @@ class _Scanner:
         if not f.word and before.endswith(("-", "\u2212")) and (len(before) < 2 or before[-2] in " (\t\n"):
             f.value = -f.value
             f.start -= 1
+        elif _NEGATIVE.search(before):
+            f.value = -f.value
+            f.start -= len(_NEGATIVE.search(before).group())
         # currency prefix
         if f.type is None and not f.word:
             pm = lex.cur_prefix_re.search(before)
@@ -392,8 +484,9 @@ class _Scanner:
                    self._short_scale_ok(pos, sm))))):
             name = (sm.group("long") or sm.group("short"))
             factor = lex.scale.get(name) or lex.scale.get(name.lower()) or 1.0
-            f.scale, f.scale_factor = name, factor
-            pos += sm.end()
+            if not (name == "m" and f.type is None and _METRE_AFTER.match(t[pos + sm.end():pos + sm.end() + 30])):
+                f.scale, f.scale_factor = name, factor
+                pos += sm.end()
             # "1.6-billion-euro", "90-billion Australian dollar"
         rest = t[pos:pos + 60]
         if f.type is None or f.type == "currency":
@@ -414,6 +507,8 @@ class _Scanner:
                         if not (name.lower() == "won" and not (f.scale or f.type == "currency")):
                             f.type, f.unit = "currency", code
                             pos += cm.end()
+                if f.type is None:
+                    pos = self._currency_after(f, pos)
         rest = t[pos:pos + 60]
         if f.role is None and regex.search(r"(?i)(?:multiplied|multiply|increased|grown|up|rise|rose)\s+by\s+(?:a\s+factor\s+of\s+)?$"
                                            r"|by\s+a\s+factor\s+of\s+$", t[max(0, f.start - 40):f.start]) \
@@ -429,7 +524,7 @@ class _Scanner:
             if um:
                 u = um.group("u")
                 glued = not um.group("sp")
-                if glued or u not in lex.tight_units:
+                if glued or u not in lex.tight_units or u not in lex.glued_only:
                     if not (u == "in" or (u in ("m", "t") and f.scale)):
                         f.type, f.unit = "quantity", lex.units[u]
                         pos += um.end()
@@ -445,6 +540,33 @@ class _Scanner:
             if self._is_year(f.value, f, typed_ok=True) and not (
                     f.noun and f.noun.lower().endswith("s") and singular(f.noun).lower() in lex.noun_class):
                 f.type, f.unit, f.noun, f.end = "date", None, None, f.num_end
+
+    def _currency_after(self, f: _Amount, pos: int) -> int:
+        """Money written after a bare figure: "361 million pounds", "50 cents", "20 €". Returns the new end."""
+        t, lex = self.t, self.lex
+        rest = t[pos:pos + 30]
+        if f.scale and lex.cur_after_scale:
+            wm = regex.match(r"[ \u00a0](\p{L}+)(?![\p{L}])", rest)
+            if wm and wm.group(1).lower() in lex.cur_after_scale:
+                f.type, f.unit = "currency", lex.cur_after_scale[wm.group(1).lower()]
+                return pos + wm.end()
+        if lex.subunit_re is not None and not f.scale:
+            sm = lex.subunit_re.match(rest)
+            if sm:
+                code, factor = lex.subunits[sm.group("s").lower()]
+                if code == "USD":
+                    code = lex.vocab.get("dollar_sign", "USD")
+                f.type, f.unit, f.scale_factor = "currency", code, f.scale_factor * factor
+                return pos + sm.end()
+        if lex.cur_suffix_re is not None and not f.word:
+            xm = lex.cur_suffix_re.match(rest)
+            if xm:
+                code = lex.cur_suffix[xm.group("s")]
+                if xm.group("s") == "$":
+                    code = lex.vocab.get("dollar_sign", "USD")
+                f.type, f.unit = "currency", code
+                return pos + xm.end()
+        return pos
 
     def _short_scale_ok(self, pos: int, sm: regex.Match) -> bool:
         """A one-letter scale ("m", "k", "b") counts only glued to the numeral: "857m", "10k"."""
@@ -642,12 +764,31 @@ class _Scanner:
                     continue
                 kept[-1].end = min(kept[-1].end, f.start) if f.start > kept[-1].num_end else kept[-1].num_end
             kept.append(f)
-        amounts = kept
+        amounts = self._compound_quantities(kept)
         self._resolve(amounts)
         for f in amounts:
             self.out.append(self._mention(f))
         self.out.sort(key=lambda m: (m.start, m.end))
         return self.out
+
+    def _compound_quantities(self, amounts: list[_Amount]) -> list[_Amount]:
+        """ "7 feet 10 inches", "2 km and 1 metre", "10 kms, 8 metres and 6 cm": one length in the smallest
+        unit, when each part is less than one of the unit before it (so "30 km and 5 km" stay two)."""
+        sizes = self.lex.vocab.get("compound_units") or {}
+        out: list[_Amount] = []
+        for f in amounts:
+            p = out[-1] if out else None
+            if p is not None and p.type == f.type == "quantity" and p.unit in sizes and f.unit in sizes \
+                    and p.value_high is None and f.value_high is None and not p.scale and not f.scale and f.value >= 0 \
+                    and sizes[p.unit][0] == sizes[f.unit][0] \
+                    and regex.fullmatch(r"\s*,?\s+(?:and\s+)?|\s*,\s*", self.t[p.end:f.start]):
+                one = float(sizes[p.unit][1]) / float(sizes[f.unit][1])
+                if one > 1 and f.value < one:
+                    p.value = p.value * one + f.value
+                    p.unit, p.end, p.num_end, p.decimals = f.unit, f.end, f.num_end, f.decimals
+                    continue
+            out.append(f)
+        return out
 
     def _mention(self, f: _Amount) -> Mention:
         typ = f.type

@@ -1,0 +1,185 @@
+"""Extraction of the number forms added for the peer benchmarks (benchmarks/peers.py), one case per form, and
+the defense-domain non-amounts they must not disturb (designators, dates, phone numbers, calibres).
+
+Each case reads a short text with the shipped vocabulary and checks the mention that covers the figure:
+its type, value (within 1e-9 relative) and unit.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from factcheck.extract import extract_text
+from factcheck.model import Mention
+
+AMOUNTS = {"number", "count", "percent", "currency", "quantity"}
+
+
+def covering(text: str, figure: str) -> Mention:
+    a = text.index(figure)
+    b = a + len(figure)
+    found = [m for m in extract_text(text) if m.start <= a and b <= m.end and m.type != "identifier"]
+    assert found, f"no mention covers {figure!r} in {text!r}: {[(m.text, m.type) for m in extract_text(text)]}"
+    return min(found, key=lambda m: m.end - m.start)
+
+
+def values(text: str) -> list[float]:
+    return [m.value for m in extract_text(text) if m.type in AMOUNTS]
+
+
+FORMS = [
+    # units read as units, not counted nouns (vocabulary: rules/units.yaml)
+    ("The weight is 150 micrograms", "150 micrograms", "quantity", 150, "microgram"),
+    ("The weight is 120 μg", "120 μg", "quantity", 120, "microgram"),
+    ("a 100 ml sample", "100 ml", "quantity", 100, "milliliter"),
+    ("a range of 8 mi", "8 mi", "quantity", 8, "mile"),
+    ("1m is equal to 10 dm", "10 dm", "quantity", 10, "decimeter"),
+    ("a bandgap of 1.7 eV", "1.7 eV", "quantity", 1.7, "electron_volt"),
+    ("The file is 100 MB", "100 MB", "quantity", 100, "megabyte"),
+    ("We produced 50 Wh today", "50 Wh", "quantity", 50, "watt_hour"),
+    ("export 0.9 trillion cubic feet of gas", "0.9 trillion cubic feet", "quantity", 0.9e12, "cubic_foot"),
+    ("3 hectoliters", "3 hectoliters", "quantity", 3, "hectoliter"),
+    ("2 cups of sugar", "2 cups", "quantity", 2, "cup"),
+    ("from 2 to 7 l", "7 l", "quantity", 7, "liter"),
+    ("1 m x 1 m", "1 m", "quantity", 1, "meter"),
+    # a glued "m" is the metre when nothing makes it money, the million otherwise
+    ("I'm 1.8m tall.", "1.8m", "quantity", 1.8, "meter"),
+    ("a €100m contract", "€100m", "currency", 100e6, "EUR"),
+    # compound quantities, largest unit first
+    ("7 feet 10 inches", "7 feet 10 inches", "quantity", 94, "inch"),
+    ("2 km and 1 meter", "2 km and 1 meter", "quantity", 2001, "meter"),
+    ("10 kms, 8 meters and 6 cm", "10 kms, 8 meters and 6 cm", "quantity", 1000806, "centimeter"),
+    # currency sub-units, names and symbols after the amount (rules/currencies.yaml)
+    ("pay 50 cents more per barrel", "50 cents", "currency", 0.5, "USD"),
+    ("a bid of 470 pence a share", "470 pence", "currency", 4.7, "GBP"),
+    ("to close one penny lower", "one penny", "currency", 0.01, "GBP"),
+    ("for 420 million finnish markka", "420 million finnish markka", "currency", 420e6, "FIM"),
+    ("6.65 billion pesetas", "6.65 billion pesetas", "currency", 6.65e9, "ESP"),
+    ("250 million dutch guilders", "250 million dutch guilders", "currency", 250e6, "NLG"),
+    ("profit improved to 361 million pounds", "361 million pounds", "currency", 361e6, "GBP"),
+    ("a ticket costs 20 €", "20 €", "currency", 20, "EUR"),
+    ("it costs 10$", "10$", "currency", 10, "USD"),
+    ("USD3.14 per unit", "USD3.14", "currency", 3.14, "USD"),
+    ("42 KWD", "42 KWD", "currency", 42, "KWD"),
+    # digit forms
+    ("3/4", "3/4", "number", 0.75, None),
+    ("-4/5", "-4/5", "number", -0.8, None),
+    ("a 1/4 mile paved oval", "1/4 mile", "quantity", 0.25, "mile"),
+    ("more than 10 1/2 miles of cable", "10 1/2 miles", "quantity", 10.5, "mile"),
+    ("1e10", "1e10", "number", 1e10, None),
+    ("-127.32e13", "-127.32e13", "number", -1.2732e15, None),
+    ("12.32e+14", "12.32e+14", "number", 1.232e15, None),
+    (".75 cups", ".75 cups", "quantity", 0.75, "cup"),
+    ("10k", "10k", "number", 10000, None),
+    ("1.2M", "1.2M", "number", 1.2e6, None),
+    ("3 dozens", "3 dozens", "number", 36, None),
+    ("322 hundred", "322 hundred", "number", 32200, None),
+    ("30 lkh", "30 lkh", "number", 3e6, None),
+    ("The answer is minus 5", "minus 5", "number", -5, None),
+    ("negative 1200000", "negative 1200000", "number", -1.2e6, None),
+    # number words
+    ("two hundred point zero three", "two hundred point zero three", "number", 200.03, None),
+    ("nine point nought four", "nine point nought four", "number", 9.04, None),
+    ("two point two million", "two point two million", "number", 2.2e6, None),
+    ("There are one million and a half possibilities", "one million and a half", "number", 1.5e6, None),
+    ("forty two and a third", "forty two and a third", "number", 42 + 1 / 3, None),
+    ("five and a quarter", "five and a quarter", "number", 5.25, None),
+    ("twenty-three fifths", "twenty-three fifths", "number", 4.6, None),
+    ("five eighths of", "five eighths", "number", 0.625, None),
+    ("one-eighth", "one-eighth", "number", 0.125, None),
+    ("half a dozen", "half a dozen", "number", 6, None),
+    ("two hundred dozens", "two hundred dozens", "number", 2400, None),
+    ("three crore twelve lakh fifty-six thousand seven hundred twenty-one",
+     "three crore twelve lakh fifty-six thousand seven hundred twenty-one", "number", 31256721, None),
+    ("The answer is negative one", "negative one", "number", -1, None),
+    ("thirty percentage", "thirty percentage", "percent", 30, "percent"),
+    ("one hundred percents", "one hundred percents", "percent", 100, "percent"),
+    ("just need minus five percent", "minus five percent", "percent", -5, "percent"),
+    # one of a measuring unit
+    ("a liter", "a liter", "quantity", 1, "liter"),
+    ("an ml", "an ml", "quantity", 1, "milliliter"),
+    ("within a mile of the base", "a mile", "quantity", 1, "mile"),
+    ("I want a hundred and two of those", "a hundred and two", "number", 102, None),
+]
+
+
+@pytest.mark.parametrize("text,figure,typ,value,unit", FORMS, ids=[f[1] for f in FORMS])
+def test_form(text: str, figure: str, typ: str, value: float, unit: str | None) -> None:
+    m = covering(text, figure)
+    assert m.text == text[m.start:m.end]
+    if typ == "number":
+        assert m.type in ("number", "count"), m
+    else:
+        assert m.type == typ, m
+    assert math.isclose(m.value, value, rel_tol=1e-9), m
+    if unit is not None:
+        assert m.unit == unit, m
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("one and two and three", [1, 2, 3]),
+    ("one, two and three", [1, 2, 3]),
+    ("twenty five and thirty six", [25, 36]),
+    ("twenty five thirty six one hundred", [25, 36, 100]),
+    ("one hundred and twenty", [120]),
+    ("twenty thirty fifty hundred", [20, 30, 5000]),
+    ("a pair of radars", [2]),
+    ("five more than the dozen it had", [5, 12]),
+])
+def test_number_word_runs_split_where_a_new_number_starts(text: str, expected: list[float]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The one you mentioned is invalid", "Which one do you prefer?",
+                                  "That one is really good"])
+def test_one_as_a_pronoun_is_not_a_number(text: str) -> None:
+    assert values(text) == []
+
+
+@pytest.mark.parametrize("text,not_amount", [
+    ("Lockheed Martin delivered the F-35 to Norway.", "35"),
+    ("The F-16 Block 70 jets arrive in 2026.", "70"),
+    ("Hanwha's K9A1 howitzers", "9"),
+    ("The 4x4 vehicles", "4x4"),
+    ("Call +1 202 555 0143 for details.", "202"),
+    ("Signed on Sept. 29, 2025 in Ankara.", "29"),
+    ("Operations run 24/7 at the plant.", "24/7"),
+    ("Results for 9M 2025 were published.", "9M"),
+    ("The ship fired a .50 cal round.", ".50"),
+])
+def test_designators_dates_and_phone_numbers_stay_non_amounts(text: str, not_amount: str) -> None:
+    a = text.index(not_amount)
+    b = a + len(not_amount)
+    bad = [m for m in extract_text(text) if m.type in AMOUNTS and m.start < b and a < m.end
+           and not (m.type == "quantity" and not_amount == ".50")]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("text", ["$3.50 a gallon", "15 radars a year", "a second contract", "a mileage"])
+def test_article_before_a_rate_time_unit_or_word_is_not_one_unit(text: str) -> None:
+    assert [m for m in extract_text(text) if m.type == "quantity"] == []
+
+
+def test_calibre_stays_a_quantity_in_millimetres() -> None:
+    m = covering("fitted with a 155mm gun", "155mm")
+    assert (m.type, m.value, m.unit) == ("quantity", 155, "millimeter")
+
+
+def test_inch_needs_to_be_glued() -> None:
+    assert [m.type for m in extract_text("delivered 98 in 2023") if m.text.startswith("98")] == ["count"]
+
+
+def test_million_after_a_figure_is_its_scale_not_a_second_number() -> None:
+    ms = [m for m in extract_text("a $1.2 million order") if m.type in AMOUNTS]
+    assert [(m.type, m.value) for m in ms] == [("currency", 1.2e6)]
+
+
+def test_a_fraction_word_before_a_noun_is_an_ordinal() -> None:
+    assert values("Sweden ordered a third GlobalEye") == []
+    assert values("two fifth-generation fighters") in ([2], [2.0])
+
+
+def test_compound_parts_that_do_not_shrink_stay_two_figures() -> None:
+    assert values("ranges of 30 km and 50 km") == [30, 50]
