@@ -227,20 +227,27 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     doc_d = document_date(ctx)
     word = rel.group(0).strip().lower() if rel else ""
     # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
-    if len(periods) >= 2 and word not in ("before", "after") or (len(periods) >= 2 and word == "after"
-                                                                  and periods[-1][0].start < q.start):
-        (_, p0), (d1, p1) = periods[0], periods[1]
-        plain = bool(regex.search(r"\b(?:from|between|since|through|until|to)\b", t[s:d1.start])) or bool(
-            regex.match(r"\s*(?:of|extension|delay|later|after|programme|program|plan)\b", after))
-        return (p0, p1, plain) if p0.first <= p1.first else (p1, p0, plain)
+    if len(periods) >= 2 and word not in ("before", "after", "since"):
+        (d0, p0), (d1, p1) = periods[0], periods[1]
+        # the text must join the two dates ("from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ...
+        # through FY31, a five-year extension"); two dates that merely share a sentence are not a span
+        joined = bool(regex.fullmatch(r"\s*(?:to|and|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", t[d0.end:d1.start])
+                      and regex.search(r"\b(?:from|between|since)\s+(?:the\s+)?$", t[max(s, d0.start - 15):d0.start]))
+        cue = bool(regex.match(r"\s*(?:of|extension|delay|later|programme|program|plan|span|period)\b", after))
+        if not (joined or cue or regex.search(r"\b(?:through|until)\b", t[d0.end:d1.start])):
+            return None
+        return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
     # 2. "N after/before EVENT": the event's date is where the text tells of the event
     if word in ("after", "before", "since"):
         phrase = regex.split(r"[;,]|(?<!\b\p{Lu})\.(?:\s|$)", after[rel.end():], maxsplit=1)[0]
         inline = [p for d in ctx.dates if q.end <= d.start < e and d.start - q.end < len(phrase) + 5
                   and (p := parse_period(d.text))]
         event = inline[0] if inline else _event_date(ctx, q, phrase)
-        others = [p for d, p in periods if not (inline and p == inline[0])]
-        own = others[0] if others else doc_d
+        # the date this span leads to: the one nearest before it in the sentence ("due in 2029, five years
+        # after ..."), else any other in the sentence, else the dateline
+        others = [(d, p) for d, p in periods if not (inline and p == inline[0])]
+        before_q = [p for d, p in others if d.end <= q.start]
+        own = before_q[-1] if before_q else (others[0][1] if others else doc_d)
         if event and own:
             return (event, own, True) if event.first <= own.first else (own, event, True)
         return None
