@@ -666,6 +666,16 @@ class _Scanner:
                     r"\s*(?:to|and|or|-|–|through|from|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|"
                     r"over|almost|some|just\s+under|up\s+to)\s+)?", gap_next, regex.I):
                 self._copy_kind(f, nxt)
+                # "between 20 and 25", "200,000 to 300,000 parts": a range. The low end carries value_high
+                # (CONTRACT: a range is value..value_high); the high end stays a figure of its own, because
+                # texts link it on its own ("from 86 to 133 units" is a change, not a range, and is left alone).
+                between = regex.search(r"\bbetween\s+$", t[max(0, f.start - 9):f.start], regex.I) and \
+                    regex.fullmatch(r"\s*and\s*", gap_next)
+                plain_to = regex.fullmatch(r"\s*(?:to|-|–)\s*", gap_next) and not regex.search(
+                    r"\b(?:from|rose|fell|grew|increased|decreased|climbed|dropped)\s+(?:\S+\s+)?$",
+                    t[max(0, f.start - 25):f.start], regex.I)
+                if (between or plain_to) and nxt.value > f.value * (f.scale_factor or 1) / (nxt.scale_factor or 1):
+                    f.value_high = nxt.value * (nxt.scale_factor or 1) / (f.scale_factor or 1)
                 if nxt.role == "multiple":
                     f.role, f.type = "multiple", None
                 continue
