@@ -124,6 +124,8 @@ def _build(key: str) -> Lexicon:
     names = dict(v.get("currency_names") or {})
     cur_name_re = regex.compile(rf"^[\s\u00a0-](?P<n>{_alt(names)})(?![\p{{L}}])", regex.I)
     units = dict(v.get("units") or {})
+    # spelled-out units also as written at the start of a title-case phrase ("3 Cups", "a Pound")
+    units.update({k[0].upper() + k[1:]: u for k, u in list(units.items()) if len(k) > 3 and k.islower() and k.isascii()})
     tight_u = frozenset(v.get("tight_units") or [])
     unit_re = regex.compile(rf"^(?P<sp>[\s\u00a0-]?)(?P<u>{_alt(units)})(?![\p{{L}}\d²³]|-\p{{L}})")
     multiples = {k.lower(): float(x) for k, x in (v.get("multiple_words") or {}).items()}

@@ -60,6 +60,10 @@ _TIMES = regex.compile(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
 _PERCENT = regex.compile(r"^(?:\s?%|\s?(?:per\s?cents?|percents?|percentage|pct)\b)", regex.I)
 _POINTS = regex.compile(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
 _WORD = regex.compile(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
+# a change, not a range, when "from X to Y" follows a verb of change ("rising from 86 to 133 units")
+_CHANGE_BEFORE = regex.compile(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|increased|"
+                               r"increasing|decreased|decreasing|climbed|climbing|dropped|dropping|jumped|went|moved|"
+                               r"raised|raising|cut|expanded|reduced|doubled|tripled|up|down|lifted)\b[^.;]*$", regex.I)
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u2009\u202f]*")
 # digit forms read before plain numerals: scientific notation, fractions ("3/4", "2 1/2"), ".75"
 _SCI = regex.compile(r"(?<![\p{L}\p{N}_.,])(\d+(?:\.\d+)?)[eE]([+-]?\d{1,3})(?![\p{L}\p{N}])")
@@ -245,6 +249,8 @@ class _Scanner:
         fm = _FRACTION_CHUNK.match(core)
         if fm and fraction_ok(int(fm.group(1)), int(fm.group(2))):
             return None
+        if core[0] in "+-−" and len(core) > 1 and core[1].isdigit():
+            core = core[1:]  # a signed figure ("−3.2%", "+2.5%"): classify the figure
         if core[0].isdigit() or core[0] in "+-−.":
             m = regex.match(r"^[\d.,]+", core)
             rest = core[m.end():] if m else core
@@ -450,6 +456,8 @@ class _Scanner:
         if not f.word and before.endswith(("-", "\u2212")) and (len(before) < 2 or before[-2] in " (\t\n"):
             f.value = -f.value
             f.start -= 1
+        elif not f.word and before.endswith("+") and (len(before) < 2 or before[-2] in " (\t\n"):
+            f.start -= 1  # "+2.5%": an explicit plus sign is part of the figure
         elif _NEGATIVE.search(before):
             f.value = -f.value
             f.start -= len(_NEGATIVE.search(before).group())
@@ -671,9 +679,8 @@ class _Scanner:
                 # texts link it on its own ("from 86 to 133 units" is a change, not a range, and is left alone).
                 between = regex.search(r"\bbetween\s+$", t[max(0, f.start - 9):f.start], regex.I) and \
                     regex.fullmatch(r"\s*and\s*", gap_next)
-                plain_to = regex.fullmatch(r"\s*(?:to|-|–)\s*", gap_next) and not regex.search(
-                    r"\b(?:from|rose|fell|grew|increased|decreased|climbed|dropped)\s+(?:\S+\s+)?$",
-                    t[max(0, f.start - 25):f.start], regex.I)
+                plain_to = regex.fullmatch(r"\s*(?:to|-|–)\s*", gap_next) and not _CHANGE_BEFORE.search(
+                    t[max(0, f.start - 40):f.start])
                 if (between or plain_to) and nxt.value > f.value * (f.scale_factor or 1) / (nxt.scale_factor or 1):
                     f.value_high = nxt.value * (nxt.scale_factor or 1) / (f.scale_factor or 1)
                 if nxt.role == "multiple":
@@ -812,6 +819,8 @@ class _Scanner:
         if typ == "count" and not f.hedge and not f.scale:
             step = 0.0  # a count of things is exact
         hedge = f.hedge
+        if hedge in ("over", "under") and typ == "quantity" and f.unit in _TIME_UNITS:
+            hedge = None  # "deliveries over five years": a period, not "more than five years"
         approx = bool(hedge) and self.lex.hedges.get(hedge, {}).get("window") != "exact"
         unit = f.unit
         if typ == "date":

@@ -1,0 +1,653 @@
+"""Extraction: every form the extraction issue lists, one parametrized test per family, plus property tests.
+
+Each unit case is a realistic press-release sentence, the figure in it, and what the extractor must read:
+type, value, unit, range end, hedge. The mention checked is the narrowest one whose span covers the figure;
+its text must be exactly ``sentence[start:end]``. Dates, ordinals and identifiers must never be read as
+amounts: no mention of an amount type (percent, currency, count, quantity, number) may overlap them.
+
+Cases the extractor does not handle yet are marked ``xfail(strict=True)`` with the reason, so the gap is
+recorded and CI notices the day it is fixed. Property tests render generated values in every supported
+form (grouping, scale word, currency, percent, German and Turkish notation) and read them back; random
+text must never raise and every span must index the input exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.extract import extract_text
+from factcheck.model import AMOUNT_TYPES, MENTION_TYPES, Mention
+
+ANY = object()  # unit not asserted (a counted noun in a language the noun lemmatiser does not cover)
+PROPS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+NBSP, THIN, NNBSP = "\u00a0", "\u2009", "\u202f"
+MINUS = "\u2212"
+
+
+def case(sentence: str, figure: str, typ: str, value: float, unit: object = None, high: float | None = None,
+         hedge: str | None = None, *, id: str, gap: str | None = None, locale: str = "auto"):
+    """One unit case; ``gap`` marks a form the extractor does not read yet (strict xfail)."""
+    marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+    return pytest.param(sentence, figure, typ, value, unit, high, hedge, locale, id=id, marks=marks)
+
+
+CASE_ARGS = "sentence,figure,typ,value,unit,high,hedge,locale"
+
+
+def covering(mentions: list[Mention], sentence: str, figure: str) -> Mention:
+    """The narrowest mention whose span covers the first occurrence of ``figure``."""
+    a = sentence.index(figure)
+    b = a + len(figure)
+    found = [m for m in mentions if m.start <= a and b <= m.end]
+    assert found, f"no mention covers {figure!r}; got {[(m.text, m.type) for m in mentions]}"
+    return min(found, key=lambda m: m.end - m.start)
+
+
+def check(sentence: str, figure: str, typ: str, value: float, unit: object, high: float | None,
+          hedge: str | None, locale: str) -> None:
+    mentions = extract_text(sentence, locale=locale)
+    m = covering(mentions, sentence, figure)
+    assert m.text == sentence[m.start:m.end]
+    assert m.type == typ, m
+    if unit is not ANY:
+        assert m.unit == unit, m
+    assert m.value == pytest.approx(value, rel=1e-9), m
+    if high is None:
+        assert m.value_high is None, m
+    else:
+        assert m.value_high == pytest.approx(high, rel=1e-9), m
+    assert m.hedge == hedge, m
+    assert m.approx is (hedge is not None), m
+
+
+def amounts_overlapping(mentions: list[Mention], a: int, b: int) -> list[Mention]:
+    return [m for m in mentions if m.type in AMOUNT_TYPES and m.start < b and a < m.end]
+
+
+# --- digits: grouping, decimals, signs ------------------------------------------------------------------------
+
+DIGITS = [
+    case("The plant has produced 1,059 vehicles since 2015.", "1,059", "count", 1059, "vehicle", id="comma-group"),
+    case("The plant has produced 1 059 vehicles since 2015.", "1 059", "count", 1059, "vehicle", id="space-group",
+         gap="digits grouped with a space are split into 1 and 59"),
+    case(f"The plant has produced 1{THIN}059 vehicles since 2015.", f"1{THIN}059", "count", 1059, "vehicle",
+         id="thin-space-group"),
+    case(f"The plant has produced 1{NNBSP}059 vehicles since 2015.", f"1{NNBSP}059", "count", 1059, "vehicle",
+         id="narrow-nbsp-group"),
+    case(f"The plant has produced 1{NBSP}059 vehicles since 2015.", f"1{NBSP}059", "count", 1059, "vehicle",
+         id="nbsp-group"),
+    case(f"Revenue reached €1{NBSP}440{NBSP}304.", f"€1{NBSP}440{NBSP}304", "currency", 1_440_304, "EUR",
+         id="nbsp-group-sentence-end"),
+    case("Roketsan made 1.059.000 rounds and 1.059 missiles.", "1.059 missiles", "count", 1059, "missile",
+         id="dot-group-european-text"),
+    case("The hull displaces 12,400,000 kilograms fully loaded.", "12,400,000", "quantity", 12_400_000, "kilogram",
+         id="two-groups"),
+    case("The armoured cab weighs 12.75 tonnes.", "12.75", "quantity", 12.75, "metric_ton", id="decimal"),
+    case("Net cash flow was -45.5 million euros in the period.", "-45.5 million euros", "currency", -45.5e6, "EUR",
+         id="ascii-minus"),
+    case(f"Net cash flow was {MINUS}45.5 million euros in the period.", f"{MINUS}45.5 million euros", "currency",
+         -45.5e6, "EUR", id="unicode-minus-currency",),
+    case(f"Operating margin was {MINUS}3.2% in the third quarter.", f"{MINUS}3.2%", "percent", -3.2, "percent",
+         id="unicode-minus-percent"),
+    case("Operating margin was -3.2% in the third quarter.", "-3.2%", "percent", -3.2, "percent",
+         id="ascii-minus-percent"),
+    case("The share price moved +2.5% on the news.", "+2.5%", "percent", 2.5, "percent", id="plus-sign-percent"),
+]
+
+
+@pytest.mark.parametrize(CASE_ARGS, DIGITS)
+def test_digits(sentence, figure, typ, value, unit, high, hedge, locale):
+    check(sentence, figure, typ, value, unit, high, hedge, locale)
+
+
+# --- ranges ---------------------------------------------------------------------------------------------------
+
+RANGES = [
+    case("The new road will be 20-30 km long.", "20-30 km", "quantity", 20, "kilometer", 30, id="hyphen-km"),
+    case("Exports account for 20–30% of sales.", "20–30%", "percent", 20, "percent", 30, id="en-dash-percent"),
+    case("The firm will hire 20 to 30 engineers this year.", "20 to 30 engineers", "count", 20, "engineer", 30,
+         id="to", gap="'20 to 30' is read as two counts, not one range"),
+    case("Margins of between 20 and 30 percent are expected.", "between 20 and 30 percent", "percent", 20,
+         "percent", 30, id="between-and", gap="'between 20 and 30' is read as two percents, not one range"),
+    case("The unit costs €2-3 million.", "€2-3 million", "currency", 2e6, "EUR", 3e6, id="currency-range"),
+]
+
+
+@pytest.mark.parametrize(CASE_ARGS, RANGES)
+def test_ranges(sentence, figure, typ, value, unit, high, hedge, locale):
+    check(sentence, figure, typ, value, unit, high, hedge, locale)
+
+
+# --- number words and fractions -------------------------------------------------------------------------------
+
+WORDS = [
+    case("The army fielded ten vehicles.", "ten vehicles", "count", 10, "vehicle", id="ten"),
+    case("The order covers twenty-four helicopters.", "twenty-four", "count", 24, "helicopter", id="twenty-four"),
+    case("It delivered a dozen drones to the navy.", "a dozen", "count", 12, "drone", id="a-dozen"),
+    case("Half of the fleet was grounded.", "Half", "number", 0.5, None, id="half"),
+    case("A third of revenue came from exports.", "A third", "number", 1 / 3, None, id="a-third"),
+    case("Three-quarters of the staff work in Ankara.", "Three-quarters", "number", 0.75, None, id="three-quarters"),
+    case("Three-quarters of the staff are engineers.", "Three-quarters", "number", 0.75, None,
+         id="fraction-before-plural-noun"),
+]
+
+
+@pytest.mark.parametrize(CASE_ARGS, WORDS)
+def test_number_words(sentence, figure, typ, value, unit, high, hedge, locale):
+    check(sentence, figure, typ, value, unit, high, hedge, locale)
+
+
+# --- scale words and compact forms ----------------------------------------------------------------------------
+
+SCALES = [
+    case("Orders reached 45 thousand units.", "45 thousand", "count", 45_000, "unit", id="thousand"),
+    case("The spare-parts deal is worth $450k.", "$450k", "currency", 450_000, "USD", id="k"),
+    case("The deal is valued at €12.5 million.", "€12.5 million", "currency", 12.5e6, "EUR", id="million"),
+    case("The company booked €857m in orders.", "€857m", "currency", 857e6, "EUR", id="m"),
+    case("The deal is valued at €1.2mn.", "€1.2mn", "currency", 1.2e6, "EUR", id="mn"),
+    case("Sales hit €3 mln in the quarter.", "€3 mln", "currency", 3e6, "EUR", id="mln"),
+    case("The programme is budgeted at $4.1 billion.", "$4.1 billion", "currency", 4.1e9, "USD", id="billion"),
+    case("The programme is worth $1.2bn.", "$1.2bn", "currency", 1.2e9, "USD", id="bn"),
+    case("The budget is $2.5b for 2026.", "$2.5b", "currency", 2.5e9, "USD", id="b"),
+    case("Debt stands at $1.1 trillion.", "$1.1 trillion", "currency", 1.1e12, "USD", id="trillion"),
+    case("Global military spending passed $2.4tn last year.", "$2.4tn", "currency", 2.4e12, "USD", id="tn"),
+    case("The artillery order is worth ₹500 crore.", "₹500 crore", "currency", 5e9, "INR", id="crore"),
+    case("Each simulator costs ₹20 lakh.", "₹20 lakh", "currency", 2e6, "INR", id="lakh"),
+    case("The company booked EUR 857 million in orders.", "EUR 857 million", "currency", 857e6, "EUR",
+         id="iso-before-scale"),
+    case("The company booked 857 million euros in orders.", "857 million euros", "currency", 857e6, "EUR",
+         id="scale-then-name"),
+]
+
+
+@pytest.mark.parametrize(CASE_ARGS, SCALES)
+def test_scale_words(sentence, figure, typ, value, unit, high, hedge, locale):
+    check(sentence, figure, typ, value, unit, high, hedge, locale)
+
+
+# --- percent and percentage points ----------------------------------------------------------------------------
+
+PERCENTS = [
+    case("Sales rose by 55% in the period.", "55%", "percent", 55, "percent", id="sign"),
+    case("Sales rose by 55 % in the period.", "55 %", "percent", 55, "percent", id="spaced-sign"),
+    case("Revenue rose 5.5 per cent year on year.", "5.5 per cent", "percent", 5.5, "percent", id="per-cent"),
+    case("Revenue rose 5 percent year on year.", "5 percent", "percent", 5, "percent", id="percent"),
+    case("Revenue rose 5 pct year on year.", "5 pct", "percent", 5, "percent", id="pct"),
+    # Percentage points are not percent: the contract has no separate type, so the unit carries it.
+    case("The operating margin rose 1.5 pp to 12%.", "1.5 pp", "percent", 1.5, "percentage_point", id="pp"),
+    case("The margin widened by 2 percentage points.", "2 percentage points", "percent", 2, "percentage_point",
+         id="percentage-points"),
+]
+
+
+@pytest.mark.parametrize(CASE_ARGS, PERCENTS)
+def test_percent(sentence, figure, typ, value, unit, high, hedge, locale):
+    check(sentence, figure, typ, value, unit, high, hedge, locale)
+
+
+# --- currency -------------------------------------------------------------------------------------------------
+
+CURRENCIES = [
+    case("The contract is worth $95 million.", "$95 million", "currency", 95e6, "USD", id="dollar-sign"),
+    case("The contract is worth US$95 million.", "US$95 million", "currency", 95e6, "USD", id="us-dollar"),
+    case("Revenue was €857 million.", "€857 million", "currency", 857e6, "EUR", id="euro-sign"),
+    case("Revenue was £42.3 million.", "£42.3 million", "currency", 42.3e6, "GBP", id="pound-sign"),
+    case("Revenue rose to ₺5.3 billion.", "₺5.3 billion", "currency", 5.3e9, "TRY", id="lira-sign"),
+    case("The K9 order is worth ₩1.2 trillion.", "₩1.2 trillion", "currency", 1.2e12, "KRW", id="won-sign"),
+    case("Orders in Japan reached ¥45 billion.", "¥45 billion", "currency", 45e9, "JPY", id="yen-sign"),
+    case("The order is worth ₹900 crore.", "₹900 crore", "currency", 9e9, "INR", id="rupee-sign"),
+    case("Saab booked orders worth kr 4.5 billion.", "kr 4.5 billion", "currency", 4.5e9, "SEK", id="kr-sign",
+         gap="'kr' before an amount is not read as a currency (the figure is a bare number)"),
+    case("The contract is worth USD 250 million.", "USD 250 million", "currency", 250e6, "USD", id="iso-before"),
+    case("The contract is worth 250 million USD.", "250 million USD", "currency", 250e6, "USD", id="iso-after"),
+    case("The contract is worth TRY 5.3 billion.", "TRY 5.3 billion", "currency", 5.3e9, "TRY", id="try-before"),
+    case("The company raised 250 million dollars.", "250 million dollars", "currency", 250e6, "USD", id="dollars"),
+    case("The company booked 857 million euros.", "857 million euros", "currency", 857e6, "EUR", id="euros"),
+    case("The unit was sold for 40 million pounds.", "40 million pounds", "currency", 40e6, "GBP", id="pounds"),
+    case("Revenue rose to 5.3 billion Turkish lira.", "5.3 billion Turkish lira", "currency", 5.3e9, "TRY",
+         id="turkish-lira"),
+    case("Revenue rose to 5.3 billion TL.", "5.3 billion TL", "currency", 5.3e9, "TRY", id="tl"),
+    case("The order is worth 1.2 trillion won.", "1.2 trillion won", "currency", 1.2e12, "KRW", id="won"),
+    case("Saab booked 4.5 billion kronor in orders.", "4.5 billion kronor", "currency", 4.5e9, "SEK", id="kronor"),
+    case("Kongsberg booked 3 billion Norwegian krone.", "3 billion Norwegian krone", "currency", 3e9, "NOK",
+         id="krone"),
+    case("The deal is worth 2.1 billion zloty.", "2.1 billion zloty", "currency", 2.1e9, "PLN", id="zloty"),
+    case("The order is worth 900 million rupees.", "900 million rupees", "currency", 900e6, "INR", id="rupees"),
+    case("The deal is worth 1.5 billion shekels.", "1.5 billion shekels", "currency", 1.5e9, "ILS", id="shekels"),
+    case("The deal is worth 800 million dirhams.", "800 million dirhams", "currency", 800e6, "AED", id="dirhams"),
+    case("The deal is worth 4 billion riyals.", "4 billion riyals", "currency", 4e9, "SAR", id="riyals"),
+    case("Each drone costs $250,000.", "$250,000", "currency", 250_000, "USD", id="no-scale"),
+]
+
+
+@pytest.mark.parametrize(CASE_ARGS, CURRENCIES)
+def test_currency(sentence, figure, typ, value, unit, high, hedge, locale):
+    check(sentence, figure, typ, value, unit, high, hedge, locale)
+
+
+# --- counts ---------------------------------------------------------------------------------------------------
+
+COUNTS = [
+    case("Otokar will deliver 1,059 COBRA II 4x4 vehicles to Romania.", "1,059", "count", 1059, "vehicle",
+         id="name-between"),
+    case("Deliveries cover ten different variants of COBRA II.", "ten", "count", 10, "variant", id="adjective-between"),
+    case("The army ordered 1,059 vehicles; 278 of them will be built locally.", "278", "count", 278, ANY,
+         id="of-them"),
+    case("The Army ordered 12 Leopard 2A7 tanks.", "12", "count", 12, "tank", id="model-between"),
+    case("It employs more than 3,000 people.", "3,000", "count", 3000, "person", hedge="more than",
+         id="people-person"),
+    case("The army fielded ten vehicles last year.", "ten", "count", 10, "vehicle", id="time-phrase-after",
+         gap="the counted noun runs on into 'last year' (unit 'year', text 'ten vehicles last year')"),
+    case("The company manufactured 94 military vehicles in the first nine months.", "94", "count", 94, "vehicle",
+         id="adjective-and-period-after"),
+    case("The yard launched 4 corvettes in 2024.", "4", "count", 4, "corvette", id="single-digit"),
+]
+
+
+@pytest.mark.parametrize(CASE_ARGS, COUNTS)
+def test_counts(sentence, figure, typ, value, unit, high, hedge, locale):
+    check(sentence, figure, typ, value, unit, high, hedge, locale)
+
+
+# --- physical quantities (pint unit names) --------------------------------------------------------------------
+
+QUANTITIES = [
+    case("The ship is 120 metres long.", "120 metres", "quantity", 120, "meter", id="metres"),
+    case("The convoy covered 40 km in a day.", "40 km", "quantity", 40, "kilometer", id="km"),
+    case("The convoy covered 40 miles in a day.", "40 miles", "quantity", 40, "mile", id="miles"),
+    case("The convoy covered 40 statute miles.", "40 statute miles", "quantity", 40, "mile", id="statute-miles"),
+    case("The patrol boat has a range of 1,200 nautical miles.", "1,200 nautical miles", "quantity", 1200,
+         "nautical_mile", id="nautical-miles"),
+    case("The boat reaches 35 knots.", "35 knots", "quantity", 35, "knot", id="knots"),
+    case("The vehicle reaches 110 km/h on roads.", "110 km/h", "quantity", 110, "kilometer_per_hour", id="km-per-h"),
+    case("The kit weighs 62 kg.", "62 kg", "quantity", 62, "kilogram", id="kg"),
+    case("The frigate displaces 5,000 tonnes.", "5,000 tonnes", "quantity", 5000, "metric_ton", id="tonnes"),
+    case("The barge carries 300 short tons.", "300 short tons", "quantity", 300, "short_ton", id="short-tons"),
+    case("The depot covers 12 square kilometres.", "12 square kilometres", "quantity", 12, "square_kilometer",
+         id="square-km"),
+    case("The new plant covers 4.5 hectares.", "4.5 hectares", "quantity", 4.5, "hectare", id="hectares"),
+    case("The tank holds 450 litres of fuel.", "450 litres", "quantity", 450, "liter", id="litres"),
+    case("The engine delivers 1,500 hp.", "1,500 hp", "quantity", 1500, "horsepower", id="hp"),
+    case("The generator delivers 750 kW.", "750 kW", "quantity", 750, "kilowatt", id="kw"),
+    case("The plant stores 20 MWh of energy.", "20 MWh", "quantity", 20, "megawatt_hour", id="mwh"),
+    case("The support contract runs for five years.", "five years", "quantity", 5, "year", id="five-years"),
+    case("Deliveries will occur over five years.", "five years", "quantity", 5, "year", id="over-a-duration"),
+    case("Integration will take 18 months.", "18 months", "quantity", 18, "month", id="months"),
+    case("The howitzer fires 155mm shells.", "155mm", "quantity", 155, "millimeter", id="calibre"),
+    case("The howitzer fires 155 mm rounds.", "155 mm", "quantity", 155, "millimeter", id="calibre-spaced"),
+]
+
+
+@pytest.mark.parametrize(CASE_ARGS, QUANTITIES)
+def test_quantities(sentence, figure, typ, value, unit, high, hedge, locale):
+    check(sentence, figure, typ, value, unit, high, hedge, locale)
+
+
+# --- hedges ---------------------------------------------------------------------------------------------------
+
+HEDGES = [
+    case("Sales rose by about 5% in 2024.", "5%", "percent", 5, "percent", None, "about", id="about"),
+    case("Sales rose by approximately 5%.", "5%", "percent", 5, "percent", None, "approximately", id="approximately"),
+    case("Sales rose by around 5%.", "5%", "percent", 5, "percent", None, "around", id="around"),
+    case("The plant employs some 3,000 people.", "3,000", "count", 3000, "person", None, "some", id="some"),
+    case("Defense revenue nearly 40% higher.", "40%", "percent", 40, "percent", None, "nearly", id="nearly"),
+    case("Exports rose almost 40% in the year.", "40%", "percent", 40, "percent", None, "almost", id="almost"),
+    case("Exports rose roughly 40% in the year.", "40%", "percent", 40, "percent", None, "roughly", id="roughly"),
+    case("The group employs more than 3,000 people.", "3,000", "count", 3000, "person", None, "more than",
+         id="more-than"),
+    case("The contract is worth over €1.2bn.", "€1.2bn", "currency", 1.2e9, "EUR", None, "over", id="over"),
+    case("The plant employs at least 3,000 people.", "3,000", "count", 3000, "person", None, "at least",
+         id="at-least"),
+    case("It will hire up to 300 engineers.", "300", "count", 300, "engineer", None, "up to", id="up-to"),
+    case("The prototype weighs less than 20 tonnes.", "20 tonnes", "quantity", 20, "metric_ton", None, "less than",
+         id="less-than"),
+    case("The drone costs under $50,000.", "$50,000", "currency", 50_000, "USD", None, "under", id="under"),
+    case("Approximately 97% of revenue comes from exports.", "97%", "percent", 97, "percent", None, "approximately",
+         id="capitalised"),
+]
+
+
+@pytest.mark.parametrize(CASE_ARGS, HEDGES)
+def test_hedges(sentence, figure, typ, value, unit, high, hedge, locale):
+    check(sentence, figure, typ, value, unit, high, hedge, locale)
+
+
+# --- dates, periods and ordinals: typed as such, never amounts ------------------------------------------------
+
+DATES = [
+    ("Revenue in Q3 2024 rose sharply.", "Q3 2024", "date"),
+    ("Orders in H1 were strong.", "H1", "date"),
+    ("Revenue for 9M 2025 grew by a third.", "9M 2025", "date"),
+    ("In FY2024 the group grew.", "FY2024", "date"),
+    ("In the first nine months, the company made 224 vehicles.", "first nine months", "date"),
+    ("The contract was signed on March 3, 2025, in Ankara.", "March 3, 2025", "date"),
+    ("The contract was signed on 12 June 2024 in Bucharest.", "12 June 2024", "date"),
+    ("The company was founded in 1963 in Sakarya.", "1963", "date"),
+    ("Deliveries run from 2024-2031 under the deal.", "2024-2031", "date"),
+    ("It ranked third among European suppliers.", "third", "ordinal"),
+    ("It is the 21st delivery under the contract.", "21st", "ordinal"),
+    ("The company delivered its 100th vehicle.", "100th", "ordinal"),
+]
+
+
+@pytest.mark.parametrize("sentence,span,typ", DATES, ids=[d[1] for d in DATES])
+def test_dates_and_ordinals_are_not_amounts(sentence: str, span: str, typ: str):
+    mentions = extract_text(sentence)
+    a = sentence.index(span)
+    b = a + len(span)
+    assert not amounts_overlapping(mentions, a, b), mentions
+    m = covering(mentions, sentence, span)
+    assert m.type == typ
+    assert m.text == sentence[m.start:m.end]
+
+
+@pytest.mark.parametrize("sentence,span,value", [
+    ("It ranked third among European suppliers.", "third", 3),
+    ("It is the 21st delivery under the contract.", "21st", 21),
+    ("The company delivered its 100th vehicle.", "100th", 100),
+])
+def test_ordinal_values(sentence: str, span: str, value: int):
+    m = covering(extract_text(sentence), sentence, span)
+    assert (m.type, m.value) == ("ordinal", value)
+
+
+# --- identifiers: never amounts -------------------------------------------------------------------------------
+
+def ident(sentence: str, span: str, *, id: str, gap: str | None = None):
+    marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+    return pytest.param(sentence, span, id=id, marks=marks)
+
+
+IDENTIFIERS = [
+    ident("The army operates the M1114 in large numbers.", "M1114", id="M1114"),
+    ident("The T-129 helicopter entered service in 2014.", "T-129", id="T-129"),
+    ident("The Leopard 2A7 is the latest variant.", "Leopard 2A7", id="Leopard-2A7"),
+    ident("The 8x8 vehicle is amphibious.", "8x8", id="8x8"),
+    ident("The 6x6 version was shown at IDEF.", "6x6", id="6x6"),
+    ident("The F-16 Block 70 jets arrive next year.", "F-16 Block 70", id="Block-70"),
+    ident("The PAC-3 MSE interceptor was tested twice.", "PAC-3 MSE", id="PAC-3-MSE"),
+    ident("The AN/APG-83 radar was installed on the jets.", "AN/APG-83", id="AN-APG-83"),
+    ident("The Navy awarded contract N00024-23-C-5401 to the yard.", "N00024-23-C-5401", id="contract-navy"),
+    ident("The company won contract FA8615-19-C-6069 in May.", "FA8615-19-C-6069", id="contract-usaf"),
+    ident("The Army awarded contract W56HZV-21-D-0012 last week.", "W56HZV-21-D-0012", id="contract-army",
+          gap="a contract number whose prefix mixes letters and digits is split into counts ('21-D-', '0012')"),
+    ident("The destroyer DDG 125 was commissioned.", "DDG 125", id="hull-ddg"),
+    ident("The frigate TCG Anadolu (L-400) sailed.", "L-400", id="hull-pennant"),
+    ident("Hull number 1704 was launched in Busan.", "1704", id="hull-number"),
+    ident("Shares of Hanwha Aerospace (KRX: 012450) rose.", "012450", id="ticker-numeric"),
+    ident("Shares of Lockheed Martin (NYSE: LMT) rose.", "NYSE: LMT", id="ticker"),
+    ident("Call +1 703 555 0143 for details.", "+1 703 555 0143", id="phone-intl"),
+    ident("Call (703) 555-0143 for details.", "(703) 555-0143", id="phone-us"),
+    ident("Tel: +90 216 489 29 50.", "+90 216 489 29 50", id="phone-tr-intl"),
+    ident("Tel: 0216 489 29 50", "0216 489 29 50", id="phone-tr-national",
+          gap="a national phone number with a trunk 0 and no + is read as counts 216 and 29"),
+]
+
+
+@pytest.mark.parametrize("sentence,span", IDENTIFIERS)
+def test_identifiers_are_not_amounts(sentence: str, span: str):
+    mentions = extract_text(sentence)
+    a = sentence.index(span)
+    assert not amounts_overlapping(mentions, a, a + len(span)), mentions
+
+
+def test_identifier_beside_a_count():
+    """The count before a model name is read; the model number inside it is not a second amount."""
+    s = "Delivery of 24 T-129 ATAK helicopters is due."
+    mentions = extract_text(s)
+    amounts = [m for m in mentions if m.type in AMOUNT_TYPES]
+    assert [(m.type, m.value, m.unit) for m in amounts] == [("count", 24, "helicopter")]
+    assert all(m.value != 129 for m in mentions)
+
+
+# --- locale ---------------------------------------------------------------------------------------------------
+
+LOCALES = [
+    case("Revenue rose to TL 2.732,5 million.", "TL 2.732,5 million", "currency", 2732.5e6, "TRY",
+         id="auto-evidence-decimal-comma"),
+    case("Output reached 1.059.000 rounds. The firm delivered 1.059 vehicles.", "1.059 vehicles", "count", 1059,
+         "vehicle", id="auto-evidence-dot-groups"),
+    case("The firm delivered 2,732 vehicles.", "2,732", "count", 2732, "vehicle", id="auto-english-comma"),
+    case("Income climbed from 2.732 billion Turkish lira.", "2.732 billion Turkish lira", "currency", 2.732e9, "TRY",
+         id="auto-english-dot"),
+    case("The fuse weighs 1.059 kg.", "1.059 kg", "quantity", 1.059, "kilogram", id="en", locale="en"),
+    case("The firm delivered 2,732 vehicles.", "2,732", "count", 2732, "vehicle", id="en-comma", locale="en"),
+    case("Der Auftrag umfasst 1.059 Fahrzeuge.", "1.059", "count", 1059, ANY, id="de-dot", locale="de"),
+    case("Die Marge lag bei 12,5 %.", "12,5 %", "percent", 12.5, "percent", id="de-comma", locale="de"),
+    case("Der Auftrag ist 1.059.000 € wert.", "1.059.000 €", "currency", 1_059_000, "EUR", id="de-euro-after",
+         locale="de"),
+    case("La marge atteint 12,5 %.", "12,5 %", "percent", 12.5, "percent", id="fr-comma", locale="fr"),
+    case(f"Le contrat s'élève à EUR 1{THIN}059{THIN}000.", f"EUR 1{THIN}059{THIN}000", "currency", 1_059_000, "EUR",
+         id="fr-iso-thin-space", locale="fr"),
+    case(f"Le contrat s'élève à EUR 1{NBSP}059{NBSP}000.", f"EUR 1{NBSP}059{NBSP}000", "currency", 1_059_000, "EUR",
+         id="fr-iso-nbsp", locale="fr"),
+    case(f"Le groupe a livré 1{NNBSP}059 véhicules.", f"1{NNBSP}059", "count", 1059, ANY, id="fr-space-group",
+         locale="fr"),
+    case("Ciro %128 arttı.", "%128", "percent", 128, "percent", id="tr-percent-first", locale="tr"),
+    case("Satışlar %12,5 arttı.", "%12,5", "percent", 12.5, "percent", id="tr-percent-first-decimal", locale="tr"),
+    case("Şirket 1.059 araç teslim etti.", "1.059", "count", 1059, ANY, id="tr-dot", locale="tr"),
+    case("Defense sales rose by %55 in the period.", "%55", "percent", 55, "percent", id="auto-percent-first"),
+    case("Compania a livrat 1.059 vehicule.", "1.059", "count", 1059, ANY, id="ro-dot", locale="ro"),
+    case("Marja a fost de 12,5%.", "12,5%", "percent", 12.5, "percent", id="ro-comma", locale="ro"),
+]
+
+
+@pytest.mark.parametrize(CASE_ARGS, LOCALES)
+def test_locale(sentence, figure, typ, value, unit, high, hedge, locale):
+    check(sentence, figure, typ, value, unit, high, hedge, locale)
+
+
+# --- reading files and standard input through the CLI ---------------------------------------------------------
+
+def run_extract(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(app, ["extract", "--no-config", "--format", "json", *args], input=input)
+
+
+def only_file(result) -> dict:
+    assert result.exit_code == 0, result.output
+    files = json.loads(result.stdout)["files"]
+    assert len(files) == 1
+    return files[0]
+
+
+def test_cli_reads_utf8_with_bom(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = "Revenue rose to €857 million.\n"
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    (m,) = only_file(run_extract("bom.txt"))["mentions"]
+    assert (m["type"], m["value"], m["unit"], m["text"]) == ("currency", 857_000_000, "EUR", "€857 million")
+    assert (m["start"], m["end"]) == (text.index("€"), text.index("."))
+    assert (m["line"], m["column"]) == (1, text.index("€") + 1)
+
+
+def test_cli_reads_utf8_without_bom(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plain.txt").write_text("Exports rose by about 40%.\n", encoding="utf-8")
+    (m,) = only_file(run_extract("plain.txt"))["mentions"]
+    assert (m["type"], m["value"], m["hedge"], m["approx"]) == ("percent", 40, "about", True)
+
+
+def test_cli_undecodable_bytes_name_the_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "broken.txt").write_bytes(b"Revenue \xff\xfe rose 5%.\n")
+    r = run_extract("broken.txt")
+    assert r.exit_code == 2
+    assert "broken.txt" in r.stderr
+    assert "Traceback" not in r.output + r.stderr
+
+
+def test_cli_reads_standard_input():
+    r = run_extract("-", input="The order, worth €5 million, covers 1.059.000 rounds.\n".encode())
+    f = only_file(r)
+    assert f["path"] == "-"
+    assert [(m["type"], m["value"], m["unit"]) for m in f["mentions"]] == [("currency", 5_000_000, "EUR"),
+                                                                          ("count", 1_059_000, "round")]
+
+
+def test_cli_positions_count_code_points(tmp_path, monkeypatch):
+    """Astral characters (two UTF-16 units, four UTF-8 bytes) and combining marks count as code points."""
+    monkeypatch.chdir(tmp_path)
+    text = "Launch 🚀 day.\nThe Türkiye\u0301 unit 𝔸 delivered 1,059 vehicles.\n"
+    (tmp_path / "cp.txt").write_text(text, encoding="utf-8")
+    (m,) = only_file(run_extract("cp.txt"))["mentions"]
+    start = text.index("1,059")
+    assert (m["start"], m["end"]) == (start, start + len("1,059 vehicles"))
+    assert text[m["start"]:m["end"]] == m["text"] == "1,059 vehicles"
+    line_start = text.index("\n") + 1
+    assert (m["line"], m["column"], m["end_line"], m["end_column"]) == (
+        2, start - line_start + 1, 2, start - line_start + 1 + len("1,059 vehicles"))
+
+
+def test_cli_locale_option(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "de.txt").write_text("The firm delivered 1.059 vehicles.\n", encoding="utf-8")
+    (en,) = only_file(run_extract("--locale", "en", "de.txt"))["mentions"]
+    (de,) = only_file(run_extract("--locale", "de", "de.txt"))["mentions"]
+    assert en["value"] == pytest.approx(1.059)
+    assert de["value"] == 1059
+
+
+# --- property tests -------------------------------------------------------------------------------------------
+
+def decimal_text(whole: int, frac: int, places: int) -> str:
+    return f"{whole}.{frac % 10 ** places:0{places}d}" if places else str(whole)
+
+
+amount_text = st.builds(decimal_text, st.integers(1, 999), st.integers(0, 99), st.sampled_from([0, 1, 2]))
+
+
+def the_amount(text: str, locale: str = "auto") -> Mention:
+    amounts = [m for m in extract_text(text, locale=locale) if m.type in AMOUNT_TYPES]
+    assert len(amounts) == 1, [(m.text, m.type, m.value) for m in amounts]
+    assert amounts[0].text == text[amounts[0].start:amounts[0].end]
+    return amounts[0]
+
+
+@PROPS
+@given(st.integers(1000, 999_999_999_999))
+def test_prop_comma_grouping_reads_back(v: int):
+    m = the_amount(f"The group has delivered {v:,} vehicles.")
+    assert (m.type, m.value, m.unit) == ("count", v, "vehicle")
+
+
+@pytest.mark.parametrize("sep", [
+    pytest.param(" ", marks=pytest.mark.xfail(reason="space grouping is not read", strict=True)),
+    NBSP,
+    THIN,
+    NNBSP,
+])
+@PROPS
+@given(v=st.integers(1000, 999_999_999))
+def test_prop_space_grouping_reads_back_under_fr(sep: str, v: int):
+    m = the_amount(f"Le chiffre d'affaires atteint €{f'{v:,}'.replace(',', sep)} sur la période.", locale="fr")
+    assert (m.type, m.value, m.unit) == ("currency", v, "EUR")
+
+
+@PROPS
+@given(st.integers(1000, 999_999_999), st.integers(0, 99))
+def test_prop_german_rendering_reads_back(whole: int, cents: int):
+    rendered = f"{whole:,}".replace(",", ".") + f",{cents:02d}"
+    m = the_amount(f"Die Marge lag bei {rendered} %.", locale="de")
+    assert (m.type, m.unit) == ("percent", "percent")
+    assert m.value == pytest.approx(whole + cents / 100, rel=1e-12)
+
+
+SCALE_FORMS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+               "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+CURRENCY_FORMS = [  # (template, ISO code); {n} is the amount, {s} the scale word
+    ("€{n}{s}", "EUR"), ("${n}{s}", "USD"), ("£{n}{s}", "GBP"), ("₺{n}{s}", "TRY"), ("₹{n}{s}", "INR"),
+    ("EUR {n}{s}", "EUR"), ("USD {n}{s}", "USD"),
+]
+WORD_CURRENCY_FORMS = [("{n}{s} euros", "EUR"), ("{n}{s} dollars", "USD"), ("{n}{s} USD", "USD"),
+                       ("{n}{s} Turkish lira", "TRY")]
+
+
+@PROPS
+@given(amount_text, st.sampled_from(sorted(SCALE_FORMS)), st.sampled_from(CURRENCY_FORMS + WORD_CURRENCY_FORMS))
+def test_prop_currency_with_scale_reads_back(n: str, scale: str, form: tuple[str, str]):
+    template, iso = form
+    word_scale = len(scale) > 2 or template.startswith("{n}")
+    if word_scale and scale not in ("thousand", "million", "billion", "trillion"):
+        scale = {"k": "thousand", "m": "million", "mn": "million", "mln": "million", "bn": "billion",
+                 "b": "billion", "tn": "trillion"}[scale]
+    s = (" " + scale) if word_scale else scale
+    m = the_amount(f"The contract is worth {template.format(n=n, s=s)} in total.")
+    assert (m.type, m.unit) == ("currency", iso)
+    assert m.value == pytest.approx(float(Decimal(n)) * SCALE_FORMS[scale], rel=1e-9)
+
+
+@PROPS
+@given(amount_text, st.sampled_from(["€", "$", "£", "₺", "₩", "¥", "₹", "US$"]))
+def test_prop_currency_symbols_read_back(n: str, symbol: str):
+    iso = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "₺": "TRY", "₩": "KRW", "¥": "JPY", "₹": "INR"}[symbol]
+    m = the_amount(f"Each unit costs {symbol}{n} million.")
+    assert (m.type, m.unit) == ("currency", iso)
+    assert m.value == pytest.approx(float(Decimal(n)) * 1e6, rel=1e-9)
+
+
+@PROPS
+@given(amount_text, st.sampled_from(["{n}%", "{n} %", "{n} per cent", "{n} percent", "{n} pct"]))
+def test_prop_percent_reads_back(n: str, form: str):
+    m = the_amount(f"Exports rose {form.format(n=n)} in the year.")
+    assert (m.type, m.unit) == ("percent", "percent")
+    assert m.value == pytest.approx(float(Decimal(n)), rel=1e-12)
+
+
+@pytest.mark.parametrize("sign,factor", [
+    ("-", -1),
+    pytest.param(MINUS, -1),
+    pytest.param("+", 1),
+])
+@PROPS
+@given(n=amount_text)
+def test_prop_signed_percent_reads_back(sign: str, factor: int, n: str):
+    m = the_amount(f"The operating margin changed by {sign}{n}% in the quarter.")
+    assert (m.type, m.unit) == ("percent", "percent")
+    assert m.value == pytest.approx(factor * float(Decimal(n)), rel=1e-12)
+
+
+@PROPS
+@given(amount_text)
+def test_prop_turkish_percent_first_reads_back(n: str):
+    m = the_amount(f"Satışlar %{n.replace('.', ',')} arttı.", locale="tr")
+    assert (m.type, m.unit) == ("percent", "percent")
+    assert m.value == pytest.approx(float(Decimal(n)), rel=1e-12)
+
+
+NUMERIC_ALPHABET = st.sampled_from(list("0123456789%€$£₺.,-–—−+ /()kmbnKMB\u00a0\u2009\u202f\n\t"))
+NUMERIC_TOKENS = st.sampled_from([
+    "1,059", "1.059", "2.732,5", "1 059", "%128", "€857m", "$1.2bn", "EUR", "million", "billion", "bn", "per cent",
+    "percent", "pp", "about", "nearly", "more than", "between", "and", "to", "-", "–", "of them", "vehicles",
+    "km", "knots", "tonnes", "Q3", "H1", "9M", "FY2024", "2024", "March", "3,", "T-129", "8x8", "Block", "70",
+    "first", "nine", "months", "half", "a third", "ten", "twenty-four", "a dozen", "crore", "lakh", "TL", "₩",
+    "kr", "+1", "703", "555", "0143", "(", ")", ".", ",", "\n", "x", "%", "−3.2", "+2.5%", "0", "00", "9" * 30,
+])
+
+
+def assert_spans_exact(text: str, mentions: list[Mention]) -> None:
+    for m in mentions:
+        assert 0 <= m.start <= m.end <= len(text), m
+        assert m.text == text[m.start:m.end], m
+        assert m.type in MENTION_TYPES, m
+
+
+@PROPS
+@given(st.text(st.one_of(st.characters(), NUMERIC_ALPHABET), max_size=120),
+       st.sampled_from(["auto", "en", "de", "fr", "tr", "ro"]))
+def test_prop_random_text_never_raises(text: str, locale: str):
+    assert_spans_exact(text, extract_text(text, locale=locale))
+
+
+@PROPS
+@given(st.lists(NUMERIC_TOKENS, max_size=25), st.sampled_from([" ", "", "\u00a0"]),
+       st.sampled_from(["auto", "en", "de", "fr", "tr", "ro"]))
+def test_prop_random_numeric_phrases_never_raise(tokens: list[str], joiner: str, locale: str):
+    text = joiner.join(tokens)
+    assert_spans_exact(text, extract_text(text, locale=locale))
