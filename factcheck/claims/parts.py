@@ -27,7 +27,7 @@ _CLAUSE = regex.compile(r"\b(?:booked|signed|ordered|delivered|received|went|too
 _TOTAL_AFTER = regex.compile(
     r"(?:(?:for|to)\s+a\s+(?:[\p{L}-]+\s+){0,2}?(?:total|fleet|force|contribution|sum|combined\s+[\p{L}]+)\s+of|"
     r"(?:the\s+)?(?:two|three|four|both)\s+[\p{L}-]+s\s+(?:are|were|is|will\s+be)?\s*(?:valued\s+at|worth|together)|"
-    r"a\s+combined|combined|in\s+all|in\s+total|"
+    r",\s*(?:makes|make|made|gives|giving)|a\s+combined|combined|in\s+all|in\s+total|"
     r"altogether|all\s+told|for\s+a\s+fleet\s+of|bringing\s+(?:the|its)\s+[\p{L}\s-]{0,60}?\bto|"
     r"(?:make|makes|made)\s+up(?:\s+the)?(?:\s+full)?|together(?:\s+[\p{L}]+){0,3}?|totall?ing|totall?ed|"
     r"(?:add|adds|added|adding)\s+up\s+to|which\s+together\s+make\s+up(?:\s+the)?)\s*$", regex.I)
@@ -208,8 +208,9 @@ def _totals_after_parts(ctx: Ctx) -> None:
         if not (tm or in_all) or is_rate(ctx, total):
             continue
         pool = [x for x in ctx.amounts if x.end <= total.start and x is not total and _parts_kind_ok(total, x, ctx)
-                and not is_partitive(ctx, x) and not x.role and (not is_rate(ctx, x) or _time_rate(ctx, x))
-                and not _is_group_word(before if x.start >= s else "", x)]
+                and not is_partitive(ctx, x) and not x.role and not _is_group_word(before if x.start >= s else "", x)
+                and (not is_rate(ctx, x) or _time_rate(ctx, x) or (x.start >= s and regex.match(
+                    r"\s*per\s+share\b", t[x.end:x.end + 12])))]  # "a dividend of 9.4p per share ... makes 14.2p"
         # in the total's own sentence the writer lists the parts; further back, only figures of the same thing
         same_sent = [x for x in pool if x.start >= s and not (_expected_count(before) and _noun_clash(ctx, total, x))]
         pool = [x for x in pool if x.start >= s or (total.type != "count" or same_noun(ctx.vocab, total, x))

@@ -270,6 +270,8 @@ class _Scanner:
                 return None  # "12-year", "3,600-ton", "1.6-billion-euro"
             rest_clean = regex.sub(r"['’]s$", "", rest)
             low = rest_clean.lower()
+            if rest_clean in lex.subunits:
+                return None  # "14.2p": pence
             if low in ("st", "nd", "rd", "th", "s", "x", "fold") or rest_clean in lex.units or low in lex.scale:
                 return None
             if regex.match(r"^[\p{L}°²³/µ]+$", rest_clean) and (rest_clean in lex.units or low in lex.units):
@@ -560,6 +562,8 @@ class _Scanner:
                 return pos + wm.end()
         if lex.subunit_re is not None and not f.scale:
             sm = lex.subunit_re.match(rest)
+            if sm and len(sm.group("s")) == 1 and (sm.group(0)[:1].isspace() or not sm.group("s").islower()):
+                sm = None  # a one-letter sub-unit ("14.2p") only glued to the figure, and lower case
             if sm:
                 code, factor = lex.subunits[sm.group("s").lower()]
                 if code == "USD":
