@@ -26,6 +26,8 @@ K_WEAK = 0.6  # enough when the values differ by a transposition or a scale slip
 
 
 def find(ctx: Ctx) -> None:
+    _restated_pairs(ctx)
+    _ceilings(ctx)
     pool = [m for m in ctx.amounts if m.type in ("currency", "count") and not m.role and not is_rate(ctx, m)
             and id(m) not in ctx.restated and (m.type != "count" or (m.noun and m.value >= 10))]
     weights = _weights(ctx)
@@ -100,6 +102,38 @@ def _same_name(ctx: Ctx, a: Mention, b: Mention) -> bool:
     return bool(sa & sb) and bool(na & nb)
 
 
+def _restated_pairs(ctx: Ctx) -> None:
+    """"€5.65 billion (US$6.17 billion)" ... "€5.6 billion ($6.1 billion)": two conversions whose restated
+    figures agree convert the same amount, so their sources must agree too."""
+    convs = [c for c in ctx.claims if c.kind == "currency_conversion" and c.operands and c.stated is not None]
+    for i, b in enumerate(convs):
+        for a in convs[:i]:
+            sa, sb, da, db = a.operands[0], b.operands[0], a.stated, b.stated
+            if sa is sb or sa.unit != sb.unit or da.unit != db.unit or id(sb) in ctx.used:
+                continue
+            close = abs(da.value - db.value) <= max(_consistent_tol(da, db), 0.02 * max(abs(da.value), abs(db.value)))
+            if not close or ctx.sent_index(sa.start) == ctx.sent_index(sb.start):
+                continue
+            if sa.value == sb.value and (sa.half_step == sb.half_step):
+                continue
+            _claim(ctx, stated=sb, other=sa, confident=True,
+                   why=f"both are given as about {db.text} / {da.text}")
+
+
+_CEILING = regex.compile(r"\b(?:ceiling|cap|maximum|upper\s+limit)\b", regex.I)
+
+
+def _ceilings(ctx: Ctx) -> None:
+    """A contract "worth up to $3.16 billion" and "the roughly $3.2 billion ceiling" state one figure: the
+    ceiling is the "up to" value."""
+    ups = [m for m in ctx.amounts if m.type == "currency" and m.hedge in ("up to", "as much as")]
+    caps = [m for m in ctx.amounts if m.type == "currency" and _CEILING.match(ctx.text[m.end:m.end + 20].lstrip())]
+    for c in caps:
+        cands = [u for u in ups if u.unit == c.unit and u is not c and u.start < c.start]
+        if len(cands) == 1 and id(c) not in ctx.used:
+            _claim(ctx, stated=c, other=cands[0], confident=True, why="a ceiling is the 'up to' figure")
+
+
 def _compatible(ctx: Ctx, a: Mention, b: Mention) -> bool:
     if a.type != b.type:
         return False
@@ -114,6 +148,10 @@ def _consistent(a: Mention, b: Mention) -> bool:
     if a.hedge or b.hedge:
         tol = max(tol, 0.05 * max(abs(a.value), abs(b.value)))
     return abs(a.value - b.value) <= tol
+
+
+def _consistent_tol(a: Mention, b: Mention) -> float:
+    return max(a.half_step or 0.0, b.half_step or 0.0) * 1.0001
 
 
 def _digits(m: Mention) -> str:
