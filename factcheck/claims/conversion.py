@@ -32,11 +32,12 @@ def find(ctx: Ctx) -> None:
 
 def _same_rate(ctx: Ctx) -> None:
     """One release uses one exchange rate: a conversion whose implied rate is far from the rate the text uses
-    for the same pair of currencies elsewhere (directly, or through a third currency) is a finding even inside
-    the year's range. Conversions are compared only with others of the same year."""
-    # only conversions that hold against the year's reference range say which rate the release uses
+    for the same pair of currencies elsewhere is a finding even inside the year's range. Conversions are
+    compared only with others of the same year that hold against the reference range."""
+    # only conversions that hold against the year's reference range say which rate the release uses; any
+    # conversion not already failing is held to that rate
     convs = [c for c in ctx.claims if c.kind == "currency_conversion" and c.operands
-             and c.params["verdict"]["status"] == "pass"]
+             and c.params["verdict"]["status"] != "fail"]
     if len(convs) < 2:
         return
     rule = ctx.rules.rule("currency_conversion")
@@ -54,20 +55,12 @@ def _same_rate(ctx: Ctx) -> None:
     for k, (c, (a, b, lo, hi, year)) in enumerate(rates):
         others = []
         for j, (o, (a2, b2, lo2, hi2, y2)) in enumerate(rates):
-            if j == k or y2 != year:
+            if j == k or y2 != year or o.params["verdict"]["status"] != "pass":
                 continue
             if (a2, b2) == (a, b):
                 others.append((lo2, hi2, o))
             elif (a2, b2) == (b, a):
                 others.append((1 / hi2, 1 / lo2, o))
-        # one step through a third currency: a->x and x->b (or their inverses)
-        for j, (o1, (a1, b1, lo1, hi1, y1)) in enumerate(rates):
-            for i2, (_o2, (a2, b2, lo2, hi2, y2)) in enumerate(rates):
-                if len({j, i2, k}) < 3 or y1 != year or y2 != year:
-                    continue
-                legs = _chain((a1, b1, lo1, hi1), (a2, b2, lo2, hi2), a, b)
-                if legs:
-                    others.append((legs[0], legs[1], o1))
         if not others:
             continue
         olo = max(x[0] for x in others)
@@ -86,26 +79,6 @@ def _same_rate(ctx: Ctx) -> None:
                                  f"{mid:.4g} {b}/{a} elsewhere ({others[0][2].stated.text})",
                       "explanation": v.get("explanation", "") + f"; rate used elsewhere in the text: {olo:.4g}–{ohi:.4g}",
                       "tolerance": f"the same rate within {tol:.0%} across one release"})
-
-
-def _chain(l1, l2, a: str, b: str) -> tuple[float, float] | None:
-    """The a->b rate through two legs (each (from, to, lo, hi)), if they connect a to b."""
-    def orient(leg, frm):
-        f, t, lo, hi = leg
-        if f == frm:
-            return t, lo, hi
-        if t == frm:
-            return f, 1 / hi, 1 / lo
-        return None
-    for first, second in ((l1, l2), (l2, l1)):
-        o1 = orient(first, a)
-        if not o1:
-            continue
-        mid, lo1, hi1 = o1
-        o2 = orient(second, mid)
-        if o2 and o2[0] == b:
-            return lo1 * o2[1], hi1 * o2[2]
-    return None
 
 
 def _find_parenthesised(ctx: Ctx) -> None:
