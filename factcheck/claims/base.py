@@ -168,3 +168,22 @@ def is_partitive(ctx: Ctx, m: Mention) -> bool:
     """'two of which', '40 of them', '60 of the radars': a part of a figure given elsewhere."""
     return bool(regex.match(r"\s+of\s+(?:which|them|those|these)\b|\s+of\s+(?:the|its|their)\s+\d",
                             ctx.text[m.end:m.end + 20]))
+
+
+def fig_text(ctx: Ctx, m: Mention) -> str:
+    """A figure as the working shows it: the numeral of a count ("94", not "94 military vehicles")."""
+    if m.type == "count" and m.num_end > m.num_start:
+        return ctx.text[m.num_start:m.num_end]
+    return m.text
+
+
+def fmt_value(v: float, like: Mention) -> str:
+    """A computed value in the unit of a figure: "36.1 billion USD", "1,000", "82.1"."""
+    if like.type == "currency":
+        for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(v) >= div:
+                return f"{v / div:,.3g} {word} {like.unit}"
+        return f"{v:,.0f} {like.unit}"
+    if abs(v - round(v)) < 1e-9:
+        return f"{v:,.0f}"
+    return f"{v:,.2f}"

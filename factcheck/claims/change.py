@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Claim, Mention
-from .base import Ctx, is_partitive, is_rate, same_kind, same_noun, word_re
+from .base import Ctx, fig_text, is_partitive, is_rate, same_kind, same_noun, word_re
 
 _HEDGE_GAP = r"(?:(?:about|around|roughly|nearly|almost|some|approximately|more\s+than|over|as\s+many\s+as|up\s+to|" \
              r"just\s+under|just\s+over|at\s+least|an\s+estimated)\s+)?"
@@ -206,7 +206,7 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
         def fn(o: float, n: float) -> float:
             return sign * (n - o) / o * 100.0
         formula = "({n} − {o}) / {o} × 100"
-    o_txt, n_txt = _num_text(ctx, old), _num_text(ctx, new)
+    o_txt, n_txt = fig_text(ctx, old), fig_text(ctx, new)
     word = "increase" if direction > 0 else "decrease"
 
     def explain(v: float) -> str:
@@ -315,11 +315,6 @@ def _year_anchored(ctx: Ctx, p: Mention) -> tuple[Mention, Mention] | None:
     return old, new
 
 
-def _num_text(ctx: Ctx, m: Mention) -> str:
-    t = ctx.text[m.start:m.end]
-    if m.type == "count" and m.num_end > m.num_start:
-        return ctx.text[m.num_start:m.num_end]
-    return t
 
 
 def _claim_text(ctx: Ctx, p: Mention) -> str:
@@ -366,11 +361,11 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
         lo, hi = sorted((abs(x), abs(y)))
         return hi / lo
 
-    a_txt, b_txt = _num_text(ctx, a), _num_text(ctx, b)
+    a_txt, b_txt = fig_text(ctx, a), fig_text(ctx, b)
     big, small = (b, a) if abs(b.value) >= abs(a.value) else (a, b)
 
     def explain(v: float) -> str:
-        return f"{_num_text(ctx, big)} / {_num_text(ctx, small)} = {v:.2f}×"
+        return f"{fig_text(ctx, big)} / {fig_text(ctx, small)} = {v:.2f}×"
 
     hedge = m.hedge
     claim_txt = (hedge + " " if hedge else "") + t[m.start:m.end]
@@ -654,7 +649,7 @@ def _echo_multiples(ctx: Ctx) -> None:
                 claim_txt = (m.hedge + " " if m.hedge else "") + t[m.start:m.end]
                 params.update({"stated_value": target, "stated_step": step, "claimed": m.value,
                                "fail_message": lambda v, e, a=a, b=b, ct=claim_txt:
-                               f"{_num_text(ctx, a)} → {_num_text(ctx, b)} is {v:.2f}×, not {ct}"})
+                               f"{fig_text(ctx, a)} → {fig_text(ctx, b)} is {v:.2f}×, not {ct}"})
                 params.pop("hedge", None)
                 ctx.add(Claim("multiple", (m.start, m.end), m, c.operands, params, confident))
                 break

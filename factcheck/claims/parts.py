@@ -14,7 +14,7 @@ import regex
 
 from ..extract.lexicon import STOP_WORDS
 from ..model import Claim, Mention
-from .base import Ctx, is_partitive, is_rate, same_kind, same_noun
+from .base import Ctx, fig_text, fmt_value, is_partitive, is_rate, same_kind, same_noun
 
 _BREAKDOWN_OPEN = regex.compile(
     r"^(?P<np>[^,;:()]{0,90}?)\s*(?:,\s*(?:made\s+up\s+of|comprising|consisting\s+of|split\s+(?:into|between)|"
@@ -90,16 +90,16 @@ def _make_sum(ctx: Ctx, total: Mention, parts: list[Mention], mults: list[int], 
         return sum(v * k for v, k in zip(vals, expanded_mults, strict=True))
 
     def term(p: Mention, k: int) -> str:
-        s = _fig(ctx, p)
+        s = fig_text(ctx, p)
         return f"{k} × {s}" if k > 1 else s
 
     terms = " + ".join(term(p, k) for p, k in zip(ops, expanded_mults, strict=True))
 
     def explain(v: float) -> str:
-        return f"{terms} = {_val(v, total)}"
+        return f"{terms} = {fmt_value(v, total)}"
 
     def fail_message(v: float, expected: str | None) -> str:
-        return f"the parts add up to {_val(v, total)}, not {_hedged(total)} ({terms})"
+        return f"the parts add up to {fmt_value(v, total)}, not {_hedged(total)} ({terms})"
 
     ctx.add(Claim("sum", _span(ctx, total), total, tuple(ops),
                   {"fn": fn, "explain": explain, "fail_message": fail_message, "how": how}, confident))
@@ -363,13 +363,13 @@ def _shares(ctx: Ctx) -> None:
         def fn(*vals: float, n=n_parts) -> float:
             return sum(vals[:n]) / vals[n] * 100.0
 
-        part_txt = " + ".join(_fig(ctx, x) for x in part_list)
+        part_txt = " + ".join(fig_text(ctx, x) for x in part_list)
 
         def explain(v: float, part_txt=part_txt, whole=whole) -> str:
-            return f"{part_txt} / {_fig(ctx, whole)} × 100 = {v:.1f}%"
+            return f"{part_txt} / {fig_text(ctx, whole)} × 100 = {v:.1f}%"
 
         def fail_message(v: float, expected, part_txt=part_txt, whole=whole, p=p) -> str:
-            return f"{part_txt} of {_fig(ctx, whole)} is {v:.1f}%, not {_hedged(p)}"
+            return f"{part_txt} of {fig_text(ctx, whole)} is {v:.1f}%, not {_hedged(p)}"
 
         def expected(v: float, p=p, is_pct=is_pct) -> str:
             if is_pct:
@@ -666,10 +666,10 @@ def _make_diff(ctx: Ctx, d: Mention, y: Mention, x: Mention, confident: bool) ->
         return abs(a - b)
 
     def explain(v: float) -> str:
-        return f"{_fig(ctx, y)} − {_fig(ctx, x)} = {_val(v, d)}"
+        return f"{fig_text(ctx, y)} − {fig_text(ctx, x)} = {fmt_value(v, d)}"
 
     def fail_message(v: float, expected) -> str:
-        return f"{_fig(ctx, y)} − {_fig(ctx, x)} is {_val(v, d)}, not {_hedged(d)}"
+        return f"{fig_text(ctx, y)} − {fig_text(ctx, x)} is {fmt_value(v, d)}, not {_hedged(d)}"
 
     ctx.add(Claim("difference", _span(ctx, d), d, (y, x), {"fn": fn, "explain": explain,
                                                             "fail_message": fail_message}, confident))
@@ -680,22 +680,7 @@ def _span(ctx: Ctx, m: Mention) -> tuple[int, int]:
     return (m.start, m.end)
 
 
-def _fig(ctx: Ctx, m: Mention) -> str:
-    if m.type == "count" and m.num_end > m.num_start:
-        return ctx.text[m.num_start:m.num_end]
-    return m.text
-
-
 def _hedged(m: Mention) -> str:
     return (m.hedge + " " if m.hedge else "") + m.text
 
 
-def _val(v: float, like: Mention) -> str:
-    if like.type == "currency":
-        for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-            if abs(v) >= div:
-                return f"{v / div:,.3g} {word} {like.unit}"
-        return f"{v:,.0f} {like.unit}"
-    if abs(v - round(v)) < 1e-9:
-        return f"{v:,.0f}"
-    return f"{v:,.2f}"

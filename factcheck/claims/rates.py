@@ -15,7 +15,7 @@ from collections import Counter
 import regex
 
 from ..model import Claim, Mention
-from .base import Ctx, is_partitive, is_rate, noun_class
+from .base import Ctx, fig_text, fmt_value, is_partitive, is_rate, noun_class
 
 _PER = regex.compile(r"^\s*(?:per|a|an|for\s+each|each|apiece|a\s+piece)\b\s*([\p{L}-]+)?", regex.I)
 
@@ -114,16 +114,16 @@ def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
 
 
 def _claim(ctx: Ctx, r: Mention, total: Mention, count: Mention, confident: bool) -> None:
-    t_txt, c_txt = total.text, _num(ctx, count)
+    t_txt, c_txt = total.text, fig_text(ctx, count)
 
     def fn(a: float, b: float) -> float:
         return a / b
 
     def explain(v: float) -> str:
-        return f"{t_txt} / {c_txt} = {_money(v, r)}"
+        return f"{t_txt} / {c_txt} = {fmt_value(v, r)}"
 
     def fail_message(v: float, expected) -> str:
-        return f"{t_txt} / {c_txt} is {_money(v, r)}, not {(r.hedge + ' ') if r.hedge else ''}{r.text}"
+        return f"{t_txt} / {c_txt} is {fmt_value(v, r)}, not {(r.hedge + ' ') if r.hedge else ''}{r.text}"
 
     ctx.add(Claim("per_unit", _rate_span(ctx, r), r, (total, count),
                   {"fn": fn, "explain": explain, "fail_message": fail_message}, confident))
@@ -155,7 +155,7 @@ def _average(ctx: Ctx, r: Mention) -> None:
     def fn(*xs: float) -> float:
         return sum(xs) / n
 
-    terms = " + ".join(_num(ctx, x) for x in vals)
+    terms = " + ".join(fig_text(ctx, x) for x in vals)
 
     def explain(v: float) -> str:
         return f"({terms}) / {n} = {v:.1f}"
@@ -181,26 +181,13 @@ def _at_price(ctx: Ctx, total: Mention) -> None:
         return c * p
 
     def explain(v: float) -> str:
-        return f"{_num(ctx, count)} × {price.text} = {_money(v, total)}"
+        return f"{fig_text(ctx, count)} × {price.text} = {fmt_value(v, total)}"
 
     def fail_message(v: float, expected) -> str:
-        return f"{_num(ctx, count)} × {price.text} is {_money(v, total)}, not " \
+        return f"{fig_text(ctx, count)} × {price.text} is {fmt_value(v, total)}, not " \
                f"{(total.hedge + ' ') if total.hedge else ''}{total.text}"
 
     ctx.add(Claim("per_unit", (total.start, total.end), total, (count, price),
                   {"fn": fn, "explain": explain, "fail_message": fail_message}, True))
 
 
-def _num(ctx: Ctx, m: Mention) -> str:
-    if m.type == "count" and m.num_end > m.num_start:
-        return ctx.text[m.num_start:m.num_end]
-    return m.text
-
-
-def _money(v: float, like: Mention) -> str:
-    if like.type == "currency":
-        for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-            if abs(v) >= div:
-                return f"{v / div:,.3g} {word} {like.unit}"
-        return f"{v:,.0f} {like.unit}"
-    return f"{v:,.1f}"
