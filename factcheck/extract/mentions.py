@@ -313,7 +313,11 @@ class _Scanner:
                 found.append(_Amount(a, b, a, b, parsed[0], parsed[1], parsed[2]))
                 take(a, b)
         for m in DIGITS_RE.finditer(t):
-            for pa, pb in split_numeral(m.group(), self.loc):
+            pieces = split_numeral(m.group(), self.loc)
+            if " " in m.group() and not free(m.start(), m.end()):
+                # "Lot 18 145 jets": a space group that runs into a name is two numbers, not one
+                pieces = [(x.start(), x.end()) for x in regex.finditer(r"\d+", m.group())]
+            for pa, pb in pieces:
                 a, b = m.start() + pa, m.start() + pb
                 if not free(a, b):
                     continue

@@ -16,7 +16,9 @@ SPACES = "\u2009\u202f\u00a0 "
 MINUS = "-\u2212\u2012\u2013"
 
 # A digit numeral, greedy over separators; parse_digits() validates the grouping.
-DIGITS_RE = regex.compile(r"(?<![\p{L}\p{N}_])(?:\d+(?:[.,'\u2009\u202f\u00a0]\d+)*|\d+(?: \d{3})+(?!\d))")
+# "1 059" grouped with a plain space is tried first (1-3 digits, then groups of exactly three); a year or a
+# longer run before a space ("2023 100 vehicles") never starts such a group
+DIGITS_RE = regex.compile(r"(?<![\p{L}\p{N}_.,])(?:\d{1,3}(?: \d{3})+(?![\d.,]\d)(?!\d)|\d+(?:[.,'\u2009\u202f\u00a0]\d+)*)")
 
 _COMMA_DECIMAL_EVIDENCE = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,.])")
 _POINT_DECIMAL_EVIDENCE = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,.])")
