@@ -241,8 +241,7 @@ COUNTS = [
     case("The Army ordered 12 Leopard 2A7 tanks.", "12", "count", 12, "tank", id="model-between"),
     case("It employs more than 3,000 people.", "3,000", "count", 3000, "person", hedge="more than",
          id="people-person"),
-    case("The army fielded ten vehicles last year.", "ten", "count", 10, "vehicle", id="time-phrase-after",
-         gap="the counted noun runs on into 'last year' (unit 'year', text 'ten vehicles last year')"),
+    case("The army fielded ten vehicles last year.", "ten", "count", 10, "vehicle", id="time-phrase-after"),
     case("The company manufactured 94 military vehicles in the first nine months.", "94", "count", 94, "vehicle",
          id="adjective-and-period-after"),
     case("The yard launched 4 corvettes in 2024.", "4", "count", 4, "corvette", id="single-digit"),
@@ -374,8 +373,7 @@ IDENTIFIERS = [
     ident("The AN/APG-83 radar was installed on the jets.", "AN/APG-83", id="AN-APG-83"),
     ident("The Navy awarded contract N00024-23-C-5401 to the yard.", "N00024-23-C-5401", id="contract-navy"),
     ident("The company won contract FA8615-19-C-6069 in May.", "FA8615-19-C-6069", id="contract-usaf"),
-    ident("The Army awarded contract W56HZV-21-D-0012 last week.", "W56HZV-21-D-0012", id="contract-army",
-          gap="a contract number whose prefix mixes letters and digits is split into counts ('21-D-', '0012')"),
+    ident("The Army awarded contract W56HZV-21-D-0012 last week.", "W56HZV-21-D-0012", id="contract-army"),
     ident("The destroyer DDG 125 was commissioned.", "DDG 125", id="hull-ddg"),
     ident("The frigate TCG Anadolu (L-400) sailed.", "L-400", id="hull-pennant"),
     ident("Hull number 1704 was launched in Busan.", "1704", id="hull-number"),
@@ -384,8 +382,7 @@ IDENTIFIERS = [
     ident("Call +1 703 555 0143 for details.", "+1 703 555 0143", id="phone-intl"),
     ident("Call (703) 555-0143 for details.", "(703) 555-0143", id="phone-us"),
     ident("Tel: +90 216 489 29 50.", "+90 216 489 29 50", id="phone-tr-intl"),
-    ident("Tel: 0216 489 29 50", "0216 489 29 50", id="phone-tr-national",
-          gap="a national phone number with a trunk 0 and no + is read as counts 216 and 29"),
+    ident("Tel: 0216 489 29 50", "0216 489 29 50", id="phone-tr-national"),
 ]
 
 

@@ -36,7 +36,7 @@ plans plan planned set sets will won lost became become becomes got get gets gav
 sees left leave leaves put puts seen known called named worth valued priced costing cost costs bringing
 brings brought bring represented represents representing representing compared compares equivalent
 according following followed follows again later earlier ago apiece each annually yearly monthly
-today tomorrow yesterday now currently respectively alone altogether overall total totalling totaling
+today tomorrow yesterday now currently respectively last next previous alone altogether overall total totalling totaling
 combined together in-service entered enter enters break breaks broke handed hand delivered deliver
 delivers ordered order orders signed sign signs built build builds produced produce produces operated
 operate operates bought buy buys acquired acquire acquires sold sell sells flew fly flies carried carry

@@ -50,7 +50,8 @@ DATE_RES = [
 _MONTH_ALONE = regex.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
                              r"|Sept\.|Aug\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.)(?![\p{L}])")
 _MAY = regex.compile(r"(?<=\b(?:in|on|since|until|by|from|of|last|next|early|late|mid|through|to)\s)May\b", regex.I)
-_PHONE = regex.compile(r"(?:\+\d{1,3}[\s.-]?)(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,3}"
+_PHONE = regex.compile(r"(?<![\d,.])0\d{2,4}(?:[ .-]\d{2,4}){2,4}(?![\d,])|"  # national: "0216 489 29 50"
+                       r"(?:\+\d{1,3}[\s.-]?)(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,3}"
                        r"|\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}")
 _CHUNK = regex.compile(r"[^\s—]+")
 _STRIP_L = "\"'“‘([{«"
@@ -283,6 +284,7 @@ class _Scanner:
             return "identifier"
         # starts with a letter or symbol
         if any(core.startswith(p) and len(core) > len(p) and (core[len(p)].isdigit() or core[len(p)] in " .")
+               and regex.fullmatch(r"[ .]?[\d.,]+(?:bn|mn|tn|m|b|k|cr)?", core[len(p):], regex.I)
                for p in lex.cur_prefix):
             return None  # "US$6.17", "€857m", "Rs3,314"
         if core[0] in "%":
