@@ -149,14 +149,10 @@ def restate(m: Mention, value: float, doc_text: str) -> str:
     return f"{prefix}{num}{suffix}"
 
 
-def _rule_for(rules: RuleSet, kind: str):
-    return rules.rule(kind)
-
-
 def judge(doc: Document, claims: list[Claim], rules: RuleSet) -> list[Finding]:
     out: list[Finding] = []
     for c in claims:
-        rule = _rule_for(rules, c.kind)
+        rule = rules.rule(c.kind)
         if rule is None:
             continue
         f = judge_one(doc, c, rules, rule)

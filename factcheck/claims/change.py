@@ -92,16 +92,10 @@ def _candidates(ctx: Ctx, m: Mention, like: Mention | None = None) -> list[Menti
     for x in ctx.amounts:
         if x is m or x.role or is_partitive(ctx, x) or id(x) in ctx.restated:
             continue
-        if m.type == "percent" and x.type == "percent" and m.unit == "percent" and not _percent_pair_ok(ctx, m, x):
-            continue
         if like is not None and not _same(ctx, x, like):
             continue
         out.append(x)
     return out
-
-
-def _percent_pair_ok(ctx: Ctx, p: Mention, x: Mention) -> bool:
-    return True
 
 
 def preceding_pair(ctx: Ctx, m: Mention, allow_prev_sentence: bool = True) -> tuple[Mention, Mention] | None:
@@ -113,7 +107,6 @@ def preceding_pair(ctx: Ctx, m: Mention, allow_prev_sentence: bool = True) -> tu
     before = [x for x in _candidates(ctx, m) if lo <= x.start and x.end <= m.start and x.type != "percent"
               or (m.type == "percent" and x.type == "percent" and lo <= x.start and x.end <= m.start
                   and ctx.sent_index(x.start) == si and x.unit == "percent")]
-    before = [x for x in before if not is_rate(ctx, x) or _rate_like(ctx, x, before)]
     if len(before) < 2:
         return None
     y = before[-1]
@@ -129,11 +122,6 @@ def preceding_pair(ctx: Ctx, m: Mention, allow_prev_sentence: bool = True) -> tu
     if between:
         return None
     return x, y
-
-
-def _rate_like(ctx: Ctx, x: Mention, pool: list[Mention]) -> bool:
-    """Rates compare with rates ("two aircraft a month toward three")."""
-    return True
 
 
 # ----------------------------------------------------------------------------- percent change
@@ -384,8 +372,7 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
     confident = confident and (anchored or _near_enough(ctx, m, a, b))
     ctx.add(Claim("multiple", _hedged_span(ctx, m), m, (a, b), params, confident))
     if style:
-        ctx.add(Claim("multiple_style", (m.start, m.end + len(style.group(0)) - (m.end - m.start) + 0
-                                         if False else m.end), m, (a, b),
+        ctx.add(Claim("multiple_style", (m.start, m.start + style.end()), m, (a, b),
                       {"verdict": {"status": "warn", "message": f'"{t[m.start:m.end]} {style.group(0).split()[-1]}" '
                                    "is ambiguous (is it ×N or ×(N+1)?): write \"N times as many\" or give the figure"}},
                       True))

@@ -12,7 +12,7 @@ import math
 import regex
 
 from ..extract.units import convert
-from ..model import Claim, Mention  # noqa: F401
+from ..model import Claim, Mention
 from .base import Ctx, is_rate
 
 _RESTATE = regex.compile(r"^\s*(?:\(|,?\s*or\s+|(?:[\p{L}-]+\s*){0,2},?\s*equivalent\s+to\s+(?:the\s+|about\s+|some\s+)?|\s*/\s*|"

@@ -402,8 +402,6 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
         part = prev[-1]
         if len(prev) >= 2 and is_partitive_of(ctx, prev[-2], part):
             return [prev[-2]], part, True
-        om = regex.search(r"\b(?:Of|Among|Out\s+of)\s+(?:the\s+|its\s+|these\s+)?$", t[s:s + 40] if False else "")
-        del om
         wholes = [x for x in prev[:-1] if same_kind(x, part) and regex.search(
             r"\b(?:Of|Among|Out\s+of)\s+(?:the\s+|its\s+|these\s+)?$", t[max(s, x.start - 15):x.start])
             and ctx.sent_index(x.start) == si]

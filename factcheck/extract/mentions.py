@@ -11,7 +11,7 @@ Order matters, and is the design:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
@@ -843,5 +843,3 @@ class _Scanner:
                        num_start=f.num_start, num_end=f.num_end, scale=f.scale, decimals=f.decimals,
                        grouped=f.grouped, word=f.word, noun=f.noun, inferred=f.inferred, role=f.role)
 
-
-__all__ = ["find_mentions", "replace"]
