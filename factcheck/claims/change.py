@@ -42,6 +42,23 @@ def find(ctx: Ctx) -> None:
                 r"^\s+(?:the|that|of\s+the|its|their)\b", ctx.after(m, 20)):
             _multiple(ctx, m)
     _echo_multiples(ctx)
+    _times_more(ctx)
+
+
+def _times_more(ctx: Ctx) -> None:
+    """"three times more", "four times less": ambiguous whatever the figures (×3 or ×4?), a style warning."""
+    t = ctx.text
+    for m in ctx.mentions:
+        if m.role != "multiple":
+            continue
+        style = regex.match(r"(?:\s+times)?\s+(?:more|less|fewer|higher|lower|larger|smaller|cheaper)\b", t[m.end:m.end + 20],
+                            regex.I)
+        if style is None or not regex.search(r"times", t[m.start:m.end + style.end()], regex.I):
+            continue
+        word = style.group(0).split()[-1]
+        ctx.add(Claim("multiple_style", (m.start, m.end + style.end()), m, (),
+                      {"verdict": {"status": "warn", "message": f'"{t[m.start:m.end]} {word}" is ambiguous (×N or ×(N+1)?): '
+                                   'write "N times as many" or give the figure'}}, True))
 
 
 # ----------------------------------------------------------------------------- operand search
@@ -112,11 +129,18 @@ def preceding_pair(ctx: Ctx, m: Mention, allow_prev_sentence: bool = True) -> tu
     y = before[-1]
     if ctx.sent_index(y.start) != si:
         return None  # at least one figure must be in the claim's own sentence
+    if _CLAUSE_BREAK.search(ctx.text[y.end:m.start]):
+        return None
     same = [x for x in before[:-1] if _same(ctx, x, y)]
     if not same:
         return None
     exact = [x for x in same if x.unit and x.unit == y.unit]
     x = exact[-1] if exact else same[-1]
+    if ctx.sent_index(x.start) != si and not (
+            y.type == "count" and y.unit and x.unit == y.unit or _BACK_REF.search(ctx.text[ctx.sents[si][0]:m.end])):
+        # a figure from the sentence before only when it counts the same things ("94 military vehicles. ...
+        # that figure reached 224") or the sentence points back ("that figure", "the same period")
+        return None
     # the pair must not straddle a third figure of the same kind
     between = [z for z in before if x.start < z.start < y.start and _same(ctx, z, y) and not (exact and z.unit != y.unit)]
     if between:
@@ -151,6 +175,8 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
     after = t[p.end:p.end + 12]
     if not fraction and regex.match(r"\s*(?:of|stake|share|interest|owned|by\s+\p{Lu})", after):
         return  # "32% of all exports", "a 25% stake": a share, not a change
+    if not fraction and _LEVEL_BEFORE.search(ctx.before(p, 30)):
+        return  # "the margin improved to 15.2% from 12.8%": a level (an operand), not a change
     direction = _direction(ctx, p, inc, dec)
     if direction is None:
         return
@@ -158,15 +184,21 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
     claim_val = p.value * 100 if fraction else p.value
     pool = ctx.amounts
     pair = ordered_pair(ctx, p, pool)
+    if pair and _clause_break(ctx, p, pair[0], pair[1]):
+        pair = None  # "sales grew 35% to €2.1 billion, while the backlog rose to €19 billion from €14 billion"
     confident = True
     explicit = False
+    new_only = _TO_FIGURE.match(t[p.end:p.end + 40])
     if pair:
         old, new, explicit = pair
     else:
         anchored = _year_anchored(ctx, p)
         explicit = anchored is not None
-        pair2 = _compared(ctx, p) or anchored or preceding_pair(ctx, p)
-        if not pair2:
+        # "rose 35% to SEK 5.2 billion" gives the new figure only: without an old one stated with it
+        # ("from X", "(2023: X)", "compared with X") there is nothing to check
+        pair2 = _compared(ctx, p) or anchored or (None if new_only else preceding_pair(ctx, p))
+        if not pair2 and not new_only and not any(x is not p for x in ctx.in_sentence(p)):
+            # "Revenue nearly doubled. It climbed from X to Y.": the figures come in the next sentence
             nxt = ordered_pair(ctx, p, pool, next_sentence=True)
             pair2 = (nxt[0], nxt[1]) if nxt else None
         if not pair2:
@@ -237,6 +269,26 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
     # a change stated as a rise cannot be checked against figures that fell: keep sign in fn
     confident = confident and (explicit or _near_enough(ctx, p, old, new))
     ctx.add(Claim("percent_change", (p.start, p.end), p, (old, new), params, confident))
+
+
+_LEVEL_BEFORE = regex.compile(r"\b(?:to|from|at|of|reached|was|were|is|stood\s+at|totalled|totaled|between)\s+"
+                              r"(?:(?:about|around|roughly|nearly|some|approximately|more\s+than|almost|over)\s+)?$", regex.I)
+_TO_FIGURE = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|"
+                           r"more\s+than\s+|a\s+record\s+)?(?=[\p{Sc}\d]|[A-Z]{2,3}\s?\d|Rs|TL)", regex.I)
+_BACK_REF = regex.compile(r"\b(?:that|this|the\s+same)\s+(?:figure|number|total|level|period|quarter|half)|"
+                          r"\b(?:year-on-year|year\s+on\s+year|a\s+year\s+earlier|the\s+previous\s+year|compared)\b",
+                          regex.I)
+_CLAUSE_BREAK = regex.compile(r";|,\s*(?:while|whereas|but|and|although)\b|\.\s", regex.I)
+
+
+def _clause_break(ctx: Ctx, p: Mention, a: Mention, b: Mention) -> bool:
+    """Is there a clause boundary between the stated figure and the pair it would be checked against?"""
+    lo, hi = min(a.start, p.start), max(b.end, p.end)
+    inner = [(min(p.end, a.start), max(p.end, a.start)), (min(p.end, b.start), max(p.end, b.start))]
+    gap_a, gap_b = (ctx.text[x:y] for x, y in inner)
+    del lo, hi
+    between = gap_a if abs(p.start - a.start) < abs(p.start - b.start) else gap_b
+    return bool(_CLAUSE_BREAK.search(between)) and not (a.start < p.start < b.end)
 
 
 def _near_enough(ctx: Ctx, p: Mention, old: Mention, new: Mention) -> bool:
@@ -342,8 +394,6 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
         return
     target = m.value if m.value >= 1 else 1.0 / m.value
     words = t[m.start:m.end].lower()
-    style = regex.search(r"\btimes\s+(?:more|less|fewer|higher|lower|larger|smaller|cheaper)\b", t[m.start:m.end + 20],
-                         regex.I)
 
     def fn(x: float, y: float) -> float:
         lo, hi = sorted((abs(x), abs(y)))
@@ -371,11 +421,7 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
               "stated_value": target, "stated_step": step, "claimed": m.value}
     confident = confident and (anchored or _near_enough(ctx, m, a, b))
     ctx.add(Claim("multiple", _hedged_span(ctx, m), m, (a, b), params, confident))
-    if style:
-        ctx.add(Claim("multiple_style", (m.start, m.start + style.end()), m, (a, b),
-                      {"verdict": {"status": "warn", "message": f'"{t[m.start:m.end]} {style.group(0).split()[-1]}" '
-                                   "is ambiguous (is it ×N or ×(N+1)?): write \"N times as many\" or give the figure"}},
-                      True))
+
 
 
 def _hedged_span(ctx: Ctx, m: Mention) -> tuple[int, int]:
