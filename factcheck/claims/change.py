@@ -271,7 +271,9 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
     ctx.add(Claim("percent_change", (p.start, p.end), p, (old, new), params, confident))
 
 
-_LEVEL_BEFORE = regex.compile(r"\b(?:to|from|at|of|reached|was|were|is|stood\s+at|totalled|totaled|between)\s+"
+_LEVEL_BEFORE = regex.compile(r"(?:\b(?:to|from|at|reached|was|were|is|stood\s+at|totalled|totaled|between)|"
+                              r"(?<!\b(?:increase|rise|growth|gain|jump|decrease|drop|fall|decline|reduction|cut|change|"
+                              r"improvement|hike|surge|slump)\s)\bof)\s+"
                               r"(?:(?:about|around|roughly|nearly|some|approximately|more\s+than|almost|over)\s+)?$", regex.I)
 _TO_FIGURE = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|"
                            r"more\s+than\s+|a\s+record\s+)?(?=[\p{Sc}\d]|[A-Z]{2,3}\s?\d|Rs|TL)", regex.I)
