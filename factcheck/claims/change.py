@@ -136,10 +136,7 @@ def preceding_pair(ctx: Ctx, m: Mention, allow_prev_sentence: bool = True) -> tu
         return None
     exact = [x for x in same if x.unit and x.unit == y.unit]
     x = exact[-1] if exact else same[-1]
-    if ctx.sent_index(x.start) != si and not (
-            y.type == "count" and y.unit and x.unit == y.unit or _BACK_REF.search(ctx.text[ctx.sents[si][0]:m.end])):
-        # a figure from the sentence before only when it counts the same things ("94 military vehicles. ...
-        # that figure reached 224") or the sentence points back ("that figure", "the same period")
+    if not _prior_ok(ctx, x, y, m):
         return None
     # the pair must not straddle a third figure of the same kind
     between = [z for z in before if x.start < z.start < y.start and _same(ctx, z, y) and not (exact and z.unit != y.unit)]
@@ -189,6 +186,8 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
     confident = True
     explicit = False
     new_only = _TO_FIGURE.match(t[p.end:p.end + 40])
+    if pair and new_only and not (pair[1].start <= p.end + new_only.end() + 2 and pair[1].end > p.end):
+        pair = None  # "rose 37% to 7.2 trillion won, with exports ... up from 38%": that pair is another change
     if pair:
         old, new, explicit = pair
     else:
@@ -278,9 +277,21 @@ _LEVEL_BEFORE = regex.compile(r"(?:\b(?:to|from|at|reached|was|were|is|stood\s+a
 _TO_FIGURE = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|"
                            r"more\s+than\s+|a\s+record\s+)?(?=[\p{Sc}\d]|[A-Z]{2,3}\s?\d|Rs|TL)", regex.I)
 _BACK_REF = regex.compile(r"\b(?:that|this|the\s+same)\s+(?:figure|number|total|level|period|quarter|half)|"
+                          r"\b(?:doubl|tripl|trebl|quadrupl|halv)\w*\s+(?:that|it|this|them)\b|"
                           r"\b(?:year-on-year|year\s+on\s+year|a\s+year\s+earlier|the\s+previous\s+year|compared)\b",
                           regex.I)
 _CLAUSE_BREAK = regex.compile(r";|,\s*(?:while|whereas|but|and|although)\b|\.\s", regex.I)
+
+
+def _prior_ok(ctx: Ctx, x: Mention, y: Mention, m: Mention) -> bool:
+    """May x, from before the claim's sentence, be the old figure of y? Only when it counts the same things
+    ("94 military vehicles. ... that figure reached 224") or the sentence points back ("that figure",
+    "the same period", "year-on-year"); "sales rose to 7.2 trillion won. Profit doubled to 1.7 trillion" is not."""
+    si = ctx.sent_index(m.start)
+    if ctx.sent_index(x.start) == si:
+        return True
+    return bool(y.type == "count" and y.unit and x.unit == y.unit
+                or _BACK_REF.search(ctx.text[ctx.sents[si][0]:min(ctx.sents[si][1], m.end + 12)]))
 
 
 def _clause_break(ctx: Ctx, p: Mention, a: Mention, b: Mention) -> bool:
@@ -450,8 +461,10 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     """"three times the original number", "nearly three times the $1.2 billion", "double the 2% guideline"."""
     t = ctx.text
     rest = t[m.end:ctx.sentence(m.start)[1]]
+    if regex.match(r"\s*(?:again\s+)?(?:to|by)\b", rest, regex.I):
+        return None  # "doubled to 1.7 trillion": a new figure, not the figure compared with
     cm = regex.match(r"^\s*(?:times\s+)?(?:as\s+(?:many|much|large|big|high)\s+as|more\s+than|the|that|its|their|"
-                     r"what|over|on)?\s*(?:the\s+|that\s+|its\s+)?", rest, regex.I)
+                     r"what|over|on|from)?\s*(?:the\s+|that\s+|its\s+)?", rest, regex.I)
     start = m.end + (cm.end() if cm else 0)
     sent_i = ctx.sent_index(m.start)
     after = [x for x in ctx.amounts if start <= x.start <= start + 30 and ctx.sent_index(x.start) == sent_i
@@ -460,7 +473,7 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
               and ctx.para_index(x.start) == ctx.para_index(m.start) and not is_partitive(ctx, x)]
     if after:
         x = after[0]
-        subj = [y for y in before if _same(ctx, y, x)]
+        subj = [y for y in before if _same(ctx, y, x) and _prior_ok(ctx, y, x, m)]
         if subj:
             return subj[-1], x
         return None
@@ -579,7 +592,7 @@ def _multiple_to(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
             return olds[0], y
     before = [x for x in ctx.amounts if x.end <= m.start and _same(ctx, x, y) and not x.role
               and si - ctx.sent_index(x.start) <= 1 and ctx.para_index(x.start) == ctx.para_index(m.start)]
-    if not before:
+    if not before or not _prior_ok(ctx, before[-1], y, m):
         return None
     return before[-1], y
 
