@@ -225,6 +225,8 @@ def _totals_after_parts(ctx: Ctx) -> None:
             parts = same_sent[-1:] + later[:1]
         elif len(same_sent) >= 2 or (same_sent and _multiplicity(ctx, same_sent[-1], s) > 1):
             parts = same_sent
+        elif same_sent and not (expect_n or regex.search(r"\btogether\s+with\b", before, regex.I)):
+            continue  # one part here and the others not as figures ("three frigates, plus a fourth ship")
         else:
             # the parts were given in the sentences before ("The first, worth $705 million ... The second ...")
             para = ctx.paragraph(total.start)
