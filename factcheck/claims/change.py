@@ -280,16 +280,19 @@ _BACK_REF = regex.compile(r"\b(?:that|this|the\s+same)\s+(?:figure|number|total|
                           r"\b(?:doubl|tripl|trebl|quadrupl|halv)\w*\s+(?:that|it|this|them)\b|"
                           r"\b(?:year-on-year|year\s+on\s+year|a\s+year\s+earlier|the\s+previous\s+year|compared)\b",
                           regex.I)
+_CONTRAST = regex.compile(r";|,\s*(?:while|whereas|but|although)\b", regex.I)
 _CLAUSE_BREAK = regex.compile(r";|,\s*(?:while|whereas|but|and|although)\b|\.\s", regex.I)
 
 
-def _prior_ok(ctx: Ctx, x: Mention, y: Mention, m: Mention) -> bool:
+def _prior_ok(ctx: Ctx, x: Mention, y: Mention, m: Mention, same_clause: bool = False) -> bool:
     """May x, from before the claim's sentence, be the old figure of y? Only when it counts the same things
     ("94 military vehicles. ... that figure reached 224") or the sentence points back ("that figure",
     "the same period", "year-on-year"); "sales rose to 7.2 trillion won. Profit doubled to 1.7 trillion" is not."""
     si = ctx.sent_index(m.start)
     if ctx.sent_index(x.start) == si:
-        return True
+        # "revenue fell 3% to €8.1 billion, while its order intake more than doubled to €9.7 billion": another
+        # clause, another subject ("..., and more than tripled" keeps the subject)
+        return not (same_clause and _CONTRAST.search(ctx.text[x.end:m.start]))
     return bool(y.type == "count" and y.unit and x.unit == y.unit
                 or _BACK_REF.search(ctx.text[ctx.sents[si][0]:min(ctx.sents[si][1], m.end + 12)]))
 
@@ -394,7 +397,8 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
         pair = ordered_pair(ctx, m, pool)
         if pair:
             pr = (pair[0], pair[1])
-    if pr is None:
+    if pr is None and not any(not x.role for x in ctx.in_sentence(m)):
+        # "Revenue nearly doubled year-on-year. Income climbed from X to Y.": only for a sentence with no figures
         nxt = ordered_pair(ctx, m, pool, next_sentence=True)
         pr = (nxt[0], nxt[1]) if nxt else None
     if pr is None:
@@ -592,7 +596,7 @@ def _multiple_to(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
             return olds[0], y
     before = [x for x in ctx.amounts if x.end <= m.start and _same(ctx, x, y) and not x.role
               and si - ctx.sent_index(x.start) <= 1 and ctx.para_index(x.start) == ctx.para_index(m.start)]
-    if not before or not _prior_ok(ctx, before[-1], y, m):
+    if not before or not _prior_ok(ctx, before[-1], y, m, same_clause=True):
         return None
     return before[-1], y
 

@@ -151,7 +151,7 @@ def _breakdowns(ctx: Ctx) -> None:
             gap = t[cursor:x.start]
             if items and (not _gap_continues(gap) or _noun_clash(ctx, total, x)):
                 break
-            if not items and regex.search(r"[;.]|\b(?:compared|while|but|whereas|versus)\b", gap):
+            if not items and (regex.search(r"[;.]|\b(?:compared|while|but|whereas|versus)\b", gap) or _CLAUSE.search(gap)):
                 break
             if is_rate(ctx, x) or is_partitive(ctx, x) or regex.match(
                     r"\s+(?:more|fewer|less|higher|lower|above|below|ahead)\b", t[x.end:x.end + 12]):
