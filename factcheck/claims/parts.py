@@ -423,10 +423,9 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
             return [part], head[-1], True
         # "€6.5 billion, or 61% of the total" with the total earlier in the paragraph
         if _SHARE_OF.match(after) and regex.match(r"\s*of\s+(?:the\s+)?total\b", after):
-            tot = [x for x in ctx.amounts if x.end <= part.start and same_kind(x, part)
-                   and ctx.para_index(x.start) == ctx.para_index(p.start) and x.value > part.value]
-            if tot:
-                return [part], tot[-1], True
+            tot = _total_named(ctx, part)
+            if tot is not None:
+                return [part], tot, True
     # 2. "P% of all Turkish exports ... The sector shipped $5.5 billion" (part in the previous sentence, or
     #    the one figure of its kind in the paragraph before: "Baykar closed 2023 with exports of $1.76 billion")
     if _SHARE_OF.match(after) and later:
@@ -484,10 +483,23 @@ def _whole_named(ctx: Ctx, p: Mention, part: Mention, after: str) -> Mention | N
                       and id(x) not in ctx.restated and abs(x.value) > abs(part.value)]
         named = [x for x in everywhere if noun[:5] in ctx.text[max(0, x.start - 60):x.end + 60].lower()]
         return named[-1] if named else None
+    if noun in ("total", "whole"):
+        return _total_named(ctx, part)
     si = ctx.sent_index(p.start)
     near = [x for x in cands if si - ctx.sent_index(x.start) <= 1]
     larger = [x for x in near if abs(x.value) > abs(part.value)]
-    return (larger or near)[-1] if (larger or near) and noun in ("total", "whole", "") else None
+    return (larger or near)[-1] if (larger or near) and noun == "" else None
+
+
+def _total_named(ctx: Ctx, part: Mention) -> Mention | None:
+    """"€6.5 billion, or 61% of the total": the total is a figure the text calls one ("a total value of
+    €10.6 billion", "in all", "combined"), not merely a larger figure nearby."""
+    for x in reversed([x for x in ctx.amounts if x.end <= part.start and same_kind(x, part)
+                       and abs(x.value) > abs(part.value) and id(x) not in ctx.restated]):
+        around = ctx.text[max(0, x.start - 40):x.end + 25].lower()
+        if regex.search(r"\b(?:total|in\s+all|overall|combined|altogether|all\s+told)\b", around):
+            return x
+    return None
 
 
 def _whole_for(ctx: Ctx, part: Mention, p: Mention) -> Mention | None:
