@@ -154,11 +154,6 @@ def _consistent_tol(a: Mention, b: Mention) -> float:
     return max(a.half_step or 0.0, b.half_step or 0.0) * 1.0001
 
 
-def _digits(m: Mention) -> str:
-    return regex.sub(r"\D", "", f"{m.value / (10 ** math.floor(math.log10(abs(m.value)))):.6f}").rstrip("0") \
-        if m.value else ""
-
-
 def _transposed(a: Mention, b: Mention) -> bool:
     da, db = _sig(a), _sig(b)
     return len(da) >= 3 and len(da) == len(db) and da != db and sorted(da) == sorted(db) and \

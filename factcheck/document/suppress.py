@@ -109,11 +109,6 @@ def mask_plain(source: str) -> tuple[str, tuple[Suppression, ...]]:
     return text, resolve(directives, source, text, None)
 
 
-def find_suppressions(source: str) -> tuple[Suppression, ...]:
-    """The suppressions of a plain-text file (see ``mask_plain`` for the text without them)."""
-    return mask_plain(source)[1]
-
-
 def _line_starts(source: str) -> list[int]:
     return [0, *(m.end() for m in re.finditer("\n", source))]
 

@@ -7,8 +7,6 @@ numeral); without such evidence the text is read as English.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 # thin space, narrow no-break space, no-break space, plain space: group separators in numbers
@@ -45,16 +43,6 @@ def separators(locale: str) -> tuple[str, str]:
     if locale == "fr":
         return SPACES + ".", ","
     return "," + SPACES + "'", "."
-
-
-@dataclass(frozen=True)
-class Numeral:
-    value: float
-    decimals: int  # digits after the decimal separator
-    grouped: bool
-    start: int
-    end: int
-    text: str
 
 
 def parse_digits(s: str, locale: str = "en") -> tuple[float, int, bool] | None:
@@ -107,7 +95,3 @@ def split_numeral(s: str, locale: str) -> list[tuple[int, int]]:
                 out.append((m.start() + d.start(), m.start() + d.end()))
     return out
 
-
-def half_step(decimals: int, digits_text: str = "") -> float:
-    """Half the step of the last written digit: 0.5 for integers, 0.05 for one decimal..."""
-    return 0.5 * 10 ** (-decimals)

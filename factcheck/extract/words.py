@@ -263,51 +263,6 @@ def _decimals(toks, k: int, g: Grammar) -> tuple[int, str] | None:
     return None
 
 
-def value_of_cardinal(text: str, g: Grammar) -> float | None:
-    """Value of a spelled-out cardinal ("one hundred and twenty" -> 120); None if not one."""
-    words = regex.findall(r"[a-z]+", text.lower())
-    if not words:
-        return None
-    total, current, seen = 0.0, 0.0, False
-    i = 0
-    half = False
-    if words[-3:] == ["and", "a", "half"]:
-        half, words = True, words[:-3]
-    while i < len(words):
-        w = words[i]
-        if w in ("and",):
-            i += 1
-            continue
-        if w == "a" and i + 1 < len(words) and (words[i + 1] in g.mult or words[i + 1] == "dozen"):
-            current += 1
-            seen = True
-            i += 1
-            continue
-        if w == "dozen":
-            current = current * 12 if current else 12
-            seen = True
-        elif w in g.units:
-            current += g.units[w]
-            seen = True
-        elif w in g.mult:
-            f = g.mult[w]
-            if current == 0:
-                current = 1
-            if f >= 1000:
-                total += current * f
-                current = 0
-            else:
-                current *= f
-            seen = True
-        else:
-            return None
-        i += 1
-    if not seen:
-        return None
-    v = total + current
-    return v + 0.5 if half else v
-
-
 def value_of_fraction(text: str, g: Grammar) -> float | None:
     t = text.lower().replace("-", " ")
     parts = t.split()
