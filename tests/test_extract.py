@@ -112,9 +112,15 @@ RANGES = [
     case("The new road will be 20-30 km long.", "20-30 km", "quantity", 20, "kilometer", 30, id="hyphen-km"),
     case("Exports account for 20–30% of sales.", "20–30%", "percent", 20, "percent", 30, id="en-dash-percent"),
     case("The firm will hire 20 to 30 engineers this year.", "20 to 30 engineers", "count", 20, "engineer", 30,
-         id="to", gap="'20 to 30' is read as two counts, not one range"),
+         id="to"),
     case("Margins of between 20 and 30 percent are expected.", "between 20 and 30 percent", "percent", 20,
-         "percent", 30, id="between-and", gap="'between 20 and 30' is read as two percents, not one range"),
+         "percent", 30, id="between-and"),
+    case("Each jet uses 200,000 to 300,000 parts.", "200,000 to 300,000 parts", "count", 200000, "part", 300000,
+         id="to-grouped"),
+    case("Doses of 44 mg to 50 mg were given.", "44 mg to 50 mg", "quantity", 44, "milligram", 50, id="to-unit-twice"),
+    case("The deal is worth between €2 billion and €3 billion.", "between €2 billion and €3 billion", "currency", 2e9,
+         "EUR", 3e9, id="between-currency-twice"),
+    case("Ranges vary from 7 to 10 km.", "7 to 10 km", "quantity", 7, "kilometer", 10, id="vary-from-to"),
     case("The unit costs €2-3 million.", "€2-3 million", "currency", 2e6, "EUR", 3e6, id="currency-range"),
 ]
 
@@ -122,6 +128,24 @@ RANGES = [
 @pytest.mark.parametrize(CASE_ARGS, RANGES)
 def test_ranges(sentence, figure, typ, value, unit, high, hedge, locale):
     check(sentence, figure, typ, value, unit, high, hedge, locale)
+    a = sentence.index(figure)
+    overlapping = amounts_overlapping(extract_text(sentence, locale=locale), a, a + len(figure))
+    assert len(overlapping) == 1, overlapping  # a range is one mention (CONTRACT), not its two ends
+
+
+@pytest.mark.parametrize("sentence,first,second", [
+    ("Sales rose from 86 to 133 units.", "86", "133 units"),  # a change, not a range
+    ("Output went from 20 to 30 jets a year.", "20", "30 jets"),
+    ("Deliveries increased from 12 to 18 aircraft.", "12", "18 aircraft"),
+    ("The board voted 7 to 2 for the merger.", "7", "2"),  # the larger figure first: not a range
+])
+def test_not_ranges(sentence: str, first: str, second: str) -> None:
+    mentions = extract_text(sentence)
+    for figure in (first, second):
+        a = sentence.rindex(figure) if figure == second else sentence.index(figure)
+        found = amounts_overlapping(mentions, a, a + len(figure))
+        assert len(found) == 1 and found[0].value_high is None, found
+    assert len([m for m in mentions if m.type in AMOUNT_TYPES]) == 2
 
 
 # --- number words and fractions -------------------------------------------------------------------------------

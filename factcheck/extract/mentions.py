@@ -684,15 +684,6 @@ class _Scanner:
                     r"\s*(?:to|and|or|-|–|through|from|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|"
                     r"over|almost|some|just\s+under|up\s+to)\s+)?", gap_next, regex.I):
                 self._copy_kind(f, nxt)
-                # "between 20 and 25", "200,000 to 300,000 parts": a range. The low end carries value_high
-                # (CONTRACT: a range is value..value_high); the high end stays a figure of its own, because
-                # texts link it on its own ("from 86 to 133 units" is a change, not a range, and is left alone).
-                between = regex.search(r"\bbetween\s+$", t[max(0, f.start - 9):f.start], regex.I) and \
-                    regex.fullmatch(r"\s*and\s*", gap_next)
-                plain_to = regex.fullmatch(r"\s*(?:to|-|–)\s*", gap_next) and not _CHANGE_BEFORE.search(
-                    t[max(0, f.start - 40):f.start])
-                if (between or plain_to) and nxt.value > f.value * (f.scale_factor or 1) / (nxt.scale_factor or 1):
-                    f.value_high = nxt.value * (nxt.scale_factor or 1) / (f.scale_factor or 1)
                 if nxt.role == "multiple":
                     f.role, f.type = "multiple", None
                 continue
@@ -703,6 +694,7 @@ class _Scanner:
                     0.01 <= (prv.value * (prv.scale_factor if prv.type != "count" else 1)) / (f.value or 1) <= 100:
                 self._copy_kind(f, prv)
                 continue
+        amounts[:] = self._worded_ranges(amounts)
         # "278 of the 1,059 vehicles", "60 of the radars", "two of which"
         for f in amounts:
             if f.type is None and f.role is None:
@@ -742,6 +734,49 @@ class _Scanner:
                 f.type, f.unit, f.inferred = "count", ante.unit if ante else None, True
             else:
                 f.type = "number"
+
+    def _worded_ranges(self, amounts: list[_Amount]) -> list[_Amount]:
+        """ "20 to 30 engineers", "between 44 mg and 50 mg", "€2 billion to €3 billion": one mention, value the
+        low end and value_high the high end (CONTRACT). Not a change: "from 86 to 133 units" stays two figures,
+        unless "from" follows a word of extent ("ranging from 7 to 10"); not "3 to 1" (the low end first)."""
+        t = self.t
+        out: list[_Amount] = []
+        skip = False
+        for k, f in enumerate(amounts):
+            if skip:
+                skip = False
+                continue
+            out.append(f)
+            nxt = amounts[k + 1] if k + 1 < len(amounts) else None
+            if nxt is None or f.type != nxt.type or f.type not in ("count", "quantity", "currency", "percent", "number") \
+                    or f.role or nxt.role or f.value_high is not None or nxt.value_high is not None:
+                continue
+            if f.unit != nxt.unit and not (f.type == "count" and (f.unit is None or nxt.unit is None)):
+                continue
+            gap = t[f.end:nxt.start]
+            before = t[max(0, f.start - 40):f.start]
+            bm = regex.search(r"\bbetween\s+$", before, regex.I)
+            between = bm is not None and regex.fullmatch(r"\s*and\s*", gap) is not None
+            plain = regex.fullmatch(r"\s*(?:to|-|–)\s*", gap) and (
+                not regex.search(r"\bfrom\s+$", before, regex.I)
+                or regex.search(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|spans?|spanning)\s+from\s+$",
+                                before, regex.I)) and not _CHANGE_BEFORE.search(before)
+            if not (between or plain):
+                continue
+            lo = f.value * (f.scale_factor or 1)
+            hi = nxt.value * (nxt.scale_factor or 1)
+            if not 0 <= lo < hi:
+                continue
+            f.value_high = hi / (f.scale_factor or 1)
+            if between:
+                f.start -= len(bm.group())  # "between 20 and 30 percent" is the range as written
+            f.end = max(nxt.end, nxt.num_end)
+            f.unit = f.unit or nxt.unit
+            f.noun = f.noun or nxt.noun
+            f.hedge = f.hedge or nxt.hedge
+            f.inferred = f.inferred and nxt.inferred
+            skip = True
+        return out
 
     def _copy_kind(self, f: _Amount, other: _Amount) -> None:
         f.type, f.unit, f.inferred = other.type, other.unit, True
