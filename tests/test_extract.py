@@ -455,7 +455,35 @@ LOCALES = [
     case("Defense sales rose by %55 in the period.", "%55", "percent", 55, "percent", id="auto-percent-first"),
     case("Compania a livrat 1.059 vehicule.", "1.059", "count", 1059, ANY, id="ro-dot", locale="ro"),
     case("Marja a fost de 12,5%.", "12,5%", "percent", 12.5, "percent", id="ro-comma", locale="ro"),
+    # scale words of other languages (rules/vocabulary.yaml locale_scale_words); with --locale auto the word
+    # itself is the evidence that decides how the digits read
+    case("Der Auftrag hat einen Wert von 2,7 Milliarden Euro.", "2,7 Milliarden Euro", "currency", 2.7e9, "EUR",
+         id="auto-de-milliarden"),
+    case("Der Umsatz stieg auf 2.732,5 Mio. Euro.", "2.732,5 Mio. Euro", "currency", 2732.5e6, "EUR", id="de-mio"),
+    case("Das Budget liegt bei 1,2 Billionen Euro.", "1,2 Billionen Euro", "currency", 1.2e12, "EUR",
+         id="de-billionen-is-1e12"),
+    case("Şirketin cirosu 5,3 milyar TL oldu.", "5,3 milyar TL", "currency", 5.3e9, "TRY", id="auto-tr-milyar"),
+    case("Sözleşme 857 milyon avro değerinde.", "857 milyon", "currency", 857e6, ANY, id="tr-milyon", locale="tr"),
+    case("La commande s'élève à 1,5 milliard d'euros.", "1,5 milliard d'euros", "currency", 1.5e9, "EUR",
+         id="auto-fr-milliard-de"),
+    case("Contractul valorează 857 milioane de euro.", "857 milioane de euro", "currency", 857e6, "EUR",
+         id="auto-ro-milioane-de"),
+    # English "billion" stays 10^9 in an English text with German digit grouping
+    case("KIEL — The yard signed for 4.000 tonnes of steel worth €1,86 billion.", "€1,86 billion", "currency",
+         1.86e9, "EUR", id="de-digits-english-billion"),
+    # a numeral that is not valid in the document's convention is read in the other one
+    case("Output reached 1.059.000 rounds, worth 12.5 billion euros.", "12.5 billion euros", "currency", 12.5e9,
+         "EUR", id="mixed-point-decimal-in-dot-grouped-text"),
+    case("The firm sold 1,059 jets and reported 2.732,5 million euros.", "2.732,5 million euros", "currency",
+         2732.5e6, "EUR", id="mixed-comma-decimal-in-english-text"),
 ]
+
+
+@pytest.mark.parametrize("text", ["The deal adds 2 bin to the yard.", "A 76 mm gun and 5 mie rounds."])
+def test_other_locale_scale_words_not_read_in_english(text: str) -> None:
+    """ "bin" (tr) and "mie" (ro) are scale words only in a document read in that locale; too short and too
+    common elsewhere to decide the locale themselves."""
+    assert all(m.scale is None for m in extract_text(text))
 
 
 @pytest.mark.parametrize(CASE_ARGS, LOCALES)

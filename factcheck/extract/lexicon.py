@@ -84,6 +84,8 @@ class Lexicon:
     subunit_re: regex.Pattern | None = None  # "cents", "pence" right after a numeral
     cur_after_scale: dict[str, str] | None = None  # "pounds" after "million"
     glued_prefix_re: regex.Pattern | None = None  # a letter prefix glued to its digits ("USD3.14", "Rs20")
+    locale_scales: dict[str, dict[str, float]] | None = None  # "Milliarden" (de), "milyar" (tr), by locale
+    locale_evidence: dict[str, regex.Pattern] | None = None  # a figure + a scale word only that locale has
 
 
 def _alt(words, flags_ci: bool = False) -> str:
@@ -115,7 +117,15 @@ def _build(key: str) -> Lexicon:
     hedge_re = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(hedges)})\s*$", regex.I)
     scale = {k: float(x) for k, x in (v.get("scale_words") or {}).items()}
     short = frozenset(v.get("short_scales") or [])
-    long_scales = [s for s in scale if s not in short]
+    loc_scales = {loc: {str(k).lower(): float(x) for k, x in (words or {}).items()}
+                  for loc, words in (v.get("locale_scale_words") or {}).items()}
+    long_scales = sorted({s for s in scale if s not in short} | {w for t in loc_scales.values() for w in t if w not in short})
+    evidence = {}
+    for loc, words in loc_scales.items():
+        own = [w for w in words if len(w.rstrip(".")) >= 4 and w.rstrip(".") not in scale
+               and not any(w in t for other, t in loc_scales.items() if other != loc)]
+        if own:
+            evidence[loc] = regex.compile(rf"\d[\s\u00a0](?:{_alt(own)})(?![\p{{L}}])", regex.I)
     scale_re = regex.compile(
         rf"(?:[\s\u00a0-]?(?P<long>{_alt(long_scales)})(?![\p{{L}}])|(?P<short>{_alt(short)})(?![\p{{L}}\d]))", regex.I)
     prefixes = dict(v.get("currency_prefixes") or {})
@@ -149,7 +159,7 @@ def _build(key: str) -> Lexicon:
     return Lexicon(key, hedges, hedge_re, scale, short, scale_re, prefixes, tight_p, cur_prefix_re, names,
                    cur_name_re, units, tight_u, unit_re, multiples, multiple_re, designators, suffixes,
                    exchanges_re, noun_class, {}, glued_only, suffix, suffix_re, subunits, subunit_re, after_scale,
-                   glued_prefix_re)
+                   glued_prefix_re, loc_scales, evidence)
 
 
 def singular(word: str) -> str:

@@ -18,7 +18,7 @@ import regex
 from ..document.segment import sentences
 from ..model import Mention
 from .lexicon import MONTHS, NOT_DESIGNATORS, STOP_WORDS, Lexicon, lexicon, singular
-from .numbers import DIGITS_RE, detect_locale, parse_digits, split_numeral
+from .numbers import DIGITS_RE, detect_locale, read_digits, split_numeral
 from .words import grammar, read_cardinals, value_of_fraction, value_of_ordinal
 
 _MON = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"  # noqa: E501
@@ -110,8 +110,9 @@ class _Amount:
 
 
 def find_mentions(text: str, vocab: dict, locale: str = "auto") -> list[Mention]:
-    loc = detect_locale(text) if locale == "auto" else locale
-    return _Scanner(text, lexicon(vocab), loc).run()
+    lex = lexicon(vocab)
+    loc = detect_locale(text, lex.locale_evidence) if locale == "auto" else locale
+    return _Scanner(text, lex, loc).run()
 
 
 class _Scanner:
@@ -311,7 +312,7 @@ class _Scanner:
         self._article_units(found, free, take)
         for m in self.lex.glued_prefix_re.finditer(t):
             a, b = m.span("n")
-            if free(a, b) and (parsed := parse_digits(t[a:b], self.loc)) is not None:
+            if free(a, b) and (parsed := read_digits(t[a:b], self.loc)) is not None:
                 found.append(_Amount(a, b, a, b, parsed[0], parsed[1], parsed[2]))
                 take(a, b)
         for m in DIGITS_RE.finditer(t):
@@ -323,7 +324,7 @@ class _Scanner:
                 a, b = m.start() + pa, m.start() + pb
                 if not free(a, b):
                     continue
-                parsed = parse_digits(t[a:b], self.loc)
+                parsed = read_digits(t[a:b], self.loc)
                 if parsed is None:
                     continue
                 v, dec, grp = parsed
@@ -488,7 +489,7 @@ class _Scanner:
         # range "20-30", "20–30%": one mention, value and value_high
         rm = regex.match(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)", t[pos:])
         if rm and not f.word and not self._is_year(f.value, f) and self._free(pos, pos + rm.end()):
-            parsed = parse_digits(rm.group(1), self.loc)
+            parsed = read_digits(rm.group(1), self.loc)
             if parsed and parsed[0] > f.value:
                 f.value_high = parsed[0]
                 pos += rm.end()
@@ -499,8 +500,9 @@ class _Scanner:
         if sm and (sm.group("long") or (not f.word and (sm.group("short") and (f.type == "currency" or
                    self._short_scale_ok(pos, sm))))):
             name = (sm.group("long") or sm.group("short"))
-            factor = lex.scale.get(name) or lex.scale.get(name.lower()) or 1.0
-            if not (name == "m" and f.type is None and _METRE_AFTER.match(t[pos + sm.end():pos + sm.end() + 30])):
+            factor = (lex.locale_scales or {}).get(self.loc, {}).get(name.lower()) or lex.scale.get(name) \
+                or lex.scale.get(name.lower())
+            if factor and not (name == "m" and f.type is None and _METRE_AFTER.match(t[pos + sm.end():pos + sm.end() + 30])):
                 f.scale, f.scale_factor = name, factor
                 pos += sm.end()
             # "1.6-billion-euro", "90-billion Australian dollar"
@@ -514,6 +516,10 @@ class _Scanner:
                 f.type, f.unit = "percent", "percent"
                 pos += _PERCENT.match(rest).end()
             else:
+                link = regex.match(r"[ \u00a0](?:de[ \u00a0]|d['’])(?=\p{L})", rest) if f.scale else None
+                if link:  # "1,5 milliard d'euros", "857 milioane de euro": read the name as if it followed
+                    pos += link.end() - 1
+                    rest = " " + t[pos + 1:pos + 60]
                 cm = lex.cur_name_re.match(rest)
                 if cm and (f.type is None or lex.cur_names.get(cm.group("n")) == f.unit):
                     name = cm.group("n")

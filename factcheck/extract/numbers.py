@@ -23,10 +23,17 @@ _POINT_DECIMAL_EVIDENCE = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![
 _FR_EVIDENCE = regex.compile(r"(?<!\d)\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+,\d+(?!\d)")
 
 
-def detect_locale(text: str) -> str:
-    """``en`` unless the text shows comma decimals unambiguously (then ``de``; ``fr`` for space groups)."""
+def detect_locale(text: str, scale_evidence: dict[str, regex.Pattern] | None = None) -> str:
+    """``en`` unless the text shows comma decimals unambiguously (then ``de``; ``fr`` for space groups),
+    or figures followed by scale words only one locale has ("2,7 Milliarden", "5,3 milyar")."""
     comma = len(_COMMA_DECIMAL_EVIDENCE.findall(text))
     point = len(_POINT_DECIMAL_EVIDENCE.findall(text))
+    by_words = {loc: len(rx.findall(text)) for loc, rx in (scale_evidence or {}).items()}
+    by_words = {loc: n for loc, n in by_words.items() if n}
+    if by_words and point == 0:
+        best = max(sorted(by_words), key=lambda loc: by_words[loc])
+        if list(by_words.values()).count(by_words[best]) == 1:
+            return best
     if _FR_EVIDENCE.search(text) and comma == 0:
         return "fr"
     if comma > point:
@@ -80,14 +87,23 @@ def parse_digits(s: str, locale: str = "en") -> tuple[float, int, bool] | None:
     return value, len(frac), used is not None
 
 
+def read_digits(s: str, locale: str = "en") -> tuple[float, int, bool] | None:
+    """``parse_digits`` in the document's locale; a numeral that is not valid there but is in the other
+    convention is read in that one: "12.5 billion" in a German-grouped text, "2.732,5" in an English one."""
+    parsed = parse_digits(s, locale)
+    if parsed is None:
+        parsed = parse_digits(s, "de" if locale == "en" else "en")
+    return parsed
+
+
 def split_numeral(s: str, locale: str) -> list[tuple[int, int]]:
     """Split a greedy match that is not one valid numeral into pieces that are (e.g. '2023 1,059')."""
-    if parse_digits(s, locale) is not None:
+    if read_digits(s, locale) is not None:
         return [(0, len(s))]
     out = []
     for m in regex.finditer(r"\d+(?:[.,]\d+)*", s):
         piece = m.group()
-        if parse_digits(piece, locale) is not None:
+        if read_digits(piece, locale) is not None:
             out.append((m.start(), m.end()))
         else:
             # "1,2,3" or "192.168.1.2": read each run of digits on its own
