@@ -303,7 +303,33 @@ QUANTITIES = [
     case("Integration will take 18 months.", "18 months", "quantity", 18, "month", id="months"),
     case("The howitzer fires 155mm shells.", "155mm", "quantity", 155, "millimeter", id="calibre"),
     case("The howitzer fires 155 mm rounds.", "155 mm", "quantity", 155, "millimeter", id="calibre-spaced"),
+    # powers and compound units: one quantity, named as pint reads it
+    case("The lake holds 4km^3 of water.", "4km^3", "quantity", 4, "cubic_kilometer", id="glued-caret-power"),
+    case("The range covers 4 km squared.", "4 km squared", "quantity", 4, "square_kilometer", id="km-squared"),
+    case("The deck is 4,000 m² in area.", "4,000 m²", "quantity", 4000, "square_meter", id="superscript-power"),
+    case("The truck uses 0.35 l/km on roads.", "0.35 l/km", "quantity", 0.35, "liter / kilometer", id="per-slash"),
+    case("The drone climbs at 15 m/s.", "15 m/s", "quantity", 15, "meter_per_second", id="m-per-s"),
+    case("It accelerates at 9.8 m/s2.", "9.8 m/s2", "quantity", 9.8, "meter / second ** 2", id="per-square-second"),
+    case("Crews receive 20 J/m^2 per year.", "20 J/m^2 per year", "quantity", 20, "joule / square_meter / year",
+         id="per-twice"),
+    case("The kiln burns 4,500 tonnes per day.", "4,500 tonnes per day", "quantity", 4500, "metric_ton / day",
+         id="per-word"),
+    case("Give me 3 to 4 L of fuel.", "3 to 4 L", "quantity", 3, "liter", 4, id="capital-litre-range"),
+    case("The length of the pin is 2 in.", "2 in", "quantity", 2, "inch", id="inch-at-sentence-end"),
+    # scientific notation
+    case("A factor of 2.48×10−5 was measured.", "2.48×10−5", "number", 2.48e-5, None, id="times-ten-minus"),
+    case("The density is 5.5x10-3 kg/cm³.", "5.5x10-3 kg/cm³", "quantity", 5.5e-3, "kilogram / cubic_centimeter",
+         id="x-ten-unit"),
+    case("The charge is 1.6×10⁻¹⁹ C.", "1.6×10⁻¹⁹", "number", 1.6e-19, None, id="superscript-exponent"),
 ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company delivered 2 in 2024.",  # "in" before a year is the preposition
+    "The fleet has 6x6 and 8x8 trucks and 2x10 rounds.",  # multiplications in names are identifiers
+])
+def test_no_unit_read(sentence: str) -> None:
+    assert not [m for m in extract_text(sentence) if m.type == "quantity"]
 
 
 @pytest.mark.parametrize(CASE_ARGS, QUANTITIES)

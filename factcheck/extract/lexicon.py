@@ -137,7 +137,10 @@ def _build(key: str) -> Lexicon:
     # spelled-out units also as written at the start of a title-case phrase ("3 Cups", "a Pound")
     units.update({k[0].upper() + k[1:]: u for k, u in list(units.items()) if len(k) > 3 and k.islower() and k.isascii()})
     tight_u = frozenset(v.get("tight_units") or [])
-    unit_re = regex.compile(rf"^(?P<sp>[\s\u00a0-]?)(?P<u>{_alt(units)})(?![\p{{L}}\d²³]|-\p{{L}})")
+    # a unit, then maybe a power: "km^3", "m²", "km squared"
+    unit_re = regex.compile(rf"^(?P<sp>[\s\u00a0-]?)(?P<u>{_alt(units)})"
+                            rf"(?P<pow>\^[23]|[²³]|[ \u00a0](?:squared|cubed)(?![\p{{L}}]))?"
+                            rf"(?![\p{{L}}\d²³]|-\p{{L}})")
     multiples = {k.lower(): float(x) for k, x in (v.get("multiple_words") or {}).items()}
     multiple_re = regex.compile(rf"\b(?:{_alt(multiples)})\b", regex.I)
     designators = frozenset(d.lower() for d in (v.get("designators") or []))

@@ -67,8 +67,10 @@ _CHANGE_BEFORE = regex.compile(r"\b(?:rose|rise|rises|rising|fell|fall|falls|fal
                                r"raised|raising|cut|expanded|reduced|doubled|tripled|up|down|lifted)\b[^.;]*$", regex.I)
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u2009\u202f]*")
 # digit forms read before plain numerals: scientific notation, fractions ("3/4", "2 1/2"), ".75"
-_SCI = regex.compile(r"(?<![\p{L}\p{N}_.,])(\d+(?:\.\d+)?)[eE]([+-]?\d{1,3})(?![\p{L}\p{N}])")
-_SCI_CHUNK = regex.compile(r"^[-−]?\d+(?:\.\d+)?[eE][+-]?\d{1,3}$")
+_SCI = regex.compile(r"(?<![\p{L}\p{N}_.,])(\d+(?:\.\d+)?)(?:[eE]|[ \u00a0]?[x×·][ \u00a0]?10(?:\^|\*\*)?(?=[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹])|"
+                   r"[ \u00a0]?[x×·][ \u00a0]?10(?=[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]))([-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\p{L}\p{N}]|\.\d)")
+_SCI_CHUNK = regex.compile(r"^[-−]?\d+(?:\.\d+)?(?:[eE]|[x×·]10(?:\^|\*\*)?)[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}$")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 _FRACTION = regex.compile(r"(?<![\p{L}\p{N}_/.,:]|[\p{L}\p{N}]-)(?:(\d{1,3})[ \u00a0]+)?(\d{1,4})/(\d{1,4})(?![\p{N}/]|[.,:]\d)")
 _FRACTION_CHUNK = regex.compile(r"^[-−]?(\d{1,4})/(\d{1,4})$")
 # denominators of fractions written with digits; "24/7", "9/11" and "3/15" are not fractions
@@ -173,6 +175,9 @@ class _Scanner:
             core = t[a:b]
             if not core or not any(c.isdigit() for c in core) or not self._free(a, b):
                 continue
+            if regex.search(r"\d[ \u00a0]$", t[max(0, a - 2):a]) and (ue := self._unit_expression(core)) is not None \
+                    and ue[1] == len(core):
+                continue  # the unit of the figure before it: "9.8 km/s2", "4,000 m2", "5.5x10-3 kg/cm³"
             kind = self._classify_chunk(core)
             if kind == "identifier":
                 # a possessive or a parenthesis glued after is not part of the name
@@ -280,6 +285,8 @@ class _Scanner:
                 return None
             if regex.match(r"^(?:km/h|m/s|°C|°F|m²|km²|m³)$", rest_clean):
                 return None
+            if (ue := self._unit_expression(rest_clean)) is not None and ue[1] == len(rest_clean):
+                return None  # "4km^3", "10l/km", "9.8m/s2"
             if regex.match(r"^[a-z]+$", rest_clean) and len(rest_clean) > 3:
                 return None  # a typo-glued word ("5years"): let the amount reader try
             return "identifier"
@@ -395,11 +402,13 @@ class _Scanner:
     def _digit_forms(self, found: list[_Amount], free, take) -> None:
         """Scientific notation ("1.3e6"), digit fractions ("3/4", "2 1/2") and a leading point (".75")."""
         t = self.t
-        if "e" in t or "E" in t:
+        if regex.search(r"\d(?:[eE]|[ \u00a0]?[x×·][ \u00a0]?10)", t):
             for m in _SCI.finditer(t):
                 if free(*m.span()):
-                    v = float(m.group(1)) * 10 ** int(m.group(2))
-                    found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, decimals=6))
+                    exp = int(m.group(2).translate(_SUPERSCRIPT))
+                    v = float(f"{m.group(1)}e{exp}")
+                    mantissa_decimals = len(m.group(1).partition(".")[2])
+                    found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, decimals=max(0, mantissa_decimals - exp)))
                     take(*m.span())
         if "/" in t:
             for m in _FRACTION.finditer(t):
@@ -546,11 +555,13 @@ class _Scanner:
             if um:
                 u = um.group("u")
                 glued = not um.group("sp")
-                if glued or u not in lex.tight_units or u not in lex.glued_only:
-                    if not (u == "in" or (u in ("m", "t") and f.scale)):
-                        f.type, f.unit = "quantity", lex.units[u]
-                        pos += um.end()
-                        # "square feet" is one unit; "1 million flight hours" reads the modifier
+                inch_ok = u == "in" and (glued or regex.match(r"[ \u00a0]?(?:[.,;:!?)]|$)", rest[um.end():]))
+                if glued or u not in lex.tight_units or u not in lex.glued_only or inch_ok:
+                    if not ((u == "in" and not inch_ok) or (u in ("m", "t") and f.scale)):
+                        read = self._unit_expression(rest)
+                        if read is not None:
+                            f.type, f.unit = "quantity", read[0]
+                            pos += read[1]
             else:
                 mm = regex.match(r"[\s-]((?:flight|flying|engine|operational|man)[\s-](?:hours?))\b", rest, regex.I)
                 if mm:
@@ -562,6 +573,47 @@ class _Scanner:
             if self._is_year(f.value, f, typed_ok=True) and not (
                     f.noun and f.noun.lower().endswith("s") and singular(f.noun).lower() in lex.noun_class):
                 f.type, f.unit, f.noun, f.end = "date", None, None, f.num_end
+
+    def _unit_expression(self, rest: str) -> tuple[str, int] | None:
+        """The unit at the start of ``rest`` with its power and what it is per: "km", "km^3" / "km cubed"
+        (cubic_kilometer), "l/km", "J/m^2 per year" (joule / square_meter / year). Returns the pint name and
+        the length read, or None when the unit's power is not one we read ("s2" is a power only after "/")."""
+        lex = self.lex
+        sizes = lex.vocab.get("compound_units") or {}
+
+        def one(m: regex.Match, denominator: bool) -> str | None:
+            unit = lex.units[m.group("u")]
+            pw = (m.group("pow") or "").strip()
+            if not pw:
+                return unit
+            p = 2 if pw in ("^2", "²", "2", "squared") else 3
+            if unit.startswith(("square_", "cubic_")):
+                return None
+            return ("square_" if p == 2 else "cubic_") + unit if (sizes.get(unit) or [None])[0] == "length" \
+                else f"{unit} ** {p}"
+
+        um = lex.unit_re.match(rest)
+        if not um or (name := one(um, False)) is None:
+            return None
+        end = um.end()
+        dens: list[str] = []
+        while len(dens) < 2:
+            dm = regex.match(r"[ \u00a0]?/[ \u00a0]?|[ \u00a0]+per[ \u00a0]+", rest[end:end + 8])
+            if not dm:
+                break
+            vm = lex.unit_re.match(rest[end + dm.end():end + dm.end() + 40])
+            if not vm:  # a denominator may carry a bare power: "m/s2"
+                vm = regex.match(r"(?P<sp>)(?P<u>[\p{L}µ]{1,4})(?P<pow>[23])(?![\p{L}\d])", rest[end + dm.end():end + dm.end() + 8])
+                if vm and vm.group("u") not in lex.units:
+                    vm = None
+            if not vm or vm.group("sp") or (d := one(vm, True)) is None or \
+                    (vm.group("u") in lex.glued_only and not dm.group().strip() == "/"):
+                break
+            dens.append(d)
+            end += dm.end() + vm.end()
+        if dens:
+            name = " / ".join([name, *dens])
+        return name, end
 
     def _currency_after(self, f: _Amount, pos: int) -> int:
         """Money written after a bare figure: "361 million pounds", "50 cents", "20 €". Returns the new end."""
@@ -648,6 +700,8 @@ class _Scanner:
         head = words[-1]
         if head[3] and len(words) == 1 and not regex.search(r"[A-Za-z]", head[2]):
             return
+        if not head[3] and len(head[2]) == 1:
+            return  # a letter is not a counted noun ("5 s", "3 x")
         f.noun = head[2]
         f.unit = singular(head[2]).lower() if not head[3] else singular(head[2])
         f.type = "count"
@@ -830,6 +884,8 @@ class _Scanner:
             if kept and f.num_start < kept[-1].end and f.num_start >= kept[-1].num_start:
                 if f.num_start < kept[-1].num_end:
                     continue
+                if kept[-1].type == "quantity" and f.num_end <= kept[-1].end and regex.match(r"[\p{L}^]", self.t[f.num_start - 1]):
+                    continue  # the power of a unit: "4km^3", "9.8 m/s2"
                 kept[-1].end = min(kept[-1].end, f.start) if f.start > kept[-1].num_end else kept[-1].num_end
             kept.append(f)
         amounts = self._compound_quantities(kept)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import regex
+
 
 @lru_cache(maxsize=1)
 def registry() -> Any:
@@ -16,11 +18,8 @@ def registry() -> Any:
 
 
 def _expr(unit: str) -> str:
-    """Our unit names ("square_meter", "cubic_meter") as pint expressions ("meter**2")."""
-    for prefix, power in (("square_", 2), ("cubic_", 3)):
-        if unit.startswith(prefix):
-            return f"{unit[len(prefix):]}**{power}"
-    return unit
+    """Our unit names ("square_meter", "joule / square_meter / year") as pint expressions ("meter**2")."""
+    return regex.sub(r"\b(square|cubic)_(\w+)", lambda m: f"{m.group(2)}**{2 if m.group(1) == 'square' else 3}", unit)
 
 
 def convert(value: float, src: str, dst: str) -> float | None:

@@ -33,9 +33,11 @@ def fmt_num(x: float | None) -> str:
     """857000000 -> '857,000,000'; 138.29787 -> '138.2979'; None -> ''."""
     if x is None:
         return ""
-    v = float(x)
+    v = float(f"{float(x):.12g}")  # 2.01 billion is 2,010,000,000, not 2,009,999,999,999.9998 (float noise)
     if v.is_integer() and abs(v) < 2**53:
         return f"{int(v):,}"
+    if 0 < abs(v) < 0.001:
+        return f"{v:.4g}"  # 2.48e-05, not 0
     return f"{v:,.4f}".rstrip("0").rstrip(".")
 
 

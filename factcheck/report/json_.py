@@ -13,9 +13,10 @@ from . import Context, summary
 def _num(x: float | None) -> float | int | None:
     if x is None:
         return None
-    if float(x).is_integer() and abs(x) < 2**53:
-        return int(x)
-    return round(float(x), 6)
+    v = float(f"{float(x):.12g}")  # twelve significant digits: no float noise, small values kept (2.48e-05)
+    if v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
 
 
 def _span(doc: Document, start: int, end: int) -> dict[str, int]:
