@@ -74,6 +74,8 @@ def amounts_overlapping(mentions: list[Mention], a: int, b: int) -> list[Mention
 # --- digits: grouping, decimals, signs ------------------------------------------------------------------------
 
 DIGITS = [
+    case("The annual revenue was $-99.99 per share.", "$-99.99", "currency", -99.99, "USD", id="sign-after-symbol"),
+    case("Its GDP is $2.174T.", "$2.174T", "currency", 2.174e12, "USD", id="trillion-T-after-currency"),
     case("The plant has produced 1,059 vehicles since 2015.", "1,059", "count", 1059, "vehicle", id="comma-group"),
     case("The plant has produced 1 059 vehicles since 2015.", "1 059", "count", 1059, "vehicle", id="space-group"),
     case(f"The plant has produced 1{THIN}059 vehicles since 2015.", f"1{THIN}059", "count", 1059, "vehicle",
@@ -159,6 +161,11 @@ WORDS = [
     case("Three-quarters of the staff work in Ankara.", "Three-quarters", "number", 0.75, None, id="three-quarters"),
     case("Three-quarters of the staff are engineers.", "Three-quarters", "number", 0.75, None,
          id="fraction-before-plural-noun"),
+    case("The test site is one-half miles east.", "one-half miles", "quantity", 0.5, "mile", id="fraction-word-unit"),
+    case("Add ½ tbsp of oil.", "½ tbsp", "quantity", 0.5, "tablespoon", id="vulgar-fraction-unit"),
+    case("The route is 2½ km long.", "2½ km", "quantity", 2.5, "kilometer", id="mixed-vulgar-fraction"),
+    case("The model is built at a scale of 1/40.", "1/40", "number", 0.025, None, id="digit-fraction-large-denominator"),
+    case("The firm bought a dozen eggs recently.", "a dozen eggs", "count", 12, "egg", id="adverb-ends-the-noun"),
 ]
 
 
@@ -378,6 +385,10 @@ DATES = [
     ("The contract was signed on 12 June 2024 in Bucharest.", "12 June 2024", "date"),
     ("The company was founded in 1963 in Sakarya.", "1963", "date"),
     ("Deliveries run from 2024-2031 under the deal.", "2024-2031", "date"),
+    ("We produced nothing in 2013-14.", "2013-14", "date"),
+    ("The call starts at 2 pm in Ankara.", "2 pm", "date"),
+    ("The call starts at 10:30 a.m. EST.", "10:30 a.m.", "date"),
+    ("Doors open at 14:00 on the day.", "14:00", "date"),
     ("It ranked third among European suppliers.", "third", "ordinal"),
     ("It is the 21st delivery under the contract.", "21st", "ordinal"),
     ("The company delivered its 100th vehicle.", "100th", "ordinal"),

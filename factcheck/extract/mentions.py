@@ -11,6 +11,7 @@ Order matters, and is the design:
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -44,8 +45,11 @@ DATE_RES = [
     regex.compile(r"\b(?:early|mid|late|end|end-of|start|spring|summer|autumn|fall|winter)[-\s]" + _YEAR + r"s?\b", regex.I),
     regex.compile(r"\b(?:early|mid|late|end)[-\s]" + _MON + r"\b", regex.I),
     regex.compile(r"(?<![\d,.])" + _YEAR + r"s\b"),
-    # "2024-2031", "2024–25"
-    regex.compile(r"(?<![\d,.])" + _YEAR + r"\s?[-–/]\s?(?:" + _YEAR + r"|\d\d)(?![\d,.%])"),
+    # "2024-2031", "2024–25", "in 2013-14."
+    regex.compile(r"(?<![\d,.])" + _YEAR + r"\s?[-–/]\s?(?:" + _YEAR + r"|\d\d)(?![\d%]|[.,]\d)"),
+    # times of day: "10:30", "14:00 GMT", "2 pm", "9.30 a.m."
+    regex.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?(?:[ap]\.m\.|[AaPp][Mm]\b))?(?![\d:])"),
+    regex.compile(r"(?<![\d.,:])(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?(?:[ap]\.m\.|[ap]m|[AP]M)(?![\p{L}])"),
 ]
 _MONTH_ALONE = regex.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
                              r"|Sept\.|Aug\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.)(?![\p{L}])")
@@ -65,6 +69,8 @@ _WORD = regex.compile(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(
 _CHANGE_BEFORE = regex.compile(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|increased|"
                                r"increasing|decreased|decreasing|climbed|climbing|dropped|dropping|jumped|went|moved|"
                                r"raised|raising|cut|expanded|reduced|doubled|tripled|up|down|lifted)\b[^.;]*$", regex.I)
+# a hedge on a range's high end: "between 2 g and about 7 g"
+_GAP_HEDGE = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|up\s+to)\s+)?"
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u2009\u202f]*")
 # digit forms read before plain numerals: scientific notation, fractions ("3/4", "2 1/2"), ".75"
 _SCI = regex.compile(r"(?<![\p{L}\p{N}_.,])(\d+(?:\.\d+)?)(?:[eE]|[ \u00a0]?[x×·][ \u00a0]?10(?:\^|\*\*)?(?=[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹])|"
@@ -75,6 +81,8 @@ _FRACTION = regex.compile(r"(?<![\p{L}\p{N}_/.,:]|[\p{L}\p{N}]-)(?:(\d{1,3})[ \u
 _FRACTION_CHUNK = regex.compile(r"^[-−]?(\d{1,4})/(\d{1,4})$")
 # denominators of fractions written with digits; "24/7", "9/11" and "3/15" are not fractions
 _DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000))
+_VULGAR_CHARS = regex.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+_VULGAR = regex.compile(r"(?<![\p{L}\p{N}.,])(\d{1,3})?[ \u00a0]?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])(?![\p{N}])")
 _LEADING_POINT = regex.compile(r"(?:(?<=^)|(?<=[\s(\[$€£¥-]))\.(\d+)(?![\d.,]?\d|[-\s]?cal)")
 # after a glued "m" with no currency: the metre ("1.8m tall", "3m and 5cm"), not the million
 _METRE_AFTER = regex.compile(r"^(?:\s*$|[.,;:!?)\]]|\s+(?:x|by|and|long|tall|wide|high|deep|thick|in\s+(?:length|diameter"
@@ -84,8 +92,9 @@ _NEGATIVE = regex.compile(r"(?i)\b(?:minus|negative)\s+$")
 
 
 def fraction_ok(num: int, den: int) -> bool:
-    """A digit fraction we read as a number: a usual denominator ("3/4", "20/100"), not a date or "24/7"."""
-    return den in _DENOMINATORS and 0 <= num <= den * 10
+    """A digit fraction we read as a number: a usual denominator ("3/4", "20/100") or one no date has
+    ("1/40"); not a date, "24/7" or "9/11"."""
+    return den in _DENOMINATORS and 0 <= num <= den * 10 or 31 < den < 10000 and 0 < num < den
 
 
 @dataclass
@@ -292,7 +301,7 @@ class _Scanner:
             return "identifier"
         # starts with a letter or symbol
         if any(core.startswith(p) and len(core) > len(p) and (core[len(p)].isdigit() or core[len(p)] in " .")
-               and regex.fullmatch(r"[ .]?[\d.,]+(?:bn|mn|tn|m|b|k|cr)?", core[len(p):], regex.I)
+               and regex.fullmatch(r"[ .]?[\d.,]+(?:bn|mn|tn|m|b|k|cr|t)?", core[len(p):], regex.I)
                for p in lex.cur_prefix):
             return None  # "US$6.17", "€857m", "Rs3,314"
         if core[0] in "%":
@@ -420,6 +429,12 @@ class _Scanner:
                 v = num / den + (int(m.group(1)) if mixed else 0)
                 found.append(_Amount(a, m.end(), a, m.end(), v, decimals=6))
                 take(a, m.end())
+        if _VULGAR_CHARS.search(t):
+            for m in _VULGAR.finditer(t):
+                if free(*m.span()):
+                    v = unicodedata.numeric(m.group(2)) + (int(m.group(1)) if m.group(1) else 0)
+                    found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, decimals=3))
+                    take(*m.span())
         if "." in t:
             for m in _LEADING_POINT.finditer(t):
                 if free(*m.span()):
@@ -471,9 +486,14 @@ class _Scanner:
             f.type, f.unit = "percent", "percent"
             f.start = f.num_start - (1 if before.endswith("%") else 2)
         # sign
+        sign_gap = 0
         if not f.word and before.endswith(("-", "\u2212")) and (len(before) < 2 or before[-2] in " (\t\n"):
             f.value = -f.value
             f.start -= 1
+        elif not f.word and before.endswith(("-", "\u2212")) and lex.cur_prefix_re.search(before[:-1]):
+            f.value = -f.value  # "$-99.99": the sign after the currency symbol
+            before = before[:-1]
+            sign_gap = 1
         elif not f.word and before.endswith("+") and (len(before) < 2 or before[-2] in " (\t\n"):
             f.start -= 1  # "+2.5%": an explicit plus sign is part of the figure
         elif _NEGATIVE.search(before):
@@ -488,7 +508,7 @@ class _Scanner:
                     f.type, f.unit = "currency", lex.cur_prefix[p]
                     if p == "$":
                         f.unit = lex.vocab.get("dollar_sign", "USD")
-                    f.start = f.num_start - (len(before) - pm.start())
+                    f.start = f.num_start - sign_gap - (len(before) - pm.start())
         # hedge
         hb = t[max(0, f.start - 30):f.start]
         hm = lex.hedge_re.search(hb)
@@ -550,6 +570,8 @@ class _Scanner:
             if tm:
                 f.role = "multiple"
                 pos += tm.end()
+        if f.role == "fraction" and f.type is None and lex.unit_re.match(rest) and not lex.unit_re.match(rest).group("sp") == "-":
+            f.role = None  # "one-half miles", "three-quarters of an hour" stays a fraction
         if f.type is None and f.role is None:
             um = lex.unit_re.match(rest)
             if um:
@@ -559,7 +581,10 @@ class _Scanner:
                 if glued or u not in lex.tight_units or u not in lex.glued_only or inch_ok:
                     if not ((u == "in" and not inch_ok) or (u in ("m", "t") and f.scale)):
                         read = self._unit_expression(rest)
-                        if read is not None:
+                        if read is not None and not any(m.type == "identifier" and m.start <= pos + len(um.group("sp")) < m.end
+                                                        for m in self.out):  # "24703 L-202": a name, not litres
+                            # "1 second": the unit, not the ordinal read before
+                            self.out = [m for m in self.out if not (m.type == "ordinal" and pos <= m.start < pos + read[1])]
                             f.type, f.unit = "quantity", read[0]
                             pos += read[1]
             else:
@@ -684,6 +709,8 @@ class _Scanner:
             wl = w.lower()
             if wl in STOP_WORDS or wl in MONTHS or self.lex.scale.get(wl):
                 break
+            if len(wl) > 4 and wl.endswith("ly") and words and not words[-1][3] and words[-1][2].endswith("s"):
+                break  # an adverb after the plural noun: "a dozen eggs recently"
             if w[0].isupper() and words and not words[-1][3] and words[-1][2][0].islower() and \
                     regex.search(r"(?:[^s]s|ies)$", words[-1][2]):
                 break  # "vehicles Otokar": a new phrase
@@ -816,11 +843,11 @@ class _Scanner:
             gap = t[f.end:nxt.start]
             before = t[max(0, f.start - 40):f.start]
             bm = regex.search(r"\bbetween\s+$", before, regex.I)
-            between = bm is not None and regex.fullmatch(r"\s*and\s*", gap) is not None
-            plain = regex.fullmatch(r"\s*(?:to|-|–)\s*", gap) and (
+            between = bm is not None and regex.fullmatch(r"\s*and\s*" + _GAP_HEDGE, gap, regex.I) is not None
+            plain = regex.fullmatch(r"\s*(?:to|-|–)\s*" + _GAP_HEDGE, gap, regex.I) and (
                 not regex.search(r"\bfrom\s+$", before, regex.I)
-                or regex.search(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|spans?|spanning)\s+from\s+$",
-                                before, regex.I)) and not _CHANGE_BEFORE.search(before)
+                or regex.search(r"(?:^|[.;:(]\s*|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|spans?|spanning)\s+)"
+                                r"from\s+$", t[max(0, f.start - 40):f.start], regex.I)) and not _CHANGE_BEFORE.search(before)
             if not (between or plain):
                 continue
             lo = f.value * (f.scale_factor or 1)
