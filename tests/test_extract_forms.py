@@ -42,7 +42,7 @@ FORMS = [
     ("export 0.9 trillion cubic feet of gas", "0.9 trillion cubic feet", "quantity", 0.9e12, "cubic_foot"),
     ("3 hectoliters", "3 hectoliters", "quantity", 3, "hectoliter"),
     ("2 cups of sugar", "2 cups", "quantity", 2, "cup"),
-    ("from 2 to 7 l", "7 l", "quantity", 7, "liter"),
+    ("from 2 to 7 l", "2 to 7 l", "quantity", 2, "liter"),  # a range: value is the low end, value_high 7
     ("1 m x 1 m", "1 m", "quantity", 1, "meter"),
     # a glued "m" is the metre when nothing makes it money, the million otherwise
     ("I'm 1.8m tall.", "1.8m", "quantity", 1.8, "meter"),
