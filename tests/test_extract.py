@@ -323,6 +323,12 @@ QUANTITIES = [
          id="per-word"),
     case("Give me 3 to 4 L of fuel.", "3 to 4 L", "quantity", 3, "liter", 4, id="capital-litre-range"),
     case("The length of the pin is 2 in.", "2 in", "quantity", 2, "inch", id="inch-at-sentence-end"),
+    case("The armour plate is 2 1/2 in thick.", "2 1/2 in", "quantity", 2.5, "inch", id="inch-before-dimension-word"),
+    case("The wrench is 8\" long.", '8"', "quantity", 8, "inch", id="inch-mark"),
+    case("The tolerance is 12.5 ± 0.5 mm.", "12.5 ± 0.5 mm", "quantity", 12, "millimeter", 13, id="plus-minus-range"),
+    case("A conceptual 8- to 16-meter telescope.", "8- to 16-meter", "quantity", 8, "meter", 16,
+         id="suspended-hyphen-range"),
+    case("The grid pitch is 2.1 pm.", "2.1 pm", "quantity", 2.1, "picometer", id="picometre-not-time"),
     # scientific notation
     case("A factor of 2.48×10−5 was measured.", "2.48×10−5", "number", 2.48e-5, None, id="times-ten-minus"),
     case("The density is 5.5x10-3 kg/cm³.", "5.5x10-3 kg/cm³", "quantity", 5.5e-3, "kilogram / cubic_centimeter",
@@ -334,8 +340,10 @@ QUANTITIES = [
 @pytest.mark.parametrize("sentence", [
     "The company delivered 2 in 2024.",  # "in" before a year is the preposition
     "The fleet has 6x6 and 8x8 trucks and 2x10 rounds.",  # multiplications in names are identifiers
+    'He said "we delivered 12" and left.',  # a quotation's closing mark, not inches
 ])
 def test_no_unit_read(sentence: str) -> None:
+    """Not quantities: a preposition, names with multiplications, the closing quote of a quotation."""
     assert not [m for m in extract_text(sentence) if m.type == "quantity"]
 
 

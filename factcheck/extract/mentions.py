@@ -265,6 +265,8 @@ class _Scanner:
         fm = _FRACTION_CHUNK.match(core)
         if fm and fraction_ok(int(fm.group(1)), int(fm.group(2))):
             return None
+        if regex.fullmatch(r"[-−]?[\d.,]+(?:±|\+/-|\+-)[\d.,]+", core):
+            return None  # "2,000.45±0.01": a figure and its uncertainty
         if core[0] in "+-−" and len(core) > 1 and core[1].isdigit():
             core = core[1:]  # a signed figure ("−3.2%", "+2.5%"): classify the figure
         if core[0].isdigit() or core[0] in "+-−.":
@@ -301,7 +303,7 @@ class _Scanner:
             return "identifier"
         # starts with a letter or symbol
         if any(core.startswith(p) and len(core) > len(p) and (core[len(p)].isdigit() or core[len(p)] in " .")
-               and regex.fullmatch(r"[ .]?[\d.,]+(?:bn|mn|tn|m|b|k|cr|t)?", core[len(p):], regex.I)
+               and regex.fullmatch(r"[ .]?[\d.,]+(?:bn|mn|tn|m|b|k|cr|t)?(?:/\p{L}+)?", core[len(p):], regex.I)
                for p in lex.cur_prefix):
             return None  # "US$6.17", "€857m", "Rs3,314"
         if core[0] in "%":
@@ -515,6 +517,19 @@ class _Scanner:
         if hm:
             f.hedge = regex.sub(r"\s+", " ", hm.group().strip().lower())
         pos = f.num_end
+        # "2,000.45±0.01 pounds": the interval the figure states, as a range
+        um_ = regex.match(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(\d+(?:[.,]\d+)*(?:[eE][-+]?\d{1,3})?)(?![\d.,]?\d)", t[pos:pos + 30])
+        if um_ and not f.word and f.value_high is None:
+            try:
+                d = float(um_.group(1)) if regex.search(r"[eE]", um_.group(1)) else (read_digits(um_.group(1), self.loc) or (None,))[0]
+            except ValueError:
+                d = None
+            if d is not None:
+                f.value, f.value_high = f.value - d, f.value + d
+                f.decimals = max(f.decimals, len(um_.group(1).partition(".")[2]))
+                pos += um_.end()
+                f.num_end = pos
+                self._block(f.num_start, pos)
         # range "20-30", "20–30%": one mention, value and value_high
         rm = regex.match(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)", t[pos:])
         if rm and not f.word and not self._is_year(f.value, f) and self._free(pos, pos + rm.end()):
@@ -577,7 +592,8 @@ class _Scanner:
             if um:
                 u = um.group("u")
                 glued = not um.group("sp")
-                inch_ok = u == "in" and (glued or regex.match(r"[ \u00a0]?(?:[.,;:!?)]|$)", rest[um.end():]))
+                inch_ok = u == "in" and (glued or regex.match(r"[ \u00a0]?(?:[.,;:!?)]|$)|[ \u00a0]+(?:thick|long|wide|tall|high|deep"
+                                                              r"|across|in\s+diameter)\b", rest[um.end():]))
                 if glued or u not in lex.tight_units or u not in lex.glued_only or inch_ok:
                     if not ((u == "in" and not inch_ok) or (u in ("m", "t") and f.scale)):
                         read = self._unit_expression(rest)
@@ -587,6 +603,10 @@ class _Scanner:
                             self.out = [m for m in self.out if not (m.type == "ordinal" and pos <= m.start < pos + read[1])]
                             f.type, f.unit = "quantity", read[0]
                             pos += read[1]
+            elif regex.match(r'["″](?![\p{L}\d])', rest) and not f.word and (
+                    rest[0] == "″" or t[t.rfind("\n", 0, f.num_start) + 1:f.num_start].count('"') % 2 == 0):
+                f.type, f.unit = "quantity", "inch"  # '9"', '8″' - not the closing quote of a quotation
+                pos += 1
             else:
                 mm = regex.match(r"[\s-]((?:flight|flying|engine|operational|man)[\s-](?:hours?))\b", rest, regex.I)
                 if mm:
@@ -768,7 +788,7 @@ class _Scanner:
                 f.role = "multiple"
                 continue
             if nxt and nxt.type and nxt.type != "date" and regex.fullmatch(
-                    r"\s*(?:to|and|or|-|–|through|from|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|"
+                    r"\s*(?:-\s*to|to|and|or|-|–|through|from|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|"
                     r"over|almost|some|just\s+under|up\s+to)\s+)?", gap_next, regex.I):
                 self._copy_kind(f, nxt)
                 if nxt.role == "multiple":
@@ -844,7 +864,7 @@ class _Scanner:
             before = t[max(0, f.start - 40):f.start]
             bm = regex.search(r"\bbetween\s+$", before, regex.I)
             between = bm is not None and regex.fullmatch(r"\s*and\s*" + _GAP_HEDGE, gap, regex.I) is not None
-            plain = regex.fullmatch(r"\s*(?:to|-|–)\s*" + _GAP_HEDGE, gap, regex.I) and (
+            plain = regex.fullmatch(r"\s*(?:-\s*to|to|-|–)\s*" + _GAP_HEDGE, gap, regex.I) and (
                 not regex.search(r"\bfrom\s+$", before, regex.I)
                 or regex.search(r"(?:^|[.;:(]\s*|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|spans?|spanning)\s+)"
                                 r"from\s+$", t[max(0, f.start - 40):f.start], regex.I)) and not _CHANGE_BEFORE.search(before)
