@@ -192,7 +192,10 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule) -> Finding | None:
                 # "more than 2,000" as an operand: a little more, not half as much again
                 w = Window(w.kind, band=w.band, below=min(w.below, OPERAND_REACH), above=OPERAND_REACH)
             op_iv.append(figure_interval(m.value, step, w))
-        point = fn(*[m.value for m in c.operands])
+        try:
+            point = fn(*[m.value for m in c.operands])
+        except (ZeroDivisionError, ValueError, OverflowError):
+            return None  # an operand of zero (a misread figure): nothing to check
         comp = corners(fn, op_iv)
     stated_value = c.params.get("stated_value", c.stated.value if c.stated else None)
     if stated_value is None or point is None or math.isnan(comp[0]):

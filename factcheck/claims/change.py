@@ -148,8 +148,9 @@ def preceding_pair(ctx: Ctx, m: Mention, allow_prev_sentence: bool = True) -> tu
 # ----------------------------------------------------------------------------- percent change
 def _direction(ctx: Ctx, p: Mention, inc: regex.Pattern, dec: regex.Pattern) -> int | None:
     s, e = ctx.sentence(p.start)
-    win_a = ctx.text[max(s, p.start - 45):p.start]
-    win_b = ctx.text[p.end:min(e, p.end + 30)]
+    # "less than 1% each (3%)", "more than 2,000": the hedge of another figure says nothing of a direction
+    win_a = _OTHER_HEDGE.sub(" ", ctx.text[max(s, p.start - 45):p.start])
+    win_b = _OTHER_HEDGE.sub(" ", ctx.text[p.end:min(e, p.end + 30)])
     near = win_a[-30:] + " " + win_b[:25]
     d_inc = bool(inc.search(near))
     d_dec = bool(dec.search(near))
@@ -167,12 +168,15 @@ def _direction(ctx: Ctx, p: Mention, inc: regex.Pattern, dec: regex.Pattern) -> 
     return None
 
 
+_OTHER_HEDGE = regex.compile(r"\b(?:more|less|fewer)\s+than\s+(?=[\p{Sc}\d])", regex.I)
+
+
 def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> None:
     t = ctx.text
     after = t[p.end:p.end + 12]
     if not fraction and regex.match(r"\s*(?:of|stake|share|interest|owned|by\s+\p{Lu})", after):
         return  # "32% of all exports", "a 25% stake": a share, not a change
-    if not fraction and _LEVEL_BEFORE.search(ctx.before(p, 30)):
+    if not fraction and _LEVEL_BEFORE.search(ctx.before(p, 30)) and not _COMPARATIVE.match(after + t[p.end + 12:p.end + 30]):
         return  # "the margin improved to 15.2% from 12.8%": a level (an operand), not a change
     direction = _direction(ctx, p, inc, dec)
     if direction is None:
@@ -183,6 +187,12 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
     pair = ordered_pair(ctx, p, pool)
     if pair and _clause_break(ctx, p, pair[0], pair[1]):
         pair = None  # "sales grew 35% to €2.1 billion, while the backlog rose to €19 billion from €14 billion"
+    if pair and _COMPARATIVE.match(t[p.end:p.end + 30]) and not (pair[0].start < p.start < pair[1].end):
+        cmp = _compared(ctx, p)
+        if cmp:
+            # "up from 1.5% ..., or CZK 160 billion, about 12% more than the 2023 budget of CZK 143 billion": the
+            # comparison written after the figure is its own; the from-to pair earlier in the sentence is another's
+            pair = (cmp[0], cmp[1], True)  # the figure compared with is the base, whichever is larger
     confident = True
     explicit = False
     new_only = _TO_FIGURE.match(t[p.end:p.end + 40])
@@ -274,6 +284,9 @@ _LEVEL_BEFORE = regex.compile(r"(?:\b(?:to|from|at|reached|was|were|is|stood\s+a
                               r"(?<!\b(?:increase|rise|growth|gain|jump|decrease|drop|fall|decline|reduction|cut|change|"
                               r"improvement|hike|surge|slump)\s)\bof)\s+"
                               r"(?:(?:about|around|roughly|nearly|some|approximately|more\s+than|almost|over)\s+)?$", regex.I)
+# "is 30% larger than the 420 square metres": a comparison, not a level, whatever verb comes before it
+_COMPARATIVE = regex.compile(r"\s*(?:more|higher|greater|larger|bigger|lower|fewer|less|smaller|cheaper|heavier|lighter|"
+                             r"longer|shorter|faster|slower|wider|narrower)\s+than\b", regex.I)
 _TO_FIGURE = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|"
                            r"more\s+than\s+|a\s+record\s+)?(?=[\p{Sc}\d]|[A-Z]{2,3}\s?\d|Rs|TL)", regex.I)
 _BACK_REF = regex.compile(r"\b(?:that|this|the\s+same)\s+(?:figure|number|total|level|period|quarter|half)|"
@@ -395,8 +408,8 @@ def _multiple(ctx: Ctx, m: Mention) -> None:
         anchored = pr is not None
     if pr is None:
         pair = ordered_pair(ctx, m, pool)
-        if pair:
-            pr = (pair[0], pair[1])
+        if pair and not _clause_break(ctx, m, pair[0], pair[1]):
+            pr = (pair[0], pair[1])  # not "46 ... against 38 a year ago, and expects 100, more than double the 44"
     if pr is None and not any(not x.role for x in ctx.in_sentence(m)):
         # "Revenue nearly doubled year-on-year. Income climbed from X to Y.": only for a sentence with no figures
         nxt = ordered_pair(ctx, m, pool, next_sentence=True)
@@ -470,6 +483,11 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     cm = regex.match(r"^\s*(?:times\s+)?(?:as\s+(?:many|much|large|big|high)\s+as|more\s+than|the|that|its|their|"
                      r"what|over|on|from)?\s*(?:the\s+|that\s+|its\s+)?", rest, regex.I)
     start = m.end + (cm.end() if cm else 0)
+    # "more than double the 2023 total of 44": the figure after "<year> total of"
+    ym = regex.match(r"(?:(?:1[89]|20)\d\d|[\p{L}-]+)\s+(?:total|figure|level|number|count)\s+of\s+" + _HEDGE_GAP, t[start:start + 60],
+                     regex.I)
+    if ym:
+        start += ym.end()
     sent_i = ctx.sent_index(m.start)
     after = [x for x in ctx.amounts if start <= x.start <= start + 30 and ctx.sent_index(x.start) == sent_i
              and not x.role and regex.fullmatch(r"[\p{L}\s'’-]*", t[start:x.start])]
@@ -477,7 +495,9 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
               and ctx.para_index(x.start) == ctx.para_index(m.start) and not is_partitive(ctx, x)]
     if after:
         x = after[0]
-        subj = [y for y in before if _same(ctx, y, x) and _prior_ok(ctx, y, x, m)]
+        # "reached X, up 32.5% from Y, and 31 times the Z": the subject is X; Y is the figure of another comparison
+        subj = [y for y in before if _same(ctx, y, x) and _prior_ok(ctx, y, x, m)
+                and not _REFERENCE_BEFORE.search(ctx.before(y, 30))]
         if subj:
             return subj[-1], x
         return None
@@ -515,6 +535,10 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     return None
 
 
+_REFERENCE_BEFORE = regex.compile(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?" + _HEDGE_GAP + r"$",
+                                  regex.I)
+
+
 def _multiple_object_phrase(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     """"more than 14 times the value of the first Steel Dome delivery": the figure of the sentence elsewhere
     in the text that names that thing (rare words weigh most), against the figure before the multiple."""
@@ -539,7 +563,8 @@ def _multiple_object_phrase(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | N
 
 def _over_period(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     """"... from ten in 2022 to 20 by 2024 and 40 in 2025, a fourfold increase over the period": first to last."""
-    if not regex.match(r"\s*(?:increase|rise|growth|jump|gain)?\s*(?:over|across)\s+(?:the\s+)?(?:period|years|decade)",
+    if not regex.match(r"\s*(?:increase|rise|growth|jump|gain)?\s*(?:(?:over|across)\s+(?:the\s+)?(?:period|years|decade)|"
+                       r"(?:in|over|within)\s+(?:the\s+)?(?:\p{L}+|\d+)\s+years)",
                        ctx.text[m.end:m.end + 40], regex.I):
         return None
     s, _ = ctx.sentence(m.start)

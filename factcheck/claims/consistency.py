@@ -89,6 +89,10 @@ _NAME = regex.compile(r"\b(?:[A-Z][\w/-]*\d[\w/-]*(?:\s+\w+\s+\d+)?|[A-Z][a-z]+\
                       r"June|July|August|September|October|November|December)\s+(?:19|20)\d\d)\b")
 
 
+# a period shared by every award of the year ("Fiscal 2025 ... funds") names no one contract
+_PERIOD_NAME = regex.compile(r"(?:Fiscal|FY|Financial|Calendar|Budget|Year|Q[1-4]|H[12])\s*(?:year\s+)?(?:19|20)\d\d\b", regex.I)
+
+
 def _same_name(ctx: Ctx, a: Mention, b: Mention) -> bool:
     """Both figures are the value of one named thing: the same kind of thing (contract, award, ...) and the
     same designation or date next to it ("the $705 million ... Block 10" / "the $750 million Block 10 contract")."""
@@ -97,8 +101,8 @@ def _same_name(ctx: Ctx, a: Mention, b: Mention) -> bool:
     wa, wb = _window(ctx, a), _window(ctx, b)
     sa = {m.group(1).lower() for m in _SUBJECT.finditer(wa)}
     sb = {m.group(1).lower() for m in _SUBJECT.finditer(wb)}
-    na = {m.group(0) for m in _NAME.finditer(wa)}
-    nb = {m.group(0) for m in _NAME.finditer(wb)}
+    na = {m.group(0) for m in _NAME.finditer(wa) if not _PERIOD_NAME.match(m.group(0))}
+    nb = {m.group(0) for m in _NAME.finditer(wb) if not _PERIOD_NAME.match(m.group(0))}
     return bool(sa & sb) and bool(na & nb)
 
 

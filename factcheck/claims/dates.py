@@ -119,7 +119,7 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
         a, b = ctx.sents[k]
         best = None
         for d in ctx.dates:
-            if a <= d.start < b and d.start >= _dateline_end(ctx):
+            if a <= d.start < b and d.start >= _dateline_end(ctx) and not _names_a_thing(ctx, d):
                 p = parse_period(d.text)
                 if p is None or (doc_d is not None and p.first > doc_d.last):
                     continue
@@ -131,6 +131,18 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
         return doc_d
     latest = [p for d in ctx.dates if (p := parse_period(d.text))]
     return max(latest, key=lambda p: p.first) if latest else None
+
+
+_TIME_WORDS = frozenset("""in by since during until from through to of early mid late end fiscal calendar financial
+year summer spring autumn fall winter the between after before and or for on at as around about circa""".split())
+
+
+def _names_a_thing(ctx: Ctx, d: Mention) -> bool:
+    """"Defence Acquisition Procedure 2020", "Vision 2030": a year that is part of a name, not when something happened."""
+    if not regex.fullmatch(r"(?:19|20)\d\d", d.text.strip()):
+        return False
+    wm = regex.search(r"\b(\p{Lu}[\p{L}-]+)\s+$", ctx.text[max(0, d.start - 30):d.start])
+    return bool(wm) and wm.group(1).lower() not in _TIME_WORDS and wm.group(1).lower() not in MONTHS
 
 
 # ----------------------------------------------------------------------------- durations
@@ -215,7 +227,11 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     s, e = ctx.sentence(q.start)
     after = t[q.end:e]
     before = t[s:q.start]
+    if _unit_size(ctx, q):
+        return None  # "four one-year option periods", "two 30-day trials": the size of each, not a span between dates
     rel = regex.match(r"\s*(?:later|after|before|since|ago|earlier|on)\b", after, regex.I)
+    if rel and rel.group(0).strip().lower() in ("earlier", "ago") and _dates_a_figure(ctx, q):
+        return None  # "from ¥980 billion a year earlier": the period a figure is given for, not a span claimed
     if not rel and regex.search(r"\b(?:per|each|every|over|for|within|up\s+to)\s+(?:the\s+(?:next|past|last)\s+)?$",
                                 before):
         return None  # "over five years", "for ten years": a period stated, not derived from dates
@@ -236,6 +252,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         cue = bool(regex.match(r"\s*(?:of|extension|delay|later|programme|program|plan|span|period)\b", after))
         if not (joined or cue or regex.search(r"\b(?:through|until)\b", t[d0.end:d1.start])):
             return None
+        if _CLAUSE_GAP.search(t[min(q.end, d0.end):max(q.start, d0.start)]):
+            return None  # "a one-year base contract ...; the ordering period runs from 2025 through 2030": another clause
         return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
     # 2. "N after/before EVENT": the event's date is where the text tells of the event
     if word in ("after", "before", "since"):
@@ -246,7 +264,11 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # the date this span leads to: the one nearest before it in the sentence ("due in 2029, five years
         # after ..."), else any other in the sentence, else the dateline
         others = [(d, p) for d, p in periods if not (inline and p == inline[0])]
-        before_q = [p for d, p in others if d.end <= q.start]
+        # "delivered on May 30, 2025, 41 months after her keel was laid in December 2021 and 14 months after launch
+        # in March 2024": a date after an earlier span of the sentence is that span's event, not this one's end
+        earlier = [x.start for x in _spans(ctx) if s <= x.start < q.start and x is not q]
+        limit = earlier[0] if earlier else q.start
+        before_q = [p for d, p in others if d.end <= limit]
         own = before_q[-1] if before_q else (others[0][1] if others else doc_d)
         if event and own:
             return (event, own, True) if event.first <= own.first else (own, event, True)
@@ -277,13 +299,30 @@ def _dateline_end(ctx: Ctx) -> int:
     return cut.end() if cut else 0
 
 
+_CLAUSE_GAP = regex.compile(r";|[.!?]\s")
+
+
+def _unit_size(ctx: Ctx, q: Mention) -> bool:
+    """A span written as a compound adjective after a count: "four one-year option periods" (each is a year)."""
+    if "-" not in q.text:
+        return False
+    return any(m.type in ("count", "number") and m.end <= q.start and not ctx.text[m.end:q.start].strip()
+               for m in ctx.mentions if q.start - 25 <= m.start < q.start)
+
+
+def _dates_a_figure(ctx: Ctx, q: Mention) -> bool:
+    """"¥980 billion a year earlier", "94 vehicles two years ago": the span says when a figure was measured."""
+    s, _ = ctx.sentence(q.start)
+    return any(ctx.text[m.end:q.start].strip() == "" for m in ctx.amounts if s <= m.start and m.end <= q.start)
+
+
 def _previous_date(ctx: Ctx, q: Mention, exclude: Mention | None) -> Period | None:
     si = ctx.sent_index(q.start)
     s, _ = ctx.sents[si]
     here = [d for d in ctx.dates if s <= d.start < q.start and d is not exclude]
     if here:
         return parse_period(here[-1].text)
-    if si > 0:
+    if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(q.start):
         ps, pe = ctx.sents[si - 1]
         prev = [d for d in ctx.dates if ps <= d.start < pe]
         if prev:

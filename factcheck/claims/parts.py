@@ -14,7 +14,7 @@ import regex
 
 from ..extract.lexicon import STOP_WORDS
 from ..model import Claim, Mention
-from .base import Ctx, fig_text, fmt_value, is_partitive, is_rate, same_kind, same_noun
+from .base import GENERIC_NOUNS, Ctx, fig_text, fmt_value, is_partitive, is_rate, noun_class, same_kind, same_noun
 
 _BREAKDOWN_OPEN = regex.compile(
     r"^(?P<np>[^,;:()]{0,90}?)\s*(?:,\s*(?:made\s+up\s+of|comprising|consisting\s+of|split\s+(?:into|between)|"
@@ -29,7 +29,7 @@ _TOTAL_AFTER = regex.compile(
     r"(?:the\s+)?(?:two|three|four|both)\s+[\p{L}-]+s\s+(?:are|were|is|will\s+be)?\s*(?:valued\s+at|worth|together)|"
     r",\s*(?:makes|make|made|gives|giving)|a\s+combined|combined|in\s+all|in\s+total|"
     r"altogether|all\s+told|for\s+a\s+fleet\s+of|bringing\s+(?:the|its)\s+[\p{L}\s-]{0,60}?\bto|"
-    r"(?:make|makes|made)\s+up(?:\s+the)?(?:\s+full)?|together(?:\s+[\p{L}]+){0,3}?|totall?ing|totall?ed|"
+    r"(?:make|makes|made)\s+up(?:\s+the)?(?:\s+[\p{L}-]+['’]s)?(?:\s+full)?|together(?:\s+[\p{L}]+){0,3}?|totall?ing|totall?ed|"
     r"(?:add|adds|added|adding)\s+up\s+to|which\s+together\s+make\s+up(?:\s+the)?)\s*$", regex.I)
 _TOTAL_WORDS_BEFORE = regex.compile(r"\b(?:together|combined|in\s+all|in\s+total|total|altogether|both|the\s+two|"
                                     r"the\s+three|the\s+four)\b", regex.I)
@@ -40,6 +40,7 @@ _DIFF = regex.compile(
 
 
 def find(ctx: Ctx) -> None:
+    _cumulative(ctx)
     _parallel_parts(ctx)
     _breakdowns(ctx)
     _totals_after_parts(ctx)
@@ -60,6 +61,15 @@ def _multiplicity(ctx: Ctx, m: Mention, lo: int) -> int:
     """How many times "each" makes a part count: "A and B each take eight" -> 2; "148 in each lot" with
     "the two lots" -> 2."""
     t = ctx.text
+    counted = [c for c in ctx.mentions if c.type in ("count", "number") and not c.role and c.value and c.end <= m.start
+               and m.start - c.end <= 2 and not t[c.end:m.start].strip() and "-" in m.text and float(c.value).is_integer()]
+    if counted and 1 < counted[-1].value <= 100:
+        return int(counted[-1].value)  # "four one-year option periods": four parts of one year each
+    om = regex.match(r"\s+(?:[\p{L}]+\s+){0,4}?each\s+of\s+(?:the|its|their|these)\s+(two|three|four|five|six|\d)\s+[\p{L}-]+s\b",
+                     t[m.end:m.end + 60], regex.I)
+    if om:
+        g = om.group(1).lower()
+        return int(g) if g.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}[g]
     before = t[max(lo, m.start - 40):m.start]
     em = regex.search(r"(?P<subj>[\p{L}'’.\s-]+?)\s+(?:will\s+|would\s+|are\s+|were\s+)?each\s+(?:[\p{L}]+\s+){0,3}$", before)
     if em:
@@ -161,6 +171,8 @@ def _breakdowns(ctx: Ctx) -> None:
         mults = [_multiplicity(ctx, x, start) for x in items]
         if not items or (len(items) < 2 and mults[0] < 2) or _noun_clash(ctx, total, items[0]):
             continue
+        if not colon_like and regex.search(r"\p{L}['’]s?\s+(?:[\p{L}-]+\s+){0,2}$", t[start:items[0].start]):
+            continue  # "Lithuania's share is worth €820 million, Latvia's €640 million and ...": parallel, not parts
         partial = bool(regex.search(r"including|with", opener, regex.I))
         total_val = sum(x.value * k for x, k in zip(items, mults, strict=True))
         if partial and total_val < total.value:
@@ -168,6 +180,44 @@ def _breakdowns(ctx: Ctx) -> None:
         if not colon_like and abs(total_val - total.value) > 0.35 * abs(total.value):
             continue  # a plain comma list that does not add up is likely not a breakdown
         _make_sum(ctx, total, items, mults, confident=True, how="breakdown")
+
+
+_CUMULATIVE = regex.compile(r"\b(?:brings?|bringing|brought|increases?|increasing|increased|raises?|raising|raised|lifts?|"
+                            r"lifting|lifted)\s+(?:the\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?(?:cumulative|total|overall|aggregate)\b",
+                            regex.I)
+_INCREMENT = regex.compile(r"^[^.;]{0,60}?\b(?:modification|option|increment|task\s+order|delivery\s+order|contract\s+action|"
+                           r"addition|add-on)\b", regex.I)
+
+
+def _cumulative(ctx: Ctx) -> None:
+    """"a $412,650,000 modification ..., bringing the total cumulative face value of the contract to $1,318,400,000
+    from $905,750,000": the new cumulative value is the old one plus the modification (in the sentence, or the
+    one before: "... is awarded an $87,412,300 modification ... This modification increases the cumulative value
+    of the contract from $536,561,800 to $632,974,100")."""
+    t = ctx.text
+    for si, (s, e) in enumerate(ctx.sents):
+        cm = _CUMULATIVE.search(t, s, e)
+        if not cm:
+            continue
+        figs = [x for x in ctx.amounts if cm.end() <= x.start < e and x.type == "currency"]
+        if len(figs) < 2:
+            continue
+        a, b = figs[0], figs[1]
+        lead, gap = t[cm.end():a.start], t[a.end:b.start]
+        if regex.search(r"\bfrom\s+$", lead) and regex.fullmatch(r"\s+to\s+", gap):
+            old, new = a, b
+        elif regex.search(r"\bto\s+$", lead) and regex.fullmatch(r"\s+from\s+", gap):
+            old, new = b, a
+        else:
+            continue
+        if id(new) in ctx.used or not same_kind(old, new):
+            continue
+        lo = ctx.sents[si - 1][0] if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(s) else s
+        incs = [x for x in ctx.amounts if lo <= x.start < cm.start() and same_kind(x, new) and not is_rate(ctx, x)
+                and _INCREMENT.match(t[x.end:x.end + 80])]
+        if len(incs) != 1:
+            continue
+        _make_sum(ctx, new, [old, incs[0]], [1, 1], True, "cumulative")
 
 
 def _parallel_parts(ctx: Ctx) -> None:
@@ -208,11 +258,13 @@ def _totals_after_parts(ctx: Ctx) -> None:
         if not (tm or in_all) or is_rate(ctx, total):
             continue
         pool = [x for x in ctx.amounts if x.end <= total.start and x is not total and _parts_kind_ok(total, x, ctx)
-                and not is_partitive(ctx, x) and not x.role and not _is_group_word(before if x.start >= s else "", x)
+                and not is_partitive(ctx, x) and not x.role and not _prior_period(ctx, x)
+                and not _is_group_word(before if x.start >= s else "", x)
                 and (not is_rate(ctx, x) or _time_rate(ctx, x) or (x.start >= s and regex.match(
                     r"\s*per\s+share\b", t[x.end:x.end + 12])))]  # "a dividend of 9.4p per share ... makes 14.2p"
         # in the total's own sentence the writer lists the parts; further back, only figures of the same thing
         same_sent = [x for x in pool if x.start >= s and not (_expected_count(before) and _noun_clash(ctx, total, x))]
+        same_sent = _list_tail(ctx, same_sent)
         pool = [x for x in pool if x.start >= s or (total.type != "count" or same_noun(ctx.vocab, total, x))
                 and not _noun_clash(ctx, total, x)]
         how = "total-after"
@@ -248,6 +300,31 @@ def _totals_after_parts(ctx: Ctx) -> None:
         confident = True
         _make_sum(ctx, total, parts, mults, confident, how)
     _further(ctx)
+
+
+_PRIOR = regex.compile(r"\(\s*(?:(?:FY|CY|H[12]|Q[1-4]|9M|fiscal|prior\s+year|previous\s+year|last\s+year)\s*)?'?"
+                       r"(?:\d{2}|\d{4})?\s*(?:\d{4})?\s*:\s*$", regex.I)
+
+
+def _prior_period(ctx: Ctx, x: Mention) -> bool:
+    """"€812 million (H1 2024: €690 million)": the bracketed figure is the prior period's, no part of this period's total."""
+    return bool(_PRIOR.search(ctx.text[max(0, x.start - 20):x.start]))
+
+
+def _list_tail(ctx: Ctx, parts: list[Mention]) -> list[Mention]:
+    """The parts that form one list ending next to the total: "more than 5,000 missiles (LMM) to Ukraine, supporting
+    700 jobs in Belfast and a further 200 ..., 900 in all" lists 700 and 200; the missiles are in another clause."""
+    if len(parts) < 2:
+        return parts
+    k = len(parts) - 1
+    while k > 0:
+        gap = ctx.text[parts[k - 1].end:parts[k].start]
+        seps = list(regex.finditer(r"[,;]|\band\b|\bplus\b|\bas\s+well\s+as\b", gap))
+        lead = gap[seps[-1].end():] if seps else gap
+        if seps and regex.match(r"\s*(?!(?:during|including|bring|thing|nothing|something)\b)\p{L}{3,}ing\b", lead):
+            break  # ", supporting 700 jobs": a new clause starts after the separator
+        k -= 1
+    return parts[k:]
 
 
 def _time_rate(ctx: Ctx, x: Mention) -> bool:
@@ -344,7 +421,53 @@ def _further(ctx: Ctx) -> None:
 _SHARE_OF = regex.compile(r"^\s*(?:of|share\s+of)\s+(?:all\s+|the\s+|its\s+|total\s+)?", regex.I)
 
 
+def _share_lists(ctx: Ctx) -> None:
+    """"Weapon Systems €1,714 million (44%), Electronics €1,236 million (32%) and Naval €912 million (24%)": figures
+    of one kind, each with its share in brackets, whose shares add up to 100% (within rounding) are the whole list;
+    each share is its figure over the sum of the figures."""
+    t = ctx.text
+    for s, e in ctx.sents:
+        items = []
+        for p in ctx.amounts:
+            if not (s <= p.start < e) or p.type != "percent" or p.unit != "percent" or id(p) in ctx.used or p.hedge:
+                continue
+            part = [x for x in ctx.amounts if x.end <= p.start and s <= x.start and x.type in ("count", "currency", "quantity")]
+            gap = t[part[-1].end:p.start] if part else ""
+            bracketed = regex.fullmatch(r"\s*\(\s*", gap) or (regex.fullmatch(r"\s*;\s*", gap) and
+                                                             t[:part[-1].start].rstrip().endswith("("))
+            if bracketed and t[p.end:p.end + 2].lstrip().startswith(")"):
+                items.append((part[-1], p))
+        if len(items) < 2 or any(not same_kind(a, items[0][0]) for a, _ in items):
+            continue
+        total = sum(p.value for _, p in items)
+        if abs(total - 100) > 0.5 * len(items) + 1e-9:
+            continue
+        parts = [a for a, _ in items]
+        for a, p in items:
+            others = [x for x in parts if x is not a]
+
+            def fn(*vals: float) -> float:
+                return vals[0] / sum(vals) * 100.0
+
+            all_txt = " + ".join(fig_text(ctx, x) for x in parts)
+
+            def explain(v: float, a=a, all_txt=all_txt) -> str:
+                return f"{fig_text(ctx, a)} / ({all_txt}) × 100 = {v:.1f}%"
+
+            def fail_message(v: float, expected, a=a, p=p, all_txt=all_txt) -> str:
+                return f"{fig_text(ctx, a)} of {all_txt} is {v:.1f}%, not {_hedged(p)}"
+
+            def expected(v: float, p=p) -> str:
+                from ..judge import restate
+
+                return restate(p, v, t)
+
+            ctx.add(Claim("share", _span(ctx, p), p, (a, *others), {"fn": fn, "explain": explain,
+                          "fail_message": fail_message, "expected": expected}, True))
+
+
 def _shares(ctx: Ctx) -> None:
+    _share_lists(ctx)
     t = ctx.text
     for p in ctx.mentions:
         if id(p) in ctx.used or p.value is None:
@@ -421,6 +544,14 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
             r"\bof\s+which\b|\bout\s+of\b", t[x.end:x.end + 40] + t[x.end:part.start])]
         if head:
             return [part], head[-1], True
+        # "1,150 people at Devonport, including 180 apprentices, or 18% of the workforce"
+        incl = [x for x in prev[:-1] if x.type == part.type and (x.type == "count" or x.unit == part.unit)
+                and abs(x.value) > abs(part.value) and ctx.sent_index(x.start) == si and regex.fullmatch(
+                    r"[^.;:()\d]{0,60}?,?\s*\b(?:including|among\s+them|of\s+whom|of\s+which)\s+"
+                    r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?", t[x.end:part.start])]
+        if incl and (_SHARE_OF.match(after) or "(" in gap_before) and not regex.match(
+                r"\s*of\s+(?:them|those|these|which|whom)\b", after):  # "400 ..., one in five of them engineers": of the 400
+            return [part], incl[-1], True
         # "€6.5 billion, or 61% of the total" with the total earlier in the paragraph
         if _SHARE_OF.match(after) and regex.match(r"\s*of\s+(?:the\s+)?total\b", after):
             tot = _total_named(ctx, part)
@@ -524,7 +655,9 @@ def _partitions(ctx: Ctx) -> None:
     """Shares of one whole that must add to 100%: "owned 51% by Fincantieri and 49% by Leonardo",
     "Airbus (37.5%), BAE Systems (37.5%) and Leonardo (25%)", "... The remaining 14% ..."."""
     t = ctx.text
-    pcts = [m for m in ctx.amounts if m.type == "percent" and m.unit == "percent"]
+    # "various locations of less than 1% each (3%)": a bound on each of several parts is no part of the partition
+    pcts = [m for m in ctx.amounts if m.type == "percent" and m.unit == "percent"
+            and not (m.hedge in ("less than", "under", "below", "fewer than") or regex.match(r"\s+each\b", t[m.end:m.end + 8]))]
     done: set[int] = set()
     for k, p in enumerate(pcts):
         if id(p) in done:
@@ -536,7 +669,8 @@ def _partitions(ctx: Ctx) -> None:
             if qi - si > 1 or ctx.para_index(q.start) != ctx.para_index(p.start):
                 break
             gap = t[group[-1].end:q.start]
-            if regex.search(r"\b(?:rose|fell|increase|decrease|growth|up|down|compared|versus|from|to)\b", gap):
+            if regex.search(r"\b(?:rose|fell|increase|decrease|growth|up|down|compared|versus|from|to|against|vs|earlier|"
+                            r"before|previously)\b", gap):
                 break
             if regex.search(r"[.!?]\s", gap) and not regex.search(r"\b(?:remaining|rest|balance|other)\b",
                                                                    t[max(0, q.start - 30):q.start], regex.I):
@@ -548,7 +682,7 @@ def _partitions(ctx: Ctx) -> None:
         remaining = regex.search(r"\b(?:remaining|rest|balance|the\s+other)\b\s*$",
                                  t[max(0, group[-1].start - 20):group[-1].start], regex.I)
         owned = regex.search(r"\b(?:owned|held|funded|split|shared|divided|carries|carry\s+out|ownership|of\s+the\s+work|"
-                             r"work\s*share|workshare)\b",
+                             r"work\s*share|workshare|work\s+(?:will\s+be|is\s+being|is\s+to\s+be)\s+performed)\b",
                              t[ctx.sentence(p.start)[0]:p.start + 60], regex.I)
         if not (remaining or owned or 99 - 0.5 * len(group) <= total <= 101 + 0.5 * len(group)):
             continue
@@ -611,6 +745,7 @@ def _differences(ctx: Ctx) -> None:
         xs = [x for x in ctx.amounts if start <= x.start <= start + 40 and x.start < e and _diff_kind(ctx, x, d)]
         x = xs[0] if xs else None
         if x is None:
+            _unnamed_other(ctx, d, dm, word)
             continue
         ys = [y for y in ctx.amounts if y.end <= d.start and _diff_kind(ctx, y, d) and not is_rate(ctx, y)
               and ctx.sent_index(d.start) - ctx.sent_index(y.start) <= 1 and not _noun_clash(ctx, d, y)
@@ -625,6 +760,24 @@ def _differences(ctx: Ctx) -> None:
         y = ys[-1]
         _make_diff(ctx, d, y, x, ctx.sent_index(y.start) == ctx.sent_index(d.start) or len(ys) == 1 or
                    word in ("more", "fewer"))
+
+
+def _unnamed_other(ctx: Ctx, d: Mention, dm: regex.Match, word: str) -> None:
+    """"priced at ¥198 billion and ¥214 billion respectively; the second hull costs ¥16 billion more": no figure
+    after "more", so the comparison is between the pair just given. Unsure (a new amount "10 more next year" reads
+    the same way): it can pass or warn, never fail."""
+    if d.type not in ("currency", "quantity") or word not in ("more", "less", "higher", "lower", "heavier", "lighter",
+                                                               "larger", "smaller", "longer", "shorter", "greater"):
+        return
+    if regex.match(r"\s*than\b", ctx.text[d.end + dm.end("word"):d.end + dm.end("word") + 8]):
+        return
+    s, _ = ctx.sentence(d.start)
+    ys = [y for y in ctx.amounts if s <= y.start and y.end <= d.start and same_kind(y, d) and not is_rate(ctx, y)]
+    if len(ys) < 2 or not regex.fullmatch(r"\s*(?:,|and|,\s*and)\s*", ctx.text[ys[-2].end:ys[-1].start]):
+        return
+    if any(ys[-1].end <= z.start < d.start for z in ctx.amounts):
+        return
+    _make_diff(ctx, d, ys[-1], ys[-2], False)
 
 
 def _remaining(ctx: Ctx) -> None:
@@ -642,6 +795,12 @@ def _remaining(ctx: Ctx) -> None:
         first = firsts[-1]
         totals = [x for x in ctx.amounts if x.type == "count" and same_noun(ctx.vocab, x, first) and x.value > first.value
                   and x is not d and not is_rate(ctx, x) and x.noun]
+        strict = [x for x in totals if first.unit and first.unit.lower() not in GENERIC_NOUNS
+                  and noun_class(ctx.vocab, x.unit) == noun_class(ctx.vocab, first.unit)]
+        if strict:
+            totals = strict
+        elif len({noun_class(ctx.vocab, x.unit) for x in totals}) > 1:
+            continue  # "the first 12 sets" with 40 fighters and 4,200 people in the text: no telling which is the whole
         if not totals:
             continue
         total = max(totals, key=lambda x: (sum(1 for y in totals if y.value == x.value), x.value))

@@ -31,9 +31,7 @@ def find(ctx: Ctx) -> None:
             _at_price(ctx, r)
             continue
         if not pm:
-            em = regex.search(r"\beach\s+([\p{L}-]+)\s+(?:costs?|is\s+worth|comes\s+to|is\s+priced\s+at|works\s+out\s+at)\s+"
-                              r"(?:[\p{L}]+\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+under\s+)?$",
-                              ctx.before(r, 60), regex.I)
+            em = _EACH_COSTS.search(ctx.before(r, 60))
             if em and r.type == "currency":
                 _per_unit(ctx, r, "")
             continue
@@ -54,9 +52,21 @@ def find(ctx: Ctx) -> None:
         _per_unit(ctx, r, noun)
 
 
+_EACH_COSTS = regex.compile(r"\beach\s+([\p{L}-]+)\s+(?:costs?|is\s+worth|comes\s+to|is\s+priced\s+at|works\s+out\s+at)\s+"
+                           r"(?:[\p{L}]+\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+under\s+)?$",
+                           regex.I)
+
+
+_PRICE_VERB = regex.compile(r"\b(?:costs?|priced\s+at|sells?\s+for|sold\s+for|retails?\s+(?:at|for))\s+"
+                            r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+under\s+|over\s+)?$", regex.I)
+
+
 def _totals_before(ctx: Ctx, r: Mention) -> list[Mention]:
+    """Figures a rate may be a share of: the same currency, before it, larger than it, and no rate themselves
+    ("each missile costs around £320,000" is a price, not a total to divide)."""
     return [x for x in ctx.amounts if x.end <= r.start and x.type == r.type and x.unit == r.unit
-            and not is_rate(ctx, x) and id(x) not in ctx.restated and not x.role]
+            and not is_rate(ctx, x) and id(x) not in ctx.restated and not x.role
+            and not _EACH_COSTS.search(ctx.before(x, 60))]
 
 
 def _counts(ctx: Ctx, pool_span: tuple[int, int], noun: str) -> list[Mention]:
@@ -78,6 +88,12 @@ def _noun_ok(ctx: Ctx, x: Mention, noun: str) -> bool:
     return any(noun_class(ctx.vocab, w) == cls or w.startswith(noun[:5]) for w in words)
 
 
+def _named_in(ctx: Ctx, x: Mention, span: tuple[int, int]) -> bool:
+    """Does the text of ``span`` name the thing count x counts ("vehicles" for "412 Halberd vehicles")?"""
+    words = {w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", ctx.text[span[0]:span[1]])}
+    return any(w.lower()[:5] in words for w in [x.unit or ""] + regex.findall(r"\p{L}{3,}", x.text) if w)
+
+
 def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
     totals = _totals_before(ctx, r)
     if not totals:
@@ -87,6 +103,10 @@ def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
     total = same[-1] if same else totals[-1]
     ts = ctx.sentence(total.start)
     counts = [x for x in _counts(ctx, ts, noun) if x is not r]
+    if not same and not noun:
+        # "Kits cost $1.2-1.5 million each" with revenue and a headcount in the paragraph before: "each" of the
+        # things the rate's sentence names, not of whatever a far total's sentence counts
+        counts = [x for x in counts if _named_in(ctx, x, rs)]
     confident = True
     if not counts:
         counts = _counts(ctx, rs, noun)
@@ -109,6 +129,14 @@ def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
     else:
         count = max(counts, key=lambda x: (freq.get(x.value, 0), not x.inferred, -abs(x.start - r.start)))
     if not count.value:
+        return
+    if any(c.kind == "per_unit" and len(c.operands) == 2 and c.operands[0] is total and c.operands[1] is count
+           for c in ctx.claims):
+        return  # "about $4.4 million per vehicle, compared with about $4.2 million per vehicle in the new contract"
+    if not same and (not noun or _PRICE_VERB.search(ctx.before(r, 40))) and ctx.para_index(total.start) != \
+            ctx.para_index(r.start) and not any(x.value == count.value for x in _counts(ctx, ts, "")):
+        # "the first 24 ... cost $1.2 million each" and last year's revenue a paragraph before; "Storm Shadow costs
+        # about £2 million per missile": a price stated, and no count ties it to the far total
         return
     _claim(ctx, r, total, count, confident and ctx.para_index(total.start) >= ctx.para_index(r.start) - 3)
 
