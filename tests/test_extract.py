@@ -76,6 +76,8 @@ def amounts_overlapping(mentions: list[Mention], a: int, b: int) -> list[Mention
 DIGITS = [
     case("The annual revenue was $-99.99 per share.", "$-99.99", "currency", -99.99, "USD", id="sign-after-symbol"),
     case("Its GDP is $2.174T.", "$2.174T", "currency", 2.174e12, "USD", id="trillion-T-after-currency"),
+    case("The plan is worth ₹1,72,000 crore.", "₹1,72,000 crore", "currency", 1.72e12, "INR", id="indian-grouping"),
+    case("The plan is worth ₹1.72 lakh crore.", "₹1.72 lakh crore", "currency", 1.72e12, "INR", id="lakh-crore"),
     case("The plant has produced 1,059 vehicles since 2015.", "1,059", "count", 1059, "vehicle", id="comma-group"),
     case("The plant has produced 1 059 vehicles since 2015.", "1 059", "count", 1059, "vehicle", id="space-group"),
     case(f"The plant has produced 1{THIN}059 vehicles since 2015.", f"1{THIN}059", "count", 1059, "vehicle",
@@ -394,6 +396,8 @@ DATES = [
     ("The company was founded in 1963 in Sakarya.", "1963", "date"),
     ("Deliveries run from 2024-2031 under the deal.", "2024-2031", "date"),
     ("We produced nothing in 2013-14.", "2013-14", "date"),
+    ("Spending in FY 2023-24 rose.", "FY 2023-24", "date"),
+    ("Spending in FY2004-05 rose.", "FY2004-05", "date"),
     ("The call starts at 2 pm in Ankara.", "2 pm", "date"),
     ("The call starts at 10:30 a.m. EST.", "10:30 a.m.", "date"),
     ("Doors open at 14:00 on the day.", "14:00", "date"),
@@ -432,6 +436,7 @@ def ident(sentence: str, span: str, *, id: str, gap: str | None = None):
 
 
 IDENTIFIERS = [
+    ident("Release ID: 2114537 was issued.", "2114537", id="release-id"),
     ident("The army operates the M1114 in large numbers.", "M1114", id="M1114"),
     ident("The T-129 helicopter entered service in 2014.", "T-129", id="T-129"),
     ident("The Leopard 2A7 is the latest variant.", "Leopard 2A7", id="Leopard-2A7"),
@@ -522,6 +527,18 @@ LOCALES = [
     case("The firm sold 1,059 jets and reported 2.732,5 million euros.", "2.732,5 million euros", "currency",
          2732.5e6, "EUR", id="mixed-comma-decimal-in-english-text"),
 ]
+
+
+def test_comparison_after_a_comma_does_not_lend_its_kind() -> None:
+    """ "a crew of 90, 30% fewer than the 128 sailors": 90 is not a percent."""
+    text = "The ship has a crew of 90, 30% fewer than the 128 sailors of its predecessor."
+    ninety = next(m for m in extract_text(text) if m.value == 90)
+    assert ninety.type == "count"
+
+
+def test_span_does_not_end_in_a_space() -> None:
+    text = "The deal has four one-year option periods."
+    assert all(not m.text[-1].isspace() for m in extract_text(text))
 
 
 @pytest.mark.parametrize("text", ["The deal adds 2 bin to the yard.", "A 76 mm gun and 5 mie rounds."])

@@ -29,10 +29,10 @@ DATE_RES = [
     regex.compile(r"\b(?:first|second|third|fourth|last|final)\s+(?:(?:nine|six|three|four|eight|ten|eleven|two)\s+months"
                   r"|half|quarter)(?:\s+of\s+(?:the\s+(?:previous|current|last|same|next|prior|fiscal)\s+year|this\s+year"
                   r"|last\s+year|next\s+year|the\s+year|(?:fiscal\s+|FY\s?)?" + _YEAR + r"))?", regex.I),
-    regex.compile(r"(?<![\d.,])\b(?:[1-9]M|Q[1-4]|H[12]|FY|CY|1H|2H|[1-4]Q)\s?'?(?:" + _YEAR + r"|\d\d)\b"),
+    regex.compile(r"(?<![\d.,])\b(?:[1-9]M|Q[1-4]|H[12]|FY|CY|1H|2H|[1-4]Q)\s?'?(?:" + _YEAR + r"|\d\d)(?:[-–/]\d\d(?:\d\d)?)?\b"),
     regex.compile(r"(?<![\d.,])\b(?:Q[1-4]|H[12]|[1-9]M)\b(?![-\w])"),
     regex.compile(r"\b(?:fiscal|financial|calendar|budget|model)\s+(?:years?\s+)?" + _YEAR + r"(?:/\d\d(?:\d\d)?)?\b", regex.I),
-    regex.compile(r"\bFY\s?\d\d(?:\d\d)?(?:/\d\d)?\b"),
+    regex.compile(r"\bFY\s?\d\d(?:\d\d)?(?:[-–/]\d\d(?:\d\d)?)?\b"),
     # full dates
     regex.compile(r"\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"),
     regex.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b"),
@@ -69,6 +69,9 @@ _WORD = regex.compile(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(
 _CHANGE_BEFORE = regex.compile(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|increased|"
                                r"increasing|decreased|decreasing|climbed|climbing|dropped|dropping|jumped|went|moved|"
                                r"raised|raising|cut|expanded|reduced|doubled|tripled|up|down|lifted)\b[^.;]*$", regex.I)
+# a figure compared with another ("a crew of 90, 30% fewer than the 128"): not a list of like figures
+_COMPARATIVE_AFTER = regex.compile(r"\s+(?:fewer|more|less|higher|lower|larger|smaller|bigger|cheaper|up|down|above|below"
+                                   r"|greater|heavier|lighter|longer|shorter|faster|slower)\b", regex.I)
 # a hedge on a range's high end: "between 2 g and about 7 g"
 _GAP_HEDGE = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|up\s+to)\s+)?"
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u2009\u202f]*")
@@ -226,7 +229,8 @@ class _Scanner:
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
         # "No. 12", "number 6374"
-        for m in regex.finditer(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|code|PIN)\s+(\d[\d-]*(?:[ \u00a0]\d+)*)\b",
+        for m in regex.finditer(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|code|PIN|ID|Ref\.?|reference)\s*:?\s+"
+                                r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b",
                                 t, regex.I):
             if self._free(m.start(1), m.end(1)) and not self._amount_follows(t[m.end(1):m.end(1) + 30]):
                 self._emit(m.start(1), m.end(1), "identifier")
@@ -476,8 +480,11 @@ class _Scanner:
     def _bare_multiplier(self, a: int, b: int) -> bool:
         """ "thousand" alone counts only in lower case, not after a figure ("1.2 million") or "the"."""
         w = self.t[a:b]
-        if w.lower() not in self.g.mult:
+        words = w.lower().split()
+        if not words or any(x not in self.g.mult for x in words):
             return False
+        if len(words) > 1:  # "lakh crore" after "₹1.72": the figure's compound scale, read with the figure
+            return bool(regex.search(r"[\d.,]\s*$", self.t[max(0, a - 8):a]))
         return not w.islower() or bool(regex.search(r"(?:[\d$€£¥.,%]\s*|\bthe\s+|-)$", self.t[max(0, a - 8):a]))
 
     def _read_around(self, f: _Amount) -> None:
@@ -549,6 +556,13 @@ class _Scanner:
             if factor and not (name == "m" and f.type is None and _METRE_AFTER.match(t[pos + sm.end():pos + sm.end() + 30])):
                 f.scale, f.scale_factor = name, factor
                 pos += sm.end()
+                sm2 = lex.scale_re.match(t[pos:pos + 20])
+                if sm2 and sm2.group("long") and sm2.group(0)[:1].isspace():
+                    second = (lex.locale_scales or {}).get(self.loc, {}).get(sm2.group("long").lower()) \
+                        or lex.scale.get(sm2.group("long").lower())
+                    if second and second > 100:  # "1.72 lakh crore", "a thousand million"
+                        f.scale, f.scale_factor = f"{name} {sm2.group('long')}", factor * second
+                        pos += sm2.end()
             # "1.6-billion-euro", "90-billion Australian dollar"
         rest = t[pos:pos + 60]
         if f.type is None or f.type == "currency":
@@ -789,7 +803,8 @@ class _Scanner:
                 continue
             if nxt and nxt.type and nxt.type != "date" and regex.fullmatch(
                     r"\s*(?:-\s*to|to|and|or|-|–|through|from|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|"
-                    r"over|almost|some|just\s+under|up\s+to)\s+)?", gap_next, regex.I):
+                    r"over|almost|some|just\s+under|up\s+to)\s+)?", gap_next, regex.I) and not (
+                    "," in gap_next and _COMPARATIVE_AFTER.match(t, nxt.end)):
                 self._copy_kind(f, nxt)
                 if nxt.role == "multiple":
                     f.role, f.type = "multiple", None
@@ -934,6 +949,8 @@ class _Scanner:
                 if kept[-1].type == "quantity" and f.num_end <= kept[-1].end and regex.match(r"[\p{L}^]", self.t[f.num_start - 1]):
                     continue  # the power of a unit: "4km^3", "9.8 m/s2"
                 kept[-1].end = min(kept[-1].end, f.start) if f.start > kept[-1].num_end else kept[-1].num_end
+                while kept[-1].end > kept[-1].num_end and self.t[kept[-1].end - 1].isspace():
+                    kept[-1].end -= 1  # "four one-year option periods": the span ends at "four", not after its space
             kept.append(f)
         amounts = self._compound_quantities(kept)
         self._resolve(amounts)

@@ -78,7 +78,9 @@ def parse_digits(s: str, locale: str = "en") -> tuple[float, int, bool] | None:
                 return None
     if used is not None:
         parts = regex.split(r"[" + regex.escape(groups) + r"]", int_part)
-        if not (1 <= len(parts[0]) <= 3) or any(len(p) != 3 for p in parts[1:]):
+        indian = used == "," and len(parts) > 2 and 1 <= len(parts[0]) <= 2 and len(parts[-1]) == 3 \
+            and all(len(p) == 2 for p in parts[1:-1])  # "1,72,000" (lakh grouping)
+        if not indian and (not (1 <= len(parts[0]) <= 3) or any(len(p) != 3 for p in parts[1:])):
             return None
     digits = "".join(parts)
     if not digits.isdigit():
