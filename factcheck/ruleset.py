@@ -294,6 +294,8 @@ def read_user_rules(paths: tuple[str, ...] | list[str]) -> tuple[list[Parsed], l
 
 
 def apply_switches(rs: RuleSet, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    if not select and not ignore:
+        return  # nothing to check or switch off (and rulecheck, a slow import, is not needed)
     from .rulecheck import KINDS
 
     known = set(rs.rules) | {r.kind for r in rs.rules.values()} | set(KINDS)

@@ -8,8 +8,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
+
+from .lazy import LazyPattern
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -33,7 +36,7 @@ whilst amid amidst despite unless once went go goes going gone came come comes c
 reaches include includes included including took take takes taken make makes made making said say says
 rose rise rises risen fell fall falls fallen grew grow grows grown dropped drop drops declined decline
 increased increase increases climbed climb climbs jumped jump jumps gained gain gains expected expect
-plans plan planned set sets will won lost became become becomes got get gets gave give gives saw see
+plans plan planned set will won lost became become becomes got get gets gave give gives saw see
 sees left leave leaves put puts seen known called named worth valued priced costing cost costs bringing
 brings brought bring represented represents representing representing compared compares equivalent
 according following followed follows again later earlier ago apiece each annually yearly monthly
@@ -62,15 +65,15 @@ class Lexicon:
     hedge_re: regex.Pattern  # a hedge ending right before a figure
     scale: dict[str, float]
     short_scales: frozenset[str]
-    scale_re: regex.Pattern  # scale word right after a numeral
+    scale_re: ScaleMatcher  # scale word right after a numeral
     cur_prefix: dict[str, str]
     tight_prefixes: frozenset[str]
     cur_prefix_re: regex.Pattern  # currency prefix ending right before a numeral
     cur_names: dict[str, str]
-    cur_name_re: regex.Pattern  # currency name right after a numeral / scale
+    cur_name_re: CurrencyNameMatcher  # currency name right after a numeral / scale
     units: dict[str, str]
     tight_units: frozenset[str]
-    unit_re: regex.Pattern  # unit right after a numeral
+    unit_re: UnitMatcher  # unit right after a numeral (``.match`` like a compiled pattern)
     multiples: dict[str, float]
     multiple_re: regex.Pattern
     designators: frozenset[str]
@@ -87,6 +90,186 @@ class Lexicon:
     glued_prefix_re: regex.Pattern | None = None  # a letter prefix glued to its digits ("USD3.14", "Rs20")
     locale_scales: dict[str, dict[str, float]] | None = None  # "Milliarden" (de), "milyar" (tr), by locale
     locale_evidence: dict[str, regex.Pattern] | None = None  # a figure + a scale word only that locale has
+
+
+# What may stand between a numeral and its unit, and what may follow the unit: a power, then no letter
+_UNIT_SP = regex.compile(r"[\s\u00a0-]")
+_UNIT_GROUPS = ("sp", "u", "pow")
+_UNIT_TAIL = regex.compile(r"(?P<pow>\^[23]|[²³]|[ \u00a0](?:squared|cubed)(?![\p{L}]))?(?![\p{L}\d²³]|-\p{L})")
+
+
+class UnitMatcher:
+    """The pattern ``^(?P<sp>SEPARATOR?)(?P<u>UNIT|UNIT|...)(?P<pow>POWER)?(?!LETTER)`` (``_UNIT_SP``, the
+    units longest first, ``_UNIT_TAIL``) matched with a set look-up instead: parsing that pattern (hundreds of
+    unit spellings) was the largest single cost of a run's start-up. Same result, same backtracking order: the
+    separator is tried first, then without it; at each start the unit spellings there, longest first, until
+    the power and the lookahead after it match."""
+
+    def __init__(self, units) -> None:
+        self.units = frozenset(units)
+        lengths: dict[str, set[int]] = {}
+        for u in self.units:
+            if u:
+                lengths.setdefault(u[0], set()).add(len(u))
+        self._lengths = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
+        self._empty = "" in self.units or not self.units  # an empty alternation matches the empty string
+
+    def match(self, string: str) -> SpanMatch | None:
+        starts = (1, 0) if string and _UNIT_SP.match(string) else (0,)
+        size = len(string)
+        for k in starts:
+            for n in self._lengths.get(string[k:k + 1], ()):
+                if k + n <= size and string[k:k + n] in self.units and (tail := _UNIT_TAIL.match(string, k + n)):
+                    return SpanMatch(string, ((0, tail.end()), (0, k), (k, k + n), tail.span("pow")), _UNIT_GROUPS)
+            if self._empty and (tail := _UNIT_TAIL.match(string, k)):
+                return SpanMatch(string, ((0, tail.end()), (0, k), (k, k), tail.span("pow")), _UNIT_GROUPS)
+        return None
+
+
+# Case-insensitive look-up that agrees with ``regex``'s IGNORECASE: a pattern character matches a text
+# character when their folds (_fold) are equal. Checked (tests/test_speed_equivalence.py) against regex over
+# all of Unicode for every ASCII character and every character listed in _FOLD_SAFE; words with any other
+# character, and text with a character in _FOLD_ODD (where regex's matching is not symmetric: pattern "I"
+# matches "ı", pattern "i" matches "İ"), go to the compiled pattern instead.
+_FOLD_EXTRA = {"\u0130": "i", "\u212a": "k", "\u017f": "s"}
+_FOLD_SAFE = frozenset("".join(chr(i) for i in range(0xA0, 0x250) if i not in (0x130, 0x131, 0x19B)) + "μΜ฿₩₪₫€₱₴₹₺₽")
+_FOLD_ODD = frozenset("\u0130\u0131\u019b\ua7dc")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c in _FOLD_EXTRA:
+        return _FOLD_EXTRA[c]
+    if len(cf := c.casefold()) == 1:
+        return cf
+    return lw if len(lw := c.lower()) == 1 else c
+
+
+def _fold(s: str) -> str:
+    return s.lower() if s.isascii() else "".join(map(_fold_char, s))
+
+
+class FoldedWords:
+    """Literal words, matched case-insensitively at a position, longest first (as ``regex`` tries
+    ``(?i)(?:longest|...|shortest)``). ``ok`` is False when a word has a character not checked against regex."""
+
+    def __init__(self, words) -> None:
+        words = set(words)
+        self.ok = all(c.isascii() or c in _FOLD_SAFE for w in words for c in w)
+        self._by_len: dict[int, set[str]] = {}
+        lengths: dict[str, set[int]] = {}  # by the fold of the first character
+        for w in words:
+            self._by_len.setdefault(len(w), set()).add(_fold(w))
+            if w:
+                lengths.setdefault(_fold(w[0]), set()).add(len(w))
+        self._lengths = {c: sorted(ns, reverse=True) for c, ns in lengths.items()}
+        self._has_empty = 0 in self._by_len
+
+    def ends(self, string: str, k: int) -> list[int] | None:
+        """Where a word starting at ``k`` can end, longest first; None if the text needs the real pattern."""
+        size = len(string)
+        first = string[k:k + 1]
+        if first in _FOLD_ODD:
+            return None
+        out = []
+        for n in self._lengths.get(_fold(first), ()):
+            if k + n <= size:
+                piece = string[k:k + n]
+                if not piece.isascii() and any(c in _FOLD_ODD for c in piece):
+                    return None
+                if _fold(piece) in self._by_len[n]:
+                    out.append(k + n)
+        if self._has_empty:
+            out.append(k)
+        return out
+
+
+class SpanMatch:
+    """A match made without ``regex`` (by a look-up): the spans of the whole match and of named groups."""
+
+    __slots__ = ("string", "_spans", "_names")
+
+    def __init__(self, string: str, spans: tuple[tuple[int, int], ...], names: tuple[str, ...]) -> None:
+        self.string, self._spans, self._names = string, spans, names
+
+    def span(self, g: int | str = 0) -> tuple[int, int]:
+        if isinstance(g, str):
+            if g not in self._names:
+                raise IndexError("no such group")
+            g = self._names.index(g) + 1
+        return self._spans[g]
+
+    def start(self, g: int | str = 0) -> int:
+        return self.span(g)[0]
+
+    def end(self, g: int | str = 0) -> int:
+        return self.span(g)[1]
+
+    def group(self, *groups: int | str) -> Any:
+        got = tuple(None if (sp := self.span(g))[0] < 0 else self.string[sp[0]:sp[1]] for g in groups or (0,))
+        return got[0] if len(got) == 1 else got
+
+    def __getitem__(self, g: int | str) -> str | None:
+        return self.group(g)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {g: self.group(g) for g in self._names}
+
+
+_NO_LETTER_I = regex.compile(r"(?![\p{L}])", regex.I)
+_NO_LETTER_DIGIT_I = regex.compile(r"(?![\p{L}\d])", regex.I)
+_SEP = regex.compile(r"[\s\u00a0-]")
+
+
+class CurrencyNameMatcher:
+    """``regex.compile(rf"^[\\s\\u00a0-](?P<n>{_alt(names)})(?![\\p{{L}}])", regex.I)``, by look-up."""
+
+    def __init__(self, names) -> None:
+        self.pattern = LazyPattern(rf"^[\s\u00a0-](?P<n>{_alt(names)})(?![\p{{L}}])", regex.I)
+        self._words = FoldedWords(names)
+        self._empty = not names or "" in names
+
+    def match(self, string: str) -> SpanMatch | regex.Match | None:
+        if not self._words.ok:
+            return self.pattern.match(string)
+        if not string or not _SEP.match(string):
+            return None
+        ends = self._words.ends(string, 1)
+        if ends is None:
+            return self.pattern.match(string)
+        for e in ends + ([1] if self._empty and 0 not in self._words._by_len else []):
+            if _NO_LETTER_I.match(string, e):
+                return SpanMatch(string, ((0, e), (1, e)), ("n",))
+        return None
+
+
+class ScaleMatcher:
+    """``(?:[\\s\\u00a0-]?(?P<long>LONG)(?![\\p{L}])|(?P<short>SHORT)(?![\\p{L}\\d]))`` with regex.I, by look-up."""
+
+    def __init__(self, long_words, short_words) -> None:
+        self.pattern = LazyPattern(rf"(?:[\s\u00a0-]?(?P<long>{_alt(long_words)})(?![\p{{L}}])|(?P<short>{_alt(short_words)})"
+                                   rf"(?![\p{{L}}\d]))", regex.I)
+        self._long, self._short = FoldedWords(long_words), FoldedWords(short_words)
+        self._long_empty = not long_words or "" in long_words
+        self._short_empty = not short_words or "" in short_words
+
+    def match(self, string: str) -> SpanMatch | regex.Match | None:
+        if not (self._long.ok and self._short.ok):
+            return self.pattern.match(string)
+        for k in ((1, 0) if string and _SEP.match(string) else (0,)):
+            ends = self._long.ends(string, k)
+            if ends is None:
+                return self.pattern.match(string)
+            for e in ends + ([k] if self._long_empty and 0 not in self._long._by_len else []):
+                if _NO_LETTER_I.match(string, e):
+                    return SpanMatch(string, ((0, e), (k, e), (-1, -1)), ("long", "short"))
+        ends = self._short.ends(string, 0)
+        if ends is None:
+            return self.pattern.match(string)
+        for e in ends + ([0] if self._short_empty and 0 not in self._short._by_len else []):
+            if _NO_LETTER_DIGIT_I.match(string, e):
+                return SpanMatch(string, ((0, e), (-1, -1), (0, e)), ("long", "short"))
+        return None
 
 
 def _alt(words, flags_ci: bool = False) -> str:
@@ -127,21 +310,18 @@ def _build(key: str) -> Lexicon:
                and not any(w in t for other, t in loc_scales.items() if other != loc)]
         if own:
             evidence[loc] = regex.compile(rf"\d[\s\u00a0](?:{_alt(own)})(?![\p{{L}}])", regex.I)
-    scale_re = regex.compile(
-        rf"(?:[\s\u00a0-]?(?P<long>{_alt(long_scales)})(?![\p{{L}}])|(?P<short>{_alt(short)})(?![\p{{L}}\d]))", regex.I)
+    scale_re = ScaleMatcher(long_scales, short)
     prefixes = dict(v.get("currency_prefixes") or {})
     tight_p = frozenset(v.get("tight_prefixes") or [])
     cur_prefix_re = regex.compile(rf"(?:(?<![\p{{L}}])(?P<p>{_alt(prefixes)}))(?P<sp>[\s\u00a0]?)$")
     names = dict(v.get("currency_names") or {})
-    cur_name_re = regex.compile(rf"^[\s\u00a0-](?P<n>{_alt(names)})(?![\p{{L}}])", regex.I)
+    cur_name_re = CurrencyNameMatcher(names)
     units = dict(v.get("units") or {})
     # spelled-out units also as written at the start of a title-case phrase ("3 Cups", "a Pound")
     units.update({k[0].upper() + k[1:]: u for k, u in list(units.items()) if len(k) > 3 and k.islower() and k.isascii()})
     tight_u = frozenset(v.get("tight_units") or [])
     # a unit, then maybe a power: "km^3", "m²", "km squared"
-    unit_re = regex.compile(rf"^(?P<sp>[\s\u00a0-]?)(?P<u>{_alt(units)})"
-                            rf"(?P<pow>\^[23]|[²³]|[ \u00a0](?:squared|cubed)(?![\p{{L}}]))?"
-                            rf"(?![\p{{L}}\d²³]|-\p{{L}})")
+    unit_re = UnitMatcher(units)
     multiples = {k.lower(): float(x) for k, x in (v.get("multiple_words") or {}).items()}
     multiple_re = regex.compile(rf"\b(?:{_alt(multiples)})\b", regex.I)
     designators = frozenset(d.lower() for d in (v.get("designators") or []))

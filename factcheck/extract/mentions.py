@@ -18,6 +18,7 @@ import regex
 
 from ..document.segment import sentences
 from ..model import Mention
+from .lazy import LazyPattern  # patterns only some documents reach
 from .lexicon import MONTHS, NOT_DESIGNATORS, STOP_WORDS, Lexicon, lexicon, singular
 from .numbers import DIGITS_RE, detect_locale, read_digits, split_numeral
 from .words import grammar, read_cardinals, value_of_fraction, value_of_ordinal
@@ -66,29 +67,29 @@ _PERCENT = regex.compile(r"^(?:\s?%|\s?(?:per\s?cents?|percents?|percentage|pct)
 _POINTS = regex.compile(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
 _WORD = regex.compile(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
 # a change, not a range, when "from X to Y" follows a verb of change ("rising from 86 to 133 units")
-_CHANGE_BEFORE = regex.compile(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|increased|"
+_CHANGE_BEFORE = LazyPattern(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|increased|"
                                r"increasing|decreased|decreasing|climbed|climbing|dropped|dropping|jumped|went|moved|"
                                r"raised|raising|cut|expanded|reduced|doubled|tripled|up|down|lifted)\b[^.;]*$", regex.I)
 # a figure compared with another ("a crew of 90, 30% fewer than the 128"): not a list of like figures
-_COMPARATIVE_AFTER = regex.compile(r"\s+(?:fewer|more|less|higher|lower|larger|smaller|bigger|cheaper|up|down|above|below"
+_COMPARATIVE_AFTER = LazyPattern(r"\s+(?:fewer|more|less|higher|lower|larger|smaller|bigger|cheaper|up|down|above|below"
                                    r"|greater|heavier|lighter|longer|shorter|faster|slower)\b", regex.I)
 # a hedge on a range's high end: "between 2 g and about 7 g"
 _GAP_HEDGE = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|up\s+to)\s+)?"
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u2009\u202f]*")
 # digit forms read before plain numerals: scientific notation, fractions ("3/4", "2 1/2"), ".75"
-_SCI = regex.compile(r"(?<![\p{L}\p{N}_.,])(\d+(?:\.\d+)?)(?:[eE]|[ \u00a0]?[x×·][ \u00a0]?10(?:\^|\*\*)?(?=[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹])|"
+_SCI = LazyPattern(r"(?<![\p{L}\p{N}_.,])(\d+(?:\.\d+)?)(?:[eE]|[ \u00a0]?[x×·][ \u00a0]?10(?:\^|\*\*)?(?=[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹])|"
                    r"[ \u00a0]?[x×·][ \u00a0]?10(?=[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]))([-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\p{L}\p{N}]|\.\d)")
 _SCI_CHUNK = regex.compile(r"^[-−]?\d+(?:\.\d+)?(?:[eE]|[x×·]10(?:\^|\*\*)?)[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}$")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
-_FRACTION = regex.compile(r"(?<![\p{L}\p{N}_/.,:]|[\p{L}\p{N}]-)(?:(\d{1,3})[ \u00a0]+)?(\d{1,4})/(\d{1,4})(?![\p{N}/]|[.,:]\d)")
+_FRACTION = LazyPattern(r"(?<![\p{L}\p{N}_/.,:]|[\p{L}\p{N}]-)(?:(\d{1,3})[ \u00a0]+)?(\d{1,4})/(\d{1,4})(?![\p{N}/]|[.,:]\d)")
 _FRACTION_CHUNK = regex.compile(r"^[-−]?(\d{1,4})/(\d{1,4})$")
 # denominators of fractions written with digits; "24/7", "9/11" and "3/15" are not fractions
 _DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000))
 _VULGAR_CHARS = regex.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
-_VULGAR = regex.compile(r"(?<![\p{L}\p{N}.,])(\d{1,3})?[ \u00a0]?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])(?![\p{N}])")
+_VULGAR = LazyPattern(r"(?<![\p{L}\p{N}.,])(\d{1,3})?[ \u00a0]?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])(?![\p{N}])")
 _LEADING_POINT = regex.compile(r"(?:(?<=^)|(?<=[\s(\[$€£¥-]))\.(\d+)(?![\d.,]?\d|[-\s]?cal)")
 # after a glued "m" with no currency: the metre ("1.8m tall", "3m and 5cm"), not the million
-_METRE_AFTER = regex.compile(r"^(?:\s*$|[.,;:!?)\]]|\s+(?:x|by|and|long|tall|wide|high|deep|thick|in\s+(?:length|diameter"
+_METRE_AFTER = LazyPattern(r"^(?:\s*$|[.,;:!?)\]]|\s+(?:x|by|and|long|tall|wide|high|deep|thick|in\s+(?:length|diameter"
                              r"|height|width))\b|\s*[x×]\s*\d)")
 _TIME_UNITS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 _NEGATIVE = regex.compile(r"(?i)\b(?:minus|negative)\s+$")

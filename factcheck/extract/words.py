@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import regex
 
+from .lazy import LazyPattern
+
 
 @dataclass(frozen=True)
 class WordNumber:
@@ -26,7 +28,7 @@ class WordNumber:
 
 @dataclass(frozen=True)
 class Grammar:
-    cardinal: regex.Pattern
+    cardinal: regex.Pattern | LazyPattern  # compiled on first use (extraction reads runs, not this)
     ordinal: regex.Pattern
     fraction: regex.Pattern
     units: dict[str, float]
@@ -52,7 +54,7 @@ def _grammar(key: tuple) -> Grammar:
     simple = rf"(?:(?:{u})(?:[-\s](?:{u}))?)"
     card = (rf"(?:\ba\s+(?:{m})\b|\b(?:a|one)\s+dozen\b|\b{simple}\b(?:\s+(?:{m})\b)*"
             rf"(?:\s+(?:and\s+)?{simple}\b(?:\s+(?:{m})\b)*)*(?:\s+and\s+a\s+half\b)?)")
-    cardinal = regex.compile(card, regex.I)
+    cardinal = LazyPattern(card, regex.I)
     ordinal = regex.compile(rf"\b(?:{_alt(ords)})\b|\b\d{{1,3}}(?:,\d{{3}})*(?:st|nd|rd|th)\b", regex.I)
     fraction = regex.compile(
         rf"\b(?:(?:a|one|{u})[-\s](?:{_alt(fracs)})|half|(?:{u})\s+in\s+(?:{u}))\b", regex.I)
