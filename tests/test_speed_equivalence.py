@@ -110,8 +110,10 @@ def test_small_and_odd_word_sets(words: list[str]) -> None:
 
 
 def test_fold_agrees_with_regex_ignorecase() -> None:
-    """For each character a word may hold (ASCII and _FOLD_SAFE), the characters regex's IGNORECASE
-    matches are exactly those with the same fold, leaving out _FOLD_ODD (text with those takes the pattern)."""
+    """For each character a word may hold (ASCII and _FOLD_SAFE), the text characters the look-up folds
+    itself (ASCII and _FOLD_SAFE, not _FOLD_ODD) that regex's IGNORECASE matches are exactly those with the
+    same fold. Text with any other character takes the compiled pattern, so newer Unicode tables in newer
+    regex releases (which add case pairs such as U+1DF95 for "ß") cannot change a result."""
     every = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000]
     text = "".join(every)
     by_fold: dict[str, set[str]] = {}
@@ -119,8 +121,8 @@ def test_fold_agrees_with_regex_ignorecase() -> None:
         if c.casefold() != c or c.lower() != c or c.upper() != c or c in lx._FOLD_EXTRA:
             by_fold.setdefault(lx._fold_char(c), set()).add(c)
     for c in sorted({chr(i) for i in range(128)} | lx._FOLD_SAFE):
-        matched = set(regex.findall("(?i)" + regex.escape(c), text)) - lx._FOLD_ODD
-        folds = (by_fold.get(lx._fold_char(c), set()) | {c}) - lx._FOLD_ODD
+        matched = {x for x in regex.findall("(?i)" + regex.escape(c), text) if lx._safe(x)}
+        folds = {x for x in by_fold.get(lx._fold_char(c), set()) | {c} if lx._safe(x)}
         assert matched == folds, (c, sorted(matched), sorted(folds))
 
 

@@ -129,11 +129,17 @@ class UnitMatcher:
 # Case-insensitive look-up that agrees with ``regex``'s IGNORECASE: a pattern character matches a text
 # character when their folds (_fold) are equal. Checked (tests/test_speed_equivalence.py) against regex over
 # all of Unicode for every ASCII character and every character listed in _FOLD_SAFE; words with any other
-# character, and text with a character in _FOLD_ODD (where regex's matching is not symmetric: pattern "I"
-# matches "ı", pattern "i" matches "İ"), go to the compiled pattern instead.
+# character, and text with any other non-ASCII character or one in _FOLD_ODD (where regex's matching is not
+# symmetric: pattern "I" matches "ı", pattern "i" matches "İ"), go to the compiled pattern instead.
 _FOLD_EXTRA = {"\u0130": "i", "\u212a": "k", "\u017f": "s"}
 _FOLD_SAFE = frozenset("".join(chr(i) for i in range(0xA0, 0x250) if i not in (0x130, 0x131, 0x19B)) + "μΜ฿₩₪₫€₱₴₹₺₽")
 _FOLD_ODD = frozenset("\u0130\u0131\u019b\ua7dc")
+
+
+def _safe(c: str) -> bool:
+    """A text character the look-up may fold itself: ASCII or _FOLD_SAFE, not _FOLD_ODD. Any other goes to the
+    compiled pattern, so the result never depends on the Unicode version of the installed ``regex``."""
+    return (c.isascii() or c in _FOLD_SAFE) and c not in _FOLD_ODD
 
 
 @lru_cache(maxsize=4096)
@@ -169,13 +175,13 @@ class FoldedWords:
         """Where a word starting at ``k`` can end, longest first; None if the text needs the real pattern."""
         size = len(string)
         first = string[k:k + 1]
-        if first in _FOLD_ODD:
+        if not first.isascii() and not _safe(first):
             return None
         out = []
         for n in self._lengths.get(_fold(first), ()):
             if k + n <= size:
                 piece = string[k:k + n]
-                if not piece.isascii() and any(c in _FOLD_ODD for c in piece):
+                if not piece.isascii() and not all(map(_safe, piece)):
                     return None
                 if _fold(piece) in self._by_len[n]:
                     out.append(k + n)
