@@ -281,3 +281,300 @@ def test_a_second_rate_in_the_sentence_does_not_reuse_the_first_ones_total() -> 
            "$4.4 million per vehicle, compared with about $4.2 million per vehicle in the new contract.\n")
     assert statuses(doc, "$4.4 million") == ["pass"]
     assert fails(doc) == []
+
+
+# ----------------------------------------------------------------------------- per-unit: which count, which total
+def test_each_counts_the_things_named_just_before_it() -> None:
+    doc = ("LONDON, 14 May 2025 — The MoD ordered 120 Sky Lance launchers and missiles for £1.6 billion.\n"
+           "Of the contract value, £1.02 billion covers the launchers — about £{p} million each — and the remaining "
+           "£580 million pays for 1,500 missiles and support.\n")
+    assert statuses(doc.format(p="8.5"), "£8.5 million") == ["pass"]
+    assert fails(doc.format(p="8.5")) == []
+    found = at(check(doc.format(p="9.5")), "£9.5 million", doc.format(p="9.5"))
+    assert [(f.status, f.operands[1].text) for f in found] == [("fail", "120 Sky Lance launchers")]
+
+
+def test_a_count_that_divides_its_own_total_is_not_reused_for_a_far_rate() -> None:
+    doc = (DATELINE + "The company repurchased 2.1 million shares for $1.15 billion, an average of $548 per share, and paid "
+           "cash dividends of $0.78 billion.\nThe board declared a dividend of $3.45 per share, up 5% from $3.30.\n")
+    assert statuses(doc, "$548") == ["pass"]
+    assert statuses(doc, "$3.45") == []
+    assert fails(doc) == []
+
+
+def test_a_rate_in_a_parallel_clause_does_not_divide_the_other_subjects_figure() -> None:
+    doc = (DATELINE + "Germany contributes €1.08 billion and the Netherlands €720 million, while Norway and Belgium each "
+           "pay €540 million and the two smallest partners €360 million each.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "€360 million") == []
+
+
+@pytest.mark.parametrize(("rate", "status"), [("£857,000", "pass"), ("£8.57 million", "fail")])
+def test_per_thing_per_year_divides_by_the_contracts_term(rate: str, status: str) -> None:
+    doc = (f"LONDON, 9 January 2025 — Halden has won a £240 million ten-year contract to support 28 Type 997 radars, "
+           f"about {rate} per radar per year.\n")
+    assert statuses(doc, rate) == [status]
+
+
+def test_per_thing_per_year_without_a_term_is_no_claim() -> None:
+    doc = "LONDON, 9 January 2025 — Halden has won a £240 million contract to support 28 radars, about £857,000 per radar a year.\n"
+    assert statuses(doc, "£857,000") == []
+
+
+# ----------------------------------------------------------------------------- changes of list items and per-share figures
+def test_list_items_each_with_its_own_change_are_not_a_pair() -> None:
+    doc = (DATELINE + "Orbis reported revenue of $2.84 billion.\nSegment revenue: Space $1.12 billion, up 18%; Defense "
+           "$1.31 billion, up 9%; Intelligence $0.41 billion, up 6%.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "9%") == []
+
+
+@pytest.mark.parametrize(("pct", "status"), [("13.6%", "pass"), ("12.1%", "fail")])
+def test_a_change_in_earnings_per_share_compares_the_per_share_figures(pct: str, status: str) -> None:
+    doc = (DATELINE + "Net earnings were $1.02 billion, or $6.84 per diluted share, compared with $0.91 billion, or $6.02 "
+           f"per diluted share, a year earlier; earnings per share rose {pct}.\n")
+    found = at(check(doc), pct, doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["$6.02", "$6.84"])]
+
+
+def test_a_headline_multiple_with_its_own_figure_echoes_the_body_claim() -> None:
+    doc = ("Veltrup triples shell output to 30,000 a month\n"
+           "BREMEN, 3 March 2025 — Veltrup said monthly output of shells reached 30,000 in February, three times the 10,000 "
+           "a month it produced in early 2023.\n")
+    assert statuses(doc, "triples") == ["pass"]
+    wrong = doc.replace("triples", "quadruples", 1)
+    assert statuses(wrong, "quadruples") == ["fail"]
+
+
+# ----------------------------------------------------------------------------- shares
+@pytest.mark.parametrize(("pct", "status"), [("30%", "pass"), ("25%", "fail")])
+def test_an_appositive_share_of_the_order_is_of_the_count_of_the_same_things(pct: str, status: str) -> None:
+    doc = ("£1.6 billion air defence order to sustain 3,200 UK jobs\n"
+           "LONDON, 14 May 2025 — The MoD has ordered 120 Sky Lance launchers.\n"
+           f"The first 36 launchers, {pct} of the order, will be handed over in 2027.\n")
+    found = at(check(doc), pct, doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["36 launchers", "120 Sky Lance launchers"])]
+
+
+def test_a_share_after_a_restatement_is_of_the_restated_figure_and_not_of_a_part_of_the_whole() -> None:
+    doc = ("WARSAW, 9 September 2025 — Poland signed a PLN 3.84 billion (about $1.05 billion) contract for 120 vehicles.\n"
+           "The contract value includes PLN 2.88 billion for the vehicles and PLN 960 million for training.\n"
+           "Bastion has committed to offsets worth PLN 1.54 billion (about $420 million), or 40% of the contract value.\n")
+    found = at(check(doc), "40%", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [("pass", ["PLN 1.54 billion", "PLN 3.84 billion"])]
+
+
+@pytest.mark.parametrize(("pct", "status"), [("44%", "pass"), ("54%", "fail")])
+def test_a_share_of_the_total_in_apposition_to_a_named_subject(pct: str, status: str) -> None:
+    doc = (DATELINE + "The contract will sustain some 3,200 jobs, including 1,400 at the Belfast plant, 1,100 in Stevenage and "
+           f"700 at 45 suppliers. The Belfast jobs, {pct} of the total, include 160 new apprenticeships.\n")
+    found = at(check(doc), pct, doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["1,400", "3,200 jobs"])]
+
+
+def test_a_named_subject_whose_part_speaks_of_other_things_is_no_share() -> None:
+    doc = (DATELINE + "Corvid won a €480 million order. Polish industry will receive €200 million of work. The Polish "
+           "contract, 40% of the order book, was signed in Warsaw.\n")
+    assert fails(doc) == []
+
+
+def test_less_than_a_quarter_after_of_which() -> None:
+    doc = (DATELINE + "The base has 585,000 square metres of enclosed space, of which 132,000 square metres, less than a "
+           "quarter, will be used for production.\n")
+    assert statuses(doc, "a quarter") == ["pass"]
+
+
+# ----------------------------------------------------------------------------- results releases: segments, margins, ratios
+RESULTS = ("FALLS CHURCH, Va., Oct. 22, 2025 — Halvorsen reported third-quarter 2025 sales of $11.46 billion, up 8.3% from "
+           "$10.58 billion.\nSegment sales were: Aeronautics $4.12 billion, Missiles $3.05 billion, Rotary $2.61 billion and "
+           "Space {space}.\nSegment operating profit totalled $1.31 billion, a segment operating margin of {margin} of sales.\n"
+           "Net orders were $13.75 billion, a book-to-bill ratio of {btb}.\n")
+
+
+def test_a_segment_list_that_adds_up_to_the_total_before_it_passes() -> None:
+    doc = RESULTS.format(space="$1.68 billion", margin="11.4%", btb="1.2")
+    assert statuses(doc, "$11.46 billion") == ["pass"]
+    assert statuses(doc, "11.4%") == ["pass"]
+    assert statuses(doc, "1.2") == ["pass"]
+    assert fails(doc) == []
+
+
+def test_a_segment_list_that_does_not_add_up_is_no_claim() -> None:
+    doc = RESULTS.format(space="$1.28 billion", margin="11.4%", btb="1.2")  # other activities, eliminations ...
+    assert statuses(doc, "$11.46 billion") == []
+    assert fails(doc) == []
+
+
+def test_a_wrong_margin_and_a_wrong_book_to_bill_fail() -> None:
+    doc = RESULTS.format(space="$1.68 billion", margin="14.1%", btb="1.4")
+    assert statuses(doc, "14.1%") == ["fail"]
+    assert statuses(doc, "of 1.4") == ["fail"]
+
+
+def test_a_segment_margin_without_that_segments_revenue_is_no_claim() -> None:
+    doc = ("ROME, 6 March 2025 — Tessaro Defence reported revenue of €5.7 billion for 2024. EBITDA was €1.2 billion, a "
+           "margin of 21%. Electronics EBIT was €310 million, a margin of 14.1%.\n")
+    assert statuses(doc, "21%") == ["pass"]
+    assert statuses(doc, "14.1%") == []
+    assert fails(doc) == []
+
+
+def test_a_margin_takes_the_companys_revenue_not_one_of_two_segments() -> None:
+    doc = ("RESTON, Va., July 24, 2025 — Trident reported second-quarter sales of $4.21 billion.\nDefense Systems sales "
+           "were $2.38 billion and Mission Solutions sales were $1.83 billion. Operating income was $468 million, an "
+           "operating margin of 11.1%.\n")
+    found = at(check(doc), "11.1%", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [("pass", ["$468 million", "$4.21 billion"])]
+
+
+@pytest.mark.parametrize(("old", "status"), [("10.4%", "pass"), ("11.4%", "fail")])
+def test_margins_of_two_periods_use_each_periods_profit_and_revenue(old: str, status: str) -> None:
+    doc = ("MUNICH, 31 July 2025 — Aurelian reported revenue of €3,862 million for the first half of 2025, up 18% from "
+           "€3,273 million.\nOperational EBIT rose to €431 million from €342 million, an increase of 26%. The operational "
+           f"EBIT margin improved to 11.2% from {old}.\n")
+    assert statuses(doc, "11.2%") == ["pass"]
+    found = at(check(doc), old, doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["€342 million", "€3,273 million"])]
+
+
+def test_nine_month_orders_are_no_book_to_bill_of_a_quarter() -> None:
+    doc = (DATELINE + "Revenue was €2.4 billion in the third quarter. Order intake for the first nine months reached "
+           "€9.2 billion, a book-to-bill of 1.3.\n")
+    assert statuses(doc, "1.3") == []
+
+
+# ----------------------------------------------------------------------------- sums and what is left
+def test_the_two_contracts_take_the_first_ones_count_from_the_paragraph_before() -> None:
+    doc = ("WARSAW, 27 March 2025 — The Agency has ordered 180 Borsuk infantry fighting vehicles.\n"
+           "The order follows a first batch of 111 vehicles signed in 2023; together the two contracts cover {n} vehicles.\n")
+    assert statuses(doc.format(n="291"), "291") == ["pass"]
+    assert statuses(doc.format(n="281"), "281") == ["fail"]
+
+
+@pytest.mark.parametrize(("n", "status"), [("96", "pass"), ("98", "fail")])
+def test_completing_all_is_a_total_word(n: str, status: str) -> None:
+    doc = (DATELINE + f"The first 12 carriers are due in 2026, followed by 36 in 2027 and 36 in 2028, and the last 12 in "
+           f"2029, completing all {n}.\n")
+    assert statuses(doc, n + ".") == [status]
+
+
+@pytest.mark.parametrize(("rest", "status"), [("€1.15 billion", "pass"), ("€1.25 billion", "fail")])
+def test_the_remaining_money_is_the_lead_figure_less_the_part_before_it(rest: str, status: str) -> None:
+    doc = ("LUXEMBOURG, 18 June 2025 — NSPA has signed a €3.6 billion contract for ten tankers.\n"
+           f"The ten aircraft account for €2.45 billion, with the remaining {rest} covering support.\n")
+    assert statuses(doc, rest) == [status]
+
+
+@pytest.mark.parametrize(("left", "status"), [("one", "pass"), ("two", "fail")])
+def test_leaving_what_a_partitive_does_not_take(left: str, status: str) -> None:
+    doc = (DATELINE + "The UAE ordered three aircraft in 2015 and two more in 2020, for a fleet of five; four of the five "
+           f"had been handed over by mid-2024, leaving {left} to come.\n")
+    assert statuses(doc, f"leaving {left} to come") == [status]
+
+
+def test_leaving_n_more_compares_the_subject_with_the_figure_compared_with() -> None:
+    doc = (DATELINE + "At 31 December 2024 the backlog stood at 220 aircraft, 164 for export and 56 for France, compared "
+           "with 211 a year earlier, leaving nine more jets in the order book.\n")
+    found = at(check(doc), "nine", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [("pass", ["220 aircraft", "211"])]
+
+
+def test_the_four_things_named_with_the_are_a_part_when_they_count_the_totals_things() -> None:
+    doc = (DATELINE + "Korea needs four new aircraft, which would join the four E-7As already in service for a fleet of "
+           "{n}.\n")
+    assert statuses(doc.format(n="eight"), "eight") == ["pass"]
+    assert statuses(doc.format(n="nine"), "nine") == ["fail"]
+
+
+def test_digits_of_a_rounded_figure_are_its_written_digits_for_a_transposition() -> None:
+    doc = ("STOCKHOLM, 14 February 2025 — Aldmark reported revenue of SEK 48.2 billion. Operating income was SEK 5.1 "
+           "billion.\nSurveillance operating income was SEK 1.5 billion.\n")
+    assert fails(doc) == []
+
+
+# ----------------------------------------------------------------------------- round 3 probes: no false alarms
+def test_a_part_of_something_else_is_no_whole_of_a_share_after_it() -> None:
+    doc = ("CANBERRA, 21 August 2025 — The first ship will be built in Japan and the remaining two in Australia. About 60% "
+           "of the programme value will be spent with Australian industry, and around 350 of the jobs will be "
+           "apprenticeships.\n")
+    assert fails(doc) == []
+
+
+def test_a_colon_list_of_shares_is_no_breakdown_of_the_count_before_it() -> None:
+    doc = (DATELINE + "The four partner nations of the programme confirmed their shares: Germany 46%, France 22%, Italy 23% "
+           "and Spain 9%, matching their orders of 21, 12, 15 and 12 systems, 60 systems in all.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "60 systems") == ["pass"]
+
+
+@pytest.mark.parametrize(("old", "status"), [("10.8%", "pass"), ("11.8%", "fail")])
+def test_a_prior_periods_share_of_revenue_is_over_the_prior_revenue(old: str, status: str) -> None:
+    doc = ("ARLINGTON, Va., July 29, 2025 — Harrow reported second-quarter revenue of $3.12 billion, up 6% from $2.94 "
+           "billion. Operating income was $342 million, or 11.0% of revenue, compared with $318 million, or "
+           f"{old} of revenue, in the prior-year quarter.\n")
+    assert statuses(doc, "11.0%") == ["pass"]
+    found = at(check(doc), old, doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["$318 million", "$2.94 billion"])]
+
+
+def test_a_further_rise_runs_from_the_current_figure_not_the_one_it_was_compared_with() -> None:
+    doc = (DATELINE + "Kestrel produced 2,400 rocket motors a month in January, double the 1,200 a month of a year earlier, "
+           "and plans 3,600 a month by mid-2026, a further 50% rise.\n")
+    found = at(check(doc), "50%", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [("pass", ["2,400 rocket motors", "3,600"])]
+
+
+@pytest.mark.parametrize(("m", "status"), [("6.7%", "pass"), ("7.7%", "fail")])
+def test_segment_margins_in_one_sentence_take_their_own_profit_and_revenue(m: str, status: str) -> None:
+    doc = ("SOUTHAMPTON, 24 July 2025 — Solent reported revenue of £612 million for the six months to 30 June. Underlying "
+           "operating profit was £58 million, a margin of 9.5%.\nNaval revenue was £402 million and Commercial revenue "
+           f"£210 million. Naval operating profit was £44 million, a margin of 10.9%; Commercial operating profit was "
+           f"£14 million, a margin of {m}.\n")
+    assert statuses(doc, "9.5%") == ["pass"]
+    assert statuses(doc, "10.9%") == ["pass"]
+    found = at(check(doc), m, doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["£14 million", "£210 million"])]
+
+
+def test_a_comparison_after_a_total_is_no_breakdown() -> None:
+    doc = (DATELINE + "Headcount was 2,950, up from 2,700 at the start of the year, an increase of 250, of whom 90 are "
+           "apprentices.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "250") == ["pass"]
+
+
+@pytest.mark.parametrize(("amount", "status"), [("C$605 million", "pass"), ("C$650 million", "fail")])
+def test_a_share_restated_as_an_amount_after_or(amount: str, status: str) -> None:
+    doc = ("OTTAWA, 5 May 2025 — Canada has selected Dalgety to supply 16 radars for C$1.1 billion (US$790 million), about "
+           f"C$69 million each.\nCanadian content will account for 55% of the contract value, or {amount}.\n")
+    found = at(check(doc), "55%", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, [amount, "C$1.1 billion"])]
+
+
+def test_a_far_count_for_a_rate_is_no_bound_and_no_difference() -> None:
+    doc = ("LONDON, 9 Sept. 2025 — Harlow showed its Mk 4 sight.\nThe company has delivered more than 4,500 Mk 3 sights "
+           "since 2019, and the Army has ordered 1,200 Mk 4 sights, 200 more than planned.\nThe order is worth £56 "
+           "million, or about £46,700 per sight.\n")
+    found = at(check(doc), "£46,700", doc)
+    assert [(f.status, f.operands[1].text) for f in found] == [("pass", "1,200 Mk 4 sights")]
+
+
+def test_a_far_count_for_a_rate_is_the_total_the_text_gives() -> None:
+    doc = (DATELINE + "The partners confirmed orders of 21, 12, 15 and 12 systems, 60 systems in all.\nThe contract is worth "
+           "€7.1 billion, about €118 million per system.\n")
+    found = at(check(doc), "€118 million", doc)
+    assert [(f.status, f.operands[1].text) for f in found] == [("pass", "60 systems")]
+
+
+def test_a_share_of_revenue_takes_neither_a_profit_nor_a_backlog() -> None:
+    doc = ("PRAGUE, 20 March 2025 — Arcadia reported revenue of CZK 24.8 billion for 2024, up 38%, and an operating profit "
+           "of CZK 3.9 billion. Exports accounted for 82% of revenue. The order backlog of CZK 61 billion is 2.5 times "
+           "annual revenue.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "82%") == []
+
+
+@pytest.mark.parametrize(("left", "status"), [("NOK 8.4 billion", "pass"), ("NOK 8.2 billion", "fail")])
+def test_leaving_money_is_the_whole_less_the_part(left: str, status: str) -> None:
+    doc = (DATELINE + f"Of the NOK 9.6 billion, NOK 1.2 billion is for training, leaving {left} for the aircraft and spares.\n")
+    assert statuses(doc, left) == [status]

@@ -132,17 +132,39 @@ def preceding_pair(ctx: Ctx, m: Mention, allow_prev_sentence: bool = True) -> tu
     if _CLAUSE_BREAK.search(ctx.text[y.end:m.start]):
         return None
     same = [x for x in before[:-1] if _same(ctx, x, y)]
+    # "2,400 a month in January, double the 1,200 a month of a year earlier, and plans 3,600 a month by mid-2026, a
+    # further 50% rise": 1,200 is the object of another comparison; the change runs from the figure compared with it
+    objects = [x for x in same if _is_compared_object(ctx, x)]
+    if objects and len(objects) < len(same):
+        same = [x for x in same if x not in objects]
+        before = [x for x in before if x not in objects]
     if not same:
         return None
     exact = [x for x in same if x.unit and x.unit == y.unit]
     x = exact[-1] if exact else same[-1]
     if not _prior_ok(ctx, x, y, m):
         return None
+    gap = ctx.text[x.end:y.start]
+    if m.type == "percent" and (";" in gap or any(
+            x.end <= z.start and z.end <= y.start and z.type == "percent" and regex.fullmatch(
+                r"\s*,?\s*(?:up|down|rising|falling|growing|an?\s+(?:increase|decrease|rise|fall|drop)\s+of)\s*(?:by\s+)?",
+                ctx.text[x.end:z.start], regex.I) for z in ctx.mentions)):
+        # "Space $1.12 billion, up 18%; Defense $1.31 billion, up 9%": list items, each with its own change
+        return None
     # the pair must not straddle a third figure of the same kind
     between = [z for z in before if x.start < z.start < y.start and _same(ctx, z, y) and not (exact and z.unit != y.unit)]
     if between:
         return None
     return x, y
+
+
+def _is_compared_object(ctx: Ctx, x: Mention) -> bool:
+    """The figure another is compared with: "double the 1,200", "three times the 10,000", "up from 96"."""
+    before = ctx.before(x, 40)
+    if _REFERENCE_BEFORE.search(before) or regex.search(r"\bup\s+from\s+" + _HEDGE_GAP + r"$", before, regex.I):
+        return True
+    mults = [m for m in ctx.mentions if m.role == "multiple" and m.end <= x.start and x.start - m.end <= 30]
+    return bool(mults) and bool(regex.fullmatch(r"\s*(?:times\s+)?(?:the|that|its)\s+", ctx.text[mults[-1].end:x.start]))
 
 
 # ----------------------------------------------------------------------------- percent change
@@ -198,7 +220,12 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
     new_only = _TO_FIGURE.match(t[p.end:p.end + 40])
     if pair and new_only and not (pair[1].start <= p.end + new_only.end() + 2 and pair[1].end > p.end):
         pair = None  # "rose 37% to 7.2 trillion won, with exports ... up from 38%": that pair is another change
-    if pair:
+    per_share = None if pair else _per_share_pair(ctx, p)
+    if per_share:
+        a, b = per_share
+        old, new = (a, b) if (a.value <= b.value) == (direction > 0) else (b, a)
+        explicit = True
+    elif pair:
         old, new, explicit = pair
     else:
         anchored = _year_anchored(ctx, p)
@@ -278,6 +305,24 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
     # a change stated as a rise cannot be checked against figures that fell: keep sign in fn
     confident = confident and (explicit or _near_enough(ctx, p, old, new))
     ctx.add(Claim("percent_change", (p.start, p.end), p, (old, new), params, confident))
+
+
+_PER_SHARE = regex.compile(r"\s*(?:a|per)\s+(?:diluted\s+|basic\s+|adjusted\s+)?share\b", regex.I)
+
+
+def _per_share_pair(ctx: Ctx, p: Mention) -> tuple[Mention, Mention] | None:
+    """"Net earnings were $1.02 billion, or $6.84 per diluted share, compared with $0.91 billion, or $6.02 per
+    diluted share; earnings per share rose 13.6%": a change of a per-share figure is between the two figures stated
+    per share (in its sentence or the one before), not the totals beside them."""
+    if not regex.search(r"\b(?:per[\s-]+share|EPS)\b", ctx.before(p, 40) + " " + ctx.after(p, 25), regex.I):
+        return None
+    si = ctx.sent_index(p.start)
+    lo = ctx.sents[si - 1][0] if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(p.start) else ctx.sents[si][0]
+    figs = [x for x in ctx.amounts if lo <= x.start and x.end <= p.start and x.type == "currency"
+            and _PER_SHARE.match(ctx.text[x.end:x.end + 25])]
+    if len(figs) != 2 or not same_kind(figs[0], figs[1]):
+        return None
+    return figs[0], figs[1]
 
 
 _LEVEL_BEFORE = regex.compile(r"(?:\b(?:to|from|at|reached|was|were|is|stood\s+at|totalled|totaled|between)|"
@@ -698,8 +743,9 @@ def _echo_multiples(ctx: Ctx) -> None:
         if m.role != "multiple" or id(m) in ctx.used or m.start >= lead_end or _range_low(ctx, m):
             continue
         s, e = ctx.sentence(m.start)
-        if any(not x.role and x.type in ("count", "currency") for x in ctx.in_span(s, e)):
-            continue  # it has figures of its own; they just did not make a pair
+        own = [x for x in ctx.in_span(s, e) if not x.role and x.type in ("count", "currency")]
+        # with figures of its own that made no pair, the multiple echoes a body claim only when one of them is that
+        # claim's new figure ("Veltrup triples shell output to 30,000 a month" / "reached 30,000 ..., three times the 10,000")
         words = {w.lower() for w in regex.findall(r"\p{L}{4,}", t[s:e])} - _COMMON
         target = m.value if m.value >= 1 else 1 / m.value
         cands = []
@@ -710,6 +756,8 @@ def _echo_multiples(ctx: Ctx) -> None:
                 continue
             cs, ce = ctx.sentence(c.span[0])
             cw = {w.lower() for w in regex.findall(r"\p{L}{4,}", t[cs:ce])} - _COMMON
+            if own and not any(x.value == y.value and same_kind(x, y) for x in own for y in c.operands):
+                continue
             if words & cw or ctx.is_headline(m):
                 cands.append(c)
         same_target = [c for c in cands if abs(c.params.get("stated_value", 0) - target) < 1e-9]

@@ -165,6 +165,13 @@ def _transposed(a: Mention, b: Mention) -> bool:
 
 
 def _sig(m: Mention) -> str:
+    """The digits as written: "$4.30 billion" is 430, "SEK 5.1 billion" 51 (not 5100000000, whose zeros would make it a
+    transposition of "SEK 1.5 billion")."""
+    if m.half_step and m.value and not m.word:
+        unit = 2 * m.half_step
+        n = round(abs(m.value) / unit)
+        if n and abs(n * unit - abs(m.value)) <= 1e-6 * abs(m.value):
+            return str(n)
     s = f"{abs(m.value):.6f}".rstrip("0").rstrip(".")
     return s.replace(".", "").lstrip("0")
 

@@ -30,7 +30,9 @@ _TOTAL_AFTER = regex.compile(
     r",\s*(?:makes|make|made|gives|giving)|a\s+combined|combined|in\s+all|in\s+total|"
     r"altogether|all\s+told|for\s+a\s+fleet\s+of|bringing\s+(?:the|its)\s+[\p{L}\s-]{0,60}?\bto|"
     r"(?:make|makes|made)\s+up(?:\s+the)?(?:\s+[\p{L}-]+['’]s)?(?:\s+full)?|together(?:\s+[\p{L}]+){0,3}?|totall?ing|totall?ed|"
-    r"(?:add|adds|added|adding)\s+up\s+to|which\s+together\s+make\s+up(?:\s+the)?)\s*$", regex.I)
+    r"(?:add|adds|added|adding)\s+up\s+to|which\s+together\s+make\s+up(?:\s+the)?|,\s*complet(?:ing|es)\s+(?:all|the\s+full|the)|"
+    r"(?:the\s+)?(?:two|three|four|both)\s+[\p{L}-]+s\s+(?:together\s+)?(?:cover|covering|include|comprise|account\s+for))\s*$",
+    regex.I)
 _TOTAL_WORDS_BEFORE = regex.compile(r"\b(?:together|combined|in\s+all|in\s+total|total|altogether|both|the\s+two|"
                                     r"the\s+three|the\s+four)\b", regex.I)
 _DIFF = regex.compile(
@@ -44,7 +46,9 @@ def find(ctx: Ctx) -> None:
     _parallel_parts(ctx)
     _breakdowns(ctx)
     _totals_after_parts(ctx)
+    _segment_lists(ctx)
     _attached_values(ctx)
+    _margins(ctx)
     _shares(ctx)
     _partitions(ctx)
     _differences(ctx)
@@ -124,7 +128,8 @@ def _gap_continues(gap: str) -> bool:
     if regex.search(r"[()]|:", gap):
         return False
     lead = gap[seps[-1].end():]
-    return not _CLAUSE.search(lead)
+    return not _CLAUSE.search(lead) and not regex.search(r"\b(?:of\s+whom|increase|decrease|rise|fall|up|down|from)\b",
+                                                          lead, regex.I)
 
 
 def _breakdowns(ctx: Ctx) -> None:
@@ -155,14 +160,15 @@ def _breakdowns(ctx: Ctx) -> None:
             if x.start < start or x.start >= end_limit:
                 continue
             if not _parts_kind_ok(total, x, ctx):
-                if items:
-                    break
+                if items or (colon_like and id(x) not in ctx.restated and x.type == "percent"):
+                    break  # "The four partner nations ... confirmed their shares: Germany 46%, ...": a list of shares
                 continue
             gap = t[cursor:x.start]
             if items and (not _gap_continues(gap) or _noun_clash(ctx, total, x)):
                 break
-            if not items and (regex.search(r"[;.]|\b(?:compared|while|but|whereas|versus)\b", gap) or _CLAUSE.search(gap)):
-                break
+            if not items and (regex.search(r"[;.]|\b(?:compared|while|but|whereas|versus|from|up|down|increase|decrease|"
+                                           r"rise|fall|growth|against)\b", gap) or _CLAUSE.search(gap)):
+                break  # "Headcount was 2,950, up from 2,700 ...": a comparison, not a breakdown
             if is_rate(ctx, x) or is_partitive(ctx, x) or regex.match(
                     r"\s+(?:more|fewer|less|higher|lower|above|below|ahead)\b", t[x.end:x.end + 12]):
                 break
@@ -173,6 +179,9 @@ def _breakdowns(ctx: Ctx) -> None:
             continue
         if not colon_like and regex.search(r"\p{L}['’]s?\s+(?:[\p{L}-]+\s+){0,2}$", t[start:items[0].start]):
             continue  # "Lithuania's share is worth €820 million, Latvia's €640 million and ...": parallel, not parts
+        if not colon_like and regex.fullmatch(r"\s*,\s*\p{Lu}[\p{L}&'’\s-]{0,40}", t[total.end:items[0].start]) and \
+                regex.search(r"\p{Lu}[\p{L}&'’-]*\s+$", t[max(s, total.start - 40):total.start]):
+            continue  # "Missiles $3.05 billion, Rotary $2.61 billion and Space $1.28 billion": labelled items of one list
         partial = bool(regex.search(r"including|with", opener, regex.I))
         total_val = sum(x.value * k for x, k in zip(items, mults, strict=True))
         if partial and total_val < total.value:
@@ -259,7 +268,8 @@ def _totals_after_parts(ctx: Ctx) -> None:
             continue
         pool = [x for x in ctx.amounts if x.end <= total.start and x is not total and _parts_kind_ok(total, x, ctx)
                 and not is_partitive(ctx, x) and not x.role and not _prior_period(ctx, x)
-                and not _is_group_word(before if x.start >= s else "", x)
+                and not (_is_group_word(before if x.start >= s else "", x)
+                         and noun_class(ctx.vocab, x.unit) != noun_class(ctx.vocab, total.unit))
                 and (not is_rate(ctx, x) or _time_rate(ctx, x) or (x.start >= s and regex.match(
                     r"\s*per\s+share\b", t[x.end:x.end + 12])))]  # "a dividend of 9.4p per share ... makes 14.2p"
         # in the total's own sentence the writer lists the parts; further back, only figures of the same thing
@@ -283,6 +293,13 @@ def _totals_after_parts(ctx: Ctx) -> None:
             # the parts were given in the sentences before ("The first, worth $705 million ... The second ...")
             para = ctx.paragraph(total.start)
             parts = [x for x in pool if x.start >= para[0]]
+            if expect_n and len(parts) < expect_n and total.type == "count" and ctx.para_index(total.start) > 0:
+                # "The order follows a first batch of 111 vehicles ...; together the two contracts cover 291 vehicles"
+                # with the new order's 180 vehicles in the paragraph before: the same things, counted there
+                pa, _ = ctx.paras[ctx.para_index(total.start) - 1]
+                back = [x for x in pool if pa <= x.start < para[0] and x.noun and total.noun and not is_rate(ctx, x)
+                        and noun_class(ctx.vocab, x.unit) == noun_class(ctx.vocab, total.unit)]
+                parts = (back[:expect_n - len(parts)] + parts) if len(back) >= expect_n - len(parts) else parts
             if expect_n and len(parts) > expect_n:
                 parts = parts[-expect_n:]
             if len(parts) > 3 or len(parts) < 2:
@@ -304,6 +321,220 @@ def _totals_after_parts(ctx: Ctx) -> None:
 
 _PRIOR = regex.compile(r"\(\s*(?:(?:FY|CY|H[12]|Q[1-4]|9M|fiscal|prior\s+year|previous\s+year|last\s+year)\s*)?'?"
                        r"(?:\d{2}|\d{4})?\s*(?:\d{4})?\s*:\s*$", regex.I)
+
+
+_LIST_LEAD = regex.compile(r"\b(?:segment|segments|division|divisions|business\s+(?:unit|area|line)s?|sector|region|"
+                           r"by\s+(?:segment|division|business|sector|region|market|customer|product))\b", regex.I)
+_FLOW = r"(?:sales|revenues?|turnover|order\s+intake|orders|bookings)"
+_TOTAL_LEVEL = regex.compile(r"\b" + _FLOW + r"\s+(?:of|was|were|totall?ed|reached|came\s+in\s+at|(?:rose|grew|increased|"
+                             r"climbed|fell|declined|decreased)\s+to)\s+(?:about\s+|around\s+|some\s+)?$", regex.I)
+
+
+def _segment_lists(ctx: Ctx) -> None:
+    """"Segment sales were: Aeronautics $4.12 billion, Missiles ... $3.05 billion, ... and Space $1.68 billion" after
+    "sales of $11.46 billion": a colon list of a flow by segment (division, region, ...) adds up to the total of
+    that flow stated before it (the latest figure introduced as "sales of", "revenue was", ..., in that paragraph or
+    the one before)."""
+    t = ctx.text
+    for s, e in ctx.sents:
+        colon = t.find(":", s, e)
+        if colon < 0 or any(s <= x.start < colon for x in ctx.amounts):
+            continue
+        lead = t[s:colon]
+        fm = regex.search(_FLOW, lead, regex.I)
+        if not fm or not _LIST_LEAD.search(lead):
+            continue
+        items = [x for x in ctx.amounts if colon < x.start < e and x.type == "currency" and id(x) not in ctx.restated
+                 and not is_rate(ctx, x) and not _prior_period(ctx, x)
+                 and not regex.search(r"\b(?:from|compared\s+with|versus|vs\.?)\s+$", ctx.before(x, 20), regex.I)]
+        if len(items) < 2 or any(not same_kind(x, items[0]) for x in items):
+            continue
+        flow = fm.group(0).lower()[:5]
+        pi = ctx.para_index(s)
+        totals = [x for x in ctx.amounts if x.end <= s and same_kind(x, items[0]) and pi - ctx.para_index(x.start) <= 2
+                  and _TOTAL_LEVEL.search(ctx.before(x, 45)) and flow in ctx.before(x, 45).lower()
+                  and id(x) not in ctx.used]
+        if not totals or any(abs(x.value) >= abs(totals[-1].value) for x in items):
+            continue
+        total = totals[-1]
+        # segment figures may leave out "other" activities or add intersegment sales: the list is taken for the
+        # total only when it adds up to it at the figures' precision (a pass); a list that does not is no claim
+        slack = (total.half_step or 0.0) + sum(x.half_step or 0.0 for x in items)
+        if abs(sum(x.value for x in items) - total.value) > slack * 1.0001:
+            continue
+        _make_sum(ctx, total, items, [1] * len(items), True, "segment-list")
+
+
+_PROFIT = regex.compile(r"\b(?:profit|income|EBITA?|EBITDA|earnings|result)\b", regex.I)
+_MARGIN = regex.compile(r"\bmargins?\s+(?:(?:of|was|at|stood\s+at|came\s+in\s+at|reached|improved|rose|increased|grew|fell|"
+                        r"declined|decreased|narrowed|widened|expanded|slipped)\s+)?(?:to\s+)?(?:about\s+|around\s+|some\s+)?$",
+                        regex.I)
+
+
+# a revenue figure of another span than the quarter's or half's own (a margin is of the period's revenue)
+_OTHER_PERIOD = regex.compile(r"\b(?:nine|first\s+nine)[\s-]+months?\b|\byear[\s-]+to[\s-]+date\b|\bfull[\s-]+year\b|"
+                              r"\b(?:outlook|guidance|expects?|forecast|target)\b", regex.I)
+
+
+def _margins(ctx: Ctx) -> None:
+    """"Segment operating profit totalled $1.31 billion, a segment operating margin of 11.4% of sales" after "sales of
+    $11.46 billion"; "Operating income was $342 million, or 11.0% of revenue, compared with $318 million, or 10.8% of
+    revenue, in the prior-year quarter": a margin is the profit figure of its sentence over the period's revenue
+    (see ``_revenue_for``); a prior period's profit is over the prior period's revenue. A margin whose figures
+    cannot be told is no share of anything else either."""
+    for p in ctx.amounts:
+        if id(p) in ctx.used or p.type != "percent" or p.unit != "percent":
+            continue
+        s, e = ctx.sentence(p.start)
+        after = ctx.text[p.end:e]
+        of_revenue = regex.match(r"\s*of\s+(?:total\s+|group\s+|net\s+)?(?:revenues?|sales|turnover)\b", after, regex.I)
+        margin_word = bool(_MARGIN.search(ctx.before(p, 40)))
+        if not (margin_word or of_revenue):
+            continue
+        of_revenue = of_revenue and not margin_word  # "a margin of 11.4% of sales": the margin's own profit
+        if not of_revenue and (regex.match(r"\s*(?:from|compared|versus|vs|\()", after) or
+                               regex.search(r"\bto\s+$", ctx.before(p, 40))):
+            _margin_pair(ctx, p)  # "improved to 11.2% from 10.4%": each period's profit over its revenue
+            continue
+        if of_revenue:
+            # "$342 million, or 11.0% of revenue": the figure the share is attached to, in a sentence about profit
+            near = [x for x in ctx.amounts if s <= x.start and x.end <= p.start and x.type == "currency"]
+            profits = near[-1:] if near and regex.fullmatch(r"\s*(?:,\s*(?:or|and|representing)\s+|\(\s*)(?:about\s+|around\s+)?",
+                                                            ctx.text[near[-1].end:p.start]) else []
+            profits = [x for x in profits if _PROFIT.search(ctx.text[s:x.start])]
+        else:
+            semi = ctx.text.rfind(";", s, p.start)  # "Naval ... £44 million, a margin of 10.9%; Commercial ...": its clause
+            s = semi + 1 if semi >= 0 else s
+            profits = [x for x in ctx.amounts if s <= x.start and x.end <= p.start and x.type == "currency"
+                       and _PROFIT.search(ctx.text[max(s, x.start - 40):x.start]) and not is_rate(ctx, x)
+                       and not _prior_period(ctx, x)]
+        if len(profits) != 1:
+            if of_revenue and _PROFIT.search(ctx.text[s:p.start]):
+                ctx.used.add(id(p))
+            continue
+        profit = profits[0]
+        rev = _revenue_for(ctx, p, profit)
+        if rev is not None and _prior_figure(ctx, profit, p):
+            rev = _old_of(ctx, rev, ctx.amounts)
+        if rev is not None:
+            _margin_claim(ctx, p, profit, rev)
+        elif of_revenue:
+            ctx.used.add(id(p))
+
+
+def _prior_figure(ctx: Ctx, x: Mention, p: Mention) -> bool:
+    """"compared with $318 million, or 10.8% of revenue, in the prior-year quarter": a figure of the earlier period."""
+    _, e = ctx.sentence(p.start)
+    nxt = [y for y in ctx.amounts if p.end <= y.start < e]
+    tail = ctx.text[p.end:nxt[0].start if nxt else e]
+    return bool(regex.search(r"\b(?:compared\s+(?:with|to)|from|versus|against)\s+(?:about\s+)?$", ctx.before(x, 30), regex.I)
+                or regex.search(r"\b(?:prior|previous|last)[\s-]+(?:year|period|quarter)|\ba\s+year\s+(?:earlier|ago|before)",
+                                tail, regex.I))
+
+
+def _revenue_for(ctx: Ctx, p: Mention, profit: Mention, allow_smaller: bool = False, reach: int = 2) -> Mention | None:
+    """The revenue a profit is a margin of: introduced as "sales of" / "revenue was" ..., before the profit, up to two
+    paragraphs back, of the same span (not "nine months"). The one revenue in the profit's own paragraph is its revenue;
+    a profit whose sentence names a segment ("Electronics EBIT was ...") takes the revenue next to that name;
+    otherwise the largest (the company's, not a segment's)."""
+    pi = ctx.para_index(profit.start)
+    revs = [x for x in ctx.amounts if x.end <= profit.start and same_kind(x, profit) and pi - ctx.para_index(x.start) <= reach
+            and not _OTHER_PERIOD.search(ctx.text[max(0, x.start - 50):x.end + 50]) and _REVENUE.search(ctx.before(x, 40))]
+    if not revs:
+        return None
+    names = {w for w in regex.findall(r"\b\p{Lu}[\p{L}&-]{2,}", _clause_before(ctx, profit))
+             if w.lower() not in _GENERIC_HEADS and w not in _company_words(ctx)}
+    own = [x for x in revs if ctx.para_index(x.start) == pi]  # two there are segments' ("A sales were X and B sales were Y")
+    if names:
+        named = [x for x in revs if names & set(regex.findall(r"\b\p{Lu}[\p{L}&-]{2,}", _clause_before(ctx, x)))]
+        rev = named[-1] if named else None
+    elif len(own) == 1:
+        rev = own[0]
+    else:
+        rev = max(revs, key=lambda x: abs(x.value))
+    return rev if rev is not None and (allow_smaller or abs(rev.value) > abs(profit.value)) else None
+
+
+def _clause_before(ctx: Ctx, x: Mention) -> str:
+    """The words that introduce x: from the figure before it (or its sentence start, at most 80 characters back)."""
+    s, _ = ctx.sentence(x.start)
+    lo = max([s, x.start - 80] + [y.end for y in ctx.amounts if s <= y.end <= x.start and y is not x])
+    return ctx.text[lo:x.start]
+
+
+def _company_words(ctx: Ctx) -> str:
+    """The headline and the lead up to its first figure: where the company and the place are named."""
+    nl = ctx.text.find("\n")
+    title = ctx.text[:nl].strip() if nl >= 0 else ""
+    body = nl + 1 if title and not title.endswith(".") and " — " not in title else 0  # after a headline
+    first = [x for x in ctx.amounts if x.start >= body]
+    return ctx.text[:first[0].start] if first else ctx.text[:body]
+
+
+_GENERIC_HEADS = frozenset("""the group operating operational net adjusted segment segments total underlying company ebit ebitda
+ebita profit earnings income its our their reported quarterly gross first second third fourth half quarter""".split())
+_REVENUE = regex.compile(r"\b(?:sales|revenues?|turnover)\s+(?:(?:of|was|were|totall?ed|reached|came\s+in\s+at|"
+                         r"(?:rose|grew|increased|climbed|fell|declined|decreased)\s+to)\s+)?(?:about\s+|around\s+)?$", regex.I)
+
+
+def _old_of(ctx: Ctx, new: Mention, pool: list[Mention]) -> Mention | None:
+    """The earlier period's figure for ``new``: the old operand of a change claim on it, or the figure right after
+    "from" ("improved to 11.2% from 10.4%", "rose to €431 million from €342 million")."""
+    for c in ctx.claims:
+        if c.kind in ("percent_change", "multiple") and len(c.operands) == 2 and c.operands[1] is new:
+            return c.operands[0]
+    fm = regex.match(r"\s*,?\s*(?:up\s+|down\s+)?from\s+(?:about\s+|around\s+)?", ctx.text[new.end:new.end + 30], regex.I)
+    if fm:
+        nxt = [x for x in pool if x.start == new.end + fm.end() and same_kind(x, new)]
+        return nxt[0] if nxt else None
+    return None
+
+
+def _margin_pair(ctx: Ctx, p: Mention) -> None:
+    """"Operational EBIT rose to €431 million from €342 million ... The operational EBIT margin improved to 11.2% from
+    10.4%" after "revenue of €3,862 million ..., up 18% from €3,273 million": new margin = new profit / new revenue,
+    old margin = old profit / old revenue."""
+    old_m = _old_of(ctx, p, ctx.amounts)
+    if old_m is None or old_m.type != "percent":
+        return
+    si = ctx.sent_index(p.start)
+    profit_new = profit_old = None
+    for k in (si, si - 1):
+        if k < 0 or ctx.para_index(ctx.sents[k][0]) != ctx.para_index(p.start):
+            continue
+        a, b = ctx.sents[k]
+        for x in ctx.amounts:
+            if a <= x.start < min(b, p.start) and x.type == "currency" and _PROFIT.search(ctx.text[max(a, x.start - 40):x.start]):
+                old = _old_of(ctx, x, ctx.amounts)
+                if old is not None:
+                    profit_new, profit_old = x, old
+                    break
+        if profit_new is not None:
+            break
+    if profit_new is None or profit_old is None:
+        return
+    rev_new = _revenue_for(ctx, p, profit_new)
+    rev_old = _old_of(ctx, rev_new, ctx.amounts) if rev_new is not None else None
+    if rev_new is None or rev_old is None or not same_kind(rev_old, profit_old):
+        return
+    if id(p) not in ctx.used:
+        _margin_claim(ctx, p, profit_new, rev_new)
+    if id(old_m) not in ctx.used:
+        _margin_claim(ctx, old_m, profit_old, rev_old)
+
+
+def _margin_claim(ctx: Ctx, p: Mention, profit: Mention, rev: Mention) -> None:
+    def fn(a: float, b: float) -> float:
+        return a / b * 100.0
+
+    def explain(v: float) -> str:
+        return f"{fig_text(ctx, profit)} / {fig_text(ctx, rev)} × 100 = {v:.1f}%"
+
+    def fail_message(v: float, expected) -> str:
+        return f"a margin of {fig_text(ctx, profit)} on {fig_text(ctx, rev)} is {v:.1f}%, not {_hedged(p)}"
+
+    ctx.add(Claim("share", _span(ctx, p), p, (profit, rev), {"fn": fn, "explain": explain, "fail_message": fail_message},
+                  True))
 
 
 def _prior_period(ctx: Ctx, x: Mention) -> bool:
@@ -517,8 +748,10 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
     si = ctx.sent_index(p.start)
     after = t[p.end:e]
     # "X (P%)" with "of the Y" before, or "X, P% of the total", or "P% of all Y" with Y in the next sentence
+    # a restatement ("PLN 1.54 billion (about $520 million), or 40% of ...") stands for the figure it restates
     prev = [x for x in ctx.amounts if x.end <= p.start and x.type in ("count", "currency", "quantity")
-            and ctx.para_index(x.start) == ctx.para_index(p.start) and si - ctx.sent_index(x.start) <= 1]
+            and ctx.para_index(x.start) == ctx.para_index(p.start) and si - ctx.sent_index(x.start) <= 1
+            and id(x) not in ctx.restated]
     later = [x for x in ctx.amounts if x.start >= p.end and x.type in ("count", "currency", "quantity")
              and ctx.para_index(x.start) == ctx.para_index(p.start) and ctx.sent_index(x.start) - si <= 1]
     gap_before = t[prev[-1].end:p.start] if prev else ""
@@ -533,7 +766,8 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
         if wholes:
             return [part], wholes[-1], True
     # 1. "278 of the 1,059 vehicles (26%)" / "103 of them in Scotland, nearly a third of the total"
-    if prev and regex.fullmatch(r"[^.;]{0,40}?(?:\(|,\s*(?:or\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?"
+    if prev and regex.fullmatch(r"[^.;]{0,40}?(?:\(|,\s*(?:or\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|"
+                                r"less\s+than\s+|more\s+than\s+|just\s+(?:under|over)\s+|almost\s+|over\s+|under\s+)?"
                                 r"|—\s*)", gap_before):
         part = prev[-1]
         whole = _whole_for(ctx, part, p)
@@ -557,9 +791,32 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
             tot = _total_named(ctx, part)
             if tot is not None:
                 return [part], tot, True
+        # "The first 36 launchers, 25% of the order," / "PLN 1.54 billion ..., or 40% of the contract value"
+        if _SHARE_OF.match(after) and ctx.sent_index(part.start) == si:
+            whole = _apposition_whole(ctx, part, after)
+            if whole is not None:
+                return [part], whole, True
+    # 1b. "The Belfast jobs, 44% of the total, ...": the part is the figure the subject names, in the sentences before
+    named = _named_subject_part(ctx, p, prev)
+    if named is not None and _SHARE_OF.match(after):
+        whole = _total_named(ctx, named) if regex.match(r"\s*of\s+(?:the\s+)?(?:total|whole)\b", after) else \
+            _apposition_whole(ctx, named, after)
+        if whole is not None:
+            return [named], whole, True
+        return None
+    # 1c. "Canadian content will account for 55% of the contract value, or C$605 million": the figure after "or" is
+    #     the part, restating the share as an amount
+    om = regex.match(r"\s*of\s+(?:the\s+|its\s+|all\s+)?(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+\s*,?\s*(?:or|equal\s+to|"
+                     r"equivalent\s+to|worth)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?", after, regex.I)
+    if om:
+        amt = [x for x in later if x.start == p.end + om.end() and id(x) not in ctx.restated]
+        if amt:
+            whole = _apposition_whole(ctx, amt[0], after) or _lead_whole(ctx, amt[0], after)
+            return ([amt[0]], whole, True) if whole is not None else None
     # 2. "P% of all Turkish exports ... The sector shipped $5.5 billion" (part in the previous sentence, or
     #    the one figure of its kind in the paragraph before: "Baykar closed 2023 with exports of $1.76 billion")
-    if _SHARE_OF.match(after) and later:
+    if _SHARE_OF.match(after) and later and not regex.match(r"\s*of\s+(?:the\s+)?(?:total|whole)\b", after):
+        # ("P% of the total" names a figure the text calls the total: a larger figure after it is not one)
         part_pool = prev
         if not part_pool and ctx.para_index(p.start) > 0:
             pa, pb = ctx.paras[ctx.para_index(p.start) - 1]
@@ -567,9 +824,19 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
             part_pool = [x for x in ctx.amounts if pa <= x.start < pb and kinds and same_kind(x, kinds[0])
                          and x.value < kinds[0].value]
             part_pool = part_pool if len(part_pool) == 1 else []
+        part_pool = [x for x in part_pool if not is_rate(ctx, x)]  # "C$69 million each" is no part
         if part_pool:
             part = part_pool[-1]
-            wholes = [x for x in later if same_kind(x, part) and x.value > part.value]
+            # "an operating profit of CZK 3.9 billion. Exports accounted for 82% of revenue. The order backlog of CZK 61
+            # billion ...": figures introduced as other measures than the share's are neither its part nor its whole
+            share_words = _measures(ctx.text[s:p.start]) | _measures(after[:40])
+            if share_words and (_measures(_clause_before(ctx, part)) - share_words):
+                return None
+            later = [x for x in later if not (share_words and _measures(_clause_before(ctx, x)) - share_words)]
+            # "the remaining two [ships] ... About 60% of the programme value ..., and around 350 of the jobs": a
+            # part of something else ("350 of the jobs") or a count of other things is no whole
+            wholes = [x for x in later if same_kind(x, part) and x.value > part.value and not is_partitive_of_any(ctx, x)
+                      and (part.type != "count" or _same_things(ctx, part, x))]
             if wholes:
                 return [part], wholes[0], ctx.sent_index(wholes[0].start) - si <= 1
     # 3. "25,000 of them, a quarter" / "40 of them in 2023 alone, or one in five of all sales"
@@ -594,6 +861,18 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
         if wholes:
             return list(sums[-1].operands), wholes[0], True
     return None
+
+
+def is_partitive_of_any(ctx: Ctx, x: Mention) -> bool:
+    """"350 of the jobs", "four of the five", "one of those options": x counts part of something."""
+    return bool(regex.match(r"\s+(?:out\s+)?of\s+(?:the|its|their|those|these|them|which)\b", ctx.text[x.end:x.end + 20]))
+
+
+def _same_things(ctx: Ctx, a: Mention, b: Mention) -> bool:
+    """Two counts of one kind of thing (a bare count borrows no noun to compare: it may count anything)."""
+    if not (a.noun and b.noun):
+        return True
+    return noun_class(ctx.vocab, a.unit) == noun_class(ctx.vocab, b.unit) or same_noun(ctx.vocab, a, b)
 
 
 def is_partitive_of(ctx: Ctx, part: Mention, whole: Mention) -> bool:
@@ -624,13 +903,92 @@ def _whole_named(ctx: Ctx, p: Mention, part: Mention, after: str) -> Mention | N
 
 def _total_named(ctx: Ctx, part: Mention) -> Mention | None:
     """"€6.5 billion, or 61% of the total": the total is a figure the text calls one ("a total value of
-    €10.6 billion", "in all", "combined"), not merely a larger figure nearby."""
+    €10.6 billion", "in all", "combined") or gives as the sum of its parts ("some 3,200 jobs, including 1,400 at
+    ..., 1,100 ... and 700 ..."), not merely a larger figure nearby."""
+    sums = {id(c.stated) for c in ctx.claims if c.kind == "sum" and c.stated is not None and
+            any(o is part for o in c.operands)}
     for x in reversed([x for x in ctx.amounts if x.end <= part.start and same_kind(x, part)
                        and abs(x.value) > abs(part.value) and id(x) not in ctx.restated]):
         around = ctx.text[max(0, x.start - 40):x.end + 25].lower()
-        if regex.search(r"\b(?:total|in\s+all|overall|combined|altogether|all\s+told)\b", around):
+        if id(x) in sums or regex.search(r"\b(?:total|in\s+all|overall|combined|altogether|all\s+told)\b", around):
             return x
+    if sums:  # the part comes after its total ("3,200 jobs, including 1,400 at Belfast")
+        return next((x for x in ctx.amounts if id(x) in sums and same_kind(x, part)), None)
     return None
+
+
+_PART_OF = regex.compile(r"\b(?:includ\w*|compris\w*|of\s+which|covers?|covering)\s+(?:[\p{L}-]+\s+){0,2}$", regex.I)
+
+
+def _apposition_whole(ctx: Ctx, part: Mention, after: str) -> Mention | None:
+    """The whole of "X, P% of the <noun>": for a count, the larger count of the same thing stated before ("the
+    first 36 launchers, 25% of the order" after "120 ... launchers"); for money, the larger figure the text calls
+    <noun> and that is no part of it itself ("The contract value includes PLN 2.88 billion" is a part)."""
+    nm = regex.match(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?([\p{L}-]+)", after)
+    noun = nm.group(1).lower() if nm else ""
+    if not noun or noun in ("total", "whole", "them", "those", "these", "which"):
+        return None
+    cands = [x for x in ctx.amounts if x.end <= part.start and same_kind(x, part) and abs(x.value) > abs(part.value)
+             and id(x) not in ctx.restated and not is_rate(ctx, x) and not is_partitive(ctx, x) and not x.role
+             and not _PART_OF.search(ctx.before(x, 40))]
+    if part.type == "count":
+        cands = [x for x in cands if part.unit and x.unit and part.unit.lower() not in GENERIC_NOUNS
+                 and noun_class(ctx.vocab, x.unit) == noun_class(ctx.vocab, part.unit)]
+        named = [x for x in cands if noun[:5] in ctx.text[max(0, x.start - 60):x.end + 60].lower()]
+        if named:
+            return named[0]
+        return cands[0] if cands and len({x.value for x in cands}) == 1 else None
+    named = [x for x in cands if noun[:5] in ctx.text[max(0, x.start - 60):x.end + 60].lower()]
+    return named[-1] if len({x.value for x in named}) == 1 else None
+
+
+_MEASURE = {"revenue": "revenue", "revenues": "revenue", "sales": "revenue", "turnover": "revenue", "backlog": "backlog",
+            "order book": "backlog", "orders": "orders", "order intake": "orders", "bookings": "orders",
+            "profit": "profit", "income": "profit", "ebit": "profit", "ebitda": "profit", "earnings": "profit",
+            "exports": "exports", "budget": "budget", "investment": "investment", "cash flow": "cash", "dividend": "dividend"}
+_MEASURE_RE = regex.compile(r"\b(?:" + "|".join(sorted((regex.escape(k) for k in _MEASURE), key=len, reverse=True)) + r")\b",
+                            regex.I)
+
+
+def _measures(text: str) -> set[str]:
+    """The financial measures a phrase names ("order backlog" → backlog, "operating profit" → profit)."""
+    return {_MEASURE[m.group(0).lower()] for m in _MEASURE_RE.finditer(text)}
+
+
+def _lead_whole(ctx: Ctx, part: Mention, after: str) -> Mention | None:
+    """"P% of the contract value" in a release about one contract: the first figure of that currency in the headline
+    or lead paragraph (the contract's value), when it is larger than the part."""
+    if part.type != "currency" or not regex.match(r"\s*of\s+(?:the\s+|its\s+)?(?:contract|deal|order|award|programme|program|"
+                                                  r"agreement|purchase|acquisition)\b", after, regex.I):
+        return None
+    lead_end = ctx.paras[1][1] if len(ctx.paras) > 1 else len(ctx.text)
+    leads = [x for x in ctx.amounts if x.start < lead_end and same_kind(x, part) and id(x) not in ctx.restated
+             and not is_rate(ctx, x) and not x.role and x.end <= part.start]
+    return leads[0] if leads and abs(leads[0].value) > abs(part.value) else None
+
+
+def _named_subject_part(ctx: Ctx, p: Mention, prev: list[Mention]) -> Mention | None:
+    """"The Belfast jobs, 44% of the total, ...": a percentage in apposition to a subject with no figure of its own;
+    the part is the one figure of the paragraph's sentences before whose clause names the subject's proper noun."""
+    s, _ = ctx.sentence(p.start)
+    sm = regex.fullmatch(r"\s*(?:The|Its|Their|Our)\s+([^,;:()\d]{3,60}?),\s*(?:or\s+|about\s+|around\s+|some\s+|"
+                         r"nearly\s+|almost\s+|roughly\s+)?", ctx.text[s:p.start])
+    if not sm:
+        return None
+    names = {w.lower()[:6] for w in regex.findall(r"\b\p{Lu}[\p{L}-]{2,}", sm.group(1))}
+    head = regex.findall(r"\p{L}{3,}", sm.group(1))
+    if not names or not head:
+        return None
+    head_word = head[-1].lower().rstrip("s")[:5]  # "jobs": the part's sentence must speak of jobs too
+    hits = []
+    for x in prev:
+        if ctx.sent_index(x.start) >= ctx.sent_index(p.start) or id(x) in ctx.restated:
+            continue
+        xs, xe = ctx.sentence(x.start)
+        clause = regex.split(r"[,;]|\band\b", ctx.text[x.end:min(xe, x.end + 60)])[0]
+        if names & {w.lower()[:6] for w in regex.findall(r"\p{L}{3,}", clause)} and head_word in ctx.text[xs:xe].lower():
+            hits.append(x)
+    return hits[0] if len(hits) == 1 else None
 
 
 def _whole_for(ctx: Ctx, part: Mention, p: Mention) -> Mention | None:
@@ -717,6 +1075,8 @@ def _differences(ctx: Ctx) -> None:
     t = ctx.text
     _change_amounts(ctx)
     _remaining(ctx)
+    _remaining_money(ctx)
+    _leaving(ctx)
     for d in ctx.amounts:
         if id(d) in ctx.used or d.type not in ("count", "currency", "quantity"):
             continue
@@ -778,6 +1138,71 @@ def _unnamed_other(ctx: Ctx, d: Mention, dm: regex.Match, word: str) -> None:
     if any(ys[-1].end <= z.start < d.start for z in ctx.amounts):
         return
     _make_diff(ctx, d, ys[-1], ys[-2], False)
+
+
+_REMAINING_MONEY = regex.compile(r"\b(?:the\s+)?(?:remaining|rest\s+of\s+the|balance\s+of)\s+$", regex.I)
+
+
+def _remaining_money(ctx: Ctx) -> None:
+    """"Of the contract value, £1.02 billion covers the launchers ... and the remaining £580 million pays for ...":
+    the rest of the release's lead figure (the first figure of that currency, in the headline or lead paragraph)
+    after the part stated just before in the same sentence."""
+    lead_end = ctx.paras[1][1] if len(ctx.paras) > 1 else len(ctx.text)
+    for d in ctx.amounts:
+        if id(d) in ctx.used or d.type != "currency" or not _REMAINING_MONEY.search(ctx.before(d, 25)):
+            continue
+        s, _ = ctx.sentence(d.start)
+        parts = [x for x in ctx.amounts if s <= x.start and x.end <= d.start and same_kind(x, d) and not is_rate(ctx, x)
+                 and id(x) not in ctx.restated]
+        leads = [x for x in ctx.amounts if x.start < min(lead_end, s) and same_kind(x, d) and not is_rate(ctx, x)
+                 and id(x) not in ctx.restated and not x.role]
+        if len(parts) != 1 or not leads:
+            continue
+        whole, part = leads[0], parts[0]
+        if not (abs(part.value) < abs(whole.value)) or abs(part.value + d.value - whole.value) > 0.35 * abs(whole.value):
+            continue  # not the rest of that figure
+        _make_diff(ctx, d, whole, part, True)
+
+
+def _leaving(ctx: Ctx) -> None:
+    """What is left: "Of the NOK 9.6 billion, NOK 1.2 billion is for training, leaving NOK 8.4 billion" (9.6 − 1.2);
+    "four of the five had been handed over, leaving one to come" (5 − 4); "It exercised one of
+    those options ..., so one option remains" (the two options before − 1); "220 aircraft ..., compared with 211 a
+    year earlier, leaving nine more jets" (the change between the stated pair)."""
+    t = ctx.text
+    for d in ctx.amounts:
+        if id(d) in ctx.used or d.type != "currency" or not regex.search(r"\bleaving\s+(?:only\s+|just\s+)?$",
+                                                                         ctx.before(d, 20), regex.I):
+            continue
+        # "Of the NOK 9.6 billion, NOK 1.2 billion is for training, leaving NOK 8.4 billion for the aircraft"
+        s, _ = ctx.sentence(d.start)
+        figs = [x for x in ctx.amounts if s <= x.start and x.end <= d.start and same_kind(x, d) and id(x) not in ctx.restated]
+        if len(figs) == 2 and regex.search(r"\b(?:Of|Out\s+of|From)\s+(?:the\s+|its\s+)?$", t[s:figs[0].start], regex.I):
+            _make_diff(ctx, d, figs[0], figs[1], True)
+    for d in ctx.amounts:
+        if id(d) in ctx.used or d.type != "count":
+            continue
+        lead = regex.search(r"\bleaving\s+(?:only\s+|just\s+)?$", ctx.before(d, 20), regex.I)
+        rest = regex.match(r"\s*(?:remains?|remaining|left|to\s+come|still\s+to\s+(?:come|be\s+\p{L}+))\b", t[d.end:d.end + 25])
+        if not (lead or (rest and regex.search(r"\bso\s+$", ctx.before(d, 10)))):
+            continue
+        s, _ = ctx.sentence(d.start)
+        parts = [x for x in ctx.amounts if s <= x.start and x.end <= d.start and x.type == "count" and regex.match(
+            r"\s+(?:out\s+)?of\s+(?:the|its|their|those|these|them)\b", t[x.end:x.end + 20])]
+        if parts:
+            whole = _whole_for(ctx, parts[-1], d)
+            if whole is not None and whole.value > parts[-1].value:
+                _make_diff(ctx, d, whole, parts[-1], True)
+            continue
+        more = regex.match(r"\s*(?:[\p{L}-]+\s+)?(?:more|fewer|less)\b", t[d.end:d.end + 20])
+        if not (lead and more):
+            continue
+        # "the backlog stood at 220 aircraft, 164 for export and 56 for France, compared with 211 a year earlier,
+        # leaving nine more jets": the sentence's subject figure against the figure it is compared with
+        counts = [x for x in ctx.amounts if s <= x.start and x.end <= d.start and x.type == "count"]
+        olds = [x for x in counts if regex.search(r"\b(?:compared\s+(?:with|to)|against|versus|from)\s+$", ctx.before(x, 20), regex.I)]
+        if len(olds) == 1 and counts[0] is not olds[0]:
+            _make_diff(ctx, d, counts[0], olds[0], True)
 
 
 def _remaining(ctx: Ctx) -> None:

@@ -21,6 +21,7 @@ _PER = regex.compile(r"^\s*(?:per|a|an|for\s+each|each|apiece|a\s+piece)\b\s*([\
 
 
 def find(ctx: Ctx) -> None:
+    _book_to_bill(ctx)
     t = ctx.text
     for r in ctx.amounts:
         if id(r) in ctx.used or r.type not in ("currency", "count", "quantity"):
@@ -48,8 +49,24 @@ def find(ctx: Ctx) -> None:
         if r.type == "count":
             continue
         if word in ("each", "apiece") or noun in ("piece", "each"):
-            noun = ""
+            noun = _named_before(ctx, r)
         _per_unit(ctx, r, noun)
+
+
+_THE_THINGS = regex.compile(r"\b(?:the|its|their|these|those)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]{3,}s)\s*(?:[—–(,:-]\s*)?"
+                            r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just\s+(?:under|over))\s+)?$", regex.I)
+
+
+def _named_before(ctx: Ctx, r: Mention) -> str:
+    """"£1.02 billion covers the launchers — about £8.5 million each": "each" of the things named just before the
+    rate (with no figure between), so the count is a count of launchers, not any count in the sentence."""
+    s, _ = ctx.sentence(r.start)
+    lead = ctx.text[s:r.start]
+    prev = [x for x in ctx.amounts if s <= x.start and x.end <= r.start]
+    if prev:
+        lead = ctx.text[prev[-1].end:r.start]
+    m = _THE_THINGS.search(lead)
+    return m.group(1).lower() if m else ""
 
 
 _EACH_COSTS = regex.compile(r"\beach\s+([\p{L}-]+)\s+(?:costs?|is\s+worth|comes\s+to|is\s+priced\s+at|works\s+out\s+at)\s+"
@@ -66,7 +83,11 @@ def _totals_before(ctx: Ctx, r: Mention) -> list[Mention]:
     ("each missile costs around £320,000" is a price, not a total to divide)."""
     return [x for x in ctx.amounts if x.end <= r.start and x.type == r.type and x.unit == r.unit
             and not is_rate(ctx, x) and id(x) not in ctx.restated and not x.role
-            and not _EACH_COSTS.search(ctx.before(x, 60))]
+            and not _EACH_COSTS.search(ctx.before(x, 60)) and not _EACH_VERB.search(ctx.before(x, 40))]
+
+
+# "Norway and Belgium each pay €540 million": a figure per member of a group, no total to divide
+_EACH_VERB = regex.compile(r"\beach\s+(?:[\p{L}]+\s+){1,2}(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?$", regex.I)
 
 
 def _counts(ctx: Ctx, pool_span: tuple[int, int], noun: str) -> list[Mention]:
@@ -96,8 +117,6 @@ def _named_in(ctx: Ctx, x: Mention, span: tuple[int, int]) -> bool:
 
 def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
     totals = _totals_before(ctx, r)
-    if not totals:
-        return
     rs = ctx.sentence(r.start)
     same = [x for x in totals if x.start >= rs[0]]
     total = same[-1] if same else totals[-1]
@@ -114,7 +133,17 @@ def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
     if not counts and noun and si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(r.start):
         counts = _counts(ctx, ctx.sents[si - 1], noun)[:1]  # "seeking up to 12 submarines. ... 5 trillion won per boat"
     if not counts and noun:
-        everywhere = [x for x in _counts(ctx, (0, len(ctx.text)), noun) if not x.inferred]
+        everywhere = [x for x in _counts(ctx, (0, r.start), noun) if not x.inferred]
+        # "more than 4,500 Mk 3 sights ... ordered 1,200 Mk 4 sights, 200 more than planned": a bound or a difference
+        # counts no order
+        firm = [x for x in everywhere if not x.hedge and not regex.match(r"\s*(?:more|fewer|less|extra)\b",
+                                                                         ctx.text[x.end:x.end + 10])]
+        everywhere = firm or everywhere
+        totals_n = [x for x in everywhere if regex.match(r"[^,;.]{0,20}?\b(?:in\s+all|in\s+total|altogether|all\s+told)\b",
+                                                          ctx.text[x.end:x.end + 30], regex.I)
+                    or regex.search(r"\b(?:a\s+total\s+of|totall?ing|in\s+total)\s+$", ctx.before(x, 20), regex.I)]
+        if totals_n:  # "orders of 21, 12, 15 and 12 systems, 60 systems in all": per system is per one of the 60
+            everywhere = totals_n[-1:]
         if everywhere:
             common = Counter(x.value for x in everywhere).most_common()
             best_v = common[0][0]
@@ -133,25 +162,60 @@ def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
     if any(c.kind == "per_unit" and len(c.operands) == 2 and c.operands[0] is total and c.operands[1] is count
            for c in ctx.claims):
         return  # "about $4.4 million per vehicle, compared with about $4.2 million per vehicle in the new contract"
+    if not same and any(c.kind == "per_unit" and len(c.operands) == 2 and c.operands[1] is count and c.operands[0] is not total
+                        for c in ctx.claims):
+        # "repurchased 2.1 million shares for $1.15 billion, ... and paid dividends of $0.78 billion" and, a paragraph
+        # on, "a dividend of $3.45 per share": the count already divides its own total; it does not count the far one's
+        return
+    if same and total.end <= count.start and count.end <= r.start and regex.search(
+            r"\band\b|;|\bwhile\b|\bwhereas\b", ctx.text[total.end:count.start]) and regex.fullmatch(
+            r"\s*(?:(?:about|around|roughly|some|nearly|almost|approximately)\s+)?", ctx.text[count.end:r.start]):
+        # "Norway and Belgium each pay €540 million and the two smallest partners €360 million each": the count is
+        # the rate's own subject in a parallel clause; the figure before belongs to another subject
+        return
     if not same and (not noun or _PRICE_VERB.search(ctx.before(r, 40))) and ctx.para_index(total.start) != \
             ctx.para_index(r.start) and not any(x.value == count.value for x in _counts(ctx, ts, "")):
         # "the first 24 ... cost $1.2 million each" and last year's revenue a paragraph before; "Storm Shadow costs
         # about £2 million per missile": a price stated, and no count ties it to the far total
         return
-    _claim(ctx, r, total, count, confident and ctx.para_index(total.start) >= ctx.para_index(r.start) - 3)
+    years = 1
+    if _PER_TIME.match(ctx.text[r.end:r.end + 60]):
+        # "£240 million ... ten-year contract to support 28 radars, about £857,000 per radar per year": per thing
+        # and per year; the years are the contract's term stated in the total's sentence, else there is no claim
+        years = _term_years(ctx, ts)
+        if not years:
+            return
+    _claim(ctx, r, total, count, confident and ctx.para_index(total.start) >= ctx.para_index(r.start) - 3, years)
 
 
-def _claim(ctx: Ctx, r: Mention, total: Mention, count: Mention, confident: bool) -> None:
+_PER_TIME = regex.compile(r"\s*(?:per|a|an|each)\s+[\p{L}-]+\s+(?:per|a|an|each)\s+(?:year|annum)\b|"
+                          r"\s*(?:per|a|an|each)\s+[\p{L}-]+\s+(?:annually|yearly)\b", regex.I)
+_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+def _term_years(ctx: Ctx, span: tuple[int, int]) -> int:
+    """The term of a contract in years, as its sentence states it ("a ten-year contract", "over 12 years")."""
+    m = regex.search(r"\b(\d{1,2}|[a-z]+)[- ]year\b|\b(?:over|for)\s+(\d{1,2}|[a-z]+)\s+years\b",
+                     ctx.text[span[0]:span[1]], regex.I)
+    if not m:
+        return 0
+    w = (m.group(1) or m.group(2)).lower()
+    return int(w) if w.isdigit() else _NUM_WORDS.get(w, 0)
+
+
+def _claim(ctx: Ctx, r: Mention, total: Mention, count: Mention, confident: bool, years: int = 1) -> None:
     t_txt, c_txt = total.text, fig_text(ctx, count)
+    per_year = f" / {years} years" if years > 1 else ""
 
     def fn(a: float, b: float) -> float:
-        return a / b
+        return a / b / years
 
     def explain(v: float) -> str:
-        return f"{t_txt} / {c_txt} = {fmt_value(v, r)}"
+        return f"{t_txt} / {c_txt}{per_year} = {fmt_value(v, r)}"
 
     def fail_message(v: float, expected) -> str:
-        return f"{t_txt} / {c_txt} is {fmt_value(v, r)}, not {(r.hedge + ' ') if r.hedge else ''}{r.text}"
+        return f"{t_txt} / {c_txt}{per_year} is {fmt_value(v, r)}, not {(r.hedge + ' ') if r.hedge else ''}{r.text}"
 
     ctx.add(Claim("per_unit", _rate_span(ctx, r), r, (total, count),
                   {"fn": fn, "explain": explain, "fail_message": fail_message}, confident))
@@ -219,3 +283,45 @@ def _at_price(ctx: Ctx, total: Mention) -> None:
                   {"fn": fn, "explain": explain, "fail_message": fail_message}, True))
 
 
+
+
+_BTB = regex.compile(r"\bbook[\s-]+to[\s-]+bill(?:\s+ratio)?\s*(?:of|was|were|at|stood\s+at|came\s+in\s+at|reached)?\s*"
+                     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?$", regex.I)
+_ORDERS = regex.compile(r"\b(?:orders|order\s+intake|bookings|awards)\b", regex.I)
+
+
+def _book_to_bill(ctx: Ctx) -> None:
+    """"net orders of $3.41 billion, for a book-to-bill ratio of 1.2" after "revenue of $2.84 billion": the ratio of
+    the period's orders (in its sentence or the one before) to its revenue (as for a margin)."""
+    from .parts import _revenue_for
+
+    for r in ctx.mentions:
+        if r.type != "number" or r.value is None or r.role or id(r) in ctx.used or not _BTB.search(ctx.before(r, 45)):
+            continue
+        si = ctx.sent_index(r.start)
+        lo = ctx.sents[si - 1][0] if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(r.start) else \
+            ctx.sents[si][0]
+        orders = [x for x in ctx.amounts if lo <= x.start and x.end <= r.start and x.type == "currency"
+                  and _ORDERS.search(ctx.text[max(lo, x.start - 40):x.start]) and not is_rate(ctx, x)]
+        if not orders:
+            continue
+        order = orders[-1]
+        from .parts import _OTHER_PERIOD
+
+        if _OTHER_PERIOD.search(ctx.text[max(lo, order.start - 50):order.end + 50]):
+            continue  # nine months' orders over a quarter's sales is no ratio the text states
+        sales = _revenue_for(ctx, r, order, allow_smaller=True, reach=4)  # the period's sales, often in the lead
+        if sales is None or sales is order:
+            continue
+
+        def fn(a: float, b: float) -> float:
+            return a / b
+
+        def explain(v: float, order=order, sales=sales) -> str:
+            return f"{order.text} / {sales.text} = {v:.2f}"
+
+        def fail_message(v: float, expected, order=order, sales=sales, r=r) -> str:
+            return f"orders of {order.text} over sales of {sales.text} give a book-to-bill ratio of {v:.2f}, not {r.text}"
+
+        ctx.add(Claim("multiple", (r.start, r.end), r, (order, sales),
+                      {"fn": fn, "explain": explain, "fail_message": fail_message, "expected": lambda v: f"{v:.2f}"}, True))
