@@ -437,6 +437,7 @@ def ident(sentence: str, span: str, *, id: str, gap: str | None = None):
 
 IDENTIFIERS = [
     ident("Release ID: 2114537 was issued.", "2114537", id="release-id"),
+    ident("Dial in with passcode 8841207.", "8841207", id="passcode"),
     ident("The army operates the M1114 in large numbers.", "M1114", id="M1114"),
     ident("The T-129 helicopter entered service in 2014.", "T-129", id="T-129"),
     ident("The Leopard 2A7 is the latest variant.", "Leopard 2A7", id="Leopard-2A7"),
@@ -534,6 +535,18 @@ def test_comparison_after_a_comma_does_not_lend_its_kind() -> None:
     text = "The ship has a crew of 90, 30% fewer than the 128 sailors of its predecessor."
     ninety = next(m for m in extract_text(text) if m.value == 90)
     assert ninety.type == "count"
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("The ten aircraft account for most of the cost.", "ten", "aircraft"),
+    ("Today 4,000 people work at the plant.", "4,000", "person"),
+    ("It hit 400 targets in trials. The company employs 9,150 staff, up from 7,500.", "7,500", "staff"),
+])
+def test_counted_noun(text: str, figure: str, unit: str) -> None:
+    """A verb after the counted noun is not the noun; a count of unlike size lends its noun only within
+    its sentence."""
+    m = next(m for m in extract_text(text) if m.text.startswith(figure))
+    assert (m.type, m.unit) == ("count", unit), m
 
 
 def test_span_does_not_end_in_a_space() -> None:

@@ -230,7 +230,7 @@ class _Scanner:
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
         # "No. 12", "number 6374"
-        for m in regex.finditer(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|code|PIN|ID|Ref\.?|reference)\s*:?\s+"
+        for m in regex.finditer(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|(?:pass|access\s+)?code|passcode|PIN|ID|Ref\.?|reference)\s*:?\s+"
                                 r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b",
                                 t, regex.I):
             if self._free(m.start(1), m.end(1)) and not self._amount_follows(t[m.end(1):m.end(1) + 30]):
@@ -757,6 +757,12 @@ class _Scanner:
         if len(words) == 1 and not words[0][3] and regex.search(r"(?:ed|ing|ly)$", words[0][2]) and \
                 words[0][2].lower() not in ("building", "offering", "wing", "ring", "king"):
             words = []
+        if len(words) >= 2 and not words[-1][3] and f.value != 1 and not self._plural_or_known(words[-1][2]):
+            # "ten aircraft account for", "4,000 people work": a verb after the counted noun
+            for k in range(len(words) - 2, -1, -1):
+                if not words[k][3] and self._plural_or_known(words[k][2]):
+                    words = words[:k + 1]
+                    break
         if not words:
             return
         head = words[-1]
@@ -770,6 +776,11 @@ class _Scanner:
         f.end = head[1]
         if f.unit in ("one", "ones"):
             f.unit, f.inferred = None, True  # "31 owned ones": resolved from the figures around
+
+    def _plural_or_known(self, word: str) -> bool:
+        """A plural ("vehicles") or a noun the vocabulary counts ("aircraft", "people")."""
+        low = word.lower()
+        return low in self.lex.noun_class or singular(low) in self.lex.noun_class or singular(word).lower() != low
 
     # ------------------------------------------------------------------ 3. bare numerals
     def _is_year(self, v: float, f: _Amount, typed_ok: bool = False) -> bool:
@@ -923,8 +934,8 @@ class _Scanner:
             ov = abs(o.value * (o.scale_factor if o.type != "count" else 1)) or 1.0
             if not o.inferred and 0.1 <= ov / v <= 10:
                 return o
-        if near:
-            return near[0]
+        if near and (sent_of.get(id(near[0])) == s or "count" not in types):
+            return near[0]  # a count of unlike size lends its noun only within its sentence ("400 targets" ... "9,150")
         for j in range(k + 1, len(amounts)):
             o = amounts[j]
             if sent_of.get(id(o)) != s:
