@@ -230,7 +230,8 @@ class _Scanner:
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
         # "No. 12", "number 6374"
-        for m in regex.finditer(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|(?:pass|access\s+)?code|passcode|PIN|ID|Ref\.?|reference)\s*:?\s+"
+        for m in regex.finditer(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|(?:pass|access\s+)?code|passcode|PIN"
+                                r"|ID|Ref\.?|reference)\s*:?\s+"
                                 r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b",
                                 t, regex.I):
             if self._free(m.start(1), m.end(1)) and not self._amount_follows(t[m.end(1):m.end(1) + 30]):
