@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import regex
 
+from ..extract.lazy import LazyPattern
 from ..model import Claim
 from .base import Ctx, word_re
 
-_SHARE = regex.compile(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|revenue|sales|orders|the\s+work|work|"
+_SHARE = LazyPattern(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|revenue|sales|orders|the\s+work|work|"
                        r"shares?|capital|budget|market|workforce|exports?|output|production|fleet|contract))\b", regex.I)
 
 

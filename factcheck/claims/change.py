@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import regex
 
+from ..extract.lazy import LazyPattern
 from ..model import Claim, Mention
 from .base import Ctx, fig_text, is_partitive, is_rate, same_kind, same_noun, word_re
 
 _HEDGE_GAP = r"(?:(?:about|around|roughly|nearly|almost|some|approximately|more\s+than|over|as\s+many\s+as|up\s+to|" \
              r"just\s+under|just\s+over|at\s+least|an\s+estimated)\s+)?"
-_FROM_TO = regex.compile(r"^[\s\p{L}\p{N},'’-]{0,60}?\b(?:to|toward|towards|into)\s+" + _HEDGE_GAP + r"$", regex.I)
-_COMPARE_AFTER = regex.compile(r"^\s*(?:more|higher|greater|larger|bigger|up|above|over|less|lower|fewer|smaller|down|"
+_FROM_TO = LazyPattern(r"^[\s\p{L}\p{N},'’-]{0,60}?\b(?:to|toward|towards|into)\s+" + _HEDGE_GAP + r"$", regex.I)
+_COMPARE_AFTER = LazyPattern(r"^\s*(?:more|higher|greater|larger|bigger|up|above|over|less|lower|fewer|smaller|down|"
                                r"below|increase|rise|jump|growth|gain|decrease|decline|drop|fall|reduction|cut)?\s*"
                                r"(?:than|on|over|from|compared\s+with|compared\s+to|versus|vs\.?)\s+(?:the\s+|its\s+|a\s+)?", regex.I)
 
@@ -190,7 +191,7 @@ def _direction(ctx: Ctx, p: Mention, inc: regex.Pattern, dec: regex.Pattern) -> 
     return None
 
 
-_OTHER_HEDGE = regex.compile(r"\b(?:more|less|fewer)\s+than\s+(?=[\p{Sc}\d])", regex.I)
+_OTHER_HEDGE = LazyPattern(r"\b(?:more|less|fewer)\s+than\s+(?=[\p{Sc}\d])", regex.I)
 
 
 def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> None:
@@ -307,7 +308,7 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
     ctx.add(Claim("percent_change", (p.start, p.end), p, (old, new), params, confident))
 
 
-_PER_SHARE = regex.compile(r"\s*(?:a|per)\s+(?:diluted\s+|basic\s+|adjusted\s+)?share\b", regex.I)
+_PER_SHARE = LazyPattern(r"\s*(?:a|per)\s+(?:diluted\s+|basic\s+|adjusted\s+)?share\b", regex.I)
 
 
 def _per_share_pair(ctx: Ctx, p: Mention) -> tuple[Mention, Mention] | None:
@@ -325,21 +326,21 @@ def _per_share_pair(ctx: Ctx, p: Mention) -> tuple[Mention, Mention] | None:
     return figs[0], figs[1]
 
 
-_LEVEL_BEFORE = regex.compile(r"(?:\b(?:to|from|at|reached|was|were|is|stood\s+at|totalled|totaled|between)|"
+_LEVEL_BEFORE = LazyPattern(r"(?:\b(?:to|from|at|reached|was|were|is|stood\s+at|totalled|totaled|between)|"
                               r"(?<!\b(?:increase|rise|growth|gain|jump|decrease|drop|fall|decline|reduction|cut|change|"
                               r"improvement|hike|surge|slump)\s)\bof)\s+"
                               r"(?:(?:about|around|roughly|nearly|some|approximately|more\s+than|almost|over)\s+)?$", regex.I)
 # "is 30% larger than the 420 square metres": a comparison, not a level, whatever verb comes before it
-_COMPARATIVE = regex.compile(r"\s*(?:more|higher|greater|larger|bigger|lower|fewer|less|smaller|cheaper|heavier|lighter|"
+_COMPARATIVE = LazyPattern(r"\s*(?:more|higher|greater|larger|bigger|lower|fewer|less|smaller|cheaper|heavier|lighter|"
                              r"longer|shorter|faster|slower|wider|narrower)\s+than\b", regex.I)
-_TO_FIGURE = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|"
+_TO_FIGURE = LazyPattern(r"\s*,?\s*(?:to|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|"
                            r"more\s+than\s+|a\s+record\s+)?(?=[\p{Sc}\d]|[A-Z]{2,3}\s?\d|Rs|TL)", regex.I)
-_BACK_REF = regex.compile(r"\b(?:that|this|the\s+same)\s+(?:figure|number|total|level|period|quarter|half)|"
+_BACK_REF = LazyPattern(r"\b(?:that|this|the\s+same)\s+(?:figure|number|total|level|period|quarter|half)|"
                           r"\b(?:doubl|tripl|trebl|quadrupl|halv)\w*\s+(?:that|it|this|them)\b|"
                           r"\b(?:year-on-year|year\s+on\s+year|a\s+year\s+earlier|the\s+previous\s+year|compared)\b",
                           regex.I)
-_CONTRAST = regex.compile(r";|,\s*(?:while|whereas|but|although)\b", regex.I)
-_CLAUSE_BREAK = regex.compile(r";|,\s*(?:while|whereas|but|and|although)\b|\.\s", regex.I)
+_CONTRAST = LazyPattern(r";|,\s*(?:while|whereas|but|although)\b", regex.I)
+_CLAUSE_BREAK = LazyPattern(r";|,\s*(?:while|whereas|but|and|although)\b|\.\s", regex.I)
 
 
 def _prior_ok(ctx: Ctx, x: Mention, y: Mention, m: Mention, same_clause: bool = False) -> bool:
@@ -392,7 +393,7 @@ def _compared(ctx: Ctx, p: Mention) -> tuple[Mention, Mention] | None:
     return x, before[-1]
 
 
-_YEAR_RE = regex.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR_RE = LazyPattern(r"\b(?:1[89]|20)\d\d\b")
 
 
 def year_of(ctx: Ctx, m: Mention) -> int | None:
@@ -580,7 +581,7 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     return None
 
 
-_REFERENCE_BEFORE = regex.compile(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?" + _HEDGE_GAP + r"$",
+_REFERENCE_BEFORE = LazyPattern(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?" + _HEDGE_GAP + r"$",
                                   regex.I)
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 
+from ..extract.lazy import LazyPattern
 from ..extract.lexicon import STOP_WORDS
 from ..model import Claim, Mention
 from .base import Ctx, is_rate, same_noun
@@ -83,14 +84,14 @@ def find(ctx: Ctx) -> None:
             _claim(ctx, stated=stated, other=other, confident=True, why=f"shared context {best_score:.1f}")
 
 
-_SUBJECT = regex.compile(r"\b(contract|award|deal|order|budget|ceiling|programme|program|modification|package|"
+_SUBJECT = LazyPattern(r"\b(contract|award|deal|order|budget|ceiling|programme|program|modification|package|"
                          r"agreement|acquisition|purchase|sale|investment|valuation)s?\b", regex.I)
-_NAME = regex.compile(r"\b(?:[A-Z][\w/-]*\d[\w/-]*(?:\s+\w+\s+\d+)?|[A-Z][a-z]+\s+\d+|(?:January|February|March|April|May|"
+_NAME = LazyPattern(r"\b(?:[A-Z][\w/-]*\d[\w/-]*(?:\s+\w+\s+\d+)?|[A-Z][a-z]+\s+\d+|(?:January|February|March|April|May|"
                       r"June|July|August|September|October|November|December)\s+(?:19|20)\d\d)\b")
 
 
 # a period shared by every award of the year ("Fiscal 2025 ... funds") names no one contract
-_PERIOD_NAME = regex.compile(r"(?:Fiscal|FY|Financial|Calendar|Budget|Year|Q[1-4]|H[12])\s*(?:year\s+)?(?:19|20)\d\d\b", regex.I)
+_PERIOD_NAME = LazyPattern(r"(?:Fiscal|FY|Financial|Calendar|Budget|Year|Q[1-4]|H[12])\s*(?:year\s+)?(?:19|20)\d\d\b", regex.I)
 
 
 def _same_name(ctx: Ctx, a: Mention, b: Mention) -> bool:
@@ -124,7 +125,7 @@ def _restated_pairs(ctx: Ctx) -> None:
                    why=f"both are given as about {db.text} / {da.text}")
 
 
-_CEILING = regex.compile(r"\b(?:ceiling|cap|maximum|upper\s+limit)\b", regex.I)
+_CEILING = LazyPattern(r"\b(?:ceiling|cap|maximum|upper\s+limit)\b", regex.I)
 
 
 def _ceilings(ctx: Ctx) -> None:

@@ -11,15 +11,16 @@ import math
 
 import regex
 
+from ..extract.lazy import LazyPattern
 from ..extract.units import convert
 from ..model import Claim, Mention
 from .base import Ctx, is_rate
 
 # "(", optionally after up to three describing words ("2,300 tonnes full-load displacement (2,535 short tons)")
-_RESTATE = regex.compile(r"^\s*(?:(?:(?!(?:and|or|to|from|with|than|of|for|by|in|up|down)\b)[\p{L}-]+\s+){0,3}\(|"
+_RESTATE = LazyPattern(r"^\s*(?:(?:(?!(?:and|or|to|from|with|than|of|for|by|in|up|down)\b)[\p{L}-]+\s+){0,3}\(|"
                          r",?\s*or\s+|(?:[\p{L}-]+\s*){0,2},?\s*equivalent\s+to\s+(?:the\s+|about\s+|some\s+)?|\s*/\s*|"
                          r",?\s*(?:i\.e\.|that\s+is)\s+)\s*", regex.I)
-_NEXT = regex.compile(r"^\s*(?:,|or|and|/|;)\s*(?:or\s+)?", regex.I)
+_NEXT = LazyPattern(r"^\s*(?:,|or|and|/|;)\s*(?:or\s+)?", regex.I)
 # pairs that are easy to mix up, and what the figure would be under the other reading
 _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "nautical_mile"): "statute and nautical miles",
            ("knot", "mile_per_hour"): "knots and miles per hour", ("metric_ton", "short_ton"): "tonnes and short tons",

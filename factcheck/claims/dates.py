@@ -14,6 +14,7 @@ from datetime import date
 
 import regex
 
+from ..extract.lazy import LazyPattern
 from ..extract.lexicon import MONTHS
 from ..model import Claim, Mention
 from .base import Ctx
@@ -147,7 +148,7 @@ def _names_a_thing(ctx: Ctx, d: Mention) -> bool:
 
 # ----------------------------------------------------------------------------- durations
 _UNIT_DAYS = {"year": 365.2425, "month": 30.436875, "week": 7.0, "day": 1.0, "decade": 3652.425}
-_AFTER = regex.compile(r"^\s*(?:later|after|before|since|ago|earlier|on|of|in|to|extension|programme|program|"
+_AFTER = LazyPattern(r"^\s*(?:later|after|before|since|ago|earlier|on|of|in|to|extension|programme|program|"
                        r"deal|agreement|contract|concession|plan|period|delay|freeze|pause|gap|wait|negotiations?|"
                        r"talks|trials)\b", regex.I)
 
@@ -299,7 +300,7 @@ def _dateline_end(ctx: Ctx) -> int:
     return cut.end() if cut else 0
 
 
-_CLAUSE_GAP = regex.compile(r";|[.!?]\s")
+_CLAUSE_GAP = LazyPattern(r";|[.!?]\s")
 
 
 def _unit_size(ctx: Ctx, q: Mention) -> bool:

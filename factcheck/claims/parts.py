@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import regex
 
+from ..extract.lazy import LazyPattern
 from ..extract.lexicon import STOP_WORDS
 from ..model import Claim, Mention
 from .base import GENERIC_NOUNS, Ctx, fig_text, fmt_value, is_partitive, is_rate, noun_class, same_kind, same_noun
 
-_BREAKDOWN_OPEN = regex.compile(
+_BREAKDOWN_OPEN = LazyPattern(
     r"^(?P<np>[^,;:()]{0,90}?)\s*(?:,\s*(?:made\s+up\s+of|comprising|consisting\s+of|split\s+(?:into|between)|"
     r"of\s+which|including|namely)?|:|\(|—|–|\s+(?:made\s+up\s+of|comprising|consisting\s+of|split\s+(?:into|between)|"
     r"break(?:s)?\s+down\s+as\s+follows\s*:|broken\s+down\s+as\s+follows\s*:|of\s+which))\s*", regex.I)
-_SEP = regex.compile(r"^[^;:.!?()]*?(?:,|;|\band\b|\bplus\b|\bwith\b)[^;:.!?()]*$|^\s*(?:,|;|and|plus)?\s*$", regex.I)
-_CLAUSE = regex.compile(r"\b(?:booked|signed|ordered|delivered|received|went|took|are|were|is|was|has|have|had|will|"
+_SEP = LazyPattern(r"^[^;:.!?()]*?(?:,|;|\band\b|\bplus\b|\bwith\b)[^;:.!?()]*$|^\s*(?:,|;|and|plus)?\s*$", regex.I)
+_CLAUSE = LazyPattern(r"\b(?:booked|signed|ordered|delivered|received|went|took|are|were|is|was|has|have|had|will|"
                          r"would|said|says|while|but|compared|whereas|although|which|who|when|where|leaving|bringing|"
                          r"including|expected|planned|due)\b", regex.I)
-_TOTAL_AFTER = regex.compile(
+_TOTAL_AFTER = LazyPattern(
     r"(?:(?:for|to)\s+a\s+(?:[\p{L}-]+\s+){0,2}?(?:total|fleet|force|contribution|sum|combined\s+[\p{L}]+)\s+of|"
     r"(?:the\s+)?(?:two|three|four|both)\s+[\p{L}-]+s\s+(?:are|were|is|will\s+be)?\s*(?:valued\s+at|worth|together)|"
     r",\s*(?:makes|make|made|gives|giving)|a\s+combined|combined|in\s+all|in\s+total|"
@@ -33,9 +34,9 @@ _TOTAL_AFTER = regex.compile(
     r"(?:add|adds|added|adding)\s+up\s+to|which\s+together\s+make\s+up(?:\s+the)?|,\s*complet(?:ing|es)\s+(?:all|the\s+full|the)|"
     r"(?:the\s+)?(?:two|three|four|both)\s+[\p{L}-]+s\s+(?:together\s+)?(?:cover|covering|include|comprise|account\s+for))\s*$",
     regex.I)
-_TOTAL_WORDS_BEFORE = regex.compile(r"\b(?:together|combined|in\s+all|in\s+total|total|altogether|both|the\s+two|"
+_TOTAL_WORDS_BEFORE = LazyPattern(r"\b(?:together|combined|in\s+all|in\s+total|total|altogether|both|the\s+two|"
                                     r"the\s+three|the\s+four)\b", regex.I)
-_DIFF = regex.compile(
+_DIFF = LazyPattern(
     r"^\s*(?:[\p{L}-]+\s+)?(?P<word>more|fewer|less|higher|lower|heavier|lighter|larger|smaller|longer|shorter|"
     r"greater|above|below|ahead\s+of|behind|up\s+on|down\s+on)\s+(?:than\s+)?(?:in\s+)?(?:the\s+|that\s+|its\s+|"
     r"a\s+|an\s+)?", regex.I)
@@ -191,10 +192,10 @@ def _breakdowns(ctx: Ctx) -> None:
         _make_sum(ctx, total, items, mults, confident=True, how="breakdown")
 
 
-_CUMULATIVE = regex.compile(r"\b(?:brings?|bringing|brought|increases?|increasing|increased|raises?|raising|raised|lifts?|"
+_CUMULATIVE = LazyPattern(r"\b(?:brings?|bringing|brought|increases?|increasing|increased|raises?|raising|raised|lifts?|"
                             r"lifting|lifted)\s+(?:the\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?(?:cumulative|total|overall|aggregate)\b",
                             regex.I)
-_INCREMENT = regex.compile(r"^[^.;]{0,60}?\b(?:modification|option|increment|task\s+order|delivery\s+order|contract\s+action|"
+_INCREMENT = LazyPattern(r"^[^.;]{0,60}?\b(?:modification|option|increment|task\s+order|delivery\s+order|contract\s+action|"
                            r"addition|add-on)\b", regex.I)
 
 
@@ -319,14 +320,14 @@ def _totals_after_parts(ctx: Ctx) -> None:
     _further(ctx)
 
 
-_PRIOR = regex.compile(r"\(\s*(?:(?:FY|CY|H[12]|Q[1-4]|9M|fiscal|prior\s+year|previous\s+year|last\s+year)\s*)?'?"
+_PRIOR = LazyPattern(r"\(\s*(?:(?:FY|CY|H[12]|Q[1-4]|9M|fiscal|prior\s+year|previous\s+year|last\s+year)\s*)?'?"
                        r"(?:\d{2}|\d{4})?\s*(?:\d{4})?\s*:\s*$", regex.I)
 
 
-_LIST_LEAD = regex.compile(r"\b(?:segment|segments|division|divisions|business\s+(?:unit|area|line)s?|sector|region|"
+_LIST_LEAD = LazyPattern(r"\b(?:segment|segments|division|divisions|business\s+(?:unit|area|line)s?|sector|region|"
                            r"by\s+(?:segment|division|business|sector|region|market|customer|product))\b", regex.I)
 _FLOW = r"(?:sales|revenues?|turnover|order\s+intake|orders|bookings)"
-_TOTAL_LEVEL = regex.compile(r"\b" + _FLOW + r"\s+(?:of|was|were|totall?ed|reached|came\s+in\s+at|(?:rose|grew|increased|"
+_TOTAL_LEVEL = LazyPattern(r"\b" + _FLOW + r"\s+(?:of|was|were|totall?ed|reached|came\s+in\s+at|(?:rose|grew|increased|"
                              r"climbed|fell|declined|decreased)\s+to)\s+(?:about\s+|around\s+|some\s+)?$", regex.I)
 
 
@@ -365,14 +366,14 @@ def _segment_lists(ctx: Ctx) -> None:
         _make_sum(ctx, total, items, [1] * len(items), True, "segment-list")
 
 
-_PROFIT = regex.compile(r"\b(?:profit|income|EBITA?|EBITDA|earnings|result)\b", regex.I)
-_MARGIN = regex.compile(r"\bmargins?\s+(?:(?:of|was|at|stood\s+at|came\s+in\s+at|reached|improved|rose|increased|grew|fell|"
+_PROFIT = LazyPattern(r"\b(?:profit|income|EBITA?|EBITDA|earnings|result)\b", regex.I)
+_MARGIN = LazyPattern(r"\bmargins?\s+(?:(?:of|was|at|stood\s+at|came\s+in\s+at|reached|improved|rose|increased|grew|fell|"
                         r"declined|decreased|narrowed|widened|expanded|slipped)\s+)?(?:to\s+)?(?:about\s+|around\s+|some\s+)?$",
                         regex.I)
 
 
 # a revenue figure of another span than the quarter's or half's own (a margin is of the period's revenue)
-_OTHER_PERIOD = regex.compile(r"\b(?:nine|first\s+nine)[\s-]+months?\b|\byear[\s-]+to[\s-]+date\b|\bfull[\s-]+year\b|"
+_OTHER_PERIOD = LazyPattern(r"\b(?:nine|first\s+nine)[\s-]+months?\b|\byear[\s-]+to[\s-]+date\b|\bfull[\s-]+year\b|"
                               r"\b(?:outlook|guidance|expects?|forecast|target)\b", regex.I)
 
 
@@ -473,7 +474,7 @@ def _company_words(ctx: Ctx) -> str:
 
 _GENERIC_HEADS = frozenset("""the group operating operational net adjusted segment segments total underlying company ebit ebitda
 ebita profit earnings income its our their reported quarterly gross first second third fourth half quarter""".split())
-_REVENUE = regex.compile(r"\b(?:sales|revenues?|turnover)\s+(?:(?:of|was|were|totall?ed|reached|came\s+in\s+at|"
+_REVENUE = LazyPattern(r"\b(?:sales|revenues?|turnover)\s+(?:(?:of|was|were|totall?ed|reached|came\s+in\s+at|"
                          r"(?:rose|grew|increased|climbed|fell|declined|decreased)\s+to)\s+)?(?:about\s+|around\s+)?$", regex.I)
 
 
@@ -649,7 +650,7 @@ def _further(ctx: Ctx) -> None:
 
 
 # ----------------------------------------------------------------------------- shares
-_SHARE_OF = regex.compile(r"^\s*(?:of|share\s+of)\s+(?:all\s+|the\s+|its\s+|total\s+)?", regex.I)
+_SHARE_OF = LazyPattern(r"^\s*(?:of|share\s+of)\s+(?:all\s+|the\s+|its\s+|total\s+)?", regex.I)
 
 
 def _share_lists(ctx: Ctx) -> None:
@@ -917,7 +918,7 @@ def _total_named(ctx: Ctx, part: Mention) -> Mention | None:
     return None
 
 
-_PART_OF = regex.compile(r"\b(?:includ\w*|compris\w*|of\s+which|covers?|covering)\s+(?:[\p{L}-]+\s+){0,2}$", regex.I)
+_PART_OF = LazyPattern(r"\b(?:includ\w*|compris\w*|of\s+which|covers?|covering)\s+(?:[\p{L}-]+\s+){0,2}$", regex.I)
 
 
 def _apposition_whole(ctx: Ctx, part: Mention, after: str) -> Mention | None:
@@ -946,7 +947,7 @@ _MEASURE = {"revenue": "revenue", "revenues": "revenue", "sales": "revenue", "tu
             "order book": "backlog", "orders": "orders", "order intake": "orders", "bookings": "orders",
             "profit": "profit", "income": "profit", "ebit": "profit", "ebitda": "profit", "earnings": "profit",
             "exports": "exports", "budget": "budget", "investment": "investment", "cash flow": "cash", "dividend": "dividend"}
-_MEASURE_RE = regex.compile(r"\b(?:" + "|".join(sorted((regex.escape(k) for k in _MEASURE), key=len, reverse=True)) + r")\b",
+_MEASURE_RE = LazyPattern(r"\b(?:" + "|".join(sorted((regex.escape(k) for k in _MEASURE), key=len, reverse=True)) + r")\b",
                             regex.I)
 
 
@@ -1140,7 +1141,7 @@ def _unnamed_other(ctx: Ctx, d: Mention, dm: regex.Match, word: str) -> None:
     _make_diff(ctx, d, ys[-1], ys[-2], False)
 
 
-_REMAINING_MONEY = regex.compile(r"\b(?:the\s+)?(?:remaining|rest\s+of\s+the|balance\s+of)\s+$", regex.I)
+_REMAINING_MONEY = LazyPattern(r"\b(?:the\s+)?(?:remaining|rest\s+of\s+the|balance\s+of)\s+$", regex.I)
 
 
 def _remaining_money(ctx: Ctx) -> None:

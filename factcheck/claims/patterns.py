@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from ..extract.lazy import LazyPattern
 from ..model import Document, Finding, Fix
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def check_pattern(pattern: str, ignore_case: bool = False) -> regex.Pattern:
     return p
 
 
-_FIELD = regex.compile(r"\{(\w+)\}")
+_FIELD = LazyPattern(r"\{(\w+)\}")
 
 
 def render_message(template: str, m: Any) -> str:

@@ -14,10 +14,11 @@ from collections import Counter
 
 import regex
 
+from ..extract.lazy import LazyPattern
 from ..model import Claim, Mention
 from .base import Ctx, fig_text, fmt_value, is_partitive, is_rate, noun_class
 
-_PER = regex.compile(r"^\s*(?:per|a|an|for\s+each|each|apiece|a\s+piece)\b\s*([\p{L}-]+)?", regex.I)
+_PER = LazyPattern(r"^\s*(?:per|a|an|for\s+each|each|apiece|a\s+piece)\b\s*([\p{L}-]+)?", regex.I)
 
 
 def find(ctx: Ctx) -> None:
@@ -53,7 +54,7 @@ def find(ctx: Ctx) -> None:
         _per_unit(ctx, r, noun)
 
 
-_THE_THINGS = regex.compile(r"\b(?:the|its|their|these|those)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]{3,}s)\s*(?:[—–(,:-]\s*)?"
+_THE_THINGS = LazyPattern(r"\b(?:the|its|their|these|those)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]{3,}s)\s*(?:[—–(,:-]\s*)?"
                             r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just\s+(?:under|over))\s+)?$", regex.I)
 
 
@@ -69,12 +70,12 @@ def _named_before(ctx: Ctx, r: Mention) -> str:
     return m.group(1).lower() if m else ""
 
 
-_EACH_COSTS = regex.compile(r"\beach\s+([\p{L}-]+)\s+(?:costs?|is\s+worth|comes\s+to|is\s+priced\s+at|works\s+out\s+at)\s+"
+_EACH_COSTS = LazyPattern(r"\beach\s+([\p{L}-]+)\s+(?:costs?|is\s+worth|comes\s+to|is\s+priced\s+at|works\s+out\s+at)\s+"
                            r"(?:[\p{L}]+\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+under\s+)?$",
                            regex.I)
 
 
-_PRICE_VERB = regex.compile(r"\b(?:costs?|priced\s+at|sells?\s+for|sold\s+for|retails?\s+(?:at|for))\s+"
+_PRICE_VERB = LazyPattern(r"\b(?:costs?|priced\s+at|sells?\s+for|sold\s+for|retails?\s+(?:at|for))\s+"
                             r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+under\s+|over\s+)?$", regex.I)
 
 
@@ -87,7 +88,7 @@ def _totals_before(ctx: Ctx, r: Mention) -> list[Mention]:
 
 
 # "Norway and Belgium each pay €540 million": a figure per member of a group, no total to divide
-_EACH_VERB = regex.compile(r"\beach\s+(?:[\p{L}]+\s+){1,2}(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?$", regex.I)
+_EACH_VERB = LazyPattern(r"\beach\s+(?:[\p{L}]+\s+){1,2}(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?$", regex.I)
 
 
 def _counts(ctx: Ctx, pool_span: tuple[int, int], noun: str) -> list[Mention]:
@@ -188,7 +189,7 @@ def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
     _claim(ctx, r, total, count, confident and ctx.para_index(total.start) >= ctx.para_index(r.start) - 3, years)
 
 
-_PER_TIME = regex.compile(r"\s*(?:per|a|an|each)\s+[\p{L}-]+\s+(?:per|a|an|each)\s+(?:year|annum)\b|"
+_PER_TIME = LazyPattern(r"\s*(?:per|a|an|each)\s+[\p{L}-]+\s+(?:per|a|an|each)\s+(?:year|annum)\b|"
                           r"\s*(?:per|a|an|each)\s+[\p{L}-]+\s+(?:annually|yearly)\b", regex.I)
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
               "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
@@ -285,9 +286,9 @@ def _at_price(ctx: Ctx, total: Mention) -> None:
 
 
 
-_BTB = regex.compile(r"\bbook[\s-]+to[\s-]+bill(?:\s+ratio)?\s*(?:of|was|were|at|stood\s+at|came\s+in\s+at|reached)?\s*"
+_BTB = LazyPattern(r"\bbook[\s-]+to[\s-]+bill(?:\s+ratio)?\s*(?:of|was|were|at|stood\s+at|came\s+in\s+at|reached)?\s*"
                      r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?$", regex.I)
-_ORDERS = regex.compile(r"\b(?:orders|order\s+intake|bookings|awards)\b", regex.I)
+_ORDERS = LazyPattern(r"\b(?:orders|order\s+intake|bookings|awards)\b", regex.I)
 
 
 def _book_to_bill(ctx: Ctx) -> None:
