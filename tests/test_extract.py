@@ -541,6 +541,7 @@ def test_comparison_after_a_comma_does_not_lend_its_kind() -> None:
     ("The ten aircraft account for most of the cost.", "ten", "aircraft"),
     ("Today 4,000 people work at the plant.", "4,000", "person"),
     ("It hit 400 targets in trials. The company employs 9,150 staff, up from 7,500.", "7,500", "staff"),
+    ("Sweden will give its two Saab 340-based Erieye aircraft to Ukraine.", "two", "aircraft"),
 ])
 def test_counted_noun(text: str, figure: str, unit: str) -> None:
     """A verb after the counted noun is not the noun; a count of unlike size lends its noun only within

@@ -735,6 +735,8 @@ class _Scanner:
                 # an identifier may contain spaces ("COBRA II 4x4"); take the whole blocked run
                 while k < len(t) and (self.blocked[k] == 1 or (t[k] == " " and k + 1 < len(t) and self.blocked[k + 1] == 1)):
                     k += 1
+                if (hm := regex.match(r"-\p{L}+(?![\p{L}\d-])", t[k:k + 30])) and regex.match(r"\s+\p{L}", t[k + hm.end():]):
+                    k += hm.end()  # "two Saab 340-based Erieye aircraft": the name is a modifier, the noun follows
                 words.append((j, k, t[j:k], True))
                 i = k
                 continue
