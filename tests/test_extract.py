@@ -550,6 +550,18 @@ def test_counted_noun(text: str, figure: str, unit: str) -> None:
     assert (m.type, m.unit) == ("count", unit), m
 
 
+@pytest.mark.parametrize("text,figure", [
+    ("The plant added 56 new and 12 refurbished machines.", "56"),
+    ("It now employs 10,000 military and civilian staff.", "10,000"),
+    ("The navy has two fewer than planned.", "two"),
+    ("Delivery ran one aircraft ahead of plan.", "one aircraft"),
+])
+def test_no_adjective_or_adverb_as_counted_noun(text: str, figure: str) -> None:
+    """An adjective or adverb after the figure is not what it counts: the noun is left to the figures around."""
+    m = next(m for m in extract_text(text) if m.text.startswith(figure))
+    assert m.unit not in ("new", "military", "fewer", "ahead"), m
+
+
 def test_span_does_not_end_in_a_space() -> None:
     text = "The deal has four one-year option periods."
     assert all(not m.text[-1].isspace() for m in extract_text(text))

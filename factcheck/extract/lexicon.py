@@ -31,7 +31,7 @@ out off upon toward towards beyond near each every either neither both all any s
 many much several such this these those it its they them their there here we our us he she his her you
 your i me my is are was were be been being am will would shall should can could may might must do does
 did done have has had having not no also only just still already even so too very while yet if whether
-whilst amid amidst despite unless once went go goes going gone came come comes coming
+whilst amid amidst despite unless once ahead behind fewer went go goes going gone came come comes coming
  remain remains remained stood stand stands reached reach
 reaches include includes included including took take takes taken make makes made making said say says
 rose rise rises risen fell fall falls fallen grew grow grows grown dropped drop drops declined decline

@@ -773,6 +773,9 @@ class _Scanner:
             return
         if not head[3] and len(head[2]) == 1:
             return  # a letter is not a counted noun ("5 s", "3 x")
+        if not head[3] and f.value > 1 and head[2].islower() and "-" not in head[2] and t[pos:pos + 1] != "-" \
+                and not self._plural_or_known(head[2]) and not (len(words) > 1 and words[-2][2][:1].isupper()):
+            return  # "56 new", "10,000 military", "two fewer": no plural noun, so the thing counted is not named here
         f.noun = head[2]
         f.unit = singular(head[2]).lower() if not head[3] else singular(head[2])
         f.type = "count"
