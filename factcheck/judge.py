@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from .model import Claim, Document, Finding, Fix, Mention, Operand
+from .report.common import fmt_num
 from .ruleset import RuleSet
 
 Interval = tuple[float, float]
@@ -191,7 +192,10 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule) -> Finding | None:
             else:
                 # "more than 2,000" as an operand: a little more, not half as much again
                 w = Window(w.kind, band=w.band, below=min(w.below, OPERAND_REACH), above=OPERAND_REACH)
-            op_iv.append(figure_interval(m.value, step, w))
+            iv = figure_interval(m.value, step, w)
+            if m.value_high is not None:  # a range operand ("20 to 30 shells") is every value it spans
+                iv = (min(iv[0], iv[1]), max(iv[1], figure_interval(m.value_high, step, w)[1]))
+            op_iv.append(iv)
         try:
             point = fn(*[m.value for m in c.operands])
         except (ZeroDivisionError, ValueError, OverflowError):
@@ -203,9 +207,15 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule) -> Finding | None:
     s_step = c.params.get("stated_step", c.stated.half_step if c.stated else 0.0) or 0.0
     w = hedge_window(c.stated, vocab, c.params.get("hedge"))
     acc = figure_interval(stated_value, s_step, w)
+    if c.stated is not None and c.stated.value_high is not None and stated_value == c.stated.value:
+        acc = (acc[0], max(acc[1], figure_interval(c.stated.value_high, s_step, w)[1]))  # a stated range
     holds = comp[0] <= acc[1] and acc[0] <= comp[1]
     unit = c.params.get("unit_label", "")
     expl = c.params["explain"](point) if "explain" in c.params else ""
+    ranged = [m for m in c.operands if m.value_high is not None] if "interval" not in c.params else []
+    if ranged and expl:  # the working above is for the low end; say what the whole range gives
+        lo, hi = (fmt_num(float(f"{x:.4g}")) for x in comp)
+        expl += f"; {ranged[0].text} is a range, so the result spans {lo} to {hi}"
     tol = _tolerance_text(rounding, w, c.stated, s_step, unit)
     claimed_txt = doc.text[c.span[0]:c.span[1]]
     if holds:
