@@ -336,7 +336,8 @@ RulesOpt = Annotated[list[str], typer.Option("--rules", "-r", metavar="PATH",
 SelectOpt = Annotated[list[str], typer.Option("--select", metavar="RULE",
                                               help="Only these rules (id or kind; repeatable, or a,b).")]
 IgnoreOpt = Annotated[list[str], typer.Option("--ignore", metavar="RULE", help="Switch these rules off (id or kind).")]
-LocaleOpt = Annotated[Locale | None, typer.Option("--locale", help="How to read 1.059 / 2,732 [default: auto].",
+LocaleOpt = Annotated[Locale | None, typer.Option("--locale", help="How to read 1.059 / 2,732 and scale words such as Milliarden, milyar "
+                                                                "[default: auto: decided per document].",
                                                   show_default=False)]
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="Date for currency rates (YYYY-MM-DD); "
                                              "default: the release's dateline.")]
