@@ -578,3 +578,117 @@ def test_a_share_of_revenue_takes_neither_a_profit_nor_a_backlog() -> None:
 def test_leaving_money_is_the_whole_less_the_part(left: str, status: str) -> None:
     doc = (DATELINE + f"Of the NOK 9.6 billion, NOK 1.2 billion is for training, leaving {left} for the aircraft and spares.\n")
     assert statuses(doc, left) == [status]
+
+
+# ----------------------------------------------------------------------------- round 3: shares beside a change
+def test_a_share_beside_a_change_is_of_the_level_reached_not_of_the_old_value() -> None:
+    doc = ("VILNIUS, 2 October 2025 — The government approved a 2026 defence budget of €4.79 billion, up 21% from "
+           "€3.96 billion this year and equal to 5.4% of forecast GDP of €88.6 billion.\n")
+    found = at(check(doc), "5.4%", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [("pass", ["€4.79 billion", "€88.6 billion"])]
+    assert fails(doc) == []
+
+
+@pytest.mark.parametrize(("share", "status"), [("38%", "pass"), ("28%", "fail")])
+def test_a_share_of_revenue_after_from_x_takes_the_new_figure_and_this_years_revenue(share: str, status: str) -> None:
+    doc = ("ANKARA, 14 May 2025 — Revenue for 2024 was US$3.0 billion, up %18 from US$2.54 billion in 2023. Export "
+           f"sales rose 34% to US$1.14 billion from US$850 million, or {share} of revenue.\n")
+    found = at(check(doc), share, doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["US$1.14 billion", "US$3.0 billion"])]
+
+
+def test_a_share_restated_as_an_amount_after_a_comma_is_the_part_of_the_contract() -> None:
+    doc = ("DEN HELDER, 2 June 2025 — The navy ordered four submarines under a €5.64 billion contract.\nOf the total, "
+           "€3.9 billion covers the boats and €1.74 billion the weapons. Dutch industry will receive about 40% of the work, "
+           "roughly €2.3 billion.\n")
+    found = at(check(doc), "40%", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [("pass", ["€2.3 billion", "€5.64 billion"])]
+    assert fails(doc) == []
+
+
+@pytest.mark.parametrize(("part", "status"), [("500", "pass"), ("800", "fail")])
+def test_a_fraction_of_a_whole_with_the_part_set_off_after_it(part: str, status: str) -> None:
+    doc = (DATELINE + "\"We delivered 36 radars last year and will make 50 this year,\" she said. \"Roughly a third of our "
+           f"1,500 engineers, about {part}, work on software.\"\n")
+    found = at(check(doc), "a third", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, [part, "1,500 engineers"])]
+
+
+def test_a_fraction_in_apposition_to_a_figure_is_a_share_not_a_multiple() -> None:
+    doc = ("SEOUL, 3 March 2025 — The air force ordered 36 CA-50 light combat jets.\nDeliveries run from 2027 to 2030, "
+           "with the last eight in 2030. Twelve of the aircraft, one third of the order, will be assembled locally.\n")
+    found = at(check(doc), "one third", doc)
+    assert [(f.status, f.kind) for f in found] == [("pass", "share")]
+
+
+# ----------------------------------------------------------------------------- round 3: changes and multiples
+@pytest.mark.parametrize(("pct", "status"), [("about 60%", "pass"), ("about 40%", "fail")])
+def test_a_change_after_the_figure_added_runs_between_the_two_levels(pct: str, status: str) -> None:
+    doc = (DATELINE + f"\"We were 2,100 people in 2022 and we are 3,400 today, so we have added 1,300 people, {pct} more.\"\n")
+    found = at(check(doc), pct, doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["2,100 people", "3,400"])]
+
+
+def test_a_multiple_in_apposition_compares_the_figure_before_it_not_the_next() -> None:
+    doc = (DATELINE + "In 2022 we built 140 launch units a year. This year it will be 420, three times as many, and the "
+           "plan for 2027 is 600.\n")
+    found = at(check(doc), "three times", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [("pass", ["140 launch units", "420"])]
+
+
+def test_rates_per_month_and_per_year_are_not_compared_as_levels() -> None:
+    doc = (DATELINE + "The plant makes 2,000 shells a month, 24,000 a year, and will reach 4,000 a month in 2026, double "
+           "the current rate.\n")
+    found = at(check(doc), "double", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [("pass", ["2,000 shells", "4,000"])]
+
+
+def test_more_than_doubled_to_y_in_year_from_x() -> None:
+    doc = "LONDON, 3 March 2025 — Sales more than doubled to £2.2 billion in 2024 from £1.0 billion in 2021.\n"
+    assert statuses(doc, "more than doubled") == ["pass"]
+
+
+# ----------------------------------------------------------------------------- round 3: restatements set off by commas
+@pytest.mark.parametrize(("miles", "status"), [("7.5 miles", "pass"), ("9.5 miles", "fail")])
+def test_a_hedged_restatement_after_a_comma_is_a_conversion_and_no_operand(miles: str, status: str) -> None:
+    doc = (DATELINE + f"It has a detection range of 12 km, about {miles}, twice that of the Mk 3's 6 km.\n")
+    found = check(doc)
+    assert [f.status for f in at(found, miles, doc)] == [status]
+    twice = at(found, "twice", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in twice] == [("pass", ["12 km", "6 km"])]
+    assert [f.kind for f in found if f.status == "fail"] == ([] if status == "pass" else ["conversion"])
+
+
+def test_a_list_of_figures_in_one_unit_is_no_restatement() -> None:
+    doc = DATELINE + "The radar covers 12 km, about 20 km in clear weather and 30 km from a mast.\n"
+    assert [f for f in check(doc) if f.kind == "conversion"] == []
+
+
+# ----------------------------------------------------------------------------- round 3: per-unit and durations
+def test_a_rate_per_thing_over_the_previous_sentence_takes_its_in_all_total() -> None:
+    doc = (DATELINE + "The army received 8 helicopters in 2023, 10 in 2024 and 12 this year, 30 in all. The fleet has "
+           "flown 9,000 hours, about 300 hours per aircraft.\n")
+    found = at(check(doc), "300 hours", doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [("pass", ["9,000 hours", "30"])]
+
+
+@pytest.mark.parametrize(("each", "status"), [("₩106 billion", "pass"), ("₩118 billion", "fail")])
+def test_price_each_thing_at_is_a_per_unit_claim(each: str, status: str) -> None:
+    doc = (DATELINE + f"The contract includes an option for 18 more aircraft valued at ₩1.9 trillion, which would price "
+           f"each jet at about {each}.\n")
+    assert statuses(doc, each) == [status]
+
+
+def test_a_rate_with_no_total_of_its_currency_is_no_crash() -> None:
+    doc = ("SEOUL, 3 March 2025 — The ₩4.6 trillion (about US$3.2 billion) deal covers 36 jets. At roughly US$66 million "
+           "each, the jet is cheap.\n")
+    assert fails(doc) == []
+
+
+@pytest.mark.parametrize(("months", "status"), [("17 months", "pass"), ("15 months", "fail")])
+def test_an_event_date_is_the_one_next_to_the_event_not_the_dateline(months: str, status: str) -> None:
+    doc = ("TURIN, 9 December 2025 — Veltra delivered the last of 48 helicopters, completing a programme that began when "
+           f"the contract was signed in October 2019.\nThe first aircraft flew in March 2021, {months} after the contract "
+           "was signed.\n")
+    found = at(check(doc), months, doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["October 2019", "March 2021"])]

@@ -40,10 +40,18 @@ def find(ctx: Ctx) -> None:
         if m.role == "multiple" and id(m) not in ctx.used:
             _multiple(ctx, m)
         elif m.role == "fraction" and id(m) not in ctx.used and regex.search(
-                r"^\s+(?:the|that|of\s+the|its|their)\b", ctx.after(m, 20)):
+                r"^\s+(?:the|that|of\s+the|its|their)\b", ctx.after(m, 20)) and not _appositive_fraction(ctx, m):
             _multiple(ctx, m)
     _echo_multiples(ctx)
     _times_more(ctx)
+
+
+def _appositive_fraction(ctx: Ctx, m: Mention) -> bool:
+    """"Twelve of the aircraft, one third of the order": a fraction set off after a figure is that figure's share of
+    a whole (parts.py), not a multiple of another figure."""
+    s, _ = ctx.sentence(m.start)
+    prev = [x for x in ctx.amounts if s <= x.start and x.end <= m.start]
+    return bool(prev) and bool(regex.fullmatch(r"[^,;.\d]{0,30},\s*(?:or\s+)?" + _HEDGE_GAP, ctx.text[prev[-1].end:m.start], regex.I))
 
 
 def _times_more(ctx: Ctx) -> None:
@@ -86,7 +94,7 @@ def ordered_pair(ctx: Ctx, m: Mention, pool: list[Mention], next_sentence: bool 
             if regex.search(r"\bfrom\s+" + _HEDGE_GAP + r"$", pre, regex.I) and _FROM_TO.match(gap):
                 cand = (a, b, True)
             elif regex.search(r"\bto\s+" + _HEDGE_GAP + r"$", pre, regex.I) and regex.match(
-                    r"^[\s\p{L},'’-]{0,40}?\bfrom\s+" + _HEDGE_GAP + r"$", gap, regex.I):
+                    r"^(?:[\s\p{L},'’-]|\b(?:1[89]|20)\d\d\b){0,40}?\bfrom\s+" + _HEDGE_GAP + r"$", gap, regex.I):
                 cand = (b, a, True)
             elif regex.match(r"^[\s\p{L}'’-]{0,40}?,?\s*(?:compared\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from|"
                              r"from)\s+(?:the\s+|a\s+)?" + _HEDGE_GAP + r"$", gap, regex.I) or regex.match(
@@ -100,7 +108,19 @@ def ordered_pair(ctx: Ctx, m: Mention, pool: list[Mention], next_sentence: bool 
     return best[1] if best else None
 
 
+_PER_PERIOD = LazyPattern(r"\s*(?:a|an|per|each)\s+(year|month|week|day|hour|quarter)\b", regex.I)
+
+
+def per_period(ctx: Ctx, x: Mention) -> str | None:
+    """The time a rate is per ("2,000 shells a month" → month), or None for a figure that is no time rate."""
+    pm = _PER_PERIOD.match(ctx.text[x.end:x.end + 20])
+    return pm.group(1).lower() if pm else None
+
+
 def _same(ctx: Ctx, a: Mention, b: Mention) -> bool:
+    pa, pb = per_period(ctx, a), per_period(ctx, b)
+    if pa and pb and pa != pb:
+        return False  # "2,000 shells a month, 24,000 a year": one rate in two units of time, not two levels
     return same_kind(a, b) and same_noun(ctx.vocab, a, b)
 
 
@@ -125,6 +145,10 @@ def preceding_pair(ctx: Ctx, m: Mention, allow_prev_sentence: bool = True) -> tu
     before = [x for x in _candidates(ctx, m) if lo <= x.start and x.end <= m.start and x.type != "percent"
               or (m.type == "percent" and x.type == "percent" and lo <= x.start and x.end <= m.start
                   and ctx.sent_index(x.start) == si and x.unit == "percent")]
+    if len(before) >= 3 and is_increment(ctx, before[-1]) and _same(ctx, before[-3], before[-2]):
+        # "We were 2,100 in 2022 and are 3,400 today, so we have added 1,300, about 60% more": the change runs between
+        # the two levels; the figure added is their difference, not a level
+        before = before[:-1]
     if len(before) < 2:
         return None
     y = before[-1]
@@ -157,6 +181,17 @@ def preceding_pair(ctx: Ctx, m: Mention, allow_prev_sentence: bool = True) -> tu
     if between:
         return None
     return x, y
+
+
+_INCREMENT_BEFORE = LazyPattern(r"\b(?:added|adding|adds|gained|gaining|hired|hiring|created|creating|an?\s+(?:net\s+)?(?:increase|"
+                                 r"rise|gain|growth|jump|decrease|drop|fall|decline|reduction|cut)\s+of|(?:up|down|rose|fell|grew|"
+                                 r"increased|decreased|climbed|dropped)\s+by)\s+" + _HEDGE_GAP + r"$", regex.I)
+
+
+def is_increment(ctx: Ctx, x: Mention) -> bool:
+    """A figure stated as the size of a change ("added 1,300 people", "an increase of 3,500", "1,300 more")."""
+    return bool(_INCREMENT_BEFORE.search(ctx.before(x, 40)) or regex.match(
+        r"\s*(?:more|fewer|extra|additional|new)\b(?!\s+than)", ctx.text[x.end:x.end + 20], regex.I))
 
 
 def _is_compared_object(ctx: Ctx, x: Mention) -> bool:
@@ -538,7 +573,8 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     after = [x for x in ctx.amounts if start <= x.start <= start + 30 and ctx.sent_index(x.start) == sent_i
              and not x.role and regex.fullmatch(r"[\p{L}\s'’-]*", t[start:x.start])]
     before = [x for x in ctx.amounts if x.end <= m.start and sent_i - ctx.sent_index(x.start) <= 1 and not x.role
-              and ctx.para_index(x.start) == ctx.para_index(m.start) and not is_partitive(ctx, x)]
+              and ctx.para_index(x.start) == ctx.para_index(m.start) and not is_partitive(ctx, x)
+              and id(x) not in ctx.restated]
     if after:
         x = after[0]
         # "reached X, up 32.5% from Y, and 31 times the Z": the subject is X; Y is the figure of another comparison
@@ -723,10 +759,13 @@ def _around(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     """One figure on each side of the multiple word, or the two before it, in its sentence."""
     sent_i = ctx.sent_index(m.start)
     same = [x for x in ctx.amounts if ctx.sent_index(x.start) == sent_i and not x.role
-            and not is_partitive(ctx, x)]
+            and not is_partitive(ctx, x) and id(x) not in ctx.restated]
     before = [x for x in same if x.end <= m.start]
     after = [x for x in same if x.start >= m.end]
-    if before and after and _same(ctx, before[-1], after[0]):
+    # "This year it will be 420, three times as many, and the plan is 600": a multiple in apposition to the figure
+    # before it compares that figure with an earlier one, not with the next
+    appositive = bool(before) and bool(regex.fullmatch(r"\s*,\s*" + _HEDGE_GAP, ctx.text[before[-1].end:m.start], regex.I))
+    if before and after and _same(ctx, before[-1], after[0]) and not (appositive and preceding_pair(ctx, m)):
         return before[-1], after[0]
     pp = preceding_pair(ctx, m, allow_prev_sentence=True)
     return pp

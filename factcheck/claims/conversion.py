@@ -19,7 +19,8 @@ from .base import Ctx, is_rate
 # "(", optionally after up to three describing words ("2,300 tonnes full-load displacement (2,535 short tons)")
 _RESTATE = LazyPattern(r"^\s*(?:(?:(?!(?:and|or|to|from|with|than|of|for|by|in|up|down)\b)[\p{L}-]+\s+){0,3}\(|"
                          r",?\s*or\s+|(?:[\p{L}-]+\s*){0,2},?\s*equivalent\s+to\s+(?:the\s+|about\s+|some\s+)?|\s*/\s*|"
-                         r",?\s*(?:i\.e\.|that\s+is)\s+)\s*", regex.I)
+                         r",?\s*(?:i\.e\.|that\s+is)\s+|(?P<comma>,\s*(?:about|around|roughly|some|approximately|nearly|"
+                         r"almost|just\s+(?:under|over))\s))\s*", regex.I)
 _NEXT = LazyPattern(r"^\s*(?:,|or|and|/|;)\s*(?:or\s+)?", regex.I)
 # pairs that are easy to mix up, and what the figure would be under the other reading
 _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "nautical_mile"): "statute and nautical miles",
@@ -96,13 +97,15 @@ def _find_parenthesised(ctx: Ctx) -> None:
         j = i + 1
         pos = src.end + rm.end()
         paren = "(" in rm.group(0)
+        if rm.group("comma") and not (j < len(ams) and ams[j].start == pos and _other_unit(src, ams[j])):
+            continue  # "12 km, about 7.5 miles" restates; "12 km, 20 km and 30 km" lists
         close = t.find(")", src.end) if paren else -1
         while j < len(ams):
             dst = ams[j]
             if dst.start > pos + 25 or (paren and close >= 0 and dst.start > close):
                 break
-            if dst.type != src.type:
-                break
+            if dst.type != src.type or dst.unit == src.unit or (rm.group("comma") and dst.start > pos + 2):
+                break  # a figure in the source's own unit, or one further on after a comma, restates nothing
             if src.type == "quantity":
                 _conversion(ctx, src, dst)
             elif dst.unit != src.unit:
@@ -115,6 +118,17 @@ def _find_parenthesised(ctx: Ctx) -> None:
                 break
             pos = dst.end + nm.end()
             j += 1
+
+
+def _other_unit(src: Mention, dst: Mention) -> bool:
+    """A figure of the same kind in another unit of the same dimension (or another currency): a restatement."""
+    if dst.type != src.type or dst.unit == src.unit or not dst.unit or not src.unit:
+        return False
+    if src.type == "quantity":
+        from ..extract.units import compatible
+
+        return compatible(src.unit, dst.unit)
+    return src.type == "currency"
 
 
 def _restated_elsewhere(ctx: Ctx) -> None:

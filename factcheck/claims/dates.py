@@ -343,8 +343,19 @@ def _event_date(ctx: Ctx, q: Mention, phrase: str) -> Period | None:
     if k is None:
         return None
     a, b = ctx.sents[k]
-    full = [p for d in ctx.dates if a <= d.start < b and (p := parse_period(d.text))]
-    return full[0] if full else None
+    # the dateline dates the release, not the event; of the sentence's other dates, the one nearest the event's words
+    # ("completing a programme that began when the contract was signed in October 2019")
+    lo = max(a, _dateline_end(ctx))
+    full = [(d, p) for d in ctx.dates if lo <= d.start < b and (p := parse_period(d.text))]
+    if not full:
+        full = [(d, p) for d in ctx.dates if a <= d.start < b and (p := parse_period(d.text))]
+    if not full:
+        return None
+    words = {w.lower()[:6] for w in regex.findall(r"[\p{L}][\p{L}\p{N}-]{2,}", phrase[:120])} - _STOP
+    hits = [mt.start() + a for mt in regex.finditer(r"[\p{L}][\p{L}\p{N}-]{2,}", ctx.text[a:b]) if mt.group().lower()[:6] in words]
+    if not hits:
+        return full[0][1]
+    return min(full, key=lambda dp: min(abs(dp[0].start - h) for h in hits))[1]
 
 
 def _event_sentence(ctx: Ctx, q: Mention, phrase: str, with_dates: bool = False) -> int | None:

@@ -160,6 +160,8 @@ def _breakdowns(ctx: Ctx) -> None:
         for x in ctx.amounts:
             if x.start < start or x.start >= end_limit:
                 continue
+            if id(x) in ctx.restated and items == [] and x.unit != total.unit:
+                continue  # "12 km, about 7.5 miles, twice ...": the total restated in another unit is no part
             if not _parts_kind_ok(total, x, ctx):
                 if items or (colon_like and id(x) not in ctx.restated and x.type == "percent"):
                     break  # "The four partner nations ... confirmed their shares: Germany 46%, ...": a list of shares
@@ -752,7 +754,7 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
     # a restatement ("PLN 1.54 billion (about $520 million), or 40% of ...") stands for the figure it restates
     prev = [x for x in ctx.amounts if x.end <= p.start and x.type in ("count", "currency", "quantity")
             and ctx.para_index(x.start) == ctx.para_index(p.start) and si - ctx.sent_index(x.start) <= 1
-            and id(x) not in ctx.restated]
+            and id(x) not in ctx.restated and not is_old_value(ctx, x)]
     later = [x for x in ctx.amounts if x.start >= p.end and x.type in ("count", "currency", "quantity")
              and ctx.para_index(x.start) == ctx.para_index(p.start) and ctx.sent_index(x.start) - si <= 1]
     gap_before = t[prev[-1].end:p.start] if prev else ""
@@ -807,13 +809,22 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
         return None
     # 1c. "Canadian content will account for 55% of the contract value, or C$605 million": the figure after "or" is
     #     the part, restating the share as an amount
-    om = regex.match(r"\s*of\s+(?:the\s+|its\s+|all\s+)?(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+\s*,?\s*(?:or|equal\s+to|"
-                     r"equivalent\s+to|worth)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?", after, regex.I)
+    #     ("about 40% of the work, roughly €2.3 billion": a hedged amount right after the comma restates it too)
+    om = regex.match(r"\s*of\s+(?:the\s+|its\s+|all\s+)?(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+\s*(?:,?\s*(?:or|equal\s+to|"
+                     r"equivalent\s+to|worth)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?|,\s*(?:about|around|some|"
+                     r"roughly|nearly|approximately|almost)\s+)", after, regex.I)
     if om:
         amt = [x for x in later if x.start == p.end + om.end() and id(x) not in ctx.restated]
         if amt:
             whole = _apposition_whole(ctx, amt[0], after) or _lead_whole(ctx, amt[0], after)
             return ([amt[0]], whole, True) if whole is not None else None
+    # 1d. "Roughly a third of our 1,500 engineers, about 500, work on software": the whole right after "of", the part
+    #     set off after it
+    wm = regex.match(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+|his\s+|her\s+)?$", t[p.end:later[0].start]) if later else None
+    if wm and len(later) >= 2 and same_kind(later[0], later[1]) and abs(later[1].value) < abs(later[0].value) and \
+            regex.fullmatch(r"\s*,\s*(?:or\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|"
+                            r"approximately\s+)?", t[later[0].end:later[1].start]):
+        return [later[1]], later[0], True
     # 2. "P% of all Turkish exports ... The sector shipped $5.5 billion" (part in the previous sentence, or
     #    the one figure of its kind in the paragraph before: "Baykar closed 2023 with exports of $1.76 billion")
     if _SHARE_OF.match(after) and later and not regex.match(r"\s*of\s+(?:the\s+)?(?:total|whole)\b", after):
@@ -864,6 +875,18 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
     return None
 
 
+_OLD_BEFORE = LazyPattern(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+|some\s+|"
+                          r"nearly\s+|almost\s+|just\s+(?:under|over)\s+|more\s+than\s+|over\s+)?(?:the\s+)?$", regex.I)
+
+
+def is_old_value(ctx: Ctx, x: Mention) -> bool:
+    """"€4.79 billion, up 21% from €3.96 billion": the figure a change starts from (the sentence states the level it
+    reached too) is neither the part nor the whole of a share stated beside it."""
+    if not _OLD_BEFORE.search(ctx.before(x, 30)):
+        return False
+    return any(y is not x and same_kind(y, x) for y in ctx.in_sentence(x))
+
+
 def is_partitive_of_any(ctx: Ctx, x: Mention) -> bool:
     """"350 of the jobs", "four of the five", "one of those options": x counts part of something."""
     return bool(regex.match(r"\s+(?:out\s+)?of\s+(?:the|its|their|those|these|them|which)\b", ctx.text[x.end:x.end + 20]))
@@ -891,7 +914,7 @@ def _whole_named(ctx: Ctx, p: Mention, part: Mention, after: str) -> Mention | N
              and pi - ctx.para_index(x.start) <= 1 and id(x) not in ctx.restated]
     if noun and noun not in ("total", "whole"):
         everywhere = [x for x in ctx.amounts if x is not part and x.end <= part.start and same_kind(x, part)
-                      and id(x) not in ctx.restated and abs(x.value) > abs(part.value)]
+                      and id(x) not in ctx.restated and abs(x.value) > abs(part.value) and not is_old_value(ctx, x)]
         named = [x for x in everywhere if noun[:5] in ctx.text[max(0, x.start - 60):x.end + 60].lower()]
         return named[-1] if named else None
     if noun in ("total", "whole"):
@@ -931,6 +954,7 @@ def _apposition_whole(ctx: Ctx, part: Mention, after: str) -> Mention | None:
         return None
     cands = [x for x in ctx.amounts if x.end <= part.start and same_kind(x, part) and abs(x.value) > abs(part.value)
              and id(x) not in ctx.restated and not is_rate(ctx, x) and not is_partitive(ctx, x) and not x.role
+             and not is_old_value(ctx, x)
              and not _PART_OF.search(ctx.before(x, 40))]
     if part.type == "count":
         cands = [x for x in cands if part.unit and x.unit and part.unit.lower() not in GENERIC_NOUNS
@@ -960,7 +984,7 @@ def _lead_whole(ctx: Ctx, part: Mention, after: str) -> Mention | None:
     """"P% of the contract value" in a release about one contract: the first figure of that currency in the headline
     or lead paragraph (the contract's value), when it is larger than the part."""
     if part.type != "currency" or not regex.match(r"\s*of\s+(?:the\s+|its\s+)?(?:contract|deal|order|award|programme|program|"
-                                                  r"agreement|purchase|acquisition)\b", after, regex.I):
+                                                  r"agreement|purchase|acquisition|work|workshare)\b", after, regex.I):
         return None
     lead_end = ctx.paras[1][1] if len(ctx.paras) > 1 else len(ctx.text)
     leads = [x for x in ctx.amounts if x.start < lead_end and same_kind(x, part) and id(x) not in ctx.restated

@@ -70,7 +70,8 @@ def _named_before(ctx: Ctx, r: Mention) -> str:
     return m.group(1).lower() if m else ""
 
 
-_EACH_COSTS = LazyPattern(r"\beach\s+([\p{L}-]+)\s+(?:costs?|is\s+worth|comes\s+to|is\s+priced\s+at|works\s+out\s+at)\s+"
+_EACH_COSTS = LazyPattern(r"\beach\s+([\p{L}-]+)\s+(?:costs?|is\s+worth|comes\s+to|is\s+priced\s+at|works\s+out\s+at|"
+                           r"(?<=\b(?:price|prices|priced|pricing|value|values|valued|valuing|cost|costing)\s+each\s+[\p{L}-]+\s+)at)\s+"
                            r"(?:[\p{L}]+\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+under\s+)?$",
                            regex.I)
 
@@ -101,6 +102,20 @@ def _counts(ctx: Ctx, pool_span: tuple[int, int], noun: str) -> list[Mention]:
     return out
 
 
+_IN_ALL = LazyPattern(r"[^,;.]{0,20}?\b(?:in\s+all|in\s+total|altogether|all\s+told)\b", regex.I)
+
+
+def _prev_sentence_count(ctx: Ctx, span: tuple[int, int], noun: str) -> list[Mention]:
+    """The count of the sentence before that a rate is per: its total ("8 in 2023, 10 in 2024 and 12 this year, 30 in
+    all") or else its first count of the thing ("seeking up to 12 submarines ... to replace its four boats")."""
+    named = _counts(ctx, span, noun)
+    totals = [x for x in _counts(ctx, span, "") if _IN_ALL.match(ctx.text[x.end:x.end + 30])
+              or regex.search(r"\b(?:a\s+total\s+of|totall?ing|in\s+total)\s+$", ctx.before(x, 20), regex.I)]
+    if totals and named:
+        return totals[-1:]
+    return named[:1]
+
+
 def _noun_ok(ctx: Ctx, x: Mention, noun: str) -> bool:
     """Does count x count the things a rate is per ("per boat" and "12 submarines")? Any word of its phrase may say."""
     if not x.unit:
@@ -118,6 +133,8 @@ def _named_in(ctx: Ctx, x: Mention, span: tuple[int, int]) -> bool:
 
 def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
     totals = _totals_before(ctx, r)
+    if not totals:
+        return  # "At roughly US$66 million each" where every earlier dollar figure restates another currency
     rs = ctx.sentence(r.start)
     same = [x for x in totals if x.start >= rs[0]]
     total = same[-1] if same else totals[-1]
@@ -132,7 +149,7 @@ def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
         counts = _counts(ctx, rs, noun)
     si = ctx.sent_index(r.start)
     if not counts and noun and si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(r.start):
-        counts = _counts(ctx, ctx.sents[si - 1], noun)[:1]  # "seeking up to 12 submarines. ... 5 trillion won per boat"
+        counts = _prev_sentence_count(ctx, ctx.sents[si - 1], noun)  # "seeking up to 12 submarines. ... ₩5 trillion per boat"
     if not counts and noun:
         everywhere = [x for x in _counts(ctx, (0, r.start), noun) if not x.inferred]
         # "more than 4,500 Mk 3 sights ... ordered 1,200 Mk 4 sights, 200 more than planned": a bound or a difference
