@@ -438,6 +438,7 @@ def ident(sentence: str, span: str, *, id: str, gap: str | None = None):
 IDENTIFIERS = [
     ident("Release ID: 2114537 was issued.", "2114537", id="release-id"),
     ident("Dial in with passcode 8841207.", "8841207", id="passcode"),
+    ident("It is on the Defense News Top 100 list.", "Top 100", id="top-100"),
     ident("The army operates the M1114 in large numbers.", "M1114", id="M1114"),
     ident("The T-129 helicopter entered service in 2014.", "T-129", id="T-129"),
     ident("The Leopard 2A7 is the latest variant.", "Leopard 2A7", id="Leopard-2A7"),
@@ -560,6 +561,21 @@ def test_no_adjective_or_adverb_as_counted_noun(text: str, figure: str) -> None:
     """An adjective or adverb after the figure is not what it counts: the noun is left to the figures around."""
     m = next(m for m in extract_text(text) if m.text.startswith(figure))
     assert m.unit not in ("new", "military", "fewer", "ahead"), m
+
+
+@pytest.mark.parametrize("text,figure,typ,value,unit,hedge", [
+    ("The firm has 6.500 employees.", "6.500", "count", 6500, "employee", None),  # no count has a fraction
+    ("Lithuania, with a population of 2.86 million, spends €2 billion.", "2.86 million", "count", 2.86e6, "person",
+     None),
+    ("Anna Lindqvist, 54, said the plant has 300 staff.", "54", "number", 54, None, None),  # an age
+    ("It handed over four aircraft this year.", "four", "count", 4, "aircraft", None),  # a verb's particle
+    ("It delivered over 30 jets this year.", "30", "count", 30, "jet", "over"),
+    ("We run two of our 7 sites 24/7.", "7 sites", "count", 7, "site", None),
+])
+def test_reading_in_context(text: str, figure: str, typ: str, value: float, unit: str | None, hedge: str | None) -> None:
+    m = next(m for m in extract_text(text) if m.text.startswith(figure))
+    assert (m.type, m.unit, m.hedge) == (typ, unit, hedge), m
+    assert m.value == pytest.approx(value)
 
 
 def test_span_does_not_end_in_a_space() -> None:

@@ -53,7 +53,7 @@ a an the of in on at by for from to into with and or but than as per about aroun
 nearly almost over under some more less fewer only just all each every another those these its their
 our his her your my since until till after before during within between among including plus total
 combined some most both up down out some exactly precisely fully circa estimated est just barely around
-approx top last first next past previous another other further additional extra new old at least if
+approx last first next past previous another other further additional extra new old at least if
 when while where whereas although though because so then also still already yet even now today
 """.split())
 

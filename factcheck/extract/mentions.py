@@ -73,6 +73,14 @@ _CHANGE_BEFORE = LazyPattern(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falli
 # a figure compared with another ("a crew of 90, 30% fewer than the 128"): not a list of like figures
 _COMPARATIVE_AFTER = LazyPattern(r"\s+(?:fewer|more|less|higher|lower|larger|smaller|bigger|cheaper|up|down|above|below"
                                    r"|greater|heavier|lighter|longer|shorter|faster|slower)\b", regex.I)
+# "handed over four aircraft", "took over 12 sites": the particle of a verb, not a hedge
+_PARTICLE_VERB = regex.compile(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|t(?:ake|akes|ook|aken|aking)"
+                               r"|hand\w*|carr(?:y|ies|ied|ying)|sign(?:s|ed|ing)?|brought|bring(?:s|ing)?)\s+$")
+# the figure of a population or workforce is a count of people, not money ("a population of 2.86 million")
+_PEOPLE_BEFORE = regex.compile(r"(?i)\b(?:population|workforce|headcount|inhabitants|residents|citizens|membership)"
+                               r"\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$")
+# an age in apposition after a name: "Anna Lindqvist, 54, said"
+_AGE = regex.compile(r"\p{Lu}[\p{L}'’-]+,\s$")
 # a hedge on a range's high end: "between 2 g and about 7 g"
 _GAP_HEDGE = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|up\s+to)\s+)?"
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u2009\u202f]*")
@@ -523,7 +531,7 @@ class _Scanner:
         # hedge
         hb = t[max(0, f.start - 30):f.start]
         hm = lex.hedge_re.search(hb)
-        if hm:
+        if hm and not (hm.group().strip().lower() in ("over", "under", "above", "below") and _PARTICLE_VERB.search(hb[:hm.start()])):
             f.hedge = regex.sub(r"\s+", " ", hm.group().strip().lower())
         pos = f.num_end
         # "2,000.45±0.01 pounds": the interval the figure states, as a range
@@ -766,6 +774,9 @@ class _Scanner:
                 if not words[k][3] and self._plural_or_known(words[k][2]):
                     words = words[:k + 1]
                     break
+        if len(words) >= 2 and words[-1][3] and not words[-2][3] and self._plural_or_known(words[-2][2]) \
+                and words[-2][2][:1].islower():
+            words = words[:-1]  # "7 sites 24/7", "12 vehicles Otokar": the noun ends before the name
         if not words:
             return
         head = words[-1]
@@ -776,6 +787,9 @@ class _Scanner:
         if not head[3] and f.value > 1 and head[2].islower() and "-" not in head[2] and t[pos:pos + 1] != "-" \
                 and not self._plural_or_known(head[2]) and not (len(words) > 1 and words[-2][2][:1].isupper()):
             return  # "56 new", "10,000 military", "two fewer": no plural noun, so the thing counted is not named here
+        if self.loc == "en" and f.decimals == 3 and not f.scale and not f.word and f.value_high is None \
+                and regex.fullmatch(r"\d{1,3}\.\d{3}", t[f.num_start:f.num_end]):
+            f.value, f.decimals, f.grouped = f.value * 1000, 0, True  # "6.500 employees": no count has a fraction
         f.noun = head[2]
         f.unit = singular(head[2]).lower() if not head[3] else singular(head[2])
         f.type = "count"
@@ -844,6 +858,13 @@ class _Scanner:
                     f.type, f.unit, f.inferred = "count", singular(om.group(1)).lower(), True
                 elif regex.match(r"\s+of\s+(?:which|them|those|these)\b", t[f.end:f.end + 20]):
                     f.type, f.inferred = "count", True
+        for f in amounts:
+            if f.type is None and f.role is None:
+                if _PEOPLE_BEFORE.search(t[max(0, f.start - 40):f.start]):
+                    f.type, f.unit, f.inferred = "count", "person", True
+                elif not f.scale and f.decimals == 0 and _AGE.search(t[max(0, f.start - 30):f.start]) \
+                        and regex.match(r",\s", t[f.end:f.end + 2]) and 16 <= f.value <= 99:
+                    f.type = "number"  # an age, not a count of anything
         # scaled bare numbers take the currency of the money around them
         for k, f in enumerate(amounts):
             if f.type is None and f.role is None and f.scale:
