@@ -135,14 +135,15 @@ class _Amount:
 def find_mentions(text: str, vocab: dict, locale: str = "auto") -> list[Mention]:
     lex = lexicon(vocab)
     loc = detect_locale(text, lex.locale_evidence) if locale == "auto" else locale
-    return _Scanner(text, lex, loc).run()
+    return _Scanner(text, lex, loc, decided=locale == "auto").run()
 
 
 class _Scanner:
-    def __init__(self, text: str, lex: Lexicon, locale: str) -> None:
+    def __init__(self, text: str, lex: Lexicon, locale: str, decided: bool = False) -> None:
         self.t = text
         self.lex = lex
         self.loc = locale
+        self.decided = decided  # the locale was decided from the text (auto), not forced by --locale
         self.g = grammar(lex.vocab)
         self.blocked = bytearray(len(text) + 1)  # 1 where a date or identifier sits
         self.out: list[Mention] = []
@@ -787,7 +788,7 @@ class _Scanner:
         if not head[3] and f.value > 1 and head[2].islower() and "-" not in head[2] and t[pos:pos + 1] != "-" \
                 and not self._plural_or_known(head[2]) and not (len(words) > 1 and words[-2][2][:1].isupper()):
             return  # "56 new", "10,000 military", "two fewer": no plural noun, so the thing counted is not named here
-        if self.loc == "en" and f.decimals == 3 and not f.scale and not f.word and f.value_high is None \
+        if self.loc == "en" and self.decided and f.decimals == 3 and not f.scale and not f.word and f.value_high is None \
                 and regex.fullmatch(r"\d{1,3}\.\d{3}", t[f.num_start:f.num_end]):
             f.value, f.decimals, f.grouped = f.value * 1000, 0, True  # "6.500 employees": no count has a fraction
         f.noun = head[2]
