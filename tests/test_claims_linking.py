@@ -692,3 +692,88 @@ def test_an_event_date_is_the_one_next_to_the_event_not_the_dateline(months: str
            "was signed.\n")
     found = at(check(doc), months, doc)
     assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["October 2019", "March 2021"])]
+
+
+# ----------------------------------------------------------------------------- false alarms found by probes (round 4)
+def test_a_multiple_before_an_explicit_from_to_pair_takes_that_pair() -> None:
+    doc = (DATELINE + '"This order of 91 howitzers is the largest in our history, and it doubles our production rate from '
+           'six to 12 systems a month," said chief executive Jukka Ranta.\n')
+    assert statuses(doc, "doubles") == ["pass"]
+    assert fails(doc) == []
+    wrong = doc.replace("to 12 systems", "to 18 systems")
+    assert statuses(wrong, "doubles") == ["fail"]
+
+
+HEADLINE = "Thales to supply 10 radars in {head} deal\n" + DATELINE + (
+    "Thales will supply 10 Ground Master 400 radars to a European customer under a contract worth €296 million.\n")
+
+
+@pytest.mark.parametrize(("head", "status"), [("€300 million", "pass"), ("€250 million", "fail"), ("€350 million", "fail")])
+def test_a_round_headline_figure_is_read_to_its_last_non_zero_digit(head: str, status: str) -> None:
+    doc = HEADLINE.format(head=head)
+    assert statuses(doc, head) == [status]
+
+
+OPTIONS = (DATELINE + "Northwind Systems has been awarded a $412 million contract for 24 radar sets, with options for a "
+           "further 16 that could bring the total value to $680 million. The base award covers the first 24 systems, "
+           "about {each} each.\n")
+
+
+def test_a_unit_price_divides_the_total_bound_to_its_count_not_the_option_ceiling() -> None:
+    doc = OPTIONS.format(each="$17.2 million")
+    found = at(check(doc), "$17.2 million", doc)
+    assert [(f.status, f.operands[0].text) for f in found] == [("pass", "$412 million")]
+    assert fails(doc) == []
+    assert statuses(OPTIONS.format(each="$21.2 million"), "$21.2 million") == ["fail"]
+
+
+def test_a_unit_price_divides_the_total_its_things_are_worth_not_the_last_total() -> None:
+    doc = (DATELINE + "Hyundai Rotem signed two contracts: one for 180 K2 tanks worth $6.5 billion and one for 81 support "
+           "vehicles worth $400 million. The tanks cost about {each} each.\n")
+    found = at(check(doc.format(each="$36 million")), "$36 million", doc.format(each="$36 million"))
+    assert [(f.status, f.operands[0].text[:4]) for f in found] == [("pass", "$6.5")]
+    assert statuses(doc.format(each="$46 million"), "$46 million") == ["fail"]
+
+
+SHARE_NAMED = (DATELINE + "Dassault Aviation delivered 21 Rafale jets in 2024. Export customers took 14 of them. Rafale sales "
+               "accounted for 60% of revenue of {whole}. The company expects to deliver 25 Rafale in 2025.\n")
+
+
+def test_a_share_whose_whole_is_named_with_its_figure_takes_no_other_whole() -> None:
+    doc = SHARE_NAMED.format(whole="€6.2 billion")
+    assert statuses(doc, "60%") == []
+    assert fails(doc) == []
+
+
+def test_a_share_of_a_named_whole_with_its_part_before_is_still_checked() -> None:
+    doc = (DATELINE + "Export sales reached $2 billion. Exports accounted for {pct} of revenue of $5 billion.\n")
+    assert statuses(doc.format(pct="40%"), "40%") == ["pass"]
+    assert statuses(doc.format(pct="60%"), "60%") == ["fail"]
+
+
+def test_a_share_of_a_year_total_takes_no_later_larger_figure_as_its_whole() -> None:
+    doc = (DATELINE + "South Korea's arms exports reached $9.5 billion in 2024, down from $14 billion in 2023. Poland "
+           "accounted for about 40% of the 2024 total, or $3.8 billion. The government targets $20 billion by 2027.\n")
+    assert fails(doc) == []
+
+
+UNIT_SCOPE = (DATELINE + "Canada will buy 88 F-35 jets for C$19 billion. The first 16 jets cost C$7 billion{incl}. Each jet "
+              "costs about C$85 million on average{excl}.\n")
+
+
+@pytest.mark.parametrize(("incl", "excl", "status"), [(", including infrastructure", ", excluding support", "warn"),
+                                                      (", including infrastructure", "", "warn"),
+                                                      ("", ", excluding support", "warn"), ("", "", "fail")])
+def test_a_unit_price_scoped_differently_from_its_total_is_unsure(incl: str, excl: str, status: str) -> None:
+    doc = UNIT_SCOPE.format(incl=incl, excl=excl)
+    assert statuses(doc, "C$85 million") == [status]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The navy will upgrade 8 of its 12 helicopters at a cost of A$240 million, or {each} per helicopter.",
+    "Of the 12 helicopters, 8 will be upgraded at a cost of A$240 million, or {each} per helicopter.",
+])
+def test_a_unit_price_is_per_part_not_per_the_whole_it_is_taken_from(sentence: str) -> None:
+    doc = DATELINE + sentence + "\n"
+    assert statuses(doc.format(each="A$30 million"), "A$30 million") == ["pass"]
+    assert statuses(doc.format(each="A$20 million"), "A$20 million") == ["fail"]

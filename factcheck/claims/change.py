@@ -577,6 +577,10 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
               and id(x) not in ctx.restated]
     if after:
         x = after[0]
+        to = _TO_AFTER.match(t[x.end:x.end + 40])
+        if to and _FROM_BEFORE.search(t[m.end:x.start]) and any(y.start == x.end + to.end() and _same(ctx, x, y)
+                                                                 for y in ctx.amounts):
+            return None  # "doubles our production rate from six to 12 a month": an explicit from-to pair, no object
         # "reached X, up 32.5% from Y, and 31 times the Z": the subject is X; Y is the figure of another comparison
         subj = [y for y in before if _same(ctx, y, x) and _prior_ok(ctx, y, x, m)
                 and not _REFERENCE_BEFORE.search(ctx.before(y, 30))]
@@ -617,6 +621,8 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
     return None
 
 
+_FROM_BEFORE = LazyPattern(r"\bfrom\s+" + _HEDGE_GAP + r"$", regex.I)
+_TO_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:to|into)\s+" + _HEDGE_GAP, regex.I)
 _REFERENCE_BEFORE = LazyPattern(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?" + _HEDGE_GAP + r"$",
                                   regex.I)
 

@@ -54,7 +54,7 @@ def find(ctx: Ctx) -> None:
         ratio = abs(best.value / h.value)
         slip = _scale_slip(h, best)
         if 0.65 <= ratio <= 1.5 or slip:
-            _claim(ctx, stated=h, other=best, confident=True, why="headline")
+            _claim(ctx, stated=h, other=best, confident=True, why="headline", step=_round_step(ctx, h))
             done.add(id(h))
     for i, b in enumerate(body):
         best, best_score = None, 0.0
@@ -147,9 +147,29 @@ def _compatible(ctx: Ctx, a: Mention, b: Mention) -> bool:
     return bool(a.noun and b.noun) and same_noun(ctx.vocab, a, b) and a.unit == b.unit
 
 
-def _consistent(a: Mention, b: Mention) -> bool:
+def _round_step(ctx: Ctx, m: Mention) -> float:
+    """Half the step a headline figure is rounded to: its last non-zero digit, keeping two significant digits
+    ("€300 million" over a body's "€296 million" is rounded to the nearest €10 million)."""
+    step = m.half_step or 0.0
+    written = ctx.text[m.num_start:m.num_end] if m.num_end > m.num_start else ""
+    digits = regex.sub(r"\D", "", written)
+    if m.word or not digits or m.decimals or not m.value or not written or regex.search(r"[.,]\d{1,2}$", written):
+        return step
+    n = int(digits)
+    z = 0
+    while n and n % 10 == 0:
+        n //= 10
+        z += 1
+    z = min(z, len(digits) - 2)
+    if z <= 0:
+        return step
+    factor = abs(m.value) / int(digits)
+    return max(step, 0.5 * 10 ** z * factor)
+
+
+def _consistent(a: Mention, b: Mention, step: float = 0.0) -> bool:
     """One figure rounds the other: $11.76 billion and $11.8 billion; €5.65 billion and €5.6 billion."""
-    tol = max(a.half_step or 0.0, b.half_step or 0.0) * 1.0001
+    tol = max(a.half_step or 0.0, b.half_step or 0.0, step) * 1.0001
     if a.hedge or b.hedge:
         tol = max(tol, 0.05 * max(abs(a.value), abs(b.value)))
     return abs(a.value - b.value) <= tol
@@ -229,8 +249,8 @@ def _key_score(ctx: Ctx, a: Mention, b: Mention, weights: dict[str, float]) -> f
     return sum(weights.get(w, 1.0) * (1.5 if any(c.isdigit() for c in w) else 1.0) for w in shared)
 
 
-def _claim(ctx: Ctx, stated: Mention, other: Mention, confident: bool, why: str) -> None:
-    consistent = _consistent(other, stated)
+def _claim(ctx: Ctx, stated: Mention, other: Mention, confident: bool, why: str, step: float = 0.0) -> None:
+    consistent = _consistent(other, stated, step)
     st = (stated.hedge + " " if stated.hedge else "") + stated.text
     if consistent:
         verdict = {"status": "pass", "message": f"{st} agrees with {other.text} stated earlier (rounding)",

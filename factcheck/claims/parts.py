@@ -790,7 +790,7 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
                 r"\s*of\s+(?:them|those|these|which|whom)\b", after):  # "400 ..., one in five of them engineers": of the 400
             return [part], incl[-1], True
         # "€6.5 billion, or 61% of the total" with the total earlier in the paragraph
-        if _SHARE_OF.match(after) and regex.match(r"\s*of\s+(?:the\s+)?total\b", after):
+        if _SHARE_OF.match(after) and _OF_TOTAL.match(after):
             tot = _total_named(ctx, part)
             if tot is not None:
                 return [part], tot, True
@@ -827,7 +827,7 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
         return [later[1]], later[0], True
     # 2. "P% of all Turkish exports ... The sector shipped $5.5 billion" (part in the previous sentence, or
     #    the one figure of its kind in the paragraph before: "Baykar closed 2023 with exports of $1.76 billion")
-    if _SHARE_OF.match(after) and later and not regex.match(r"\s*of\s+(?:the\s+)?(?:total|whole)\b", after):
+    if _SHARE_OF.match(after) and later and not _OF_TOTAL.match(after):
         # ("P% of the total" names a figure the text calls the total: a larger figure after it is not one)
         part_pool = prev
         if not part_pool and ctx.para_index(p.start) > 0:
@@ -849,6 +849,11 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
             # part of something else ("350 of the jobs") or a count of other things is no whole
             wholes = [x for x in later if same_kind(x, part) and x.value > part.value and not is_partitive_of_any(ctx, x)
                       and (part.type != "count" or _same_things(ctx, part, x))]
+            # "60% of revenue of €6.2 billion": the whole is named with its figure; a later figure is no other whole
+            named_whole = later[0] if ctx.sent_index(later[0].start) == si and _OF_WHOLE.fullmatch(t[p.end:later[0].start]) \
+                else None
+            if named_whole is not None and wholes and wholes[0] is not named_whole:
+                return None
             if wholes:
                 return [part], wholes[0], ctx.sent_index(wholes[0].start) - si <= 1
     # 3. "25,000 of them, a quarter" / "40 of them in 2023 alone, or one in five of all sales"
@@ -875,6 +880,9 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
     return None
 
 
+# "of the total", "of the 2024 total", "of the year's total": the figure the text calls the total
+_OF_TOTAL = LazyPattern(r"\s*of\s+(?:the\s+)?(?:(?:1[89]|20)\d\d\s+|[\p{L}-]+['’]s?\s+)?(?:total|whole)\b", regex.I)
+_OF_WHOLE = LazyPattern(r"\s*of\s+[\p{L}\s'’-]{0,40}", regex.I)
 _OLD_BEFORE = LazyPattern(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+|some\s+|"
                           r"nearly\s+|almost\s+|just\s+(?:under|over)\s+|more\s+than\s+|over\s+)?(?:the\s+)?$", regex.I)
 

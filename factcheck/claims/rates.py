@@ -175,6 +175,8 @@ def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
         count = min(explicit, key=lambda x: abs(x.start - total.end))
     else:
         count = max(counts, key=lambda x: (freq.get(x.value, 0), not x.inferred, -abs(x.start - r.start)))
+        total = _bound_total(ctx, totals, total, count)
+    count = _part_of(ctx, count)
     if not count.value:
         return
     if any(c.kind == "per_unit" and len(c.operands) == 2 and c.operands[0] is total and c.operands[1] is count
@@ -203,7 +205,61 @@ def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
         years = _term_years(ctx, ts)
         if not years:
             return
+    confident = confident and not _other_scope(ctx, r, total)
     _claim(ctx, r, total, count, confident and ctx.para_index(total.start) >= ctx.para_index(r.start) - 3, years)
+
+
+_SCOPE_AFTER = LazyPattern(r"\s*,?\s*(?:including|incl\.|plus|together\s+with)\s+\p{L}", regex.I)
+_RATE_SCOPE = LazyPattern(r"[^.;\d]{0,40}?\b(?:excluding|not\s+including|flyaway)\b", regex.I)
+
+
+def _other_scope(ctx: Ctx, r: Mention, total: Mention) -> bool:
+    """The text says the two figures cover different things: "The first 16 jets cost C$7 billion, including
+    infrastructure. Each jet costs about C$85 million, excluding support" is no quotient of the two."""
+    if _RATE_SCOPE.match(ctx.after(r, 60)):
+        return True
+    return ctx.sent_index(total.start) != ctx.sent_index(r.start) and bool(_SCOPE_AFTER.match(ctx.after(total, 30)))
+
+
+_FOR_COUNT = LazyPattern(r"[^,;.\d]{0,40}?\b(?:for|covering|covers|to\s+(?:buy|supply|deliver|build))\s+(?:the\s+|an?\s+)?"
+                           r"(?:first\s+|initial\s+)?$", regex.I)
+
+
+def _part_of(ctx: Ctx, count: Mention) -> Mention:
+    """The part a sentence acts on when the count is the whole it is taken from: "will upgrade 8 of its 12
+    helicopters ... A$30 million per helicopter" (8, not 12); "Of the 12 helicopters, 8 will be upgraded"."""
+    s, e = ctx.sentence(count.start)
+    for x in ctx.amounts:
+        if x.type != "count" or not x.value or x.value >= count.value or not s <= x.start < e:
+            continue
+        if x.end <= count.start and regex.fullmatch(r"\s+(?:out\s+)?of\s+(?:the|its|their|our)\s+", ctx.text[x.end:count.start]):
+            return x
+        if count.end <= x.start and regex.search(r"\b(?:Of|Out\s+of)\s+(?:the\s+|its\s+|their\s+)?$", ctx.before(count, 20)) \
+                and regex.fullmatch(r"[^,;.\d]{0,40},\s*", ctx.text[count.end:x.start]):
+            return x
+    return count
+
+
+_COUNT_WORTH = LazyPattern(r"[^,;.\d]{0,40}?\b(?:worth|valued\s+at|at\s+a\s+(?:cost|price)\s+of|costing|for)\s+"
+                            r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|approximately\s+)?$", regex.I)
+
+
+def _bound_total(ctx: Ctx, totals: list[Mention], total: Mention, count: Mention) -> Mention:
+    """The total the text binds to the count's number ("a $412 million contract for 24 radar sets, with options ...
+    that could bring the total value to $680 million. ... the first 24 systems, about $17.2 million each": $412
+    million buys the 24; "180 K2 tanks worth $6.5 billion and 81 support vehicles worth $400 million. The tanks cost
+    about $36 million each": $6.5 billion), when the nearest total is bound to no such count."""
+
+    def binds(x: Mention) -> bool:
+        s, e = ctx.sentence(x.start)
+        return any(c.value == count.value and (x.end <= c.start < e and _FOR_COUNT.fullmatch(ctx.text[x.end:c.start])
+                                               or s <= c.start and c.end <= x.start and _COUNT_WORTH.fullmatch(ctx.text[c.end:x.start]))
+                   for c in ctx.amounts if c.type == "count")
+
+    if binds(total):
+        return total
+    bound = [x for x in totals if binds(x) and ctx.para_index(x.start) == ctx.para_index(total.start)]
+    return bound[-1] if bound else total
 
 
 _PER_TIME = LazyPattern(r"\s*(?:per|a|an|each)\s+[\p{L}-]+\s+(?:per|a|an|each)\s+(?:year|annum)\b|"
