@@ -571,6 +571,9 @@ def test_no_adjective_or_adverb_as_counted_noun(text: str, figure: str) -> None:
     ("It handed over four aircraft this year.", "four", "count", 4, "aircraft", None),  # a verb's particle
     ("It delivered over 30 jets this year.", "30", "count", 30, "jet", "over"),
     ("We run two of our 7 sites 24/7.", "7 sites", "count", 7, "site", None),
+    ("Headcount rose to 2,700, an increase of 900 or 50%.", "900", "count", 900, None, None),  # no percent
+    ("It signed a deal worth $6.5 billion and one for 81 support vehicles.", "$6.5 billion", "currency", 6.5e9,
+     "USD", None),
 ])
 def test_reading_in_context(text: str, figure: str, typ: str, value: float, unit: str | None, hedge: str | None) -> None:
     m = next(m for m in extract_text(text) if m.text.startswith(figure))

@@ -492,6 +492,8 @@ class _Scanner:
         """ "thousand" alone counts only in lower case, not after a figure ("1.2 million") or "the"."""
         w = self.t[a:b]
         words = w.lower().split()
+        if words and words[0] in self.g.mult and regex.search(r"\d\s*$", self.t[max(0, a - 8):a]):
+            return True  # "$6.5 billion and one for 81 vehicles": the figure's scale word, not a new number
         if not words or any(x not in self.g.mult for x in words):
             return False
         if len(words) > 1:  # "lakh crore" after "₹1.72": the figure's compound scale, read with the figure
@@ -837,7 +839,9 @@ class _Scanner:
             if nxt and nxt.type and nxt.type != "date" and regex.fullmatch(
                     r"\s*(?:-\s*to|to|and|or|-|–|through|from|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|"
                     r"over|almost|some|just\s+under|up\s+to)\s+)?", gap_next, regex.I) and not (
-                    "," in gap_next and _COMPARATIVE_AFTER.match(t, nxt.end)):
+                    "," in gap_next and _COMPARATIVE_AFTER.match(t, nxt.end)) and not (
+                    nxt.type == "percent" and regex.search(r"\bor\b", gap_next)
+                    and ("," in gap_next or f.value >= nxt.value)):  # "an increase of 900, or 50%": a restatement
                 self._copy_kind(f, nxt)
                 if nxt.role == "multiple":
                     f.role, f.type = "multiple", None
