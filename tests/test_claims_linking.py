@@ -777,3 +777,93 @@ def test_a_unit_price_is_per_part_not_per_the_whole_it_is_taken_from(sentence: s
     doc = DATELINE + sentence + "\n"
     assert statuses(doc.format(each="A$30 million"), "A$30 million") == ["pass"]
     assert statuses(doc.format(each="A$20 million"), "A$20 million") == ["fail"]
+
+
+# ----------------------------------------------------------------------------- listed figures restated in one bracket
+LISTED = "BERLIN, 3 Mar 2025 — Rheinmetall booked orders worth €1.2bn and €0.8bn ({a} and {b}) for ammunition and vehicles.\n"
+
+
+def test_listed_figures_restated_in_one_bracket_pair_in_order() -> None:
+    doc = LISTED.format(a="$1.3bn", b="$0.9bn")
+    assert [(f.kind, f.status, [o.text for o in f.operands]) for f in at(check(doc), "$0.9bn", doc)] == [
+        ("currency_conversion", "pass", ["€0.8bn"])]
+    assert statuses(doc, "$1.3bn") == ["pass"]
+    assert fails(doc) == []
+
+
+def test_listed_figures_restated_in_one_bracket_wrong_second_fails() -> None:
+    doc = LISTED.format(a="$1.3bn", b="$1.9bn")
+    assert fails(doc) == ["$1.9bn"]
+
+
+# ----------------------------------------------------------------------------- "half of them": the whole is the figure before
+def test_share_of_them_is_no_share_of_a_later_figure() -> None:
+    doc = ("ROME, 9 Sept 2025 — Leonardo expects to hire up to 3,000 engineers in 2026, at least half of them in Italy. "
+           "Its workforce is more than 53,000 people.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "half") == []
+
+
+# ----------------------------------------------------------------------------- periods side by side, each with its own change
+def test_figures_of_two_periods_each_with_its_own_change_are_no_pair() -> None:
+    doc = ("ARLINGTON, Va., 15 Apr 2025 — RTX said Raytheon sales were $7.1 billion in Q1, up 10%, and $27.3 billion "
+           "in FY 2024, up 6%. Raytheon's backlog was $52 billion.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "6%") == []
+
+
+# ----------------------------------------------------------------------------- "N more from X": a comparative without "than"
+def test_more_without_than_compares_with_no_later_figure() -> None:
+    doc = ("BERLIN, 3 Mar 2025 — KNDS Deutschland delivered 18 Leopard 2A8 tanks in 2025, and it has orders for 123 more "
+           "from Germany, 44 from the Czech Republic and 75 from Norway.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "123") == []
+
+
+def test_more_than_a_later_figure_is_still_a_difference() -> None:
+    doc = DATELINE + "The Navy ordered 32 boats, 12 more than the 20 it bought in 2024.\n"
+    assert statuses(doc, "12 more") == ["pass"]
+    assert fails(DATELINE + "The Navy ordered 32 boats, 14 more than the 20 it bought in 2024.\n") == ["14"]
+
+
+# ----------------------------------------------------------------------------- "up 25% and 18% respectively"; another subject's figure
+def test_changes_stated_respectively_have_no_old_figure() -> None:
+    doc = ("SEOUL, 2 Sept 2025 — Hanwha Ocean's revenue was KRW 2.8 trillion in Q2 and KRW 5.2 trillion in H1, "
+           "up 25% and 18% respectively.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "25%") == []
+
+
+def test_figure_of_another_subject_is_no_old_figure() -> None:
+    doc = ("ANKARA, 18 Mar 2025 — Exports to Europe were $2.2 billion, and exports to the United States were $1.4 billion, "
+           "down 3% on the year.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "3%") == []
+
+
+def test_same_subject_after_and_keeps_its_pair() -> None:
+    doc = DATELINE + "Revenue was $2.0 billion in 2023 and $2.5 billion in 2024, up 25%.\n"
+    assert statuses(doc, "25%") == ["pass"]
+    assert fails(DATELINE + "Revenue was $2.0 billion in 2023 and $2.5 billion in 2024, up 52%.\n") == ["52%"]
+
+
+# ----------------------------------------------------------------------------- "worth A, B and C": peers, not a total and its parts
+def test_bare_list_of_figures_is_no_total_with_parts() -> None:
+    doc = ("WASHINGTON, Oct. 14, 2025 — The Pentagon awarded contracts worth $4.2 billion, $3.1 billion and $1.7 billion "
+           "to three firms.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "$4.2 billion") == []
+
+
+def test_amount_with_parts_for_named_things_is_still_a_breakdown() -> None:
+    doc = DATELINE + "The order is worth $4.2 billion, $3.1 billion for aircraft and {b} for training.\n"
+    assert statuses(doc.format(b="$1.1 billion"), "$4.2 billion") == ["pass"]
+    assert statuses(doc.format(b="$1.7 billion"), "$4.2 billion") == ["fail"]
+
+
+# ----------------------------------------------------------------------------- "seven years each": a term per item
+def test_term_per_item_divides_no_stated_duration() -> None:
+    doc = ("WASHINGTON, Oct. 14, 2025 — The smallest contract, $1.7 billion, is for five years, and the other two run "
+           "for seven years each.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "seven years") == []

@@ -170,11 +170,13 @@ def preceding_pair(ctx: Ctx, m: Mention, allow_prev_sentence: bool = True) -> tu
     if not _prior_ok(ctx, x, y, m):
         return None
     gap = ctx.text[x.end:y.start]
+    if _OTHER_SUBJECT.search(gap):
+        return None  # "exports to Europe were $2.2 billion, and exports to the US were $1.4 billion, down 3%"
     if m.type == "percent" and (";" in gap or any(
-            x.end <= z.start and z.end <= y.start and z.type == "percent" and regex.fullmatch(
-                r"\s*,?\s*(?:up|down|rising|falling|growing|an?\s+(?:increase|decrease|rise|fall|drop)\s+of)\s*(?:by\s+)?",
-                ctx.text[x.end:z.start], regex.I) for z in ctx.mentions)):
+            x.end <= z.start and z.end <= y.start and z.type == "percent" and _OWN_CHANGE.fullmatch(
+                ctx.text[x.end:z.start]) for z in ctx.mentions)):
         # "Space $1.12 billion, up 18%; Defense $1.31 billion, up 9%": list items, each with its own change
+        # ("$7.1 billion in Q1, up 10%, and $27.3 billion in FY 2024, up 6%": each period's figure with its own)
         return None
     # the pair must not straddle a third figure of the same kind
     between = [z for z in before if x.start < z.start < y.start and _same(ctx, z, y) and not (exact and z.unit != y.unit)]
@@ -183,6 +185,9 @@ def preceding_pair(ctx: Ctx, m: Mention, allow_prev_sentence: bool = True) -> tu
     return x, y
 
 
+# the change stated right after a figure, past the period it is for: ", up 18%", " in Q1, up 10%"
+_OWN_CHANGE = LazyPattern(r"\s*(?:(?:in|for|during|over)\s+[^,;()]{1,25}?)?\s*,?\s*(?:up|down|rising|falling|growing|"
+                          r"an?\s+(?:increase|decrease|rise|fall|drop)\s+of)\s*(?:by\s+)?", regex.I)
 _INCREMENT_BEFORE = LazyPattern(r"\b(?:added|adding|adds|gained|gaining|hired|hiring|created|creating|an?\s+(?:net\s+)?(?:increase|"
                                  r"rise|gain|growth|jump|decrease|drop|fall|decline|reduction|cut)\s+of|(?:up|down|rose|fell|grew|"
                                  r"increased|decreased|climbed|dropped)\s+by)\s+" + _HEDGE_GAP + r"$", regex.I)
@@ -264,6 +269,8 @@ def _percent_change(ctx: Ctx, p: Mention, inc, dec, fraction: bool = False) -> N
     elif pair:
         old, new, explicit = pair
     else:
+        if _RESPECTIVELY.match(ctx.text[p.end:ctx.sentence(p.start)[1]]):
+            return  # "X in Q2 and Y in H1, up 25% and 18% respectively": each figure's own change, no old figure stated
         anchored = _year_anchored(ctx, p)
         explicit = anchored is not None
         # "rose 35% to SEK 5.2 billion" gives the new figure only: without an old one stated with it
@@ -375,6 +382,12 @@ _BACK_REF = LazyPattern(r"\b(?:that|this|the\s+same)\s+(?:figure|number|total|le
                           r"\b(?:year-on-year|year\s+on\s+year|a\s+year\s+earlier|the\s+previous\s+year|compared)\b",
                           regex.I)
 _CONTRAST = LazyPattern(r";|,\s*(?:while|whereas|but|although)\b", regex.I)
+# a percentage in a list matched item by item: "up 25% and 18% respectively"
+_RESPECTIVELY = LazyPattern(r"[^.;()]{0,40}?\brespectively\b", regex.I)
+# a clause with a subject of its own that introduces the later figure: ", and exports to the US were"
+_OTHER_SUBJECT = LazyPattern(r"(?:;|,\s*(?:and|while|whereas|but)\b)\s+(?:[\p{L}'’.-]+\s+){1,6}(?:was|were|is|are|totalled|"
+                             r"totaled|reached|stood\s+at|came\s+to|amounted\s+to)\s+(?:(?:about|around|roughly|nearly|some|"
+                             r"approximately|more\s+than|almost|over|just)\s+)?$", regex.I)
 _CLAUSE_BREAK = LazyPattern(r";|,\s*(?:while|whereas|but|and|although)\b|\.\s", regex.I)
 
 

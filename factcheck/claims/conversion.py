@@ -22,6 +22,8 @@ _RESTATE = LazyPattern(r"^\s*(?:(?:(?!(?:and|or|to|from|with|than|of|for|by|in|u
                          r",?\s*(?:i\.e\.|that\s+is)\s+|(?P<comma>,\s*(?:about|around|roughly|some|approximately|nearly|"
                          r"almost|just\s+(?:under|over))\s))\s*", regex.I)
 _NEXT = LazyPattern(r"^\s*(?:,|or|and|/|;)\s*(?:or\s+)?", regex.I)
+# the gap between two listed figures: "€1.2bn and €0.8bn", "€1bn, €2bn and €3bn"
+_LIST_GAP = LazyPattern(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$", regex.I)
 # pairs that are easy to mix up, and what the figure would be under the other reading
 _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "nautical_mile"): "statute and nautical miles",
            ("knot", "mile_per_hour"): "knots and miles per hour", ("metric_ton", "short_ton"): "tonnes and short tons",
@@ -100,6 +102,8 @@ def _find_parenthesised(ctx: Ctx) -> None:
         if rm.group("comma") and not (j < len(ams) and ams[j].start == pos and _other_unit(src, ams[j])):
             continue  # "12 km, about 7.5 miles" restates; "12 km, 20 km and 30 km" lists
         close = t.find(")", src.end) if paren else -1
+        if paren and _paired_list(ctx, i, pos, close):
+            continue
         while j < len(ams):
             dst = ams[j]
             if dst.start > pos + 25 or (paren and close >= 0 and dst.start > close):
@@ -118,6 +122,37 @@ def _find_parenthesised(ctx: Ctx) -> None:
                 break
             pos = dst.end + nm.end()
             j += 1
+
+
+def _listed(ctx: Ctx, i: int) -> list[Mention]:
+    """The figures listed up to ``ctx.amounts[i]`` in its own unit: "€1.2bn and €0.8bn" → both."""
+    ams, src = ctx.amounts, ctx.amounts[i]
+    k = i
+    while k > 0 and ams[k - 1].type == src.type and ams[k - 1].unit == src.unit and id(ams[k - 1]) not in ctx.restated \
+            and _LIST_GAP.match(ctx.text[ams[k - 1].end:ams[k].start]):
+        k -= 1
+    return ams[k:i + 1]
+
+
+def _paired_list(ctx: Ctx, i: int, pos: int, close: int) -> bool:
+    """A list of figures restated by as many figures in one other unit in the parenthesis that follows,
+    "€1.2bn and €0.8bn ($1.3bn and $0.9bn)": each restates the figure at its place in the list."""
+    srcs = _listed(ctx, i)
+    if len(srcs) < 2 or close < 0:
+        return False
+    src = srcs[-1]
+    dsts = [m for m in ctx.in_span(pos, close) if m.type == src.type]
+    if len(dsts) != len(srcs) or dsts[0].start != pos or len({d.unit for d in dsts}) != 1 or not _other_unit(src, dsts[0]):
+        return False
+    if any(not _LIST_GAP.match(ctx.text[a.end:b.start]) for a, b in zip(dsts, dsts[1:], strict=False)):
+        return False
+    for s, d in zip(srcs, dsts, strict=True):
+        if src.type == "quantity":
+            _conversion(ctx, s, d)
+        else:
+            _currency(ctx, s, d)
+        ctx.restated.add(id(d))
+    return True
 
 
 def _other_unit(src: Mention, dst: Mention) -> bool:

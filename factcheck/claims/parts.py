@@ -41,6 +41,9 @@ _DIFF = LazyPattern(
     r"greater|above|below|ahead\s+of|behind|up\s+on|down\s+on)\s+(?:than\s+)?(?:in\s+)?(?:the\s+|that\s+|its\s+|"
     r"a\s+|an\s+)?", regex.I)
 
+_COMPARATIVES = ("more", "fewer", "less", "higher", "lower", "heavier", "lighter", "larger", "smaller", "longer", "shorter",
+                 "greater")
+
 
 def find(ctx: Ctx) -> None:
     _cumulative(ctx)
@@ -185,6 +188,9 @@ def _breakdowns(ctx: Ctx) -> None:
         if not colon_like and regex.fullmatch(r"\s*,\s*\p{Lu}[\p{L}&'’\s-]{0,40}", t[total.end:items[0].start]) and \
                 regex.search(r"\p{Lu}[\p{L}&'’-]*\s+$", t[max(s, total.start - 40):total.start]):
             continue  # "Missiles $3.05 billion, Rotary $2.61 billion and Space $1.28 billion": labelled items of one list
+        if not colon_like and total.type != "count" and len(items) >= 2 and all(
+                _BARE_LIST_GAP.fullmatch(t[a.end:b.start]) for a, b in zip((total, *items), items, strict=False)):
+            continue  # "contracts worth $4.2 billion, $3.1 billion and $1.7 billion": bare amounts listed side by side
         partial = bool(regex.search(r"including|with", opener, regex.I))
         total_val = sum(x.value * k for x, k in zip(items, mults, strict=True))
         if partial and total_val < total.value:
@@ -194,6 +200,8 @@ def _breakdowns(ctx: Ctx) -> None:
         _make_sum(ctx, total, items, mults, confident=True, how="breakdown")
 
 
+# nothing but list punctuation between two figures: ", ", " and ", ", and "
+_BARE_LIST_GAP = LazyPattern(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", regex.I)
 _CUMULATIVE = LazyPattern(r"\b(?:brings?|bringing|brought|increases?|increasing|increased|raises?|raising|raised|lifts?|"
                             r"lifting|lifted)\s+(?:the\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?(?:cumulative|total|overall|aggregate)\b",
                             regex.I)
@@ -827,7 +835,8 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
         return [later[1]], later[0], True
     # 2. "P% of all Turkish exports ... The sector shipped $5.5 billion" (part in the previous sentence, or
     #    the one figure of its kind in the paragraph before: "Baykar closed 2023 with exports of $1.76 billion")
-    if _SHARE_OF.match(after) and later and not _OF_TOTAL.match(after):
+    #    ("half of them": the pronoun points back at a figure already stated, never at a later one)
+    if _SHARE_OF.match(after) and later and not _OF_TOTAL.match(after) and not _OF_PRONOUN.match(after):
         # ("P% of the total" names a figure the text calls the total: a larger figure after it is not one)
         part_pool = prev
         if not part_pool and ctx.para_index(p.start) > 0:
@@ -882,6 +891,7 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
 
 # "of the total", "of the 2024 total", "of the year's total": the figure the text calls the total
 _OF_TOTAL = LazyPattern(r"\s*of\s+(?:the\s+)?(?:(?:1[89]|20)\d\d\s+|[\p{L}-]+['’]s?\s+)?(?:total|whole)\b", regex.I)
+_OF_PRONOUN = LazyPattern(r"\s*of\s+(?:them|those|these|whom|which|it)\b(?!\s+\p{Sc}?\d)", regex.I)
 _OF_WHOLE = LazyPattern(r"\s*of\s+[\p{L}\s'’-]{0,40}", regex.I)
 _OLD_BEFORE = LazyPattern(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+|some\s+|"
                           r"nearly\s+|almost\s+|just\s+(?:under|over)\s+|more\s+than\s+|over\s+)?(?:the\s+)?$", regex.I)
@@ -1135,7 +1145,9 @@ def _differences(ctx: Ctx) -> None:
         if lead and (lead in STOP_WORDS or lead.endswith(("ed", "ing"))):
             continue
         start = d.end + dm.end()
-        xs = [x for x in ctx.amounts if start <= x.start <= start + 40 and x.start < e and _diff_kind(ctx, x, d)]
+        # "123 more from Germany, 44 from ...": a comparative without "than" compares with nothing further on
+        reach = 40 if "than" in dm.group(0).lower() or word not in _COMPARATIVES else 0
+        xs = [x for x in ctx.amounts if start <= x.start <= start + reach and x.start < e and _diff_kind(ctx, x, d)]
         x = xs[0] if xs else None
         if x is None:
             _unnamed_other(ctx, d, dm, word)

@@ -21,6 +21,9 @@ from .base import Ctx, fig_text, fmt_value, is_partitive, is_rate, noun_class
 _PER = LazyPattern(r"^\s*(?:per|a|an|for\s+each|each|apiece|a\s+piece)\b\s*([\p{L}-]+)?", regex.I)
 
 
+_TERMS = ("year", "month")  # units of a contract's or a programme's term
+
+
 def find(ctx: Ctx) -> None:
     _book_to_bill(ctx)
     t = ctx.text
@@ -47,8 +50,8 @@ def find(ctx: Ctx) -> None:
         if word in ("a", "an") and noun not in ("piece", "unit") and noun_class(ctx.vocab, noun) not in (
                 ctx.vocab.get("noun_classes") or {}):
             continue
-        if r.type == "count":
-            continue
+        if r.type == "count" or (r.type == "quantity" and r.unit in _TERMS):
+            continue  # "the other two run for seven years each": a term per item, no share of a stated duration
         if word in ("each", "apiece") or noun in ("piece", "each"):
             noun = _named_before(ctx, r)
         _per_unit(ctx, r, noun)
