@@ -867,3 +867,99 @@ def test_term_per_item_divides_no_stated_duration() -> None:
            "for seven years each.\n")
     assert fails(doc) == []
     assert statuses(doc, "seven years") == []
+
+
+# ----------------------------------------------------------------------------- "up X from Y": X is the change, not a level
+UP_BY_FROM = (DATELINE + "The 2026 finance bill raises the armed forces budget to €57.1 billion, up €6.7 billion from "
+              "€50.4 billion in 2025, an increase of {pct}. The interior ministry gets €25 billion.\n")
+
+
+def test_amount_between_up_and_from_is_the_change_not_the_new_level() -> None:
+    doc = UP_BY_FROM.format(pct="13%")
+    assert statuses(doc, "13%") == ["pass"]
+    assert fails(doc) == []
+
+
+def test_wrong_percent_after_up_amount_from_still_fails() -> None:
+    doc = UP_BY_FROM.format(pct="31%")
+    assert statuses(doc, "31%") == ["fail"]
+
+
+# ----------------------------------------------------------------------------- "P% of GDP": the whole must be named GDP
+def test_percent_of_gdp_is_no_share_of_another_budget_line() -> None:
+    doc = (DATELINE + "Estonia's 2026 budget sets defence spending at €1.6 billion, 5.4% of GDP, compared with €1.3 billion "
+           "(3.4%) in 2025. The ministries of education and social affairs receive €1.4 billion and €2.1 billion respectively.\n")
+    assert fails(doc) == []
+    assert all(f.kind != "share" for f in at(check(doc), "5.4%", doc))
+
+
+# ----------------------------------------------------------------------------- per unit: the count stated as the total
+PER_SHIP_IN_ALL = (DATELINE + "Damen will build two frigates for the Netherlands and two for Belgium, four in all, under a "
+                   "€4.4 billion contract, about {each} per ship. Each frigate will displace 5,500 tonnes.\n")
+
+
+@pytest.mark.parametrize(("each", "status"), [("€1.1 billion", "pass"), ("€1.6 billion", "fail")])
+def test_per_unit_divides_by_the_count_stated_in_all(each: str, status: str) -> None:
+    doc = PER_SHIP_IN_ALL.format(each=each)
+    found = [f for f in at(check(doc), each, doc) if f.kind == "per_unit"]
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["€4.4 billion", "four"])]
+
+
+# ----------------------------------------------------------------------------- "two option years": a figure, not "the two"
+def test_an_indefinite_two_xs_figure_is_no_group_word_for_a_total() -> None:
+    doc = (DATELINE + "Defence awarded a A$1.2 billion, 10-year ICT contract covering 80,000 seats. The deal includes five "
+           "years of support, with two option years, for seven years in total.\n")
+    assert fails(doc) == []
+    assert all(f.kind != "sum" or "10-year" not in [o.text for o in f.operands] for f in check(doc))
+
+
+# ----------------------------------------------------------------------------- above 100% of a measure is no impossible share
+def test_offsets_above_the_contract_value_are_no_impossible_share() -> None:
+    doc = (DATELINE + "Under the Gripen deal, offsets total $9 billion, 170% of the contract value of $5.3 billion. "
+           "350 Brazilian engineers trained in Sweden.\n")
+    assert fails(doc) == []
+
+
+def test_a_part_said_to_make_up_more_than_100_percent_still_fails() -> None:
+    doc = DATELINE + "Export orders of SEK 9.8 billion made up 129% of revenue, with customers in Finland and Poland.\n"
+    assert [f.kind for f in at(check(doc), "129%", doc) if f.status == "fail"] == ["range"]
+
+
+# ----------------------------------------------------------------------------- a rate after a duration restates nothing
+def test_a_per_week_rate_after_a_duration_is_no_conversion_of_it() -> None:
+    doc = (DATELINE + "Students complete 200 flight hours over 40 weeks, about 5 hours a week. The school operates "
+           "180 helicopters.\n")
+    assert fails(doc) == []
+    assert all(f.kind != "conversion" for f in check(doc))
+
+
+def test_a_duration_restated_in_another_unit_is_still_checked() -> None:
+    doc = DATELINE + "The course lasts 40 weeks, about {d}, and ends in June.\n"
+    assert statuses(doc.format(d="280 days"), "280 days") == ["pass"]
+    assert statuses(doc.format(d="180 days"), "180 days") == ["fail"]
+
+
+# ----------------------------------------------------------------------------- a total without a noun: parts of its things
+@pytest.mark.parametrize(("total", "status"), [("147", "pass"), ("149", "fail")])
+def test_a_count_of_other_things_is_no_part_of_a_total_that_borrowed_its_noun(total: str, status: str) -> None:
+    doc = (DATELINE + f"The agency has launched 21 Tranche 1 satellites in two launches this year, with 126 still to fly, "
+           f"for {total} in total. Each satellite weighs about 600 kg.\n")
+    found = [f for f in at(check(doc), total, doc) if f.kind == "sum"]
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["21 Tranche 1 satellites", "126"])]
+
+
+# ----------------------------------------------------------------------------- a share's part from the sentence before
+def test_a_share_takes_no_unnamed_part_from_several_in_the_sentence_before() -> None:
+    doc = (DATELINE + "Finland's 2026 defence budget is €6.9 billion, 2.4% of GDP. It includes €2.6 billion for the F-35 "
+           "programme and €1.1 billion for land equipment, together €3.7 billion. Defence receives 8% of the state budget "
+           "of €88 billion.\n")
+    assert fails(doc) == []
+    assert statuses(doc, "together €3.7 billion") == ["pass"]
+
+
+@pytest.mark.parametrize(("pct", "status"), [("17%", "pass"), ("71%", "fail")])
+def test_a_bare_count_between_up_and_from_is_no_operand_of_the_change(pct: str, status: str) -> None:
+    doc = (DATELINE + f"The Barrow yard employs 14,000 people, up 2,000 from 12,000 a year ago, a rise of {pct}. The yard "
+           "is building four boats.\n")
+    found = at(check(doc), pct, doc)
+    assert [(f.status, [o.text for o in f.operands]) for f in found] == [(status, ["12,000", "14,000 people"])]

@@ -9,8 +9,11 @@ from ..extract.lazy import LazyPattern
 from ..model import Claim
 from .base import Ctx, word_re
 
-_SHARE = LazyPattern(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|revenue|sales|orders|the\s+work|work|"
-                       r"shares?|capital|budget|market|workforce|exports?|output|production|fleet|contract))\b", regex.I)
+# "of the total", "of the fleet": a whole the figure is part of. A measure of its own ("offsets total $9 billion, 170% of
+# the contract value", "orders of 120% of sales", "costs at 130% of budget") may be exceeded; a share of it is
+# impossible above 100% only when the text says the figure is part of it ("made up", "accounted for", "share of")
+_SHARE = LazyPattern(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|whole|the\s+work|work|"
+                       r"shares?|capital|market|workforce|fleet))\b", regex.I)
 
 
 def find(ctx: Ctx) -> None:

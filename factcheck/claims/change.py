@@ -71,6 +71,15 @@ def _times_more(ctx: Ctx) -> None:
 
 
 # ----------------------------------------------------------------------------- operand search
+_DELTA_BEFORE = LazyPattern(r"\b(?:up|down)\s+" + _HEDGE_GAP + r"$", regex.I)
+_DELTA_AFTER = LazyPattern(r"\s*from\b", regex.I)
+
+
+def is_delta(ctx: Ctx, x: Mention) -> bool:
+    """"up €6.7 billion from €50.4 billion", "up 2,000 from 12,000": the size of a change, not a level."""
+    return x.type != "percent" and bool(_DELTA_BEFORE.search(ctx.before(x, 30))) and bool(_DELTA_AFTER.match(ctx.after(x, 20)))
+
+
 def ordered_pair(ctx: Ctx, m: Mention, pool: list[Mention], next_sentence: bool = False
                  ) -> tuple[Mention, Mention, bool] | None:
     """An explicit "from X to Y" / "to Y from X" pair in m's sentence (or, when ``next_sentence``, in the
@@ -82,12 +91,19 @@ def ordered_pair(ctx: Ctx, m: Mention, pool: list[Mention], next_sentence: bool 
         sent = [x for x in ctx.in_span(*ctx.sents[si], pool) if not x.role]
     else:
         sent = [x for x in ctx.in_sentence(m, pool) if x is not m and not x.role]
+    # "to €57.1 billion, up €6.7 billion from €50.4 billion": the figure between "up" and "from" is the size of the
+    # change, not a level; the pair runs around it
+    deltas = [x for x in sent if is_delta(ctx, x)]
+    sent = [x for x in sent if x not in deltas]
     best = None
     for i, a in enumerate(sent):
         for b in sent[i + 1:]:
             if not same_kind(a, b) and not (a.type in ("count",) and b.type == "count"):
                 continue
             gap = ctx.between(a, b)
+            for z in reversed(deltas):
+                if a.end <= z.start and z.end <= b.start:
+                    gap = gap[:z.start - a.end] + "by" + gap[z.end - a.end:]
             if any(a.end <= z.start and z.end <= b.start and same_kind(z, b) for z in sent):
                 continue
             pre = ctx.text[max(ctx.sentence(a.start)[0], a.start - 30):a.start]
@@ -128,7 +144,7 @@ def _candidates(ctx: Ctx, m: Mention, like: Mention | None = None) -> list[Menti
     """Figures that can be operands of a change stated by m: amounts, not rates, not m itself."""
     out = []
     for x in ctx.amounts:
-        if x is m or x.role or is_partitive(ctx, x) or id(x) in ctx.restated:
+        if x is m or x.role or is_partitive(ctx, x) or id(x) in ctx.restated or is_delta(ctx, x):
             continue
         if like is not None and not _same(ctx, x, like):
             continue

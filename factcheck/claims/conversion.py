@@ -110,6 +110,8 @@ def _find_parenthesised(ctx: Ctx) -> None:
                 break
             if dst.type != src.type or dst.unit == src.unit or (rm.group("comma") and dst.start > pos + 2):
                 break  # a figure in the source's own unit, or one further on after a comma, restates nothing
+            if is_rate(ctx, dst) and not is_rate(ctx, src):
+                break  # "200 flight hours over 40 weeks, about 5 hours a week": a rate derived from it, no restatement
             if src.type == "quantity":
                 _conversion(ctx, src, dst)
             elif dst.unit != src.unit:

@@ -284,12 +284,13 @@ def _totals_after_parts(ctx: Ctx) -> None:
                 and (not is_rate(ctx, x) or _time_rate(ctx, x) or (x.start >= s and regex.match(
                     r"\s*per\s+share\b", t[x.end:x.end + 12])))]  # "a dividend of 9.4p per share ... makes 14.2p"
         # in the total's own sentence the writer lists the parts; further back, only figures of the same thing
-        same_sent = [x for x in pool if x.start >= s and not (_expected_count(before) and _noun_clash(ctx, total, x))]
+        expect_n = _expected_count(_mask_new_figures(ctx, s, total.start))
+        same_sent = [x for x in pool if x.start >= s and not (expect_n and _noun_clash(ctx, total, x))]
+        same_sent = _borrowed_noun_parts(ctx, total, same_sent)
         same_sent = _list_tail(ctx, same_sent)
         pool = [x for x in pool if x.start >= s or (total.type != "count" or same_noun(ctx.vocab, total, x))
                 and not _noun_clash(ctx, total, x)]
         how = "total-after"
-        expect_n = _expected_count(before)
         am = regex.match(r"\s*(?:after|on\s+top\s+of|in\s+addition\s+to|plus)\s+", t[total.end:total.end + 25], regex.I)
         later = [x for x in ctx.amounts if am and total.end + am.end() <= x.start <= total.end + am.end() + 2
                  and _parts_kind_ok(total, x, ctx)]
@@ -573,6 +574,19 @@ def _time_rate(ctx: Ctx, x: Mention) -> bool:
     return bool(regex.match(r"\s*(?:a|per)\s+(?:year|month|week|day)\b", ctx.text[x.end:x.end + 15]))
 
 
+def _borrowed_noun_parts(ctx: Ctx, total: Mention, parts: list[Mention]) -> list[Mention]:
+    """"21 Tranche 1 satellites in two launches, with 126 still to fly, for 147 in total": a total with no noun of its
+    own counts what the parts that name its noun count; a part naming another thing (launches) is no part of it."""
+    if total.type != "count" or total.noun or not total.unit or not total.unit[:1].islower():
+        return parts
+    cls = noun_class(ctx.vocab, total.unit)
+    named = [x for x in parts if x.type == "count" and x.noun and x.unit]
+    if not any(noun_class(ctx.vocab, x.unit) == cls for x in named):
+        return parts
+    # a proper noun ("E-7As") may well count the same things under a name of its own: only a common noun clashes
+    return [x for x in parts if not (x in named and x.noun[:1].islower() and noun_class(ctx.vocab, x.unit) != cls)]
+
+
 def _noun_clash(ctx: Ctx, total: Mention, part: Mention) -> bool:
     """Parts that count something else than the total ("two combat drones: 33 countries and nine")."""
     if total.type != "count" or part.type != "count" or not total.unit or not part.unit or not part.noun:
@@ -619,6 +633,17 @@ def _attached_values(ctx: Ctx) -> None:
         else:
             if len(values) >= 2:
                 _make_sum(ctx, total, values, [1] * len(values), True, "attached-values")
+
+
+def _mask_new_figures(ctx: Ctx, lo: int, hi: int) -> str:
+    """The text lo..hi with each figure stated without "the" blanked out: "with two option years, for seven years in
+    total" states a part (two years), not "the two" things a total adds up."""
+    t = ctx.text
+    out = list(t[lo:hi])
+    for x in ctx.mentions:
+        if lo <= x.start and x.end <= hi and not regex.search(r"\b(?:the|both)\s+$", t[max(lo, x.start - 10):x.start], regex.I):
+            out[x.start - lo:x.end - lo] = "#" * (x.end - x.start)
+    return "".join(out)
 
 
 def _expected_count(before: str) -> int | None:
@@ -723,6 +748,8 @@ def _shares(ctx: Ctx) -> None:
         if not found:
             continue
         part_list, whole, confident = found
+        if _OF_GDP.match(t[p.end:e]) and not _GDP_NAMED.search(ctx.before(whole, 40)):
+            continue  # "€1.6 billion, 5.4% of GDP": the whole is the economy's output, a figure the text must name as such
         stated = p.value if is_pct else p.value * 100
 
         n_parts = len(part_list)
@@ -751,6 +778,29 @@ def _shares(ctx: Ctx) -> None:
             params["stated_step"] = 0.0 if p.hedge else 2.5  # "a third" is 33.3% give or take a rounding
             params["fixable"] = False
         ctx.add(Claim("share", _span(ctx, p), p, (*part_list, whole), params, confident))
+
+
+_OF_GDP = LazyPattern(r"\s*of\s+(?:(?:the|its|their|[\p{L}-]+['’]s?|forecast|projected|expected|estimated|nominal|national)\s+){0,2}"
+                      r"(?:GDP|gross\s+domestic\s+product|GNI|gross\s+national\s+income|economic\s+output)\b", regex.I)
+_GDP_NAMED = LazyPattern(r"\b(?:GDP|gross\s+domestic\s+product|GNI|gross\s+national\s+income|economic\s+output|economy)\b", regex.I)
+
+
+def _unnamed_earlier_part(ctx: Ctx, p: Mention, pool: list[Mention]) -> bool:
+    """"It includes €2.6 billion ... and €1.1 billion ..., together €3.7 billion. Defence receives 8% of the state budget":
+    when the share's sentence states no part and the sentence before offers several, the last of them is its part only
+    if its clause names what the share's subject names."""
+    part = pool[-1]
+    si = ctx.sent_index(p.start)
+    if ctx.sent_index(part.start) == si:
+        return False
+    rivals = [x for x in pool if ctx.sent_index(x.start) == ctx.sent_index(part.start) and same_kind(x, part)]
+    if len(rivals) < 2:
+        return False
+    s, _ = ctx.sentence(p.start)
+    subject = {w.lower()[:6] for w in regex.findall(r"\p{L}{4,}", ctx.text[s:p.start])}
+    xs, _ = ctx.sentence(part.start)
+    clause = regex.split(r"[,;]|\band\b", ctx.text[max(xs, part.start - 60):part.start])[-1]
+    return not subject & {w.lower()[:6] for w in regex.findall(r"\p{L}{4,}", clause)}
 
 
 def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool] | None:
@@ -846,6 +896,8 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
                          and x.value < kinds[0].value]
             part_pool = part_pool if len(part_pool) == 1 else []
         part_pool = [x for x in part_pool if not is_rate(ctx, x)]  # "C$69 million each" is no part
+        if part_pool and _unnamed_earlier_part(ctx, p, part_pool):
+            return None
         if part_pool:
             part = part_pool[-1]
             # "an operating profit of CZK 3.9 billion. Exports accounted for 82% of revenue. The order backlog of CZK 61

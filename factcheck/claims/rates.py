@@ -108,6 +108,12 @@ def _counts(ctx: Ctx, pool_span: tuple[int, int], noun: str) -> list[Mention]:
 _IN_ALL = LazyPattern(r"[^,;.]{0,20}?\b(?:in\s+all|in\s+total|altogether|all\s+told)\b", regex.I)
 
 
+def _is_count_total(ctx: Ctx, x: Mention) -> bool:
+    """"four in all", "a total of 30": a count stated as the total of the counts around it."""
+    return bool(_IN_ALL.match(ctx.text[x.end:x.end + 30])
+                or regex.search(r"\b(?:a\s+total\s+of|totall?ing|in\s+total)\s+$", ctx.before(x, 20), regex.I))
+
+
 def _prev_sentence_count(ctx: Ctx, span: tuple[int, int], noun: str) -> list[Mention]:
     """The count of the sentence before that a rate is per: its total ("8 in 2023, 10 in 2024 and 12 this year, 30 in
     all") or else its first count of the thing ("seeking up to 12 submarines ... to replace its four boats")."""
@@ -174,7 +180,10 @@ def _per_unit(ctx: Ctx, r: Mention, noun: str) -> None:
         return
     freq = Counter(x.value for x in _counts(ctx, (0, len(ctx.text)), noun)) if noun else Counter()
     if same:
-        explicit = [x for x in counts if not x.inferred] or counts
+        # "two frigates for the Netherlands and two for Belgium, four in all, under a €4.4 billion contract, about €1.1
+        # billion per ship": a count the text states as the total of the others is the one the total buys
+        summed = [x for x in counts if _is_count_total(ctx, x)]
+        explicit = summed[-1:] or [x for x in counts if not x.inferred] or counts
         count = min(explicit, key=lambda x: abs(x.start - total.end))
     else:
         count = max(counts, key=lambda x: (freq.get(x.value, 0), not x.inferred, -abs(x.start - r.start)))
