@@ -13,7 +13,7 @@ from .base import Ctx, word_re
 # the contract value", "orders of 120% of sales", "costs at 130% of budget") may be exceeded; a share of it is
 # impossible above 100% only when the text says the figure is part of it ("made up", "accounted for", "share of")
 _SHARE = LazyPattern(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|whole|the\s+work|work|"
-                       r"shares?|capital|market|workforce|fleet))\b", regex.I)
+                     r"shares?|capital|market|workforce|fleet))\b", regex.I)
 
 
 def find(ctx: Ctx) -> None:

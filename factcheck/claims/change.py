@@ -21,8 +21,8 @@ _HEDGE_GAP = r"(?:(?:about|around|roughly|nearly|almost|some|approximately|more\
              r"just\s+under|just\s+over|at\s+least|an\s+estimated)\s+)?"
 _FROM_TO = LazyPattern(r"^[\s\p{L}\p{N},'’-]{0,60}?\b(?:to|toward|towards|into)\s+" + _HEDGE_GAP + r"$", regex.I)
 _COMPARE_AFTER = LazyPattern(r"^\s*(?:more|higher|greater|larger|bigger|up|above|over|less|lower|fewer|smaller|down|"
-                               r"below|increase|rise|jump|growth|gain|decrease|decline|drop|fall|reduction|cut)?\s*"
-                               r"(?:than|on|over|from|compared\s+with|compared\s+to|versus|vs\.?)\s+(?:the\s+|its\s+|a\s+)?", regex.I)
+                             r"below|increase|rise|jump|growth|gain|decrease|decline|drop|fall|reduction|cut)?\s*"
+                             r"(?:than|on|over|from|compared\s+with|compared\s+to|versus|vs\.?)\s+(?:the\s+|its\s+|a\s+)?", regex.I)
 
 
 def find(ctx: Ctx) -> None:
@@ -385,18 +385,18 @@ def _per_share_pair(ctx: Ctx, p: Mention) -> tuple[Mention, Mention] | None:
 
 
 _LEVEL_BEFORE = LazyPattern(r"(?:\b(?:to|from|at|reached|was|were|is|stood\s+at|totalled|totaled|between)|"
-                              r"(?<!\b(?:increase|rise|growth|gain|jump|decrease|drop|fall|decline|reduction|cut|change|"
-                              r"improvement|hike|surge|slump)\s)\bof)\s+"
-                              r"(?:(?:about|around|roughly|nearly|some|approximately|more\s+than|almost|over)\s+)?$", regex.I)
+                            r"(?<!\b(?:increase|rise|growth|gain|jump|decrease|drop|fall|decline|reduction|cut|change|"
+                            r"improvement|hike|surge|slump)\s)\bof)\s+"
+                            r"(?:(?:about|around|roughly|nearly|some|approximately|more\s+than|almost|over)\s+)?$", regex.I)
 # "is 30% larger than the 420 square metres": a comparison, not a level, whatever verb comes before it
 _COMPARATIVE = LazyPattern(r"\s*(?:more|higher|greater|larger|bigger|lower|fewer|less|smaller|cheaper|heavier|lighter|"
-                             r"longer|shorter|faster|slower|wider|narrower)\s+than\b", regex.I)
+                           r"longer|shorter|faster|slower|wider|narrower)\s+than\b", regex.I)
 _TO_FIGURE = LazyPattern(r"\s*,?\s*(?:to|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|"
-                           r"more\s+than\s+|a\s+record\s+)?(?=[\p{Sc}\d]|[A-Z]{2,3}\s?\d|Rs|TL)", regex.I)
+                         r"more\s+than\s+|a\s+record\s+)?(?=[\p{Sc}\d]|[A-Z]{2,3}\s?\d|Rs|TL)", regex.I)
 _BACK_REF = LazyPattern(r"\b(?:that|this|the\s+same)\s+(?:figure|number|total|level|period|quarter|half)|"
-                          r"\b(?:doubl|tripl|trebl|quadrupl|halv)\w*\s+(?:that|it|this|them)\b|"
-                          r"\b(?:year-on-year|year\s+on\s+year|a\s+year\s+earlier|the\s+previous\s+year|compared)\b",
-                          regex.I)
+                        r"\b(?:doubl|tripl|trebl|quadrupl|halv)\w*\s+(?:that|it|this|them)\b|"
+                        r"\b(?:year-on-year|year\s+on\s+year|a\s+year\s+earlier|the\s+previous\s+year|compared)\b",
+                        regex.I)
 _CONTRAST = LazyPattern(r";|,\s*(?:while|whereas|but|although)\b", regex.I)
 # a percentage in a list matched item by item: "up 25% and 18% respectively"
 _RESPECTIVELY = LazyPattern(r"[^.;()]{0,40}?\brespectively\b", regex.I)
@@ -653,7 +653,7 @@ def _multiple_compared(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:
 _FROM_BEFORE = LazyPattern(r"\bfrom\s+" + _HEDGE_GAP + r"$", regex.I)
 _TO_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:to|into)\s+" + _HEDGE_GAP, regex.I)
 _REFERENCE_BEFORE = LazyPattern(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?" + _HEDGE_GAP + r"$",
-                                  regex.I)
+                                regex.I)
 
 
 def _multiple_object_phrase(ctx: Ctx, m: Mention) -> tuple[Mention, Mention] | None:

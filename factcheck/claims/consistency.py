@@ -85,9 +85,9 @@ def find(ctx: Ctx) -> None:
 
 
 _SUBJECT = LazyPattern(r"\b(contract|award|deal|order|budget|ceiling|programme|program|modification|package|"
-                         r"agreement|acquisition|purchase|sale|investment|valuation)s?\b", regex.I)
+                       r"agreement|acquisition|purchase|sale|investment|valuation)s?\b", regex.I)
 _NAME = LazyPattern(r"\b(?:[A-Z][\w/-]*\d[\w/-]*(?:\s+\w+\s+\d+)?|[A-Z][a-z]+\s+\d+|(?:January|February|March|April|May|"
-                      r"June|July|August|September|October|November|December)\s+(?:19|20)\d\d)\b")
+                    r"June|July|August|September|October|November|December)\s+(?:19|20)\d\d)\b")
 
 
 # a period shared by every award of the year ("Fiscal 2025 ... funds") names no one contract

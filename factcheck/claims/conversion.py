@@ -18,9 +18,9 @@ from .base import Ctx, is_rate
 
 # "(", optionally after up to three describing words ("2,300 tonnes full-load displacement (2,535 short tons)")
 _RESTATE = LazyPattern(r"^\s*(?:(?:(?!(?:and|or|to|from|with|than|of|for|by|in|up|down)\b)[\p{L}-]+\s+){0,3}\(|"
-                         r",?\s*or\s+|(?:[\p{L}-]+\s*){0,2},?\s*equivalent\s+to\s+(?:the\s+|about\s+|some\s+)?|\s*/\s*|"
-                         r",?\s*(?:i\.e\.|that\s+is)\s+|(?P<comma>,\s*(?:about|around|roughly|some|approximately|nearly|"
-                         r"almost|just\s+(?:under|over))\s))\s*", regex.I)
+                       r",?\s*or\s+|(?:[\p{L}-]+\s*){0,2},?\s*equivalent\s+to\s+(?:the\s+|about\s+|some\s+)?|\s*/\s*|"
+                       r",?\s*(?:i\.e\.|that\s+is)\s+|(?P<comma>,\s*(?:about|around|roughly|some|approximately|nearly|"
+                       r"almost|just\s+(?:under|over))\s))\s*", regex.I)
 _NEXT = LazyPattern(r"^\s*(?:,|or|and|/|;)\s*(?:or\s+)?", regex.I)
 # the gap between two listed figures: "€1.2bn and €0.8bn", "€1bn, €2bn and €3bn"
 _LIST_GAP = LazyPattern(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$", regex.I)

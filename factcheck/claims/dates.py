@@ -149,8 +149,8 @@ def _names_a_thing(ctx: Ctx, d: Mention) -> bool:
 # ----------------------------------------------------------------------------- durations
 _UNIT_DAYS = {"year": 365.2425, "month": 30.436875, "week": 7.0, "day": 1.0, "decade": 3652.425}
 _AFTER = LazyPattern(r"^\s*(?:later|after|before|since|ago|earlier|on|of|in|to|extension|programme|program|"
-                       r"deal|agreement|contract|concession|plan|period|delay|freeze|pause|gap|wait|negotiations?|"
-                       r"talks|trials)\b", regex.I)
+                     r"deal|agreement|contract|concession|plan|period|delay|freeze|pause|gap|wait|negotiations?|"
+                     r"talks|trials)\b", regex.I)
 
 
 def _spans(ctx: Ctx) -> list[Mention]:

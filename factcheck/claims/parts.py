@@ -441,7 +441,7 @@ def _prior_figure(ctx: Ctx, x: Mention, p: Mention) -> bool:
     tail = ctx.text[p.end:nxt[0].start if nxt else e]
     return bool(regex.search(r"\b(?:compared\s+(?:with|to)|from|versus|against)\s+(?:about\s+)?$", ctx.before(x, 30), regex.I)
                 or regex.search(r"\b(?:prior|previous|last)[\s-]+(?:year|period|quarter)|\ba\s+year\s+(?:earlier|ago|before)",
-                                tail, regex.I))
+                              tail, regex.I))
 
 
 def _revenue_for(ctx: Ctx, p: Mention, profit: Mention, allow_smaller: bool = False, reach: int = 2) -> Mention | None:
@@ -828,8 +828,8 @@ def _share_operands(ctx: Ctx, p: Mention) -> tuple[list[Mention], Mention, bool]
             return [part], wholes[-1], True
     # 1. "278 of the 1,059 vehicles (26%)" / "103 of them in Scotland, nearly a third of the total"
     if prev and regex.fullmatch(r"[^.;]{0,40}?(?:\(|,\s*(?:or\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|"
-                                r"less\s+than\s+|more\s+than\s+|just\s+(?:under|over)\s+|almost\s+|over\s+|under\s+)?"
-                                r"|—\s*)", gap_before):
+                              r"less\s+than\s+|more\s+than\s+|just\s+(?:under|over)\s+|almost\s+|over\s+|under\s+)?"
+                              r"|—\s*)", gap_before):
         part = prev[-1]
         whole = _whole_for(ctx, part, p)
         if whole is not None:
@@ -1183,7 +1183,7 @@ def _differences(ctx: Ctx) -> None:
             if not regex.search(r"\bby\s+$", t[max(s, d.start - 5):d.start]):
                 continue
             verb = regex.search(r"\b(?:topped|exceeded|beat|surpassed|outstripped|trailed)\s+(?:the\s+|a\s+|an\s+)?",
-                                t[s:d.start])
+                              t[s:d.start])
             if not verb:
                 continue
             xs = [x for x in ctx.amounts if s + verb.end() <= x.start < d.start and same_kind(x, d)]

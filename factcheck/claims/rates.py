@@ -58,7 +58,7 @@ def find(ctx: Ctx) -> None:
 
 
 _THE_THINGS = LazyPattern(r"\b(?:the|its|their|these|those)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]{3,}s)\s*(?:[—–(,:-]\s*)?"
-                            r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just\s+(?:under|over))\s+)?$", regex.I)
+                          r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just\s+(?:under|over))\s+)?$", regex.I)
 
 
 def _named_before(ctx: Ctx, r: Mention) -> str:
@@ -80,7 +80,7 @@ _EACH_COSTS = LazyPattern(r"\beach\s+([\p{L}-]+)\s+(?:costs?|is\s+worth|comes\s+
 
 
 _PRICE_VERB = LazyPattern(r"\b(?:costs?|priced\s+at|sells?\s+for|sold\s+for|retails?\s+(?:at|for))\s+"
-                            r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+under\s+|over\s+)?$", regex.I)
+                          r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+under\s+|over\s+)?$", regex.I)
 
 
 def _totals_before(ctx: Ctx, r: Mention) -> list[Mention]:
@@ -253,7 +253,7 @@ def _part_of(ctx: Ctx, count: Mention) -> Mention:
 
 
 _COUNT_WORTH = LazyPattern(r"[^,;.\d]{0,40}?\b(?:worth|valued\s+at|at\s+a\s+(?:cost|price)\s+of|costing|for)\s+"
-                            r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|approximately\s+)?$", regex.I)
+                          r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|approximately\s+)?$", regex.I)
 
 
 def _bound_total(ctx: Ctx, totals: list[Mention], total: Mention, count: Mention) -> Mention:

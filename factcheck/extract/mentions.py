@@ -75,7 +75,7 @@ _COMPARATIVE_AFTER = LazyPattern(r"\s+(?:fewer|more|less|higher|lower|larger|sma
                                    r"|greater|heavier|lighter|longer|shorter|faster|slower)\b", regex.I)
 # "handed over four aircraft", "took over 12 sites": the particle of a verb, not a hedge
 _PARTICLE_VERB = regex.compile(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|t(?:ake|akes|ook|aken|aking)"
-                               r"|hand\w*|carr(?:y|ies|ied|ying)|sign(?:s|ed|ing)?|brought|bring(?:s|ing)?)\s+$")
+                               r"|carr(?:y|ies|ied|ying)|sign(?:s|ed|ing)?|brought|bring(?:s|ing)?)\s+$")
 # the figure of a population or workforce is a count of people, not money ("a population of 2.86 million")
 _PEOPLE_BEFORE = regex.compile(r"(?i)\b(?:population|workforce|headcount|inhabitants|residents|citizens|membership)"
                                r"\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$")
@@ -489,15 +489,14 @@ class _Scanner:
             r"(?i)\b(?:the|this|that|which|each|every|any|no|another|some|someone|anyone|every)\s+$", self.t[max(0, a - 12):a]))
 
     def _bare_multiplier(self, a: int, b: int) -> bool:
-        """ "thousand" alone counts only in lower case, not after a figure ("1.2 million") or "the"."""
+        """Is this word run a scale word belonging elsewhere? "thousand" alone counts only in lower case, and never
+        after a figure ("1.2 million", "₹1.72 lakh crore") or "the"."""
         w = self.t[a:b]
         words = w.lower().split()
         if words and words[0] in self.g.mult and regex.search(r"\d\s*$", self.t[max(0, a - 8):a]):
             return True  # "$6.5 billion and one for 81 vehicles": the figure's scale word, not a new number
-        if not words or any(x not in self.g.mult for x in words):
-            return False
-        if len(words) > 1:  # "lakh crore" after "₹1.72": the figure's compound scale, read with the figure
-            return bool(regex.search(r"[\d.,]\s*$", self.t[max(0, a - 8):a]))
+        if len(words) != 1 or words[0] not in self.g.mult:
+            return False  # a run of words ("thousand million") with no figure before is a number of its own
         return not w.islower() or bool(regex.search(r"(?:[\d$€£¥.,%]\s*|\bthe\s+|-)$", self.t[max(0, a - 8):a]))
 
     def _read_around(self, f: _Amount) -> None:
@@ -538,16 +537,16 @@ class _Scanner:
             f.hedge = regex.sub(r"\s+", " ", hm.group().strip().lower())
         pos = f.num_end
         # "2,000.45±0.01 pounds": the interval the figure states, as a range
-        um_ = regex.match(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(\d+(?:[.,]\d+)*(?:[eE][-+]?\d{1,3})?)(?![\d.,]?\d)", t[pos:pos + 30])
-        if um_ and not f.word and f.value_high is None:
+        unc = regex.match(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(\d+(?:[.,]\d+)*(?:[eE][-+]?\d{1,3})?)(?![\d.,]?\d)", t[pos:pos + 30])
+        if unc and not f.word and f.value_high is None:
             try:
-                d = float(um_.group(1)) if regex.search(r"[eE]", um_.group(1)) else (read_digits(um_.group(1), self.loc) or (None,))[0]
+                d = float(unc.group(1)) if regex.search(r"[eE]", unc.group(1)) else (read_digits(unc.group(1), self.loc) or (None,))[0]
             except ValueError:
                 d = None
             if d is not None:
                 f.value, f.value_high = f.value - d, f.value + d
-                f.decimals = max(f.decimals, len(um_.group(1).partition(".")[2]))
-                pos += um_.end()
+                f.decimals = max(f.decimals, len(unc.group(1).partition(".")[2]))
+                pos += unc.end()
                 f.num_end = pos
                 self._block(f.num_start, pos)
         # range "20-30", "20–30%": one mention, value and value_high
@@ -653,7 +652,7 @@ class _Scanner:
         lex = self.lex
         sizes = lex.vocab.get("compound_units") or {}
 
-        def one(m: regex.Match, denominator: bool) -> str | None:
+        def one(m: regex.Match) -> str | None:
             unit = lex.units[m.group("u")]
             pw = (m.group("pow") or "").strip()
             if not pw:
@@ -665,7 +664,7 @@ class _Scanner:
                 else f"{unit} ** {p}"
 
         um = lex.unit_re.match(rest)
-        if not um or (name := one(um, False)) is None:
+        if not um or (name := one(um)) is None:
             return None
         end = um.end()
         dens: list[str] = []
@@ -678,7 +677,7 @@ class _Scanner:
                 vm = regex.match(r"(?P<sp>)(?P<u>[\p{L}µ]{1,4})(?P<pow>[23])(?![\p{L}\d])", rest[end + dm.end():end + dm.end() + 8])
                 if vm and vm.group("u") not in lex.units:
                     vm = None
-            if not vm or vm.group("sp") or (d := one(vm, True)) is None or \
+            if not vm or vm.group("sp") or (d := one(vm)) is None or \
                     (vm.group("u") in lex.glued_only and not dm.group().strip() == "/"):
                 break
             dens.append(d)
