@@ -22,20 +22,14 @@ from dataclasses import dataclass
 
 import regex
 
+from .kinds import FIXABLE
 from .model import Claim, Document, Finding, Fix, Mention, Operand
 from .report.common import fmt_num
 from .ruleset import RuleSet
 
 Interval = tuple[float, float]
 
-RULE_IDS = {
-    "percent_change": "percent-change", "multiple": "multiple", "share": "share", "sum": "sum",
-    "difference": "difference", "per_unit": "per-unit", "conversion": "conversion",
-    "currency_conversion": "currency-conversion", "consistency": "consistency", "duration": "duration",
-    "range": "range", "fact": "fact", "multiple_style": "multiple-style",
-}
 OPERAND_REACH = 0.1  # how far a directional hedge on an operand ("more than 2,000") may reach
-FIXABLE = {"percent_change", "sum", "share", "conversion", "per_unit", "difference"}
 
 
 @dataclass(frozen=True)

@@ -129,22 +129,93 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One reason the linker tied figures together: a cue it matched, and how much that counts.
+
+    ``cue`` names the grammar or vocabulary item (rules/linking.yaml), ``detail`` says what matched as the
+    working shows it ("'to … from' in one clause", "same measure 'sales'"). ``explicit`` marks grammar that
+    states the relation outright ("from X to Y", "Y (X)", "(2023: X)"): only a reading resting on explicit
+    evidence may ground a ``fail``.
+    """
+
+    cue: str
+    detail: str = ""
+    weight: float = 0.0
+    explicit: bool = False
+
+    def describe(self) -> str:
+        return self.detail or self.cue
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One reading of a claim: the stated figure equals ``formula(operands)``.
+
+    ``formula`` names an entry of ``judge.FORMULAS`` ("pct_change", "ratio", "share", "sum", ...): the judge
+    computes it over the operands' intervals. ``factor`` scales the result (a unit conversion). Readings
+    whose result cannot be computed from operands alone carry it: ``computed`` is the interval the stated
+    figure must meet and ``point`` its central value (a duration between dates, a currency restatement at
+    the year's rate range). ``alternative`` marks a reading made only to doubt another (the other
+    direction, percentage points): it can make a claim hold, never fail.
+    """
+
+    formula: str
+    operands: tuple[Mention, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    factor: float = 1.0
+    computed: tuple[float, float] | None = None
+    point: float | None = None
+    source: str | None = None  # where a rate or reference figure comes from
+    note: str = ""  # extra working shown with the result ("rate 1.08–1.12 USD/EUR, 2024")
+    alternative: bool = False
+
+    @property
+    def score(self) -> float:
+        return sum(e.weight for e in self.evidence)
+
+    @property
+    def explicit(self) -> bool:
+        return any(e.explicit for e in self.evidence)
+
+
+@dataclass(frozen=True)
 class Claim:
-    """A stated figure and the figures the text derives it from.
+    """A stated figure and the readings that derive it from other figures of the text.
 
     ``stated`` is the figure whose truth is asserted (the percentage, the total, the converted value),
-    ``span`` the text that states it (may be wider, e.g. "nearly doubled"). ``params`` carries the
-    relation's details (direction of a change, the multiple word, the hedge, conversion units...).
-    ``confident`` is False where the linker is unsure the figures belong together: such a claim can
-    warn but never fail.
+    ``span`` the text that states it (may be wider, e.g. "nearly doubled"). ``readings`` are the candidate
+    relations, best first (highest evidence score); the judge evaluates each and alone decides the verdict.
+    ``stated_value`` overrides the stated mention's value in the formula's terms ("nearly doubled" -> 2,
+    "fell 12%" -> -12, "a third" as a share -> 33.3); ``hedge`` overrides its hedge. ``qualifier`` is a
+    basis qualifier ("organic", "at constant currency") that makes the stated figure not comparable with
+    the figures given: such a claim can hold or warn, never fail.
+
+    ``operands``, ``params`` and ``confident`` are the older untyped form, read by the judge while linkers
+    move to ``readings``.
     """
 
     kind: str
     span: tuple[int, int]
     stated: Mention | None
-    operands: tuple[Mention, ...]
+    operands: tuple[Mention, ...] = ()
     params: dict = field(default_factory=dict, hash=False, compare=False)
     confident: bool = True
+    readings: tuple[Relation, ...] = ()
+    stated_value: float | None = None
+    stated_step: float | None = None  # half the step of the stated figure's last digit, when not the mention's
+    hedge: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """A claim the linker saw but did not check, and why ("no earlier figure to compare with")."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -184,6 +255,7 @@ class Finding:
     fix: Fix | None = None
     suppressed: bool = False
     fingerprint: str | None = None
+    evidence: tuple[str, ...] = ()  # why the figures were linked, as the working shows it
 
 
 @dataclass
@@ -194,4 +266,5 @@ class FileResult:
     document: Document | None
     mentions: list[Mention] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    unchecked: list[Unchecked] = field(default_factory=list)  # claims seen but not checked, with the reason
     error: str | None = None  # why the file could not be read (reported, then skipped)

@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-KINDS = ("percent_change", "multiple", "multiple_style", "share", "sum", "difference", "per_unit", "conversion",
-         "currency_conversion", "consistency", "duration", "range", "fact", "style")
+from .kinds import KIND_NAMES as KINDS
+
 SEVERITIES = ("error", "warning", "info")
 TOP_KEYS = ("ruleset", "description", "rules", "vocabulary", "facts", "reference_rates")
 
