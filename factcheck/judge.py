@@ -20,11 +20,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import regex
-
 from .kinds import FIXABLE
 from .model import Claim, Document, Finding, Fix, Mention, Operand
-from .report.common import fmt_num
+from .numfmt import fmt_num, fmt_number, restate  # noqa: F401 - re-exported for older callers
 from .ruleset import RuleSet
 
 Interval = tuple[float, float]
@@ -88,60 +86,6 @@ def corners(fn: Callable[..., float], intervals: list[Interval]) -> Interval:
     if not vals:
         return (math.nan, math.nan)
     return (min(vals), max(vals))
-
-
-def fmt_number(v: float, decimals: int, grouped: bool, group: str = ",", point: str = ".") -> str:
-    s = f"{v:,.{decimals}f}" if grouped or abs(v) >= 10000 else f"{v:.{decimals}f}"
-    return s.replace(",", "\x00").replace(".", point).replace("\x00", group)
-
-
-def _separators(written: str, decimals: int) -> tuple[str, str]:
-    """The group and decimal marks a numeral was written with ("1.059" in German text, "2,5")."""
-    marks = [c for c in written if not c.isdigit()]
-    if decimals and marks:
-        point = marks[-1]
-        group = next((c for c in marks[:-1] if c != point), "." if point == "," else ",")
-        return group, point
-    if marks:
-        group = marks[0]
-        return group, "," if group == "." else "."
-    return ",", "."
-
-
-_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
-_SMALLER = {"trillion": "billion", "billion": "million", "bn": "m", "tn": "bn", "mn": "k"}
-
-
-def restate(m: Mention, value: float, doc_text: str) -> str:
-    """``value`` written the way mention ``m`` writes its figure (scale word, decimals, marks, symbols)."""
-    written = doc_text[m.num_start:m.num_end] if m.num_end > m.num_start else ""
-    factor = 1.0
-    group, point = _separators(written, m.decimals)
-    if m.scale and m.value and written:
-        try:
-            digits = written.replace(group, "").replace(point, ".").replace("\u2009", "").replace(" ", "")
-            written_v = float(digits)
-            if written_v:
-                factor = m.value / written_v
-        except ValueError:
-            factor = 1.0
-    x = value / factor if factor else value
-    prefix = doc_text[m.start:m.num_start] if written else ""
-    suffix = doc_text[m.num_end:m.end] if written else ""
-    if m.scale and abs(x) < 1 and m.scale.lower() in _SMALLER:
-        x *= 1000
-        suffix = regex.sub(r"(?i)\b" + regex.escape(m.scale) + r"\b", _SMALLER[m.scale.lower()], suffix, count=1)
-    decimals = m.decimals
-    if m.word:
-        decimals = 0 if abs(x - round(x)) < 0.05 else 1
-    num = fmt_number(x, decimals, m.grouped or abs(x) >= 10000, group, point)
-    if m.word and decimals == 0 and 0 <= round(x) < len(_WORDS) and not m.scale:
-        num = _WORDS[round(x)]
-        num = num.capitalize() if doc_text[m.num_start:m.num_start + 1].isupper() else num
-    if not written:
-        return num
-    return f"{prefix}{num}{suffix}"
 
 
 def judge(doc: Document, claims: list[Claim], rules: RuleSet) -> list[Finding]:

@@ -9,6 +9,7 @@ import os
 from pathlib import Path, PurePath
 
 from ..model import Document, FileResult, Finding
+from ..numfmt import fmt_num  # noqa: F401 - re-exported
 from . import Context
 
 # Severity of a finding -> SARIF level (GitHub annotations use the same words, "note" -> "notice").
@@ -27,18 +28,6 @@ def level(f: Finding) -> str:
 def shown(f: Finding, ctx: Context) -> bool:
     """Whether a renderer lists this finding: failures and warnings always, passes with --show-pass."""
     return f.status != "pass" or ctx.show_pass
-
-
-def fmt_num(x: float | None) -> str:
-    """857000000 -> '857,000,000'; 138.29787 -> '138.2979'; None -> ''."""
-    if x is None:
-        return ""
-    v = float(f"{float(x):.12g}")  # 2.01 billion is 2,010,000,000, not 2,009,999,999,999.9998 (float noise)
-    if v.is_integer() and abs(v) < 2**53:
-        return f"{int(v):,}"
-    if 0 < abs(v) < 0.001:
-        return f"{v:.4g}"  # 2.48e-05, not 0
-    return f"{v:,.4f}".rstrip("0").rstrip(".")
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -1,0 +1,77 @@
+"""Numbers as the reports and corrections write them: grouped digits for the working ("857,000,000"), and a
+computed value restated in the way a mention of the text writes its figure ("€188 million", "1.059",
+"two") for expected texts and fixes. Shared by the judge (expected figures) and the reports."""
+
+from __future__ import annotations
+
+import regex
+
+from .model import Mention
+
+
+def fmt_num(x: float | None) -> str:
+    """857000000 -> '857,000,000'; 138.29787 -> '138.2979'; None -> ''."""
+    if x is None:
+        return ""
+    v = float(f"{float(x):.12g}")  # 2.01 billion is 2,010,000,000, not 2,009,999,999,999.9998 (float noise)
+    if v.is_integer() and abs(v) < 2**53:
+        return f"{int(v):,}"
+    if 0 < abs(v) < 0.001:
+        return f"{v:.4g}"  # 2.48e-05, not 0
+    return f"{v:,.4f}".rstrip("0").rstrip(".")
+
+
+def fmt_number(v: float, decimals: int, grouped: bool, group: str = ",", point: str = ".") -> str:
+    s = f"{v:,.{decimals}f}" if grouped or abs(v) >= 10000 else f"{v:.{decimals}f}"
+    return s.replace(",", "\x00").replace(".", point).replace("\x00", group)
+
+
+def _separators(written: str, decimals: int) -> tuple[str, str]:
+    """The group and decimal marks a numeral was written with ("1.059" in German text, "2,5")."""
+    marks = [c for c in written if not c.isdigit()]
+    if decimals and marks:
+        point = marks[-1]
+        group = next((c for c in marks[:-1] if c != point), "." if point == "," else ",")
+        return group, point
+    if marks:
+        group = marks[0]
+        return group, "," if group == "." else "."
+    return ",", "."
+
+
+_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_SMALLER = {"trillion": "billion", "billion": "million", "bn": "m", "tn": "bn", "mn": "k"}
+
+
+def restate(m: Mention, value: float, doc_text: str) -> str:
+    """``value`` written the way mention ``m`` writes its figure (scale word, decimals, marks, symbols)."""
+    written = doc_text[m.num_start:m.num_end] if m.num_end > m.num_start else ""
+    factor = 1.0
+    group, point = _separators(written, m.decimals)
+    if m.scale and m.value and written:
+        try:
+            digits = written.replace(group, "").replace(point, ".").replace("\u2009", "").replace(" ", "")
+            written_v = float(digits)
+            if written_v:
+                factor = m.value / written_v
+        except ValueError:
+            factor = 1.0
+    x = value / factor if factor else value
+    prefix = doc_text[m.start:m.num_start] if written else ""
+    suffix = doc_text[m.num_end:m.end] if written else ""
+    if m.scale and abs(x) < 1 and m.scale.lower() in _SMALLER:
+        x *= 1000
+        suffix = regex.sub(r"(?i)\b" + regex.escape(m.scale) + r"\b", _SMALLER[m.scale.lower()], suffix, count=1)
+    decimals = m.decimals
+    if m.word:
+        decimals = 0 if abs(x - round(x)) < 0.05 else 1
+    num = fmt_number(x, decimals, m.grouped or abs(x) >= 10000, group, point)
+    if m.word and decimals == 0 and 0 <= round(x) < len(_WORDS) and not m.scale:
+        num = _WORDS[round(x)]
+        num = num.capitalize() if doc_text[m.num_start:m.num_start + 1].isupper() else num
+    if not written:
+        return num
+    return f"{prefix}{num}{suffix}"
+
+
