@@ -273,8 +273,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
     for old, new, ev in extra:
         add(old, new, ev)
     if pairs_too:
-        # 1. pairs in the trigger's sentence
-        local = pairs.in_sentences(si, si)
+        # 1. pairs in the trigger's clause
+        local = [pr for pr in pairs.in_sentences(si, si) if _same_clause(ctx, p, pr)
+                 and (target is None or target.type != pr.new.type or pr.new is target or same_figure(pr.new, target)
+                      or pr.old is target)]
         nearest = _nearest_pairs(ctx, p, local)
         for pair in local:
             dist = nearest.get(id(pair))
@@ -355,6 +357,18 @@ def _nearest_pairs(ctx: Ctx, p: Mention, local: list[Pair]) -> dict[int, int]:
         dist[id(pair)] = d
     best = min(dist.values())
     return {k: v for k, v in dist.items() if v == best}
+
+
+_CLAUSE_BREAK = regex.compile(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b", regex.I)
+
+
+def _same_clause(ctx: Ctx, p: Mention, pr: Pair) -> bool:
+    """No clause break (";", ", while", ", but") between a trigger and the pair."""
+    a = min(p.start, pr.start)
+    b = max(p.end, pr.end)
+    inner_a, inner_b = min(pr.old.start, pr.new.start), max(pr.old.end, pr.new.end)
+    gap = ctx.text[a:inner_a] + " " + ctx.text[inner_b:b] if not (inner_a <= p.start <= inner_b) else ""
+    return not _CLAUSE_BREAK.search(gap)
 
 
 def _aside(ctx: Ctx, x: Mention) -> bool:
