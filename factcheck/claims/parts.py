@@ -68,13 +68,13 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if p is None or ctx.is_stated(p) or pairs.is_level(p):
         return
     sv = _share_value(p)
-    if sv is None:
-        return
+    if sv is None or p.text[:1] in "+−–-" or p.start in pairs.deltas:
+        return  # "(+8.7%)" is a change, not a share
     part, whole = mt.slots.get("part"), mt.slots.get("whole")
     ev = Evidence("share:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
                   mt.template.explicit)
-    if part is not None and (not is_amount(part) or part.type == "percent"):
-        part = None
+    if part is not None and (not is_amount(part) or part.type == "percent" or part.start in pairs.deltas):
+        return  # "an increase of €560 million or 61%": the percent restates a change
     if whole is not None and (not is_amount(whole) or whole.type == "percent"):
         whole = None
     readings: list[Relation] = []
