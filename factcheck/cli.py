@@ -19,6 +19,7 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
+from .document import DEFAULT_MAX_SIZE
 
 ROOT_HELP = """Check the arithmetic in press releases: every figure recomputed, every verdict explained.
 
@@ -139,7 +140,12 @@ def collect_inputs(paths: list[str], include: list[str] | None = None,
 
 def _walk(top: str, include: list[str], exclude: list[str]) -> list[str]:
     found = []
-    for folder, dirs, files in os.walk(top):
+
+    def unreadable(e: OSError) -> None:  # reported when read (exit 2), never skipped in silence
+        if e.filename:
+            found.append(str(e.filename))
+
+    for folder, dirs, files in os.walk(top, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -192,6 +198,8 @@ class Settings:
     exclude: list[str] | None = None
     baseline: str | None = None
     jobs: int = 0
+    max_size: int = DEFAULT_MAX_SIZE  # --max-size
+    stdin_name: str | None = None  # --stdin-filename
 
 
 def _config(path: str | None, disabled: bool):
@@ -207,6 +215,18 @@ def _pick(flag: Any, cfg, key: str, default: Any) -> Any:
     if flag is not None and flag != []:
         return flag.value if isinstance(flag, StrEnum) else flag
     return cfg.get(key, default)
+
+
+def _input_options(s: Settings, max_size: str | None, stdin_filename: str | None) -> None:
+    """--max-size and --stdin-filename (the readers' options) into the settings."""
+    from .document import parse_size
+
+    if max_size is not None:
+        try:
+            s.max_size = parse_size(max_size)
+        except ValueError as e:
+            die(f"--max-size: {e}")
+    s.stdin_name = stdin_filename or None
 
 
 def _as_of(text: str | None) -> date | None:
@@ -242,17 +262,22 @@ def _settings(cfg, *, fmt=None, rules=None, select=None, ignore=None, locale=Non
 
 
 def _tasks(files: list[str] | None, s: Settings, staged: bool) -> list:
+    from .document import read_stdin
     from .runner import Task
 
     if staged:
         return _staged_tasks(files, s)
+    if s.stdin_name and not files:
+        files = ["-"]
+    if s.stdin_name and "-" not in (files or []):
+        die("--stdin-filename names standard input: give - as the file to read it")
     if not files:
         die("no input files given (try `factcheck --help`)")
     inputs = collect_inputs(files or [], _split(s.include), _split(s.exclude))
     if not inputs:
         die("no input files found (folders contribute " + (", ".join(s.include or []) or
                                                              " ".join(DEFAULT_SUFFIXES)) + ")")
-    return [Task(p, sys.stdin.buffer.read()) if p == "-" else Task(p) for p in inputs]
+    return [Task(s.stdin_name or p, read_stdin(s.max_size)) if p == "-" else Task(p) for p in inputs]
 
 
 def _staged_tasks(files: list[str] | None, s: Settings) -> list:
@@ -281,10 +306,12 @@ def _run(tasks: list, s: Settings, check: bool = True, quiet_errors: bool = Fals
 
     ruleset = _load_rules(s.rules or [], s.select or [], s.ignore or [])
     rule_args = RuleArgs(tuple(s.rules or []), tuple(_split(s.select)), tuple(_split(s.ignore)))
-    opts = Options(locale=s.locale, as_of=s.as_of, check=check)
+    opts = Options(locale=s.locale, as_of=s.as_of, check=check, max_size=s.max_size)
     results = run_all(tasks, ruleset, rule_args, opts, s.jobs)
     nothing = bool(results) and all(r.error for r in results)
     for r in results:
+        for w in r.document.warnings if r.document is not None else ():
+            note(f"warning: {w}")  # what a reader had to guess ("read as Windows-1252")
         if r.error and ("internal error" in r.error or not quiet_errors or nothing):
             note(r.error if "internal error" in r.error or nothing else f"warning: {r.error}")
     if nothing:
@@ -349,6 +376,13 @@ ExcludeOpt = Annotated[list[str], typer.Option("--exclude", metavar="GLOB",
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", metavar="N",
                                              help="Worker processes [default: one per core]; "
                                                   "results keep the input order.", show_default=False)]
+MaxSizeOpt = Annotated[str | None, typer.Option(
+    "--max-size", metavar="SIZE", show_default=False,
+    help="Skip inputs larger than this (e.g. 10MB, 512KB; also the text inflated from a .docx) [default: 10MB].")]
+StdinNameOpt = Annotated[str | None, typer.Option(
+    "--stdin-filename", metavar="NAME",
+    help="Read standard input as the file NAME: its extension picks the reader (.md, .html, .docx, .txt) "
+         "and reports show NAME.")]
 ConfigOpt = Annotated[str | None, typer.Option("--config", metavar="FILE", help="Use this configuration file "
                                                "[default: .factcheck.yaml or pyproject.toml, found upward].")]
 NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
@@ -409,6 +443,8 @@ def check(
     staged: Annotated[bool, typer.Option("--staged", help="Check the staged versions of text files (git hook).")]
     = False,
     jobs: JobsOpt = None,
+    max_size: MaxSizeOpt = None,
+    stdin_filename: StdinNameOpt = None,
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
 ) -> None:
@@ -418,6 +454,7 @@ def check(
     s = _settings(cfg, fmt=fmt, rules=rules, select=select, ignore=ignore, locale=locale, as_of=as_of,
                   strict=strict, fail_on=fail_on, show_pass=show_pass, include=include, exclude=exclude,
                   baseline=baseline, jobs=jobs)
+    _input_options(s, max_size, stdin_filename)
     if staged and (fix or diff):
         die("--fix and --diff work on the working tree, not with --staged")
     tasks = _tasks(files, s, staged)
@@ -512,6 +549,8 @@ def extract(
     include: IncludeOpt = [],  # noqa: B006
     exclude: ExcludeOpt = [],  # noqa: B006
     jobs: JobsOpt = None,
+    max_size: MaxSizeOpt = None,
+    stdin_filename: StdinNameOpt = None,
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
 ) -> None:
@@ -519,6 +558,7 @@ def extract(
 
     cfg = _config(config, no_config)
     s = _settings(cfg, rules=rules, locale=locale, include=include, exclude=exclude, jobs=jobs)
+    _input_options(s, max_size, stdin_filename)
     s.select, s.ignore = [], []
     results, _ = _run(_tasks(files, s, False), s, check=False)
     _emit(render(fmt.value, results, Context(command="extract")), None)
@@ -550,6 +590,8 @@ def baseline_cmd(
     include: IncludeOpt = [],  # noqa: B006
     exclude: ExcludeOpt = [],  # noqa: B006
     jobs: JobsOpt = None,
+    max_size: MaxSizeOpt = None,
+    stdin_filename: StdinNameOpt = None,
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
 ) -> None:
@@ -559,6 +601,7 @@ def baseline_cmd(
     cfg = _config(config, no_config)
     s = _settings(cfg, rules=rules, select=select, ignore=ignore, locale=locale, as_of=as_of, include=include,
                   exclude=exclude, jobs=jobs)
+    _input_options(s, max_size, stdin_filename)
     results, _ = _run(_tasks(files, s, False), s)
     doc = bl.record(results)
     target = output or s.baseline or bl.DEFAULT_BASELINE

@@ -43,6 +43,8 @@ class Document:
     format: str = "txt"
     # Spans of ``text`` that carry suppression comments etc. are found by the reader.
     suppressions: tuple[Suppression, ...] = ()
+    # What the reader had to guess, one line each naming the file ("read as Windows-1252").
+    warnings: tuple[str, ...] = ()
 
     @cached_property
     def _source(self) -> str:

@@ -87,7 +87,8 @@ def test_unreadable_file_among_good_ones(tmp_path, fake):
     assert r.exit_code == 1  # the good file's finding; not 2
     warnings = r.stderr.strip().splitlines()
     assert warnings == [f"factcheck: warning: {binary}: binary file, not text (skipped)",
-                        f"factcheck: warning: {bad}:1: not valid UTF-8 (byte 0xe9 at offset 3)",
+                        f"factcheck: warning: {bad}:1: not UTF-8 (byte 0xe9 at offset 3); read as Windows-1252 — "
+                        "convert it with `iconv -f WINDOWS-1252 -t UTF-8`",
                         f"factcheck: warning: {tmp_path / 'missing.txt'}: no such file"]
     files = json.loads(r.stdout)["files"]
     assert [f["path"] for f in files] == [str(binary), str(good), str(bad), str(tmp_path / "missing.txt")]
