@@ -45,10 +45,10 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
         if not figs:
             continue
         ab = facts.abstract(si)
-        _changes(ctx, facts, pairs, list(matches(g, "change", ab)), figs)
-        _compares(ctx, facts, pairs, list(matches(g, "compare", ab)))
-        _differences(ctx, facts, pairs, list(matches(g, "difference", ab)))
         _times(ctx, facts, pairs, list(matches(g, "times", ab)))
+        _compares(ctx, facts, pairs, list(matches(g, "compare", ab)))
+        _changes(ctx, facts, pairs, list(matches(g, "change", ab)), figs)
+        _differences(ctx, facts, pairs, list(matches(g, "difference", ab)))
     # multiple words with no grammar around them: "output doubled", "a fourfold increase"
     for m in ctx.numbers:
         if m.role == "multiple" and not ctx.is_stated(m) and not _times_more(ctx, m):
@@ -116,8 +116,7 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
         if ctx.is_stated(p) or pairs.is_level(p) or _is_level_position(ctx, p):
             continue
         cue = ctx.text[mt.start:mt.end].replace(p.text, " ") if mt is not None else p.text[:1]
-        if mt is not None and regex.match(r"(?:up|down)\b", ctx.text[mt.start:mt.start + 5], regex.I) and \
-                _PHRASAL.search(ctx.text[max(0, mt.start - 12):mt.start + 5]):
+        if mt is not None and phrasal(ctx.text, mt.start):
             continue
         direction = _direction(facts, cue)
         if mt is None:
@@ -133,6 +132,11 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             _claim(ctx, facts, pairs, p, "multiple", "ratio", 0, trig)
         elif p.type == "percent":
             _claim(ctx, facts, pairs, p, "difference", "pp_change", direction, trig)
+
+
+def phrasal(text: str, at: int) -> bool:
+    """The "up" or "down" at ``at`` belongs to another verb ("made up of", "set up"): no change."""
+    return bool(regex.match(r"(?:up|down)\b", text[at:at + 5], regex.I)) and bool(_PHRASAL.search(text[max(0, at - 12):at + 5]))
 
 
 def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
@@ -163,7 +167,7 @@ def _is_level_position(ctx: Ctx, p: Mention) -> bool:
 def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
     for d, mt in _best(ms, "d").values():
         ctx.work.patterns += 1
-        if ctx.is_stated(d) or pairs.is_level(d) or not is_amount(d):
+        if ctx.is_stated(d) or pairs.is_level(d) or not is_amount(d) or phrasal(ctx.text, mt.start):
             continue
         if d.type == "percent" and d.unit == "percent":
             continue  # a percent is a change, not a difference

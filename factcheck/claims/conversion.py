@@ -58,9 +58,14 @@ def find(ctx: Ctx, facts: Facts) -> None:
     _same_rate(ctx)
 
 
+_RATE = regex.compile(r"\s*(?:each|apiece|per|a\s+(?:year|month|day|week|piece|unit|head)|an\s+(?:hour|item))\b", regex.I)
+
+
 def _restates(ctx: Ctx, src: Mention, dst: Mention) -> bool:
     if not is_amount(src) or not is_amount(dst) or src.type != dst.type or src.unit == dst.unit:
         return False
+    if bool(_RATE.match(ctx.text, dst.end)) != bool(_RATE.match(ctx.text, src.end)):
+        return False  # "$2.7 billion – roughly CZK 243 million per vehicle": a rate, no restatement
     if not src.unit or not dst.unit or src.value is None or dst.value is None:
         return False
     if src.type == "quantity":

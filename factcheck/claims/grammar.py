@@ -156,8 +156,8 @@ class Grammar:
                 soft = True
             elif g:
                 n = int(g.group("n") or (120 if g.group("plus") else 60))
-                if g.group("what") == "words":
-                    body = r"[\p{L}\p{M}\s'’-]"
+                if g.group("what") == "words":  # words and dates, no figure, comma or bracket
+                    body = r"(?:[\p{L}\p{M}\s'’-]|" + DATE_OPEN + r"\d+" + DATE_CLOSE + ")"
                 else:
                     body = r"[^;]" if g.group("plus") else "[^;" + FIG_OPEN + "]"
                 piece = f"{body}{{0,{n}}}?"

@@ -62,7 +62,9 @@ class Pairs:
             comparisons = []
             for mt in matches(g, "difference", ab):
                 d = mt.slots.get("d")
-                if d is not None and d.type != "percent":
+                from .change import phrasal
+
+                if d is not None and d.type != "percent" and not phrasal(ctx.text, mt.start):
                     self.deltas.add(d.start)
                     comparisons.append((mt, d))
             for mt in matches(g, "compare", ab):

@@ -243,8 +243,10 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     lists = []
     if where in ("before", "either"):
         lists.append(_list_before(ctx, t))
-    if where in ("after", "either"):
-        lists.append(_list_after(ctx, t))
+    if where in ("after", "either") and not (mt.template.id == "comprising" and "(" in ctx.text[t.end:mt.end]):
+        lists.append(_list_after(ctx, t))  # not "£104.3m (2023: £33.9m)": a colon inside a bracket labels
+    if where == "appositive":
+        lists.append(_appositive_items(ctx, t, mt.slots.get("first")))
     if where == "bracket":
         close = ctx.text.find(")", t.end, ctx.sentence(t.start)[1])
         lists.append([x for x in ctx.numbers_in(t.end, close) if is_amount(x)] if close > 0 else [])
@@ -265,8 +267,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                         abs(x.value or 0) < abs(t.value or 0) and not same_figure(x, pr.old):
                     readings.append(Relation("sum", (pr.old, x), (ev0, Evidence("cumulative", f"{pr.old.text} plus "
                                                                                 f"{x.text}", 1.0))))
+    prior = {pr.old.start for pr in pairs.all if pr.new is t or pr.new.start == t.start}
     for items in lists:
-        items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t)
+        items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t) and x.start not in prior
                  and abs(x.value or 0) <= abs(t.value or 0) and x.start not in pairs.deltas]
         if len(items) < 2:
             continue
@@ -276,6 +279,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             sets.insert(0, (named, [ev0, Evidence("same-noun", f"the parts that count {t.unit}", 1.5)]))
         if len(items) >= 3:
             sets.append((items[1:], [ev0, Evidence("list-tail", "the list after its first figure", -0.5)]))
+            for k in range(2, len(items)):  # "220 aircraft, 164 for export and 56 for France, compared with 211"
+                sets.append((items[:k], [ev0, Evidence("list-head", f"the first {k} figures of the list", -0.5)]))
         for xs, ev in sets:
             readings.append(Relation("sum", tuple(xs), tuple(ev)))
     if not readings:
@@ -364,10 +369,32 @@ _CLAUSE_VERB = regex.compile(r"\b(?:was|were|is|are|reached|rose|fell|stood|came
                              r"declined|amounted|had|has|have|will|would|climbed|dropped|jumped)\b", regex.I)
 
 
+def _appositive_items(ctx: Ctx, t: Mention, first: Mention | None) -> list[Mention]:
+    """"220 aircraft, 164 for export and 56 for France": the figures after the total that name no thing of
+    their own (or the total's thing); "100 tanks, 50 trucks and 20 radars" is a list of three things, no total."""
+    if first is None or t.type not in ("count", "number", "currency", "quantity"):
+        return []
+    items = [first]
+    for x in ctx.numbers_in(first.end, ctx.sentence(first.start)[1]):
+        if not is_amount(x):
+            continue
+        if not _joined(ctx.text[items[-1].end:x.start]):
+            break
+        items.append(x)
+    if len(items) < 2:
+        return []
+    for x in items:
+        if x.type == "count" and x.unit and not x.inferred and t.type == "count" and t.unit and \
+                not counts_compatible(ctx.vocab, x, t):
+            return []
+    return items
+
+
 def _joined(between: str) -> bool:
     """Two list items: a separator, and at most a few words describing the item (no verb of a new clause)."""
-    if len(between) > 70 or regex.search(r"[;]|\b(?:than|while|whereas|but|of\s+which|from|to|per|each)\b", between,
-                                         regex.I) or _CLAUSE_VERB.search(between):
+    if len(between) > 100 or regex.search(r"[;]|\b(?:than|while|whereas|but|of\s+which|per|each|a\s+year\s+earlier)\b",
+                                          between, regex.I) \
+            or regex.fullmatch(r"\s*(?:to|and\s+to|-|–|—)\s*", between) or _CLAUSE_VERB.search(between):
         return False
     return bool(regex.search(r",|\band\b|\bplus\b|\+|\bas\s+well\s+as\b", between, regex.I)) and \
         _ITEM_WORDS.fullmatch(between.replace(",", " ").replace("+", " ")) is not None

@@ -28,10 +28,10 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
         if not ctx.sentence_numbers(si):
             continue
         for mt in sorted(matches(g, "per_unit", facts.abstract(si)), key=lambda m: -m.template.weight):
-            _rate(ctx, facts, mt)
+            _rate(ctx, facts, pairs, mt)
 
 
-def _rate(ctx: Ctx, facts: Facts, mt: Match) -> None:
+def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     r = mt.slots.get("rate")
     if r is None or not is_amount(r) or ctx.is_stated(r) or r.type in ("percent",):
         return
@@ -55,7 +55,7 @@ def _rate(ctx: Ctx, facts: Facts, mt: Match) -> None:
     totals = [x for x in window if x.type == r.type and x.unit == r.unit and abs(x.value or 0) > abs(r.value or 0)
               and not _is_rate(ctx, x)]
     counts = [x for x in window if x.type in ("count", "number") and x.value and x.value >= 2 and x.value == int(x.value)
-              and not x.role]
+              and not x.role and x.start not in pairs.deltas]
     readings: list[Relation] = []
     for t in totals:
         for c in counts:
