@@ -201,9 +201,12 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
               ) -> Iterator[tuple[Mention, list[Evidence]]]:
     """The figure a comparison is about: the levels of the base's kind before the trigger in its sentence
     (the nearest first), or, when there is none, in the sentence before."""
+    from .pairs import _base_position
+
     s, _ = ctx.sentence(trig.start)
     before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base
-              and comparable(ctx.vocab, x, base) and not same_figure(x, base) and magnitude(x, base) < 1000]
+              and comparable(ctx.vocab, x, base) and not same_figure(x, base) and magnitude(x, base) < 1000
+              and not _base_position(ctx, x) and x.start not in pairs.deltas]
     ev0: list[Evidence] = []
     if not before:
         si = ctx.sent_index(trig.start)

@@ -237,7 +237,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     doc_d = document_date(ctx)
     word = rel.group(0).strip().lower() if rel else ""
     # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
-    if len(periods) >= 2 and word not in ("before", "after", "since"):
+    if len(periods) >= 2 and not word:
         (d0, p0), (d1, p1) = periods[0], periods[1]
         # the text must join the two dates ("from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ...
         # through FY31, a five-year extension"); two dates that merely share a sentence are not a span

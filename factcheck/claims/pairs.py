@@ -91,7 +91,7 @@ class Pairs:
         ctx = self.ctx
         s, _ = ctx.sentence(trig.start)
         before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
-                  and comparable(ctx.vocab, x, base) and not same_figure(x, base)]
+                  and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not _base_position(ctx, x)]
         if before:
             return before[-1]
         si = ctx.sent_index(trig.start)
@@ -238,6 +238,15 @@ class Pairs:
 
 _PER_TIME = regex.compile(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(year|month|week|day|hour|quarter|annum)\b",
                           regex.I)
+
+
+_BASE_WORDS = regex.compile(r"\b(?:than|over|from|on|against|versus|vs\.?|compared\s+(?:with|to)|after)\s+(?:the\s+|its\s+|"
+                            r"their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?$", regex.I)
+
+
+def _base_position(ctx: Ctx, x: Mention) -> bool:
+    """"... over the Rs 1,27,434 crore", "than the 181": the base of a comparison, not what a sentence is about."""
+    return bool(_BASE_WORDS.search(ctx.text[max(0, x.start - 40):x.start]))
 
 
 def _per_time(ctx: Ctx, m: Mention) -> str | None:

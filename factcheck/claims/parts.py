@@ -88,7 +88,14 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             ctx.add(Claim("share", (part.start, part.end), part, readings=tuple(readings[:4]),
                           qualifier=facts.qualifier(p)))
         return
-    parts = [(part, [])] if part is not None else _parts_for(ctx, facts, pairs, p, whole)
+    if part is not None:
+        parts = [(part, [])]
+        for pr in pairs.all:  # "rose 34% to US$1.14 billion from US$850 million, or 38% of revenue"
+            if pr.old.start == part.start and ctx.sent_index(pr.new.start) == ctx.sent_index(part.start):
+                parts = [(pr.new, [Evidence("subject", f"{pr.new.text}, the level the sentence is about", 1.0)]),
+                         (part, [])]
+    else:
+        parts = _parts_for(ctx, facts, pairs, p, whole)
     for pt, pev in parts:
         for w, wev in _wholes(ctx, facts, p, pt, whole):
             readings.append(Relation("share", (pt, w), (ev,) + tuple(pev) + tuple(wev)))
@@ -203,7 +210,7 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         ctx.skip("share", p, f"no {meas} and sales figures of one period found for this margin")
         return
     readings.sort(key=lambda r: -r.score)
-    ctx.add(Claim("share", (p.start, p.end), p, readings=tuple(readings[:4])))
+    ctx.add(Claim("share", (p.start, p.end), p, readings=tuple(readings[:4]), qualifier=facts.qualifier(p)))
 
 
 def _margin_measure(facts: Facts, phrase: str) -> str | None:
@@ -235,7 +242,13 @@ def _period(pairs: Pairs, x: Mention) -> str:
 # ---------------------------------------------------------------------------------------------- totals
 def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     t = mt.slots.get("total")
-    if t is None or not is_amount(t) or ctx.is_stated(t) or t.type == "percent" and t.unit != "percent":
+    if t is None or not is_amount(t) or t.type == "percent" and t.unit != "percent":
+        return
+    if mt.template.id == "comprising":  # "206 aircraft, 14% more than the 181 of 2023: 73 ..., 130 ...": the
+        for pr in pairs.all:            # list is the subject's, not the comparison base's
+            if pr.old.start == t.start and ctx.sent_index(pr.new.start) == ctx.sent_index(t.start):
+                t = pr.new
+    if ctx.is_stated(t):
         return
     where = str(mt.template.meta.get("parts", "either"))
     ev0 = Evidence("total:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
