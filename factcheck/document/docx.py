@@ -83,14 +83,40 @@ def _paragraph(p: ET.Element, nested: list[ET.Element]) -> str:
 
 
 def _paragraphs(el: ET.Element) -> Iterator[str]:
-    """Every paragraph under ``el`` in reading order."""
+    """Every paragraph under ``el`` in reading order; a table row is one line, its cells joined by tabs."""
     for child in el:
         if child.tag in _SKIP:
             continue
         if child.tag == W + "p":
             yield from _paragraphs_of(child)
+        elif child.tag == W + "tr":
+            yield _row(child)
         else:
             yield from _paragraphs(child)
+
+
+def _row(tr: ET.Element) -> str:
+    """A table row as the other readers give it: cell texts joined by tabs, a merged cell (``w:gridSpan``)
+    followed by empty cells for the columns it covers, so columns stay in place."""
+    cells: list[str] = []
+    for tc in _cells(tr):
+        cells.append(" ".join(t for t in (x.replace("\t", " ").strip() for x in _paragraphs(tc)) if t))
+        span = tc.find(f"{W}tcPr/{W}gridSpan")
+        try:
+            extra = int(span.get(W + "val", "1")) - 1 if span is not None else 0
+        except ValueError:
+            extra = 0
+        cells.extend([""] * max(0, min(extra, 63)))
+    return "\t".join(cells).rstrip("\t")
+
+
+def _cells(el: ET.Element) -> Iterator[ET.Element]:
+    """The cells of a row, also inside content controls (``w:sdt``), not those of a nested table."""
+    for child in el:
+        if child.tag == W + "tc":
+            yield child
+        elif child.tag not in _SKIP and child.tag != W + "tbl":
+            yield from _cells(child)
 
 
 def _paragraphs_of(p: ET.Element) -> Iterator[str]:
