@@ -1,0 +1,498 @@
+"""Claims inside results tables - change columns, totals, shares, margins - and what the prose linker needs
+from the tables (their cells, and their rows as series of figures by period).
+
+The grid comes from ``factcheck.document.tables`` (any input format). What is checked, cell by cell:
+
+change columns   the cell of a "Change in %" / "%" / "+/-" column against the two periods it compares in the
+                 same row: ``pct_change(prior, current)`` (signed: the cell's own sign is the stated value),
+                 ``pp_change`` for a margin or percent row (with ``pct_change`` as the other plausible reading)
+                 or a "pp" column, ``difference(current, prior)`` for a "Change, SEK m" column.
+totals           a "Total" / "Group" row against the rows between it and the previous total (of-which rows,
+                 per-share, margin, percent and ratio rows left out; a grand total adds its subtotals), and a
+                 "Total" column against the columns before it. A total is read as a sum only when the same
+                 rows add up (at their rounding) in another column of the table - a table of unrelated figures
+                 with a "Total assets" row is not accused; a total that adds up in no column is left unchecked.
+shares           a "% of total" / "Share" column against the total row of the column it annotates
+                 ("% of sales": against the sales row).
+margins          an "EBIT margin, %" row against the EBIT row divided by the sales row of the same column, and
+                 the ratio rows of rules/tables.yaml ("Book-to-bill" = order intake / sales).
+
+A short row whose cells could stand in more than one place (PDF-to-text tables) is checked only where every
+plausible placement reads the same cells; otherwise its derived cells are listed as unchecked with the reason.
+Every claim's span is the derived cell, so findings point at the cell in the source file, and its evidence
+names the row and the columns ("Sales revenue, Q2 2023 vs Q2 2022: 12,475 → 10,171").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..document.tables import Cell, Column, Row, Table, find_tables, lexicon, typed
+from ..model import Claim, Document, Evidence, Mention, Relation, Unchecked
+
+WEIGHT = 3.0  # a table's structure is strong evidence: the same row, the labelled columns
+_LEVEL_ROLES = ("period", "other", "total")
+_PART_KINDS = ("level", "subtotal", "total")
+NEARLY = 0.005  # "adds up or nearly": within the figures' rounding plus this share of the total
+
+
+def find(doc: Document, mentions: list[Mention], rules) -> tuple[list[Claim], list[Unchecked]]:
+    """The claims the tables of ``doc`` make, and the derived cells seen but not checked (with the reason)."""
+    tables = find_tables(doc, rules.vocab)
+    return check_tables(doc, tables, rules.vocab)
+
+
+def check_tables(doc: Document, tables: list[Table], vocab: dict) -> tuple[list[Claim], list[Unchecked]]:
+    claims: list[Claim] = []
+    unchecked: list[Unchecked] = []
+    for t in tables:
+        c = _Checker(doc, t, vocab)
+        c.changes()
+        c.totals()
+        c.total_columns()
+        c.shares()
+        c.margins()
+        claims += c.claims
+        unchecked += c.unchecked
+    claims.sort(key=lambda c: c.span)
+    unchecked.sort(key=lambda u: (u.start, u.end))
+    return claims, unchecked
+
+
+# ------------------------------------------------------------------------------------- for the prose linker
+
+
+def table_cells(tables: Iterable[Table]) -> set[tuple[int, int]]:
+    """Spans of every table cell and row label, so the prose linker does not read table rows as sentences."""
+    out: set[tuple[int, int]] = set()
+    for t in tables:
+        for r in t.rows:
+            for c in r.cells:
+                if c.end > c.start:
+                    out.add((c.start, c.end))
+    return out
+
+
+def table_lines(tables: Iterable[Table]) -> list[tuple[int, int]]:
+    """Spans of the tables' lines (header included), in order."""
+    out: list[tuple[int, int]] = []
+    for t in tables:
+        out += list(t.header)
+        out += [(r.line_start, r.line_end) for r in t.rows]
+    return sorted(set(out))
+
+
+def cell_mentions(tables: Iterable[Table]) -> dict[tuple[int, int], Mention]:
+    """The figure of every cell read at its real size ("11,293" under "(in millions)" is 11,293,000,000 USD), by
+    cell span: the linker can use these in place of what extraction read off the bare cell."""
+    out: dict[tuple[int, int], Mention] = {}
+    for t in tables:
+        for r in t.rows:
+            for c in r.cells:
+                if c.mention is not None:
+                    out[(c.start, c.end)] = c.mention
+    return out
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One figure of a table row: which row, which column (a period or another label), and whether that period
+    is the earlier one of the table (the prior year, the prior quarter)."""
+
+    row: str  # the row label as written ("Sales revenue")
+    key: str  # the label normalised for matching ("sales revenue")
+    column: str  # the column name ("Q2 2023")
+    period: tuple[int, ...] | None  # (year, month, day) of the column's period, when it has one
+    is_prior: bool | None  # True: an earlier period than the table's latest; None: not a period or unknown
+    mention: Mention
+    kind: str  # the row's kind (level, total, margin, per_share ...)
+    table: int  # index of the table in the document
+    row_index: int
+    col_index: int
+
+
+def series(tables: Iterable[Table]) -> list[SeriesPoint]:
+    """Every figure placed with certainty in a level column, as (row, column, period, is_prior, mention)."""
+    out: list[SeriesPoint] = []
+    for ti, t in enumerate(tables):
+        for r in t.rows:
+            for j, cell in sorted(r.placed().items()):
+                col = t.columns[j] if j < len(t.columns) else None
+                if cell.mention is None or col is None or col.role not in _LEVEL_ROLES:
+                    continue
+                out.append(SeriesPoint(row=r.label, key=r.key, column=col.name, period=col.order,
+                                       is_prior=col.prior if col.role == "period" else None, mention=cell.mention,
+                                       kind=r.kind, table=ti, row_index=r.index, col_index=j))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ checks
+
+
+class _Checker:
+    def __init__(self, doc: Document, table: Table, vocab: dict) -> None:
+        self.doc = doc
+        self.t = table
+        self.lex = lexicon(vocab)
+        self.claims: list[Claim] = []
+        self.unchecked: list[Unchecked] = []
+        self._claimed: set[tuple[int, int]] = set()
+
+    # -- helpers -------------------------------------------------------------------------------------------
+    def col(self, j: int) -> Column:
+        return self.t.columns[j]
+
+    def name(self, j: int) -> str:
+        return self.t.column_name(j)
+
+    def fig(self, row: Row, cell: Cell | None, j: int) -> Mention | None:
+        """The figure of ``cell`` read as column ``j`` types it."""
+        if cell is None or cell.raw is None:
+            return None
+        if row.at(j) is cell:
+            return cell.mention
+        return typed(cell, row, self.col(j) if j < len(self.t.columns) else None)
+
+    def add(self, kind: str, cell: Cell, stated: Mention, readings: tuple[Relation, ...],
+            stated_step: float | None = None) -> None:
+        if (cell.start, cell.end) in self._claimed:
+            return
+        self._claimed.add((cell.start, cell.end))
+        self.claims.append(Claim(kind=kind, span=(cell.start, cell.end), stated=stated, operands=readings[0].operands,
+                                 readings=readings, stated_value=stated.value, stated_step=stated_step))
+
+    def skip(self, kind: str, cell: Cell, reason: str) -> None:
+        if (cell.start, cell.end) in self._claimed:
+            return
+        self._claimed.add((cell.start, cell.end))
+        self.unchecked.append(Unchecked(kind, cell.start, cell.end, cell.text, reason))
+
+    # -- change columns ------------------------------------------------------------------------------------
+    def changes(self) -> None:
+        cols = self.t.columns
+        changes = [c for c in cols if c.role == "change" and c.pair]
+        if not changes:
+            return
+        signed_cols = {c.index: any(r.at(c.index) is not None and r.at(c.index).sign  # type: ignore[union-attr]
+                                    for r in self.t.rows) for c in changes}
+        for row in self.t.rows:
+            if row.kind == "section" or not row.alignments:
+                continue
+            # per placement: (stated cell, prior cell, current cell, change column)
+            found: list[dict[int, tuple[int, int, int, int]]] = []
+            for al in row.alignments:
+                where = {j: i for i, j in enumerate(al)}
+                got: dict[int, tuple[int, int, int, int]] = {}
+                for ch in changes:
+                    assert ch.pair is not None
+                    p, c = ch.pair
+                    if ch.index in where:
+                        got[where[ch.index]] = (where[ch.index], where.get(p, -1), where.get(c, -1), ch.index)
+                found.append(got)
+            stated_cells = set().union(*[set(g) for g in found])
+            for si in sorted(stated_cells):
+                cell = row.cells[si]
+                if cell.raw is None:
+                    continue
+                readings = [g.get(si) for g in found]
+                keys = {(r[0], r[1], r[2]) if r else None for r in readings}
+                if len(keys) != 1 or None in keys:
+                    self.skip("percent_change", cell, f"row '{row.label}' has fewer cells than the table has columns "
+                                                      "and this one could stand in more than one column")
+                    continue
+                first = readings[0]
+                assert first is not None
+                _, pi, ci, chj = first
+                alts = sorted({(r[3]) for r in readings if r})
+                self._change(row, cell, pi, ci, chj, alts, signed_cols.get(chj, True))
+
+    def _change(self, row: Row, cell: Cell, pi: int, ci: int, chj: int, alts: list[int], signed: bool) -> None:
+        ch = self.col(chj)
+        assert ch.pair is not None
+        p, c = ch.pair
+        if pi < 0 or ci < 0:
+            self.skip("percent_change", cell, f"row '{row.label}' gives no figure for one of the periods compared")
+            return
+        old_c, new_c = row.cells[pi], row.cells[ci]
+        old, new = self.fig(row, old_c, p), self.fig(row, new_c, c)
+        stated = self.fig(row, cell, chj)
+        if stated is None or old is None or new is None or old.value is None or new.value is None \
+                or stated.value is None:
+            self.skip("percent_change", cell, f"row '{row.label}' gives no figure for one of the periods compared")
+            return
+        label = row.label.strip() or f"row {row.index + 1}"
+        cols_txt = f"{self.name(c)} vs {self.name(p)}"
+        if len(alts) > 1:
+            others = [a for a in alts if a != chj]
+            extra = "; ".join(f"{self.name(self.col(a).pair[1])} vs {self.name(self.col(a).pair[0])}"  # type: ignore[index]
+                              for a in others)
+            cols_txt += f" (or {extra})"
+        detail = f"{label}, {cols_txt}: {new_c.text} → {old_c.text} (column '{self.name(chj)}')"
+        pct_row = row.kind in ("margin", "percent")
+        points = ch.points or cell.points
+        absolute = ch.absolute and not cell.percent
+        stated_pct = ch.percent or cell.percent
+        explicit = ch.pair_certain and (stated_pct or points or absolute)
+        if absolute:
+            ev = Evidence("table-column", detail, WEIGHT, explicit=explicit)
+            step = sum(m.half_step or 0.0 for m in (stated, old, new))
+            self.add("difference", cell, stated, (Relation("difference", (new, old), (ev,)),), stated_step=step)
+            return
+        if old.value <= 0:
+            self.skip("percent_change", cell, f"row '{label}': a change from a zero or negative figure is written "
+                                              "differently from table to table")
+            return
+        if not signed and new.value < old.value and stated.value > 0:
+            self.skip("percent_change", cell, f"column '{self.name(chj)}' writes no signs: a fall may be given "
+                                              "as a positive figure")
+            return
+        ev = Evidence("table-column", detail, WEIGHT, explicit=explicit)
+        if points:
+            readings: tuple[Relation, ...] = (Relation("pp_change", (old, new), (ev,)),)
+        elif pct_row:
+            readings = (Relation("pp_change", (old, new), (ev,)), Relation("pct_change", (old, new), (ev,)))
+        else:
+            readings = (Relation("pct_change", (old, new), (ev,)),)
+        self.add("percent_change", cell, stated, readings)
+
+    # -- totals ----------------------------------------------------------------------------------------------
+    def _level_columns(self) -> list[int]:
+        return [c.index for c in self.t.columns if c.role in _LEVEL_ROLES] or \
+            list(range(max((len(r.cells) for r in self.t.rows), default=0)))
+
+    def _parts_of(self, ti: int) -> list[Row] | None:
+        """The rows a total row adds: the rows since the previous total; a grand total adds the subtotals since
+        the previous grand total and the rows no subtotal covers."""
+        rows = self.t.rows
+        total = rows[ti]
+        grand = bool(self.lex.total_row.match(total.key))
+        parts: list[Row] = []
+        covered = False
+        k = ti - 1
+        while k >= 0:
+            r = rows[k]
+            if r.kind == "total" and (not grand or self.lex.total_row.match(r.key)):
+                break
+            if r.kind == "section" and not grand:
+                break
+            if r.kind in ("subtotal", "total"):
+                if grand:
+                    parts.append(r)
+                    covered = True
+                    # skip the rows this subtotal adds
+                    k = self._block_start(k) - 1
+                    continue
+                break
+            if r.kind == "level":
+                parts.append(r)
+            k -= 1
+        if grand and covered:
+            return list(reversed(parts))
+        return list(reversed(parts)) if parts else None
+
+    def _block_start(self, si: int) -> int:
+        k = si - 1
+        rows = self.t.rows
+        while k >= 0 and rows[k].kind in ("level", "of_which", "per_share", "margin", "percent", "ratio", "count"):
+            k -= 1
+        return k + 1
+
+    def totals(self) -> None:
+        rows = self.t.rows
+        levels = self._level_columns()
+        for ti, total in enumerate(rows):
+            if total.kind not in ("total", "subtotal"):
+                continue
+            parts = self._parts_of(ti)
+            if not parts or len(parts) < 2:
+                continue
+            placed_t = total.placed()
+            sums: dict[int, tuple[Mention, list[Mention], Cell]] = {}
+            for j in levels:
+                cell = placed_t.get(j)
+                if cell is None or cell.mention is None:
+                    continue
+                figs = [p.placed().get(j) for p in parts]
+                if any(f is None or f.mention is None for f in figs):
+                    if any(f is not None and f.missing for f in figs) or any(f is None for f in figs):
+                        self.skip("sum", cell, f"'{total.label}': a row it adds gives no figure in column "
+                                               f"'{self.name(j)}'")
+                    continue
+                ms = [f.mention for f in figs if f is not None and f.mention is not None]
+                if any(m.type != cell.mention.type or (m.unit != cell.mention.unit and m.type == "currency")
+                       for m in ms):
+                    continue
+                sums[j] = (cell.mention, ms, cell)
+            if not sums:
+                continue
+            adds = {j: _adds_up(t, ps) for j, (t, ps, _) in sums.items()}
+            for j, (tm, ms, cell) in sums.items():
+                elsewhere = [k for k, ok in adds.items() if ok and k != j]
+                bare = bool(self.lex.total_row.match(total.key))
+                if not elsewhere and not adds[j]:
+                    self.skip("sum", cell, f"'{total.label}' is not the sum of the rows above it in any column: "
+                                           "not read as their total")
+                    continue
+                explicit = bool(elsewhere) or (bare and len(sums) == 1)
+                names = ", ".join(f"'{p.label}'" for p in parts)
+                how = f"adds up in column '{self.name(elsewhere[0])}'" if elsewhere else "adds up here only"
+                ev = Evidence("table-total", f"'{total.label}', column '{self.name(j)}' = {names} "
+                                             f"(the rows above; {how})", WEIGHT, explicit=explicit)
+                step = (tm.half_step or 0.0) + sum(m.half_step or 0.0 for m in ms)
+                self.add("sum", cell, tm, (Relation("sum", tuple(ms), (ev,)),), stated_step=step)
+
+    def total_columns(self) -> None:
+        cols = [c for c in self.t.columns if c.role == "total" and c.parts]
+        for tc in cols:
+            rows = []
+            for r in self.t.rows:
+                if r.kind not in ("level", "total", "subtotal", "of_which"):
+                    continue
+                pl = r.placed()
+                cell = pl.get(tc.index)
+                figs = [pl.get(j) for j in tc.parts]
+                if cell is None or cell.mention is None or any(f is None or f.mention is None for f in figs):
+                    continue
+                rows.append((r, cell, [f.mention for f in figs if f is not None and f.mention is not None]))
+            oks = [_adds_up(c.mention, ms) for _, c, ms in rows if c.mention is not None]
+            for k, (r, cell, ms) in enumerate(rows):
+                elsewhere = any(ok for i, ok in enumerate(oks) if i != k)
+                if not elsewhere and not oks[k]:
+                    self.skip("sum", cell, f"column '{tc.name}' is not the sum of the columns before it in any row")
+                    continue
+                names = ", ".join(f"'{self.name(j)}'" for j in tc.parts)
+                ev = Evidence("table-total", f"'{r.label}', column '{tc.name}' = {names}", WEIGHT,
+                              explicit=elsewhere)
+                tm = cell.mention
+                assert tm is not None
+                step = (tm.half_step or 0.0) + sum(m.half_step or 0.0 for m in ms)
+                self.add("sum", cell, tm, (Relation("sum", tuple(ms), (ev,)),), stated_step=step)
+
+    # -- shares ------------------------------------------------------------------------------------------------
+    def shares(self) -> None:
+        rows = self.t.rows
+        for sc in (c for c in self.t.columns if c.role == "share" and c.pair):
+            assert sc.pair is not None
+            lvl = sc.pair[0]
+            found = []
+            for ri, r in enumerate(rows):
+                pl = r.placed()
+                cell = pl.get(sc.index)
+                if cell is None or cell.raw is None or r.kind not in ("level", "subtotal", "of_which", "total"):
+                    continue
+                whole_row = self._sales_row(ri) if sc.whole == "sales" else self._total_below(ri)
+                if whole_row is None or whole_row is r:
+                    continue
+                part, whole = self.fig(r, pl.get(lvl), lvl), self.fig(whole_row, whole_row.placed().get(lvl), lvl)
+                stated = self.fig(r, cell, sc.index)
+                if part is None or whole is None or stated is None or not whole.value:
+                    continue
+                found.append((r, cell, stated, part, whole, whole_row))
+            oks = [_holds_share(st, p, w) for _, _, st, p, w, _ in found]
+            for k, (r, cell, stated, part, whole, wr) in enumerate(found):
+                elsewhere = any(ok for i, ok in enumerate(oks) if i != k)
+                explicit = elsewhere or sc.label.strip() not in ("%", "(%)")
+                ev = Evidence("table-share", f"{r.label}, {self.name(lvl)}: {part.text} of '{wr.label}' "
+                                             f"{whole.text} (column '{sc.name}')", WEIGHT, explicit=explicit)
+                self.add("share", cell, stated, (Relation("share", (part, whole), (ev,)),))
+
+    def _total_below(self, ri: int) -> Row | None:
+        for r in self.t.rows[ri + 1:]:
+            if r.kind == "total" and self.lex.total_row.match(r.key):
+                return r
+            if r.kind == "section":
+                return None
+        return None
+
+    def _sales_row(self, ri: int) -> Row | None:
+        rows = self.t.rows
+        cands = [r for r in rows if r.key in self.lex.sales_words and r.kind in ("level", "total")]
+        above = [r for r in cands if r.index < ri]
+        return above[-1] if above else (cands[0] if cands else None)
+
+    # -- margins and ratios ------------------------------------------------------------------------------------
+    def margins(self) -> None:
+        rows = self.t.rows
+        for ri, m in enumerate(rows):
+            if m.kind == "margin":
+                measure = _margin_measure(m.key)
+                num = self._measure_row(ri, measure)
+                den = self._sales_row(ri)
+                self._ratio_row(m, num, den, "share", f"'{measure}'", percent=True)
+            elif m.kind == "ratio":
+                spec = next((s for s in self.lex.ratio_rows
+                             if any(m.key == str(w).lower() or m.key.startswith(str(w).lower())
+                                    for w in s.get("label") or [])), None)
+                if spec is None:
+                    continue
+                num = self._row_named(ri, [str(w).lower() for w in spec.get("numerator") or []])
+                den = self._row_named(ri, [str(w).lower() for w in spec.get("denominator") or []])
+                self._ratio_row(m, num, den, "share" if spec.get("percent") else "multiple",
+                                "its numerator", percent=bool(spec.get("percent")))
+
+    def _ratio_row(self, m: Row, num: Row | None, den: Row | None, kind: str, what: str, percent: bool) -> None:
+        placed = m.placed()
+        targets = [(j, c) for j, c in sorted(placed.items()) if c.raw is not None and j < len(self.t.columns)
+                   and self.col(j).role in _LEVEL_ROLES]
+        if not targets:
+            return
+        if num is None or den is None:
+            for _, c in targets:
+                self.skip(kind, c, f"'{m.label}': no row {what if num is None else 'of sales'} in the table "
+                                   "to divide")
+            return
+        for j, cell in targets:
+            a, b = num.placed().get(j), den.placed().get(j)
+            fa, fb = self.fig(num, a, j), self.fig(den, b, j)
+            stated = cell.mention
+            if fa is None or fb is None or stated is None or not fb.value:
+                continue
+            ev = Evidence("table-row", f"'{m.label}', column '{self.name(j)}' = '{num.label}' {fa.text} / "
+                                       f"'{den.label}' {fb.text}", WEIGHT, explicit=True)
+            if percent:
+                self.add(kind, cell, stated, (Relation("share", (fa, fb), (ev,)),))
+            else:
+                self.add(kind, cell, stated, (Relation("ratio", (fb, fa), (ev,)),))
+
+    def _measure_row(self, ri: int, measure: str) -> Row | None:
+        names = list(self.lex.margin_measures.get(measure, []))
+        names += [measure, f"{measure} profit", f"{measure} income", f"{measure} result", f"{measure} earnings"]
+        return self._row_named(ri, names)
+
+    def _row_named(self, ri: int, names: list[str]) -> Row | None:
+        """The nearest row above ``ri`` (else below) whose label is one of ``names``."""
+        wanted = set(names)
+        rows = self.t.rows
+        for r in reversed(rows[:ri]):
+            if r.key in wanted and r.kind in ("level", "total", "subtotal"):
+                return r
+        for r in rows[ri + 1:]:
+            if r.key in wanted and r.kind in ("level", "total", "subtotal"):
+                return r
+        return None
+
+
+def _margin_measure(key: str) -> str:
+    """'ebit margin' -> 'ebit'; 'gross margin in' -> 'gross'; 'adjusted ebit margin' -> 'adjusted ebit'."""
+    words = key.replace(",", " ").split()
+    if "margin" in words:
+        words = words[:words.index("margin")]
+    return " ".join(words).strip()
+
+
+def _adds_up(total: Mention, parts: list[Mention]) -> bool:
+    """Whether the parts add up to the total at their rounding, or nearly (structure evidence, not a verdict)."""
+    if total.value is None or any(p.value is None for p in parts):
+        return False
+    s = sum(p.value for p in parts if p.value is not None)
+    tol = (total.half_step or 0.0) + sum(p.half_step or 0.0 for p in parts) + NEARLY * abs(total.value)
+    return abs(s - total.value) <= tol
+
+
+def _holds_share(stated: Mention, part: Mention, whole: Mention) -> bool:
+    if stated.value is None or part.value is None or not whole.value:
+        return False
+    v = part.value / whole.value * 100
+    return math.isclose(v, stated.value, abs_tol=(stated.half_step or 0.5) + NEARLY * 100)

@@ -1,0 +1,190 @@
+"""Grid detection (factcheck/document/tables.py): rows and cells with their spans, header labels and column roles,
+scales, row kinds, and the placement of short rows - from tab, pipe, aligned and single-spaced text alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.document.tables import Table, find_tables, row_key
+from factcheck.model import Document
+from factcheck.ruleset import load_rules
+
+VOCAB = load_rules().vocab
+
+
+def tables(text: str) -> list[Table]:
+    return find_tables(Document(path="t.txt", text=text), VOCAB)
+
+
+def one(text: str) -> Table:
+    ts = tables(text)
+    assert len(ts) == 1, ts
+    return ts[0]
+
+
+def cells(t: Table, label: str) -> list[str]:
+    return [c.text for c in next(r for r in t.rows if r.label == label).cells]
+
+
+def values(t: Table, label: str) -> list[float | None]:
+    return [c.mention.value if c.mention else None for c in next(r for r in t.rows if r.label == label).cells]
+
+
+# A financial summary as PDF-to-text gives it: one row per line, single spaces, short rows.
+SPACED = """Interim report
+Financial summary
+MSEK Jan-Jun 2023 Jan-Jun 2022 Change in % Q2 2023 Q2 2022 Change in % Full-year 2022
+Order intake 31,333 25,478 23 14,315 17,363 -18 63,116
+Order backlog 135,181 112,367 20 127,676
+Sales revenue 23,960 19,389 24 12,475 10,171 23 42,006
+Gross margin in % 22.0 21.4 22.1 20.9 21.2
+"""
+
+
+def test_single_spaced_header_gives_periods_changes_and_their_pairs():
+    t = one(SPACED)
+    assert t.form == "spaced" and t.stub == "MSEK" and t.caption == "Interim report Financial summary"
+    assert [c.label for c in t.columns] == ["Jan-Jun 2023", "Jan-Jun 2022", "Change in %", "Q2 2023", "Q2 2022",
+                                            "Change in %", "Full-year 2022"]
+    assert [c.role for c in t.columns] == ["period", "period", "change", "period", "period", "change", "period"]
+    assert t.columns[2].pair == (1, 0) and t.columns[5].pair == (4, 3)  # (prior, current)
+    assert t.columns[2].pair_certain and t.columns[2].percent
+    assert [c.prior for c in t.columns if c.role == "period"] == [False, True, False, True, True]
+
+
+def test_header_scale_and_currency_apply_to_amounts_not_to_changes_or_margins():
+    t = one(SPACED)
+    assert (t.scale, t.scale_text, t.currency) == (1e6, "MSEK", "SEK")
+    row = next(r for r in t.rows if r.label == "Order intake")
+    m = row.cells[0].mention
+    assert m is not None and (m.type, m.unit, m.value, m.half_step) == ("currency", "SEK", 31_333e6, 0.5e6)
+    ch = row.cells[5].mention
+    assert ch is not None and (ch.type, ch.value, ch.half_step) == ("percent", -18.0, 0.5)
+    margin = next(r for r in t.rows if r.label == "Gross margin in %")
+    assert margin.kind == "margin" and [c.mention.type for c in margin.cells if c.mention] == ["percent"] * 5
+
+
+def test_short_rows_are_placed_by_the_table_structure():
+    t = one(SPACED)
+    backlog = next(r for r in t.rows if r.label == "Order backlog")
+    # the half-year group or the quarter group, and the full year: two placements, equally plausible
+    assert set(backlog.alignments) == {(0, 1, 2, 6), (3, 4, 5, 6)}
+    assert list(backlog.placed()) == [6]  # only the full-year cell stands in one place in both
+    margin = next(r for r in t.rows if r.label == "Gross margin in %")
+    assert margin.alignments == ((0, 1, 3, 4, 6),)  # a margin row leaves out the change columns
+
+
+def test_cell_spans_point_at_the_cells():
+    t = one(SPACED)
+    for r in t.rows:
+        for c in r.cells:
+            assert SPACED[c.start:c.end] == c.text
+    row = next(r for r in t.rows if r.label == "Sales revenue")
+    assert SPACED[row.label_start:row.label_end] == "Sales revenue"
+
+
+US = """CONSOLIDATED RESULTS
+(in millions, except per share data)
+                                   Three Months Ended
+                              March 25, 2012   March 27, 2011   % Change
+Net sales                        $11,293          $10,626            6%
+Operating profit                   1,150              942           22%
+Earnings per diluted share          2.02             1.57           29%
+Cash from operations                 458            1,700          (73)%
+Operating margin                    10.2%             8.9%
+"""
+
+
+def test_aligned_columns_with_dates_in_millions_except_per_share():
+    t = one(US)
+    assert t.form == "aligned" and t.scale == 1e6 and t.scale_text == "in millions"
+    assert [c.label for c in t.columns] == ["March 25, 2012", "March 27, 2011", "% Change"]
+    assert t.columns[2].pair == (1, 0) and t.columns[0].order == (2012, 3, 25)
+    assert values(t, "Net sales") == [11_293e6, 10_626e6, 6.0]
+    assert values(t, "Earnings per diluted share") == [2.02, 1.57, 29.0]  # per-share data is not in millions
+    assert values(t, "Cash from operations")[2] == -73.0  # "(73)%" is negative
+    kinds = {r.label: r.kind for r in t.rows}
+    assert kinds["Earnings per diluted share"] == "per_share" and kinds["Operating margin"] == "margin"
+
+
+@pytest.mark.parametrize("caption, scale, currency", [
+    ("Group results (€m)", 1e6, "EUR"),
+    ("Key figures, SEK m", 1e6, "SEK"),
+    ("Amounts in EUR thousand", 1e3, "EUR"),
+    ("TEUR", 1e3, "EUR"),
+    ("(in thousands)", 1e3, None),
+    ("$ in millions", 1e6, "USD"),
+    ("Figures in £bn", 1e9, "GBP"),
+    ("Results", 1.0, None),
+])
+def test_scale_headers(caption, scale, currency):
+    t = one(f"{caption}\n\n\t2024\t2023\nSales\t1,200\t1,000\nEBIT\t120\t90\n")
+    assert (t.scale, t.currency) == (scale, currency)
+    assert values(t, "Sales")[0] == pytest.approx(1200 * scale)
+
+
+def test_pipes_missing_markers_and_negatives_in_brackets():
+    t = one("| SEK m | 2024 | 2023 | Change |\n|---|--:|--:|--:|\n| Sales | 1,200 | 1,000 | 20% |\n"
+            "| Other | (12.5) | – | n/a |\n| EBIT | -40 | nm | — |\n")
+    assert t.form == "pipe" and [c.label for c in t.columns] == ["2024", "2023", "Change"]
+    other = next(r for r in t.rows if r.label == "Other")
+    assert [(c.text, c.missing) for c in other.cells] == [("(12.5)", False), ("–", True), ("n/a", True)]
+    assert values(t, "Other") == [-12.5e6, None, None]
+    assert values(t, "EBIT") == [-40e6, None, None]
+
+
+def test_tab_rows_keep_empty_cells_in_their_column():
+    t = one("\tQ2 2023\tQ2 2022\tChange, %\nSales\t1,200\t1,000\t20\nBacklog\t5,000\t\tn/a\n")
+    backlog = next(r for r in t.rows if r.label == "Backlog")
+    assert backlog.alignments == ((0, 1, 2),)
+    assert backlog.at(0).text == "5,000" and backlog.at(1).text == "" and backlog.at(2).missing
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("Total", "total"), ("Group", "total"), ("Total net sales", "total"), ("of which services", "of_which"),
+    ("- thereof Germany", "of_which"), ("Earnings per share, SEK", "per_share"), ("EPS (diluted)", "per_share"),
+    ("EBIT margin, %", "margin"), ("Operating margin", "margin"), ("Return on equity, %", "percent"),
+    ("Book-to-bill", "ratio"), ("Number of employees", "count"), ("Subtotal", "subtotal"), ("Dynamics", "level"),
+])
+def test_row_kinds(label, kind):
+    t = one(f"\t2024\t2023\nSales\t1,200\t1,000\n{label}\t12\t10\n")
+    assert next(r for r in t.rows if r.label == label).kind == kind
+
+
+def test_row_keys_drop_footnotes_and_units():
+    assert row_key("Sales1") == "sales"
+    assert row_key("EBIT margin, %") == "ebit margin"
+    assert row_key("Net sales (SEK m)") == "net sales"
+    assert row_key("EBIT") == "ebit"
+    assert row_key("  of which: services") == "of which: services"
+
+
+def test_locale_is_decided_by_the_table():
+    t = one("Umsatz (Mio. EUR)\n\t2024\t2023\nUmsatz\t1.234,5\t1.100,0\nEBIT\t120,5\t99,0\n")
+    assert t.locale == "de" and values(t, "Umsatz")[0] == pytest.approx(1234.5e6)
+    t = one(SPACED)  # "31,333" beside "22.0": English grouping, whatever the rest of the text looks like
+    assert t.locale == "en" and values(t, "Order intake")[0] == 31_333e6
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose 24% to SEK 23,960m (19,389).\nEBIT grew to SEK 1,065m (738) in the quarter.\n",
+    "The company has 19,000 employees in 2023 and 18,000 in 2022\nDeliveries were 12 in Q1 and 15 in Q2\n",
+    "• Order intake SEK 14,315m (17,363)\n• Sales SEK 12,475m (10,171)\n",
+    "BETHESDA, Md., April 26, 2012 - Lockheed Martin reported.\nIt was founded in 1995\n",
+    "Net sales were $11.3 billion, up 6 percent.\n",
+])
+def test_prose_is_not_a_table(text):
+    assert tables(text) == []
+
+
+def test_two_tables_and_a_header_between_them():
+    text = ("Q2\n\t2023\t2022\nSales\t1,200\t1,000\nEBIT\t120\t90\n\nSegments\n\tDefence\tCivil\tTotal\n"
+            "2023\t700\t500\t1,200\n2022\t600\t400\t1,000\n")
+    ts = tables(text)
+    assert len(ts) == 2
+    assert [c.label for c in ts[1].columns] == ["Defence", "Civil", "Total"]
+    assert ts[1].columns[2].role == "total" and ts[1].columns[2].parts == (0, 1)
+
+
+def test_no_table_costs_nothing():
+    assert tables("") == [] and tables("Just prose, no figures.\n" * 50) == []

@@ -1,0 +1,187 @@
+"""Table claims (factcheck/claims/tables.py), read structurally: which cell is stated, which cells it derives
+from, by which formula, on what evidence - and which derived cells are left unchecked, and why."""
+
+from __future__ import annotations
+
+from factcheck.claims.tables import cell_mentions, check_tables, series, table_cells
+from factcheck.document.tables import find_tables
+from factcheck.model import Claim, Document, Unchecked
+from factcheck.ruleset import load_rules
+
+VOCAB = load_rules().vocab
+
+
+def run(text: str) -> tuple[dict[str, Claim], list[Unchecked]]:
+    doc = Document(path="t.txt", text=text)
+    claims, unchecked = check_tables(doc, find_tables(doc, VOCAB), VOCAB)
+    out: dict[str, Claim] = {}
+    for c in claims:
+        key = f"{doc.locate(c.span[0]).line}:{text[c.span[0]:c.span[1]]}"
+        assert key not in out
+        out[key] = c
+    return out, unchecked
+
+
+def reading(c: Claim) -> tuple[str, list[str], float | None]:
+    r = c.readings[0]
+    return r.formula, [m.text for m in r.operands], c.stated_value
+
+
+SPACED = """Financial summary
+MSEK Jan-Jun 2023 Jan-Jun 2022 Change in % Q2 2023 Q2 2022 Change in % Full-year 2022
+Order intake 31,333 25,478 23 14,315 17,363 -18 63,116
+Order backlog 135,181 112,367 20 127,676
+Sales revenue 23,960 19,389 24 12,475 10,171 23 42,006
+Gross profit 5,262 4,156 27 2,760 2,122 30 8,886
+Gross margin in % 22.0 21.4 22.1 20.9 21.2
+"""
+
+
+def test_change_columns_against_their_two_periods():
+    claims, _ = run(SPACED)
+    assert reading(claims["3:23"]) == ("pct_change", ["25,478", "31,333"], 23.0)
+    assert reading(claims["3:-18"]) == ("pct_change", ["17,363", "14,315"], -18.0)  # signed: the cell's own sign
+    assert reading(claims["5:24"]) == ("pct_change", ["19,389", "23,960"], 24.0)
+    c = claims["5:23"]
+    assert c.kind == "percent_change" and c.span == (SPACED.index("10,171 23") + 7, SPACED.index("10,171 23") + 9)
+    ev = c.readings[0].evidence[0]
+    assert ev.cue == "table-column" and ev.explicit and ev.weight > 0
+    assert ev.detail == "Sales revenue, Q2 2023 vs Q2 2022: 12,475 → 10,171 (column 'Change in %')"
+    # operands are read at their real size: MSEK
+    assert [m.value for m in c.readings[0].operands] == [10_171e6, 12_475e6]
+
+
+def test_a_short_row_is_checked_where_every_placement_agrees():
+    claims, unchecked = run(SPACED)
+    c = claims["4:20"]  # the backlog: half-year or quarter columns, the same three cells either way
+    assert reading(c) == ("pct_change", ["112,367", "135,181"], 20.0)
+    assert "(or Q2 2023 vs Q2 2022)" in c.readings[0].evidence[0].detail
+    assert not unchecked
+
+
+def test_margin_rows_divide_their_measure_by_sales_in_the_same_column():
+    claims, _ = run(SPACED)
+    got = {k: reading(c)[:2] for k, c in claims.items() if c.kind == "share"}
+    assert got == {"7:22.0": ("share", ["5,262", "23,960"]), "7:21.4": ("share", ["4,156", "19,389"]),
+                   "7:22.1": ("share", ["2,760", "12,475"]), "7:20.9": ("share", ["2,122", "10,171"]),
+                   "7:21.2": ("share", ["8,886", "42,006"])}
+    assert claims["7:22.1"].readings[0].evidence[0].detail == \
+        "'Gross margin in %', column 'Q2 2023' = 'Gross profit' 2,760 / 'Sales revenue' 12,475"
+
+
+SEGMENTS = """Sales by business area (SEK m)
+\tQ2 2023\tQ2 2022\tChange, %\tShare, %
+Aeronautics\t2,100\t1,900\t11\t28
+Dynamics\t2,600\t2,000\t30\t35
+of which missiles\t1,200\t900\t33\t16
+Surveillance\t3,000\t2,500\t20\t40
+Internal sales\t(225)\t(229)\tn/a\t-3
+Total\t7,475\t6,171\t21\t100
+Earnings per share, SEK\t3.15\t2.40\t31\t
+"""
+
+
+def test_total_rows_add_the_rows_above_without_of_which_rows():
+    claims, _ = run(SEGMENTS)
+    c = claims["8:7,475"]
+    assert reading(c) == ("sum", ["2,100", "2,600", "3,000", "(225)"], 7_475e6)
+    assert reading(claims["8:6,171"])[1] == ["1,900", "2,000", "2,500", "(229)"]
+    ev = c.readings[0].evidence[0]
+    assert ev.explicit and "adds up in column 'Q2 2022'" in ev.detail
+    # the rounding of every part widens what the total may be
+    assert c.stated_step == 0.5e6 * 5
+    assert not any(k.startswith("9:") and c.kind == "sum" for k, c in claims.items())  # per-share never summed
+
+
+def test_share_columns_against_the_total_row():
+    claims, _ = run(SEGMENTS)
+    assert reading(claims["3:28"]) == ("share", ["2,100", "7,475"], 28.0)
+    assert reading(claims["6:40"]) == ("share", ["3,000", "7,475"], 40.0)
+    assert reading(claims["5:16"])[:2] == ("share", ["1,200", "7,475"])
+    assert "8:100" not in claims  # the total's own share says nothing
+
+
+def test_a_change_from_a_negative_figure_is_not_checked():
+    claims, _ = run(SEGMENTS.replace("\tn/a\t-3", "\t2\t-3"))
+    assert "7:2" not in claims
+
+
+def test_subtotals_and_a_grand_total():
+    text = ("SEK m\t2024\t2023\nA\t100\t90\nB\t200\t180\nSubtotal defence\t300\t270\nC\t50\t40\nD\t25\t20\n"
+            "Subtotal civil\t75\t60\nTotal\t375\t330\n")
+    claims, _ = run(text)
+    assert reading(claims["4:300"])[1] == ["100", "200"]
+    assert reading(claims["7:75"])[1] == ["50", "25"]
+    assert reading(claims["8:375"])[1] == ["300", "75"]  # the grand total adds the subtotals, not their parts too
+
+
+def test_a_total_that_adds_up_nowhere_is_not_read_as_a_sum():
+    text = "Key figures (SEK m)\n\t2023\t2022\nSales\t51,609\t42,006\nEBIT\t4,417\t3,302\nTotal assets\t80,000\t70,000\n"
+    claims, unchecked = run(text)
+    assert not [c for c in claims.values() if c.kind == "sum"]
+    assert [(u.kind, u.text) for u in unchecked] == [("sum", "80,000"), ("sum", "70,000")]
+    assert "not the sum of the rows above it in any column" in unchecked[0].reason
+
+
+def test_a_wrong_total_is_still_claimed_when_another_column_adds_up():
+    text = "SEK m\t2024\t2023\nA\t100\t90\nB\t200\t180\nTotal\t390\t270\n"
+    claims, _ = run(text)
+    c = claims["4:390"]
+    assert reading(c)[1] == ["100", "200"] and c.readings[0].explicit  # 2023 shows the rows are its parts
+
+
+def test_points_and_absolute_change_columns():
+    text = ("EUR m\t2024\t2023\tChange\t+/-\nSales\t1,200\t1,000\t20%\t200\nEBIT margin, %\t10.0\t9.0\t1.0 pp\t\n"
+            "EBIT\t120\t90\t33%\t30\n")
+    claims, _ = run(text)
+    assert reading(claims["2:20%"]) == ("pct_change", ["1,000", "1,200"], 20.0)
+    assert claims["2:200"].kind == "difference" and reading(claims["2:200"]) == ("difference", ["1,200", "1,000"],
+                                                                                  200e6)
+    assert reading(claims["3:1.0 pp"]) == ("pp_change", ["9.0", "10.0"], 1.0)
+    assert reading(claims["3:10.0"]) == ("share", ["120", "1,200"], 10.0)
+
+
+def test_a_margin_row_change_reads_points_first_then_percent():
+    text = "SEK m\t2024\t2023\tChange, %\nSales\t1,000\t900\t11\nEBIT\t100\t81\t23\nEBIT margin, %\t10.0\t9.0\t1.0\n"
+    claims, _ = run(text)
+    assert [r.formula for r in claims["4:1.0"].readings] == ["pp_change", "pct_change"]
+
+
+def test_an_unsigned_change_column_with_a_fall_is_not_accused():
+    text = "SEK m\t2024\t2023\tChange, %\nSales\t1,000\t900\t11\nEBIT\t80\t100\t20\n"
+    claims, unchecked = run(text)
+    assert "3:20" not in claims
+    assert any(u.text == "20" and "writes no signs" in u.reason for u in unchecked)
+
+
+def test_a_margin_without_its_measure_row_is_unchecked():
+    text = "SEK m\t2024\t2023\nSales\t1,000\t900\nEBIT\t100\t81\nAdjusted EBIT margin, %\t11.0\t9.5\n"
+    claims, unchecked = run(text)
+    assert not [c for c in claims.values() if c.kind == "share"]
+    assert [u.text for u in unchecked] == ["11.0", "9.5"]
+
+
+def test_book_to_bill_is_order_intake_over_sales():
+    text = "SEK m\t2024\t2023\nOrder intake\t1,500\t800\nSales\t1,000\t900\nBook-to-bill\t1.5\t0.9\n"
+    claims, _ = run(text)
+    assert claims["4:1.5"].kind == "multiple" and reading(claims["4:1.5"]) == ("ratio", ["1,000", "1,500"], 1.5)
+
+
+def test_total_column_adds_the_columns_before_it():
+    text = "SEK m\tDefence\tCivil\tTotal\n2024\t700\t500\t1,200\n2023\t600\t400\t1,000\n"
+    claims, _ = run(text)
+    assert reading(claims["2:1,200"])[1] == ["700", "500"] and claims["2:1,200"].readings[0].explicit
+
+
+def test_what_the_prose_linker_gets():
+    doc = Document(path="t.txt", text=SPACED)
+    ts = find_tables(doc, VOCAB)
+    spans = table_cells(ts)
+    assert (SPACED.index("31,333"), SPACED.index("31,333") + 6) in spans and len(spans) == 30
+    pts = [p for p in series(ts) if p.key == "sales revenue"]
+    assert [(p.column, p.is_prior, p.mention.value) for p in pts] == [
+        ("Jan-Jun 2023", False, 23_960e6), ("Jan-Jun 2022", True, 19_389e6), ("Q2 2023", False, 12_475e6),
+        ("Q2 2022", True, 10_171e6), ("Full-year 2022", True, 42_006e6)]
+    ms = cell_mentions(ts)
+    m = ms[(SPACED.index("42,006"), SPACED.index("42,006") + 6)]
+    assert (m.value, m.unit, m.inferred) == (42_006e6, "SEK", True)
