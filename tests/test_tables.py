@@ -188,3 +188,23 @@ def test_two_tables_and_a_header_between_them():
 
 def test_no_table_costs_nothing():
     assert tables("") == [] and tables("Just prose, no figures.\n" * 50) == []
+
+
+def test_a_header_on_two_lines_is_read_label_by_label():
+    t = one("Key figures\nSEK m Q2 Q2 Change Jan-Jun Jan-Jun Change Full year\n2023 2022 % 2023 2022 % 2022\n"
+            "Sales 12,475 10,171 23 23,960 19,389 24 42,006\nEBIT 1,065 738 44 2,000 1,500 33 3,000\n")
+    assert [c.label for c in t.columns] == ["Q2 2023", "Q2 2022", "Change %", "Jan-Jun 2023", "Jan-Jun 2022",
+                                            "Change %", "Full year 2022"]
+    assert t.columns[5].pair == (4, 3) and t.scale == 1e6
+
+
+@pytest.mark.parametrize("header, labels", [
+    ("€ million Q1–Q3 2024 Q1–Q3 2023 Δ%", ["Q1–Q3 2024", "Q1–Q3 2023", "Δ%"]),
+    ("EUR m 9M 2024 9M 2023 Change", ["9M 2024", "9M 2023", "Change"]),
+    ("£m FY2024 FY2023 % change", ["FY2024", "FY2023", "% change"]),
+    ("SEK m 30 Jun 2024 30 Jun 2023 +/-", ["30 Jun 2024", "30 Jun 2023", "+/-"]),
+])
+def test_single_spaced_period_labels(header, labels):
+    t = one(f"{header}\nSales 1,200 1,000 20\nEBIT 120 100 20\n")
+    assert [c.label for c in t.columns] == labels
+    assert t.columns[2].role == "change" and t.columns[2].pair == (1, 0)

@@ -208,7 +208,8 @@ class Lexicon:
 
         period_words = _words_re(words("period_words"))
         # a period label: period words and/or a quarter, half or month span, then a year; or a date
-        q = r"(?:q[1-4]|[1-4]q|h[12]|[12]h|(?:" + _MON + r")\s?[-–/]\s?(?:" + _MON + r")|" + period_words + r")"
+        q = (r"(?:q[1-4](?:\s?[-–]\s?q[1-4])?|[1-4]q|h[12]|[12]h|(?:" + _MON + r")\s?[-–/]\s?(?:" + _MON + r")|"
+             + period_words + r")")
         yr = r"(?:" + _YEAR + r"(?:\s?/\s?(?:\d\d)?\d\d)?|['’]\d\d|fy\s?\d\d)"
         date = (r"(?:" + _MON + r"\s\d{1,2},?\s" + _YEAR + r"|\d{1,2}\.?\s" + _MON + r",?\s" + _YEAR +
                 r"|\d{1,2}[./]\d{1,2}[./](?:" + _YEAR + r"|\d\d))")
@@ -388,7 +389,8 @@ def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
                 merged.append(j)
                 i += 2
                 continue
-        if t.kind == "text" and t.text in ("%", "pp") and merged and merged[-1].kind == "fig" and t.gap == 1:
+        if t.kind == "text" and t.text in ("%", "pp") and merged and merged[-1].kind == "fig" and t.gap == 1 \
+                and not _yearlike(merged[-1].text):
             j = _classify(lex, text, merged[-1].start, t.end)
             if j.kind == "fig":
                 j.gap = merged[-1].gap
@@ -732,6 +734,7 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
     stub: _Label | None = None
     groups: list[_Label] = []
     max_cells = max(len(ln.cells) for ln in fig_rows)
+    merged = False
     for k in head_idx:
         ln = lines[k]
         labs, st = _header_labels(lex, text, ln)
@@ -743,6 +746,14 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
             if ln.form not in ("tab", "pipe") and any(lab.kind == "other" for lab in good) and len(good) < 2:
                 continue
             col_line, labels, stub = ln, labs, st
+        elif not merged and lines[head_idx[head_idx.index(k) - 1]] is col_line \
+                and len(good) == len([lab for lab in labels if lab.kind != "empty"]) \
+                and (ln.form in ("tab", "pipe")) == (col_line.form in ("tab", "pipe")):
+            # a header on two lines ("Q2 Q2 Change" over "2023 2022 %"): each label is the two words together
+            pairs = zip(good, [lab for lab in labels if lab.kind != "empty"], strict=True)
+            labels = [_Label(lo.start, lo.end, f"{up.text} {lo.text}", _label_kind(lex, f"{up.text} {lo.text}"))
+                      for up, lo in pairs]
+            merged = True
         else:
             if good and all(lab.kind in ("period", "other") for lab in good) and 1 < len(good) < len(labels) \
                     and not groups and ln.form == col_line.form:
