@@ -185,3 +185,42 @@ def test_what_the_prose_linker_gets():
     ms = cell_mentions(ts)
     m = ms[(SPACED.index("42,006"), SPACED.index("42,006") + 6)]
     assert (m.value, m.unit, m.inferred) == (42_006e6, "SEK", True)
+
+
+# -- prose against the table ------------------------------------------------------------------------------------
+
+
+def links(text: str) -> list:
+    from factcheck.claims.tables import prose_links
+    from factcheck.extract import extract
+
+    doc = Document(path="t.txt", text=text)
+    return prose_links(find_tables(doc, VOCAB), extract(doc, VOCAB), doc, VOCAB)
+
+
+TABLE = ("Key figures (SEK m)\nSEK m Q2 2023 Q2 2022 Change, % Jan-Jun 2023 Jan-Jun 2022 Change, %\n"
+         "Order intake 14,315 17,363 -18 31,333 25,478 23\nSales 12,475 10,171 23 23,960 19,389 24\n")
+
+
+def test_prose_change_linked_to_its_row_by_the_figure_it_gives():
+    (c,) = links("Sales rose 24% to SEK 23,960m in the period.\n\n" + TABLE)
+    assert [(r.formula, [m.text for m in r.operands], r.explicit) for r in c.readings] == [
+        ("pct_change", ["19,389", "23,960"], True)]
+    assert "the clause gives the row's Jan-Jun 2023 figure (SEK 23,960m = 23,960)" in c.readings[0].evidence[0].detail
+
+
+def test_prose_change_linked_by_the_period_it_names_and_signed_by_its_direction():
+    (c,) = links("In the quarter, order intake fell 18%.\n\n" + TABLE)
+    assert c.stated_value == -18.0 and c.readings[0].explicit
+    assert [m.text for m in c.readings[0].operands] == ["17,363", "14,315"]
+
+
+def test_prose_change_without_period_or_figure_keeps_every_pair_and_accuses_none():
+    (c,) = links("Order intake grew 23%.\n\n" + TABLE)
+    assert len(c.readings) == 2 and not any(r.explicit for r in c.readings)
+
+
+def test_prose_not_linked_on_another_basis_or_another_row():
+    assert links("Sales grew 22% on an organic basis.\n\n" + TABLE) == []
+    assert links("Operating income rose 44% in the quarter.\n\n" + TABLE) == []
+    assert links("The gross margin rose 2.1 percentage points.\n\n" + TABLE) == []

@@ -25,7 +25,9 @@ names the row and the columns ("Sales revenue, Q2 2023 vs Q2 2022: 12,475 → 10
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -139,6 +141,8 @@ class _Checker:
         self.claims: list[Claim] = []
         self.unchecked: list[Unchecked] = []
         self._claimed: set[tuple[int, int]] = set()
+        self._totals_below: list[Row | None] | None = None
+        self._sales: list[Row] | None = None
 
     # -- helpers -------------------------------------------------------------------------------------------
     def col(self, j: int) -> Column:
@@ -399,18 +403,27 @@ class _Checker:
                 self.add("share", cell, stated, (Relation("share", (part, whole), (ev,)),))
 
     def _total_below(self, ri: int) -> Row | None:
-        for r in self.t.rows[ri + 1:]:
-            if r.kind == "total" and self.lex.total_row.match(r.key):
-                return r
-            if r.kind == "section":
-                return None
-        return None
+        """The first bare total row below row ``ri`` in its section (one backward pass, kept)."""
+        if self._totals_below is None:
+            below: list[Row | None] = [None] * len(self.t.rows)
+            nxt: Row | None = None
+            for k in range(len(self.t.rows) - 1, -1, -1):
+                below[k] = nxt
+                r = self.t.rows[k]
+                if r.kind == "total" and self.lex.total_row.match(r.key):
+                    nxt = r
+                elif r.kind == "section":
+                    nxt = None
+            self._totals_below = below
+        return self._totals_below[ri]
 
     def _sales_row(self, ri: int) -> Row | None:
-        rows = self.t.rows
-        cands = [r for r in rows if r.key in self.lex.sales_words and r.kind in ("level", "total")]
-        above = [r for r in cands if r.index < ri]
-        return above[-1] if above else (cands[0] if cands else None)
+        """The sales row nearest above row ``ri``, else the first below."""
+        if self._sales is None:
+            self._sales = [r for r in self.t.rows if r.key in self.lex.sales_words and r.kind in ("level", "total")]
+        cands = self._sales
+        k = bisect.bisect_left([r.index for r in cands], ri)
+        return cands[k - 1] if k > 0 else (cands[0] if cands else None)
 
     # -- margins and ratios ------------------------------------------------------------------------------------
     def margins(self) -> None:
@@ -496,3 +509,191 @@ def _holds_share(stated: Mention, part: Mention, whole: Mention) -> bool:
         return False
     v = part.value / whole.value * 100
     return math.isclose(v, stated.value, abs_tol=(stated.half_step or 0.5) + NEARLY * 100)
+
+
+# ------------------------------------------------------------------------------------------ prose and tables
+
+_CLAUSE_END = re.compile(r"[;•·]|,\s+(?:while|whereas|but|and|with|giving|corresponding|representing|compared)\b"
+                         r"|\s+(?:while|whereas)\b")
+
+
+def prose_links(tables: list[Table], mentions: list[Mention], doc: Document, vocab: dict | None = None) -> list[Claim]:
+    """Percentages in the prose that state a table row's change ("Net sales up 6 percent to $11.3 billion" over a
+    "Net sales" row with this year's and last year's figures): a percent_change claim on the prose figure whose
+    readings are the row's period pairs. A reading is explicit when the row's label is in the figure's clause and
+    the period is named ("in the quarter") or the clause gives the row's current figure ("to $11.3 billion");
+    otherwise every pair of the row is a reading and none is explicit. Basis words ("organic", "at constant
+    currency", "margin") keep a figure off the table."""
+    if not tables:
+        return []
+    if vocab is None:
+        from ..ruleset import load_rules
+
+        vocab = load_rules().vocab
+    text = doc.text
+    lex = lexicon(vocab)
+    t_vocab = vocab.get("tables") or {}
+    inc = _word_alt(vocab.get("increase_words") or [])
+    dec = _word_alt(vocab.get("decrease_words") or [])
+    qual = _word_alt(t_vocab.get("prose_qualifiers") or [])
+    periods = {str(k): _word_alt(v or []) for k, v in (t_vocab.get("prose_periods") or {}).items()}
+    inside = table_lines(tables)
+    starts = [a for a, _ in inside]
+    rows = [(t, r) for t in tables for r in t.rows if r.kind in ("level", "total") and r.key]
+    from ..document.segment import sentences
+
+    sents = sentences(text)
+    sent_starts = [a for a, _ in sents]
+    out: list[Claim] = []
+    amounts = [m for m in mentions if m.type in ("currency", "number", "count") and m.value is not None]
+    am_starts = [m.start for m in amounts]
+    for m in mentions:
+        if m.type != "percent" or m.value is None:
+            continue
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and inside[k][0] <= m.start < inside[k][1]:
+            continue  # a figure of the table itself
+        si = bisect.bisect_right(sent_starts, m.start) - 1
+        if si < 0:
+            continue
+        sa, sb = sents[si]
+        ca, cb = _clause(text, sa, sb, m)
+        clause = text[ca:cb]
+        before = text[max(ca, m.start - 60):m.start]
+        after = text[m.end:min(cb, m.end + 25)]
+        if re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I) or qual.search(clause):
+            continue
+        up, down = bool(inc.search(before) or inc.search(after)), bool(dec.search(before) or dec.search(after))
+        if up == down:
+            continue
+        found = _rows_in(clause, rows, lex)
+        if not found:
+            continue
+        sign = 1.0 if up else -1.0
+        stated_value = sign * abs(m.value)
+        level = [a for a in amounts[bisect.bisect_left(am_starts, ca):bisect.bisect_left(am_starts, cb)]
+                 if a is not m]
+        named = next((kind for kind, rx in periods.items() if rx.search(text[sa:sb])), None)
+        readings: list[Relation] = []
+        chosen: list[Relation] = []
+        for t, r, via in found:
+            for prior, cur in _pairs(t, r):
+                old, new = r.at(prior), r.at(cur)
+                if old is None or new is None or old.mention is None or new.mention is None:
+                    continue
+                om, nm = old.mention, new.mention
+                if om.value is None or nm.value is None or om.value <= 0:
+                    continue
+                same = next((a for a in level if _same_figure(a, nm)), None)
+                kind_ok = named is not None and _period_kind(t.columns[cur].name, t.caption) == named
+                named_row = f"'{via}' in the clause names row '{r.label}'" if via else f"'{r.label}' in the clause"
+                why = [named_row, f"table columns {t.column_name(cur)} vs {t.column_name(prior)}"]
+                if same is not None:
+                    why.append(f"the clause gives the row's {t.column_name(cur)} figure ({same.text} = {new.text})")
+                if kind_ok:
+                    why.append(f"the sentence names the period ({named})")
+                ev = Evidence("table-prose", "; ".join(why), 2.0 + (1.0 if same is not None or kind_ok else 0.0),
+                              explicit=False)
+                rel = Relation("pct_change", (om, nm), (ev,))
+                readings.append(rel)
+                if same is not None or kind_ok:
+                    chosen.append(rel)
+        if not readings:
+            continue
+        if len(chosen) == 1:
+            best = chosen[0]
+            ev = best.evidence[0]
+            final: tuple[Relation, ...] = (Relation(best.formula, best.operands,
+                                                    (Evidence(ev.cue, ev.detail, ev.weight, explicit=True),)),)
+        else:
+            final = tuple(sorted(readings, key=lambda x: -x.score))
+        out.append(Claim(kind="percent_change", span=(m.start, m.end), stated=m, operands=final[0].operands,
+                         readings=final, stated_value=stated_value))
+    return out
+
+
+def _word_alt(words) -> re.Pattern[str]:
+    ws = sorted({str(w).lower() for w in words if w}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + ("|".join(re.escape(w) for w in ws) or "(?!)") + r")(?![\w-])", re.I)
+
+
+def _clause(text: str, sa: int, sb: int, m: Mention) -> tuple[int, int]:
+    a, b = sa, sb
+    for x in _CLAUSE_END.finditer(text, sa, sb):
+        if x.end() <= m.start:
+            a = x.end()
+        elif x.start() >= m.end:
+            b = x.start()
+            break
+    return a, b
+
+
+def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex) -> list[tuple[Table, Row, str]]:
+    """The table rows the clause names: the row's label in the clause (the longest labels win); a sales row also by
+    any sales word (returned as the third item)."""
+    low = clause.lower()
+    words = set(re.findall(r"[\w&-]+", low))
+    best: list[tuple[Table, Row, str]] = []
+    best_len = 0
+    for t, r in rows:
+        kw = re.findall(r"[\w&-]+", r.key)
+        hit = bool(kw) and all(w in words for w in kw) and re.search(r"(?<![\w-])" + re.escape(r.key) + r"(?![\w-])",
+                                                                  low) is not None
+        size = len(kw)
+        via = ""
+        if not hit and r.key in lex.sales_words:
+            via = next((w for w in lex.sales_words if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)), "")
+            hit, size = bool(via), 1
+        if not hit:
+            continue
+        if size > best_len:
+            best, best_len = [(t, r, via)], size
+        elif size == best_len:
+            best.append((t, r, via))
+    return best
+
+
+def _pairs(t: Table, r: Row) -> list[tuple[int, int]]:
+    """(prior, current) column pairs of a row: those a change column compares, else periods of one kind a year
+    apart."""
+    pairs = [c.pair for c in t.columns if c.role == "change" and c.pair]
+    out = [p for p in dict.fromkeys(pairs) if p is not None]
+    if out:
+        return out
+    per = [c for c in t.columns if c.role == "period" and c.order is not None]
+    for a in per:
+        for b in per:
+            if a.order and b.order and a.order[0] == b.order[0] - 1 and a.order[1] == b.order[1]:
+                out.append((a.index, b.index))
+    return out
+
+
+def _same_figure(prose: Mention, cell: Mention) -> bool:
+    """The prose figure is the cell's figure at the prose's precision ("$11.3 billion" for "$11,293" in millions)."""
+    if prose.value is None or cell.value is None or (prose.type == "currency") != (cell.type == "currency"):
+        return False
+    if prose.type == "currency" and prose.unit != cell.unit and cell.unit is not None:
+        return False
+    step = max(prose.half_step or 0.0, cell.half_step or 0.0)
+    return abs(prose.value - cell.value) <= step + 1e-9 * abs(cell.value)
+
+
+_KINDS = (("nine", re.compile(r"\b(?:9m|nine months|q1\s?[-–]\s?q3|jan(?:uary)?\s?[-–]\s?sep)", re.I)),
+          ("half", re.compile(r"\b(?:h[12]|[12]h|six months|half|jan(?:uary)?\s?[-–]\s?jun|jul(?:y)?\s?[-–]\s?dec)",
+                              re.I)),
+          ("quarter", re.compile(r"\b(?:q[1-4]|[1-4]q|three months|quarter|apr(?:il)?\s?[-–]\s?jun|"
+                                 r"jul(?:y)?\s?[-–]\s?sep|oct(?:ober)?\s?[-–]\s?dec)", re.I)),
+          ("year", re.compile(r"\b(?:fy|full[- ]year|year|(?:19|20)\d\d)\b", re.I)))
+
+
+def _period_kind(label: str, caption: str) -> str | None:
+    """quarter | half | nine | year for a column label (a date column takes the caption's "Three months ended")."""
+    for kind, rx in _KINDS:
+        if rx.search(label):
+            if kind == "year" and re.search(r"\b\d{1,2},?\s", label):
+                break  # a date: the caption says which period ends on it
+            return kind
+    for kind, rx in _KINDS[:3]:
+        if rx.search(caption):
+            return kind
+    return None
