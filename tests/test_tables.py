@@ -208,3 +208,23 @@ def test_single_spaced_period_labels(header, labels):
     t = one(f"{header}\nSales 1,200 1,000 20\nEBIT 120 100 20\n")
     assert [c.label for c in t.columns] == labels
     assert t.columns[2].role == "change" and t.columns[2].pair == (1, 0)
+
+
+def test_a_change_on_another_basis_is_no_change_column():
+    t = one("In € millions\tH1 2023\tH1 2022\tReported change\tOrganic change\nSales\t8,600\t7,600\t13%\t8%\n"
+            "EBIT\t900\t800\t12%\t7%\n")
+    assert [c.role for c in t.columns] == ["period", "period", "change", "other"]
+    t = one("€ million H1 2023 H1 2022 Change Change at constant currency\nSales 8,600 7,600 13% 8%\n"
+            "EBIT 900 800 12% 7%\n")
+    assert [c.role for c in t.columns] == ["period", "period", "change", "other"]
+
+
+def test_short_quarter_labels_and_points_after_a_figure():
+    t = one("EUR m 2Q23 2Q22 Change\nSales 1,200 1,000 20%\nEBIT margin, % 10.0 9.0 1.0 pp\n")
+    assert [c.order for c in t.columns[:2]] == [(2023, 6, 0), (2022, 6, 0)] and t.columns[2].pair == (1, 0)
+    assert values(t, "EBIT margin, %") == [10.0, 9.0, 1.0]
+
+
+def test_a_change_after_more_than_two_periods_is_not_certain():
+    t = one("SEK m\t2023\t2022\t2021\tChange, %\nSales\t1,200\t1,000\t900\t20\nEBIT\t120\t100\t90\t20\n")
+    assert t.columns[3].pair == (1, 0) and not t.columns[3].pair_certain

@@ -224,3 +224,15 @@ def test_prose_not_linked_on_another_basis_or_another_row():
     assert links("Sales grew 22% on an organic basis.\n\n" + TABLE) == []
     assert links("Operating income rose 44% in the quarter.\n\n" + TABLE) == []
     assert links("The gross margin rose 2.1 percentage points.\n\n" + TABLE) == []
+
+
+def test_an_adjusted_margin_is_not_read_off_the_plain_measure():
+    text = "SEK m\t2024\t2023\nSales\t1,000\t900\nOperating income\t100\t81\nOperating margin, adjusted\t11.0\t9.5\n"
+    claims, unchecked = run(text)
+    assert not [c for c in claims.values() if c.kind == "share"] and len(unchecked) == 2
+
+
+def test_a_change_whose_periods_are_not_written_is_never_explicit():
+    claims, _ = run("SEK m\t2023\t2022\t2021\tChange, %\nSales\t1,200\t1,000\t900\t20\nEBIT\t120\t100\t90\t20\n")
+    assert reading(claims["2:20"])[:2] == ("pct_change", ["1,000", "1,200"])
+    assert not claims["2:20"].readings[0].explicit

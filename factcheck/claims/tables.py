@@ -488,10 +488,15 @@ class _Checker:
 
 
 def _margin_measure(key: str) -> str:
-    """'ebit margin' -> 'ebit'; 'gross margin in' -> 'gross'; 'adjusted ebit margin' -> 'adjusted ebit'."""
-    words = key.replace(",", " ").split()
-    if "margin" in words:
-        words = words[:words.index("margin")]
+    """'ebit margin' -> 'ebit'; 'adjusted ebit margin' -> 'adjusted ebit'; 'operating margin, adjusted' ->
+    'adjusted operating' (words after "margin" qualify the measure: no row of the plain measure will do)."""
+    words = key.replace(",", " ").replace("(", " ").replace(")", " ").split()
+    for w in ("margin", "margins"):
+        if w in words:
+            i = words.index(w)
+            after = [x for x in words[i + 1:] if x not in ("in", "%", "percent", "per", "cent", "of", "sales")]
+            words = after + words[:i]
+            break
     return " ".join(words).strip()
 
 

@@ -210,14 +210,14 @@ class Lexicon:
         # a period label: period words and/or a quarter, half or month span, then a year; or a date
         q = (r"(?:q[1-4](?:\s?[-–]\s?q[1-4])?|[1-4]q|h[12]|[12]h|(?:" + _MON + r")\s?[-–/]\s?(?:" + _MON + r")|"
              + period_words + r")")
-        yr = r"(?:" + _YEAR + r"(?:\s?/\s?(?:\d\d)?\d\d)?|['’]\d\d|fy\s?\d\d)"
+        yr = r"(?:" + _YEAR + r"(?:\s?/\s?(?:\d\d)?\d\d)?|['’]\d\d|fy\s?\d\d|(?<=[qh][1-4])\s?[/'’]?\d\d(?!\d)|(?<=[1-4][qh])\d\d(?!\d))"
         date = (r"(?:" + _MON + r"\s\d{1,2},?\s" + _YEAR + r"|\d{1,2}\.?\s" + _MON + r",?\s" + _YEAR +
                 r"|\d{1,2}[./]\d{1,2}[./](?:" + _YEAR + r"|\d\d))")
         self.period = re.compile(r"(?:(?:as\s+(?:at|of)|at|per)\s+)?(?:" + date + r"|(?:" + q + r"[\s-]?)*" + yr
                                  + r"|" + q + r")(?![\w%])", re.I)
-        self.year = re.compile(r"(?<!\d)(" + _YEAR + r")(?!\d)|(?:fy|['’])\s?(\d\d)(?!\d)", re.I)
-        self.quarter = re.compile(r"\b(?:q([1-4])|([1-4])q)\b", re.I)
-        self.half = re.compile(r"\b(?:h([12])|([12])h)\b", re.I)
+        self.year = re.compile(r"(?<!\d)(" + _YEAR + r")(?!\d)|(?:fy|['’]|\b[qh][1-4]\s?/?|\b[1-4][qh])\s?(\d\d)(?!\d)", re.I)
+        self.quarter = re.compile(r"\b(?:q([1-4])|([1-4])q)(?![a-z])", re.I)
+        self.half = re.compile(r"\b(?:h([12])|([12])h)(?![a-z])", re.I)
         self.month_span = re.compile(r"\b(" + _MON + r")\s?[-–/]\s?(" + _MON + r")", re.I)
         self.date_md = re.compile(r"(" + _MON + r")\s(\d{1,2}),?\s(" + _YEAR + r")|(\d{1,2})\.?\s(" + _MON + r"),?\s("
                                   + _YEAR + r")", re.I)
@@ -226,13 +226,20 @@ class Lexicon:
         pts = _words_re(words("points_markers"))
         unit_tail = r"(?:\s?,?\s?(?:in\s)?(?:%|\(%\)|" + pts + r"|(?:" + code_alt + r")(?:\s?(?:" + sc_alt + r"))?|" \
                     + r"(?:" + sym_alt + r")\s?(?:" + sc_alt + r")?|m|bn|mn|k))?"
-        self.change_label = re.compile(r"(?:(?:%|pct\.?)\s?)?(?:" + change + r")" + unit_tail + r"(?![\w])", re.I)
+        same = _words_re(words("change_same_basis"))
+        other = _words_re(words("change_other_basis"))
+        self.change_label = re.compile(r"(?:(?:" + same + r")\s+)?(?:(?:%|pct\.?)\s?)?(?:" + change + r")" + unit_tail
+                                       + r"(?![\w])", re.I)
+        self.other_basis = re.compile(r"(?<![\w])(?:" + other + r")(?![\w])", re.I)
+        self.other_change = re.compile(r"(?:(?:" + other + r")\s+(?:" + change + r")|(?:" + change + r")\s*,?\s*(?:at\s+|in\s+)?(?:"
+                                       + other + r"))" + unit_tail + r"(?![\w])", re.I)
         self.absolute_change = re.compile(r"(?:" + _words_re(words("absolute_change_headers")) + r")", re.I)
         self.share_label = re.compile(r"(?:" + share + r")" + unit_tail + r"(?![\w])", re.I)
         self.pct_label = re.compile(r"%|\(%\)|pct\.?", re.I)
         total_alt = _words_re(words("total_words"))
         self.total_label = re.compile(r"(?:" + total_alt + r")(?![\w])", re.I)
         self.header_token = re.compile(
+            r"(?P<other>" + self.other_change.pattern + r")|"
             r"(?P<period>" + self.period.pattern + r")|(?P<share>" + self.share_label.pattern + r")|(?P<change>"
             + self.change_label.pattern + r")|(?P<pct>%|\(%\))|(?P<total>(?:" + total_alt + r")(?![\w]))", re.I)
         self.points = re.compile(r"(?<![\w])(?:" + pts + r")(?![\w])", re.I)
@@ -389,7 +396,8 @@ def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
                 merged.append(j)
                 i += 2
                 continue
-        if t.kind == "text" and t.text in ("%", "pp") and merged and merged[-1].kind == "fig" and t.gap == 1 \
+        if t.kind == "text" and t.text.lower() in ("%", "pp", "pts", "p.p.", "bps", "ppt") and merged \
+                and merged[-1].kind == "fig" and t.gap == 1 \
                 and not _yearlike(merged[-1].text):
             j = _classify(lex, text, merged[-1].start, t.end)
             if j.kind == "fig":
@@ -511,6 +519,8 @@ def _label_kind(lex: Lexicon, s: str) -> str:
         return "empty"
     if lex.share_label.fullmatch(t):
         return "share"
+    if lex.other_basis.search(t) and (lex.change_label.search(t) or lex.other_change.search(t)):
+        return "other"  # "Organic change", "Change at constant currency": another basis than the table's figures
     if lex.change_label.fullmatch(t) or lex.change_label.match(t):
         return "change"
     if t in ("%", "(%)", "in %", "%-"):
@@ -520,6 +530,11 @@ def _label_kind(lex: Lexicon, s: str) -> str:
     if lex.total_label.fullmatch(t):
         return "total"
     return "other"
+
+
+def _period_key(lex: Lexicon, label: str) -> str:
+    """A period label without its year: the kind of period ("Q2", "Jan-Jun", "")."""
+    return re.sub(r"\s+", " ", lex.year.sub("", label)).strip(" -/'’").lower()
 
 
 def _period_order(lex: Lexicon, label: str) -> tuple[int, ...] | None:
@@ -863,17 +878,24 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
             continue
         periods: list[int] = []
         j = i - 1
-        while j >= 0 and len(periods) < 2 and cols[j].role != "change":
+        while j >= 0 and cols[j].role != "change":
             if cols[j].role == "period" and j not in used:
                 periods.append(j)
             j -= 1
         if len(periods) < 2:
             cols[i] = _replace(c, role="other")
             continue
+        several = len(periods) > 2  # "2023 2022 2021 Change": which two it compares is not written
+        if several:
+            # the kind of period nearest the change ("Jan-Jun"), and of it the two latest periods
+            kind = _period_key(lex, cols[periods[0]].label)
+            same = [k for k in periods if _period_key(lex, cols[k].label) == kind]
+            if len(same) >= 2 and all(cols[k].order is not None for k in same):
+                periods = sorted(sorted(same, key=lambda k: cols[k].order or (), reverse=True)[:2], reverse=True)
         a, b = periods[1], periods[0]  # a is left of b
         oa, ob = cols[a].order, cols[b].order
         if oa is not None and ob is not None and oa != ob:
-            prior, cur, certain = (a, b, True) if oa < ob else (b, a, True)
+            prior, cur, certain = (a, b, not several) if oa < ob else (b, a, not several)
         elif cols[a].prior and not cols[b].prior:
             prior, cur, certain = a, b, True
         elif cols[b].prior and not cols[a].prior:
