@@ -27,6 +27,9 @@ def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:
     from .judge import judge
 
     claims = link(doc, mentions, rules, as_of=opts.as_of)
+    from .claims.tables import with_tables
+
+    claims, result.unchecked = with_tables(doc, mentions, rules, claims)
     findings = judge(doc, claims, rules)
     from .claims.patterns import pattern_findings
 

@@ -236,3 +236,15 @@ def test_a_change_whose_periods_are_not_written_is_never_explicit():
     claims, _ = run("SEK m\t2023\t2022\t2021\tChange, %\nSales\t1,200\t1,000\t900\t20\nEBIT\t120\t100\t90\t20\n")
     assert reading(claims["2:20"])[:2] == ("pct_change", ["1,000", "1,200"])
     assert not claims["2:20"].readings[0].explicit
+
+
+def test_a_table_row_is_not_read_as_prose_at_the_wrong_scale():
+    from factcheck.pipeline import run
+
+    text = ("Net sales up 6 percent to $11.3 billion\nAcme posted net sales of $11.3 billion for the quarter.\n"
+            "SUMMARY OF RESULTS\n(in millions, except per share data)\nQuarters Ended\n"
+            "March 25, 2012 March 27, 2011\nNet sales $11,293   $10,626\nSegment operating profit $1,340   $1,171\n")
+    res = run(Document(path="t.txt", text=text), load_rules())
+    by_text = {f.text: f for f in res.findings}
+    assert not [f for f in res.findings if f.status == "fail"]
+    assert by_text["6 percent"].status == "pass" and "$11,293" in by_text["6 percent"].message

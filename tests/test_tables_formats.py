@@ -98,3 +98,46 @@ def test_the_wrong_change_cell_is_found_on_its_row(fmt, line):
     c = next(c for c in claims if c.kind == "percent_change" and doc.text[c.span[0]:c.span[1]] == "25")
     assert doc.locate(c.span[0]).line == line
     assert "EBIT" in doc.line_text(line) and "margin" not in doc.line_text(line)
+
+
+# -- end to end: the pipeline's findings -------------------------------------------------------------------------
+
+
+def findings_of(doc: Document) -> list[tuple]:
+    from factcheck.pipeline import run
+
+    res = run(doc, RULES)
+    return [(f.kind, f.status, f.text, f.message) for f in res.findings if f.start >= doc.text.index("Group results")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_gives_the_same_findings_at_the_cells(fmt):
+    from factcheck.pipeline import run
+
+    doc = load(fmt)
+    assert findings_of(doc) == findings_of(load("txt"))
+    fails = [f for f in run(doc, RULES).findings if f.status == "fail"]
+    assert [(f.kind, f.text, f.expected_text) for f in fails] == [("percent_change", "25", "35"), ("share", "8.9", "8.4")]
+    for f in fails:
+        pos = doc.locate(f.start)
+        assert doc.line_text(pos.line)[pos.column - 1:pos.column - 1 + len(f.text)] == f.text
+    assert "EBIT, Q2 2023 vs Q2 2022: 650 → 480" in fails[0].message
+    assert "'EBIT margin, %', column 'Full year 2022' = 'EBIT' 2,300 / 'Total net sales' 27,400" in fails[1].message
+
+
+@pytest.mark.parametrize("name", ["results.txt", "results-pipes.txt", "results.md"])
+def test_fix_rewrites_the_wrong_cells_only(tmp_path, name):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    src = (FIX / name).read_text(encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(src, encoding="utf-8")
+    res = CliRunner().invoke(app, ["check", "--fix", str(path)])
+    assert res.exit_code == 0, res.output
+    new = path.read_text(encoding="utf-8")
+    old_lines, new_lines = src.split("\n"), new.split("\n")
+    changed = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
+    assert len(changed) == 2 and len(new) == len(src)
+    assert changed[0][1] == changed[0][0].replace(" 25 ", " 35 ") and changed[1][1] == changed[1][0].replace("8.9", "8.4")

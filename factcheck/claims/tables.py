@@ -28,11 +28,13 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..document.tables import Cell, Column, Row, Table, find_tables, lexicon, typed
 from ..model import Claim, Document, Evidence, Mention, Relation, Unchecked
+from ..numfmt import fmt_num
 
 WEIGHT = 3.0  # a table's structure is strong evidence: the same row, the labelled columns
 _LEVEL_ROLES = ("period", "other", "total")
@@ -44,6 +46,33 @@ def find(doc: Document, mentions: list[Mention], rules) -> tuple[list[Claim], li
     """The claims the tables of ``doc`` make, and the derived cells seen but not checked (with the reason)."""
     tables = find_tables(doc, rules.vocab)
     return check_tables(doc, tables, rules.vocab)
+
+
+def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Claim]) -> tuple[list[Claim],
+                                                                                          list[Unchecked]]:
+    """The prose linker's ``claims`` with the tables' added: a prose claim that states a table cell or reads one as
+    an operand is dropped (it read the row as a sentence, at the wrong scale), the table checks and the prose
+    figures tied to a table row are added (the latter only where no prose claim states the same figure)."""
+    tables = find_tables(doc, rules.vocab)
+    if not tables:
+        return claims, []
+    cells = table_cells(tables)
+    starts = sorted(cells)
+    keys = [a for a, _ in starts]
+
+    def in_cell(m: Mention | None) -> bool:
+        if m is None:
+            return False
+        k = bisect.bisect_right(keys, m.start) - 1
+        return k >= 0 and starts[k][0] <= m.start < starts[k][1]
+
+    kept = [c for c in claims if not in_cell(c.stated) and not any(in_cell(o) for o in c.operands)
+            and not any(in_cell(o) for r in c.readings for o in r.operands)]
+    table_claims, unchecked = check_tables(doc, tables, rules.vocab)
+    stated = {c.span for c in kept}
+    prose = [c for c in prose_links(tables, mentions, doc, rules.vocab) if c.span not in stated
+             and not any(a < c.span[1] and c.span[0] < b for a, b in stated)]
+    return kept + table_claims + prose, unchecked
 
 
 def check_tables(doc: Document, tables: list[Table], vocab: dict) -> tuple[list[Claim], list[Unchecked]]:
@@ -61,6 +90,65 @@ def check_tables(doc: Document, tables: list[Table], vocab: dict) -> tuple[list[
     claims.sort(key=lambda c: c.span)
     unchecked.sort(key=lambda u: (u.start, u.end))
     return claims, unchecked
+
+
+# ----------------------------------------------------------------------------------------------- claims
+
+_FORMULAS: dict[str, Callable[..., float]] = {
+    "pct_change": lambda old, new: (new - old) / abs(old) * 100,
+    "pp_change": lambda old, new: new - old,
+    "ratio": lambda a, b: b / a,
+    "share": lambda part, whole: part / whole * 100,
+    "sum": lambda *parts: sum(parts),
+    "difference": lambda a, b: a - b,
+}
+
+
+def make_claim(kind: str, span: tuple[int, int], stated: Mention, readings: tuple[Relation, ...],
+               stated_value: float | None, stated_step: float | None = None) -> Claim:
+    """A claim on the typed contract (``readings``), also carrying the older untyped form (``params``,
+    ``confident``) the judge reads until it reads readings: the best reading's formula, and a working that names
+    the row and the columns. A claim with several readings is not confident in that form (it cannot say that
+    another reading holds), so it warns at most there."""
+    best = readings[0]
+    fn = _FORMULAS[best.formula]
+    detail = best.evidence[0].detail if best.evidence else ""
+    params: dict[str, Any] = {"fn": fn, "stated_value": stated_value, "explain": _explainer(best, stated, detail),
+                              "operand_hedges": False}
+    if stated_step is not None:
+        params["stated_step"] = stated_step
+    return Claim(kind=kind, span=span, stated=stated, operands=best.operands, params=params,
+                 confident=best.explicit and len(readings) == 1, readings=readings, stated_value=stated_value,
+                 stated_step=stated_step)
+
+
+def _shown(m: Mention) -> float:
+    """What a figure's value is in the units the table writes it (SEK m): its scale undone."""
+    step = 0.5 * 10 ** (-m.decimals)
+    return m.half_step / step if m.half_step else 1.0
+
+
+def _explainer(r: Relation, stated: Mention, detail: str) -> Callable[[float], str]:
+    ops = [m.text for m in r.operands]
+    scale = _shown(stated) if r.formula in ("sum", "difference") else 1.0
+
+    def explain(point: float) -> str:
+        v = fmt_num(float(f"{point / scale:.4g}")) if abs(point / scale) < 1e15 else fmt_num(point)
+        if r.formula == "pct_change":
+            work = f"({ops[1]} − {ops[0]}) / {ops[0]} × 100 = {v}%"
+        elif r.formula == "pp_change":
+            work = f"{ops[1]} − {ops[0]} = {v} points"
+        elif r.formula == "share":
+            work = f"{ops[0]} / {ops[1]} × 100 = {v}%"
+        elif r.formula == "ratio":
+            work = f"{ops[1]} / {ops[0]} = {v}"
+        elif r.formula == "sum":
+            work = " + ".join(ops).replace("+ -", "− ") + f" = {v}"
+        else:
+            work = f"{ops[0]} − {ops[1]} = {v}"
+        return f"{detail}: {work}" if detail else work
+
+    return explain
 
 
 # ------------------------------------------------------------------------------------- for the prose linker
@@ -164,8 +252,7 @@ class _Checker:
         if (cell.start, cell.end) in self._claimed:
             return
         self._claimed.add((cell.start, cell.end))
-        self.claims.append(Claim(kind=kind, span=(cell.start, cell.end), stated=stated, operands=readings[0].operands,
-                                 readings=readings, stated_value=stated.value, stated_step=stated_step))
+        self.claims.append(make_claim(kind, (cell.start, cell.end), stated, readings, stated.value, stated_step))
 
     def skip(self, kind: str, cell: Cell, reason: str) -> None:
         if (cell.start, cell.end) in self._claimed:
@@ -612,8 +699,7 @@ def prose_links(tables: list[Table], mentions: list[Mention], doc: Document, voc
                                                     (Evidence(ev.cue, ev.detail, ev.weight, explicit=True),)),)
         else:
             final = tuple(sorted(readings, key=lambda x: -x.score))
-        out.append(Claim(kind="percent_change", span=(m.start, m.end), stated=m, operands=final[0].operands,
-                         readings=final, stated_value=stated_value))
+        out.append(make_claim("percent_change", (m.start, m.end), m, final, stated_value))
     return out
 
 
