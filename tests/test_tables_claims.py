@@ -190,12 +190,12 @@ def test_what_the_prose_linker_gets():
 # -- prose against the table ------------------------------------------------------------------------------------
 
 
-def links(text: str) -> list:
+def links(text: str, kind: str = "percent_change") -> list:
     from factcheck.claims.tables import prose_links
     from factcheck.extract import extract
 
     doc = Document(path="t.txt", text=text)
-    return prose_links(find_tables(doc, VOCAB), extract(doc, VOCAB), doc, VOCAB)
+    return [c for c in prose_links(find_tables(doc, VOCAB), extract(doc, VOCAB), doc, VOCAB) if c.kind == kind]
 
 
 TABLE = ("Key figures (SEK m)\nSEK m Q2 2023 Q2 2022 Change, % Jan-Jun 2023 Jan-Jun 2022 Change, %\n"
@@ -204,6 +204,7 @@ TABLE = ("Key figures (SEK m)\nSEK m Q2 2023 Q2 2022 Change, % Jan-Jun 2023 Jan-
 
 def test_prose_change_linked_to_its_row_by_the_figure_it_gives():
     (c,) = links("Sales rose 24% to SEK 23,960m in the period.\n\n" + TABLE)
+    assert links("Sales rose 24% to SEK 23,960m in the period.\n\n" + TABLE, "consistency")[0].readings[0].explicit
     assert [(r.formula, [m.text for m in r.operands], r.explicit) for r in c.readings] == [
         ("pct_change", ["19,389", "23,960"], True)]
     assert "the clause gives the row's Jan-Jun 2023 figure (SEK 23,960m = 23,960)" in c.readings[0].evidence[0].detail
@@ -248,3 +249,24 @@ def test_a_table_row_is_not_read_as_prose_at_the_wrong_scale():
     by_text = {f.text: f for f in res.findings}
     assert not [f for f in res.findings if f.status == "fail"]
     assert by_text["6 percent"].status == "pass" and "$11,293" in by_text["6 percent"].message
+
+
+def test_a_prose_amount_is_one_of_its_rows_figures_at_the_prose_precision():
+    (c,) = links("Sales in the first half came to SEK 24.0bn.\n\n" + TABLE, "consistency")
+    assert [(r.formula, [m.text for m in r.operands], r.explicit) for r in c.readings] == [("sum", ["23,960"], True)]
+    (c,) = links("Sales came to SEK 12.5bn.\n\n" + TABLE, "consistency")  # the quarter's figure, rounded
+    assert [m.text for m in c.readings[0].operands] == ["12,475"] and c.readings[0].explicit
+
+
+def test_a_prose_amount_matching_no_figure_is_explicit_only_when_the_period_is_named():
+    (c,) = links("In the quarter, sales came to SEK 13.5bn.\n\n" + TABLE, "consistency")
+    assert len(c.readings) == 1 and c.readings[0].explicit and c.readings[0].operands[0].text == "12,475"
+    (c,) = links("Sales came to SEK 13.5bn.\n\n" + TABLE, "consistency")
+    assert len(c.readings) == 4 and not any(r.explicit for r in c.readings)
+
+
+def test_forecasts_and_rates_are_not_table_levels():
+    assert links("Sales are expected to reach SEK 50bn in 2025.\n\n" + TABLE, "consistency") == []
+    assert links("Sales came to SEK 1.2m per employee.\n\n" + TABLE, "consistency") == []
+    (c,) = links("Sales came to SEK 12,475m (10,171).\n\n" + TABLE, "consistency")
+    assert c.readings[0].explicit and c.readings[0].operands[0].text == "12,475"

@@ -142,6 +142,8 @@ def _explainer(r: Relation, stated: Mention, detail: str) -> Callable[[float], s
             work = f"{ops[0]} / {ops[1]} × 100 = {v}%"
         elif r.formula == "ratio":
             work = f"{ops[1]} / {ops[0]} = {v}"
+        elif r.formula == "sum" and len(ops) == 1:
+            work = f"the table gives {ops[0]}"
         elif r.formula == "sum":
             work = " + ".join(ops).replace("+ -", "− ") + f" = {v}"
         else:
@@ -610,11 +612,15 @@ _CLAUSE_END = re.compile(r"[;•·]|,\s+(?:while|whereas|but|and|with|giving|cor
 
 
 def prose_links(tables: list[Table], mentions: list[Mention], doc: Document, vocab: dict | None = None) -> list[Claim]:
-    """Percentages in the prose that state a table row's change ("Net sales up 6 percent to $11.3 billion" over a
-    "Net sales" row with this year's and last year's figures): a percent_change claim on the prose figure whose
-    readings are the row's period pairs. A reading is explicit when the row's label is in the figure's clause and
-    the period is named ("in the quarter") or the clause gives the row's current figure ("to $11.3 billion");
-    otherwise every pair of the row is a reading and none is explicit. Basis words ("organic", "at constant
+    """Figures in the prose that restate a table row.
+
+    A percentage beside a change word ("Net sales up 6 percent to $11.3 billion" over a "Net sales" row with this
+    year's and last year's figures) is a percent_change claim whose readings are the row's period pairs. An amount
+    after a level cue ("sales came to SEK 23,960m", "revenue of €1.06bn") is a consistency claim against the row's
+    figures: it holds when it is one of them at the prose's precision ("€1.06bn" for "1,058" in € million).
+    A reading is explicit only when the row's label is in the figure's clause and the period is named ("in the
+    quarter") or - for a change - the clause gives the row's current figure ("to $11.3 billion"); otherwise every
+    candidate is a reading and none is explicit (a warning at most). Basis words ("organic", "at constant
     currency", "margin") keep a figure off the table."""
     if not tables:
         return []
@@ -622,50 +628,75 @@ def prose_links(tables: list[Table], mentions: list[Mention], doc: Document, voc
         from ..ruleset import load_rules
 
         vocab = load_rules().vocab
-    text = doc.text
-    lex = lexicon(vocab)
-    t_vocab = vocab.get("tables") or {}
-    inc = _word_alt(vocab.get("increase_words") or [])
-    dec = _word_alt(vocab.get("decrease_words") or [])
-    qual = _word_alt(t_vocab.get("prose_qualifiers") or [])
-    periods = {str(k): _word_alt(v or []) for k, v in (t_vocab.get("prose_periods") or {}).items()}
-    inside = table_lines(tables)
-    starts = [a for a, _ in inside]
-    rows = [(t, r) for t in tables for r in t.rows if r.kind in ("level", "total") and r.key]
-    from ..document.segment import sentences
+    return _Prose(tables, mentions, doc, vocab).run()
 
-    sents = sentences(text)
-    sent_starts = [a for a, _ in sents]
-    out: list[Claim] = []
-    amounts = [m for m in mentions if m.type in ("currency", "number", "count") and m.value is not None]
-    am_starts = [m.start for m in amounts]
-    for m in mentions:
-        if m.type != "percent" or m.value is None:
-            continue
-        k = bisect.bisect_right(starts, m.start) - 1
-        if k >= 0 and inside[k][0] <= m.start < inside[k][1]:
-            continue  # a figure of the table itself
-        si = bisect.bisect_right(sent_starts, m.start) - 1
-        if si < 0:
-            continue
-        sa, sb = sents[si]
-        ca, cb = _clause(text, sa, sb, m)
-        clause = text[ca:cb]
+
+_LEVEL_CUE = re.compile(r"(?:\b(?:to|of|at|was|were|is|are|totall?ed|totaling|totalling|amounted\s+to|came\s+to|"
+                        r"reached|stood\s+at|of\s+some|of\s+about|of\s+around)|:)\s+(?:(?:about|around|some|nearly|"
+                        r"almost|approximately|roughly|over|more\s+than|just\s+over|just\s+under)\s+)?$", re.I)
+_FORWARD = re.compile(r"\b(?:expect\w*|forecast\w*|outlook|guidance|target\w*|plan\w*|aim\w*|will|would|could|"
+                      r"anticipat\w*|projected|estimate\w*|budget\w*)\b", re.I)
+
+
+class _Prose:
+    def __init__(self, tables: list[Table], mentions: list[Mention], doc: Document, vocab: dict) -> None:
+        from ..document.segment import sentences
+
+        self.tables, self.doc, self.text = tables, doc, doc.text
+        self.lex = lexicon(vocab)
+        t_vocab = vocab.get("tables") or {}
+        self.inc = _word_alt(vocab.get("increase_words") or [])
+        self.dec = _word_alt(vocab.get("decrease_words") or [])
+        self.qual = _word_alt(t_vocab.get("prose_qualifiers") or [])
+        self.periods = {str(k): _word_alt(v or []) for k, v in (t_vocab.get("prose_periods") or {}).items()}
+        self.inside = table_lines(tables)
+        self.inside_starts = [a for a, _ in self.inside]
+        self.rows = [(t, r) for t in tables for r in t.rows if r.kind in ("level", "total") and r.key]
+        self.sents = sentences(self.text)
+        self.sent_starts = [a for a, _ in self.sents]
+        self.mentions = mentions
+        self.amounts = [m for m in mentions if m.type in ("currency", "number", "count") and m.value is not None]
+        self.am_starts = [m.start for m in self.amounts]
+
+    def run(self) -> list[Claim]:
+        out: list[Claim] = []
+        for m in self.mentions:
+            if m.value is None or m.type not in ("percent", "currency"):
+                continue
+            k = bisect.bisect_right(self.inside_starts, m.start) - 1
+            if k >= 0 and self.inside[k][0] <= m.start < self.inside[k][1]:
+                continue  # a figure of the table itself
+            si = bisect.bisect_right(self.sent_starts, m.start) - 1
+            if si < 0:
+                continue
+            sa, sb = self.sents[si]
+            ca, cb = _clause(self.text, sa, sb, m)
+            clause = self.text[ca:cb]
+            if self.qual.search(clause):
+                continue
+            found = _rows_in(clause, self.rows, self.lex)
+            if not found:
+                continue
+            named = next((kind for kind, rx in self.periods.items() if rx.search(self.text[sa:sb])), None)
+            c = self.change(m, ca, cb, found, named) if m.type == "percent" else self.level(m, ca, sa, sb, found, named)
+            if c is not None:
+                out.append(c)
+        return out
+
+    def change(self, m: Mention, ca: int, cb: int, found: list[tuple[Table, Row, str]],
+               named: str | None) -> Claim | None:
+        text = self.text
         before = text[max(ca, m.start - 60):m.start]
         after = text[m.end:min(cb, m.end + 25)]
-        if re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I) or qual.search(clause):
-            continue
-        up, down = bool(inc.search(before) or inc.search(after)), bool(dec.search(before) or dec.search(after))
-        if up == down:
-            continue
-        found = _rows_in(clause, rows, lex)
-        if not found:
-            continue
-        sign = 1.0 if up else -1.0
-        stated_value = sign * abs(m.value)
-        level = [a for a in amounts[bisect.bisect_left(am_starts, ca):bisect.bisect_left(am_starts, cb)]
+        if re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I):
+            return None
+        up = bool(self.inc.search(before) or self.inc.search(after))
+        down = bool(self.dec.search(before) or self.dec.search(after))
+        if up == down or m.value is None:
+            return None
+        stated_value = (1.0 if up else -1.0) * abs(m.value)
+        level = [a for a in self.amounts[bisect.bisect_left(self.am_starts, ca):bisect.bisect_left(self.am_starts, cb)]
                  if a is not m]
-        named = next((kind for kind, rx in periods.items() if rx.search(text[sa:sb])), None)
         readings: list[Relation] = []
         chosen: list[Relation] = []
         for t, r, via in found:
@@ -684,23 +715,57 @@ def prose_links(tables: list[Table], mentions: list[Mention], doc: Document, voc
                     why.append(f"the clause gives the row's {t.column_name(cur)} figure ({same.text} = {new.text})")
                 if kind_ok:
                     why.append(f"the sentence names the period ({named})")
-                ev = Evidence("table-prose", "; ".join(why), 2.0 + (1.0 if same is not None or kind_ok else 0.0),
-                              explicit=False)
+                ev = Evidence("table-prose", "; ".join(why), 2.0 + (1.0 if same is not None or kind_ok else 0.0))
                 rel = Relation("pct_change", (om, nm), (ev,))
                 readings.append(rel)
                 if same is not None or kind_ok:
                     chosen.append(rel)
         if not readings:
-            continue
-        if len(chosen) == 1:
-            best = chosen[0]
-            ev = best.evidence[0]
-            final: tuple[Relation, ...] = (Relation(best.formula, best.operands,
-                                                    (Evidence(ev.cue, ev.detail, ev.weight, explicit=True),)),)
-        else:
-            final = tuple(sorted(readings, key=lambda x: -x.score))
-        out.append(make_claim("percent_change", (m.start, m.end), m, final, stated_value))
-    return out
+            return None
+        return make_claim("percent_change", (m.start, m.end), m, _final(readings, chosen), stated_value)
+
+    def level(self, m: Mention, ca: int, sa: int, sb: int, found: list[tuple[Table, Row, str]],
+              named: str | None) -> Claim | None:
+        text = self.text
+        if not _LEVEL_CUE.search(text[max(ca, m.start - 40):m.start]) or _FORWARD.search(text[sa:sb]):
+            return None
+        if re.match(r"\s*(?:per\b|each\b|a\s+(?:share|year|month|unit))", text[m.end:m.end + 12], re.I):
+            return None  # a rate, not a level
+        written = text[m.num_start:m.num_end] if m.num_end > m.num_start else ""
+        if re.fullmatch(r"\d{1,3}[,.]\d{3}", written) and any(
+                (m.decimals == 3) != (t.locale != "en" if "," in written else t.locale == "en") for t, _, _ in found):
+            return None  # "12,475" read one way in the prose and the other way in the table: not compared
+        readings: list[Relation] = []
+        chosen: list[Relation] = []
+        for t, r, via in found:
+            for j, cell in sorted(r.placed().items()):
+                col = t.columns[j] if j < len(t.columns) else None
+                cm = cell.mention
+                if col is None or col.role != "period" or cm is None or cm.value is None or cm.type != m.type \
+                        or (m.type == "currency" and cm.unit not in (None, m.unit)):
+                    continue
+                kind_ok = named is not None and _period_kind(col.name, t.caption) == named and not col.prior
+                named_row = f"'{via}' in the clause names row '{r.label}'" if via else f"'{r.label}' in the clause"
+                why = f"{named_row}; table column {t.column_name(j)}: {cell.text}"
+                if kind_ok:
+                    why += f"; the sentence names the period ({named})"
+                rel = Relation("sum", (cm,), (Evidence("table-prose", why, 2.0 + kind_ok),))
+                readings.append(rel)
+                if kind_ok:
+                    chosen.append(rel)
+        if not readings:
+            return None
+        # a figure that is one of the row's figures is that one (it holds); else the named period's, if one
+        match = [r for r in readings if _same_figure(m, r.operands[0])]
+        return make_claim("consistency", (m.start, m.end), m, _final(readings, match[:1] or chosen), m.value)
+
+
+def _final(readings: list[Relation], chosen: list[Relation]) -> tuple[Relation, ...]:
+    """One reading made explicit when the evidence picks exactly one; else all of them, none explicit."""
+    if len(chosen) == 1:
+        ev = chosen[0].evidence[0]
+        return (Relation(chosen[0].formula, chosen[0].operands, (Evidence(ev.cue, ev.detail, ev.weight, explicit=True),)),)
+    return tuple(sorted(readings, key=lambda x: -x.score))
 
 
 def _word_alt(words) -> re.Pattern[str]:
