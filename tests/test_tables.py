@@ -228,3 +228,42 @@ def test_short_quarter_labels_and_points_after_a_figure():
 def test_a_change_after_more_than_two_periods_is_not_certain():
     t = one("SEK m\t2023\t2022\t2021\tChange, %\nSales\t1,200\t1,000\t900\t20\nEBIT\t120\t100\t90\t20\n")
     assert t.columns[3].pair == (1, 0) and not t.columns[3].pair_certain
+
+
+# -- never a traceback, spans always exact -------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["\t", "|", " ", "  ", "\n", "\n\n", "---", "|---|", "Sales", "Total", "of which", "EBIT margin, %", "Q2 2023",
+          "Q2 2022", "2024", "2023", "Change, %", "+/-", "% of total", "MSEK", "(in millions, except per share data)",
+          "1,200", "(12.5)", "-18", "n/a", "–", "22.0", "7%", "$1,340", "0", "00", "1.234,5", "(73)%", "1.0 pp",
+          "Group", "Book-to-bill", "Jan-Jun 2023", "March 25, 2012", "rose 24% to SEK 23,960m", ".", "•", "€m",
+          "\u00a0", "\u2009", "Q1–Q3 2024", "2Q23", "organic", ">100", "1e99", "9" * 40]
+texts = st.one_of(st.text(max_size=300), st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_any_text_gives_tables_with_exact_spans_and_no_error(text):
+    from factcheck.claims.tables import check_tables, prose_links
+    from factcheck.extract import extract
+
+    doc = Document(path="t.txt", text=text)
+    ts = find_tables(doc, VOCAB)
+    for t in ts:
+        for r in t.rows:
+            assert text[r.label_start:r.label_end] == r.label
+            for c in r.cells:
+                assert text[c.start:c.end] == c.text
+            for al in r.alignments:
+                assert len(al) == len(r.cells) and list(al) == sorted(set(al))
+    claims, unchecked = check_tables(doc, ts, VOCAB)
+    for c in claims:
+        assert 0 <= c.span[0] < c.span[1] <= len(text) and c.readings
+    prose_links(ts, extract(doc, VOCAB), doc, VOCAB)
+
+
+def test_a_figure_too_large_for_any_table_is_not_read():
+    t = one("\t2024\t2023\nSales\t" + "9" * 400 + "\t1,000\nEBIT\t10\t9\n")
+    assert values(t, "Sales") == [None, 1000.0]

@@ -1023,6 +1023,8 @@ def _cell(lex: Lexicon, t: _Tok, locale: str) -> Cell:
     if parsed is None:
         return Cell(t.start, t.end, t.text, None)
     value, decimals, grouped = parsed
+    if not math.isfinite(value) or value > 1e18:
+        return Cell(t.start, t.end, t.text, None)  # no table holds such a figure: not read
     suf = (m.group("suf") or m.group("suf2") or "").strip().lower()
     neg_paren = m.group("lp") is not None
     sign = m.group("s1") or m.group("s2") or ""
