@@ -270,3 +270,22 @@ def test_forecasts_and_rates_are_not_table_levels():
     assert links("Sales came to SEK 1.2m per employee.\n\n" + TABLE, "consistency") == []
     (c,) = links("Sales came to SEK 12,475m (10,171).\n\n" + TABLE, "consistency")
     assert c.readings[0].explicit and c.readings[0].operands[0].text == "12,475"
+
+
+def test_us_layout_with_separate_dollar_signs_percent_signs_and_basis_points():
+    text = ("(Dollars in millions, except per-share amounts)\nThree Months Ended\nJuly 2, 2023 July 3, 2022 Variance\n"
+            "Revenue $ 10,152 $ 9,189 10.5 %\nOperating earnings 1,015 946 7.3 %\n"
+            "Operating margin 10.0 % 10.3 % (30) bps\n")
+    claims, _ = run(text)
+    assert reading(claims["4:10.5 %"]) == ("pct_change", ["$ 9,189", "$ 10,152"], 10.5)
+    assert reading(claims["6:10.0 %"]) == ("share", ["1,015", "$ 10,152"], 10.0)
+    assert reading(claims["6:(30) bps"]) == ("pp_change", ["10.3 %", "10.0 %"], -0.3)
+
+
+def test_a_row_goes_by_the_name_in_its_brackets():
+    text = ("SEK m Q2 2023 Q2 2022 Change, %\nSales 12,475 10,171 23\nOperating income (EBIT) 1,065 738 44\n"
+            "Operating margin, % 8.5 7.3 1.2\n")
+    claims, _ = run(text)
+    assert reading(claims["4:8.5"])[:2] == ("share", ["1,065", "12,475"])
+    (c,) = links("EBIT rose 44% in the quarter.\n\n" + text)
+    assert [m.text for m in c.readings[0].operands] == ["738", "1,065"]

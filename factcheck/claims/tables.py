@@ -328,7 +328,7 @@ class _Checker:
         absolute = ch.absolute and not cell.percent
         stated_pct = ch.percent or cell.percent
         explicit = ch.pair_certain and (stated_pct or points or absolute)
-        if absolute:
+        if absolute and not points:
             ev = Evidence("table-column", detail, WEIGHT, explicit=explicit)
             step = sum(m.half_step or 0.0 for m in (stated, old, new))
             self.add("difference", cell, stated, (Relation("difference", (new, old), (ev,)),), stated_step=step)
@@ -567,13 +567,21 @@ class _Checker:
         """The nearest row above ``ri`` (else below) whose label is one of ``names``."""
         wanted = set(names)
         rows = self.t.rows
-        for r in reversed(rows[:ri]):
-            if r.key in wanted and r.kind in ("level", "total", "subtotal"):
-                return r
-        for r in rows[ri + 1:]:
-            if r.key in wanted and r.kind in ("level", "total", "subtotal"):
+        for r in (*reversed(rows[:ri]), *rows[ri + 1:]):
+            if r.kind in ("level", "total", "subtotal") and not wanted.isdisjoint(row_names(r.key)):
                 return r
         return None
+
+
+def row_names(key: str) -> set[str]:
+    """The names a row goes by: 'operating income (ebit)' -> {'operating income (ebit)', 'operating income',
+    'ebit'}."""
+    out = {key}
+    inner = re.findall(r"\(([^()]*)\)", key)
+    if inner:
+        out.add(re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", key)).strip())
+        out.update(x.strip() for x in inner if x.strip())
+    return out
 
 
 def _margin_measure(key: str) -> str:
@@ -792,10 +800,12 @@ def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex) -> list[tuple[Tabl
     best: list[tuple[Table, Row, str]] = []
     best_len = 0
     for t, r in rows:
-        kw = re.findall(r"[\w&-]+", r.key)
-        hit = bool(kw) and all(w in words for w in kw) and re.search(r"(?<![\w-])" + re.escape(r.key) + r"(?![\w-])",
-                                                                  low) is not None
-        size = len(kw)
+        hit, size = False, 0
+        for name in row_names(r.key):
+            kw = re.findall(r"[\w&-]+", name)
+            if kw and all(w in words for w in kw) and len(kw) > size \
+                    and re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", low):
+                hit, size = True, len(kw)
         via = ""
         if not hit and r.key in lex.sales_words:
             via = next((w for w in lex.sales_words if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)), "")

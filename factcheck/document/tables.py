@@ -181,7 +181,7 @@ class Lexicon:
         self.fig = re.compile(
             r"(?P<lp>\()?(?P<s1>[-+−–])?(?P<cur>(?:" + cur_alt + r")\s?)?(?P<s2>[-+−–])?"
             r"(?P<num>\d(?:(?:[,.'\u00a0\u2009\u202f]|\s(?=\d{3}(?!\d)))?\d)*)"
-            r"(?P<suf>\s?(?:%|pp|p\.p\.|ppts?|pts|bps|bp|x|m|bn|mn|k))?(?P<rp>\))?(?P<suf2>%)?"
+            r"(?P<suf>\s?(?:%|pp|p\.p\.|ppts?|pts|bps|bp|x|m|bn|mn|k))?(?P<rp>\))?(?P<suf2>\s?(?:%|pp|p\.p\.|ppts?|pts|bps|bp))?"
             r"(?P<foot>\*{1,3}|[¹²³⁴])?")
         self.cur_only = re.compile(r"(?:" + cur_alt + r")")
         scales = {str(k).lower(): float(v) for k, v in (t.get("scale_headers") or {}).items()}
@@ -674,7 +674,11 @@ def _maybe_tables(text: str) -> bool:
     """A cheap test: does any line hold a tab, two pipes or at least two separate figures at its end?"""
     if "\t" in text or "|" in text:
         return True
-    return bool(re.search(r"\d[^\s\n]*[ \u00a0]+[-−–(+$€£]?\d[\d,.]*\)?%?[ \t]*(?:\n|$)", text))
+    return bool(_MAYBE.search(text))
+
+
+_MAYBE = re.compile(r"\d\S*[ \u00a0]+(?:\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?(?:%|pp|bps|pts|p\.p\.)?\)?|n/?a|nm|[-–—])"
+                    r"[ \t]*(?:\n|$)", re.I)
 
 
 def _section_line(text: str, ln: _Line) -> bool:
@@ -942,7 +946,7 @@ def _replace(c: Column, **kw: Any) -> Column:
 # ---------------------------------------------------------------------------------------------- rows
 
 _FOOT = re.compile(r"(?<=[A-Za-z\)])(?:\d{1,2}|\*+|[¹²³⁴])(?:,\d{1,2})*$|\s*\(\d{1,2}\)$|\s*\[\d{1,2}\]$")
-_UNIT_TAIL = re.compile(r"(?:(?:\s*,\s*|\s+in\s+|\s+|\s*\()(?:%|\(%\)|per\s?cent|[A-Z]{3}(?:\s?(?:m|bn|k|million|thousand))?|"
+_UNIT_TAIL = re.compile(r"(?:(?:\s*,\s*|\s+in\s+|\s+|\s*\(\s*(?:in\s+)?)(?:%|\(%\)|per\s?cent|[A-Z]{3}(?:\s?(?:m|bn|k|million|thousand))?|"
                         r"M[A-Z]{3}|[$€£]\s?(?:m|bn|k)?)\)?|%)\s*$")
 
 
