@@ -267,3 +267,24 @@ def test_any_text_gives_tables_with_exact_spans_and_no_error(text):
 def test_a_figure_too_large_for_any_table_is_not_read():
     t = one("\t2024\t2023\nSales\t" + "9" * 400 + "\t1,000\nEBIT\t10\t9\n")
     assert values(t, "Sales") == [None, 1000.0]
+
+
+@pytest.mark.parametrize("header, labels, roles", [
+    ("($ in millions) 2023 2022 $ Change % Change", ["2023", "2022", "$ Change", "% Change"],
+     ["period", "period", "change", "change"]),
+    ("(in millions) 2023 2022 Percent Change", ["2023", "2022", "Percent Change"], ["period", "period", "change"]),
+    ("Dollars in millions 2023 2022 B/(W)", ["2023", "2022", "B/(W)"], ["period", "period", "change"]),
+    ("SEK m Jan–Jun 2023 Jan–Jun 2022 Change, % Jul 2022–Jun 2023",
+     ["Jan–Jun 2023", "Jan–Jun 2022", "Change, %", "Jul 2022–Jun 2023"], ["period", "period", "change", "period"]),
+])
+def test_more_header_forms(header, labels, roles):
+    t = one(f"{header}\nSales 1,200 1,000 200 20\nEBIT 120 100 20 20\n")
+    assert [c.label for c in t.columns][:len(labels)] == labels and [c.role for c in t.columns][:len(roles)] == roles
+    changes = [c for c in t.columns if c.role == "change"]
+    assert all(c.pair == (1, 0) for c in changes)
+    assert [c.absolute for c in changes] == [("$" in c.label or "B/(W)" in c.label) for c in changes]
+
+
+def test_footnote_letters_after_a_figure():
+    t = one("SEK m\t2024\t2023\nSales\t1,200(a)\t1,000\nEBIT\t120\t100*\n")
+    assert values(t, "Sales") == [1200e6, 1000e6] and values(t, "EBIT") == [120e6, 100e6]

@@ -182,7 +182,7 @@ class Lexicon:
             r"(?P<lp>\()?(?P<s1>[-+−–])?(?P<cur>(?:" + cur_alt + r")\s?)?(?P<s2>[-+−–])?"
             r"(?P<num>\d(?:(?:[,.'\u00a0\u2009\u202f]|\s(?=\d{3}(?!\d)))?\d)*)"
             r"(?P<suf>\s?(?:%|pp|p\.p\.|ppts?|pts|bps|bp|x|m|bn|mn|k))?(?P<rp>\))?(?P<suf2>\s?(?:%|pp|p\.p\.|ppts?|pts|bps|bp))?"
-            r"(?P<foot>\*{1,3}|[¹²³⁴])?")
+            r"(?P<foot>\*{1,3}|[¹²³⁴]|\([a-z]\))?")
         self.cur_only = re.compile(r"(?:" + cur_alt + r")")
         scales = {str(k).lower(): float(v) for k, v in (t.get("scale_headers") or {}).items()}
         self.scales = scales
@@ -213,7 +213,8 @@ class Lexicon:
         yr = r"(?:" + _YEAR + r"(?:\s?/\s?(?:\d\d)?\d\d)?|['’]\d\d|fy\s?\d\d|(?<=[qh][1-4])\s?[/'’]?\d\d(?!\d)|(?<=[1-4][qh])\d\d(?!\d))"
         date = (r"(?:" + _MON + r"\s\d{1,2},?\s" + _YEAR + r"|\d{1,2}\.?\s" + _MON + r",?\s" + _YEAR +
                 r"|\d{1,2}[./]\d{1,2}[./](?:" + _YEAR + r"|\d\d))")
-        self.period = re.compile(r"(?:(?:as\s+(?:at|of)|at|per)\s+)?(?:" + date + r"|(?:" + q + r"[\s-]?)*" + yr
+        span = r"(?:" + _MON + r"\s?" + _YEAR + r"\s?[-–]\s?" + _MON + r"\s?" + _YEAR + r")"
+        self.period = re.compile(r"(?:(?:as\s+(?:at|of)|at|per)\s+)?(?:" + span + r"|" + date + r"|(?:" + q + r"[\s-]?)*" + yr
                                  + r"|" + q + r")(?![\w%])", re.I)
         self.year = re.compile(r"(?<!\d)(" + _YEAR + r")(?!\d)|(?:fy|['’]|\b[qh][1-4]\s?/?|\b[1-4][qh])\s?(\d\d)(?!\d)", re.I)
         self.quarter = re.compile(r"\b(?:q([1-4])|([1-4])q)(?![a-z])", re.I)
@@ -224,11 +225,12 @@ class Lexicon:
         change = _words_re(words("change_headers"))
         share = _words_re(words("share_headers"))
         pts = _words_re(words("points_markers"))
-        unit_tail = r"(?:\s?,?\s?(?:in\s)?(?:%|\(%\)|" + pts + r"|(?:" + code_alt + r")(?:\s?(?:" + sc_alt + r"))?|" \
-                    + r"(?:" + sym_alt + r")\s?(?:" + sc_alt + r")?|m|bn|mn|k))?"
+        # a unit after a header word ("Change, %", "Change in SEK m"), not the start of the next label ("% Change")
+        unit_tail = r"(?:\s?,?\s?(?:in\s)?(?:(?:%|\(%\)|" + pts + r"|(?:" + code_alt + r")(?:\s?(?:" + sc_alt + r"))?|" \
+                    + r"(?:" + sym_alt + r")\s?(?:" + sc_alt + r")?|m|bn|mn|k)(?!\s?(?:" + change + r"))))?"
         same = _words_re(words("change_same_basis"))
         other = _words_re(words("change_other_basis"))
-        self.change_label = re.compile(r"(?:(?:" + same + r")\s+)?(?:(?:%|pct\.?)\s?)?(?:" + change + r")" + unit_tail
+        self.change_label = re.compile(r"(?:(?:" + same + r")\s+)?(?:(?:%|pct\.?|[$€£])\s?)?(?:" + change + r")" + unit_tail
                                        + r"(?![\w])", re.I)
         self.other_basis = re.compile(r"(?<![\w])(?:" + other + r")(?![\w])", re.I)
         self.other_change = re.compile(r"(?:(?:" + other + r")\s+(?:" + change + r")|(?:" + change + r")\s*,?\s*(?:at\s+|in\s+)?(?:"
@@ -501,12 +503,19 @@ def _scan_labels(lex: Lexicon, text: str, a: int, b: int) -> tuple[list[_Label],
         if m.start() < pos:
             continue
         gap = s[pos:m.start()]
+        kind = m.lastgroup or "other"
+        start = m.start()
         if gap.strip():
             if labs:
-                return None
-            stub = _Label(a + pos + (len(gap) - len(gap.lstrip())), a + pos + len(gap.rstrip()), gap.strip(), "other")
-        kind = m.lastgroup or "other"
-        labs.append(_Label(a + m.start(), a + m.end(), m.group(), kind))
+                # a word or two the vocabulary does not know, before a period ("Rolling 12M"? no: no digits): the
+                # label's own words; anything else between labels makes the line no header
+                if kind != "period" or len(gap.split()) > 2 or re.search(r"\d", gap):
+                    return None
+                start = pos + (len(gap) - len(gap.lstrip()))
+            else:
+                stub = _Label(a + pos + (len(gap) - len(gap.lstrip())), a + pos + len(gap.rstrip()), gap.strip(),
+                              "other")
+        labs.append(_Label(a + start, a + m.end(), s[start:m.end()], kind))
         pos = m.end()
     if s[pos:].strip():
         return None
