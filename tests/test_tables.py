@@ -213,10 +213,10 @@ def test_single_spaced_period_labels(header, labels):
 def test_a_change_on_another_basis_is_no_change_column():
     t = one("In € millions\tH1 2023\tH1 2022\tReported change\tOrganic change\nSales\t8,600\t7,600\t13%\t8%\n"
             "EBIT\t900\t800\t12%\t7%\n")
-    assert [c.role for c in t.columns] == ["period", "period", "change", "other"]
+    assert [c.role for c in t.columns] == ["period", "period", "change", "basis"]
     t = one("€ million H1 2023 H1 2022 Change Change at constant currency\nSales 8,600 7,600 13% 8%\n"
             "EBIT 900 800 12% 7%\n")
-    assert [c.role for c in t.columns] == ["period", "period", "change", "other"]
+    assert [c.role for c in t.columns] == ["period", "period", "change", "basis"]
 
 
 def test_short_quarter_labels_and_points_after_a_figure():

@@ -289,3 +289,20 @@ def test_a_row_goes_by_the_name_in_its_brackets():
     assert reading(claims["4:8.5"])[:2] == ("share", ["1,065", "12,475"])
     (c,) = links("EBIT rose 44% in the quarter.\n\n" + text)
     assert [m.text for m in c.readings[0].operands] == ["738", "1,065"]
+
+
+def test_a_percent_of_sales_row_is_the_margin_of_the_row_above_and_organic_columns_are_left_alone():
+    text = ("In € millions H1 2023 H1 2022 Total change Organic change\nOrder intake 9,735 8,543 +14% +13%\n"
+            "Sales 8,966 8,363 +7.2% +6.2%\nEBIT 1,050 942 +11% +9.6%\nin % of sales 11.7% 11.3% +0.4 pt\n")
+    claims, _ = run(text)
+    assert reading(claims["3:+7.2%"]) == ("pct_change", ["8,363", "8,966"], 7.2)
+    assert reading(claims["5:11.7%"]) == ("share", ["1,050", "8,966"], 11.7)
+    assert not [k for k in claims if k in ("2:+13%", "3:+6.2%", "4:+9.6%", "5:+0.4 pt")]  # organic: another basis
+
+
+def test_a_margin_rate_row():
+    text = ("($ in millions) 2023 2022 Change\nSales $ 9,576 $ 8,798 9 %\nOperating income 1,014 957 6 %\n"
+            "Operating margin rate 10.6 % 10.9 % (30) bps\n")
+    claims, _ = run(text)
+    assert reading(claims["4:10.6 %"]) == ("share", ["1,014", "$ 9,576"], 10.6)
+    assert reading(claims["4:(30) bps"]) == ("pp_change", ["10.9 %", "10.6 %"], -0.3)

@@ -518,7 +518,11 @@ class _Checker:
     def margins(self) -> None:
         rows = self.t.rows
         for ri, m in enumerate(rows):
-            if m.kind == "margin":
+            if m.kind == "margin" and self.lex.of_sales_row.match(m.label.strip()):
+                # "in % of sales" under a row: that row's margin
+                num = next((r for r in reversed(rows[:ri]) if r.kind in ("level", "total", "subtotal")), None)
+                self._ratio_row(m, num, self._sales_row(ri), "share", "above it", percent=True)
+            elif m.kind == "margin":
                 measure = _margin_measure(m.key)
                 num = self._measure_row(ri, measure)
                 den = self._sales_row(ri)
@@ -537,7 +541,7 @@ class _Checker:
     def _ratio_row(self, m: Row, num: Row | None, den: Row | None, kind: str, what: str, percent: bool) -> None:
         placed = m.placed()
         targets = [(j, c) for j, c in sorted(placed.items()) if c.raw is not None and j < len(self.t.columns)
-                   and self.col(j).role in _LEVEL_ROLES]
+                   and self.col(j).role in _LEVEL_ROLES and not c.points]
         if not targets:
             return
         if num is None or den is None:
@@ -591,7 +595,8 @@ def _margin_measure(key: str) -> str:
     for w in ("margin", "margins"):
         if w in words:
             i = words.index(w)
-            after = [x for x in words[i + 1:] if x not in ("in", "%", "percent", "per", "cent", "of", "sales")]
+            after = [x for x in words[i + 1:] if x not in ("in", "%", "percent", "per", "cent", "of", "sales", "rate",
+                                                           "ratio")]
             words = after + words[:i]
             break
     return " ".join(words).strip()

@@ -66,7 +66,7 @@ class Column:
     label: str = ""
     start: int = -1  # span of the label in Document.text (-1: no label)
     end: int = -1
-    role: str = "other"  # period | change | share | total | other
+    role: str = "other"  # period | change | share | total | basis (a change on another basis: left alone) | other
     order: tuple[int, ...] | None = None  # periods: (year, month, day) for sorting; None when unknown
     prior: bool | None = None  # periods: the earlier of a compared pair
     pair: tuple[int, int] | None = None  # change: (prior column, current column); share: (level column, level column)
@@ -181,7 +181,7 @@ class Lexicon:
         self.fig = re.compile(
             r"(?P<lp>\()?(?P<s1>[-+−–])?(?P<cur>(?:" + cur_alt + r")\s?)?(?P<s2>[-+−–])?"
             r"(?P<num>\d(?:(?:[,.'\u00a0\u2009\u202f]|\s(?=\d{3}(?!\d)))?\d)*)"
-            r"(?P<suf>\s?(?:%|pp|p\.p\.|ppts?|pts|bps|bp|x|m|bn|mn|k))?(?P<rp>\))?(?P<suf2>\s?(?:%|pp|p\.p\.|ppts?|pts|bps|bp))?"
+            r"(?P<suf>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp|x|m|bn|mn|k))?(?P<rp>\))?(?P<suf2>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp))?"
             r"(?P<foot>\*{1,3}|[¹²³⁴]|\([a-z]\))?")
         self.cur_only = re.compile(r"(?:" + cur_alt + r")")
         scales = {str(k).lower(): float(v) for k, v in (t.get("scale_headers") or {}).items()}
@@ -241,7 +241,7 @@ class Lexicon:
         total_alt = _words_re(words("total_words"))
         self.total_label = re.compile(r"(?:" + total_alt + r")(?![\w])", re.I)
         self.header_token = re.compile(
-            r"(?P<other>" + self.other_change.pattern + r")|"
+            r"(?P<basis>" + self.other_change.pattern + r")|"
             r"(?P<period>" + self.period.pattern + r")|(?P<share>" + self.share_label.pattern + r")|(?P<change>"
             + self.change_label.pattern + r")|(?P<pct>%|\(%\))|(?P<total>(?:" + total_alt + r")(?![\w]))", re.I)
         self.points = re.compile(r"(?<![\w])(?:" + pts + r")(?![\w])", re.I)
@@ -259,6 +259,9 @@ class Lexicon:
         self.of_which_row = re.compile(r"^[\s\-–—•·]*(?:" + _words_re(words("of_which_words")) + r")(?![\w])", re.I)
         self.per_share_row = label_re("per_share_words")
         self.margin_row = re.compile(r"(?<![\w])margins?(?![\w])", re.I)
+        # "in % of sales", "as % of revenue", "% of net sales": the row above as a margin
+        self.of_sales_row = re.compile(r"^[\s\-–—•·]*(?:in |as )?(?:a )?(?:%|percent|per cent|pct\.?) of (?:"
+                                       + _words_re(words("sales_words")) + r")\s*(?:\(%\))?$", re.I)
         self.count_row = label_re("count_rows")
         self.unscaled_row = label_re("unscaled_rows")
         self.percent_row = re.compile(r"%|\bper\s?cent\b|\bpercent\b|\bpct\b", re.I)
@@ -398,7 +401,7 @@ def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
                 merged.append(j)
                 i += 2
                 continue
-        if t.kind == "text" and t.text.lower() in ("%", "pp", "pts", "p.p.", "bps", "ppt") and merged \
+        if t.kind == "text" and t.text.lower() in ("%", "pp", "pts", "pt", "pt.", "p.p.", "bps", "ppt") and merged \
                 and merged[-1].kind == "fig" and t.gap == 1 \
                 and not _yearlike(merged[-1].text):
             j = _classify(lex, text, merged[-1].start, t.end)
@@ -529,7 +532,7 @@ def _label_kind(lex: Lexicon, s: str) -> str:
     if lex.share_label.fullmatch(t):
         return "share"
     if lex.other_basis.search(t) and (lex.change_label.search(t) or lex.other_change.search(t)):
-        return "other"  # "Organic change", "Change at constant currency": another basis than the table's figures
+        return "basis"  # "Organic change", "Change at constant currency": another basis than the table's figures
     if lex.change_label.fullmatch(t) or lex.change_label.match(t):
         return "change"
     if t in ("%", "(%)", "in %", "%-"):
@@ -701,9 +704,9 @@ def _is_header_line(lex: Lexicon, text: str, ln: _Line) -> bool:
     if ln.form in ("tab", "pipe"):
         kinds = [_label_kind(lex, f.text) for f in ln.fields if f.kind != "empty"]
         figs = [f for f in ln.fields if f.kind == "fig" and not _yearlike(f.text)]
-        return not figs and sum(k in ("period", "change", "share", "pct") for k in kinds) >= 2
+        return not figs and sum(k in ("period", "change", "share", "pct", "basis") for k in kinds) >= 2
     labs, _stub = _header_labels(lex, text, ln)
-    return sum(lab.kind in ("period", "change", "share") for lab in labs) >= 2 and \
+    return sum(lab.kind in ("period", "change", "share", "basis") for lab in labs) >= 2 and \
         all(lab.kind != "other" for lab in labs) and \
         all(c.kind != "fig" or _yearlike(c.text) or lex.period.fullmatch(c.text) for c in ln.cells)
 
@@ -846,8 +849,8 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
             cols.append(Column(i))
             continue
         kind = lab.kind
-        role = {"period": "period", "change": "change", "share": "share", "pct": "pct", "total": "total"}.get(kind,
-                                                                                                            "other")
+        role = {"period": "period", "change": "change", "share": "share", "pct": "pct", "total": "total",
+                "basis": "basis"}.get(kind, "other")
         t = lab.text
         col = Column(i, label=t, start=lab.start, end=lab.end, role=role)
         if role == "period":
@@ -1010,7 +1013,7 @@ def _row_kind(lex: Lexicon, label: str, key: str, ln: _Line) -> str:
         return "total"
     if lex.ratio_label.search(key):
         return "ratio"
-    if lex.margin_row.search(key):
+    if lex.margin_row.search(key) or lex.of_sales_row.match(label.strip()):
         return "margin"
     if lex.percent_row.search(label):
         return "percent"
@@ -1043,7 +1046,7 @@ def _cell(lex: Lexicon, t: _Tok, locale: str) -> Cell:
     sign = m.group("s1") or m.group("s2") or ""
     negative = neg_paren or sign in ("-", "−", "–")
     pct = suf == "%"
-    pts = suf in ("pp", "p.p.", "ppt", "ppts", "pts", "bps", "bp")
+    pts = suf in ("pp", "p.p.", "ppt", "ppts", "pts", "pt", "pt.", "pts.", "bps", "bp")
     cur = lex.currencies.get((m.group("cur") or "").strip()) if m.group("cur") else None
     factor = 0.01 if suf.startswith("bp") else {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}.get(suf, 1.0)
     body_start, body_end = t.start + m.start("num"), t.start + m.end("num")
@@ -1207,6 +1210,8 @@ def _cost(combo: Sequence[int], cells: tuple[Cell, ...], cols: list[Column], gro
             cost += 2.0
         if col.role in ("period", "other", "total") and cell.percent and not pct_row:
             cost += 2.0
+        if col.role in ("period", "other", "total") and cell.points:
+            cost += 2.0  # a change in points is no level
     return cost
 
 
