@@ -323,7 +323,7 @@ class _Checker:
                               for a in others)
             cols_txt += f" (or {extra})"
         detail = f"{label}, {cols_txt}: {new_c.text} → {old_c.text} (column '{self.name(chj)}')"
-        pct_row = row.kind in ("margin", "percent")
+        pct_row = row.kind in ("margin", "percent", "ratio")  # a change of a ratio may be in points
         points = ch.points or cell.points
         absolute = ch.absolute and not cell.percent
         stated_pct = ch.percent or cell.percent
@@ -711,7 +711,8 @@ class _Prose:
         level = [a for a in self.amounts[bisect.bisect_left(self.am_starts, ca):bisect.bisect_left(self.am_starts, cb)]
                  if a is not m]
         readings: list[Relation] = []
-        chosen: list[Relation] = []
+        chosen: list[Relation] = []  # the clause gives the row's current figure: explicit
+        named_only: list[Relation] = []  # the sentence names the period: the reading, but not explicit
         for t, r, via in found:
             for prior, cur in _pairs(t, r):
                 old, new = r.at(prior), r.at(cur)
@@ -731,10 +732,14 @@ class _Prose:
                 ev = Evidence("table-prose", "; ".join(why), 2.0 + (1.0 if same is not None or kind_ok else 0.0))
                 rel = Relation("pct_change", (om, nm), (ev,))
                 readings.append(rel)
-                if same is not None or kind_ok:
+                if same is not None:
                     chosen.append(rel)
+                elif kind_ok:
+                    named_only.append(rel)
         if not readings:
             return None
+        if not chosen and len(named_only) == 1:
+            return make_claim("percent_change", (m.start, m.end), m, tuple(named_only), stated_value)
         return make_claim("percent_change", (m.start, m.end), m, _final(readings, chosen), stated_value)
 
     def level(self, m: Mention, ca: int, sa: int, sb: int, found: list[tuple[Table, Row, str]],
@@ -768,9 +773,13 @@ class _Prose:
                     chosen.append(rel)
         if not readings:
             return None
-        # a figure that is one of the row's figures is that one (it holds); else the named period's, if one
+        # a figure that is one of the row's figures is that one (it holds); else the named period's, if one - but
+        # never explicit: the prose may speak of a segment, a region or a period the table does not show
         match = [r for r in readings if _same_figure(m, r.operands[0])]
-        return make_claim("consistency", (m.start, m.end), m, _final(readings, match[:1] or chosen), m.value)
+        if match:
+            return make_claim("consistency", (m.start, m.end), m, _final(readings, match[:1]), m.value)
+        return make_claim("consistency", (m.start, m.end), m, tuple(chosen) if len(chosen) == 1 else
+                          _final(readings, []), m.value)
 
 
 def _final(readings: list[Relation], chosen: list[Relation]) -> tuple[Relation, ...]:
