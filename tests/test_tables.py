@@ -288,3 +288,8 @@ def test_more_header_forms(header, labels, roles):
 def test_footnote_letters_after_a_figure():
     t = one("SEK m\t2024\t2023\nSales\t1,200(a)\t1,000\nEBIT\t120\t100*\n")
     assert values(t, "Sales") == [1200e6, 1000e6] and values(t, "EBIT") == [120e6, 100e6]
+
+
+def test_a_label_may_end_with_a_colon_before_its_figures():
+    t = one("SEK m 2024 2023 Change, %\nSales: 1,200 1,000 20\nEBIT: 120 100 20\n")
+    assert [r.label for r in t.rows] == ["Sales:", "EBIT:"] and [r.key for r in t.rows] == ["sales", "ebit"]

@@ -38,7 +38,6 @@ from ..numfmt import fmt_num
 
 WEIGHT = 3.0  # a table's structure is strong evidence: the same row, the labelled columns
 _LEVEL_ROLES = ("period", "other", "total")
-_PART_KINDS = ("level", "subtotal", "total")
 NEARLY = 0.005  # "adds up or nearly": within the figures' rounding plus this share of the total
 
 
@@ -76,6 +75,7 @@ def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Clai
 
 
 def check_tables(doc: Document, tables: list[Table], vocab: dict) -> tuple[list[Claim], list[Unchecked]]:
+    """The checks inside ``tables`` (already found in ``doc``): claims, and derived cells left unchecked."""
     claims: list[Claim] = []
     unchecked: list[Unchecked] = []
     for t in tables:

@@ -449,7 +449,8 @@ def _read_line(lex: Lexicon, text: str, a: int, b: int) -> _Line:
     if not line.cells:
         return _Line(a, b, "text", label=line.label)
     words = label.split()
-    if words and (words[-1].lower().strip(",;:") in _STOP_END or label.endswith((",", ";", ":"))
+    if words and (words[-1].lower().strip(",;:") in _STOP_END or label.endswith((",", ";"))
+                  or (label.endswith(":") and len(line.cells) < 2)
                   or len(words) > 10 or label.count(",") > 2 or ". " in label):
         return _Line(a, b, "text", label=line.label)
     return line
