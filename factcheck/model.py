@@ -168,6 +168,7 @@ class Relation:
     source: str | None = None  # where a rate or reference figure comes from
     note: str = ""  # extra working shown with the result ("rate 1.08–1.12 USD/EUR, 2024")
     alternative: bool = False
+    exact: bool = False  # the operands are taken as written, not as rounded figures (a unit conversion)
 
     @property
     def score(self) -> float:

@@ -107,7 +107,8 @@ def findings_of(doc: Document) -> list[tuple]:
     from factcheck.pipeline import run
 
     res = run(doc, RULES)
-    return [(f.kind, f.status, f.text, f.message) for f in res.findings if f.start >= doc.text.index("Group results")]
+    return [(f.kind, f.status, f.text, f.message, f.evidence) for f in res.findings
+            if f.start >= doc.text.index("Group results")]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -121,8 +122,9 @@ def test_every_format_gives_the_same_findings_at_the_cells(fmt):
     for f in fails:
         pos = doc.locate(f.start)
         assert doc.line_text(pos.line)[pos.column - 1:pos.column - 1 + len(f.text)] == f.text
-    assert "EBIT, Q2 2023 vs Q2 2022: 650 → 480" in fails[0].message
-    assert "'EBIT margin, %', column 'Full year 2022' = 'EBIT' 2,300 / 'Total net sales' 27,400" in fails[1].message
+    assert fails[0].message == "480 → 650 is a 35.4% increase, not 25"
+    assert fails[0].evidence == ("EBIT, Q2 2023 vs Q2 2022: 650 → 480 (column 'Change, %')",)
+    assert fails[1].evidence == ("'EBIT margin, %', column 'Full year 2022' = 'EBIT' 2,300 / 'Total net sales' 27,400",)
 
 
 @pytest.mark.parametrize("name", ["results.txt", "results-pipes.txt", "results.md"])

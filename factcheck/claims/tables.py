@@ -28,15 +28,21 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from ..document.tables import Cell, Column, Row, Table, find_tables, lexicon, typed
 from ..model import Claim, Document, Evidence, Mention, Relation, Unchecked
-from ..numfmt import fmt_num
 
-WEIGHT = 3.0  # a table's structure is strong evidence: the same row, the labelled columns
+# Evidence weights (rules/tables.yaml, ``weights``; the judge's thresholds are rules/linking.yaml's): a reading
+# resting on the table's labelled structure scores ``table``, enough to fail; one whose columns the header does
+# not name for certain scores ``unsure``, enough to warn.
+_WEIGHTS = {"table": 4.0, "unsure": 3.0, "prose_figure": 4.0, "prose_period": 3.0, "prose": 2.0}
+
+
+def _weights(vocab: dict) -> dict[str, float]:
+    given = ((vocab.get("tables") or {}).get("weights") or {})
+    return {k: float(given.get(k, v)) for k, v in _WEIGHTS.items()}
 _LEVEL_ROLES = ("period", "other", "total")
 NEARLY = 0.005  # "adds up or nearly": within the figures' rounding plus this share of the total
 
@@ -47,14 +53,15 @@ def find(doc: Document, mentions: list[Mention], rules) -> tuple[list[Claim], li
     return check_tables(doc, tables, rules.vocab)
 
 
-def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Claim]) -> tuple[list[Claim],
-                                                                                          list[Unchecked]]:
-    """The prose linker's ``claims`` with the tables' added: a prose claim that states a table cell or reads one as
-    an operand is dropped (it read the row as a sentence, at the wrong scale), the table checks and the prose
-    figures tied to a table row are added (the latter only where no prose claim states the same figure)."""
+def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Claim],
+                unchecked: Iterable[Unchecked] = ()) -> tuple[list[Claim], list[Unchecked]]:
+    """The prose linker's ``claims`` (and what it saw but did not check) with the tables' added: a prose claim
+    that states a table cell or reads one as an operand is dropped (it read the row as a sentence, at the wrong
+    scale), so is an unchecked note on a cell; the table checks and the prose figures tied to a table row are
+    added (the latter only where no prose claim states the same figure)."""
     tables = find_tables(doc, rules.vocab)
     if not tables:
-        return claims, []
+        return claims, list(unchecked)
     cells = table_cells(tables)
     starts = sorted(cells)
     keys = [a for a, _ in starts]
@@ -67,11 +74,14 @@ def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Clai
 
     kept = [c for c in claims if not in_cell(c.stated) and not any(in_cell(o) for o in c.operands)
             and not any(in_cell(o) for r in c.readings for o in r.operands)]
-    table_claims, unchecked = check_tables(doc, tables, rules.vocab)
+    table_claims, table_unchecked = check_tables(doc, tables, rules.vocab)
     stated = {c.span for c in kept}
     prose = [c for c in prose_links(tables, mentions, doc, rules.vocab) if c.span not in stated
              and not any(a < c.span[1] and c.span[0] < b for a, b in stated)]
-    return kept + table_claims + prose, unchecked
+    notes = [u for u in unchecked if not (bisect.bisect_right(keys, u.start) - 1 >= 0
+                                          and starts[bisect.bisect_right(keys, u.start) - 1][0] <= u.start
+                                          < starts[bisect.bisect_right(keys, u.start) - 1][1])]
+    return kept + table_claims + prose, notes + table_unchecked
 
 
 def check_tables(doc: Document, tables: list[Table], vocab: dict) -> tuple[list[Claim], list[Unchecked]]:
@@ -94,63 +104,11 @@ def check_tables(doc: Document, tables: list[Table], vocab: dict) -> tuple[list[
 
 # ----------------------------------------------------------------------------------------------- claims
 
-_FORMULAS: dict[str, Callable[..., float]] = {
-    "pct_change": lambda old, new: (new - old) / abs(old) * 100,
-    "pp_change": lambda old, new: new - old,
-    "ratio": lambda a, b: b / a,
-    "share": lambda part, whole: part / whole * 100,
-    "sum": lambda *parts: sum(parts),
-    "difference": lambda a, b: a - b,
-}
-
-
 def make_claim(kind: str, span: tuple[int, int], stated: Mention, readings: tuple[Relation, ...],
                stated_value: float | None, stated_step: float | None = None) -> Claim:
-    """A claim on the typed contract (``readings``), also carrying the older untyped form (``params``,
-    ``confident``) the judge reads until it reads readings: the best reading's formula, and a working that names
-    the row and the columns. A claim with several readings is not confident in that form (it cannot say that
-    another reading holds), so it warns at most there."""
-    best = readings[0]
-    fn = _FORMULAS[best.formula]
-    detail = best.evidence[0].detail if best.evidence else ""
-    params: dict[str, Any] = {"fn": fn, "stated_value": stated_value, "explain": _explainer(best, stated, detail),
-                              "operand_hedges": False}
-    if stated_step is not None:
-        params["stated_step"] = stated_step
-    return Claim(kind=kind, span=span, stated=stated, operands=best.operands, params=params,
-                 confident=best.explicit and len(readings) == 1, readings=readings, stated_value=stated_value,
-                 stated_step=stated_step)
-
-
-def _shown(m: Mention) -> float:
-    """What a figure's value is in the units the table writes it (SEK m): its scale undone."""
-    step = 0.5 * 10 ** (-m.decimals)
-    return m.half_step / step if m.half_step else 1.0
-
-
-def _explainer(r: Relation, stated: Mention, detail: str) -> Callable[[float], str]:
-    ops = [m.text for m in r.operands]
-    scale = _shown(stated) if r.formula in ("sum", "difference") else 1.0
-
-    def explain(point: float) -> str:
-        v = fmt_num(float(f"{point / scale:.4g}")) if abs(point / scale) < 1e15 else fmt_num(point)
-        if r.formula == "pct_change":
-            work = f"({ops[1]} − {ops[0]}) / {ops[0]} × 100 = {v}%"
-        elif r.formula == "pp_change":
-            work = f"{ops[1]} − {ops[0]} = {v} points"
-        elif r.formula == "share":
-            work = f"{ops[0]} / {ops[1]} × 100 = {v}%"
-        elif r.formula == "ratio":
-            work = f"{ops[1]} / {ops[0]} = {v}"
-        elif r.formula == "sum" and len(ops) == 1:
-            work = f"the table gives {ops[0]}"
-        elif r.formula == "sum":
-            work = " + ".join(ops).replace("+ -", "− ") + f" = {v}"
-        else:
-            work = f"{ops[0]} − {ops[1]} = {v}"
-        return f"{detail}: {work}" if detail else work
-
-    return explain
+    """A claim on the typed contract: the stated cell, its readings best first (the judge evaluates them)."""
+    return Claim(kind=kind, span=span, stated=stated, operands=readings[0].operands, readings=readings,
+                 stated_value=stated_value, stated_step=stated_step)
 
 
 # ------------------------------------------------------------------------------------- for the prose linker
@@ -228,6 +186,7 @@ class _Checker:
         self.doc = doc
         self.t = table
         self.lex = lexicon(vocab)
+        self.w = _weights(vocab)
         self.claims: list[Claim] = []
         self.unchecked: list[Unchecked] = []
         self._claimed: set[tuple[int, int]] = set()
@@ -255,6 +214,10 @@ class _Checker:
             return
         self._claimed.add((cell.start, cell.end))
         self.claims.append(make_claim(kind, (cell.start, cell.end), stated, readings, stated.value, stated_step))
+
+    def evidence(self, cue: str, detail: str, explicit: bool) -> Evidence:
+        """The table's structure as evidence: enough to fail when the header says it outright."""
+        return Evidence(cue, detail, self.w["table"] if explicit else self.w["unsure"], explicit=explicit)
 
     def skip(self, kind: str, cell: Cell, reason: str) -> None:
         if (cell.start, cell.end) in self._claimed:
@@ -329,7 +292,7 @@ class _Checker:
         stated_pct = ch.percent or cell.percent
         explicit = ch.pair_certain and (stated_pct or points or absolute)
         if absolute and not points:
-            ev = Evidence("table-column", detail, WEIGHT, explicit=explicit)
+            ev = self.evidence("table-column", detail, explicit)
             step = sum(m.half_step or 0.0 for m in (stated, old, new))
             self.add("difference", cell, stated, (Relation("difference", (new, old), (ev,)),), stated_step=step)
             return
@@ -341,7 +304,7 @@ class _Checker:
             self.skip("percent_change", cell, f"column '{self.name(chj)}' writes no signs: a fall may be given "
                                               "as a positive figure")
             return
-        ev = Evidence("table-column", detail, WEIGHT, explicit=explicit)
+        ev = self.evidence("table-column", detail, explicit)
         if points:
             readings: tuple[Relation, ...] = (Relation("pp_change", (old, new), (ev,)),)
         elif pct_row:
@@ -431,8 +394,8 @@ class _Checker:
                 explicit = bool(elsewhere) or (bare and len(sums) == 1)
                 names = ", ".join(f"'{p.label}'" for p in parts)
                 how = f"adds up in column '{self.name(elsewhere[0])}'" if elsewhere else "adds up here only"
-                ev = Evidence("table-total", f"'{total.label}', column '{self.name(j)}' = {names} "
-                                             f"(the rows above; {how})", WEIGHT, explicit=explicit)
+                ev = self.evidence("table-total", f"'{total.label}', column '{self.name(j)}' = {names} "
+                                                  f"(the rows above; {how})", explicit)
                 step = (tm.half_step or 0.0) + sum(m.half_step or 0.0 for m in ms)
                 self.add("sum", cell, tm, (Relation("sum", tuple(ms), (ev,)),), stated_step=step)
 
@@ -456,8 +419,7 @@ class _Checker:
                     self.skip("sum", cell, f"column '{tc.name}' is not the sum of the columns before it in any row")
                     continue
                 names = ", ".join(f"'{self.name(j)}'" for j in tc.parts)
-                ev = Evidence("table-total", f"'{r.label}', column '{tc.name}' = {names}", WEIGHT,
-                              explicit=elsewhere)
+                ev = self.evidence("table-total", f"'{r.label}', column '{tc.name}' = {names}", elsewhere)
                 tm = cell.mention
                 assert tm is not None
                 step = (tm.half_step or 0.0) + sum(m.half_step or 0.0 for m in ms)
@@ -487,8 +449,8 @@ class _Checker:
             for k, (r, cell, stated, part, whole, wr) in enumerate(found):
                 elsewhere = any(ok for i, ok in enumerate(oks) if i != k)
                 explicit = elsewhere or sc.label.strip() not in ("%", "(%)")
-                ev = Evidence("table-share", f"{r.label}, {self.name(lvl)}: {part.text} of '{wr.label}' "
-                                             f"{whole.text} (column '{sc.name}')", WEIGHT, explicit=explicit)
+                ev = self.evidence("table-share", f"{r.label}, {self.name(lvl)}: {part.text} of '{wr.label}' "
+                                                  f"{whole.text} (column '{sc.name}')", explicit)
                 self.add("share", cell, stated, (Relation("share", (part, whole), (ev,)),))
 
     def _total_below(self, ri: int) -> Row | None:
@@ -555,8 +517,8 @@ class _Checker:
             stated = cell.mention
             if fa is None or fb is None or stated is None or not fb.value:
                 continue
-            ev = Evidence("table-row", f"'{m.label}', column '{self.name(j)}' = '{num.label}' {fa.text} / "
-                                       f"'{den.label}' {fb.text}", WEIGHT, explicit=True)
+            ev = self.evidence("table-row", f"'{m.label}', column '{self.name(j)}' = '{num.label}' {fa.text} / "
+                                            f"'{den.label}' {fb.text}", True)
             if percent:
                 self.add(kind, cell, stated, (Relation("share", (fa, fb), (ev,)),))
             else:
@@ -668,6 +630,7 @@ class _Prose:
         self.sents = sentences(self.text)
         self.sent_starts = [a for a, _ in self.sents]
         self.mentions = mentions
+        self.w = _weights(vocab)
         self.amounts = [m for m in mentions if m.type in ("currency", "number", "count") and m.value is not None]
         self.am_starts = [m.start for m in self.amounts]
 
@@ -729,7 +692,8 @@ class _Prose:
                     why.append(f"the clause gives the row's {t.column_name(cur)} figure ({same.text} = {new.text})")
                 if kind_ok:
                     why.append(f"the sentence names the period ({named})")
-                ev = Evidence("table-prose", "; ".join(why), 2.0 + (1.0 if same is not None or kind_ok else 0.0))
+                ev = Evidence("table-prose", "; ".join(why), self.w["prose_figure"] if same is not None else
+                              self.w["prose_period"] if kind_ok else self.w["prose"])
                 rel = Relation("pct_change", (om, nm), (ev,))
                 readings.append(rel)
                 if same is not None:
@@ -740,7 +704,8 @@ class _Prose:
             return None
         if not chosen and len(named_only) == 1:
             return make_claim("percent_change", (m.start, m.end), m, tuple(named_only), stated_value)
-        return make_claim("percent_change", (m.start, m.end), m, _final(readings, chosen), stated_value)
+        return make_claim("percent_change", (m.start, m.end), m, _final(readings, chosen, self.w["prose_figure"]),
+                          stated_value)
 
     def level(self, m: Mention, ca: int, sa: int, sb: int, found: list[tuple[Table, Row, str]],
               named: str | None) -> Claim | None:
@@ -767,7 +732,8 @@ class _Prose:
                 why = f"{named_row}; table column {t.column_name(j)}: {cell.text}"
                 if kind_ok:
                     why += f"; the sentence names the period ({named})"
-                rel = Relation("sum", (cm,), (Evidence("table-prose", why, 2.0 + kind_ok),))
+                rel = Relation("equal", (cm,), (Evidence("table-prose", why, self.w["prose_period"] if kind_ok
+                                                         else self.w["prose"]),))
                 readings.append(rel)
                 if kind_ok:
                     chosen.append(rel)
@@ -777,16 +743,18 @@ class _Prose:
         # never explicit: the prose may speak of a segment, a region or a period the table does not show
         match = [r for r in readings if _same_figure(m, r.operands[0])]
         if match:
-            return make_claim("consistency", (m.start, m.end), m, _final(readings, match[:1]), m.value)
+            return make_claim("consistency", (m.start, m.end), m, _final(readings, match[:1], self.w["prose_figure"]),
+                              m.value)
         return make_claim("consistency", (m.start, m.end), m, tuple(chosen) if len(chosen) == 1 else
                           _final(readings, []), m.value)
 
 
-def _final(readings: list[Relation], chosen: list[Relation]) -> tuple[Relation, ...]:
+def _final(readings: list[Relation], chosen: list[Relation], weight: float = 0.0) -> tuple[Relation, ...]:
     """One reading made explicit when the evidence picks exactly one; else all of them, none explicit."""
     if len(chosen) == 1:
         ev = chosen[0].evidence[0]
-        return (Relation(chosen[0].formula, chosen[0].operands, (Evidence(ev.cue, ev.detail, ev.weight, explicit=True),)),)
+        return (Relation(chosen[0].formula, chosen[0].operands,
+                         (Evidence(ev.cue, ev.detail, max(ev.weight, weight), explicit=True),)),)
     return tuple(sorted(readings, key=lambda x: -x.score))
 
 

@@ -1051,13 +1051,9 @@ def _cell(lex: Lexicon, t: _Tok, locale: str) -> Cell:
     cur = lex.currencies.get((m.group("cur") or "").strip()) if m.group("cur") else None
     factor = 0.01 if suf.startswith("bp") else {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}.get(suf, 1.0)
     body_start, body_end = t.start + m.start("num"), t.start + m.end("num")
-    if neg_paren:
-        ns, ne = -1, -1  # "(12.3)": a fix would have to rewrite the brackets; not offered
-    elif sign:
-        sign_at = t.start + (m.start("s2") if m.group("s2") else m.start("s1"))
-        ns, ne = (sign_at, body_end) if (not grouped and sign_at == body_start - 1) else (-1, -1)
-    else:
-        ns, ne = body_start, body_end
+    # the numeral's digits: a sign stays before them, as the extractor writes it ("-18" restated as "-30"); a figure
+    # in brackets is not offered for a fix (the brackets would have to change with its sign)
+    ns, ne = (-1, -1) if neg_paren else (body_start, body_end)
     typ = "percent" if (pct or pts) else ("currency" if cur else "number")
     unit = "percent" if pct else ("percentage point" if pts else cur)
     v = -value if negative else value
@@ -1098,9 +1094,7 @@ def typed(cell: Cell, row: Row, col: Column | None) -> Mention | None:
     if kind == "per_share" or m.scale or row.scale == 1.0 or kind not in _SCALED_KINDS:
         return replace(m, type=typ, unit=cur, inferred=typ != m.type)
     f = row.scale
-    ns, ne = m.num_start, m.num_end
-    if cell.sign and not cell.text.startswith("("):
-        ns, ne = cell.digits  # the sign stays before the digits: a fix restates the size, the scale carries the sign
+    ns, ne = (-1, -1) if cell.negative else (m.num_start, m.num_end)  # a scaled negative figure is not rewritten
     return replace(m, type=typ, unit=cur, value=m.value * f, half_step=(m.half_step or 0.0) * f,
                    scale=row.scale_text or "table scale", num_start=ns, num_end=ne, inferred=True)
 

@@ -725,7 +725,7 @@ def _share_lists(ctx: Ctx) -> None:
                 return f"{fig_text(ctx, a)} of {all_txt} is {v:.1f}%, not {_hedged(p)}"
 
             def expected(v: float, p=p) -> str:
-                from ..judge import restate
+                from .judge import restate
 
                 return restate(p, v, t)
 
@@ -767,7 +767,7 @@ def _shares(ctx: Ctx) -> None:
 
         def expected(v: float, p=p, is_pct=is_pct) -> str:
             if is_pct:
-                from ..judge import restate
+                from .judge import restate
 
                 return restate(p, v, t)
             return f"{v:.0f}%"

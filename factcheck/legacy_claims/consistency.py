@@ -258,7 +258,7 @@ def _claim(ctx: Ctx, stated: Mention, other: Mention, confident: bool, why: str,
                        stated.half_step or 0) else f"{stated.text} rounds to {other.text}",
                    "claimed": stated.value, "computed": other.value}
     else:
-        from ..judge import restate
+        from .judge import restate
 
         note = ""
         if _transposed(other, stated):
