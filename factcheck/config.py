@@ -4,12 +4,16 @@ The first folder, from the working folder upward, that holds ``.factcheck.yaml``
 or a ``pyproject.toml`` with a ``[tool.factcheck]`` table supplies the configuration; in one folder the
 YAML file wins. Keys mirror the flags of ``factcheck check`` (``fail_on`` or ``fail-on``); a flag given
 on the command line replaces the key's value. Paths (``rules``, ``baseline``) are relative to the
-configuration file's folder. An unknown key or a wrong type is one error line, ``file:line: ...``.
+configuration file's folder. An unknown key or a wrong type is one error line, ``file:line: ...``, with
+"did you mean" for a mistyped key; so is a file that is too large (over 1 MiB) or nested too deeply to be
+a configuration. Values are quoted shortened (``reprlib``), so a hostile file cannot make a message huge.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+import reprlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,12 +22,15 @@ from typing import Any
 import yaml
 
 YAML_NAMES = (".factcheck.yaml", ".factcheck.yml")
-FORMATS = ("text", "json", "sarif", "github", "junit", "html")
+FORMATS = ("text", "json", "sarif", "github", "junit", "html", "gitlab")
 LOCALES = ("auto", "en", "de", "fr", "tr", "ro")
 FAIL_ON = ("fail", "warn", "never")
 LIST_KEYS = ("rules", "select", "ignore", "include", "exclude")
 KEYS = ("format", "rules", "select", "ignore", "strict", "fail_on", "locale", "include", "exclude", "baseline",
         "jobs", "as_of", "show_pass")
+
+
+MAX_CONFIG_BYTES = 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -36,9 +43,36 @@ class Config:
 
     path: Path | None = None
     values: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # the line of each key, for messages
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
+
+    def where(self, key: str) -> str:
+        """``file:line`` of ``key`` (for a message about its value)."""
+        return f"{self.path}:{self.lines.get(key, 1)}"
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring, _SHORT.maxother, _SHORT.maxlevel = 60, 60, 2
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 4
+
+
+def show(value: Any) -> str:
+    """A value quoted for a message, shortened (deep, long or self-repeating values stay one short line)."""
+    return _SHORT.repr(value)
+
+
+def did_you_mean(name: str, choices: Any) -> str:
+    """`` (did you mean 'x'?)`` when a choice is close to ``name`` (difflib), else ``""``."""
+    folded: dict[str, str] = {}
+    for c in sorted(set(choices)):  # "percent-change" sorts before "percent_change": the rule id wins
+        folded.setdefault(c.lower().replace("_", "-"), c)
+    key = str(name).lower().replace("_", "-")
+    if key in folded and folded[key] != name:
+        return f" (did you mean {folded[key]!r}?)"
+    close = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)
+    return f" (did you mean {folded[close[0]]!r}?)" if close else ""
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -65,6 +99,8 @@ def _has_tool_table(path: Path) -> bool:
 def load_config(path: Path) -> Config:
     """Read and validate one configuration file; raise ConfigError naming file and line."""
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES // 1024} KiB; not a configuration file")
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: cannot read configuration ({getattr(e, 'strerror', None) or e})") from None
@@ -77,9 +113,11 @@ def load_config(path: Path) -> Config:
         name = str(key).replace("-", "_")
         where = f"{path}:{lines.get(str(key), 1)}"
         if name not in KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(KEYS)})")
+            hint = did_you_mean(name, KEYS)
+            raise ConfigError(f"{where}: unknown key {show(key)}{hint or ' (known: ' + ', '.join(KEYS) + ')'}")
         values[name] = _check(name, value, where, path.parent)
-    return Config(path=path, values=values)
+    return Config(path=path, values=values,
+                  lines={str(k).replace("-", "_"): n for k, n in lines.items()})
 
 
 def discover(explicit: str | None = None, disabled: bool = False, start: Path | None = None) -> Config:
@@ -99,6 +137,8 @@ def _load_yaml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
+    except RecursionError:
+        raise ConfigError(f"{path}:1: invalid YAML: nested too deeply to be a configuration") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -117,6 +157,8 @@ def _load_toml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
 
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError(f"{path}:1: invalid TOML: nested too deeply to be a configuration") from None
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"line (\d+)", str(e))
         raise ConfigError(f"{path}:{m.group(1) if m else 1}: invalid TOML: {e}") from None
@@ -147,11 +189,11 @@ def _check(name: str, value: Any, where: str, base: Path) -> Any:
         return [str(base / p) if not Path(p).is_absolute() else p for p in items] if name == "rules" else items
     if name in ("strict", "show_pass"):
         if not isinstance(value, bool):
-            raise ConfigError(f"{where}: {name} must be true or false, not {value!r}")
+            raise ConfigError(f"{where}: {name} must be true or false, not {show(value)}")
         return value
     if name == "jobs":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ConfigError(f"{where}: jobs must be a whole number (0 = one per core), not {value!r}")
+            raise ConfigError(f"{where}: jobs must be a whole number (0 = one per core), not {show(value)}")
         return value
     if name == "as_of":
         if isinstance(value, date):
@@ -159,14 +201,15 @@ def _check(name: str, value: Any, where: str, base: Path) -> Any:
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            raise ConfigError(f"{where}: as_of must be a date (YYYY-MM-DD), not {value!r}") from None
+            raise ConfigError(f"{where}: as_of must be a date (YYYY-MM-DD), not {show(value)}") from None
     if name == "baseline":
         if not isinstance(value, str) or not value:
-            raise ConfigError(f"{where}: baseline must be a file name, not {value!r}")
+            raise ConfigError(f"{where}: baseline must be a file name, not {show(value)}")
         return str(base / value) if not Path(value).is_absolute() else value
     choices = {"format": FORMATS, "locale": LOCALES, "fail_on": FAIL_ON}[name]
-    if value not in choices:
-        raise ConfigError(f"{where}: {name} must be one of {', '.join(choices)}, not {value!r}")
+    if not isinstance(value, str) or value not in choices:
+        hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+        raise ConfigError(f"{where}: {name} must be one of {', '.join(choices)}, not {show(value)}{hint}")
     return value
 
 
@@ -175,4 +218,4 @@ def _str_list(name: str, value: Any, where: str) -> list[str]:
         return [x.strip() for x in value.split(",") if x.strip()]
     if isinstance(value, list) and all(isinstance(x, str) for x in value):
         return list(value)
-    raise ConfigError(f"{where}: {name} must be a list of strings, not {value!r}")
+    raise ConfigError(f"{where}: {name} must be a list of strings, not {show(value)}")

@@ -10,6 +10,7 @@ turns them into positions in the original file (CONTRACT.md, "Positions").
 from __future__ import annotations
 
 import bisect
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -43,6 +44,7 @@ class Document:
     format: str = "txt"
     # Spans of ``text`` that carry suppression comments etc. are found by the reader.
     suppressions: tuple[Suppression, ...] = ()
+    date: datetime.date | None = None  # the release's date from its metadata (Markdown front matter ``date:``)
 
     @cached_property
     def _source(self) -> str:
@@ -95,6 +97,7 @@ class Suppression:
 
     line: int  # the source line the suppression applies to
     rules: tuple[str, ...] = ()  # empty = every rule
+    at: int = field(default=0, compare=False)  # the source line of the comment itself (for messages); 0: unknown
 
 
 @dataclass(frozen=True)

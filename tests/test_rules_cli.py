@@ -97,7 +97,7 @@ def test_list_with_unknown_select_is_one_line_exit_2() -> None:
     r = run("rules", "list", "--select", "percent-chnage")
     assert r.exit_code == 2
     assert stderr_lines(r) == ["factcheck: --select: unknown rule or kind 'percent-chnage' "
-                               "(see `factcheck rules list`)"]
+                               "(did you mean 'percent-change'?)"]
     r = run("--select", "percent-chnage", SEED)
     assert r.exit_code == 2 and len(stderr_lines(r)) == 1
 

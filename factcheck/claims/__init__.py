@@ -8,6 +8,8 @@ and the weights):
     pairs      two levels of one quantity ("from X to Y", "Y (X)", "(2023: X)", "X a year earlier")
     conversion conversion, currency_conversion: a figure restated in other units or another currency
     change     percent_change, multiple, difference: a change attached to a pair
+    rates      per_unit: a price or rate against a total and a count
+    parts      sum, share (margins, complements): parts and their whole
     dates      duration: a span between two dates
 Every family adds Claims (``ctx.add``) or records what it saw but could not check (``ctx.skip``). The judge
 alone decides verdicts (judge.py).
@@ -24,7 +26,7 @@ from .scope import Ctx
 
 def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | None = None
          ) -> tuple[list[Claim], list[Unchecked]]:
-    from . import change, conversion, dates
+    from . import change, conversion, dates, parts, rates
     from .pairs import Pairs
     from .reading import Facts
 
@@ -33,5 +35,7 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
     conversion.find(ctx, facts)
     pairs = Pairs(ctx, facts)
     change.find(ctx, facts, pairs)
+    rates.find(ctx, facts, pairs)
+    parts.find(ctx, facts, pairs)
     dates.find(ctx)
     return ctx.claims, ctx.unchecked

@@ -29,10 +29,12 @@ from .pairs import Pair, Pairs
 from .reading import Facts, comparable, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
-_TARGET = regex.compile(r"\s*(?:to|at|reaching|reached|of|and\s+now|,\s*(?:taking|bringing|lifting)\s+(?:it|the\s+\p{L}+)\s+to)"
+_TARGET = regex.compile(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
+                        r"(?:taking|bringing|lifting)\s+(?:it|the\s+\p{L}+)\s+to)"
                         r"\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
                         r"a\s+record|an?|the)\s+)*", regex.I)
-_APPOSITIVE = regex.compile(r"\s*[,(–—-]?\s*(?:(?:up|down|an?|the)\s+)?(?:\p{L}+\s+){0,2}(?:of\s+|by\s+)?|\s*[–—]\s*"
+_APPOSITIVE = regex.compile(r"(?:\s+(?:this|last|next|a|per|each|in)\s+[\p{L}-]+)?\s*[,(–—-]?\s*(?:(?:up|down|an?|the)\s+)?"
+                            r"(?:\p{L}+\s+){0,2}(?:of\s+|by\s+)?|\s*[–—]\s*"
                             r"(?:representing|an?|up|down)?\s*(?:\p{L}+\s+){0,2}", regex.I)
 
 
@@ -43,14 +45,14 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
         if not figs:
             continue
         ab = facts.abstract(si)
-        _changes(ctx, facts, pairs, list(matches(g, "change", ab)))
+        _changes(ctx, facts, pairs, list(matches(g, "change", ab)), figs)
         _compares(ctx, facts, pairs, list(matches(g, "compare", ab)))
         _differences(ctx, facts, pairs, list(matches(g, "difference", ab)))
         _times(ctx, facts, pairs, list(matches(g, "times", ab)))
     # multiple words with no grammar around them: "output doubled", "a fourfold increase"
     for m in ctx.numbers:
         if m.role == "multiple" and not ctx.is_stated(m) and not _times_more(ctx, m):
-            if _COMPARATIVE.match(ctx.text, m.end):
+            if _COMPARATIVE.match(ctx.text, m.end) and not _VERB_FORM.search(m.text.split()[-1]):
                 ctx.skip("multiple", m, "compared with something the text gives no figure for")
                 continue
             _claim(ctx, facts, pairs, m, "multiple", "ratio", 0, [])
@@ -59,7 +61,9 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
 _OPENING = regex.compile(r"\s*(?:that|this|it|which|the\s+(?:increase|rise|growth|gain|jump|decline|drop|fall|"
                           r"change|difference|figure|result))\b(?:\s+\p{L}+){0,3}", regex.I)
 _COMPARATIVE = regex.compile(r"\s+(?:as\s+(?:many|much|large|big|high|long)|(?:more|larger|higher|bigger|greater)\s+than|"
-                             r"the|that|those|what)\b", regex.I)
+                             r"the|that|those|what|this|these|its|their|his|her|our|last|next)\b(?![^.;]{0,40}?\bto\s+[\d€$£¥₹])",
+                             regex.I)
+_VERB_FORM = regex.compile(r"(?:ed|ing|es|s)$|^(?:multiplied|grew|rose)", regex.I)
 
 
 def _direction(facts: Facts, cue: str) -> int:
@@ -97,13 +101,22 @@ def _best(ms: list[Match], slot: str) -> dict[int, tuple[Mention, Match]]:
     return out
 
 
-def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
-    for p, mt in _best(ms, "p").values():
+def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[Mention]) -> None:
+    found: dict[int, tuple[Mention, Match | None]] = dict(_best(ms, "p"))
+    for x in figs:  # a signed percent ("+11%", "(−18%)") is a change whatever the words around it
+        if x.type == "percent" and x.text[:1] in "+−–-" and x.start not in found:
+            found[x.start] = (x, None)
+    for p, mt in found.values():
         ctx.work.patterns += 1
         if ctx.is_stated(p) or pairs.is_level(p) or _is_level_position(ctx, p):
             continue
-        direction = _direction(facts, ctx.text[mt.start:mt.end].replace(p.text, " "))
-        trig = [Evidence("trigger:" + mt.template.id, "", 0.0)]
+        cue = ctx.text[mt.start:mt.end].replace(p.text, " ") if mt is not None else p.text[:1]
+        direction = _direction(facts, cue)
+        if mt is None:
+            mt_id = "signed"
+        else:
+            mt_id = mt.template.id
+        trig = [Evidence("trigger:" + mt_id, "", 0.0)]
         if p.type == "percent" and p.unit == "percent":
             _claim(ctx, facts, pairs, p, "percent_change", "pct_change", direction, trig)
         elif p.role == "fraction":
@@ -246,6 +259,8 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
               need_comparable: bool) -> list[Relation]:
     si = ctx.sent_index(p.start)
     target = _target(ctx, p)
+    if target is not None and target.start in pairs.deltas:
+        target = None  # "an increase of €560 million or 61%": the percent restates the delta
     cands: dict[tuple[int, int], list[Evidence]] = {}
     ops: dict[tuple[int, int], tuple[Mention, Mention]] = {}
 
@@ -273,8 +288,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
     for old, new, ev in extra:
         add(old, new, ev)
     if pairs_too:
-        # 1. pairs in the trigger's sentence
-        local = pairs.in_sentences(si, si)
+        # 1. pairs in the trigger's clause
+        local = [pr for pr in pairs.in_sentences(si, si) if _same_clause(ctx, p, pr)
+                 and (target is None or target.type != pr.new.type or pr.new is target or same_figure(pr.new, target)
+                      or pr.old is target)]
         nearest = _nearest_pairs(ctx, p, local)
         for pair in local:
             dist = nearest.get(id(pair))
@@ -357,6 +374,18 @@ def _nearest_pairs(ctx: Ctx, p: Mention, local: list[Pair]) -> dict[int, int]:
     return {k: v for k, v in dist.items() if v == best}
 
 
+_CLAUSE_BREAK = regex.compile(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b", regex.I)
+
+
+def _same_clause(ctx: Ctx, p: Mention, pr: Pair) -> bool:
+    """No clause break (";", ", while", ", but") between a trigger and the pair."""
+    a = min(p.start, pr.start)
+    b = max(p.end, pr.end)
+    inner_a, inner_b = min(pr.old.start, pr.new.start), max(pr.old.end, pr.new.end)
+    gap = ctx.text[a:inner_a] + " " + ctx.text[inner_b:b] if not (inner_a <= p.start <= inner_b) else ""
+    return not _CLAUSE_BREAK.search(gap)
+
+
 def _aside(ctx: Ctx, x: Mention) -> bool:
     """A figure set off in brackets: no obstacle between a trigger and its pair."""
     return "(" in ctx.text[max(0, x.start - 3):x.start]
@@ -370,8 +399,7 @@ def _target(ctx: Ctx, p: Mention) -> Mention | None:
     if after:
         x = after[0]
         gap = ctx.text[p.end:x.start]
-        if _TARGET.fullmatch(gap) or regex.fullmatch(r"[\p{L}\s,-]{0,30}\b(?:to|at|reaching)\s+(?:\p{L}+\s+){0,2}", gap,
-                                                     regex.I):
+        if _TARGET.fullmatch(gap):
             return x if is_amount(x) else None
     before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x)]
     if before:
@@ -386,6 +414,8 @@ def _proximity(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str
     """Two levels of one kind before the trigger: the nearer is the new level, the one before it the old;
     evidence only from anaphora, attachment and a shared measure or counted noun."""
     target = _target(ctx, p)
+    if target is not None and target.start in pairs.deltas:
+        target = None
     clause_start = ctx.text.rfind(";", 0, p.start) + 1
     window = [x for x in ctx.window(p, before=1) if clause_start <= x.start < p.start and is_amount(x)
               and x.value_high is None and not ctx.is_stated(x) and x.start not in pairs.deltas

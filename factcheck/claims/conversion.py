@@ -144,21 +144,43 @@ def _mixup(src: Mention, dst: Mention) -> str | None:
 
 # ---------------------------------------------------------------------------------------------- currencies
 def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) -> None:
+    """One reading per year the rate could be of: the year of the release (or of the figure's own date) when the
+    rate table has it; otherwise every year the text names inside the table and the table's latest year, none
+    of them explicit (a conversion of unknown date can warn, not fail)."""
     from .dates import date_near, parse_period
 
     tables = ctx.rules.rates.get("tables") or []
     when = date_near(ctx, src)
     year = when.mid.year if when else None
-    table = _table_for(tables, year)
-    if table is None and tables and year is None:
-        years = sorted(int(t["year"]) for t in tables if "year" in t)
-        past = [p.first.year for d in ctx.dates if (p := parse_period(d.text)) and years[0] <= p.first.year <= years[-1]]
-        table = _table_for(tables, max(past)) if past else None
-    if table is None:
-        why = (f"no reference rates for {year} (the table covers {_years(tables)}): pass --as-of or extend rules/rates.yaml"
-               if year else "no date for the rate: pass --as-of or add a dateline")
-        ctx.skip("currency_conversion", dst, why)
+    sure = _table_for(tables, year)
+    if sure is not None:
+        chosen = [(sure, True)]
+    else:
+        known = sorted({int(t["year"]) for t in tables if "year" in t})
+        if not known:
+            ctx.skip("currency_conversion", dst, "no reference rates loaded")
+            return
+        named = {p.first.year for d in ctx.dates if (p := parse_period(d.text)) and known[0] <= p.first.year <= known[-1]}
+        years = sorted(named | {known[-1]}, reverse=True)
+        chosen = [(t, False) for y in years if (t := _table_for(tables, y)) is not None]
+    readings = []
+    implied = (dst.value or 0.0) / (src.value or 1.0)
+    for table, explicit in chosen[:6]:
+        rel = _rate_reading(ctx, src, dst, ev, table, explicit)
+        if rel is not None:
+            readings.append(rel)
+    if not readings:
+        ctx.skip("currency_conversion", dst, f"no reference rate for {src.unit} or {dst.unit}")
         return
+    if not chosen[0][1]:
+        note = f"no date for the rate in the text; tried {', '.join(str(t.get('year')) for t, _ in chosen[:6])}"
+        readings = [Relation(r.formula, r.operands, r.evidence + (Evidence("undated", note, -1.5),), computed=r.computed,
+                             point=r.point, note=r.note, source=r.source) for r in readings]
+    ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, readings=tuple(readings),
+                  stated_step=trailing_zero_step(dst), params={"rate": (src.unit, dst.unit, implied, year)}))
+
+
+def _rate_reading(ctx: Ctx, src: Mention, dst: Mention, ev: Evidence, table: dict, dated: bool) -> Relation | None:
     rule = ctx.rules.rule("currency_conversion")
     slack = float(rule.options.get("slack", 0.03)) if rule else 0.03
     r = table.get("rates") or {}
@@ -171,8 +193,7 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
 
     a, b = per_usd(src.unit or ""), per_usd(dst.unit or "")
     if a is None or b is None:
-        ctx.skip("currency_conversion", dst, f"no {year} reference rate for {src.unit if a is None else dst.unit}")
-        return
+        return None
     lo_rate, hi_rate = b[0] / a[1], b[1] / a[0]  # dst units per src unit
     s_step = trailing_zero_step(src)
     s_lo, s_hi = (src.value or 0.0) - s_step, (src.value or 0.0) + s_step
@@ -186,10 +207,8 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
     slip = _scale_slip(dst.value or 0.0, mid)
     if slip:
         note += f" ({slip})"
-    rel = Relation("given", (src,), (ev,), computed=exp, point=mid, note=note, source=source)
-    step = trailing_zero_step(dst)
-    ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, readings=(rel,), stated_step=step,
-                  params={"rate": (src.unit, dst.unit, implied, year)}))
+    evs = (ev,) if dated else (Evidence(ev.cue, ev.detail, ev.weight, False),)
+    return Relation("given", (src,), evs, computed=exp, point=mid, note=note, source=source)
 
 
 def _same_rate(ctx: Ctx) -> None:

@@ -30,10 +30,12 @@ import regex
 from ..model import Mention
 
 FIG_OPEN, FIG_CLOSE, DATE_OPEN, DATE_CLOSE, PREFIX = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
-# white space between two tokens; a figure's hedges and determiners ("about the") start with PREFIX
-_HARD = r"\s+" + PREFIX + "?"
-_SOFT = r"\s*" + PREFIX + "?"
-_SLOT_PREFIX = "(?:" + PREFIX + "[^" + FIG_OPEN + PREFIX + ";]{0,60}?)?"
+# white space between two tokens; a figure's hedges and determiners ("about the", "last year's") are part of
+# its slot: they are left out of the abstract, so no template word can match inside them ("more than 20" is a
+# hedge, never a comparison)
+_HARD = r"\s+"
+_SOFT = r"\s*"
+_SLOT_PREFIX = ""
 _SLOT = regex.compile(r"\{(?P<name>[a-z_][a-z0-9_]*)(?::(?P<kind>date|any))?\}")
 _GAP = regex.compile(r"\{(?P<what>gap|words)(?P<plus>\+)?(?::(?P<n>\d+))?\}")
 _VOCAB = regex.compile(r"@([a-z_]+)")
@@ -85,6 +87,9 @@ def tokens(src: str) -> list[str]:
                 depth += 1
             elif ch == ")":
                 depth = max(0, depth - 1)
+            elif ch == "{" and (q := regex.match(r"\{\d+(?:,\d*)?\}", src[j:j + 12])):
+                j += q.end()  # a quantifier ("[^()]{0,60}"), not a slot
+                continue
             elif depth == 0 and (ch.isspace() or ch == "{"):
                 break
             j += 1
@@ -118,7 +123,7 @@ class Grammar:
         pre = list(self.lists.get("hedges", [])) + list(self.lists.get("determiners", []))
         self._pre = _alternation(pre)
         self.prefix_re = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:" + self._pre +
-                                       r"|(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:'s|’s))\s+){1,3}$", regex.I)
+                                       r"|[\p{L}-]+(?:'s|’s|s'|s’))\s+){1,4}$", regex.I)
         self.templates: dict[str, list[Template]] = {}
         for group, entries in (link.get("grammar") or {}).items():
             self.templates[group] = [self._compile(group, tid, spec) for tid, spec in (entries or {}).items()
@@ -152,7 +157,7 @@ class Grammar:
             elif g:
                 n = int(g.group("n") or (120 if g.group("plus") else 60))
                 if g.group("what") == "words":
-                    body = r"[\p{L}\p{M}\s'’\ue004-]"
+                    body = r"[\p{L}\p{M}\s'’-]"
                 else:
                     body = r"[^;]" if g.group("plus") else "[^;" + FIG_OPEN + "]"
                 piece = f"{body}{{0,{n}}}?"
@@ -238,7 +243,7 @@ class Abstract:
 def abstract(text: str, a: int, b: int, figs: list[Mention], dates: list[Mention],
              prefix_re: Any = None) -> Abstract:
     """``text[a:b]`` with each figure and date inside it replaced by its slot; the hedges and determiners
-    before a figure ("about the", "last year's") are marked as its prefix."""
+    before a figure ("about the", "last year's") go into the figure's slot."""
     items = sorted([(m.start, m.end, 0, k) for k, m in enumerate(figs)] +
                    [(d.start, d.end, 1, k) for k, d in enumerate(dates)])
     out: list[str] = []
@@ -246,6 +251,7 @@ def abstract(text: str, a: int, b: int, figs: list[Mention], dates: list[Mention
     tvals: list[int] = []
     pos = a
     alen = 0
+    last_end = -1
     for s, e, kind, k in items:
         if s < pos or e > b:
             continue  # overlapping mentions: the first one wins
@@ -254,23 +260,27 @@ def abstract(text: str, a: int, b: int, figs: list[Mention], dates: list[Mention
             hit = prefix_re.search(text, max(pos, s - 60), s)
             if hit is not None:
                 p0 = hit.start()
+                # "20 per cent above the £335m": right after a figure, "above" compares; it is no hedge
+                if not text[last_end:p0].strip():
+                    cmp = _COMPARING.match(text, p0, s)
+                    if cmp is not None:
+                        p0 = cmp.end()
         out.append(text[pos:p0])
         alen += p0 - pos
-        if p0 < s:
-            akeys.append(alen)
-            tvals.append(p0)
-            out.append(PREFIX + text[p0:s])
-            alen += 1 + (s - p0)
         piece = (FIG_OPEN + str(k) + FIG_CLOSE) if kind == 0 else (DATE_OPEN + str(k) + DATE_CLOSE)
         akeys.append(alen)
-        tvals.append(s)
+        tvals.append(p0)
         out.append(piece)
         alen += len(piece)
         akeys.append(alen)
         tvals.append(e)
         pos = e
+        last_end = e
     out.append(text[pos:b])
     return Abstract("".join(out), a, figs, dates, akeys, tvals)
+
+
+_COMPARING = regex.compile(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+on|down\s+on)\s+", regex.I)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+import regex
+
 from ..model import Evidence, Mention
 from .grammar import Match, matches
 from .reading import Facts, comparable, inherit, is_amount, magnitude, same_figure
@@ -57,15 +59,47 @@ class Pairs:
             if len(figs) < 2:
                 continue
             ab = self.facts.abstract(si)
+            comparisons = []
             for mt in matches(g, "difference", ab):
                 d = mt.slots.get("d")
                 if d is not None and d.type != "percent":
                     self.deltas.add(d.start)
+                    comparisons.append((mt, d))
+            for mt in matches(g, "compare", ab):
+                if mt.slots.get("p") is not None:
+                    comparisons.append((mt, mt.slots["p"]))
             for mt in matches(g, "pair", ab):
                 ctx.work.patterns += 1
                 for k in ("", "2", "3"):
                     self._take(mt, mt.slots.get("old" + k), mt.slots.get("new" + k), figs, best)
+            # "PLN 186.6 billion, PLN 27.0 billion more than the PLN 159.6 billion, an increase of 17%": the
+            # comparison ties its subject and its base as two levels
+            for mt, trig in comparisons:
+                base = mt.slots.get("base")
+                if base is None:
+                    continue
+                subj = self.subject(trig, base)
+                if subj is not None:
+                    self._take(mt, base, subj, figs + ctx.sentence_numbers(si - 1) if si else figs, best)
         self._finish(best)
+
+    def subject(self, trig: Mention, base: Mention) -> Mention | None:
+        """The level a comparison is about: the nearest figure of the base's kind before the trigger in its
+        sentence, or, in a sentence that opens on "That is"/"This is", the last one of the sentence before."""
+        ctx = self.ctx
+        s, _ = ctx.sentence(trig.start)
+        before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
+                  and comparable(ctx.vocab, x, base) and not same_figure(x, base)]
+        if before:
+            return before[-1]
+        si = ctx.sent_index(trig.start)
+        if si and regex.match(r"\s*(?:that|this|it|which)\b", ctx.text[s:trig.start], regex.I) and \
+                ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start):
+            prev = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
+                    and not same_figure(x, base) and x.start not in self.deltas]
+            if prev:
+                return prev[-1]
+        return None
 
     def _take(self, mt: Match, old: Mention | None, new: Mention | None, figs: list[Mention],
               best: dict[tuple[int, int], Pair]) -> None:
@@ -116,13 +150,13 @@ class Pairs:
         if not is_amount(old) or not is_amount(new) or old.start in self.deltas or new.start in self.deltas:
             return None
         old, new = self._signed(old), self._signed(new)
-        if bare_ok and old.type == "number" and new.type != "number":
+        if bare_ok and _bare(old) and not _bare(new):
             d = inherit(old, new, self.ctx.text)
             if d is None:
                 return None
             self.derived[old.start] = d
             old = d
-        elif bare_ok and new.type == "number" and old.type != "number":
+        elif bare_ok and _bare(new) and not _bare(old):
             d = inherit(new, old, self.ctx.text)
             if d is None:
                 return None
@@ -162,7 +196,7 @@ class Pairs:
         for x in figs:
             if x.start >= b.start:
                 break
-            if x.start <= a.start or not is_amount(x):
+            if x.start <= a.start or not is_amount(x) or x.start in self.deltas:
                 continue
             if comparable(self.ctx.vocab, x, a) and magnitude(x, a) < 8 and magnitude(x, b) < 8 \
                     and not same_figure(x, a) and not same_figure(x, b):
@@ -197,9 +231,12 @@ class Pairs:
         return idx
 
 
-def _year(text: str) -> int | None:
-    import regex
+def _bare(m: Mention) -> bool:
+    """A figure with no unit of its own: "(11,527)", "8.32"."""
+    return m.type == "number" or (m.type == "count" and (not m.unit or m.inferred))
 
+
+def _year(text: str) -> int | None:
     m = regex.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text)
     return int(m.group(1)) if m else None
 

@@ -116,8 +116,10 @@ def inherit(bare: Mention, like: Mention, text: str) -> Mention | None:
     """A bare figure written beside one with a unit and scale, read in that unit and scale:
     "SEK 13,546m (11,527)" -> SEK 11,527m; "SEK 9.08 (8.32)" -> SEK 8.32. None when the bare figure is not
     written like the other (a bare 2024 beside SEK 13,546m is no amount)."""
-    if bare.type != "number" or bare.value is None or like.value is None or bare.role:
+    if bare.type not in ("number", "count") or bare.value is None or like.value is None or bare.role:
         return None
+    if bare.type == "count" and bare.unit and not bare.inferred:
+        return None  # "11 ships" names its own thing
     if bare.scale and like.type in ("currency",):  # "5.303 billion" beside "2.732 billion Turkish lira"
         return dataclasses.replace(bare, type=like.type, unit=like.unit, inferred=True)
     if like.type not in ("currency", "quantity", "percent", "count"):

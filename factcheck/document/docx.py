@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from ..model import Document
 from . import InputError
-from .suppress import mask_plain
+from .suppress import mark_word_comments, mask_plain, take_word_comments
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -136,7 +136,7 @@ def docx_paragraphs(data: bytes, path: str) -> list[str]:
                 raise InputError(f"{path}: not a Word .docx file (no word/document.xml inside)") from None
             if info.file_size > MAX_XML:
                 raise InputError(f"{path}: word/document.xml is too large ({info.file_size} bytes)")
-            xml = z.read(info)
+            xml = mark_word_comments(z, z.read(info))  # ranges commented `factcheck: ignore` (suppress.py)
     except InputError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
@@ -155,6 +155,7 @@ def docx_paragraphs(data: bytes, path: str) -> list[str]:
 
 
 def read_docx(data: bytes, path: str) -> Document:
-    source = "\n".join(docx_paragraphs(data, path))
+    source, commented = take_word_comments("\n".join(docx_paragraphs(data, path)))
     text, suppressions = mask_plain(source)
-    return Document(path=path, text=text, source=source, origin=None, format="docx", suppressions=suppressions)
+    return Document(path=path, text=text, source=source, origin=None, format="docx",
+                    suppressions=suppressions + commented)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -59,6 +60,18 @@ def front_matter_lines(lines: Sequence[str]) -> int:
         if lines[i].rstrip() in closers:
             return i + 1
     return 0
+
+
+def front_matter_date(lines: Sequence[str], skip: int) -> date | None:
+    """The ``date:`` (YAML) or ``date =`` (TOML) key of the front matter's first ``skip`` lines, if it is a date."""
+    for line in lines[1:skip]:
+        m = re.match(r"""date\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})(?![\d-])""", line)
+        if m:
+            try:
+                return date.fromisoformat(m.group(1))
+            except ValueError:
+                return None
+    return None
 
 
 def _align_line(cl: str, s: str, base: int, start: int, suffix: bool) -> tuple[list[int], int]:
@@ -308,4 +321,5 @@ def markdown_document(source: str, path: str) -> Document:
     blocks.run(_parser().parse(body))
     text, origin = out.result()
     return Document(path=path, text=text, source=source, origin=origin, format="md",
-                    suppressions=resolve(blocks.directives, source, text, origin))
+                    suppressions=resolve(blocks.directives, source, text, origin),
+                    date=front_matter_date(lines.texts, skip))

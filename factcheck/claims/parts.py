@@ -1,0 +1,424 @@
+"""Parts and wholes: ``sum`` ("650 trucks and 350 trailers, 1,000 vehicles in all"), ``share`` ("278 of the
+1,059 vehicles (26%)", "about 63% of the group figure", "a margin of 8.8%", "the other 36%").
+
+Triggers come from the grammar (rules/linking.yaml: `total`, `share`, `margin`). Candidates, with evidence:
+- a total's parts are the figures of its kind listed next to it ("X, Y and Z – N in all"; "N: X and Y"); when
+  some of them count the total's own thing ("776 machine guns" among vehicles and bridges) only those;
+- a share's part and whole are where its grammar puts them; a whole named only by words ("of the ceiling",
+  "of the group figure") is the figure of its kind nearby whose words it repeats - not explicit, so such a
+  share can warn but not fail;
+- a margin is its profit measure over sales of the same period: both from the measures of nearby figures
+  (reading.Facts), the period from the level pairs (the earlier level of a pair goes with the earlier margin);
+- "the other 36%", "the remaining 14%" complete the percentages before them to 100%.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Claim, Evidence, Mention, Relation
+from .grammar import Match, matches
+from .pairs import Pairs
+from .reading import Facts, comparable, counts_compatible, is_amount, magnitude, same_figure, same_noun
+from .scope import Ctx
+
+_SEP = regex.compile(r"\s*(?:,\s*(?:and\s+|plus\s+|as\s+well\s+as\s+)?|;\s*|\s+and\s+|\s+plus\s+|\s+as\s+well\s+as\s+|\s*\+\s*)"
+                     r"(?:(?:another|a\s+further|further|the\s+other|other|an?\s+additional)\s+)?", regex.I)
+_ITEM_WORDS = regex.compile(r"[\s\p{L}\p{N}'’./()-]{0,60}")
+_COMPLEMENT = regex.compile(r"(?:the\s+)?(?:other|remaining|rest|balance|remainder)\s*$", regex.I)
+
+
+def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
+    g = facts.g
+    for si in range(len(ctx.sents)):
+        figs = ctx.sentence_numbers(si)
+        if not figs:
+            continue
+        ab = facts.abstract(si)
+        for mt in sorted(matches(g, "margin", ab), key=lambda m: -m.template.weight):
+            _margin(ctx, facts, pairs, mt)
+        for mt in sorted(matches(g, "share", ab), key=lambda m: -m.template.weight):
+            _share(ctx, facts, pairs, mt)
+        for mt in sorted(matches(g, "total", ab), key=lambda m: -m.template.weight):
+            _total(ctx, facts, pairs, mt)
+        for mt in matches(g, "partition", ab):
+            _partition(ctx, facts, pairs, mt)
+        for mt in matches(g, "split", ab):
+            _split(ctx, facts, mt)
+        for p in figs:
+            if p.type == "percent" and p.unit == "percent" and not ctx.is_stated(p) and \
+                    _COMPLEMENT.search(ctx.text[max(0, p.start - 20):p.start]):
+                _complement(ctx, facts, p)
+
+
+# ---------------------------------------------------------------------------------------------- shares
+def _share_value(p: Mention) -> tuple[float, float | None] | None:
+    """A share's value in percent and its half step: "26%" -> 26; "a third" -> 33.3 (exact fraction)."""
+    if p.value is None:
+        return None
+    if p.type == "percent" and p.unit == "percent":
+        return p.value, None
+    if p.role == "fraction" or (p.type == "number" and 0 < p.value < 1):
+        return p.value * 100, 0.0
+    return None
+
+
+def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
+    p = mt.slots.get("p")
+    if p is None or ctx.is_stated(p) or pairs.is_level(p):
+        return
+    sv = _share_value(p)
+    if sv is None or p.text[:1] in "+−–-" or p.start in pairs.deltas:
+        return  # "(+8.7%)" is a change, not a share
+    part, whole = mt.slots.get("part"), mt.slots.get("whole")
+    ev = Evidence("share:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
+                  mt.template.explicit)
+    if part is not None and (not is_amount(part) or part.type == "percent" or part.start in pairs.deltas):
+        return  # "an increase of €560 million or 61%": the percent restates a change
+    if whole is not None and (not is_amount(whole) or whole.type == "percent"):
+        whole = None
+    readings: list[Relation] = []
+    stated, formula_on_part = p, False
+    if part is not None and mt.template.id == "share-equal":
+        # "40% of the value ..., a share equal to CZK 23.9 billion": the amount is the stated figure
+        for w, wev in _wholes(ctx, facts, p, part, whole):
+            readings.append(Relation("share_of", (p, w), (ev,) + tuple(wev)))
+        if readings and not ctx.is_stated(part):
+            readings.sort(key=lambda r: -r.score)
+            ctx.add(Claim("share", (part.start, part.end), part, readings=tuple(readings[:4]),
+                          qualifier=facts.qualifier(p)))
+        return
+    parts = [(part, [])] if part is not None else _parts_for(ctx, facts, p, whole)
+    for pt, pev in parts:
+        for w, wev in _wholes(ctx, facts, p, pt, whole):
+            readings.append(Relation("share", (pt, w), (ev,) + tuple(pev) + tuple(wev)))
+    if not readings:
+        if mt.template.explicit:
+            ctx.skip("share", p, "no part and whole of one kind found for this share")
+        return
+    readings.sort(key=lambda r: -r.score)
+    ctx.add(Claim("share", (p.start, p.end), stated, readings=tuple(readings[:5]), stated_value=sv[0],
+                  stated_step=sv[1], qualifier=facts.qualifier(p) if not formula_on_part else None))
+
+
+def _parts_for(ctx: Ctx, facts: Facts, p: Mention, whole: Mention | None) -> list[tuple[Mention, list[Evidence]]]:
+    """The figure a share is of, when the grammar names only the whole: the figure it is set off after."""
+    s, _ = ctx.sentence(p.start)
+    before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent" and x is not whole]
+    out = []
+    if before:
+        x = before[-1]
+        gap = ctx.text[x.end:p.start]
+        if len(gap) < 70 and not regex.search(r"[;]|\b(?:while|whereas)\b", gap):
+            out.append((x, [Evidence("set-off", f"{p.text} follows {x.text}", 1.0)]))
+    return out
+
+
+def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | None
+            ) -> list[tuple[Mention, list[Evidence]]]:
+    if whole is not None:
+        if comparable(ctx.vocab, part, whole) and abs(whole.value or 0) >= abs(part.value or 0) * 0.999:
+            return [(whole, [])]
+        return []
+    # a whole named only by words: "of the ceiling", "of the group figure", "of the total"
+    named = regex.match(r"\s*(?:of|among)\s+((?:[\p{L}'’-]+\s*){1,5})", ctx.text[p.end:p.end + 60])
+    words = set()
+    if named:
+        words = {w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", named.group(1))} - {"the", "its", "their"}
+    cands = [x for x in ctx.window(p, before=3) if x is not part and is_amount(x) and x.type == part.type
+             and comparable(ctx.vocab, x, part) and abs(x.value or 0) > abs(part.value or 0)
+             and magnitude(x, part) < 1000 and not same_figure(x, part)]
+    # a whole may also be in an earlier paragraph of the same release
+    out = []
+    for x in cands:
+        ev: list[Evidence] = []
+        ctxwords = {w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", ctx.text[max(0, x.start - 50):x.end + 30])}
+        common = words & ctxwords
+        if common:
+            ev.append(Evidence("names-whole", f"'{named.group(1).strip() if named else ''}' matches the words around "
+                               f"{x.text}", 1.0 + 0.5 * len(common)))
+        if regex.search(r"\b(?:total|in all|overall|altogether|combined|whole)\b",
+                        ctx.text[max(0, x.start - 30):x.end + 20], regex.I):
+            ev.append(Evidence("total-word", f"{x.text} is called a total", 1.0))
+        if ctx.sent_index(x.start) != ctx.sent_index(p.start):
+            ev.append(Evidence("distance", "the whole is in an earlier sentence", -0.5))
+        out.append((x, ev))
+    out.sort(key=lambda t: -sum(e.weight for e in t[1]))
+    return out[:3]
+
+
+# ---------------------------------------------------------------------------------------------- margins
+def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
+    p = mt.slots.get("p")
+    if p is None or ctx.is_stated(p) or p.type != "percent" or p.unit != "percent":
+        return
+    phrase = " ".join(ctx.text[mt.start:mt.end].lower().split())
+    meas = _margin_measure(facts, phrase)
+    if meas is None:  # "a margin of 13.2%": the measure of the sentence's own profit figure
+        s, _ = ctx.sentence(p.start)
+        for x in reversed(ctx.numbers_in(s, p.start)):
+            mid = facts.measure_id(x)
+            if x.type == "currency" and mid and mid not in ("sales", "orders", "backlog"):
+                meas = mid
+                break
+    if meas is None:
+        ctx.skip("share", p, "a margin whose profit measure the text does not name")
+        return
+    prior = _is_prior_margin(ctx, pairs, p)
+    window = [x for x in ctx.window(p, before=3, same_para=False) if x.type == "currency" and is_amount(x)]
+    window += [x for x in ctx.numbers_in(p.end, ctx.sentence(p.start)[1]) if x.type == "currency" and is_amount(x)]
+    nums = [x for x in window if facts.measure_id(x) == meas and x.start < p.start + 1]
+    dens = [x for x in window if facts.measure_id(x) == "sales"]
+    readings: list[Relation] = []
+    ev0 = Evidence("margin:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}': {meas} over sales",
+                   mt.template.weight, mt.template.explicit)
+    for n in nums:
+        for d in dens:
+            if n.unit != d.unit or abs(d.value or 0) < abs(n.value or 0) or magnitude(n, d) > 200:
+                continue
+            ev = [ev0]
+            pn, pd = _period(pairs, n), _period(pairs, d)
+            want = "prior" if prior else "current"
+            if pn == want and pd == want:
+                ev.append(Evidence("same-period", f"both of the {want} period", 1.5))
+            elif pn != pd:
+                ev.append(Evidence("period-clash", "profit and sales of different periods", -3.0))
+            elif pn != want:
+                ev.append(Evidence("other-period", f"figures of the {pn} period", -2.0))
+            dist = abs(ctx.sent_index(p.start) - ctx.sent_index(n.start)) + abs(ctx.sent_index(p.start) -
+                                                                              ctx.sent_index(d.start))
+            if dist:
+                ev.append(Evidence("distance", f"{dist} sentence(s) away", -0.3 * dist))
+            readings.append(Relation("share", (n, d), tuple(ev)))
+    if not readings:
+        ctx.skip("share", p, f"no {meas} and sales figures of one period found for this margin")
+        return
+    readings.sort(key=lambda r: -r.score)
+    ctx.add(Claim("share", (p.start, p.end), p, readings=tuple(readings[:4])))
+
+
+def _margin_measure(facts: Facts, phrase: str) -> str | None:
+    margins = (facts.link.get("margins") or {})
+    best = None
+    for meas, words in margins.items():
+        for w in words or []:
+            w = " ".join(str(w).lower().split())
+            if w in phrase and (best is None or len(w) > best[1]):
+                best = (str(meas), len(w))
+    return best[0] if best else None
+
+
+def _is_prior_margin(ctx: Ctx, pairs: Pairs, p: Mention) -> bool:
+    if any(pr.old is p or pr.old.start == p.start for pr in pairs.all):
+        return True
+    after = ctx.text[p.end:p.end + 40]
+    return bool(regex.match(r"\s*(?:\)|,)?\s*(?:in|for)?\s*(?:the\s+)?(?:previous|prior|last)\s+year|\s*a\s+year\s+(?:earlier|"
+                            r"before|ago)", after, regex.I)) or "(" in ctx.text[max(0, p.start - 2):p.start]
+
+
+def _period(pairs: Pairs, x: Mention) -> str:
+    for pr in pairs.all:
+        if pr.old.start == x.start:
+            return "prior"
+    return "current"
+
+
+# ---------------------------------------------------------------------------------------------- totals
+def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
+    t = mt.slots.get("total")
+    if t is None or not is_amount(t) or ctx.is_stated(t) or t.type == "percent" and t.unit != "percent":
+        return
+    where = str(mt.template.meta.get("parts", "either"))
+    ev0 = Evidence("total:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
+                   mt.template.explicit)
+    lists = []
+    if where in ("before", "either"):
+        lists.append(_list_before(ctx, t))
+    if where in ("after", "either"):
+        lists.append(_list_after(ctx, t))
+    if where == "bracket":
+        close = ctx.text.find(")", t.end, ctx.sentence(t.start)[1])
+        lists.append([x for x in ctx.numbers_in(t.end, close) if is_amount(x)] if close > 0 else [])
+    n = _counted_parts(ctx, t)
+    if n:
+        s0 = ctx.sents[max(0, ctx.sent_index(t.start) - 1)][0]
+        before = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x) and _sum_comparable(ctx, x, t)
+                  and abs(x.value or 0) < abs(t.value or 0)]
+        if len(before) >= n:
+            lists.append(before[-n:])
+    readings: list[Relation] = []
+    cumulative = mt.template.id == "before-total" and regex.search(r"\b(?:bringing|taking|brings|brought|takes|took|"
+                                                                   r"lifting|raising)\b", ctx.text[mt.start:mt.end], regex.I)
+    for pr in pairs.in_sentences(ctx.sent_index(t.start), ctx.sent_index(t.start)) if cumulative else []:
+        if pr.new is t:  # "a $208m modification ... bringing the total to $1,120m from $894m"
+            for x in ctx.sentence_numbers(ctx.sent_index(t.start)):
+                if x not in (pr.old, pr.new) and is_amount(x) and _sum_comparable(ctx, x, t) and \
+                        abs(x.value or 0) < abs(t.value or 0) and not same_figure(x, pr.old):
+                    readings.append(Relation("sum", (pr.old, x), (ev0, Evidence("cumulative", f"{pr.old.text} plus "
+                                                                                f"{x.text}", 1.0))))
+    for items in lists:
+        items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t)
+                 and abs(x.value or 0) <= abs(t.value or 0) and x.start not in pairs.deltas]
+        if len(items) < 2:
+            continue
+        sets = [(items, [ev0, Evidence("list", f"the {len(items)} figures listed with it", 1.0)])]
+        named = [x for x in items if same_noun(ctx.vocab, x, t)]
+        if 2 <= len(named) < len(items):
+            sets.insert(0, (named, [ev0, Evidence("same-noun", f"the parts that count {t.unit}", 1.5)]))
+        if len(items) >= 3:
+            sets.append((items[1:], [ev0, Evidence("list-tail", "the list after its first figure", -0.5)]))
+        for xs, ev in sets:
+            readings.append(Relation("sum", tuple(xs), tuple(ev)))
+    if not readings:
+        return
+    readings.sort(key=lambda r: -r.score)
+    ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(readings[:4])))
+
+
+def _sum_comparable(ctx: Ctx, x: Mention, t: Mention) -> bool:
+    """Parts may name their things differently from the total ("700 jobs: 500 existing posts and 200 new ones")."""
+    if {x.type, t.type} <= {"count", "number"}:
+        return True
+    return comparable(ctx.vocab, x, t)
+
+
+_COUNTED = regex.compile(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|five|six|seven|eight|nine|ten|both)\b"
+                         r"(?:\s+[\p{L}-]+){0,3}\s*$", regex.I)
+_SMALL = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _counted_parts(ctx: Ctx, t: Mention) -> int | None:
+    """"the three budgets total about ¥23.0 trillion": the number of parts the text says a total has."""
+    s, _ = ctx.sentence(t.start)
+    before = ctx.text[max(s, t.start - 60):t.start]
+    before = regex.sub(r"\s*(?:total(?:led|ling|s)?|come\s+to|came\s+to|amount(?:ed)?\s+to|reach(?:ed)?|"
+                       r"(?:about|around|some|roughly|nearly|almost|over|more\s+than))\s*", " ", before, flags=regex.I)
+    m = _COUNTED.search(before.rstrip())
+    return _SMALL.get(m.group(1).lower()) if m else None
+
+
+def _partitive(ctx: Ctx, x: Mention) -> bool:
+    """"22 of them", "two of which": a part of a figure given elsewhere, no list item."""
+    return bool(regex.match(r"\s+of\s+(?:them|which|these|those|whom)\b", ctx.text[x.end:x.end + 20], regex.I))
+
+
+def _list_before(ctx: Ctx, t: Mention) -> list[Mention]:
+    """The figures listed right before a total in its sentence: "six K9 and 18 Chunmoo – 24 systems in all"."""
+    s, _ = ctx.sentence(t.start)
+    figs = [x for x in ctx.numbers_in(s, t.start) if is_amount(x) and not _partitive(ctx, x)]
+    if not figs:
+        return []
+    gap = ctx.text[figs[-1].end:t.start]
+    if len(gap) > 90 or regex.search(r"[;]|\b(?:while|whereas|but|than)\b", gap):
+        return []
+    out = [figs[-1]]
+    for x in reversed(figs[:-1]):
+        between = ctx.text[x.end:out[0].start]
+        if not _joined(between):
+            break
+        out.insert(0, x)
+    return out
+
+
+def _list_after(ctx: Ctx, t: Mention) -> list[Mention]:
+    """The figures listed after a total: "1,400 tracked vehicles on the same chassis: 1,014 Borsuk IFVs and 386 ...";
+    after a closing colon, the list may run on over the following lines (bullets)."""
+    _, e = ctx.sentence(t.start)
+    if ctx.text[e - 1:e] == ":":
+        pi = ctx.para_index(t.start)
+        items = []
+        for k in range(pi + 1, min(len(ctx.paras), pi + 12)):
+            a, b = ctx.paras[k]
+            line = ctx.text[a:b]
+            if not regex.match(r"\s*(?:[-•*·–]|\d+[.)]|\p{L}[.)])\s", line):
+                break
+            first = [x for x in ctx.numbers_in(a, b) if is_amount(x) and comparable(ctx.vocab, x, t)]
+            if first:
+                items.append(first[0])
+        if len(items) >= 2:
+            return items
+    figs = [x for x in ctx.numbers_in(t.end, e) if is_amount(x)]
+    if not figs:
+        return []
+    gap = ctx.text[t.end:figs[0].start]
+    if len(gap) > 80 or regex.search(r"[;]|\b(?:while|whereas|but|than)\b", gap):
+        return []
+    out = [figs[0]]
+    for x in figs[1:]:
+        if not _joined(ctx.text[out[-1].end:x.start]):
+            break
+        out.append(x)
+    return out
+
+
+_CLAUSE_VERB = regex.compile(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"
+                             r"declined|amounted|had|has|have|will|would|climbed|dropped|jumped)\b", regex.I)
+
+
+def _joined(between: str) -> bool:
+    """Two list items: a separator, and at most a few words describing the item (no verb of a new clause)."""
+    if len(between) > 70 or regex.search(r"[;]|\b(?:than|while|whereas|but|of\s+which|from|to|per|each)\b", between,
+                                         regex.I) or _CLAUSE_VERB.search(between):
+        return False
+    return bool(regex.search(r",|\band\b|\bplus\b|\+|\bas\s+well\s+as\b", between, regex.I)) and \
+        _ITEM_WORDS.fullmatch(between.replace(",", " ").replace("+", " ")) is not None
+
+
+def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
+    """"... 156 helicopters. Of these, 66 are for the Air Force and 90 for the Army": parts of the last figure of
+    their kind in the sentence before."""
+    first = mt.slots.get("first")
+    si = ctx.sent_index(mt.start)
+    if first is None or not is_amount(first) or si == 0:
+        return
+    items = [first]
+    for x in ctx.numbers_in(first.end, ctx.sentence(first.start)[1]):
+        if not is_amount(x):
+            continue
+        if not _joined(ctx.text[items[-1].end:x.start]) or not _sum_comparable(ctx, x, first):
+            break
+        items.append(x)
+    if len(items) < 2:
+        return
+    totals = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and _sum_comparable(ctx, x, first)
+              and abs(x.value or 0) > max(abs(i.value or 0) for i in items)]
+    if not totals or ctx.is_stated(totals[-1]):
+        return
+    t = totals[-1]
+    ev = Evidence("partition:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}' divides {t.text}",
+                  mt.template.weight, mt.template.explicit)
+    ctx.add(Claim("sum", (t.start, t.end), t, readings=(Relation("sum", tuple(items), (ev,)),)))
+
+
+def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:
+    """"Work will be performed in A (60%); B (30%); and C (10%)": shares of one whole in brackets, which make
+    100%; the last is checked against the others."""
+    s, e = ctx.sentence(mt.start)
+    shares = [x for x in ctx.numbers_in(mt.start, e) if x.type == "percent" and x.unit == "percent"
+              and x.value_high is None and "(" in ctx.text[max(s, x.start - 3):x.start]]
+    if len(shares) < 2 or any(ctx.is_stated(x) for x in shares):
+        return
+    last = shares[-1]
+    ev = Evidence("split:" + mt.template.id, f"'{_quote(ctx, mt.start, min(mt.end, mt.start + 40))}' lists shares of one "
+                  "whole", mt.template.weight, mt.template.explicit)
+    ctx.add(Claim("share", (last.start, last.end), last, readings=(Relation("complement", tuple(shares[:-1]), (ev,)),)))
+
+
+# ---------------------------------------------------------------------------------------------- complements
+def _complement(ctx: Ctx, facts: Facts, p: Mention) -> None:
+    """"Rheinmetall holds 64% and KMW the other 36%", "the remaining 14%": the percentages before it in the
+    sentence (or the sentence before) and this one make 100%."""
+    s, _ = ctx.sentence(p.start)
+    before = [x for x in ctx.numbers_in(s, p.start) if x.type == "percent" and x.unit == "percent" and x.value_high is None]
+    if not before:
+        return
+    ev = Evidence("complement", f"'{ctx.text[max(0, p.start - 14):p.end].strip()}' completes the shares before it", 3.5, True)
+    ctx.add(Claim("share", (p.start, p.end), p, readings=(Relation("complement", tuple(before), (ev,)),)))
+
+
+def _quote(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:
+    s = " ".join(ctx.text[a:b].split())
+    return s if len(s) <= limit else s[:limit - 1] + "…"
+
+
+__all__ = ["find", "counts_compatible"]

@@ -1,0 +1,99 @@
+"""Rates per unit: ``per_unit`` ("€857 million for 1,059 vehicles, about €809,000 each", "roughly $82 million per
+jet") — a stated rate against a total and a count of the text.
+
+A trigger is a figure the `per_unit` grammar marks as a rate ("X each", "X per vehicle"). Candidates: totals in
+the rate's currency or unit, larger than it, and counts, in its sentence and the two before (same paragraph).
+Evidence: the count names the thing the rate is per ("per tank" and "44 tanks"), the total is tied to the count
+("$X for N", "N ... worth $X", "an order of $X for N"), the figures share a sentence.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Claim, Evidence, Mention, Relation
+from .grammar import Match, matches
+from .pairs import Pairs
+from .reading import Facts, is_amount, noun_class
+from .scope import Ctx
+
+_TIED = regex.compile(r"\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
+                      r"covering|covers|worth|valued\s+at|at\s+a\s+cost\s+of|costing|of)\b", regex.I)
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
+
+
+def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
+    g = facts.g
+    for si in range(len(ctx.sents)):
+        if not ctx.sentence_numbers(si):
+            continue
+        for mt in sorted(matches(g, "per_unit", facts.abstract(si)), key=lambda m: -m.template.weight):
+            _rate(ctx, facts, mt)
+
+
+def _rate(ctx: Ctx, facts: Facts, mt: Match) -> None:
+    r = mt.slots.get("rate")
+    if r is None or not is_amount(r) or ctx.is_stated(r) or r.type in ("percent",):
+        return
+    noun = None
+    if "noun" in mt.template.pattern.groupindex:
+        m = mt.template.pattern.match  # noqa: F841 - the noun is read from the text below
+        after = regex.match(r"\s*(?:per|a|for\s+each|for\s+every)\s+([\p{L}][\p{L}-]+)", ctx.text[r.end:r.end + 40], regex.I)
+        noun = after.group(1).lower() if after else None
+    if noun and noun.rstrip("s") in _TIME_NOUNS:
+        return  # "300 aircraft a year", "10 rounds per minute": a rate over time, not a price per unit
+    ev0 = Evidence("per:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight, mt.template.explicit)
+    window = [x for x in ctx.window(r, before=2) if is_amount(x) and x is not r and x.value_high is None]
+    window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x) and x.value_high is None]
+    totals = [x for x in window if x.type == r.type and x.unit == r.unit and abs(x.value or 0) > abs(r.value or 0)
+              and not _is_rate(ctx, x)]
+    counts = [x for x in window if x.type in ("count", "number") and x.value and x.value >= 2 and x.value == int(x.value)
+              and not x.role]
+    readings: list[Relation] = []
+    for t in totals:
+        for c in counts:
+            if c.start == t.start:
+                continue
+            ev = [ev0]
+            if noun and c.type == "count" and c.unit and (noun_class(ctx.vocab, noun.rstrip("s")) ==
+                                                           noun_class(ctx.vocab, c.unit) or noun.startswith(c.unit.lower()[:4])):
+                ev.append(Evidence("per-noun", f"'per {noun}' and {c.text}", 2.0, True))
+            elif noun and c.type == "count" and c.unit and not c.inferred:
+                ev.append(Evidence("other-noun", f"'per {noun}' but {c.text}", -2.0))
+            if _tied(ctx, t, c):
+                ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.0, True))
+            si = {ctx.sent_index(x.start) for x in (r, t, c)}
+            if len(si) == 1:
+                ev.append(Evidence("same-sentence", "in one sentence", 1.0))
+            else:
+                ev.append(Evidence("distance", f"over {len(si)} sentences", -0.5 * (len(si) - 1)))
+            readings.append(Relation("per_unit", (t, c), tuple(ev)))
+    if not readings:
+        ctx.skip("per_unit", r, "no total and count found for this rate")
+        return
+    readings.sort(key=lambda x: -x.score)
+    ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(readings[:5])))
+
+
+def _tied(ctx: Ctx, t: Mention, c: Mention) -> bool:
+    """"$705 million for 12 aircraft", "44 tanks in a contract of €950 million", "€3 billion ... 298 vehicles"."""
+    a, b = (t, c) if t.start < c.start else (c, t)
+    gap = ctx.text[a.end:b.start]
+    if len(gap) > 90 or ";" in gap:
+        return False
+    if a is t:
+        return bool(_TIED.match(gap))
+    return bool(regex.search(r"\b(?:for|worth|valued\s+at|at\s+a\s+cost\s+of|costing|in\s+a\s+(?:contract|deal|order)\s+of|"
+                             r"of)\s+(?:\p{L}+\s+){0,3}$", gap, regex.I))
+
+
+def _is_rate(ctx: Ctx, x: Mention) -> bool:
+    return bool(regex.match(r"\s*(?:each|apiece|per|a\s+(?:year|month|unit|piece))\b", ctx.text[x.end:x.end + 20], regex.I))
+
+
+def _quote(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:
+    s = " ".join(ctx.text[a:b].split())
+    return s if len(s) <= limit else s[:limit - 1] + "…"
+
+
+__all__ = ["find", "Pairs"]
