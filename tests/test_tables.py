@@ -293,3 +293,14 @@ def test_footnote_letters_after_a_figure():
 def test_a_label_may_end_with_a_colon_before_its_figures():
     t = one("SEK m 2024 2023 Change, %\nSales: 1,200 1,000 20\nEBIT: 120 100 20\n")
     assert [r.label for r in t.rows] == ["Sales:", "EBIT:"] and [r.key for r in t.rows] == ["sales", "ebit"]
+
+
+@pytest.mark.parametrize("header", ["Q2 2023 | Q2 2022 | Change | | |", "| Q2 2023 | Q2 2022 | Change |",
+                                    "Q2 2023\tQ2 2022\tChange\t\t"])
+def test_a_delimited_header_without_a_stub_cell(header):
+    sep = "\t" if "\t" in header else " | "
+    body = "\n".join(sep.join(r) for r in (["Sales", "1,200", "1,000", "20%", "note"], ["EBIT", "120", "100", "20%", "x"]))
+    if sep == " | ":
+        body = "\n".join(f"| {line} |" for line in body.split("\n"))
+    t = one(f"Key figures\n{header}\n{body}\n")
+    assert [c.label for c in t.columns][:3] == ["Q2 2023", "Q2 2022", "Change"] and t.columns[2].pair == (1, 0)

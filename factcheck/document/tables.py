@@ -795,12 +795,14 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
     if form == "spaced" and col_line is None and (len(fig_rows) < 2 or sum(ln.figures >= 2 for ln in fig_rows) < 2):
         return None
     # delimited headers: the first field is the stub when the body rows carry labels
+    # (a label or nothing); a header that starts with a column label ("Q2 2023 | Q2 2022 | Change") has none
     if col_line is not None and col_line.form in ("tab", "pipe") and labels:
-        has_labels = any(ln.label and ln.label[2] for ln in fig_rows)
-        if has_labels and (labels[0].kind in ("empty", "other") or len(labels) == max_cells + 1):
-            stub, labels = labels[0], labels[1:]  # the stub: the label column's header
         while labels and labels[-1].kind == "empty":
             labels.pop()
+        has_labels = any(ln.label and ln.label[2] for ln in fig_rows)
+        if has_labels and labels and (labels[0].kind in ("empty", "other") or (
+                len(labels) == max_cells + 1 and labels[0].kind not in ("period", "change", "share", "basis"))):
+            stub, labels = labels[0], labels[1:]  # the stub: the label column's header
     if len(labels) > _MAX_COLS:
         return None
     header_text = " ".join(text[lines[k].start:lines[k].end] for k in reversed(head_idx))
