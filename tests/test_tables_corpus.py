@@ -64,3 +64,27 @@ def test_every_labeled_table_claim_is_claimed_with_its_operands():
             got += 1
     print(f"\ntable claims checked with the labeled operands: {got} of {len(checks)}")
     assert not missed, missed
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the labeled corpus is not next to this checkout")
+def test_no_right_table_claim_fails_and_every_one_is_judged():
+    from factcheck.pipeline import run
+
+    rules = load_rules()
+    checks = _table_checks()
+    statuses: list[str] = []
+    wrong = []
+    docs: dict[Path, tuple] = {}
+    for path, c in checks:
+        if path not in docs:
+            doc = read_path(str(path))
+            docs[path] = (doc, run(doc, rules).findings)
+        doc, findings = docs[path]
+        got = [f.status for f in findings if doc.locate(f.start).line == c["line"]
+               and doc.text[f.start:f.end] == c["text"].strip()]
+        statuses.append(got[0] if got else "none")
+        if (c["verdict"] == "pass" and "fail" in got) or (c["verdict"] == "fail" and "fail" not in got):
+            wrong.append(f"{path.stem}:{c['line']} {c['text']!r} labeled {c['verdict']}, found {got}")
+    print(f"\ntable claims judged: {sum(s != 'none' for s in statuses)} of {len(checks)} "
+          f"({statuses.count('pass')} pass, {statuses.count('warn')} warn, {statuses.count('fail')} fail)")
+    assert not wrong, wrong
