@@ -31,6 +31,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from . import __version__
+from .document import DEFAULT_MAX_SIZE
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -280,6 +281,8 @@ class Settings:
     baseline: str | None = None
     jobs: int = 0
     origins: dict[str, str] = field(default_factory=dict)  # where select / ignore came from, for messages
+    max_size: int = DEFAULT_MAX_SIZE  # --max-size
+    stdin_name: str | None = None  # --stdin-filename
 
 
 def _config(path: str | None, disabled: bool) -> Any:
@@ -295,6 +298,18 @@ def _pick(flag: Any, cfg: Any, key: str, default: Any) -> Any:
     if flag is not None and flag != []:
         return flag.value if isinstance(flag, StrEnum) else flag
     return cfg.get(key, default)
+
+
+def _input_options(s: Settings, max_size: str | None, stdin_filename: str | None) -> None:
+    """--max-size and --stdin-filename (the readers' options) into the settings."""
+    from .document import parse_size
+
+    if max_size is not None:
+        try:
+            s.max_size = parse_size(max_size)
+        except ValueError as e:
+            die(f"--max-size: {e}")
+    s.stdin_name = stdin_filename or None
 
 
 def _as_of(text: str | None) -> date | None:
@@ -355,10 +370,15 @@ class Batch:
 
 
 def _batch(files: list[str] | None, s: Settings, staged: bool) -> Batch:
+    from .document import InputError, read_stdin
     from .runner import Task
 
     if staged:
         return Batch(_staged_tasks(files, s), [])
+    if s.stdin_name and not files:
+        files = ["-"]
+    if s.stdin_name and "-" not in (files or []):
+        die("--stdin-filename names standard input: give - as the file to read it")
     if not files:
         die("no input files given (try `factcheck --help`)")
     tasks: list[Any] = []
@@ -366,8 +386,13 @@ def _batch(files: list[str] | None, s: Settings, staged: bool) -> Batch:
     for i, (p, err) in enumerate(gather_inputs(files, _split(s.include), _split(s.exclude))):
         if err is not None:
             unread.append((i, p, err))
+        elif p == "-":
+            try:
+                tasks.append(Task(s.stdin_name or p, read_stdin(s.max_size)))
+            except InputError as e:
+                unread.append((i, s.stdin_name or p, str(e)))
         else:
-            tasks.append(Task(p, sys.stdin.buffer.read()) if p == "-" else Task(p))
+            tasks.append(Task(p))
     return Batch(tasks, unread)
 
 
@@ -397,8 +422,12 @@ def _run(tasks: list[Any], s: Settings, ruleset: Any, check: bool = True) -> lis
     from .runner import RuleArgs, run_all
 
     rule_args = RuleArgs(tuple(s.rules or []), tuple(_split(s.select)), tuple(_split(s.ignore)))
-    opts = Options(locale=s.locale, as_of=s.as_of, check=check)
-    return run_all(tasks, ruleset, rule_args, opts, s.jobs) if tasks else []
+    opts = Options(locale=s.locale, as_of=s.as_of, check=check, max_size=s.max_size)
+    results = run_all(tasks, ruleset, rule_args, opts, s.jobs) if tasks else []
+    for r in results:
+        for w in r.document.warnings if r.document is not None else ():
+            note(f"warning: {w}")  # what a reader had to guess ("read as Windows-1252")
+    return results
 
 
 def _internal(r: Any) -> bool:
@@ -524,6 +553,13 @@ ExcludeOpt = Annotated[list[str], typer.Option("--exclude", metavar="GLOB",
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", metavar="N",
                                              help="Worker processes [default: one per core]; "
                                                   "results keep the input order.", show_default=False)]
+MaxSizeOpt = Annotated[str | None, typer.Option(
+    "--max-size", metavar="SIZE", show_default=False,
+    help="Skip inputs larger than this (e.g. 10MB, 512KB; also the text inflated from a .docx) [default: 10MB].")]
+StdinNameOpt = Annotated[str | None, typer.Option(
+    "--stdin-filename", metavar="NAME",
+    help="Read standard input as the file NAME: its extension picks the reader (.md, .html, .docx, .txt) "
+         "and reports show NAME.")]
 ConfigOpt = Annotated[str | None, typer.Option("--config", metavar="FILE", help="Use this configuration file "
                                                "[default: .factcheck.yaml or pyproject.toml, found upward].")]
 NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
@@ -587,6 +623,8 @@ def check(
     staged: Annotated[bool, typer.Option("--staged", help="Check the staged versions of text files (git hook).")]
     = False,
     jobs: JobsOpt = None,
+    max_size: MaxSizeOpt = None,
+    stdin_filename: StdinNameOpt = None,
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
 ) -> None:
@@ -596,6 +634,7 @@ def check(
     s = _settings(cfg, fmt=fmt, rules=rules, select=select, ignore=ignore, locale=locale, as_of=as_of,
                   strict=strict, fail_on=fail_on, show_pass=show_pass, include=include, exclude=exclude,
                   baseline=baseline, jobs=jobs)
+    _input_options(s, max_size, stdin_filename)
     if staged and (fix or diff):
         die("--fix and --diff work on the working tree, not with --staged")
     batch = _batch(files, s, staged)
@@ -714,6 +753,8 @@ def extract(
     include: IncludeOpt = [],  # noqa: B006
     exclude: ExcludeOpt = [],  # noqa: B006
     jobs: JobsOpt = None,
+    max_size: MaxSizeOpt = None,
+    stdin_filename: StdinNameOpt = None,
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
 ) -> None:
@@ -721,6 +762,7 @@ def extract(
 
     cfg = _config(config, no_config)
     s = _settings(cfg, rules=rules, locale=locale, include=include, exclude=exclude, jobs=jobs)
+    _input_options(s, max_size, stdin_filename)
     s.select, s.ignore = [], []
     batch = _batch(files, s, False)
     results = batch.merge(_run(batch.tasks, s, _rules_for(s), check=False))
@@ -755,6 +797,8 @@ def baseline_cmd(
     include: IncludeOpt = [],  # noqa: B006
     exclude: ExcludeOpt = [],  # noqa: B006
     jobs: JobsOpt = None,
+    max_size: MaxSizeOpt = None,
+    stdin_filename: StdinNameOpt = None,
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
 ) -> None:
@@ -764,6 +808,7 @@ def baseline_cmd(
     cfg = _config(config, no_config)
     s = _settings(cfg, rules=rules, select=select, ignore=ignore, locale=locale, as_of=as_of, include=include,
                   exclude=exclude, jobs=jobs)
+    _input_options(s, max_size, stdin_filename)
     batch = _batch(files, s, False)
     target = output or s.baseline or bl.DEFAULT_BASELINE
     _not_an_input(target, batch.paths, "baseline file")

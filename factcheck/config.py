@@ -12,6 +12,7 @@ a configuration. Values are quoted shortened (``reprlib``), so a hostile file ca
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import reprlib
 from dataclasses import dataclass, field
@@ -80,7 +81,7 @@ def find_config(start: Path | None = None) -> Path | None:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         for name in YAML_NAMES:
-            if (folder / name).is_file():
+            if os.path.lexists(folder / name):  # a FIFO or a folder of that name is an error, not nothing
                 return folder / name
         py = folder / "pyproject.toml"
         if py.is_file() and _has_tool_table(py):
@@ -90,20 +91,15 @@ def find_config(start: Path | None = None) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = _read_text(path)
+    except ConfigError:
         return False
     return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*\]", text, re.M) is not None
 
 
 def load_config(path: Path) -> Config:
     """Read and validate one configuration file; raise ConfigError naming file and line."""
-    try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES // 1024} KiB; not a configuration file")
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot read configuration ({getattr(e, 'strerror', None) or e})") from None
+    text = _read_text(path)
     if path.suffix == ".toml":
         raw, lines = _load_toml(path, text)
     else:
@@ -126,24 +122,46 @@ def discover(explicit: str | None = None, disabled: bool = False, start: Path | 
         return Config()
     if explicit:
         p = Path(explicit)
-        if not p.is_file():
+        if not os.path.lexists(p):
             raise ConfigError(f"{explicit}: no such configuration file")
         return load_config(p)
     found = find_config(start)
     return load_config(found) if found else Config()
 
 
-def _load_yaml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
+# ---------------------------------------------------------------------------------------------- reading
+# Bounded whatever the file holds: a regular file of at most MAX_CONFIG bytes (never a FIFO or a device),
+# YAML composed within MAX_NODES values and MAX_DEPTH levels (aliases counted expanded; yamlload.py), TOML
+# nested no deeper than Python's stack allows. Each failure is one line, ``file:line: ...``.
+
+MAX_CONFIG = 1024 * 1024
+MAX_NODES = 10_000
+MAX_DEPTH = 32
+
+
+def _read_text(path: Path) -> str:
+    from .document import InputError, read_regular
+
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except RecursionError:
-        raise ConfigError(f"{path}:1: invalid YAML: nested too deeply to be a configuration") from None
+        data = read_regular(str(path), MAX_CONFIG, "configuration file", flag=False)
+        return data.decode("utf-8-sig")
+    except InputError as e:
+        raise ConfigError(str(e)) from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: cannot read configuration (not valid UTF-8 at byte {e.start})") from None
+
+
+def _load_yaml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
+    from .yamlload import YamlLimitError, load
+
+    try:
+        data, node = load(text, MAX_NODES, MAX_DEPTH)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+        kind = "" if isinstance(e, YamlLimitError) else "invalid YAML: "
+        raise ConfigError(f"{where}: {kind}{problem}") from None
     if data is None:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -162,6 +180,8 @@ def _load_toml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"line (\d+)", str(e))
         raise ConfigError(f"{path}:{m.group(1) if m else 1}: invalid TOML: {e}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
+        raise ConfigError(f"{path}: TOML nested too deeply to read") from None
     table = data.get("tool", {}).get("factcheck", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{path}:1: [tool.factcheck] must be a table")

@@ -45,6 +45,8 @@ class Document:
     # Spans of ``text`` that carry suppression comments etc. are found by the reader.
     suppressions: tuple[Suppression, ...] = ()
     date: datetime.date | None = None  # the release's date from its metadata (Markdown front matter ``date:``)
+    # What the reader had to guess, one line each naming the file ("read as Windows-1252").
+    warnings: tuple[str, ...] = ()
 
     @cached_property
     def _source(self) -> str:

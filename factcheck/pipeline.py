@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .document import DEFAULT_MAX_SIZE
 from .model import Document, FileResult
 from .ruleset import RuleSet
 
@@ -14,6 +15,7 @@ class Options:
     locale: str = "auto"
     as_of: date | None = None
     check: bool = True  # False: extraction only
+    max_size: int = DEFAULT_MAX_SIZE  # bytes read from one input (--max-size)
 
 
 def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:

@@ -43,11 +43,13 @@ def _init(rule_args: RuleArgs, opts: object) -> None:
 def check_one(task: Task, rules: object, opts: object) -> FileResult:
     """Read one input and run the pipeline on it; unreadable input and internal errors become ``error``."""
     from .baseline import with_fingerprints
-    from .document import InputError, read_bytes, read_path
+    from .document import DEFAULT_MAX_SIZE, InputError, read_bytes, read_path
     from .pipeline import run
 
+    limit = getattr(opts, "max_size", DEFAULT_MAX_SIZE)
     try:
-        doc = read_path(task.path) if task.data is None else read_bytes(task.data, task.path)
+        doc = read_path(task.path, max_size=limit) if task.data is None else read_bytes(task.data, task.path,
+                                                                                         max_size=limit)
         return with_fingerprints(run(doc, rules, opts))  # type: ignore[arg-type]
     except InputError as e:
         return FileResult(path=task.path, document=None, error=str(e))

@@ -468,8 +468,9 @@ def test_plain_text_suppressions():
 
 
 @pytest.mark.parametrize("name,data,words", [
-    ("bad.md", b"Figures \xff\xfe 12%\n", "not valid UTF-8"),
-    ("bad.html", b"<p>caf\xe9 12%</p>", "not valid UTF-8"),
+    # 0x81 and 0x8d are neither UTF-8 here nor Windows-1252 (the fallback), so nothing can read them
+    ("bad.md", b"Figures \x81\x8d 12%\n", "not valid UTF-8"),
+    ("bad.html", b"<p>caf\xe9\x81 12%</p>", "not valid UTF-8"),
     ("image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     ("notazip.docx", b"This is plain text, not a Word file.", "not a readable .docx"),
     ("empty.docx", b"", "not a readable .docx"),

@@ -46,3 +46,9 @@ def test_docx_table_row_is_one_line_with_tabs_and_merged_cells_keep_columns():
     doc = read_bytes(docx_bytes(xml), "t.docx")
     assert doc.text == "Results (SEK m)\n\tQ2\t\t%\nSales\t1,200\t1,000\t20 %\nTwo lines\t\t7\nAfter"
     assert doc.locate(doc.text.index("1,000")).line == 3
+
+
+def test_docx_one_cell_table_is_a_layout_box_whose_paragraphs_stay_lines():
+    xml = document_xml(p(r("Before")), "<w:tbl><w:tr><w:tc>" + p(r("Boxed 1")) + p(r("Boxed 2")) +
+                       "</w:tc></w:tr></w:tbl>", p(r("After")))
+    assert read_bytes(docx_bytes(xml), "t.docx").text == "Before\nBoxed 1\nBoxed 2\nAfter"

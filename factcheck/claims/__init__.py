@@ -11,6 +11,9 @@ and the weights):
     rates      per_unit: a price or rate against a total and a count
     parts      sum, share (margins, complements): parts and their whole
     dates      duration: a span between two dates
+    consistency  the same quantity given twice with different values
+    bounds     range: values that cannot be (a share above 100%)
+    facts      fact: a figure against a reference fact of a fact pack
 Every family adds Claims (``ctx.add``) or records what it saw but could not check (``ctx.skip``). The judge
 alone decides verdicts (judge.py).
 """
@@ -26,7 +29,7 @@ from .scope import Ctx
 
 def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | None = None
          ) -> tuple[list[Claim], list[Unchecked]]:
-    from . import change, conversion, dates, parts, rates
+    from . import bounds, change, consistency, conversion, dates, facts as factpacks, parts, rates
     from .pairs import Pairs
     from .reading import Facts
 
@@ -38,4 +41,7 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
     rates.find(ctx, facts, pairs)
     parts.find(ctx, facts, pairs)
     dates.find(ctx)
+    consistency.find(ctx, facts, pairs)
+    bounds.find(ctx)
+    factpacks.find(ctx)
     return ctx.claims, ctx.unchecked

@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Document
-from . import decode
+from . import InputError, decode_text, with_warning
 from .html import extract_html
 from .suppress import Directive, comment_directive, resolve
 from .textmap import TextBuilder
@@ -33,9 +33,15 @@ _FM_OPEN = {"---": ("---", "..."), "+++": ("+++",)}
 _BR_TAG = re.compile(r"<br\b", re.I)
 
 
+# markdown-it's default (20 levels of tokens) silently drops the text of a list nested 10 deep or a quote
+# nested 20 deep. Its parser recurses about twice per level, so 100 keeps far from Python's stack limit;
+# a document nested deeper is refused with a message, never read in part.
+MAX_NESTING = 100
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
     return md.disable("text_join")  # keep entities and escapes apart from the text around them
 
 
@@ -291,6 +297,7 @@ class _Blocks:
                 self.out.brk("\n\n")
 
     def _inline(self, tok: Token) -> None:
+        assert tok.map is not None  # run() passes only tokens with a map
         first, last = tok.map[0], max(tok.map[0], tok.map[1] - 1)
         if self.in_cell:
             cmap, self.cell_col = _align(tok.content, self.lines, first, first, self.cell_col, suffix=False)
@@ -299,6 +306,7 @@ class _Blocks:
         _Inline(tok, cmap, self.out, self.directives).run(tok.children or [])
 
     def _html_block(self, tok: Token) -> None:
+        assert tok.map is not None
         first, last = tok.map[0], max(tok.map[0], tok.map[1] - 1)
         content = tok.content.rstrip("\n")
         cmap, _ = _align(content, self.lines, first, last)
@@ -308,7 +316,8 @@ class _Blocks:
 
 
 def read_md(data: bytes, path: str) -> Document:
-    return markdown_document(decode(data, path), path)
+    decoded = decode_text(data, path)
+    return with_warning(markdown_document(decoded.text, path), decoded.warning)
 
 
 def markdown_document(source: str, path: str) -> Document:
@@ -318,7 +327,13 @@ def markdown_document(source: str, path: str) -> Document:
     body = "\n".join("" if i < skip else t.replace("\r", " ") for i, t in enumerate(lines.texts))
     out = TextBuilder(len(source))
     blocks = _Blocks(lines, out)
-    blocks.run(_parser().parse(body))
+    tokens = _parser().parse(body)
+    deepest = max((t.level for t in tokens), default=0)
+    if deepest >= MAX_NESTING - 1:  # markdown-it stopped reading there: refuse rather than drop the rest
+        line = next((t.map[0] + 1 for t in tokens if t.level >= MAX_NESTING - 1 and t.map), 1)
+        raise InputError(f"{path}:{line}: Markdown nested too deeply to read (the limit is {MAX_NESTING - 3} "
+                         f"levels of block quotes, or {(MAX_NESTING - 3) // 2} of lists); not read")
+    blocks.run(tokens)
     text, origin = out.result()
     return Document(path=path, text=text, source=source, origin=origin, format="md",
                     suppressions=resolve(blocks.directives, source, text, origin),

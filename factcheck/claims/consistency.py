@@ -1,0 +1,136 @@
+"""``consistency``: the same quantity given twice with different values ("412 vehicles" ... later "421
+vehicles"; "$2.4 billion" in the headline, "$2.4 million" in the body).
+
+Two figures are candidates when they are of one kind (currency, counted thing) and are either the same figure
+at different precision ("$11.76 billion" / "$11.8 billion": a pass), the same digits in another order (a
+transposition), or the same digits at another scale (million for billion). Candidates are found through
+indexes keyed by digits and rounded value, never by comparing every pair. Evidence that they are one quantity:
+the same counted noun or measure, words shared around both. A transposition or a scale slip fails only when the
+text names both the same way; two figures merely close in value are never compared (two contracts of 180 and
+181 tanks are two contracts).
+"""
+
+from __future__ import annotations
+
+import math
+
+import regex
+
+from ..model import Claim, Evidence, Mention, Relation
+from .pairs import Pairs
+from .reading import Facts, is_amount, noun_class, same_figure
+from .scope import Ctx
+
+_STOP = frozenset("""the a an of and or in on at to for from by with its their this that these those was were is are be
+been has had have will would which who as about some around nearly almost more than over under up down per each
+million billion trillion thousand""".split())
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}-]{2,}")
+MAX_GROUP = 8  # figures compared within one index key
+
+
+def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
+    figs = [m for m in ctx.amounts if m.type in ("currency", "count") and m.value and m.value_high is None
+            and not m.word and _significant(m) >= 2 and m.start not in pairs.deltas]
+    by_digits: dict[tuple, list[Mention]] = {}
+    by_value: dict[tuple, list[Mention]] = {}
+    for m in figs:
+        kind = (m.type, m.unit if m.type == "currency" else noun_class(ctx.vocab, m.unit))
+        by_digits.setdefault(kind + ("".join(sorted(_num(ctx, m).lstrip("0"))),), []).append(m)
+        by_value.setdefault(kind + (_round2(m.value or 0.0),), []).append(m)
+    seen: set[tuple[int, int]] = set()
+    for group in list(by_digits.values()) + list(by_value.values()):
+        group = group[:MAX_GROUP]
+        for i, b in enumerate(group):
+            for a in group[:i]:
+                key = (a.start, b.start)
+                if key in seen or a.start == b.start:
+                    continue
+                seen.add(key)
+                ctx.work.candidates += 1
+                _compare(ctx, facts, pairs, a, b)
+
+
+def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> None:
+    if ctx.is_stated(b) or pairs.is_level(a) and pairs.is_level(b):
+        return
+    text_a, text_b = _num(ctx, a), _num(ctx, b)
+    same = same_figure(a, b)
+    if same and text_a == text_b:
+        return  # the figure repeated as written: nothing to check
+    transposed = not same and text_a != text_b and sorted(text_a) == sorted(text_b) and not _scale_apart(a, b)
+    slip = not same and text_a == text_b and _scale_apart(a, b)
+    if not (same or transposed or slip) or max(_significant(a), _significant(b)) < 3:
+        return
+    words, weight = _shared_words(ctx, a, b)
+    ev: list[Evidence] = []
+    noun = a.type == "count" and a.unit and b.unit and a.unit == b.unit and not a.inferred and not b.inferred
+    if noun:
+        ev.append(Evidence("same-noun", f"both count {a.unit}", 2.0, True))
+    if words:
+        ev.append(Evidence("same-words", f"both said of {', '.join(sorted(words)[:4])}", min(3.0, weight),
+                           weight >= 3))
+    mev = facts.measure_evidence(a, b)
+    if mev is not None:
+        ev.append(mev)
+    score = sum(e.weight for e in ev)
+    if same:
+        if score < 2:
+            return
+        ev.append(Evidence("same-figure", f"{a.text} and {b.text} agree at the precision written", 1.0))
+    elif score < 3 or not any(e.explicit for e in ev):
+        return  # a transposition or scale slip is an accusation: only when the text names both alike
+    else:
+        what = "the same digits in another order" if transposed else "the same digits at another scale"
+        ev.append(Evidence("transposed" if transposed else "scale-slip", what, 1.0, True))
+    first, later = (a, b) if a.start < b.start else (b, a)
+    rel = Relation("equal", (first,), tuple(ev))
+    ctx.add(Claim("consistency", (later.start, later.end), later, readings=(rel,)))
+
+
+def _num(ctx: Ctx, m: Mention) -> str:
+    return regex.sub(r"\D", "", ctx.text[m.num_start:m.num_end] if m.num_end > m.num_start else m.text)
+
+
+def _digits(m: Mention) -> str:
+    """The significant digits of a figure's value ("2.4 billion" and "2.4 million" -> "24")."""
+    v = abs(m.value or 0.0)
+    if not v:
+        return "0"
+    s = f"{v:.6e}".split("e")[0].replace(".", "").rstrip("0")
+    return s or "0"
+
+
+def _significant(m: Mention) -> int:
+    return len(_digits(m))
+
+
+def _round2(v: float) -> float:
+    if not v:
+        return 0.0
+    return float(f"{v:.1e}")
+
+
+def _scale_apart(a: Mention, b: Mention) -> bool:
+    x, y = abs(a.value or 0.0), abs(b.value or 0.0)
+    if not x or not y:
+        return False
+    k = math.log10(max(x, y) / min(x, y))
+    return abs(k - round(k)) < 1e-6 and round(k) in (3, 6)
+
+
+def _shared_words(ctx: Ctx, a: Mention, b: Mention) -> tuple[set[str], float]:
+    """The words the two figures' sentences share (within 150 characters of each), and their weight: a name
+    (a capitalised word inside the sentence) counts twice."""
+    def words(m: Mention) -> dict[str, bool]:
+        s, e = ctx.sentence(m.start)
+        out: dict[str, bool] = {}
+        for w in _WORD.finditer(ctx.text, max(s, m.start - 150), min(e, m.end + 150)):
+            low = w.group().lower()
+            if low in _STOP:
+                continue
+            name = w.group()[0].isupper() and w.start() > s
+            out[low[:7]] = out.get(low[:7], False) or name
+        return out
+    wa, wb = words(a), words(b)
+    common = set(wa) & set(wb)
+    return common, sum(2.0 if (wa[w] and wb[w]) else 1.0 for w in common)
