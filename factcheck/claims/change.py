@@ -63,7 +63,12 @@ _OPENING = regex.compile(r"\s*(?:that|this|it|which|the\s+(?:increase|rise|growt
 _COMPARATIVE = regex.compile(r"\s+(?:as\s+(?:many|much|large|big|high|long)|(?:more|larger|higher|bigger|greater)\s+than|"
                              r"the|that|those|what|this|these|its|their|his|her|our|last|next)\b(?![^.;]{0,40}?\bto\s+[\d€$£¥₹])",
                              regex.I)
-_VERB_FORM = regex.compile(r"(?:ed|ing|es|s)$|^(?:multiplied|grew|rose)", regex.I)
+_VERB_FORM = regex.compile(r"^(?:doubl|tripl|trebl|quadrupl|quintupl|halv|multipl)\w*(?:ed|ing|es|s)$", regex.I)
+# "make up", "set up", "took up": an "up" that belongs to another verb is no rise
+_PHRASAL = regex.compile(r"\b(?:make|makes|made|making|set|sets|setting|take|takes|took|taking|pick|picks|picked|"
+                         r"sum|sums|summed|add|adds|end|ends|ended|line|lines|lined|break|broken|breaks|turn|turned|"
+                         r"take|step|stepped|steps|scale|scaled|ramp|ramped|ramping|shut|close|closed|wind|wound)\s+"
+                         r"(?:up|down)\b", regex.I)
 
 
 def _direction(facts: Facts, cue: str) -> int:
@@ -111,6 +116,9 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
         if ctx.is_stated(p) or pairs.is_level(p) or _is_level_position(ctx, p):
             continue
         cue = ctx.text[mt.start:mt.end].replace(p.text, " ") if mt is not None else p.text[:1]
+        if mt is not None and regex.match(r"(?:up|down)\b", ctx.text[mt.start:mt.start + 5], regex.I) and \
+                _PHRASAL.search(ctx.text[max(0, mt.start - 12):mt.start + 5]):
+            continue
         direction = _direction(facts, cue)
         if mt is None:
             mt_id = "signed"

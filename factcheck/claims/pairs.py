@@ -109,7 +109,7 @@ class Pairs:
         yo, yn = (_year(wo.text), _year(wn.text)) if wo is not None and wn is not None else (None, None)
         if yo and yn and yo > yn:
             old, new = new, old  # the dates say which level came first
-        pair = self._validate(old, new, True)
+        pair = self._validate(old, new, bool(mt.template.meta.get("bare_ok", False)))
         if pair is None:
             return
         old, new = pair
@@ -166,6 +166,9 @@ class Pairs:
             return None
         if old.type == "quantity" and old.unit != new.unit:
             return None  # "700-kilometre (435-mile)": a restatement, not two levels
+        po, pn = _per_time(self.ctx, old), _per_time(self.ctx, new)
+        if po and pn and po != pn:
+            return None  # "50,000 shells a month" and "600,000 shells a year" are not one quantity
         if magnitude(old, new) > MAX_LEVEL_RATIO or same_figure(old, new):
             return None
         mev = self.facts.measure_evidence(old, new)
@@ -229,6 +232,15 @@ class Pairs:
                 idx.setdefault(_vkey(p.new), []).append(p)
             self._bv = idx
         return idx
+
+
+_PER_TIME = regex.compile(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(year|month|week|day|hour|quarter|annum)\b",
+                          regex.I)
+
+
+def _per_time(ctx: Ctx, m: Mention) -> str | None:
+    hit = _PER_TIME.match(ctx.text, m.end, min(len(ctx.text), m.end + 40))
+    return hit.group(1).lower().replace("annum", "year") if hit else None
 
 
 def _bare(m: Mention) -> bool:

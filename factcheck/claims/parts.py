@@ -88,7 +88,7 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             ctx.add(Claim("share", (part.start, part.end), part, readings=tuple(readings[:4]),
                           qualifier=facts.qualifier(p)))
         return
-    parts = [(part, [])] if part is not None else _parts_for(ctx, facts, p, whole)
+    parts = [(part, [])] if part is not None else _parts_for(ctx, facts, pairs, p, whole)
     for pt, pev in parts:
         for w, wev in _wholes(ctx, facts, p, pt, whole):
             readings.append(Relation("share", (pt, w), (ev,) + tuple(pev) + tuple(wev)))
@@ -101,16 +101,25 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                   stated_step=sv[1], qualifier=facts.qualifier(p) if not formula_on_part else None))
 
 
-def _parts_for(ctx: Ctx, facts: Facts, p: Mention, whole: Mention | None) -> list[tuple[Mention, list[Evidence]]]:
-    """The figure a share is of, when the grammar names only the whole: the figure it is set off after."""
+def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention | None
+               ) -> list[tuple[Mention, list[Evidence]]]:
+    """The figure a share is of, when the grammar names only the whole: the figure it is set off after - or,
+    when that one is the earlier level of a pair ("up 21% from €3.96 billion ... and equal to 5.4% of GDP"),
+    the pair's new level, the sentence's subject."""
     s, _ = ctx.sentence(p.start)
     before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent" and x is not whole]
-    out = []
+    out: list[tuple[Mention, list[Evidence]]] = []
     if before:
         x = before[-1]
         gap = ctx.text[x.end:p.start]
         if len(gap) < 70 and not regex.search(r"[;]|\b(?:while|whereas)\b", gap):
-            out.append((x, [Evidence("set-off", f"{p.text} follows {x.text}", 1.0)]))
+            olds = [pr for pr in pairs.all if pr.old.start == x.start]
+            if olds:
+                out.append((olds[0].new, [Evidence("subject", f"{olds[0].new.text}, the level the sentence is about",
+                                                   1.0)]))
+                out.append((x, [Evidence("set-off", f"{p.text} follows {x.text}", 0.0)]))
+            else:
+                out.append((x, [Evidence("set-off", f"{p.text} follows {x.text}", 1.0)]))
     return out
 
 

@@ -42,6 +42,13 @@ def _rate(ctx: Ctx, facts: Facts, mt: Match) -> None:
         noun = after.group(1).lower() if after else None
     if noun and noun.rstrip("s") in _TIME_NOUNS:
         return  # "300 aircraft a year", "10 rounds per minute": a rate over time, not a price per unit
+    if noun is None:  # "the launchers - about £8.5 million each": each of the things named before the rate
+        s0, _ = ctx.sentence(r.start)
+        before = ctx.text[max(s0, r.start - 60):r.start]
+        plural = regex.findall(r"\b([\p{L}-]{3,}s)\b(?!\s+(?:of|and)\b)", before)
+        noun = plural[-1].lower() if plural else None
+        if noun in ("its", "this", "was", "has", "is", "as", "units", "items", "pieces"):
+            noun = None
     ev0 = Evidence("per:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight, mt.template.explicit)
     window = [x for x in ctx.window(r, before=2) if is_amount(x) and x is not r and x.value_high is None]
     window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x) and x.value_high is None]
@@ -59,7 +66,9 @@ def _rate(ctx: Ctx, facts: Facts, mt: Match) -> None:
                                                            noun_class(ctx.vocab, c.unit) or noun.startswith(c.unit.lower()[:4])):
                 ev.append(Evidence("per-noun", f"'per {noun}' and {c.text}", 2.0, True))
             elif noun and c.type == "count" and c.unit and not c.inferred:
-                ev.append(Evidence("other-noun", f"'per {noun}' but {c.text}", -2.0))
+                ev.append(Evidence("other-noun", f"'per {noun}' but {c.text}", -3.0))
+            elif noun and r.type == "count":
+                ev.append(Evidence("unnamed-count", f"{c.text} does not say it counts {noun}", -1.0))
             if _tied(ctx, t, c):
                 ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.0, True))
             si = {ctx.sent_index(x.start) for x in (r, t, c)}

@@ -134,8 +134,8 @@ def inherit(bare: Mention, like: Mention, text: str) -> Mention | None:
         except ValueError:
             return None
     v = bare.value * factor
-    if not v or magnitude(dataclasses.replace(bare, value=v), like) > 20:
-        return None
+    if not v or magnitude(dataclasses.replace(bare, value=v), like) > 3:
+        return None  # a bare figure written beside a level of the same quantity is of the same size
     unit = like.unit
     return dataclasses.replace(bare, type=like.type, unit=unit, value=v,
                                half_step=(bare.half_step or 0.0) * factor, inferred=True,
