@@ -34,9 +34,11 @@ def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:
         findings = legacy_judge(doc, legacy_link(doc, mentions, rules, as_of=opts.as_of), rules)
     else:
         from .claims import link
+        from .claims.tables import with_tables
         from .judge import judge
 
         claims, unchecked = link(doc, mentions, rules, as_of=opts.as_of)
+        claims, unchecked = with_tables(doc, mentions, rules, claims, unchecked)
         findings = judge(doc, claims, rules, unchecked)
         result.unchecked = unchecked
     from .claims.patterns import pattern_findings

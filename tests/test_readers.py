@@ -388,10 +388,10 @@ def test_docx_paragraphs_tables_and_text_boxes(tmp_path):
         '<w:sdt><w:sdtContent>' + p(r("In a content control 8")) + "</w:sdtContent></w:sdt>",
     )
     assert docx_paragraphs(docx_bytes(xml), "x.docx") == [
-        "A\tB-CD°", "2023", "94 units", "Visible text inserted", "Anchor after", "Box 7", "In a content control 8"]
-    doc = read_path(str(make_docx(tmp_path, xml, "t.docx")))
-    assert doc.locate(doc.text.index("94 units")) == Position(3, 1, doc.source.index("94 units"))
-    assert doc.locate(doc.text.index("8")).line == 7
+        "A\tB-CD°", "2023\t94 units", "Visible text inserted", "Anchor after", "Box 7", "In a content control 8"]
+    doc = read_path(str(make_docx(tmp_path, xml, "t.docx")))  # a table row is one line, cells joined by tabs
+    assert doc.locate(doc.text.index("94 units")) == Position(2, 6, doc.source.index("94 units"))
+    assert doc.locate(doc.text.index("8")).line == 6
 
 
 def test_docx_suppressions(tmp_path):

@@ -100,8 +100,9 @@ def _paragraphs_of(p: ET.Element) -> Iterator[str]:
         pending.extend(reversed(nested))
 
 
-def _paragraphs(el: ET.Element) -> Iterator[str]:
-    """Every paragraph under ``el`` in reading order."""
+def _paragraphs(el: ET.Element, rows: bool = True) -> Iterator[str]:
+    """Every paragraph under ``el`` in reading order; a table row of two or more cells is one line, its cells
+    joined by tabs (``rows``; a table inside such a cell gives its paragraphs, so nesting never recurses)."""
     stack = [iter(el)]
     while stack:
         child = next(stack[-1], None)
@@ -111,7 +112,37 @@ def _paragraphs(el: ET.Element) -> Iterator[str]:
             continue
         elif child.tag == W + "p":
             yield from _paragraphs_of(child)
+        elif child.tag == W + "tr" and rows and len(cells := list(_cells(child))) > 1:
+            yield _row(cells)  # a row of one cell is a box for layout: its paragraphs stay lines
         else:
+            stack.append(iter(child))
+
+
+def _row(tcs: list[ET.Element]) -> str:
+    """A table row as the other readers give it: cell texts joined by tabs, a merged cell (``w:gridSpan``)
+    followed by empty cells for the columns it covers, so columns stay in place."""
+    cells: list[str] = []
+    for tc in tcs:
+        cells.append(" ".join(t for t in (x.replace("\t", " ").strip() for x in _paragraphs(tc, rows=False)) if t))
+        span = tc.find(f"{W}tcPr/{W}gridSpan")
+        try:
+            extra = int(span.get(W + "val", "1")) - 1 if span is not None else 0
+        except ValueError:
+            extra = 0
+        cells.extend([""] * max(0, min(extra, 63)))
+    return "\t".join(cells).rstrip("\t")
+
+
+def _cells(tr: ET.Element) -> Iterator[ET.Element]:
+    """The cells of a row, also inside content controls (``w:sdt``), not those of a nested table."""
+    stack = [iter(tr)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == W + "tc":
+            yield child
+        elif child.tag not in _SKIP and child.tag != W + "tbl":
             stack.append(iter(child))
 
 

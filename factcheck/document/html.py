@@ -35,6 +35,7 @@ PARAGRAPH = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section"
                        "legend", "body", "html", "center", "menu", "hgroup"})
 LINE = frozenset({"li", "dt", "dd", "tr", "br", "caption", "option"})
 CELL = frozenset({"td", "th"})
+_ROW_BOUNDS = frozenset({"tr", "table", "thead", "tbody", "tfoot", "caption"})
 
 _WS = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][-.A-Za-z0-9]*);?")
@@ -64,6 +65,7 @@ class _Visible(HTMLParser):
         self.skip: list[str] = []  # open elements whose content is not shown
         self.pre = 0
         self.floor = 0  # the end of the last text handled
+        self.in_cell = False  # inside a td/th: blocks in it (<p>, <br>) do not break the row
         self.directives: list[Directive] = []
 
     # -- positions -------------------------------------------------------------------------------------
@@ -97,14 +99,22 @@ class _Visible(HTMLParser):
             self.pre -= 1
         if tag not in CELL:
             self._separate(tag)
+        else:
+            self.in_cell = False
 
     def _separate(self, tag: str) -> None:
+        if tag in _ROW_BOUNDS:
+            self.in_cell = False
+        elif self.in_cell and (tag in PARAGRAPH or tag in LINE):
+            self.out.brk(" ")
+            return
         if tag in PARAGRAPH:
             self.out.brk("\n\n")
         elif tag in LINE:
             self.out.brk("\n")
         elif tag in CELL:
-            self.out.brk("\t")
+            self.out.cell()
+            self.in_cell = True
 
     # -- text ------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:

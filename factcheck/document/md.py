@@ -286,7 +286,7 @@ class _Blocks:
                 self.out.brk("\n")
                 self.cell_col = 0
             elif t in ("th_open", "td_open"):
-                self.out.brk("\t")
+                self.out.cell()
                 self.in_cell = True
             elif t in ("th_close", "td_close"):
                 self.in_cell = False
