@@ -124,10 +124,13 @@ class Grammar:
         self._pre = _alternation(pre)
         self.prefix_re = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:" + self._pre +
                                        r"|[\p{L}-]+(?:'s|’s|s'|s’))\s+){1,4}$", regex.I)
+        import os
+
+        skip = set((os.environ.get("FACTCHECK_SKIP_FAMILIES") or "").split(","))  # ablation measurements
         self.templates: dict[str, list[Template]] = {}
         for group, entries in (link.get("grammar") or {}).items():
             self.templates[group] = [self._compile(group, tid, spec) for tid, spec in (entries or {}).items()
-                                     if spec and spec.get("enabled", True)]
+                                     if spec and spec.get("enabled", True) and f"{group}.{tid}" not in skip]
 
     # ------------------------------------------------------------------------------------ compiling
     def slot_prefix(self) -> str:
