@@ -132,7 +132,7 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             mt_id = "signed"
         else:
             mt_id = mt.template.id
-        trig = [Evidence("trigger:" + mt_id, "", 0.0)]
+        trig = [Evidence("change:" + mt_id, "a change word beside the figure", 0.0)]
         if p.type == "percent" and p.unit == "percent":
             _claim(ctx, facts, pairs, p, "percent_change", "pct_change", direction, trig)
         elif p.role == "fraction":
@@ -161,7 +161,8 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(p.text, " ").replace(base.text, " "))
         extra = []
         for subj, sev in _subjects(ctx, facts, pairs, p, base):
-            extra.append((base, subj, sev + [Evidence("than", f"'{_quote(ctx, mt)}'", mt.template.weight, True)]))
+            extra.append((base, subj, sev + [Evidence("compare:" + mt.template.id, f"'{_quote(ctx, mt)}'",
+                                                      mt.template.weight, True)]))
         _claim(ctx, facts, pairs, p, "percent_change", "pct_change", direction, [], extra=extra)
 
 
@@ -181,12 +182,13 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         if d.type == "percent" and d.unit == "percent":
             continue  # a percent is a change, not a difference
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(d.text, " "))
-        ev = [Evidence("trigger:" + mt.template.id, "", 0.0)]
+        ev = [Evidence("difference:" + mt.template.id, "the size of a change", 0.0)]
         base = mt.slots.get("base")
         extra: list[tuple[Mention, Mention, list[Evidence]]] = []
         if base is not None and comparable(ctx.vocab, base, d) and not same_figure(base, d):
             for subj, sev in _subjects(ctx, facts, pairs, d, base):
-                extra.append((base, subj, sev + [Evidence("than", f"'{_quote(ctx, mt)}'", mt.template.weight,
+                extra.append((base, subj, sev + [Evidence("difference:" + mt.template.id, f"'{_quote(ctx, mt)}'",
+                                                          mt.template.weight,
                                                           True)]))
         formula = "pp_change" if d.type == "percent" else "change"
         _claim(ctx, facts, pairs, d, "difference", formula, direction, ev, extra=extra, need_comparable=True)
@@ -202,7 +204,8 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             continue
         extra = []
         for subj, sev in _subjects(ctx, facts, pairs, m, base):
-            extra.append((base, subj, sev + [Evidence("times", f"'{_quote(ctx, mt)}'", mt.template.weight, True)]))
+            extra.append((base, subj, sev + [Evidence("times:" + mt.template.id, f"'{_quote(ctx, mt)}'",
+                                                      mt.template.weight, True)]))
         _claim(ctx, facts, pairs, m, "multiple", "ratio", 0, [], extra=extra, pairs_too=False)
 
 
@@ -258,6 +261,9 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
            trig: list[Evidence], fraction: bool = False, extra: list | None = None, pairs_too: bool = True,
            need_comparable: bool = False) -> None:
     readings = _readings(ctx, facts, pairs, p, formula, extra or [], pairs_too, need_comparable)
+    if trig:
+        readings = [Relation(r.formula, r.operands, tuple(trig) + r.evidence, alternative=r.alternative)
+                    for r in readings]
     if not readings:
         ctx.skip(kind, p, "no two levels of one quantity found to compare")
         return

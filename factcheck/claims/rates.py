@@ -49,7 +49,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         noun = plural[-1].lower() if plural else None
         if noun in ("its", "this", "was", "has", "is", "as", "units", "items", "pieces"):
             noun = None
-    ev0 = Evidence("per:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight, mt.template.explicit)
+    ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight, mt.template.explicit)
     window = [x for x in ctx.window(r, before=2) if is_amount(x) and x is not r and x.value_high is None]
     window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x) and x.value_high is None]
     totals = [x for x in window if x.type == r.type and x.unit == r.unit and abs(x.value or 0) > abs(r.value or 0)
