@@ -201,7 +201,12 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
     signed_unknown = f.signed and c.stated_value is None
     cmp = _abs_iv(comp) if signed_unknown else comp
     holds = cmp[0] <= acc[1] + 1e-9 * max(1.0, abs(acc[1])) and acc[0] - 1e-9 * max(1.0, abs(acc[0])) <= cmp[1]
-    return Outcome(r, holds, comp, point, acc, working(r, point))
+    work = working(r, point)
+    ranged = [m for m in r.operands if m.value_high is not None] if r.computed is None else []
+    if ranged and work:  # the working is for the low end; say what the whole range gives
+        lo, hi = (fmt_num(_round_sig(x)) for x in comp)
+        work += f"; {ranged[0].text} is a range, so the result spans {lo} to {hi}"
+    return Outcome(r, holds, comp, point, acc, work)
 
 
 def working(r: Relation, point: float) -> str:
@@ -301,7 +306,10 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
     sure = best.explicit and best.score >= w["fail"] and not best.alternative and not near
     status = "fail" if sure else "warn"
     expected = _expected(doc, c, top)
-    msg = _fail_message(c, top, text, expected)
+    msg = _fact_message(c, top, text, expected, False) if c.kind == "fact" else _fail_message(c, top, text, expected)
+    diagnosis = c.params.get("diagnosis")
+    if diagnosis:
+        msg += f" ({diagnosis})"
     if not sure:
         msg += " — the link between these figures is uncertain"
     fix = None
@@ -328,7 +336,18 @@ def rules_vocab_window(c: Claim, rule) -> str:
     return h or ""
 
 
+def _fact_message(c: Claim, o: Outcome, text: str, expected: str | None, holds: bool) -> str:
+    fact = c.params.get("fact") or {}
+    src = o.reading.source
+    ref = o.reading.note.split(": ", 1)[-1] if o.reading.note else ""
+    if holds:
+        return f"{text} agrees with the reference figure {ref} (fact {fact.get('id')}, source: {src})"
+    return f"{text} contradicts the reference figure {expected or ref} (fact {fact.get('id')}, source: {src})"
+
+
 def _pass_message(c: Claim, o: Outcome, text: str) -> str:
+    if c.kind == "fact":
+        return _fact_message(c, o, text, None, True)
     msg = f"{text} holds: {o.working}" if o.working else f"{text} holds"
     a, b = o.acc
     if not (a <= o.point <= b) and o.reading.computed is None:
@@ -406,10 +425,29 @@ def _expected(doc: Document, c: Claim, o: Outcome) -> str | None:
                                        c.stated.value > 0):
         value = abs(p)
     if c.stated.role == "multiple" or r.formula == "ratio":
-        return f"about {p:.2g}×" if p < 10 else f"about {p:.0f}×"
+        return _multiple_word(c.stated.text, p) or (
+            f"about {p:.2g}×" if p < 10 else f"about {p:.0f}×")
     if c.stated.role == "fraction" or c.stated.word and c.stated.type != "count":
         return f"{value:.0f}%" if (f and f.unit == "%") else show(value, c.stated)
     return restate(c.stated, value, doc.text)
+
+
+_MULTIPLE_WORDS = {2: ("doubled", "double", "doubling", "doubles", "twice"), 3: ("tripled", "triple", "tripling", "triples",
+                   "three times"), 4: ("quadrupled", "quadruple", "quadrupling", "quadruples", "four times"),
+                   5: ("quintupled", "quintuple", "quintupling", "quintuples", "five times")}
+
+
+def _multiple_word(stated: str, p: float) -> str | None:
+    """The multiple word for a ratio, in the stated word's own form ("tripled" for "doubled" when it is 3×)."""
+    n = round(p)
+    if n not in _MULTIPLE_WORDS or abs(p - n) > 0.1 * n:
+        return None
+    word = stated.lower().split()[-1]
+    forms = _MULTIPLE_WORDS[n]
+    for suffix, k in (("ed", 0), ("ing", 2), ("es", 3), ("le", 1), ("times", 4), ("twice", 4)):
+        if word.endswith(suffix):
+            return forms[k]
+    return f"{n} times"
 
 
 def _fix(doc: Document, c: Claim, o: Outcome) -> Fix | None:

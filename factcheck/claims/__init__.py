@@ -29,11 +29,12 @@ from .scope import Ctx
 
 def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | None = None
          ) -> tuple[list[Claim], list[Unchecked]]:
-    from . import bounds, change, consistency, conversion, dates, facts as factpacks, parts, rates
+    import os
+
+    from . import bounds, change, consistency, conversion, dates, parts, rates
+    from . import facts as factpacks
     from .pairs import Pairs
     from .reading import Facts
-
-    import os
 
     skip = set((os.environ.get("FACTCHECK_SKIP_FAMILIES") or "").split(","))  # for ablation measurements
     ctx = Ctx(doc=doc, mentions=mentions, rules=rules, as_of=as_of)

@@ -233,7 +233,7 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
             ev.append(Evidence("nearest", "the nearest figure of its kind before", 1.0))
         if x.start == (ctx.numbers_in(s, trig.start) or [x])[0].start:
             ev.append(Evidence("subject", "the sentence's first figure", 0.5))
-        if any(p.old is x for p in pairs.all):
+        if pairs.with_old(x):
             ev.append(Evidence("is-old", "itself the earlier level of a pair", -1.0))
         mev = facts.measure_evidence(x, base)
         if mev is not None:
@@ -346,6 +346,20 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                     ev = list(pair.evidence) + [Evidence("anaphora", f"'{opening.split()[0]}' points back to the "
                                                          "sentence before", facts.weight("anaphora", 2.0) - k, k == 0)]
                     add(pair.old, pair.new, ev)
+        # 1c. "Revenue nearly doubled. Income from these activities climbed from X to Y": a trigger with no figure
+        # of its own, spelled out by the pair of the next sentence
+        if not cands and target is None and si + 1 < len(ctx.sents) and \
+                ctx.para_index(ctx.sents[si + 1][0]) == ctx.para_index(p.start) and \
+                not [x for x in ctx.sentence_numbers(si) if is_amount(x) and x is not p]:
+            nxt = pairs.in_sentences(si + 1, si + 1)
+            if len(nxt) == 1:
+                pair = nxt[0]
+                a = ctx.sents[si + 1][0]
+                back = facts.g.word_pattern("anaphora").search(ctx.text[a:pair.start]) or \
+                    regex.search(r"\b(?:these|this|those|the\s+same)\b", ctx.text[a:pair.start], regex.I)
+                ev = list(pair.evidence) + [Evidence("next-sentence", "the next sentence gives the two levels"
+                                                     + (f" ('{back.group(0)}')" if back else ""), 1.0, bool(back))]
+                add(pair.old, pair.new, ev if back else _demote(ev))
         # 2. the level the trigger leads to, restated as a pair's new level elsewhere
         if "step2" not in _SKIP and target is not None and not any(pr.old is target for pr in local):
             for pair in pairs.with_new(target):
@@ -358,10 +372,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 add(pair.old, target, ev)
         # 3. no figure near: a pair elsewhere with the trigger's own measure (a headline "order bookings up
         # 41%"); never explicit
-        if "step3" not in _SKIP and not cands and target is None and not [x for x in ctx.sentence_numbers(si) if is_amount(x) and x is not p]:
+        alone = not [x for x in ctx.sentence_numbers(si) if is_amount(x) and x is not p]
+        if "step3" not in _SKIP and not cands and target is None and alone:
             meas = facts.measure_id(p)
             if meas and not meas.startswith("margin:"):
-                same = [pr for pr in pairs.all if facts.measure_id(pr.new) == meas and pr.new.type != "percent"]
+                same = [pr for pr in pairs.with_measure(meas, p) if pr.new.type != "percent"]
                 for pair in same[:4]:
                     w = facts.weight("measure", 1.0) * (2 if len(same) == 1 else 1)
                     ev = _demote(pair.evidence) + [Evidence("measure-elsewhere", f"a pair of '{meas}' elsewhere", w)]

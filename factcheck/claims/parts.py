@@ -90,8 +90,8 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         return
     if part is not None:
         parts = [(part, [])]
-        for pr in pairs.all:  # "rose 34% to US$1.14 billion from US$850 million, or 38% of revenue"
-            if pr.old.start == part.start and ctx.sent_index(pr.new.start) == ctx.sent_index(part.start):
+        for pr in pairs.with_old(part):  # "rose 34% to US$1.14 billion from US$850 million, or 38% of revenue"
+            if ctx.sent_index(pr.new.start) == ctx.sent_index(part.start):
                 parts = [(pr.new, [Evidence("subject", f"{pr.new.text}, the level the sentence is about", 1.0)]),
                          (part, [])]
     else:
@@ -120,7 +120,7 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
         x = before[-1]
         gap = ctx.text[x.end:p.start]
         if len(gap) < 70 and not regex.search(r"[;]|\b(?:while|whereas)\b", gap):
-            olds = [pr for pr in pairs.all if pr.old.start == x.start]
+            olds = pairs.with_old(x)
             if olds:
                 out.append((olds[0].new, [Evidence("subject", f"{olds[0].new.text}, the level the sentence is about",
                                                    1.0)]))
@@ -225,7 +225,7 @@ def _margin_measure(facts: Facts, phrase: str) -> str | None:
 
 
 def _is_prior_margin(ctx: Ctx, pairs: Pairs, p: Mention) -> bool:
-    if any(pr.old is p or pr.old.start == p.start for pr in pairs.all):
+    if pairs.with_old(p):
         return True
     after = ctx.text[p.end:p.end + 40]
     return bool(regex.match(r"\s*(?:\)|,)?\s*(?:in|for)?\s*(?:the\s+)?(?:previous|prior|last)\s+year|\s*a\s+year\s+(?:earlier|"
@@ -233,10 +233,7 @@ def _is_prior_margin(ctx: Ctx, pairs: Pairs, p: Mention) -> bool:
 
 
 def _period(pairs: Pairs, x: Mention) -> str:
-    for pr in pairs.all:
-        if pr.old.start == x.start:
-            return "prior"
-    return "current"
+    return "prior" if pairs.with_old(x) else "current"
 
 
 # ---------------------------------------------------------------------------------------------- totals
@@ -245,8 +242,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if t is None or not is_amount(t) or t.type == "percent" and t.unit != "percent":
         return
     if mt.template.id == "comprising":  # "206 aircraft, 14% more than the 181 of 2023: 73 ..., 130 ...": the
-        for pr in pairs.all:            # list is the subject's, not the comparison base's
-            if pr.old.start == t.start and ctx.sent_index(pr.new.start) == ctx.sent_index(t.start):
+        for pr in pairs.with_old(t):    # list is the subject's, not the comparison base's
+            if ctx.sent_index(pr.new.start) == ctx.sent_index(t.start):
                 t = pr.new
     if ctx.is_stated(t):
         return
@@ -280,7 +277,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                         abs(x.value or 0) < abs(t.value or 0) and not same_figure(x, pr.old):
                     readings.append(Relation("sum", (pr.old, x), (ev0, Evidence("cumulative", f"{pr.old.text} plus "
                                                                                 f"{x.text}", 1.0))))
-    prior = {pr.old.start for pr in pairs.all if pr.new is t or pr.new.start == t.start}
+    prior = {pr.old.start for pr in pairs.in_sentences(ctx.sent_index(t.start), ctx.sent_index(t.start))
+             if pr.new is t or pr.new.start == t.start}
     for items in lists:
         items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t) and x.start not in prior
                  and abs(x.value or 0) <= abs(t.value or 0) and x.start not in pairs.deltas]

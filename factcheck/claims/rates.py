@@ -50,8 +50,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         if noun in ("its", "this", "was", "has", "is", "as", "units", "items", "pieces"):
             noun = None
     ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight, mt.template.explicit)
-    window = [x for x in ctx.window(r, before=2) if is_amount(x) and x is not r and x.value_high is None]
-    window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x) and x.value_high is None]
+    window = [x for x in ctx.window(r, before=2) if is_amount(x) and x is not r]
+    window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x)]
     totals = [x for x in window if x.type == r.type and x.unit == r.unit and abs(x.value or 0) > abs(r.value or 0)
               and not _is_rate(ctx, x)]
     counts = [x for x in window if x.type in ("count", "number") and x.value and x.value >= 2 and x.value == int(x.value)
