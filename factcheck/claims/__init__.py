@@ -41,6 +41,8 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
     facts = Facts(ctx)
     if "conversion" not in skip:
         conversion.find(ctx, facts)
+    if "bounds" not in skip:
+        bounds.find(ctx)  # impossible values first: a share above 100% needs no operand
     pairs = Pairs(ctx, facts)
     if "change" not in skip:
         change.find(ctx, facts, pairs)
@@ -52,8 +54,6 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
         dates.find(ctx)
     if "consistency" not in skip:
         consistency.find(ctx, facts, pairs)
-    if "bounds" not in skip:
-        bounds.find(ctx)
     if "factpacks" not in skip:
         factpacks.find(ctx)
     return ctx.claims, ctx.unchecked

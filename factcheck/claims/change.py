@@ -271,6 +271,8 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
     step: float | None = None
     if formula == "ratio":
         stated_value = p.value
+        if p.word or p.role == "multiple":  # "doubled", "halved" are round words: within 5% of the ratio
+            step = abs(p.value or 0.0) * 0.05
     elif fraction:
         stated_value = (p.value or 0.0) * 100 * (direction or 1)
         step = 0.0
@@ -421,7 +423,8 @@ def _nearest_pairs(ctx: Ctx, p: Mention, local: list[Pair]) -> dict[int, int]:
     return {k: v for k, v in dist.items() if v == best}
 
 
-_CLAUSE_BREAK = regex.compile(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b", regex.I)
+_CLAUSE_BREAK = regex.compile(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b|"
+                              r",\s+and\s+(?:the|a|an|its|their|this|our|his|her)\s", regex.I)
 
 
 def _same_clause(ctx: Ctx, p: Mention, pr: Pair) -> bool:

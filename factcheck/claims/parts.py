@@ -96,9 +96,10 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                          (part, [])]
     else:
         parts = _parts_for(ctx, facts, pairs, p, whole)
+    named = Evidence(ev.cue, ev.detail, ev.weight, False)  # a whole only named: its figure is found, not given
     for pt, pev in parts:
         for w, wev in _wholes(ctx, facts, p, pt, whole):
-            readings.append(Relation("share", (pt, w), (ev,) + tuple(pev) + tuple(wev)))
+            readings.append(Relation("share", (pt, w), (ev if whole is not None else named,) + tuple(pev) + tuple(wev)))
     if not readings:
         if mt.template.explicit:
             ctx.skip("share", p, "no part and whole of one kind found for this share")
@@ -133,18 +134,23 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
 def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | None
             ) -> list[tuple[Mention, list[Evidence]]]:
     if whole is not None:
-        if comparable(ctx.vocab, part, whole) and abs(whole.value or 0) >= abs(part.value or 0) * 0.999:
+        if _sum_comparable(ctx, part, whole) and abs(whole.value or 0) >= abs(part.value or 0) * 0.999:
             return [(whole, [])]
         return []
     # a whole named only by words: "of the ceiling", "of the group figure", "of the total"
     named = regex.match(r"\s*(?:of|among)\s+((?:[\p{L}'’-]+\s*){1,5})", ctx.text[p.end:p.end + 60])
     words = set()
+    meas = None
     if named:
         words = {w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", named.group(1))} - {"the", "its", "their"}
-    cands = [x for x in ctx.window(p, before=3) if x is not part and is_amount(x) and x.type == part.type
-             and comparable(ctx.vocab, x, part) and abs(x.value or 0) > abs(part.value or 0)
+        hits = [h for h in facts.measure_hits if p.end <= h.start < p.end + 5 + len(named.group(0))]
+        meas = hits[0].measure if hits else None  # "188% of net earnings": a whole of that measure
+    cands = [x for x in ctx.window(p, before=4, same_para=False) if x is not part and is_amount(x)
+             and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
              and magnitude(x, part) < 1000 and not same_figure(x, part)]
     # a whole may also be in an earlier paragraph of the same release
+    if meas is not None:
+        cands = [x for x in cands if facts.measure_id(x) == meas]
     out = []
     for x in cands:
         ev: list[Evidence] = []
@@ -256,6 +262,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if where in ("after", "either") and not (mt.template.id == "comprising" and "(" in ctx.text[t.end:mt.end]):
         lists.append(_list_after(ctx, t))  # not "£104.3m (2023: £33.9m)": a colon inside a bracket labels
     if where == "appositive":
+        s0, _ = ctx.sentence(t.start)
+        prev = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x)]
+        lead = ctx.text[prev[-1].end if prev else s0:t.start]
+        if regex.search(r"[:,;]\s*(?:\p{L}+\s+){0,2}$", lead):
+            return  # "...: 24 in 2021, 20 in 2023 and 14 in 2024": an item of a list, not its total
         lists.append(_appositive_items(ctx, t, mt.slots.get("first")))
     if where == "bracket":
         close = ctx.text.find(")", t.end, ctx.sentence(t.start)[1])

@@ -259,6 +259,9 @@ class Facts:
         after = regex.split(r"[;,)]|\s[–—]\s", t[m.end:b])[0]
         pat = self.g.word_pattern("basis_qualifiers")
         hit = pat.search(after) or pat.search(before)
+        if hit is None:  # "up 12% excluding acquisitions", "an adjusted 12%"; not "underlying operating profit rose"
+            mq = self.g.word_pattern("measure_qualifiers")
+            hit = mq.search(after) or mq.search(before[-18:])
         return hit.group(0).lower() if hit else None
 
 
