@@ -42,8 +42,9 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     elif "noun" in mt.template.pattern.groupindex:
         after = regex.match(r"\s*(?:per|a|for\s+each|for\s+every)\s+([\p{L}][\p{L}-]+)", ctx.text[r.end:r.end + 40], regex.I)
         noun = after.group(1).lower() if after else None
-    if noun and noun.rstrip("s") in _TIME_NOUNS:
-        return  # "300 aircraft a year", "10 rounds per minute": a rate over time, not a price per unit
+    skip = set(facts.g.words("per_unit_skip")) | _TIME_NOUNS
+    if noun and (noun in skip or noun.rstrip("s") in skip):
+        return  # "300 aircraft a year", "$3.45 per share": a rate over time or per share, not a price per unit
     if noun is None:  # "the launchers - about £8.5 million each": each of the things named before the rate
         s0, _ = ctx.sentence(r.start)
         before = ctx.text[max(s0, r.start - 60):r.start]
@@ -80,6 +81,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             else:
                 ev.append(Evidence("distance", f"over {len(si)} sentences", -0.5 * (len(si) - 1)))
             readings.append(Relation("per_unit", (t, c), tuple(ev)))
+    if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
+        readings = [x for x in readings if any(e.cue == "per-noun" for e in x.evidence)]
     if not readings:
         ctx.skip("per_unit", r, "no total and count found for this rate")
         return
