@@ -306,7 +306,7 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
     sure = best.explicit and best.score >= w["fail"] and not best.alternative and not near
     status = "fail" if sure else "warn"
     expected = _expected(doc, c, top)
-    msg = _fact_message(c, top, text, expected, False) if c.kind == "fact" else _fail_message(c, top, text, expected)
+    msg = _fact_message(c, top, text, expected, False) if c.kind == "fact" else _fail_message(doc, c, top, text, expected)
     diagnosis = c.params.get("diagnosis")
     if diagnosis:
         msg += f" ({diagnosis})"
@@ -388,9 +388,16 @@ def show(v: float, like: Mention | None) -> str:
     return fmt_num(_round_sig(v))
 
 
-def _fail_message(c: Claim, o: Outcome, text: str, expected: str | None) -> str:
+def _label(doc: Document, m: Mention) -> str:
+    """An operand as a message names it: a count by its numeral ("94", not "94 military vehicles")."""
+    if m.type == "count" and m.num_end > m.num_start:
+        return doc.text[m.num_start:m.num_end]
+    return m.text
+
+
+def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str | None) -> str:
     r = o.reading
-    ops = [m.text for m in r.operands]
+    ops = [_label(doc, m) for m in r.operands]
     res = _describe_result(c, o)
     if r.formula in ("pct_change", "pp_change", "ratio") and len(ops) == 2:
         msg = f"{ops[0]} → {ops[1]} is {res}, not {text}"
