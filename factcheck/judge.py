@@ -289,6 +289,10 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
     top = outcomes[0] if outcomes[0].reading is best else None
     if holding:
         o = holding[0]
+        if o.reading.alternative and not any(h.reading is best for h in holding):
+            # holds only on the reading made to doubt the best one ("a 9% rise" from 62% to 71%: 9 points, not 9%)
+            msg = f"{text} holds only read as {_alt_name(o.reading)}: {o.working}"
+            return _finding(doc, c, rule, "warn", o, msg, None, None)
         return _finding(doc, c, rule, "pass", o, _pass_message(c, o, text), None, None)
     if top is None:
         return None
@@ -334,6 +338,10 @@ def _finding(doc: Document, c: Claim, rule, status: str, o: Outcome, msg: str, e
 def rules_vocab_window(c: Claim, rule) -> str:
     h = c.hedge if c.hedge is not None else (c.stated.hedge if c.stated else None)
     return h or ""
+
+
+def _alt_name(r: Relation) -> str:
+    return {"pp_change": "percentage points"}.get(r.formula, "another reading")
 
 
 def _fact_message(c: Claim, o: Outcome, text: str, expected: str | None, holds: bool) -> str:
@@ -433,7 +441,7 @@ def _expected(doc: Document, c: Claim, o: Outcome) -> str | None:
         value = abs(p)
     if c.stated.role == "multiple" or r.formula == "ratio":
         return _multiple_word(c.stated.text, p) or (
-            f"about {p:.2g}×" if p < 10 else f"about {p:.0f}×")
+            f"about {p:.2g} times" if p < 10 else f"about {p:.0f} times")
     if c.stated.role == "fraction" or c.stated.word and c.stated.type != "count":
         return f"{value:.0f}%" if (f and f.unit == "%") else show(value, c.stated)
     return restate(c.stated, value, doc.text)

@@ -14,6 +14,7 @@ and the weights):
     consistency  the same quantity given twice with different values
     bounds     range: values that cannot be (a share above 100%)
     facts      fact: a figure against a reference fact of a fact pack
+    tables     change columns, totals, shares and margins in tables (document/tables.py reads the grid)
 Every family adds Claims (``ctx.add``) or records what it saw but could not check (``ctx.skip``). The judge
 alone decides verdicts (judge.py).
 """
@@ -56,4 +57,8 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
         consistency.find(ctx, facts, pairs)
     if "factpacks" not in skip:
         factpacks.find(ctx)
+    if "tables" not in skip:  # the table checks, and prose tied to a table's rows (tables.py)
+        from .tables import with_tables
+
+        return with_tables(doc, mentions, rules, ctx.claims, ctx.unchecked)
     return ctx.claims, ctx.unchecked

@@ -283,7 +283,8 @@ def abstract(text: str, a: int, b: int, figs: list[Mention], dates: list[Mention
     return Abstract("".join(out), a, figs, dates, akeys, tvals)
 
 
-_COMPARING = regex.compile(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+on|down\s+on)\s+", regex.I)
+_COMPARING = regex.compile(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+on|down\s+on)\s+|"
+                           r"as\s+(?:many|much|large|high|big|long|heavy)\s+as\s+", regex.I)
 
 
 @dataclass(frozen=True)

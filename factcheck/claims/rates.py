@@ -17,7 +17,7 @@ from .pairs import Pairs
 from .reading import Facts, is_amount, noun_class
 from .scope import Ctx
 
-_TIED = regex.compile(r"\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
+_TIED = regex.compile(r"\s*,?\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
                       r"covering|covers|worth|valued\s+at|at\s+a\s+cost\s+of|costing|of)\b", regex.I)
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
 
@@ -48,7 +48,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if noun is None:  # "the launchers - about £8.5 million each": each of the things named before the rate
         s0, _ = ctx.sentence(r.start)
         before = ctx.text[max(s0, r.start - 60):r.start]
-        plural = regex.findall(r"\b([\p{L}-]{3,}s)\b(?!\s+(?:of|and)\b)", before)
+        plural = regex.findall(r"\b([\p{L}-]{3,}s)\b(?!\s+and\b)", before)
         noun = plural[-1].lower() if plural else None
         if noun in ("its", "this", "was", "has", "is", "as", "units", "items", "pieces"):
             noun = None
@@ -66,7 +66,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             if c.start == t.start:
                 continue
             ev = [ev0]
-            if noun and c.type == "count" and c.unit and (noun_class(ctx.vocab, noun.rstrip("s")) ==
+            if noun and c.type == "count" and c.unit and not c.inferred and (noun_class(ctx.vocab, noun.rstrip("s")) ==
                                                            noun_class(ctx.vocab, c.unit) or noun.startswith(c.unit.lower()[:4])):
                 ev.append(Evidence("per-noun", f"'per {noun}' and {c.text}", 2.5, True))
             elif noun and c.type == "count" and c.unit and not c.inferred:
