@@ -192,7 +192,7 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
             fn = f.fn
         ivs = [operand_interval(m, "point" if r.exact else rounding, vocab) for m in r.operands]
         try:
-            point = fn(*[m.value for m in r.operands])
+            point = fn(*[m.value or 0.0 for m in r.operands])
         except (ZeroDivisionError, ValueError, OverflowError):
             return None
         comp = corners(fn, ivs)
@@ -276,8 +276,8 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
     rounding = rule.options.get("rounding", "interval")
     best = c.readings[0]
     outcomes = []
-    for k, r in enumerate(c.readings):
-        if k and r.score < w["plausible"] and not r.alternative:
+    for i, r in enumerate(c.readings):
+        if i and r.score < w["plausible"] and not r.alternative:
             continue
         o = evaluate(c, r, rules, rounding)
         if o is not None:
