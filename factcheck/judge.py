@@ -192,7 +192,7 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
             fn = f.fn
         ivs = [operand_interval(m, "point" if r.exact else rounding, vocab) for m in r.operands]
         try:
-            point = fn(*[m.value for m in r.operands])
+            point = fn(*[m.value or 0.0 for m in r.operands])
         except (ZeroDivisionError, ValueError, OverflowError):
             return None
         comp = corners(fn, ivs)
@@ -214,10 +214,21 @@ def working(r: Relation, point: float) -> str:
     if r.formula in ("given", "convert") or f is None:
         return r.note
     names = [_op_text(m) for m in r.operands]
+    names = [f"({n})" if n.startswith("-") else n for n in names]  # "3.188 billion − (−2.058 billion)"
+    names = [n.replace("-", "−", 1) if n.startswith(("(-", "-")) else n for n in names]
     w = f.working.replace("{all+}", " + ".join(names))
     for k, n in enumerate(names):
         w = w.replace("{" + str(k) + "}", n)
-    return f"{w} = {fmt_num(_round_sig(point))}{'' if f.unit in ('', '×') else ''}"
+    scaled = f.unit == "" and r.operands and r.operands[0].type == "currency"
+    return f"{w} = {_scaled(point) if scaled else fmt_num(_round_sig(point))}"
+
+
+def _scaled(v: float) -> str:
+    """A money result with its scale word, as the operands are written: "5.246 billion"."""
+    for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= div:
+            return f"{fmt_num(_round_sig(v / div, 6))} {word}"
+    return fmt_num(_round_sig(v))
 
 
 def _op_text(m: Mention) -> str:
@@ -276,8 +287,8 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
     rounding = rule.options.get("rounding", "interval")
     best = c.readings[0]
     outcomes = []
-    for k, r in enumerate(c.readings):
-        if k and r.score < w["plausible"] and not r.alternative:
+    for i, r in enumerate(c.readings):
+        if i and r.score < w["plausible"] and not r.alternative:
             continue
         o = evaluate(c, r, rules, rounding)
         if o is not None:

@@ -140,7 +140,7 @@ def _mixup(src: Mention, dst: Mention) -> str | None:
 
     for (a, b), what in _MIXUPS.items():
         if src.unit == a or dst.unit == b:
-            alt = convert(src.value or 0.0, b if src.unit == a else src.unit, dst.unit or "")
+            alt = convert(src.value or 0.0, b if src.unit == a else (src.unit or ""), dst.unit or "")
             if alt and abs(alt - (dst.value or 0.0)) <= max(trailing_zero_step(dst), 0.02 * abs(dst.value or 0.0)):
                 return what
     return None

@@ -88,6 +88,7 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             ctx.add(Claim("share", (part.start, part.end), part, readings=tuple(readings[:4]),
                           qualifier=facts.qualifier(p)))
         return
+    parts: list[tuple[Mention, list[Evidence]]]
     if part is not None:
         parts = [(part, [])]
         for pr in pairs.with_old(part):  # "rose 34% to US$1.14 billion from US$850 million, or 38% of revenue"
