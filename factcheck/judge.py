@@ -458,9 +458,10 @@ def _expected(doc: Document, c: Claim, o: Outcome) -> str | None:
     return restate(c.stated, value, doc.text)
 
 
-_MULTIPLE_WORDS = {2: ("doubled", "double", "doubling", "doubles", "twice"), 3: ("tripled", "triple", "tripling", "triples",
-                   "three times"), 4: ("quadrupled", "quadruple", "quadrupling", "quadruples", "four times"),
-                   5: ("quintupled", "quintuple", "quintupling", "quintuples", "five times")}
+_MULTIPLE_WORDS = {2: ("doubled", "double", "doubling", "doubles", "twice", "twofold"),
+                   3: ("tripled", "triple", "tripling", "triples", "three times", "threefold"),
+                   4: ("quadrupled", "quadruple", "quadrupling", "quadruples", "four times", "fourfold"),
+                   5: ("quintupled", "quintuple", "quintupling", "quintuples", "five times", "fivefold")}
 
 
 def _multiple_word(stated: str, p: float) -> str | None:
@@ -470,7 +471,7 @@ def _multiple_word(stated: str, p: float) -> str | None:
         return None
     word = stated.lower().split()[-1]
     forms = _MULTIPLE_WORDS[n]
-    for suffix, k in (("ed", 0), ("ing", 2), ("es", 3), ("le", 1), ("times", 4), ("twice", 4)):
+    for suffix, k in (("times", 4), ("twice", 4), ("fold", 5), ("ed", 0), ("ing", 2), ("es", 3), ("le", 1)):
         if word.endswith(suffix):
             return forms[k]
     return f"{n} times"

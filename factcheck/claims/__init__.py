@@ -47,10 +47,10 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
     pairs = Pairs(ctx, facts)
     if "change" not in skip:
         change.find(ctx, facts, pairs)
-    if "rates" not in skip:
-        rates.find(ctx, facts, pairs)
     if "parts" not in skip:
         parts.find(ctx, facts, pairs)
+    if "rates" not in skip:
+        rates.find(ctx, facts, pairs)  # after parts: a count that is a stated total divides a rate's total
     if "dates" not in skip:
         dates.find(ctx)
     if "consistency" not in skip:

@@ -40,6 +40,8 @@ def find(ctx: Ctx, facts: Facts) -> None:
             src, dst = mt.slots.get("src"), mt.slots.get("dst")
             if src is None or dst is None or not _restates(ctx, src, dst):
                 continue
+            if mt.template.meta.get("dst_hedged") and not dst.hedge:
+                continue  # "12 km, 20 km and 30 km" lists; "12 km, about 7.5 miles" restates
             src = src_of.get(src.start, src)  # "– about US$2.9 billion or A$4.5 billion": both restate the euros
             if (src.start, dst.start) in done or ctx.is_stated(dst) or dst.start in src_of:
                 continue

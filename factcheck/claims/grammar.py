@@ -83,6 +83,12 @@ def tokens(src: str) -> list[str]:
             if ch == "\\":
                 j += 2
                 continue
+            if ch == "[":  # a character class: its brackets and parentheses are characters
+                k = j + 1
+                while k < n and src[k] != "]":
+                    k += 2 if src[k] == "\\" else 1
+                j = k + 1
+                continue
             if ch == "(":
                 depth += 1
             elif ch == ")":
@@ -103,6 +109,7 @@ class Template:
     """One grammar entry: a compiled pattern and what a match says."""
 
     id: str
+    group: str
     source: str
     pattern: Any
     weight: float
@@ -120,6 +127,8 @@ class Grammar:
         self.lists = _lists(vocab)
         for key, val in (link.get("words") or {}).items():
             self.lists[key] = list(val)
+        for key in ("measures", "margins"):  # "@margins": any margin phrase
+            self.lists[key] = [str(w) for ws in (link.get(key) or {}).values() for w in (ws or [])]
         pre = list(self.lists.get("hedges", [])) + list(self.lists.get("determiners", []))
         self._pre = _alternation(pre)
         self.prefix_re = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:" + self._pre +
@@ -165,13 +174,18 @@ class Grammar:
                     body = r"[^;]" if g.group("plus") else "[^;" + FIG_OPEN + "]"
                 piece = f"{body}{{0,{n}}}?"
                 soft = True
+            elif tok.startswith(("(?=", "(?!", "(?<=", "(?<!")):  # a lookaround: zero-width, joined as is
+                out.append(tok)
+                prev_soft = True
+                continue
             else:
                 body = regex.sub(r"(?<!\\) +", lambda _: _HARD, tok)
                 piece = _VOCAB.sub(lambda mm: _alternation(self.lists.get(mm.group(1), [])), body)
                 core = regex.sub(r"^(?:\(\?P<\w+>|\(\?:|\()+|[)?*+]+$", "", tok)
-                if core[:1].isalpha() or core[:1] == "@":
+                plain = "\\" not in tok and "[" not in tok  # a word or an alternation of words
+                if plain and (core[:1].isalpha() or core[:1] == "@"):
                     piece = r"(?<![\p{L}\p{N}])" + piece
-                if core[-1:].isalpha() or regex.search(r"@[a-z_]+$", core):
+                if plain and (core[-1:].isalpha() or regex.search(r"@[a-z_]+$", core)):
                     piece = piece + r"(?![\p{L}\p{N}])"
                 soft = not any(c.isalnum() for c in core) or tok.endswith(("?", "*"))
             if out:
@@ -190,7 +204,7 @@ class Grammar:
         except regex.error as e:  # a user's template: say which
             raise ValueError(f"linking grammar {group}.{tid}: {e}") from None
         meta = {k: v for k, v in spec.items() if k not in ("template", "weight", "explicit", "enabled")}
-        return Template(tid, src, pat, float(spec.get("weight", 1.0)), bool(spec.get("explicit", False)),
+        return Template(tid, group, src, pat, float(spec.get("weight", 1.0)), bool(spec.get("explicit", False)),
                         tuple(slots), meta)
 
     def words(self, name: str) -> list[str]:

@@ -113,13 +113,15 @@ class Pairs:
         yo, yn = (_year(wo.text), _year(wn.text)) if wo is not None and wn is not None else (None, None)
         if yo and yn and yo > yn:
             old, new = new, old  # the dates say which level came first
+        if mt.template.meta.get("old_not_change") and _CHANGE_BEFORE.search(self.ctx.text[max(0, old.start - 25):old.start]):
+            return  # "up 12.5% on the previous year": the size of a change, not an earlier level
         pair = self._validate(old, new, bool(mt.template.meta.get("bare_ok", False)))
         if pair is None:
             return
         old, new = pair
         if not self._gap_clear(old, new, figs) and not mt.template.id.startswith("parallel"):
             return
-        ev = Evidence("pair:" + mt.template.id, f"'{_quote(self.ctx.text, mt.start, mt.end)}'",
+        ev = Evidence(f"{mt.template.group}:{mt.template.id}", f"'{_quote(self.ctx.text, mt.start, mt.end)}'",
                       mt.template.weight, mt.template.explicit)
         key = (old.start, new.start)
         prev = best.get(key)
@@ -266,6 +268,8 @@ _PER_TIME = regex.compile(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(
                           regex.I)
 
 
+_CHANGE_BEFORE = regex.compile(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|dropped|declined|increased|decreased|"
+                               r"(?:increase|rise|decline|drop|fall|growth|gain)\s+of|by)\s+(?:\p{L}+\s+)?$", regex.I)
 _BASE_WORDS = regex.compile(r"\b(?:than|over|from|on|against|versus|vs\.?|compared\s+(?:with|to)|after)\s+(?:the\s+|its\s+|"
                             r"their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?$", regex.I)
 

@@ -67,6 +67,8 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     p = mt.slots.get("p")
     if p is None or ctx.is_stated(p) or pairs.is_level(p):
         return
+    if regex.match(r"\s+of\s+(?:them|those|these|which|whom)\b", ctx.text[p.end:p.end + 20], regex.I):
+        return  # "400 at Czech firms, one in three of them engineers": a share of a part the text does not give
     sv = _share_value(p)
     if sv is None or p.text[:1] in "+−–-" or p.start in pairs.deltas:
         return  # "(+8.7%)" is a change, not a share
@@ -216,6 +218,16 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if not readings:
         ctx.skip("share", p, f"no {meas} and sales figures of one period found for this margin")
         return
+    # explicit only when profit and sales stand in the margin's sentence or the one before and no other sales
+    # figure there could be the base (a segment's margin beside the group's sales is not accused)
+    si = ctx.sent_index(p.start)
+    near_dens = {d.start for d in dens if si - 1 <= ctx.sent_index(d.start) <= si}
+    def sure(r: Relation) -> bool:
+        n, d = r.operands
+        return len(near_dens) == 1 and d.start in near_dens and si - 1 <= ctx.sent_index(n.start) <= si
+    readings = [r if sure(r) else Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
+                                                                          for e in r.evidence))
+                for r in readings]
     readings.sort(key=lambda r: -r.score)
     ctx.add(Claim("share", (p.start, p.end), p, readings=tuple(readings[:4]), qualifier=facts.qualifier(p)))
 
@@ -240,7 +252,11 @@ def _is_prior_margin(ctx: Ctx, pairs: Pairs, p: Mention) -> bool:
 
 
 def _period(pairs: Pairs, x: Mention) -> str:
-    return "prior" if pairs.with_old(x) else "current"
+    """A figure's period for a margin: earlier when it is a pair's earlier level or a comparison's base
+    ("EBITA grew 15.8% from €1,317 million")."""
+    from .pairs import _base_position
+
+    return "prior" if pairs.with_old(x) or _base_position(pairs.ctx, x) else "current"
 
 
 # ---------------------------------------------------------------------------------------------- totals

@@ -19,6 +19,7 @@ from .scope import Ctx
 
 _TIED = regex.compile(r"\s*,?\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
                       r"covering|covers|worth|valued\s+at|at\s+a\s+cost\s+of|costing|of)\b", regex.I)
+_EARNINGS = regex.compile(r"\b(?:earnings|eps|dividends?|profit|income|book\s+value)\b", regex.I)
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
 
 
@@ -43,8 +44,11 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         after = regex.match(r"\s*(?:per|a|for\s+each|for\s+every)\s+([\p{L}][\p{L}-]+)", ctx.text[r.end:r.end + 40], regex.I)
         noun = after.group(1).lower() if after else None
     skip = set(facts.g.words("per_unit_skip")) | _TIME_NOUNS
+    if noun and noun.rstrip("s") == "share" and not _EARNINGS.search(ctx.text[max(0, r.start - 60):r.start]) \
+            and facts.measure_id(r) not in ("eps", "dividend"):
+        skip.discard("share")  # "2.1 million shares for $1.15 billion, an average of $548 per share": a buy-back
     if noun and (noun in skip or noun.rstrip("s") in skip):
-        return  # "300 aircraft a year", "$3.45 per share": a rate over time or per share, not a price per unit
+        return  # "300 aircraft a year", "$3.45 earnings per share": a rate over time or per share, not a price
     if noun is None:  # "the launchers - about £8.5 million each": each of the things named before the rate
         s0, _ = ctx.sentence(r.start)
         before = ctx.text[max(s0, r.start - 60):r.start]
@@ -75,6 +79,11 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("unnamed-count", f"{c.text} does not say it counts {noun}", -1.0))
             if _tied(ctx, t, c):
                 ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.5, True))
+            role = _count_role(ctx, c)
+            if role == "total":
+                ev.append(Evidence("count-total", f"{c.text} is a total the text gives", 1.5))
+            elif role == "part":
+                ev.append(Evidence("count-part", f"{c.text} is one part of a total the text gives", -1.5))
             si = {ctx.sent_index(x.start) for x in (r, t, c)}
             if len(si) == 1:
                 ev.append(Evidence("same-sentence", "in one sentence", 1.0))
@@ -88,6 +97,20 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         return
     readings.sort(key=lambda x: -x.score)
     ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(readings[:5])))
+
+
+def _count_role(ctx: Ctx, c: Mention) -> str | None:
+    """Whether a count is the stated total of a sum claim ("four in all") or one of its parts."""
+    roles = getattr(ctx, "_count_roles", None)
+    if roles is None:
+        roles = {}
+        for cl in ctx.claims:
+            if cl.kind == "sum" and cl.stated is not None:
+                roles[cl.stated.start] = "total"
+                for op in (cl.readings[0].operands if cl.readings else ()):
+                    roles.setdefault(op.start, "part")
+        ctx._count_roles = roles  # type: ignore[attr-defined]
+    return roles.get(c.start)
 
 
 def _tied(ctx: Ctx, t: Mention, c: Mention) -> bool:
