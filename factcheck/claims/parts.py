@@ -152,8 +152,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
              and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
              and magnitude(x, part) < 1000 and not same_figure(x, part)]
     # a whole may also be in an earlier paragraph of the same release
-    if meas is not None:
-        cands = [x for x in cands if facts.measure_id(x) == meas]
+    if meas is not None:  # a whole of that measure when the text gives one ("188% of net earnings")
+        cands = [x for x in cands if facts.measure_id(x) == meas] or cands
     out = []
     for x in cands:
         ev: list[Evidence] = []
@@ -450,7 +450,9 @@ def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     for x in ctx.numbers_in(first.end, ctx.sentence(first.start)[1]):
         if not is_amount(x):
             continue
-        if not _joined(ctx.text[items[-1].end:x.start]) or not _sum_comparable(ctx, x, first):
+        between = ctx.text[items[-1].end:x.start]  # "66 are for the Air Force and 90 for the Army": a verb is fine
+        if len(between) > 80 or ";" in between or not regex.search(r",|\band\b|\bplus\b", between) \
+                or not _sum_comparable(ctx, x, first):
             break
         items.append(x)
     if len(items) < 2:
