@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import regex
+from .lazy import rx
 
 
 @lru_cache(maxsize=1)
@@ -19,7 +19,7 @@ def registry() -> Any:
 
 def _expr(unit: str) -> str:
     """Our unit names ("square_meter", "joule / square_meter / year") as pint expressions ("meter**2")."""
-    return regex.sub(r"\b(square|cubic)_(\w+)", lambda m: f"{m.group(2)}**{2 if m.group(1) == 'square' else 3}", unit)
+    return rx(r"\b(square|cubic)_(\w+)").sub(lambda m: f"{m.group(2)}**{2 if m.group(1) == 'square' else 3}", unit)
 
 
 def convert(value: float, src: str, dst: str) -> float | None:
