@@ -15,8 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 YAML_NAMES = (".factcheck.yaml", ".factcheck.yml")
 FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 LOCALES = ("auto", "en", "de", "fr", "tr", "ro")
@@ -96,6 +94,8 @@ def discover(explicit: str | None = None, disabled: bool = False, start: Path | 
 
 
 def _load_yaml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
+    import yaml  # only when there is a configuration file to read
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)

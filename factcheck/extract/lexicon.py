@@ -279,7 +279,9 @@ class ScaleMatcher:
 
 
 def _alt(words, flags_ci: bool = False) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Alternatives longest first; words of one length in a fixed order, so the pattern is the same string in
+    every process (set order changes with the hash seed) and its compiled form can be cached."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _key(vocab: dict) -> str:
