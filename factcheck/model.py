@@ -10,6 +10,7 @@ turns them into positions in the original file (CONTRACT.md, "Positions").
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -39,7 +40,7 @@ class Document:
     path: str
     text: str
     source: str | None = None
-    origin: tuple[int, ...] | None = None
+    origin: Sequence[int] | None = None  # a tuple, or an array("q") from document/textmap.py
     format: str = "txt"
     # Spans of ``text`` that carry suppression comments etc. are found by the reader.
     suppressions: tuple[Suppression, ...] = ()
@@ -97,7 +98,7 @@ class Suppression:
     rules: tuple[str, ...] = ()  # empty = every rule
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A number-bearing expression: where it is, what it is, and how precisely it was stated."""
 

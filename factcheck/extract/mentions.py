@@ -124,7 +124,7 @@ def fraction_ok(num: int, den: int) -> bool:
     return den in _DENOMINATORS and 0 <= num <= den * 10 or 31 < den < 10000 and 0 < num < den
 
 
-@dataclass
+@dataclass(slots=True)
 class _Amount:
     start: int
     end: int

@@ -17,7 +17,7 @@ import regex
 from .lazy import LazyPattern, rx
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WordNumber:
     start: int
     end: int
