@@ -128,6 +128,7 @@ def paired(a: list[str], b: list[str], repeat: int, timeout: float, key: str = "
         if getattr(y, key) > timeout / 4:  # long runs: one pair says enough
             break
     return {"a": statistics.median(getattr(r, key) for r in ra), "b": statistics.median(getattr(r, key) for r in rb),
+            "a_cpu": statistics.median(r.cpu for r in ra), "b_cpu": statistics.median(r.cpu for r in rb),
             "ratio": statistics.median(ratios) if ratios else None,
             "timed_out": any(r.timed_out for r in ra + rb), "pairs": len(ratios),
             "codes": sorted({r.code for r in ra + rb})}
@@ -192,6 +193,10 @@ def measure(inp: dict[str, Path], repeat: int, timeout: float) -> list[Result]:
                       _cmp(r["ratio"], 1.7, False),
                       f"wall {r['b']:.1f} s -> {r['a']:.1f} s; load average {load[0]:.1f} before, {load2[0]:.1f} after "
                       f"on {os.cpu_count()} cores (contended when above ~0.5)", {**r, "loadavg": [load, load2]}))
+    overhead = r["a_cpu"] / max(r["b_cpu"], 1e-9)
+    out.append(Result(f"--jobs 2 vs --jobs 1 on {n:,} files (CPU spent, all processes)", overhead, "x", "(near 1.0)",
+                      None, f"{r['b_cpu']:.1f} s -> {r['a_cpu']:.1f} s CPU: the cost of the workers themselves, which "
+                      "contention does not hide", {}))
     big = inp["file-10m"]
     size = big.stat().st_size
     for cmd in ("extract", "check"):
