@@ -242,10 +242,10 @@ def machine() -> dict[str, Any]:
                                 check=False).stdout.strip()
     except OSError:
         commit = ""
-    from factcheck import __version__
-
+    version = subprocess.run(factcheck("--version"), capture_output=True, text=True, cwd=ROOT, check=False).stdout.split()
     return {"cores": os.cpu_count(), "affinity": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
-            "python": platform.python_version(), "platform": platform.platform(), "factcheck": __version__,
+            "python": platform.python_version(), "platform": platform.platform(),
+            "factcheck": version[-1] if version else "?",
             "commit": commit, "loadavg": os.getloadavg(), "date": time.strftime("%Y-%m-%d %H:%M")}
 
 
@@ -274,6 +274,11 @@ def main() -> int:
                                                                    "the 10 MiB file)")
     ap.add_argument("--quick", action="store_true", help="2 MiB instead of 10, 200 files instead of 1,000 (not for the README)")
     a = ap.parse_args()
+    probe = subprocess.run(factcheck("--version"), capture_output=True, text=True, cwd=ROOT, check=False)
+    if probe.returncode != 0:
+        print(f"run.py: {sys.executable} cannot run factcheck (pip install -e . in this environment first)",
+              file=sys.stderr)
+        return 2
     corpus = Path(a.corpus) if a.corpus else ROOT.parent / "shared" / "corpus"
     if not corpus.is_dir() or not list(corpus.glob("*.txt")):
         corpus = ROOT / "samples"
