@@ -174,6 +174,13 @@ def measure(inp: dict[str, Path], repeat: int, timeout: float) -> list[Result]:
             detail = f"{r['a']:.2f} s -> {r['b']:.2f} s CPU" if not r["timed_out"] else f"timed out after {timeout:.0f} s"
             out.append(Result(f"{cmd}: {label} (4x the input)", r["ratio"], "x time", "<= 4.4",
                               _cmp(r["ratio"], 4.4, True), detail, r))
+    server = lsp_recheck(inp["release"])
+    if server is not None:
+        cli = statistics.median(child(factcheck("check", "--format", "json", str(inp["release"])), timeout).wall
+                                for _ in range(5))
+        out.append(Result("editor re-check (factcheck serve) / one CLI check, same release", server / cli, "x", "(start-up once)",
+                          None, f"{server * 1000:.1f} ms after a change (median of 20) vs {cli * 1000:.0f} ms for "
+                          "`factcheck check`, wall", {"server_s": server, "cli_s": cli}))
     text = inp["file-1m"].read_text(encoding="utf-8")
     scan = digit_scan(text)
     for cmd in ("extract", "check"):
@@ -191,11 +198,11 @@ def measure(inp: dict[str, Path], repeat: int, timeout: float) -> list[Result]:
     load2 = os.getloadavg()
     out.append(Result(f"--jobs 2 vs --jobs 1 on {n:,} files (speed-up)", r["ratio"], "x", ">= 1.7",
                       _cmp(r["ratio"], 1.7, False),
-                      f"wall {r['b']:.1f} s -> {r['a']:.1f} s; load average {load[0]:.1f} before, {load2[0]:.1f} after "
+                      f"wall: --jobs 1 {r['b']:.1f} s, --jobs 2 {r['a']:.1f} s; load average {load[0]:.1f} before, {load2[0]:.1f} after "
                       f"on {os.cpu_count()} cores (contended when above ~0.5)", {**r, "loadavg": [load, load2]}))
     overhead = r["a_cpu"] / max(r["b_cpu"], 1e-9)
     out.append(Result(f"--jobs 2 vs --jobs 1 on {n:,} files (CPU spent, all processes)", overhead, "x", "(near 1.0)",
-                      None, f"{r['b_cpu']:.1f} s -> {r['a_cpu']:.1f} s CPU: the cost of the workers themselves, which "
+                      None, f"--jobs 1 {r['b_cpu']:.1f} s, --jobs 2 {r['a_cpu']:.1f} s CPU: the cost of the workers themselves, which "
                       "contention does not hide", {}))
     big = inp["file-10m"]
     size = big.stat().st_size
@@ -207,6 +214,70 @@ def measure(inp: dict[str, Path], repeat: int, timeout: float) -> list[Result]:
         out.append(Result(f"{cmd}: peak memory / input, {size / MIB:.0f} MiB file", ratio, "x", "<= 10",
                           _cmp(ratio, 10.0, True), detail, asdict(run)))
     return out
+
+
+def lsp_recheck(path: Path, changes: int = 20) -> float | None:
+    """Median wall seconds from a didChange to its publishDiagnostics in `factcheck serve`; None without pygls."""
+    p = subprocess.Popen(factcheck("serve"), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                         env=child_env(), cwd=ROOT)
+    assert p.stdin is not None and p.stdout is not None
+    stdin, stdout = p.stdin, p.stdout
+
+    def send(msg: dict[str, Any]) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **msg}).encode()
+        stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        stdin.flush()
+
+    def read() -> dict[str, Any] | None:
+        length = 0
+        while True:
+            line = stdout.readline()
+            if not line:
+                return None
+            if not line.strip():
+                break
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":")[1])
+        return json.loads(stdout.read(length))
+
+    def until(pred: Any) -> dict[str, Any] | None:
+        while (msg := read()) is not None and not pred(msg):
+            pass
+        return msg
+
+    try:
+        send({"id": 1, "method": "initialize", "params": {"processId": os.getpid(), "capabilities": {}}})
+        if until(lambda m: m.get("id") == 1) is None:
+            return None  # no pygls: the command exited
+        send({"method": "initialized", "params": {}})
+        text, uri = path.read_text(encoding="utf-8"), path.resolve().as_uri()
+        send({"method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "plaintext",
+                                                                             "version": 1, "text": text}}})
+        until(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+        times = []
+        for v in range(2, changes + 2):
+            t = time.perf_counter()
+            send({"method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": v},
+                                                                  "contentChanges": [{"text": text + " " * v}]}})
+            until(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+            times.append(time.perf_counter() - t)
+        send({"id": 2, "method": "shutdown"})
+        until(lambda m: m.get("id") == 2)
+        send({"method": "exit"})
+        return statistics.median(times)
+    except OSError:  # the server went away (no pygls: `factcheck serve` exits with a message)
+        return None
+    finally:
+        try:
+            stdin.close()
+        except OSError:
+            pass
+        try:
+            p.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+        stdout.close()
 
 
 def digit_scan(text: str, repeat: int = 7) -> float:
