@@ -1,11 +1,15 @@
 """``factcheck init``: a commented starter configuration and an example custom rule set.
 
 Writes ``.factcheck.yaml`` and ``factcheck-rules/example.yaml`` in the chosen folder. Nothing is
-overwritten: if either file exists, neither is written and the command says which one is in the way.
+overwritten: if either file exists (a symbolic link counts, dangling or not), neither is written and the
+command says which one is in the way. Nothing is written through a linked folder that leads out of the
+chosen folder, and files are created with ``O_EXCL | O_NOFOLLOW``, so a link put in place meanwhile is
+refused rather than followed.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 CONFIG_NAME = ".factcheck.yaml"
@@ -98,12 +102,21 @@ class InitError(Exception):
 
 
 def init(folder: Path) -> list[Path]:
-    """Write the starter files into ``folder``; refuse (writing nothing) if one exists."""
+    """Write the starter files into ``folder``; refuse (writing nothing) if one exists or a link leads out."""
+    from .fix import UnsafePath, check_inside
+
     targets = {folder / CONFIG_NAME: CONFIG_TEXT, folder / RULES_NAME: RULES_TEXT}
     for path in targets:
-        if path.exists():
-            raise InitError(f"{path}: already exists; not overwritten (nothing was written)")
+        if os.path.lexists(path):
+            kind = "a symbolic link" if path.is_symlink() else "already exists"
+            raise InitError(f"{path}: {kind}; not overwritten (nothing was written)")
+        try:
+            check_inside(path, [folder], whole=True)
+        except UnsafePath as e:
+            raise InitError(f"{e} (nothing was written)") from None
     for path, text in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
     return list(targets)

@@ -1,16 +1,19 @@
-"""judge: Claims + RuleSet → Findings (pass / warn / fail), each with its working.
+"""judge: Claims + RuleSet → Findings (pass / warn / fail), each with its working. Only the judge gives
+verdicts; the linker only proposes readings with their evidence.
 
-A claim says: the stated figure S equals f(operands). The judge
-1. reads every figure as the interval its writing allows: "2.7 billion" is 2.65–2.75 billion (rule option
-   ``rounding: interval``) or exactly 2.7 billion (``rounding: point``); hedged operands widen as their
-   hedge says ("more than €4 billion" is 4 billion and up);
-2. computes the interval f can take over the operands' intervals (f is monotonic in each operand, so
-   its corners bound it);
-3. reads the stated figure the same way, widened by its hedge window ("nearly doubled": [1.8, 2.0));
-4. the claim holds when the two intervals meet. Otherwise it fails — or warns, when the linker was
-   unsure the figures belong together, or the miss is within the rule's ``warn_margin``.
-Every finding carries the formula, the computed value, the accepted range and the figure the text
-should state, written at the text's own precision.
+For each reading of a claim (stated = formula(operands)) the judge
+1. reads every operand as the interval its writing allows: "2.7 billion" is 2.65–2.75 billion (rule option
+   ``rounding: interval``) or exactly 2.7 billion (``rounding: point``); a directional hedge on an operand
+   ("more than €4 billion") reaches a little beyond it;
+2. computes the interval the formula takes over the operands' intervals (every formula is monotonic in each
+   operand, so the corners bound it);
+3. reads the stated figure the same way, widened by its hedge ("nearly doubled": [1.8, 2.0));
+4. the reading holds when the two intervals meet.
+
+Doubt before accusing (rules/linking.yaml, ``weights``): the claim holds when any plausible reading holds;
+it fails only when the best reading rests on explicit evidence, scores at least ``fail``, and the stated
+figure is not qualified by a basis ("organic", "at constant currency") the figures given do not share.
+Otherwise it warns when the best reading scores at least ``link``, and is left unchecked below that.
 """
 
 from __future__ import annotations
@@ -21,15 +24,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .kinds import FIXABLE
-from .model import Claim, Document, Finding, Fix, Mention, Operand
+from .model import Claim, Document, Finding, Fix, Mention, Operand, Relation, Unchecked
 from .numfmt import fmt_num, fmt_number, restate  # noqa: F401 - re-exported for older callers
 from .ruleset import RuleSet
 
 Interval = tuple[float, float]
-
 OPERAND_REACH = 0.1  # how far a directional hedge on an operand ("more than 2,000") may reach
 
 
+# ---------------------------------------------------------------------------------------------- hedges
 @dataclass(frozen=True)
 class Window:
     """How a hedge word widens the figure it qualifies."""
@@ -81,108 +84,345 @@ def corners(fn: Callable[..., float], intervals: list[Interval]) -> Interval:
             x = fn(*combo)
         except (ZeroDivisionError, ValueError, OverflowError):
             continue
-        if x is not None and not math.isnan(x):
+        if x is not None and not math.isnan(x) and not math.isinf(x):
             vals.append(x)
     if not vals:
         return (math.nan, math.nan)
     return (min(vals), max(vals))
 
 
-def judge(doc: Document, claims: list[Claim], rules: RuleSet) -> list[Finding]:
+# ---------------------------------------------------------------------------------------------- formulas
+def _pct(o: float, n: float) -> float:
+    return (n - o) / abs(o) * 100
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A relation the judge can compute: its function, how the working writes it, and the result's unit."""
+
+    fn: Callable[..., float] | None
+    working: str  # {0}, {1}... operands; {all+} every operand joined by " + "
+    unit: str = ""  # "%", "×", " pp" or "" (the unit of the operands)
+    signed: bool = False  # the stated figure may be written without its sign ("fell 12%")
+
+
+FORMULAS: dict[str, Formula] = {
+    "pct_change": Formula(_pct, "({1} − {0}) / {0} × 100", "%", signed=True),
+    "pp_change": Formula(lambda o, n: n - o, "{1} − {0}", " percentage points", signed=True),
+    "ratio": Formula(lambda a, b: b / a, "{1} / {0}", "×"),
+    "share": Formula(lambda part, whole: part / whole * 100, "{0} / {1} × 100", "%"),
+    "share_of": Formula(lambda pct, whole: pct * whole / 100, "{0} × {1}"),
+    "sum": Formula(lambda *xs: sum(xs), "{all+}"),
+    "difference": Formula(lambda a, b: a - b, "{0} − {1}", signed=True),
+    "change": Formula(lambda o, n: n - o, "{1} − {0}", signed=True),
+    "per_unit": Formula(lambda total, count: total / count, "{0} / {1}"),
+    "product": Formula(lambda a, b: a * b, "{0} × {1}"),
+    "complement": Formula(lambda *xs: 100 - sum(xs), "100 − ({all+})", "%"),
+    "convert": Formula(None, "{0} × factor"),
+    "equal": Formula(lambda a: a, "{0}"),
+    "given": Formula(None, ""),  # the linker computed the interval (dates, exchange rates, reference facts)
+}
+
+
+# ---------------------------------------------------------------------------------------------- evaluation
+@dataclass(frozen=True)
+class Outcome:
+    reading: Relation
+    holds: bool
+    comp: Interval  # what the operands allow
+    point: float  # the result from the figures as written
+    acc: Interval  # what the stated figure allows
+    working: str
+
+
+def operand_interval(m: Mention, rounding: str, vocab: dict, hedges: bool = True) -> Interval:
+    step = (m.half_step or 0.0) if rounding == "interval" else 0.0
+    w = hedge_window(m, vocab) if hedges else Window("exact")
+    if w.kind == "band":
+        w = Window("exact")  # "about €2 billion" as an operand: the writer computed with 2 billion
+    elif w.kind != "exact":
+        w = Window(w.kind, band=w.band, below=min(w.below, OPERAND_REACH), above=OPERAND_REACH)
+    assert m.value is not None
+    iv = figure_interval(m.value, step, w)
+    if m.value_high is not None:  # a range operand ("20 to 30 shells") is every value it spans
+        iv = (min(iv[0], iv[1]), max(iv[1], figure_interval(m.value_high, step, w)[1]))
+    return iv
+
+
+def stated_interval(c: Claim, vocab: dict) -> Interval | None:
+    value = c.stated_value if c.stated_value is not None else (c.stated.value if c.stated else None)
+    if value is None:
+        return None
+    step = c.stated_step if c.stated_step is not None else ((c.stated.half_step or 0.0) if c.stated else 0.0)
+    w = hedge_window(c.stated, vocab, c.hedge)
+    acc = figure_interval(value, step, w)
+    if c.stated is not None and c.stated.value_high is not None and c.stated_value is None:
+        acc = (acc[0], max(acc[1], figure_interval(c.stated.value_high, step, w)[1]))  # a stated range
+    return acc
+
+
+def _abs_iv(iv: Interval) -> Interval:
+    lo, hi = iv
+    if lo >= 0:
+        return iv
+    if hi <= 0:
+        return (-hi, -lo)
+    return (0.0, max(-lo, hi))
+
+
+def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | None:
+    vocab = rules.vocab
+    f = FORMULAS.get(r.formula)
+    if f is None:
+        return None
+    acc = stated_interval(c, vocab)
+    if acc is None:
+        return None
+    if r.computed is not None:
+        comp = r.computed
+        point = r.point if r.point is not None else (comp[0] + comp[1]) / 2
+    else:
+        if any(m.value is None for m in r.operands):
+            return None
+        if r.formula == "convert":
+            def fn(*xs: float) -> float:
+                return xs[0] * r.factor
+        else:
+            assert f.fn is not None
+            fn = f.fn
+        ivs = [operand_interval(m, "point" if r.exact else rounding, vocab) for m in r.operands]
+        try:
+            point = fn(*[m.value for m in r.operands])
+        except (ZeroDivisionError, ValueError, OverflowError):
+            return None
+        comp = corners(fn, ivs)
+        if math.isnan(comp[0]) or math.isnan(point) or math.isinf(point):
+            return None
+    signed_unknown = f.signed and c.stated_value is None
+    cmp = _abs_iv(comp) if signed_unknown else comp
+    holds = cmp[0] <= acc[1] + 1e-9 * max(1.0, abs(acc[1])) and acc[0] - 1e-9 * max(1.0, abs(acc[0])) <= cmp[1]
+    return Outcome(r, holds, comp, point, acc, working(r, point))
+
+
+def working(r: Relation, point: float) -> str:
+    f = FORMULAS.get(r.formula)
+    if r.formula in ("given", "convert") or f is None:
+        return r.note
+    names = [_op_text(m) for m in r.operands]
+    w = f.working.replace("{all+}", " + ".join(names))
+    for k, n in enumerate(names):
+        w = w.replace("{" + str(k) + "}", n)
+    return f"{w} = {fmt_num(_round_sig(point))}{'' if f.unit in ('', '×') else ''}"
+
+
+def _op_text(m: Mention) -> str:
+    """An operand as the working shows it: its numeral and scale ("2.65 billion"), a count's numeral."""
+    v = m.value or 0.0
+    if m.type == "count" or m.type == "number":
+        return fmt_num(v)
+    if m.type == "percent":
+        return fmt_num(v)
+    for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= div:
+            return f"{fmt_num(_round_sig(v / div, 6))} {word}"
+    return fmt_num(v)
+
+
+def _round_sig(x: float, sig: int = 4) -> float:
+    if not x or math.isinf(x) or math.isnan(x):
+        return x
+    if abs(x) >= 10 ** sig:
+        return round(x, 1)
+    return float(f"{x:.{sig}g}")
+
+
+# ---------------------------------------------------------------------------------------------- verdicts
+def judge(doc: Document, claims: list[Claim], rules: RuleSet,
+          unchecked: list[Unchecked] | None = None) -> list[Finding]:
     out: list[Finding] = []
     for c in claims:
         rule = rules.rule(c.kind)
         if rule is None:
             continue
-        f = judge_one(doc, c, rules, rule)
+        f = judge_one(doc, c, rules, rule, unchecked)
         if f is not None:
             out.append(f)
     return out
 
 
-def _operands(c: Claim) -> tuple[Operand, ...]:
-    return tuple(Operand(m.text, m.start, m.end) for m in c.operands)
+def _weights(rules: RuleSet) -> dict[str, float]:
+    w = ((rules.vocab.get("linking") or {}).get("weights") or {})
+    return {"link": float(w.get("link", 2.0)), "fail": float(w.get("fail", 4.0)),
+            "plausible": float(w.get("plausible", 2.0))}
 
 
-def judge_one(doc: Document, c: Claim, rules: RuleSet, rule) -> Finding | None:
-    if "verdict" in c.params:  # linkers that decide themselves (style, range, fact)
-        v = c.params["verdict"]
-        status = v["status"]
-        if status == "fail" and not c.confident:
-            status = "warn"
-        return Finding(rule=rule.id, kind=c.kind, status=status, severity=_severity(rule, status),
-                       start=c.span[0], end=c.span[1], text=doc.text[c.span[0]:c.span[1]], message=v["message"],
-                       explanation=v.get("explanation", ""), claimed=v.get("claimed"), computed=v.get("computed"),
-                       expected_text=v.get("expected_text"), accepted=v.get("accepted"), operands=_operands(c),
-                       tolerance=v.get("tolerance"), source=v.get("source"), fix=v.get("fix"))
-    vocab = rules.vocab
-    rounding = c.params.get("rounding") or rule.options.get("rounding", "interval")
-    if "interval" in c.params:  # linkers that compute their own range (durations between dates)
-        comp, point = c.params["interval"], c.params["point"]
-    else:
-        fn: Callable[..., float] = c.params["fn"]
-        op_iv = []
-        for m in c.operands:
-            step = (m.half_step or 0.0) if rounding == "interval" else 0.0
-            w = hedge_window(m, vocab) if c.params.get("operand_hedges", True) else Window("exact")
-            if w.kind == "band":
-                w = Window("exact")  # "about €2 billion" as an operand: the writer computed with 2 billion
-            else:
-                # "more than 2,000" as an operand: a little more, not half as much again
-                w = Window(w.kind, band=w.band, below=min(w.below, OPERAND_REACH), above=OPERAND_REACH)
-            iv = figure_interval(m.value, step, w)
-            if m.value_high is not None:  # a range operand ("20 to 30 shells") is every value it spans
-                iv = (min(iv[0], iv[1]), max(iv[1], figure_interval(m.value_high, step, w)[1]))
-            op_iv.append(iv)
-        try:
-            point = fn(*[m.value for m in c.operands])
-        except (ZeroDivisionError, ValueError, OverflowError):
-            return None  # an operand of zero (a misread figure): nothing to check
-        comp = corners(fn, op_iv)
-    stated_value = c.params.get("stated_value", c.stated.value if c.stated else None)
-    if stated_value is None or point is None or math.isnan(comp[0]):
+def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unchecked] | None = None
+              ) -> Finding | None:
+    from .kinds import KINDS
+
+    k = KINDS.get(c.kind)
+    if k is not None and not k.arithmetic:  # a style finding: the linker's message is the verdict
+        text = doc.text[c.span[0]:c.span[1]]
+        return Finding(rule=rule.id, kind=c.kind, status="warn", severity=_severity(rule, "warn"), start=c.span[0],
+                       end=c.span[1], text=text, message=str(c.params.get("message", text)))
+    if not c.readings:
         return None
-    s_step = c.params.get("stated_step", c.stated.half_step if c.stated else 0.0) or 0.0
-    w = hedge_window(c.stated, vocab, c.params.get("hedge"))
-    acc = figure_interval(stated_value, s_step, w)
-    if c.stated is not None and c.stated.value_high is not None and stated_value == c.stated.value:
-        acc = (acc[0], max(acc[1], figure_interval(c.stated.value_high, s_step, w)[1]))  # a stated range
-    holds = comp[0] <= acc[1] and acc[0] <= comp[1]
-    unit = c.params.get("unit_label", "")
-    expl = c.params["explain"](point) if "explain" in c.params else ""
-    ranged = [m for m in c.operands if m.value_high is not None] if "interval" not in c.params else []
-    if ranged and expl:  # the working above is for the low end; say what the whole range gives
-        lo, hi = (fmt_num(float(f"{x:.4g}")) for x in comp)
-        expl += f"; {ranged[0].text} is a range, so the result spans {lo} to {hi}"
-    tol = _tolerance_text(rounding, w, c.stated, s_step, unit)
-    claimed_txt = doc.text[c.span[0]:c.span[1]]
-    if holds:
-        status = "pass"
-        msg = c.params.get("pass_message") or f"{claimed_txt} holds: {expl}"
-        expected = None
-    else:
-        margin = float(rule.options.get("warn_margin", 0.0) or 0.0)
-        near = margin and _rel_gap(comp, acc) <= margin
-        status = "fail" if c.confident and not near else "warn"
-        expected = c.params["expected"](point) if "expected" in c.params else (
-            restate(c.stated, point, doc.text) if c.stated is not None else None)
-        msg = c.params.get("fail_message", lambda p, e: f"{claimed_txt} does not match: {expl}")(point, expected)
-        if "diagnose" in c.params:
-            note = c.params["diagnose"](point)
-            if note:
-                msg = f"{msg} ({note})"
-        if not c.confident:
-            msg += " — the link between these figures is uncertain"
+    w = _weights(rules)
+    rounding = rule.options.get("rounding", "interval")
+    best = c.readings[0]
+    outcomes = []
+    for k, r in enumerate(c.readings):
+        if k and r.score < w["plausible"] and not r.alternative:
+            continue
+        o = evaluate(c, r, rules, rounding)
+        if o is not None:
+            outcomes.append(o)
+    if not outcomes:
+        return None
+    text = doc.text[c.span[0]:c.span[1]]
+    holding = [o for o in outcomes if o.holds]
+    top = outcomes[0] if outcomes[0].reading is best else None
+    if holding:
+        o = holding[0]
+        return _finding(doc, c, rule, "pass", o, _pass_message(c, o, text), None, None)
+    if top is None:
+        return None
+    why_not = None
+    if c.qualifier:
+        why_not = f"stated '{c.qualifier}', a basis the figures given do not share"
+    elif best.score < w["link"]:
+        why_not = "the figures it could come from are not tied to it by the text"
+    if why_not:
+        if unchecked is not None:
+            unchecked.append(Unchecked(c.kind, c.span[0], c.span[1], text, why_not))
+        return None
+    margin = float(rule.options.get("warn_margin", 0.0) or 0.0)
+    near = bool(margin) and _rel_gap(top.comp, top.acc) <= margin
+    sure = best.explicit and best.score >= w["fail"] and not best.alternative and not near
+    status = "fail" if sure else "warn"
+    expected = _expected(doc, c, top)
+    msg = _fail_message(c, top, text, expected)
+    if not sure:
+        msg += " — the link between these figures is uncertain"
     fix = None
-    if status != "pass" and c.kind in FIXABLE and c.confident and c.stated is not None and expected \
-            and c.params.get("fixable", True):
-        fix = _fix(doc, c.stated, point)
+    if status == "fail" and c.kind in FIXABLE and c.stated is not None and expected and not c.stated.word:
+        fix = _fix(doc, c, top)
+    return _finding(doc, c, rule, status, top, msg, expected, fix)
+
+
+def _finding(doc: Document, c: Claim, rule, status: str, o: Outcome, msg: str, expected: str | None,
+             fix: Fix | None) -> Finding:
+    r = o.reading
+    rounding = rule.options.get("rounding", "interval")
     return Finding(rule=rule.id, kind=c.kind, status=status, severity=_severity(rule, status),
-                   start=c.span[0], end=c.span[1], text=claimed_txt, message=msg, explanation=expl,
-                   claimed=c.params.get("claimed", stated_value), computed=c.params.get("computed", point),
-                   expected_text=expected, accepted=(comp[0], comp[1]) if c.params.get("show_computed_range")
-                   else (acc[0], acc[1]), operands=_operands(c), tolerance=tol, source=c.params.get("source"),
-                   fix=fix)
+                   start=c.span[0], end=c.span[1], text=doc.text[c.span[0]:c.span[1]], message=msg,
+                   explanation=o.working, claimed=c.stated_value if c.stated_value is not None else
+                   (c.stated.value if c.stated else None), computed=o.point, expected_text=expected,
+                   accepted=o.acc, operands=tuple(Operand(m.text, m.start, m.end) for m in r.operands),
+                   tolerance=_tolerance_text(rounding, c, rules_vocab_window(c, rule)), source=r.source, fix=fix,
+                   evidence=tuple(e.describe() for e in r.evidence if e.weight > 0 or e.explicit))
+
+
+def rules_vocab_window(c: Claim, rule) -> str:
+    h = c.hedge if c.hedge is not None else (c.stated.hedge if c.stated else None)
+    return h or ""
+
+
+def _pass_message(c: Claim, o: Outcome, text: str) -> str:
+    msg = f"{text} holds: {o.working}" if o.working else f"{text} holds"
+    a, b = o.acc
+    if not (a <= o.point <= b) and o.reading.computed is None:
+        lo, hi = (fmt_num(_round_sig(x)) for x in o.comp)
+        msg += f" (from the figures as written; read as rounded they allow {lo} to {hi})"
+    return msg
+
+
+def _describe_result(c: Claim, o: Outcome) -> str:
+    r, p = o.reading, o.point
+    f = FORMULAS[r.formula]
+    if r.formula == "pct_change":
+        word = "increase" if p >= 0 else "decrease"
+        return f"a {abs(p):.1f}% {word}"
+    if r.formula == "pp_change":
+        return f"a change of {p:+.1f} percentage points"
+    if r.formula == "ratio":
+        return f"{p:.2f}×"
+    if f.unit == "%":
+        return f"{p:.1f}%"
+    like = c.stated or (r.operands[0] if r.operands else None)
+    return show(p, like)
+
+
+def show(v: float, like: Mention | None) -> str:
+    """A computed value in the unit of a figure: "2.57 billion EUR", "1,665", "82.1"."""
+    if like is not None and like.type == "currency":
+        for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(v) >= div:
+                return f"{_round_sig(v / div, 4):,.4g} {word} {like.unit}"
+        return f"{v:,.2f} {like.unit}" if abs(v) < 100 and v != round(v) else f"{v:,.0f} {like.unit}"
+    if like is not None and like.type == "quantity" and like.unit:
+        return f"{fmt_num(_round_sig(v))} {like.unit.replace('_', ' ')}"
+    if like is not None and like.type == "percent":
+        return f"{v:.1f}%"
+    if abs(v - round(v)) < 1e-9:
+        return f"{v:,.0f}"
+    return fmt_num(_round_sig(v))
+
+
+def _fail_message(c: Claim, o: Outcome, text: str, expected: str | None) -> str:
+    r = o.reading
+    ops = [m.text for m in r.operands]
+    res = _describe_result(c, o)
+    if r.formula in ("pct_change", "pp_change", "ratio") and len(ops) == 2:
+        msg = f"{ops[0]} → {ops[1]} is {res}, not {text}"
+    elif r.formula == "share" and len(ops) == 2:
+        msg = f"{ops[0]} of {ops[1]} is {res}, not {text}"
+    elif r.formula in ("sum", "complement"):
+        msg = f"the parts add up to {res}, not {text} ({' + '.join(ops)})"
+    elif r.formula == "difference" and len(ops) == 2:
+        msg = f"{ops[0]} − {ops[1]} is {res}, not {text}"
+    elif r.formula == "change" and len(ops) == 2:
+        msg = f"{ops[1]} − {ops[0]} is {res}, not {text}"
+    elif r.formula == "per_unit" and len(ops) == 2:
+        msg = f"{ops[0]} / {ops[1]} is {res}, not {text}"
+    elif r.formula == "product" and len(ops) == 2:
+        msg = f"{ops[0]} × {ops[1]} is {res}, not {text}"
+    elif r.formula == "convert" and ops:
+        msg = f"{ops[0]} is {res}, not {text}"
+    elif r.note:
+        msg = f"{text} does not hold: {r.note}"
+    else:
+        msg = f"{text} does not match: {o.working}"
+    return msg
+
+
+def _expected(doc: Document, c: Claim, o: Outcome) -> str | None:
+    r, p = o.reading, o.point
+    f = FORMULAS.get(r.formula)
+    if c.stated is None:
+        return None
+    value = p
+    if f is not None and f.signed and (c.stated_value is None or c.stated_value * p >= 0 or c.stated.value and
+                                       c.stated.value > 0):
+        value = abs(p)
+    if c.stated.role == "multiple" or r.formula == "ratio":
+        return f"about {p:.2g}×" if p < 10 else f"about {p:.0f}×"
+    if c.stated.role == "fraction" or c.stated.word and c.stated.type != "count":
+        return f"{value:.0f}%" if (f and f.unit == "%") else show(value, c.stated)
+    return restate(c.stated, value, doc.text)
+
+
+def _fix(doc: Document, c: Claim, o: Outcome) -> Fix | None:
+    m = c.stated
+    if m is None or m.num_end <= m.num_start or m.word or m.role:
+        return None
+    f = FORMULAS.get(o.reading.formula)
+    value = abs(o.point) if f is not None and f.signed else o.point
+    new = restate(m, value, doc.text)
+    old = doc.text[m.start:m.end]
+    if new == old:
+        return None
+    return Fix(m.start, m.end, new)
 
 
 def _rel_gap(a: Interval, b: Interval) -> float:
@@ -199,28 +439,12 @@ def _severity(rule, status: str) -> str:
     return rule.severity
 
 
-def _tolerance_text(rounding: str, w: Window, stated: Mention | None, step: float, unit: str) -> str:
+def _tolerance_text(rounding: str, c: Claim, hedge: str) -> str:
     parts = []
+    step = c.stated_step if c.stated_step is not None else ((c.stated.half_step or 0.0) if c.stated else 0.0)
     if step:
-        parts.append(f"stated figure read as ±{_g(step)}{unit} (its last digit)")
-    if w.kind != "exact":
-        parts.append({"band": f"hedge '{stated.hedge if stated else ''}' ±{w.band:.0%}",
-                      "below": f"hedge '{stated.hedge if stated else ''}': up to {w.below:.0%} below",
-                      "under": "hedge: any value below", "above": f"hedge: above, up to +{w.above:.0%}",
-                      "at_least": "hedge: at least", "at_most": "hedge: at most"}.get(w.kind, w.kind))
+        parts.append(f"stated figure read as ±{step:,.6g} (its last digit)")
+    if hedge:
+        parts.append(f"hedge '{hedge}'")
     parts.append("operands read as rounded figures" if rounding == "interval" else "operands taken as written")
     return "; ".join(parts)
-
-
-def _g(x: float) -> str:
-    return f"{x:,.6g}"
-
-
-def _fix(doc: Document, m: Mention, point: float) -> Fix | None:
-    if m.num_end <= m.num_start or m.word:
-        return None
-    new = restate(m, point, doc.text)
-    old = doc.text[m.start:m.end]
-    if new == old:
-        return None
-    return Fix(m.start, m.end, new)

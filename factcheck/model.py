@@ -10,6 +10,7 @@ turns them into positions in the original file (CONTRACT.md, "Positions").
 from __future__ import annotations
 
 import bisect
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -44,6 +45,9 @@ class Document:
     format: str = "txt"
     # Spans of ``text`` that carry suppression comments etc. are found by the reader.
     suppressions: tuple[Suppression, ...] = ()
+    date: datetime.date | None = None  # the release's date from its metadata (Markdown front matter ``date:``)
+    # What the reader had to guess, one line each naming the file ("read as Windows-1252").
+    warnings: tuple[str, ...] = ()
 
     @cached_property
     def _source(self) -> str:
@@ -96,6 +100,7 @@ class Suppression:
 
     line: int  # the source line the suppression applies to
     rules: tuple[str, ...] = ()  # empty = every rule
+    at: int = field(default=0, compare=False)  # the source line of the comment itself (for messages); 0: unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +174,7 @@ class Relation:
     source: str | None = None  # where a rate or reference figure comes from
     note: str = ""  # extra working shown with the result ("rate 1.08–1.12 USD/EUR, 2024")
     alternative: bool = False
+    exact: bool = False  # the operands are taken as written, not as rounded figures (a unit conversion)
 
     @property
     def score(self) -> float:

@@ -1,8 +1,15 @@
 """Numbers as the reports and corrections write them: grouped digits for the working ("857,000,000"), and a
 computed value restated in the way a mention of the text writes its figure ("€188 million", "1.059",
-"two") for expected texts and fixes. Shared by the judge (expected figures) and the reports."""
+"two") for expected texts and fixes. Shared by the judge (expected figures) and the reports.
+
+A suggested figure rounds half up, as an editor rounds (12.5 -> 13, 0.125 -> 0.13 at two places), not half
+to even as Python's ``round`` and ``format`` do: the value's shortest decimal form (``repr``) is rounded
+with ``decimal.ROUND_HALF_UP``, so binary noise (2.675 stored as 2.67499…) does not turn it down."""
 
 from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 import regex
 
@@ -21,8 +28,20 @@ def fmt_num(x: float | None) -> str:
     return f"{v:,.4f}".rstrip("0").rstrip(".")
 
 
+_WIDE = Context(prec=400)  # every finite float's digits fit
+
+
+def round_half_up(v: float, decimals: int = 0) -> Decimal:
+    """``v`` rounded to ``decimals`` places, halves away from zero (12.5 -> 13, -2.5 -> -3, 2.675 -> 2.68)."""
+    return Decimal(repr(float(v))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_WIDE)
+
+
 def fmt_number(v: float, decimals: int, grouped: bool, group: str = ",", point: str = ".") -> str:
-    s = f"{v:,.{decimals}f}" if grouped or abs(v) >= 10000 else f"{v:.{decimals}f}"
+    """``v`` with ``decimals`` places (rounded half up), grouped in thousands when asked or from 10,000."""
+    x: float | Decimal = round_half_up(v, decimals) if math.isfinite(v) else v
+    if x == 0:
+        x = Decimal(0).quantize(Decimal(1).scaleb(-decimals))  # "-0" is no figure to suggest
+    s = f"{x:,.{decimals}f}" if grouped or abs(float(x)) >= 10000 else f"{x:.{decimals}f}"
     return s.replace(",", "\x00").replace(".", point).replace("\x00", group)
 
 
@@ -67,8 +86,9 @@ def restate(m: Mention, value: float, doc_text: str) -> str:
     if m.word:
         decimals = 0 if abs(x - round(x)) < 0.05 else 1
     num = fmt_number(x, decimals, m.grouped or abs(x) >= 10000, group, point)
-    if m.word and decimals == 0 and 0 <= round(x) < len(_WORDS) and not m.scale:
-        num = _WORDS[round(x)]
+    whole = int(round_half_up(x)) if math.isfinite(x) else -1
+    if m.word and decimals == 0 and 0 <= whole < len(_WORDS) and not m.scale:
+        num = _WORDS[whole]
         num = num.capitalize() if doc_text[m.num_start:m.num_start + 1].isupper() else num
     if not written:
         return num

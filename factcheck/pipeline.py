@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .document import DEFAULT_MAX_SIZE
 from .model import Document, FileResult
 from .ruleset import RuleSet
 
@@ -14,6 +15,7 @@ class Options:
     locale: str = "auto"
     as_of: date | None = None
     check: bool = True  # False: extraction only
+    max_size: int = DEFAULT_MAX_SIZE  # bytes read from one input (--max-size)
 
 
 def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:
@@ -23,11 +25,22 @@ def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:
     result = FileResult(path=doc.path, document=doc, mentions=mentions)
     if not opts.check:
         return result
-    from .claims import link
-    from .judge import judge
+    import os
 
-    claims = link(doc, mentions, rules, as_of=opts.as_of)
-    findings = judge(doc, claims, rules)
+    if os.environ.get("FACTCHECK_LEGACY"):
+        from .legacy_claims import link as legacy_link
+        from .legacy_claims.judge import judge as legacy_judge
+
+        findings = legacy_judge(doc, legacy_link(doc, mentions, rules, as_of=opts.as_of), rules)
+    else:
+        from .claims import link
+        from .claims.tables import with_tables
+        from .judge import judge
+
+        claims, unchecked = link(doc, mentions, rules, as_of=opts.as_of)
+        claims, unchecked = with_tables(doc, mentions, rules, claims, unchecked)
+        findings = judge(doc, claims, rules, unchecked)
+        result.unchecked = unchecked
     from .claims.patterns import pattern_findings
 
     findings += pattern_findings(doc, rules)

@@ -14,6 +14,7 @@ validates them).
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 
 from .kinds import KIND_NAMES as KINDS
+from .yamlload import YamlLimitError, compose, loader_class
 
 SEVERITIES = ("error", "warning", "info")
 TOP_KEYS = ("ruleset", "description", "rules", "vocabulary", "facts", "reference_rates")
@@ -80,20 +82,23 @@ def key_path(key: Key) -> str:
     return out
 
 
-def _loader() -> type:
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def parse(path: str, text: str) -> RuleFile:
-    """Compose ``text`` into data plus the position of every node; YAML errors become one problem."""
+    """Compose ``text`` into data plus the position of every node; YAML errors become one problem.
+
+    Composing is bounded (yamlload.py): an alias bomb, deep nesting or a recursive alias is one problem
+    at the line where the limit is crossed, found before anything walks the expanded data."""
     rf = RuleFile(path, None, {}, {}, [])
-    loader = _loader()(text)
+    loader = loader_class()(text)
     try:
-        node = loader.get_single_node()
+        node = compose(loader)
         if node is None:
             return rf
         _walk(loader, node, (), rf, set())
         rf.data = loader.construct_document(node)
+    except YamlLimitError as e:
+        mark = e.problem_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        rf.problems.append(Problem(path, line, col, "", f"{e.problem}; not loaded"))
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = (e.problem or e.context or "invalid YAML").strip()
@@ -189,19 +194,24 @@ def _schema_problem(rf: RuleFile, err: Any) -> Problem:
                         return rf.problem(key, f"missing key '{n}' (a rule with '{k}' needs '{n}')")
     if v == "additionalProperties" and isinstance(inst, dict):
         allowed = sch.get("properties", {})
-        extra = sorted((k for k in inst if k not in allowed), key=str)
-        k = extra[0] if extra else "?"
+        unknown = sorted((k for k in inst if k not in allowed), key=str)
+        k = unknown[0] if unknown else "?"
         return rf.problem((*key, k), f"unknown key (expected one of {', '.join(allowed)})", of_key=True)
     if "errorMessage" in sch:
         return rf.problem(key, f"{sch['errorMessage']}; got {_yaml_type(inst)}")
     if v == "enum":
-        name = key[-1] if key and isinstance(key[-1], str) else "value"
+        name: str = key[-1] if key and isinstance(key[-1], str) else "value"
         choices = ", ".join(str(c) for c in err.validator_value)
         return rf.problem(key, f"unknown {name} {inst!r} (expected one of {choices})")
     if v == "type":
-        types = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        types: list[str] = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         want = " or ".join(_TYPE_WORDS.get(t, t) for t in types)
         return rf.problem(key, f"expected {want}, got {_yaml_type(inst)}")
+    if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        bounds = [f"{word} {sch[k]:g}" for k, word in (("exclusiveMinimum", "more than"), ("minimum", "at least"),
+                                                       ("exclusiveMaximum", "less than"), ("maximum", "at most"))
+                  if isinstance(sch.get(k), int | float)]
+        return rf.problem(key, f"{inst!r} is out of range: it must be {' and '.join(bounds)}")
     if v in ("minItems", "maxItems", "minLength"):
         return rf.problem(key, f"{err.message}")
     return rf.problem(key, err.message)
@@ -236,7 +246,7 @@ def semantic_problems(rf: RuleFile, seen_ids: dict[str, str]) -> list[Problem]:
 
     out: list[Problem] = []
     data = rf.data if isinstance(rf.data, dict) else {}
-    rules = data.get("rules") if isinstance(data.get("rules"), list) else []
+    rules: list[Any] = data["rules"] if isinstance(data.get("rules"), list) else []
     for i, r in enumerate(rules):
         if not isinstance(r, dict):
             continue
@@ -257,7 +267,9 @@ def semantic_problems(rf: RuleFile, seen_ids: dict[str, str]) -> list[Problem]:
                 check_pattern(pat, bool(r.get("ignore_case")))
             except PatternError as e:
                 out.append(rf.problem(("rules", i, "pattern"), str(e)))
-    facts = data.get("facts") if isinstance(data.get("facts"), list) else []
+    out += vocabulary_problems(rf)
+    out += non_finite_problems(rf)
+    facts: list[Any] = data["facts"] if isinstance(data.get("facts"), list) else []
     fact_ids: dict[str, int] = {}
     for i, f in enumerate(facts):
         fid = f.get("id") if isinstance(f, dict) else None
@@ -266,6 +278,116 @@ def semantic_problems(rf: RuleFile, seen_ids: dict[str, str]) -> list[Problem]:
             if fid in fact_ids:
                 out.append(rf.problem(("facts", i, "id"), f"duplicate fact id '{fid}' (first at line {fact_ids[fid]})"))
             fact_ids.setdefault(fid, line)
+    return out
+
+
+def non_finite_problems(rf: RuleFile) -> list[Problem]:
+    """``.nan`` and ``.inf`` anywhere: no option, fact or rate means them (and NaN passes every ``minimum``)."""
+    out: list[Problem] = []
+    stack: list[tuple[Key, Any]] = [((), rf.data)]
+    while stack:
+        key, v = stack.pop()
+        if isinstance(v, float) and not math.isfinite(v):
+            out.append(rf.problem(key, f"{v} is not a number a rule file can use (a finite number is needed)"))
+        elif isinstance(v, dict):
+            stack.extend(((*key, k), x) for k, x in v.items())
+        elif isinstance(v, list):
+            stack.extend(((*key, i), x) for i, x in enumerate(v))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------- vocabulary
+# A user's ``vocabulary:`` section must have the shape of the shipped section of that name (the code that
+# reads it expects that shape): ``scale_words: 5`` is reported here rather than breaking every run.
+
+Shape = Any  # "number" | "text" | "bool" | "null" | ("map" | "list", frozenset[Shape])
+
+
+def _shape(v: Any) -> Shape:
+    if isinstance(v, bool):
+        return "bool"
+    if isinstance(v, int | float):
+        return "number"
+    if isinstance(v, str):
+        return "text"
+    if isinstance(v, dict):
+        return ("map", frozenset(_shape(x) for x in v.values()))
+    if isinstance(v, list):
+        return ("list", frozenset(_shape(x) for x in v))
+    return "null" if v is None else type(v).__name__
+
+
+@cache
+def vocabulary_shapes() -> dict[str, Shape]:
+    """Section -> shape, from the shipped vocabulary and packs."""
+    from .ruleset import _pack, _shipped, build, packs_dir
+
+    parsed = [*_shipped(), *(_pack(str(p)) for p in sorted(packs_dir().glob("*.yaml")))]
+    return {k: _shape(v) for k, v in build(parsed).vocab.items()}
+
+
+def _fits(v: Any, shape: Shape) -> bool:
+    if isinstance(shape, str):
+        return _shape(v) == shape if not isinstance(v, dict | list) else False
+    kind, inner = shape
+    if kind == "map" and isinstance(v, dict):
+        return not inner or all(any(_fits(x, t) for t in inner) for x in v.values())
+    if kind == "list" and isinstance(v, list):
+        return not inner or all(any(_fits(x, t) for t in inner) for x in v)
+    return False
+
+
+def _shape_name(shape: Shape, plural: bool = False) -> str:
+    words = {"number": ("a number", "numbers"), "text": ("a text", "texts"), "bool": ("true or false", "true/false"),
+             "null": ("nothing", "nothing")}
+    if isinstance(shape, str):
+        return words.get(shape, (shape, shape))[plural]
+    kind, inner = shape
+    name = ("mappings" if plural else "a mapping") if kind == "map" else ("lists" if plural else "a list")
+    if inner:
+        name += (" to " if kind == "map" else " of ") + " or ".join(sorted(_shape_name(t, True) for t in inner))
+    return name
+
+
+def _misfit(v: Any, shape: Shape, key: Key) -> tuple[Key, str] | None:
+    """Where ``v`` stops fitting ``shape`` (the deepest place) and what was expected there."""
+    if _fits(v, shape):
+        return None
+    if isinstance(shape, tuple) and shape[1]:
+        kind, inner = shape
+        items = v.items() if kind == "map" and isinstance(v, dict) else \
+            enumerate(v) if kind == "list" and isinstance(v, list) else ()
+        for k, x in items:
+            if not any(_fits(x, t) for t in inner):
+                if len(inner) == 1:
+                    return _misfit(x, next(iter(inner)), (*key, k))
+                return (*key, k), " or ".join(sorted(_shape_name(t) for t in inner))
+    return key, _shape_name(shape)
+
+
+def vocabulary_problems(rf: RuleFile) -> list[Problem]:
+    data = rf.data if isinstance(rf.data, dict) else {}
+    vocab = data.get("vocabulary")
+    if not isinstance(vocab, dict):
+        return []
+    import difflib
+
+    known = vocabulary_shapes()
+    out: list[Problem] = []
+    for section, body in vocab.items():
+        key: Key = ("vocabulary", section)
+        if section not in known:
+            close = difflib.get_close_matches(str(section), list(known), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "see the shipped rules/vocabulary.yaml"
+            out.append(rf.problem(key, f"unknown vocabulary section ({hint})", of_key=True))
+            continue
+        bad = _misfit(body, known[section], key)
+        if bad is not None:
+            where, expected = bad
+            got = rf.data
+            for k in where:
+                got = got[k]
+            out.append(rf.problem(where, f"expected {expected}, got {_yaml_type(got)}"))
     return out
 
 

@@ -218,8 +218,8 @@ def rules_test(paths: PathsArg = None) -> None:
         die(str(e))
         return
     examples: list[Example] = []
-    for p in parsed:
-        data = p.data if isinstance(p.data, dict) else {}
+    for pf in parsed:
+        data = pf.data if isinstance(pf.data, dict) else {}
         for r in data.get("rules") or []:
             examples += _examples(str(r["id"]), False, r.get("examples"))
         for f in data.get("facts") or []:

@@ -139,8 +139,8 @@ def resolve(spec: str) -> tuple[list[Path], bool]:
     p = Path(spec)
     if p.is_dir():
         return _yaml_files(p), False
-    if p.is_file():
-        return [p], False
+    if p.is_file() or (os.sep in spec or "/" in spec) and os.path.lexists(p):
+        return [p], False  # a file, or something that only looks like one (reading it says what it is)
     if "/" not in spec and os.sep not in spec:
         name = spec.removesuffix(".yaml").removesuffix(".yml")
         pack = packs_dir() / f"{name}.yaml"
@@ -152,15 +152,22 @@ def resolve(spec: str) -> tuple[list[Path], bool]:
 
 # ------------------------------------------------------------------------------------------------- reading
 
+MAX_RULE_FILE = 4 * 1024 * 1024  # bytes; the shipped rate table, the largest rule file, is 30 KB
+
+
 def _read(path: Path, shown: str) -> str:
+    """A rule file's text: a regular file of at most MAX_RULE_FILE bytes (never a FIFO or a device), UTF-8."""
+    from .document import InputError, read_regular
+
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise RuleError(f"{shown}: no such rule file") from None
+        data = read_regular(str(path), MAX_RULE_FILE, "rule file", name=shown, flag=False)
+    except InputError as e:
+        msg = str(e)
+        raise RuleError(f"{shown}: no such rule file" if msg.endswith(": no such file") else msg) from None
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise RuleError(f"{shown}: not valid UTF-8 (byte offset {e.start})") from None
-    except OSError as e:
-        raise RuleError(f"{shown}: cannot read ({e.strerror or e})") from None
 
 
 _ID_LINE = re.compile(r"^\s*-\s*id:\s*[\"']?([^\"'\s#]+)", re.M)
@@ -299,7 +306,28 @@ def read_user_rules(paths: tuple[str, ...] | list[str]) -> tuple[list[Parsed], l
             p, probs = check_user_file(path, seen)
             problems += probs
             parsed.append(p)
+    if not problems:
+        problems = _unusable_vocabulary(parsed)
     return parsed, problems, len(parsed)
+
+
+def _unusable_vocabulary(parsed: list[Parsed]) -> list[str]:
+    """The user's vocabulary merged over the shipped one, compiled as extraction compiles it: what a run
+    would trip on is reported here (so `rules validate` says "ok" only to files every run can load)."""
+    users = [p for p in parsed if not p.shipped and isinstance(p.data, dict) and p.data.get("vocabulary")]
+    if not users:
+        return []
+    from .extract.lexicon import lexicon
+    from .extract.words import grammar
+
+    try:
+        vocab = build([*_shipped(), *parsed]).vocab
+        lexicon(vocab)
+        grammar(vocab)
+    except Exception as e:  # noqa: BLE001 - any failure here is the vocabulary's; say so instead of crashing
+        return [f"{users[-1].shown}: vocabulary: cannot be used "
+                f"({type(e).__name__}: {e})"]
+    return []
 
 
 def apply_switches(rs: RuleSet, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:

@@ -12,7 +12,7 @@ initializer does the same work once per worker. Below a threshold of work (PARAL
 PARALLEL_MIN_BYTES bytes) one process is faster and no worker is started.
 
 A worker that dies (killed, out of memory, a crash in a C extension) costs only the file it was checking:
-that file gets an error naming the signal or exit status ("internal error", so the exit code is 2), a new
+that file gets an error naming the signal or exit status ("internal error": the internal-error exit code), a new
 worker takes over the rest of its chunk, and the report is written as usual.
 """
 
@@ -82,11 +82,13 @@ def warm(rules: object, opts: object) -> None:
 def check_one(task: Task, rules: object, opts: object) -> FileResult:
     """Read one input and run the pipeline on it; unreadable input and internal errors become ``error``."""
     from .baseline import with_fingerprints
-    from .document import InputError, read_bytes, read_path
+    from .document import DEFAULT_MAX_SIZE, InputError, read_bytes, read_path
     from .pipeline import run
 
+    limit = getattr(opts, "max_size", DEFAULT_MAX_SIZE)
     try:
-        doc = read_path(task.path) if task.data is None else read_bytes(task.data, task.path)
+        doc = read_path(task.path, max_size=limit) if task.data is None else read_bytes(task.data, task.path,
+                                                                                         max_size=limit)
         return with_fingerprints(run(doc, rules, opts))  # type: ignore[arg-type]
     except InputError as e:
         return FileResult(path=task.path, document=None, error=str(e))

@@ -116,6 +116,10 @@ def test_baseline_from_config(tmp_path, fake, monkeypatch):
     ("{not json", ":1: not a baseline file (invalid JSON"),
     ('{"version": 9, "findings": []}', "version 9 is not supported"),
     ('[1, 2]', "expected an object with a findings list"),
+    # hostile files: one line, never a RecursionError / ValueError traceback with exit 1
+    ("[" * 100000 + "]" * 100000, ":1: not a baseline file (nested more than 32 levels deep)"),
+    ('{"version": 1, "findings": [' + "[" * 40 + "]" * 40 + "]}", "nested more than 32 levels deep"),
+    ('{"version": 1, "findings": [' + "1" * 10000 + "]}", ":1: not a baseline file (ValueError"),
 ])
 def test_bad_baseline_is_one_line_exit_2(tmp_path, fake, content, message):
     b = tmp_path / "b.json"

@@ -84,11 +84,13 @@ def test_unreadable_file_among_good_ones(tmp_path, fake):
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("caf\xe9 1,5%\n".encode("latin-1"))
     r = invoke("--format", "json", str(binary), str(good), str(bad), str(tmp_path / "missing.txt"))
-    assert r.exit_code == 1  # the good file's finding; not 2
-    warnings = r.stderr.strip().splitlines()
-    assert warnings == [f"factcheck: warning: {binary}: binary file, not text (skipped)",
-                        f"factcheck: warning: {bad}:1: not valid UTF-8 (byte 0xe9 at offset 3)",
-                        f"factcheck: warning: {tmp_path / 'missing.txt'}: no such file"]
+    assert r.exit_code == 2  # the good file is checked and reported, but two inputs were not: never a pass
+    errors = r.stderr.strip().splitlines()
+    # the Windows-1252 file is read (with a warning naming it); the binary and the missing file are not
+    assert errors == [f"factcheck: warning: {bad}:1: not UTF-8 (byte 0xe9 at offset 3); read as Windows-1252 — "
+                      "convert it with `iconv -f WINDOWS-1252 -t UTF-8`",
+                      f"factcheck: error: {binary}: binary file, not text (skipped)",
+                      f"factcheck: error: {tmp_path / 'missing.txt'}: no such file"]
     files = json.loads(r.stdout)["files"]
     assert [f["path"] for f in files] == [str(binary), str(good), str(bad), str(tmp_path / "missing.txt")]
     assert [len(f["findings"]) for f in files] == [0, 1, 0, 0]

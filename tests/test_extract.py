@@ -630,7 +630,7 @@ def test_cli_reads_utf8_without_bom(tmp_path, monkeypatch):
 
 def test_cli_undecodable_bytes_name_the_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "broken.txt").write_bytes(b"Revenue \xff\xfe rose 5%.\n")
+    (tmp_path / "broken.txt").write_bytes(b"Revenue \x81\x8d rose 5%.\n")  # neither UTF-8 nor Windows-1252
     r = run_extract("broken.txt")
     assert r.exit_code == 2
     assert "broken.txt" in r.stderr

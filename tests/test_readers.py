@@ -388,10 +388,10 @@ def test_docx_paragraphs_tables_and_text_boxes(tmp_path):
         '<w:sdt><w:sdtContent>' + p(r("In a content control 8")) + "</w:sdtContent></w:sdt>",
     )
     assert docx_paragraphs(docx_bytes(xml), "x.docx") == [
-        "A\tB-CD°", "2023", "94 units", "Visible text inserted", "Anchor after", "Box 7", "In a content control 8"]
-    doc = read_path(str(make_docx(tmp_path, xml, "t.docx")))
-    assert doc.locate(doc.text.index("94 units")) == Position(3, 1, doc.source.index("94 units"))
-    assert doc.locate(doc.text.index("8")).line == 7
+        "A\tB-CD°", "2023\t94 units", "Visible text inserted", "Anchor after", "Box 7", "In a content control 8"]
+    doc = read_path(str(make_docx(tmp_path, xml, "t.docx")))  # a table row is one line, cells joined by tabs
+    assert doc.locate(doc.text.index("94 units")) == Position(2, 6, doc.source.index("94 units"))
+    assert doc.locate(doc.text.index("8")).line == 6
 
 
 def test_docx_suppressions(tmp_path):
@@ -468,8 +468,9 @@ def test_plain_text_suppressions():
 
 
 @pytest.mark.parametrize("name,data,words", [
-    ("bad.md", b"Figures \xff\xfe 12%\n", "not valid UTF-8"),
-    ("bad.html", b"<p>caf\xe9 12%</p>", "not valid UTF-8"),
+    # 0x81 and 0x8d are neither UTF-8 here nor Windows-1252 (the fallback), so nothing can read them
+    ("bad.md", b"Figures \x81\x8d 12%\n", "not valid UTF-8"),
+    ("bad.html", b"<p>caf\xe9\x81 12%</p>", "not valid UTF-8"),
     ("image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     ("notazip.docx", b"This is plain text, not a Word file.", "not a readable .docx"),
     ("empty.docx", b"", "not a readable .docx"),

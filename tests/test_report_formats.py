@@ -300,7 +300,7 @@ def test_text_summary_variants_and_unreadable_file() -> None:
     assert summary_line(empty) == "nothing to check: no claims found in 1 file"
     res = [*make_results(), FileResult(path="gone.txt", document=None, error="gone.txt: no such file")]
     out = text_out(res)
-    assert "gone.txt: warning: could not read: gone.txt: no such file" in out.splitlines()
+    assert "error: gone.txt: no such file" in out.splitlines()
     assert out.splitlines()[-1] == ("4 claims checked in 2 files (1 unreadable): 1 hold, 1 wrong, 1 warning, "
                                     "1 suppressed")
 

@@ -63,7 +63,7 @@ def test_validate_ok_counts_rules_and_files(tmp_path: Path) -> None:
 
 def test_validate_without_paths_checks_every_shipped_file() -> None:
     r = run("rules", "validate")
-    assert r.exit_code == 0 and r.stdout.startswith("ok: 18 rules and 3 facts in 7 files")
+    assert r.exit_code == 0 and r.stdout.startswith("ok: 18 rules and 3 facts in 9 files")
 
 
 def test_validate_lists_every_problem(tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_list_with_unknown_select_is_one_line_exit_2() -> None:
     r = run("rules", "list", "--select", "percent-chnage")
     assert r.exit_code == 2
     assert stderr_lines(r) == ["factcheck: --select: unknown rule or kind 'percent-chnage' "
-                               "(see `factcheck rules list`)"]
+                               "(did you mean 'percent-change'?)"]
     r = run("--select", "percent-chnage", SEED)
     assert r.exit_code == 2 and len(stderr_lines(r)) == 1
 

@@ -1,37 +1,58 @@
-"""link: Mentions become Claims — a stated figure, the figures it derives from, and the relation.
+"""link: Mentions become Claims — a stated figure and the readings that could derive it, each with evidence.
 
-One module per family, each with ``find(ctx)`` adding Claims to the shared context:
-    change       percent_change, multiple (and the multiple_style warning)
-    conversion   conversion, currency_conversion
-    rates        per_unit (and totals at a unit price)
-    parts        sum, share, difference
-    dates        duration
-    consistency  the same figure stated twice
-    bounds       range (impossible values)
-    facts        fact (reference figures from fact packs)
-Order matters only in that a figure claimed by an earlier family is not claimed again by a later one.
+Linking is a search with evidence, not a list of cases (rules/linking.yaml holds the grammar, the cue words
+and the weights):
+    scope      sentences, paragraphs, headline; bounded windows and indexes (linear time)
+    grammar    templates over sentences whose figures are slots ("from {old} to {new}")
+    reading    what a figure is: its kind, its measure ("sales", "EBIT"), a basis qualifier
+    pairs      two levels of one quantity ("from X to Y", "Y (X)", "(2023: X)", "X a year earlier")
+    conversion conversion, currency_conversion: a figure restated in other units or another currency
+    change     percent_change, multiple, difference: a change attached to a pair
+    rates      per_unit: a price or rate against a total and a count
+    parts      sum, share (margins, complements): parts and their whole
+    dates      duration: a span between two dates
+    consistency  the same quantity given twice with different values
+    bounds     range: values that cannot be (a share above 100%)
+    facts      fact: a figure against a reference fact of a fact pack
+Every family adds Claims (``ctx.add``) or records what it saw but could not check (``ctx.skip``). The judge
+alone decides verdicts (judge.py).
 """
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 
-from ..model import Claim, Document, Mention
+from ..model import Claim, Document, Mention, Unchecked
 from ..ruleset import RuleSet
-from .base import Ctx
-
-FAMILIES = ("conversion", "change", "rates", "parts", "dates", "consistency", "bounds", "facts")
+from .scope import Ctx
 
 
-def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | None = None) -> list[Claim]:
+def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | None = None
+         ) -> tuple[list[Claim], list[Unchecked]]:
+    from . import bounds, change, consistency, conversion, dates, facts as factpacks, parts, rates
+    from .pairs import Pairs
+    from .reading import Facts
+
+    import os
+
+    skip = set((os.environ.get("FACTCHECK_SKIP_FAMILIES") or "").split(","))  # for ablation measurements
     ctx = Ctx(doc=doc, mentions=mentions, rules=rules, as_of=as_of)
-    for name in FAMILIES:
-        try:
-            mod = importlib.import_module(f".{name}", __name__)
-        except ModuleNotFoundError as e:
-            if e.name and e.name.endswith(f".{name}"):
-                continue  # a family not written yet
-            raise
-        mod.find(ctx)
-    return ctx.claims
+    facts = Facts(ctx)
+    if "conversion" not in skip:
+        conversion.find(ctx, facts)
+    pairs = Pairs(ctx, facts)
+    if "change" not in skip:
+        change.find(ctx, facts, pairs)
+    if "rates" not in skip:
+        rates.find(ctx, facts, pairs)
+    if "parts" not in skip:
+        parts.find(ctx, facts, pairs)
+    if "dates" not in skip:
+        dates.find(ctx)
+    if "consistency" not in skip:
+        consistency.find(ctx, facts, pairs)
+    if "bounds" not in skip:
+        bounds.find(ctx)
+    if "factpacks" not in skip:
+        factpacks.find(ctx)
+    return ctx.claims, ctx.unchecked

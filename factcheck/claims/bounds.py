@@ -6,8 +6,9 @@ from __future__ import annotations
 import regex
 
 from ..extract.lazy import LazyPattern
-from ..model import Claim
-from .base import Ctx, word_re
+from ..model import Claim, Evidence, Relation
+from .grammar import grammar_for
+from .scope import Ctx
 
 # "of the total", "of the fleet": a whole the figure is part of. A measure of its own ("offsets total $9 billion, 170% of
 # the contract value", "orders of 120% of sales", "costs at 130% of budget") may be exceeded; a share of it is
@@ -17,14 +18,16 @@ _SHARE = LazyPattern(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|wh
 
 
 def find(ctx: Ctx) -> None:
-    dec = word_re(ctx.vocab.get("decrease_words") or [])
+    g = grammar_for(ctx.vocab)
+    dec = g.word_pattern("decrease_words")
     for m in ctx.amounts:
-        if id(m) in ctx.used:
+        if ctx.is_stated(m):
             continue
         msg = None
         if m.type == "percent" and m.unit == "percent" and m.value > 100:
-            before = ctx.before(m, 40)
-            after = ctx.after(m, 40)
+            s, e = ctx.sentence(m.start)
+            before = ctx.text[max(s, m.start - 40):m.start]
+            after = ctx.text[m.end:min(e, m.end + 40)]
             if _SHARE.match(after) or regex.search(r"\b(?:made\s+up|accounted\s+for|accounting\s+for|represent(?:s|ed|ing)?|"
                                                    r"share\s+of)\s+(?:some\s+|about\s+|around\s+)?$", before, regex.I):
                 msg = f"a share of a whole cannot be {m.text}: a part is at most 100% of it"
@@ -34,6 +37,9 @@ def find(ctx: Ctx) -> None:
         elif m.type == "count" and m.value < 0:
             msg = f"a count of things cannot be negative ({m.text})"
         if msg:
-            verdict = {"status": "fail", "message": msg, "explanation": "a share lies between 0% and 100%; a decrease "
-                       "between 0% and 100%; a count is at least zero", "claimed": m.value}
-            ctx.add(Claim("range", (m.start, m.end), m, (), {"verdict": verdict}, True))
+            lo, hi = (0.0, 100.0) if m.type == "percent" else (0.0, float("inf"))
+            ev = Evidence("range", msg, 4.5, True)
+            note = "a share lies between 0% and 100%; a decrease between 0% and 100%; a count is at least zero"
+            ctx.add(Claim("range", (m.start, m.end), m, readings=(Relation("given", (), (ev,), computed=(lo, hi),
+                                                                           point=min(max(m.value or 0, lo), hi),
+                                                                           note=note),)))

@@ -1,8 +1,11 @@
-"""Restatements: ``conversion`` ("40 km (25 miles)", "30 knots (about 56 km/h or 35 mph)", through pint)
-and ``currency_conversion`` ("€857 million (about $930 million)", judged against the year's reference
-range of exchange rates in rules/rates.yaml).
+"""Restatements: ``conversion`` ("40 km (25 miles)", "30 knots (about 56 km/h or 35 mph)", through pint) and
+``currency_conversion`` ("€857 million (about $930 million)", against the year's range of reference rates in
+rules/rates.yaml, and against the rate the release itself uses elsewhere).
 
-A restatement follows its figure in parentheses, after "or" / "or about", or after "equivalent to".
+A restatement is found by the `restate` grammar (a figure in brackets after another, after "or", a dash,
+"equivalent to", a comma and a hedge) between two figures of one dimension in different units, or of two
+currencies. A second restatement in the same aside restates the same source ("€2.7 billion – about US$2.9
+billion or A$4.5 billion"); lists restate in order ("€1.2bn and €0.8bn ($1.3bn and $0.9bn)").
 """
 
 from __future__ import annotations
@@ -11,155 +14,59 @@ import math
 
 import regex
 
-from ..extract.lazy import LazyPattern
-from ..extract.units import convert
-from ..model import Claim, Mention
-from .base import Ctx, is_rate
+from ..model import Claim, Evidence, Mention, Relation
+from .grammar import matches
+from .reading import Facts, is_amount
+from .scope import Ctx
 
-# "(", optionally after up to three describing words ("2,300 tonnes full-load displacement (2,535 short tons)")
-_RESTATE = LazyPattern(r"^\s*(?:(?:(?!(?:and|or|to|from|with|than|of|for|by|in|up|down)\b)[\p{L}-]+\s+){0,3}\(|"
-                       r",?\s*or\s+|(?:[\p{L}-]+\s*){0,2},?\s*equivalent\s+to\s+(?:the\s+|about\s+|some\s+)?|\s*/\s*|"
-                       r",?\s*(?:i\.e\.|that\s+is)\s+|(?P<comma>,\s*(?:about|around|roughly|some|approximately|nearly|"
-                       r"almost|just\s+(?:under|over))\s))\s*", regex.I)
-_NEXT = LazyPattern(r"^\s*(?:,|or|and|/|;)\s*(?:or\s+)?", regex.I)
-# the gap between two listed figures: "€1.2bn and €0.8bn", "€1bn, €2bn and €3bn"
-_LIST_GAP = LazyPattern(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$", regex.I)
-# pairs that are easy to mix up, and what the figure would be under the other reading
 _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "nautical_mile"): "statute and nautical miles",
            ("knot", "mile_per_hour"): "knots and miles per hour", ("metric_ton", "short_ton"): "tonnes and short tons",
            ("short_ton", "metric_ton"): "short tons and tonnes"}
+_LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", regex.I)
 
 
-def find(ctx: Ctx) -> None:
-    _find_parenthesised(ctx)
-    _restated_elsewhere(ctx)
+def find(ctx: Ctx, facts: Facts) -> None:
+    g = facts.g
+    src_of: dict[int, Mention] = {}  # a restatement's start -> the figure it restates
+    done: set[tuple[int, int]] = set()
+    for si in range(len(ctx.sents)):
+        figs = ctx.sentence_numbers(si)
+        if len(figs) < 2:
+            continue
+        ab = facts.abstract(si)
+        found = sorted(matches(g, "restate", ab), key=lambda mt: (-mt.template.weight, mt.start))
+        for mt in found:
+            ctx.work.patterns += 1
+            src, dst = mt.slots.get("src"), mt.slots.get("dst")
+            if src is None or dst is None or not _restates(ctx, src, dst):
+                continue
+            src = src_of.get(src.start, src)  # "– about US$2.9 billion or A$4.5 billion": both restate the euros
+            if (src.start, dst.start) in done or ctx.is_stated(dst) or dst.start in src_of:
+                continue
+            pairs = _paired_list(ctx, src, dst) or [(src, dst)]
+            for s, d in pairs:
+                if (s.start, d.start) in done or not _restates(ctx, s, d):
+                    continue
+                done.add((s.start, d.start))
+                src_of[d.start] = s
+                ev = Evidence("restate:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
+                              mt.template.explicit)
+                if s.type == "quantity":
+                    _conversion(ctx, facts, s, d, ev)
+                else:
+                    _currency(ctx, facts, s, d, ev)
     _same_rate(ctx)
 
 
-def _same_rate(ctx: Ctx) -> None:
-    """One release uses one exchange rate: a conversion whose implied rate is far from the rate the text uses
-    for the same pair of currencies elsewhere is a finding even inside the year's range. Conversions are
-    compared only with others of the same year that hold against the reference range."""
-    # only conversions that hold against the year's reference range say which rate the release uses; any
-    # conversion not already failing is held to that rate
-    convs = [c for c in ctx.claims if c.kind == "currency_conversion" and c.operands
-             and c.params["verdict"]["status"] != "fail"]
-    if len(convs) < 2:
-        return
-    rule = ctx.rules.rule("currency_conversion")
-    tol = float(rule.options.get("same_rate_tolerance", 0.03)) if rule else 0.03
-    from .dates import date_near
-
-    def implied(c: Claim) -> tuple[str, str, float, float, int | None]:
-        src, dst = c.operands[0], c.stated
-        s_lo, s_hi = _interval(src)
-        d_lo, d_hi = _interval(dst, hedged_band=0.03)
-        when = date_near(ctx, src)
-        return src.unit, dst.unit, d_lo / s_hi, d_hi / s_lo, when.mid.year if when else None
-
-    rates = [(c, implied(c)) for c in convs]
-    for k, (c, (a, b, lo, hi, year)) in enumerate(rates):
-        others = []
-        for j, (o, (a2, b2, lo2, hi2, y2)) in enumerate(rates):
-            if j == k or y2 != year or o.params["verdict"]["status"] != "pass":
-                continue
-            if (a2, b2) == (a, b):
-                others.append((lo2, hi2, o))
-            elif (a2, b2) == (b, a):
-                others.append((1 / hi2, 1 / lo2, o))
-        if not others:
-            continue
-        olo = max(x[0] for x in others)
-        ohi = min(x[1] for x in others)
-        if olo > ohi:  # the others disagree among themselves: no firm rate to compare with
-            continue
-        gap = (olo - hi) / olo if hi < olo else (lo - ohi) / ohi if lo > ohi else 0.0
-        if gap > tol:
-            mid = (olo + ohi) / 2
-            src, dst = c.operands[0], c.stated
-            from ..judge import restate
-
-            v = c.params["verdict"]
-            v.update({"status": "fail", "computed": src.value * mid, "expected_text": restate(dst, src.value * mid, ctx.text),
-                      "message": f"{dst.text} implies {((lo + hi) / 2):.4g} {b}/{a}, but the release converts at "
-                                 f"{mid:.4g} {b}/{a} elsewhere ({others[0][2].stated.text})",
-                      "explanation": v.get("explanation", "") + f"; rate used elsewhere in the text: {olo:.4g}–{ohi:.4g}",
-                      "tolerance": f"the same rate within {tol:.0%} across one release"})
+_RATE = regex.compile(r"\s*(?:each|apiece|per|a\s+(?:year|month|day|week|piece|unit|head)|an\s+(?:hour|item))\b", regex.I)
 
 
-def _find_parenthesised(ctx: Ctx) -> None:
-    t = ctx.text
-    ams = ctx.amounts
-    for i, src in enumerate(ams):
-        if src.type not in ("quantity", "currency") or id(src) in ctx.restated:
-            continue
-        rm = _RESTATE.match(t[src.end:src.end + 40])
-        if not rm:
-            continue
-        j = i + 1
-        pos = src.end + rm.end()
-        paren = "(" in rm.group(0)
-        if rm.group("comma") and not (j < len(ams) and ams[j].start == pos and _other_unit(src, ams[j])):
-            continue  # "12 km, about 7.5 miles" restates; "12 km, 20 km and 30 km" lists
-        close = t.find(")", src.end) if paren else -1
-        if paren and _paired_list(ctx, i, pos, close):
-            continue
-        while j < len(ams):
-            dst = ams[j]
-            if dst.start > pos + 25 or (paren and close >= 0 and dst.start > close):
-                break
-            if dst.type != src.type or dst.unit == src.unit or (rm.group("comma") and dst.start > pos + 2):
-                break  # a figure in the source's own unit, or one further on after a comma, restates nothing
-            if is_rate(ctx, dst) and not is_rate(ctx, src):
-                break  # "200 flight hours over 40 weeks, about 5 hours a week": a rate derived from it, no restatement
-            if src.type == "quantity":
-                _conversion(ctx, src, dst)
-            elif dst.unit != src.unit:
-                _currency(ctx, src, dst)
-            else:
-                break
-            ctx.restated.add(id(dst))
-            nm = _NEXT.match(t[dst.end:dst.end + 10])
-            if not nm:
-                break
-            pos = dst.end + nm.end()
-            j += 1
-
-
-def _listed(ctx: Ctx, i: int) -> list[Mention]:
-    """The figures listed up to ``ctx.amounts[i]`` in its own unit: "€1.2bn and €0.8bn" → both."""
-    ams, src = ctx.amounts, ctx.amounts[i]
-    k = i
-    while k > 0 and ams[k - 1].type == src.type and ams[k - 1].unit == src.unit and id(ams[k - 1]) not in ctx.restated \
-            and _LIST_GAP.match(ctx.text[ams[k - 1].end:ams[k].start]):
-        k -= 1
-    return ams[k:i + 1]
-
-
-def _paired_list(ctx: Ctx, i: int, pos: int, close: int) -> bool:
-    """A list of figures restated by as many figures in one other unit in the parenthesis that follows,
-    "€1.2bn and €0.8bn ($1.3bn and $0.9bn)": each restates the figure at its place in the list."""
-    srcs = _listed(ctx, i)
-    if len(srcs) < 2 or close < 0:
+def _restates(ctx: Ctx, src: Mention, dst: Mention) -> bool:
+    if not is_amount(src) or not is_amount(dst) or src.type != dst.type or src.unit == dst.unit:
         return False
-    src = srcs[-1]
-    dsts = [m for m in ctx.in_span(pos, close) if m.type == src.type]
-    if len(dsts) != len(srcs) or dsts[0].start != pos or len({d.unit for d in dsts}) != 1 or not _other_unit(src, dsts[0]):
-        return False
-    if any(not _LIST_GAP.match(ctx.text[a.end:b.start]) for a, b in zip(dsts, dsts[1:], strict=False)):
-        return False
-    for s, d in zip(srcs, dsts, strict=True):
-        if src.type == "quantity":
-            _conversion(ctx, s, d)
-        else:
-            _currency(ctx, s, d)
-        ctx.restated.add(id(d))
-    return True
-
-
-def _other_unit(src: Mention, dst: Mention) -> bool:
-    """A figure of the same kind in another unit of the same dimension (or another currency): a restatement."""
-    if dst.type != src.type or dst.unit == src.unit or not dst.unit or not src.unit:
+    if bool(_RATE.match(ctx.text, dst.end)) != bool(_RATE.match(ctx.text, src.end)):
+        return False  # "$2.7 billion – roughly CZK 243 million per vehicle": a rate, no restatement
+    if not src.unit or not dst.unit or src.value is None or dst.value is None:
         return False
     if src.type == "quantity":
         from ..extract.units import compatible
@@ -168,45 +75,33 @@ def _other_unit(src: Mention, dst: Mention) -> bool:
     return src.type == "currency"
 
 
-def _restated_elsewhere(ctx: Ctx) -> None:
-    """"At the exchange rate on the day of signing, the agreement is worth about PLN 4.87 billion" /
-    "nine-month revenue corresponds to about US$520 million": a sentence that restates a figure of the
-    sentence before in another currency."""
-    t = ctx.text
-    for dst in ctx.amounts:
-        if dst.type != "currency" or id(dst) in ctx.used or id(dst) in ctx.restated:
-            continue
-        s, e = ctx.sentence(dst.start)
-        before = t[s:dst.start]
-        if not (regex.search(r"\b(?:corresponds?|equivalent|equal|equals|amounts?)\s+to\s+(?:about\s+|around\s+|roughly\s+|"
-                             r"some\s+|nearly\s+|approximately\s+)?$", before, regex.I)
-                or regex.search(r"\bexchange\s+rate\b", before, regex.I)
-                and regex.search(r"\b(?:worth|is|was|of|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|approximately\s+)?$",
-                                 before, regex.I)):
-            continue
-        si = ctx.sent_index(dst.start)
-        lo = ctx.sents[si - 1][0] if si > 0 else s
-        srcs = [x for x in ctx.amounts if lo <= x.start < dst.start and x.type == "currency" and x.unit != dst.unit
-                and id(x) not in ctx.restated and not is_rate(ctx, x)]
-        if srcs:
-            ctx.restated.add(id(dst))
-            _currency(ctx, _best_source(ctx, srcs, before), dst)
+def _paired_list(ctx: Ctx, src: Mention, dst: Mention) -> list[tuple[Mention, Mention]] | None:
+    """"€1.2bn and €0.8bn ($1.3bn and $0.9bn)": a list restated by as many figures in one other unit."""
+    nums = ctx.amounts
+    i = ctx.amount_index.get(src.start)
+    j = ctx.amount_index.get(dst.start)
+    if i is None or j is None or j != i + 1:
+        return None
+    srcs = [src]
+    k = i
+    while k > 0 and nums[k - 1].unit == src.unit and nums[k - 1].type == src.type \
+            and _LIST_GAP.fullmatch(ctx.text[nums[k - 1].end:nums[k].start]):
+        srcs.insert(0, nums[k - 1])
+        k -= 1
+    if len(srcs) < 2:
+        return None
+    dsts = [dst]
+    k = j
+    while k + 1 < len(nums) and nums[k + 1].unit == dst.unit and len(dsts) < len(srcs) \
+            and _LIST_GAP.fullmatch(ctx.text[nums[k].end:nums[k + 1].start]):
+        dsts.append(nums[k + 1])
+        k += 1
+    if len(dsts) != len(srcs):
+        return None
+    return list(zip(srcs, dsts, strict=True))
 
 
-def _best_source(ctx: Ctx, srcs: list[Mention], clause: str) -> Mention:
-    """Of the figures a restatement may restate, the one whose words it repeats ("nine-month revenue
-    corresponds to ..." restates the figure called the nine-month total)."""
-    words = {w.lower()[:6] for w in regex.findall(r"[\p{L}][\p{L}-]{3,}", clause)}
-
-    def score(x: Mention) -> int:
-        prev_end = max([y.end for y in ctx.amounts if y.end <= x.start] or [0])
-        around = ctx.text[max(prev_end, x.start - 50):x.start]
-        return len(words & {w.lower()[:6] for w in regex.findall(r"[\p{L}][\p{L}-]{3,}", around)})
-
-    return max(reversed(srcs), key=score)
-
-
-def _trailing_zero_step(m: Mention) -> float:
+def trailing_zero_step(m: Mention) -> float:
     """A restated figure is often rounded to its last non-zero digit: "12,600 km" stands for 12,550-12,650."""
     step = m.half_step or 0.0
     if m.decimals == 0 and m.value and not m.word and m.scale is None and abs(m.value) >= 100:
@@ -221,159 +116,153 @@ def _trailing_zero_step(m: Mention) -> float:
     return step
 
 
-def _conversion(ctx: Ctx, src: Mention, dst: Mention) -> None:
-    if not src.unit or not dst.unit or src.unit == dst.unit:
-        return
+def _conversion(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) -> None:
+    from ..extract.units import convert
+
+    assert src.unit and dst.unit
     factor = convert(1.0, src.unit, dst.unit)
     if factor is None:
         return
     rule = ctx.rules.rule("conversion")
     slack = float(rule.options.get("hedged_slack", 0.02)) if rule else 0.02
-
-    def fn(v: float) -> float:
-        return v * factor
-
-    def explain(v: float) -> str:
-        return f"{_g(src.value)} {src.unit} × {factor:.6g} = {_g(v)} {dst.unit}"
-
-    def fail_message(v: float, expected: str | None) -> str:
-        msg = f"{src.text} is {_g(v)} {_plural(dst.unit)}, not {(dst.hedge + ' ') if dst.hedge else ''}{dst.text}"
-        return msg
-
-    def diagnose(v: float) -> str | None:
-        for (a, b), what in _MIXUPS.items():
-            if dst.unit == b or src.unit == a:
-                alt = convert(src.value, src.unit if src.unit != a else b, dst.unit)
-                alt2 = convert(src.value, src.unit, a if dst.unit == b else dst.unit)
-                for x in (alt, alt2):
-                    if x and abs(x - dst.value) <= max(_trailing_zero_step(dst), 0.02 * abs(dst.value)):
-                        return f"the figure matches a mix-up of {what}"
-        return None
-
-    step = _trailing_zero_step(dst)
+    step = trailing_zero_step(dst)
     if dst.hedge:
-        step = max(step, slack * abs(dst.value))
-    params = {"fn": fn, "explain": explain, "fail_message": fail_message, "diagnose": diagnose,
-              "stated_step": step, "unit_label": f" {dst.unit}", "operand_hedges": False}
-    ctx.add(Claim("conversion", (dst.start, dst.end), dst, (src,), params, True))
+        step = max(step, slack * abs(dst.value or 0.0))
+    note = f"{_g(src.value or 0.0)} {src.unit} × {factor:.6g} = {_g((src.value or 0.0) * factor)} {dst.unit}"
+    mix = _mixup(src, dst)
+    if mix:
+        note += f" (is it a mix-up of {mix}?)"
+    readings = [Relation("convert", (src,), (ev,), factor=factor, note=note, exact=True)]
+    ctx.add(Claim("conversion", (dst.start, dst.end), dst, readings=tuple(readings), stated_step=step))
 
 
-def _plural(unit: str) -> str:
-    if "_per_" in unit:
-        a, b = unit.split("_per_", 1)
-        return f"{_plural(a)} per {b.replace('_', ' ')}"
-    u = unit.replace("_", " ")
-    if u.endswith(("foot",)):
-        return u[:-4] + "feet"
-    if u.endswith(("hour", "meter", "mile", "knot", "ton", "gram", "liter", "watt", "inch", "yard", "day",
-                   "year", "month", "week")):
-        return u + ("es" if u.endswith("inch") else "s")
-    return u
+def _mixup(src: Mention, dst: Mention) -> str | None:
+    from ..extract.units import convert
+
+    for (a, b), what in _MIXUPS.items():
+        if src.unit == a or dst.unit == b:
+            alt = convert(src.value or 0.0, b if src.unit == a else src.unit, dst.unit or "")
+            if alt and abs(alt - (dst.value or 0.0)) <= max(trailing_zero_step(dst), 0.02 * abs(dst.value or 0.0)):
+                return what
+    return None
 
 
-def _g(v: float) -> str:
-    if abs(v) >= 100:
-        return f"{v:,.0f}"
-    return f"{v:,.3g}" if abs(v) >= 1 else f"{v:.3g}"
+# ---------------------------------------------------------------------------------------------- currencies
+def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) -> None:
+    """One reading per year the rate could be of: the year of the release (or of the figure's own date) when the
+    rate table has it; otherwise every year the text names inside the table and the table's latest year, none
+    of them explicit (a conversion of unknown date can warn, not fail)."""
+    from .dates import date_near, parse_period
 
-
-# ----------------------------------------------------------------------------- currencies
-def _currency(ctx: Ctx, src: Mention, dst: Mention) -> None:
-    from .dates import date_near
-
-    rates = ctx.rules.rates
-    tables = rates.get("tables") or []
+    tables = ctx.rules.rates.get("tables") or []
     when = date_near(ctx, src)
     year = when.mid.year if when else None
-    table = _table_for(tables, year)
-    if table is None and tables:
-        # a future date (a delivery year) or none at all: use the latest date in the text that has rates
-        years = sorted(int(t["year"]) for t in tables if "year" in t)
-        from .dates import parse_period
+    sure = _table_for(tables, year)
+    if sure is not None:
+        chosen = [(sure, True)]
+    else:
+        known = sorted({int(t["year"]) for t in tables if "year" in t})
+        if not known:
+            ctx.skip("currency_conversion", dst, "no reference rates loaded")
+            return
+        named = {p.first.year for d in ctx.dates if (p := parse_period(d.text)) and known[0] <= p.first.year <= known[-1]}
+        years = sorted(named | {known[-1]}, reverse=True)
+        chosen = [(t, False) for y in years if (t := _table_for(tables, y)) is not None]
+    readings = []
+    implied = (dst.value or 0.0) / (src.value or 1.0)
+    for table, explicit in chosen[:6]:
+        rel = _rate_reading(ctx, src, dst, ev, table, explicit)
+        if rel is not None:
+            readings.append(rel)
+    if not readings:
+        ctx.skip("currency_conversion", dst, f"no reference rate for {src.unit} or {dst.unit}")
+        return
+    if not chosen[0][1]:
+        note = f"no date for the rate in the text; tried {', '.join(str(t.get('year')) for t, _ in chosen[:6])}"
+        readings = [Relation(r.formula, r.operands, r.evidence + (Evidence("undated", note, -1.5),), computed=r.computed,
+                             point=r.point, note=r.note, source=r.source) for r in readings]
+    ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, readings=tuple(readings),
+                  stated_step=trailing_zero_step(dst), params={"rate": (src.unit, dst.unit, implied, year)}))
 
-        past = [p.first.year for d in ctx.dates if (p := parse_period(d.text)) and years[0] <= p.first.year <= years[-1]]
-        table = _table_for(tables, max(past)) if past else None
+
+def _rate_reading(ctx: Ctx, src: Mention, dst: Mention, ev: Evidence, table: dict, dated: bool) -> Relation | None:
     rule = ctx.rules.rule("currency_conversion")
     slack = float(rule.options.get("slack", 0.03)) if rule else 0.03
-    fail_beyond = float(rule.options.get("fail_beyond", 0.08)) if rule else 0.08
-    if table is None:
-        return
     r = table.get("rates") or {}
 
     def per_usd(code: str) -> tuple[float, float] | None:
         if code == "USD":
             return (1.0, 1.0)
         v = r.get(code)
-        if not v:
-            return None
-        return (float(v[0]), float(v[1]))
+        return (float(v[0]), float(v[1])) if v else None
 
-    a, b = per_usd(src.unit), per_usd(dst.unit)
+    a, b = per_usd(src.unit or ""), per_usd(dst.unit or "")
     if a is None or b is None:
-        return
-    # dst units per src unit: (dst per USD) / (src per USD)
-    lo_rate, hi_rate = b[0] / a[1], b[1] / a[0]
-    src_lo, src_hi = _interval(src)
-    dst_lo, dst_hi = _interval(dst, hedged_band=0.03)
-    # the range the restated figure may take: the source's interval at the year's low and high rates
-    exp_lo, exp_hi = src_lo * lo_rate * (1 - slack), src_hi * hi_rate * (1 + slack)
-    holds = dst_hi >= exp_lo and dst_lo <= exp_hi
-    mid = src.value * math.sqrt(lo_rate * hi_rate)
-    implied = dst.value / src.value if src.value else math.nan
-    gap = 0.0
-    if not holds:
-        gap = (exp_lo - dst_hi) / exp_lo if dst_hi < exp_lo else (dst_lo - exp_hi) / exp_hi
-    if holds:
-        status = "pass"
-    elif gap > fail_beyond:
-        status = "fail"
-    else:
-        status = "warn"
-    from ..judge import restate
-
-    year_txt = table.get("year")
+        return None
+    lo_rate, hi_rate = b[0] / a[1], b[1] / a[0]  # dst units per src unit
+    s_step = trailing_zero_step(src)
+    s_lo, s_hi = (src.value or 0.0) - s_step, (src.value or 0.0) + s_step
+    exp = (s_lo * lo_rate * (1 - slack), s_hi * hi_rate * (1 + slack))
+    mid = (src.value or 0.0) * math.sqrt(lo_rate * hi_rate)
+    implied = (dst.value or 0.0) / (src.value or 1.0)
     source = table.get("source") or (table.get("sources") or [None])[0]
-    expl = (f"{_money(src.value, src.unit)} × {lo_rate:.4g}–{hi_rate:.4g} {dst.unit}/{src.unit} "
-            f"({year_txt} range) = {_money(src.value * lo_rate, dst.unit)}–{_money(src.value * hi_rate, dst.unit)}; "
-            f"the text implies {implied:.4g} {dst.unit}/{src.unit}")
-    claimed_txt = (dst.hedge + " " if dst.hedge else "") + dst.text
-    if status == "pass":
-        msg = f"{claimed_txt} holds at {year_txt} rates"
-        expected = None
-    else:
-        expected = restate(dst, mid, ctx.text)
-        scale = _scale_slip(dst.value, mid)
-        msg = (f"{src.text} is about {_money(mid, dst.unit)} at {year_txt} rates "
-               f"({lo_rate:.4g}–{hi_rate:.4g} {dst.unit}/{src.unit}), not {claimed_txt}")
-        if scale:
-            msg += f" ({scale})"
-    verdict = {"status": status, "message": msg, "explanation": expl, "claimed": dst.value, "computed": mid,
-               "expected_text": expected, "accepted": (exp_lo, exp_hi), "source": source,
-               "tolerance": f"year's low–high rate ±{slack:.0%}; fails beyond {fail_beyond:.0%} outside"}
-    ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, (src,), {"verdict": verdict}, True))
+    note = (f"{_money(src.value or 0.0, src.unit)} × {lo_rate:.4g}–{hi_rate:.4g} {dst.unit}/{src.unit} ({table.get('year')} "
+            f"range, ±{slack:.0%}) = {_money(exp[0], dst.unit)}–{_money(exp[1], dst.unit)}; the text implies "
+            f"{implied:.4g} {dst.unit}/{src.unit}")
+    slip = _scale_slip(dst.value or 0.0, mid)
+    if slip:
+        note += f" ({slip})"
+    evs = (ev,) if dated else (Evidence(ev.cue, ev.detail, ev.weight, False),)
+    return Relation("given", (src,), evs, computed=exp, point=mid, note=note, source=source)
+
+
+def _same_rate(ctx: Ctx) -> None:
+    """One release converts at one rate: a conversion whose implied rate is far from the rate the text uses for
+    the same pair of currencies in the same year elsewhere gets that rate as a further reading."""
+    convs = [c for c in ctx.claims if c.kind == "currency_conversion" and "rate" in c.params]
+    if len(convs) < 3:
+        return
+    rule = ctx.rules.rule("currency_conversion")
+    tol = float(rule.options.get("same_rate_tolerance", 0.03)) if rule else 0.03
+    for k, c in enumerate(convs):
+        a, b, implied, year = c.params["rate"]
+        others = []
+        for j, o in enumerate(convs):
+            a2, b2, imp2, y2 = o.params["rate"]
+            if j == k or y2 != year:
+                continue
+            if (a2, b2) == (a, b):
+                others.append(imp2)
+            elif (a2, b2) == (b, a) and imp2:
+                others.append(1 / imp2)
+        if len(others) < 2 or (max(others) - min(others)) / min(others) > tol:
+            continue  # the others must agree among themselves
+        ref = sum(others) / len(others)
+        if abs(implied - ref) / ref > tol:
+            src = c.readings[0].operands[0]
+            mid = (src.value or 0.0) * ref
+            note = c.readings[0].note + f"; the release converts at {ref:.4g} {b}/{a} elsewhere"
+            ev = Evidence("same-rate", f"{len(others)} other conversions in the text at {ref:.4g}", 1.0, True)
+            step = trailing_zero_step(c.stated) if c.stated else 0.0
+            lo, hi = mid * (1 - tol), mid * (1 + tol)
+            rel = Relation("given", (src,), c.readings[0].evidence + (ev,), computed=(lo, hi), point=mid, note=note,
+                           source=c.readings[0].source)
+            ctx.claims[ctx.claims.index(c)] = Claim(c.kind, c.span, c.stated, readings=(rel,), stated_step=step,
+                                                    params=c.params)
 
 
 def _table_for(tables: list[dict], year: int | None) -> dict | None:
-    if not tables:
-        return None
-    by_year = {int(t["year"]): t for t in tables if "year" in t}
-    if year in by_year:
-        return by_year[year]
     if year is None:
         return None
+    for t in tables:
+        if int(t.get("year", 0)) == year:
+            return t
     return None
 
 
-def _interval(m: Mention, hedged_band: float = 0.0) -> tuple[float, float]:
-    step = _trailing_zero_step(m)
-    lo, hi = m.value - step, m.value + step
-    if m.hedge and hedged_band:
-        lo, hi = min(lo, m.value * (1 - hedged_band)), max(hi, m.value * (1 + hedged_band))
-        if m.hedge in ("nearly", "almost", "just under"):
-            hi = m.value
-        if m.hedge in ("more than", "over", "just over"):
-            lo = m.value
-    return lo, hi
+def _years(tables: list[dict]) -> str:
+    ys = sorted(int(t["year"]) for t in tables if "year" in t)
+    return f"{ys[0]}–{ys[-1]}" if ys else "no years"
 
 
 def _scale_slip(stated: float, expected: float) -> str | None:
@@ -386,8 +275,19 @@ def _scale_slip(stated: float, expected: float) -> str | None:
     return None
 
 
-def _money(v: float, code: str) -> str:
+def _money(v: float, code: str | None) -> str:
     for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(v) >= div:
             return f"{code} {v / div:,.3g} {word}"
     return f"{code} {v:,.0f}"
+
+
+def _g(v: float) -> str:
+    if abs(v) >= 100:
+        return f"{v:,.0f}"
+    return f"{v:,.3g}" if abs(v) >= 1 else f"{v:.3g}"
+
+
+def _quote(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:
+    s = " ".join(ctx.text[a:b].split())
+    return s if len(s) <= limit else s[:limit - 1] + "…"

@@ -16,8 +16,8 @@ import regex
 
 from ..extract.lazy import LazyPattern
 from ..extract.lexicon import MONTHS
-from ..model import Claim, Mention
-from .base import Ctx
+from ..model import Claim, Evidence, Mention, Relation
+from .scope import Ctx
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ def find(ctx: Ctx) -> None:
     rule = ctx.rules.rule("duration")
     counting = (rule.options.get("counting", "either") if rule else "either")
     for q in _spans(ctx):
-        if id(q) in ctx.used:
+        if ctx.is_stated(q):
             continue
         found = _anchors(ctx, q)
         if not found:
@@ -191,19 +191,12 @@ def find(ctx: Ctx) -> None:
         point = (d1.mid.toordinal() - d0.mid.toordinal()) / unit_days if not year_only else float(
             d1.first.year - d0.first.year)
 
-        def explain(v: float, d0=d0, d1=d1, lo=lo, hi=hi, unit=q.unit) -> str:
-            rng = f"{lo:.1f}" if abs(hi - lo) < 0.05 else f"{lo:.1f}–{hi:.1f}"
-            return f"{d0.text} → {d1.text} = {rng} {unit}s"
-
-        def fail_message(v: float, expected, d0=d0, d1=d1, lo=lo, hi=hi, q=q) -> str:
-            rng = f"{lo:.1f}" if abs(hi - lo) < 0.05 else f"{lo:.1f} to {hi:.1f}"
-            return f"{d0.text} to {d1.text} is {rng} {q.unit}s, not {(q.hedge + ' ') if q.hedge else ''}{q.text}"
-
-        params = {"interval": (lo, hi), "point": point, "explain": explain, "fail_message": fail_message,
-                  "rounding": "point", "fixable": False,
-                  "expected": lambda v, q=q: _span_text(v, q)}
+        rng = f"{lo:.1f}" if abs(hi - lo) < 0.05 else f"{lo:.1f}–{hi:.1f}"
+        note = f"{d0.text} → {d1.text} = {rng} {q.unit}s"
         ops = tuple(x for x in (_mention_of(ctx, d0), _mention_of(ctx, d1)) if x is not None)
-        ctx.add(Claim("duration", (q.start, q.end), q, ops, params, confident))
+        ev = (Evidence("dates", f"measured between {d0.text} and {d1.text}", 4.0 if confident else 2.0, confident),)
+        rel = Relation("given", ops, ev, computed=(lo, hi), point=point, note=note)
+        ctx.add(Claim("duration", (q.start, q.end), q, readings=(rel,)))
 
 
 def _span_text(v: float, q: Mention) -> str:
@@ -244,7 +237,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     doc_d = document_date(ctx)
     word = rel.group(0).strip().lower() if rel else ""
     # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
-    if len(periods) >= 2 and word not in ("before", "after", "since"):
+    if len(periods) >= 2 and not word:
         (d0, p0), (d1, p1) = periods[0], periods[1]
         # the text must join the two dates ("from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ...
         # through FY31, a five-year extension"); two dates that merely share a sentence are not a span

@@ -33,9 +33,16 @@ from typing import Any
 
 import regex
 
-from ..model import Claim, Document, Finding, Fix, Mention
+from ..model import Claim, Document, Evidence, Finding, Fix, Mention, Relation
 from ..ruleset import RuleSet
-from .base import Ctx, is_rate, noun_class
+from .reading import noun_class
+from .scope import Ctx
+
+
+def is_rate(ctx: Ctx, m: Mention) -> bool:
+    """A figure per something ("$82 million per jet", "300 aircraft a year", "€809,000 each")."""
+    return bool(regex.match(r"\s*(?:per|each|apiece|a\s+(?:year|month|day|week|piece|unit)|an\s+(?:hour|item)|"
+                            r"on\s+average|/\s*\p{L})\b", ctx.text[m.end:m.end + 30], regex.I))
 
 Fact = dict[str, Any]
 
@@ -128,7 +135,9 @@ def claims_in(ctx: Ctx) -> list[Claim]:
 def _paragraph_claims(ctx: Ctx, a: int, b: int, about: list[tuple[Fact, list[int]]]) -> list[Claim]:
     vocab = ctx.vocab
     cands: list[tuple[Mention, list[Fact]]] = []
-    for m in ctx.in_span(a, b):
+    for m in ctx.numbers_in(a, b):
+        if m.role or m.type not in ("percent", "currency", "count", "quantity", "number"):
+            continue
         matches = [f for f, _ in about if type_matches(f, m, vocab)]
         if matches and not is_rate(ctx, m):
             cands.append((m, matches))
@@ -173,13 +182,23 @@ def find_claims(doc: Document, mentions: list[Mention], rules: RuleSet) -> list[
 
 
 def find(ctx: Ctx) -> None:
-    """Linker entry point (claims/__init__.py): add fact claims, each carrying its verdict."""
+    """Linker entry point (claims/__init__.py): a fact claim reads the reference figure as the value the stated
+    one must cover; the judge compares them like any claim (the figure's precision and hedge, the fact's
+    tolerance). Sure only when the figure's own sentence names the subject."""
     rule = ctx.rules.rule("fact")
     if rule is None:
         return
     for c in claims_in(ctx):
-        ctx.add(Claim(c.kind, c.span, c.stated, c.operands, {**c.params, "verdict": verdict(c, ctx.rules, ctx.text)},
-                      c.confident))
+        fact = c.params["fact"]
+        value = float(fact["value"])
+        tol = abs(value) * float(fact.get("tolerance") or 0.0)
+        plain = f"{_fmt(value)} {fact.get('unit') or fact.get('noun') or ''}".strip()
+        ev = Evidence("fact:" + str(fact["id"]), f"about {fact['id']} (its subject is named "
+                      f"{'in the sentence' if c.confident else 'in the paragraph'})", 4.5 if c.confident else 2.5,
+                      c.confident)
+        rel = Relation("given", (), (ev,), computed=(value - tol, value + tol), point=value,
+                       note=f"reference figure {fact['id']}: {plain}", source=fact.get("source"))
+        ctx.add(Claim("fact", c.span, c.stated, readings=(rel,), params={"fact": fact, "matches": c.params["matches"]}))
 
 
 # ------------------------------------------------------------------------------------------------- judging

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from html.parser import HTMLParser
 
 from ..model import Document
-from . import InputError, decode
+from . import Decoded, InputError, decode_text, with_warning
 from .suppress import Directive, comment_directive, resolve
 from .textmap import TextBuilder
 
@@ -35,6 +35,7 @@ PARAGRAPH = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section"
                        "legend", "body", "html", "center", "menu", "hgroup"})
 LINE = frozenset({"li", "dt", "dd", "tr", "br", "caption", "option"})
 CELL = frozenset({"td", "th"})
+_ROW_BOUNDS = frozenset({"tr", "table", "thead", "tbody", "tfoot", "caption"})
 
 _WS = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][-.A-Za-z0-9]*);?")
@@ -64,6 +65,7 @@ class _Visible(HTMLParser):
         self.skip: list[str] = []  # open elements whose content is not shown
         self.pre = 0
         self.floor = 0  # the end of the last text handled
+        self.in_cell = False  # inside a td/th: blocks in it (<p>, <br>) do not break the row
         self.directives: list[Directive] = []
 
     # -- positions -------------------------------------------------------------------------------------
@@ -97,14 +99,22 @@ class _Visible(HTMLParser):
             self.pre -= 1
         if tag not in CELL:
             self._separate(tag)
+        else:
+            self.in_cell = False
 
     def _separate(self, tag: str) -> None:
+        if tag in _ROW_BOUNDS:
+            self.in_cell = False
+        elif self.in_cell and (tag in PARAGRAPH or tag in LINE):
+            self.out.brk(" ")
+            return
         if tag in PARAGRAPH:
             self.out.brk("\n\n")
         elif tag in LINE:
             self.out.brk("\n")
         elif tag in CELL:
-            self.out.brk("\t")
+            self.out.cell()
+            self.in_cell = True
 
     # -- text ------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
@@ -169,7 +179,7 @@ class _Visible(HTMLParser):
 
     # html.parser's base class raises AssertionError on some broken "<![" sections: read them as text.
     # (its name scanner moves the position before raising: put it back).
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         saved = self.lineno, self.offset
         try:
             return super().parse_marked_section(i, report)
@@ -181,38 +191,108 @@ class _Visible(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         pass
 
+    # -- the end of the file -----------------------------------------------------------------------------
+    # When the file ends inside a comment, a tag or a declaration, a browser shows nothing of it; the base
+    # class (before Python 3.13) would pass the rest of the file on as text. ``closing`` is set for the
+    # final pass, where "not finished" can only mean "never closed".
+    closing = False
+
+    def _unclosed(self, i: int, found: int) -> int:
+        if found >= 0 or not self.closing:
+            return found
+        rest = self.rawdata
+        if rest.startswith("<!--", i):
+            self.handle_comment(rest[i + 4:])  # a directive in it still counts
+        return len(rest)
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        return self._unclosed(i, super().parse_comment(i, report))
+
+    def parse_html_declaration(self, i: int) -> int:
+        return self._unclosed(i, super().parse_html_declaration(i))
+
+    def parse_pi(self, i: int) -> int:
+        return self._unclosed(i, super().parse_pi(i))
+
+    def parse_starttag(self, i: int) -> int:
+        return self._unclosed(i, super().parse_starttag(i))
+
+    def parse_endtag(self, i: int) -> int:
+        return self._unclosed(i, super().parse_endtag(i))
+
+
+_AMP_RUN = re.compile(r"&#?[\w.-]*")
+
+
+def _drain(parser: _Visible) -> None:
+    """Parse on where ``html.parser`` stops to wait for more input at an ``&`` it cannot read yet ("&#;",
+    "&#<"): the input is complete, so those characters are text. (Left for ``close()``, everything after
+    them would be passed on as text, tags and comments included.)"""
+    while parser.rawdata:
+        raw = parser.rawdata
+        parser.goahead(False)
+        if parser.rawdata != raw:
+            continue
+        m = _AMP_RUN.match(raw)
+        if not m or m.end() >= len(raw):
+            return  # stopped at "<...", or at an "&..." that ends the file: close() reads them
+        parser.handle_data(m.group())
+        parser.updatepos(0, m.end())
+        parser.rawdata = raw[m.end():]
+
 
 def extract_html(markup: str, omap: Sequence[int] | None, out: TextBuilder) -> list[Directive]:
     """Write the visible text of ``markup`` into ``out`` (``omap[i]``: source offset of ``markup[i]``;
     None when ``markup`` is the source itself); return the suppression directives found in comments."""
     parser = _Visible(markup, omap, out)
     parser.feed(markup)
-    if parser.rawdata.startswith("<!--"):
-        parser.rawdata = ""  # a comment never closed hides the rest, as in a browser
+    _drain(parser)
+    parser.closing = True
     parser.close()
     return parser.directives
 
 
-def decode_html(data: bytes, path: str) -> str:
-    """UTF-8, or the charset a ``<meta>`` declares when the bytes are not UTF-8."""
+# What a <meta charset> may name, as Python codecs (the WHATWG Encoding Standard's legacy single- and
+# multi-byte encodings). As in a browser, "iso-8859-1" and "ascii" mean Windows-1252, and a declared UTF-16
+# or UTF-32 is ignored: a page whose bytes are 8-bit text cannot be UTF-16, whatever it says.
+_WEB_CODECS = frozenset({
+    "utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "tis-620", "gbk", "gb2312",
+    "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949",
+    *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)), *(f"cp125{n}" for n in range(9))})
+_AS_CP1252 = frozenset({"iso8859-1", "ascii", "latin-1"})
+_IGNORED = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def decode_html(data: bytes, path: str) -> Decoded:
+    """A byte-order mark, else UTF-8, else the charset a ``<meta>`` declares, else Windows-1252 with a warning."""
+    if data.startswith(_BOMS) or b"\x00" in data[:8192]:
+        return decode_text(data, path)  # a mark, UTF-16 without one, or binary
     try:
-        return decode(data, path)
-    except InputError:
-        m = _META_CHARSET.search(data[:4096])
-        if not m or b"\x00" in data[:8192]:
-            raise
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        label = m.group(1).decode("ascii")
         try:
-            codec = codecs.lookup(m.group(1).decode("ascii"))
+            name = codecs.lookup(label).name
         except LookupError:
-            raise InputError(f"{path}: unknown charset {m.group(1).decode('ascii')!r} in <meta>") from None
-        if codec.name == "utf-8":
-            raise
-        return data.decode(codec.name, errors="replace")
+            name = ""
+        name = "cp1252" if name in _AS_CP1252 else name
+        if name not in _WEB_CODECS and name not in _IGNORED:
+            raise InputError(f"{path}: unknown charset {label!r} in <meta>")
+        if name in _WEB_CODECS and name != "utf-8":
+            try:
+                return Decoded(data.decode(name, errors="replace"), name)
+            except (UnicodeError, LookupError, ValueError):
+                pass
+    return decode_text(data, path)
 
 
 def read_html(data: bytes, path: str) -> Document:
-    source = decode_html(data, path)
-    return html_document(source, path)
+    decoded = decode_html(data, path)
+    return with_warning(html_document(decoded.text, path), decoded.warning)
 
 
 def html_document(source: str, path: str) -> Document:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -23,7 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Document
-from . import decode
+from . import InputError, decode_text, with_warning
 from .html import extract_html
 from .suppress import Directive, comment_directive, resolve
 from .textmap import TextBuilder
@@ -32,9 +33,15 @@ _FM_OPEN = {"---": ("---", "..."), "+++": ("+++",)}
 _BR_TAG = re.compile(r"<br\b", re.I)
 
 
+# markdown-it's default (20 levels of tokens) silently drops the text of a list nested 10 deep or a quote
+# nested 20 deep. Its parser recurses about twice per level, so 100 keeps far from Python's stack limit;
+# a document nested deeper is refused with a message, never read in part.
+MAX_NESTING = 100
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
     return md.disable("text_join")  # keep entities and escapes apart from the text around them
 
 
@@ -59,6 +66,18 @@ def front_matter_lines(lines: Sequence[str]) -> int:
         if lines[i].rstrip() in closers:
             return i + 1
     return 0
+
+
+def front_matter_date(lines: Sequence[str], skip: int) -> date | None:
+    """The ``date:`` (YAML) or ``date =`` (TOML) key of the front matter's first ``skip`` lines, if it is a date."""
+    for line in lines[1:skip]:
+        m = re.match(r"""date\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})(?![\d-])""", line)
+        if m:
+            try:
+                return date.fromisoformat(m.group(1))
+            except ValueError:
+                return None
+    return None
 
 
 def _align_line(cl: str, s: str, base: int, start: int, suffix: bool) -> tuple[list[int], int]:
@@ -267,7 +286,7 @@ class _Blocks:
                 self.out.brk("\n")
                 self.cell_col = 0
             elif t in ("th_open", "td_open"):
-                self.out.brk("\t")
+                self.out.cell()
                 self.in_cell = True
             elif t in ("th_close", "td_close"):
                 self.in_cell = False
@@ -278,6 +297,7 @@ class _Blocks:
                 self.out.brk("\n\n")
 
     def _inline(self, tok: Token) -> None:
+        assert tok.map is not None  # run() passes only tokens with a map
         first, last = tok.map[0], max(tok.map[0], tok.map[1] - 1)
         if self.in_cell:
             cmap, self.cell_col = _align(tok.content, self.lines, first, first, self.cell_col, suffix=False)
@@ -286,6 +306,7 @@ class _Blocks:
         _Inline(tok, cmap, self.out, self.directives).run(tok.children or [])
 
     def _html_block(self, tok: Token) -> None:
+        assert tok.map is not None
         first, last = tok.map[0], max(tok.map[0], tok.map[1] - 1)
         content = tok.content.rstrip("\n")
         cmap, _ = _align(content, self.lines, first, last)
@@ -295,7 +316,8 @@ class _Blocks:
 
 
 def read_md(data: bytes, path: str) -> Document:
-    return markdown_document(decode(data, path), path)
+    decoded = decode_text(data, path)
+    return with_warning(markdown_document(decoded.text, path), decoded.warning)
 
 
 def markdown_document(source: str, path: str) -> Document:
@@ -305,7 +327,14 @@ def markdown_document(source: str, path: str) -> Document:
     body = "\n".join("" if i < skip else t.replace("\r", " ") for i, t in enumerate(lines.texts))
     out = TextBuilder(len(source))
     blocks = _Blocks(lines, out)
-    blocks.run(_parser().parse(body))
+    tokens = _parser().parse(body)
+    deepest = max((t.level for t in tokens), default=0)
+    if deepest >= MAX_NESTING - 1:  # markdown-it stopped reading there: refuse rather than drop the rest
+        line = next((t.map[0] + 1 for t in tokens if t.level >= MAX_NESTING - 1 and t.map), 1)
+        raise InputError(f"{path}:{line}: Markdown nested too deeply to read (the limit is {MAX_NESTING - 3} "
+                         f"levels of block quotes, or {(MAX_NESTING - 3) // 2} of lists); not read")
+    blocks.run(tokens)
     text, origin = out.result()
     return Document(path=path, text=text, source=source, origin=origin, format="md",
-                    suppressions=resolve(blocks.directives, source, text, origin))
+                    suppressions=resolve(blocks.directives, source, text, origin),
+                    date=front_matter_date(lines.texts, skip))

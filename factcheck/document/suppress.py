@@ -14,16 +14,25 @@ Where it is written:
 - Plain text (and DOCX paragraphs): ``[factcheck: ignore RULES]``, ``# factcheck: ignore RULES`` (to the
   end of the line), ``<!-- factcheck: ignore RULES -->``, or the bare directive as a line of its own.
 
+- Word (.docx): also a Word comment (Review > New Comment) whose text holds the directive, on the
+  commented range: it silences the paragraphs the range covers, and nothing of it is in the body text
+  that would be published. The reader calls ``mark_word_comments`` on ``word/document.xml`` and
+  ``take_word_comments`` on the paragraphs' text.
+
 Which line: ``ignore`` applies to its own line when that line has visible text besides the comment
 (the comment ends a sentence); a comment alone on its line applies to the next line that has visible
 text (blank lines in between are skipped). Lines are lines of the original file (for DOCX: paragraphs).
 Readers keep the comment's own text out of ``Document.text``, so rule names are never read as prose.
+Each ``Suppression`` also records the line of the comment itself (``at``), so that a rule id no rule set
+defines is reported where it is written (the CLI checks them against the rules in force).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -145,5 +154,92 @@ def resolve(directives: Sequence[Directive], source: str, text: str,
         else:
             k = bisect.bisect_right(ordered, last)
             line = ordered[k] if k < len(ordered) else last + 1
-        out.append(Suppression(line, d.rules))
+        out.append(Suppression(line, d.rules, at=first))
     return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------- Word comments
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_COMMENTS_XML = 16 * 1024 * 1024
+_OPEN, _CLOSE = "\uf8f0", "\uf8f1"  # private-use characters around a marker in the paragraphs' text
+_ANCHOR = re.compile(rb"<w:(commentRangeStart|commentRangeEnd|commentReference)\b([^>]*?)/>")
+_ANCHOR_ID = re.compile(rb"\bw:id=[\"'](\d+)[\"']")
+_MARK = re.compile(_OPEN + r"([SER])(\d+):([^" + _CLOSE + r"\n]*)" + _CLOSE)
+
+
+def word_comment_rules(z: zipfile.ZipFile) -> dict[str, tuple[str, ...]]:
+    """Comment id -> the rules its ``factcheck: ignore`` directive names (empty: every rule), for the
+    comments of ``word/comments.xml`` that hold one. A comments part that cannot be read holds none."""
+    try:
+        info = z.getinfo("word/comments.xml")
+        if info.file_size > MAX_COMMENTS_XML:
+            return {}
+        data = z.read(info)
+    except (KeyError, OSError, ValueError, NotImplementedError, zipfile.BadZipFile, EOFError):
+        return {}
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+        return {}
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for comment in root.iter(_W + "comment"):
+        cid = comment.get(_W + "id", "")
+        for p in comment.iter(_W + "p"):
+            text = "".join(t.text or "" for t in p.iter(_W + "t"))
+            at = text.lower().find("factcheck")
+            parsed = parse_body(text[at:]) if at >= 0 else None
+            if cid.isdigit() and parsed and parsed[0] == "ignore":
+                out[cid] = parsed[1]  # the comment's first directive
+                break
+    return out
+
+
+def mark_word_comments(z: zipfile.ZipFile, xml: bytes) -> bytes:
+    """``word/document.xml`` with a text marker at the start and end of every range commented by a
+    ``factcheck: ignore`` comment, so the reader's paragraphs say which ones it covers. Unchanged when
+    no comment holds a directive."""
+    rules = word_comment_rules(z)
+    if not rules:
+        return xml
+
+    def marker(m: re.Match[bytes]) -> bytes:
+        ident = _ANCHOR_ID.search(m.group(2))
+        cid = ident.group(1).decode() if ident else ""
+        if cid not in rules:
+            return m.group(0)
+        kind = {b"commentRangeStart": "S", b"commentRangeEnd": "E", b"commentReference": "R"}[m.group(1)]
+        text = f"{_OPEN}{kind}{cid}:{','.join(rules[cid])}{_CLOSE}"
+        return b"<w:t>" + text.encode("utf-8") + b"</w:t>"
+
+    return _ANCHOR.sub(marker, xml)
+
+
+def take_word_comments(source: str) -> tuple[str, tuple[Suppression, ...]]:
+    """The paragraphs' text without the markers ``mark_word_comments`` put in, and the suppressions of
+    the commented ranges: every paragraph (line) from the range's start to its end."""
+    if _OPEN not in source:
+        return source, ()
+    parts: list[str] = []
+    last = 0
+    line = 1
+    ranges: dict[str, list] = {}  # id -> [first line, last line, rules]
+    for m in _MARK.finditer(source):
+        chunk = source[last:m.start()]
+        parts.append(chunk)
+        line += chunk.count("\n")
+        last = m.end()
+        kind, cid = m.group(1), m.group(2)
+        rules = tuple(r for r in m.group(3).split(",") if r)
+        span = ranges.setdefault(cid, [line, line, rules])
+        if kind == "S":
+            span[0] = min(span[0], line)
+        else:
+            span[1] = max(span[1], line)
+    parts.append(source[last:])
+    out: list[Suppression] = []
+    for first, end, rules in ranges.values():
+        out += [Suppression(n, rules, at=first) for n in range(first, max(first, end) + 1)]
+    return "".join(parts), tuple(out)

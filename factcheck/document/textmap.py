@@ -26,12 +26,16 @@ class TextBuilder:
         self.origin: array[int] = array("q")
         self._pending: str | None = None
         self._pending_at: int | None = None
+        self._empty_cells = 0  # table cells opened in this row since the last text (each keeps its tab)
+        self._cell_open = False  # a cell was opened and no text written since
 
     def _clamp(self, off: int) -> int:
         return 0 if off < 0 else (self.size - 1 if off >= self.size else off)
 
     def brk(self, sep: str, at: int | None = None) -> None:
         """Ask for separator ``sep`` before the next text (``at``: the source offset it stands for)."""
+        if _STRENGTH[sep] >= _STRENGTH["\n"]:
+            self._empty_cells, self._cell_open = 0, False  # a new row: its empty cells start again
         if not self.chars:
             return
         if self._pending is None or _STRENGTH[sep] > _STRENGTH[self._pending]:
@@ -40,10 +44,21 @@ class TextBuilder:
         elif self._pending_at is None:
             self._pending_at = at
 
+    def cell(self, at: int | None = None) -> None:
+        """A table cell opens: a tab before its text, and one more for each empty cell before it in its
+        row, so columns stay in place ("Backlog<TAB>5,000<TAB><TAB>n/a" when a cell is blank). Empty cells
+        at the end of a row leave nothing."""
+        if self._cell_open:
+            self._empty_cells += 1
+        self._cell_open = True
+        self.brk("\t", at)
+
     def text(self, s: str, where: int | Sequence[int]) -> None:
         """Append visible characters ``s``; ``where`` is one offset for all of them or one per character."""
         if not s:
             return
+        tabs = "\t" * self._empty_cells
+        self._empty_cells, self._cell_open = 0, False
         if self._pending is not None:
             sep, at = self._pending, self._pending_at
             self._pending = self._pending_at = None
@@ -51,8 +66,12 @@ class TextBuilder:
                 self._trim()  # no trailing spaces before a line break or a cell
             if self.chars:
                 at = at if at is not None else self.origin[-1] + 1
+                sep += tabs if sep != " " else ""
                 self.chars.extend(sep)
                 self.origin.extend(repeat(self._clamp(at), len(sep)))
+        elif tabs and not self.chars:  # a table opening the text with empty cells
+            self.chars.extend(tabs)
+            self.origin.extend(repeat(self._clamp(where if isinstance(where, int) else where[0]), len(tabs)))
         self.chars.extend(s)
         if isinstance(where, int):
             self.origin.extend(repeat(self._clamp(where), len(s)))

@@ -4,12 +4,13 @@ blanked with spaces so their words are never read as prose, which keeps every of
 from __future__ import annotations
 
 from ..model import Document
-from . import decode
+from . import decode_text
 from .suppress import mask_plain
 
 
 def read_txt(data: bytes, path: str) -> Document:
-    source = decode(data, path)
+    decoded = decode_text(data, path)
+    source = decoded.text
     text, suppressions = mask_plain(source)
     return Document(path=path, text=text, source=None if text == source else source, format="txt",
-                    suppressions=suppressions)
+                    suppressions=suppressions, warnings=(decoded.warning,) if decoded.warning else ())

@@ -118,6 +118,15 @@ _TITLE_WORD = LazyPattern(r"\b[\p{L}]{4,}\b")
 ANTECEDENT_WINDOW = 64
 
 
+# Figures beyond this are out of range: not read at all ("1" and 400 zeros, "1e308 billion"). No prose
+# figure comes near it, and two of them still multiply without overflowing a float.
+MAX_FIGURE = 1e100
+
+
+def _in_range(f: _Amount) -> bool:
+    return all(abs(v) * f.scale_factor <= MAX_FIGURE for v in (f.value, f.value_high) if v is not None)
+
+
 def fraction_ok(num: int, den: int) -> bool:
     """A digit fraction we read as a number: a usual denominator ("3/4", "20/100") or one no date has
     ("1/40"); not a date, "24/7" or "9/11"."""
@@ -1063,6 +1072,7 @@ class _Scanner:
         amounts = self._numerals()
         for f in amounts:
             self._read_around(f)
+        amounts = [f for f in amounts if _in_range(f)]
         # a numeral swallowed by the previous one's span (a range end) is dropped
         kept: list[_Amount] = []
         for f in amounts:
@@ -1081,6 +1091,7 @@ class _Scanner:
             self.out = [m for m in self.out if id(m) not in self._dropped]
         for f in amounts:
             self.out.append(self._mention(f))
+        self.out = [m for m in self.out if m.value is None or abs(m.value) <= MAX_FIGURE]  # ordinals too
         self.out.sort(key=lambda m: (m.start, m.end))
         return self.out
 

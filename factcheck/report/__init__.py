@@ -14,6 +14,7 @@ FORMATS = {
     "github": "github",
     "junit": "junit",
     "html": "html",
+    "gitlab": "gitlab",
 }
 
 

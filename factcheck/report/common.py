@@ -1,11 +1,13 @@
-"""Helpers the text, SARIF, GitHub and JUnit reports share: which findings to show, how to count
-them in one summary sentence, a stable fingerprint, and a portable path for a result.
+"""Helpers the text, SARIF, GitHub, JUnit and GitLab reports share: which findings to show, how to count
+them in one summary sentence, a stable fingerprint, a portable path for a result, and names made safe
+to print.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path, PurePath
 
 from ..model import Document, FileResult, Finding
@@ -35,11 +37,14 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def counts(results: list[FileResult]) -> dict[str, int]:
-    """Claims per status (suppressed ones apart), files read and files that could not be read."""
-    out = {"claims": 0, "pass": 0, "warn": 0, "fail": 0, "suppressed": 0, "files": len(results), "unreadable": 0}
+    """Claims per status (suppressed ones apart), claims seen but not checked, files read and files that
+    could not be read."""
+    out = {"claims": 0, "pass": 0, "warn": 0, "fail": 0, "suppressed": 0, "unchecked": 0, "files": len(results),
+           "unreadable": 0}
     for r in results:
         if r.error:
             out["unreadable"] += 1
+        out["unchecked"] += len(r.unchecked)
         for f in r.findings:
             out["claims"] += 1
             out["suppressed" if f.suppressed else f.status] += 1
@@ -47,19 +52,42 @@ def counts(results: list[FileResult]) -> dict[str, int]:
 
 
 def summary_line(results: list[FileResult]) -> str:
-    """'5 claims checked in 1 file: 4 hold, 1 wrong' (+ warnings, suppressed, unreadable when non-zero)."""
+    """'6 claims checked in 1 file: 5 hold, 1 wrong; 2 not checked' (warnings, suppressed, unreadable and
+    not checked only when non-zero). Claims the linker saw but could not check are never silent."""
     c = counts(results)
     where = plural(c["files"], "file")
     if c["unreadable"]:
         where += f" ({c['unreadable']} unreadable)"
+    unchecked = f"; {c['unchecked']} not checked" if c["unchecked"] else ""
     if not c["claims"]:
+        if c["unchecked"]:
+            return f"no claim checked in {where}: {plural(c['unchecked'], 'claim')} not checked"
         return f"nothing to check: no claims found in {where}"
     parts = [f"{c['pass']} hold", f"{c['fail']} wrong"]
     if c["warn"]:
         parts.append(plural(c["warn"], "warning"))
     if c["suppressed"]:
         parts.append(f"{c['suppressed']} suppressed")
-    return f"{plural(c['claims'], 'claim')} checked in {where}: {', '.join(parts)}"
+    return f"{plural(c['claims'], 'claim')} checked in {where}: {', '.join(parts)}{unchecked}"
+
+
+# Control characters (C0, DEL, C1) and the invisible marks that reorder or hide text (bidi embeddings,
+# overrides and isolates, LRM/RLM, zero-width characters): never printed raw from a file name or message.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
+def printable(s: str) -> str:
+    """``s`` with control and invisible characters written as escapes ("a\\nb", "\\x1b[31m", "\\u202e"), so a
+    hostile file name cannot forge a report line, colour a terminal or reorder what is shown."""
+    return _UNPRINTABLE.sub(_escape_char, s)
 
 
 def sentence_around(doc: Document, start: int, end: int) -> str:

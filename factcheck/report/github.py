@@ -16,7 +16,7 @@ import sys
 
 from ..model import Document, FileResult, Finding
 from . import Context
-from .common import counts, level, rel_path, shown, summary_line
+from .common import counts, level, printable, rel_path, shown, summary_line
 
 COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -80,7 +80,7 @@ def step_summary(rows: list[tuple[str, int, Finding]], results: list[FileResult]
                        f"{_cell(expected)} |")
     errors = [r for r in results if r.error]
     if errors:
-        out += ["", *[f"- could not read {_cell(r.path)}: {_cell(r.error)}" for r in errors]]
+        out += ["", *[f"- error: {_cell(printable(r.error or ''))}" for r in errors]]
     return "\n".join(out) + "\n\n"
 
 
@@ -100,10 +100,10 @@ def render(results: list[FileResult], ctx: Context) -> str:
     lines: list[str] = []
     rows: list[tuple[str, int, Finding]] = []
     for fr in results:
-        path = rel_path(fr.path)
+        path = printable(rel_path(fr.path))  # a newline or escape in a name cannot forge a command
         if fr.error or fr.document is None:
-            lines.append(command("warning", f"could not read {fr.path}: {fr.error or 'not read'}", file=path,
-                                 title="factcheck"))
+            lines.append(command("error", printable(fr.error or f"{fr.path}: not read"), file=path,
+                                 title="factcheck: input not checked"))
             continue
         for f in fr.findings:
             if not shown(f, ctx) or f.suppressed:
@@ -112,6 +112,6 @@ def render(results: list[FileResult], ctx: Context) -> str:
             rows.append((path, fr.document.locate(f.start).line, f))
     append_step_summary(step_summary(rows, results))
     c = counts(results)
-    lines.append(f"factcheck: {summary_line(results)}" + (" (see the step summary for every finding)"
+    lines.append(f"factcheck: {printable(summary_line(results))}" + (" (see the step summary for every finding)"
                  if c["fail"] + c["warn"] > 10 and os.environ.get("GITHUB_STEP_SUMMARY") else ""))
     return "\n".join(lines) + "\n"

@@ -38,12 +38,13 @@ from html import escape
 from .. import __version__
 from ..model import Document, FileResult, Finding
 from . import Context
-from .common import counts, fmt_num, plural, summary_line
+from .common import counts, fmt_num, plural, printable, summary_line
 from .json_ import to_dict
 
 LABELS = {"fail": "wrong", "warn": "unsure", "pass": "holds"}
 ICONS = {"fail": "✗", "warn": "?", "pass": "✓"}
 RANK = {"pass": 0, "warn": 1, "fail": 2}
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)+")
 
@@ -244,22 +245,22 @@ def _count_cells(c: dict[str, int]) -> str:
 
 def _summary(results: list[FileResult], ctx: Context) -> str:
     if ctx.command == "extract":
-        rows = "".join(f'<tr><th scope="row"><a href="#file-{i + 1}">{esc(r.path)}</a></th>'
+        rows = "".join(f'<tr><th scope="row"><a href="#file-{i + 1}">{esc(printable(r.path))}</a></th>'
                        f'<td class="num">{len(r.mentions)}</td></tr>' for i, r in enumerate(results))
         return (f'<table class="fc-sum"><thead><tr><th scope="col">File</th><th scope="col" class="num">'
                 f'Figures found</th></tr></thead><tbody>{rows}</tbody></table>')
     head = ('<thead><tr><th scope="col">File</th><th scope="col" class="num">✗ wrong</th>'
             '<th scope="col" class="num">? unsure</th><th scope="col" class="num">✓ holds</th>'
             '<th scope="col" class="num">suppressed</th></tr></thead>')
-    rows = []
+    body: list[str] = []
     for i, r in enumerate(results):
         note = ' <span class="fc-err">unreadable</span>' if r.error else ""
-        rows.append(f'<tr><th scope="row"><a href="#file-{i + 1}">{esc(r.path)}</a>{note}</th>'
+        body.append(f'<tr><th scope="row"><a href="#file-{i + 1}">{esc(printable(r.path))}</a>{note}</th>'
                     f"{_count_cells(counts([r]))}</tr>")
     foot = ""
     if len(results) > 1:
         foot = f'<tfoot><tr><th scope="row">All files</th>{_count_cells(counts(results))}</tr></tfoot>'
-    table = f'<div class="fc-scroll"><table class="fc-sum">{head}<tbody>{"".join(rows)}</tbody>{foot}</table></div>'
+    table = f'<div class="fc-scroll"><table class="fc-sum">{head}<tbody>{"".join(body)}</tbody>{foot}</table></div>'
     if len(results) > 1:
         return f'<nav aria-label="Files">{table}</nav>'
     return table
@@ -337,9 +338,9 @@ def _mention_spans(r: FileResult, n: int) -> list[Span]:
 
 def _section(i: int, r: FileResult, ctx: Context) -> str:
     head = f'<section class="fc-file" id="file-{i + 1}" aria-labelledby="file-{i + 1}-h">' \
-           f'<h2 id="file-{i + 1}-h">{esc(r.path)}</h2>'
+           f'<h2 id="file-{i + 1}-h">{esc(printable(r.path))}</h2>'
     if r.error or r.document is None:
-        return head + f'<p class="fc-err" role="alert">{esc(r.error or "could not be read")}</p></section>'
+        return head + f'<p class="fc-err" role="alert">{esc(printable(r.error or "could not be read"))}</p></section>'
     doc, text = r.document, r.document.text
     marker = _Marker(i, r.findings)
     if ctx.command == "extract":
@@ -358,9 +359,11 @@ def _section(i: int, r: FileResult, ctx: Context) -> str:
 
 
 def _json_for_script(results: list[FileResult], ctx: Context) -> str:
-    """The JSON report, safe inside <script type="application/json"> (no '<', '>' or '&' left)."""
+    """The JSON report, safe inside <script type="application/json"> (no '<', '>' or '&' left, and no raw
+    line separator or bidi mark: the same JSON strings, written as \\u escapes)."""
     data = json.dumps(to_dict(results, ctx), ensure_ascii=False, separators=(",", ":"))
-    return data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", data)
 
 
 def _csp_hash(script: str) -> str:
@@ -369,7 +372,7 @@ def _csp_hash(script: str) -> str:
 
 def render(results: list[FileResult], ctx: Context) -> str:
     if len(results) == 1:
-        title = f"Fact-check: {results[0].path}"
+        title = f"Fact-check: {printable(results[0].path)}"
     else:
         title = f"Fact-check: {plural(len(results), 'file')}"
     sections = "".join(_section(i, r, ctx) for i, r in enumerate(results))

@@ -1,4 +1,9 @@
-"""JSON, version 1 (../shared/CONTRACT.md): the public, machine-readable interface. Fields only grow."""
+"""JSON, version 1 (../shared/CONTRACT.md): the public, machine-readable interface. Fields only grow.
+
+Added to version 1 (additive): per file ``unchecked`` — every claim the linker saw but did not check,
+``{kind, text, line, column, end_line, end_column, start, end, reason}`` — and ``summary.unchecked``, their
+count; ``summary.unreadable``, the number of inputs that could not be read or checked (each has ``error``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..model import Document, FileResult, Finding, Mention
+from ..model import Document, FileResult, Finding, Mention, Unchecked
 from . import Context, summary
 
 
@@ -66,6 +71,10 @@ def finding_json(doc: Document, f: Finding) -> dict[str, Any]:
     return out
 
 
+def unchecked_json(doc: Document, u: Unchecked) -> dict[str, Any]:
+    return {"kind": u.kind, "text": u.text, **_span(doc, u.start, u.end), "reason": u.reason}
+
+
 def to_dict(results: list[FileResult], ctx: Context) -> dict[str, Any]:
     files = []
     for r in results:
@@ -77,9 +86,14 @@ def to_dict(results: list[FileResult], ctx: Context) -> dict[str, Any]:
             entry["mentions"] = [mention_json(doc, m) for m in r.mentions] if doc else []
         else:
             entry["findings"] = [finding_json(doc, f) for f in r.findings] if doc else []
+            entry["unchecked"] = [unchecked_json(doc, u) for u in r.unchecked] if doc else []
         files.append(entry)
+    totals: dict[str, int] = dict(summary(results))
+    if ctx.command != "extract":
+        totals["unchecked"] = sum(len(r.unchecked) for r in results)
+    totals["unreadable"] = sum(1 for r in results if r.error)
     return {"version": 1, "tool": {"name": "factcheck", "version": __version__}, "files": files,
-            "summary": summary(results)}
+            "summary": totals}
 
 
 def render(results: list[FileResult], ctx: Context) -> str:

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 
 from ..model import FileResult, Finding
 from . import Context
-from .common import fmt_num, rel_path
+from .common import fmt_num, printable, rel_path
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -66,12 +66,14 @@ def _case(suite: ET.Element, path: str, line: int, f: Finding, strict: bool) -> 
 
 
 def _suite(root: ET.Element, fr: FileResult, strict: bool) -> dict[str, int]:
-    path = rel_path(fr.path)
+    path = printable(rel_path(fr.path))  # control characters in a name escaped, not dropped
     suite = ET.SubElement(root, "testsuite", name=_x(path))
     n = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if fr.error or fr.document is None:
         case = ET.SubElement(suite, "testcase", name="read", classname=_x(path), file=_x(path), time="0")
-        ET.SubElement(case, "error", message=_x(fr.error or "not read"), type="input")
+        reason = printable(fr.error or f"{fr.path}: not read")
+        ET.SubElement(case, "error", message=_x(reason),
+                      type="internal" if "internal error" in reason else "input")
         n["tests"], n["errors"] = 1, 1
     else:
         for f in fr.findings:

@@ -6,7 +6,9 @@ level from its severity). Each finding is a result with its region in the origin
 so "€" and "—" do not shift columns. Failures and warnings are reported; claims that hold only with
 ``--show-pass`` (level ``note``). Suppressed findings stay, with ``suppressions: [{"kind": "inSource"}]``.
 ``partialFingerprints`` keeps alerts stable when lines move (Finding.fingerprint, else a hash of
-rule, figure and sentence).
+rule, figure and sentence). An input that could not be read or checked makes the invocation
+``executionSuccessful: false`` with a ``toolExecutionNotifications`` entry naming the file (as the exit
+code 2 or 3 says), so a dashboard never shows a clean run for a file that was not checked.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from urllib.parse import quote
 from .. import __version__
 from ..model import Document, FileResult, Finding
 from . import Context
-from .common import LEVELS, fingerprint, level, rel_path, shown
+from .common import LEVELS, fingerprint, level, printable, rel_path, shown
 from .json_ import _num
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/factcheck/"
+INFORMATION_URI = "https://pypi.org/project/factcheck-press/"  # the distribution name (the command is factcheck)
 FINGERPRINT_KEY = "factcheck/v1"
 
 
@@ -159,8 +161,11 @@ def to_dict(results: list[FileResult], ctx: Context) -> dict[str, Any]:
     for fr in results:
         uri = artifact_uri(fr.path)
         if fr.error or fr.document is None:
-            notifications.append({"level": "error", "message": {"text": f"{fr.path}: {fr.error or 'not read'}"},
-                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
+            reason = fr.error or f"{fr.path}: not read"
+            notifications.append({"level": "error", "message": {"text": printable(reason)},
+                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+                                  "descriptor": {"id": "internal-error" if "internal error" in reason
+                                                 else "unreadable-input"}})
             continue
         for f in fr.findings:
             if not shown(f, ctx):
@@ -171,7 +176,7 @@ def to_dict(results: list[FileResult], ctx: Context) -> dict[str, Any]:
             out_results.append(result(uri, fr.document, f, index[f.rule]))
     driver = {"name": "factcheck", "version": __version__, "semanticVersion": __version__,
               "informationUri": INFORMATION_URI, "rules": rules}
-    invocation: dict[str, Any] = {"executionSuccessful": True}
+    invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     run = {"tool": {"driver": driver}, "invocations": [invocation], "columnKind": "unicodeCodePoints",

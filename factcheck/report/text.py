@@ -13,7 +13,9 @@
 The wrong figure is underlined with ``^``, its operands with ``─``; columns count code points (and
 display cells, so "€" and "—" keep the marks in place). A line wider than the terminal is shown as a
 window around the figure. Failures and warnings are listed; claims that hold only with ``--show-pass``
-(one line each); suppressed findings only in the summary count. Colour only on a terminal:
+(one line each), and with them every claim that was seen but not checked, with the reason; suppressed
+findings and unchecked claims are otherwise counted in the summary. A file that could not be read is
+one ``error:`` line. File names are printed with control characters escaped. Colour only on a terminal:
 ``ctx.color`` forces it on or off, else NO_COLOR, then FORCE_COLOR, then whether stdout is a tty.
 """
 
@@ -24,6 +26,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from io import StringIO
+from typing import Literal
 
 from rich import box
 from rich.cells import cell_len
@@ -31,9 +34,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Document, FileResult, Finding, Mention
+from ..model import Document, FileResult, Finding, Mention, Unchecked
 from . import Context
-from .common import counts, fmt_num, level, plural, shown, summary_line
+from .common import counts, fmt_num, level, plural, printable, shown, summary_line
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "note": "bold green"}
 HEADS = {"error": "error", "warning": "warning", "note": "ok"}
@@ -241,9 +244,9 @@ def _gutter(width: int, num: int | str | None = None, bare: bool = False) -> Tex
 def _header(path: str, doc: Document, f: Finding) -> Text:
     p = doc.locate(f.start)
     lvl = level(f)
-    t = Text(f"{path}:{p.line}:{p.column}: ", style="bold")
+    t = Text(f"{printable(path)}:{p.line}:{p.column}: ", style="bold")
     t.append(f"{HEADS[lvl]}[{f.rule}]", style=STYLES[lvl])
-    t.append(" " + f.message, style="bold" if f.status != "pass" else "")
+    t.append(" " + printable(f.message), style="bold" if f.status != "pass" else "")
     return t
 
 
@@ -292,22 +295,44 @@ def diagnostic(console: Console, path: str, doc: Document, f: Finding, color: bo
     console.print()
 
 
+def unread_line(fr: FileResult) -> Text:
+    """``error: PATH: why`` for an input that could not be read or checked."""
+    reason = fr.error or f"{fr.path}: could not be read"
+    return Text(f"error: {printable(reason)}", style="bold red")
+
+
+def unchecked_line(path: str, doc: Document, u: Unchecked) -> Text:
+    """``path:7:12: not checked[conversion] 120 km: no date for the rate ...`` (one line, like a pass)."""
+    p = doc.locate(u.start)
+    t = Text(f"{printable(path)}:{p.line}:{p.column}: ", style="bold")
+    t.append(f"not checked[{u.kind}]", style="bold magenta")
+    t.append(f" {printable(u.text)}: {printable(u.reason)}")
+    return t
+
+
 def _check(console: Console, results: list[FileResult], ctx: Context, color: bool) -> None:
     for fr in results:
         if fr.error or fr.document is None:
-            console.print(Text(f"{fr.path}: warning: could not read: {fr.error or 'no document'}",
-                               style="yellow"), soft_wrap=True)
+            console.print(unread_line(fr), soft_wrap=True)
             continue
-        for f in fr.findings:
-            if f.suppressed or not shown(f, ctx):
-                continue
-            if f.status == "pass":
-                console.print(_header(fr.path, fr.document, f), soft_wrap=True)
+        doc = fr.document
+        shown_items: list[tuple[int, int, Finding | Unchecked]] = [
+            (f.start, 0, f) for f in fr.findings if not f.suppressed and shown(f, ctx)]
+        if ctx.show_pass:
+            shown_items += [(u.start, 1, u) for u in fr.unchecked]
+        for _, _, item in sorted(shown_items, key=lambda x: (x[0], x[1])):
+            if isinstance(item, Unchecked):
+                console.print(unchecked_line(fr.path, doc, item), soft_wrap=True)
+            elif item.status == "pass":
+                console.print(_header(fr.path, doc, item), soft_wrap=True)
             else:
-                diagnostic(console, fr.path, fr.document, f, color)
+                diagnostic(console, fr.path, doc, item, color)
     c = counts(results)
-    style = "bold red" if c["fail"] else "bold yellow" if c["warn"] else "bold green"
-    console.print(Text(summary_line(results), style=style), soft_wrap=True)
+    style = "bold red" if c["fail"] or c["unreadable"] else "bold yellow" if c["warn"] else "bold green"
+    line = summary_line(results)
+    if c["unchecked"] and not ctx.show_pass:
+        line += " (--show-pass lists them, with the reason)"
+    console.print(Text(line, style=style), soft_wrap=True)
 
 
 # -------------------------------------------------------------------------------------------- extract
@@ -320,10 +345,12 @@ def _value(m: Mention) -> str:
 
 
 def mention_table(doc: Document, path: str, mentions: list[Mention]) -> Table:
-    table = Table(title=Text(path, style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
+    table = Table(title=Text(printable(path), style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
                   header_style="bold", pad_edge=False)
-    for name, just in (("line:col", "right"), ("text", "left"), ("type", "left"), ("value", "right"),
-                       ("unit", "left"), ("hedge", "left")):
+    columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
+        ("line:col", "right"), ("text", "left"), ("type", "left"), ("value", "right"), ("unit", "left"),
+        ("hedge", "left"))
+    for name, just in columns:
         table.add_column(name, justify=just, overflow="fold")
     for m in mentions:
         p = doc.locate(m.start)
@@ -336,11 +363,10 @@ def _extract(console: Console, results: list[FileResult]) -> None:
     total = 0
     for fr in results:
         if fr.error or fr.document is None:
-            console.print(Text(f"{fr.path}: warning: could not read: {fr.error or 'no document'}",
-                               style="yellow"), soft_wrap=True)
+            console.print(unread_line(fr), soft_wrap=True)
             continue
         if not fr.mentions:
-            console.print(Text(f"{fr.path}: no number-bearing mentions"), soft_wrap=True)
+            console.print(Text(f"{printable(fr.path)}: no number-bearing mentions"), soft_wrap=True)
             continue
         total += len(fr.mentions)
         console.print(mention_table(fr.document, fr.path, fr.mentions))
@@ -355,4 +381,6 @@ def render(results: list[FileResult], ctx: Context) -> str:
         _extract(console, results)
     else:
         _check(console, results, ctx, use_color(ctx))
-    return console.file.getvalue()
+    out = console.file
+    assert isinstance(out, StringIO)
+    return out.getvalue()

@@ -1,0 +1,315 @@
+"""The linking grammar: templates over sentences whose figures are replaced by slots.
+
+A sentence such as "Sales rose to SEK 13,546m from SEK 11,527m, an increase of 18%" is read as the
+*abstract* "Sales rose to ⟨0⟩ from ⟨1⟩, an increase of ⟨2⟩", where each ⟨k⟩ stands for a figure (dates
+become ⟪k⟫). Grammar in rules/linking.yaml is written against that form:
+
+    to {new} {gap+} from {old}
+
+- ``{name}`` is a figure slot; hedges and determiners before it ("about", "the", "last year's") belong
+  to the slot. ``{name:date}`` is a date slot.
+- ``{gap}`` is up to 60 characters with no figure in them, ``{gap+}`` up to 120 that may hold figures,
+  ``{words}`` up to 40 characters of words only (no figure, comma or bracket); ``{gap:N}`` etc. set the length.
+- ``@section`` is any word or phrase of a vocabulary list (``@increase_words``).
+- Anything else is a regular expression, case-insensitive; a space between two words means "some
+  white space", between a word and a slot "optional white space".
+
+Templates compile once per rule set. Matching is one pass of each pattern over each sentence, so the
+cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..model import Mention
+
+FIG_OPEN, FIG_CLOSE, DATE_OPEN, DATE_CLOSE, PREFIX = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
+# white space between two tokens; a figure's hedges and determiners ("about the", "last year's") are part of
+# its slot: they are left out of the abstract, so no template word can match inside them ("more than 20" is a
+# hedge, never a comparison)
+_HARD = r"\s+"
+_SOFT = r"\s*"
+_SLOT_PREFIX = ""
+_SLOT = regex.compile(r"\{(?P<name>[a-z_][a-z0-9_]*)(?::(?P<kind>date|any))?\}")
+_GAP = regex.compile(r"\{(?P<what>gap|words)(?P<plus>\+)?(?::(?P<n>\d+))?\}")
+_VOCAB = regex.compile(r"@([a-z_]+)")
+
+
+def _alternation(words: list[str]) -> str:
+    parts = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
+    if not parts:
+        return "(?!)"
+    return "(?:" + "|".join(r"[\s-]+".join(regex.escape(p) for p in regex.split(r"[\s-]+", w)) for w in parts) + ")"
+
+
+def _lists(vocab: dict) -> dict[str, list[str]]:
+    """Every vocabulary section as a word list: lists as they are, mappings of lists flattened (measures),
+    other mappings by their keys (number words)."""
+    out: dict[str, list[str]] = {}
+    for key, val in vocab.items():
+        if isinstance(val, list) and all(isinstance(x, str) for x in val):
+            out[key] = val
+        elif isinstance(val, dict) and val and all(isinstance(v, list) for v in val.values()):
+            out[key] = [str(w) for v in val.values() for w in v]
+        elif isinstance(val, dict) and all(isinstance(k, str) for k in val):
+            out[key] = list(val)
+    return out
+
+
+def tokens(src: str) -> list[str]:
+    """A template's tokens: slots ``{...}``, balanced groups ``(...)`` (with what follows them up to white
+    space, such as ``?``), and runs of other non-space characters."""
+    out: list[str] = []
+    i, n = 0, len(src)
+    while i < n:
+        if src[i].isspace():
+            i += 1
+            continue
+        if src[i] == "{":
+            k = src.find("}", i)
+            j = (k + 1) if k >= 0 else n
+            out.append(src[i:j])
+            i = j
+            continue
+        j, depth = i, 0
+        while j < n:
+            ch = src[j]
+            if ch == "\\":
+                j += 2
+                continue
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif ch == "{" and (q := regex.match(r"\{\d+(?:,\d*)?\}", src[j:j + 12])):
+                j += q.end()  # a quantifier ("[^()]{0,60}"), not a slot
+                continue
+            elif depth == 0 and (ch.isspace() or ch == "{"):
+                break
+            j += 1
+        out.append(src[i:j])
+        i = j
+    return out
+
+
+@dataclass(frozen=True)
+class Template:
+    """One grammar entry: a compiled pattern and what a match says."""
+
+    id: str
+    source: str
+    pattern: Any
+    weight: float
+    explicit: bool
+    slots: tuple[str, ...]
+    meta: dict
+
+
+class Grammar:
+    """All templates of a rule set, compiled, and the abstract form of sentences."""
+
+    def __init__(self, vocab: dict) -> None:
+        self.vocab = vocab
+        link = vocab.get("linking") or {}
+        self.lists = _lists(vocab)
+        for key, val in (link.get("words") or {}).items():
+            self.lists[key] = list(val)
+        pre = list(self.lists.get("hedges", [])) + list(self.lists.get("determiners", []))
+        self._pre = _alternation(pre)
+        self.prefix_re = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:" + self._pre +
+                                       r"|[\p{L}-]+(?:'s|’s|s'|s’))\s+){1,4}$", regex.I)
+        import os
+
+        skip = set((os.environ.get("FACTCHECK_SKIP_FAMILIES") or "").split(","))  # ablation measurements
+        self.templates: dict[str, list[Template]] = {}
+        for group, entries in (link.get("grammar") or {}).items():
+            self.templates[group] = [self._compile(group, tid, spec) for tid, spec in (entries or {}).items()
+                                     if spec and spec.get("enabled", True) and f"{group}.{tid}" not in skip]
+
+    # ------------------------------------------------------------------------------------ compiling
+    def slot_prefix(self) -> str:
+        return _SLOT_PREFIX
+
+    def expand(self, src: str) -> tuple[str, list[str]]:
+        """A template (or a fragment) as a regular expression, and its slot names."""
+        slots: list[str] = []
+        toks = tokens(src)
+        out: list[str] = []
+        prev_soft = True
+        for tok in toks:
+            soft = False
+            m = _SLOT.fullmatch(tok)
+            g = _GAP.fullmatch(tok)
+            if m:
+                name, kind = m.group("name"), m.group("kind")
+                if kind == "date":
+                    piece = DATE_OPEN + f"(?P<{name}>\\d+)" + DATE_CLOSE
+                elif kind == "any":
+                    piece = self.slot_prefix() + FIG_OPEN + r"\d+" + FIG_CLOSE
+                else:
+                    piece = self.slot_prefix() + FIG_OPEN + f"(?P<{name}>\\d+)" + FIG_CLOSE
+                if kind != "any":
+                    slots.append(name)
+                soft = True
+            elif g:
+                n = int(g.group("n") or (120 if g.group("plus") else 60))
+                if g.group("what") == "words":  # words and dates, no figure, comma or bracket
+                    body = r"(?:[\p{L}\p{M}\s'’-]|" + DATE_OPEN + r"\d+" + DATE_CLOSE + ")"
+                else:
+                    body = r"[^;]" if g.group("plus") else "[^;" + FIG_OPEN + "]"
+                piece = f"{body}{{0,{n}}}?"
+                soft = True
+            else:
+                body = regex.sub(r"(?<!\\) +", lambda _: _HARD, tok)
+                piece = _VOCAB.sub(lambda mm: _alternation(self.lists.get(mm.group(1), [])), body)
+                core = regex.sub(r"^(?:\(\?P<\w+>|\(\?:|\()+|[)?*+]+$", "", tok)
+                if core[:1].isalpha() or core[:1] == "@":
+                    piece = r"(?<![\p{L}\p{N}])" + piece
+                if core[-1:].isalpha() or regex.search(r"@[a-z_]+$", core):
+                    piece = piece + r"(?![\p{L}\p{N}])"
+                soft = not any(c.isalnum() for c in core) or tok.endswith(("?", "*"))
+            if out:
+                out.append(_SOFT if soft or prev_soft else _HARD)
+            out.append(piece)
+            prev_soft = soft
+        return "".join(out), slots
+
+    def _compile(self, group: str, tid: str, spec: dict | str) -> Template:
+        if isinstance(spec, str):
+            spec = {"template": spec}
+        src = str(spec.get("template", ""))
+        rx, slots = self.expand(src)
+        try:
+            pat = regex.compile(rx, regex.I)
+        except regex.error as e:  # a user's template: say which
+            raise ValueError(f"linking grammar {group}.{tid}: {e}") from None
+        meta = {k: v for k, v in spec.items() if k not in ("template", "weight", "explicit", "enabled")}
+        return Template(tid, src, pat, float(spec.get("weight", 1.0)), bool(spec.get("explicit", False)),
+                        tuple(slots), meta)
+
+    def words(self, name: str) -> list[str]:
+        return self.lists.get(name, [])
+
+    def word_pattern(self, name: str) -> Any:
+        return _word_pattern(tuple(self.words(name)))
+
+
+_CACHE: dict[int, tuple[dict, Grammar]] = {}
+
+
+def grammar_for(vocab: dict) -> Grammar:
+    hit = _CACHE.get(id(vocab))
+    if hit is not None and hit[0] is vocab:
+        return hit[1]
+    g = Grammar(vocab)
+    _CACHE[id(vocab)] = (vocab, g)
+    return g
+
+
+_WP: dict[tuple[str, ...], Any] = {}
+
+
+def _word_pattern(words: tuple[str, ...]) -> Any:
+    p = _WP.get(words)
+    if p is None:
+        p = regex.compile(r"(?<![\p{L}\p{N}])" + _alternation(list(words)) + r"(?![\p{L}\p{N}])", regex.I)
+        _WP[words] = p
+    return p
+
+
+# ---------------------------------------------------------------------------------------- abstract sentences
+@dataclass
+class Abstract:
+    """A span of text with its figures replaced by slots; maps slot numbers back to mentions."""
+
+    text: str
+    start: int  # offset of the span in the document text
+    figs: list[Mention]  # slot k -> figure
+    dates: list[Mention]
+    _akeys: list[int]  # abstract offsets where a replaced piece starts or ends ...
+    _tvals: list[int]  # ... and the document offsets there
+
+    def to_text(self, i: int) -> int:
+        """Document offset of abstract offset ``i``."""
+        k = bisect.bisect_right(self._akeys, i) - 1
+        if k < 0:
+            return self.start + i
+        return self._tvals[k] + (i - self._akeys[k])
+
+
+def abstract(text: str, a: int, b: int, figs: list[Mention], dates: list[Mention],
+             prefix_re: Any = None) -> Abstract:
+    """``text[a:b]`` with each figure and date inside it replaced by its slot; the hedges and determiners
+    before a figure ("about the", "last year's") go into the figure's slot."""
+    items = sorted([(m.start, m.end, 0, k) for k, m in enumerate(figs)] +
+                   [(d.start, d.end, 1, k) for k, d in enumerate(dates)])
+    out: list[str] = []
+    akeys: list[int] = []
+    tvals: list[int] = []
+    pos = a
+    alen = 0
+    last_end = -1
+    for s, e, kind, k in items:
+        if s < pos or e > b:
+            continue  # overlapping mentions: the first one wins
+        p0 = s
+        if kind == 0 and prefix_re is not None:
+            hit = prefix_re.search(text, max(pos, s - 60), s)
+            if hit is not None:
+                p0 = hit.start()
+                # "20 per cent above the £335m": right after a figure, "above" compares; it is no hedge
+                if not text[last_end:p0].strip():
+                    cmp = _COMPARING.match(text, p0, s)
+                    if cmp is not None:
+                        p0 = cmp.end()
+        out.append(text[pos:p0])
+        alen += p0 - pos
+        piece = (FIG_OPEN + str(k) + FIG_CLOSE) if kind == 0 else (DATE_OPEN + str(k) + DATE_CLOSE)
+        akeys.append(alen)
+        tvals.append(p0)
+        out.append(piece)
+        alen += len(piece)
+        akeys.append(alen)
+        tvals.append(e)
+        pos = e
+        last_end = e
+    out.append(text[pos:b])
+    return Abstract("".join(out), a, figs, dates, akeys, tvals)
+
+
+_COMPARING = regex.compile(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+on|down\s+on)\s+", regex.I)
+
+
+@dataclass(frozen=True)
+class Match:
+    template: Template
+    slots: dict[str, Mention]
+    start: int  # document offsets of the whole match
+    end: int
+
+
+def matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
+    """Every match of the group's templates in an abstract sentence (overlapping ones too)."""
+    for t in g.templates.get(group, ()):
+        for m in t.pattern.finditer(ab.text, overlapped=True):
+            slots: dict[str, Mention] = {}
+            ok = True
+            for name in t.slots:
+                v = m.group(name)
+                if v is None:
+                    continue
+                k = int(v)
+                is_date = m.group(0)[m.start(name) - m.start() - 1: m.start(name) - m.start()] == DATE_OPEN
+                pool = ab.dates if is_date else ab.figs
+                if k >= len(pool):
+                    ok = False
+                    break
+                slots[name] = pool[k]
+            if ok:
+                yield Match(t, slots, ab.to_text(m.start()), ab.to_text(m.end()))

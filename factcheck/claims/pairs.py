@@ -1,0 +1,277 @@
+"""Level pairs: two figures the text gives as one quantity at two times ("from X to Y", "to Y from X",
+"Y (X)", "Y (2023: X)", "Y compared with X", "Y, up 12% from X", "X ... a year earlier").
+
+Pairs are found once per document by the `pair` grammar (rules/linking.yaml) and are the backbone of every
+change claim: a percent, multiple or difference attached to a pair is checked against it, and a pair found in
+the body also explains a headline figure that repeats its new level ("Revenue up 16% at €1,707 million").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Evidence, Mention
+from .grammar import Match, matches
+from .reading import Facts, comparable, inherit, is_amount, magnitude, same_figure
+from .scope import Ctx
+
+MAX_LEVEL_RATIO = 60.0  # two levels of one quantity rarely differ by more than this factor
+
+
+@dataclass(frozen=True)
+class Pair:
+    old: Mention
+    new: Mention
+    evidence: tuple[Evidence, ...]
+    start: int  # span of the grammar match in the document text
+    end: int
+
+    @property
+    def score(self) -> float:
+        return sum(e.weight for e in self.evidence)
+
+    def members(self) -> tuple[Mention, Mention]:
+        return (self.old, self.new)
+
+
+class Pairs:
+    """Every level pair of a document, indexed by sentence and by figure."""
+
+    def __init__(self, ctx: Ctx, facts: Facts) -> None:
+        self.ctx = ctx
+        self.facts = facts
+        self.all: list[Pair] = []
+        self.by_sentence: dict[int, list[Pair]] = {}
+        self.levels: set[int] = set()  # starts of figures that are a level in some pair
+        self.derived: dict[int, Mention] = {}  # bare figures read in a neighbour's unit, by start
+        self.deltas: set[int] = set()  # starts of figures the difference grammar reads as the size of a change
+        self._find()
+
+    def _find(self) -> None:
+        ctx = self.ctx
+        g = self.facts.g
+        best: dict[tuple[int, int], Pair] = {}
+        for si, (a, b) in enumerate(ctx.sents):
+            figs = ctx.numbers_in(a, b)
+            if len(figs) < 2:
+                continue
+            ab = self.facts.abstract(si)
+            comparisons = []
+            for mt in matches(g, "difference", ab):
+                d = mt.slots.get("d")
+                from .change import phrasal
+
+                if d is not None and d.type != "percent" and not phrasal(ctx.text, mt.start):
+                    self.deltas.add(d.start)
+                    comparisons.append((mt, d))
+            for mt in matches(g, "compare", ab):
+                if mt.slots.get("p") is not None:
+                    comparisons.append((mt, mt.slots["p"]))
+            for mt in matches(g, "pair", ab):
+                ctx.work.patterns += 1
+                for k in ("", "2", "3"):
+                    self._take(mt, mt.slots.get("old" + k), mt.slots.get("new" + k), figs, best)
+            # "PLN 186.6 billion, PLN 27.0 billion more than the PLN 159.6 billion, an increase of 17%": the
+            # comparison ties its subject and its base as two levels
+            for mt, trig in comparisons:
+                base = mt.slots.get("base")
+                if base is None:
+                    continue
+                subj = self.subject(trig, base)
+                if subj is not None:
+                    self._take(mt, base, subj, figs + ctx.sentence_numbers(si - 1) if si else figs, best)
+        self._finish(best)
+
+    def subject(self, trig: Mention, base: Mention) -> Mention | None:
+        """The level a comparison is about: the nearest figure of the base's kind before the trigger in its
+        sentence, or, in a sentence that opens on "That is"/"This is", the last one of the sentence before."""
+        ctx = self.ctx
+        s, _ = ctx.sentence(trig.start)
+        before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
+                  and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not _base_position(ctx, x)]
+        if before:
+            return before[-1]
+        si = ctx.sent_index(trig.start)
+        if si and regex.match(r"\s*(?:that|this|it|which)\b", ctx.text[s:trig.start], regex.I) and \
+                ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start):
+            prev = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
+                    and not same_figure(x, base) and x.start not in self.deltas]
+            if prev:
+                return prev[-1]
+        return None
+
+    def _take(self, mt: Match, old: Mention | None, new: Mention | None, figs: list[Mention],
+              best: dict[tuple[int, int], Pair]) -> None:
+        if old is None or new is None or old is new:
+            return
+        wo, wn = mt.slots.get("when_old"), mt.slots.get("when_new")
+        yo, yn = (_year(wo.text), _year(wn.text)) if wo is not None and wn is not None else (None, None)
+        if yo and yn and yo > yn:
+            old, new = new, old  # the dates say which level came first
+        pair = self._validate(old, new, bool(mt.template.meta.get("bare_ok", False)))
+        if pair is None:
+            return
+        old, new = pair
+        if not self._gap_clear(old, new, figs) and not mt.template.id.startswith("parallel"):
+            return
+        ev = Evidence("pair:" + mt.template.id, f"'{_quote(self.ctx.text, mt.start, mt.end)}'",
+                      mt.template.weight, mt.template.explicit)
+        key = (old.start, new.start)
+        prev = best.get(key)
+        if prev is None or prev.score < ev.weight:
+            best[key] = Pair(old, new, (ev,), min(old.start, new.start), max(old.end, new.end))
+
+    def _finish(self, best: dict) -> None:
+        ctx = self.ctx
+        for key, p in list(best.items()):  # the same two figures read both ways: the stronger grammar wins
+            rev = best.get((key[1], key[0]))
+            if rev is not None and rev.score > p.score:
+                del best[key]
+        # chains: "from 10 in 2022 to 20 by 2024 and to 40 in 2025" also gives 10 -> 40 ("a fourfold increase
+        # over the period")
+        by_old: dict[int, list[Pair]] = {}
+        for p in best.values():
+            by_old.setdefault(p.old.start, []).append(p)
+        for p in list(best.values()):
+            for q in by_old.get(p.new.start, []):
+                if ctx.sent_index(q.start) == ctx.sent_index(p.start) and (p.old.start, q.new.start) not in best:
+                    ev = Evidence("pair:chain", f"{p.old.text} → {p.new.text} → {q.new.text}",
+                                  min(p.score, q.score) - 0.5, True)
+                    best[(p.old.start, q.new.start)] = Pair(p.old, q.new, (ev,), min(p.start, q.start), max(p.end, q.end))
+        for p in sorted(best.values(), key=lambda p: (p.start, p.end)):
+            self.all.append(p)
+            self.by_sentence.setdefault(ctx.sent_index(p.start), []).append(p)
+            self.levels.add(p.old.start)
+            self.levels.add(p.new.start)
+
+    def _validate(self, old: Mention, new: Mention, bare_ok: bool) -> tuple[Mention, Mention] | None:
+        vocab = self.ctx.vocab
+        if not is_amount(old) or not is_amount(new) or old.start in self.deltas or new.start in self.deltas:
+            return None
+        old, new = self._signed(old), self._signed(new)
+        if bare_ok and _bare(old) and not _bare(new):
+            d = inherit(old, new, self.ctx.text)
+            if d is None:
+                return None
+            self.derived[old.start] = d
+            old = d
+        elif bare_ok and _bare(new) and not _bare(old):
+            d = inherit(new, old, self.ctx.text)
+            if d is None:
+                return None
+            self.derived[new.start] = d
+            new = d
+        if not comparable(vocab, old, new) or old.value_high is not None or new.value_high is not None:
+            return None
+        if old.type == "quantity" and old.unit != new.unit:
+            return None  # "700-kilometre (435-mile)": a restatement, not two levels
+        po, pn = _per_time(self.ctx, old), _per_time(self.ctx, new)
+        if po and pn and po != pn:
+            return None  # "50,000 shells a month" and "600,000 shells a year" are not one quantity
+        if magnitude(old, new) > MAX_LEVEL_RATIO or same_figure(old, new):
+            return None
+        mev = self.facts.measure_evidence(old, new)
+        if mev is not None and mev.weight < 0:
+            return None
+        return old, new
+
+    def _signed(self, m: Mention) -> Mention:
+        """A level written as an outflow, a loss or a deficit is below zero."""
+        if m.start in self.derived:
+            return self.derived[m.start]
+        if (m.value or 0) > 0:
+            before = self.ctx.text[max(0, m.start - 30):m.start]
+            pat = self.facts.g.word_pattern("negative_levels")
+            hit = None
+            for hit in pat.finditer(before):
+                pass
+            if hit is not None and hit.end() >= len(before.rstrip()) - 1 and not before[hit.end():].strip(" "):
+                d = dataclasses.replace(m, value=-(m.value or 0.0), inferred=True)
+                self.derived[m.start] = d
+                return d
+        return m
+
+    def _gap_clear(self, old: Mention, new: Mention, figs: list[Mention]) -> bool:
+        """No third figure of the same kind and size between the two (then the pair is ambiguous), unless it
+        restates one of them ("SEK 21,173m – MSEK 21 173 – from SEK 14,977m")."""
+        a, b = (old, new) if old.start < new.start else (new, old)
+        for x in figs:
+            if x.start >= b.start:
+                break
+            if x.start <= a.start or not is_amount(x) or x.start in self.deltas:
+                continue
+            if comparable(self.ctx.vocab, x, a) and magnitude(x, a) < 8 and magnitude(x, b) < 8 \
+                    and not same_figure(x, a) and not same_figure(x, b):
+                return False
+        return True
+
+    # ------------------------------------------------------------------------------------ lookups
+    def in_sentences(self, lo: int, hi: int) -> list[Pair]:
+        out: list[Pair] = []
+        for si in range(lo, hi + 1):
+            out += self.by_sentence.get(si, [])
+        return out
+
+    def with_new(self, m: Mention) -> list[Pair]:
+        """Pairs anywhere in the document whose new level is the same figure as ``m``."""
+        return [p for p in self._by_value.get(_vkey(m), []) if same_figure(p.new, m) or p.new.start == m.start]
+
+    def is_level(self, m: Mention) -> bool:
+        return m.start in self.levels
+
+    def resolved(self, m: Mention) -> Mention:
+        return self.derived.get(m.start, m)
+
+    @property
+    def _by_value(self) -> dict[tuple, list[Pair]]:
+        idx = getattr(self, "_bv", None)
+        if idx is None:
+            idx = {}
+            for p in self.all:
+                idx.setdefault(_vkey(p.new), []).append(p)
+            self._bv = idx
+        return idx
+
+
+_PER_TIME = regex.compile(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(year|month|week|day|hour|quarter|annum)\b",
+                          regex.I)
+
+
+_BASE_WORDS = regex.compile(r"\b(?:than|over|from|on|against|versus|vs\.?|compared\s+(?:with|to)|after)\s+(?:the\s+|its\s+|"
+                            r"their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?$", regex.I)
+
+
+def _base_position(ctx: Ctx, x: Mention) -> bool:
+    """"... over the Rs 1,27,434 crore", "than the 181": the base of a comparison, not what a sentence is about."""
+    return bool(_BASE_WORDS.search(ctx.text[max(0, x.start - 40):x.start]))
+
+
+def _per_time(ctx: Ctx, m: Mention) -> str | None:
+    hit = _PER_TIME.match(ctx.text, m.end, min(len(ctx.text), m.end + 40))
+    return hit.group(1).lower().replace("annum", "year") if hit else None
+
+
+def _bare(m: Mention) -> bool:
+    """A figure with no unit of its own: "(11,527)", "8.32"."""
+    return m.type == "number" or (m.type == "count" and (not m.unit or m.inferred))
+
+
+def _year(text: str) -> int | None:
+    m = regex.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text)
+    return int(m.group(1)) if m else None
+
+
+def _vkey(m: Mention) -> tuple:
+    """A coarse key (type, unit, two significant digits) under which the same figure written twice meets."""
+    v = abs(m.value or 0.0)
+    if not v:
+        return (m.type, m.unit, 0)
+    return (m.type, m.unit, float(f"{v:.1e}"))
+
+
+def _quote(text: str, a: int, b: int, limit: int = 70) -> str:
+    s = " ".join(text[a:b].split())
+    return s if len(s) <= limit else s[:limit - 1] + "…"

@@ -1,0 +1,275 @@
+"""What the linkers know about one figure: its kind (can two figures be compared?), its measure (what it is
+a figure of), its basis qualifier, and a bare figure read in the unit of the figure it stands beside.
+
+All lookups are per sentence and bounded; the per-document indexes are built once in ``Facts``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from ..model import Evidence, Mention
+from .grammar import Abstract, Grammar, _alternation, abstract, grammar_for
+from .scope import Ctx
+
+GENERIC_NOUNS = frozenset({"unit", "item", "piece", "example", "one", "copy", "set", "lot", "system", "number"})
+
+
+# ---------------------------------------------------------------------------------------------- kinds
+def noun_class(vocab: dict, noun: str | None) -> str | None:
+    if not noun:
+        return None
+    n = noun.lower()
+    idx = _noun_index(vocab)
+    hit = idx.get(n) or idx.get(n.rstrip("s"))
+    if hit:
+        return hit
+    last = n.replace("-", " ").split()[-1] if n.split() else n
+    return idx.get(last) or idx.get(last.rstrip("s")) or n
+
+
+_NOUN_IDX: dict[int, tuple[dict, dict[str, str]]] = {}
+
+
+def _noun_index(vocab: dict) -> dict[str, str]:
+    hit = _NOUN_IDX.get(id(vocab))
+    if hit is not None and hit[0] is vocab:
+        return hit[1]
+    out: dict[str, str] = {}
+    for cls, words in (vocab.get("noun_classes") or {}).items():
+        for w in words:
+            out.setdefault(str(w).lower(), cls)
+    _NOUN_IDX[id(vocab)] = (vocab, out)
+    return out
+
+
+def is_amount(m: Mention) -> bool:
+    return m.value is not None and m.type in ("percent", "currency", "count", "quantity", "number") and not m.role
+
+
+def comparable(vocab: dict, a: Mention, b: Mention) -> bool:
+    """Two figures that can be levels of one quantity: same currency, same dimension, percent with percent,
+    counts of the same (or an unnamed) thing. Bare numbers compare with counts and bare numbers."""
+    ta, tb = a.type, b.type
+    if {ta, tb} <= {"count", "number"}:
+        return counts_compatible(vocab, a, b)
+    if ta != tb:
+        return False
+    if ta == "currency":
+        return a.unit == b.unit
+    if ta == "percent":
+        return (a.unit or "percent") == (b.unit or "percent")
+    if ta == "quantity":
+        if a.unit == b.unit:
+            return True
+        from ..extract.units import compatible
+
+        return bool(a.unit and b.unit and compatible(a.unit, b.unit))
+    return True
+
+
+def counts_compatible(vocab: dict, a: Mention, b: Mention) -> bool:
+    na, nb = _noun(a), _noun(b)
+    if not na or not nb:
+        return True
+    return na == nb or noun_class(vocab, na) == noun_class(vocab, nb)
+
+
+def _noun(m: Mention) -> str | None:
+    if m.type != "count" or not m.unit or m.inferred:
+        return None
+    u = m.unit.lower()
+    return None if u in GENERIC_NOUNS else u
+
+
+def same_noun(vocab: dict, a: Mention, b: Mention) -> bool:
+    """Both counts name their thing, and it is the same thing (or the same class of thing)."""
+    na, nb = _noun(a), _noun(b)
+    return bool(na and nb) and (na == nb or noun_class(vocab, na) == noun_class(vocab, nb))
+
+
+def magnitude(a: Mention, b: Mention) -> float:
+    """How many times larger the larger figure is (1.0 for equal figures, inf with a zero)."""
+    x, y = abs(a.value or 0.0), abs(b.value or 0.0)
+    if not x or not y:
+        return float("inf")
+    return max(x, y) / min(x, y)
+
+
+def same_figure(a: Mention, b: Mention) -> bool:
+    """The same figure written twice, perhaps rounded differently ("€1,707 million" and "€1.7 billion");
+    not "just over $2.7 billion" and "just under $2.7 billion"."""
+    if a.value is None or b.value is None or a.type != b.type or a.unit != b.unit:
+        return False
+    if (a.hedge or "") != (b.hedge or "") and a.hedge and b.hedge:
+        return False
+    step = max(a.half_step or 0.0, b.half_step or 0.0)
+    return abs(a.value - b.value) <= step * 1.0001 + 1e-9 * max(abs(a.value), 1.0)
+
+
+def inherit(bare: Mention, like: Mention, text: str) -> Mention | None:
+    """A bare figure written beside one with a unit and scale, read in that unit and scale:
+    "SEK 13,546m (11,527)" -> SEK 11,527m; "SEK 9.08 (8.32)" -> SEK 8.32. None when the bare figure is not
+    written like the other (a bare 2024 beside SEK 13,546m is no amount)."""
+    if bare.type not in ("number", "count") or bare.value is None or like.value is None or bare.role:
+        return None
+    if bare.type == "count" and bare.unit and not bare.inferred:
+        return None  # "11 ships" names its own thing
+    if bare.scale and like.type in ("currency",):  # "5.303 billion" beside "2.732 billion Turkish lira"
+        return dataclasses.replace(bare, type=like.type, unit=like.unit, inferred=True)
+    if like.type not in ("currency", "quantity", "percent", "count"):
+        return None
+    written = text[like.num_start:like.num_end] if like.num_end > like.num_start else like.text
+    factor = 1.0
+    if like.scale:
+        digits = regex.sub(r"[^\d.]", "", written.replace(",", ""))
+        try:
+            wv = float(digits)
+            factor = like.value / wv if wv else 1.0
+        except ValueError:
+            return None
+    v = bare.value * factor
+    if not v or magnitude(dataclasses.replace(bare, value=v), like) > 3:
+        return None  # a bare figure written beside a level of the same quantity is of the same size
+    unit = like.unit
+    return dataclasses.replace(bare, type=like.type, unit=unit, value=v,
+                               half_step=(bare.half_step or 0.0) * factor, inferred=True,
+                               noun=like.noun if like.type == "count" else bare.noun)
+
+
+# ---------------------------------------------------------------------------------------------- measures
+@dataclass(frozen=True)
+class MeasureHit:
+    start: int
+    end: int
+    measure: str
+    margin: bool  # a margin phrase ("EBIT margin"): the measure is its numerator
+
+
+class Facts:
+    """Per-document indexes the linkers share: measure words, basis qualifiers, anaphora."""
+
+    def __init__(self, ctx: Ctx) -> None:
+        self.ctx = ctx
+        self.g: Grammar = grammar_for(ctx.vocab)
+        self._abstracts: dict[int, Abstract] = {}
+
+    def abstract(self, si: int) -> Abstract:
+        """Sentence ``si`` with its figures as slots (cached: every family reads the same abstracts)."""
+        ab = self._abstracts.get(si)
+        if ab is None:
+            a, b = self.ctx.sents[si]
+            ab = abstract(self.ctx.text, a, b, self.ctx.numbers_in(a, b), self.ctx.dates_in(a, b), self.g.prefix_re)
+            self._abstracts[si] = ab
+        return ab
+
+    @cached_property
+    def link(self) -> dict:
+        return self.ctx.vocab.get("linking") or {}
+
+    def weight(self, name: str, default: float = 1.0) -> float:
+        return float((self.link.get("weights") or {}).get(name, default))
+
+    @cached_property
+    def measure_hits(self) -> list[MeasureHit]:
+        pat, table = _measure_pattern(self.ctx.vocab)
+        if pat is None:
+            return []
+        out = []
+        for m in pat.finditer(self.ctx.text):
+            key = " ".join(m.group(0).lower().split())
+            meas = table.get(key)
+            if meas is not None:
+                out.append(MeasureHit(m.start(), m.end(), meas[0], meas[1]))
+        return out
+
+    @cached_property
+    def _hit_starts(self) -> list[int]:
+        return [h.start for h in self.measure_hits]
+
+    def measure_of(self, m: Mention) -> MeasureHit | None:
+        """The measure a figure is a figure of: a measure word right after it ("€4,089 million of sales",
+        "$1.73 earnings per share"), else the last one before it in its sentence."""
+        s, e = self.ctx.sentence(m.start)
+        hits = self.measure_hits
+        i = bisect.bisect_left(self._hit_starts, m.end)
+        if i < len(hits) and hits[i].start < e:
+            gap = self.ctx.text[m.end:hits[i].start]
+            if regex.fullmatch(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}", gap) \
+                    and len(gap) < 24 and not regex.search(r"\b(?:and|or|to|from|than|with)\b", gap):
+                if regex.match(r"\s*(?:of|in|for)\b", gap) or m.type == "currency" and hits[i].measure == "eps":
+                    return hits[i]
+        j = bisect.bisect_left(self._hit_starts, m.start) - 1
+        while j >= 0 and hits[j].start >= s:
+            if hits[j].end <= m.start and not self._postfix(hits[j], s):
+                return hits[j]
+            j -= 1
+        return None
+
+    def _postfix(self, h: MeasureHit, sent_start: int) -> bool:
+        """A measure word that belongs to the figure right before it ("$1.73 earnings per share", "(EPS)"):
+        it names that figure only, not the figures after it."""
+        t = self.ctx.text
+        before = t[max(sent_start, h.start - 12):h.start]
+        if regex.search(r"\(\s*$", before):
+            return True
+        figs = self.ctx.numbers_in(max(sent_start, h.start - 16), h.start)
+        return bool(figs) and regex.fullmatch(r"\s*(?:\p{L}+\s+)?", t[figs[-1].end:h.start]) is not None
+
+    def measure_id(self, m: Mention) -> str | None:
+        h = self.measure_of(m)
+        if h is None:
+            return None
+        return ("margin:" + h.measure) if h.margin else h.measure
+
+    def measure_evidence(self, *figs: Mention) -> Evidence | None:
+        """+measure when every figure has the same measure word; a clash (negative) when two differ."""
+        ids = [self.measure_id(f) for f in figs]
+        named = [x for x in ids if x]
+        if len(named) < 2:
+            return None
+        if len(set(named)) == 1:
+            return Evidence("same-measure", f"same measure '{named[0]}'", self.weight("measure", 1.0))
+        return Evidence("measure-clash", f"different measures {' / '.join(sorted(set(named)))}",
+                        self.weight("measure_clash", -4.0))
+
+    def qualifier(self, m: Mention, reach: int = 60) -> str | None:
+        """A basis qualifier ("organic", "at constant currency") next to a stated figure: between it and the
+        figures on either side, within its clause ("an increase of 18%, or 17% on an organic basis")."""
+        s, e = self.ctx.sentence(m.start)
+        t = self.ctx.text
+        prev = [x for x in self.ctx.numbers_in(max(s, m.start - reach), m.start)]
+        nxt = self.ctx.numbers_in(m.end, min(e, m.end + reach))
+        a = prev[-1].end if prev else max(s, m.start - reach)
+        b = nxt[0].start if nxt else min(e, m.end + reach)
+        before = regex.split(r"[;,(]", t[a:m.start])[-1] if prev else regex.split(r";", t[a:m.start])[-1]
+        after = regex.split(r"[;,)]|\s[–—]\s", t[m.end:b])[0]
+        pat = self.g.word_pattern("basis_qualifiers")
+        hit = pat.search(after) or pat.search(before)
+        return hit.group(0).lower() if hit else None
+
+
+_MP: dict[int, tuple[dict, object, dict]] = {}
+
+
+def _measure_pattern(vocab: dict) -> tuple[regex.Pattern | None, dict[str, tuple[str, bool]]]:
+    hit = _MP.get(id(vocab))
+    if hit is not None and hit[0] is vocab:
+        return hit[1], hit[2]  # type: ignore[return-value]
+    link = vocab.get("linking") or {}
+    table: dict[str, tuple[str, bool]] = {}
+    for meas, words in (link.get("measures") or {}).items():
+        for w in words or []:
+            table.setdefault(" ".join(str(w).lower().split()), (str(meas), False))
+    for meas, words in (link.get("margins") or {}).items():
+        for w in words or []:
+            table[" ".join(str(w).lower().split())] = (str(meas), True)
+    pat = regex.compile(r"(?<![\p{L}\p{N}])" + _alternation(list(table)) + r"(?![\p{L}\p{N}])", regex.I) \
+        if table else None
+    _MP[id(vocab)] = (vocab, pat, table)
+    return pat, table

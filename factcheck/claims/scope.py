@@ -1,0 +1,181 @@
+"""Scopes: where a figure stands in the document (sentence, paragraph, headline, bracket), and the bounded
+windows a linker may search for operands.
+
+Everything here is built once per document in linear time; a linker asks for "the figures of this sentence"
+or "of the sentence before" through indexes, never by scanning the whole document for each figure. That is
+what keeps linking linear in the length of a document and of any one paragraph: every candidate search is
+limited to a window of a few sentences and to ``MAX_WINDOW`` figures.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from ..document.segment import paragraphs, sentences
+from ..model import AMOUNT_TYPES, Claim, Document, Mention, Unchecked
+from ..ruleset import RuleSet
+
+MAX_WINDOW = 40  # figures a candidate search looks at around a trigger, whatever the paragraph's length
+
+
+@dataclass
+class Work:
+    """Counts of work done (candidates examined), for the linear-time tests."""
+
+    candidates: int = 0
+    patterns: int = 0
+
+
+@dataclass
+class Ctx:
+    """One document as the linkers see it: its text, sentences, figures by place, and what was claimed."""
+
+    doc: Document
+    mentions: list[Mention]
+    rules: RuleSet
+    as_of: date | None = None
+    claims: list[Claim] = field(default_factory=list)
+    unchecked: list[Unchecked] = field(default_factory=list)
+    stated: set[int] = field(default_factory=set)  # positions (start) of figures already stated by a claim
+    work: Work = field(default_factory=Work)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def vocab(self) -> dict:
+        return self.rules.vocab
+
+    # ------------------------------------------------------------------------------------ segments
+    @cached_property
+    def sents(self) -> tuple[tuple[int, int], ...]:
+        return sentences(self.text) or ((0, len(self.text)),)
+
+    @cached_property
+    def paras(self) -> tuple[tuple[int, int], ...]:
+        return paragraphs(self.text) or ((0, len(self.text)),)
+
+    @cached_property
+    def _sent_starts(self) -> list[int]:
+        return [a for a, _ in self.sents]
+
+    @cached_property
+    def _para_starts(self) -> list[int]:
+        return [a for a, _ in self.paras]
+
+    def sent_index(self, i: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, i) - 1)
+
+    def para_index(self, i: int) -> int:
+        return max(0, bisect.bisect_right(self._para_starts, i) - 1)
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        return self.sents[self.sent_index(i)]
+
+    def paragraph(self, i: int) -> tuple[int, int]:
+        return self.paras[self.para_index(i)]
+
+    @cached_property
+    def headline_end(self) -> int:
+        """End of the headline (the first line when it reads like a title), else 0."""
+        nl = self.text.find("\n")
+        if nl < 0:
+            return 0
+        line = self.text[:nl].strip()
+        if not line or line.endswith(".") or len(line) > 220 or line.startswith(("-", "•", "*")):
+            return 0
+        return nl
+
+    def in_headline(self, m: Mention) -> bool:
+        return m.start < self.headline_end
+
+    # ------------------------------------------------------------------------------------ figures
+    @cached_property
+    def numbers(self) -> list[Mention]:
+        """Amounts plus multiples and fractions ("doubled", "a third"), in text order."""
+        return sorted((m for m in self.mentions if m.value is not None and (m.type in AMOUNT_TYPES or m.role)),
+                      key=lambda m: (m.start, m.end))
+
+    @cached_property
+    def amounts(self) -> list[Mention]:
+        return [m for m in self.numbers if m.type in AMOUNT_TYPES and not m.role]
+
+    @cached_property
+    def amount_index(self) -> dict[int, int]:
+        """Position in ``amounts`` of the figure starting at each offset."""
+        return {m.start: k for k, m in enumerate(self.amounts)}
+
+    @cached_property
+    def dates(self) -> list[Mention]:
+        return [m for m in self.mentions if m.type == "date"]
+
+    @cached_property
+    def _num_starts(self) -> list[int]:
+        return [m.start for m in self.numbers]
+
+    def numbers_in(self, a: int, b: int) -> list[Mention]:
+        """Figures wholly inside [a, b), found by bisection."""
+        i = bisect.bisect_left(self._num_starts, a)
+        out = []
+        nums = self.numbers
+        while i < len(nums) and nums[i].start < b:
+            if nums[i].end <= b:
+                out.append(nums[i])
+            i += 1
+        return out
+
+    def sentence_numbers(self, si: int) -> list[Mention]:
+        if not 0 <= si < len(self.sents):
+            return []
+        return self.numbers_in(*self.sents[si])
+
+    def window(self, m: Mention, before: int = 1, after: int = 0, same_para: bool = True) -> list[Mention]:
+        """Figures of m's sentence, the ``before`` sentences before it and ``after`` after it (within its
+        paragraph when ``same_para``), at most MAX_WINDOW on each side of m."""
+        si = self.sent_index(m.start)
+        pi = self.para_index(m.start)
+        lo, hi = si, si
+        while lo > 0 and si - lo < before and (not same_para or self.para_index(self.sents[lo - 1][0]) == pi):
+            lo -= 1
+        while hi + 1 < len(self.sents) and hi - si < after and (not same_para or
+                                                                 self.para_index(self.sents[hi + 1][0]) == pi):
+            hi += 1
+        figs = self.numbers_in(self.sents[lo][0], self.sents[hi][1])
+        k = next((i for i, x in enumerate(figs) if x is m), None)
+        if k is not None:
+            figs = figs[max(0, k - MAX_WINDOW):k + MAX_WINDOW + 1]
+        self.work.candidates += len(figs)
+        return figs
+
+    def dates_in(self, a: int, b: int) -> list[Mention]:
+        return [d for d in self._dates_sorted_in(a, b)]
+
+    @cached_property
+    def _date_starts(self) -> list[int]:
+        return [d.start for d in self.dates]
+
+    def _dates_sorted_in(self, a: int, b: int) -> list[Mention]:
+        i = bisect.bisect_left(self._date_starts, a)
+        out = []
+        while i < len(self.dates) and self.dates[i].start < b:
+            out.append(self.dates[i])
+            i += 1
+        return out
+
+    # ------------------------------------------------------------------------------------ results
+    def add(self, claim: Claim) -> None:
+        self.claims.append(claim)
+        if claim.stated is not None:
+            self.stated.add(claim.stated.start)
+
+    def skip(self, kind: str, m: Mention | tuple[int, int], reason: str) -> None:
+        """Record a claim seen but not checked, and why."""
+        a, b = (m.start, m.end) if isinstance(m, Mention) else m
+        self.unchecked.append(Unchecked(kind, a, b, self.text[a:b], reason))
+
+    def is_stated(self, m: Mention) -> bool:
+        return m.start in self.stated

@@ -1,0 +1,847 @@
+"""Claims inside results tables - change columns, totals, shares, margins - and what the prose linker needs
+from the tables (their cells, and their rows as series of figures by period).
+
+The grid comes from ``factcheck.document.tables`` (any input format). What is checked, cell by cell:
+
+change columns   the cell of a "Change in %" / "%" / "+/-" column against the two periods it compares in the
+                 same row: ``pct_change(prior, current)`` (signed: the cell's own sign is the stated value),
+                 ``pp_change`` for a margin or percent row (with ``pct_change`` as the other plausible reading)
+                 or a "pp" column, ``difference(current, prior)`` for a "Change, SEK m" column.
+totals           a "Total" / "Group" row against the rows between it and the previous total (of-which rows,
+                 per-share, margin, percent and ratio rows left out; a grand total adds its subtotals), and a
+                 "Total" column against the columns before it. A total is read as a sum only when the same
+                 rows add up (at their rounding) in another column of the table - a table of unrelated figures
+                 with a "Total assets" row is not accused; a total that adds up in no column is left unchecked.
+shares           a "% of total" / "Share" column against the total row of the column it annotates
+                 ("% of sales": against the sales row).
+margins          an "EBIT margin, %" row against the EBIT row divided by the sales row of the same column, and
+                 the ratio rows of rules/tables.yaml ("Book-to-bill" = order intake / sales).
+
+A short row whose cells could stand in more than one place (PDF-to-text tables) is checked only where every
+plausible placement reads the same cells; otherwise its derived cells are listed as unchecked with the reason.
+Every claim's span is the derived cell, so findings point at the cell in the source file, and its evidence
+names the row and the columns ("Sales revenue, Q2 2023 vs Q2 2022: 12,475 → 10,171").
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..document.tables import Cell, Column, Row, Table, find_tables, lexicon, typed
+from ..model import Claim, Document, Evidence, Mention, Relation, Unchecked
+
+# Evidence weights (rules/tables.yaml, ``weights``; the judge's thresholds are rules/linking.yaml's): a reading
+# resting on the table's labelled structure scores ``table``, enough to fail; one whose columns the header does
+# not name for certain scores ``unsure``, enough to warn.
+_WEIGHTS = {"table": 4.0, "unsure": 3.0, "prose_figure": 4.0, "prose_period": 3.0, "prose": 2.0}
+
+
+def _weights(vocab: dict) -> dict[str, float]:
+    given = ((vocab.get("tables") or {}).get("weights") or {})
+    return {k: float(given.get(k, v)) for k, v in _WEIGHTS.items()}
+_LEVEL_ROLES = ("period", "other", "total")
+NEARLY = 0.005  # "adds up or nearly": within the figures' rounding plus this share of the total
+
+
+def find(doc: Document, mentions: list[Mention], rules) -> tuple[list[Claim], list[Unchecked]]:
+    """The claims the tables of ``doc`` make, and the derived cells seen but not checked (with the reason)."""
+    tables = find_tables(doc, rules.vocab)
+    return check_tables(doc, tables, rules.vocab)
+
+
+def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Claim],
+                unchecked: Iterable[Unchecked] = ()) -> tuple[list[Claim], list[Unchecked]]:
+    """The prose linker's ``claims`` (and what it saw but did not check) with the tables' added: a prose claim
+    that states a table cell or reads one as an operand is dropped (it read the row as a sentence, at the wrong
+    scale), so is an unchecked note on a cell; the table checks and the prose figures tied to a table row are
+    added (the latter only where no prose claim states the same figure)."""
+    tables = find_tables(doc, rules.vocab)
+    if not tables:
+        return claims, list(unchecked)
+    cells = table_cells(tables)
+    starts = sorted(cells)
+    keys = [a for a, _ in starts]
+
+    def in_cell(m: Mention | None) -> bool:
+        if m is None:
+            return False
+        k = bisect.bisect_right(keys, m.start) - 1
+        return k >= 0 and starts[k][0] <= m.start < starts[k][1]
+
+    kept = [c for c in claims if not in_cell(c.stated) and not any(in_cell(o) for o in c.operands)
+            and not any(in_cell(o) for r in c.readings for o in r.operands)]
+    table_claims, table_unchecked = check_tables(doc, tables, rules.vocab)
+    stated = {c.span for c in kept}
+    prose = [c for c in prose_links(tables, mentions, doc, rules.vocab) if c.span not in stated
+             and not any(a < c.span[1] and c.span[0] < b for a, b in stated)]
+    notes = [u for u in unchecked if not (bisect.bisect_right(keys, u.start) - 1 >= 0
+                                          and starts[bisect.bisect_right(keys, u.start) - 1][0] <= u.start
+                                          < starts[bisect.bisect_right(keys, u.start) - 1][1])]
+    return kept + table_claims + prose, notes + table_unchecked
+
+
+def check_tables(doc: Document, tables: list[Table], vocab: dict) -> tuple[list[Claim], list[Unchecked]]:
+    """The checks inside ``tables`` (already found in ``doc``): claims, and derived cells left unchecked."""
+    claims: list[Claim] = []
+    unchecked: list[Unchecked] = []
+    for t in tables:
+        c = _Checker(doc, t, vocab)
+        c.changes()
+        c.totals()
+        c.total_columns()
+        c.shares()
+        c.margins()
+        claims += c.claims
+        unchecked += c.unchecked
+    claims.sort(key=lambda c: c.span)
+    unchecked.sort(key=lambda u: (u.start, u.end))
+    return claims, unchecked
+
+
+# ----------------------------------------------------------------------------------------------- claims
+
+def make_claim(kind: str, span: tuple[int, int], stated: Mention, readings: tuple[Relation, ...],
+               stated_value: float | None, stated_step: float | None = None) -> Claim:
+    """A claim on the typed contract: the stated cell, its readings best first (the judge evaluates them)."""
+    return Claim(kind=kind, span=span, stated=stated, operands=readings[0].operands, readings=readings,
+                 stated_value=stated_value, stated_step=stated_step)
+
+
+# ------------------------------------------------------------------------------------- for the prose linker
+
+
+def table_cells(tables: Iterable[Table]) -> set[tuple[int, int]]:
+    """Spans of every table cell and row label, so the prose linker does not read table rows as sentences."""
+    out: set[tuple[int, int]] = set()
+    for t in tables:
+        for r in t.rows:
+            for c in r.cells:
+                if c.end > c.start:
+                    out.add((c.start, c.end))
+    return out
+
+
+def table_lines(tables: Iterable[Table]) -> list[tuple[int, int]]:
+    """Spans of the tables' lines (header included), in order."""
+    out: list[tuple[int, int]] = []
+    for t in tables:
+        out += list(t.header)
+        out += [(r.line_start, r.line_end) for r in t.rows]
+    return sorted(set(out))
+
+
+def cell_mentions(tables: Iterable[Table]) -> dict[tuple[int, int], Mention]:
+    """The figure of every cell read at its real size ("11,293" under "(in millions)" is 11,293,000,000 USD), by
+    cell span: the linker can use these in place of what extraction read off the bare cell."""
+    out: dict[tuple[int, int], Mention] = {}
+    for t in tables:
+        for r in t.rows:
+            for c in r.cells:
+                if c.mention is not None:
+                    out[(c.start, c.end)] = c.mention
+    return out
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One figure of a table row: which row, which column (a period or another label), and whether that period
+    is the earlier one of the table (the prior year, the prior quarter)."""
+
+    row: str  # the row label as written ("Sales revenue")
+    key: str  # the label normalised for matching ("sales revenue")
+    column: str  # the column name ("Q2 2023")
+    period: tuple[int, ...] | None  # (year, month, day) of the column's period, when it has one
+    is_prior: bool | None  # True: an earlier period than the table's latest; None: not a period or unknown
+    mention: Mention
+    kind: str  # the row's kind (level, total, margin, per_share ...)
+    table: int  # index of the table in the document
+    row_index: int
+    col_index: int
+
+
+def series(tables: Iterable[Table]) -> list[SeriesPoint]:
+    """Every figure placed with certainty in a level column, as (row, column, period, is_prior, mention)."""
+    out: list[SeriesPoint] = []
+    for ti, t in enumerate(tables):
+        for r in t.rows:
+            for j, cell in sorted(r.placed().items()):
+                col = t.columns[j] if j < len(t.columns) else None
+                if cell.mention is None or col is None or col.role not in _LEVEL_ROLES:
+                    continue
+                out.append(SeriesPoint(row=r.label, key=r.key, column=col.name, period=col.order,
+                                       is_prior=col.prior if col.role == "period" else None, mention=cell.mention,
+                                       kind=r.kind, table=ti, row_index=r.index, col_index=j))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ checks
+
+
+class _Checker:
+    def __init__(self, doc: Document, table: Table, vocab: dict) -> None:
+        self.doc = doc
+        self.t = table
+        self.lex = lexicon(vocab)
+        self.w = _weights(vocab)
+        self.claims: list[Claim] = []
+        self.unchecked: list[Unchecked] = []
+        self._claimed: set[tuple[int, int]] = set()
+        self._totals_below: list[Row | None] | None = None
+        self._sales: list[Row] | None = None
+
+    # -- helpers -------------------------------------------------------------------------------------------
+    def col(self, j: int) -> Column:
+        return self.t.columns[j]
+
+    def name(self, j: int) -> str:
+        return self.t.column_name(j)
+
+    def fig(self, row: Row, cell: Cell | None, j: int) -> Mention | None:
+        """The figure of ``cell`` read as column ``j`` types it."""
+        if cell is None or cell.raw is None:
+            return None
+        if row.at(j) is cell:
+            return cell.mention
+        return typed(cell, row, self.col(j) if j < len(self.t.columns) else None)
+
+    def add(self, kind: str, cell: Cell, stated: Mention, readings: tuple[Relation, ...],
+            stated_step: float | None = None) -> None:
+        if (cell.start, cell.end) in self._claimed:
+            return
+        self._claimed.add((cell.start, cell.end))
+        self.claims.append(make_claim(kind, (cell.start, cell.end), stated, readings, stated.value, stated_step))
+
+    def evidence(self, cue: str, detail: str, explicit: bool) -> Evidence:
+        """The table's structure as evidence: enough to fail when the header says it outright."""
+        return Evidence(cue, detail, self.w["table"] if explicit else self.w["unsure"], explicit=explicit)
+
+    def skip(self, kind: str, cell: Cell, reason: str) -> None:
+        if (cell.start, cell.end) in self._claimed:
+            return
+        self._claimed.add((cell.start, cell.end))
+        self.unchecked.append(Unchecked(kind, cell.start, cell.end, cell.text, reason))
+
+    # -- change columns ------------------------------------------------------------------------------------
+    def changes(self) -> None:
+        cols = self.t.columns
+        changes = [c for c in cols if c.role == "change" and c.pair]
+        if not changes:
+            return
+        signed_cols = {c.index: any(r.at(c.index) is not None and r.at(c.index).sign  # type: ignore[union-attr]
+                                    for r in self.t.rows) for c in changes}
+        for row in self.t.rows:
+            if row.kind == "section" or not row.alignments:
+                continue
+            # per placement: (stated cell, prior cell, current cell, change column)
+            found: list[dict[int, tuple[int, int, int, int]]] = []
+            for al in row.alignments:
+                where = {j: i for i, j in enumerate(al)}
+                got: dict[int, tuple[int, int, int, int]] = {}
+                for ch in changes:
+                    assert ch.pair is not None
+                    p, c = ch.pair
+                    if ch.index in where:
+                        got[where[ch.index]] = (where[ch.index], where.get(p, -1), where.get(c, -1), ch.index)
+                found.append(got)
+            stated_cells = set().union(*[set(g) for g in found])
+            for si in sorted(stated_cells):
+                cell = row.cells[si]
+                if cell.raw is None:
+                    continue
+                readings = [g.get(si) for g in found]
+                keys = {(r[0], r[1], r[2]) if r else None for r in readings}
+                if len(keys) != 1 or None in keys:
+                    self.skip("percent_change", cell, f"row '{row.label}' has fewer cells than the table has columns "
+                                                      "and this one could stand in more than one column")
+                    continue
+                first = readings[0]
+                assert first is not None
+                _, pi, ci, chj = first
+                alts = sorted({(r[3]) for r in readings if r})
+                self._change(row, cell, pi, ci, chj, alts, signed_cols.get(chj, True))
+
+    def _change(self, row: Row, cell: Cell, pi: int, ci: int, chj: int, alts: list[int], signed: bool) -> None:
+        ch = self.col(chj)
+        assert ch.pair is not None
+        p, c = ch.pair
+        if pi < 0 or ci < 0:
+            self.skip("percent_change", cell, f"row '{row.label}' gives no figure for one of the periods compared")
+            return
+        old_c, new_c = row.cells[pi], row.cells[ci]
+        old, new = self.fig(row, old_c, p), self.fig(row, new_c, c)
+        stated = self.fig(row, cell, chj)
+        if stated is None or old is None or new is None or old.value is None or new.value is None \
+                or stated.value is None:
+            self.skip("percent_change", cell, f"row '{row.label}' gives no figure for one of the periods compared")
+            return
+        label = row.label.strip() or f"row {row.index + 1}"
+        cols_txt = f"{self.name(c)} vs {self.name(p)}"
+        if len(alts) > 1:
+            others = [a for a in alts if a != chj]
+            extra = "; ".join(f"{self.name(self.col(a).pair[1])} vs {self.name(self.col(a).pair[0])}"  # type: ignore[index]
+                              for a in others)
+            cols_txt += f" (or {extra})"
+        detail = f"{label}, {cols_txt}: {new_c.text} → {old_c.text} (column '{self.name(chj)}')"
+        pct_row = row.kind in ("margin", "percent", "ratio")  # a change of a ratio may be in points
+        points = ch.points or cell.points
+        absolute = ch.absolute and not cell.percent
+        stated_pct = ch.percent or cell.percent
+        explicit = ch.pair_certain and (stated_pct or points or absolute)
+        if absolute and not points:
+            ev = self.evidence("table-column", detail, explicit)
+            step = sum(m.half_step or 0.0 for m in (stated, old, new))
+            self.add("difference", cell, stated, (Relation("difference", (new, old), (ev,)),), stated_step=step)
+            return
+        if old.value <= 0:
+            self.skip("percent_change", cell, f"row '{label}': a change from a zero or negative figure is written "
+                                              "differently from table to table")
+            return
+        if not signed and new.value < old.value and stated.value > 0:
+            self.skip("percent_change", cell, f"column '{self.name(chj)}' writes no signs: a fall may be given "
+                                              "as a positive figure")
+            return
+        ev = self.evidence("table-column", detail, explicit)
+        if points:
+            readings: tuple[Relation, ...] = (Relation("pp_change", (old, new), (ev,)),)
+        elif pct_row:
+            readings = (Relation("pp_change", (old, new), (ev,)), Relation("pct_change", (old, new), (ev,)))
+        else:
+            readings = (Relation("pct_change", (old, new), (ev,)),)
+        self.add("percent_change", cell, stated, readings)
+
+    # -- totals ----------------------------------------------------------------------------------------------
+    def _level_columns(self) -> list[int]:
+        return [c.index for c in self.t.columns if c.role in _LEVEL_ROLES] or \
+            list(range(max((len(r.cells) for r in self.t.rows), default=0)))
+
+    def _parts_of(self, ti: int) -> list[Row] | None:
+        """The rows a total row adds: the rows since the previous total; a grand total adds the subtotals since
+        the previous grand total and the rows no subtotal covers."""
+        rows = self.t.rows
+        total = rows[ti]
+        grand = bool(self.lex.total_row.match(total.key))
+        parts: list[Row] = []
+        covered = False
+        k = ti - 1
+        while k >= 0:
+            r = rows[k]
+            if r.kind == "total" and (not grand or self.lex.total_row.match(r.key)):
+                break
+            if r.kind == "section" and not grand:
+                break
+            if r.kind in ("subtotal", "total"):
+                if grand:
+                    parts.append(r)
+                    covered = True
+                    # skip the rows this subtotal adds
+                    k = self._block_start(k) - 1
+                    continue
+                break
+            if r.kind == "level":
+                parts.append(r)
+            k -= 1
+        if grand and covered:
+            return list(reversed(parts))
+        return list(reversed(parts)) if parts else None
+
+    def _block_start(self, si: int) -> int:
+        k = si - 1
+        rows = self.t.rows
+        while k >= 0 and rows[k].kind in ("level", "of_which", "per_share", "margin", "percent", "ratio", "count"):
+            k -= 1
+        return k + 1
+
+    def totals(self) -> None:
+        rows = self.t.rows
+        levels = self._level_columns()
+        for ti, total in enumerate(rows):
+            if total.kind not in ("total", "subtotal"):
+                continue
+            parts = self._parts_of(ti)
+            if not parts or len(parts) < 2:
+                continue
+            placed_t = total.placed()
+            sums: dict[int, tuple[Mention, list[Mention], Cell]] = {}
+            for j in levels:
+                cell = placed_t.get(j)
+                if cell is None or cell.mention is None:
+                    continue
+                figs = [p.placed().get(j) for p in parts]
+                if any(f is None or f.mention is None for f in figs):
+                    if any(f is not None and f.missing for f in figs) or any(f is None for f in figs):
+                        self.skip("sum", cell, f"'{total.label}': a row it adds gives no figure in column "
+                                               f"'{self.name(j)}'")
+                    continue
+                ms = [f.mention for f in figs if f is not None and f.mention is not None]
+                if any(m.type != cell.mention.type or (m.unit != cell.mention.unit and m.type == "currency")
+                       for m in ms):
+                    continue
+                sums[j] = (cell.mention, ms, cell)
+            if not sums:
+                continue
+            adds = {j: _adds_up(t, ps) for j, (t, ps, _) in sums.items()}
+            for j, (tm, ms, cell) in sums.items():
+                elsewhere = [k for k, ok in adds.items() if ok and k != j]
+                bare = bool(self.lex.total_row.match(total.key))
+                if not elsewhere and not adds[j]:
+                    self.skip("sum", cell, f"'{total.label}' is not the sum of the rows above it in any column: "
+                                           "not read as their total")
+                    continue
+                explicit = bool(elsewhere) or (bare and len(sums) == 1)
+                names = ", ".join(f"'{p.label}'" for p in parts)
+                how = f"adds up in column '{self.name(elsewhere[0])}'" if elsewhere else "adds up here only"
+                ev = self.evidence("table-total", f"'{total.label}', column '{self.name(j)}' = {names} "
+                                                  f"(the rows above; {how})", explicit)
+                step = (tm.half_step or 0.0) + sum(m.half_step or 0.0 for m in ms)
+                self.add("sum", cell, tm, (Relation("sum", tuple(ms), (ev,)),), stated_step=step)
+
+    def total_columns(self) -> None:
+        cols = [c for c in self.t.columns if c.role == "total" and c.parts]
+        for tc in cols:
+            rows = []
+            for r in self.t.rows:
+                if r.kind not in ("level", "total", "subtotal", "of_which"):
+                    continue
+                pl = r.placed()
+                cell = pl.get(tc.index)
+                figs = [pl.get(j) for j in tc.parts]
+                if cell is None or cell.mention is None or any(f is None or f.mention is None for f in figs):
+                    continue
+                rows.append((r, cell, [f.mention for f in figs if f is not None and f.mention is not None]))
+            oks = [_adds_up(c.mention, ms) for _, c, ms in rows if c.mention is not None]
+            for k, (r, cell, ms) in enumerate(rows):
+                elsewhere = any(ok for i, ok in enumerate(oks) if i != k)
+                if not elsewhere and not oks[k]:
+                    self.skip("sum", cell, f"column '{tc.name}' is not the sum of the columns before it in any row")
+                    continue
+                names = ", ".join(f"'{self.name(j)}'" for j in tc.parts)
+                ev = self.evidence("table-total", f"'{r.label}', column '{tc.name}' = {names}", elsewhere)
+                tm = cell.mention
+                assert tm is not None
+                step = (tm.half_step or 0.0) + sum(m.half_step or 0.0 for m in ms)
+                self.add("sum", cell, tm, (Relation("sum", tuple(ms), (ev,)),), stated_step=step)
+
+    # -- shares ------------------------------------------------------------------------------------------------
+    def shares(self) -> None:
+        rows = self.t.rows
+        for sc in (c for c in self.t.columns if c.role == "share" and c.pair):
+            assert sc.pair is not None
+            lvl = sc.pair[0]
+            found = []
+            for ri, r in enumerate(rows):
+                pl = r.placed()
+                cell = pl.get(sc.index)
+                if cell is None or cell.raw is None or r.kind not in ("level", "subtotal", "of_which", "total"):
+                    continue
+                whole_row = self._sales_row(ri) if sc.whole == "sales" else self._total_below(ri)
+                if whole_row is None or whole_row is r:
+                    continue
+                part, whole = self.fig(r, pl.get(lvl), lvl), self.fig(whole_row, whole_row.placed().get(lvl), lvl)
+                stated = self.fig(r, cell, sc.index)
+                if part is None or whole is None or stated is None or not whole.value:
+                    continue
+                found.append((r, cell, stated, part, whole, whole_row))
+            oks = [_holds_share(st, p, w) for _, _, st, p, w, _ in found]
+            for k, (r, cell, stated, part, whole, wr) in enumerate(found):
+                elsewhere = any(ok for i, ok in enumerate(oks) if i != k)
+                explicit = elsewhere or sc.label.strip() not in ("%", "(%)")
+                ev = self.evidence("table-share", f"{r.label}, {self.name(lvl)}: {part.text} of '{wr.label}' "
+                                                  f"{whole.text} (column '{sc.name}')", explicit)
+                self.add("share", cell, stated, (Relation("share", (part, whole), (ev,)),))
+
+    def _total_below(self, ri: int) -> Row | None:
+        """The first bare total row below row ``ri`` in its section (one backward pass, kept)."""
+        if self._totals_below is None:
+            below: list[Row | None] = [None] * len(self.t.rows)
+            nxt: Row | None = None
+            for k in range(len(self.t.rows) - 1, -1, -1):
+                below[k] = nxt
+                r = self.t.rows[k]
+                if r.kind == "total" and self.lex.total_row.match(r.key):
+                    nxt = r
+                elif r.kind == "section":
+                    nxt = None
+            self._totals_below = below
+        return self._totals_below[ri]
+
+    def _sales_row(self, ri: int) -> Row | None:
+        """The sales row nearest above row ``ri``, else the first below."""
+        if self._sales is None:
+            self._sales = [r for r in self.t.rows if r.key in self.lex.sales_words and r.kind in ("level", "total")]
+        cands = self._sales
+        k = bisect.bisect_left([r.index for r in cands], ri)
+        return cands[k - 1] if k > 0 else (cands[0] if cands else None)
+
+    # -- margins and ratios ------------------------------------------------------------------------------------
+    def margins(self) -> None:
+        rows = self.t.rows
+        for ri, m in enumerate(rows):
+            if m.kind == "margin" and self.lex.of_sales_row.match(m.label.strip()):
+                # "in % of sales" under a row: that row's margin
+                num = next((r for r in reversed(rows[:ri]) if r.kind in ("level", "total", "subtotal")), None)
+                self._ratio_row(m, num, self._sales_row(ri), "share", "above it", percent=True)
+            elif m.kind == "margin":
+                measure = _margin_measure(m.key)
+                num = self._measure_row(ri, measure)
+                den = self._sales_row(ri)
+                self._ratio_row(m, num, den, "share", f"'{measure}'", percent=True)
+            elif m.kind == "ratio":
+                spec = next((s for s in self.lex.ratio_rows
+                             if any(m.key == str(w).lower() or m.key.startswith(str(w).lower())
+                                    for w in s.get("label") or [])), None)
+                if spec is None:
+                    continue
+                num = self._row_named(ri, [str(w).lower() for w in spec.get("numerator") or []])
+                den = self._row_named(ri, [str(w).lower() for w in spec.get("denominator") or []])
+                self._ratio_row(m, num, den, "share" if spec.get("percent") else "multiple",
+                                "its numerator", percent=bool(spec.get("percent")))
+
+    def _ratio_row(self, m: Row, num: Row | None, den: Row | None, kind: str, what: str, percent: bool) -> None:
+        placed = m.placed()
+        targets = [(j, c) for j, c in sorted(placed.items()) if c.raw is not None and j < len(self.t.columns)
+                   and self.col(j).role in _LEVEL_ROLES and not c.points]
+        if not targets:
+            return
+        if num is None or den is None:
+            for _, c in targets:
+                self.skip(kind, c, f"'{m.label}': no row {what if num is None else 'of sales'} in the table "
+                                   "to divide")
+            return
+        for j, cell in targets:
+            a, b = num.placed().get(j), den.placed().get(j)
+            fa, fb = self.fig(num, a, j), self.fig(den, b, j)
+            stated = cell.mention
+            if fa is None or fb is None or stated is None or not fb.value:
+                continue
+            ev = self.evidence("table-row", f"'{m.label}', column '{self.name(j)}' = '{num.label}' {fa.text} / "
+                                            f"'{den.label}' {fb.text}", True)
+            if percent:
+                self.add(kind, cell, stated, (Relation("share", (fa, fb), (ev,)),))
+            else:
+                self.add(kind, cell, stated, (Relation("ratio", (fb, fa), (ev,)),))
+
+    def _measure_row(self, ri: int, measure: str) -> Row | None:
+        names = list(self.lex.margin_measures.get(measure, []))
+        names += [measure, f"{measure} profit", f"{measure} income", f"{measure} result", f"{measure} earnings"]
+        return self._row_named(ri, names)
+
+    def _row_named(self, ri: int, names: list[str]) -> Row | None:
+        """The nearest row above ``ri`` (else below) whose label is one of ``names``."""
+        wanted = set(names)
+        rows = self.t.rows
+        for r in (*reversed(rows[:ri]), *rows[ri + 1:]):
+            if r.kind in ("level", "total", "subtotal") and not wanted.isdisjoint(row_names(r.key)):
+                return r
+        return None
+
+
+def row_names(key: str) -> set[str]:
+    """The names a row goes by: 'operating income (ebit)' -> {'operating income (ebit)', 'operating income',
+    'ebit'}."""
+    out = {key}
+    inner = re.findall(r"\(([^()]*)\)", key)
+    if inner:
+        out.add(re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", key)).strip())
+        out.update(x.strip() for x in inner if x.strip())
+    return out
+
+
+def _margin_measure(key: str) -> str:
+    """'ebit margin' -> 'ebit'; 'adjusted ebit margin' -> 'adjusted ebit'; 'operating margin, adjusted' ->
+    'adjusted operating' (words after "margin" qualify the measure: no row of the plain measure will do)."""
+    words = key.replace(",", " ").replace("(", " ").replace(")", " ").split()
+    for w in ("margin", "margins"):
+        if w in words:
+            i = words.index(w)
+            after = [x for x in words[i + 1:] if x not in ("in", "%", "percent", "per", "cent", "of", "sales", "rate",
+                                                           "ratio")]
+            words = after + words[:i]
+            break
+    return " ".join(words).strip()
+
+
+def _adds_up(total: Mention, parts: list[Mention]) -> bool:
+    """Whether the parts add up to the total at their rounding, or nearly (structure evidence, not a verdict)."""
+    if total.value is None or any(p.value is None for p in parts):
+        return False
+    s = sum(p.value for p in parts if p.value is not None)
+    tol = (total.half_step or 0.0) + sum(p.half_step or 0.0 for p in parts) + NEARLY * abs(total.value)
+    return abs(s - total.value) <= tol
+
+
+def _holds_share(stated: Mention, part: Mention, whole: Mention) -> bool:
+    if stated.value is None or part.value is None or not whole.value:
+        return False
+    v = part.value / whole.value * 100
+    return math.isclose(v, stated.value, abs_tol=(stated.half_step or 0.5) + NEARLY * 100)
+
+
+# ------------------------------------------------------------------------------------------ prose and tables
+
+_CLAUSE_END = re.compile(r"[;•·]|,\s+(?:while|whereas|but|and|with|giving|corresponding|representing|compared)\b"
+                         r"|\s+(?:while|whereas)\b")
+
+
+def prose_links(tables: list[Table], mentions: list[Mention], doc: Document, vocab: dict | None = None) -> list[Claim]:
+    """Figures in the prose that restate a table row.
+
+    A percentage beside a change word ("Net sales up 6 percent to $11.3 billion" over a "Net sales" row with this
+    year's and last year's figures) is a percent_change claim whose readings are the row's period pairs. An amount
+    after a level cue ("sales came to SEK 23,960m", "revenue of €1.06bn") is a consistency claim against the row's
+    figures: it holds when it is one of them at the prose's precision ("€1.06bn" for "1,058" in € million).
+    A reading is explicit only when the row's label is in the figure's clause and the period is named ("in the
+    quarter") or - for a change - the clause gives the row's current figure ("to $11.3 billion"); otherwise every
+    candidate is a reading and none is explicit (a warning at most). Basis words ("organic", "at constant
+    currency", "margin") keep a figure off the table."""
+    if not tables:
+        return []
+    if vocab is None:
+        from ..ruleset import load_rules
+
+        vocab = load_rules().vocab
+    return _Prose(tables, mentions, doc, vocab).run()
+
+
+_LEVEL_CUE = re.compile(r"(?:\b(?:to|of|at|was|were|is|are|totall?ed|totaling|totalling|amounted\s+to|came\s+to|"
+                        r"reached|stood\s+at|of\s+some|of\s+about|of\s+around)|:)\s+(?:(?:about|around|some|nearly|"
+                        r"almost|approximately|roughly|over|more\s+than|just\s+over|just\s+under)\s+)?$", re.I)
+_FORWARD = re.compile(r"\b(?:expect\w*|forecast\w*|outlook|guidance|target\w*|plan\w*|aim\w*|will|would|could|"
+                      r"anticipat\w*|projected|estimate\w*|budget\w*)\b", re.I)
+
+
+class _Prose:
+    def __init__(self, tables: list[Table], mentions: list[Mention], doc: Document, vocab: dict) -> None:
+        from ..document.segment import sentences
+
+        self.tables, self.doc, self.text = tables, doc, doc.text
+        self.lex = lexicon(vocab)
+        t_vocab = vocab.get("tables") or {}
+        self.inc = _word_alt(vocab.get("increase_words") or [])
+        self.dec = _word_alt(vocab.get("decrease_words") or [])
+        self.qual = _word_alt(t_vocab.get("prose_qualifiers") or [])
+        self.periods = {str(k): _word_alt(v or []) for k, v in (t_vocab.get("prose_periods") or {}).items()}
+        self.inside = table_lines(tables)
+        self.inside_starts = [a for a, _ in self.inside]
+        self.rows = [(t, r) for t in tables for r in t.rows if r.kind in ("level", "total") and r.key]
+        self.sents = sentences(self.text)
+        self.sent_starts = [a for a, _ in self.sents]
+        self.mentions = mentions
+        self.w = _weights(vocab)
+        self.amounts = [m for m in mentions if m.type in ("currency", "number", "count") and m.value is not None]
+        self.am_starts = [m.start for m in self.amounts]
+
+    def run(self) -> list[Claim]:
+        out: list[Claim] = []
+        for m in self.mentions:
+            if m.value is None or m.type not in ("percent", "currency"):
+                continue
+            k = bisect.bisect_right(self.inside_starts, m.start) - 1
+            if k >= 0 and self.inside[k][0] <= m.start < self.inside[k][1]:
+                continue  # a figure of the table itself
+            si = bisect.bisect_right(self.sent_starts, m.start) - 1
+            if si < 0:
+                continue
+            sa, sb = self.sents[si]
+            ca, cb = _clause(self.text, sa, sb, m)
+            clause = self.text[ca:cb]
+            if self.qual.search(clause):
+                continue
+            found = _rows_in(clause, self.rows, self.lex)
+            if not found:
+                continue
+            named = next((kind for kind, rx in self.periods.items() if rx.search(self.text[sa:sb])), None)
+            c = self.change(m, ca, cb, found, named) if m.type == "percent" else self.level(m, ca, sa, sb, found, named)
+            if c is not None:
+                out.append(c)
+        return out
+
+    def change(self, m: Mention, ca: int, cb: int, found: list[tuple[Table, Row, str]],
+               named: str | None) -> Claim | None:
+        text = self.text
+        before = text[max(ca, m.start - 60):m.start]
+        after = text[m.end:min(cb, m.end + 25)]
+        if re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I):
+            return None
+        up = bool(self.inc.search(before) or self.inc.search(after))
+        down = bool(self.dec.search(before) or self.dec.search(after))
+        if up == down or m.value is None:
+            return None
+        stated_value = (1.0 if up else -1.0) * abs(m.value)
+        level = [a for a in self.amounts[bisect.bisect_left(self.am_starts, ca):bisect.bisect_left(self.am_starts, cb)]
+                 if a is not m]
+        readings: list[Relation] = []
+        chosen: list[Relation] = []  # the clause gives the row's current figure: explicit
+        named_only: list[Relation] = []  # the sentence names the period: the reading, but not explicit
+        for t, r, via in found:
+            for prior, cur in _pairs(t, r):
+                old, new = r.at(prior), r.at(cur)
+                if old is None or new is None or old.mention is None or new.mention is None:
+                    continue
+                om, nm = old.mention, new.mention
+                if om.value is None or nm.value is None or om.value <= 0:
+                    continue
+                same = next((a for a in level if _same_figure(a, nm)), None)
+                kind_ok = named is not None and _period_kind(t.columns[cur].name, t.caption) == named
+                named_row = f"'{via}' in the clause names row '{r.label}'" if via else f"'{r.label}' in the clause"
+                why = [named_row, f"table columns {t.column_name(cur)} vs {t.column_name(prior)}"]
+                if same is not None:
+                    why.append(f"the clause gives the row's {t.column_name(cur)} figure ({same.text} = {new.text})")
+                if kind_ok:
+                    why.append(f"the sentence names the period ({named})")
+                ev = Evidence("table-prose", "; ".join(why), self.w["prose_figure"] if same is not None else
+                              self.w["prose_period"] if kind_ok else self.w["prose"])
+                rel = Relation("pct_change", (om, nm), (ev,))
+                readings.append(rel)
+                if same is not None:
+                    chosen.append(rel)
+                elif kind_ok:
+                    named_only.append(rel)
+        if not readings:
+            return None
+        if not chosen and len(named_only) == 1:
+            return make_claim("percent_change", (m.start, m.end), m, tuple(named_only), stated_value)
+        return make_claim("percent_change", (m.start, m.end), m, _final(readings, chosen, self.w["prose_figure"]),
+                          stated_value)
+
+    def level(self, m: Mention, ca: int, sa: int, sb: int, found: list[tuple[Table, Row, str]],
+              named: str | None) -> Claim | None:
+        text = self.text
+        if not _LEVEL_CUE.search(text[max(ca, m.start - 40):m.start]) or _FORWARD.search(text[sa:sb]):
+            return None
+        if re.match(r"\s*(?:per\b|each\b|a\s+(?:share|year|month|unit))", text[m.end:m.end + 12], re.I):
+            return None  # a rate, not a level
+        written = text[m.num_start:m.num_end] if m.num_end > m.num_start else ""
+        if re.fullmatch(r"\d{1,3}[,.]\d{3}", written) and any(
+                (m.decimals == 3) != (t.locale != "en" if "," in written else t.locale == "en") for t, _, _ in found):
+            return None  # "12,475" read one way in the prose and the other way in the table: not compared
+        readings: list[Relation] = []
+        chosen: list[Relation] = []
+        for t, r, via in found:
+            for j, cell in sorted(r.placed().items()):
+                col = t.columns[j] if j < len(t.columns) else None
+                cm = cell.mention
+                if col is None or col.role != "period" or cm is None or cm.value is None or cm.type != m.type \
+                        or (m.type == "currency" and cm.unit not in (None, m.unit)):
+                    continue
+                kind_ok = named is not None and _period_kind(col.name, t.caption) == named and not col.prior
+                named_row = f"'{via}' in the clause names row '{r.label}'" if via else f"'{r.label}' in the clause"
+                why = f"{named_row}; table column {t.column_name(j)}: {cell.text}"
+                if kind_ok:
+                    why += f"; the sentence names the period ({named})"
+                rel = Relation("equal", (cm,), (Evidence("table-prose", why, self.w["prose_period"] if kind_ok
+                                                         else self.w["prose"]),))
+                readings.append(rel)
+                if kind_ok:
+                    chosen.append(rel)
+        if not readings:
+            return None
+        # a figure that is one of the row's figures is that one (it holds); else the named period's, if one - but
+        # never explicit: the prose may speak of a segment, a region or a period the table does not show
+        match = [r for r in readings if _same_figure(m, r.operands[0])]
+        if match:
+            return make_claim("consistency", (m.start, m.end), m, _final(readings, match[:1], self.w["prose_figure"]),
+                              m.value)
+        return make_claim("consistency", (m.start, m.end), m, tuple(chosen) if len(chosen) == 1 else
+                          _final(readings, []), m.value)
+
+
+def _final(readings: list[Relation], chosen: list[Relation], weight: float = 0.0) -> tuple[Relation, ...]:
+    """One reading made explicit when the evidence picks exactly one; else all of them, none explicit."""
+    if len(chosen) == 1:
+        ev = chosen[0].evidence[0]
+        return (Relation(chosen[0].formula, chosen[0].operands,
+                         (Evidence(ev.cue, ev.detail, max(ev.weight, weight), explicit=True),)),)
+    return tuple(sorted(readings, key=lambda x: -x.score))
+
+
+def _word_alt(words) -> re.Pattern[str]:
+    ws = sorted({str(w).lower() for w in words if w}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + ("|".join(re.escape(w) for w in ws) or "(?!)") + r")(?![\w-])", re.I)
+
+
+def _clause(text: str, sa: int, sb: int, m: Mention) -> tuple[int, int]:
+    a, b = sa, sb
+    for x in _CLAUSE_END.finditer(text, sa, sb):
+        if x.end() <= m.start:
+            a = x.end()
+        elif x.start() >= m.end:
+            b = x.start()
+            break
+    return a, b
+
+
+def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex) -> list[tuple[Table, Row, str]]:
+    """The table rows the clause names: the row's label in the clause (the longest labels win); a sales row also by
+    any sales word (returned as the third item)."""
+    low = clause.lower()
+    words = set(re.findall(r"[\w&-]+", low))
+    best: list[tuple[Table, Row, str]] = []
+    best_len = 0
+    for t, r in rows:
+        hit, size = False, 0
+        for name in row_names(r.key):
+            kw = re.findall(r"[\w&-]+", name)
+            if kw and all(w in words for w in kw) and len(kw) > size \
+                    and re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", low):
+                hit, size = True, len(kw)
+        via = ""
+        if not hit and r.key in lex.sales_words:
+            via = next((w for w in lex.sales_words if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)), "")
+            hit, size = bool(via), 1
+        if not hit:
+            continue
+        if size > best_len:
+            best, best_len = [(t, r, via)], size
+        elif size == best_len:
+            best.append((t, r, via))
+    return best
+
+
+def _pairs(t: Table, r: Row) -> list[tuple[int, int]]:
+    """(prior, current) column pairs of a row: those a change column compares, else periods of one kind a year
+    apart."""
+    pairs = [c.pair for c in t.columns if c.role == "change" and c.pair]
+    out = [p for p in dict.fromkeys(pairs) if p is not None]
+    if out:
+        return out
+    per = [c for c in t.columns if c.role == "period" and c.order is not None]
+    for a in per:
+        for b in per:
+            if a.order and b.order and a.order[0] == b.order[0] - 1 and a.order[1] == b.order[1]:
+                out.append((a.index, b.index))
+    return out
+
+
+def _same_figure(prose: Mention, cell: Mention) -> bool:
+    """The prose figure is the cell's figure at the prose's precision ("$11.3 billion" for "$11,293" in millions)."""
+    if prose.value is None or cell.value is None or (prose.type == "currency") != (cell.type == "currency"):
+        return False
+    if prose.type == "currency" and prose.unit != cell.unit and cell.unit is not None:
+        return False
+    step = max(prose.half_step or 0.0, cell.half_step or 0.0)
+    return abs(prose.value - cell.value) <= step + 1e-9 * abs(cell.value)
+
+
+_KINDS = (("nine", re.compile(r"\b(?:9m|nine months|q1\s?[-–]\s?q3|jan(?:uary)?\s?[-–]\s?sep)", re.I)),
+          ("half", re.compile(r"\b(?:h[12]|[12]h|six months|half|jan(?:uary)?\s?[-–]\s?jun|jul(?:y)?\s?[-–]\s?dec)",
+                              re.I)),
+          ("quarter", re.compile(r"\b(?:q[1-4]|[1-4]q|three months|quarter|apr(?:il)?\s?[-–]\s?jun|"
+                                 r"jul(?:y)?\s?[-–]\s?sep|oct(?:ober)?\s?[-–]\s?dec)", re.I)),
+          ("year", re.compile(r"\b(?:fy|full[- ]year|year|(?:19|20)\d\d)\b", re.I)))
+
+
+def _period_kind(label: str, caption: str) -> str | None:
+    """quarter | half | nine | year for a column label (a date column takes the caption's "Three months ended")."""
+    for kind, rx in _KINDS:
+        if rx.search(label):
+            if kind == "year" and re.search(r"\b\d{1,2},?\s", label):
+                break  # a date: the caption says which period ends on it
+            return kind
+    for kind, rx in _KINDS[:3]:
+        if rx.search(caption):
+            return kind
+    return None

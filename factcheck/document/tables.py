@@ -1,0 +1,1225 @@
+"""Tables in a Document's text: header labels, rows of cells, each cell with its span in ``Document.text`` and
+its figure as a Mention, read at the size and precision the table's header gives it.
+
+Every reader leaves a table as lines of text: Markdown, HTML and DOCX join cells with a tab (an empty cell keeps
+its tab), plain text has pipes (``| Sales | 1,200 |``), columns aligned with two or more spaces, or - as
+PDF-to-text gives - one row per line, a label then its figures ("Net sales 11,293 10,626 6"). ``find_tables``
+reads all of them the same way, in one pass over the lines (time linear in the document):
+
+1. each line is read as a row (a label and cells), a rule (``|---|``, ``-----``) or text;
+2. a table is a run of rows (rules and short section labels between them allowed) with at least two rows of
+   figures, or one row under a line of column labels;
+3. the lines just above it that carry column labels, a scale ("SEK m", "(€m)", "in millions, except per share
+   data") or a caption are its header;
+4. each column gets a role - a period ("Q2 2023", "Jan-Jun 2022", "Full-year 2022"), a change ("Change in %",
+   "+/-"), a share ("% of total"), a total - and the two periods a change compares;
+5. each row gets a kind (level, total, subtotal, of_which, per_share, margin, percent, ratio, count, section)
+   and, when it has fewer cells than the table has columns, every plausible way of placing them.
+
+Placing a short row. Delimited rows (tabs, pipes) keep their empty cells, so a cell's place is its place.
+Aligned text places a cell under the header label it stands under. Single-space rows ("Order backlog 135,181
+112,367 20 127,676" under seven columns) are placed by the table's structure: columns form groups (two periods
+and their change); a row drops whole groups, or the change of a group (margin rows usually do), and never puts a
+figure with grouped thousands or a currency in a percentage column. Every placement within a small cost of the
+best is kept (``Row.alignments``): a check is made only where all of them agree on the cells it reads.
+
+Vocabulary (header words, scale words, row words, n/a markers) comes from ``rules/tables.yaml``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from ..model import Document, Mention
+
+# ------------------------------------------------------------------------------------------------ the grid
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its span in ``Document.text`` and its figure (``None`` for "n/a", a dash, text or blank)."""
+
+    start: int
+    end: int
+    text: str
+    mention: Mention | None = None
+    missing: bool = False  # an n/a marker ("n/a", "–", "nm"): no figure, never read as zero
+    percent: bool = False  # written with "%"
+    points: bool = False  # written with "pp", "bps" ...
+    grouped: bool = False  # written with thousands separators or a currency: not a percentage
+    negative: bool = False
+    sign: bool = False  # written with a sign or in brackets
+    raw: Mention | None = None  # the figure as written (no header scale, type from the cell alone)
+    digits: tuple[int, int] = (-1, -1)  # span of the numeral's digits
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of figures: its header label and what it holds."""
+
+    index: int
+    label: str = ""
+    start: int = -1  # span of the label in Document.text (-1: no label)
+    end: int = -1
+    role: str = "other"  # period | change | share | total | basis (a change on another basis: left alone) | other
+    order: tuple[int, ...] | None = None  # periods: (year, month, day) for sorting; None when unknown
+    prior: bool | None = None  # periods: the earlier of a compared pair
+    pair: tuple[int, int] | None = None  # change: (prior column, current column); share: (level column, level column)
+    pair_certain: bool = False  # change: which period is the earlier is stated (years, "prior year")
+    percent: bool = False  # change/share stated in percent
+    points: bool = False  # change stated in percentage points
+    absolute: bool = False  # change stated as an amount ("Change, SEK m", "+/-")
+    whole: str = "total"  # share columns: "total" (the total row) or "sales" (the sales row)
+    group: str = ""  # a label above grouping this column ("Q2", "Jan-Jun")
+    parts: tuple[int, ...] = ()  # total columns: the columns it adds up
+
+    @property
+    def name(self) -> str:
+        g = f"{self.group} " if self.group and self.group.lower() not in self.label.lower() else ""
+        return f"{g}{self.label}".strip() or f"column {self.index + 1}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row: its label, its cells, its kind, and the plausible placements of its cells in the columns."""
+
+    index: int
+    label: str
+    label_start: int
+    label_end: int
+    cells: tuple[Cell, ...]
+    kind: str = "level"  # level | total | subtotal | of_which | per_share | margin | percent | ratio | count | section
+    alignments: tuple[tuple[int, ...], ...] = ()  # for each placement, the column of each cell
+    line_start: int = 0
+    line_end: int = 0
+    key: str = ""  # the label normalised: lower case, no footnote marks, no unit ("ebit margin")
+    scale: float = 1.0  # what the header (or the row's own label) scales its amounts by
+    scale_text: str | None = None
+    currency: str | None = None
+
+    def placed(self) -> dict[int, Cell]:
+        """Column -> cell, for the columns every plausible placement fills with the same cell."""
+        if not self.alignments:
+            return {}
+        first = self.alignments[0]
+        out: dict[int, Cell] = {}
+        for i, col in enumerate(first):
+            if all(col in al and al.index(col) == i for al in self.alignments[1:]):
+                out[col] = self.cells[i]
+        return out
+
+    def at(self, col: int) -> Cell | None:
+        return self.placed().get(col)
+
+    @property
+    def certain(self) -> bool:
+        return len(self.alignments) == 1
+
+
+@dataclass(frozen=True)
+class Table:
+    start: int
+    end: int
+    form: str  # tab | pipe | aligned | spaced
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    header: tuple[tuple[int, int], ...] = ()  # spans of the header lines (caption included)
+    caption: str = ""
+    stub: str = ""  # the label column's header ("MSEK", "SEK m", "")
+    scale: float = 1.0
+    scale_text: str | None = None  # the scale as the header writes it ("MSEK", "in millions")
+    currency: str | None = None
+    locale: str = "en"
+
+    def column_name(self, col: int) -> str:
+        return self.columns[col].name if 0 <= col < len(self.columns) else f"column {col + 1}"
+
+
+# ------------------------------------------------------------------------------------------- vocabulary
+
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+
+
+def _words_re(words: Iterable[str]) -> str:
+    ws = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ws) or "(?!)"
+
+
+def _month_index(word: str) -> int:
+    w = word.lower().rstrip(".")[:3]
+    for i, m in enumerate(_MONTHS):
+        if m.startswith(w):
+            return i + 1
+    return 0
+
+
+class Lexicon:
+    """The compiled vocabulary of rules/tables.yaml (and the currency prefixes of rules/currencies.yaml)."""
+
+    def __init__(self, vocab: dict[str, Any]) -> None:
+        t: dict[str, Any] = dict(vocab.get("tables") or {})
+        self.t = t
+
+        def words(key: str) -> list[str]:
+            return [str(w) for w in (t.get(key) or [])]
+
+        self.missing = frozenset(w.lower() for w in words("missing_markers"))
+        cur = {str(k): str(v) for k, v in (vocab.get("currency_prefixes") or {}).items()}
+        cur.update({"US$": "USD", "$": str(vocab.get("dollar_sign") or "USD")})
+        self.currencies = cur
+        cur_alt = "|".join(re.escape(k) for k in sorted(cur, key=len, reverse=True))
+        # a figure cell: sign, currency, digits, a suffix (%, pp, a short scale), a footnote mark, parentheses
+        self.fig = re.compile(
+            r"(?P<lp>\()?(?P<s1>[-+−–])?(?P<cur>(?:" + cur_alt + r")\s?)?(?P<s2>[-+−–])?"
+            r"(?P<num>\d(?:(?:[,.'\u00a0\u2009\u202f]|\s(?=\d{3}(?!\d)))?\d)*)"
+            r"(?P<suf>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp|x|m|bn|mn|k))?(?P<rp>\))?(?P<suf2>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp))?"
+            r"(?P<foot>\*{1,3}|[¹²³⁴]|\([a-z]\))?")
+        self.cur_only = re.compile(r"(?:" + cur_alt + r")")
+        scales = {str(k).lower(): float(v) for k, v in (t.get("scale_headers") or {}).items()}
+        self.scales = scales
+        codes = sorted({c for c in cur if c.isalpha() and c.isupper() and len(c) == 3} | {"MSEK"}, key=len,
+                       reverse=True)
+        code_alt = "|".join(re.escape(c) for c in codes if c != "MSEK")
+        sc_alt = _words_re(scales)
+        sym_alt = "|".join(re.escape(k) for k in sorted(cur, key=len, reverse=True) if not k.isalpha())
+        # "MSEK", "TEUR", "kEUR", "MNOK" (a scale letter glued before a code)
+        self.scale_glued_before = re.compile(r"(?<![A-Za-z])(?P<sc>M|T|k|K|Mio\.?|Mrd\.?|Tsd\.?|Bn|MN|Mn)\s?(?P<cur>"
+                                             + code_alt + r")(?![A-Za-z])")
+        # "SEK m", "SEKm", "EUR million", "€m", "$ millions", "£bn", "USD in millions"
+        self.scale_after = re.compile(r"(?:(?<![A-Za-z])(?P<cur>" + code_alt + r")|(?P<sym>" + sym_alt + r"))"
+                                      r"\s?(?:in\s+)?(?P<sc>" + sc_alt + r")(?![A-Za-z])", re.I)
+        # "in millions", "(in thousands)", "millions of dollars", "amounts in EUR million"
+        self.scale_in = re.compile(r"(?<![A-Za-z])(?:in|amounts in|figures in|all figures in)\s+(?:(?P<cur>"
+                                   + code_alt + r"|" + sym_alt + r")\s?)?(?P<sc>" + sc_alt + r")(?![A-Za-z])"
+                                   r"(?:\s+of\s+(?P<curname>[a-z]+))?", re.I)
+        self.scale_of = re.compile(r"(?<![A-Za-z])(?P<sc>thousands|millions|billions)\s+of\s+(?P<curname>[a-z ]+)",
+                                   re.I)
+        self.code = re.compile(r"(?<![A-Za-z])(?P<cur>" + code_alt + r")(?![A-Za-z])|(?P<sym>" + sym_alt + r")")
+        self.except_re = re.compile(r"\bexcept\b|\bunless\b|\bother than\b", re.I)
+
+        period_words = _words_re(words("period_words"))
+        # a period label: period words and/or a quarter, half or month span, then a year; or a date
+        q = (r"(?:q[1-4](?:\s?[-–]\s?q[1-4])?|[1-4]q|h[12]|[12]h|(?:" + _MON + r")\s?[-–/]\s?(?:" + _MON + r")|"
+             + period_words + r")")
+        yr = r"(?:" + _YEAR + r"(?:\s?/\s?(?:\d\d)?\d\d)?|['’]\d\d|fy\s?\d\d|(?<=[qh][1-4])\s?[/'’]?\d\d(?!\d)|(?<=[1-4][qh])\d\d(?!\d))"
+        date = (r"(?:" + _MON + r"\s\d{1,2},?\s" + _YEAR + r"|\d{1,2}\.?\s" + _MON + r",?\s" + _YEAR +
+                r"|\d{1,2}[./]\d{1,2}[./](?:" + _YEAR + r"|\d\d))")
+        span = r"(?:" + _MON + r"\s?" + _YEAR + r"\s?[-–]\s?" + _MON + r"\s?" + _YEAR + r")"
+        self.period = re.compile(r"(?:(?:as\s+(?:at|of)|at|per)\s+)?(?:" + span + r"|" + date + r"|(?:" + q + r"[\s-]?)*" + yr
+                                 + r"|" + q + r")(?![\w%])", re.I)
+        self.year = re.compile(r"(?<!\d)(" + _YEAR + r")(?!\d)|(?:fy|['’]|\b[qh][1-4]\s?/?|\b[1-4][qh])\s?(\d\d)(?!\d)", re.I)
+        self.quarter = re.compile(r"\b(?:q([1-4])|([1-4])q)(?![a-z])", re.I)
+        self.half = re.compile(r"\b(?:h([12])|([12])h)(?![a-z])", re.I)
+        self.month_span = re.compile(r"\b(" + _MON + r")\s?[-–/]\s?(" + _MON + r")", re.I)
+        self.date_md = re.compile(r"(" + _MON + r")\s(\d{1,2}),?\s(" + _YEAR + r")|(\d{1,2})\.?\s(" + _MON + r"),?\s("
+                                  + _YEAR + r")", re.I)
+        change = _words_re(words("change_headers"))
+        share = _words_re(words("share_headers"))
+        pts = _words_re(words("points_markers"))
+        # a unit after a header word ("Change, %", "Change in SEK m"), not the start of the next label ("% Change")
+        unit_tail = r"(?:\s?,?\s?(?:in\s)?(?:(?:%|\(%\)|" + pts + r"|(?:" + code_alt + r")(?:\s?(?:" + sc_alt + r"))?|" \
+                    + r"(?:" + sym_alt + r")\s?(?:" + sc_alt + r")?|m|bn|mn|k)(?!\s?(?:" + change + r"))))?"
+        same = _words_re(words("change_same_basis"))
+        other = _words_re(words("change_other_basis"))
+        self.change_label = re.compile(r"(?:(?:" + same + r")\s+)?(?:(?:%|pct\.?|[$€£])\s?)?(?:" + change + r")" + unit_tail
+                                       + r"(?![\w])", re.I)
+        self.other_basis = re.compile(r"(?<![\w])(?:" + other + r")(?![\w])", re.I)
+        self.other_change = re.compile(r"(?:(?:" + other + r")\s+(?:" + change + r")|(?:" + change + r")\s*,?\s*(?:at\s+|in\s+)?(?:"
+                                       + other + r"))" + unit_tail + r"(?![\w])", re.I)
+        self.absolute_change = re.compile(r"(?:" + _words_re(words("absolute_change_headers")) + r")", re.I)
+        self.share_label = re.compile(r"(?:" + share + r")" + unit_tail + r"(?![\w])", re.I)
+        self.pct_label = re.compile(r"%|\(%\)|pct\.?", re.I)
+        total_alt = _words_re(words("total_words"))
+        self.total_label = re.compile(r"(?:" + total_alt + r")(?![\w])", re.I)
+        self.header_token = re.compile(
+            r"(?P<basis>" + self.other_change.pattern + r")|"
+            r"(?P<period>" + self.period.pattern + r")|(?P<share>" + self.share_label.pattern + r")|(?P<change>"
+            + self.change_label.pattern + r")|(?P<pct>%|\(%\))|(?P<total>(?:" + total_alt + r")(?![\w]))", re.I)
+        self.points = re.compile(r"(?<![\w])(?:" + pts + r")(?![\w])", re.I)
+        self.prior = re.compile(r"(?<![\w])(?:" + _words_re(words("prior_words")) + r")(?![\w])", re.I)
+        self.group_words = re.compile(r"(?<![\w])(?:" + _words_re(words("group_words")) + r")(?![\w])", re.I)
+        self.share_of_sales = re.compile(r"(?:" + _words_re(words("share_of_sales")) + r")", re.I)
+
+        def label_re(key: str, prefix: bool = False) -> re.Pattern[str]:
+            alt = _words_re(words(key))
+            return re.compile((r"^(?:" if prefix else r"(?<![\w])(?:") + alt + r")(?![\w])", re.I)
+
+        self.total_row = re.compile(r"^(?:" + total_alt + r")$", re.I)
+        self.total_prefix = re.compile(r"^(?:total|totals|group|grand total|sum)\b\s*", re.I)
+        self.subtotal_row = label_re("subtotal_words", prefix=True)
+        self.of_which_row = re.compile(r"^[\s\-–—•·]*(?:" + _words_re(words("of_which_words")) + r")(?![\w])", re.I)
+        self.per_share_row = label_re("per_share_words")
+        self.margin_row = re.compile(r"(?<![\w])margins?(?![\w])", re.I)
+        # "in % of sales", "as % of revenue", "% of net sales": the row above as a margin
+        self.of_sales_row = re.compile(r"^[\s\-–—•·]*(?:in |as )?(?:a )?(?:%|percent|per cent|pct\.?) of (?:"
+                                       + _words_re(words("sales_words")) + r")\s*(?:\(%\))?$", re.I)
+        self.count_row = label_re("count_rows")
+        self.unscaled_row = label_re("unscaled_rows")
+        self.percent_row = re.compile(r"%|\bper\s?cent\b|\bpercent\b|\bpct\b", re.I)
+        self.sales_words = [w.lower() for w in words("sales_words")]
+        self.margin_measures = {str(k).lower(): [str(x).lower() for x in v]
+                                for k, v in (t.get("margin_measures") or {}).items()}
+        self.ratio_rows = [dict(r) for r in (t.get("ratio_rows") or []) if isinstance(r, dict)]
+        self.ratio_label = re.compile(r"(?<![\w])(?:" + _words_re(
+            w for r in self.ratio_rows for w in (r.get("label") or [])) + r")(?![\w])", re.I)
+
+
+_LEXICONS: dict[int, tuple[dict, Lexicon]] = {}
+
+
+def lexicon(vocab: dict[str, Any]) -> Lexicon:
+    """The compiled table vocabulary of ``vocab``, built once per rule set."""
+    hit = _LEXICONS.get(id(vocab))
+    if hit is not None and hit[0] is vocab:
+        return hit[1]
+    lex = Lexicon(vocab)
+    if len(_LEXICONS) > 16:
+        _LEXICONS.clear()
+    _LEXICONS[id(vocab)] = (vocab, lex)
+    return lex
+
+
+# ------------------------------------------------------------------------------------------ reading lines
+
+_RULE_LINE = re.compile(r"\s*[|+]?(?:\s*:?[-=_—–]{2,}:?\s*[|+]?)+\s*")
+_PIPE_OUTER = re.compile(r"^\s*\|(.*?)\|?\s*$")
+_STOP_END = frozenset({"to", "of", "at", "by", "from", "in", "was", "were", "is", "are", "reached", "totalled",
+                       "totaled", "rose", "fell", "grew", "with", "and", "or", "than", "about", "around", "some",
+                       "approximately", "nearly", "almost", "over", "under", "for", "on", "up", "down", "a", "an",
+                       "the", "increased", "decreased", "amounted", "came", "stood", "be", "been", "has", "had",
+                       "have", "will", "would", "per", "each", "vs", "vs.", "versus", "against", "between", "into"})
+_BULLET = re.compile(r"^\s*[•·▪◦●○‣∙*]\s")
+
+
+@dataclass
+class _Tok:
+    start: int  # offsets in Document.text
+    end: int
+    text: str
+    kind: str  # fig | miss | text | empty
+    m: re.Match[str] | None = None
+    gap: int = 1  # spaces before this token (space form)
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    form: str  # tab | pipe | aligned | spaced | rule | blank | text
+    label: tuple[int, int, str] | None = None
+    cells: list[_Tok] = field(default_factory=list)
+    fields: list[_Tok] = field(default_factory=list)  # delimited lines: every field, the first included
+
+    @property
+    def figures(self) -> int:
+        return sum(1 for c in self.cells if c.kind == "fig")
+
+    @property
+    def is_row(self) -> bool:
+        return self.form in ("tab", "pipe", "aligned", "spaced") and self.figures > 0
+
+
+def _classify(lex: Lexicon, text: str, a: int, b: int) -> _Tok:
+    s = text[a:b]
+    lead = len(s) - len(s.lstrip())
+    s2 = s.strip()
+    a2, b2 = a + lead, a + lead + len(s2)
+    if not s2:
+        return _Tok(a, a, "", "empty")
+    if s2.lower() in lex.missing or re.fullmatch(r"[-–—]+%?|n\.?\s?[am]\.?", s2, re.I):
+        return _Tok(a2, b2, s2, "miss")
+    m = lex.fig.fullmatch(s2)
+    if m and (m.group("lp") is None) == (m.group("rp") is None) and not (m.group("s1") and m.group("s2")):
+        return _Tok(a2, b2, s2, "fig", m)
+    return _Tok(a2, b2, s2, "text")
+
+
+def _delimited(lex: Lexicon, text: str, a: int, b: int, sep: str) -> _Line:
+    line = text[a:b]
+    off = a
+    if sep == "|":
+        mo = _PIPE_OUTER.match(line)
+        if mo:
+            off = a + mo.start(1)
+            line = mo.group(1)
+    fields: list[_Tok] = []
+    pos = 0
+    for part in line.split(sep):
+        fields.append(_classify(lex, text, off + pos, off + pos + len(part)))
+        pos += len(part) + 1
+    out = _Line(a, b, "tab" if sep == "\t" else "pipe", fields=fields)
+    first = fields[0]
+    if first.kind == "text" or (first.kind == "fig" and _yearlike(first.text)):
+        out.label = (first.start, first.end, first.text)
+        out.cells = fields[1:]
+    elif first.kind == "empty":
+        out.label = (first.start, first.start, "")
+        out.cells = fields[1:]
+    else:
+        out.label = (first.start, first.start, "")
+        out.cells = fields
+    return out
+
+
+def _yearlike(s: str) -> bool:
+    return bool(re.fullmatch(r"(?:19[5-9]\d|20\d\d)", s))
+
+
+_PERIODISH = re.compile(r"(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|ytd|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                        r"|[a-z]+-(?:jun|dec|sep|mar)[a-z]*)\.?,?$", re.I)
+
+
+def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
+    toks: list[_Tok] = []
+    prev_end = a
+    for m in re.finditer(r"\S+", text[a:b]):
+        s, e = a + m.start(), a + m.end()
+        t = _classify(lex, text, s, e)
+        t.gap = s - prev_end
+        prev_end = e
+        toks.append(t)
+    # a currency written apart from its figure ("$ 11,293") and a "%" apart from it ("22.0 %") join it
+    merged: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if t.kind == "text" and nxt is not None and nxt.kind == "fig" and nxt.gap == 1 \
+                and lex.cur_only.fullmatch(t.text) and not nxt.m.group("cur"):  # type: ignore[union-attr]
+            j = _classify(lex, text, t.start, nxt.end)
+            if j.kind == "fig":
+                j.gap = t.gap
+                merged.append(j)
+                i += 2
+                continue
+        if t.kind == "text" and t.text.lower() in ("%", "pp", "pts", "pt", "pt.", "p.p.", "bps", "ppt") and merged \
+                and merged[-1].kind == "fig" and t.gap == 1 \
+                and not _yearlike(merged[-1].text):
+            j = _classify(lex, text, merged[-1].start, t.end)
+            if j.kind == "fig":
+                j.gap = merged[-1].gap
+                merged[-1] = j
+                i += 1
+                continue
+        merged.append(t)
+        i += 1
+    toks = merged
+    k = len(toks)
+    while k > 0 and toks[k - 1].kind in ("fig", "miss"):
+        k -= 1
+    label_toks, cells = toks[:k], toks[k:]
+    # a year right after a period word belongs to the label ("Q2 2023 1,200 1,000")
+    while cells and label_toks and cells[0].kind == "fig" and _yearlike(cells[0].text) \
+            and _PERIODISH.match(label_toks[-1].text) and len(cells) > 1:
+        label_toks.append(cells.pop(0))
+    aligned = any(c.gap >= 2 for c in cells) or (label_toks and cells and cells[0].gap >= 2)
+    out = _Line(a, b, "aligned" if aligned else "spaced", cells=cells)
+    if label_toks:
+        out.label = (label_toks[0].start, label_toks[-1].end, text[label_toks[0].start:label_toks[-1].end])
+    else:
+        out.label = (cells[0].start if cells else a, cells[0].start if cells else a, "")
+    return out
+
+
+def _read_line(lex: Lexicon, text: str, a: int, b: int) -> _Line:
+    s = text[a:b]
+    if not s.strip():
+        return _Line(a, b, "blank")
+    if "\t" in s:
+        return _delimited(lex, text, a, b, "\t")
+    if s.count("|") >= 2 or (s.count("|") == 1 and s.strip().startswith("|")):
+        if _RULE_LINE.fullmatch(s):
+            return _Line(a, b, "rule")
+        return _delimited(lex, text, a, b, "|")
+    if _RULE_LINE.fullmatch(s) and sum(ch in "-=_—–" for ch in s) >= 3:
+        return _Line(a, b, "rule")
+    if _BULLET.match(s) or len(s) > 400:
+        return _Line(a, b, "text")
+    line = _spaced(lex, text, a, b)
+    label = (line.label[2] if line.label else "").strip()
+    if not line.cells:
+        return _Line(a, b, "text", label=line.label)
+    words = label.split()
+    if words and (words[-1].lower().strip(",;:") in _STOP_END or label.endswith((",", ";"))
+                  or (label.endswith(":") and len(line.cells) < 2)
+                  or len(words) > 10 or label.count(",") > 2 or ". " in label):
+        return _Line(a, b, "text", label=line.label)
+    return line
+
+
+# ---------------------------------------------------------------------------------------------- headers
+
+
+@dataclass
+class _Label:
+    start: int
+    end: int
+    text: str
+    kind: str  # period | change | share | pct | total | other | empty
+
+
+def _header_labels(lex: Lexicon, text: str, ln: _Line) -> tuple[list[_Label], _Label | None]:
+    """The column labels of a header line, and its stub (the label column's header: "MSEK", "")."""
+    if ln.form in ("tab", "pipe"):
+        labs = [_Label(f.start, f.end, f.text, _label_kind(lex, f.text)) for f in ln.fields]
+        return labs, None
+    a, b = ln.start, ln.end
+    s = text[a:b]
+    # aligned with two or more spaces: each field one label
+    fields = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", s)]
+    if len(fields) >= 2 and re.search(r"\S {2,}\S", s):
+        labs = [_Label(a + x, a + y, s[x:y], _label_kind(lex, s[x:y])) for x, y in fields]
+        # a field holding several periods with single spaces ("Q2 2023 Q2 2022") is split
+        out: list[_Label] = []
+        for lab in labs:
+            parts = _scan_labels(lex, text, lab.start, lab.end)
+            if parts is not None and len(parts[0]) > 1 and parts[1] is None:
+                out.extend(parts[0])
+            else:
+                out.append(lab)
+        # the first field is the stub ("SEK m") when it names no column and the others do
+        if len(out) > 2 and out[0].kind == "other" and all(lab.kind != "other" for lab in out[1:]):
+            return out[1:], out[0]
+        return out, None
+    parts = _scan_labels(lex, text, a, b)
+    if parts is None:
+        return [], None
+    return parts[0], parts[1]
+
+
+def _scan_labels(lex: Lexicon, text: str, a: int, b: int) -> tuple[list[_Label], _Label | None] | None:
+    """Labels of a single-spaced header ("MSEK Jan-Jun 2023 Jan-Jun 2022 Change in % Q2 2023"), or None when
+    words that are no column label stand between them."""
+    s = text[a:b]
+    labs: list[_Label] = []
+    stub: _Label | None = None
+    pos = 0
+    for m in lex.header_token.finditer(s):
+        if m.start() < pos:
+            continue
+        gap = s[pos:m.start()]
+        kind = m.lastgroup or "other"
+        start = m.start()
+        if gap.strip():
+            if labs:
+                # a word or two the vocabulary does not know, before a period ("Rolling 12M"? no: no digits): the
+                # label's own words; anything else between labels makes the line no header
+                if kind != "period" or len(gap.split()) > 2 or re.search(r"\d", gap):
+                    return None
+                start = pos + (len(gap) - len(gap.lstrip()))
+            else:
+                stub = _Label(a + pos + (len(gap) - len(gap.lstrip())), a + pos + len(gap.rstrip()), gap.strip(),
+                              "other")
+        labs.append(_Label(a + start, a + m.end(), s[start:m.end()], kind))
+        pos = m.end()
+    if s[pos:].strip():
+        return None
+    return labs, stub
+
+
+def _label_kind(lex: Lexicon, s: str) -> str:
+    t = s.strip()
+    if not t:
+        return "empty"
+    if lex.share_label.fullmatch(t):
+        return "share"
+    if lex.other_basis.search(t) and (lex.change_label.search(t) or lex.other_change.search(t)):
+        return "basis"  # "Organic change", "Change at constant currency": another basis than the table's figures
+    if lex.change_label.fullmatch(t) or lex.change_label.match(t):
+        return "change"
+    if t in ("%", "(%)", "in %", "%-"):
+        return "pct"
+    if lex.period.fullmatch(t) or (lex.year.search(t) and len(t) <= 40 and not lex.total_label.match(t)):
+        return "period"
+    if lex.total_label.fullmatch(t):
+        return "total"
+    return "other"
+
+
+def _period_key(lex: Lexicon, label: str) -> str:
+    """A period label without its year: the kind of period ("Q2", "Jan-Jun", "")."""
+    return re.sub(r"\s+", " ", lex.year.sub("", label)).strip(" -/'’").lower()
+
+
+def _period_order(lex: Lexicon, label: str) -> tuple[int, ...] | None:
+    y = lex.year.search(label)
+    if not y:
+        return None
+    year = int(y.group(1)) if y.group(1) else 2000 + int(y.group(2))
+    d = lex.date_md.search(label)
+    if d:
+        if d.group(1):
+            return (year, _month_index(d.group(1)), int(d.group(2)))
+        return (year, _month_index(d.group(5)), int(d.group(4)))
+    q = lex.quarter.search(label)
+    if q:
+        return (year, int(q.group(1) or q.group(2)) * 3, 0)
+    h = lex.half.search(label)
+    if h:
+        return (year, int(h.group(1) or h.group(2)) * 6, 0)
+    ms = lex.month_span.search(label)
+    if ms:
+        return (year, _month_index(ms.group(2)), 0)
+    low = label.lower()
+    for word, month in (("nine months", 9), ("9m", 9), ("six months", 6), ("6m", 6), ("three months", 3),
+                        ("3m", 3), ("first half", 6), ("second half", 12)):
+        if word in low:
+            return (year, month, 0)
+    return (year, 12, 0)
+
+
+# ---------------------------------------------------------------------------------------------- scales
+
+
+@dataclass(frozen=True)
+class _Scale:
+    factor: float = 1.0
+    text: str | None = None
+    currency: str | None = None
+    excepting: bool = False
+
+
+def _scale_of(lex: Lexicon, s: str) -> _Scale:
+    """The scale and currency a header or caption gives ("MSEK", "(€m)", "in millions, except per share")."""
+    exc = bool(lex.except_re.search(s))
+    m = lex.scale_glued_before.search(s)
+    if m:
+        sc = m.group("sc").lower().rstrip(".")
+        f = {"m": 1e6, "t": 1e3, "k": 1e3, "mio": 1e6, "mrd": 1e9, "tsd": 1e3, "bn": 1e9, "mn": 1e6}.get(sc, 1.0)
+        return _Scale(f, m.group(), lex.currencies.get(m.group("cur")), exc)
+    m = lex.scale_after.search(s)
+    if m:
+        cur = m.group("cur") or m.group("sym")
+        return _Scale(lex.scales.get(m.group("sc").lower(), 1.0), m.group(), lex.currencies.get(cur or ""), exc)
+    m = lex.scale_in.search(s)
+    if m:
+        cur = lex.currencies.get(m.group("cur") or "") or _currency_name(lex, m.group("curname"))
+        return _Scale(lex.scales.get(m.group("sc").lower(), 1.0), m.group(), cur, exc)
+    m = lex.scale_of.search(s)
+    if m:
+        return _Scale(lex.scales.get(m.group("sc").lower(), 1.0), m.group(), _currency_name(lex, m.group("curname")),
+                      exc)
+    m = lex.code.search(s)
+    if m and (m.group("cur") or (m.group("sym") and len(s.strip()) <= 6)):
+        return _Scale(1.0, None, lex.currencies.get(m.group("cur") or m.group("sym")), exc)
+    return _Scale()
+
+
+def _currency_name(lex: Lexicon, name: str | None) -> str | None:
+    if not name:
+        return None
+    n = name.lower().strip()
+    for word, code in (("dollar", "USD"), ("euro", "EUR"), ("pound", "GBP"), ("krona", "SEK"), ("kronor", "SEK"),
+                       ("yen", "JPY"), ("won", "KRW")):
+        if n.startswith(word):
+            return code
+    return None
+
+
+# ------------------------------------------------------------------------------------------ find_tables
+
+_MAX_COLS = 24
+_MAX_HEADER_LINES = 5
+PLAUSIBLE = 0.75  # a placement of a short row costing at most this much more than the best one stays plausible
+
+
+def find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Table]:
+    """Every table in ``doc``: header, columns and rows, each cell with its span and its figure."""
+    text = doc.text
+    if not _maybe_tables(text):
+        return []
+    if vocab is None:
+        from ..ruleset import load_rules
+
+        vocab = load_rules().vocab
+    lex = lexicon(vocab)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for part in text.split("\n"):
+        spans.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    lines = [_read_line(lex, text, a, b) for a, b in spans]
+    doc_locale: list[str] = []  # decided once, on first need
+    tables: list[Table] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not lines[i].is_row or _is_header_line(lex, text, lines[i]):
+            i += 1
+            continue
+        j = i
+        rows: list[int] = []
+        last_row = i
+        while j < n:
+            ln = lines[j]
+            if ln.is_row:
+                if rows and _is_header_line(lex, text, ln):
+                    break
+                rows.append(j)
+                last_row = j
+            elif ln.form == "rule":
+                pass
+            elif ln.form == "text" and _section_line(text, ln) and j + 1 < n and lines[j + 1].is_row:
+                rows.append(j)
+            elif ln.form in ("tab", "pipe") and not ln.figures and rows and j + 1 < n and lines[j + 1].is_row \
+                    and not _is_header_line(lex, text, ln):
+                rows.append(j)  # a section label in a delimited table
+            else:
+                break
+            j += 1
+        rows = [r for r in rows if r <= last_row]
+        t = _build(lex, doc, lines, i, rows, doc_locale)
+        if t is not None:
+            tables.append(t)
+        i = max(j, i + 1)
+    return tables
+
+
+def _maybe_tables(text: str) -> bool:
+    """A cheap test: does any line hold a tab, two pipes or at least two separate figures at its end?"""
+    if "\t" in text or "|" in text:
+        return True
+    return bool(_MAYBE.search(text))
+
+
+_MAYBE = re.compile(r"\d\S*[ \u00a0]+(?:\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?(?:%|pp|bps|pts|p\.p\.)?\)?|n/?a|nm|[-–—])"
+                    r"[ \t]*(?:\n|$)", re.I)
+
+
+def _section_line(text: str, ln: _Line) -> bool:
+    s = text[ln.start:ln.end].strip()
+    return 0 < len(s) <= 60 and len(s.split()) <= 7 and not s.endswith(".") and not _BULLET.match(s) \
+        and not re.search(r"\d", s)
+
+
+def _is_header_line(lex: Lexicon, text: str, ln: _Line) -> bool:
+    """A line of column labels: periods, change or share words, and no figure but years."""
+    if ln.form in ("tab", "pipe"):
+        kinds = [_label_kind(lex, f.text) for f in ln.fields if f.kind != "empty"]
+        figs = [f for f in ln.fields if f.kind == "fig" and not _yearlike(f.text)]
+        return not figs and sum(k in ("period", "change", "share", "pct", "basis") for k in kinds) >= 2
+    labs, _stub = _header_labels(lex, text, ln)
+    return sum(lab.kind in ("period", "change", "share", "basis") for lab in labs) >= 2 and \
+        all(lab.kind != "other" for lab in labs) and \
+        all(c.kind != "fig" or _yearlike(c.text) or lex.period.fullmatch(c.text) for c in ln.cells)
+
+
+def _header_above(lex: Lexicon, text: str, lines: list[_Line], first: int) -> list[int]:
+    """Indexes of the header lines above line ``first`` (nearest first): column labels, scale, caption."""
+    out: list[int] = []
+    k = first - 1
+    blanks = 0
+    while k >= 0 and len(out) < _MAX_HEADER_LINES:
+        ln = lines[k]
+        s = text[ln.start:ln.end].strip()
+        if ln.form == "blank":
+            blanks += 1
+            if blanks > 1:
+                break
+            k -= 1
+            continue
+        if ln.form == "rule":
+            k -= 1
+            continue
+        labels = _is_header_line(lex, text, ln)
+        if ln.is_row and not labels:
+            break
+        if not labels:
+            words = s.split()
+            if _BULLET.match(text[ln.start:ln.end]) or len(s) > 160 or len(words) > 14 \
+                    or (s.endswith((".", ":", ";")) and len(words) > 4):
+                break
+            # a caption holds no figure but periods and scales ("Group results Q2 2023 (SEK m)")
+            if re.search(r"\d", lex.period.sub("", s)) and not lex.period.search(s):
+                break
+            if re.search(r"\d[\d,.]*\s+[a-z]", lex.period.sub("", s)):
+                break
+        out.append(k)
+        if blanks:
+            break  # above a blank line, only one caption line
+        k -= 1
+    return out
+
+
+def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: list[int],
+           doc_locale: list[str]) -> Table | None:
+    text = doc.text
+    body = [lines[i] for i in idx]
+    fig_rows = [ln for ln in body if ln.is_row]
+    if not fig_rows:
+        return None
+    form = fig_rows[0].form
+    if form == "aligned" and any(ln.form == "spaced" for ln in fig_rows):
+        form = "spaced"
+    head_idx = _header_above(lex, text, lines, first)
+    # the column labels: the nearest header line with labels
+    col_line: _Line | None = None
+    labels: list[_Label] = []
+    stub: _Label | None = None
+    groups: list[_Label] = []
+    max_cells = max(len(ln.cells) for ln in fig_rows)
+    merged = False
+    for k in head_idx:
+        ln = lines[k]
+        labs, st = _header_labels(lex, text, ln)
+        good = [lab for lab in labs if lab.kind != "empty"]
+        if col_line is None:
+            if not good or not any(lab.kind in ("period", "change", "share", "pct", "total") for lab in good) \
+                    and ln.form not in ("tab", "pipe"):
+                continue
+            if ln.form not in ("tab", "pipe") and any(lab.kind == "other" for lab in good) and len(good) < 2:
+                continue
+            col_line, labels, stub = ln, labs, st
+        elif not merged and lines[head_idx[head_idx.index(k) - 1]] is col_line \
+                and len(good) == len([lab for lab in labels if lab.kind != "empty"]) \
+                and (ln.form in ("tab", "pipe")) == (col_line.form in ("tab", "pipe")):
+            # a header on two lines ("Q2 Q2 Change" over "2023 2022 %"): each label is the two words together
+            pairs = zip(good, [lab for lab in labels if lab.kind != "empty"], strict=True)
+            labels = [_Label(lo.start, lo.end, f"{up.text} {lo.text}", _label_kind(lex, f"{up.text} {lo.text}"))
+                      for up, lo in pairs]
+            merged = True
+        else:
+            if good and all(lab.kind in ("period", "other") for lab in good) and 1 < len(good) < len(labels) \
+                    and not groups and ln.form == col_line.form:
+                groups = good
+    if len(fig_rows) < 2 and (col_line is None or len(labels) < 2):
+        return None
+    if form == "spaced" and col_line is None and (len(fig_rows) < 2 or sum(ln.figures >= 2 for ln in fig_rows) < 2):
+        return None
+    # delimited headers: the first field is the stub when the body rows carry labels
+    # (a label or nothing); a header that starts with a column label ("Q2 2023 | Q2 2022 | Change") has none
+    if col_line is not None and col_line.form in ("tab", "pipe") and labels:
+        while labels and labels[-1].kind == "empty":
+            labels.pop()
+        has_labels = any(ln.label and ln.label[2] for ln in fig_rows)
+        if has_labels and labels and (labels[0].kind in ("empty", "other") or (
+                len(labels) == max_cells + 1 and labels[0].kind not in ("period", "change", "share", "basis"))):
+            stub, labels = labels[0], labels[1:]  # the stub: the label column's header
+    if len(labels) > _MAX_COLS:
+        return None
+    header_text = " ".join(text[lines[k].start:lines[k].end] for k in reversed(head_idx))
+    scale = _scale_of(lex, header_text)
+    caption = " ".join(text[lines[k].start:lines[k].end].strip() for k in reversed(head_idx)
+                       if lines[k] is not col_line).strip()
+    locale = _table_locale(body, doc_locale, text)
+    columns = _columns(lex, labels, groups, max(max_cells, len(labels)))
+    rows: list[Row] = []
+    for ln in body:
+        rows.append(_row(lex, doc, ln, len(rows), columns, scale, locale, col_line, form))
+    rows = _type_rows(lex, rows)
+    start = min([lines[k].start for k in head_idx] + [body[0].start])
+    return Table(start=start, end=body[-1].end, form=form, columns=tuple(columns), rows=tuple(rows),
+                 stub=stub.text.strip() if stub is not None else "",
+                 header=tuple((lines[k].start, lines[k].end) for k in reversed(head_idx)), caption=caption,
+                 scale=scale.factor, scale_text=scale.text, currency=scale.currency, locale=locale)
+
+
+def _table_locale(body: list[_Line], doc_locale: list[str], text: str) -> str:
+    from ..extract.numbers import parse_digits
+
+    en = de = 0
+    for ln in body:
+        for c in ln.cells:
+            if c.kind != "fig" or c.m is None:
+                continue
+            num = c.m.group("num")
+            e, d = parse_digits(num, "en") is not None, parse_digits(num, "de") is not None
+            en += e and not d
+            de += d and not e
+    if en != de:
+        return "en" if en > de else "de"
+    if not doc_locale:
+        from ..extract.numbers import detect_locale
+
+        loc = detect_locale(text)
+        doc_locale.append("en" if loc == "fr" else loc)
+    return doc_locale[0]
+
+
+def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: int) -> list[Column]:
+    cols: list[Column] = []
+    for i in range(count):
+        lab = labels[i] if i < len(labels) else None
+        if lab is None or lab.kind == "empty":
+            cols.append(Column(i))
+            continue
+        kind = lab.kind
+        role = {"period": "period", "change": "change", "share": "share", "pct": "pct", "total": "total",
+                "basis": "basis"}.get(kind, "other")
+        t = lab.text
+        col = Column(i, label=t, start=lab.start, end=lab.end, role=role)
+        if role == "period":
+            col = _replace(col, order=_period_order(lex, t), prior=True if lex.prior.search(t) else None)
+        elif role == "change":
+            pts = bool(lex.points.search(t))
+            pct = bool(lex.pct_label.search(t)) and not pts
+            absolute = not pct and not pts and bool(lex.code.search(t) or re.search(r"\b(?:m|bn|mn|k)\b", t)
+                                                    or lex.absolute_change.fullmatch(t.strip()))
+            col = _replace(col, percent=pct, points=pts, absolute=absolute)
+        elif role == "share":
+            col = _replace(col, percent=True, whole="sales" if lex.share_of_sales.search(t) else "total")
+        cols.append(col)
+    # a bare "%": a change after two periods not yet compared, else the share of the period before it
+    for i, c in enumerate(cols):
+        if c.role != "pct":
+            continue
+        before = [cols[j].role for j in range(max(0, i - 2), i)]
+        if before == ["period", "period"]:
+            cols[i] = _replace(c, role="change", percent=True)
+        elif before and before[-1] in ("period", "other"):
+            cols[i] = _replace(c, role="share", percent=True, pair=(i - 1, i - 1))
+        else:
+            cols[i] = _replace(c, role="other")
+    # the two periods each change compares: the nearest two before it, not compared already
+    used: set[int] = set()
+    for i, c in enumerate(cols):
+        if c.role == "share" and c.pair is None:
+            # the share of the column before it; after a change column, of the change's current period
+            j = i - 1
+            prev_pair = cols[j].pair if j >= 0 and cols[j].role == "change" else None
+            if prev_pair is not None:
+                j = prev_pair[1]
+            if j >= 0 and cols[j].role in ("period", "other", "total"):
+                cols[i] = _replace(c, pair=(j, j))
+        if c.role != "change":
+            continue
+        if i > 0 and cols[i - 1].role == "change" and cols[i - 1].pair:
+            prev = cols[i - 1]  # "Change, %" then "+/-": both compare the same two periods
+            cols[i] = _replace(c, pair=prev.pair, pair_certain=prev.pair_certain)
+            continue
+        periods: list[int] = []
+        j = i - 1
+        while j >= 0 and cols[j].role != "change":
+            if cols[j].role == "period" and j not in used:
+                periods.append(j)
+            j -= 1
+        if len(periods) < 2:
+            cols[i] = _replace(c, role="other")
+            continue
+        several = len(periods) > 2  # "2023 2022 2021 Change": which two it compares is not written
+        if several:
+            # the kind of period nearest the change ("Jan-Jun"), and of it the two latest periods
+            kind = _period_key(lex, cols[periods[0]].label)
+            same = [k for k in periods if _period_key(lex, cols[k].label) == kind]
+            if len(same) >= 2 and all(cols[k].order is not None for k in same):
+                periods = sorted(sorted(same, key=lambda k: cols[k].order or (), reverse=True)[:2], reverse=True)
+        a, b = periods[1], periods[0]  # a is left of b
+        oa, ob = cols[a].order, cols[b].order
+        if oa is not None and ob is not None and oa != ob:
+            prior, cur, certain = (a, b, not several) if oa < ob else (b, a, not several)
+        elif cols[a].prior and not cols[b].prior:
+            prior, cur, certain = a, b, True
+        elif cols[b].prior and not cols[a].prior:
+            prior, cur, certain = b, a, True
+        else:
+            prior, cur, certain = b, a, False  # the usual order: this period, then the one before
+        used.update((a, b))
+        cols[prior] = _replace(cols[prior], prior=True)
+        cols[cur] = _replace(cols[cur], prior=False)
+        cols[i] = _replace(c, pair=(prior, cur), pair_certain=certain)
+    # periods outside a compared pair: prior when another period is of a later year (or later, same kind)
+    for i, c in enumerate(cols):
+        if c.role != "period" or c.prior is not None or c.order is None:
+            continue
+        others = [o.order for o in cols if o.role == "period" and o.order is not None and o.index != i]
+        if others:
+            cols[i] = _replace(c, prior=any(o[0] > c.order[0] or (o[0] == c.order[0] and o[1] == c.order[1] and o > c.order)
+                                            for o in others))
+    # a total column adds the plain columns since the last total column
+    last = -1
+    for i, c in enumerate(cols):
+        if c.role == "total":
+            parts = tuple(j for j in range(last + 1, i) if cols[j].role in ("other",))
+            cols[i] = _replace(c, parts=parts if len(parts) >= 2 else ())
+            last = i
+    # group labels above: one per change group, in order
+    if groups:
+        starts = [i for i, c in enumerate(cols) if c.role == "change" and c.pair]
+        if len(starts) == len(groups):
+            for g, i in zip(groups, starts, strict=True):
+                pr = cols[i].pair
+                assert pr is not None
+                for j in (*pr, i):
+                    cols[j] = _replace(cols[j], group=g.text.strip())
+    return cols
+
+
+def _replace(c: Column, **kw: Any) -> Column:
+    from dataclasses import replace
+
+    return replace(c, **kw)
+
+
+# ---------------------------------------------------------------------------------------------- rows
+
+_FOOT = re.compile(r"(?<=[A-Za-z\)])(?:\d{1,2}|\*+|[¹²³⁴])(?:,\d{1,2})*$|\s*\(\d{1,2}\)$|\s*\[\d{1,2}\]$")
+_UNIT_TAIL = re.compile(r"(?:(?:\s*,\s*|\s+in\s+|\s+|\s*\(\s*(?:in\s+)?)(?:%|\(%\)|per\s?cent|[A-Z]{3}(?:\s?(?:m|bn|k|million|thousand))?|"
+                        r"M[A-Z]{3}|[$€£]\s?(?:m|bn|k)?)\)?|%)\s*$")
+
+
+def row_key(label: str) -> str:
+    """A row label normalised for matching: lower case, without footnote marks, units or punctuation."""
+    s = label.strip()
+    s = _FOOT.sub("", s)
+    for _ in range(2):
+        s = _UNIT_TAIL.sub("", s)
+    s = re.sub(r"^[\s\-–—•·]+", "", s)
+    s = re.sub(r"[\s,:;.]+$", "", s)
+    return re.sub(r"\s+", " ", s).lower()
+
+
+def _row(lex: Lexicon, doc: Document, ln: _Line, index: int, cols: list[Column], scale: _Scale, locale: str,
+         col_line: _Line | None, form: str) -> Row:
+    text = doc.text
+    la, lb, label = ln.label if ln.label else (ln.start, ln.start, "")
+    key = row_key(label)
+    kind = _row_kind(lex, label, key, ln)
+    if re.search(r"[A-Z]{3}|[$€£]|million|thousand|billion", label):
+        own = _scale_of(lex, label)  # "Net sales, SEK m", "Earnings per share, SEK"
+        if own.text or own.currency:
+            scale = own if own.text else _Scale(scale.factor, scale.text, own.currency, scale.excepting)
+    raw = tuple(_cell(lex, t, locale) for t in ln.cells)
+    aligns = _align(lex, text, ln, raw, cols, kind, col_line, form)
+    row = Row(index=index, label=label, label_start=la, label_end=lb, cells=raw, kind=kind, alignments=aligns,
+              line_start=ln.start, line_end=ln.end, key=key, scale=scale.factor, scale_text=scale.text,
+              currency=scale.currency)
+    from dataclasses import replace
+
+    cells = []
+    for i, c in enumerate(raw):
+        # the column that types the cell: where every placement puts it, or any of them when they agree in kind
+        options = {al[i] for al in aligns}
+        kinds = {(cols[j].role, cols[j].percent, cols[j].points, cols[j].absolute) for j in options if j < len(cols)}
+        col = cols[min(options)] if options and len(kinds) == 1 and max(options) < len(cols) else None
+        cells.append(replace(c, mention=typed(c, row, col)))
+    return replace(row, cells=tuple(cells))
+
+
+def _row_kind(lex: Lexicon, label: str, key: str, ln: _Line) -> str:
+    if not ln.cells or not any(c.kind in ("fig", "miss") for c in ln.cells):
+        return "section"
+    if lex.of_which_row.match(label):
+        return "of_which"
+    if lex.per_share_row.search(key) or lex.per_share_row.search(label):
+        return "per_share"
+    if lex.subtotal_row.match(key):
+        return "subtotal"
+    if lex.total_row.match(key) or (lex.total_prefix.match(key) and not lex.margin_row.search(key)):
+        return "total"
+    if lex.ratio_label.search(key):
+        return "ratio"
+    if lex.margin_row.search(key) or lex.of_sales_row.match(label.strip()):
+        return "margin"
+    if lex.percent_row.search(label):
+        return "percent"
+    if lex.count_row.search(key):
+        return "count"
+    if all(c.kind != "fig" or (c.m is not None and "%" in (c.m.group("suf") or "") + (c.m.group("suf2") or ""))
+           for c in ln.cells):
+        return "percent"
+    return "level"
+
+
+def _cell(lex: Lexicon, t: _Tok, locale: str) -> Cell:
+    """A cell as written: its figure with its own sign, currency and suffix, not yet scaled or typed."""
+    from ..extract.numbers import read_digits
+
+    if t.kind == "miss":
+        return Cell(t.start, t.end, t.text, None, missing=True)
+    if t.kind != "fig" or t.m is None:
+        return Cell(t.start, t.end, t.text, None)
+    m = t.m
+    num = m.group("num")
+    parsed = read_digits(num.replace(" ", "\u00a0") if " " in num else num, locale)
+    if parsed is None:
+        return Cell(t.start, t.end, t.text, None)
+    value, decimals, grouped = parsed
+    if not math.isfinite(value) or value > 1e18:
+        return Cell(t.start, t.end, t.text, None)  # no table holds such a figure: not read
+    suf = (m.group("suf") or m.group("suf2") or "").strip().lower()
+    neg_paren = m.group("lp") is not None
+    sign = m.group("s1") or m.group("s2") or ""
+    negative = neg_paren or sign in ("-", "−", "–")
+    pct = suf == "%"
+    pts = suf in ("pp", "p.p.", "ppt", "ppts", "pts", "pt", "pt.", "pts.", "bps", "bp")
+    cur = lex.currencies.get((m.group("cur") or "").strip()) if m.group("cur") else None
+    factor = 0.01 if suf.startswith("bp") else {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}.get(suf, 1.0)
+    body_start, body_end = t.start + m.start("num"), t.start + m.end("num")
+    # the numeral's digits: a sign stays before them, as the extractor writes it ("-18" restated as "-30"); a figure
+    # in brackets is not offered for a fix (the brackets would have to change with its sign)
+    ns, ne = (-1, -1) if neg_paren else (body_start, body_end)
+    typ = "percent" if (pct or pts) else ("currency" if cur else "number")
+    unit = "percent" if pct else ("percentage point" if pts else cur)
+    v = -value if negative else value
+    mention = Mention(start=t.start, end=t.end, text=t.text, type=typ, value=v * factor, unit=unit,
+                      half_step=0.5 * 10 ** (-decimals) * factor, num_start=ns, num_end=ne,
+                      scale=suf if factor not in (1.0, 0.01) else None, decimals=decimals, grouped=grouped)
+    return Cell(t.start, t.end, t.text, mention, raw=mention, percent=pct, points=pts,
+                grouped=grouped or bool(cur) or factor > 1, negative=negative, sign=bool(sign) or neg_paren,
+                digits=(body_start, body_end))
+
+
+_SCALED_KINDS = frozenset({"level", "total", "subtotal", "of_which", "section"})
+
+
+def typed(cell: Cell, row: Row, col: Column | None) -> Mention | None:
+    """The figure of ``cell`` read as its row and column say: scaled by the table's "SEK m" or "in millions"
+    (amount rows and absolute change columns; never percentages, per-share figures, counts or ratios), a
+    percentage in a margin row, a share column or a percent change column, a currency from the header."""
+    from dataclasses import replace
+
+    m = cell.raw
+    if m is None or m.value is None:
+        return None
+    if cell.percent or cell.points:
+        return replace(m, inferred=False)
+    kind = row.kind
+    if col is not None and col.role == "change" and col.points:
+        return replace(m, type="percent", unit="percentage point", inferred=True)
+    if kind in ("margin", "percent") or (col is not None and (col.role == "share" or (
+            col.role == "change" and not col.absolute))):
+        return replace(m, type="percent", unit="percent", inferred=True)
+    if kind in ("ratio",):
+        return m
+    if kind == "count":
+        return replace(m, type="count", inferred=True)
+    cur = m.unit if m.type == "currency" else row.currency
+    typ = "currency" if cur else m.type
+    if kind == "per_share" or m.scale or row.scale == 1.0 or kind not in _SCALED_KINDS:
+        return replace(m, type=typ, unit=cur, inferred=typ != m.type)
+    f = row.scale
+    ns, ne = (-1, -1) if cell.negative else (m.num_start, m.num_end)  # a scaled negative figure is not rewritten
+    return replace(m, type=typ, unit=cur, value=m.value * f, half_step=(m.half_step or 0.0) * f,
+                   scale=row.scale_text or "table scale", num_start=ns, num_end=ne, inferred=True)
+
+
+# ------------------------------------------------------------------------------------------ alignment
+
+
+def _align(lex: Lexicon, text: str, ln: _Line, cells: tuple[Cell, ...], cols: list[Column], kind: str,
+           col_line: _Line | None, form: str) -> tuple[tuple[int, ...], ...]:
+    k, c = len(cells), len(cols)
+    if k == 0:
+        return ()
+    if ln.form in ("tab", "pipe"):
+        return (tuple(range(k)),) if k <= max(c, k) else ()
+    if k == c or not c:
+        return (tuple(range(k)),)
+    if k > c:
+        return ()
+    if ln.form == "aligned" and col_line is not None and col_line.form in ("aligned", "spaced"):
+        pos = _align_by_position(text, ln, cells, cols, col_line)
+        if pos is not None:
+            return (pos,)
+    if math.comb(c, k) > 5000:
+        return ()
+    scored: list[tuple[float, tuple[int, ...]]] = []
+    groups = _groups(cols)
+    for combo in combinations(range(c), k):
+        cost = _cost(combo, cells, cols, groups, kind)
+        if cost < math.inf:
+            scored.append((cost, combo))
+    if not scored:
+        return ()
+    best = min(s for s, _ in scored)
+    return tuple(al for s, al in sorted(scored) if s <= best + PLAUSIBLE)
+
+
+def _align_by_position(text: str, ln: _Line, cells: tuple[Cell, ...], cols: list[Column],
+                       col_line: _Line) -> tuple[int, ...] | None:
+    """Each cell under the header label it overlaps (or stands nearest to, by right edge)."""
+    if any(c.start < 0 for c in cols):
+        return None
+    out: list[int] = []
+    for cell in cells:
+        cs, ce = cell.start - ln.start, cell.end - ln.start
+        best, best_d = -1, math.inf
+        for c in cols:
+            ls, le = c.start - col_line.start, c.end - col_line.start
+            overlap = min(ce, le) - max(cs, ls)
+            d = -overlap if overlap > 0 else abs(ce - le) + 1
+            if d < best_d:
+                best, best_d = c.index, d
+        out.append(best)
+    if any(b <= a for a, b in zip(out, out[1:], strict=False)):
+        return None
+    return tuple(out)
+
+
+def _groups(cols: list[Column]) -> list[tuple[int, ...]]:
+    """Columns that go together: two periods and the change comparing them; every other column alone."""
+    member: dict[int, tuple[int, ...]] = {}
+    for c in cols:
+        if c.role == "change" and c.pair:
+            g = tuple(sorted((*c.pair, c.index)))
+            for j in g:
+                member[j] = g
+    out: list[tuple[int, ...]] = []
+    seen: set[int] = set()
+    for c in cols:
+        if c.index in seen:
+            continue
+        g = member.get(c.index, (c.index,))
+        out.append(g)
+        seen.update(g)
+    return out
+
+
+def _cost(combo: Sequence[int], cells: tuple[Cell, ...], cols: list[Column], groups: list[tuple[int, ...]],
+          kind: str) -> float:
+    used = set(combo)
+    pct_row = kind in ("margin", "percent", "ratio")
+    cost = 0.0
+    for g in groups:
+        got = [j for j in g if j in used]
+        if len(g) == 1:
+            cost += 0.0 if got else 1.0
+            continue
+        change = [j for j in g if cols[j].role == "change"]
+        periods = [j for j in g if cols[j].role != "change"]
+        has_change = bool(change) and change[0] in used
+        n_periods = sum(1 for j in periods if j in used)
+        if has_change and n_periods < len(periods):
+            return math.inf  # a change is never given without both the figures it compares
+        if not got:
+            cost += 1.0
+        elif n_periods < len(periods):
+            cost += 3.0
+        elif not has_change:
+            cost += 0.0 if pct_row else 1.0
+        elif pct_row:
+            cost += 0.5
+    # content: figures with grouped thousands or a currency do not stand in a percentage column, nor a "%" in a
+    # level column of an amount row
+    for cell, j in zip(cells, combo, strict=True):
+        col = cols[j]
+        if cell.mention is None:
+            continue
+        if col.role in ("change", "share") and (col.percent or col.role == "share") and cell.grouped:
+            cost += 2.0
+        if col.role in ("period", "other", "total") and cell.percent and not pct_row:
+            cost += 2.0
+        if col.role in ("period", "other", "total") and cell.points:
+            cost += 2.0  # a change in points is no level
+    return cost
+
+
+def _type_rows(lex: Lexicon, rows: list[Row]) -> list[Row]:
+    """A total row that more rows follow, before the next total, is a subtotal when a later total covers it."""
+    from dataclasses import replace
+
+    out = list(rows)
+    totals = [i for i, r in enumerate(out) if r.kind == "total"]
+    for a, b in zip(totals, totals[1:], strict=False):
+        if any(out[k].kind in ("level", "subtotal") for k in range(a + 1, b)) and out[a].key != out[b].key \
+                and lex.total_row.match(out[b].key):
+            out[a] = replace(out[a], kind="subtotal")
+    return out

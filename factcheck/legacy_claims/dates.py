@@ -1,0 +1,389 @@
+"""Dates and spans: ``duration`` claims ("from 2024 to 2031, a six-year programme", "12 months later",
+"less than ten months after the contracts were signed") and the release's own date (its dateline),
+which also chooses the year of the reference rates for currency conversions.
+
+A date written as a year alone stands for the whole year, a month-year for the whole month: a span
+between two such dates is an interval, and the stated span holds when it rounds to a value inside it.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+import regex
+
+from ..extract.lazy import LazyPattern
+from ..extract.lexicon import MONTHS
+from ..model import Claim, Mention
+from .base import Ctx
+
+
+@dataclass(frozen=True)
+class Period:
+    """A date as precise as it was written: [first day, last day]."""
+
+    first: date
+    last: date
+    text: str = ""
+
+    @property
+    def mid(self) -> date:
+        return date.fromordinal((self.first.toordinal() + self.last.toordinal()) // 2)
+
+
+_Y = r"((?:1[89]|20)\d\d)"
+
+
+def parse_period(text: str) -> Period | None:
+    """"Sept. 29, 2025", "15 October 2024", "July 2023", "2018", "fiscal 2026", "FY31", "Q4 2025", "mid-2024"."""
+    t = text.strip()
+    low = t.lower()
+    m = regex.search(r"(?i)\b(?:fiscal|fy)\s*(?:years?\s+)?'?(\d{4}|\d\d)\b", t)
+    if m:
+        y = int(m.group(1))
+        y = y + 2000 if y < 100 else y
+        return Period(date(y - 1, 10, 1), date(y, 9, 30), t)  # US federal fiscal year
+    m = regex.search(r"\bQ([1-4])\s*'?" + _Y, t)
+    if m:
+        q, y = int(m.group(1)), int(m.group(2))
+        return Period(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), t)
+    m = regex.search(r"\bH([12])\s*'?" + _Y, t)
+    if m:
+        h, y = int(m.group(1)), int(m.group(2))
+        return Period(date(y, 1 if h == 1 else 7, 1), _month_end(y, 6 if h == 1 else 12), t)
+    m = regex.search(r"(?i)\b(first|second)\s+half\s+of\s+" + _Y, t)
+    if m:
+        y = int(m.group(2))
+        h = 1 if m.group(1).lower() == "first" else 2
+        return Period(date(y, 1 if h == 1 else 7, 1), _month_end(y, 6 if h == 1 else 12), t)
+    ym = regex.search(_Y, t)
+    month = None
+    for w in regex.findall(r"[A-Za-z]+", t):
+        if w.lower() in MONTHS and (w[0].isupper() or len(w) > 3):
+            month = MONTHS[w.lower()]
+            break
+    day = None
+    dm = regex.search(r"(?<![\d,])(\d{1,2})(?:st|nd|rd|th)?(?![\d,])", regex.sub(_Y, "", t))
+    if dm and month:
+        day = int(dm.group(1))
+    if not ym:
+        return None
+    y = int(ym.group(1))
+    part = regex.search(r"(?i)\b(early|mid|late|end)\b", low)
+    if month and day:
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            return None
+        return Period(d, d, t)
+    if month:
+        return Period(date(y, month, 1), _month_end(y, month), t)
+    if part:
+        p = part.group(1).lower()
+        if p == "early":
+            return Period(date(y, 1, 1), date(y, 4, 30), t)
+        if p == "mid":
+            return Period(date(y, 5, 1), date(y, 8, 31), t)
+        return Period(date(y, 9, 1), date(y, 12, 31), t)
+    return Period(date(y, 1, 1), date(y, 12, 31), t)
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def document_date(ctx: Ctx) -> Period | None:
+    """The dateline: the first date in the first 400 characters, before the first dash of the lead."""
+    if ctx.as_of:
+        return Period(ctx.as_of, ctx.as_of, "--as-of")
+    head = ctx.text[:400]
+    cut = regex.search(r"\s[—–-]{1,2}\s", head)
+    zone_end = cut.start() if cut else 0
+    for d in ctx.dates:
+        if d.start < zone_end:
+            p = parse_period(d.text)
+            if p:
+                return p
+    return None
+
+
+def date_near(ctx: Ctx, m: Mention) -> Period | None:
+    """The date a figure belongs to: a date in its sentence that is not after the release's own date
+    (a delivery in 2031 says nothing of the rate used), else the dateline, else any date in the sentence."""
+    doc_d = document_date(ctx)
+    si = ctx.sent_index(m.start)
+    for k in (si, si - 1):
+        if k < 0 or ctx.para_index(ctx.sents[k][0]) != ctx.para_index(m.start):
+            continue
+        a, b = ctx.sents[k]
+        best = None
+        for d in ctx.dates:
+            if a <= d.start < b and d.start >= _dateline_end(ctx) and not _names_a_thing(ctx, d):
+                p = parse_period(d.text)
+                if p is None or (doc_d is not None and p.first > doc_d.last):
+                    continue
+                if best is None or (p.last - p.first) < (best.last - best.first):
+                    best = p
+        if best:
+            return best
+    if doc_d:
+        return doc_d
+    latest = [p for d in ctx.dates if (p := parse_period(d.text))]
+    return max(latest, key=lambda p: p.first) if latest else None
+
+
+_TIME_WORDS = frozenset("""in by since during until from through to of early mid late end fiscal calendar financial
+year summer spring autumn fall winter the between after before and or for on at as around about circa""".split())
+
+
+def _names_a_thing(ctx: Ctx, d: Mention) -> bool:
+    """"Defence Acquisition Procedure 2020", "Vision 2030": a year that is part of a name, not when something happened."""
+    if not regex.fullmatch(r"(?:19|20)\d\d", d.text.strip()):
+        return False
+    wm = regex.search(r"\b(\p{Lu}[\p{L}-]+)\s+$", ctx.text[max(0, d.start - 30):d.start])
+    return bool(wm) and wm.group(1).lower() not in _TIME_WORDS and wm.group(1).lower() not in MONTHS
+
+
+# ----------------------------------------------------------------------------- durations
+_UNIT_DAYS = {"year": 365.2425, "month": 30.436875, "week": 7.0, "day": 1.0, "decade": 3652.425}
+_AFTER = LazyPattern(r"^\s*(?:later|after|before|since|ago|earlier|on|of|in|to|extension|programme|program|"
+                     r"deal|agreement|contract|concession|plan|period|delay|freeze|pause|gap|wait|negotiations?|"
+                     r"talks|trials)\b", regex.I)
+
+
+def _spans(ctx: Ctx) -> list[Mention]:
+    """Time spans: the quantities in years, months... plus "a year after", which is no figure of its own."""
+    out = [q for q in ctx.amounts if q.type == "quantity" and q.unit in _UNIT_DAYS]
+    taken = [(m.start, m.end) for m in ctx.mentions]
+    for m in regex.finditer(r"\b(?:a|one)\s+(year|month|decade|week)\s+(?=after|later|before|earlier|ago)\b", ctx.text,
+                            regex.I):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(Mention(m.start(), m.end() - 1, ctx.text[m.start():m.end() - 1], "quantity", 1.0,
+                               m.group(1).lower(), half_step=0.5, num_start=m.start(), num_end=m.start() + 1, word=True))
+    return sorted(out, key=lambda q: q.start)
+
+
+def find(ctx: Ctx) -> None:
+    rule = ctx.rules.rule("duration")
+    counting = (rule.options.get("counting", "either") if rule else "either")
+    for q in _spans(ctx):
+        if id(q) in ctx.used:
+            continue
+        found = _anchors(ctx, q)
+        if not found:
+            continue
+        d0, d1, confident = found
+        unit_days = _UNIT_DAYS[q.unit]
+        year_only = q.unit == "year" and _is_year_only(d0) and _is_year_only(d1)
+        lo_days = max(0, (d1.first - d0.last).days)
+        hi_days = (d1.last - d0.first).days
+        if year_only:
+            diff = d1.first.year - d0.first.year
+            lo, hi = diff, diff
+            if counting in ("inclusive", "either"):
+                hi = diff + 1
+            if counting == "inclusive":
+                lo = diff + 1
+        else:
+            lo, hi = lo_days / unit_days, hi_days / unit_days
+        point = (d1.mid.toordinal() - d0.mid.toordinal()) / unit_days if not year_only else float(
+            d1.first.year - d0.first.year)
+
+        def explain(v: float, d0=d0, d1=d1, lo=lo, hi=hi, unit=q.unit) -> str:
+            rng = f"{lo:.1f}" if abs(hi - lo) < 0.05 else f"{lo:.1f}–{hi:.1f}"
+            return f"{d0.text} → {d1.text} = {rng} {unit}s"
+
+        def fail_message(v: float, expected, d0=d0, d1=d1, lo=lo, hi=hi, q=q) -> str:
+            rng = f"{lo:.1f}" if abs(hi - lo) < 0.05 else f"{lo:.1f} to {hi:.1f}"
+            return f"{d0.text} to {d1.text} is {rng} {q.unit}s, not {(q.hedge + ' ') if q.hedge else ''}{q.text}"
+
+        params = {"interval": (lo, hi), "point": point, "explain": explain, "fail_message": fail_message,
+                  "rounding": "point", "fixable": False,
+                  "expected": lambda v, q=q: _span_text(v, q)}
+        ops = tuple(x for x in (_mention_of(ctx, d0), _mention_of(ctx, d1)) if x is not None)
+        ctx.add(Claim("duration", (q.start, q.end), q, ops, params, confident))
+
+
+def _span_text(v: float, q: Mention) -> str:
+    n = round(v)
+    return f"{n} {q.unit}{'s' if n != 1 else ''}"
+
+
+def _is_year_only(p: Period) -> bool:
+    return p.first.month == 1 and p.first.day == 1 and p.last.month == 12 and p.last.day == 31
+
+
+def _mention_of(ctx: Ctx, p: Period) -> Mention | None:
+    for d in ctx.dates:
+        if d.text == p.text:
+            return d
+    return None
+
+
+def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
+    """The two dates a span is measured between, and whether the text says so plainly."""
+    t = ctx.text
+    s, e = ctx.sentence(q.start)
+    after = t[q.end:e]
+    before = t[s:q.start]
+    if _unit_size(ctx, q):
+        return None  # "four one-year option periods", "two 30-day trials": the size of each, not a span between dates
+    rel = regex.match(r"\s*(?:later|after|before|since|ago|earlier|on)\b", after, regex.I)
+    if rel and rel.group(0).strip().lower() in ("earlier", "ago") and _dates_a_figure(ctx, q):
+        return None  # "from ¥980 billion a year earlier": the period a figure is given for, not a span claimed
+    if not rel and regex.search(r"\b(?:per|each|every|over|for|within|up\s+to)\s+(?:the\s+(?:next|past|last)\s+)?$",
+                                before):
+        return None  # "over five years", "for ten years": a period stated, not derived from dates
+    if regex.match(r"\s*(?:warranty|guarantee|old|of\s+(?:service|experience|production|operation))\b", after):
+        return None
+    dateline_end = _dateline_end(ctx)
+    sent_dates = [d for d in ctx.dates if s <= d.start < e and d.start >= dateline_end]
+    periods = [(d, p) for d in sent_dates if (p := parse_period(d.text))]
+    doc_d = document_date(ctx)
+    word = rel.group(0).strip().lower() if rel else ""
+    # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
+    if len(periods) >= 2 and word not in ("before", "after", "since"):
+        (d0, p0), (d1, p1) = periods[0], periods[1]
+        # the text must join the two dates ("from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ...
+        # through FY31, a five-year extension"); two dates that merely share a sentence are not a span
+        joined = bool(regex.fullmatch(r"\s*(?:to|and|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", t[d0.end:d1.start])
+                      and regex.search(r"\b(?:from|between|since)\s+(?:the\s+)?$", t[max(s, d0.start - 15):d0.start]))
+        cue = bool(regex.match(r"\s*(?:of|extension|delay|later|programme|program|plan|span|period)\b", after))
+        if not (joined or cue or regex.search(r"\b(?:through|until)\b", t[d0.end:d1.start])):
+            return None
+        if _CLAUSE_GAP.search(t[min(q.end, d0.end):max(q.start, d0.start)]):
+            return None  # "a one-year base contract ...; the ordering period runs from 2025 through 2030": another clause
+        return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
+    # 2. "N after/before EVENT": the event's date is where the text tells of the event
+    if word in ("after", "before", "since"):
+        phrase = regex.split(r"[;,]|(?<!\b\p{Lu})\.(?:\s|$)", after[rel.end():], maxsplit=1)[0]
+        inline = [p for d in ctx.dates if q.end <= d.start < e and d.start - q.end < len(phrase) + 5
+                  and (p := parse_period(d.text))]
+        event = inline[0] if inline else _event_date(ctx, q, phrase)
+        # the date this span leads to: the one nearest before it in the sentence ("due in 2029, five years
+        # after ..."), else any other in the sentence, else the dateline
+        others = [(d, p) for d, p in periods if not (inline and p == inline[0])]
+        # "delivered on May 30, 2025, 41 months after her keel was laid in December 2021 and 14 months after launch
+        # in March 2024": a date after an earlier span of the sentence is that span's event, not this one's end
+        earlier = [x.start for x in _spans(ctx) if s <= x.start < q.start and x is not q]
+        limit = earlier[0] if earlier else q.start
+        before_q = [p for d, p in others if d.end <= limit]
+        own = before_q[-1] if before_q else (others[0][1] if others else doc_d)
+        if event and own:
+            return (event, own, True) if event.first <= own.first else (own, event, True)
+        return None
+    # 3. "12 months later" / "35 years later": from the date before to the date of this sentence
+    if word in ("later", "earlier"):
+        own = periods[0][1] if periods else None
+        prev = _previous_date(ctx, q, periods[0][0] if periods else None)
+        if periods and ";" in t[periods[0][0].end:q.start]:
+            # "... dates to 1987, when ...; the Batch-II contract came 35 years later": 1987 is the start
+            prev = periods[0][1]
+            clause = t[t.rfind(";", s, q.start) + 1:q.start]
+            own = _event_date(ctx, q, clause)
+        if own and prev:
+            return (prev, own, True) if prev.first <= own.first else (own, prev, True)
+        return None
+    # 4. "so the signature closes six years of negotiations" after "began in 2018"
+    if len(periods) == 1 and doc_d is not None and regex.match(r"\s*of\s+(?:talks|negotiations?|discussions|work|"
+                                                                r"development|trials|testing)\b", after):
+        p = periods[0][1]
+        return (p, doc_d, True) if p.first <= doc_d.first else (doc_d, p, True)
+    return None
+
+
+def _dateline_end(ctx: Ctx) -> int:
+    head = ctx.text[:400]
+    cut = regex.search(r"\s[—–]{1,2}\s|\s--\s", head)
+    return cut.end() if cut else 0
+
+
+_CLAUSE_GAP = LazyPattern(r";|[.!?]\s")
+
+
+def _unit_size(ctx: Ctx, q: Mention) -> bool:
+    """A span written as a compound adjective after a count: "four one-year option periods" (each is a year)."""
+    if "-" not in q.text:
+        return False
+    return any(m.type in ("count", "number") and m.end <= q.start and not ctx.text[m.end:q.start].strip()
+               for m in ctx.mentions if q.start - 25 <= m.start < q.start)
+
+
+def _dates_a_figure(ctx: Ctx, q: Mention) -> bool:
+    """"¥980 billion a year earlier", "94 vehicles two years ago": the span says when a figure was measured."""
+    s, _ = ctx.sentence(q.start)
+    return any(ctx.text[m.end:q.start].strip() == "" for m in ctx.amounts if s <= m.start and m.end <= q.start)
+
+
+def _previous_date(ctx: Ctx, q: Mention, exclude: Mention | None) -> Period | None:
+    si = ctx.sent_index(q.start)
+    s, _ = ctx.sents[si]
+    here = [d for d in ctx.dates if s <= d.start < q.start and d is not exclude]
+    if here:
+        return parse_period(here[-1].text)
+    if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(q.start):
+        ps, pe = ctx.sents[si - 1]
+        prev = [d for d in ctx.dates if ps <= d.start < pe]
+        if prev:
+            return parse_period(prev[-1].text)
+    return None
+
+
+_STOP = frozenset("""the a an its their his her of in on at to for from by with and or was were is are be been being
+has had have will would its this that which who when after before since later than into over under about
+first second new""".split())
+
+
+def _event_date(ctx: Ctx, q: Mention, phrase: str) -> Period | None:
+    """The date of the event a phrase names ("winning the ... AMDR competition", "its planned delivery"),
+    found in the sentence elsewhere in the text that shares most of the phrase's distinctive words."""
+    k = _event_sentence(ctx, q, phrase, with_dates=True)
+    if k is None:
+        return None
+    a, b = ctx.sents[k]
+    # the dateline dates the release, not the event; of the sentence's other dates, the one nearest the event's words
+    # ("completing a programme that began when the contract was signed in October 2019")
+    lo = max(a, _dateline_end(ctx))
+    full = [(d, p) for d in ctx.dates if lo <= d.start < b and (p := parse_period(d.text))]
+    if not full:
+        full = [(d, p) for d in ctx.dates if a <= d.start < b and (p := parse_period(d.text))]
+    if not full:
+        return None
+    words = {w.lower()[:6] for w in regex.findall(r"[\p{L}][\p{L}\p{N}-]{2,}", phrase[:120])} - _STOP
+    hits = [mt.start() + a for mt in regex.finditer(r"[\p{L}][\p{L}\p{N}-]{2,}", ctx.text[a:b]) if mt.group().lower()[:6] in words]
+    if not hits:
+        return full[0][1]
+    return min(full, key=lambda dp: min(abs(dp[0].start - h) for h in hits))[1]
+
+
+def _event_sentence(ctx: Ctx, q: Mention, phrase: str, with_dates: bool = False) -> int | None:
+    """The index of the sentence (other than q's) that best shares the phrase's rare words (IDF-weighted;
+    acronyms count three times)."""
+    words = {w.lower() for w in regex.findall(r"[\p{L}][\p{L}\p{N}-]{2,}", phrase[:120])} - _STOP
+    stems = {w[:6] for w in words}
+    if not stems:
+        return None
+    qs = ctx.sent_index(q.start)
+    df: dict[str, int] = {}
+    sent_words = []
+    for a, b in ctx.sents:
+        toks = regex.findall(r"[\p{L}][\p{L}\p{N}-]{2,}", ctx.text[a:b])
+        sw = {w.lower()[:6] for w in toks}
+        sent_words.append(sw)
+        for w in sw:
+            df[w] = df.get(w, 0) + 1
+    caps_q = {w.lower()[:6] for w in regex.findall(r"\b\p{Lu}{2,}\b", phrase[:120])}
+    best, best_score = None, 0.0
+    for k, (a, b) in enumerate(ctx.sents):
+        if k == qs:
+            continue
+        if with_dates and not any(a <= d.start < b for d in ctx.dates):
+            continue
+        score = sum((3.0 if w in caps_q else 1.0) / df.get(w, 1) for w in stems & sent_words[k])
+        if score > best_score:
+            best, best_score = k, score
+    if best is None or best_score < 0.3:
+        return None
+    return best

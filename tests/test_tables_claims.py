@@ -1,0 +1,311 @@
+"""Table claims (factcheck/claims/tables.py), read structurally: which cell is stated, which cells it derives
+from, by which formula, on what evidence - and which derived cells are left unchecked, and why."""
+
+from __future__ import annotations
+
+from factcheck.claims.tables import cell_mentions, check_tables, series, table_cells
+from factcheck.document.tables import find_tables
+from factcheck.model import Claim, Document, Unchecked
+from factcheck.ruleset import load_rules
+
+VOCAB = load_rules().vocab
+
+
+def run(text: str) -> tuple[dict[str, Claim], list[Unchecked]]:
+    doc = Document(path="t.txt", text=text)
+    claims, unchecked = check_tables(doc, find_tables(doc, VOCAB), VOCAB)
+    out: dict[str, Claim] = {}
+    for c in claims:
+        key = f"{doc.locate(c.span[0]).line}:{text[c.span[0]:c.span[1]]}"
+        assert key not in out
+        out[key] = c
+    return out, unchecked
+
+
+def reading(c: Claim) -> tuple[str, list[str], float | None]:
+    r = c.readings[0]
+    return r.formula, [m.text for m in r.operands], c.stated_value
+
+
+SPACED = """Financial summary
+MSEK Jan-Jun 2023 Jan-Jun 2022 Change in % Q2 2023 Q2 2022 Change in % Full-year 2022
+Order intake 31,333 25,478 23 14,315 17,363 -18 63,116
+Order backlog 135,181 112,367 20 127,676
+Sales revenue 23,960 19,389 24 12,475 10,171 23 42,006
+Gross profit 5,262 4,156 27 2,760 2,122 30 8,886
+Gross margin in % 22.0 21.4 22.1 20.9 21.2
+"""
+
+
+def test_change_columns_against_their_two_periods():
+    claims, _ = run(SPACED)
+    assert reading(claims["3:23"]) == ("pct_change", ["25,478", "31,333"], 23.0)
+    assert reading(claims["3:-18"]) == ("pct_change", ["17,363", "14,315"], -18.0)  # signed: the cell's own sign
+    assert reading(claims["5:24"]) == ("pct_change", ["19,389", "23,960"], 24.0)
+    c = claims["5:23"]
+    assert c.kind == "percent_change" and c.span == (SPACED.index("10,171 23") + 7, SPACED.index("10,171 23") + 9)
+    ev = c.readings[0].evidence[0]
+    assert ev.cue == "table-column" and ev.explicit and ev.weight > 0
+    assert ev.detail == "Sales revenue, Q2 2023 vs Q2 2022: 12,475 → 10,171 (column 'Change in %')"
+    # operands are read at their real size: MSEK
+    assert [m.value for m in c.readings[0].operands] == [10_171e6, 12_475e6]
+
+
+def test_a_short_row_is_checked_where_every_placement_agrees():
+    claims, unchecked = run(SPACED)
+    c = claims["4:20"]  # the backlog: half-year or quarter columns, the same three cells either way
+    assert reading(c) == ("pct_change", ["112,367", "135,181"], 20.0)
+    assert "(or Q2 2023 vs Q2 2022)" in c.readings[0].evidence[0].detail
+    assert not unchecked
+
+
+def test_margin_rows_divide_their_measure_by_sales_in_the_same_column():
+    claims, _ = run(SPACED)
+    got = {k: reading(c)[:2] for k, c in claims.items() if c.kind == "share"}
+    assert got == {"7:22.0": ("share", ["5,262", "23,960"]), "7:21.4": ("share", ["4,156", "19,389"]),
+                   "7:22.1": ("share", ["2,760", "12,475"]), "7:20.9": ("share", ["2,122", "10,171"]),
+                   "7:21.2": ("share", ["8,886", "42,006"])}
+    assert claims["7:22.1"].readings[0].evidence[0].detail == \
+        "'Gross margin in %', column 'Q2 2023' = 'Gross profit' 2,760 / 'Sales revenue' 12,475"
+
+
+SEGMENTS = """Sales by business area (SEK m)
+\tQ2 2023\tQ2 2022\tChange, %\tShare, %
+Aeronautics\t2,100\t1,900\t11\t28
+Dynamics\t2,600\t2,000\t30\t35
+of which missiles\t1,200\t900\t33\t16
+Surveillance\t3,000\t2,500\t20\t40
+Internal sales\t(225)\t(229)\tn/a\t-3
+Total\t7,475\t6,171\t21\t100
+Earnings per share, SEK\t3.15\t2.40\t31\t
+"""
+
+
+def test_total_rows_add_the_rows_above_without_of_which_rows():
+    claims, _ = run(SEGMENTS)
+    c = claims["8:7,475"]
+    assert reading(c) == ("sum", ["2,100", "2,600", "3,000", "(225)"], 7_475e6)
+    assert reading(claims["8:6,171"])[1] == ["1,900", "2,000", "2,500", "(229)"]
+    ev = c.readings[0].evidence[0]
+    assert ev.explicit and "adds up in column 'Q2 2022'" in ev.detail
+    # the rounding of every part widens what the total may be
+    assert c.stated_step == 0.5e6 * 5
+    assert not any(k.startswith("9:") and c.kind == "sum" for k, c in claims.items())  # per-share never summed
+
+
+def test_share_columns_against_the_total_row():
+    claims, _ = run(SEGMENTS)
+    assert reading(claims["3:28"]) == ("share", ["2,100", "7,475"], 28.0)
+    assert reading(claims["6:40"]) == ("share", ["3,000", "7,475"], 40.0)
+    assert reading(claims["5:16"])[:2] == ("share", ["1,200", "7,475"])
+    assert "8:100" not in claims  # the total's own share says nothing
+
+
+def test_a_change_from_a_negative_figure_is_not_checked():
+    claims, _ = run(SEGMENTS.replace("\tn/a\t-3", "\t2\t-3"))
+    assert "7:2" not in claims
+
+
+def test_subtotals_and_a_grand_total():
+    text = ("SEK m\t2024\t2023\nA\t100\t90\nB\t200\t180\nSubtotal defence\t300\t270\nC\t50\t40\nD\t25\t20\n"
+            "Subtotal civil\t75\t60\nTotal\t375\t330\n")
+    claims, _ = run(text)
+    assert reading(claims["4:300"])[1] == ["100", "200"]
+    assert reading(claims["7:75"])[1] == ["50", "25"]
+    assert reading(claims["8:375"])[1] == ["300", "75"]  # the grand total adds the subtotals, not their parts too
+
+
+def test_a_total_that_adds_up_nowhere_is_not_read_as_a_sum():
+    text = "Key figures (SEK m)\n\t2023\t2022\nSales\t51,609\t42,006\nEBIT\t4,417\t3,302\nTotal assets\t80,000\t70,000\n"
+    claims, unchecked = run(text)
+    assert not [c for c in claims.values() if c.kind == "sum"]
+    assert [(u.kind, u.text) for u in unchecked] == [("sum", "80,000"), ("sum", "70,000")]
+    assert "not the sum of the rows above it in any column" in unchecked[0].reason
+
+
+def test_a_wrong_total_is_still_claimed_when_another_column_adds_up():
+    text = "SEK m\t2024\t2023\nA\t100\t90\nB\t200\t180\nTotal\t390\t270\n"
+    claims, _ = run(text)
+    c = claims["4:390"]
+    assert reading(c)[1] == ["100", "200"] and c.readings[0].explicit  # 2023 shows the rows are its parts
+
+
+def test_points_and_absolute_change_columns():
+    text = ("EUR m\t2024\t2023\tChange\t+/-\nSales\t1,200\t1,000\t20%\t200\nEBIT margin, %\t10.0\t9.0\t1.0 pp\t\n"
+            "EBIT\t120\t90\t33%\t30\n")
+    claims, _ = run(text)
+    assert reading(claims["2:20%"]) == ("pct_change", ["1,000", "1,200"], 20.0)
+    assert claims["2:200"].kind == "difference" and reading(claims["2:200"]) == ("difference", ["1,200", "1,000"],
+                                                                                  200e6)
+    assert reading(claims["3:1.0 pp"]) == ("pp_change", ["9.0", "10.0"], 1.0)
+    assert reading(claims["3:10.0"]) == ("share", ["120", "1,200"], 10.0)
+
+
+def test_a_margin_row_change_reads_points_first_then_percent():
+    text = "SEK m\t2024\t2023\tChange, %\nSales\t1,000\t900\t11\nEBIT\t100\t81\t23\nEBIT margin, %\t10.0\t9.0\t1.0\n"
+    claims, _ = run(text)
+    assert [r.formula for r in claims["4:1.0"].readings] == ["pp_change", "pct_change"]
+
+
+def test_an_unsigned_change_column_with_a_fall_is_not_accused():
+    text = "SEK m\t2024\t2023\tChange, %\nSales\t1,000\t900\t11\nEBIT\t80\t100\t20\n"
+    claims, unchecked = run(text)
+    assert "3:20" not in claims
+    assert any(u.text == "20" and "writes no signs" in u.reason for u in unchecked)
+
+
+def test_a_margin_without_its_measure_row_is_unchecked():
+    text = "SEK m\t2024\t2023\nSales\t1,000\t900\nEBIT\t100\t81\nAdjusted EBIT margin, %\t11.0\t9.5\n"
+    claims, unchecked = run(text)
+    assert not [c for c in claims.values() if c.kind == "share"]
+    assert [u.text for u in unchecked] == ["11.0", "9.5"]
+
+
+def test_book_to_bill_is_order_intake_over_sales():
+    text = "SEK m\t2024\t2023\nOrder intake\t1,500\t800\nSales\t1,000\t900\nBook-to-bill\t1.5\t0.9\n"
+    claims, _ = run(text)
+    assert claims["4:1.5"].kind == "multiple" and reading(claims["4:1.5"]) == ("ratio", ["1,000", "1,500"], 1.5)
+
+
+def test_total_column_adds_the_columns_before_it():
+    text = "SEK m\tDefence\tCivil\tTotal\n2024\t700\t500\t1,200\n2023\t600\t400\t1,000\n"
+    claims, _ = run(text)
+    assert reading(claims["2:1,200"])[1] == ["700", "500"] and claims["2:1,200"].readings[0].explicit
+
+
+def test_what_the_prose_linker_gets():
+    doc = Document(path="t.txt", text=SPACED)
+    ts = find_tables(doc, VOCAB)
+    spans = table_cells(ts)
+    assert (SPACED.index("31,333"), SPACED.index("31,333") + 6) in spans and len(spans) == 30
+    pts = [p for p in series(ts) if p.key == "sales revenue"]
+    assert [(p.column, p.is_prior, p.mention.value) for p in pts] == [
+        ("Jan-Jun 2023", False, 23_960e6), ("Jan-Jun 2022", True, 19_389e6), ("Q2 2023", False, 12_475e6),
+        ("Q2 2022", True, 10_171e6), ("Full-year 2022", True, 42_006e6)]
+    ms = cell_mentions(ts)
+    m = ms[(SPACED.index("42,006"), SPACED.index("42,006") + 6)]
+    assert (m.value, m.unit, m.inferred) == (42_006e6, "SEK", True)
+
+
+# -- prose against the table ------------------------------------------------------------------------------------
+
+
+def links(text: str, kind: str = "percent_change") -> list:
+    from factcheck.claims.tables import prose_links
+    from factcheck.extract import extract
+
+    doc = Document(path="t.txt", text=text)
+    return [c for c in prose_links(find_tables(doc, VOCAB), extract(doc, VOCAB), doc, VOCAB) if c.kind == kind]
+
+
+TABLE = ("Key figures (SEK m)\nSEK m Q2 2023 Q2 2022 Change, % Jan-Jun 2023 Jan-Jun 2022 Change, %\n"
+         "Order intake 14,315 17,363 -18 31,333 25,478 23\nSales 12,475 10,171 23 23,960 19,389 24\n")
+
+
+def test_prose_change_linked_to_its_row_by_the_figure_it_gives():
+    (c,) = links("Sales rose 24% to SEK 23,960m in the period.\n\n" + TABLE)
+    assert links("Sales rose 24% to SEK 23,960m in the period.\n\n" + TABLE, "consistency")[0].readings[0].explicit
+    assert [(r.formula, [m.text for m in r.operands], r.explicit) for r in c.readings] == [
+        ("pct_change", ["19,389", "23,960"], True)]
+    assert "the clause gives the row's Jan-Jun 2023 figure (SEK 23,960m = 23,960)" in c.readings[0].evidence[0].detail
+
+
+def test_prose_change_linked_by_the_period_it_names_and_signed_by_its_direction():
+    (c,) = links("In the quarter, order intake fell 18%.\n\n" + TABLE)
+    assert c.stated_value == -18.0 and len(c.readings) == 1
+    assert [m.text for m in c.readings[0].operands] == ["17,363", "14,315"]
+    # the period alone does not make it explicit: "in the quarter, order intake in Sweden fell 18%" is about a
+    # part the table does not show
+    assert not c.readings[0].explicit
+
+
+def test_prose_change_without_period_or_figure_keeps_every_pair_and_accuses_none():
+    (c,) = links("Order intake grew 23%.\n\n" + TABLE)
+    assert len(c.readings) == 2 and not any(r.explicit for r in c.readings)
+
+
+def test_prose_not_linked_on_another_basis_or_another_row():
+    assert links("Sales grew 22% on an organic basis.\n\n" + TABLE) == []
+    assert links("Operating income rose 44% in the quarter.\n\n" + TABLE) == []
+    assert links("The gross margin rose 2.1 percentage points.\n\n" + TABLE) == []
+
+
+def test_an_adjusted_margin_is_not_read_off_the_plain_measure():
+    text = "SEK m\t2024\t2023\nSales\t1,000\t900\nOperating income\t100\t81\nOperating margin, adjusted\t11.0\t9.5\n"
+    claims, unchecked = run(text)
+    assert not [c for c in claims.values() if c.kind == "share"] and len(unchecked) == 2
+
+
+def test_a_change_whose_periods_are_not_written_is_never_explicit():
+    claims, _ = run("SEK m\t2023\t2022\t2021\tChange, %\nSales\t1,200\t1,000\t900\t20\nEBIT\t120\t100\t90\t20\n")
+    assert reading(claims["2:20"])[:2] == ("pct_change", ["1,000", "1,200"])
+    assert not claims["2:20"].readings[0].explicit
+
+
+def test_a_table_row_is_not_read_as_prose_at_the_wrong_scale():
+    from factcheck.pipeline import run
+
+    text = ("Net sales up 6 percent to $11.3 billion\nAcme posted net sales of $11.3 billion for the quarter.\n"
+            "SUMMARY OF RESULTS\n(in millions, except per share data)\nQuarters Ended\n"
+            "March 25, 2012 March 27, 2011\nNet sales $11,293   $10,626\nSegment operating profit $1,340   $1,171\n")
+    res = run(Document(path="t.txt", text=text), load_rules())
+    by_text = {f.text: f for f in res.findings}
+    assert not [f for f in res.findings if f.status == "fail"]
+    assert by_text["6 percent"].status == "pass" and "$11,293" in by_text["6 percent"].evidence[0]
+
+
+def test_a_prose_amount_is_one_of_its_rows_figures_at_the_prose_precision():
+    (c,) = links("Sales in the first half came to SEK 24.0bn.\n\n" + TABLE, "consistency")
+    assert [(r.formula, [m.text for m in r.operands], r.explicit) for r in c.readings] == [("equal", ["23,960"], True)]
+    (c,) = links("Sales came to SEK 12.5bn.\n\n" + TABLE, "consistency")  # the quarter's figure, rounded
+    assert [m.text for m in c.readings[0].operands] == ["12,475"] and c.readings[0].explicit
+
+
+def test_a_prose_amount_matching_no_figure_is_never_explicit():
+    (c,) = links("In the quarter, sales came to SEK 13.5bn.\n\n" + TABLE, "consistency")
+    assert len(c.readings) == 1 and not c.readings[0].explicit and c.readings[0].operands[0].text == "12,475"
+    (c,) = links("Sales came to SEK 13.5bn.\n\n" + TABLE, "consistency")
+    assert len(c.readings) == 4 and not any(r.explicit for r in c.readings)
+
+
+def test_forecasts_and_rates_are_not_table_levels():
+    assert links("Sales are expected to reach SEK 50bn in 2025.\n\n" + TABLE, "consistency") == []
+    assert links("Sales came to SEK 1.2m per employee.\n\n" + TABLE, "consistency") == []
+    (c,) = links("Sales came to SEK 12,475m (10,171).\n\n" + TABLE, "consistency")
+    assert c.readings[0].explicit and c.readings[0].operands[0].text == "12,475"
+
+
+def test_us_layout_with_separate_dollar_signs_percent_signs_and_basis_points():
+    text = ("(Dollars in millions, except per-share amounts)\nThree Months Ended\nJuly 2, 2023 July 3, 2022 Variance\n"
+            "Revenue $ 10,152 $ 9,189 10.5 %\nOperating earnings 1,015 946 7.3 %\n"
+            "Operating margin 10.0 % 10.3 % (30) bps\n")
+    claims, _ = run(text)
+    assert reading(claims["4:10.5 %"]) == ("pct_change", ["$ 9,189", "$ 10,152"], 10.5)
+    assert reading(claims["6:10.0 %"]) == ("share", ["1,015", "$ 10,152"], 10.0)
+    assert reading(claims["6:(30) bps"]) == ("pp_change", ["10.3 %", "10.0 %"], -0.3)
+
+
+def test_a_row_goes_by_the_name_in_its_brackets():
+    text = ("SEK m Q2 2023 Q2 2022 Change, %\nSales 12,475 10,171 23\nOperating income (EBIT) 1,065 738 44\n"
+            "Operating margin, % 8.5 7.3 1.2\n")
+    claims, _ = run(text)
+    assert reading(claims["4:8.5"])[:2] == ("share", ["1,065", "12,475"])
+    (c,) = links("EBIT rose 44% in the quarter.\n\n" + text)
+    assert [m.text for m in c.readings[0].operands] == ["738", "1,065"]
+
+
+def test_a_percent_of_sales_row_is_the_margin_of_the_row_above_and_organic_columns_are_left_alone():
+    text = ("In € millions H1 2023 H1 2022 Total change Organic change\nOrder intake 9,735 8,543 +14% +13%\n"
+            "Sales 8,966 8,363 +7.2% +6.2%\nEBIT 1,050 942 +11% +9.6%\nin % of sales 11.7% 11.3% +0.4 pt\n")
+    claims, _ = run(text)
+    assert reading(claims["3:+7.2%"]) == ("pct_change", ["8,363", "8,966"], 7.2)
+    assert reading(claims["5:11.7%"]) == ("share", ["1,050", "8,966"], 11.7)
+    assert not [k for k in claims if k in ("2:+13%", "3:+6.2%", "4:+9.6%", "5:+0.4 pt")]  # organic: another basis
+
+
+def test_a_margin_rate_row():
+    text = ("($ in millions) 2023 2022 Change\nSales $ 9,576 $ 8,798 9 %\nOperating income 1,014 957 6 %\n"
+            "Operating margin rate 10.6 % 10.9 % (30) bps\n")
+    claims, _ = run(text)
+    assert reading(claims["4:10.6 %"]) == ("share", ["1,014", "$ 9,576"], 10.6)
+    assert reading(claims["4:(30) bps"]) == ("pp_change", ["10.9 %", "10.6 %"], -0.3)
