@@ -175,13 +175,11 @@ def _load_toml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
 
     try:
         data = tomllib.loads(text)
-    except RecursionError:
-        raise ConfigError(f"{path}:1: invalid TOML: nested too deeply to be a configuration") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
+        raise ConfigError(f"{path}: TOML nested too deeply to be a configuration") from None
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"line (\d+)", str(e))
         raise ConfigError(f"{path}:{m.group(1) if m else 1}: invalid TOML: {e}") from None
-    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
-        raise ConfigError(f"{path}: TOML nested too deeply to read") from None
     table = data.get("tool", {}).get("factcheck", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{path}:1: [tool.factcheck] must be a table")

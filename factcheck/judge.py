@@ -192,7 +192,7 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
             fn = f.fn
         ivs = [operand_interval(m, "point" if r.exact else rounding, vocab) for m in r.operands]
         try:
-            point = fn(*[m.value for m in r.operands])
+            point = fn(*[m.value or 0.0 for m in r.operands])
         except (ZeroDivisionError, ValueError, OverflowError):
             return None
         comp = corners(fn, ivs)
@@ -201,7 +201,12 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
     signed_unknown = f.signed and c.stated_value is None
     cmp = _abs_iv(comp) if signed_unknown else comp
     holds = cmp[0] <= acc[1] + 1e-9 * max(1.0, abs(acc[1])) and acc[0] - 1e-9 * max(1.0, abs(acc[0])) <= cmp[1]
-    return Outcome(r, holds, comp, point, acc, working(r, point))
+    work = working(r, point)
+    ranged = [m for m in r.operands if m.value_high is not None] if r.computed is None else []
+    if ranged and work:  # the working is for the low end; say what the whole range gives
+        lo, hi = (fmt_num(_round_sig(x)) for x in comp)
+        work += f"; {ranged[0].text} is a range, so the result spans {lo} to {hi}"
+    return Outcome(r, holds, comp, point, acc, work)
 
 
 def working(r: Relation, point: float) -> str:
@@ -209,10 +214,21 @@ def working(r: Relation, point: float) -> str:
     if r.formula in ("given", "convert") or f is None:
         return r.note
     names = [_op_text(m) for m in r.operands]
+    names = [f"({n})" if n.startswith("-") else n for n in names]  # "3.188 billion − (−2.058 billion)"
+    names = [n.replace("-", "−", 1) if n.startswith(("(-", "-")) else n for n in names]
     w = f.working.replace("{all+}", " + ".join(names))
     for k, n in enumerate(names):
         w = w.replace("{" + str(k) + "}", n)
-    return f"{w} = {fmt_num(_round_sig(point))}{'' if f.unit in ('', '×') else ''}"
+    scaled = f.unit == "" and r.operands and r.operands[0].type == "currency"
+    return f"{w} = {_scaled(point) if scaled else fmt_num(_round_sig(point))}"
+
+
+def _scaled(v: float) -> str:
+    """A money result with its scale word, as the operands are written: "5.246 billion"."""
+    for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= div:
+            return f"{fmt_num(_round_sig(v / div, 6))} {word}"
+    return fmt_num(_round_sig(v))
 
 
 def _op_text(m: Mention) -> str:
@@ -271,8 +287,8 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
     rounding = rule.options.get("rounding", "interval")
     best = c.readings[0]
     outcomes = []
-    for k, r in enumerate(c.readings):
-        if k and r.score < w["plausible"] and not r.alternative:
+    for i, r in enumerate(c.readings):
+        if i and r.score < w["plausible"] and not r.alternative:
             continue
         o = evaluate(c, r, rules, rounding)
         if o is not None:
@@ -284,6 +300,10 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
     top = outcomes[0] if outcomes[0].reading is best else None
     if holding:
         o = holding[0]
+        if o.reading.alternative and not any(h.reading is best for h in holding):
+            # holds only on the reading made to doubt the best one ("a 9% rise" from 62% to 71%: 9 points, not 9%)
+            msg = f"{text} holds only read as {_alt_name(o.reading)}: {o.working}"
+            return _finding(doc, c, rule, "warn", o, msg, None, None)
         return _finding(doc, c, rule, "pass", o, _pass_message(c, o, text), None, None)
     if top is None:
         return None
@@ -301,7 +321,10 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
     sure = best.explicit and best.score >= w["fail"] and not best.alternative and not near
     status = "fail" if sure else "warn"
     expected = _expected(doc, c, top)
-    msg = _fail_message(c, top, text, expected)
+    msg = _fact_message(c, top, text, expected, False) if c.kind == "fact" else _fail_message(doc, c, top, text, expected)
+    diagnosis = c.params.get("diagnosis")
+    if diagnosis:
+        msg += f" ({diagnosis})"
     if not sure:
         msg += " — the link between these figures is uncertain"
     fix = None
@@ -328,7 +351,22 @@ def rules_vocab_window(c: Claim, rule) -> str:
     return h or ""
 
 
+def _alt_name(r: Relation) -> str:
+    return {"pp_change": "percentage points"}.get(r.formula, "another reading")
+
+
+def _fact_message(c: Claim, o: Outcome, text: str, expected: str | None, holds: bool) -> str:
+    fact = c.params.get("fact") or {}
+    src = o.reading.source
+    ref = o.reading.note.split(": ", 1)[-1] if o.reading.note else ""
+    if holds:
+        return f"{text} agrees with the reference figure {ref} (fact {fact.get('id')}, source: {src})"
+    return f"{text} contradicts the reference figure {expected or ref} (fact {fact.get('id')}, source: {src})"
+
+
 def _pass_message(c: Claim, o: Outcome, text: str) -> str:
+    if c.kind == "fact":
+        return _fact_message(c, o, text, None, True)
     msg = f"{text} holds: {o.working}" if o.working else f"{text} holds"
     a, b = o.acc
     if not (a <= o.point <= b) and o.reading.computed is None:
@@ -369,9 +407,16 @@ def show(v: float, like: Mention | None) -> str:
     return fmt_num(_round_sig(v))
 
 
-def _fail_message(c: Claim, o: Outcome, text: str, expected: str | None) -> str:
+def _label(doc: Document, m: Mention) -> str:
+    """An operand as a message names it: a count by its numeral ("94", not "94 military vehicles")."""
+    if m.type == "count" and m.num_end > m.num_start:
+        return doc.text[m.num_start:m.num_end]
+    return m.text
+
+
+def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str | None) -> str:
     r = o.reading
-    ops = [m.text for m in r.operands]
+    ops = [_label(doc, m) for m in r.operands]
     res = _describe_result(c, o)
     if r.formula in ("pct_change", "pp_change", "ratio") and len(ops) == 2:
         msg = f"{ops[0]} → {ops[1]} is {res}, not {text}"
@@ -406,10 +451,29 @@ def _expected(doc: Document, c: Claim, o: Outcome) -> str | None:
                                        c.stated.value > 0):
         value = abs(p)
     if c.stated.role == "multiple" or r.formula == "ratio":
-        return f"about {p:.2g}×" if p < 10 else f"about {p:.0f}×"
+        return _multiple_word(c.stated.text, p) or (
+            f"about {p:.2g} times" if p < 10 else f"about {p:.0f} times")
     if c.stated.role == "fraction" or c.stated.word and c.stated.type != "count":
         return f"{value:.0f}%" if (f and f.unit == "%") else show(value, c.stated)
     return restate(c.stated, value, doc.text)
+
+
+_MULTIPLE_WORDS = {2: ("doubled", "double", "doubling", "doubles", "twice"), 3: ("tripled", "triple", "tripling", "triples",
+                   "three times"), 4: ("quadrupled", "quadruple", "quadrupling", "quadruples", "four times"),
+                   5: ("quintupled", "quintuple", "quintupling", "quintuples", "five times")}
+
+
+def _multiple_word(stated: str, p: float) -> str | None:
+    """The multiple word for a ratio, in the stated word's own form ("tripled" for "doubled" when it is 3×)."""
+    n = round(p)
+    if n not in _MULTIPLE_WORDS or abs(p - n) > 0.1 * n:
+        return None
+    word = stated.lower().split()[-1]
+    forms = _MULTIPLE_WORDS[n]
+    for suffix, k in (("ed", 0), ("ing", 2), ("es", 3), ("le", 1), ("times", 4), ("twice", 4)):
+        if word.endswith(suffix):
+            return forms[k]
+    return f"{n} times"
 
 
 def _fix(doc: Document, c: Claim, o: Outcome) -> Fix | None:

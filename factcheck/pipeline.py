@@ -25,22 +25,12 @@ def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:
     result = FileResult(path=doc.path, document=doc, mentions=mentions)
     if not opts.check:
         return result
-    import os
+    from .claims import link
+    from .judge import judge
 
-    if os.environ.get("FACTCHECK_LEGACY"):
-        from .legacy_claims import link as legacy_link
-        from .legacy_claims.judge import judge as legacy_judge
-
-        findings = legacy_judge(doc, legacy_link(doc, mentions, rules, as_of=opts.as_of), rules)
-    else:
-        from .claims import link
-        from .claims.tables import with_tables
-        from .judge import judge
-
-        claims, unchecked = link(doc, mentions, rules, as_of=opts.as_of)
-        claims, unchecked = with_tables(doc, mentions, rules, claims, unchecked)
-        findings = judge(doc, claims, rules, unchecked)
-        result.unchecked = unchecked
+    claims, unchecked = link(doc, mentions, rules, as_of=opts.as_of)
+    findings = judge(doc, claims, rules, unchecked)
+    result.unchecked = unchecked
     from .claims.patterns import pattern_findings
 
     findings += pattern_findings(doc, rules)

@@ -250,8 +250,7 @@ def test_deeply_nested_configuration_is_one_line_exit_2(tmp_path, monkeypatch):
     (tmp_path / ".factcheck.yaml").write_text("select: " + "[" * 600 + "]" * 600 + "\n")
     r = invoke("a.txt")
     assert r.exit_code == 2
-    assert r.stderr == f"factcheck: {tmp_path / '.factcheck.yaml'}:1: invalid YAML: nested too deeply to be a " \
-                       "configuration\n"
+    assert r.stderr == f"factcheck: {tmp_path / '.factcheck.yaml'}:1: nested more than 32 levels deep\n"
 
 
 def test_self_repeating_configuration_value_is_quoted_short(tmp_path, monkeypatch):
@@ -264,9 +263,7 @@ def test_self_repeating_configuration_value_is_quoted_short(tmp_path, monkeypatc
     r = invoke("a.txt")
     assert r.exit_code == 2
     assert r.stderr.count("\n") == 1 and len(r.stderr) < 300  # before: a 3.7 MB message
-    assert r.stderr.endswith("select must be a list of strings, not [[1, 1, 1, 1, ...], "
-                             "[[...], [...], [...], [...], ...], [[...], [...], [...], [...], ...], "
-                             "[[...], [...], [...], [...], ...], ...]\n")
+    assert str(tmp_path / ".factcheck.yaml") in r.stderr  # refused while composing (yamlload counts expanded values)
 
 
 # ------------------------------------------------------------------------------------------ output

@@ -14,6 +14,7 @@ and the weights):
     consistency  the same quantity given twice with different values
     bounds     range: values that cannot be (a share above 100%)
     facts      fact: a figure against a reference fact of a fact pack
+    tables     change columns, totals, shares and margins in tables (document/tables.py reads the grid)
 Every family adds Claims (``ctx.add``) or records what it saw but could not check (``ctx.skip``). The judge
 alone decides verdicts (judge.py).
 """
@@ -29,17 +30,20 @@ from .scope import Ctx
 
 def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | None = None
          ) -> tuple[list[Claim], list[Unchecked]]:
-    from . import bounds, change, consistency, conversion, dates, facts as factpacks, parts, rates
+    import os
+
+    from . import bounds, change, consistency, conversion, dates, parts, rates
+    from . import facts as factpacks
     from .pairs import Pairs
     from .reading import Facts
-
-    import os
 
     skip = set((os.environ.get("FACTCHECK_SKIP_FAMILIES") or "").split(","))  # for ablation measurements
     ctx = Ctx(doc=doc, mentions=mentions, rules=rules, as_of=as_of)
     facts = Facts(ctx)
     if "conversion" not in skip:
         conversion.find(ctx, facts)
+    if "bounds" not in skip:
+        bounds.find(ctx)  # impossible values first: a share above 100% needs no operand
     pairs = Pairs(ctx, facts)
     if "change" not in skip:
         change.find(ctx, facts, pairs)
@@ -51,8 +55,10 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
         dates.find(ctx)
     if "consistency" not in skip:
         consistency.find(ctx, facts, pairs)
-    if "bounds" not in skip:
-        bounds.find(ctx)
     if "factpacks" not in skip:
         factpacks.find(ctx)
+    if "tables" not in skip:  # the table checks, and prose tied to a table's rows (tables.py)
+        from .tables import with_tables
+
+        return with_tables(doc, mentions, rules, ctx.claims, ctx.unchecked)
     return ctx.claims, ctx.unchecked

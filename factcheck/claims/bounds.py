@@ -24,7 +24,8 @@ def find(ctx: Ctx) -> None:
         if ctx.is_stated(m):
             continue
         msg = None
-        if m.type == "percent" and m.unit == "percent" and m.value > 100:
+        value = m.value or 0.0
+        if m.type == "percent" and m.unit == "percent" and value > 100:
             s, e = ctx.sentence(m.start)
             before = ctx.text[max(s, m.start - 40):m.start]
             after = ctx.text[m.end:min(e, m.end + 40)]
@@ -34,7 +35,7 @@ def find(ctx: Ctx) -> None:
             elif dec.search(before[-30:] + " " + after[:20]) and not regex.search(r"\b(?:increase|rise|grew|up)\b",
                                                                                   before[-30:], regex.I):
                 msg = f"a fall of {m.text} would take the figure below zero: a decrease is at most 100%"
-        elif m.type == "count" and m.value < 0:
+        elif m.type == "count" and value < 0:
             msg = f"a count of things cannot be negative ({m.text})"
         if msg:
             lo, hi = (0.0, 100.0) if m.type == "percent" else (0.0, float("inf"))

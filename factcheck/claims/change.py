@@ -29,7 +29,6 @@ from .pairs import Pair, Pairs
 from .reading import Facts, comparable, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
-_SKIP: set[str] = set()
 _TARGET = regex.compile(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
                         r"(?:taking|bringing|lifting)\s+(?:it|the\s+\p{L}+)\s+to)"
                         r"\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
@@ -40,26 +39,18 @@ _APPOSITIVE = regex.compile(r"(?:\s+(?:this|last|next|a|per|each|in)\s+[\p{L}-]+
 
 
 def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
-    import os
-
-    global _SKIP
-    _SKIP = set((os.environ.get("FACTCHECK_SKIP_FAMILIES") or "").split(","))
     g = facts.g
     for si, (a, b) in enumerate(ctx.sents):
         figs = ctx.numbers_in(a, b)
         if not figs:
             continue
         ab = facts.abstract(si)
-        if "times" not in _SKIP:
-            _times(ctx, facts, pairs, list(matches(g, "times", ab)))
-        if "compare" not in _SKIP:
-            _compares(ctx, facts, pairs, list(matches(g, "compare", ab)))
-        if "changes" not in _SKIP:
-            _changes(ctx, facts, pairs, list(matches(g, "change", ab)), figs)
-        if "differences" not in _SKIP:
-            _differences(ctx, facts, pairs, list(matches(g, "difference", ab)))
+        _times(ctx, facts, pairs, list(matches(g, "times", ab)))
+        _compares(ctx, facts, pairs, list(matches(g, "compare", ab)))
+        _changes(ctx, facts, pairs, list(matches(g, "change", ab)), figs)
+        _differences(ctx, facts, pairs, list(matches(g, "difference", ab)))
     # multiple words with no grammar around them: "output doubled", "a fourfold increase"
-    for m in ctx.numbers if "multiples" not in _SKIP else []:
+    for m in ctx.numbers:
         if m.role == "multiple" and not ctx.is_stated(m) and not _times_more(ctx, m):
             if _COMPARATIVE.match(ctx.text, m.end) and not _VERB_FORM.search(m.text.split()[-1]):
                 ctx.skip("multiple", m, "compared with something the text gives no figure for")
@@ -233,7 +224,7 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
             ev.append(Evidence("nearest", "the nearest figure of its kind before", 1.0))
         if x.start == (ctx.numbers_in(s, trig.start) or [x])[0].start:
             ev.append(Evidence("subject", "the sentence's first figure", 0.5))
-        if any(p.old is x for p in pairs.all):
+        if pairs.with_old(x):
             ev.append(Evidence("is-old", "itself the earlier level of a pair", -1.0))
         mev = facts.measure_evidence(x, base)
         if mev is not None:
@@ -271,6 +262,8 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
     step: float | None = None
     if formula == "ratio":
         stated_value = p.value
+        if p.word or p.role == "multiple":  # "doubled", "halved" are round words: within 5% of the ratio
+            step = abs(p.value or 0.0) * 0.05
     elif fraction:
         stated_value = (p.value or 0.0) * 100 * (direction or 1)
         step = 0.0
@@ -322,8 +315,6 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         local = [pr for pr in pairs.in_sentences(si, si) if _same_clause(ctx, p, pr)
                  and (target is None or target.type != pr.new.type or pr.new is target or same_figure(pr.new, target)
                       or pr.old is target)]
-        if "step1" in _SKIP:
-            local = []
         nearest = _nearest_pairs(ctx, p, local)
         for pair in local:
             dist = nearest.get(id(pair))
@@ -337,7 +328,7 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             add(pair.old, pair.new, ev, local_pair=dist is not None and dist <= 1)
         # 1b. "That is a rise of €16.7 billion, or 44%": a sentence opening on an anaphora, about the pair of the
         # sentence before
-        if "step1b" not in _SKIP and not local and si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(p.start):
+        if not local and si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(p.start):
             opening = ctx.text[ctx.sents[si][0]:p.start]
             if _OPENING.match(opening) and not [x for x in ctx.numbers_in(ctx.sents[si][0], p.start)
                                                 if is_amount(x) and x.type == "percent"]:
@@ -346,8 +337,22 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                     ev = list(pair.evidence) + [Evidence("anaphora", f"'{opening.split()[0]}' points back to the "
                                                          "sentence before", facts.weight("anaphora", 2.0) - k, k == 0)]
                     add(pair.old, pair.new, ev)
+        # 1c. "Revenue nearly doubled. Income from these activities climbed from X to Y": a trigger with no figure
+        # of its own, spelled out by the pair of the next sentence
+        if not cands and target is None and si + 1 < len(ctx.sents) and \
+                ctx.para_index(ctx.sents[si + 1][0]) == ctx.para_index(p.start) and \
+                not [x for x in ctx.sentence_numbers(si) if is_amount(x) and x is not p]:
+            nxt = pairs.in_sentences(si + 1, si + 1)
+            if len(nxt) == 1:
+                pair = nxt[0]
+                a = ctx.sents[si + 1][0]
+                back = facts.g.word_pattern("anaphora").search(ctx.text[a:pair.start]) or \
+                    regex.search(r"\b(?:these|this|those|the\s+same)\b", ctx.text[a:pair.start], regex.I)
+                ev = list(pair.evidence) + [Evidence("next-sentence", "the next sentence gives the two levels"
+                                                     + (f" ('{back.group(0)}')" if back else ""), 1.0, bool(back))]
+                add(pair.old, pair.new, ev if back else _demote(ev))
         # 2. the level the trigger leads to, restated as a pair's new level elsewhere
-        if "step2" not in _SKIP and target is not None and not any(pr.old is target for pr in local):
+        if target is not None and not any(pr.old is target for pr in local):
             for pair in pairs.with_new(target):
                 if pair.new is target or ctx.sent_index(pair.start) == si:
                     continue
@@ -358,16 +363,17 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 add(pair.old, target, ev)
         # 3. no figure near: a pair elsewhere with the trigger's own measure (a headline "order bookings up
         # 41%"); never explicit
-        if "step3" not in _SKIP and not cands and target is None and not [x for x in ctx.sentence_numbers(si) if is_amount(x) and x is not p]:
+        alone = not [x for x in ctx.sentence_numbers(si) if is_amount(x) and x is not p]
+        if not cands and target is None and alone:
             meas = facts.measure_id(p)
             if meas and not meas.startswith("margin:"):
-                same = [pr for pr in pairs.all if facts.measure_id(pr.new) == meas and pr.new.type != "percent"]
+                same = [pr for pr in pairs.with_measure(meas, p) if pr.new.type != "percent"]
                 for pair in same[:4]:
                     w = facts.weight("measure", 1.0) * (2 if len(same) == 1 else 1)
                     ev = _demote(pair.evidence) + [Evidence("measure-elsewhere", f"a pair of '{meas}' elsewhere", w)]
                     add(pair.old, pair.new, ev)
         # 4. no grammar at all: two figures of one kind before the trigger
-        if not cands and "step4" not in _SKIP:
+        if not cands:
             for old, new, ev in _proximity(ctx, facts, pairs, p, formula):
                 add(old, new, ev)
                 if not any(e.explicit for e in ev):
@@ -406,7 +412,8 @@ def _nearest_pairs(ctx: Ctx, p: Mention, local: list[Pair]) -> dict[int, int]:
     return {k: v for k, v in dist.items() if v == best}
 
 
-_CLAUSE_BREAK = regex.compile(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b", regex.I)
+_CLAUSE_BREAK = regex.compile(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b|"
+                              r",\s+and\s+(?:the|a|an|its|their|this|our|his|her)\s", regex.I)
 
 
 def _same_clause(ctx: Ctx, p: Mention, pr: Pair) -> bool:

@@ -18,7 +18,7 @@ import regex
 
 from ..model import Claim, Evidence, Mention, Relation
 from .pairs import Pairs
-from .reading import Facts, is_amount, noun_class, same_figure
+from .reading import Facts, noun_class, same_figure
 from .scope import Ctx
 
 _STOP = frozenset("""the a an of and or in on at to for from by with its their this that these those was were is are be

@@ -130,10 +130,9 @@ def _conversion(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence
         step = max(step, slack * abs(dst.value or 0.0))
     note = f"{_g(src.value or 0.0)} {src.unit} × {factor:.6g} = {_g((src.value or 0.0) * factor)} {dst.unit}"
     mix = _mixup(src, dst)
-    if mix:
-        note += f" (is it a mix-up of {mix}?)"
     readings = [Relation("convert", (src,), (ev,), factor=factor, note=note, exact=True)]
-    ctx.add(Claim("conversion", (dst.start, dst.end), dst, readings=tuple(readings), stated_step=step))
+    ctx.add(Claim("conversion", (dst.start, dst.end), dst, readings=tuple(readings), stated_step=step,
+                  params={"diagnosis": f"the figure matches a mix-up of {mix}"} if mix else {}))
 
 
 def _mixup(src: Mention, dst: Mention) -> str | None:
@@ -141,7 +140,7 @@ def _mixup(src: Mention, dst: Mention) -> str | None:
 
     for (a, b), what in _MIXUPS.items():
         if src.unit == a or dst.unit == b:
-            alt = convert(src.value or 0.0, b if src.unit == a else src.unit, dst.unit or "")
+            alt = convert(src.value or 0.0, b if src.unit == a else (src.unit or ""), dst.unit or "")
             if alt and abs(alt - (dst.value or 0.0)) <= max(trailing_zero_step(dst), 0.02 * abs(dst.value or 0.0)):
                 return what
     return None

@@ -175,10 +175,12 @@ def find(ctx: Ctx) -> None:
         if not found:
             continue
         d0, d1, confident = found
-        unit_days = _UNIT_DAYS[q.unit]
+        unit_days = _UNIT_DAYS[q.unit or "day"]
         year_only = q.unit == "year" and _is_year_only(d0) and _is_year_only(d1)
         lo_days = max(0, (d1.first - d0.last).days)
         hi_days = (d1.last - d0.first).days
+        lo: float
+        hi: float
         if year_only:
             diff = d1.first.year - d0.first.year
             lo, hi = diff, diff

@@ -264,7 +264,7 @@ def abstract(text: str, a: int, b: int, figs: list[Mention], dates: list[Mention
             if hit is not None:
                 p0 = hit.start()
                 # "20 per cent above the £335m": right after a figure, "above" compares; it is no hedge
-                if not text[last_end:p0].strip():
+                if last_end >= 0 and not regex.search(r"\p{L}", text[last_end:p0]):
                     cmp = _COMPARING.match(text, p0, s)
                     if cmp is not None:
                         p0 = cmp.end()
@@ -283,7 +283,8 @@ def abstract(text: str, a: int, b: int, figs: list[Mention], dates: list[Mention
     return Abstract("".join(out), a, figs, dates, akeys, tvals)
 
 
-_COMPARING = regex.compile(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+on|down\s+on)\s+", regex.I)
+_COMPARING = regex.compile(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+on|down\s+on)\s+|"
+                           r"as\s+(?:many|much|large|high|big|long|heavy)\s+as\s+", regex.I)
 
 
 @dataclass(frozen=True)

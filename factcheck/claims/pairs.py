@@ -8,6 +8,7 @@ the body also explains a headline figure that repeats its new level ("Revenue up
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass
 
@@ -48,6 +49,7 @@ class Pairs:
         self.levels: set[int] = set()  # starts of figures that are a level in some pair
         self.derived: dict[int, Mention] = {}  # bare figures read in a neighbour's unit, by start
         self.deltas: set[int] = set()  # starts of figures the difference grammar reads as the size of a change
+        self._by_old: dict[int, list[Pair]] = {}
         self._find()
 
     def _find(self) -> None:
@@ -142,6 +144,7 @@ class Pairs:
                                   min(p.score, q.score) - 0.5, True)
                     best[(p.old.start, q.new.start)] = Pair(p.old, q.new, (ev,), min(p.start, q.start), max(p.end, q.end))
         for p in sorted(best.values(), key=lambda p: (p.start, p.end)):
+            self._by_old.setdefault(p.old.start, []).append(p)
             self.all.append(p)
             self.by_sentence.setdefault(ctx.sent_index(p.start), []).append(p)
             self.levels.add(p.old.start)
@@ -185,9 +188,8 @@ class Pairs:
         if (m.value or 0) > 0:
             before = self.ctx.text[max(0, m.start - 30):m.start]
             pat = self.facts.g.word_pattern("negative_levels")
-            hit = None
-            for hit in pat.finditer(before):
-                pass
+            hits = list(pat.finditer(before))
+            hit = hits[-1] if hits else None
             if hit is not None and hit.end() >= len(before.rstrip()) - 1 and not before[hit.end():].strip(" "):
                 d = dataclasses.replace(m, value=-(m.value or 0.0), inferred=True)
                 self.derived[m.start] = d
@@ -215,9 +217,33 @@ class Pairs:
             out += self.by_sentence.get(si, [])
         return out
 
-    def with_new(self, m: Mention) -> list[Pair]:
-        """Pairs anywhere in the document whose new level is the same figure as ``m``."""
-        return [p for p in self._by_value.get(_vkey(m), []) if same_figure(p.new, m) or p.new.start == m.start]
+    def with_new(self, m: Mention, limit: int = 4) -> list[Pair]:
+        """Pairs anywhere in the document whose new level is the same figure as ``m`` (the ``limit`` nearest)."""
+        bucket = self._by_value.get(_vkey(m), [])  # in text order
+        k = bisect.bisect_left([p.start for p in bucket], m.start) if len(bucket) <= 64 else \
+            bisect.bisect_left(_Starts(bucket), m.start)
+        near = bucket[max(0, k - 2 * limit):k + 2 * limit]  # bounded: the nearest on either side
+        found = [p for p in near if same_figure(p.new, m) or p.new.start == m.start]
+        return sorted(found, key=lambda p: abs(p.start - m.start))[:limit]
+
+    def with_old(self, m: Mention) -> list[Pair]:
+        """Pairs whose earlier level is the figure ``m`` itself."""
+        return self._by_old.get(m.start, [])
+
+    def with_measure(self, meas: str, near: Mention, limit: int = 4) -> list[Pair]:
+        """Pairs whose new level has the measure ``meas`` (the ``limit`` nearest to ``near``)."""
+        idx = getattr(self, "_bm", None)
+        if idx is None:
+            idx = {}
+            for p in self.all:
+                mid = self.facts.measure_id(p.new)
+                if mid:
+                    idx.setdefault(mid, []).append(p)
+            self._bm = idx
+        found = idx.get(meas, [])
+        if len(found) > limit:
+            found = sorted(found, key=lambda p: abs(p.start - near.start))[:limit]
+        return found
 
     def is_level(self, m: Mention) -> bool:
         return m.start in self.levels
@@ -252,6 +278,19 @@ def _base_position(ctx: Ctx, x: Mention) -> bool:
 def _per_time(ctx: Ctx, m: Mention) -> str | None:
     hit = _PER_TIME.match(ctx.text, m.end, min(len(ctx.text), m.end + 40))
     return hit.group(1).lower().replace("annum", "year") if hit else None
+
+
+class _Starts:
+    """A list of pairs seen as the list of their starts, for bisection without copying."""
+
+    def __init__(self, pairs: list[Pair]) -> None:
+        self.pairs = pairs
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def __getitem__(self, i: int) -> int:
+        return self.pairs[i].start
 
 
 def _bare(m: Mention) -> bool:

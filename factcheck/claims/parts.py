@@ -88,17 +88,19 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             ctx.add(Claim("share", (part.start, part.end), part, readings=tuple(readings[:4]),
                           qualifier=facts.qualifier(p)))
         return
+    parts: list[tuple[Mention, list[Evidence]]]
     if part is not None:
         parts = [(part, [])]
-        for pr in pairs.all:  # "rose 34% to US$1.14 billion from US$850 million, or 38% of revenue"
-            if pr.old.start == part.start and ctx.sent_index(pr.new.start) == ctx.sent_index(part.start):
+        for pr in pairs.with_old(part):  # "rose 34% to US$1.14 billion from US$850 million, or 38% of revenue"
+            if ctx.sent_index(pr.new.start) == ctx.sent_index(part.start):
                 parts = [(pr.new, [Evidence("subject", f"{pr.new.text}, the level the sentence is about", 1.0)]),
                          (part, [])]
     else:
         parts = _parts_for(ctx, facts, pairs, p, whole)
+    named = Evidence(ev.cue, ev.detail, ev.weight, False)  # a whole only named: its figure is found, not given
     for pt, pev in parts:
         for w, wev in _wholes(ctx, facts, p, pt, whole):
-            readings.append(Relation("share", (pt, w), (ev,) + tuple(pev) + tuple(wev)))
+            readings.append(Relation("share", (pt, w), (ev if whole is not None else named,) + tuple(pev) + tuple(wev)))
     if not readings:
         if mt.template.explicit:
             ctx.skip("share", p, "no part and whole of one kind found for this share")
@@ -120,7 +122,7 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
         x = before[-1]
         gap = ctx.text[x.end:p.start]
         if len(gap) < 70 and not regex.search(r"[;]|\b(?:while|whereas)\b", gap):
-            olds = [pr for pr in pairs.all if pr.old.start == x.start]
+            olds = pairs.with_old(x)
             if olds:
                 out.append((olds[0].new, [Evidence("subject", f"{olds[0].new.text}, the level the sentence is about",
                                                    1.0)]))
@@ -133,18 +135,23 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
 def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | None
             ) -> list[tuple[Mention, list[Evidence]]]:
     if whole is not None:
-        if comparable(ctx.vocab, part, whole) and abs(whole.value or 0) >= abs(part.value or 0) * 0.999:
+        if _sum_comparable(ctx, part, whole) and abs(whole.value or 0) >= abs(part.value or 0) * 0.999:
             return [(whole, [])]
         return []
     # a whole named only by words: "of the ceiling", "of the group figure", "of the total"
     named = regex.match(r"\s*(?:of|among)\s+((?:[\p{L}'’-]+\s*){1,5})", ctx.text[p.end:p.end + 60])
     words = set()
+    meas = None
     if named:
         words = {w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", named.group(1))} - {"the", "its", "their"}
-    cands = [x for x in ctx.window(p, before=3) if x is not part and is_amount(x) and x.type == part.type
-             and comparable(ctx.vocab, x, part) and abs(x.value or 0) > abs(part.value or 0)
+        hits = [h for h in facts.measure_hits if p.end <= h.start < p.end + 5 + len(named.group(0))]
+        meas = hits[0].measure if hits else None  # "188% of net earnings": a whole of that measure
+    cands = [x for x in ctx.window(p, before=4, same_para=False) if x is not part and is_amount(x)
+             and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
              and magnitude(x, part) < 1000 and not same_figure(x, part)]
     # a whole may also be in an earlier paragraph of the same release
+    if meas is not None:
+        cands = [x for x in cands if facts.measure_id(x) == meas]
     out = []
     for x in cands:
         ev: list[Evidence] = []
@@ -225,7 +232,7 @@ def _margin_measure(facts: Facts, phrase: str) -> str | None:
 
 
 def _is_prior_margin(ctx: Ctx, pairs: Pairs, p: Mention) -> bool:
-    if any(pr.old is p or pr.old.start == p.start for pr in pairs.all):
+    if pairs.with_old(p):
         return True
     after = ctx.text[p.end:p.end + 40]
     return bool(regex.match(r"\s*(?:\)|,)?\s*(?:in|for)?\s*(?:the\s+)?(?:previous|prior|last)\s+year|\s*a\s+year\s+(?:earlier|"
@@ -233,10 +240,7 @@ def _is_prior_margin(ctx: Ctx, pairs: Pairs, p: Mention) -> bool:
 
 
 def _period(pairs: Pairs, x: Mention) -> str:
-    for pr in pairs.all:
-        if pr.old.start == x.start:
-            return "prior"
-    return "current"
+    return "prior" if pairs.with_old(x) else "current"
 
 
 # ---------------------------------------------------------------------------------------------- totals
@@ -245,8 +249,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if t is None or not is_amount(t) or t.type == "percent" and t.unit != "percent":
         return
     if mt.template.id == "comprising":  # "206 aircraft, 14% more than the 181 of 2023: 73 ..., 130 ...": the
-        for pr in pairs.all:            # list is the subject's, not the comparison base's
-            if pr.old.start == t.start and ctx.sent_index(pr.new.start) == ctx.sent_index(t.start):
+        for pr in pairs.with_old(t):    # list is the subject's, not the comparison base's
+            if ctx.sent_index(pr.new.start) == ctx.sent_index(t.start):
                 t = pr.new
     if ctx.is_stated(t):
         return
@@ -259,6 +263,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if where in ("after", "either") and not (mt.template.id == "comprising" and "(" in ctx.text[t.end:mt.end]):
         lists.append(_list_after(ctx, t))  # not "£104.3m (2023: £33.9m)": a colon inside a bracket labels
     if where == "appositive":
+        s0, _ = ctx.sentence(t.start)
+        prev = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x)]
+        lead = ctx.text[prev[-1].end if prev else s0:t.start]
+        if regex.search(r"[:,;]\s*(?:\p{L}+\s+){0,2}$", lead):
+            return  # "...: 24 in 2021, 20 in 2023 and 14 in 2024": an item of a list, not its total
         lists.append(_appositive_items(ctx, t, mt.slots.get("first")))
     if where == "bracket":
         close = ctx.text.find(")", t.end, ctx.sentence(t.start)[1])
@@ -280,7 +289,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                         abs(x.value or 0) < abs(t.value or 0) and not same_figure(x, pr.old):
                     readings.append(Relation("sum", (pr.old, x), (ev0, Evidence("cumulative", f"{pr.old.text} plus "
                                                                                 f"{x.text}", 1.0))))
-    prior = {pr.old.start for pr in pairs.all if pr.new is t or pr.new.start == t.start}
+    prior = {pr.old.start for pr in pairs.in_sentences(ctx.sent_index(t.start), ctx.sent_index(t.start))
+             if pr.new is t or pr.new.start == t.start}
     for items in lists:
         items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t) and x.start not in prior
                  and abs(x.value or 0) <= abs(t.value or 0) and x.start not in pairs.deltas]

@@ -17,7 +17,7 @@ from .pairs import Pairs
 from .reading import Facts, is_amount, noun_class
 from .scope import Ctx
 
-_TIED = regex.compile(r"\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
+_TIED = regex.compile(r"\s*,?\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
                       r"covering|covers|worth|valued\s+at|at\s+a\s+cost\s+of|costing|of)\b", regex.I)
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
 
@@ -36,22 +36,26 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if r is None or not is_amount(r) or ctx.is_stated(r) or r.type in ("percent",):
         return
     noun = None
-    if "noun" in mt.template.pattern.groupindex:
-        m = mt.template.pattern.match  # noqa: F841 - the noun is read from the text below
+    if mt.template.id == "each-at":  # "each Halberd costs Poland roughly €2.4 million"
+        before = regex.search(r"\b(?:each|every|per)\s+([\p{L}][\p{L}-]+)", ctx.text[mt.start:r.start], regex.I)
+        noun = before.group(1).lower() if before else None
+    elif "noun" in mt.template.pattern.groupindex:
         after = regex.match(r"\s*(?:per|a|for\s+each|for\s+every)\s+([\p{L}][\p{L}-]+)", ctx.text[r.end:r.end + 40], regex.I)
         noun = after.group(1).lower() if after else None
-    if noun and noun.rstrip("s") in _TIME_NOUNS:
-        return  # "300 aircraft a year", "10 rounds per minute": a rate over time, not a price per unit
+    skip = set(facts.g.words("per_unit_skip")) | _TIME_NOUNS
+    if noun and (noun in skip or noun.rstrip("s") in skip):
+        return  # "300 aircraft a year", "$3.45 per share": a rate over time or per share, not a price per unit
     if noun is None:  # "the launchers - about £8.5 million each": each of the things named before the rate
         s0, _ = ctx.sentence(r.start)
         before = ctx.text[max(s0, r.start - 60):r.start]
-        plural = regex.findall(r"\b([\p{L}-]{3,}s)\b(?!\s+(?:of|and)\b)", before)
+        plural = regex.findall(r"\b([\p{L}-]{3,}s)\b(?!\s+and\b)", before)
         noun = plural[-1].lower() if plural else None
         if noun in ("its", "this", "was", "has", "is", "as", "units", "items", "pieces"):
             noun = None
-    ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight, mt.template.explicit)
-    window = [x for x in ctx.window(r, before=2) if is_amount(x) and x is not r and x.value_high is None]
-    window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x) and x.value_high is None]
+    # the template says the figure is a rate; which total and count it divides is what the evidence below says
+    ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", 0.5, False)
+    window = [x for x in ctx.window(r, before=3, same_para=False) if is_amount(x) and x is not r]
+    window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x)]
     totals = [x for x in window if x.type == r.type and x.unit == r.unit and abs(x.value or 0) > abs(r.value or 0)
               and not _is_rate(ctx, x)]
     counts = [x for x in window if x.type in ("count", "number") and x.value and x.value >= 2 and x.value == int(x.value)
@@ -62,21 +66,23 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             if c.start == t.start:
                 continue
             ev = [ev0]
-            if noun and c.type == "count" and c.unit and (noun_class(ctx.vocab, noun.rstrip("s")) ==
+            if noun and c.type == "count" and c.unit and not c.inferred and (noun_class(ctx.vocab, noun.rstrip("s")) ==
                                                            noun_class(ctx.vocab, c.unit) or noun.startswith(c.unit.lower()[:4])):
-                ev.append(Evidence("per-noun", f"'per {noun}' and {c.text}", 2.0, True))
+                ev.append(Evidence("per-noun", f"'per {noun}' and {c.text}", 2.5, True))
             elif noun and c.type == "count" and c.unit and not c.inferred:
                 ev.append(Evidence("other-noun", f"'per {noun}' but {c.text}", -3.0))
             elif noun and r.type == "count":
                 ev.append(Evidence("unnamed-count", f"{c.text} does not say it counts {noun}", -1.0))
             if _tied(ctx, t, c):
-                ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.0, True))
+                ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.5, True))
             si = {ctx.sent_index(x.start) for x in (r, t, c)}
             if len(si) == 1:
                 ev.append(Evidence("same-sentence", "in one sentence", 1.0))
             else:
                 ev.append(Evidence("distance", f"over {len(si)} sentences", -0.5 * (len(si) - 1)))
             readings.append(Relation("per_unit", (t, c), tuple(ev)))
+    if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
+        readings = [x for x in readings if any(e.cue == "per-noun" for e in x.evidence)]
     if not readings:
         ctx.skip("per_unit", r, "no total and count found for this rate")
         return

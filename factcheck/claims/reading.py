@@ -158,6 +158,7 @@ class Facts:
         self.ctx = ctx
         self.g: Grammar = grammar_for(ctx.vocab)
         self._abstracts: dict[int, Abstract] = {}
+        self._measures: dict[tuple[int, int], MeasureHit | None] = {}
 
     def abstract(self, si: int) -> Abstract:
         """Sentence ``si`` with its figures as slots (cached: every family reads the same abstracts)."""
@@ -194,15 +195,22 @@ class Facts:
 
     def measure_of(self, m: Mention) -> MeasureHit | None:
         """The measure a figure is a figure of: a measure word right after it ("€4,089 million of sales",
-        "$1.73 earnings per share"), else the last one before it in its sentence."""
+        "$1.73 earnings per share"), else the last one before it in its sentence (memoised per figure)."""
+        key = (m.start, m.end)
+        if key in self._measures:
+            return self._measures[key]
+        hit = self._measure_of(m)
+        self._measures[key] = hit
+        return hit
+
+    def _measure_of(self, m: Mention) -> MeasureHit | None:
         s, e = self.ctx.sentence(m.start)
         hits = self.measure_hits
         i = bisect.bisect_left(self._hit_starts, m.end)
         if i < len(hits) and hits[i].start < e:
             gap = self.ctx.text[m.end:hits[i].start]
-            if regex.fullmatch(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}", gap) \
-                    and len(gap) < 24 and not regex.search(r"\b(?:and|or|to|from|than|with)\b", gap):
-                if regex.match(r"\s*(?:of|in|for)\b", gap) or m.type == "currency" and hits[i].measure == "eps":
+            if len(gap) < 24 and _AFTER_GAP.fullmatch(gap) and not _AFTER_STOP.search(gap):
+                if _AFTER_OF.match(gap) or m.type == "currency" and hits[i].measure == "eps":
                     return hits[i]
         j = bisect.bisect_left(self._hit_starts, m.start) - 1
         while j >= 0 and hits[j].start >= s:
@@ -216,10 +224,10 @@ class Facts:
         it names that figure only, not the figures after it."""
         t = self.ctx.text
         before = t[max(sent_start, h.start - 12):h.start]
-        if regex.search(r"\(\s*$", before):
+        if before.rstrip().endswith("("):
             return True
         figs = self.ctx.numbers_in(max(sent_start, h.start - 16), h.start)
-        return bool(figs) and regex.fullmatch(r"\s*(?:\p{L}+\s+)?", t[figs[-1].end:h.start]) is not None
+        return bool(figs) and _POSTFIX_GAP.fullmatch(t, figs[-1].end, h.start) is not None
 
     def measure_id(self, m: Mention) -> str | None:
         h = self.measure_of(m)
@@ -251,9 +259,16 @@ class Facts:
         after = regex.split(r"[;,)]|\s[–—]\s", t[m.end:b])[0]
         pat = self.g.word_pattern("basis_qualifiers")
         hit = pat.search(after) or pat.search(before)
+        if hit is None:  # "up 12% excluding acquisitions", "an adjusted 12%"; not "underlying operating profit rose"
+            mq = self.g.word_pattern("measure_qualifiers")
+            hit = mq.search(after) or mq.search(before[-18:])
         return hit.group(0).lower() if hit else None
 
 
+_AFTER_GAP = regex.compile(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
+_AFTER_STOP = regex.compile(r"\b(?:and|or|to|from|than|with)\b")
+_AFTER_OF = regex.compile(r"\s*(?:of|in|for)\b")
+_POSTFIX_GAP = regex.compile(r"\s*(?:\p{L}+\s+)?")
 _MP: dict[int, tuple[dict, object, dict]] = {}
 
 

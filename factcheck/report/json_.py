@@ -63,6 +63,8 @@ def finding_json(doc: Document, f: Finding) -> dict[str, Any]:
         out["tolerance"] = f.tolerance
     if f.source:
         out["source"] = f.source
+    if f.evidence:
+        out["evidence"] = list(f.evidence)  # why the figures were linked (additive to CONTRACT version 1)
     if f.fix is not None:
         out["fix"] = {"replacement": f.fix.replacement, **_span(doc, f.fix.start, f.fix.end)}
     if f.fingerprint:

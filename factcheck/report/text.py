@@ -263,6 +263,8 @@ def _notes(f: Finding) -> list[Text]:
         notes.append(Text("= " + "; ".join(tol)))
     if f.source:
         notes.append(Text("= source: " + f.source))
+    if f.evidence:
+        notes.append(Text("= linked: " + "; ".join(printable(e) for e in f.evidence)))
     if f.expected_text:
         notes.append(Text("→ should be " + f.expected_text, style="bold green"))
     return notes
