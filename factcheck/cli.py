@@ -1009,7 +1009,24 @@ def accept_cmd(
         die(f"{where}: cannot write ({e.strerror or e})")
 
 
-COMMANDS = {"check", "extract", "rules", "init", "baseline", "install-hook", "accept", "--help", "-h", "--version",
+SERVE_HELP = """Run the language server: findings as diagnostics in an editor, quick fixes for wrong figures.
+
+Speaks the Language Server Protocol on standard input and output; an editor starts it (see
+docs/editors.md for VS Code, Neovim, Helix and Zed). Needs pygls: pip install 'factcheck[lsp]'.
+"""
+
+
+@app.command("serve", help=SERVE_HELP, short_help="Run the language server (LSP over stdio) for editors.")
+def serve_cmd() -> None:
+    from .lsp import MissingDependency, serve
+
+    try:
+        serve()
+    except MissingDependency as e:
+        die(str(e))
+
+
+COMMANDS = {"check", "extract", "rules", "init", "baseline", "install-hook", "accept", "serve", "--help", "-h", "--version",
             "-V", "--install-completion", "--show-completion"}
 
 

@@ -20,8 +20,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 YAML_NAMES = (".factcheck.yaml", ".factcheck.yml")
 FORMATS = ("text", "json", "sarif", "github", "junit", "html", "gitlab")
 LOCALES = ("auto", "en", "de", "fr", "tr", "ro")
@@ -152,6 +150,8 @@ def _read_text(path: Path) -> str:
 
 
 def _load_yaml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
+    import yaml  # only when there is a configuration file to read
+
     from .yamlload import YamlLimitError, load
 
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -40,7 +41,7 @@ class Document:
     path: str
     text: str
     source: str | None = None
-    origin: tuple[int, ...] | None = None
+    origin: Sequence[int] | None = None  # a tuple, or an array("q") from document/textmap.py
     format: str = "txt"
     # Spans of ``text`` that carry suppression comments etc. are found by the reader.
     suppressions: tuple[Suppression, ...] = ()
@@ -102,7 +103,7 @@ class Suppression:
     at: int = field(default=0, compare=False)  # the source line of the comment itself (for messages); 0: unknown
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A number-bearing expression: where it is, what it is, and how precisely it was stated."""
 

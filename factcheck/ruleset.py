@@ -33,8 +33,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 
 class RuleError(Exception):
     """A rule file that cannot be used: ``file:line:col: key: what is wrong``, one line per problem.
@@ -202,6 +200,8 @@ def _shown(path: Path) -> str:
 
 
 def _trusted(path: Path) -> Parsed:
+    import yaml  # only when the start-up cache (factcheck.cache) cannot serve the shipped files
+
     shown = _shown(path)
     text = _read(path, shown)
     try:
@@ -215,7 +215,16 @@ def _trusted(path: Path) -> Parsed:
 
 @lru_cache(maxsize=1)
 def _shipped() -> tuple[Parsed, ...]:
-    return tuple(_trusted(p) for p in shipped_files())
+    """The shipped files parsed, from the start-up cache when their bytes have not changed (factcheck.cache)."""
+    from .cache import cached_build
+
+    files = shipped_files()
+    return cached_build("shipped-rules", files, lambda: tuple(_trusted(p) for p in files), _PARSED_CLASSES,
+                        lambda got: isinstance(got, tuple) and all(isinstance(p, Parsed) for p in got))
+
+
+# what a cached parse of the shipped files may contain besides plain data (YAML reads 2024-01-31 as a date)
+_PARSED_CLASSES = {("factcheck.ruleset", "Parsed"), ("datetime", "date"), ("datetime", "datetime")}
 
 
 @lru_cache(maxsize=16)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Document
@@ -62,7 +63,7 @@ def normalize(doc: Document) -> Document:
     return replace(doc, text=text, source=source, origin=origin)
 
 
-def _remove(text: str, origin: tuple[int, ...] | None) -> tuple[str, tuple[int, ...]]:
+def _remove(text: str, origin: Sequence[int] | None) -> tuple[str, tuple[int, ...]]:
     """``text`` without format characters (override runs reversed), and the origin of what is left."""
     chars: list[str] = []
     where: list[int] = []

@@ -26,8 +26,10 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
         start = para_start
         for m in _END.finditer(text, para_start, para_end):
             dot = m.start()
-            word = re.search(r"(\S+)$", text[start:dot])
-            w = word.group(1).lower().strip("\"'“”‘’()[]").rstrip(".") if word else ""
+            j = dot  # the word before the stop: a scan back over it, not a search of the sentence so far
+            while j > start and not text[j - 1].isspace():
+                j -= 1
+            w = text[j:dot].lower().strip("\"'“”‘’()[]").rstrip(".")
             if text[dot] == "." and (w in _ABBREV or (len(w) == 1 and w.isalpha())
                                      or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)):
                 continue

@@ -8,19 +8,22 @@ blocks never pile up blank lines and the text never starts or ends with one.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
+from itertools import repeat
 
 # Separators, weakest first: a space between words, a tab between table cells, a line, a paragraph.
 _STRENGTH = {" ": 0, "\t": 1, "\n": 2, "\n\n": 3}
 
 
 class TextBuilder:
-    """Accumulates ``text`` and ``origin`` (one source offset per character, always < ``size``)."""
+    """Accumulates ``text`` and ``origin`` (one source offset per character, always < ``size``; an array of
+    machine integers, 8 bytes a character, not a list of int objects at about 36)."""
 
     def __init__(self, size: int) -> None:
         self.size = size  # length of the original file
         self.chars: list[str] = []
-        self.origin: list[int] = []
+        self.origin: array[int] = array("q")
         self._pending: str | None = None
         self._pending_at: int | None = None
         self._empty_cells = 0  # table cells opened in this row since the last text (each keeps its tab)
@@ -65,13 +68,13 @@ class TextBuilder:
                 at = at if at is not None else self.origin[-1] + 1
                 sep += tabs if sep != " " else ""
                 self.chars.extend(sep)
-                self.origin.extend([self._clamp(at)] * len(sep))
+                self.origin.extend(repeat(self._clamp(at), len(sep)))
         elif tabs and not self.chars:  # a table opening the text with empty cells
             self.chars.extend(tabs)
-            self.origin.extend([self._clamp(where if isinstance(where, int) else where[0])] * len(tabs))
+            self.origin.extend(repeat(self._clamp(where if isinstance(where, int) else where[0]), len(tabs)))
         self.chars.extend(s)
         if isinstance(where, int):
-            self.origin.extend([self._clamp(where)] * len(s))
+            self.origin.extend(repeat(self._clamp(where), len(s)))
         else:
             self.origin.extend(self._clamp(o) for o in where)
 
@@ -80,6 +83,6 @@ class TextBuilder:
             self.chars.pop()
             self.origin.pop()
 
-    def result(self) -> tuple[str, tuple[int, ...]]:
+    def result(self) -> tuple[str, Sequence[int]]:
         self._trim()
-        return "".join(self.chars), tuple(self.origin)
+        return "".join(self.chars), self.origin

@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from .lazy import LazyPattern
+from .lazy import LazyPattern, rx
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -93,9 +93,9 @@ class Lexicon:
 
 
 # What may stand between a numeral and its unit, and what may follow the unit: a power, then no letter
-_UNIT_SP = regex.compile(r"[\s\u00a0-]")
+_UNIT_SP = rx(r"[\s\u00a0-]")
 _UNIT_GROUPS = ("sp", "u", "pow")
-_UNIT_TAIL = regex.compile(r"(?P<pow>\^[23]|[²³]|[ \u00a0](?:squared|cubed)(?![\p{L}]))?(?![\p{L}\d²³]|-\p{L})")
+_UNIT_TAIL = rx(r"(?P<pow>\^[23]|[²³]|[ \u00a0](?:squared|cubed)(?![\p{L}]))?(?![\p{L}\d²³]|-\p{L})")
 
 
 class UnitMatcher:
@@ -222,9 +222,9 @@ class SpanMatch:
         return {g: self.group(g) for g in self._names}
 
 
-_NO_LETTER_I = regex.compile(r"(?![\p{L}])", regex.I)
-_NO_LETTER_DIGIT_I = regex.compile(r"(?![\p{L}\d])", regex.I)
-_SEP = regex.compile(r"[\s\u00a0-]")
+_NO_LETTER_I = rx(r"(?![\p{L}])", regex.I)
+_NO_LETTER_DIGIT_I = rx(r"(?![\p{L}\d])", regex.I)
+_SEP = rx(r"[\s\u00a0-]")
 
 
 class CurrencyNameMatcher:
@@ -279,7 +279,9 @@ class ScaleMatcher:
 
 
 def _alt(words, flags_ci: bool = False) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Alternatives longest first; words of one length in a fixed order, so the pattern is the same string in
+    every process (set order changes with the hash seed) and its compiled form can be cached."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _key(vocab: dict) -> str:
@@ -304,7 +306,7 @@ def lexicon(vocab: dict) -> Lexicon:
 def _build(key: str) -> Lexicon:
     v = json.loads(key)
     hedges = {k.lower(): val for k, val in (v.get("hedges") or {}).items()}
-    hedge_re = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(hedges)})\s*$", regex.I)
+    hedge_re = rx(rf"(?<![\p{{L}}])(?:{_alt(hedges)})\s*$", regex.I)
     scale = {k: float(x) for k, x in (v.get("scale_words") or {}).items()}
     short = frozenset(v.get("short_scales") or [])
     loc_scales = {loc: {str(k).lower(): float(x) for k, x in (words or {}).items()}
@@ -315,11 +317,11 @@ def _build(key: str) -> Lexicon:
         own = [w for w in words if len(w.rstrip(".")) >= 4 and w.rstrip(".") not in scale
                and not any(w in t for other, t in loc_scales.items() if other != loc)]
         if own:
-            evidence[loc] = regex.compile(rf"\d[\s\u00a0](?:{_alt(own)})(?![\p{{L}}])", regex.I)
+            evidence[loc] = rx(rf"\d[\s\u00a0](?:{_alt(own)})(?![\p{{L}}])", regex.I)
     scale_re = ScaleMatcher(long_scales, short)
     prefixes = dict(v.get("currency_prefixes") or {})
     tight_p = frozenset(v.get("tight_prefixes") or [])
-    cur_prefix_re = regex.compile(rf"(?:(?<![\p{{L}}])(?P<p>{_alt(prefixes)}))(?P<sp>[\s\u00a0]?)$")
+    cur_prefix_re = rx(rf"(?:(?<![\p{{L}}])(?P<p>{_alt(prefixes)}))(?P<sp>[\s\u00a0]?)$")
     names = dict(v.get("currency_names") or {})
     cur_name_re = CurrencyNameMatcher(names)
     units = dict(v.get("units") or {})
@@ -329,23 +331,23 @@ def _build(key: str) -> Lexicon:
     # a unit, then maybe a power: "km^3", "m²", "km squared"
     unit_re = UnitMatcher(units)
     multiples = {k.lower(): float(x) for k, x in (v.get("multiple_words") or {}).items()}
-    multiple_re = regex.compile(rf"\b(?:{_alt(multiples)})\b", regex.I)
+    multiple_re = rx(rf"\b(?:{_alt(multiples)})\b", regex.I)
     designators = frozenset(d.lower() for d in (v.get("designators") or []))
     suffixes = frozenset(s.lower() for s in (v.get("designation_suffixes") or []))
     exchanges = v.get("exchanges") or ["NYSE"]
-    exchanges_re = regex.compile(rf"\b(?:{_alt(exchanges)})\s?:\s?[A-Z0-9][A-Z0-9.]{{0,11}}\b")
+    exchanges_re = rx(rf"\b(?:{_alt(exchanges)})\s?:\s?[A-Z0-9][A-Z0-9.]{{0,11}}\b")
     noun_class = {}
     for cls, words in (v.get("noun_classes") or {}).items():
         for w in words:
             noun_class[w.lower()] = cls
     glued_only = frozenset(v.get("glued_only_units") or [])
     suffix = dict(v.get("currency_suffixes") or {})
-    suffix_re = regex.compile(rf"^[ \u00a0]?(?P<s>{_alt(suffix)})(?![\p{{L}}\d]|[ \u00a0]?\d)") if suffix else None
+    suffix_re = rx(rf"^[ \u00a0]?(?P<s>{_alt(suffix)})(?![\p{{L}}\d]|[ \u00a0]?\d)") if suffix else None
     subunits = {k.lower(): (str(x[0]), float(x[1])) for k, x in (v.get("currency_subunits") or {}).items()}
-    subunit_re = regex.compile(rf"^(?:[ \u00a0-]?(?P<s>{_alt(subunits)}))(?![\p{{L}}\d])", regex.I) if subunits else None
+    subunit_re = rx(rf"^(?:[ \u00a0-]?(?P<s>{_alt(subunits)}))(?![\p{{L}}\d])", regex.I) if subunits else None
     after_scale = {k.lower(): str(x) for k, x in (v.get("currency_names_after_scale") or {}).items()}
     letter_prefixes = [p for p in prefixes if p[-1:].isalpha() or p[-1:] == "."]
-    glued_prefix_re = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_alt(letter_prefixes)})(?P<n>\d+(?:[.,]\d+)*)(?![\p{{L}}\d])")
+    glued_prefix_re = rx(rf"(?<![\p{{L}}\p{{N}}])(?:{_alt(letter_prefixes)})(?P<n>\d+(?:[.,]\d+)*)(?![\p{{L}}\d])")
     return Lexicon(key, hedges, hedge_re, scale, short, scale_re, prefixes, tight_p, cur_prefix_re, names,
                    cur_name_re, units, tight_u, unit_re, multiples, multiple_re, designators, suffixes,
                    exchanges_re, noun_class, {}, glued_only, suffix, suffix_re, subunits, subunit_re, after_scale,
@@ -361,7 +363,7 @@ def singular(word: str) -> str:
                  "species": "species", "crew": "crew", "sheep": "sheep", "data": "data", "media": "media"}
     if low in irregular:
         return irregular[low]
-    if regex.search(r"\d[A-Za-z]?s$", w) or regex.search(r"[A-Z]s$", w):
+    if rx(r"\d[A-Za-z]?s$").search(w) or rx(r"[A-Z]s$").search(w):
         return w[:-1]
     if low.endswith("ies") and len(low) > 4:
         return w[:-3] + "y"

@@ -12,13 +12,16 @@ Order matters, and is the design:
 from __future__ import annotations
 
 import unicodedata
+from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
 
+from .. import workcount
 from ..document.segment import sentences
 from ..model import Mention
-from .lazy import LazyPattern  # patterns only some documents reach
+from .lazy import LazyPattern, rx  # LazyPattern: patterns only some documents reach
 from .lexicon import MONTHS, NOT_DESIGNATORS, STOP_WORDS, Lexicon, lexicon, singular
 from .numbers import DIGITS_RE, detect_locale, read_digits, split_numeral
 from .words import grammar, read_cardinals, value_of_fraction, value_of_ordinal
@@ -27,45 +30,46 @@ _MON = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 DATE_RES = [
     # periods: "the first nine months of the previous year", "first half of 2024", "9M 2025", "H1", "Q3 2024"
-    regex.compile(r"\b(?:first|second|third|fourth|last|final)\s+(?:(?:nine|six|three|four|eight|ten|eleven|two)\s+months"
+    rx(r"\b(?:first|second|third|fourth|last|final)\s+(?:(?:nine|six|three|four|eight|ten|eleven|two)\s+months"
                   r"|half|quarter)(?:\s+of\s+(?:the\s+(?:previous|current|last|same|next|prior|fiscal)\s+year|this\s+year"
                   r"|last\s+year|next\s+year|the\s+year|(?:fiscal\s+|FY\s?)?" + _YEAR + r"))?", regex.I),
-    regex.compile(r"(?<![\d.,])\b(?:[1-9]M|Q[1-4]|H[12]|FY|CY|1H|2H|[1-4]Q)\s?'?(?:" + _YEAR + r"|\d\d)(?:[-–/]\d\d(?:\d\d)?)?\b"),
-    regex.compile(r"(?<![\d.,])\b(?:Q[1-4]|H[12]|[1-9]M)\b(?![-\w])"),
-    regex.compile(r"\b(?:fiscal|financial|calendar|budget|model)\s+(?:years?\s+)?" + _YEAR + r"(?:/\d\d(?:\d\d)?)?\b", regex.I),
-    regex.compile(r"\bFY\s?\d\d(?:\d\d)?(?:[-–/]\d\d(?:\d\d)?)?\b"),
+    rx(r"(?<![\d.,])\b(?:[1-9]M|Q[1-4]|H[12]|FY|CY|1H|2H|[1-4]Q)\s?'?(?:" + _YEAR + r"|\d\d)(?:[-–/]\d\d(?:\d\d)?)?\b"),
+    rx(r"(?<![\d.,])\b(?:Q[1-4]|H[12]|[1-9]M)\b(?![-\w])"),
+    rx(r"\b(?:fiscal|financial|calendar|budget|model)\s+(?:years?\s+)?" + _YEAR + r"(?:/\d\d(?:\d\d)?)?\b", regex.I),
+    rx(r"\bFY\s?\d\d(?:\d\d)?(?:[-–/]\d\d(?:\d\d)?)?\b"),
     # full dates
-    regex.compile(r"\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"),
-    regex.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b"),
-    regex.compile(r"\b" + _MON + r",?\s+" + _YEAR + r"\b"),
-    regex.compile(r"\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d)(?!\s*(?:%|per|million|billion))"),
-    regex.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"\b"),
-    regex.compile(r"\b" + _YEAR + r"-[01]\d-[0-3]\d\b"),
-    regex.compile(r"\b[0-3]?\d[./][01]?\d[./]" + _YEAR + r"\b"),
+    rx(r"\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"),
+    rx(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b"),
+    rx(r"\b" + _MON + r",?\s+" + _YEAR + r"\b"),
+    rx(r"\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d)(?!\s*(?:%|per|million|billion))"),
+    rx(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"\b"),
+    rx(r"\b" + _YEAR + r"-[01]\d-[0-3]\d\b"),
+    rx(r"\b[0-3]?\d[./][01]?\d[./]" + _YEAR + r"\b"),
     # "early 2030", "mid-2024", "late 2023", "the 2030s", "end-2025"
-    regex.compile(r"\b(?:early|mid|late|end|end-of|start|spring|summer|autumn|fall|winter)[-\s]" + _YEAR + r"s?\b", regex.I),
-    regex.compile(r"\b(?:early|mid|late|end)[-\s]" + _MON + r"\b", regex.I),
-    regex.compile(r"(?<![\d,.])" + _YEAR + r"s\b"),
+    rx(r"\b(?:early|mid|late|end|end-of|start|spring|summer|autumn|fall|winter)[-\s]" + _YEAR + r"s?\b", regex.I),
+    rx(r"\b(?:early|mid|late|end)[-\s]" + _MON + r"\b", regex.I),
+    rx(r"(?<![\d,.])" + _YEAR + r"s\b"),
     # "2024-2031", "2024–25", "in 2013-14."
-    regex.compile(r"(?<![\d,.])" + _YEAR + r"\s?[-–/]\s?(?:" + _YEAR + r"|\d\d)(?![\d%]|[.,]\d)"),
+    rx(r"(?<![\d,.])" + _YEAR + r"\s?[-–/]\s?(?:" + _YEAR + r"|\d\d)(?![\d%]|[.,]\d)"),
     # times of day: "10:30", "14:00 GMT", "2 pm", "9.30 a.m."
-    regex.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?(?:[ap]\.m\.|[AaPp][Mm]\b))?(?![\d:])"),
-    regex.compile(r"(?<![\d.,:])(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?(?:[ap]\.m\.|[ap]m|[AP]M)(?![\p{L}])"),
+    rx(r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?(?:[ap]\.m\.|[AaPp][Mm]\b))?(?![\d:])"),
+    rx(r"(?<![\d.,:])(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?(?:[ap]\.m\.|[ap]m|[AP]M)(?![\p{L}])"),
 ]
-_MONTH_ALONE = regex.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
+_MONTH_ALONE = rx(r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
                              r"|Sept\.|Aug\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.)(?![\p{L}])")
-_MAY = regex.compile(r"(?<=\b(?:in|on|since|until|by|from|of|last|next|early|late|mid|through|to)\s)May\b", regex.I)
-_PHONE = regex.compile(r"(?<![\d,.])0\d{2,4}(?:[ .-]\d{2,4}){2,4}(?![\d,])|"  # national: "0216 489 29 50"
+_MAY = rx(r"(?<=\b(?:in|on|since|until|by|from|of|last|next|early|late|mid|through|to)\s)May\b", regex.I)
+_PHONE = rx(r"(?<![\d,.])0\d{2,4}(?:[ .-]\d{2,4}){2,4}(?![\d,])|"  # national: "0216 489 29 50"
                        r"(?:\+\d{1,3}[\s.-]?)(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,3}"
                        r"|\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}")
-_CHUNK = regex.compile(r"[^\s—]+")
+# the chunks holding a number character (a superset of those holding a str.isdigit() one, checked after)
+_NUMBER_CHUNK = rx(r"(?<![^\s—])[^\s—\p{N}]*\p{N}[^\s—]*")
 _STRIP_L = "\"'“‘([{«"
 _STRIP_R = "\"'”’)]}».,;:!?…"
-_ORDINAL_SUFFIX = regex.compile(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
-_TIMES = regex.compile(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
-_PERCENT = regex.compile(r"^(?:\s?%|\s?(?:per\s?cents?|percents?|percentage|pct)\b)", regex.I)
-_POINTS = regex.compile(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
-_WORD = regex.compile(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
+_ORDINAL_SUFFIX = rx(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
+_TIMES = rx(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
+_PERCENT = rx(r"^(?:\s?%|\s?(?:per\s?cents?|percents?|percentage|pct)\b)", regex.I)
+_POINTS = rx(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
+_WORD = rx(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
 # a change, not a range, when "from X to Y" follows a verb of change ("rising from 86 to 133 units")
 _CHANGE_BEFORE = LazyPattern(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|increased|"
                                r"increasing|decreased|decreasing|climbed|climbing|dropped|dropping|jumped|went|moved|"
@@ -74,33 +78,44 @@ _CHANGE_BEFORE = LazyPattern(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falli
 _COMPARATIVE_AFTER = LazyPattern(r"\s+(?:fewer|more|less|higher|lower|larger|smaller|bigger|cheaper|up|down|above|below"
                                    r"|greater|heavier|lighter|longer|shorter|faster|slower)\b", regex.I)
 # "handed over four aircraft", "took over 12 sites": the particle of a verb, not a hedge
-_PARTICLE_VERB = regex.compile(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|t(?:ake|akes|ook|aken|aking)"
+_PARTICLE_VERB = rx(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|t(?:ake|akes|ook|aken|aking)"
                                r"|carr(?:y|ies|ied|ying)|sign(?:s|ed|ing)?|brought|bring(?:s|ing)?)\s+$")
 # the figure of a population or workforce is a count of people, not money ("a population of 2.86 million")
-_PEOPLE_BEFORE = regex.compile(r"(?i)\b(?:population|workforce|headcount|inhabitants|residents|citizens|membership)"
+_PEOPLE_BEFORE = rx(r"(?i)\b(?:population|workforce|headcount|inhabitants|residents|citizens|membership)"
                                r"\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$")
 # an age in apposition after a name: "Anna Lindqvist, 54, said"
-_AGE = regex.compile(r"\p{Lu}[\p{L}'’-]+,\s$")
+_AGE = rx(r"\p{Lu}[\p{L}'’-]+,\s$")
 # a hedge on a range's high end: "between 2 g and about 7 g"
 _GAP_HEDGE = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|up\s+to)\s+)?"
-_SPACE_RUN = regex.compile(r"[ \t\u00a0\u2009\u202f]*")
+_SPACE_RUN = rx(r"[ \t\u00a0\u2009\u202f]*")
 # digit forms read before plain numerals: scientific notation, fractions ("3/4", "2 1/2"), ".75"
 _SCI = LazyPattern(r"(?<![\p{L}\p{N}_.,])(\d+(?:\.\d+)?)(?:[eE]|[ \u00a0]?[x×·][ \u00a0]?10(?:\^|\*\*)?(?=[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹])|"
                    r"[ \u00a0]?[x×·][ \u00a0]?10(?=[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]))([-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\p{L}\p{N}]|\.\d)")
-_SCI_CHUNK = regex.compile(r"^[-−]?\d+(?:\.\d+)?(?:[eE]|[x×·]10(?:\^|\*\*)?)[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}$")
+_SCI_CHUNK = rx(r"^[-−]?\d+(?:\.\d+)?(?:[eE]|[x×·]10(?:\^|\*\*)?)[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}$")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 _FRACTION = LazyPattern(r"(?<![\p{L}\p{N}_/.,:]|[\p{L}\p{N}]-)(?:(\d{1,3})[ \u00a0]+)?(\d{1,4})/(\d{1,4})(?![\p{N}/]|[.,:]\d)")
-_FRACTION_CHUNK = regex.compile(r"^[-−]?(\d{1,4})/(\d{1,4})$")
+_FRACTION_CHUNK = rx(r"^[-−]?(\d{1,4})/(\d{1,4})$")
 # denominators of fractions written with digits; "24/7", "9/11" and "3/15" are not fractions
 _DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000))
-_VULGAR_CHARS = regex.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+_VULGAR_CHARS = rx(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 _VULGAR = LazyPattern(r"(?<![\p{L}\p{N}.,])(\d{1,3})?[ \u00a0]?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])(?![\p{N}])")
-_LEADING_POINT = regex.compile(r"(?:(?<=^)|(?<=[\s(\[$€£¥-]))\.(\d+)(?![\d.,]?\d|[-\s]?cal)")
+_LEADING_POINT = rx(r"(?:(?<=^)|(?<=[\s(\[$€£¥-]))\.(\d+)(?![\d.,]?\d|[-\s]?cal)")
 # after a glued "m" with no currency: the metre ("1.8m tall", "3m and 5cm"), not the million
 _METRE_AFTER = LazyPattern(r"^(?:\s*$|[.,;:!?)\]]|\s+(?:x|by|and|long|tall|wide|high|deep|thick|in\s+(?:length|diameter"
                              r"|height|width))\b|\s*[x×]\s*\d)")
 _TIME_UNITS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
-_NEGATIVE = regex.compile(r"(?i)\b(?:minus|negative)\s+$")
+_NEGATIVE = rx(r"(?i)\b(?:minus|negative)\s+$")
+# patterns matched at a position of the whole text (``.match(t, pos)``), never on a slice ``t[pos:]``: a slice
+# to the end of the text copies the rest of it for every figure, which made a long document quadratic
+_NEXT_CAPITAL = LazyPattern(r"[ \u00a0](\p{Lu}[\p{L}]*)(?![\p{L}])")
+_HALF_OF_YEAR = LazyPattern(r"\s+of\s+(?:the\s+)?" + _YEAR)
+_ORDINAL_OF = LazyPattern(r"\s+(?:of|in)\s+(?:five|ten|\d)")
+_RANGE_END = rx(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)")
+_LETTER_AFTER_SPACE = LazyPattern(r"\s+\p{L}")
+_TITLE_WORD = LazyPattern(r"\b[\p{L}]{4,}\b")
+# how far back (and forward) a bare number looks for the figure it borrows its kind from, in figures: a
+# window, so a sentence of thousands of figures ("1, 2, 3, ...") costs a constant per figure
+ANTECEDENT_WINDOW = 64
 
 
 # Figures beyond this are out of range: not read at all ("1" and 400 zeros, "1e308 billion"). No prose
@@ -118,7 +133,7 @@ def fraction_ok(num: int, den: int) -> bool:
     return den in _DENOMINATORS and 0 <= num <= den * 10 or 31 < den < 10000 and 0 < num < den
 
 
-@dataclass
+@dataclass(slots=True)
 class _Amount:
     start: int
     end: int
@@ -156,6 +171,12 @@ class _Scanner:
         self.g = grammar(lex.vocab)
         self.blocked = bytearray(len(text) + 1)  # 1 where a date or identifier sits
         self.out: list[Mention] = []
+        self._title_lines: dict[int, bool] = {}  # line start -> is a Title Case headline
+        self._newlines: array | None = None  # offsets of "\n", built on first use
+        self._quotes: list[int] | None = None  # offsets of '"', built on first use
+        self._names: tuple[list[int], list[int]] | None = None  # identifiers: starts, running maximum of ends
+        self._ordinals: list[tuple[int, int]] | None = None  # (start, id) of ordinals, built on first use
+        self._dropped: set[int] = set()  # ids of ordinals a unit took over ("1 second")
 
     # ------------------------------------------------------------------ helpers
     def _block(self, a: int, b: int, code: int = 1) -> None:
@@ -172,14 +193,14 @@ class _Scanner:
     # ------------------------------------------------------------------ 1. non-amounts
     def _dates(self) -> None:
         t = self.t
-        for rx in DATE_RES:
-            for m in rx.finditer(t):
+        for pat in DATE_RES:
+            for m in pat.finditer(t):
                 a, b = m.span()
                 if self._free(a, b):
                     self._emit(a, b, "date")
                     self._block(a, b, 2)
-        for rx in (_MONTH_ALONE, _MAY):
-            for m in rx.finditer(t):
+        for pat in (_MONTH_ALONE, _MAY):
+            for m in pat.finditer(t):
                 if self._free(*m.span()):
                     self._emit(m.start(), m.end(), "date")
                     self._block(*m.span(), 2)
@@ -197,7 +218,7 @@ class _Scanner:
 
     def _identifiers(self) -> None:
         t, lex = self.t, self.lex
-        for m in _CHUNK.finditer(t):
+        for m in _NUMBER_CHUNK.finditer(t):
             a, b = m.span()
             while a < b and t[a] in _STRIP_L:
                 a += 1
@@ -206,19 +227,19 @@ class _Scanner:
             core = t[a:b]
             if not core or not any(c.isdigit() for c in core) or not self._free(a, b):
                 continue
-            if regex.search(r"\d[ \u00a0]$", t[max(0, a - 2):a]) and (ue := self._unit_expression(core)) is not None \
+            if rx(r"\d[ \u00a0]$").search(t[max(0, a - 2):a]) and (ue := self._unit_expression(core)) is not None \
                     and ue[1] == len(core):
                 continue  # the unit of the figure before it: "9.8 km/s2", "4,000 m2", "5.5x10-3 kg/cm³"
             kind = self._classify_chunk(core)
             if kind == "identifier":
                 # a possessive or a parenthesis glued after is not part of the name
-                mm = regex.match(r"^(.*?)(?:['’]s)?$", core)
+                mm = rx(r"^(.*?)(?:['’]s)?$").match(core)
                 b = a + len(mm.group(1))
                 self._emit(a, b, "identifier")
                 self._block(a, b)
         # "Block 70", "Lot 18", "Type 26s", "Saab 340", "GM 400 Alpha": a name, then a number
-        for m in regex.finditer(r"(?<![\p{L}\p{N}$€£¥₩₹₺-])(?P<w>\p{Lu}[\p{L}\p{M}]*\.?|(?=\d*\p{Lu})[\p{Lu}\d]{2,})[ \u00a0]"
-                                r"(?P<n>\d+[A-Za-z]{0,3})(?![\d.,/]?\d)(?P<tail>-[\p{L}]+)?", t):
+        for m in rx(r"(?<![\p{L}\p{N}$€£¥₩₹₺-])(?P<w>\p{Lu}[\p{L}\p{M}]*\.?|(?=\d*\p{Lu})[\p{Lu}\d]{2,})[ \u00a0]"
+                                r"(?P<n>\d+[A-Za-z]{0,3})(?![\d.,/]?\d)(?P<tail>-[\p{L}]+)?").finditer(t):
             w = m.group("w").rstrip(".")
             wl = w.lower()
             a, b = m.start(), m.end("n")
@@ -232,36 +253,41 @@ class _Scanner:
                 continue
             if wl not in lex.designators and (self._amount_follows(after, strong=True) or self._title_case_line(a)):
                 continue
-            if wl not in lex.designators and regex.fullmatch(r"(?:1[89]|20)\d\d", m.group("n")) and w[0].isupper() \
+            if wl not in lex.designators and rx(r"(?:1[89]|20)\d\d").fullmatch(m.group("n")) and w[0].isupper() \
                     and not w.isupper():
                 continue  # "Rheinmetall 2024": a year after a name
             end = b
-            nxt = regex.match(r"[ \u00a0](\p{Lu}[\p{L}]*)(?![\p{L}])", t[b:])
+            nxt = _NEXT_CAPITAL.match(t, b)
             if nxt and nxt.group(1).lower() not in STOP_WORDS and wl not in lex.designators and \
                     nxt.group(1) not in ("I", "A"):
-                end = b + nxt.end()
+                end = nxt.end()
             self._emit(a, end, "identifier")
             self._block(m.start("n"), end)
         # a number glued to a designation suffix: "737-based"
-        for m in regex.finditer(r"(?<![\p{L}\d,.])(\d+)-(\p{L}+)", t):
+        for m in rx(r"(?<![\p{L}\d,.])(\d+)-(\p{L}+)").finditer(t):
             if m.group(2).lower() in lex.designation_suffixes and self._free(m.start(1), m.end(1)):
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
         # "No. 12", "number 6374"
-        for m in regex.finditer(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|(?:pass|access\s+)?code|passcode|PIN"
+        for m in rx(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|(?:pass|access\s+)?code|passcode|PIN"
                                 r"|ID|Ref\.?|reference)\s*:?\s+"
-                                r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b",
-                                t, regex.I):
+                                r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b", regex.I).finditer(t):
             if self._free(m.start(1), m.end(1)) and not self._amount_follows(t[m.end(1):m.end(1) + 30]):
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
 
     def _title_case_line(self, i: int) -> bool:
-        """Is the line around offset i a headline in Title Case ("Germany Orders 20 Jets")?"""
-        a = self.t.rfind("\n", 0, i) + 1
+        """Is the line around offset i a headline in Title Case ("Germany Orders 20 Jets")? (once per line)"""
+        a = self._line_start(i)
+        known = self._title_lines.get(a)
+        if known is not None:
+            return known
         b = self.t.find("\n", i)
-        words = regex.findall(r"\b[\p{L}]{4,}\b", self.t[a:b if b >= 0 else len(self.t)])
-        return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+        b = b if b >= 0 else len(self.t)
+        workcount.count("extract.title_case_chars", b - a)
+        words = _TITLE_WORD.findall(self.t, a, b)
+        self._title_lines[a] = got = len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+        return got
 
     def _amount_follows(self, after: str, strong: bool = False) -> bool:
         """Does a percent sign, scale word, unit, currency (or, unless strong, a counted noun) follow?"""
@@ -275,66 +301,66 @@ class _Scanner:
             return True
         if strong:
             return False
-        w = regex.match(r"[ \u00a0]([a-z][\p{L}-]*)", after)
+        w = rx(r"[ \u00a0]([a-z][\p{L}-]*)").match(after)
         return bool(w and w.group(1) not in STOP_WORDS)
 
     def _classify_chunk(self, core: str) -> str | None:
         lex = self.lex
         if _ORDINAL_SUFFIX.match(core):
             return None
-        if regex.match(r"^\d+[x×]\d+$", core):
+        if rx(r"^\d+[x×]\d+$").match(core):
             return "identifier"
         if _SCI_CHUNK.match(core):
             return None
         fm = _FRACTION_CHUNK.match(core)
         if fm and fraction_ok(int(fm.group(1)), int(fm.group(2))):
             return None
-        if regex.fullmatch(r"[-−]?[\d.,]+(?:±|\+/-|\+-)[\d.,]+", core):
+        if rx(r"[-−]?[\d.,]+(?:±|\+/-|\+-)[\d.,]+").fullmatch(core):
             return None  # "2,000.45±0.01": a figure and its uncertainty
         if core[0] in "+-−" and len(core) > 1 and core[1].isdigit():
             core = core[1:]  # a signed figure ("−3.2%", "+2.5%"): classify the figure
         if core[0].isdigit() or core[0] in "+-−.":
-            m = regex.match(r"^[\d.,]+", core)
+            m = rx(r"^[\d.,]+").match(core)
             rest = core[m.end():] if m else core
-            if not rest or not regex.search(r"[\p{L}\d]", rest):
+            if not rest or not rx(r"[\p{L}\d]").search(rest):
                 return None
             if rest.startswith(("-", "–")):
                 nxt = rest[1:]
-                head = regex.match(r"[\p{L}]+", nxt)
+                head = rx(r"[\p{L}]+").match(nxt)
                 if head and head.group().lower() in lex.designation_suffixes:
                     return None  # handled by the "737-based" rule (the number alone is the name)
-                if regex.match(r"^\d", nxt):
-                    if regex.match(r"^\d+$", nxt) or regex.match(r"^[\d.,]+(?:%|[a-z]+)?$", nxt):
+                if rx(r"^\d").match(nxt):
+                    if rx(r"^\d+$").match(nxt) or rx(r"^[\d.,]+(?:%|[a-z]+)?$").match(nxt):
                         return None  # a range "20-30", "2024-2031", "20-30km"
                     return "identifier"
-                if head and regex.search(r"\d|\p{Lu}{2,}", nxt) and not nxt.lower().startswith(("billion", "million")):
+                if head and rx(r"\d|\p{Lu}{2,}").search(nxt) and not nxt.lower().startswith(("billion", "million")):
                     return "identifier"  # "737-800A", "2-ADV"
                 return None  # "12-year", "3,600-ton", "1.6-billion-euro"
-            rest_clean = regex.sub(r"['’]s$", "", rest)
+            rest_clean = rx(r"['’]s$").sub("", rest)
             low = rest_clean.lower()
             if rest_clean in lex.subunits:
                 return None  # "14.2p": pence
             if low in ("st", "nd", "rd", "th", "s", "x", "fold") or rest_clean in lex.units or low in lex.scale:
                 return None
-            if regex.match(r"^[\p{L}°²³/µ]+$", rest_clean) and (rest_clean in lex.units or low in lex.units):
+            if rx(r"^[\p{L}°²³/µ]+$").match(rest_clean) and (rest_clean in lex.units or low in lex.units):
                 return None
-            if regex.match(r"^(?:km/h|m/s|°C|°F|m²|km²|m³)$", rest_clean):
+            if rx(r"^(?:km/h|m/s|°C|°F|m²|km²|m³)$").match(rest_clean):
                 return None
             if (ue := self._unit_expression(rest_clean)) is not None and ue[1] == len(rest_clean):
                 return None  # "4km^3", "10l/km", "9.8m/s2"
-            if regex.match(r"^[a-z]+$", rest_clean) and len(rest_clean) > 3:
+            if rx(r"^[a-z]+$").match(rest_clean) and len(rest_clean) > 3:
                 return None  # a typo-glued word ("5years"): let the amount reader try
             return "identifier"
         # starts with a letter or symbol
         if any(core.startswith(p) and len(core) > len(p) and (core[len(p)].isdigit() or core[len(p)] in " .")
-               and regex.fullmatch(r"[ .]?[\d.,]+(?:bn|mn|tn|m|b|k|cr|t)?(?:/\p{L}+)?", core[len(p):], regex.I)
+               and rx(r"[ .]?[\d.,]+(?:bn|mn|tn|m|b|k|cr|t)?(?:/\p{L}+)?", regex.I).fullmatch(core[len(p):])
                for p in lex.cur_prefix):
             return None  # "US$6.17", "€857m", "Rs3,314"
         if core[0] in "%":
             return None
-        if regex.match(r"^(?:mid|early|late|end)-", core, regex.I):
+        if rx(r"^(?:mid|early|late|end)-", regex.I).match(core):
             return None
-        if regex.search(r"[\p{L}]", core):
+        if rx(r"[\p{L}]").search(core):
             return "identifier"
         return None
 
@@ -361,7 +387,7 @@ class _Scanner:
             pieces = split_numeral(m.group(), self.loc)
             if " " in m.group() and not free(m.start(), m.end()):
                 # "Lot 18 145 jets": a space group that runs into a name is two numbers, not one
-                pieces = [(x.start(), x.end()) for x in regex.finditer(r"\d+", m.group())]
+                pieces = [(x.start(), x.end()) for x in rx(r"\d+").finditer(m.group())]
             for pa, pb in pieces:
                 a, b = m.start() + pa, m.start() + pb
                 if not free(a, b):
@@ -370,14 +396,14 @@ class _Scanner:
                 if parsed is None:
                     continue
                 v, dec, grp = parsed
-                if b < len(t) and regex.match(r"(?:st|nd|rd|th)\b", t[b:b + 3]):
+                if b < len(t) and rx(r"(?:st|nd|rd|th)\b").match(t[b:b + 3]):
                     self._emit(a, b + 2, "ordinal", v)
                     self._block(a, b + 2)
                     continue
                 found.append(_Amount(a, b, a, b, v, dec, grp))
         g = self.g
-        for m in regex.finditer(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+"
-                                r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", t):
+        for m in rx(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+"
+                                r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b").finditer(t):
             v = value_of_fraction(m.group(), g)
             if v is not None and free(*m.span()):
                 found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, word=True, exact_word=True,
@@ -388,7 +414,7 @@ class _Scanner:
                 if not free(a, b) or self._pronoun_one(a, b) or self._bare_multiplier(a, b):
                     continue
                 am = _Amount(a, b, a, b, v, decimals=dec, word=True, exact_word=exact)
-                last = regex.split(r"[\s-]+", t[a:b].lower())[-1]
+                last = rx(r"[\s-]+").split(t[a:b].lower())[-1]
                 if 0 < v < 1 and last in g.fracs:
                     am.role = "fraction"  # "two-thirds", "three-quarters": a share or a change, not a count
                 if scale_word:
@@ -396,7 +422,7 @@ class _Scanner:
                 found.append(am)
                 take(a, b)
         for m in g.fraction.finditer(t):
-            if not free(*m.span()) or regex.search(r"\band\s+$", t[max(0, m.start() - 5):m.start()]) \
+            if not free(*m.span()) or rx(r"\band\s+$").search(t[max(0, m.start() - 5):m.start()]) \
                     or t[m.end():m.end() + 1] == "-":
                 continue
             v = value_of_fraction(m.group(), g)
@@ -404,12 +430,12 @@ class _Scanner:
                 continue
             words = m.group().lower().replace("-", " ").split()
             # "the third" is an ordinal, "a third" a fraction - unless a noun follows ("a third GlobalEye")
-            if len(words) == 2 and words[0] == "a" and regex.search(r"\bthe\s+$", t[max(0, m.start() - 5):m.start()]):
+            if len(words) == 2 and words[0] == "a" and rx(r"\bthe\s+$").search(t[max(0, m.start() - 5):m.start()]):
                 continue
-            nxt = regex.match(r"\s+([\p{L}]+)", t[m.end():m.end() + 30])
+            nxt = rx(r"\s+([\p{L}]+)").match(t[m.end():m.end() + 30])
             if len(words) == 2 and nxt and nxt.group(1).lower() not in STOP_WORDS:
                 continue
-            if words == ["half"] and regex.match(r"\s+of\s+(?:the\s+)?" + _YEAR, t[m.end():]):
+            if words == ["half"] and _HALF_OF_YEAR.match(t, m.end()):
                 continue
             found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, word=True, exact_word=True,
                                  role="fraction"))
@@ -417,7 +443,7 @@ class _Scanner:
         for m in g.ordinal.finditer(t):
             if free(*m.span()):
                 v = value_of_ordinal(m.group(), g)
-                if v is not None and not regex.match(r"\s+(?:of|in)\s+(?:five|ten|\d)", t[m.end():]):
+                if v is not None and not _ORDINAL_OF.match(t, m.end()):
                     self._emit(m.start(), m.end(), "ordinal", v)
                     self._block(*m.span())
         for m in self.lex.multiple_re.finditer(t):
@@ -437,7 +463,7 @@ class _Scanner:
     def _digit_forms(self, found: list[_Amount], free, take) -> None:
         """Scientific notation ("1.3e6"), digit fractions ("3/4", "2 1/2") and a leading point (".75")."""
         t = self.t
-        if regex.search(r"\d(?:[eE]|[ \u00a0]?[x×·][ \u00a0]?10)", t):
+        if rx(r"\d(?:[eE]|[ \u00a0]?[x×·][ \u00a0]?10)").search(t):
             for m in _SCI.finditer(t):
                 if free(*m.span()):
                     exp = int(m.group(2).translate(_SUPERSCRIPT))
@@ -472,11 +498,11 @@ class _Scanner:
         """ "a litre", "an ml", "a kilogram": one of a measuring unit. Not time units ("a year", "a second"
         are rates and ordinals), not after a figure ("$3.50 a gallon" is a price per gallon)."""
         t, lex = self.t, self.lex
-        for m in regex.finditer(r"\b(?:a|an)[ \u00a0]+(?=\p{L})", t, regex.I):
+        for m in rx(r"\b(?:a|an)[ \u00a0]+(?=\p{L})", regex.I).finditer(t):
             um = lex.unit_re.match(t[m.end() - 1:m.end() + 40])
             if not um or um.group("u") in lex.tight_units or lex.units[um.group("u")] in _TIME_UNITS:
                 continue
-            if regex.search(r"[\d%]\S*\s+$|\bper\s+$", t[max(0, m.start() - 20):m.start()]) or not free(m.start(), m.end()):
+            if rx(r"[\d%]\S*\s+$|\bper\s+$").search(t[max(0, m.start() - 20):m.start()]) or not free(m.start(), m.end()):
                 continue
             a = m.start()
             b = a + len(m.group().rstrip())
@@ -488,25 +514,25 @@ class _Scanner:
         "fifth-generation")? Then the word is an ordinal, not a fraction."""
         if self.t[pos:pos + 1] == "-":
             return True
-        nxt = regex.match(r"[ \t]+([\p{L}]+)", self.t[pos:pos + 30])
+        nxt = rx(r"[ \t]+([\p{L}]+)").match(self.t[pos:pos + 30])
         return bool(nxt and nxt.group(1).lower() not in STOP_WORDS and nxt.group(1).lower() not in self.lex.units
                     and nxt.group(1).lower() not in self.g.mult)
 
     def _pronoun_one(self, a: int, b: int) -> bool:
         """ "the one you mentioned", "which one": "one" as a pronoun after a determiner is not a number."""
-        return self.t[a:b].lower() == "one" and bool(regex.search(
-            r"(?i)\b(?:the|this|that|which|each|every|any|no|another|some|someone|anyone|every)\s+$", self.t[max(0, a - 12):a]))
+        return self.t[a:b].lower() == "one" and bool(rx(
+            r"(?i)\b(?:the|this|that|which|each|every|any|no|another|some|someone|anyone|every)\s+$").search(self.t[max(0, a - 12):a]))
 
     def _bare_multiplier(self, a: int, b: int) -> bool:
         """Is this word run a scale word belonging elsewhere? "thousand" alone counts only in lower case, and never
         after a figure ("1.2 million", "₹1.72 lakh crore") or "the"."""
         w = self.t[a:b]
         words = w.lower().split()
-        if words and words[0] in self.g.mult and regex.search(r"\d\s*$", self.t[max(0, a - 8):a]):
+        if words and words[0] in self.g.mult and rx(r"\d\s*$").search(self.t[max(0, a - 8):a]):
             return True  # "$6.5 billion and one for 81 vehicles": the figure's scale word, not a new number
         if len(words) != 1 or words[0] not in self.g.mult:
             return False  # a run of words ("thousand million") with no figure before is a number of its own
-        return not w.islower() or bool(regex.search(r"(?:[\d$€£¥.,%]\s*|\bthe\s+|-)$", self.t[max(0, a - 8):a]))
+        return not w.islower() or bool(rx(r"(?:[\d$€£¥.,%]\s*|\bthe\s+|-)$").search(self.t[max(0, a - 8):a]))
 
     def _read_around(self, f: _Amount) -> None:
         t, lex = self.t, self.lex
@@ -543,13 +569,13 @@ class _Scanner:
         hb = t[max(0, f.start - 30):f.start]
         hm = lex.hedge_re.search(hb)
         if hm and not (hm.group().strip().lower() in ("over", "under", "above", "below") and _PARTICLE_VERB.search(hb[:hm.start()])):
-            f.hedge = regex.sub(r"\s+", " ", hm.group().strip().lower())
+            f.hedge = rx(r"\s+").sub(" ", hm.group().strip().lower())
         pos = f.num_end
         # "2,000.45±0.01 pounds": the interval the figure states, as a range
-        unc = regex.match(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(\d+(?:[.,]\d+)*(?:[eE][-+]?\d{1,3})?)(?![\d.,]?\d)", t[pos:pos + 30])
+        unc = rx(r"[ \u00a0]?(?:±|\+/-|\+/−|\+-)[ \u00a0]?(\d+(?:[.,]\d+)*(?:[eE][-+]?\d{1,3})?)(?![\d.,]?\d)").match(t[pos:pos + 30])
         if unc and not f.word and f.value_high is None:
             try:
-                d = float(unc.group(1)) if regex.search(r"[eE]", unc.group(1)) else (read_digits(unc.group(1), self.loc) or (None,))[0]
+                d = float(unc.group(1)) if rx(r"[eE]").search(unc.group(1)) else (read_digits(unc.group(1), self.loc) or (None,))[0]
             except ValueError:
                 d = None
             if d is not None:
@@ -559,12 +585,12 @@ class _Scanner:
                 f.num_end = pos
                 self._block(f.num_start, pos)
         # range "20-30", "20–30%": one mention, value and value_high
-        rm = regex.match(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)", t[pos:])
-        if rm and not f.word and not self._is_year(f.value, f) and self._free(pos, pos + rm.end()):
+        rm = _RANGE_END.match(t, pos)
+        if rm and not f.word and not self._is_year(f.value, f) and self._free(pos, rm.end()):
             parsed = read_digits(rm.group(1), self.loc)
             if parsed and parsed[0] > f.value:
                 f.value_high = parsed[0]
-                pos += rm.end()
+                pos = rm.end()
                 f.num_end = pos
                 self._block(f.num_start, pos)
         # "and a half" after digits is rare; skip. Scale word:
@@ -595,7 +621,7 @@ class _Scanner:
                 f.type, f.unit = "percent", "percent"
                 pos += _PERCENT.match(rest).end()
             else:
-                link = regex.match(r"[ \u00a0](?:de[ \u00a0]|d['’])(?=\p{L})", rest) if f.scale else None
+                link = rx(r"[ \u00a0](?:de[ \u00a0]|d['’])(?=\p{L})").match(rest) if f.scale else None
                 if link:  # "1,5 milliard d'euros", "857 milioane de euro": read the name as if it followed
                     pos += link.end() - 1
                     rest = " " + t[pos + 1:pos + 60]
@@ -611,8 +637,8 @@ class _Scanner:
                 if f.type is None:
                     pos = self._currency_after(f, pos)
         rest = t[pos:pos + 60]
-        if f.role is None and regex.search(r"(?i)(?:multiplied|multiply|increased|grown|up|rise|rose)\s+by\s+(?:a\s+factor\s+of\s+)?$"
-                                           r"|by\s+a\s+factor\s+of\s+$", t[max(0, f.start - 40):f.start]) \
+        if f.role is None and rx(r"(?i)(?:multiplied|multiply|increased|grown|up|rise|rose)\s+by\s+(?:a\s+factor\s+of\s+)?$"
+                                           r"|by\s+a\s+factor\s+of\s+$").search(t[max(0, f.start - 40):f.start]) \
                 and not _PERCENT.match(rest) and f.type is None and not self._amount_follows(rest):
             f.role = "multiple"
         if f.type is None and f.role is None:
@@ -627,23 +653,21 @@ class _Scanner:
             if um:
                 u = um.group("u")
                 glued = not um.group("sp")
-                inch_ok = u == "in" and (glued or regex.match(r"[ \u00a0]?(?:[.,;:!?)]|$)|[ \u00a0]+(?:thick|long|wide|tall|high|deep"
-                                                              r"|across|in\s+diameter)\b", rest[um.end():]))
+                inch_ok = u == "in" and (glued or rx(r"[ \u00a0]?(?:[.,;:!?)]|$)|[ \u00a0]+(?:thick|long|wide|tall|high|deep"
+                                                              r"|across|in\s+diameter)\b").match(rest[um.end():]))
                 if glued or u not in lex.tight_units or u not in lex.glued_only or inch_ok:
                     if not ((u == "in" and not inch_ok) or (u in ("m", "t") and f.scale)):
                         read = self._unit_expression(rest)
-                        if read is not None and not any(m.type == "identifier" and m.start <= pos + len(um.group("sp")) < m.end
-                                                        for m in self.out):  # "24703 L-202": a name, not litres
-                            # "1 second": the unit, not the ordinal read before
-                            self.out = [m for m in self.out if not (m.type == "ordinal" and pos <= m.start < pos + read[1])]
+                        if read is not None and not self._in_identifier(pos + len(um.group("sp"))):  # "24703 L-202"
+                            self._drop_ordinals(pos, pos + read[1])  # "1 second": the unit, not the ordinal read before
                             f.type, f.unit = "quantity", read[0]
                             pos += read[1]
-            elif regex.match(r'["″](?![\p{L}\d])', rest) and not f.word and (
-                    rest[0] == "″" or t[t.rfind("\n", 0, f.num_start) + 1:f.num_start].count('"') % 2 == 0):
+            elif rx(r'["″](?![\p{L}\d])').match(rest) and not f.word and (
+                    rest[0] == "″" or self._quotes_before(f.num_start) % 2 == 0):
                 f.type, f.unit = "quantity", "inch"  # '9"', '8″' - not the closing quote of a quotation
                 pos += 1
             else:
-                mm = regex.match(r"[\s-]((?:flight|flying|engine|operational|man)[\s-](?:hours?))\b", rest, regex.I)
+                mm = rx(r"[\s-]((?:flight|flying|engine|operational|man)[\s-](?:hours?))\b", regex.I).match(rest)
                 if mm:
                     f.type, f.unit = "quantity", "hour"
                     pos += mm.end()
@@ -653,6 +677,45 @@ class _Scanner:
             if self._is_year(f.value, f, typed_ok=True) and not (
                     f.noun and f.noun.lower().endswith("s") and singular(f.noun).lower() in lex.noun_class):
                 f.type, f.unit, f.noun, f.end = "date", None, None, f.num_end
+
+    def _line_start(self, i: int) -> int:
+        """Offset of the start of the line holding offset i (a look-up, not a scan back over a long line)."""
+        if self._newlines is None:
+            self._newlines = array("q", (m.start() for m in rx("\n").finditer(self.t)))
+        k = bisect_left(self._newlines, i)  # newlines before i
+        return self._newlines[k - 1] + 1 if k else 0
+
+    def _quotes_before(self, i: int) -> int:
+        """How many '"' stand on i's line before offset i."""
+        if self._quotes is None:
+            self._quotes = [m.start() for m in rx('"').finditer(self.t)]
+        line = self._line_start(i)
+        workcount.count("extract.quote_lookups")
+        return bisect_left(self._quotes, i) - bisect_left(self._quotes, line)
+
+    def _in_identifier(self, i: int) -> bool:
+        """Is offset i inside an identifier found so far? (all are found before amounts are read around)"""
+        if self._names is None:
+            spans = sorted((m.start, m.end) for m in self.out if m.type == "identifier")
+            ends, top = [], -1
+            for _, e in spans:
+                top = max(top, e)
+                ends.append(top)
+            self._names = ([a for a, _ in spans], ends)
+        starts, ends = self._names
+        k = bisect_right(starts, i)  # identifiers starting at or before i; the longest reach of them
+        workcount.count("extract.identifier_lookups")
+        return k > 0 and ends[k - 1] > i
+
+    def _drop_ordinals(self, a: int, b: int) -> None:
+        """Forget the ordinals starting in [a, b) (removed from the output at the end of the run)."""
+        if self._ordinals is None:
+            self._ordinals = sorted((m.start, id(m)) for m in self.out if m.type == "ordinal")
+        k = bisect_left(self._ordinals, (a, -1))
+        while k < len(self._ordinals) and self._ordinals[k][0] < b:
+            workcount.count("extract.ordinal_lookups")
+            self._dropped.add(self._ordinals[k][1])
+            k += 1
 
     def _unit_expression(self, rest: str) -> tuple[str, int] | None:
         """The unit at the start of ``rest`` with its power and what it is per: "km", "km^3" / "km cubed"
@@ -678,12 +741,12 @@ class _Scanner:
         end = um.end()
         dens: list[str] = []
         while len(dens) < 2:
-            dm = regex.match(r"[ \u00a0]?/[ \u00a0]?|[ \u00a0]+per[ \u00a0]+", rest[end:end + 8])
+            dm = rx(r"[ \u00a0]?/[ \u00a0]?|[ \u00a0]+per[ \u00a0]+").match(rest[end:end + 8])
             if not dm:
                 break
             vm = lex.unit_re.match(rest[end + dm.end():end + dm.end() + 40])
             if not vm:  # a denominator may carry a bare power: "m/s2"
-                vm = regex.match(r"(?P<sp>)(?P<u>[\p{L}µ]{1,4})(?P<pow>[23])(?![\p{L}\d])", rest[end + dm.end():end + dm.end() + 8])
+                vm = rx(r"(?P<sp>)(?P<u>[\p{L}µ]{1,4})(?P<pow>[23])(?![\p{L}\d])").match(rest[end + dm.end():end + dm.end() + 8])
                 if vm and vm.group("u") not in lex.units:
                     vm = None
             if not vm or vm.group("sp") or (d := one(vm)) is None or \
@@ -700,7 +763,7 @@ class _Scanner:
         t, lex = self.t, self.lex
         rest = t[pos:pos + 30]
         if f.scale and lex.cur_after_scale:
-            wm = regex.match(r"[ \u00a0](\p{L}+)(?![\p{L}])", rest)
+            wm = rx(r"[ \u00a0](\p{L}+)(?![\p{L}])").match(rest)
             if wm and wm.group(1).lower() in lex.cur_after_scale:
                 f.type, f.unit = "currency", lex.cur_after_scale[wm.group(1).lower()]
                 return pos + wm.end()
@@ -754,7 +817,7 @@ class _Scanner:
                 # an identifier may contain spaces ("COBRA II 4x4"); take the whole blocked run
                 while k < len(t) and (self.blocked[k] == 1 or (t[k] == " " and k + 1 < len(t) and self.blocked[k + 1] == 1)):
                     k += 1
-                if (hm := regex.match(r"-\p{L}+(?![\p{L}\d-])", t[k:k + 30])) and regex.match(r"\s+\p{L}", t[k + hm.end():]):
+                if (hm := rx(r"-\p{L}+(?![\p{L}\d-])").match(t[k:k + 30])) and _LETTER_AFTER_SPACE.match(t, k + hm.end()):
                     k += hm.end()  # "two Saab 340-based Erieye aircraft": the name is a modifier, the noun follows
                 words.append((j, k, t[j:k], True))
                 i = k
@@ -769,14 +832,14 @@ class _Scanner:
             if len(wl) > 4 and wl.endswith("ly") and words and not words[-1][3] and words[-1][2].endswith("s"):
                 break  # an adverb after the plural noun: "a dozen eggs recently"
             if w[0].isupper() and words and not words[-1][3] and words[-1][2][0].islower() and \
-                    regex.search(r"(?:[^s]s|ies)$", words[-1][2]):
+                    rx(r"(?:[^s]s|ies)$").search(words[-1][2]):
                 break  # "vehicles Otokar": a new phrase
             words.append((j, wm.end(), w, False))
             i = wm.end()
         # drop trailing participles that start a clause ("36 jets tailored to ...")
-        while words and not words[-1][3] and regex.search(r"(?:ed|ing)$", words[-1][2]) and len(words) > 1:
+        while words and not words[-1][3] and rx(r"(?:ed|ing)$").search(words[-1][2]) and len(words) > 1:
             words.pop()
-        if len(words) == 1 and not words[0][3] and regex.search(r"(?:ed|ing|ly)$", words[0][2]) and \
+        if len(words) == 1 and not words[0][3] and rx(r"(?:ed|ing|ly)$").search(words[0][2]) and \
                 words[0][2].lower() not in ("building", "offering", "wing", "ring", "king"):
             words = []
         if len(words) >= 2 and not words[-1][3] and f.value != 1 and not self._plural_or_known(words[-1][2]):
@@ -791,7 +854,7 @@ class _Scanner:
         if not words:
             return
         head = words[-1]
-        if head[3] and len(words) == 1 and not regex.search(r"[A-Za-z]", head[2]):
+        if head[3] and len(words) == 1 and not rx(r"[A-Za-z]").search(head[2]):
             return
         if not head[3] and len(head[2]) == 1:
             return  # a letter is not a counted noun ("5 s", "3 x")
@@ -799,7 +862,7 @@ class _Scanner:
                 and not self._plural_or_known(head[2]) and not (len(words) > 1 and words[-2][2][:1].isupper()):
             return  # "56 new", "10,000 military", "two fewer": no plural noun, so the thing counted is not named here
         if self.loc == "en" and self.decided and f.decimals == 3 and not f.scale and not f.word and f.value_high is None \
-                and regex.fullmatch(r"\d{1,3}\.\d{3}", t[f.num_start:f.num_end]):
+                and rx(r"\d{1,3}\.\d{3}").fullmatch(t[f.num_start:f.num_end]):
             f.value, f.decimals, f.grouped = f.value * 1000, 0, True  # "6.500 employees": no count has a fraction
         f.noun = head[2]
         f.unit = singular(head[2]).lower() if not head[3] else singular(head[2])
@@ -822,12 +885,13 @@ class _Scanner:
     def _resolve(self, amounts: list[_Amount]) -> None:
         t = self.t
         sents = sentences(t)
+        starts = [a for a, _ in sents]
         sent_of = {}
-        for f in amounts:
-            for k, (a, b) in enumerate(sents):
-                if a <= f.num_start < b:
-                    sent_of[id(f)] = k
-                    break
+        for f in amounts:  # the sentence holding each figure: a look-up, not a walk over every sentence
+            k = bisect_right(starts, f.num_start) - 1
+            workcount.count("extract.sentence_lookups")
+            if k >= 0 and f.num_start < sents[k][1]:
+                sent_of[id(f)] = k
         # years
         for f in amounts:
             if f.type is None and f.role is None and self._is_year(f.value, f):
@@ -840,24 +904,24 @@ class _Scanner:
             prv = amounts[k - 1] if k > 0 else None
             gap_next = t[f.end:nxt.start] if nxt else ""
             gap_prev = t[prv.end:f.start] if prv else ""
-            if nxt and nxt.role == "multiple" and not nxt.word and regex.fullmatch(r"\s*(?:to|-|–|or)\s*", gap_next) \
-                    or nxt and nxt.role == "multiple" and regex.fullmatch(r"\s*(?:to|-|–|or)\s*", gap_next):
+            if nxt and nxt.role == "multiple" and not nxt.word and rx(r"\s*(?:to|-|–|or)\s*").fullmatch(gap_next) \
+                    or nxt and nxt.role == "multiple" and rx(r"\s*(?:to|-|–|or)\s*").fullmatch(gap_next):
                 f.role = "multiple"
                 continue
-            if nxt and nxt.type and nxt.type != "date" and regex.fullmatch(
+            if nxt and nxt.type and nxt.type != "date" and rx(
                     r"\s*(?:-\s*to|to|and|or|-|–|through|from|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|"
-                    r"over|almost|some|just\s+under|up\s+to)\s+)?", gap_next, regex.I) and not (
+                    r"over|almost|some|just\s+under|up\s+to)\s+)?", regex.I).fullmatch(gap_next) and not (
                     "," in gap_next and _COMPARATIVE_AFTER.match(t, nxt.end)) and not (
-                    nxt.type == "percent" and regex.search(r"\bor\b", gap_next)
+                    nxt.type == "percent" and rx(r"\bor\b").search(gap_next)
                     and ("," in gap_next or f.value >= nxt.value)):  # "an increase of 900, or 50%": a restatement
                 self._copy_kind(f, nxt)
                 if nxt.role == "multiple":
                     f.role, f.type = "multiple", None
                 continue
-            if prv and prv.type and prv.type != "date" and regex.fullmatch(
+            if prv and prv.type and prv.type != "date" and rx(
                     r"\s*(?:to|and|-|–|through|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|over|"
-                    r"almost|some|up\s+to)\s+)?", gap_prev, regex.I) and prv.type != "percent" and regex.search(
-                    r"\b(?:from|between)\s+(?:\S+\s+)?$", t[max(0, prv.start - 25):prv.start], regex.I) and \
+                    r"almost|some|up\s+to)\s+)?", regex.I).fullmatch(gap_prev) and prv.type != "percent" and rx(
+                    r"\b(?:from|between)\s+(?:\S+\s+)?$", regex.I).search(t[max(0, prv.start - 25):prv.start]) and \
                     0.01 <= (prv.value * (prv.scale_factor if prv.type != "count" else 1)) / (f.value or 1) <= 100:
                 self._copy_kind(f, prv)
                 continue
@@ -865,18 +929,18 @@ class _Scanner:
         # "278 of the 1,059 vehicles", "60 of the radars", "two of which"
         for f in amounts:
             if f.type is None and f.role is None:
-                om = regex.match(r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}?"
-                                 r"([\p{L}-]+s)\b", t[f.end:f.end + 60])
+                om = rx(r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}?"
+                                 r"([\p{L}-]+s)\b").match(t[f.end:f.end + 60])
                 if om and f.value != 1 and om.group(1).lower() not in STOP_WORDS:
                     f.type, f.unit, f.inferred = "count", singular(om.group(1)).lower(), True
-                elif regex.match(r"\s+of\s+(?:which|them|those|these)\b", t[f.end:f.end + 20]):
+                elif rx(r"\s+of\s+(?:which|them|those|these)\b").match(t[f.end:f.end + 20]):
                     f.type, f.inferred = "count", True
         for f in amounts:
             if f.type is None and f.role is None:
                 if _PEOPLE_BEFORE.search(t[max(0, f.start - 40):f.start]):
                     f.type, f.unit, f.inferred = "count", "person", True
                 elif not f.scale and f.decimals == 0 and _AGE.search(t[max(0, f.start - 30):f.start]) \
-                        and regex.match(r",\s", t[f.end:f.end + 2]) and 16 <= f.value <= 99:
+                        and rx(r",\s").match(t[f.end:f.end + 2]) and 16 <= f.value <= 99:
                     f.type = "number"  # an age, not a count of anything
         # scaled bare numbers take the currency of the money around them
         for k, f in enumerate(amounts):
@@ -886,21 +950,20 @@ class _Scanner:
                     f.type, f.unit, f.inferred = "currency", ante.unit, True
         for k, f in enumerate(amounts):
             if f.type == "count" and f.unit is None and f.noun and f.noun.lower() in ("one", "ones"):
-                same = [o for o in amounts[:k] if o.type == "count" and sent_of.get(id(o)) == sent_of.get(id(f))]
-                ante = same[-1] if same else self._antecedent(amounts, k, sent_of, {"count"})
+                ante = self._count_before_in_sentence(amounts, k, sent_of) or self._antecedent(amounts, k, sent_of, {"count"})
                 f.unit = ante.unit if ante else None
         # counts: bare integers take the counted noun of the figures around them
         for k, f in enumerate(amounts):
             if f.type is not None or f.role is not None:
                 continue
-            if f.word and f.value == 1 and regex.match(r"\s+(?:of|another|or)\b", t[f.end:f.end + 10], regex.I):
+            if f.word and f.value == 1 and rx(r"\s+(?:of|another|or)\b", regex.I).match(t[f.end:f.end + 10]):
                 f.type = "number"
                 continue
-            if f.word and f.value == 1 and regex.match(r"\s+(?:in|out\s+of)\s+", t[f.end:f.end + 10]):
+            if f.word and f.value == 1 and rx(r"\s+(?:in|out\s+of)\s+").match(t[f.end:f.end + 10]):
                 f.type = "number"
                 continue
             if f.value == int(f.value) and f.decimals == 0 and not f.scale:
-                cm = regex.match(r"\s+(?:are|were)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}-]*s|[\p{L}-]+s)\b", t[f.end:f.end + 40])
+                cm = rx(r"\s+(?:are|were)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}-]*s|[\p{L}-]+s)\b").match(t[f.end:f.end + 40])
                 if cm and cm.group(1).lower() not in STOP_WORDS:
                     f.type, f.unit, f.noun, f.inferred = "count", singular(cm.group(1)), cm.group(1), True
                     continue
@@ -929,12 +992,12 @@ class _Scanner:
                 continue
             gap = t[f.end:nxt.start]
             before = t[max(0, f.start - 40):f.start]
-            bm = regex.search(r"\bbetween\s+$", before, regex.I)
-            between = bm is not None and regex.fullmatch(r"\s*and\s*" + _GAP_HEDGE, gap, regex.I) is not None
-            plain = regex.fullmatch(r"\s*(?:-\s*to|to|-|–)\s*" + _GAP_HEDGE, gap, regex.I) and (
-                not regex.search(r"\bfrom\s+$", before, regex.I)
-                or regex.search(r"(?:^|[.;:(]\s*|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|spans?|spanning)\s+)"
-                                r"from\s+$", t[max(0, f.start - 40):f.start], regex.I)) and not _CHANGE_BEFORE.search(before)
+            bm = rx(r"\bbetween\s+$", regex.I).search(before)
+            between = bm is not None and rx(r"\s*and\s*" + _GAP_HEDGE, regex.I).fullmatch(gap) is not None
+            plain = rx(r"\s*(?:-\s*to|to|-|–)\s*" + _GAP_HEDGE, regex.I).fullmatch(gap) and (
+                not rx(r"\bfrom\s+$", regex.I).search(before)
+                or rx(r"(?:^|[.;:(]\s*|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|spans?|spanning)\s+)"
+                                r"from\s+$", regex.I).search(t[max(0, f.start - 40):f.start])) and not _CHANGE_BEFORE.search(before)
             if not (between or plain):
                 continue
             lo = f.value * (f.scale_factor or 1)
@@ -957,13 +1020,29 @@ class _Scanner:
         if other.type in ("currency", "quantity") and other.scale and not f.scale:
             f.scale, f.scale_factor = other.scale, other.scale_factor
 
+    def _count_before_in_sentence(self, amounts: list[_Amount], k: int, sent_of: dict) -> _Amount | None:
+        """The nearest count before amounts[k] in its sentence ("31 owned ones" takes the noun of that count)."""
+        s = sent_of.get(id(amounts[k]))
+        for j in range(k - 1, -1, -1):
+            workcount.count("extract.antecedent")
+            o = amounts[j]
+            if sent_of.get(id(o)) != s:
+                if s is not None:
+                    return None  # sentences are in text order: no earlier figure is in this sentence
+                continue
+            if o.type == "count":
+                return o
+        return None
+
     def _antecedent(self, amounts: list[_Amount], k: int, sent_of: dict, types: set[str]) -> _Amount | None:
         """The figure a bare number borrows its kind from: the nearest one before it (two sentences back at
-        most; of a like magnitude if there is one), else the next one in its sentence."""
+        most; of a like magnitude if there is one), else the next one in its sentence. Both searches look at
+        ANTECEDENT_WINDOW figures at most."""
         s = sent_of.get(id(amounts[k]))
         v = abs(amounts[k].value) or 1.0
         near: list[_Amount] = []
-        for j in range(k - 1, -1, -1):
+        for j in range(k - 1, max(-1, k - 1 - ANTECEDENT_WINDOW), -1):
+            workcount.count("extract.antecedent")
             o = amounts[j]
             sj = sent_of.get(id(o))
             if s is None or sj is None or s - sj > 2:
@@ -976,7 +1055,8 @@ class _Scanner:
                 return o
         if near and (sent_of.get(id(near[0])) == s or "count" not in types):
             return near[0]  # a count of unlike size lends its noun only within its sentence ("400 targets" ... "9,150")
-        for j in range(k + 1, len(amounts)):
+        for j in range(k + 1, min(len(amounts), k + 1 + ANTECEDENT_WINDOW)):
+            workcount.count("extract.antecedent")
             o = amounts[j]
             if sent_of.get(id(o)) != s:
                 break
@@ -999,7 +1079,7 @@ class _Scanner:
             if kept and f.num_start < kept[-1].end and f.num_start >= kept[-1].num_start:
                 if f.num_start < kept[-1].num_end:
                     continue
-                if kept[-1].type == "quantity" and f.num_end <= kept[-1].end and regex.match(r"[\p{L}^]", self.t[f.num_start - 1]):
+                if kept[-1].type == "quantity" and f.num_end <= kept[-1].end and rx(r"[\p{L}^]").match(self.t[f.num_start - 1]):
                     continue  # the power of a unit: "4km^3", "9.8 m/s2"
                 kept[-1].end = min(kept[-1].end, f.start) if f.start > kept[-1].num_end else kept[-1].num_end
                 while kept[-1].end > kept[-1].num_end and self.t[kept[-1].end - 1].isspace():
@@ -1007,6 +1087,8 @@ class _Scanner:
             kept.append(f)
         amounts = self._compound_quantities(kept)
         self._resolve(amounts)
+        if self._dropped:
+            self.out = [m for m in self.out if id(m) not in self._dropped]
         for f in amounts:
             self.out.append(self._mention(f))
         self.out = [m for m in self.out if m.value is None or abs(m.value) <= MAX_FIGURE]  # ordinals too
@@ -1023,7 +1105,7 @@ class _Scanner:
             if p is not None and p.type == f.type == "quantity" and p.unit in sizes and f.unit in sizes \
                     and p.value_high is None and f.value_high is None and not p.scale and not f.scale and f.value >= 0 \
                     and sizes[p.unit][0] == sizes[f.unit][0] \
-                    and regex.fullmatch(r"\s*,?\s+(?:and\s+)?|\s*,\s*", self.t[p.end:f.start]):
+                    and rx(r"\s*,?\s+(?:and\s+)?|\s*,\s*").fullmatch(self.t[p.end:f.start]):
                 one = float(sizes[p.unit][1]) / float(sizes[f.unit][1])
                 if one > 1 and f.value < one:
                     p.value = p.value * one + f.value

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from .lazy import rx
+
 # thin space, narrow no-break space, no-break space, plain space: group separators in numbers
 SPACES = "\u2009\u202f\u00a0 "
 MINUS = "-\u2212\u2012\u2013"
@@ -16,11 +18,11 @@ MINUS = "-\u2212\u2012\u2013"
 # A digit numeral, greedy over separators; parse_digits() validates the grouping.
 # "1 059" grouped with a plain space is tried first (1-3 digits, then groups of exactly three); a year or a
 # longer run before a space ("2023 100 vehicles") never starts such a group
-DIGITS_RE = regex.compile(r"(?<![\p{L}\p{N}_.,])(?:\d{1,3}(?: \d{3})+(?![\d.,]\d)(?!\d)|\d+(?:[.,'\u2009\u202f\u00a0]\d+)*)")
+DIGITS_RE = rx(r"(?<![\p{L}\p{N}_.,])(?:\d{1,3}(?: \d{3})+(?![\d.,]\d)(?!\d)|\d+(?:[.,'\u2009\u202f\u00a0]\d+)*)")
 
-_COMMA_DECIMAL_EVIDENCE = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,.])")
-_POINT_DECIMAL_EVIDENCE = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,.])")
-_FR_EVIDENCE = regex.compile(r"(?<!\d)\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+,\d+(?!\d)")
+_COMMA_DECIMAL_EVIDENCE = rx(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,.])")
+_POINT_DECIMAL_EVIDENCE = rx(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,.])")
+_FR_EVIDENCE = rx(r"(?<!\d)\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+,\d+(?!\d)")
 
 
 def detect_locale(text: str, scale_evidence: dict[str, regex.Pattern] | None = None) -> str:
@@ -38,7 +40,7 @@ def detect_locale(text: str, scale_evidence: dict[str, regex.Pattern] | None = N
         return "fr"
     if comma > point:
         return "de"
-    if regex.search(r"(?<![\d.])%\d", text) and comma >= point and regex.search(r"\d,\d{1,2}(?!\d)", text):
+    if rx(r"(?<![\d.])%\d").search(text) and comma >= point and rx(r"\d,\d{1,2}(?!\d)").search(text):
         return "tr"
     return "en"
 
@@ -77,7 +79,7 @@ def parse_digits(s: str, locale: str = "en") -> tuple[float, int, bool] | None:
             elif ch != used and not (ch in SPACES and used in SPACES):
                 return None
     if used is not None:
-        parts = regex.split(r"[" + regex.escape(groups) + r"]", int_part)
+        parts = rx(r"[" + regex.escape(groups) + r"]").split(int_part)
         indian = used == "," and len(parts) > 2 and 1 <= len(parts[0]) <= 2 and len(parts[-1]) == 3 \
             and all(len(p) == 2 for p in parts[1:-1])  # "1,72,000" (lakh grouping)
         if not indian and (not (1 <= len(parts[0]) <= 3) or any(len(p) != 3 for p in parts[1:])):
@@ -103,13 +105,13 @@ def split_numeral(s: str, locale: str) -> list[tuple[int, int]]:
     if read_digits(s, locale) is not None:
         return [(0, len(s))]
     out = []
-    for m in regex.finditer(r"\d+(?:[.,]\d+)*", s):
+    for m in rx(r"\d+(?:[.,]\d+)*").finditer(s):
         piece = m.group()
         if read_digits(piece, locale) is not None:
             out.append((m.start(), m.end()))
         else:
             # "1,2,3" or "192.168.1.2": read each run of digits on its own
-            for d in regex.finditer(r"\d+", piece):
+            for d in rx(r"\d+").finditer(piece):
                 out.append((m.start() + d.start(), m.start() + d.end()))
     return out
 

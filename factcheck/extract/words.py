@@ -14,10 +14,10 @@ from functools import lru_cache
 
 import regex
 
-from .lazy import LazyPattern
+from .lazy import LazyPattern, rx
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WordNumber:
     start: int
     end: int
@@ -55,13 +55,13 @@ def _grammar(key: tuple) -> Grammar:
     card = (rf"(?:\ba\s+(?:{m})\b|\b(?:a|one)\s+dozen\b|\b{simple}\b(?:\s+(?:{m})\b)*"
             rf"(?:\s+(?:and\s+)?{simple}\b(?:\s+(?:{m})\b)*)*(?:\s+and\s+a\s+half\b)?)")
     cardinal = LazyPattern(card, regex.I)
-    ordinal = regex.compile(rf"\b(?:{_alt(ords)})\b|\b\d{{1,3}}(?:,\d{{3}})*(?:st|nd|rd|th)\b", regex.I)
-    fraction = regex.compile(
+    ordinal = rx(rf"\b(?:{_alt(ords)})\b|\b\d{{1,3}}(?:,\d{{3}})*(?:st|nd|rd|th)\b", regex.I)
+    fraction = rx(
         rf"\b(?:(?:a|one|{u})[-\s](?:{_alt(fracs)})|half|(?:{u})\s+in\s+(?:{u}))\b", regex.I)
     start = _alt(list(units) + list(mult) + ["a", "an", "half"])
     tail = _alt(list(units) + list(mult) + list(fracs) + list(points) + [f"{w}s" for w in ("dozen",)]
                 + ["and", "a", "an", "one"] + list(article))
-    run = regex.compile(rf"\b(?:{start})\b(?:(?:\s+|-)(?:{tail})\b)*", regex.I)
+    run = rx(rf"\b(?:{start})\b(?:(?:\s+|-)(?:{tail})\b)*", regex.I)
     return Grammar(cardinal, ordinal, fraction, units, mult, ords, fracs, run, article, points)
 
 
@@ -97,7 +97,7 @@ def read_cardinals(text: str, start: int, end: int, g: Grammar,
     ``noun_after(pos)`` says whether a noun follows a fraction word ending at ``pos`` ("a third GlobalEye"
     is an ordinal use, so the fraction is not read).
     """
-    toks = [(m.group().lower(), start + m.start(), start + m.end()) for m in regex.finditer(r"[A-Za-z]+", text[start:end])]
+    toks = [(m.group().lower(), start + m.start(), start + m.end()) for m in rx(r"[A-Za-z]+").finditer(text[start:end])]
     out = []
     i = 0
     while i < len(toks):
@@ -291,5 +291,5 @@ def value_of_ordinal(text: str, g: Grammar) -> float | None:
     t = text.lower()
     if t in g.ords:
         return g.ords[t]
-    m = regex.match(r"(\d{1,3}(?:,\d{3})*)(?:st|nd|rd|th)$", t)
+    m = rx(r"(\d{1,3}(?:,\d{3})*)(?:st|nd|rd|th)$").match(t)
     return float(m.group(1).replace(",", "")) if m else None
