@@ -168,6 +168,22 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         if ctx.sent_index(x.start) != ctx.sent_index(p.start):
             ev.append(Evidence("distance", "the whole is in an earlier sentence", -0.5))
         out.append((x, ev))
+    # the whole is plain when the part says "N of them" right after it, or when one figure alone has the part's
+    # measure ("Air defence orders of NOK 11.2 billion ... 48% of the total" after "orders of NOK 18.1 billion")
+    s0, _ = ctx.sentence(part.start)
+    prev = [x for x, _ in out if x.start < part.start and ctx.sent_index(x.start) == ctx.sent_index(part.start)]
+    if regex.match(r"\s*(?:[\p{L}-]+\s+)?of\s+(?:them|these|those|which|whom)\b", ctx.text[part.end:part.end + 30], regex.I) \
+            and prev:
+        whole_x = prev[-1]
+        out = [(x, ev + [Evidence("of-them", f"'{ctx.text[part.start:part.end]} of them' is part of {x.text}", 1.5, True)])
+               if x is whole_x else (x, ev) for x, ev in out]
+    pm = facts.measure_id(part)
+    same = [x for x, _ in out if pm and facts.measure_id(x) == pm]
+    generic = bool(named) and bool(regex.match(r"(?:the\s+|its\s+|their\s+)?(?:total|whole|overall|group|sum|all)\b",
+                                                named.group(1).strip(), regex.I))
+    if len(same) == 1 and (generic or meas == pm):
+        out = [(x, ev + [Evidence("only-whole", f"the only {pm} figure it can be a share of", 1.5, True)])
+               if x is same[0] else (x, ev) for x, ev in out]
     out.sort(key=lambda t: -sum(e.weight for e in t[1]))
     return out[:3]
 
