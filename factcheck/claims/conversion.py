@@ -153,7 +153,7 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
     """One reading per year the rate could be of: the year of the release (or of the figure's own date) when the
     rate table has it; otherwise every year the text names inside the table and the table's latest year, none
     of them explicit (a conversion of unknown date can warn, not fail)."""
-    from .dates import date_near, parse_period
+    from .dates import date_near
 
     tables = ctx.rules.rates.get("tables") or []
     when = date_near(ctx, src)
@@ -166,7 +166,7 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
         if not known:
             ctx.skip("currency_conversion", dst, "no reference rates loaded")
             return
-        named = {p.first.year for d in ctx.dates if (p := parse_period(d.text)) and known[0] <= p.first.year <= known[-1]}
+        named = {y for y in _named_years(ctx) if known[0] <= y <= known[-1]}
         years = sorted(named | {known[-1]}, reverse=True)
         chosen = [(t, False) for y in years if (t := _table_for(tables, y)) is not None]
     readings = []
@@ -184,6 +184,17 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
                              point=r.point, note=r.note, source=r.source) for r in readings]
     ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, readings=tuple(readings),
                   stated_step=trailing_zero_step(dst), params={"rate": (src.unit, dst.unit, implied, year)}))
+
+
+def _named_years(ctx: Ctx) -> set[int]:
+    """The years the text's dates name (computed once per document)."""
+    from .dates import parse_period
+
+    cached = getattr(ctx, "_named_years", None)
+    if cached is None:
+        cached = {p.first.year for d in ctx.dates if (p := parse_period(d.text))}
+        ctx._named_years = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _rate_reading(ctx: Ctx, src: Mention, dst: Mention, ev: Evidence, table: dict, dated: bool) -> Relation | None:

@@ -8,9 +8,11 @@ between two such dates is an interval, and the stated span holds when it rounds 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import regex
 
@@ -36,6 +38,7 @@ class Period:
 _Y = r"((?:1[89]|20)\d\d)"
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period | None:
     """"Sept. 29, 2025", "15 October 2024", "July 2023", "2018", "fiscal 2026", "FY31", "Q4 2025", "mid-2024"."""
     t = text.strip()
@@ -96,16 +99,25 @@ def _month_end(y: int, m: int) -> date:
 
 def document_date(ctx: Ctx) -> Period | None:
     """The dateline: the first date in the first 400 characters, before the first dash of the lead."""
+    cached = getattr(ctx, "_document_date", False)
+    if cached is False:
+        cached = _document_date(ctx)
+        ctx._document_date = cached  # type: ignore[attr-defined]
+    return cached  # type: ignore[return-value]
+
+
+def _document_date(ctx: Ctx) -> Period | None:
     if ctx.as_of:
         return Period(ctx.as_of, ctx.as_of, "--as-of")
     head = ctx.text[:400]
     cut = regex.search(r"\s[—–-]{1,2}\s", head)
     zone_end = cut.start() if cut else 0
-    for d in ctx.dates:
-        if d.start < zone_end:
-            p = parse_period(d.text)
-            if p:
-                return p
+    for d in ctx.dates_in(0, zone_end):
+        p = parse_period(d.text)
+        if p:
+            return p
+    if ctx.doc.date is not None:  # the release's own metadata (Markdown front matter `date:`)
+        return Period(ctx.doc.date, ctx.doc.date, "date:")
     return None
 
 
@@ -119,8 +131,8 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
             continue
         a, b = ctx.sents[k]
         best = None
-        for d in ctx.dates:
-            if a <= d.start < b and d.start >= _dateline_end(ctx) and not _names_a_thing(ctx, d):
+        for d in ctx.dates_in(a, b):
+            if d.start >= _dateline_end(ctx) and not _names_a_thing(ctx, d):
                 p = parse_period(d.text)
                 if p is None or (doc_d is not None and p.first > doc_d.last):
                     continue
@@ -130,8 +142,17 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
             return best
     if doc_d:
         return doc_d
-    latest = [p for d in ctx.dates if (p := parse_period(d.text))]
-    return max(latest, key=lambda p: p.first) if latest else None
+    return _latest(ctx)
+
+
+def _latest(ctx: Ctx) -> Period | None:
+    """The latest date the text names (computed once per document)."""
+    hit = getattr(ctx, "_latest_date", False)
+    if hit is False:
+        latest = [p for d in ctx.dates if (p := parse_period(d.text))]
+        hit = max(latest, key=lambda p: p.first) if latest else None
+        ctx._latest_date = hit  # type: ignore[attr-defined]
+    return hit  # type: ignore[return-value]
 
 
 _TIME_WORDS = frozenset("""in by since during until from through to of early mid late end fiscal calendar financial
@@ -154,15 +175,26 @@ _AFTER = LazyPattern(r"^\s*(?:later|after|before|since|ago|earlier|on|of|in|to|e
 
 
 def _spans(ctx: Ctx) -> list[Mention]:
-    """Time spans: the quantities in years, months... plus "a year after", which is no figure of its own."""
+    """Time spans: the quantities in years, months... plus "a year after", which is no figure of its own
+    (computed once per document)."""
+    cached = getattr(ctx, "_time_spans", None)
+    if cached is not None:
+        return cached
     out = [q for q in ctx.amounts if q.type == "quantity" and q.unit in _UNIT_DAYS]
-    taken = [(m.start, m.end) for m in ctx.mentions]
-    for m in regex.finditer(r"\b(?:a|one)\s+(year|month|decade|week)\s+(?=after|later|before|earlier|ago)\b", ctx.text,
-                            regex.I):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
-            out.append(Mention(m.start(), m.end() - 1, ctx.text[m.start():m.end() - 1], "quantity", 1.0,
-                               m.group(1).lower(), half_step=0.5, num_start=m.start(), num_end=m.start() + 1, word=True))
-    return sorted(out, key=lambda q: q.start)
+    taken = sorted((m.start, m.end) for m in ctx.mentions)
+    starts = [a for a, _ in taken]
+    for m in _A_YEAR.finditer(ctx.text):
+        k = bisect.bisect_left(starts, m.end())
+        if k and taken[k - 1][1] > m.start():
+            continue  # inside a mention
+        out.append(Mention(m.start(), m.end() - 1, ctx.text[m.start():m.end() - 1], "quantity", 1.0,
+                           m.group(1).lower(), half_step=0.5, num_start=m.start(), num_end=m.start() + 1, word=True))
+    out.sort(key=lambda q: q.start)
+    ctx._time_spans = out  # type: ignore[attr-defined]
+    return out
+
+
+_A_YEAR = regex.compile(r"\b(?:a|one)\s+(year|month|decade|week)\s+(?=after|later|before|earlier|ago)\b", regex.I)
 
 
 def find(ctx: Ctx) -> None:
@@ -211,10 +243,13 @@ def _is_year_only(p: Period) -> bool:
 
 
 def _mention_of(ctx: Ctx, p: Period) -> Mention | None:
-    for d in ctx.dates:
-        if d.text == p.text:
-            return d
-    return None
+    idx = getattr(ctx, "_date_by_text", None)
+    if idx is None:
+        idx = {}
+        for d in ctx.dates:
+            idx.setdefault(d.text, d)
+        ctx._date_by_text = idx  # type: ignore[attr-defined]
+    return idx.get(p.text)
 
 
 def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
@@ -234,7 +269,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if regex.match(r"\s*(?:warranty|guarantee|old|of\s+(?:service|experience|production|operation))\b", after):
         return None
     dateline_end = _dateline_end(ctx)
-    sent_dates = [d for d in ctx.dates if s <= d.start < e and d.start >= dateline_end]
+    sent_dates = [d for d in ctx.dates_in(s, e) if d.start >= dateline_end]
     periods = [(d, p) for d in sent_dates if (p := parse_period(d.text))]
     doc_d = document_date(ctx)
     word = rel.group(0).strip().lower() if rel else ""
@@ -254,7 +289,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     # 2. "N after/before EVENT": the event's date is where the text tells of the event
     if word in ("after", "before", "since"):
         phrase = regex.split(r"[;,]|(?<!\b\p{Lu})\.(?:\s|$)", after[rel.end():], maxsplit=1)[0]
-        inline = [p for d in ctx.dates if q.end <= d.start < e and d.start - q.end < len(phrase) + 5
+        inline = [p for d in ctx.dates_in(q.end, e) if d.start - q.end < len(phrase) + 5
                   and (p := parse_period(d.text))]
         event = inline[0] if inline else _event_date(ctx, q, phrase)
         # the date this span leads to: the one nearest before it in the sentence ("due in 2029, five years
@@ -262,7 +297,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         others = [(d, p) for d, p in periods if not (inline and p == inline[0])]
         # "delivered on May 30, 2025, 41 months after her keel was laid in December 2021 and 14 months after launch
         # in March 2024": a date after an earlier span of the sentence is that span's event, not this one's end
-        earlier = [x.start for x in _spans(ctx) if s <= x.start < q.start and x is not q]
+        spans = _spans(ctx)
+        k0 = bisect.bisect_left([x.start for x in spans], s) if len(spans) < 64 else _bisect_start(spans, s)
+        earlier = [x.start for x in spans[k0:k0 + 40] if s <= x.start < q.start and x is not q]
         limit = earlier[0] if earlier else q.start
         before_q = [p for d, p in others if d.end <= limit]
         own = before_q[-1] if before_q else (others[0][1] if others else doc_d)
@@ -303,24 +340,24 @@ def _unit_size(ctx: Ctx, q: Mention) -> bool:
     if "-" not in q.text:
         return False
     return any(m.type in ("count", "number") and m.end <= q.start and not ctx.text[m.end:q.start].strip()
-               for m in ctx.mentions if q.start - 25 <= m.start < q.start)
+               for m in ctx.numbers_in(max(0, q.start - 25), q.start))
 
 
 def _dates_a_figure(ctx: Ctx, q: Mention) -> bool:
     """"¥980 billion a year earlier", "94 vehicles two years ago": the span says when a figure was measured."""
     s, _ = ctx.sentence(q.start)
-    return any(ctx.text[m.end:q.start].strip() == "" for m in ctx.amounts if s <= m.start and m.end <= q.start)
+    return any(ctx.text[m.end:q.start].strip() == "" for m in ctx.numbers_in(s, q.start) if not m.role)
 
 
 def _previous_date(ctx: Ctx, q: Mention, exclude: Mention | None) -> Period | None:
     si = ctx.sent_index(q.start)
     s, _ = ctx.sents[si]
-    here = [d for d in ctx.dates if s <= d.start < q.start and d is not exclude]
+    here = [d for d in ctx.dates_in(s, q.start) if d is not exclude]
     if here:
         return parse_period(here[-1].text)
     if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(q.start):
         ps, pe = ctx.sents[si - 1]
-        prev = [d for d in ctx.dates if ps <= d.start < pe]
+        prev = ctx.dates_in(ps, pe)
         if prev:
             return parse_period(prev[-1].text)
     return None
@@ -341,9 +378,9 @@ def _event_date(ctx: Ctx, q: Mention, phrase: str) -> Period | None:
     # the dateline dates the release, not the event; of the sentence's other dates, the one nearest the event's words
     # ("completing a programme that began when the contract was signed in October 2019")
     lo = max(a, _dateline_end(ctx))
-    full = [(d, p) for d in ctx.dates if lo <= d.start < b and (p := parse_period(d.text))]
+    full = [(d, p) for d in ctx.dates_in(lo, b) if (p := parse_period(d.text))]
     if not full:
-        full = [(d, p) for d in ctx.dates if a <= d.start < b and (p := parse_period(d.text))]
+        full = [(d, p) for d in ctx.dates_in(a, b) if (p := parse_period(d.text))]
     if not full:
         return None
     words = {w.lower()[:6] for w in regex.findall(r"[\p{L}][\p{L}\p{N}-]{2,}", phrase[:120])} - _STOP
@@ -351,6 +388,39 @@ def _event_date(ctx: Ctx, q: Mention, phrase: str) -> Period | None:
     if not hits:
         return full[0][1]
     return min(full, key=lambda dp: min(abs(dp[0].start - h) for h in hits))[1]
+
+
+EVENT_WINDOW = 40  # sentences either side where the event a span refers to is looked for
+
+
+def _sentence_words(ctx: Ctx) -> tuple[list[set[str]], dict[str, int]]:
+    """Each sentence's word stems and the document frequency of each stem (computed once per document)."""
+    cached = getattr(ctx, "_sentence_words", None)
+    if cached is not None:
+        return cached
+    df: dict[str, int] = {}
+    sent_words = []
+    for a, b in ctx.sents:
+        sw = {w.lower()[:6] for w in _WORDS.findall(ctx.text, a, b)}
+        sent_words.append(sw)
+        for w in sw:
+            df[w] = df.get(w, 0) + 1
+    ctx._sentence_words = (sent_words, df)  # type: ignore[attr-defined]
+    return sent_words, df
+
+
+_WORDS = regex.compile(r"[\p{L}][\p{L}\p{N}-]{2,}")
+
+
+def _bisect_start(spans: list[Mention], s: int) -> int:
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid].start < s:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _event_sentence(ctx: Ctx, q: Mention, phrase: str, with_dates: bool = False) -> int | None:
@@ -361,20 +431,14 @@ def _event_sentence(ctx: Ctx, q: Mention, phrase: str, with_dates: bool = False)
     if not stems:
         return None
     qs = ctx.sent_index(q.start)
-    df: dict[str, int] = {}
-    sent_words = []
-    for a, b in ctx.sents:
-        toks = regex.findall(r"[\p{L}][\p{L}\p{N}-]{2,}", ctx.text[a:b])
-        sw = {w.lower()[:6] for w in toks}
-        sent_words.append(sw)
-        for w in sw:
-            df[w] = df.get(w, 0) + 1
+    sent_words, df = _sentence_words(ctx)
     caps_q = {w.lower()[:6] for w in regex.findall(r"\b\p{Lu}{2,}\b", phrase[:120])}
     best, best_score = None, 0.0
-    for k, (a, b) in enumerate(ctx.sents):
+    for k in range(max(0, qs - EVENT_WINDOW), min(len(ctx.sents), qs + EVENT_WINDOW + 1)):  # bounded
+        a, b = ctx.sents[k]
         if k == qs:
             continue
-        if with_dates and not any(a <= d.start < b for d in ctx.dates):
+        if with_dates and not ctx.dates_in(a, b):
             continue
         score = sum((3.0 if w in caps_q else 1.0) / df.get(w, 1) for w in stems & sent_words[k])
         if score > best_score:

@@ -774,6 +774,30 @@ def _clause(text: str, sa: int, sb: int, m: Mention) -> tuple[int, int]:
     return a, b
 
 
+_RowIndex = tuple[dict[str, list[tuple[Table, Row]]], dict[int, int]]
+_ROW_INDEX: dict[tuple[int, int], tuple[list, _RowIndex]] = {}
+
+
+def _row_index(rows: list[tuple[Table, Row]], lex) -> _RowIndex:
+    """Rows by each word of their names (and every sales row by each sales word), and each row's place in the
+    list: built once per row list."""
+    hit = _ROW_INDEX.get((id(rows), len(rows)))  # the list may grow between calls
+    if hit is not None and hit[0] is rows:
+        return hit[1]
+    idx: dict[str, list[tuple[Table, Row]]] = {}
+    for pair in rows:
+        r = pair[1]
+        keys = {w for name in row_names(r.key) for w in re.findall(r"[\w&-]+", name)}
+        if r.key in lex.sales_words:
+            keys |= {w for s in lex.sales_words for w in re.findall(r"[\w&-]+", s.lower())}
+        for w in keys:
+            idx.setdefault(w, []).append(pair)
+    built = (idx, {id(x): k for k, x in enumerate(rows)})
+    _ROW_INDEX.clear()  # one document at a time
+    _ROW_INDEX[(id(rows), len(rows))] = (rows, built)
+    return built
+
+
 def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex) -> list[tuple[Table, Row, str]]:
     """The table rows the clause names: the row's label in the clause (the longest labels win); a sales row also by
     any sales word (returned as the third item)."""
@@ -781,7 +805,9 @@ def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex) -> list[tuple[Tabl
     words = set(re.findall(r"[\w&-]+", low))
     best: list[tuple[Table, Row, str]] = []
     best_len = 0
-    for t, r in rows:
+    index, order = _row_index(rows, lex)
+    near = {id(x): x for w in words for x in index.get(w, ())}  # only rows one of whose words the clause has
+    for t, r in sorted(near.values(), key=lambda x: order[id(x)]):
         hit, size = False, 0
         for name in row_names(r.key):
             kw = re.findall(r"[\w&-]+", name)
