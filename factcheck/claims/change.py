@@ -23,17 +23,18 @@ from collections.abc import Iterator
 
 import regex
 
+from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pair, Pairs
 from .reading import Facts, comparable, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
-_TARGET = regex.compile(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
+_TARGET = rx(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
                         r"(?:taking|bringing|lifting)\s+(?:it|the\s+\p{L}+)\s+to)"
                         r"\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
                         r"a\s+record|an?|the)\s+)*", regex.I)
-_APPOSITIVE = regex.compile(r"(?:\s+(?:this|last|next|a|per|each|in)\s+[\p{L}-]+)?\s*[,(–—-]?\s*(?:(?:up|down|an?|the)\s+)?"
+_APPOSITIVE = rx(r"(?:\s+(?:this|last|next|a|per|each|in)\s+[\p{L}-]+)?\s*[,(–—-]?\s*(?:(?:up|down|an?|the)\s+)?"
                             r"(?:\p{L}+\s+){0,2}(?:of\s+|by\s+)?|\s*[–—]\s*"
                             r"(?:representing|an?|up|down)?\s*(?:\p{L}+\s+){0,2}", regex.I)
 
@@ -58,14 +59,14 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
             _claim(ctx, facts, pairs, m, "multiple", "ratio", 0, [])
 
 
-_OPENING = regex.compile(r"\s*(?:that|this|it|which|the\s+(?:increase|rise|growth|gain|jump|decline|drop|fall|"
+_OPENING = rx(r"\s*(?:that|this|it|which|the\s+(?:increase|rise|growth|gain|jump|decline|drop|fall|"
                           r"change|difference|figure|result))\b(?:\s+\p{L}+){0,3}", regex.I)
-_COMPARATIVE = regex.compile(r"\s+(?:as\s+(?:many|much|large|big|high|long)|(?:more|larger|higher|bigger|greater)\s+than|"
+_COMPARATIVE = rx(r"\s+(?:as\s+(?:many|much|large|big|high|long)|(?:more|larger|higher|bigger|greater)\s+than|"
                              r"the|that|those|what|this|these|its|their|his|her|our|last|next)\b(?![^.;]{0,40}?\bto\s+[\d€$£¥₹])",
                              regex.I)
-_VERB_FORM = regex.compile(r"^(?:doubl|tripl|trebl|quadrupl|quintupl|halv|multipl)\w*(?:ed|ing|es|s)$", regex.I)
+_VERB_FORM = rx(r"^(?:doubl|tripl|trebl|quadrupl|quintupl|halv|multipl)\w*(?:ed|ing|es|s)$", regex.I)
 # "make up", "set up", "took up": an "up" that belongs to another verb is no rise
-_PHRASAL = regex.compile(r"\b(?:make|makes|made|making|set|sets|setting|take|takes|took|taking|pick|picks|picked|"
+_PHRASAL = rx(r"\b(?:make|makes|made|making|set|sets|setting|take|takes|took|taking|pick|picks|picked|"
                          r"sum|sums|summed|add|adds|end|ends|ended|line|lines|lined|break|broken|breaks|turn|turned|"
                          r"take|step|stepped|steps|scale|scaled|ramp|ramped|ramping|shut|close|closed|wind|wound)\s+"
                          r"(?:up|down)\b", regex.I)
@@ -412,7 +413,7 @@ def _nearest_pairs(ctx: Ctx, p: Mention, local: list[Pair]) -> dict[int, int]:
     return {k: v for k, v in dist.items() if v == best}
 
 
-_CLAUSE_BREAK = regex.compile(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b|"
+_CLAUSE_BREAK = rx(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b|"
                               r",\s+and\s+(?:the|a|an|its|their|this|our|his|her)\s", regex.I)
 
 

@@ -16,6 +16,7 @@ import math
 
 import regex
 
+from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .pairs import Pairs
 from .reading import Facts, noun_class, same_figure
@@ -24,8 +25,8 @@ from .scope import Ctx
 _STOP = frozenset("""the a an of and or in on at to for from by with its their this that these those was were is are be
 been has had have will would which who as about some around nearly almost more than over under up down per each
 million billion trillion thousand""".split())
-_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}-]{2,}")
-MAX_GROUP = 8  # figures compared within one index key
+_WORD = rx(r"[\p{L}][\p{L}\p{N}-]{2,}")
+MAX_GROUP = 1  # earlier figures of the same key each figure is compared with (the nearest)
 
 
 def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
@@ -39,9 +40,8 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
         by_value.setdefault(kind + (_round2(m.value or 0.0),), []).append(m)
     seen: set[tuple[int, int]] = set()
     for group in list(by_digits.values()) + list(by_value.values()):
-        group = group[:MAX_GROUP]
-        for i, b in enumerate(group):
-            for a in group[:i]:
+        for i, b in enumerate(group):  # each figure against the few of its key before it (text order): linear
+            for a in group[max(0, i - MAX_GROUP):i]:
                 key = (a.start, b.start)
                 if key in seen or a.start == b.start:
                     continue

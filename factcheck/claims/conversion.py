@@ -14,6 +14,7 @@ import math
 
 import regex
 
+from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import matches
 from .reading import Facts, is_amount
@@ -22,7 +23,7 @@ from .scope import Ctx
 _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "nautical_mile"): "statute and nautical miles",
            ("knot", "mile_per_hour"): "knots and miles per hour", ("metric_ton", "short_ton"): "tonnes and short tons",
            ("short_ton", "metric_ton"): "short tons and tonnes"}
-_LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", regex.I)
+_LIST_GAP = rx(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", regex.I)
 
 
 def find(ctx: Ctx, facts: Facts) -> None:
@@ -60,7 +61,7 @@ def find(ctx: Ctx, facts: Facts) -> None:
     _same_rate(ctx)
 
 
-_RATE = regex.compile(r"\s*(?:each|apiece|per|a\s+(?:year|month|day|week|piece|unit|head)|an\s+(?:hour|item))\b", regex.I)
+_RATE = rx(r"\s*(?:each|apiece|per|a\s+(?:year|month|day|week|piece|unit|head)|an\s+(?:hour|item))\b", regex.I)
 
 
 def _restates(ctx: Ctx, src: Mention, dst: Mention) -> bool:

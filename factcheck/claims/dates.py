@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-from ..extract.lazy import LazyPattern
+from ..extract.lazy import LazyPattern, rx
 from ..extract.lexicon import MONTHS
 from ..model import Claim, Evidence, Mention, Relation
 from .scope import Ctx
@@ -194,7 +194,7 @@ def _spans(ctx: Ctx) -> list[Mention]:
     return out
 
 
-_A_YEAR = regex.compile(r"\b(?:a|one)\s+(year|month|decade|week)\s+(?=after|later|before|earlier|ago)\b", regex.I)
+_A_YEAR = rx(r"\b(?:a|one)\s+(year|month|decade|week)\s+(?=after|later|before|earlier|ago)\b", regex.I)
 
 
 def find(ctx: Ctx) -> None:
@@ -409,7 +409,7 @@ def _sentence_words(ctx: Ctx) -> tuple[list[set[str]], dict[str, int]]:
     return sent_words, df
 
 
-_WORDS = regex.compile(r"[\p{L}][\p{L}\p{N}-]{2,}")
+_WORDS = rx(r"[\p{L}][\p{L}\p{N}-]{2,}")
 
 
 def _bisect_start(spans: list[Mention], s: int) -> int:

@@ -33,6 +33,7 @@ from typing import Any
 
 import regex
 
+from ..extract.lazy import rx
 from ..model import Claim, Document, Evidence, Finding, Fix, Mention, Relation
 from ..ruleset import RuleSet
 from .reading import noun_class
@@ -64,7 +65,7 @@ def subject_entries(fact: Fact) -> list[list[str]]:
 @lru_cache(maxsize=1024)
 def phrase_re(phrase: str) -> regex.Pattern:
     words = [regex.escape(w) for w in phrase.split()]
-    return regex.compile(r"(?<![\p{L}\p{N}])" + r"\s+".join(words) + r"(?![\p{L}\p{N}])", regex.I)
+    return rx(r"(?<![\p{L}\p{N}])" + r"\s+".join(words) + r"(?![\p{L}\p{N}])", regex.I)
 
 
 def subject_hits(text: str, a: int, b: int, fact: Fact) -> list[int] | None:

@@ -27,6 +27,7 @@ from typing import Any
 
 import regex
 
+from ..extract.lazy import rx
 from ..model import Mention
 
 FIG_OPEN, FIG_CLOSE, DATE_OPEN, DATE_CLOSE, PREFIX = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
@@ -36,13 +37,15 @@ FIG_OPEN, FIG_CLOSE, DATE_OPEN, DATE_CLOSE, PREFIX = "\ue000", "\ue001", "\ue002
 _HARD = r"\s+"
 _SOFT = r"\s*"
 _SLOT_PREFIX = ""
-_SLOT = regex.compile(r"\{(?P<name>[a-z_][a-z0-9_]*)(?::(?P<kind>date|any))?\}")
-_GAP = regex.compile(r"\{(?P<what>gap|words)(?P<plus>\+)?(?::(?P<n>\d+))?\}")
-_VOCAB = regex.compile(r"@([a-z_]+)")
+_SLOT = rx(r"\{(?P<name>[a-z_][a-z0-9_]*)(?::(?P<kind>date|any))?\}")
+_GAP = rx(r"\{(?P<what>gap|words)(?P<plus>\+)?(?::(?P<n>\d+))?\}")
+_VOCAB = rx(r"@([a-z_]+)")
 
 
 def _alternation(words: list[str]) -> str:
-    parts = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
+    # longest first, then alphabetical: the same pattern text in every process (a set's order is not), so the
+    # start-up cache finds it
+    parts = sorted({str(w).strip() for w in words if str(w).strip()}, key=lambda w: (-len(w), w))
     if not parts:
         return "(?!)"
     return "(?:" + "|".join(r"[\s-]+".join(regex.escape(p) for p in regex.split(r"[\s-]+", w)) for w in parts) + ")"
@@ -131,7 +134,7 @@ class Grammar:
             self.lists[key] = [str(w) for ws in (link.get(key) or {}).values() for w in (ws or [])]
         pre = list(self.lists.get("hedges", [])) + list(self.lists.get("determiners", []))
         self._pre = _alternation(pre)
-        self.prefix_re = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:" + self._pre +
+        self.prefix_re = rx(r"(?<![\p{L}\p{N}])(?:(?:" + self._pre +
                                        r"|[\p{L}-]+(?:'s|’s|s'|s’))\s+){1,4}$", regex.I)
         import os
 
@@ -198,9 +201,9 @@ class Grammar:
         if isinstance(spec, str):
             spec = {"template": spec}
         src = str(spec.get("template", ""))
-        rx, slots = self.expand(src)
+        source, slots = self.expand(src)
         try:
-            pat = regex.compile(rx, regex.I)
+            pat = rx(source, regex.I)
         except regex.error as e:  # a user's template: say which
             raise ValueError(f"linking grammar {group}.{tid}: {e}") from None
         meta = {k: v for k, v in spec.items() if k not in ("template", "weight", "explicit", "enabled")}
@@ -232,7 +235,7 @@ _WP: dict[tuple[str, ...], Any] = {}
 def _word_pattern(words: tuple[str, ...]) -> Any:
     p = _WP.get(words)
     if p is None:
-        p = regex.compile(r"(?<![\p{L}\p{N}])" + _alternation(list(words)) + r"(?![\p{L}\p{N}])", regex.I)
+        p = rx(r"(?<![\p{L}\p{N}])" + _alternation(list(words)) + r"(?![\p{L}\p{N}])", regex.I)
         _WP[words] = p
     return p
 
@@ -297,7 +300,7 @@ def abstract(text: str, a: int, b: int, figs: list[Mention], dates: list[Mention
     return Abstract("".join(out), a, figs, dates, akeys, tvals)
 
 
-_COMPARING = regex.compile(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+on|down\s+on)\s+|"
+_COMPARING = rx(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+on|down\s+on)\s+|"
                            r"as\s+(?:many|much|large|high|big|long|heavy)\s+as\s+", regex.I)
 
 
@@ -311,6 +314,10 @@ class Match:
 
 def matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
     """Every match of the group's templates in an abstract sentence (overlapping ones too)."""
+    from .. import workcount
+
+    workcount.count("link.pattern_runs", len(g.templates.get(group, ())))
+    workcount.count("link.abstract_chars", len(ab.text))
     for t in g.templates.get(group, ()):
         for m in t.pattern.finditer(ab.text, overlapped=True):
             slots: dict[str, Mention] = {}

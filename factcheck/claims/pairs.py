@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..extract.lazy import rx
 from ..model import Evidence, Mention
 from .grammar import Match, matches
 from .reading import Facts, comparable, inherit, is_amount, magnitude, same_figure
@@ -264,13 +265,13 @@ class Pairs:
         return idx
 
 
-_PER_TIME = regex.compile(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(year|month|week|day|hour|quarter|annum)\b",
+_PER_TIME = rx(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(year|month|week|day|hour|quarter|annum)\b",
                           regex.I)
 
 
-_CHANGE_BEFORE = regex.compile(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|dropped|declined|increased|decreased|"
+_CHANGE_BEFORE = rx(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|dropped|declined|increased|decreased|"
                                r"(?:increase|rise|decline|drop|fall|growth|gain)\s+of|by)\s+(?:\p{L}+\s+)?$", regex.I)
-_BASE_WORDS = regex.compile(r"\b(?:than|over|from|on|against|versus|vs\.?|compared\s+(?:with|to)|after)\s+(?:the\s+|its\s+|"
+_BASE_WORDS = rx(r"\b(?:than|over|from|on|against|versus|vs\.?|compared\s+(?:with|to)|after)\s+(?:the\s+|its\s+|"
                             r"their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?$", regex.I)
 
 

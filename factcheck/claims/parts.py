@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import regex
 
+from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pairs
 from .reading import Facts, comparable, counts_compatible, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
-_SEP = regex.compile(r"\s*(?:,\s*(?:and\s+|plus\s+|as\s+well\s+as\s+)?|;\s*|\s+and\s+|\s+plus\s+|\s+as\s+well\s+as\s+|\s*\+\s*)"
+_SEP = rx(r"\s*(?:,\s*(?:and\s+|plus\s+|as\s+well\s+as\s+)?|;\s*|\s+and\s+|\s+plus\s+|\s+as\s+well\s+as\s+|\s*\+\s*)"
                      r"(?:(?:another|a\s+further|further|the\s+other|other|an?\s+additional)\s+)?", regex.I)
-_ITEM_WORDS = regex.compile(r"[\s\p{L}\p{N}'’./()-]{0,60}")
-_COMPLEMENT = regex.compile(r"(?:the\s+)?(?:other|remaining|rest|balance|remainder)\s*$", regex.I)
+_ITEM_WORDS = rx(r"[\s\p{L}\p{N}'’./()-]{0,60}")
+_COMPLEMENT = rx(r"(?:the\s+)?(?:other|remaining|rest|balance|remainder)\s*$", regex.I)
 
 
 def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
@@ -351,7 +352,7 @@ def _sum_comparable(ctx: Ctx, x: Mention, t: Mention) -> bool:
     return comparable(ctx.vocab, x, t)
 
 
-_COUNTED = regex.compile(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|five|six|seven|eight|nine|ten|both)\b"
+_COUNTED = rx(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|five|six|seven|eight|nine|ten|both)\b"
                          r"(?:\s+[\p{L}-]+){0,3}\s*$", regex.I)
 _SMALL = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -420,7 +421,7 @@ def _list_after(ctx: Ctx, t: Mention) -> list[Mention]:
     return out
 
 
-_CLAUSE_VERB = regex.compile(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"
+_CLAUSE_VERB = rx(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"
                              r"declined|amounted|had|has|have|will|would|climbed|dropped|jumped)\b", regex.I)
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from ..extract.lazy import LazyPattern
+from ..extract.lazy import LazyPattern, rx
 from ..model import Document, Finding, Fix
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class PatternError(ValueError):
 @lru_cache(maxsize=512)
 def compile_pattern(pattern: str, ignore_case: bool = False) -> regex.Pattern:
     try:
-        return regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
+        return rx(pattern, regex.IGNORECASE if ignore_case else 0)
     except (regex.error, ValueError, TypeError) as e:
         raise PatternError(f"pattern does not compile: {e}") from None
 

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import regex
 
+from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pairs
 from .reading import Facts, is_amount, noun_class
 from .scope import Ctx
 
-_TIED = regex.compile(r"\s*,?\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
+_TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
                       r"covering|covers|worth|valued\s+at|at\s+a\s+cost\s+of|costing|of)\b", regex.I)
-_EARNINGS = regex.compile(r"\b(?:earnings|eps|dividends?|profit|income|book\s+value)\b", regex.I)
+_EARNINGS = rx(r"\b(?:earnings|eps|dividends?|profit|income|book\s+value)\b", regex.I)
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
 
 

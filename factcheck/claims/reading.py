@@ -13,6 +13,7 @@ from functools import cached_property
 
 import regex
 
+from ..extract.lazy import rx
 from ..model import Evidence, Mention
 from .grammar import Abstract, Grammar, _alternation, abstract, grammar_for
 from .scope import Ctx
@@ -265,10 +266,10 @@ class Facts:
         return hit.group(0).lower() if hit else None
 
 
-_AFTER_GAP = regex.compile(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
-_AFTER_STOP = regex.compile(r"\b(?:and|or|to|from|than|with)\b")
-_AFTER_OF = regex.compile(r"\s*(?:of|in|for)\b")
-_POSTFIX_GAP = regex.compile(r"\s*(?:\p{L}+\s+)?")
+_AFTER_GAP = rx(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
+_AFTER_STOP = rx(r"\b(?:and|or|to|from|than|with)\b")
+_AFTER_OF = rx(r"\s*(?:of|in|for)\b")
+_POSTFIX_GAP = rx(r"\s*(?:\p{L}+\s+)?")
 _MP: dict[int, tuple[dict, object, dict]] = {}
 
 
@@ -284,7 +285,7 @@ def _measure_pattern(vocab: dict) -> tuple[regex.Pattern | None, dict[str, tuple
     for meas, words in (link.get("margins") or {}).items():
         for w in words or []:
             table[" ".join(str(w).lower().split())] = (str(meas), True)
-    pat = regex.compile(r"(?<![\p{L}\p{N}])" + _alternation(list(table)) + r"(?![\p{L}\p{N}])", regex.I) \
+    pat = rx(r"(?<![\p{L}\p{N}])" + _alternation(list(table)) + r"(?![\p{L}\p{N}])", regex.I) \
         if table else None
     _MP[id(vocab)] = (vocab, pat, table)
     return pat, table

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from .. import workcount
 from ..document.segment import paragraphs, sentences
 from ..model import AMOUNT_TYPES, Claim, Document, Mention, Unchecked
 from ..ruleset import RuleSet
@@ -126,6 +127,7 @@ class Ctx:
             if nums[i].end <= b:
                 out.append(nums[i])
             i += 1
+        workcount.count("link.figures_in", len(out))
         return out
 
     def sentence_numbers(self, si: int) -> list[Mention]:
@@ -149,6 +151,7 @@ class Ctx:
         if k is not None:
             figs = figs[max(0, k - MAX_WINDOW):k + MAX_WINDOW + 1]
         self.work.candidates += len(figs)
+        workcount.count("link.window", len(figs))
         return figs
 
     def dates_in(self, a: int, b: int) -> list[Mention]:
