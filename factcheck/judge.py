@@ -104,6 +104,7 @@ class Formula:
     working: str  # {0}, {1}... operands; {all+} every operand joined by " + "
     unit: str = ""  # "%", "×", " pp" or "" (the unit of the operands)
     signed: bool = False  # the stated figure may be written without its sign ("fell 12%")
+    at_least: bool = False  # the result is a lower bound: the stated figure may be any value above it
 
 
 FORMULAS: dict[str, Formula] = {
@@ -113,6 +114,8 @@ FORMULAS: dict[str, Formula] = {
     "share": Formula(lambda part, whole: part / whole * 100, "{0} / {1} × 100", "%"),
     "share_of": Formula(lambda pct, whole: pct * whole / 100, "{0} × {1}"),
     "sum": Formula(lambda *xs: sum(xs), "{all+}"),
+    # "£4.5 billion, of which £3 billion ... and £1 billion ...": the parts named may not be all of it
+    "sum_open": Formula(lambda *xs: sum(xs), "{all+}", at_least=True),
     "difference": Formula(lambda a, b: a - b, "{0} − {1}", signed=True),
     "change": Formula(lambda o, n: n - o, "{1} − {0}", signed=True),
     "per_unit": Formula(lambda total, count: total / count, "{0} / {1}"),
@@ -198,6 +201,8 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
         comp = corners(fn, ivs)
         if math.isnan(comp[0]) or math.isnan(point) or math.isinf(point):
             return None
+        if f.at_least:
+            comp = (comp[0], math.inf)
     signed_unknown = f.signed and c.stated_value is None
     cmp = _abs_iv(comp) if signed_unknown else comp
     holds = cmp[0] <= acc[1] + 1e-9 * max(1.0, abs(acc[1])) and acc[0] - 1e-9 * max(1.0, abs(acc[0])) <= cmp[1]
@@ -220,7 +225,8 @@ def working(r: Relation, point: float) -> str:
     for k, n in enumerate(names):
         w = w.replace("{" + str(k) + "}", n)
     scaled = f.unit == "" and r.operands and r.operands[0].type == "currency"
-    return f"{w} = {_scaled(point) if scaled else fmt_num(_round_sig(point))}"
+    shown = _scaled(point) if scaled else fmt_num(_round_sig(point))
+    return f"{w} = {shown}" + (" or more" if f.at_least else "")
 
 
 def _scaled(v: float) -> str:
@@ -352,7 +358,8 @@ def rules_vocab_window(c: Claim, rule) -> str:
 
 
 def _alt_name(r: Relation) -> str:
-    return {"pp_change": "percentage points"}.get(r.formula, "another reading")
+    return {"pp_change": "percentage points", "sum_open": "a partial list (its parts need not add up to it)"}.get(
+        r.formula, "another reading")
 
 
 def _fact_message(c: Claim, o: Outcome, text: str, expected: str | None, holds: bool) -> str:

@@ -805,3 +805,60 @@ def test_prop_random_text_never_raises(text: str, locale: str):
 def test_prop_random_numeric_phrases_never_raise(tokens: list[str], joiner: str, locale: str):
     text = joiner.join(tokens)
     assert_spans_exact(text, extract_text(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Rheinmetall AG, Rheinmetall Platz 1, 40476 Düsseldorf, Germany.", ["1", "40476"]),
+    ("Headquarters: 2100 Crystal Drive, Arlington, VA 22202.", ["2100", "22202"]),
+    ("Saab AB, Olof Palmes gata 17, 111 22 Stockholm, Sweden.", ["17", "111 22"]),
+    ("KNDS, Kaiserswerther Straße 120, 80939 München.", ["120", "80939"]),
+])
+def test_addresses_are_identifiers(text: str, codes: list[str]) -> None:
+    """A house number beside a street word and the postal code after it are never amounts."""
+    ms = extract_text(text)
+    assert [m.text for m in ms if m.type == "identifier"] == codes
+    assert [m.text for m in ms if m.type in AMOUNT_TYPES] == []
+
+
+def test_street_words_leave_amounts_alone() -> None:
+    ms = extract_text("The contract, covering 198 future jets, is worth $1.14 billion; 9 Supreme Court rulings.")
+    assert [(m.type, m.value) for m in ms if m.type in AMOUNT_TYPES] == [
+        ("count", Decimal(198)), ("currency", Decimal("1140000000")), ("count", Decimal(9))]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Order intake was €117.9 m in the quarter.", 117.9e6, "EUR"),
+    ("Net sales were SEK 5.2 bn.", 5.2e9, "SEK"),
+    ("The programme costs 1.6 bn euros.", 1.6e9, "EUR"),
+    ("The grant is 45 m euros.", 45e6, "EUR"),
+    ("Orders: MSEK 21 173 in total.", 21173e6, "SEK"),
+    ("Revenue: TEUR 450.", 450e3, "EUR"),
+    ("Net sales, SEKm 21,173.", 21173e6, "SEK"),
+    ("Sales reached 3.815 Mio. EUR in the half.", 3815e6, "EUR"),
+    ("Revenue was 5,3 milyar TL and exports grew.", 5.3e9, "TRY"),
+])
+def test_scales_after_a_space_and_scaled_codes(text: str, value: float, unit: str) -> None:
+    """Results releases write the scale after a space, glue it to the currency code, or use another
+    language's scale word (with that language's digits) in an English text."""
+    money = [m for m in extract_text(text) if m.type == "currency"]
+    assert [(float(m.value), m.unit) for m in money] == [(pytest.approx(value), unit)]
+
+
+def test_spaced_short_scale_needs_money() -> None:
+    ms = extract_text("The mast is 12 m long and the run was 5 k.")
+    assert [(m.type, m.unit) for m in ms if m.type in AMOUNT_TYPES][0] == ("quantity", "meter")
+    assert not [m for m in ms if m.type == "currency"]
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("Net sales rose 18%.[1][2] Costs fell.", [("percent", 18.0)]),
+    ("Deliveries reached 191 jets[3] in the year.", [("count", 191.0)]),
+    ("Margins improved (see figure 1) to 8.8%.", [("percent", 8.8)]),
+    ("As Table 2 shows, 40 vehicles were delivered.", [("count", 40.0)]),
+    ("The division lost (45) million euros.", [("currency", -45e6)]),
+])
+def test_markers_and_accounting_negatives(text: str, amounts: list[tuple[str, float]]) -> None:
+    """Footnote and citation markers, and figure or table references, are never amounts; a bracketed figure with
+    its scale outside the bracket is an accounting negative."""
+    got = [(m.type, float(m.value)) for m in extract_text(text) if m.type in AMOUNT_TYPES]
+    assert got == [(t, pytest.approx(v)) for t, v in amounts]

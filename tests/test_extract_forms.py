@@ -51,6 +51,8 @@ FORMS = [
     ("7 feet 10 inches", "7 feet 10 inches", "quantity", 94, "inch"),
     ("2 km and 1 meter", "2 km and 1 meter", "quantity", 2001, "meter"),
     ("10 kms, 8 meters and 6 cm", "10 kms, 8 meters and 6 cm", "quantity", 1000806, "centimeter"),
+    ("five years and five months after", "five years and five months", "quantity", 65, "month"),
+    ("3 weeks and 2 days later", "3 weeks and 2 days", "quantity", 23, "day"),
     # currency sub-units, names and symbols after the amount (rules/currencies.yaml)
     ("pay 50 cents more per barrel", "50 cents", "currency", 0.5, "USD"),
     ("a bid of 470 pence a share", "470 pence", "currency", 4.7, "GBP"),

@@ -121,6 +121,32 @@ class Template:
     meta: dict
 
 
+def _top_alternatives(core: str) -> list[str] | None:
+    """The alternatives of a group body at depth 0 ("a|b (c|d)|e" -> three), or None when it is unbalanced."""
+    out, depth, last = [], 0, 0
+    for i, ch in enumerate(core):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            out.append(core[last:i])
+            last = i + 1
+    out.append(core[last:])
+    return out if depth == 0 else None
+
+
+def _wordy(alt: str, at: int) -> bool:
+    """Does an alternative start (at=0) or end (at=-1) with a letter or a vocabulary list?"""
+    if not alt:
+        return False
+    if at == 0:
+        return alt[0].isalpha() or alt[0] == "@"
+    return alt[-1].isalpha() or bool(regex.search(r"@[a-z_]+$", alt))
+
+
 class Grammar:
     """All templates of a rule set, compiled, and the abstract form of sentences."""
 
@@ -186,10 +212,19 @@ class Grammar:
                 piece = _VOCAB.sub(lambda mm: _alternation(self.lists.get(mm.group(1), [])), body)
                 core = regex.sub(r"^(?:\(\?P<\w+>|\(\?:|\()+|[)?*+]+$", "", tok)
                 plain = "\\" not in tok and "[" not in tok  # a word or an alternation of words
-                if plain and (core[:1].isalpha() or core[:1] == "@"):
-                    piece = r"(?<![\p{L}\p{N}])" + piece
-                if plain and (core[-1:].isalpha() or regex.search(r"@[a-z_]+$", core)):
-                    piece = piece + r"(?![\p{L}\p{N}])"
+                alts = _top_alternatives(core) if plain else None
+                if alts is not None and len(alts) > 1 and any(not _wordy(a, 0) for a in alts) \
+                        and any(_wordy(a, 0) for a in alts):
+                    # "(comprising|:)": word boundaries around the words only, not around a colon
+                    bounded = "|".join((r"(?<![\p{L}\p{N}])" if _wordy(a, 0) else "") + a +
+                                       (r"(?![\p{L}\p{N}])" if _wordy(a, -1) else "") for a in alts)
+                    body = regex.sub(r"(?<!\\) +", lambda _: _HARD, tok.replace(core, bounded, 1))
+                    piece = _VOCAB.sub(lambda mm: _alternation(self.lists.get(mm.group(1), [])), body)
+                else:
+                    if plain and (core[:1].isalpha() or core[:1] == "@"):
+                        piece = r"(?<![\p{L}\p{N}])" + piece
+                    if plain and (core[-1:].isalpha() or regex.search(r"@[a-z_]+$", core)):
+                        piece = piece + r"(?![\p{L}\p{N}])"
                 soft = not any(c.isalnum() for c in core) or tok.endswith(("?", "*"))
             if out:
                 out.append(_SOFT if soft or prev_soft else _HARD)

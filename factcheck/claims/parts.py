@@ -302,6 +302,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         if regex.search(r"[:,;]\s*(?:\p{L}+\s+){0,2}$", lead):
             return  # "...: 24 in 2021, 20 in 2023 and 14 in 2024": an item of a list, not its total
         lists.append(_appositive_items(ctx, t, mt.slots.get("first")))
+    if where == "partition":  # "£4.5 billion, of which £3 billion is military aid and £1.5 billion other"
+        first = mt.slots.get("first")
+        lists.append(_partition_items(ctx, first) if first is not None and is_amount(first) else [])
     if where == "bracket":
         close = ctx.text.find(")", t.end, ctx.sentence(t.start)[1])
         lists.append([x for x in ctx.numbers_in(t.end, close) if is_amount(x)] if close > 0 else [])
@@ -339,10 +342,13 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 sets.append((items[:k], [ev0, Evidence("list-head", f"the first {k} figures of the list", -0.5)]))
         for xs, ev in sets:
             readings.append(Relation("sum", tuple(xs), tuple(ev)))
+        if mt.template.meta.get("open"):
+            readings.append(_open_reading(items, ev0))
     if not readings:
         return
     readings.sort(key=lambda r: -r.score)
-    ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(readings[:4])))
+    kept = readings[:4] + [r for r in readings[4:] if r.alternative]
+    ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(kept)))
 
 
 def _sum_comparable(ctx: Ctx, x: Mention, t: Mention) -> bool:
@@ -463,15 +469,7 @@ def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     si = ctx.sent_index(mt.start)
     if first is None or not is_amount(first) or si == 0:
         return
-    items = [first]
-    for x in ctx.numbers_in(first.end, ctx.sentence(first.start)[1]):
-        if not is_amount(x):
-            continue
-        between = ctx.text[items[-1].end:x.start]  # "66 are for the Air Force and 90 for the Army": a verb is fine
-        if len(between) > 80 or ";" in between or not regex.search(r",|\band\b|\bplus\b", between) \
-                or not _sum_comparable(ctx, x, first):
-            break
-        items.append(x)
+    items = _partition_items(ctx, first)
     if len(items) < 2:
         return
     totals = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and _sum_comparable(ctx, x, first)
@@ -481,7 +479,37 @@ def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     t = totals[-1]
     ev = Evidence("partition:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}' divides {t.text}",
                   mt.template.weight, mt.template.explicit)
-    ctx.add(Claim("sum", (t.start, t.end), t, readings=(Relation("sum", tuple(items), (ev,)),)))
+    ctx.add(Claim("sum", (t.start, t.end), t, readings=(
+        Relation("sum", tuple(items), (ev, Evidence("list", f"the {len(items)} figures listed", 1.0))),
+        _open_reading(items, ev))))
+
+
+def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
+    """The parts listed from ``first`` on: "66 are for the Air Force and 90 for the Army" (a verb is fine)."""
+    items = [first]
+    for x in ctx.numbers_in(first.end, ctx.sentence(first.start)[1]):
+        if not is_amount(x):
+            continue
+        between = ctx.text[items[-1].end:x.start]
+        if len(between) > 80 or ";" in between or not regex.search(r",|\band\b|\bplus\b", between) \
+                or not _sum_comparable(ctx, x, first):
+            break
+        if len(items) == 1 and _CLOSED_CLAUSE.match(between):
+            break  # "104 vehicles, of which 103 were upgraded, and 40 new-build ones": the clause ended at the comma
+        items.append(x)
+    return items
+
+
+# a relative clause about one part, closed by a comma before "and": what follows is no part of it
+_CLOSED_CLAUSE = rx(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b[^,;]*,\s+(?:and|plus)\b",
+                    regex.I)
+
+
+def _open_reading(items: list[Mention], ev: Evidence) -> Relation:
+    """The reading in which the parts named are only some of the total's ("of which", "of these"): it holds
+    whenever they add up to no more than the total, and then the claim is doubted, not called wrong."""
+    return Relation("sum_open", tuple(items), (ev, Evidence("open-list", "the parts named may not be all of it",
+                                                            0.0)), alternative=True)
 
 
 def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:

@@ -57,6 +57,17 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         noun = plural[-1].lower() if plural else None
         if noun in ("its", "this", "was", "has", "is", "as", "units", "items", "pieces"):
             noun = None
+    if mt.template.id == "batches-of" and regex.match(r"\s*(?:,|and\b|or\b)\s*(?:\p{L}+\s+){0,2}[\p{Sc}\d]",
+                                                     ctx.text[r.end:r.end + 30], regex.I):
+        return  # "two tranches of €1.6 billion and €1.2 billion": a list of the tranches, no rate
+    if (r.type in ("count", "number") and mt.template.id == "each") or mt.template.id == "batches-of":
+        dist = _distributive(ctx, facts, r, mt)
+        if dist:  # "24 Typhoons, 12 each from Qatar and Oman": the total over the recipients named
+            dist.sort(key=lambda x: -x.score)
+            ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(dist[:4])))
+            return
+        if mt.template.id == "batches-of":
+            return
     # the template says the figure is a rate; which total and count it divides is what the evidence below says
     ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", 0.5, False)
     window = [x for x in ctx.window(r, before=3, same_para=False) if is_amount(x) and x is not r]
@@ -98,6 +109,67 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         return
     readings.sort(key=lambda x: -x.score)
     ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(readings[:5])))
+
+
+# after "each": the recipients, a list of names ("from Qatar and Oman", "for the Army, Navy and Air Force")
+_RECIPIENTS = rx(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|in|at|on|between|among)\s+"
+                 r"(?P<list>(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,9}"
+                 r"(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)")
+_ITEM_SEP = rx(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relation]:
+    """A count given per recipient: the total is the count times the recipients, named in a list after it
+    ("12 each from Qatar and Oman"), counted before it ("from three companies, 42 each") or counted by the
+    grammar ("two batches of 48")."""
+    s0, e0 = ctx.sentence(r.start)
+    ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", 0.5, False)
+    divisors: list[tuple[Mention, Evidence]] = []
+    if mt.template.id == "batches-of":
+        k = mt.slots.get("count")
+        nouns = {str(w).lower() for w in (mt.template.meta.get("count_nouns") or [])}
+        if k is not None and k.value and k.value >= 2 and not k.inferred and (k.unit or "").lower() in nouns:
+            divisors.append((k, Evidence("batches", f"'{_quote(ctx, mt.start, mt.end)}'", 3.0, True)))
+    else:
+        lst = _RECIPIENTS.match(ctx.text, r.end, e0)
+        if lst is not None:
+            a, b = lst.span("list")
+            while b > a and ctx.text[b - 1] in ".’'-":
+                b -= 1
+            names = [n for n in _ITEM_SEP.split(ctx.text[a:b]) if n.strip()]
+            if len(names) >= 2:
+                k = Mention(a, b, str(len(names)), "count", float(len(names)), word=True, half_step=None)
+                divisors.append((k, Evidence("recipients", f"{len(names)} named after '{ctx.text[r.end:a].strip()}'",
+                                             3.0, True)))
+        before = [x for x in ctx.numbers_in(s0, r.start) if x.type == "count" and x.value and x.value >= 2
+                  and x.value == int(x.value) and not x.role]
+        if before and not divisors:
+            k = before[-1]
+            gap = ctx.text[k.end:r.start]
+            if len(gap) <= 40 and regex.fullmatch(r"[\p{L}\s'’-]*,\s*", gap):
+                divisors.append((k, Evidence("recipients", f"'{k.text}, {r.text} each'", 3.0, True)))
+    if not divisors:
+        return []
+    si = ctx.sent_index(r.start)
+    lo = ctx.sents[si - 1][0] if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(r.start) else s0
+    out = []
+    for k, kev in divisors:
+        if r.type in ("count", "number"):
+            totals = [x for x in ctx.numbers_in(lo, e0) if x.type in ("count", "number") and x is not k and x is not r
+                      and x.value and x.value > (r.value or 0) and x.value_high is None and not x.role
+                      and (x.type == "number" or r.type == "number" or x.inferred or r.inferred or
+                           noun_class(ctx.vocab, x.unit) == noun_class(ctx.vocab, r.unit))]
+        else:  # "€3.2 billion in two tranches of €1.6 billion"
+            totals = [x for x in ctx.numbers_in(lo, e0) if x.type == r.type and x.unit == r.unit and x is not r
+                      and x.value and abs(x.value) > abs(r.value or 0) and x.value_high is None]
+        for t in totals[-2:]:
+            ev = [ev0, kev]
+            ev.append(Evidence("same-sentence", "in one sentence", 1.0) if ctx.sent_index(t.start) == si else
+                      Evidence("distance", "the total is in the sentence before", -0.5))
+            if t is totals[-1]:
+                ev.append(Evidence("nearest", "the nearest count before", 0.5))
+            out.append(Relation("per_unit", (t, k), tuple(ev)))
+    return out
 
 
 def _count_role(ctx: Ctx, c: Mention) -> str | None:

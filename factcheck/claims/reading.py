@@ -252,6 +252,9 @@ class Facts:
         figures on either side, within its clause ("an increase of 18%, or 17% on an organic basis")."""
         s, e = self.ctx.sentence(m.start)
         t = self.ctx.text
+        note = _FOOTNOTE.match(t, m.end)
+        if note is not None:  # "+11.1%[1] vs 2023": the footnote may set another basis than the figures given
+            return "footnote " + note.group(0).strip()
         prev = [x for x in self.ctx.numbers_in(max(s, m.start - reach), m.start)]
         nxt = self.ctx.numbers_in(m.end, min(e, m.end + reach))
         a = prev[-1].end if prev else max(s, m.start - reach)
@@ -266,6 +269,7 @@ class Facts:
         return hit.group(0).lower() if hit else None
 
 
+_FOOTNOTE = rx(r"(?:\[(?:\d{1,3}|[a-z])\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+(?!\s*\d)")
 _AFTER_GAP = rx(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
 _AFTER_STOP = rx(r"\b(?:and|or|to|from|than|with)\b")
 _AFTER_OF = rx(r"\s*(?:of|in|for)\b")

@@ -90,6 +90,7 @@ class Lexicon:
     glued_prefix_re: regex.Pattern | None = None  # a letter prefix glued to its digits ("USD3.14", "Rs20")
     locale_scales: dict[str, dict[str, float]] | None = None  # "Milliarden" (de), "milyar" (tr), by locale
     locale_evidence: dict[str, regex.Pattern] | None = None  # a figure + a scale word only that locale has
+    address_re: regex.Pattern | None = None  # a house number beside a street word ("Platz 1", "2100 Crystal Drive")
 
 
 # What may stand between a numeral and its unit, and what may follow the unit: a power, then no letter
@@ -348,10 +349,25 @@ def _build(key: str) -> Lexicon:
     after_scale = {k.lower(): str(x) for k, x in (v.get("currency_names_after_scale") or {}).items()}
     letter_prefixes = [p for p in prefixes if p[-1:].isalpha() or p[-1:] == "."]
     glued_prefix_re = rx(rf"(?<![\p{{L}}\p{{N}}])(?:{_alt(letter_prefixes)})(?P<n>\d+(?:[.,]\d+)*)(?![\p{{L}}\d])")
+    address_re = _address_re(v)
     return Lexicon(key, hedges, hedge_re, scale, short, scale_re, prefixes, tight_p, cur_prefix_re, names,
                    cur_name_re, units, tight_u, unit_re, multiples, multiple_re, designators, suffixes,
                    exchanges_re, noun_class, {}, glued_only, suffix, suffix_re, subunits, subunit_re, after_scale,
-                   glued_prefix_re, loc_scales, evidence)
+                   glued_prefix_re, loc_scales, evidence, address_re)
+
+
+def _address_re(v: dict) -> regex.Pattern | None:
+    """A house number after its street ("Platz 1", "gata 17") or before it ("2100 Crystal Drive"): group n."""
+    words = [str(w) for w in (v.get("address_words") or [])]
+    compounds = [str(w) for w in (v.get("address_compounds") or [])]
+    if not words:
+        return None
+    street = rf"(?:{_alt(words)})\.?"
+    glued = rf"\p{{Lu}}\p{{L}}+(?:{_alt(compounds)})" if compounds else r"(?!)"
+    num = r"(?P<n>\d{1,5}(?:[-/]\d{1,5})?[A-Za-z]?)(?![\d.,]\d|\p{L})"
+    return rx(rf"(?:(?<![\p{{L}}])(?:{street}|{glued})[ \u00a0]{num}"
+              rf"|(?<![\p{{L}}\d.,])(?P<n2>\d{{1,5}}[A-Za-z]?)[ \u00a0](?:\p{{Lu}}[\p{{L}}'’.-]*[ \u00a0]){{1,3}}"
+              rf"(?:{street})(?![\p{{L}}]))")
 
 
 def singular(word: str) -> str:
@@ -360,7 +376,8 @@ def singular(word: str) -> str:
     low = w.lower()
     irregular = {"people": "person", "personnel": "person", "men": "man", "women": "woman",
                  "children": "child", "staff": "staff", "aircraft": "aircraft", "series": "series",
-                 "species": "species", "crew": "crew", "sheep": "sheep", "data": "data", "media": "media"}
+                 "species": "species", "crew": "crew", "sheep": "sheep", "data": "data", "media": "media",
+                 "tranches": "tranche", "niches": "niche", "caches": "cache", "avalanches": "avalanche"}
     if low in irregular:
         return irregular[low]
     if rx(r"\d[A-Za-z]?s$").search(w) or rx(r"[A-Z]s$").search(w):

@@ -23,7 +23,7 @@ from ..document.segment import sentences
 from ..model import Mention
 from .lazy import LazyPattern, rx  # LazyPattern: patterns only some documents reach
 from .lexicon import MONTHS, NOT_DESIGNATORS, STOP_WORDS, Lexicon, lexicon, singular
-from .numbers import DIGITS_RE, detect_locale, read_digits, split_numeral
+from .numbers import DIGITS_RE, detect_locale, parse_digits, read_digits, split_numeral
 from .words import grammar, read_cardinals, value_of_fraction, value_of_ordinal
 
 _MON = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"  # noqa: E501
@@ -33,6 +33,9 @@ DATE_RES = [
     rx(r"\b(?:first|second|third|fourth|last|final)\s+(?:(?:nine|six|three|four|eight|ten|eleven|two)\s+months"
                   r"|half|quarter)(?:\s+of\s+(?:the\s+(?:previous|current|last|same|next|prior|fiscal)\s+year|this\s+year"
                   r"|last\s+year|next\s+year|the\s+year|(?:fiscal\s+|FY\s?)?" + _YEAR + r"))?", regex.I),
+    # "the half year", "half-year sales": a period, while "half a year" is a duration
+    rx(r"\bhalf-year\b|(?<=\b(?:the|this|that|each|per|every|same|previous|prior|current|last)\s)half\s+year\b",
+       regex.I),
     rx(r"(?<![\d.,])\b(?:[1-9]M|Q[1-4]|H[12]|FY|CY|1H|2H|[1-4]Q)\s?'?(?:" + _YEAR + r"|\d\d)(?:[-–/]\d\d(?:\d\d)?)?\b"),
     rx(r"(?<![\d.,])\b(?:Q[1-4]|H[12]|[1-9]M)\b(?![-\w])"),
     rx(r"\b(?:fiscal|financial|calendar|budget|model)\s+(?:years?\s+)?" + _YEAR + r"(?:/\d\d(?:\d\d)?)?\b", regex.I),
@@ -63,6 +66,7 @@ _PHONE = rx(r"(?<![\d,.])0\d{2,4}(?:[ .-]\d{2,4}){2,4}(?![\d,])|"  # national: "
                        r"|\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}")
 # the chunks holding a number character (a superset of those holding a str.isdigit() one, checked after)
 _NUMBER_CHUNK = rx(r"(?<![^\s—])[^\s—\p{N}]*\p{N}[^\s—]*")
+_CITATIONS = rx(r"(?:\[(?:\d{1,3}|[a-z])(?:[,–-]\d{1,3})*\])+(?=[\s\p{P}]*$)")  # "[1][2]", "[3,4]", "[a]" closing a chunk
 _STRIP_L = "\"'“‘([{«"
 _STRIP_R = "\"'”’)]}».,;:!?…"
 _ORDINAL_SUFFIX = rx(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
@@ -107,6 +111,12 @@ _TIME_UNITS = frozenset(("second", "minute", "hour", "day", "week", "month", "ye
 _NEGATIVE = rx(r"(?i)\b(?:minus|negative)\s+$")
 # patterns matched at a position of the whole text (``.match(t, pos)``), never on a slice ``t[pos:]``: a slice
 # to the end of the text copies the rest of it for every figure, which made a long document quadratic
+# a postal code after an address: ", 40476 Düsseldorf", ", VA 22202", ", 111 22 Stockholm", "75015 Paris"
+_POSTCODE = LazyPattern(r"(?:[,;]|\b[A-Z]{1,3}-?|\p{Lu}{2})[ \u00a0]?(\d{3}[ \u00a0]?\d{2,3}|\d{4,6}(?:-\d{4})?)"
+                        r"(?![\d.,]\d|[ \u00a0]?(?:%|per\b|percent))")
+_SCALED_CODE = LazyPattern(r"(?<![\p{L}\p{N}])(?:(?P<sp>Mio|Mrd|Mn|MN|Bn|BN|Md|[MTKk])(?P<c>[A-Z]{3})|"
+                           r"(?P<c2>[A-Z]{3}|[€$£¥₹₩])(?P<ss>mn|bn|Mn|Bn|[mkM]))[ \u00a0]?$")
+_SPACED_SCALE = LazyPattern(r"[ \u00a0](?P<s>bn|mn|mln|bln|m|k|b|tn|mil)(?![\p{L}\d])")
 _NEXT_CAPITAL = LazyPattern(r"[ \u00a0](\p{Lu}[\p{L}]*)(?![\p{L}])")
 _HALF_OF_YEAR = LazyPattern(r"\s+of\s+(?:the\s+)?" + _YEAR)
 _ORDINAL_OF = LazyPattern(r"\s+(?:of|in)\s+(?:five|ten|\d)")
@@ -220,6 +230,10 @@ class _Scanner:
         t, lex = self.t, self.lex
         for m in _NUMBER_CHUNK.finditer(t):
             a, b = m.span()
+            cite = _CITATIONS.search(t, a, b)
+            if cite is not None and cite.start() > a:  # "18%.[1][2]": the footnote markers are no part of it
+                self._block(cite.start(), cite.end())
+                b = cite.start()
             while a < b and t[a] in _STRIP_L:
                 a += 1
             while b > a and t[b - 1] in _STRIP_R:
@@ -245,7 +259,8 @@ class _Scanner:
             a, b = m.start(), m.end("n")
             if not self._free(m.start("n"), b):
                 continue
-            if wl in NOT_DESIGNATORS or wl in MONTHS or w in lex.cur_prefix or w.upper() in lex.cur_prefix:
+            if wl in NOT_DESIGNATORS or wl in MONTHS or w in lex.cur_prefix or w.upper() in lex.cur_prefix \
+                    or self._scaled_code(w + " ") is not None:
                 continue
             tail = (m.group("tail") or "")[1:].lower()
             after = t[b:b + 40]
@@ -268,9 +283,23 @@ class _Scanner:
             if m.group(2).lower() in lex.designation_suffixes and self._free(m.start(1), m.end(1)):
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
+        # addresses: the house number beside a street word, then the postal code on the same line
+        if lex.address_re is not None:
+            for m in lex.address_re.finditer(t):
+                g = "n" if m.group("n") is not None else "n2"
+                if not self._free(m.start(g), m.end(g)):
+                    continue
+                self._emit(m.start(g), m.end(g), "identifier")
+                self._block(m.start(g), m.end(g))
+                line_end = t.find("\n", m.end())
+                line_end = len(t) if line_end < 0 else line_end
+                for pc in _POSTCODE.finditer(t, m.end(), min(line_end, m.end() + 60)):
+                    if self._free(pc.start(1), pc.end(1)):
+                        self._emit(pc.start(1), pc.end(1), "identifier")
+                        self._block(pc.start(1), pc.end(1))
         # "No. 12", "number 6374"
         for m in rx(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|(?:pass|access\s+)?code|passcode|PIN"
-                                r"|ID|Ref\.?|reference)\s*:?\s+"
+                                r"|ID|Ref\.?|reference|figure|fig\.|table|chart|exhibit|appendix|footnote|note|page|slide)\s*:?\s+"
                                 r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b", regex.I).finditer(t):
             if self._free(m.start(1), m.end(1)) and not self._amount_follows(t[m.end(1):m.end(1) + 30]):
                 self._emit(m.start(1), m.end(1), "identifier")
@@ -565,6 +594,12 @@ class _Scanner:
                     if p == "$":
                         f.unit = lex.vocab.get("dollar_sign", "USD")
                     f.start = f.num_start - sign_gap - (len(before) - pm.start())
+            else:
+                sc = self._scaled_code(before)
+                if sc is not None:  # "MSEK 21 173", "SEKm 21,173", "€m 45"
+                    length, code, factor, word = sc
+                    f.type, f.unit, f.scale_factor, f.scale = "currency", code, factor, word
+                    f.start = f.num_start - sign_gap - length
         # hedge
         hb = t[max(0, f.start - 30):f.start]
         hm = lex.hedge_re.search(hb)
@@ -584,6 +619,13 @@ class _Scanner:
                 pos += unc.end()
                 f.num_end = pos
                 self._block(f.num_start, pos)
+        # "(45) million euros": an accounting negative, its scale or currency outside the bracket
+        if before.endswith("(") and t[pos:pos + 1] == ")" and not f.word and f.type in (None, "currency"):
+            sm0 = lex.scale_re.match(t[pos + 1:pos + 21])
+            if sm0 is not None and sm0.group("long") and sm0.group(0)[:1].isspace():
+                f.value = -f.value
+                f.start -= 1
+                pos += 1
         # range "20-30", "20–30%": one mention, value and value_high
         rm = _RANGE_END.match(t, pos)
         if rm and not f.word and not self._is_year(f.value, f) and self._free(pos, rm.end()):
@@ -595,8 +637,22 @@ class _Scanner:
                 self._block(f.num_start, pos)
         # "and a half" after digits is rare; skip. Scale word:
         sm = lex.scale_re.match(t[pos:pos + 20])
-        if sm and (sm.group("long") or (not f.word and (sm.group("short") and (f.type == "currency" or
-                   self._short_scale_ok(pos, sm))))):
+        spaced = self._spaced_scale(f, pos) if f.scale_factor == 1.0 else None
+        foreign = bool(sm and sm.group("long") and not f.word and f.value_high is None and f.scale_factor == 1.0
+                       and self._foreign_scale(f, sm.group("long")))  # "3.815 Mio. EUR" in English: German digits
+        long_known = bool(sm and sm.group("long")) and bool(
+            (lex.locale_scales or {}).get(self.loc, {}).get(sm.group("long").lower()) or lex.scale.get(sm.group("long"))
+            or lex.scale.get(sm.group("long").lower()))
+        if foreign and sm is not None:
+            pos += sm.end()
+        elif spaced is not None and not long_known:
+            name, factor, end = spaced  # "2.8 bn", "€117.9 m", "45 m euros"
+            f.scale, f.scale_factor = name, factor
+            pos = end
+        elif f.scale_factor != 1.0:
+            pass  # the scale came with the currency code ("MSEK")
+        elif sm and (sm.group("long") or (not f.word and (sm.group("short") and (f.type == "currency" or
+                     self._short_scale_ok(pos, sm))))):
             name = (sm.group("long") or sm.group("short"))
             factor = (lex.locale_scales or {}).get(self.loc, {}).get(name.lower()) or lex.scale.get(name) \
                 or lex.scale.get(name.lower())
@@ -786,6 +842,70 @@ class _Scanner:
                 f.type, f.unit = "currency", code
                 return pos + xm.end()
         return pos
+
+    def _foreign_scale(self, f: _Amount, word: str) -> bool:
+        """A scale word of exactly one other locale ("Mio.", "Mrd.", "milyar") after a figure: the figure is
+        written in that locale's digits, and the word scales it."""
+        tables = self.lex.locale_scales or {}
+        key = word.lower()
+        if key in tables.get(self.loc, {}) or self.lex.scale.get(word) or self.lex.scale.get(key):
+            return False
+        owners = [loc for loc, tab in tables.items() if key in tab]
+        if len(owners) != 1:
+            return False
+        if len(regex.sub(r"\P{L}", "", key)) < 6:  # "bin", "mie", "Mio.": only with money after them
+            at = f.num_end + self.t[f.num_end:f.num_end + 20].lower().find(key) + len(key)
+            rest = self.t[at:at + 40]
+            if not (self.lex.cur_name_re.match(rest) or rx(r"[ \u00a0](?:de[ \u00a0]|d['’])?\p{L}").match(rest) and
+                    self.lex.cur_name_re.match(" " + regex.sub(r"^[ \u00a0](?:de[ \u00a0]|d['’])", "", rest)) or
+                    rx(r"[ \u00a0]?[A-Z]{3}(?![\p{L}])").match(rest) and rest.strip()[:3] in self.lex.cur_prefix or
+                    rx(r"[ \u00a0]?[€$£¥₺₹]").match(rest)):
+                return False
+        parsed = parse_digits(self.t[f.num_start:f.num_end], owners[0])
+        if parsed is None:
+            return False
+        sign = -1 if f.value < 0 else 1
+        f.value, f.decimals, f.grouped = sign * parsed[0], parsed[1], parsed[2]
+        f.scale, f.scale_factor = word, float(tables[owners[0]][key])
+        return True
+
+    def _scaled_code(self, before: str) -> tuple[int, str, float, str] | None:
+        """A currency code with its scale glued on, right before a figure: (length, ISO code, factor)."""
+        v = self.lex.vocab
+        pre, suf = v.get("scaled_code_prefixes") or {}, v.get("scaled_code_suffixes") or {}
+        m = _SCALED_CODE.search(before)
+        if m is None:
+            return None
+        codes = self.lex.cur_prefix
+        if m.group("sp") is not None and m.group("c") in codes and len(m.group("c")) == 3 and m.group("sp") in pre:
+            return len(before) - m.start(), codes[m.group("c")], float(pre[m.group("sp")]), m.group("sp")
+        if m.group("c2") is not None and m.group("c2") in codes and m.group("ss") in suf:
+            return len(before) - m.start(), codes[m.group("c2")], float(suf[m.group("ss")]), m.group("ss")
+        return None
+
+    def _spaced_scale(self, f: _Amount, pos: int) -> tuple[str, float, int] | None:
+        """A short scale word after a space ("2.8 bn", "€117.9 m", "45 m euros"): (word, factor, end)."""
+        if f.word:
+            return None
+        m = _SPACED_SCALE.match(self.t, pos)
+        if m is None:
+            return None
+        v = self.lex.vocab
+        name = m.group("s")
+        always = {str(k).lower(): float(x) for k, x in (v.get("spaced_scales") or {}).items()}
+        money = {str(k).lower(): float(x) for k, x in (v.get("spaced_money_scales") or {}).items()}
+        key = name.lower()
+        if key in always:
+            return name, always[key], m.end()
+        if key not in money:
+            return None
+        rest = self.t[m.end():m.end() + 40]
+        if f.type == "currency" or self.lex.cur_name_re.match(rest) or \
+                (self.lex.cur_suffix_re is not None and self.lex.cur_suffix_re.match(rest)) or \
+                rx(r"[ \u00a0](?:[A-Z]{3})(?![\p{L}])").match(rest) and \
+                rest[1:4] in self.lex.cur_prefix:
+            return name, money[key], m.end()
+        return None
 
     def _short_scale_ok(self, pos: int, sm: regex.Match) -> bool:
         """A one-letter scale ("m", "k", "b") counts only glued to the numeral: "857m", "10k"."""
@@ -1079,6 +1199,8 @@ class _Scanner:
             if kept and f.num_start < kept[-1].end and f.num_start >= kept[-1].num_start:
                 if f.num_start < kept[-1].num_end:
                     continue
+                if kept[-1].scale and f.word and f.num_end <= kept[-1].end:
+                    continue  # the scale word of the figure before ("(45) million euros")
                 if kept[-1].type == "quantity" and f.num_end <= kept[-1].end and rx(r"[\p{L}^]").match(self.t[f.num_start - 1]):
                     continue  # the power of a unit: "4km^3", "9.8 m/s2"
                 kept[-1].end = min(kept[-1].end, f.start) if f.start > kept[-1].num_end else kept[-1].num_end
