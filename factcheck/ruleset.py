@@ -317,6 +317,7 @@ def _unusable_vocabulary(parsed: list[Parsed]) -> list[str]:
     users = [p for p in parsed if not p.shipped and isinstance(p.data, dict) and p.data.get("vocabulary")]
     if not users:
         return []
+    from .claims.grammar import Grammar
     from .extract.lexicon import lexicon
     from .extract.words import grammar
 
@@ -324,10 +325,30 @@ def _unusable_vocabulary(parsed: list[Parsed]) -> list[str]:
         vocab = build([*_shipped(), *parsed]).vocab
         lexicon(vocab)
         grammar(vocab)
+        Grammar(vocab)  # the linking grammar's templates
     except Exception as e:  # noqa: BLE001 - any failure here is the vocabulary's; say so instead of crashing
-        return [f"{users[-1].shown}: vocabulary: cannot be used "
-                f"({type(e).__name__}: {e})"]
+        where = users[-1].shown
+        tid = re.match(r"linking grammar [\w-]+\.([\w-]+):", str(e))
+        if tid is not None:  # the file and line of the template
+            for u in reversed(users):
+                line = _line_of_key(u, tid.group(1))
+                if line:
+                    where = f"{u.shown}:{line}"
+                    break
+        return [f"{where}: vocabulary: cannot be used ({type(e).__name__}: {e})"]
     return []
+
+
+def _line_of_key(p: Parsed, key: str) -> int | None:
+    """The first line of a user's rule file that defines ``key:``."""
+    try:
+        text = Path(p.shown).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for k, line in enumerate(text.splitlines(), 1):
+        if re.match(r"\s*['\"]?" + re.escape(key) + r"['\"]?\s*:", line):
+            return k
+    return None
 
 
 def apply_switches(rs: RuleSet, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:

@@ -95,10 +95,13 @@ BROKEN_CASES = {
                                              "(expected one of error, warning, info)"),
     "broken-fact-no-source.yaml": ("4:5", "facts[0]: missing required key 'source'"),
     "broken-top-level-key.yaml": ("3:1", "rule: unknown key (expected one of ruleset, description, rules"),
+    "broken-linking-slot-in-group.yaml": ("7", "vocabulary: cannot be used (ValueError: linking grammar "
+                                               "change.grouped-slot: {p} inside a group"),
+    "broken-linking-bad-regex.yaml": ("7", "vocabulary: cannot be used (ValueError: linking grammar change.unbalanced: "),
 }
 
 
-def test_there_are_ten_broken_fixtures() -> None:
+def test_there_are_twelve_broken_fixtures() -> None:
     assert sorted(p.name for p in BROKEN.glob("broken-*.yaml")) == sorted(BROKEN_CASES)
 
 

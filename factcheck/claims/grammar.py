@@ -40,6 +40,7 @@ _SLOT_PREFIX = ""
 _SLOT = rx(r"\{(?P<name>[a-z_][a-z0-9_]*)(?::(?P<kind>date|any))?\}")
 _GAP = rx(r"\{(?P<what>gap|words)(?P<plus>\+)?(?::(?P<n>\d+))?\}")
 _VOCAB = rx(r"@([a-z_]+)")
+_INNER_SLOT = rx(r"\{(?:[a-z_][a-z0-9_]*(?::(?:date|any))?|(?:gap|words)\+?(?::\d+)?)\}")
 
 
 def _alternation(words: list[str]) -> str:
@@ -208,6 +209,10 @@ class Grammar:
                 prev_soft = True
                 continue
             else:
+                inner = _INNER_SLOT.search(tok)
+                if inner is not None:  # "(of {any})?": a slot inside a group would be matched as text
+                    raise ValueError(f"{inner.group(0)} inside a group in {src!r}: slots and gaps cannot be grouped; "
+                                     "write two templates")
                 body = regex.sub(r"(?<!\\) +", lambda _: _HARD, tok)
                 piece = _VOCAB.sub(lambda mm: _alternation(self.lists.get(mm.group(1), [])), body)
                 core = regex.sub(r"^(?:\(\?P<\w+>|\(\?:|\()+|[)?*+]+$", "", tok)
@@ -236,7 +241,10 @@ class Grammar:
         if isinstance(spec, str):
             spec = {"template": spec}
         src = str(spec.get("template", ""))
-        source, slots = self.expand(src)
+        try:
+            source, slots = self.expand(src)
+        except ValueError as e:  # a user's template: say which
+            raise ValueError(f"linking grammar {group}.{tid}: {e}") from None
         try:
             pat = rx(source, regex.I)
         except regex.error as e:  # a user's template: say which

@@ -207,8 +207,11 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         ctx.skip("share", p, "a margin whose profit measure the text does not name")
         return
     prior = _is_prior_margin(ctx, pairs, p)
-    window = [x for x in ctx.window(p, before=3, same_para=False) if x.type == "currency" and is_amount(x)]
-    window += [x for x in ctx.numbers_in(p.end, ctx.sentence(p.start)[1]) if x.type == "currency" and is_amount(x)]
+    # bare figures read in their neighbour's unit count too ("EBITA of NOK 1,712 million (1,398)")
+    window = [y for x in ctx.window(p, before=3, same_para=False) if (y := pairs.resolved(x)).type == "currency"
+              and is_amount(y)]
+    window += [y for x in ctx.numbers_in(p.end, ctx.sentence(p.start)[1]) if (y := pairs.resolved(x)).type == "currency"
+               and is_amount(y)]
     nums = [x for x in window if facts.measure_id(x) == meas and x.start < p.start + 1]
     dens = [x for x in window if facts.measure_id(x) == "sales"]
     readings: list[Relation] = []
@@ -227,8 +230,9 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("period-clash", "profit and sales of different periods", -3.0))
             elif pn != want:
                 ev.append(Evidence("other-period", f"figures of the {pn} period", -2.0))
-            dist = abs(ctx.sent_index(p.start) - ctx.sent_index(n.start)) + abs(ctx.sent_index(p.start) -
-                                                                              ctx.sent_index(d.start))
+            # a margin in the sentence after its figures is the usual order; further away counts against it
+            dist = max(0, abs(ctx.sent_index(p.start) - ctx.sent_index(n.start)) - 1) + \
+                max(0, abs(ctx.sent_index(p.start) - ctx.sent_index(d.start)) - 1)
             if dist:
                 ev.append(Evidence("distance", f"{dist} sentence(s) away", -0.3 * dist))
             readings.append(Relation("share", (n, d), tuple(ev)))
@@ -239,6 +243,7 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     # figure there could be the base (a segment's margin beside the group's sales is not accused)
     si = ctx.sent_index(p.start)
     near_dens = {d.start for d in dens if si - 1 <= ctx.sent_index(d.start) <= si}
+
     def sure(r: Relation) -> bool:
         n, d = r.operands
         return len(near_dens) == 1 and d.start in near_dens and si - 1 <= ctx.sent_index(n.start) <= si

@@ -227,6 +227,10 @@ class Facts:
         before = t[max(sent_start, h.start - 12):h.start]
         if before.rstrip().endswith("("):
             return True
+        if _INTRODUCES.match(t, h.end) and self.ctx.numbers_in(h.end, h.end + 40):
+            nxt = self.ctx.numbers_in(h.end, h.end + 40)[0]
+            if _INTRODUCES.match(t, h.end, nxt.start + 1):  # "... on sales of $3,200 million": it names what follows
+                return False
         figs = self.ctx.numbers_in(max(sent_start, h.start - 16), h.start)
         return bool(figs) and _POSTFIX_GAP.fullmatch(t, figs[-1].end, h.start) is not None
 
@@ -269,6 +273,8 @@ class Facts:
         return hit.group(0).lower() if hit else None
 
 
+_INTRODUCES = rx(r"\s+(?:of|at|was|were|is|are|to|totall?ing|reached|amounting\s+to|came\s+to|stood\s+at)\s+"
+                 r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|just|an?|the)\s+)*(?=\S)")
 _FOOTNOTE = rx(r"(?:\[(?:\d{1,3}|[a-z])\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+(?!\s*\d)")
 _AFTER_GAP = rx(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
 _AFTER_STOP = rx(r"\b(?:and|or|to|from|than|with)\b")
