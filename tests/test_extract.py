@@ -862,3 +862,12 @@ def test_markers_and_accounting_negatives(text: str, amounts: list[tuple[str, fl
     its scale outside the bracket is an accounting negative."""
     got = [(m.type, float(m.value)) for m in extract_text(text) if m.type in AMOUNT_TYPES]
     assert got == [(t, pytest.approx(v)) for t, v in amounts]
+
+
+def test_bare_family_currency_takes_the_last_qualified_member() -> None:
+    """"crowns" after "Norwegian crowns" are Norwegian; "dollars" after "A$" Australian; alone, their own entry."""
+    ms = [m for m in extract_text("Sales rose to 15,170 million Norwegian crowns from 12,475 million crowns. "
+                                  "It cost A$3 billion, or 3 billion dollars.") if m.type == "currency"]
+    assert [m.unit for m in ms] == ["NOK", "NOK", "AUD", "AUD"]
+    assert [m.type for m in extract_text("It cost 40 million crowns.")] == ["count"]  # whose crowns? not said
+    assert [m.unit for m in extract_text("Revenues were BNOK 48.9.") if m.type == "currency"] == ["NOK"]

@@ -9,6 +9,7 @@ A case::
         "12%": {status: fail, expected_text: "17%"}
         "$1.73": none                            # no finding may touch this figure
       fails_elsewhere: false                     # default: no fail outside the expected ones
+      as_of: "2026-01-15"                        # optional: the release's date (as --as-of gives it)
 
 ``none`` means no finding at all (not checked); a plain string value is the status. Every case runs the whole
 pipeline (read → extract → link → judge). ``test_every_template_has_three_cases`` holds the grammar to the
@@ -19,6 +20,7 @@ claims in at least three cases.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -52,11 +54,11 @@ def cases() -> list[tuple[str, dict]]:
 CASES = cases()
 
 
-def run_case(text: str) -> tuple[list[Finding], list]:
+def run_case(text: str, as_of: str | None = None) -> tuple[list[Finding], list]:
     doc = Document(path="-", text=text)
     rs = rules()
     mentions = extract(doc, rs.vocab)
-    claims, unchecked = link(doc, mentions, rs)
+    claims, unchecked = link(doc, mentions, rs, as_of=date.fromisoformat(as_of) if as_of else None)
     return judge(doc, claims, rs, []), claims
 
 
@@ -69,7 +71,7 @@ def _span(text: str, needle: str) -> tuple[int, int]:
 @pytest.mark.parametrize("name,case", CASES, ids=[n for n, _ in CASES])
 def test_case(name: str, case: dict) -> None:
     text = case["text"]
-    findings, _ = run_case(text)
+    findings, _ = run_case(text, case.get("as_of"))
     problems = []
     expected_spans = []
     for needle, want in (case.get("expect") or {}).items():
@@ -114,7 +116,7 @@ def test_every_template_has_three_cases() -> None:
     g = grammar_for(rules().vocab)
     uses: Counter[str] = Counter()
     for _, case in CASES:
-        _, claims = run_case(case["text"])
+        _, claims = run_case(case["text"], case.get("as_of"))
         credited = {e.cue.replace(":", ".", 1) for c in claims for r in c.readings for e in r.evidence if ":" in e.cue}
         name = case.get("template")
         if name and name not in credited and "." in name:

@@ -150,6 +150,8 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         base = mt.slots.get("base")
         if base is None or not is_amount(base) or base.type == "percent":
             continue
+        if base.start > p.end and regex.search(r"\bto\b", ctx.text[p.end:base.start], regex.I):
+            continue  # "rose 190.2 percent from a year earlier to a record 1.72 trillion won": the level reached
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(p.text, " ").replace(base.text, " "))
         extra = []
         for subj, sev in _subjects(ctx, facts, pairs, p, base):
@@ -219,6 +221,9 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
                       and not same_figure(x, base)]
             ev0 = [Evidence("distance", "the subject is in the sentence before", facts.weight("distance", -0.5))]
     before = [x for x in before if x.start not in pairs.deltas]
+    if not before:  # "orders rose 16.8% from €17.9 billion": the orders figure given elsewhere, if it is the only one
+        yield from _subject_by_measure(ctx, facts, pairs, trig, base)
+        return
     for k, x in enumerate(reversed(before[-3:])):
         ev = list(ev0)
         if k == 0:
@@ -231,6 +236,29 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
         if mev is not None:
             ev.append(mev)
         yield x, ev
+
+
+def _subject_by_measure(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
+                        ) -> Iterator[tuple[Mention, list[Evidence]]]:
+    """The level a comparison is about when its sentence names only the base: the one figure of the text with
+    the trigger's measure ("orders rose 16.8% from €17.9 billion" and "Orders at €20.9 billion" in a bullet)."""
+    from .pairs import _base_position
+
+    meas = facts.measure_id(trig) or facts.measure_id(base)
+    if not meas or meas.startswith("margin:"):
+        return
+    cands = [x for x in facts.figures_of(meas) if x is not base and is_amount(x) and comparable(ctx.vocab, x, base)
+             and not same_figure(x, base) and magnitude(x, base) < 3 and not _base_position(ctx, x)
+             and x.start not in pairs.deltas and not pairs.with_old(x) and not ctx.is_stated(x)]
+    groups: list[Mention] = []
+    for x in cands:
+        if not any(same_figure(x, g) for g in groups):
+            groups.append(x)
+    if len(groups) != 1:
+        return
+    x = min((c for c in cands if same_figure(c, groups[0])), key=lambda c: abs(c.start - trig.start))
+    # found by its measure alone, not by grammar: enough to check, not to accuse (a quarter's figure may be it)
+    yield x, [Evidence("measure-only", f"the only other '{meas}' figure of the text: {x.text}", 0.5)]
 
 
 def _times_more(ctx: Ctx, m: Mention) -> bool:
@@ -362,6 +390,12 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                                                      facts.weight("restated", 1.0) + facts.weight("attach", 2.0),
                                                      True)]
                 add(pair.old, target, ev)
+        # 2b. a change stated against a period ("a 64% jump on 2024", "doubled in 2024"): the levels of its measure
+        # in those years, wherever the text gives them
+        if target is None and formula in ("pct_change", "ratio") and \
+                not any(e.explicit for ev in cands.values() for e in ev):
+            for old, new, ev in facts.periods.readings(p):
+                add(old, new, ev)
         # 3. no figure near: a pair elsewhere with the trigger's own measure (a headline "order bookings up
         # 41%"); never explicit
         alone = not [x for x in ctx.sentence_numbers(si) if is_amount(x) and x is not p]

@@ -112,10 +112,14 @@ def _document_date(ctx: Ctx) -> Period | None:
     head = ctx.text[:400]
     cut = regex.search(r"\s[—–-]{1,2}\s", head)
     zone_end = cut.start() if cut else 0
+    # the most precise date there: "8 January 2025" in the dateline, not "in 2024" in the headline above it
+    best: Period | None = None
     for d in ctx.dates_in(0, zone_end):
         p = parse_period(d.text)
-        if p:
-            return p
+        if p and (best is None or (p.last - p.first) < (best.last - best.first)):
+            best = p
+    if best is not None:
+        return best
     if ctx.doc.date is not None:  # the release's own metadata (Markdown front matter `date:`)
         return Period(ctx.doc.date, ctx.doc.date, "date:")
     return None

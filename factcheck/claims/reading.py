@@ -10,6 +10,7 @@ import bisect
 import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -17,6 +18,9 @@ from ..extract.lazy import rx
 from ..model import Evidence, Mention
 from .grammar import Abstract, Grammar, _alternation, abstract, grammar_for
 from .scope import Ctx
+
+if TYPE_CHECKING:
+    from .periods import Periods
 
 GENERIC_NOUNS = frozenset({"unit", "item", "piece", "example", "one", "copy", "set", "lot", "system", "number"})
 
@@ -233,6 +237,27 @@ class Facts:
                 return False
         figs = self.ctx.numbers_in(max(sent_start, h.start - 16), h.start)
         return bool(figs) and _POSTFIX_GAP.fullmatch(t, figs[-1].end, h.start) is not None
+
+    @cached_property
+    def periods(self) -> Periods:
+        """Levels of each measure by year (periods.py), indexed on first use."""
+        from .periods import Periods
+
+        return Periods(self.ctx, self)
+
+    @cached_property
+    def _by_measure(self) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = {}
+        for x in self.ctx.numbers:
+            if is_amount(x):
+                mid = self.measure_id(x)
+                if mid:
+                    out.setdefault(mid, []).append(x)
+        return out
+
+    def figures_of(self, measure: str) -> list[Mention]:
+        """Every amount of the text whose measure is ``measure``, in text order (indexed once)."""
+        return self._by_measure.get(measure, [])
 
     def measure_id(self, m: Mention) -> str | None:
         h = self.measure_of(m)

@@ -11,6 +11,7 @@ Order matters, and is the design:
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
@@ -114,7 +115,9 @@ _NEGATIVE = rx(r"(?i)\b(?:minus|negative)\s+$")
 # a postal code after an address: ", 40476 Düsseldorf", ", VA 22202", ", 111 22 Stockholm", "75015 Paris"
 _POSTCODE = LazyPattern(r"(?:[,;]|\b[A-Z]{1,3}-?|\p{Lu}{2})[ \u00a0]?(\d{3}[ \u00a0]?\d{2,3}|\d{4,6}(?:-\d{4})?)"
                         r"(?![\d.,]\d|[ \u00a0]?(?:%|per\b|percent))")
-_SCALED_CODE = LazyPattern(r"(?<![\p{L}\p{N}])(?:(?P<sp>Mio|Mrd|Mn|MN|Bn|BN|Md|[MTKk])(?P<c>[A-Z]{3})|"
+# a currency name at the end of a figure, and the word before it when that qualifies it ("Norwegian crowns")
+_FAMILY_TAIL = LazyPattern(r"(?:(?P<q>\p{Lu}[\p{L}.]*)[ \u00a0]|(?<![\p{L}]))(?P<w>\p{L}+)$")
+_SCALED_CODE = LazyPattern(r"(?<![\p{L}\p{N}])(?:(?P<sp>Mio|Mrd|Mn|MN|Bn|BN|Md|[MBTKk])(?P<c>[A-Z]{3})|"
                            r"(?P<c2>[A-Z]{3}|[€$£¥₹₩])(?P<ss>mn|bn|Mn|Bn|[mkM]))[ \u00a0]?$")
 _SPACED_SCALE = LazyPattern(r"[ \u00a0](?P<s>bn|mn|mln|bln|m|k|b|tn|mil)(?![\p{L}\d])")
 _NEXT_CAPITAL = LazyPattern(r"[ \u00a0](\p{Lu}[\p{L}]*)(?![\p{L}])")
@@ -1215,7 +1218,33 @@ class _Scanner:
             self.out.append(self._mention(f))
         self.out = [m for m in self.out if m.value is None or abs(m.value) <= MAX_FIGURE]  # ordinals too
         self.out.sort(key=lambda m: (m.start, m.end))
+        self._currency_families()
         return self.out
+
+    def _currency_families(self) -> None:
+        """"12,475 million crowns" after "15,170 million Norwegian crowns": a bare family name takes the currency
+        of the last qualified member named before it (one pass, in text order)."""
+        fams = self.lex.vocab.get("currency_families") or {}
+        if not fams:
+            return
+        words = {str(w).lower(): name for name, spec in fams.items() for w in (spec or {}).get("words", [])}
+        members = {str(c): name for name, spec in fams.items() for c in (spec or {}).get("members", [])}
+        last: dict[str, str] = {}
+        for k, m in enumerate(self.out):
+            if m.type == "count" and m.unit and m.unit.lower() in words and m.noun and m.noun.lower() in words:
+                fam = words[m.unit.lower()]  # "12,475 million crowns" after "Norwegian crowns": money after all
+                if fam in last:
+                    self.out[k] = dataclasses.replace(m, type="currency", unit=last[fam], noun=None)
+                continue
+            if m.type != "currency" or m.unit is None:
+                continue
+            tail = _FAMILY_TAIL.search(m.text)
+            fam = words.get(tail.group("w").lower()) if tail else None
+            if fam is not None and not tail.group("q"):  # bare: "million crowns"
+                if fam in last and last[fam] != m.unit:
+                    self.out[k] = dataclasses.replace(m, unit=last[fam])
+            elif m.unit in members and not m.inferred:
+                last[members[m.unit]] = m.unit
 
     def _compound_quantities(self, amounts: list[_Amount]) -> list[_Amount]:
         """ "7 feet 10 inches", "2 km and 1 metre", "10 kms, 8 metres and 6 cm": one length in the smallest

@@ -1,0 +1,190 @@
+"""Levels of one measure at named periods, and changes stated against a period.
+
+A release often gives the levels in one place and the change in another: "Deliveries had fallen to 98 in 2023
+and 110 in 2024 ... last year's output represents a 64% jump on 2024"; "In 2023 it had delivered 13 Rafale ...
+Rafale output nearly doubled in 2024"; "defence spending is to rise to €108.2 billion, 29% more than in 2025".
+
+- A figure's period is a year attached to it in its clause: "110 in 2024", "In 2023 it had delivered 13",
+  "2024's 110", "last year's output of 191" (relative years from the dateline or `--as-of`).
+- The series index keys each such figure by its measure (rules/linking.yaml `measures`) and year.
+- A change trigger names its periods: the base after "on/over/from/than (in)" ("a 64% jump on 2024"), the new
+  one after "in" ("doubled in 2024") or before the measure ("last year's output"); the other one is the year
+  before or the subject's own.
+The reading is the one level of each year (a year with two different levels of the measure gives none).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import regex
+
+from ..extract.lazy import rx
+from ..model import Evidence, Mention
+from .reading import Facts, comparable, is_amount, same_figure
+from .scope import Ctx
+
+_YEAR = rx(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d|\s*[-–/]\s*\d)")
+# "110 in 2024", "13 Rafale in 2023", "€5.1 billion for fiscal 2024": a year right after the figure
+_AFTER = rx(r"\s*(?:[\p{L}'’-]+\s+){0,3}?(?:in|for|during|of|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+"
+            r"(?:(?:the\s+)?(?:fiscal|financial|calendar)\s+(?:year\s+)?|FY\s?)?$", regex.I)
+# "In 2023 it had delivered 13 Rafale": a year opening the clause of the figure
+_OPENING = rx(r"(?:^|[,;:]\s*|\b(?:and|while|but|whereas)\s+)(?:in|for|during|by)\s+(?:(?:fiscal|financial)\s+)?$",
+              regex.I)
+# "2024's 110", "last year's output of 191", "this year's 224"
+_POSSESSIVE = rx(r"(?:(?P<y>(?:1[89]|20)\d\d)|(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+"
+                 r"(?:year|fiscal\s+year))['’]s\s+(?:[\p{L}-]+\s+){0,3}(?:of\s+)?$", regex.I)
+_RELATIVE_AFTER = rx(r"\s*,?\s*(?:(?P<last>last\s+year|a\s+year\s+(?:earlier|before|ago)|in\s+the\s+(?:previous|prior)"
+                     r"\s+year|the\s+year\s+before)|(?P<this>this\s+year|in\s+the\s+current\s+year))\b", regex.I)
+# the base period of a change: "a 64% jump on 2024", "29% more than in 2025", "up 12% from 2023"
+_BASE = rx(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:on|over|from|against|versus|vs\.?|compared\s+(?:with|to)|than(?:\s+in)?|"
+           r"relative\s+to)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?P<y>(?:1[89]|20)\d\d)\b"
+           r"|\s*(?:[\p{L}-]+\s+){0,3}?(?:on|over|from|than|compared\s+with|versus)\s+(?P<rel>last\s+year|the\s+"
+           r"(?:previous|prior)\s+year|a\s+year\s+(?:earlier|ago|before))", regex.I)
+# the new period of a change: "doubled in 2024", "rose 12% in fiscal 2025"
+_NEW_AFTER = rx(r"\s*(?:in|for|during)\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?P<y>(?:1[89]|20)\d\d)\b"
+                r"(?!\s*(?:,\s*)?(?:from|compared|versus|vs|against))", regex.I)
+
+
+class Periods:
+    """Figures by measure and year, indexed once per document."""
+
+    def __init__(self, ctx: Ctx, facts: Facts) -> None:
+        self.ctx = ctx
+        self.facts = facts
+
+    @cached_property
+    def doc_year(self) -> int | None:
+        from .dates import document_date
+
+        d = document_date(self.ctx)
+        return d.last.year if d is not None else None
+
+    def _relative(self, word: str) -> int | None:
+        if self.doc_year is None:
+            return None
+        w = " ".join(word.lower().split())
+        if w.startswith(("last", "the previous", "the prior", "a year", "in the previous", "in the prior",
+                         "the year before")):
+            return self.doc_year - 1
+        return self.doc_year
+
+    def year_of(self, x: Mention) -> int | None:
+        """The year a figure is attached to in its clause, if the text says."""
+        ctx, t = self.ctx, self.ctx.text
+        s, e = ctx.sentence(x.start)
+        for d in ctx.dates_in(x.end, min(e, x.end + 60)):
+            gap = t[x.end:d.start]
+            if _AFTER.fullmatch(gap) and not ctx.numbers_in(x.end, d.start):
+                y = _YEAR.search(d.text)
+                return int(y.group(1)) if y else None
+            break
+        rel = _RELATIVE_AFTER.match(t, x.end, min(e, x.end + 40))
+        if rel is not None:
+            return self._relative(rel.group(0).strip(" ,"))
+        head = t[max(s, x.start - 60):x.start]
+        pos = _POSSESSIVE.search(head)
+        if pos is not None:
+            return int(pos.group("y")) if pos.group("y") else self._relative(pos.group("rel"))
+        before = [d for d in ctx.dates_in(max(s, x.start - 80), x.start)]
+        if before:
+            d = before[-1]
+            lead = t[s:d.start]
+            lead = lead if len(lead) <= 40 else "… " + lead[-40:]  # "^" only at the sentence's start
+            if _OPENING.search(lead) and \
+                    not [y for y in ctx.numbers_in(d.end, x.start) if is_amount(y)] and ";" not in t[d.end:x.start]:
+                y = _YEAR.search(d.text)
+                return int(y.group(1)) if y else None
+        return None
+
+    @cached_property
+    def _series(self) -> dict[str, dict[int, list[Mention]]]:
+        out: dict[str, dict[int, list[Mention]]] = {}
+        for x in self.ctx.numbers:
+            if not is_amount(x) or x.type == "percent" or x.value_high is not None:
+                continue
+            key = self.facts.measure_id(x)
+            if not key or key.startswith("margin:"):
+                continue
+            y = self.year_of(x)
+            if y is not None:
+                out.setdefault(key, {}).setdefault(y, []).append(x)
+        return out
+
+    def level(self, key: str, year: int, like: Mention | None = None, words: set[str] | None = None) -> Mention | None:
+        """The one level of a measure in a year (written once, or the same figure restated), else None. With
+        ``words`` (the trigger's subject: "Rafale output"), figures counting one of them come first, then figures
+        naming no thing of their own."""
+        xs = [x for x in self._series.get(key, {}).get(year, []) if like is None or comparable(self.ctx.vocab, x, like)]
+        if words is not None and len(xs) > 1:
+            named = [x for x in xs if x.unit and not x.inferred and x.unit.lower() in words]
+            xs = named or [x for x in xs if x.type != "count" or not x.unit or x.inferred]
+        if not xs or any(not same_figure(x, xs[0]) for x in xs[1:]):
+            return None
+        return xs[0]
+
+    def change_years(self, p: Mention) -> tuple[int, int, str] | None:
+        """The two years a change trigger compares, and the words that say so."""
+        ctx, t = self.ctx, self.ctx.text
+        s, e = ctx.sentence(p.start)
+        base = _BASE.match(t, p.end, min(e, p.end + 60))
+        new_after = _NEW_AFTER.match(t, p.end, min(e, p.end + 30))
+        old: int | None = None
+        new: int | None = None
+        said = ""
+        if base is not None:
+            old = int(base.group("y")) if base.group("y") else None
+            if old is None and base.group("rel"):
+                old = self._relative(base.group("rel"))
+            said = " ".join(t[p.start:base.end()].split())
+        if new_after is not None:
+            new = int(new_after.group("y"))
+            said = said or " ".join(t[p.start:new_after.end()].split())
+        if new is None:
+            found = list(_POSSESSIVE_ANY.finditer(t[s:p.start]))  # the last one before the trigger
+            pos = found[-1] if found else None
+            if pos is not None:
+                new = int(pos.group("y")) if pos.group("y") else self._relative(pos.group("rel"))
+        if old is None and new is not None and base is None:
+            old = new - 1
+        if new is None and old is not None:
+            subj = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent"]
+            new = self.year_of(subj[-1]) if subj else None
+            if new is None:
+                new = self._clause_year(p)
+        if old is None or new is None or old >= new:
+            return None
+        return old, new, said
+
+    def _clause_year(self, p: Mention) -> int | None:
+        """"In 2026, defence spending is to rise to ..., 29% more than in 2025": the year opening the sentence."""
+        s, _ = self.ctx.sentence(p.start)
+        m = rx(r"\s*(?:in|for|during)\s+(?:(?:fiscal|financial)\s+)?((?:1[89]|20)\d\d)\s*,", regex.I).match(self.ctx.text, s)
+        return int(m.group(1)) if m else None
+
+    def readings(self, p: Mention) -> list[tuple[Mention, Mention, list[Evidence]]]:
+        """(old, new, evidence) for a change trigger stated against a period."""
+        years = self.change_years(p)
+        if years is None:
+            return []
+        old_y, new_y, said = years
+        key = self.facts.measure_id(p)
+        if not key or key.startswith("margin:"):
+            return []
+        s, _ = self.ctx.sentence(p.start)
+        words = {w.lower() for w in regex.findall(r"[\p{L}][\p{L}\d-]+", self.ctx.text[max(s, p.start - 80):p.start])}
+        words |= {w[:-1] for w in words if w.endswith("s")}
+        new = self.level(key, new_y, words=words)
+        old = self.level(key, old_y, like=new, words=words)
+        if new is None or old is None or new is old or not comparable(self.ctx.vocab, old, new):
+            return []
+        ev = [Evidence("period", f"'{said}': {key} in {old_y} ({old.text}) and {new_y} ({new.text})",
+                       self.facts.weight("explicit", 3.0), True),
+              Evidence("same-measure", f"same measure '{key}'", self.facts.weight("measure", 1.0))]
+        return [(old, new, ev)]
+
+
+_POSSESSIVE_ANY = rx(r"(?:(?P<y>(?:1[89]|20)\d\d)|(?P<rel>last|this|the\s+previous|the\s+current)\s+year)['’]s\b",
+                     regex.I)
+
+__all__ = ["Periods"]
