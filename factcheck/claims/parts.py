@@ -102,8 +102,10 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         parts = _parts_for(ctx, facts, pairs, p, whole)
     named = Evidence(ev.cue, ev.detail, ev.weight, False)  # a whole only named: its figure is found, not given
     for pt, pev in parts:
+        by_words = any(e.cue == "names-part" for e in pev)  # a part found by its words is not given either
         for w, wev in _wholes(ctx, facts, p, pt, whole):
-            readings.append(Relation("share", (pt, w), (ev if whole is not None else named,) + tuple(pev) + tuple(wev)))
+            readings.append(Relation("share", (pt, w), (ev if whole is not None and not by_words else named,)
+                                     + tuple(pev) + tuple(wev)))
     if not readings:
         if mt.template.explicit:
             ctx.skip("share", p, "no part and whole of one kind found for this share")
@@ -121,6 +123,8 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     s, _ = ctx.sentence(p.start)
     before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent" and x is not whole]
     out: list[tuple[Mention, list[Evidence]]] = []
+    if not before:  # "Military aid therefore accounts for two-thirds of the total": a part named by words
+        return _named_parts(ctx, facts, p, whole)
     if before:
         x = before[-1]
         gap = ctx.text[x.end:p.start]
@@ -133,6 +137,46 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
             else:
                 out.append((x, [Evidence("set-off", f"{p.text} follows {x.text}", 1.0)]))
     return out
+
+
+_SUBJECT_END = rx(r"\s*(?:(?:thus|therefore|now|alone|so|together|still|already)\s+)*(?:accounts?\s+for|accounted\s+for|"
+                  r"accounting\s+for|makes?\s+up|made\s+up|represents?|represented|is|are|was|were|equals?|"
+                  r"(?:is|was)\s+(?:equal|equivalent)\s+to|comes?\s+to|came\s+to|amounts?\s+to)\s+"
+                  r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|less\s+than|under)\s+)*$",
+                  regex.I)
+
+
+def _named_parts(ctx: Ctx, facts: Facts, p: Mention, whole: Mention | None) -> list[tuple[Mention, list[Evidence]]]:
+    """The part of a share named only by the words of its subject ("Military aid accounts for two-thirds of the
+    total", "The deficit is equal to 5.9% of the budget"): a figure of the three sentences before whose clause
+    has those words. Found by words, so never explicit."""
+    from ..extract.lexicon import STOP_WORDS
+
+    s, _ = ctx.sentence(p.start)
+    verb = _SUBJECT_END.search(ctx.text, s, p.start)
+    if verb is None:
+        return []
+    subject = ctx.text[s:verb.start()]
+    words = {w for w in regex.findall(r"[\p{L}][\p{L}\p{N}'’-]{2,}", subject)
+             if w.lower() not in STOP_WORDS and not w.lower().endswith(("'s", "’s"))} | \
+        {w[:-2] for w in regex.findall(r"[\p{L}][\p{L}\p{N}-]{2,}['’]s", subject)}
+    if not words or len(subject) > 80:
+        return []
+    si = ctx.sent_index(p.start)
+    lo = ctx.sents[max(0, si - 3)][0]
+    year = facts.periods.subject_year(subject)  # "This year's budget": not next year's
+    named = [(x, n) for x, n in facts.figures_named(words).values()
+             if lo <= x.start < s and x.type != "percent" and x is not whole and not ctx.is_stated(x)]
+    if year is not None:  # a figure of another year (said of it anywhere it is written) is not the part
+        named = [(x, n) for x, n in named if not (facts.periods.years_of_value(x) - {year})]
+    if not named:
+        return []
+    best = max(n for _, n in named)
+    top = [x for x, n in named if n == best]
+    if len({(x.type, x.unit, x.value) for x in top}) != 1:
+        return []  # two figures answer to the name: no part
+    x = top[-1]
+    return [(x, [Evidence("names-part", f"'{' '.join(subject.split())}' names {x.text}", 1.0 + 0.5 * best)])]
 
 
 def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | None
@@ -152,6 +196,15 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     cands = [x for x in ctx.window(p, before=4, same_para=False) if x is not part and is_amount(x)
              and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
              and magnitude(x, part) < 1000 and not same_figure(x, part)]
+    # a whole named by words may be anywhere before ("64% of the investment budget", eight paragraphs after "The
+    # investment budget for the 52 aircraft is about €6.9 billion"): the figures those words name
+    if words and named:
+        known = {x.start for x in cands}
+        for x, wt in facts.figures_named(words).values():
+            if wt >= 1.0 and x.start < p.start and x.start not in known and x is not part and is_amount(x) and \
+                    _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0) and \
+                    magnitude(x, part) < 1000 and not same_figure(x, part):
+                cands.append(x)
     # a whole may also be in an earlier paragraph of the same release
     if meas is not None:  # a whole of that measure when the text gives one ("188% of net earnings")
         cands = [x for x in cands if facts.measure_id(x) == meas] or cands

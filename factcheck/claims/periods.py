@@ -34,6 +34,9 @@ _OPENING = rx(r"(?:^|[,;:]\s*|\b(?:and|while|but|whereas)\s+)(?:in|for|during|by
 # "2024's 110", "last year's output of 191", "this year's 224"
 _POSSESSIVE = rx(r"(?:(?P<y>(?:1[89]|20)\d\d)|(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+"
                  r"(?:year|fiscal\s+year))['’]s\s+(?:[\p{L}-]+\s+){0,3}(?:of\s+)?$", regex.I)
+# "a 2026 defence budget of €4.79 billion", "the 2025 figure was 110": a year modifying the figure's noun
+_ATTRIBUTIVE = rx(r"(?<![\d.,])(?P<y>(?:1[89]|20)\d\d)\s+(?:[\p{L}-]+\s+){1,3}(?:of|at|was|were|is|are|totall?ing|:)\s+"
+                  r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|an?|the)\s+)*$", regex.I)
 _RELATIVE_AFTER = rx(r"\s*,?\s*(?:(?P<last>last\s+year|a\s+year\s+(?:earlier|before|ago)|in\s+the\s+(?:previous|prior)"
                      r"\s+year|the\s+year\s+before)|(?P<this>this\s+year|in\s+the\s+current\s+year))\b", regex.I)
 # the base period of a change: "a 64% jump on 2024", "29% more than in 2025", "up 12% from 2023"
@@ -59,6 +62,13 @@ class Periods:
 
         d = document_date(self.ctx)
         return d.last.year if d is not None else None
+
+    def subject_year(self, text: str) -> int | None:
+        """The year a subject phrase names: "This year's budget" -> the dateline's year; "2024's output" -> 2024."""
+        m = _POSSESSIVE_ANY.search(text)
+        if m is None:
+            return None
+        return int(m.group("y")) if m.group("y") else self._relative(m.group("rel"))
 
     def _relative(self, word: str) -> int | None:
         if self.doc_year is None:
@@ -86,6 +96,9 @@ class Periods:
         pos = _POSSESSIVE.search(head)
         if pos is not None:
             return int(pos.group("y")) if pos.group("y") else self._relative(pos.group("rel"))
+        attr = _ATTRIBUTIVE.search(head)
+        if attr is not None:  # "a 2026 defence budget of €4.79 billion"
+            return int(attr.group("y"))
         before = [d for d in ctx.dates_in(max(s, x.start - 80), x.start)]
         if before:
             d = before[-1]
@@ -110,6 +123,20 @@ class Periods:
             if y is not None:
                 out.setdefault(key, {}).setdefault(y, []).append(x)
         return out
+
+    @cached_property
+    def _years_by_value(self) -> dict[tuple, set[int]]:
+        out: dict[tuple, set[int]] = {}
+        for x in self.ctx.amounts:
+            y = self.year_of(x) if x.type != "percent" else None
+            if y is not None:
+                out.setdefault((x.type, x.unit, x.value), set()).add(y)
+        return out
+
+    def years_of_value(self, x: Mention) -> set[int]:
+        """The years the text attaches to a figure, wherever it writes it ("€4.79 billion" in the headline and
+        in "a 2026 defence budget of €4.79 billion")."""
+        return self._years_by_value.get((x.type, x.unit, x.value), set())
 
     def level(self, key: str, year: int, like: Mention | None = None, words: set[str] | None = None) -> Mention | None:
         """The one level of a measure in a year (written once, or the same figure restated), else None. With

@@ -255,6 +255,59 @@ class Facts:
                     out.setdefault(mid, []).append(x)
         return out
 
+    @cached_property
+    def _word_index(self) -> dict[str, list[tuple[Mention, float]]]:
+        """Content words of each amount's own stretch of its sentence -> the amounts, so a figure named only by
+        words ("military aid", "the investment budget") is a look-up, not a scan of the document. The words after
+        a figure up to the next one name it most ("£3 billion is military aid and £1.5 billion other
+        assistance"); those before it, back to the figure before, half as much (at most 60 characters each)."""
+        from ..extract.lexicon import STOP_WORDS
+
+        t = self.ctx.text
+        out: dict[str, list[tuple[Mention, float]]] = {}
+        for si in range(len(self.ctx.sents)):
+            s, e = self.ctx.sents[si]
+            figs = [x for x in self.ctx.sentence_numbers(si)]
+            # where each gap between figures splits: "…, leaving a deficit of £16.9 billion": the words before an
+            # introducing "of"/"was"/":" name the figure after them
+            cuts: list[int] = []
+            bounds = [s] + [x.end for x in figs]
+            for k, a in enumerate(bounds):
+                b = figs[k].start if k < len(figs) else e
+                intro = _NAMES_NEXT.search(t, max(a, b - 80), b) if k < len(figs) else None
+                cuts.append(intro.start() if intro is not None else b)
+            for k, x in enumerate(figs):
+                if not is_amount(x):
+                    continue
+                prv = figs[k - 1].end if k else s
+                weights: dict[str, float] = {}
+                for w in _CONTENT.findall(t, max(prv, x.start - 60), cuts[k]):
+                    weights[w.lower()[:5]] = 0.5
+                for w in _CONTENT.findall(t, cuts[k], x.start):
+                    weights[w.lower()[:5]] = 1.0
+                for w in _CONTENT.findall(t, x.end, min(cuts[k + 1], x.end + 60)):
+                    weights[w.lower()[:5]] = 1.0
+                if k and _COPULA.fullmatch(t, prv, x.start):
+                    # "The investment budget for the 52 aircraft is about €6.9 billion": the subject before the
+                    # figure that qualifies it names this one
+                    for w in _CONTENT.findall(t, max(figs[k - 2].end if k > 1 else s, figs[k - 1].start - 60),
+                                              figs[k - 1].start):
+                        weights[w.lower()[:5]] = 1.0
+                for w, wt in weights.items():
+                    if w not in _STOP5 and w not in STOP_WORDS:
+                        out.setdefault(w, []).append((x, wt))
+        return out
+
+    def figures_named(self, words: set[str]) -> dict[int, tuple[Mention, float]]:
+        """Amounts whose stretch of text holds some of ``words`` (compared on their first five letters): by start,
+        the amount and how strongly the words name it."""
+        out: dict[int, tuple[Mention, float]] = {}
+        for w in {w.lower()[:5] for w in words}:
+            for x, wt in self._word_index.get(w, ()):
+                got = out.get(x.start)
+                out[x.start] = (x, (got[1] if got else 0.0) + wt)
+        return out
+
     def figures_of(self, measure: str) -> list[Mention]:
         """Every amount of the text whose measure is ``measure``, in text order (indexed once)."""
         return self._by_measure.get(measure, [])
@@ -298,6 +351,19 @@ class Facts:
         return hit.group(0).lower() if hit else None
 
 
+_CONTENT = rx(r"[\p{L}][\p{L}\p{N}'’-]{2,}")
+# words around figures that name no thing (units, scale and currency words, generic nouns)
+_NOT_NAMES = frozenset("""million billion trillion thousand percent per cent euros euro dollars dollar pounds
+sterling crowns kronor kroner yen won lira rupees figure figures amount amounts value level levels share year years
+quarter month months period total sum""".split())
+# a short noun phrase introducing the figure right after it: "a deficit of", "sales were", "Orders:"
+_NAMES_NEXT = rx(r"(?:(?<=[,;(])\s*|\b)(?:(?:an?|the|its|their)\s+)?(?:[\p{L}][\p{L}'’-]*\s+){0,3}[\p{L}][\p{L}'’-]*\s*"
+                 r"(?:of|at|was|were|is|are|totall?ing|reaching|amounting\s+to|:)\s+"
+                 r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|an?|the)\s+)*$", regex.I)
+_COPULA = rx(r"\s*,?\s*(?:is|are|was|were|totall?ed|totals|amounted\s+to|amounts\s+to|came\s+to|comes\s+to|stood\s+at|"
+             r"reached|will\s+be|would\s+be)\s+(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|"
+             r"an\s+estimated|estimated\s+at)\s+)*", regex.I)
+_STOP5 = frozenset(w[:5] for w in _NOT_NAMES)
 _INTRODUCES = rx(r"\s+(?:of|at|was|were|is|are|to|totall?ing|reached|amounting\s+to|came\s+to|stood\s+at)\s+"
                  r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|just|an?|the)\s+)*(?=\S)")
 _FOOTNOTE = rx(r"(?:\[(?:\d{1,3}|[a-z])\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+(?!\s*\d)")
