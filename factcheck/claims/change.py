@@ -54,7 +54,12 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
     for m in ctx.numbers:
         if m.role == "multiple" and not ctx.is_stated(m) and not _times_more(ctx, m):
             if _COMPARATIVE.match(ctx.text, m.end) and not _VERB_FORM.search(m.text.split()[-1]):
-                ctx.skip("multiple", m, "compared with something the text gives no figure for")
+                readings = _named_base(ctx, facts, pairs, m)
+                if readings:  # "three times the original number", "more than four times the starting figure"
+                    ctx.add(Claim("multiple", (m.start, m.end), m, readings=tuple(readings), stated_value=m.value,
+                                  stated_step=abs(m.value or 0.0) * 0.05 if m.word else None))
+                else:
+                    ctx.skip("multiple", m, "compared with something the text gives no figure for")
                 continue
             _claim(ctx, facts, pairs, m, "multiple", "ratio", 0, [])
 
@@ -196,6 +201,8 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         base = mt.slots.get("base")
         if base is None or not is_amount(base):
             continue
+        if mt.template.meta.get("determiner") and not _DETERMINED.fullmatch(ctx.text, m.end, base.num_start):
+            continue  # "three times the $1.2 billion" but not "three times 20 tanks"
         extra = []
         for subj, sev in _subjects(ctx, facts, pairs, m, base):
             extra.append((base, subj, sev + [Evidence("times:" + mt.template.id, f"'{_quote(ctx, mt)}'",
@@ -259,6 +266,81 @@ def _subject_by_measure(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, bas
     x = min((c for c in cands if same_figure(c, groups[0])), key=lambda c: abs(c.start - trig.start))
     # found by its measure alone, not by grammar: enough to check, not to accuse (a quarter's figure may be it)
     yield x, [Evidence("measure-only", f"the only other '{meas}' figure of the text: {x.text}", 0.5)]
+
+
+_BASE_PHRASE = rx(r"\s+(?:as\s+(?:many|much|large|big|high|long)\s+as\s+|(?:more|larger|higher|bigger|greater)\s+than\s+)?"
+                  r"(?P<det>the|that|those|what|this|these|its|their|his|her|our|last|next)\b"
+                  r"(?P<words>(?:\s+(?!and\b|which\b|who\b|when\b|while\b|but\b|to\b|with\b|for\b|by\b)[\p{L}\p{N}'’-]+){0,6})",
+                  regex.I)
+# a base named as the earlier level: "the original number", "the starting figure", "the pre-war rate"
+_EARLIER = rx(r"\b(?:original|originally|initial|initially|starting|first|earlier|previous|prior|pre-war|prewar|old|"
+              r"former|then|base|baseline|early-\d{4}|\d{4})\b", regex.I)
+
+
+def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relation]:
+    """"it chose to acquire 96, three times the original number", "lift its value to $1.6 billion, more than four
+    times the starting figure", "That is more than twice the purchase budget": a multiple of an earlier figure the
+    text names by words. The subject is a figure before the multiple in its sentence (or, after "That is", the
+    last of the sentence before); the base an earlier figure of its kind that the words name - by its words, its
+    measure, its year, or as "the original ..." the one before the subject. Found by words: never explicit."""
+    from ..extract.lexicon import STOP_WORDS
+
+    bp = _BASE_PHRASE.match(ctx.text, m.end)
+    if bp is None:
+        return []
+    si = ctx.sent_index(m.start)
+    s, _ = ctx.sentence(m.start)
+    subjects = [x for x in ctx.numbers_in(s, m.start) if is_amount(x) and x.value and x.value_high is None][-2:]
+    if not subjects and si > 0 and _OPENING.match(ctx.text, s) and \
+            ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(m.start):
+        prev = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and x.value and x.value_high is None]
+        subjects = prev[-1:] + prev[:1] if len(prev) > 1 else prev  # its main figure, or the last one
+    if not subjects:
+        return []
+    phrase = bp.group("words") or ""
+    words = {w for w in regex.findall(r"[\p{L}][\p{L}\p{N}'’-]{2,}", phrase) if w.lower() not in STOP_WORDS}
+    earlier = bool(_EARLIER.search(phrase)) or (bp.group("det").lower() == "that" and len(words) <= 1)
+    hits = [h for h in facts.measure_hits if bp.start() <= h.start < bp.end()]
+    meas = hits[0].measure if hits and not hits[0].margin else None
+    year = facts.periods.subject_year(bp.group(0))
+    named = {x.start: wt for x, wt in facts.figures_named(words).values()} if words else {}
+    said = " ".join(bp.group(0).split())
+    out: list[Relation] = []
+    for subject in reversed(subjects):
+        lo = ctx.sents[max(0, ctx.sent_index(subject.start) - 3)][0]
+        pool = [x for x in ctx.numbers_in(lo, max(subject.start, s)) if is_amount(x) and x is not subject and x.value
+                and comparable(ctx.vocab, x, subject) and not same_figure(x, subject) and x.value_high is None
+                and magnitude(x, subject) < 1000 and x.start not in pairs.deltas]
+        kin = [x for x in reversed(pool) if same_noun(ctx.vocab, x, subject) or
+               (facts.measure_id(x) and facts.measure_id(x) == facts.measure_id(subject)) or
+               (x.type == subject.type == "currency" and x.unit == subject.unit)]
+        ordered = kin or list(reversed(pool))
+        first = ordered[0] if ordered else None  # the level "the original number" points back to
+        for x in reversed(pool):
+            ev = []
+            if named.get(x.start, 0) >= 1.0:
+                ev.append(Evidence("names-base", f"'{said}' names {x.text}", 1.0 + 0.5 * named[x.start]))
+            if meas and facts.measure_id(x) == meas:
+                ev.append(Evidence("base-measure", f"'{said}' is a figure of {meas}, as {x.text} is", 1.0))
+            if year is not None:
+                xy = facts.periods.year_of(x)
+                if xy is not None and xy != year:
+                    continue
+                if xy == year:
+                    ev.append(Evidence("base-year", f"'{said}' is of {year}, as {x.text} is", 1.0))
+            if earlier and x is first:
+                ev.append(Evidence("earlier-level", f"'{said}': the level before {subject.text}", 2.0 if kin else 1.5))
+            if same_noun(ctx.vocab, x, subject):
+                ev.append(Evidence("same-noun", f"both count {subject.unit}", facts.weight("measure", 1.0)))
+            if sum(e.weight for e in ev) >= 1.5 and any(e.cue != "same-noun" for e in ev):
+                out.append(Relation("ratio", (x, subject), tuple(ev)))
+    out.sort(key=lambda r: -r.score)
+    return out[:3]
+
+
+_DETERMINED = rx(r"\s+(?:the|that|those|its|their|this|these|last|previous|prior)\s+(?:[\p{L}'’-]+['’]s\s+)?"
+                 r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|original|initial|earlier|first|"
+                 r"previous|prior)\s+)*[\p{Sc}A-Z]{0,4}\s?", regex.I)
 
 
 def _times_more(ctx: Ctx, m: Mention) -> bool:
