@@ -871,3 +871,9 @@ def test_bare_family_currency_takes_the_last_qualified_member() -> None:
     assert [m.unit for m in ms] == ["NOK", "NOK", "AUD", "AUD"]
     assert [m.type for m in extract_text("It cost 40 million crowns.")] == ["count"]  # whose crowns? not said
     assert [m.unit for m in extract_text("Revenues were BNOK 48.9.") if m.type == "currency"] == ["NOK"]
+
+
+def test_a_dash_set_off_after_a_noun_is_no_range() -> None:
+    ms = extract_text("It bought 30 howitzers and 15 resupply vehicles – 45 vehicles in all – and 20–30 km of road.")
+    assert [(m.text, m.value_high) for m in ms if m.type in AMOUNT_TYPES] == [
+        ("30 howitzers", None), ("15 resupply vehicles", None), ("45 vehicles", None), ("20–30 km", 30.0)]

@@ -339,7 +339,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     t = mt.slots.get("total")
     if t is None or not is_amount(t) or t.type == "percent" and t.unit != "percent":
         return
-    if mt.template.id == "comprising":  # "206 aircraft, 14% more than the 181 of 2023: 73 ..., 130 ...": the
+    if mt.template.id in ("comprising", "colon-far"):  # "206 aircraft, 14% more than the 181 of 2023: 73 ..., 130 ...": the
         for pr in pairs.with_old(t):    # list is the subject's, not the comparison base's
             if ctx.sent_index(pr.new.start) == ctx.sent_index(t.start):
                 t = pr.new
@@ -351,8 +351,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     lists = []
     if where in ("before", "either"):
         lists.append(_list_before(ctx, t))
-    if where in ("after", "either") and not (mt.template.id == "comprising" and "(" in ctx.text[t.end:mt.end]):
-        lists.append(_list_after(ctx, t))  # not "£104.3m (2023: £33.9m)": a colon inside a bracket labels
+    if where in ("after", "either") and not (mt.template.id in ("comprising", "colon-far") and "(" in ctx.text[t.end:mt.end]):
+        colon = mt.end if mt.template.id in ("comprising", "colon-far") and ctx.text[mt.end - 1:mt.end] == ":" else None
+        lists.append(_list_after(ctx, t, colon))  # not "£104.3m (2023: £33.9m)": a colon inside a bracket labels
     if where == "appositive":
         s0, _ = ctx.sentence(t.start)
         prev = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x)]
@@ -454,7 +455,7 @@ def _list_before(ctx: Ctx, t: Mention) -> list[Mention]:
     return out
 
 
-def _list_after(ctx: Ctx, t: Mention) -> list[Mention]:
+def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]:
     """The figures listed after a total: "1,400 tracked vehicles on the same chassis: 1,014 Borsuk IFVs and 386 ...";
     after a closing colon, the list may run on over the following lines (bullets)."""
     _, e = ctx.sentence(t.start)
@@ -471,10 +472,13 @@ def _list_after(ctx: Ctx, t: Mention) -> list[Mention]:
                 items.append(first[0])
         if len(items) >= 2:
             return items
-    figs = [x for x in ctx.numbers_in(t.end, e) if is_amount(x)]
+    start = colon if colon is not None else t.end  # after "...: " the list starts at the colon
+    figs = [x for x in ctx.numbers_in(start, e) if is_amount(x)]
     if not figs:
         return []
-    gap = ctx.text[t.end:figs[0].start]
+    gap = _HEDGE_END.sub("", ctx.text[start:figs[0].start])  # "...: more than 2,000 at ...": the hedge is the item's
+    if colon is not None and _CLAUSE_VERB.search(gap):
+        return []  # "...: the TB2 has gone to 33 countries and the AKINCI to nine": clauses, not a list of parts
     if len(gap) > 80 or regex.search(r"[;]|\b(?:while|whereas|but|than)\b", gap):
         return []
     out = [figs[0]]
@@ -505,13 +509,27 @@ def _appositive_items(ctx: Ctx, t: Mention, first: Mention | None) -> list[Menti
         return []
     for x in items:
         if x.type == "count" and x.unit and not x.inferred and t.type == "count" and t.unit and \
-                not counts_compatible(ctx.vocab, x, t):
+                not counts_compatible(ctx.vocab, x, t) and not _qualifier_word(ctx, x):
             return []
     return items
 
 
+def _qualifier_word(ctx: Ctx, x: Mention) -> bool:
+    """"eight British and five Norwegian": a capitalised word after the figure that is no plural noun names whose
+    they are, not another thing."""
+    from .reading import noun_class
+
+    n = x.noun or ""
+    return bool(n) and n[:1].isupper() and not n.endswith("s") and " " not in n and \
+        noun_class(ctx.vocab, x.unit) == (x.unit or "").lower()  # a class of its own: no known thing
+
+
+_HEDGE_END = rx(r"(?:more|less|fewer)\s+than\s*$|(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s*$", regex.I)
+
+
 def _joined(between: str) -> bool:
     """Two list items: a separator, and at most a few words describing the item (no verb of a new clause)."""
+    between = _HEDGE_END.sub("", between)
     if len(between) > 100 or regex.search(r"[;]|\b(?:than|while|whereas|but|of\s+which|per|each|a\s+year\s+earlier)\b",
                                           between, regex.I) \
             or regex.fullmatch(r"\s*(?:to|and\s+to|-|–|—)\s*", between) or _CLAUSE_VERB.search(between):

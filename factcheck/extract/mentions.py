@@ -1123,6 +1123,8 @@ class _Scanner:
                                 r"from\s+$", regex.I).search(t[max(0, f.start - 40):f.start])) and not _CHANGE_BEFORE.search(before)
             if not (between or plain):
                 continue
+            if f.type == "count" and f.noun and not f.inferred and rx(r"\s+[–—-]\s+").fullmatch(gap):
+                continue  # "15 resupply vehicles – 45 vehicles in all": a dash set off after a noun is no range
             lo = f.value * (f.scale_factor or 1)
             hi = nxt.value * (nxt.scale_factor or 1)
             if not 0 <= lo < hi:
