@@ -309,3 +309,15 @@ def test_a_margin_rate_row():
     claims, _ = run(text)
     assert reading(claims["4:10.6 %"]) == ("share", ["1,014", "$ 9,576"], 10.6)
     assert reading(claims["4:(30) bps"]) == ("pp_change", ["10.9 %", "10.6 %"], -0.3)
+
+
+def test_a_share_column_named_by_its_whole_annotates_the_amounts_not_the_years() -> None:
+    text = """Customer | Aircraft | First order | Share of export orders
+UAE | 80 | 2021 | 24.8%
+Egypt | 54 | 2015 | 16.8%
+Qatar | 36 | 2015 | 21.2%
+Total | 170 | | 100.0%
+"""
+    claims, _ = run(text)
+    assert reading(claims["2:24.8%"])[:2] == ("share", ["80", "170"])
+    assert reading(claims["4:21.2%"])[:2] == ("share", ["36", "170"])

@@ -397,6 +397,7 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         target = None  # "an increase of €560 million or 61%": the percent restates the delta
     cands: dict[tuple[int, int], list[Evidence]] = {}
     ops: dict[tuple[int, int], tuple[Mention, Mention]] = {}
+    formulas: dict[tuple[int, int], str] = {}
 
     def add(old: Mention, new: Mention, ev: list[Evidence], local_pair: bool = False) -> None:
         ctx.work.candidates += 1
@@ -472,6 +473,16 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                                                      facts.weight("restated", 1.0) + facts.weight("attach", 2.0),
                                                      True)]
                 add(pair.old, target, ev)
+        # 2a. "risen by £64.2 billion from £241.3 billion, an increase of 27%": the size of the change over its base
+        if formula == "pct_change" and not any(e.explicit for ev in cands.values() for e in ev):
+            for d, base in _delta_from(ctx, facts, pairs, p):
+                ctx.work.candidates += 1
+                key = (d.start, base.start)
+                cands[key] = [Evidence("delta-from", f"'{_quote_span(ctx, d.start, base.end)}': the change and its base",
+                                       facts.weight("explicit", 3.0), True),
+                              Evidence("attached", "in the clause of the change", facts.weight("attach_near", 1.0))]
+                ops[key] = (d, base)
+                formulas[key] = "delta_pct"
         # 2b. a change stated against a period ("a 64% jump on 2024", "doubled in 2024"): the levels of its measure
         # in those years, wherever the text gives them
         if target is None and formula in ("pct_change", "ratio") and \
@@ -480,7 +491,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 add(old, new, ev)
         # 3. no figure near: a pair elsewhere with the trigger's own measure (a headline "order bookings up
         # 41%"); never explicit
-        alone = not [x for x in ctx.sentence_numbers(si) if is_amount(x) and x is not p]
+        # alone in its clause: "...versus $107.4 million, or $2.41, a year earlier; non-GAAP diluted EPS thus rose 45%"
+        c0 = max(ctx.sents[si][0], ctx.text.rfind(";", 0, p.start) + 1)
+        c1 = ctx.text.find(";", p.end, ctx.sents[si][1])
+        c1 = ctx.sents[si][1] if c1 < 0 else c1
+        alone = not [x for x in ctx.numbers_in(c0, c1) if is_amount(x) and x is not p]
         if not cands and target is None and alone:
             meas = facts.measure_id(p)
             if meas and not meas.startswith("margin:"):
@@ -495,13 +510,37 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 add(old, new, ev)
                 if not any(e.explicit for e in ev):
                     add(new, old, ev + [Evidence("reverse", "the other direction", -0.5)])
-    out = [Relation(formula, ops[k], tuple(ev)) for k, ev in cands.items()]
+    out = [Relation(formulas.get(k, formula), ops[k], tuple(ev)) for k, ev in cands.items()]
     out.sort(key=lambda r: -r.score)
     if formula == "pct_change" and out and all(o.type == "percent" for o in out[0].operands):
         r = out[0]
         out.append(Relation("pp_change", r.operands, r.evidence + (Evidence("points", "read as percentage points",
                                                                             0.0),), alternative=True))
     return out[:6]
+
+
+_FROM = rx(r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?$", regex.I)
+
+
+def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tuple[Mention, Mention]]:
+    """A change amount with its base right after it ("by £64.2 billion from £241.3 billion") in the percent's
+    clause, before it; signed as the words before it say ("fell by €40 million from €400 million")."""
+    import dataclasses
+
+    s, _ = ctx.sentence(p.start)
+    c0 = max(s, ctx.text.rfind(";", 0, p.start) + 1)
+    figs = [x for x in ctx.numbers_in(c0, p.start) if is_amount(x)]
+    for d, base in zip(figs, figs[1:]):
+        if d.start in pairs.deltas and base.type == d.type and base.unit == d.unit and base.value and \
+                _FROM.fullmatch(ctx.text[d.end:base.start] + " ") is not None:
+            if _direction(facts, ctx.text[max(c0, d.start - 30):d.start]) < 0 and (d.value or 0) > 0:
+                d = dataclasses.replace(d, value=-(d.value or 0.0), inferred=True)
+            yield d, base
+
+
+def _quote_span(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:
+    s = " ".join(ctx.text[a:b].split())
+    return s if len(s) <= limit else s[:limit - 1] + "…"
 
 
 def _nearest_pairs(ctx: Ctx, p: Mention, local: list[Pair]) -> dict[int, int]:

@@ -114,9 +114,12 @@ class Pairs:
         yo, yn = (_year(wo.text), _year(wn.text)) if wo is not None and wn is not None else (None, None)
         if yo and yn and yo > yn:
             old, new = new, old  # the dates say which level came first
-        if mt.template.meta.get("old_not_change") and _CHANGE_BEFORE.search(self.ctx.text[max(0, old.start - 25):old.start]):
-            return  # "up 12.5% on the previous year": the size of a change, not an earlier level
-        pair = self._validate(old, new, bool(mt.template.meta.get("bare_ok", False)))
+        if mt.template.meta.get("old_not_change") and (
+                _CHANGE_BEFORE.search(self.ctx.text[max(0, old.start - 25):old.start])
+                or _COMPARATIVE_AFTER.match(self.ctx.text, old.end)):
+            return  # "up 12.5% on the previous year", "30% more than last year": a change, not an earlier level
+        pair = self._validate(old, new, bool(mt.template.meta.get("bare_ok", False)),
+                              parallel=mt.template.id.startswith("parallel"))
         if pair is None:
             return
         old, new = pair
@@ -153,7 +156,8 @@ class Pairs:
             self.levels.add(p.old.start)
             self.levels.add(p.new.start)
 
-    def _validate(self, old: Mention, new: Mention, bare_ok: bool) -> tuple[Mention, Mention] | None:
+    def _validate(self, old: Mention, new: Mention, bare_ok: bool, parallel: bool = False
+                  ) -> tuple[Mention, Mention] | None:
         vocab = self.ctx.vocab
         if not is_amount(old) or not is_amount(new) or old.start in self.deltas or new.start in self.deltas:
             return None
@@ -170,6 +174,15 @@ class Pairs:
                 return None
             self.derived[new.start] = d
             new = d
+        ou, nu = (old.unit or "").replace(" ", ""), (new.unit or "").replace(" ", "")
+        if old.type == new.type == "quantity" and ou != nu and ou and nu and \
+                (nu.startswith(ou + "/") or ou.startswith(nu + "/")):
+            # "187 hours per year, down from the 250 hours it planned": the rate is understood for the other level
+            rate = new.unit if len(nu) > len(ou) else old.unit
+            if old.unit != rate:
+                old = self.derived.setdefault(old.start, dataclasses.replace(old, unit=rate, inferred=True))
+            else:
+                new = self.derived.setdefault(new.start, dataclasses.replace(new, unit=rate, inferred=True))
         if not comparable(vocab, old, new) or old.value_high is not None or new.value_high is not None:
             return None
         if old.type == "quantity" and old.unit != new.unit:
@@ -180,8 +193,8 @@ class Pairs:
         if magnitude(old, new) > MAX_LEVEL_RATIO or same_figure(old, new):
             return None
         mev = self.facts.measure_evidence(old, new)
-        if mev is not None and mev.weight < 0:
-            return None
+        if mev is not None and mev.weight < 0 and not parallel:  # in "X, or $3.49 per share, against Y, or $2.41"
+            return None                                          # the second figures share one measure
         return old, new
 
     def _signed(self, m: Mention) -> Mention:
@@ -296,6 +309,9 @@ class _Starts:
 
     def __getitem__(self, i: int) -> int:
         return self.pairs[i].start
+
+
+_COMPARATIVE_AFTER = rx(r"\s*(?:more|less|fewer|higher|lower|up|down|above|below|over|under|ahead|behind)\b", regex.I)
 
 
 def _bare(m: Mention) -> bool:

@@ -46,6 +46,8 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
             _partition(ctx, facts, pairs, mt)
         for mt in matches(g, "split", ab):
             _split(ctx, facts, mt)
+        for mt in matches(g, "remainder", ab):
+            _remainder(ctx, mt)
         for p in figs:
             if p.type == "percent" and p.unit == "percent" and not ctx.is_stated(p) and \
                     _COMPLEMENT.search(ctx.text[max(0, p.start - 20):p.start]):
@@ -586,6 +588,24 @@ def _open_reading(items: list[Mention], ev: Evidence) -> Relation:
     whenever they add up to no more than the total, and then the claim is doubted, not called wrong."""
     return Relation("sum_open", tuple(items), (ev, Evidence("open-list", "the parts named may not be all of it",
                                                             0.0)), alternative=True)
+
+
+def _remainder(ctx: Ctx, mt: Match) -> None:
+    """"230 of the 672 howitzers ordered, leaving 442 still to be delivered": what remains is the whole less the
+    part (a difference claim on the remainder)."""
+    part, whole, d = mt.slots.get("part"), mt.slots.get("whole"), mt.slots.get("d")
+    if part is None or whole is None or d is None or ctx.is_stated(d):
+        return
+    if not all(is_amount(x) and x.type in ("count", "number", "currency", "quantity") for x in (part, whole, d)):
+        return
+    if not (_sum_comparable(ctx, part, whole) and _sum_comparable(ctx, d, whole)) or \
+            abs(whole.value or 0) < abs(part.value or 0):
+        return
+    ev = Evidence("remainder:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
+                  mt.template.explicit)
+    ctx.add(Claim("difference", (d.start, d.end), d, readings=(
+        Relation("difference", (whole, part), (ev, Evidence("what-remains", f"{d.text} is what remains of "
+                                                            f"{whole.text} after {part.text}", 1.0))),)))
 
 
 def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:

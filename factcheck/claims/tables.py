@@ -430,7 +430,7 @@ class _Checker:
         rows = self.t.rows
         for sc in (c for c in self.t.columns if c.role == "share" and c.pair):
             assert sc.pair is not None
-            lvl = sc.pair[0]
+            lvl = self._share_level(sc)
             found = []
             for ri, r in enumerate(rows):
                 pl = r.placed()
@@ -452,6 +452,27 @@ class _Checker:
                 ev = self.evidence("table-share", f"{r.label}, {self.name(lvl)}: {part.text} of '{wr.label}' "
                                                   f"{whole.text} (column '{sc.name}')", explicit)
                 self.add("share", cell, stated, (Relation("share", (part, whole), (ev,)),))
+
+    def _share_level(self, sc: Column) -> int:
+        """The column a share column annotates: the one its header placement says, unless that one holds no
+        amounts to share out (years of a "First order" column, nothing in the total row); then the nearest
+        column before it that does."""
+        assert sc.pair is not None
+
+        def usable(j: int) -> bool:
+            figs = [self.fig(r, r.placed().get(j), j) for r in self.t.rows if r.kind in ("level", "total")]
+            figs = [f for f in figs if f is not None]
+            totals = [r for r in self.t.rows if r.kind == "total" and r.placed().get(j) is not None]
+            years = figs and all(f.value is not None and f.value == int(f.value) and 1900 <= f.value <= 2100 and
+                                 not f.grouped for f in figs)
+            return bool(figs) and bool(totals) and not years
+
+        if usable(sc.pair[0]):
+            return sc.pair[0]
+        for j in range(sc.index - 1, -1, -1):
+            if self.t.columns[j].role in ("period", "other", "total") and usable(j):
+                return j
+        return sc.pair[0]
 
     def _total_below(self, ri: int) -> Row | None:
         """The first bare total row below row ``ri`` in its section (one backward pass, kept)."""

@@ -237,6 +237,8 @@ class Lexicon:
                                        + other + r"))" + unit_tail + r"(?![\w])", re.I)
         self.absolute_change = re.compile(r"(?:" + _words_re(words("absolute_change_headers")) + r")", re.I)
         self.share_label = re.compile(r"(?:" + share + r")" + unit_tail + r"(?![\w])", re.I)
+        prefixes = words("share_header_prefixes")  # "Share of export orders", "% of group revenue"
+        self.share_prefix = re.compile(r"(?:" + _words_re(prefixes) + r")\s+\S", re.I) if prefixes else None
         self.pct_label = re.compile(r"%|\(%\)|pct\.?", re.I)
         total_alt = _words_re(words("total_words"))
         self.total_label = re.compile(r"(?:" + total_alt + r")(?![\w])", re.I)
@@ -530,7 +532,7 @@ def _label_kind(lex: Lexicon, s: str) -> str:
     t = s.strip()
     if not t:
         return "empty"
-    if lex.share_label.fullmatch(t):
+    if lex.share_label.fullmatch(t) or (lex.share_prefix is not None and lex.share_prefix.match(t)):
         return "share"
     if lex.other_basis.search(t) and (lex.change_label.search(t) or lex.other_change.search(t)):
         return "basis"  # "Organic change", "Change at constant currency": another basis than the table's figures
