@@ -530,7 +530,7 @@ def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tu
     s, _ = ctx.sentence(p.start)
     c0 = max(s, ctx.text.rfind(";", 0, p.start) + 1)
     figs = [x for x in ctx.numbers_in(c0, p.start) if is_amount(x)]
-    for d, base in zip(figs, figs[1:]):
+    for d, base in zip(figs, figs[1:], strict=False):
         if d.start in pairs.deltas and base.type == d.type and base.unit == d.unit and base.value and \
                 _FROM.fullmatch(ctx.text[d.end:base.start] + " ") is not None:
             if _direction(facts, ctx.text[max(c0, d.start - 30):d.start]) < 0 and (d.value or 0) > 0:

@@ -460,8 +460,8 @@ class _Checker:
         assert sc.pair is not None
 
         def usable(j: int) -> bool:
-            figs = [self.fig(r, r.placed().get(j), j) for r in self.t.rows if r.kind in ("level", "total")]
-            figs = [f for f in figs if f is not None]
+            found = [self.fig(r, r.placed().get(j), j) for r in self.t.rows if r.kind in ("level", "total")]
+            figs = [f for f in found if f is not None]
             totals = [r for r in self.t.rows if r.kind == "total" and r.placed().get(j) is not None]
             years = figs and all(f.value is not None and f.value == int(f.value) and 1900 <= f.value <= 2100 and
                                  not f.grouped for f in figs)
