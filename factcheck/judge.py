@@ -445,6 +445,8 @@ def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str 
         msg = f"{ops[0]} × {ops[1]} is {res}, not {text}"
     elif r.formula == "convert" and ops:
         msg = f"{ops[0]} is {res}, not {text}"
+    elif r.formula == "equal" and ops:
+        msg = f"{text} does not match {ops[0]}, the same figure given elsewhere"
     elif r.note:
         msg = f"{text} does not hold: {r.note}"
     else:

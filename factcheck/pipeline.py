@@ -30,7 +30,7 @@ def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:
 
     claims, unchecked = link(doc, mentions, rules, as_of=opts.as_of)
     findings = judge(doc, claims, rules, unchecked)
-    result.unchecked = unchecked
+    result.unchecked = _unchecked_once(unchecked, findings)
     from .claims.patterns import pattern_findings
 
     findings += pattern_findings(doc, rules)
@@ -39,6 +39,20 @@ def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:
         findings = [_suppress(doc, f) for f in findings]
     result.findings = findings
     return result
+
+
+def _unchecked_once(unchecked: list, findings: list) -> list:
+    """Each figure seen but not checked once (the first reason given), and none that a finding did check."""
+    checked = {(f.start, f.end) for f in findings}
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for u in unchecked:
+        key = (u.kind, u.start, u.end)
+        if key in seen or (u.start, u.end) in checked:
+            continue
+        seen.add(key)
+        out.append(u)
+    return out
 
 
 def _suppress(doc: Document, f):

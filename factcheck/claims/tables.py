@@ -671,7 +671,7 @@ class _Prose:
             clause = self.text[ca:cb]
             if self.qual.search(clause):
                 continue
-            found = _rows_in(clause, self.rows, self.lex)
+            found = _rows_in(clause, self.rows, self.lex, head=self.text[max(ca, m.start - 40):m.start])
             if not found:
                 continue
             named = next((kind for kind, rx in self.periods.items() if rx.search(self.text[sa:sb])), None)
@@ -735,6 +735,10 @@ class _Prose:
             return None
         if re.match(r"\s*(?:per\b|each\b|a\s+(?:share|year|month|unit))", text[m.end:m.end + 12], re.I):
             return None  # a rate, not a level
+        if re.match(r"\s*(?:higher|lower|more|less|above|below|up|down|ahead|behind|better|worse)\b",
+                    text[m.end:m.end + 12], re.I):
+            return None  # "operating profit was £112m higher": a difference, not a level
+
         written = text[m.num_start:m.num_end] if m.num_end > m.num_start else ""
         if re.fullmatch(r"\d{1,3}[,.]\d{3}", written) and any(
                 (m.decimals == 3) != (t.locale != "en" if "," in written else t.locale == "en") for t, _, _ in found):
@@ -819,10 +823,12 @@ def _row_index(rows: list[tuple[Table, Row]], lex) -> _RowIndex:
     return built
 
 
-def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex) -> list[tuple[Table, Row, str]]:
-    """The table rows the clause names: the row's label in the clause (the longest labels win); a sales row also by
-    any sales word (returned as the third item)."""
+def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None = None) -> list[tuple[Table, Row, str]]:
+    """The table rows the clause names: the row's label in the clause (the longest labels win, unless ``head``, the
+    words right before the figure, names some: those); a sales row also by any sales word (the third item)."""
     low = clause.lower()
+    head = head.lower() if head is not None else None
+    hits: list[tuple[Table, Row, str, int]] = []
     words = set(re.findall(r"[\w&-]+", low))
     best: list[tuple[Table, Row, str]] = []
     best_len = 0
@@ -841,10 +847,16 @@ def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex) -> list[tuple[Tabl
             hit, size = bool(via), 1
         if not hit:
             continue
+        hits.append((t, r, via, size))
         if size > best_len:
             best, best_len = [(t, r, via)], size
         elif size == best_len:
             best.append((t, r, via))
+    if head is not None:  # the rows named right before the figure ("Order intake of £33.7bn ... on sales of £28.3bn")
+        own = [(t, r, via) for t, r, via, _ in hits if (via and via in head) or any(
+            re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", head) for n in row_names(r.key))]
+        if own:
+            return own
     return best
 
 

@@ -179,9 +179,9 @@ class Lexicon:
         cur_alt = "|".join(re.escape(k) for k in sorted(cur, key=len, reverse=True))
         # a figure cell: sign, currency, digits, a suffix (%, pp, a short scale), a footnote mark, parentheses
         self.fig = re.compile(
-            r"(?P<lp>\()?(?P<s1>[-+−–])?(?P<cur>(?:" + cur_alt + r")\s?)?(?P<s2>[-+−–])?"
+            r"(?P<cur0>" + cur_alt + r")?(?P<lp>\()?(?P<s1>[-+−–])?(?P<cur>(?:" + cur_alt + r")\s?)?(?P<s2>[-+−–])?"
             r"(?P<num>\d(?:(?:[,.'\u00a0\u2009\u202f]|\s(?=\d{3}(?!\d)))?\d)*)"
-            r"(?P<suf>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp|x|m|bn|mn|k))?(?P<rp>\))?(?P<suf2>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp))?"
+            r"(?P<suf>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp|x|m|bn|mn|k|p(?![a-z.])))?(?P<rp>\))?(?P<suf2>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp|bn|mn|m|k))?"
             r"(?P<foot>\*{1,3}|[¹²³⁴]|\([a-z]\))?")
         self.cur_only = re.compile(r"(?:" + cur_alt + r")")
         scales = {str(k).lower(): float(v) for k, v in (t.get("scale_headers") or {}).items()}
@@ -492,10 +492,37 @@ def _header_labels(lex: Lexicon, text: str, ln: _Line) -> tuple[list[_Label], _L
         if len(out) > 2 and out[0].kind == "other" and all(lab.kind != "other" for lab in out[1:]):
             return out[1:], out[0]
         return out, None
+    slashed = _slashed_labels(lex, text, a, b)
+    if slashed:
+        return slashed, None
     parts = _scan_labels(lex, text, a, b)
     if parts is None:
         return [], None
     return parts[0], parts[1]
+
+
+def _slashed_labels(lex: Lexicon, text: str, a: int, b: int) -> list[_Label]:
+    """"Financial performance measures – year ended 31 December: 2024 / 2023 / Variance2": a caption, a colon,
+    then the labels separated by slashes (a footnote digit glued to a word is no part of its label)."""
+    s = text[a:b]
+    colon = s.rfind(":")
+    tail = s[colon + 1:] if colon >= 0 else s
+    if tail.count("/") < 1 or re.search(r"\d/\d", tail):
+        return []
+    base = a + (colon + 1 if colon >= 0 else 0)
+    labs: list[_Label] = []
+    for m in re.finditer(r"[^/]+", tail):
+        x, y = m.start() + (len(m.group()) - len(m.group().lstrip())), m.start() + len(m.group().rstrip())
+        if x >= y:
+            return []
+        word = re.sub(r"(?<=[a-z])\d{1,2}$", "", tail[x:y])
+        kind = _label_kind(lex, word)
+        if kind == "change" and word != tail[x:y]:
+            kind = "basis"  # "Variance2": a footnote may define the change on another basis (constant currency)
+        labs.append(_Label(base + x, base + x + len(word), word, kind))
+    if len(labs) < 2 or sum(lab.kind in ("period", "change", "share", "pct") for lab in labs) < 2:
+        return []
+    return labs
 
 
 def _scan_labels(lex: Lexicon, text: str, a: int, b: int) -> tuple[list[_Label], _Label | None] | None:
@@ -1052,8 +1079,11 @@ def _cell(lex: Lexicon, t: _Tok, locale: str) -> Cell:
     negative = neg_paren or sign in ("-", "−", "–")
     pct = suf == "%"
     pts = suf in ("pp", "p.p.", "ppt", "ppts", "pts", "pt", "pt.", "pts.", "bps", "bp")
-    cur = lex.currencies.get((m.group("cur") or "").strip()) if m.group("cur") else None
-    factor = 0.01 if suf.startswith("bp") else {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}.get(suf, 1.0)
+    sym = m.group("cur") or m.group("cur0")  # "£2,505m", "£(88)m"
+    cur = lex.currencies.get(sym.strip()) if sym else None
+    if suf == "p" and not cur:  # "68.5p": pence
+        cur, suf = "GBP", "pence"
+    factor = 0.01 if suf.startswith("bp") or suf == "pence" else {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}.get(suf, 1.0)
     body_start, body_end = t.start + m.start("num"), t.start + m.end("num")
     # the numeral's digits: a sign stays before them, as the extractor writes it ("-18" restated as "-30"); a figure
     # in brackets is not offered for a fix (the brackets would have to change with its sign)

@@ -67,6 +67,7 @@ _PHONE = rx(r"(?<![\d,.])0\d{2,4}(?:[ .-]\d{2,4}){2,4}(?![\d,])|"  # national: "
                        r"|\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}")
 # the chunks holding a number character (a superset of those holding a str.isdigit() one, checked after)
 _NUMBER_CHUNK = rx(r"(?<![^\s—])[^\s—\p{N}]*\p{N}[^\s—]*")
+_BRACKETED_MONEY = rx(r"[\p{Sc}]\(\d[\d,.]*\)(?:bn|mn|m|k|b)?[.,;:)]?")
 _CITATIONS = rx(r"(?:\[(?:\d{1,3}|[a-z])(?:[,–-]\d{1,3})*\])+(?=[\s\p{P}]*$)")  # "[1][2]", "[3,4]", "[a]" closing a chunk
 _STRIP_L = "\"'“‘([{«"
 _STRIP_R = "\"'”’)]}».,;:!?…"
@@ -244,6 +245,8 @@ class _Scanner:
             core = t[a:b]
             if not core or not any(c.isdigit() for c in core) or not self._free(a, b):
                 continue
+            if _BRACKETED_MONEY.fullmatch(t, m.start(), m.end()):
+                continue  # "£(88)m": an accounting negative, read as an amount
             if rx(r"\d[ \u00a0]$").search(t[max(0, a - 2):a]) and (ue := self._unit_expression(core)) is not None \
                     and ue[1] == len(core):
                 continue  # the unit of the figure before it: "9.8 km/s2", "4,000 m2", "5.5x10-3 kg/cm³"
@@ -622,10 +625,18 @@ class _Scanner:
                 pos += unc.end()
                 f.num_end = pos
                 self._block(f.num_start, pos)
-        # "(45) million euros": an accounting negative, its scale or currency outside the bracket
+        # "(45) million euros", "£(88)m": an accounting negative, its scale or currency outside the bracket
         if before.endswith("(") and t[pos:pos + 1] == ")" and not f.word and f.type in (None, "currency"):
             sm0 = lex.scale_re.match(t[pos + 1:pos + 21])
-            if sm0 is not None and sm0.group("long") and sm0.group(0)[:1].isspace():
+            pm0 = lex.cur_prefix_re.search(before[:-1]) if f.type is None else None
+            if pm0 is not None and not pm0.group("sp") and pm0.group("p") in lex.cur_prefix:
+                f.type, f.unit = "currency", lex.cur_prefix[pm0.group("p")]
+                if pm0.group("p") == "$":
+                    f.unit = lex.vocab.get("dollar_sign", "USD")
+                f.value = -f.value
+                f.start = f.num_start - (len(before) - pm0.start())
+                pos += 1
+            elif sm0 is not None and sm0.group("long") and sm0.group(0)[:1].isspace():
                 f.value = -f.value
                 f.start -= 1
                 pos += 1
