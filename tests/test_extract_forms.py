@@ -65,6 +65,8 @@ FORMS = [
     ("it costs 10$", "10$", "currency", 10, "USD"),
     ("USD3.14 per unit", "USD3.14", "currency", 3.14, "USD"),
     ("42 KWD", "42 KWD", "currency", 42, "KWD"),
+    ("free cash flow of £(88)m", "£(88)m", "currency", -88e6, "GBP"),
+    ("a net loss of $(12.5) million", "$(12.5) million", "currency", -12.5e6, "USD"),
     # digit forms
     ("3/4", "3/4", "number", 0.75, None),
     ("-4/5", "-4/5", "number", -0.8, None),

@@ -321,3 +321,18 @@ Total | 170 | | 100.0%
     claims, _ = run(text)
     assert reading(claims["2:24.8%"])[:2] == ("share", ["80", "170"])
     assert reading(claims["4:21.2%"])[:2] == ("share", ["36", "170"])
+
+
+def test_slashed_header_and_amounts_in_a_change_column():
+    """A caption, a colon, then labels separated by slashes; a change cell that names its currency ("£(88)m") is a
+    difference whatever the column's name; a footnote digit on the change label ("Change1": defined on another
+    basis) leaves that column unchecked."""
+    text = ("Key figures – year ended 30 June: 2025 / 2024 / Change1\n"
+            "Revenue £4,120m £3,840m 7%\nOperating cash flow £512m £600m £(88)m\n"
+            "Headline figures: 2025 / 2024 / Change\nRevenue £4,120m £3,840m 7%\n"
+            "Operating cash flow £512m £600m £(88)m\nOrder book £61.4bn £58.0bn £2.4bn\n")
+    claims, _ = run(text)
+    assert sorted(claims) == ["5:7%", "6:£(88)m", "7:£2.4bn"]
+    assert reading(claims["5:7%"]) == ("pct_change", ["£3,840m", "£4,120m"], 7.0)
+    assert reading(claims["6:£(88)m"]) == ("difference", ["£512m", "£600m"], -88e6)
+    assert reading(claims["7:£2.4bn"]) == ("difference", ["£61.4bn", "£58.0bn"], 2.4e9)

@@ -288,7 +288,9 @@ class _Checker:
         detail = f"{label}, {cols_txt}: {new_c.text} → {old_c.text} (column '{self.name(chj)}')"
         pct_row = row.kind in ("margin", "percent", "ratio")  # a change of a ratio may be in points
         points = ch.points or cell.points
-        absolute = ch.absolute and not cell.percent
+        # a cell that names its currency ("£(88)m") is an amount whatever its column's header says
+        money = cell.raw is not None and cell.raw.type == "currency" and not cell.percent
+        absolute = (ch.absolute or money) and not cell.percent
         stated_pct = ch.percent or cell.percent
         explicit = ch.pair_certain and (stated_pct or points or absolute)
         if absolute and not points:

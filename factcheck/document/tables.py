@@ -1116,8 +1116,9 @@ def typed(cell: Cell, row: Row, col: Column | None) -> Mention | None:
     kind = row.kind
     if col is not None and col.role == "change" and col.points:
         return replace(m, type="percent", unit="percentage point", inferred=True)
+    money = m.type == "currency"  # "£(88)m" in a "Change" column is an amount, whatever the column's header
     if kind in ("margin", "percent") or (col is not None and (col.role == "share" or (
-            col.role == "change" and not col.absolute))):
+            col.role == "change" and not col.absolute and not money))):
         return replace(m, type="percent", unit="percent", inferred=True)
     if kind in ("ratio",):
         return m
