@@ -434,6 +434,8 @@ def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str 
     elif r.formula == "delta_pct" and len(ops) == 2:
         msg = f"a change of {ops[0].lstrip('+-−')} on {ops[1]} is {res}, not {text}"
     elif r.formula in ("sum", "complement"):
+        if expected and r.formula == "sum" and c.stated is not None and c.stated.type == "currency":
+            res = expected  # in the text's own form: "$1,102,563,917", not "1.103 billion USD"
         msg = f"the parts add up to {res}, not {text} ({' + '.join(ops)})"
     elif r.formula == "difference" and len(ops) == 2:
         msg = f"{ops[0]} − {ops[1]} is {res}, not {text}"

@@ -48,6 +48,8 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
             _split(ctx, facts, mt)
         for mt in matches(g, "remainder", ab):
             _remainder(ctx, mt)
+        for mt in sorted(matches(g, "accrue", ab), key=lambda m: -m.slots["add"].start if "add" in m.slots else 0):
+            _accrue(ctx, facts, mt)  # the nearest amount before the verb first
         for p in figs:
             if p.type == "percent" and p.unit == "percent" and not ctx.is_stated(p) and \
                     _COMPLEMENT.search(ctx.text[max(0, p.start - 20):p.start]):
@@ -606,6 +608,36 @@ def _remainder(ctx: Ctx, mt: Match) -> None:
     ctx.add(Claim("difference", (d.start, d.end), d, readings=(
         Relation("difference", (whole, part), (ev, Evidence("what-remains", f"{d.text} is what remains of "
                                                             f"{whole.text} after {part.text}", 1.0))),)))
+
+
+def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
+    """"The contract will create 120 new jobs, taking the workforce from 380 to 500": the level after is the level
+    before plus the amount added (a sum claim on the new level)."""
+    add, old, new = mt.slots.get("add"), mt.slots.get("old"), mt.slots.get("new")
+    if add is None or old is None or new is None or ctx.is_stated(new):
+        return
+    if not all(is_amount(x) and x.type in ("count", "number", "currency", "quantity") and x.value is not None
+               and x.value_high is None and x.value > 0 for x in (add, old, new)):
+        return
+    if not (_sum_comparable(ctx, add, new) and _sum_comparable(ctx, old, new)):
+        return
+    if not (add.value < new.value and old.value < new.value):  # type: ignore[operator]
+        return  # a fall, or an amount that is not the step between them: another reading
+    named = [x for x in (add, old, new) if x.type == "count" and x.noun]
+    if any(not same_noun(ctx.vocab, x, named[0]) for x in named[1:]):
+        return  # "8,000 jobs, bringing the total from the two announcements to 12,000": not one count
+    ma, mn = facts.measure_id(add), facts.measure_id(new)
+    if ma is not None and mn is not None and ma != mn:
+        return  # "order intake of SEK 12 billion grew the backlog from ... to ...": orders are not backlog
+    s, e = ctx.sentence(new.start)
+    others = [x for x in ctx.numbers_in(s, e) if x not in (add, old, new) and is_amount(x)
+              and x.type == new.type and _sum_comparable(ctx, x, new)]
+    # "... brought the fleet from 100 to 110 after 10 retirements": another amount of its kind in the sentence may
+    # be part of the step; then the claim is doubted, not called wrong
+    ev = Evidence("accrue:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
+                  mt.template.explicit and not others)
+    ctx.add(Claim("sum", (new.start, new.end), new, readings=(
+        Relation("sum", (old, add), (ev, Evidence("added", f"{new.text} is {old.text} with {add.text} added", 1.0))),)))
 
 
 def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:

@@ -188,6 +188,7 @@ class _Scanner:
         self._title_lines: dict[int, bool] = {}  # line start -> is a Title Case headline
         self._newlines: array | None = None  # offsets of "\n", built on first use
         self._quotes: list[int] | None = None  # offsets of '"', built on first use
+        self._verb_words: dict[str, bool] = {}  # sentence-opening -ing/-ed words: verbs (True) or names
         self._names: tuple[list[int], list[int]] | None = None  # identifiers: starts, running maximum of ends
         self._ordinals: list[tuple[int, int]] | None = None  # (start, id) of ordinals, built on first use
         self._dropped: set[int] = set()  # ids of ordinals a unit took over ("1 second")
@@ -270,6 +271,12 @@ class _Scanner:
                 continue
             tail = (m.group("tail") or "")[1:].lower()
             after = t[b:b + 40]
+            if wl not in lex.designators and self._verb_opens_sentence(w, a):
+                continue  # "Adding 15 patrol vessels ...": a verb starting a sentence, not a name
+            glued = rx(r"\d+(\p{L}+)").fullmatch(m.group("n"))
+            if glued is not None and lex.subunits and glued.group(1).lower() in lex.subunits and \
+                    wl not in lex.designators:
+                continue  # "Profit 45p": pence, not a name
             if tail and tail not in lex.designation_suffixes:
                 continue
             if wl not in lex.designators and (self._amount_follows(after, strong=True) or self._title_case_line(a)):
@@ -310,6 +317,22 @@ class _Scanner:
             if self._free(m.start(1), m.end(1)) and not self._amount_follows(t[m.end(1):m.end(1) + 30]):
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
+
+    def _verb_opens_sentence(self, w: str, a: int) -> bool:
+        """Is ``w`` (before a number at offset a) a verb form opening a sentence ("Adding 15 vessels", "Building 12
+        ships") rather than a name ("Boeing 737")? It must end in -ing or -ed, open its sentence, and never be written
+        with a capital inside a sentence of the text (a name is capitalised everywhere). Once per word."""
+        wl = w.lower()
+        if len(wl) < 5 or not wl.endswith(("ing", "ed")) or not w[0].isupper() or w[1:] != w[1:].lower():
+            return False
+        if not rx(r"(?:^|[.!?:\n•]\s*|[\n]\s*[-*]\s+)$").search(self.t[max(0, a - 4):a]):
+            return False
+        known = self._verb_words.get(wl)
+        if known is None:
+            workcount.count("extract.verb_word_scans")
+            known = not rx(r"(?<=[\p{Ll},;] )" + regex.escape(w) + r"(?![\p{L}])").search(self.t)
+            self._verb_words[wl] = known
+        return known
 
     def _title_case_line(self, i: int) -> bool:
         """Is the line around offset i a headline in Title Case ("Germany Orders 20 Jets")? (once per line)"""
