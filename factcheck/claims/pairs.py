@@ -119,7 +119,8 @@ class Pairs:
                 or _COMPARATIVE_AFTER.match(self.ctx.text, old.end)):
             return  # "up 12.5% on the previous year", "30% more than last year": a change, not an earlier level
         pair = self._validate(old, new, bool(mt.template.meta.get("bare_ok", False)),
-                              parallel=mt.template.id.startswith("parallel"))
+                              parallel=mt.template.id.startswith("parallel"),
+                              max_ratio=3.0 if "bracket" in mt.template.id else 20.0)
         if pair is None:
             return
         old, new = pair
@@ -156,20 +157,20 @@ class Pairs:
             self.levels.add(p.old.start)
             self.levels.add(p.new.start)
 
-    def _validate(self, old: Mention, new: Mention, bare_ok: bool, parallel: bool = False
+    def _validate(self, old: Mention, new: Mention, bare_ok: bool, parallel: bool = False, max_ratio: float = 3.0
                   ) -> tuple[Mention, Mention] | None:
         vocab = self.ctx.vocab
         if not is_amount(old) or not is_amount(new) or old.start in self.deltas or new.start in self.deltas:
             return None
         old, new = self._signed(old), self._signed(new)
         if bare_ok and _bare(old) and not _bare(new):
-            d = inherit(old, new, self.ctx.text)
+            d = inherit(old, new, self.ctx.text, max_ratio)
             if d is None:
                 return None
             self.derived[old.start] = d
             old = d
         elif bare_ok and _bare(new) and not _bare(old):
-            d = inherit(new, old, self.ctx.text)
+            d = inherit(new, old, self.ctx.text, max_ratio)
             if d is None:
                 return None
             self.derived[new.start] = d

@@ -117,10 +117,11 @@ def same_figure(a: Mention, b: Mention) -> bool:
     return abs(a.value - b.value) <= step * 1.0001 + 1e-9 * max(abs(a.value), 1.0)
 
 
-def inherit(bare: Mention, like: Mention, text: str) -> Mention | None:
+def inherit(bare: Mention, like: Mention, text: str, max_ratio: float = 3.0) -> Mention | None:
     """A bare figure written beside one with a unit and scale, read in that unit and scale:
     "SEK 13,546m (11,527)" -> SEK 11,527m; "SEK 9.08 (8.32)" -> SEK 8.32. None when the bare figure is not
-    written like the other (a bare 2024 beside SEK 13,546m is no amount)."""
+    written like the other (a bare 2024 beside SEK 13,546m is no amount). Two levels in brackets are of a size
+    (``max_ratio`` 3); a base the grammar names ("2,700 a month, compared with about 300") may be further off."""
     if bare.type not in ("number", "count") or bare.value is None or like.value is None or bare.role:
         return None
     if bare.type == "count" and bare.unit and not bare.inferred:
@@ -139,7 +140,9 @@ def inherit(bare: Mention, like: Mention, text: str) -> Mention | None:
         except ValueError:
             return None
     v = bare.value * factor
-    if not v or magnitude(dataclasses.replace(bare, value=v), like) > 3:
+    if like.type == "percent":
+        max_ratio = min(max_ratio, 3.0)  # "27, or 22%, on the 121": a percent far from a bare figure is no level of it
+    if not v or magnitude(dataclasses.replace(bare, value=v), like) > max_ratio:
         return None  # a bare figure written beside a level of the same quantity is of the same size
     unit = like.unit
     return dataclasses.replace(bare, type=like.type, unit=unit, value=v,

@@ -332,6 +332,10 @@ def _build(key: str) -> Lexicon:
     # a unit, then maybe a power: "km^3", "m²", "km squared"
     unit_re = UnitMatcher(units)
     multiples = {k.lower(): float(x) for k, x in (v.get("multiple_words") or {}).items()}
+    # "sevenfold", "twentyfold", "hundredfold": every number word from two joined to "fold"
+    for k, x in {**(v.get("number_words") or {}), **(v.get("multiplier_words") or {})}.items():
+        if isinstance(x, (int, float)) and not isinstance(x, bool) and x >= 2 and str(k).isalpha():
+            multiples.setdefault(f"{str(k).lower()}fold", float(x))
     multiple_re = rx(rf"\b(?:{_alt(multiples)})\b", regex.I)
     designators = frozenset(d.lower() for d in (v.get("designators") or []))
     suffixes = frozenset(s.lower() for s in (v.get("designation_suffixes") or []))
