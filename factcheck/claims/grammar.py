@@ -157,7 +157,7 @@ class Grammar:
         self.lists = _lists(vocab)
         for key, val in (link.get("words") or {}).items():
             self.lists[key] = list(val)
-        for key in ("measures", "margins"):  # "@margins": any margin phrase
+        for key in ("measures", "margins", "ratios"):  # "@margins": any margin phrase
             self.lists[key] = [str(w) for ws in (link.get(key) or {}).values() for w in (ws or [])]
         pre = list(self.lists.get("hedges", [])) + list(self.lists.get("determiners", []))
         self._pre = _alternation(pre)

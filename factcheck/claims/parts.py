@@ -14,6 +14,8 @@ Triggers come from the grammar (rules/linking.yaml: `total`, `share`, `margin`).
 
 from __future__ import annotations
 
+import dataclasses
+
 import regex
 
 from ..extract.lazy import rx
@@ -38,6 +40,13 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
         ab = facts.abstract(si)
         for mt in sorted(matches(g, "margin", ab), key=lambda m: -m.template.weight):
             _margin(ctx, facts, pairs, mt)
+        for mt in sorted(matches(g, "ratio", ab), key=lambda m: -m.template.weight):
+            _margin(ctx, facts, pairs, mt, ratio=True)
+        ratio_of = next((t for t in g.templates.get("ratio", ()) if t.id == "ratio-of"), None)
+        for x in figs:  # "a 1.5 book-to-bill": the ratio's name follows its figure, read as its counted noun
+            if ratio_of is not None and x.type == "count" and _ratio_noun(facts, x):
+                named = dataclasses.replace(ratio_of, id="named-after")
+                _margin(ctx, facts, pairs, Match(named, {"p": x}, x.start, x.end), ratio=True)
         for mt in sorted(matches(g, "share", ab), key=lambda m: -m.template.weight):
             _share(ctx, facts, pairs, mt)
         for mt in sorted(matches(g, "total", ab), key=lambda m: -m.template.weight):
@@ -247,13 +256,22 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
 
 
 # ---------------------------------------------------------------------------------------------- margins
-def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
+def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False) -> None:
+    """A margin (a percent) or, with ``ratio``, a plain ratio ("a book-to-bill of 1.2"): a measure over sales of
+    the same period."""
     p = mt.slots.get("p")
-    if p is None or ctx.is_stated(p) or p.type != "percent" or p.unit != "percent":
+    if p is None or ctx.is_stated(p):
+        return
+    if ratio:
+        if p.type not in ("number", "count") or (p.type == "count" and p.noun and not _ratio_noun(facts, p)) \
+                or p.value is None \
+                or not 0.05 <= p.value <= 20 or p.value_high is not None:
+            return
+    elif p.type != "percent" or p.unit != "percent":
         return
     phrase = " ".join(ctx.text[mt.start:mt.end].lower().split())
-    meas = _margin_measure(facts, phrase)
-    if meas is None:  # "a margin of 13.2%": the measure of the sentence's own profit figure
+    meas = _margin_measure(facts, phrase, "ratios" if ratio else "margins")
+    if meas is None and not ratio:  # "a margin of 13.2%": the measure of the sentence's own profit figure
         s, _ = ctx.sentence(p.start)
         for x in reversed(ctx.numbers_in(s, p.start)):
             mid = facts.measure_id(x)
@@ -269,15 +287,25 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
               and is_amount(y)]
     window += [y for x in ctx.numbers_in(p.end, ctx.sentence(p.start)[1]) if (y := pairs.resolved(x)).type == "currency"
                and is_amount(y)]
-    nums = [x for x in window if facts.measure_id(x) == meas and x.start < p.start + 1]
+    if ratio:  # a ratio's figures are in its paragraph, and may follow it in the next sentence
+        para = ctx.para_index(p.start)
+        si0 = ctx.sent_index(p.start)
+        if si0 + 1 < len(ctx.sents):
+            window += [y for x in ctx.sentence_numbers(si0 + 1) if (y := pairs.resolved(x)).type == "currency"
+                       and is_amount(y)]
+        window = [x for x in window if ctx.para_index(x.start) == para]
+    nums = [x for x in window if facts.measure_id(x) == meas and (ratio or x.start < p.start + 1)]
     dens = [x for x in window if facts.measure_id(x) == "sales"]
     readings: list[Relation] = []
-    ev0 = Evidence("margin:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}': {meas} over sales",
+    ev0 = Evidence(mt.template.group + ":" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}': {meas} over sales",
                    mt.template.weight, mt.template.explicit)
     for n in nums:
         for d in dens:
-            if n.unit != d.unit or abs(d.value or 0) < abs(n.value or 0) or magnitude(n, d) > 200:
+            if n.unit != d.unit or magnitude(n, d) > (20 if ratio else 200) or \
+                    (not ratio and abs(d.value or 0) < abs(n.value or 0)):
                 continue
+            if ratio and (pl := _period_length(ctx, n)) and (dl := _period_length(ctx, d)) and pl != dl:
+                continue  # nine months' orders over a quarter's sales
             ev = [ev0]
             pn, pd = _period(pairs, n), _period(pairs, d)
             want = "prior" if prior else "current"
@@ -292,9 +320,10 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 max(0, abs(ctx.sent_index(p.start) - ctx.sent_index(d.start)) - 1)
             if dist:
                 ev.append(Evidence("distance", f"{dist} sentence(s) away", -0.3 * dist))
-            readings.append(Relation("share", (n, d), tuple(ev)))
+            readings.append(Relation("ratio", (d, n), tuple(ev)) if ratio else Relation("share", (n, d), tuple(ev)))
     if not readings:
-        ctx.skip("share", p, f"no {meas} and sales figures of one period found for this margin")
+        ctx.skip("multiple" if ratio else "share", p, f"no {meas} and sales figures of one period found for this "
+                 + ("ratio" if ratio else "margin"))
         return
     # explicit only when profit and sales stand in the margin's sentence or the one before and no other sales
     # figure there could be the base (a segment's margin beside the group's sales is not accused)
@@ -302,17 +331,47 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     near_dens = {d.start for d in dens if si - 1 <= ctx.sent_index(d.start) <= si}
 
     def sure(r: Relation) -> bool:
-        n, d = r.operands
+        n, d = r.operands[::-1] if ratio else r.operands
         return len(near_dens) == 1 and d.start in near_dens and si - 1 <= ctx.sent_index(n.start) <= si
     readings = [r if sure(r) else Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
                                                                           for e in r.evidence))
                 for r in readings]
     readings.sort(key=lambda r: -r.score)
+    if ratio:
+        ctx.add(Claim("multiple", (p.start, p.end), p, readings=tuple(readings[:4]), stated_value=p.value,
+                      qualifier=facts.qualifier(p)))
+        return
     ctx.add(Claim("share", (p.start, p.end), p, readings=tuple(readings[:4]), qualifier=facts.qualifier(p)))
 
 
-def _margin_measure(facts: Facts, phrase: str) -> str | None:
-    margins = (facts.link.get("margins") or {})
+_PERIOD_LENGTHS = (("quarter", rx(r"\b(?:quarter|Q[1-4])\b", regex.I)),
+                   ("half", rx(r"\b(?:half[- ]year|first\s+half|second\s+half|H[12]|six\s+months|6M)\b", regex.I)),
+                   ("nine months", rx(r"\b(?:nine\s+months|9M|first\s+three\s+quarters)\b", regex.I)),
+                   ("year", rx(r"\b(?:full[- ]year|the\s+year|annual|FY|twelve\s+months|12\s+months)\b", regex.I)))
+
+
+def _period_length(ctx: Ctx, x: Mention) -> str | None:
+    """The length of the period a figure's clause names ("in the third quarter", "for the first nine months")."""
+    s, e = ctx.sentence(x.start)
+    near = [y for y in ctx.numbers_in(s, e) if y is not x]
+    a = max([y.end for y in near if y.end <= x.start] + [s])
+    b = min([y.start for y in near if y.start >= x.end] + [e])
+    stretch = ctx.text[a:b]
+    for name, pat in _PERIOD_LENGTHS:
+        if pat.search(stretch):
+            return name
+    return None
+
+
+def _ratio_noun(facts: Facts, x: Mention) -> bool:
+    """Is the figure's counted noun a ratio's name ("1.5 book-to-bill")?"""
+    noun = (x.noun or "").lower()
+    return bool(noun) and any(" ".join(str(w).lower().split()) == noun
+                              for ws in (facts.link.get("ratios") or {}).values() for w in ws or [])
+
+
+def _margin_measure(facts: Facts, phrase: str, key: str = "margins") -> str | None:
+    margins = (facts.link.get(key) or {})
     best = None
     for meas, words in margins.items():
         for w in words or []:
