@@ -296,6 +296,16 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
         window = [x for x in window if ctx.para_index(x.start) == para]
     nums = [x for x in window if facts.measure_id(x) == meas and (ratio or x.start < p.start + 1)]
     dens = [x for x in window if facts.measure_id(x) == "sales"]
+    far = False
+    if not ratio and (not nums or not dens):
+        # "the underlying EBIT margin was 10.6%" under a highlights table: the profit measure and sales named
+        # earlier in the text (the last two of each before the margin, from the index of measures); found by
+        # words, not grammar, so such a margin can warn but never fail
+        far = True
+        nums = nums or [y for x in facts.figures_of(meas) if x.start < p.start and x.start not in pairs.deltas
+                        and (y := pairs.resolved(x)).type == "currency" and is_amount(y)][-2:]
+        dens = dens or [y for x in facts.figures_of("sales") if x.start < p.start and x.start not in pairs.deltas
+                        and (y := pairs.resolved(x)).type == "currency" and is_amount(y)][-2:]
     readings: list[Relation] = []
     ev0 = Evidence(mt.template.group + ":" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}': {meas} over sales",
                    mt.template.weight, mt.template.explicit)
@@ -333,7 +343,7 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     def sure(r: Relation) -> bool:
         n, d = r.operands[::-1] if ratio else r.operands
         return len(near_dens) == 1 and d.start in near_dens and si - 1 <= ctx.sent_index(n.start) <= si
-    readings = [r if sure(r) else Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
+    readings = [r if sure(r) and not far else Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
                                                                           for e in r.evidence))
                 for r in readings]
     readings.sort(key=lambda r: -r.score)
