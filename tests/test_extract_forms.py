@@ -187,3 +187,15 @@ def test_a_fraction_word_before_a_noun_is_an_ordinal() -> None:
 
 def test_compound_parts_that_do_not_shrink_stay_two_figures() -> None:
     assert values("ranges of 30 km and 50 km") == [30, 50]
+
+
+@pytest.mark.parametrize("text,bare,unit", [
+    ("Operating profit rose to 1,331 million Swedish crowns (about $126 million) from 1,065 million a year earlier.",
+     "1,065 million", "SEK"),
+    ("The contract is worth €2.1 billion (about $2.3 billion), up from 1.8 billion in the first award.",
+     "1.8 billion", "EUR"),
+    ("Revenue reached 4,500 million yen (US$30 million), against 3,900 million a year before.", "3,900 million", "JPY"),
+])
+def test_a_bare_amount_does_not_borrow_the_currency_of_a_bracketed_aside(text: str, bare: str, unit: str) -> None:
+    m = covering(text, bare)
+    assert (m.type, m.unit) == ("currency", unit), m

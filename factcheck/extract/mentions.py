@@ -1208,6 +1208,10 @@ class _Scanner:
                 break
             if o.type in types:
                 near.append(o)
+        if not self._in_brackets(amounts[k].start, amounts[k].end):
+            # "1,331 million Swedish crowns (about $126 million) from 1,065 million": an aside in brackets restates
+            # a figure in another unit; the figures outside it borrow from the figures outside it
+            near = [o for o in near if not self._in_brackets(o.start, o.end)] or near
         for o in near:
             ov = abs(o.value * (o.scale_factor if o.type != "count" else 1)) or 1.0
             if not o.inferred and 0.1 <= ov / v <= 10:
@@ -1222,6 +1226,16 @@ class _Scanner:
             if o.type in types:
                 return o
         return None
+
+    def _in_brackets(self, a: int, b: int) -> bool:
+        """Is the span inside round brackets on its line (an opening one within 60 characters before, a closing
+        one within 60 after, no other bracket between)?"""
+        t = self.t
+        left = max(t.rfind("(", max(0, a - 60), a), t.rfind(")", max(0, a - 60), a), t.rfind("\n", max(0, a - 60), a))
+        if left < 0 or t[left] != "(":
+            return False
+        hits = [i for i in (t.find(")", b, b + 60), t.find("(", b, b + 60), t.find("\n", b, b + 60)) if i >= 0]
+        return bool(hits) and t[min(hits)] == ")"
 
     # ------------------------------------------------------------------ run
     def run(self) -> list[Mention]:
