@@ -495,7 +495,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         c0 = max(ctx.sents[si][0], ctx.text.rfind(";", 0, p.start) + 1)
         c1 = ctx.text.find(";", p.end, ctx.sents[si][1])
         c1 = ctx.sents[si][1] if c1 < 0 else c1
-        alone = not [x for x in ctx.numbers_in(c0, c1) if is_amount(x) and x is not p]
+        # ... a figure of another measure there is no level of this one ("revenue rises 21% as backlog hits
+        # eight-year high")
+        pm = facts.measure_id(p)
+        alone = not [x for x in ctx.numbers_in(c0, c1) if is_amount(x) and x is not p
+                     and not (pm and (xm := facts.measure_id(x)) and xm != pm)]
         if not cands and target is None and alone:
             meas = facts.measure_id(p)
             if meas and not meas.startswith("margin:"):

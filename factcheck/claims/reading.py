@@ -373,7 +373,10 @@ _FOOTNOTE = rx(r"(?:\[(?:\d{1,3}|[a-z])\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+(?
 _AFTER_GAP = rx(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
 _AFTER_STOP = rx(r"\b(?:and|or|to|from|than|with)\b")
 _AFTER_OF = rx(r"\s*(?:of|in|for)\b")
-_POSTFIX_GAP = rx(r"\s*(?:\p{L}+\s+)?")
+# "$1.73 diluted earnings per share": at most one word between, and not a word that starts a clause or a phrase
+# ("revenue rises 21% as backlog hits ...")
+_POSTFIX_GAP = rx(r"\s*(?:(?!(?:as|and|or|while|but|with|from|to|on|in|at|for|by|than|versus|vs|after|before|when|"
+                  r"whereas|since|the|its|their)\b)\p{L}+\s+)?", regex.I)
 _MP: dict[int, tuple[dict, object, dict]] = {}
 
 
