@@ -336,3 +336,15 @@ def test_slashed_header_and_amounts_in_a_change_column():
     assert reading(claims["5:7%"]) == ("pct_change", ["£3,840m", "£4,120m"], 7.0)
     assert reading(claims["6:£(88)m"]) == ("difference", ["£512m", "£600m"], -88e6)
     assert reading(claims["7:£2.4bn"]) == ("difference", ["£61.4bn", "£58.0bn"], 2.4e9)
+
+
+def test_a_qualifier_in_another_figures_brackets_and_an_outlook_range():
+    """"up 9% (+6% on an organic basis)": the organic words belong to the bracketed figure, so 9% is the row's
+    change; an outlook range ("sales of €21.7 billion to €21.9 billion") is no figure of a row."""
+    table = ("Key figures (in € millions) 2024 2023 Total change\nOrder intake 25,289 23,139 +9%\n"
+             "Sales 20,577 18,428 +11.7%\n")
+    (c,) = links("• Order intake: €25.3 billion, up 9% (+6% on an organic basis)\n\n" + table)
+    assert [m.text for m in c.readings[0].operands] == ["23,139", "25,289"]
+    assert links("• Order intake: €25.3 billion, up 9% (+6% on an organic basis)\n\n" + table, "consistency")
+    assert links("Organic order intake rose 6%.\n\n" + table) == []
+    assert links("Objectives: sales of €21.7 billion to €21.9 billion.\n\n" + table, "consistency") == []

@@ -260,8 +260,8 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     """A margin (a percent) or, with ``ratio``, a plain ratio ("a book-to-bill of 1.2"): a measure over sales of
     the same period."""
     p = mt.slots.get("p")
-    if p is None or ctx.is_stated(p):
-        return
+    if p is None or ctx.is_stated(p) or p.value_high is not None:
+        return  # "an adjusted EBIT margin of 12.2% to 12.4%": a range is guidance, not a margin of figures given
     if ratio:
         if p.type not in ("number", "count") or (p.type == "count" and p.noun and not _ratio_noun(facts, p)) \
                 or p.value is None \
@@ -294,6 +294,7 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
             window += [y for x in ctx.sentence_numbers(si0 + 1) if (y := pairs.resolved(x)).type == "currency"
                        and is_amount(y)]
         window = [x for x in window if ctx.para_index(x.start) == para]
+    window = [x for x in window if x.value_high is None]
     nums = [x for x in window if facts.measure_id(x) == meas and (ratio or x.start < p.start + 1)]
     dens = [x for x in window if facts.measure_id(x) == "sales"]
     far = False

@@ -636,6 +636,25 @@ _FORWARD = re.compile(r"\b(?:expect\w*|forecast\w*|outlook|guidance|target\w*|pl
                       r"anticipat\w*|projected|estimate\w*|budget\w*)\b", re.I)
 
 
+def _outside_other_brackets(clause: str, a: int, b: int) -> str:
+    """The clause without the bracketed asides that do not hold the span [a, b)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(clause):
+        if ch == "(":
+            if depth == 0:
+                out.append(clause[start:i])
+                start = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                if start <= a < i + 1:
+                    out.append(clause[start:i + 1])
+                start = i + 1
+    out.append(clause[start:])
+    return "".join(out)
+
+
 class _Prose:
     def __init__(self, tables: list[Table], mentions: list[Mention], doc: Document, vocab: dict) -> None:
         from ..document.segment import sentences
@@ -671,8 +690,10 @@ class _Prose:
             sa, sb = self.sents[si]
             ca, cb = _clause(self.text, sa, sb, m)
             clause = self.text[ca:cb]
-            if self.qual.search(clause):
-                continue
+            if m.value_high is not None:
+                continue  # "sales of €21.7 billion to €21.9 billion": a range is an outlook, not a row's figure
+            if self.qual.search(_outside_other_brackets(clause, m.start - ca, m.end - ca)):
+                continue  # "up 9% (+6% on an organic basis)": the qualifier in the brackets is the other figure's
             found = _rows_in(clause, self.rows, self.lex, head=self.text[max(ca, m.start - 40):m.start])
             if not found:
                 continue
