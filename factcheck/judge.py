@@ -427,6 +427,10 @@ def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str 
     r = o.reading
     ops = [_label(doc, m) for m in r.operands]
     res = _describe_result(c, o)
+    st = c.stated
+    if st is not None and st.type == "currency" and st.num_end > st.num_start and o.point is not None and \
+            FORMULAS[r.formula].unit != "%" and r.formula != "ratio" and math.isfinite(o.point):
+        res = restate(st, o.point, doc.text)  # in the text's own form: "€2.57 billion", not "2.57 billion EUR"
     if r.formula in ("pct_change", "pp_change", "ratio") and len(ops) == 2:
         msg = f"{ops[0]} → {ops[1]} is {res}, not {text}"
     elif r.formula == "share" and len(ops) == 2:
@@ -434,8 +438,6 @@ def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str 
     elif r.formula == "delta_pct" and len(ops) == 2:
         msg = f"a change of {ops[0].lstrip('+-−')} on {ops[1]} is {res}, not {text}"
     elif r.formula in ("sum", "complement"):
-        if expected and r.formula == "sum" and c.stated is not None and c.stated.type == "currency":
-            res = expected  # in the text's own form: "$1,102,563,917", not "1.103 billion USD"
         msg = f"the parts add up to {res}, not {text} ({' + '.join(ops)})"
     elif r.formula == "difference" and len(ops) == 2:
         msg = f"{ops[0]} − {ops[1]} is {res}, not {text}"
