@@ -776,10 +776,16 @@ def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:
     """"Work will be performed in A (60%); B (30%); and C (10%)": shares of one whole in brackets, which make
     100%; the last is checked against the others."""
     s, e = ctx.sentence(mt.start)
-    shares = [x for x in ctx.numbers_in(mt.start, e) if x.type == "percent" and x.unit == "percent"
-              and x.value_high is None and "(" in ctx.text[max(s, x.start - 3):x.start]]
+    pcts = [x for x in ctx.numbers_in(mt.start, e) if x.type == "percent" and x.unit == "percent"
+            and x.value_high is None]
+    bracketed = [x for x in pcts if "(" in ctx.text[max(s, x.start - 3):x.start]]
+    # "owned 51% by Fincantieri and 49% by Leonardo", "funded 70% by the government, 17% by KAI and 13% by ..."
+    by_list = [x for x in pcts if regex.match(r"\s+by\b", ctx.text[x.end:x.end + 5])]
+    shares = bracketed if len(bracketed) >= 2 else by_list
     if len(shares) < 2 or any(ctx.is_stated(x) for x in shares):
         return
+    if shares is by_list and shares != pcts[pcts.index(shares[0]):][:len(shares)]:
+        return  # not one run of shares: another percent stands between them
     last = shares[-1]
     ev = Evidence("split:" + mt.template.id, f"'{_quote(ctx, mt.start, min(mt.end, mt.start + 40))}' lists shares of one "
                   "whole", mt.template.weight, mt.template.explicit)
@@ -792,6 +798,13 @@ def _complement(ctx: Ctx, facts: Facts, p: Mention) -> None:
     sentence (or the sentence before) and this one make 100%."""
     s, _ = ctx.sentence(p.start)
     before = [x for x in ctx.numbers_in(s, p.start) if x.type == "percent" and x.unit == "percent" and x.value_high is None]
+    si = ctx.sent_index(p.start)
+    if not before and si > 0 and not ctx.numbers_in(s, p.start) and \
+            ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(p.start):
+        # "... Cameri, Italy (4%); and Nagoya, Japan (2%). The remaining 14% is spread across ...": the shares of
+        # the sentence before
+        before = [x for x in ctx.sentence_numbers(si - 1) if x.type == "percent" and x.unit == "percent"
+                  and x.value_high is None]
     if not before:
         return
     ev = Evidence("complement", f"'{ctx.text[max(0, p.start - 14):p.end].strip()}' completes the shares before it", 3.5, True)
