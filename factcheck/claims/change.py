@@ -183,6 +183,8 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(d.text, " "))
         ev = [Evidence("difference:" + mt.template.id, "the size of a change", 0.0)]
         base = mt.slots.get("base")
+        if base is not None and mt.template.id == "than" and not comparable(ctx.vocab, base, d):
+            continue  # "NOK 1,635 billion over the 12 years": a span of time, not the base of a change
         extra: list[tuple[Mention, Mention, list[Evidence]]] = []
         if base is not None and comparable(ctx.vocab, base, d) and not same_figure(base, d):
             for subj, sev in _subjects(ctx, facts, pairs, d, base):

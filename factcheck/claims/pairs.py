@@ -67,6 +67,9 @@ class Pairs:
                 d = mt.slots.get("d")
                 from .change import phrasal
 
+                base = mt.slots.get("base")
+                if base is not None and d is not None and not comparable(ctx.vocab, d, base):
+                    continue  # "NOK 1,635 billion over the 12 years": no change measured from a base of another kind
                 if d is not None and d.type != "percent" and not phrasal(ctx.text, mt.start):
                     self.deltas.add(d.start)
                     comparisons.append((mt, d))

@@ -31,6 +31,8 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
             continue
         for mt in sorted(matches(g, "per_unit", facts.abstract(si)), key=lambda m: -m.template.weight):
             _rate(ctx, facts, pairs, mt)
+        for mt in matches(g, "per_period", facts.abstract(si)):
+            _per_year(ctx, pairs, mt)
 
 
 def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
@@ -109,6 +111,55 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         return
     readings.sort(key=lambda x: -x.score)
     ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(readings[:5])))
+
+
+_YEARS = {"year": 1.0, "decade": 10.0, "month": 1 / 12, "century": 100.0}
+_OVER = rx(r"\b(?:over|across|during|throughout|for)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|some\s+|about\s+|"
+           r"the\s+next\s+|the\s+coming\s+|the\s+past\s+|the\s+last\s+)*$", regex.I)
+_AVERAGE = rx(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|evenly|or|equivalent\s+to|that\s+is|"
+              r"works?\s+out|comes?\s+to|amounts?\s+to)\b", regex.I)
+
+
+def _per_year(ctx: Ctx, pairs: Pairs, mt: Match) -> None:
+    """"€15.0 billion over the 30-year life of the fleet, or €500 million a year": a yearly amount is the total
+    over the term the text gives, divided by its years. Explicit when the term is introduced by "over"/"across"
+    and an average or restatement word ties the rate to it; otherwise it can warn, not fail (a yearly figure may
+    be one part of a total spent unevenly)."""
+    import dataclasses
+
+    r = mt.slots.get("rate")
+    if r is None or not is_amount(r) or ctx.is_stated(r) or r.type not in ("currency", "count", "number", "quantity") \
+            or r.value is None or r.value <= 0 or r.value_high is not None:
+        return
+    window = [x for x in ctx.window(r, before=2) if is_amount(x) and x is not r]
+    totals = [x for x in window if x.type == r.type and x.unit == r.unit and (x.value or 0) > r.value
+              and x.value_high is None and x.start < r.start]
+    terms = []
+    for x in window:
+        years = _YEARS.get((x.unit or "").lower()) if x.type == "quantity" else None
+        if years is None or not x.value or x.value_high is not None or x.value * years < 2:
+            continue
+        over = _OVER.search(ctx.text[max(0, x.start - 40):x.start]) is not None
+        terms.append((dataclasses.replace(x, value=x.value * years, unit="year", inferred=True) if years != 1 else x,
+                      over))
+    readings: list[Relation] = []
+    for t in totals[-2:]:
+        for term, over in terms:
+            if abs(term.start - t.start) > 300:
+                continue
+            ev = [Evidence("per_period:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
+                           False)]
+            between = ctx.text[min(t.end, term.end):r.start]
+            tied = over and _AVERAGE.search(between) is not None
+            ev.append(Evidence("over-term", f"{t.text} over {term.text}" + (", averaged" if tied else ""),
+                               2.0 if tied else 0.5, tied))
+            if ctx.sent_index(t.start) != ctx.sent_index(r.start):
+                ev.append(Evidence("distance", "the total is in an earlier sentence", -0.5))
+            readings.append(Relation("per_unit", (t, term), tuple(ev)))
+    if not readings:
+        return
+    readings.sort(key=lambda x: -x.score)
+    ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(readings[:4])))
 
 
 # after "each": the recipients, a list of names ("from Qatar and Oman", "for the Army, Navy and Air Force")
