@@ -52,3 +52,20 @@ def test_docx_one_cell_table_is_a_layout_box_whose_paragraphs_stay_lines():
     xml = document_xml(p(r("Before")), "<w:tbl><w:tr><w:tc>" + p(r("Boxed 1")) + p(r("Boxed 2")) +
                        "</w:tc></w:tr></w:tbl>", p(r("After")))
     assert read_bytes(docx_bytes(xml), "t.docx").text == "Before\nBoxed 1\nBoxed 2\nAfter"
+
+
+def test_reported_mentions_read_cells_as_their_table_says():
+    """`factcheck extract` (and the JSON mention list) gives a cell under "(in € millions)" as euros at its real
+    size and a cell of a change column as a percent; counts in a table without money stay as extraction read them."""
+    from factcheck.model import Document
+    from factcheck.pipeline import Options, run
+    from factcheck.ruleset import load_rules
+
+    text = ("Key figures (in € millions) 2024 2023 Total change\nOrder intake 25,289 23,139 +9%\n"
+            "Sales 20,577 18,428 +11.7%\n")
+    ms = {m.text: m for m in run(Document(path="t.txt", text=text), load_rules(), Options(check=False)).mentions}
+    assert (ms["25,289"].type, ms["25,289"].unit, ms["25,289"].value) == ("currency", "EUR", 25_289e6)
+    assert (ms["+11.7%"].type, ms["+11.7%"].value) == ("percent", 11.7)
+    counts = "Deliveries by year\nYear  France  Export  Total\n2023  0  13  13\n2024  8  6  14\n"
+    kinds = {m.type for m in run(Document(path="t.txt", text=counts), load_rules(), Options(check=False)).mentions}
+    assert "currency" not in kinds

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -661,8 +662,21 @@ _MAX_HEADER_LINES = 5
 PLAUSIBLE = 0.75  # a placement of a short row costing at most this much more than the best one stays plausible
 
 
+_FOUND: "weakref.WeakKeyDictionary[Document, tuple[int, list[Table]]]" = weakref.WeakKeyDictionary()
+
+
 def find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Table]:
-    """Every table in ``doc``: header, columns and rows, each cell with its span and its figure."""
+    """Every table in ``doc``: header, columns and rows, each cell with its span and its figure (once per document
+    and vocabulary: the pipeline's mention list and the linker both ask)."""
+    hit = _FOUND.get(doc)
+    if hit is not None and hit[0] == id(vocab):
+        return hit[1]
+    found = _find_tables(doc, vocab)
+    _FOUND[doc] = (id(vocab), found)
+    return found
+
+
+def _find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Table]:
     text = doc.text
     if not _maybe_tables(text):
         return []
