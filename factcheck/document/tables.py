@@ -662,7 +662,7 @@ _MAX_HEADER_LINES = 5
 PLAUSIBLE = 0.75  # a placement of a short row costing at most this much more than the best one stays plausible
 
 
-_FOUND: "weakref.WeakKeyDictionary[Document, tuple[int, list[Table]]]" = weakref.WeakKeyDictionary()
+_FOUND: weakref.WeakKeyDictionary[Document, tuple[int, list[Table]]] = weakref.WeakKeyDictionary()
 
 
 def find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Table]:
