@@ -120,6 +120,8 @@ FORMULAS: dict[str, Formula] = {
     "change": Formula(lambda o, n: n - o, "{1} − {0}", signed=True),
     # "risen by £64.2 billion from £241.3 billion, an increase of 27%": the change over its base
     "delta_pct": Formula(lambda d, o: d / o * 100, "{0} / {1} × 100", "%", signed=True),
+    # "rose by 1,212 to 8,641 employees, 16% more": the change over the level before it (the new level less it)
+    "delta_to_pct": Formula(lambda d, n: d / (n - d) * 100, "{0} / ({1} − {0}) × 100", "%", signed=True),
     "per_unit": Formula(lambda total, count: total / count, "{0} / {1}"),
     "product": Formula(lambda a, b: a * b, "{0} × {1}"),
     "complement": Formula(lambda *xs: 100 - sum(xs), "100 − ({all+})", "%"),
@@ -387,7 +389,7 @@ def _pass_message(c: Claim, o: Outcome, text: str) -> str:
 def _describe_result(c: Claim, o: Outcome) -> str:
     r, p = o.reading, o.point
     f = FORMULAS[r.formula]
-    if r.formula in ("pct_change", "delta_pct"):
+    if r.formula in ("pct_change", "delta_pct", "delta_to_pct"):
         word = "increase" if p >= 0 else "decrease"
         return f"a {abs(p):.1f}% {word}"
     if r.formula == "pp_change":
@@ -437,6 +439,8 @@ def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str 
         msg = f"{ops[0]} of {ops[1]} is {res}, not {text}"
     elif r.formula == "delta_pct" and len(ops) == 2:
         msg = f"a change of {ops[0].lstrip('+-−')} on {ops[1]} is {res}, not {text}"
+    elif r.formula == "delta_to_pct" and len(ops) == 2:
+        msg = f"a change of {ops[0].lstrip('+-−')} to {ops[1]} is {res}, not {text}"
     elif r.formula in ("sum", "complement"):
         msg = f"the parts add up to {res}, not {text} ({' + '.join(ops)})"
     elif r.formula == "difference" and len(ops) == 2:

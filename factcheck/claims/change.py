@@ -477,14 +477,15 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 add(pair.old, target, ev)
         # 2a. "risen by £64.2 billion from £241.3 billion, an increase of 27%": the size of the change over its base
         if formula == "pct_change" and not any(e.explicit for ev in cands.values() for e in ev):
-            for d, base in _delta_from(ctx, facts, pairs, p):
+            for d, base, fm in _delta_from(ctx, facts, pairs, p):
                 ctx.work.candidates += 1
                 key = (d.start, base.start)
-                cands[key] = [Evidence("delta-from", f"'{_quote_span(ctx, d.start, base.end)}': the change and its base",
+                what = "its base" if fm == "delta_pct" else "the level it led to"
+                cands[key] = [Evidence("delta-from", f"'{_quote_span(ctx, d.start, base.end)}': the change and {what}",
                                        facts.weight("explicit", 3.0), True),
                               Evidence("attached", "in the clause of the change", facts.weight("attach_near", 1.0))]
                 ops[key] = (d, base)
-                formulas[key] = "delta_pct"
+                formulas[key] = fm
         # 2b. a change stated against a period ("a 64% jump on 2024", "doubled in 2024"): the levels of its measure
         # in those years, wherever the text gives them
         if target is None and formula in ("pct_change", "ratio") and \
@@ -525,23 +526,29 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
     return out[:6]
 
 
+_TO = rx(r"\s+to\s+(?:(?:about|around|some|roughly|nearly|almost|a\s+record|a\s+total\s+of)\s+)?$", regex.I)
 _FROM = rx(r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?$", regex.I)
 
 
-def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tuple[Mention, Mention]]:
-    """A change amount with its base right after it ("by £64.2 billion from £241.3 billion") in the percent's
-    clause, before it; signed as the words before it say ("fell by €40 million from €400 million")."""
+def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tuple[Mention, Mention, str]]:
+    """A change amount with its base right after it ("by £64.2 billion from £241.3 billion": ``delta_pct``) or the
+    level it led to ("rose by 1,212 to 8,641 employees": ``delta_to_pct``, the base being the level less the change)
+    in the percent's clause, before it; signed as the words before it say ("fell by €40 million from €400 million")."""
     import dataclasses
 
     s, _ = ctx.sentence(p.start)
     c0 = max(s, ctx.text.rfind(";", 0, p.start) + 1)
     figs = [x for x in ctx.numbers_in(c0, p.start) if is_amount(x)]
     for d, base in zip(figs, figs[1:], strict=False):
-        if d.start in pairs.deltas and base.type == d.type and base.unit == d.unit and base.value and \
-                _FROM.fullmatch(ctx.text[d.end:base.start] + " ") is not None:
-            if _direction(facts, ctx.text[max(c0, d.start - 30):d.start]) < 0 and (d.value or 0) > 0:
-                d = dataclasses.replace(d, value=-(d.value or 0.0), inferred=True)
-            yield d, base
+        if d.start not in pairs.deltas or not (base.type == d.type and base.unit == d.unit and base.value):
+            continue
+        gap = ctx.text[d.end:base.start] + " "
+        fm = "delta_pct" if _FROM.fullmatch(gap) else "delta_to_pct" if _TO.fullmatch(gap) else None
+        if fm is None or (fm == "delta_to_pct" and abs(d.value or 0) >= abs(base.value)):
+            continue
+        if _direction(facts, ctx.text[max(c0, d.start - 30):d.start]) < 0 and (d.value or 0) > 0:
+            d = dataclasses.replace(d, value=-(d.value or 0.0), inferred=True)
+        yield d, base, fm
 
 
 def _quote_span(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:

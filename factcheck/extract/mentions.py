@@ -463,6 +463,9 @@ class _Scanner:
         for m in rx(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+"
                                 r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b").finditer(t):
             v = value_of_fraction(m.group(), g)
+            after = t[m.end():m.end() + 12]
+            if v is not None and (v >= 1 or rx(r"\s*(?:years?|months?|weeks?|days?|hours?|decades?)\b", regex.I).match(after)):
+                continue  # "rose 5 in three months", "4 in two years": a count and a span of time, not "one in three"
             if v is not None and free(*m.span()):
                 found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, word=True, exact_word=True,
                                      role="fraction"))
@@ -730,7 +733,8 @@ class _Scanner:
                 if f.type is None:
                     pos = self._currency_after(f, pos)
         rest = t[pos:pos + 60]
-        if f.role is None and rx(r"(?i)(?:multiplied|multiply|increased|grown|up|rise|rose)\s+by\s+(?:a\s+factor\s+of\s+)?$"
+        # "multiplied by 3", "grew by a factor of 4" ("rose by 1,212 to 8,641" is the size of a change, not a multiple)
+        if f.role is None and rx(r"(?i)(?:multiplied|multiply)\s+by\s+(?:a\s+factor\s+of\s+)?$"
                                            r"|by\s+a\s+factor\s+of\s+$").search(t[max(0, f.start - 40):f.start]) \
                 and not _PERCENT.match(rest) and f.type is None and not self._amount_follows(rest):
             f.role = "multiple"
