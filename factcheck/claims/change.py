@@ -434,7 +434,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             dist = nearest.get(id(pair))
             ev = list(pair.evidence)
             if dist == 0:
-                ev.append(Evidence("attached", "in the clause of the pair", facts.weight("attach", 2.0), True))
+                # explicit only when the pair itself is, or is a dated series ("€5.1 billion in 2021, €8.8 billion in
+                # 2022, a 42% increase"): two figures merely dated apart in a long sentence may not be the two levels
+                ev.append(Evidence("attached", "in the clause of the pair", facts.weight("attach", 2.0),
+                                   any(e.explicit or e.cue == "pair:series" for e in pair.evidence)))
             elif dist == 1:
                 ev = _demote(ev) + [Evidence("near", "one figure away from the pair", facts.weight("attach_near", 1.0))]
             else:
