@@ -505,9 +505,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         # eight-year high")
         pm = facts.measure_id(p)
         alone = not [x for x in ctx.numbers_in(c0, c1) if is_amount(x) and x is not p
-                     and not (pm and (xm := facts.measure_id(x)) and xm != pm)]
+                     and not (pm and (xm := facts.measure_id(x)) and xm != pm) and not _modifier(x)]
         if not cands and target is None and alone:
-            meas = facts.measure_id(p)
+            meas = facts.measure_id(p) or facts.measure_following(p)
             if meas and not meas.startswith("margin:"):
                 same = [pr for pr in pairs.with_measure(meas, p) if pr.new.type != "percent"]
                 for pair in same[:4]:
@@ -552,6 +552,15 @@ def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tu
         if _direction(facts, ctx.text[max(c0, d.start - 30):d.start]) < 0 and (d.value or 0) > 0:
             d = dataclasses.replace(d, value=-(d.value or 0.0), inferred=True)
         yield d, base, fm
+
+
+_SPAN_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade", "quarter"})
+
+
+def _modifier(x: Mention) -> bool:
+    """A figure that is no level of anything: a span of time ("in five years") or a calibre glued to its unit
+    ("155mm shell production")."""
+    return x.type == "quantity" and ((x.unit or "") in _SPAN_UNITS or " " not in x.text.strip())
 
 
 def _quote_span(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:

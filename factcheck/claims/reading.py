@@ -227,6 +227,20 @@ class Facts:
             j -= 1
         return None
 
+    def measure_following(self, m: Mention, reach: int = 50) -> str | None:
+        """The measure named right after a change word with no figure of its own between ("MBDA quadruples Mistral
+        output", "nearly triples 155mm artillery output"): a headline's verb names its measure after it."""
+        s, e = self.ctx.sentence(m.start)
+        i = bisect.bisect_left(self._hit_starts, m.end)
+        hits = self.measure_hits
+        while i < len(hits) and hits[i].start < min(e, m.end + reach):
+            h = hits[i]
+            if not [x for x in self.ctx.numbers_in(m.end, h.start) if is_amount(x) and x.type != "quantity"] and \
+                    not regex.search(r"[,;:]|\b(?:and|as|while|but)\b", self.ctx.text[m.end:h.start]):
+                return ("margin:" + h.measure) if h.margin else h.measure
+            i += 1
+        return None
+
     def _postfix(self, h: MeasureHit, sent_start: int) -> bool:
         """A measure word that belongs to the figure right before it ("$1.73 earnings per share", "(EPS)"):
         it names that figure only, not the figures after it."""
