@@ -464,7 +464,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
              if pr.new is t or pr.new.start == t.start}
     for items in lists:
         items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t) and x.start not in prior
-                 and abs(x.value or 0) <= abs(t.value or 0) and x.start not in pairs.deltas]
+                 and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         if len(items) < 2:
             continue
         sub = _subtotal_in(items)
@@ -486,8 +486,12 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                                                                       -1.0))))
             continue
         sets = [(items, [ev0, Evidence("list", f"the {len(items)} figures listed with it", 1.0)])]
-        named = [x for x in items if same_noun(ctx.vocab, x, t)]
+        named = [x for x in items if same_noun(ctx.vocab, x, t) or _item_names(ctx, x, items, t)]
         if 2 <= len(named) < len(items):
+            # "276 M2 .50 caliber machine guns and 500 M240C 7.62mm machine guns – 776 machine guns in all": the
+            # items that count the total's thing; the whole list counts other things too, so it is only doubted
+            sets = [(items, [Evidence(ev0.cue, ev0.detail, ev0.weight, False),
+                             Evidence("list", f"the {len(items)} figures listed with it", 1.0)])]
             sets.insert(0, (named, [ev0, Evidence("same-noun", f"the parts that count {t.unit}", 1.5)]))
         if len(items) >= 3:
             sets.append((items[1:], [ev0, Evidence("list-tail", "the list after its first figure", -0.5)]))
@@ -576,15 +580,27 @@ def _partitive(ctx: Ctx, x: Mention) -> bool:
 def _list_before(ctx: Ctx, t: Mention) -> list[Mention]:
     """The figures listed right before a total in its sentence: "six K9 and 18 Chunmoo – 24 systems in all"."""
     s, _ = ctx.sentence(t.start)
-    figs = [x for x in ctx.numbers_in(s, t.start) if is_amount(x) and not _partitive(ctx, x)]
+    every = [x for x in ctx.numbers_in(s, t.start) if is_amount(x) and not _partitive(ctx, x)]
+    # figures of another kind are asides of an item ("two more, worth $1 billion, in December 2020, for a fleet of
+    # five"), read as words; the list is of the total's kind
+    figs = [x for x in every if _sum_comparable(ctx, x, t)] if every and not _sum_comparable(ctx, every[-1], t) \
+        else every
     if not figs:
         return []
-    gap = ctx.text[figs[-1].end:t.start]
+    asides = [x for x in every if x not in figs]
+
+    def words(a: int, b: int) -> str:
+        out = ctx.text[a:b]
+        for y in reversed([y for y in asides if a <= y.start and y.end <= b]):
+            out = out[:y.start - a] + "x" + out[y.end - a:]
+        return out
+
+    gap = words(figs[-1].end, t.start)
     if len(gap) > 90 or regex.search(r"[;]|\b(?:while|whereas|but|than)\b", gap):
         return []
     out = [figs[-1]]
     for x in reversed(figs[:-1]):
-        between = ctx.text[x.end:out[0].start]
+        between = words(x.end, out[0].start)
         if not _joined(between):
             break
         out.insert(0, x)
@@ -661,6 +677,24 @@ def _qualifier_word(ctx: Ctx, x: Mention) -> bool:
 
 
 _HEDGE_END = rx(r"(?:more|less|fewer)\s+than\s*$|(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s*$", regex.I)
+
+
+def _added_item(ctx: Ctx, x: Mention) -> bool:
+    """"three aircraft in 2015 and two more in 2020, for a fleet of five": a figure read as the size of a change
+    that is also one more part of a list."""
+    return bool(regex.match(r"\s+(?:more|additional|further|extra)\b", ctx.text[x.end:x.end + 12], regex.I)
+                or regex.search(r"\b(?:a\s+further|another|an\s+additional)\s+$", ctx.text[max(0, x.start - 16):x.start],
+                                regex.I))
+
+
+def _item_names(ctx: Ctx, x: Mention, items: list[Mention], t: Mention) -> bool:
+    """Does the item's own phrase (its words up to the next item or the total) name the total's counted thing?"""
+    noun = (t.noun or t.unit or "") if t.type == "count" else ""
+    if len(noun) < 3:
+        return False
+    nxt = next((y.start for y in items if y.start > x.start), t.start)
+    stem = regex.escape(noun.lower().rstrip("s"))
+    return regex.search(rf"\b{stem}(?:s|es)?\b", ctx.text[x.end:nxt].lower()) is not None
 
 
 def _joined(between: str) -> bool:
