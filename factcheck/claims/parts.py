@@ -447,7 +447,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if n:
         s0 = ctx.sents[max(0, ctx.sent_index(t.start) - 1)][0]
         before = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x) and _sum_comparable(ctx, x, t)
-                  and abs(x.value or 0) < abs(t.value or 0)]
+                  and abs(x.value or 0) < abs(t.value or 0) and not _counts_the_parts(ctx, x, t)]
         if len(before) >= n:
             lists.append(before[-n:])
     readings: list[Relation] = []
@@ -464,6 +464,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
              if pr.new is t or pr.new.start == t.start}
     for items in lists:
         items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t) and x.start not in prior
+                 and not _counts_the_parts(ctx, x, t)
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         if len(items) < 2:
             continue
@@ -567,9 +568,17 @@ def _counted_parts(ctx: Ctx, t: Mention) -> int | None:
     s, _ = ctx.sentence(t.start)
     before = ctx.text[max(s, t.start - 60):t.start]
     before = regex.sub(r"\s*(?:total(?:led|ling|s)?|come\s+to|came\s+to|amount(?:ed)?\s+to|reach(?:ed)?|"
+                       r"(?:are|were|is|was)\s+(?:valued\s+at|worth)|valued\s+at|worth|cost(?:s|ing)?|"
                        r"(?:about|around|some|roughly|nearly|almost|over|more\s+than))\s*", " ", before, flags=regex.I)
     m = _COUNTED.search(before.rstrip())
     return _SMALL.get(m.group(1).lower()) if m else None
+
+
+def _counts_the_parts(ctx: Ctx, x: Mention, t: Mention) -> bool:
+    """"the two orders total 48 aircraft": "two" counts the parts; it is none of them."""
+    return bool(x.word and x.end <= t.start and t.start - x.end < 60 and
+                regex.search(r"\b(?:the|these|those|all|its|their)\s+$", ctx.text[max(0, x.start - 8):x.start], regex.I)
+                and ctx.sent_index(x.start) == ctx.sent_index(t.start))
 
 
 def _partitive(ctx: Ctx, x: Mention) -> bool:
