@@ -348,3 +348,12 @@ def test_a_qualifier_in_another_figures_brackets_and_an_outlook_range():
     assert links("• Order intake: €25.3 billion, up 9% (+6% on an organic basis)\n\n" + table, "consistency")
     assert links("Organic order intake rose 6%.\n\n" + table) == []
     assert links("Objectives: sales of €21.7 billion to €21.9 billion.\n\n" + table, "consistency") == []
+
+
+def test_a_total_row_without_a_stub_cell_is_placed_by_position_under_a_word_header():
+    text = ("Deliveries by year\nYear      France    Export    Total\n2023          0        13        13\n"
+            "2024          8         6        14\nTotal         8        19        28\n")
+    claims, _ = run(text)
+    assert reading(claims["5:8"])[:2] == ("sum", ["0", "8"])
+    assert reading(claims["5:19"])[:2] == ("sum", ["13", "6"])
+    assert reading(claims["5:28"])[:2] == ("sum", ["13", "14"])

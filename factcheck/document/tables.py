@@ -1162,7 +1162,8 @@ def _align(lex: Lexicon, text: str, ln: _Line, cells: tuple[Cell, ...], cols: li
         return (tuple(range(k)),)
     if k > c:
         return ()
-    if ln.form == "aligned" and col_line is not None and col_line.form in ("aligned", "spaced"):
+    if ln.form == "aligned" and col_line is not None and col_line.form in ("aligned", "spaced", "text"):
+        # a header of words only ("Year      France    Export    Total") still places its columns
         pos = _align_by_position(text, ln, cells, cols, col_line)
         if pos is not None:
             return (pos,)
