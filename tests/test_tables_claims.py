@@ -356,4 +356,4 @@ def test_a_total_row_without_a_stub_cell_is_placed_by_position_under_a_word_head
     claims, _ = run(text)
     assert reading(claims["5:8"])[:2] == ("sum", ["0", "8"])
     assert reading(claims["5:19"])[:2] == ("sum", ["13", "6"])
-    assert reading(claims["5:27"])[0] == "sum" and claims["5:27"].stated_value in (None, 27)
+    assert reading(claims["5:27"])[:2] == ("sum", ["13", "14"])
