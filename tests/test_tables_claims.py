@@ -357,3 +357,14 @@ def test_a_total_row_without_a_stub_cell_is_placed_by_position_under_a_word_head
     assert reading(claims["5:8"])[:2] == ("sum", ["0", "8"])
     assert reading(claims["5:19"])[:2] == ("sum", ["13", "6"])
     assert reading(claims["5:27"])[:2] == ("sum", ["13", "14"])
+
+
+def test_a_dash_among_the_parts_of_a_total_is_nil_and_the_sum_only_doubted():
+    text = ("Segment results (£m)           Revenue   Operating profit\nSensors                        176.5      35.4\n"
+            "Energetics                     334.0      48.0\nCentral costs                    -       (13.8)\n"
+            "Group                          510.5      69.6\n")
+    claims, _ = run(text)
+    c = claims["5:510.5"]
+    assert reading(c)[:2] == ("sum", ["176.5", "334.0"])
+    assert not any(e.explicit for e in c.readings[0].evidence)
+    assert reading(claims["5:69.6"])[:2] == ("sum", ["35.4", "48.0", "(13.8)"])

@@ -192,6 +192,7 @@ class _Checker:
         self._claimed: set[tuple[int, int]] = set()
         self._totals_below: list[Row | None] | None = None
         self._sales: list[Row] | None = None
+        self._nil_total: set[tuple[int, int]] = set()  # total cells whose parts include a dash read as nil
 
     # -- helpers -------------------------------------------------------------------------------------------
     def col(self, j: int) -> Column:
@@ -373,6 +374,13 @@ class _Checker:
                 if cell is None or cell.mention is None:
                     continue
                 figs = [p.placed().get(j) for p in parts]
+                nil = [f for f in figs if f is not None and f.missing and re.fullmatch(r"\s*[-–—]+\s*", f.text)]
+                if nil and len(figs) - len(nil) >= 2 and all(f is not None and (f.mention is not None or f in nil)
+                                                              for f in figs):
+                    # "Unallocated central costs  -  (13.8)": a dash among the parts of a total is nil; the sum
+                    # is read without it, and doubted (a dash may also mean "not available")
+                    self._nil_total.add((cell.start, cell.end))
+                    figs = [f for f in figs if f not in nil]
                 if any(f is None or f.mention is None for f in figs):
                     if any(f is not None and f.missing for f in figs) or any(f is None for f in figs):
                         self.skip("sum", cell, f"'{total.label}': a row it adds gives no figure in column "
@@ -393,7 +401,7 @@ class _Checker:
                     self.skip("sum", cell, f"'{total.label}' is not the sum of the rows above it in any column: "
                                            "not read as their total")
                     continue
-                explicit = bool(elsewhere) or (bare and len(sums) == 1)
+                explicit = (bool(elsewhere) or (bare and len(sums) == 1)) and (cell.start, cell.end) not in self._nil_total
                 names = ", ".join(f"'{p.label}'" for p in parts)
                 how = f"adds up in column '{self.name(elsewhere[0])}'" if elsewhere else "adds up here only"
                 ev = self.evidence("table-total", f"'{total.label}', column '{self.name(j)}' = {names} "
