@@ -112,6 +112,9 @@ def _document_date(ctx: Ctx) -> Period | None:
     head = ctx.text[:400]
     cut = regex.search(r"\s[—–-]{1,2}\s", head)
     zone_end = cut.start() if cut else 0
+    own_line = _dateline_line(ctx)
+    if own_line is not None and (not cut or own_line[1] < cut.start()):
+        zone_end = own_line[1]  # "Seoul/Warsaw, 14 October 2025" on a line of its own
     # the most precise date there: "8 January 2025" in the dateline, not "in 2024" in the headline above it
     best: Period | None = None
     for d in ctx.dates_in(0, zone_end):
@@ -306,12 +309,46 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         earlier = [x.start for x in spans[k0:k0 + 40] if s <= x.start < q.start and x is not q]
         limit = earlier[0] if earlier else q.start
         before_q = [p for d, p in others if d.end <= limit]
-        own = before_q[-1] if before_q else (others[0][1] if others else doc_d)
+        own = before_q[-1] if before_q else (others[0][1] if others else None)
+        sure = own is not None
+        if own is None:
+            # no date of its own: the release's date, unless the sentence speaks of the future ("will arrive more
+            # than 40 years after ... entered service in 1996"); found so, it can warn but not fail
+            if regex.search(r"\b(?:will|would|shall|is\s+to|are\s+to|due|expected|planned|scheduled)\b",
+                            t[s:q.start], regex.I):
+                return None
+            own = doc_d
         if event and own:
-            return (event, own, True) if event.first <= own.first else (own, event, True)
+            return (event, own, sure) if event.first <= own.first else (own, event, sure)
         return None
-    # 3. "12 months later" / "35 years later": from the date before to the date of this sentence
+    # 2b. "from January 2026, 14 months earlier than the original target of March 2027": the date before the span
+    # and the date the comparison names
     if word in ("later", "earlier"):
+        after_than = [d for d in ctx.dates_in(q.end, e) if d.start - q.end < 70]
+        before_q = [(d, p) for d, p in periods if d.end <= q.start]
+        if after_than and before_q and regex.match(r"\s*(?:earlier|later)\s+than\b", after, regex.I):
+            p1 = parse_period(after_than[0].text)
+            p0 = before_q[-1][1]
+            if p1 is not None:
+                return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
+    # 3. "12 months later" / "35 years later" / "Six years on,": from the date before to the date of this sentence
+    # (the nearest before the span; "26 years later it is in service" with none: the release's own date, not sure)
+    if word in ("later", "earlier") or (word == "on" and regex.match(r"\s*on\s*[,;:]", after)):
+        mine = [(d, p) for d, p in periods if d.end <= q.start]
+        if mine and ";" not in t[mine[-1][0].end:q.start]:
+            own_d: Mention | None = mine[-1][0]
+            own = mine[-1][1]
+            before_own = [p for d, p in mine[:-1]]
+            prev = before_own[-1] if before_own else _previous_date(ctx, q, own_d)
+            if before_own and own and prev:
+                return (prev, own, True) if prev.first <= own.first else (own, prev, True)
+            if not before_own and word in ("later", "on") and doc_d is not None and own.first <= doc_d.first and \
+                    regex.search(r"[.!?]\s", t[mine[-1][0].end:q.start]):
+                return (own, doc_d, False)  # "... in service in 1999, few expected .... 26 years later it is ..."
+        if not periods and word in ("later", "on") and doc_d is not None:
+            prev = _previous_date(ctx, q, None)
+            if prev is not None and prev.first <= doc_d.first:
+                return (prev, doc_d, False)
         own = periods[0][1] if periods else None
         prev = _previous_date(ctx, q, periods[0][0] if periods else None)
         if periods and ";" in t[periods[0][0].end:q.start]:
@@ -333,7 +370,37 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
 def _dateline_end(ctx: Ctx) -> int:
     head = ctx.text[:400]
     cut = regex.search(r"\s[—–]{1,2}\s|\s--\s", head)
+    own_line = _dateline_line(ctx)
+    if own_line is not None and (not cut or own_line[1] < cut.start()):
+        return own_line[1]
     return cut.end() if cut else 0
+
+
+_DATELINE_LINE = rx(r"(?m)^[ \t]*(?:\p{Lu}[\p{L}\p{M}/ .'’-]{1,40},[ \t]*)?(?P<d>[^\n]{4,30})[ \t]*$")
+
+
+def _dateline_line(ctx: Ctx) -> tuple[int, int] | None:
+    """A dateline on a line of its own among the first three ("Seoul/Warsaw, 14 October 2025", "8 January 2025"):
+    the line's span, when the line is a place and a date or a date alone (computed once per document)."""
+    hit = getattr(ctx, "_dateline_line", False)
+    if hit is not False:
+        return hit  # type: ignore[return-value]
+    found = None
+    pos = 0
+    for _ in range(3):
+        end = ctx.text.find("\n", pos)
+        end = len(ctx.text) if end < 0 else end
+        m = _DATELINE_LINE.fullmatch(ctx.text, pos, end)
+        if m is not None:
+            ds = ctx.dates_in(m.start("d"), m.end("d"))
+            if len(ds) == 1 and ds[0].start == m.start("d") and ds[0].end >= m.end("d") - 1 and parse_period(ds[0].text):
+                found = (pos, end)
+                break
+        if end >= len(ctx.text):
+            break
+        pos = end + 1
+    ctx._dateline_line = found  # type: ignore[attr-defined]
+    return found
 
 
 _CLAUSE_GAP = LazyPattern(r";|[.!?]\s")
