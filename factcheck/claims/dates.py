@@ -325,12 +325,12 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     # and the date the comparison names
     if word in ("later", "earlier"):
         after_than = [d for d in ctx.dates_in(q.end, e) if d.start - q.end < 70]
-        before_q = [(d, p) for d, p in periods if d.end <= q.start]
-        if after_than and before_q and regex.match(r"\s*(?:earlier|later)\s+than\b", after, regex.I):
-            p1 = parse_period(after_than[0].text)
-            p0 = before_q[-1][1]
-            if p1 is not None:
-                return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
+        dated_before = [p for d, p in periods if d.end <= q.start]
+        if after_than and dated_before and regex.match(r"\s*(?:earlier|later)\s+than\b", after, regex.I):
+            named = parse_period(after_than[0].text)
+            mine_p = dated_before[-1]
+            if named is not None:
+                return (mine_p, named, True) if mine_p.first <= named.first else (named, mine_p, True)
     # 3. "12 months later" / "35 years later" / "Six years on,": from the date before to the date of this sentence
     # (the nearest before the span; "26 years later it is in service" with none: the release's own date, not sure)
     if word in ("later", "earlier") or (word == "on" and regex.match(r"\s*on\s*[,;:]", after)):
