@@ -528,10 +528,10 @@ def _nested_totals(ctx: Ctx, n0: int) -> None:
     its kind just before it (found by position, so not explicit), and it is never called wrong on the breakdown."""
     sums = [k for k in range(n0, len(ctx.claims)) if ctx.claims[k].kind == "sum" and ctx.claims[k].readings
             and ctx.claims[k].stated is not None]
-    for k in sums:
+    for i, k in enumerate(sums):
         big = ctx.claims[k]
         parts = {x.start for x in big.readings[0].operands}
-        for j in sums:
+        for j in sums[max(0, i - 8):i + 9]:  # the totals around it: bounded, whatever the sentence holds
             sub = ctx.claims[j]
             u = sub.stated
             if j == k or u is None or big.stated is None or {x.start for x in sub.readings[0].operands} != parts \

@@ -32,7 +32,7 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
         for mt in sorted(matches(g, "per_unit", facts.abstract(si)), key=lambda m: -m.template.weight):
             _rate(ctx, facts, pairs, mt)
         for mt in matches(g, "per_period", facts.abstract(si)):
-            _per_year(ctx, pairs, mt)
+            _per_year(ctx, mt)
 
 
 def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
@@ -120,7 +120,7 @@ _AVERAGE = rx(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|eve
               r"works?\s+out|comes?\s+to|amounts?\s+to)\b", regex.I)
 
 
-def _per_year(ctx: Ctx, pairs: Pairs, mt: Match) -> None:
+def _per_year(ctx: Ctx, mt: Match) -> None:
     """"€15.0 billion over the 30-year life of the fleet, or €500 million a year": a yearly amount is the total
     over the term the text gives, divided by its years. Explicit when the term is introduced by "over"/"across"
     and an average or restatement word ties the rate to it; otherwise it can warn, not fail (a yearly figure may

@@ -188,7 +188,7 @@ class _Scanner:
         self._title_lines: dict[int, bool] = {}  # line start -> is a Title Case headline
         self._newlines: array | None = None  # offsets of "\n", built on first use
         self._quotes: list[int] | None = None  # offsets of '"', built on first use
-        self._verb_words: dict[str, bool] = {}  # sentence-opening -ing/-ed words: verbs (True) or names
+        self._capitalised_inside: set[str] | None = None  # -ing/-ed words written with a capital mid-sentence
         self._names: tuple[list[int], list[int]] | None = None  # identifiers: starts, running maximum of ends
         self._ordinals: list[tuple[int, int]] | None = None  # (start, id) of ordinals, built on first use
         self._dropped: set[int] = set()  # ids of ordinals a unit took over ("1 second")
@@ -321,18 +321,17 @@ class _Scanner:
     def _verb_opens_sentence(self, w: str, a: int) -> bool:
         """Is ``w`` (before a number at offset a) a verb form opening a sentence ("Adding 15 vessels", "Building 12
         ships") rather than a name ("Boeing 737")? It must end in -ing or -ed, open its sentence, and never be written
-        with a capital inside a sentence of the text (a name is capitalised everywhere). Once per word."""
+        with a capital inside a sentence of the text (a name is capitalised everywhere); one pass finds those."""
         wl = w.lower()
         if len(wl) < 5 or not wl.endswith(("ing", "ed")) or not w[0].isupper() or w[1:] != w[1:].lower():
             return False
         if not rx(r"(?:^|[.!?:\n•]\s*|[\n]\s*[-*]\s+)$").search(self.t[max(0, a - 4):a]):
             return False
-        known = self._verb_words.get(wl)
-        if known is None:
-            workcount.count("extract.verb_word_scans")
-            known = not rx(r"(?<=[\p{Ll},;] )" + regex.escape(w) + r"(?![\p{L}])").search(self.t)
-            self._verb_words[wl] = known
-        return known
+        if self._capitalised_inside is None:  # one pass over the text: the -ing/-ed words capitalised mid-sentence
+            workcount.count("extract.verb_word_scans", len(self.t))
+            self._capitalised_inside = {m.group(1) for m in rx(r"(?<=[\p{Ll},;] )(\p{Lu}\p{Ll}+(?:ing|ed))(?![\p{L}])")
+                                        .finditer(self.t)}
+        return w not in self._capitalised_inside
 
     def _title_case_line(self, i: int) -> bool:
         """Is the line around offset i a headline in Title Case ("Germany Orders 20 Jets")? (once per line)"""
