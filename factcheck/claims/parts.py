@@ -95,6 +95,19 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         return  # "an increase of €560 million or 61%": the percent restates a change
     if whole is not None and (not is_amount(whole) or whole.type == "percent"):
         whole = None
+    if mt.template.id == "appositive" and part is not None:
+        # the part is "of" an earlier figure ("25,000 of them", "of which 132,000"): that figure is the whole;
+        # otherwise the whole is only found by position (below), which can warn but not fail
+        s0, _ = ctx.sentence(part.start)
+        if _partitive(ctx, part) or regex.search(r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+those)\s*,?\s*$",
+                                                 ctx.text[max(s0, part.start - 20):part.start], regex.I):
+            before = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
+                      and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)]
+            whole = before[-1] if before else None
+        if whole is not None:
+            ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
+        else:
+            ev = Evidence(ev.cue, ev.detail, ev.weight, False)
     readings: list[Relation] = []
     stated, formula_on_part = p, False
     if part is not None and mt.template.id == "share-equal":
