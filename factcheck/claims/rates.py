@@ -20,6 +20,8 @@ from .scope import Ctx
 
 _TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
                       r"covering|covers|worth|valued\s+at|at\s+a\s+cost\s+of|costing|of)\b", regex.I)
+_RESTATES = rx(r"\s*,?\s*(?:or|that\s+is|i\.e\.|equal\s+to|equivalent\s+to|which\s+is|\()\s*"
+               r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under|approximately)\s+)?", regex.I)
 _EARNINGS = rx(r"\b(?:earnings|eps|dividends?|profit|income|book\s+value)\b", regex.I)
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
 
@@ -93,6 +95,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("unnamed-count", f"{c.text} does not say it counts {noun}", -1.0))
             if _tied(ctx, t, c):
                 ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.5, True))
+            if _RESTATES.fullmatch(ctx.text, t.end, r.start):  # "valued at €3.75 billion, or about €178 million per
+                ev.append(Evidence("rate-of-total", f"{r.text} restates {t.text} per unit", 1.5, True))  # aircraft"
             role = _count_role(ctx, c)
             if role == "total":
                 ev.append(Evidence("count-total", f"{c.text} is a total the text gives", 1.5))
