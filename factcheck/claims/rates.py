@@ -250,7 +250,9 @@ def _tied(ctx: Ctx, t: Mention, c: Mention) -> bool:
     if a is t:
         return bool(_TIED.match(gap))
     return bool(regex.search(r"\b(?:for|worth|valued\s+at|at\s+a\s+cost\s+of|costing|in\s+a\s+(?:contract|deal|order)\s+of|"
-                             r"of)\s+(?:\p{L}+\s+){0,3}$", gap, regex.I))
+                             r"of)\s+(?:\p{L}+\s+){0,3}$", gap, regex.I)
+                or regex.search(r"\bfor\s+(?:which|these|them|those|that\s+batch|this\s+batch)\b", gap, regex.I))
+    # "105 in July 2024, for which a budget draft earmarked €2.93 billion"
 
 
 def _is_rate(ctx: Ctx, x: Mention) -> bool:
