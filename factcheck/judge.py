@@ -117,6 +117,8 @@ FORMULAS: dict[str, Formula] = {
     # "£4.5 billion, of which £3 billion ... and £1 billion ...": the parts named may not be all of it
     "sum_open": Formula(lambda *xs: sum(xs), "{all+}", at_least=True),
     "difference": Formula(lambda a, b: a - b, "{0} − {1}", signed=True),
+    # "Of the 48 jets, 20 go to Łask, 16 to Malbork and the other 12 to Mińsk": a whole less its parts
+    "remainder": Formula(lambda w, *ps: w - sum(ps), "{0} − {rest+}"),
     "change": Formula(lambda o, n: n - o, "{1} − {0}", signed=True),
     # "risen by £64.2 billion from £241.3 billion, an increase of 27%": the change over its base
     "delta_pct": Formula(lambda d, o: d / o * 100, "{0} / {1} × 100", "%", signed=True),
@@ -225,7 +227,7 @@ def working(r: Relation, point: float) -> str:
     names = [_op_text(m) for m in r.operands]
     names = [f"({n})" if n.startswith("-") else n for n in names]  # "3.188 billion − (−2.058 billion)"
     names = [n.replace("-", "−", 1) if n.startswith(("(-", "-")) else n for n in names]
-    w = f.working.replace("{all+}", " + ".join(names))
+    w = f.working.replace("{all+}", " + ".join(names)).replace("{rest+}", " − ".join(names[1:]))
     for k, n in enumerate(names):
         w = w.replace("{" + str(k) + "}", n)
     scaled = f.unit == "" and r.operands and r.operands[0].type == "currency"
@@ -331,7 +333,8 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
     sure = best.explicit and best.score >= w["fail"] and not best.alternative and not near
     status = "fail" if sure else "warn"
     expected = _expected(doc, c, top)
-    msg = _fact_message(c, top, text, expected, False) if c.kind == "fact" else _fail_message(doc, c, top, text, expected)
+    said = _with_hedge(c, text, rules.vocab)
+    msg = _fact_message(c, top, said, expected, False) if c.kind == "fact" else _fail_message(doc, c, top, said, expected)
     diagnosis = c.params.get("diagnosis")
     if diagnosis:
         msg += f" ({diagnosis})"
@@ -354,6 +357,15 @@ def _finding(doc: Document, c: Claim, rule, status: str, o: Outcome, msg: str, e
                    accepted=o.acc, operands=tuple(Operand(m.text, m.start, m.end) for m in r.operands),
                    tolerance=_tolerance_text(rounding, c, rules_vocab_window(c, rule)), source=r.source, fix=fix,
                    evidence=tuple(e.describe() for e in r.evidence if e.weight > 0 or e.explicit))
+
+
+def _with_hedge(c: Claim, text: str, vocab: dict) -> str:
+    """The stated figure as a message quotes it: with a directional hedge its span leaves out ("more than €1.2
+    billion"), since "the parts add up to €1.1 billion, not €1.2 billion" misstates what was claimed."""
+    h = c.hedge if c.hedge is not None else (c.stated.hedge if c.stated else None)
+    if not h or hedge_window(None, vocab, h).kind == "band" or text.lower().startswith(h.lower()):
+        return text
+    return f"{h} {text}"
 
 
 def rules_vocab_window(c: Claim, rule) -> str:
@@ -443,6 +455,8 @@ def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str 
         msg = f"a change of {ops[0].lstrip('+-−')} to {ops[1]} is {res}, not {text}"
     elif r.formula in ("sum", "complement"):
         msg = f"the parts add up to {res}, not {text} ({' + '.join(ops)})"
+    elif r.formula == "remainder" and len(ops) >= 2:
+        msg = f"{' − '.join(ops)} is {res}, not {text}"
     elif r.formula == "difference" and len(ops) == 2:
         msg = f"{ops[0]} − {ops[1]} is {res}, not {text}"
     elif r.formula == "change" and len(ops) == 2:

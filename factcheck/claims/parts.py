@@ -617,7 +617,7 @@ def _list_before(ctx: Ctx, t: Mention) -> list[Mention]:
             out = out[:y.start - a] + "x" + out[y.end - a:]
         return out
 
-    gap = words(figs[-1].end, t.start)
+    gap = _HEDGE_END.sub("", words(figs[-1].end, t.start))  # "..., together more than €1.2 billion"
     if len(gap) > 90 or regex.search(r"[;]|\b(?:while|whereas|but|than)\b", gap):
         return []
     out = [figs[-1]]
@@ -782,20 +782,49 @@ def _open_reading(items: list[Mention], ev: Evidence) -> Relation:
 
 def _remainder(ctx: Ctx, mt: Match) -> None:
     """"230 of the 672 howitzers ordered, leaving 442 still to be delivered": what remains is the whole less the
-    part (a difference claim on the remainder)."""
+    part (a difference claim on the remainder). "Of the 48 jets, 20 go to Łask, 16 to Malbork and the other 12 to
+    Mińsk": the figures of its kind between the part and the rest are parts too."""
     part, whole, d = mt.slots.get("part"), mt.slots.get("whole"), mt.slots.get("d")
-    if part is None or whole is None or d is None or ctx.is_stated(d):
+    if part is None or d is None or ctx.is_stated(d):
         return
-    if not all(is_amount(x) and x.type in ("count", "number", "currency", "quantity") for x in (part, whole, d)):
+    kinds = ("count", "number", "currency", "quantity")
+    if not all(is_amount(x) and x.type in kinds for x in (part, d)):
         return
-    if not (_sum_comparable(ctx, part, whole) and _sum_comparable(ctx, d, whole)) or \
-            abs(whole.value or 0) < abs(part.value or 0):
-        return
+    wholes = [whole] if whole is not None else _whole_before(ctx, part, d)
     ev = Evidence("remainder:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
                   mt.template.explicit)
-    ctx.add(Claim("difference", (d.start, d.end), d, readings=(
-        Relation("difference", (whole, part), (ev, Evidence("what-remains", f"{d.text} is what remains of "
-                                                            f"{whole.text} after {part.text}", 1.0))),)))
+    after = max(part.end, whole.end) if whole is not None else part.end  # "230 of the 672 howitzers, leaving 442"
+    parts = [part]
+    for x in ctx.numbers_in(after, d.start):  # the items listed with the part ("20 go to Łask, 16 to Malbork")
+        if not (is_amount(x) and x.type in kinds and x.value_high is None and _sum_comparable(ctx, x, d)):
+            continue
+        if _partitive(ctx, x) or not _joined(ctx.text[parts[-1].end:x.start]):
+            break  # "252 will equip 14 regiments of 18 guns each": a clause about the part, no further part
+        parts.append(x)
+    readings = []
+    for k, w in enumerate(wholes):
+        if not (is_amount(w) and w.type in kinds and _sum_comparable(ctx, part, w) and _sum_comparable(ctx, d, w)) \
+                or abs(w.value or 0) < sum(abs(x.value or 0) for x in parts):
+            continue
+        why = Evidence("what-remains", f"{d.text} is what remains of {w.text} after "
+                                       f"{' and '.join(x.text for x in parts)}", 1.0)
+        if k:  # a figure further back "of them" may point to: a reading that doubts the nearest one
+            readings.append(Relation("remainder", (w, *parts), (Evidence(ev.cue, ev.detail, 1.0, False), why),
+                                     alternative=True))
+        else:
+            readings.append(Relation("remainder", (w, *parts), (ev, why)))
+    if readings and not readings[0].alternative:
+        ctx.add(Claim("difference", (d.start, d.end), d, readings=tuple(readings)))
+
+
+def _whole_before(ctx: Ctx, part: Mention, d: Mention) -> list[Mention]:
+    """The figures "of them" may point back to: the last two of the part's kind before it that are larger than it,
+    in its sentence or the one before, nearest first."""
+    si = ctx.sent_index(part.start)
+    s0 = ctx.sents[max(0, si - 1)][0]
+    found = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.value_high is None
+             and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)]
+    return found[::-1][:2]
 
 
 def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
