@@ -22,7 +22,9 @@ DIGITS_RE = rx(r"(?<![\p{L}\p{N}_.,])(?:\d{1,3}(?: \d{3})+(?![\d.,]\d)(?!\d)|\d+
 
 _COMMA_DECIMAL_EVIDENCE = rx(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,.])")
 _POINT_DECIMAL_EVIDENCE = rx(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,.])")
-_FR_EVIDENCE = rx(r"(?<!\d)\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+,\d+(?!\d)")
+# "1 059,5": space groups and a decimal comma. Not "20 127,676" (a table's change column, then an English
+# "127,676": three digits after a comma are a group) nor "135,181 112,367" (a group, then the next cell)
+_FR_EVIDENCE = rx(r"(?<![\d.,])\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+,(?:\d{1,2}|\d{4,})(?![\d.,]?\d)")
 
 
 def detect_locale(text: str, scale_evidence: dict[str, regex.Pattern] | None = None) -> str:
