@@ -21,7 +21,7 @@ import regex
 from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
-from .pairs import Pairs
+from .pairs import Pair, Pairs
 from .reading import Facts, comparable, counts_compatible, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
@@ -38,8 +38,10 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
         if not figs:
             continue
         ab = facts.abstract(si)
+        n_margins = len(ctx.claims)
         for mt in sorted(matches(g, "margin", ab), key=lambda m: -m.template.weight):
             _margin(ctx, facts, pairs, mt)
+        _prior_period(ctx, pairs, n_margins)
         for mt in sorted(matches(g, "ratio", ab), key=lambda m: -m.template.weight):
             _margin(ctx, facts, pairs, mt, ratio=True)
         ratio_of = next((t for t in g.templates.get("ratio", ()) if t.id == "ratio-of"), None)
@@ -271,6 +273,38 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
 
 
 # ---------------------------------------------------------------------------------------------- margins
+def _prior_of(pairs: Pairs, x: Mention) -> Pair | None:
+    """The pair that gives ``x``'s figure for the earlier period, when its grammar is explicit ("SEK 1,618m
+    (1,255)", "to 6.7 percent from 7.7 percent")."""
+    for pr in pairs.with_new(x, 2):
+        if pr.new.start == x.start and any(e.explicit for e in pr.evidence):
+            return pr
+    return None
+
+
+def _prior_period(ctx: Ctx, pairs: Pairs, n0: int) -> None:
+    """"EBITDA came to SEK 1,618m (1,255), giving a margin of 13.0% (12.3)": a margin given for both periods is
+    checked for both. When the margin and each figure it was read from carry their earlier-period values, the
+    earlier margin is the same ratio of those values; the reading is as explicit as the current one."""
+    for k in range(n0, len(ctx.claims)):
+        c = ctx.claims[k]
+        if c.kind != "share" or c.stated is None or not c.readings or c.readings[0].formula != "share":
+            continue
+        best = c.readings[0]
+        mine = _prior_of(pairs, c.stated)
+        if mine is None or ctx.is_stated(mine.old) or mine.old.value_high is not None:
+            continue
+        olds = [_prior_of(pairs, x) for x in best.operands]
+        if any(pr is None for pr in olds):
+            continue
+        ops = tuple(pr.old for pr in olds if pr is not None)
+        why = Evidence("prior-period", f"{mine.old.text} is the earlier {c.stated.text}, of "
+                                       f"{' and '.join(o.text for o in ops)}", 1.5)
+        kept = tuple(e for e in best.evidence if e.cue not in ("same-period", "other-period", "period-clash"))
+        ctx.add(Claim("share", (mine.old.start, mine.old.end), mine.old,
+                      readings=(Relation("share", ops, (*kept, why)),)))
+
+
 def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False) -> None:
     """A margin (a percent) or, with ``ratio``, a plain ratio ("a book-to-bill of 1.2"): a measure over sales of
     the same period."""
