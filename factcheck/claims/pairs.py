@@ -123,7 +123,10 @@ class Pairs:
             return  # "up 12.5% on the previous year", "30% more than last year": a change, not an earlier level
         pair = self._validate(old, new, bool(mt.template.meta.get("bare_ok", False)),
                               parallel=mt.template.id.startswith("parallel"),
-                              max_ratio=3.0 if "bracket" in mt.template.id else 20.0)
+                              max_ratio=3.0 if "bracket" in mt.template.id else 20.0,
+                              # "12 (25%)": the bracket restates the figure before it; only a bare figure inside
+                              # the bracket is read in the other's unit ("SEK 1,618m (1,255)")
+                              new_inherits="bracket" not in mt.template.id)
         if pair is None:
             return
         old, new = pair
@@ -160,8 +163,8 @@ class Pairs:
             self.levels.add(p.old.start)
             self.levels.add(p.new.start)
 
-    def _validate(self, old: Mention, new: Mention, bare_ok: bool, parallel: bool = False, max_ratio: float = 3.0
-                  ) -> tuple[Mention, Mention] | None:
+    def _validate(self, old: Mention, new: Mention, bare_ok: bool, parallel: bool = False, max_ratio: float = 3.0,
+                  new_inherits: bool = True) -> tuple[Mention, Mention] | None:
         vocab = self.ctx.vocab
         if not is_amount(old) or not is_amount(new) or old.start in self.deltas or new.start in self.deltas:
             return None
@@ -172,7 +175,7 @@ class Pairs:
                 return None
             self.derived[old.start] = d
             old = d
-        elif bare_ok and _bare(new) and not _bare(old):
+        elif bare_ok and new_inherits and _bare(new) and not _bare(old):
             d = inherit(new, old, self.ctx.text, max_ratio)
             if d is None:
                 return None

@@ -106,10 +106,16 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             before = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
                       and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)]
             whole = before[-1] if before else None
+        elif whole is None:
+            whole = _of_the_whole(ctx, part)
         if whole is not None:
             ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
         else:
             ev = Evidence(ev.cue, ev.detail, ev.weight, False)
+    if mt.template.id == "bracket-share" and part is not None and whole is None:
+        whole = _of_the_whole(ctx, part)  # "Of the 48 jets ordered, 12 (25%) will be two-seaters"
+        if whole is not None:
+            ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
     readings: list[Relation] = []
     stated, formula_on_part = p, False
     if part is not None and mt.template.id == "share-equal":
@@ -273,6 +279,21 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
 
 
 # ---------------------------------------------------------------------------------------------- margins
+def _of_the_whole(ctx: Ctx, part: Mention) -> Mention | None:
+    """"Of the roughly A$9 billion in economic value ..., A$5.7 billion – almost two-thirds –": a sentence that
+    opens with "Of the W" names the whole its first figure is a part of."""
+    s0, _ = ctx.sentence(part.start)
+    before = [x for x in ctx.numbers_in(s0, part.start)]
+    if len(before) != 1 or not is_amount(before[0]) or before[0].type == "percent":
+        return None
+    w = before[0]
+    if not (regex.fullmatch(r"\W*of\s+(?:the|its|their|all|this|these)?\s*(?:(?:about|around|some|roughly|nearly|almost|"
+                            r"approximately|more\s+than|over|close\s+to)\s+)?", ctx.text[s0:w.start], regex.I)
+            and regex.fullmatch(r"[^,;:()]{0,120},\s*", ctx.text[w.end:part.start])):
+        return None
+    return w if _sum_comparable(ctx, w, part) and abs(w.value or 0) > abs(part.value or 0) else None
+
+
 def _prior_of(pairs: Pairs, x: Mention) -> Pair | None:
     """The pair that gives ``x``'s figure for the earlier period, when its grammar is explicit ("SEK 1,618m
     (1,255)", "to 6.7 percent from 7.7 percent")."""
@@ -478,6 +499,10 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         colon = mt.end if mt.template.id in ("comprising", "colon-far") and ctx.text[mt.end - 1:mt.end] == ":" else None
         lists.append(_list_after(ctx, t, colon))  # not "£104.3m (2023: £33.9m)": a colon inside a bracket labels
     if where == "appositive":
+        first = mt.slots.get("first")
+        if first is not None and not regex.search(r"\p{L}", ctx.text[t.num_end if t.num_end > t.start else t.end:
+                                                                     first.start]):
+            return  # "for 20, 15 and 10 aircraft": a list of bare figures, no total set before its parts
         s0, _ = ctx.sentence(t.start)
         prev = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x)]
         lead = ctx.text[prev[-1].end if prev else s0:t.start]
@@ -515,6 +540,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         if len(items) < 2:
             continue
+        partial = _partial_list(ctx, items, t)
+        if partial:
+            # "The package includes 40 tanks and 30 IFVs – 100 vehicles in all": the parts named are some of it
+            readings.append(Relation("sum_open", tuple(items), (ev0, Evidence("partial-list", partial, 0.5))))
+            continue
         sub = _subtotal_in(items)
         if sub is not None:
             # "The second, €250 million, splits into €100 million and €150 million, bringing the programme to
@@ -551,9 +581,72 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             readings.append(_open_reading(items, ev0))
     if not readings:
         return
+    ones = _article_items(ctx, readings, t)
+    if ones:
+        # "8 tankers, 4 transports and a VIP jet – 13 aircraft in all": a part written with an article is one
+        why = Evidence("article-item", f"{' and '.join(repr(x.text) for x in ones)} counted as one each", 0.5)
+        readings = [Relation("sum", r.operands + tuple(ones), r.evidence + (why,)) for r in readings
+                    if r.formula == "sum"] + \
+                   [Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
+                                                          for e in r.evidence), alternative=r.alternative)
+                    for r in readings]
+    extra = _trailing_parts(ctx, t)
+    if extra:
+        # "1,200 to the Army and 300 to the Marines – 1,600 in total, counting 100 for export": the total names
+        # more of its parts after it; whether they are among those listed the text does not say, so the list is
+        # doubted and may be read with them
+        why = Evidence("trailing-parts", f"'{_quote(ctx, t.end, extra[-1].end)}' names more of the total after it", 0.5)
+        doubted = [Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
+                                                         for e in r.evidence), alternative=r.alternative)
+                   for r in readings]
+        readings = [Relation("sum", r.operands + tuple(extra), r.evidence + (why,)) for r in doubted
+                    if r.formula == "sum"] + doubted
     readings.sort(key=lambda r: -r.score)
     kept = readings[:4] + [r for r in readings[4:] if r.alternative]
     ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(kept)))
+
+
+_ARTICLE_ITEM = rx(r"(?:,|\band\b|\bplus\b|:)\s+(?P<art>an?|one|a\s+single)\s+(?!(?:total|further|more|year|quarter|half|third|"
+                   r"fifth|month|week|day|number|series|range|mix|set|package|batch|lot|share|value|cost|price|contract|"
+                   r"deal|order|figure|rise|increase|decline|fall|drop|record|new\s+record)\b)(?P<noun>[\p{L}][\p{L}-]*"
+                   r"(?:\s+[\p{L}][\p{L}-]*){0,2})", regex.I)
+
+
+def _article_items(ctx: Ctx, readings: list[Relation], t: Mention) -> list[Mention]:
+    """Parts of a count written with an article ("and a VIP jet") between or right after the listed parts: one
+    each. Only for counts; the list is the best reading's."""
+    if t.type not in ("count", "number") or not readings:
+        return []
+    ops = sorted(readings[0].operands, key=lambda x: x.start)
+    if not ops or readings[0].formula != "sum":
+        return []
+    a = ops[0].start
+    b = t.start if t.start > ops[-1].end else min(ctx.sentence(t.start)[1], ops[-1].end + 60)
+    out = []
+    for m in _ARTICLE_ITEM.finditer(ctx.text, a, b):
+        if ctx.numbers_in(m.start(), m.end()) or any(o.start <= m.start() < o.end for o in ops):
+            continue
+        p0 = m.start("art")
+        out.append(dataclasses.replace(ops[-1], start=p0, end=m.end(), text=ctx.text[p0:m.end()], value=1.0,
+                                       value_high=None, approx=False, hedge=None, half_step=0.0, num_start=p0,
+                                       num_end=p0, scale=None, decimals=0, grouped=False, word=True,
+                                       noun=m.group("noun"), inferred=True, role=None))
+    return out[:3]
+
+
+_TRAILING = rx(r"[\p{L}\s'’-]{0,40}[,;–—(]?\s*(?:including|counting|plus|besides|as\s+well\s+as|together\s+with|along\s+with|"
+               r"with\s+a\s+further|and\s+a\s+further|and\s+another)\b", regex.I)
+
+
+def _trailing_parts(ctx: Ctx, t: Mention) -> list[Mention]:
+    """The figures of a total's kind named after it as more of its parts ("..., counting 100 for export",
+    "..., including eight recovery vehicles")."""
+    _, e = ctx.sentence(t.start)
+    m = _TRAILING.match(ctx.text, t.end, e)
+    if m is None:
+        return []
+    return [x for x in ctx.numbers_in(m.end(), min(e, m.end() + 80)) if is_amount(x) and _sum_comparable(ctx, x, t)
+            and x.value_high is None and abs(x.value or 0) < abs(t.value or 0)][:3]
 
 
 def _subtotal_in(items: list[Mention]) -> tuple[Mention, list[Mention]] | None:
@@ -805,6 +898,28 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
 # a relative clause about one part, closed by a comma before "and": what follows is no part of it
 _CLOSED_CLAUSE = rx(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b[^,;]*,\s+(?:and|plus)\b",
                     regex.I)
+
+
+_INCLUDES = rx(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|among\s+them|amongst\s+them|notably|for\s+example|for\s+instance|"
+               r"e\.g\.|among\s+others|in\s+particular)\b[^;:]{0,60}$", regex.I)
+_WIDER_PERIOD = rx(r"[^,;.]{0,40}?\b(?:since|so\s+far|to\s+date|cumulative(?:ly)?|this\s+year|in\s+the\s+year|"
+                   r"over\s+the\s+(?:year|period|programme|program|life))\b", regex.I)
+
+
+def _partial_list(ctx: Ctx, items: list[Mention], t: Mention) -> str | None:
+    """Why the parts listed with a total may be only some of it: the list is introduced as examples ("includes",
+    "such as", "among them"), or each part has its own date while the total runs over a wider period ("12 in
+    2023 and 14 in 2024 – 48 in all since 2019")."""
+    s, e = ctx.sentence(t.start)
+    a = max(s, items[0].start - 60)
+    m = _INCLUDES.search(ctx.text[a:items[0].start])
+    if m is not None and not ctx.numbers_in(a + m.start(), items[0].start):
+        return f"'{m.group(0).split()[0]}': the parts named are some of it"
+    if _WIDER_PERIOD.match(ctx.text, t.end, e):
+        ends = [y.start for y in items[1:]] + [t.start]
+        if all(ctx.dates_in(x.end, b) for x, b in zip(items, ends, strict=True)):
+            return "the total runs over a wider period than its dated parts"
+    return None
 
 
 def _open_reading(items: list[Mention], ev: Evidence) -> Relation:

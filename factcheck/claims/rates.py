@@ -15,6 +15,7 @@ from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pairs
+from .parts import _added_item
 from .reading import Facts, is_amount, noun_class
 from .scope import Ctx
 
@@ -76,20 +77,24 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", 0.5, False)
     window = [x for x in ctx.window(r, before=3, same_para=False) if is_amount(x) and x is not r]
     window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x)]
+    if noun:  # "... about 540 hours per helicopter": the helicopters may be counted in the headline or the lead
+        window = [x for x in ctx.counts_of(noun, r.start) if x not in window] + window
     totals = [x for x in window if x.type == r.type and x.unit == r.unit and abs(x.value or 0) > abs(r.value or 0)
               and not _is_rate(ctx, x)]
     counts = [x for x in window if x.type in ("count", "number") and x.value and x.value >= 2 and x.value == int(x.value)
-              and not x.role and x.start not in pairs.deltas]
+              and not x.role and (x.start not in pairs.deltas or _added_item(ctx, x))]  # "for two more of the"
     readings: list[Relation] = []
     for t in totals:
         for c in counts:
             if c.start == t.start:
                 continue
             ev = [ev0]
-            if noun and c.type == "count" and c.unit and not c.inferred and (noun_class(ctx.vocab, noun.rstrip("s")) ==
-                                                           noun_class(ctx.vocab, c.unit) or noun.startswith(c.unit.lower()[:4])):
+            kind = _noun_match(ctx, noun, c) if noun and c.type == "count" and c.unit and not c.inferred else None
+            if kind == "same":  # "per tank" and "105 tanks"
                 ev.append(Evidence("per-noun", f"'per {noun}' and {c.text}", 2.5, True))
-            elif noun and c.type == "count" and c.unit and not c.inferred:
+            elif kind == "class":  # "per tank" and "30 vehicles": may count other things of the class too
+                ev.append(Evidence("per-class", f"'per {noun}' and {c.text}, things of one class", 1.5))
+            elif kind == "other":
                 ev.append(Evidence("other-noun", f"'per {noun}' but {c.text}", -3.0))
             elif noun and r.type == "count":
                 ev.append(Evidence("unnamed-count", f"{c.text} does not say it counts {noun}", -1.0))
@@ -107,14 +112,32 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("same-sentence", "in one sentence", 1.0))
             else:
                 ev.append(Evidence("distance", f"over {len(si)} sentences", -0.5 * (len(si) - 1)))
+            if kind == "class":  # the count may hold other things of the class: the link is only doubted
+                ev = [Evidence(e.cue, e.detail, e.weight, False) for e in ev]
             readings.append(Relation("per_unit", (t, c), tuple(ev)))
     if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
-        readings = [x for x in readings if any(e.cue == "per-noun" for e in x.evidence)]
+        readings = [x for x in readings if any(e.cue in ("per-noun", "per-class") for e in x.evidence)]
     if not readings:
         ctx.skip("per_unit", r, "no total and count found for this rate")
         return
     readings.sort(key=lambda x: -x.score)
     ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(readings[:5])))
+
+
+def _noun_match(ctx: Ctx, noun: str, c: Mention) -> str | None:
+    """How the noun a rate is per ("per tank") relates to a count's noun: "same" thing ("105 tanks"; "per aircraft",
+    the name of a class in rules/units.yaml noun_classes, and "20 Eurofighters"), the same "class" of thing
+    ("30 vehicles", "24 howitzers"), an "other" known thing ("40 missiles"), or None when the
+    count names its things by a name the vocabulary does not know ("105 Leopard 2A8s", "48 Rafales")."""
+    unit = (c.unit or "").lower()
+    n = noun.lower()
+    if n.rstrip("s") == unit.rstrip("s") or n.startswith(unit[:4]) or unit.startswith(n.rstrip("s")[:4]):
+        return "same"
+    a, b = noun_class(ctx.vocab, n.rstrip("s")), noun_class(ctx.vocab, unit)
+    if a == b:  # "per aircraft" (the class's own name) covers "12 Su-30MKI jets"; "per howitzer" not "96 vehicles"
+        return "same" if n.rstrip("s") == a or n == a else "class"
+    known = b != unit and b != unit.rstrip("s")
+    return "other" if known else None
 
 
 _YEARS = {"year": 1.0, "decade": 10.0, "month": 1 / 12, "century": 100.0}

@@ -154,6 +154,22 @@ class Ctx:
         workcount.count("link.window", len(figs))
         return figs
 
+    @cached_property
+    def _counts_by_noun(self) -> dict[str, list[Mention]]:
+        """Counts by the stem of the noun they count ("helicopters" -> "helicopter"), in text order."""
+        out: dict[str, list[Mention]] = {}
+        for x in self.mentions:
+            if x.type == "count" and x.unit and not x.inferred and x.value_high is None:
+                out.setdefault(x.unit.lower().rstrip("s"), []).append(x)
+        return out
+
+    def counts_of(self, noun: str, before: int, limit: int = 2) -> list[Mention]:
+        """The last ``limit`` counts of ``noun`` that start before offset ``before`` (an index, not a scan)."""
+        found = self._counts_by_noun.get(noun.lower().rstrip("s"), [])
+        k = bisect.bisect_left([x.start for x in found], before) if len(found) <= 64 else \
+            bisect.bisect_left(found, before, key=lambda x: x.start)
+        return found[max(0, k - limit):k]
+
     def dates_in(self, a: int, b: int) -> list[Mention]:
         return [d for d in self._dates_sorted_in(a, b)]
 
