@@ -453,6 +453,8 @@ def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str 
         msg = f"a change of {ops[0].lstrip('+-−')} on {ops[1]} is {res}, not {text}"
     elif r.formula == "delta_to_pct" and len(ops) == 2:
         msg = f"a change of {ops[0].lstrip('+-−')} to {ops[1]} is {res}, not {text}"
+    elif r.formula == "sum_open":
+        msg = f"the parts named add up to {res}, more than {text} ({' + '.join(ops)})"
     elif r.formula in ("sum", "complement"):
         msg = f"the parts add up to {res}, not {text} ({' + '.join(ops)})"
     elif r.formula == "remainder" and len(ops) >= 2:

@@ -503,6 +503,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         if first is not None and not regex.search(r"\p{L}", ctx.text[t.num_end if t.num_end > t.start else t.end:
                                                                      first.start]):
             return  # "for 20, 15 and 10 aircraft": a list of bare figures, no total set before its parts
+        if first is not None and _parallel_item(ctx, t, first):
+            return  # "40 K9s to Poland, 24 to Australia and 18 to Egypt": the first item of a list, no total
         s0, _ = ctx.sentence(t.start)
         prev = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x)]
         lead = ctx.text[prev[-1].end if prev else s0:t.start]
@@ -543,7 +545,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         partial = _partial_list(ctx, items, t)
         if partial:
             # "The package includes 40 tanks and 30 IFVs – 100 vehicles in all": the parts named are some of it
-            readings.append(Relation("sum_open", tuple(items), (ev0, Evidence("partial-list", partial, 0.5))))
+            readings.append(Relation("sum_open", tuple(items), (ev0, Evidence("partial-list", partial, 1.0))))
             continue
         sub = _subtotal_in(items)
         if sub is not None:
@@ -902,8 +904,19 @@ _CLOSED_CLAUSE = rx(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remai
 
 _INCLUDES = rx(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|among\s+them|amongst\s+them|notably|for\s+example|for\s+instance|"
                r"e\.g\.|among\s+others|in\s+particular)\b[^;:]{0,60}$", regex.I)
-_WIDER_PERIOD = rx(r"[^,;.]{0,40}?\b(?:since|so\s+far|to\s+date|cumulative(?:ly)?|this\s+year|in\s+the\s+year|"
-                   r"over\s+the\s+(?:year|period|programme|program|life))\b", regex.I)
+_WIDER_PERIOD = rx(r"[^,;.]{0,40}?\b(?:(?P<always>since|so\s+far|to\s+date|cumulative(?:ly)?|over\s+(?:the\s+)?(?:past\s+|last\s+)?"
+                   r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+years|over\s+the\s+(?:years|decades))|"
+                   r"this\s+year|in\s+the\s+year|over\s+the\s+(?:year|period|programme|program|life))\b", regex.I)
+_PREP = rx(r"\s*(?:[\p{L}-]+\s+){0,2}?(to|in|for|from|at|with|by|on|into)\b", regex.I)
+
+
+def _parallel_item(ctx: Ctx, t: Mention, first: Mention) -> bool:
+    """Is the figure before a comma the first item of a list whose items all say where they go ("40 K9s to
+    Poland, 24 to Australia", "2,500 staff in the UK, 1,800 in Sweden")? Its phrase and the next item's open with
+    the same preposition."""
+    a = _PREP.match(ctx.text, t.end, first.start)
+    b = _PREP.match(ctx.text, first.end, min(len(ctx.text), first.end + 40))
+    return a is not None and b is not None and a.group(1).lower() == b.group(1).lower()
 
 
 def _partial_list(ctx: Ctx, items: list[Mention], t: Mention) -> str | None:
@@ -915,10 +928,11 @@ def _partial_list(ctx: Ctx, items: list[Mention], t: Mention) -> str | None:
     m = _INCLUDES.search(ctx.text[a:items[0].start])
     if m is not None and not ctx.numbers_in(a + m.start(), items[0].start):
         return f"'{m.group(0).split()[0]}': the parts named are some of it"
-    if _WIDER_PERIOD.match(ctx.text, t.end, e):
+    wider = _WIDER_PERIOD.match(ctx.text, t.end, e)
+    if wider is not None:
         ends = [y.start for y in items[1:]] + [t.start]
-        if all(ctx.dates_in(x.end, b) for x, b in zip(items, ends, strict=True)):
-            return "the total runs over a wider period than its dated parts"
+        if wider.group("always") or all(ctx.dates_in(x.end, b) for x, b in zip(items, ends, strict=True)):
+            return f"'{wider.group(0).strip()}': the total runs over a wider period than its parts"
     return None
 
 
