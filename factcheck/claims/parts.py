@@ -489,6 +489,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 t = pr.new
     if ctx.is_stated(t):
         return
+    if t.type == "percent" and _growth_sentence(ctx, facts, t):
+        return  # "Sales in Europe rose 10%, in Asia 5% and in America 2% – 6% overall": rates of growth do not add
     where = str(mt.template.meta.get("parts", "either"))
     ev0 = Evidence("total:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
                    mt.template.explicit)
@@ -524,6 +526,10 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                   and abs(x.value or 0) < abs(t.value or 0) and not _counts_the_parts(ctx, x, t)]
         if len(before) >= n:
             lists.append(before[-n:])
+    if t.type == "percent":
+        # "a margin of 8.5% in Q1 and 9.2% in Q2 – 8.9% overall": a percentage no larger than one of its "parts"
+        # is an overall rate (an average of them), not their sum
+        lists = [xs for xs in lists if not any(abs(x.value or 0) >= abs(t.value or 0) for x in xs if x.type == "percent")]
     readings: list[Relation] = []
     cumulative = mt.template.id == "before-total" and regex.search(r"\b(?:bringing|taking|brings|brought|takes|took|"
                                                                    r"lifting|raising)\b", ctx.text[mt.start:mt.end], regex.I)
@@ -583,6 +589,12 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             readings.append(_open_reading(items, ev0))
     if not readings:
         return
+    if t.type == "percent" and not _holding_sentence(ctx, facts, t):
+        # "... – 20% in all": percentages add up only as shares of one whole, and this sentence does not say so
+        why = Evidence("percent-parts", "percentages the text does not call shares of one whole", 0.0)
+        readings = [Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
+                                                          for e in r.evidence) + (why,), alternative=r.alternative)
+                    for r in readings]
     ones = _article_items(ctx, readings, t)
     if ones:
         # "8 tankers, 4 transports and a VIP jet – 13 aircraft in all": a part written with an article is one
@@ -649,6 +661,21 @@ def _trailing_parts(ctx: Ctx, t: Mention) -> list[Mention]:
         return []
     return [x for x in ctx.numbers_in(m.end(), min(e, m.end() + 80)) if is_amount(x) and _sum_comparable(ctx, x, t)
             and x.value_high is None and abs(x.value or 0) < abs(t.value or 0)][:3]
+
+
+def _growth_sentence(ctx: Ctx, facts: Facts, t: Mention) -> bool:
+    """Does the sentence of a percent total speak of changes (a change verb or noun before it)? Then its
+    percentages are rates of growth, which do not add up to a whole."""
+    s, _ = ctx.sentence(t.start)
+    before = ctx.text[s:t.start]
+    return any(facts.g.word_pattern(w).search(before) for w in ("increase_words", "decrease_words", "change_nouns"))
+
+
+def _holding_sentence(ctx: Ctx, facts: Facts, t: Mention) -> bool:
+    """Does the sentence of a percent total say its percentages are shares of one whole ("holds", "stake",
+    "of the", "accounts for": linking words holding_words)?"""
+    s, e = ctx.sentence(t.start)
+    return facts.g.word_pattern("holding_words").search(ctx.text[s:e]) is not None
 
 
 def _subtotal_in(items: list[Mention]) -> tuple[Mention, list[Mention]] | None:
