@@ -15,6 +15,8 @@ _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "rep", "sen",
     "gov", "st", "inc", "corp", "co", "ltd", "plc", "no", "nos", "vs", "approx", "est", "fig", "mt", "ft",
     "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "ca", "jr", "sr", "dept", "div", "mass", "calif", "conn",
+    # scale abbreviations of other languages, before a currency ("3.815 Mio. EUR", "2,7 Mrd. Euro")
+    "mio", "mrd", "mln", "bln", "mds", "tsd", "md",
 }
 _END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
 
