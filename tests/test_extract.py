@@ -246,6 +246,8 @@ CURRENCIES = [
          id="turkish-lira"),
     case("Revenue rose to 5.3 billion TL.", "5.3 billion TL", "currency", 5.3e9, "TRY", id="tl"),
     case("The order is worth 1.2 trillion won.", "1.2 trillion won", "currency", 1.2e12, "KRW", id="won"),
+    case("Shares closed at 58,100 won per share.", "58,100 won", "currency", 58100, "KRW", id="won-no-scale-per"),
+    case("The price was 45,000 won.", "45,000 won", "currency", 45000, "KRW", id="won-no-scale-end"),
     case("Saab booked 4.5 billion kronor in orders.", "4.5 billion kronor", "currency", 4.5e9, "SEK", id="kronor"),
     case("Kongsberg booked 3 billion Norwegian krone.", "3 billion Norwegian krone", "currency", 3e9, "NOK",
          id="krone"),
@@ -877,3 +879,12 @@ def test_a_dash_set_off_after_a_noun_is_no_range() -> None:
     ms = extract_text("It bought 30 howitzers and 15 resupply vehicles – 45 vehicles in all – and 20–30 km of road.")
     assert [(m.text, m.value_high) for m in ms if m.type in AMOUNT_TYPES] == [
         ("30 howitzers", None), ("15 resupply vehicles", None), ("45 vehicles", None), ("20–30 km", 30.0)]
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("Hanwha said 12 won contracts in 2024.", "12"),
+    ("Of the bidders, 3 won a share of the work.", "3"),
+])
+def test_won_as_a_verb_is_no_currency(sentence: str, figure: str) -> None:
+    ms = [m for m in extract_text(sentence) if m.text.startswith(figure)]
+    assert ms and all(m.type != "currency" for m in ms)

@@ -124,6 +124,9 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
         cue = ctx.text[mt.start:mt.end].replace(p.text, " ") if mt is not None else p.text[:1]
         if mt is not None and phrasal(ctx.text, mt.start):
             continue
+        if p.role == "fraction" and regex.match(r"\s+(?:of\s+)?an?\s+(?:per\s?cent|percent|percentage)\b",
+                                                ctx.text[p.end:p.end + 30], regex.I):
+            continue  # "fell half a percent": half of one percent, no fraction of the level
         if mt is not None and mt.template.id == "signed" and regex.match(r"[+−–-]\s", ctx.text[mt.start:mt.end]):
             continue  # "A$5.7 billion – almost two-thirds –": a dash set apart by a space is punctuation, no sign
         direction = _direction(facts, cue)

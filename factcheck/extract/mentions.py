@@ -73,6 +73,9 @@ _STRIP_L = "\"'“‘([{«"
 _STRIP_R = "\"'”’)]}».,;:!?…"
 _ORDINAL_SUFFIX = rx(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
 _TIMES = rx(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
+# after "won" read as the currency: no object of the verb ("58,100 won per share", "45,000 won.")
+_WON_AFTER = rx(r"(?:\s*[.,;:)(]|\s*$|\s+(?:per|each|apiece|and|or|in|to|from|for|at|on|against|versus|vs)\b)",
+                regex.I)
 _PERCENT = rx(r"^(?:\s?%|\s?(?:per\s?cents?|percents?|percentage|pct)\b)", regex.I)
 _POINTS = rx(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
 _WORD = rx(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
@@ -726,7 +729,12 @@ class _Scanner:
                     code = lex.cur_names.get(name) or next(
                         (c for n, c in lex.cur_names.items() if n.lower() == name.lower()), None)
                     if code and (name.isupper() or name.lower() == name or name[0].isupper()):
-                        if not (name.lower() == "won" and not (f.scale or f.type == "currency")):
+                        # "won" is a verb too ("12 won contracts"): a currency after a scale word, or (a won is
+                        # worth a tenth of a cent: prices run to thousands) a figure of 1,000 or more with no
+                        # object after the word ("58,100 won per share", "45,000 won.", "won (about $40)")
+                        verb_won = name.lower() == "won" and not (f.scale or f.type == "currency") and \
+                            not ((f.value or 0) >= 1000 and _WON_AFTER.match(t, pos + cm.end()))
+                        if not verb_won:
                             f.type, f.unit = "currency", code
                             pos += cm.end()
                 if f.type is None:
