@@ -634,6 +634,11 @@ class _Scanner:
                     length, code, factor, word = sc
                     f.type, f.unit, f.scale_factor, f.scale = "currency", code, factor, word
                     f.start = f.num_start - sign_gap - length
+        if f.type == "currency" and f.start < f.num_start and (f.value or 0) > 0:
+            neg = _NEGATIVE.search(t[max(0, f.start - 20):f.start])
+            if neg:  # "minus €19 million": the word goes before the currency symbol
+                f.value = -f.value
+                f.start -= len(neg.group())
         # hedge
         hb = t[max(0, f.start - 30):f.start]
         hm = lex.hedge_re.search(hb)
