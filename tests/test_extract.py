@@ -892,3 +892,13 @@ def test_a_dash_set_off_after_a_noun_is_no_range() -> None:
 def test_won_as_a_verb_is_no_currency(sentence: str, figure: str) -> None:
     ms = [m for m in extract_text(sentence) if m.text.startswith(figure)]
     assert ms and all(m.type != "currency" for m in ms)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Lot 15–17 agreement covers 389 aircraft.", "Lot 15–17"),
+    ("Tranche 1-3 aircraft will be retired.", "Tranche 1-3"),
+])
+def test_a_range_of_designations_is_one_name(sentence: str, name: str) -> None:
+    ms = extract_text(sentence)
+    assert [m.type for m in ms if m.text == name] == ["identifier"]
+    assert not [m for m in ms if m.type in ("count", "number") and m.value in (17, 3)]

@@ -10,7 +10,8 @@ become ⟪k⟫). Grammar in rules/linking.yaml is written against that form:
   to the slot. ``{name:date}`` is a date slot.
 - ``{gap}`` is up to 60 characters with no figure in them, ``{gap+}`` up to 120 that may hold figures,
   ``{words}`` up to 40 characters of words only (no figure, comma or bracket); ``{gap++}`` is ``{gap+}`` that may
-  also cross a semicolon; ``{gap:N}`` etc. set the length.
+  also cross a semicolon; ``{flat}`` is up to 60 characters with no figure, bracket or semicolon (one level of a
+  list); ``{gap:N}`` etc. set the length.
 - ``@section`` is any word or phrase of a vocabulary list (``@increase_words``).
 - Anything else is a regular expression, case-insensitive; a space between two words means "some
   white space", between a word and a slot "optional white space".
@@ -39,9 +40,9 @@ _HARD = r"\s+"
 _SOFT = r"\s*"
 _SLOT_PREFIX = ""
 _SLOT = rx(r"\{(?P<name>[a-z_][a-z0-9_]*)(?::(?P<kind>date|any))?\}")
-_GAP = rx(r"\{(?P<what>gap|words)(?P<plus>\+\+|\+)?(?::(?P<n>\d+))?\}")
+_GAP = rx(r"\{(?P<what>gap|words|flat)(?P<plus>\+\+|\+)?(?::(?P<n>\d+))?\}")
 _VOCAB = rx(r"@([a-z_]+)")
-_INNER_SLOT = rx(r"\{(?:[a-z_][a-z0-9_]*(?::(?:date|any))?|(?:gap|words)\+{0,2}(?::\d+)?)\}")
+_INNER_SLOT = rx(r"\{(?:[a-z_][a-z0-9_]*(?::(?:date|any))?|(?:gap|words|flat)\+{0,2}(?::\d+)?)\}")
 
 
 def _alternation(words: list[str]) -> str:
@@ -201,6 +202,8 @@ class Grammar:
                 n = int(g.group("n") or (120 if g.group("plus") else 60))
                 if g.group("what") == "words":  # words and dates, no figure, comma or bracket
                     body = r"(?:[\p{L}\p{M}\s'’-]|" + DATE_OPEN + r"\d+" + DATE_CLOSE + ")"
+                elif g.group("what") == "flat":  # no figure, bracket or semicolon: the same level of a list
+                    body = "[^;()\\[\\]" + FIG_OPEN + "]"
                 else:
                     body = {"++": r"[\s\S]", "+": r"[^;]"}.get(g.group("plus") or "", "[^;" + FIG_OPEN + "]")
                 piece = f"{body}{{0,{n}}}?"

@@ -510,9 +510,15 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         s0, _ = ctx.sentence(t.start)
         prev = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x)]
         lead = ctx.text[prev[-1].end if prev else s0:t.start]
-        if regex.search(r"[:,;]\s*(?:\p{L}+\s+){0,2}$", lead):
-            return  # "...: 24 in 2021, 20 in 2023 and 14 in 2024": an item of a list, not its total
-        lists.append(_appositive_items(ctx, t, mt.slots.get("first")))
+        breakdown = lead.rstrip().endswith(":") and first is not None and \
+            regex.fullmatch(r"\s*,\s*", ctx.text[t.end:first.start]) is not None
+        if regex.search(r"[:,;]\s*(?:\p{L}+\s+){0,2}$", lead) and not breakdown:
+            # "...: 24 in 2021, 20 in 2023 and 14 in 2024": an item of a list, not its total; but "the largest
+            # yet: 389 aircraft, 145 in Lot 15, 127 in Lot 16 and 126 in Lot 17" opens on the total of its breakdown
+            return
+        # "12 km, about 7.5 miles, twice that of the Mk 3's 6 km": a quantity restated in other units is no part
+        lists.append([x for x in _appositive_items(ctx, t, mt.slots.get("first"))
+                      if not (x.type == t.type == "quantity" and x.unit != t.unit)])
     if where == "partition":  # "£4.5 billion, of which £3 billion is military aid and £1.5 billion other"
         first = mt.slots.get("first")
         lists.append(_partition_items(ctx, first) if first is not None and is_amount(first) else [])

@@ -74,6 +74,7 @@ _STRIP_R = "\"'”’)]}».,;:!?…"
 _ORDINAL_SUFFIX = rx(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
 _TIMES = rx(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
 # after "won" read as the currency: no object of the verb ("58,100 won per share", "45,000 won.")
+_DESIGNATION_RANGE = rx(r"[–—-]\d+[A-Za-z]{0,3}(?![\d.,/]?\d)")
 _WON_AFTER = rx(r"(?:\s*[.,;:)(]|\s*$|\s+(?:per|each|apiece|and|or|in|to|from|for|at|on|against|versus|vs)\b)",
                 regex.I)
 _PERCENT = rx(r"^(?:\s?%|\s?(?:per\s?cents?|percents?|percentage|pct)\b)", regex.I)
@@ -288,6 +289,9 @@ class _Scanner:
                     and not w.isupper():
                 continue  # "Rheinmetall 2024": a year after a name
             end = b
+            span = _DESIGNATION_RANGE.match(t, b) if wl in lex.designators else None
+            if span and self._free(b, span.end()):  # "Lot 15–17", "Tranche 1-3": a range of designations
+                b = end = span.end()
             nxt = _NEXT_CAPITAL.match(t, b)
             if nxt and nxt.group(1).lower() not in STOP_WORDS and wl not in lex.designators and \
                     nxt.group(1) not in ("I", "A"):
