@@ -902,3 +902,14 @@ def test_a_range_of_designations_is_one_name(sentence: str, name: str) -> None:
     ms = extract_text(sentence)
     assert [m.type for m in ms if m.text == name] == ["identifier"]
     assert not [m for m in ms if m.type in ("count", "number") and m.value in (17, 3)]
+
+
+@pytest.mark.parametrize("sentence, date, figure", [
+    ("Estonia bought 18 in 2018, adding 12 in 2023 – 36 in all.", "2023", "36"),
+    ("The plan runs 2024–31 and then 2032 - 2040.", "2024–31", None),
+])
+def test_spaced_dash_after_a_year(sentence: str, date: str, figure: str | None) -> None:
+    ms = extract_text(sentence)
+    assert date in [m.text for m in ms if m.type == "date"]
+    if figure:
+        assert [m.value for m in ms if m.text.startswith(figure) and m.type in ("count", "number")] == [float(figure)]

@@ -867,8 +867,8 @@ def _added_item(ctx: Ctx, x: Mention) -> bool:
     """"three aircraft in 2015 and two more in 2020, for a fleet of five": a figure read as the size of a change
     that is also one more part of a list."""
     return bool(regex.match(r"\s+(?:more|additional|further|extra)\b", ctx.text[x.end:x.end + 12], regex.I)
-                or regex.search(r"\b(?:a\s+further|another|an\s+additional)\s+$", ctx.text[max(0, x.start - 16):x.start],
-                                regex.I))
+                or regex.search(r"\b(?:a\s+further|another|an\s+additional|added|adding|adds|add)\s+(?:another\s+)?$",
+                                ctx.text[max(0, x.start - 24):x.start], regex.I))
 
 
 def _item_names(ctx: Ctx, x: Mention, items: list[Mention], t: Mention) -> bool:
@@ -920,6 +920,8 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
     for x in ctx.numbers_in(first.end, ctx.sentence(first.start)[1]):
         if not is_amount(x):
             continue
+        if x.type != first.type and not _sum_comparable(ctx, x, first):
+            continue  # "$980 billion, or 68% of the total, and ... $526 billion": an aside of another kind
         between = ctx.text[items[-1].end:x.start]
         if len(between) > 80 or ";" in between or not regex.search(r",|\band\b|\bplus\b", between) \
                 or not _sum_comparable(ctx, x, first):

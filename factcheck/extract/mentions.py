@@ -54,7 +54,8 @@ DATE_RES = [
     rx(r"\b(?:early|mid|late|end)[-\s]" + _MON + r"\b", regex.I),
     rx(r"(?<![\d,.])" + _YEAR + r"s\b"),
     # "2024-2031", "2024–25", "in 2013-14."
-    rx(r"(?<![\d,.])" + _YEAR + r"\s?[-–/]\s?(?:" + _YEAR + r"|\d\d)(?![\d%]|[.,]\d)"),
+    # ("in 2023 – 36 in all": a spaced dash before two digits is punctuation, not a range of years)
+    rx(r"(?<![\d,.])" + _YEAR + r"(?:\s?[-–/]\s?" + _YEAR + r"|[-–/]\d\d)(?![\d%]|[.,]\d)"),
     # times of day: "10:30", "14:00 GMT", "2 pm", "9.30 a.m."
     rx(r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?(?:[ap]\.m\.|[AaPp][Mm]\b))?(?![\d:])"),
     rx(r"(?<![\d.,:])(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?(?:[ap]\.m\.|[ap]m|[AP]M)(?![\p{L}])"),
