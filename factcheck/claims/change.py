@@ -234,7 +234,8 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
             before = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
                       and not same_figure(x, base)]
             ev0 = [Evidence("distance", "the subject is in the sentence before", facts.weight("distance", -0.5))]
-    before = [x for x in before if x.start not in pairs.deltas]
+    # "12 km, about 7.5 miles, twice that of the Mk 3's 6 km": a restatement in other units is not the subject
+    before = [x for x in before if x.start not in pairs.deltas and x.start not in ctx.restated]
     if not before:  # "orders rose 16.8% from €17.9 billion": the orders figure given elsewhere, if it is the only one
         yield from _subject_by_measure(ctx, facts, pairs, trig, base)
         return

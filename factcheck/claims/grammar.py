@@ -200,8 +200,8 @@ class Grammar:
                 soft = True
             elif g:
                 n = int(g.group("n") or (120 if g.group("plus") else 60))
-                if g.group("what") == "words":  # words and dates, no figure, comma or bracket
-                    body = r"(?:[\p{L}\p{M}\s'’-]|" + DATE_OPEN + r"\d+" + DATE_CLOSE + ")"
+                if g.group("what") == "words":  # words (names with digits too: "TB2s"), dates; no figure, comma, bracket
+                    body = r"(?:[\p{L}\p{M}\p{N}\s'’-]|" + DATE_OPEN + r"\d+" + DATE_CLOSE + ")"
                 elif g.group("what") == "flat":  # no figure, bracket or semicolon: the same level of a list
                     body = "[^;()\\[\\]" + FIG_OPEN + "]"
                 else:

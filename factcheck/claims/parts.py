@@ -113,7 +113,9 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         else:
             ev = Evidence(ev.cue, ev.detail, ev.weight, False)
     if mt.template.id == "bracket-share" and part is not None and whole is None:
-        whole = _of_the_whole(ctx, part)  # "Of the 48 jets ordered, 12 (25%) will be two-seaters"
+        # "Of the 48 jets ordered, 12 (25%) will be two-seaters"; "300 aircraft a year, of which 250 are TB2s (83%)
+        # and 50 are AKINCIs (17%)"
+        whole = _of_the_whole(ctx, part) or _whole_of_which(ctx, part)
         if whole is not None:
             ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
     readings: list[Relation] = []
@@ -291,6 +293,27 @@ def _of_the_whole(ctx: Ctx, part: Mention) -> Mention | None:
                             r"approximately|more\s+than|over|close\s+to)\s+)?", ctx.text[s0:w.start], regex.I)
             and regex.fullmatch(r"[^,;:()]{0,120},\s*", ctx.text[w.end:part.start])):
         return None
+    return w if _sum_comparable(ctx, w, part) and abs(w.value or 0) > abs(part.value or 0) else None
+
+
+_OF_WHICH = rx(r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|of\s+this)\b", regex.I)
+
+
+def _whole_of_which(ctx: Ctx, part: Mention) -> Mention | None:
+    """"300 aircraft a year, of which 250 are TB2s (83%) and 50 are AKINCIs (17%)": the whole of a part listed
+    after "of which" is the last figure of its kind before the cue; the parts listed between count for nothing."""
+    s0, _ = ctx.sentence(part.start)
+    cues = list(_OF_WHICH.finditer(ctx.text, s0, part.start))
+    if not cues or ";" in ctx.text[cues[-1].end():part.start]:
+        return None
+    cue = cues[-1]
+    between = [x for x in ctx.numbers_in(cue.end(), part.start) if is_amount(x)]
+    if any(x.type != "percent" and not _sum_comparable(ctx, x, part) for x in between):
+        return None  # another kind of figure in between: the cue may belong to another clause
+    before = [x for x in ctx.numbers_in(s0, cue.start()) if is_amount(x) and x.type != "percent"]
+    if not before or not regex.fullmatch(r"[^;()]{0,40}", ctx.text[before[-1].end:cue.start()]):
+        return None
+    w = before[-1]
     return w if _sum_comparable(ctx, w, part) and abs(w.value or 0) > abs(part.value or 0) else None
 
 

@@ -41,6 +41,7 @@ class Ctx:
     claims: list[Claim] = field(default_factory=list)
     unchecked: list[Unchecked] = field(default_factory=list)
     stated: set[int] = field(default_factory=set)  # positions (start) of figures already stated by a claim
+    restated: set[int] = field(default_factory=set)  # ... by a unit or currency restatement ("12 km, about 7.5 miles")
     work: Work = field(default_factory=Work)
 
     @property
@@ -190,6 +191,8 @@ class Ctx:
         self.claims.append(claim)
         if claim.stated is not None:
             self.stated.add(claim.stated.start)
+            if claim.kind in ("conversion", "currency_conversion"):
+                self.restated.add(claim.stated.start)
 
     def skip(self, kind: str, m: Mention | tuple[int, int], reason: str) -> None:
         """Record a claim seen but not checked, and why."""
