@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
-from ..extract.lazy import rx
+from ..extract.lazy import LazyPattern, rx
 from ..model import Mention
+from .anchors import anchors, words_of
 
 FIG_OPEN, FIG_CLOSE, DATE_OPEN, DATE_CLOSE, PREFIX = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
 # white space between two tokens; a figure's hedges and determiners ("about the", "last year's") are part of
@@ -122,6 +123,9 @@ class Template:
     explicit: bool
     slots: tuple[str, ...]
     meta: dict
+    # what a sentence must hold for a match (figure slots, date slots, required words): a sentence without
+    # it is not searched (the cost of matching is most of linking's); None: search every sentence
+    needs: tuple[int, int, tuple[Any, ...]] | None = None
 
 
 def _top_alternatives(core: str) -> list[str] | None:
@@ -148,6 +152,43 @@ def _wordy(alt: str, at: int) -> bool:
     if at == 0:
         return alt[0].isalpha() or alt[0] == "@"
     return alt[-1].isalpha() or bool(regex.search(r"@[a-z_]+$", alt))
+
+
+def _top_bar(tok: str) -> bool:
+    """Does a token hold a ``|`` outside any group or character class (so it splits the whole template)?"""
+    depth = 0
+    for ch in _ESCAPES_AND_CLASSES.sub("", tok):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth <= 0:
+            return True
+    return False
+
+
+_ESCAPES_AND_CLASSES = rx(r"\\.|\[(?:\\.|[^\]])*\]")
+
+
+_GROUP_OPENERS = ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?P<", "(?>")
+
+
+def _standalone(tok: str) -> bool:
+    """Can a token be matched on its own, and must every match of its template contain a match of it? Not when
+    it is optional (ends in ``?``, ``*`` or a counted repeat), splits the template (``|`` outside a group), or
+    refers to something outside itself (a back-reference, a conditional, an inline flag)."""
+    if not tok or tok.endswith(("?", "*", "}")) or _top_bar(tok):
+        return False
+    if regex.search(r"\\(?:\d|g|k<)|\(\?P[=>]", tok):
+        return False
+    return all(tok.startswith(_GROUP_OPENERS, i) for i in range(len(tok)) if tok.startswith("(?", i))
+
+
+def _needs(needs: tuple[int, int, list[str]] | None) -> tuple[int, int, tuple[Any, ...]] | None:
+    if needs is None:
+        return None
+    nfig, ndate, required = needs
+    pieces = []
+    for src in dict.fromkeys(required):  # each compiled only if a sentence needs the search
+        pieces.append((LazyPattern(src, regex.I), anchors(src)))
+    return nfig, ndate, tuple(pieces)
 
 
 class Grammar:
@@ -179,7 +220,17 @@ class Grammar:
 
     def expand(self, src: str) -> tuple[str, list[str]]:
         """A template (or a fragment) as a regular expression, and its slot names."""
+        source, slots, _ = self._expand(src)
+        return source, slots
+
+    def _expand(self, src: str) -> tuple[str, list[str], tuple[int, int, list[str]] | None]:
+        """``expand``, and what every match contains (None when that is not known): its number of figure
+        slots and of date slots, and the patterns of its required words (a word or a group of words that is
+        not optional), each a regular expression of its own that matches wherever the template does."""
         slots: list[str] = []
+        required: list[str] = []
+        nfig = ndate = 0
+        exact = True  # False: a token splits the whole template into alternatives (nothing is required)
         toks = tokens(src)
         out: list[str] = []
         prev_soft = True
@@ -197,6 +248,10 @@ class Grammar:
                     piece = self.slot_prefix() + FIG_OPEN + f"(?P<{name}>\\d+)" + FIG_CLOSE
                 if kind != "any":
                     slots.append(name)
+                if kind == "date":
+                    ndate += 1
+                else:
+                    nfig += 1
                 soft = True
             elif g:
                 n = int(g.group("n") or (120 if g.group("plus") else 60))
@@ -209,6 +264,7 @@ class Grammar:
                 piece = f"{body}{{0,{n}}}?"
                 soft = True
             elif tok.startswith(("(?=", "(?!", "(?<=", "(?<!")):  # a lookaround: zero-width, joined as is
+                exact = exact and not _top_bar(tok)
                 out.append(tok)
                 prev_soft = True
                 continue
@@ -235,18 +291,21 @@ class Grammar:
                     if plain and (core[-1:].isalpha() or regex.search(r"@[a-z_]+$", core)):
                         piece = piece + r"(?![\p{L}\p{N}])"
                 soft = not any(c.isalnum() for c in core) or tok.endswith(("?", "*"))
+                exact = exact and not _top_bar(tok)
+                if _standalone(tok):
+                    required.append(piece)
             if out:
                 out.append(_SOFT if soft or prev_soft else _HARD)
             out.append(piece)
             prev_soft = soft
-        return "".join(out), slots
+        return "".join(out), slots, (nfig, ndate, required) if exact else None
 
     def _compile(self, group: str, tid: str, spec: dict | str) -> Template:
         if isinstance(spec, str):
             spec = {"template": spec}
         src = str(spec.get("template", ""))
         try:
-            source, slots = self.expand(src)
+            source, slots, needs = self._expand(src)
         except ValueError as e:  # a user's template: say which
             raise ValueError(f"linking grammar {group}.{tid}: {e}") from None
         try:
@@ -255,7 +314,7 @@ class Grammar:
             raise ValueError(f"linking grammar {group}.{tid}: {e}") from None
         meta = {k: v for k, v in spec.items() if k not in ("template", "weight", "explicit", "enabled")}
         return Template(tid, group, src, pat, float(spec.get("weight", 1.0)), bool(spec.get("explicit", False)),
-                        tuple(slots), meta)
+                        tuple(slots), meta, _needs(needs))
 
     def words(self, name: str) -> list[str]:
         return self.lists.get(name, [])
@@ -298,6 +357,39 @@ class Abstract:
     dates: list[Mention]
     _akeys: list[int]  # abstract offsets where a replaced piece starts or ends ...
     _tvals: list[int]  # ... and the document offsets there
+    _has: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # what holds() has read
+
+    def holds(self, needs: tuple[int, int, tuple[Any, ...]] | None) -> bool:
+        """Can a template with these needs match here? (False only when it cannot: too few figures or dates,
+        or a required word missing)"""
+        if needs is None:
+            return True
+        nfig, ndate, pieces = needs
+        has = self._has
+        counts = has.get("#slots")
+        if counts is None:  # the slot marks in the text (a document's own private-use characters count too)
+            counts = has["#slots"] = (self.text.count(FIG_OPEN), self.text.count(DATE_OPEN))
+        if counts[0] < nfig or counts[1] < ndate:
+            return False
+        if not pieces:
+            return True
+        if "#words" not in has:
+            has["#words"] = words_of(self.text)
+        words = has["#words"]
+        for p, anchor_set in pieces:
+            if anchor_set is not None and words is not None:
+                if anchor_set.isdisjoint(words):
+                    return False
+                continue
+            got = has.get(p)
+            if got is None:
+                try:
+                    got = has[p] = p.search(self.text) is not None
+                except regex.error:  # not a pattern of its own after all: the template decides
+                    got = has[p] = True
+            if not got:
+                return False
+        return True
 
     def to_text(self, i: int) -> int:
         """Document offset of abstract offset ``i``."""
@@ -366,6 +458,8 @@ def matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
     workcount.count("link.pattern_runs", len(g.templates.get(group, ())))
     workcount.count("link.abstract_chars", len(ab.text))
     for t in g.templates.get(group, ()):
+        if not ab.holds(t.needs):
+            continue
         for m in t.pattern.finditer(ab.text, overlapped=True):
             slots: dict[str, Mention] = {}
             ok = True

@@ -1,0 +1,215 @@
+"""Anchor words: a cheap test that a pattern cannot match a sentence, so the pattern is not run there.
+
+Matching the linking grammar is most of linking's cost, and most templates fail on most sentences because a
+word they need ("from", "compared with", one of the increase words) is not there. ``anchors(piece)`` reads
+the regular expression of a required word of a template (as ``Grammar.expand`` writes it) and returns the
+words one of which every match of it must start with; ``words_of(text)`` is what a sentence offers. When
+the two sets are disjoint the pattern cannot match: a set look-up instead of a regular-expression search.
+
+A template may also need a punctuation mark ("(", ":", "–"): the anchor is then that character (one of
+``MARKS``, each of which a case-insensitive pattern matches only to itself).
+
+The test is exact in that direction only (it never rejects a sentence the pattern matches; it may pass one
+it does not, and the pattern then decides). It relies on these facts about the patterns it accepts:
+
+- a word starts right after ``(?<![\\p{L}\\p{N}])``, so in the text it starts a run of letters;
+- an ASCII letter in a case-insensitive pattern matches only letters whose ``fold`` below is that letter
+  (checked over all of Unicode in tests/test_linear_linking.py);
+- a word followed by a character that is not a letter (white space, a hyphen, ``(?![\\p{L}\\p{N}])``) is a
+  whole run of letters; otherwise it is only the start of one, and only its first ``PREFIX`` letters are used.
+
+Any construct it does not know (classes, repeats in braces, back-references, a word that may be absent, a
+first letter outside ASCII) makes ``anchors`` return None: the pattern is then searched as before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from ..extract.lexicon import _FOLD_ODD, _FOLD_SAFE
+
+PREFIX = 6  # letters of a word that may continue (a prefix of a run of letters)
+CHAR = "\x00"  # before a punctuation mark an anchor set holds
+_BEHIND = r"(?<![\p{L}\p{N}])"
+_AHEAD = r"(?![\p{L}\p{N}])"
+_RUN = regex.compile(r"\p{L}+")
+# the letters outside ASCII that match an ASCII letter case-insensitively (pattern "i" matches İ, whose lower case
+# is two characters; pattern "I" matches ı; ſ and the Kelvin sign match s and k and lower to themselves). Text
+# with a letter outside ASCII, these and the Latin letters of lexicon._FOLD_SAFE is not read here at all (the
+# patterns are searched), so a newer Unicode table in ``regex`` that pairs some other letter with an ASCII one
+# cannot change a result.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+MARKS = frozenset("!\"#%&'(),-./:;<=>@[]_`{}~–—’")  # punctuation that matches only itself (tests)
+
+
+def _mark(c: str) -> bool:
+    return c in MARKS
+
+
+_SAFE = (_FOLD_SAFE - _FOLD_ODD) | frozenset("\u0130\u0131\u017f\u212a")
+
+
+def fold(word: str) -> str:
+    return word.translate(_FOLD).lower()
+
+
+def words_of(text: str) -> frozenset[str] | None:
+    """What a text offers: each run of letters, folded, whole (``=run``) and its first 1..PREFIX letters, and
+    each punctuation mark of ``MARKS`` (``CHAR`` + the mark). None for a text with a letter it cannot fold."""
+    out: set[str] = {CHAR + c for c in MARKS.intersection(text)}
+    for run in _RUN.findall(text):
+        if not run.isascii() and not all(c.isascii() or c in _SAFE for c in run):
+            return None
+        f = fold(run)
+        out.add("=" + f)
+        for k in range(1, min(len(f), PREFIX) + 1):
+            out.add(f[:k])
+    return frozenset(out)
+
+
+class _Unknown(Exception):
+    """A construct the anchor reader does not handle."""
+
+
+# nodes: ("L", ch) a letter; ("N", ch) one character that is no letter (ch "": one of several); ("C", chars)
+# a class of the characters listed; ("B<",) / ("B>",) the word boundaries;
+# ("G", [alternative, ...]) a group; an alternative is a list of (node, quantifier)
+def _parse(src: str) -> list[list[tuple[Any, str]]]:
+    pos = 0
+
+    def alternatives() -> list[list[tuple[Any, str]]]:
+        nonlocal pos
+        alts: list[list[tuple[Any, str]]] = [[]]
+        while pos < len(src):
+            ch = src[pos]
+            if ch == ")":
+                return alts
+            if ch == "|":
+                pos += 1
+                alts.append([])
+                continue
+            node = atom()
+            alts[-1].append((node, quantifier()))
+        return alts
+
+    def quantifier() -> str:
+        nonlocal pos
+        q = ""
+        if pos < len(src) and src[pos] in "?*+":
+            q = src[pos]
+            pos += 1
+            if pos < len(src) and src[pos] in "?+":  # lazy or possessive: the same characters can match
+                pos += 1
+        if pos < len(src) and src[pos] == "{":
+            raise _Unknown("counted repeat")
+        return q
+
+    def atom() -> Any:
+        nonlocal pos
+        for lit, node in ((_BEHIND, ("B<",)), (_AHEAD, ("B>",)), (r"[\s-]", ("N", "")), (r"\s", ("N", ""))):
+            if src.startswith(lit, pos):
+                pos += len(lit)
+                return node
+        ch = src[pos]
+        if ch == "(":
+            if src.startswith("(?:", pos):
+                pos += 3
+            elif src.startswith("(?P<", pos):
+                end = src.find(">", pos)
+                if end < 0 or not regex.fullmatch(r"\w+", src[pos + 4:end]):
+                    raise _Unknown("group")
+                pos = end + 1
+            elif src.startswith("(?", pos):
+                raise _Unknown("special group")
+            else:
+                pos += 1
+            alts = alternatives()
+            if pos >= len(src) or src[pos] != ")":
+                raise _Unknown("unbalanced")
+            pos += 1
+            return ("G", alts)
+        if ch == "\\":
+            nxt = src[pos + 1: pos + 2]
+            if not nxt or nxt.isalnum() or nxt == "_":
+                raise _Unknown("escape")
+            pos += 2
+            return ("N", nxt)
+        if ch == "[":
+            end = src.find("]", pos + 1)
+            body = src[pos + 1:end] if end > pos + 1 else ""
+            if not body or body[0] == "^" or "\\" in body or "-" in body[1:-1] or "[" in body:
+                raise _Unknown("class")
+            pos = end + 1
+            return ("C", body)
+        if ch in ".^$[]{}*+?|":
+            raise _Unknown("special")
+        pos += 1
+        if ch.isalpha():
+            return ("L", ch)
+        if ch.isalnum() or regex.match(r"\p{L}|\p{N}", ch):  # a digit, or a letter str.isalpha() disowns
+            raise _Unknown("number")
+        return ("N", ch)
+
+    alts = alternatives()
+    if pos != len(src):
+        raise _Unknown("unbalanced")
+    return alts
+
+
+def _first(seq: list[tuple[Any, str]], bounded: bool) -> set[str]:
+    """The anchors of a sequence: the words one of which its every match starts with."""
+    i = 0
+    while i < len(seq) and seq[i][0][0] == "B<" and seq[i][1] in ("", "+"):
+        bounded = True
+        i += 1
+    if i >= len(seq):
+        raise _Unknown("empty")
+    node, q = seq[i]
+    if q in ("?", "*"):
+        raise _Unknown("optional start")
+    if node[0] == "G":
+        out: set[str] = set()
+        rest = seq[i + 1:] if q == "" else []  # after a repeated group: whatever (the word is a prefix then)
+        for alt in node[1]:
+            out |= _first(alt + rest, bounded)
+        return out
+    if node[0] in ("N", "C") and node[1] and all(_mark(c) for c in node[1]):
+        return {CHAR + c for c in node[1]}  # punctuation marks: each matches only itself
+    if node[0] != "L" or not bounded:
+        raise _Unknown("no word first")
+    word = ""
+    j = i
+    whole = False
+    while j < len(seq):
+        node, q = seq[j]
+        if node[0] == "L" and q == "" and node[1].isascii():
+            word += node[1]
+            j += 1
+            continue
+        if node[0] == "L" and q in ("+",) and node[1].isascii():
+            word += node[1]  # one or more: the word goes on at least this far
+        elif node[0] in ("N", "B>") and q in ("", "+"):
+            whole = True  # a character that is no letter (or the end of the letters) must follow
+        break
+    if not word:
+        raise _Unknown("no word")
+    word = word.lower()
+    return {"=" + word} if whole else {word[:PREFIX]}
+
+
+def anchors(piece: str) -> frozenset[str] | None:
+    """The anchor set of a case-insensitive pattern (see the module's docstring), or None."""
+    try:
+        alts = _parse(piece)
+        out: set[str] = set()
+        for alt in alts:
+            out |= _first(alt, False)
+    except (_Unknown, IndexError, RecursionError):
+        return None
+    return frozenset(out)
+
+

@@ -1,0 +1,151 @@
+"""The linking grammar skips a sentence only where a template cannot match (factcheck/claims/anchors.py,
+Abstract.holds): the matches with the prefilter are those without it, on every sentence of the samples and
+the corpus, and the facts the anchor test rests on hold over all of Unicode."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+import regex
+
+from factcheck.claims import anchors as an
+from factcheck.claims.grammar import FIG_OPEN, Abstract, Grammar, grammar_for, matches
+from factcheck.claims.reading import Facts
+from factcheck.claims.scope import Ctx
+from factcheck.extract import extract
+from factcheck.model import Document
+from factcheck.ruleset import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = load_rules()
+PATHS = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT.parent / "shared" / "corpus").glob("*.txt"))
+
+
+def _abstracts(text: str) -> list[Abstract]:
+    doc = Document(path="-", text=text)
+    ctx = Ctx(doc=doc, mentions=extract(doc, RULES.vocab), rules=RULES, as_of=None)
+    facts = Facts(ctx)
+    return [facts.abstract(i) for i in range(len(ctx.sents))]
+
+
+GRAMMAR = grammar_for(RULES.vocab)
+
+
+def test_prefilter_skips_only_sentences_without_a_match() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in PATHS]
+    assert texts, "no sample texts"
+    skipped = sentences = 0
+    for text in texts:
+        for ab in _abstracts(text):
+            sentences += 1
+            for group, templates in GRAMMAR.templates.items():
+                for t in templates:
+                    found = [m.span() for m in t.pattern.finditer(ab.text, overlapped=True)]
+                    if not ab.holds(t.needs):
+                        skipped += 1
+                        assert found == [], (group, t.id, ab.text)
+    assert sentences > 500
+    assert skipped > sentences * len(GRAMMAR.templates) // 2  # the prefilter does skip most of the work
+
+
+def _key(ms) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return [(m.template.id, m.start, m.end, sorted((k, v.start) for k, v in m.slots.items())) for m in ms]
+
+
+def test_matches_are_the_same_with_and_without_the_prefilter() -> None:
+    """matches() (which skips) against the same templates with no needs (which search every sentence)."""
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in PATHS[:20])
+    plain = Grammar.__new__(Grammar)
+    plain.templates = {group: [dataclasses.replace(t, needs=None) for t in ts] for group, ts in GRAMMAR.templates.items()}
+    found = 0
+    for ab in _abstracts(text):
+        for group in GRAMMAR.templates:
+            got = _key(matches(GRAMMAR, group, ab))
+            assert got == _key(matches(plain, group, ab)), (group, ab.text)
+            found += len(got)
+    assert found > 100
+
+
+def test_a_private_use_slot_mark_in_the_text_counts_as_a_slot() -> None:
+    """A document's own U+E000 characters reach the abstract; the slot count must not skip what they match."""
+    text = f"Sales rose to {FIG_OPEN}0\ue001 from 5 in 2023."
+    for ab in _abstracts(text):
+        for templates in GRAMMAR.templates.values():
+            for t in templates:
+                if any(True for _ in t.pattern.finditer(ab.text, overlapped=True)):
+                    assert ab.holds(t.needs), t.id
+
+
+@pytest.mark.parametrize("text,template", [
+    ("Sales rose to 13 from 11.", "{new} {gap:20} from {old}"),
+    ("Sales ROSE to 13 FROM 11.", "{new} {gap:20} from {old}"),
+    ("Sales roſe to 13 fRoM 11.", "(?P<cue>rose|fell) to {new}"),
+    ("EBıT margin of 12%", "(?P<m>EBIT margin) of {p}"),
+    ("İn all, 12 units", "in all , {n}"),
+    ("12 (13)", "{a} \\( {b}"),
+    ("Sales were 12 — up from 13.", "{a} [–—] up from {b}"),
+])
+def test_anchor_test_passes_what_the_template_matches(text: str, template: str) -> None:
+    g = Grammar({"linking": {"grammar": {"x": {"t": {"template": template}}}}})
+    t = g.templates["x"][0]
+    for ab in _abstracts(text):
+        if any(True for _ in t.pattern.finditer(ab.text, overlapped=True)):
+            assert ab.holds(t.needs)
+    assert any(any(True for _ in t.pattern.finditer(ab.text, overlapped=True)) for ab in _abstracts(text))
+
+
+def test_templates_that_cannot_be_read_are_searched() -> None:
+    g = Grammar({"linking": {"grammar": {"x": {
+        "alt": {"template": "{a} foo|bar {b}"},            # a bar outside a group: nothing is required
+        "opt": {"template": "{a} (from)? {b}"},             # optional
+        "back": {"template": "(?P<w>up) {a} (?P=w)"},        # a back-reference
+    }}}})
+    by_id = {t.id: t for t in g.templates["x"]}
+    assert by_id["alt"].needs is None
+    assert by_id["opt"].needs is not None and by_id["opt"].needs[2] == ()
+    assert [p.pattern for p, _ in by_id["back"].needs[2]] == [r"(?<![\p{L}\p{N}])(?P<w>up)(?![\p{L}\p{N}])"]
+
+
+@pytest.mark.parametrize("piece,want", [
+    (r"(?<![\p{L}\p{N}])from(?![\p{L}\p{N}])", {"=from"}),
+    (r"(?<![\p{L}\p{N}])(compared\s+(with|to)|versus)(?![\p{L}\p{N}])", {"=compared", "=versus"}),
+    (r"(?<![\p{L}\p{N}])rises?", {"rise"}),
+    (r"(?<![\p{L}\p{N}])increas(e|ed)", {"increa"}),
+    (r"(?<![\p{L}\p{N}])(?P<cue>(?:year[\s-]+on[\s-]+year|yoy))(?![\p{L}\p{N}])", {"=year", "=yoy"}),
+    (r"(,|:)", {an.CHAR + ",", an.CHAR + ":"}),
+    (r"[–—]", {an.CHAR + "–", an.CHAR + "—"}),
+    (r"from", None),                               # not bounded: it may sit inside a word
+    (r"(?<![\p{L}\p{N}])(from)?", None),           # optional
+    (r"(?<![\p{L}\p{N}])[a-z]+", None),            # a class of letters
+    (r"(?<![\p{L}\p{N}])é", None),                 # a first letter outside ASCII
+    (r"(?<![\p{L}\p{N}])(?i:from)", None),          # an inline flag
+])
+def test_anchors_of_pieces(piece: str, want: set[str] | None) -> None:
+    got = an.anchors(piece)
+    assert (None if got is None else set(got)) == want
+
+
+def test_words_of_a_text() -> None:
+    w = an.words_of("Sales ROSE, to \ue0000\ue001 (up)")
+    assert w is not None
+    assert {"=sales", "sal", "=rose", "=to", "=up", an.CHAR + ",", an.CHAR + "(", an.CHAR + ")"} <= w
+    assert an.words_of("Рост 5%") is None  # a letter it does not fold: the patterns are searched
+
+
+def test_fold_matches_regex_ignorecase_for_ascii_letters() -> None:
+    """Every character that a case-insensitive ASCII letter matches (either case, all of Unicode) is a letter
+    that ``fold`` turns into that letter, and is one words_of reads (ASCII or _SAFE)."""
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        for x in set(regex.findall("(?i)" + c, every)):
+            assert an.fold(x) == c.lower(), (c, x)
+            assert regex.fullmatch(r"\p{L}", x) and (x.isascii() or x in an._SAFE), (c, x)
+
+
+def test_marks_match_only_themselves() -> None:
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for c in an.MARKS:
+        assert set(regex.findall("(?i)" + regex.escape(c), every)) == {c}, c
+        assert not regex.fullmatch(r"[\p{L}\p{N}]", c)
