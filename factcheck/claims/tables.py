@@ -865,17 +865,21 @@ def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None =
     best_len = 0
     index, order = _row_index(rows, lex)
     near = {id(x): x for w in words for x in index.get(w, ())}  # only rows one of whose words the clause has
+    by_key: dict[str, tuple[bool, int, str]] = {}  # rows of one label read alike (a long file repeats its tables)
     for t, r in sorted(near.values(), key=lambda x: order[id(x)]):
-        hit, size = False, 0
-        for name in row_names(r.key):
-            kw = re.findall(r"[\w&-]+", name)
-            if kw and all(w in words for w in kw) and len(kw) > size \
-                    and re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", low):
-                hit, size = True, len(kw)
-        via = ""
-        if not hit and r.key in lex.sales_words:
-            via = next((w for w in lex.sales_words if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)), "")
-            hit, size = bool(via), 1
+        got = by_key.get(r.key)
+        if got is None:
+            hit, size = False, 0
+            for name in row_names(r.key):
+                kw = _name_words(name)
+                if kw and all(w in words for w in kw) and len(kw) > size and _name_re(name).search(low):
+                    hit, size = True, len(kw)
+            via = ""
+            if not hit and r.key in lex.sales_words:
+                via = next((w for w in lex.sales_words if _name_re(w).search(low)), "")
+                hit, size = bool(via), 1
+            got = by_key[r.key] = (hit, size, via)
+        hit, size, via = got
         if not hit:
             continue
         hits.append((t, r, via, size))
@@ -884,11 +888,40 @@ def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None =
         elif size == best_len:
             best.append((t, r, via))
     if head is not None:  # the rows named right before the figure ("Order intake of £33.7bn ... on sales of £28.3bn")
-        own = [(t, r, via) for t, r, via, _ in hits if (via and via in head) or any(
-            re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", head) for n in row_names(r.key))]
+        in_head: dict[str, bool] = {}
+        own = []
+        for t, r, via, _ in hits:
+            named = in_head.get(r.key)
+            if named is None:
+                named = in_head[r.key] = any(_name_re(n).search(head) for n in row_names(r.key))
+            if (via and via in head) or named:
+                own.append((t, r, via))
         if own:
             return own
     return best
+
+
+_NAME_WORDS: dict[str, list[str]] = {}
+_NAME_RE: dict[str, re.Pattern[str]] = {}
+
+
+def _name_words(name: str) -> list[str]:
+    got = _NAME_WORDS.get(name)
+    if got is None:
+        if len(_NAME_WORDS) > 20000:  # a server that reads many documents: keep the memo bounded
+            _NAME_WORDS.clear()
+        got = _NAME_WORDS[name] = re.findall(r"[\w&-]+", name)
+    return got
+
+
+def _name_re(name: str) -> re.Pattern[str]:
+    """A row name (or sales word) as a whole phrase: compiled once per name, not once per clause and row."""
+    got = _NAME_RE.get(name)
+    if got is None:
+        if len(_NAME_RE) > 20000:
+            _NAME_RE.clear()
+        got = _NAME_RE[name] = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    return got
 
 
 def _pairs(t: Table, r: Row) -> list[tuple[int, int]]:
