@@ -19,6 +19,7 @@ digits): a file that is not one is a single line naming it, never a traceback.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -47,6 +48,11 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().casefold()
 
 
+# the last document's text with hard wraps undone, and its sentences' starts: every finding of a document asks in
+# turn, so the text is read once per document, not once per finding (a tuple read at once: thread-safe)
+_LAST: dict[str, tuple[Any, Any]] = {"unwrapped": (None, ""), "starts": (None, [])}
+
+
 def sentence_context(doc: Document, start: int, end: int) -> str:
     """The sentence of ``doc.text`` holding the span (the line when no sentence does).
 
@@ -55,10 +61,22 @@ def sentence_context(doc: Document, start: int, end: int) -> str:
     """
     from .document.segment import sentences
 
-    text = doc.text if doc.format == "txt" else re.sub(r"(?<!\n)\n(?![\r\n])", " ", doc.text)
-    for a, b in sentences(text):
-        if a <= start < b:
-            return text[a:max(b, end)]
+    if doc.format == "txt":
+        text = doc.text
+    else:
+        src, text = _LAST["unwrapped"]
+        if src is not doc.text:
+            text = re.sub(r"(?<!\n)\n(?![\r\n])", " ", doc.text)
+            _LAST["unwrapped"] = (doc.text, text)
+    spans = sentences(text)  # in order and disjoint: the one holding ``start`` is the last that starts by it
+    got, starts = _LAST["starts"]
+    if got is not spans:
+        starts = [a for a, _ in spans]
+        _LAST["starts"] = (spans, starts)
+    k = bisect.bisect_right(starts, start) - 1
+    if k >= 0 and start < spans[k][1]:
+        a, b = spans[k]
+        return text[a:max(b, end)]
     a = doc.text.rfind("\n", 0, start) + 1
     b = doc.text.find("\n", end)
     return doc.text[a:b if b >= 0 else len(doc.text)]
