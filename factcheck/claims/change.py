@@ -262,13 +262,17 @@ def _subject_by_measure(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, bas
     meas = facts.measure_id(trig) or facts.measure_id(base)
     if not meas or meas.startswith("margin:"):
         return
-    cands = [x for x in facts.figures_of(meas) if x is not base and is_amount(x) and comparable(ctx.vocab, x, base)
-             and not same_figure(x, base) and magnitude(x, base) < 3 and not _base_position(ctx, x)
-             and x.start not in pairs.deltas and not pairs.with_old(x) and not ctx.is_stated(x)]
+    cands: list[Mention] = []
     groups: list[Mention] = []
-    for x in cands:
-        if not any(same_figure(x, g) for g in groups):
-            groups.append(x)
+    for x in facts.figures_of(meas):
+        if x is not base and is_amount(x) and comparable(ctx.vocab, x, base) and not same_figure(x, base) \
+                and magnitude(x, base) < 3 and not _base_position(ctx, x) and x.start not in pairs.deltas \
+                and not pairs.with_old(x) and not ctx.is_stated(x):
+            cands.append(x)
+            if not any(same_figure(x, g) for g in groups):
+                groups.append(x)
+                if len(groups) > 1:
+                    return  # two different figures of the measure: none is "the" one (no need to read on)
     if len(groups) != 1:
         return
     x = min((c for c in cands if same_figure(c, groups[0])), key=lambda c: abs(c.start - trig.start))
@@ -308,10 +312,13 @@ def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relati
     phrase = bp.group("words") or ""
     words = {w for w in regex.findall(r"[\p{L}][\p{L}\p{N}'’-]{2,}", phrase) if w.lower() not in STOP_WORDS}
     earlier = bool(_EARLIER.search(phrase)) or (bp.group("det").lower() == "that" and len(words) <= 1)
-    hits = [h for h in facts.measure_hits if bp.start() <= h.start < bp.end()]
+    hits = facts.measure_hits_in(bp.start(), bp.end())
     meas = hits[0].measure if hits and not hits[0].margin else None
     year = facts.periods.subject_year(bp.group(0))
-    named = {x.start: wt for x, wt in facts.figures_named(words).values()} if words else {}
+    # the figures the words name, among those the loop below can reach (the pools of its subjects)
+    reach = [(ctx.sents[max(0, ctx.sent_index(x.start) - 3)][0], max(x.start, s)) for x in subjects]
+    named = {x.start: wt for x, wt in facts.figures_named(words, min(a for a, _ in reach), max(b for _, b in reach)
+                                                          ).values()} if words else {}
     said = " ".join(bp.group(0).split())
     out: list[Relation] = []
     for subject in reversed(subjects):

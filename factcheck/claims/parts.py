@@ -203,7 +203,7 @@ def _named_parts(ctx: Ctx, facts: Facts, p: Mention, whole: Mention | None) -> l
     si = ctx.sent_index(p.start)
     lo = ctx.sents[max(0, si - 3)][0]
     year = facts.periods.subject_year(subject)  # "This year's budget": not next year's
-    named = [(x, n) for x, n in facts.figures_named(words).values()
+    named = [(x, n) for x, n in facts.figures_named(words, lo, s).values()
              if lo <= x.start < s and x.type != "percent" and x is not whole and not ctx.is_stated(x)]
     if year is not None:  # a figure of another year (said of it anywhere it is written) is not the part
         named = [(x, n) for x, n in named if not (facts.periods.years_of_value(x) - {year})]
@@ -229,7 +229,7 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     meas = None
     if named:
         words = {w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", named.group(1))} - {"the", "its", "their"}
-        hits = [h for h in facts.measure_hits if p.end <= h.start < p.end + 5 + len(named.group(0))]
+        hits = facts.measure_hits_in(p.end, p.end + 5 + len(named.group(0)))
         meas = hits[0].measure if hits else None  # "188% of net earnings": a whole of that measure
     cands = [x for x in ctx.window(p, before=4, same_para=False) if x is not part and is_amount(x)
              and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)

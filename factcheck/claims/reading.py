@@ -201,6 +201,10 @@ class Facts:
     def _hit_starts(self) -> list[int]:
         return [h.start for h in self.measure_hits]
 
+    def measure_hits_in(self, a: int, b: int) -> list[MeasureHit]:
+        """The measure words that start in [a, b), in text order (by bisection)."""
+        return self.measure_hits[bisect.bisect_left(self._hit_starts, a):bisect.bisect_left(self._hit_starts, b)]
+
     def measure_of(self, m: Mention) -> MeasureHit | None:
         """The measure a figure is a figure of: a measure word right after it ("€4,089 million of sales",
         "$1.73 earnings per share"), else the last one before it in its sentence (memoised per figure)."""
@@ -315,12 +319,30 @@ class Facts:
                         out.setdefault(w, []).append((x, wt))
         return out
 
-    def figures_named(self, words: set[str]) -> dict[int, tuple[Mention, float]]:
+    @cached_property
+    def _word_starts(self) -> dict[str, list[int]] | None:
+        """The starts of each word's amounts (in text order, so a window is two bisections); None if not sorted."""
+        out = {w: [x.start for x, _ in xs] for w, xs in self._word_index.items()}
+        if any(a > b for starts in out.values() for a, b in zip(starts, starts[1:], strict=False)):
+            return None
+        return out
+
+    def figures_named(self, words: set[str], lo: int | None = None, hi: int | None = None
+                      ) -> dict[int, tuple[Mention, float]]:
         """Amounts whose stretch of text holds some of ``words`` (compared on their first five letters): by start,
-        the amount and how strongly the words name it."""
+        the amount and how strongly the words name it. With ``lo`` and ``hi``: only amounts that start in [lo, hi)
+        (the same entries in the same order as filtering the whole answer, without reading the whole text)."""
         out: dict[int, tuple[Mention, float]] = {}
+        by_start = self._word_starts if lo is not None and hi is not None else None
         for w in {w.lower()[:5] for w in words}:
-            for x, wt in self._word_index.get(w, ()):
+            xs: list[tuple[Mention, float]] = self._word_index.get(w, [])
+            if lo is not None and hi is not None:
+                if by_start is None:
+                    xs = [(x, wt) for x, wt in xs if lo <= x.start < hi]
+                else:
+                    starts = by_start.get(w, [])
+                    xs = xs[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+            for x, wt in xs:
                 got = out.get(x.start)
                 out[x.start] = (x, (got[1] if got else 0.0) + wt)
         return out
