@@ -457,6 +457,14 @@ def matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
 
     workcount.count("link.pattern_runs", len(g.templates.get(group, ())))
     workcount.count("link.abstract_chars", len(ab.text))
+    key = ("#matches", g, group)  # several families read one group of one sentence: matched once
+    found = ab._has.get(key)
+    if found is None:
+        found = ab._has[key] = tuple(_matches(g, group, ab))
+    yield from found
+
+
+def _matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
     for t in g.templates.get(group, ()):
         if not ab.holds(t.needs):
             continue
