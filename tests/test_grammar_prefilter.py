@@ -149,3 +149,47 @@ def test_marks_match_only_themselves() -> None:
     for c in an.MARKS:
         assert set(regex.findall("(?i)" + regex.escape(c), every)) == {c}, c
         assert not regex.fullmatch(r"[\p{L}\p{N}]", c)
+
+
+def test_names_next_precheck_passes_every_window_the_pattern_matches() -> None:
+    """reading._may_name_next is False only where _NAMES_NEXT finds nothing: every window before every figure
+    of the samples and the corpus, and every end of every sample line."""
+    from factcheck.claims import reading
+
+    checked = matched = 0
+    for p in PATHS:
+        text = p.read_text(encoding="utf-8")
+        doc = Document(path="-", text=text)
+        ends = [m.start for m in extract(doc, RULES.vocab)] + [m.start() for m in regex.finditer(r"\s", text)]
+        for b in ends:
+            lo = max(0, b - 80)
+            found = reading._NAMES_NEXT.search(text, lo, b)
+            checked += 1
+            if found is not None:
+                matched += 1
+                assert reading._may_name_next(text[lo:b]), text[lo:b]
+    assert matched > 100 and checked > 10 * matched
+
+
+def test_regex_white_space_is_str_white_space() -> None:
+    """_may_name_next reads white space with str.isspace() where the pattern has \\s."""
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert all(c.isspace() for c in regex.findall(r"\s", every))
+
+
+@pytest.mark.parametrize("seg", ["the budget amounting to ", "revenue of about ", "Orders: ", "EBIT was more than ",
+                                 "the cost İS ", "sales totalling some ", "the order reaching nearly\n",
+                                 "Salesof the ", "the fleet stood at "])
+def test_names_next_precheck_on_each_cue(seg: str) -> None:
+    from factcheck.claims import reading
+
+    assert reading._NAMES_NEXT.search(seg) is not None, seg
+    assert reading._may_name_next(seg)
+
+
+def test_names_next_precheck_rejects_what_has_no_cue() -> None:
+    from factcheck.claims import reading
+
+    for seg in ["the budget for ", "sales rose by", "orders and ", "the "]:
+        assert reading._NAMES_NEXT.search(seg) is None
+        assert not reading._may_name_next(seg)

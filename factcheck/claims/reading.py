@@ -16,6 +16,7 @@ import regex
 
 from ..extract.lazy import rx
 from ..model import Evidence, Mention
+from .anchors import fold
 from .grammar import Abstract, Grammar, _alternation, abstract, grammar_for
 from .scope import Ctx
 
@@ -295,7 +296,8 @@ class Facts:
             bounds = [s] + [x.end for x in figs]
             for k, a in enumerate(bounds):
                 b = figs[k].start if k < len(figs) else e
-                intro = _NAMES_NEXT.search(t, max(a, b - 80), b) if k < len(figs) else None
+                intro = _NAMES_NEXT.search(t, max(a, b - 80), b) if k < len(figs) and \
+                    _may_name_next(t[max(a, b - 80):b]) else None
                 cuts.append(intro.start() if intro is not None else b)
             for k, x in enumerate(figs):
                 if not is_amount(x):
@@ -399,6 +401,23 @@ quarter month months period total sum""".split())
 _NAMES_NEXT = rx(r"(?:(?<=[,;(])\s*|\b)(?:(?:an?|the|its|their)\s+)?(?:[\p{L}][\p{L}'’-]*\s+){0,3}[\p{L}][\p{L}'’-]*\s*"
                  r"(?:of|at|was|were|is|are|totall?ing|reaching|amounting\s+to|:)\s+"
                  r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|an?|the)\s+)*$", regex.I)
+_NEXT_HEDGES = frozenset("about around some roughly nearly almost just over more than a an the".split())
+_NEXT_CUES = ("of", "at", "was", "were", "is", "are", "totaling", "totalling", "reaching", "to", ":")
+
+
+def _may_name_next(seg: str) -> bool:
+    """Can _NAMES_NEXT match at the end of ``seg``? Its end is a cue word ("of", "was", ":"), white space and
+    hedges only: when the last word before the hedges is no cue, it cannot (a test of words instead of a search
+    from every position; white space as str.isspace() reads it includes regex's \\s, tests/test_grammar_prefilter.py)."""
+    if not seg or not seg[-1].isspace():
+        return False
+    for tok in reversed(seg.split()):
+        low = fold(tok)
+        if low not in _NEXT_HEDGES:
+            return low.endswith(_NEXT_CUES)
+    return False
+
+
 _COPULA = rx(r"\s*,?\s*(?:is|are|was|were|totall?ed|totals|amounted\s+to|amounts\s+to|came\s+to|comes\s+to|stood\s+at|"
              r"reached|will\s+be|would\s+be)\s+(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|"
              r"an\s+estimated|estimated\s+at)\s+)*", regex.I)
