@@ -58,17 +58,19 @@ def fold(word: str) -> str:
 
 
 def words_of(text: str) -> frozenset[str] | None:
-    """What a text offers: each run of letters, folded, whole (``=run``) and its first 1..PREFIX letters, and
-    each punctuation mark of ``MARKS`` (``CHAR`` + the mark). None for a text with a letter it cannot fold."""
-    out: set[str] = {CHAR + c for c in MARKS.intersection(text)}
-    for run in _RUN.findall(text):
-        if not run.isascii() and not all(c.isascii() or c in _SAFE for c in run):
-            return None
-        f = fold(run)
-        out.add("=" + f)
-        for k in range(1, min(len(f), PREFIX) + 1):
-            out.add(f[:k])
+    """What a text offers: each run of letters, folded and whole (``=run``), and each punctuation mark of
+    ``MARKS`` (``CHAR`` + the mark). None for a text with a letter it cannot fold."""
+    runs = _RUN.findall(text)
+    if not all(run.isascii() or all(c.isascii() or c in _SAFE for c in run) for run in runs):
+        return None
+    out = {"=" + run.translate(_FOLD).lower() for run in runs}
+    out.update(CHAR + c for c in MARKS.intersection(text))
     return frozenset(out)
+
+
+def prefixes_of(words: frozenset[str]) -> frozenset[str]:
+    """The first 1..PREFIX letters of each whole run of ``words_of`` (for anchors that are the start of a word)."""
+    return frozenset(w[1:k + 1] for w in words if w[:1] == "=" for k in range(1, min(len(w) - 1, PREFIX) + 1))
 
 
 class _Unknown(Exception):

@@ -31,7 +31,7 @@ import regex
 
 from ..extract.lazy import LazyPattern, rx
 from ..model import Mention
-from .anchors import anchors, words_of
+from .anchors import CHAR, anchors, prefixes_of, words_of
 
 FIG_OPEN, FIG_CLOSE, DATE_OPEN, DATE_CLOSE, PREFIX = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
 # white space between two tokens; a figure's hedges and determiners ("about the", "last year's") are part of
@@ -187,7 +187,10 @@ def _needs(needs: tuple[int, int, list[str]] | None) -> tuple[int, int, tuple[An
     nfig, ndate, required = needs
     pieces = []
     for src in dict.fromkeys(required):  # each compiled only if a sentence needs the search
-        pieces.append((LazyPattern(src, regex.I), anchors(src)))
+        found = anchors(src)  # whole words and marks (one look-up in words_of), and starts of words
+        split = None if found is None else (frozenset(a for a in found if a[:1] in ("=", CHAR)),
+                                             frozenset(a for a in found if a[:1] not in ("=", CHAR)))
+        pieces.append((LazyPattern(src, regex.I), split))
     return nfig, ndate, tuple(pieces)
 
 
@@ -378,8 +381,14 @@ class Abstract:
         words = has["#words"]
         for p, anchor_set in pieces:
             if anchor_set is not None and words is not None:
-                if anchor_set.isdisjoint(words):
-                    return False
+                whole, starts = anchor_set
+                if whole.isdisjoint(words):
+                    if not starts:
+                        return False
+                    if "#prefixes" not in has:
+                        has["#prefixes"] = prefixes_of(words)
+                    if starts.isdisjoint(has["#prefixes"]):
+                        return False
                 continue
             got = has.get(p)
             if got is None:
