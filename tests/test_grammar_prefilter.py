@@ -195,3 +195,32 @@ def test_names_next_precheck_rejects_what_has_no_cue() -> None:
     for seg in ["the budget for ", "sales rose by", "orders and ", "the "]:
         assert reading._NAMES_NEXT.search(seg) is None
         assert not reading._may_name_next(seg)
+
+
+def test_measure_words_found_as_the_whole_pattern_finds_them() -> None:
+    """Facts.measure_hits tries the measure pattern only where a measure's first word starts: the same matches as
+    finditer over the whole text, on the samples, the corpus and odd strings."""
+    from factcheck.claims.anchors import first_word, run_starts
+    from factcheck.claims.reading import _at_starts, _measure_pattern
+
+    pat, table = _measure_pattern(RULES.vocab)
+    firsts = frozenset(w for w in (first_word(k) for k in table) if w)
+    assert None not in {first_word(k) for k in table} and "r" in firsts  # "r&d": the run "r"
+    texts = [p.read_text(encoding="utf-8") for p in PATHS] + [
+        "R&D spending rose; EBITDA-margin, ſales and İncome, NET SALES 5ebit order-intake Orders\nintake",
+        "net\u00a0sales, Рост sales, ébit ebit, net-net sales, operating   profit",
+    ]
+    hits = 0
+    for text in texts:
+        want = [(m.span(), m.group()) for m in pat.finditer(text)]
+        assert [(m.span(), m.group()) for m in _at_starts(pat, text, run_starts(text, firsts))] == want
+        hits += len(want)
+    assert hits > 200
+
+
+@pytest.mark.parametrize("phrase,want", [("net sales", "net"), ("r&d", "r"), ("ebitda", "ebitda"),
+                                         ("year-end", "year"), ("über", None), ("café sales", None), ("3d", None)])
+def test_first_word_of_a_phrase(phrase: str, want: str | None) -> None:
+    from factcheck.claims.anchors import first_word
+
+    assert first_word(phrase) == want

@@ -68,6 +68,38 @@ def words_of(text: str) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def fold_run(run: str) -> str | None:
+    """A run of letters folded as words_of folds it; None when it holds a letter that cannot be folded."""
+    if not run.isascii() and not all(c.isascii() or c in _SAFE for c in run):
+        return None
+    return run.translate(_FOLD).lower()
+
+
+def first_word(phrase: str) -> str | None:
+    """The ASCII letters a phrase starts with when a character that is no letter (or the end) follows them: the
+    whole first run of letters of any text a case-insensitive pattern of the phrase matches. Else None."""
+    m = regex.match(r"[A-Za-z]+", phrase)
+    if m is None or regex.match(r"\p{L}|\p{M}", phrase[m.end():m.end() + 1]):
+        return None
+    return m.group().lower()
+
+
+def run_starts(text: str, firsts: frozenset[str]) -> list[int]:
+    r"""Where the runs of letters of ``text`` start whose fold is one of ``firsts`` (or cannot be folded): the
+    only places a pattern of phrases with those first words (after ``(?<![\p{L}\p{N}])``) can match."""
+    out = []
+    memo: dict[str, bool] = {}
+    for m in _RUN.finditer(text):
+        w = m.group()
+        ok = memo.get(w)
+        if ok is None:
+            f = fold_run(w)
+            ok = memo[w] = f is None or f in firsts
+        if ok:
+            out.append(m.start())
+    return out
+
+
 def prefixes_of(words: frozenset[str]) -> frozenset[str]:
     """The first 1..PREFIX letters of each whole run of ``words_of`` (for anchors that are the start of a word)."""
     return frozenset(w[1:k + 1] for w in words if w[:1] == "=" for k in range(1, min(len(w) - 1, PREFIX) + 1))
