@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import math
 
-import regex
-
 from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .pairs import Pairs
@@ -87,8 +85,11 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     ctx.add(Claim("consistency", (later.start, later.end), later, readings=(rel,)))
 
 
+_NON_DIGIT = rx(r"\D")
+
+
 def _num(ctx: Ctx, m: Mention) -> str:
-    return regex.sub(r"\D", "", ctx.text[m.num_start:m.num_end] if m.num_end > m.num_start else m.text)
+    return _NON_DIGIT.sub("", ctx.text[m.num_start:m.num_end] if m.num_end > m.num_start else m.text)
 
 
 def _digits(m: Mention) -> str:

@@ -199,6 +199,7 @@ class Grammar:
 
     def __init__(self, vocab: dict) -> None:
         self.vocab = vocab
+        self._word_patterns: dict[str, Any] = {}
         link = vocab.get("linking") or {}
         self.lists = _lists(vocab)
         for key, val in (link.get("words") or {}).items():
@@ -323,7 +324,10 @@ class Grammar:
         return self.lists.get(name, [])
 
     def word_pattern(self, name: str) -> Any:
-        return _word_pattern(tuple(self.words(name)))
+        got = self._word_patterns.get(name)  # by name: the lists do not change after __init__
+        if got is None:
+            got = self._word_patterns[name] = _word_pattern(tuple(self.words(name)))
+        return got
 
 
 _CACHE: dict[int, tuple[dict, Grammar]] = {}

@@ -573,6 +573,18 @@ class _Checker:
 def row_names(key: str) -> set[str]:
     """The names a row goes by: 'operating income (ebit)' -> {'operating income (ebit)', 'operating income',
     'ebit'}."""
+    got = _ROW_NAMES.get(key)
+    if got is None:
+        if len(_ROW_NAMES) > 20000:  # a server that reads many documents: keep the memo bounded
+            _ROW_NAMES.clear()
+        got = _ROW_NAMES[key] = frozenset(_row_names(key))
+    return set(got)
+
+
+_ROW_NAMES: dict[str, frozenset[str]] = {}
+
+
+def _row_names(key: str) -> set[str]:
     out = {key}
     inner = re.findall(r"\(([^()]*)\)", key)
     if inner:

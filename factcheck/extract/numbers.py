@@ -56,6 +56,17 @@ def separators(locale: str) -> tuple[str, str]:
     return "," + SPACES + "'", "."
 
 
+_GROUP_SPLIT: dict[str, regex.Pattern] = {}
+
+
+def _group_split(groups: str) -> regex.Pattern:
+    """The pattern that splits a numeral at its group separators (built once per set of separators)."""
+    got = _GROUP_SPLIT.get(groups)
+    if got is None:
+        got = _GROUP_SPLIT[groups] = rx(r"[" + regex.escape(groups) + r"]")
+    return got
+
+
 def parse_digits(s: str, locale: str = "en") -> tuple[float, int, bool] | None:
     """Value, decimals and grouping of a digit numeral, or None when the grouping is not valid.
 
@@ -81,7 +92,7 @@ def parse_digits(s: str, locale: str = "en") -> tuple[float, int, bool] | None:
             elif ch != used and not (ch in SPACES and used in SPACES):
                 return None
     if used is not None:
-        parts = rx(r"[" + regex.escape(groups) + r"]").split(int_part)
+        parts = _group_split(groups).split(int_part)
         indian = used == "," and len(parts) > 2 and 1 <= len(parts[0]) <= 2 and len(parts[-1]) == 3 \
             and all(len(p) == 2 for p in parts[1:-1])  # "1,72,000" (lakh grouping)
         if not indian and (not (1 <= len(parts[0]) <= 3) or any(len(p) != 3 for p in parts[1:])):
