@@ -15,6 +15,7 @@ from factcheck.claims.grammar import FIG_OPEN, Abstract, Grammar, grammar_for, m
 from factcheck.claims.reading import Facts
 from factcheck.claims.scope import Ctx
 from factcheck.extract import extract
+from factcheck.extract import wordstarts as ws
 from factcheck.model import Document
 from factcheck.ruleset import load_rules
 
@@ -142,8 +143,8 @@ def test_fold_matches_regex_ignorecase_for_ascii_letters() -> None:
     every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
     for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
         for x in set(regex.findall("(?i)" + c, every)):
-            assert an.fold(x) == c.lower(), (c, x)
-            assert regex.fullmatch(r"\p{L}", x) and (x.isascii() or x in an._SAFE), (c, x)
+            assert ws.fold(x) == c.lower(), (c, x)
+            assert regex.fullmatch(r"\p{L}", x) and (x.isascii() or x in ws._SAFE), (c, x)
 
 
 def test_marks_match_only_themselves() -> None:
@@ -200,27 +201,44 @@ def test_names_next_precheck_rejects_what_has_no_cue() -> None:
 def test_measure_words_found_as_the_whole_pattern_finds_them() -> None:
     """Facts.measure_hits tries the measure pattern only where a measure's first word starts: the same matches as
     finditer over the whole text, on the samples, the corpus and odd strings."""
-    from factcheck.claims.anchors import first_word, run_starts
-    from factcheck.claims.reading import _at_starts, _measure_pattern
+    from factcheck.claims.reading import _measure_pattern
 
     pat, table = _measure_pattern(RULES.vocab)
-    firsts = frozenset(w for w in (first_word(k) for k in table) if w)
-    assert None not in {first_word(k) for k in table} and "r" in firsts  # "r&d": the run "r"
-    texts = [p.read_text(encoding="utf-8") for p in PATHS] + [
-        "R&D spending rose; EBITDA-margin, ſales and İncome, NET SALES 5ebit order-intake Orders\nintake",
-        "net\u00a0sales, Рост sales, ébit ebit, net-net sales, operating   profit",
-    ]
+    firsts = ws.firsts_of(table)
+    assert firsts is not None and "r" in firsts  # "r&d": the run "r"
     hits = 0
-    for text in texts:
+    for text in TEXTS + ODD:
         want = [(m.span(), m.group()) for m in pat.finditer(text)]
-        assert [(m.span(), m.group()) for m in _at_starts(pat, text, run_starts(text, firsts))] == want
+        assert [(m.span(), m.group()) for m in ws.scan(pat, text, ws.WordStarts(text), firsts)] == want
         hits += len(want)
     assert hits > 200
+
+
+TEXTS = [p.read_text(encoding="utf-8") for p in PATHS]
+ODD = ["R&D spending rose; EBITDA-margin, ſales and İncome, NET SALES 5ebit order-intake Orders\nintake",
+       "net\u00a0sales, Рост sales, ébit ebit, net-net sales, operating   profit, A half, a third, one-half twofold",
+       "Twenty-five and a half, ONE HUNDRED, an eighth; İn all fıve, ſix, Seventy\u2011two, ninety\u00a0nine"]
+
+
+def test_extraction_scans_find_what_finditer_finds() -> None:
+    """The number-word, fraction and multiple patterns of extraction are tried only where one of their first
+    words starts (mentions._Scanner._scan): the same matches as finditer."""
+    from factcheck.extract.lexicon import lexicon
+    from factcheck.extract.mentions import _Scanner
+
+    lex = lexicon(RULES.vocab)
+    hits = 0
+    for text in TEXTS + ODD:
+        sc = _Scanner(text, lex, "en")
+        for name, pat in (("run", sc.g.run), ("fraction", sc.g.fraction), ("multiple", lex.multiple_re)):
+            want = [(m.span(), m.group()) for m in pat.finditer(text)]
+            got = [(m.span(), m.group()) for m in sc._scan(name)]
+            assert got == want, name
+            hits += len(want)
+    assert hits > 500
 
 
 @pytest.mark.parametrize("phrase,want", [("net sales", "net"), ("r&d", "r"), ("ebitda", "ebitda"),
                                          ("year-end", "year"), ("über", None), ("café sales", None), ("3d", None)])
 def test_first_word_of_a_phrase(phrase: str, want: str | None) -> None:
-    from factcheck.claims.anchors import first_word
-
-    assert first_word(phrase) == want
+    assert ws.first_word(phrase) == want

@@ -28,19 +28,12 @@ from typing import Any
 
 import regex
 
-from ..extract.lexicon import _FOLD_ODD, _FOLD_SAFE
+from ..extract.wordstarts import _FOLD, _RUN, _SAFE
 
 PREFIX = 6  # letters of a word that may continue (a prefix of a run of letters)
 CHAR = "\x00"  # before a punctuation mark an anchor set holds
 _BEHIND = r"(?<![\p{L}\p{N}])"
 _AHEAD = r"(?![\p{L}\p{N}])"
-_RUN = regex.compile(r"\p{L}+")
-# the letters outside ASCII that match an ASCII letter case-insensitively (pattern "i" matches İ, whose lower case
-# is two characters; pattern "I" matches ı; ſ and the Kelvin sign match s and k and lower to themselves). Text
-# with a letter outside ASCII, these and the Latin letters of lexicon._FOLD_SAFE is not read here at all (the
-# patterns are searched), so a newer Unicode table in ``regex`` that pairs some other letter with an ASCII one
-# cannot change a result.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 MARKS = frozenset("!\"#%&'(),-./:;<=>@[]_`{}~–—’")  # punctuation that matches only itself (tests)
@@ -48,13 +41,6 @@ MARKS = frozenset("!\"#%&'(),-./:;<=>@[]_`{}~–—’")  # punctuation that mat
 
 def _mark(c: str) -> bool:
     return c in MARKS
-
-
-_SAFE = (_FOLD_SAFE - _FOLD_ODD) | frozenset("\u0130\u0131\u017f\u212a")
-
-
-def fold(word: str) -> str:
-    return word.translate(_FOLD).lower()
 
 
 def words_of(text: str) -> frozenset[str] | None:
@@ -66,38 +52,6 @@ def words_of(text: str) -> frozenset[str] | None:
     out = {"=" + run.translate(_FOLD).lower() for run in runs}
     out.update(CHAR + c for c in MARKS.intersection(text))
     return frozenset(out)
-
-
-def fold_run(run: str) -> str | None:
-    """A run of letters folded as words_of folds it; None when it holds a letter that cannot be folded."""
-    if not run.isascii() and not all(c.isascii() or c in _SAFE for c in run):
-        return None
-    return run.translate(_FOLD).lower()
-
-
-def first_word(phrase: str) -> str | None:
-    """The ASCII letters a phrase starts with when a character that is no letter (or the end) follows them: the
-    whole first run of letters of any text a case-insensitive pattern of the phrase matches. Else None."""
-    m = regex.match(r"[A-Za-z]+", phrase)
-    if m is None or regex.match(r"\p{L}|\p{M}", phrase[m.end():m.end() + 1]):
-        return None
-    return m.group().lower()
-
-
-def run_starts(text: str, firsts: frozenset[str]) -> list[int]:
-    r"""Where the runs of letters of ``text`` start whose fold is one of ``firsts`` (or cannot be folded): the
-    only places a pattern of phrases with those first words (after ``(?<![\p{L}\p{N}])``) can match."""
-    out = []
-    memo: dict[str, bool] = {}
-    for m in _RUN.finditer(text):
-        w = m.group()
-        ok = memo.get(w)
-        if ok is None:
-            f = fold_run(w)
-            ok = memo[w] = f is None or f in firsts
-        if ok:
-            out.append(m.start())
-    return out
 
 
 def prefixes_of(words: frozenset[str]) -> frozenset[str]:

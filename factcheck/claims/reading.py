@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import regex
 
 from ..extract.lazy import rx
+from ..extract.wordstarts import WordStarts, firsts_of, fold, scan
 from ..model import Evidence, Mention
-from .anchors import first_word, fold, run_starts
 from .grammar import Abstract, Grammar, _alternation, abstract, grammar_for
 from .scope import Ctx
 
@@ -194,12 +193,9 @@ class Facts:
         out = []
         firsts = _MP_FIRSTS.get(id(table))
         if firsts is None or firsts[0] is not table:
-            words = [first_word(k) for k in table]
-            firsts = _MP_FIRSTS[id(table)] = (table, None if None in words else frozenset(w for w in words if w))
-        if firsts[1] is None:
-            found: Iterator[Any] = pat.finditer(self.ctx.text)
-        else:  # the pattern tried only where a word a measure starts with starts: the same matches, found faster
-            found = _at_starts(pat, self.ctx.text, run_starts(self.ctx.text, firsts[1]))
+            firsts = _MP_FIRSTS[id(table)] = (table, firsts_of(table))
+        words = WordStarts(self.ctx.text) if firsts[1] is not None else None
+        found = scan(pat, self.ctx.text, words, firsts[1])  # the pattern tried only where a measure's word starts
         for m in found:
             key = " ".join(m.group(0).lower().split())
             meas = table.get(key)
@@ -445,18 +441,6 @@ _MP: dict[int, tuple[dict, object, dict]] = {}
 
 
 _MP_FIRSTS: dict[int, tuple[dict, frozenset[str] | None]] = {}
-
-
-def _at_starts(pat: regex.Pattern, text: str, starts: list[int]) -> Iterator[Any]:
-    """``pat.finditer(text)`` when a match can only start at one of ``starts`` (in order)."""
-    last = 0
-    for p in starts:
-        if p < last:
-            continue
-        m = pat.match(text, p)
-        if m is not None:
-            yield m
-            last = m.end()
 
 
 def _measure_pattern(vocab: dict) -> tuple[regex.Pattern | None, dict[str, tuple[str, bool]]]:

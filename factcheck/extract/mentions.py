@@ -15,7 +15,9 @@ import dataclasses
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -26,9 +28,13 @@ from .lazy import LazyPattern, rx  # LazyPattern: patterns only some documents r
 from .lexicon import MONTHS, NOT_DESIGNATORS, STOP_WORDS, Lexicon, lexicon, singular
 from .numbers import DIGITS_RE, detect_locale, parse_digits, read_digits, split_numeral
 from .words import grammar, read_cardinals, value_of_fraction, value_of_ordinal
+from .wordstarts import WordStarts, firsts_of, scan
 
 _MON = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"  # noqa: E501
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+# (pattern name, grammar id, lexicon id) -> (grammar, lexicon, the words its matches start with or None)
+_SCAN_FIRSTS: dict[tuple[str, int, int], tuple[Any, Any, frozenset[str] | None]] = {}
+
 DATE_RES = [
     # periods: "the first nine months of the previous year", "first half of 2024", "9M 2025", "H1", "Q3 2024"
     rx(r"\b(?:first|second|third|fourth|last|final)\s+(?:(?:nine|six|three|four|eight|ten|eleven|two)\s+months"
@@ -197,8 +203,28 @@ class _Scanner:
         self._names: tuple[list[int], list[int]] | None = None  # identifiers: starts, running maximum of ends
         self._ordinals: list[tuple[int, int]] | None = None  # (start, id) of ordinals, built on first use
         self._dropped: set[int] = set()  # ids of ordinals a unit took over ("1 second")
+        self._word_starts: WordStarts | None = None  # where each word starts, built on first use
 
     # ------------------------------------------------------------------ helpers
+    def _scan(self, name: str) -> Iterator[Any]:
+        """finditer of the number-word run, fraction or multiple pattern, tried only where one of the words such a
+        match starts with starts (wordstarts.scan: the same matches, without a search from every position)."""
+        g, lex = self.g, self.lex
+        key = (name, id(g), id(lex))
+        got = _SCAN_FIRSTS.get(key)
+        if got is None or got[0] is not g or got[1] is not lex:
+            if name == "run":  # \b(?:units|multipliers|a|an|half)\b ...
+                words = firsts_of(list(g.units) + list(g.mult) + ["a", "an", "half"])
+            elif name == "fraction":  # \b(?:(?:a|one|units)[-\s]fractions|half|units\s+in\s+units)\b
+                words = firsts_of(["a", "one", "half"] + list(g.units))
+            else:  # \b(?:multiples)\b
+                words = firsts_of(list(lex.multiples))
+            got = _SCAN_FIRSTS[key] = (g, lex, words)
+        pat = {"run": g.run, "fraction": g.fraction, "multiple": lex.multiple_re}[name]
+        if got[2] is not None and self._word_starts is None:
+            self._word_starts = WordStarts(self.t)
+        return scan(pat, self.t, self._word_starts, got[2])
+
     def _block(self, a: int, b: int, code: int = 1) -> None:
         """Mark text as taken: 1 by an identifier, 2 by a date."""
         for i in range(a, b):
@@ -477,7 +503,7 @@ class _Scanner:
                 found.append(_Amount(m.start(), m.end(), m.start(), m.end(), v, word=True, exact_word=True,
                                      role="fraction"))
                 take(*m.span())
-        for m in g.run.finditer(t):
+        for m in self._scan("run"):
             for a, b, v, exact, dec, scale_word in read_cardinals(t, m.start(), m.end(), g, self._noun_after):
                 if not free(a, b) or self._pronoun_one(a, b) or self._bare_multiplier(a, b):
                     continue
@@ -489,7 +515,7 @@ class _Scanner:
                     am.scale, am.scale_factor, am.word_scale = scale_word, 1.0, g.mult[scale_word]
                 found.append(am)
                 take(a, b)
-        for m in g.fraction.finditer(t):
+        for m in self._scan("fraction"):
             if not free(*m.span()) or rx(r"\band\s+$").search(t[max(0, m.start() - 5):m.start()]) \
                     or t[m.end():m.end() + 1] == "-":
                 continue
@@ -514,7 +540,7 @@ class _Scanner:
                 if v is not None and not _ORDINAL_OF.match(t, m.end()):
                     self._emit(m.start(), m.end(), "ordinal", v)
                     self._block(*m.span())
-        for m in self.lex.multiple_re.finditer(t):
+        for m in self._scan("multiple"):
             if free(*m.span()):
                 w = m.group().lower()
                 found.append(_Amount(m.start(), m.end(), m.start(), m.end(), self.lex.multiples[w], word=True,
