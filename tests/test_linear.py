@@ -66,7 +66,8 @@ def test_counters_in_the_hot_loops_are_reached() -> None:
     text = "".join(unit * 2 for unit, _ in (SHAPES["many paragraphs"], SHAPES["inches and quotes"], SHAPES["units after figures"]))
     with workcount.collect() as c:
         extract_text(text)
-    for name in ("extract.antecedent", "extract.sentence_lookups", "extract.identifier_lookups", "extract.quote_lookups"):
+    for name in ("extract.antecedent", "extract.sentence_lookups", "extract.identifier_lookups", "extract.quote_lookups",
+                 "extract.word_start_chars"):
         assert c[name] > 0, name
 
 

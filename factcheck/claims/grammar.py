@@ -478,9 +478,13 @@ def matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
 
 
 def _matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
+    from .. import workcount
+
     for t in g.templates.get(group, ()):
         if not ab.holds(t.needs):
             continue
+        workcount.count("link.template_runs")  # the templates run after the prefilter (Abstract.holds)
+        workcount.count("link.template_chars", len(ab.text))
         for m in t.pattern.finditer(ab.text, overlapped=True):
             slots: dict[str, Mention] = {}
             ok = True

@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from .. import workcount
 from .lexicon import _FOLD_ODD, _FOLD_SAFE
 
 _RUN = regex.compile(r"\p{L}+")
@@ -66,6 +67,7 @@ class WordStarts:
         self.by_word: dict[str, list[int]] = {}
         self.unfoldable: list[int] = []
         memo: dict[str, str | None] = {}
+        workcount.count("extract.word_start_chars", len(text))
         for m in _RUN.finditer(text):
             w = m.group()
             if w in memo:
