@@ -57,6 +57,7 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
         consistency.find(ctx, facts, pairs)
     if "factpacks" not in skip:
         factpacks.find(ctx)
+    facts.close()  # the document's indexes are freed now, not by a later garbage collection
     if "tables" not in skip:  # the table checks, and prose tied to a table's rows (tables.py)
         from .tables import with_tables
 

@@ -24,6 +24,7 @@ first letter outside ASCII) makes ``anchors`` return None: the pattern is then s
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import regex
@@ -39,24 +40,28 @@ _AHEAD = r"(?![\p{L}\p{N}])"
 MARKS = frozenset("!\"#%&'(),-./:;<=>@[]_`{}~–—’")  # punctuation that matches only itself (tests)
 
 
+_MARK_KEYS = {c: CHAR + c for c in MARKS}
+
+
 def _mark(c: str) -> bool:
     return c in MARKS
 
 
-def words_of(text: str) -> frozenset[str] | None:
+def words_of(text: str) -> tuple[str, ...] | None:
     """What a text offers: each run of letters, folded and whole (``=run``), and each punctuation mark of
     ``MARKS`` (``CHAR`` + the mark). None for a text with a letter it cannot fold."""
     runs = _RUN.findall(text)
     if not all(run.isascii() or all(c.isascii() or c in _SAFE for c in run) for run in runs):
         return None
-    out = {"=" + run.translate(_FOLD).lower() for run in runs}
-    out.update(CHAR + c for c in MARKS.intersection(text))
-    return frozenset(out)
+    # interned: a long document's sentences share their words, so each set holds references, not copies
+    out = {sys.intern("=" + run.translate(_FOLD).lower()) for run in runs}
+    out.update(_MARK_KEYS[c] for c in MARKS.intersection(text))
+    return tuple(out)  # kept per sentence for the whole document: a tuple is the smallest (anchor sets are the sets)
 
 
-def prefixes_of(words: frozenset[str]) -> frozenset[str]:
-    """The first 1..PREFIX letters of each whole run of ``words_of`` (for anchors that are the start of a word)."""
-    return frozenset(w[1:k + 1] for w in words if w[:1] == "=" for k in range(1, min(len(w) - 1, PREFIX) + 1))
+def starts_any(words: tuple[str, ...], starts: frozenset[str]) -> bool:
+    """Does a whole run of ``words_of`` start with one of ``starts`` (anchors that are the start of a word)?"""
+    return any(w[1:k + 1] in starts for w in words if w[:1] == "=" for k in range(1, min(len(w) - 1, PREFIX) + 1))
 
 
 class _Unknown(Exception):

@@ -31,7 +31,7 @@ import regex
 
 from ..extract.lazy import LazyPattern, rx
 from ..model import Mention
-from .anchors import CHAR, anchors, prefixes_of, words_of
+from .anchors import CHAR, anchors, starts_any, words_of
 
 FIG_OPEN, FIG_CLOSE, DATE_OPEN, DATE_CLOSE, PREFIX = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
 # white space between two tokens; a figure's hedges and determiners ("about the", "last year's") are part of
@@ -389,9 +389,10 @@ class Abstract:
                 if whole.isdisjoint(words):
                     if not starts:
                         return False
-                    if "#prefixes" not in has:
-                        has["#prefixes"] = prefixes_of(words)
-                    if starts.isdisjoint(has["#prefixes"]):
+                    key = ("#starts", p)
+                    if key not in has:
+                        has[key] = starts_any(words, starts)
+                    if not has[key]:
                         return False
                 continue
             got = has.get(p)
@@ -470,11 +471,7 @@ def matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
 
     workcount.count("link.pattern_runs", len(g.templates.get(group, ())))
     workcount.count("link.abstract_chars", len(ab.text))
-    key = ("#matches", g, group)  # several families read one group of one sentence: matched once
-    found = ab._has.get(key)
-    if found is None:
-        found = ab._has[key] = tuple(_matches(g, group, ab))
-    yield from found
+    yield from _matches(g, group, ab)
 
 
 def _matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:

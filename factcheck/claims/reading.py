@@ -265,6 +265,12 @@ class Facts:
         figs = self.ctx.numbers_in(max(sent_start, h.start - 16), h.start)
         return bool(figs) and _POSTFIX_GAP.fullmatch(t, figs[-1].end, h.start) is not None
 
+    def close(self) -> None:
+        """Break the reference cycle Facts -> Periods -> Facts, so the per-document indexes (abstracts, measure
+        hits, word index) are freed by reference counting when linking ends: left to the cyclic garbage
+        collector, a long document's indexes stayed alive into judging and reporting and raised the peak."""
+        self.__dict__.pop("periods", None)
+
     @cached_property
     def periods(self) -> Periods:
         """Levels of each measure by year (periods.py), indexed on first use."""

@@ -8,6 +8,7 @@ as a place to try, whatever its word.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -64,8 +65,8 @@ class WordStarts:
     text, so a pattern whose matches all start with a word of a known set is tried only where one starts."""
 
     def __init__(self, text: str) -> None:
-        self.by_word: dict[str, list[int]] = {}
-        self.unfoldable: list[int] = []
+        self.by_word: dict[str, array[int]] = {}  # arrays: 8 bytes an offset, not an int object each
+        self.unfoldable: array[int] = array("q")
         memo: dict[str, str | None] = {}
         workcount.count("extract.word_start_chars", len(text))
         for m in _RUN.finditer(text):
@@ -77,7 +78,10 @@ class WordStarts:
             if f is None:
                 self.unfoldable.append(m.start())
             else:
-                self.by_word.setdefault(f, []).append(m.start())
+                got = self.by_word.get(f)
+                if got is None:
+                    got = self.by_word[f] = array("q")
+                got.append(m.start())
 
     def starts(self, firsts: frozenset[str]) -> list[int]:
         """Where a run starts whose fold is in ``firsts`` or that cannot be folded, in text order."""
