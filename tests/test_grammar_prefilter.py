@@ -243,3 +243,14 @@ def test_extraction_scans_find_what_finditer_finds() -> None:
                                          ("year-end", "year"), ("über", None), ("café sales", None), ("3d", None)])
 def test_first_word_of_a_phrase(phrase: str, want: str | None) -> None:
     assert ws.first_word(phrase) == want
+
+
+def test_a_gap_without_a_length_is_a_gap() -> None:
+    """"{gap}", "{words}", "{flat}" with no length are gaps of their default length, not figure slots."""
+    from factcheck.claims.grammar import Grammar
+    from factcheck.ruleset import load_rules
+
+    g = Grammar(load_rules((), (), ()).vocab)
+    for gap in ("{gap}", "{words}", "{flat}", "{gap+}"):
+        _, slots = g.expand(f"from {{old}} {gap} to {{new}}")
+        assert slots == ["old", "new"], (gap, slots)

@@ -240,8 +240,8 @@ class Grammar:
         prev_soft = True
         for tok in toks:
             soft = False
-            m = _SLOT.fullmatch(tok)
             g = _GAP.fullmatch(tok)
+            m = None if g else _SLOT.fullmatch(tok)  # "{gap}" with no length is a gap, not a slot named "gap"
             if m:
                 name, kind = m.group("name"), m.group("kind")
                 if kind == "date":
