@@ -22,7 +22,9 @@ Runs that exceed --timeout seconds are stopped and reported as such (the linker 
 quadratic on big files until its rewrite lands: `check` on 1 MiB and 10 MiB may time out). Output uses
 --format json (what CI reads; the text report draws a rich table, a cost of its own). Before measuring,
 one warm-up run writes the bytecode and the start-up cache, as any machine has after its first run;
-PYTHONDONTWRITEBYTECODE is removed from the children's environment for the same reason.
+PYTHONDONTWRITEBYTECODE is removed from the children's environment for the same reason. The children use a
+start-up cache folder of their own (FACTCHECK_CACHE_DIR in the temporary folder), so another checkout or
+virtual environment running factcheck at the same time cannot replace what the warm-up wrote.
 """
 
 from __future__ import annotations
@@ -94,8 +96,14 @@ class Run:
     timed_out: bool = False
 
 
+_CACHE_DIR: list[str] = []  # the run's own start-up cache (set in main): other checkouts cannot rewrite it
+
+
 def child_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if _CACHE_DIR:
+        env["FACTCHECK_CACHE_DIR"] = _CACHE_DIR[0]
+    return env
 
 
 def child(cmd: list[str], timeout: float) -> Run:
@@ -360,6 +368,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
     try:
         inp = make_inputs(tmp, texts, a.quick)
+        _CACHE_DIR.append(str(tmp / "cache"))
         child(factcheck("check", "--format", "json", str(inp["release"])), a.timeout)  # bytecode and start-up cache
         info = {**machine(), "texts": len(texts), "corpus": str(corpus), "quick": a.quick}
         print(f"inputs from {corpus} ({len(texts)} texts); {info['cores']} cores, load average {info['loadavg'][0]:.1f}",

@@ -13,6 +13,11 @@ Entries are pickles read by an unpickler that builds only the classes its caller
 the rule-set dataclasses, dates), so a planted file can at worst be ignored. Each entry carries its key (the
 versions and content hashes it was built from); a file whose key differs is stale and ignored. Files are
 written to a temporary file in the same folder and renamed into place, so a reader never sees half a file.
+
+A build (``cached_build``) is stored under its name *and* the start of its key ("shipped-rules-<key>"), so
+two installations on one machine (two virtual environments, a pre-commit environment and a checkout, two
+git worktrees) each keep their own entry instead of overwriting each other's on every run; the oldest
+entries beyond ``KEEP`` of a name are removed when a new one is written.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 1
+KEEP = 6  # entries of one cached_build name kept side by side (one per installation in use)
 _OFF = {"", "0", "off", "none", "false", "no"}
 
 
@@ -145,9 +151,32 @@ def cached_build(name: str, files: list[Path], build: Any, allowed: set[tuple[st
     from . import __version__
 
     key = content_key(files, __version__, sys.version, *extra)
-    got = load(name, key, allowed)
+    entry = f"{name}-{key[:16]}"
+    got = load(entry, key, allowed)
     if got is not None and (check is None or check(got)):
         return got
     value = build()
-    store(name, value, key)
+    if store(entry, value, key):
+        prune(name)
     return value
+
+
+def prune(name: str, keep: int = KEEP) -> int:
+    """Remove all but the ``keep`` most recently written entries "name-*" (what cached_build wrote for other
+    installations or for rule files since changed); how many were removed."""
+    d = cache_dir()
+    if d is None:
+        return 0
+    try:
+        found = [(p.stat().st_mtime, p) for p in d.glob(f"{name}-*.pickle")]
+    except OSError:
+        return 0
+    found.sort(reverse=True)
+    removed = 0
+    for _, p in found[keep:]:
+        try:
+            p.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed

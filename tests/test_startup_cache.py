@@ -89,7 +89,8 @@ def test_a_second_run_reads_patterns_and_rules_from_the_cache(cdir: Path) -> Non
             "print(len(load_rules().rules), [(m.type, m.value) for m in ms], L._STATE['new'], 'yaml' in sys.modules)\n")
     env = {"FACTCHECK_CACHE_DIR": str(cdir)}
     first = _run(code, env).split(" ", 1)
-    assert sorted(p.name for p in cdir.iterdir()) == ["patterns-" + _suffix(), "shipped-rules.pickle"]
+    names = sorted(p.name for p in cdir.iterdir())
+    assert len(names) == 2 and names[0] == "patterns-" + _suffix() and names[1].startswith("shipped-rules-")
     second = _run(code, env).split(" ", 1)
     assert first[0] == second[0]  # the same rules
     mentions_1, new_1, yaml_1 = first[1].rsplit(" ", 2)
@@ -108,6 +109,44 @@ def test_a_changed_rule_file_is_read_again(tmp_path: Path, cdir: Path) -> None:
     assert cache.cached_build("demo", files, lambda: ("again", 2), set()) == ("built", 1)
     assert cache.cached_build("demo", files, lambda: ("again", 2), set(), extra=("other",)) == ("again", 2)
     assert __version__  # keyed by it too (content_key above)
+
+
+def test_two_installations_keep_their_own_entries(tmp_path: Path, cdir: Path) -> None:
+    """Two checkouts (or virtual environments) with different rule files, run in turn, each keep their entry:
+    neither rebuilds because the other ran in between (one entry per name used to be overwritten each time)."""
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("x: 1\n")
+    b.write_text("x: 2\n")
+    builds: list[str] = []
+
+    def build(tag: str):
+        return lambda: builds.append(tag) or tag
+
+    for _ in range(3):
+        assert cache.cached_build("rules", [a], build("a"), set()) == "a"
+        assert cache.cached_build("rules", [b], build("b"), set()) == "b"
+    assert builds == ["a", "b"]
+    assert len(list(cdir.glob("rules-*.pickle"))) == 2
+
+
+def test_old_entries_beyond_keep_are_removed(tmp_path: Path, cdir: Path) -> None:
+    f = tmp_path / "r.yaml"
+    for i in range(cache.KEEP + 3):
+        f.write_text(f"x: {i}\n")  # the rule file edited: a new entry each time
+        assert cache.cached_build("rules", [f], lambda i=i: i, set()) == i
+        newest = cdir / f"rules-{cache.content_key([f], *_key_extra())[:16]}.pickle"
+        os.utime(newest, (1_000_000 + i, 1_000_000 + i))  # distinct, increasing modification times
+    left = list(cdir.glob("rules-*.pickle"))
+    assert len(left) == cache.KEEP
+    assert newest in left  # the newest survived
+    assert cache.prune("rules", keep=1) == cache.KEEP - 1
+    assert list(cdir.glob("rules-*.pickle")) == [newest]
+
+
+def _key_extra() -> tuple[str, ...]:
+    from factcheck import __version__
+
+    return (__version__, sys.version)
 
 
 def _suffix() -> str:
