@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -515,19 +516,38 @@ def _not_an_input(output: str, paths: list[str], flag: str = "--output") -> None
             die(f"{flag} {output} is also an input; it would overwrite the text being checked (write it elsewhere)")
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str | Iterable[str], output: str | None) -> None:
+    """Write a report (its text, or its pieces as they are made) to ``output`` or standard output."""
+    pieces = [text] if isinstance(text, str) else text
     if output:
         try:
-            Path(output).write_text(text, encoding="utf-8")
+            with open(output, "w", encoding="utf-8") as fh:
+                for block in _blocks(pieces):
+                    fh.write(block)
         except OSError as e:
             die(f"{output}: cannot write ({e.strerror or e})")
     else:
         try:
-            sys.stdout.write(text)
+            for block in _blocks(pieces):
+                sys.stdout.write(block)
             sys.stdout.flush()
         except BrokenPipeError:  # `factcheck releases/ | head`: the reader left; the exit code stays the verdict
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
+
+
+def _blocks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """Small pieces joined into blocks of about ``size`` characters: few writes, little held at once."""
+    buf: list[str] = []
+    n = 0
+    for p in pieces:
+        buf.append(p)
+        n += len(p)
+        if n >= size:
+            yield "".join(buf)
+            buf, n = [], 0
+    if buf:
+        yield "".join(buf)
 
 
 # ---------------------------------------------------------------------------------------------- options
@@ -628,7 +648,7 @@ def check(
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
 ) -> None:
-    from .report import Context, render
+    from .report import Context, stream
 
     cfg = _config(config, no_config)
     s = _settings(cfg, fmt=fmt, rules=rules, select=select, ignore=ignore, locale=locale, as_of=as_of,
@@ -660,7 +680,7 @@ def check(
     if not diff:
         ctx = Context(command="check", show_pass=s.show_pass, strict=s.fail_on == "warn", rules=ruleset,
                       color=False if output else None)  # a report written to a file carries no colour codes
-        _emit(render(s.fmt, results, ctx), output)
+        _emit(stream(s.fmt, results, ctx), output)
     raise typer.Exit(_exit_code(results, s.fail_on, problems))
 
 
@@ -758,7 +778,7 @@ def extract(
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
 ) -> None:
-    from .report import Context, render
+    from .report import Context, stream
 
     cfg = _config(config, no_config)
     s = _settings(cfg, rules=rules, locale=locale, include=include, exclude=exclude, jobs=jobs)
@@ -767,7 +787,7 @@ def extract(
     batch = _batch(files, s, False)
     results = batch.merge(_run(batch.tasks, s, _rules_for(s), check=False))
     _report_unread(results, quiet=fmt == ExtractFmt.text)
-    _emit(render(fmt.value, results, Context(command="extract")), None)
+    _emit(stream(fmt.value, results, Context(command="extract")), None)
     raise typer.Exit(_exit_code(results, "never"))
 
 

@@ -1,8 +1,11 @@
-"""report: findings become bytes. One module per format, each with ``render(results, ctx) -> str``."""
+"""report: findings become bytes. One module per format, each with ``render(results, ctx) -> str``; a format
+that can be written as it is made (JSON) also has ``stream(results, ctx)``, which yields the same text in
+pieces, so a big report is never held whole in memory."""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import FileResult
@@ -33,6 +36,15 @@ class Context:
 def render(fmt: str, results: list[FileResult], ctx: Context) -> str:
     mod = importlib.import_module(f".{FORMATS[fmt]}", __name__)
     return mod.render(results, ctx)
+
+
+def stream(fmt: str, results: list[FileResult], ctx: Context) -> Iterator[str]:
+    """``render``'s text in pieces (one piece for a format without ``stream``)."""
+    mod = importlib.import_module(f".{FORMATS[fmt]}", __name__)
+    if hasattr(mod, "stream"):
+        yield from mod.stream(results, ctx)
+    else:
+        yield mod.render(results, ctx)
 
 
 def summary(results: list[FileResult]) -> dict[str, int]:

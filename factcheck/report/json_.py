@@ -8,6 +8,7 @@ count; ``summary.unreadable``, the number of inputs that could not be read or ch
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .. import __version__
@@ -77,26 +78,84 @@ def unchecked_json(doc: Document, u: Unchecked) -> dict[str, Any]:
     return {"kind": u.kind, "text": u.text, **_span(doc, u.start, u.end), "reason": u.reason}
 
 
-def to_dict(results: list[FileResult], ctx: Context) -> dict[str, Any]:
-    files = []
-    for r in results:
-        entry: dict[str, Any] = {"path": r.path}
-        if r.error:
-            entry["error"] = r.error
-        doc = r.document
-        if ctx.command == "extract":
-            entry["mentions"] = [mention_json(doc, m) for m in r.mentions] if doc else []
-        else:
-            entry["findings"] = [finding_json(doc, f) for f in r.findings] if doc else []
-            entry["unchecked"] = [unchecked_json(doc, u) for u in r.unchecked] if doc else []
-        files.append(entry)
+def _entry(r: FileResult, ctx: Context, lazy: bool) -> dict[str, Any]:
+    """One file's object; with ``lazy`` its lists are generators (``stream`` writes them item by item)."""
+    entry: dict[str, Any] = {"path": r.path}
+    if r.error:
+        entry["error"] = r.error
+    doc = r.document
+
+    def items(xs: list, fn: Callable[[Document, Any], dict[str, Any]]) -> Any:
+        if doc is None:
+            return []
+        if lazy:
+            return Lazy(fn(doc, x) for x in xs)
+        return [fn(doc, x) for x in xs]
+
+    if ctx.command == "extract":
+        entry["mentions"] = items(r.mentions, mention_json)
+    else:
+        entry["findings"] = items(r.findings, finding_json)
+        entry["unchecked"] = items(r.unchecked, unchecked_json)
+    return entry
+
+
+def _totals(results: list[FileResult], ctx: Context) -> dict[str, int]:
     totals: dict[str, int] = dict(summary(results))
     if ctx.command != "extract":
         totals["unchecked"] = sum(len(r.unchecked) for r in results)
     totals["unreadable"] = sum(1 for r in results if r.error)
-    return {"version": 1, "tool": {"name": "factcheck", "version": __version__}, "files": files,
-            "summary": totals}
+    return totals
+
+
+def _head() -> dict[str, Any]:
+    return {"version": 1, "tool": {"name": "factcheck", "version": __version__}}
+
+
+def to_dict(results: list[FileResult], ctx: Context) -> dict[str, Any]:
+    return {**_head(), "files": [_entry(r, ctx, lazy=False) for r in results], "summary": _totals(results, ctx)}
+
+
+class Lazy:
+    """A JSON array whose items are made while it is written (``stream``), so a report of 100,000
+    mentions never holds 100,000 dictionaries, nor the whole text, at once."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
+
+_ENC = json.JSONEncoder(ensure_ascii=False, indent=2)
+
+
+def _chunks(obj: Any, level: int) -> Iterator[str]:
+    """``obj`` as ``json.dumps(obj, ensure_ascii=False, indent=2)`` writes it at nesting ``level``, byte for
+    byte, in pieces; a ``Lazy`` (a value of this dictionary, of a dictionary that is such a value, or an
+    item of another ``Lazy``) is written one item at a time."""
+    pad = "\n" + "  " * level
+    if isinstance(obj, Lazy):
+        first = True
+        for item in obj.items:
+            yield ("[" if first else ",") + pad + "  "
+            first = False
+            yield from _chunks(item, level + 1)
+        yield "[]" if first else pad + "]"
+    elif isinstance(obj, dict) and any(isinstance(v, Lazy) for v in obj.values()):
+        first = True
+        for k, v in obj.items():
+            yield ("{" if first else ",") + pad + "  " + _ENC.encode(k) + ": "
+            first = False
+            yield from _chunks(v, level + 1)
+        yield pad + "}"
+    else:  # no Lazy inside: the standard encoder, its lines moved to this level (a JSON string holds no newline)
+        yield _ENC.encode(obj).replace("\n", pad) if level else _ENC.encode(obj)
+
+
+def stream(results: list[FileResult], ctx: Context) -> Iterator[str]:
+    """The report in pieces, identical to ``render``'s text: what the command line writes as it goes."""
+    doc = {**_head(), "files": Lazy(_entry(r, ctx, lazy=True) for r in results), "summary": _totals(results, ctx)}
+    yield from _chunks(doc, 0)
+    yield "\n"
 
 
 def render(results: list[FileResult], ctx: Context) -> str:
-    return json.dumps(to_dict(results, ctx), ensure_ascii=False, indent=2) + "\n"
+    return "".join(stream(results, ctx))
