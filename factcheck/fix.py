@@ -26,7 +26,6 @@ import os
 import re
 import signal
 import stat
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -245,6 +244,8 @@ def write_atomic(path: str, data: bytes) -> None:
         return
     with signals_raise():
         try:
+            import tempfile  # here, not at the top: a check run imports this module and never writes
+
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".factcheck-tmp")
         except PermissionError:
             if st is None:
@@ -279,6 +280,8 @@ def write_in_place(target: Path, data: bytes) -> None:
     """Overwrite ``target`` in place (same inode: owner, group, mode and hard links kept), after a verified
     copy of the original beside it (or in the temporary folder); if the write fails or is interrupted the
     original is put back and the copy removed. Raises OSError naming the copy if even that fails."""
+    import tempfile
+
     original = target.read_bytes()
     with signals_raise():
         try:

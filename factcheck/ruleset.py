@@ -29,7 +29,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +90,8 @@ def shipped_dir() -> Path:
     for p in (here / "rules", here.parent / "rules"):  # installed wheel, then source checkout
         if (p / "core.yaml").is_file():
             return p
+    from importlib import resources  # the last resort only: it imports tempfile, zipfile and more (3 ms)
+
     try:
         p = Path(str(resources.files("factcheck.rules")))
         if (p / "core.yaml").is_file():

@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import bisect
 import re
-import xml.etree.ElementTree as ET
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Suppression
+
+if TYPE_CHECKING:  # xml and zipfile are imported by the .docx functions only (a .txt run does without them)
+    import zipfile
 
 _BODY = re.compile(r"^\s*factcheck\s*:\s*(ignore-next-line|ignore-line|ignore)\b(.*)$", re.I | re.S)
 _RULE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -171,6 +173,9 @@ _MARK = re.compile(_OPEN + r"([SER])(\d+):([^" + _CLOSE + r"\n]*)" + _CLOSE)
 def word_comment_rules(z: zipfile.ZipFile) -> dict[str, tuple[str, ...]]:
     """Comment id -> the rules its ``factcheck: ignore`` directive names (empty: every rule), for the
     comments of ``word/comments.xml`` that hold one. A comments part that cannot be read holds none."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
     try:
         info = z.getinfo("word/comments.xml")
         if info.file_size > MAX_COMMENTS_XML:

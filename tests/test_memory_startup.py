@@ -1,0 +1,84 @@
+"""Memory and start-up (issue 10): the JSON report is written as it is made, and a plain-text check imports
+nothing it does not use. Timing and peak memory are measured in benchmarks/run.py, not here."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.model import FileResult
+from factcheck.pipeline import Options
+from factcheck.report import Context, json_, stream
+from factcheck.ruleset import load_rules
+from factcheck.runner import Task, check_one
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, list[FileResult]]:
+    rules = load_rules()
+    files = sorted(SAMPLES.glob("*.txt"))[:8]
+    out = {}
+    for command, check in (("check", True), ("extract", False)):
+        rs = [check_one(Task(str(f)), rules, Options(check=check)) for f in files]
+        rs.append(FileResult(path="gone.txt", document=None, error="gone.txt: no such file"))
+        out[command] = rs
+    return out
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+@pytest.mark.parametrize("pick", ["all", "none", "first", "unreadable only"])
+def test_streamed_json_is_byte_for_byte_the_whole_report(results: dict[str, list[FileResult]], command: str,
+                                                         pick: str) -> None:
+    rs = {"all": results[command], "none": [], "first": results[command][:1],
+          "unreadable only": results[command][-1:]}[pick]
+    ctx = Context(command=command)
+    whole = json.dumps(json_.to_dict(rs, ctx), ensure_ascii=False, indent=2) + "\n"
+    pieces = list(stream("json", rs, ctx))
+    assert "".join(pieces) == whole
+    if pick == "all":
+        assert len(pieces) > len(rs)  # written item by item, not as one string
+        assert sum(len(r.findings) + len(r.mentions) for r in rs) > 20  # the samples do have items
+
+
+def test_a_format_without_stream_is_one_piece(results: dict[str, list[FileResult]]) -> None:
+    from factcheck.report import render
+
+    ctx = Context(command="check")
+    assert list(stream("sarif", results["check"], ctx)) == [render("sarif", results["check"], ctx)]
+
+
+def test_the_command_line_writes_the_streamed_report(tmp_path: Path) -> None:
+    """stdout and --output get the same bytes, which are valid JSON with every file in order."""
+    a, b = SAMPLES / "otokar-romania.txt", SAMPLES / "kongsberg-nsm-order.txt"
+    out = tmp_path / "r.json"
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    run = [sys.executable, "-m", "factcheck", "check", "--format", "json", "--jobs", "1", str(a), str(b)]
+    got = subprocess.run(run, capture_output=True, env=env, check=False)
+    subprocess.run([*run, "-o", str(out)], capture_output=True, env=env, check=False)
+    assert got.stdout == out.read_bytes()
+    data = json.loads(got.stdout)
+    assert [f["path"] for f in data["files"]] == [str(a), str(b)]
+    assert data["summary"]["files"] == 2
+
+
+def test_a_check_of_a_text_file_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """No YAML parser (the rule files come from the start-up cache), no XML or zip reader (.docx only), no
+    OpenSSL hashlib, no temporary files, no rich (the JSON report draws no table)."""
+    code = ("import sys, io\nimport factcheck.cli as c\nsys.stdout = io.StringIO()\n"
+            f"try:\n    c.main(['check', '--format', 'json', {str(SAMPLES / 'otokar-romania.txt')!r}])\n"
+            "except SystemExit:\n    pass\n"
+            "sys.stdout = sys.__stdout__\n"
+            "print(sorted(m for m in ('yaml', 'xml.etree.ElementTree', 'zipfile', 'hashlib', 'tempfile', 'rich',"
+            " 'jsonschema', 'markdown_it', 'pint') if m in sys.modules))\n")
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert "yaml" in first.stdout  # the first run parsed the rule files (and cached them)
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert second.stdout.strip() == "[]", second.stdout
