@@ -53,15 +53,21 @@ Exit codes: 0 nothing failed, 1 a figure failed (or warned, with --strict),
 2 usage error, unreadable input, invalid rules or configuration, 3 internal error.
 """
 
-app = typer.Typer(
-    name="factcheck",
-    help=ROOT_HELP,
-    no_args_is_help=True,
-    add_completion=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
-)
+
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="factcheck",
+        help=ROOT_HELP,
+        no_args_is_help=True,
+        add_completion=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
+    )
+
+
+app = _new_app()
 
 
 class Fmt(StrEnum):
@@ -1066,6 +1072,24 @@ def normalize_argv(argv: list[str]) -> list[str]:
     return argv
 
 
+def app_for(args: list[str]) -> typer.Typer:
+    """The app to run ``args``: for ``factcheck check ...`` (and every other plain command) one with only that
+    command, because typer turns every command of an app into a click command, options and all, before it
+    parses anything (about 9 ms of each run for the eight commands); the whole app for the root's --help and
+    --version, the ``rules`` group and shell completion. Same callback, same command object: same parsing,
+    help and errors."""
+    if not args or any(k.startswith("_FACTCHECK_COMPLETE") for k in os.environ):
+        return app
+    for info in app.registered_commands:
+        name = info.name or (info.callback.__name__.replace("_", "-") if info.callback else "")
+        if name == args[0]:
+            one = _new_app()
+            one.registered_callback = app.registered_callback
+            one.registered_commands = [info]
+            return one
+    return app
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point. Whatever happens, one line and an exit code from the table, never a traceback:
     unexpected errors are internal errors (3), not "a figure is wrong" (1)."""
@@ -1077,7 +1101,8 @@ def main(argv: list[str] | None = None) -> None:
         if typo:
             note(typo)
             sys.exit(EXIT_USAGE)
-        app(args=normalize_argv(args), prog_name="factcheck")
+        args = normalize_argv(args)
+        app_for(args)(args=args, prog_name="factcheck")
     except KeyboardInterrupt:  # Ctrl-C outside a command (inside one, typer exits 130 itself)
         typer.echo("factcheck: interrupted", err=True)
         sys.exit(130)

@@ -82,3 +82,33 @@ def test_a_check_of_a_text_file_imports_only_what_it_uses(tmp_path: Path) -> Non
     assert "yaml" in first.stdout  # the first run parsed the rule files (and cached them)
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert second.stdout.strip() == "[]", second.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "--help"], ["extract", "-h"], ["check", "--no-such-option", "x.txt"], ["check", "--format", "xml", "x"],
+    ["check", "--jobs", "-1", "x"], ["extract", "--format", "json", str(SAMPLES / "otokar-romania.txt")],
+    ["check", "--format", "json", "--jobs", "1", str(SAMPLES / "otokar-romania.txt")], ["baseline", "--help"],
+    ["accept", "--help"], ["install-hook", "--help"], ["init", "--help"], ["serve", "--help"]])
+def test_the_one_command_app_behaves_as_the_whole_app(args: list[str]) -> None:
+    """`factcheck check ...` builds only the check command (start-up); help, errors, output and exit code are
+    those of the whole app."""
+    from typer.testing import CliRunner
+
+    from factcheck import cli
+
+    one = cli.app_for(args)
+    assert one is not cli.app and [c.callback for c in one.registered_commands] == \
+        [c.callback for c in cli.app.registered_commands if c.callback is not None and
+         (c.name or c.callback.__name__) == args[0]]
+    runner = CliRunner()
+    whole = runner.invoke(cli.app, args, prog_name="factcheck")
+    fast = runner.invoke(one, args, prog_name="factcheck")
+    assert (fast.exit_code, fast.output) == (whole.exit_code, whole.output)
+    assert whole.output
+
+
+def test_the_root_help_and_the_rules_group_use_the_whole_app() -> None:
+    from factcheck import cli
+
+    for args in ([], ["--help"], ["--version"], ["rules", "list"], ["no-such-command"]):
+        assert cli.app_for(args) is cli.app
