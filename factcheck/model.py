@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -41,7 +42,7 @@ class Document:
     path: str
     text: str
     source: str | None = None
-    origin: Sequence[int] | None = None  # a tuple, or an array("q") from document/textmap.py
+    origin: Sequence[int] | None = None  # an array("I") (or "q") from document/textmap.py, or a tuple
     format: str = "txt"
     # Spans of ``text`` that carry suppression comments etc. are found by the reader.
     suppressions: tuple[Suppression, ...] = ()
@@ -54,9 +55,10 @@ class Document:
         return self.text if self.source is None else self.source
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        starts = [0]
+    def _line_starts(self) -> array[int]:
+        """Where each line of the original file starts: machine integers (4 bytes a line, not 36)."""
         src = self._source
+        starts = array("I" if len(src) < 2**32 and array("I").itemsize == 4 else "q", (0,))
         i = src.find("\n")
         while i >= 0:
             starts.append(i + 1)

@@ -112,3 +112,31 @@ def test_the_root_help_and_the_rules_group_use_the_whole_app() -> None:
 
     for args in ([], ["--help"], ["--version"], ["rules", "list"], ["no-such-command"]):
         assert cli.app_for(args) is cli.app
+
+
+@pytest.mark.parametrize("fmt", [".txt", ".md", ".html"])
+def test_the_origin_map_takes_four_bytes_a_character(fmt: str) -> None:
+    """A pasted web page's zero-width space used to turn the origin map into a tuple of int objects (about
+    36 bytes a character: 360 MiB for a 10 MiB file); it is an array of 4-byte offsets, mapping the same."""
+    from factcheck.document import read_bytes
+
+    body = "Orders rose 1\u200b28% to 4,200 units.\n" * 50
+    data = (body if fmt == ".txt" else f"<p>{body}</p>" if fmt == ".html" else f"# T\n\n{body}").encode()
+    doc = read_bytes(data, "x" + fmt)
+    assert doc.origin is not None and len(doc.origin) == len(doc.text)
+    assert getattr(doc.origin, "itemsize", None) == 4
+    source = data.decode()
+    i = doc.text.index("128%")
+    assert source[doc.origin[i]:doc.origin[i] + 5] == "1\u200b28%"  # the figure points where it is written
+    assert doc.origin[i + 1] == doc.origin[i] + 2  # past the removed character
+    assert doc.locate(i).line == source[:doc.origin[i]].count("\n") + 1
+
+
+def test_line_starts_are_machine_integers() -> None:
+    from factcheck.model import Document
+
+    doc = Document("x.txt", "a\nbb\n\nccc")
+    assert list(doc._line_starts) == [0, 2, 5, 6]
+    assert getattr(doc._line_starts, "itemsize", None) == 4
+    assert (doc.locate(7).line, doc.locate(7).column) == (4, 2)
+    assert doc.line_text(2) == "bb" and doc.line_text(4) == "ccc"

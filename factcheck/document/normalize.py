@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Document
+from .textmap import offsets_array
 
 FORMAT_CHARS = "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" \
                "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
@@ -63,10 +65,14 @@ def normalize(doc: Document) -> Document:
     return replace(doc, text=text, source=source, origin=origin)
 
 
-def _remove(text: str, origin: Sequence[int] | None) -> tuple[str, tuple[int, ...]]:
-    """``text`` without format characters (override runs reversed), and the origin of what is left."""
+def _remove(text: str, origin: Sequence[int] | None) -> tuple[str, array[int]]:
+    """``text`` without format characters (override runs reversed), and the origin of what is left: an array of
+    machine integers (4 or 8 bytes a character; a list or tuple of int objects takes about 36)."""
     chars: list[str] = []
-    where: list[int] = []
+    if isinstance(origin, array):
+        where = array(origin.typecode)
+    else:
+        where = offsets_array(len(text) if origin is None else max(origin, default=0))
 
     def keep(a: int, b: int) -> None:
         chars.append(text[a:b])
@@ -83,4 +89,4 @@ def _remove(text: str, origin: Sequence[int] | None) -> tuple[str, tuple[int, ..
         chars.append("".join(text[i] for i in reversed(kept)))
         where.extend(i if origin is None else origin[i] for i in reversed(kept))
     keep(last, len(text))
-    return "".join(chars), tuple(where)
+    return "".join(chars), where

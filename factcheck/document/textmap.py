@@ -12,18 +12,24 @@ from array import array
 from collections.abc import Sequence
 from itertools import repeat
 
+
+def offsets_array(largest: int) -> array[int]:
+    """An empty array for offsets up to ``largest``: 4 bytes each when they fit (any file up to 4 GiB), else 8."""
+    return array("I") if largest < 2**32 and array("I").itemsize == 4 else array("q")
+
+
 # Separators, weakest first: a space between words, a tab between table cells, a line, a paragraph.
 _STRENGTH = {" ": 0, "\t": 1, "\n": 2, "\n\n": 3}
 
 
 class TextBuilder:
     """Accumulates ``text`` and ``origin`` (one source offset per character, always < ``size``; an array of
-    machine integers, 8 bytes a character, not a list of int objects at about 36)."""
+    machine integers, 4 bytes a character, not a list of int objects at about 36)."""
 
     def __init__(self, size: int) -> None:
         self.size = size  # length of the original file
         self.chars: list[str] = []
-        self.origin: array[int] = array("q")
+        self.origin: array[int] = offsets_array(size)
         self._pending: str | None = None
         self._pending_at: int | None = None
         self._empty_cells = 0  # table cells opened in this row since the last text (each keeps its tab)
