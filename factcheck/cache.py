@@ -95,43 +95,38 @@ def _own(path: Path) -> bool:
     return not st.st_mode & 0o022
 
 
-def _file(name: str) -> Path | None:
+def read_private(filename: str) -> bytes | None:
+    """The bytes of ``filename`` in the cache folder, if this user owns it (and the folder) and nobody else may
+    write either; else None."""
     d = cache_dir()
-    return d / f"{name}.pickle" if d is not None else None
-
-
-def load(name: str, key: str = "", allowed: set[tuple[str, str]] | None = None) -> Any | None:
-    """The value stored under ``name`` with this ``key``, or None (missing, stale, foreign or unreadable)."""
-    path = _file(name)
-    if path is None or not _own(path) or not _own(path.parent):
+    if d is None:
+        return None
+    path = d / filename
+    if not _own(path) or not _own(path.parent):
         return None
     try:
-        data = path.read_bytes()
-        got = _Unpickler(data, {("builtins", "set"), ("builtins", "frozenset"), *(allowed or ())}).load()
-    except Exception:  # noqa: BLE001 - any damage to a cache file means: no cache
+        return path.read_bytes()
+    except OSError:
         return None
-    if not (isinstance(got, tuple) and len(got) == 3 and got[0] == FORMAT and got[1] == key):
-        return None
-    return got[2]
 
 
-def store(name: str, value: Any, key: str = "") -> bool:
-    """Write ``value`` under ``name`` atomically; False (and nothing written) if that cannot be done."""
-    path = _file(name)
-    if path is None:
+def write_private(filename: str, blob: bytes) -> bool:
+    """Write ``blob`` as ``filename`` in the cache folder atomically (a temporary file renamed into place,
+    private to this user); False (and nothing written) if that cannot be done."""
+    d = cache_dir()
+    if d is None:
         return False
     import tempfile
 
     tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not _own(path.parent):
+        d.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not _own(d):
             return False
-        blob = pickle.dumps((FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{filename}.", suffix=".tmp", dir=d)
         with os.fdopen(fd, "wb") as fh:
             fh.write(blob)
-        os.replace(tmp, path)
+        os.replace(tmp, d / filename)
         tmp = None
         return True
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no error
@@ -142,6 +137,29 @@ def store(name: str, value: Any, key: str = "") -> bool:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def load(name: str, key: str = "", allowed: set[tuple[str, str]] | None = None) -> Any | None:
+    """The value stored under ``name`` with this ``key``, or None (missing, stale, foreign or unreadable)."""
+    data = read_private(f"{name}.pickle")
+    if data is None:
+        return None
+    try:
+        got = _Unpickler(data, {("builtins", "set"), ("builtins", "frozenset"), *(allowed or ())}).load()
+    except Exception:  # noqa: BLE001 - any damage to a cache file means: no cache
+        return None
+    if not (isinstance(got, tuple) and len(got) == 3 and got[0] == FORMAT and got[1] == key):
+        return None
+    return got[2]
+
+
+def store(name: str, value: Any, key: str = "") -> bool:
+    """Write ``value`` under ``name`` atomically; False (and nothing written) if that cannot be done."""
+    try:
+        blob = pickle.dumps((FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - a value that cannot be pickled is not cached
+        return False
+    return write_private(f"{name}.pickle", blob)
 
 
 def cached_build(name: str, files: list[Path], build: Any, allowed: set[tuple[str, str]], check: Any = None,

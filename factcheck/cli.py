@@ -29,10 +29,13 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, NoReturn
 
-import typer
+from . import __version__, dccache
 
-from . import __version__
-from .document import DEFAULT_MAX_SIZE
+dccache.install()  # before the modules that define dataclasses are imported (start-up: see dccache.py)
+
+import typer  # noqa: E402
+
+from .document import DEFAULT_MAX_SIZE  # noqa: E402
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 

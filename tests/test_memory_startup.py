@@ -140,3 +140,65 @@ def test_line_starts_are_machine_integers() -> None:
     assert getattr(doc._line_starts, "itemsize", None) == 4
     assert (doc.locate(7).line, doc.locate(7).column) == (4, 2)
     assert doc.line_text(2) == "bb" and doc.line_text(4) == "ccc"
+
+
+_DC_CODE = """
+import dataclasses, sys
+from factcheck import dccache
+dccache.install()
+from factcheck.model import Mention, Finding
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class P:
+    a: int
+    b: str = "x"
+    c: tuple = ()
+
+p = P(1, c=(2,))
+try:
+    p.a = 3
+    frozen = False
+except dataclasses.FrozenInstanceError:
+    frozen = True
+m = Mention(start=3, end=7, text="€12m", type="currency", value=12e6, unit="EUR")
+print(dccache.compiled(), repr(p), p == P(1, "x", (2,)), hash(p) == hash(P(1, c=(2,))), frozen,
+      m == Mention(3, 7, "€12m", "currency", 12e6, "EUR"), P.__init__.__code__.co_code.hex()[:40],
+      P.__init__.__defaults__, Finding.__init__.__code__.co_varnames[:4])
+"""
+
+
+def _dc_run(env: dict[str, str]) -> list[str]:
+    got = subprocess.run([sys.executable, "-c", _DC_CODE], capture_output=True, text=True, env={**os.environ, **env},
+                         check=True)
+    return got.stdout.split(" ", 1)
+
+
+def test_dataclass_methods_come_from_the_cache_and_behave_the_same(tmp_path: Path) -> None:
+    env = {"FACTCHECK_CACHE_DIR": str(tmp_path / "c")}
+    off = _dc_run({"FACTCHECK_CACHE_DIR": "off"})  # no cache at all: dataclasses compile as usual
+    first = _dc_run(env)
+    second = _dc_run(env)
+    assert off[0] == "0" and int(first[0]) > 40 and second[0] == "0"  # the second run compiled nothing
+    assert off[1] == first[1] == second[1]  # same repr, equality, hashing, frozenness, bytecode, defaults
+    assert "P(a=1, b='x', c=(2,)) True True True True" in second[1]
+    assert [p.name for p in (tmp_path / "c").glob("dataclass-code-*")] != []
+
+
+def test_a_damaged_or_foreign_dataclass_cache_is_ignored(tmp_path: Path) -> None:
+    from factcheck import dccache
+
+    d = tmp_path / "c"
+    env = {"FACTCHECK_CACHE_DIR": str(d)}
+    _dc_run(env)
+    (path,) = d.glob("dataclass-code-*")
+    path.write_bytes(b"\x00garbage")
+    again = _dc_run(env)
+    assert int(again[0]) > 40  # compiled afresh, and the file rewritten
+    import marshal
+
+    key, codes = marshal.loads(path.read_bytes())
+    assert key == dccache._key() and len(codes) >= int(again[0])
+    path.write_bytes(marshal.dumps(("another python", codes)))  # stale: another interpreter's bytecode
+    assert int(_dc_run(env)[0]) > 40
+    path.chmod(0o666)  # writable by others: not trusted
+    assert int(_dc_run(env)[0]) > 40
