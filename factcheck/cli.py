@@ -29,9 +29,9 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, NoReturn
 
-from . import __version__, dccache
+from . import __version__, stdcache
 
-dccache.install()  # before the modules that define dataclasses are imported (start-up: see dccache.py)
+stdcache.install()  # before the modules that define dataclasses and patterns are imported (start-up: stdcache.py)
 
 import typer  # noqa: E402
 

@@ -144,8 +144,8 @@ def test_line_starts_are_machine_integers() -> None:
 
 _DC_CODE = """
 import dataclasses, sys
-from factcheck import dccache
-dccache.install()
+from factcheck import stdcache
+stdcache.install()
 from factcheck.model import Mention, Finding
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -161,16 +161,21 @@ try:
 except dataclasses.FrozenInstanceError:
     frozen = True
 m = Mention(start=3, end=7, text="€12m", type="currency", value=12e6, unit="EUR")
-print(dccache.compiled(), repr(p), p == P(1, "x", (2,)), hash(p) == hash(P(1, c=(2,))), frozen,
+print(stdcache.compiled(), repr(p), p == P(1, "x", (2,)), hash(p) == hash(P(1, c=(2,))), frozen,
       m == Mention(3, 7, "€12m", "currency", 12e6, "EUR"), P.__init__.__code__.co_code.hex()[:40],
       P.__init__.__defaults__, Finding.__init__.__code__.co_varnames[:4])
 """
 
 
-def _dc_run(env: dict[str, str]) -> list[str]:
-    got = subprocess.run([sys.executable, "-c", _DC_CODE], capture_output=True, text=True, env={**os.environ, **env},
+def _py(code: str, env: dict[str, str]) -> list[str]:
+    """Run ``code`` in a new interpreter; its output split into the first word and the rest."""
+    got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, **env},
                          check=True)
     return got.stdout.split(" ", 1)
+
+
+def _dc_run(env: dict[str, str]) -> list[str]:
+    return _py(_DC_CODE, env)
 
 
 def test_dataclass_methods_come_from_the_cache_and_behave_the_same(tmp_path: Path) -> None:
@@ -181,24 +186,51 @@ def test_dataclass_methods_come_from_the_cache_and_behave_the_same(tmp_path: Pat
     assert off[0] == "0" and int(first[0]) > 40 and second[0] == "0"  # the second run compiled nothing
     assert off[1] == first[1] == second[1]  # same repr, equality, hashing, frozenness, bytecode, defaults
     assert "P(a=1, b='x', c=(2,)) True True True True" in second[1]
-    assert [p.name for p in (tmp_path / "c").glob("dataclass-code-*")] != []
+    assert [p.name for p in (tmp_path / "c").glob("stdlib-compiled-*")] != []
 
 
 def test_a_damaged_or_foreign_dataclass_cache_is_ignored(tmp_path: Path) -> None:
-    from factcheck import dccache
+    from factcheck import stdcache
 
     d = tmp_path / "c"
     env = {"FACTCHECK_CACHE_DIR": str(d)}
     _dc_run(env)
-    (path,) = d.glob("dataclass-code-*")
+    (path,) = d.glob("stdlib-compiled-*")
     path.write_bytes(b"\x00garbage")
     again = _dc_run(env)
     assert int(again[0]) > 40  # compiled afresh, and the file rewritten
     import marshal
 
-    key, codes = marshal.loads(path.read_bytes())
-    assert key == dccache._key() and len(codes) >= int(again[0])
-    path.write_bytes(marshal.dumps(("another python", codes)))  # stale: another interpreter's bytecode
+    key, codes, programs = marshal.loads(path.read_bytes())
+    assert key == stdcache._key() and len(codes) >= int(again[0]) and isinstance(programs, dict)
+    path.write_bytes(marshal.dumps(("another python", codes, programs)))  # stale: another interpreter's bytecode
     assert int(_dc_run(env)[0]) > 40
     path.chmod(0o666)  # writable by others: not trusted
     assert int(_dc_run(env)[0]) > 40
+
+
+_RE_CODE = """
+import re, sys
+from factcheck import stdcache
+stdcache.install()
+pats = [re.compile(r"(?P<num>\\d+(?:,\\d{3})*)\\s?(?P<unit>km|kg)\\b", re.I), re.compile(r"(?<![A-Za-z])M(?:io|rd)\\.?"),
+        re.compile(rb"\\x00+"), re.compile("[\\u200b-\\u200d]|caf\\u00e9", re.U | re.M), re.compile(r"^(a|b)*?c$", re.S)]
+text = "The 1,250 KM run; Mio. and Mrd. for caf\\u00e9\\u200b\\nabac"
+out = [(p.pattern, p.flags, dict(p.groupindex), p.groups, [m.span() for m in p.finditer(text if isinstance(p.pattern, str)
+        else b"a\\x00\\x00b")]) for p in pats]
+print(stdcache.parsed(), repr(out))
+"""
+
+
+def _re_run(env: dict[str, str]) -> list[str]:
+    return _py(_RE_CODE, env)
+
+
+def test_re_patterns_come_from_the_cache_and_match_the_same(tmp_path: Path) -> None:
+    env = {"FACTCHECK_CACHE_DIR": str(tmp_path / "c")}
+    off = _re_run({"FACTCHECK_CACHE_DIR": "off"})
+    first = _re_run(env)
+    second = _re_run(env)
+    assert off[0] == "0" and int(first[0]) >= 5 and second[0] == "0"  # the second run parsed no pattern
+    assert off[1] == first[1] == second[1]  # same pattern, flags, groups and matches
+    assert "'num': 1" in second[1] and "(4, 12)" in second[1]  # "1,250 KM" found, case-insensitively
