@@ -16,10 +16,14 @@ again. What is loaded is exactly what would have been made: the code object ``ex
 source (file name ``<string>``, no inherited ``__future__`` flags); the arguments ``re`` passes to
 ``_sre.compile`` for the same pattern and flags (which checks the program it is given).
 
-The file is keyed by the Python build (``sys.version``, the bytecode's cache tag and ``_sre.MAGIC``), holds at
-most ``MAX_SAVED`` entries of each kind, is written atomically when a run made something new (not by forked
-workers) and is ignored when missing, stale, damaged, or not private to this user, as every factcheck cache
-file is. Like a ``.pyc`` file it holds bytecode, read with ``marshal``, in a folder only this user can write.
+An entry is kept from its second sighting on: the first run that makes it records only a digest of its source
+(a second, small file). Some sources differ in every process (a pattern joined from a set, whose order follows
+the hash seed: the standard library's ``tokenize`` has one) and would otherwise pile up and rewrite the file on
+every run. The files are keyed by the Python build (``sys.version``, the bytecode's cache tag and
+``_sre.MAGIC``), hold at most ``MAX_SAVED`` entries of each kind (``MAX_SEEN`` digests), are written atomically
+when a run had something new (not by forked workers) and are ignored when missing, stale, damaged, or not
+private to this user, as every factcheck cache file is. Like a ``.pyc`` file the first holds bytecode, read
+with ``marshal``, in a folder only this user can write.
 """
 
 from __future__ import annotations
@@ -27,22 +31,67 @@ from __future__ import annotations
 import builtins
 import os
 import sys
+from array import array
 from types import CodeType
 from typing import Any
 
-FORMAT = 2
+FORMAT = 4
+MAX_SEEN = 500
+_CODE = "I" if array("I").itemsize == 4 else "L"  # _sre's code words are 32-bit (_sre.CODESIZE == 4)
 MAX_SAVED = 2000
-_STATE: dict[str, Any] = {"codes": None, "programs": None, "new": 0, "pid": 0, "compiled": 0, "parsed": 0}
+_STATE: dict[str, Any] = {"codes": None, "programs": None, "new": 0, "pid": 0, "compiled": 0, "parsed": 0,
+                          "seen": set(), "seen_old": [], "seen_new": [], "seen_now": set(),
+                          "promoted": set()}
 
 
 def _name() -> str:
     return f"stdlib-compiled-{sys.implementation.cache_tag}.marshal"
 
 
+def _seen_name() -> str:
+    return f"stdlib-seen-{sys.implementation.cache_tag}.marshal"
+
+
+def _digest(source: str | bytes, flags: int = -1) -> bytes:
+    try:
+        from _blake2 import blake2b  # hashlib's blake2b, without hashlib's OpenSSL start-up
+    except ImportError:  # pragma: no cover - another Python
+        from hashlib import blake2b
+    raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else b"b" + source
+    return blake2b(raw + b"\0%d" % flags, digest_size=12).digest()
+
+
+def _keep(store: dict, key: Any, value: Any, digest: bytes) -> None:
+    """Keep ``value`` if ``digest`` was seen in an earlier run (a source made twice is made every time);
+    else remember the digest only."""
+    if digest in _STATE["seen"]:  # made by an earlier run: kept from now on, its digest no longer needed
+        store[key] = value
+        _STATE["new"] += 1
+        _STATE["promoted"].add(digest)
+    elif digest not in _STATE["seen_now"]:
+        _STATE["seen_new"].append(digest)
+        _STATE["seen_now"].add(digest)
+
+
 def _key() -> str:
     import _sre
 
     return f"{FORMAT}\0{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}"
+
+
+def _load_seen() -> list[bytes]:
+    from . import cache
+
+    data = cache.read_private(_seen_name())
+    try:
+        import marshal
+
+        got = marshal.loads(data) if data is not None else None
+    except Exception:  # noqa: BLE001 - a damaged file means: nothing seen
+        return []
+    if not (isinstance(got, tuple) and len(got) == 2 and got[0] == _key() and isinstance(got[1], list)):
+        return []
+    return [d for d in got[1] if isinstance(d, bytes)]
 
 
 def _load() -> tuple[dict[str, CodeType], dict[tuple[Any, int], tuple]]:
@@ -62,7 +111,7 @@ def _load() -> tuple[dict[str, CodeType], dict[tuple[Any, int], tuple]]:
         return {}, {}
     codes = {k: v for k, v in got[1].items() if isinstance(k, str) and isinstance(v, CodeType)}
     programs = {k: v for k, v in got[2].items() if isinstance(k, tuple) and len(k) == 2 and isinstance(v, tuple)
-                and len(v) == 6 and v[0] == k[0] and isinstance(v[2], list)}
+                and len(v) == 6 and v[0] == k[0] and isinstance(v[2], bytes) and len(v[2]) % 4 == 0}
     return codes, programs
 
 
@@ -71,14 +120,22 @@ def _newest(d: dict) -> dict:
 
 
 def save() -> bool:
-    """Write what this process compiled (with what was loaded) if anything was new; True if written."""
+    """Write what this process made twice over two runs (with what was loaded), and the digests of what it made
+    once, if anything was new; True if the entries were written."""
     codes, programs = _STATE["codes"], _STATE["programs"]
-    if not _STATE["new"] or codes is None or programs is None or _STATE["pid"] != os.getpid():
-        return False  # nothing new, or a forked worker (the parent saves)
+    if codes is None or programs is None or _STATE["pid"] != os.getpid():
+        return False  # not installed, or a forked worker (the parent saves)
     import marshal
 
     from . import cache
 
+    if _STATE["seen_new"] or _STATE["promoted"]:
+        seen = [d for d in _STATE["seen_old"] if d not in _STATE["promoted"]]
+        seen = [*seen, *_STATE["seen_new"]][-MAX_SEEN:]
+        if cache.write_private(_seen_name(), marshal.dumps((_key(), seen))):
+            _STATE["seen_old"], _STATE["seen_new"], _STATE["promoted"] = seen, [], set()
+    if not _STATE["new"]:
+        return False
     try:
         blob = marshal.dumps((_key(), _newest(codes), _newest(programs)))
     except ValueError:  # something marshal cannot write (a pattern of an unusual type): keep the file as is
@@ -99,8 +156,7 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /, **kw: Any) ->
         code = codes.get(source)
         if code is None:
             code = compile(source, "<string>", "exec", dont_inherit=True)
-            codes[source] = code
-            _STATE["new"] += 1
+            _keep(codes, source, code, _digest(source))
             _STATE["compiled"] += 1
         source = code
     return builtins.exec(source, globals, locals, **kw)
@@ -131,13 +187,13 @@ def _re_wrapper(original: Any, recorder: _SreRecorder, real_sre: Any) -> Any:
         key = (p, flags)
         args = programs.get(key)
         if args is not None:
-            return real_sre.compile(*args)
+            return real_sre.compile(args[0], args[1], array(_CODE, args[2]).tolist(), *args[3:])
         recorder.last = None
         pattern = original(p, flags)
         got = recorder.last
-        if got is not None and got[0] is p:
-            programs[key] = (got[0], int(got[1]), [int(x) for x in got[2]], int(got[3]), dict(got[4]), tuple(got[5]))
-            _STATE["new"] += 1
+        if got is not None and got[0] is p:  # the program kept as 4-byte words (a list of ints: ~36 bytes each)
+            _keep(programs, key, (got[0], int(got[1]), array(_CODE, got[2]).tobytes(), int(got[3]), dict(got[4]),
+                                  tuple(got[5])), _digest(p, flags))
             _STATE["parsed"] += 1
         return pattern
 
@@ -157,6 +213,9 @@ def install() -> None:
     if cache.cache_dir() is None:
         return
     _STATE["codes"], _STATE["programs"] = _load()
+    seen = _load_seen()
+    _STATE["seen"], _STATE["seen_old"], _STATE["seen_new"], _STATE["seen_now"] = set(seen), seen, [], set()
+    _STATE["promoted"] = set()
     _STATE["pid"] = os.getpid()
     dataclasses.exec = _exec  # type: ignore[attr-defined]  # a module global shadows the builtin there only
     try:

@@ -181,11 +181,11 @@ def _dc_run(env: dict[str, str]) -> list[str]:
 def test_dataclass_methods_come_from_the_cache_and_behave_the_same(tmp_path: Path) -> None:
     env = {"FACTCHECK_CACHE_DIR": str(tmp_path / "c")}
     off = _dc_run({"FACTCHECK_CACHE_DIR": "off"})  # no cache at all: dataclasses compile as usual
-    first = _dc_run(env)
-    second = _dc_run(env)
-    assert off[0] == "0" and int(first[0]) > 40 and second[0] == "0"  # the second run compiled nothing
-    assert off[1] == first[1] == second[1]  # same repr, equality, hashing, frozenness, bytecode, defaults
-    assert "P(a=1, b='x', c=(2,)) True True True True" in second[1]
+    first, second, third = _dc_run(env), _dc_run(env), _dc_run(env)
+    assert off[0] == "0" and int(first[0]) > 40 and int(second[0]) > 40  # kept from the second sighting on
+    assert third[0] == "0"  # the third run compiled nothing
+    assert off[1] == first[1] == second[1] == third[1]  # same repr, equality, hashing, frozenness, bytecode, defaults
+    assert "P(a=1, b='x', c=(2,)) True True True True" in third[1]
     assert [p.name for p in (tmp_path / "c").glob("stdlib-compiled-*")] != []
 
 
@@ -195,10 +195,13 @@ def test_a_damaged_or_foreign_dataclass_cache_is_ignored(tmp_path: Path) -> None
     d = tmp_path / "c"
     env = {"FACTCHECK_CACHE_DIR": str(d)}
     _dc_run(env)
+    _dc_run(env)
     (path,) = d.glob("stdlib-compiled-*")
     path.write_bytes(b"\x00garbage")
     again = _dc_run(env)
-    assert int(again[0]) > 40  # compiled afresh, and the file rewritten
+    assert int(again[0]) > 40  # compiled afresh (and kept again from the next run on)
+    again = _dc_run(env)
+    assert int(again[0]) > 40
     import marshal
 
     key, codes, programs = marshal.loads(path.read_bytes())
@@ -229,8 +232,36 @@ def _re_run(env: dict[str, str]) -> list[str]:
 def test_re_patterns_come_from_the_cache_and_match_the_same(tmp_path: Path) -> None:
     env = {"FACTCHECK_CACHE_DIR": str(tmp_path / "c")}
     off = _re_run({"FACTCHECK_CACHE_DIR": "off"})
-    first = _re_run(env)
-    second = _re_run(env)
-    assert off[0] == "0" and int(first[0]) >= 5 and second[0] == "0"  # the second run parsed no pattern
-    assert off[1] == first[1] == second[1]  # same pattern, flags, groups and matches
-    assert "'num': 1" in second[1] and "(4, 12)" in second[1]  # "1,250 KM" found, case-insensitively
+    first, second, third = _re_run(env), _re_run(env), _re_run(env)
+    assert off[0] == "0" and int(first[0]) >= 5 and int(second[0]) >= 5 and third[0] == "0"  # third: none parsed
+    assert off[1] == first[1] == second[1] == third[1]  # same pattern, flags, groups and matches
+    assert "'num': 1" in third[1] and "(4, 12)" in third[1]  # "1,250 KM" found, case-insensitively
+
+
+_RANDOM_CODE = """
+import re, sys
+from factcheck import stdcache
+stdcache.install()
+re.compile("|".join({"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"}))  # order: hash seed
+re.compile(r"(?:steady|pattern)\\d+")
+print(stdcache.parsed(), stdcache._STATE["new"])
+"""
+
+
+def test_a_pattern_that_differs_in_every_process_is_never_kept(tmp_path: Path) -> None:
+    """A pattern joined from a set changes with the hash seed: only its digest is noted, the file of programs
+    stops changing once the steady patterns are in it, and the digests stay few."""
+    import marshal
+
+    d = tmp_path / "c"
+    runs = []
+    for seed in range(6):
+        runs.append(_py(_RANDOM_CODE, {"FACTCHECK_CACHE_DIR": str(d), "PYTHONHASHSEED": str(seed + 1)}))
+    (programs,) = d.glob("stdlib-compiled-*")
+    (seen,) = d.glob("stdlib-seen-*")
+    _, _, kept = marshal.loads(programs.read_bytes())
+    assert r"(?:steady|pattern)\d+" in {k[0] for k in kept}
+    assert not any("epsilon" in k[0] for k in kept)
+    _, digests = marshal.loads(seen.read_bytes())
+    assert len(digests) <= 7  # one per hash seed, not every pattern
+    assert [r[0] for r in runs[2:]] == ["1"] * 4  # from the third run on only the random pattern is parsed

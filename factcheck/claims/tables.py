@@ -827,7 +827,7 @@ def _final(readings: list[Relation], chosen: list[Relation], weight: float = 0.0
 
 
 def _word_alt(words) -> re.Pattern[str]:
-    ws = sorted({str(w).lower() for w in words if w}, key=len, reverse=True)
+    ws = sorted({str(w).lower() for w in words if w}, key=lambda w: (-len(w), w))  # the same pattern in every process
     return re.compile(r"(?<![\w-])(?:" + ("|".join(re.escape(w) for w in ws) or "(?!)") + r")(?![\w-])", re.I)
 
 

@@ -150,8 +150,14 @@ _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 
 
+def _longest_first(w: str) -> tuple[int, str]:
+    """Longest first (a regex alternation tries its alternatives in order), then alphabetical: the same pattern
+    in every process, whatever order the set had (it changes with the hash seed)."""
+    return -len(w), w
+
+
 def _words_re(words: Iterable[str]) -> str:
-    ws = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    ws = sorted({w.lower() for w in words if w}, key=_longest_first)
     return "|".join(re.escape(w) for w in ws) or "(?!)"
 
 
@@ -187,8 +193,7 @@ class Lexicon:
         self.cur_only = re.compile(r"(?:" + cur_alt + r")")
         scales = {str(k).lower(): float(v) for k, v in (t.get("scale_headers") or {}).items()}
         self.scales = scales
-        codes = sorted({c for c in cur if c.isalpha() and c.isupper() and len(c) == 3} | {"MSEK"}, key=len,
-                       reverse=True)
+        codes = sorted({c for c in cur if c.isalpha() and c.isupper() and len(c) == 3} | {"MSEK"}, key=_longest_first)
         code_alt = "|".join(re.escape(c) for c in codes if c != "MSEK")
         sc_alt = _words_re(scales)
         sym_alt = "|".join(re.escape(k) for k in sorted(cur, key=len, reverse=True) if not k.isalpha())
