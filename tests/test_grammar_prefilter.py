@@ -47,7 +47,7 @@ def test_prefilter_skips_only_sentences_without_a_match() -> None:
                     if not ab.holds(t.needs):
                         skipped += 1
                         assert found == [], (group, t.id, ab.text)
-    assert sentences > 500
+    assert sentences > 100  # samples alone (CI has no ../shared/corpus) give about 460
     assert skipped > sentences * len(GRAMMAR.templates) // 2  # the prefilter does skip most of the work
 
 
