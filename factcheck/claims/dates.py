@@ -470,9 +470,10 @@ def _sentence_words(ctx: Ctx) -> tuple[list[set[str]], dict[str, int]]:
     if cached is not None:
         return cached
     df: dict[str, int] = {}
-    sent_words = []
+    sent_words: list[set[str]] = []
+    stems: dict[str, str] = {}  # one string object per stem, shared by every sentence that has it
     for a, b in ctx.sents:
-        sw = {w.lower()[:6] for w in _WORDS.findall(ctx.text, a, b)}
+        sw = {stems.setdefault(w, w) for w in (x.lower()[:6] for x in _WORDS.findall(ctx.text, a, b))}
         sent_words.append(sw)
         for w in sw:
             df[w] = df.get(w, 0) + 1
