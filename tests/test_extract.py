@@ -913,3 +913,16 @@ def test_spaced_dash_after_a_year(sentence: str, date: str, figure: str | None) 
     assert date in [m.text for m in ms if m.type == "date"]
     if figure:
         assert [m.value for m in ms if m.text.startswith(figure) and m.type in ("count", "number")] == [float(figure)]
+
+
+@pytest.mark.parametrize("sentence, figure, noun", [
+    ("The order covers 12 two-seat trainers.", "12", "trainer"),
+    ("Poland ordered 48 single-engine and 24 twin-engine helicopters.", "48", None),
+    ("The navy has 4 three-masted ships.", "4", "ship"),
+])
+def test_a_hyphenated_number_word_after_a_count_is_part_of_its_noun(sentence: str, figure: str, noun: str | None) -> None:
+    ms = [m for m in extract_text(sentence) if m.type in ("count", "number")]
+    assert ms[0].text.startswith(figure) and ms[0].value == float(figure)
+    assert not [m for m in ms if m.word and m.value in (1, 2, 3)]
+    if noun:
+        assert ms[0].unit == noun

@@ -1296,6 +1296,9 @@ class _Scanner:
         # a numeral swallowed by the previous one's span (a range end) is dropped
         kept: list[_Amount] = []
         for f in amounts:
+            if kept and f.word and not kept[-1].word and self.t[f.num_end:f.num_end + 1] == "-" and \
+                    self.t[kept[-1].num_end:f.num_start].isspace():
+                continue  # "12 two-seat trainers": the number word is part of the noun the figure before counts
             if kept and f.num_start < kept[-1].end and f.num_start >= kept[-1].num_start:
                 if f.num_start < kept[-1].num_end:
                     continue
