@@ -926,3 +926,13 @@ def test_a_hyphenated_number_word_after_a_count_is_part_of_its_noun(sentence: st
     assert not [m for m in ms if m.word and m.value in (1, 2, 3)]
     if noun:
         assert ms[0].unit == noun
+
+
+@pytest.mark.parametrize("sentence, text, value, hedge", [
+    ("Sales fell just under a percent to $12.1 billion.", "a percent", 1.0, "just under"),
+    ("Costs fell half a percent to 199 units.", "half a percent", 0.5, None),
+    ("The margin rose a percentage point.", "a percentage point", 1.0, None),
+])
+def test_a_percent_is_one_percent(sentence: str, text: str, value: float, hedge: str | None) -> None:
+    ms = [m for m in extract_text(sentence) if m.type == "percent"]
+    assert [(m.text, m.value, m.hedge) for m in ms][:1] == [(text, value, hedge)]

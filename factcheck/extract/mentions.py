@@ -81,6 +81,8 @@ _STRIP_R = "\"'”’)]}».,;:!?…"
 _ORDINAL_SUFFIX = rx(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
 _TIMES = rx(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
 # after "won" read as the currency: no object of the verb ("58,100 won per share", "45,000 won.")
+_ONE_PERCENT = rx(r"\b(?:(?P<half>half)[ \u00a0]+an?|an?)(?=[ \u00a0]+(?:per[ \u00a0]?cent|percent|percentage[ \u00a0]+points?)\b)",
+                  regex.I)
 _DESIGNATION_RANGE = rx(r"[–—-]\d+[A-Za-z]{0,3}(?![\d.,/]?\d)")
 _WON_AFTER = rx(r"(?:\s*[.,;:)(]|\s*$|\s+(?:per|each|apiece|and|or|in|to|from|for|at|on|against|versus|vs)\b)",
                 regex.I)
@@ -602,6 +604,12 @@ class _Scanner:
             b = a + len(m.group().rstrip())
             found.append(_Amount(a, b, a, b, 1.0, word=True, exact_word=True))
             take(a, b)
+        # "fell just under a percent", "half a percentage point": one percent, or half of one
+        for m in _ONE_PERCENT.finditer(t):
+            a, b = m.span()
+            if free(a, b):
+                found.append(_Amount(a, b, a, b, 0.5 if m.group("half") else 1.0, word=True))  # as rounded as "1%"
+                take(a, b)
 
     def _noun_after(self, pos: int) -> bool:
         """Does a noun (or a hyphenated compound) follow a fraction word ending at pos ("a third GlobalEye",
