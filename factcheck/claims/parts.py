@@ -22,7 +22,7 @@ from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pair, Pairs
-from .reading import Facts, comparable, counts_compatible, is_amount, magnitude, same_figure, same_noun
+from .reading import Facts, comparable, counts_compatible, doubt, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
 _SEP = rx(r"\s*(?:,\s*(?:and\s+|plus\s+|as\s+well\s+as\s+)?|;\s*|\s+and\s+|\s+plus\s+|\s+as\s+well\s+as\s+|\s*\+\s*)"
@@ -437,9 +437,7 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     def sure(r: Relation) -> bool:
         n, d = r.operands[::-1] if ratio else r.operands
         return len(near_dens) == 1 and d.start in near_dens and si - 1 <= ctx.sent_index(n.start) <= si
-    readings = [r if sure(r) and not far else Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
-                                                                          for e in r.evidence))
-                for r in readings]
+    readings = [r if sure(r) and not far else dataclasses.replace(doubt(r), alternative=False) for r in readings]
     readings.sort(key=lambda r: -r.score)
     if ratio:
         ctx.add(Claim("multiple", (p.start, p.end), p, readings=tuple(readings[:4]), stated_value=p.value,
@@ -621,29 +619,19 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if t.type == "percent" and not _holding_sentence(ctx, facts, t):
         # "... – 20% in all": percentages add up only as shares of one whole, and this sentence does not say so
         why = Evidence("percent-parts", "percentages the text does not call shares of one whole", 0.0)
-        readings = [Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
-                                                          for e in r.evidence) + (why,), alternative=r.alternative)
-                    for r in readings]
+        readings = [doubt(r, why) for r in readings]
     ones = _article_items(ctx, readings, t)
     if ones:
         # "8 tankers, 4 transports and a VIP jet – 13 aircraft in all": a part written with an article is one
         why = Evidence("article-item", f"{' and '.join(repr(x.text) for x in ones)} counted as one each", 0.5)
-        readings = [Relation("sum", r.operands + tuple(ones), r.evidence + (why,)) for r in readings
-                    if r.formula == "sum"] + \
-                   [Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
-                                                          for e in r.evidence), alternative=r.alternative)
-                    for r in readings]
+        readings = _with_more_parts(readings, ones, why, keep_explicit=True)
     extra = _trailing_parts(ctx, t)
     if extra:
         # "1,200 to the Army and 300 to the Marines – 1,600 in total, counting 100 for export": the total names
         # more of its parts after it; whether they are among those listed the text does not say, so the list is
         # doubted and may be read with them
         why = Evidence("trailing-parts", f"'{_quote(ctx, t.end, extra[-1].end)}' names more of the total after it", 0.5)
-        doubted = [Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
-                                                         for e in r.evidence), alternative=r.alternative)
-                   for r in readings]
-        readings = [Relation("sum", r.operands + tuple(extra), r.evidence + (why,)) for r in doubted
-                    if r.formula == "sum"] + doubted
+        readings = _with_more_parts(readings, extra, why, keep_explicit=False)
     readings.sort(key=lambda r: -r.score)
     kept = readings[:4] + [r for r in readings[4:] if r.alternative]
     ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(kept)))
@@ -653,6 +641,15 @@ _ARTICLE_ITEM = rx(r"(?:,|\band\b|\bplus\b|:)\s+(?P<art>an?|one|a\s+single)\s+(?
                    r"fifth|month|week|day|number|series|range|mix|set|package|batch|lot|share|value|cost|price|contract|"
                    r"deal|order|figure|rise|increase|decline|fall|drop|record|new\s+record)\b)(?P<noun>[\p{L}][\p{L}-]*"
                    r"(?:\s+[\p{L}][\p{L}-]*){0,2})", regex.I)
+
+
+def _with_more_parts(readings: list[Relation], more: list[Mention], why: Evidence, keep_explicit: bool
+                     ) -> list[Relation]:
+    """Each sum reading also read with ``more`` parts (as explicit as it was when ``keep_explicit``), and every
+    reading as it was, doubted."""
+    doubted = [doubt(r) for r in readings]
+    return [dataclasses.replace(r, operands=r.operands + tuple(more), evidence=r.evidence + (why,), alternative=False)
+            for r in (readings if keep_explicit else doubted) if r.formula == "sum"] + doubted
 
 
 def _article_items(ctx: Ctx, readings: list[Relation], t: Mention) -> list[Mention]:
@@ -742,9 +739,7 @@ def _nested_totals(ctx: Ctx, n0: int) -> None:
             why = f"{u.text} is itself the total of {' + '.join(x.text for x in sub.readings[0].operands)}"
             alts = tuple(Relation("sum", tuple(before[-n:]) + (u,), (Evidence("subtotal", why, 3.5 - n),))
                          for n in (1, 2) if len(before) >= n)
-            doubted = tuple(Relation(r.formula, r.operands, tuple(Evidence(e.cue, e.detail, e.weight, False)
-                                                                   for e in r.evidence), alternative=r.alternative)
-                            for r in big.readings)
+            doubted = tuple(doubt(r) for r in big.readings)
             ctx.claims[k] = dataclasses.replace(big, readings=doubted + alts)
             break
 
@@ -1011,7 +1006,7 @@ def _remainder(ctx: Ctx, mt: Match) -> None:
     kinds = ("count", "number", "currency", "quantity")
     if not all(is_amount(x) and x.type in kinds for x in (part, d)):
         return
-    wholes = [whole] if whole is not None else _whole_before(ctx, part, d)
+    wholes = [whole] if whole is not None else _whole_before(ctx, part)
     ev = Evidence("remainder:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
                   mt.template.explicit)
     after = max(part.end, whole.end) if whole is not None else part.end  # "230 of the 672 howitzers, leaving 442"
@@ -1038,7 +1033,7 @@ def _remainder(ctx: Ctx, mt: Match) -> None:
         ctx.add(Claim("difference", (d.start, d.end), d, readings=tuple(readings)))
 
 
-def _whole_before(ctx: Ctx, part: Mention, d: Mention) -> list[Mention]:
+def _whole_before(ctx: Ctx, part: Mention) -> list[Mention]:
     """The figures "of them" may point back to: the last two of the part's kind before it that are larger than it,
     in its sentence or the one before, nearest first."""
     si = ctx.sent_index(part.start)

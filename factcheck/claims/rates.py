@@ -16,7 +16,7 @@ from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pairs
 from .parts import _added_item
-from .reading import Facts, is_amount, noun_class
+from .reading import Facts, doubt, is_amount, noun_class
 from .scope import Ctx
 
 _TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
@@ -112,9 +112,9 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("same-sentence", "in one sentence", 1.0))
             else:
                 ev.append(Evidence("distance", f"over {len(si)} sentences", -0.5 * (len(si) - 1)))
-            if kind == "class":  # the count may hold other things of the class: the link is only doubted
-                ev = [Evidence(e.cue, e.detail, e.weight, False) for e in ev]
-            readings.append(Relation("per_unit", (t, c), tuple(ev)))
+            reading = Relation("per_unit", (t, c), tuple(ev))
+            # the count may hold other things of the class: the link is only doubted
+            readings.append(doubt(reading) if kind == "class" else reading)
     if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
         readings = [x for x in readings if any(e.cue in ("per-noun", "per-class") for e in x.evidence)]
     if not readings:

@@ -16,7 +16,7 @@ import regex
 
 from ..extract.lazy import rx
 from ..extract.wordstarts import WordStarts, firsts_of, fold, scan
-from ..model import Evidence, Mention
+from ..model import Evidence, Mention, Relation
 from .grammar import Abstract, Grammar, _alternation, abstract, grammar_for
 from .scope import Ctx
 
@@ -465,3 +465,8 @@ def _measure_pattern(vocab: dict) -> tuple[regex.Pattern | None, dict[str, tuple
         if table else None
     _MP[id(vocab)] = (vocab, pat, table)
     return pat, table
+
+
+def doubt(r: Relation, *more: Evidence) -> Relation:
+    """The same reading with none of its evidence explicit (it may hold or warn, never fail), plus ``more``."""
+    return dataclasses.replace(r, evidence=tuple(dataclasses.replace(e, explicit=False) for e in r.evidence) + more)
