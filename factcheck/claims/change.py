@@ -26,7 +26,7 @@ import regex
 from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
-from .pairs import Pair, Pairs
+from .pairs import Pair, Pairs, base_position
 from .reading import Facts, comparable, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
@@ -221,12 +221,10 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
               ) -> Iterator[tuple[Mention, list[Evidence]]]:
     """The figure a comparison is about: the levels of the base's kind before the trigger in its sentence
     (the nearest first), or, when there is none, in the sentence before."""
-    from .pairs import _base_position
-
     s, _ = ctx.sentence(trig.start)
     before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base
               and comparable(ctx.vocab, x, base) and not same_figure(x, base) and magnitude(x, base) < 1000
-              and not _base_position(ctx, x) and x.start not in pairs.deltas]
+              and not base_position(ctx, x) and x.start not in pairs.deltas]
     ev0: list[Evidence] = []
     if not before:
         si = ctx.sent_index(trig.start)
@@ -257,8 +255,6 @@ def _subject_by_measure(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, bas
                         ) -> Iterator[tuple[Mention, list[Evidence]]]:
     """The level a comparison is about when its sentence names only the base: the one figure of the text with
     the trigger's measure ("orders rose 16.8% from €17.9 billion" and "Orders at €20.9 billion" in a bullet)."""
-    from .pairs import _base_position
-
     meas = facts.measure_id(trig) or facts.measure_id(base)
     if not meas or meas.startswith("margin:"):
         return
@@ -266,7 +262,7 @@ def _subject_by_measure(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, bas
     groups: list[Mention] = []
     for x in facts.figures_of(meas):
         if x is not base and is_amount(x) and comparable(ctx.vocab, x, base) and not same_figure(x, base) \
-                and magnitude(x, base) < 3 and not _base_position(ctx, x) and x.start not in pairs.deltas \
+                and magnitude(x, base) < 3 and not base_position(ctx, x) and x.start not in pairs.deltas \
                 and not pairs.with_old(x) and not ctx.is_stated(x):
             cands.append(x)
             if not any(same_figure(x, g) for g in groups):
@@ -377,6 +373,9 @@ def _times_more(ctx: Ctx, m: Mention) -> bool:
 def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula: str, direction: int,
            trig: list[Evidence], fraction: bool = False, extra: list | None = None, pairs_too: bool = True,
            need_comparable: bool = False) -> None:
+    if kind == "multiple" and _named_ratio(ctx, facts, p):
+        ctx.skip(kind, p, "a named ratio of two measures (linking words ratio_names), not a change of one")
+        return
     readings = _readings(ctx, facts, pairs, p, formula, extra or [], pairs_too, need_comparable)
     if trig:
         readings = [Relation(r.formula, r.operands, tuple(trig) + r.evidence, alternative=r.alternative)
@@ -397,6 +396,15 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         stated_value = abs(p.value or 0.0) * direction if direction else None
     ctx.add(Claim(kind, (p.start, p.end), p, readings=tuple(readings), stated_value=stated_value,
                   stated_step=step, qualifier=facts.qualifier(p)))
+
+
+def _named_ratio(ctx: Ctx, facts: Facts, m: Mention) -> bool:
+    """"a book-to-bill ratio of 1.3x", "leverage of 1.5x": a multiple named as a ratio of two measures (orders to
+    sales, debt to earnings), not the growth of the figures around it."""
+    s, _ = ctx.sentence(m.start)
+    before = ctx.text[max(s, m.start - 50):m.start]
+    hits = list(facts.g.word_pattern("ratio_names").finditer(before))
+    return bool(hits) and regex.fullmatch(r"(?:\s+[\p{L}-]+){0,3}\s*[:=]?\s*", before[hits[-1].end():]) is not None
 
 
 def _demote(ev: list[Evidence] | tuple[Evidence, ...]) -> list[Evidence]:

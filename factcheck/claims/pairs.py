@@ -97,7 +97,7 @@ class Pairs:
         ctx = self.ctx
         s, _ = ctx.sentence(trig.start)
         before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
-                  and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not _base_position(ctx, x)]
+                  and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)]
         if before:
             return before[-1]
         si = ctx.sent_index(trig.start)
@@ -291,11 +291,14 @@ _PER_TIME = rx(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(year|month|
 
 _CHANGE_BEFORE = rx(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|dropped|declined|increased|decreased|"
                                r"(?:increase|rise|decline|drop|fall|growth|gain)\s+of|by)\s+(?:\p{L}+\s+)?$", regex.I)
-_BASE_WORDS = rx(r"\b(?:than|over|from|on|against|versus|vs\.?|compared\s+(?:with|to)|after)\s+(?:the\s+|its\s+|"
-                            r"their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?$", regex.I)
+# "than the 181", "over the Rs 1,27,434 crore", "above the Navy's own estimate of $34.2 billion", "from a peak of 300"
+_BASE_WORDS = rx(r"\b(?:(?:than|over|from|on|against|versus|vs\.?|compared\s+(?:with|to)|after|above|below)\s+"
+                 r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?"
+                 r"|(?:than|above|below|against|versus|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+                 r"(?:[\p{L}-]+['’]s\s+)?(?:(?!and\b|or\b|but\b|while\b)[\p{L}-]+\s+){1,3}of\s+(?:the\s+)?)$", regex.I)
 
 
-def _base_position(ctx: Ctx, x: Mention) -> bool:
+def base_position(ctx: Ctx, x: Mention) -> bool:
     """"... over the Rs 1,27,434 crore", "than the 181": the base of a comparison, not what a sentence is about."""
     return bool(_BASE_WORDS.search(ctx.text[max(0, x.start - 40):x.start]))
 

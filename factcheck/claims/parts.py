@@ -21,7 +21,7 @@ import regex
 from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
-from .pairs import Pair, Pairs
+from .pairs import Pair, Pairs, base_position
 from .reading import Facts, comparable, counts_compatible, doubt, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
@@ -142,8 +142,9 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     for pt, pev in parts:
         by_words = any(e.cue == "names-part" for e in pev)  # a part found by its words is not given either
         for w, wev in _wholes(ctx, facts, p, pt, whole):
-            readings.append(Relation("share", (pt, w), (ev if whole is not None and not by_words else named,)
-                                     + tuple(pev) + tuple(wev)))
+            rel = Relation("share", (pt, w), (ev if whole is not None and not by_words else named,)
+                           + tuple(pev) + tuple(wev))
+            readings.append(doubt(rel) if by_words else rel)  # the whole's evidence does not make the part given
     if not readings:
         if mt.template.explicit:
             ctx.skip("share", p, "no part and whole of one kind found for this share")
@@ -203,8 +204,14 @@ def _named_parts(ctx: Ctx, facts: Facts, p: Mention, whole: Mention | None) -> l
     si = ctx.sent_index(p.start)
     lo = ctx.sents[max(0, si - 3)][0]
     year = facts.periods.subject_year(subject)  # "This year's budget": not next year's
-    named = [(x, n) for x, n in facts.figures_named(words, lo, s).values()
-             if lo <= x.start < s and x.type != "percent" and x is not whole and not ctx.is_stated(x)]
+
+    def candidates(ws: set[str]) -> list[tuple[Mention, float]]:
+        # not the base of a comparison ("a growth of 16.7% over Rs 1,08,684 crore"): an earlier level, not a part
+        return [(x, n) for x, n in facts.figures_named(ws, lo, s).values()
+                if lo <= x.start < s and x.type != "percent" and x is not whole and not ctx.is_stated(x)
+                and not base_position(ctx, x)]
+
+    named = candidates(words)
     if year is not None:  # a figure of another year (said of it anywhere it is written) is not the part
         named = [(x, n) for x, n in named if not (facts.periods.years_of_value(x) - {year})]
     if not named:
@@ -214,6 +221,11 @@ def _named_parts(ctx: Ctx, facts: Facts, p: Mention, whole: Mention | None) -> l
     if len({(x.type, x.unit, x.value) for x in top}) != 1:
         return []  # two figures answer to the name: no part
     x = top[-1]
+    # the words must name it, not brush it: at least half of the subject's words are said around it ("Defence public
+    # sector undertakings and other PSUs" is not named by "defence exports touched Rs 21,083 crore")
+    said = sum(1 for w in words if any(y is x for y, _ in candidates({w})))
+    if 2 * said < len(words):
+        return []
     return [(x, [Evidence("names-part", f"'{' '.join(subject.split())}' names {x.text}", 1.0 + 0.5 * best)])]
 
 
@@ -494,9 +506,7 @@ def _is_prior_margin(ctx: Ctx, pairs: Pairs, p: Mention) -> bool:
 def _period(pairs: Pairs, x: Mention) -> str:
     """A figure's period for a margin: earlier when it is a pair's earlier level or a comparison's base
     ("EBITA grew 15.8% from €1,317 million")."""
-    from .pairs import _base_position
-
-    return "prior" if pairs.with_old(x) or _base_position(pairs.ctx, x) else "current"
+    return "prior" if pairs.with_old(x) or base_position(pairs.ctx, x) else "current"
 
 
 # ---------------------------------------------------------------------------------------------- totals
@@ -517,7 +527,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                    mt.template.explicit)
     lists = []
     if where in ("before", "either"):
-        lists.append(_list_before(ctx, t))
+        lists.append(_list_before(ctx, facts, t))
     if where in ("after", "either") and not (mt.template.id in ("comprising", "colon-far") and "(" in ctx.text[t.end:mt.end]):
         colon = mt.end if mt.template.id in ("comprising", "colon-far") and ctx.text[mt.end - 1:mt.end] == ":" else None
         lists.append(_list_after(ctx, t, colon))  # not "£104.3m (2023: £33.9m)": a colon inside a bracket labels
@@ -569,9 +579,12 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                                                                                 f"{x.text}", 1.0))))
     prior = {pr.old.start for pr in pairs.in_sentences(ctx.sent_index(t.start), ctx.sent_index(t.start))
              if pr.new is t or pr.new.start == t.start}
+    rate = facts.rate_of(t) == "unit"
     for items in lists:
+        # "... £4.2 billion, or £840 million for each ship, for a combined £7.9 billion": a price for each is no
+        # part of a total of levels (but "650 kits a month for 155mm guns and 350 for 105mm, 1,000 in all" adds up)
         items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t) and x.start not in prior
-                 and not _counts_the_parts(ctx, x, t)
+                 and not _counts_the_parts(ctx, x, t) and (rate or facts.rate_of(x) != "unit")
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         if len(items) < 2:
             continue
@@ -779,14 +792,17 @@ def _partitive(ctx: Ctx, x: Mention) -> bool:
     return bool(regex.match(r"\s+of\s+(?:them|which|these|those|whom)\b", ctx.text[x.end:x.end + 20], regex.I))
 
 
-def _list_before(ctx: Ctx, t: Mention) -> list[Mention]:
+def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:
     """The figures listed right before a total in its sentence: "six K9 and 18 Chunmoo – 24 systems in all"."""
     s, _ = ctx.sentence(t.start)
     every = [x for x in ctx.numbers_in(s, t.start) if is_amount(x) and not _partitive(ctx, x)]
     # figures of another kind are asides of an item ("two more, worth $1 billion, in December 2020, for a fleet of
-    # five"), read as words; the list is of the total's kind
-    figs = [x for x in every if _sum_comparable(ctx, x, t)] if every and not _sum_comparable(ctx, every[-1], t) \
-        else every
+    # five"), read as words; the list is of the total's kind. So is a price for each when the total is no such
+    # price ("£4.2 billion ..., or £840 million for each ship, for a combined £7.9 billion")
+    unit = facts.rate_of(t) == "unit"
+    levels = [x for x in every if unit or facts.rate_of(x) != "unit"]
+    figs = [x for x in levels if _sum_comparable(ctx, x, t)] if levels and not _sum_comparable(ctx, levels[-1], t) \
+        else levels
     if not figs:
         return []
     asides = [x for x in every if x not in figs]

@@ -23,6 +23,8 @@ _TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produ
                       r"covering|covers|worth|valued\s+at|at\s+a\s+cost\s+of|costing|of)\b", regex.I)
 _RESTATES = rx(r"\s*,?\s*(?:or|that\s+is|i\.e\.|equal\s+to|equivalent\s+to|which\s+is|\()\s*"
                r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under|approximately)\s+)?", regex.I)
+_ADDED = rx(r"\b(?:plus|and|as\s+well\s+as|along\s+with|together\s+with|besides|in\s+addition\s+to)\s+"
+            r"(?:(?:a|an|the|another|further|some|about|around|nearly|almost)\s+)*$", regex.I)
 _EARNINGS = rx(r"\b(?:earnings|eps|dividends?|profit|income|book\s+value)\b", regex.I)
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
 
@@ -35,7 +37,7 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
         for mt in sorted(matches(g, "per_unit", facts.abstract(si)), key=lambda m: -m.template.weight):
             _rate(ctx, facts, pairs, mt)
         for mt in matches(g, "per_period", facts.abstract(si)):
-            _per_year(ctx, mt)
+            _per_year(ctx, facts, mt)
 
 
 def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
@@ -79,12 +81,22 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x)]
     if noun:  # "... about 540 hours per helicopter": the helicopters may be counted in the headline or the lead
         window = [x for x in ctx.counts_of(noun, r.start) if x not in window] + window
+    window = list({x.start: x for x in window}.values())
+    # "48 launchers at $10 million each plus $120 million of missiles": a figure added after the rate is a further
+    # item, not the total
     totals = [x for x in window if x.type == r.type and x.unit == r.unit and abs(x.value or 0) > abs(r.value or 0)
-              and not _is_rate(ctx, x)]
+              and facts.rate_of(x) is None and not (r.end <= x.start and _ADDED.search(ctx.text, max(r.end, x.start - 30),
+                                                                                         x.start))]
     counts = [x for x in window if x.type in ("count", "number") and x.value and x.value >= 2 and x.value == int(x.value)
               and not x.role and (x.start not in pairs.deltas or _added_item(ctx, x))]  # "for two more of the"
     readings: list[Relation] = []
     for t in totals:
+        # "two frigates at £500 million each and a tanker for £300 million, £1.3 billion in all": another amount of
+        # the total's kind listed between the rate and the total is more of what the total covers
+        more = [y for y in ctx.numbers_in(r.end, t.start) if y.type == t.type and y.unit == t.unit and is_amount(y)
+                and facts.rate_of(y) is None] if ctx.sent_index(t.start) == ctx.sent_index(r.start) else []
+        if more:
+            continue
         for c in counts:
             if c.start == t.start:
                 continue
@@ -113,8 +125,11 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             else:
                 ev.append(Evidence("distance", f"over {len(si)} sentences", -0.5 * (len(si) - 1)))
             reading = Relation("per_unit", (t, c), tuple(ev))
-            # the count may hold other things of the class: the link is only doubted
-            readings.append(doubt(reading) if kind == "class" else reading)
+            # the count may hold other things of the class, and a total no grammar ties to the
+            # count or the rate ("48 launchers at $10 million each plus $120 million of missiles") may be of other
+            # things: the link is only doubted
+            untied = not any(e.cue in ("tied", "rate-of-total") for e in ev)
+            readings.append(doubt(reading) if kind == "class" or untied else reading)
     if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
         readings = [x for x in readings if any(e.cue in ("per-noun", "per-class") for e in x.evidence)]
     if not readings:
@@ -147,7 +162,7 @@ _AVERAGE = rx(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|eve
               r"works?\s+out|comes?\s+to|amounts?\s+to)\b", regex.I)
 
 
-def _per_year(ctx: Ctx, mt: Match) -> None:
+def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
     """"€15.0 billion over the 30-year life of the fleet, or €500 million a year": a yearly amount is the total
     over the term the text gives, divided by its years. Explicit when the term is introduced by "over"/"across"
     and an average or restatement word ties the rate to it; otherwise it can warn, not fail (a yearly figure may
@@ -159,8 +174,10 @@ def _per_year(ctx: Ctx, mt: Match) -> None:
             or r.value is None or r.value <= 0 or r.value_high is not None:
         return
     window = [x for x in ctx.window(r, before=2) if is_amount(x) and x is not r]
+    # "an average of about $40.0 billion per year over the next 30 years ... $34.2 billion a year": a figure that is
+    # itself a rate is no total over the term
     totals = [x for x in window if x.type == r.type and x.unit == r.unit and (x.value or 0) > r.value
-              and x.value_high is None and x.start < r.start]
+              and x.value_high is None and x.start < r.start and facts.rate_of(x) is None]
     terms = []
     for x in window:
         years = _YEARS.get((x.unit or "").lower()) if x.type == "quantity" else None
@@ -270,16 +287,14 @@ def _tied(ctx: Ctx, t: Mention, c: Mention) -> bool:
     gap = ctx.text[a.end:b.start]
     if len(gap) > 90 or ";" in gap:
         return False
+    if regex.fullmatch(r"\s*(?:,|:|–|—|\s-)\s*", gap):  # "300 trucks, PLN 852 million": one item, in apposition
+        return True
     if a is t:
         return bool(_TIED.match(gap))
     return bool(regex.search(r"\b(?:for|worth|valued\s+at|at\s+a\s+cost\s+of|costing|in\s+a\s+(?:contract|deal|order)\s+of|"
                              r"of)\s+(?:\p{L}+\s+){0,3}$", gap, regex.I)
                 or regex.search(r"\bfor\s+(?:which|these|them|those|that\s+batch|this\s+batch)\b", gap, regex.I))
     # "105 in July 2024, for which a budget draft earmarked €2.93 billion"
-
-
-def _is_rate(ctx: Ctx, x: Mention) -> bool:
-    return bool(regex.match(r"\s*(?:each|apiece|per|a\s+(?:year|month|unit|piece))\b", ctx.text[x.end:x.end + 20], regex.I))
 
 
 def _quote(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:

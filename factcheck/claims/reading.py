@@ -309,6 +309,10 @@ class Facts:
                 b = figs[k].start if k < len(figs) else e
                 intro = _NAMES_NEXT.search(t, max(a, b - 80), b) if k < len(figs) and \
                     _may_name_next(t[max(a, b - 80):b]) else None
+                if intro is None and k < len(figs):
+                    # "Rs 1,26,887 crore ..., while defence exports touched Rs 21,083 crore": the words after a clause
+                    # opener are the next figure's subject, not the one before it
+                    intro = _NEW_CLAUSE.search(t, a, b)
                 cuts.append(intro.start() if intro is not None else b)
             for k, x in enumerate(figs):
                 if not is_amount(x):
@@ -381,6 +385,19 @@ class Facts:
         return Evidence("measure-clash", f"different measures {' / '.join(sorted(set(named)))}",
                         self.weight("measure_clash", -4.0))
 
+    def rate_of(self, m: Mention) -> str | None:
+        """"period" or "unit" when the words right after a figure make it a rate ("$40 billion a year", "£840 million
+        for each ship"; linking words period_rate_words, unit_rate_words), None for a level ("211 a year earlier")."""
+        t = self.ctx.text
+        i = m.end
+        while i < len(t) and i < m.end + 3 and t[i] in " \u00a0":
+            i += 1
+        for kind in ("period", "unit"):
+            hit = self.g.word_pattern(kind + "_rate_words").match(t, i, min(len(t), i + 40))
+            if hit is not None and not _NOT_RATE.match(t, hit.end(), min(len(t), hit.end() + 20)):
+                return kind
+        return None
+
     def qualifier(self, m: Mention, reach: int = 60) -> str | None:
         """A basis qualifier ("organic", "at constant currency") next to a stated figure: between it and the
         figures on either side, within its clause ("an increase of 18%, or 17% on an organic basis")."""
@@ -404,6 +421,10 @@ class Facts:
 
 
 _CONTENT = rx(r"[\p{L}][\p{L}\p{N}'’-]{2,}")
+# "a year earlier", "per cent": no rate
+_NOT_RATE = rx(r"\s*(?:earlier|ago|before|later|after|previously|on\s+year|cent)\b", regex.I)
+# a clause of its own starts between two figures: what follows is said of the figure after it
+_NEW_CLAUSE = rx(r"[;]|\b(?:while|whereas|but|although|though|meanwhile)\b", regex.I)
 # words around figures that name no thing (units, scale and currency words, generic nouns)
 _NOT_NAMES = frozenset("""million billion trillion thousand percent per cent euros euro dollars dollar pounds
 sterling crowns kronor kroner yen won lira rupees figure figures amount amounts value level levels share year years
