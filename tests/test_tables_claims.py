@@ -101,6 +101,34 @@ def test_share_columns_against_the_total_row():
     assert "8:100" not in claims  # the total's own share says nothing
 
 
+def test_a_share_of_a_named_column_divides_within_its_row():
+    # "% of GDP" beside a "GDP" column: each row's spending over its own GDP, not the GDP total
+    text = ("Country | Spending (US$ bn) | GDP (US$ bn) | % of GDP | Real change (%)\n"
+            "Norway | 8.0 | 480.0 | 1.67 | 9.1\nSweden | 12.0 | 600.0 | 2.20 | 11.4\nTotal | 20.0 | 1,080.0 | 1.85 |\n")
+    claims, _ = run(text)
+    assert reading(claims["2:1.67"]) == ("share", ["8.0", "480.0"], 1.67)
+    assert reading(claims["3:2.20"]) == ("share", ["12.0", "600.0"], 2.2)
+    assert reading(claims["4:1.85"]) == ("share", ["20.0", "1,080.0"], 1.85)
+    # "% of total" still shares out the total row; a second amount column leaves the named whole's part unknown
+    claims, _ = run(text.replace("% of GDP", "% of total"))
+    assert reading(claims["2:1.67"])[1] == ["480.0", "1,080.0"]
+    claims, _ = run(text.replace("Real change (%)", "Budget (US$ bn)"))
+    assert reading(claims["2:1.67"])[1] != ["8.0", "480.0"]
+
+
+def test_a_footnote_marker_after_a_row_label_is_no_cell():
+    text = ("($ in millions)            Q3 2024   Q3 2023   $ Change\n"
+            "Net earnings                    63       145       (82)\n"
+            "Free cash flow (1)             (12)      140      (152)\n"
+            "Backlog [2]                  48,100    47,900      200\n")
+    claims, _ = run(text)
+    assert reading(claims["3:(152)"])[:2] == ("difference", ["(12)", "140"])
+    assert reading(claims["4:200"])[:2] == ("difference", ["48,100", "47,900"])
+    rows = {r.key: [c.text for c in r.cells if c is not None]
+            for r in find_tables(Document(path="t.txt", text=text), VOCAB)[0].rows}
+    assert rows["free cash flow"] == ["(12)", "140", "(152)"]
+
+
 def test_a_change_from_a_negative_figure_is_not_checked():
     claims, _ = run(SEGMENTS.replace("\tn/a\t-3", "\t2\t-3"))
     assert "7:2" not in claims

@@ -231,6 +231,11 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
         if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start):
             before = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
                       and not same_figure(x, base)]
+            # "... six battle force ships: one submarine, two destroyers and one frigate. That is one ship fewer than
+            # the seven ...": what follows a colon is the breakdown of what "That" points back to
+            colon = ctx.text.find(":", ctx.sents[si - 1][0], ctx.sents[si - 1][1])
+            if colon >= 0 and any(x.end <= colon for x in before):
+                before = [x for x in before if x.end <= colon]
             ev0 = [Evidence("distance", "the subject is in the sentence before", facts.weight("distance", -0.5))]
     # "12 km, about 7.5 miles, twice that of the Mk 3's 6 km": a restatement in other units is not the subject
     before = [x for x in before if x.start not in pairs.deltas and x.start not in ctx.restated]

@@ -319,6 +319,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
                 return None
             own = doc_d
         if event and own:
+            # the word says which came first: "four and a half years after the contract was signed" cannot end
+            # before the contract (an event found later than the sentence's own date is another event)
+            if (word == "before") != (event.first > own.first) and event.first != own.first:
+                return None
             return (event, own, sure) if event.first <= own.first else (own, event, sure)
         return None
     # 2b. "from January 2026, 14 months earlier than the original target of March 2027": the date before the span
@@ -331,6 +335,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             mine_p = dated_before[-1]
             if named is not None:
                 return (mine_p, named, True) if mine_p.first <= named.first else (named, mine_p, True)
+        if regex.match(r"\s*(?:earlier|later)\s+than\b", after, regex.I):
+            return None  # "five years earlier than previously planned": compared with a date the text does not give
     # 3. "12 months later" / "35 years later" / "Six years on,": from the date before to the date of this sentence
     # (the nearest before the span; "26 years later it is in service" with none: the release's own date, not sure)
     if word in ("later", "earlier") or (word == "on" and regex.match(r"\s*on\s*[,;:]", after)):
@@ -482,6 +488,23 @@ def _sentence_words(ctx: Ctx) -> tuple[list[set[str]], dict[str, int]]:
 
 
 _WORDS = rx(r"[\p{L}][\p{L}\p{N}-]{2,}")
+_REFERS = rx(r"\s*(?:after|before|since)\b([^;,.]{0,120})", regex.I)
+
+
+def _referring_words(ctx: Ctx) -> dict[int, set[str]]:
+    """Per sentence, the word stems that only name the event of one of its spans ("12 years after commissioning"):
+    such a sentence refers to that event and does not date it (computed once per document)."""
+    cached = getattr(ctx, "_referring_words", None)
+    if cached is not None:
+        return cached
+    out: dict[int, set[str]] = {}
+    for x in _spans(ctx):
+        mt = _REFERS.match(ctx.text, x.end)
+        if mt is not None:
+            k = ctx.sent_index(x.start)
+            out.setdefault(k, set()).update(w.lower()[:6] for w in _WORDS.findall(mt.group(1)))
+    ctx._referring_words = out  # type: ignore[attr-defined]
+    return out
 
 
 def _bisect_start(spans: list[Mention], s: int) -> int:
@@ -504,6 +527,7 @@ def _event_sentence(ctx: Ctx, q: Mention, phrase: str, with_dates: bool = False)
         return None
     qs = ctx.sent_index(q.start)
     sent_words, df = _sentence_words(ctx)
+    referring = _referring_words(ctx)
     caps_q = {w.lower()[:6] for w in regex.findall(r"\b\p{Lu}{2,}\b", phrase[:120])}
     best, best_score = None, 0.0
     for k in range(max(0, qs - EVENT_WINDOW), min(len(ctx.sents), qs + EVENT_WINDOW + 1)):  # bounded
@@ -512,7 +536,8 @@ def _event_sentence(ctx: Ctx, q: Mention, phrase: str, with_dates: bool = False)
             continue
         if with_dates and not ctx.dates_in(a, b):
             continue
-        score = sum((3.0 if w in caps_q else 1.0) / df.get(w, 1) for w in stems & sent_words[k])
+        # "Her refit ended in 2035, 12 years after commissioning" speaks of the commissioning, it does not date it
+        score = sum((3.0 if w in caps_q else 1.0) / df.get(w, 1) for w in stems & (sent_words[k] - referring.get(k, set())))
         if score > best_score:
             best, best_score = k, score
     if best is None or best_score < 0.3:

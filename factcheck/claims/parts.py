@@ -536,6 +536,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         if first is not None and not regex.search(r"\p{L}", ctx.text[t.num_end if t.num_end > t.start else t.end:
                                                                      first.start]):
             return  # "for 20, 15 and 10 aircraft": a list of bare figures, no total set before its parts
+        if first is not None and t.type == "currency" and _bare_money_list(ctx, t, first):
+            return  # "separate orders of $412 million, $287 million and $96 million": no item says what it is
         if first is not None and _parallel_item(ctx, t, first):
             return  # "40 K9s to Poland, 24 to Australia and 18 to Egypt": the first item of a list, no total
         s0, _ = ctx.sentence(t.start)
@@ -861,6 +863,14 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
 
 _CLAUSE_VERB = rx(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"
                              r"declined|amounted|had|has|have|will|would|climbed|dropped|jumped)\b", regex.I)
+
+
+def _bare_money_list(ctx: Ctx, t: Mention, first: Mention) -> bool:
+    """"orders of $412 million, $287 million and $96 million" (no words between any two amounts) is a list of
+    three; "$4.2 billion, $3.1 billion for aircraft and $1.7 billion for training" names what each part is for."""
+    items = [t] + _appositive_items(ctx, t, first)
+    return len(items) >= 3 and all(
+        regex.fullmatch(r"[\s,]*(?:(?:and|or|plus)\s+)?", ctx.text[a.end:b.start]) for a, b in zip(items, items[1:], strict=False))
 
 
 def _appositive_items(ctx: Ctx, t: Mention, first: Mention | None) -> list[Mention]:

@@ -440,6 +440,9 @@ class _Checker:
         rows = self.t.rows
         for sc in (c for c in self.t.columns if c.role == "share" and c.pair):
             assert sc.pair is not None
+            if sc.whole == "column":
+                self._row_shares(sc, sc.pair[0], sc.pair[1])
+                continue
             lvl = self._share_level(sc)
             found = []
             for ri, r in enumerate(rows):
@@ -462,6 +465,20 @@ class _Checker:
                 ev = self.evidence("table-share", f"{r.label}, {self.name(lvl)}: {part.text} of '{wr.label}' "
                                                   f"{whole.text} (column '{sc.name}')", explicit)
                 self.add("share", cell, stated, (Relation("share", (part, whole), (ev,)),))
+
+    def _row_shares(self, sc: Column, pj: int, wj: int) -> None:
+        """"% of GDP" beside "GDP": each row's part column over its own cell of the column the header names."""
+        for r in self.t.rows:
+            pl = r.placed()
+            cell = pl.get(sc.index)
+            if cell is None or cell.raw is None or r.kind not in ("level", "subtotal", "of_which", "total"):
+                continue
+            part, whole, stated = self.fig(r, pl.get(pj), pj), self.fig(r, pl.get(wj), wj), self.fig(r, cell, sc.index)
+            if part is None or whole is None or stated is None or not whole.value:
+                continue
+            ev = self.evidence("table-share", f"{r.label}: {self.name(pj)} {part.text} of {self.name(wj)} {whole.text} "
+                                              f"(column '{sc.name}')", True)
+            self.add("share", cell, stated, (Relation("share", (part, whole), (ev,)),))
 
     def _share_level(self, sc: Column) -> int:
         """The column a share column annotates: the one its header placement says, unless that one holds no

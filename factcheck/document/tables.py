@@ -75,7 +75,7 @@ class Column:
     percent: bool = False  # change/share stated in percent
     points: bool = False  # change stated in percentage points
     absolute: bool = False  # change stated as an amount ("Change, SEK m", "+/-")
-    whole: str = "total"  # share columns: "total" (the total row) or "sales" (the sales row)
+    whole: str = "total"  # share columns: "total" (the total row), "sales" (the sales row) or "column" (pair[1], same row)
     group: str = ""  # a label above grouping this column ("Q2", "Jan-Jun")
     parts: tuple[int, ...] = ()  # total columns: the columns it adds up
 
@@ -429,6 +429,11 @@ def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
     while cells and label_toks and cells[0].kind == "fig" and _yearlike(cells[0].text) \
             and _PERIODISH.match(label_toks[-1].text) and len(cells) > 1:
         label_toks.append(cells.pop(0))
+    # "Free cash flow (1)      (12)      140": a footnote marker one space after the label, the cells two or more
+    # spaces apart, is the label's (not a negative one)
+    if label_toks and len(cells) > 1 and cells[0].gap == 1 and re.fullmatch(r"\(\d{1,2}\)|\[\d{1,2}\]", cells[0].text) \
+            and all(c.gap >= 2 for c in cells[1:]):
+        label_toks.append(cells.pop(0))
     aligned = any(c.gap >= 2 for c in cells) or (label_toks and cells and cells[0].gap >= 2)
     out = _Line(a, b, "aligned" if aligned else "spaced", cells=cells)
     if label_toks:
@@ -753,7 +758,10 @@ def _is_header_line(lex: Lexicon, text: str, ln: _Line) -> bool:
     if ln.form in ("tab", "pipe"):
         kinds = [_label_kind(lex, f.text) for f in ln.fields if f.kind != "empty"]
         figs = [f for f in ln.fields if f.kind == "fig" and not _yearlike(f.text)]
-        return not figs and sum(k in ("period", "change", "share", "pct", "basis") for k in kinds) >= 2
+        special = sum(k in ("period", "change", "share", "pct", "basis") for k in kinds)
+        # "Country | Spending (US$ bn) | GDP (US$ bn) | % of GDP": a row of three or more labels, one of them a share
+        # or change word, heads the columns too
+        return not figs and (special >= 2 or (special >= 1 and len(kinds) >= 3))
     labs, _stub = _header_labels(lex, text, ln)
     return sum(lab.kind in ("period", "change", "share", "basis") for lab in labs) >= 2 and \
         all(lab.kind != "other" for lab in labs) and \
@@ -988,6 +996,7 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
             parts = tuple(j for j in range(last + 1, i) if cols[j].role in ("other",))
             cols[i] = _replace(c, parts=parts if len(parts) >= 2 else ())
             last = i
+    _share_of_column(lex, cols)
     # group labels above: one per change group, in order
     if groups:
         starts = [i for i, c in enumerate(cols) if c.role == "change" and c.pair]
@@ -998,6 +1007,27 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
                 for j in (*pr, i):
                     cols[j] = _replace(cols[j], group=g.text.strip())
     return cols
+
+
+def _share_of_column(lex: Lexicon, cols: list[Column]) -> None:
+    """"% of GDP" beside a "GDP (US$ bn)" column: each row's share of its own cell in the column the header names,
+    not of a total row. The part is the one other plain column of amounts; with none or several, the column is left
+    as it was read."""
+    for i, c in enumerate(cols):
+        hit = lex.share_prefix.match(c.label) if c.role == "share" and lex.share_prefix is not None else None
+        if hit is None:
+            continue
+        words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", c.label[hit.end() - 1:])]
+        if not words or lex.total_label.match(c.label[hit.end() - 1:].strip()):
+            continue  # "% of total", "% of group": the total row
+        named = [j for j, o in enumerate(cols) if j != i and o.role in ("other", "period") and o.label and
+                 all(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", o.label, re.I) for w in words)]
+        if len(named) != 1:
+            continue
+        parts = [j for j, o in enumerate(cols) if j not in (i, named[0]) and o.role in ("other", "period") and o.label
+                 and not lex.pct_label.search(o.label)]  # not "Real change 2023-24 (%)"
+        if len(parts) == 1:
+            cols[i] = _replace(c, whole="column", pair=(parts[0], named[0]))
 
 
 def _replace(c: Column, **kw: Any) -> Column:
