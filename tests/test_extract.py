@@ -879,6 +879,19 @@ def test_bare_family_currency_takes_the_last_qualified_member() -> None:
     assert [m.unit for m in extract_text("Revenues were BNOK 48.9.") if m.type == "currency"] == ["NOK"]
 
 
+@pytest.mark.parametrize("text, figure, unit", [
+    ("The Army has spent more than $5 billion since 2022. Rheinmetall expects to make 1.5 million rounds a year by "
+     "2027, up 36% from 1.1 million this year.", "1.1 million", "round"),
+    ("The army spent $2 billion. It now holds 2.4 million shells, against 1.9 million a year ago.", "1.9 million", "shell"),
+    ("Sales were €3.2 billion. The plant filled 1.2 million shells, of which 0.4 million for export.", "0.4 million",
+     "shell"),
+])
+def test_a_scaled_bare_number_takes_the_scaled_count_of_its_sentence(text: str, figure: str, unit: str) -> None:
+    """A scaled count in the sentence lends its noun before the money of the sentences around does."""
+    m = next(m for m in extract_text(text) if m.text == figure)
+    assert (m.type, m.unit) == ("count", unit)
+
+
 def test_a_dash_set_off_after_a_noun_is_no_range() -> None:
     ms = extract_text("It bought 30 howitzers and 15 resupply vehicles – 45 vehicles in all – and 20–30 km of road.")
     assert [(m.text, m.value_high) for m in ms if m.type in AMOUNT_TYPES] == [

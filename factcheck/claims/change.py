@@ -382,6 +382,14 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         ctx.skip(kind, p, "a named ratio of two measures (linking words ratio_names), not a change of one")
         return
     readings = _readings(ctx, facts, pairs, p, formula, extra or [], pairs_too, need_comparable)
+    s, e = ctx.sentence(p.start)
+    if readings and facts.g.word_pattern("forecast_words").search(ctx.text, s, p.start):
+        # "For 2025 we expect ... EBIT growth of 8% to 10%": a forecast is of levels to come; only figures of its
+        # own sentence ("expects sales to rise 10% to €5.5 billion from €5.0 billion") derive it
+        readings = [r for r in readings if all(s <= x.start < e for x in r.operands)]
+        if not readings:
+            ctx.skip(kind, p, "a forecast (linking words forecast_words): not derived from the levels reported")
+            return
     if trig:
         readings = [Relation(r.formula, r.operands, tuple(trig) + r.evidence, alternative=r.alternative)
                     for r in readings]

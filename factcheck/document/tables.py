@@ -494,7 +494,7 @@ def _header_labels(lex: Lexicon, text: str, ln: _Line) -> tuple[list[_Label], _L
         # a field holding several periods with single spaces ("Q2 2023 Q2 2022") is split
         out: list[_Label] = []
         for lab in labs:
-            parts = _scan_labels(lex, text, lab.start, lab.end)
+            parts = _scan_labels(lex, text, lab.start, lab.end) if lab.kind != "share" else None  # "% of FY25"
             if parts is not None and len(parts[0]) > 1 and parts[1] is None:
                 out.extend(parts[0])
             else:
@@ -686,8 +686,17 @@ def find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Tabl
     return found
 
 
+# dot leaders between a label and its figures ("Air ........ 8,935 ..... 8,116"): white space, same length
+_LEADERS = re.compile(r"(?<=[ \t])\.{3,}(?=[ \t])|\.{4,}|…{2,}")
+
+
 def _find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Table]:
     text = doc.text
+    if ("..." in text or "……" in text) and _LEADERS.search(text):
+        from dataclasses import replace
+
+        text = _LEADERS.sub(lambda m: " " * len(m.group()), text)  # offsets unchanged
+        doc = replace(doc, text=text, source=doc.source if doc.source is not None else doc.text)
     if not _maybe_tables(text):
         return []
     if vocab is None:

@@ -1157,6 +1157,12 @@ class _Scanner:
         # scaled bare numbers take the currency of the money around them
         for k, f in enumerate(amounts):
             if f.type is None and f.role is None and f.scale:
+                kin = self._count_before_in_sentence(amounts, k, sent_of)
+                if kin is not None and kin.scale and not kin.inferred and not self._family_word(kin.unit):
+                    # "to make 1.5 million rounds a year by 2027, up 36% from 1.1 million": a scaled count of its
+                    # sentence lends its noun before any money of the sentences around does
+                    self._copy_kind(f, kin)
+                    continue
                 ante = self._antecedent(amounts, k, sent_of, {"currency"})
                 if ante is not None:
                     f.type, f.unit, f.inferred = "currency", ante.unit, True
@@ -1328,6 +1334,12 @@ class _Scanner:
         self.out.sort(key=lambda m: (m.start, m.end))
         self._currency_families()
         return self.out
+
+    def _family_word(self, unit: str | None) -> bool:
+        """Is a counted noun a currency family's bare name ("crowns": money once the text says whose)?"""
+        fams = self.lex.vocab.get("currency_families") or {}
+        u = (unit or "").lower()
+        return bool(u) and any(str(w).lower() in (u, u + "s") for spec in fams.values() for w in (spec or {}).get("words", []))
 
     def _currency_families(self) -> None:
         """"12,475 million crowns" after "15,170 million Norwegian crowns": a bare family name takes the currency
