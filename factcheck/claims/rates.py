@@ -79,8 +79,14 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", 0.5, False)
     window = [x for x in ctx.window(r, before=3, same_para=False) if is_amount(x) and x is not r]
     window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x)]
+    near = {x.start for x in window}
     if noun:  # "... about 540 hours per helicopter": the helicopters may be counted in the headline or the lead
-        window = [x for x in ctx.counts_of(noun, r.start) if x not in window] + window
+        found = [x for x in ctx.counts_of(noun, r.start, limit=8) if x not in window][-3:]
+        # ... and the amount tied to them there ("156 Light Combat Helicopters ... at a total cost of Rs 62,700
+        # crore", three paragraphs before "roughly Rs 402 crore per helicopter")
+        tied = [y for c in found for y in ctx.sentence_numbers(ctx.sent_index(c.start))
+                if is_amount(y) and y.type == r.type and y.unit == r.unit and y.start not in near]
+        window = found + tied + window
     window = list({x.start: x for x in window}.values())
     # "48 launchers at $10 million each plus $120 million of missiles": a figure added after the rate is a further
     # item, not the total
@@ -124,12 +130,15 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("same-sentence", "in one sentence", 1.0))
             else:
                 ev.append(Evidence("distance", f"over {len(si)} sentences", -0.5 * (len(si) - 1)))
+            far = t.start not in near  # a total found only beside a count far off may be another deal's
+            if far:
+                ev.append(Evidence("far-total", f"{t.text} found beside {c.text}, away from the rate", -2.0))
             reading = Relation("per_unit", (t, c), tuple(ev))
-            # the count may hold other things of the class, and a total no grammar ties to the
-            # count or the rate ("48 launchers at $10 million each plus $120 million of missiles") may be of other
+            # the count may hold other things of the class, a total no grammar ties to the count or the rate ("48
+            # launchers at $10 million each plus $120 million of missiles") or one found far off may be of other
             # things: the link is only doubted
             untied = not any(e.cue in ("tied", "rate-of-total") for e in ev)
-            readings.append(doubt(reading) if kind == "class" or untied else reading)
+            readings.append(doubt(reading) if kind == "class" or untied or far else reading)
     if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
         readings = [x for x in readings if any(e.cue in ("per-noun", "per-class") for e in x.evidence)]
     if not readings:

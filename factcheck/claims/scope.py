@@ -157,11 +157,19 @@ class Ctx:
 
     @cached_property
     def _counts_by_noun(self) -> dict[str, list[Mention]]:
-        """Counts by the stem of the noun they count ("helicopters" -> "helicopter"), in text order."""
+        """Counts by the stem of the noun they count ("helicopters" -> "helicopter"), and by the name of the class
+        of things it belongs to ("20 KF-21 fighter jets" under "aircraft" too: "98 billion won per aircraft"), in
+        text order."""
+        from .reading import noun_class
+
         out: dict[str, list[Mention]] = {}
         for x in self.mentions:
             if x.type == "count" and x.unit and not x.inferred and x.value_high is None:
-                out.setdefault(x.unit.lower().rstrip("s"), []).append(x)
+                stem = x.unit.lower().rstrip("s")
+                out.setdefault(stem, []).append(x)
+                cls = (noun_class(self.vocab, x.unit) or "").lower().rstrip("s")
+                if cls and cls != stem:
+                    out.setdefault(cls, []).append(x)
         return out
 
     def counts_of(self, noun: str, before: int, limit: int = 2) -> list[Mention]:

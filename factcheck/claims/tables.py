@@ -26,6 +26,7 @@ names the row and the columns ("Sales revenue, Q2 2023 vs Q2 2022: 12,475 → 10
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from collections.abc import Iterable
@@ -72,8 +73,18 @@ def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Clai
         k = bisect.bisect_right(keys, m.start) - 1
         return k >= 0 and starts[k][0] <= m.start < starts[k][1]
 
-    kept = [c for c in claims if not in_cell(c.stated) and not any(in_cell(o) for o in c.operands)
-            and not any(in_cell(o) for r in c.readings for o in r.operands)]
+    kept = []
+    for c in claims:
+        if in_cell(c.stated) or any(in_cell(o) for o in c.operands):
+            continue
+        # a reading that took a row's cell as a figure of a sentence goes; the claim's other readings stay ("£5.5
+        # billion, equivalent to about £9.3 million per vehicle" after a table of yearly acceptances)
+        readings = tuple(r for r in c.readings if not any(in_cell(o) for o in r.operands))
+        if len(readings) < len(c.readings):
+            if not readings:
+                continue
+            c = dataclasses.replace(c, readings=readings)
+        kept.append(c)
     table_claims, table_unchecked = check_tables(doc, tables, rules.vocab)
     stated = {c.span for c in kept}
     prose = [c for c in prose_links(tables, mentions, doc, rules.vocab) if c.span not in stated
