@@ -892,6 +892,12 @@ def test_a_scaled_bare_number_takes_the_scaled_count_of_its_sentence(text: str, 
     assert (m.type, m.unit) == ("count", unit)
 
 
+@pytest.mark.parametrize("text", ["| Sector | 2023 | 2024 | Change % | Share of 2024 % |", "Growth in 2025 % terms"])
+def test_a_year_in_a_column_label_before_its_unit_is_no_percentage(text: str) -> None:
+    assert not [m for m in extract_text(text) if m.type == "percent"]
+    assert [m.value for m in extract_text("Sales rose 12 % in 2024.") if m.type == "percent"] == [12.0]
+
+
 def test_a_dash_set_off_after_a_noun_is_no_range() -> None:
     ms = extract_text("It bought 30 howitzers and 15 resupply vehicles – 45 vehicles in all – and 20–30 km of road.")
     assert [(m.text, m.value_high) for m in ms if m.type in AMOUNT_TYPES] == [

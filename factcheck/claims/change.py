@@ -628,7 +628,7 @@ def _nearest_pairs(ctx: Ctx, p: Mention, local: list[Pair]) -> dict[int, int]:
 
 
 _CLAUSE_BREAK = rx(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b|"
-                              r",\s+and\s+(?:the|a|an|its|their|this|our|his|her)\s", regex.I)
+                              r",\s+and\s+(?:that\s+)?(?:the|a|an|its|their|this|our|his|her|he|she|they|we)\s", regex.I)
 
 
 def _same_clause(ctx: Ctx, p: Mention, pr: Pair) -> bool:

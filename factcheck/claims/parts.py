@@ -802,7 +802,12 @@ def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:
     # five"), read as words; the list is of the total's kind. So is a price for each when the total is no such
     # price ("£4.2 billion ..., or £840 million for each ship, for a combined £7.9 billion")
     unit = facts.rate_of(t) == "unit"
-    levels = [x for x in every if unit or facts.rate_of(x) != "unit"]
+    # "12 F-35B in two batches and eight F-35A, 20 in all": how a part is split up (linking words grouping_nouns)
+    # is no part
+    grouping = {w.lower() for w in facts.g.words("grouping_nouns")}
+    levels = [x for x in every if (unit or facts.rate_of(x) != "unit") and not (
+        x.type == "count" and (x.unit or "").lower() in grouping
+        and regex.search(r"\b(?:in|over|across|into)\s+$", ctx.text[max(0, x.start - 8):x.start], regex.I))]
     figs = [x for x in levels if _sum_comparable(ctx, x, t)] if levels and not _sum_comparable(ctx, levels[-1], t) \
         else levels
     if not figs:

@@ -86,6 +86,8 @@ _ONE_PERCENT = rx(r"\b(?:(?P<half>half)[ \u00a0]+an?|an?)(?=[ \u00a0]+(?:per[ \u
 _DESIGNATION_RANGE = rx(r"[–—-]\d+[A-Za-z]{0,3}(?![\d.,/]?\d)")
 _WON_AFTER = rx(r"(?:\s*[.,;:)(]|\s*$|\s+(?:per|each|apiece|and|or|in|to|from|for|at|on|against|versus|vs)\b)",
                 regex.I)
+# "Share of 2024 %", "Change in 2025 %": a year in a column label before its unit, no percentage
+_YEAR_LABEL = rx(r"\b(?:of|in|for|since|from|vs\.?)\s+(?:19|20)\d\d\s%", regex.I)
 _PERCENT = rx(r"^(?:\s?%|\s?(?:per\s?cents?|percents?|percentage|pct)\b)", regex.I)
 _POINTS = rx(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
 _WORD = rx(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
@@ -759,7 +761,7 @@ class _Scanner:
             if f.type is None and pm2:
                 f.type, f.unit = "percent", "percentage_point"
                 pos += pm2.end()
-            elif f.type is None and _PERCENT.match(rest):
+            elif f.type is None and _PERCENT.match(rest) and not _YEAR_LABEL.search(t, max(0, f.num_start - 12), pos + 3):
                 f.type, f.unit = "percent", "percent"
                 pos += _PERCENT.match(rest).end()
             else:
