@@ -129,6 +129,30 @@ def test_a_footnote_marker_after_a_row_label_is_no_cell():
     assert rows["free cash flow"] == ["(12)", "140", "(152)"]
 
 
+def test_a_row_whose_share_is_100_is_the_total_whatever_its_label():
+    text = ("| Sector (€ million) | 2023 | 2024 | Share of 2024 % |\n|---|---|---|---|\n"
+            "| Personnel | 11,183 | 11,402 | 53.5 |\n| Operating | 2,213 | 2,405 | 11.3 |\n"
+            "| Investment | 6,972 | 7,515 | 35.2 |\n| Defence Function | 20,368 | 21,322 | 100.0 |\n")
+    claims, _ = run(text)
+    assert reading(claims["6:21,322"])[:2] == ("sum", ["11,402", "2,405", "7,515"])
+    assert reading(claims["3:53.5"])[:2] == ("share", ["11,402", "21,322"])
+    # a wrong part is still found: the total is taken from the 100%, not from the arithmetic
+    claims, _ = run(text.replace("7,515", "7,551"))
+    assert reading(claims["6:21,322"])[1] == ["11,402", "2,405", "7,551"]
+    # without the 100% nothing says the last row is a total
+    claims, _ = run(text.replace("100.0", "98.0"))
+    assert "6:21,322" not in claims
+
+
+def test_a_currency_printed_on_the_first_and_total_rows_only_covers_the_column():
+    text = ("Fiscal year highlights (in millions)\nSegment\tFY 2024\tFY 2023\tChange %\n"
+            "Government Solutions\t$852.2\t$771.5\t10.5\nUnmanned Systems\t284.4\t265.6\t7.1\n"
+            "Total revenues\t$1,136.6\t$1,037.1\t9.6\n")
+    claims, _ = run(text)
+    assert reading(claims["5:$1,136.6"])[:2] == ("sum", ["$852.2", "284.4"])
+    assert reading(claims["5:$1,037.1"])[:2] == ("sum", ["$771.5", "265.6"])
+
+
 def test_a_change_from_a_negative_figure_is_not_checked():
     claims, _ = run(SEGMENTS.replace("\tn/a\t-3", "\t2\t-3"))
     assert "7:2" not in claims

@@ -398,8 +398,9 @@ class _Checker:
                                                f"'{self.name(j)}'")
                     continue
                 ms = [f.mention for f in figs if f is not None and f.mention is not None]
-                if any(m.type != cell.mention.type or (m.unit != cell.mention.unit and m.type == "currency")
-                       for m in ms):
+                # "$852.2 / 284.4 / $1,136.6": results tables print the currency on the first row and the total only
+                if any((m.type != cell.mention.type and not (m.type == "number" and cell.mention.type == "currency"))
+                       or (m.unit != cell.mention.unit and m.type == "currency") for m in ms):
                     continue
                 sums[j] = (cell.mention, ms, cell)
             if not sums:
@@ -513,14 +514,16 @@ class _Checker:
         return sc.pair[0]
 
     def _total_below(self, ri: int) -> Row | None:
-        """The first bare total row below row ``ri`` in its section (one backward pass, kept)."""
+        """The first bare total row below row ``ri`` in its section (one backward pass, kept); a table's only total
+        row counts whatever its label (a "Defence Function" row whose share is 100%)."""
         if self._totals_below is None:
             below: list[Row | None] = [None] * len(self.t.rows)
             nxt: Row | None = None
+            only = sum(r.kind == "total" for r in self.t.rows) == 1
             for k in range(len(self.t.rows) - 1, -1, -1):
                 below[k] = nxt
                 r = self.t.rows[k]
-                if r.kind == "total" and self.lex.total_row.match(r.key):
+                if r.kind == "total" and (only or self.lex.total_row.match(r.key)):
                     nxt = r
                 elif r.kind == "section":
                     nxt = None

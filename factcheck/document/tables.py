@@ -879,7 +879,7 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
     rows: list[Row] = []
     for ln in body:
         rows.append(_row(lex, doc, ln, len(rows), columns, scale, locale, col_line, form))
-    rows = _type_rows(lex, rows)
+    rows = _whole_rows(_type_rows(lex, rows), columns)
     start = min([lines[k].start for k in head_idx] + [body[0].start])
     return Table(start=start, end=body[-1].end, form=form, columns=tuple(columns), rows=tuple(rows),
                  stub=stub.text.strip() if stub is not None else "",
@@ -1302,6 +1302,27 @@ def _cost(combo: Sequence[int], cells: tuple[Cell, ...], cols: list[Column], gro
         if col.role in ("period", "other", "total") and cell.points:
             cost += 2.0  # a change in points is no level
     return cost
+
+
+def _whole_rows(rows: list[Row], columns: list[Column]) -> list[Row]:
+    """"| Defence Function | 20,368 | 21,322 | 4.7 | 100.0 |": with no row called a total, the last row whose share
+    of the total is 100 is the total (the rows above it are its parts; whether they add up is checked, not assumed)."""
+    from dataclasses import replace
+
+    shares = [c.index for c in columns if c.role == "share" and c.whole == "total"]
+    if not shares or any(r.kind in ("total", "subtotal") for r in rows):
+        return rows
+    levels = [i for i, r in enumerate(rows) if r.kind == "level"]
+    if len(levels) < 3:
+        return rows
+    last = rows[levels[-1]]
+    cell = last.placed().get(shares[0])
+    raw = cell.raw if cell is not None else None
+    if raw is None or raw.value is None or abs(raw.value - 100.0) > 0.051:
+        return rows
+    out = list(rows)
+    out[levels[-1]] = replace(last, kind="total")
+    return out
 
 
 def _type_rows(lex: Lexicon, rows: list[Row]) -> list[Row]:
