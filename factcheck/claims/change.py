@@ -59,7 +59,12 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
                     ctx.add(Claim("multiple", (m.start, m.end), m, readings=tuple(readings), stated_value=m.value,
                                   stated_step=abs(m.value or 0.0) * 0.05 if m.word else None))
                 else:
-                    ctx.skip("multiple", m, "compared with something the text gives no figure for")
+                    series = _series(ctx, facts, pairs, m)
+                    if series:  # "This year we will deliver about 120,000, more than three times as many"
+                        ctx.add(Claim("multiple", (m.start, m.end), m, readings=tuple(series), stated_value=m.value,
+                                      stated_step=abs(m.value or 0.0) * 0.05 if m.word else None))
+                    else:
+                        ctx.skip("multiple", m, "compared with something the text gives no figure for")
                 continue
             _claim(ctx, facts, pairs, m, "multiple", "ratio", 0, [])
 
@@ -393,6 +398,8 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
     if trig:
         readings = [Relation(r.formula, r.operands, tuple(trig) + r.evidence, alternative=r.alternative)
                     for r in readings]
+    if not readings and kind == "multiple":
+        readings = _series(ctx, facts, pairs, p)
     if not readings:
         ctx.skip(kind, p, "no two levels of one quantity found to compare")
         return
@@ -409,6 +416,42 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         stated_value = abs(p.value or 0.0) * direction if direction else None
     ctx.add(Claim(kind, (p.start, p.end), p, readings=tuple(readings), stated_value=stated_value,
                   stated_step=step, qualifier=facts.qualifier(p)))
+
+
+def _series(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relation]:
+    """A multiple no grammar ties to two levels, set beside the later one ("working toward 120 a year by 2027, more
+    than doubling output"; "This year we will deliver about 120,000, more than three times as many"): the earlier
+    level is the nearest figure before it of the same kind (the same counted thing, the same rate of time), in its
+    sentence or the one before. Found by position and kind, never by grammar: it can hold or warn, not fail."""
+    from .pairs import _per_time
+
+    s, _ = ctx.sentence(m.start)
+    new = _target(ctx, m)
+    if new is None:
+        before = [x for x in ctx.numbers_in(s, m.start) if is_amount(x)]
+        if before and regex.fullmatch(r"[^;:()]{0,40}", ctx.text[before[-1].end:m.start]):
+            new = before[-1]
+    if new is None or not is_amount(new) or new.type == "percent" or new.value_high is not None:
+        return []
+    si = ctx.sent_index(new.start)
+    lo = ctx.sents[si - 1][0] if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(new.start) else s
+    rate = _per_time(ctx, new)
+    cands = [x for x in ctx.numbers_in(lo, new.start) if is_amount(x) and x.type == new.type and x.value
+             and x.value_high is None and comparable(ctx.vocab, x, new) and not same_figure(x, new)
+             and magnitude(x, new) < 20 and x.start not in pairs.deltas and not base_position(ctx, x)
+             and (_per_time(ctx, x) or rate) == (rate or _per_time(ctx, x))]
+    if not cands:
+        return []
+    old = cands[-1]
+    kin = same_noun(ctx.vocab, old, new) or (old.type == "currency" and old.unit == new.unit) or \
+        (rate is not None and _per_time(ctx, old) == rate) or new.inferred
+    if not kin or ((m.value or 1.0) > 1) != (abs(new.value or 0) > abs(old.value or 0)):
+        return []  # a growth with the later figure the smaller (or a halving with it larger): not these two levels
+    clash = facts.measure_evidence(old, new)
+    if clash is not None and clash.weight < 0:
+        return []  # "revenue fell 3% to €8.1 billion, while its order intake more than doubled to €9.7 billion"
+    ev = Evidence("series", f"{old.text}, the level of its kind before {new.text}", 2.5, False)
+    return [Relation("ratio", (old, new), (ev,))]
 
 
 def _named_ratio(ctx: Ctx, facts: Facts, m: Mention) -> bool:
