@@ -400,6 +400,8 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
                     for r in readings]
     if not readings and kind == "multiple":
         readings = _series(ctx, facts, pairs, p)
+    elif not readings and kind == "percent_change" and direction and not fraction and p.unit == "percent":
+        readings = _series(ctx, facts, pairs, p, up=direction > 0)  # "at the end of 2024 it was 9,900, 10% more"
     if not readings:
         ctx.skip(kind, p, "no two levels of one quantity found to compare")
         return
@@ -418,11 +420,34 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
                   stated_step=step, qualifier=facts.qualifier(p)))
 
 
-def _series(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relation]:
-    """A multiple no grammar ties to two levels, set beside the later one ("working toward 120 a year by 2027, more
-    than doubling output"; "This year we will deliver about 120,000, more than three times as many"): the earlier
-    level is the nearest figure before it of the same kind (the same counted thing, the same rate of time), in its
-    sentence or the one before. Found by position and kind, never by grammar: it can hold or warn, not fail."""
+_ENDS_CHANGE = rx(r"(?:%|\bper\s?cent|\b(?:rose|grew|increased|fell|declined|dropped|climbed|jumped|advanced|gained))"
+                  r"[^.;%]{0,25}\bto\s+(?:(?:about|around|some|nearly|almost|roughly|a\s+record)\s+)*$", regex.I)
+
+
+_HAS_CHANGE = rx(r"\s*(?:,|\()?\s*(?:up|down|\+|-|−)\s*\d", regex.I)  # "$1.12 billion, up 18%", "€2.1bn (+12%)"
+_PERIOD_WORD = rx(r"\b(q[1-4]|[1-4]q|quarter|quarterly|h[12]|half|half-year|first-half|second-half|nine[- ]months?|"
+                  r"full[- ]year|annual|monthly)\b", regex.I)
+
+
+def _period_word(ctx: Ctx, x: Mention) -> str | None:
+    """The period a level is of, as the words of its clause before it say ("Fourth-quarter revenue was ...")."""
+    s, _ = ctx.sentence(x.start)
+    before = regex.split(r"[;,]", ctx.text[max(s, x.start - 60):x.start])[-1]
+    hits = _PERIOD_WORD.findall(before)
+    if not hits:
+        return None
+    w = hits[-1].lower().replace(" ", "-")
+    return {"q1": "quarter", "q2": "quarter", "q3": "quarter", "q4": "quarter", "1q": "quarter", "2q": "quarter",
+            "3q": "quarter", "4q": "quarter", "quarterly": "quarter", "h1": "half", "h2": "half", "half-year": "half",
+            "first-half": "half", "second-half": "half", "nine-month": "nine-months", "annual": "full-year"}.get(w, w)
+
+
+def _series(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention, up: bool | None = None) -> list[Relation]:
+    """A multiple (or, with ``up``, a percent change) no grammar ties to two levels, set beside the later one
+    ("working toward 120 a year by 2027, more than doubling output"; "This year we will deliver about 120,000, more
+    than three times as many"): the earlier level is the nearest figure before it of the same kind (the same counted
+    thing, the same rate of time), in its sentence or the one before. Found by position and kind, never by grammar:
+    it can hold or warn, not fail."""
     from .pairs import _per_time
 
     s, _ = ctx.sentence(m.start)
@@ -440,18 +465,34 @@ def _series(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relation]:
              and x.value_high is None and comparable(ctx.vocab, x, new) and not same_figure(x, new)
              and magnitude(x, new) < 20 and x.start not in pairs.deltas and not base_position(ctx, x)
              and (_per_time(ctx, x) or rate) == (rate or _per_time(ctx, x))]
+    # "Hensoldt's order intake rose 28% to €2.9 billion, while Thales's defence orders grew 10% to €11.4 billion";
+    # "Vehicle Systems sales rose 45% to €3.79 billion, Weapon and Ammunition grew 58% to €2.78 billion ...": a level
+    # that ends a change of its own beside another such change (one sentence of parallel changes) is another
+    # subject's, not this one's earlier level
+    ends = [x for x in cands if _ENDS_CHANGE.search(ctx.text, max(0, x.start - 45), x.start)
+            or _HAS_CHANGE.match(ctx.text, x.end, x.end + 30)]
+    ends_by_sentence: dict[int, int] = {}
+    for x in ends:
+        ends_by_sentence[ctx.sent_index(x.start)] = ends_by_sentence.get(ctx.sent_index(x.start), 0) + 1
+    cands = [x for x in cands if x not in ends or (ctx.sent_index(x.start) != si
+                                                   and ends_by_sentence[ctx.sent_index(x.start)] < 2)]
+    # "Fourth-quarter revenue was SEK 14.2 billion; full-year revenue rose 19% to SEK 48.2 billion": levels of
+    # different periods
+    pn = _period_word(ctx, new)
+    cands = [x for x in cands if not (pn and (px := _period_word(ctx, x)) and px != pn)]
     if not cands:
         return []
     old = cands[-1]
     kin = same_noun(ctx.vocab, old, new) or (old.type == "currency" and old.unit == new.unit) or \
         (rate is not None and _per_time(ctx, old) == rate) or new.inferred
-    if not kin or ((m.value or 1.0) > 1) != (abs(new.value or 0) > abs(old.value or 0)):
+    grows = (m.value or 1.0) > 1 if up is None else up  # a multiple says it by its size, a percent by its word
+    if not kin or grows != (abs(new.value or 0) > abs(old.value or 0)):
         return []  # a growth with the later figure the smaller (or a halving with it larger): not these two levels
     clash = facts.measure_evidence(old, new)
     if clash is not None and clash.weight < 0:
         return []  # "revenue fell 3% to €8.1 billion, while its order intake more than doubled to €9.7 billion"
     ev = Evidence("series", f"{old.text}, the level of its kind before {new.text}", 2.5, False)
-    return [Relation("ratio", (old, new), (ev,))]
+    return [Relation("ratio" if up is None else "pct_change", (old, new), (ev,))]
 
 
 def _named_ratio(ctx: Ctx, facts: Facts, m: Mention) -> bool:
