@@ -113,6 +113,8 @@ FORMULAS: dict[str, Formula] = {
     "ratio": Formula(lambda a, b: b / a, "{1} / {0}", "×"),
     "share": Formula(lambda part, whole: part / whole * 100, "{0} / {1} × 100", "%"),
     "share_of": Formula(lambda pct, whole: pct * whole / 100, "{0} × {1}"),
+    # a share of the sum of the parts a table's total row stands for (the total itself may be the wrong figure)
+    "share_of_sum": Formula(lambda part, *ps: part / sum(ps) * 100, "{0} / ({sum+}) × 100", "%"),
     "sum": Formula(lambda *xs: sum(xs), "{all+}"),
     # "£4.5 billion, of which £3 billion ... and £1 billion ...": the parts named may not be all of it
     "sum_open": Formula(lambda *xs: sum(xs), "{all+}", at_least=True),
@@ -227,7 +229,8 @@ def working(r: Relation, point: float) -> str:
     names = [_op_text(m) for m in r.operands]
     names = [f"({n})" if n.startswith("-") else n for n in names]  # "3.188 billion − (−2.058 billion)"
     names = [n.replace("-", "−", 1) if n.startswith(("(-", "-")) else n for n in names]
-    w = f.working.replace("{all+}", " + ".join(names)).replace("{rest+}", " − ".join(names[1:]))
+    w = f.working.replace("{all+}", " + ".join(names)).replace("{rest+}", " − ".join(names[1:])) \
+        .replace("{sum+}", " + ".join(names[1:]))
     for k, n in enumerate(names):
         w = w.replace("{" + str(k) + "}", n)
     scaled = f.unit == "" and r.operands and r.operands[0].type == "currency"

@@ -153,6 +153,20 @@ def test_a_currency_printed_on_the_first_and_total_rows_only_covers_the_column()
     assert reading(claims["5:$1,037.1"])[:2] == ("sum", ["$771.5", "265.6"])
 
 
+def test_a_wrong_total_is_one_error_when_the_shares_are_of_the_rows_own_sum():
+    # the rows add to 1,724 and every share is of 1,724: the total is wrong, the shares are not
+    text = ("Customer\tVehicles\tShare of total\nSweden\t509\t29.5%\nNorway\t247\t14.3%\nFinland\t102\t5.9%\n"
+            "Others\t866\t50.2%\nTotal\t1,742\t100.0%\n")
+    claims, _ = run(text)
+    total = claims["6:1,742"]
+    assert reading(total)[:2] == ("sum", ["509", "247", "102", "866"]) and total.readings[0].explicit
+    share = claims["2:29.5%"]
+    assert [r.formula for r in share.readings] == ["share", "share_of_sum"]
+    # with a total that adds up, the shares are read against it alone
+    claims, _ = run(text.replace("1,742", "1,724"))
+    assert [r.formula for r in claims["2:29.5%"].readings] == ["share"]
+
+
 def test_a_change_from_a_negative_figure_is_not_checked():
     claims, _ = run(SEGMENTS.replace("\tn/a\t-3", "\t2\t-3"))
     assert "7:2" not in claims

@@ -515,6 +515,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
     target = _target(ctx, p)
     if target is not None and target.start in pairs.deltas:
         target = None  # "an increase of €560 million or 61%": the percent restates the delta
+    if target is not None and facts.rate_of(target) == "unit":
+        # "net income fell to $43.6 million, or $1.55 per share, from $59.7 million, or $2.18 per share, a decline
+        # of 27%": a per-share aside restates a level; the change may be of either pair
+        target = None
     cands: dict[tuple[int, int], list[Evidence]] = {}
     ops: dict[tuple[int, int], tuple[Mention, Mention]] = {}
     formulas: dict[tuple[int, int], str] = {}

@@ -421,8 +421,12 @@ def _unit_size(ctx: Ctx, q: Mention) -> bool:
 
 
 def _dates_a_figure(ctx: Ctx, q: Mention) -> bool:
-    """"¥980 billion a year earlier", "94 vehicles two years ago": the span says when a figure was measured."""
+    """"¥980 billion a year earlier", "94 vehicles two years ago", "73% more than a year earlier": the span says when a
+    figure was measured, or what it is compared with."""
     s, _ = ctx.sentence(q.start)
+    if regex.search(r"\b(?:than|from|on|over|versus|vs\.?|against|with|compared\s+(?:with|to)|since)\s+(?:the\s+level\s+of\s+)?$",
+                    ctx.text[max(s, q.start - 30):q.start], regex.I):
+        return True  # "73% more than a year earlier", "up 12% from a year ago": the base of a comparison
     return any(ctx.text[m.end:q.start].strip() == "" for m in ctx.numbers_in(s, q.start) if not m.role)
 
 

@@ -409,11 +409,13 @@ class _Checker:
             for j, (tm, ms, cell) in sums.items():
                 elsewhere = [k for k, ok in adds.items() if ok and k != j]
                 bare = bool(self.lex.total_row.match(total.key))
-                if not elsewhere and not adds[j]:
+                shared = bare and not adds[j] and self._shares_of_parts(parts, j, ms)
+                if not elsewhere and not adds[j] and not shared:
                     self.skip("sum", cell, f"'{total.label}' is not the sum of the rows above it in any column: "
                                            "not read as their total")
                     continue
-                explicit = (bool(elsewhere) or (bare and len(sums) == 1)) and (cell.start, cell.end) not in self._nil_total
+                explicit = (bool(elsewhere) or (bare and len(sums) == 1) or shared) and \
+                    (cell.start, cell.end) not in self._nil_total
                 names = ", ".join(f"'{p.label}'" for p in parts)
                 how = f"adds up in column '{self.name(elsewhere[0])}'" if elsewhere else "adds up here only"
                 ev = self.evidence("table-total", f"'{total.label}', column '{self.name(j)}' = {names} "
@@ -476,7 +478,15 @@ class _Checker:
                 explicit = elsewhere or sc.label.strip() not in ("%", "(%)")
                 ev = self.evidence("table-share", f"{r.label}, {self.name(lvl)}: {part.text} of '{wr.label}' "
                                                   f"{whole.text} (column '{sc.name}')", explicit)
-                self.add("share", cell, stated, (Relation("share", (part, whole), (ev,)),))
+                readings = [Relation("share", (part, whole), (ev,))]
+                # "Total 1,742" where the rows add up to 1,724 and every share is of 1,724: one error, the total's
+                # (its sum check says so); a share of the rows' own sum holds, so the shares are not called wrong too
+                addends = self._addends(wr, lvl)
+                if addends and not _adds_up(whole, addends):
+                    readings.append(Relation("share_of_sum", (part, *addends), (Evidence(
+                        "table-share-parts", f"{part.text} of the sum of the rows '{wr.label}' adds", self.w["unsure"],
+                        False),)))
+                self.add("share", cell, stated, tuple(readings))
 
     def _row_shares(self, sc: Column, pj: int, wj: int) -> None:
         """"% of GDP" beside "GDP": each row's part column over its own cell of the column the header names."""
@@ -491,6 +501,29 @@ class _Checker:
             ev = self.evidence("table-share", f"{r.label}: {self.name(pj)} {part.text} of {self.name(wj)} {whole.text} "
                                               f"(column '{sc.name}')", True)
             self.add("share", cell, stated, (Relation("share", (part, whole), (ev,)),))
+
+    def _shares_of_parts(self, parts: list[Row], j: int, figs: list[Mention]) -> bool:
+        """Does a share-of-total column give every part row its share of the parts' own sum ("Total 1,742" over rows
+        adding to 1,724, with "29.5%" for 509)? Then the total row is their total, whatever its figure."""
+        total = sum(f.value or 0.0 for f in figs)
+        cols = [c.index for c in self.t.columns if c.role == "share" and c.whole == "total"]
+        if not cols or not total:
+            return False
+        for p, f in zip(parts, figs, strict=True):
+            cell = p.placed().get(cols[0])
+            st = self.fig(p, cell, cols[0]) if cell is not None else None
+            if st is None or st.value is None or abs(st.value - (f.value or 0.0) / total * 100) > (st.half_step or 0.05) + 1e-9:
+                return False
+        return True
+
+    def _addends(self, total: Row, j: int) -> list[Mention]:
+        """The figures in column ``j`` of the rows the total row ``total`` adds ([] when one is missing)."""
+        ti = next((i for i, r in enumerate(self.t.rows) if r is total), None)
+        parts = self._parts_of(ti) if ti is not None and total.kind in ("total", "subtotal") else None
+        if not parts or len(parts) < 2:
+            return []
+        figs = [self.fig(p, p.placed().get(j), j) for p in parts]
+        return [f for f in figs if f is not None] if all(f is not None for f in figs) else []
 
     def _share_level(self, sc: Column) -> int:
         """The column a share column annotates: the one its header placement says, unless that one holds no
