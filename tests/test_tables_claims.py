@@ -167,6 +167,17 @@ def test_a_wrong_total_is_one_error_when_the_shares_are_of_the_rows_own_sum():
     assert [r.formula for r in claims["2:29.5%"].readings] == ["share"]
 
 
+def test_digits_grouped_by_spaces_in_an_aligned_table_are_one_cell():
+    text = ("MNOK                               Q2 2025   Q2 2024  Change %\n"
+            "Maritime                             6 215     5 480      13.4\n"
+            "Defence                              5 389     4 512      19.4\n"
+            "Other/eliminations                    -142       -98       n/a\n"
+            "Total operating revenues            11 462     9 894      15.8\n")
+    claims, _ = run(text)
+    assert reading(claims["5:11 462"])[:2] == ("sum", ["6 215", "5 389", "-142"])
+    assert reading(claims["2:13.4"])[:2] == ("pct_change", ["5 480", "6 215"])
+
+
 def test_a_change_from_a_negative_figure_is_not_checked():
     claims, _ = run(SEGMENTS.replace("\tn/a\t-3", "\t2\t-3"))
     assert "7:2" not in claims

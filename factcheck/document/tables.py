@@ -421,6 +421,21 @@ def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
         merged.append(t)
         i += 1
     toks = merged
+    if any(t.gap >= 2 for t in toks[1:]):
+        # "Kongsberg Maritime   6 215   5 480   13.4": in columns two or more spaces apart, a group of three digits one
+        # space after a number is its thousands (Nordic and French releases group digits with spaces)
+        joined: list[_Tok] = []
+        for t in toks:
+            prev = joined[-1] if joined else None
+            if prev is not None and prev.kind == "fig" and t.kind == "fig" and t.gap == 1 and \
+                    re.fullmatch(r"\d{3}", t.text) and re.fullmatch(r"[-−–]?\d{1,3}(?:\s\d{3})*", prev.text):
+                j = _classify(lex, text, prev.start, t.end)
+                if j.kind == "fig":
+                    j.gap = prev.gap
+                    joined[-1] = j
+                    continue
+            joined.append(t)
+        toks = joined
     k = len(toks)
     while k > 0 and toks[k - 1].kind in ("fig", "miss"):
         k -= 1
