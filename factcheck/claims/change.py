@@ -134,6 +134,10 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             continue  # "fell half a percent": half of one percent, no fraction of the level
         if mt is not None and mt.template.id == "signed" and regex.match(r"[+−–-]\s", ctx.text[mt.start:mt.end]):
             continue  # "A$5.7 billion – almost two-thirds –": a dash set apart by a space is punctuation, no sign
+        if mt is not None and mt.template.id == "pair-or" and regex.search(
+                r"\b(?:of\s+which|of\s+whom|of\s+this|of\s+these|of\s+them|including)\s*,?\s*(?:\p{L}+\s+){0,2}$",
+                ctx.text[max(ctx.sentence(p.start)[0], mt.start - 40):mt.start], regex.I):
+            continue  # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%, was spent on ...": a share, no change
         direction = _direction(facts, cue)
         if mt is None:
             mt_id = "signed"

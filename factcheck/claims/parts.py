@@ -112,6 +112,16 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
         else:
             ev = Evidence(ev.cue, ev.detail, ev.weight, False)
+    if mt.template.id == "accounted" and part is not None and whole is None:
+        # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": the whole is the figure "of which" points back to
+        s0, _ = ctx.sentence(part.start)
+        if regex.search(r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+those|including)\s*,?\s*$",
+                        ctx.text[max(s0, part.start - 20):part.start], regex.I):
+            before = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
+                      and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)]
+            if before:
+                whole = before[-1]
+                ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.0, True)
     if mt.template.id == "bracket-share" and part is not None and whole is None:
         # "Of the 48 jets ordered, 12 (25%) will be two-seaters"; "300 aircraft a year, of which 250 are TB2s (83%)
         # and 50 are AKINCIs (17%)"
