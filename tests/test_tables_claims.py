@@ -178,6 +178,27 @@ def test_digits_grouped_by_spaces_in_an_aligned_table_are_one_cell():
     assert reading(claims["2:13.4"])[:2] == ("pct_change", ["5 480", "6 215"])
 
 
+def test_a_share_column_that_holds_nowhere_is_only_doubted():
+    # every share of the column disagrees with the total row: the reading of the column is what is in doubt
+    text = "Segment\t2024\tShare of total\nA\t100\t12.0%\nB\t200\t25.0%\nC\t700\t63.0%\nTotal\t1,000\t100.0%\n"
+    claims, _ = run(text)
+    assert [claims[k].readings[0].explicit for k in ("2:12.0%", "3:25.0%", "4:63.0%")] == [False, False, False]
+    # one share holding makes the others explicit: the column is read right, those shares are wrong
+    claims, _ = run(text.replace("12.0%", "10.0%"))
+    assert [claims[k].readings[0].explicit for k in ("2:10.0%", "3:25.0%", "4:63.0%")] == [True, True, True]
+
+
+def test_a_change_column_that_holds_nowhere_is_only_doubted():
+    # every change of the column disagrees with its two periods (an organic growth column taken for a reported one)
+    text = ("€m\t2024\t2023\tChange %\nA\t1,100\t1,000\t7.0\nB\t2,400\t2,000\t15.0\nC\t900\t1,000\t-4.0\n"
+            "Total\t4,400\t4,000\t8.0\n")
+    claims, _ = run(text)
+    assert not any(claims[k].readings[0].explicit for k in ("2:7.0", "3:15.0", "4:-4.0", "5:8.0"))
+    # one holding: the column is read right, the others are wrong outright
+    claims, _ = run(text.replace("\t7.0", "\t10.0"))
+    assert all(claims[k].readings[0].explicit for k in ("2:10.0", "3:15.0", "4:-4.0", "5:8.0"))
+
+
 def test_a_change_from_a_negative_figure_is_not_checked():
     claims, _ = run(SEGMENTS.replace("\tn/a\t-3", "\t2\t-3"))
     assert "7:2" not in claims

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from ..document.tables import Cell, Column, Row, Table, find_tables, lexicon, typed
 from ..model import Claim, Document, Evidence, Mention, Relation, Unchecked
+from .reading import doubt
 
 # Evidence weights (rules/tables.yaml, ``weights``; the judge's thresholds are rules/linking.yaml's): a reading
 # resting on the table's labelled structure scores ``table``, enough to fail; one whose columns the header does
@@ -245,6 +246,7 @@ class _Checker:
             return
         signed_cols = {c.index: any(r.at(c.index) is not None and r.at(c.index).sign  # type: ignore[union-attr]
                                     for r in self.t.rows) for c in changes}
+        by_col: dict[int, list[int]] = {}
         for row in self.t.rows:
             if row.kind == "section" or not row.alignments:
                 continue
@@ -274,7 +276,17 @@ class _Checker:
                 assert first is not None
                 _, pi, ci, chj = first
                 alts = sorted({(r[3]) for r in readings if r})
+                n0 = len(self.claims)
                 self._change(row, cell, pi, ci, chj, alts, signed_cols.get(chj, True))
+                if len(self.claims) > n0:
+                    by_col.setdefault(chj, []).append(len(self.claims) - 1)
+        # three or more changes of one column, none holding: the column is read on another basis than its periods
+        # (organic, constant currency) or against other columns; they are doubted, not each called wrong
+        for idx in by_col.values():
+            if len(idx) >= 3 and not any(_holds_change(self.claims[i]) for i in idx):
+                for i in idx:
+                    c = self.claims[i]
+                    self.claims[i] = dataclasses.replace(c, readings=tuple(doubt(r) for r in c.readings))
 
     def _change(self, row: Row, cell: Cell, pi: int, ci: int, chj: int, alts: list[int], signed: bool) -> None:
         ch = self.col(chj)
@@ -473,9 +485,12 @@ class _Checker:
                     continue
                 found.append((r, cell, stated, part, whole, whole_row))
             oks = [_holds_share(st, p, w) for _, _, st, p, w, _ in found]
+            # three or more shares of one column, none holding: the whole (or the reading of the column) is what is
+            # wrong, not each share; they are doubted, and the total's own sum says which
+            none_hold = len(found) >= 3 and not any(oks)
             for k, (r, cell, stated, part, whole, wr) in enumerate(found):
                 elsewhere = any(ok for i, ok in enumerate(oks) if i != k)
-                explicit = elsewhere or sc.label.strip() not in ("%", "(%)")
+                explicit = (elsewhere or sc.label.strip() not in ("%", "(%)")) and not none_hold
                 ev = self.evidence("table-share", f"{r.label}, {self.name(lvl)}: {part.text} of '{wr.label}' "
                                                   f"{whole.text} (column '{sc.name}')", explicit)
                 readings = [Relation("share", (part, whole), (ev,))]
@@ -678,6 +693,28 @@ def _adds_up(total: Mention, parts: list[Mention]) -> bool:
     s = sum(p.value for p in parts if p.value is not None)
     tol = (total.half_step or 0.0) + sum(p.half_step or 0.0 for p in parts) + NEARLY * abs(total.value)
     return abs(s - total.value) <= tol
+
+
+def _holds_change(c: Claim) -> bool:
+    """Does a table's change cell hold on its first reading (percent, points or amount), at the cell's precision?"""
+    r = c.readings[0] if c.readings else None
+    st = c.stated
+    if r is None or st is None or st.value is None or len(r.operands) != 2:
+        return False
+    a, b = r.operands
+    if a.value is None or b.value is None:
+        return False
+    if r.formula == "pct_change":
+        if not a.value:
+            return False
+        v = (b.value - a.value) / abs(a.value) * 100
+    elif r.formula == "difference":
+        v = a.value - b.value
+    else:
+        v = b.value - a.value
+    step = (st.half_step or 0.05) + sum(m.half_step or 0.0 for m in (a, b)) * (100 / abs(a.value) if r.formula ==
+                                                                              "pct_change" and a.value else 1)
+    return abs(abs(v) - abs(st.value)) <= step + 1e-9
 
 
 def _holds_share(stated: Mention, part: Mention, whole: Mention) -> bool:
