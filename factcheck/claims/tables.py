@@ -285,8 +285,8 @@ class _Checker:
         for idx in by_col.values():
             if len(idx) >= 3 and not any(_holds_change(self.claims[i]) for i in idx):
                 for i in idx:
-                    c = self.claims[i]
-                    self.claims[i] = dataclasses.replace(c, readings=tuple(doubt(r) for r in c.readings))
+                    claim = self.claims[i]
+                    self.claims[i] = dataclasses.replace(claim, readings=tuple(doubt(r) for r in claim.readings))
 
     def _change(self, row: Row, cell: Cell, pi: int, ci: int, chj: int, alts: list[int], signed: bool) -> None:
         ch = self.col(chj)
