@@ -271,8 +271,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if rel and rel.group(0).strip().lower() in ("earlier", "ago") and _dates_a_figure(ctx, q):
         return None  # "from ¥980 billion a year earlier": the period a figure is given for, not a span claimed
     if not rel and regex.search(r"\b(?:per|each|every|over|for|within|up\s+to)\s+(?:the\s+(?:next|past|last)\s+)?$",
-                                before):
-        return None  # "over five years", "for ten years": a period stated, not derived from dates
+                                before) and not _DATED_AFTER.match(after):
+        return None  # "over five years", "for ten years": a period stated, not derived from dates (but "over the 12
+        # years from 2025 to 2036" names its dates)
     if regex.match(r"\s*(?:warranty|guarantee|old|of\s+(?:service|experience|production|operation))\b", after):
         return None
     dateline_end = _dateline_end(ctx)
@@ -281,6 +282,12 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     doc_d = document_date(ctx)
     word = rel.group(0).strip().lower() if rel else ""
     # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
+    named = _DATED_AFTER.match(after)
+    if named is not None and not word:  # "over the 12 years from 2025 to 2036": the two dates it names
+        spanned = [(d, p) for d, p in periods if q.end <= d.start < q.end + named.end()]
+        if len(spanned) == 2:
+            (d0, p0), (d1, p1) = spanned
+            return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
     if len(periods) >= 2 and not word:
         (d0, p0), (d1, p1) = periods[0], periods[1]
         # the text must join the two dates ("from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ...
@@ -336,7 +343,13 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             if named is not None:
                 return (mine_p, named, True) if mine_p.first <= named.first else (named, mine_p, True)
         if regex.match(r"\s*(?:earlier|later)\s+than\b", after, regex.I):
-            return None  # "five years earlier than previously planned": compared with a date the text does not give
+            # "Delivery, once planned for 2029, is now expected in 2032, three years later than first promised": the
+            # two dates before it; "five years earlier than previously planned" with one: a date the text does not give
+            dated = [p for d, p in periods if d.end <= q.start]
+            if len(dated) >= 2:
+                a, b = dated[-2], dated[-1]
+                return (a, b, True) if a.first <= b.first else (b, a, True)
+            return None
     # 3. "12 months later" / "35 years later" / "Six years on,": from the date before to the date of this sentence
     # (the nearest before the span; "26 years later it is in service" with none: the release's own date, not sure)
     if word in ("later", "earlier") or (word == "on" and regex.match(r"\s*on\s*[,;:]", after)):
@@ -365,12 +378,27 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if own and prev:
             return (prev, own, True) if prev.first <= own.first else (own, prev, True)
         return None
+    # 3b. "in service with the RCAF since 1980, more than four decades": from the date after "since" to the release's
+    # own date (only when the release is dated)
+    since = _SINCE_BEFORE.search(before)
+    if since is not None and not word and doc_d is not None and _document_date(ctx) is not None:
+        p = parse_period(since.group("d"))
+        if p is not None and p.first <= doc_d.first:
+            return (p, doc_d, True)
     # 4. "so the signature closes six years of negotiations" after "began in 2018"
     if len(periods) == 1 and doc_d is not None and regex.match(r"\s*of\s+(?:talks|negotiations?|discussions|work|"
                                                                 r"development|trials|testing)\b", after):
         p = periods[0][1]
         return (p, doc_d, True) if p.first <= doc_d.first else (doc_d, p, True)
     return None
+
+
+# "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
+_DATED_AFTER = rx(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:FY\s?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
+                  r"(?:FY\s?)?(?:19|20)\d\d\b", regex.I)
+_SINCE_BEFORE = rx(r"\bsince\s+(?P<d>(?:(?:early|mid|late)[- ])?(?:(?:January|February|March|April|May|June|July|August|"
+                   r"September|October|November|December)\s+)?(?:19|20)\d\d)\s*,\s*(?:(?:more\s+than|almost|nearly|over|"
+                   r"about|some|around|just\s+over|just\s+under)\s+)?$", regex.I)
 
 
 def _dateline_end(ctx: Ctx) -> int:
