@@ -38,7 +38,7 @@ from typing import Any
 
 import regex
 
-from ..extract.lazy import LazyPattern, rx
+from ..extract.lazy import LazyPattern, escape, rx
 from ..model import Mention
 from .anchors import CHAR, anchors, starts_any, words_of
 
@@ -62,16 +62,10 @@ def _alternation(words: list[str]) -> str:
     if not parts:
         return "(?!)"
     split = _SPACES_OR_HYPHENS.split
-    return "(?:" + "|".join(r"[\s-]+".join(_escape(p) for p in split(w)) for w in parts) + ")"
+    return "(?:" + "|".join(r"[\s-]+".join(escape(p) for p in split(w)) for w in parts) + ")"
 
 
 _SPACES_OR_HYPHENS = LazyPattern(r"[\s-]+")
-
-
-def _escape(word: str) -> str:
-    """``regex.escape(word)``; a word of letters and digits only (most words) is returned as it is, since it
-    holds no character ``regex.escape`` escapes (none of its metacharacters, no white space)."""
-    return word if word.isalnum() else regex.escape(word)
 
 
 def _lists(vocab: dict) -> dict[str, list[str]]:
@@ -219,6 +213,7 @@ class Grammar:
     def __init__(self, vocab: dict, state: tuple | None = None) -> None:
         self.vocab = vocab
         self._word_patterns: dict[str, Any] = {}
+        self._word_sources: dict[str, str] = {}
         if state is not None:  # read back from the start-up cache (see state())
             self._restore(state)
             return
@@ -241,8 +236,9 @@ class Grammar:
     # ------------------------------------------------------------------------------------ the cache
     def state(self) -> tuple:
         """What the grammar is, as plain data (strings, numbers, tuples, dicts, frozensets) for the start-up
-        cache: the word lists, the prefix pattern's text, and each template with its expanded pattern text (every
-        pattern of a grammar is case-insensitive, as _compile and __init__ compile them)."""
+        cache: the word lists, the prefix pattern's text, each template with its expanded pattern text (every
+        pattern of a grammar is case-insensitive, as _compile and __init__ compile them), and the text of each
+        list's word_pattern (made here once, not on every run that asks for it)."""
         def needs(t: Template) -> tuple | None:
             if t.needs is None:
                 return None
@@ -252,10 +248,11 @@ class Grammar:
         return (_STATE_FORMAT, self.lists, self._pre, self.prefix_re.pattern,
                 tuple((group, tuple((t.id, t.source, t.pattern.pattern, t.weight, t.explicit, t.slots, t.meta, needs(t))
                                     for t in ts))
-                      for group, ts in self.templates.items()))
+                      for group, ts in self.templates.items()),
+                {name: _word_source(tuple(words)) for name, words in self.lists.items()})
 
     def _restore(self, state: tuple) -> None:
-        _, self.lists, self._pre, prefix, groups = state
+        _, self.lists, self._pre, prefix, groups, self._word_sources = state
         self.prefix_re = LazyPattern(prefix, regex.I)
         self.templates = {}
         for group, entries in groups:
@@ -373,12 +370,14 @@ class Grammar:
     def word_pattern(self, name: str) -> Any:
         got = self._word_patterns.get(name)  # by name: the lists do not change after __init__
         if got is None:
-            got = self._word_patterns[name] = _word_pattern(tuple(self.words(name)))
+            source = self._word_sources.get(name)  # a grammar read from the cache has them all
+            got = rx(source, regex.I) if source is not None else _word_pattern(tuple(self.words(name)))
+            self._word_patterns[name] = got
         return got
 
 
 _CACHE: dict[int, tuple[dict, Grammar]] = {}
-_STATE_FORMAT = 1  # raise when state() changes shape: older entries are then ignored
+_STATE_FORMAT = 2  # raise when state() changes shape: older entries are then ignored
 # what a cached grammar may hold besides plain data: the dates YAML reads in a template's extra keys
 _STATE_CLASSES = {("datetime", "date"), ("datetime", "datetime")}
 
@@ -429,9 +428,10 @@ def _cached(vocab: dict) -> Grammar:
 def _valid_state(got: Any) -> bool:
     """Has a loaded entry the shape state() writes? (A damaged or foreign entry is rebuilt.)"""
     try:
-        fmt, lists, pre, prefix, groups = got
+        fmt, lists, pre, prefix, groups, sources = got
         ok = fmt == _STATE_FORMAT and isinstance(lists, dict) and isinstance(pre, str) and isinstance(prefix, str) \
-            and isinstance(groups, tuple) and all(isinstance(k, str) and isinstance(v, list) for k, v in lists.items())
+            and isinstance(groups, tuple) and all(isinstance(k, str) and isinstance(v, list) for k, v in lists.items()) \
+            and isinstance(sources, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in sources.items())
         for group, entries in groups if ok else ():
             for tid, source, pattern, weight, explicit, slots, meta, needs in entries:
                 ok = ok and isinstance(group, str) and isinstance(tid, str) and isinstance(source, str) \
@@ -458,9 +458,13 @@ _WP: dict[tuple[str, ...], Any] = {}
 def _word_pattern(words: tuple[str, ...]) -> Any:
     p = _WP.get(words)
     if p is None:
-        p = rx(r"(?<![\p{L}\p{N}])" + _alternation(list(words)) + r"(?![\p{L}\p{N}])", regex.I)
-        _WP[words] = p
+        p = _WP[words] = rx(_word_source(words), regex.I)
     return p
+
+
+def _word_source(words: tuple[str, ...]) -> str:
+    """The pattern of any one of ``words`` as a whole word (case-insensitive when compiled with regex.I)."""
+    return r"(?<![\p{L}\p{N}])" + _alternation(list(words)) + r"(?![\p{L}\p{N}])"
 
 
 # ---------------------------------------------------------------------------------------- abstract sentences

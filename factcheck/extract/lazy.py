@@ -234,6 +234,13 @@ def _install_hook() -> None:
 _install_hook()
 
 
+def escape(word: str) -> str:
+    """``regex.escape(word)``, without its loop over the characters for a word of letters and digits only
+    (most vocabulary words), which it returns unchanged: none of its metacharacters is a letter or a digit,
+    and it escapes only those and white space."""
+    return word if word.isalnum() else regex.escape(word)
+
+
 def compiled_patterns() -> int:
     """How many patterns this process holds (for tests and benchmarks)."""
     return len(_MEMO)
