@@ -1,6 +1,6 @@
 """Every speed and memory ratio of issue 10, from one run, on inputs generated from the corpus texts.
 
-    python3 benchmarks/run.py [CORPUS] [--json benchmarks/results/run.json] [--readme] [--quick]
+    python3 benchmarks/run.py [CORPUS] [--json benchmarks/results/run.json] [--readme] [--quick] [--only startup]
 
 CORPUS is a folder of release texts (*.txt); default ../shared/corpus beside the repository, else samples/.
 The texts are joined and repeated into the inputs below, in a temporary folder; nothing of the corpus is
@@ -192,7 +192,8 @@ def _cmp(value: float | None, target: float, below: bool) -> bool | None:
     return value <= target if below else value >= target
 
 
-def measure(inp: dict[str, Path], repeat: int, timeout: float) -> list[Result]:
+def measure_startup(inp: dict[str, Path], repeat: int, timeout: float) -> list[Result]:
+    """The start-up rows: one release checked (and extracted) against `python -c "import typer, rich"`."""
     out: list[Result] = []
     base = [sys.executable, "-c", "import typer, rich"]
     r = paired(base, factcheck("check", "--format", "json", str(inp["release"])), max(5, repeat * 2), timeout)
@@ -201,6 +202,11 @@ def measure(inp: dict[str, Path], repeat: int, timeout: float) -> list[Result]:
     r = paired(base, factcheck("extract", "--format", "json", str(inp["release"])), max(5, repeat * 2), timeout)
     out.append(Result("one-release extract / python -c 'import typer, rich'", r["ratio"], "x", "(no target)", None,
                       f"{r['b']:.3f} s vs {r['a']:.3f} s CPU", r))
+    return out
+
+
+def measure(inp: dict[str, Path], repeat: int, timeout: float) -> list[Result]:
+    out = measure_startup(inp, repeat, timeout)
     for cmd in ("extract", "check"):
         for small, big, label in (("file-256k", "file-1m", "one file 256 KiB -> 1 MiB"),
                                   ("para-10k", "para-40k", "one paragraph 10 KiB -> 40 KiB")):
@@ -382,7 +388,11 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a run is stopped (x4 for 1,000 files, x2 for "
                                                                    "the 10 MiB file)")
     ap.add_argument("--quick", action="store_true", help="2 MiB instead of 10, 200 files instead of 1,000 (not for the README)")
+    ap.add_argument("--only", choices=["startup"], help="only these rows (same code and baseline as a full run; the "
+                                                         "results go to --json only when it is given, never to the README)")
     a = ap.parse_args()
+    if a.only and "--json" not in sys.argv[1:] and not any(x.startswith("--json=") for x in sys.argv[1:]):
+        a.json = None  # a partial run does not replace the full run's results file
     probe = subprocess.run(factcheck("--version"), capture_output=True, text=True, cwd=ROOT, check=False)
     if probe.returncode != 0:
         print(f"run.py: {sys.executable} cannot run factcheck (pip install -e . in this environment first)",
@@ -399,19 +409,26 @@ def main() -> int:
     try:
         inp = make_inputs(tmp, texts, a.quick)
         _CACHE_DIR.append(str(tmp / "cache"))
-        child(factcheck("check", "--format", "json", str(inp["release"])), a.timeout)  # bytecode and start-up cache
-        info = {**machine(), "texts": len(texts), "corpus": str(corpus), "quick": a.quick}
+        # bytecode and start-up cache; twice, because the standard library's compilations (factcheck/stdcache.py)
+        # are kept from their second sighting on
+        for _ in range(2):
+            child(factcheck("check", "--format", "json", str(inp["release"])), a.timeout)
+        info = {**machine(), "texts": len(texts), "corpus": str(corpus), "quick": a.quick, "only": a.only}
         print(f"inputs from {corpus} ({len(texts)} texts); {info['cores']} cores, load average {info['loadavg'][0]:.1f}",
               flush=True)
-        results = measure(inp, a.repeat, a.timeout)
+        results = measure_startup(inp, a.repeat, a.timeout) if a.only == "startup" else measure(inp, a.repeat, a.timeout)
+        info["loadavg_end"] = os.getloadavg()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(table(results))
-    Path(a.json).parent.mkdir(parents=True, exist_ok=True)
-    Path(a.json).write_text(json.dumps({"machine": info, "results": [asdict(r) for r in results]}, indent=1) + "\n",
-                            encoding="utf-8")
-    print(f"wrote {a.json}")
-    if a.readme and not a.quick:
+    print(f"load average {info['loadavg'][0]:.2f} at the start, {info['loadavg_end'][0]:.2f} at the end "
+          f"({info['cores']} cores)")
+    if a.json:
+        Path(a.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(a.json).write_text(json.dumps({"machine": info, "results": [asdict(r) for r in results]}, indent=1) + "\n",
+                                encoding="utf-8")
+        print(f"wrote {a.json}")
+    if a.readme and not a.quick and not a.only:
         write_readme(results, info, corpus)
         print(f"wrote {README}")
     return 0

@@ -1093,12 +1093,48 @@ def app_for(args: list[str]) -> typer.Typer:
     return app
 
 
+def _gc_for_a_run() -> None:
+    """The garbage collector tuned for one command-line run (start-up). With its default threshold (700
+    allocations) a one-release check runs ~50 young collections that free next to nothing (~6 ms); at 20,000
+    it runs one or none. Garbage in reference cycles waits for at most 20,000 allocations more: a few MiB at
+    worst, against the tens a run holds anyway. Pythons whose threshold is already higher are left alone."""
+    import gc
+
+    first, *rest = gc.get_threshold()
+    if 0 < first < _GC_THRESHOLD:
+        gc.set_threshold(_GC_THRESHOLD, *rest)
+
+
+_GC_THRESHOLD = 20_000
+
+
+def _gc_at_exit() -> None:
+    """Everything the process holds moved out of the collector's sight before the interpreter shuts down:
+    its final collections would otherwise walk every object a run made, only to free them anyway (~17 ms of a
+    one-release check). Objects are still freed by their reference counts; only the final cycle search
+    skips them, and the operating system takes back the memory of the process."""
+    import gc
+
+    gc.freeze()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point. Whatever happens, one line and an exit code from the table, never a traceback:
-    unexpected errors are internal errors (3), not "a figure is wrong" (1)."""
+    unexpected errors are internal errors (3), not "a figure is wrong" (1). Run as the program (no ``argv``)
+    it also tunes the garbage collector for a short run (_gc_for_a_run, _gc_at_exit)."""
+    if argv is not None:
+        _main(argv)
+        return
+    _gc_for_a_run()
+    try:
+        _main(sys.argv[1:])
+    finally:
+        _gc_at_exit()
+
+
+def _main(args: list[str]) -> None:
     from .fix import Interrupted
 
-    args = sys.argv[1:] if argv is None else argv
     try:
         typo = command_typo(args)
         if typo:

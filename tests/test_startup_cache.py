@@ -90,7 +90,10 @@ def test_a_second_run_reads_patterns_and_rules_from_the_cache(cdir: Path) -> Non
     env = {"FACTCHECK_CACHE_DIR": str(cdir)}
     first = _run(code, env).split(" ", 1)
     names = sorted(p.name for p in cdir.iterdir())
-    assert len(names) == 2 and names[0] == "patterns-" + _suffix() and names[1].startswith("shipped-rules-")
+    # the compiled patterns, the digests of patterns regex's module functions parsed once (kept from their
+    # second sighting on: factcheck/extract/lazy.py), the parsed rule files
+    assert len(names) == 3 and names[0] == "patterns-" + _suffix() and names[2].startswith("shipped-rules-")
+    assert names[1] == "patterns-seen-" + _suffix().replace(".pickle", ".marshal")
     second = _run(code, env).split(" ", 1)
     assert first[0] == second[0]  # the same rules
     mentions_1, new_1, yaml_1 = first[1].rsplit(" ", 2)

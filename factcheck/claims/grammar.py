@@ -18,6 +18,15 @@ become ⟪k⟫). Grammar in rules/linking.yaml is written against that form:
 
 Templates compile once per rule set. Matching is one pass of each pattern over each sentence, so the
 cost is linear in the text.
+
+Building the grammar (expanding ~90 templates and their vocabulary lists, finding what each needs) costs a
+one-release run more than the rest of linking; ``grammar_for`` keeps what it builds in the start-up cache
+(factcheck.cache: the user cache folder, written atomically, ignored when stale, damaged or not private),
+keyed by factcheck's and Python's versions and the vocabulary's content, as plain data: the expanded pattern
+texts, the slots, what each template needs. A grammar read back compiles each pattern on its first use
+(through ``rx``, whose own cache holds the compiled program), so templates a document never reaches are never
+compiled. A grammar is only stored after it was built and every pattern compiled, so a user's broken template
+is reported on every run, never hidden by the cache.
 """
 
 from __future__ import annotations
@@ -29,7 +38,7 @@ from typing import Any
 
 import regex
 
-from ..extract.lazy import LazyPattern, rx
+from ..extract.lazy import LazyPattern, escape, rx
 from ..model import Mention
 from .anchors import CHAR, anchors, starts_any, words_of
 
@@ -52,7 +61,11 @@ def _alternation(words: list[str]) -> str:
     parts = sorted({str(w).strip() for w in words if str(w).strip()}, key=lambda w: (-len(w), w))
     if not parts:
         return "(?!)"
-    return "(?:" + "|".join(r"[\s-]+".join(regex.escape(p) for p in regex.split(r"[\s-]+", w)) for w in parts) + ")"
+    split = _SPACES_OR_HYPHENS.split
+    return "(?:" + "|".join(r"[\s-]+".join(escape(p) for p in split(w)) for w in parts) + ")"
+
+
+_SPACES_OR_HYPHENS = LazyPattern(r"[\s-]+")
 
 
 def _lists(vocab: dict) -> dict[str, list[str]]:
@@ -197,9 +210,13 @@ def _needs(needs: tuple[int, int, list[str]] | None) -> tuple[int, int, tuple[An
 class Grammar:
     """All templates of a rule set, compiled, and the abstract form of sentences."""
 
-    def __init__(self, vocab: dict) -> None:
+    def __init__(self, vocab: dict, state: tuple | None = None) -> None:
         self.vocab = vocab
         self._word_patterns: dict[str, Any] = {}
+        self._word_sources: dict[str, str] = {}
+        if state is not None:  # read back from the start-up cache (see state())
+            self._restore(state)
+            return
         link = vocab.get("linking") or {}
         self.lists = _lists(vocab)
         for key, val in (link.get("words") or {}).items():
@@ -210,13 +227,40 @@ class Grammar:
         self._pre = _alternation(pre)
         self.prefix_re = rx(r"(?<![\p{L}\p{N}])(?:(?:" + self._pre +
                                        r"|[\p{L}-]+(?:'s|’s|s'|s’))\s+){1,4}$", regex.I)
-        import os
-
-        skip = set((os.environ.get("FACTCHECK_SKIP_FAMILIES") or "").split(","))  # ablation measurements
+        skip = _skipped()
         self.templates: dict[str, list[Template]] = {}
         for group, entries in (link.get("grammar") or {}).items():
             self.templates[group] = [self._compile(group, tid, spec) for tid, spec in (entries or {}).items()
                                      if spec and spec.get("enabled", True) and f"{group}.{tid}" not in skip]
+
+    # ------------------------------------------------------------------------------------ the cache
+    def state(self) -> tuple:
+        """What the grammar is, as plain data (strings, numbers, tuples, dicts, frozensets) for the start-up
+        cache: the word lists, the prefix pattern's text, each template with its expanded pattern text (every
+        pattern of a grammar is case-insensitive, as _compile and __init__ compile them), and the text of each
+        list's word_pattern (made here once, not on every run that asks for it)."""
+        def needs(t: Template) -> tuple | None:
+            if t.needs is None:
+                return None
+            nfig, ndate, pieces = t.needs
+            return nfig, ndate, tuple((p.spec(), split) for p, split in pieces)
+
+        return (_STATE_FORMAT, self.lists, self._pre, self.prefix_re.pattern,
+                tuple((group, tuple((t.id, t.source, t.pattern.pattern, t.weight, t.explicit, t.slots, t.meta, needs(t))
+                                    for t in ts))
+                      for group, ts in self.templates.items()),
+                {name: _word_source(tuple(words)) for name, words in self.lists.items()})
+
+    def _restore(self, state: tuple) -> None:
+        _, self.lists, self._pre, prefix, groups, self._word_sources = state
+        self.prefix_re = LazyPattern(prefix, regex.I)
+        self.templates = {}
+        for group, entries in groups:
+            self.templates[group] = [
+                Template(tid, group, source, LazyPattern(pattern, regex.I), weight, explicit, slots, meta,
+                         None if needs is None else
+                         (needs[0], needs[1], tuple((LazyPattern(*spec), split) for spec, split in needs[2])))
+                for tid, source, pattern, weight, explicit, slots, meta, needs in entries]
 
     # ------------------------------------------------------------------------------------ compiling
     def slot_prefix(self) -> str:
@@ -326,20 +370,86 @@ class Grammar:
     def word_pattern(self, name: str) -> Any:
         got = self._word_patterns.get(name)  # by name: the lists do not change after __init__
         if got is None:
-            got = self._word_patterns[name] = _word_pattern(tuple(self.words(name)))
+            source = self._word_sources.get(name)  # a grammar read from the cache has them all
+            got = rx(source, regex.I) if source is not None else _word_pattern(tuple(self.words(name)))
+            self._word_patterns[name] = got
         return got
 
 
 _CACHE: dict[int, tuple[dict, Grammar]] = {}
+_STATE_FORMAT = 2  # raise when state() changes shape: older entries are then ignored
+# what a cached grammar may hold besides plain data: the dates YAML reads in a template's extra keys
+_STATE_CLASSES = {("datetime", "date"), ("datetime", "datetime")}
+
+
+def _skipped() -> set[str]:
+    import os
+
+    return set((os.environ.get("FACTCHECK_SKIP_FAMILIES") or "").split(","))  # ablation measurements
 
 
 def grammar_for(vocab: dict) -> Grammar:
+    """The grammar of a vocabulary: built once per process, and read from the start-up cache when an earlier
+    run built it from the same vocabulary with the same factcheck and Python."""
     hit = _CACHE.get(id(vocab))
     if hit is not None and hit[0] is vocab:
         return hit[1]
-    g = Grammar(vocab)
+    g = _cached(vocab)
     _CACHE[id(vocab)] = (vocab, g)
     return g
+
+
+def vocab_key(vocab: dict) -> str:
+    """The vocabulary's content as text, in its order (a template's order decides which match is first)."""
+    return repr(vocab)
+
+
+def _cached(vocab: dict) -> Grammar:
+    from ..cache import cached_build
+
+    built: list[Grammar] = []
+
+    def build() -> tuple:
+        g = Grammar(vocab)  # compiles every pattern: a broken template raises here, and nothing is stored
+        built.append(g)
+        return g.state()
+
+    skip = ",".join(sorted(_skipped() - {""}))
+    state = cached_build("linking-grammar", [], build, _STATE_CLASSES, check=_valid_state,
+                         extra=(f"grammar{_STATE_FORMAT}", skip, vocab_key(vocab)))
+    if built:
+        return built[0]
+    try:
+        return Grammar(vocab, state)
+    except Exception:  # noqa: BLE001 - an entry of the right shape that still does not restore: build anew
+        return Grammar(vocab)
+
+
+def _valid_state(got: Any) -> bool:
+    """Has a loaded entry the shape state() writes? (A damaged or foreign entry is rebuilt.)"""
+    try:
+        fmt, lists, pre, prefix, groups, sources = got
+        ok = fmt == _STATE_FORMAT and isinstance(lists, dict) and isinstance(pre, str) and isinstance(prefix, str) \
+            and isinstance(groups, tuple) and all(isinstance(k, str) and isinstance(v, list) for k, v in lists.items()) \
+            and isinstance(sources, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in sources.items())
+        for group, entries in groups if ok else ():
+            for tid, source, pattern, weight, explicit, slots, meta, needs in entries:
+                ok = ok and isinstance(group, str) and isinstance(tid, str) and isinstance(source, str) \
+                    and isinstance(pattern, str) and isinstance(weight, float) and isinstance(explicit, bool) \
+                    and isinstance(slots, tuple) and all(isinstance(x, str) for x in slots) \
+                    and isinstance(meta, dict) and (needs is None or _valid_needs(needs))
+        return bool(ok)
+    except (TypeError, ValueError):  # not a tuple of that length, an entry that does not unpack
+        return False
+
+
+def _valid_needs(needs: Any) -> bool:
+    nfig, ndate, pieces = needs
+    return isinstance(nfig, int) and isinstance(ndate, int) and isinstance(pieces, tuple) and all(
+        isinstance(spec, tuple) and len(spec) == 2 and isinstance(spec[0], str) and isinstance(spec[1], int)
+        and (split is None or (isinstance(split, tuple) and len(split) == 2
+                               and all(isinstance(x, frozenset) for x in split)))
+        for spec, split in pieces)
 
 
 _WP: dict[tuple[str, ...], Any] = {}
@@ -348,9 +458,13 @@ _WP: dict[tuple[str, ...], Any] = {}
 def _word_pattern(words: tuple[str, ...]) -> Any:
     p = _WP.get(words)
     if p is None:
-        p = rx(r"(?<![\p{L}\p{N}])" + _alternation(list(words)) + r"(?![\p{L}\p{N}])", regex.I)
-        _WP[words] = p
+        p = _WP[words] = rx(_word_source(words), regex.I)
     return p
+
+
+def _word_source(words: tuple[str, ...]) -> str:
+    """The pattern of any one of ``words`` as a whole word (case-insensitive when compiled with regex.I)."""
+    return r"(?<![\p{L}\p{N}])" + _alternation(list(words)) + r"(?![\p{L}\p{N}])"
 
 
 # ---------------------------------------------------------------------------------------- abstract sentences

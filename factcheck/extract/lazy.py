@@ -1,6 +1,6 @@
 """Regular expressions: compiled once per process, on first use, and kept compiled between runs.
 
-Compiling with ``regex`` is slow (its parser is pure Python) and a git hook pays it on every commit. Three
+Compiling with ``regex`` is slow (its parser is pure Python) and a git hook pays it on every commit. Four
 things keep that cost down:
 
 - ``rx(pattern, flags)`` is ``regex.compile`` with a plain dictionary in front: code calls
@@ -10,8 +10,19 @@ things keep that cost down:
   vulgar fractions, an unused grammar rule): any attribute (``match``, ``finditer``, ``pattern`` ...)
   compiles it once, through ``rx``.
 - The compiled patterns are saved in the user cache folder when the process exits (factcheck.cache), keyed
-  by the versions of factcheck, ``regex`` and Python; the next run loads them (about 1 ms for all of them)
-  instead of parsing them again. A pattern not in the file is compiled as usual and the file rewritten once.
+  by the versions of factcheck, ``regex`` and Python, as the programs ``regex`` compiled them into (what it
+  pickles a pattern as: plain strings, numbers and bytes). The next run reads the file (well under 1 ms for
+  some 400 programs) and builds a pattern from its program only when the pattern is first used (~10 us each,
+  no parsing), so patterns a run does not reach cost nothing. A pattern not in the file (or whose program
+  there does not build that pattern) is compiled as usual and the file rewritten once.
+- ``regex``'s module functions (``regex.search(r"...", s)`` and the like, written all over the linker) are
+  served the same way: ``regex._main._compile``, which they all call, gets the same dictionary and file in
+  front (only for a plain ``str`` pattern with no named lists, no DEBUG or LOCALE flag, the default version
+  unchanged and caching on; anything else goes to ``regex`` as it is). A pattern parsed there is saved from
+  its second sighting on, as stdcache.py does for the standard library: the first run that parses it records
+  a digest of it (a small second file), so a pattern built from a document's words (``regex.search(rf"\b{w}",
+  ...)``) never fills the file or rewrites it on every run. Those patterns are kept in a dictionary of at
+  most ``MAX_CALLS`` in the process (emptied when full, as ``regex`` empties its own cache).
 """
 
 from __future__ import annotations
@@ -24,9 +35,14 @@ from typing import Any
 import regex
 
 _MEMO: dict[tuple[str, int], regex.Pattern] = {}
-_DISK: dict[tuple[str, int], regex.Pattern] | None = None
-_STATE = {"new": 0, "pid": 0}
+_DISK: dict[tuple[str, int], tuple] | None = None  # (pattern, flags) -> the arguments of _regex.compile
+_CALLS: dict[tuple[str, int], regex.Pattern] = {}  # parsed for regex's module functions (not in _MEMO)
+_PARSED_CALLS: dict[tuple[str, int], tuple] = {}  # ... their programs, to be saved from a second sighting on
+_STATE = {"new": 0, "pid": 0, "from_disk": 0}
 MAX_SAVED = 5000  # more distinct patterns than this (generated rule sets?): keep only this run's
+MAX_CALLS = 1000
+MAX_SEEN = 500
+_ORIGINAL: Any = None  # regex._main._compile before the hook (set by _install_hook)
 
 
 def _cache_name() -> str:
@@ -35,28 +51,124 @@ def _cache_name() -> str:
     return f"patterns-{__version__}-regex{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
 
 
-def _load_disk() -> dict[tuple[str, int], regex.Pattern]:
+def _seen_name() -> str:
+    return _cache_name().replace("patterns-", "patterns-seen-", 1) + ".marshal"
+
+
+def _load_disk() -> dict[tuple[str, int], tuple]:
+    """The saved programs: plain data only (the unpickler builds no class at all); each entry is checked
+    when it is used."""
     from .. import cache
 
-    got = cache.load(_cache_name(), allowed={("regex._regex", "compile")})
-    ok = isinstance(got, dict) and all(
-        isinstance(k, tuple) and len(k) == 2 and isinstance(k[0], str) and isinstance(k[1], int)
-        and isinstance(v, regex.Pattern) and v.pattern == k[0] for k, v in got.items())
-    return got if ok else {}  # type: ignore[return-value]
+    got = cache.load(_cache_name(), "programs")
+    return got if isinstance(got, dict) else {}
+
+
+def _program(pattern: regex.Pattern) -> tuple | None:
+    """What ``regex`` pickles a compiled pattern as: the arguments of ``_regex.compile`` (None if unknown)."""
+    data = getattr(pattern, "_pickled_data", None)
+    return data if isinstance(data, tuple) and data[:1] == (pattern.pattern,) else None
+
+
+def _from_program(key: tuple[str, int], args: Any) -> regex.Pattern | None:
+    """The pattern built from a saved program, or None when the entry is not one (damaged, foreign)."""
+    if not (isinstance(args, tuple) and len(args) > 2 and args[0] == key[0] and isinstance(args[2], bytes)):
+        return None
+    try:
+        from regex import _regex
+
+        got = _regex.compile(*args)
+    except Exception:  # noqa: BLE001 - an entry that does not build is compiled again
+        return None
+    ok = isinstance(got, regex.Pattern) and got.pattern == key[0] and got.flags & key[1] == key[1]
+    return got if ok else None
+
+
+def _digest(key: tuple[str, int]) -> bytes:
+    from ..stdcache import _digest as digest
+
+    return digest(key[0], key[1])
+
+
+def _promoted() -> dict[tuple[str, int], tuple]:
+    """The programs parsed for module functions in this run that an earlier run parsed too (they are made on
+    every run); the others' digests are recorded for the next run."""
+    if not _PARSED_CALLS:
+        return {}
+    import marshal
+
+    from .. import cache
+
+    data = cache.read_private(_seen_name())
+    try:
+        got = marshal.loads(data) if data is not None else None
+    except Exception:  # noqa: BLE001 - a damaged file means: nothing seen
+        got = None
+    old = [d for d in got if isinstance(d, bytes)] if isinstance(got, list) else []
+    before = set(old)
+    out, fresh = {}, []
+    for key, prog in _PARSED_CALLS.items():
+        d = _digest(key)
+        if d in before:
+            out[key] = prog
+        else:
+            fresh.append(d)
+    if out or fresh:
+        gone = {_digest(k) for k in out}
+        cache.write_private(_seen_name(), marshal.dumps([*(d for d in old if d not in gone), *fresh][-MAX_SEEN:]))
+    _PARSED_CALLS.clear()
+    return out
 
 
 def save() -> None:
-    """Write the patterns compiled in this process (and those loaded) to the cache, if any are new."""
-    if not _STATE["new"] or _STATE["pid"] != os.getpid():
-        return  # nothing new, or a forked worker (the parent saves)
+    """Write the programs of the patterns compiled in this process (and those loaded) to the cache, if any
+    are new."""
+    if _STATE["pid"] != os.getpid():
+        return  # never loaded, or a forked worker (the parent saves)
+    promoted = _promoted()
+    if not _STATE["new"] and not promoted:
+        return
     from .. import cache
 
+    mine = {k: prog for k, v in _MEMO.items() if (prog := _program(v)) is not None}
+    mine.update(promoted)
     keep = dict(_DISK or {})
-    keep.update(_MEMO)
+    keep.update(mine)
     if len(keep) > MAX_SAVED:
-        keep = dict(_MEMO)
-    cache.store(_cache_name(), keep)
+        keep = mine
+    cache.store(_cache_name(), keep, "programs")
     _STATE["new"] = 0
+
+
+def _disk() -> dict[tuple[str, int], tuple]:
+    global _DISK
+    if _DISK is None:
+        _DISK = _load_disk()
+        _STATE["pid"] = os.getpid()
+        atexit.register(save)
+    return _DISK
+
+
+def _saved(key: tuple[str, int]) -> regex.Pattern | None:
+    """The pattern built from its saved program, if the file has a good one (a bad one is dropped, and the
+    file rewritten without it)."""
+    disk = _disk()
+    args = disk.get(key)
+    if args is None:
+        return None
+    got = _from_program(key, args)
+    if got is None:
+        del disk[key]
+        _STATE["new"] += 1
+        return None
+    _STATE["from_disk"] += 1
+    return got
+
+
+def _parse(key: tuple[str, int]) -> regex.Pattern:
+    if _ORIGINAL is not None:
+        return _ORIGINAL(key[0], key[1], False, {}, True)  # type: ignore[no-any-return]
+    return regex.compile(key[0], key[1])
 
 
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
@@ -65,17 +177,68 @@ def rx(pattern: str, flags: int = 0) -> regex.Pattern:
     got = _MEMO.get(key)
     if got is not None:
         return got
-    global _DISK
-    if _DISK is None:
-        _DISK = _load_disk()
-        _STATE["pid"] = os.getpid()
-        atexit.register(save)
-    got = _DISK.get(key)
+    got = _saved(key)
     if got is None:
-        got = regex.compile(pattern, flags)
+        got = _CALLS.get(key) or _parse(key)
         _STATE["new"] += 1
     _MEMO[key] = got
     return got
+
+
+def _from_call(key: tuple[str, int]) -> regex.Pattern:
+    """The pattern for one of regex's module functions (a miss of _MEMO and _CALLS)."""
+    got = _saved(key)
+    if got is not None:
+        _MEMO[key] = got
+        return got
+    got = _parse(key)
+    if len(_CALLS) >= MAX_CALLS:
+        _CALLS.clear()
+    _CALLS[key] = got
+    prog = _program(got)
+    if prog is not None and len(_PARSED_CALLS) < MAX_CALLS:
+        _PARSED_CALLS[key] = prog
+    return got
+
+
+def _install_hook() -> None:
+    """Put _MEMO, _CALLS and the cache file in front of regex's own compile step (see the module's docstring);
+    left out when ``regex`` has no such step with the expected arguments."""
+    global _ORIGINAL
+    try:
+        from regex import _main
+    except ImportError:  # pragma: no cover - another regex
+        return
+    original: Any = getattr(_main, "_compile", None)
+    code = getattr(original, "__code__", None)
+    if getattr(original, "_factcheck_hook", False) or code is None or \
+            code.co_varnames[:5] != ("pattern", "flags", "ignore_unused", "kwargs", "cache_it"):
+        return
+    version = regex.DEFAULT_VERSION
+    passthrough = int(regex.DEBUG | regex.LOCALE)
+
+    def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
+        if type(pattern) is str and cache_it and not kwargs and isinstance(flags, int) \
+                and not flags & passthrough and regex.DEFAULT_VERSION is version:
+            key = (pattern, int(flags))
+            got = _MEMO.get(key) or _CALLS.get(key)
+            return got if got is not None else _from_call(key)
+        return original(pattern, flags, ignore_unused, kwargs, cache_it)
+
+    _compile._factcheck_hook = True  # type: ignore[attr-defined]
+    _compile.__wrapped__ = original  # type: ignore[attr-defined]
+    _ORIGINAL = original
+    _main._compile = _compile
+
+
+_install_hook()
+
+
+def escape(word: str) -> str:
+    """``regex.escape(word)``, without its loop over the characters for a word of letters and digits only
+    (most vocabulary words), which it returns unchanged: none of its metacharacters is a letter or a digit,
+    and it escapes only those and white space."""
+    return word if word.isalnum() else regex.escape(word)
 
 
 def compiled_patterns() -> int:
@@ -92,6 +255,10 @@ class LazyPattern:
         self._source = pattern
         self._flags = flags
         self._compiled: regex.Pattern | None = None
+
+    def spec(self) -> tuple[str, int]:
+        """The pattern's text and flags, as given (without compiling it)."""
+        return self._source, int(self._flags)
 
     def compiled(self) -> regex.Pattern:
         if self._compiled is None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from .lazy import LazyPattern, rx
+from .lazy import LazyPattern, escape, rx
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -282,7 +282,7 @@ class ScaleMatcher:
 def _alt(words, flags_ci: bool = False) -> str:
     """Alternatives longest first; words of one length in a fixed order, so the pattern is the same string in
     every process (set order changes with the hash seed) and its compiled form can be cached."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _key(vocab: dict) -> str:
