@@ -134,10 +134,15 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             continue  # "fell half a percent": half of one percent, no fraction of the level
         if mt is not None and mt.template.id == "signed" and regex.match(r"[+−–-]\s", ctx.text[mt.start:mt.end]):
             continue  # "A$5.7 billion – almost two-thirds –": a dash set apart by a space is punctuation, no sign
-        if mt is not None and mt.template.id == "pair-or" and regex.search(
+        s0 = ctx.sentence(p.start)[0]
+        if mt is not None and mt.template.id == "pair-or" and (regex.search(
                 r"\b(?:of\s+which|of\s+whom|of\s+this|of\s+these|of\s+them|including)\s*,?\s*(?:\p{L}+\s+){0,2}$",
-                ctx.text[max(ctx.sentence(p.start)[0], mt.start - 40):mt.start], regex.I):
-            continue  # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%, was spent on ...": a share, no change
+                ctx.text[max(s0, mt.start - 40):mt.start], regex.I) or regex.fullmatch(
+                r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;\d]{0,50},\s*(?:\p{L}+\s+){0,2}",
+                ctx.text[s0:mt.start], regex.I)):
+            # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%, was spent on ..."; "Of that total, UAH 197.6
+            # billion, or 63%, went to Ukrainian manufacturers": a share, no change
+            continue
         direction = _direction(facts, cue)
         if mt is None:
             mt_id = "signed"
@@ -173,7 +178,7 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             continue  # "rose 190.2 percent from a year earlier to a record 1.72 trillion won": the level reached
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(p.text, " ").replace(base.text, " "))
         extra = []
-        for subj, sev in _subjects(ctx, facts, pairs, p, base):
+        for subj, sev in _subjects(ctx, facts, pairs, p, base, direction):
             extra.append((base, subj, sev + [Evidence("compare:" + mt.template.id, f"'{_quote(ctx, mt)}'",
                                                       mt.template.weight, True)]))
         _claim(ctx, facts, pairs, p, "percent_change", "pct_change", direction, [], extra=extra)
@@ -201,7 +206,7 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             continue  # "NOK 1,635 billion over the 12 years": a span of time, not the base of a change
         extra: list[tuple[Mention, Mention, list[Evidence]]] = []
         if base is not None and comparable(ctx.vocab, base, d) and not same_figure(base, d):
-            for subj, sev in _subjects(ctx, facts, pairs, d, base):
+            for subj, sev in _subjects(ctx, facts, pairs, d, base, direction):
                 extra.append((base, subj, sev + [Evidence("difference:" + mt.template.id, f"'{_quote(ctx, mt)}'",
                                                           mt.template.weight,
                                                           True)]))
@@ -226,10 +231,20 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         _claim(ctx, facts, pairs, m, "multiple", "ratio", 0, [], extra=extra, pairs_too=False)
 
 
-def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
+def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention, direction: int = 0
               ) -> Iterator[tuple[Mention, list[Evidence]]]:
     """The figure a comparison is about: the levels of the base's kind before the trigger in its sentence
-    (the nearest first), or, when there is none, in the sentence before."""
+    (the nearest first), or, when there is none, in the sentence before. Found by position, a subject must lie on
+    the side of the base the comparison says ("4% higher than the AED 23.34 billion" is not about AED 310 million)."""
+    for x, ev in _subjects_by_position(ctx, facts, pairs, trig, base):
+        if direction and x.value is not None and base.value is not None and x.value != base.value and \
+                (x.value > base.value) != (direction > 0):
+            continue
+        yield x, ev
+
+
+def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
+                          ) -> Iterator[tuple[Mention, list[Evidence]]]:
     s, _ = ctx.sentence(trig.start)
     before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base
               and comparable(ctx.vocab, x, base) and not same_figure(x, base) and magnitude(x, base) < 1000

@@ -1010,7 +1010,20 @@ def _parallel_item(ctx: Ctx, t: Mention, first: Mention) -> bool:
     the same preposition."""
     a = _PREP.match(ctx.text, t.end, first.start)
     b = _PREP.match(ctx.text, first.end, min(len(ctx.text), first.end + 40))
-    return a is not None and b is not None and a.group(1).lower() == b.group(1).lower()
+    if a is not None and b is not None and a.group(1).lower() == b.group(1).lower():
+        return True
+    # "1,477,000 FPV drones, 98,000 reconnaissance drones and 47,000 long-range strike drones": each item names a
+    # kind of one thing by its own modifier; the first is no total of the rest
+    return _modified(ctx, t) is not None and _modified(ctx, first) is not None and \
+        _modified(ctx, t) != _modified(ctx, first) and (t.unit or "").lower() == (first.unit or "").lower() != ""
+
+
+def _modified(ctx: Ctx, x: Mention) -> str | None:
+    """The words between a count's numeral and its noun ("FPV" in "1,477,000 FPV drones"), or None."""
+    if x.type != "count" or not x.noun or x.num_end <= x.start:
+        return None
+    words = ctx.text[x.num_end:x.end].split()
+    return " ".join(words[:-1]).lower() if len(words) >= 2 else None
 
 
 def _partial_list(ctx: Ctx, items: list[Mention], t: Mention) -> str | None:

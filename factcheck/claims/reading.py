@@ -230,6 +230,12 @@ class Facts:
             if len(gap) < 24 and _AFTER_GAP.fullmatch(gap) and not _AFTER_STOP.search(gap):
                 if _AFTER_OF.match(gap) or m.type == "currency" and hits[i].measure == "eps":
                     return hits[i]
+        # "Technology revenue, which includes Azure Summit (acquired in October 2024 for $1.275 billion)": a figure in
+        # a bracketed aside of its own words takes no measure from outside the bracket; "(2023: €2.1 billion)" does
+        t = self.ctx.text
+        opened = t.rfind("(", s, m.start)
+        if opened >= 0 and t.find(")", opened, m.start) < 0 and _ASIDE.search(t, opened + 1, m.start):
+            s = opened
         j = bisect.bisect_left(self._hit_starts, m.start) - 1
         while j >= 0 and hits[j].start >= s:
             if hits[j].end <= m.start and not self._postfix(hits[j], s):
@@ -421,6 +427,13 @@ class Facts:
 
 
 _CONTENT = rx(r"[\p{L}][\p{L}\p{N}'’-]{2,}")
+# a bracket's own words that make it an aside, not a restatement or an earlier period ("acquired in October 2024 for",
+# "including a stake bought for"; not "2023:", "previous year:", "about", "H1 2024")
+_ASIDE = rx(r"\b(?!(?:previous|prior|last|year|years|about|around|approximately|approx|some|versus|compared|with|"
+            r"restated|adjusted|reported|quarter|half|first|second|third|fourth|full|fiscal|financial|january|february|"
+            r"march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|"
+            r"sept|oct|nov|dec|ended|end|same|period|the|of|in|or|and|to|from|at|was|were|up|down|mn|bn|million|"
+            r"billion|thousand)\b)\p{L}{3,}\b[^)]*\b(?:for|at|worth|valued|costing|of)\b", regex.I)
 # "a year earlier", "per cent": no rate
 _NOT_RATE = rx(r"\s*(?:earlier|ago|before|later|after|previously|on\s+year|cent)\b", regex.I)
 # a clause of its own starts between two figures: what follows is said of the figure after it

@@ -1160,10 +1160,14 @@ class _Scanner:
         for k, f in enumerate(amounts):
             if f.type is None and f.role is None and f.scale:
                 kin = self._count_before_in_sentence(amounts, k, sent_of)
-                if kin is not None and kin.scale and not kin.inferred and not self._family_word(kin.unit):
+                if kin is not None and kin.scale and not kin.inferred:
                     # "to make 1.5 million rounds a year by 2027, up 36% from 1.1 million": a scaled count of its
-                    # sentence lends its noun before any money of the sentences around does
+                    # sentence lends its noun before any money of the sentences around does; a currency family's
+                    # bare name ("38.52 billion crowns from 21.17 billion") lends its noun too, so that both turn
+                    # into the family's currency together when the text names whose crowns they are
                     self._copy_kind(f, kin)
+                    if self._family_word(kin.unit):
+                        f.noun = kin.noun
                     continue
                 ante = self._antecedent(amounts, k, sent_of, {"currency"})
                 if ante is not None:
