@@ -134,15 +134,8 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             continue  # "fell half a percent": half of one percent, no fraction of the level
         if mt is not None and mt.template.id == "signed" and regex.match(r"[+−–-]\s", ctx.text[mt.start:mt.end]):
             continue  # "A$5.7 billion – almost two-thirds –": a dash set apart by a space is punctuation, no sign
-        s0 = ctx.sentence(p.start)[0]
-        if mt is not None and mt.template.id == "pair-or" and (regex.search(
-                r"\b(?:of\s+which|of\s+whom|of\s+this|of\s+these|of\s+them|including)\s*,?\s*(?:\p{L}+\s+){0,2}$",
-                ctx.text[max(s0, mt.start - 40):mt.start], regex.I) or regex.fullmatch(
-                r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;\d]{0,50},\s*(?:\p{L}+\s+){0,2}",
-                ctx.text[s0:mt.start], regex.I)):
-            # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%, was spent on ..."; "Of that total, UAH 197.6
-            # billion, or 63%, went to Ukrainian manufacturers": a share, no change
-            continue
+        if mt is not None and mt.template.id == "pair-or" and _part_of_a_whole(ctx, p, mt.start):
+            continue  # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": a share, no change
         direction = _direction(facts, cue)
         if mt is None:
             mt_id = "signed"
@@ -157,6 +150,19 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             _claim(ctx, facts, pairs, p, "multiple", "ratio", 0, trig)
         elif p.type == "percent":
             _claim(ctx, facts, pairs, p, "difference", "pp_change", direction, trig)
+
+
+_PART_AFTER = rx(r"\b(?:of\s+which|of\s+whom|of\s+this|of\s+these|of\s+them|including)\s*,?\s*(?:\p{L}+\s+){0,2}$",
+                 regex.I)
+_OF_THE_WHOLE = rx(r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;\d]{0,50},\s*(?:\p{L}+\s+){0,2}", regex.I)
+
+
+def _part_of_a_whole(ctx: Ctx, p: Mention, at: int) -> bool:
+    """Is the figure at ``at`` (before "or P%") a part the sentence names as one: after "of which", "including", or in
+    a sentence opened by "Of that total," ("Of that total, UAH 197.6 billion, or 63%, went to ...")?"""
+    s0 = ctx.sentence(p.start)[0]
+    return _PART_AFTER.search(ctx.text, max(s0, at - 40), at) is not None or \
+        _OF_THE_WHOLE.fullmatch(ctx.text, s0, at) is not None
 
 
 def phrasal(text: str, at: int) -> bool:
