@@ -212,6 +212,8 @@ def _short(value: Any) -> str:
 
 @dataclass
 class IgnoreEntry:
+    """One finding a baseline file says to ignore."""
+
     path: str  # the release's file name, relative to the ignore file's folder
     fingerprint: str
     rule: str

@@ -138,6 +138,8 @@ FORMULAS: dict[str, Formula] = {
 # ---------------------------------------------------------------------------------------------- evaluation
 @dataclass(frozen=True)
 class Outcome:
+    """What one reading of a claim computes, and whether the stated figure holds under it."""
+
     reading: Relation
     holds: bool
     comp: Interval  # what the operands allow

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Kind:
+    """One kind of claim: its name in the contract, the rule that judges it, and whether --fix may rewrite it."""
+
     name: str  # the kind as CONTRACT.md spells it ("percent_change")
     rule_id: str  # the id of the shipped rule that judges it ("percent-change")
     description: str

@@ -38,6 +38,8 @@ class MissingDependency(Exception):
 
 @dataclass
 class Settings:
+    """The editor server's settings, as the client sends them."""
+
     rules: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

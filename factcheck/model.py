@@ -229,6 +229,8 @@ class Unchecked:
 
 @dataclass(frozen=True)
 class Operand:
+    """One operand of a finding as the contract reports it: its text and where it stands."""
+
     text: str
     start: int
     end: int
@@ -236,6 +238,8 @@ class Operand:
 
 @dataclass(frozen=True)
 class Fix:
+    """A replacement for a stated figure that --fix may write, with the span it replaces."""
+
     start: int
     end: int
     replacement: str

@@ -12,6 +12,8 @@ from .ruleset import RuleSet
 
 @dataclass(frozen=True)
 class Options:
+    """What a check run is asked to do, for every file alike."""
+
     locale: str = "auto"
     as_of: date | None = None
     check: bool = True  # False: extraction only

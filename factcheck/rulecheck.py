@@ -34,6 +34,8 @@ Mark = tuple[int, int]  # 1-based line, column
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem found in a rule file: where it is and what is wrong."""
+
     file: str
     line: int
     column: int

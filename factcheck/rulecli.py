@@ -124,6 +124,8 @@ def _as_user(spec: str) -> str:
 
 @dataclass
 class Example:
+    """A rule's example text and the findings it is expected to give."""
+
     owner: str  # rule id or fact id
     is_fact: bool
     expect: str  # pass | fail

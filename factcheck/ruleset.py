@@ -46,6 +46,8 @@ class RuleError(Exception):
 
 @dataclass
 class Rule:
+    """One rule: its id, severity, tolerance and options."""
+
     id: str
     kind: str
     severity: str = "error"
@@ -60,6 +62,8 @@ class Rule:
 
 @dataclass
 class RuleSet:
+    """The rules, the vocabulary and the fact packs a run uses."""
+
     rules: dict[str, Rule] = field(default_factory=dict)
     vocab: dict[str, Any] = field(default_factory=dict)
     facts: list[dict[str, Any]] = field(default_factory=list)

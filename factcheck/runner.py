@@ -41,12 +41,16 @@ WARM_TEXT = (
 
 @dataclass(frozen=True)
 class Task:
+    """One file to check, as a worker receives it."""
+
     path: str
     data: bytes | None = None  # None: read ``path`` (or standard input for ``-``)
 
 
 @dataclass(frozen=True)
 class RuleArgs:
+    """The rule options a worker rebuilds the rule set from."""
+
     paths: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -573,6 +573,8 @@ _COMPARING = rx(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+o
 
 @dataclass(frozen=True)
 class Match:
+    """A template's match in a sentence: the figures in its slots and its span."""
+
     template: Template
     slots: dict[str, Mention]
     start: int  # document offsets of the whole match

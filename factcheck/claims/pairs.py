@@ -25,6 +25,8 @@ MAX_LEVEL_RATIO = 60.0  # two levels of one quantity rarely differ by more than 
 
 @dataclass(frozen=True)
 class Pair:
+    """Two levels of one quantity at two times, and the grammar that pairs them."""
+
     old: Mention
     new: Mention
     evidence: tuple[Evidence, ...]

@@ -154,6 +154,8 @@ def inherit(bare: Mention, like: Mention, text: str, max_ratio: float = 3.0) -> 
 # ---------------------------------------------------------------------------------------------- measures
 @dataclass(frozen=True)
 class MeasureHit:
+    """A measure word found in the text ("sales", "order intake") and the measure it names."""
+
     start: int
     end: int
     measure: str

@@ -76,6 +76,8 @@ def too_large(path: str, size: int | None, limit: int, what: str = "", flag: boo
 
 @dataclass(frozen=True)
 class Decoded:
+    """Bytes decoded to text, with the encoding used and what had to be guessed."""
+
     text: str
     encoding: str  # Python codec name: utf-8, utf-8-sig, utf-16, utf-32, utf-16-le, cp1252, ...
     warning: str | None = None

@@ -124,6 +124,8 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
+    """A table read from the text: its columns, rows, header, scale and locale."""
+
     start: int
     end: int
     form: str  # tab | pipe | aligned | spaced
@@ -310,6 +312,8 @@ _BULLET = re.compile(r"^\s*[•·▪◦●○‣∙*]\s")
 
 @dataclass
 class _Tok:
+    """A token of a table line: a figure, a missing-value marker, text or nothing."""
+
     start: int  # offsets in Document.text
     end: int
     text: str
@@ -320,6 +324,8 @@ class _Tok:
 
 @dataclass
 class _Line:
+    """A line read as a possible table row: its form, label and cells."""
+
     start: int
     end: int
     form: str  # tab | pipe | aligned | spaced | rule | blank | text
@@ -489,6 +495,8 @@ def _read_line(lex: Lexicon, text: str, a: int, b: int) -> _Line:
 
 @dataclass
 class _Label:
+    """A column label of a header line, with the kind of column it names."""
+
     start: int
     end: int
     text: str
@@ -637,6 +645,8 @@ def _period_order(lex: Lexicon, label: str) -> tuple[int, ...] | None:
 
 @dataclass(frozen=True)
 class _Scale:
+    """What a header scales its amounts by, and the currency it names."""
+
     factor: float = 1.0
     text: str | None = None
     currency: str | None = None

@@ -60,6 +60,8 @@ when while where whereas although though because so then also still already yet 
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The compiled extraction vocabulary of one rule set."""
+
     vocab_key: str
     hedges: dict[str, dict]
     hedge_re: regex.Pattern  # a hedge ending right before a figure

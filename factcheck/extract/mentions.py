@@ -164,6 +164,8 @@ def fraction_ok(num: int, den: int) -> bool:
 
 @dataclass(slots=True)
 class _Amount:
+    """A figure being read: its numeral, scale, unit and kind, before it becomes a Mention."""
+
     start: int
     end: int
     num_start: int

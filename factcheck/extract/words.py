@@ -19,6 +19,8 @@ from .lazy import LazyPattern, rx
 
 @dataclass(frozen=True, slots=True)
 class WordNumber:
+    """A number written in words, with its span and value."""
+
     start: int
     end: int
     value: float
@@ -28,6 +30,8 @@ class WordNumber:
 
 @dataclass(frozen=True)
 class Grammar:
+    """The number words of one language and how they combine."""
+
     cardinal: regex.Pattern | LazyPattern  # compiled on first use (extraction reads runs, not this)
     ordinal: regex.Pattern
     fraction: regex.Pattern
@@ -74,6 +78,8 @@ def grammar(vocab: dict) -> Grammar:
 
 @dataclass
 class _State:
+    """The running value while number words are read."""
+
     total: float = 0.0
     cur: float = 0.0
     last: str | None = None  # None a unit teen ten hundred mult and dozen zero
