@@ -282,6 +282,15 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     doc_d = document_date(ctx)
     word = rel.group(0).strip().lower() if rel else ""
     # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
+    if not rel and _LATE.match(after):
+        # "The first vessel, due for delivery in 2014, was handed over in 2021, seven years late": the date it was due
+        # and the date it came, the last two before the span
+        dated = [p for d, p in periods if d.end <= q.start]
+        if len(dated) >= 2:
+            a, b = dated[-2], dated[-1]
+            return (a, b, True) if a.first <= b.first else (b, a, True)
+        # else the dates may follow ("three years behind schedule, with delivery slipping from April 2026 to April
+        # 2029"): read on
     named = _DATED_AFTER.match(after)
     if named is not None and not word:  # "over the 12 years from 2025 to 2036": the two dates it names
         spanned = [(d, p) for d, p in periods if q.end <= d.start < q.end + named.end()]
@@ -393,6 +402,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     return None
 
 
+_LATE = rx(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
 _DATED_AFTER = rx(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:FY\s?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
                   r"(?:FY\s?)?(?:19|20)\d\d\b", regex.I)
