@@ -186,7 +186,7 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         extra = []
         for subj, sev in _subjects(ctx, facts, pairs, p, base, direction):
             extra.append((base, subj, sev + [Evidence("compare:" + mt.template.id, f"'{_quote(ctx, mt)}'",
-                                                      mt.template.weight, True)]))
+                                                      mt.template.weight, _near(sev))]))
         _claim(ctx, facts, pairs, p, "percent_change", "pct_change", direction, [], extra=extra)
 
 
@@ -214,8 +214,7 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         if base is not None and comparable(ctx.vocab, base, d) and not same_figure(base, d):
             for subj, sev in _subjects(ctx, facts, pairs, d, base, direction):
                 extra.append((base, subj, sev + [Evidence("difference:" + mt.template.id, f"'{_quote(ctx, mt)}'",
-                                                          mt.template.weight,
-                                                          True)]))
+                                                          mt.template.weight, _near(sev))]))
         formula = "pp_change" if d.type == "percent" else "change"
         _claim(ctx, facts, pairs, d, "difference", formula, direction, ev, extra=extra, need_comparable=True)
 
@@ -233,8 +232,17 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         extra = []
         for subj, sev in _subjects(ctx, facts, pairs, m, base):
             extra.append((base, subj, sev + [Evidence("times:" + mt.template.id, f"'{_quote(ctx, mt)}'",
-                                                      mt.template.weight, True)]))
+                                                      mt.template.weight, _near(sev))]))
         _claim(ctx, facts, pairs, m, "multiple", "ratio", 0, [], extra=extra, pairs_too=False)
+
+
+_OTHER_PARAGRAPH = "paragraph-before"
+
+
+def _near(ev: list[Evidence]) -> bool:
+    """Is a subject close enough to its comparison for the comparison's grammar to be explicit about it? Not when it
+    was taken from the paragraph before."""
+    return not any(e.cue == _OTHER_PARAGRAPH for e in ev)
 
 
 def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention, direction: int = 0
@@ -258,7 +266,17 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
     ev0: list[Evidence] = []
     if not before:
         si = ctx.sent_index(trig.start)
-        if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start):
+        # the sentence before, in the paragraph; or, for a paragraph's first sentence, the last of the paragraph
+        # before ("... defence financing of €4.79 billion for 2026 ..." / "The allocation is 42% higher than ..."),
+        # then only doubted
+        crossing = si > 0 and ctx.para_index(ctx.sents[si - 1][0]) != ctx.para_index(trig.start) and \
+            ctx.sents[si][0] == ctx.paras[ctx.para_index(trig.start)][0]
+        if crossing:  # the one figure of the comparison's measure comes first ("Orders at €20.9 billion" in a bullet)
+            by_measure = list(_subject_by_measure(ctx, facts, pairs, trig, base))
+            if by_measure:
+                yield from by_measure
+                return
+        if si > 0 and (ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start) or crossing):
             before = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
                       and not same_figure(x, base)]
             # "... six battle force ships: one submarine, two destroyers and one frigate. That is one ship fewer than
@@ -267,6 +285,8 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             if colon >= 0 and any(x.end <= colon for x in before):
                 before = [x for x in before if x.end <= colon]
             ev0 = [Evidence("distance", "the subject is in the sentence before", facts.weight("distance", -0.5))]
+            if crossing:
+                ev0.append(Evidence(_OTHER_PARAGRAPH, "the subject is in the paragraph before", -0.5))
     # "12 km, about 7.5 miles, twice that of the Mk 3's 6 km": a restatement in other units is not the subject
     before = [x for x in before if x.start not in pairs.deltas and x.start not in ctx.restated]
     if not before:  # "orders rose 16.8% from €17.9 billion": the orders figure given elsewhere, if it is the only one
