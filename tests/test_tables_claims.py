@@ -199,6 +199,19 @@ def test_a_change_column_that_holds_nowhere_is_only_doubted():
     assert all(claims[k].readings[0].explicit for k in ("2:10.0", "3:15.0", "4:-4.0", "5:8.0"))
 
 
+def test_an_aligned_header_with_one_label_more_than_the_cells_names_the_label_column_first():
+    text = ("Fiscal year   Spending ($bn)   Nominal GDP ($bn)   % of GDP\n"
+            "2024-25             41.0             2,993             1.37\n"
+            "2026-27             45.3             3,265             1.39\n"
+            "2029-30             52.4             3,680             1.42\n")
+    claims, _ = run(text)
+    assert reading(claims["2:1.37"]) == ("share", ["41.0", "2,993"], 1.37)
+    assert reading(claims["4:1.42"]) == ("share", ["52.4", "3,680"], 1.42)
+    table = find_tables(Document(path="t.txt", text=text), VOCAB)[0]
+    assert (table.stub, [c.label for c in table.columns]) == ("Fiscal year", ["Spending ($bn)", "Nominal GDP ($bn)",
+                                                                              "% of GDP"])
+
+
 def test_a_change_from_a_negative_figure_is_not_checked():
     claims, _ = run(SEGMENTS.replace("\tn/a\t-3", "\t2\t-3"))
     assert "7:2" not in claims

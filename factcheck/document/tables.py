@@ -893,6 +893,11 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
         if has_labels and labels and (labels[0].kind in ("empty", "other") or (
                 len(labels) == max_cells + 1 and labels[0].kind not in ("period", "change", "share", "basis"))):
             stub, labels = labels[0], labels[1:]  # the stub: the label column's header
+    # aligned headers: "Fiscal year   Spending ($bn)   Nominal GDP ($bn)   % of GDP" over rows "2024-25   41.0   2,993
+    # 1.37": one label more than the rows have cells, and rows with labels: the first labels the label column
+    if col_line is not None and col_line.form not in ("tab", "pipe") and stub is None and labels and \
+            len(labels) == max_cells + 1 and any(ln.label and ln.label[2] for ln in fig_rows):
+        stub, labels = labels[0], labels[1:]
     if len(labels) > _MAX_COLS:
         return None
     header_text = " ".join(text[lines[k].start:lines[k].end] for k in reversed(head_idx))
