@@ -212,6 +212,15 @@ def test_an_aligned_header_with_one_label_more_than_the_cells_names_the_label_co
                                                                               "% of GDP"])
 
 
+def test_a_two_column_table_with_one_pipe_a_line():
+    text = ("Programme | NT$ billion\nAnti-ship missiles | 33.7\nAir defence | 52.4\nDrones | 23.8\nTotal | 109.9\n")
+    claims, _ = run(text)
+    assert reading(claims["5:109.9"])[:2] == ("sum", ["33.7", "52.4", "23.8"])
+    # one pipe in a sentence is no table
+    claims, _ = run("The ministry said sales rose | as expected, in 2024 to 1,200 from 1,000 units.\n")
+    assert not claims
+
+
 def test_a_change_from_a_negative_figure_is_not_checked():
     claims, _ = run(SEGMENTS.replace("\tn/a\t-3", "\t2\t-3"))
     assert "7:2" not in claims

@@ -464,13 +464,17 @@ def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
     return out
 
 
+_KEY_VALUE = re.compile(r"[^|\n]{1,120}\S\s*\|\s*\S[^|\n]{0,30}")
+
+
 def _read_line(lex: Lexicon, text: str, a: int, b: int) -> _Line:
     s = text[a:b]
     if not s.strip():
         return _Line(a, b, "blank")
     if "\t" in s:
         return _delimited(lex, text, a, b, "\t")
-    if s.count("|") >= 2 or (s.count("|") == 1 and s.strip().startswith("|")):
+    # "| a | b |", "a | b | c", and the two-column "Hsiung Feng III anti-ship missile systems | 33.7"
+    if s.count("|") >= 2 or (s.count("|") == 1 and (s.strip().startswith("|") or _KEY_VALUE.fullmatch(s))):
         if _RULE_LINE.fullmatch(s):
             return _Line(a, b, "rule")
         return _delimited(lex, text, a, b, "|")
