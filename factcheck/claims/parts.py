@@ -67,6 +67,61 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
             if p.type == "percent" and p.unit == "percent" and not ctx.is_stated(p) and \
                     _COMPLEMENT.search(ctx.text[max(0, p.start - 20):p.start]):
                 _complement(ctx, facts, p)
+    _headed_breakdowns(ctx)
+
+
+_HEADING = rx(r"\s*[^\d\n]{2,60}:\s*")
+_BULLET_LINE = rx(r"\s*(?:[-•*·–]|\d+[.)]|\p{L}[.)])\s")
+
+
+def _adds_up(t: Mention, parts: tuple[Mention, ...]) -> bool:
+    """Do the parts add up to the total, within the figures' rounding?"""
+    step = (t.half_step or 0.0) + sum(x.half_step or 0.0 for x in parts)
+    return abs(sum(x.value or 0.0 for x in parts) - (t.value or 0.0)) <= step + 1e-9
+
+
+def _headed_breakdowns(ctx: Ctx) -> None:
+    """"75 contracts worth AED 24.30 billion ..." then "Deals by day:" and one bullet per day ("- Day 1: 21
+    contracts, AED 6.94 billion"): the bullets under a heading break down the figures of the paragraph before it.
+    Each figure there that every bullet has exactly one figure of its kind for is their total. Nothing in the words
+    says the bullets are all of it, so the sum is doubted (it holds or warns); of several figures of the kind before
+    the heading, only the one they add up to is read. Bounded: a heading, its bullets (12 at most) and the last three
+    sentences before it."""
+    for k in range(1, len(ctx.paras) - 2):
+        a, b = ctx.paras[k]
+        if not _HEADING.fullmatch(ctx.text, a, b) or ctx.numbers_in(a, b):
+            continue
+        bullets = []
+        for j in range(k + 1, min(len(ctx.paras), k + 13)):
+            ba, bb = ctx.paras[j]
+            if not _BULLET_LINE.match(ctx.text, ba, bb):
+                break
+            bullets.append([x for x in ctx.numbers_in(ba, bb) if is_amount(x)])
+        if len(bullets) < 2:
+            continue
+        last = ctx.sent_index(ctx.paras[k - 1][1] - 1)
+        first = max(ctx.sent_index(ctx.paras[k - 1][0]), last - 2)
+        found: dict[tuple, list[tuple[Mention, tuple[Mention, ...]]]] = {}
+        for si in range(first, last + 1):
+            for t in ctx.sentence_numbers(si):
+                if not is_amount(t) or ctx.is_stated(t) or t.value_high is not None or t.type == "percent" or \
+                        base_position(ctx, t):
+                    continue
+                kin = [[x for x in row if _sum_comparable(ctx, x, t) and x.type == t.type
+                        and (x.unit == t.unit or t.type in ("count", "number"))] for row in bullets]
+                if any(len(row) != 1 for row in kin):
+                    continue
+                parts = tuple(row[0] for row in kin)
+                if all(abs(x.value or 0) <= abs(t.value or 0) for x in parts):
+                    found.setdefault((t.type, t.unit), []).append((t, parts))
+        heading = " ".join(ctx.text[a:b].split())
+        for cands in found.values():
+            # several figures of the kind before the heading: only the one the bullets add up to is their total
+            if len(cands) > 1:
+                cands = [(t, ps) for t, ps in cands if _adds_up(t, ps)][:1]
+            for t, parts in cands:
+                ev = Evidence("headed-list", f"the {len(parts)} bullets under '{heading}' after {t.text}", 2.5)
+                ctx.add(Claim("sum", (t.start, t.end), t, readings=(Relation("sum", parts, (ev,)),)))
 
 
 # ---------------------------------------------------------------------------------------------- shares
