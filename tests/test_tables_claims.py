@@ -110,10 +110,13 @@ def test_a_share_of_a_named_column_divides_within_its_row():
     assert reading(claims["3:2.20"]) == ("share", ["12.0", "600.0"], 2.2)
     assert reading(claims["4:1.85"]) == ("share", ["20.0", "1,080.0"], 1.85)
     # "% of total" still shares out the total row; a second amount column leaves the named whole's part unknown
-    claims, _ = run(text.replace("% of GDP", "% of total"))
+    claims, _ = run(text.replace("% of GDP", "% of total").replace("| 1.85 |", "| 100.0 |"))
     assert reading(claims["2:1.67"])[1] == ["480.0", "1,080.0"]
+    # a total row whose own share is not 100 is a part of a larger whole: no share is read against it
+    claims, _ = run(text.replace("% of GDP", "% of total"))
+    assert "2:1.67" not in claims
     claims, _ = run(text.replace("Real change (%)", "Budget (US$ bn)"))
-    assert reading(claims["2:1.67"])[1] != ["8.0", "480.0"]
+    assert "2:1.67" not in claims  # two columns could be the part: none is read (nor the total row, at 1.85%)
 
 
 def test_a_footnote_marker_after_a_row_label_is_no_cell():
@@ -219,6 +222,17 @@ def test_a_two_column_table_with_one_pipe_a_line():
     # one pipe in a sentence is no table
     claims, _ = run("The ministry said sales rose | as expected, in 2024 to 1,200 from 1,000 units.\n")
     assert not claims
+
+
+def test_two_label_columns_and_a_top_n_subtotal():
+    text = ("Rank  Contractor                       Contracts (¥bn)   Share (%)\n"
+            "1     Mitsubishi Heavy Industries             1,677.2        41.8\n"
+            "2     Kawasaki Heavy Industries                 448.2        11.2\n"
+            "3     Mitsubishi Electric                       367.3         9.1\n"
+            "      Top three                               2,492.7        62.1\n")
+    claims, _ = run(text)
+    assert reading(claims["5:2,492.7"])[:2] == ("sum", ["1,677.2", "448.2", "367.3"])
+    assert "2:41.8" not in claims  # the shares are of a whole the table does not give (its top three is 62.1%)
 
 
 def test_a_change_from_a_negative_figure_is_not_checked():

@@ -899,9 +899,13 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
             stub, labels = labels[0], labels[1:]  # the stub: the label column's header
     # aligned headers: "Fiscal year   Spending ($bn)   Nominal GDP ($bn)   % of GDP" over rows "2024-25   41.0   2,993
     # 1.37": one label more than the rows have cells, and rows with labels: the first labels the label column
+    # ("Rank  Contractor  Contracts (¥bn)  Share (%)" over "1  Mitsubishi Heavy Industries  1,677.2  41.8": two
+    # label columns, when every row has all its cells)
+    extra = len(labels) - max_cells
     if col_line is not None and col_line.form not in ("tab", "pipe") and stub is None and labels and \
-            len(labels) == max_cells + 1 and any(ln.label and ln.label[2] for ln in fig_rows):
-        stub, labels = labels[0], labels[1:]
+            (extra == 1 or (extra == 2 and all(len(ln.cells) == max_cells for ln in fig_rows))) and \
+            any(ln.label and ln.label[2] for ln in fig_rows):
+        stub, labels = labels[extra - 1], labels[extra:]
     if len(labels) > _MAX_COLS:
         return None
     header_text = " ".join(text[lines[k].start:lines[k].end] for k in reversed(head_idx))
