@@ -199,10 +199,10 @@ class Facts:
         words = WordStarts(self.ctx.text) if firsts[1] is not None else None
         found = scan(pat, self.ctx.text, words, firsts[1])  # the pattern tried only where a measure's word starts
         for m in found:
-            key = " ".join(m.group(0).lower().split())
+            key = " ".join(m.group("w").lower().split())
             meas = table.get(key)
             if meas is not None:
-                out.append(MeasureHit(m.start(), m.end(), meas[0], meas[1]))
+                out.append(MeasureHit(m.start(), m.end("w"), meas[0], meas[1]))
         return out
 
     @cached_property
@@ -497,8 +497,9 @@ def _measure_pattern(vocab: dict) -> tuple[regex.Pattern | None, dict[str, tuple
     for meas, words in (link.get("margins") or {}).items():
         for w in words or []:
             table[" ".join(str(w).lower().split())] = (str(meas), True)
-    pat = rx(r"(?<![\p{L}\p{N}])" + _alternation(list(table)) + r"(?![\p{L}\p{N}])", regex.I) \
-        if table else None
+    # "Adjusted EBITDA1 of $141 million", "Sales² rose": a footnote marker glued to the word is not part of it
+    pat = rx(r"(?<![\p{L}\p{N}])(?P<w>" + _alternation(list(table)) + r")(?:\d{1,2}|[¹²³⁴⁵])?(?![\p{L}\p{N}])",
+             regex.I) if table else None
     _MP[id(vocab)] = (vocab, pat, table)
     return pat, table
 
