@@ -729,6 +729,8 @@ def _holds_share(stated: Mention, part: Mention, whole: Mention) -> bool:
 
 # ------------------------------------------------------------------------------------------ prose and tables
 
+_COMPARED = re.compile(r"\s*(?:(?P<up>ahead\s+of|above|higher\s+than|more\s+than|up\s+on)|(?P<down>behind|below|lower\s+than|"
+                       r"less\s+than|down\s+on))\s+(?:the\s+)?(?:last|previous|prior|same)\b", re.I)
 _CLAUSE_END = re.compile(r"[;•·]|,\s+(?:while|whereas|but|and|with|giving|corresponding|representing|compared)\b"
                          r"|\s+(?:while|whereas)\b")
 
@@ -834,8 +836,10 @@ class _Prose:
         after = text[m.end:min(cb, m.end + 25)]
         if re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I):
             return None
-        up = bool(self.inc.search(before) or self.inc.search(after))
-        down = bool(self.dec.search(before) or self.dec.search(after))
+        # "34% ahead of last year", "12% below the prior year": a comparative right after the percent
+        comp = _COMPARED.match(after)
+        up = bool(self.inc.search(before) or self.inc.search(after)) or bool(comp and comp.group("up"))
+        down = bool(self.dec.search(before) or self.dec.search(after)) or bool(comp and comp.group("down"))
         if up == down or m.value is None:
             return None
         stated_value = (1.0 if up else -1.0) * abs(m.value)
