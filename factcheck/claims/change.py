@@ -210,6 +210,8 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         base = mt.slots.get("base")
         if base is not None and mt.template.id == "than" and not comparable(ctx.vocab, base, d):
             continue  # "NOK 1,635 billion over the 12 years": a span of time, not the base of a change
+        if base is None:
+            base = _when_base(ctx, d, mt.end)  # "three more than in 2023, when France received 11"
         extra: list[tuple[Mention, Mention, list[Evidence]]] = []
         if base is not None and comparable(ctx.vocab, base, d) and not same_figure(base, d):
             for subj, sev in _subjects(ctx, facts, pairs, d, base, direction):
@@ -217,6 +219,24 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
                                                           mt.template.weight, _near(sev))]))
         formula = "pp_change" if d.type == "percent" else "change"
         _claim(ctx, facts, pairs, d, "difference", formula, direction, ev, extra=extra, need_comparable=True)
+
+
+_WHEN = rx(r"\s*(?:than\s+)?(?:in\s+)?(?:(?:19|20)\d\d|the\s+previous\s+year|the\s+prior\s+year|last\s+year)\s*,\s*when\b",
+          regex.I)
+
+
+def _when_base(ctx: Ctx, d: Mention, at: int) -> Mention | None:
+    """"14 went to the French armed forces, three more than in 2023, when France received 11": the base of the
+    comparison is the first figure of its kind in the "when" clause that names the earlier year."""
+    w = _WHEN.match(ctx.text, at)
+    if w is None:
+        return None
+    _, e = ctx.sentence(d.start)
+    clause_end = min([i for i in (ctx.text.find(",", w.end(), e), ctx.text.find(";", w.end(), e)) if i >= 0] + [e])
+    for x in ctx.numbers_in(w.end(), clause_end):
+        if is_amount(x) and comparable(ctx.vocab, x, d) and not same_figure(x, d):
+            return x
+    return None
 
 
 def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:

@@ -70,6 +70,7 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
     _headed_breakdowns(ctx)
 
 
+_MORE_THAN = rx(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", regex.I)
 _HEADING = rx(r"\s*[^\d\n]{2,60}:\s*")
 _BULLET_LINE = rx(r"\s*(?:[-•*·–]|\d+[.)]|\p{L}[.)])\s")
 
@@ -652,6 +653,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # part of a total of levels (but "650 kits a month for 155mm guns and 350 for 105mm, 1,000 in all" adds up)
         items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t) and x.start not in prior
                  and not _counts_the_parts(ctx, x, t) and (rate or facts.rate_of(x) != "unit")
+                 and not _MORE_THAN.match(ctx.text, x.end)  # "three more than in 2023": a difference, no part
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         if len(items) < 2:
             continue
