@@ -616,7 +616,7 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         local = [pr for pr in pairs.in_sentences(si, si) if _same_clause(ctx, p, pr)
                  and (target is None or target.type != pr.new.type or pr.new is target or same_figure(pr.new, target)
                       or pr.old is target)]
-        nearest = _nearest_pairs(ctx, p, local)
+        nearest = _nearest_pairs(ctx, facts, p, local)
         for pair in local:
             dist = nearest.get(id(pair))
             ev = list(pair.evidence)
@@ -755,9 +755,10 @@ def _quote_span(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:
     return s if len(s) <= limit else s[:limit - 1] + "…"
 
 
-def _nearest_pairs(ctx: Ctx, p: Mention, local: list[Pair]) -> dict[int, int]:
+def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair]) -> dict[int, int]:
     """For each pair of the sentence, how many other figures stand between it and the trigger; only the
-    nearest pair (or pairs at the same distance) get an entry."""
+    nearest pair (or pairs at the same distance) get an entry. The size of the change itself is no obstacle ("ended
+    up at €1.1 billion, an overrun of €300 million, or 38%")."""
     if not local:
         return {}
     figs = ctx.numbers_in(*ctx.sentence(p.start))
@@ -773,11 +774,21 @@ def _nearest_pairs(ctx: Ctx, p: Mention, local: list[Pair]) -> dict[int, int]:
         else:
             near = min(ks, key=lambda k: abs(k - kp))
             lo, hi = sorted((near, kp))
-            between = [x for x in figs[lo + 1:hi] if is_amount(x) and not _aside(ctx, x)]
+            between = [x for x in figs[lo + 1:hi] if is_amount(x) and not _aside(ctx, x)
+                       and not _change_size(ctx, facts, x)]
             d = len(between)
         dist[id(pair)] = d
     best = min(dist.values())
     return {k: v for k, v in dist.items() if v == best}
+
+
+_SIZE_OF = rx(r"(\p{L}+)\s+(?:of|by)\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than)\s+)?$", regex.I)
+
+
+def _change_size(ctx: Ctx, facts: Facts, x: Mention) -> bool:
+    """Is ``x`` the size of a change, after a change noun and "of"/"by" ("an overrun of €300 million")?"""
+    m = _SIZE_OF.search(ctx.text, max(0, x.start - 40), x.start)
+    return m is not None and facts.g.word_pattern("change_nouns").fullmatch(m.group(1)) is not None
 
 
 _CLAUSE_BREAK = rx(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b|"
