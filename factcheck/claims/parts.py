@@ -22,7 +22,7 @@ from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pair, Pairs, base_position
-from .reading import Facts, comparable, counts_compatible, doubt, is_amount, magnitude, same_figure, same_noun
+from .reading import Facts, adds_up, comparable, counts_compatible, doubt, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
 _SEP = rx(r"\s*(?:,\s*(?:and\s+|plus\s+|as\s+well\s+as\s+)?|;\s*|\s+and\s+|\s+plus\s+|\s+as\s+well\s+as\s+|\s*\+\s*)"
@@ -75,12 +75,6 @@ _HEADING = rx(r"\s*[^\d\n]{2,60}:\s*")
 _BULLET_LINE = rx(r"\s*(?:[-•*·–]|\d+[.)]|\p{L}[.)])\s")
 
 
-def _adds_up(t: Mention, parts: tuple[Mention, ...]) -> bool:
-    """Do the parts add up to the total, within the figures' rounding?"""
-    step = (t.half_step or 0.0) + sum(x.half_step or 0.0 for x in parts)
-    return abs(sum(x.value or 0.0 for x in parts) - (t.value or 0.0)) <= step + 1e-9
-
-
 def _headed_breakdowns(ctx: Ctx) -> None:
     """"75 contracts worth AED 24.30 billion ..." then "Deals by day:" and one bullet per day ("- Day 1: 21
     contracts, AED 6.94 billion"): the bullets under a heading break down the figures of the paragraph before it.
@@ -119,7 +113,7 @@ def _headed_breakdowns(ctx: Ctx) -> None:
         for cands in found.values():
             # several figures of the kind before the heading: only the one the bullets add up to is their total
             if len(cands) > 1:
-                cands = [(t, ps) for t, ps in cands if _adds_up(t, ps)][:1]
+                cands = [(t, ps) for t, ps in cands if adds_up(t, ps)][:1]
             for t, parts in cands:
                 ev = Evidence("headed-list", f"the {len(parts)} bullets under '{heading}' after {t.text}", 2.5)
                 ctx.add(Claim("sum", (t.start, t.end), t, readings=(Relation("sum", parts, (ev,)),)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -502,6 +503,16 @@ def _measure_pattern(vocab: dict) -> tuple[regex.Pattern | None, dict[str, tuple
              regex.I) if table else None
     _MP[id(vocab)] = (vocab, pat, table)
     return pat, table
+
+
+def adds_up(total: Mention, parts: Sequence[Mention], nearly: float = 0.0) -> bool:
+    """Do the parts add up to the total at their rounding (and, with ``nearly``, within that share of the total)?
+    Structure evidence for choosing a reading, not a verdict."""
+    if total.value is None or any(p.value is None for p in parts):
+        return False
+    s = sum(p.value for p in parts if p.value is not None)
+    tol = (total.half_step or 0.0) + sum(p.half_step or 0.0 for p in parts) + nearly * abs(total.value)
+    return abs(s - total.value) <= tol
 
 
 def doubt(r: Relation, *more: Evidence) -> Relation:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ..document.tables import Cell, Column, Row, Table, find_tables, lexicon, typed
 from ..model import Claim, Document, Evidence, Mention, Relation, Unchecked
-from .reading import doubt
+from .reading import adds_up, doubt
 
 # Evidence weights (rules/tables.yaml, ``weights``; the judge's thresholds are rules/linking.yaml's): a reading
 # resting on the table's labelled structure scores ``table``, enough to fail; one whose columns the header does
@@ -417,7 +417,7 @@ class _Checker:
                 sums[j] = (cell.mention, ms, cell)
             if not sums:
                 continue
-            adds = {j: _adds_up(t, ps) for j, (t, ps, _) in sums.items()}
+            adds = {j: adds_up(t, ps, NEARLY) for j, (t, ps, _) in sums.items()}
             for j, (tm, ms, cell) in sums.items():
                 elsewhere = [k for k, ok in adds.items() if ok and k != j]
                 bare = bool(self.lex.total_row.match(total.key))
@@ -448,7 +448,7 @@ class _Checker:
                 if cell is None or cell.mention is None or any(f is None or f.mention is None for f in figs):
                     continue
                 rows.append((r, cell, [f.mention for f in figs if f is not None and f.mention is not None]))
-            oks = [_adds_up(c.mention, ms) for _, c, ms in rows if c.mention is not None]
+            oks = [adds_up(c.mention, ms, NEARLY) for _, c, ms in rows if c.mention is not None]
             for k, (r, cell, ms) in enumerate(rows):
                 elsewhere = any(ok for i, ok in enumerate(oks) if i != k)
                 if not elsewhere and not oks[k]:
@@ -500,7 +500,7 @@ class _Checker:
                 # "Total 1,742" where the rows add up to 1,724 and every share is of 1,724: one error, the total's
                 # (its sum check says so); a share of the rows' own sum holds, so the shares are not called wrong too
                 addends = self._addends(wr, lvl)
-                if addends and not _adds_up(whole, addends):
+                if addends and not adds_up(whole, addends, NEARLY):
                     readings.append(Relation("share_of_sum", (part, *addends), (Evidence(
                         "table-share-parts", f"{part.text} of the sum of the rows '{wr.label}' adds", self.w["unsure"],
                         False),)))
@@ -687,15 +687,6 @@ def _margin_measure(key: str) -> str:
             words = after + words[:i]
             break
     return " ".join(words).strip()
-
-
-def _adds_up(total: Mention, parts: list[Mention]) -> bool:
-    """Whether the parts add up to the total at their rounding, or nearly (structure evidence, not a verdict)."""
-    if total.value is None or any(p.value is None for p in parts):
-        return False
-    s = sum(p.value for p in parts if p.value is not None)
-    tol = (total.half_step or 0.0) + sum(p.half_step or 0.0 for p in parts) + NEARLY * abs(total.value)
-    return abs(s - total.value) <= tol
 
 
 def _holds_change(c: Claim) -> bool:
