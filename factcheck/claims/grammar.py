@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -324,7 +325,8 @@ class Grammar:
                 body = regex.sub(r"(?<!\\) +", lambda _: _HARD, tok)
                 piece = _VOCAB.sub(lambda mm: _alternation(self.lists.get(mm.group(1), [])), body)
                 core = regex.sub(r"^(?:\(\?P<\w+>|\(\?:|\()+|[)?*+]+$", "", tok)
-                plain = "\\" not in tok and "[" not in tok  # a word or an alternation of words
+                # a word or an alternation of words ("vs\\.?" too: an escaped dot is still a word's)
+                plain = "[" not in tok and not regex.search(r"\\(?![.])", tok)
                 alts = _top_alternatives(core) if plain else None
                 if alts is not None and len(alts) > 1 and any(not _wordy(a, 0) for a in alts) \
                         and any(_wordy(a, 0) for a in alts):
@@ -415,7 +417,8 @@ def _cached(vocab: dict) -> Grammar:
         return g.state()
 
     skip = ",".join(sorted(_skipped() - {""}))
-    state = cached_build("linking-grammar", [], build, _STATE_CLASSES, check=_valid_state,
+    # keyed by this module's bytes too: how a template compiles is decided here (an edited checkout is not stale)
+    state = cached_build("linking-grammar", [Path(__file__)], build, _STATE_CLASSES, check=_valid_state,
                          extra=(f"grammar{_STATE_FORMAT}", skip, vocab_key(vocab)))
     if built:
         return built[0]
