@@ -27,7 +27,7 @@ from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pair, Pairs, base_position
-from .reading import Facts, comparable, is_amount, magnitude, same_figure, same_noun
+from .reading import POINTS_BACK, Facts, comparable, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
 _TARGET = rx(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
@@ -152,8 +152,6 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             _claim(ctx, facts, pairs, p, "difference", "pp_change", direction, trig)
 
 
-_PART_AFTER = rx(r"\b(?:of\s+which|of\s+whom|of\s+this|of\s+these|of\s+them|including)\s*,?\s*(?:\p{L}+\s+){0,2}$",
-                 regex.I)
 _OF_THE_WHOLE = rx(r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;\d]{0,50},\s*(?:\p{L}+\s+){0,2}", regex.I)
 
 
@@ -161,7 +159,7 @@ def _part_of_a_whole(ctx: Ctx, p: Mention, at: int) -> bool:
     """Is the figure at ``at`` (before "or P%") a part the sentence names as one: after "of which", "including", or in
     a sentence opened by "Of that total," ("Of that total, UAH 197.6 billion, or 63%, went to ...")?"""
     s0 = ctx.sentence(p.start)[0]
-    return _PART_AFTER.search(ctx.text, max(s0, at - 40), at) is not None or \
+    return POINTS_BACK.search(ctx.text, max(s0, at - 60), at) is not None or \
         _OF_THE_WHOLE.fullmatch(ctx.text, s0, at) is not None
 
 

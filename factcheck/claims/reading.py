@@ -440,6 +440,10 @@ _ASIDE = rx(r"\b(?!(?:previous|prior|last|year|years|about|around|approximately|
 # "a year earlier", "per cent": no rate
 _NOT_RATE = rx(r"\s*(?:earlier|ago|before|later|after|previously|on\s+year|cent)\b", regex.I)
 # a clause of its own starts between two figures: what follows is said of the figure after it
+# "of which SEK 28.1 billion", "of which exports made up 1.27 trillion won", "including orders of": a part's whole
+# is the figure before the cue; words may stand between the cue and the part, figures and clause breaks may not
+POINTS_BACK = rx(r"\b(?:of\s+which|of\s+whom|of\s+this|of\s+these|of\s+those|of\s+them|including)\b,?"
+                 r"[^\d,;:()\n]{0,50}$", regex.I)
 _NEW_CLAUSE = rx(r"[;]|\b(?:while|whereas|but|although|though|meanwhile)\b", regex.I)
 # words around figures that name no thing (units, scale and currency words, generic nouns)
 _NOT_NAMES = frozenset("""million billion trillion thousand percent per cent euros euro dollars dollar pounds
