@@ -22,7 +22,7 @@ from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pair, Pairs, base_position
-from .reading import Facts, adds_up, comparable, counts_compatible, doubt, is_amount, magnitude, same_figure, same_noun
+from .reading import POINTS_BACK, Facts, adds_up, comparable, counts_compatible, doubt, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
 _SEP = rx(r"\s*(?:,\s*(?:and\s+|plus\s+|as\s+well\s+as\s+)?|;\s*|\s+and\s+|\s+plus\s+|\s+as\s+well\s+as\s+|\s*\+\s*)"
@@ -33,6 +33,7 @@ _COMPLEMENT = rx(r"(?:the\s+)?(?:other|remaining|rest|balance|remainder)\s*$", r
 
 def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
     g = facts.g
+    _listed_shares(ctx, facts)
     for si in range(len(ctx.sents)):
         figs = ctx.sentence_numbers(si)
         if not figs:
@@ -75,6 +76,97 @@ _HEADING = rx(r"\s*[^\d\n]{2,60}:\s*")
 _BULLET_LINE = rx(r"\s*(?:[-•*·–]|\d+[.)]|\p{L}[.)])\s")
 
 
+def _headed_lists(ctx: Ctx) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """Each heading paragraph ("Deals by day:", "The plan is divided into four blocks:") and the bullet
+    paragraphs under it (two to twelve). A heading holds no figure but the count of its bullets."""
+    out = []
+    for k in range(1, len(ctx.paras) - 2):
+        a, b = ctx.paras[k]
+        if not _HEADING.fullmatch(ctx.text, a, b):
+            continue
+        bullets = []
+        for j in range(k + 1, min(len(ctx.paras), k + 13)):
+            ba, bb = ctx.paras[j]
+            if not _BULLET_LINE.match(ctx.text, ba, bb):
+                break
+            bullets.append((ba, bb))
+        if len(bullets) >= 2 and all(x.type in ("count", "number") and x.value == len(bullets)
+                                     for x in ctx.numbers_in(a, b)):
+            out.append(((a, b), bullets))
+    return out
+
+
+_BRACKET_OPEN = rx(r"\(\s*(?:(?:about|around|some|roughly|nearly|almost|over|under|approximately|just\s+over|"
+                   r"just\s+under|more\s+than|less\s+than)\s+)?$", regex.I)
+
+
+def _bracket_share_items(ctx: Ctx, a: int, b: int) -> list[tuple[Mention, Mention]]:
+    """(part, percent) for each "€3,662 million (35%)" in [a, b): a percent alone in brackets right after an
+    amount."""
+    out = []
+    figs = ctx.numbers_in(a, b)
+    for i, p in enumerate(figs):
+        if p.type != "percent" or p.unit != "percent" or p.text[:1] in "+−–-" or i == 0:
+            continue
+        x = figs[i - 1]
+        if not is_amount(x) or x.type == "percent" or x.value_high is not None:
+            continue
+        if _BRACKET_OPEN.search(ctx.text, x.end, p.start) and x.end + 16 > p.start and \
+                regex.match(r"\s*\)", ctx.text[p.end:p.end + 4]):
+            out.append((x, p))
+    return out
+
+
+def _listed_shares(ctx: Ctx, facts: Facts) -> None:
+    """"The plan is divided into four blocks:" then "- Telecommunications: €3,662 million (35%)", one bullet per
+    block; "the €2 billion budget is split three ways: €1.2 billion (60%) for ships, €0.5 billion (25%) ...": the
+    percents in brackets are shares of the figure the listed parts add up to. When one figure before the list
+    (in its sentence, or in the heading's paragraph and the three sentences before it) equals the parts' sum at
+    their rounding, that figure is every share's whole, and the sum is the explicit evidence. Bounded: one
+    sentence, or a heading and its twelve bullets."""
+    groups: list[tuple[list[tuple[Mention, Mention]], list[Mention], list[Mention]]] = []
+    for si in range(len(ctx.sents)):  # in one sentence: the figures before the first part may be the whole
+        a, b = ctx.sents[si]
+        items = _bracket_share_items(ctx, a, b)
+        if len(items) >= 2:
+            first = items[0][0]
+            figs = ctx.numbers_in(a, b)
+            parts = [x for x in figs if x.start >= first.start and _list_kin(ctx, x, first)]
+            groups.append((items, parts, [x for x in figs if x.end <= first.start]))
+    for (ha, _hb), bullets in _headed_lists(ctx):  # under a heading: the whole is before the heading
+        items = [it for ba, bb in bullets for it in _bracket_share_items(ctx, ba, bb)]
+        if len(items) < 2:
+            continue
+        kin = [[x for x in ctx.numbers_in(ba, bb) if _list_kin(ctx, x, items[0][0])] for ba, bb in bullets]
+        if any(len(row) != 1 for row in kin):
+            continue
+        parts = [row[0] for row in kin]
+        k = ctx.para_index(ha)
+        pa, pb = ctx.paras[k - 1]
+        si = ctx.sent_index(pb - 1)
+        groups.append(([it for it in items if it[0] in parts], parts,
+                       ctx.numbers_in(max(pa, ctx.sents[max(0, si - 2)][0]), pb)))
+    for items, parts, before in groups:
+        first = items[0][0]
+        wholes = [w for w in before if w.value_high is None and _list_kin(ctx, w, first) and adds_up(w, parts)]
+        if not wholes:
+            continue
+        w = wholes[-1]
+        ev = Evidence("listed-parts", f"the {len(parts)} parts listed add up to {w.text}", 1.5, True)
+        for part, p in items:
+            sv = _share_value(p)
+            if sv is None or ctx.is_stated(p):
+                continue
+            grammar = Evidence("bracket-share", f"'{_quote(ctx, part.start, p.end + 1)}'", 2.5, True)
+            ctx.add(Claim("share", (p.start, p.end), p, readings=(Relation("share", (part, w), (grammar, ev)),),
+                          stated_value=sv[0], stated_step=sv[1], qualifier=facts.qualifier(p)))
+
+
+def _list_kin(ctx: Ctx, x: Mention, first: Mention) -> bool:
+    return is_amount(x) and x.type == first.type and x.type != "percent" and _sum_comparable(ctx, x, first) and \
+        (x.unit == first.unit or x.type in ("count", "number"))
+
+
 def _headed_breakdowns(ctx: Ctx) -> None:
     """"75 contracts worth AED 24.30 billion ..." then "Deals by day:" and one bullet per day ("- Day 1: 21
     contracts, AED 6.94 billion"): the bullets under a heading break down the figures of the paragraph before it.
@@ -82,18 +174,9 @@ def _headed_breakdowns(ctx: Ctx) -> None:
     says the bullets are all of it, so the sum is doubted (it holds or warns); of several figures of the kind before
     the heading, only the one they add up to is read. Bounded: a heading, its bullets (12 at most) and the last three
     sentences before it."""
-    for k in range(1, len(ctx.paras) - 2):
-        a, b = ctx.paras[k]
-        if not _HEADING.fullmatch(ctx.text, a, b) or ctx.numbers_in(a, b):
-            continue
-        bullets = []
-        for j in range(k + 1, min(len(ctx.paras), k + 13)):
-            ba, bb = ctx.paras[j]
-            if not _BULLET_LINE.match(ctx.text, ba, bb):
-                break
-            bullets.append([x for x in ctx.numbers_in(ba, bb) if is_amount(x)])
-        if len(bullets) < 2:
-            continue
+    for (a, b), spans in _headed_lists(ctx):
+        k = ctx.para_index(a)
+        bullets = [[x for x in ctx.numbers_in(ba, bb) if is_amount(x)] for ba, bb in spans]
         last = ctx.sent_index(ctx.paras[k - 1][1] - 1)
         first = max(ctx.sent_index(ctx.paras[k - 1][0]), last - 2)
         found: dict[tuple, list[tuple[Mention, tuple[Mention, ...]]]] = {}
@@ -151,8 +234,7 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # the part is "of" an earlier figure ("25,000 of them", "of which 132,000"): that figure is the whole;
         # otherwise the whole is only found by position (below), which can warn but not fail
         s0, _ = ctx.sentence(part.start)
-        if _partitive(ctx, part) or regex.search(r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+those)\s*,?\s*$",
-                                                 ctx.text[max(s0, part.start - 20):part.start], regex.I):
+        if _partitive(ctx, part) or POINTS_BACK.search(ctx.text[max(s0, part.start - 60):part.start]):
             before = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
                       and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)]
             whole = before[-1] if before else None
@@ -165,8 +247,7 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if mt.template.id == "accounted" and part is not None and whole is None:
         # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": the whole is the figure "of which" points back to
         s0, _ = ctx.sentence(part.start)
-        if regex.search(r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+those|including)\s*,?\s*$",
-                        ctx.text[max(s0, part.start - 20):part.start], regex.I):
+        if POINTS_BACK.search(ctx.text[max(s0, part.start - 60):part.start]):
             before = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
                       and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)]
             if before:
