@@ -254,3 +254,14 @@ def test_a_gap_without_a_length_is_a_gap() -> None:
     for gap in ("{gap}", "{words}", "{flat}", "{gap+}"):
         _, slots = g.expand(f"from {{old}} {gap} to {{new}}")
         assert slots == ["old", "new"], (gap, slots)
+
+
+@pytest.mark.parametrize("text,hits", [("sales of 90 versus 80", True), ("90 vs. 80", True), ("90 vs 80", True),
+                                       ("90 on 80", True), ("firms won 90", False), ("the Ivsky plant", False),
+                                       ("conversus", False)])
+def test_alternatives_with_an_escaped_dot_are_whole_words(text: str, hits: bool) -> None:
+    """A token whose alternatives hold an escaped dot ("vs\\.?") is still an alternation of words: "on" must not
+    match inside "won", nor "vs" or "versus" inside a longer word."""
+    g = Grammar(RULES.vocab)
+    source, _ = g.expand("(versus|vs\\.?|on)")
+    assert bool(regex.search(source, text, regex.I)) == hits
