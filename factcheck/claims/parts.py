@@ -422,6 +422,13 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         whole_x = prev[-1]
         out = [(x, ev + [Evidence("of-them", f"'{ctx.text[part.start:part.end]} of them' is part of {x.text}", 1.5, True)])
                if x is whole_x else (x, ev) for x, ev in out]
+    # "... or 68% of the total" after "Total defence expenditure ... is estimated at $1,506 billion": a whole named
+    # only "the total" is the one figure nearby the text calls a total
+    if named and _GENERIC_WHOLE.fullmatch(named.group(1).strip()):
+        called = [x for x, _ in out if _called_total(ctx, x)]
+        if len(called) == 1:
+            out = [(x, ev + [Evidence("the-total", f"{x.text} is the one figure called a total", 1.5, True)])
+                   if x is called[0] else (x, ev) for x, ev in out]
     pm = facts.measure_id(part)
     same = [x for x, _ in out if pm and facts.measure_id(x) == pm]
     generic = bool(named) and bool(regex.match(r"(?:the\s+|its\s+|their\s+)?(?:total|whole|overall|group|sum|all)\b",
@@ -431,6 +438,20 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
                if x is same[0] else (x, ev) for x, ev in out]
     out.sort(key=lambda t: -sum(e.weight for e in t[1]))
     return out[:3]
+
+
+_GENERIC_WHOLE = rx(r"(?:the|its|their)\s+(?:total|whole|sum)(?:\s+(?:figure|amount|value|number))?"
+                   r"(?:\s+(?:in|for|at|this|that|last|so|as|and|but|while|with|by|over|to|across)\b.*)?", regex.I)
+_TOTAL_AFTER = rx(r"\s*(?:in\s+total|in\s+all|altogether|combined|overall|all\s+told)\b", regex.I)
+_TOTAL_BEFORE = rx(r"\b(?:total|combined|overall|aggregate)\b[^,;:()\d]{0,70}$", regex.I)
+
+
+def _called_total(ctx: Ctx, x: Mention) -> bool:
+    """Does the text call ``x`` a total: "1,000 vehicles in all", "€8 billion combined", "Total defence expenditure
+    ... is estimated at $1,506 billion" (the word in x's clause before it, no figure or clause break between)?"""
+    s0, _ = ctx.sentence(x.start)
+    return bool(_TOTAL_AFTER.match(ctx.text, x.end, x.end + 25)) or \
+        bool(_TOTAL_BEFORE.search(ctx.text, max(s0, x.start - 90), x.start))
 
 
 # ---------------------------------------------------------------------------------------------- margins
