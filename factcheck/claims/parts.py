@@ -1254,6 +1254,8 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
     """"The contract will create 120 new jobs, taking the workforce from 380 to 500": the level after is the level
     before plus the amount added (a sum claim on the new level)."""
     add, old, new = mt.slots.get("add"), mt.slots.get("old"), mt.slots.get("new")
+    if add is not None and new is not None and old is None and not ctx.is_stated(new):
+        old = _named_base(ctx, facts, add, new)
     if add is None or old is None or new is None or ctx.is_stated(new):
         return
     if not all(is_amount(x) and x.type in ("count", "number", "currency", "quantity") and x.value is not None
@@ -1278,6 +1280,30 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
                   mt.template.explicit and not others)
     ctx.add(Claim("sum", (new.start, new.end), new, readings=(
         Relation("sum", (old, add), (ev, Evidence("added", f"{new.text} is {old.text} with {add.text} added", 1.0))),)))
+
+
+def _named_base(ctx: Ctx, facts: Facts, add: Mention, new: Mention) -> Mention | None:
+    """The level before an addition whose sentence gives only the step and the level after ("a further $3.1
+    billion contract, bringing the total value to $6.5 billion"): the one figure of the new level's kind, in its
+    paragraph from the sentence before to the second after, whose clause names it with base_level_words ("The
+    original agreement was valued at $3.5 billion", "the initial order for 15 ships")."""
+    si = ctx.sent_index(new.start)
+    pi = ctx.para_index(new.start)
+    words = facts.g.word_pattern("base_level_words")
+    found = []
+    for sj in range(max(0, si - 1), min(len(ctx.sents), si + 3)):
+        a, _ = ctx.sents[sj]
+        if ctx.para_index(a) != pi:
+            continue
+        for x in ctx.sentence_numbers(sj):
+            if x is add or x is new or not is_amount(x) or x.type != new.type or x.value_high is not None or \
+                    not _sum_comparable(ctx, x, new) or not 0 < (x.value or 0) < (new.value or 0):
+                continue
+            prior = [y.end for y in ctx.numbers_in(a, x.start) if is_amount(y)]
+            clause = ctx.text[max([a, x.start - 100] + prior):x.start].split(";")[-1]
+            if words.search(clause):
+                found.append(x)
+    return found[0] if len(found) == 1 else None
 
 
 def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:
