@@ -176,6 +176,8 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         if ctx.is_stated(p) or pairs.is_level(p) or p.type != "percent" or p.unit != "percent":
             continue
         base = mt.slots.get("base")
+        if base is None and mt.template.id == "named-base":
+            base = _named_level(ctx, facts, p, mt.end)
         if base is None or not is_amount(base) or base.type == "percent":
             continue
         if base.start > p.end and regex.search(r"\bto\b", ctx.text[p.end:base.start], regex.I):
@@ -186,6 +188,34 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             extra.append((base, subj, sev + [Evidence("compare:" + mt.template.id, f"'{_quote(ctx, mt)}'",
                                                       mt.template.weight, _near(sev))]))
         _claim(ctx, facts, pairs, p, "percent_change", "pct_change", direction, [], extra=extra)
+
+
+def _named_level(ctx: Ctx, facts: Facts, p: Mention, end: int) -> Mention | None:
+    """The level a comparison names by a noun (base_nouns) that ends at ``end`` ("38 percent above the target"):
+    the one figure, in the trigger's sentence before it or the two sentences before in its paragraph, that the noun
+    names - right after the noun ("a target of $4.1 million", "the budget was £2.0 billion") or right before it ("a
+    $4.1 million target")."""
+    noun = regex.search(r"([\p{L}-]+)\s*$", ctx.text[max(0, end - 40):end])
+    if noun is None:
+        return None
+    word = regex.escape(noun.group(1))
+    si, pi = ctx.sent_index(p.start), ctx.para_index(p.start)
+    found = []
+    for sj in range(max(0, si - 2), si + 1):
+        a, _ = ctx.sents[sj]
+        if ctx.para_index(a) != pi:
+            continue
+        for x in ctx.sentence_numbers(sj):
+            if x.start >= p.start or not is_amount(x) or x.type == "percent" or x.value_high is not None:
+                continue
+            lead = ctx.text[max(a, x.start - 45):x.start]
+            named_before = regex.search(rf"\b{word}\s+(?:(?:of|was|is|were|stood\s+at|set\s+at|at|totall?ing|"
+                                        r"amounting\s+to|of\s+about|of\s+some)\s+)?(?:(?:about|around|some|roughly|"
+                                        r"just|nearly|almost|an?|the)\s+)*$", lead, regex.I)
+            named_after = regex.match(rf"\s*(?:[\p{{L}}-]+\s+)?{word}\b", ctx.text[x.end:x.end + 40], regex.I)
+            if named_before or named_after:
+                found.append(x)
+    return found[0] if len(found) == 1 else None
 
 
 def _is_level_position(ctx: Ctx, p: Mention) -> bool:
