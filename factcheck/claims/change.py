@@ -278,10 +278,20 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         if mt.template.meta.get("determiner") and not _DETERMINED.fullmatch(ctx.text, m.end, base.num_start):
             continue  # "three times the $1.2 billion" but not "three times 20 tanks"
         extra = []
+        # "equal to 1.0 times EBITDA of $53.1 million", "3.2 times revenue of €1.6 billion": the base's measure
+        # named after the multiple makes the comparison one across measures, so a subject of another measure is
+        # no clash; but found by position, such a subject is doubted (it holds or warns)
+        across = mt.template.id == "times-of" and bool(facts.measure_hits_in(m.end, base.start))
         for subj, sev in _subjects(ctx, facts, pairs, m, base):
+            clash = across and any(e.cue == "measure-clash" for e in sev)
+            if clash:
+                sev = [e for e in sev if e.cue != "measure-clash"] + [
+                    Evidence("across-measures", f"{subj.text} compared with the measure named after {m.text}", 0.0)]
             extra.append((base, subj, sev + [Evidence("times:" + mt.template.id, f"'{_quote(ctx, mt)}'",
-                                                      mt.template.weight, _near(sev))]))
+                                                      mt.template.weight, _near(sev) and not clash)]))
         _claim(ctx, facts, pairs, m, "multiple", "ratio", 0, [], extra=extra, pairs_too=False)
+        if across and not ctx.is_stated(m):
+            ctx.stated.add(m.start)  # a multiple of another measure: no reading of it as a pair's change
 
 
 _OTHER_PARAGRAPH = "paragraph-before"
@@ -626,11 +636,12 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             return
         if formula in ("pct_change", "ratio") and old.type == "percent":
             ev = ev + [Evidence("percent-levels", "both figures are percentages", -1.0)]
-        if target is not None and not local_pair and new is not target and not same_figure(new, target) \
-                and target.type == new.type:
+        across = any(e.cue == "across-measures" for e in ev)  # "1.0 times EBITDA of ...": measures differ by design
+        if target is not None and not local_pair and not across and new is not target and \
+                not same_figure(new, target) and target.type == new.type:
             return  # the trigger names the level it leads to: a reading must end there
         key = (old.start, new.start)
-        mev = facts.measure_evidence(p, new) if facts.measure_id(p) else None
+        mev = facts.measure_evidence(p, new) if facts.measure_id(p) and not across else None
         total = ev + ([mev] if mev is not None and mev.weight < 0 else [])
         prev = cands.get(key)
         if prev is None or sum(e.weight for e in prev) < sum(e.weight for e in total):
