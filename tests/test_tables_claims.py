@@ -502,3 +502,19 @@ def test_a_dash_among_the_parts_of_a_total_is_nil_and_the_sum_only_doubted():
     assert reading(c)[:2] == ("sum", ["176.5", "334.0"])
     assert not any(e.explicit for e in c.readings[0].evidence)
     assert reading(claims["5:69.6"])[:2] == ("sum", ["35.4", "48.0", "(13.8)"])
+
+
+def test_a_share_column_after_two_periods_annotates_the_one_its_shares_hold_for() -> None:
+    """"% of total" after "9M 2024 | 9M 2023": placed next to the prior period, but its shares are of the current one;
+    the column whose shares hold for most rows is the one it annotates, in either layout (one wrong cell or not)."""
+    for text in ("Region | 2024 | 2023 | % of total\nEurope | 120 | 100 | 46.2%\nAsia | 80 | 60 | 30.8%\n"
+                 "Americas | 60 | 40 | 25.0%\nTotal | 260 | 200 | 100.0%\n",
+                 "Sales (€m)     2024    2023    Share\nAir            120     100     46%\nLand            80      60"
+                 "     31%\nSea             60      40     25%\nTotal          260     200    100%\n"):
+        claims, _ = run(text)
+        shares = {k: reading(c) for k, c in claims.items() if c.kind == "share"}
+        assert [ops for _, ops, _ in shares.values()] == [["120", "260"], ["80", "260"], ["60", "260"]], shares
+    # the placement wins when the shares hold for neither column
+    claims, _ = run("Region | 2024 | 2023 | % of total\nEurope | 120 | 100 | 40.0%\nAsia | 80 | 60 | 40.0%\n"
+                    "Americas | 60 | 40 | 20.0%\nTotal | 260 | 200 | 100.0%\n")
+    assert [reading(c)[1][1] for c in claims.values() if c.kind == "share"] == ["200", "200", "200"]

@@ -557,12 +557,41 @@ class _Checker:
                                  not f.grouped for f in figs)
             return bool(figs) and bool(totals) and not years
 
-        if usable(sc.pair[0]):
+        placed = sc.pair[0] if usable(sc.pair[0]) else None
+        if placed is None:
+            for j in range(sc.index - 1, -1, -1):
+                if self.t.columns[j].role in ("period", "other", "total") and usable(j):
+                    placed = j
+                    break
+        if placed is None:
             return sc.pair[0]
-        for j in range(sc.index - 1, -1, -1):
-            if self.t.columns[j].role in ("period", "other", "total") and usable(j):
-                return j
-        return sc.pair[0]
+        # "Region | 9M 2024 | 9M 2023 | % of total": after two period columns the shares may be of either; the one
+        # its shares hold for is the column it annotates (the placement wins a tie)
+        others = [j for j in range(sc.index) if j != placed and self.t.columns[j].role in ("period", "other")
+                  and usable(j)]
+        if sc.whole != "total" or not others:
+            return placed
+        best, most = placed, self._shares_holding(sc, placed)
+        for j in others:
+            n = self._shares_holding(sc, j)
+            if n > most:
+                best, most = j, n
+        return best
+
+    def _shares_holding(self, sc: Column, j: int) -> int:
+        """How many rows' shares in column ``sc`` hold as shares of column ``j``'s total."""
+        n = 0
+        for ri, r in enumerate(self.t.rows):
+            cell = r.placed().get(sc.index)
+            wr = self._total_below(ri)
+            if cell is None or cell.raw is None or wr is None or wr is r or r.kind not in ("level", "subtotal", "of_which"):
+                continue
+            part, whole = self.fig(r, r.placed().get(j), j), self.fig(wr, wr.placed().get(j), j)
+            stated = self.fig(r, cell, sc.index)
+            if part is not None and whole is not None and stated is not None and whole.value and \
+                    _holds_share(stated, part, whole):
+                n += 1
+        return n
 
     def _total_below(self, ri: int) -> Row | None:
         """The first bare total row below row ``ri`` in its section (one backward pass, kept); a table's only total
