@@ -518,3 +518,21 @@ def test_a_share_column_after_two_periods_annotates_the_one_its_shares_hold_for(
     claims, _ = run("Region | 2024 | 2023 | % of total\nEurope | 120 | 100 | 40.0%\nAsia | 80 | 60 | 40.0%\n"
                     "Americas | 60 | 40 | 20.0%\nTotal | 260 | 200 | 100.0%\n")
     assert [reading(c)[1][1] for c in claims.values() if c.kind == "share"] == ["200", "200", "200"]
+
+
+def test_a_percent_column_is_never_added_up_by_a_total_row() -> None:
+    """"Approved | Forecast | Increase | Change %": no periods, so the percent column has no change role, but a total
+    row still does not add its rates; the other columns are added. The same in a dot-leader table whose header is
+    set off by two dots, a pipe table and an aligned one."""
+    rows = [("Programme", "Approved", "Forecast", "Increase", "Change %"), ("Ajax", "5,522", "6,318", "796", "14.4"),
+            ("Type 26", "8,009", "8,865", "856", "10.7"), ("Total", "13,531", "15,183", "1,652", "12.2")]
+    def leaders(r: tuple[str, ...]) -> str:  # "Ajax ....... 5,522 .... 6,318"; the header's shortest leader is ".."
+        return "".join(c + " " + "." * max(2, 12 - len(c)) + " " for c in r[:-1]) + r[-1]
+
+    layouts = ["\n".join(leaders(r) for r in rows) + "\n",
+               "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n",
+               "\n".join("".join(c.ljust(12) for c in r) for r in rows) + "\n"]
+    for text in layouts:
+        claims, _ = run(text)
+        sums = sorted(c.stated.text for c in claims.values() if c.kind == "sum" and c.stated is not None)
+        assert sums == ["1,652", "13,531", "15,183"], (text, sums)

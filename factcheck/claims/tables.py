@@ -341,8 +341,11 @@ class _Checker:
 
     # -- totals ----------------------------------------------------------------------------------------------
     def _level_columns(self) -> list[int]:
-        return [c.index for c in self.t.columns if c.role in _LEVEL_ROLES] or \
-            list(range(max((len(r.cells) for r in self.t.rows), default=0)))
+        """The columns of amounts a total row adds; a column whose header says percent ("Change %") holds rates,
+        which never add up, whatever role its header was given."""
+        pct = {c.index for c in self.t.columns if self.lex.pct_label.search(c.name)}
+        return [c.index for c in self.t.columns if c.role in _LEVEL_ROLES and c.index not in pct] or \
+            [j for j in range(max((len(r.cells) for r in self.t.rows), default=0)) if j not in pct]
 
     def _parts_of(self, ti: int) -> list[Row] | None:
         """The rows a total row adds: the rows since the previous total; a grand total adds the subtotals since

@@ -716,12 +716,12 @@ def find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Tabl
 
 
 # dot leaders between a label and its figures ("Air ........ 8,935 ..... 8,116"): white space, same length
-_LEADERS = re.compile(r"(?<=[ \t])\.{3,}(?=[ \t])|\.{4,}|…{2,}")
+_LEADERS = re.compile(r"(?<=[ \t])\.{2,}(?=[ \t])|\.{4,}|…{2,}")
 
 
 def _find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Table]:
     text = doc.text
-    if ("..." in text or "……" in text) and _LEADERS.search(text):
+    if (" .. " in text or "..." in text or "……" in text) and _LEADERS.search(text):
         from dataclasses import replace
 
         text = _LEADERS.sub(lambda m: " " * len(m.group()), text)  # offsets unchanged
