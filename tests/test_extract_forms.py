@@ -199,3 +199,16 @@ def test_compound_parts_that_do_not_shrink_stay_two_figures() -> None:
 def test_a_bare_amount_does_not_borrow_the_currency_of_a_bracketed_aside(text: str, bare: str, unit: str) -> None:
     m = covering(text, bare)
     assert (m.type, m.unit) == ("currency", unit), m
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Country\tSEK million\t% of total", []),
+    ("All figures in EUR million unless stated otherwise.", []),
+    ("Revenue (USD thousand) rose.", []),
+    ("Hundreds of jobs and millions of euros", []),
+    ("a million rounds and one billion dollars", [1e6, 1e9]),
+])
+def test_a_scale_word_alone_is_no_number(text: str, expected: list[float]) -> None:
+    """"SEK million" as a header, "in EUR million": a scale word with no number before it counts nothing (it was
+    read as 1,000,000, and "million\\t%" as a share of a million percent); "a million", "one billion" are numbers."""
+    assert values(text) == expected

@@ -160,8 +160,10 @@ def _read_one(toks, i: int, g: Grammar, noun_after):
                 st.last = kind
             else:
                 break
+        elif w in g.mult and st.last is None:
+            break  # "SEK million", "in millions": a scale word alone counts nothing ("a million", "one million" do)
         elif w in g.mult and g.mult[w] < 1000:  # hundred
-            if st.last in ("unit", "teen", "ten") and st.cur < 100 or st.last == "a" or st.last is None:
+            if st.last in ("unit", "teen", "ten") and st.cur < 100 or st.last == "a":
                 st.cur = (st.cur or 1.0) * g.mult[w]
                 st.last = "hundred"
             else:
