@@ -1167,8 +1167,25 @@ def _parallel_item(ctx: Ctx, t: Mention, first: Mention) -> bool:
         return True
     # "1,477,000 FPV drones, 98,000 reconnaissance drones and 47,000 long-range strike drones": each item names a
     # kind of one thing by its own modifier; the first is no total of the rest
-    return _modified(ctx, t) is not None and _modified(ctx, first) is not None and \
-        _modified(ctx, t) != _modified(ctx, first) and (t.unit or "").lower() == (first.unit or "").lower() != ""
+    if _modified(ctx, t) is not None and _modified(ctx, first) is not None and \
+            _modified(ctx, t) != _modified(ctx, first) and (t.unit or "").lower() == (first.unit or "").lower() != "":
+        return True
+    # "1,763 F-35A, 353 F-35B and 340 F-35C", "328 Leopard 2A7, 205 Leopard 2A6": variants of one designator
+    return t.type == first.type == "count" and _variants(t.unit or "", first.unit or "")
+
+
+def _variants(a: str, b: str) -> bool:
+    """Are two nouns variants of one designator ("F-35A"/"F-35B", "2A7"/"2A6", "K9A1"/"K9A2"): a shared stem with a
+    digit or hyphen in it, and short tails that differ?"""
+    a, b = a.lower(), b.lower()
+    if not a or not b or a == b:
+        return False
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    stem, ta, tb = a[:k], a[k:], b[k:]
+    return len(stem) >= 2 and bool(regex.search(r"[\d-]", stem)) and 0 < len(ta) <= 3 and 0 < len(tb) <= 3 and \
+        ta.isalnum() and tb.isalnum()
 
 
 def _modified(ctx: Ctx, x: Mention) -> str | None:
