@@ -235,9 +235,7 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # otherwise the whole is only found by position (below), which can warn but not fail
         s0, _ = ctx.sentence(part.start)
         if _partitive(ctx, part) or POINTS_BACK.search(ctx.text[max(s0, part.start - 60):part.start]):
-            before = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
-                      and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)]
-            whole = before[-1] if before else None
+            whole = _whole_pointed_back(ctx, pairs, part)
         elif whole is None:
             whole = _of_the_whole(ctx, part)
         if whole is not None:
@@ -248,10 +246,8 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": the whole is the figure "of which" points back to
         s0, _ = ctx.sentence(part.start)
         if POINTS_BACK.search(ctx.text[max(s0, part.start - 60):part.start]):
-            before = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
-                      and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)]
-            if before:
-                whole = before[-1]
+            whole = _whole_pointed_back(ctx, pairs, part)
+            if whole is not None:
                 ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.0, True)
     if mt.template.id == "bracket-share" and part is not None and whole is None:
         # "Of the 48 jets ordered, 12 (25%) will be two-seaters"; "300 aircraft a year, of which 250 are TB2s (83%)
@@ -293,6 +289,17 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     readings.sort(key=lambda r: -r.score)
     ctx.add(Claim("share", (p.start, p.end), stated, readings=tuple(readings[:5]), stated_value=sv[0],
                   stated_step=sv[1], qualifier=facts.qualifier(p) if not formula_on_part else None))
+
+
+def _whole_pointed_back(ctx: Ctx, pairs: Pairs, part: Mention) -> Mention | None:
+    """The whole "of which"/"of whom" points back to: the last larger figure of the part's kind before it in its
+    sentence that is not the base of a comparison ("2,013 exhibitors, 13% more than the 1,782 of 2022, of whom
+    1,190, or 59%": of the 2,013)."""
+    s0, _ = ctx.sentence(part.start)
+    before = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
+              and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
+              and not pairs.with_old(x) and not base_position(ctx, x)]
+    return before[-1] if before else None
 
 
 def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention | None
