@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -277,7 +277,42 @@ class FileResult:
 
     path: str
     document: Document | None
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: Sequence[Mention] = field(default_factory=list)  # a list, or a MentionStream (a big document)
     findings: list[Finding] = field(default_factory=list)
     unchecked: list[Unchecked] = field(default_factory=list)  # claims seen but not checked, with the reason
     error: str | None = None  # why the file could not be read (reported, then skipped)
+
+
+class MentionStream(Sequence[Mention]):
+    """A big document's mentions, made as they are read (``extract`` of a big file: a report written as it goes,
+    ``--format json``, never holds them all). Whatever needs them all at once (a count, an index, a worker
+    sending them back) gets them listed, once."""
+
+    def __init__(self, make: Callable[[], Iterator[Mention]]) -> None:
+        self._make = make
+        self._list: list[Mention] | None = None
+
+    def __iter__(self) -> Iterator[Mention]:
+        return iter(self._list) if self._list is not None else self._make()
+
+    def listed(self) -> list[Mention]:
+        if self._list is None:
+            self._list = list(self._make())
+        return self._list
+
+    def __len__(self) -> int:
+        return len(self.listed())
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        return self.listed()[i]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[type, tuple[list[Mention]]]:  # a worker process sends back a plain list
+        return list, (self.listed(),)
+
+    def __repr__(self) -> str:
+        return "MentionStream(...)" if self._list is None else f"MentionStream({self._list!r})"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
 from .document import DEFAULT_MAX_SIZE
-from .model import Document, FileResult
+from .extract.blocks import STREAM_MIN_CHARS
+from .model import Document, FileResult, Mention, MentionStream
 from .ruleset import RuleSet
 
 
@@ -23,6 +25,8 @@ class Options:
 def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:
     from .extract import extract
 
+    if not opts.check and len(doc.text) >= STREAM_MIN_CHARS:
+        return FileResult(path=doc.path, document=doc, mentions=MentionStream(lambda: _streamed(doc, rules, opts)))
     mentions = extract(doc, rules.vocab, locale=opts.locale)
     result = FileResult(path=doc.path, document=doc, mentions=_table_typed(doc, mentions, rules))
     if not opts.check:
@@ -43,23 +47,40 @@ def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:
     return result
 
 
+def _streamed(doc: Document, rules: RuleSet, opts: Options) -> Iterator[Mention]:
+    """A big document's mentions as reported, block by block (extract/blocks.py): tables are found first, so
+    that no block cuts one and each cell is typed as its table says."""
+    from .document.tables import find_tables
+    from .extract.blocks import block_mentions
+
+    tables = find_tables(doc, rules.vocab)
+    keep = [(min([t.start, *(a for a, _ in t.header)]), t.end) for t in tables]
+    yield from _typed(tables, block_mentions(doc.text, rules.vocab, opts.locale, keep))
+
+
 def _table_typed(doc: Document, mentions: list, rules: RuleSet) -> list:
     """The mentions as reported: a table cell's figure read as its table says ("25,289" under "(in € millions)" is
     €25,289 million; a cell of a change column is a percent). The linker reads the tables itself."""
-    from .claims.tables import cell_mentions
     from .document.tables import find_tables
 
     tables = find_tables(doc, rules.vocab)
     if not tables:
         return mentions
+    return list(_typed(tables, mentions))
+
+
+def _typed(tables: list, mentions: Iterable[Mention]) -> Iterator[Mention]:
+    if not tables:
+        yield from mentions
+        return
+    from .claims.tables import cell_mentions
+
     typed = cell_mentions(tables)
-    out = []
     for m in mentions:
         t = typed.get((m.start, m.end))
         better = t is not None and t.start == m.start and t.end == m.end and t.type in ("currency", "percent") \
             and m.type in ("number", "count", "currency", "percent") and (t.type, t.unit, t.value) != (m.type, m.unit, m.value)
-        out.append(replace(t, text=m.text) if better and t is not None else m)  # money and percentages only
-    return out
+        yield replace(t, text=m.text) if better and t is not None else m  # money and percentages only
 
 
 def _unchecked_once(unchecked: list, findings: list) -> list:

@@ -193,8 +193,15 @@ def find_mentions(text: str, vocab: dict, locale: str = "auto") -> list[Mention]
     return _Scanner(text, lex, loc, decided=locale == "auto").run()
 
 
+def capitalised_inside(text: str) -> set[str]:
+    """The -ing/-ed words written with a capital inside a sentence of ``text`` (names, not verbs opening one)."""
+    workcount.count("extract.verb_word_scans", len(text))
+    return {m.group(1) for m in rx(r"(?<=[\p{Ll},;] )(\p{Lu}\p{Ll}+(?:ing|ed))(?![\p{L}])").finditer(text)}
+
+
 class _Scanner:
-    def __init__(self, text: str, lex: Lexicon, locale: str, decided: bool = False) -> None:
+    def __init__(self, text: str, lex: Lexicon, locale: str, decided: bool = False,
+                 capitalised_inside: set[str] | None = None) -> None:
         self.t = text
         self.lex = lex
         self.loc = locale
@@ -205,11 +212,13 @@ class _Scanner:
         self._title_lines: dict[int, bool] = {}  # line start -> is a Title Case headline
         self._newlines: array | None = None  # offsets of "\n", built on first use
         self._quotes: list[int] | None = None  # offsets of '"', built on first use
-        self._capitalised_inside: set[str] | None = None  # -ing/-ed words written with a capital mid-sentence
+        # -ing/-ed words written with a capital mid-sentence (a block of a big document gets the whole text's)
+        self._capitalised_inside: set[str] | None = capitalised_inside
         self._names: tuple[list[int], list[int]] | None = None  # identifiers: starts, running maximum of ends
         self._ordinals: list[tuple[int, int]] | None = None  # (start, id) of ordinals, built on first use
         self._dropped: set[int] = set()  # ids of ordinals a unit took over ("1 second")
         self._word_starts: WordStarts | None = None  # where each word starts, built on first use
+        self.cache_sentences = True  # False for the blocks of a big document: each is read once
 
     # ------------------------------------------------------------------ helpers
     def _scan(self, name: str) -> Iterator[Any]:
@@ -368,9 +377,7 @@ class _Scanner:
         if not rx(r"(?:^|[.!?:\n•]\s*|[\n]\s*[-*]\s+)$").search(self.t[max(0, a - 4):a]):
             return False
         if self._capitalised_inside is None:  # one pass over the text: the -ing/-ed words capitalised mid-sentence
-            workcount.count("extract.verb_word_scans", len(self.t))
-            self._capitalised_inside = {m.group(1) for m in rx(r"(?<=[\p{Ll},;] )(\p{Lu}\p{Ll}+(?:ing|ed))(?![\p{L}])")
-                                        .finditer(self.t)}
+            self._capitalised_inside = capitalised_inside(self.t)
         return w not in self._capitalised_inside
 
     def _title_case_line(self, i: int) -> bool:
@@ -1100,7 +1107,7 @@ class _Scanner:
 
     def _resolve(self, amounts: list[_Amount]) -> None:
         t = self.t
-        sents = sentences(t)
+        sents = sentences(t) if self.cache_sentences else sentences.__wrapped__(t)
         starts = [a for a, _ in sents]
         sent_of = {}
         for f in amounts:  # the sentence holding each figure: a look-up, not a walk over every sentence
@@ -1308,6 +1315,12 @@ class _Scanner:
 
     # ------------------------------------------------------------------ run
     def run(self) -> list[Mention]:
+        out = self.mentions()
+        self._currency_families({})
+        return out
+
+    def mentions(self) -> list[Mention]:
+        """Every mention, in text order, before bare currency family names take their currency (``run``)."""
         self._phones_and_tickers()
         self._dates()
         self._identifiers()
@@ -1340,7 +1353,6 @@ class _Scanner:
             self.out.append(self._mention(f))
         self.out = [m for m in self.out if m.value is None or abs(m.value) <= MAX_FIGURE]  # ordinals too
         self.out.sort(key=lambda m: (m.start, m.end))
-        self._currency_families()
         return self.out
 
     def _family_word(self, unit: str | None) -> bool:
@@ -1349,16 +1361,18 @@ class _Scanner:
         u = (unit or "").lower()
         return bool(u) and any(str(w).lower() in (u, u + "s") for spec in fams.values() for w in (spec or {}).get("words", []))
 
-    def _currency_families(self) -> None:
+    def _currency_families(self, last: dict[str, str], start: int = 0, stop: int | None = None) -> None:
         """"12,475 million crowns" after "15,170 million Norwegian crowns": a bare family name takes the currency
-        of the last qualified member named before it (one pass, in text order)."""
+        of the last qualified member named before it (one pass, in text order, over the mentions from offset
+        ``start`` on, up to ``stop``; ``last`` is each family's last member so far, carried from block to block)."""
         fams = self.lex.vocab.get("currency_families") or {}
         if not fams:
             return
         words = {str(w).lower(): name for name, spec in fams.items() for w in (spec or {}).get("words", [])}
         members = {str(c): name for name, spec in fams.items() for c in (spec or {}).get("members", [])}
-        last: dict[str, str] = {}
         for k, m in enumerate(self.out):
+            if m.start < start or (stop is not None and m.start >= stop):
+                continue
             if m.type == "count" and m.unit and m.unit.lower() in words and m.noun and m.noun.lower() in words:
                 fam = words[m.unit.lower()]  # "12,475 million crowns" after "Norwegian crowns": money after all
                 if fam in last:

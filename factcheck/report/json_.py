@@ -8,7 +8,7 @@ count; ``summary.unreadable``, the number of inputs that could not be read or ch
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from .. import __version__
@@ -85,7 +85,7 @@ def _entry(r: FileResult, ctx: Context, lazy: bool) -> dict[str, Any]:
         entry["error"] = r.error
     doc = r.document
 
-    def items(xs: list, fn: Callable[[Document, Any], dict[str, Any]]) -> Any:
+    def items(xs: Sequence[Any], fn: Callable[[Document, Any], dict[str, Any]]) -> Any:
         if doc is None:
             return []
         if lazy:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from io import StringIO
 from typing import Literal
@@ -346,7 +347,7 @@ def _value(m: Mention) -> str:
     return fmt_num(m.value)
 
 
-def mention_table(doc: Document, path: str, mentions: list[Mention]) -> Table:
+def mention_table(doc: Document, path: str, mentions: Sequence[Mention]) -> Table:
     table = Table(title=Text(printable(path), style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
                   header_style="bold", pad_edge=False)
     columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
