@@ -168,6 +168,11 @@ def stated_interval(c: Claim, vocab: dict) -> Interval | None:
         return None
     step = c.stated_step if c.stated_step is not None else ((c.stated.half_step or 0.0) if c.stated else 0.0)
     w = hedge_window(c.stated, vocab, c.hedge)
+    if w.kind == "band" and c.stated is not None and (c.stated.word or c.stated.role == "multiple") and \
+            c.stated_step is not None:
+        # "roughly double", "about three times": the word is already a round figure (its own step), and the hedge
+        # widens it further: the band is added to the word's step, not merged with it
+        step += abs(value) * w.band
     acc = figure_interval(value, step, w)
     if c.stated is not None and c.stated.value_high is not None and c.stated_value is None:
         acc = (acc[0], max(acc[1], figure_interval(c.stated.value_high, step, w)[1]))  # a stated range
