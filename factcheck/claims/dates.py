@@ -314,7 +314,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         phrase = regex.split(r"[;,]|(?<!\b\p{Lu})\.(?:\s|$)", after[rel.end():], maxsplit=1)[0]
         inline = [p for d in ctx.dates_in(q.end, e) if d.start - q.end < len(phrase) + 5
                   and (p := parse_period(d.text))]
-        event = inline[0] if inline else _event_date(ctx, q, phrase)
+        dated = None if inline else _event_dated(ctx, q, phrase)
+        event = inline[0] if inline else (dated[0] if dated is not None else None)
         # the date this span leads to: the one nearest before it in the sentence ("due in 2029, five years
         # after ..."), else any other in the sentence, else the dateline
         others = [(d, p) for d, p in periods if not (inline and p == inline[0])]
@@ -326,7 +327,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         limit = earlier[0] if earlier else q.start
         before_q = [p for d, p in others if d.end <= limit]
         own = before_q[-1] if before_q else (others[0][1] if others else None)
-        sure = own is not None
+        sure = own is not None and (bool(inline) or (dated is not None and dated[1]))
         if own is None:
             # no date of its own: the release's date, unless the sentence speaks of the future ("will arrive more
             # than 40 years after ... entered service in 1996"); found so, it can warn but not fail
@@ -488,8 +489,19 @@ first second new""".split())
 
 
 def _event_date(ctx: Ctx, q: Mention, phrase: str) -> Period | None:
+    got = _event_dated(ctx, q, phrase)
+    return got[0] if got is not None else None
+
+
+_OTHER_CLAUSE = rx(r";|,\s*(?:and|but|while|whereas|although|though)\b|\b(?:and|but)\s+(?:it|they|he|she|this|that)\b",
+                   regex.I)
+
+
+def _event_dated(ctx: Ctx, q: Mention, phrase: str) -> tuple[Period, bool] | None:
     """The date of the event a phrase names ("winning the ... AMDR competition", "its planned delivery"),
-    found in the sentence elsewhere in the text that shares most of the phrase's distinctive words."""
+    found in the sentence elsewhere in the text that shares most of the phrase's distinctive words; and whether
+    that date stands in the clause of those words ("conceived in the late 1990s ..., and it took almost two decades
+    to cut steel" does not date the cutting of steel)."""
     k = _event_sentence(ctx, q, phrase, with_dates=True)
     if k is None:
         return None
@@ -503,10 +515,18 @@ def _event_date(ctx: Ctx, q: Mention, phrase: str) -> Period | None:
     if not full:
         return None
     words = {w.lower()[:6] for w in regex.findall(r"[\p{L}][\p{L}\p{N}-]{2,}", phrase[:120])} - _STOP
-    hits = [mt.start() + a for mt in regex.finditer(r"[\p{L}][\p{L}\p{N}-]{2,}", ctx.text[a:b]) if mt.group().lower()[:6] in words]
+    hits = [(mt.start() + a, mt.end() + a) for mt in regex.finditer(r"[\p{L}][\p{L}\p{N}-]{2,}", ctx.text[a:b])
+            if mt.group().lower()[:6] in words]
     if not hits:
-        return full[0][1]
-    return min(full, key=lambda dp: min(abs(dp[0].start - h) for h in hits))[1]
+        return full[0][1], False
+
+    def apart(d: Mention, h: tuple[int, int]) -> tuple[bool, int]:
+        """(another clause between them, characters between them): the same clause first, then the nearest."""
+        lo, hi = (d.end, h[0]) if d.end <= h[0] else (h[1], d.start)
+        return bool(_OTHER_CLAUSE.search(ctx.text, min(lo, hi), max(lo, hi))), abs(hi - lo)
+
+    d, p, gap = min(((d, p, min(apart(d, h) for h in hits)) for d, p in full), key=lambda t: t[2])
+    return p, not gap[0] and gap[1] < 100
 
 
 EVENT_WINDOW = 40  # sentences either side where the event a span refers to is looked for
