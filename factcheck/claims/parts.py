@@ -1158,6 +1158,7 @@ _CLOSED_CLAUSE = rx(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remai
 
 _INCLUDES = rx(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|among\s+them|amongst\s+them|notably|for\s+example|for\s+instance|"
                r"e\.g\.|among\s+others|in\s+particular)\b[^;:]{0,60}$", regex.I)
+_JOINS = rx(r"\W*(?:with|counting|adding|including|together\s+with|along\s+with|plus)\b", regex.I)
 _WIDER_PERIOD = rx(r"[^,;.]{0,40}?\b(?:(?P<always>since|so\s+far|to\s+date|cumulative(?:ly)?|over\s+(?:the\s+)?(?:past\s+|last\s+)?"
                    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+years|over\s+the\s+(?:years|decades))|"
                    r"this\s+year|in\s+the\s+year|over\s+the\s+(?:year|period|programme|program|life))\b", regex.I)
@@ -1212,6 +1213,12 @@ def _partial_list(ctx: Ctx, items: list[Mention], t: Mention) -> str | None:
     m = _INCLUDES.search(ctx.text[a:items[0].start])
     if m is not None and not ctx.numbers_in(a + m.start(), items[0].start):
         return f"'{m.group(0).split()[0]}': the parts named are some of it"
+    # "With the six Hunters, 15 River-class ships and five Norwegian frigates, the family now totals 34": a clause
+    # opened by "with"/"counting"/"adding" joins its parts to others the text named before
+    opener = _JOINS.match(ctx.text, s)
+    if opener is not None and items[-1].end < t.start and "," in ctx.text[items[-1].end:t.start] and \
+            not regex.search(r"[,;]", ctx.text[opener.end():items[0].start]):
+        return f"'{opener.group(0).strip()}': the parts join others named before"
     wider = _WIDER_PERIOD.match(ctx.text, t.end, e)
     if wider is not None:
         ends = [y.start for y in items[1:]] + [t.start]
