@@ -656,6 +656,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                  and (target is None or target.type != pr.new.type or pr.new is target or same_figure(pr.new, target)
                       or pr.old is target)]
         nearest = _nearest_pairs(ctx, facts, p, local)
+        # "620, a 24% increase on the 500 of 2024 and 82% more than in 2021": a trigger that names its own base year
+        # is not about a pair whose earlier level is dated another year
+        own = facts.periods.change_years(p)
+        if own is not None:
+            local = [pr for pr in local if facts.periods.year_of(pr.old) in (None, own[0])]
         for pair in local:
             dist = nearest.get(id(pair))
             ev = list(pair.evidence)
