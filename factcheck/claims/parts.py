@@ -310,6 +310,10 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     s, _ = ctx.sentence(p.start)
     before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent" and x is not whole]
     out: list[tuple[Mention, list[Evidence]]] = []
+    if before and _NEW_SUBJECT.search(ctx.text, before[-1].end, p.start):
+        # "Those 322 jets now exceed the 234 ordered by France, and exports account for 58% of the 556": the figures
+        # before belong to another clause; the share's part is named by its own clause's subject
+        before = []
     if not before:  # "Military aid therefore accounts for two-thirds of the total": a part named by words
         return _named_parts(ctx, facts, p, whole)
     if before:
@@ -326,6 +330,8 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     return out
 
 
+_NEW_SUBJECT = rx(r"[;]|,\s*(?:and|but|while|whereas)\s+(?!(?:about|around|some|roughly|nearly|almost|over|under|"
+                  r"just|more|less|approximately)\b)\p{L}", regex.I)
 _SUBJECT_END = rx(r"\s*(?:(?:thus|therefore|now|alone|so|together|still|already)\s+)*(?:accounts?\s+for|accounted\s+for|"
                   r"accounting\s+for|makes?\s+up|made\s+up|represents?|represented|is|are|was|were|equals?|"
                   r"(?:is|was)\s+(?:equal|equivalent)\s+to|comes?\s+to|came\s+to|amounts?\s+to)\s+"
