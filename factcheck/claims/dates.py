@@ -374,6 +374,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             if not before_own and word in ("later", "on") and doc_d is not None and own.first <= doc_d.first and \
                     regex.search(r"[.!?]\s", t[mine[-1][0].end:q.start]):
                 return (own, doc_d, False)  # "... in service in 1999, few expected .... 26 years later it is ..."
+        # "Three years later the figure is 40,000, and the Army wants 100,000 – a goal set for October 2025": a date
+        # after the span in another clause is not the span's end
+        periods = [(d, p) for d, p in periods if d.end <= q.start or not _CLAUSE_BREAK.search(t, q.end, d.start)]
         if not periods and word in ("later", "on") and doc_d is not None:
             prev = _previous_date(ctx, q, None)
             if prev is not None and prev.first <= doc_d.first:
@@ -403,6 +406,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     return None
 
 
+_CLAUSE_BREAK = rx(r"[;–—]|\s-\s|,\s*(?:and|but|while|whereas)\b", regex.I)
 _LATE = rx(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
 _DATED_AFTER = rx(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:FY\s?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
