@@ -138,13 +138,18 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
             continue
         a, b = ctx.sents[k]
         best = None
-        for d in ctx.dates_in(a, b):
+        nearest = None  # in the figure's own sentence, the date nearest before it ("in 2016 for 36 ..., and in April
+        for d in ctx.dates_in(a, b):  # 2025 for 26 ... for ₹63,000 crore (about €6.5 billion)": April 2025)
             if d.start >= _dateline_end(ctx) and not _names_a_thing(ctx, d):
                 p = parse_period(d.text)
                 if p is None or (doc_d is not None and p.first > doc_d.last):
                     continue
                 if best is None or (p.last - p.first) < (best.last - best.first):
                     best = p
+                if k == si and d.end <= m.start and (p.last - p.first).days <= 366:
+                    nearest = p
+        if nearest:
+            return nearest
         if best:
             return best
     if doc_d:
