@@ -319,8 +319,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         phrase = regex.split(r"[;,]|(?<!\b\p{Lu})\.(?:\s|$)", after[rel.end():], maxsplit=1)[0]
         inline = [p for d in ctx.dates_in(q.end, e) if d.start - q.end < len(phrase) + 5
                   and (p := parse_period(d.text))]
-        dated = None if inline else _event_dated(ctx, q, phrase)
-        event = inline[0] if inline else (dated[0] if dated is not None else None)
+        told = None if inline else _event_dated(ctx, q, phrase)
+        event = inline[0] if inline else (told[0] if told is not None else None)
         # the date this span leads to: the one nearest before it in the sentence ("due in 2029, five years
         # after ..."), else any other in the sentence, else the dateline
         others = [(d, p) for d, p in periods if not (inline and p == inline[0])]
@@ -332,7 +332,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         limit = earlier[0] if earlier else q.start
         before_q = [p for d, p in others if d.end <= limit]
         own = before_q[-1] if before_q else (others[0][1] if others else None)
-        sure = own is not None and (bool(inline) or (dated is not None and dated[1]))
+        sure = own is not None and (bool(inline) or (told is not None and told[1]))
         if own is None:
             # no date of its own: the release's date, unless the sentence speaks of the future ("will arrive more
             # than 40 years after ... entered service in 1996"); found so, it can warn but not fail
