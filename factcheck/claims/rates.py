@@ -296,6 +296,8 @@ def _tied(ctx: Ctx, t: Mention, c: Mention) -> bool:
     gap = ctx.text[a.end:b.start]
     if len(gap) > 90 or ";" in gap:
         return False
+    if any(is_amount(x) and x.type == t.type for x in ctx.numbers_in(a.end, b.start)):
+        return False  # "€5.4 billion of headroom ... worth €880 million ..., covers 180,000 rounds": the nearer one
     if regex.fullmatch(r"\s*(?:,|:|–|—|\s-)\s*", gap):  # "300 trucks, PLN 852 million": one item, in apposition
         return True
     if a is t:
