@@ -53,6 +53,7 @@ class Pairs:
         self.derived: dict[int, Mention] = {}  # bare figures read in a neighbour's unit, by start
         self.deltas: set[int] = set()  # starts of figures the difference grammar reads as the size of a change
         self._by_old: dict[int, list[Pair]] = {}
+        self._by_new: dict[int, list[Pair]] = {}
         self._find()
 
     def _find(self) -> None:
@@ -160,6 +161,7 @@ class Pairs:
                     best[(p.old.start, q.new.start)] = Pair(p.old, q.new, (ev,), min(p.start, q.start), max(p.end, q.end))
         for p in sorted(best.values(), key=lambda p: (p.start, p.end)):
             self._by_old.setdefault(p.old.start, []).append(p)
+            self._by_new.setdefault(p.new.start, []).append(p)
             self.all.append(p)
             self.by_sentence.setdefault(ctx.sent_index(p.start), []).append(p)
             self.levels.add(p.old.start)
@@ -250,6 +252,10 @@ class Pairs:
         near = bucket[max(0, k - 2 * limit):k + 2 * limit]  # bounded: the nearest on either side
         found = [p for p in near if same_figure(p.new, m) or p.new.start == m.start]
         return sorted(found, key=lambda p: abs(p.start - m.start))[:limit]
+
+    def at_new(self, m: Mention) -> list[Pair]:
+        """Pairs whose later level is the figure ``m`` itself (not an equal figure elsewhere)."""
+        return self._by_new.get(m.start, [])
 
     def with_old(self, m: Mention) -> list[Pair]:
         """Pairs whose earlier level is the figure ``m`` itself."""

@@ -507,33 +507,52 @@ def _whole_of_which(ctx: Ctx, part: Mention) -> Mention | None:
 def _prior_of(pairs: Pairs, x: Mention) -> Pair | None:
     """The pair that gives ``x``'s figure for the earlier period, when its grammar is explicit ("SEK 1,618m
     (1,255)", "to 6.7 percent from 7.7 percent")."""
-    for pr in pairs.with_new(x, 2):
-        if pr.new.start == x.start and any(e.explicit for e in pr.evidence):
+    for pr in sorted(pairs.at_new(x), key=lambda pr: abs(pr.start - x.start))[:2]:
+        if any(e.explicit for e in pr.evidence):
             return pr
     return None
+
+
+def _earlier_ratio_holds(pairs: Pairs, earlier: Mention, n: Mention, d: Mention) -> bool:
+    """Do the earlier-period values of ``n`` and ``d`` (their pairs' old levels) give the earlier margin?"""
+    pn, pd = _prior_of(pairs, n), _prior_of(pairs, d)
+    if pn is None or pd is None or not pd.old.value or earlier.value is None or pn.old.value is None:
+        return False
+    return abs(pn.old.value / pd.old.value * 100 - earlier.value) <= (earlier.half_step or 0.05) + 1e-9
 
 
 def _prior_period(ctx: Ctx, pairs: Pairs, n0: int) -> None:
     """"EBITDA came to SEK 1,618m (1,255), giving a margin of 13.0% (12.3)": a margin given for both periods is
     checked for both. When the margin and each figure it was read from carry their earlier-period values, the
-    earlier margin is the same ratio of those values; the reading is as explicit as the current one."""
-    for k in range(n0, len(ctx.claims)):
-        c = ctx.claims[k]
+    earlier margin is the same ratio of those values; the reading is as explicit as the current one. An earlier
+    margin already read on its own, from the figures near it and not surely ("widening to 8.9% from 7.1%"), is
+    read so instead when the current margin's reading is sure."""
+    drop: set[int] = set()
+    for c in ctx.claims[n0:]:
         if c.kind != "share" or c.stated is None or not c.readings or c.readings[0].formula != "share":
             continue
         best = c.readings[0]
         mine = _prior_of(pairs, c.stated)
-        if mine is None or ctx.is_stated(mine.old) or mine.old.value_high is not None:
+        if mine is None or mine.old.value_high is not None:
             continue
         olds = [_prior_of(pairs, x) for x in best.operands]
         if any(pr is None for pr in olds):
             continue
+        if ctx.is_stated(mine.old):
+            own = [o for o in ctx.claims if o.stated is not None and o.stated.start == mine.old.start]
+            if not best.explicit or len(own) != 1 or own[0].kind != "share" or \
+                    (own[0].readings and own[0].readings[0].explicit):
+                continue
+            drop.add(id(own[0]))
         ops = tuple(pr.old for pr in olds if pr is not None)
         why = Evidence("prior-period", f"{mine.old.text} is the earlier {c.stated.text}, of "
                                        f"{' and '.join(o.text for o in ops)}", 1.5)
-        kept = tuple(e for e in best.evidence if e.cue not in ("same-period", "other-period", "period-clash"))
+        kept = tuple(e for e in best.evidence if e.cue not in ("same-period", "other-period", "period-clash",
+                                                                "earlier-margin"))
         ctx.add(Claim("share", (mine.old.start, mine.old.end), mine.old,
                       readings=(Relation("share", ops, (*kept, why)),)))
+    if drop:
+        ctx.claims[:] = [c for c in ctx.claims if id(c) not in drop]
 
 
 def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False) -> None:
@@ -583,10 +602,18 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
         # earlier in the text (the last two of each before the margin, from the index of measures); found by
         # words, not grammar, so such a margin can warn but never fail
         far = True
-        nums = nums or [y for x in facts.figures_of(meas) if x.start < p.start and x.start not in pairs.deltas
+        nums = nums or [y for x in facts.figures_before(meas, p.start) if x.start not in pairs.deltas
                         and (y := pairs.resolved(x)).type == "currency" and is_amount(y)][-2:]
-        dens = dens or [y for x in facts.figures_of("sales") if x.start < p.start and x.start not in pairs.deltas
+        dens = dens or [y for x in facts.figures_before("sales", p.start) if x.start not in pairs.deltas
                         and (y := pairs.resolved(x)).type == "currency" and is_amount(y)][-2:]
+    mine = None if ratio or prior else _prior_of(pairs, p)
+    if mine is not None:
+        # "the margin widening to 8.9% from 7.1%": the sales figures given earlier with their own earlier values are
+        # candidates too, however far; the earlier margin tells which pair of them it is
+        known = {x.start for x in dens}
+        dens = dens + [y for x in facts.figures_before("sales", p.start, limit=3, reach=16, chars=1500, keep=lambda x: (
+                           x.start not in pairs.deltas and not pairs.with_old(x) and x.start not in known))
+                       if (y := pairs.resolved(x)).type == "currency" and is_amount(y) and _prior_of(pairs, y) is not None]
     readings: list[Relation] = []
     ev0 = Evidence(mt.template.group + ":" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}': {meas} over sales",
                    mt.template.weight, mt.template.explicit)
@@ -611,6 +638,9 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
                 max(0, abs(ctx.sent_index(p.start) - ctx.sent_index(d.start)) - 1)
             if dist:
                 ev.append(Evidence("distance", f"{dist} sentence(s) away", -0.3 * dist))
+            if mine is not None and _earlier_ratio_holds(pairs, mine.old, n, d):
+                ev.append(Evidence("earlier-margin", f"{mine.old.text}, the earlier margin, is the same ratio of their "
+                                                     "earlier values", 2.0, True))
             readings.append(Relation("ratio", (d, n), tuple(ev)) if ratio else Relation("share", (n, d), tuple(ev)))
     if not readings:
         ctx.skip("multiple" if ratio else "share", p, f"no {meas} and sales figures of one period found for this "
@@ -621,10 +651,14 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     si = ctx.sent_index(p.start)
     near_dens = {d.start for d in dens if si - 1 <= ctx.sent_index(d.start) <= si}
 
+    confirmed = [r for r in readings if any(e.cue == "earlier-margin" for e in r.evidence)]
+
     def sure(r: Relation) -> bool:
+        if len(confirmed) == 1:  # one pair of figures whose earlier values give the earlier margin: that is it
+            return r is confirmed[0]
         n, d = r.operands[::-1] if ratio else r.operands
-        return len(near_dens) == 1 and d.start in near_dens and si - 1 <= ctx.sent_index(n.start) <= si
-    readings = [r if sure(r) and not far else dataclasses.replace(doubt(r), alternative=False) for r in readings]
+        return len(near_dens) == 1 and d.start in near_dens and si - 1 <= ctx.sent_index(n.start) <= si and not far
+    readings = [r if sure(r) else dataclasses.replace(doubt(r), alternative=False) for r in readings]
     readings.sort(key=lambda r: -r.score)
     if ratio:
         ctx.add(Claim("multiple", (p.start, p.end), p, readings=tuple(readings[:4]), stated_value=p.value,

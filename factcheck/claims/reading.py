@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -171,6 +171,7 @@ class Facts:
         self.g: Grammar = grammar_for(ctx.vocab)
         self._abstracts: dict[int, Abstract] = {}
         self._measures: dict[tuple[int, int], MeasureHit | None] = {}
+        self._measure_starts: dict[str, list[int]] = {}
 
     def abstract(self, si: int) -> Abstract:
         """Sentence ``si`` with its figures as slots (cached: every family reads the same abstracts)."""
@@ -376,6 +377,19 @@ class Facts:
     def figures_of(self, measure: str) -> list[Mention]:
         """Every amount of the text whose measure is ``measure``, in text order (indexed once)."""
         return self._by_measure.get(measure, [])
+
+    def figures_before(self, measure: str, pos: int, limit: int = 8, reach: int = 32, chars: int | None = None,
+                       keep: Callable[[Mention], bool] | None = None) -> list[Mention]:
+        """The last ``limit`` currency amounts of ``measure`` (that ``keep`` keeps) starting before ``pos``, in text
+        order, from the ``reach`` figures of that measure before it (and, with ``chars``, no further back than that);
+        found by bisection, so a search from every figure of a long text stays linear."""
+        xs = self.figures_of(measure)
+        starts = self._measure_starts.get(measure)
+        if starts is None:
+            starts = self._measure_starts[measure] = [x.start for x in xs]
+        i = bisect.bisect_left(starts, pos)
+        lo = max(0, i - reach) if chars is None else max(i - reach, bisect.bisect_left(starts, pos - chars), 0)
+        return [x for x in xs[lo:i] if x.type == "currency" and (keep is None or keep(x))][-limit:]
 
     def measure_id(self, m: Mention) -> str | None:
         h = self.measure_of(m)
