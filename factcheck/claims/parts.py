@@ -319,6 +319,17 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     if before:
         x = before[-1]
         gap = ctx.text[x.end:p.start]
+        # "13.45% of the total Union Budget of Rs 50,65,345 crore ..., and 1.91% of the projected GDP": the figure
+        # before is the whole of the share before; this share is of that share's part (a parallel share)
+        for c in reversed(ctx.claims):
+            if c.kind != "share" or not c.readings or c.stated is None or c.stated.start >= p.start or \
+                    ctx.sent_index(c.stated.start) != ctx.sent_index(p.start):
+                continue
+            ops = c.readings[0].operands
+            if len(ops) == 2 and ops[1] is x and c.readings[0].formula == "share":
+                return [(ops[0], [Evidence("parallel", f"{p.text}, like {c.stated.text} before it, is of {ops[0].text}",
+                                           1.0)])]
+            break
         if len(gap) < 70 and not regex.search(r"[;]|\b(?:while|whereas)\b", gap):
             olds = pairs.with_old(x)
             if olds:
