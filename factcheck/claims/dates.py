@@ -317,6 +317,15 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     # 2. "N after/before EVENT": the event's date is where the text tells of the event
     if word in ("after", "before", "since"):
         phrase = regex.split(r"[;,]|(?<!\b\p{Lu})\.(?:\s|$)", after[rel.end():], maxsplit=1)[0]
+        # "11 years after contract award and more than eight years after the original target of July 2017": the
+        # event's phrase ends where the sentence's next span begins
+        all_spans = _spans(ctx)
+        k1 = _bisect_start(all_spans, q.end)
+        later_spans = [x.start for x in all_spans[k1:k1 + 4] if q.end < x.start < q.end + rel.end() + len(phrase)]
+        if later_spans:
+            phrase = t[q.end + rel.end():min(later_spans)]
+            phrase = regex.sub(r"(?:\s+(?:and|but|or|about|some|nearly|almost|over|more\s+than|less\s+than|just))+\s*$",
+                               "", phrase, flags=regex.I)
         inline = [p for d in ctx.dates_in(q.end, e) if d.start - q.end < len(phrase) + 5
                   and (p := parse_period(d.text))]
         told = None if inline else _event_dated(ctx, q, phrase)
@@ -535,7 +544,10 @@ def _event_dated(ctx: Ctx, q: Mention, phrase: str) -> tuple[Period, bool] | Non
         return bool(_OTHER_CLAUSE.search(ctx.text, min(lo, hi), max(lo, hi))), abs(hi - lo)
 
     d, p, gap = min(((d, p, min(apart(d, h) for h in hits)) for d, p in full), key=lambda t: t[2])
-    return p, not gap[0] and gap[1] < 100
+    # sure only when the sentence shares two of the phrase's words ("the contract was signed" is not dated by
+    # "Colombia chose the Gripen in April 2025 and signed in November": one word in common)
+    shared = {ctx.text[h[0]:h[1]].lower()[:6] for h in hits}
+    return p, not gap[0] and gap[1] < 100 and len(shared) >= 2
 
 
 EVENT_WINDOW = 40  # sentences either side where the event a span refers to is looked for
