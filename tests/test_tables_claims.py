@@ -536,3 +536,16 @@ def test_a_percent_column_is_never_added_up_by_a_total_row() -> None:
         claims, _ = run(text)
         sums = sorted(c.stated.text for c in claims.values() if c.kind == "sum" and c.stated is not None)
         assert sums == ["1,652", "13,531", "15,183"], (text, sums)
+
+
+def test_a_change_column_without_periods_is_never_added_up() -> None:
+    """"First estimate | Current estimate | Change" with "+108.3%" cells: a column named as a change, or whose cells
+    are signed percentages, holds rates; the total row's cell there is no sum of the cells above."""
+    for header, cells in (("Change", ("+14.4%", "+10.7%", "+12.2%")), ("Growth", ("+14.4%", "+10.7%", "+12.2%")),
+                          ("Change", ("14.4", "10.7", "12.2"))):
+        text = (f"| Programme | First estimate | Current estimate | {header} |\n|---|---|---|---|\n"
+                f"| Ajax | 5,522 | 6,318 | {cells[0]} |\n| Type 26 | 8,009 | 8,865 | {cells[1]} |\n"
+                f"| Total | 13,531 | 15,183 | {cells[2]} |\n")
+        claims, _ = run(text)
+        sums = sorted(c.stated.text for c in claims.values() if c.kind == "sum" and c.stated is not None)
+        assert sums == ["13,531", "15,183"], (header, cells, sums)

@@ -343,9 +343,16 @@ class _Checker:
     def _level_columns(self) -> list[int]:
         """The columns of amounts a total row adds; a column whose header says percent ("Change %") holds rates,
         which never add up, whatever role its header was given."""
-        pct = {c.index for c in self.t.columns if self.lex.pct_label.search(c.name)}
+        pct = {c.index for c in self.t.columns if self.lex.pct_label.search(c.name) or self.lex.change_label.search(c.name)
+               or self._signed_percents(c.index)}
         return [c.index for c in self.t.columns if c.role in _LEVEL_ROLES and c.index not in pct] or \
             [j for j in range(max((len(r.cells) for r in self.t.rows), default=0)) if j not in pct]
+
+    def _signed_percents(self, j: int) -> bool:
+        """Are the cells of column ``j`` percentages written with a sign ("+108.3%", "-8.1%"): changes, not levels?"""
+        cells = [c for r in self.t.rows if (c := r.placed().get(j)) is not None and c.mention is not None]
+        signed = [c for c in cells if c.mention is not None and c.mention.type == "percent" and c.text.strip()[:1] in "+-−–"]
+        return len(cells) >= 2 and 2 * len(signed) > len(cells)
 
     def _parts_of(self, ti: int) -> list[Row] | None:
         """The rows a total row adds: the rows since the previous total; a grand total adds the subtotals since
