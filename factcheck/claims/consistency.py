@@ -55,7 +55,10 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     same = same_figure(a, b)
     if same and text_a == text_b:
         return  # the figure repeated as written: nothing to check
-    transposed = not same and text_a != text_b and sorted(text_a) == sorted(text_b) and not _scale_apart(a, b)
+    # "20,862" for "20,682": digits swapped in place, so the decimal point stays put ("13.4" and "413" are not)
+    transposed = not same and text_a != text_b and sorted(text_a) == sorted(text_b) and not _scale_apart(a, b) and \
+        (a.decimals or 0) == (b.decimals or 0) and bool(a.value and b.value) and \
+        0.1 < abs((a.value or 0.0) / (b.value or 1.0)) < 10
     slip = not same and text_a == text_b and _scale_apart(a, b)
     if not (same or transposed or slip) or max(_significant(a), _significant(b)) < 3:
         return

@@ -1337,7 +1337,12 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
     before plus the amount added (a sum claim on the new level)."""
     add, old, new = mt.slots.get("add"), mt.slots.get("old"), mt.slots.get("new")
     if add is not None and new is not None and old is None and not ctx.is_stated(new):
-        old = _named_base(ctx, facts, add, new)
+        s0, _ = ctx.sentence(add.start)
+        # "credits will total EUR 399.6 billion, to which come EUR 13.4 billion ..., bringing the envelope to EUR 413
+        # billion": a sentence with figures of its own before the new level takes its named base from itself only
+        own = any(is_amount(x) and x.type == new.type and _sum_comparable(ctx, x, new) and x is not add
+                  for x in ctx.numbers_in(s0, new.start))
+        old = _named_base(ctx, facts, add, new, own_sentence=own)
     if add is None or old is None or new is None or ctx.is_stated(new):
         return
     if not all(is_amount(x) and x.type in ("count", "number", "currency", "quantity") and x.value is not None
@@ -1364,7 +1369,7 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
         Relation("sum", (old, add), (ev, Evidence("added", f"{new.text} is {old.text} with {add.text} added", 1.0))),)))
 
 
-def _named_base(ctx: Ctx, facts: Facts, add: Mention, new: Mention) -> Mention | None:
+def _named_base(ctx: Ctx, facts: Facts, add: Mention, new: Mention, own_sentence: bool = False) -> Mention | None:
     """The level before an addition whose sentence gives only the step and the level after ("a further $3.1
     billion contract, bringing the total value to $6.5 billion"): the one figure of the new level's kind, in its
     paragraph from the sentence before to the second after, whose clause names it with base_level_words ("The
@@ -1373,7 +1378,7 @@ def _named_base(ctx: Ctx, facts: Facts, add: Mention, new: Mention) -> Mention |
     pi = ctx.para_index(new.start)
     words = facts.g.word_pattern("base_level_words")
     found = []
-    for sj in range(max(0, si - 1), min(len(ctx.sents), si + 3)):
+    for sj in (range(si, si + 1) if own_sentence else range(max(0, si - 1), min(len(ctx.sents), si + 3))):
         a, _ = ctx.sents[sj]
         if ctx.para_index(a) != pi:
             continue
