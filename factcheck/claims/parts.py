@@ -1209,6 +1209,9 @@ _CLOSED_CLAUSE = rx(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remai
 
 _INCLUDES = rx(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|among\s+them|amongst\s+them|notably|for\s+example|for\s+instance|"
                r"e\.g\.|among\s+others|in\s+particular)\b[^;:]{0,60}$", regex.I)
+_REACHED = rx(r"\b(?:rises|rose|risen|grows|grew|grown|increases|increased|climbs|climbed|brings|brought|takes|took|"
+              r"reaches|reached|swells|swelled)\b(?:\s+\p{L}+){0,3}\s+to\s+(?:(?:about|some|nearly|almost|over)\s+)?$",
+              regex.I)
 _JOINS = rx(r"\W*(?:with|counting|adding|including|together\s+with|along\s+with|plus)\b", regex.I)
 _WIDER_PERIOD = rx(r"[^,;.]{0,40}?\b(?:(?P<always>since|so\s+far|to\s+date|cumulative(?:ly)?|over\s+(?:the\s+)?(?:past\s+|last\s+)?"
                    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+years|over\s+the\s+(?:years|decades))|"
@@ -1270,6 +1273,12 @@ def _partial_list(ctx: Ctx, items: list[Mention], t: Mention) -> str | None:
     if opener is not None and items[-1].end < t.start and "," in ctx.text[items[-1].end:t.start] and \
             not regex.search(r"[,;]", ctx.text[opener.end():items[0].start]):
         return f"'{opener.group(0).strip()}': the parts join others named before"
+    # "the number ordered rises to 240: the first 96 were contracted in 2016 and 48 more in 2022": a level the text
+    # says was reached by growth, listed as dated batches, may hold a batch the list leaves out (the newest)
+    ends_ = [y.start for y in items[1:]] + [e]
+    if _REACHED.search(ctx.text, max(s, t.start - 25), t.start) and \
+            all(ctx.dates_in(x.end, b) for x, b in zip(items, ends_, strict=True)):
+        return "the total is a level reached by growth, its parts dated batches"
     wider = _WIDER_PERIOD.match(ctx.text, t.end, e)
     if wider is not None:
         ends = [y.start for y in items[1:]] + [t.start]
