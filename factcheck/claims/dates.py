@@ -275,8 +275,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     rel = regex.match(r"\s*(?:later|after|before|since|ago|earlier|on)\b", after, regex.I)
     if rel and rel.group(0).strip().lower() in ("earlier", "ago") and _dates_a_figure(ctx, q):
         return None  # "from ¥980 billion a year earlier": the period a figure is given for, not a span claimed
-    if not rel and regex.search(r"\b(?:per|each|every|over|for|within|up\s+to)\s+(?:the\s+(?:next|past|last)\s+)?$",
-                                before) and not _DATED_AFTER.match(after):
+    if not rel and regex.search(r"\b(?:per|each|every|over|for|within|up\s+to)\s+(?:the\s+(?:(?:next|past|last|first|"
+                                r"coming|remaining)\s+)?)?$", before, regex.I) and not _DATED_AFTER.match(after):
         return None  # "over five years", "for ten years": a period stated, not derived from dates (but "over the 12
         # years from 2025 to 2036" names its dates)
     if regex.match(r"\s*(?:warranty|guarantee|old|of\s+(?:service|experience|production|operation))\b", after):
@@ -369,7 +369,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if regex.match(r"\s*(?:earlier|later)\s+than\b", after, regex.I):
             # "Delivery, once planned for 2029, is now expected in 2032, three years later than first promised": the
             # two dates before it; "five years earlier than previously planned" with one: a date the text does not give
-            dated = [p for d, p in periods if d.end <= q.start]
+            clause = t.rfind(";", s, q.start) + 1  # "resumed in July 2024 ...; Block 4 is now expected in 2031,
+            dated = [p for d, p in periods if clause <= d.start and d.end <= q.start]  # five years later than planned"
             if len(dated) >= 2:
                 a, b = dated[-2], dated[-1]
                 return (a, b, True) if a.first <= b.first else (b, a, True)
