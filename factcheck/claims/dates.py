@@ -369,8 +369,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if regex.match(r"\s*(?:earlier|later)\s+than\b", after, regex.I):
             # "Delivery, once planned for 2029, is now expected in 2032, three years later than first promised": the
             # two dates before it; "five years earlier than previously planned" with one: a date the text does not give
-            clause = t.rfind(";", s, q.start) + 1  # "resumed in July 2024 ...; Block 4 is now expected in 2031,
-            dated = [p for d, p in periods if clause <= d.start and d.end <= q.start]  # five years later than planned"
+            clause_at = t.rfind(";", s, q.start) + 1  # "resumed in July 2024 ...; Block 4 is now expected in 2031,
+            dated = [p for d, p in periods if clause_at <= d.start and d.end <= q.start]  # five years later than planned"
             if len(dated) >= 2:
                 a, b = dated[-2], dated[-1]
                 return (a, b, True) if a.first <= b.first else (b, a, True)
