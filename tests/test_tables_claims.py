@@ -549,3 +549,17 @@ def test_a_change_column_without_periods_is_never_added_up() -> None:
         claims, _ = run(text)
         sums = sorted(c.stated.text for c in claims.values() if c.kind == "sum" and c.stated is not None)
         assert sums == ["13,531", "15,183"], (header, cells, sums)
+
+
+def test_a_share_of_a_whole_the_table_does_not_give_is_not_read_against_the_total_row() -> None:
+    """"% of GDP" with no GDP column, cells adding to no 100%: the whole is outside the table, so the cells are
+    unchecked (not shares of the total row); "Share of export orders" adding to 100% is of the total row; a
+    "Per capita ($)" column is no part of the total row's sum."""
+    claims, unchecked = run("Country | Spending ($bn) | Per capita ($) | % of GDP\nNorway | 10.4 | 1,891 | 2.2\n"
+                            "Denmark | 9.4 | 1,593 | 2.4\nSweden | 13.0 | 1,226 | 2.1\nTotal | 32.8 | 1,466 |\n")
+    assert not [c for c in claims.values() if c.kind == "share"]
+    assert sorted(u.text for u in unchecked if u.kind == "share") == ["2.1", "2.2", "2.4"]
+    assert [c.stated.text for c in claims.values() if c.kind == "sum" and c.stated is not None] == ["32.8"]
+    claims, _ = run("Customer | Aircraft | Share of export orders\nUAE | 80 | 47.1%\nEgypt | 54 | 31.8%\n"
+                    "Qatar | 36 | 21.2%\nTotal | 170 | 100.0%\n")
+    assert reading(claims["2:47.1%"])[:2] == ("share", ["80", "170"])

@@ -343,10 +343,24 @@ class _Checker:
     def _level_columns(self) -> list[int]:
         """The columns of amounts a total row adds; a column whose header says percent ("Change %") holds rates,
         which never add up, whatever role its header was given."""
+        rate = self.lex.rate_label
         pct = {c.index for c in self.t.columns if self.lex.pct_label.search(c.name) or self.lex.change_label.search(c.name)
-               or self._signed_percents(c.index)}
+               or self._signed_percents(c.index) or (rate is not None and rate.search(c.name))}
         return [c.index for c in self.t.columns if c.role in _LEVEL_ROLES and c.index not in pct] or \
             [j for j in range(max((len(r.cells) for r in self.t.rows), default=0)) if j not in pct]
+
+    def _shares_make_100(self, sc: Column) -> bool:
+        """Do the share column's cells break 100% down: a total row of about 100, or part rows adding to about 100?"""
+        parts, total = [], None
+        for r in self.t.rows:
+            cell = r.placed().get(sc.index)
+            if cell is None or cell.mention is None or cell.mention.value is None:
+                continue
+            if r.kind == "total":
+                total = cell.mention.value
+            elif r.kind == "level":
+                parts.append(cell.mention.value)
+        return (total is not None and abs(total - 100) <= 1.0) or (bool(parts) and abs(sum(parts) - 100) <= 1.5)
 
     def _signed_percents(self, j: int) -> bool:
         """Are the cells of column ``j`` percentages written with a sign ("+108.3%", "-8.1%"): changes, not levels?"""
@@ -479,6 +493,13 @@ class _Checker:
             if sc.whole == "column":
                 self._row_shares(sc, sc.pair[0], sc.pair[1])
                 continue
+            if sc.whole == "named" and not self._shares_make_100(sc):
+                # "% of GDP" with no GDP column, its cells no breakdown of 100%: the whole is outside the table
+                for r in rows:
+                    cell = r.placed().get(sc.index)
+                    if cell is not None and cell.mention is not None:
+                        self.skip("share", cell, f"a share of what column '{sc.name}' names, which the table does not give")
+                continue
             lvl = self._share_level(sc)
             found = []
             for ri, r in enumerate(rows):
@@ -489,7 +510,7 @@ class _Checker:
                 whole_row = self._sales_row(ri) if sc.whole == "sales" else self._total_below(ri)
                 if whole_row is None or whole_row is r:
                     continue
-                own = self.fig(whole_row, whole_row.placed().get(sc.index), sc.index) if sc.whole == "total" else None
+                own = self.fig(whole_row, whole_row.placed().get(sc.index), sc.index) if sc.whole in ("total", "named") else None
                 if own is not None and own.value is not None and abs(own.value - 100.0) > 0.51:
                     continue  # "Top five ... 70.2": the row's own share says it is a part of a larger whole
                 part, whole = self.fig(r, pl.get(lvl), lvl), self.fig(whole_row, whole_row.placed().get(lvl), lvl)
@@ -534,7 +555,7 @@ class _Checker:
         """Does a share-of-total column give every part row its share of the parts' own sum ("Total 1,742" over rows
         adding to 1,724, with "29.5%" for 509)? Then the total row is their total, whatever its figure."""
         total = sum(f.value or 0.0 for f in figs)
-        cols = [c.index for c in self.t.columns if c.role == "share" and c.whole == "total"]
+        cols = [c.index for c in self.t.columns if c.role == "share" and c.whole in ("total", "named")]
         if not cols or not total:
             return False
         for p, f in zip(parts, figs, strict=True):
@@ -579,7 +600,7 @@ class _Checker:
         # its shares hold for is the column it annotates (the placement wins a tie)
         others = [j for j in range(sc.index) if j != placed and self.t.columns[j].role in ("period", "other")
                   and usable(j)]
-        if sc.whole != "total" or not others:
+        if sc.whole not in ("total", "named") or not others:
             return placed
         best, most = placed, self._shares_holding(sc, placed)
         for j in others:

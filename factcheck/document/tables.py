@@ -75,7 +75,8 @@ class Column:
     percent: bool = False  # change/share stated in percent
     points: bool = False  # change stated in percentage points
     absolute: bool = False  # change stated as an amount ("Change, SEK m", "+/-")
-    whole: str = "total"  # share columns: "total" (the total row), "sales" (the sales row) or "column" (pair[1], same row)
+    whole: str = "total"  # share columns: "total" (the total row), "sales" (the sales row), "column" (pair[1], same row)
+    # or "named" (a whole the header names that no column gives: "% of GDP" without a GDP column)
     group: str = ""  # a label above grouping this column ("Q2", "Jan-Jun")
     parts: tuple[int, ...] = ()  # total columns: the columns it adds up
 
@@ -248,6 +249,8 @@ class Lexicon:
         prefixes = words("share_header_prefixes")  # "Share of export orders", "% of group revenue"
         self.share_prefix = re.compile(r"(?:" + _words_re(prefixes) + r")\s+\S", re.I) if prefixes else None
         self.pct_label = re.compile(r"%|\(%\)|pct\.?", re.I)
+        rates = words("rate_headers")
+        self.rate_label = re.compile(r"(?<![\w])(?:" + _words_re(rates) + r")(?![\w])", re.I) if rates else None
         total_alt = _words_re(words("total_words"))
         self.total_label = re.compile(r"(?:" + total_alt + r")(?![\w])", re.I)
         self.header_token = re.compile(
@@ -1065,10 +1068,15 @@ def _share_of_column(lex: Lexicon, cols: list[Column]) -> None:
         if hit is None:
             continue
         words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", c.label[hit.end() - 1:])]
-        if not words or lex.total_label.match(c.label[hit.end() - 1:].strip()):
-            continue  # "% of total", "% of group": the total row
+        if not words or lex.total_label.match(c.label[hit.end() - 1:].strip()) or \
+                any(lex.total_label.fullmatch(w) for w in words):
+            continue  # "% of total", "% of group", "% of 2024 total": the total row
         named = [j for j, o in enumerate(cols) if j != i and o.role in ("other", "period") and o.label and
                  all(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", o.label, re.I) for w in words)]
+        if not named and c.whole == "total":
+            # "% of GDP" with no GDP column: a whole the table may not give (the claims decide by the shares' sum)
+            cols[i] = _replace(c, whole="named")
+            continue
         if len(named) != 1:
             continue
         parts = [j for j, o in enumerate(cols) if j not in (i, named[0]) and o.role in ("other", "period") and o.label
@@ -1347,7 +1355,7 @@ def _whole_rows(rows: list[Row], columns: list[Column]) -> list[Row]:
     of the total is 100 is the total (the rows above it are its parts; whether they add up is checked, not assumed)."""
     from dataclasses import replace
 
-    shares = [c.index for c in columns if c.role == "share" and c.whole == "total"]
+    shares = [c.index for c in columns if c.role == "share" and c.whole in ("total", "named")]
     if not shares or any(r.kind in ("total", "subtotal") for r in rows):
         return rows
     levels = [i for i, r in enumerate(rows) if r.kind == "level"]
