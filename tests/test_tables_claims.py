@@ -563,3 +563,13 @@ def test_a_share_of_a_whole_the_table_does_not_give_is_not_read_against_the_tota
     claims, _ = run("Customer | Aircraft | Share of export orders\nUAE | 80 | 47.1%\nEgypt | 54 | 31.8%\n"
                     "Qatar | 36 | 21.2%\nTotal | 170 | 100.0%\n")
     assert reading(claims["2:47.1%"])[:2] == ("share", ["80", "170"])
+
+
+def test_a_change_of_another_measure_than_the_columns_is_not_checked_against_them() -> None:
+    """"Share 2020-24 (%) | Share 2015-19 (%) | Change in volume (%)": the change is of volumes the table does not
+    give, not of the shares beside it; the same with "Volume change" and "Change in units"."""
+    for header in ("Change in volume (%)", "Volume change (%)", "Change in units (%)"):
+        text = (f"Exporter  Share 2020–24 (%)  Share 2015–19 (%)  {header}\nUnited States  43  35  +21\n"
+                "France  9.6  7.6  +11\nItaly  4.8  2.2  +138\n")
+        claims, _ = run(text)
+        assert not [c for c in claims.values() if c.kind == "percent_change"], header
