@@ -41,6 +41,8 @@ def find(ctx: Ctx, facts: Facts) -> None:
             src, dst = mt.slots.get("src"), mt.slots.get("dst")
             if src is None or dst is None or not _restates(ctx, src, dst):
                 continue
+            if facts.rate_of(src) == "exchange" or facts.rate_of(dst) == "exchange":
+                continue  # "At ¥150 to the dollar, that is about $58 billion": a rate, not the amount restated
             if mt.template.meta.get("dst_hedged") and not dst.hedge:
                 continue  # "12 km, 20 km and 30 km" lists; "12 km, about 7.5 miles" restates
             src = src_of.get(src.start, src)  # "– about US$2.9 billion or A$4.5 billion": both restate the euros

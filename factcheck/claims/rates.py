@@ -42,8 +42,8 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
 
 def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     r = mt.slots.get("rate")
-    if r is None or not is_amount(r) or ctx.is_stated(r) or r.type in ("percent",):
-        return
+    if r is None or not is_amount(r) or ctx.is_stated(r) or r.type in ("percent",) or facts.rate_of(r) == "exchange":
+        return  # "0.655 US dollars per Australian dollar": an exchange rate, no price of a thing
     noun = None
     if mt.template.id == "each-at":  # "each Halberd costs Poland roughly €2.4 million"
         before = regex.search(r"\b(?:each|every|per)\s+([\p{L}][\p{L}-]+)", ctx.text[mt.start:r.start], regex.I)

@@ -408,13 +408,22 @@ class Facts:
         return Evidence("measure-clash", f"different measures {' / '.join(sorted(set(named)))}",
                         self.weight("measure_clash", -4.0))
 
+    @cached_property
+    def _exchange_rate(self) -> regex.Pattern:
+        nouns = self.g.word_pattern("currency_nouns").pattern
+        return regex.compile(r"(?:per|to\s+(?:the|one|a|each)|against\s+the|for\s+(?:one|each|every|a))\s+"
+                             r"(?:[\p{Lu}][\p{L}.]*\s+){0,2}(?:" + nouns + r")", regex.I)
+
     def rate_of(self, m: Mention) -> str | None:
         """"period" or "unit" when the words right after a figure make it a rate ("$40 billion a year", "£840 million
-        for each ship"; linking words period_rate_words, unit_rate_words), None for a level ("211 a year earlier")."""
+        for each ship"; linking words period_rate_words, unit_rate_words), "exchange" for an exchange rate ("¥150 to
+        the dollar", linking words currency_nouns), None for a level ("211 a year earlier")."""
         t = self.ctx.text
         i = m.end
         while i < len(t) and i < m.end + 3 and t[i] in " \u00a0":
             i += 1
+        if self._exchange_rate.match(t, i, min(len(t), i + 50)):
+            return "exchange"
         for kind in ("period", "unit"):
             hit = self.g.word_pattern(kind + "_rate_words").match(t, i, min(len(t), i + 40))
             if hit is not None and not _NOT_RATE.match(t, hit.end(), min(len(t), hit.end() + 20)):
