@@ -35,7 +35,7 @@ def find(ctx: Ctx) -> None:
             elif dec.search(before[-30:] + " " + after[:20]) and not regex.search(r"\b(?:increase|rise|grew|up)\b",
                                                                                   before[-30:], regex.I):
                 msg = f"a fall of {m.text} would take the figure below zero: a decrease is at most 100%"
-        elif m.type == "count" and value < 0:
+        elif m.type == "count" and value < 0 and m.noun and not m.inferred:  # not "(-1,046)", a bare prior value
             msg = f"a count of things cannot be negative ({m.text})"
         if msg:
             lo, hi = (0.0, 100.0) if m.type == "percent" else (0.0, float("inf"))

@@ -785,6 +785,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                   and abs(x.value or 0) < abs(t.value or 0) and not _counts_the_parts(ctx, x, t)]
         if len(before) >= n:
             lists.append(before[-n:])
+        if len(before) > n:
+            # "Lot 1, NOK 3.9 billion; Lot 2, NOK 2.6 billion; and Lot 3, up to NOK 4.7 billion. The two firm lots come
+            # to NOK 6.5 billion": more figures before than the count names; which of them it counts is not said
+            lists.append(before[:n])
+            ev0 = Evidence(ev0.cue, ev0.detail + f" (of {len(before)} figures before)", ev0.weight, False)
     if t.type == "percent":
         # "a margin of 8.5% in Q1 and 9.2% in Q2 – 8.9% overall": a percentage no larger than one of its "parts"
         # is an overall rate (an average of them), not their sum
