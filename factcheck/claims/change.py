@@ -155,12 +155,17 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
 _OF_THE_WHOLE = rx(r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;\d]{0,50},\s*(?:\p{L}+\s+){0,2}", regex.I)
 
 
+_N_OF_M = rx(r"(?<![\d.,])\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|some\s+)?[\p{Sc}]?\d[\d,.]*"
+             r"[\p{L}\s'’-]{0,40},?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", regex.I)
+
+
 def _part_of_a_whole(ctx: Ctx, p: Mention, at: int) -> bool:
     """Is the figure at ``at`` (before "or P%") a part the sentence names as one: after "of which", "including", or in
     a sentence opened by "Of that total," ("Of that total, UAH 197.6 billion, or 63%, went to ...")?"""
     s0 = ctx.sentence(p.start)[0]
     return POINTS_BACK.search(ctx.text, max(s0, at - 60), at) is not None or \
-        _OF_THE_WHOLE.fullmatch(ctx.text, s0, at) is not None
+        _OF_THE_WHOLE.fullmatch(ctx.text, s0, at) is not None or \
+        _N_OF_M.search(ctx.text, max(s0, at - 40), p.start) is not None  # "31 of the 46 parts, or 67%"
 
 
 def phrasal(text: str, at: int) -> bool:

@@ -243,6 +243,15 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         else:
             ev = Evidence(ev.cue, ev.detail, ev.weight, False)
     if mt.template.id == "accounted" and part is not None and whole is None:
+        # "31 of the 46 parts, or 67%": the figure before "or" is the whole of the one "of" follows
+        s0, _ = ctx.sentence(part.start)
+        prev = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"]
+        if prev and regex.fullmatch(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?", ctx.text[prev[-1].end:part.start],
+                                    regex.I) and _sum_comparable(ctx, prev[-1], part) and \
+                abs(prev[-1].value or 0) <= abs(part.value or 0):
+            part, whole = prev[-1], part
+            ev = Evidence(ev.cue, f"{ev.detail}: {part.text} of {whole.text}", ev.weight + 1.0, True)
+    if mt.template.id == "accounted" and part is not None and whole is None:
         # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": the whole is the figure "of which" points back to
         s0, _ = ctx.sentence(part.start)
         if POINTS_BACK.search(ctx.text[max(s0, part.start - 60):part.start]):
