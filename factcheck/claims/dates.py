@@ -290,10 +290,13 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if not rel and _LATE.match(after):
         # "The first vessel, due for delivery in 2014, was handed over in 2021, seven years late": the date it was due
         # and the date it came, the last two before the span
-        dated = [p for d, p in periods if d.end <= q.start]
-        if len(dated) >= 2:
-            a, b = dated[-2], dated[-1]
-            return (a, b, True) if a.first <= b.first else (b, a, True)
+        before_q = [(d, p) for d, p in periods if d.end <= q.start]
+        if len(before_q) >= 2:
+            (da, a), (db, b) = before_q[-2], before_q[-1]
+            # "IOC was declared in November 2025, ..., and FOC is now forecast for 2029, nine years late": two dates
+            # in two clauses are of two things; the span is read, but not surely
+            sure = not _CLAUSE_BREAK.search(t, da.end, db.start)
+            return (a, b, sure) if a.first <= b.first else (b, a, sure)
         # else the dates may follow ("three years behind schedule, with delivery slipping from April 2026 to April
         # 2029"): read on
     named = _DATED_AFTER.match(after)
@@ -359,7 +362,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     # 2b. "from January 2026, 14 months earlier than the original target of March 2027": the date before the span
     # and the date the comparison names
     if word in ("later", "earlier"):
-        after_than = [d for d in ctx.dates_in(q.end, e) if d.start - q.end < 70]
+        after_than = [d for d in ctx.dates_in(q.end, e) if d.start - q.end < 70
+                      and not _CLAUSE_BREAK.search(t, q.end, d.start)]  # not "..., and FOC ... 2029"
         dated_before = [p for d, p in periods if d.end <= q.start]
         if after_than and dated_before and regex.match(r"\s*(?:earlier|later)\s+than\b", after, regex.I):
             named = parse_period(after_than[0].text)
