@@ -212,3 +212,11 @@ def test_a_scale_word_alone_is_no_number(text: str, expected: list[float]) -> No
     """"SEK million" as a header, "in EUR million": a scale word with no number before it counts nothing (it was
     read as 1,000,000, and "million\\t%" as a share of a million percent); "a million", "one billion" are numbers."""
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text,figure,step", [("four and a half years", "four and a half years", 0.25),
+                                              ("two and a quarter million euros", "two and a quarter million", 125_000.0),
+                                              ("4.5 years", "4.5 years", 0.05)])
+def test_a_number_in_words_with_a_fraction_is_rounded_to_it(text: str, figure: str, step: float) -> None:
+    """"four and a half years" is a figure rounded to the half: it covers 4.25-4.75 years, unlike "4.5 years"."""
+    assert covering(text, figure).half_step == pytest.approx(step)

@@ -1416,6 +1416,11 @@ class _Scanner:
         step = 0.5 * 10 ** (-f.decimals) * f.scale_factor * f.word_scale
         if f.word and f.exact_word:
             step = 0.0
+            frac = abs(f.value) % 1
+            if typ != "count" and frac in (0.25, 0.5, 0.75):
+                # "four and a half years", "two and a quarter million": a figure rounded to that fraction (half
+                # a half, or half a quarter, either side)
+                step = (0.25 if frac == 0.5 else 0.125) * f.scale_factor * f.word_scale
         if typ == "count" and not f.hedge and not f.scale:
             step = 0.0  # a count of things is exact
         hedge = f.hedge
