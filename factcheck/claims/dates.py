@@ -290,9 +290,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if not rel and _LATE.match(after):
         # "The first vessel, due for delivery in 2014, was handed over in 2021, seven years late": the date it was due
         # and the date it came, the last two before the span
-        before_q = [(d, p) for d, p in periods if d.end <= q.start]
-        if len(before_q) >= 2:
-            (da, a), (db, b) = before_q[-2], before_q[-1]
+        due_and_came = [(d, p) for d, p in periods if d.end <= q.start]
+        if len(due_and_came) >= 2:
+            (da, a), (db, b) = due_and_came[-2], due_and_came[-1]
             # "IOC was declared in November 2025, ..., and FOC is now forecast for 2029, nine years late": two dates
             # in two clauses are of two things; the span is read, but not surely
             sure = not _CLAUSE_BREAK.search(t, da.end, db.start)
