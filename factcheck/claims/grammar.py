@@ -39,9 +39,10 @@ from typing import Any
 
 import regex
 
+from .. import workcount
 from ..extract.lazy import LazyPattern, escape, rx
 from ..model import Mention
-from .anchors import CHAR, anchors, starts_any, words_of
+from .anchors import CHAR, anchors, prefixes_of, words_of
 
 FIG_OPEN, FIG_CLOSE, DATE_OPEN, DATE_CLOSE, PREFIX = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
 # white space between two tokens; a figure's hedges and determiners ("about the", "last year's") are part of
@@ -506,10 +507,10 @@ class Abstract:
                 if whole.isdisjoint(words):
                     if not starts:
                         return False
-                    key = ("#starts", p)
-                    if key not in has:
-                        has[key] = starts_any(words, starts)
-                    if not has[key]:
+                    prefixes = has.get("#prefixes")
+                    if prefixes is None:
+                        prefixes = has["#prefixes"] = prefixes_of(words)
+                    if starts.isdisjoint(prefixes):
                         return False
                 continue
             got = has.get(p)
@@ -585,17 +586,19 @@ class Match:
 
 
 def matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
-    """Every match of the group's templates in an abstract sentence (overlapping ones too)."""
-    from .. import workcount
-
-    workcount.count("link.pattern_runs", len(g.templates.get(group, ())))
-    workcount.count("link.abstract_chars", len(ab.text))
-    yield from _matches(g, group, ab)
+    """Every match of the group's templates in an abstract sentence (overlapping ones too). Kept with the
+    abstract: families reading one group of one sentence (pairs and change both read "compare" and
+    "difference") run its templates once."""
+    key = ("#matches", group)
+    got = ab._has.get(key)
+    if got is None or got[0] is not g:
+        workcount.count("link.pattern_runs", len(g.templates.get(group, ())))
+        workcount.count("link.abstract_chars", len(ab.text))
+        got = ab._has[key] = (g, tuple(_matches(g, group, ab)))
+    return iter(got[1])
 
 
 def _matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
-    from .. import workcount
-
     for t in g.templates.get(group, ()):
         if not ab.holds(t.needs):
             continue
