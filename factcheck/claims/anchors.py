@@ -64,12 +64,6 @@ def starts_any(words: tuple[str, ...], starts: frozenset[str]) -> bool:
     return any(w[1:k + 1] in starts for w in words if w[:1] == "=" for k in range(1, min(len(w) - 1, PREFIX) + 1))
 
 
-def prefixes_of(words: tuple[str, ...]) -> frozenset[str]:
-    """Every start (up to PREFIX letters) of a whole run of ``words_of``: ``starts_any(words, s)`` is
-    ``not s.isdisjoint(prefixes_of(words))``, one set operation per template once a sentence's are made."""
-    return frozenset(w[1:k + 1] for w in words if w[:1] == "=" for k in range(1, min(len(w) - 1, PREFIX) + 1))
-
-
 class _Unknown(Exception):
     """A construct the anchor reader does not handle."""
 

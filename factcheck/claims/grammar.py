@@ -42,7 +42,7 @@ import regex
 from .. import workcount
 from ..extract.lazy import LazyPattern, escape, rx
 from ..model import Mention
-from .anchors import CHAR, anchors, prefixes_of, words_of
+from .anchors import CHAR, anchors, starts_any, words_of
 
 FIG_OPEN, FIG_CLOSE, DATE_OPEN, DATE_CLOSE, PREFIX = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
 # white space between two tokens; a figure's hedges and determiners ("about the", "last year's") are part of
@@ -507,10 +507,10 @@ class Abstract:
                 if whole.isdisjoint(words):
                     if not starts:
                         return False
-                    prefixes = has.get("#prefixes")
-                    if prefixes is None:
-                        prefixes = has["#prefixes"] = prefixes_of(words)
-                    if starts.isdisjoint(prefixes):
+                    key = ("#starts", p)
+                    if key not in has:
+                        has[key] = starts_any(words, starts)
+                    if not has[key]:
                         return False
                 continue
             got = has.get(p)
@@ -585,17 +585,36 @@ class Match:
     end: int
 
 
+_GROUP_BIT: dict[str, int] = {}  # a bit for each group name, for the abstracts' record of groups without a match
+
+
 def matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
     """Every match of the group's templates in an abstract sentence (overlapping ones too). Kept with the
     abstract: families reading one group of one sentence (pairs and change both read "compare" and
-    "difference") run its templates once."""
-    key = ("#matches", group)
-    got = ab._has.get(key)
-    if got is None or got[0] is not g:
-        workcount.count("link.pattern_runs", len(g.templates.get(group, ())))
-        workcount.count("link.abstract_chars", len(ab.text))
-        got = ab._has[key] = (g, tuple(_matches(g, group, ab)))
-    return iter(got[1])
+    "difference") run its templates once. Groups without a match are one bit each, so a long document's
+    abstracts stay small."""
+    has = ab._has
+    if has.get("#mg") is not g:
+        has["#mg"], has["#me"] = g, 0
+        has.pop("#m", None)
+    bit = _GROUP_BIT.get(group)
+    if bit is None:
+        bit = _GROUP_BIT[group] = 1 << len(_GROUP_BIT)
+    if has["#me"] & bit:
+        return iter(())
+    found = has.get("#m")
+    if found is not None and group in found:
+        return iter(found[group])
+    workcount.count("link.pattern_runs", len(g.templates.get(group, ())))
+    workcount.count("link.abstract_chars", len(ab.text))
+    got = tuple(_matches(g, group, ab))
+    if got:
+        if found is None:
+            found = has["#m"] = {}
+        found[group] = got
+    else:
+        has["#me"] |= bit
+    return iter(got)
 
 
 def _matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
