@@ -69,21 +69,6 @@ def test_matches_are_the_same_with_and_without_the_prefilter() -> None:
     assert found > 100
 
 
-def test_a_group_is_matched_once_per_abstract() -> None:
-    """pairs and change both read "compare" and "difference": the second reading of a group of a sentence gets
-    the same matches without running its templates again (the work counter counts one run)."""
-    from factcheck import workcount
-
-    ab = next(a for a in _abstracts("Sales rose 12% to $56 million from $50 million, $6 million more than in 2023.")
-              if a.figs)
-    with workcount.collect() as c:
-        first = _key(matches(GRAMMAR, "difference", ab))
-        runs = c["link.template_runs"] + c["link.pattern_runs"]
-        second = _key(matches(GRAMMAR, "difference", ab))
-        assert c["link.template_runs"] + c["link.pattern_runs"] == runs > 0
-    assert first == second and first
-
-
 def test_a_private_use_slot_mark_in_the_text_counts_as_a_slot() -> None:
     """A document's own U+E000 characters reach the abstract; the slot count must not skip what they match."""
     text = f"Sales rose to {FIG_OPEN}0\ue001 from 5 in 2023."

@@ -39,7 +39,6 @@ from typing import Any
 
 import regex
 
-from .. import workcount
 from ..extract.lazy import LazyPattern, escape, rx
 from ..model import Mention
 from .anchors import CHAR, anchors, starts_any, words_of
@@ -585,39 +584,18 @@ class Match:
     end: int
 
 
-_GROUP_BIT: dict[str, int] = {}  # a bit for each group name, for the abstracts' record of groups without a match
-
-
 def matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
-    """Every match of the group's templates in an abstract sentence (overlapping ones too). Kept with the
-    abstract: families reading one group of one sentence (pairs and change both read "compare" and
-    "difference") run its templates once. Groups without a match are one bit each, so a long document's
-    abstracts stay small."""
-    has = ab._has
-    if has.get("#mg") is not g:
-        has["#mg"], has["#me"] = g, 0
-        has.pop("#m", None)
-    bit = _GROUP_BIT.get(group)
-    if bit is None:
-        bit = _GROUP_BIT[group] = 1 << len(_GROUP_BIT)
-    if has["#me"] & bit:
-        return iter(())
-    found = has.get("#m")
-    if found is not None and group in found:
-        return iter(found[group])
+    """Every match of the group's templates in an abstract sentence (overlapping ones too)."""
+    from .. import workcount
+
     workcount.count("link.pattern_runs", len(g.templates.get(group, ())))
     workcount.count("link.abstract_chars", len(ab.text))
-    got = tuple(_matches(g, group, ab))
-    if got:
-        if found is None:
-            found = has["#m"] = {}
-        found[group] = got
-    else:
-        has["#me"] |= bit
-    return iter(got)
+    yield from _matches(g, group, ab)
 
 
 def _matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
+    from .. import workcount
+
     for t in g.templates.get(group, ()):
         if not ab.holds(t.needs):
             continue
