@@ -395,6 +395,9 @@ _PERIODISH = re.compile(r"(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|ytd|year|jan|feb|mar|a
                         r"|[a-z]+-(?:jun|dec|sep|mar)[a-z]*)\.?,?$", re.I)
 
 
+_JOINS_FIGURE = ("%", "pp", "pts", "pt", "pt.", "p.p.", "bps", "ppt")  # written apart from the figure it follows
+
+
 def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
     toks: list[_Tok] = []
     prev_end = a
@@ -418,7 +421,7 @@ def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
                 merged.append(j)
                 i += 2
                 continue
-        if t.kind == "text" and t.text.lower() in ("%", "pp", "pts", "pt", "pt.", "p.p.", "bps", "ppt") and merged \
+        if t.kind == "text" and t.text.lower() in _JOINS_FIGURE and merged \
                 and merged[-1].kind == "fig" and t.gap == 1 \
                 and not _yearlike(merged[-1].text):
             j = _classify(lex, text, merged[-1].start, t.end)
@@ -485,6 +488,13 @@ def _read_line(lex: Lexicon, text: str, a: int, b: int) -> _Line:
         return _Line(a, b, "rule")
     if _BULLET.match(s) or len(s) > 400:
         return _Line(a, b, "text")
+    # a line whose last word is no figure, no missing value and no unit that joins the figure before it has no
+    # cells: _spaced would make it a text line labelled with all its words (most lines of prose end so)
+    end = len(s.rstrip())  # str white space is re's \s: the words are _spaced's tokens
+    last = s.rsplit(None, 1)[-1]
+    if last.lower() not in _JOINS_FIGURE and _classify(lex, text, a + end - len(last), a + end).kind == "text":
+        lead = len(s) - len(s.lstrip())
+        return _Line(a, b, "text", label=(a + lead, a + end, s[lead:end]))
     line = _spaced(lex, text, a, b)
     label = (line.label[2] if line.label else "").strip()
     if not line.cells:

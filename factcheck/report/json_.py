@@ -146,8 +146,52 @@ def _chunks(obj: Any, level: int) -> Iterator[str]:
             first = False
             yield from _chunks(v, level + 1)
         yield pad + "}"
-    else:  # no Lazy inside: the standard encoder, its lines moved to this level (a JSON string holds no newline)
-        yield _ENC.encode(obj).replace("\n", pad) if level else _ENC.encode(obj)
+    else:  # no Lazy inside: what the standard encoder writes, its lines moved to this level
+        yield _dump(obj, "  " * level)
+
+
+_STR = json.encoder.encode_basestring  # the encoder's own string writer (C), as ensure_ascii=False uses it
+_INF = float("inf")
+
+
+def _float(x: float) -> str:
+    if x != x:
+        return "NaN"
+    if x == _INF:
+        return "Infinity"
+    if x == -_INF:
+        return "-Infinity"
+    return float.__repr__(x)
+
+
+def _dump(o: Any, ind: str) -> str:
+    """``_ENC.encode(o)`` with every line after the first indented by ``ind``, byte for byte: the standard
+    encoder writes indented JSON through its Python generator (its C writer does no indenting), one small
+    piece at a time; this joins each object's lines at once. Anything but dicts with string keys, lists,
+    tuples, strings, numbers, booleans and None goes to the standard encoder (its output, or its error)."""
+    if isinstance(o, str):
+        return _STR(o)
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if isinstance(o, int):
+        return int.__repr__(o)
+    if isinstance(o, float):
+        return _float(o)
+    inner = ind + "  "
+    if isinstance(o, (list, tuple)):
+        if not o:
+            return "[]"
+        return "[\n" + inner + (",\n" + inner).join([_dump(x, inner) for x in o]) + "\n" + ind + "]"
+    if isinstance(o, dict) and all(isinstance(k, str) for k in o):
+        if not o:
+            return "{}"
+        return "{\n" + inner + (",\n" + inner).join([_STR(k) + ": " + _dump(v, inner) for k, v in o.items()]) \
+            + "\n" + ind + "}"
+    return _ENC.encode(o).replace("\n", "\n" + ind)
 
 
 def stream(results: list[FileResult], ctx: Context) -> Iterator[str]:
