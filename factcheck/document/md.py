@@ -130,7 +130,7 @@ def _align(content: str, lines: _Lines, first: int, last: int, start: int = 0,
     spare = min(last, len(lines.texts) - 1) - first + 1 - len(clines)
     if spare > 0:  # whole lines of Unicode spaces trimmed off the top: start at the first line with the text
         core = clines[0].strip()
-        first += next((d for d in range(spare + 1) if core in lines.texts[first + d]), 0)
+        first += next((d for d in range(spare + 1) if core in lines.texts[first + d].replace("\r", " ")), 0)
     for k, cl in enumerate(clines):
         li = min(first + k, last, len(lines.texts) - 1)
         s, base = lines.texts[li], lines.starts[li]
