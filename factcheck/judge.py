@@ -173,7 +173,13 @@ def stated_interval(c: Claim, vocab: dict) -> Interval | None:
         # "roughly double", "about three times": the word is already a round figure (its own step), and the hedge
         # widens it further: the band is added to the word's step, not merged with it
         step += abs(value) * w.band
-    acc = figure_interval(value, step, w)
+    if value < 0 and w.kind not in ("exact", "band"):
+        # "a reduction of more than two-thirds" (-66.7): the hedge is about the size of the fall, so "more than"
+        # reaches further below zero, not towards it
+        lo, hi = figure_interval(-value, step, w)
+        acc = (-hi, -lo)
+    else:
+        acc = figure_interval(value, step, w)
     if c.stated is not None and c.stated.value_high is not None and c.stated_value is None:
         acc = (acc[0], max(acc[1], figure_interval(c.stated.value_high, step, w)[1]))  # a stated range
     return acc
