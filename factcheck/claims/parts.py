@@ -64,6 +64,8 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
             _remainder(ctx, mt)
         for mt in sorted(matches(g, "accrue", ab), key=lambda m: -m.slots["add"].start if "add" in m.slots else 0):
             _accrue(ctx, facts, mt)  # the nearest amount before the verb first
+        for mt in matches(g, "accrue_back", ab):
+            _accrue_back(ctx, facts, mt)
         for p in figs:
             if p.type == "percent" and p.unit == "percent" and not ctx.is_stated(p) and \
                     _COMPLEMENT.search(ctx.text[max(0, p.start - 20):p.start]):
@@ -1368,6 +1370,44 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
         old = _named_base(ctx, facts, add, new, own_sentence=own)
     if add is None or old is None or new is None or ctx.is_stated(new):
         return
+    _accrued(ctx, facts, mt, add, old, new)
+
+
+def _accrue_back(ctx: Ctx, facts: Facts, mt: Match) -> None:
+    """"... was awarded a $208,471,226 modification ... The modification brings the total value to $1,321,905,448
+    from $1,113,434,222", "Poland ordered 96 more K9s. This takes its fleet from 212 to 308": the amount added is
+    the one the subject takes up - the amount an earlier sentence of the paragraph (up to three back) gives the
+    subject's noun ("a $208,471,226 modification"), or after "This"/"It" the one amount of the new level's kind in
+    the sentence before. Nothing when that is not a single figure."""
+    old, new = mt.slots.get("old"), mt.slots.get("new")
+    if old is None or new is None or ctx.is_stated(new) or new.value is None:
+        return
+    si, pi = ctx.sent_index(new.start), ctx.para_index(new.start)
+
+    def fits(x: Mention) -> bool:
+        return x is not old and x is not new and is_amount(x) and x.type == new.type and x.value is not None and \
+            x.value_high is None and 0 < x.value < new.value and _sum_comparable(ctx, x, new)  # type: ignore[operator]
+
+    noun = facts.g.word_pattern("addition_nouns").search(ctx.text, mt.start, min(mt.end, mt.start + 40))
+    found: list[Mention] = []
+    for sj in range(si - 1, max(-1, si - 4), -1):
+        if ctx.para_index(ctx.sents[sj][0]) != pi:
+            break
+        xs = [x for x in ctx.sentence_numbers(sj) if fits(x)]
+        if noun is None:
+            found = xs  # "This takes ...": the sentence before
+            break
+        word = regex.escape(noun.group(0))
+        found = [x for x in xs if regex.match(rf"(?:[\s-]+[\p{{L}}-]+){{0,3}}?[\s-]+{word}\b", ctx.text[x.end:x.end + 60],
+                                              regex.I)]
+        if found:
+            break
+    if len(found) == 1:
+        _accrued(ctx, facts, mt, found[0], old, new)
+
+
+def _accrued(ctx: Ctx, facts: Facts, mt: Match, add: Mention, old: Mention, new: Mention) -> None:
+    """The sum claim of an accrual: ``new`` is ``old`` with ``add`` added, unless another reading holds."""
     if not all(is_amount(x) and x.type in ("count", "number", "currency", "quantity") and x.value is not None
                and x.value_high is None and x.value > 0 for x in (add, old, new)):
         return
