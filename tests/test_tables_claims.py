@@ -573,3 +573,28 @@ def test_a_change_of_another_measure_than_the_columns_is_not_checked_against_the
                 "France  9.6  7.6  +11\nItaly  4.8  2.2  +138\n")
         claims, _ = run(text)
         assert not [c for c in claims.values() if c.kind == "percent_change"], header
+
+
+def test_a_rate_per_thing_column_is_not_summed():
+    """"Hours per aircraft": a header with "per" and a noun is a rate column, whatever its figures."""
+    claims, _ = run("Variant   Fleet   Flight hours   Hours per aircraft\nF-35A      469      97,100      207\n"
+                    "F-35B      160      30,400      190\nF-35C      101      18,200      180\n"
+                    "Total      730     145,700      577\n")
+    assert reading(claims["5:730"]) == ("sum", ["469", "160", "101"], 730.0)
+    assert "5:145,700" in claims
+    assert "5:577" not in claims  # 577 is the sum, yet a rate column has none
+
+
+def test_a_total_cell_below_its_largest_part_is_an_average_not_a_sum():
+    """A column without a header word ("% women" lost to dot leaders): a total row's cell below its largest
+    (non-negative) part cannot be their sum - it is an average or a ratio, and is left unchecked with the reason."""
+    claims, unchecked = run("Service\tStrength\tWomen\tIndex\nNavy\t32,460\t3,920\t12.1\nArmy\t73,850\t7,380\t10.0\n"
+                            "Air\t30,490\t6,040\t19.8\nTotal\t136,800\t17,340\t12.7\n")
+    assert reading(claims["5:17,340"]) == ("sum", ["3,920", "7,380", "6,040"], 17340.0)
+    assert "5:12.7" not in claims
+    assert [u.text for u in unchecked if u.kind == "sum"] == ["12.7"]
+    assert "below its largest part" in [u for u in unchecked if u.kind == "sum"][0].reason
+    # a wrong total above every part is still read as their sum
+    claims, _ = run("Service\tStrength\tWomen\nNavy\t32,460\t3,920\nArmy\t73,850\t7,380\nAir\t30,490\t6,040\n"
+                    "Total\t163,800\t17,340\n")
+    assert reading(claims["5:163,800"]) == ("sum", ["32,460", "73,850", "30,490"], 163800.0)

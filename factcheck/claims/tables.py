@@ -158,6 +158,10 @@ def cell_mentions(tables: Iterable[Table]) -> dict[tuple[int, int], Mention]:
     return out
 
 
+# "Hours per aircraft", "Cost per tail": a header of a rate per thing (rate_headers lists the others)
+_PER_THING = re.compile(r"(?<![\w])per\s+(?!cent\b)[^\W\d]", re.I)
+
+
 @dataclass(frozen=True)
 class SeriesPoint:
     """One figure of a table row: which row, which column (a period or another label), and whether that period
@@ -345,7 +349,7 @@ class _Checker:
         which never add up, whatever role its header was given."""
         rate = self.lex.rate_label
         pct = {c.index for c in self.t.columns if self.lex.pct_label.search(c.name) or self.lex.change_label.search(c.name)
-               or self._signed_percents(c.index) or (rate is not None and rate.search(c.name))}
+               or self._signed_percents(c.index) or (rate is not None and rate.search(c.name)) or _PER_THING.search(c.name)}
         return [c.index for c in self.t.columns if c.role in _LEVEL_ROLES and c.index not in pct] or \
             [j for j in range(max((len(r.cells) for r in self.t.rows), default=0)) if j not in pct]
 
@@ -434,6 +438,12 @@ class _Checker:
                                                f"'{self.name(j)}'")
                     continue
                 ms = [f.mention for f in figs if f is not None and f.mention is not None]
+                if all((m.value or 0) >= 0 for m in ms) and (cell.mention.value or 0) < max(m.value or 0 for m in ms):
+                    # "Hours per aircraft 207 / 190 / 180, Total 200", "% women 12.1 / 10.0 / 19.8, Total 12.7": a
+                    # total row's cell below its largest part is an average or a ratio of the row, not their sum
+                    self.skip("sum", cell, f"'{total.label}' in column '{self.name(j)}' is below its largest part: "
+                                           "an average or a ratio, not a sum")
+                    continue
                 # "$852.2 / 284.4 / $1,136.6": results tables print the currency on the first row and the total only
                 if any((m.type != cell.mention.type and not (m.type == "number" and cell.mention.type == "currency"))
                        or (m.unit != cell.mention.unit and m.type == "currency") for m in ms):

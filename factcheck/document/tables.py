@@ -879,8 +879,12 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
         labs, st = _header_labels(lex, text, ln)
         good = [lab for lab in labs if lab.kind != "empty"]
         if col_line is None:
-            if not good or not any(lab.kind in ("period", "change", "share", "pct", "total") for lab in good) \
-                    and ln.form not in ("tab", "pipe"):
+            # "Variant   Fleet   Flight hours   Hours per aircraft" right above the rows: words only, but one label
+            # for each column (and one for the label column) - the columns' names
+            named = k == first - 1 and ln.form in ("aligned", "spaced", "text") and len(good) >= 2 and \
+                len(good) in (max_cells, max_cells + 1) and not any(c.kind == "fig" for c in ln.cells)
+            if not named and (not good or not any(lab.kind in ("period", "change", "share", "pct", "total")
+                                                  for lab in good) and ln.form not in ("tab", "pipe")):
                 continue
             if ln.form not in ("tab", "pipe") and any(lab.kind == "other" for lab in good) and len(good) < 2:
                 continue
