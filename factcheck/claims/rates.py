@@ -16,12 +16,13 @@ from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pairs
 from .parts import _added_item
-from .reading import Facts, doubt, is_amount, noun_class
+from .reading import Facts, doubt, is_amount, is_generic, noun_class
 from .scope import Ctx
 
 _TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
                       r"covering|covers|worth|valued\s+at|at\s+a\s+cost\s+of|costing|of)\b", regex.I)
-_RESTATES = rx(r"\s*,?\s*(?:or|that\s+is|i\.e\.|equal\s+to|equivalent\s+to|which\s+is|\()\s*"
+# "€3.75 billion, or about €178 million per aircraft", "a £4.2 billion deal, or £840 million per ship"
+_RESTATES = rx(r"(?:\s+(?!and\b|or\b)[\p{L}-]+){0,2}?\s*,?\s*(?:or|that\s+is|i\.e\.|equal\s+to|equivalent\s+to|which\s+is|\()\s*"
                r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under|approximately)\s+)?", regex.I)
 _ADDED = rx(r"\b(?:plus|and|as\s+well\s+as|along\s+with|together\s+with|besides|in\s+addition\s+to)\s+"
             r"(?:(?:a|an|the|another|further|some|about|around|nearly|almost)\s+)*$", regex.I)
@@ -62,8 +63,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         before = ctx.text[max(s0, r.start - 60):r.start]
         plural = regex.findall(r"\b([\p{L}-]{3,}s)\b(?!\s+and\b)", before)
         noun = plural[-1].lower() if plural else None
-        if noun in ("its", "this", "was", "has", "is", "as", "units", "items", "pieces"):
-            noun = None
+        if noun in ("its", "this", "was", "has", "is", "as") or is_generic(ctx.vocab, noun):
+            noun = None  # "eight F-35B short take-off models, for ..., about 11.1 billion yen each": not the thing
     if mt.template.id == "batches-of" and regex.match(r"\s*(?:,|and\b|or\b)\s*(?:\p{L}+\s+){0,2}[\p{Sc}\d]",
                                                      ctx.text[r.end:r.end + 30], regex.I):
         return  # "two tranches of €1.6 billion and €1.2 billion": a list of the tranches, no rate
@@ -125,6 +126,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("count-total", f"{c.text} is a total the text gives", 1.5))
             elif role == "part":
                 ev.append(Evidence("count-part", f"{c.text} is one part of a total the text gives", -1.5))
+            if _other_clause(ctx, r, t) or _other_clause(ctx, r, c):
+                # "three ships for £3.7 billion; the remaining five ... a £4.2 billion deal, or £840 million per
+                # ship": a rate divides the figures of its own clause
+                ev.append(Evidence("other-clause", "across a semicolon from the rate", -3.0))
             si = {ctx.sent_index(x.start) for x in (r, t, c)}
             if len(si) == 1:
                 ev.append(Evidence("same-sentence", "in one sentence", 1.0))
@@ -137,7 +142,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             # the count may hold other things of the class, a total no grammar ties to the count or the rate ("48
             # launchers at $10 million each plus $120 million of missiles") or one found far off may be of other
             # things: the link is only doubted
-            untied = not any(e.cue in ("tied", "rate-of-total") for e in ev)
+            untied = not any(e.cue in ("tied", "rate-of-total") for e in ev) or any(e.cue == "other-clause" for e in ev)
             readings.append(doubt(reading) if kind == "class" or untied or far else reading)
     if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
         readings = [x for x in readings if any(e.cue in ("per-noun", "per-class") for e in x.evidence)]
@@ -288,6 +293,12 @@ def _count_role(ctx: Ctx, c: Mention) -> str | None:
                     roles.setdefault(op.start, "part")
         ctx._count_roles = roles  # type: ignore[attr-defined]
     return roles.get(c.start)
+
+
+def _other_clause(ctx: Ctx, r: Mention, x: Mention) -> bool:
+    """A semicolon between the rate and a figure of its sentence: another clause."""
+    a, b = (x.end, r.start) if x.start < r.start else (r.end, x.start)
+    return ctx.sent_index(x.start) == ctx.sent_index(r.start) and ";" in ctx.text[a:b]
 
 
 def _tied(ctx: Ctx, t: Mention, c: Mention) -> bool:

@@ -24,7 +24,10 @@ from .scope import Ctx
 if TYPE_CHECKING:
     from .periods import Periods
 
-GENERIC_NOUNS = frozenset({"unit", "item", "piece", "example", "one", "copy", "set", "lot", "system", "number"})
+# nouns that count anything ("units", "models"): a count of them is compatible with every count (rules/units.yaml)
+_GENERIC_DEFAULT = ("unit", "item", "piece", "example", "one", "copy", "set", "lot", "system", "number")
+# a variant letter or two after a designation's number ("F-35A", "F-16V", "K9A1", "FA-50PL"): the class is the stem's
+_VARIANT = regex.compile(r"^(.*\d)\p{L}{1,3}\d?$")
 
 
 # ---------------------------------------------------------------------------------------------- kinds
@@ -37,7 +40,11 @@ def noun_class(vocab: dict, noun: str | None) -> str | None:
     if hit:
         return hit
     last = n.replace("-", " ").split()[-1] if n.split() else n
-    return idx.get(last) or idx.get(last.rstrip("s")) or n
+    hit = idx.get(last) or idx.get(last.rstrip("s"))
+    if hit:
+        return hit
+    stem = _VARIANT.match(n.rstrip("s"))
+    return (idx.get(stem.group(1)) if stem else None) or n
 
 
 _NOUN_IDX: dict[int, tuple[dict, dict[str, str]]] = {}
@@ -81,22 +88,32 @@ def comparable(vocab: dict, a: Mention, b: Mention) -> bool:
 
 
 def counts_compatible(vocab: dict, a: Mention, b: Mention) -> bool:
-    na, nb = _noun(a), _noun(b)
+    na, nb = _noun(vocab, a), _noun(vocab, b)
     if not na or not nb:
         return True
     return na == nb or noun_class(vocab, na) == noun_class(vocab, nb)
 
 
-def _noun(m: Mention) -> str | None:
+def _noun(vocab: dict, m: Mention) -> str | None:
     if m.type != "count" or not m.unit or m.inferred:
         return None
     u = m.unit.lower()
-    return None if u in GENERIC_NOUNS else u
+    return None if is_generic(vocab, u) else u
+
+
+def is_generic(vocab: dict, noun: str | None) -> bool:
+    """A noun that says nothing of what is counted ("units", "models"; generic_nouns in rules/units.yaml)."""
+    if not noun:
+        return False
+    generic = vocab.get("generic_nouns")
+    n = noun.lower()
+    words = _GENERIC_DEFAULT if generic is None else generic
+    return n in words or (n.endswith("s") and n[:-1] in words)
 
 
 def same_noun(vocab: dict, a: Mention, b: Mention) -> bool:
     """Both counts name their thing, and it is the same thing (or the same class of thing)."""
-    na, nb = _noun(a), _noun(b)
+    na, nb = _noun(vocab, a), _noun(vocab, b)
     return bool(na and nb) and (na == nb or noun_class(vocab, na) == noun_class(vocab, nb))
 
 
