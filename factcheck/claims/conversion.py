@@ -156,7 +156,7 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
     """One reading per year the rate could be of: the year of the release (or of the figure's own date) when the
     rate table has it; otherwise every year the text names inside the table and the table's latest year, none
     of them explicit (a conversion of unknown date can warn, not fail)."""
-    from .dates import date_near
+    from .dates import date_near, document_date
 
     tables = ctx.rules.rates.get("tables") or []
     when = date_near(ctx, src)
@@ -164,6 +164,13 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
     sure = _table_for(tables, year)
     if sure is not None:
         chosen = [(sure, True)]
+        # a date of the sentence before dates that sentence's event ("... its steel was cut in 2021. The company also
+        # gave its backlog as KRW 11.4 trillion (about $8.3 billion)"): the release's own year is as plausible
+        doc_d = document_date(ctx)
+        if doc_d is not None and doc_d.mid.year != year and not _dated_sentence(ctx, src):
+            other = _table_for(tables, doc_d.mid.year)
+            if other is not None:
+                chosen.append((other, True))
     else:
         known = sorted({int(t["year"]) for t in tables if "year" in t})
         if not known:
@@ -187,6 +194,14 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
                              point=r.point, note=r.note, source=r.source) for r in readings]
     ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, readings=tuple(readings),
                   stated_step=trailing_zero_step(dst), params={"rate": (src.unit, dst.unit, implied, year)}))
+
+
+def _dated_sentence(ctx: Ctx, m: Mention) -> bool:
+    """Does the figure's own sentence name a date after the dateline?"""
+    from .dates import dateline_end
+
+    a, b = ctx.sentence(m.start)
+    return any(d.start >= dateline_end(ctx) for d in ctx.dates_in(a, b))
 
 
 def _named_years(ctx: Ctx) -> set[int]:

@@ -435,6 +435,11 @@ _SINCE_BEFORE = rx(r"\bsince\s+(?P<d>(?:(?:early|mid|late)[- ])?(?:(?:January|Fe
                    r"about|some|around|just\s+over|just\s+under)\s+)?$", regex.I)
 
 
+def dateline_end(ctx: Ctx) -> int:
+    """Where the dateline ("TOKYO, 12 June 2025 —") ends: 0 when there is none."""
+    return _dateline_end(ctx)
+
+
 def _dateline_end(ctx: Ctx) -> int:
     head = ctx.text[:400]
     cut = regex.search(r"\s[—–]{1,2}\s|\s--\s", head)
