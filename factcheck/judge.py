@@ -346,7 +346,13 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
         return None
     margin = float(rule.options.get("warn_margin", 0.0) or 0.0)
     near = bool(margin) and _rel_gap(top.comp, top.acc) <= margin
-    sure = best.explicit and best.score >= w["fail"] and not best.alternative and not near
+    # another reading on explicit evidence as strong as the best one's, computing another figure: the text does
+    # not say which it means ("75% of the modernisation budget" and two budgets the words both name), so no accusation
+    ops = {(m.start, m.end) for m in best.operands}
+    rival = any(o.reading is not best and not o.reading.alternative and o.reading.explicit
+                and o.reading.score >= best.score - 1e-9 and {(m.start, m.end) for m in o.reading.operands} != ops
+                and abs(o.point - top.point) > 1e-6 * max(1.0, abs(top.point)) for o in outcomes)
+    sure = best.explicit and best.score >= w["fail"] and not best.alternative and not near and not rival
     status = "fail" if sure else "warn"
     expected = _expected(doc, c, top)
     said = _with_hedge(c, text, rules.vocab)

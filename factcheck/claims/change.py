@@ -20,13 +20,14 @@ trigger's candidate readings, each with its evidence:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
 from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
-from .grammar import Match, matches
-from .pairs import Pair, Pairs, base_position
+from .grammar import Match, matches, word_pattern_of
+from .pairs import Pair, Pairs, base_position, bracket_restatement
 from .reading import POINTS_BACK, Facts, comparable, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
@@ -351,7 +352,8 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             if crossing:
                 ev0.append(Evidence(_OTHER_PARAGRAPH, "the subject is in the paragraph before", -0.5))
     # "12 km, about 7.5 miles, twice that of the Mk 3's 6 km": a restatement in other units is not the subject
-    before = [x for x in before if x.start not in pairs.deltas and x.start not in ctx.restated]
+    before = [x for x in before if x.start not in pairs.deltas and x.start not in ctx.restated
+              and not bracket_restatement(ctx, x)]
     if not before:  # "orders rose 16.8% from €17.9 billion": the orders figure given elsewhere, if it is the only one
         yield from _subject_by_measure(ctx, facts, pairs, trig, base)
         return
@@ -657,7 +659,7 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         add(old, new, ev)
     if pairs_too:
         # 1. pairs in the trigger's clause
-        local = [pr for pr in pairs.in_sentences(si, si) if _same_clause(ctx, p, pr)
+        local = [pr for pr in pairs.in_sentences(si, si) if _same_clause(ctx, facts, p, pr)
                  and (target is None or target.type != pr.new.type or pr.new is target or same_figure(pr.new, target)
                       or pr.old is target)]
         nearest = _nearest_pairs(ctx, facts, p, local)
@@ -844,13 +846,35 @@ _CLAUSE_BREAK = rx(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:whil
                               r",\s+and\s+(?:that\s+)?(?:the|a|an|its|their|this|our|his|her|he|she|they|we)\s", regex.I)
 
 
-def _same_clause(ctx: Ctx, p: Mention, pr: Pair) -> bool:
-    """No clause break (";", ", while", ", but") between a trigger and the pair."""
+def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
+    """No clause break (";", ", while", ", but", ", and" + a verb: "..., and expects capacity to rise from 100 to
+    300") between a trigger and the pair."""
     a = min(p.start, pr.start)
     b = max(p.end, pr.end)
     inner_a, inner_b = min(pr.old.start, pr.new.start), max(pr.old.end, pr.new.end)
     gap = ctx.text[a:inner_a] + " " + ctx.text[inner_b:b] if not (inner_a <= p.start <= inner_b) else ""
-    return not _CLAUSE_BREAK.search(gap)
+    if _CLAUSE_BREAK.search(gap):
+        return False
+    for hit in _AND_THEN.finditer(gap):
+        if _predicate_verbs(facts).match(gap, hit.end()):
+            return False
+    return True
+
+
+_AND_THEN = rx(r",\s+and\s+(?:(?:also|now|then|still)\s+)?", regex.I)
+
+
+_PREDICATE_LISTS = ("predicate_verbs", "clause_verbs", "increase_words", "decrease_words")
+_PREDICATES: dict[int, tuple[Any, Any]] = {}
+
+
+def _predicate_verbs(facts: Facts) -> Any:
+    """Any verb of the lists that open a second predicate, as a whole word (built once per grammar)."""
+    g = facts.g
+    hit = _PREDICATES.get(id(g))
+    if hit is None or hit[0] is not g:
+        hit = _PREDICATES[id(g)] = (g, word_pattern_of(tuple(w for n in _PREDICATE_LISTS for w in g.words(n))))
+    return hit[1]
 
 
 def _aside(ctx: Ctx, x: Mention) -> bool:

@@ -465,6 +465,11 @@ def _word_pattern(words: tuple[str, ...]) -> Any:
     return p
 
 
+def word_pattern_of(words: tuple[str, ...]) -> Any:
+    """Any one of ``words`` as a whole word, case-insensitive (compiled once per list)."""
+    return _word_pattern(words)
+
+
 def _word_source(words: tuple[str, ...]) -> str:
     """The pattern of any one of ``words`` as a whole word (case-insensitive when compiled with regex.I)."""
     return r"(?<![\p{L}\p{N}])" + _alternation(list(words)) + r"(?![\p{L}\p{N}])"

@@ -120,6 +120,10 @@ class Pairs:
         yo, yn = (_year(wo.text), _year(wn.text)) if wo is not None and wn is not None else (None, None)
         if yo and yn and yo > yn:
             old, new = new, old  # the dates say which level came first
+        if any(x.start in self.ctx.restated or bracket_restatement(self.ctx, x) for x in (old, new)):
+            # "$53.3 billion (about US$35.2 billion) ..., an increase of 5.5% on the $50.5 billion", "Rs 2,104.82 crore
+            # (about Rs 210.5 billion)": a figure restated in another currency, unit or scale is no level of its own
+            return
         if mt.template.meta.get("old_not_change") and (
                 _CHANGE_BEFORE.search(self.ctx.text[max(0, old.start - 25):old.start])
                 or _COMPARATIVE_AFTER.match(self.ctx.text, old.end)):
@@ -300,10 +304,24 @@ _PER_TIME = rx(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(year|month|
 _CHANGE_BEFORE = rx(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|dropped|declined|increased|decreased|"
                                r"(?:increase|rise|decline|drop|fall|growth|gain)\s+of|by)\s+(?:\p{L}+\s+)?$", regex.I)
 # "than the 181", "over the Rs 1,27,434 crore", "above the Navy's own estimate of $34.2 billion", "from a peak of 300"
-_BASE_WORDS = rx(r"\b(?:(?:than|over|from|on|against|versus|vs\.?|compared\s+(?:with|to)|after|above|below)\s+"
+# "on", "over" and "after" mark a base only after a figure or a change or comparative word ("up 5% on the 1,200",
+# "an increase over the Rs 1,27,434 crore"); elsewhere they belong to a verb ("taking on 20,300 recruits")
+_BASE_WORDS = rx(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|to)|above|below)\s+"
+                 r"|(?:(?<=[\d%)],?\s*)|(?<=\b(?:up|down|higher|lower|more|less|fewer|greater|increase|increases|rise|rises|"
+                 r"growth|decline|declines|drop|drops|fall|falls|gain|gains|jump|improvement|premium|discount)\s+))"
+                 r"(?:on|over|after)\s+)"
                  r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?"
-                 r"|(?:than|above|below|against|versus|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+                 r"|\b(?:than|above|below|against|versus|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
                  r"(?:[\p{L}-]+['’]s\s+)?(?:(?!and\b|or\b|but\b|while\b)[\p{L}-]+\s+){1,3}of\s+(?:the\s+)?)$", regex.I)
+
+
+_OPEN_AFTER_FIGURE = rx(r"[\d\p{L}%][^\d()]{0,25}\(\s*(?:[\p{L}.~≈]+\s+){0,2}$")
+
+
+def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
+    """A hedged figure opening a bracket right after another figure ("€1.2 billion (about $1.3 billion)")."""
+    return bool(x.hedge) and bool(_OPEN_AFTER_FIGURE.search(ctx.text, max(0, x.start - 40), x.start)) and \
+        any(y.end <= x.start and x.start - y.end <= 40 for y in ctx.numbers_in(max(0, x.start - 40), x.start))
 
 
 def base_position(ctx: Ctx, x: Mention) -> bool:
