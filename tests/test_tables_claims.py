@@ -598,3 +598,28 @@ def test_a_total_cell_below_its_largest_part_is_an_average_not_a_sum():
     claims, _ = run("Service\tStrength\tWomen\nNavy\t32,460\t3,920\nArmy\t73,850\t7,380\nAir\t30,490\t6,040\n"
                     "Total\t163,800\t17,340\n")
     assert reading(claims["5:163,800"]) == ("sum", ["32,460", "73,850", "30,490"], 163800.0)
+
+
+def test_previous_year_header_is_the_earlier_period():
+    """"2024   Previous year   Change": a prior-period word alone heads a period column, so the change compares."""
+    claims, _ = run("Division      2024     Previous year     Change\nVehicles     3,795         2,888     +31.4%\n"
+                    "Weapons      2,677         1,790     +49.6%\nGroup        6,472         4,678     +38.3%\n")
+    assert reading(claims["2:+31.4%"]) == ("pct_change", ["2,888", "3,795"], 31.4)
+    assert reading(claims["4:+38.3%"]) == ("pct_change", ["4,678", "6,472"], 38.3)
+
+
+def test_a_percent_sign_after_a_space_ends_a_row():
+    """French typography ("+11,1 %", digits grouped by spaces): the table is found and its cells read."""
+    claims, _ = run("En M€              2024      2023      Variation\nAérospatiale       5 847     5 262     +11,1 %\n"
+                    "Défense           11 136    10 196     +9,2 %\nTotal             16 983    15 458     +9,9 %\n")
+    assert reading(claims["2:+11,1 %"]) == ("pct_change", ["5 262", "5 847"], 11.1)
+    assert reading(claims["4:16 983"]) == ("sum", ["5 847", "11 136"], 16983.0)
+
+
+def test_a_caption_ending_in_a_date_is_no_row():
+    """"Employees by country, 31 December 2024" above the header: a caption, so the header names the columns."""
+    claims, _ = run("Employees by country, 31 December 2024\nCountry            Employees     Share\n"
+                    "Sweden                18,930     72.4%\nOther countries        7,215     27.6%\n"
+                    "Total                 26,145    100.0%\n")
+    assert reading(claims["3:72.4%"]) == ("share", ["18,930", "26,145"], 72.4)
+    assert reading(claims["5:26,145"]) == ("sum", ["18,930", "7,215"], 26145.0)

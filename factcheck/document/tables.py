@@ -391,7 +391,8 @@ def _yearlike(s: str) -> bool:
     return bool(re.fullmatch(r"(?:19[5-9]\d|20\d\d)", s))
 
 
-_PERIODISH = re.compile(r"(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|ytd|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_PERIODISH = re.compile(r"(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|ytd|year|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+                        r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
                         r"|[a-z]+-(?:jun|dec|sep|mar)[a-z]*)\.?,?$", re.I)
 
 
@@ -499,6 +500,9 @@ def _read_line(lex: Lexicon, text: str, a: int, b: int) -> _Line:
     label = (line.label[2] if line.label else "").strip()
     if not line.cells:
         return _Line(a, b, "text", label=line.label)
+    if len(line.cells) == 1 and line.cells[0].kind == "fig" and _yearlike(line.cells[0].text) and label \
+            and _PERIODISH.match(label.split()[-1]):
+        return _Line(a, b, "text", label=(a, b, s))  # "Employees by country, 31 December 2024": a caption's date
     words = label.split()
     if words and (words[-1].lower().strip(",;:") in _STOP_END or label.endswith((",", ";"))
                   or (label.endswith(":") and len(line.cells) < 2)
@@ -620,6 +624,8 @@ def _label_kind(lex: Lexicon, s: str) -> str:
         return "pct"
     if lex.period.fullmatch(t) or (lex.year.search(t) and len(t) <= 40 and not lex.total_label.match(t)):
         return "period"
+    if lex.prior.fullmatch(t):
+        return "period"  # "Previous year", "Prior year": the earlier period of the pair
     if lex.total_label.fullmatch(t):
         return "total"
     return "other"
@@ -794,7 +800,8 @@ def _maybe_tables(text: str) -> bool:
     return bool(_MAYBE.search(text))
 
 
-_MAYBE = re.compile(r"\d\S*[ \u00a0]+(?:\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?(?:%|pp|bps|pts|p\.p\.)?\)?|n/?a|nm|[-–—])"
+_MAYBE = re.compile(r"\d\S*(?:[ \u00a0](?:%|pp|pts|bps))?[ \u00a0]+"
+                    r"(?:\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?(?:%|pp|bps|pts|p\.p\.)?\)?|n/?a|nm|[-–—])"
                     r"[ \t]*(?:\n|$)", re.I)
 
 
