@@ -843,7 +843,8 @@ def _change_size(ctx: Ctx, facts: Facts, x: Mention) -> bool:
 
 
 _CLAUSE_BREAK = rx(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b|"
-                              r",\s+and\s+(?:that\s+)?(?:the|a|an|its|their|this|our|his|her|he|she|they|we)\s", regex.I)
+                              r",\s+and\s+(?:that\s+)?(?:the|a|an|its|their|this|our|his|her|he|she|they|we|"
+                              r"\p{Lu}[\p{L}-]*['’]s)\s", regex.I)
 
 
 def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:

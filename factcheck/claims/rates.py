@@ -22,6 +22,7 @@ from .scope import Ctx
 _TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
                       r"covering|covers|worth|valued\s+at|at\s+a\s+cost\s+of|costing|of)\b", regex.I)
 # "€3.75 billion, or about €178 million per aircraft", "a £4.2 billion deal, or £840 million per ship"
+_ASIDE = rx(r",[^,;\d]{1,60},\s*")
 _RESTATES = rx(r"(?:\s+(?!and\b|or\b)[\p{L}-]+){0,2}?\s*,?\s*(?:or|that\s+is|i\.e\.|equal\s+to|equivalent\s+to|which\s+is|\()\s*"
                r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under|approximately)\s+)?", regex.I)
 _ADDED = rx(r"\b(?:plus|and|as\s+well\s+as|along\s+with|together\s+with|besides|in\s+addition\s+to)\s+"
@@ -61,7 +62,9 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if noun is None:  # "the launchers - about £8.5 million each": each of the things named before the rate
         s0, _ = ctx.sentence(r.start)
         before = ctx.text[max(s0, r.start - 60):r.start]
-        plural = regex.findall(r"\b([\p{L}-]{3,}s)\b(?!\s+and\b)", before)
+        # "120,000 interceptors over the next twelve months - about $2,000 each": a span of time is not the thing
+        plural = [w for w in regex.findall(r"\b([\p{L}-]{3,}s)\b(?!\s+and\b)", before)
+                  if w.lower()[:-1] not in _TIME_NOUNS]
         noun = plural[-1].lower() if plural else None
         if noun in ("its", "this", "was", "has", "is", "as") or is_generic(ctx.vocab, noun):
             noun = None  # "eight F-35B short take-off models, for ..., about 11.1 billion yen each": not the thing
@@ -312,7 +315,9 @@ def _tied(ctx: Ctx, t: Mention, c: Mention) -> bool:
     if regex.fullmatch(r"\s*(?:,|:|–|—|\s-)\s*", gap):  # "300 trucks, PLN 852 million": one item, in apposition
         return True
     if a is t:
-        return bool(_TIED.match(gap))
+        # "a $300 million contract, funded by European donors, to supply 120,000 interceptors": an aside set off by
+        # commas does not part the amount from what it buys
+        return bool(_TIED.match(gap)) or bool(_TIED.match(_ASIDE.sub(" ", gap)))
     return bool(regex.search(r"\b(?:for|worth|valued\s+at|at\s+a\s+cost\s+of|costing|in\s+a\s+(?:contract|deal|order)\s+of|"
                              r"of)\s+(?:\p{L}+\s+){0,3}$", gap, regex.I)
                 or regex.search(r"\bfor\s+(?:which|these|them|those|that\s+batch|this\s+batch)\b", gap, regex.I))
