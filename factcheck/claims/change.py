@@ -73,7 +73,8 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
 _OPENING = rx(r"\s*(?:that|this|it|which|the\s+(?:increase|rise|growth|gain|jump|decline|drop|fall|"
                           r"change|difference|figure|result))\b(?:\s+\p{L}+){0,3}", regex.I)
 _COMPARATIVE = rx(r"\s+(?:as\s+(?:many|much|large|big|high|long)|(?:more|larger|higher|bigger|greater)\s+than|"
-                             r"the|that|those|what|this|these|its|their|his|her|our|last|next)\b(?![^.;]{0,40}?\bto\s+[\d€$£¥₹])",
+                             r"the|that|those|what|this|these|its|their|his|her|our|last|next|(?!today|yesterday|tomorrow|year|month|week|quarter)"
+                             r"[\p{L}-]+['’]s)\b(?![^.;]{0,40}?\bto\s+[\d€$£¥₹])",
                              regex.I)
 _VERB_FORM = rx(r"^(?:doubl|tripl|trebl|quadrupl|quintupl|halv|multipl)\w*(?:ed|ing|es|s)$", regex.I)
 # "make up", "set up", "took up": an "up" that belongs to another verb is no rise
@@ -137,6 +138,10 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             continue  # "A$5.7 billion – almost two-thirds –": a dash set apart by a space is punctuation, no sign
         if mt is not None and mt.template.id == "pair-or" and _part_of_a_whole(ctx, p, mt.start):
             continue  # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": a share, no change
+        if _NAMED_AFTER.match(ctx.text, p.end):
+            ctx.skip("percent_change" if p.type == "percent" and p.unit == "percent" else "difference", p,
+                     "compared with something the text names by words, not by a figure here")
+            continue  # "33.4 percentage points ahead of it", "20% higher than the Navy's": not the pair of its clause
         direction = _direction(facts, cue)
         if mt is None:
             mt_id = "signed"
@@ -244,6 +249,9 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         base = mt.slots.get("base")
         if base is not None and mt.template.id == "than" and not comparable(ctx.vocab, base, d):
             continue  # "NOK 1,635 billion over the 12 years": a span of time, not the base of a change
+        if base is None and _NAMED_AFTER.match(ctx.text, d.end):
+            ctx.skip("difference", d, "compared with something the text names by words, not by a figure here")
+            continue  # "33.4 percentage points ahead of it", "12 more than France's": not the pair of its clause
         if base is None:
             base = _when_base(ctx, d, mt.end)  # "three more than in 2023, when France received 11"
         extra: list[tuple[Mention, Mention, list[Evidence]]] = []
@@ -255,6 +263,11 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         _claim(ctx, facts, pairs, d, "difference", formula, direction, ev, extra=extra, need_comparable=True)
 
 
+# a comparison word and a base named by a pronoun or another's name right after a difference: "33.4 percentage points
+# ahead of it", "20% higher than France's" (not "above the original price": the earlier level of the same thing)
+_NAMED_AFTER = rx(r"\s+(?:more|fewer|less|higher|lower|greater|ahead\s+of|behind|above|below|short\s+of|under)\s+"
+                  r"(?:than\s+)?(?:it|them|(?:the\s+)?(?!today|yesterday|tomorrow|year|month|week|quarter)[\p{L}-]+['’]s)\b"
+                  r"(?!\s*[\d$€£¥₹])", regex.I)
 _WHEN = rx(r"\s*(?:than\s+)?(?:in\s+)?(?:(?:19|20)\d\d|the\s+previous\s+year|the\s+prior\s+year|last\s+year)\s*,\s*when\b",
           regex.I)
 
@@ -397,7 +410,8 @@ def _subject_by_measure(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, bas
 
 
 _BASE_PHRASE = rx(r"\s+(?:as\s+(?:many|much|large|big|high|long)\s+as\s+|(?:more|larger|higher|bigger|greater)\s+than\s+)?"
-                  r"(?P<det>the|that|those|what|this|these|its|their|his|her|our|last|next)\b"
+                  r"(?P<det>the|that|those|what|this|these|its|their|his|her|our|last|next|"
+                  r"(?!today|yesterday|tomorrow|year|month|week|quarter)[\p{L}-]+['’]s)(?![\p{L}])"
                   r"(?P<words>(?:\s+(?!and\b|which\b|who\b|when\b|while\b|but\b|to\b|with\b|for\b|by\b)[\p{L}\p{N}'’-]+){0,6})",
                   regex.I)
 # a base named as the earlier level: "the original number", "the starting figure", "the pre-war rate"
@@ -844,7 +858,10 @@ def _change_size(ctx: Ctx, facts: Facts, x: Mention) -> bool:
 
 _CLAUSE_BREAK = rx(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b|"
                               r",\s+and\s+(?:that\s+)?(?:the|a|an|its|their|this|our|his|her|he|she|they|we|"
-                              r"\p{Lu}[\p{L}-]*['’]s)\s", regex.I)
+                              r"\p{Lu}[\p{L}-]*['’]s)\s|"
+                              # ", and over four years they have risen ...": a pronoun subject after a short adverbial
+                              r",\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b",
+                              regex.I)
 
 
 def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
@@ -923,7 +940,10 @@ def _proximity(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str
             and not same_figure(x, new)]
     if not olds:
         return
-    old = olds[0]
+    # "... about 2.4 times the $7.25 billion of 2021. That figure fell 22% to $13.5 billion": the base of a
+    # comparison is not what "that figure" points back to
+    pointing = facts.g.word_pattern("strong_anaphora").search(ctx.text[max(olds[0].end, new.start - 50):new.start])
+    old = ([x for x in olds if not base_position(ctx, x)] or olds)[0] if pointing else olds[0]
     ev: list[Evidence] = []
     strong = facts.g.word_pattern("strong_anaphora").search(ctx.text[max(old.end, new.start - 50):new.start])
     weak = facts.g.word_pattern("anaphora").search(ctx.text[old.end:new.start])

@@ -13,6 +13,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -206,15 +207,37 @@ def _spans(ctx: Ctx) -> list[Mention]:
     return out
 
 
+_COVERAGE: dict[int, tuple[Any, Any]] = {}
+
+
+def _coverage_pattern(ctx: Ctx) -> Any:
+    """"of revenues", "of current sales", "worth of output": after a span of time (coverage_nouns in linking.yaml)."""
+    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("coverage_nouns")) or []
+    if not words:
+        return None
+    key = id(words)
+    hit = _COVERAGE.get(key)
+    if hit is None or hit[0] is not words:
+        alt = "|".join(regex.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+        pat = rx(r"\s+(?:worth\s+)?of\s+(?:(?:the|its|their|our|current|annual|yearly|this\s+year['’]s|last\s+year['’]s|"
+                 r"[\p{L}-]+['’]s)\s+)?(?:" + alt + r")\b", regex.I)
+        hit = _COVERAGE[key] = (words, pat)
+    return hit[1]
+
+
 _A_YEAR = rx(r"\b(?:a|one)\s+(year|month|decade|week)\s+(?=after|later|before|earlier|ago)\b", regex.I)
 
 
 def find(ctx: Ctx) -> None:
     rule = ctx.rules.rule("duration")
     counting = (rule.options.get("counting", "either") if rule else "either")
+    coverage = _coverage_pattern(ctx)
     for q in _spans(ctx):
         if ctx.is_stated(q):
             continue
+        if coverage is not None and coverage.match(ctx.text, q.end):
+            ctx.skip("duration", q, "a span of an amount's yearly or monthly rate (a coverage), not of dates")
+            continue  # "equal to about 3.3 years of revenues"
         found = _anchors(ctx, q)
         if not found:
             continue

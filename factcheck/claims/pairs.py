@@ -120,6 +120,9 @@ class Pairs:
         yo, yn = (_year(wo.text), _year(wn.text)) if wo is not None and wn is not None else (None, None)
         if yo and yn and yo > yn:
             old, new = new, old  # the dates say which level came first
+        if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
+                self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
+            return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
         if any(x.start in self.ctx.restated or bracket_restatement(self.ctx, x) for x in (old, new)):
             # "$53.3 billion (about US$35.2 billion) ..., an increase of 5.5% on the $50.5 billion", "Rs 2,104.82 crore
             # (about Rs 210.5 billion)": a figure restated in another currency, unit or scale is no level of its own
@@ -306,7 +309,7 @@ _CHANGE_BEFORE = rx(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|dropped|de
 # "than the 181", "over the Rs 1,27,434 crore", "above the Navy's own estimate of $34.2 billion", "from a peak of 300"
 # "on", "over" and "after" mark a base only after a figure or a change or comparative word ("up 5% on the 1,200",
 # "an increase over the Rs 1,27,434 crore"); elsewhere they belong to a verb ("taking on 20,300 recruits")
-_BASE_WORDS = rx(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|to)|above|below)\s+"
+_BASE_WORDS = rx(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|to)|above|below|times|twice|thrice)\s+"
                  r"|(?:(?<=[\d%)],?\s*)|(?<=\b(?:up|down|higher|lower|more|less|fewer|greater|increase|increases|rise|rises|"
                  r"growth|decline|declines|drop|drops|fall|falls|gain|gains|jump|improvement|premium|discount)\s+))"
                  r"(?:on|over|after)\s+)"
@@ -315,6 +318,9 @@ _BASE_WORDS = rx(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|
                  r"(?:[\p{L}-]+['’]s\s+)?(?:(?!and\b|or\b|but\b|while\b)[\p{L}-]+\s+){1,3}of\s+(?:the\s+)?)$", regex.I)
 
 
+# a clause of its own between the two levels of a "to ... from" pair: a semicolon, or ", and" with a new subject
+_CROSSES_CLAUSE = rx(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b",
+                     regex.I)
 _OPEN_AFTER_FIGURE = rx(r"[\d\p{L}%][^\d()]{0,25}\(\s*(?:[\p{L}.~≈]+\s+){0,2}$")
 
 

@@ -757,8 +757,14 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     ev0 = Evidence("total:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
                    mt.template.explicit)
     lists = []
+    semicolon_list: list[Mention] | None = None
     if where in ("before", "either"):
-        lists.append(_list_before(ctx, facts, t))
+        before_list = _list_before(ctx, facts, t)
+        ext = _items_before_semicolon(ctx, t, before_list)
+        if ext:  # "A requested $849.8 billion; B account for $33.2 billion and C for $11.8 billion, giving $894.8 billion"
+            lists.append(ext + before_list)
+            semicolon_list = lists[-1]
+        lists.append(before_list)
     if where in ("after", "either") and not (mt.template.id in ("comprising", "colon-far") and "(" in ctx.text[t.end:mt.end]):
         colon = mt.end if mt.template.id in ("comprising", "colon-far") and ctx.text[mt.end - 1:mt.end] == ":" else None
         lists.append(_list_after(ctx, t, colon))  # not "£104.3m (2023: £33.9m)": a colon inside a bracket labels
@@ -850,7 +856,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                                                              Evidence("list", "every figure listed, the subtotal too",
                                                                       -1.0))))
             continue
-        sets = [(items, [ev0, Evidence("list", f"the {len(items)} figures listed with it", 1.0)])]
+        sets = [(items, [ev0, Evidence("list", f"the {len(items)} figures listed with it", 1.0)]
+                 + ([Evidence("semicolon-list", "its items run on across a semicolon", 0.5)]
+                    if semicolon_list is not None and items[0] is semicolon_list[0] else []))]
         named = [x for x in items if same_noun(ctx.vocab, x, t) or _item_names(ctx, x, items, t)]
         if 2 <= len(named) < len(items):
             # "276 M2 .50 caliber machine guns and 500 M240C 7.62mm machine guns – 776 machine guns in all": the
@@ -1067,6 +1075,22 @@ def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:
             break
         out.insert(0, x)
     return out
+
+
+def _items_before_semicolon(ctx: Ctx, t: Mention, items: list[Mention]) -> list[Mention]:
+    """The figure of the total's kind in the clause before a semicolon that ends right before a list: a list whose
+    items are set apart by semicolons ("the Department requested $849.8 billion; atomic energy accounts for $33.2
+    billion and other activities for $11.8 billion, giving $894.8 billion")."""
+    if not items:
+        return []
+    s0, _ = ctx.sentence(t.start)
+    semi = ctx.text.rfind(";", s0, items[0].start)
+    if semi < 0:
+        return []
+    lo = max(s0, ctx.text.rfind(";", s0, semi) + 1)
+    got = [x for x in ctx.numbers_in(lo, semi) if is_amount(x) and x.value_high is None and _sum_comparable(ctx, x, t)
+           and abs(x.value or 0) < abs(t.value or 0) and not same_figure(x, t)]
+    return got[-1:]
 
 
 def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]:
