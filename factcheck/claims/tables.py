@@ -882,6 +882,8 @@ class _Prose:
             if self.qual.search(_outside_other_brackets(clause, m.start - ca, m.end - ca)):
                 continue  # "up 9% (+6% on an organic basis)": the qualifier in the brackets is the other figure's
             found = _rows_in(clause, self.rows, self.lex, head=self.text[max(ca, m.start - 40):m.start])
+            if not found and m.type == "percent":
+                found = self.rows_by_figure(m, ca, cb)
             if not found:
                 continue
             named = next((kind for kind, rx in self.periods.items() if rx.search(self.text[sa:sb])), None)
@@ -890,11 +892,32 @@ class _Prose:
                 out.append(c)
         return out
 
+    def rows_by_figure(self, m: Mention, ca: int, cb: int) -> list[tuple[Table, Row, str]]:
+        """"Revenue rose 10.3 percent to 11.67 billion US dollars" over a "Total  11,671  10,578" row: the one row
+        one of whose cells is the clause's level at its precision (three or more significant digits, so that it is
+        no coincidence), when the clause names no row."""
+        level = [a for a in self.amounts[bisect.bisect_left(self.am_starts, ca):bisect.bisect_left(self.am_starts, cb)]
+                 if a is not m and len(re.sub(r"\D", "", a.text.split("(")[0]).lstrip("0")) >= 3]
+        if not level:
+            return []
+        hits: dict[tuple[int, int], tuple[Table, Row, str]] = {}
+        for t, r in self.rows:
+            for c in r.cells:
+                same = next((a for a in level if c.mention is not None and _same_value(a, c.mention)), None)
+                if same is not None:
+                    hits[(id(t), id(r))] = (t, r, "=" + same.text)
+        return list(hits.values()) if len(hits) == 1 else []
+
     def change(self, m: Mention, ca: int, cb: int, found: list[tuple[Table, Row, str]],
                named: str | None) -> Claim | None:
         text = self.text
         before = text[max(ca, m.start - 60):m.start]
         after = text[m.end:min(cb, m.end + 25)]
+        # "Combat Systems revenue fell 7 percent and Technologies rose 1.4 percent": each percent's own direction
+        cut = [x.end() for x in _NEXT_ITEM.finditer(before)]
+        before = before[cut[-1]:] if cut else before
+        stop = _NEXT_ITEM.search(after)
+        after = after[:stop.start()] if stop else after
         if re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I):
             return None
         # "34% ahead of last year", "12% below the prior year": a comparative right after the percent
@@ -917,9 +940,10 @@ class _Prose:
                 om, nm = old.mention, new.mention
                 if om.value is None or nm.value is None or om.value <= 0:
                     continue
-                same = next((a for a in level if _same_figure(a, nm)), None)
+                same = next((a for a in level if _same_value(a, nm)), None)
                 kind_ok = named is not None and _period_kind(t.columns[cur].name, t.caption) == named
-                named_row = f"'{via}' in the clause names row '{r.label}'" if via else f"'{r.label}' in the clause"
+                named_row = (f"the clause's {via[1:]} is a figure of row '{r.label}'" if via.startswith("=") else
+                             f"'{via}' in the clause names row '{r.label}'" if via else f"'{r.label}' in the clause")
                 why = [named_row, f"table columns {t.column_name(cur)} vs {t.column_name(prior)}"]
                 if same is not None:
                     why.append(f"the clause gives the row's {t.column_name(cur)} figure ({same.text} = {new.text})")
@@ -1118,6 +1142,17 @@ def _pairs(t: Table, r: Row) -> list[tuple[int, int]]:
             if a.order and b.order and a.order[0] == b.order[0] - 1 and a.order[1] == b.order[1]:
                 out.append((a.index, b.index))
     return out
+
+
+_NEXT_ITEM = re.compile(r"\s+and\s+(?=[A-Z]|the\b|its\b)|[,;]\s+")
+
+
+def _same_value(prose: Mention, cell: Mention) -> bool:
+    """The prose figure is the cell's at the prose's precision; a bare cell of a table that names no currency may be
+    the money the prose gives ("11.67 billion US dollars" and "11,671" under "(dollars in millions)")."""
+    if cell.type == "number" and cell.unit is None and prose.type == "currency":
+        return _same_figure(dataclasses.replace(prose, type="number"), cell)
+    return _same_figure(prose, cell)
 
 
 def _same_figure(prose: Mention, cell: Mention) -> bool:

@@ -1,0 +1,49 @@
+"""Prose that quotes a results table: a percent whose clause gives a row's figure, and the direction word of each
+item of a list of changes ("fell 7 percent and Technologies rose 1.4 percent")."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from factcheck.model import Document, Finding
+from factcheck.pipeline import run
+from factcheck.ruleset import RuleSet, load_rules
+
+TABLE = ("\n\nRevenue by segment (dollars in millions)\n"
+         "                  Q3 2024    Q3 2023\n"
+         "Aerospace          2,958      2,329\n"
+         "Marine Systems     3,516      3,077\n"
+         "Combat Systems     2,248      2,263\n"
+         "Technologies       2,949      2,909\n"
+         "Total             11,671     10,578\n")
+
+
+@cache
+def rules() -> RuleSet:
+    return load_rules()
+
+
+def at(text: str, figure: str) -> list[Finding]:
+    i = text.index(figure)
+    return [f for f in run(Document(path="-", text=text), rules()).findings if f.start < i + len(figure) and i < f.end]
+
+
+@pytest.mark.parametrize("prose,figure,status", [
+    # "to 11.67 billion US dollars" is the Total row's 11,671 at the prose's precision: that row, this quarter
+    ("General Dynamics said revenue rose 10.3 percent to 11.67 billion US dollars in the quarter.", "10.3 percent",
+     "pass"),
+    ("General Dynamics said revenue rose 12.3 percent to 11.67 billion US dollars in the quarter.", "12.3 percent",
+     "fail"),
+])
+def test_a_clause_giving_a_rows_figure_links_the_row(prose: str, figure: str, status: str) -> None:
+    found = at(prose + TABLE, figure)
+    assert [f.status for f in found] == [status], [(f.status, f.message) for f in found]
+    assert "11,671" in found[0].message or "11.671" in found[0].message or "11,671,000,000" in found[0].message
+
+
+def test_each_item_of_a_list_of_changes_has_its_own_direction() -> None:
+    text = "Combat Systems revenue fell 0.7 percent in the quarter and Technologies rose 1.4 percent in the quarter." + TABLE
+    assert [f.status for f in at(text, "0.7 percent")] == ["pass"]
+    assert [f.status for f in at(text, "1.4 percent")] == ["pass"]
