@@ -47,3 +47,19 @@ def test_each_item_of_a_list_of_changes_has_its_own_direction() -> None:
     text = "Combat Systems revenue fell 0.7 percent in the quarter and Technologies rose 1.4 percent in the quarter." + TABLE
     assert [f.status for f in at(text, "0.7 percent")] == ["pass"]
     assert [f.status for f in at(text, "1.4 percent")] == ["pass"]
+
+
+def test_a_qualifier_word_inside_the_rows_own_label_is_no_qualifier() -> None:
+    """"Group share" names the row; it does not make "up 7%" a share or a margin."""
+    text = ("• Adjusted net income, Group share: €1,900 million, up 7%\n"
+            "• Consolidated net income, Group share: €1,420 million, up 39%\n\n"
+            "Key figures (in € millions)   2024   2023\n"
+            "Adjusted net income, Group share   1,900   1,777\n"
+            "Consolidated net income, Group share   1,420   1,023\n")
+    assert [f.status for f in at(text, "7%")] == ["pass"]
+    assert [f.status for f in at(text, "39%")] == ["pass"]
+    bad = text.replace("up 39%", "up 29%")
+    assert [f.status for f in at(bad, "29%")] == ["fail"]
+    # the qualifier outside the label still keeps the figure off the table
+    organic = text.replace("up 7%", "up 7% on an organic basis")
+    assert at(organic, "7%") == [] or all(f.status != "fail" for f in at(organic, "7%"))

@@ -879,9 +879,13 @@ class _Prose:
             clause = self.text[ca:cb]
             if m.value_high is not None:
                 continue  # "sales of €21.7 billion to €21.9 billion": a range is an outlook, not a row's figure
-            if self.qual.search(_outside_other_brackets(clause, m.start - ca, m.end - ca)):
-                continue  # "up 9% (+6% on an organic basis)": the qualifier in the brackets is the other figure's
             found = _rows_in(clause, self.rows, self.lex, head=self.text[max(ca, m.start - 40):m.start])
+            # a qualifier word inside the row's own label ("Adjusted net income, Group share") is no qualifier
+            bare = clause
+            for _t, r, _via in found:
+                bare = re.sub(re.escape(r.label), " ", bare, flags=re.I)
+            if self.qual.search(_outside_other_brackets(bare, m.start - ca, m.end - ca)):
+                continue  # "up 9% (+6% on an organic basis)": the qualifier in the brackets is the other figure's
             if not found and m.type == "percent":
                 found = self.rows_by_figure(m, ca, cb)
             if not found:
