@@ -883,7 +883,7 @@ class _Prose:
             # a qualifier word inside the row's own label ("Adjusted net income, Group share") is no qualifier
             bare = clause
             for _t, r, _via in found:
-                bare = re.sub(re.escape(r.label), " ", bare, flags=re.I)
+                bare = re.sub(re.escape(r.label), lambda x: " " * len(x.group()), bare, flags=re.I)  # offsets kept
             if self.qual.search(_outside_other_brackets(bare, m.start - ca, m.end - ca)):
                 continue  # "up 9% (+6% on an organic basis)": the qualifier in the brackets is the other figure's
             if not found and m.type == "percent":
