@@ -182,6 +182,10 @@ def stated_interval(c: Claim, vocab: dict) -> Interval | None:
         acc = figure_interval(value, step, w)
     if c.stated is not None and c.stated.value_high is not None and c.stated_value is None:
         acc = (acc[0], max(acc[1], figure_interval(c.stated.value_high, step, w)[1]))  # a stated range
+    if c.kind == "per_unit" and w.kind in ("above", "at_least") and value >= 0:
+        # "11 orders worth more than €100 million each, for a combined €5.1 billion": a floor every item clears,
+        # so the average may be any amount above it
+        acc = (acc[0], math.inf)
     return acc
 
 

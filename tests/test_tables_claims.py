@@ -623,3 +623,13 @@ def test_a_caption_ending_in_a_date_is_no_row():
                     "Total                 26,145    100.0%\n")
     assert reading(claims["3:72.4%"]) == ("share", ["18,930", "26,145"], 72.4)
     assert reading(claims["5:26,145"]) == ("sum", ["18,930", "7,215"], 26145.0)
+
+
+def test_a_share_of_a_named_column_that_breaks_down_100_is_of_its_total():
+    """"Firm orders  Delivered  % of orders" whose total is 100.0: each row's orders over the total orders, not its
+    deliveries over its own orders (that reading is kept when the shares are no breakdown of 100)."""
+    text = ("Customer | Firm orders | Delivered | % of orders\nBrazil | 19 | 7 | 39.6\nPortugal | 6 | 2 | 12.5\n"
+            "Others | 23 | 1 | 47.9\nTotal | 48 | 10 | 100.0\n")
+    claims, _ = run(text)
+    assert reading(claims["3:12.5"]) == ("share", ["6", "48"], 12.5)
+    assert reading(claims["2:39.6"]) == ("share", ["19", "48"], 39.6)

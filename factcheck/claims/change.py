@@ -575,7 +575,7 @@ def _series(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention, up: bool | None = 
     from .pairs import _per_time
 
     s, _ = ctx.sentence(m.start)
-    new = _target(ctx, m)
+    new = _target(ctx, m, facts)
     if new is None:
         before = [x for x in ctx.numbers_in(s, m.start) if is_amount(x)]
         if before and regex.fullmatch(r"[^;:()]{0,40}", ctx.text[before[-1].end:m.start]):
@@ -636,7 +636,7 @@ def _demote(ev: list[Evidence] | tuple[Evidence, ...]) -> list[Evidence]:
 def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, extra: list, pairs_too: bool,
               need_comparable: bool) -> list[Relation]:
     si = ctx.sent_index(p.start)
-    target = _target(ctx, p)
+    target = _target(ctx, p, facts)
     if target is not None and target.start in pairs.deltas:
         target = None  # "an increase of €560 million or 61%": the percent restates the delta
     if target is not None and facts.rate_of(target) == "unit":
@@ -900,7 +900,7 @@ def _aside(ctx: Ctx, x: Mention) -> bool:
     return "(" in ctx.text[max(0, x.start - 3):x.start]
 
 
-def _target(ctx: Ctx, p: Mention) -> Mention | None:
+def _target(ctx: Ctx, p: Mention, facts: Facts | None = None) -> Mention | None:
     """The level a change leads to: the figure after "to", "at", "reaching" right after the trigger, or the
     figure the trigger is set off after ("€1,707 million, up 16%", "224—representing a 128% increase")."""
     s, e = ctx.sentence(p.start)
@@ -913,8 +913,9 @@ def _target(ctx: Ctx, p: Mention) -> Mention | None:
     before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x)]
     if before:
         gap = ctx.text[before[-1].end:p.start]
-        if len(gap) <= 30 and _APPOSITIVE.fullmatch(gap) and not regex.search(r"\b(?:and|from|than|of\s+the)\b", gap):
-            return before[-1]
+        if len(gap) <= 30 and _APPOSITIVE.fullmatch(gap) and not regex.search(r"\b(?:and|from|than|of\s+the)\b", gap) \
+                and not (facts is not None and facts.measure_hits_in(before[-1].end, p.start)):
+            return before[-1]  # not "orders €11.2 billion, revenues up 11.1%": the percent is of the measure named
     return None
 
 
@@ -922,7 +923,7 @@ def _proximity(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str
                ) -> Iterator[tuple[Mention, Mention, list[Evidence]]]:
     """Two levels of one kind before the trigger: the nearer is the new level, the one before it the old;
     evidence only from anaphora, attachment and a shared measure or counted noun."""
-    target = _target(ctx, p)
+    target = _target(ctx, p, facts)
     if target is not None and target.start in pairs.deltas:
         target = None
     clause_start = ctx.text.rfind(";", 0, p.start) + 1

@@ -225,7 +225,10 @@ def _coverage_pattern(ctx: Ctx) -> Any:
     return hit[1]
 
 
-_A_YEAR = rx(r"\b(?:a|one)\s+(year|month|decade|week)\s+(?=after|later|before|earlier|ago)\b", regex.I)
+# "a year later", "one month before"; not "the 2.60 trillion won of a year earlier", "from a year ago": after a
+# preposition it names the prior period, it claims no span
+_A_YEAR = rx(r"(?<!\b(?:of|from|than|with|against|versus|vs\.?|on|over|since|in|to)\s)"
+             r"\b(?:a|one)\s+(year|month|decade|week)\s+(?=after|later|before|earlier|ago)\b", regex.I)
 
 
 def find(ctx: Ctx) -> None:

@@ -1392,6 +1392,9 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
         own = any(is_amount(x) and x.type == new.type and _sum_comparable(ctx, x, new) and x is not add
                   for x in ctx.numbers_in(s0, new.start))
         old = _named_base(ctx, facts, add, new, own_sentence=own)
+        if old is not None and add is not None and same_figure(old, add) and old.start > new.start:
+            old = None  # "Together with the 54 ordered in 2023, that brings the fleet to 72. The original 54 are
+            # worth NOK 19.6 billion": the figure restated after the total is the step itself, no level before it
     if add is None or old is None or new is None or ctx.is_stated(new):
         return
     _accrued(ctx, facts, mt, add, old, new)

@@ -501,8 +501,12 @@ class _Checker:
         for sc in (c for c in self.t.columns if c.role == "share" and c.pair):
             assert sc.pair is not None
             if sc.whole == "column":
-                self._row_shares(sc, sc.pair[0], sc.pair[1])
-                continue
+                if not self._shares_make_100(sc):
+                    self._row_shares(sc, sc.pair[0], sc.pair[1])
+                    continue
+                # "Firm orders  Delivered  % of orders" with a total of 100.0: each row's share of the named column's
+                # total, not of its own cell in that column
+                sc = dataclasses.replace(sc, whole="total", pair=(sc.pair[1], sc.pair[1]))
             if sc.whole == "named" and not self._shares_make_100(sc):
                 # "% of GDP" with no GDP column, its cells no breakdown of 100%: the whole is outside the table
                 for r in rows:
