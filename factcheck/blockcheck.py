@@ -76,6 +76,7 @@ def _widen(a: int, b: int, keep: list[tuple[int, int]], starts: list[int]) -> tu
 def block_findings(doc: Document, rules: RuleSet, opts: Options, size: int = CHECK_BLOCK_CHARS,
                    context: int = CONTEXT_CHARS) -> Iterator[tuple[list[Finding], list[Unchecked]]]:
     """Each block's findings (in text order) and unchecked claims, block after block, in document offsets."""
+    from .baseline import fingerprint
     from .claims.patterns import pattern_findings
     from .document.segment import paragraphs, sentences
     from .extract.blocks import block_mentions
@@ -103,17 +104,17 @@ def block_findings(doc: Document, rules: RuleSet, opts: Options, size: int = CHE
         found, skipped = checked(sub, (headline if prefix else []) + [_moved(m, shift) for m in window], rules,
                                  opts, patterns=False)
         del window
+        # fingerprinted in the block's text: a kept finding's paragraph is whole in it, so its sentence is the same
+        # (and the whole text's sentences are never listed)
+        out = [_moved_finding(dataclasses.replace(f, fingerprint=fingerprint(sub, f)), shift, len(prefix))
+               for f in found if lo <= _back(f.start, shift, len(prefix)) < hi]
         sentences.cache_clear()  # the block's text is not asked for again
         paragraphs.cache_clear()
-        out = [_moved_finding(f, shift, len(prefix)) for f in found]
-        out = [f for f in out if lo <= f.start < hi]
-        out += patterns[bisect.bisect_left(pat_starts, lo):bisect.bisect_left(pat_starts, hi)]
+        out += [f if f.fingerprint else dataclasses.replace(f, fingerprint=fingerprint(doc, f))
+                for f in patterns[bisect.bisect_left(pat_starts, lo):bisect.bisect_left(pat_starts, hi)]]
         out.sort(key=lambda f: (f.start, f.end, f.rule))
         if doc.suppressions:
             out = [_suppress(doc, f) for f in out]
-        from .baseline import fingerprint
-
-        out = [f if f.fingerprint else dataclasses.replace(f, fingerprint=fingerprint(doc, f)) for f in out]
         unchecked = [_moved_unchecked(u, shift, len(prefix)) for u in skipped]
         yield out, [u for u in unchecked if lo <= u.start < hi]
         del out, unchecked, found, skipped, sub  # before the next block is read
