@@ -330,8 +330,10 @@ class FindingStream(Sequence[Finding]):
         self._list: list[Finding] | None = None
         self.tally: dict[str, int] | None = None  # set by a complete pass
         self._unchecked: list[Unchecked] | None = None
+        self.passes = 0  # passes started over the document (a report written as it goes takes one)
 
     def _pass(self) -> Iterator[Finding]:
+        self.passes += 1
         tally = {"pass": 0, "warn": 0, "fail": 0}
         unchecked: list[Unchecked] = []
         for findings, skipped in self._make():
@@ -383,7 +385,9 @@ class UncheckedView(Sequence[Unchecked]):
         self._findings = findings
 
     def __iter__(self) -> Iterator[Unchecked]:
-        return iter(self._findings.unchecked())
+        # a generator: nothing is asked of the findings until the first item is (a report takes the iterator
+        # of every list of a file before it writes the first, and the findings come first)
+        yield from self._findings.unchecked()
 
     def __len__(self) -> int:
         return len(self._findings.unchecked())
