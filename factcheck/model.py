@@ -316,3 +316,89 @@ class MentionStream(Sequence[Mention]):
 
     def __repr__(self) -> str:
         return "MentionStream(...)" if self._list is None else f"MentionStream({self._list!r})"
+
+
+class FindingStream(Sequence[Finding]):
+    """A big document's findings, made block by block as they are read (``check`` of a big file: a report written
+    as it goes, ``--format json``, never holds them all). ``make`` yields each block's findings (in text order) and
+    its unchecked claims. A complete pass leaves the counts of unsuppressed findings by status (``tally``, what the
+    summary and the exit code need) and the unchecked claims (``unchecked``, a few per release); whatever needs the
+    findings all at once (an index, a fix, a worker sending them back) gets them listed, once."""
+
+    def __init__(self, make: Callable[[], Iterator[tuple[list[Finding], list[Unchecked]]]]) -> None:
+        self._make = make
+        self._list: list[Finding] | None = None
+        self.tally: dict[str, int] | None = None  # set by a complete pass
+        self._unchecked: list[Unchecked] | None = None
+        self.passes = 0  # passes started over the document (a report written as it goes takes one)
+
+    def _pass(self) -> Iterator[Finding]:
+        self.passes += 1
+        tally = {"pass": 0, "warn": 0, "fail": 0}
+        unchecked: list[Unchecked] = []
+        for findings, skipped in self._make():
+            unchecked += skipped
+            for f in findings:
+                if not f.suppressed:
+                    tally[f.status] += 1
+                yield f
+        self.tally, self._unchecked = tally, unchecked
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self._list) if self._list is not None else self._pass()
+
+    def listed(self) -> list[Finding]:
+        if self._list is None:
+            self._list = list(self._pass())
+        return self._list
+
+    def unchecked(self) -> list[Unchecked]:
+        """The unchecked claims of the document, block by block (after a pass over the findings)."""
+        if self._unchecked is None:
+            for _ in self._pass():
+                pass
+        assert self._unchecked is not None
+        return self._unchecked
+
+    def __len__(self) -> int:
+        return len(self.listed())
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        return self.listed()[i]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[type, tuple[list[Finding]]]:  # a worker process sends back a plain list
+        return list, (self.listed(),)
+
+    def __repr__(self) -> str:
+        return "FindingStream(...)" if self._list is None else f"FindingStream({self._list!r})"
+
+
+class UncheckedView(Sequence[Unchecked]):
+    """The unchecked claims of a ``FindingStream``'s document: complete once its findings have been read."""
+
+    def __init__(self, findings: FindingStream) -> None:
+        self._findings = findings
+
+    def __iter__(self) -> Iterator[Unchecked]:
+        # a generator: nothing is asked of the findings until the first item is (a report takes the iterator
+        # of every list of a file before it writes the first, and the findings come first)
+        yield from self._findings.unchecked()
+
+    def __len__(self) -> int:
+        return len(self._findings.unchecked())
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        return self._findings.unchecked()[i]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[type, tuple[list[Unchecked]]]:
+        return list, (self._findings.unchecked(),)

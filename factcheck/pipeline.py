@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .document import DEFAULT_MAX_SIZE
-from .extract.blocks import STREAM_MIN_CHARS
-from .model import Document, FileResult, Mention, MentionStream
+from .extract.blocks import CHECK_BLOCKS_MIN_CHARS, STREAM_MIN_CHARS
+from .model import Document, FileResult, Finding, Mention, MentionStream, Unchecked
 from .ruleset import RuleSet
 
 
@@ -27,24 +27,36 @@ def run(doc: Document, rules: RuleSet, opts: Options = Options()) -> FileResult:
 
     if not opts.check and len(doc.text) >= STREAM_MIN_CHARS:
         return FileResult(path=doc.path, document=doc, mentions=MentionStream(lambda: _streamed(doc, rules, opts)))
+    if opts.check and len(doc.text) >= CHECK_BLOCKS_MIN_CHARS:
+        from .blockcheck import check_by_blocks
+
+        return check_by_blocks(doc, rules, opts)  # a big document: block by block, in bounded memory
     mentions = extract(doc, rules.vocab, locale=opts.locale)
     result = FileResult(path=doc.path, document=doc, mentions=_table_typed(doc, mentions, rules))
     if not opts.check:
         return result
+    result.findings, result.unchecked = checked(doc, mentions, rules, opts)
+    return result
+
+
+def checked(doc: Document, mentions: list[Mention], rules: RuleSet, opts: Options, patterns: bool = True
+            ) -> tuple[list[Finding], list[Unchecked]]:
+    """The findings (in text order) and the claims seen but not checked, of ``doc`` and its ``mentions``."""
     from .claims import link
     from .judge import judge
 
     claims, unchecked = link(doc, mentions, rules, as_of=opts.as_of)
     findings = judge(doc, claims, rules, unchecked)
-    result.unchecked = _unchecked_once(unchecked, findings)
-    from .claims.patterns import pattern_findings
+    del claims
+    unchecked = _unchecked_once(unchecked, findings)
+    if patterns:
+        from .claims.patterns import pattern_findings
 
-    findings += pattern_findings(doc, rules)
+        findings += pattern_findings(doc, rules)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     if doc.suppressions:
         findings = [_suppress(doc, f) for f in findings]
-    result.findings = findings
-    return result
+    return findings, unchecked
 
 
 def _streamed(doc: Document, rules: RuleSet, opts: Options) -> Iterator[Mention]:

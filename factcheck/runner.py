@@ -24,7 +24,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
-from .model import FileResult
+from .model import FileResult, FindingStream
 
 PARALLEL_MIN_FILES = 4  # below this, starting worker processes costs more than it saves
 PARALLEL_MIN_BYTES = 48 * 1024  # ... and below this much text (benchmarks/run.py measures the crossover)
@@ -93,7 +93,8 @@ def check_one(task: Task, rules: object, opts: object) -> FileResult:
     try:
         doc = read_path(task.path, max_size=limit) if task.data is None else read_bytes(task.data, task.path,
                                                                                          max_size=limit)
-        return with_fingerprints(run(doc, rules, opts))  # type: ignore[arg-type]
+        result = run(doc, rules, opts)  # type: ignore[arg-type]
+        return result if isinstance(result.findings, FindingStream) else with_fingerprints(result)  # a stream: as made
     except InputError as e:
         return FileResult(path=task.path, document=None, error=str(e))
     except Exception as e:  # noqa: BLE001 - one bad file must not hide the others' results

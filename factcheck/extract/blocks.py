@@ -28,6 +28,7 @@ from ..model import Mention
 BLOCK_CHARS = 64 * 1024  # a block's own text, at most (unless one paragraph or table is longer)
 CONTEXT_CHARS = 2 * 1024  # whole lines read before and after a block, at least this much (when there is any)
 STREAM_MIN_CHARS = 512 * 1024  # a smaller document is read whole, in one piece
+CHECK_BLOCKS_MIN_CHARS = 1024 * 1024  # ``check`` of a document this long or longer runs block by block (blockcheck.py)
 
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")  # a blank line (or more), to the start of the next paragraph
 

@@ -50,6 +50,11 @@ def stream(fmt: str, results: list[FileResult], ctx: Context) -> Iterator[str]:
 def summary(results: list[FileResult]) -> dict[str, int]:
     out = {"files": len(results), "pass": 0, "warn": 0, "fail": 0}
     for r in results:
+        tally = getattr(r.findings, "tally", None)  # a big document's findings, already counted as they were made
+        if tally is not None:
+            for k, n in tally.items():
+                out[k] += n
+            continue
         for f in r.findings:
             if not f.suppressed:
                 out[f.status] += 1

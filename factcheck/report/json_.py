@@ -124,6 +124,14 @@ class Lazy:
         self.items = items
 
 
+class Later:
+    """A JSON value made when it is written (``stream``): the summary, counted once a big document's findings,
+    made as they were written, have all been seen."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make = make
+
+
 _ENC = json.JSONEncoder(ensure_ascii=False, indent=2)
 
 
@@ -139,7 +147,9 @@ def _chunks(obj: Any, level: int) -> Iterator[str]:
             first = False
             yield from _chunks(item, level + 1)
         yield "[]" if first else pad + "]"
-    elif isinstance(obj, dict) and any(isinstance(v, Lazy) for v in obj.values()):
+    elif isinstance(obj, Later):
+        yield from _chunks(obj.make(), level)
+    elif isinstance(obj, dict) and any(isinstance(v, (Lazy, Later)) for v in obj.values()):
         first = True
         for k, v in obj.items():
             yield ("{" if first else ",") + pad + "  " + _ENC.encode(k) + ": "
@@ -196,7 +206,8 @@ def _dump(o: Any, ind: str) -> str:
 
 def stream(results: list[FileResult], ctx: Context) -> Iterator[str]:
     """The report in pieces, identical to ``render``'s text: what the command line writes as it goes."""
-    doc = {**_head(), "files": Lazy(_entry(r, ctx, lazy=True) for r in results), "summary": _totals(results, ctx)}
+    doc = {**_head(), "files": Lazy(_entry(r, ctx, lazy=True) for r in results),
+           "summary": Later(lambda: _totals(results, ctx))}  # counted after the findings are written
     yield from _chunks(doc, 0)
     yield "\n"
 
