@@ -100,6 +100,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     counts = [x for x in window if x.type in ("count", "number") and x.value and x.value >= 2 and x.value == int(x.value)
               and not x.role and (x.start not in pairs.deltas or _added_item(ctx, x))]  # "for two more of the"
     readings: list[Relation] = []
+    s_r, _ = ctx.sentence(r.start)
+    named_lots = {m.group(0).lower() for m in _DESIGNATOR.finditer(ctx.text, s_r, r.start)}
     for t in totals:
         # "two frigates at £500 million each and a tanker for £300 million, £1.3 billion in all": another amount of
         # the total's kind listed between the rate and the total is more of what the total covers
@@ -133,6 +135,14 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 # "three ships for £3.7 billion; the remaining five ... a £4.2 billion deal, or £840 million per
                 # ship": a rate divides the figures of its own clause
                 ev.append(Evidence("other-clause", "across a semicolon from the rate", -3.0))
+            if named_lots:  # "the average unit price for Lot 18": the figures said of Lot 18, not of Lot 19
+                for x in (t, c):
+                    near_lots = {m.group(0).lower() for m in _DESIGNATOR.finditer(_around(ctx, x))}
+                    if near_lots & named_lots:
+                        ev.append(Evidence("same-lot", f"{x.text} is said of {'/'.join(sorted(near_lots & named_lots))}",
+                                           1.5))
+                    elif near_lots:
+                        ev.append(Evidence("other-lot", f"{x.text} is said of {'/'.join(sorted(near_lots))}", -2.5))
             si = {ctx.sent_index(x.start) for x in (r, t, c)}
             if len(si) == 1:
                 ev.append(Evidence("same-sentence", "in one sentence", 1.0))
@@ -296,6 +306,20 @@ def _count_role(ctx: Ctx, c: Mention) -> str | None:
                     roles.setdefault(op.start, "part")
         ctx._count_roles = roles  # type: ignore[attr-defined]
     return roles.get(c.start)
+
+
+# a numbered part of a programme or an order: "Lot 18", "Tranche 2", "Batch II", "Block 4"
+_DESIGNATOR = rx(r"\b(?:lot|lots|tranche|batch|block|phase|increment|flight|stage)\s+(?:[IVX]{1,4}|\d{1,3}[A-Z]?)\b",
+                 regex.I)
+
+
+def _around(ctx: Ctx, x: Mention) -> str:
+    """The words around a figure in its clause: where it says what the figure is of."""
+    s, e = ctx.sentence(x.start)
+    a = max(s, ctx.text.rfind(";", s, x.start) + 1, x.start - 70)
+    b = min(e, x.end + 25)
+    semi = ctx.text.find(";", x.end, b)
+    return ctx.text[a:semi if semi >= 0 else b]
 
 
 def _other_clause(ctx: Ctx, r: Mention, x: Mention) -> bool:
