@@ -370,6 +370,13 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         limit = earlier[0] if earlier else q.start
         before_q = [p for d, p in others if d.end <= limit]
         own = before_q[-1] if before_q else (others[0][1] if others else None)
+        # "... December 2032, 18 months later than planned, and construction began in June 2024, four years after
+        # ...": a date in the span's own clause, after a clause break that follows the earlier span, is its end
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(t, s, q.start)]
+        if earlier and breaks and breaks[-1] > earlier[-1]:
+            in_clause = [p for d, p in others if breaks[-1] <= d.start and d.end <= q.start]
+            if in_clause:
+                own = in_clause[-1]
         sure = own is not None and (bool(inline) or (told is not None and told[1]))
         if own is None:
             # no date of its own: the release's date, unless the sentence speaks of the future ("will arrive more

@@ -158,7 +158,12 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             untied = not any(e.cue in ("tied", "rate-of-total") for e in ev) or any(e.cue == "other-clause" for e in ev)
             readings.append(doubt(reading) if kind == "class" or untied or far else reading)
     if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
-        readings = [x for x in readings if any(e.cue in ("per-noun", "per-class") for e in x.evidence)]
+        # "... 23 owners covering the 46 projects, two each": the noun before "each" may be the things counted
+        # (the total's), each of the other figure's things having that many of them: that reading is kept, doubted
+        swapped = [doubt(x, Evidence("counts-noun", f"'{noun}' is what {x.operands[0].text} counts", 1.5))
+                   for x in readings if noun and x.operands[0].type == "count" and x.operands[0].unit
+                   and _noun_match(ctx, noun, x.operands[0]) == "same"]
+        readings = [x for x in readings if any(e.cue in ("per-noun", "per-class") for e in x.evidence)] + swapped
     if not readings:
         ctx.skip("per_unit", r, "no total and count found for this rate")
         return
@@ -284,6 +289,9 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
         else:  # "€3.2 billion in two tranches of €1.6 billion"
             totals = [x for x in ctx.numbers_in(lo, e0) if x.type == r.type and x.unit == r.unit and x is not r
                       and x.value and abs(x.value) > abs(r.value or 0) and x.value_high is None]
+        # "23 owners covering the 46 projects, two each": a total smaller than its recipients at one or more each is
+        # no total of them (the figure before the rate is what is counted)
+        totals = [x for x in totals if not ((r.value or 0) >= 1 and (x.value or 0) < (k.value or 0))]
         for t in totals[-2:]:
             ev = [ev0, kev]
             ev.append(Evidence("same-sentence", "in one sentence", 1.0) if ctx.sent_index(t.start) == si else
