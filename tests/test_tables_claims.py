@@ -633,3 +633,16 @@ def test_a_share_of_a_named_column_that_breaks_down_100_is_of_its_total():
     claims, _ = run(text)
     assert reading(claims["3:12.5"]) == ("share", ["6", "48"], 12.5)
     assert reading(claims["2:39.6"]) == ("share", ["19", "48"], 39.6)
+
+
+def test_baseline_and_current_columns_are_the_levels_a_change_compares():
+    """"Baseline | Current | Change | Change %": the baseline is the earlier level, the current one the later; the
+    change without "%" beside the one with it is absolute. "Budget ... Forecast cost ... Shortfall" alike."""
+    claims, _ = run("Programme | Baseline | Current | Change | Change %\nSentinel | 77.7 | 140.9 | 63.2 | 81.3\n"
+                    "Columbia | 106.1 | 112.4 | 6.3 | 5.9\nTotal | 183.8 | 253.3 | 69.5 | 37.8\n")
+    assert reading(claims["2:63.2"])[:2] == ("difference", ["140.9", "77.7"])
+    assert reading(claims["2:81.3"])[:2] == ("pct_change", ["77.7", "140.9"])
+    assert reading(claims["4:37.8"])[:2] == ("pct_change", ["183.8", "253.3"])
+    claims, _ = run("Area\tBudget\tForecast cost\tShortfall\nNuclear\t109.8\t117.6\t7.8\nNavy\t40.1\t41.8\t1.9\n")
+    assert reading(claims["2:7.8"])[:2] == ("difference", ["117.6", "109.8"])
+    assert reading(claims["3:1.9"])[:2] == ("difference", ["41.8", "40.1"])  # 1.7: the wrong cell is claimed

@@ -259,6 +259,10 @@ class Lexicon:
             + self.change_label.pattern + r")|(?P<pct>%|\(%\))|(?P<total>(?:" + total_alt + r")(?![\w]))", re.I)
         self.points = re.compile(r"(?<![\w])(?:" + pts + r")(?![\w])", re.I)
         self.prior = re.compile(r"(?<![\w])(?:" + _words_re(words("prior_words")) + r")(?![\w])", re.I)
+        self.baseline = re.compile(r"(?:" + _words_re(words("baseline_words")) + r")", re.I) if words("baseline_words") \
+            else re.compile(r"(?!)")
+        self.current = re.compile(r"(?:" + _words_re(words("current_words")) + r")", re.I) if words("current_words") \
+            else re.compile(r"(?!)")
         self.group_words = re.compile(r"(?<![\w])(?:" + _words_re(words("group_words")) + r")(?![\w])", re.I)
         self.share_of_sales = re.compile(r"(?:" + _words_re(words("share_of_sales")) + r")", re.I)
 
@@ -624,8 +628,8 @@ def _label_kind(lex: Lexicon, s: str) -> str:
         return "pct"
     if lex.period.fullmatch(t) or (lex.year.search(t) and len(t) <= 40 and not lex.total_label.match(t)):
         return "period"
-    if lex.prior.fullmatch(t):
-        return "period"  # "Previous year", "Prior year": the earlier period of the pair
+    if lex.prior.fullmatch(t) or lex.baseline.fullmatch(t) or lex.current.fullmatch(t):
+        return "period"  # "Previous year", "Baseline", "Current estimate": the levels a change column compares
     if lex.total_label.fullmatch(t):
         return "total"
     return "other"
@@ -984,7 +988,8 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
         t = lab.text
         col = Column(i, label=t, start=lab.start, end=lab.end, role=role)
         if role == "period":
-            col = _replace(col, order=_period_order(lex, t), prior=True if lex.prior.search(t) else None)
+            col = _replace(col, order=_period_order(lex, t), prior=True if lex.prior.search(t) or lex.baseline.fullmatch(t)
+                           else False if lex.current.fullmatch(t) else None)
         elif role == "change":
             pts = bool(lex.points.search(t))
             pct = bool(lex.pct_label.search(t)) and not pts
@@ -1052,6 +1057,13 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
         cols[prior] = _replace(cols[prior], prior=True)
         cols[cur] = _replace(cols[cur], prior=False)
         cols[i] = _replace(c, pair=(prior, cur), pair_certain=certain)
+    # "Change | Change %" over one pair: the change without "%" is the absolute one
+    for i in range(1, len(cols)):
+        left, right = cols[i - 1], cols[i]
+        if left.role == right.role == "change" and left.pair and left.pair == right.pair and left.percent != right.percent:
+            plain = i - 1 if not left.percent else i
+            if not cols[plain].points:
+                cols[plain] = _replace(cols[plain], absolute=True)
     # periods outside a compared pair: prior when another period is of a later year (or later, same kind)
     for i, c in enumerate(cols):
         if c.role != "period" or c.prior is not None or c.order is None:
