@@ -646,3 +646,11 @@ def test_baseline_and_current_columns_are_the_levels_a_change_compares():
     claims, _ = run("Area\tBudget\tForecast cost\tShortfall\nNuclear\t109.8\t117.6\t7.8\nNavy\t40.1\t41.8\t1.9\n")
     assert reading(claims["2:7.8"])[:2] == ("difference", ["117.6", "109.8"])
     assert reading(claims["3:1.9"])[:2] == ("difference", ["41.8", "40.1"])  # 1.7: the wrong cell is claimed
+
+
+def test_an_approval_column_is_the_baseline():
+    """"Approval | Current | Var. | Var. %" (an audit office's project table): approval is the earlier level."""
+    claims, _ = run("Project      Approval   Current      Var.  Var. %\nBoxer CRV    5,248.0   5,695.2    +447.2    +8.5\n"
+                    "Triton       2,436.5   3,224.9    +788.4   +32.4\nTotal        7,684.5   8,920.1  +1,235.6   +16.1\n")
+    assert reading(claims["2:+8.5"])[:2] == ("pct_change", ["5,248.0", "5,695.2"])
+    assert reading(claims["4:+16.1"])[:2] == ("pct_change", ["7,684.5", "8,920.1"])
