@@ -654,3 +654,11 @@ def test_an_approval_column_is_the_baseline():
                     "Triton       2,436.5   3,224.9    +788.4   +32.4\nTotal        7,684.5   8,920.1  +1,235.6   +16.1\n")
     assert reading(claims["2:+8.5"])[:2] == ("pct_change", ["5,248.0", "5,695.2"])
     assert reading(claims["4:+16.1"])[:2] == ("pct_change", ["7,684.5", "8,920.1"])
+
+
+def test_a_designator_number_one_space_after_the_label_is_the_labels():
+    """"LAND 400    5,248.0   5,695.2": the 400 names the project; the cells are two or more spaces apart."""
+    claims, _ = run("Project      Approval   Current      Var.  Var. %\nLAND 400    5,248.0   5,695.2    +447.2    +8.5\n"
+                    "AIR 7000    2,436.5   3,224.9    +788.4   +32.4\nTotal       7,684.5   8,920.1  +1,235.6   +16.1\n")
+    assert reading(claims["2:+8.5"])[:2] == ("pct_change", ["5,248.0", "5,695.2"])
+    assert reading(claims["3:+32.4"])[:2] == ("pct_change", ["2,436.5", "3,224.9"])

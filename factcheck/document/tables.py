@@ -466,6 +466,13 @@ def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
     if label_toks and len(cells) > 1 and cells[0].gap == 1 and re.fullmatch(r"\(\d{1,2}\)|\[\d{1,2}\]", cells[0].text) \
             and all(c.gap >= 2 for c in cells[1:]):
         label_toks.append(cells.pop(0))
+    # "LAND 400    5,248.0   5,695.2": a bare number one space after a label word, the cells two or more spaces
+    # apart, is the label's designator
+    elif label_toks and len(cells) >= 3 and cells[0].gap == 1 and re.fullmatch(r"\d{1,4}", cells[0].text) \
+            and all(c.gap >= 2 for c in cells[1:]) and re.search(r"[^\W\d_]", label_toks[-1].text) \
+            and all(re.search(r"\d[.,\s]\d", c.text) for c in cells[1:] if c.kind == "fig"):  # the cells are written
+        # otherwise ("5,248.0"): not "Adjusted free cash flow 152       181    -16.0%"
+        label_toks.append(cells.pop(0))
     aligned = any(c.gap >= 2 for c in cells) or (label_toks and cells and cells[0].gap >= 2)
     out = _Line(a, b, "aligned" if aligned else "spaced", cells=cells)
     if label_toks:
