@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 MENTION_TYPES = ("percent", "currency", "count", "quantity", "number", "date", "ordinal", "identifier")
 AMOUNT_TYPES = frozenset({"percent", "currency", "count", "quantity", "number"})
@@ -283,21 +284,24 @@ class FileResult:
     error: str | None = None  # why the file could not be read (reported, then skipped)
 
 
-class MentionStream(Sequence[Mention]):
-    """A big document's mentions, made as they are read (``extract`` of a big file: a report written as it goes,
-    ``--format json``, never holds them all). Whatever needs them all at once (a count, an index, a worker
-    sending them back) gets them listed, once."""
+_T = TypeVar("_T")
 
-    def __init__(self, make: Callable[[], Iterator[Mention]]) -> None:
-        self._make = make
-        self._list: list[Mention] | None = None
 
-    def __iter__(self) -> Iterator[Mention]:
-        return iter(self._list) if self._list is not None else self._make()
+class _Stream(Sequence[_T]):
+    """Items made as they are read (``_items``: one pass over the document); whatever needs them all at once (a
+    count, an index, a worker sending them back) gets them listed, once."""
 
-    def listed(self) -> list[Mention]:
+    _list: list[_T] | None = None
+
+    def _items(self) -> Iterator[_T]:
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[_T]:
+        return iter(self._list) if self._list is not None else self._items()
+
+    def listed(self) -> list[_T]:
         if self._list is None:
-            self._list = list(self._make())
+            self._list = list(self._items())
         return self._list
 
     def __len__(self) -> int:
@@ -311,14 +315,26 @@ class MentionStream(Sequence[Mention]):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __reduce__(self) -> tuple[type, tuple[list[Mention]]]:  # a worker process sends back a plain list
+    def __reduce__(self) -> tuple[type, tuple[list[_T]]]:  # a worker process sends back a plain list
         return list, (self.listed(),)
 
     def __repr__(self) -> str:
-        return "MentionStream(...)" if self._list is None else f"MentionStream({self._list!r})"
+        return f"{type(self).__name__}(...)" if self._list is None else f"{type(self).__name__}({self._list!r})"
 
 
-class FindingStream(Sequence[Finding]):
+class MentionStream(_Stream[Mention]):
+    """A big document's mentions, made as they are read (``extract`` of a big file: a report written as it goes,
+    ``--format json``, never holds them all)."""
+
+    def __init__(self, make: Callable[[], Iterator[Mention]]) -> None:
+        self._make = make
+        self._list = None
+
+    def _items(self) -> Iterator[Mention]:
+        return self._make()
+
+
+class FindingStream(_Stream[Finding]):
     """A big document's findings, made block by block as they are read (``check`` of a big file: a report written
     as it goes, ``--format json``, never holds them all). ``make`` yields each block's findings (in text order) and
     its unchecked claims. A complete pass leaves the counts of unsuppressed findings by status (``tally``, what the
@@ -327,12 +343,12 @@ class FindingStream(Sequence[Finding]):
 
     def __init__(self, make: Callable[[], Iterator[tuple[list[Finding], list[Unchecked]]]]) -> None:
         self._make = make
-        self._list: list[Finding] | None = None
+        self._list = None
         self.tally: dict[str, int] | None = None  # set by a complete pass
         self._unchecked: list[Unchecked] | None = None
         self.passes = 0  # passes started over the document (a report written as it goes takes one)
 
-    def _pass(self) -> Iterator[Finding]:
+    def _items(self) -> Iterator[Finding]:
         self.passes += 1
         tally = {"pass": 0, "warn": 0, "fail": 0}
         unchecked: list[Unchecked] = []
@@ -344,38 +360,13 @@ class FindingStream(Sequence[Finding]):
                 yield f
         self.tally, self._unchecked = tally, unchecked
 
-    def __iter__(self) -> Iterator[Finding]:
-        return iter(self._list) if self._list is not None else self._pass()
-
-    def listed(self) -> list[Finding]:
-        if self._list is None:
-            self._list = list(self._pass())
-        return self._list
-
     def unchecked(self) -> list[Unchecked]:
         """The unchecked claims of the document, block by block (after a pass over the findings)."""
         if self._unchecked is None:
-            for _ in self._pass():
+            for _ in self._items():
                 pass
         assert self._unchecked is not None
         return self._unchecked
-
-    def __len__(self) -> int:
-        return len(self.listed())
-
-    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
-        return self.listed()[i]
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __reduce__(self) -> tuple[type, tuple[list[Finding]]]:  # a worker process sends back a plain list
-        return list, (self.listed(),)
-
-    def __repr__(self) -> str:
-        return "FindingStream(...)" if self._list is None else f"FindingStream({self._list!r})"
 
 
 class UncheckedView(Sequence[Unchecked]):
