@@ -720,6 +720,15 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 ev = list(pair.evidence) + [Evidence("next-sentence", "the next sentence gives the two levels"
                                                      + (f" ('{back.group(0)}')" if back else ""), 1.0, bool(back))]
                 add(pair.old, pair.new, ev if back else _demote(ev))
+        # 1d. "By 2023 output had doubled, to 28,000. By 2025 it had doubled again, to 45,000": a change said to
+        # happen again (linking words again_words) leads from the level the text gave last to its own target
+        if target is not None and target.start > p.start and not any(e.explicit for pr in local for e in pr.evidence):
+            cue = _again(ctx, facts, p)
+            old = _last_level(ctx, pairs, p, target) if cue else None
+            if cue and old is not None:
+                add(old, target, [Evidence("again", f"'{cue}': from the level given last, {old.text}",
+                                           facts.weight("explicit", 3.0), True),
+                                  Evidence("attached", f"{p.text} leads to {target.text}", facts.weight("attach", 2.0))])
         # 2. the level the trigger leads to, restated as a pair's new level elsewhere
         if target is not None and not any(pr.old is target for pr in local):
             for pair in pairs.with_new(target):
@@ -908,6 +917,9 @@ def _target(ctx: Ctx, p: Mention, facts: Facts | None = None) -> Mention | None:
     if after:
         x = after[0]
         gap = ctx.text[p.end:x.start]
+        again = facts.g.word_pattern("again_words").match(gap.lstrip()) if facts is not None else None
+        if again:  # "doubled again, to 45,000"
+            gap = gap.lstrip()[again.end():]
         if _TARGET.fullmatch(gap):
             return x if is_amount(x) else None
     before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x)]
@@ -963,6 +975,38 @@ def _proximity(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str
     if ctx.sent_index(old.start) != ctx.sent_index(new.start):
         ev.append(Evidence("distance", "the operands are a sentence apart", facts.weight("distance", -0.5)))
     yield old, new, ev
+
+
+def _again(ctx: Ctx, facts: Facts, p: Mention) -> str | None:
+    """The word that says a change happens again ("doubled again", "rose again by 8%", "rose 8% once more"), right
+    after the trigger or between its verb and it, in its clause."""
+    pat = facts.g.word_pattern("again_words")
+    m = pat.match(ctx.text[p.end:p.end + 20].lstrip()) if ctx.text[p.end:p.end + 1].isspace() else None
+    if m:
+        return m.group(0)
+    s, _ = ctx.sentence(p.start)
+    a = max(s, p.start - 25, ctx.text.rfind(",", 0, p.start) + 1, ctx.text.rfind(";", 0, p.start) + 1)
+    if ctx.numbers_in(a, p.start):
+        return None
+    hits = list(pat.finditer(ctx.text, a, p.start))
+    return hits[-1].group(0) if hits else None
+
+
+def _last_level(ctx: Ctx, pairs: Pairs, p: Mention, target: Mention) -> Mention | None:
+    """The last level of the target's kind the text gave before a change that happens again: in its sentence, or
+    else in the sentence before in its paragraph."""
+    si = ctx.sent_index(p.start)
+    for k in (si, si - 1):
+        if k < 0 or ctx.para_index(ctx.sents[k][0]) != ctx.para_index(p.start):
+            break
+        a, b = ctx.sents[k][0], (p.start if k == si else ctx.sents[k][1])
+        levels = [x for x in ctx.numbers_in(a, b) if is_amount(x) and x.type == target.type and x.type != "percent"
+                  and x.value_high is None and comparable(ctx.vocab, x, target) and not same_figure(x, target)
+                  and magnitude(x, target) < 20 and x.start not in pairs.deltas and not ctx.is_stated(x)
+                  and not bracket_restatement(ctx, x)]
+        if levels:
+            return levels[-1]
+    return None
 
 
 def _is_target_of_other(ctx: Ctx, x: Mention, p: Mention) -> bool:

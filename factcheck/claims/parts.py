@@ -27,7 +27,7 @@ from .scope import Ctx
 
 _SEP = rx(r"\s*(?:,\s*(?:and\s+|plus\s+|as\s+well\s+as\s+)?|;\s*|\s+and\s+|\s+plus\s+|\s+as\s+well\s+as\s+|\s*\+\s*)"
                      r"(?:(?:another|a\s+further|further|the\s+other|other|an?\s+additional)\s+)?", regex.I)
-_ITEM_WORDS = rx(r"[\s\p{L}\p{N}'’./()-]{0,60}")
+_ITEM_WORDS = rx(r"[\s\p{L}\p{N}'’./()&-]{0,60}")  # "£386m in Sensors & Information and £681m in ..."
 _COMPLEMENT = rx(r"(?:the\s+)?(?:other|remaining|rest|balance|remainder)\s*$", regex.I)
 
 
@@ -899,7 +899,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
 
 _ARTICLE_ITEM = rx(r"(?:,|\band\b|\bplus\b|:)\s+(?P<art>an?|one|a\s+single)\s+(?!(?:total|further|more|year|quarter|half|third|"
                    r"fifth|month|week|day|number|series|range|mix|set|package|batch|lot|share|value|cost|price|contract|"
-                   r"deal|order|figure|rise|increase|decline|fall|drop|record|new\s+record)\b)(?P<noun>[\p{L}][\p{L}-]*"
+                   r"deal|order|figure|rise|increase|decline|fall|drop|record|new\s+record|average|estimated|additional|combined|"
+                   r"extra|maximum|minimum|overall|cumulative|pair|couple|dozen|handful|few)\b)(?P<noun>[\p{L}][\p{L}-]*"
                    r"(?:\s+[\p{L}][\p{L}-]*){0,2})", regex.I)
 
 
