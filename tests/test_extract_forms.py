@@ -30,6 +30,9 @@ def values(text: str) -> list[float]:
 
 
 FORMS = [
+    # a group of thousands that starts with a zero is no code ("4 050", "1 007 vehicles")
+    ("Revenue was MNOK 4 050 in the quarter.", "MNOK 4 050", "currency", 4.05e9, "NOK"),
+    ("The army fielded 1 007 vehicles.", "1 007 vehicles", "count", 1007, "vehicle"),
     # units read as units, not counted nouns (vocabulary: rules/units.yaml)
     ("The weight is 150 micrograms", "150 micrograms", "quantity", 150, "microgram"),
     ("The weight is 120 μg", "120 μg", "quantity", 120, "microgram"),
@@ -152,6 +155,10 @@ def test_one_as_a_pronoun_is_not_a_number(text: str) -> None:
     ("Operations run 24/7 at the plant.", "24/7"),
     ("Results for 9M 2025 were published.", "9M"),
     ("The ship fired a .50 cal round.", ".50"),
+    # a whole number with a leading zero is a code
+    ("It asked for $848.3 billion (budget function 051), compared with $831.5 billion.", "051"),
+    ("Line item 0042 funds spares for 12 aircraft.", "0042"),
+    ("The 07 squadron moved to Ämari with 14 jets.", "07"),
 ])
 def test_designators_dates_and_phone_numbers_stay_non_amounts(text: str, not_amount: str) -> None:
     a = text.index(not_amount)

@@ -84,6 +84,7 @@ _BRACKETED_MONEY = rx(r"[\p{Sc}]\(\d[\d,.]*\)(?:bn|mn|m|k|b)?[.,;:)]?")
 _CITATIONS = rx(r"(?:\[(?:\d{1,3}|[a-z])(?:[,–-]\d{1,3})*\])+(?=[\s\p{P}]*$)")  # "[1][2]", "[3,4]", "[a]" closing a chunk
 _STRIP_L = "\"'“‘([{«"
 _STRIP_R = "\"'”’)]}».,;:!?…"
+_LEADING_ZERO = rx(r"(?<![\p{L}\p{N}.,:/\u2013\u2014-])(?<!\d[ \u00a0\u202f\u2009'’])0\d+(?![\p{L}\p{N}]|[.,:/\u2013\u2014-]\d)")
 _ORDINAL_SUFFIX = rx(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
 _TIMES = rx(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
 # after "won" read as the currency: no object of the verb ("58,100 won per share", "45,000 won.")
@@ -375,6 +376,13 @@ class _Scanner:
             if self._free(m.start(1), m.end(1)) and not self._amount_follows(t[m.end(1):m.end(1) + 30]):
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
+
+        # a whole number written with a leading zero ("budget function 051", "Form 0451", "Squadron 07") is a code,
+        # never an amount (not "0.5", "0,5", "05:30", "05/12/2024": a decimal, a time or a date)
+        for m in _LEADING_ZERO.finditer(t):
+            if self._free(m.start(), m.end()):
+                self._emit(m.start(), m.end(), "identifier")
+                self._block(m.start(), m.end())
 
     def _verb_opens_sentence(self, w: str, a: int) -> bool:
         """Is ``w`` (before a number at offset a) a verb form opening a sentence ("Adding 15 vessels", "Building 12
