@@ -28,7 +28,7 @@ from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
 from .pairs import Pair, Pairs, base_position, bracket_restatement
-from .reading import POINTS_BACK, Facts, comparable, is_amount, magnitude, same_figure, same_noun
+from .reading import POINTS_BACK, Facts, comparable, fraction_step, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
 _TARGET = rx(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
@@ -537,7 +537,7 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
             step = abs(p.value or 0.0) * 0.05
     elif fraction:
         stated_value = (p.value or 0.0) * 100 * (direction or 1)
-        step = 0.0
+        step = fraction_step(p, stated_value)
     else:
         stated_value = abs(p.value or 0.0) * direction if direction else None
     ctx.add(Claim(kind, (p.start, p.end), p, readings=tuple(readings), stated_value=stated_value,

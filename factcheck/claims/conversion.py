@@ -63,7 +63,8 @@ def find(ctx: Ctx, facts: Facts) -> None:
     _same_rate(ctx)
 
 
-_RATE = rx(r"\s*(?:each|apiece|per|a\s+(?:year|month|day|week|piece|unit|head)|an\s+(?:hour|item))\b", regex.I)
+_RATE = rx(r"\s*(?:(?:for|to|of)\s+(?:each|every)|each|apiece|per|a\s+(?:year|month|day|week|piece|unit|head)|"
+          r"an\s+(?:hour|item))\b", regex.I)
 
 
 def _restates(ctx: Ctx, src: Mention, dst: Mention) -> bool:

@@ -22,7 +22,19 @@ from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pair, Pairs, base_position
-from .reading import POINTS_BACK, Facts, adds_up, comparable, counts_compatible, doubt, is_amount, magnitude, same_figure, same_noun
+from .reading import (
+    POINTS_BACK,
+    Facts,
+    adds_up,
+    comparable,
+    counts_compatible,
+    doubt,
+    fraction_step,
+    is_amount,
+    magnitude,
+    same_figure,
+    same_noun,
+)
 from .scope import Ctx
 
 _SEP = rx(r"\s*(?:,\s*(?:and\s+|plus\s+|as\s+well\s+as\s+)?|;\s*|\s+and\s+|\s+plus\s+|\s+as\s+well\s+as\s+|\s*\+\s*)"
@@ -212,7 +224,7 @@ def _share_value(p: Mention) -> tuple[float, float | None] | None:
     if p.type == "percent" and p.unit == "percent":
         return p.value, None
     if p.role == "fraction" or (p.type == "number" and 0 < p.value < 1):
-        return p.value * 100, 0.0
+        return p.value * 100, fraction_step(p, p.value * 100)
     return None
 
 
@@ -431,6 +443,10 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
                     _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0) and \
                     magnitude(x, part) < 1000 and not same_figure(x, part):
                 cands.append(x)
+    # a whole from another sentence counts the part's thing: "1,000 vehicles ..., a third of output" is no share of
+    # "1,468 engineers" given a paragraph before (in one sentence, parts may name their things differently)
+    cands = [x for x in cands if ctx.sent_index(x.start) == ctx.sent_index(part.start)
+             or counts_compatible(ctx.vocab, x, part)]
     # a whole may also be in an earlier paragraph of the same release
     if meas is not None:  # a whole of that measure when the text gives one ("188% of net earnings")
         cands = [x for x in cands if facts.measure_id(x) == meas] or cands
@@ -1112,9 +1128,34 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
         if len(items) >= 2:
             return items
     start = colon if colon is not None else t.end  # after "...: " the list starts at the colon
-    figs = [x for x in ctx.numbers_in(start, e) if is_amount(x)]
+    # "six Hunter-class frigates (cut from nine), 11 general purpose frigates": a bracket after an item is an aside
+    # of it, when the item has a figure of its own before it ("Sweden (509), Norway (144)" are items in brackets)
+    brackets = [(m.start(), m.end()) for m in _ASIDE.finditer(ctx.text, start, e) if m.start() > start]
+    amounts = [x for x in ctx.numbers_in(start, e) if is_amount(x)]
+    asides: list[tuple[int, int]] = []
+    i, prev = 0, start  # one walk over brackets and figures in text order: linear
+    for a, b in brackets:
+        while i < len(amounts) and amounts[i].start < prev:
+            i += 1
+        if i < len(amounts) and amounts[i].end <= a:
+            asides.append((a, b))
+        prev = b
+    j = 0
+    figs = []
+    for x in amounts:
+        while j < len(asides) and asides[j][1] <= x.start:
+            j += 1
+        if not (j < len(asides) and asides[j][0] < x.start and x.end < asides[j][1]):
+            figs.append(x)
     if not figs:
         return []
+
+    def between(a: int, b: int) -> str:
+        out = ctx.text[a:b]
+        for c, d in reversed([(c, d) for c, d in asides if a <= c and d <= b]):
+            out = out[:c - a] + " " + out[d - a:]
+        return out
+
     gap = _HEDGE_END.sub("", ctx.text[start:figs[0].start])  # "...: more than 2,000 at ...": the hedge is the item's
     if colon is not None and _CLAUSE_VERB.search(gap):
         return []  # "...: the TB2 has gone to 33 countries and the AKINCI to nine": clauses, not a list of parts
@@ -1122,10 +1163,13 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
         return []
     out = [figs[0]]
     for x in figs[1:]:
-        if not _joined(ctx.text[out[-1].end:x.start]):
+        if not _joined(between(out[-1].end, x.start)):
             break
         out.append(x)
     return out
+
+
+_ASIDE = rx(r"\([^()\n]{1,80}\)")
 
 
 _CLAUSE_VERB = rx(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"

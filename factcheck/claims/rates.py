@@ -63,7 +63,9 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         s0, _ = ctx.sentence(r.start)
         before = ctx.text[max(s0, r.start - 60):r.start]
         # "120,000 interceptors over the next twelve months - about $2,000 each": a span of time is not the thing
-        plural = [w for w in regex.findall(r"\b([\p{L}-]{3,}s)\b(?!\s+and\b)", before)
+        # a verb in -s before its complement ("works out at", "costs about", "comes to") is not the thing
+        plural = [w for w in regex.findall(r"\b([\p{L}-]{3,}s)\b(?!\s+(?:and|out|about|around|roughly|nearly|some|to|up)\b)",
+                                           before, regex.I)
                   if w.lower()[:-1] not in _TIME_NOUNS]
         noun = plural[-1].lower() if plural else None
         if noun in ("its", "this", "was", "has", "is", "as") or is_generic(ctx.vocab, noun):

@@ -39,10 +39,12 @@ def noun_class(vocab: dict, noun: str | None) -> str | None:
     hit = idx.get(n) or idx.get(n.rstrip("s"))
     if hit:
         return hit
-    last = n.replace("-", " ").split()[-1] if n.split() else n
-    hit = idx.get(last) or idx.get(last.rstrip("s"))
-    if hit:
-        return hit
+    words = n.replace("-", " ").split() or [n]
+    for k in range(len(words)):  # the longest ending the classes name: "M240C machine guns" -> "machine gun"
+        tail = " ".join(words[k:])
+        hit = idx.get(tail) or idx.get(tail.rstrip("s"))
+        if hit:
+            return hit
     stem = _VARIANT.match(n.rstrip("s"))
     return (idx.get(stem.group(1)) if stem else None) or n
 
@@ -60,6 +62,13 @@ def _noun_index(vocab: dict) -> dict[str, str]:
             out.setdefault(str(w).lower(), cls)
     _NOUN_IDX[id(vocab)] = (vocab, out)
     return out
+
+
+def fraction_step(p: Mention, percent: float) -> float:
+    """How far a fraction word reaches, in percent: "a third", "a quarter", "two-thirds" are round words, like
+    "doubled", within 5% of their value (a third: 31.7-35.0%); written with a hedge ("more than half", "almost a
+    third") or in digits, the fraction is exact and the hedge says which way it reaches."""
+    return abs(percent) * 0.05 if p.word and not p.hedge else 0.0
 
 
 def is_amount(m: Mention) -> bool:
@@ -91,7 +100,18 @@ def counts_compatible(vocab: dict, a: Mention, b: Mention) -> bool:
     na, nb = _noun(vocab, a), _noun(vocab, b)
     if not na or not nb:
         return True
-    return na == nb or noun_class(vocab, na) == noun_class(vocab, nb)
+    return na == nb or _mention_class(vocab, a, na) == _mention_class(vocab, b, nb)
+
+
+def _mention_class(vocab: dict, m: Mention, noun: str) -> str | None:
+    """The class of what a count counts, read from its whole phrase where the classes name it ("500 M240C machine
+    guns" are weapons, "212 K9A1 guns" vehicles), else from its noun."""
+    phrase = m.text[max(0, m.num_end - m.start):].strip() if m.num_end > m.start else ""
+    if phrase and " " in phrase:
+        cls = noun_class(vocab, phrase)
+        if cls is not None and cls != phrase.lower():
+            return cls
+    return noun_class(vocab, noun)
 
 
 def _noun(vocab: dict, m: Mention) -> str | None:
@@ -114,7 +134,9 @@ def is_generic(vocab: dict, noun: str | None) -> bool:
 def same_noun(vocab: dict, a: Mention, b: Mention) -> bool:
     """Both counts name their thing, and it is the same thing (or the same class of thing)."""
     na, nb = _noun(vocab, a), _noun(vocab, b)
-    return bool(na and nb) and (na == nb or noun_class(vocab, na) == noun_class(vocab, nb))
+    if not na or not nb:
+        return False
+    return na == nb or _mention_class(vocab, a, na) == _mention_class(vocab, b, nb)
 
 
 def magnitude(a: Mention, b: Mention) -> float:
