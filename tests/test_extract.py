@@ -126,6 +126,13 @@ RANGES = [
          "EUR", 3e9, id="between-currency-twice"),
     case("Ranges vary from 7 to 10 km.", "7 to 10 km", "quantity", 7, "kilometer", 10, id="vary-from-to"),
     case("The unit costs €2-3 million.", "€2-3 million", "currency", 2e6, "EUR", 3e6, id="currency-range"),
+    # a span compared with a span is a span too, even after "down from"
+    case("It now expects earnings per share of $21.70 to $22.00, down from $27.00 to $27.30.", "$27.00 to $27.30",
+         "currency", 27, "USD", 27.3, id="span-down-from-span"),
+    case("It sees sales of €9.5 billion to €10 billion, compared with €9 billion to €9.5 billion before.",
+         "€9 billion to €9.5 billion", "currency", 9e9, "EUR", 9.5e9, id="span-compared-with-span"),
+    case("Deliveries are forecast at 40 to 45 aircraft, up from the previous range of 35 to 40.", "35 to 40",
+         "count", 35, "aircraft", 40, id="span-up-from-previous-range"),
 ]
 
 
@@ -142,6 +149,7 @@ def test_ranges(sentence, figure, typ, value, unit, high, hedge, locale):
     ("Output went from 20 to 30 jets a year.", "20", "30 jets"),
     ("Deliveries increased from 12 to 18 aircraft.", "12", "18 aircraft"),
     ("The board voted 7 to 2 for the merger.", "7", "2"),  # the larger figure first: not a range
+    ("Sales were up from $4 billion to $5.2 billion.", "$4 billion", "$5.2 billion"),  # no span before it
 ])
 def test_not_ranges(sentence: str, first: str, second: str) -> None:
     mentions = extract_text(sentence)

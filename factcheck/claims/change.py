@@ -888,7 +888,7 @@ def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
     return True
 
 
-_AND_THEN = rx(r",\s+and\s+(?:(?:also|now|then|still)\s+)?", regex.I)
+_AND_THEN = rx(r",\s+and\s+(?:(?:it|they|we|he|she)\s+)?(?:(?:also|now|then|still)\s+)?", regex.I)
 
 
 _PREDICATE_LISTS = ("predicate_verbs", "clause_verbs", "increase_words", "decrease_words")

@@ -816,6 +816,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         s0 = ctx.sents[max(0, ctx.sent_index(t.start) - 1)][0]
         before = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x) and _sum_comparable(ctx, x, t)
                   and abs(x.value or 0) < abs(t.value or 0) and not _counts_the_parts(ctx, x, t)]
+        # "Benalla will take on 110 of the new workers and Mulwala the other 70. The two sites already employ about
+        # 650 people between them": the level there is now (linking words existing_words) is no sum of what is added
+        # to it (addition_words)
+        if len(before) >= n and _existing_vs_added(ctx, facts, t, before[-n:]):
+            before = []
         if len(before) >= n:
             lists.append(before[-n:])
         if len(before) > n:
@@ -1031,6 +1036,16 @@ def _sum_comparable(ctx: Ctx, x: Mention, t: Mention) -> bool:
 _COUNTED = rx(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|five|six|seven|eight|nine|ten|both)\b"
                          r"(?:\s+[\p{L}-]+){0,3}\s*$", regex.I)
 _SMALL = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _existing_vs_added(ctx: Ctx, facts: Facts, t: Mention, parts: list[Mention]) -> bool:
+    """The total is said to be there already ("already employ", "the existing fleet") and its parts are said to be
+    added ("new workers", "additional jets"): the parts are no breakdown of it."""
+    s0, _ = ctx.sentence(t.start)
+    if not facts.g.word_pattern("existing_words").search(ctx.text, s0, t.start):
+        return False
+    a = max(ctx.sentence(parts[0].start)[0], parts[0].start - 40)
+    return bool(facts.g.word_pattern("addition_words").search(ctx.text, a, parts[-1].end + 20))
 
 
 def _counted_parts(ctx: Ctx, t: Mention) -> int | None:

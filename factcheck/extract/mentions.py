@@ -102,6 +102,10 @@ _WORD = rx(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p
 _CHANGE_BEFORE = LazyPattern(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|increased|"
                                r"increasing|decreased|decreasing|climbed|climbing|dropped|dropping|jumped|went|moved|"
                                r"raised|raising|cut|expanded|reduced|doubled|tripled|up|down|lifted)\b[^.;]*$", regex.I)
+# what stands between a span and another span it is compared with ("$21.70 to $22.00, down from $27.00 to $27.30")
+_SPAN_AGAINST = rx(r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from|after)"
+                   r"(?:\s+(?:the\s+|a\s+|its\s+)?(?:previous|prior|earlier|old)(?:\s+(?:range|guidance|forecast|outlook))?"
+                   r"(?:\s+of)?)?\s+", regex.I)
 # a figure compared with another ("a crew of 90, 30% fewer than the 128"): not a list of like figures
 _COMPARATIVE_AFTER = LazyPattern(r"\s+(?:fewer|more|less|higher|lower|larger|smaller|bigger|cheaper|up|down|above|below"
                                    r"|greater|heavier|lighter|longer|shorter|faster|slower)\b", regex.I)
@@ -1235,6 +1239,9 @@ class _Scanner:
                 continue
             out.append(f)
             nxt = amounts[k + 1] if k + 1 < len(amounts) else None
+            if nxt is not None and len(out) >= 2 and self._span_against_span(out[-2], f, nxt):
+                skip = True
+                continue
             if nxt is None or f.type != nxt.type or f.type not in ("count", "quantity", "currency", "percent", "number") \
                     or f.role or nxt.role or f.value_high is not None or nxt.value_high is not None:
                 continue
@@ -1266,6 +1273,30 @@ class _Scanner:
             f.inferred = f.inferred and nxt.inferred
             skip = True
         return out
+
+    def _span_against_span(self, q: _Amount, f: _Amount, nxt: _Amount) -> bool:
+        """ "sales of $74 billion to $75 billion, up from $71 billion to $72 billion": "from X to Y" right after a
+        span it is compared with is a span too, not a change; bare ends take the span's kind. Makes f the span."""
+        t = self.t
+        if q.value_high is None or f.role or nxt.role or f.value_high is not None or nxt.value_high is not None:
+            return False
+        if not all(x.type in (q.type, None) and x.unit in (q.unit, None) for x in (f, nxt)):
+            return False
+        if _SPAN_AGAINST.fullmatch(t, q.end, f.start) is None or \
+                not rx(r"\s*(?:-\s*to|to|-|–)\s*" + _GAP_HEDGE, regex.I).fullmatch(t, f.end, nxt.start):
+            return False
+        sf = f.scale_factor or (nxt.scale_factor if f.type is None else None) or 1
+        lo, hi = f.value * sf, nxt.value * (nxt.scale_factor or sf)
+        if not 0 <= lo < hi:
+            return False
+        if f.type is None:
+            self._copy_kind(f, q)
+        f.value_high = hi / (f.scale_factor or 1)
+        f.end = max(nxt.end, nxt.num_end)
+        f.unit = f.unit or nxt.unit or q.unit
+        f.noun = f.noun or nxt.noun
+        f.hedge = f.hedge or nxt.hedge
+        return True
 
     def _copy_kind(self, f: _Amount, other: _Amount) -> None:
         f.type, f.unit, f.inferred = other.type, other.unit, True
