@@ -885,7 +885,24 @@ def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
     for hit in _AND_THEN.finditer(gap):
         if _predicate_verbs(facts).match(gap, hit.end()):
             return False
+    if inner_b <= p.start:
+        # "C4I revenues were $244.1 million, down 1.5% from $247.9 million, and ISTAR and EW revenues rose 4%": after
+        # ", and" a subject named by a name the pair's clause does not give is another subject (measure words such
+        # as "EPS" or "EBIT" are no names)
+        hit = _AND_THEN.search(ctx.text, inner_b, p.start)
+        if hit is not None:
+            c0 = max(ctx.sentence(pr.start)[0], ctx.text.rfind(";", 0, inner_a) + 1)
+            own = ctx.text[c0:inner_b]
+            spans = [(h.start, h.end) for h in facts.measure_hits_in(hit.end(), p.start)]
+            for name in _NAME.finditer(ctx.text, hit.end(), p.start):
+                if any(a0 <= name.start() < b0 for a0, b0 in spans):
+                    continue
+                if not regex.search(r"(?<![\p{L}\p{N}])" + regex.escape(name.group(0)) + r"(?![\p{L}\p{N}])", own):
+                    return False
     return True
+
+
+_NAME = rx(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&-]*")
 
 
 _AND_THEN = rx(r",\s+and\s+(?:(?:it|they|we|he|she)\s+)?(?:(?:also|now|then|still)\s+)?", regex.I)

@@ -245,6 +245,11 @@ def find(ctx: Ctx) -> None:
         if not found:
             continue
         d0, d1, confident = found
+        if d1.mid < d0.mid:
+            # "adopted its five-year plan in December 2022 ... for fiscal years 2023 to 2027": the dates run backwards,
+            # so the span is not measured between them
+            ctx.skip("duration", q, "the dates found run backwards: the span is not measured between them")
+            continue
         unit_days = _UNIT_DAYS[q.unit or "day"]
         year_only = q.unit == "year" and _is_year_only(d0) and _is_year_only(d1)
         lo_days = max(0, (d1.first - d0.last).days)

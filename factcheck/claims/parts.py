@@ -1143,8 +1143,9 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
         if len(items) >= 2:
             return items
     start = colon if colon is not None else t.end  # after "...: " the list starts at the colon
-    # "six Hunter-class frigates (cut from nine), 11 general purpose frigates": a bracket after an item is an aside
-    # of it, when the item has a figure of its own before it ("Sweden (509), Norway (144)" are items in brackets)
+    # "six Hunter-class frigates (cut from nine), 11 general purpose frigates": a bracket (or an "of which" clause)
+    # after an item is an aside of it, when the item has a figure of its own before it ("Sweden (509), Norway (144)"
+    # are items in brackets)
     brackets = [(m.start(), m.end()) for m in _ASIDE.finditer(ctx.text, start, e) if m.start() > start]
     amounts = [x for x in ctx.numbers_in(start, e) if is_amount(x)]
     asides: list[tuple[int, int]] = []
@@ -1184,7 +1185,9 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
     return out
 
 
-_ASIDE = rx(r"\([^()\n]{1,80}\)")
+# an aside after a listed item: a bracket, or an "of which" clause closed by a comma ("142 Leopard 2A4, of which 82 are
+# being upgraded, 105 2A5s and 84 2PL tanks")
+_ASIDE = rx(r"\([^()\n]{1,80}\)|,\s*of\s+(?:which|whom|these|them)\s+[^,;()\n]{1,80}(?=,)", regex.I)
 
 
 _CLAUSE_VERB = rx(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"
@@ -1298,8 +1301,19 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
             break
         if len(items) == 1 and _CLOSED_CLAUSE.match(between):
             break  # "104 vehicles, of which 103 were upgraded, and 40 new-build ones": the clause ended at the comma
+        if len(items) == 1 and _VERB_THEN_COMMA.match(between) and _names_own_thing(x) and not _names_own_thing(first):
+            # "142 Leopard 2A4, of which 82 are being upgraded, 105 2A5s and 84 2PL tanks": after a clause about a
+            # bare part, an item naming a thing of its own goes on with the outer list
+            break
         items.append(x)
     return items
+
+
+_VERB_THEN_COMMA = rx(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b[^,;]*,\s", regex.I)
+
+
+def _names_own_thing(x: Mention) -> bool:
+    return x.type == "count" and bool(x.unit) and not x.inferred
 
 
 # a relative clause about one part, closed by a comma before "and": what follows is no part of it
