@@ -132,6 +132,10 @@ FORMULAS: dict[str, Formula] = {
     "convert": Formula(None, "{0} × factor"),
     "equal": Formula(lambda a: a, "{0}"),
     "given": Formula(None, ""),  # the linker computed the interval (dates, exchange rates, reference facts)
+    # a yearly rate over the years between two levels: compound ("a CAGR of 13.5%") or, read only to doubt, the
+    # simple mean of the change ("an average of 4.8% a year")
+    "cagr": Formula(None, "(({1} / {0})^(1/{years}) − 1) × 100", "%", signed=True),
+    "annual_mean": Formula(None, "({1} − {0}) / {0} × 100 / {years}", "%", signed=True),
 }
 
 
@@ -215,6 +219,16 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
         if r.formula == "convert":
             def fn(*xs: float) -> float:
                 return xs[0] * r.factor
+        elif r.formula in ("cagr", "annual_mean"):
+            if not r.years:
+                return None
+            years = r.years
+            if r.formula == "cagr":
+                def fn(*xs: float) -> float:
+                    return ((xs[1] / xs[0]) ** (1 / years) - 1) * 100 if xs[1] / xs[0] > 0 else math.nan
+            else:
+                def fn(*xs: float) -> float:
+                    return _pct(xs[0], xs[1]) / years
         else:
             assert f.fn is not None
             fn = f.fn
@@ -247,7 +261,7 @@ def working(r: Relation, point: float) -> str:
     names = [f"({n})" if n.startswith("-") else n for n in names]  # "3.188 billion − (−2.058 billion)"
     names = [n.replace("-", "−", 1) if n.startswith(("(-", "-")) else n for n in names]
     w = f.working.replace("{all+}", " + ".join(names)).replace("{rest+}", " − ".join(names[1:])) \
-        .replace("{sum+}", " + ".join(names[1:]))
+        .replace("{sum+}", " + ".join(names[1:])).replace("{years}", fmt_num(r.years or 0))
     for k, n in enumerate(names):
         w = w.replace("{" + str(k) + "}", n)
     scaled = f.unit == "" and r.operands and r.operands[0].type == "currency"

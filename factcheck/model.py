@@ -178,6 +178,7 @@ class Relation:
     note: str = ""  # extra working shown with the result ("rate 1.08–1.12 USD/EUR, 2024")
     alternative: bool = False
     exact: bool = False  # the operands are taken as written, not as rounded figures (a unit conversion)
+    years: float | None = None  # the years a yearly rate runs over (formula "cagr", "annual_mean")
 
     @property
     def score(self) -> float:

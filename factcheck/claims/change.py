@@ -540,8 +540,60 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         step = fraction_step(p, stated_value)
     else:
         stated_value = abs(p.value or 0.0) * direction if direction else None
+    qualifier = facts.qualifier(p)
+    if kind == "percent_change" and qualifier and facts.g.word_pattern("annual_rate_words").fullmatch(qualifier):
+        # "grow from USD 14.1 billion in 2024 to USD 30.2 billion by 2030, at a CAGR of 13.5%": a yearly rate over
+        # the years between the two levels, not the change between them
+        yearly = _annual_readings(ctx, facts, p, readings, qualifier)
+        if not yearly:
+            ctx.skip(kind, p, f"a yearly rate ('{qualifier}') over years the text does not give")
+            return
+        readings, qualifier = yearly, None
     ctx.add(Claim(kind, (p.start, p.end), p, readings=tuple(readings), stated_value=stated_value,
-                  stated_step=step, qualifier=facts.qualifier(p)))
+                  stated_step=step, qualifier=qualifier))
+
+
+_SINCE = rx(r"\bsince\s+(?:(?:the\s+)?(?:fiscal|financial|calendar)\s+(?:year\s+)?|FY\s?)?((?:19|20)\d\d)\b[^.;]{0,60}$",
+            regex.I)
+
+
+def _since_year(ctx: Ctx, x: Mention) -> int | None:
+    """The year a "since ..., when" clause dates a level by ("Since 2021, when sales were £21.3bn")."""
+    s, _ = ctx.sentence(x.start)
+    m = _SINCE.search(ctx.text, s, x.start)
+    return int(m.group(1)) if m else None
+
+
+_TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "quarter", "decade", "century")
+
+
+def _annual_readings(ctx: Ctx, facts: Facts, p: Mention, readings: list[Relation], phrase: str) -> list[Relation]:
+    """Each two-level reading as a yearly rate over the years between its levels: the span the sentence states
+    ("over five years", "the five-year period") or else the years the levels are dated. A compound rate is the
+    reading; an average that does not say it compounds may also be the simple mean of the change, read to doubt."""
+    s, e = ctx.sentence(p.start)
+    spans = {x.value for x in ctx.numbers_in(s, e) if x.type == "quantity" and x.unit == "year" and x.value}
+    stated = next(iter(spans)) if len(spans) == 1 else None
+    compound = bool(regex.search(r"compound|cagr", phrase, regex.I))
+    out: list[Relation] = []
+    for r in readings:
+        if r.formula != "pct_change" or len(r.operands) != 2 or r.alternative:
+            continue
+        old, new = r.operands
+        if any(x.type == "quantity" and x.unit in _TIME_UNITS for x in r.operands):
+            continue  # "9.3% over the five years": the span is no level
+        years: float | None = stated
+        how = "the span the sentence states"
+        if years is None:
+            y0, y1 = facts.periods.year_of(old) or _since_year(ctx, old), facts.periods.year_of(new)
+            if y0 is None or y1 is None or y1 <= y0:
+                continue
+            years, how = float(y1 - y0), f"{y0} to {y1}"
+        ev = r.evidence + (Evidence("annual-rate", f"'{phrase}': a yearly rate over {years:g} years ({how})", 0.0),)
+        out.append(Relation("cagr", r.operands, ev, years=years))
+        if not compound:
+            out.append(Relation("annual_mean", r.operands, ev, years=years, alternative=True))
+    return out
 
 
 _ENDS_CHANGE = rx(r"(?:%|\bper\s?cent|\b(?:rose|grew|increased|fell|declined|dropped|climbed|jumped|advanced|gained))"

@@ -26,7 +26,7 @@ from .scope import Ctx
 
 _YEAR = rx(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d|\s*[-–/]\s*\d)")
 # "110 in 2024", "13 Rafale in 2023", "€5.1 billion for fiscal 2024": a year right after the figure
-_AFTER = rx(r"\s*(?:[\p{L}'’-]+\s+){0,3}?(?:in|for|during|of|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+"
+_AFTER = rx(r"\s*(?:[\p{L}'’-]+\s+){0,3}?(?:in|for|during|of|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+"
             r"(?:(?:the\s+)?(?:fiscal|financial|calendar)\s+(?:year\s+)?|FY\s?)?$", regex.I)
 # "In 2023 it had delivered 13 Rafale": a year opening the clause of the figure
 _OPENING = rx(r"(?:^|[,;:]\s*|\b(?:and|while|but|whereas)\s+)(?:in|for|during|by)\s+(?:(?:fiscal|financial)\s+)?$",
