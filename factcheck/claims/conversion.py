@@ -34,6 +34,7 @@ def find(ctx: Ctx, facts: Facts) -> None:
         figs = ctx.sentence_numbers(si)
         if len(figs) < 2:
             continue
+        _scale_restatements(ctx, figs, src_of)
         ab = facts.abstract(si)
         found = sorted(matches(g, "restate", ab), key=lambda mt: (-mt.template.weight, mt.start))
         for mt in found:
@@ -61,6 +62,36 @@ def find(ctx: Ctx, facts: Facts) -> None:
                 else:
                     _currency(ctx, facts, s, d, ev)
     _same_rate(ctx)
+
+
+_SCALE_BRACKET = rx(r"\s*\(\s*(?:(?:or|about|around|roughly|some|approximately|i\.e\.|that\s+is)\s+)?")
+
+
+def _scale_restatements(ctx: Ctx, figs: list[Mention], src_of: dict[int, Mention]) -> None:
+    """"₹63,000 crore (₹6.3 trillion, or about $7.4 billion)": a figure restated in brackets in the same unit and
+    another scale. A bracket may as well give the prior period ("€1.2bn (€980m)"), so only two readings are made: the
+    same value (it holds) or the same digits a power of ten away (a scale slip: it fails); any other pair is left
+    alone. A further restatement in the bracket restates the first figure."""
+    for x, y in zip(figs, figs[1:], strict=False):
+        if not (is_amount(x) and is_amount(y)) or x.type not in ("currency", "quantity") or x.unit != y.unit \
+                or not x.scale or not y.scale or x.scale.lower() == y.scale.lower() or y.inferred:
+            continue
+        gap = _SCALE_BRACKET.fullmatch(ctx.text, x.end, y.start)
+        if gap is None or not regex.match(r"\s*[,;)]", ctx.text[y.end:y.end + 3]):
+            continue
+        a, b = abs(x.value or 0.0), abs(y.value or 0.0)
+        if not a or not b:
+            continue
+        ratio = max(a, b) / min(a, b)
+        k = round(math.log10(ratio))
+        same = ratio <= 1 + 1e-9 or (abs(a - b) <= (x.half_step or 0.0) + (y.half_step or 0.0) + 1e-9 * max(a, b))
+        slip = k >= 1 and abs(ratio / 10 ** k - 1) < 0.02
+        if not (same or slip):
+            continue
+        src_of[y.start] = x
+        ev = Evidence("restate:scale", f"'{ctx.text[x.start:y.end]}': the same {x.unit} in another scale", 4.0, True)
+        ctx.add(Claim("conversion", (y.start, y.end), y,
+                      readings=(Relation("equal", (x,), (ev,), note=f"{x.text} = {_g(a)} {x.unit}"),)))
 
 
 _RATE = rx(r"\s*(?:(?:for|to|of)\s+(?:each|every)|each|apiece|per|a\s+(?:year|month|day|week|piece|unit|head)|"

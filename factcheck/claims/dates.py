@@ -322,6 +322,20 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # "The first vessel, due for delivery in 2014, was handed over in 2021, seven years late": the date it was due
         # and the date it came, the last two before the span
         due_and_came = [(d, p) for d, p in periods if d.end <= q.start]
+        late = _LATE.match(after)
+        came_after = [(d, p) for d, p in periods if q.end < d.start and late is not None
+                      and regex.fullmatch(r"\s*,?\s*(?:in|by|on|at)\s+(?:the\s+end\s+of\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?",
+                                          t[q.end + late.end():d.start], regex.I)]
+        if due_and_came and came_after:
+            # "a target it will meet two years early, in fiscal 2025": the date it comes is named after the span
+            a, b = due_and_came[-1][1], came_after[0][1]
+            return (a, b, True) if a.first <= b.first else (b, a, True)
+        # the same period named twice ("FY2027 ... by fiscal 2027") is one date
+        distinct: list[tuple[Mention, Period]] = []
+        for d, p in due_and_came:
+            if not distinct or (distinct[-1][1].first, distinct[-1][1].last) != (p.first, p.last):
+                distinct.append((d, p))
+        due_and_came = distinct
         if len(due_and_came) >= 2:
             (da, a), (db, b) = due_and_came[-2], due_and_came[-1]
             # "IOC was declared in November 2025, ..., and FOC is now forecast for 2029, nine years late": two dates
@@ -425,6 +439,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             own_d: Mention | None = mine[-1][0]
             own = mine[-1][1]
             before_own = [p for d, p in mine[:-1]]
+            if not before_own and word == "later" and _EVENT_VERB.search(t, mine[-1][0].end, q.start):
+                # "the attempt, announced in 2010, was abandoned two years later": the date is of the event the span
+                # counts from; the later one is not dated
+                return None
             prev = before_own[-1] if before_own else _previous_date(ctx, q, own_d)
             if before_own and own and prev:
                 return (prev, own, True) if prev.first <= own.first else (own, prev, True)
@@ -464,6 +482,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
 
 
 _CLAUSE_BREAK = rx(r"[;–—]|\s-\s|,\s*(?:and|but|while|whereas)\b", regex.I)
+# a verb of the sentence's own event between its date and a "N later" span ("announced in 2010, was abandoned")
+_EVENT_VERB = rx(r",\s+(?:was|were|is|are|has|had|have|came|followed|went|began|started|ended|arrived|took)\b"
+                 r"(?:\s+\p{L}+)?", regex.I)
 _LATE = rx(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
 _DATED_AFTER = rx(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:FY\s?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"

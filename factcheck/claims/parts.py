@@ -31,6 +31,7 @@ from .reading import (
     doubt,
     fraction_step,
     is_amount,
+    is_generic,
     magnitude,
     same_figure,
     same_noun,
@@ -848,8 +849,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     for items in lists:
         # "... £4.2 billion, or £840 million for each ship, for a combined £7.9 billion": a price for each is no
         # part of a total of levels (but "650 kits a month for 155mm guns and 350 for 105mm, 1,000 in all" adds up)
+        # ... nor is money a year part of a sum of money ("€900 million: €15 million an aircraft, with €60 million a
+        # year for support")
         items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t) and x.start not in prior
                  and not _counts_the_parts(ctx, x, t) and (rate or facts.rate_of(x) != "unit")
+                 and not (t.type == "currency" and facts.rate_of(x) == "period" and facts.rate_of(t) is None)
                  and not _MORE_THAN.match(ctx.text, x.end)  # "three more than in 2023": a difference, no part
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         if len(items) < 2:
@@ -868,7 +872,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             rest = [y for y in items if y not in run]
             s0 = ctx.sents[max(0, ctx.sent_index(items[0].start) - 1)][0]
             sib = [y for y in ctx.numbers_in(s0, items[0].start) if is_amount(y) and _sum_comparable(ctx, y, t)
-                   and not same_figure(y, t) and abs(y.value or 0) < abs(t.value or 0)][-1:]
+                   and counts_compatible(ctx.vocab, y, t) and not same_figure(y, t)
+                   and ctx.para_index(y.start) == ctx.para_index(items[0].start)
+                   and abs(y.value or 0) < abs(t.value or 0)][-1:]
             why = Evidence("subtotal", f"{x.text} is the total of {' + '.join(y.text for y in run)}", 3.0)
             for xs in (sib + rest, rest):
                 if len(xs) >= 2:
@@ -987,14 +993,21 @@ def _holding_sentence(ctx: Ctx, facts: Facts, t: Mention) -> bool:
 
 
 def _subtotal_in(items: list[Mention]) -> tuple[Mention, list[Mention]] | None:
-    """An item that is the sum of the two or more items right after it, within their rounding."""
-    for i, x in enumerate(items):
-        for j in range(i + 3, len(items) + 1):
-            run = items[i + 1:j]
-            total = sum(y.value or 0.0 for y in run)
-            slack = sum(y.half_step or 0.0 for y in run) + (x.half_step or 0.0)
-            if x.value and abs(total - x.value) <= slack + 1e-9 * abs(x.value):
-                return x, run
+    """An item that is the sum of the two or more items right after it ("€250 million, splits into €100 million and
+    €150 million") or right before it ("212 guns in August 2022 and 152 in December 2023, 364 in all"), within their
+    rounding. Lists are short (a sentence's items): the runs tried are few."""
+    def adds(x: Mention, run: list[Mention]) -> bool:
+        total = sum(y.value or 0.0 for y in run)
+        slack = sum(y.half_step or 0.0 for y in run) + (x.half_step or 0.0)
+        return bool(x.value) and abs(total - (x.value or 0.0)) <= slack + 1e-9 * abs(x.value or 0.0)
+
+    for i, x in enumerate(items[:12]):
+        for j in range(i + 3, min(len(items), i + 12) + 1):
+            if adds(x, items[i + 1:j]):
+                return x, items[i + 1:j]
+        for k in range(max(0, i - 11), i - 1):
+            if adds(x, items[k:i]):
+                return x, items[k:i]
     return None
 
 
@@ -1218,9 +1231,32 @@ def _appositive_items(ctx: Ctx, t: Mention, first: Mention | None) -> list[Menti
         return []
     for x in items:
         if x.type == "count" and x.unit and not x.inferred and t.type == "count" and t.unit and \
-                not counts_compatible(ctx.vocab, x, t) and not _qualifier_word(ctx, x):
+                not (counts_compatible(ctx.vocab, x, t) and _breaks_down_into(ctx, t, x)) and not _qualifier_word(ctx, x):
             return []
     return items
+
+
+def _breaks_down_into(ctx: Ctx, t: Mention, x: Mention) -> bool:
+    """Can a total of t's thing have x's thing as a part: the same thing, or t's noun names a whole class
+    (units.yaml umbrella_nouns: "aircraft", "vehicles", "personnel")?"""
+    nt, nx = (t.unit or "").lower(), (x.unit or "").lower()
+    if nt == nx or nt.rstrip("s") == nx.rstrip("s") or is_generic(ctx.vocab, nx):
+        return True
+    umbrella = {w.lower() for w in ctx.vocab.get("umbrella_nouns") or ()}
+    if nt in umbrella or nt.rstrip("s") in umbrella:
+        return True
+    dt, dx = bool(regex.search(r"\d", nt)), bool(regex.search(r"\d", nx))
+    if dx and not dt:
+        return True  # "36 fighters, 12 FA-50GF and 24 FA-50PL": designations of the thing counted
+    if dx and dt:  # "52 F-16s, 36 F-16C and 12 F-16D" but not "1,000 K2s, 672 K9s"
+        return _stem(nt) == _stem(nx)
+    return False
+
+
+def _stem(noun: str) -> str:
+    """A designation without its variant letters and plural: "F-35A" -> "f-35", "K2PL" -> "k2", "K9s" -> "k9"."""
+    m = regex.match(r"(.*?\d+)", noun.lower())
+    return m.group(1) if m else noun.lower()
 
 
 def _qualifier_word(ctx: Ctx, x: Mention) -> bool:

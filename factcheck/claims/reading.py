@@ -467,6 +467,13 @@ class Facts:
             hit = self.g.word_pattern(kind + "_rate_words").match(t, i, min(len(t), i + 40))
             if hit is not None and not _NOT_RATE.match(t, hit.end(), min(len(t), hit.end() + 20)):
                 return kind
+        # "$36 million a tank", "€2,400 a soldier": "a" and a thing the noun classes know (rules/units.yaml)
+        an = _A_THING.match(t, i, min(len(t), i + 40))
+        if an is not None:
+            noun = an.group(1).lower()
+            cls = noun_class(self.ctx.vocab, noun)
+            if cls is not None and cls != noun:
+                return "unit"
         return None
 
     def qualifier(self, m: Mention, reach: int = 60) -> str | None:
@@ -491,6 +498,7 @@ class Facts:
         return hit.group(0).lower() if hit else None
 
 
+_A_THING = rx(r"an?\s+([\p{L}][\p{L}-]*)\b(?!\s+(?:of|for|to|in|on|at)\b)", regex.I)
 _CONTENT = rx(r"[\p{L}][\p{L}\p{N}'’-]{2,}")
 # a bracket's own words that make it an aside, not a restatement or an earlier period ("acquired in October 2024 for",
 # "including a stake bought for"; not "2023:", "previous year:", "about", "H1 2024")
