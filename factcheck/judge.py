@@ -232,6 +232,12 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
         else:
             assert f.fn is not None
             fn = f.fn
+        if r.factor != 1.0 and r.formula != "convert":
+            # a table column in other units than its operands ("Per capita ($)" from "$bn" and "m"): × 10^k
+            base_fn, k = fn, r.factor
+
+            def fn(*xs: float) -> float:
+                return base_fn(*xs) * k
         ivs = [operand_interval(m, "point" if r.exact else rounding, vocab) for m in r.operands]
         try:
             point = fn(*[m.value or 0.0 for m in r.operands])
@@ -264,6 +270,8 @@ def working(r: Relation, point: float) -> str:
         .replace("{sum+}", " + ".join(names[1:])).replace("{years}", fmt_num(r.years or 0))
     for k, n in enumerate(names):
         w = w.replace("{" + str(k) + "}", n)
+    if r.factor != 1.0:
+        w += f" × {fmt_num(r.factor)}"
     scaled = f.unit == "" and r.operands and r.operands[0].type == "currency"
     shown = _scaled(point) if scaled else fmt_num(_round_sig(point))
     return f"{w} = {shown}" + (" or more" if f.at_least else "")

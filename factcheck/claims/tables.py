@@ -107,6 +107,7 @@ def check_tables(doc: Document, tables: list[Table], vocab: dict) -> tuple[list[
         c.total_columns()
         c.shares()
         c.margins()
+        c.formulas()
         claims += c.claims
         unchecked += c.unchecked
     claims.sort(key=lambda c: c.span)
@@ -551,6 +552,90 @@ class _Checker:
                         False),)))
                 self.add("share", cell, stated, tuple(readings))
 
+    # -- columns derived from two others, as the rows show -----------------------------------------------------
+    def formulas(self) -> None:
+        """A column each row of which is one formula of two other columns of the row: a ratio or a product, by a power
+        of ten ("Per capita ($)" = "Spending ($bn)" / "Population (m)" × 1,000; "Total ($m)" = "Unit cost ($000)" ×
+        "Quantity" / 1,000). The rows show it: the formula must hold in at least three rows and all but one in five.
+        Then every row is checked against it; a row breaking it fails only under a header that names a derived
+        figure (tables.yaml derived_headers), else it warns. Bounded: tables of at most 14 columns, the formula found
+        on the first 25 rows."""
+        cols = self.t.columns
+        if not 3 <= len(cols) <= 14:
+            return
+        rows = [r for r in self.t.rows if r.kind in ("level", "subtotal", "of_which", "total")]
+        vals: list[dict[int, tuple[Cell, Mention]]] = []
+        for r in rows:
+            d: dict[int, tuple[Cell, Mention]] = {}
+            for j, cell in r.placed().items():
+                if cell.raw is not None and cell.raw.value and not cell.missing and j < len(cols):
+                    d[j] = (cell, cell.raw)
+            vals.append(d)
+        # a relation among three columns is checked once, on the column that names a derived figure, else the
+        # rightmost of the three ("Spending | Population | Per capita")
+        order = sorted(range(len(cols)), key=lambda j: (not self.lex.derived_label.search(cols[j].label), -j))
+        used: set[frozenset[int]] = set()
+        for c in order:
+            have = [k for k, d in enumerate(vals) if c in d]
+            if len(have) < 3 or sum((vals[k][c][0].start, vals[k][c][0].end) in self._claimed for k in have) * 2 > len(have):
+                continue
+            found = self._formula_for(c, vals, used)
+            if found is None:
+                continue
+            a, b, how, k, hold, n = found
+            used.add(frozenset((a, b, c)))
+            explicit = bool(self.lex.derived_label.search(cols[c].label))
+            what = f"{self.name(a)} {'/' if how == 'ratio' else '×'} {self.name(b)}"
+            scale = f" × {_fmt_factor(10.0 ** k)}" if k else ""
+            for d, r in zip(vals, rows, strict=True):
+                if not (a in d and b in d and c in d):
+                    continue
+                cell, stated = d[c]
+                if r.kind == "total" and not _cell_holds(d[a][1], d[b][1], stated, how, k):
+                    continue  # a total row may add up or average what the rows rate ("Total 730 145,700 577")
+                ev = self.evidence("table-formula", f"{r.label}: column '{self.name(c)}' is {what}{scale} in {hold} of {n} "
+                                                   "rows", explicit)
+                ops = (d[a][1], d[b][1])
+                if how == "ratio" and k == 2 and (cell.percent or self.lex.pct_label.search(cols[c].label)):
+                    self.add("share", cell, stated, (Relation("share", ops, (ev,)),))
+                elif how == "ratio":
+                    self.add("per_unit", cell, stated, (Relation("per_unit", ops, (ev,), factor=10.0 ** k),))
+                else:
+                    self.add("per_unit", cell, stated, (Relation("product", ops, (ev,), factor=10.0 ** k),))
+
+    def _formula_for(self, c: int, vals: list[dict[int, tuple[Cell, Mention]]], used: set[frozenset[int]]
+                     ) -> tuple[int, int, str, int, int, int] | None:
+        """The two columns and the formula (ratio or product, × 10^k) column c follows in most rows, if one does."""
+        best: tuple[int, int, str, int, int, int] | None = None
+        sample = [d for d in vals if c in d][:25]
+        for a in range(len(self.t.columns)):
+            for b in range(len(self.t.columns)):
+                if len({a, b, c}) < 3 or frozenset((a, b, c)) in used:
+                    continue
+                rows = [d for d in sample if a in d and b in d]
+                if len(rows) < 3 or len({d[b][1].value for d in rows}) < 2:
+                    continue  # a constant column explains nothing
+                for how in ("ratio", "product"):
+                    ks: list[int] = []
+                    for d in rows:
+                        x, y, z = d[a][1].value or 0.0, d[b][1].value or 0.0, d[c][1].value or 0.0
+                        v = x / y if how == "ratio" else x * y
+                        if not v or z / v <= 0:
+                            continue
+                        e = math.log10(z / v)
+                        if abs(e - round(e)) < 0.03:
+                            ks.append(round(e))
+                    if len(ks) < 3:
+                        continue
+                    k = max(set(ks), key=ks.count)
+                    if k == 0 and how == "ratio" and all(abs((d[b][1].value or 0) - 1) < 1e-9 for d in rows):
+                        continue
+                    hold = sum(1 for d in rows if _cell_holds(d[a][1], d[b][1], d[c][1], how, k))
+                    n = len(rows)
+                    if hold >= 3 and n - hold <= max(1, n // 5) and (best is None or hold > best[4]):
+                        best = (a, b, how, k, hold, n)
+        return best
+
     def _row_shares(self, sc: Column, pj: int, wj: int) -> None:
         """"% of GDP" beside "GDP": each row's part column over its own cell of the column the header names."""
         for r in self.t.rows:
@@ -724,6 +809,20 @@ class _Checker:
             if r.kind in ("level", "total", "subtotal") and not wanted.isdisjoint(row_names(r.key)):
                 return r
         return None
+
+
+def _cell_holds(a: Mention, b: Mention, c: Mention, how: str, k: int) -> bool:
+    """Does c = a / b (or a × b) × 10^k, within the rounding of the three figures as written?"""
+    x, y, z = a.value or 0.0, b.value or 0.0, c.value or 0.0
+    if not y and how == "ratio":
+        return False
+    v = (x / y if how == "ratio" else x * y) * 10.0 ** k
+    rel = sum((m.half_step or 0.0) / abs(m.value) for m in (a, b) if m.value)
+    return abs(z - v) <= (c.half_step or 0.0) + abs(v) * rel + 1e-9 * abs(v)
+
+
+def _fmt_factor(f: float) -> str:
+    return f"{f:,.0f}" if f >= 1 else f"{f:g}"
 
 
 def row_names(key: str) -> set[str]:

@@ -249,6 +249,9 @@ class Lexicon:
         prefixes = words("share_header_prefixes")  # "Share of export orders", "% of group revenue"
         self.share_prefix = re.compile(r"(?:" + _words_re(prefixes) + r")\s+\S", re.I) if prefixes else None
         self.pct_label = re.compile(r"%|\(%\)|pct\.?", re.I)
+        derived = words("derived_headers")
+        self.derived_label = re.compile(r"(?<![\w])(?:" + _words_re(derived) + r")(?![\w])|%", re.I) if derived \
+            else re.compile(r"(?!)")
         rates = words("rate_headers")
         self.rate_label = re.compile(r"(?<![\w])(?:" + _words_re(rates) + r")(?![\w])", re.I) if rates else None
         total_alt = _words_re(words("total_words"))
@@ -837,6 +840,10 @@ def _is_header_line(lex: Lexicon, text: str, ln: _Line) -> bool:
         all(c.kind != "fig" or _yearlike(c.text) or lex.period.fullmatch(c.text) for c in ln.cells)
 
 
+# "($000)", "'000", "€000s": a scale of thousands in a header, no figure
+_THOUSANDS_MARK = re.compile(r"(?<![\d,.])[$€£¥₹'’]?000s?(?![\d,.])")
+
+
 def _header_above(lex: Lexicon, text: str, lines: list[_Line], first: int) -> list[int]:
     """Indexes of the header lines above line ``first`` (nearest first): column labels, scale, caption."""
     out: list[int] = []
@@ -862,10 +869,11 @@ def _header_above(lex: Lexicon, text: str, lines: list[_Line], first: int) -> li
             if _BULLET.match(text[ln.start:ln.end]) or len(s) > 160 or len(words) > 14 \
                     or (s.endswith((".", ":", ";")) and len(words) > 4):
                 break
-            # a caption holds no figure but periods and scales ("Group results Q2 2023 (SEK m)")
-            if re.search(r"\d", lex.period.sub("", s)) and not lex.period.search(s):
+            # a caption holds no figure but periods and scales ("Group results Q2 2023 (SEK m)", "Unit cost ($000)")
+            bare = _THOUSANDS_MARK.sub("", s)
+            if re.search(r"\d", lex.period.sub("", bare)) and not lex.period.search(bare):
                 break
-            if re.search(r"\d[\d,.]*\s+[a-z]", lex.period.sub("", s)):
+            if re.search(r"\d[\d,.]*\s+[a-z]", lex.period.sub("", bare)):
                 break
         out.append(k)
         if blanks:
