@@ -83,3 +83,28 @@ def test_a_thousands_mark_in_a_header_is_no_figure() -> None:
             "Loitering munitions  216                1,200      259.2\n"
             "Anti-tank missiles   480                400        129.0\n")
     assert statuses(text)["5:129.0"] == "fail"
+
+
+def test_a_row_labelled_as_derived_is_the_difference_or_sum_the_columns_show() -> None:
+    """"Gap" is "PLA Navy" − "US Navy" in two columns of three: the third is called wrong; "EU + US" is a sum."""
+    text = ("Battle-force ships          2020    2025    2030\n"
+            "PLA Navy                    360     400     435\n"
+            "US Navy                     296     295     290\n"
+            "Gap                          64     {gap}     145\n")
+    assert statuses(text.format(gap="105"))["4:105"] == "pass"
+    assert statuses(text.format(gap="115"))["4:115"] == "fail"
+    sums = ("Output (million rounds)   2023    2024    2025\n"
+            "EU                        0.6     1.0     2.0\n"
+            "US                        0.3     0.5     1.2\n"
+            "EU + US                   0.9     1.5     3.2\n"
+            "Russia                    2.0     3.0     3.5\n")
+    found = statuses(sums)
+    assert [found[k] for k in ("4:0.9", "4:1.5", "4:3.2")] == ["pass"] * 3
+
+
+def test_a_derived_row_label_no_two_rows_explain_is_left_alone() -> None:
+    text = ("Budget (€bn)   2023    2024    2025\n"
+            "Army           12.1    13.0    14.2\n"
+            "Navy           8.4     8.9     9.7\n"
+            "Net            1.0     7.7     2.3\n")
+    assert not [k for k in statuses(text) if k.startswith("4:")]

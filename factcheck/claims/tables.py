@@ -108,6 +108,7 @@ def check_tables(doc: Document, tables: list[Table], vocab: dict) -> tuple[list[
         c.shares()
         c.margins()
         c.formulas()
+        c.row_formulas()
         claims += c.claims
         unchecked += c.unchecked
     claims.sort(key=lambda c: c.span)
@@ -603,6 +604,51 @@ class _Checker:
                 else:
                     self.add("per_unit", cell, stated, (Relation("product", ops, (ev,), factor=10.0 ** k),))
 
+    def row_formulas(self) -> None:
+        """A row whose label names a figure of two other rows ("Gap", "Difference", "EU + US"; tables.yaml
+        derived_row_labels): the two rows it is the difference or the sum of, column by column, as the columns show
+        (all columns but one holding, at least two). Then each column's cell is checked. Bounded: 60 rows."""
+        rows = [r for r in self.t.rows[:60] if r.kind in ("level", "subtotal", "of_which", "total")]
+        vals: list[dict[int, tuple[Cell, Mention]]] = []
+        for r in rows:
+            d: dict[int, tuple[Cell, Mention]] = {}
+            for j, cell in r.placed().items():
+                if cell.raw is not None and cell.raw.value is not None and not cell.missing:
+                    d[j] = (cell, cell.raw)
+            vals.append(d)
+        for ri, r in enumerate(rows):
+            if not self.lex.derived_row.search(r.label) or len(vals[ri]) < 3:
+                continue
+            best: tuple[int, int, str, int, int] | None = None
+            for ai in range(len(rows)):
+                for bi in range(len(rows)):
+                    if len({ai, bi, ri}) < 3:
+                        continue
+                    cols = [j for j in vals[ri] if j in vals[ai] and j in vals[bi]]
+                    if len(cols) < 3:
+                        continue
+                    for how in ("difference", "sum"):
+                        if how == "sum" and bi < ai:
+                            continue
+                        hold = sum(1 for j in cols if _rows_hold(vals[ai][j][1], vals[bi][j][1], vals[ri][j][1], how))
+                        # the label says the row is derived: two columns of three showing how are enough
+                        if hold >= min(3, len(cols) - 1) and len(cols) - hold <= max(1, len(cols) // 5) and \
+                                (best is None or hold > best[3]):
+                            best = (ai, bi, how, hold, len(cols))
+            if best is None:
+                continue
+            ai, bi, how, hold, n = best
+            a, b = rows[ai], rows[bi]
+            sign = "−" if how == "difference" else "+"
+            for j, (cell, stated) in vals[ri].items():
+                if j not in vals[ai] or j not in vals[bi]:
+                    continue
+                ev = self.evidence("table-row-formula", f"{self.name(j)}: row '{r.label}' is '{a.label}' {sign} "
+                                                       f"'{b.label}' in {hold} of {n} columns", True)
+                ops = (vals[ai][j][1], vals[bi][j][1])
+                self.add("difference" if how == "difference" else "sum", cell, stated,
+                         (Relation("difference" if how == "difference" else "sum", ops, (ev,)),))
+
     def _formula_for(self, c: int, vals: list[dict[int, tuple[Cell, Mention]]], used: set[frozenset[int]]
                      ) -> tuple[int, int, str, int, int, int] | None:
         """The two columns and the formula (ratio or product, × 10^k) column c follows in most rows, if one does."""
@@ -819,6 +865,14 @@ def _cell_holds(a: Mention, b: Mention, c: Mention, how: str, k: int) -> bool:
     v = (x / y if how == "ratio" else x * y) * 10.0 ** k
     rel = sum((m.half_step or 0.0) / abs(m.value) for m in (a, b) if m.value)
     return abs(z - v) <= (c.half_step or 0.0) + abs(v) * rel + 1e-9 * abs(v)
+
+
+def _rows_hold(a: Mention, b: Mention, c: Mention, how: str) -> bool:
+    """Does c = a − b (or a + b) within the rounding of the three figures as written?"""
+    v = (a.value or 0.0) - (b.value or 0.0) if how == "difference" else (a.value or 0.0) + (b.value or 0.0)
+    slack = (a.half_step or 0.0) + (b.half_step or 0.0) + (c.half_step or 0.0)
+    return abs(abs(c.value or 0.0) - abs(v)) <= slack + 1e-9 * max(1.0, abs(v)) if how == "difference" \
+        else abs((c.value or 0.0) - v) <= slack + 1e-9 * max(1.0, abs(v))
 
 
 def _fmt_factor(f: float) -> str:

@@ -249,6 +249,9 @@ class Lexicon:
         prefixes = words("share_header_prefixes")  # "Share of export orders", "% of group revenue"
         self.share_prefix = re.compile(r"(?:" + _words_re(prefixes) + r")\s+\S", re.I) if prefixes else None
         self.pct_label = re.compile(r"%|\(%\)|pct\.?", re.I)
+        drows = words("derived_row_labels")
+        self.derived_row = re.compile(r"(?<![\w])(?:" + _words_re(drows) + r")(?![\w])|\+|\s[-−–]\s", re.I) if drows \
+            else re.compile(r"(?!)")
         derived = words("derived_headers")
         self.derived_label = re.compile(r"(?<![\w])(?:" + _words_re(derived) + r")(?![\w])|%", re.I) if derived \
             else re.compile(r"(?!)")
