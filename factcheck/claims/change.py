@@ -308,20 +308,19 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
                     Evidence("across-measures", f"{subj.text} compared with the measure named after {m.text}", 0.0)]
             extra.append((base, subj, sev + [Evidence("times:" + mt.template.id, f"'{_quote(ctx, mt)}'",
                                                       mt.template.weight, _near(sev) and not clash)]))
-        more = _FRACTION_MORE.match(ctx.text, m.end) if m.role == "fraction" else None
-        if more is not None:
-            # "€1,179, about a quarter more than Estonia's €949": a fraction more (or less) than a base is a change of
-            # that many percent, not a multiple of it
-            up = more.group(1).lower() in ("more", "higher", "larger", "bigger", "greater", "above")
+        gap = regex.match(r"\s+", ctx.text[m.end:m.end + 3]) if m.role == "fraction" else None
+        at = m.end + (gap.end() if gap else 0)
+        up = gap is not None and facts.g.word_pattern("comparatives_up").match(ctx.text, at) is not None
+        down = gap is not None and facts.g.word_pattern("comparatives_down").match(ctx.text, at) is not None
+        if up or down:
+            # "€1,179, about a quarter more than Estonia's €949": a fraction more (or less) than a base (linking
+            # words comparatives_up, comparatives_down) is a change of that many percent, not a multiple of it
             _claim(ctx, facts, pairs, m, "percent_change", "pct_change", 1 if up else -1, [], fraction=True,
                    extra=extra, pairs_too=False)
         else:
             _claim(ctx, facts, pairs, m, "multiple", "ratio", 0, [], extra=extra, pairs_too=False)
         if across and not ctx.is_stated(m):
             ctx.stated.add(m.start)  # a multiple of another measure: no reading of it as a pair's change
-
-
-_FRACTION_MORE = rx(r"\s+(more|higher|larger|bigger|greater|above|less|lower|smaller|fewer|cheaper|below)\b", regex.I)
 
 
 _OTHER_PARAGRAPH = "paragraph-before"
