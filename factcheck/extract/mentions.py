@@ -117,6 +117,8 @@ _PEOPLE_BEFORE = rx(r"(?i)\b(?:population|workforce|headcount|inhabitants|reside
                                r"\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$")
 # an age in apposition after a name: "Anna Lindqvist, 54, said"
 _AGE = rx(r"\p{Lu}[\p{L}'’-]+,\s$")
+_SIZE_HEDGES = ("almost", "nearly", "close to", "just about", "not quite")
+_ARTICLE_END = rx(r"(?<![\p{L}])an?\s+$", regex.I)
 # a hedge on a range's high end: "between 2 g and about 7 g"
 _GAP_HEDGE = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|up\s+to)\s+)?"
 _SPACE_RUN = rx(r"[ \t\u00a0\u2009\u202f]*")
@@ -713,6 +715,15 @@ class _Scanner:
         # hedge
         hb = t[max(0, f.start - 30):f.start]
         hm = lex.hedge_re.search(hb)
+        if hm is None:  # "almost a threefold increase", "nearly a 50% rise": the hedge before the article is the figure's
+            art = _ARTICLE_END.search(hb)
+            hm = lex.hedge_re.search(hb, 0, art.start()) if art is not None else None
+            # only a hedge of size ("about", "almost"), not a preposition ("under a £4.2 billion deal")
+            word = rx(r"\s+").sub(" ", hm.group().strip().lower()) if hm is not None else ""
+            if hm is not None and lex.hedges.get(word, {}).get("window") != "band" and word not in _SIZE_HEDGES:
+                hm = None
+            if hm is not None:
+                hb = hb[:art.start()]
         if hm and not (hm.group().strip().lower() in ("over", "under", "above", "below") and _PARTICLE_VERB.search(hb[:hm.start()])):
             f.hedge = rx(r"\s+").sub(" ", hm.group().strip().lower())
         pos = f.num_end
