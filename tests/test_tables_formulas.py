@@ -108,3 +108,17 @@ def test_a_derived_row_label_no_two_rows_explain_is_left_alone() -> None:
             "Navy           8.4     8.9     9.7\n"
             "Net            1.0     7.7     2.3\n")
     assert not [k for k in statuses(text) if k.startswith("4:")]
+
+
+def test_a_long_header_of_spaced_labels_with_estimate_years_heads_the_columns() -> None:
+    """"Spending 2025e (US$ m)   Population (m)   Per capita (US$)   % GDP 2024 ...": more than fourteen words, but
+    set apart like the columns below, and "2025e" is a year: the header is read, so the per-capita column fails."""
+    text = ("Country        Spending 2025e (US$ m)   Population (m)   Per capita (US$)   % GDP 2024   Real change 2025 (%)\n"
+            "Poland                 48,660              36.6              1,330             4.12           12.9\n"
+            "Estonia                 1,810               1.37             1,321             3.43            6.1\n"
+            "Norway                 11,980               5.58             2,417             2.20            4.8\n"
+            "Germany               107,420              83.4              1,288             2.12           21.5\n"
+            "Spain                  33,100              48.6                681             1.24           57.4\n")
+    found = statuses(text)
+    assert found["4:2,417"] == "fail"
+    assert found["2:1,330"] == "pass"

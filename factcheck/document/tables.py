@@ -398,7 +398,8 @@ def _delimited(lex: Lexicon, text: str, a: int, b: int, sep: str) -> _Line:
 
 
 def _yearlike(s: str) -> bool:
-    return bool(re.fullmatch(r"(?:19[5-9]\d|20\d\d)", s))
+    """A year as a header writes it: "2024", and "2025e", "2026F", "2024p" (estimate, forecast, provisional)."""
+    return bool(re.fullmatch(r"(?:19[5-9]\d|20\d\d)[efpEFP]?", s))
 
 
 _PERIODISH = re.compile(r"(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|ytd|year|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
@@ -869,7 +870,9 @@ def _header_above(lex: Lexicon, text: str, lines: list[_Line], first: int) -> li
             break
         if not labels:
             words = s.split()
-            if _BULLET.match(text[ln.start:ln.end]) or len(s) > 160 or len(words) > 14 \
+            # a long line of three or more labels set apart like the columns below is a header, not a sentence
+            aligned = len(re.split(r"\s{2,}|\t|\s\|\s", s)) >= 4 and len(s) <= 240
+            if _BULLET.match(text[ln.start:ln.end]) or (len(s) > 160 and not aligned) or (len(words) > 14 and not aligned) \
                     or (s.endswith((".", ":", ";")) and len(words) > 4):
                 break
             # a caption holds no figure but periods and scales ("Group results Q2 2023 (SEK m)", "Unit cost ($000)")
