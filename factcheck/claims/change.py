@@ -708,6 +708,7 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
     cands: dict[tuple[int, int], list[Evidence]] = {}
     ops: dict[tuple[int, int], tuple[Mention, Mention]] = {}
     formulas: dict[tuple[int, int], str] = {}
+    reverse: list[Relation] = []
 
     def add(old: Mention, new: Mention, ev: list[Evidence], local_pair: bool = False) -> None:
         ctx.work.candidates += 1
@@ -757,6 +758,12 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             else:
                 ev = _demote(ev) + [Evidence("same-sentence", "in the same sentence, further away", -1.0)]
             add(pair.old, pair.new, ev, local_pair=dist is not None and dist <= 1)
+            if any(e.cue == "pair:compared-named" for e in pair.evidence):
+                # "1.3 boats a year against a goal of two, so output has to rise by more than half": a level and a
+                # named target read either way (how far above the target, or how far to it): the other way can make
+                # the claim hold, never fail
+                reverse.append(Relation(formula, (pair.new, pair.old), tuple(ev) + (
+                    Evidence("reverse", "a level against a named base reads either way", 0.0),), alternative=True))
         # 1b. "That is a rise of €16.7 billion, or 44%": a sentence opening on an anaphora, about the pair of the
         # sentence before
         if not local and si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(p.start):
@@ -845,6 +852,7 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                     add(new, old, ev + [Evidence("reverse", "the other direction", -0.5)])
     out = [Relation(formulas.get(k, formula), ops[k], tuple(ev)) for k, ev in cands.items()]
     out.sort(key=lambda r: -r.score)
+    out += [r for r in reverse if (r.operands[0].start, r.operands[1].start) not in cands]
     if formula == "pct_change" and out and all(o.type == "percent" for o in out[0].operands):
         r = out[0]
         out.append(Relation("pp_change", r.operands, r.evidence + (Evidence("points", "read as percentage points",

@@ -31,6 +31,8 @@ _EARNINGS = rx(r"\b(?:earnings|eps|dividends?|profit|income|book\s+value)\b", re
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
 
 
+_PLURAL_WORD = rx(r"(?<![\p{L}-])([\p{L}-]{3,}s)\b(?!\s+(?:and|out|about|around|roughly|nearly|some|to|up)\b)", regex.I)
+
 def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
     g = facts.g
     for si in range(len(ctx.sents)):
@@ -61,12 +63,11 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         return  # "300 aircraft a year", "$3.45 earnings per share": a rate over time or per share, not a price
     if noun is None:  # "the launchers - about £8.5 million each": each of the things named before the rate
         s0, _ = ctx.sentence(r.start)
-        before = ctx.text[max(s0, r.start - 60):r.start]
         # "120,000 interceptors over the next twelve months - about $2,000 each": a span of time is not the thing
-        # a verb in -s before its complement ("works out at", "costs about", "comes to") is not the thing
-        plural = [w for w in regex.findall(r"\b([\p{L}-]{3,}s)\b(?!\s+(?:and|out|about|around|roughly|nearly|some|to|up)\b)",
-                                           before, regex.I)
-                  if w.lower()[:-1] not in _TIME_NOUNS]
+        # a verb in -s before its complement ("works out at", "costs about", "comes to") is not the thing; words are
+        # read whole, not from where the window cuts them ("...ters" of "helicopters")
+        plural = [m.group(1) for m in _PLURAL_WORD.finditer(ctx.text, max(s0, r.start - 80), r.start)
+                  if m.group(1).lower()[:-1] not in _TIME_NOUNS]
         noun = plural[-1].lower() if plural else None
         if noun in ("its", "this", "was", "has", "is", "as") or is_generic(ctx.vocab, noun):
             noun = None  # "eight F-35B short take-off models, for ..., about 11.1 billion yen each": not the thing
