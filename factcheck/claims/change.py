@@ -64,10 +64,31 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
                     if series:  # "This year we will deliver about 120,000, more than three times as many"
                         ctx.add(Claim("multiple", (m.start, m.end), m, readings=tuple(series), stated_value=m.value,
                                       stated_step=abs(m.value or 0.0) * 0.05 if m.word else None))
+                    elif (own := _pair_named_by_base_word(ctx, facts, pairs, m)):
+                        ctx.add(Claim("multiple", (m.start, m.end), m, readings=own, stated_value=m.value,
+                                      stated_step=abs(m.value or 0.0) * 0.05 if m.word else None))
                     else:
                         ctx.skip("multiple", m, "compared with something the text gives no figure for")
                 continue
             _claim(ctx, facts, pairs, m, "multiple", "ratio", 0, [])
+
+
+def _pair_named_by_base_word(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> tuple[Relation, ...]:
+    """"from 1,500 a month to 4,000 a month by mid-2026, more than three times the current rate": a multiple whose
+    base is named by a word for the earlier level (linking words pair_base_words), right after a pair in its clause,
+    is that pair's ratio."""
+    named = facts.g.word_pattern("pair_base_words").search(ctx.text, m.end, min(len(ctx.text), m.end + 30))
+    if named is None or ctx.numbers_in(m.end, named.start()):
+        return ()
+    si = ctx.sent_index(m.start)
+    before = [pr for pr in pairs.in_sentences(si, si) if max(pr.old.end, pr.new.end) <= m.start
+              and m.start - max(pr.old.end, pr.new.end) <= 60 and _same_clause(ctx, facts, m, pr)]
+    if not before:
+        return ()
+    pr = max(before, key=lambda p: max(p.old.end, p.new.end))
+    ev = tuple(pr.evidence) + (Evidence("named-base", f"'{named.group(0)}' names {pr.old.text}, the pair's earlier level",
+                                        facts.weight("attach", 2.0)),)
+    return (Relation("ratio", (pr.old, pr.new), ev),)
 
 
 _OPENING = rx(r"\s*(?:that|this|it|which|the\s+(?:increase|rise|growth|gain|jump|decline|drop|fall|"
