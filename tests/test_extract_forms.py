@@ -227,3 +227,13 @@ def test_a_scale_word_alone_is_no_number(text: str, expected: list[float]) -> No
 def test_a_number_in_words_with_a_fraction_is_rounded_to_it(text: str, figure: str, step: float) -> None:
     """"four and a half years" is a figure rounded to the half: it covers 4.25-4.75 years, unlike "4.5 years"."""
     assert covering(text, figure).half_step == pytest.approx(step)
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("Russian forces were firing 20,000 shells a day, or 7.3 million a year.", "7.3 million", "shell"),
+    ("The plant makes 450 drones a week, or about 23,000 a year.", "23,000", "drone"),
+    ("Kyiv received 3,100 missiles per month, i.e. 37,200 a year.", "37,200", "missile"),
+])
+def test_a_scaled_figure_restating_a_count_counts_its_thing(text: str, figure: str, unit: str) -> None:
+    m = covering(text, figure)
+    assert (m.type, m.unit) == ("count", unit)

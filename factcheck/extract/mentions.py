@@ -117,6 +117,9 @@ _PEOPLE_BEFORE = rx(r"(?i)\b(?:population|workforce|headcount|inhabitants|reside
                                r"\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$")
 # an age in apposition after a name: "Anna Lindqvist, 54, said"
 _AGE = rx(r"\p{Lu}[\p{L}'’-]+,\s$")
+# what stands between a count and a scaled figure restating it ("20,000 shells a day, or 7.3 million a year")
+_RESTATE_GAP = rx(r"(?:\s+(?:a|an|per|each)\s+[\p{L}]+)?\s*,?\s*(?:or|i\.e\.|that\s+is)\s+"
+                  r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?", regex.I)
 _SIZE_HEDGES = ("almost", "nearly", "close to", "just about", "not quite")
 _ARTICLE_END = rx(r"(?<![\p{L}])an?\s+$", regex.I)
 # a hedge on a range's high end: "between 2 g and about 7 g"
@@ -1201,7 +1204,10 @@ class _Scanner:
         for k, f in enumerate(amounts):
             if f.type is None and f.role is None and f.scale:
                 kin = self._count_before_in_sentence(amounts, k, sent_of)
-                if kin is not None and kin.scale and not kin.inferred:
+                # "20,000 shells a day, or 7.3 million a year": a scaled figure restating the count right before it
+                restates = kin is not None and not kin.inferred and kin is amounts[k - 1] and \
+                    _RESTATE_GAP.fullmatch(t, kin.end, f.start) is not None
+                if kin is not None and (kin.scale or restates) and not kin.inferred:
                     # "to make 1.5 million rounds a year by 2027, up 36% from 1.1 million": a scaled count of its
                     # sentence lends its noun before any money of the sentences around does; a currency family's
                     # bare name ("38.52 billion crowns from 21.17 billion") lends its noun too, so that both turn
