@@ -787,7 +787,8 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                     Evidence("reverse", "a level against a named base reads either way", 0.0),), alternative=True))
         # 1b. "That is a rise of €16.7 billion, or 44%": a sentence opening on an anaphora, about the pair of the
         # sentence before
-        if not local and si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(p.start):
+        if not local and si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(p.start) and \
+                not (formula in ("pct_change", "ratio") and _again(ctx, facts, p)):
             opening = ctx.text[ctx.sents[si][0]:p.start]
             if _OPENING.match(opening) and not [x for x in ctx.numbers_in(ctx.sents[si][0], p.start)
                                                 if is_amount(x) and x.type == "percent"]:
@@ -812,10 +813,13 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 add(pair.old, pair.new, ev if back else _demote(ev))
         # 1d. "By 2023 output had doubled, to 28,000. By 2025 it had doubled again, to 45,000": a change said to
         # happen again (linking words again_words) leads from the level the text gave last to its own target
-        if target is not None and target.start > p.start and not any(e.explicit for pr in local for e in pr.evidence):
-            cue = _again(ctx, facts, p)
-            old = _last_level(ctx, pairs, p, target) if cue else None
-            if cue and old is not None:
+        cue = _again(ctx, facts, p) if formula in ("pct_change", "ratio") else None
+        level = target if target is not None else (_own_level(ctx, pairs, p) if cue else None)
+        if cue and level is not None and not any(e.explicit for pr in local for e in pr.evidence):
+            # the level may follow ("doubled again, to 45,000") or come first ("600 in 2025, a further 20% increase")
+            old = _last_level(ctx, pairs, p if level.start > p.start else level, level)
+            if old is not None:
+                target = level
                 add(old, target, [Evidence("again", f"'{cue}': from the level given last, {old.text}",
                                            facts.weight("explicit", 3.0), True),
                                   Evidence("attached", f"{p.text} leads to {target.text}", facts.weight("attach", 2.0))])
@@ -1100,6 +1104,21 @@ def _again(ctx: Ctx, facts: Facts, p: Mention) -> str | None:
     return hits[-1].group(0) if hits else None
 
 
+_OWN_CLAUSE_BREAK = rx(r";|,\s+(?:and|but|while|whereas)\b", regex.I)
+
+
+def _own_level(ctx: Ctx, pairs: Pairs, p: Mention) -> Mention | None:
+    """The level a change said to happen again is set off after in its clause ("It plans to build 600 in 2025, a
+    further 20% increase")."""
+    s, _ = ctx.sentence(p.start)
+    a = s
+    for b in _OWN_CLAUSE_BREAK.finditer(ctx.text, s, p.start):  # "..., and it plans a further 30% increase": none
+        a = b.end()
+    levels = [x for x in ctx.numbers_in(a, p.start) if is_amount(x) and x.type != "percent" and x.value_high is None
+              and x.start not in pairs.deltas]
+    return levels[-1] if levels and p.start - levels[-1].end <= 40 else None
+
+
 def _last_level(ctx: Ctx, pairs: Pairs, p: Mention, target: Mention) -> Mention | None:
     """The last level of the target's kind the text gave before a change that happens again: in its sentence, or
     else in the sentence before in its paragraph."""
@@ -1113,7 +1132,9 @@ def _last_level(ctx: Ctx, pairs: Pairs, p: Mention, target: Mention) -> Mention 
                   and magnitude(x, target) < 20 and x.start not in pairs.deltas and not ctx.is_stated(x)
                   and not bracket_restatement(ctx, x)]
         if levels:
-            return levels[-1]
+            x = levels[-1]
+            later = [pr.new for pr in pairs.with_old(x) if pr.new is not target and not same_figure(pr.new, target)]
+            return later[0] if later else x  # "500 in 2024, up from 350 in 2023": the later level is 500
     return None
 
 

@@ -312,6 +312,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # years from 2025 to 2036" names its dates)
     if regex.match(r"\s*(?:warranty|guarantee|old|of\s+(?:service|experience|production|operation))\b", after):
         return None
+    if regex.match(r"\s*(?:to|through|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(?:\p{Lu}|\d)", after) and \
+            regex.search(r"\b(?:the|in|over|for|during)\s+(?:(?:past|last|first|next|latest)\s+)?$", before, regex.I):
+        return None  # "in the four months to October": a period named by its end, not a span between two dates
     dateline_end = _dateline_end(ctx)
     sent_dates = [d for d in ctx.dates_in(s, e) if d.start >= dateline_end]
     periods = [(d, p) for d in sent_dates if (p := parse_period(d.text))]

@@ -365,7 +365,7 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     return out
 
 
-_NEW_SUBJECT = rx(r"[;]|,\s*(?:and|but|while|whereas)\s+(?!(?:about|around|some|roughly|nearly|almost|over|under|"
+_NEW_SUBJECT = rx(r"[;]|,\s*(?:and|but|while|whereas|with)\s+(?!(?:about|around|some|roughly|nearly|almost|over|under|"
                   r"just|more|less|approximately)\b)\p{L}", regex.I)
 _SUBJECT_END = rx(r"\s*(?:(?:thus|therefore|now|alone|so|together|still|already)\s+)*(?:accounts?\s+for|accounted\s+for|"
                   r"accounting\s+for|makes?\s+up|made\s+up|represents?|represented|is|are|was|were|equals?|"
@@ -854,6 +854,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t) and x.start not in prior
                  and not _counts_the_parts(ctx, x, t) and (rate or facts.rate_of(x) != "unit")
                  and not (t.type == "currency" and facts.rate_of(x) == "period" and facts.rate_of(t) is None)
+                 and not _bracketed_after_figure(ctx, x)
                  and not _MORE_THAN.match(ctx.text, x.end)  # "three more than in 2023": a difference, no part
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         if len(items) < 2:
@@ -1051,6 +1052,19 @@ _COUNTED = rx(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|five|six|s
 _SMALL = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
+def _bracketed_after_figure(ctx: Ctx, x: Mention) -> bool:
+    """"NOK 8.50 per share (NOK 6.50)": a figure alone in brackets right after a figure of its kind is that figure's
+    prior-period value or restatement, never one more part of a sum."""
+    if not regex.match(r"\s*\)", ctx.text[x.end:x.end + 3]):
+        return False
+    open_at = ctx.text.rfind("(", max(0, x.start - 3), x.start)
+    if open_at < 0 or ctx.text[open_at + 1:x.start].strip():
+        return False
+    before = ctx.numbers_in(max(0, open_at - 25), open_at)
+    return bool(before) and before[-1].type == x.type and \
+        regex.fullmatch(r"\s*(?:(?:per|a|an)\s+[\p{L}-]+)?\s*", ctx.text[before[-1].end:open_at]) is not None
+
+
 def _existing_vs_added(ctx: Ctx, facts: Facts, t: Mention, parts: list[Mention]) -> bool:
     """The total is said to be there already ("already employ", "the existing fleet") and its parts are said to be
     added ("new workers", "additional jets"): the parts are no breakdown of it."""
@@ -1095,7 +1109,7 @@ def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:
     # "12 F-35B in two batches and eight F-35A, 20 in all": how a part is split up (linking words grouping_nouns)
     # is no part
     grouping = {w.lower() for w in facts.g.words("grouping_nouns")}
-    levels = [x for x in every if (unit or facts.rate_of(x) != "unit") and not (
+    levels = [x for x in every if (unit or facts.rate_of(x) != "unit") and not _bracketed_after_figure(ctx, x) and not (
         x.type == "count" and (x.unit or "").lower() in grouping
         and regex.search(r"\b(?:in|over|across|into)\s+$", ctx.text[max(0, x.start - 8):x.start], regex.I))]
     figs = [x for x in levels if _sum_comparable(ctx, x, t)] if levels and not _sum_comparable(ctx, levels[-1], t) \
@@ -1169,6 +1183,22 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
         if i < len(amounts) and amounts[i].end <= a:
             asides.append((a, b))
         prev = b
+    # "36 Medium Caliber Weapon System variants armed with a 30mm cannon and 18 ...": a figure of another kind in an
+    # item's words (a calibre, a length) is part of its description, not an item
+    kin = amounts[0].type if amounts else None
+    amounts_kin: list[Mention] = []
+    others: list[Mention] = []
+    for x in amounts:
+        (amounts_kin if x.type == kin or {x.type, kin} <= {"count", "number"} else others).append(x)
+    i = 0  # one walk over the bracket asides and the other figures, both in text order: linear
+    loose: list[tuple[int, int]] = []
+    for x in others:
+        while i < len(asides) and asides[i][1] <= x.start:
+            i += 1
+        if not (i < len(asides) and asides[i][0] <= x.start and x.end <= asides[i][1]):
+            loose.append((x.start, x.end))
+    asides = sorted(asides + loose)
+    amounts = amounts_kin
     j = 0
     figs = []
     for x in amounts:

@@ -171,7 +171,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         ctx.skip("per_unit", r, "no total and count found for this rate")
         return
     readings.sort(key=lambda x: -x.score)
-    ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(readings[:5])))
+    # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
+    # that may hold is not cut off by readings that only score higher (at most eight in all)
+    kept = readings[:5] + [x for x in readings[5:] if any(e.cue == "tied" for e in x.evidence) and x.score >= 2.0][:3]
+    ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(kept)))
 
 
 def _noun_match(ctx: Ctx, noun: str, c: Mention) -> str | None:

@@ -95,7 +95,7 @@ _WON_AFTER = rx(r"(?:\s*[.,;:)(]|\s*$|\s+(?:per|each|apiece|and|or|in|to|from|fo
                 regex.I)
 # "Share of 2024 %", "Change in 2025 %": a year in a column label before its unit, no percentage
 _YEAR_LABEL = rx(r"\b(?:of|in|for|since|from|vs\.?)\s+(?:19|20)\d\d\s%", regex.I)
-_PERCENT = rx(r"^(?:\s?%|\s?(?:per\s?cents?|percents?|percentage|pct)\b)", regex.I)
+_PERCENT = rx(r"^(?:[ \u00a0\u202f]?%|\s?(?:per\s?cents?|percents?|percentage|pct)\b)", regex.I)  # not across a tab
 _POINTS = rx(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
 _WORD = rx(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
 # a change, not a range, when "from X to Y" follows a verb of change ("rising from 86 to 133 units")
