@@ -230,10 +230,15 @@ def test_a_number_in_words_with_a_fraction_is_rounded_to_it(text: str, figure: s
 
 
 @pytest.mark.parametrize("text,figure,unit", [
+    # a scaled figure restating the count right before it counts its thing
     ("Russian forces were firing 20,000 shells a day, or 7.3 million a year.", "7.3 million", "shell"),
     ("The plant makes 450 drones a week, or about 23,000 a year.", "23,000", "drone"),
     ("Kyiv received 3,100 missiles per month, i.e. 37,200 a year.", "37,200", "missile"),
+    # a number glued to a noun before another noun counts that noun: "a four-engine tanker" is four engines
+    ("The air force bought a four-engine tanker for the fleet.", "four-engine", "engine"),
+    ("The army ordered 40 six-wheel trucks and a 12-man crew trainer.", "12-man", "man"),
+    ("The 32-nation alliance met in Vilnius.", "32-nation", "nation"),
 ])
-def test_a_scaled_figure_restating_a_count_counts_its_thing(text: str, figure: str, unit: str) -> None:
+def test_the_grammar_says_what_a_count_counts(text: str, figure: str, unit: str) -> None:
     m = covering(text, figure)
-    assert (m.type, m.unit) == ("count", unit)
+    assert (m.type, m.unit, m.text) == ("count", unit, figure)

@@ -120,6 +120,8 @@ _AGE = rx(r"\p{Lu}[\p{L}'’-]+,\s$")
 # what stands between a count and a scaled figure restating it ("20,000 shells a day, or 7.3 million a year")
 _RESTATE_GAP = rx(r"(?:\s+(?:a|an|per|each)\s+[\p{L}]+)?\s*,?\s*(?:or|i\.e\.|that\s+is)\s+"
                   r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?", regex.I)
+# "a 30-strong fleet", "a 20-odd list": compounds whose number counts the noun after them
+_COMPOUND_NOT_COUNTED = ("strong", "odd", "plus", "something")
 _SIZE_HEDGES = ("almost", "nearly", "close to", "just about", "not quite")
 _ARTICLE_END = rx(r"(?<![\p{L}])an?\s+$", regex.I)
 # a hedge on a range's high end: "between 2 g and about 7 g"
@@ -1109,6 +1111,11 @@ class _Scanner:
         if len(words) >= 2 and words[-1][3] and not words[-2][3] and self._plural_or_known(words[-2][2]) \
                 and words[-2][2][:1].islower():
             words = words[:-1]  # "7 sites 24/7", "12 vehicles Otokar": the noun ends before the name
+        if len(words) >= 2 and t[pos:pos + 1] == "-" and not words[0][3] and words[0][2].islower() and \
+                not words[0][2].endswith("s") and words[0][2] not in _COMPOUND_NOT_COUNTED:
+            # "a four-engine tanker", "six-wheel trucks", "three-star generals": a number glued to a singular noun
+            # before another noun counts that noun (a feature of the thing), not the things after it
+            words = words[:1]
         if not words:
             return
         head = words[-1]
