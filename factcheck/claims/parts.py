@@ -1130,10 +1130,15 @@ def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:
     out = [figs[-1]]
     for x in reversed(figs[:-1]):
         between = words(x.end, out[0].start)
+        if unit:  # a total per share of parts per share: "NOK 8.50 per share ... plus NOK 2.50, a total of NOK 11.00
+            between = _PER_THING.sub(" ", between)  # per share": each part's own "per share" is no break
         if not _joined(between):
             break
         out.insert(0, x)
     return out
+
+
+_PER_THING = rx(r"\b(?:per|each)\s+[\p{L}-]+", regex.I)
 
 
 def _items_before_semicolon(ctx: Ctx, t: Mention, items: list[Mention]) -> list[Mention]:
