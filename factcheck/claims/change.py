@@ -25,6 +25,7 @@ from typing import Any
 import regex
 
 from ..extract.lazy import rx
+from ..extract.units import dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
 from .pairs import Pair, Pairs, base_position, bracket_restatement
@@ -595,9 +596,6 @@ def _since_year(ctx: Ctx, x: Mention) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "quarter", "decade", "century")
-
-
 def _annual_readings(ctx: Ctx, facts: Facts, p: Mention, readings: list[Relation], phrase: str) -> list[Relation]:
     """Each two-level reading as a yearly rate over the years between its levels: the span the sentence states
     ("over five years", "the five-year period") or else the years the levels are dated. A compound rate is the
@@ -611,7 +609,7 @@ def _annual_readings(ctx: Ctx, facts: Facts, p: Mention, readings: list[Relation
         if r.formula != "pct_change" or len(r.operands) != 2 or r.alternative:
             continue
         old, new = r.operands
-        if any(x.type == "quantity" and x.unit in _TIME_UNITS for x in r.operands):
+        if any(x.type == "quantity" and x.unit and dimension(x.unit) == "[time]" for x in r.operands):
             continue  # "9.3% over the five years": the span is no level
         years: float | None = stated
         how = "the span the sentence states"

@@ -102,6 +102,16 @@ _WORD = rx(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p
 _CHANGE_BEFORE = LazyPattern(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|increased|"
                                r"increasing|decreased|decreasing|climbed|climbing|dropped|dropping|jumped|went|moved|"
                                r"raised|raising|cut|expanded|reduced|doubled|tripled|up|down|lifted)\b[^.;]*$", regex.I)
+def _join_range(f: _Amount, nxt: _Amount, hi: float) -> None:
+    """Make ``f`` the range from itself to ``nxt`` (whose value, in base units, is ``hi``): one mention (CONTRACT)."""
+    f.value_high = hi / (f.scale_factor or 1)
+    f.end = max(nxt.end, nxt.num_end)
+    f.unit = f.unit or nxt.unit
+    f.noun = f.noun or nxt.noun
+    f.hedge = f.hedge or nxt.hedge
+    f.inferred = f.inferred and nxt.inferred
+
+
 # what stands between a span and another span it is compared with ("$21.70 to $22.00, down from $27.00 to $27.30")
 _SPAN_AGAINST = rx(r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from|after)"
                    r"(?:\s+(?:the\s+|a\s+|its\s+)?(?:previous|prior|earlier|old)(?:\s+(?:range|guidance|forecast|outlook))?"
@@ -1287,14 +1297,9 @@ class _Scanner:
             hi = nxt.value * (nxt.scale_factor or 1)
             if not 0 <= lo < hi:
                 continue
-            f.value_high = hi / (f.scale_factor or 1)
+            _join_range(f, nxt, hi)
             if between:
                 f.start -= len(bm.group())  # "between 20 and 30 percent" is the range as written
-            f.end = max(nxt.end, nxt.num_end)
-            f.unit = f.unit or nxt.unit
-            f.noun = f.noun or nxt.noun
-            f.hedge = f.hedge or nxt.hedge
-            f.inferred = f.inferred and nxt.inferred
             skip = True
         return out
 
@@ -1313,13 +1318,11 @@ class _Scanner:
         lo, hi = f.value * sf, nxt.value * (nxt.scale_factor or sf)
         if not 0 <= lo < hi:
             return False
-        if f.type is None:
+        borrowed = f.type is None
+        if borrowed:
             self._copy_kind(f, q)
-        f.value_high = hi / (f.scale_factor or 1)
-        f.end = max(nxt.end, nxt.num_end)
-        f.unit = f.unit or nxt.unit or q.unit
-        f.noun = f.noun or nxt.noun
-        f.hedge = f.hedge or nxt.hedge
+        _join_range(f, nxt, hi)
+        f.inferred = f.inferred or borrowed  # bare ends: the kind is the compared span's, not written
         return True
 
     def _copy_kind(self, f: _Amount, other: _Amount) -> None:
