@@ -758,7 +758,7 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         local = [pr for pr in pairs.in_sentences(si, si) if _same_clause(ctx, facts, p, pr)
                  and (target is None or target.type != pr.new.type or pr.new is target or same_figure(pr.new, target)
                       or pr.old is target)]
-        nearest = _nearest_pairs(ctx, facts, p, local)
+        nearest = _nearest_pairs(ctx, facts, p, local, pairs.deltas)
         # "620, a 24% increase on the 500 of 2024 and 82% more than in 2021": a trigger that names its own base year
         # is not about a pair whose earlier level is dated another year
         own = facts.periods.change_years(p)
@@ -922,10 +922,11 @@ def _quote_span(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:
     return s if len(s) <= limit else s[:limit - 1] + "…"
 
 
-def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair]) -> dict[int, int]:
+def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas: set[int]) -> dict[int, int]:
     """For each pair of the sentence, how many other figures stand between it and the trigger; only the
     nearest pair (or pairs at the same distance) get an entry. The size of the change itself is no obstacle ("ended
-    up at €1.1 billion, an overrun of €300 million, or 38%")."""
+    up at €1.1 billion, an overrun of €300 million, or 38%"; "from 405 to 350: 55 fewer, a 16% cut"; ``deltas``
+    are the figures the difference grammar read as such a size)."""
     if not local:
         return {}
     figs = ctx.numbers_in(*ctx.sentence(p.start))
@@ -942,7 +943,7 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair]) -> dic
             near = min(ks, key=lambda k: abs(k - kp))
             lo, hi = sorted((near, kp))
             between = [x for x in figs[lo + 1:hi] if is_amount(x) and not _aside(ctx, x)
-                       and not _change_size(ctx, facts, x)]
+                       and x.start not in deltas and not _change_size(ctx, facts, x)]
             d = len(between)
         dist[id(pair)] = d
     best = min(dist.values())
