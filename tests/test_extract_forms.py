@@ -242,3 +242,14 @@ def test_a_number_in_words_with_a_fraction_is_rounded_to_it(text: str, figure: s
 def test_the_grammar_says_what_a_count_counts(text: str, figure: str, unit: str) -> None:
     m = covering(text, figure)
     assert (m.type, m.unit, m.text) == ("count", unit, figure)
+
+
+@pytest.mark.parametrize("text,word", [
+    # a number word glued to a noun in -er names a type of thing, it counts nothing
+    ("Poland ordered 48 jets, 12 of them two-seaters.", "two-seaters"),
+    ("The Navy operates three-seater trainers at two bases.", "three-seater"),
+    ("The army kept a fleet of four-wheelers for patrols.", "four-wheelers"),
+])
+def test_a_number_word_glued_to_a_noun_in_er_is_a_type_name(text: str, word: str) -> None:
+    i = text.index(word)
+    assert not [m for m in extract_text(text) if m.start < i + len(word) and i < m.end and m.value in (2, 3, 4)]

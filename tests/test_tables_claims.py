@@ -3,6 +3,8 @@ from, by which formula, on what evidence - and which derived cells are left unch
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.claims.tables import cell_mentions, check_tables, series, table_cells
 from factcheck.document.tables import find_tables
 from factcheck.model import Claim, Document, Unchecked
@@ -145,6 +147,38 @@ def test_a_row_whose_share_is_100_is_the_total_whatever_its_label():
     # without the 100% nothing says the last row is a total
     claims, _ = run(text.replace("100.0", "98.0"))
     assert "6:21,322" not in claims
+
+
+SUBTOTAL_AT_100 = [
+    # tabs: a subtotal at 100%, then consolidation and a total with no share; two share columns, one per period
+    ("(euro million)\tH1 2024\t% of total\tH1 2023\t% of total\n"
+     "Ships\t3,427\t71%\t2,938\t70%\nOffshore\t580\t12%\t452\t11%\nSystems\t815\t17%\t780\t19%\n"
+     "Subtotal\t4,822\t100%\t4,170\t100%\nConsolidation adjustments\t(505)\t\t(458)\t\n"
+     "Total\t4,317\t\t3,712\t\n", "2:71%", ("3,427", "4,822"), "3:11%", ("452", "4,170")),
+    # spaces: "Segments" at 100.0, eliminations, then the group
+    ("MSEK               2024    Share %    2023    Share %\n"
+     "Aeronautics        4,012      25.9    3,520      25.4\n"
+     "Dynamics           6,150      39.7    5,210      37.6\n"
+     "Surveillance       5,330      34.4    5,140      37.0\n"
+     "Segments          15,492     100.0   13,870     100.0\n"
+     "Eliminations        -410               -380\n"
+     "Group             15,082              13,490\n", "2:25.9", ("4,012", "15,492"), "4:37.0", ("5,140", "13,870")),
+    # pipes: an operating total at 100%, corporate costs, then the reported total
+    ("| $m | FY25 | % | FY24 | % |\n|---|---|---|---|---|\n| Land | 910 | 52 | 800 | 50 |\n"
+     "| Sea | 840 | 48 | 800 | 50 |\n| Operating total | 1,750 | 100 | 1,600 | 100 |\n"
+     "| Corporate | (60) | | (55) | |\n| Total | 1,690 | | 1,545 | |\n", "3:52", ("910", "1,750"), "4:50",
+     ("800", "1,600")),
+]
+
+
+@pytest.mark.parametrize("text,first,first_ops,other,other_ops", SUBTOTAL_AT_100)
+def test_shares_are_of_the_row_at_100_when_the_total_below_has_no_share(text, first, first_ops, other, other_ops):
+    claims, _ = run(text)
+    assert reading(claims[first])[:2] == ("share", list(first_ops))
+    # the second share column is of its own period, not of the first
+    assert reading(claims[other])[:2] == ("share", list(other_ops))
+    # the row at 100% is the whole itself: no share claim of it against the total below
+    assert not [k for k, c in claims.items() if c.kind == "share" and k.endswith(("100%", "100.0", ":100"))]
 
 
 def test_a_currency_printed_on_the_first_and_total_rows_only_covers_the_column():

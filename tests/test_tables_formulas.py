@@ -122,3 +122,30 @@ def test_a_long_header_of_spaced_labels_with_estimate_years_heads_the_columns() 
     found = statuses(text)
     assert found["4:2,417"] == "fail"
     assert found["2:1,330"] == "pass"
+
+
+DIFFERENCE_TABLES = [
+    # space-aligned: "Variance" = "Forecast" − "Budget"
+    ("Programme        Budget (£m)   Forecast (£m)   Variance (£m)\n"
+     "Ajax                   5,522           6,315            +793\n"
+     "Boxer                  2,837           3,198            {x}\n"
+     "Challenger 3           1,305           1,398             +93\n"
+     "Type 26                8,015           8,847            +832\n", "+361", "+316", "3:"),
+    # tabs: "Overrun" = "Current" − "Approved", unsigned
+    ("Project\tApproved ($bn)\tCurrent ($bn)\tOverrun ($bn)\n"
+     "Frigates\t12.4\t14.1\t1.7\nSubmarines\t30.2\t36.0\t{x}\nTankers\t5.1\t5.6\t0.5\nRadars\t2.2\t2.9\t0.7\n",
+     "5.8", "8.5", "3:"),
+    # pipes: "Over/(under)" = "Actual" − "Plan", negatives in brackets
+    ("| Line | Plan (€m) | Actual (€m) | Over/(under) (€m) |\n|---|---|---|---|\n"
+     "| Ammunition | 410 | 452 | 42 |\n| Vehicles | 300 | 288 | (12) |\n| Training | 95 | 101 | {x} |\n"
+     "| Spares | 120 | 110 | (10) |\n", "6", "9", "5:"),
+]
+
+
+def test_a_difference_column_is_checked_against_the_difference_the_rows_follow() -> None:
+    for text, right, wrong, line in DIFFERENCE_TABLES:
+        good = statuses(text.format(x=right))
+        assert good[line + right] == "pass", (text, good)
+        bad = statuses(text.format(x=wrong))
+        assert bad[line + wrong] == "fail", (text, bad)
+        assert all(v == "pass" for k, v in bad.items() if k != line + wrong and not k.startswith("1:")), bad

@@ -63,3 +63,22 @@ def test_a_qualifier_word_inside_the_rows_own_label_is_no_qualifier() -> None:
     # the qualifier outside the label still keeps the figure off the table
     organic = text.replace("up 7%", "up 7% on an organic basis")
     assert at(organic, "7%") == []
+
+
+@pytest.mark.parametrize("prose,figure,status", [
+    # two neighbouring digits of one of the row's figures swapped: a transposition of that cell
+    ("Marine Systems revenue of $3,156 million reflected submarine work.", "$3,156 million", "fail"),
+    ("Aerospace revenue was $2,598 million in the quarter.", "$2,598 million", "fail"),
+    ("Combat Systems sales came to $2,284 million.", "$2,284 million", "fail"),
+    # the row's own figure holds; a figure of the row matching no cell and no cell's swap is only doubted
+    ("Aerospace revenue was $2,958 million in the quarter.", "$2,958 million", "pass"),
+    ("Aerospace revenue was $2,700 million in the quarter.", "$2,700 million", "warn"),
+])
+def test_a_prose_figure_with_two_digits_of_a_rows_cell_swapped_is_that_cell(prose: str, figure: str,
+                                                                               status: str) -> None:
+    text = "Revenue by segment (£m)\n\tH1 2025\tH1 2024\n" + "".join(
+        f"{label}\t{a}\t{b}\n" for label, a, b in (("Aerospace", "2,958", "2,329"), ("Marine Systems", "3,516", "3,077"),
+                                                   ("Combat Systems", "2,248", "2,263"), ("Total", "8,722", "7,669"))
+    ) + "\n" + prose.replace("$", "£") + "\n"
+    figure = figure.replace("$", "£")
+    assert [f.status for f in at(text, figure)] == [status]

@@ -20,6 +20,7 @@ _SHARE = LazyPattern(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|wh
 def find(ctx: Ctx) -> None:
     g = grammar_for(ctx.vocab)
     dec = g.word_pattern("decrease_words")
+    inc = g.word_pattern("increase_words")
     for m in ctx.amounts:
         if ctx.is_stated(m):
             continue
@@ -32,8 +33,7 @@ def find(ctx: Ctx) -> None:
             if _SHARE.match(after) or regex.search(r"\b(?:made\s+up|accounted\s+for|accounting\s+for|represent(?:s|ed|ing)?|"
                                                    r"share\s+of)\s+(?:some\s+|about\s+|around\s+)?$", before, regex.I):
                 msg = f"a share of a whole cannot be {m.text}: a part is at most 100% of it"
-            elif dec.search(before[-30:] + " " + after[:20]) and not regex.search(r"\b(?:increase|rise|grew|up)\b",
-                                                                                  before[-30:], regex.I):
+            elif _falls(dec, inc, before[-30:], after[:20]):
                 msg = f"a fall of {m.text} would take the figure below zero: a decrease is at most 100%"
         elif m.type == "count" and value < 0 and m.noun and not m.inferred:  # not "(-1,046)", a bare prior value
             msg = f"a count of things cannot be negative ({m.text})"
@@ -44,3 +44,14 @@ def find(ctx: Ctx) -> None:
             ctx.add(Claim("range", (m.start, m.end), m, readings=(Relation("given", (), (ev,), computed=(lo, hi),
                                                                            point=min(max(m.value or 0, lo), hi),
                                                                            note=note),)))
+
+
+def _falls(dec: regex.Pattern, inc: regex.Pattern, before: str, after: str) -> bool:
+    """Does a percent fall? The nearest change word before it says ("which have gained about 160% since January, fell
+    2.1%": a gain); with none before, a decrease word after it in its own clause ("160% lower", "a 150% decrease")."""
+    hits = [(mt.start(), -1) for mt in dec.finditer(before)] + [(mt.start(), 1) for mt in inc.finditer(before)]
+    if hits:
+        return max(hits)[1] < 0
+    clause = regex.split(r"[,;:()]|\s[–—-]\s|\d", after, maxsplit=1)[0]
+    return dec.search(clause) is not None
+

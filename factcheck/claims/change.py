@@ -108,6 +108,8 @@ _PHRASAL = rx(r"\b(?:make|makes|made|making|set|sets|setting|take|takes|took|tak
 
 def _direction(facts: Facts, cue: str) -> int:
     g = facts.g
+    if g.word_pattern("evaluative_words").search(cue):
+        return 0  # "an improvement of €214 million" in an outflow is a fall: the size is checked, not the sign
     if g.word_pattern("decrease_words").search(cue) or g.word_pattern("comparatives_down").search(cue) \
             or regex.search(r"[−–]|^-|\b(?:narrowed|slipped|eased|lost|shed|below|under|short)\b", cue, regex.I):
         return -1
@@ -116,6 +118,31 @@ def _direction(facts: Facts, cue: str) -> int:
                             r"longer|bigger|extra|additional)\b", cue, regex.I):
         return 1
     return 0
+
+
+# "The 11.4% increase", "This 9% rise in sales", "That growth of 15%": a change named as the subject of its sentence
+_NAMED_CHANGE = rx(r"(?:^|[.;:]\s+|\n)\s*(?:the|this|that|its|their|our)\s+(?:[\p{L}-]+\s+){0,2}$", regex.I)
+_WORD = rx(r"[\p{L}-]+")
+
+
+def _explained(ctx: Ctx, facts: Facts, p: Mention) -> bool:
+    """Is ``p`` a change named as its sentence's subject and explained by a cause verb ("The 11.4% increase was led
+    by ...", linking words cause_verbs)? Its levels are given elsewhere; the figures after are its causes."""
+    s, _ = ctx.sentence(p.start)
+    if not _NAMED_CHANGE.search(ctx.text, s, p.start) and not _NAMED_CHANGE.search("\n" + ctx.text[s:p.start]):
+        return False
+    cause = facts.g.word_pattern("cause_verbs")
+    i = p.end
+    for _ in range(5):  # "The 9% rise in group sales was driven by": up to four words between
+        while i < len(ctx.text) and ctx.text[i] in " \u00a0":
+            i += 1
+        if cause.match(ctx.text, i, min(len(ctx.text), i + 40)) is not None:
+            return True
+        w = _WORD.match(ctx.text, i)
+        if w is None:
+            return False
+        i = w.end()
+    return False
 
 
 def _cue(mt: Match, ctx: Ctx) -> str:
@@ -152,6 +179,10 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             continue
         cue = ctx.text[mt.start:mt.end].replace(p.text, " ") if mt is not None else p.text[:1]
         if mt is not None and phrasal(ctx.text, mt.start):
+            continue
+        if _explained(ctx, facts, p):
+            ctx.skip("percent_change" if p.type == "percent" else "multiple" if p.role == "multiple" else "difference",
+                     p, "a change given elsewhere, explained here by its causes")
             continue
         if p.role == "fraction" and regex.match(r"\s+(?:of\s+)?an?\s+(?:per\s?cent|percent|percentage)\b",
                                                 ctx.text[p.end:p.end + 30], regex.I):
@@ -729,6 +760,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
     formulas: dict[tuple[int, int], str] = {}
     reverse: list[Relation] = []
 
+    # a verb's object names what it multiplies ("tripled its production capacity")
+    obj = facts.measure_following(p, 30) if p.text and _VERB_FORM.match(p.text.split()[-1]) else None
+
     def add(old: Mention, new: Mention, ev: list[Evidence], local_pair: bool = False) -> None:
         ctx.work.candidates += 1
         if old is p or new is p or not is_amount(old) or not is_amount(new):
@@ -745,6 +779,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             return  # the trigger names the level it leads to: a reading must end there
         key = (old.start, new.start)
         mev = facts.measure_evidence(p, new) if facts.measure_id(p) and not across else None
+        if obj is not None and not across and (nm := facts.measure_id(new)) is not None and nm != obj:
+            # "Capex rose to €120 million from €80 million as the group tripled its production capacity": the verb's
+            # own object is another measure than the pair's
+            mev = Evidence("measure-clash", f"'{p.text}' is of {obj}, the levels of {nm}", facts.weight("measure_clash", -4.0))
         total = ev + ([mev] if mev is not None and mev.weight < 0 else [])
         prev = cands.get(key)
         if prev is None or sum(e.weight for e in prev) < sum(e.weight for e in total):
@@ -801,7 +839,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 ctx.para_index(ctx.sents[si + 1][0]) == ctx.para_index(p.start) and \
                 not [x for x in ctx.sentence_numbers(si) if is_amount(x) and x is not p]:
             nxt = pairs.in_sentences(si + 1, si + 1)
-            if len(nxt) == 1:
+            if len(nxt) == 1 and not facts.g.word_pattern("cause_verbs").search(ctx.text, ctx.sents[si + 1][0],
+                                                                                   nxt[0].start):
+                # not "Sales grew 9%. The rise was driven by Dynamics, where orders reached X from Y": a cause
                 pair = nxt[0]
                 a = ctx.sents[si + 1][0]
                 back = facts.g.word_pattern("anaphora").search(ctx.text[a:pair.start]) or \

@@ -123,6 +123,9 @@ class Pairs:
         if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
                 self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
+        if (before := self.ctx.numbers_in(max(0, new.start - 40), new.start)) and \
+                _PARTITIVE_OF.fullmatch(self.ctx.text, before[-1].end, new.start):
+            return  # "23 of its 32 members did so, or 72%, up from just six": the whole of a part, not a new level
         if any(x.start in self.ctx.restated or bracket_restatement(self.ctx, x) for x in (old, new)):
             # "$53.3 billion (about US$35.2 billion) ..., an increase of 5.5% on the $50.5 billion", "Rs 2,104.82 crore
             # (about Rs 210.5 billion)": a figure restated in another currency, unit or scale is no level of its own
@@ -318,9 +321,11 @@ _BASE_WORDS = rx(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|
                  r"(?:[\p{L}-]+['’]s\s+)?(?:(?!and\b|or\b|but\b|while\b)[\p{L}-]+\s+){1,3}of\s+(?:the\s+)?)$", regex.I)
 
 
-# a clause of its own between the two levels of a "to ... from" pair: a semicolon, or ", and" with a new subject
-_CROSSES_CLAUSE = rx(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b",
-                     regex.I)
+# a clause of its own between the two levels of a "to ... from" pair: a semicolon, ", and" with a new subject, or a
+# contrast ("to ¥5,027.1 billion, while business profit increased to ¥383.1 billion from ¥281.8 billion")
+_CROSSES_CLAUSE = rx(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b|"
+                     r",\s+(?:while|whereas|but|although|though)\s", regex.I)
+_PARTITIVE_OF = rx(r"\s+(?:out\s+)?of\s+(?:(?:its|their|the|all|our|his|her)\s+)?", regex.I)
 _OPEN_AFTER_FIGURE = rx(r"[\d\p{L}%][^\d()]{0,25}\(\s*(?:[\p{L}.~≈]+\s+){0,2}$")
 
 

@@ -243,6 +243,9 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                   mt.template.explicit)
     if part is not None and (not is_amount(part) or part.type == "percent" or part.start in pairs.deltas):
         return  # "an increase of €560 million or 61%": the percent restates a change
+    if part is not None and threshold(ctx, facts, part):
+        ctx.skip("share", p, f"{part.text} bounds a category of things, it is not an amount of them")
+        return
     if whole is not None and (not is_amount(whole) or whole.type == "percent"):
         whole = None
     if mt.template.id == "appositive" and part is not None:
@@ -283,7 +286,7 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     stated, formula_on_part = p, False
     if part is not None and mt.template.id == "share-equal":
         # "40% of the value ..., a share equal to CZK 23.9 billion": the amount is the stated figure
-        for w, wev in _wholes(ctx, facts, p, part, whole):
+        for w, wev in _wholes(ctx, facts, p, part, whole, pairs):
             readings.append(Relation("share_of", (p, w), (ev,) + tuple(wev)))
         if readings and not ctx.is_stated(part):
             readings.sort(key=lambda r: -r.score)
@@ -302,7 +305,7 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     named = Evidence(ev.cue, ev.detail, ev.weight, False)  # a whole only named: its figure is found, not given
     for pt, pev in parts:
         by_words = any(e.cue == "names-part" for e in pev)  # a part found by its words is not given either
-        for w, wev in _wholes(ctx, facts, p, pt, whole):
+        for w, wev in _wholes(ctx, facts, p, pt, whole, pairs):
             rel = Relation("share", (pt, w), (ev if whole is not None and not by_words else named,)
                            + tuple(pev) + tuple(wev))
             readings.append(doubt(rel) if by_words else rel)  # the whole's evidence does not make the part given
@@ -313,6 +316,30 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     readings.sort(key=lambda r: -r.score)
     ctx.add(Claim("share", (p.start, p.end), stated, readings=tuple(readings[:5]), stated_value=sv[0],
                   stated_step=sv[1], qualifier=facts.qualifier(p) if not formula_on_part else None))
+
+
+_BOUND_WINDOWS = ("above", "below", "below_or_at", "at_least", "at_most")
+
+
+def threshold(ctx: Ctx, facts: Facts, x: Mention) -> bool:
+    """Is ``x`` a bound that defines a category of things ("orders with a unit value below €10 m", "contracts worth
+    more than $1 billion", "firms with fewer than 250 employees"), not an amount of them? A bound hedge, after a
+    plural noun, one of linking words threshold_cues and at most four words."""
+    h = x.hedge
+    if not h or ((ctx.vocab.get("hedges") or {}).get(h) or {}).get("window") not in _BOUND_WINDOWS:
+        return False
+    lo = max(0, x.start - 90)
+    mh = regex.search(regex.escape(h) + r"\s*$", ctx.text[lo:x.start], regex.I)
+    tail = ctx.text[lo:lo + mh.start()] if mh is not None else ctx.text[lo:x.start]
+    cue = None
+    for hit in facts.g.word_pattern("threshold_cues").finditer(tail):
+        cue = hit  # the last one
+    return cue is not None and _FEW_WORDS.fullmatch(tail, cue.end()) is not None and \
+        _PLURAL_END.search(tail, 0, cue.start()) is not None
+
+
+_FEW_WORDS = rx(r"(?:\s+[\p{L}-]+){0,4}\s*")
+_PLURAL_END = rx(r"\b\p{L}{2,}s\s+$")
 
 
 def _whole_pointed_back(ctx: Ctx, pairs: Pairs, part: Mention) -> Mention | None:
@@ -333,6 +360,8 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     the pair's new level, the sentence's subject."""
     s, _ = ctx.sentence(p.start)
     before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent" and x is not whole]
+    if before and threshold(ctx, facts, before[-1]):
+        return []  # "Orders below €10 m represented 61% of the total": the part is the orders, not €10 m
     out: list[tuple[Mention, list[Evidence]]] = []
     if before and _NEW_SUBJECT.search(ctx.text, before[-1].end, p.start):
         # "Those 322 jets now exceed the 234 ordered by France, and exports account for 58% of the 556": the figures
@@ -418,7 +447,7 @@ def _named_parts(ctx: Ctx, facts: Facts, p: Mention, whole: Mention | None) -> l
     return [(x, [Evidence("names-part", f"'{' '.join(subject.split())}' names {x.text}", 1.0 + 0.5 * best)])]
 
 
-def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | None
+def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | None, pairs: Pairs
             ) -> list[tuple[Mention, list[Evidence]]]:
     if whole is not None:
         if _sum_comparable(ctx, part, whole) and abs(whole.value or 0) >= abs(part.value or 0) * 0.999:
@@ -482,7 +511,10 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
             out = [(x, ev + [Evidence("the-total", f"{x.text} is the one figure called a total", 1.5, True)])
                    if x is called[0] else (x, ev) for x, ev in out]
     pm = facts.measure_id(part)
-    same = [x for x, _ in out if pm and facts.measure_id(x) == pm]
+    # ... of the part's period: "Revenue increased 12% to 9.64 billion euros (previous year: 8.6 billion)" gives one
+    # revenue figure of this period; the earlier level of a pair is another period's
+    part_prior = bool(pairs.with_old(part))
+    same = [x for x, _ in out if pm and facts.measure_id(x) == pm and bool(pairs.with_old(x)) == part_prior]
     generic = bool(named) and bool(regex.match(r"(?:the\s+|its\s+|their\s+)?(?:total|whole|overall|group|sum|all)\b",
                                                 named.group(1).strip(), regex.I))
     if len(same) == 1 and (generic or meas == pm):
@@ -696,6 +728,10 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
         if len(confirmed) == 1:  # one pair of figures whose earlier values give the earlier margin: that is it
             return r is confirmed[0]
         n, d = r.operands[::-1] if ratio else r.operands
+        seg = facts.g.word_pattern("segment_words")
+        if seg.search(ctx.text, ctx.sentence(n.start)[0], n.start) and \
+                not seg.search(ctx.text, ctx.sentence(d.start)[0], d.start):
+            return False  # "The Defence segment's EBIT ..." over the group's sales: a segment's margin is of its own sales
         return len(near_dens) == 1 and d.start in near_dens and si - 1 <= ctx.sent_index(n.start) <= si and not far
     readings = [r if sure(r) else dataclasses.replace(doubt(r), alternative=False) for r in readings]
     readings.sort(key=lambda r: -r.score)
@@ -943,7 +979,7 @@ def _with_more_parts(readings: list[Relation], more: list[Mention], why: Evidenc
 
 def _article_items(ctx: Ctx, readings: list[Relation], t: Mention) -> list[Mention]:
     """Parts of a count written with an article ("and a VIP jet") between or right after the listed parts: one
-    each. Only for counts; the list is the best reading's."""
+    each ("a second pair": two). Only for counts; the list is the best reading's."""
     if t.type not in ("count", "number") or not readings:
         return []
     ops = sorted(readings[0].operands, key=lambda x: x.start)
@@ -956,7 +992,11 @@ def _article_items(ctx: Ctx, readings: list[Relation], t: Mention) -> list[Menti
         if ctx.numbers_in(m.start(), m.end()) or any(o.start <= m.start() < o.end for o in ops):
             continue
         p0 = m.start("art")
-        out.append(dataclasses.replace(ops[-1], start=p0, end=m.end(), text=ctx.text[p0:m.end()], value=1.0,
+        # "a second pair": a word of a fixed size (vocabulary article_numbers) is that many
+        sized = [float(n) for w in regex.findall(r"\p{L}+", m.group(0).lower())
+                 if isinstance(n := (ctx.vocab.get("article_numbers") or {}).get(w), (int, float))]
+        out.append(dataclasses.replace(ops[-1], start=p0, end=m.end(), text=ctx.text[p0:m.end()],
+                                       value=sized[0] if sized else 1.0,
                                        value_high=None, approx=False, hedge=None, half_step=0.0, num_start=p0,
                                        num_end=p0, scale=None, decimals=0, grouped=False, word=True,
                                        noun=m.group("noun"), inferred=True, role=None))
@@ -1311,6 +1351,7 @@ def _added_item(ctx: Ctx, x: Mention) -> bool:
     """"three aircraft in 2015 and two more in 2020, for a fleet of five": a figure read as the size of a change
     that is also one more part of a list."""
     return bool(regex.match(r"\s+(?:more|additional|further|extra)\b", ctx.text[x.end:x.end + 12], regex.I)
+                or regex.match(r"\S+\s+(?:more|additional|further|extra)\s", x.text, regex.I)
                 or regex.search(r"\b(?:a\s+further|another|an\s+additional|added|adding|adds|add)\s+(?:another\s+)?$",
                                 ctx.text[max(0, x.start - 24):x.start], regex.I))
 

@@ -19,7 +19,8 @@ from .parts import _added_item
 from .reading import Facts, doubt, is_amount, is_generic, noun_class
 from .scope import Ctx
 
-_TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:\p{L}+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
+# "a $548,856,000 firm-fixed-price contract for 1,320 vehicles": hyphenated words count as words
+_TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:[\p{L}-]+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
                       r"covering|covers|worth|valued\s+at|at\s+a\s+cost\s+of|costing|of)\b", regex.I)
 # "€3.75 billion, or about €178 million per aircraft", "a £4.2 billion deal, or £840 million per ship"
 _ASIDE = rx(r",[^,;\d]{1,60},\s*")
@@ -57,8 +58,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         noun = after.group(1).lower() if after else None
     skip = set(facts.g.words("per_unit_skip")) | _TIME_NOUNS
     if noun and noun.rstrip("s") == "share" and not _EARNINGS.search(ctx.text[max(0, r.start - 60):r.start]) \
-            and facts.measure_id(r) not in ("eps", "dividend"):
-        skip.discard("share")  # "2.1 million shares for $1.15 billion, an average of $548 per share": a buy-back
+            and facts.measure_id(r) is None:
+        # "2.1 million shares for $1.15 billion, an average of $548 per share": a buy-back; not "Free cash flow was $100
+        # million, or $1.94 per share": a figure of a measure per share is that measure over all the shares
+        skip.discard("share")
     if noun and (noun in skip or noun.rstrip("s") in skip):
         return  # "300 aircraft a year", "$3.45 earnings per share": a rate over time or per share, not a price
     if noun is None:  # "the launchers - about £8.5 million each": each of the things named before the rate
@@ -159,7 +162,13 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             # launchers at $10 million each plus $120 million of missiles") or one found far off may be of other
             # things: the link is only doubted
             untied = not any(e.cue in ("tied", "rate-of-total") for e in ev) or any(e.cue == "other-clause" for e in ev)
-            readings.append(doubt(reading) if kind == "class" or untied or far else reading)
+            # ... unless the count of the class is tied to the total in the rate's own sentence with nothing between
+            # that makes the rate another's ("18 more aircraft valued at ₩1.9 trillion, which would price each jet
+            # at"; not "145,000 rounds ..., compared with roughly $2,000 per shell before the war", "30 vehicles,
+            # including tanks at": linking words other_rate_words)
+            loose = kind == "class" and (untied or len(si) > 1 or facts.g.word_pattern("other_rate_words").search(
+                ctx.text, min(c.end, t.end), r.start) is not None)
+            readings.append(doubt(reading) if loose or untied or far else reading)
     if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
         # "... 23 owners covering the 46 projects, two each": the noun before "each" may be the things counted
         # (the total's), each of the other figure's things having that many of them: that reading is kept, doubted

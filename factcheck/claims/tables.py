@@ -523,7 +523,7 @@ class _Checker:
                 cell = pl.get(sc.index)
                 if cell is None or cell.raw is None or r.kind not in ("level", "subtotal", "of_which", "total"):
                     continue
-                whole_row = self._sales_row(ri) if sc.whole == "sales" else self._total_below(ri)
+                whole_row = self._sales_row(ri) if sc.whole == "sales" else self._share_whole(sc, ri)
                 if whole_row is None or whole_row is r:
                     continue
                 own = self.fig(whole_row, whole_row.placed().get(sc.index), sc.index) if sc.whole in ("total", "named") else None
@@ -586,18 +586,20 @@ class _Checker:
             a, b, how, k, hold, n = found
             used.add(frozenset((a, b, c)))
             explicit = bool(self.lex.derived_label.search(cols[c].label))
-            what = f"{self.name(a)} {'/' if how == 'ratio' else '×'} {self.name(b)}"
+            what = f"{self.name(a)} {'/' if how == 'ratio' else '−' if how == 'difference' else '×'} {self.name(b)}"
             scale = f" × {_fmt_factor(10.0 ** k)}" if k else ""
             for d, r in zip(vals, rows, strict=True):
                 if not (a in d and b in d and c in d):
                     continue
                 cell, stated = d[c]
-                if r.kind == "total" and not _cell_holds(d[a][1], d[b][1], stated, how, k):
+                if r.kind == "total" and how != "difference" and not _cell_holds(d[a][1], d[b][1], stated, how, k):
                     continue  # a total row may add up or average what the rows rate ("Total 730 145,700 577")
                 ev = self.evidence("table-formula", f"{r.label}: column '{self.name(c)}' is {what}{scale} in {hold} of {n} "
                                                    "rows", explicit)
                 ops = (d[a][1], d[b][1])
-                if how == "ratio" and k == 2 and (cell.percent or self.lex.pct_label.search(cols[c].label)):
+                if how == "difference":
+                    self.add("difference", cell, stated, (Relation("difference", ops, (ev,)),))
+                elif how == "ratio" and k == 2 and (cell.percent or self.lex.pct_label.search(cols[c].label)):
                     self.add("share", cell, stated, (Relation("share", ops, (ev,)),))
                 elif how == "ratio":
                     self.add("per_unit", cell, stated, (Relation("per_unit", ops, (ev,), factor=10.0 ** k),))
@@ -661,6 +663,14 @@ class _Checker:
                 rows = [d for d in sample if a in d and b in d]
                 if len(rows) < 3 or len({d[b][1].value for d in rows}) < 2:
                     continue  # a constant column explains nothing
+                # "Variance (£m)" = "Forecast (£m)" − "Budget (£m)": a difference, of the figures as printed
+                diff_hold = [d for d in rows if _rows_hold(d[a][1], d[b][1], d[c][1], "difference")
+                             and _same_sign(d[a][1], d[b][1], d[c][1])]
+                n = len(rows)
+                hold = len(diff_hold)
+                if hold >= 3 and n - hold <= max(1, n // 5) and (best is None or hold > best[4]) and \
+                        not all(abs(d[b][1].value or 0) < 1e-9 for d in rows):
+                    best = (a, b, "difference", 0, hold, n)
                 for how in ("ratio", "product"):
                     ks: list[int] = []
                     for d in rows:
@@ -759,7 +769,7 @@ class _Checker:
         n = 0
         for ri, r in enumerate(self.t.rows):
             cell = r.placed().get(sc.index)
-            wr = self._total_below(ri)
+            wr = self._share_whole(sc, ri)
             if cell is None or cell.raw is None or wr is None or wr is r or r.kind not in ("level", "subtotal", "of_which"):
                 continue
             part, whole = self.fig(r, r.placed().get(j), j), self.fig(wr, wr.placed().get(j), j)
@@ -768,6 +778,23 @@ class _Checker:
                     _holds_share(stated, part, whole):
                 n += 1
         return n
+
+    def _share_whole(self, sc: Column, ri: int) -> Row | None:
+        """The row whose figure row ``ri``'s share in column ``sc`` is of: the total below it, unless that total has no
+        share of its own and a row between says 100% ("Subtotal 4,822 100%" above "Consolidation (505)" and "Total
+        4,317": the shares are of the subtotal)."""
+        total = self._total_below(ri)
+        own_cell = total.placed().get(sc.index) if total is not None else None
+        if total is None or (own_cell is not None and own_cell.raw is not None):
+            return total
+        end = total.index if total is not None else len(self.t.rows) - 1
+        for k, r in enumerate(self.t.rows[ri:end + 1]):
+            if r.kind == "section":
+                break
+            own = self.fig(r, r.placed().get(sc.index), sc.index)
+            if own is not None and own.value is not None and abs(own.value - 100.0) <= 0.51:
+                return r if k else None  # a row at 100% is the whole itself
+        return total
 
     def _total_below(self, ri: int) -> Row | None:
         """The first bare total row below row ``ri`` in its section (one backward pass, kept); a table's only total
@@ -865,6 +892,13 @@ def _cell_holds(a: Mention, b: Mention, c: Mention, how: str, k: int) -> bool:
     v = (x / y if how == "ratio" else x * y) * 10.0 ** k
     rel = sum((m.half_step or 0.0) / abs(m.value) for m in (a, b) if m.value)
     return abs(z - v) <= (c.half_step or 0.0) + abs(v) * rel + 1e-9 * abs(v)
+
+
+def _same_sign(a: Mention, b: Mention, c: Mention) -> bool:
+    """Does c have the sign of a − b (a figure printed without a sign is positive, "(12)" negative)? The order of a
+    and b the column follows is the one its cells' signs say."""
+    v = (a.value or 0.0) - (b.value or 0.0)
+    return not (c.value or 0.0) or not v or ((c.value or 0.0) > 0) == (v > 0)
 
 
 def _rows_hold(a: Mention, b: Mention, c: Mention, how: str) -> bool:
@@ -1167,8 +1201,27 @@ class _Prose:
         if match:
             return make_claim("consistency", (m.start, m.end), m, _final(readings, match[:1], self.w["prose_figure"]),
                               m.value)
+        # ... or, matching none, two neighbouring digits of exactly one of them swapped ("Marine revenue of £714.5m"
+        # beside the row's 741.5): a transposition of that cell
+        swapped = [r for r in readings if _adjacent_swap(written, text[r.operands[0].num_start:r.operands[0].num_end])]
+        if len(swapped) == 1:
+            rel = swapped[0]
+            ev = rel.evidence[0]
+            rel = Relation(rel.formula, rel.operands, (Evidence(ev.cue, ev.detail + "; the same digits with two "
+                                                                "neighbours swapped", self.w["prose_figure"], True),))
+            return make_claim("consistency", (m.start, m.end), m, (rel,), m.value)
         return make_claim("consistency", (m.start, m.end), m, tuple(chosen) if len(chosen) == 1 else
                           _final(readings, []), m.value)
+
+
+def _adjacent_swap(a: str, b: str) -> bool:
+    """Are the written figures ``a`` and ``b`` the same but for two neighbouring digits swapped ("714.5"/"741.5")?
+    Separators must stand where they stood; at least three digits."""
+    da, db = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
+    if len(da) != len(db) or len(da) < 3 or da == db or re.sub(r"\d", "0", a) != re.sub(r"\d", "0", b):
+        return False
+    diff = [i for i in range(len(da)) if da[i] != db[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
 
 
 def _final(readings: list[Relation], chosen: list[Relation], weight: float = 0.0) -> tuple[Relation, ...]:

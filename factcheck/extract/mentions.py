@@ -116,6 +116,11 @@ def _join_range(f: _Amount, nxt: _Amount, hi: float) -> None:
 _SPAN_AGAINST = rx(r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from|after)"
                    r"(?:\s+(?:the\s+|a\s+|its\s+)?(?:previous|prior|earlier|old)(?:\s+(?:range|guidance|forecast|outlook))?"
                    r"(?:\s+of)?)?\s+", regex.I)
+# a number word glued to a noun in -er: a type's name, no count ("two-seaters", "a four-wheeler", "a six-footer")
+_TYPE_NAME = rx(r"-(?!quarters?\b)[\p{L}]+ers?\b(?!-)", regex.I)
+# "more" and then a noun phrase, not "more than", "more of", "more in 2020"
+_MORE_NOUN = rx(r"\s+(?!(?:than|of|or|and|in|on|at|to|for|by|from|with|were|was|are|is|will|would|could|have|has|had)\b)"
+                r"[\p{L}\p{N}]", regex.I)
 # a figure compared with another ("a crew of 90, 30% fewer than the 128"): not a list of like figures
 _COMPARATIVE_AFTER = LazyPattern(r"\s+(?:fewer|more|less|higher|lower|larger|smaller|bigger|cheaper|up|down|above|below"
                                    r"|greater|heavier|lighter|longer|shorter|faster|slower)\b", regex.I)
@@ -1097,6 +1102,9 @@ class _Scanner:
                 break
             w = wm.group()
             wl = w.lower()
+            if not words and wl == "more" and _MORE_NOUN.match(t, wm.end()):
+                i = wm.end()  # "97 more LCA Tejas Mk1A fighters", "48 more howitzers": more of the things named after
+                continue
             if wl in STOP_WORDS or wl in MONTHS or self.lex.scale.get(wl):
                 break
             if len(wl) > 4 and wl.endswith("ly") and words and not words[-1][3] and words[-1][2].endswith("s"):
@@ -1409,6 +1417,8 @@ class _Scanner:
             if kept and f.word and not kept[-1].word and self.t[f.num_end:f.num_end + 1] == "-" and \
                     self.t[kept[-1].num_end:f.num_start].isspace():
                 continue  # "12 two-seat trainers": the number word is part of the noun the figure before counts
+            if f.word and _TYPE_NAME.match(self.t, f.num_end):
+                continue  # "12 of them two-seaters", "a three-seater", "four-wheelers": the name of a type of thing
             if kept and f.num_start < kept[-1].end and f.num_start >= kept[-1].num_start:
                 if f.num_start < kept[-1].num_end:
                     continue
