@@ -696,3 +696,33 @@ def test_a_designator_number_one_space_after_the_label_is_the_labels():
                     "AIR 7000    2,436.5   3,224.9    +788.4   +32.4\nTotal       7,684.5   8,920.1  +1,235.6   +16.1\n")
     assert reading(claims["2:+8.5"])[:2] == ("pct_change", ["5,248.0", "5,695.2"])
     assert reading(claims["3:+32.4"])[:2] == ("pct_change", ["2,436.5", "3,224.9"])
+
+
+FORWARD_ESTIMATES = [
+    ("Defence funding ($m)     2024-25   2025-26   2026-27   Total\n"
+     "Workforce                  15,201    15,844    16,379    47,424\n"
+     "Acquisition                19,366    21,402    23,718    64,486\n"
+     "Sustainment                14,380    15,021    15,650    {x}\n"
+     "Total                      48,947    52,267    55,747    156,961\n", "45,051", "45,501", "4:", "5:156,961"),
+    ("Programme (€m)\t2025\t2026\t2027\t2028\tTotal\nShips\t410\t450\t480\t500\t1,840\nAircraft\t300\t320\t340\t360\t{x}\n"
+     "Total\t710\t770\t820\t860\t3,160\n", "1,320", "1,230", "3:", "4:3,160"),
+    ("| Line (£m) | FY25 | FY26 | FY27 | Total |\n|---|---|---|---|---|\n| Land | 120 | 130 | 140 | 390 |\n"
+     "| Air | 200 | 210 | 220 | {x} |\n| Total | 320 | 340 | 360 | 1,020 |\n", "630", "603", "4:", "5:1,020"),
+]
+
+
+@pytest.mark.parametrize("text,right,wrong,line,grand", FORWARD_ESTIMATES)
+def test_a_total_column_after_periods_adds_them_and_the_grand_total_reads_both_ways(text, right, wrong, line, grand):
+    from factcheck.pipeline import run as check
+
+    def statuses(t: str) -> dict[str, str]:
+        return {f"{t.count(chr(10), 0, f.start) + 1}:{f.text}": f.status
+                for f in check(Document(path="t.txt", text=t), load_rules()).findings}
+
+    claims, _ = run(text.format(x=right))
+    assert reading(claims[line + right])[0] == "sum"
+    assert len(claims[grand].readings) == 2  # the sum of its column and the sum of its row
+    assert set(statuses(text.format(x=right)).values()) == {"pass"}
+    # a wrong row total is that row's error; the grand total still adds up along its row
+    got = statuses(text.format(x=wrong))
+    assert got[line + wrong] == "fail" and got[grand] == "pass"

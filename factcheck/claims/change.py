@@ -802,6 +802,13 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         own = facts.periods.change_years(p)
         if own is not None:
             local = [pr for pr in local if facts.periods.year_of(pr.old) in (None, own[0])]
+        # ... and one that names its base year outright after another change of the pair ("a growth of 18% over the
+        # ₹1,27,434 crore of the previous year and 90% higher than in 2019-20") is not about that undated pair either
+        named_year = facts.periods.named_base_year(p)
+        if named_year is not None:
+            local = [pr for pr in local if facts.periods.year_of(pr.old) == named_year or (
+                facts.periods.year_of(pr.old) is None and not any(
+                    x.type == "percent" and x is not p for x in ctx.numbers_in(min(pr.old.start, pr.new.start), p.start)))]
         for pair in local:
             dist = nearest.get(id(pair))
             ev = list(pair.evidence)

@@ -62,6 +62,11 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     slip = not same and text_a == text_b and _scale_apart(a, b)
     if not (same or transposed or slip) or max(_significant(a), _significant(b)) < 3:
         return
+    if not same and a.type == "count" and a.unit and b.unit and not a.inferred and not b.inferred and \
+            noun_class(ctx.vocab, a.unit) != noun_class(ctx.vocab, b.unit):
+        return  # "245 engines" and "254 Stinger missiles": counts of other things are other figures
+    if not same and ctx.sent_index(a.start) == ctx.sent_index(b.start):
+        return  # two figures of one sentence share all its words: the words say nothing of a slip
     words, weight = _shared_words(ctx, a, b)
     ev: list[Evidence] = []
     noun = a.type == "count" and a.unit and b.unit and a.unit == b.unit and not a.inferred and not b.inferred
@@ -130,13 +135,15 @@ def _scale_apart(a: Mention, b: Mention) -> bool:
 def _shared_words(ctx: Ctx, a: Mention, b: Mention) -> tuple[set[str], float]:
     """The words the two figures' sentences share (within 150 characters of each), and their weight: a name
     (a capitalised word inside the sentence) counts twice."""
+    numbers = set((ctx.vocab.get("number_words") or {}).keys()) | set((ctx.vocab.get("multiplier_words") or {}).keys())
+
     def words(m: Mention) -> dict[str, bool]:
         s, e = ctx.sentence(m.start)
         out: dict[str, bool] = {}
         for w in _WORD.finditer(ctx.text, max(s, m.start - 150), min(e, m.end + 150)):
             low = w.group().lower()
-            if low in _STOP:
-                continue
+            if low in _STOP or any(part in numbers for part in low.split("-")):
+                continue  # the figures' own number words ("two hundred forty-five (245)") name nothing
             name = w.group()[0].isupper() and w.start() > s
             out[low[:7]] = out.get(low[:7], False) or name
         return out

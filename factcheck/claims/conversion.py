@@ -10,6 +10,7 @@ billion or A$4.5 billion"); lists restate in order ("€1.2bn and €0.8bn ($1.3
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import regex
@@ -64,20 +65,22 @@ def find(ctx: Ctx, facts: Facts) -> None:
     _same_rate(ctx)
 
 
-_SCALE_BRACKET = rx(r"\s*\(\s*(?:(?:or|about|around|roughly|some|approximately|i\.e\.|that\s+is)\s+)?")
+_SCALE_BRACKET = rx(r"\s*\(\s*(?:(?:or|about|around|roughly|some|approximately|i\.e\.|that\s+is)\s+)?|"
+                    r",\s*(?:or|i\.e\.|that\s+is)\s+(?:(?:about|around|roughly|some|approximately)\s+)?")
 
 
 def _scale_restatements(ctx: Ctx, figs: list[Mention], src_of: dict[int, Mention]) -> None:
-    """"₹63,000 crore (₹6.3 trillion, or about $7.4 billion)": a figure restated in brackets in the same unit and
-    another scale. A bracket may as well give the prior period ("€1.2bn (€980m)"), so only two readings are made: the
-    same value (it holds) or the same digits a power of ten away (a scale slip: it fails); any other pair is left
-    alone. A further restatement in the bracket restates the first figure."""
+    """"₹63,000 crore (₹6.3 trillion, or about $7.4 billion)", "₹1.80 lakh crore, or ₹1,80,000 crore": a figure
+    restated in brackets or after ", or" in the same unit and another scale. A bracket may as well give the prior
+    period ("€1.2bn (€980m)"), so only two readings are made: the same value (it holds) or the same digits a power
+    of ten away (a scale slip: it fails); any other pair is left alone. A further restatement in the bracket restates
+    the first figure."""
     for x, y in zip(figs, figs[1:], strict=False):
         if not (is_amount(x) and is_amount(y)) or x.type not in ("currency", "quantity") or x.unit != y.unit \
                 or not x.scale or not y.scale or x.scale.lower() == y.scale.lower() or y.inferred:
             continue
         gap = _SCALE_BRACKET.fullmatch(ctx.text, x.end, y.start)
-        if gap is None or not regex.match(r"\s*[,;)]", ctx.text[y.end:y.end + 3]):
+        if gap is None or not regex.match(r"\s*(?:[,;)]|\.(?!\d))", ctx.text[y.end:y.end + 3]):
             continue
         a, b = abs(x.value or 0.0), abs(y.value or 0.0)
         if not a or not b:
@@ -217,6 +220,22 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
         rel = _rate_reading(ctx, src, dst, ev, table, explicit)
         if rel is not None:
             readings.append(rel)
+    # a bare "$" may be any dollar ("€71.4 million (about $119 million)" in an Australian release): the other dollars
+    # are readings that can make the conversion hold, never fail (currencies.yaml bare_dollar_readings)
+    dollar = ctx.vocab.get("dollar_sign") or "USD"
+    for fig, peer in ((src, dst), (dst, src)):
+        if not readings or fig.unit != dollar or not _BARE_DOLLAR.search(ctx.text, fig.start, min(fig.end, fig.start + 2)) \
+                or _BARE_DOLLAR_BEFORE.search(ctx.text, max(0, fig.start - 3), fig.start):
+            continue
+        for cur, names in (ctx.vocab.get("bare_dollar_readings") or {}).items():
+            if cur == peer.unit or not _names_country(ctx, names):
+                continue
+            alt = dataclasses.replace(fig, unit=str(cur))
+            a, b = (alt, dst) if fig is src else (src, alt)
+            for table, explicit in chosen[:2]:
+                got = _rate_reading(ctx, a, b, ev, table, explicit)
+                if got is not None:
+                    readings.append(dataclasses.replace(got, alternative=True, note=got.note + f" (reading $ as {cur})"))
     if not readings:
         ctx.skip("currency_conversion", dst, f"no reference rate for {src.unit} or {dst.unit}")
         return
@@ -226,6 +245,24 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
                              point=r.point, note=r.note, source=r.source) for r in readings]
     ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, readings=tuple(readings),
                   stated_step=trailing_zero_step(dst), params={"rate": (src.unit, dst.unit, implied, year)}))
+
+
+def _names_country(ctx: Ctx, names: list) -> bool:
+    """Does the release's head (headline, dateline, lead: blockcheck.head_end, carried to every block) name one of
+    these words (a country, a city, its exchange)?"""
+    from ..blockcheck import head_end
+
+    cache: dict[tuple, bool] = ctx.__dict__.setdefault("_names_country", {})
+    key = tuple(names)
+    if key not in cache:
+        head = ctx.text[:head_end(ctx.text)]
+        cache[key] = bool(names) and regex.search(r"\b(?:" + "|".join(regex.escape(str(n)) for n in names) + r")\b",
+                                                  head, regex.I) is not None
+    return cache[key]
+
+
+_BARE_DOLLAR = rx(r"\$")
+_BARE_DOLLAR_BEFORE = rx(r"(?:US|U\.S\.|USD)\s?$", regex.I)
 
 
 def _dated_sentence(ctx: Ctx, m: Mention) -> bool:

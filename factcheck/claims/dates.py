@@ -265,6 +265,9 @@ def find(ctx: Ctx) -> None:
                 lo = diff + 1
         else:
             lo, hi = lo_days / unit_days, hi_days / unit_days
+            diff = d1.first.year - d0.first.year
+            if q.unit == "year" and diff > hi and hi >= diff - 0.75:
+                hi = float(diff)  # "in April 2021, six years after ... December 2015": counted by calendar years
         point = (d1.mid.toordinal() - d0.mid.toordinal()) / unit_days if not year_only else float(
             d1.first.year - d0.first.year)
 
@@ -355,6 +358,17 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
     if len(periods) >= 2 and not word:
         (d0, p0), (d1, p1) = periods[0], periods[1]
+        # "the fiscal 2026 request ... a plan covering fiscal 2023 through 2027, a five-year period": two dates joined
+        # as a range are the span's, before the first two the sentence happens to name
+        ranges = [k for k in range(len(periods) - 1)
+                  if _RANGE_JOIN.fullmatch(t, periods[k][0].end, periods[k + 1][0].start)]
+        if ranges:
+            k = min(ranges, key=lambda k: min(abs(q.start - periods[k + 1][0].end), abs(periods[k][0].start - q.end)))
+            (d0, p0), (d1, p1) = periods[k], periods[k + 1]
+    one_range = _year_range(ctx, q, periods) if not word else None
+    if one_range is not None:
+        return one_range  # "a plan for 2025-2030, a six-year programme": the span of the range the sentence names
+    if len(periods) >= 2 and not word:
         # the text must join the two dates ("from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ...
         # through FY31, a five-year extension"); two dates that merely share a sentence are not a span
         joined = bool(regex.fullmatch(r"\s*(?:to|and|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", t[d0.end:d1.start])
@@ -455,6 +469,11 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # "Three years later the figure is 40,000, and the Army wants 100,000 – a goal set for October 2025": a date
         # after the span in another clause is not the span's end
         periods = [(d, p) for d, p in periods if d.end <= q.start or not _CLAUSE_BREAK.search(t, q.end, d.start)]
+        # "Seven years later the company, listed in Frankfurt since September 2020, reported 2024 revenue": a date after
+        # "since" or "until" starts or ends a state of something else, it is not the date the span runs to
+        kept = [(d, pd) for d, pd in periods if not (d.start > q.end and _STATE_DATE.search(t, max(q.end, d.start - 12),
+                                                                                             d.start))]
+        periods = kept or periods
         if not periods and word in ("later", "on") and doc_d is not None:
             prev = _previous_date(ctx, q, None)
             if prev is not None and prev.first <= doc_d.first:
@@ -485,6 +504,31 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
 
 
 _CLAUSE_BREAK = rx(r"[;–—]|\s-\s|,\s*(?:and|but|while|whereas)\b", regex.I)
+def _year_range(ctx: Ctx, q: Mention, periods: list[tuple[Mention, Period]]) -> tuple[Period, Period, bool] | None:
+    """A range of years written as one date ("2025-2030", "2023–2027") right before or after the span, with nothing
+    but words between: its two ends (not "2024-25", one fiscal year)."""
+    t = ctx.text
+    for d, _ in periods:
+        m = _YEAR_RANGE.fullmatch(d.text)
+        if m is None:
+            continue
+        y0, y1 = int(m.group(1)), int(m.group(2))
+        if y1 < 100:
+            y1 += (y0 // 100) * 100
+        if y1 - y0 < 2:
+            continue
+        gap = t[d.end:q.start] if d.end <= q.start else t[q.end:d.start]
+        if len(gap) > 40 or regex.search(r"[\d;]", gap):
+            continue
+        a, b = parse_period(str(y0)), parse_period(str(y1))
+        if a is not None and b is not None:
+            return a, b, True
+    return None
+
+
+_YEAR_RANGE = rx(r"(?:FY\s?)?((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)")
+_RANGE_JOIN = rx(r"\s*(?:to|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", regex.I)
+_STATE_DATE = rx(r"\b(?:since|until|till)\s+(?:\p{L}+\s+)?$", regex.I)
 # a verb of the sentence's own event between its date and a "N later" span ("announced in 2010, was abandoned")
 _EVENT_VERB = rx(r",\s+(?:was|were|is|are|has|had|have|came|followed|went|began|started|ended|arrived|took)\b"
                  r"(?:\s+\p{L}+)?", regex.I)

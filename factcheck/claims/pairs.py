@@ -123,6 +123,8 @@ class Pairs:
         if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
                 self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
+        if any(_ADDED_AMOUNT.match(self.ctx.text, x.end) or _ADDED_AMOUNT.search(x.text) for x in (old, new)):
+            return  # "24 guns in 2017 and four more in 2022": an amount added to a level is no level
         if (before := self.ctx.numbers_in(max(0, new.start - 40), new.start)) and \
                 _PARTITIVE_OF.fullmatch(self.ctx.text, before[-1].end, new.start):
             return  # "23 of its 32 members did so, or 72%, up from just six": the whole of a part, not a new level
@@ -325,6 +327,7 @@ _BASE_WORDS = rx(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|
 # contrast ("to ¥5,027.1 billion, while business profit increased to ¥383.1 billion from ¥281.8 billion")
 _CROSSES_CLAUSE = rx(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b|"
                      r",\s+(?:while|whereas|but|although|though)\s", regex.I)
+_ADDED_AMOUNT = rx(r"\s+(?:more|additional|further|extra)\b(?!\s+than\b)", regex.I)
 _PARTITIVE_OF = rx(r"\s+(?:out\s+)?of\s+(?:(?:its|their|the|all|our|his|her)\s+)?", regex.I)
 _OPEN_AFTER_FIGURE = rx(r"[\d\p{L}%][^\d()]{0,25}\(\s*(?:[\p{L}.~≈]+\s+){0,2}$")
 

@@ -41,6 +41,7 @@ from .scope import Ctx
 _SEP = rx(r"\s*(?:,\s*(?:and\s+|plus\s+|as\s+well\s+as\s+)?|;\s*|\s+and\s+|\s+plus\s+|\s+as\s+well\s+as\s+|\s*\+\s*)"
                      r"(?:(?:another|a\s+further|further|the\s+other|other|an?\s+additional)\s+)?", regex.I)
 _ITEM_WORDS = rx(r"[\s\p{L}\p{N}'’./()&-]{0,60}")  # "£386m in Sensors & Information and £681m in ..."
+_LAST_ITEM_WORDS = rx(r"[\s\p{L}\p{N}'’./()&-]{0,110}")
 _COMPLEMENT = rx(r"(?:the\s+)?(?:other|remaining|rest|balance|remainder)\s*$", regex.I)
 
 
@@ -359,7 +360,9 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     when that one is the earlier level of a pair ("up 21% from €3.96 billion ... and equal to 5.4% of GDP"),
     the pair's new level, the sentence's subject."""
     s, _ = ctx.sentence(p.start)
-    before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent" and x is not whole]
+    # a rate ("at the prevailing rate of ₹86.6 to the dollar", "$40 million a year") is no part of a whole
+    before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent" and x is not whole
+              and facts.rate_of(x) is None]
     if before and threshold(ctx, facts, before[-1]):
         return []  # "Orders below €10 m represented 61% of the total": the part is the orders, not €10 m
     out: list[tuple[Mention, list[Evidence]]] = []
@@ -789,8 +792,31 @@ def _is_prior_margin(ctx: Ctx, pairs: Pairs, p: Mention) -> bool:
 
 def _period(pairs: Pairs, x: Mention) -> str:
     """A figure's period for a margin: earlier when it is a pair's earlier level or a comparison's base
-    ("EBITA grew 15.8% from €1,317 million")."""
-    return "prior" if pairs.with_old(x) or base_position(pairs.ctx, x) else "current"
+    ("EBITA grew 15.8% from €1,317 million"), or when its own clause names the earlier period ("Revenue in the
+    year-earlier quarter was 9.37 billion crowns"; linking words prior_markers, not after "compared with")."""
+    if pairs.with_old(x) or base_position(pairs.ctx, x):
+        return "prior"
+    ctx = pairs.ctx
+    s, e = ctx.sentence(x.start)
+    near = [y for y in ctx.numbers_in(s, e) if y is not x and is_amount(y)]
+    a = max([y.end for y in near if y.end <= x.start] + [s])
+    b = min([y.start for y in near if y.start >= x.end] + [e])
+    marker = pairs.facts.g.word_pattern("prior_markers")
+    before = ctx.text[a:x.start]
+    hit = None
+    for found in marker.finditer(before):
+        hit = found  # the last one
+    # (not "Compared with $1,431 million a year earlier, total revenue of $1,814 million": right after the figure before,
+    # the marker is that one's)
+    if hit is not None and not _COMPARED_WITH.search(before, 0, hit.start()) and \
+            not (a > s and not before[:hit.start()].strip()):
+        return "prior"
+    return "prior" if marker.match(ctx.text, x.end + len(ctx.text[x.end:b]) - len(ctx.text[x.end:b].lstrip()),
+                                   b) else "current"
+
+
+# "compared with a year earlier, revenue rose to ...": a marker after these names the base, not the figure's period
+_COMPARED_WITH = rx(r"\b(?:compared\s+(?:with|to)|from|than|versus|vs\.?|against|on|over)\s+(?:\S+\s+){0,2}$", regex.I)
 
 
 # ---------------------------------------------------------------------------------------------- totals
@@ -798,6 +824,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     t = mt.slots.get("total")
     if t is None or not is_amount(t) or t.type == "percent" and t.unit != "percent":
         return
+    if facts.rate_of(t) == "period" and not any(facts.rate_of(x) == "period" for x in
+                                                ctx.numbers_in(ctx.sentence(t.start)[0], t.start) if is_amount(x)):
+        return  # "two dozen of them capable of making over 10,000 units a month": a rate, no total of levels
     if mt.template.id in ("comprising", "colon-far"):  # "206 aircraft, 14% more than the 181 of 2023: 73 ..., 130 ...": the
         for pr in pairs.with_old(t):    # list is the subject's, not the comparison base's
             if ctx.sent_index(pr.new.start) == ctx.sent_index(t.start):
@@ -1369,12 +1398,16 @@ def _item_names(ctx: Ctx, x: Mention, items: list[Mention], t: Mention) -> bool:
 def _joined(between: str) -> bool:
     """Two list items: a separator, and at most a few words describing the item (no verb of a new clause)."""
     between = _HEDGE_END.sub("", between)
-    if len(between) > 100 or regex.search(r"[;]|\b(?:than|while|whereas|but|of\s+which|per|each|a\s+year\s+earlier)\b",
+    if len(between) > 120 or regex.search(r"[;]|\b(?:than|while|whereas|but|of\s+which|per|each|a\s+year\s+earlier)\b",
                                           between, regex.I) \
             or regex.fullmatch(r"\s*(?:to|and\s+to|-|–|—)\s*", between) or _CLAUSE_VERB.search(between):
         return False
-    return bool(regex.search(r",|\band\b|\bplus\b|\+|\bas\s+well\s+as\b", between, regex.I)) and \
-        _ITEM_WORDS.fullmatch(between.replace(",", " ").replace("+", " ")) is not None
+    words = between.replace(",", " ").replace("+", " ")
+    # "..., $33.4 billion for national security programs of the Department of Energy and $11.9 billion for ...": before
+    # the last item ("and"), an item's words may run longer
+    return bool(regex.search(r",|\band\b|\bplus\b|\+|\bas\s+well\s+as\b", between, regex.I)) and (
+        _ITEM_WORDS.fullmatch(words) is not None
+        or (regex.search(r"\band\s*$", between) is not None and _LAST_ITEM_WORDS.fullmatch(words) is not None))
 
 
 def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
@@ -1598,8 +1631,11 @@ def _accrue_back(ctx: Ctx, facts: Facts, mt: Match) -> None:
     si, pi = ctx.sent_index(new.start), ctx.para_index(new.start)
 
     def fits(x: Mention) -> bool:
-        return x is not old and x is not new and is_amount(x) and x.type == new.type and x.value is not None and \
-            x.value_high is None and 0 < x.value < new.value and _sum_comparable(ctx, x, new)  # type: ignore[operator]
+        # not "the most enthusiastic customer of the four": a figure naming a set it is one of is no amount added
+        if x is old or x is new or not is_amount(x) or x.type != new.type or x.value is None or new.value is None:
+            return False
+        return x.value_high is None and 0 < x.value < new.value and _sum_comparable(ctx, x, new) and \
+            not _OF_THE_SET.search(ctx.text, max(0, x.start - 30), x.start)
 
     noun = facts.g.word_pattern("addition_nouns").search(ctx.text, mt.start, min(mt.end, mt.start + 40))
     found: list[Mention] = []
@@ -1617,6 +1653,9 @@ def _accrue_back(ctx: Ctx, facts: Facts, mt: Match) -> None:
             break
     if len(found) == 1:
         _accrued(ctx, facts, mt, found[0], old, new)
+
+
+_OF_THE_SET = rx(r"\b(?:of|among|between)\s+(?:the|its|their|these|those|all)\s+$", regex.I)
 
 
 def _accrued(ctx: Ctx, facts: Facts, mt: Match, add: Mention, old: Mention, new: Mention) -> None:

@@ -41,7 +41,7 @@ _RELATIVE_AFTER = rx(r"\s*,?\s*(?:(?P<last>last\s+year|a\s+year\s+(?:earlier|bef
                      r"\s+year|the\s+year\s+before)|(?P<this>this\s+year|in\s+the\s+current\s+year))\b", regex.I)
 # the base period of a change: "a 64% jump on 2024", "29% more than in 2025", "up 12% from 2023"
 _BASE = rx(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:on|over|from|against|versus|vs\.?|compared\s+(?:with|to)|than(?:\s+in)?|"
-           r"relative\s+to)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?P<y>(?:1[89]|20)\d\d)\b"
+           r"relative\s+to|above|below)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?P<y>(?:1[89]|20)\d\d)\b"
            r"|\s*(?:[\p{L}-]+\s+){0,3}?(?:on|over|from|than|compared\s+with|versus)\s+(?P<rel>last\s+year|the\s+"
            r"(?:previous|prior)\s+year|a\s+year\s+(?:earlier|ago|before))", regex.I)
 # the new period of a change: "doubled in 2024", "rose 12% in fiscal 2025"
@@ -182,6 +182,13 @@ class Periods:
         if old is None or new is None or old >= new:
             return None
         return old, new, said
+
+    def named_base_year(self, p: Mention) -> int | None:
+        """The year a change trigger says it is measured from, written out ("90% higher than in 2019-20", "60% above
+        2020 levels", "up 21% on 2023"), else None."""
+        _, e = self.ctx.sentence(p.start)
+        base = _BASE.match(self.ctx.text, p.end, min(e, p.end + 60))
+        return int(base.group("y")) if base is not None and base.group("y") else None
 
     def _clause_year(self, p: Mention) -> int | None:
         """"In 2026, defence spending is to rise to ..., 29% more than in 2025": the year opening the sentence."""

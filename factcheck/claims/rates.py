@@ -14,24 +14,30 @@ import regex
 from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
-from .pairs import Pairs
+from .pairs import Pairs, base_position
 from .parts import _added_item
 from .reading import Facts, doubt, is_amount, is_generic, noun_class
 from .scope import Ctx
 
 # "a $548,856,000 firm-fixed-price contract for 1,320 vehicles": hyphenated words count as words
-_TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:[\p{L}-]+\s+){0,3}?(?:for|to\s+(?:buy|build|produce|acquire|procure|supply|deliver)|"
-                      r"covering|covers|worth|valued\s+at|at\s+a\s+cost\s+of|costing|of)\b", regex.I)
+# "a $333,593,568 firm-fixed-price modification to exercise options for the production of 150 ...": up to six words
+# before "for" (none that opens a clause); before "of", "worth" and the like at most three
+_TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:(?:(?!(?:and|or|but|while|which|that|who)\b)[\p{L}-]+\s+){0,6}?(?:for|to\s+(?:buy|"
+           r"build|produce|acquire|procure|supply|deliver)|covering|covers)|(?:[\p{L}-]+\s+){0,3}?(?:worth|valued\s+at|"
+           r"at\s+a\s+cost\s+of|costing|of))\b", regex.I)
 # "€3.75 billion, or about €178 million per aircraft", "a £4.2 billion deal, or £840 million per ship"
 _ASIDE = rx(r",[^,;\d]{1,60},\s*")
 _RESTATES = rx(r"(?:\s+(?!and\b|or\b)[\p{L}-]+){0,2}?\s*,?\s*(?:or|that\s+is|i\.e\.|equal\s+to|equivalent\s+to|which\s+is|\()\s*"
                r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under|approximately)\s+)?", regex.I)
+_APPOSED = rx(r"\s*[,–—]\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|just\s+over|just\s+under)\s+)?",
+             regex.I)
 _ADDED = rx(r"\b(?:plus|and|as\s+well\s+as|along\s+with|together\s+with|besides|in\s+addition\s+to)\s+"
             r"(?:(?:a|an|the|another|further|some|about|around|nearly|almost)\s+)*$", regex.I)
 _EARNINGS = rx(r"\b(?:earnings|eps|dividends?|profit|income|book\s+value)\b", regex.I)
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
 
 
+_BRACKETED = rx(r"\([^()]*\)")
 _PLURAL_WORD = rx(r"(?<![\p{L}-])([\p{L}-]{3,}s)\b(?!\s+(?:and|out|about|around|roughly|nearly|some|to|up)\b)", regex.I)
 
 def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
@@ -69,8 +75,12 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # "120,000 interceptors over the next twelve months - about $2,000 each": a span of time is not the thing
         # a verb in -s before its complement ("works out at", "costs about", "comes to") is not the thing; words are
         # read whole, not from where the window cuts them ("...ters" of "helicopters")
-        plural = [m.group(1) for m in _PLURAL_WORD.finditer(ctx.text, max(s0, r.start - 80), r.start)
-                  if m.group(1).lower()[:-1] not in _TIME_NOUNS]
+        # ... nor a word in a bracket ("six Ship-to-Shore Connector craft (hulls 1116 through 1121), about $36
+        # million each")
+        lo = max(s0, r.start - 80)
+        shut = [(b.start(), b.end()) for b in _BRACKETED.finditer(ctx.text, lo, r.start)]
+        plural = [m.group(1) for m in _PLURAL_WORD.finditer(ctx.text, lo, r.start)
+                  if m.group(1).lower()[:-1] not in _TIME_NOUNS and not any(a <= m.start() < b for a, b in shut)]
         noun = plural[-1].lower() if plural else None
         if noun in ("its", "this", "was", "has", "is", "as") or is_generic(ctx.vocab, noun):
             noun = None  # "eight F-35B short take-off models, for ..., about 11.1 billion yen each": not the thing
@@ -179,6 +189,12 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if not readings:
         ctx.skip("per_unit", r, "no total and count found for this rate")
         return
+    # "The F-15EX buy is funded at $2.1 billion, about $117 million per aircraft": a total the rate restates in its own
+    # sentence is the rate's; a total of another sentence may only be another buy's
+    own = {t.start for t in totals if ctx.sent_index(t.start) == ctx.sent_index(r.start)
+           and (_RESTATES.fullmatch(ctx.text, t.end, r.start) or _APPOSED.fullmatch(ctx.text, t.end, r.start))}
+    if own:
+        readings = [x if x.operands and x.operands[0].start in own else doubt(x) for x in readings]
     readings.sort(key=lambda x: -x.score)
     # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
     # that may hold is not cut off by readings that only score higher (at most eight in all)
@@ -220,6 +236,8 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
     if r is None or not is_amount(r) or ctx.is_stated(r) or r.type not in ("currency", "count", "number", "quantity") \
             or r.value is None or r.value <= 0 or r.value_high is not None:
         return
+    if base_position(ctx, r):
+        return  # "18% more than the Navy's own estimate of $33.9 billion a year": the base of a comparison, another's
     window = [x for x in ctx.window(r, before=2) if is_amount(x) and x is not r]
     # "an average of about $40.0 billion per year over the next 30 years ... $34.2 billion a year": a figure that is
     # itself a rate is no total over the term

@@ -208,6 +208,7 @@ class _Checker:
         self.claims: list[Claim] = []
         self.unchecked: list[Unchecked] = []
         self._claimed: set[tuple[int, int]] = set()
+        self._sums: dict[tuple[int, int], int] = {}  # a cell claimed as a sum -> its claim (a second sum reading joins it)
         self._totals_below: list[Row | None] | None = None
         self._sales: list[Row] | None = None
         self._nil_total: set[tuple[int, int]] = set()  # total cells whose parts include a dash read as nil
@@ -230,8 +231,14 @@ class _Checker:
     def add(self, kind: str, cell: Cell, stated: Mention, readings: tuple[Relation, ...],
             stated_step: float | None = None) -> None:
         if (cell.start, cell.end) in self._claimed:
+            # "Total ... 226,369": the grand total is the sum of its column and of its row; either reading may hold
+            k = self._sums.get((cell.start, cell.end))
+            if k is not None and kind == "sum" and self.claims[k].kind == "sum":
+                self.claims[k] = dataclasses.replace(self.claims[k], readings=self.claims[k].readings + readings)
             return
         self._claimed.add((cell.start, cell.end))
+        if kind == "sum":
+            self._sums[(cell.start, cell.end)] = len(self.claims)
         self.claims.append(make_claim(kind, (cell.start, cell.end), stated, readings, stated.value, stated_step))
 
     def evidence(self, cue: str, detail: str, explicit: bool) -> Evidence:

@@ -1093,11 +1093,15 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
         if others:
             cols[i] = _replace(c, prior=any(o[0] > c.order[0] or (o[0] == c.order[0] and o[1] == c.order[1] and o > c.order)
                                             for o in others))
-    # a total column adds the plain columns since the last total column
+    # a total column adds the plain columns since the last total column, or the periods before it ("2024-25 2025-26
+    # 2026-27 2027-28 Total": the forward estimates; whether it does, the rows show)
     last = -1
     for i, c in enumerate(cols):
         if c.role == "total":
             parts = tuple(j for j in range(last + 1, i) if cols[j].role in ("other",))
+            in_periods = tuple(j for j in range(last + 1, i) if cols[j].role == "period")
+            if not parts and len(in_periods) >= 2:
+                parts = in_periods
             cols[i] = _replace(c, parts=parts if len(parts) >= 2 else ())
             last = i
     _share_of_column(lex, cols)
