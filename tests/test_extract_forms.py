@@ -140,7 +140,10 @@ def test_number_word_runs_split_where_a_new_number_starts(text: str, expected: l
 
 
 @pytest.mark.parametrize("text", ["The one you mentioned is invalid", "Which one do you prefer?",
-                                  "That one is really good"])
+                                  "That one is really good",
+                                  # after a determiner and an adjective, with no noun after it
+                                  "The old plant is full; the new one will make more.",
+                                  "It plans a bigger one in 2027.", "He said the first one was late."])
 def test_one_as_a_pronoun_is_not_a_number(text: str) -> None:
     assert values(text) == []
 

@@ -149,3 +149,17 @@ def test_a_difference_column_is_checked_against_the_difference_the_rows_follow()
         bad = statuses(text.format(x=wrong))
         assert bad[line + wrong] == "fail", (text, bad)
         assert all(v == "pass" for k, v in bad.items() if k != line + wrong and not k.startswith("1:")), bad
+
+
+def test_a_row_is_derived_only_when_its_label_says_so_first_and_the_signs_agree() -> None:
+    # "... net revenues" is a measure's name, not a difference of two rows: no row formula, nothing accused
+    segments = ("Segment results (in thousands)\tQ3 2024\tQ3 2023\t% Change\n"
+                "Electronic Systems net revenues\t$113,512\t$115,205\t(1.5)%\n"
+                "Structural Systems net revenues\t$87,888\t$81,095\t8.4%\n"
+                "Total net revenues\t$201,400\t$196,300\t2.6%\n")
+    got = statuses(segments)
+    assert "fail" not in got.values() and not [k for k in got if k.startswith(("2:$", "3:$"))], got
+    # a row whose label opens with the derived word is checked: "Net debt" = "Gross debt" − "Cash"
+    net = ("(€m)\t2024\t2023\t2022\nGross debt\t1,250\t1,180\t1,100\nCash\t420\t390\t350\nNet debt\t{x}\t790\t750\n")
+    assert statuses(net.format(x="830"))["4:830"] == "pass"
+    assert statuses(net.format(x="870"))["4:870"] == "fail"

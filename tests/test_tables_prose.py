@@ -82,3 +82,16 @@ def test_a_prose_figure_with_two_digits_of_a_rows_cell_swapped_is_that_cell(pros
     ) + "\n" + prose.replace("$", "£") + "\n"
     figure = figure.replace("$", "£")
     assert [f.status for f in at(text, figure)] == [status]
+
+
+@pytest.mark.parametrize("cells,status", [
+    # the FY cell is the one wrong (its quarters give the prose figure): the prose is not accused
+    (("$198.9", "$197.5", "$208.3", "$248.6", "$835.3"), {"warn", "pass"}),
+    # the FY cell adds up and the prose swaps two of its digits: the prose is wrong
+    (("$198.9", "$197.5", "$208.3", "$230.6", "$835.3"), {"fail"}),
+])
+def test_a_swapped_prose_figure_is_not_accused_when_the_cell_s_own_parts_give_it(cells: tuple, status: set) -> None:
+    text = ("Results (in millions)\tQ1\tQ2\tQ3\tQ4\tFY24\nRevenues\t" + "\t".join(cells) + "\n\n"
+            "For the full fiscal year, revenues were $853.3 million.\n")
+    assert {f.status for f in at(text, "$853.3 million")} <= status
+    assert [f.status for f in at(text, "$853.3 million")]

@@ -297,6 +297,9 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             continue
         if d.type == "percent" and d.unit == "percent":
             continue  # a percent is a change, not a difference
+        lead = [h for h in facts.g.word_pattern("negative_levels").finditer(ctx.text, max(0, d.start - 30), d.start)]
+        if lead and not ctx.text[lead[-1].end():d.start].strip(" ,"):
+            continue  # "compared with a net loss of $7.0 million": a level below zero, no difference
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(d.text, " "))
         ev = [Evidence("difference:" + mt.template.id, "the size of a change", 0.0)]
         base = mt.slots.get("base")
@@ -339,6 +342,9 @@ def _when_base(ctx: Ctx, d: Mention, at: int) -> Mention | None:
     return None
 
 
+_SUMMED_BASE = rx(r"\b(?:combined|together|total|joint|aggregate|collective)\s+(?:[\p{L}-]+\s+)?$", regex.I)
+
+
 def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
     for m, mt in _best(ms, "m").values():
         ctx.work.patterns += 1
@@ -354,7 +360,13 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         # named after the multiple makes the comparison one across measures, so a subject of another measure is
         # no clash; but found by position, such a subject is doubted (it holds or warns)
         across = mt.template.id == "times-of" and bool(facts.measure_hits_in(m.end, base.start))
+        # "ASAP, which had €500 million, and EDIRPA, which had €300 million, so the new programme is almost twice
+        # their combined €800 million": a base called the total of figures before it has those as its parts, not as
+        # the level compared with it
+        summed = _SUMMED_BASE.search(ctx.text, max(m.end, base.start - 25), base.start) is not None
         for subj, sev in _subjects(ctx, facts, pairs, m, base):
+            if summed and subj.start < base.start and abs(subj.value or 0) < abs(base.value or 0):
+                continue
             clash = across and any(e.cue == "measure-clash" for e in sev)
             if clash:
                 sev = [e for e in sev if e.cue != "measure-clash"] + [

@@ -973,6 +973,10 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # "... – 20% in all": percentages add up only as shares of one whole, and this sentence does not say so
         why = Evidence("percent-parts", "percentages the text does not call shares of one whole", 0.0)
         readings = [doubt(r, why) for r in readings]
+    if t.hedge and ((ctx.vocab.get("hedges") or {}).get(t.hedge) or {}).get("window") == "at_most":
+        # "for a fleet of up to 13": a ceiling, which options or further orders the list may not name reach; parts that
+        # add up to less are doubted, not accused
+        readings = [doubt(r, Evidence("ceiling", f"'{t.hedge}' {t.text} is a ceiling", 0.0)) for r in readings]
     ones = _article_items(ctx, readings, t)
     if ones:
         # "8 tankers, 4 transports and a VIP jet – 13 aircraft in all": a part written with an article is one

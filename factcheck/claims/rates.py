@@ -117,7 +117,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
               and not x.role and (x.start not in pairs.deltas or _added_item(ctx, x))]  # "for two more of the"
     readings: list[Relation] = []
     s_r, _ = ctx.sentence(r.start)
-    named_lots = {m.group(0).lower() for m in _DESIGNATOR.finditer(ctx.text, s_r, r.start)}
+    designator = _designator(facts)
+    named_lots = {m.group(0).lower() for m in designator.finditer(ctx.text, s_r, r.start)}
     for t in totals:
         # "two frigates at £500 million each and a tanker for £300 million, £1.3 billion in all": another amount of
         # the total's kind listed between the rate and the total is more of what the total covers
@@ -153,7 +154,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("other-clause", "across a semicolon from the rate", -3.0))
             if named_lots:  # "the average unit price for Lot 18": the figures said of Lot 18, not of Lot 19
                 for x in (t, c):
-                    near_lots = {m.group(0).lower() for m in _DESIGNATOR.finditer(_around(ctx, x))}
+                    near_lots = {m.group(0).lower() for m in designator.finditer(_around(ctx, x))}
                     if near_lots & named_lots:
                         ev.append(Evidence("same-lot", f"{x.text} is said of {'/'.join(sorted(near_lots & named_lots))}",
                                            1.5))
@@ -349,9 +350,17 @@ def _count_role(ctx: Ctx, c: Mention) -> str | None:
     return roles.get(c.start)
 
 
-# a numbered part of a programme or an order: "Lot 18", "Tranche 2", "Batch II", "Block 4"
-_DESIGNATOR = rx(r"\b(?:lot|lots|tranche|batch|block|phase|increment|flight|stage)\s+(?:[IVX]{1,4}|\d{1,3}[A-Z]?)\b",
-                 regex.I)
+_DESIGNATORS: dict[str, regex.Pattern] = {}
+
+
+def _designator(facts: Facts) -> regex.Pattern:
+    """A numbered part of a programme or a model ("Lot 18", "Tranche 2", "Batch II", "Block 4", "Type 31"; linking
+    words lot_designators), compiled once per word list."""
+    source = facts.g.word_pattern("lot_designators").pattern
+    got = _DESIGNATORS.get(source)
+    if got is None:
+        got = _DESIGNATORS[source] = rx(r"(?:" + source + r")\s+(?:[IVX]{1,4}|\d{1,3}[A-Z]?)\b", regex.I)
+    return got
 
 
 def _around(ctx: Ctx, x: Mention) -> str:

@@ -626,7 +626,9 @@ class _Checker:
                     d[j] = (cell, cell.raw)
             vals.append(d)
         for ri, r in enumerate(rows):
-            if not self.lex.derived_row.search(r.label) or len(vals[ri]) < 3:
+            # the label names the derived figure first ("Gap", "Net debt", "EU + US"), not as one word of a measure's
+            # name ("Electronic Systems net revenues")
+            if not (self.lex.derived_row.match(r.label.strip()) or _ROW_SUM_SIGN.search(r.label)) or len(vals[ri]) < 3:
                 continue
             best: tuple[int, int, str, int, int] | None = None
             for ai in range(len(rows)):
@@ -639,7 +641,11 @@ class _Checker:
                     for how in ("difference", "sum"):
                         if how == "sum" and bi < ai:
                             continue
-                        hold = sum(1 for j in cols if _rows_hold(vals[ai][j][1], vals[bi][j][1], vals[ri][j][1], how))
+                        # (a difference printed without its sign is read as positive: the order of the rows must
+                        # give that sign, "Structural − Total" is no "Electronic Systems" row)
+                        hold = sum(1 for j in cols if _rows_hold(vals[ai][j][1], vals[bi][j][1], vals[ri][j][1], how)
+                                   and (how != "difference" or _same_sign(vals[ai][j][1], vals[bi][j][1],
+                                                                          vals[ri][j][1])))
                         # the label says the row is derived: two columns of three showing how are enough
                         if hold >= min(3, len(cols) - 1) and len(cols) - hold <= max(1, len(cols) // 5) and \
                                 (best is None or hold > best[3]):
@@ -899,6 +905,9 @@ def _cell_holds(a: Mention, b: Mention, c: Mention, how: str, k: int) -> bool:
     v = (x / y if how == "ratio" else x * y) * 10.0 ** k
     rel = sum((m.half_step or 0.0) / abs(m.value) for m in (a, b) if m.value)
     return abs(z - v) <= (c.half_step or 0.0) + abs(v) * rel + 1e-9 * abs(v)
+
+
+_ROW_SUM_SIGN = re.compile(r"\s[+−–-]\s|\+")
 
 
 def _same_sign(a: Mention, b: Mention, c: Mention) -> bool:
@@ -1211,7 +1220,9 @@ class _Prose:
         # ... or, matching none, two neighbouring digits of exactly one of them swapped ("Marine revenue of £714.5m"
         # beside the row's 741.5): a transposition of that cell
         swapped = [r for r in readings if _adjacent_swap(written, text[r.operands[0].num_start:r.operands[0].num_end])]
-        if len(swapped) == 1:
+        if len(swapped) == 1 and not any(_parts_give(t, r, swapped[0].operands[0], m) for t, r, _ in found):
+            # (not when the cell is a total whose own parts give the prose figure: then the cell is the error, and
+            # its own sum says so: "Revenues $198.9 $197.5 $208.3 $248.6 $835.3" under "$853.3 million" in the text)
             rel = swapped[0]
             ev = rel.evidence[0]
             rel = Relation(rel.formula, rel.operands, (Evidence(ev.cue, ev.detail + "; the same digits with two "
@@ -1219,6 +1230,36 @@ class _Prose:
             return make_claim("consistency", (m.start, m.end), m, (rel,), m.value)
         return make_claim("consistency", (m.start, m.end), m, tuple(chosen) if len(chosen) == 1 else
                           _final(readings, []), m.value)
+
+
+def _parts_give(t: Table, r: Row, cell: Mention, m: Mention) -> bool:
+    """Do the cells before ``cell`` in its row, or (in a total row) the rows above it in its column, add up to the
+    prose figure ``m``, within their rounding?"""
+    placed = r.placed()
+    j = next((k for k, c in placed.items() if c.mention is not None and c.mention.start == cell.start), None)
+    if j is None or m.value is None:
+        return False
+
+    def near(parts: list[Mention]) -> bool:
+        if len(parts) < 2 or any(p.value is None for p in parts):
+            return False
+        total = sum(p.value or 0.0 for p in parts)
+        slack = sum(p.half_step or 0.0 for p in parts) + (m.half_step or 0.0)
+        return abs(total - m.value) <= slack + 1e-9 * abs(total)  # type: ignore[operator]
+
+    row = [c.mention for k, c in sorted(placed.items()) if k < j and c.mention is not None and not c.percent]
+    if near(row):
+        return True
+    if r.kind != "total":
+        return False
+    above: list[Mention] = []
+    for other in t.rows[:r.index][::-1]:
+        if other.kind in ("total", "subtotal", "section"):
+            break
+        c = other.placed().get(j)
+        if other.kind == "level" and c is not None and c.mention is not None:
+            above.append(c.mention)
+    return near(above)
 
 
 def _adjacent_swap(a: str, b: str) -> bool:

@@ -116,6 +116,10 @@ def _join_range(f: _Amount, nxt: _Amount, hi: float) -> None:
 _SPAN_AGAINST = rx(r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from|after)"
                    r"(?:\s+(?:the\s+|a\s+|its\s+)?(?:previous|prior|earlier|old)(?:\s+(?:range|guidance|forecast|outlook))?"
                    r"(?:\s+of)?)?\s+", regex.I)
+# "the new one will", "a bigger one in 2027": "one" standing for a thing named before
+_ADJ_BEFORE_ONE = rx(r"(?i)\b(?:the|a|an|this|that|its|their|our|his|her|another)\s+(?:[\p{L}]+\s+){1,2}$")
+_NO_NOUN_AFTER = rx(r"(?i)(?!-)\s*(?:[.,;:!?)]|$|(?:is|was|will|would|could|can|has|had|have|are|were|in|at|for|to|from|"
+                    r"with|by|on|of|and|or|but|that|which|who|makes?|made)\b)")
 # a number word glued to a noun in -er: a type's name, no count ("two-seaters", "a four-wheeler", "a six-footer")
 _TYPE_NAME = rx(r"-(?!quarters?\b)[\p{L}]+ers?\b(?!-)", regex.I)
 # "more" and then a noun phrase, not "more than", "more of", "more in 2020"
@@ -675,9 +679,14 @@ class _Scanner:
                     and nxt.group(1).lower() not in self.g.mult)
 
     def _pronoun_one(self, a: int, b: int) -> bool:
-        """ "the one you mentioned", "which one": "one" as a pronoun after a determiner is not a number."""
-        return self.t[a:b].lower() == "one" and bool(rx(
-            r"(?i)\b(?:the|this|that|which|each|every|any|no|another|some|someone|anyone|every)\s+$").search(self.t[max(0, a - 12):a]))
+        """ "the one you mentioned", "which one": "one" as a pronoun after a determiner is not a number; nor after a
+        determiner and an adjective when no noun follows ("the new one will make", "a bigger one in 2027")."""
+        if self.t[a:b].lower() != "one":
+            return False
+        if rx(r"(?i)\b(?:the|this|that|which|each|every|any|no|another|some|someone|anyone|every)\s+$").search(
+                self.t[max(0, a - 12):a]):
+            return True
+        return bool(_ADJ_BEFORE_ONE.search(self.t, max(0, a - 40), a)) and bool(_NO_NOUN_AFTER.match(self.t, b))
 
     def _bare_multiplier(self, a: int, b: int) -> bool:
         """Is this word run a scale word belonging elsewhere? "thousand" alone counts only in lower case, and never
