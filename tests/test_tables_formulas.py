@@ -163,3 +163,19 @@ def test_a_row_is_derived_only_when_its_label_says_so_first_and_the_signs_agree(
     net = ("(€m)\t2024\t2023\t2022\nGross debt\t1,250\t1,180\t1,100\nCash\t420\t390\t350\nNet debt\t{x}\t790\t750\n")
     assert statuses(net.format(x="830"))["4:830"] == "pass"
     assert statuses(net.format(x="870"))["4:870"] == "fail"
+
+
+def test_a_full_year_column_after_its_quarters_or_halves_adds_them_up() -> None:
+    quarters = ("(In millions)   Q1 FY24   Q2 FY24   Q3 FY24   Q4 FY24   FY24\n"
+                "Revenues        $198.9    $197.5    $208.3    $248.6    {x}\n"
+                "Bookings        $208.4    $234.1    $318.4    $278.6    $1,039.5\n"
+                "Backlog         $1,152.3  $1,210.0  $1,288.4  $1,344.2  $1,344.2\n")
+    assert statuses(quarters.format(x="$853.3")) == {"2:$853.3": "pass", "3:$1,039.5": "pass"}  # backlog: a stock
+    assert statuses(quarters.format(x="$835.3"))["2:$835.3"] == "fail"
+    halves = "SEK m\tH1 2024\tH2 2024\t2024\nSales\t4,100\t4,650\t{x}\nEBIT\t410\t520\t930\n"
+    assert statuses(halves.format(x="8,750")) == {"2:8,750": "pass", "3:930": "pass"}
+    assert statuses(halves.format(x="8,570"))["2:8,570"] == "fail"
+    # two quarters of the year are no parts of it: no row adds up, nothing is claimed
+    two = ("| $m | Q3 2024 | Q4 2024 | FY 2024 | FY 2023 |\n|---|---|---|---|---|\n| Sales | 500 | 560 | 2,050 | 1,900 |\n"
+           "| EBIT | 50 | 60 | 210 | 190 |\n")
+    assert statuses(two) == {}

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ..document.tables import Cell, Column, Row, Table, find_tables, lexicon, typed
 from ..model import Claim, Document, Evidence, Mention, Relation, Unchecked
-from .reading import adds_up, doubt
+from .reading import adds_up, doubt, same_figure
 
 # Evidence weights (rules/tables.yaml, ``weights``; the judge's thresholds are rules/linking.yaml's): a reading
 # resting on the table's labelled structure scores ``table``, enough to fail; one whose columns the header does
@@ -479,7 +479,7 @@ class _Checker:
                 self.add("sum", cell, tm, (Relation("sum", tuple(ms), (ev,)),), stated_step=step)
 
     def total_columns(self) -> None:
-        cols = [c for c in self.t.columns if c.role == "total" and c.parts]
+        cols = [c for c in self.t.columns if c.parts]
         for tc in cols:
             rows = []
             for r in self.t.rows:
@@ -496,6 +496,11 @@ class _Checker:
                 elsewhere = any(ok for i, ok in enumerate(oks) if i != k)
                 if not elsewhere and not oks[k]:
                     self.skip("sum", cell, f"column '{tc.name}' is not the sum of the columns before it in any row")
+                    continue
+                if tc.role == "period" and not oks[k] and cell.mention is not None and \
+                        same_figure(cell.mention, ms[-1]):
+                    # "Backlog 1,152 1,210 1,288 1,344 1,344": a stock at the year's end is its last quarter's, no sum
+                    self.skip("sum", cell, f"'{r.label}' in column '{tc.name}' is the last period's level, not a sum")
                     continue
                 names = ", ".join(f"'{self.name(j)}'" for j in tc.parts)
                 ev = self.evidence("table-total", f"'{r.label}', column '{tc.name}' = {names}", elsewhere)

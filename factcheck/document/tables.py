@@ -654,6 +654,10 @@ def _period_key(lex: Lexicon, label: str) -> str:
     return re.sub(r"\s+", " ", lex.year.sub("", label)).strip(" -/'’").lower()
 
 
+_FULL_YEAR = re.compile(r"(?:FY\s?'?\d{2}(?:\d{2})?|(?:fiscal|financial|full[- ]year)\s+(?:year\s+)?\d{4}|(?:19|20)\d\d)", re.I)
+_SUB_YEAR = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H|(?:first|second|third|fourth)\s+(?:quarter|half))\b", re.I)
+
+
 def _period_order(lex: Lexicon, label: str) -> tuple[int, ...] | None:
     y = lex.year.search(label)
     if not y:
@@ -1104,6 +1108,19 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
                 parts = in_periods
             cols[i] = _replace(c, parts=parts if len(parts) >= 2 else ())
             last = i
+    # "Q1 FY24  Q2 FY24  Q3 FY24  Q4 FY24  FY24": a full-year column after the quarters (or halves) of its year adds
+    # them up; it stays a period (prose quotes it as the year's figure)
+    for i, c in enumerate(cols):
+        if c.role != "period" or c.parts or c.order is None or not _FULL_YEAR.fullmatch(c.label.strip()):
+            continue
+        run: list[int] = []
+        for j in range(i - 1, -1, -1):
+            o = cols[j]
+            if o.role != "period" or o.order is None or o.order[0] != c.order[0] or not _SUB_YEAR.search(o.label):
+                break
+            run.insert(0, j)
+        if len(run) in (2, 3, 4):
+            cols[i] = _replace(c, parts=tuple(run))
     _share_of_column(lex, cols)
     # group labels above: one per change group, in order
     if groups:
