@@ -726,3 +726,21 @@ def test_a_total_column_after_periods_adds_them_and_the_grand_total_reads_both_w
     # a wrong row total is that row's error; the grand total still adds up along its row
     got = statuses(text.format(x=wrong))
     assert got[line + wrong] == "fail" and got[grand] == "pass"
+
+
+@pytest.mark.parametrize("text,total", [
+    ("Item                 Credit   Share %\nAir defence           660     33.5\nMortars               120      6.1\n"
+     "IT                    492     24.9\nVehicles              701     35.5\nTotal armament programme  1,937  100.0\n",
+     "6:1,937"),
+    ("Line\tCHF m\tShare %\nShips\t400\t40.0\nJets\t500\t50.0\nTrucks\t100\t10.0\nTotal procurement\t1,100\t100.0\n",
+     "5:1,100"),
+    ("| Item | €m | % |\n|---|---|---|\n| Land | 300 | 30.0 |\n| Air | 450 | 45.0 |\n| Sea | 250 | 25.0 |\n"
+     "| Total budget lines | 1,050 | 100.0 |\n", "6:1,050"),
+])
+def test_a_total_row_named_total_first_is_read_as_the_total_its_shares_say(text: str, total: str) -> None:
+    """One figure column only, the total not adding up, every share of the parts' own sum: the total is the error."""
+    from factcheck.pipeline import run as check
+
+    got = {f"{text.count(chr(10), 0, f.start) + 1}:{f.text}": f.status
+           for f in check(Document(path="t.txt", text=text), load_rules()).findings}
+    assert got.get(total) == "fail", got

@@ -463,7 +463,8 @@ class _Checker:
             adds = {j: adds_up(t, ps, NEARLY) for j, (t, ps, _) in sums.items()}
             for j, (tm, ms, cell) in sums.items():
                 elsewhere = [k for k, ok in adds.items() if ok and k != j]
-                bare = bool(self.lex.total_row.match(total.key))
+                # a total row by its label ("Total", "Total armament programme"), whose shares say what it totals
+                bare = bool(self.lex.total_row.match(total.key) or _TOTAL_FIRST.match(total.key))
                 shared = bare and not adds[j] and self._shares_of_parts(parts, j, ms)
                 if not elsewhere and not adds[j] and not shared:
                     self.skip("sum", cell, f"'{total.label}' is not the sum of the rows above it in any column: "
@@ -912,6 +913,7 @@ def _cell_holds(a: Mention, b: Mention, c: Mention, how: str, k: int) -> bool:
     return abs(z - v) <= (c.half_step or 0.0) + abs(v) * rel + 1e-9 * abs(v)
 
 
+_TOTAL_FIRST = re.compile(r"(?:grand\s+)?total\b", re.I)
 _ROW_SUM_SIGN = re.compile(r"\s[+−–-]\s|\+")
 
 
