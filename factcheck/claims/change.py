@@ -811,6 +811,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         nearest = _nearest_pairs(ctx, facts, p, local, pairs.deltas)
         # "620, a 24% increase on the 500 of 2024 and 82% more than in 2021": a trigger that names its own base year
         # is not about a pair whose earlier level is dated another year
+        # "9.4% more than the year before and roughly 61% above the ¥5.4 trillion of FY2022": a pair made by another
+        # percent's comparison is that percent's
+        local = [pr for pr in local if not (p.type == "percent" and any(e.cue.startswith("compare:") for e in pr.evidence)
+                                            and _compared_by_another(ctx, pr, p))]
         own = facts.periods.change_years(p)
         if own is not None:
             local = [pr for pr in local if facts.periods.year_of(pr.old) in (None, own[0])]
@@ -979,6 +983,13 @@ def _modifier(x: Mention) -> bool:
 def _quote_span(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:
     s = " ".join(ctx.text[a:b].split())
     return s if len(s) <= limit else s[:limit - 1] + "…"
+
+
+def _compared_by_another(ctx: Ctx, pr: Pair, p: Mention) -> bool:
+    """Is the percent of the comparison that made ``pr`` ("roughly 61% above the ¥5.4 trillion": the last percent before
+    its base) another one, after ``p``?"""
+    before = [x for x in ctx.numbers_in(p.end, pr.old.start) if x.type == "percent" and is_amount(x)]
+    return bool(before) and pr.old.start > p.start
 
 
 def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas: set[int]) -> dict[int, int]:

@@ -327,7 +327,12 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if not rel and _LATE.match(after):
         # "The first vessel, due for delivery in 2014, was handed over in 2021, seven years late": the date it was due
         # and the date it came, the last two before the span
+        # (not when the span's own clause names no date: "... from 2029 to 2036, a delay of seven years; the first boat
+        # is 12 to 18 months late")
+        clause_from = t.rfind(";", s, q.start) + 1
         due_and_came = [(d, p) for d, p in periods if d.end <= q.start]
+        if not any(clause_from <= d.start for d, _ in due_and_came):
+            due_and_came = []
         late = _LATE.match(after)
         came_after = [(d, p) for d, p in periods if q.end < d.start and late is not None
                       and regex.fullmatch(r"\s*,?\s*(?:in|by|on|at)\s+(?:the\s+end\s+of\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?",
