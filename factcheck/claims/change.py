@@ -905,6 +905,16 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                               Evidence("attached", "in the clause of the change", facts.weight("attach_near", 1.0))]
                 ops[key] = (d, base)
                 formulas[key] = fm
+        # 2a'. "24 guns in 2017 and four more in 2022, an increase of a sixth": an amount added to the level before it
+        if formula == "pct_change" and not any(e.explicit for ev in cands.values() for e in ev):
+            for d, base in _added_to(ctx, pairs, p):
+                ctx.work.candidates += 1
+                key = (d.start, base.start)
+                cands[key] = [Evidence("added-to", f"'{_quote_span(ctx, base.start, d.end)}': an amount added to the "
+                                                   "level before it", facts.weight("explicit", 3.0), True),
+                              Evidence("attached", "in the clause of the change", facts.weight("attach_near", 1.0))]
+                ops[key] = (d, base)
+                formulas[key] = "delta_pct"
         # 2b. a change stated against a period ("a 64% jump on 2024", "doubled in 2024"): the levels of its measure
         # in those years, wherever the text gives them
         if target is None and formula in ("pct_change", "ratio") and \
@@ -948,6 +958,27 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
 
 _TO = rx(r"\s+to\s+(?:(?:about|around|some|roughly|nearly|almost|a\s+record|a\s+total\s+of)\s+)?$", regex.I)
 _FROM = rx(r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?$", regex.I)
+
+
+def _added_to(ctx: Ctx, pairs: Pairs, p: Mention) -> Iterator[tuple[Mention, Mention]]:
+    """The last amount added ("four more", "ten additional units") before a percent in its clause, and the level of its
+    kind right before it ("24 guns in 2017 and four more in 2022"), with nothing of the kind between."""
+    s, _ = ctx.sentence(p.start)
+    c0 = max(s, ctx.text.rfind(";", 0, p.start) + 1)
+    figs = [x for x in ctx.numbers_in(c0, p.start) if is_amount(x) and x.type in ("count", "number", "currency")]
+    for k in range(len(figs) - 1, 0, -1):
+        d, base = figs[k], figs[k - 1]
+        if not (_ADDED.match(ctx.text, d.end) or _ADDED_IN.match(d.text)):
+            continue
+        # (not "from 291 ships today to 381 by 2054, 90 more ships": the size of the pair's change, the level after it)
+        if comparable(ctx.vocab, base, d) and base.value and d.value and 0 < d.value < base.value and \
+                not base.role and not d.role and d.start not in pairs.deltas and not pairs.is_level(base):
+            yield d, base
+        return
+
+
+_ADDED = rx(r"\s+(?:more|additional|further|extra)\b(?!\s+than\b)", regex.I)
+_ADDED_IN = rx(r"\S+\s+(?:more|additional|further|extra)\s", regex.I)
 
 
 def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tuple[Mention, Mention, str]]:
