@@ -29,7 +29,7 @@ from ..extract.units import dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
 from .pairs import Pair, Pairs, base_position, bracket_restatement
-from .reading import POINTS_BACK, Facts, comparable, fraction_step, is_amount, magnitude, same_figure, same_noun
+from .reading import POINTS_BACK, Facts, added_amount, comparable, fraction_step, is_amount, magnitude, same_figure, same_noun
 from .scope import Ctx
 
 _TARGET = rx(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
@@ -968,7 +968,7 @@ def _added_to(ctx: Ctx, pairs: Pairs, p: Mention) -> Iterator[tuple[Mention, Men
     figs = [x for x in ctx.numbers_in(c0, p.start) if is_amount(x) and x.type in ("count", "number", "currency")]
     for k in range(len(figs) - 1, 0, -1):
         d, base = figs[k], figs[k - 1]
-        if not (_ADDED.match(ctx.text, d.end) or _ADDED_IN.match(d.text)):
+        if not added_amount(ctx.text, d):
             continue
         # (not "from 291 ships today to 381 by 2054, 90 more ships": the size of the pair's change, the level after it)
         if comparable(ctx.vocab, base, d) and base.value and d.value and 0 < d.value < base.value and \
@@ -977,8 +977,6 @@ def _added_to(ctx: Ctx, pairs: Pairs, p: Mention) -> Iterator[tuple[Mention, Men
         return
 
 
-_ADDED = rx(r"\s+(?:more|additional|further|extra)\b(?!\s+than\b)", regex.I)
-_ADDED_IN = rx(r"\S+\s+(?:more|additional|further|extra)\s", regex.I)
 
 
 def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tuple[Mention, Mention, str]]:

@@ -132,10 +132,22 @@ def _scale_apart(a: Mention, b: Mention) -> bool:
     return abs(k - round(k)) < 1e-6 and round(k) in (3, 6)
 
 
+_NUMBER_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _number_words(vocab: dict) -> frozenset[str]:
+    """The vocabulary's number and multiplier words (built once per vocabulary)."""
+    hit = _NUMBER_WORDS.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        words = frozenset(str(w).lower() for key in ("number_words", "multiplier_words") for w in (vocab.get(key) or {}))
+        hit = _NUMBER_WORDS[id(vocab)] = (vocab, words)
+    return hit[1]
+
+
 def _shared_words(ctx: Ctx, a: Mention, b: Mention) -> tuple[set[str], float]:
     """The words the two figures' sentences share (within 150 characters of each), and their weight: a name
     (a capitalised word inside the sentence) counts twice."""
-    numbers = set((ctx.vocab.get("number_words") or {}).keys()) | set((ctx.vocab.get("multiplier_words") or {}).keys())
+    numbers = _number_words(ctx.vocab)
 
     def words(m: Mention) -> dict[str, bool]:
         s, e = ctx.sentence(m.start)

@@ -361,6 +361,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if len(spanned) == 2:
             (d0, p0), (d1, p1) = spanned
             return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
+    one_range = _year_range(ctx, q, periods) if not word else None
+    if one_range is not None:
+        return one_range  # "a plan for 2025-2030, a six-year programme": the span of the range the sentence names
     if len(periods) >= 2 and not word:
         (d0, p0), (d1, p1) = periods[0], periods[1]
         # "the fiscal 2026 request ... a plan covering fiscal 2023 through 2027, a five-year period": two dates joined
@@ -370,10 +373,6 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if ranges:
             k = min(ranges, key=lambda k: min(abs(q.start - periods[k + 1][0].end), abs(periods[k][0].start - q.end)))
             (d0, p0), (d1, p1) = periods[k], periods[k + 1]
-    one_range = _year_range(ctx, q, periods) if not word else None
-    if one_range is not None:
-        return one_range  # "a plan for 2025-2030, a six-year programme": the span of the range the sentence names
-    if len(periods) >= 2 and not word:
         # the text must join the two dates ("from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ...
         # through FY31, a five-year extension"); two dates that merely share a sentence are not a span
         joined = bool(regex.fullmatch(r"\s*(?:to|and|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", t[d0.end:d1.start])

@@ -17,7 +17,7 @@ import regex
 from ..extract.lazy import rx
 from ..model import Evidence, Mention
 from .grammar import Match, matches
-from .reading import Facts, comparable, inherit, is_amount, magnitude, same_figure
+from .reading import Facts, added_amount, comparable, inherit, is_amount, magnitude, same_figure
 from .scope import Ctx
 
 MAX_LEVEL_RATIO = 60.0  # two levels of one quantity rarely differ by more than this factor
@@ -123,7 +123,7 @@ class Pairs:
         if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
                 self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
-        if any(_ADDED_AMOUNT.match(self.ctx.text, x.end) or _ADDED_AMOUNT.search(x.text) for x in (old, new)):
+        if any(added_amount(self.ctx.text, x) for x in (old, new)):
             return  # "24 guns in 2017 and four more in 2022": an amount added to a level is no level
         if (before := self.ctx.numbers_in(max(0, new.start - 40), new.start)) and \
                 _PARTITIVE_OF.fullmatch(self.ctx.text, before[-1].end, new.start):
@@ -327,7 +327,6 @@ _BASE_WORDS = rx(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|
 # contrast ("to ¥5,027.1 billion, while business profit increased to ¥383.1 billion from ¥281.8 billion")
 _CROSSES_CLAUSE = rx(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b|"
                      r",\s+(?:while|whereas|but|although|though)\s", regex.I)
-_ADDED_AMOUNT = rx(r"\s+(?:more|additional|further|extra)\b(?!\s+than\b)", regex.I)
 _PARTITIVE_OF = rx(r"\s+(?:out\s+)?of\s+(?:(?:its|their|the|all|our|his|her)\s+)?", regex.I)
 _OPEN_AFTER_FIGURE = rx(r"[\d\p{L}%][^\d()]{0,25}\(\s*(?:[\p{L}.~≈]+\s+){0,2}$")
 

@@ -25,11 +25,13 @@ from .pairs import Pair, Pairs, base_position
 from .reading import (
     POINTS_BACK,
     Facts,
+    added_amount,
     adds_up,
     comparable,
     counts_compatible,
     doubt,
     fraction_step,
+    hedge_window,
     is_amount,
     is_generic,
     magnitude,
@@ -327,7 +329,7 @@ def threshold(ctx: Ctx, facts: Facts, x: Mention) -> bool:
     more than $1 billion", "firms with fewer than 250 employees"), not an amount of them? A bound hedge, after a
     plural noun, one of linking words threshold_cues and at most four words."""
     h = x.hedge
-    if not h or ((ctx.vocab.get("hedges") or {}).get(h) or {}).get("window") not in _BOUND_WINDOWS:
+    if not h or hedge_window(ctx.vocab, h) not in _BOUND_WINDOWS:
         return False
     lo = max(0, x.start - 90)
     mh = regex.search(regex.escape(h) + r"\s*$", ctx.text[lo:x.start], regex.I)
@@ -973,7 +975,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # "... – 20% in all": percentages add up only as shares of one whole, and this sentence does not say so
         why = Evidence("percent-parts", "percentages the text does not call shares of one whole", 0.0)
         readings = [doubt(r, why) for r in readings]
-    if t.hedge and ((ctx.vocab.get("hedges") or {}).get(t.hedge) or {}).get("window") == "at_most":
+    if hedge_window(ctx.vocab, t.hedge) == "at_most":
         # "for a fleet of up to 13": a ceiling, which options or further orders the list may not name reach; parts that
         # add up to less are doubted, not accused
         readings = [doubt(r, Evidence("ceiling", f"'{t.hedge}' {t.text} is a ceiling", 0.0)) for r in readings]
@@ -1383,8 +1385,7 @@ _HEDGE_END = rx(r"(?:more|less|fewer)\s+than\s*$|(?:just\s+)?(?:over|under|about
 def _added_item(ctx: Ctx, x: Mention) -> bool:
     """"three aircraft in 2015 and two more in 2020, for a fleet of five": a figure read as the size of a change
     that is also one more part of a list."""
-    return bool(regex.match(r"\s+(?:more|additional|further|extra)\b", ctx.text[x.end:x.end + 12], regex.I)
-                or regex.match(r"\S+\s+(?:more|additional|further|extra)\s", x.text, regex.I)
+    return bool(added_amount(ctx.text, x)
                 or regex.search(r"\b(?:a\s+further|another|an\s+additional|added|adding|adds|add)\s+(?:another\s+)?$",
                                 ctx.text[max(0, x.start - 24):x.start], regex.I))
 

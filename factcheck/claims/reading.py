@@ -139,6 +139,21 @@ def same_noun(vocab: dict, a: Mention, b: Mention) -> bool:
     return na == nb or _mention_class(vocab, a, na) == _mention_class(vocab, b, nb)
 
 
+_MORE_AFTER = rx(r"\s+(?:more|additional|further|extra)\b(?!\s+than\b)", regex.I)
+_MORE_INSIDE = rx(r"\S+\s+(?:more|additional|further|extra)\s", regex.I)
+
+
+def added_amount(text: str, x: Mention) -> bool:
+    """Is ``x`` an amount added to a level ("four more in 2022", "97 more LCA Tejas fighters", "ten additional
+    units"), not a level nor "12 more than"?"""
+    return bool(_MORE_AFTER.match(text, x.end) or _MORE_INSIDE.match(x.text))
+
+
+def hedge_window(vocab: dict, hedge: str | None) -> str | None:
+    """How far a figure's hedge reaches ("band", "below", "at_most", ...: vocabulary hedges), None without one."""
+    return ((vocab.get("hedges") or {}).get(hedge) or {}).get("window") if hedge else None
+
+
 def magnitude(a: Mention, b: Mention) -> float:
     """How many times larger the larger figure is (1.0 for equal figures, inf with a zero)."""
     x, y = abs(a.value or 0.0), abs(b.value or 0.0)

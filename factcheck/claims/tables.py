@@ -634,7 +634,7 @@ class _Checker:
         for ri, r in enumerate(rows):
             # the label names the derived figure first ("Gap", "Net debt", "EU + US"), not as one word of a measure's
             # name ("Electronic Systems net revenues")
-            if not (self.lex.derived_row.match(r.label.strip()) or _ROW_SUM_SIGN.search(r.label)) or len(vals[ri]) < 3:
+            if not _derived_label(self.lex.derived_row, r.label) or len(vals[ri]) < 3:
                 continue
             best: tuple[int, int, str, int, int] | None = None
             for ai in range(len(rows)):
@@ -914,7 +914,15 @@ def _cell_holds(a: Mention, b: Mention, c: Mention, how: str, k: int) -> bool:
 
 
 _TOTAL_FIRST = re.compile(r"(?:grand\s+)?total\b", re.I)
-_ROW_SUM_SIGN = re.compile(r"\s[+−–-]\s|\+")
+def _derived_label(derived_row: re.Pattern, label: str) -> bool:
+    """Does a row label name a derived figure: a derived noun first ("Gap", "Net debt"), or an operation anywhere ("EU +
+    US", "EU plus US", "Orders less cancellations", "EU and US combined"); not "Electronic Systems net revenues"?"""
+    label = label.strip()
+    return any(m.start() == 0 or m.group(0).strip().lower() in _OPERATIONS or not m.group(0).strip().isalpha()
+               for m in derived_row.finditer(label))
+
+
+_OPERATIONS = frozenset({"plus", "minus", "less", "combined"})
 
 
 def _same_sign(a: Mention, b: Mention, c: Mention) -> bool:
@@ -1248,11 +1256,7 @@ def _parts_give(t: Table, r: Row, cell: Mention, m: Mention) -> bool:
         return False
 
     def near(parts: list[Mention]) -> bool:
-        if len(parts) < 2 or any(p.value is None for p in parts):
-            return False
-        total = sum(p.value or 0.0 for p in parts)
-        slack = sum(p.half_step or 0.0 for p in parts) + (m.half_step or 0.0)
-        return abs(total - m.value) <= slack + 1e-9 * abs(total)  # type: ignore[operator]
+        return len(parts) >= 2 and adds_up(m, parts)
 
     row = [c.mention for k, c in sorted(placed.items()) if k < j and c.mention is not None and not c.percent]
     if near(row):
