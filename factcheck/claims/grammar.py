@@ -39,6 +39,7 @@ from typing import Any
 
 import regex
 
+from .. import workcount
 from ..extract.lazy import LazyPattern, escape, rx
 from ..model import Mention
 from .anchors import CHAR, anchors, starts_any, words_of
@@ -591,16 +592,12 @@ class Match:
 
 def matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
     """Every match of the group's templates in an abstract sentence (overlapping ones too)."""
-    from .. import workcount
-
     workcount.count("link.pattern_runs", len(g.templates.get(group, ())))
     workcount.count("link.abstract_chars", len(ab.text))
     yield from _matches(g, group, ab)
 
 
 def _matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
-    from .. import workcount
-
     for t in g.templates.get(group, ()):
         if not ab.holds(t.needs):
             continue

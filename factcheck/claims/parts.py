@@ -1616,6 +1616,8 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
         own = any(is_amount(x) and x.type == new.type and _sum_comparable(ctx, x, new) and x is not add
                   for x in ctx.numbers_in(s0, new.start))
         old = _named_base(ctx, facts, add, new, own_sentence=own)
+        if old is None and own:
+            old = _level_before_added(ctx, add, new)
         if old is not None and add is not None and same_figure(old, add) and old.start > new.start:
             old = None  # "Together with the 54 ordered in 2023, that brings the fleet to 72. The original 54 are
             # worth NOK 19.6 billion": the figure restated after the total is the step itself, no level before it
@@ -1687,6 +1689,19 @@ def _accrued(ctx: Ctx, facts: Facts, mt: Match, add: Mention, old: Mention, new:
                   mt.template.explicit and not others)
     ctx.add(Claim("sum", (new.start, new.end), new, readings=(
         Relation("sum", (old, add), (ev, Evidence("added", f"{new.text} is {old.text} with {add.text} added", 1.0))),)))
+
+
+def _level_before_added(ctx: Ctx, add: Mention, new: Mention) -> Mention | None:
+    """The level an amount said to be added ("four more", "another $1.4 billion", "a further eight") is added to,
+    when its sentence gives that level before it: the one figure of the new level's kind there ("Norway bought 24
+    guns in 2017, plus four more in 2022, bringing its fleet to 32"). None when the amount is not marked as added
+    or the sentence has more than one such figure before it."""
+    if not _added_item(ctx, add):
+        return None
+    s, _ = ctx.sentence(add.start)
+    found = [x for x in ctx.numbers_in(s, add.start) if is_amount(x) and x.type == new.type and x.value_high is None
+             and _sum_comparable(ctx, x, new) and 0 < (x.value or 0) < (new.value or 0) and not _added_item(ctx, x)]
+    return found[0] if len(found) == 1 else None
 
 
 def _named_base(ctx: Ctx, facts: Facts, add: Mention, new: Mention, own_sentence: bool = False) -> Mention | None:
