@@ -398,6 +398,13 @@ def test_prose_not_linked_on_another_basis_or_another_row():
     assert links("The gross margin rose 2.1 percentage points.\n\n" + TABLE) == []
 
 
+def test_prose_not_linked_on_a_basis_the_linker_knows():
+    # the linker's basis qualifiers (rules/linking.yaml basis_qualifiers) keep a figure off the table as well
+    assert links("Sales grew 22% at constant scope and exchange rates.\n\n" + TABLE) == []
+    assert links("Order intake rose 21% in local currencies.\n\n" + TABLE) == []
+    assert links("In the period, sales were up 20% on a comparable perimeter.\n\n" + TABLE) == []
+
+
 def test_an_adjusted_margin_is_not_read_off_the_plain_measure():
     text = "SEK m\t2024\t2023\nSales\t1,000\t900\nOperating income\t100\t81\nOperating margin, adjusted\t11.0\t9.5\n"
     claims, unchecked = run(text)
@@ -744,3 +751,39 @@ def test_a_total_row_named_total_first_is_read_as_the_total_its_shares_say(text:
     got = {f"{text.count(chr(10), 0, f.start) + 1}:{f.text}": f.status
            for f in check(Document(path="t.txt", text=text), load_rules()).findings}
     assert got.get(total) == "fail", got
+
+
+DIVISIONS = ("Sales by division (€ million)\nDivision 2024 2023 Change %\nVehicle Systems 3,921 3,210 22.1\n"
+             "Electronic Solutions 1,926 1,271 51.5\nGroup 5,847 4,481 30.5\n")
+REGIONS = ("Revenues by region (US$ millions)\nRegion | Q3 2024 | % | Q3 2023 | %\nEurope | 598.5 | 35.0 | 446.1 | 30.2\n"
+           "Asia-Pacific | 319.3 | 18.7 | 237.7 | 16.1\n")
+
+
+def test_prose_change_of_a_named_row_with_one_comparison_is_explicit():
+    # the clause names the row, the table gives it one pair of periods, and nothing in the clause points elsewhere
+    (c,) = links(DIVISIONS + "\nElectronic Solutions sales rose 15.5% on the back of air-defence orders.\n")
+    assert [m.text for m in c.readings[0].operands] == ["1,271", "1,926"] and c.readings[0].explicit
+    got = {c.stated.text: c.readings[0] for c in links(REGIONS + "\nRevenues in Europe were up 34%, while Asia-Pacific "
+                                                               "grew 43.3%.\n")}
+    assert [m.text for m in got["43.3%"].operands] == ["237.7", "319.3"] and got["43.3%"].explicit
+    assert [m.text for m in got["34%"].operands] == ["446.1", "598.5"] and got["34%"].explicit
+
+
+def test_prose_change_of_a_named_row_naming_another_measure_is_not_explicit():
+    # "order intake" is no measure of a sales table: the row's segment, another figure of it
+    (c,) = links(DIVISIONS + "\nElectronic Solutions order intake rose 15.5%.\n")
+    assert not c.readings[0].explicit
+
+
+KEY = ("Key figures (SEK m)\nSEK m Q1 2025 Q1 2024\nOrder intake 14,315 17,363\nSales 15,203 12,878\n")
+TITLES = ("Budget by title ($ billion)\nTitle | FY2026 request | FY2025 enacted\nMilitary Personnel | 200.1 | 190.5\n"
+          "Procurement | 172.9 | 168.0\n")
+
+
+def test_prose_change_of_a_row_named_only_by_a_measure_or_with_another_figure_first_is_not_explicit():
+    # "Sales" is a measure, not a part: "Sales in Dynamics" is a segment the table does not show
+    assert not any(c.readings[0].explicit for c in links(KEY + "\nSales in Dynamics rose 32 per cent.\n"))
+    # the row's own change comes first; a second percent in the clause is another thing's
+    got = {c.stated.text: c.readings[0] for c in links(TITLES + "\nMilitary Personnel grows by 5.0%, reflecting a 3.8% "
+                                                                "basic pay raise.\n")}
+    assert got["5.0%"].explicit and ("3.8%" not in got or not got["3.8%"].explicit)

@@ -39,7 +39,7 @@ from .reading import adds_up, doubt, same_figure
 # Evidence weights (rules/tables.yaml, ``weights``; the judge's thresholds are rules/linking.yaml's): a reading
 # resting on the table's labelled structure scores ``table``, enough to fail; one whose columns the header does
 # not name for certain scores ``unsure``, enough to warn.
-_WEIGHTS = {"table": 4.0, "unsure": 3.0, "prose_figure": 4.0, "prose_period": 3.0, "prose": 2.0}
+_WEIGHTS = {"table": 4.0, "unsure": 3.0, "prose_figure": 4.0, "prose_period": 3.0, "prose_row": 4.0, "prose": 2.0}
 
 
 def _weights(vocab: dict) -> dict[str, float]:
@@ -87,8 +87,15 @@ def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Clai
             c = dataclasses.replace(c, readings=readings)
         kept.append(c)
     table_claims, table_unchecked = check_tables(doc, tables, rules.vocab)
+    # a prose claim the linker read without explicit evidence gives way to the table's reading of the same figure
+    # when that names the row in the figure's clause and is explicit ("Electronic Solutions sales rose 15.5%" over
+    # the division table, not a pair of group sales two sentences away)
+    linked = prose_links(tables, mentions, doc, rules.vocab)
+    explicit = {c.span for c in linked if c.readings and c.readings[0].explicit
+                and c.readings[0].evidence[0].cue == "table-prose-row"}
+    kept = [c for c in kept if c.span not in explicit or any(r.explicit for r in c.readings)]
     stated = {c.span for c in kept}
-    prose = [c for c in prose_links(tables, mentions, doc, rules.vocab) if c.span not in stated
+    prose = [c for c in linked if c.span not in stated
              and not any(a < c.span[1] and c.span[0] < b for a, b in stated)]
     notes = [u for u in unchecked if not (bisect.bisect_right(keys, u.start) - 1 >= 0
                                           and starts[bisect.bisect_right(keys, u.start) - 1][0] <= u.start
@@ -1073,14 +1080,21 @@ class _Prose:
         t_vocab = vocab.get("tables") or {}
         self.inc = _word_alt(vocab.get("increase_words") or [])
         self.dec = _word_alt(vocab.get("decrease_words") or [])
-        self.qual = _word_alt(t_vocab.get("prose_qualifiers") or [])
+        # the table's own prose qualifiers and the linker's basis qualifiers ("at constant scope and exchange rates")
+        basis = ((vocab.get("linking") or {}).get("words") or {}).get("basis_qualifiers") or []
+        self.qual = _word_alt([*(t_vocab.get("prose_qualifiers") or []), *basis])
         self.periods = {str(k): _word_alt(v or []) for k, v in (t_vocab.get("prose_periods") or {}).items()}
+        # the measures the linker knows (rules/linking.yaml measures): a clause that names one the table does not
+        # may be about another measure of the row's segment ("Electronic Solutions orders rose 15%")
+        self.measures = {str(k): _word_alt(v or []) for k, v in
+                         ((vocab.get("linking") or {}).get("measures") or {}).items()}
         self.inside = table_lines(tables)
         self.inside_starts = [a for a, _ in self.inside]
         self.rows = [(t, r) for t in tables for r in t.rows if r.kind in ("level", "total") and r.key]
         self.sents = sentences(self.text)
         self.sent_starts = [a for a, _ in self.sents]
-        self.mentions = mentions
+        self.mentions = sorted(mentions, key=lambda x: x.start)
+        self.m_starts = [x.start for x in self.mentions]
         self.w = _weights(vocab)
         self.amounts = [m for m in mentions if m.type in ("currency", "number", "count") and m.value is not None]
         self.am_starts = [m.start for m in self.amounts]
@@ -1118,6 +1132,58 @@ class _Prose:
                 out.append(c)
         return out
 
+    def row_says(self, m: Mention, ca: int, found: tuple[Table, Row, str]) -> bool:
+        """"Electronic Solutions sales rose 15.5%": the row's own label (no sales word for a sales row, no figure) is
+        the subject of the change - before the percent in its clause, with a change word and no other figure
+        between them - and names a part; no measure named before the percent is foreign to the table."""
+        t, r, via = found
+        if via != "" or not self.names_a_part(r):
+            return False
+        head = self.text[ca:m.start]
+        at = max((x.end() for n in row_names(r.key) for x in _name_re(n).finditer(head.lower())), default=-1)
+        if at < 0:
+            return False
+        between = head[at:]
+        k = bisect.bisect_left(self.am_starts, ca + at)
+        if k < len(self.amounts) and self.amounts[k].start < m.start or \
+                any(x.type == "percent" and ca + at <= x.start < m.start for x in self.mentions_near(ca + at, m.start)):
+            return False  # "recorded revenues of euro 1,240 million, up 25%", "grows by 5.0%, reflecting a 3.8% ..."
+        if not (self.inc.search(between) or self.dec.search(between)) or len(between) > 80:
+            return False
+        return self.measure_fits(t, r, head)
+
+    def mentions_near(self, a: int, b: int) -> list[Mention]:
+        k = bisect.bisect_left(self.m_starts, a)
+        out = []
+        while k < len(self.mentions) and self.mentions[k].start < b:
+            out.append(self.mentions[k])
+            k += 1
+        return out
+
+    def names_a_part(self, r: Row) -> bool:
+        """Is the row's label the name of a part (a segment, a region: "Electronic Solutions", "Aviation revenue"),
+        not a measure alone ("Sales", "Order intake": a clause naming it may be about a segment the table does not
+        show, "Sales in Dynamics rose 32%") nor a total ("Total", "Group")?"""
+        if r.kind != "level":
+            return False
+        rest = r.label
+        for rx in self.measures.values():
+            rest = rx.sub(" ", rest)
+        # not a period ("FY2022", "2024") nor a total
+        return bool(re.search(r"[^\W\d_]{2,}", rest)) and not re.search(r"\d{4}|\bFY\d", rest) and \
+            not re.match(r"\s*(?:total|group|consolidated|overall|all|other|others)\b", rest, re.I)
+
+    def measure_fits(self, t: Table, r: Row, clause: str) -> bool:
+        """Does every measure the clause names before its figure (outside the row's label; not "on the back of new
+        orders" after it) appear in the table's caption, header, column names or the row's label?"""
+        bare = re.sub(re.escape(r.label), " ", clause, flags=re.I) if r.label.strip() else clause
+        named = {k for k, rx in self.measures.items() if rx.search(bare)}
+        if not named:
+            return True
+        own = " ".join([t.caption, t.stub, r.label, *(c.name for c in t.columns),
+                        *(self.text[a:b] for a, b in t.header)])
+        return all(self.measures[k].search(own) for k in named)
+
     def rows_by_figure(self, m: Mention, ca: int, cb: int) -> list[tuple[Table, Row, str]]:
         """"Revenue rose 10.3 percent to 11.67 billion US dollars" over a "Total  11,671  10,578" row: the one row
         one of whose cells is the clause's level at its precision (three or more significant digits, so that it is
@@ -1144,8 +1210,9 @@ class _Prose:
         before = before[cut[-1]:] if cut else before
         stop = _NEXT_ITEM.search(after)
         after = after[:stop.start()] if stop else after
-        if re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I):
-            return None
+        if re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I) or \
+                (m.type == "percent" and (m.unit or "percent") != "percent") or re.search(r"point|pp\b", m.text, re.I):
+            return None  # a change in points ("fell by 0.34 percentage points") is no percentage change of a row
         # "34% ahead of last year", "12% below the prior year": a comparative right after the percent
         comp = _COMPARED.match(after)
         up = bool(self.inc.search(before) or self.inc.search(after)) or bool(comp and comp.group("up"))
@@ -1185,6 +1252,16 @@ class _Prose:
                     named_only.append(rel)
         if not readings:
             return None
+        if not chosen and len(readings) == 1 and len(found) == 1 and (named is None or named_only) and \
+                self.row_says(m, ca, found[0]):
+            # "Electronic Solutions sales rose 15.5%" over a "Sales by division" table with one pair of periods: the
+            # clause names the row by its own label (not by a sales word for a sales row, nor by a figure), and the
+            # table gives that row one comparison only; no period or measure named in the clause points elsewhere
+            (r0,) = readings
+            ev = r0.evidence[0]
+            row = Relation(r0.formula, r0.operands, (Evidence("table-prose-row", ev.detail, ev.weight, ev.explicit),))
+            return make_claim("percent_change", (m.start, m.end), m, _final([row], [row], self.w["prose_row"]),
+                              stated_value)
         if not chosen and len(named_only) == 1:
             return make_claim("percent_change", (m.start, m.end), m, tuple(named_only), stated_value)
         return make_claim("percent_change", (m.start, m.end), m, _final(readings, chosen, self.w["prose_figure"]),
