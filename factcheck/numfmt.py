@@ -61,6 +61,7 @@ def _separators(written: str, decimals: int) -> tuple[str, str]:
 _WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 _SMALLER = {"trillion": "billion", "billion": "million", "bn": "m", "tn": "bn", "mn": "k"}
+_LARGER = {"thousand": "million", "million": "billion", "billion": "trillion", "m": "bn", "mn": "bn", "bn": "tn"}
 
 
 def restate(m: Mention, value: float, doc_text: str) -> str:
@@ -82,6 +83,11 @@ def restate(m: Mention, value: float, doc_text: str) -> str:
     if m.scale and abs(x) < 1 and m.scale.lower() in _SMALLER:
         x *= 1000
         suffix = regex.sub(r"(?i)\b" + regex.escape(m.scale) + r"\b", _SMALLER[m.scale.lower()], suffix, count=1)
+    elif m.scale and abs(x) >= 1000 and m.scale.lower() in _LARGER and m.value and abs(m.value / factor) < 1000 and \
+            regex.search(r"(?i)\b" + regex.escape(m.scale) + r"\b", suffix):
+        # "€25.3 million" for €25.3 billion: "€25.3 billion", not "€25,300.0 million" (but "£1,077m" stays in £m)
+        x /= 1000
+        suffix = regex.sub(r"(?i)\b" + regex.escape(m.scale) + r"\b", _LARGER[m.scale.lower()], suffix, count=1)
     decimals = m.decimals
     if m.word:
         decimals = 0 if abs(x - round(x)) < 0.05 else 1

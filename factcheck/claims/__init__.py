@@ -12,6 +12,7 @@ and the weights):
     parts      sum, share (margins, complements): parts and their whole
     dates      duration: a span between two dates
     consistency  the same quantity given twice with different values
+    headline   a headline figure restating a body figure takes up the body figure's claim
     bounds     range: values that cannot be (a share above 100%)
     facts      fact: a figure against a reference fact of a fact pack
     tables     change columns, totals, shares and margins in tables (document/tables.py reads the grid)
@@ -32,7 +33,7 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
          ) -> tuple[list[Claim], list[Unchecked]]:
     import os
 
-    from . import bounds, change, consistency, conversion, dates, parts, rates
+    from . import bounds, change, consistency, conversion, dates, headline, parts, rates
     from . import facts as factpacks
     from .pairs import Pairs
     from .reading import Facts
@@ -55,6 +56,8 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
         dates.find(ctx)
     if "consistency" not in skip:
         consistency.find(ctx, facts, pairs)
+    if "headline" not in skip:
+        headline.find(ctx)
     if "factpacks" not in skip:
         factpacks.find(ctx)
     facts.close()  # the document's indexes are freed now, not by a later garbage collection

@@ -29,7 +29,7 @@ from ..extract.units import dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
 from .pairs import Pair, Pairs, base_position, bracket_restatement
-from .reading import POINTS_BACK, Facts, added_amount, comparable, fraction_step, is_amount, magnitude, same_figure, same_noun
+from .reading import POINTS_BACK, Facts, added_amount, comparable, fraction_step, is_amount, magnitude, modifier, same_figure, same_noun
 from .scope import Ctx
 
 _TARGET = rx(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
@@ -586,6 +586,11 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         ctx.skip(kind, p, "a named ratio of two measures (linking words ratio_names), not a change of one")
         return
     readings = _readings(ctx, facts, pairs, p, formula, extra or [], pairs_too, need_comparable)
+    if kind == "multiple" and readings and _ratio_subject(ctx, facts, p):
+        readings = [r for r in readings if all(o.type in ("percent", "number") for o in r.operands)]
+        if not readings:
+            ctx.skip(kind, p, "a named ratio changed, and no two ratios of it are given")
+            return
     s, e = ctx.sentence(p.start)
     if readings and facts.g.word_pattern("forecast_words").search(ctx.text, s, p.start):
         # "For 2025 we expect ... EBIT growth of 8% to 10%": a forecast is of levels to come; only figures of its
@@ -745,7 +750,23 @@ def _series(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention, up: bool | None = 
 
 def _named_ratio(ctx: Ctx, facts: Facts, m: Mention) -> bool:
     """"a book-to-bill ratio of 1.3x", "leverage of 1.5x": a multiple named as a ratio of two measures (orders to
-    sales, debt to earnings), not the growth of the figures around it."""
+    sales, debt to earnings), not the growth of the figures around it; not a multiple verb ("the ratio doubled")."""
+    if _multiple_verb(m):
+        return False  # "Germany's ratio has doubled, rising from 1.19% to 2.12%": a verb says the ratio changed
+    return _ratio_before(ctx, facts, m)
+
+
+def _multiple_verb(m: Mention) -> bool:
+    return m.text.isalpha() and not m.text.lower().endswith(("fold", "twice"))
+
+
+def _ratio_subject(ctx: Ctx, facts: Facts, m: Mention) -> bool:
+    """"Poland's ratio has more than doubled": a multiple verb whose subject is a named ratio; its levels are ratios
+    (percentages or plain numbers), not the amounts of another sentence ("$1,156 against $954" per head)."""
+    return _multiple_verb(m) and _ratio_before(ctx, facts, m)
+
+
+def _ratio_before(ctx: Ctx, facts: Facts, m: Mention) -> bool:
     s, _ = ctx.sentence(m.start)
     before = ctx.text[max(s, m.start - 50):m.start]
     hits = list(facts.g.word_pattern("ratio_names").finditer(before))
@@ -931,7 +952,7 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         # eight-year high")
         pm = facts.measure_id(p)
         alone = not [x for x in ctx.numbers_in(c0, c1) if is_amount(x) and x is not p
-                     and not (pm and (xm := facts.measure_id(x)) and xm != pm) and not _modifier(x)]
+                     and not (pm and (xm := facts.measure_id(x)) and xm != pm) and not modifier(x)]
         if not cands and target is None and alone:
             meas = facts.measure_id(p) or facts.measure_following(p)
             if meas and not meas.startswith("margin:"):
@@ -998,15 +1019,6 @@ def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tu
         if _direction(facts, ctx.text[max(c0, d.start - 30):d.start]) < 0 and (d.value or 0) > 0:
             d = dataclasses.replace(d, value=-(d.value or 0.0), inferred=True)
         yield d, base, fm
-
-
-_SPAN_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade", "quarter"})
-
-
-def _modifier(x: Mention) -> bool:
-    """A figure that is no level of anything: a span of time ("in five years") or a calibre glued to its unit
-    ("155mm shell production")."""
-    return x.type == "quantity" and ((x.unit or "") in _SPAN_UNITS or " " not in x.text.strip())
 
 
 def _quote_span(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:

@@ -79,11 +79,16 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     if mev is not None:
         ev.append(mev)
     first, later = (a, b) if a.start < b.start else (b, a)
-    if same and ctx.para_index(first.start) == 0 and ctx.para_index(later.start) > 0 and \
-            ctx.paras[0][1] - ctx.paras[0][0] <= 200 and min(_significant(a), _significant(b)) >= 3:
+    headline = ctx.para_index(first.start) == 0 and ctx.para_index(later.start) > 0 and \
+        ctx.paras[0][1] - ctx.paras[0][0] <= 200
+    if same and headline and min(_significant(a), _significant(b)) >= 3:
         # "From $386 million to fleet-wide: ..." over "The initial contract was worth $385.7 million": a headline
         # restates the body's figures (only a holding reading: a different figure is never accused on this alone)
         ev.append(Evidence("headline", "the headline gives a figure of the body", 2.0))
+    elif slip and headline and mev is not None and mev.weight > 0:
+        # "order intake reaches €25.3 billion" in the headline, "Order intake amounted to €25.3 million" in the body:
+        # the headline restates the body's figure of the same measure; the same digits at another scale are a slip
+        ev.append(Evidence("headline", "the headline gives the body's figure of the same measure", 2.0, True))
     score = sum(e.weight for e in ev)
     if same:
         if score < 2:
@@ -94,8 +99,14 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     else:
         what = "the same digits in another order" if transposed else "the same digits at another scale"
         ev.append(Evidence("transposed" if transposed else "scale-slip", what, 1.0, True))
-    rel = Relation("equal", (first,), tuple(ev))
-    ctx.add(Claim("consistency", (later.start, later.end), later, readings=(rel,)))
+    # a headline figure that rounds the body's is the one checked against it ("From $386 million to fleet-wide"
+    # against "$385.7 million"); otherwise the later figure against the earlier (which of two figures that differ is
+    # the wrong one the text does not say; the later is reported, the earlier given)
+    stated, given = (first, later) if headline and same else (later, first)
+    if ctx.is_stated(stated):
+        stated, given = given, stated
+    rel = Relation("equal", (given,), tuple(ev))
+    ctx.add(Claim("consistency", (stated.start, stated.end), stated, readings=(rel,)))
 
 
 _NON_DIGIT = rx(r"\D")

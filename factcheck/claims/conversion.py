@@ -80,7 +80,12 @@ def _scale_restatements(ctx: Ctx, figs: list[Mention], src_of: dict[int, Mention
                 or not x.scale or not y.scale or x.scale.lower() == y.scale.lower() or y.inferred:
             continue
         gap = _SCALE_BRACKET.fullmatch(ctx.text, x.end, y.start)
-        if gap is None or not regex.match(r"\s*(?:[,;)]|\.(?!\d))", ctx.text[y.end:y.end + 3]):
+        if gap is None:
+            continue
+        # in brackets the figure stands alone ("€1.2bn (€980m)" may give the prior period); after ", or" a few words
+        # of its own may follow ("Rs 62,700 crore, or about Rs 6.27 lakh crore in rupee terms, is ...")
+        tail = _OR_TAIL if gap.group(0).lstrip().startswith(",") else _BRACKET_TAIL
+        if not tail.match(ctx.text, y.end, min(len(ctx.text), y.end + 40)):
             continue
         a, b = abs(x.value or 0.0), abs(y.value or 0.0)
         if not a or not b:
@@ -95,6 +100,12 @@ def _scale_restatements(ctx: Ctx, figs: list[Mention], src_of: dict[int, Mention
         ev = Evidence("restate:scale", f"'{ctx.text[x.start:y.end]}': the same {x.unit} in another scale", 4.0, True)
         ctx.add(Claim("conversion", (y.start, y.end), y,
                       readings=(Relation("equal", (x,), (ev,), note=f"{x.text} = {_g(a)} {x.unit}"),)))
+
+
+_BRACKET_TAIL = rx(r"\s*(?:[,;)]|\.(?!\d))")
+# ... but not a rate ("$5.5 billion, or about $550 million a ship")
+_OR_TAIL = rx(r"(?!\s+(?:a|an|per|each|every|apiece|for\s+each|for\s+every)\b)(?:\s+[\p{L}'’-]+){0,4}\s*"
+              r"(?:[,;)]|\.(?!\d)|$)", regex.I)
 
 
 _RATE = rx(r"\s*(?:(?:for|to|of)\s+(?:each|every)|each|apiece|per|a\s+(?:year|month|day|week|piece|unit|head)|"

@@ -35,6 +35,7 @@ from .reading import (
     is_amount,
     is_generic,
     magnitude,
+    modifier,
     same_figure,
     same_noun,
 )
@@ -87,6 +88,68 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
                     _COMPLEMENT.search(ctx.text[max(0, p.start - 20):p.start]):
                 _complement(ctx, facts, p)
     _headed_breakdowns(ctx)
+    _ordinal_breakdowns(ctx, facts)
+
+
+def _ordinal_breakdowns(ctx: Ctx, facts: Facts) -> None:
+    """"signed three contracts worth a total of Rs 7,630 crore" and then "The first ... Rs 4,860 crore ... The
+    second ... Rs 1,982 crore, and the third ... Rs 798 crore": a total whose counted parts the next sentences
+    enumerate by ordinals (vocabulary ordinal_words), one amount of the total's kind each (the first after its
+    ordinal). Read only when every ordinal from the first to the count is there, in order, and no further one;
+    bounded: the three sentences after the total's."""
+    ordinals = {str(k).lower(): int(v) for k, v in (ctx.vocab.get("ordinal_words") or {}).items()
+                if isinstance(v, int) and 1 <= v <= 10}
+    if not ordinals:
+        return
+    ordinal_re = _ordinal_pattern(tuple(sorted(ordinals)))
+    for t in ctx.amounts:
+        if t.type not in ("currency", "count") or t.value_high is not None or not t.value or ctx.is_stated(t) or \
+                facts.rate_of(t) is not None:
+            continue
+        s, _ = ctx.sentence(t.start)
+        before = [x for x in ctx.numbers_in(max(s, t.start - 60), t.start)]
+        c = before[-1] if before else None
+        if c is None or c.type != "count" or not c.value or not 2 <= c.value <= 10 or c.value != int(c.value) or \
+                c.value_high is not None or not _WORTH.fullmatch(ctx.text, c.end, t.start):
+            continue
+        n = int(c.value)
+        si = ctx.sent_index(t.start)
+        a = ctx.sentence(t.start)[1]
+        b = ctx.sents[min(len(ctx.sents) - 1, si + 3)][1]
+        # the rest of the total's paragraph; the next paragraph when the total's sentence ends its own
+        pi = ctx.para_index(t.start)
+        own_end = ctx.paras[pi][1]
+        b = min(b, own_end if a < own_end - 1 or pi + 1 >= len(ctx.paras) else ctx.paras[pi + 1][1])
+        marks = [(m.start(), ordinals[m.group(1).lower()]) for m in ordinal_re.finditer(ctx.text, a, b)]
+        if [k for _, k in marks] != list(range(1, n + 1)):
+            continue
+        parts: list[Mention] = []
+        for i, (at, _k) in enumerate(marks):
+            end = marks[i + 1][0] if i + 1 < len(marks) else ctx.sentence(at)[1]
+            kin = [x for x in ctx.numbers_in(at, end) if is_amount(x) and x.type == t.type and x.unit == t.unit
+                   and x.value_high is None and facts.rate_of(x) is None and not _bracketed_after_figure(ctx, x)]
+            if not kin:
+                break
+            parts.append(kin[0])
+        if len(parts) != n:
+            continue
+        ev = Evidence("ordinal-parts", f"'{ctx.text[c.start:c.end]}' then 'the first' to 'the "
+                      f"{next(w for w, v in ordinals.items() if v == n)}'", 3.0, True)
+        whole = Evidence("complete", f"every one of the {n} counted has one figure of the total's kind", 1.0)
+        ctx.add(Claim("sum", (t.start, t.end), t, readings=(Relation("sum", tuple(parts), (ev, whole)),)))
+
+
+_WORTH = rx(r"\s*(?:[\p{L}-]+\s+){0,4}?(?:worth|valued\s+at|for|at\s+a\s+(?:total\s+)?cost\s+of|totall?ing|totaling|"
+            r"with\s+a\s+(?:total\s+)?value\s+of)\s+(?:a\s+total\s+of\s+|about\s+|some\s+|nearly\s+|around\s+)?", regex.I)
+_ORDINAL_PATTERNS: dict[tuple[str, ...], regex.Pattern] = {}
+
+
+def _ordinal_pattern(words: tuple[str, ...]) -> regex.Pattern:
+    got = _ORDINAL_PATTERNS.get(words)
+    if got is None:
+        alt = "|".join(regex.escape(w) for w in words)
+        got = _ORDINAL_PATTERNS[words] = rx(r"\b(?:the|a)\s+(" + alt + r")\b(?!\s+(?:time|half|quarter))", regex.I)
+    return got
 
 
 _MORE_THAN = rx(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", regex.I)
@@ -363,8 +426,9 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     the pair's new level, the sentence's subject."""
     s, _ = ctx.sentence(p.start)
     # a rate ("at the prevailing rate of ₹86.6 to the dollar", "$40 million a year") is no part of a whole
+    # ... nor is a calibre ("155mm artillery shells and 120mm tank rounds, ... 28% of group sales")
     before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent" and x is not whole
-              and facts.rate_of(x) is None]
+              and facts.rate_of(x) is None and not modifier(x)]
     if before and threshold(ctx, facts, before[-1]):
         return []  # "Orders below €10 m represented 61% of the total": the part is the orders, not €10 m
     out: list[tuple[Mention, list[Evidence]]] = []
@@ -913,7 +977,14 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     prior = {pr.old.start for pr in pairs.in_sentences(ctx.sent_index(t.start), ctx.sent_index(t.start))
              if pr.new is t or pr.new.start == t.start}
     rate = facts.rate_of(t) == "unit"
+    # "6 Hunter class frigates, down from 9, and 11 general purpose frigates, 17 ... in all": the earlier level of an
+    # item's own change is no item
+    local = pairs.in_sentences(max(0, ctx.sent_index(t.start) - 1), ctx.sent_index(t.start))
     for items in lists:
+        item_starts = {x.start for x in items}
+        earlier = {pr.old.start for pr in local if pr.new.start in item_starts and pr.old.start > pr.new.start
+                   and _OWN_EARLIER.fullmatch(ctx.text, pr.new.end, pr.old.start)}
+        items = [x for x in items if x.start not in earlier]
         # "... £4.2 billion, or £840 million for each ship, for a combined £7.9 billion": a price for each is no
         # part of a total of levels (but "650 kits a month for 155mm guns and 350 for 105mm, 1,000 in all" adds up)
         # ... nor is money a year part of a sum of money ("€900 million: €15 million an aircraft, with €60 million a
@@ -1124,6 +1195,13 @@ def _sum_comparable(ctx: Ctx, x: Mention, t: Mention) -> bool:
 
 _COUNTED = rx(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|five|six|seven|eight|nine|ten|both)\b"
                          r"(?:\s+[\p{L}-]+){0,3}\s*$", regex.I)
+# "6 Hunter class frigates, down from 9": the earlier level set off right after an item
+_OWN_EARLIER = rx(r"\s*[,(]?\s*(?:(?:up|down)\s+)?from\s+(?:(?:about|around|some|nearly|almost)\s+)?", regex.I)
+_COUNTED_VERB = rx(r"\s*(?:total(?:led|ling|s)?|come\s+to|came\s+to|amount(?:ed)?\s+to|make|account(?:ed)?\s+for|"
+                   r"cover(?:ed)?|(?:are|were)\s+(?:valued\s+at|worth)|worth|cost)\s*$", regex.I)
+_COUNTED_ASIDE = rx(r"(?:(?P<det>\b(?:the|these|those|all|its|their)\s+))?\b(?P<n>two|three|four|five|six|seven|eight|nine|"
+                    r"ten|both)\b(?:\s+[\p{L}-]+){0,4}\s*(?:,|[–—]|\s-\s)(?P<aside>[^;:]*?)\s*(?:,|[–—]|\s-)?\s*$",
+                    regex.I)
 _SMALL = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -1158,7 +1236,20 @@ def _counted_parts(ctx: Ctx, t: Mention) -> int | None:
                        r"(?:are|were|is|was)\s+(?:valued\s+at|worth)|valued\s+at|worth|cost(?:s|ing)?|"
                        r"(?:about|around|some|roughly|nearly|almost|over|more\s+than))\s*", " ", before, flags=regex.I)
     m = _COUNTED.search(before.rstrip())
-    return _SMALL.get(m.group(1).lower()) if m else None
+    if m:
+        return _SMALL.get(m.group(1).lower())
+    # "Those two contracts, 212 and 152 guns, make 354": the count, then its parts set off by commas or dashes
+    l0 = max(s, t.start - 250)
+    lead = ctx.text[l0:t.start]
+    verb = _COUNTED_VERB.search(lead)
+    lead = lead[:verb.start()] if verb else lead  # a prefix: offsets into the text stay as they are
+    m = _COUNTED_ASIDE.search(lead)
+    if m is None or (not m.group("det") and lead[:m.start()].strip()):
+        return None  # no determiner: only a count that opens its sentence ("Three air defence items – ...")
+    n = _SMALL.get(m.group("n").lower())
+    a0 = l0 + m.start("aside")
+    inside = [x for x in ctx.numbers_in(a0, a0 + len(m.group("aside"))) if is_amount(x) and _sum_comparable(ctx, x, t)]
+    return n if n is not None and len(inside) == n else None
 
 
 def _counts_the_parts(ctx: Ctx, x: Mention, t: Mention) -> bool:

@@ -93,7 +93,9 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             dist.sort(key=lambda x: -x.score)
             ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(dist[:4])))
             return
-        if mt.template.id == "batches-of":
+        if mt.template.id == "batches-of" or _RECIPIENTS.match(ctx.text, r.end, ctx.sentence(r.start)[1]):
+            # "9 each for Cyprus and Malta" with no total of them: a count per recipient is read over its
+            # recipients only
             return
     # the template says the figure is a rate; which total and count it divides is what the evidence below says
     ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", 0.5, False)
@@ -141,6 +143,9 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("unnamed-count", f"{c.text} does not say it counts {noun}", -1.0))
             if _tied(ctx, t, c):
                 ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.5, True))
+            taken = _taken_up(ctx, facts, t, c)
+            if taken:
+                ev.append(Evidence("tied", taken, 2.5, True))
             if _RESTATES.fullmatch(ctx.text, t.end, r.start):  # "valued at €3.75 billion, or about €178 million per
                 ev.append(Evidence("rate-of-total", f"{r.text} restates {t.text} per unit", 1.5, True))  # aircraft"
             role = _count_role(ctx, c)
@@ -165,6 +170,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("same-sentence", "in one sentence", 1.0))
             else:
                 ev.append(Evidence("distance", f"over {len(si)} sentences", -0.5 * (len(si) - 1)))
+            if kind != "same" and any(ctx.para_index(x.start) != ctx.para_index(r.start) for x in (t, c)):
+                # "$3 million per boat" and "1,058 vehicles" three paragraphs up: another paragraph's figures are
+                # the rate's only when they count the very thing it is per
+                ev.append(Evidence("other-paragraph", "the figures are in another paragraph", -2.0))
             far = t.start not in near  # a total found only beside a count far off may be another deal's
             if far:
                 ev.append(Evidence("far-total", f"{t.text} found beside {c.text}, away from the rate", -2.0))
@@ -252,8 +261,14 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
         over = _OVER.search(ctx.text[max(0, x.start - 40):x.start]) is not None
         terms.append((dataclasses.replace(x, value=x.value * years, unit="year", inferred=True) if years != 1 else x,
                       over))
+    # "$1.203 trillion ... equals the $40.1 billion annual average. The total cost of the plan would average $84.0
+    # billion per year": a total whose yearly rate is given before this one has its rate; this one is another's
+    averaged = [x.start for x in window if x.type == r.type and x.unit == r.unit and x.start < r.start
+                and facts.rate_of(x) == "period"]
     readings: list[Relation] = []
     for t in totals[-2:]:
+        if any(t.end <= a for a in averaged):
+            continue
         for term, over in terms:
             if abs(term.start - t.start) > 300:
                 continue
@@ -316,13 +331,24 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
     out = []
     for k, kev in divisors:
         if r.type in ("count", "number"):
-            totals = [x for x in ctx.numbers_in(lo, e0) if x.type in ("count", "number") and x is not k and x is not r
-                      and x.value and x.value > (r.value or 0) and x.value_high is None and not x.role
-                      and (x.type == "number" or r.type == "number" or x.inferred or r.inferred or
-                           noun_class(ctx.vocab, x.unit) == noun_class(ctx.vocab, r.unit))]
+            kin = [x for x in ctx.numbers_in(lo, e0) if x.type in ("count", "number") and x is not k and x is not r
+                   and x.value and x.value_high is None and not x.role
+                   and (x.type == "number" or r.type == "number" or x.inferred or r.inferred or
+                        noun_class(ctx.vocab, x.unit) == noun_class(ctx.vocab, r.unit))]
+            totals = [x for x in kin if (x.value or 0) > (r.value or 0)]
         else:  # "€3.2 billion in two tranches of €1.6 billion"
-            totals = [x for x in ctx.numbers_in(lo, e0) if x.type == r.type and x.unit == r.unit and x is not r
-                      and x.value and abs(x.value) > abs(r.value or 0) and x.value_high is None]
+            kin = [x for x in ctx.numbers_in(lo, e0) if x.type == r.type and x.unit == r.unit and x is not r
+                   and x.value and x.value_high is None]
+            totals = [x for x in kin if abs(x.value or 0) > abs(r.value or 0)]
+        # "141 for Germany plus 54 for Norway, 44 each for the Czech Republic and Lithuania and 46 for the
+        # Netherlands - to add 329 tanks": with another figure of its kind between them, the rate is one item of a
+        # list and the figure beyond is the list's total, not the rate's
+        # ... and with the recipients named after it, a figure given to a recipient of its own ("and 46 for the
+        # Netherlands") is another item of that list
+        named = k.start > r.start
+        totals = [x for x in totals if not any(min(x.end, r.end) <= y.start and y.end <= max(x.start, r.start)
+                                               for y in kin if y is not x)
+                  and not (named and _ALLOTTED.match(ctx.text, x.end, min(len(ctx.text), x.end + 60)))]
         # "23 owners covering the 46 projects, two each": a total smaller than its recipients at one or more each is
         # no total of them (the figure before the rate is what is counted)
         totals = [x for x in totals if not ((r.value or 0) >= 1 and (x.value or 0) < (k.value or 0))]
@@ -334,6 +360,9 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
                 ev.append(Evidence("nearest", "the nearest count before", 0.5))
             out.append(Relation("per_unit", (t, k), tuple(ev)))
     return out
+
+
+_ALLOTTED = rx(r"(?:\s+[\p{Ll}-]+){0,2}?\s+(?:for|to)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?!\s*(?:,|and\s+\p{Lu}))")
 
 
 def _count_role(ctx: Ctx, c: Mention) -> str | None:
@@ -372,10 +401,46 @@ def _around(ctx: Ctx, x: Mention) -> str:
     return ctx.text[a:semi if semi >= 0 else b]
 
 
+def _taken_up(ctx: Ctx, facts: Facts, t: Mention, c: Mention) -> str | None:
+    """"Lockheed is awarded a $1,288,450,000 ... modification ... This modification procures 35 MH-60R helicopters":
+    the count's sentence opens on "This/The <noun>" (linking words deal_nouns), and the total, one or two sentences
+    before it in its paragraph, is that noun's amount (the noun within a few words after it, no figure between)."""
+    si, ti = ctx.sent_index(c.start), ctx.sent_index(t.start)
+    if not 0 < si - ti <= 2 or ctx.para_index(t.start) != ctx.para_index(c.start):
+        return None
+    a, _ = ctx.sents[si]
+    m = _THIS_NOUN.match(ctx.text, a, c.start)
+    if m is None:
+        return None
+    noun = m.group("noun")
+    if not facts.g.word_pattern("deal_nouns").fullmatch(noun):
+        return None
+    after = ctx.text[t.end:min(ctx.sentence(t.start)[1], t.end + 80)]
+    cut = [x.start - t.end for x in ctx.numbers_in(t.end, t.end + len(after)) if is_amount(x)]
+    after = after[:cut[0]] if cut else after
+    if not regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", after, regex.I):
+        return None
+    return f"'{ctx.text[a:m.end()].strip()}' takes up the {noun} of {t.text}"
+
+
+_THIS_NOUN = rx(r"\s*(?:this|that|the|these|those)\s+(?:[\p{L}-]+\s+){0,2}?(?P<noun>[\p{L}-]+)\b", regex.I)
+
+
 def _other_clause(ctx: Ctx, r: Mention, x: Mention) -> bool:
-    """A semicolon between the rate and a figure of its sentence: another clause."""
+    """A semicolon between the rate and a figure of its sentence: another clause - unless the rate's clause opens
+    by pointing back at the one before ("for 1,058 vehicles; that is an average of $179,463 a vehicle", "; in other
+    words, €40 million per launcher")."""
     a, b = (x.end, r.start) if x.start < r.start else (r.end, x.start)
-    return ctx.sent_index(x.start) == ctx.sent_index(r.start) and ";" in ctx.text[a:b]
+    if ctx.sent_index(x.start) != ctx.sent_index(r.start):
+        return False
+    semi = ctx.text.rfind(";", a, b)
+    if semi < 0:
+        return False
+    return not (x.start < r.start and ";" not in ctx.text[a:semi] and _POINTS_BACK.match(ctx.text, semi + 1, b))
+
+
+_POINTS_BACK = rx(r"\s*(?:that\s+is|that\s+works?\s+out|this\s+works?\s+out|that\s+comes?\s+to|this\s+comes?\s+to|"
+                  r"in\s+other\s+words|i\.\s?e\.|or\b|which\s+is)", regex.I)
 
 
 def _tied(ctx: Ctx, t: Mention, c: Mention) -> bool:

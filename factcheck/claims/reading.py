@@ -75,6 +75,15 @@ def is_amount(m: Mention) -> bool:
     return m.value is not None and m.type in ("percent", "currency", "count", "quantity", "number") and not m.role
 
 
+_SPAN_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade", "quarter"})
+
+
+def modifier(x: Mention) -> bool:
+    """A figure that is no level of anything: a span of time ("in five years") or a calibre glued to its unit
+    ("155mm shell production", "120mm tank rounds")."""
+    return x.type == "quantity" and ((x.unit or "") in _SPAN_UNITS or " " not in x.text.strip())
+
+
 def comparable(vocab: dict, a: Mention, b: Mention) -> bool:
     """Two figures that can be levels of one quantity: same currency, same dimension, percent with percent,
     counts of the same (or an unnamed) thing. Bare numbers compare with counts and bare numbers."""

@@ -1153,12 +1153,8 @@ class _Prose:
         return self.measure_fits(t, r, head)
 
     def mentions_near(self, a: int, b: int) -> list[Mention]:
-        k = bisect.bisect_left(self.m_starts, a)
-        out = []
-        while k < len(self.mentions) and self.mentions[k].start < b:
-            out.append(self.mentions[k])
-            k += 1
-        return out
+        """The mentions that start in [a, b) (an index, not a scan)."""
+        return self.mentions[bisect.bisect_left(self.m_starts, a):bisect.bisect_left(self.m_starts, b)]
 
     def names_a_part(self, r: Row) -> bool:
         """Is the row's label the name of a part (a segment, a region: "Electronic Solutions", "Aviation revenue"),
