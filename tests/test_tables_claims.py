@@ -787,3 +787,24 @@ def test_prose_change_of_a_row_named_only_by_a_measure_or_with_another_figure_fi
     got = {c.stated.text: c.readings[0] for c in links(TITLES + "\nMilitary Personnel grows by 5.0%, reflecting a 3.8% "
                                                                 "basic pay raise.\n")}
     assert got["5.0%"].explicit and ("3.8%" not in got or not got["3.8%"].explicit)
+
+
+REVENUE = ("Revenue by segment, $ millions\nSegment 2Q24 2Q23\nIngalls 724 658\nNewport News 1,503 1,436\n"
+           "Total 2,978 2,790\n")
+
+
+def test_prose_level_naming_another_measure_than_the_table_is_not_its_row():
+    # "total backlog" is no figure of a revenue table's "Total" row
+    assert links(REVENUE + "\nThe company's total backlog was $48.6 billion.\n", "consistency") == []
+    # ... the table's own measure is
+    (c,) = links(REVENUE + "\nTotal revenue was $2.98 billion in the quarter.\n", "consistency")
+    assert [m.text for m in c.readings[0].operands] == ["2,978"]
+
+
+def test_prose_level_against_a_row_whose_label_carries_a_footnote_marker():
+    # "Revenue3": the footnote marker glued to the label does not hide the row's measure from the clause's
+    table = ("Statutory results (£m) | 2025 | 2024\nRevenue3 | 4,831.3 | 4,390.1\nOperating profit | 363.9 | 241.6\n"
+             "Cash generated from operations | 357.4 | 374.3\n")
+    got = {c.stated.text: c.readings[0] for c in links(table + "\n• Revenue of £4,813.3m (2024: £4,390.1m), up 10%.\n",
+                                                       "consistency")}
+    assert [m.text for m in got["£4,813.3m"].operands] == ["4,831.3"] and got["£4,813.3m"].explicit

@@ -184,9 +184,10 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             ctx.skip("percent_change" if p.type == "percent" else "multiple" if p.role == "multiple" else "difference",
                      p, "a change given elsewhere, explained here by its causes")
             continue
-        if p.role == "fraction" and regex.match(r"\s+(?:of\s+)?an?\s+(?:per\s?cent|percent|percentage)\b",
+        if p.role == "fraction" and regex.match(r"\s+(?:of\s+)?an?\s+(?:per\s?cent|percent|percentage|point|pp)\b",
                                                 ctx.text[p.end:p.end + 30], regex.I):
-            continue  # "fell half a percent": half of one percent, no fraction of the level
+            continue  # "fell half a percent", "an improvement of half a point": of one percent or point, no fraction
+            # of the level
         if mt is not None and mt.template.id == "signed" and regex.match(r"[+−–-]\s", ctx.text[mt.start:mt.end]):
             continue  # "A$5.7 billion – almost two-thirds –": a dash set apart by a space is punctuation, no sign
         if mt is not None and mt.template.id == "pair-or" and _part_of_a_whole(ctx, p, mt.start):
@@ -305,6 +306,8 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         base = mt.slots.get("base")
         if base is not None and mt.template.id == "than" and not comparable(ctx.vocab, base, d):
             continue  # "NOK 1,635 billion over the 12 years": a span of time, not the base of a change
+        if base is not None and mt.template.id == "than" and _LIST_JOIN.search(ctx.text, d.end, base.start):
+            continue  # "212 under the first contract and 152 under the second": a list, not a comparison
         if base is None and _NAMED_AFTER.match(ctx.text, d.end):
             ctx.skip("difference", d, "compared with something the text names by words, not by a figure here")
             continue  # "33.4 percentage points ahead of it", "12 more than France's": not the pair of its clause
@@ -412,6 +415,15 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
 def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
                           ) -> Iterator[tuple[Mention, list[Evidence]]]:
     s, _ = ctx.sentence(trig.start)
+    # "... on the ¥7.95 trillion approved for fiscal 2024, which itself was 16.6% above fiscal 2023's ¥6.82 trillion":
+    # a relative clause is about the figure it follows, even one that is another comparison's base
+    rel = [m.start() for m in _RELATIVE.finditer(ctx.text, s, trig.start)]
+    if rel and not any(is_amount(x) for x in ctx.numbers_in(rel[-1], trig.start)):
+        ante = [x for x in ctx.numbers_in(max(s, rel[-1] - 80), rel[-1]) if is_amount(x)]
+        if ante and ante[-1] is not base and comparable(ctx.vocab, ante[-1], base) and \
+                not same_figure(ante[-1], base):
+            yield ante[-1], [Evidence("relative", f"'which' follows {ante[-1].text}", 1.5)]
+            return
     before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base
               and comparable(ctx.vocab, x, base) and not same_figure(x, base) and magnitude(x, base) < 1000
               and not base_position(ctx, x) and x.start not in pairs.deltas]
@@ -457,6 +469,10 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
         if mev is not None:
             ev.append(mev)
         yield x, ev
+
+
+_LIST_JOIN = rx(r"\b(?:and|or|while|whereas|but)\b", regex.I)
+_RELATIVE = rx(r",\s*which\b", regex.I)
 
 
 def _subject_by_measure(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention

@@ -62,6 +62,10 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     slip = not same and text_a == text_b and _scale_apart(a, b)
     if not (same or transposed or slip) or max(_significant(a), _significant(b)) < 3:
         return
+    if not same and (bool(pairs.with_old(a)) != bool(pairs.with_old(b)) or _goal(ctx, facts, a) or _goal(ctx, facts, b)):
+        # "296 ships in 2024, down from 318 in 2015" and "the Navy's goal of 381 manned ships": a level of another
+        # year, or a goal, is another quantity; the same digits in another order accuse nothing
+        return
     if not same and a.type == "count" and a.unit and b.unit and not a.inferred and not b.inferred and \
             noun_class(ctx.vocab, a.unit) != noun_class(ctx.vocab, b.unit):
         return  # "245 engines" and "254 Stinger missiles": counts of other things are other figures
@@ -107,6 +111,11 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         stated, given = given, stated
     rel = Relation("equal", (given,), tuple(ev))
     ctx.add(Claim("consistency", (stated.start, stated.end), stated, readings=(rel,)))
+
+
+def _goal(ctx: Ctx, facts: Facts, m: Mention) -> bool:
+    """A figure a goal names ("the goal of 381 ships", "a target of 3.5%"; linking words base_nouns)."""
+    return facts.g.word_pattern("base_nouns").search(ctx.text, max(0, m.start - 25), m.start) is not None
 
 
 _NON_DIGIT = rx(r"\D")

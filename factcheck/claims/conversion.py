@@ -310,6 +310,9 @@ def _rate_reading(ctx: Ctx, src: Mention, dst: Mention, ev: Evidence, table: dic
     if a is None or b is None:
         return None
     lo_rate, hi_rate = b[0] / a[1], b[1] / a[0]  # dst units per src unit
+    band = _cross_band(ctx, src.unit or "", dst.unit or "", table.get("year"))
+    if band is not None:  # "DKK 9.8 billion (€1.42 billion)": the krone is held to the euro
+        lo_rate, hi_rate = band
     s_step = trailing_zero_step(src)
     s_lo, s_hi = (src.value or 0.0) - s_step, (src.value or 0.0) + s_step
     exp = (s_lo * lo_rate * (1 - slack), s_hi * hi_rate * (1 + slack))
@@ -324,6 +327,22 @@ def _rate_reading(ctx: Ctx, src: Mention, dst: Mention, ev: Evidence, table: dic
         note += f" ({slip})"
     evs = (ev,) if dated else (Evidence(ev.cue, ev.detail, ev.weight, False),)
     return Relation("given", (src,), evs, computed=exp, point=mid, note=note, source=source)
+
+
+def _cross_band(ctx: Ctx, src: str, dst: str, year: object) -> tuple[float, float] | None:
+    """dst units per src unit when the two currencies are held to each other (rules/rates.yaml crosses: "DKK/EUR"
+    is kroner per euro), for a year since the band began; None otherwise."""
+    crosses = (ctx.rules.rates or {}).get("crosses") or {}
+    for key, spec in crosses.items():
+        a, _, b = str(key).partition("/")
+        if {a, b} != {src, dst} or not isinstance(spec, dict):
+            continue
+        since = spec.get("since")
+        if isinstance(year, int) and isinstance(since, int) and year < since:
+            return None
+        lo, hi = float(spec["low"]), float(spec["high"])  # a per b
+        return (lo, hi) if (src, dst) == (b, a) else (1.0 / hi, 1.0 / lo)
+    return None
 
 
 def _same_rate(ctx: Ctx) -> None:

@@ -315,6 +315,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # years from 2025 to 2036" names its dates)
     if regex.match(r"\s*(?:warranty|guarantee|old|of\s+(?:service|experience|production|operation))\b", after):
         return None
+    if regex.match(r"\s*of\s+\p{L}", after) and regex.search(r"\b(?:after|following|ending|ended|ends|end|with)\s+"
+                                                            r"(?:(?:some|about|nearly|almost|more\s+than|over)\s+)?$",
+                                                            before, regex.I):
+        return None  # "joined NATO in April 2023 after 75 years of non-alignment": the length of a state that ended
     if regex.match(r"\s*(?:to|through|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(?:\p{Lu}|\d)", after) and \
             regex.search(r"\b(?:the|in|over|for|during)\s+(?:(?:past|last|first|next|latest)\s+)?$", before, regex.I):
         return None  # "in the four months to October": a period named by its end, not a span between two dates

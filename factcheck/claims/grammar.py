@@ -314,8 +314,8 @@ class Grammar:
                 piece = f"{body}{{0,{n}}}?"
                 soft = True
             elif tok.startswith(("(?=", "(?!", "(?<=", "(?<!")):  # a lookaround: zero-width, joined as is
-                exact = exact and not _top_bar(tok)
-                out.append(tok)
+                exact = exact and not _top_bar(tok)  # (with its vocabulary lists: "(?!\\s*@prior_markers)")
+                out.append(_VOCAB.sub(lambda mm: _alternation(self.lists.get(mm.group(1), [])), tok))
                 prev_soft = True
                 continue
             else:

@@ -1441,6 +1441,12 @@ def _breaks_down_into(ctx: Ctx, t: Mention, x: Mention) -> bool:
     """Can a total of t's thing have x's thing as a part: the same thing, or t's noun names a whole class
     (units.yaml umbrella_nouns: "aircraft", "vehicles", "personnel")?"""
     nt, nx = (t.unit or "").lower(), (x.unit or "").lower()
+    # "246 CV90 MkIV infantry fighting vehicles, 52 CAESAR 8x8 howitzers and 77 Leopard 2A8 tanks": a total that
+    # names a designation is of that type; an item of another designation, or another noun, is no part of it
+    td = [_stem(w) for w in _DESIGNATION.findall(ctx.text[t.num_end:t.end])]
+    xd = [_stem(w) for w in _DESIGNATION.findall(ctx.text[x.num_end:x.end])]
+    if td and (not set(td) & set(xd) if xd else nt.rstrip("s") != nx.rstrip("s")):
+        return False
     if nt == nx or nt.rstrip("s") == nx.rstrip("s") or is_generic(ctx.vocab, nx):
         return True
     umbrella = {w.lower() for w in ctx.vocab.get("umbrella_nouns") or ()}
@@ -1452,6 +1458,9 @@ def _breaks_down_into(ctx: Ctx, t: Mention, x: Mention) -> bool:
     if dx and dt:  # "52 F-16s, 36 F-16C and 12 F-16D" but not "1,000 K2s, 672 K9s"
         return _stem(nt) == _stem(nx)
     return False
+
+
+_DESIGNATION = rx(r"\b(?=[\p{L}\d-]*\d)(?=[\p{L}\d-]*\p{L})[\p{L}\d][\p{L}\d-]*\b")
 
 
 def _stem(noun: str) -> str:

@@ -118,6 +118,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     counts = [x for x in window if x.type in ("count", "number") and x.value and x.value >= 2 and x.value == int(x.value)
               and not x.role and (x.start not in pairs.deltas or _added_item(ctx, x))]  # "for two more of the"
     readings: list[Relation] = []
+    # counts of the rate's thing in the window that disagree (364, 212, 152 and 672 guns): which one a total of
+    # another sentence is for, only a tie says
+    per_thing = [x for x in counts if noun and x.type == "count" and x.unit and _noun_match(ctx, noun, x) in ("same", "class")]
+    ambiguous = {x.start for x in per_thing} if len({x.value for x in per_thing}) > 1 else set()
     s_r, _ = ctx.sentence(r.start)
     designator = _designator(facts)
     named_lots = {m.group(0).lower() for m in designator.finditer(ctx.text, s_r, r.start)}
@@ -182,6 +186,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             # launchers at $10 million each plus $120 million of missiles") or one found far off may be of other
             # things: the link is only doubted
             untied = not any(e.cue in ("tied", "rate-of-total") for e in ev) or any(e.cue == "other-clause" for e in ev)
+            # a count in another sentence than the total is the total's only when something ties the two ("The
+            # framework covers 672 guns. The second contract was worth $2.6 billion, or $17 million per gun": no)
+            untied = untied or (ctx.sent_index(c.start) != ctx.sent_index(t.start)
+                                and not any(e.cue == "tied" for e in ev) and c.start in ambiguous)
             # ... unless the count of the class is tied to the total in the rate's own sentence with nothing between
             # that makes the rate another's ("18 more aircraft valued at ₩1.9 trillion, which would price each jet
             # at"; not "145,000 rounds ..., compared with roughly $2,000 per shell before the war", "30 vehicles,
@@ -406,24 +414,45 @@ def _taken_up(ctx: Ctx, facts: Facts, t: Mention, c: Mention) -> str | None:
     the count's sentence opens on "This/The <noun>" (linking words deal_nouns), and the total, one or two sentences
     before it in its paragraph, is that noun's amount (the noun within a few words after it, no figure between)."""
     si, ti = ctx.sent_index(c.start), ctx.sent_index(t.start)
-    if not 0 < si - ti <= 2 or ctx.para_index(t.start) != ctx.para_index(c.start):
+    if 0 < ti - si <= 2:
+        # "Germany will buy 20 Eurofighters. The procurement is valued at €3.75 billion": the total's sentence opens
+        # on a deal noun whose value the total is, and the count's sentence counts one thing only (not "Its 364 guns
+        # - 212 ... and 152 ... - ... covers 672 guns. The second contract was worth $2.6 billion", nor "The contract
+        # was signed ... as part of a €7 billion package")
+        m = _THIS_NOUN.match(ctx.text, ctx.sents[ti][0], t.start)
+        if m is None or not _VALUED.fullmatch(ctx.text, m.end(), t.start):
+            return None
+        words = m.group("words").split()
+        deal = facts.g.word_pattern("deal_nouns")
+        noun = next((w for w in words if deal.fullmatch(w)), None)
+        counts = [x for x in ctx.sentence_numbers(si) if x.type == "count" and (x.value or 0) >= 2]
+        ordinal = any(w.lower() in (ctx.vocab.get("ordinal_words") or {}) for w in words)
+        if noun is None or counts != [c] or ordinal:
+            return None  # "The second contract": one of several, not the whole the sentence before counts
+        return f"the subject '{noun}' is valued at {t.text}; {c.text} is all its sentence counts"
+    if ctx.para_index(t.start) != ctx.para_index(c.start) or not 0 < si - ti <= 2:
         return None
     a, _ = ctx.sents[si]
     m = _THIS_NOUN.match(ctx.text, a, c.start)
     if m is None:
         return None
-    noun = m.group("noun")
-    if not facts.g.word_pattern("deal_nouns").fullmatch(noun):
+    deal = facts.g.word_pattern("deal_nouns")
+    # "This modification", "The second executive contract": the first deal noun of the subject's first words
+    noun = next((w for w in m.group("words").split() if deal.fullmatch(w)), None)
+    if noun is None:
         return None
     after = ctx.text[t.end:min(ctx.sentence(t.start)[1], t.end + 80)]
     cut = [x.start - t.end for x in ctx.numbers_in(t.end, t.end + len(after)) if is_amount(x)]
     after = after[:cut[0]] if cut else after
     if not regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", after, regex.I):
         return None
-    return f"'{ctx.text[a:m.end()].strip()}' takes up the {noun} of {t.text}"
+    return f"the subject '{noun}' takes up the {noun} of {t.text}"
 
 
-_THIS_NOUN = rx(r"\s*(?:this|that|the|these|those)\s+(?:[\p{L}-]+\s+){0,2}?(?P<noun>[\p{L}-]+)\b", regex.I)
+_VALUED = rx(r"\s*(?:\([^)]*\)\s*)?(?:(?:is|was|are|were|has\s+been|will\s+be)\s+)?(?:valued\s+at|worth|priced\s+at|"
+             r"costs?|costing|amounts?\s+to|amounted\s+to|totals?|totalled|totaled|comes?\s+to|came\s+to)\s+"
+             r"(?:(?:an\s+estimated|about|some|around|nearly|almost|roughly)\s+)?", regex.I)
+_THIS_NOUN = rx(r"\s*(?:this|that|the|these|those)\s+(?P<words>[\p{L}-]+(?:\s+[\p{L}-]+){0,2})", regex.I)
 
 
 def _other_clause(ctx: Ctx, r: Mention, x: Mention) -> bool:
@@ -447,20 +476,44 @@ def _tied(ctx: Ctx, t: Mention, c: Mention) -> bool:
     """"$705 million for 12 aircraft", "44 tanks in a contract of €950 million", "€3 billion ... 298 vehicles"."""
     a, b = (t, c) if t.start < c.start else (c, t)
     gap = ctx.text[a.end:b.start]
-    if len(gap) > 90 or ";" in gap:
-        return False
-    if any(is_amount(x) and x.type == t.type for x in ctx.numbers_in(a.end, b.start)):
+    if len(gap) > 90 or ";" in gap or ctx.sent_index(a.start) != ctx.sent_index(b.start):
+        return False  # "... covers 672 guns, so more are to come. The second contract was worth $2.6 billion": apart
+    if any(is_amount(x) and (x.type == t.type or x.type == c.type and _count_role(ctx, x) != "part"
+                             and not _COORDINATED.fullmatch(ctx.text, min(c.end, x.end), max(c.start, x.start)))
+           for x in ctx.numbers_in(a.end, b.start)):
         return False  # "€5.4 billion of headroom ... worth €880 million ..., covers 180,000 rounds": the nearer one
+        # (and "211 Boxer vehicles, Hanwha is building 129 Redbacks ... for about A$7 billion": the nearer count;
+        # not the parts of the count in between, "180 tanks, 116 K2GF and 64 K2PL variants, for $6.5 billion")
     if regex.fullmatch(r"\s*(?:,|:|–|—|\s-)\s*", gap):  # "300 trucks, PLN 852 million": one item, in apposition
         return True
     if a is t:
         # "a $300 million contract, funded by European donors, to supply 120,000 interceptors": an aside set off by
         # commas does not part the amount from what it buys
         return bool(_TIED.match(gap)) or bool(_TIED.match(_ASIDE.sub(" ", gap)))
-    return bool(regex.search(r"\b(?:for|worth|valued\s+at|at\s+a\s+cost\s+of|costing|in\s+a\s+(?:contract|deal|order)\s+of|"
+    # "all 42 jets in the $8.1 billion deal": the count's deal named by the total
+    in_deal = regex.search(r"\bin\s+(?:a|an|the|its|their|this|that)\s+(?:\p{L}+\s+){0,2}$", gap, regex.I) and \
+        regex.match(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:" + facts_deal_nouns(ctx) + r")\b", ctx.text[b.end:b.end + 40], regex.I)
+    return bool(in_deal or regex.search(r"\b(?:for|worth|valued\s+at|at\s+a\s+cost\s+of|costing|in\s+a\s+(?:contract|deal|order)\s+of|"
                              r"of)\s+(?:\p{L}+\s+){0,3}$", gap, regex.I)
                 or regex.search(r"\bfor\s+(?:which|these|them|those|that\s+batch|this\s+batch)\b", gap, regex.I))
     # "105 in July 2024, for which a budget draft earmarked €2.93 billion"
+
+
+def facts_deal_nouns(ctx: Ctx) -> str:
+    """The deal nouns (linking words deal_nouns) as an alternation, made once per vocabulary."""
+    words = ((ctx.vocab.get("linking") or {}).get("words") or {}).get("deal_nouns") or []
+    key = tuple(words)
+    got = _DEAL_ALT.get(key)
+    if got is None:
+        got = _DEAL_ALT[key] = "|".join(regex.escape(str(w)) for w in sorted(words, key=lambda w: -len(str(w))))
+    return got or "(?!)"
+
+
+_DEAL_ALT: dict[tuple, str] = {}
+
+
+# two counts joined as one list ("180 K2 tanks and 81 support vehicles, worth about USD 6.5 billion")
+_COORDINATED = rx(r"[\s,]*(?:(?:and|plus|as\s+well\s+as|with)\s+)?", regex.I)
 
 
 def _quote(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:

@@ -1176,8 +1176,9 @@ class _Prose:
         named = {k for k, rx in self.measures.items() if rx.search(bare)}
         if not named:
             return True
-        own = " ".join([t.caption, t.stub, r.label, *(c.name for c in t.columns),
+        own = " ".join([t.caption, t.stub, r.label, r.key, *(c.name for c in t.columns),
                         *(self.text[a:b] for a, b in t.header)])
+        own = re.sub(r"(?<=[^\W\d_])\d+\b", "", own)  # "Revenue3": a footnote marker glued to the label
         return all(self.measures[k].search(own) for k in named)
 
     def rows_by_figure(self, m: Mention, ca: int, cb: int) -> list[tuple[Table, Row, str]]:
@@ -1281,6 +1282,8 @@ class _Prose:
         readings: list[Relation] = []
         chosen: list[Relation] = []
         for t, r, via in found:
+            if not self.measure_fits(t, r, text[max(sa, m.start - 60):m.start]):
+                continue  # "total backlog was $48.6 billion" over a revenue table's "Total" row: another measure
             for j, cell in sorted(r.placed().items()):
                 col = t.columns[j] if j < len(t.columns) else None
                 cm = cell.mention
