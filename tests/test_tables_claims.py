@@ -808,3 +808,34 @@ def test_prose_level_against_a_row_whose_label_carries_a_footnote_marker():
     got = {c.stated.text: c.readings[0] for c in links(table + "\n• Revenue of £4,813.3m (2024: £4,390.1m), up 10%.\n",
                                                        "consistency")}
     assert [m.text for m in got["£4,813.3m"].operands] == ["4,831.3"] and got["£4,813.3m"].explicit
+
+
+def test_prose_change_of_the_rest_of_a_row_is_not_the_row():
+    # "outside Europe", "excluding Asia-Pacific": the complement of the row the clause names
+    assert not any(c.readings[0].explicit for c in links(REGIONS + "\nRevenues outside Europe grew 37%.\n"))
+    assert not any(c.readings[0].explicit for c in links(REGIONS + "\nSales excluding Asia-Pacific rose 12%.\n"))
+    assert not any(c.readings[0].explicit for c in links(DIVISIONS + "\nSales other than Electronic Solutions rose 8%.\n"))
+
+
+def test_a_span_of_years_column_is_the_total_of_the_years():
+    # "2025-2030" beside the six years (a CBO cost table): their total, one label however it is spaced
+    text = ("By Fiscal Year, Millions of Dollars\n                              2025   2026   2027   2028   2029   2030"
+            "   2025-2030\nEstimated Authorization         612    788    841    893    902    935      4,917\n"
+            "Estimated Outlays               198    505    702    826    877    912      4,020\n")
+    doc = Document(path="t.txt", text=text)
+    (t,) = find_tables(doc, VOCAB)
+    assert [c.name for c in t.columns] == ["2025", "2026", "2027", "2028", "2029", "2030", "2025-2030"]
+    sums = {c.stated.text: c for c in check_tables(doc, [t], VOCAB)[0] if c.kind == "sum"}
+    assert set(sums) == {"4,917", "4,020"}
+
+
+def test_counts_in_a_table_without_a_scale_add_up_exactly():
+    # ships are counted, not rounded: seven rows that make 294 do not make a total of 293
+    text = ("Table 1. Ship purchases under the Navy's 2025 plan, 2025-2054\nShip type                        Number\n"
+            "Aircraft carriers (CVN-78 class)     6\nBallistic missile submarines        12\n"
+            "Attack submarines (SSN-774/SSN(X))  55\nLarge surface combatants            69\n"
+            "Small surface combatants            58\nAmphibious ships                    31\n"
+            "Combat logistics and support        63\nTotal                              293\n")
+    doc = Document(path="t.txt", text=text)
+    (c,) = [c for c in check_tables(doc, find_tables(doc, VOCAB), VOCAB)[0] if c.kind == "sum"]
+    assert c.readings[0].exact and c.stated_step == 0.0

@@ -394,10 +394,13 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
 _OTHER_PARAGRAPH = "paragraph-before"
 
 
+_SEVERAL_BEFORE = "several-before"
+
+
 def _near(ev: list[Evidence]) -> bool:
     """Is a subject close enough to its comparison for the comparison's grammar to be explicit about it? Not when it
-    was taken from the paragraph before."""
-    return not any(e.cue == _OTHER_PARAGRAPH for e in ev)
+    was taken from the paragraph before, nor when the sentence before offers several."""
+    return not any(e.cue in (_OTHER_PARAGRAPH, _SEVERAL_BEFORE) for e in ev)
 
 
 def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention, direction: int = 0
@@ -445,10 +448,16 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
                       and not same_figure(x, base)]
             # "... six battle force ships: one submarine, two destroyers and one frigate. That is one ship fewer than
             # the seven ...": what follows a colon is the breakdown of what "That" points back to
-            colon = ctx.text.find(":", ctx.sents[si - 1][0], ctx.sents[si - 1][1])
-            if colon >= 0 and any(x.end <= colon for x in before):
-                before = [x for x in before if x.end <= colon]
             ev0 = [Evidence("distance", "the subject is in the sentence before", facts.weight("distance", -0.5))]
+            colon = ctx.text.find(":", ctx.sents[si - 1][0], ctx.sents[si - 1][1])
+            pronoun = regex.match(r"\W*(?:that|this|it|these|those|they)\b", ctx.text[ctx.sents[si][0]:trig.start],
+                                  regex.I)
+            if colon >= 0 and pronoun and any(x.end <= colon for x in before):
+                before = [x for x in before if x.end <= colon]
+            elif colon >= 0 and sum(x.start > colon for x in before) >= 2:
+                # "$868.6 billion for national defense: $832.9 billion for the Department of Defense, $32.1 billion
+                # ... The DOD figure is $1.6 billion above ...": which item of the breakdown, position does not say
+                ev0.append(Evidence(_SEVERAL_BEFORE, "the sentence before breaks a figure down into several", 0.0))
             if crossing:
                 ev0.append(Evidence(_OTHER_PARAGRAPH, "the subject is in the paragraph before", -0.5))
     # "12 km, about 7.5 miles, twice that of the Mk 3's 6 km": a restatement in other units is not the subject

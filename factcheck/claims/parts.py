@@ -586,13 +586,17 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     same = [x for x, _ in out if pm and facts.measure_id(x) == pm and bool(pairs.with_old(x)) == part_prior]
     generic = bool(named) and bool(regex.match(r"(?:the\s+|its\s+|their\s+)?(?:total|whole|overall|group|sum|all)\b",
                                                 named.group(1).strip(), regex.I))
-    if len(same) == 1 and (generic or meas == pm):
+    # ... not one the text gives as a part of something larger ("investment reached €102bn, or 31% of all spending.
+    # R&D alone came to €13bn, about 4% of the total": the total is all spending)
+    if len(same) == 1 and (generic or meas == pm) and not (generic and _PART_OF_MORE.match(ctx.text, same[0].end)):
         out = [(x, ev + [Evidence("only-whole", f"the only {pm} figure it can be a share of", 1.5, True)])
                if x is same[0] else (x, ev) for x, ev in out]
     out.sort(key=lambda t: -sum(e.weight for e in t[1]))
     return out[:3]
 
 
+_PART_OF_MORE = rx(r"(?:\s+in\s+\d{4})?\s*,?\s*(?:or|about|some|roughly|nearly|almost)?\s*(?:about\s+)?\d[\d.,]*\s*"
+                   r"(?:%|per\s?cent|percent)\s+of\b", regex.I)
 _GENERIC_WHOLE = rx(r"(?:the|its|their)\s+(?:total|whole|sum)(?:\s+(?:figure|amount|value|number))?"
                    r"(?:\s+(?:in|for|at|this|that|last|so|as|and|but|while|with|by|over|to|across)\b.*)?", regex.I)
 _TOTAL_AFTER = rx(r"\s*(?:in\s+total|in\s+all|altogether|combined|overall|all\s+told)\b", regex.I)

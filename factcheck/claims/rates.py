@@ -22,8 +22,12 @@ from .scope import Ctx
 # "a $548,856,000 firm-fixed-price contract for 1,320 vehicles": hyphenated words count as words
 # "a $333,593,568 firm-fixed-price modification to exercise options for the production of 150 ...": up to six words
 # before "for" (none that opens a clause); before "of", "worth" and the like at most three
+_COMPARED_AFTER = rx(r"\s*,?\s*(?:(?:about|roughly|some|nearly|almost|around|just)\s+)?(?:[\p{L}\d.%-]+\s+){0,3}?"
+                    r"(?:more|less|fewer|higher|lower|above|below|cheaper|dearer|costlier|than|compared\s+with|against|"
+                    r"versus|up\s+from|down\s+from)\b", regex.I)
 _TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:(?:(?!(?:and|or|but|while|which|that|who)\b)[\p{L}-]+\s+){0,6}?(?:for|to\s+(?:buy|"
-           r"build|produce|acquire|procure|supply|deliver)|covering|covers)|(?:[\p{L}-]+\s+){0,3}?(?:worth|valued\s+at|"
+           r"build|produce|acquire|procure|supply|deliver)|covering|covers|buys|bought|funds|funded|procures|procured|"
+           r"acquires|acquired|pays\s+for|paid\s+for)|(?:[\p{L}-]+\s+){0,3}?(?:worth|valued\s+at|"
            r"at\s+a\s+cost\s+of|costing|of))\b", regex.I)
 # "€3.75 billion, or about €178 million per aircraft", "a £4.2 billion deal, or £840 million per ship"
 _ASIDE = rx(r",[^,;\d]{1,60},\s*")
@@ -100,7 +104,13 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     # the template says the figure is a rate; which total and count it divides is what the evidence below says
     ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", 0.5, False)
     window = [x for x in ctx.window(r, before=3, same_para=False) if is_amount(x) and x is not r]
-    window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x)]
+    # "Each new frigate costs about 12.8 billion pesos, roughly a third more than the two ships bought for 16 billion":
+    # what follows a comparison after the rate is its base, another thing's figures
+    compared = _COMPARED_AFTER.match(ctx.text, r.end, min(len(ctx.text), r.end + 60)) is not None
+    if compared:
+        window = [x for x in window if x.start < r.start or ctx.sent_index(x.start) != ctx.sent_index(r.start)]
+    else:
+        window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x)]
     near = {x.start for x in window}
     if noun:  # "... about 540 hours per helicopter": the helicopters may be counted in the headline or the lead
         found = [x for x in ctx.counts_of(noun, r.start, limit=8) if x not in window][-3:]
@@ -213,6 +223,11 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
            and (_RESTATES.fullmatch(ctx.text, t.end, r.start) or _APPOSED.fullmatch(ctx.text, t.end, r.start))}
     if own:
         readings = [x if x.operands and x.operands[0].start in own else doubt(x) for x in readings]
+    # "The budget attached to those six is about A$27bn, so each ship now costs roughly A$4.5bn": with a total of its
+    # own sentence, a total of another paragraph is only doubtfully the rate's
+    if any(ctx.sent_index(t.start) == ctx.sent_index(r.start) for t in totals):
+        para = ctx.para_index(r.start)
+        readings = [doubt(x) if x.operands and ctx.para_index(x.operands[0].start) != para else x for x in readings]
     readings.sort(key=lambda x: -x.score)
     # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
     # that may hold is not cut off by readings that only score higher (at most eight in all)

@@ -65,10 +65,10 @@ def _noun_index(vocab: dict) -> dict[str, str]:
 
 
 def fraction_step(p: Mention, percent: float) -> float:
-    """How far a fraction word reaches, in percent: "a third", "a quarter", "two-thirds" are round words, like
-    "doubled", within 5% of their value (a third: 31.7-35.0%); written with a hedge ("more than half", "almost a
-    third") or in digits, the fraction is exact and the hedge says which way it reaches."""
-    return abs(percent) * 0.05 if p.word and not p.hedge else 0.0
+    """How far a fraction word reaches, in percent: "a third", "a quarter", "two-thirds" are round words, within 10%
+    of their value (a third: 30.0-36.7%; "a third more expensive" is said of a 36% rise); written with a hedge ("more
+    than half", "almost a third") or in digits, the fraction is exact and the hedge says which way it reaches."""
+    return abs(percent) * 0.10 if p.word and not p.hedge else 0.0
 
 
 def is_amount(m: Mention) -> bool:

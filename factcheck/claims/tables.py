@@ -483,8 +483,16 @@ class _Checker:
                 how = f"adds up in column '{self.name(elsewhere[0])}'" if elsewhere else "adds up here only"
                 ev = self.evidence("table-total", f"'{total.label}', column '{self.name(j)}' = {names} "
                                                   f"(the rows above; {how})", explicit)
-                step = (tm.half_step or 0.0) + sum(m.half_step or 0.0 for m in ms)
-                self.add("sum", cell, tm, (Relation("sum", tuple(ms), (ev,)),), stated_step=step)
+                self.add_sum(cell, tm, ms, ev)
+
+    def add_sum(self, cell: Cell, tm: Mention, ms: list[Mention], ev: Evidence) -> None:
+        """A total cell and its parts. Counts of things in a table with no scale ("Attack submarines 55 ... Total
+        293") are exact: they add up or they do not; figures that may be rounded reach as far as their rounding."""
+        exact = self.t.scale_text is None and all(m.type in ("count", "number") and not m.decimals and not m.scale
+                                                  and m.value is not None and not (m.value >= 100 and m.value % 100 == 0)
+                                                  for m in (tm, *ms))  # (not "12,300": rounded to hundreds)
+        step = 0.0 if exact else (tm.half_step or 0.0) + sum(m.half_step or 0.0 for m in ms)
+        self.add("sum", cell, tm, (Relation("sum", tuple(ms), (ev,), exact=exact),), stated_step=step)
 
     def total_columns(self) -> None:
         cols = [c for c in self.t.columns if c.parts]
@@ -514,8 +522,7 @@ class _Checker:
                 ev = self.evidence("table-total", f"'{r.label}', column '{tc.name}' = {names}", elsewhere)
                 tm = cell.mention
                 assert tm is not None
-                step = (tm.half_step or 0.0) + sum(m.half_step or 0.0 for m in ms)
-                self.add("sum", cell, tm, (Relation("sum", tuple(ms), (ev,)),), stated_step=step)
+                self.add_sum(cell, tm, ms, ev)
 
     # -- shares ------------------------------------------------------------------------------------------------
     def shares(self) -> None:
@@ -1140,9 +1147,13 @@ class _Prose:
         if via != "" or not self.names_a_part(r):
             return False
         head = self.text[ca:m.start]
-        at = max((x.end() for n in row_names(r.key) for x in _name_re(n).finditer(head.lower())), default=-1)
-        if at < 0:
+        hits = [x for n in row_names(r.key) for x in _name_re(n).finditer(head.lower())]
+        if not hits:
             return False
+        last = max(hits, key=lambda x: x.end())
+        at = last.end()
+        if _COMPLEMENT_BEFORE.search(head, 0, last.start()):
+            return False  # "Sales outside Finland grew 37%": the rest of the table, not the row
         between = head[at:]
         k = bisect.bisect_left(self.am_starts, ca + at)
         if k < len(self.amounts) and self.amounts[k].start < m.start or \
@@ -1321,6 +1332,10 @@ class _Prose:
             return make_claim("consistency", (m.start, m.end), m, (rel,), m.value)
         return make_claim("consistency", (m.start, m.end), m, tuple(chosen) if len(chosen) == 1 else
                           _final(readings, []), m.value)
+
+
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:outside|excluding|except|other\s+than|beyond|ex|non|besides|apart\s+from)[\s-]+"
+                                r"(?:the\s+)?$", re.I)
 
 
 def _parts_give(t: Table, r: Row, cell: Mention, m: Mention) -> bool:

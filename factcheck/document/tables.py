@@ -556,7 +556,9 @@ def _header_labels(lex: Lexicon, text: str, ln: _Line) -> tuple[list[_Label], _L
         # a field holding several periods with single spaces ("Q2 2023 Q2 2022") is split
         out: list[_Label] = []
         for lab in labs:
-            parts = _scan_labels(lex, text, lab.start, lab.end) if lab.kind != "share" else None  # "% of FY25"
+            # "% of FY25" is one label, and so is a span of years ("2025-2030": the years' total)
+            parts = _scan_labels(lex, text, lab.start, lab.end) if lab.kind != "share" and \
+                not _year_span(lab.text) else None
             if parts is not None and len(parts[0]) > 1 and parts[1] is None:
                 out.extend(parts[0])
             else:
@@ -572,6 +574,19 @@ def _header_labels(lex: Lexicon, text: str, ln: _Line) -> tuple[list[_Label], _L
     if parts is None:
         return [], None
     return parts[0], parts[1]
+
+
+_YEAR_SPAN_RE = re.compile(r"\s*(?:FY\s?)?((?:19|20)\d{2})\s*[-–]\s*(?:FY\s?)?((?:19|20)\d{2}|\d{2})\s*", re.I)
+
+
+def _year_span(t: str) -> bool:
+    """"2025-2030", "FY2025-FY2030": a span of two or more years (not a fiscal year, "2024-25")."""
+    m = _YEAR_SPAN_RE.fullmatch(t)
+    if m is None:
+        return False
+    a, b = int(m.group(1)), m.group(2)
+    end = int(b) if len(b) == 4 else a - a % 100 + int(b)
+    return end - a >= 2
 
 
 def _slashed_labels(lex: Lexicon, text: str, a: int, b: int) -> list[_Label]:
@@ -640,6 +655,8 @@ def _label_kind(lex: Lexicon, s: str) -> str:
         return "change"
     if t in ("%", "(%)", "in %", "%-"):
         return "pct"
+    if _year_span(t):
+        return "total"  # "2025-2030" beside the years: their total
     if lex.period.fullmatch(t) or (lex.year.search(t) and len(t) <= 40 and not lex.total_label.match(t)):
         return "period"
     if lex.prior.fullmatch(t) or lex.baseline.fullmatch(t) or lex.current.fullmatch(t):

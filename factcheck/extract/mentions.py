@@ -169,6 +169,19 @@ _NEGATIVE = rx(r"(?i)\b(?:minus|negative)\s+$")
 _POSTCODE = LazyPattern(r"(?:[,;]|\b[A-Z]{1,3}-?|\p{Lu}{2})[ \u00a0]?(\d{3}[ \u00a0]?\d{2,3}|\d{4,6}(?:-\d{4})?)"
                         r"(?![\d.,]\d|[ \u00a0]?(?:%|per\b|percent))")
 # a currency name at the end of a figure, and the word before it when that qualifies it ("Norwegian crowns")
+_HEAD_CHARS = 600  # the text's first lines: headline, dateline and lead
+_COUNTRY_WORDS: dict[tuple[str, ...], Any] = {}
+
+
+def _country_words(words: tuple[str, ...]) -> Any:
+    """Any of ``words`` as a whole word (compiled once per list)."""
+    got = _COUNTRY_WORDS.get(words)
+    if got is None:
+        alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+        got = _COUNTRY_WORDS[words] = regex.compile(r"(?<![\p{L}])(?:" + alt + r")(?![\p{L}])")
+    return got
+
+
 _FAMILY_TAIL = LazyPattern(r"(?:(?P<q>\p{Lu}[\p{L}.]*)[ \u00a0]|(?<![\p{L}]))(?P<w>\p{L}+)$")
 _SCALED_CODE = LazyPattern(r"(?<![\p{L}\p{N}])(?:(?P<sp>Mio|Mrd|Mn|MN|Bn|BN|Md|[MBTKk])(?P<c>[A-Z]{3})|"
                            r"(?P<c2>[A-Z]{3}|[€$£¥₹₩])(?P<ss>mn|bn|Mn|Bn|[mkM]))[ \u00a0]?$")
@@ -1114,8 +1127,8 @@ class _Scanner:
             if not words and wl == "more" and _MORE_NOUN.match(t, wm.end()):
                 i = wm.end()  # "97 more LCA Tejas Mk1A fighters", "48 more howitzers": more of the things named after
                 continue
-            if wl in STOP_WORDS or wl in MONTHS or self.lex.scale.get(wl):
-                break
+            if wl in STOP_WORDS or wl in MONTHS or self.lex.scale.get(wl) or (words == [] and wl in self._number_words()):
+                break  # (and "3,967 five years earlier": another figure, not the thing counted)
             if len(wl) > 4 and wl.endswith("ly") and words and not words[-1][3] and words[-1][2].endswith("s"):
                 break  # an adverb after the plural noun: "a dozen eggs recently"
             if w[0].isupper() and words and not words[-1][3] and words[-1][2][0].islower() and \
@@ -1162,6 +1175,12 @@ class _Scanner:
         f.end = head[1]
         if f.unit in ("one", "ones"):
             f.unit, f.inferred = None, True  # "31 owned ones": resolved from the figures around
+
+    def _number_words(self) -> frozenset[str]:
+        got = getattr(self, "_num_words", None)
+        if got is None:
+            got = self._num_words = frozenset(str(k).lower() for k in (self.lex.vocab.get("number_words") or {}))
+        return got
 
     def _plural_or_known(self, word: str) -> bool:
         """A plural ("vehicles") or a noun the vocabulary counts ("aircraft", "people")."""
@@ -1459,6 +1478,7 @@ class _Scanner:
         """"12,475 million crowns" after "15,170 million Norwegian crowns": a bare family name takes the currency
         of the last qualified member named before it (one pass, in text order, over the mentions from offset
         ``start`` on, up to ``stop``; ``last`` is each family's last member so far, carried from block to block)."""
+        self._currency_countries(start, stop)
         fams = self.lex.vocab.get("currency_families") or {}
         if not fams:
             return
@@ -1481,6 +1501,35 @@ class _Scanner:
                     self.out[k] = dataclasses.replace(m, unit=last[fam])
             elif m.unit in members and not m.inferred:
                 last[members[m.unit]] = m.unit
+
+    def _currency_countries(self, start: int = 0, stop: int | None = None) -> None:
+        """"16.5 trillion pesos" in a release from Bogotá is in Colombian pesos: a currency name several countries use
+        (vocabulary currency_name_countries) takes the currency of the one country among them that the figure's
+        sentence names, else the text's first lines; otherwise it keeps what currency_names says."""
+        table = self.lex.vocab.get("currency_name_countries") or {}
+        if not table:
+            return
+        names = {str(k).lower(): v for k, v in table.items() if isinstance(v, dict)}
+        head = self.t[:_HEAD_CHARS]
+        for k, m in enumerate(self.out):
+            if m.type != "currency" or m.start < start or (stop is not None and m.start >= stop):
+                continue
+            tail = _FAMILY_TAIL.search(m.text)
+            if tail is None or tail.group("q"):
+                continue  # "Indian rupees": the name says whose
+            spec = names.get(tail.group("w").lower()) or names.get(tail.group("w").lower() + "s")
+            if not spec:
+                continue
+            a = max(self.t.rfind(". ", 0, m.start), self.t.rfind("\n", 0, m.start)) + 1
+            b = min([i for i in (self.t.find(". ", m.end), self.t.find("\n", m.end)) if i >= 0] or [len(self.t)])
+            for where in (self.t[a:b], head):
+                hits = [cur for cur, words in spec.items() if _country_words(tuple(str(w) for w in words or ())).search(where)]
+                if len(hits) == 1:
+                    if hits[0] != m.unit:
+                        self.out[k] = dataclasses.replace(m, unit=str(hits[0]))
+                    break
+                if hits:
+                    break  # two countries named: which one's the text does not say
 
     def _compound_quantities(self, amounts: list[_Amount]) -> list[_Amount]:
         """ "7 feet 10 inches", "2 km and 1 metre", "10 kms, 8 metres and 6 cm": one length in the smallest
