@@ -423,13 +423,20 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
     rel = [m.start() for m in _RELATIVE.finditer(ctx.text, s, trig.start)]
     if rel and not any(is_amount(x) for x in ctx.numbers_in(rel[-1], trig.start)):
         ante = [x for x in ctx.numbers_in(max(s, rel[-1] - 80), rel[-1]) if is_amount(x)]
+        # the figure right before "which", a few words of its own between ("the ¥7.95 trillion approved for fiscal
+        # 2024, which"; not "$36 million per tank, includes support, which is why")
         if ante and ante[-1] is not base and comparable(ctx.vocab, ante[-1], base) and \
-                not same_figure(ante[-1], base):
+                not same_figure(ante[-1], base) and _OWN_WORDS.fullmatch(ctx.text, ante[-1].end, rel[-1]):
             yield ante[-1], [Evidence("relative", f"'which' follows {ante[-1].text}", 1.5)]
             return
+    # ... and no price per unit against a total ten times its size or more: "about $36 million per tank ... nearly
+    # double the $3.37 billion paid under the first contract" (not "$36 million a tank, nearly double the $18.7 million
+    # of the first batch", a price per tank too)
+    base_unit = facts.rate_of(base) == "unit"
     before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base
               and comparable(ctx.vocab, x, base) and not same_figure(x, base) and magnitude(x, base) < 1000
-              and not base_position(ctx, x) and x.start not in pairs.deltas]
+              and not base_position(ctx, x) and x.start not in pairs.deltas
+              and not ((facts.rate_of(x) == "unit") != base_unit and magnitude(x, base) >= 10)]
     ev0: list[Evidence] = []
     if not before:
         si = ctx.sent_index(trig.start)
@@ -482,6 +489,7 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
 
 _LIST_JOIN = rx(r"\b(?:and|or|while|whereas|but)\b", regex.I)
 _RELATIVE = rx(r",\s*which\b", regex.I)
+_OWN_WORDS = rx(r"(?:\s+[\p{L}\p{N}'’-]+){0,5}\s*", regex.I)
 
 
 def _subject_by_measure(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention

@@ -298,6 +298,10 @@ def _mention_of(ctx: Ctx, p: Period) -> Mention | None:
     return idx.get(p.text)
 
 
+_ADJECTIVE_SPAN = rx(r"\p{N}+(?:[.,]\p{N}+)?-(?:year|month|week|day|decade)s?|\p{L}+-(?:year|month|week|day|decade)",
+                     regex.I)
+
+
 def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     """The two dates a span is measured between, and whether the text says so plainly."""
     t = ctx.text
@@ -368,6 +372,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     one_range = _year_range(ctx, q, periods) if not word else None
     if one_range is not None:
         return one_range  # "a plan for 2025-2030, a six-year programme": the span of the range the sentence names
+
     if len(periods) >= 2 and not word:
         (d0, p0), (d1, p1) = periods[0], periods[1]
         # "the fiscal 2026 request ... a plan covering fiscal 2023 through 2027, a five-year period": two dates joined
@@ -382,6 +387,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         joined = bool(regex.fullmatch(r"\s*(?:to|and|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", t[d0.end:d1.start])
                       and regex.search(r"\b(?:from|between|since)\s+(?:the\s+)?$", t[max(s, d0.start - 15):d0.start]))
         cue = bool(regex.match(r"\s*(?:of|extension|delay|later|programme|program|plan|span|period)\b", after))
+        if cue and _ADJECTIVE_SPAN.fullmatch(q.text) and not ranges:
+            # "the Navy's 30-year plan ... fiscal 2024 ... fiscal year 2025", "for a 30-year period" beside "in 2022, up
+            # from ... in 2020": a length naming a thing is measured only between dates joined as a range
+            cue = False
         if not (joined or cue or regex.search(r"\b(?:through|until)\b", t[d0.end:d1.start])):
             return None
         if _CLAUSE_GAP.search(t[min(q.end, d0.end):max(q.start, d0.start)]):

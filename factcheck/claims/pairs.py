@@ -62,6 +62,8 @@ class Pairs:
         best: dict[tuple[int, int], Pair] = {}
         for si, (a, b) in enumerate(ctx.sents):
             figs = ctx.numbers_in(a, b)
+            if figs and si and _BACK_OPENER.match(ctx.text, a, b):
+                self._compared_back(si, figs, best)
             if len(figs) < 2:
                 continue
             ab = self.facts.abstract(si)
@@ -93,6 +95,22 @@ class Pairs:
                 if subj is not None:
                     self._take(mt, base, subj, figs + ctx.sentence_numbers(si - 1) if si else figs, best)
         self._finish(best)
+
+    def _compared_back(self, si: int, figs: list[Mention], best: dict[tuple[int, int], Pair]) -> None:
+        """"... PLN 186.6 billion in 2025. That compares with PLN 118.1 billion in 2024": the pronoun's level is the
+        last of the old level's kind in the sentence before (same paragraph); the pair templates marked back: true."""
+        ctx = self.ctx
+        prev_a = ctx.sents[si - 1][0]
+        if ctx.para_index(prev_a) != ctx.para_index(ctx.sents[si][0]):
+            return
+        for mt in matches(self.facts.g, "pair", self.facts.abstract(si)):
+            old = mt.slots.get("old")
+            if not mt.template.meta.get("back") or old is None:
+                continue
+            prev = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, old)
+                    and not same_figure(x, old) and x.start not in self.deltas and not base_position(ctx, x)]
+            if prev:
+                self._take(mt, old, prev[-1], ctx.sentence_numbers(si - 1) + figs, best)
 
     def subject(self, trig: Mention, base: Mention) -> Mention | None:
         """The level a comparison is about: the nearest figure of the base's kind before the trigger in its
@@ -335,6 +353,9 @@ def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
     """A hedged figure opening a bracket right after another figure ("€1.2 billion (about $1.3 billion)")."""
     return bool(x.hedge) and bool(_OPEN_AFTER_FIGURE.search(ctx.text, max(0, x.start - 40), x.start)) and \
         any(y.end <= x.start and x.start - y.end <= 40 for y in ctx.numbers_in(max(0, x.start - 40), x.start))
+
+
+_BACK_OPENER = rx(r"\W*(?:that|this|it)\s+(?:compares|compared|is\s+compared|was\s+compared)\b", regex.I)
 
 
 def base_position(ctx: Ctx, x: Mention) -> bool:

@@ -93,6 +93,14 @@ def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Clai
     linked = prose_links(tables, mentions, doc, rules.vocab)
     explicit = {c.span for c in linked if c.readings and c.readings[0].explicit
                 and c.readings[0].evidence[0].cue == "table-prose-row"}
+    # a conversion from a prose figure the table shows to be at the wrong scale: which of the two slipped, the
+    # conversion alone cannot say ("¥1.83 billion, about $12.1 billion" beside the table's ¥1,834.5 billion)
+    slipped = {c.stated.start for c in linked if c.stated is not None and c.readings
+               and c.readings[0].evidence[0].cue == "table-prose-scale"}
+    if slipped:
+        kept = [dataclasses.replace(c, readings=tuple(doubt(r) for r in c.readings))
+                if c.kind in ("currency_conversion", "conversion")
+                and any(o.start in slipped for r in c.readings for o in r.operands) else c for c in kept]
     kept = [c for c in kept if c.span not in explicit or any(r.explicit for r in c.readings)]
     stated = {c.span for c in kept}
     prose = [c for c in linked if c.span not in stated
@@ -1095,6 +1103,9 @@ class _Prose:
         # may be about another measure of the row's segment ("Electronic Solutions orders rose 15%")
         self.measures = {str(k): _word_alt(v or []) for k, v in
                          ((vocab.get("linking") or {}).get("measures") or {}).items()}
+        nouns = ((vocab.get("linking") or {}).get("words") or {}).get("currency_nouns") or []
+        self.exchange = re.compile(r"\s*(?:per|to\s+(?:the|one|a|each)|against\s+the)\s+(?:[A-Z][\w.]*\s+){0,2}"
+                                   r"(?:" + ("|".join(re.escape(str(w)) for w in nouns) or "(?!)") + r")\b", re.I)
         self.inside = table_lines(tables)
         self.inside_starts = [a for a, _ in self.inside]
         self.rows = [(t, r) for t in tables for r in t.rows if r.kind in ("level", "total") and r.key]
@@ -1280,8 +1291,9 @@ class _Prose:
         text = self.text
         if not _LEVEL_CUE.search(text[max(ca, m.start - 40):m.start]) or _FORWARD.search(text[sa:sb]):
             return None
-        if re.match(r"\s*(?:per\b|each\b|a\s+(?:share|year|month|unit))", text[m.end:m.end + 12], re.I):
-            return None  # a rate, not a level
+        if re.match(r"\s*(?:per\b|each\b|a\s+(?:share|year|month|unit))", text[m.end:m.end + 12], re.I) or \
+                self.exchange.match(text, m.end, min(len(text), m.end + 50)):
+            return None  # a rate, not a level (nor an exchange rate: "at ¥152 to the dollar")
         if re.match(r"\s*(?:higher|lower|more|less|above|below|up|down|ahead|behind|better|worse)\b",
                     text[m.end:m.end + 12], re.I):
             return None  # "operating profit was £112m higher": a difference, not a level
@@ -1321,6 +1333,16 @@ class _Prose:
                               m.value)
         # ... or, matching none, two neighbouring digits of exactly one of them swapped ("Marine revenue of £714.5m"
         # beside the row's 741.5): a transposition of that cell
+        # ... or the same figure at another scale, of a row the clause names by its label ("Orders received in the
+        # domain totaled ¥1.83 billion" beside "Orders received 1,834.5" in ¥ billion): a scale slip
+        named_rows = {id(r) for _t, r, via in found if via == ""}
+        scaled = [r for r in readings if m.value and _same_at_scale(m, r.operands[0])]
+        if len(scaled) == 1 and named_rows and not match:
+            rel = scaled[0]
+            ev = rel.evidence[0]
+            rel = Relation(rel.formula, rel.operands, (Evidence("table-prose-scale", ev.detail + "; the same figure at "
+                                                                "another scale", self.w["prose_figure"], True),))
+            return make_claim("consistency", (m.start, m.end), m, (rel,), m.value)
         swapped = [r for r in readings if _adjacent_swap(written, text[r.operands[0].num_start:r.operands[0].num_end])]
         if len(swapped) == 1 and not any(_parts_give(t, r, swapped[0].operands[0], m) for t, r, _ in found):
             # (not when the cell is a total whose own parts give the prose figure: then the cell is the error, and
@@ -1332,6 +1354,15 @@ class _Prose:
             return make_claim("consistency", (m.start, m.end), m, (rel,), m.value)
         return make_claim("consistency", (m.start, m.end), m, tuple(chosen) if len(chosen) == 1 else
                           _final(readings, []), m.value)
+
+
+def _same_at_scale(m: Mention, cell: Mention) -> bool:
+    """Is the prose figure the cell's a thousand times larger or smaller, at the prose's precision?"""
+    for f in (1000.0, 0.001):
+        big = dataclasses.replace(m, value=(m.value or 0.0) * f, half_step=(m.half_step or 0.0) * f)
+        if _same_value(big, cell):
+            return True
+    return False
 
 
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:outside|excluding|except|other\s+than|beyond|ex|non|besides|apart\s+from)[\s-]+"
