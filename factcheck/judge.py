@@ -270,6 +270,8 @@ def working(r: Relation, point: float) -> str:
         .replace("{sum+}", " + ".join(names[1:])).replace("{years}", fmt_num(r.years or 0))
     for k, n in enumerate(names):
         w = w.replace("{" + str(k) + "}", n)
+    if r.formula == "equal" and names:
+        return f"given elsewhere as {names[0]}"  # (not "1.8345 trillion = 1.8345 trillion")
     if r.factor != 1.0:
         w += f" × {fmt_num(r.factor)}"
     scaled = f.unit == "" and r.operands and r.operands[0].type == "currency"

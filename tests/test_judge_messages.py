@@ -21,3 +21,11 @@ def test_a_wrong_amount_is_named_as_the_text_writes_it(text: str, expected: str)
     fails = [f for f in run(Document(path="-", text=text), load_rules()).findings if f.status == "fail"]
     assert len(fails) == 1
     assert fails[0].message.startswith(expected), fails[0].message
+
+
+def test_a_consistency_working_names_the_figure_given_elsewhere():
+    from factcheck.judge import working
+    from factcheck.model import Mention, Relation
+
+    other = Mention(0, 13, "$385.7 million", "currency", 385.7e6, unit="USD")
+    assert working(Relation("equal", (other,)), 385.7e6) == "given elsewhere as 385.7 million"
