@@ -654,7 +654,10 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
     else:
         stated_value = abs(p.value or 0.0) * direction if direction else None
     qualifier = facts.qualifier(p)
-    if kind == "percent_change" and qualifier and facts.g.word_pattern("annual_rate_words").fullmatch(qualifier):
+    if kind == "percent_change" and not qualifier and p.type == "percent" and facts.rate_of(p) == "period":
+        qualifier = "a year"  # "growth of roughly 18% a year": a yearly rate (period_rate_words right after it)
+    if kind == "percent_change" and qualifier and (qualifier == "a year" or
+                                                    facts.g.word_pattern("annual_rate_words").fullmatch(qualifier)):
         # "grow from USD 14.1 billion in 2024 to USD 30.2 billion by 2030, at a CAGR of 13.5%": a yearly rate over
         # the years between the two levels, not the change between them
         yearly = _annual_readings(ctx, facts, p, readings, qualifier)

@@ -1001,6 +1001,10 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         if len(items) < 2:
             continue
+        if any(_NETTED.search(ctx.text, max(0, x.start - 30), x.start) for x in items):
+            # "Sensors €1,868 million and Optronics €393 million; after eliminations of €21 million, that gives the
+            # group's €2,240 million": an amount taken off, not added; which way each goes the list does not say
+            continue
         partial = _partial_list(ctx, items, t)
         if partial:
             # "The package includes 40 tanks and 30 IFVs – 100 vehicles in all": the parts named are some of it
@@ -1201,6 +1205,8 @@ _COUNTED = rx(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|five|six|s
                          r"(?:\s+[\p{L}-]+){0,3}\s*$", regex.I)
 # "6 Hunter class frigates, down from 9": the earlier level set off right after an item
 _OWN_EARLIER = rx(r"\s*[,(]?\s*(?:(?:up|down)\s+)?from\s+(?:(?:about|around|some|nearly|almost)\s+)?", regex.I)
+_NETTED = rx(r"\b(?:eliminations?|inter-?segment|intra-?group|consolidation|less|minus|net\s+of|after\s+deducting|"
+             r"deducting|offset\s+by)\b[^,;]{0,20}$", regex.I)
 _COUNTED_VERB = rx(r"\s*(?:total(?:led|ling|s)?|come\s+to|came\s+to|amount(?:ed)?\s+to|make|account(?:ed)?\s+for|"
                    r"cover(?:ed)?|(?:are|were)\s+(?:valued\s+at|worth)|worth|cost)\s*$", regex.I)
 _COUNTED_ASIDE = rx(r"(?:(?P<det>\b(?:the|these|those|all|its|their)\s+))?\b(?P<n>two|three|four|five|six|seven|eight|nine|"

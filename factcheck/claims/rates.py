@@ -223,6 +223,15 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
            and (_RESTATES.fullmatch(ctx.text, t.end, r.start) or _APPOSED.fullmatch(ctx.text, t.end, r.start))}
     if own:
         readings = [x if x.operands and x.operands[0].start in own else doubt(x) for x in readings]
+    # "... 180 tanks for $3.37 billion, or about $18.7 million per vehicle. The new agreement works out at about $36.1
+    # million per tank": a total of another sentence that has its own rate there is that rate's, only doubtfully this one's
+    si_r = ctx.sent_index(r.start)
+
+    def rated(t: Mention) -> bool:
+        st = ctx.sent_index(t.start)
+        return st != si_r and any(y is not r and y.type == r.type and y.unit == r.unit and facts.rate_of(y) == "unit"
+                                  for y in ctx.sentence_numbers(st))
+    readings = [doubt(x) if x.operands and rated(x.operands[0]) else x for x in readings]
     # "The budget attached to those six is about A$27bn, so each ship now costs roughly A$4.5bn": with a total of its
     # own sentence, a total of another paragraph is only doubtfully the rate's
     if any(ctx.sent_index(t.start) == ctx.sent_index(r.start) for t in totals):
