@@ -155,7 +155,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("other-noun", f"'per {noun}' but {c.text}", -3.0))
             elif noun and r.type == "count":
                 ev.append(Evidence("unnamed-count", f"{c.text} does not say it counts {noun}", -1.0))
-            if _tied(ctx, t, c):
+            if _tied(ctx, facts, t, c):
                 ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.5, True))
             taken = _taken_up(ctx, facts, t, c)
             if taken:
@@ -496,7 +496,7 @@ _POINTS_BACK = rx(r"\s*(?:that\s+is|that\s+works?\s+out|this\s+works?\s+out|that
                   r"in\s+other\s+words|i\.\s?e\.|or\b|which\s+is)", regex.I)
 
 
-def _tied(ctx: Ctx, t: Mention, c: Mention) -> bool:
+def _tied(ctx: Ctx, facts: Facts, t: Mention, c: Mention) -> bool:
     """"$705 million for 12 aircraft", "44 tanks in a contract of €950 million", "€3 billion ... 298 vehicles"."""
     a, b = (t, c) if t.start < c.start else (c, t)
     gap = ctx.text[a.end:b.start]
@@ -515,25 +515,15 @@ def _tied(ctx: Ctx, t: Mention, c: Mention) -> bool:
         # commas does not part the amount from what it buys
         return bool(_TIED.match(gap)) or bool(_TIED.match(_ASIDE.sub(" ", gap)))
     # "all 42 jets in the $8.1 billion deal": the count's deal named by the total
+    deal = facts.g.word_pattern("deal_nouns")
     in_deal = regex.search(r"\bin\s+(?:a|an|the|its|their|this|that)\s+(?:\p{L}+\s+){0,2}$", gap, regex.I) and \
-        regex.match(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:" + facts_deal_nouns(ctx) + r")\b", ctx.text[b.end:b.end + 40], regex.I)
+        any(deal.fullmatch(w) for w in regex.findall(r"[\p{L}-]+", ctx.text[b.end:b.end + 40])[:3])
     return bool(in_deal or regex.search(r"\b(?:for|worth|valued\s+at|at\s+a\s+cost\s+of|costing|in\s+a\s+(?:contract|deal|order)\s+of|"
                              r"of)\s+(?:\p{L}+\s+){0,3}$", gap, regex.I)
                 or regex.search(r"\bfor\s+(?:which|these|them|those|that\s+batch|this\s+batch)\b", gap, regex.I))
     # "105 in July 2024, for which a budget draft earmarked €2.93 billion"
 
 
-def facts_deal_nouns(ctx: Ctx) -> str:
-    """The deal nouns (linking words deal_nouns) as an alternation, made once per vocabulary."""
-    words = ((ctx.vocab.get("linking") or {}).get("words") or {}).get("deal_nouns") or []
-    key = tuple(words)
-    got = _DEAL_ALT.get(key)
-    if got is None:
-        got = _DEAL_ALT[key] = "|".join(regex.escape(str(w)) for w in sorted(words, key=lambda w: -len(str(w))))
-    return got or "(?!)"
-
-
-_DEAL_ALT: dict[tuple, str] = {}
 
 
 # two counts joined as one list ("180 K2 tanks and 81 support vehicles, worth about USD 6.5 billion")

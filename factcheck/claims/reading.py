@@ -158,6 +158,20 @@ def added_amount(text: str, x: Mention) -> bool:
     return bool(_MORE_AFTER.match(text, x.end) or _MORE_INSIDE.match(x.text))
 
 
+_EXCHANGE: dict[str, regex.Pattern] = {}
+
+
+def exchange_rate(g: Grammar) -> regex.Pattern:
+    """What makes the figure before it an exchange rate ("¥150 to the dollar", "0.655 US dollars per Australian
+    dollar"): per / to the / against the, and a currency noun (linking words currency_nouns). Compiled once per list."""
+    nouns = g.word_pattern("currency_nouns").pattern
+    got = _EXCHANGE.get(nouns)
+    if got is None:
+        got = _EXCHANGE[nouns] = regex.compile(r"(?:per|to\s+(?:the|one|a|each)|against\s+the|for\s+(?:one|each|every|a))"
+                                               r"\s+(?:[\p{Lu}][\p{L}.]*\s+){0,2}(?:" + nouns + r")", regex.I)
+    return got
+
+
 def hedge_window(vocab: dict, hedge: str | None) -> str | None:
     """How far a figure's hedge reaches ("band", "below", "at_most", ...: vocabulary hedges), None without one."""
     return ((vocab.get("hedges") or {}).get(hedge) or {}).get("window") if hedge else None
@@ -473,9 +487,7 @@ class Facts:
 
     @cached_property
     def _exchange_rate(self) -> regex.Pattern:
-        nouns = self.g.word_pattern("currency_nouns").pattern
-        return regex.compile(r"(?:per|to\s+(?:the|one|a|each)|against\s+the|for\s+(?:one|each|every|a))\s+"
-                             r"(?:[\p{Lu}][\p{L}.]*\s+){0,2}(?:" + nouns + r")", regex.I)
+        return exchange_rate(self.g)
 
     def rate_of(self, m: Mention) -> str | None:
         """"period" or "unit" when the words right after a figure make it a rate ("$40 billion a year", "£840 million

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ..document.tables import Cell, Column, Row, Table, find_tables, lexicon, typed
 from ..model import Claim, Document, Evidence, Mention, Relation, Unchecked
-from .reading import adds_up, doubt, same_figure
+from .reading import adds_up, doubt, exchange_rate, same_figure
 
 # Evidence weights (rules/tables.yaml, ``weights``; the judge's thresholds are rules/linking.yaml's): a reading
 # resting on the table's labelled structure scores ``table``, enough to fail; one whose columns the header does
@@ -1103,9 +1103,9 @@ class _Prose:
         # may be about another measure of the row's segment ("Electronic Solutions orders rose 15%")
         self.measures = {str(k): _word_alt(v or []) for k, v in
                          ((vocab.get("linking") or {}).get("measures") or {}).items()}
-        nouns = ((vocab.get("linking") or {}).get("words") or {}).get("currency_nouns") or []
-        self.exchange = re.compile(r"\s*(?:per|to\s+(?:the|one|a|each)|against\s+the)\s+(?:[A-Z][\w.]*\s+){0,2}"
-                                   r"(?:" + ("|".join(re.escape(str(w)) for w in nouns) or "(?!)") + r")\b", re.I)
+        from .grammar import grammar_for
+
+        self.exchange = exchange_rate(grammar_for(vocab))  # "at ¥152 to the dollar": the linker's own test
         self.inside = table_lines(tables)
         self.inside_starts = [a for a, _ in self.inside]
         self.rows = [(t, r) for t in tables for r in t.rows if r.kind in ("level", "total") and r.key]
@@ -1292,7 +1292,8 @@ class _Prose:
         if not _LEVEL_CUE.search(text[max(ca, m.start - 40):m.start]) or _FORWARD.search(text[sa:sb]):
             return None
         if re.match(r"\s*(?:per\b|each\b|a\s+(?:share|year|month|unit))", text[m.end:m.end + 12], re.I) or \
-                self.exchange.match(text, m.end, min(len(text), m.end + 50)):
+                self.exchange.match(text, m.end + len(text[m.end:m.end + 3]) - len(text[m.end:m.end + 3].lstrip()),
+                                    min(len(text), m.end + 50)):
             return None  # a rate, not a level (nor an exchange rate: "at ¥152 to the dollar")
         if re.match(r"\s*(?:higher|lower|more|less|above|below|up|down|ahead|behind|better|worse)\b",
                     text[m.end:m.end + 12], re.I):
