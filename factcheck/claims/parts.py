@@ -523,7 +523,9 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
             return [(whole, [])]
         return []
     # a whole named only by words: "of the ceiling", "of the group figure", "of the total"
-    named = regex.match(r"\s*(?:of|among)\s+((?:[\p{L}'’-]+\s*){1,5})", ctx.text[p.end:p.end + 60])
+    # (a year may open it: "of 2024 revenue", "of fiscal 2025 sales")
+    named = regex.match(r"\s*(?:of|among)\s+((?:(?:(?:fiscal|financial|FY)\s?)?(?:19|20)\d\d\s+)?(?:[\p{L}'’-]+\s*){1,5})",
+                        ctx.text[p.end:p.end + 60])
     words = set()
     meas = None
     if named:
@@ -591,12 +593,27 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     if len(same) == 1 and (generic or meas == pm) and not (generic and _PART_OF_MORE.match(ctx.text, same[0].end)):
         out = [(x, ev + [Evidence("only-whole", f"the only {pm} figure it can be a share of", 1.5, True)])
                if x is same[0] else (x, ev) for x, ev in out]
+    elif meas is not None and meas != pm and named is not None and _MEASURE_WHOLE.fullmatch(named.group(1).strip()):
+        # "exports brought in KRW 5.1 trillion, or 48% of 2024 revenue": the whole is named by its measure alone, and
+        # the text gives one figure of it (not an earlier period's level) that the part can be a share of
+        # (not "$2.6 billion in the quarter, or 256% of net earnings" with the year's earnings given: a share above the
+        # whole, or a part and a whole of periods of different lengths)
+        named_m = [x for x, _ in out if facts.measure_id(x) == meas and not pairs.with_old(x)]
+        sv = _share_value(p)
+        pl = _period_length(ctx, part)
+        if len(named_m) == 1 and not _PART_OF_MORE.match(ctx.text, named_m[0].end) and sv is not None and sv[0] <= 100 \
+                and not (pl and (wl := _period_length(ctx, named_m[0])) and wl != pl):
+            out = [(x, ev + [Evidence("only-whole", f"the only {meas} figure the whole can be", 1.5, True)])
+                   if x is named_m[0] else (x, ev) for x, ev in out]
     out.sort(key=lambda t: -sum(e.weight for e in t[1]))
     return out[:3]
 
 
 _PART_OF_MORE = rx(r"(?:\s+in\s+\d{4})?\s*,?\s*(?:or|about|some|roughly|nearly|almost)?\s*(?:about\s+)?\d[\d.,]*\s*"
                    r"(?:%|per\s?cent|percent)\s+of\b", regex.I)
+# a whole named by a measure and nothing else: "revenue", "2024 revenue", "the year's sales", "group order intake"
+_MEASURE_WHOLE = rx(r"(?:(?:the|its|their)\s+)?(?:(?:(?:fiscal|financial|FY)\s?)?(?:19|20)\d\d\s+|(?:the\s+)?(?:year|quarter|"
+                    r"half)['’]s\s+|(?:total|group|annual|full-year|consolidated)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?", regex.I)
 _GENERIC_WHOLE = rx(r"(?:the|its|their)\s+(?:total|whole|sum)(?:\s+(?:figure|amount|value|number))?"
                    r"(?:\s+(?:in|for|at|this|that|last|so|as|and|but|while|with|by|over|to|across)\b.*)?", regex.I)
 _TOTAL_AFTER = rx(r"\s*(?:in\s+total|in\s+all|altogether|combined|overall|all\s+told)\b", regex.I)
