@@ -839,3 +839,13 @@ def test_counts_in_a_table_without_a_scale_add_up_exactly():
     doc = Document(path="t.txt", text=text)
     (c,) = [c for c in check_tables(doc, find_tables(doc, VOCAB), VOCAB)[0] if c.kind == "sum"]
     assert c.readings[0].exact and c.stated_step == 0.0
+
+
+def test_prose_percent_of_a_part_named_after_the_rows_figure_is_not_the_rows_change():
+    # "$181.9 billion, including a 4.5 percent pay raise": the percent is of what the figure includes
+    for tail in ("including a 4.5% rise in pay for all staff", "which includes a 10% increase in exports",
+                 "of which a 12% rise came from Sweden"):
+        assert links(f"Sales: SEK 23,960m, {tail}.\n\n" + TABLE) == []
+    # the row's own change after its figure is still read
+    (c,) = links("Sales: SEK 23,960m, a rise of 24%.\n\n" + TABLE)
+    assert [m.text for m in c.readings[0].operands] == ["19,389", "23,960"]

@@ -1241,6 +1241,9 @@ class _Prose:
         stated_value = (1.0 if up else -1.0) * abs(m.value)
         level = [a for a in self.amounts[bisect.bisect_left(self.am_starts, ca):bisect.bisect_left(self.am_starts, cb)]
                  if a is not m]
+        lead = [a for a in level if a.end <= m.start]
+        if lead and _INCLUDING.search(text, lead[-1].end, m.start):
+            return None  # "Military personnel: $181.9 billion, including a 4.5 percent pay raise": a part's change
         readings: list[Relation] = []
         chosen: list[Relation] = []  # the clause gives the row's current figure: explicit
         named_only: list[Relation] = []  # the sentence names the period: the reading, but not explicit
@@ -1540,6 +1543,9 @@ def _pairs(t: Table, r: Row) -> list[tuple[int, int]]:
     return out
 
 
+# a figure's parts named after it: a percent there is of the part, not of the row ("$181.9 billion, including a 4.5
+# percent pay raise", "€2.1 billion, of which a 12% rise in exports")
+_INCLUDING = re.compile(r"\b(?:including|includes|include|included|of\s+which|among\s+which)\b", re.I)
 _NEXT_ITEM = re.compile(r"\s+and\s+(?=[A-Z]|the\b|its\b)|[,;]\s+")
 
 
