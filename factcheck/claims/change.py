@@ -243,8 +243,8 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         base = mt.slots.get("base")
         if base is None and mt.template.id == "named-base":
             base = _named_level(ctx, facts, p, mt.end)
-        if base is None or not is_amount(base) or base.type == "percent":
-            continue
+        if base is None or not is_amount(base) or base.type == "percent" or _dates_a_level(ctx, base):
+            continue  # (not "20% more than two years earlier": a time, not a level)
         if base.start > p.end and regex.search(r"\bto\b", ctx.text[p.end:base.start], regex.I):
             continue  # "rose 190.2 percent from a year earlier to a record 1.72 trillion won": the level reached
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(p.text, " ").replace(base.text, " "))
@@ -326,7 +326,11 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
 # ahead of it", "20% higher than France's" (not "above the original price": the earlier level of the same thing)
 _NAMED_AFTER = rx(r"\s+(?:more|fewer|less|higher|lower|greater|ahead\s+of|behind|above|below|short\s+of|under)\s+"
                   r"(?:than\s+)?(?:it|them|(?:the\s+)?(?!today|yesterday|tomorrow|year|month|week|quarter)[\p{L}-]+['’]s)\b"
-                  r"(?!\s*[\d$€£¥₹])", regex.I)
+                  r"(?!\s*[\d$€£¥₹])"
+                  # (not "more than the department's earlier five-year forecast of £37.5 billion": the possessive opens a
+                  # noun phrase that ends on its figure)
+                  r"(?![\p{L}\p{N}\s'’-]{0,50}?\bof\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?[\d$€£¥₹])",
+                  regex.I)
 _WHEN = rx(r"\s*(?:than\s+)?(?:in\s+)?(?:(?:19|20)\d\d|the\s+previous\s+year|the\s+prior\s+year|last\s+year)\s*,\s*when\b",
           regex.I)
 
@@ -473,8 +477,17 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
     if not before:  # "orders rose 16.8% from €17.9 billion": the orders figure given elsewhere, if it is the only one
         yield from _subject_by_measure(ctx, facts, pairs, trig, base)
         return
-    for k, x in enumerate(reversed(before[-3:])):
+    # "buy 12 ships in two batches, four fewer than the 16 planned": the nearest figure stands in a phrase of another
+    # figure (after "in", "across", "among"...), an earlier one of its kind is free: which is the subject, position does
+    # not say
+    adjunct = len(before) >= 2 and adjunct_figure(ctx, before[-1]) and not adjunct_figure(ctx, before[-2])
+    order = list(reversed(before[-3:]))
+    if adjunct:  # the free figure first
+        order[0], order[1] = order[1], order[0]
+    for k, x in enumerate(order):
         ev = list(ev0)
+        if adjunct:
+            ev.append(Evidence(_SEVERAL_BEFORE, f"{before[-1].text} stands in a phrase of {before[-2].text}", 0.0))
         if k == 0:
             ev.append(Evidence("nearest", "the nearest figure of its kind before", 1.0))
         if x.start == (ctx.numbers_in(s, trig.start) or [x])[0].start:
@@ -485,6 +498,15 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
         if mev is not None:
             ev.append(mev)
         yield x, ev
+
+
+_ADJUNCT = rx(r"\b(?:in|across|among|into|within|between|over|under|at)\s+(?:(?:the|its|their|some|about|around|nearly|"
+              r"almost|roughly)\s+)?$", regex.I)
+
+
+def adjunct_figure(ctx: Ctx, x: Mention) -> bool:
+    """Does ``x`` stand in a prepositional phrase ("in two batches", "across the three variants")?"""
+    return _ADJUNCT.search(ctx.text, max(0, x.start - 30), x.start) is not None
 
 
 _LIST_JOIN = rx(r"\b(?:and|or|while|whereas|but)\b", regex.I)
@@ -591,7 +613,8 @@ def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relati
     return out[:3]
 
 
-_DETERMINED = rx(r"\s+(?:the|that|those|its|their|this|these|last|previous|prior)\s+(?:[\p{L}'’-]+['’]s\s+)?"
+# ("the previous year's": a word may stand before the possessive)
+_DETERMINED = rx(r"\s+(?:the|that|those|its|their|this|these|last|previous|prior)\s+(?:(?:[\p{L}-]+\s+)?[\p{L}'’-]+['’]s\s+)?"
                  r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|original|initial|earlier|first|"
                  r"previous|prior)\s+)*[\p{Sc}A-Z]{0,4}\s?", regex.I)
 
@@ -820,6 +843,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
     target = _target(ctx, p, facts)
     if target is not None and target.start in pairs.deltas:
         target = None  # "an increase of €560 million or 61%": the percent restates the delta
+    if target is not None and extra and (not any(new is target or same_figure(new, target) for _, new, _ in extra)
+                                         or (adjunct_figure(ctx, target) and any(new is not target for _, new, _ in extra))):
+        # "funds 71 F-35s across the three variants, three more than the 68 requested": the comparison's subjects,
+        # on the side of its base its words say, are the levels it leads to, not the figure it is set off after
+        target = None
     if target is not None and facts.rate_of(target) == "unit":
         # "net income fell to $43.6 million, or $1.55 per share, from $59.7 million, or $2.18 per share, a decline
         # of 27%": a per-share aside restates a level; the change may be of either pair
@@ -1090,7 +1118,7 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
             near = min(ks, key=lambda k: abs(k - kp))
             lo, hi = sorted((near, kp))
             between = [x for x in figs[lo + 1:hi] if is_amount(x) and not _aside(ctx, x)
-                       and x.start not in deltas and not _change_size(ctx, facts, x)]
+                       and x.start not in deltas and not _change_size(ctx, facts, x) and not _dates_a_level(ctx, x)]
             d = len(between)
         dist[id(pair)] = d
     best = min(dist.values())
@@ -1160,6 +1188,16 @@ def _predicate_verbs(facts: Facts) -> Any:
     if hit is None or hit[0] is not g:
         hit = _PREDICATES[id(g)] = (g, word_pattern_of(tuple(w for n in _PREDICATE_LISTS for w in g.words(n))))
     return hit[1]
+
+
+_SPAN_UNITS = frozenset({"year", "month", "week", "day", "decade", "quarter"})
+_AGO = rx(r"\s*(?:earlier|ago|before|previously|back|prior)\b", regex.I)
+
+
+def _dates_a_level(ctx: Ctx, x: Mention) -> bool:
+    """A span of time that says when a level was ("down from 3,967 five years earlier", "against 120 ten years ago"):
+    it dates the figure before it, it is no figure between a pair and its change."""
+    return x.type == "quantity" and x.unit in _SPAN_UNITS and _AGO.match(ctx.text, x.end) is not None
 
 
 def _aside(ctx: Ctx, x: Mention) -> bool:

@@ -89,9 +89,11 @@ class Pairs:
             # comparison ties its subject and its base as two levels
             for mt, trig in comparisons:
                 base = mt.slots.get("base")
-                if base is None:
-                    continue
-                subj = self.subject(trig, base)
+                from .change import _dates_a_level, _direction
+
+                if base is None or _dates_a_level(ctx, base):
+                    continue  # (not "20% more than two years earlier": a time, not a level)
+                subj = self.subject(trig, base, _direction(self.facts, ctx.text[mt.start:mt.end].replace(trig.text, " ")))
                 if subj is not None:
                     self._take(mt, base, subj, figs + ctx.sentence_numbers(si - 1) if si else figs, best)
         self._finish(best)
@@ -112,14 +114,22 @@ class Pairs:
             if prev:
                 self._take(mt, old, prev[-1], ctx.sentence_numbers(si - 1) + figs, best)
 
-    def subject(self, trig: Mention, base: Mention) -> Mention | None:
+    def subject(self, trig: Mention, base: Mention, direction: int = 0) -> Mention | None:
         """The level a comparison is about: the nearest figure of the base's kind before the trigger in its
-        sentence, or, in a sentence that opens on "That is"/"This is", the last one of the sentence before."""
+        sentence, or, in a sentence that opens on "That is"/"This is", the last one of the sentence before. A
+        comparison that says its side ("three more than the 68") is about a figure on that side of the base ("funds
+        71 F-35s across the three variants, three more than the 68 requested": 71, not the three variants)."""
         ctx = self.ctx
         s, _ = ctx.sentence(trig.start)
         before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
-                  and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)]
+                  and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)
+                  and not (direction and x.value is not None and base.value is not None and x.value != base.value
+                           and (x.value > base.value) != (direction > 0))]
         if before:
+            from .change import adjunct_figure
+
+            if len(before) >= 2 and adjunct_figure(ctx, before[-1]) and not adjunct_figure(ctx, before[-2]):
+                return None  # "12 ships in two batches, four fewer than the 16 planned": which, position does not say
             return before[-1]
         si = ctx.sent_index(trig.start)
         if si and regex.match(r"\s*(?:that|this|it|which)\b", ctx.text[s:trig.start], regex.I) and \

@@ -230,6 +230,9 @@ def inherit(bare: Mention, like: Mention, text: str, max_ratio: float = 3.0) -> 
 
 
 # ---------------------------------------------------------------------------------------------- measures
+_ADJECTIVAL_SPAN = rx(r"(?:\p{N}+|[\p{L}]+)-(?:year|month|week|day|decade)", regex.I)
+
+
 @dataclass(frozen=True)
 class MeasureHit:
     """A measure word found in the text ("sales", "order intake") and the measure it names."""
@@ -255,7 +258,10 @@ class Facts:
         ab = self._abstracts.get(si)
         if ab is None:
             a, b = self.ctx.sents[si]
-            ab = abstract(self.ctx.text, a, b, self.ctx.numbers_in(a, b), self.ctx.dates_in(a, b), self.g.prefix_re)
+            # a span used as an adjective ("CBO's previous 10-year estimate of $634 billion") is a word of its noun
+            # phrase, no figure of the sentence's grammar
+            figs = [x for x in self.ctx.numbers_in(a, b) if not _ADJECTIVAL_SPAN.fullmatch(x.text)]
+            ab = abstract(self.ctx.text, a, b, figs, self.ctx.dates_in(a, b), self.g.prefix_re)
             self._abstracts[si] = ab
         return ab
 
