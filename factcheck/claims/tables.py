@@ -1116,6 +1116,10 @@ class _Prose:
         self.w = _weights(vocab)
         self.amounts = [m for m in mentions if m.type in ("currency", "number", "count") and m.value is not None]
         self.am_starts = [m.start for m in self.amounts]
+        # measure_fits' memos (one document's: its rows stay alive as long as this object, so their ids are stable)
+        self._named_measures: dict[tuple[str, str], frozenset[str]] = {}
+        self._own_words: dict[tuple[int, int], str] = {}
+        self._fits: dict[tuple[str, frozenset[str]], bool] = {}
 
     def run(self) -> list[Claim]:
         out: list[Claim] = []
@@ -1194,14 +1198,25 @@ class _Prose:
     def measure_fits(self, t: Table, r: Row, clause: str) -> bool:
         """Does every measure the clause names before its figure (outside the row's label; not "on the back of new
         orders" after it) appear in the table's caption, header, column names or the row's label?"""
-        bare = re.sub(re.escape(r.label), " ", clause, flags=re.I) if r.label.strip() else clause
-        named = {k for k, rx in self.measures.items() if rx.search(bare)}
+        # memoised on what each step reads: a long document repeats its tables, so many rows share a label and
+        # the clause is the same for every row a figure is compared with
+        key = (r.label, clause)
+        named = self._named_measures.get(key)
+        if named is None:
+            bare = re.sub(re.escape(r.label), " ", clause, flags=re.I) if r.label.strip() else clause
+            named = self._named_measures[key] = frozenset(k for k, rx in self.measures.items() if rx.search(bare))
         if not named:
             return True
-        own = " ".join([t.caption, t.stub, r.label, r.key, *(c.name for c in t.columns),
-                        *(self.text[a:b] for a, b in t.header)])
-        own = re.sub(r"(?<=[^\W\d_])\d+\b", "", own)  # "Revenue3": a footnote marker glued to the label
-        return all(self.measures[k].search(own) for k in named)
+        own = self._own_words.get((id(t), id(r)))
+        if own is None:
+            own = " ".join([t.caption, t.stub, r.label, r.key, *(c.name for c in t.columns),
+                            *(self.text[a:b] for a, b in t.header)])
+            own = re.sub(r"(?<=[^\W\d_])\d+\b", "", own)  # "Revenue3": a footnote marker glued to the label
+            self._own_words[(id(t), id(r))] = own
+        fits = self._fits.get((own, named))
+        if fits is None:
+            fits = self._fits[(own, named)] = all(self.measures[k].search(own) for k in named)
+        return fits
 
     def rows_by_figure(self, m: Mention, ca: int, cb: int) -> list[tuple[Table, Row, str]]:
         """"Revenue rose 10.3 percent to 11.67 billion US dollars" over a "Total  11,671  10,578" row: the one row
@@ -1434,7 +1449,7 @@ def _clause(text: str, sa: int, sb: int, m: Mention) -> tuple[int, int]:
     return a, b
 
 
-_RowIndex = tuple[dict[str, list[tuple[Table, Row]]], dict[int, int]]
+_RowIndex = tuple[dict[str, list[tuple[Table, Row]]], dict[int, int], dict[str, list[int]]]
 _ROW_INDEX: dict[tuple[int, int], tuple[list, _RowIndex]] = {}
 
 
@@ -1452,7 +1467,9 @@ def _row_index(rows: list[tuple[Table, Row]], lex) -> _RowIndex:
             keys |= {w for s in lex.sales_words for w in re.findall(r"[\w&-]+", s.lower())}
         for w in keys:
             idx.setdefault(w, []).append(pair)
-    built = (idx, {id(x): k for k, x in enumerate(rows)})
+    order = {id(x): k for k, x in enumerate(rows)}
+    # each word's rows as their places in the list (a row listed twice: its last place, as ``order`` says)
+    built = (idx, order, {w: [order[id(x)] for x in xs] for w, xs in idx.items()})
     _ROW_INDEX.clear()  # one document at a time
     _ROW_INDEX[(id(rows), len(rows))] = (rows, built)
     return built
@@ -1467,10 +1484,15 @@ def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None =
     words = set(re.findall(r"[\w&-]+", low))
     best: list[tuple[Table, Row, str]] = []
     best_len = 0
-    index, order = _row_index(rows, lex)
-    near = {id(x): x for w in words for x in index.get(w, ())}  # only rows one of whose words the clause has
+    _index, _order, places = _row_index(rows, lex)
+    near: set[int] = set()  # only rows one of whose words the clause has, by their places in the list
+    for w in words:
+        at = places.get(w)
+        if at is not None:
+            near.update(at)
     by_key: dict[str, tuple[bool, int, str]] = {}  # rows of one label read alike (a long file repeats its tables)
-    for t, r in sorted(near.values(), key=lambda x: order[id(x)]):
+    for k in sorted(near):
+        t, r = rows[k]
         got = by_key.get(r.key)
         if got is None:
             hit, size = False, 0
