@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..extract.lazy import rx
-from ..extract.wordstarts import WordStarts, firsts_of, fold, scan
+from ..extract.wordstarts import firsts_of, fold, scan, word_starts
 from ..model import Evidence, Mention, Relation
 from .grammar import Abstract, Grammar, _alternation, abstract, grammar_for
 from .scope import Ctx
@@ -281,7 +281,7 @@ class Facts:
         firsts = _MP_FIRSTS.get(id(table))
         if firsts is None or firsts[0] is not table:
             firsts = _MP_FIRSTS[id(table)] = (table, firsts_of(table))
-        words = WordStarts(self.ctx.text) if firsts[1] is not None else None
+        words = word_starts(self.ctx.text, last_use=True) if firsts[1] is not None else None
         found = scan(pat, self.ctx.text, words, firsts[1])  # the pattern tried only where a measure's word starts
         for m in found:
             key = " ".join(m.group("w").lower().split())

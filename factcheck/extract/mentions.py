@@ -28,7 +28,7 @@ from .lazy import LazyPattern, rx  # LazyPattern: patterns only some documents r
 from .lexicon import MONTHS, NOT_DESIGNATORS, STOP_WORDS, Lexicon, lexicon, singular
 from .numbers import DIGITS_RE, detect_locale, parse_digits, read_digits, split_numeral
 from .words import grammar, read_cardinals, value_of_fraction, value_of_ordinal
-from .wordstarts import WordStarts, firsts_of, scan
+from .wordstarts import WordStarts, firsts_of, scan, word_starts
 
 _MON = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"  # noqa: E501
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
@@ -287,7 +287,7 @@ class _Scanner:
             got = _SCAN_FIRSTS[key] = (g, lex, words)
         pat = {"run": g.run, "fraction": g.fraction, "multiple": lex.multiple_re}[name]
         if got[2] is not None and self._word_starts is None:
-            self._word_starts = WordStarts(self.t)
+            self._word_starts = word_starts(self.t)
         return scan(pat, self.t, self._word_starts, got[2])
 
     def _block(self, a: int, b: int, code: int = 1) -> None:

@@ -92,6 +92,23 @@ class WordStarts:
         return out
 
 
+_LAST: list[Any] = [None, None]  # the last text word_starts() read, and what it found there
+
+
+def word_starts(text: str, last_use: bool = False) -> WordStarts:
+    """``WordStarts(text)``, shared by the extractor and the linker when they read the same text object (one
+    document's pipeline: built once, not once per stage). One entry, replaced by the next text; ``last_use``
+    (the linker's measure search, the last reader) lets it go, so a document's memory does not keep it."""
+    got = _LAST[1] if _LAST[0] is text else None
+    if got is None:
+        got = WordStarts(text)
+        if not last_use:
+            _LAST[0], _LAST[1] = text, got
+    elif last_use:
+        _LAST[0] = _LAST[1] = None
+    return got  # type: ignore[no-any-return]
+
+
 def scan(pattern: Any, text: str, words: WordStarts | None, firsts: frozenset[str] | None) -> Iterator[Any]:
     r"""``pattern.finditer(text)`` for a pattern whose every match starts, right after a boundary that no letter
     precedes (```` or ``(?<![\p{L}\p{N}])`` before a letter), with the whole run of letters of one of
