@@ -95,3 +95,20 @@ def test_a_swapped_prose_figure_is_not_accused_when_the_cell_s_own_parts_give_it
             "For the full fiscal year, revenues were $853.3 million.\n")
     assert {f.status for f in at(text, "$853.3 million")} <= status
     assert [f.status for f in at(text, "$853.3 million")]
+
+
+def test_overlap_lookup_agrees_with_the_walk_over_every_span() -> None:
+    """with_tables drops a prose claim whose span overlaps a stated one: the sorted look-up (linear in the
+    document) gives what the walk over every stated span gave."""
+    import random
+
+    from factcheck.claims.tables import _Overlaps
+
+    rnd = random.Random(7)
+    for _ in range(500):
+        spans = {(a, a + rnd.randint(0, 8)) for a in (rnd.randint(0, 60) for _ in range(rnd.randint(0, 12)))}
+        lookup = _Overlaps(spans)
+        for _ in range(20):
+            s = rnd.randint(-5, 70)
+            e = s + rnd.randint(0, 10)
+            assert lookup.any(s, e) == any(a < e and s < b for a, b in spans), (sorted(spans), s, e)

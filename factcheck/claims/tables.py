@@ -103,8 +103,8 @@ def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Clai
                 and any(o.start in slipped for r in c.readings for o in r.operands) else c for c in kept]
     kept = [c for c in kept if c.span not in explicit or any(r.explicit for r in c.readings)]
     stated = {c.span for c in kept}
-    prose = [c for c in linked if c.span not in stated
-             and not any(a < c.span[1] and c.span[0] < b for a, b in stated)]
+    overlaps = _Overlaps(stated)
+    prose = [c for c in linked if c.span not in stated and not overlaps.any(c.span[0], c.span[1])]
     notes = [u for u in unchecked if not (bisect.bisect_right(keys, u.start) - 1 >= 0
                                           and starts[bisect.bisect_right(keys, u.start) - 1][0] <= u.start
                                           < starts[bisect.bisect_right(keys, u.start) - 1][1])]
@@ -1140,7 +1140,11 @@ class _Prose:
             found = _rows_in(clause, self.rows, self.lex, head=self.text[max(ca, m.start - 40):m.start])
             # a qualifier word inside the row's own label ("Adjusted net income, Group share") is no qualifier
             bare = clause
+            last = None
             for _t, r, _via in found:
+                if r.label == last and not r.label[:1].isspace() and not r.label[-1:].isspace():
+                    continue  # the same label again (a repeated table's row): blanked already, nothing left to blank
+                last = r.label
                 bare = re.sub(re.escape(r.label), lambda x: " " * len(x.group()), bare, flags=re.I)  # offsets kept
             if self.qual.search(_outside_other_brackets(bare, m.start - ca, m.end - ca)):
                 continue  # "up 9% (+6% on an organic basis)": the qualifier in the brackets is the other figure's
@@ -1475,6 +1479,24 @@ def _row_index(rows: list[tuple[Table, Row]], lex) -> _RowIndex:
     return built
 
 
+class _Overlaps:
+    """Does any of a set of spans overlap [s, e) (some (a, b) with a < e and s < b)? A look-up in the spans sorted by
+    start, with the furthest end among each prefix, instead of a walk over all of them for every span asked."""
+
+    def __init__(self, spans: set[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []  # reach[k]: the largest end among the first k + 1 spans
+        top = None
+        for _, b in ordered:
+            top = b if top is None or b > top else top
+            self.reach.append(top)
+
+    def any(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self.starts, e)  # the spans that start before e
+        return k > 0 and self.reach[k - 1] > s
+
+
 def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None = None) -> list[tuple[Table, Row, str]]:
     """The table rows the clause names: the row's label in the clause (the longest labels win, unless ``head``, the
     words right before the figure, names some: those); a sales row also by any sales word (the third item)."""
@@ -1491,6 +1513,7 @@ def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None =
         if at is not None:
             near.update(at)
     by_key: dict[str, tuple[bool, int, str]] = {}  # rows of one label read alike (a long file repeats its tables)
+    sales_via: str | None = None
     for k in sorted(near):
         t, r = rows[k]
         got = by_key.get(r.key)
@@ -1502,7 +1525,9 @@ def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None =
                     hit, size = True, len(kw)
             via = ""
             if not hit and r.key in lex.sales_words:
-                via = next((w for w in lex.sales_words if _name_re(w).search(low)), "")
+                if sales_via is None:  # the same for every sales row: looked for once per clause
+                    sales_via = next((w for w in lex.sales_words if _name_re(w).search(low)), "")
+                via = sales_via
                 hit, size = bool(via), 1
             got = by_key[r.key] = (hit, size, via)
         hit, size, via = got
