@@ -265,3 +265,18 @@ def test_alternatives_with_an_escaped_dot_are_whole_words(text: str, hits: bool)
     g = Grammar(RULES.vocab)
     source, _ = g.expand("(versus|vs\\.?|on)")
     assert bool(regex.search(source, text, regex.I)) == hits
+
+
+def test_starts_any_agrees_with_the_walk_over_every_run_and_length() -> None:
+    """starts_any looks for each start in the runs joined one a line; it answers as the walk over every run and
+    every prefix length does, also for starts that are too long, empty or hold a line break or '=', and for words
+    that hold a line break (words_of gives none)."""
+    import random
+
+    rnd = random.Random(3)
+    alpha = "ab=\nc\u00e9"
+    for _ in range(20000):
+        words = tuple(rnd.choice(["=", "=", "=", an.CHAR]) + "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 9)))
+                      for _ in range(rnd.randint(0, 6)))
+        starts = frozenset("".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 8))) for _ in range(rnd.randint(0, 4)))
+        assert an.starts_any(words, starts) == an._starts_any_walk(words, starts), (words, starts)

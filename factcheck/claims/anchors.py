@@ -60,7 +60,30 @@ def words_of(text: str) -> tuple[str, ...] | None:
 
 
 def starts_any(words: tuple[str, ...], starts: frozenset[str]) -> bool:
-    """Does a whole run of ``words_of`` start with one of ``starts`` (anchors that are the start of a word)?"""
+    """Does a whole run of ``words_of`` start with one of ``starts`` (anchors that are the start of a word)?
+
+    A start of 1 to ``PREFIX`` characters, none of them a line break or "=", is looked for as a substring of the
+    runs joined one a line ("\n=run"), in C, instead of slicing every run at every length; any other start is
+    tried as before (one of more than ``PREFIX`` characters, or empty, never matches)."""
+    joined = None
+    for s in starts:
+        if not 0 < len(s) <= PREFIX:
+            continue
+        if "\n" in s or "=" in s:
+            if any(w[1:len(s) + 1] == s for w in words if w[:1] == "=" and len(w) - 1 >= len(s)):
+                return True
+            continue
+        if joined is None:
+            joined = "\n" + "\n".join(words)
+            if joined.count("\n") != len(words):  # a word with a line break of its own (words_of gives none)
+                return _starts_any_walk(words, starts)
+        if "\n=" + s in joined:
+            return True
+    return False
+
+
+def _starts_any_walk(words: tuple[str, ...], starts: frozenset[str]) -> bool:
+    """starts_any as a walk over every run and length (the reference the tests compare it with)."""
     return any(w[1:k + 1] in starts for w in words if w[:1] == "=" for k in range(1, min(len(w) - 1, PREFIX) + 1))
 
 
