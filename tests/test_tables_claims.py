@@ -849,3 +849,25 @@ def test_prose_percent_of_a_part_named_after_the_rows_figure_is_not_the_rows_cha
     # the row's own change after its figure is still read
     (c,) = links("Sales: SEK 23,960m, a rise of 24%.\n\n" + TABLE)
     assert [m.text for m in c.readings[0].operands] == ["19,389", "23,960"]
+
+
+SEGMENT_REVENUE = ("Revenue by segment (EUR m)           2024        2023     Change %\n"
+            "Vehicle Mobility Solutions          769.4       620.3       24.0\n"
+            "Marine & Industry                   259.7       204.5       27.0\n"
+            "Slide Bearings                      118.7       109.9        8.0\n"
+            "Consolidation                        -8.9        -9.2\n"
+            "Group                             1,138.9       925.5       23.1\n")
+
+
+def test_prose_share_of_a_row_opening_its_sentence_is_its_share_of_the_total_row():
+    (c,) = links("Vehicle Mobility Solutions, which supplies the transmissions for the Leopard 2A8, accounted for 58% of "
+                 "group revenue.\n\n" + SEGMENT_REVENUE, "share")
+    assert [m.text for m in c.readings[0].operands] == ["769.4", "1,138.9"] and c.readings[0].explicit
+    (c,) = links("Marine & Industry contributed 23% of total revenue in the year.\n\n" + SEGMENT_REVENUE, "share")
+    assert [m.text for m in c.readings[0].operands] == ["259.7", "1,138.9"] and c.readings[0].explicit
+    # another period's share would make it hold (109.9 of 925.5 is 11.9%): read, not accused
+    (c,) = links("Slide Bearings made up 12% of sales.\n\n" + SEGMENT_REVENUE, "share")
+    assert not c.readings[0].explicit
+    # a future share, a row that does not open the sentence: none
+    assert links("Marine & Industry will account for 30% of group revenue by 2027.\n\n" + SEGMENT_REVENUE, "share") == []
+    assert links("Exports, led by Marine & Industry, accounted for 30% of group revenue.\n\n" + SEGMENT_REVENUE, "share") == []

@@ -1106,6 +1106,7 @@ class _Prose:
         from .grammar import grammar_for
 
         self.exchange = exchange_rate(grammar_for(vocab))  # "at ¥152 to the dollar": the linker's own test
+        self.share_cue = _word_alt(t_vocab.get("prose_share_cues") or [])
         self.inside = table_lines(tables)
         self.inside_starts = [a for a, _ in self.inside]
         self.rows = [(t, r) for t in tables for r in t.rows if r.kind in ("level", "total") and r.key]
@@ -1146,6 +1147,10 @@ class _Prose:
                     continue  # the same label again (a repeated table's row): blanked already, nothing left to blank
                 last = r.label
                 bare = re.sub(re.escape(r.label), lambda x: " " * len(x.group()), bare, flags=re.I)  # offsets kept
+            if m.type == "percent" and not self.qual.search(self.text, sa, m.start) and \
+                    (sc := self.share(m, sa, sb)) is not None:
+                out.append(sc)  # ("of sales" after it names the whole, it is no basis of the figure)
+                continue
             if self.qual.search(_outside_other_brackets(bare, m.start - ca, m.end - ca)):
                 continue  # "up 9% (+6% on an organic basis)": the qualifier in the brackets is the other figure's
             if not found and m.type == "percent":
@@ -1157,6 +1162,53 @@ class _Prose:
             if c is not None:
                 out.append(c)
         return out
+
+    def share(self, m: Mention, sa: int, sb: int) -> Claim | None:
+        """"Vehicle Mobility Solutions, which supplies ..., accounted for 58% of group revenue" over a table with a
+        "Vehicle Mobility Solutions" row and a "Group" total: a sentence that opens on a part's own row label and says
+        it accounted for (linking words share_cues) a percent of the group, the total or the table's measure is the
+        row's share of the total row. The latest period column is the reading; it is explicit unless another period's
+        share would make the percent hold, or the sentence speaks of a period or a future the table may not show."""
+        if not _SHARE_OF.match(self.text, m.end) or m.value is None or _FORWARD.search(self.text, sa, m.start):
+            return None
+        head = self.text[sa:m.start]
+        if not self.share_cue.search(head[-40:]):
+            return None
+        for t, r in self.rows:
+            if not self.names_a_part(r):
+                continue
+            lead = re.match(r"\s*(?:(?:the|its|our|their)\s+)?(" + re.escape(r.label.strip()) + r")\b", head, re.I)
+            if lead is None:
+                continue
+            k = bisect.bisect_left(self.am_starts, sa + lead.end())
+            if k < len(self.amounts) and self.amounts[k].start < m.start:
+                continue  # the label opens the sentence, and no amount stands between it and the percent
+            totals = [x for x in t.rows if x.kind == "total"]
+            if len(totals) != 1 or not self.measure_fits(t, r, head[lead.end():]):
+                return None
+            total = totals[0]
+            cols = [c for c in t.columns if c.role == "period"]
+            got: list[tuple[Column, Mention, Mention]] = []
+            for col in cols:
+                pc, wc = r.at(col.index), total.at(col.index)
+                pm = pc.mention if pc is not None else None
+                wm = wc.mention if wc is not None else None
+                if pm is not None and wm is not None and pm.value and wm.value and 0 < pm.value <= wm.value:
+                    got.append((col, pm, wm))
+            if not got:
+                return None
+            latest = max(got, key=lambda g: g[0].order or (0, 0))
+            tol = (m.half_step or 0.5) + 0.05
+            others_hold = any(abs(a.value / b.value * 100 - m.value) <= tol for c, a, b in got  # type: ignore[operator]
+                              if c is not latest[0])
+            c, a, b = latest
+            said = next((kind for kind, rx in self.periods.items() if rx.search(self.text, sa, sb)), None)
+            named = said is not None and _period_kind(c.name, t.caption) != said  # a period the column is not
+            why = (f"'{r.label.strip()}' opens the sentence; the share of row '{r.label.strip()}' in '{total.label.strip()}',"
+                   f" column {t.column_name(c.index)}")
+            ev = Evidence("table-prose-share", why, self.w["prose_row"], not others_hold and not named)
+            return make_claim("share", (m.start, m.end), m, (Relation("share", (a, b), (ev,)),), m.value)
+        return None
 
     def row_says(self, m: Mention, ca: int, found: tuple[Table, Row, str]) -> bool:
         """"Electronic Solutions sales rose 15.5%": the row's own label (no sales word for a sales row, no figure) is
@@ -1590,6 +1642,9 @@ def _pairs(t: Table, r: Row) -> list[tuple[int, int]]:
     return out
 
 
+# "58% of group revenue", "of total sales", "of the total", "of revenue": a share of the table's whole
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:group|total|company|company's|consolidated|overall|the\s+group's)\s+)?"
+                       r"(?:total|revenues?|sales|turnover|net\s+sales|order\s+intake|orders)\b", re.I)
 # a figure's parts named after it: a percent there is of the part, not of the row ("$181.9 billion, including a 4.5
 # percent pay raise", "€2.1 billion, of which a 12% rise in exports")
 _INCLUDING = re.compile(r"\b(?:including|includes|include|included|of\s+which|among\s+which)\b", re.I)
