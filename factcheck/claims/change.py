@@ -1118,7 +1118,7 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
             near = min(ks, key=lambda k: abs(k - kp))
             lo, hi = sorted((near, kp))
             between = [x for x in figs[lo + 1:hi] if is_amount(x) and not _aside(ctx, x)
-                       and x.start not in deltas and not _change_size(ctx, facts, x) and not _dates_a_level(ctx, x)]
+                       and x.start not in deltas and not _change_size(ctx, facts, x)]
             d = len(between)
         dist[id(pair)] = d
     best = min(dist.values())
@@ -1135,6 +1135,9 @@ def _change_size(ctx: Ctx, facts: Facts, x: Mention) -> bool:
 
 
 _CLAUSE_BREAK = rx(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b|"
+                              # ", as sales in its ammunition division climbed 61%": a reason clause with its own subject
+                              r",\s+as\s+(?:the|a|an|its|their|this|our|his|her|he|she|they|we|it|"
+                              r"[\p{L}-]+\s+(?:in|at|of|for|from)\s)|"
                               r",\s+and\s+(?:that\s+)?(?:the|a|an|its|their|this|our|his|her|he|she|they|we|"
                               r"\p{Lu}[\p{L}-]*['’]s)\s|"
                               # ", and over four years they have risen ...": a pronoun subject after a short adverbial
@@ -1148,8 +1151,13 @@ def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
     a = min(p.start, pr.start)
     b = max(p.end, pr.end)
     inner_a, inner_b = min(pr.old.start, pr.new.start), max(pr.old.end, pr.new.end)
-    gap = ctx.text[a:inner_a] + " " + ctx.text[inner_b:b] if not (inner_a <= p.start <= inner_b) else ""
+    inside = inner_a <= p.start <= inner_b
+    gap = ctx.text[a:inner_a] + " " + ctx.text[inner_b:b] if not inside else ""
     if _CLAUSE_BREAK.search(gap):
+        return False
+    if inside and (_CLAUSE_BREAK.search(ctx.text, p.end, inner_b) or _CLAUSE_BREAK.search(ctx.text, inner_a, p.start)):
+        # "to 364 ships in 2054, an increase of 23 percent, but would remain 17 ships short of the Navy's goal of 381":
+        # a pair whose levels stand on either side of the trigger across a clause break is of the other clause
         return False
     for hit in _AND_THEN.finditer(gap):
         if _predicate_verbs(facts).match(gap, hit.end()):
@@ -1195,8 +1203,9 @@ _AGO = rx(r"\s*(?:earlier|ago|before|previously|back|prior)\b", regex.I)
 
 
 def _dates_a_level(ctx: Ctx, x: Mention) -> bool:
-    """A span of time that says when a level was ("down from 3,967 five years earlier", "against 120 ten years ago"):
-    it dates the figure before it, it is no figure between a pair and its change."""
+    """A span of time that says when a level was ("20% more than two years earlier"): a time, no level to compare
+    with. (Between a pair and a percent after it, "down from 3,967 five years earlier, a fall of 48%", it still counts
+    as a figure: the percent may be of the span or of one year of it, so such a reading is doubted.)"""
     return x.type == "quantity" and x.unit in _SPAN_UNITS and _AGO.match(ctx.text, x.end) is not None
 
 

@@ -91,8 +91,10 @@ class Pairs:
                 base = mt.slots.get("base")
                 from .change import _dates_a_level, _direction
 
-                if base is None or _dates_a_level(ctx, base):
-                    continue  # (not "20% more than two years earlier": a time, not a level)
+                if base is None or _dates_a_level(ctx, base) or _COMPARATIVE_AFTER.match(ctx.text, base.end):
+                    # (not "20% more than two years earlier": a time, not a level; nor "30% more than last year and 86%
+                    # above the 2022 figure": the trigger of another comparison)
+                    continue
                 subj = self.subject(trig, base, _direction(self.facts, ctx.text[mt.start:mt.end].replace(trig.text, " ")))
                 if subj is not None:
                     self._take(mt, base, subj, figs + ctx.sentence_numbers(si - 1) if si else figs, best)
@@ -153,6 +155,9 @@ class Pairs:
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
         if any(added_amount(self.ctx.text, x) for x in (old, new)):
             return  # "24 guns in 2017 and four more in 2022": an amount added to a level is no level
+        total = self._broken_down(new) if new.start < old.start else None
+        if total is not None:
+            new = total
         if (before := self.ctx.numbers_in(max(0, new.start - 40), new.start)) and \
                 _PARTITIVE_OF.fullmatch(self.ctx.text, before[-1].end, new.start):
             return  # "23 of its 32 members did so, or 72%, up from just six": the whole of a part, not a new level
@@ -173,14 +178,31 @@ class Pairs:
         if pair is None:
             return
         old, new = pair
-        if not self._gap_clear(old, new, figs) and not mt.template.id.startswith("parallel"):
-            return
+        if not self._gap_clear(old, new, figs) and not mt.template.id.startswith("parallel") and total is None:
+            return  # (the parts of a breakdown between a total and its earlier level are no obstacle)
         ev = Evidence(f"{mt.template.group}:{mt.template.id}", f"'{_quote(self.ctx.text, mt.start, mt.end)}'",
                       mt.template.weight, mt.template.explicit)
         key = (old.start, new.start)
         prev = best.get(key)
         if prev is None or prev.score < ev.weight:
             best[key] = Pair(old, new, (ev,), min(old.start, new.start), max(old.end, new.end))
+
+    def _broken_down(self, x: Mention) -> Mention | None:
+        """"delivered 15 Rafale jets, 7 for France and 8 for export, more than doubling its output from 7": the last
+        part of a breakdown set off after a total is no level of its own; the total is (the figure before the list,
+        a comma after it, the parts joined by "and", each smaller than the total)."""
+        ctx = self.ctx
+        s, _ = ctx.sentence(x.start)
+        figs = [y for y in ctx.numbers_in(s, x.start) if is_amount(y)]
+        if len(figs) < 2 or not _BREAKDOWN_AFTER.match(ctx.text, x.end):
+            return None
+        t, a = figs[-2], figs[-1]
+        if not _LIST_AND.fullmatch(ctx.text, a.end, x.start) or not _SET_OFF.fullmatch(ctx.text, t.end, a.start):
+            return None
+        if not (comparable(ctx.vocab, t, a) and comparable(ctx.vocab, t, x) and t.value and a.value and x.value
+                and a.value < t.value and x.value < t.value):
+            return None
+        return t
 
     def _finish(self, best: dict) -> None:
         ctx = self.ctx
@@ -355,6 +377,10 @@ _BASE_WORDS = rx(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|
 # contrast ("to ¥5,027.1 billion, while business profit increased to ¥383.1 billion from ¥281.8 billion")
 _CROSSES_CLAUSE = rx(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b|"
                      r",\s+(?:while|whereas|but|although|though)\s", regex.I)
+# a breakdown set off after a total: "15 jets in the half, 7 for France and 8 for export, ..."
+_SET_OFF = rx(r"[^;()]{0,80}?,\s*", regex.I)
+_LIST_AND = rx(r"\s+[^,;()\d]{0,30}?\s*(?:,\s*)?and\s+", regex.I)
+_BREAKDOWN_AFTER = rx(r"[^,;()\d]{0,30},", regex.I)
 _PARTITIVE_OF = rx(r"\s+(?:out\s+)?of\s+(?:(?:its|their|the|all|our|his|her)\s+)?", regex.I)
 _OPEN_AFTER_FIGURE = rx(r"[\d\p{L}%][^\d()]{0,25}\(\s*(?:[\p{L}.~≈]+\s+){0,2}$")
 

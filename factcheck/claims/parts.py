@@ -951,7 +951,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         lead = ctx.text[prev[-1].end if prev else s0:t.start]
         breakdown = lead.rstrip().endswith(":") and first is not None and \
             regex.fullmatch(r"\s*,\s*", ctx.text[t.end:first.start]) is not None
-        if regex.search(r"[:,;]\s*(?:\p{L}+\s+){0,2}$", lead) and not breakdown:
+        if regex.search(r"[:,;]\s*(?:[\p{L}'’]+\s+){0,2}$", lead) and not breakdown:  # ("..., Australia's 129, ...")
             # "...: 24 in 2021, 20 in 2023 and 14 in 2024": an item of a list, not its total; but "the largest
             # yet: 389 aircraft, 145 in Lot 15, 127 in Lot 16 and 126 in Lot 17" opens on the total of its breakdown
             return
@@ -1626,8 +1626,15 @@ def _parallel_item(ctx: Ctx, t: Mention, first: Mention) -> bool:
     if _modified(ctx, t) is not None and _modified(ctx, first) is not None and \
             _modified(ctx, t) != _modified(ctx, first) and (t.unit or "").lower() == (first.unit or "").lower() != "":
         return True
+    # "Germany's 272, the Netherlands' 200, Australia's 129": each item is its owner's, named by a possessive
+    if _OWNER.search(ctx.text, max(0, t.start - 40), t.start) and _OWNER.search(ctx.text, max(0, first.start - 40),
+                                                                                first.start):
+        return True
     # "1,763 F-35A, 353 F-35B and 340 F-35C", "328 Leopard 2A7, 205 Leopard 2A6": variants of one designator
     return t.type == first.type == "count" and _variants(t.unit or "", first.unit or "")
+
+
+_OWNER = rx(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}.-]*(?:['’]s|s['’])\s+$")
 
 
 def _variants(a: str, b: str) -> bool:

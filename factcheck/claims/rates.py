@@ -232,12 +232,21 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         return st != si_r and any(y is not r and y.type == r.type and y.unit == r.unit and facts.rate_of(y) == "unit"
                                   for y in ctx.sentence_numbers(st))
     readings = [doubt(x) if x.operands and rated(x.operands[0]) else x for x in readings]
+    # "20 aircraft for €2.04 billion, roughly €102 million apiece, and 25 more for €4.2 billion, or €186 million
+    # apiece": in one sentence, a total nearer to another rate than to this one is that rate's
+    others = [y for y in ctx.sentence_numbers(si_r) if y is not r and y.type == r.type and y.unit == r.unit
+              and facts.rate_of(y) == "unit"]
+
+    def nearer_other(t: Mention) -> bool:
+        return ctx.sent_index(t.start) == si_r and any(abs(y.start - t.end) < abs(r.start - t.end) for y in others)
+    if others:
+        readings = [doubt(x) if x.operands and nearer_other(x.operands[0]) else x for x in readings]
     # "The budget attached to those six is about A$27bn, so each ship now costs roughly A$4.5bn": with a total of its
     # own sentence, a total of another paragraph is only doubtfully the rate's
     if any(ctx.sent_index(t.start) == ctx.sent_index(r.start) for t in totals):
         para = ctx.para_index(r.start)
         readings = [doubt(x) if x.operands and ctx.para_index(x.operands[0].start) != para else x for x in readings]
-    readings.sort(key=lambda x: -x.score)
+    readings.sort(key=lambda x: (-x.score, not x.explicit))  # (among equals, the one not doubted first)
     # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
     # that may hold is not cut off by readings that only score higher (at most eight in all)
     kept = readings[:5] + [x for x in readings[5:] if any(e.cue == "tied" for e in x.evidence) and x.score >= 2.0][:3]
@@ -263,6 +272,8 @@ def _noun_match(ctx: Ctx, noun: str, c: Mention) -> str | None:
 _YEARS = {"year": 1.0, "decade": 10.0, "month": 1 / 12, "century": 100.0}
 _OVER = rx(r"\b(?:over|across|during|throughout|for)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|some\s+|about\s+|"
            r"the\s+next\s+|the\s+coming\s+|the\s+past\s+|the\s+last\s+)*$", regex.I)
+_THAN_BEFORE = rx(r"\b(?:more|less|fewer|higher|lower|greater|smaller|larger|bigger)\s+than\b[^\d$€£¥₹;.]*$",
+                  regex.I)
 _AVERAGE = rx(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|evenly|or|equivalent\s+to|that\s+is|"
               r"works?\s+out|comes?\s+to|amounts?\s+to)\b", regex.I)
 
@@ -278,8 +289,9 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
     if r is None or not is_amount(r) or ctx.is_stated(r) or r.type not in ("currency", "count", "number", "quantity") \
             or r.value is None or r.value <= 0 or r.value_high is not None:
         return
-    if base_position(ctx, r):
+    if base_position(ctx, r) or _THAN_BEFORE.search(ctx.text, max(0, r.start - 90), r.start):
         return  # "18% more than the Navy's own estimate of $33.9 billion a year": the base of a comparison, another's
+        # (also after a longer phrase: "a third more than the Navy's recent historical average of $30bn a year")
     window = [x for x in ctx.window(r, before=2) if is_amount(x) and x is not r]
     # "an average of about $40.0 billion per year over the next 30 years ... $34.2 billion a year": a figure that is
     # itself a rate is no total over the term
