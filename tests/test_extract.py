@@ -963,3 +963,18 @@ def test_a_hyphenated_number_word_after_a_count_is_part_of_its_noun(sentence: st
 def test_a_percent_is_one_percent(sentence: str, text: str, value: float, hedge: str | None) -> None:
     ms = [m for m in extract_text(sentence) if m.type == "percent"]
     assert [(m.text, m.value, m.hedge) for m in ms][:1] == [(text, value, hedge)]
+
+
+@pytest.mark.parametrize("sentence, figure, value, unit", [
+    ("a budget request of 8 trillion 538.9 billion yen for fiscal 2025", "8 trillion 538.9 billion yen", 8.5389e12, "JPY"),
+    ("The deal is worth 1 billion 200 million euros.", "1 billion 200 million euros", 1.2e9, "EUR"),
+    ("spending of 2 trillion 45 billion won this year", "2 trillion 45 billion won", 2.045e12, "KRW"),
+])
+def test_one_amount_written_in_two_scales(sentence: str, figure: str, value: float, unit: str) -> None:
+    ms = [m for m in extract_text(sentence) if m.type == "currency"]
+    assert [(m.text, m.unit) for m in ms] == [(figure, unit)] and abs((ms[0].value or 0) - value) < 1
+
+
+def test_two_scaled_amounts_apart_stay_two() -> None:
+    ms = [m for m in extract_text("orders of 3 billion and 200 million euros") if m.type == "currency"]
+    assert len(ms) == 2

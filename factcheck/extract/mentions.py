@@ -12,6 +12,7 @@ Order matters, and is the design:
 from __future__ import annotations
 
 import dataclasses
+import math
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
@@ -1510,26 +1511,38 @@ class _Scanner:
         if not table:
             return
         names = {str(k).lower(): v for k, v in table.items() if isinstance(v, dict)}
+        symbols = {str(k): str(v).lower() for k, v in (self.lex.vocab.get("currency_symbol_names") or {}).items()}
         head = self.t[:_HEAD_CHARS]
         for k, m in enumerate(self.out):
             if m.type != "currency" or m.start < start or (stop is not None and m.start >= stop):
                 continue
             tail = _FAMILY_TAIL.search(m.text)
+            sym = next((v for s_, v in symbols.items() if m.text.startswith(s_) and
+                        not m.text[len(s_):len(s_) + 1].isalpha()), None)
+            if sym is not None:  # "Rs 2.55 trillion": the symbol stands for the name
+                spec = names.get(sym)
+                if spec and m.unit in spec:
+                    self._country_pick(k, m, spec, head)
+                continue
             if tail is None or tail.group("q"):
                 continue  # "Indian rupees": the name says whose
             spec = names.get(tail.group("w").lower()) or names.get(tail.group("w").lower() + "s")
             if not spec:
                 continue
-            a = max(self.t.rfind(". ", 0, m.start), self.t.rfind("\n", 0, m.start)) + 1
-            b = min([i for i in (self.t.find(". ", m.end), self.t.find("\n", m.end)) if i >= 0] or [len(self.t)])
-            for where in (self.t[a:b], head):
-                hits = [cur for cur, words in spec.items() if _country_words(tuple(str(w) for w in words or ())).search(where)]
-                if len(hits) == 1:
-                    if hits[0] != m.unit:
-                        self.out[k] = dataclasses.replace(m, unit=str(hits[0]))
-                    break
-                if hits:
-                    break  # two countries named: which one's the text does not say
+            self._country_pick(k, m, spec, head)
+
+    def _country_pick(self, k: int, m: Mention, spec: dict, head: str) -> None:
+        """The currency of the one country of ``spec`` that the figure's sentence names, else the text's head."""
+        a = max(self.t.rfind(". ", 0, m.start), self.t.rfind("\n", 0, m.start)) + 1
+        b = min([i for i in (self.t.find(". ", m.end), self.t.find("\n", m.end)) if i >= 0] or [len(self.t)])
+        for where in (self.t[a:b], head):
+            hits = [cur for cur, words in spec.items() if _country_words(tuple(str(w) for w in words or ())).search(where)]
+            if len(hits) == 1:
+                if hits[0] != m.unit:
+                    self.out[k] = dataclasses.replace(m, unit=str(hits[0]))
+                return
+            if hits:
+                return  # two countries named: which one's the text does not say
 
     def _compound_quantities(self, amounts: list[_Amount]) -> list[_Amount]:
         """ "7 feet 10 inches", "2 km and 1 metre", "10 kms, 8 metres and 6 cm": one length in the smallest
@@ -1547,6 +1560,16 @@ class _Scanner:
                     p.value = p.value * one + f.value
                     p.unit, p.end, p.num_end, p.decimals = f.unit, f.end, f.num_end, f.decimals
                     continue
+            if p is not None and p.scale and f.scale and p.scale_factor > f.scale_factor > 1 and \
+                    p.value_high is None and f.value_high is None and p.value == int(p.value) and \
+                    0 <= f.value * f.scale_factor < p.scale_factor and (p.unit is None or p.unit == f.unit) and \
+                    not p.word and not f.word and self.t[p.end:f.start].isspace() and len(self.t[p.end:f.start]) <= 2:
+                # "8 trillion 538.9 billion yen", "1 billion 200 million euros": one amount written in two scales
+                ratio = p.scale_factor / f.scale_factor
+                p.value = p.value + f.value / ratio
+                p.decimals = f.decimals + round(math.log10(ratio))
+                p.type, p.unit, p.end, p.num_end = f.type or p.type, f.unit, f.end, f.num_end
+                continue
             out.append(f)
         return out
 
