@@ -871,3 +871,17 @@ def test_prose_share_of_a_row_opening_its_sentence_is_its_share_of_the_total_row
     # a future share, a row that does not open the sentence: none
     assert links("Marine & Industry will account for 30% of group revenue by 2027.\n\n" + SEGMENT_REVENUE, "share") == []
     assert links("Exports, led by Marine & Industry, accounted for 30% of group revenue.\n\n" + SEGMENT_REVENUE, "share") == []
+
+
+def test_share_column_whose_header_names_a_period_is_of_that_column():
+    # "Share of FY25 %" after the FY24 column: the shares are of FY25, as the header says (they hold there)
+    text = ("Segment revenue (Rs crore)\tFY25\tFY24\tShare of FY25 %\n"
+            "Defence\t19,880\t17,552\t86.3\n"
+            "Non-defence\t3,144\t2,716\t13.7\n"
+            "Total\t23,024\t20,268\t100.0\n")
+    claims, _ = run(text)
+    assert reading(claims["2:86.3"])[:2] == ("share", ["19,880", "23,024"])
+    assert reading(claims["3:13.7"])[:2] == ("share", ["3,144", "23,024"])
+    # ... and a wrong one is of that column too
+    claims, _ = run(text.replace("86.3", "88.3"))
+    assert reading(claims["2:88.3"])[:2] == ("share", ["19,880", "23,024"])

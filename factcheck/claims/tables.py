@@ -784,6 +784,11 @@ class _Checker:
                                  not f.grouped for f in figs)
             return bool(figs) and bool(totals) and not years
 
+        # "Share of FY25 %": a header that names another column's period says whose shares they are
+        named = [c.index for c in self.t.columns if c.index != sc.index and c.role == "period" and c.name.strip()
+                 and re.search(r"(?<![\w])" + re.escape(c.name.strip()) + r"(?![\w])", sc.name)]
+        if len(named) == 1 and usable(named[0]):
+            return named[0]
         placed = sc.pair[0] if usable(sc.pair[0]) else None
         if placed is None:
             for j in range(sc.index - 1, -1, -1):
