@@ -192,7 +192,9 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             continue  # "A$5.7 billion – almost two-thirds –": a dash set apart by a space is punctuation, no sign
         if mt is not None and mt.template.id == "pair-or" and _part_of_a_whole(ctx, p, mt.start):
             continue  # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": a share, no change
-        if _NAMED_AFTER.match(ctx.text, p.end):
+        if mt is not None and mt.template.id == "pair-or" and _parallel_ratio(ctx, pairs, mt.slots.get("any")):
+            continue  # "$179 million, a margin of 12.1%, compared with $141 million, or 10.8%": the earlier level's own
+        if _NAMED_AFTER.match(ctx.text, p.end) or _WORDS_BASE.match(ctx.text, p.end):
             ctx.skip("percent_change" if p.type == "percent" and p.unit == "percent" else "difference", p,
                      "compared with something the text names by words, not by a figure here")
             continue  # "33.4 percentage points ahead of it", "20% higher than the Navy's": not the pair of its clause
@@ -219,6 +221,22 @@ _N_OF_M = rx(r"(?<![\d.,])\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|
              r"[\p{L}\s'’-]{0,40},?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", regex.I)
 
 
+def _parallel_ratio(ctx: Ctx, pairs: Pairs, x: Mention | None) -> bool:
+    """Is ``x`` (the figure before "or P%") a pair's earlier level whose later level carries a percent of its own right
+    after it ("a margin of 12.1%", "or 9.5% of sales", "44% of sales")? Then the percent is the earlier level's ratio,
+    the parallel of the later one's, not the change between them."""
+    if x is None:
+        return False
+    for pr in pairs.with_old(x):
+        after = [y for y in ctx.numbers_in(pr.new.end, min(pr.new.end + 45, ctx.sentence(pr.new.start)[1]))
+                 if y.type == "percent"]
+        if after and not ctx.numbers_in(pr.new.end, after[0].start) and \
+                not regex.search(r"\b(?:up|down|rose|fell|increase|decrease|growth|gain|rise|decline|drop)\b",
+                                 ctx.text[pr.new.end:after[0].start], regex.I):
+            return True
+    return False
+
+
 def _part_of_a_whole(ctx: Ctx, p: Mention, at: int) -> bool:
     """Is the figure at ``at`` (before "or P%") a part the sentence names as one: after "of which", "including", or in
     a sentence opened by "Of that total," ("Of that total, UAH 197.6 billion, or 63%, went to ...")?"""
@@ -243,8 +261,10 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         base = mt.slots.get("base")
         if base is None and mt.template.id == "named-base":
             base = _named_level(ctx, facts, p, mt.end)
-        if base is None or not is_amount(base) or base.type == "percent" or _dates_a_level(ctx, base):
-            continue  # (not "20% more than two years earlier": a time, not a level)
+        if base is None or not is_amount(base) or base.type == "percent" or _dates_a_level(ctx, base) or \
+                _BASE_COMPARES.match(ctx.text, base.end):
+            continue  # (not "20% more than two years earlier": a time, not a level; nor "12% above the original plan
+            # and 10 short of the revised target": the size of another comparison)
         if base.start > p.end and regex.search(r"\bto\b", ctx.text[p.end:base.start], regex.I):
             continue  # "rose 190.2 percent from a year earlier to a record 1.72 trillion won": the level reached
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(p.text, " ").replace(base.text, " "))
@@ -331,6 +351,11 @@ _NAMED_AFTER = rx(r"\s+(?:more|fewer|less|higher|lower|greater|ahead\s+of|behind
                   # noun phrase that ends on its figure)
                   r"(?![\p{L}\p{N}\s'’-]{0,50}?\bof\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?[\d$€£¥₹])",
                   regex.I)
+# "1.9% above the fiscal 2024 enacted level and $4.4 billion below ...": a base named by words alone, its clause ending
+# before any figure
+_BASE_COMPARES = rx(r"\s*(?:more|less|fewer|higher|lower|above|below|over|under|ahead|behind|short)\b", regex.I)
+_WORDS_BASE = rx(r"\s+(?:above|below|(?:more|less|fewer|higher|lower)\s+than)\s+the\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}"
+                 r"[\p{L}'’-]+(?=\s*(?:[,;.]|\band\b|\bbut\b|$))", regex.I)
 _WHEN = rx(r"\s*(?:than\s+)?(?:in\s+)?(?:(?:19|20)\d\d|the\s+previous\s+year|the\s+prior\s+year|last\s+year)\s*,\s*when\b",
           regex.I)
 
@@ -413,9 +438,9 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
     (the nearest first), or, when there is none, in the sentence before. Found by position, a subject must lie on
     the side of the base the comparison says ("4% higher than the AED 23.34 billion" is not about AED 310 million)."""
     for x, ev in _subjects_by_position(ctx, facts, pairs, trig, base):
-        if direction and x.value is not None and base.value is not None and x.value != base.value and \
-                (x.value > base.value) != (direction > 0):
-            continue
+        if direction and x.value is not None and base.value is not None and \
+                (x.value == base.value or (x.value > base.value) != (direction > 0)):
+            continue  # (an equal figure is on neither side: "32 F-35A aircraft ... one more than the 32 jets")
         yield x, ev
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import math
 
+import regex
+
 from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .pairs import Pairs
@@ -71,6 +73,11 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         return  # "245 engines" and "254 Stinger missiles": counts of other things are other figures
     if not same and ctx.sent_index(a.start) == ctx.sent_index(b.start):
         return  # two figures of one sentence share all its words: the words say nothing of a slip
+    if not same and any(_PARTITIVE_OPENING.match(ctx.text, ctx.sentence(x.start)[0]) for x in (a, b)):
+        return  # "Of the year's output, ... 1,246 vehicles went to the army": a part of it, not it again
+    if transposed and _share_given(ctx, a, b):
+        return  # "operating profit reached 1.73 trillion won" and "the land systems division contributed 1.37 trillion
+        # won ..., or 79.2 percent of the group total": the text gives the one as a share of the other
     words, weight = _shared_words(ctx, a, b)
     ev: list[Evidence] = []
     noun = a.type == "count" and a.unit and b.unit and a.unit == b.unit and not a.inferred and not b.inferred
@@ -111,6 +118,21 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         stated, given = given, stated
     rel = Relation("equal", (given,), tuple(ev))
     ctx.add(Claim("consistency", (stated.start, stated.end), stated, readings=(rel,)))
+
+
+_PARTITIVE_OPENING = rx(r"\W*of\s+(?:the|that|this|these|those|its|their|all)\b", regex.I)
+
+
+def _share_given(ctx: Ctx, a: Mention, b: Mention) -> bool:
+    """Does a percent after the smaller figure, in its sentence, say what share of the larger it is?"""
+    small, large = (a, b) if abs(a.value or 0.0) < abs(b.value or 0.0) else (b, a)
+    if not large.value:
+        return False
+    _, e = ctx.sentence(small.start)
+    for p in ctx.numbers_in(small.end, e):
+        if p.type == "percent" and p.value is not None:
+            return abs(abs((small.value or 0.0) / large.value) * 100 - p.value) <= (p.half_step or 0.5) + 0.05
+    return False
 
 
 def _goal(ctx: Ctx, facts: Facts, m: Mention) -> bool:

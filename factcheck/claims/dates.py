@@ -332,6 +332,18 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     doc_d = document_date(ctx)
     word = rel.group(0).strip().lower() if rel else ""
     # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
+    due_named = _DUE_NAMED.match(after) if not rel else None
+    if due_named is not None:
+        # "in 2025, from 1.28% in 2024, four years ahead of the 2029 date previously committed": the date it was due is
+        # named right after the word; it came on the last date of the clause before the span that is no base ("from
+        # ... in 2024")
+        due = [p for d, p in periods if d.start == q.end + due_named.start("d")]
+        clause_from = max(t.rfind(";", s, q.start), s)
+        came = [p for d, p in periods if clause_from <= d.start and d.end <= q.start
+                and not _FROM_DATED.search(t, max(clause_from, d.start - 30), d.start)]
+        if due and came:
+            a, b = came[-1], due[0]
+            return (a, b, True) if a.first <= b.first else (b, a, True)
     if not rel and _LATE.match(after):
         # "The first vessel, due for delivery in 2014, was handed over in 2021, seven years late": the date it was due
         # and the date it came, the last two before the span
@@ -549,6 +561,9 @@ _STATE_DATE = rx(r"\b(?:since|until|till)\s+(?:\p{L}+\s+)?$", regex.I)
 # a verb of the sentence's own event between its date and a "N later" span ("announced in 2010, was abandoned")
 _EVENT_VERB = rx(r",\s+(?:was|were|is|are|has|had|have|came|followed|went|began|started|ended|arrived|took)\b"
                  r"(?:\s+\p{L}+)?", regex.I)
+_DUE_NAMED = rx(r"\s*(?:ahead\s+of|behind|before|after)\s+(?:the\s+|its\s+|their\s+)?(?:(?:original|originally|planned|"
+                r"previous|earlier|initial|contractual|target)\s+)?(?P<d>(?:19|20)\d\d)\b", regex.I)
+_FROM_DATED = rx(r"\bfrom\b[^,;]*$", regex.I)
 _LATE = rx(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
 _DATED_AFTER = rx(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:FY\s?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"

@@ -125,8 +125,9 @@ class Pairs:
         s, _ = ctx.sentence(trig.start)
         before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
                   and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)
-                  and not (direction and x.value is not None and base.value is not None and x.value != base.value
-                           and (x.value > base.value) != (direction > 0))]
+                  and not _SIZE_OF_COMPARISON.match(ctx.text, x.end)
+                  and not (direction and x.value is not None and base.value is not None
+                           and (x.value == base.value or (x.value > base.value) != (direction > 0)))]
         if before:
             from .change import adjunct_figure
 
@@ -369,6 +370,8 @@ _BASE_WORDS = rx(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|
                  r"growth|decline|declines|drop|drops|fall|falls|gain|gains|jump|improvement|premium|discount)\s+))"
                  r"(?:on|over|after)\s+)"
                  r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?"
+                 # ("more than Malaysia's roughly $51 million per jet": a hedge may stand before the base)
+                 r"(?:(?:about|around|some|roughly|nearly|almost|approximately|just)\s+)?"
                  r"|\b(?:than|above|below|against|versus|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
                  r"(?:[\p{L}-]+['’]s\s+)?(?:(?!and\b|or\b|but\b|while\b)[\p{L}-]+\s+){1,3}of\s+(?:the\s+)?)$", regex.I)
 
@@ -417,6 +420,9 @@ class _Starts:
         return self.pairs[i].start
 
 
+# "$16.0 billion or 1.9% above ...", "$4.4 billion below ...": the size of a comparison, no level
+_SIZE_OF_COMPARISON = rx(r"\s*,?\s*(?:or\s+\d[\d.,]*\s*(?:%|percent|per\s?cent)\s*,?\s*)?(?:above|below|(?:more|less|fewer|"
+                         r"higher|lower)\s+than)\b", regex.I)
 _COMPARATIVE_AFTER = rx(r"\s*(?:more|less|fewer|higher|lower|up|down|above|below|over|under|ahead|behind)\b", regex.I)
 
 

@@ -179,6 +179,12 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                                            1.5))
                     elif near_lots:
                         ev.append(Evidence("other-lot", f"{x.text} is said of {'/'.join(sorted(near_lots))}", -2.5))
+            if ctx.sent_index(c.start) != ctx.sent_index(r.start) and (yc := _years(ctx, c)) and \
+                    (yr := _years(ctx, r)) and not yc & yr:
+                # "In 1990 the Bundeswehr had about 495,000 soldiers" and "The 2024 budget ... about €396,000 per
+                # soldier": a count of a year the rate's sentence does not speak of is of another time
+                ev.append(Evidence("other-year", f"{c.text} is of {'/'.join(map(str, sorted(yc)))}, the rate of "
+                                                 f"{'/'.join(map(str, sorted(yr)))}", -3.0))
             si = {ctx.sent_index(x.start) for x in (r, t, c)}
             if len(si) == 1:
                 ev.append(Evidence("same-sentence", "in one sentence", 1.0))
@@ -195,7 +201,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             # the count may hold other things of the class, a total no grammar ties to the count or the rate ("48
             # launchers at $10 million each plus $120 million of missiles") or one found far off may be of other
             # things: the link is only doubted
-            untied = not any(e.cue in ("tied", "rate-of-total") for e in ev) or any(e.cue == "other-clause" for e in ev)
+            untied = not any(e.cue in ("tied", "rate-of-total") for e in ev) or \
+                any(e.cue in ("other-clause", "other-year") for e in ev)
             # a count in another sentence than the total is the total's only when something ties the two ("The
             # framework covers 672 guns. The second contract was worth $2.6 billion, or $17 million per gun": no)
             untied = untied or (ctx.sent_index(c.start) != ctx.sent_index(t.start)
@@ -246,6 +253,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if any(ctx.sent_index(t.start) == ctx.sent_index(r.start) for t in totals):
         para = ctx.para_index(r.start)
         readings = [doubt(x) if x.operands and ctx.para_index(x.operands[0].start) != para else x for x in readings]
+    if base_position(ctx, r):
+        # "each aircraft at about $58 million, more than Malaysia's roughly $51 million per jet": the base of a
+        # comparison is another's rate; the figures found for it by position are only doubtfully its own
+        readings = [doubt(x) for x in readings]
     readings.sort(key=lambda x: (-x.score, not x.explicit))  # (among equals, the one not doubted first)
     # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
     # that may hold is not cut off by readings that only score higher (at most eight in all)
@@ -267,6 +278,15 @@ def _noun_match(ctx: Ctx, noun: str, c: Mention) -> str | None:
         return "same" if n.rstrip("s") == a or n == a else "class"
     known = b != unit and b != unit.rstrip("s")
     return "other" if known else None
+
+
+_YEAR_IN = rx(r"\b(?:19|20)\d\d\b")
+
+
+def _years(ctx: Ctx, x: Mention) -> set[int]:
+    """The years the sentence of ``x`` names (its dates)."""
+    s, e = ctx.sentence(x.start)
+    return {int(y.group(0)) for d in ctx.dates_in(s, e) for y in _YEAR_IN.finditer(d.text)}
 
 
 _YEARS = {"year": 1.0, "decade": 10.0, "month": 1 / 12, "century": 100.0}
