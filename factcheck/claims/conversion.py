@@ -227,6 +227,13 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
         chosen = [(t, False) for y in years if (t := _table_for(tables, y)) is not None]
     readings = []
     implied = (dst.value or 0.0) / (src.value or 1.0)
+    own = _text_rate(ctx, facts, src, dst, ev)
+    if own is not None:
+        # "11.24 trillion won ($8.65 billion)" and "(Dollar figures converted at 1,450 won to the dollar.)": the rate
+        # the release says it uses is the one to check with, not the year's range
+        ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, readings=(own,),
+                      stated_step=trailing_zero_step(dst), params={"rate": (src.unit, dst.unit, implied, year)}))
+        return
     for table, explicit in chosen[:6]:
         rel = _rate_reading(ctx, src, dst, ev, table, explicit)
         if rel is not None:
@@ -256,6 +263,68 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
                              point=r.point, note=r.note, source=r.source) for r in readings]
     ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, readings=tuple(readings),
                   stated_step=trailing_zero_step(dst), params={"rate": (src.unit, dst.unit, implied, year)}))
+
+
+# a sentence that says at what rate a release converts ("Dollar figures converted at 1,450 won to the dollar", "at an
+# exchange rate of")
+_RATE_NOTE = rx(r"\b(?:convert\w*|translat\w*|exchange\s+rate|at\s+a\s+rate|rate\s+of)\b", regex.I)
+
+
+def _text_rate(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) -> Relation | None:
+    """The exchange rate the text gives for the pair of currencies ("at 1,450 won to the dollar"): in the sentence of
+    the restatement, else the one rate for the pair in a sentence that says the release converts at it. Read as
+    written, at its own precision (the stated figure's rounding is the judge's)."""
+    names = {str(k).lower(): str(v) for k, v in (ctx.vocab.get("currency_names") or {}).items()}
+    pattern = facts._exchange_rate
+
+    def other_of(y: Mention) -> str | None:
+        hit = pattern.match(ctx.text, y.end + (len(ctx.text[y.end:y.end + 3]) - len(ctx.text[y.end:y.end + 3].lstrip())))
+        if hit is None:
+            return None
+        word = hit.group(0).split()[-1].lower()
+        return names.get(word) or names.get(word + "s") or names.get(word.rstrip("s"))
+
+    def rates_in(a: int, b: int, any_pair: bool = False) -> list[tuple[Mention, str]]:
+        out = []
+        for y in ctx.numbers_in(a, b):
+            if y.type == "currency" and y.value and facts.rate_of(y) == "exchange":
+                o = other_of(y)
+                if o is not None and (any_pair or {y.unit, o} == {src.unit, dst.unit}):
+                    out.append((y, o))
+        return out
+
+    found = rates_in(*ctx.sentence(dst.start))
+    if not found:
+        notes = getattr(ctx, "_rate_notes", None)
+        if notes is None:  # the rates of the sentences that say at what rate the release converts, by currency pair:
+            notes = {}     # found once per document
+            t = ctx.text
+            for a, b in ctx.sents:
+                if _RATE_NOTE.search(t, a, b):
+                    for y, o in rates_in(a, b, any_pair=True):
+                        notes.setdefault(frozenset((y.unit, o)), []).append((y, o))
+            ctx._rate_notes = notes  # type: ignore[attr-defined]
+        noted = notes.get(frozenset((src.unit, dst.unit)), [])
+        found = noted if len({(y.value, y.unit) for y, _ in noted}) == 1 else []
+    if not found:
+        return None
+    y, other = found[0]
+    # 1 `other` = y.value y.unit
+    r_lo, r_hi = (y.value or 0.0) - (y.half_step or 0.0), (y.value or 0.0) + (y.half_step or 0.0)
+    if y.unit == src.unit:  # "1,450 won to the dollar", won into dollars: divide
+        lo_f, hi_f, mid_f = 1 / r_hi, 1 / r_lo if r_lo > 0 else 1 / (y.value or 1.0), 1 / (y.value or 1.0)
+    else:  # "$1.08 to the euro", euros into dollars: multiply
+        lo_f, hi_f, mid_f = r_lo, r_hi, y.value or 0.0
+    s_step = trailing_zero_step(src)
+    exp = (((src.value or 0.0) - s_step) * lo_f, ((src.value or 0.0) + s_step) * hi_f)
+    mid = (src.value or 0.0) * mid_f
+    note = (f"{_money(src.value or 0.0, src.unit)} at {y.text} per {other} = {_money(mid, dst.unit)} (the rate the "
+            f"text gives)")
+    slip = _scale_slip(dst.value or 0.0, mid)
+    if slip:
+        note += f" ({slip})"
+    evs = (ev, Evidence("text-rate", f"the text converts at {y.text}", 2.0, True))
+    return Relation("given", (src, y), evs, computed=exp, point=mid, note=note)
 
 
 def _names_country(ctx: Ctx, names: list) -> bool:
