@@ -885,3 +885,44 @@ def test_share_column_whose_header_names_a_period_is_of_that_column():
     # ... and a wrong one is of that column too
     claims, _ = run(text.replace("86.3", "88.3"))
     assert reading(claims["2:88.3"])[:2] == ("share", ["19,880", "23,024"])
+
+
+AIRBUS_DIVISIONS = ("Revenues by division (€ million)\n"
+             "Division                        FY 2024    FY 2023    Change\n"
+             "Airbus                           50,548     47,206       +7%\n"
+             "Airbus Helicopters                7,244      6,996       +4%\n"
+             "Airbus Defence and Space         12,113     11,440       +6%\n"
+             "Eliminations                       -675       -196\n"
+             "Total                            69,230     65,446       +6%\n")
+
+
+def test_prose_share_takes_the_longest_row_label_that_opens_the_sentence():
+    (c,) = links("Airbus Defence and Space thus represented 17.5% of Group revenues.\n\n" + AIRBUS_DIVISIONS, "share")
+    assert [m.text for m in c.readings[0].operands] == ["12,113", "69,230"]
+
+
+
+def test_prose_change_after_a_label_that_heads_the_line_is_not_explicit():
+    # "Airbus 2024: Defence and Space revenues rose 6%": "Airbus" heads the line, the change is the division's
+    (c,) = links("Airbus 2024: Defence and Space revenues rose 6%.\n\n" + AIRBUS_DIVISIONS)
+    assert not c.readings[0].explicit
+    (c,) = links("Airbus revenues rose 7% in the period.\n\n" + AIRBUS_DIVISIONS)
+    assert c.readings[0].explicit and [m.text for m in c.readings[0].operands] == ["47,206", "50,548"]
+
+
+def test_prose_change_in_a_relative_clause_about_another_noun_is_not_explicit():
+    # "..., which fell 20%": the percent is of the noun the relative clause follows, not of the row
+    (c,) = links("Airbus Helicopters was hit by the decline in the civil market, which fell 20%.\n\n" + AIRBUS_DIVISIONS)
+    assert not c.readings[0].explicit
+    (c,) = links("Airbus Helicopters revenues rose 4% in the period.\n\n" + AIRBUS_DIVISIONS)
+    assert c.readings[0].explicit
+
+
+def test_prose_share_is_read_in_the_percents_own_clause():
+    # after "; " another subject speaks: its label, not the sentence's first, is the row
+    got = links("Vehicle Mobility Solutions contributed 60% of the group's operating result; Marine & Industry "
+                "accounted for 30% of group revenue.\n\n" + SEGMENT_REVENUE, "share")
+    assert [[m.text for m in c.readings[0].operands] for c in got] == [["259.7", "1,138.9"]]
+    # ", while emerging markets represented 24% of orders": no row opens that clause
+    assert links("Vehicle Mobility Solutions remained the largest, with 56% of revenue, while emerging markets "
+                 "represented 24% of revenue.\n\n" + SEGMENT_REVENUE, "share") == []

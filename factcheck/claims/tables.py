@@ -1176,15 +1176,22 @@ class _Prose:
         share would make the percent hold, or the sentence speaks of a period or a future the table may not show."""
         if not _SHARE_OF.match(self.text, m.end) or m.value is None or _FORWARD.search(self.text, sa, m.start):
             return None
+        # the percent's own clause: after "; " or ", while ..." another subject speaks ("...; Vehicle Systems, the
+        # largest division, accounted for 40% of group sales")
+        cut = [x.end() for x in _CLAUSE_OPEN.finditer(self.text, sa, m.start)]
+        sa = cut[-1] if cut else sa
         head = self.text[sa:m.start]
         if not self.share_cue.search(head[-40:]):
             return None
+        leads = []
         for t, r in self.rows:
             if not self.names_a_part(r):
                 continue
             lead = re.match(r"\s*(?:(?:the|its|our|their)\s+)?(" + re.escape(r.label.strip()) + r")\b", head, re.I)
-            if lead is None:
-                continue
+            if lead is not None:
+                leads.append((lead.end(), t, r, lead))
+        # the longest label that opens the sentence ("Airbus Defence and Space", not "Airbus")
+        for _, t, r, lead in sorted(leads, key=lambda x: -x[0])[:1]:
             k = bisect.bisect_left(self.am_starts, sa + lead.end())
             if k < len(self.amounts) and self.amounts[k].start < m.start:
                 continue  # the label opens the sentence, and no amount stands between it and the percent
@@ -1192,7 +1199,17 @@ class _Prose:
             if len(totals) != 1 or not self.measure_fits(t, r, head[lead.end():]):
                 return None
             total = totals[0]
-            cols = [c for c in t.columns if c.role == "period"]
+            # the columns of the current period: the current side of the table's comparisons ("Revenue £m | 2023 £m"),
+            # else its period columns; with several measures, the one the whole names
+            pair_cols = list(dict.fromkeys(cur for _, cur in _pairs(t, r)))
+            if len(pair_cols) > 1:
+                said_whole = _SHARE_OF.match(self.text, m.end)
+                named_cols = [j for j in pair_cols if said_whole and re.search(
+                    r"(?i)\b" + re.escape(said_whole.group(0).split()[-1].rstrip("s")[:5]), t.columns[j].name)]
+                pair_cols = named_cols if len(named_cols) == 1 else pair_cols
+            cols = [t.columns[j] for j in pair_cols] or [c for c in t.columns if c.role == "period"]
+            # (without a comparison, period columns beside unnamed ones - "Revenue £m | 2023 £m" - may all be prior)
+            several = len(pair_cols) > 1 or (not pair_cols and any(c.role == "other" for c in t.columns))
             got: list[tuple[Column, Mention, Mention]] = []
             for col in cols:
                 pc, wc = r.at(col.index), total.at(col.index)
@@ -1206,12 +1223,18 @@ class _Prose:
             tol = (m.half_step or 0.5) + 0.05
             others_hold = any(abs(a.value / b.value * 100 - m.value) <= tol for c, a, b in got  # type: ignore[operator]
                               if c is not latest[0])
+            # ... and the prior periods' shares (another period's share would make it hold: no accusation)
+            for prior, _cur in _pairs(t, r):
+                pc, wc = r.at(prior), total.at(prior)
+                if pc is not None and wc is not None and pc.mention is not None and wc.mention is not None and \
+                        pc.mention.value and wc.mention.value:
+                    others_hold = others_hold or abs(pc.mention.value / wc.mention.value * 100 - m.value) <= tol
             c, a, b = latest
             said = next((kind for kind, rx in self.periods.items() if rx.search(self.text, sa, sb)), None)
             named = said is not None and _period_kind(c.name, t.caption) != said  # a period the column is not
             why = (f"'{r.label.strip()}' opens the sentence; the share of row '{r.label.strip()}' in '{total.label.strip()}',"
                    f" column {t.column_name(c.index)}")
-            ev = Evidence("table-prose-share", why, self.w["prose_row"], not others_hold and not named)
+            ev = Evidence("table-prose-share", why, self.w["prose_row"], not others_hold and not named and not several)
             return make_claim("share", (m.start, m.end), m, (Relation("share", (a, b), (ev,)),), m.value)
         return None
 
@@ -1231,6 +1254,10 @@ class _Prose:
         if _COMPLEMENT_BEFORE.search(head, 0, last.start()):
             return False  # "Sales outside Finland grew 37%": the rest of the table, not the row
         between = head[at:]
+        if ":" in between:
+            return False  # "Airbus 2024: Defence and Space revenues up 6%": the label heads the line, it is no subject
+        if _RELATIVE_OTHER.search(between):
+            return False  # "Cyber & Digital was hit by the decline in the SIM card market, which fell 20%": another's
         k = bisect.bisect_left(self.am_starts, ca + at)
         if k < len(self.amounts) and self.amounts[k].start < m.start or \
                 any(x.type == "percent" and ca + at <= x.start < m.start for x in self.mentions_near(ca + at, m.start)):
@@ -1605,7 +1632,10 @@ def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None =
             if (via and via in head) or named:
                 own.append((t, r, via))
         if own:
-            return own
+            # "Airbus Helicopters revenues rose 4%": a label inside a longer label also named ("Airbus") is that one's
+            keys = {r.key for _, r, _ in own}
+            longer = [x for x in own if not any(k != x[1].key and _name_re(x[1].key).search(k) for k in keys)]
+            return longer or own
     return best
 
 
@@ -1650,6 +1680,9 @@ def _pairs(t: Table, r: Row) -> list[tuple[int, int]]:
 # "58% of group revenue", "of total sales", "of the total", "of revenue": a share of the table's whole
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:group|total|company|company's|consolidated|overall|the\s+group's)\s+)?"
                        r"(?:total|revenues?|sales|turnover|net\s+sales|order\s+intake|orders)\b", re.I)
+_CLAUSE_OPEN = re.compile(r";\s*|,\s*(?:while|whereas|but|and\s+while)\s+", re.I)
+# a relative clause about another noun between a row's label and its percent
+_RELATIVE_OTHER = re.compile(r",\s*(?:which|that|whose)\b", re.I)
 # a figure's parts named after it: a percent there is of the part, not of the row ("$181.9 billion, including a 4.5
 # percent pay raise", "€2.1 billion, of which a 12% rise in exports")
 _INCLUDING = re.compile(r"\b(?:including|includes|include|included|of\s+which|among\s+which)\b", re.I)
