@@ -318,6 +318,8 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             continue
         if d.type == "percent" and d.unit == "percent":
             continue  # a percent is a change, not a difference
+        if money_raised(ctx, facts, mt.start, d):
+            continue  # "raised $2.5 billion in a Series G round": money raised, no rise
         lead = [h for h in facts.g.word_pattern("negative_levels").finditer(ctx.text, max(0, d.start - 30), d.start)]
         if lead and not ctx.text[lead[-1].end():d.start].strip(" ,"):
             continue  # "compared with a net loss of $7.0 million": a level below zero, no difference
@@ -340,6 +342,19 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
                                                           mt.template.weight, _near(sev))]))
         formula = "pp_change" if d.type == "percent" else "change"
         _claim(ctx, facts, pairs, d, "difference", formula, direction, ev, extra=extra, need_comparable=True)
+
+
+_RAISE = rx(r"(?:raised|raises|raise|raising)\b", regex.I)
+
+
+def money_raised(ctx: Ctx, facts: Facts, at: int, d: Mention) -> bool:
+    """"Helsing ... said it had raised €600m ($694m) in a Series D round": a verb of raising right before an amount,
+    no "by" between, in a sentence with a funding word (linking words funding_words), gives money raised, no rise."""
+    cue = _RAISE.match(ctx.text, at)
+    if cue is None or regex.search(r"\bby\b", ctx.text[cue.end():d.start], regex.I):
+        return False
+    s, e = ctx.sentence(d.start)
+    return facts.g.word_pattern("funding_words").search(ctx.text, s, e) is not None
 
 
 # a comparison word and a base named by a pronoun or another's name right after a difference: "33.4 percentage points
@@ -1139,6 +1154,11 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
         ks = sorted(pos.get(x.start, -1) for x in (pair.old, pair.new))
         if ks[0] < kp < ks[1]:
             d = 0
+        elif ks[0] >= 0 and any(x.role in ("multiple", "fraction") or (x.type == "percent" and x.unit == "percent")
+                                for x in figs[ks[0] + 1:ks[1]]):
+            # "rose 4.2% to 78,300 won ..., having more than tripled ... from 24,150 won": a change of its own stands
+            # between the pair's levels; the pair is that one's
+            continue
         else:
             near = min(ks, key=lambda k: abs(k - kp))
             lo, hi = sorted((near, kp))
@@ -1146,6 +1166,8 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
                        and x.start not in deltas and not _change_size(ctx, facts, x)]
             d = len(between)
         dist[id(pair)] = d
+    if not dist:
+        return {}
     best = min(dist.values())
     return {k: v for k, v in dist.items() if v == best}
 

@@ -76,6 +76,10 @@ class Pairs:
                 if base is not None and d is not None and not comparable(ctx.vocab, d, base):
                     continue  # "NOK 1,635 billion over the 12 years": no change measured from a base of another kind
                 if d is not None and d.type != "percent" and not phrasal(ctx.text, mt.start):
+                    from .change import money_raised
+
+                    if money_raised(ctx, self.facts, mt.start, d):
+                        continue  # "raised $2.5 billion in a Series G round": money raised, no rise
                     self.deltas.add(d.start)
                     comparisons.append((mt, d))
             for mt in matches(g, "compare", ab):
@@ -372,8 +376,8 @@ _BASE_WORDS = rx(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|
                  r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?"
                  # ("more than Malaysia's roughly $51 million per jet": a hedge may stand before the base)
                  r"(?:(?:about|around|some|roughly|nearly|almost|approximately|just)\s+)?"
-                 r"|\b(?:than|above|below|against|versus|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
-                 r"(?:[\p{L}-]+['’]s\s+)?(?:(?!and\b|or\b|but\b|while\b)[\p{L}-]+\s+){1,3}of\s+(?:the\s+)?)$", regex.I)
+                 r"|\b(?:than|above|below|against|versus|compared\s+(?:with|to)|times|twice)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+                 r"(?:[\p{L}-]+['’]s\s+)?(?:(?!and\b|or\b|but\b|while\b)[\p{L}\p{N}-]+\s+){1,3}of\s+(?:the\s+)?)$", regex.I)
 
 
 # a clause of its own between the two levels of a "to ... from" pair: a semicolon, ", and" with a new subject, or a

@@ -907,6 +907,10 @@ _COMPARED_WITH = rx(r"\b(?:compared\s+(?:with|to)|from|than|versus|vs\.?|against
 
 
 # ---------------------------------------------------------------------------------------------- totals
+_COMPARED_BASE = rx(r"\b(?:than|double|twice|triple|treble|times|compared\s+(?:with|to)|against|versus)\s+"
+                    r"(?:[\p{L}'’-]+\s+){0,3}$", regex.I)
+
+
 def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     t = mt.slots.get("total")
     if t is None or not is_amount(t) or t.type == "percent" and t.unit != "percent":
@@ -918,6 +922,15 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         for pr in pairs.with_old(t):    # list is the subject's, not the comparison base's
             if ctx.sent_index(pr.new.start) == ctx.sent_index(t.start):
                 t = pr.new
+    if mt.template.id in ("comprising", "colon-far", "appositive") and \
+            _COMPARED_BASE.search(ctx.text, max(ctx.sentence(t.start)[0], t.start - 40), t.start):
+        # "a target of 26 major surface combatants, more than double today's 11: three ..., six ...": the figure a
+        # comparison measures against is no total of the list; the comparison's subject is
+        prev = [x for x in ctx.numbers_in(ctx.sentence(t.start)[0], t.start) if is_amount(x)
+                and _sum_comparable(ctx, x, t) and x.start not in pairs.deltas]
+        if not prev:
+            return
+        t = prev[-1]
     if ctx.is_stated(t):
         return
     if t.type == "percent" and _growth_sentence(ctx, facts, t):
@@ -1419,8 +1432,12 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
     if len(gap) > 80 or regex.search(r"[;]|\b(?:while|whereas|but|than)\b", gap):
         return []
     out = [figs[0]]
-    for x in figs[1:]:
+    for k, x in enumerate(figs[1:], start=1):
         if not _joined(between(out[-1].end, x.start)):
+            # "three destroyers, six frigates of one class, 11 of another and six large uncrewed vessels": an item the
+            # walk cannot join, and the list going on after it, is a list not read whole: no parts
+            if k + 1 < len(figs) and _joined(between(x.end, figs[k + 1].start)):
+                return []
             break
         out.append(x)
     return out
