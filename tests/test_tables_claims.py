@@ -926,3 +926,17 @@ def test_prose_share_is_read_in_the_percents_own_clause():
     # ", while emerging markets represented 24% of orders": no row opens that clause
     assert links("Vehicle Mobility Solutions remained the largest, with 56% of revenue, while emerging markets "
                  "represented 24% of revenue.\n\n" + SEGMENT_REVENUE, "share") == []
+
+
+PROGRAM = ("Program summary\n"
+           "Item                         Current (Dec 2024)   Baseline (Sep 2020)   Change %\n"
+           "Quantity (missiles)                 659                 659              0.0\n"
+           "Unit cost ($ million)             213.8               118.0             81.2\n")
+
+
+def test_prose_change_is_not_of_a_row_whose_figure_another_follows_or_that_did_not_change():
+    # "divided by the 659 missiles, is now $213.8 million, up 81 percent": the quantity row did not change, and its
+    # figure is not the one the change is of
+    got = links("The unit cost, total cost divided by the 659 missiles, is now $213.8 million, up 81 percent from the "
+                "baseline.\n\n" + PROGRAM)
+    assert not [c for c in got if [m.text for m in c.readings[0].operands] == ["659", "659"]]

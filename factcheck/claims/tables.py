@@ -1356,9 +1356,12 @@ class _Prose:
                 if old is None or new is None or old.mention is None or new.mention is None:
                     continue
                 om, nm = old.mention, new.mention
-                if om.value is None or nm.value is None or om.value <= 0:
-                    continue
+                if om.value is None or nm.value is None or om.value <= 0 or om.value == nm.value:
+                    continue  # (a row that did not change is no reading of a change stated)
                 same = next((a for a in level if _same_value(a, nm)), None)
+                if same is not None and any(same.end <= a.start < m.start for a in level):
+                    same = None  # "divided by the 659 missiles, is now $213.8 million, up 81 percent": another figure
+                    # stands between the row's and the percent: the row's figure is not the one the change is of
                 kind_ok = named is not None and _period_kind(t.columns[cur].name, t.caption) == named
                 named_row = (f"the clause's {via[1:]} is a figure of row '{r.label}'" if via.startswith("=") else
                              f"'{via}' in the clause names row '{r.label}'" if via else f"'{r.label}' in the clause")
