@@ -904,6 +904,8 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         ctx.work.candidates += 1
         if old is p or new is p or not is_amount(old) or not is_amount(new):
             return
+        if same_figure(old, new) and formula != "ratio":
+            return  # "divided by the 659 missiles ... up 81 percent" and 659 again: one figure is no change
         if not comparable(ctx.vocab, old, new) or (need_comparable and not comparable(ctx.vocab, p, old)):
             return
         if formula == "pp_change" and old.type != "percent":
@@ -1035,11 +1037,15 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             for d, base in _added_to(ctx, pairs, p):
                 ctx.work.candidates += 1
                 key = (d.start, base.start)
-                cands[key] = [Evidence("added-to", f"'{_quote_span(ctx, base.start, d.end)}': an amount added to the "
-                                                   "level before it", facts.weight("explicit", 3.0), True),
+                # "would take C$60 billion, C$19 billion more a year": set off after the level by a comma alone, the
+                # amount added is what takes it to that level (the base is the level less it), not more on top of it
+                apposed = regex.fullmatch(r"\s*,\s*", ctx.text[base.end:d.start]) is not None
+                cands[key] = [Evidence("added-to", f"'{_quote_span(ctx, base.start, d.end)}': an amount added to "
+                                                   + ("reach the level before it" if apposed else "the level before it"),
+                                       facts.weight("explicit", 3.0), True),
                               Evidence("attached", "in the clause of the change", facts.weight("attach_near", 1.0))]
                 ops[key] = (d, base)
-                formulas[key] = "delta_pct"
+                formulas[key] = "delta_to_pct" if apposed else "delta_pct"
         # 2b. a change stated against a period ("a 64% jump on 2024", "doubled in 2024"): the levels of its measure
         # in those years, wherever the text gives them
         if target is None and formula in ("pct_change", "ratio") and \
@@ -1181,7 +1187,8 @@ def _change_size(ctx: Ctx, facts: Facts, x: Mention) -> bool:
     return m is not None and facts.g.word_pattern("change_nouns").fullmatch(m.group(1)) is not None
 
 
-_CLAUSE_BREAK = rx(r";|,\s+(?:while|whereas|but|although)\b|\s[–—]\s+(?:while|whereas|but)\b|"
+_CLAUSE_BREAK = rx(r";|,\s+(?:while|whereas|but|although|though|even\s+though|even\s+as|even\s+if|despite|"
+                              r"in\s+spite\s+of)\b|\s[–—]\s+(?:while|whereas|but)\b|"
                               # ", as sales in its ammunition division climbed 61%": a reason clause with its own subject
                               r",\s+as\s+(?:the|a|an|its|their|this|our|his|her|he|she|they|we|it|"
                               r"[\p{L}-]+\s+(?:in|at|of|for|from)\s)|"

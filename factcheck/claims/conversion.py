@@ -230,8 +230,17 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
     own = _text_rate(ctx, facts, src, dst, ev)
     if own is not None:
         # "11.24 trillion won ($8.65 billion)" and "(Dollar figures converted at 1,450 won to the dollar.)": the rate
-        # the release says it uses is the one to check with, not the year's range
-        ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, readings=(own,),
+        # the release says it uses is the one to check with, not the year's range. Another amount of the source's
+        # currency in the sentence may be the one restated ("rose to US$ 788.3 million from US$ 651.7 million,
+        # equivalent to R$ 4.25 billion at R$ 5.39 per dollar"): a reading that can make it hold, never fail
+        alts: list[Relation] = []
+        for y in ctx.numbers_in(*ctx.sentence(dst.start)):
+            if y is not src and y is not dst and y.type == "currency" and y.unit == src.unit and is_amount(y) and \
+                    facts.rate_of(y) is None and y.value_high is None:
+                via = _text_rate(ctx, facts, y, dst, ev)
+                if via is not None:
+                    alts.append(dataclasses.replace(via, alternative=True))
+        ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, readings=(own, *alts),
                       stated_step=trailing_zero_step(dst), params={"rate": (src.unit, dst.unit, implied, year)}))
         return
     for table, explicit in chosen[:6]:

@@ -492,6 +492,12 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             prev = before_own[-1] if before_own else _previous_date(ctx, q, own_d)
             if before_own and own and prev:
                 return (prev, own, True) if prev.first <= own.first else (own, prev, True)
+            if not before_own and word == "earlier" and own is not None and (prev is None or prev.first <= own.first):
+                # "The first battery arrived in April 2024, a year earlier": earlier than the event the text is about
+                # (a later date), not than an earlier date of the sentence before; the release's date, not surely
+                if doc_d is not None and own.last < doc_d.first:
+                    return (own, doc_d, False)
+                return None
             if not before_own and word in ("later", "on") and doc_d is not None and own.first <= doc_d.first and \
                     regex.search(r"[.!?]\s", t[mine[-1][0].end:q.start]):
                 return (own, doc_d, False)  # "... in service in 1999, few expected .... 26 years later it is ..."
@@ -614,7 +620,8 @@ def _dateline_line(ctx: Ctx) -> tuple[int, int] | None:
     return found
 
 
-_CLAUSE_GAP = LazyPattern(r";|[.!?]\s")
+# (", while shipyards delivered ... between 2022 and 2024": another clause's dates too)
+_CLAUSE_GAP = LazyPattern(r";|[.!?]\s|,\s*(?:while|whereas|but|although)\b")
 
 
 def _unit_size(ctx: Ctx, q: Mention) -> bool:

@@ -160,6 +160,8 @@ class Pairs:
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
         if any(added_amount(self.ctx.text, x) for x in (old, new)):
             return  # "24 guns in 2017 and four more in 2022": an amount added to a level is no level
+        if any(self._saved(x) for x in (old, new)):
+            return  # "save $480 million, or 4.7 percent, compared with $10.28 billion": an amount saved is no level
         total = self._broken_down(new) if new.start < old.start else None
         if total is not None:
             new = total
@@ -191,6 +193,12 @@ class Pairs:
         prev = best.get(key)
         if prev is None or prev.score < ev.weight:
             best[key] = Pair(old, new, (ev,), min(old.start, new.start), max(old.end, new.end))
+
+    def _saved(self, x: Mention) -> bool:
+        """Is ``x`` an amount saved ("save $480 million", "savings of about €40 million"; linking words saving_words)?"""
+        t = self.ctx.text
+        hits = list(self.facts.g.word_pattern("saving_words").finditer(t, max(0, x.start - 30), x.start))
+        return bool(hits) and not regex.search(r"[\d.;,]", t[hits[-1].end():x.start])
 
     def _broken_down(self, x: Mention) -> Mention | None:
         """"delivered 15 Rafale jets, 7 for France and 8 for export, more than doubling its output from 7": the last

@@ -534,7 +534,9 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         meas = hits[0].measure if hits else None  # "188% of net earnings": a whole of that measure
     cands = [x for x in ctx.window(p, before=4, same_para=False) if x is not part and is_amount(x)
              and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
-             and magnitude(x, part) < 1000 and not same_figure(x, part)]
+             and magnitude(x, part) < 1000 and not same_figure(x, part)
+             # (not "17% of sales ..., and the company signed $1.3 billion of new contracts": another clause's)
+             and not (x.start > p.end and _NEXT_CLAUSE.search(ctx.text, p.end, x.start))]
     # a whole named by words may be anywhere before ("64% of the investment budget", eight paragraphs after "The
     # investment budget for the 52 aircraft is about €6.9 billion"): the figures those words name
     if words and named:
@@ -609,6 +611,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     return out[:3]
 
 
+_NEXT_CLAUSE = rx(r"[;.]\s|,\s+and\s+(?:the|a|an|its|their|it|they|we|he|she)\b|,\s+(?:while|whereas|but|although)\b",
+                  regex.I)
 _PART_OF_MORE = rx(r"(?:\s+in\s+\d{4})?\s*,?\s*(?:or|about|some|roughly|nearly|almost)?\s*(?:about\s+)?\d[\d.,]*\s*"
                    r"(?:%|per\s?cent|percent)\s+of\b", regex.I)
 # a whole named by a measure and nothing else: "revenue", "2024 revenue", "the year's sales", "group order intake"
@@ -1643,6 +1647,11 @@ def _parallel_item(ctx: Ctx, t: Mention, first: Mention) -> bool:
     if _modified(ctx, t) is not None and _modified(ctx, first) is not None and \
             _modified(ctx, t) != _modified(ctx, first) and (t.unit or "").lower() == (first.unit or "").lower() != "":
         return True
+    # "lifted by a SEK 7.3 billion GlobalEye order, a SEK 2.5 billion Carl-Gustaf order and a SEK 1.1 billion contract":
+    # each item one thing of its own ("a ..."), none the total of the others
+    if _A_ITEM.search(ctx.text, max(0, t.start - 4), t.start) and _A_ITEM.search(ctx.text, max(0, first.start - 4),
+                                                                              first.start):
+        return True
     # "Germany's 272, the Netherlands' 200, Australia's 129": each item is its owner's, named by a possessive
     if _OWNER.search(ctx.text, max(0, t.start - 40), t.start) and _OWNER.search(ctx.text, max(0, first.start - 40),
                                                                                 first.start):
@@ -1651,6 +1660,7 @@ def _parallel_item(ctx: Ctx, t: Mention, first: Mention) -> bool:
     return t.type == first.type == "count" and _variants(t.unit or "", first.unit or "")
 
 
+_A_ITEM = rx(r"(?<![\p{L}\p{N}])an?\s+$", regex.I)
 _OWNER = rx(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}.-]*(?:['’]s|s['’])\s+$")
 
 
@@ -1727,12 +1737,17 @@ def _remainder(ctx: Ctx, mt: Match) -> None:
                   mt.template.explicit)
     after = max(part.end, whole.end) if whole is not None else part.end  # "230 of the 672 howitzers, leaving 442"
     parts = [part]
+    left: list[Mention] = []  # figures of the kind between the part and the rest that the walk did not take
     for x in ctx.numbers_in(after, d.start):  # the items listed with the part ("20 go to Łask, 16 to Malbork")
         if not (is_amount(x) and x.type in kinds and x.value_high is None and _sum_comparable(ctx, x, d)):
             continue
-        if _partitive(ctx, x) or not _joined(ctx.text[parts[-1].end:x.start]):
-            break  # "252 will equip 14 regiments of 18 guns each": a clause about the part, no further part
+        if left or _partitive(ctx, x) or not _joined(ctx.text[parts[-1].end:x.start]):
+            left.append(x)  # "252 will equip 14 regiments of 18 guns each": a clause about the part, no further part
+            continue
         parts.append(x)
+    # "9 received clean opinions, 1 a qualified opinion and 16 disclaimers; the remaining 2": items the walk could not
+    # join may be parts too: what remains after the part alone is then only doubted
+    unsure = any(x.type == d.type and (x.unit == d.unit or x.type in ("count", "number")) for x in left)
     readings = []
     for k, w in enumerate(wholes):
         if not (is_amount(w) and w.type in kinds and _sum_comparable(ctx, part, w) and _sum_comparable(ctx, d, w)) \
@@ -1744,7 +1759,8 @@ def _remainder(ctx: Ctx, mt: Match) -> None:
             readings.append(Relation("remainder", (w, *parts), (Evidence(ev.cue, ev.detail, 1.0, False), why),
                                      alternative=True))
         else:
-            readings.append(Relation("remainder", (w, *parts), (ev, why)))
+            readings.append(doubt(Relation("remainder", (w, *parts), (ev, why))) if unsure
+                            else Relation("remainder", (w, *parts), (ev, why)))
     if readings and not readings[0].alternative:
         ctx.add(Claim("difference", (d.start, d.end), d, readings=tuple(readings)))
 
