@@ -502,8 +502,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
                     regex.search(r"[.!?]\s", t[mine[-1][0].end:q.start]):
                 return (own, doc_d, False)  # "... in service in 1999, few expected .... 26 years later it is ..."
         # "Three years later the figure is 40,000, and the Army wants 100,000 – a goal set for October 2025": a date
-        # after the span in another clause is not the span's end
-        periods = [(d, p) for d, p in periods if d.end <= q.start or not _CLAUSE_BREAK.search(t, q.end, d.start)]
+        # after the span in another clause is not the span's end; nor a date named as a deadline ("had missed its
+        # contractual delivery date of November 2024")
+        periods = [(d, p) for d, p in periods if d.end <= q.start or not (
+            _CLAUSE_BREAK.search(t, q.end, d.start) or _DEADLINE.search(t, max(q.end, d.start - 40), d.start))]
         # "Seven years later the company, listed in Frankfurt since September 2020, reported 2024 revenue": a date after
         # "since" or "until" starts or ends a state of something else, it is not the date the span runs to
         kept = [(d, pd) for d, pd in periods if not (d.start > q.end and _STATE_DATE.search(t, max(q.end, d.start - 12),
@@ -567,6 +569,7 @@ _STATE_DATE = rx(r"\b(?:since|until|till)\s+(?:\p{L}+\s+)?$", regex.I)
 # a verb of the sentence's own event between its date and a "N later" span ("announced in 2010, was abandoned")
 _EVENT_VERB = rx(r",\s+(?:was|were|is|are|has|had|have|came|followed|went|began|started|ended|arrived|took)\b"
                  r"(?:\s+\p{L}+)?", regex.I)
+_DEADLINE = rx(r"\b(?:date|deadline|target|due|scheduled|planned|originally)\b[^,;.]{0,25}$", regex.I)
 _DUE_NAMED = rx(r"\s*(?:ahead\s+of|behind|before|after)\s+(?:the\s+|its\s+|their\s+)?(?:(?:original|originally|planned|"
                 r"previous|earlier|initial|contractual|target)\s+)?(?P<d>(?:19|20)\d\d)\b", regex.I)
 _FROM_DATED = rx(r"\bfrom\b(?:[^,;]|,(?=\d))*$", regex.I)  # ("from 1,28 % in 2024": a decimal comma)

@@ -306,7 +306,8 @@ class Grammar:
             elif g:
                 n = int(g.group("n") or (120 if g.group("plus") else 60))
                 if g.group("what") == "words":  # words (names with digits too: "TB2s"), dates; no figure, comma, bracket
-                    body = r"(?:[\p{L}\p{M}\p{N}\s'’-]|" + DATE_OPEN + r"\d+" + DATE_CLOSE + ")"
+                    # (a hyphen, not a dash set off by spaces: "the pre-war rate - and an expected 2 million")
+                    body = r"(?:[\p{L}\p{M}\p{N}\s'’]|(?<=\S)-|-(?=\S)|" + DATE_OPEN + r"\d+" + DATE_CLOSE + ")"
                 elif g.group("what") == "flat":  # no figure, bracket or semicolon: the same level of a list
                     body = "[^;()\\[\\]" + FIG_OPEN + "]"
                 else:

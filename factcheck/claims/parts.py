@@ -1435,6 +1435,12 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
         return []  # "...: the TB2 has gone to 33 countries and the AKINCI to nine": clauses, not a list of parts
     if len(gap) > 80 or regex.search(r"[;]|\b(?:while|whereas|but|than)\b", gap):
         return []
+    # "18 aircraft: Portugal's five, Hungary's two, the nine for the Netherlands and Austria and the Czech pair": an item
+    # after the last figure with no figure of its own ("and the Czech pair") is a list not read whole
+    rest = ctx.text[figs[-1].end:e]
+    if _ITEM_WITHOUT_FIGURE.search(rest) and not any(ch.isdigit() for ch in rest) and \
+            not ctx.numbers_in(figs[-1].end, e):
+        return []
     out = [figs[0]]
     for k, x in enumerate(figs[1:], start=1):
         if not _joined(between(out[-1].end, x.start)):
@@ -1452,6 +1458,7 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
 _ASIDE = rx(r"\([^()\n]{1,80}\)|,\s*of\s+(?:which|whom|these|them)\s+[^,;()\n]{1,80}(?=,)", regex.I)
 
 
+_ITEM_WITHOUT_FIGURE = rx(r"(?:,|\band)\s+(?:the|a|an|its|their)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s*[.;]?\s*$", regex.I)
 _CLAUSE_VERB = rx(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"
                              r"declined|amounted|had|has|have|will|would|climbed|dropped|jumped)\b", regex.I)
 

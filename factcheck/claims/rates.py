@@ -363,6 +363,8 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
     ("12 each from Qatar and Oman"), counted before it ("from three companies, 42 each") or counted by the
     grammar ("two batches of 48")."""
     s0, e0 = ctx.sentence(r.start)
+    if _OR_MORE.match(ctx.text, r.end):
+        return []  # "eight tranches of €500 million and more": a floor for each, no size of each
     ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", 0.5, False)
     divisors: list[tuple[Mention, Evidence]] = []
     if mt.template.id == "batches-of":
@@ -416,6 +418,10 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
         # "23 owners covering the 46 projects, two each": a total smaller than its recipients at one or more each is
         # no total of them (the figure before the rate is what is counted)
         totals = [x for x in totals if not ((r.value or 0) >= 1 and (x.value or 0) < (k.value or 0))]
+        if mt.template.id == "batches-of":
+            # "€6.1 billion in eight tranches of ...": the amount right before "in N" is the one split, not one after
+            direct = [x for x in totals if x.end <= k.start and _SPLIT_INTO.fullmatch(ctx.text, x.end, k.start)]
+            totals = direct or totals
         for t in totals[-2:]:
             ev = [ev0, kev]
             ev.append(Evidence("same-sentence", "in one sentence", 1.0) if ctx.sent_index(t.start) == si else
@@ -426,6 +432,8 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
     return out
 
 
+_OR_MORE = rx(r"\s+(?:and|or)\s+(?:more|above|over|upwards|higher)\b", regex.I)
+_SPLIT_INTO = rx(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:in|over|across|into|as)\s+(?:[\p{L}-]+\s+)?", regex.I)
 _ALLOTTED = rx(r"(?:\s+[\p{Ll}-]+){0,2}?\s+(?:for|to)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?!\s*(?:,|and\s+\p{Lu}))")
 
 
