@@ -940,3 +940,15 @@ def test_prose_change_is_not_of_a_row_whose_figure_another_follows_or_that_did_n
     got = links("The unit cost, total cost divided by the 659 missiles, is now $213.8 million, up 81 percent from the "
                 "baseline.\n\n" + PROGRAM)
     assert not [c for c in got if [m.text for m in c.readings[0].operands] == ["659", "659"]]
+
+
+def test_a_quantity_column_is_no_addend_of_an_amount_total():
+    text = ("Procurement quantities and funding by fiscal year ($ in millions)\n"
+            "Fiscal Year    Quantity    Full Funding    Advance Procurement    Total\n"
+            "FY 2023        2           4,412.5         366.4                  4,778.9\n"
+            "FY 2024        2           4,439.0         311.7                  4,750.7\n"
+            "FY 2025        2           6,242.4         428.5                  6,670.9\n")
+    claims, _ = run(text)
+    assert reading(claims["3:4,778.9"])[:2] == ("sum", ["4,412.5", "366.4"])
+    claims, _ = run(text.replace("4,750.7", "4,760.7"))
+    assert reading(claims["4:4,760.7"])[:2] == ("sum", ["4,439.0", "311.7"])

@@ -505,6 +505,10 @@ class _Checker:
     def total_columns(self) -> None:
         cols = [c for c in self.t.columns if c.parts]
         for tc in cols:
+            # "Quantity | Full Funding | Advance Procurement | Total": a column of counts is no addend of an amount's total
+            parts = [j for j in tc.parts if not _COUNT_HEADER.search(self.name(j))]
+            if len(parts) >= 2 and len(parts) < len(tc.parts) and not _COUNT_HEADER.search(tc.name):
+                tc = dataclasses.replace(tc, parts=tuple(parts))
             rows = []
             for r in self.t.rows:
                 if r.kind not in ("level", "total", "subtotal", "of_which"):
@@ -1683,6 +1687,7 @@ def _pairs(t: Table, r: Row) -> list[tuple[int, int]]:
 # "58% of group revenue", "of total sales", "of the total", "of revenue": a share of the table's whole
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:group|total|company|company's|consolidated|overall|the\s+group's)\s+)?"
                        r"(?:total|revenues?|sales|turnover|net\s+sales|order\s+intake|orders)\b", re.I)
+_COUNT_HEADER = re.compile(r"\b(?:quantity|quantities|qty|units|number|no\.|count)\b", re.I)
 _CLAUSE_OPEN = re.compile(r";\s*|,\s*(?:while|whereas|but|and\s+while)\s+", re.I)
 # a relative clause about another noun between a row's label and its percent
 _RELATIVE_OTHER = re.compile(r",\s*(?:which|that|whose)\b", re.I)
