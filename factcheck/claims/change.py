@@ -192,6 +192,16 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             continue  # "A$5.7 billion – almost two-thirds –": a dash set apart by a space is punctuation, no sign
         if mt is not None and mt.template.id == "pair-or" and _part_of_a_whole(ctx, p, mt.start):
             continue  # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": a share, no change
+        if _CAUSE_BEFORE.search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 120), p.start) and \
+                _CHANGE_NOUN_AFTER.match(ctx.text, p.end):
+            # "an increase of 4.1% driven by higher prices and a 2.8% rise in the fuel composite rate": a cause's own
+            # change, of the thing named after it, not the pair's
+            ctx.skip("percent_change", p, "the change of a cause named after it, not of the figures before")
+            continue
+        if regex.search(r",?\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", ctx.text[max(0, p.start - 15):p.start]) \
+                and _CHANGE_NAMED_AFTER.search(ctx.text, p.end, ctx.sentence(p.start)[1]):
+            continue  # "is Tk 6,430 crore, or 15.3 per cent, up from Tk 5,860 crore, a rise of 9.7 per cent": the
+            # change is named after it; the figure "or" follows is a share
         if mt is not None and mt.template.id == "pair-or" and _parallel_ratio(ctx, pairs, mt.slots.get("any")):
             continue  # "$179 million, a margin of 12.1%, compared with $141 million, or 10.8%": the earlier level's own
         if _NAMED_AFTER.match(ctx.text, p.end) or _WORDS_BASE.match(ctx.text, p.end):
@@ -265,6 +275,9 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
                 _BASE_COMPARES.match(ctx.text, base.end):
             continue  # (not "20% more than two years earlier": a time, not a level; nor "12% above the original plan
             # and 10 short of the revised target": the size of another comparison)
+        if mt.template.id == "or-than" and _CHANGE_NAMED_AFTER.search(ctx.text, base.end, ctx.sentence(p.start)[1]):
+            continue  # "is Tk 6,430 crore, or 15.3 per cent, up from Tk 5,860 crore, a rise of 9.7 per cent": the change
+            # is named after the base; the percent "or" follows is a share
         if base.start > p.end and regex.search(r"\bto\b", ctx.text[p.end:base.start], regex.I):
             continue  # "rose 190.2 percent from a year earlier to a record 1.72 trillion won": the level reached
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(p.text, " ").replace(base.text, " "))
@@ -320,6 +333,8 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             continue  # a percent is a change, not a difference
         if money_raised(ctx, facts, mt.start, d):
             continue  # "raised $2.5 billion in a Series G round": money raised, no rise
+        if level_stated(ctx, mt, d):
+            continue  # "the navy's allocation ... is Tk 6,430 crore, or 15.3 per cent, up from Tk 5,860 crore": a level
         lead = [h for h in facts.g.word_pattern("negative_levels").finditer(ctx.text, max(0, d.start - 30), d.start)]
         if lead and not ctx.text[lead[-1].end():d.start].strip(" ,"):
             continue  # "compared with a net loss of $7.0 million": a level below zero, no difference
@@ -345,6 +360,22 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
 
 
 _RAISE = rx(r"(?:raised|raises|raise|raising)\b", regex.I)
+_CAUSE_BEFORE = rx(r"\b(?:driven\s+by|due\s+to|owing\s+to|reflecting|because\s+of|on\s+the\s+back\s+of|thanks\s+to|"
+                   r"as\s+a\s+result\s+of|helped\s+by|offset\s+by|partly\s+offset\s+by)\b[^;.]*$", regex.I)
+_CHANGE_NOUN_AFTER = rx(r"\s+(?:rise|increase|decrease|fall|drop|decline|growth|gain|jump|cut|reduction)\s+in\b", regex.I)
+_CHANGE_NAMED_AFTER = rx(r"\b(?:a|an)\s+(?:rise|increase|decrease|fall|drop|decline|growth|gain|jump|cut|reduction)\s+"
+                         r"of\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\d[\d.,]*\s*(?:%|per\s?cent|percent)", regex.I)
+_LEVEL_VERB = rx(r"\b(?:is|was|were|are|stood\s+at|stands\s+at|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|"
+                 r"came\s+to|comes\s+to)\s+(?:(?:about|around|some|nearly|almost|roughly|approximately)\s+)?"
+                 r"(?:[A-Z][A-Za-z$.]{0,3}\s*)?$", regex.I)
+
+
+def level_stated(ctx: Ctx, mt: Match, d: Mention) -> bool:
+    """"... is Tk 6,430 crore, or 15.3 per cent, up from Tk 5,860 crore": a figure "or P%" then compared, after a verb
+    that states a level, is that level (the percent a share of it), not the size of a change."""
+    if mt.template.id != "or-than" or not regex.search(r"\b(?:up|down)\s+(?:from|on)\b", ctx.text[d.end:mt.end], regex.I):
+        return False  # ("That total is $122 billion, or 19 percent, more than ...": the size of a difference)
+    return _LEVEL_VERB.search(ctx.text, max(0, d.start - 30), d.start) is not None
 
 
 def money_raised(ctx: Ctx, facts: Facts, at: int, d: Mention) -> bool:

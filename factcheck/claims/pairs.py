@@ -76,10 +76,11 @@ class Pairs:
                 if base is not None and d is not None and not comparable(ctx.vocab, d, base):
                     continue  # "NOK 1,635 billion over the 12 years": no change measured from a base of another kind
                 if d is not None and d.type != "percent" and not phrasal(ctx.text, mt.start):
-                    from .change import money_raised
+                    from .change import level_stated, money_raised
 
-                    if money_raised(ctx, self.facts, mt.start, d):
-                        continue  # "raised $2.5 billion in a Series G round": money raised, no rise
+                    if money_raised(ctx, self.facts, mt.start, d) or level_stated(ctx, mt, d):
+                        continue  # "raised $2.5 billion in a Series G round": money raised, no rise; "is Tk 6,430 crore,
+                        # or 15.3 per cent, up from Tk 5,860 crore": a level
                     self.deltas.add(d.start)
                     comparisons.append((mt, d))
             for mt in matches(g, "compare", ab):

@@ -1629,8 +1629,10 @@ _CLOSED_CLAUSE = rx(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remai
                     regex.I)
 
 
+_REST_NAMED = rx(r"\b(?:the\s+)?(?:remainder|rest|balance|others?)\b(?![^.;]*\d)", regex.I)
 _INCLUDES = rx(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|among\s+them|amongst\s+them|notably|for\s+example|for\s+instance|"
-               r"e\.g\.|among\s+others|in\s+particular)\b[^;:]{0,60}$", regex.I)
+               r"led\s+by|mainly|chiefly|principally|"
+               r"e\.g\.|among\s+others|in\s+particular)\b[^;:]{0,60}:?\s*$", regex.I)
 _REACHED = rx(r"\b(?:rises|rose|risen|grows|grew|grown|increases|increased|climbs|climbed|brings|brought|takes|took|"
               r"reaches|reached|swells|swelled)\b(?:\s+\p{L}+){0,3}\s+to\s+(?:(?:about|some|nearly|almost|over)\s+)?$",
               regex.I)
@@ -1919,6 +1921,8 @@ def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:
         return
     if shares is by_list and shares != pcts[pcts.index(shares[0]):][:len(shares)]:
         return  # not one run of shares: another percent stands between them
+    if _REST_NAMED.search(ctx.text, shares[-1].end, e):
+        return  # "the French State (62.25%) and Thales (35%), with employees holding the remainder": a part unstated
     last = shares[-1]
     ev = Evidence("split:" + mt.template.id, f"'{_quote(ctx, mt.start, min(mt.end, mt.start + 40))}' lists shares of one "
                   "whole", mt.template.weight, mt.template.explicit)

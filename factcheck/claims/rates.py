@@ -292,8 +292,8 @@ def _years(ctx: Ctx, x: Mention) -> set[int]:
 _YEARS = {"year": 1.0, "decade": 10.0, "month": 1 / 12, "century": 100.0}
 _OVER = rx(r"\b(?:over|across|during|throughout|for)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|some\s+|about\s+|"
            r"the\s+next\s+|the\s+coming\s+|the\s+past\s+|the\s+last\s+)*$", regex.I)
-_THAN_BEFORE = rx(r"\b(?:more|less|fewer|higher|lower|greater|smaller|larger|bigger)\s+than\b[^\d$€£¥₹;.]*$",
-                  regex.I)
+_THAN_BEFORE = rx(r"\b(?:(?:more|less|fewer|higher|lower|greater|smaller|larger|bigger)\s+than|(?:short|shy|ahead)\s+of)\b"
+                  r"[^\d$€£¥₹;.]*$", regex.I)
 _AVERAGE = rx(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|evenly|or|equivalent\s+to|that\s+is|"
               r"works?\s+out|comes?\s+to|amounts?\s+to)\b", regex.I)
 
