@@ -135,6 +135,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     s_r, _ = ctx.sentence(r.start)
     designator = _designator(facts)
     named_lots = {m.group(0).lower() for m in designator.finditer(ctx.text, s_r, r.start)}
+    # a capitalised name right before the rate's noun ("the NRO launches average $98 million apiece"): its group
+    gm = regex.search(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}-]*)\s+" + regex.escape(noun) + r"\b[^.;]*$",
+                      ctx.text[s_r:r.start]) if noun else None
+    group = gm.group(1) if gm is not None and gm.start() > 0 else None
     for t in totals:
         # "two frigates at £500 million each and a tanker for £300 million, £1.3 billion in all": another amount of
         # the total's kind listed between the rate and the total is more of what the total covers
@@ -171,6 +175,12 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 # "three ships for £3.7 billion; the remaining five ... a £4.2 billion deal, or £840 million per
                 # ship": a rate divides the figures of its own clause
                 ev.append(Evidence("other-clause", "across a semicolon from the rate", -3.0))
+            if group and not regex.search(r"(?<![\p{L}\p{N}])" + regex.escape(group) + r"(?![\p{L}\p{N}])",
+                                          ctx.text[max(ctx.sentence(c.start)[0], c.start - 80):
+                                                   min(ctx.sentence(c.start)[1], c.end + 80)]):
+                # "while the NRO launches average $98 million apiece" against "nine launches": the rate is of the
+                # things its name picks out, a group the count does not name
+                ev.append(Evidence("other-group", f"'{group} {noun}' is a group {c.text} does not name", -2.0))
             if named_lots:  # "the average unit price for Lot 18": the figures said of Lot 18, not of Lot 19
                 for x in (t, c):
                     near_lots = {m.group(0).lower() for m in designator.finditer(_around(ctx, x))}
@@ -202,7 +212,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             # launchers at $10 million each plus $120 million of missiles") or one found far off may be of other
             # things: the link is only doubted
             untied = not any(e.cue in ("tied", "rate-of-total") for e in ev) or \
-                any(e.cue in ("other-clause", "other-year") for e in ev)
+                any(e.cue in ("other-clause", "other-year", "other-group") for e in ev)
             # a count in another sentence than the total is the total's only when something ties the two ("The
             # framework covers 672 guns. The second contract was worth $2.6 billion, or $17 million per gun": no)
             untied = untied or (ctx.sent_index(c.start) != ctx.sent_index(t.start)
