@@ -952,3 +952,12 @@ def test_a_quantity_column_is_no_addend_of_an_amount_total():
     assert reading(claims["3:4,778.9"])[:2] == ("sum", ["4,412.5", "366.4"])
     claims, _ = run(text.replace("4,750.7", "4,760.7"))
     assert reading(claims["4:4,760.7"])[:2] == ("sum", ["4,439.0", "311.7"])
+
+
+def test_prose_percent_of_a_thing_of_its_own_is_not_the_rows_change():
+    # "fully funding a 4.5% pay raise", "an additional 15% raise for junior staff": the change of a thing of its own
+    for tail in ("fully funding a 4.5% pay raise for all staff", "with an additional 15% raise for junior staff",
+                 "enough for a 3% wage increase in the year"):
+        assert links(f"Sales reached SEK 23,960m, {tail}.\n\n" + TABLE) == []
+    (c,) = links("Sales reached SEK 23,960m, a 24% increase.\n\n" + TABLE)
+    assert [m.text for m in c.readings[0].operands] == ["19,389", "23,960"]

@@ -28,7 +28,7 @@ from ..extract.lazy import rx
 from ..extract.units import dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
-from .pairs import Pair, Pairs, base_position, bracket_restatement
+from .pairs import Pair, Pairs, base_position, bracket_restatement, size_of_comparison
 from .reading import POINTS_BACK, Facts, added_amount, comparable, fraction_step, is_amount, magnitude, modifier, same_figure, same_noun
 from .scope import Ctx
 
@@ -209,6 +209,10 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
                      "compared with something the text names by words, not by a figure here")
             continue  # "33.4 percentage points ahead of it", "20% higher than the Navy's": not the pair of its clause
         direction = _direction(facts, cue)
+        if p.text[:1] in "-−–" or (p.value is not None and p.value < 0):
+            direction = -1  # "(-1.5%), organic growth of +2.3%": the sign written wins over a change word near it
+        elif p.text[:1] == "+":
+            direction = 1
         if mt is None:
             mt_id = "signed"
         else:
@@ -511,6 +515,7 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
     before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base
               and comparable(ctx.vocab, x, base) and not same_figure(x, base) and magnitude(x, base) < 1000
               and not base_position(ctx, x) and x.start not in pairs.deltas
+              and not size_of_comparison(ctx, x)
               and not ((facts.rate_of(x) == "unit") != base_unit and magnitude(x, base) >= 10)]
     ev0: list[Evidence] = []
     if not before:

@@ -130,7 +130,7 @@ class Pairs:
         s, _ = ctx.sentence(trig.start)
         before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
                   and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)
-                  and not _SIZE_OF_COMPARISON.match(ctx.text, x.end)
+                  and not size_of_comparison(ctx, x)
                   and not (direction and x.value is not None and base.value is not None
                            and (x.value == base.value or (x.value > base.value) != (direction > 0)))]
         if before:
@@ -408,6 +408,11 @@ def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
 
 
 _BACK_OPENER = rx(r"\W*(?:that|this|it)\s+(?:compares|compared|is\s+compared|was\s+compared)\b", regex.I)
+
+
+def size_of_comparison(ctx: Ctx, x: Mention) -> bool:
+    """"$16.0 billion or 1.9% above ...", "$100 million or 0.3 percent below ...": the size of a comparison, no level."""
+    return _SIZE_OF_COMPARISON.match(ctx.text, x.end) is not None
 
 
 def base_position(ctx: Ctx, x: Mention) -> bool:

@@ -1802,6 +1802,9 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
             # worth NOK 19.6 billion": the figure restated after the total is the step itself, no level before it
     if add is None or old is None or new is None or ctx.is_stated(new):
         return
+    verbs = list(facts.g.word_pattern("accrue_verbs").finditer(ctx.text, add.end, min(old.start, new.start)))
+    if verbs and _NEXT_CLAUSE.search(ctx.text, add.end, verbs[-1].start()):
+        return  # "would buy 364 ships ..., and the battle force would grow from 295 to 390": another subject's change
     _accrued(ctx, facts, mt, add, old, new)
 
 
