@@ -302,6 +302,10 @@ def _years(ctx: Ctx, x: Mention) -> set[int]:
 _YEARS = {"year": 1.0, "decade": 10.0, "month": 1 / 12, "century": 100.0}
 _OVER = rx(r"\b(?:over|across|during|throughout|for)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|some\s+|about\s+|"
            r"the\s+next\s+|the\s+coming\s+|the\s+past\s+|the\s+last\s+)*$", regex.I)
+_RANGE_END_BEFORE = rx(r"\bbetween\s+(?:[^.;]|\.(?=\d)){1,50}?\s+and\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?$",
+                       regex.I)
+_RANGE_START_AFTER = rx(r"(?:\s+a\s+year|\s+per\s+year|\s+annually)?\s+and\s+(?:(?:about|around|some|roughly)\s+)?[\p{Sc}A-Z]{0,3}\s?\d",
+                        regex.I)
 _THAN_BEFORE = rx(r"\b(?:(?:more|less|fewer|higher|lower|greater|smaller|larger|bigger)\s+than|(?:short|shy|ahead)\s+of)\b"
                   r"[^\d$€£¥₹;.]*$", regex.I)
 _AVERAGE = rx(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|evenly|or|equivalent\s+to|that\s+is|"
@@ -319,6 +323,8 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
     if r is None or not is_amount(r) or ctx.is_stated(r) or r.type not in ("currency", "count", "number", "quantity") \
             or r.value is None or r.value <= 0 or r.value_high is not None:
         return
+    if _RANGE_END_BEFORE.search(ctx.text, max(0, r.start - 60), r.start) or _RANGE_START_AFTER.match(ctx.text, r.end):
+        return  # "between about A$8.9 billion and A$12.3 billion a year": the ends of a range, no one rate
     if base_position(ctx, r) or _THAN_BEFORE.search(ctx.text, max(0, r.start - 90), r.start):
         return  # "18% more than the Navy's own estimate of $33.9 billion a year": the base of a comparison, another's
         # (also after a longer phrase: "a third more than the Navy's recent historical average of $30bn a year")
