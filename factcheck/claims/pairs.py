@@ -439,8 +439,8 @@ class _Starts:
 
 
 # "$16.0 billion or 1.9% above ...", "$4.4 billion below ...": the size of a comparison, no level
-_SIZE_OF_COMPARISON = rx(r"\s*,?\s*(?:or\s+\d[\d.,]*\s*(?:%|percent|per\s?cent)\s*,?\s*)?(?:above|below|(?:more|less|fewer|"
-                         r"higher|lower)\s+than)\b", regex.I)
+_SIZE_OF_COMPARISON = rx(r"(?:\s*,?\s*or\s+\d[\d.,]*\s*(?:%|percent|per\s?cent)\s*,?\s*|\s+)(?:above|below|(?:more|less|fewer|"
+                         r"higher|lower)\s+than)\b(?!\s+(?:double|twice|triple|treble|half|quadruple|\S+\s+times)\b)", regex.I)
 _COMPARATIVE_AFTER = rx(r"\s*(?:more|less|fewer|higher|lower|up|down|above|below|over|under|ahead|behind)\b", regex.I)
 
 
