@@ -978,3 +978,12 @@ def test_one_amount_written_in_two_scales(sentence: str, figure: str, value: flo
 def test_two_scaled_amounts_apart_stay_two() -> None:
     ms = [m for m in extract_text("orders of 3 billion and 200 million euros") if m.type == "currency"]
     assert len(ms) == 2
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("Indonesia's 2025 defence budget is Rp 165.2 trillion.", "Rp 165.2 trillion"),
+    ("The contract is worth Rp165.2 trillion.", "Rp165.2 trillion"),
+])
+def test_rupiah_prefix_with_or_without_a_space(sentence: str, figure: str) -> None:
+    ms = [m for m in extract_text(sentence) if m.type == "currency" and m.unit == "IDR"]
+    assert [m.text for m in ms] == [figure]
