@@ -17,6 +17,9 @@ _SHARE = LazyPattern(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|wh
                      r"shares?|capital|market|workforce|fleet))\b", regex.I)
 
 
+_COMPARED_WITH = LazyPattern(r"\s*(?:,\s*at\b|than\b)", regex.I)
+
+
 def find(ctx: Ctx) -> None:
     g = grammar_for(ctx.vocab)
     dec = g.word_pattern("decrease_words")
@@ -49,7 +52,10 @@ def find(ctx: Ctx) -> None:
 def _falls(dec: regex.Pattern, inc: regex.Pattern, before: str, after: str) -> bool:
     """Does a percent fall? The nearest change word before it says ("which have gained about 160% since January, fell
     2.1%": a gain); with none before, a decrease word after it in its own clause ("160% lower", "a 150% decrease")."""
-    hits = [(mt.start(), -1) for mt in dec.finditer(before)] + [(mt.start(), 1) for mt in inc.finditer(before)]
+    # ("growth ... was lower, at around 120%", "lower than the 150% of 2023": a comparative of the figure with another,
+    # not the direction of a change)
+    hits = [(mt.start(), -1) for mt in dec.finditer(before) if not _COMPARED_WITH.match(before, mt.end())] + \
+        [(mt.start(), 1) for mt in inc.finditer(before)]
     if hits:
         return max(hits)[1] < 0
     clause = regex.split(r"[,;:()]|\s[–—-]\s|\d", after, maxsplit=1)[0]

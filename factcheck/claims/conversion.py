@@ -276,7 +276,9 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
 
 # a sentence that says at what rate a release converts ("Dollar figures converted at 1,450 won to the dollar", "at an
 # exchange rate of")
-_RATE_NOTE = rx(r"\b(?:convert\w*|translat\w*|exchange\s+rate|at\s+a\s+rate|rate\s+of)\b", regex.I)
+_RATE_NOTE = rx(r"\b(?:convert\w*|translat\w*)\b", regex.I)
+# a restatement of its own time ("about $5.4 billion at the time"): another rate than the release's note
+_OWN_TIME = rx(r"\bat\s+the\s+time\b|\bat\s+(?:the\s+)?then\b|\bthen\s+worth\b|\bat\s+that\s+(?:day|time)['’]?s?\b", regex.I)
 
 
 def _text_rate(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) -> Relation | None:
@@ -303,7 +305,7 @@ def _text_rate(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence)
         return out
 
     found = rates_in(*ctx.sentence(dst.start))
-    if not found:
+    if not found and not _OWN_TIME.search(ctx.text, *ctx.sentence(dst.start)):
         notes = getattr(ctx, "_rate_notes", None)
         if notes is None:  # the rates of the sentences that say at what rate the release converts, by currency pair:
             notes = {}     # found once per document

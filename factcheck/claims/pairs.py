@@ -161,6 +161,8 @@ class Pairs:
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
         if any(added_amount(self.ctx.text, x) for x in (old, new)):
             return  # "24 guns in 2017 and four more in 2022": an amount added to a level is no level
+        if any(_ASIDE_BEFORE.search(self.ctx.text, max(0, x.start - 20), x.start) for x in (old, new)):
+            return  # "€90.6 billion in 2024, including the €100 billion special fund, against €34.7 billion": an aside
         if any(self._saved(x) for x in (old, new)):
             return  # "save $480 million, or 4.7 percent, compared with $10.28 billion": an amount saved is no level
         total = self._broken_down(new) if new.start < old.start else None
@@ -438,6 +440,8 @@ class _Starts:
         return self.pairs[i].start
 
 
+_ASIDE_BEFORE = rx(r"\b(?:including|includes|included|incl\.|excluding|excludes|of\s+which)\s+(?:the\s+|its\s+|their\s+|some\s+|"
+                   r"about\s+)?$", regex.I)
 # "$16.0 billion or 1.9% above ...", "$4.4 billion below ...": the size of a comparison, no level
 _SIZE_OF_COMPARISON = rx(r"(?:\s*,?\s*or\s+\d[\d.,]*\s*(?:%|percent|per\s?cent)\s*,?\s*|\s+)(?:above|below|(?:more|less|fewer|"
                          r"higher|lower)\s+than)\b(?!\s+(?:double|twice|triple|treble|half|quadruple|\S+\s+times)\b)", regex.I)
