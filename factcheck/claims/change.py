@@ -366,9 +366,10 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
 _RAISE = rx(r"(?:raised|raises|raise|raising)\b", regex.I)
 _CAUSE_BEFORE = rx(r"\b(?:driven\s+by|due\s+to|owing\s+to|reflecting|because\s+of|on\s+the\s+back\s+of|thanks\s+to|"
                    r"as\s+a\s+result\s+of|helped\s+by|offset\s+by|partly\s+offset\s+by)\b[^;.]*$", regex.I)
-_CHANGE_NOUN_AFTER = rx(r"\s+(?:rise|increase|decrease|fall|drop|decline|growth|gain|jump|cut|reduction)\s+in\b", regex.I)
-_CHANGE_NAMED_AFTER = rx(r"\b(?:a|an)\s+(?:rise|increase|decrease|fall|drop|decline|growth|gain|jump|cut|reduction)\s+"
-                         r"of\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\d[\d.,]*\s*(?:%|per\s?cent|percent)", regex.I)
+_CHANGE_NOUN = r"(?:rise|increase|decrease|fall|drop|decline|growth|gain|jump|cut|reduction)"
+_CHANGE_NOUN_AFTER = rx(r"\s+" + _CHANGE_NOUN + r"\s+in\b", regex.I)
+_CHANGE_NAMED_AFTER = rx(r"\b(?:a|an)\s+" + _CHANGE_NOUN + r"\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\d[\d.,]*\s*"
+                         r"(?:%|per\s?cent|percent)", regex.I)
 _LEVEL_VERB = rx(r"\b(?:is|was|were|are|stood\s+at|stands\s+at|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|"
                  r"came\s+to|comes\s+to)\s+(?:(?:about|around|some|nearly|almost|roughly|approximately)\s+)?"
                  r"(?:[A-Z][A-Za-z$.]{0,3}\s*)?$", regex.I)

@@ -281,11 +281,22 @@ _RATE_NOTE = rx(r"\b(?:convert\w*|translat\w*)\b", regex.I)
 _OWN_TIME = rx(r"\bat\s+the\s+time\b|\bat\s+(?:the\s+)?then\b|\bthen\s+worth\b|\bat\s+that\s+(?:day|time)['’]?s?\b", regex.I)
 
 
+_NAMES: dict[int, tuple[dict, dict[str, str]]] = {}
+
+
+def _lower_names(table: dict) -> dict[str, str]:
+    """currency_names keyed in lower case (built once per vocabulary)."""
+    hit = _NAMES.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = _NAMES[id(table)] = (table, {str(k).lower(): str(v) for k, v in table.items()})
+    return hit[1]
+
+
 def _text_rate(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) -> Relation | None:
     """The exchange rate the text gives for the pair of currencies ("at 1,450 won to the dollar"): in the sentence of
     the restatement, else the one rate for the pair in a sentence that says the release converts at it. Read as
     written, at its own precision (the stated figure's rounding is the judge's)."""
-    names = {str(k).lower(): str(v) for k, v in (ctx.vocab.get("currency_names") or {}).items()}
+    names = _lower_names(ctx.vocab.get("currency_names") or {})
     pattern = facts._exchange_rate
 
     def other_of(y: Mention) -> str | None:

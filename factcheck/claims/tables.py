@@ -1130,6 +1130,7 @@ class _Prose:
         self._named_measures: dict[tuple[str, str], frozenset[str]] = {}
         self._own_words: dict[tuple[int, int], str] = {}
         self._fits: dict[tuple[str, frozenset[str]], bool] = {}
+        self._by_first: dict[str, list[tuple[Table, Row]]] | None = None  # _rows_opening's index
 
     def run(self) -> list[Claim]:
         out: list[Claim] = []
@@ -1178,7 +1179,8 @@ class _Prose:
         it accounted for (linking words share_cues) a percent of the group, the total or the table's measure is the
         row's share of the total row. The latest period column is the reading; it is explicit unless another period's
         share would make the percent hold, or the sentence speaks of a period or a future the table may not show."""
-        if not _SHARE_OF.match(self.text, m.end) or m.value is None or _FORWARD.search(self.text, sa, m.start):
+        said_whole = _SHARE_OF.match(self.text, m.end)
+        if said_whole is None or m.value is None or _FORWARD.search(self.text, sa, m.start):
             return None
         # the percent's own clause: after "; " or ", while ..." another subject speaks ("...; Vehicle Systems, the
         # largest division, accounted for 40% of group sales")
@@ -1188,7 +1190,7 @@ class _Prose:
         if not self.share_cue.search(head[-40:]):
             return None
         leads = []
-        for t, r in self.rows:
+        for t, r in self._rows_opening(head):  # only rows whose label's first word opens the clause: no walk over all
             if not self.names_a_part(r):
                 continue
             lead = re.match(r"\s*(?:(?:the|its|our|their)\s+)?(" + re.escape(r.label.strip()) + r")\b", head, re.I)
@@ -1205,10 +1207,10 @@ class _Prose:
             total = totals[0]
             # the columns of the current period: the current side of the table's comparisons ("Revenue £m | 2023 £m"),
             # else its period columns; with several measures, the one the whole names
-            pair_cols = list(dict.fromkeys(cur for _, cur in _pairs(t, r)))
+            compared = _pairs(t, r)
+            pair_cols = list(dict.fromkeys(cur for _, cur in compared))
             if len(pair_cols) > 1:
-                said_whole = _SHARE_OF.match(self.text, m.end)
-                named_cols = [j for j in pair_cols if said_whole and re.search(
+                named_cols = [j for j in pair_cols if re.search(
                     r"(?i)\b" + re.escape(said_whole.group(0).split()[-1].rstrip("s")[:5]), t.columns[j].name)]
                 pair_cols = named_cols if len(named_cols) == 1 else pair_cols
             cols = [t.columns[j] for j in pair_cols] or [c for c in t.columns if c.role == "period"]
@@ -1228,7 +1230,7 @@ class _Prose:
             others_hold = any(abs(a.value / b.value * 100 - m.value) <= tol for c, a, b in got  # type: ignore[operator]
                               if c is not latest[0])
             # ... and the prior periods' shares (another period's share would make it hold: no accusation)
-            for prior, _cur in _pairs(t, r):
+            for prior, _cur in compared:
                 pc, wc = r.at(prior), total.at(prior)
                 if pc is not None and wc is not None and pc.mention is not None and wc.mention is not None and \
                         pc.mention.value and wc.mention.value:
@@ -1241,6 +1243,19 @@ class _Prose:
             ev = Evidence("table-prose-share", why, self.w["prose_row"], not others_hold and not named and not several)
             return make_claim("share", (m.start, m.end), m, (Relation("share", (a, b), (ev,)),), m.value)
         return None
+
+    def _rows_opening(self, head: str) -> list[tuple[Table, Row]]:
+        """The rows whose label may open ``head`` (after "the"/"its"/...): those whose label's first run of word
+        characters is the clause's first (or, after such a word, second) one, plus labels that open on no word
+        character. An index built once per document, so that each prose share looks up a few rows, not all."""
+        if self._by_first is None:
+            self._by_first = {}
+            for t, r in self.rows:
+                w = _FIRST_WORD.match(r.label.strip())
+                self._by_first.setdefault(w.group(0).lower() if w else "", []).append((t, r))
+        words = _HEAD_WORDS.match(head)
+        keys = {""} | ({g.lower() for g in words.groups() if g} if words else set())
+        return [x for k in keys for x in self._by_first.get(k, [])]
 
     def row_says(self, m: Mention, ca: int, found: tuple[Table, Row, str]) -> bool:
         """"Electronic Solutions sales rose 15.5%": the row's own label (no sales word for a sales row, no figure) is
@@ -1691,6 +1706,8 @@ def _pairs(t: Table, r: Row) -> list[tuple[int, int]]:
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:group|total|company|company's|consolidated|overall|the\s+group's)\s+)?"
                        r"(?:total|revenues?|sales|turnover|net\s+sales|order\s+intake|orders)\b", re.I)
 _COUNT_HEADER = re.compile(r"\b(?:quantity|quantities|qty|units|number|no\.|count)\b", re.I)
+_FIRST_WORD = re.compile(r"\w+")
+_HEAD_WORDS = re.compile(r"\s*(\w+)(?:\W+(\w+))?")
 _CLAUSE_OPEN = re.compile(r";\s*|,\s*(?:while|whereas|but|and\s+while)\s+", re.I)
 # a relative clause about another noun between a row's label and its percent
 _RELATIVE_OTHER = re.compile(r",\s*(?:which|that|whose)\b", re.I)
