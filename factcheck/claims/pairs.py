@@ -302,16 +302,22 @@ class Pairs:
         return m
 
     def _gap_clear(self, old: Mention, new: Mention, figs: list[Mention]) -> bool:
-        """No third figure of the same kind and size between the two (then the pair is ambiguous), unless it
-        restates one of them ("SEK 21,173m – MSEK 21 173 – from SEK 14,977m")."""
+        """No third figure of the same kind between the two that could as well be one of them (then the pair is
+        ambiguous): one of about the size of both, or one nearer in size to either than the two are to each other
+        ("profit reached ¥88.6 billion versus ¥61.2 billion" after "to ¥1,023.8 billion": the profit is the level
+        compared, not the sales before it); unless it restates one of them ("SEK 21,173m – MSEK 21 173 – from SEK
+        14,977m")."""
         a, b = (old, new) if old.start < new.start else (new, old)
+        apart = magnitude(a, b)
         for x in figs:
             if x.start >= b.start:
                 break
             if x.start <= a.start or not is_amount(x) or x.start in self.deltas:
                 continue
-            if comparable(self.ctx.vocab, x, a) and magnitude(x, a) < 8 and magnitude(x, b) < 8 \
-                    and not same_figure(x, a) and not same_figure(x, b):
+            if not comparable(self.ctx.vocab, x, a) or same_figure(x, a) or same_figure(x, b):
+                continue
+            xa, xb = magnitude(x, a), magnitude(x, b)
+            if (xa < 8 and xb < 8) or min(xa, xb) < min(apart, 8):
                 return False
         return True
 
