@@ -850,6 +850,14 @@ def test_street_words_leave_amounts_alone() -> None:
     ("Net sales, SEKm 21,173.", 21173e6, "SEK"),
     ("Sales reached 3.815 Mio. EUR in the half.", 3815e6, "EUR"),
     ("Revenue was 5,3 milyar TL and exports grew.", 5.3e9, "TRY"),
+    # translated releases keep their language's scale words and digits (rules/vocabulary.yaml locale_scale_words)
+    ("The ministry will manage Rp 166,3 triliun in 2025.", 166.3e12, "IDR"),
+    ("Each vehicle costs Rp 13 miliar, the ministry said.", 13e9, "IDR"),
+    ("The contract is worth RM1.6 bilion over five years.", 1.6e9, "MYR"),
+    ("Revenue was R$ 34,5 bilhões in 2024.", 34.5e9, "BRL"),
+    ("Orders reached 4,1 mld zł in the year.", 4.1e9, "PLN"),
+    ("EBITDA reached 2 116 mil. EUR in the year.", 2116e6, "EUR"),
+    ("The budget is 900 mln Kč.", 900e6, "CZK"),
 ])
 def test_scales_after_a_space_and_scaled_codes(text: str, value: float, unit: str) -> None:
     """Results releases write the scale after a space, glue it to the currency code, or use another
@@ -973,6 +981,24 @@ def test_a_percent_is_one_percent(sentence: str, text: str, value: float, hedge:
 def test_one_amount_written_in_two_scales(sentence: str, figure: str, value: float, unit: str) -> None:
     ms = [m for m in extract_text(sentence) if m.type == "currency"]
     assert [(m.text, m.unit) for m in ms] == [(figure, unit)] and abs((ms[0].value or 0) - value) < 1
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Exports reached USD 7 billion 154 million in 2024.", 7.154e9, "USD"),
+    ("The army will buy 2 million 350 thousand rounds.", 2.35e6, "round"),
+    ("The order is worth 3 billion 80 million euros.", 3.08e9, "EUR"),
+])
+def test_compound_amount_is_one_figure(text: str, value: float, unit: str) -> None:
+    """"7 billion 154 million": a figure under 1,000 with a smaller scale word right after a scaled figure
+    is the rest of one amount, as translated releases write it."""
+    ms = [m for m in extract_text(text) if m.type in ("currency", "count")]
+    assert [(float(m.value), m.unit) for m in ms] == [(pytest.approx(value), unit)]
+
+
+def test_compound_needs_a_smaller_scale() -> None:
+    ms = [m for m in extract_text("The deal is worth $5 billion 200 aircraft and $1.5 billion 300 million.")
+          if m.type in ("currency", "count")]
+    assert [float(m.value) for m in ms] == [5e9, 200, 1.5e9, 300e6]
 
 
 def test_two_scaled_amounts_apart_stay_two() -> None:

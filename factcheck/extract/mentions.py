@@ -190,6 +190,7 @@ _SPACED_SCALE = LazyPattern(r"[ \u00a0](?P<s>bn|mn|mln|bln|m|k|b|tn|mil)(?![\p{L
 _NEXT_CAPITAL = LazyPattern(r"[ \u00a0](\p{Lu}[\p{L}]*)(?![\p{L}])")
 _HALF_OF_YEAR = LazyPattern(r"\s+of\s+(?:the\s+)?" + _YEAR)
 _ORDINAL_OF = LazyPattern(r"\s+(?:of|in)\s+(?:five|ten|\d)")
+_COMPOUND_REST = rx(r"[ \u00a0](?P<n>\d{1,3})[ \u00a0](?P<w>\p{L}+)(?![\p{L}\d])")
 _RANGE_END = rx(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)")
 _LETTER_AFTER_SPACE = LazyPattern(r"\s+\p{L}")
 _TITLE_WORD = LazyPattern(r"\b[\p{L}]{4,}\b")
@@ -236,6 +237,7 @@ class _Amount:
     value_high: float | None = None
     inferred: bool = False
     word_scale: float = 1.0  # "four trillion": the multiplier word inside a spelled-out number
+    compound_end: int = 0  # "USD 7 billion 154 million": where the rest of the amount read with it ends
 
 
 def find_mentions(text: str, vocab: dict, locale: str = "auto") -> list[Mention]:
@@ -838,6 +840,7 @@ class _Scanner:
                     if second and second > 100:  # "1.72 lakh crore", "a thousand million"
                         f.scale, f.scale_factor = f"{name} {sm2.group('long')}", factor * second
                         pos += sm2.end()
+                pos = self._compound(f, pos)
             # "1.6-billion-euro", "90-billion Australian dollar"
         rest = t[pos:pos + 60]
         if f.type is None or f.type == "currency":
@@ -1021,6 +1024,22 @@ class _Scanner:
                 return pos + xm.end()
         return pos
 
+    def _compound(self, f: _Amount, pos: int) -> int:
+        """"USD 7 billion 154 million", "2 million 350 thousand": a figure under 1,000 with a smaller scale word
+        right after a scaled figure is the rest of one amount, as translated releases write it."""
+        cm = _COMPOUND_REST.match(self.t, pos)
+        if cm is None or f.word or f.value_high is not None or f.value != int(f.value):
+            return pos
+        lex = self.lex
+        w = cm.group("w")
+        second = (lex.locale_scales or {}).get(self.loc, {}).get(w.lower()) or lex.scale.get(w) or lex.scale.get(w.lower())
+        if not second or second < 1000 or second >= f.scale_factor or w in lex.short_scales or w.lower() in lex.short_scales:
+            return pos
+        f.value += int(cm.group("n")) / (f.scale_factor / second)
+        f.decimals = max(f.decimals, round(math.log10(f.scale_factor / second)))
+        f.compound_end = cm.end()
+        return cm.end()
+
     def _foreign_scale(self, f: _Amount, word: str) -> bool:
         """A scale word of exactly one other locale ("Mio.", "Mrd.", "milyar") after a figure: the figure is
         written in that locale's digits, and the word scales it."""
@@ -1029,17 +1048,20 @@ class _Scanner:
         if key in tables.get(self.loc, {}) or self.lex.scale.get(word) or self.lex.scale.get(key):
             return False
         owners = [loc for loc, tab in tables.items() if key in tab]
-        if len(owners) != 1:
-            return False
-        if len(regex.sub(r"\P{L}", "", key)) < 6:  # "bin", "mie", "Mio.": only with money after them
+        if not owners or len({tables[loc][key] for loc in owners}) != 1:
+            return False  # ("mld" is 10^9 in Polish, Czech and Romanian alike: read; a word two tables disagree on: not)
+        if len(regex.sub(r"\P{L}", "", key)) < 6 and f.type != "currency":
+            # "bin", "mie", "Mio.", "juta": only with money before ("Rp 5 juta") or after them
             at = f.num_end + self.t[f.num_end:f.num_end + 20].lower().find(key) + len(key)
             rest = self.t[at:at + 40]
             if not (self.lex.cur_name_re.match(rest) or rx(r"[ \u00a0](?:de[ \u00a0]|d['’])?\p{L}").match(rest) and
                     self.lex.cur_name_re.match(" " + regex.sub(r"^[ \u00a0](?:de[ \u00a0]|d['’])", "", rest)) or
                     rx(r"[ \u00a0]?[A-Z]{3}(?![\p{L}])").match(rest) and rest.strip()[:3] in self.lex.cur_prefix or
-                    rx(r"[ \u00a0]?[€$£¥₺₹]").match(rest)):
+                    rx(r"[ \u00a0]?[€$£¥₺₹]").match(rest) or
+                    self.lex.cur_suffix_re is not None and self.lex.cur_suffix_re.match(rest.lstrip(" \u00a0"))):
                 return False
-        parsed = parse_digits(self.t[f.num_start:f.num_end], owners[0])
+        readings = {parse_digits(self.t[f.num_start:f.num_end], loc) for loc in owners}
+        parsed = readings.pop() if len(readings) == 1 else None  # the owners' digits must agree ("1.5 juta")
         if parsed is None:
             return False
         sign = -1 if f.value < 0 else 1
@@ -1448,6 +1470,8 @@ class _Scanner:
                 continue  # "12 two-seat trainers": the number word is part of the noun the figure before counts
             if f.word and _TYPE_NAME.match(self.t, f.num_end):
                 continue  # "12 of them two-seaters", "a three-seater", "four-wheelers": the name of a type of thing
+            if kept and f.num_start < kept[-1].compound_end:
+                continue  # the rest of a compound amount ("7 billion 154 million")
             if kept and f.num_start < kept[-1].end and f.num_start >= kept[-1].num_start:
                 if f.num_start < kept[-1].num_end:
                     continue

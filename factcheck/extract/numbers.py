@@ -51,7 +51,7 @@ def separators(locale: str) -> tuple[str, str]:
     """(group separators, decimal separator) for a locale."""
     if locale in ("de", "tr", "ro", "id", "it", "es", "pt", "nl"):
         return ".'" + SPACES, ","
-    if locale == "fr":
+    if locale in ("fr", "pl", "cs"):
         return SPACES + ".", ","
     return "," + SPACES + "'", "."
 
