@@ -1926,6 +1926,8 @@ def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:
         return  # not one run of shares: another percent stands between them
     if _REST_NAMED.search(ctx.text, shares[-1].end, e):
         return  # "the French State (62.25%) and Thales (35%), with employees holding the remainder": a part unstated
+    if facts.g.word_pattern("partial_list_words").search(ctx.text, max(s, mt.start - 40), shares[-1].start):
+        return  # "whose main shareholders are A (26.6%) and B (26.6%)": only some of the parts are named
     last = shares[-1]
     ev = Evidence("split:" + mt.template.id, f"'{_quote(ctx, mt.start, min(mt.end, mt.start + 40))}' lists shares of one "
                   "whole", mt.template.weight, mt.template.explicit)
