@@ -961,3 +961,14 @@ def test_prose_percent_of_a_thing_of_its_own_is_not_the_rows_change():
         assert links(f"Sales reached SEK 23,960m, {tail}.\n\n" + TABLE) == []
     (c,) = links("Sales reached SEK 23,960m, a 24% increase.\n\n" + TABLE)
     assert [m.text for m in c.readings[0].operands] == ["19,389", "23,960"]
+
+
+@pytest.mark.parametrize("label", ["Segment OM rate", "Return on sales", "Book yield"])
+def test_a_row_changing_by_points_holds_percentages_under_a_money_scale(label):
+    # "$ in millions" scales the amount rows; a row whose change is written in points is a row of percentages
+    text = (f"$ in millions\tQ3 2024\tQ3 2023\tChange\nSales\t9,920\t9,798\t+1%\nOperating income\t1,163\t1,108\t+5%\n"
+            f"{label}\t11.7\t11.3\t+0.4pp\n")
+    claims, _ = run(text)
+    c = claims["4:+0.4pp"]
+    assert c.readings[0].formula == "pp_change"
+    assert [m.value for m in c.readings[0].operands] == [11.3, 11.7]

@@ -1369,6 +1369,7 @@ class _Prose:
         if _OWN_NOUN_CHANGE.match(text, m.end) and re.search(r"\ban?\s+(?:\w+\s+)?$", text[max(ca, m.start - 20):m.start]):
             return None  # "fully funding a 4.5 percent pay raise", "an additional 15 percent raise for junior enlisted
             # personnel": the change of a thing of its own, not of the row
+        to_level = next((a for a in level if a.start >= m.end and _TO_LEVEL.fullmatch(text, m.end, a.start)), None)
         readings: list[Relation] = []
         chosen: list[Relation] = []  # the clause gives the row's current figure: explicit
         named_only: list[Relation] = []  # the sentence names the period: the reading, but not explicit
@@ -1380,6 +1381,9 @@ class _Prose:
                 om, nm = old.mention, new.mention
                 if om.value is None or nm.value is None or om.value <= 0 or om.value == nm.value:
                     continue  # (a row that did not change is no reading of a change stated)
+                if to_level is not None and to_level.value and not 1 / 1.5 < abs(to_level.value / nm.value) < 1.5:
+                    continue  # "Hanwha Aerospace shares rose 2.3% to 221,500 won" over an "Aerospace 412 331" row: the
+                    # level the change took the clause's subject to is not the row's
                 same = next((a for a in level if _same_value(a, nm)), None)
                 if same is not None and any(same.end <= a.start < m.start for a in level):
                     same = None  # "divided by the 659 missiles, is now $213.8 million, up 81 percent": another figure
@@ -1604,6 +1608,9 @@ class _Overlaps:
     def any(self, s: int, e: int) -> bool:
         k = bisect.bisect_left(self.starts, e)  # the spans that start before e
         return k > 0 and self.reach[k - 1] > s
+
+
+_TO_LEVEL = re.compile(r"\s*,?\s*to\s+")
 
 
 def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None = None) -> list[tuple[Table, Row, str]]:

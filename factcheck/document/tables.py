@@ -1212,6 +1212,8 @@ def _row(lex: Lexicon, doc: Document, ln: _Line, index: int, cols: list[Column],
         if own.text or own.currency:
             scale = own if own.text else _Scale(scale.factor, scale.text, own.currency, scale.excepting)
     raw = tuple(_cell(lex, t, locale) for t in ln.cells)
+    if kind == "level" and any(c.points for c in raw):
+        kind = "percent"  # "Segment OM rate 11.7 11.3 +0.4pp": a row that changes by points holds percentages
     aligns = _align(lex, text, ln, raw, cols, kind, col_line, form)
     row = Row(index=index, label=label, label_start=la, label_end=lb, cells=raw, kind=kind, alignments=aligns,
               line_start=ln.start, line_end=ln.end, key=key, scale=scale.factor, scale_text=scale.text,
