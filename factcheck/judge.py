@@ -63,7 +63,10 @@ def figure_interval(v: float, step: float, w: Window) -> Interval:
     lo, hi = v - step, v + step
     a = abs(v)
     if w.kind == "band":
-        lo, hi = min(lo, v - a * w.band), max(hi, v + a * w.band)
+        # "roughly 10%" for 10.6%: a hedged figure covers its band, and up to one unit of its last digit either way
+        # (the writer rounded coarsely and said so), but never more than twice the band ("about $5 million" is not 4)
+        reach = max(a * w.band, min(2 * step, 2 * a * w.band))
+        lo, hi = min(lo, v - reach), max(hi, v + reach)
     elif w.kind == "below":
         lo, hi = v - a * w.below, v + step * 0.999
     elif w.kind == "under":
