@@ -972,3 +972,13 @@ def test_a_row_changing_by_points_holds_percentages_under_a_money_scale(label):
     c = claims["4:+0.4pp"]
     assert c.readings[0].formula == "pp_change"
     assert [m.value for m in c.readings[0].operands] == [11.3, 11.7]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Electronic Solutions shares rose 2.3% to 221,500 won in Seoul trading.",
+    "Electronic Solutions staff numbers rose 4% to 3,120 people.",
+    "Electronic Solutions' share price rose 3.1% to $14.20.",
+])
+def test_prose_change_to_a_level_far_from_the_rows_figure_is_not_of_the_row(sentence):
+    # the clause gives the level its subject came to, and it is no figure of the named row: another thing's change
+    assert links(DIVISIONS + "\n" + sentence + "\n") == []
