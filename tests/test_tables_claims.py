@@ -982,3 +982,15 @@ def test_a_row_changing_by_points_holds_percentages_under_a_money_scale(label):
 def test_prose_change_to_a_level_far_from_the_rows_figure_is_not_of_the_row(sentence):
     # the clause gives the level its subject came to, and it is no figure of the named row: another thing's change
     assert links(DIVISIONS + "\n" + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("short", ["Other/eliminations    -112    -95", "Intersegment sales    -112    -95",
+                                   "Corporate & others    -112    -95"])
+def test_a_short_row_of_a_table_spaced_but_not_aligned_is_placed_from_the_left(short):
+    # the cells stand four spaces after labels of any length: their positions say nothing of their columns
+    text = ("MNOK    Q3 2024    Q3 2023    Change %\nMaritime    5,305    4,620    14.8\n"
+            "Defence & Aerospace    4,123    3,081    33.8\nDiscovery    1,302    1,090    19.4\n"
+            f"{short}\nGroup    10,618    8,696    22.1\n")
+    claims, _ = run(text)
+    assert [m.value for m in claims["6:8,696"].readings[0].operands] == [4620e6, 3081e6, 1090e6, -95e6]
+    assert [m.value for m in claims["6:10,618"].readings[0].operands] == [5305e6, 4123e6, 1302e6, -112e6]

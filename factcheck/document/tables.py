@@ -985,8 +985,15 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
     locale = _table_locale(body, doc_locale, text)
     columns = _columns(lex, labels, groups, max(max_cells, len(labels)))
     rows: list[Row] = []
+    # a short row is placed under the header by its cells' positions only when the full rows stand under their
+    # header labels ("MNOK    Q3 2024 ..." over "Kongsberg Maritime    5,305 ...": four spaces apart, not aligned)
+    pos_line = col_line
+    if col_line is not None:
+        full = [ln for ln in body if ln.form == "aligned" and len(ln.cells) == len(columns)]
+        if any(_align_by_position(text, ln, ln.cells, columns, col_line) != tuple(range(len(columns))) for ln in full):
+            pos_line = None
     for ln in body:
-        rows.append(_row(lex, doc, ln, len(rows), columns, scale, locale, col_line, form))
+        rows.append(_row(lex, doc, ln, len(rows), columns, scale, locale, pos_line, form))
     rows = _whole_rows(_type_rows(lex, rows), columns)
     start = min([lines[k].start for k in head_idx] + [body[0].start])
     return Table(start=start, end=body[-1].end, form=form, columns=tuple(columns), rows=tuple(rows),
@@ -1365,7 +1372,7 @@ def _align(lex: Lexicon, text: str, ln: _Line, cells: tuple[Cell, ...], cols: li
     return tuple(al for s, al in sorted(scored) if s <= best + PLAUSIBLE)
 
 
-def _align_by_position(text: str, ln: _Line, cells: tuple[Cell, ...], cols: list[Column],
+def _align_by_position(text: str, ln: _Line, cells: Sequence[Cell | _Tok], cols: list[Column],
                        col_line: _Line) -> tuple[int, ...] | None:
     """Each cell under the header label it overlaps (or stands nearest to, by right edge)."""
     if any(c.start < 0 for c in cols):
