@@ -149,8 +149,14 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         for c in counts:
             if c.start == t.start:
                 continue
+            if r.type == "count" and c.type == "count" and r.unit and c.unit and \
+                    noun_class(ctx.vocab, r.unit) == noun_class(ctx.vocab, c.unit):
+                continue  # "16 submarines: six ..., two each for Chile and Malaysia": boats per boat is no rate
             ev = [ev0]
             kind = _noun_match(ctx, noun, c) if noun and c.type == "count" and c.unit and not c.inferred else None
+            if kind is None and noun and c.type == "count" and c.unit and not c.inferred and \
+                    any(facts.g.word_pattern(w).fullmatch(c.unit.rstrip("s")) for w in ("deal_nouns", "grouping_nouns")):
+                continue  # "the two contracts are worth £7.9 billion, or just under £1 billion a ship": deals, not ships
             if kind == "same":  # "per tank" and "105 tanks"
                 ev.append(Evidence("per-noun", f"'per {noun}' and {c.text}", 2.5, True))
             elif kind == "class":  # "per tank" and "30 vehicles": may count other things of the class too
@@ -371,6 +377,8 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
 _RECIPIENTS = rx(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|in|at|on|between|among)\s+"
                  r"(?P<list>(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,9}"
                  r"(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)")
+_RECIPIENTS_AFTER = rx(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|between|among)\s", regex.I)
+_ALLOTTED_TO = rx(r"\s*(?:to|for|from|by|with|in|at|on)\s", regex.I)
 _ITEM_SEP = rx(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -401,10 +409,12 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
                                              3.0, True)))
         before = [x for x in ctx.numbers_in(s0, r.start) if x.type == "count" and x.value and x.value >= 2
                   and x.value == int(x.value) and not x.role]
-        if before and not divisors:
+        if before and not divisors and not _RECIPIENTS_AFTER.match(ctx.text, r.end):
+            # (not "12 fighters, ten each for the two transport wings": the recipients are named after the rate)
             k = before[-1]
             gap = ctx.text[k.end:r.start]
-            if len(gap) <= 40 and regex.fullmatch(r"[\p{L}\s'’-]*,\s*", gap):
+            if len(gap) <= 40 and regex.fullmatch(r"[\p{L}\s'’-]*,\s*", gap) and not _ALLOTTED_TO.match(gap):
+                # (not "10 to the army, five each": a figure given to a recipient is an item, not the recipients)
                 divisors.append((k, Evidence("recipients", f"'{k.text}, {r.text} each'", 3.0, True)))
     if not divisors:
         return []
