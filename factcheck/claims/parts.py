@@ -1423,6 +1423,9 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
             figs.append(x)
     if not figs:
         return []
+    if any(_EACH_AFTER.match(ctx.text, x.end) for x in figs):
+        return []  # "16 submarines: six for India, four for Brazil, two each for Chile and Malaysia": an item counted
+        # once for every one it names is not summed as written
 
     def between(a: int, b: int) -> str:
         out = ctx.text[a:b]
@@ -1458,6 +1461,7 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
 _ASIDE = rx(r"\([^()\n]{1,80}\)|,\s*of\s+(?:which|whom|these|them)\s+[^,;()\n]{1,80}(?=,)", regex.I)
 
 
+_EACH_AFTER = rx(r"\s+(?:each|apiece)\b", regex.I)
 _ITEM_WITHOUT_FIGURE = rx(r"(?:,|\band)\s+(?:the|a|an|its|their)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s*[.;]?\s*$", regex.I)
 _CLAUSE_VERB = rx(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"
                              r"declined|amounted|had|has|have|will|would|climbed|dropped|jumped)\b", regex.I)
@@ -1827,13 +1831,16 @@ def _accrue_back(ctx: Ctx, facts: Facts, mt: Match) -> None:
             not _OF_THE_SET.search(ctx.text, max(0, x.start - 30), x.start)
 
     noun = facts.g.word_pattern("addition_nouns").search(ctx.text, mt.start, min(mt.end, mt.start + 40))
+    obliged = facts.g.word_pattern("obligation_words")
     found: list[Mention] = []
     for sj in range(si - 1, max(-1, si - 4), -1):
         if ctx.para_index(ctx.sents[sj][0]) != pi:
             break
         xs = [x for x in ctx.sentence_numbers(sj) if fits(x)]
+        if xs and obliged.search(ctx.text, *ctx.sents[sj]):
+            continue  # "Fiscal 2025 funds in the amount of $98,000,000 are being obligated": funds released, not added
         if noun is None:
-            found = xs  # "This takes ...": the sentence before
+            found = xs  # "This takes ...": the sentence before (one on funds obligated passed over)
             break
         word = regex.escape(noun.group(0))
         found = [x for x in xs if regex.match(rf"(?:[\s-]+[\p{{L}}-]+){{0,3}}?[\s-]+{word}\b", ctx.text[x.end:x.end + 60],
