@@ -994,3 +994,14 @@ def test_a_short_row_of_a_table_spaced_but_not_aligned_is_placed_from_the_left(s
     claims, _ = run(text)
     assert [m.value for m in claims["6:8,696"].readings[0].operands] == [4620e6, 3081e6, 1090e6, -95e6]
     assert [m.value for m in claims["6:10,618"].readings[0].operands] == [5305e6, 4123e6, 1302e6, -112e6]
+
+
+@pytest.mark.parametrize("sentence, operands", [
+    ("Sales nearly doubled to SEK 23,960m in the first half.", ["19,389", "23,960"]),
+    ("Order intake tripled to SEK 14,315m in the quarter.", ["17,363", "14,315"]),
+    ("In the second quarter, sales doubled to SEK 12,475m.", ["10,171", "12,475"]),
+])
+def test_prose_multiple_linked_to_its_row_by_the_figure_it_gives(sentence, operands):
+    # "doubled", "tripled": a multiple of the row between its periods, explicit when the clause gives the row's figure
+    (c,) = links(sentence + "\n\n" + TABLE, "multiple")
+    assert [(r.formula, [m.text for m in r.operands], r.explicit) for r in c.readings] == [("ratio", operands, True)]

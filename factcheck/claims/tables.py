@@ -1135,7 +1135,7 @@ class _Prose:
     def run(self) -> list[Claim]:
         out: list[Claim] = []
         for m in self.mentions:
-            if m.value is None or m.type not in ("percent", "currency"):
+            if m.value is None or (m.type not in ("percent", "currency") and m.role != "multiple"):
                 continue
             k = bisect.bisect_right(self.inside_starts, m.start) - 1
             if k >= 0 and self.inside[k][0] <= m.start < self.inside[k][1]:
@@ -1163,12 +1163,13 @@ class _Prose:
                 continue
             if self.qual.search(_outside_other_brackets(bare, m.start - ca, m.end - ca)):
                 continue  # "up 9% (+6% on an organic basis)": the qualifier in the brackets is the other figure's
-            if not found and m.type == "percent":
+            if not found and (m.type == "percent" or m.role == "multiple"):
                 found = self.rows_by_figure(m, ca, cb)
             if not found:
                 continue
             named = next((kind for kind, rx in self.periods.items() if rx.search(self.text[sa:sb])), None)
-            c = self.change(m, ca, cb, found, named) if m.type == "percent" else self.level(m, ca, sa, sb, found, named)
+            c = self.change(m, ca, cb, found, named) if m.type == "percent" or m.role == "multiple" else \
+                self.level(m, ca, sa, sb, found, named)
             if c is not None:
                 out.append(c)
         return out
@@ -1351,16 +1352,18 @@ class _Prose:
         before = before[cut[-1]:] if cut else before
         stop = _NEXT_ITEM.search(after)
         after = after[:stop.start()] if stop else after
-        if re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I) or \
-                (m.type == "percent" and (m.unit or "percent") != "percent") or re.search(r"point|pp\b", m.text, re.I):
+        multiple = m.role == "multiple"  # "operating profit doubled from a year earlier to 71.5 billion won"
+        if not multiple and (re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I) or
+                             (m.type == "percent" and (m.unit or "percent") != "percent") or
+                             re.search(r"point|pp\b", m.text, re.I)):
             return None  # a change in points ("fell by 0.34 percentage points") is no percentage change of a row
         # "34% ahead of last year", "12% below the prior year": a comparative right after the percent
         comp = _COMPARED.match(after)
         up = bool(self.inc.search(before) or self.inc.search(after)) or bool(comp and comp.group("up"))
         down = bool(self.dec.search(before) or self.dec.search(after)) or bool(comp and comp.group("down"))
-        if up == down or m.value is None:
+        if m.value is None or (not multiple and up == down):
             return None
-        stated_value = (1.0 if up else -1.0) * abs(m.value)
+        stated_value = m.value if multiple else (1.0 if up else -1.0) * abs(m.value)
         level = [a for a in self.amounts[bisect.bisect_left(self.am_starts, ca):bisect.bisect_left(self.am_starts, cb)]
                  if a is not m]
         lead = [a for a in level if a.end <= m.start]
@@ -1398,7 +1401,7 @@ class _Prose:
                     why.append(f"the sentence names the period ({named})")
                 ev = Evidence("table-prose", "; ".join(why), self.w["prose_figure"] if same is not None else
                               self.w["prose_period"] if kind_ok else self.w["prose"])
-                rel = Relation("pct_change", (om, nm), (ev,))
+                rel = Relation("ratio" if multiple else "pct_change", (om, nm), (ev,))
                 readings.append(rel)
                 if same is not None:
                     chosen.append(rel)
@@ -1406,6 +1409,8 @@ class _Prose:
                     named_only.append(rel)
         if not readings:
             return None
+        kind = "multiple" if multiple else "percent_change"
+        step = abs(m.value) * 0.05 if multiple and m.word else None  # "doubled": a round word, as the linker reads it
         if not chosen and len(readings) == 1 and len(found) == 1 and (named is None or named_only) and \
                 self.row_says(m, ca, found[0]):
             # "Electronic Solutions sales rose 15.5%" over a "Sales by division" table with one pair of periods: the
@@ -1414,12 +1419,11 @@ class _Prose:
             (r0,) = readings
             ev = r0.evidence[0]
             row = Relation(r0.formula, r0.operands, (Evidence("table-prose-row", ev.detail, ev.weight, ev.explicit),))
-            return make_claim("percent_change", (m.start, m.end), m, _final([row], [row], self.w["prose_row"]),
-                              stated_value)
+            return make_claim(kind, (m.start, m.end), m, _final([row], [row], self.w["prose_row"]), stated_value, step)
         if not chosen and len(named_only) == 1:
-            return make_claim("percent_change", (m.start, m.end), m, tuple(named_only), stated_value)
-        return make_claim("percent_change", (m.start, m.end), m, _final(readings, chosen, self.w["prose_figure"]),
-                          stated_value)
+            return make_claim(kind, (m.start, m.end), m, tuple(named_only), stated_value, step)
+        return make_claim(kind, (m.start, m.end), m, _final(readings, chosen, self.w["prose_figure"]), stated_value,
+                          step)
 
     def level(self, m: Mention, ca: int, sa: int, sb: int, found: list[tuple[Table, Row, str]],
               named: str | None) -> Claim | None:
