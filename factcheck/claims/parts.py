@@ -983,9 +983,21 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         lists.append([x for x in ctx.numbers_in(t.end, close) if is_amount(x)] if close > 0 else [])
     n = _counted_parts(ctx, t)
     if n:
-        s0 = ctx.sents[max(0, ctx.sent_index(t.start) - 1)][0]
-        before = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x) and _sum_comparable(ctx, x, t)
-                  and abs(x.value or 0) < abs(t.value or 0) and not _counts_the_parts(ctx, x, t)]
+        # the parts are the last figures of the total's kind before it: in its sentence and the one before, or - when
+        # those hold fewer than the count - further back in its paragraph, up to three sentences ("... ordered two
+        # corvettes for ₱28 billion ... In 2022 six OPVs for ₱30 billion. In total the three contracts are worth ...")
+        si, pi = ctx.sent_index(t.start), ctx.para_index(t.start)
+        unit_total = facts.rate_of(t) == "unit"
+        before = []
+        for back in (1, 2, 3):
+            if back > 1 and (si - back < 0 or ctx.para_index(ctx.sents[si - back][0]) != pi):
+                break
+            s0 = ctx.sents[max(0, si - back)][0]
+            before = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x) and _sum_comparable(ctx, x, t)
+                      and abs(x.value or 0) < abs(t.value or 0) and not _counts_the_parts(ctx, x, t)
+                      and (unit_total or facts.rate_of(x) != "unit") and x.start not in ctx.restated]
+            if len(before) >= n:
+                break
         # "Benalla will take on 110 of the new workers and Mulwala the other 70. The two sites already employ about
         # 650 people between them": the level there is now (linking words existing_words) is no sum of what is added
         # to it (addition_words)
