@@ -1005,3 +1005,12 @@ def test_prose_multiple_linked_to_its_row_by_the_figure_it_gives(sentence, opera
     # "doubled", "tripled": a multiple of the row between its periods, explicit when the clause gives the row's figure
     (c,) = links(sentence + "\n\n" + TABLE, "multiple")
     assert [(r.formula, [m.text for m in r.operands], r.explicit) for r in c.readings] == [("ratio", operands, True)]
+
+
+def test_prose_change_to_the_rows_figure_at_another_scale_is_the_rows():
+    # the caption's scale may go unread: "to ₹1,92,387 crore" is the row's 1,92,387 all the same
+    table = ("Allocation by head (₹ crore)\nHead ........ 2024-25 BE ..... 2025-26 BE ..... Change %\n"
+             "Capital outlay ........ 1,72,000 ....... 1,92,387 ....... 11.9\n"
+             "Defence pensions ........ 1,41,205 ....... 1,60,795 ....... 13.9\n")
+    (c,) = links("Capital outlay rises 12.9% to ₹1,92,387 crore.\n" + table)
+    assert [m.text for m in c.readings[0].operands] == ["1,72,000", "1,92,387"]

@@ -1384,9 +1384,10 @@ class _Prose:
                 om, nm = old.mention, new.mention
                 if om.value is None or nm.value is None or om.value <= 0 or om.value == nm.value:
                     continue  # (a row that did not change is no reading of a change stated)
-                if to_level is not None and to_level.value and not 1 / 1.5 < abs(to_level.value / nm.value) < 1.5:
+                if to_level is not None and to_level.value and not _same_digits(to_level.value, nm.value):
                     continue  # "Hanwha Aerospace shares rose 2.3% to 221,500 won" over an "Aerospace 412 331" row: the
-                    # level the change took the clause's subject to is not the row's
+                    # level the change took the clause's subject to is not the row's (at any scale: "to ₹1,92,387
+                    # crore" is the row's 1,92,387 under a "(₹ crore)" caption)
                 same = next((a for a in level if _same_value(a, nm)), None)
                 if same is not None and any(same.end <= a.start < m.start for a in level):
                     same = None  # "divided by the 659 missiles, is now $213.8 million, up 81 percent": another figure
@@ -1615,6 +1616,14 @@ class _Overlaps:
 
 
 _TO_LEVEL = re.compile(r"\s*,?\s*to\s+")
+
+
+def _same_digits(a: float, b: float) -> bool:
+    """Two figures within 5% of each other at some power of ten (one may carry a scale the other lacks)."""
+    if not a or not b:
+        return False
+    r = abs(a / b)
+    return abs(r / 10 ** round(math.log10(r)) - 1) < 0.05
 
 
 def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None = None) -> list[tuple[Table, Row, str]]:
