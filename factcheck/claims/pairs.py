@@ -62,7 +62,7 @@ class Pairs:
         best: dict[tuple[int, int], Pair] = {}
         for si, (a, b) in enumerate(ctx.sents):
             figs = ctx.numbers_in(a, b)
-            if figs and si and _BACK_OPENER.match(ctx.text, a, b):
+            if figs and si and (_BACK_OPENER.match(ctx.text, a, b) or _SINCE_WHEN.search(ctx.text, a, b)):
                 self._compared_back(si, figs, best)
             if len(figs) < 2:
                 continue
@@ -242,6 +242,9 @@ class Pairs:
             self._by_new.setdefault(p.new.start, []).append(p)
             self.all.append(p)
             self.by_sentence.setdefault(ctx.sent_index(p.start), []).append(p)
+            if (last := ctx.sent_index(p.end - 1)) != ctx.sent_index(p.start) and \
+                    any(e.cue == "pair:since-when-back" for e in p.evidence):
+                self.by_sentence.setdefault(last, []).append(p)  # (its trigger is in the later sentence)
             self.levels.add(p.old.start)
             self.levels.add(p.new.start)
 
@@ -415,6 +418,7 @@ def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
         any(y.end <= x.start and x.start - y.end <= 40 for y in ctx.numbers_in(max(0, x.start - 40), x.start))
 
 
+_SINCE_WHEN = rx(r"\bsince\b[^.;]{0,60}\bwhen\b", regex.I)  # "... since 2019, when it stood at X" (pair since-when-back)
 _BACK_OPENER = rx(r"\W*(?:that|this|it)\s+(?:compares|compared|is\s+compared|was\s+compared)\b", regex.I)
 
 
