@@ -28,7 +28,7 @@ from ..extract.lazy import rx
 from ..extract.units import dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
-from .pairs import Pair, Pairs, base_position, bracket_restatement, size_of_comparison
+from .pairs import Pair, Pairs, base_position, bracket_restatement, per_time, size_of_comparison
 from .reading import POINTS_BACK, Facts, added_amount, comparable, fraction_step, is_amount, magnitude, modifier, same_figure, same_noun
 from .scope import Ctx
 
@@ -517,7 +517,10 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
               and comparable(ctx.vocab, x, base) and not same_figure(x, base) and magnitude(x, base) < 1000
               and not base_position(ctx, x) and x.start not in pairs.deltas
               and not size_of_comparison(ctx, x)
-              and not ((facts.rate_of(x) == "unit") != base_unit and magnitude(x, base) >= 10)]
+              and not ((facts.rate_of(x) == "unit") != base_unit and magnitude(x, base) >= 10)
+              # "40,000 rounds a month, or 480,000 a year, nearly three times the 14,000 a month": a level of another
+              # period rate is no subject of the base's
+              and not ((pt := per_time(ctx, x)) and (pb := per_time(ctx, base)) and pt != pb)]
     ev0: list[Evidence] = []
     if not before:
         si = ctx.sent_index(trig.start)
@@ -837,7 +840,6 @@ def _series(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention, up: bool | None = 
     than three times as many"): the earlier level is the nearest figure before it of the same kind (the same counted
     thing, the same rate of time), in its sentence or the one before. Found by position and kind, never by grammar:
     it can hold or warn, not fail."""
-    from .pairs import _per_time
 
     s, _ = ctx.sentence(m.start)
     new = _target(ctx, m, facts)
@@ -849,11 +851,11 @@ def _series(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention, up: bool | None = 
         return []
     si = ctx.sent_index(new.start)
     lo = ctx.sents[si - 1][0] if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(new.start) else s
-    rate = _per_time(ctx, new)
+    rate = per_time(ctx, new)
     cands = [x for x in ctx.numbers_in(lo, new.start) if is_amount(x) and x.type == new.type and x.value
              and x.value_high is None and comparable(ctx.vocab, x, new) and not same_figure(x, new)
              and magnitude(x, new) < 20 and x.start not in pairs.deltas and not base_position(ctx, x)
-             and (_per_time(ctx, x) or rate) == (rate or _per_time(ctx, x))]
+             and (per_time(ctx, x) or rate) == (rate or per_time(ctx, x))]
     # "Hensoldt's order intake rose 28% to €2.9 billion, while Thales's defence orders grew 10% to €11.4 billion";
     # "Vehicle Systems sales rose 45% to €3.79 billion, Weapon and Ammunition grew 58% to €2.78 billion ...": a level
     # that ends a change of its own beside another such change (one sentence of parallel changes) is another
@@ -873,7 +875,7 @@ def _series(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention, up: bool | None = 
         return []
     old = cands[-1]
     kin = same_noun(ctx.vocab, old, new) or (old.type == "currency" and old.unit == new.unit) or \
-        (rate is not None and _per_time(ctx, old) == rate) or new.inferred
+        (rate is not None and per_time(ctx, old) == rate) or new.inferred
     grows = (m.value or 1.0) > 1 if up is None else up  # a multiple says it by its size, a percent by its word
     if not kin or grows != (abs(new.value or 0) > abs(old.value or 0)):
         return []  # a growth with the later figure the smaller (or a halving with it larger): not these two levels

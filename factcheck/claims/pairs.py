@@ -159,6 +159,10 @@ class Pairs:
         if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
                 self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
+        if mt.template.id == "since-when" and (_CLAUSE_SO.search(self.ctx.text, new.end, old.start) or
+                                              _PAST_PERFECT.search(self.ctx.text, max(0, new.start - 40), new.start)):
+            return  # "Orders received in 2023 had totalled NIS 24.4 billion, so the order intake has risen ... since
+            # 2021, when it stood at NIS 15.1 billion": a level of a past year, in a clause of its own, is not now
         if any(added_amount(self.ctx.text, x) for x in (old, new)):
             return  # "24 guns in 2017 and four more in 2022": an amount added to a level is no level
         if any(_ASIDE_BEFORE.search(self.ctx.text, max(0, x.start - 20), x.start) for x in (old, new)):
@@ -279,7 +283,7 @@ class Pairs:
             return None
         if old.type == "quantity" and old.unit != new.unit:
             return None  # "700-kilometre (435-mile)": a restatement, not two levels
-        po, pn = _per_time(self.ctx, old), _per_time(self.ctx, new)
+        po, pn = per_time(self.ctx, old), per_time(self.ctx, new)
         if po and pn and po != pn:
             return None  # "50,000 shells a month" and "600,000 shells a year" are not one quantity
         if magnitude(old, new) > MAX_LEVEL_RATIO or same_figure(old, new):
@@ -418,6 +422,8 @@ def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
         any(y.end <= x.start and x.start - y.end <= 40 for y in ctx.numbers_in(max(0, x.start - 40), x.start))
 
 
+_CLAUSE_SO = rx(r",\s*(?:so|thus|therefore|hence|which means)\b|;", regex.I)
+_PAST_PERFECT = rx(r"\bhad\s+(?:\w+\s+){0,2}$", regex.I)
 _SINCE_WHEN = rx(r"\bsince\b[^.;]{0,60}\bwhen\b", regex.I)  # "... since 2019, when it stood at X" (pair since-when-back)
 _BACK_OPENER = rx(r"\W*(?:that|this|it)\s+(?:compares|compared|is\s+compared|was\s+compared)\b", regex.I)
 
@@ -432,7 +438,8 @@ def base_position(ctx: Ctx, x: Mention) -> bool:
     return bool(_BASE_WORDS.search(ctx.text[max(0, x.start - 40):x.start]))
 
 
-def _per_time(ctx: Ctx, m: Mention) -> str | None:
+def per_time(ctx: Ctx, m: Mention) -> str | None:
+    """The period a level is a rate of ("a month", "per year"), or None."""
     hit = _PER_TIME.match(ctx.text, m.end, min(len(ctx.text), m.end + 40))
     return hit.group(1).lower().replace("annum", "year") if hit else None
 
