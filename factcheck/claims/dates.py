@@ -20,6 +20,7 @@ import regex
 from ..extract.lazy import LazyPattern, rx
 from ..extract.lexicon import MONTHS
 from ..model import Claim, Evidence, Mention, Relation
+from .reading import is_amount
 from .scope import Ctx
 
 
@@ -473,6 +474,11 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             # two dates before it; "five years earlier than previously planned" with one: a date the text does not give
             clause_at = t.rfind(";", s, q.start) + 1  # "resumed in July 2024 ...; Block 4 is now expected in 2031,
             dated = [p for d, p in periods if clause_at <= d.start and d.end <= q.start]  # five years later than planned"
+            first_at = [d for d, p in periods if clause_at <= d.start and d.end <= q.start]
+            if len(dated) >= 2 and any(is_amount(x) for x in ctx.numbers_in(first_at[-2].start, q.start)):
+                # "By 2027 the budget is to reach €64 billion, double the €23.2 billion spent in 2017, two years earlier
+                # than the LPM had foreseen": dates of two levels compared, not a date and the date it was due
+                return None
             if len(dated) >= 2:
                 a, b = dated[-2], dated[-1]
                 return (a, b, True) if a.first <= b.first else (b, a, True)

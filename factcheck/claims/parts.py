@@ -604,11 +604,22 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         sv = _share_value(p)
         pl = _period_length(ctx, part)
         if len(named_m) == 1 and not _PART_OF_MORE.match(ctx.text, named_m[0].end) and sv is not None and sv[0] <= 100 \
-                and not (pl and (wl := _period_length(ctx, named_m[0])) and wl != pl):
+                and not (pl and (wl := _period_length(ctx, named_m[0])) and wl != pl) \
+                and not _years_differ(ctx, facts, part, named_m[0]):
             out = [(x, ev + [Evidence("only-whole", f"the only {meas} figure the whole can be", 1.5, True)])
                    if x is named_m[0] else (x, ev) for x, ev in out]
     out.sort(key=lambda t: -sum(e.weight for e in t[1]))
     return out[:3]
+
+
+def _years_differ(ctx: Ctx, facts: Facts, part: Mention, whole: Mention) -> bool:
+    """Are a part and a whole dated to different years ("since 2022, when it stood at PLN 97.4 billion, or 2.2% of
+    GDP" against "2026 GDP at roughly PLN 4.16 trillion")?"""
+    from .change import _since_year
+
+    yp = facts.periods.year_of(part) or _since_year(ctx, part)
+    yw = facts.periods.year_of(whole) or _since_year(ctx, whole)
+    return yp is not None and yw is not None and yp != yw
 
 
 _NEXT_CLAUSE = rx(r"[;.]\s|,\s+and\s+(?:the|a|an|its|their|it|they|we|he|she)\b|,\s+(?:while|whereas|but|although)\b",
@@ -1003,6 +1014,16 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # to it (addition_words)
         if len(before) >= n and _existing_vs_added(ctx, facts, t, before[-n:]):
             before = []
+        # "raises spending to €108.2 billion, counting €82.7 billion ... and €25.5 billion ... In 2025 the two sources
+        # together came to €86.0 billion": figures already summed into a total of their own sentence are that total's
+        # parts, not this one's
+        if len(before) >= n and ctx.sent_index(before[-n].start) != ctx.sent_index(t.start):
+            got = sum(x.value or 0.0 for x in before[-n:])
+            lo = ctx.sents[ctx.sent_index(before[-n].start)][0]
+            if any(y is not t and y not in before and is_amount(y) and _sum_comparable(ctx, y, t) and y.value
+                   and abs(y.value - got) <= max(y.half_step or 0.0, abs(y.value) * 1e-9) + sum(
+                       x.half_step or 0.0 for x in before[-n:]) for y in ctx.numbers_in(lo, ctx.sentence(t.start)[0])):
+                before = []
         if len(before) >= n:
             lists.append(before[-n:])
         if len(before) > n:
@@ -1875,6 +1896,8 @@ def _accrued(ctx: Ctx, facts: Facts, mt: Match, add: Mention, old: Mention, new:
         return
     if not (add.value < new.value and old.value < new.value):  # type: ignore[operator]
         return  # a fall, or an amount that is not the step between them: another reading
+    if facts.rate_of(new) != "unit" and any(facts.rate_of(x) == "unit" for x in (add, old)):
+        return  # "the unit price of the later jets is €95 million, bringing the programme to ...": a price for each
     named = [x for x in (add, old, new) if x.type == "count" and x.noun]
     if any(not same_noun(ctx.vocab, x, named[0]) for x in named[1:]):
         return  # "8,000 jobs, bringing the total from the two announcements to 12,000": not one count

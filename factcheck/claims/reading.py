@@ -509,6 +509,10 @@ class Facts:
             hit = self.g.word_pattern(kind + "_rate_words").match(t, i, min(len(t), i + 40))
             if hit is not None and not _NOT_RATE.match(t, hit.end(), min(len(t), hit.end() + 20)):
                 return kind
+        # "the average cost of follow-on ships at $1.05 billion", "the unit price of the later jets is €95 million": a
+        # figure its own words name an average or a unit cost is a price for each
+        if _NAMED_UNIT_RATE.search(t, max(0, m.start - 70), m.start):
+            return "unit"
         # "$36 million a tank", "€2,400 a soldier": "a" and a thing the noun classes know (rules/units.yaml)
         an = _A_THING.match(t, i, min(len(t), i + 40))
         if an is not None:
@@ -540,6 +544,8 @@ class Facts:
         return hit.group(0).lower() if hit else None
 
 
+_NAMED_UNIT_RATE = rx(r"\b(?:average|unit|per-unit|mean)\s+(?:[\p{L}-]+\s+){0,2}?(?:cost|costs|price|prices)\b"
+                      r"[^,;.\d()]{0,45}$", regex.I)
 _A_THING = rx(r"an?\s+([\p{L}][\p{L}-]*)\b(?!\s+(?:of|for|to|in|on|at)\b)", regex.I)
 _CONTENT = rx(r"[\p{L}][\p{L}\p{N}'’-]{2,}")
 # a bracket's own words that make it an aside, not a restatement or an earlier period ("acquired in October 2024 for",
