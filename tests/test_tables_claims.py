@@ -1014,3 +1014,15 @@ def test_prose_change_to_the_rows_figure_at_another_scale_is_the_rows():
              "Defence pensions ........ 1,41,205 ....... 1,60,795 ....... 13.9\n")
     (c,) = links("Capital outlay rises 12.9% to ₹1,92,387 crore.\n" + table)
     assert [m.text for m in c.readings[0].operands] == ["1,72,000", "1,92,387"]
+
+
+@pytest.mark.parametrize("text", [
+    "Order intake of SEK 14,315m was 1.88 times sales in the quarter.\n\n" + TABLE,
+    "The plan is to grow sales to SEK 40,000m by 2030, double today's level.\n\n" + TABLE,
+    "Segment revenue (KRW bn)\nSegment | Revenue 2024 | Revenue 2023\nAerospace | 1,852.4 | 1,739.5\n"
+    "Systems | 2,803.9 | 2,453.6\n\nSystems more than doubled its operating profit in the year.\n",
+])
+def test_prose_multiple_of_something_else_is_no_change_of_a_row(text):
+    # a multiple of another measure ("1.88 times sales"), a target's ("double today's level"), or of a measure the
+    # compared columns do not hold ("operating profit" over revenue columns) is no change of the row
+    assert links(text, "multiple") == []

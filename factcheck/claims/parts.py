@@ -999,6 +999,12 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # corvettes for ₱28 billion ... In 2022 six OPVs for ₱30 billion. In total the three contracts are worth ...")
         si, pi = ctx.sent_index(t.start), ctx.para_index(t.start)
         unit_total = facts.rate_of(t) == "unit"
+        deal = [facts.g.word_pattern(w) for w in ("deal_nouns", "deal_verbs")]
+
+        def dealt(x: Mention) -> bool:  # further back, a part is an amount a deal's clause gives
+            a = ctx.sentence(x.start)[0]
+            return any(p.search(ctx.text, a, x.start) for p in deal)
+
         before = []
         for back in (1, 2, 3):
             if back > 1 and (si - back < 0 or ctx.para_index(ctx.sents[si - back][0]) != pi):
@@ -1006,7 +1012,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             s0 = ctx.sents[max(0, si - back)][0]
             before = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x) and _sum_comparable(ctx, x, t)
                       and abs(x.value or 0) < abs(t.value or 0) and not _counts_the_parts(ctx, x, t)
-                      and (unit_total or facts.rate_of(x) != "unit") and x.start not in ctx.restated]
+                      and (unit_total or facts.rate_of(x) != "unit") and x.start not in ctx.restated
+                      and (back == 1 or ctx.sent_index(x.start) >= si - 1 or dealt(x))]
             if len(before) >= n:
                 break
         # "Benalla will take on 110 of the new workers and Mulwala the other 70. The two sites already employ about

@@ -1326,6 +1326,18 @@ class _Prose:
             fits = self._fits[(own, named)] = all(self.measures[k].search(own) for k in named)
         return fits
 
+    def columns_fit(self, t: Table, r: Row, prior: int, cur: int, clause: str) -> bool:
+        """The clause's measures fit the table (measure_fits), and, when the two columns compared name measures
+        themselves ("Revenue 2024", "Operating profit 2023"), those columns name the clause's."""
+        if not self.measure_fits(t, r, clause):
+            return False
+        bare = re.sub(re.escape(r.label), " ", clause, flags=re.I) if r.label.strip() else clause
+        named = [rx for rx in self.measures.values() if rx.search(bare)]
+        cols = t.columns[prior].name + " " + t.columns[cur].name
+        if not named or not any(rx.search(cols) for rx in self.measures.values()):
+            return True
+        return all(rx.search(cols) for rx in named)
+
     def rows_by_figure(self, m: Mention, ca: int, cb: int) -> list[tuple[Table, Row, str]]:
         """"Revenue rose 10.3 percent to 11.67 billion US dollars" over a "Total  11,671  10,578" row: the one row
         one of whose cells is the clause's level at its precision (three or more significant digits, so that it is
@@ -1353,6 +1365,9 @@ class _Prose:
         stop = _NEXT_ITEM.search(after)
         after = after[:stop.start()] if stop else after
         multiple = m.role == "multiple"  # "operating profit doubled from a year earlier to 71.5 billion won"
+        if multiple and _OTHER_BASE.match(text, m.end):
+            return None  # "double today's level", "twice the planned rate": a comparison with another base, no change
+            # of the row between its periods
         if not multiple and (re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I) or
                              (m.type == "percent" and (m.unit or "percent") != "percent") or
                              re.search(r"point|pp\b", m.text, re.I)):
@@ -1384,6 +1399,10 @@ class _Prose:
                 om, nm = old.mention, new.mention
                 if om.value is None or nm.value is None or om.value <= 0 or om.value == nm.value:
                     continue  # (a row that did not change is no reading of a change stated)
+                if multiple and not (self.columns_fit(t, r, prior, cur, text[ca:min(cb, m.end + 30)])
+                                     and self.measure_fits(t, r, text[m.end:min(cb, m.end + 30)])):
+                    continue  # "Hanwha Systems more than doubled its operating profit" over a table's revenue columns;
+                    # "order intake was 1.88 times revenues": a multiple of another measure
                 if to_level is not None and to_level.value and not _same_digits(to_level.value, nm.value):
                     continue  # "Hanwha Aerospace shares rose 2.3% to 221,500 won" over an "Aerospace 412 331" row: the
                     # level the change took the clause's subject to is not the row's (at any scale: "to ₹1,92,387
@@ -1615,6 +1634,8 @@ class _Overlaps:
         return k > 0 and self.reach[k - 1] > s
 
 
+_OTHER_BASE = re.compile(r"\s+(?:(?:the|its|their|that|this)\s+)?(?:today's|current|present|existing|planned|"
+                         r"original|target(?:ed)?|pre-war|peacetime|historical|average)\b", re.I)
 _TO_LEVEL = re.compile(r"\s*,?\s*to\s+")
 
 
