@@ -21,7 +21,7 @@ import regex
 from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
-from .pairs import Pair, Pairs, base_position
+from .pairs import Pair, Pairs, base_position, size_of_comparison
 from .reading import (
     POINTS_BACK,
     Facts,
@@ -1619,10 +1619,30 @@ def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     their kind in the sentence before."""
     first = mt.slots.get("first")
     si = ctx.sent_index(mt.start)
-    if first is None or not is_amount(first) or si == 0:
+    named = mt.slots.get("total")  # "Of the 180 tanks, 126 ... and 64 ...": the total in the opening phrase
+    if first is None or not is_amount(first) or (si == 0 and named is None):
         return
     items = _partition_items(ctx, first)
+    if named is not None:
+        # "14 went to the French armed forces, three more than in 2023, when France received 11, and seven ...": a
+        # comparison's size and its base are no parts; "364 are under contract, leaving 318 still to be ordered": a
+        # remainder is the remainder grammar's
+        items = [x for k, x in enumerate(items) if x.start not in pairs.deltas and not base_position(ctx, x)
+                 and not size_of_comparison(ctx, x)
+                 and not (k and _COMPARED_CLAUSE.search(ctx.text, items[k - 1].end, x.start))]
+        if _LEAVING.search(ctx.text, first.end, items[-1].end if items else first.end):
+            return
     if len(items) < 2:
+        return
+    if named is not None:
+        if not is_amount(named) or not _sum_comparable(ctx, named, first) or ctx.is_stated(named) or \
+                abs(named.value or 0) <= max(abs(i.value or 0) for i in items):
+            return
+        ev = Evidence("partition:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}' divides {named.text}",
+                      mt.template.weight, mt.template.explicit)
+        ctx.add(Claim("sum", (named.start, named.end), named, readings=(
+            Relation("sum", tuple(items), (ev, Evidence("list", f"the {len(items)} figures listed", 1.0))),
+            _open_reading(items, ev))))
         return
     # not the earlier level of a pair nor a comparison's base ("recruit 2,700 this year, up from 2,500 in 2024, an 8%
     # rise. Of the total, 1,900 will be apprentices ...": of the 2,700)
@@ -1661,6 +1681,8 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
     return items
 
 
+_COMPARED_CLAUSE = rx(r"\b(?:when|than|compared|against|versus|up\s+from|down\s+from)\b", regex.I)
+_LEAVING = rx(r"\b(?:leaving|leaves|remaining|remain|still\s+to)\b", regex.I)
 _VERB_THEN_COMMA = rx(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b[^,;]*,\s", regex.I)
 
 
