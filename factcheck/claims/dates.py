@@ -386,6 +386,15 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if one_range is not None:
         return one_range  # "a plan for 2025-2030, a six-year programme": the span of the range the sentence names
 
+    if not word and _AFTER_SPAN.search(t, max(s, q.start - 30), q.start):
+        # "entered service in 1980 and will be retired in 2033, after 43 years": a span after "after" is the time the
+        # two dates before it in its clause enclose
+        clause_at = max(t.rfind(";", s, q.start) + 1, s)
+        before_q = [(d, p) for d, p in periods if clause_at <= d.start and d.end <= q.start]
+        if len(before_q) >= 2 and not any(is_amount(x) for x in ctx.numbers_in(before_q[-2][0].start, q.start)):
+            (d0, p0), (d1, p1) = before_q[-2], before_q[-1]
+            return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
+        return None
     if len(periods) >= 2 and not word:
         (d0, p0), (d1, p1) = periods[0], periods[1]
         # "the fiscal 2026 request ... a plan covering fiscal 2023 through 2027, a five-year period": two dates joined
@@ -576,6 +585,8 @@ _STATE_DATE = rx(r"\b(?:since|until|till)\s+(?:\p{L}+\s+)?$", regex.I)
 _EVENT_VERB = rx(r",\s+(?:was|were|is|are|has|had|have|came|followed|went|began|started|ended|arrived|took)\b"
                  r"(?:\s+\p{L}+)?", regex.I)
 _DEADLINE = rx(r"\b(?:date|deadline|target|due|scheduled|planned|originally)\b[^,;.]{0,25}$", regex.I)
+_AFTER_SPAN = rx(r"\b(?:after|following)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
+                r"less\s+than)\s+)?$", regex.I)
 _DUE_NAMED = rx(r"\s*(?:ahead\s+of|behind|before|after)\s+(?:the\s+|its\s+|their\s+)?(?:(?:original|originally|planned|"
                 r"previous|earlier|initial|contractual|target)\s+)?(?P<d>(?:19|20)\d\d)\b", regex.I)
 _FROM_DATED = rx(r"\bfrom\b(?:[^,;]|,(?=\d))*$", regex.I)  # ("from 1,28 % in 2024": a decimal comma)
