@@ -390,9 +390,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # "entered service in 1980 and will be retired in 2033, after 43 years": a span after "after" is the time the
         # two dates before it in its clause enclose
         clause_at = max(t.rfind(";", s, q.start) + 1, s)
-        before_q = [(d, p) for d, p in periods if clause_at <= d.start and d.end <= q.start]
-        if len(before_q) >= 2 and not any(is_amount(x) for x in ctx.numbers_in(before_q[-2][0].start, q.start)):
-            (d0, p0), (d1, p1) = before_q[-2], before_q[-1]
+        enclosing = [(d, p) for d, p in periods if clause_at <= d.start and d.end <= q.start]
+        if len(enclosing) >= 2 and not any(is_amount(x) for x in ctx.numbers_in(enclosing[-2][0].start, q.start)):
+            (d0, p0), (d1, p1) = enclosing[-2], enclosing[-1]
             return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
         return None
     if len(periods) >= 2 and not word:
