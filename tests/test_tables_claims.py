@@ -1026,3 +1026,28 @@ def test_prose_multiple_of_something_else_is_no_change_of_a_row(text):
     # a multiple of another measure ("1.88 times sales"), a target's ("double today's level"), or of a measure the
     # compared columns do not hold ("operating profit" over revenue columns) is no change of the row
     assert links(text, "multiple") == []
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Sales by business (€ million)        FY 2024/2025    FY 2023/2024    Change %\n"
+     "Submarines                                  1,512           1,368         10.5\n"
+     "Surface vessels                               438             452         -3.1\n"
+     "Atlas Elektronik                              265             229         15.7\n"
+     "TKMS group                                  2,215           2,049          8.1\n", "5:2,215"),
+    ("Sales by business area, MSEK\tQ2 2025\tQ2 2024\tChange, %\nAeronautics\t5,611\t4,312\t30.1\n"
+     "Dynamics\t4,380\t3,354\t30.6\nSurveillance\t5,953\t4,817\t23.6\nSales\t15,944\t12,483\t27.7\n", "5:15,944"),
+    ("Revenue by segment ($m) | 2024 | 2023\nMarine | 1,210 | 1,100\nLand | 980 | 1,005\nAir | 640 | 580\n"
+     "Revenue | 2,830 | 2,685\n", "5:2,830"),
+])
+def test_a_last_row_named_as_the_whole_is_the_total(text, total):
+    # "<name> group", or the measure the caption breaks down ("Sales" under "Sales by business area"), with the
+    # largest figures of each column: the total of the rows above
+    claims, _ = run(text)
+    assert claims[total].readings[0].formula == "sum" and len(claims[total].readings[0].operands) == 3
+
+
+def test_a_last_row_named_group_but_smaller_is_no_total():
+    text = ("Naval revenue by yard ($m) | 2024 | 2023\nFincantieri | 1,210 | 1,100\nTKMS | 980 | 1,005\n"
+            "Navantia | 900 | 880\nNaval Group | 640 | 580\n")
+    claims, _ = run(text)
+    assert not any(c.readings[0].formula == "sum" for c in claims.values())

@@ -994,7 +994,8 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
             pos_line = None
     for ln in body:
         rows.append(_row(lex, doc, ln, len(rows), columns, scale, locale, pos_line, form))
-    rows = _whole_rows(_type_rows(lex, rows), columns)
+    rows = _named_total(lex, _whole_rows(_type_rows(lex, rows), columns),
+                        " ".join([caption, stub.text if stub is not None else ""]))
     start = min([lines[k].start for k in head_idx] + [body[0].start])
     return Table(start=start, end=body[-1].end, form=form, columns=tuple(columns), rows=tuple(rows),
                  stub=stub.text.strip() if stub is not None else "",
@@ -1469,6 +1470,37 @@ def _whole_rows(rows: list[Row], columns: list[Column]) -> list[Row]:
         return rows
     out = list(rows)
     out[levels[-1]] = replace(last, kind="total")
+    return out
+
+
+_GROUP_TOTAL = re.compile(r"^[\w&.'’ -]{1,40}\s(?:group|total|consolidated)$", re.I)
+_NAMED_BY = re.compile(r"^\W*([\w ]{3,30}?)\s+(?:by|per)\s+(?:business|segment|division|region|sector|area|unit|product|"
+                       r"market|customer|country|service)", re.I)
+
+
+def _named_total(lex: Lexicon, rows: list[Row], head: str) -> list[Row]:
+    """With no total row, the last row is the total when its label says so in other words: a name and "group" or
+    "total" ("TKMS group"), or the measure the table breaks down ("Sales" under "Sales by business area, MSEK") -
+    and its figures are the largest of each column they stand in (a total is no smaller than its parts)."""
+    from dataclasses import replace
+
+    levels = [i for i, r in enumerate(rows) if r.kind == "level"]
+    if any(r.kind in ("total", "subtotal") for r in rows) or len(levels) < 3 or levels[-1] != len(rows) - 1:
+        return rows
+    last = rows[-1]
+    named = _NAMED_BY.match(head)
+    if not (_GROUP_TOTAL.match(last.key) or (named is not None and last.key == named.group(1).strip().lower())):
+        return rows
+    for col, cell in last.placed().items():
+        v = cell.mention.value if cell.mention is not None else None
+        if v is None or cell.percent or cell.points or (cell.mention is not None and cell.mention.type == "percent"):
+            continue  # (a change or share column is no sum)
+        above = [c.mention.value for r in rows[:-1] if r.kind == "level" and (c := r.placed().get(col)) is not None
+                 and c.mention is not None and c.mention.value is not None and not (c.percent or c.points)]
+        if above and v < max(above):
+            return rows
+    out = list(rows)
+    out[-1] = replace(last, kind="total")
     return out
 
 
