@@ -276,7 +276,8 @@ def working(r: Relation, point: float) -> str:
     if r.formula == "equal" and names:
         return f"given elsewhere as {names[0]}"  # (not "1.8345 trillion = 1.8345 trillion")
     if r.factor != 1.0:
-        w += f" × {fmt_num(r.factor)}"
+        w = f"({w}) × {fmt_num(r.factor)}" if any(op in w for op in (" + ", " − ", " / ")) else \
+            f"{w} × {fmt_num(r.factor)}"
     scaled = f.unit == "" and r.operands and r.operands[0].type == "currency"
     shown = _scaled(point) if scaled else fmt_num(_round_sig(point))
     return f"{w} = {shown}" + (" or more" if f.at_least else "")

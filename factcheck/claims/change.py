@@ -19,13 +19,14 @@ trigger's candidate readings, each with its evidence:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
 import regex
 
 from ..extract.lazy import rx
-from ..extract.units import dimension
+from ..extract.units import convert, dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
 from .pairs import Pair, Pairs, base_position, bracket_restatement, per_time, size_of_comparison
@@ -768,8 +769,20 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
             ctx.skip(kind, p, f"a yearly rate ('{qualifier}') over years the text does not give")
             return
         readings, qualifier = yearly, None
+    if formula == "change" and p.type == "quantity" and p.unit:
+        readings = [_in_stated_unit(r, p) for r in readings]
     ctx.add(Claim(kind, (p.start, p.end), p, readings=tuple(readings), stated_value=stated_value,
                   stated_step=step, qualifier=qualifier))
+
+
+def _in_stated_unit(r: Relation, p: Mention) -> Relation:
+    """"rose to 11.6 years from 11.1 years, an increase of about 6 months": a difference of levels in another unit
+    of the stated one's dimension is converted to it (the relation's factor)."""
+    units = {o.unit for o in r.operands if o.type == "quantity"}
+    if len(units) != 1 or p.unit in units or r.factor != 1.0:
+        return r
+    factor = convert(1.0, next(iter(units)) or "", p.unit or "")
+    return dataclasses.replace(r, factor=factor) if factor else r
 
 
 _SINCE = rx(r"\bsince\s+(?:(?:the\s+)?(?:fiscal|financial|calendar)\s+(?:year\s+)?|FY\s?)?((?:19|20)\d\d)\b[^.;]{0,60}$",

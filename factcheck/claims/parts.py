@@ -1628,6 +1628,7 @@ def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # comparison's size and its base are no parts; "364 are under contract, leaving 318 still to be ordered": a
         # remainder is the remainder grammar's
         items = [x for k, x in enumerate(items) if x.start not in pairs.deltas and not base_position(ctx, x)
+                 and not _partitive(ctx, x)  # "12 planned to transition, and only four of those had": a part of a part
                  and not size_of_comparison(ctx, x)
                  and not (k and _COMPARED_CLAUSE.search(ctx.text, items[k - 1].end, x.start))]
         if _LEAVING.search(ctx.text, first.end, items[-1].end if items else first.end):

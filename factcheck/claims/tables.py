@@ -74,9 +74,18 @@ def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Clai
         k = bisect.bisect_right(keys, m.start) - 1
         return k >= 0 and starts[k][0] <= m.start < starts[k][1]
 
+    heads = sorted(h for t in tables for h in t.header)
+    head_keys = [a for a, _ in heads]
+
+    def in_header(m: Mention | None) -> bool:  # "2045-2054   30-year total": a header is labels, not a sentence
+        if m is None:
+            return False
+        k = bisect.bisect_right(head_keys, m.start) - 1
+        return k >= 0 and heads[k][0] <= m.start < heads[k][1]
+
     kept = []
     for c in claims:
-        if in_cell(c.stated) or any(in_cell(o) for o in c.operands):
+        if in_cell(c.stated) or any(in_cell(o) for o in c.operands) or in_header(c.stated):
             continue
         # a reading that took a row's cell as a figure of a sentence goes; the claim's other readings stay ("£5.5
         # billion, equivalent to about £9.3 million per vehicle" after a table of yearly acceptances)
