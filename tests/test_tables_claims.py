@@ -1051,3 +1051,22 @@ def test_a_last_row_named_group_but_smaller_is_no_total():
             "Navantia | 900 | 880\nNaval Group | 640 | 580\n")
     claims, _ = run(text)
     assert not any(c.readings[0].formula == "sum" for c in claims.values())
+
+
+SEGMENTS_KRW = ("Revenue by segment (KRW billion)\nSegment\t2024\t2023\tChange %\nAerospace (engines)\t1,928\t1,706\t13.0\n"
+                "Defence\t7,268\t5,124\t41.8\nSystems\t2,804\t2,454\t14.3\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hanwha Aerospace 2024 revenue climbs 20% on K9 and Chunmoo exports.",
+    "Rolls-Royce Defence revenue rose 12% in the year.",
+    "Thales Systems sales grew 7%, the group said.",
+])
+def test_a_row_label_ending_a_longer_name_is_not_the_row(sentence):
+    # a capitalised word right before the label makes it the end of another name (the company's)
+    assert not any(c.readings[0].explicit for c in links(SEGMENTS_KRW + "\n" + sentence + "\n"))
+
+
+def test_a_row_label_after_a_possessive_is_the_row():
+    (c,) = links(SEGMENTS_KRW + "\nHanwha's Defence revenue rose 41.8% in the year.\n")
+    assert c.readings[0].explicit

@@ -437,6 +437,9 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         base = mt.slots.get("base")
         if base is None or not is_amount(base):
             continue
+        if _MODAL_BEFORE.search(ctx.text, max(0, m.start - 20), m.start) and _OBJECT_AFTER.match(ctx.text, m.end):
+            continue  # "an order that will double the fleet of 12 jets", "24 more guns would triple the battery of 12": a
+            # verb whose object grows by it, not a multiple of the figure before
         if mt.template.meta.get("determiner") and not _DETERMINED.fullmatch(ctx.text, m.end, base.num_start):
             continue  # "three times the $1.2 billion" but not "three times 20 tanks"
         extra = []
@@ -472,6 +475,11 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             ctx.stated.add(m.start)  # a multiple of another measure: no reading of it as a pair's change
 
 
+_MODAL_BEFORE = rx(r"\b(?:will|would|could|should|may|might|can|to|shall)\s+(?:(?:more\s+than|nearly|almost|roughly|"
+                   r"effectively|in\s+effect)\s+)?$", regex.I)
+_OBJECT_AFTER = rx(r"\s+(?:the|its|their|our|his|her)\s+(?!(?:number|amount|size|level|figure|total)\b)[\p{L}-]+\s+of\b",
+                   regex.I)
+_ASIDE_DASH = rx(r"\s[—–-]\s|—")
 _OTHER_PARAGRAPH = "paragraph-before"
 
 
@@ -522,6 +530,11 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
               # "40,000 rounds a month, or 480,000 a year, nearly three times the 14,000 a month": a level of another
               # period rate is no subject of the base's
               and not ((pt := per_time(ctx, x)) and (pb := per_time(ctx, base)) and pt != pb)]
+    # "a fleet of 26 combatants - six Hunters, 11 frigates, three Hobarts and six vessels - more than double the
+    # current 11": the items of an aside closed right before the comparison are not its subject
+    dashes = [m.start() for m in _ASIDE_DASH.finditer(ctx.text, s, trig.start)]
+    if len(dashes) >= 2 and not ctx.numbers_in(dashes[-1], trig.start):
+        before = [x for x in before if not dashes[-2] < x.start < dashes[-1]]
     ev0: list[Evidence] = []
     if not before:
         si = ctx.sent_index(trig.start)

@@ -437,6 +437,11 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # the date this span leads to: the one nearest before it in the sentence ("due in 2029, five years
         # after ..."), else any other in the sentence, else the dateline
         others = [(d, p) for d, p in periods if not (inline and p == inline[0])]
+        # "50 years after the end of the war in 1975 and more than three decades after ... relations in 1992": a date
+        # after the sentence's next span is that span's, not this one's end
+        nxt = [x.start for x in all_spans[k1:k1 + 4] if q.end < x.start < e]
+        if nxt:
+            others = [(d, p) for d, p in others if d.start < nxt[0]]
         # "delivered on May 30, 2025, 41 months after her keel was laid in December 2021 and 14 months after launch
         # in March 2024": a date after an earlier span of the sentence is that span's event, not this one's end
         spans = _spans(ctx)

@@ -463,8 +463,9 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     return out
 
 
-_NEW_SUBJECT = rx(r"[;]|,\s*(?:and|but|while|whereas|with)\s+(?!(?:about|around|some|roughly|nearly|almost|over|under|"
-                  r"just|more|less|approximately)\b)\p{L}", regex.I)
+_NEW_SUBJECT = rx(r"[;]|,\s*(?:and|but|while|whereas|with|so|thus|hence|therefore)\s+"
+                  r"(?!(?:about|around|some|roughly|nearly|almost|over|under|just|more|less|approximately|that)\b)\p{L}",
+                  regex.I)
 _SUBJECT_END = rx(r"\s*(?:(?:thus|therefore|now|alone|so|together|still|already)\s+)*(?:accounts?\s+for|accounted\s+for|"
                   r"accounting\s+for|makes?\s+up|made\s+up|represents?|represented|is|are|was|were|equals?|"
                   r"(?:is|was)\s+(?:equal|equivalent)\s+to|comes?\s+to|came\s+to|amounts?\s+to)\s+"

@@ -1282,6 +1282,10 @@ class _Prose:
         at = last.end()
         if _COMPLEMENT_BEFORE.search(head, 0, last.start()):
             return False  # "Sales outside Finland grew 37%": the rest of the table, not the row
+        name = _NAME_BEFORE.search(head, 0, last.start())
+        if name is not None and name.group(1).lower() not in _NOT_NAMES:
+            return False  # "Hanwha Aerospace 2024 revenue climbs 20%" over an "Aerospace (engines)" row: the label is
+            # the end of a longer name (the company's), not the row
         between = head[at:]
         if ":" in between:
             return False  # "Airbus 2024: Defence and Space revenues up 6%": the label heads the line, it is no subject
@@ -1645,6 +1649,10 @@ class _Overlaps:
 
 _OTHER_BASE = re.compile(r"\s+(?:(?:the|its|their|that|this)\s+)?(?:today's|current|present|existing|planned|"
                          r"original|target(?:ed)?|pre-war|peacetime|historical|average)\b", re.I)
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w&.-]*)\s+$")
+_NOT_NAMES = {"the", "its", "their", "our", "his", "her", "in", "at", "for", "by", "with", "and", "while", "group",
+              "company", "segment", "division", "business", "total", "revenue", "sales", "meanwhile", "also", "but",
+              "of", "on", "from", "a", "an", "as", "both", "each", "this", "that", "these", "those"}
 _TO_LEVEL = re.compile(r"\s*,?\s*to\s+")
 
 
