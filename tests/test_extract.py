@@ -1013,3 +1013,19 @@ def test_two_scaled_amounts_apart_stay_two() -> None:
 def test_rupiah_prefix_with_or_without_a_space(sentence: str, figure: str) -> None:
     ms = [m for m in extract_text(sentence) if m.type == "currency" and m.unit == "IDR"]
     assert [m.text for m in ms] == [figure]
+
+
+@pytest.mark.parametrize("text, numbered", [
+    ("Lockheed Martin will build GPS IIIF space vehicles 17 and 18, about $255 million per satellite.", ["17", "18"]),
+    ("The yard delivered hulls 5 and 6 in 2024.", ["5", "6"]),
+    ("The contract covers destroyers 128 to 130.", ["128", "130"]),
+])
+def test_items_numbered_after_a_plural_noun_are_identifiers(text: str, numbered: list[str]) -> None:
+    ms = extract_text(text)
+    assert [m.text for m in ms if m.type == "identifier"] == numbered
+    assert not any(m.text in numbered for m in ms if m.type in AMOUNT_TYPES)
+
+
+def test_a_range_after_a_verb_or_before_a_noun_stays_an_amount() -> None:
+    ms = extract_text("The plant employs 300 to 400. The navy operates 12 to 14 ships in the Pacific.")
+    assert [(m.text, m.type) for m in ms] == [("300", "count"), ("400", "count"), ("12 to 14 ships", "count")]

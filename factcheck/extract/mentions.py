@@ -190,6 +190,12 @@ _SPACED_SCALE = LazyPattern(r"[ \u00a0](?P<s>bn|mn|mln|bln|m|k|b|tn|mil)(?![\p{L
 _NEXT_CAPITAL = LazyPattern(r"[ \u00a0](\p{Lu}[\p{L}]*)(?![\p{L}])")
 _HALF_OF_YEAR = LazyPattern(r"\s+of\s+(?:the\s+)?" + _YEAR)
 _ORDINAL_OF = LazyPattern(r"\s+(?:of|in)\s+(?:five|ten|\d)")
+_NUMBERED_ITEMS = rx(r"(?<![\p{L}])(?P<w>\p{Ll}[\p{Ll}-]*s)[ \u00a0](?P<a>\d{1,4})[ \u00a0]?(?:and|to|through|&|–)[ \u00a0]?"
+                     r"(?P<b>\d{1,4})(?![\d.,]\d)")
+_NOT_ITEM_AFTER = rx(r"[ \u00a0]*(?:%|percent|per\b|per[ \u00a0]cent|thousand|million|billion|trillion|[$€£¥]|"
+                     r"\p{L}+s\b|years?\b|months?\b|days?\b|hours?\b)", regex.I)
+_ITEM_NOUNS = {"satellite", "space vehicle", "lot", "unit", "serial", "tail", "airframe", "prototype", "block", "phase",
+               "tranche", "batch", "flight", "increment", "chapter", "section", "article", "item", "line", "slide", "page"}
 _COMPOUND_REST = rx(r"[ \u00a0](?P<n>\d{1,3})[ \u00a0](?P<w>\p{L}+)(?![\p{L}\d])")
 _RANGE_END = rx(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)")
 _LETTER_AFTER_SPACE = LazyPattern(r"\s+\p{L}")
@@ -423,6 +429,15 @@ class _Scanner:
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
 
+        # items numbered after a plural noun: "space vehicles 17 and 18", "hulls 5 and 6", "destroyers 128 to 130"
+        for m in _NUMBERED_ITEMS.finditer(t):
+            w = m.group("w").lower()
+            if not self._free(m.start("a"), m.end("b")) or _NOT_ITEM_AFTER.match(t, m.end("b")) or \
+                    not (singular(w) in self.lex.noun_class or w[:-1] in _ITEM_NOUNS):
+                continue  # (a thing the noun classes know, or a word that numbers items: not "employs 300 to 400")
+            for g in ("a", "b"):
+                self._emit(m.start(g), m.end(g), "identifier")
+                self._block(m.start(g), m.end(g))
         # a whole number written with a leading zero ("budget function 051", "Form 0451", "Squadron 07") is a code,
         # never an amount (not "0.5", "0,5", "05:30", "05/12/2024": a decimal, a time or a date)
         for m in _LEADING_ZERO.finditer(t):
