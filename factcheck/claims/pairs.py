@@ -159,7 +159,10 @@ class Pairs:
         if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
                 self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
-        if mt.template.id == "since-when" and (_CLAUSE_SO.search(self.ctx.text, new.end, old.start) or
+        if mt.template.id == "since-when" and (len([x for x in self.ctx.numbers_in(new.end, old.start) if x.type != "date"
+                                                    ]) > 1 or _CLAUSE_SO.search(self.ctx.text, new.end, old.start) or
+                                              base_position(self.ctx, new) or
+                                              _BASE_BEFORE.search(self.ctx.text, max(0, new.start - 60), new.start) or
                                               _PAST_PERFECT.search(self.ctx.text, max(0, new.start - 40), new.start)):
             return  # "Orders received in 2023 had totalled NIS 24.4 billion, so the order intake has risen ... since
             # 2021, when it stood at NIS 15.1 billion": a level of a past year, in a clause of its own, is not now
@@ -422,6 +425,7 @@ def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
         any(y.end <= x.start and x.start - y.end <= 40 for y in ctx.numbers_in(max(0, x.start - 40), x.start))
 
 
+_BASE_BEFORE = rx(r"\b(?:over|on|from|than|against|versus|compared\s+with)\s+(?:[\p{L}'’-]+\s+){0,5}$", regex.I)
 _CLAUSE_SO = rx(r",\s*(?:so|thus|therefore|hence|which means)\b|;", regex.I)
 _PAST_PERFECT = rx(r"\bhad\s+(?:\w+\s+){0,2}$", regex.I)
 _SINCE_WHEN = rx(r"\bsince\b[^.;]{0,60}\bwhen\b", regex.I)  # "... since 2019, when it stood at X" (pair since-when-back)

@@ -1856,6 +1856,12 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
     """"The contract will create 120 new jobs, taking the workforce from 380 to 500": the level after is the level
     before plus the amount added (a sum claim on the new level)."""
     add, old, new = mt.slots.get("add"), mt.slots.get("old"), mt.slots.get("new")
+    if add is not None and old is not None and new is not None and facts.rate_of(add) == "unit" and \
+            facts.rate_of(new) != "unit":
+        # "The modification covers 24 aircraft, about $96 million per aircraft, and brings the total from $4.68
+        # billion to $6.94 billion": a price for each is no amount added; the deal named before is
+        _accrue_back(ctx, facts, mt)
+        return
     if add is not None and new is not None and old is None and not ctx.is_stated(new):
         s0, _ = ctx.sentence(add.start)
         # "credits will total EUR 399.6 billion, to which come EUR 13.4 billion ..., bringing the envelope to EUR 413
@@ -1937,7 +1943,8 @@ def _accrued(ctx: Ctx, facts: Facts, mt: Match, add: Mention, old: Mention, new:
         return  # "order intake of SEK 12 billion grew the backlog from ... to ...": orders are not backlog
     s, e = ctx.sentence(new.start)
     others = [x for x in ctx.numbers_in(s, e) if x not in (add, old, new) and is_amount(x)
-              and x.type == new.type and _sum_comparable(ctx, x, new)]
+              and x.type == new.type and _sum_comparable(ctx, x, new)
+              and (facts.rate_of(x) != "unit" or facts.rate_of(new) == "unit")]  # (a price for each is no step)
     # "... brought the fleet from 100 to 110 after 10 retirements": another amount of its kind in the sentence may
     # be part of the step; then the claim is doubted, not called wrong
     ev = Evidence("accrue:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
