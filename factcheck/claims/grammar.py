@@ -205,8 +205,22 @@ def _needs(needs: tuple[int, int, list[str]] | None) -> tuple[int, int, tuple[An
         found = anchors(src)  # whole words and marks (one look-up in words_of), and starts of words
         split = None if found is None else (frozenset(a for a in found if a[:1] in ("=", CHAR)),
                                              frozenset(a for a in found if a[:1] not in ("=", CHAR)))
-        pieces.append((LazyPattern(src, regex.I), split))
+        pieces.append((_piece(src, regex.I), split))
     return nfig, ndate, tuple(pieces)
+
+
+_PIECES: dict[tuple[str, int], LazyPattern] = {}
+
+
+def _piece(src: str, flags: int) -> LazyPattern:
+    """One pattern object per required word's text: templates that need the same word share it, so
+    Abstract.holds, which keeps what it found by pattern object, searches a sentence for it once, not once per
+    template (the search's answer depends on the pattern's text and the sentence only)."""
+    key = (src, int(flags))
+    got = _PIECES.get(key)
+    if got is None:
+        got = _PIECES[key] = LazyPattern(src, flags)
+    return got
 
 
 class Grammar:
@@ -261,7 +275,7 @@ class Grammar:
             self.templates[group] = [
                 Template(tid, group, source, LazyPattern(pattern, regex.I), weight, explicit, slots, meta,
                          None if needs is None else
-                         (needs[0], needs[1], tuple((LazyPattern(*spec), split) for spec, split in needs[2])))
+                         (needs[0], needs[1], tuple((_piece(*spec), split) for spec, split in needs[2])))
                 for tid, source, pattern, weight, explicit, slots, meta, needs in entries]
 
     # ------------------------------------------------------------------------------------ compiling
@@ -591,32 +605,55 @@ class Match:
     end: int
 
 
-def matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
-    """Every match of the group's templates in an abstract sentence (overlapping ones too)."""
+def matches(g: Grammar, group: str, ab: Abstract) -> tuple[Match, ...]:
+    """Every match of the group's templates in an abstract sentence (overlapping ones too), in template order.
+
+    Matching is pure (the same grammar and abstract give the same matches), and several families ask for the same
+    group of the same sentence ("difference" and "compare" in pairs.py and change.py, "pair" twice in pairs.py): the
+    answer is kept with the abstract, per grammar and group, and searched once."""
     workcount.count("link.pattern_runs", len(g.templates.get(group, ())))
     workcount.count("link.abstract_chars", len(ab.text))
-    yield from _matches(g, group, ab)
+    key = (_MATCHES, g, group)
+    got = ab._has.get(key)
+    if got is None:
+        got = ab._has[key] = tuple(_matches(g, group, ab))
+    return got
+
+
+_MATCHES = object()  # the key of a group's matches in Abstract._has
 
 
 def _matches(g: Grammar, group: str, ab: Abstract) -> Iterator[Match]:
+    text = ab.text
+    figs, dates = ab.figs, ab.dates
+    has = ab._has
+    counts = has.get("#slots")
+    if counts is None:  # as Abstract.holds reads them (the checks on counts are made here, not by a call)
+        counts = has["#slots"] = (text.count(FIG_OPEN), text.count(DATE_OPEN))
+    nfigs, ndates = counts
+    counting = workcount.enabled()
     for t in g.templates.get(group, ()):
-        if not ab.holds(t.needs):
+        needs = t.needs
+        if needs is not None and (needs[0] > nfigs or needs[1] > ndates or (needs[2] and not ab.holds(needs))):
             continue
-        workcount.count("link.template_runs")  # the templates run after the prefilter (Abstract.holds)
-        workcount.count("link.template_chars", len(ab.text))
-        for m in t.pattern.finditer(ab.text, overlapped=True):
+        if counting:
+            workcount.count("link.template_runs")  # the templates run after the prefilter (Abstract.holds)
+            workcount.count("link.template_chars", len(text))
+        names = t.slots
+        for m in t.pattern.finditer(text, overlapped=True):
             slots: dict[str, Mention] = {}
             ok = True
-            for name in t.slots:
+            m0 = m.start()
+            for name in names:
                 v = m.group(name)
                 if v is None:
                     continue
                 k = int(v)
-                is_date = m.group(0)[m.start(name) - m.start() - 1: m.start(name) - m.start()] == DATE_OPEN
-                pool = ab.dates if is_date else ab.figs
+                s = m.start(name)
+                pool = dates if s > m0 and text[s - 1] == DATE_OPEN else figs
                 if k >= len(pool):
                     ok = False
                     break
                 slots[name] = pool[k]
             if ok:
-                yield Match(t, slots, ab.to_text(m.start()), ab.to_text(m.end()))
+                yield Match(t, slots, ab.to_text(m0), ab.to_text(m.end()))
