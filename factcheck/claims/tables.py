@@ -1143,6 +1143,7 @@ class _Prose:
 
     def run(self) -> list[Claim]:
         out: list[Claim] = []
+        periods_named: dict[int, str | None] = {}
         for m in self.mentions:
             if m.value is None or (m.type not in ("percent", "currency") and m.role != "multiple"):
                 continue
@@ -1158,6 +1159,8 @@ class _Prose:
             if m.value_high is not None:
                 continue  # "sales of €21.7 billion to €21.9 billion": a range is an outlook, not a row's figure
             found = _rows_in(clause, self.rows, self.lex, head=self.text[max(ca, m.start - 40):m.start])
+            if not found and m.type != "percent" and m.role != "multiple":
+                continue  # an amount the clause ties to no row: what follows would end at `if not found` below
             # a qualifier word inside the row's own label ("Adjusted net income, Group share") is no qualifier
             bare = clause
             last = None
@@ -1176,7 +1179,11 @@ class _Prose:
                 found = self.rows_by_figure(m, ca, cb)
             if not found:
                 continue
-            named = next((kind for kind, rx in self.periods.items() if rx.search(self.text[sa:sb])), None)
+            if si in periods_named:  # the period the sentence names: read once per sentence, not once per figure
+                named = periods_named[si]
+            else:
+                named = periods_named[si] = next((kind for kind, rx in self.periods.items()
+                                                  if rx.search(self.text[sa:sb])), None)
             c = self.change(m, ca, cb, found, named) if m.type == "percent" or m.role == "multiple" else \
                 self.level(m, ca, sa, sb, found, named)
             if c is not None:
@@ -1693,7 +1700,8 @@ def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None =
             via = ""
             if not hit and r.key in lex.sales_words:
                 if sales_via is None:  # the same for every sales row: looked for once per clause
-                    sales_via = next((w for w in lex.sales_words if _name_re(w).search(low)), "")
+                    # (a word the clause does not hold as a substring is not searched for as a whole phrase)
+                    sales_via = next((w for w in lex.sales_words if w in low and _name_re(w).search(low)), "")
                 via = sales_via
                 hit, size = bool(via), 1
             got = by_key[r.key] = (hit, size, via)
