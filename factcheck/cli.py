@@ -1133,8 +1133,6 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _main(args: list[str]) -> None:
-    from .fix import Interrupted
-
     try:
         typo = command_typo(args)
         if typo:
@@ -1145,9 +1143,6 @@ def _main(args: list[str]) -> None:
     except KeyboardInterrupt:  # Ctrl-C outside a command (inside one, typer exits 130 itself)
         typer.echo("factcheck: interrupted", err=True)
         sys.exit(130)
-    except Interrupted as e:  # SIGTERM / SIGHUP during a write, after it cleaned up (fix.signals_raise)
-        typer.echo("factcheck: interrupted", err=True)
-        sys.exit(128 + e.signum)
     except BrokenPipeError:  # `factcheck releases/ | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -1159,3 +1154,11 @@ def _main(args: list[str]) -> None:
         typer.echo(f"factcheck: internal error ({type(e).__name__}{': ' + detail if detail else ''}); please "
                    "report it (FACTCHECK_DEBUG=1 shows the traceback)", err=True)
         sys.exit(EXIT_INTERNAL)
+    except BaseException as e:  # (last: Interrupted is no Exception; anything else goes on as it is)
+        # SIGTERM / SIGHUP during a write, after it cleaned up (fix.signals_raise): only fix.py raises it, so a run
+        # that never imported fix.py (a check) has none, and does not import it to find out
+        fix = sys.modules.get(f"{__package__}.fix")
+        if fix is None or not isinstance(e, fix.Interrupted):
+            raise
+        typer.echo("factcheck: interrupted", err=True)
+        sys.exit(128 + e.signum)

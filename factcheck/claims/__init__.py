@@ -62,6 +62,10 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
         factpacks.find(ctx)
     facts.close()  # the document's indexes are freed now, not by a later garbage collection
     if "tables" not in skip:  # the table checks, and prose tied to a table's rows (tables.py)
+        from ..document.tables import find_tables
+
+        if not find_tables(doc, rules.vocab):  # (found once per document) no table: with_tables would return
+            return ctx.claims, list(ctx.unchecked)  # this, and a release without one does not import it
         from .tables import with_tables
 
         return with_tables(doc, mentions, rules, ctx.claims, ctx.unchecked)
