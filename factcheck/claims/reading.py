@@ -252,6 +252,7 @@ class Facts:
         self._abstracts: dict[int, Abstract] = {}
         self._measures: dict[tuple[int, int], MeasureHit | None] = {}
         self._measure_starts: dict[str, list[int]] = {}
+        self._rates: dict[int, str | None] = {}  # rate_of by a figure's end (what it reads is after the end)
 
     def abstract(self, si: int) -> Abstract:
         """Sentence ``si`` with its figures as slots (cached: every family reads the same abstracts)."""
@@ -499,9 +500,15 @@ class Facts:
         """"period" or "unit" when the words right after a figure make it a rate ("$40 billion a year", "£840 million
         for each ship"; linking words period_rate_words, unit_rate_words), "exchange" for an exchange rate ("¥150 to
         the dollar", linking words currency_nouns), None for a level ("211 a year earlier")."""
+        if m.end in self._rates:  # the families ask for the same figure again (about half the asks on a long text)
+            return self._rates[m.end]
+        got = self._rates[m.end] = self._rate_of(m.end)
+        return got
+
+    def _rate_of(self, i: int) -> str | None:
         t = self.ctx.text
-        i = m.end
-        while i < len(t) and i < m.end + 3 and t[i] in " \u00a0":
+        end = i
+        while i < len(t) and i < end + 3 and t[i] in " \u00a0":
             i += 1
         if self._exchange_rate.match(t, i, min(len(t), i + 50)):
             return "exchange"
