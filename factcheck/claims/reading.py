@@ -252,7 +252,7 @@ class Facts:
         self._abstracts: dict[int, Abstract] = {}
         self._measures: dict[tuple[int, int], MeasureHit | None] = {}
         self._measure_starts: dict[str, list[int]] = {}
-        self._rates: dict[int, str | None] = {}  # rate_of by a figure's end (what it reads is after the end)
+        self._rates: dict[tuple[int, int], str | None] = {}  # rate_of by a figure's span (the words around it)
 
     def abstract(self, si: int) -> Abstract:
         """Sentence ``si`` with its figures as slots (cached: every family reads the same abstracts)."""
@@ -500,12 +500,13 @@ class Facts:
         """"period" or "unit" when the words right after a figure make it a rate ("$40 billion a year", "£840 million
         for each ship"; linking words period_rate_words, unit_rate_words), "exchange" for an exchange rate ("¥150 to
         the dollar", linking words currency_nouns), None for a level ("211 a year earlier")."""
-        if m.end in self._rates:  # the families ask for the same figure again (about half the asks on a long text)
-            return self._rates[m.end]
-        got = self._rates[m.end] = self._rate_of(m.end)
+        key = (m.start, m.end)
+        if key in self._rates:  # the families ask for the same figure again (about half the asks on a long text)
+            return self._rates[key]
+        got = self._rates[key] = self._rate_of(m.start, m.end)
         return got
 
-    def _rate_of(self, i: int) -> str | None:
+    def _rate_of(self, start: int, i: int) -> str | None:
         t = self.ctx.text
         end = i
         while i < len(t) and i < end + 3 and t[i] in " \u00a0":
@@ -518,7 +519,7 @@ class Facts:
                 return kind
         # "the average cost of follow-on ships at $1.05 billion", "the unit price of the later jets is €95 million": a
         # figure its own words name an average or a unit cost is a price for each
-        if _NAMED_UNIT_RATE.search(t, max(0, m.start - 70), m.start):
+        if _NAMED_UNIT_RATE.search(t, max(0, start - 70), start):
             return "unit"
         # "$36 million a tank", "€2,400 a soldier": "a" and a thing the noun classes know (rules/units.yaml)
         an = _A_THING.match(t, i, min(len(t), i + 40))
