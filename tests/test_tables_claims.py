@@ -1070,3 +1070,30 @@ def test_a_row_label_ending_a_longer_name_is_not_the_row(sentence):
 def test_a_row_label_after_a_possessive_is_the_row():
     (c,) = links(SEGMENTS_KRW + "\nHanwha's Defence revenue rose 41.8% in the year.\n")
     assert c.readings[0].explicit
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Defence exports by financial year (₹ crore)\nYear | Exports | Change %\n2019-20 | 9,115 | –\n"
+     "2020-21 | 8,434 | -7.5\n2021-22 | 12,814 | 51.9\n2022-23 | 15,920 | 23.4\n", "6:23.4"),
+    ("Value of production\nFiscal year\tValue\tGrowth %\n2020\t79,071\t–\n2021\t84,643\t7.0\n2022\t94,845\t21.1\n"
+     "2023\t108,684\t14.6\n", "5:21.1"),
+    ("Deliveries by year\nFY        Aircraft     Change %\nFY2021       40        –\nFY2022       46        15.0\n"
+     "FY2023       52        31.0\nFY2024       60        15.4\n", "5:31.0"),
+])
+def test_a_series_down_the_rows_checks_each_change_against_the_row_above(text, wrong):
+    from factcheck.judge import evaluate
+
+    claims, _ = run(text)
+    series_claims = {k: c for k, c in claims.items() if c.readings[0].evidence[0].cue == "table-series"}
+    assert len(series_claims) == 3 and all(c.readings[0].explicit for c in series_claims.values())
+    rules = load_rules()
+    rule = rules.rule("percent_change")
+    held = {k: evaluate(c, c.readings[0], rules, rule.options.get("rounding", "interval")).holds
+            for k, c in series_claims.items()}
+    assert [k for k, ok in held.items() if not ok] == [wrong]
+
+
+def test_rows_of_years_not_in_sequence_are_no_series():
+    text = "Year | Exports | Change %\n2019 | 9,115 | –\n2021 | 8,434 | -7.5\n2024 | 12,814 | 51.9\n2025 | 15,920 | 24.2\n"
+    claims, _ = run(text)
+    assert not any(c.readings[0].evidence[0].cue == "table-series" for c in claims.values())

@@ -127,6 +127,7 @@ def check_tables(doc: Document, tables: list[Table], vocab: dict) -> tuple[list[
     for t in tables:
         c = _Checker(doc, t, vocab)
         c.changes()
+        c.series_changes()
         c.totals()
         c.total_columns()
         c.shares()
@@ -274,6 +275,31 @@ class _Checker:
             return
         self._claimed.add((cell.start, cell.end))
         self.unchecked.append(Unchecked(kind, cell.start, cell.end, cell.text, reason))
+
+    # -- a series down the rows ----------------------------------------------------------------------------
+    def series_changes(self) -> None:
+        """"Year | Exports | Change %" over "2020-21 | 8,434 | -7.5", "2021-22 | 12,814 | 51.9": rows labelled by
+        successive periods, one amount column and one percent column - each row's percent is its change from the
+        row above."""
+        cols = self.t.columns
+        if len(cols) != 2 or cols[0].percent or not cols[1].percent or any(c.role == "change" and c.pair for c in cols):
+            return
+        rows = [r for r in self.t.rows if r.kind == "level"]
+        years = [_label_year(r.label) for r in rows]
+        if len(rows) < 3 or None in years or \
+                any(b != a + 1 for a, b in zip(years, years[1:], strict=False)):  # type: ignore[operator]
+            return
+        for prev, row in zip(rows, rows[1:], strict=False):
+            pc, vc, cc = prev.at(0), row.at(0), row.at(1)
+            if pc is None or vc is None or cc is None or cc.raw is None:
+                continue
+            old, new, stated = self.fig(prev, pc, 0), self.fig(row, vc, 0), self.fig(row, cc, 1)
+            if old is None or new is None or stated is None or not old.value or old.value < 0 or new.value is None:
+                continue
+            detail = f"{cols[0].name}, {row.label.strip()} vs {prev.label.strip()}: {pc.text} → {vc.text} (column " \
+                     f"'{cols[1].name}', a series down the rows)"
+            self.add("percent_change", cc, stated, (Relation("pct_change", (old, new),
+                                                              (self.evidence("table-series", detail, True),)),))
 
     # -- change columns ------------------------------------------------------------------------------------
     def changes(self) -> None:
@@ -1660,6 +1686,15 @@ _NAME_BEFORE = re.compile(r"\b([A-Z][\w&.-]*)\s+$")
 _NOT_NAMES = {"the", "its", "their", "our", "his", "her", "in", "at", "for", "by", "with", "and", "while", "group",
               "company", "segment", "division", "business", "total", "revenue", "sales", "meanwhile", "also", "but",
               "of", "on", "from", "a", "an", "as", "both", "each", "this", "that", "these", "those"}
+_LABEL_YEAR = re.compile(r"^\W*(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?((?:19|20)\d\d)(?:\s*[-–/]\s*(?:\d\d){1,2})?\W*$", re.I)
+
+
+def _label_year(label: str) -> int | None:
+    """The year a row label is ("2021-22", "FY2024", "2023"), or None."""
+    m = _LABEL_YEAR.match(label.strip())
+    return int(m.group(1)) if m else None
+
+
 _TO_LEVEL = re.compile(r"\s*,?\s*to\s+")
 
 

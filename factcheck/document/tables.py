@@ -965,7 +965,9 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
             labels.pop()
         has_labels = any(ln.label and ln.label[2] for ln in fig_rows)
         if has_labels and labels and (labels[0].kind in ("empty", "other") or (
-                len(labels) == max_cells + 1 and labels[0].kind not in ("period", "change", "share", "basis"))):
+                len(labels) == max_cells + 1 and (labels[0].kind not in ("period", "change", "share", "basis")
+                                                 or _STUB_WORD.fullmatch(labels[0].text.strip())))):
+            # ("Year | Exports | Change %" over "2020-21 | 8,434 | -7.5": the word "Year" heads the label column)
             stub, labels = labels[0], labels[1:]  # the stub: the label column's header
     # aligned headers: "Fiscal year   Spending ($bn)   Nominal GDP ($bn)   % of GDP" over rows "2024-25   41.0   2,993
     # 1.37": one label more than the rows have cells, and rows with labels: the first labels the label column
@@ -1473,6 +1475,8 @@ def _whole_rows(rows: list[Row], columns: list[Column]) -> list[Row]:
     return out
 
 
+_STUB_WORD = re.compile(r"(?:(?:fiscal|financial|calendar|budget)\s+)?(?:years?|period|date|quarter|month|fy)",
+                        re.I)
 _GROUP_TOTAL = re.compile(r"^[\w&.'’ -]{1,40}\s(?:group|total|consolidated)$", re.I)
 _NAMED_BY = re.compile(r"^\W*([\w ]{3,30}?)\s+(?:by|per)\s+(?:business|segment|division|region|sector|area|unit|product|"
                        r"market|customer|country|service)", re.I)
