@@ -1079,6 +1079,9 @@ def test_a_row_label_after_a_possessive_is_the_row():
      "2023\t108,684\t14.6\n", "5:21.1"),
     ("Deliveries by year\nFY        Aircraft     Change %\nFY2021       40        –\nFY2022       46        15.0\n"
      "FY2023       52        31.0\nFY2024       60        15.4\n", "5:31.0"),
+    # a money header scales the amounts, never the percent column
+    ("Year | Export contracts ($bn) | Change %\n2020 | 3.0 | –\n2021 | 7.25 | 141.7\n2022 | 17.3 | 138.6\n"
+     "2023 | 13.5 | -12.0\n", "5:-12.0"),
 ])
 def test_a_series_down_the_rows_checks_each_change_against_the_row_above(text, wrong):
     from factcheck.judge import evaluate

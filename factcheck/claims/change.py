@@ -479,6 +479,8 @@ _MODAL_BEFORE = rx(r"\b(?:will|would|could|should|may|might|can|to|shall)\s+(?:(
                    r"effectively|in\s+effect)\s+)?$", regex.I)
 _OBJECT_AFTER = rx(r"\s+(?:the|its|their|our|his|her)\s+(?!(?:number|amount|size|level|figure|total)\b)[\p{L}-]+\s+of\b",
                    regex.I)
+_DEFINED_BEFORE = rx(r"\b(?:defined\s+as|threshold\s+(?:of|is|was|at)|thresholds\s+(?:of|are)|triggers?\s+(?:at|when)|"
+                     r"is\s+triggered\s+(?:at|when|by))\b[^.;]{0,45}$", regex.I)
 _ASIDE_DASH = rx(r"\s[—–-]\s|—")
 _OTHER_PARAGRAPH = "paragraph-before"
 
@@ -732,6 +734,9 @@ def _times_more(ctx: Ctx, m: Mention) -> bool:
 def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula: str, direction: int,
            trig: list[Evidence], fraction: bool = False, extra: list | None = None, pairs_too: bool = True,
            need_comparable: bool = False) -> None:
+    if _DEFINED_BEFORE.search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 60), p.start):
+        ctx.skip(kind, p, "a threshold the text defines ('defined as', 'a threshold of'), not a change of levels given")
+        return  # "a critical breach, defined as growth of 25% over the current baseline or 50% over the original"
     if kind == "multiple" and _named_ratio(ctx, facts, p):
         ctx.skip(kind, p, "a named ratio of two measures (linking words ratio_names), not a change of one")
         return
@@ -1281,6 +1286,18 @@ def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
     for hit in _AND_THEN.finditer(gap):
         if _predicate_verbs(facts).match(gap, hit.end()):
             return False
+    if p.end <= inner_a:
+        # "F-15 deliveries tripled as production ramped, and Apache deliveries ... totaled 20, up from 19": after ", and"
+        # a subject named by a name the trigger's clause does not give is another subject's pair
+        hit = _AND_THEN.search(ctx.text, p.end, inner_a)
+        if hit is not None:
+            own = ctx.text[max(ctx.sentence(p.start)[0], ctx.text.rfind(";", 0, p.start) + 1):p.end]
+            spans = [(h.start, h.end) for h in facts.measure_hits_in(hit.end(), inner_a)]
+            for name in _NAME.finditer(ctx.text, hit.end(), inner_a):
+                if any(a0 <= name.start() < b0 for a0, b0 in spans):
+                    continue
+                if not regex.search(r"(?<![\p{L}\p{N}])" + regex.escape(name.group(0)) + r"(?![\p{L}\p{N}])", own):
+                    return False
     if inner_b <= p.start:
         # "C4I revenues were $244.1 million, down 1.5% from $247.9 million, and ISTAR and EW revenues rose 4%": after
         # ", and" a subject named by a name the pair's clause does not give is another subject (measure words such

@@ -428,7 +428,9 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     # a rate ("at the prevailing rate of ₹86.6 to the dollar", "$40 million a year") is no part of a whole
     # ... nor is a calibre ("155mm artillery shells and 120mm tank rounds, ... 28% of group sales")
     before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent" and x is not whole
-              and facts.rate_of(x) is None and not modifier(x)]
+              and facts.rate_of(x) is None and not modifier(x)
+              # "which excludes the Carabinieri (€7.633 mln) and pensions, accounts for 69,5%": what is left out
+              and not _EXCLUDED_BEFORE.search(ctx.text, max(s, x.start - 40), x.start)]
     if before and threshold(ctx, facts, before[-1]):
         return []  # "Orders below €10 m represented 61% of the total": the part is the orders, not €10 m
     out: list[tuple[Mention, list[Evidence]]] = []
@@ -463,6 +465,8 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     return out
 
 
+_EXCLUDED_BEFORE = rx(r"\b(?:excludes?|excluding|except|other\s+than|without|apart\s+from|net\s+of)\b[^,;.\d]{0,35}$",
+                     regex.I)
 _NEW_SUBJECT = rx(r"[;]|,\s*(?:and|but|while|whereas|with|so|thus|hence|therefore)\s+"
                   r"(?!(?:about|around|some|roughly|nearly|almost|over|under|just|more|less|approximately|that)\b)\p{L}",
                   regex.I)
@@ -956,7 +960,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                    mt.template.explicit)
     lists = []
     semicolon_list: list[Mention] | None = None
-    if where in ("before", "either"):
+    if where in ("before", "either") and not _OPEN_BRACKET_BEFORE.search(ctx.text, max(0, t.start - 3), t.start):
+        # (not "the Netherlands and Austria (9 combined)": a total in brackets sums what it follows by name, not the
+        # figures before the bracket)
         before_list = _list_before(ctx, facts, t)
         ext = _items_before_semicolon(ctx, t, before_list)
         if ext:  # "A requested $849.8 billion; B account for $33.2 billion and C for $11.8 billion, giving $894.8 billion"
@@ -1683,6 +1689,7 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
     return items
 
 
+_OPEN_BRACKET_BEFORE = rx(r"\(\s*$")
 _COMPARED_CLAUSE = rx(r"\b(?:when|than|compared|against|versus|up\s+from|down\s+from)\b", regex.I)
 _LEAVING = rx(r"\b(?:leaving|leaves|remaining|remain|still\s+to)\b", regex.I)
 _VERB_THEN_COMMA = rx(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b[^,;]*,\s", regex.I)

@@ -293,8 +293,9 @@ class _Checker:
             pc, vc, cc = prev.at(0), row.at(0), row.at(1)
             if pc is None or vc is None or cc is None or cc.raw is None:
                 continue
-            old, new, stated = self.fig(prev, pc, 0), self.fig(row, vc, 0), self.fig(row, cc, 1)
-            if old is None or new is None or stated is None or not old.value or old.value < 0 or new.value is None:
+            old, new = self.fig(prev, pc, 0), self.fig(row, vc, 0)
+            stated = dataclasses.replace(cc.raw, type="percent", unit="percent", inferred=True)  # (never scaled)
+            if old is None or new is None or stated.value is None or not old.value or old.value < 0 or new.value is None:
                 continue
             detail = f"{cols[0].name}, {row.label.strip()} vs {prev.label.strip()}: {pc.text} → {vc.text} (column " \
                      f"'{cols[1].name}', a series down the rows)"
