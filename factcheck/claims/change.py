@@ -479,6 +479,8 @@ _MODAL_BEFORE = rx(r"\b(?:will|would|could|should|may|might|can|to|shall)\s+(?:(
                    r"effectively|in\s+effect)\s+)?$", regex.I)
 _OBJECT_AFTER = rx(r"\s+(?:the|its|their|our|his|her)\s+(?!(?:number|amount|size|level|figure|total)\b)[\p{L}-]+\s+of\b",
                    regex.I)
+_NAMED_LEVEL_AFTER = rx(r"[ \u00a0-]*(?:of\s+GDP\s+)?(?:targets?|goals?|guidelines?|thresholds?|benchmarks?|mark|floor|ceiling|"
+                        r"cap|minimum|pledge|commitment|rule|hurdle)\b", regex.I)
 _DEFINED_BEFORE = rx(r"\b(?:defined\s+as|threshold\s+(?:of|is|was|at)|thresholds\s+(?:of|are)|triggers?\s+(?:at|when)|"
                      r"is\s+triggered\s+(?:at|when|by))\b[^.;]{0,45}$", regex.I)
 _ASIDE_DASH = rx(r"\s[—–-]\s|—")
@@ -734,6 +736,9 @@ def _times_more(ctx: Ctx, m: Mention) -> bool:
 def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula: str, direction: int,
            trig: list[Evidence], fraction: bool = False, extra: list | None = None, pairs_too: bool = True,
            need_comparable: bool = False) -> None:
+    if kind == "percent_change" and _NAMED_LEVEL_AFTER.match(ctx.text, p.end):
+        ctx.skip(kind, p, "a percentage that names a target or a threshold ('the 2% target'), not a change")
+        return  # "23 allies to meet the 2% target in 2024, up from 11 last year"
     if _DEFINED_BEFORE.search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 60), p.start):
         ctx.skip(kind, p, "a threshold the text defines ('defined as', 'a threshold of'), not a change of levels given")
         return  # "a critical breach, defined as growth of 25% over the current baseline or 50% over the original"

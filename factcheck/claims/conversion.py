@@ -48,6 +48,7 @@ def find(ctx: Ctx, facts: Facts) -> None:
             if mt.template.meta.get("dst_hedged") and not dst.hedge:
                 continue  # "12 km, 20 km and 30 km" lists; "12 km, about 7.5 miles" restates
             src = src_of.get(src.start, src)  # "– about US$2.9 billion or A$4.5 billion": both restate the euros
+            src = _before_prior_bracket(ctx, src, dst)
             if (src.start, dst.start) in done or ctx.is_stated(dst) or dst.start in src_of:
                 continue
             pairs = _paired_list(ctx, src, dst) or [(src, dst)]
@@ -63,6 +64,23 @@ def find(ctx: Ctx, facts: Facts) -> None:
                 else:
                     _currency(ctx, facts, s, d, ev)
     _same_rate(ctx)
+
+
+_PRIOR_OPEN = rx(r"\(\s*(?:(?:(?:FY\s?)?(?:19|20)\d\d|previous\s+year|prior\s+year|PY|year\s+earlier)\s*[:=]?\s*)?$", regex.I)
+
+
+def _before_prior_bracket(ctx: Ctx, src: Mention, dst: Mention) -> Mention:
+    """"PLN 11 864 mln (2023: PLN 9 512 mln), i.e. about EUR 2,76 mld": a restatement after a bracketed prior-period
+    value restates the figure before the bracket, not the prior one inside it."""
+    t = ctx.text
+    close = t.find(")", src.end, dst.start)
+    opened = t.rfind("(", max(0, src.start - 30), src.start)
+    if close < 0 or opened < 0 or not _PRIOR_OPEN.search(t, opened, src.start):
+        return src
+    before = [x for x in ctx.numbers_in(max(0, opened - 60), opened) if is_amount(x)]
+    if before and before[-1].type == src.type and before[-1].unit == src.unit and not t[before[-1].end:opened].strip():
+        return before[-1]
+    return src
 
 
 _SCALE_BRACKET = rx(r"\s*\(\s*(?:(?:or|about|around|roughly|some|approximately|i\.e\.|that\s+is)\s+)?|"
