@@ -1635,6 +1635,7 @@ def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # comparison's size and its base are no parts; "364 are under contract, leaving 318 still to be ordered": a
         # remainder is the remainder grammar's
         items = [x for k, x in enumerate(items) if x.start not in pairs.deltas and not base_position(ctx, x)
+                 and (facts.rate_of(x) != "unit" or facts.rate_of(named) == "unit")  # "about €1.1 billion each"
                  and not _partitive(ctx, x)  # "12 planned to transition, and only four of those had": a part of a part
                  and not size_of_comparison(ctx, x)
                  and not (k and _COMPARED_CLAUSE.search(ctx.text, items[k - 1].end, x.start))]
