@@ -185,6 +185,11 @@ def stated_interval(c: Claim, vocab: dict) -> Interval | None:
         # reaches further below zero, not towards it
         lo, hi = figure_interval(-value, step, w)
         acc = (-hi, -lo)
+    elif 0 < value < 1 and c.stated is not None and c.stated.role == "multiple" and w.kind not in ("exact", "band"):
+        # "more than halving to $158.9 million" (0.5): the hedge is about the size of the cut, so "more than" reaches
+        # below the ratio, "nearly" above it - read on the reciprocal (2x), then turned back
+        lo, hi = figure_interval(1 / value, step / (value * value), w)
+        acc = (1 / hi if hi > 0 else 0.0, 1 / lo if lo > 0 else math.inf)
     else:
         acc = figure_interval(value, step, w)
     if c.stated is not None and c.stated.value_high is not None and c.stated_value is None:

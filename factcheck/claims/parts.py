@@ -352,8 +352,14 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     stated, formula_on_part = p, False
     if part is not None and mt.template.id == "share-equal":
         # "40% of the value ..., a share equal to CZK 23.9 billion": the amount is the stated figure
+        sv = _share_value(p)
+        # "roughly a third of the contract value, or about $330 million": a fraction is read in percent, as the
+        # formula takes it (it multiplied the whole by 0.333%)
+        pct = p if sv is None or (p.type == "percent" and p.unit == "percent") else dataclasses.replace(
+            p, value=sv[0], type="percent", unit="percent", half_step=(sv[1] if sv[1] is not None else p.half_step),
+            inferred=True)
         for w, wev in _wholes(ctx, facts, p, part, whole, pairs):
-            readings.append(Relation("share_of", (p, w), (ev,) + tuple(wev)))
+            readings.append(Relation("share_of", (pct, w), (ev,) + tuple(wev)))
         if readings and not ctx.is_stated(part):
             readings.sort(key=lambda r: -r.score)
             ctx.add(Claim("share", (part.start, part.end), part, readings=tuple(readings[:4]),
@@ -1020,6 +1026,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             before = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x) and _sum_comparable(ctx, x, t)
                       and abs(x.value or 0) < abs(t.value or 0) and not _counts_the_parts(ctx, x, t)
                       and (unit_total or facts.rate_of(x) != "unit") and x.start not in ctx.restated
+                      # (not "43% of the award, or about $1.51 billion": an amount a share restates is a part of
+                      # that award, no deal of its own)
+                      and not _SHARE_RESTATED.search(ctx.text, max(0, x.start - 60), x.start)
                       and (back == 1 or ctx.sent_index(x.start) >= si - 1 or dealt(x))]
             if len(before) >= n:
                 break
@@ -1609,7 +1618,8 @@ def _item_names(ctx: Ctx, x: Mention, items: list[Mention], t: Mention) -> bool:
 def _joined(between: str) -> bool:
     """Two list items: a separator, and at most a few words describing the item (no verb of a new clause)."""
     between = _HEDGE_END.sub("", between)
-    if len(between) > 120 or regex.search(r"[;]|\b(?:than|while|whereas|but|of\s+which|per|each|a\s+year\s+earlier)\b",
+    if len(between) > 120 or regex.search(r"[;]|\b(?:than|while|whereas|but|of\s+which|per|each|a\s+year\s+earlier|"
+                                          r"including|includes|such\s+as)\b",
                                           between, regex.I) \
             or regex.fullmatch(r"\s*(?:to|and\s+to|-|–|—)\s*", between) or _CLAUSE_VERB.search(between):
         return False
@@ -1678,8 +1688,8 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
             continue  # "$980 billion, or 68% of the total, and ... $526 billion": an aside of another kind
         between = ctx.text[items[-1].end:x.start]
         if len(between) > 80 or ";" in between or not regex.search(r",|\band\b|\bplus\b", between) \
-                or not _sum_comparable(ctx, x, first):
-            break
+                or not _sum_comparable(ctx, x, first) or _INCLUDING_ITEMS.search(between):
+            break  # (not "secured S$6.2 billion, including a S$1.3 billion order": a part's own items)
         if len(items) == 1 and _CLOSED_CLAUSE.match(between):
             break  # "104 vehicles, of which 103 were upgraded, and 40 new-build ones": the clause ended at the comma
         if len(items) == 1 and _VERB_THEN_COMMA.match(between) and _names_own_thing(x) and not _names_own_thing(first):
@@ -1690,6 +1700,9 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
     return items
 
 
+_SHARE_RESTATED = rx(r"(?:%|\bper\s?cent|\bpercent)[^.;%]{0,40},?\s+or\s+(?:(?:about|around|some|roughly|nearly|almost|"
+                     r"approximately)\s+)?$", regex.I)
+_INCLUDING_ITEMS = rx(r"\b(?:including|includes|incl\.|such\s+as|among\s+them|of\s+which)\b", regex.I)
 _OPEN_BRACKET_BEFORE = rx(r"\(\s*$")
 _COMPARED_CLAUSE = rx(r"\b(?:when|than|compared|against|versus|up\s+from|down\s+from)\b", regex.I)
 _LEAVING = rx(r"\b(?:leaving|leaves|remaining|remain|still\s+to)\b", regex.I)

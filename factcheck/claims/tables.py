@@ -1206,11 +1206,14 @@ class _Prose:
                 found = self.rows_by_figure(m, ca, cb)
             if not found:
                 continue
-            if si in periods_named:  # the period the sentence names: read once per sentence, not once per figure
+            # the period the figure's clause names ("grew 24 per cent over the year ...; in the quarter alone ... 21
+            # per cent"), else the sentence's (read once per sentence)
+            named = next((kind for kind, rx in self.periods.items() if rx.search(self.text, ca, cb)), None)
+            if named is None:
+                if si not in periods_named:
+                    periods_named[si] = next((kind for kind, rx in self.periods.items() if rx.search(self.text[sa:sb])),
+                                             None)
                 named = periods_named[si]
-            else:
-                named = periods_named[si] = next((kind for kind, rx in self.periods.items()
-                                                  if rx.search(self.text[sa:sb])), None)
             c = self.change(m, ca, cb, found, named) if m.type == "percent" or m.role == "multiple" else \
                 self.level(m, ca, sa, sb, found, named)
             if c is not None:

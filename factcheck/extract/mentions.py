@@ -196,6 +196,7 @@ _NOT_ITEM_AFTER = rx(r"[ \u00a0]*(?:%|percent|per\b|per[ \u00a0]cent|thousand|mi
                      r"\p{L}+s\b|years?\b|months?\b|days?\b|hours?\b)", regex.I)
 _ITEM_NOUNS = {"satellite", "space vehicle", "lot", "unit", "serial", "tail", "airframe", "prototype", "block", "phase",
                "tranche", "batch", "flight", "increment", "chapter", "section", "article", "item", "line", "slide", "page"}
+_DIGITS_WORD = rx(r"[ \u00a0-]digits?\b", regex.I)
 _COMPOUND_REST = rx(r"[ \u00a0](?P<n>\d{1,3})[ \u00a0](?P<w>\p{L}+)(?![\p{L}\d])")
 _RANGE_END = rx(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)")
 _LETTER_AFTER_SPACE = LazyPattern(r"\s+\p{L}")
@@ -632,7 +633,7 @@ class _Scanner:
                     self._emit(m.start(), m.end(), "ordinal", v)
                     self._block(*m.span())
         for m in self._scan("multiple"):
-            if free(*m.span()):
+            if free(*m.span()) and not _DIGITS_WORD.match(t, m.end()):  # not "grew by double digits", "triple-digit"
                 w = m.group().lower()
                 found.append(_Amount(m.start(), m.end(), m.start(), m.end(), self.lex.multiples[w], word=True,
                                      exact_word=True, role="multiple"))
