@@ -1100,3 +1100,10 @@ def test_rows_of_years_not_in_sequence_are_no_series():
     text = "Year | Exports | Change %\n2019 | 9,115 | –\n2021 | 8,434 | -7.5\n2024 | 12,814 | 51.9\n2025 | 15,920 | 24.2\n"
     claims, _ = run(text)
     assert not any(c.readings[0].evidence[0].cue == "table-series" for c in claims.values())
+
+
+@pytest.mark.parametrize("header", ["Share of GDP (%)", "% of total", "Share %"])
+def test_a_share_column_down_the_rows_is_no_series_of_changes(header):
+    text = f"Year\tFunding ($b)\t{header}\n2024-25\t53.3\t1.98\n2025-26\t55.7\t2.00\n2026-27\t57.6\t2.02\n2027-28\t59.6\t2.05\n"
+    claims, _ = run(text)
+    assert not any(c.readings[0].evidence[0].cue == "table-series" for c in claims.values())

@@ -284,6 +284,8 @@ class _Checker:
         cols = self.t.columns
         if len(cols) != 2 or cols[0].percent or not cols[1].percent or any(c.role == "change" and c.pair for c in cols):
             return
+        if not self.lex.change_label.search(cols[1].name) or self.lex.share_label.search(cols[1].name):
+            return  # ("Share of GDP (%)", "% of total": a share column, no change from the row above)
         rows = [r for r in self.t.rows if r.kind == "level"]
         years = [_label_year(r.label) for r in rows]
         if len(rows) < 3 or None in years or \
