@@ -1019,6 +1019,8 @@ def test_rupiah_prefix_with_or_without_a_space(sentence: str, figure: str) -> No
     ("Lockheed Martin will build GPS IIIF space vehicles 17 and 18, about $255 million per satellite.", ["17", "18"]),
     ("The yard delivered hulls 5 and 6 in 2024.", ["5", "6"]),
     ("The contract covers destroyers 128 to 130.", ["128", "130"]),
+    # a word that numbers items (rules/vocabulary.yaml item_number_nouns)
+    ("The award definitizes lots 18 and 19 of the programme.", ["18", "19"]),
 ])
 def test_items_numbered_after_a_plural_noun_are_identifiers(text: str, numbered: list[str]) -> None:
     ms = extract_text(text)

@@ -194,8 +194,6 @@ _NUMBERED_ITEMS = rx(r"(?<![\p{L}])(?P<w>\p{Ll}[\p{Ll}-]*s)[ \u00a0](?P<a>\d{1,4
                      r"(?P<b>\d{1,4})(?![\d.,]\d)")
 _NOT_ITEM_AFTER = rx(r"[ \u00a0]*(?:%|percent|per\b|per[ \u00a0]cent|thousand|million|billion|trillion|[$€£¥]|"
                      r"\p{L}+s\b|years?\b|months?\b|days?\b|hours?\b)", regex.I)
-_ITEM_NOUNS = {"satellite", "space vehicle", "lot", "unit", "serial", "tail", "airframe", "prototype", "block", "phase",
-               "tranche", "batch", "flight", "increment", "chapter", "section", "article", "item", "line", "slide", "page"}
 _DIGITS_WORD = rx(r"[ \u00a0-]digits?\b", regex.I)
 _COMPOUND_REST = rx(r"[ \u00a0](?P<n>\d{1,3})[ \u00a0](?P<w>\p{L}+)(?![\p{L}\d])")
 _RANGE_END = rx(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)")
@@ -431,10 +429,11 @@ class _Scanner:
                 self._block(m.start(1), m.end(1))
 
         # items numbered after a plural noun: "space vehicles 17 and 18", "hulls 5 and 6", "destroyers 128 to 130"
+        item_nouns = {str(w).lower() for w in (lex.vocab.get("item_number_nouns") or [])}
         for m in _NUMBERED_ITEMS.finditer(t):
             w = m.group("w").lower()
             if not self._free(m.start("a"), m.end("b")) or _NOT_ITEM_AFTER.match(t, m.end("b")) or \
-                    not (singular(w) in self.lex.noun_class or w[:-1] in _ITEM_NOUNS):
+                    not (singular(w) in self.lex.noun_class or singular(w) in item_nouns):
                 continue  # (a thing the noun classes know, or a word that numbers items: not "employs 300 to 400")
             for g in ("a", "b"):
                 self._emit(m.start(g), m.end(g), "identifier")
