@@ -1107,3 +1107,14 @@ def test_a_share_column_down_the_rows_is_no_series_of_changes(header):
     text = f"Year\tFunding ($b)\t{header}\n2024-25\t53.3\t1.98\n2025-26\t55.7\t2.00\n2026-27\t57.6\t2.02\n2027-28\t59.6\t2.05\n"
     claims, _ = run(text)
     assert not any(c.readings[0].evidence[0].cue == "table-series" for c in claims.values())
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sales climbed 24% to SEK 23,960m, helped by a 31% jump in aftermarket revenue.",
+    "Sales rose 24% to SEK 23,960m, driven by a 40% rise in exports.",
+    "Sales grew 24% to SEK 23,960m thanks to a 12% increase in service volumes.",
+])
+def test_a_cause_s_change_is_not_the_row_s(sentence):
+    # "helped by a 31% jump in X": the cause's own change, of a part the table does not show
+    got = {c.stated.text for c in links(sentence + "\n\n" + TABLE)}
+    assert got == {"24%"}

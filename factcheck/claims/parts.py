@@ -36,6 +36,7 @@ from .reading import (
     is_generic,
     magnitude,
     modifier,
+    noun_class,
     same_figure,
     same_noun,
 )
@@ -471,6 +472,26 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     return out
 
 
+def _other_specific_thing(ctx: Ctx, a: str, b: str) -> bool:
+    """Are two counted nouns two different specific things (tanks and howitzers), neither the name of a class?"""
+    if not regex.fullmatch(r"[\p{Ll}-]+", b):
+        return False  # ("48 howitzers, 24 K9A1 and 24 K9A2": a designation is a kind of the total's thing)
+    a, b = a.lower().rstrip("s"), b.lower().rstrip("s")
+    ca, cb = noun_class(ctx.vocab, a), noun_class(ctx.vocab, b)
+    return a != b and ca is not None and cb is not None and ca != a and cb != b
+
+
+_POSSESSIVE_NAME = rx(r"(\p{Lu}[\p{L}&.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}&.-]*)*)['’]s\s")
+
+
+def _owner_before(ctx: Ctx, x: Mention) -> str | None:
+    """The possessor named before a figure in its clause ("Raytheon's operating profit rose to ...")."""
+    clause = ctx.text[max(ctx.sentence(x.start)[0], x.start - 80):x.start]
+    cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(" while "), clause.rfind(" and "))
+    hits = list(_POSSESSIVE_NAME.finditer(clause, max(0, cut)))
+    return hits[-1].group(1) if hits else None
+
+
 _EXCLUDED_BEFORE = rx(r"\b(?:excludes?|excluding|except|other\s+than|without|apart\s+from|net\s+of)\b[^,;.\d]{0,35}$",
                      regex.I)
 _NEW_SUBJECT = rx(r"[;]|,\s*(?:and|but|while|whereas|with|so|thus|hence|therefore)\s+"
@@ -848,6 +869,10 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
         if seg.search(ctx.text, ctx.sentence(n.start)[0], n.start) and \
                 not seg.search(ctx.text, ctx.sentence(d.start)[0], d.start):
             return False  # "The Defence segment's EBIT ..." over the group's sales: a segment's margin is of its own sales
+        own_n, own_d = _owner_before(ctx, n), _owner_before(ctx, d)
+        if own_n and own_d and own_n != own_d:
+            return False  # "Pratt & Whitney's sales climbed to $7.63 billion, while Raytheon's operating profit rose to
+            # $736 million, giving a margin of 10.5%": the profit and the sales of two owners
         return len(near_dens) == 1 and d.start in near_dens and si - 1 <= ctx.sent_index(n.start) <= si and not far
     readings = [r if sure(r) else dataclasses.replace(doubt(r), alternative=False) for r in readings]
     readings.sort(key=lambda r: -r.score)
@@ -962,6 +987,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if t.type == "percent" and _growth_sentence(ctx, facts, t):
         return  # "Sales in Europe rose 10%, in Asia 5% and in America 2% – 6% overall": rates of growth do not add
     where = str(mt.template.meta.get("parts", "either"))
+    if t.type == "count" and t.unit and not t.inferred and (nxt := ctx.numbers_in(t.end, t.end + 80)) and \
+            regex.match(r",\s*$", ctx.text[t.end:nxt[0].start]) and nxt[0].type == "count" and nxt[0].unit and \
+            not nxt[0].inferred and _other_specific_thing(ctx, t.unit, nxt[0].unit):
+        return  # "a total of 1000 K2 tanks, 672 K9 howitzers and 288 launchers": the first item of a list of other
+        # things (not "52 aircraft, 21 Rafale fighters and 31 Falcon jets": a class and its kinds)
     ev0 = Evidence("total:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
                    mt.template.explicit)
     lists = []

@@ -513,6 +513,11 @@ class Facts:
             i += 1
         if self._exchange_rate.match(t, i, min(len(t), i + 50)):
             return "exchange"
+        # "(A$1 = US$0.63)", "€1 = $1.08": one unit set equal to another currency's amount is a rate; so is that amount
+        if _RATE_EQUATION_AFTER.match(t, end) and regex.search(r"(?<![\d.,])1(?:[.,]0+)?\s*$", t[max(0, start):end]):
+            return "exchange"
+        if _RATE_EQUATION_BEFORE.search(t, max(0, start - 25), start):
+            return "exchange"
         for kind in ("period", "unit"):
             hit = self.g.word_pattern(kind + "_rate_words").match(t, i, min(len(t), i + 40))
             if hit is not None and not _NOT_RATE.match(t, hit.end(), min(len(t), hit.end() + 20)):
@@ -552,6 +557,8 @@ class Facts:
         return hit.group(0).lower() if hit else None
 
 
+_RATE_EQUATION_AFTER = rx(r"\s*=\s*\S{0,4}\s?\d")
+_RATE_EQUATION_BEFORE = rx(r"(?<![\d.,])1(?:[.,]0+)?\s*=\s*\S{0,4}\s?$")
 _NAMED_UNIT_RATE = rx(r"\b(?:average|unit|per-unit|mean)\s+(?:[\p{L}-]+\s+){0,2}?(?:cost|costs|price|prices)\b"
                       r"[^,;.\d()]{0,45}$", regex.I)
 _A_THING = rx(r"an?\s+([\p{L}][\p{L}-]*)\b(?!\s+(?:of|for|to|in|on|at)\b)", regex.I)

@@ -1416,6 +1416,9 @@ class _Prose:
         before = before[cut[-1]:] if cut else before
         stop = _NEXT_ITEM.search(after)
         after = after[:stop.start()] if stop else after
+        if _CAUSE_BEFORE.search(text, max(ca, m.start - 40), m.start):
+            return None  # "sales climbed 16% to $7.63 billion, helped by a 21% jump in commercial aftermarket revenue":
+            # the cause's own change, of a part the table does not show
         multiple = m.role == "multiple"  # "operating profit doubled from a year earlier to 71.5 billion won"
         if multiple and _OTHER_BASE.match(text, m.end):
             return None  # "double today's level", "twice the planned rate": a comparison with another base, no change
@@ -1686,6 +1689,9 @@ class _Overlaps:
         return k > 0 and self.reach[k - 1] > s
 
 
+_CAUSE_BEFORE = re.compile(r"\b(?:(?:helped|driven|boosted|supported|led|lifted|offset|hit|hurt|weighed\s+down|held\s+back)"
+                           r"\s+by|thanks\s+to|on\s+the\s+back\s+of|reflecting|owing\s+to|due\s+to)\s+(?:an?\s+|the\s+)?"
+                           r"(?:[\w-]+\s+){0,2}$", re.I)
 _OTHER_BASE = re.compile(r"\s+(?:(?:the|its|their|that|this)\s+)?(?:today's|current|present|existing|planned|"
                          r"original|target(?:ed)?|pre-war|peacetime|historical|average)\b", re.I)
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w&.-]*)\s+$")

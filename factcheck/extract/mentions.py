@@ -402,7 +402,7 @@ class _Scanner:
             self._emit(a, end, "identifier")
             self._block(m.start("n"), end)
         # a number glued to a designation suffix: "737-based"
-        for m in rx(r"(?<![\p{L}\d,.])(\d+)-(\p{L}+)").finditer(t):
+        for m in rx(r"(?<![\p{L}\d,.])(\d+(?:\.\d+)?)-(\p{L}+)").finditer(t):  # "737-based", "Gepard 3.9-class"
             if m.group(2).lower() in lex.designation_suffixes and self._free(m.start(1), m.end(1)):
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
