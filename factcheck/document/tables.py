@@ -996,8 +996,7 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
             pos_line = None
     for ln in body:
         rows.append(_row(lex, doc, ln, len(rows), columns, scale, locale, pos_line, form))
-    rows = _named_total(lex, _whole_rows(_type_rows(lex, rows), columns),
-                        " ".join([caption, stub.text if stub is not None else ""]))
+    rows = _named_total(_whole_rows(_type_rows(lex, rows), columns), " ".join([caption, stub.text if stub is not None else ""]))
     start = min([lines[k].start for k in head_idx] + [body[0].start])
     return Table(start=start, end=body[-1].end, form=form, columns=tuple(columns), rows=tuple(rows),
                  stub=stub.text.strip() if stub is not None else "",
@@ -1482,7 +1481,7 @@ _NAMED_BY = re.compile(r"^\W*([\w ]{3,30}?)\s+(?:by|per)\s+(?:business|segment|d
                        r"market|customer|country|service)", re.I)
 
 
-def _named_total(lex: Lexicon, rows: list[Row], head: str) -> list[Row]:
+def _named_total(rows: list[Row], head: str) -> list[Row]:
     """With no total row, the last row is the total when its label says so in other words: a name and "group" or
     "total" ("TKMS group"), or the measure the table breaks down ("Sales" under "Sales by business area, MSEK") -
     and its figures are the largest of each column they stand in (a total is no smaller than its parts)."""
