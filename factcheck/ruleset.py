@@ -262,6 +262,17 @@ def _rule(r: dict[str, Any], where: str, shipped: bool) -> Rule:
                 shipped=shipped)
 
 
+def _merged(old: Any, new: Any) -> Any:
+    """A later file's vocabulary entry over an earlier one's: mappings merge key by key at every depth (a user's
+    ``linking: words: named_level_nouns`` adds that list and keeps the other word lists), lists gain the new
+    items, anything else is replaced."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        return {**old, **{k: _merged(old.get(k), v) for k, v in new.items()}}
+    if isinstance(old, list) and isinstance(new, list):
+        return old + [x for x in new if x not in old]
+    return new
+
+
 def _merge(rs: RuleSet, f: Parsed) -> None:
     data = f.data
     if data is None:
@@ -273,12 +284,7 @@ def _merge(rs: RuleSet, f: Parsed) -> None:
         rid = str(r["id"])
         rs.rules[rid] = _rule(r, f"{f.shown}:{f.lines.get(rid, 1)}", f.shipped)
     for section, body in (data.get("vocabulary") or {}).items():
-        if isinstance(body, dict) and isinstance(rs.vocab.get(section), dict):
-            rs.vocab[section] = {**rs.vocab[section], **body}
-        elif isinstance(body, list) and isinstance(rs.vocab.get(section), list):
-            rs.vocab[section] = rs.vocab[section] + [x for x in body if x not in rs.vocab[section]]
-        else:
-            rs.vocab[section] = body
+        rs.vocab[section] = _merged(rs.vocab.get(section), body)
     for fact in data.get("facts") or []:
         fid = str(fact.get("id"))
         entry = {**fact, "_file": f.shown, "_origin": f"{f.shown}:{f.lines.get(fid, 1)}"}

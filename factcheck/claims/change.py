@@ -437,7 +437,8 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         base = mt.slots.get("base")
         if base is None or not is_amount(base):
             continue
-        if _MODAL_BEFORE.search(ctx.text, max(0, m.start - 20), m.start) and _OBJECT_AFTER.match(ctx.text, m.end):
+        if facts.g.regex(_MODAL_BEFORE).search(ctx.text, max(0, m.start - 20), m.start) and \
+                facts.g.regex(_OBJECT_AFTER).match(ctx.text, m.end):
             continue  # "an order that will double the fleet of 12 jets", "24 more guns would triple the battery of 12": a
             # verb whose object grows by it, not a multiple of the figure before
         if mt.template.meta.get("determiner") and not _DETERMINED.fullmatch(ctx.text, m.end, base.num_start):
@@ -475,14 +476,54 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             ctx.stated.add(m.start)  # a multiple of another measure: no reading of it as a pair's change
 
 
-_MODAL_BEFORE = rx(r"\b(?:will|would|could|should|may|might|can|to|shall)\s+(?:(?:more\s+than|nearly|almost|roughly|"
-                   r"effectively|in\s+effect)\s+)?$", regex.I)
-_OBJECT_AFTER = rx(r"\s+(?:the|its|their|our|his|her)\s+(?!(?:number|amount|size|level|figure|total)\b)[\p{L}-]+\s+of\b",
-                   regex.I)
-_NAMED_LEVEL_AFTER = rx(r"[ \u00a0-]*(?:of\s+GDP\s+)?(?:targets?|goals?|guidelines?|thresholds?|benchmarks?|mark|floor|ceiling|"
-                        r"cap|minimum|pledge|commitment|rule|hurdle)\b", regex.I)
-_DEFINED_BEFORE = rx(r"\b(?:defined\s+as|threshold\s+(?:of|is|was|at)|thresholds\s+(?:of|are)|triggers?\s+(?:at|when)|"
-                     r"is\s+triggered\s+(?:at|when|by))\b[^.;]{0,45}$", regex.I)
+# what the words of these phrases are lives in rules/linking.yaml (linking words)
+_MODAL_BEFORE = r"(?<![\p{L}\p{N}])@modal_words\s+(?:@verb_hedges\s+)?$"
+_OBJECT_AFTER = r"\s+@object_determiners\s+(?!@level_of_nouns(?![\p{L}\p{N}]))[\p{L}-]+\s+of(?![\p{L}\p{N}])"
+_NAMED_LEVEL_AFTER = r"[ \u00a0-]*(?:of\s+GDP\s+)?@named_level_nouns(?![\p{L}\p{N}])"
+_DEFINED_BEFORE = r"(?<![\p{L}\p{N}])@definition_cues(?![\p{L}\p{N}])[^.;]{0,45}$"
+# a percentage written as an attribute of a noun after a determiner ("its 40% quota", "a 20% stake", "the 5% tariff"):
+# the noun phrase names a level or a rate of its own. It is a change only when a word of the phrase says so ("a 12%
+# rise", "a 12% year-on-year increase", "a 10% premium"). The phrase ends at punctuation, a figure, or a word of
+# attributive_stops, clause_verbs or modal_words ("the 12% was", "a 20% stake in the venture")
+_DETERMINED_BEFORE = r"(?<![\p{L}\p{N}])(?:@np_determiners|\p{L}+['’]s)\s+(?:@hedges\s+)?$"
+_NP_WORD = rx(r"[ \u00a0]*([\p{L}][\p{L}'’/-]*)")
+_CHANGE_LISTS = ("change_nouns", "increase_words", "decrease_words", "comparatives_up", "comparatives_down",
+                 "evaluative_words", "markup_nouns")
+_STOP_LISTS = ("attributive_stops", "clause_verbs", "modal_words", "predicate_verbs")
+_WORD_SETS: dict[int, tuple[Any, frozenset[str], frozenset[str]]] = {}
+
+
+def _attributive(ctx: Ctx, facts: Facts, p: Mention) -> str | None:
+    """The noun phrase a percentage is an attribute of ("quota" in "its 40% quota, up from nine"), or None when it
+    stands on its own or its phrase names a change."""
+    g = facts.g
+    if not g.regex(_DETERMINED_BEFORE).search(ctx.text, max(0, p.start - 40), p.start):
+        return None
+    hit = _WORD_SETS.get(id(g))
+    if hit is None or hit[0] is not g:
+        hit = _WORD_SETS[id(g)] = (g, frozenset(str(w).lower() for n in _CHANGE_LISTS for w in g.words(n)),
+                                   frozenset(str(w).lower() for n in _STOP_LISTS for w in g.words(n)))
+    change, stops = hit[1], hit[2]
+    words: list[str] = []
+    at = p.end
+    while len(words) < 4:
+        m = _NP_WORD.match(ctx.text, at)
+        if m is None:
+            break
+        w = m.group(1).lower()
+        if w in stops:
+            break
+        if w in change or any(part in change for part in w.split("-")):
+            return None  # "a 12% rise", "a 12% year-on-year increase", "a 5% pay-rise"
+        words.append(m.group(1))
+        at = m.end()
+    if not words:
+        return None  # "the 12% was driven by", "a 12%, up from"
+    if len(words) == 4 and _NP_WORD.match(ctx.text, at):
+        return None  # a long run of words: a clause, not a noun phrase
+    return " ".join(words)
+
+
 _ASIDE_DASH = rx(r"\s[—–-]\s|—")
 _OTHER_PARAGRAPH = "paragraph-before"
 
@@ -736,10 +777,13 @@ def _times_more(ctx: Ctx, m: Mention) -> bool:
 def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula: str, direction: int,
            trig: list[Evidence], fraction: bool = False, extra: list | None = None, pairs_too: bool = True,
            need_comparable: bool = False) -> None:
-    if kind == "percent_change" and _NAMED_LEVEL_AFTER.match(ctx.text, p.end):
+    if kind == "percent_change" and facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, p.end):
         ctx.skip(kind, p, "a percentage that names a target or a threshold ('the 2% target'), not a change")
         return  # "23 allies to meet the 2% target in 2024, up from 11 last year"
-    if _DEFINED_BEFORE.search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 60), p.start):
+    if kind == "percent_change" and (noun := _attributive(ctx, facts, p)) is not None:
+        ctx.skip(kind, p, f"a percentage that describes a thing of its own ('{p.text} {noun}'), not a change")
+        return  # "14 shipyards now meet its 40% quota, up from nine", "took a 20% stake, now running 12 lines, up from 10"
+    if facts.g.regex(_DEFINED_BEFORE).search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 60), p.start):
         ctx.skip(kind, p, "a threshold the text defines ('defined as', 'a threshold of'), not a change of levels given")
         return  # "a critical breach, defined as growth of 25% over the current baseline or 50% over the original"
     if kind == "multiple" and _named_ratio(ctx, facts, p):

@@ -230,6 +230,7 @@ class Grammar:
         self.vocab = vocab
         self._word_patterns: dict[str, Any] = {}
         self._word_sources: dict[str, str] = {}
+        self._regexes: dict[str, Any] = {}
         if state is not None:  # read back from the start-up cache (see state())
             self._restore(state)
             return
@@ -384,6 +385,15 @@ class Grammar:
 
     def words(self, name: str) -> list[str]:
         return self.lists.get(name, [])
+
+    def regex(self, src: str) -> Any:
+        """A regular expression over plain text whose ``@name`` stand for a word list of the vocabulary (any one of
+        its phrases, longest first; white space or a hyphen between words), case-insensitive; compiled once per
+        grammar and source. Word boundaries are the caller's to write: the words are data a user may extend."""
+        got = self._regexes.get(src)
+        if got is None:
+            got = self._regexes[src] = rx(_VOCAB.sub(lambda mm: _alternation(self.words(mm.group(1))), src), regex.I)
+        return got
 
     def word_pattern(self, name: str) -> Any:
         got = self._word_patterns.get(name)  # by name: the lists do not change after __init__
@@ -576,6 +586,10 @@ def abstract(text: str, a: int, b: int, figs: list[Mention], dates: list[Mention
                     cmp = _COMPARING.match(text, p0, s)
                     if cmp is not None:
                         p0 = cmp.end()
+                # "a 50% increase over ¥100 billion": where extraction read no hedge, "over" is a preposition
+                prep = _PREPOSITION.match(text, p0, s) if figs[k].hedge is None else None
+                if prep is not None:
+                    p0 = prep.end()
         out.append(text[pos:p0])
         alen += p0 - pos
         piece = (FIG_OPEN + str(k) + FIG_CLOSE) if kind == 0 else (DATE_OPEN + str(k) + DATE_CLOSE)
@@ -591,6 +605,7 @@ def abstract(text: str, a: int, b: int, figs: list[Mention], dates: list[Mention
     return Abstract("".join(out), a, figs, dates, akeys, tvals)
 
 
+_PREPOSITION = rx(r"(?:above|below|over|under)\s+", regex.I)
 _COMPARING = rx(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+on|down\s+on)\s+|"
                            r"as\s+(?:many|much|large|high|big|long|heavy)\s+as\s+", regex.I)
 

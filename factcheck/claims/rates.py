@@ -139,7 +139,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     gm = regex.search(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}-]*)\s+" + regex.escape(noun) + r"\b[^.;]*$",
                       ctx.text[s_r:r.start]) if noun else None
     group = gm.group(1) if gm is not None and gm.start() > 0 else None
-    new_deal = _NEW_DEAL.search(ctx.text, s_r, r.start)
+    new_deal = facts.g.regex(_NEW_DEAL).search(ctx.text, s_r, r.start)
     for t in totals:
         # "two frigates at £500 million each and a tanker for £300 million, £1.3 billion in all": another amount of
         # the total's kind listed between the rate and the total is more of what the total covers
@@ -168,7 +168,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("unnamed-count", f"{c.text} does not say it counts {noun}", -1.0))
             if _tied(ctx, facts, t, c):
                 ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.5, True))
-            if new_deal and _FIRST_DEAL.search(ctx.text, max(ctx.sentence(t.start)[0], t.start - 80),
+            if new_deal and facts.g.regex(_FIRST_DEAL).search(ctx.text, max(ctx.sentence(t.start)[0], t.start - 80),
                                                min(ctx.sentence(t.start)[1], t.end + 40)):
                 # "The new deal works out at $17.1 million per gun" against "the 212 guns ordered in the first
                 # contract, worth $2.4 billion": the rate is of the new deal, the total of the first
@@ -383,10 +383,9 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
 _RECIPIENTS = rx(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|in|at|on|between|among)\s+"
                  r"(?P<list>(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,9}"
                  r"(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)")
-_NEW_DEAL = rx(r"\b(?:the|this)\s+(?:new|latest|second|follow-on|additional)\s+(?:deal|contract|order|agreement|batch|"
-               r"tranche|award|buy|purchase)\b", regex.I)
-_FIRST_DEAL = rx(r"\b(?:first|original|initial|earlier|previous)\s+(?:executive\s+)?(?:deal|contract|order|agreement|"
-                 r"batch|tranche|award|buy|purchase)\b", regex.I)
+# "the new deal", "the first contract": the words live in rules/linking.yaml (linking words)
+_NEW_DEAL = r"(?<![\p{L}\p{N}])(?:the|this)\s+@new_deal_words\s+@deal_nouns(?![\p{L}\p{N}])"
+_FIRST_DEAL = r"(?<![\p{L}\p{N}])@first_deal_words\s+(?:executive\s+)?@deal_nouns(?![\p{L}\p{N}])"
 _RECIPIENTS_AFTER = rx(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|between|among)\s", regex.I)
 _ALLOTTED_TO = rx(r"\s*(?:to|for|from|by|with|in|at|on)\s", regex.I)
 _ITEM_SEP = rx(r"\s*,\s*(?:and\s+)?|\s+and\s+")

@@ -132,6 +132,23 @@ _COMPARATIVE_AFTER = LazyPattern(r"\s+(?:fewer|more|less|higher|lower|larger|sma
 # "handed over four aircraft", "took over 12 sites": the particle of a verb, not a hedge
 _PARTICLE_VERB = rx(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|t(?:ake|akes|ook|aken|aking)"
                                r"|carr(?:y|ies|ied|ying)|sign(?:s|ed|ing)?|brought|bring(?:s|ing)?)\s+$")
+# "a 50% increase over ¥100 billion", "the rise above the 2023 level of 40": after a change noun (rules/linking.yaml
+# change_nouns) that a figure or an article opens, "over"/"above"/"under"/"below" is the preposition of its base,
+# not a hedge ("growth of over 10%" keeps it)
+_CHANGE_NOUN_BEFORE: dict[int, tuple[dict, regex.Pattern]] = {}
+
+
+def _change_noun_before(lex: Lexicon) -> regex.Pattern:
+    hit = _CHANGE_NOUN_BEFORE.get(id(lex.vocab))
+    if hit is None or hit[0] is not lex.vocab:
+        words = ((lex.vocab.get("linking") or {}).get("words") or {}).get("change_nouns") or []
+        alt = "|".join(sorted((regex.escape(str(w)) for w in words), key=lambda w: (-len(w), w))) or "(?!)"
+        hit = _CHANGE_NOUN_BEFORE[id(lex.vocab)] = (lex.vocab, rx(
+            r"(?:(?:%|\b(?:percent|per\s+cent|an?|the|this|that|its|their))\s+|\d\s)(?:[\p{L}-]+\s+){0,2}?"
+            r"(?:" + alt + r")\s+$", regex.I))
+    return hit[1]
+
+
 # the figure of a population or workforce is a count of people, not money ("a population of 2.86 million")
 _PEOPLE_BEFORE = rx(r"(?i)\b(?:population|workforce|headcount|inhabitants|residents|citizens|membership)"
                                r"\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$")
@@ -784,7 +801,8 @@ class _Scanner:
                 hm = None
             if hm is not None:
                 hb = hb[:art.start()]
-        if hm and not (hm.group().strip().lower() in ("over", "under", "above", "below") and _PARTICLE_VERB.search(hb[:hm.start()])):
+        if hm and not (hm.group().strip().lower() in ("over", "under", "above", "below") and
+                       (_PARTICLE_VERB.search(hb[:hm.start()]) or _change_noun_before(lex).search(hb[:hm.start()]))):
             f.hedge = rx(r"\s+").sub(" ", hm.group().strip().lower())
         pos = f.num_end
         # "2,000.45±0.01 pounds": the interval the figure states, as a range
