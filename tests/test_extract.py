@@ -1031,3 +1031,26 @@ def test_items_numbered_after_a_plural_noun_are_identifiers(text: str, numbered:
 def test_a_range_after_a_verb_or_before_a_noun_stays_an_amount() -> None:
     ms = extract_text("The plant employs 300 to 400. The navy operates 12 to 14 ships in the Pacific.")
     assert [(m.text, m.type) for m in ms] == [("300", "count"), ("400", "count"), ("12 to 14 ships", "count")]
+
+
+@pytest.mark.parametrize("text, figure, code, value", [
+    ("Free cash flow improved to -1,140.0 MSEK (-2,507).", "-1,140.0 MSEK", "SEK", -1.14e9),
+    ("Kongsberg Maritime posted revenue of 5,305 MNOK in the quarter.", "5,305 MNOK", "NOK", 5.305e9),
+    ("The order is worth 450 TEUR.", "450 TEUR", "EUR", 4.5e5),
+    ("Net sales were 1,140 SEKm.", "1,140 SEKm", "SEK", 1.14e9),
+])
+def test_a_scaled_currency_code_after_the_figure(text: str, figure: str, code: str, value: float) -> None:
+    m = next(m for m in extract_text(text) if m.text == figure)
+    assert (m.type, m.unit) == ("currency", code) and m.value == pytest.approx(value)
+
+
+def test_capitals_after_a_figure_that_are_no_scaled_code_stay_words() -> None:
+    ms = extract_text("The 12 MBDA missiles and 40 MPHS units arrived.")
+    assert [(m.text, m.type) for m in ms] == [("12 MBDA missiles", "count"), ("40 MPHS units", "count")]
+
+
+@pytest.mark.parametrize("text", ["The first-half decline reflects a high base.",
+                                  "It implies second-half revenue of more than €1.5 billion.",
+                                  "Third-quarter orders rose."])
+def test_hyphenated_halves_and_quarters_are_periods(text: str) -> None:
+    assert not [m for m in extract_text(text) if m.type in AMOUNT_TYPES and m.value in (0.5, 0.25, 2, 3)]

@@ -38,7 +38,8 @@ _SCAN_FIRSTS: dict[tuple[str, int, int], tuple[Any, Any, frozenset[str] | None]]
 
 DATE_RES = [
     # periods: "the first nine months of the previous year", "first half of 2024", "9M 2025", "H1", "Q3 2024"
-    rx(r"\b(?:first|second|third|fourth|last|final)\s+(?:(?:nine|six|three|four|eight|ten|eleven|two)\s+months"
+    # ("first-half decline", "second-quarter orders": hyphenated as an adjective too)
+    rx(r"\b(?:first|second|third|fourth|last|final)[\s-]+(?:(?:nine|six|three|four|eight|ten|eleven|two)[\s-]+months?"
                   r"|half|quarter)(?:\s+of\s+(?:the\s+(?:previous|current|last|same|next|prior|fiscal)\s+year|this\s+year"
                   r"|last\s+year|next\s+year|the\s+year|(?:fiscal\s+|FY\s?)?" + _YEAR + r"))?", regex.I),
     # "the half year", "half-year sales": a period, while "half a year" is a duration
@@ -203,6 +204,8 @@ def _country_words(words: tuple[str, ...]) -> Any:
 _FAMILY_TAIL = LazyPattern(r"(?:(?P<q>\p{Lu}[\p{L}.]*)[ \u00a0]|(?<![\p{L}]))(?P<w>\p{L}+)$")
 _SCALED_CODE = LazyPattern(r"(?<![\p{L}\p{N}])(?:(?P<sp>Mio|Mrd|Mn|MN|Bn|BN|Md|[MBTKk])(?P<c>[A-Z]{3})|"
                            r"(?P<c2>[A-Z]{3}|[€$£¥₹₩])(?P<ss>mn|bn|Mn|Bn|[mkM]))[ \u00a0]?$")
+_SCALED_CODE_AFTER = LazyPattern(r"[ \u00a0]?((?:Mio|Mrd|Mn|MN|Bn|BN|Md|[MBTKk])[A-Z]{3}|[A-Z]{3}(?:mn|bn|Mn|Bn|[mkM]))"
+                                 r"(?![\p{L}\p{N}])")
 _SPACED_SCALE = LazyPattern(r"[ \u00a0](?P<s>bn|mn|mln|bln|m|k|b|tn|mil)(?![\p{L}\d])")
 _NEXT_CAPITAL = LazyPattern(r"[ \u00a0](\p{Lu}[\p{L}]*)(?![\p{L}])")
 _HALF_OF_YEAR = LazyPattern(r"\s+of\s+(?:the\s+)?" + _YEAR)
@@ -889,7 +892,14 @@ class _Scanner:
                 if link:  # "1,5 milliard d'euros", "857 milioane de euro": read the name as if it followed
                     pos += link.end() - 1
                     rest = " " + t[pos + 1:pos + 60]
-                cm = lex.cur_name_re.match(rest)
+                sc = _SCALED_CODE_AFTER.match(rest) if f.type is None and f.scale_factor == 1.0 and not f.word else None
+                if sc is not None and (got := self._scaled_code(sc.group(1))) is not None:
+                    # "-1,140.0 MSEK", "5,305 MNOK", "450 TEUR", "1,140 SEKm": the scaled code after the figure
+                    _, code, factor, word = got
+                    f.type, f.unit, f.scale, f.scale_factor = "currency", code, word, factor
+                    pos += sc.end()
+                    rest = t[pos:pos + 60]
+                cm = lex.cur_name_re.match(rest) if f.type is None or f.type == "currency" and not sc else None
                 if cm and (f.type is None or lex.cur_names.get(cm.group("n")) == f.unit):
                     name = cm.group("n")
                     code = lex.cur_names.get(name) or next(
