@@ -1761,19 +1761,23 @@ def _rows_in(clause: str, rows: list[tuple[Table, Row]], lex, head: str | None =
         elif size == best_len:
             best.append((t, r, via))
     if head is not None:  # the rows named right before the figure ("Order intake of £33.7bn ... on sales of £28.3bn")
-        in_head: dict[str, bool] = {}
-        own = []
-        for t, r, via, _ in hits:
-            named = in_head.get(r.key)
-            if named is None:
-                named = in_head[r.key] = any(_name_re(n).search(head) for n in row_names(r.key))
-            if (via and via in head) or named:
-                own.append((t, r, via))
-        if own:
-            # "Airbus Helicopters revenues rose 4%": a label inside a longer label also named ("Airbus") is that one's
-            keys = {r.key for _, r, _ in own}
-            longer = [x for x in own if not any(k != x[1].key and _name_re(x[1].key).search(k) for k in keys)]
-            return longer or own
+        # ... first in the figure's own item of a list ("orders at €11.2 billion, revenues up 11.7%": revenues)
+        cut = [x.end() for x in _NEXT_ITEM.finditer(head)]
+        for part in ([head[cut[-1]:]] if cut else []) + [head]:
+            in_head: dict[str, bool] = {}
+            own = []
+            for t, r, via, _ in hits:
+                named = in_head.get(r.key)
+                if named is None:
+                    named = in_head[r.key] = any(_name_re(n).search(part) for n in row_names(r.key))
+                if (via and via in part) or named:
+                    own.append((t, r, via))
+            if own:
+                # "Airbus Helicopters revenues rose 4%": a label inside a longer label also named ("Airbus") is that
+                # one's
+                keys = {r.key for _, r, _ in own}
+                longer = [x for x in own if not any(k != x[1].key and _name_re(x[1].key).search(k) for k in keys)]
+                return longer or own
     return best
 
 

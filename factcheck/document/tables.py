@@ -985,7 +985,7 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
     caption = " ".join(text[lines[k].start:lines[k].end].strip() for k in reversed(head_idx)
                        if lines[k] is not col_line).strip()
     locale = _table_locale(body, doc_locale, text)
-    columns = _columns(lex, labels, groups, max(max_cells, len(labels)))
+    columns = _noted_basis(lex, text, _columns(lex, labels, groups, max(max_cells, len(labels))), body[-1].end)
     rows: list[Row] = []
     # a short row is placed under the header by its cells' positions only when the full rows stand under their
     # header labels ("MNOK    Q3 2024 ..." over "Kongsberg Maritime    5,305 ...": four spaces apart, not aligned)
@@ -1002,6 +1002,34 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
                  stub=stub.text.strip() if stub is not None else "",
                  header=tuple((lines[k].start, lines[k].end) for k in reversed(head_idx)), caption=caption,
                  scale=scale.factor, scale_text=scale.text, currency=scale.currency, locale=locale)
+
+
+_NOTE_MARK = re.compile(r"(?:\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹]|\(\d\)|(?<=[A-Za-z%)])\d)$")
+
+
+def _noted_basis(lex: Lexicon, text: str, columns: list[Column], end: int) -> list[Column]:
+    """A change column whose label carries a footnote mark ("Variance*", "Change¹", "Δ (1)") that a note under the
+    table defines on another basis ("* Variances ... are calculated at constant exchange rates"): its changes are not
+    computed from the table's own periods, so it is read as a column of another basis."""
+    marks = {i: m.group(0) for i, c in enumerate(columns)
+             if c.role == "change" and (m := _NOTE_MARK.search((c.label or "").strip())) is not None}
+    if not marks:
+        return columns
+    notes = [ln.strip() for ln in text[end:end + 1200].splitlines()[:12] if ln.strip()]
+    out = list(columns)
+    for i, mark in marks.items():
+        keys: tuple[str, ...] = (mark, f"({mark})", f"{mark})", f"{mark}.") if mark.isdigit() else (mark,)
+        digit = {"¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}.get(mark)
+        if digit is not None:
+            keys = keys + (digit, f"({digit})", f"{digit})")
+        if mark.startswith("(") and mark.endswith(")"):
+            keys = keys + (mark[1:-1],)
+        for ln in notes:
+            if ln.startswith(keys) and not (mark.startswith("*") and ln.startswith(mark + "*")) and \
+                    lex.other_basis.search(ln):
+                out[i] = _replace(out[i], role="basis")
+                break
+    return out
 
 
 def _table_locale(body: list[_Line], doc_locale: list[str], text: str) -> str:

@@ -1,0 +1,89 @@
+"""Tables read with what stands around them: a change column whose footnote puts it on another basis, and a
+prose figure that names its row in its own item of a list."""
+
+from __future__ import annotations
+
+from factcheck.claims import link
+from factcheck.extract import extract
+from factcheck.judge import judge
+from factcheck.model import Document, Finding
+from factcheck.ruleset import load_rules
+
+
+def findings(text: str) -> list[Finding]:
+    rs = load_rules()
+    doc = Document(path="t.txt", text=text)
+    claims, _ = link(doc, extract(doc, rs.vocab), rs)
+    return judge(doc, claims, rs, [])
+
+
+def statuses(text: str, figure: str) -> list[str]:
+    at = text.index(figure)
+    return [f.status for f in findings(text) if f.start <= at < f.end]
+
+
+# in each table one change holds and the others do not (as when a note puts them on another basis)
+PIPE = ("Financial performance measures\n"
+        "|               | Six months to 30 June 2025 | Six months to 30 June 2024 | {head} |\n"
+        "| Sales         |                   £14,621m |                   £13,399m |      +11% |\n"
+        "| Underlying EBIT |                  £1,550m |                    £1,393m |      +13% |\n"
+        "| Underlying EPS |                     34.7p |                      31.4p |      +11% |\n")
+TABS = ("Key figures\n"
+        "SEK m\tQ2 2025\tQ2 2024\t{head}\n"
+        "Order intake\t14,315\t12,363\t20\n"
+        "Sales\t12,475\t10,171\t25\n"
+        "Operating income\t1,310\t1,052\t25\n")
+ALIGNED = ("EUR million          2025       2024     {head}\n"
+           "Revenue             2,240      1,990       +15%\n"
+           "Adjusted EBITDA       403        358       +14%\n"
+           "Order backlog       7,400      6,600       +12%\n")
+NOTED = [
+    (PIPE, "Variance*", "* Variances for sales, underlying EBIT and underlying EPS are calculated at constant exchange rates.",
+     "Sales"),
+    (TABS, "Change, %¹", "¹ Organic growth, excluding acquisitions and currency effects.", "Order intake"),
+    (ALIGNED, "Change**", "** Change at constant currency and scope.", "Revenue"),
+]
+
+
+def at_cell(text: str, row: str) -> int:
+    """The offset of the change cell (the last figure) of the row that opens on ``row``."""
+    line = text.index("\n" + row) + 1 if ("\n" + row) in text else text.index("| " + row) + 2
+    end = text.index("\n", line)
+    return len(text[:end].rstrip(" |")) - len(text[:end].rstrip(" |").split()[-1])
+
+
+def test_a_change_column_a_note_puts_on_another_basis_is_not_accused() -> None:
+    for table, head, note, cell in NOTED:
+        text = table.format(head=head) + note + "\n"
+        at = at_cell(text, cell)
+        assert not [f for f in findings(text) if f.status == "fail" and f.start <= at < f.end], text
+
+
+def test_without_the_note_the_same_column_is_checked() -> None:
+    for table, head, _note, cell in NOTED:
+        text = table.format(head=head) + "Source: company reports.\n"
+        at = at_cell(text, cell)
+        assert [f.status for f in findings(text) if f.start <= at < f.end] == ["fail"], text
+
+
+def test_a_note_on_its_marker_that_names_no_basis_leaves_the_column_checked() -> None:
+    table, head, _note, cell = NOTED[0]
+    text = table.format(head=head) + "* Variances are rounded to the nearest percent.\n"
+    at = at_cell(text, cell)
+    assert [f.status for f in findings(text) if f.start <= at < f.end] == ["fail"]
+
+
+LEO = ("Leonardo: first-half 2025 orders at €11.2 billion, revenues {rev}, guidance raised\n\n"
+       "Key results\n€mn\t1H 2025\t1H 2024\tChange\n"
+       "Orders\t11,211\t10,295\t+8.9%\nRevenues\t8,934\t7,998\t+11.7%\nEBITA\t581\t524\t+10.9%\n")
+
+
+def test_a_figure_takes_the_row_its_own_list_item_names() -> None:
+    text = LEO.format(rev="up 11.7%")
+    assert statuses(text, "11.7%") == ["pass"]
+    text = LEO.format(rev="up 15.0%")  # wrong against the revenues row (11.7%): said of it by name only, so a warning
+    at = text.index("15.0%")
+    got = [f for f in findings(text) if f.start <= at < f.end]
+    assert [f.status for f in got] == ["warn"] and "7,998" in got[0].message and "8,934" in got[0].message
+    text = LEO.format(rev="ahead 8.9%")  # no direction word: the orders row's change is not this item's
+    assert "fail" not in statuses(text, "8.9%")
