@@ -20,7 +20,7 @@ import regex
 
 from ..extract.lazy import rx
 from ..model import Claim, Evidence, Mention, Relation
-from .grammar import Match, matches
+from .grammar import Match, matches, word_pattern_of
 from .pairs import Pair, Pairs, base_position, size_of_comparison
 from .reading import (
     POINTS_BACK,
@@ -624,7 +624,9 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
                                                 named.group(1).strip(), regex.I))
     # ... not one the text gives as a part of something larger ("investment reached €102bn, or 31% of all spending.
     # R&D alone came to €13bn, about 4% of the total": the total is all spending)
-    if len(same) == 1 and (generic or meas == pm) and not (generic and _PART_OF_MORE.match(ctx.text, same[0].end)):
+    if len(same) == 1 and (generic or meas == pm) and not (generic and _PART_OF_MORE.match(ctx.text, same[0].end)) \
+            and not (pm and ctx.sent_index(same[0].start) != ctx.sent_index(part.start)
+                     and _owned_measure(ctx, facts, same[0], pm)):
         out = [(x, ev + [Evidence("only-whole", f"the only {pm} figure it can be a share of", 1.5, True)])
                if x is same[0] else (x, ev) for x, ev in out]
     elif meas is not None and meas != pm and named is not None and _MEASURE_WHOLE.fullmatch(named.group(1).strip()):
@@ -637,11 +639,41 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         pl = _period_length(ctx, part)
         if len(named_m) == 1 and not _PART_OF_MORE.match(ctx.text, named_m[0].end) and sv is not None and sv[0] <= 100 \
                 and not (pl and (wl := _period_length(ctx, named_m[0])) and wl != pl) \
-                and not _years_differ(ctx, facts, part, named_m[0]):
+                and not _years_differ(ctx, facts, part, named_m[0]) and not _owned_measure(ctx, facts, named_m[0], meas):
             out = [(x, ev + [Evidence("only-whole", f"the only {meas} figure the whole can be", 1.5, True)])
                    if x is named_m[0] else (x, ev) for x, ev in out]
     out.sort(key=lambda t: -sum(e.weight for e in t[1]))
     return out[:3]
+
+
+def _owned_measure(ctx: Ctx, facts: Facts, x: Mention, meas: str) -> bool:
+    """Is the measure word before ``x`` said of a part by a name or a segment word before it ("Helicopter revenues
+    passed €5 billion", "Leonardo DRS revenues of", "the segment's sales of")? Then ``x`` is a part's figure, not
+    the whole a share "of revenues" is of."""
+    words = ((facts.g.vocab.get("linking") or {}).get("measures") or {}).get(meas) or []
+    if not words:
+        return False
+    s0 = ctx.sentence(x.start)[0]
+    hits = list(word_pattern_of(tuple(str(w) for w in words)).finditer(ctx.text, max(s0, x.start - 80), x.start))
+    if not hits:
+        return False
+    hit = hits[-1]
+    before = _WORD_BEFORE.search(ctx.text, s0, hit.start())
+    if before is None:
+        return False
+    w = before.group(1)
+    if facts.g.word_pattern("segment_words").fullmatch(w.lower()) or w.lower().endswith(("'s", "’s")):
+        return w.lower().rstrip("'’s") not in _NOT_OWNERS
+    return w[:1].isupper() and w.lower() not in _NOT_OWNERS
+
+
+_WORD_BEFORE = rx(r"([\p{L}][\p{L}\p{N}'’&.-]*)\s+$")
+_NOT_OWNERS = {"the", "its", "their", "our", "group", "total", "company", "consolidated", "net", "annual", "full-year",
+               "quarterly", "reported", "organic", "overall", "combined", "it", "group's", "company's", "first-half",
+               "half-year", "second-half", "first-quarter", "second-quarter", "third-quarter", "fourth-quarter",
+               "nine-month", "record", "higher", "lower", "strong", "stronger", "rising", "falling", "increased",
+               "new", "this", "that", "adjusted", "underlying", "gross", "operating", "all", "and", "but", "while",
+               "whereas", "yearly", "monthly", "fiscal", "financial", "in", "of", "for", "with", "as", "at", "by"}
 
 
 def _years_differ(ctx: Ctx, facts: Facts, part: Mention, whole: Mention) -> bool:
@@ -1113,7 +1145,10 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # part of a total of levels (but "650 kits a month for 155mm guns and 350 for 105mm, 1,000 in all" adds up)
         # ... nor is money a year part of a sum of money ("€900 million: €15 million an aircraft, with €60 million a
         # year for support")
-        items = [x for x in items if _sum_comparable(ctx, x, t) and not same_figure(x, t) and x.start not in prior
+        # (the total restated among them is no part; "more than €500 million" is no restating of "more than €1
+        # billion", though a one-digit "€1 billion" stands for 0.5-1.5 billion)
+        items = [x for x in items if _sum_comparable(ctx, x, t) and x.start not in prior
+                 and not (same_figure(x, t) and abs(x.value or 0) > 0.5 * abs(t.value or 0))
                  and not _counts_the_parts(ctx, x, t) and (rate or facts.rate_of(x) != "unit")
                  and not (t.type == "currency" and facts.rate_of(x) == "period" and facts.rate_of(t) is None)
                  and not _bracketed_after_figure(ctx, x)
@@ -1645,12 +1680,18 @@ def _item_names(ctx: Ctx, x: Mention, items: list[Mention], t: Mention) -> bool:
     return regex.search(rf"\b{stem}(?:s|es)?\b", ctx.text[x.end:nxt].lower()) is not None
 
 
+# "including", "such as" before the next figure make it a part of the item before ("€9.0 billion, including €3.1
+# billion from Germany"); an aside that names examples and closes before the next item does not ("€200 million for
+# radars such as the TRML-4D, more than €500 million for ground systems")
+_EXAMPLES_BEFORE_ITEM = rx(r"\b(?:including|includes|such\s+as)\b[^,]*$", regex.I)
+
+
 def _joined(between: str) -> bool:
     """Two list items: a separator, and at most a few words describing the item (no verb of a new clause)."""
     between = _HEDGE_END.sub("", between)
-    if len(between) > 120 or regex.search(r"[;]|\b(?:than|while|whereas|but|of\s+which|per|each|a\s+year\s+earlier|"
-                                          r"including|includes|such\s+as)\b",
+    if len(between) > 120 or regex.search(r"[;]|\b(?:than|while|whereas|but|of\s+which|per|each|a\s+year\s+earlier)\b",
                                           between, regex.I) \
+            or _EXAMPLES_BEFORE_ITEM.search(between) \
             or regex.fullmatch(r"\s*(?:to|and\s+to|-|–|—)\s*", between) or _CLAUSE_VERB.search(between):
         return False
     words = between.replace(",", " ").replace("+", " ")

@@ -235,6 +235,12 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             # including tanks at": linking words other_rate_words)
             loose = kind == "class" and (untied or len(si) > 1 or facts.g.word_pattern("other_rate_words").search(
                 ctx.text, min(c.end, t.end), r.start) is not None)
+            # "7,800 interceptors ..., costing $723 billion" and, a sentence later, "an average cost of $22 million per
+            # interceptor satellite": a rate said in a sentence of its own, whose words do not point back at the
+            # total and the count, may be another measure (a unit cost against a programme's cost that also pays
+            # for launches, spares or replacements): doubted, never accused
+            loose = loose or (ctx.sent_index(r.start) not in (ctx.sent_index(t.start), ctx.sent_index(c.start))
+                              and not _points_back(ctx, r, c))
             readings.append(doubt(reading) if loose or untied or far else reading)
     if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
         # "... 23 owners covering the 46 projects, two each": the noun before "each" may be the things counted
@@ -567,6 +573,23 @@ def _other_clause(ctx: Ctx, r: Mention, x: Mention) -> bool:
     return not (x.start < r.start and ";" not in ctx.text[a:semi] and _POINTS_BACK.match(ctx.text, semi + 1, b))
 
 
+def _points_back(ctx: Ctx, r: Mention, c: Mention) -> bool:
+    """The rate's sentence points back at the figures before it: it opens on "That works out at", "This puts",
+    "Each of them", restates ("that is", "or"), or names the deal or the counted things as known ("The tanks cost about
+    $46 million each", "At USD 26 million per tank, the price reflects")."""
+    s0, s1 = ctx.sentence(r.start)
+    if _OPENS_BACK.match(ctx.text, s0, r.start) or _POINTS_BACK.search(ctx.text, max(s0, r.start - 40), r.start):
+        return True
+    if _THE_DEAL.search(ctx.text, s0, s1):
+        return True
+    noun = (c.unit or "").lower().rstrip("s")
+    return bool(noun) and regex.search(r"(?<![\p{L}\p{N}])(?:the|these|those|its|their|both|all)\s+(?:[\p{L}-]+\s+){0,2}?"
+                                       + regex.escape(noun) + r"(?:s|es)?(?![\p{L}\p{N}])", ctx.text[s0:s1], regex.I) is not None
+
+
+_OPENS_BACK = rx(r"\s*(?:[\p{L}]+\s+){0,2}?(?:that|this|it|which|these|those|each|such)\b", regex.I)
+_THE_DEAL = rx(r"(?<![\p{L}\p{N}])(?:the|this|that)\s+(?:deal|contract|order|award|agreement|purchase|sale|package|price|"
+               r"figure|total|sum|programme|program)(?![\p{L}\p{N}])", regex.I)
 _POINTS_BACK = rx(r"\s*(?:that\s+is|that\s+works?\s+out|this\s+works?\s+out|that\s+comes?\s+to|this\s+comes?\s+to|"
                   r"in\s+other\s+words|i\.\s?e\.|or\b|which\s+is)", regex.I)
 

@@ -554,6 +554,14 @@ class Facts:
         if hit is None:  # "up 12% excluding acquisitions", "an adjusted 12%"; not "underlying operating profit rose"
             mq = self.g.word_pattern("measure_qualifiers")
             hit = mq.search(after) or mq.search(before[-18:])
+        if hit is None:
+            # a qualifier set before its clause applies to all of it: "Excluding it, the backlog grew 12%", "On an
+            # organic basis, sales rose 9%", "At constant exchange rates, revenue was up 6%"
+            c0 = max(s, t.rfind(";", s, m.start) + 1)
+            comma = t.find(",", c0, m.start)
+            if comma > c0 and not self.ctx.numbers_in(c0, comma):
+                lead = t[c0:comma]
+                hit = pat.search(lead) or self.g.word_pattern("measure_qualifiers").search(lead)
         return hit.group(0).lower() if hit else None
 
 
