@@ -87,3 +87,30 @@ def test_a_figure_takes_the_row_its_own_list_item_names() -> None:
     assert [f.status for f in got] == ["warn"] and "7,998" in got[0].message and "8,934" in got[0].message
     text = LEO.format(rev="ahead 8.9%")  # no direction word: the orders row's change is not this item's
     assert "fail" not in statuses(text, "8.9%")
+
+
+HANWHA = ("Hanwha announced consolidated sales of 6.4865 trillion won and operating profit of 856.4 billion won for the "
+          "third quarter of 2025, up {a} and {b} respectively from the same period last year.\n\n"
+          "| KRW billion | Q3 2025 | Q3 2024 | Change |\n| Sales | 6,486.5 | 2,631.2 | +146.5% |\n"
+          "| Operating profit | 856.4 | 477.2 | +79.5% |\n")
+
+
+def test_respectively_gives_each_percent_the_row_named_in_its_place() -> None:
+    text = HANWHA.format(a="146.5%", b="79.5%")
+    assert "fail" not in statuses(text, "146.5%") and statuses(text, "79.5%") == ["pass"]
+    text = HANWHA.format(a="79.5%", b="146.5%")  # swapped: the order says which row each is of
+    assert "pass" not in statuses(text, "146.5%")
+
+
+UK = ("Continuing operations               2024 reported   Change   2024 at 2023 FX   Change    2023\n"
+      "Revenue (£m)                                510.4      +8%             517.3      +9%   472.6\n"
+      "Underlying EBITDA (£m)                       93.7      +6%              94.8      +7%    88.5\n"
+      "Underlying operating profit (£m)             71.1      +3%              71.7      +4%    69.2\n\n"
+      "Revenue grew 8% to £510.4m, driven by Roke, up 17%, and by the energetic materials businesses, up 12%.\n")
+
+
+def test_a_period_restated_at_other_rates_is_no_prior_period() -> None:
+    fs = findings(UK)
+    assert not [f for f in fs if f.status == "fail"], [(f.text, f.message) for f in fs if f.status == "fail"]
+    at = UK.index("8% to £510.4m")
+    assert [f.status for f in fs if f.start <= at < f.end] == ["pass"]  # 472.6 -> 510.4, the reported change

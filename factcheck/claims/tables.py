@@ -1161,6 +1161,7 @@ class _Prose:
         self.sent_starts = [a for a, _ in self.sents]
         self.mentions = sorted(mentions, key=lambda x: x.start)
         self.m_starts = [x.start for x in self.mentions]
+        self.m_starts = [x.start for x in self.mentions]
         self.w = _weights(vocab)
         self.amounts = [m for m in mentions if m.type in ("currency", "number", "count") and m.value is not None]
         self.am_starts = [m.start for m in self.amounts]
@@ -1204,6 +1205,10 @@ class _Prose:
                 continue
             if self.qual.search(_outside_other_brackets(bare, m.start - ca, m.end - ca)):
                 continue  # "up 9% (+6% on an organic basis)": the qualifier in the brackets is the other figure's
+            if m.type == "percent" and (resp := _RESPECTIVELY.match(self.text, m.end, min(sb, m.end + 80))) is not None:
+                # "sales of 6.49 trillion won and operating profit of 856.4 billion won, up 146.5% and 79.5%
+                # respectively": the k-th percent of the list is of the k-th row named before it, in order
+                found = self.respective_row(m, sa, resp.start())
             if not found and (m.type == "percent" or m.role == "multiple"):
                 found = self.rows_by_figure(m, ca, cb)
             if not found:
@@ -1221,6 +1226,43 @@ class _Prose:
             if c is not None:
                 out.append(c)
         return out
+
+    def respective_row(self, m: Mention, sa: int, end: int) -> list[tuple[Table, Row, str]]:
+        """The row a percent of a list closed by "respectively" is of: as many rows named (in order) before the list as
+        the list has percents, the k-th for the k-th; no row when the counts differ."""
+        k0 = bisect.bisect_left(self.m_starts, sa)
+        pcts = [x for x in self.mentions[k0:bisect.bisect_left(self.m_starts, end)] if x.type == "percent"]
+        if m not in pcts:
+            return []
+        first = pcts[0]
+        run = [first]
+        for x in pcts[1:]:  # the list: percents joined by commas and "and"
+            if not _LIST_JOIN.fullmatch(self.text, run[-1].end, x.start):
+                run = [x]
+                continue
+            run.append(x)
+        if m not in run or len(run) < 2:
+            return []
+        text = self.text[sa:run[0].start].lower()
+        named: dict[str, tuple[int, int, Table, Row]] = {}
+        for t, r in self.rows:
+            names = list(row_names(r.key)) + (list(self.lex.sales_words) if r.key in self.lex.sales_words else [])
+            hits = [(mm.start(), mm.end()) for n in names if n and n in text for mm in [_name_re(n).search(text)] if mm]
+            if hits:
+                a, b = min(hits)
+                if r.key not in named or a < named[r.key][0]:
+                    named[r.key] = (a, b, t, r)
+        # a label inside a longer one named ("profit" in "operating profit") is that one: the longer counts, once
+        spans = sorted(named.values(), key=lambda x: (x[0], -x[1]))
+        rows: list[tuple[int, int, Table, Row]] = []
+        for span in spans:
+            if rows and span[0] < rows[-1][1]:
+                continue
+            rows.append(span)
+        if len(rows) != len(run):
+            return []
+        _, _, t, r = rows[run.index(m)]
+        return [(t, r, "")]
 
     def share(self, m: Mention, sa: int, sb: int) -> Claim | None:
         """"Vehicle Mobility Solutions, which supplies ..., accounted for 58% of group revenue" over a table with a
@@ -1416,7 +1458,8 @@ class _Prose:
         before = before[cut[-1]:] if cut else before
         stop = _NEXT_ITEM.search(after)
         after = after[:stop.start()] if stop else after
-        if _CAUSE_BEFORE.search(text, max(ca, m.start - 40), m.start):
+        if _CAUSE_BEFORE.search(text, max(ca, m.start - 70), m.start) or \
+                _AND_BY_CAUSE.search(text, max(ca, m.start - 80), m.start):
             return None  # "sales climbed 16% to $7.63 billion, helped by a 21% jump in commercial aftermarket revenue":
             # the cause's own change, of a part the table does not show
         multiple = m.role == "multiple"  # "operating profit doubled from a year earlier to 71.5 billion won"
@@ -1689,9 +1732,16 @@ class _Overlaps:
         return k > 0 and self.reach[k - 1] > s
 
 
+# (the cause may be named before its own change: "driven by Roke, up 17%, and by the energetic materials businesses, up
+# 12%")
 _CAUSE_BEFORE = re.compile(r"\b(?:(?:helped|driven|boosted|supported|led|lifted|offset|hit|hurt|weighed\s+down|held\s+back)"
                            r"\s+by|thanks\s+to|on\s+the\s+back\s+of|reflecting|owing\s+to|due\s+to)\s+(?:an?\s+|the\s+)?"
-                           r"(?:[\w-]+\s+){0,2}$", re.I)
+                           r"(?:(?:[\w-]+\s+){0,2}|(?:[\w&'’-]+\s+){0,4}?[\w&'’-]+,\s+(?:up|down|rising|falling|growing|"
+                           r"increasing|decreasing)(?:\s+by)?\s+)$", re.I)
+_RESPECTIVELY = re.compile(r"(?:[^.;]|\.(?=\d))*?\brespectively\b", re.I)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_AND_BY_CAUSE = re.compile(r"\b(?:helped|driven|boosted|supported|led|lifted)\s+by\b[^;.]*,\s+and\s+(?:also\s+)?by\s+"
+                           r"(?:[\w&'’-]+\s+){0,5}?[\w&'’-]+,\s+(?:up|down|rising|falling|growing)(?:\s+by)?\s+$", re.I)
 _OTHER_BASE = re.compile(r"\s+(?:(?:the|its|their|that|this)\s+)?(?:today's|current|present|existing|planned|"
                          r"original|target(?:ed)?|pre-war|peacetime|historical|average)\b", re.I)
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w&.-]*)\s+$")

@@ -1054,6 +1054,11 @@ def _table_locale(body: list[_Line], doc_locale: list[str], text: str) -> str:
     return doc_locale[0]
 
 
+_AT_OTHER_RATES = re.compile(r"\bat\s+(?:(?:constant|comparable|prior[- ]year|last[- ]year|previous[- ]year|budget|"
+                             r"actual)\s+|(?:(?:FY|H[12]|Q[1-4]|[1-9]M)\s?)?(?:19|20)\d\d\s+|(?:H[12]|Q[1-4]|[1-9]M)\s+"
+                             r"(?:19|20)\d\d\s+)(?:FX|fx|rates?|exchange\s+rates?|currency|currencies|prices)\b", re.I)
+
+
 def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: int) -> list[Column]:
     cols: list[Column] = []
     for i in range(count):
@@ -1065,6 +1070,11 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
         role = {"period": "period", "change": "change", "share": "share", "pct": "pct", "total": "total",
                 "basis": "basis"}.get(kind, "other")
         t = lab.text
+        if role == "period" and _AT_OTHER_RATES.search(t):
+            role = "basis"  # "2024 at 2023 FX", "H1 2025 at H1 2024 rates": this period restated on another basis
+        elif role == "change" and cols and cols[-1].role == "basis" and cols[-1].label and \
+                _AT_OTHER_RATES.search(cols[-1].label):
+            role = "basis"  # ... and the change column right after it, which is of that restatement
         col = Column(i, label=t, start=lab.start, end=lab.end, role=role)
         if role == "period":
             col = _replace(col, order=_period_order(lex, t), prior=True if lex.prior.search(t) or lex.baseline.fullmatch(t)
