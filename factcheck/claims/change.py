@@ -524,6 +524,29 @@ def _attributive(ctx: Ctx, facts: Facts, p: Mention) -> str | None:
     return " ".join(words)
 
 
+# "after an increase of 18.6% the previous year", "following a 12% gain in 2023", "after rising 15% a year earlier"
+_AFTER_EARLIER_CHANGE = (r"(?<![\p{L}\p{N}])(?:after|following)\s+(?:(?:an?|the)\s+)?(?:(?:@change_nouns)\s+(?:of\s+)?|"
+                         r"(?:@increase_words|@decrease_words)\s+(?:by\s+)?)?$")
+_EARLIER_PERIOD_AFTER = (r"\s*(?:(?:@change_nouns)\s+)?(?:in\s+(?:(?:fiscal|FY)\s?)?(?:19|20)\d\d|@prior_markers|"
+                         r"the\s+(?:previous|prior)\s+(?:year|quarter|period)|the\s+year\s+before)(?![\p{L}\p{N}])")
+_BASE_CUE_AFTER = rx(r"\s*(?:(?:higher|lower|more|less|greater|smaller|up|down)\s+)?(?:than|below|above|from|over|versus|vs\.?|"
+                     r"compared\s+(?:with|to)|against)\s+", regex.I)
+_BASE_WORDS = rx(r"(?:(?!(?:to|and|or|but|while)\b)[\p{L}'’-]+\s+){0,4}")
+
+
+def _base_after(ctx: Ctx, p: Mention) -> Mention | None:
+    """The figure a percent names as its base right after it ("up 7% from $704 billion", "5% below expectations of
+    $2.02 billion"): a cue, at most four words (no "to", "and"), then the figure."""
+    cue = _BASE_CUE_AFTER.match(ctx.text, p.end) if p.type == "percent" else None
+    if cue is None:
+        return None
+    nxt = [x for x in ctx.numbers_in(cue.end(), min(ctx.sentence(p.start)[1], cue.end() + 60))]
+    if not nxt or not is_amount(nxt[0]) or (nxt[0].type == "quantity" and nxt[0].unit in _SPAN_UNITS):
+        return None  # (not "over the past 12 months": a span, no base)
+    words = _BASE_WORDS.match(ctx.text, cue.end())
+    return nxt[0] if words is not None and words.end() >= nxt[0].start - 1 else None
+
+
 _ASIDE_DASH = rx(r"\s[—–-]\s|—")
 _OTHER_PARAGRAPH = "paragraph-before"
 
@@ -780,6 +803,13 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
     if kind == "percent_change" and facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, p.end):
         ctx.skip(kind, p, "a percentage that names a target or a threshold ('the 2% target'), not a change")
         return  # "23 allies to meet the 2% target in 2024, up from 11 last year"
+    if kind == "percent_change" and facts.g.regex(_AFTER_EARLIER_CHANGE).search(
+            ctx.text, max(ctx.sentence(p.start)[0], p.start - 40), p.start) and \
+            facts.g.regex(_EARLIER_PERIOD_AFTER).match(ctx.text, p.end):
+        ctx.skip(kind, p, "the change of an earlier period ('after an increase of 18.6% the previous year'), not of the "
+                          "levels beside it")
+        return  # "rise 15.9% to $559 billion in 2025, from $482.3 billion in 2024, after an increase of 18.6% the
+        # previous year"
     if kind == "percent_change" and (noun := _attributive(ctx, facts, p)) is not None:
         ctx.skip(kind, p, f"a percentage that describes a thing of its own ('{p.text} {noun}'), not a change")
         return  # "14 shipyards now meet its 40% quota, up from nine", "took a 20% stake, now running 12 lines, up from 10"
@@ -1071,6 +1101,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             local = [pr for pr in local if facts.periods.year_of(pr.old) == named_year or (
                 facts.periods.year_of(pr.old) is None and not any(
                     x.type == "percent" and x is not p for x in ctx.numbers_in(min(pr.old.start, pr.new.start), p.start)))]
+        # "whose spending is up 7% from $704 billion", "about 5% below expectations of $2.02 billion": a percent that
+        # names its own base right after it is not about a pair whose earlier level is another figure
+        own_base = _base_after(ctx, p)
+        if own_base is not None:
+            local = [pr for pr in local if pr.old is own_base or same_figure(pr.old, own_base)]
         for pair in local:
             dist = nearest.get(id(pair))
             ev = list(pair.evidence)

@@ -303,6 +303,9 @@ _ADJECTIVE_SPAN = rx(r"\p{N}+(?:[.,]\p{N}+)?-(?:year|month|week|day|decade)s?|\p
                      regex.I)
 
 
+_CAME_BETWEEN = rx(r"\s*,?\s*(?:(?:some\s*time|sometime)\s+)?between\s+", regex.I)
+
+
 def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     """The two dates a span is measured between, and whether the text says so plainly."""
     t = ctx.text
@@ -361,6 +364,14 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if due_and_came and came_after:
             # "a target it will meet two years early, in fiscal 2025": the date it comes is named after the span
             a, b = due_and_came[-1][1], came_after[0][1]
+            return (a, b, True) if a.first <= b.first else (b, a, True)
+        between = [(d, p) for d, p in periods if q.end < d.start and late is not None] if due_and_came else []
+        if len(between) >= 2 and late is not None and _CAME_BETWEEN.fullmatch(t, q.end + late.end(), between[0][0].start) \
+                and regex.fullmatch(r"\s*(?:and|to|-|–)\s*", t[between[0][0].end:between[1][0].start]):
+            # "originally due in October 2027, would be delivered 12 to 16 months late, between October 2028 and
+            # February 2029": it comes some time in the range named after the span
+            a = due_and_came[-1][1]
+            b = Period(between[0][1].first, between[1][1].last, f"{between[0][1].text} to {between[1][1].text}")
             return (a, b, True) if a.first <= b.first else (b, a, True)
         # the same period named twice ("FY2027 ... by fiscal 2027") is one date
         distinct: list[tuple[Mention, Period]] = []

@@ -412,7 +412,10 @@ def threshold(ctx: Ctx, facts: Facts, x: Mention) -> bool:
 
 
 _FEW_WORDS = rx(r"(?:\s+[\p{L}-]+){0,4}\s*")
-_PLURAL_END = rx(r"\b\p{L}{2,}s\s+$")
+# (a plural noun, perhaps with a relative pronoun, a verb of being and "each" before the cue: "57% of the contracts
+# were each worth more than $100 million", "orders that are valued at over €10 m")
+_PLURAL_END = rx(r"\b\p{L}{2,}s(?:\s+(?:that|which|were|are|each|all|individually|both|being|been|have|had)){0,3}\s+$",
+                 regex.I)
 
 
 def _whole_pointed_back(ctx: Ctx, pairs: Pairs, part: Mention) -> Mention | None:
@@ -586,6 +589,7 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     if meas is not None:  # a whole of that measure when the text gives one ("188% of net earnings")
         cands = [x for x in cands if facts.measure_id(x) == meas] or cands
     out = []
+    one_period = bool(named) and _ONE_PERIOD.search(named.group(1)) is not None
     for x in cands:
         ev: list[Evidence] = []
         ctxwords = {w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", ctx.text[max(0, x.start - 50):x.end + 30])}
@@ -598,6 +602,11 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
             ev.append(Evidence("total-word", f"{x.text} is called a total", 1.0))
         if ctx.sent_index(x.start) != ctx.sent_index(p.start):
             ev.append(Evidence("distance", "the whole is in an earlier sentence", -0.5))
+        if one_period and _SPAN_OF_YEARS.search(_clause_of(ctx, x)):
+            # "72% of that year's total" against "over the four years from 2021 to 2024, contracts added up to about
+            # US$47.6 billion": a whole of one period is no total over several
+            ev.append(Evidence("other-span", f"'{named.group(1).strip() if named else ''}' is of one period, "
+                                             f"{x.text} of several years", -3.0))
         out.append((x, ev))
     # the whole is plain when the part says "N of them" right after it, or when one figure alone has the part's
     # measure ("Air defence orders of NOK 11.2 billion ... 48% of the total" after "orders of NOK 18.1 billion")
@@ -919,6 +928,23 @@ _PERIOD_LENGTHS = (("quarter", rx(r"\b(?:quarter|Q[1-4])\b", regex.I)),
                    ("half", rx(r"\b(?:half[- ]year|first\s+half|second\s+half|H[12]|six\s+months|6M)\b", regex.I)),
                    ("nine months", rx(r"\b(?:nine\s+months|9M|first\s+three\s+quarters)\b", regex.I)),
                    ("year", rx(r"\b(?:full[- ]year|the\s+year|annual|FY|twelve\s+months|12\s+months)\b", regex.I)))
+
+
+# a whole of one period ("that year's total", "the quarter's revenue", "2022's total") and figures of a span of years
+_ONE_PERIOD = rx(r"\b(?:year|quarter|half|month)['’]s\b|\b(?:19|20)\d\d['’]s\b", regex.I)
+_SPAN_OF_YEARS = rx(r"\b(?:over|across|during|in|for)\s+the\s+(?:(?:past|last|previous|next|\w+)\s+)?(?:\w+\s+)?years\b|"
+                    r"\bfrom\s+(?:19|20)\d\d\s+(?:to|through|until|till)\s+(?:19|20)\d\d\b|"
+                    r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|"
+                    r"\bcumulative(?:ly)?\b", regex.I)
+
+
+def _clause_of(ctx: Ctx, x: Mention) -> str:
+    """The words of a figure's sentence between the figures on either side of it."""
+    s, e = ctx.sentence(x.start)
+    near = [y for y in ctx.numbers_in(s, e) if y is not x]
+    a = max([y.end for y in near if y.end <= x.start] + [s])
+    b = min([y.start for y in near if y.start >= x.end] + [e])
+    return ctx.text[a:b]
 
 
 def _period_length(ctx: Ctx, x: Mention) -> str | None:
@@ -1855,6 +1881,12 @@ def _modified(ctx: Ctx, x: Mention) -> str | None:
     return " ".join(words[:-1]).lower() if len(words) >= 2 else None
 
 
+_LIST_OPENER = rx(r"\s[-–—]\s|[:;]|\b(?:were|are|was|is|include|including|includes)\b")
+# a member of a list: a capitalised name (of up to four words) set off by a comma, "and" or the list's start, and
+# followed by a comma, "and", a bracket, a dash or the end
+_LIST_NAME = rx(r"(?:^|,|\band\b|\s)\s*(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’&-]*){0,3})(?=\s*(?:,|\band\b|\(|$|\s[-–—]))")
+
+
 def _partial_list(ctx: Ctx, items: list[Mention], t: Mention) -> str | None:
     """Why the parts listed with a total may be only some of it: the list is introduced as examples ("includes",
     "such as", "among them"), or each part has its own date while the total runs over a wider period ("12 in
@@ -1876,6 +1908,13 @@ def _partial_list(ctx: Ctx, items: list[Mention], t: Mention) -> str | None:
     if _REACHED.search(ctx.text, max(s, t.start - 25), t.start) and \
             all(ctx.dates_in(x.end, b) for x, b in zip(items, ends_, strict=True)):
         return "the total is a level reached by growth, its parts dated batches"
+    # "Qatar, Saudi Arabia, Egypt (3.3%) and Kuwait (2.9%) - and they received 19.8% between them": the list names
+    # more members than it gives figures for; the others' figures are elsewhere, or not given
+    head = max([s] + [m.end() for m in _LIST_OPENER.finditer(ctx.text, s, items[0].start)])
+    span = ctx.text[head:items[-1].end]
+    names = [m for m in _LIST_NAME.finditer(span)]
+    if len(names) > len(items) and all(ctx.sent_index(x.start) == ctx.sent_index(items[0].start) for x in items):
+        return f"{len(names)} members listed, {len(items)} with a figure: the parts named are some of it"
     wider = _WIDER_PERIOD.match(ctx.text, t.end, e)
     if wider is not None:
         ends = [y.start for y in items[1:]] + [t.start]
