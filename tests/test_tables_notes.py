@@ -114,3 +114,22 @@ def test_a_period_restated_at_other_rates_is_no_prior_period() -> None:
     assert not [f for f in fs if f.status == "fail"], [(f.text, f.message) for f in fs if f.status == "fail"]
     at = UK.index("8% to £510.4m")
     assert [f.status for f in fs if f.start <= at < f.end] == ["pass"]  # 472.6 -> 510.4, the reported change
+
+
+def test_a_change_column_after_a_quarter_and_a_half_year_compares_neither() -> None:
+    text = ("Sales by division\n\n| €m | Q2 2024 | H1 2024 | Change vs H1 2023 |\n"
+            "| Weapon and Ammunition | 692 | 1,054 | +93% |\n| Electronic Solutions | 360 | 647 | +28% |\n"
+            "| Group | 1,052 | 1,701 | +33% |\n\n"
+            "Weapon and Ammunition roughly doubled its second-quarter sales to €692 million.\n")
+    assert not [f for f in findings(text) if f.status == "fail"]
+
+
+def test_a_percent_column_after_an_absolute_change_is_that_change_in_percent() -> None:
+    text = ("Key figures\nin € thousands        |   9M 2024 |    9M 2025 |  Change in € |    in %\n"
+            "Order intake          |   861,950 |  1,250,120 |      388,170 |    45.0\n"
+            "Revenue               |   779,960 |    928,080 |      148,120 |    21.0\n"
+            "Adjusted EBIT         |   112,410 |    141,070 |       28,660 |    25.5\n")
+    fs = findings(text)
+    at = text.index("21.0")
+    assert [(f.status, f.expected_text) for f in fs if f.start <= at < f.end] == [("fail", "19.0")]
+    assert [f.status for f in fs if f.start <= text.index("45.0") < f.end] == ["pass"]

@@ -675,6 +675,20 @@ _FULL_YEAR = re.compile(r"(?:FY\s?'?\d{2}(?:\d{2})?|(?:fiscal|financial|full[- ]
 _SUB_YEAR = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H|(?:first|second|third|fourth)\s+(?:quarter|half))\b", re.I)
 
 
+_LENGTHS = (("quarter", re.compile(r"\b(?:Q[1-4]|[1-4]Q|quarter|three\s+months|3M)\b", re.I)),
+            ("half", re.compile(r"\b(?:H[12]|[12]H|half|six\s+months|6M|Jan(?:uary)?\s*[-–]\s*June?|"
+                                r"July?\s*[-–]\s*Dec(?:ember)?)\b", re.I)),
+            ("nine", re.compile(r"\b(?:9M|nine\s+months|Jan(?:uary)?\s*[-–]\s*Sep(?:t|tember)?)\b", re.I)))
+
+
+def _period_length(label: str) -> str | None:
+    """How long a period column's label says its period is (quarter, half, nine months), or None (a year, or unsaid)."""
+    for name, pat in _LENGTHS:
+        if pat.search(label or ""):
+            return name
+    return None
+
+
 def _period_order(lex: Lexicon, label: str) -> tuple[int, ...] | None:
     y = lex.year.search(label)
     if not y:
@@ -1093,7 +1107,8 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
         if c.role != "pct":
             continue
         before = [cols[j].role for j in range(max(0, i - 2), i)]
-        if before == ["period", "period"]:
+        if before == ["period", "period"] or (before and before[-1] == "change" and not cols[i - 1].percent):
+            # (after an absolute change, "Change in € | in %": the same change in percent)
             cols[i] = _replace(c, role="change", percent=True)
         elif before and before[-1] in ("period", "other"):
             cols[i] = _replace(c, role="share", percent=True, pair=(i - 1, i - 1))
@@ -1133,6 +1148,11 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
             if len(same) >= 2 and all(cols[k].order is not None for k in same):
                 periods = sorted(sorted(same, key=lambda k: cols[k].order or (), reverse=True)[:2], reverse=True)
         a, b = periods[1], periods[0]  # a is left of b
+        la, lb = _period_length(cols[a].label), _period_length(cols[b].label)
+        if la and lb and la != lb:
+            # "Q2 2024 | H1 2024 | Change vs H1 2023": a quarter and a half year are no two levels of one change
+            cols[i] = _replace(c, role="other")
+            continue
         oa, ob = cols[a].order, cols[b].order
         if oa is not None and ob is not None and oa != ob:
             prior, cur, certain = (a, b, not several) if oa < ob else (b, a, not several)
