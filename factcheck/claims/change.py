@@ -452,7 +452,10 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         # their combined €800 million": a base called the total of figures before it has those as its parts, not as
         # the level compared with it
         summed = _SUMMED_BASE.search(ctx.text, max(m.end, base.start - 25), base.start) is not None
-        for subj, sev in _subjects(ctx, facts, pairs, m, base):
+        # "more than triple the six ships ... and double the nine": a multiple above one is of a subject larger than
+        # its base
+        grows = 1 if m.role == "multiple" and (m.value or 0) > 1 else 0
+        for subj, sev in _subjects(ctx, facts, pairs, m, base, grows):
             if summed and subj.start < base.start and abs(subj.value or 0) < abs(base.value or 0):
                 continue
             clash = across and any(e.cue == "measure-clash" for e in sev)
@@ -529,6 +532,25 @@ _AFTER_EARLIER_CHANGE = (r"(?<![\p{L}\p{N}])(?:after|following)\s+(?:(?:an?|the)
                          r"(?:@increase_words|@decrease_words)\s+(?:by\s+)?)?$")
 _EARLIER_PERIOD_AFTER = (r"\s*(?:(?:@change_nouns)\s+)?(?:in\s+(?:(?:fiscal|FY)\s?)?(?:19|20)\d\d|@prior_markers|"
                          r"the\s+(?:previous|prior)\s+(?:year|quarter|period)|the\s+year\s+before)(?![\p{L}\p{N}])")
+_YEAR_ON_YEAR_AFTER = (r"\s*(?:(?:@change_nouns)\s+)?(?:year[\s-]on[\s-]year|y/y|yoy|from\s+a\s+year\s+(?:earlier|ago|before)|"
+                       r"on\s+(?:a|the)\s+(?:year|previous\s+year|prior\s+year)|over\s+the\s+(?:previous|prior)\s+year)"
+                       r"(?![\p{L}\p{N}])")
+_EXPECTED_BEFORE = r"(?<![\p{L}\p{N}])@expectation_nouns(?![\p{L}\p{N}])(?:\s+(?:of|at|for|was|is|had\s+been))?[^,;.]{0,12}$"
+
+
+def _size_restated(ctx: Ctx, facts: Facts, p: Mention) -> Mention | None:
+    """The amount a percent restates as the size of a change: "a $36.3B, or 17%, increase over ..." (the amount, ", or",
+    the percent, then a change noun)."""
+    if p.type != "percent" or not facts.g.regex(_CHANGE_NOUN_NEXT).match(ctx.text, p.end):
+        return None
+    before = ctx.numbers_in(max(ctx.sentence(p.start)[0], p.start - 40), p.start)
+    if not before or not is_amount(before[-1]) or before[-1].type == "percent":
+        return None
+    return before[-1] if _OR_BETWEEN.fullmatch(ctx.text, before[-1].end, p.start) else None
+
+
+_CHANGE_NOUN_NEXT = r"\s*,?\s*(?:[\p{L}-]+\s+)?@change_nouns(?![\p{L}\p{N}])"
+_OR_BETWEEN = rx(r"\s*,?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?", regex.I)
 _BASE_CUE_AFTER = rx(r"\s*(?:(?:higher|lower|more|less|greater|smaller|up|down)\s+)?(?:than|below|above|from|over|versus|vs\.?|"
                      r"compared\s+(?:with|to)|against)\s+", regex.I)
 _BASE_WORDS = rx(r"(?:(?!(?:to|and|or|but|while)\b)[\p{L}'’-]+\s+){0,4}")
@@ -1106,6 +1128,17 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         own_base = _base_after(ctx, p)
         if own_base is not None:
             local = [pr for pr in local if pr.old is own_base or same_figure(pr.old, own_base)]
+        # "a $36.3B, or 17%, increase over the $213.2B": the figure the percent restates is the size of the change,
+        # no level of a pair
+        # "rose 67 per cent year on year to SEK 3.26 billion, against an average analyst forecast of SEK 2.75 billion":
+        # a change from a year before is not measured from a level the text names as an expectation (linking words
+        # expectation_nouns)
+        if p.type == "percent" and facts.g.regex(_YEAR_ON_YEAR_AFTER).match(ctx.text, p.end):
+            local = [pr for pr in local if not facts.g.regex(_EXPECTED_BEFORE).search(
+                ctx.text, max(ctx.sentence(pr.old.start)[0], pr.old.start - 45), pr.old.start)]
+        size = _size_restated(ctx, facts, p)
+        if size is not None:
+            local = [pr for pr in local if pr.new is not size and pr.old is not size]
         for pair in local:
             dist = nearest.get(id(pair))
             ev = list(pair.evidence)
@@ -1370,6 +1403,11 @@ def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
     for hit in _AND_THEN.finditer(gap):
         if _predicate_verbs(facts).match(gap, hit.end()):
             return False
+    if (p.end <= inner_a and _AND_PRONOUN.search(ctx.text, p.end, inner_a)) or \
+            (inner_b <= p.start and _AND_PRONOUN.search(ctx.text, inner_b, p.start)):
+        return False  # "nearly 30% larger in value, and on a simple average it works out at ₹643 crore per aircraft,
+        # compared with ₹578 crore": a clause of its own subject after ", and" holds a pair of its own (and "output rose
+        # to 40 from 20, and we doubled the workforce": the trigger in such a clause is not about the pair before)
     if p.end <= inner_a:
         # "F-15 deliveries tripled as production ramped, and Apache deliveries ... totaled 20, up from 19": after ", and"
         # a subject named by a name the trigger's clause does not give is another subject's pair
@@ -1402,6 +1440,7 @@ def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
 _NAME = rx(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&-]*")
 
 
+_AND_PRONOUN = rx(r",\s+and\s+(?:[\p{L}-]+\s+){0,4}?(?:it|they|we|he|she|this|these)\s+\p{L}+", regex.I)
 _AND_THEN = rx(r",\s+and\s+(?:(?:it|they|we|he|she)\s+)?(?:(?:also|now|then|still)\s+)?", regex.I)
 
 

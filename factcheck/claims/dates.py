@@ -512,6 +512,20 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     # (the nearest before the span; "26 years later it is in service" with none: the release's own date, not sure)
     if word in ("later", "earlier") or (word == "on" and regex.match(r"\s*on\s*[,;:]", after)):
         mine = [(d, p) for d, p in periods if d.end <= q.start]
+        if mine and word == "later" and (_STATE_DATE.search(t, max(s, mine[-1][0].start - 12), mine[-1][0].start)
+                                         or ":" in t[mine[-1][0].end:q.start]):
+            # "produced at Raufoss since the 1960s, demand has increased: Norway first donated 2 000 M72 and a month
+            # later another 2 000": a date a state runs from, or one before a colon, is no date of the event the span
+            # follows
+            return None
+        if mine and word == "later" and _AND_THEN_SPAN.search(t, max(s, q.start - 20), q.start):
+            # "the army ordered 500 in 2021 and two years later another 800": a new event, counted from the last date;
+            # where it ends only a date after the span says
+            dated_after = [pd for d, pd in periods if d.start >= q.end and not _CLAUSE_BREAK.search(t, q.end, d.start)]
+            if not dated_after:
+                return None
+            a, b = mine[-1][1], dated_after[0]
+            return (a, b, True) if a.first <= b.first else (b, a, True)
         if mine and ";" not in t[mine[-1][0].end:q.start]:
             own_d: Mention | None = mine[-1][0]
             own = mine[-1][1]
@@ -596,6 +610,7 @@ def _year_range(ctx: Ctx, q: Mention, periods: list[tuple[Mention, Period]]) -> 
 
 _YEAR_RANGE = rx(r"(?:FY\s?)?((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)")
 _RANGE_JOIN = rx(r"\s*(?:to|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", regex.I)
+_AND_THEN_SPAN = rx(r"\band\s+(?:then\s+|only\s+|just\s+)?$", regex.I)
 _STATE_DATE = rx(r"\b(?:since|until|till)\s+(?:\p{L}+\s+)?$", regex.I)
 # a verb of the sentence's own event between its date and a "N later" span ("announced in 2010, was abandoned")
 _EVENT_VERB = rx(r",\s+(?:was|were|is|are|has|had|have|came|followed|went|began|started|ended|arrived|took)\b"

@@ -1529,6 +1529,11 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
             first = [x for x in ctx.numbers_in(a, b) if is_amount(x) and comparable(ctx.vocab, x, t)]
             if first:
                 items.append(first[0])
+                # "- U.S. Marine Corps: 12 F-35B and 8 F-35C": the bullet's further items, listed with its first
+                for x in first[1:]:
+                    if not _joined(ctx.text[items[-1].end:x.start]):
+                        break
+                    items.append(x)
         if len(items) >= 2:
             return items
     start = colon if colon is not None else t.end  # after "...: " the list starts at the colon
