@@ -109,6 +109,9 @@ _PHRASAL = rx(r"\b(?:make|makes|made|making|set|sets|setting|take|takes|took|tak
 
 def _direction(facts: Facts, cue: str) -> int:
     g = facts.g
+    # "The increase of less than 1 percent": a hedge's "less" or "more" says nothing of the direction; nor does "over"
+    # before a span of time ("a drop of about 12 percent over three years")
+    cue = _NO_DIRECTION.sub(" ", cue)
     if g.word_pattern("evaluative_words").search(cue):
         return 0  # "an improvement of €214 million" in an outflow is a fall: the size is checked, not the sign
     if g.word_pattern("decrease_words").search(cue) or g.word_pattern("comparatives_down").search(cue) \
@@ -119,6 +122,15 @@ def _direction(facts: Facts, cue: str) -> int:
                             r"longer|bigger|extra|additional)\b", cue, regex.I):
         return 1
     return 0
+
+
+_GAIN_OF = rx(r"\b(?:gain|gains|profit|profits|income|surplus|inflow|earnings)\s+of\s+(?:about\s+|around\s+|some\s+)?$",
+              regex.I)
+_SPAN_OVER = rx(r"[^\n]{0,5}?\b(?:over|under|in|within)\s+(?:the\s+)?(?:(?:past|last|next|previous|coming|following)\s+)?"
+                r"(?:\w+\s+)?(?:years?|months?|quarters?|decades?|weeks?|days?|periods?)\b", regex.I)
+_NO_DIRECTION = rx(r"\b(?:(?:more|less|fewer)\s+than(?=\s*$|\s{2,})|(?:over|under|in|within)\s+(?:the\s+)?(?:(?:past|last|next|previous|"
+                   r"coming|following)\s+)?(?:\w+\s+)?(?:years?|months?|quarters?|decades?|weeks?|days?|periods?)\b)",
+                   regex.I)
 
 
 # "The 11.4% increase", "This 9% rise in sales", "That growth of 15%": a change named as the subject of its sentence
@@ -174,10 +186,20 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
     for x in figs:  # a signed percent ("+11%", "(−18%)") is a change whatever the words around it
         if x.type == "percent" and x.text[:1] in "+−–-" and x.start not in found:
             found[x.start] = (x, None)
+    by_start: dict[int, list[Match]] = {}
+    for mt0 in ms:
+        if (x0 := mt0.slots.get("p")) is not None:
+            by_start.setdefault(x0.start, []).append(mt0)
     for p, mt in found.values():
         ctx.work.patterns += 1
         if ctx.is_stated(p) or pairs.is_level(p) or _is_level_position(ctx, p):
             continue
+        if mt is not None and _SPAN_OVER.match(ctx.text, mt.end - 5, mt.end + 40):
+            # "a drop of about 12 percent over three years": "over" before a span of time names no direction; another
+            # of the percent's matches ("drop of") says it
+            other = [m2 for m2 in by_start.get(p.start, []) if not _SPAN_OVER.match(ctx.text, m2.end - 5, m2.end + 40)]
+            if other:
+                mt = max(other, key=lambda m2: m2.template.weight)
         cue = ctx.text[mt.start:mt.end].replace(p.text, " ") if mt is not None else p.text[:1]
         if mt is not None and phrasal(ctx.text, mt.start):
             continue
@@ -277,9 +299,9 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         if base is None and mt.template.id == "named-base":
             base = _named_level(ctx, facts, p, mt.end)
         if base is None or not is_amount(base) or base.type == "percent" or _dates_a_level(ctx, base) or \
-                _BASE_COMPARES.match(ctx.text, base.end):
-            continue  # (not "20% more than two years earlier": a time, not a level; nor "12% above the original plan
-            # and 10 short of the revised target": the size of another comparison)
+                _BASE_COMPARES.match(ctx.text, base.end) or (base.type == "quantity" and base.unit in _SPAN_UNITS):
+            continue  # (not "20% more than two years earlier", "12 percent over three years": a time, not a level; nor
+            # "12% above the original plan and 10 short of the revised target": the size of another comparison)
         if mt.template.id == "or-than" and _CHANGE_NAMED_AFTER.search(ctx.text, base.end, ctx.sentence(p.start)[1]):
             continue  # "is Tk 6,430 crore, or 15.3 per cent, up from Tk 5,860 crore, a rise of 9.7 per cent": the change
             # is named after the base; the percent "or" follows is a share
@@ -549,7 +571,7 @@ def _size_restated(ctx: Ctx, facts: Facts, p: Mention) -> Mention | None:
     return before[-1] if _OR_BETWEEN.fullmatch(ctx.text, before[-1].end, p.start) else None
 
 
-_CHANGE_NOUN_NEXT = r"\s*,?\s*(?:[\p{L}-]+\s+)?@change_nouns(?![\p{L}\p{N}])"
+_CHANGE_NOUN_NEXT = (r"\s*,?\s*(?:(?:[\p{L}-]+\s+)?@change_nouns|@comparatives_up|@comparatives_down)(?![\p{L}\p{N}])")
 _OR_BETWEEN = rx(r"\s*,?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?", regex.I)
 _BASE_CUE_AFTER = rx(r"\s*(?:(?:higher|lower|more|less|greater|smaller|up|down)\s+)?(?:than|below|above|from|over|versus|vs\.?|"
                      r"compared\s+(?:with|to)|against)\s+", regex.I)
@@ -825,6 +847,10 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
     if kind == "percent_change" and facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, p.end):
         ctx.skip(kind, p, "a percentage that names a target or a threshold ('the 2% target'), not a change")
         return  # "23 allies to meet the 2% target in 2024, up from 11 last year"
+    if kind == "difference" and _GAIN_OF.search(ctx.text, max(0, p.start - 30), p.start) and \
+            facts.g.word_pattern("negative_levels").search(ctx.text, p.end, min(ctx.sentence(p.start)[1], p.end + 60)):
+        ctx.skip(kind, p, "a gain set against a loss: two levels of one item, not a change and its base")
+        return  # "a foreign exchange gain of 17.7 billion won, compared with a loss of 19.2 billion won a year earlier"
     if kind == "percent_change" and facts.g.regex(_AFTER_EARLIER_CHANGE).search(
             ctx.text, max(ctx.sentence(p.start)[0], p.start - 40), p.start) and \
             facts.g.regex(_EARLIER_PERIOD_AFTER).match(ctx.text, p.end):
@@ -1081,6 +1107,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             return
         if formula == "pp_change" and old.type != "percent":
             return
+        if formula == "ratio" and old.value is not None and new.value is not None and (old.value < 0) != (new.value < 0):
+            return  # "jumped 2.5 times to 406.9 billion won ... compared with a loss of 19.2 billion won": no multiple of a
+            # level of the other sign
         if formula in ("pct_change", "ratio") and old.type == "percent":
             ev = ev + [Evidence("percent-levels", "both figures are percentages", -1.0)]
         across = any(e.cue == "across-measures" for e in ev)  # "1.0 times EBITDA of ...": measures differ by design
