@@ -124,6 +124,8 @@ def _direction(facts: Facts, cue: str) -> int:
     return 0
 
 
+_DATED_BASE_AND = rx(r"\b(?:from|on|over|than|versus|vs\.?)\s+(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?(?:19|20)\d\d\s+(?:and|but|while)\s+$",
+                     regex.I)
 _GAIN_OF = rx(r"\b(?:gain|gains|profit|profits|income|surplus|inflow|earnings)\s+of\s+(?:about\s+|around\s+|some\s+)?$",
               regex.I)
 _SPAN_OVER = rx(r"[^\n]{0,5}?\b(?:over|under|in|within)\s+(?:the\s+)?(?:(?:past|last|next|previous|coming|following)\s+)?"
@@ -368,6 +370,10 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(d.text, " "))
         ev = [Evidence("difference:" + mt.template.id, "the size of a change", 0.0)]
         base = mt.slots.get("base")
+        if base is not None and (_BASE_COMPARES.match(ctx.text, base.end) or _DATED_BASE_AND.search(
+                ctx.text, mt.start, base.start)):
+            continue  # "up $6.2 billion or 3.5 percent from FY2024 and $0.5 billion above the request": the base is named
+            # by its year; the figure after "and" is the size of another comparison
         if base is not None and mt.template.id == "than" and not comparable(ctx.vocab, base, d):
             continue  # "NOK 1,635 billion over the 12 years": a span of time, not the base of a change
         if base is not None and mt.template.id == "than" and _LIST_JOIN.search(ctx.text, d.end, base.start):

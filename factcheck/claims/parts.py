@@ -1945,6 +1945,9 @@ def _remainder(ctx: Ctx, mt: Match) -> None:
     kinds = ("count", "number", "currency", "quantity")
     if not all(is_amount(x) and x.type in kinds for x in (part, d)):
         return
+    if base_position(ctx, part):
+        return  # "placed 173 of its planned 179 KC-46As on contract, up from 158 after Lot 11, leaving six": the base of
+        # a change is no part of the whole
     wholes = [whole] if whole is not None else _whole_before(ctx, part)
     ev = Evidence("remainder:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
                   mt.template.explicit)
@@ -1954,6 +1957,8 @@ def _remainder(ctx: Ctx, mt: Match) -> None:
     for x in ctx.numbers_in(after, d.start):  # the items listed with the part ("20 go to Łask, 16 to Malbork")
         if not (is_amount(x) and x.type in kinds and x.value_high is None and _sum_comparable(ctx, x, d)):
             continue
+        if base_position(ctx, x):
+            continue  # "173 of its planned 179 on contract, up from 158": an earlier level, no part
         if left or _partitive(ctx, x) or not _joined(ctx.text[parts[-1].end:x.start]):
             left.append(x)  # "252 will equip 14 regiments of 18 guns each": a clause about the part, no further part
             continue

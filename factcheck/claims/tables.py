@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..document.tables import Cell, Column, Row, Table, find_tables, lexicon, typed
+from ..document.tables import Cell, Column, Row, Table, find_tables, label_mark, lexicon, note_sets_basis, typed
 from ..model import Claim, Document, Evidence, Mention, Relation, Unchecked
 from .reading import adds_up, doubt, exchange_rate, same_figure
 
@@ -913,6 +913,12 @@ class _Checker:
     def margins(self) -> None:
         rows = self.t.rows
         for ri, m in enumerate(rows):
+            if m.kind in ("margin", "ratio") and (mark := label_mark(m.label)) is not None and \
+                    note_sets_basis(self.lex, self.doc.text, mark, self.t.end):
+                for c in m.cells:  # "Adjusted EBITDA margin*" with "* excluding pass-through revenue" under the table
+                    if c.raw is not None:
+                        self.skip("share", c, f"row '{m.label.strip()}' is on the basis its note names, not the rows'")
+                continue
             if m.kind == "margin" and self.lex.of_sales_row.match(m.label.strip()):
                 # "in % of sales" under a row: that row's margin
                 num = next((r for r in reversed(rows[:ri]) if r.kind in ("level", "total", "subtotal")), None)

@@ -1029,21 +1029,36 @@ def _noted_basis(lex: Lexicon, text: str, columns: list[Column], end: int) -> li
              if c.role == "change" and (m := _NOTE_MARK.search((c.label or "").strip())) is not None}
     if not marks:
         return columns
-    notes = [ln.strip() for ln in text[end:end + 1200].splitlines()[:12] if ln.strip()]
     out = list(columns)
     for i, mark in marks.items():
-        keys: tuple[str, ...] = (mark, f"({mark})", f"{mark})", f"{mark}.") if mark.isdigit() else (mark,)
-        digit = {"¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}.get(mark)
-        if digit is not None:
-            keys = keys + (digit, f"({digit})", f"{digit})")
-        if mark.startswith("(") and mark.endswith(")"):
-            keys = keys + (mark[1:-1],)
-        for ln in notes:
-            if ln.startswith(keys) and not (mark.startswith("*") and ln.startswith(mark + "*")) and \
-                    lex.other_basis.search(ln):
-                out[i] = _replace(out[i], role="basis")
-                break
+        if note_sets_basis(lex, text, mark, end):
+            out[i] = _replace(out[i], role="basis")
     return out
+
+
+def label_mark(label: str) -> str | None:
+    """The footnote mark a label ends with ("Variance*", "Change¹", "Adjusted EBITDA margin*"), or None."""
+    m = _NOTE_MARK.search((label or "").strip())
+    return m.group(0) if m is not None else None
+
+
+def note_sets_basis(lex: Lexicon, text: str, mark: str, end: int) -> bool:
+    """Does a note under a table (within a dozen lines of ``end``) that opens on ``mark`` name another basis
+    ("* Variances ... at constant exchange rates", "* excluding pass-through revenue")?"""
+    keys: tuple[str, ...] = (mark, f"({mark})", f"{mark})", f"{mark}.") if mark.isdigit() else (mark,)
+    digit = {"¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}.get(mark)
+    if digit is not None:
+        keys = keys + (digit, f"({digit})", f"{digit})")
+    if mark.startswith("(") and mark.endswith(")"):
+        keys = keys + (mark[1:-1],)
+    for ln in (x.strip() for x in text[end:end + 1200].splitlines()[:12]):
+        if ln and ln.startswith(keys) and not (mark.startswith("*") and ln.startswith(mark + "*")) and \
+                (lex.other_basis.search(ln) or _EXCLUDING.search(ln)):
+            return True
+    return False
+
+
+_EXCLUDING = re.compile(r"\b(?:excluding|excl\.|before|adjusted\s+for|net\s+of|not\s+including)\b", re.I)
 
 
 def _table_locale(body: list[_Line], doc_locale: list[str], text: str) -> str:

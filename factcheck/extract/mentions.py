@@ -150,6 +150,23 @@ def _change_noun_before(lex: Lexicon) -> regex.Pattern:
     return hit[1]
 
 
+# ... and any word of the vocabulary's increase_words and decrease_words with "by" ("RDT&E declines by $5.1 billion to
+# $143.2 billion": the size of a change and the level it led to, no range)
+_CHANGE_WORD_BEFORE: dict[int, tuple[dict, regex.Pattern]] = {}
+
+
+def _change_word_before(lex: Lexicon) -> regex.Pattern:
+    hit = _CHANGE_WORD_BEFORE.get(id(lex.vocab))
+    if hit is None or hit[0] is not lex.vocab:
+        words = [str(w) for k in ("increase_words", "decrease_words") for w in (lex.vocab.get(k) or [])
+                 if str(w).lower() not in ("up", "down", "more", "less", "higher", "lower", "fewer", "larger", "smaller",
+                                           "greater", "added", "tops", "topped")]
+        alt = "|".join(sorted((regex.escape(w) for w in words), key=lambda w: (-len(w), w))) or "(?!)"
+        hit = _CHANGE_WORD_BEFORE[id(lex.vocab)] = (lex.vocab, rx(r"\b(?:" + alt + r")\s+by\s+(?:about\s+|some\s+|"
+                                                                 r"around\s+|nearly\s+|almost\s+)?$", regex.I))
+    return hit[1]
+
+
 # the figure of a population or workforce is a count of people, not money ("a population of 2.86 million")
 _PEOPLE_BEFORE = rx(r"(?i)\b(?:population|workforce|headcount|inhabitants|residents|citizens|membership)"
                                r"\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$")
@@ -1390,7 +1407,8 @@ class _Scanner:
             plain = rx(r"\s*(?:-\s*to|to|-|–)\s*" + _GAP_HEDGE, regex.I).fullmatch(gap) and (
                 not rx(r"\bfrom\s+$", regex.I).search(before)
                 or rx(r"(?:^|[.;:(]\s*|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|spans?|spanning)\s+)"
-                                r"from\s+$", regex.I).search(t[max(0, f.start - 40):f.start])) and not _CHANGE_BEFORE.search(before)
+                                r"from\s+$", regex.I).search(t[max(0, f.start - 40):f.start])) and not _CHANGE_BEFORE.search(before) \
+                and not _change_word_before(self.lex).search(before)
             if not (between or plain):
                 continue
             if f.type == "count" and f.noun and not f.inferred and rx(r"\s+[–—-]\s+").fullmatch(gap):
