@@ -235,6 +235,10 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
             other = _table_for(tables, doc_d.mid.year)
             if other is not None:
                 chosen.append((other, True))
+            # "A year earlier, ASELSAN had reported ... TRY 3.6 billion ($106 million)": the year before the release's
+            if _PRIOR_YEAR_WORDS.search(ctx.text, ctx.sentence(src.start)[0], src.start) and \
+                    (prior := _table_for(tables, doc_d.mid.year - 1)) is not None and prior is not sure:
+                chosen.append((prior, True))
     else:
         known = sorted({int(t["year"]) for t in tables if "year" in t})
         if not known:
@@ -385,12 +389,16 @@ _BARE_DOLLAR = rx(r"\$")
 _BARE_DOLLAR_BEFORE = rx(r"(?:US|U\.S\.|USD)\s?$", regex.I)
 
 
-def _dated_sentence(ctx: Ctx, m: Mention) -> bool:
-    """Does the figure's own sentence name a date after the dateline?"""
-    from .dates import dateline_end
+_PRIOR_YEAR_WORDS = rx(r"\b(?:a\s+year\s+(?:earlier|before|ago)|last\s+year|the\s+(?:previous|prior)\s+year)\b", regex.I)
 
-    a, b = ctx.sentence(m.start)
-    return any(d.start >= dateline_end(ctx) for d in ctx.dates_in(a, b))
+
+def _dated_sentence(ctx: Ctx, m: Mention) -> bool:
+    """Does the figure's own sentence name a date after the dateline, before the figure (a date after it may be of
+    a later clause's figure: "TRY 3.6 billion ($106 million), 133% more than in the first half of 2023")?"""
+    from .dates import dateline_end, parse_period
+
+    a, _ = ctx.sentence(m.start)
+    return any(d.start >= dateline_end(ctx) and parse_period(d.text) is not None for d in ctx.dates_in(a, m.start))
 
 
 def _named_years(ctx: Ctx) -> set[int]:

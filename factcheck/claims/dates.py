@@ -130,6 +130,10 @@ def _document_date(ctx: Ctx) -> Period | None:
     return None
 
 
+_COMPARED_DATE = rx(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from|since)\s+(?:in\s+|at\s+)?"
+                    r"(?:the\s+)?(?:(?:same|previous|prior|comparable)\s+(?:period|quarter)\s+(?:of|in)\s+)?$", regex.I)
+
+
 def date_near(ctx: Ctx, m: Mention) -> Period | None:
     """The date a figure belongs to: a date in its sentence that is not after the release's own date
     (a delivery in 2031 says nothing of the rate used), else the dateline, else any date in the sentence."""
@@ -142,6 +146,9 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
         best = None
         nearest = None  # in the figure's own sentence, the date nearest before it ("in 2016 for 36 ..., and in April
         for d in ctx.dates_in(a, b):  # 2025 for 26 ... for ₹63,000 crore (about €6.5 billion)": April 2025)
+            if _COMPARED_DATE.search(ctx.text, max(a, d.start - 30), d.start):
+                continue  # "net income of TRY 3.6 billion ($106 million), 133% more than in the first half of 2023": the
+                # period compared with is another period's
             if d.start >= _dateline_end(ctx) and not _names_a_thing(ctx, d):
                 p = parse_period(d.text)
                 if p is None or (doc_d is not None and p.first > doc_d.last):
