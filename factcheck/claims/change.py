@@ -1475,7 +1475,9 @@ def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
 _NAME = rx(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&-]*")
 
 
-_AND_PRONOUN = rx(r",\s+and\s+(?:[\p{L}-]+\s+){0,4}?(?:it|they|we|he|she|this|these)\s+\p{L}+", regex.I)
+_AND_PRONOUN = rx(r",\s+and\s+(?:[\p{L}-]+\s+){0,4}?(?:it|they|we|he|she|this|these)\s+\p{L}+|"
+                  # "..., with the military business growing by 50%": an absolute clause of its own subject
+                  r",\s+with\s+(?:the|its|their|our|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:\p{L}+ing|up|down)\b", regex.I)
 _AND_THEN = rx(r",\s+and\s+(?:(?:it|they|we|he|she)\s+)?(?:(?:also|now|then|still)\s+)?", regex.I)
 
 

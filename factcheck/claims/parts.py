@@ -1113,6 +1113,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             s0 = ctx.sents[max(0, si - back)][0]
             before = [x for x in ctx.numbers_in(s0, t.start) if is_amount(x) and _sum_comparable(ctx, x, t)
                       and abs(x.value or 0) < abs(t.value or 0) and not _counts_the_parts(ctx, x, t)
+                      # (not "€4.79 billion (2025: €3.35 billion)": an earlier level of a figure is no further part)
+                      and not pairs.with_old(x)
                       and (unit_total or facts.rate_of(x) != "unit") and x.start not in ctx.restated
                       # (not "43% of the award, or about $1.51 billion": an amount a share restates is a part of
                       # that award, no deal of its own)
@@ -1514,11 +1516,17 @@ def _items_before_semicolon(ctx: Ctx, t: Mention, items: list[Mention]) -> list[
     return got[-1:]
 
 
+_CHANGE_WORD_BEFORE = rx(r"\b(?:up|down|rose|fell|increased|decreased|grew|declined|rising|falling|growing|declining)\s+"
+                         r"(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$|[+−]\s*$", regex.I)
+
+
 def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]:
     """The figures listed after a total: "1,400 tracked vehicles on the same chassis: 1,014 Borsuk IFVs and 386 ...";
     after a closing colon, the list may run on over the following lines (bullets)."""
-    _, e = ctx.sentence(t.start)
+    s_t, e = ctx.sentence(t.start)
     if ctx.text[e - 1:e] == ":":
+        if _INCLUDES.search(ctx.text, max(s_t, e - 40), e):
+            return []  # "... is 4.1 percent higher than a year ago and includes:": the bullets are some of it
         pi = ctx.para_index(t.start)
         items = []
         for k in range(pi + 1, min(len(ctx.paras), pi + 12)):
@@ -1526,7 +1534,11 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
             line = ctx.text[a:b]
             if not regex.match(r"\s*(?:[-•*·–]|\d+[.)]|\p{L}[.)])\s", line):
                 break
-            first = [x for x in ctx.numbers_in(a, b) if is_amount(x) and comparable(ctx.vocab, x, t)]
+            # (not "up 2.3 per cent" after an item's level: its change, no part)
+            first = [x for x in ctx.numbers_in(a, b) if is_amount(x) and comparable(ctx.vocab, x, t)
+                     and not _CHANGE_WORD_BEFORE.search(ctx.text, max(a, x.start - 25), x.start)]
+            if not first:
+                return []  # "• one Landing Ship Medium." read as no figure: the bullets' sum would leave it out
             if first:
                 items.append(first[0])
                 # "- U.S. Marine Corps: 12 F-35B and 8 F-35C": the bullet's further items, listed with its first
@@ -2149,6 +2161,9 @@ def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:
         return  # "the French State (62.25%) and Thales (35%), with employees holding the remainder": a part unstated
     if facts.g.word_pattern("partial_list_words").search(ctx.text, max(s, mt.start - 40), shares[-1].start):
         return  # "whose main shareholders are A (26.6%) and B (26.6%)": only some of the parts are named
+    if any(x.type == "percent" for x in ctx.numbers_in(max(s, mt.start - 80), mt.start)):
+        return  # "a 7.3% stake in Hanwha Ocean held by Hanwha Impact Partners (5.0%) and Hanwha Energy (2.3%)": shares of
+        # the stake named before, not of a whole that makes 100%
     last = shares[-1]
     ev = Evidence("split:" + mt.template.id, f"'{_quote(ctx, mt.start, min(mt.end, mt.start + 40))}' lists shares of one "
                   "whole", mt.template.weight, mt.template.explicit)
