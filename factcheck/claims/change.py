@@ -126,6 +126,7 @@ def _direction(facts: Facts, cue: str) -> int:
 
 _DATED_BASE_AND = rx(r"\b(?:from|on|over|than|versus|vs\.?)\s+(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?(?:19|20)\d\d\s+(?:and|but|while)\s+$",
                      regex.I)
+_WHEN_HAD = rx(r"(?:(?:19|20)\d\d|year|quarter|period)\s*,\s*when\s+[^.;,]{0,60}\b(?:had|was|were)\b[^.;,]{0,40}$", regex.I)
 _GAIN_OF = rx(r"\b(?:gain|gains|profit|profits|income|surplus|inflow|earnings)\s+of\s+(?:about\s+|around\s+|some\s+)?$",
               regex.I)
 _SPAN_OVER = rx(r"[^\n]{0,5}?\b(?:over|under|in|within)\s+(?:the\s+)?(?:(?:past|last|next|previous|coming|following)\s+)?"
@@ -853,6 +854,10 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
     if kind == "percent_change" and facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, p.end):
         ctx.skip(kind, p, "a percentage that names a target or a threshold ('the 2% target'), not a change")
         return  # "23 allies to meet the 2% target in 2024, up from 11 last year"
+    if kind == "percent_change" and _WHEN_HAD.search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 90), p.start):
+        ctx.skip(kind, p, "the change of the earlier period a 'when' clause is about ('in 2023, when intake had already "
+                          "risen by over 130%')")
+        return  # "compared with €7.8 billion in 2023, when intake had already risen by over 130%"
     if kind == "difference" and _GAIN_OF.search(ctx.text, max(0, p.start - 30), p.start) and \
             facts.g.word_pattern("negative_levels").search(ctx.text, p.end, min(ctx.sentence(p.start)[1], p.end + 60)):
         ctx.skip(kind, p, "a gain set against a loss: two levels of one item, not a change and its base")

@@ -228,7 +228,8 @@ def _coverage_pattern(ctx: Ctx) -> Any:
     if hit is None or hit[0] is not words:
         alt = "|".join(regex.escape(str(w)) for w in sorted(words, key=len, reverse=True))
         pat = rx(r"\s+(?:worth\s+)?of\s+(?:(?:the|its|their|our|current|annual|yearly|this\s+year['’]s|last\s+year['’]s|"
-                 r"[\p{L}-]+['’]s)\s+)?(?:" + alt + r")\b", regex.I)
+                 r"[\p{L}-]+['’]s)\s+)?(?:(?:(?:FY|fiscal\s+)?(?:19|20)\d\d(?:[-/]\d\d)?|the\s+year['’]s|group|annual|"
+                 r"full-year)\s+)?(?:" + alt + r")\b", regex.I)
         hit = _COVERAGE[key] = (words, pat)
     return hit[1]
 
