@@ -514,7 +514,10 @@ class Facts:
         if self._exchange_rate.match(t, i, min(len(t), i + 50)):
             return "exchange"
         # "(A$1 = US$0.63)", "€1 = $1.08": one unit set equal to another currency's amount is a rate; so is that amount
-        if _RATE_EQUATION_AFTER.match(t, end) and regex.search(r"(?<![\d.,])1(?:[.,]0+)?\s*$", t[max(0, start):end]):
+        # (the '=' looked for first: a match of the whole pattern without an end first searches the rest of the
+        # document for an '=', so on a long text without one every figure cost a pass over the text)
+        if t.startswith("=", _SPACES.match(t, end).end()) and _RATE_EQUATION_AFTER.match(t, end) \
+                and regex.search(r"(?<![\d.,])1(?:[.,]0+)?\s*$", t[max(0, start):end]):
             return "exchange"
         if _RATE_EQUATION_BEFORE.search(t, max(0, start - 25), start):
             return "exchange"
@@ -566,6 +569,7 @@ class Facts:
 
 
 _RATE_EQUATION_AFTER = rx(r"\s*=\s*\S{0,4}\s?\d")
+_SPACES = rx(r"\s*")  # the white space _RATE_EQUATION_AFTER starts with: it matches only if an '=' follows it
 _RATE_EQUATION_BEFORE = rx(r"(?<![\d.,])1(?:[.,]0+)?\s*=\s*\S{0,4}\s?$")
 _NAMED_UNIT_RATE = rx(r"\b(?:average|unit|per-unit|mean)\s+(?:[\p{L}-]+\s+){0,2}?(?:cost|costs|price|prices)\b"
                       r"[^,;.\d()]{0,45}$", regex.I)
