@@ -29,7 +29,7 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, NoReturn
 
-from . import __version__, stdcache
+from . import __version__, gctune, stdcache
 
 stdcache.install()  # before the modules that define dataclasses and patterns are imported (start-up: stdcache.py)
 
@@ -1094,18 +1094,14 @@ def app_for(args: list[str]) -> typer.Typer:
 
 
 def _gc_for_a_run() -> None:
-    """The garbage collector tuned for one command-line run (start-up). With its default threshold (700
-    allocations) a one-release check runs ~50 young collections that free next to nothing (~6 ms); at 20,000
-    it runs one or none. Garbage in reference cycles waits for at most 20,000 allocations more: a few MiB at
-    worst, against the tens a run holds anyway. Pythons whose threshold is already higher are left alone."""
+    """The garbage collector tuned for one command-line run (start-up): gctune.for_a_run (``python -m factcheck``
+    has tuned it already, before importing this module)."""
     import gc
 
-    first, *rest = gc.get_threshold()
-    if 0 < first < _GC_THRESHOLD:
-        gc.set_threshold(_GC_THRESHOLD, *rest)
+    gctune.for_a_run(gc)
 
 
-_GC_THRESHOLD = 20_000
+_GC_THRESHOLD = gctune.THRESHOLD
 
 
 def _gc_at_exit() -> None:

@@ -9,11 +9,14 @@ with ``decimal.ROUND_HALF_UP``, so binary noise (2.675 stored as 2.67499…) doe
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from .model import Mention
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 
 def fmt_num(x: float | None) -> str:
@@ -28,16 +31,24 @@ def fmt_num(x: float | None) -> str:
     return f"{v:,.4f}".rstrip("0").rstrip(".")
 
 
-_WIDE = Context(prec=400)  # every finite float's digits fit
+_WIDE: list[Any] = []  # the decimal Context with every finite float's digits (made on first use)
 
 
 def round_half_up(v: float, decimals: int = 0) -> Decimal:
     """``v`` rounded to ``decimals`` places, halves away from zero (12.5 -> 13, -2.5 -> -3, 2.675 -> 2.68)."""
-    return Decimal(repr(float(v))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_WIDE)
+    # decimal is imported here, not at the top: a run with nothing to restate (no failed figure, no fix) does not
+    # import it (~1 ms of start-up, with the numbers module it imports)
+    from decimal import ROUND_HALF_UP, Context, Decimal
+
+    if not _WIDE:
+        _WIDE.append(Context(prec=400))
+    return Decimal(repr(float(v))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_WIDE[0])
 
 
 def fmt_number(v: float, decimals: int, grouped: bool, group: str = ",", point: str = ".") -> str:
     """``v`` with ``decimals`` places (rounded half up), grouped in thousands when asked or from 10,000."""
+    from decimal import Decimal
+
     x: float | Decimal = round_half_up(v, decimals) if math.isfinite(v) else v
     if x == 0:
         x = Decimal(0).quantize(Decimal(1).scaleb(-decimals))  # "-0" is no figure to suggest

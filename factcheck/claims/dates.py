@@ -9,7 +9,6 @@ between two such dates is an interval, and the stated span holds when it rounds 
 from __future__ import annotations
 
 import bisect
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -96,6 +95,8 @@ def parse_period(text: str) -> Period | None:
 
 
 def _month_end(y: int, m: int) -> date:
+    import calendar  # here, not at the top: a run that never reads a month's span does not import it (start-up)
+
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
