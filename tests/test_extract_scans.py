@@ -72,3 +72,50 @@ def test_a_moved_mention_is_what_replace_makes() -> None:
         assert bl._shifted(m, a) == dataclasses.replace(
             m, start=m.start + a, end=m.end + a, num_start=m.num_start + a if m.num_start >= 0 else m.num_start,
             num_end=m.num_end + a if m.num_end >= 0 else m.num_end)
+
+
+def _spans(ms) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return [(m.span(), m.groups()) for m in ms]
+
+
+STREETS = ["Königsallee", "Allee", "allee", "Gartenstrasse", "xstraße", "Aring", "Ring", "Sokak", "Lindenweg", "Via",
+           "Strada", "Ulica", "ul", "ul.", "Str.", "Straße", "Street", "St", ".", "St.", "P.O. Box", "PO Box", "Box",
+           "Hauptstraße", "Kingsweg", "Main", "Crystal", "Drive", "Dr.", "Rd", " ", "\u00a0", "12", "2100", "5a", "123456",
+           "1-3", "3/4", ",", "x", "A", "é", "Ümit", "gata", "rue", "\n", "-", "Platz", "99", "7B", "Ma\u0301rktplatz"]
+ITEMS = ["vehicles", "space", "hulls", "destroyers", "multi-year-contracts", "-ships", "Xships", "ships", " ", "\u00a0",
+         "17", "18", "128", "12345", "and", "to", "through", "&", "–", "5", "6", "%", ".", ",", "s", "-", "lots", "é"]
+
+
+def test_address_matches_are_the_pattern_s_matches() -> None:
+    from factcheck.extract.lexicon import lexicon
+    from factcheck.ruleset import load_rules
+
+    lex = lexicon(load_rules().vocab)
+    assert lex.address_re is not None and mn._address_words(lex.vocab) is not None
+    found = 0
+    for text in TEXTS + ["2100 Crystal Drive, Suite 800; P.O. Box 12, PO Box. 7 and Hauptstraße 5a in Berlin"]:
+        want = _spans(lex.address_re.finditer(text))
+        assert _spans(mn.address_matches(lex, text)) == want, text[:80]
+        found += len(want)
+    assert found >= 3
+    rnd = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rnd.choice(STREETS) for _ in range(rnd.randint(1, 10)))
+        assert _spans(mn.address_matches(lex, text)) == _spans(lex.address_re.finditer(text)), text
+
+
+def test_numbered_items_are_the_pattern_s_matches() -> None:
+    found = 0
+    for text in TEXTS + ["GPS IIIF space vehicles 17 and 18, hulls 5 and 6, destroyers 128 to 130, multi-year-lots 3–4"]:
+        want = _spans(mn._NUMBERED_ITEMS.finditer(text))
+        assert _spans(mn.numbered_items(text)) == want, text[:80]
+        found += len(want)
+    assert found >= 3
+    rnd = random.Random(13)
+    for _ in range(20000):  # a noun, a number, a joining word, a number, each maybe spaced, swapped or broken
+        parts = [rnd.choice(ITEMS[:7]), rnd.choice(" \u00a0-"), rnd.choice(ITEMS[10:14]), rnd.choice(["", " ", "\u00a0"]),
+                 rnd.choice(ITEMS[14:19]), rnd.choice(["", " "]), rnd.choice(ITEMS[10:14]), rnd.choice(ITEMS[19:])]
+        for _ in range(rnd.randint(0, 3)):
+            parts[rnd.randrange(len(parts))] = rnd.choice(ITEMS)
+        text = "".join(parts) * rnd.randint(1, 2)
+        assert _spans(mn.numbered_items(text)) == _spans(mn._NUMBERED_ITEMS.finditer(text)), text
