@@ -62,6 +62,26 @@ def test_patterns_tried_where_their_first_words_start_match_as_finditer(k: int) 
     assert found >= 3
 
 
+TOKENS = ["Q1", "Q5", "H1", "H2", "FY", "CY", "9M", "1H", "2H", "3Q", "fy", "q1", " ", "'", "2024", "24", "-", "–", "/",
+          "1.", "Q", "M", "x", "é", "2M", "10M", "Ǫ1", "FY2024", "1H25", " FY 2023", "Q3 2024", "9M 2025"]
+
+
+@pytest.mark.parametrize("k", sorted(mn._DATE_TOKENS))
+def test_date_tokens_tried_where_they_start_match_as_finditer(k: int) -> None:
+    pat, (firsts, after) = mn.DATE_RES[k], mn._DATE_TOKENS[k]
+    found = 0
+    for text in TEXTS + ["Q3 2024, FY2023/24, CY 2025, H1 2024 and 9M 2025 against 1H25, 2H 2024, 3Q24; Q4, H2, 9M"]:
+        want = [m.span() for m in pat.finditer(text)]
+        assert [m.span() for m in mn.scan_tokens(pat, text, WordStarts(text), firsts, after)] == want, text[:80]
+        found += len(want)
+    assert found >= 3
+    rnd = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rnd.choice(TOKENS) for _ in range(rnd.randint(1, 8)))
+        want = [m.span() for m in pat.finditer(text)]
+        assert [m.span() for m in mn.scan_tokens(pat, text, WordStarts(text), firsts, after)] == want, text
+
+
 def test_a_moved_mention_is_what_replace_makes() -> None:
     rnd = random.Random(7)
     for _ in range(500):

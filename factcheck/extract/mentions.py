@@ -82,6 +82,31 @@ _DATE_FIRSTS = {
     13: firsts_of(["early", "mid", "late", "end", "end-of", "start", "spring", "summer", "autumn", "fall", "winter"]),
     14: firsts_of(["early", "mid", "late", "end"]),
 }
+# date patterns whose every match starts (after \b) with the whole run of letters of one of the first words ("Q3
+# 2024", "FY2023", "H1") or with one digit right before the whole run of one of the second ("9M 2025", "1H25", "3Q")
+_DATE_TOKENS = {
+    2: (frozenset({"q", "h", "fy", "cy"}), frozenset({"m", "h", "q"})),
+    3: (frozenset({"q", "h"}), frozenset({"m"})),
+}
+
+
+def scan_tokens(pattern: Any, text: str, words: WordStarts, firsts: frozenset[str], after_digit: frozenset[str]
+                ) -> Iterator[Any]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts with the whole run of letters of one of
+    ``firsts`` or one character before the whole run of one of ``after_digit``: tried only there (and where a run
+    that cannot be folded starts, or one before), in text order, resuming after each match as finditer does."""
+    starts = set(words.starts(firsts))
+    starts.update(p - 1 for p in words.starts(after_digit) if p > 0)
+    last = 0
+    for p in sorted(starts):
+        if p < last:
+            continue
+        m = pattern.match(text, p)
+        if m is not None:
+            yield m
+            last = m.end()
+
+
 _LABELLED_NUMBER = rx(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|(?:pass|access\s+)?code|passcode|PIN"
                       r"|ID|Ref\.?|reference|figure|fig\.|table|chart|exhibit|appendix|footnote|note|page|slide)\s*:?\s+"
                       r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b", regex.I)  # "No. 12", "number 6374": an identifier
@@ -505,7 +530,14 @@ class _Scanner:
             gate = _DATE_GATES.get(k)
             if gate is not None and gate.search(t) is None:
                 continue
-            for m in self._scan_words(pat, _DATE_FIRSTS.get(k)):
+            tokens = _DATE_TOKENS.get(k)
+            if tokens is not None:  # (tried at every character, these two took 0.05 s and 0.04 s of the 1 MiB file)
+                if self._word_starts is None:
+                    self._word_starts = word_starts(t)
+                found = scan_tokens(pat, t, self._word_starts, *tokens)
+            else:
+                found = self._scan_words(pat, _DATE_FIRSTS.get(k))
+            for m in found:
                 a, b = m.span()
                 if self._free(a, b):
                     self._emit(a, b, "date")
