@@ -651,6 +651,25 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
                 and not _years_differ(ctx, facts, part, named_m[0]) and not _owned_measure(ctx, facts, named_m[0], meas):
             out = [(x, ev + [Evidence("only-whole", f"the only {meas} figure the whole can be", 1.5, True)])
                    if x is named_m[0] else (x, ev) for x, ev in out]
+    sv = _share_value(p)
+    # "Its European members accounted for $454 billion of that, or 35 per cent" after "NATO members spent $1506
+    # billion": "of that" points at the one larger figure of the part's kind before it, in its sentence or the one
+    # before
+    if _OF_THAT.match(ctx.text, part.end) and sv is not None and sv[0] <= 100:
+        back = [x for x, _ in out if x.start < part.start and ctx.sent_index(part.start) - ctx.sent_index(x.start) <= 1]
+        if back:
+            pointed = max(back, key=lambda x: x.start)
+            out = [(x, ev + [Evidence("of-that", f"'of that' after {part.text} points back at {x.text}", 1.5, True)])
+                   if x is pointed else (x, ev) for x, ev in out]
+    # "41 percent of the department's request" after "The department requests $842 billion": every word of the named
+    # whole stands around one figure only
+    if named and len(words) >= 2 and sv is not None and sv[0] <= 100:
+        full = [x for x, ev in out if any(e.cue == "names-whole" for e in ev) and words <= {
+            w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", _own_words(ctx, x))}]
+        if len(full) == 1:
+            out = [(x, ev + [Evidence("names-whole-all", f"every word of '{named.group(1).strip()}' stands around "
+                                                         f"{x.text} alone", 1.0, True)])
+                   if x is full[0] else (x, ev) for x, ev in out]
     out.sort(key=lambda t: -sum(e.weight for e in t[1]))
     return out[:3]
 
@@ -683,6 +702,20 @@ _NOT_OWNERS = {"the", "its", "their", "our", "group", "total", "company", "conso
                "nine-month", "record", "higher", "lower", "strong", "stronger", "rising", "falling", "increased",
                "new", "this", "that", "adjusted", "underlying", "gross", "operating", "all", "and", "but", "while",
                "whereas", "yearly", "monthly", "fiscal", "financial", "in", "of", "for", "with", "as", "at", "by"}
+
+
+def _own_words(ctx: Ctx, x: Mention) -> str:
+    """The words around a figure up to the figures on either side of it, in its sentence (at most 50 characters
+    before and 30 after)."""
+    s, e = ctx.sentence(x.start)
+    near = ctx.numbers_in(max(s, x.start - 50), min(e, x.end + 30))
+    a = max([max(s, x.start - 50)] + [y.end for y in near if y.end <= x.start])
+    b = min([min(e, x.end + 30)] + [y.start for y in near if y.start >= x.end])
+    return ctx.text[a:b]
+
+
+_OF_THAT = rx(r"\s+of\s+(?:that|this|it|those|these)\b(?!\s+(?:year|quarter|month|period|amount|figure|sum)\b)",
+              regex.I)
 
 
 def _years_differ(ctx: Ctx, facts: Facts, part: Mention, whole: Mention) -> bool:
