@@ -245,7 +245,18 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             mt_id = mt.template.id
         trig = [Evidence("change:" + mt_id, "a change word beside the figure", 0.0)]
         if p.type == "percent" and p.unit == "percent":
-            _claim(ctx, facts, pairs, p, "percent_change", "pct_change", direction, trig)
+            resp = _respective_pair(ctx, facts, p)
+            if resp is not None:
+                # "sales of 1.4176 trillion won and an operating profit of 257.6 billion won, up 29.5 percent and 128.4
+                # percent, respectively, from 1.0945 trillion won and 112.8 billion won": the k-th percent of the list
+                # is of the k-th level before it and the k-th after "from"
+                old_r, new_r = resp
+                ev_r = [Evidence("respectively", f"'{p.text}' is of {new_r.text} from {old_r.text}, in the order the "
+                                                 "lists give ('respectively')", 4.5, True)]
+                _claim(ctx, facts, pairs, p, "percent_change", "pct_change", direction, trig, extra=[(old_r, new_r, ev_r)],
+                       pairs_too=False)
+            else:
+                _claim(ctx, facts, pairs, p, "percent_change", "pct_change", direction, trig)
         elif p.role == "fraction":
             _claim(ctx, facts, pairs, p, "percent_change", "pct_change", direction, trig, fraction=True)
         elif p.role == "multiple":
@@ -565,6 +576,42 @@ _YEAR_ON_YEAR_AFTER = (r"\s*(?:(?:@change_nouns)\s+)?(?:year[\s-]on[\s-]year|y/y
                        r"on\s+(?:a|the)\s+(?:year|previous\s+year|prior\s+year)|over\s+the\s+(?:previous|prior)\s+year)"
                        r"(?![\p{L}\p{N}])")
 _EXPECTED_BEFORE = r"(?<![\p{L}\p{N}])@expectation_nouns(?![\p{L}\p{N}])(?:\s+(?:of|at|for|was|is|had\s+been))?[^,;.]{0,12}$"
+
+
+def _respective_pair(ctx: Ctx, facts: Facts, p: Mention) -> tuple[Mention, Mention] | None:
+    """For a percent of a list closed by "respectively" ("up 29.5 percent and 128.4 percent, respectively, from A and B"):
+    its level (the k-th amount before the list) and its earlier level (the k-th after "from"), when both lists have as
+    many amounts as the percents."""
+    s, e = ctx.sentence(p.start)
+    figs = ctx.numbers_in(s, e)
+    k = next((i for i, x in enumerate(figs) if x is p), None)
+    if k is None:
+        return None
+    lo = k
+    while lo > 0 and figs[lo - 1].type == "percent" and _PCT_LIST_JOIN.fullmatch(ctx.text, figs[lo - 1].end, figs[lo].start):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(figs) and figs[hi + 1].type == "percent" and \
+            _PCT_LIST_JOIN.fullmatch(ctx.text, figs[hi].end, figs[hi + 1].start):
+        hi += 1
+    run = figs[lo:hi + 1]
+    if len(run) < 2:
+        return None
+    tail = _RESPECTIVELY_FROM.match(ctx.text, run[-1].end)
+    if tail is None:
+        return None
+    olds = [x for x in figs[hi + 1:] if x.start >= tail.end() and is_amount(x) and x.type != "percent"][:len(run)]
+    news = [x for x in figs[:lo] if is_amount(x) and x.type != "percent"][-len(run):]
+    if len(olds) != len(run) or len(news) != len(run):
+        return None
+    i = run.index(p)
+    if not comparable(ctx.vocab, olds[i], news[i]):
+        return None
+    return olds[i], news[i]
+
+
+_PCT_LIST_JOIN = rx(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_RESPECTIVELY_FROM = rx(r"\s*,?\s*respectively\s*,?\s*(?:from|compared\s+(?:with|to)|against|versus|on)\s+", regex.I)
 
 
 def _size_restated(ctx: Ctx, facts: Facts, p: Mention) -> Mention | None:
@@ -1179,6 +1226,12 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         size = _size_restated(ctx, facts, p)
         if size is not None:
             local = [pr for pr in local if pr.new is not size and pr.old is not size]
+        # "Revenues were $3.4 billion, up 3%, or $84 million, from a year earlier": the amount after "P%, or" is the
+        # size of the same change, no level
+        after = ctx.numbers_in(p.end, min(ctx.sentence(p.start)[1], p.end + 40))
+        if p.type == "percent" and after and is_amount(after[0]) and after[0].type != "percent" and \
+                _OR_BETWEEN.fullmatch(ctx.text, p.end, after[0].start):
+            local = [pr for pr in local if pr.new is not after[0] and pr.old is not after[0]]
         for pair in local:
             dist = nearest.get(id(pair))
             ev = list(pair.evidence)
