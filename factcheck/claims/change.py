@@ -189,13 +189,29 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
     for x in figs:  # a signed percent ("+11%", "(−18%)") is a change whatever the words around it
         if x.type == "percent" and x.text[:1] in "+−–-" and x.start not in found:
             found[x.start] = (x, None)
+    # "up 20% and 50%, respectively": the percents of a list closed by "respectively" after a change word are changes
+    pct_figs = [x for x in figs if x.type == "percent"]
+    listed: set[int] = set()
+    for p0, mt0 in list(found.values()):
+        if mt0 is None or p0.type != "percent":
+            continue
+        k0 = next((i for i, x in enumerate(pct_figs) if x.start == p0.start), None)
+        run = [p0]
+        while k0 is not None and k0 + len(run) < len(pct_figs) and \
+                _PCT_LIST_JOIN.fullmatch(ctx.text, run[-1].end, pct_figs[k0 + len(run)].start):
+            run.append(pct_figs[k0 + len(run)])
+        if len(run) >= 2 and _RESPECTIVELY_FROM.match(ctx.text, run[-1].end) and \
+                all(_respective_pair(ctx, facts, x) is not None for x in run):
+            for x in run[1:]:
+                found[x.start] = (x, mt0)  # (its own match may be another's: "20% and 40%" is no "X, or P%")
+            listed.update(x.start for x in run)
     by_start: dict[int, list[Match]] = {}
     for mt0 in ms:
         if (x0 := mt0.slots.get("p")) is not None:
             by_start.setdefault(x0.start, []).append(mt0)
     for p, mt in found.values():
         ctx.work.patterns += 1
-        if ctx.is_stated(p) or pairs.is_level(p) or _is_level_position(ctx, p):
+        if ctx.is_stated(p) or (pairs.is_level(p) and p.start not in listed) or _is_level_position(ctx, p):
             continue
         if mt is not None and _SPAN_OVER.match(ctx.text, mt.end - 5, mt.end + 40):
             # "a drop of about 12 percent over three years": "over" before a span of time names no direction; another
