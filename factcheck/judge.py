@@ -350,6 +350,12 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
         return None
     w = _weights(rules)
     rounding = rule.options.get("rounding", "interval")
+    if rounding == "point" and c.kind == "sum" and c.stated is not None:
+        # parts written more coarsely than their total ("$161 billion and $46 billion" for "$207.1 billion") are rounded
+        # figures: read as such, whatever the rule's rounding
+        st = c.stated_step if c.stated_step is not None else (c.stated.half_step or 0.0)
+        if any((o.half_step or 0.0) > st * 1.0001 for r in c.readings for o in r.operands):
+            rounding = "interval"
     best = c.readings[0]
     outcomes = []
     for i, r in enumerate(c.readings):

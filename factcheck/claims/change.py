@@ -127,6 +127,8 @@ def _direction(facts: Facts, cue: str) -> int:
 _DATED_BASE_AND = rx(r"\b(?:from|on|over|than|versus|vs\.?)\s+(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?(?:19|20)\d\d\s+(?:and|but|while)\s+$",
                      regex.I)
 _WHEN_HAD = rx(r"(?:(?:19|20)\d\d|year|quarter|period)\s*,\s*when\s+[^.;,]{0,60}\b(?:had|was|were)\b[^.;,]{0,40}$", regex.I)
+_THAT_NUMBER = rx(r"\s+(?:that|this|the\s+same|the\s+previous|the\s+earlier)\s+(?:number|figure|amount|level|total|count|"
+                  r"quantity|sum)\b", regex.I)
 _GAIN_OF = rx(r"\b(?:gain|gains|profit|profits|income|surplus|inflow|earnings)\s+of\s+(?:about\s+|around\s+|some\s+)?$",
               regex.I)
 _SPAN_OVER = rx(r"[^\n]{0,5}?\b(?:over|under|in|within)\s+(?:the\s+)?(?:(?:past|last|next|previous|coming|following)\s+)?"
@@ -1181,6 +1183,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             return
         if formula == "pp_change" and old.type != "percent":
             return
+        if old.start > p.end and _THAT_NUMBER.match(ctx.text, p.end):
+            return  # "the request for 96 is three times that number and would equip six squadrons": the base is named
+            # before ("that number"), not the figure after
         if formula == "ratio" and old.value is not None and new.value is not None and (old.value < 0) != (new.value < 0):
             return  # "jumped 2.5 times to 406.9 billion won ... compared with a loss of 19.2 billion won": no multiple of a
             # level of the other sign

@@ -306,6 +306,8 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if sv is None or p.text[:1] in "+−–-" or p.start in pairs.deltas:
         return  # "(+8.7%)" is a change, not a share
     part, whole = mt.slots.get("part"), mt.slots.get("whole")
+    if whole is not None and whole.start > p.end and _REMAINS_AFTER.match(ctx.text, whole.end):
+        whole = None  # "more than a third of the program of record and 112 remain to be ordered": a remainder, no whole
     ev = Evidence("share:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
                   mt.template.explicit)
     if part is not None and (not is_amount(part) or part.type == "percent" or part.start in pairs.deltas):
@@ -571,7 +573,10 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
              and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
              and magnitude(x, part) < 1000 and not same_figure(x, part)
              # (not "17% of sales ..., and the company signed $1.3 billion of new contracts": another clause's)
-             and not (x.start > p.end and _NEXT_CLAUSE.search(ctx.text, p.end, x.start))]
+             and not (x.start > p.end and _NEXT_CLAUSE.search(ctx.text, p.end, x.start))
+             # (not "67 aircraft represent more than a third of the program of record and 112 remain to be ordered": a
+             # remainder, no whole)
+             and not (x.start > p.end and _REMAINS_AFTER.match(ctx.text, x.end))]
     # a whole named by words may be anywhere before ("64% of the investment budget", eight paragraphs after "The
     # investment budget for the 52 aircraft is about €6.9 billion"): the figures those words name
     if words and named:
@@ -714,6 +719,8 @@ def _own_words(ctx: Ctx, x: Mention) -> str:
     return ctx.text[a:b]
 
 
+_REMAINS_AFTER = rx(r"\s+(?:\p{L}+\s+)?(?:remain|remains|remaining|are\s+left|left|still\s+to|to\s+be\s+(?:ordered|delivered|"
+                    r"built|bought))\b", regex.I)
 _OF_THAT = rx(r"\s+of\s+(?:that|this|it|those|these)\b(?!\s+(?:year|quarter|month|period|amount|figure|sum)\b)",
               regex.I)
 

@@ -355,6 +355,12 @@ class _Checker:
                     self.claims[i] = dataclasses.replace(claim, readings=tuple(doubt(r) for r in claim.readings))
 
     def _change(self, row: Row, cell: Cell, pi: int, ci: int, chj: int, alts: list[int], signed: bool) -> None:
+        mark = label_mark(cell.text)
+        if mark is not None and note_sets_basis(self.lex, self.doc.text, mark, self.t.end):
+            # "+13%*" with "* Variances for sales and underlying EBIT are calculated at constant currency" under the
+            # table: this cell's change is on the basis its note names
+            self.skip("percent_change", cell, f"'{cell.text}' is on the basis its note names, not the columns'")
+            return
         ch = self.col(chj)
         assert ch.pair is not None
         p, c = ch.pair
