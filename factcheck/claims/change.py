@@ -129,6 +129,7 @@ _DATED_BASE_AND = rx(r"\b(?:from|on|over|than|versus|vs\.?)\s+(?:(?:FY|fiscal\s+
 _WHEN_HAD = rx(r"(?:(?:19|20)\d\d|year|quarter|period)\s*,\s*when\s+[^.;,]{0,60}\b(?:had|was|were)\b[^.;,]{0,40}$", regex.I)
 _THAT_NUMBER = rx(r"\s+(?:that|this|the\s+same|the\s+previous|the\s+earlier)\s+(?:number|figure|amount|level|total|count|"
                   r"quantity|sum)\b", regex.I)
+_BENCHMARK_BEFORE = r"(?<![\p{L}\p{N}])@benchmark_verbs\s+(?:the|a|an|its|their)\s+(?:[\p{L}-]+\s+){0,2}?$"
 _GAIN_OF = rx(r"\b(?:gain|gains|profit|profits|income|surplus|inflow|earnings)\s+of\s+(?:about\s+|around\s+|some\s+)?$",
               regex.I)
 _SPAN_OVER = rx(r"[^\n]{0,5}?\b(?:over|under|in|within)\s+(?:the\s+)?(?:(?:past|last|next|previous|coming|following)\s+)?"
@@ -934,6 +935,11 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
                           "levels beside it")
         return  # "rise 15.9% to $559 billion in 2025, from $482.3 billion in 2024, after an increase of 18.6% the
         # previous year"
+    if kind == "percent_change" and facts.g.regex(_BENCHMARK_BEFORE).search(
+            ctx.text, max(ctx.sentence(p.start)[0], p.start - 40), p.start):
+        ctx.skip(kind, p, "a benchmark the change is compared with ('outpaces the 3.2% growth in overall spending'), "
+                          "another quantity's change")
+        return
     if kind == "percent_change" and (noun := _attributive(ctx, facts, p)) is not None:
         ctx.skip(kind, p, f"a percentage that describes a thing of its own ('{p.text} {noun}'), not a change")
         return  # "14 shipyards now meet its 40% quota, up from nine", "took a 20% stake, now running 12 lines, up from 10"
@@ -1183,6 +1189,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             return
         if formula == "pp_change" and old.type != "percent":
             return
+        if p.type == "percent" and old.type == "currency" and ctx.sent_index(old.start) != ctx.sent_index(p.start):
+            own = [x for x in ctx.sentence_numbers(ctx.sent_index(p.start)) if x.type == "currency"]
+            if own and all(x.unit != old.unit for x in own):
+                return  # "This year's budget was worth around $40 billion ..., so the 2025 plan is about 17.5% larger":
+                # a change whose sentence gives amounts only in dollars is not one of levels in lira given elsewhere
         if old.start > p.end and _THAT_NUMBER.match(ctx.text, p.end):
             return  # "the request for 96 is three times that number and would equip six squadrons": the base is named
             # before ("that number"), not the figure after

@@ -576,7 +576,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
              and not (x.start > p.end and _NEXT_CLAUSE.search(ctx.text, p.end, x.start))
              # (not "67 aircraft represent more than a third of the program of record and 112 remain to be ordered": a
              # remainder, no whole)
-             and not (x.start > p.end and _REMAINS_AFTER.match(ctx.text, x.end))]
+             and not (x.start > p.end and (_REMAINS_AFTER.match(ctx.text, x.end) or _LEAVING_BEFORE.search(
+                 ctx.text, max(p.end, x.start - 20), x.start)))]
     # a whole named by words may be anywhere before ("64% of the investment budget", eight paragraphs after "The
     # investment budget for the 52 aircraft is about €6.9 billion"): the figures those words name
     if words and named:
@@ -719,6 +720,9 @@ def _own_words(ctx: Ctx, x: Mention) -> str:
     return ctx.text[a:b]
 
 
+_SEGMENT_OWNER = rx(r"\b(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+['’]s?\s+(?:[\p{L}-]+\s+){0,2}?$", regex.I)
+_LEAVING_BEFORE = rx(r"\b(?:leaving|leaves|left\s+with|with\s+the\s+remaining|the\s+remaining|the\s+rest,?)\s+"
+                     r"(?:about\s+|some\s+|roughly\s+|nearly\s+)?$", regex.I)
 _REMAINS_AFTER = rx(r"\s+(?:\p{L}+\s+)?(?:remain|remains|remaining|are\s+left|left|still\s+to|to\s+be\s+(?:ordered|delivered|"
                     r"built|bought))\b", regex.I)
 _OF_THAT = rx(r"\s+of\s+(?:that|this|it|those|these)\b(?!\s+(?:year|quarter|month|period|amount|figure|sum)\b)",
@@ -868,6 +872,13 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
                 break
     if meas is None:
         ctx.skip("share", p, "a margin whose profit measure the text does not name")
+        return
+    owner = _SEGMENT_OWNER.search(ctx.text, max(ctx.sentence(p.start)[0], mt.start - 40), mt.start)
+    if owner is not None and facts.g.word_pattern("segment_words").search(owner.group(0)) and \
+            not any(facts.g.word_pattern("segment_words").search(ctx.text, max(ctx.sentence(x.start)[0], x.start - 60), x.start)
+                    for x in ctx.numbers_in(ctx.sentence(p.start)[0], p.start) if x.type == "currency"):
+        ctx.skip("share", p, "the margin of a segment ('the defense division's operating margin') whose figures the text "
+                             "does not give")
         return
     prior = _is_prior_margin(ctx, pairs, p)
     # bare figures read in their neighbour's unit count too ("EBITA of NOK 1,712 million (1,398)")
