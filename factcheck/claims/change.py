@@ -216,10 +216,10 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
         ctx.work.patterns += 1
         if ctx.is_stated(p) or (pairs.is_level(p) and p.start not in listed) or _is_level_position(ctx, p):
             continue
-        if mt is not None and _SPAN_OVER.match(ctx.text, mt.end - 5, mt.end + 40):
+        if mt is not None and _SPAN_OVER.match(ctx.text, max(0, mt.end - 5), mt.end + 40):
             # "a drop of about 12 percent over three years": "over" before a span of time names no direction; another
             # of the percent's matches ("drop of") says it
-            other = [m2 for m2 in by_start.get(p.start, []) if not _SPAN_OVER.match(ctx.text, m2.end - 5, m2.end + 40)]
+            other = [m2 for m2 in by_start.get(p.start, []) if not _SPAN_OVER.match(ctx.text, max(0, m2.end - 5), m2.end + 40)]
             if other:
                 mt = max(other, key=lambda m2: m2.template.weight)
         cue = ctx.text[mt.start:mt.end].replace(p.text, " ") if mt is not None else p.text[:1]
