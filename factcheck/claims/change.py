@@ -194,11 +194,12 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             found[x.start] = (x, None)
     # "up 20% and 50%, respectively": the percents of a list closed by "respectively" after a change word are changes
     pct_figs = [x for x in figs if x.type == "percent"]
+    pct_at = {x.start: i for i, x in enumerate(pct_figs)}  # (an index, not a walk per percent: linear in the document)
     listed: set[int] = set()
     for p0, mt0 in list(found.values()):
         if mt0 is None or p0.type != "percent":
             continue
-        k0 = next((i for i, x in enumerate(pct_figs) if x.start == p0.start), None)
+        k0 = pct_at.get(p0.start)
         run = [p0]
         while k0 is not None and k0 + len(run) < len(pct_figs) and \
                 _PCT_LIST_JOIN.fullmatch(ctx.text, run[-1].end, pct_figs[k0 + len(run)].start):

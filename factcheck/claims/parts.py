@@ -671,7 +671,7 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # whole stands around one figure only
     if named and len(words) >= 2 and sv is not None and sv[0] <= 100:
         full = [x for x, ev in out if any(e.cue == "names-whole" for e in ev) and words <= {
-            w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", _own_words(ctx, x))}]
+            w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", _clause_of(ctx, x, 50, 30))}]
         if len(full) == 1:
             out = [(x, ev + [Evidence("names-whole-all", f"every word of '{named.group(1).strip()}' stands around "
                                                          f"{x.text} alone", 1.0, True)])
@@ -708,16 +708,6 @@ _NOT_OWNERS = {"the", "its", "their", "our", "group", "total", "company", "conso
                "nine-month", "record", "higher", "lower", "strong", "stronger", "rising", "falling", "increased",
                "new", "this", "that", "adjusted", "underlying", "gross", "operating", "all", "and", "but", "while",
                "whereas", "yearly", "monthly", "fiscal", "financial", "in", "of", "for", "with", "as", "at", "by"}
-
-
-def _own_words(ctx: Ctx, x: Mention) -> str:
-    """The words around a figure up to the figures on either side of it, in its sentence (at most 50 characters
-    before and 30 after)."""
-    s, e = ctx.sentence(x.start)
-    near = ctx.numbers_in(max(s, x.start - 50), min(e, x.end + 30))
-    a = max([max(s, x.start - 50)] + [y.end for y in near if y.end <= x.start])
-    b = min([min(e, x.end + 30)] + [y.start for y in near if y.start >= x.end])
-    return ctx.text[a:b]
 
 
 _SEGMENT_OWNER = rx(r"\b(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+['’]s?\s+(?:[\p{L}-]+\s+){0,2}?$", regex.I)
@@ -989,9 +979,14 @@ _SPAN_OF_YEARS = rx(r"\b(?:over|across|during|in|for)\s+the\s+(?:(?:past|last|pr
                     r"\bcumulative(?:ly)?\b", regex.I)
 
 
-def _clause_of(ctx: Ctx, x: Mention) -> str:
-    """The words of a figure's sentence between the figures on either side of it."""
+def _clause_of(ctx: Ctx, x: Mention, before: int | None = None, after: int | None = None) -> str:
+    """The words of a figure's sentence between the figures on either side of it (at most ``before`` characters
+    before it and ``after`` after, when given)."""
     s, e = ctx.sentence(x.start)
+    if before is not None:
+        s = max(s, x.start - before)
+    if after is not None:
+        e = min(e, x.end + after)
     near = [y for y in ctx.numbers_in(s, e) if y is not x]
     a = max([y.end for y in near if y.end <= x.start] + [s])
     b = min([y.start for y in near if y.start >= x.end] + [e])
@@ -1000,11 +995,7 @@ def _clause_of(ctx: Ctx, x: Mention) -> str:
 
 def _period_length(ctx: Ctx, x: Mention) -> str | None:
     """The length of the period a figure's clause names ("in the third quarter", "for the first nine months")."""
-    s, e = ctx.sentence(x.start)
-    near = [y for y in ctx.numbers_in(s, e) if y is not x]
-    a = max([y.end for y in near if y.end <= x.start] + [s])
-    b = min([y.start for y in near if y.start >= x.end] + [e])
-    stretch = ctx.text[a:b]
+    stretch = _clause_of(ctx, x)
     for name, pat in _PERIOD_LENGTHS:
         if pat.search(stretch):
             return name

@@ -16,7 +16,7 @@ import math
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,7 @@ from .lazy import LazyPattern, rx  # LazyPattern: patterns only some documents r
 from .lexicon import MONTHS, NOT_DESIGNATORS, STOP_WORDS, Lexicon, lexicon, singular
 from .numbers import DIGITS_RE, detect_locale, parse_digits, read_digits, split_numeral
 from .words import grammar, read_cardinals, value_of_fraction, value_of_ordinal
-from .wordstarts import WordStarts, firsts_of, scan, word_starts
+from .wordstarts import WordStarts, firsts_of, matches_at, scan, word_starts
 
 _MON = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"  # noqa: E501
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
@@ -97,14 +97,7 @@ def scan_tokens(pattern: Any, text: str, words: WordStarts, firsts: frozenset[st
     that cannot be folded starts, or one before), in text order, resuming after each match as finditer does."""
     starts = set(words.starts(firsts))
     starts.update(p - 1 for p in words.starts(after_digit) if p > 0)
-    last = 0
-    for p in sorted(starts):
-        if p < last:
-            continue
-        m = pattern.match(text, p)
-        if m is not None:
-            yield m
-            last = m.end()
+    yield from matches_at(pattern, text, sorted(starts))
 
 
 _LABELLED_NUMBER = rx(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|(?:pass|access\s+)?code|passcode|PIN"
@@ -211,38 +204,40 @@ _COMPARATIVE_AFTER = LazyPattern(r"\s+(?:fewer|more|less|higher|lower|larger|sma
 # "handed over four aircraft", "took over 12 sites": the particle of a verb, not a hedge
 _PARTICLE_VERB = rx(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|t(?:ake|akes|ook|aken|aking)"
                                r"|carr(?:y|ies|ied|ying)|sign(?:s|ed|ing)?|brought|bring(?:s|ing)?)\s+$")
+_VOCAB_PATTERNS: dict[tuple[str, int], tuple[dict, regex.Pattern]] = {}
+
+
+def _vocab_pattern(lex: Lexicon, name: str, words: Callable[[dict], list[str]], template: str) -> regex.Pattern:
+    """``template`` with ``WORDS`` replaced by any one of ``words(vocabulary)`` (longest first), case-insensitive:
+    compiled once per vocabulary and name."""
+    hit = _VOCAB_PATTERNS.get((name, id(lex.vocab)))
+    if hit is None or hit[0] is not lex.vocab:
+        alt = "|".join(sorted((regex.escape(str(w)) for w in words(lex.vocab)), key=lambda w: (-len(w), w))) or "(?!)"
+        hit = _VOCAB_PATTERNS[(name, id(lex.vocab))] = (lex.vocab, rx(template.replace("WORDS", alt), regex.I))
+    return hit[1]
+
+
 # "a 50% increase over ¥100 billion", "the rise above the 2023 level of 40": after a change noun (rules/linking.yaml
 # change_nouns) that a figure or an article opens, "over"/"above"/"under"/"below" is the preposition of its base,
 # not a hedge ("growth of over 10%" keeps it)
-_CHANGE_NOUN_BEFORE: dict[int, tuple[dict, regex.Pattern]] = {}
-
-
 def _change_noun_before(lex: Lexicon) -> regex.Pattern:
-    hit = _CHANGE_NOUN_BEFORE.get(id(lex.vocab))
-    if hit is None or hit[0] is not lex.vocab:
-        words = ((lex.vocab.get("linking") or {}).get("words") or {}).get("change_nouns") or []
-        alt = "|".join(sorted((regex.escape(str(w)) for w in words), key=lambda w: (-len(w), w))) or "(?!)"
-        hit = _CHANGE_NOUN_BEFORE[id(lex.vocab)] = (lex.vocab, rx(
-            r"(?:(?:%|\b(?:percent|per\s+cent|an?|the|this|that|its|their))\s+|\d\s)(?:[\p{L}-]+\s+){0,2}?"
-            r"(?:" + alt + r")\s+$", regex.I))
-    return hit[1]
+    return _vocab_pattern(lex, "change_noun_before",
+                          lambda v: ((v.get("linking") or {}).get("words") or {}).get("change_nouns") or [],
+                          r"(?:(?:%|\b(?:percent|per\s+cent|an?|the|this|that|its|their))\s+|\d\s)(?:[\p{L}-]+\s+){0,2}?"
+                          r"(?:WORDS)\s+$")
 
 
 # ... and any word of the vocabulary's increase_words and decrease_words with "by" ("RDT&E declines by $5.1 billion to
 # $143.2 billion": the size of a change and the level it led to, no range)
-_CHANGE_WORD_BEFORE: dict[int, tuple[dict, regex.Pattern]] = {}
+_NOT_CHANGE_VERBS = ("up", "down", "more", "less", "higher", "lower", "fewer", "larger", "smaller", "greater", "added",
+                     "tops", "topped")
 
 
 def _change_word_before(lex: Lexicon) -> regex.Pattern:
-    hit = _CHANGE_WORD_BEFORE.get(id(lex.vocab))
-    if hit is None or hit[0] is not lex.vocab:
-        words = [str(w) for k in ("increase_words", "decrease_words") for w in (lex.vocab.get(k) or [])
-                 if str(w).lower() not in ("up", "down", "more", "less", "higher", "lower", "fewer", "larger", "smaller",
-                                           "greater", "added", "tops", "topped")]
-        alt = "|".join(sorted((regex.escape(w) for w in words), key=lambda w: (-len(w), w))) or "(?!)"
-        hit = _CHANGE_WORD_BEFORE[id(lex.vocab)] = (lex.vocab, rx(r"\b(?:" + alt + r")\s+by\s+(?:about\s+|some\s+|"
-                                                                 r"around\s+|nearly\s+|almost\s+)?$", regex.I))
-    return hit[1]
+    return _vocab_pattern(lex, "change_word_before",
+                          lambda v: [str(w) for k in ("increase_words", "decrease_words") for w in (v.get(k) or [])
+                                     if str(w).lower() not in _NOT_CHANGE_VERBS],
+                          r"\b(?:WORDS)\s+by\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?$")
 
 
 # the figure of a population or workforce is a count of people, not money ("a population of 2.86 million")
@@ -325,14 +320,7 @@ def numbered_items(t: str) -> Iterator[Any]:
         while q >= 0:
             starts.add(q + 1)
             q = t.find("-", q + 1, k)
-    last = 0
-    for p in sorted(starts):
-        if p < last:
-            continue
-        got = _NUMBERED_ITEMS.match(t, p)
-        if got is not None:
-            yield got
-            last = got.end()
+    yield from matches_at(_NUMBERED_ITEMS, t, sorted(starts))
 
 
 _HOUSE_NUMBER_FIRST = rx(r"\d{1,5}[A-Za-z]?[ \u00a0]\p{Lu}")  # how a number before its street starts (lexicon._address_re)
@@ -387,14 +375,7 @@ def address_matches(lex: Lexicon, t: str) -> Iterator[Any]:
                 starts.add(i - len(w))
             if dot and i > len(w) and t.startswith(w, i - 1 - len(w)):
                 starts.add(i - 1 - len(w))
-    last = 0
-    for p in sorted(starts):
-        if p < last:
-            continue
-        got = pat.match(t, p)
-        if got is not None:
-            yield got
-            last = got.end()
+    yield from matches_at(pat, t, sorted(starts))
 
 
 _NOT_ITEM_AFTER = rx(r"[ \u00a0]*(?:%|percent|per\b|per[ \u00a0]cent|thousand|million|billion|trillion|[$€£¥]|"

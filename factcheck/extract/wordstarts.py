@@ -117,8 +117,14 @@ def scan(pattern: Any, text: str, words: WordStarts | None, firsts: frozenset[st
     if words is None or firsts is None:
         yield from pattern.finditer(text)
         return
+    yield from matches_at(pattern, text, words.starts(firsts))
+
+
+def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
+    """The matches of ``pattern`` tried at ``starts`` (ascending) only, resuming after each match as finditer does: a
+    start inside the last match is skipped."""
     last = 0
-    for p in words.starts(firsts):
+    for p in starts:
         if p < last:
             continue
         m = pattern.match(text, p)
