@@ -667,6 +667,14 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
             pointed = max(back, key=lambda x: x.start)
             out = [(x, ev + [Evidence("of-that", f"'of that' after {part.text} points back at {x.text}", 1.5, True)])
                    if x is pointed else (x, ev) for x, ev in out]
+    # "Of that amount, $758.9 million, or 67%", "About 36% of it, or $57 billion": a sentence that opens by pointing
+    # back takes its whole from the sentence before, when one figure there can be it (not a comparison's base)
+    if sv is not None and sv[0] <= 100 and _points_back_at_start(ctx, facts, p, part):
+        back = [x for x, _ in out if ctx.sent_index(part.start) - ctx.sent_index(x.start) == 1
+                and not pairs.with_old(x) and not base_position(ctx, x)]
+        if len(back) == 1:
+            out = [(x, ev + [Evidence("back-partitive", f"the sentence opens by pointing back at {x.text}", 1.5,
+                                      True)]) if x is back[0] else (x, ev) for x, ev in out]
     # "41 percent of the department's request" after "The department requests $842 billion": every word of the named
     # whole stands around one figure only
     if named and len(words) >= 2 and sv is not None and sv[0] <= 100:
@@ -678,6 +686,23 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
                    if x is full[0] else (x, ev) for x, ev in out]
     out.sort(key=lambda t: -sum(e.weight for e in t[1]))
     return out[:3]
+
+
+_BACK_OPENER = r"\W*of\s+(?:@back_pointers(?:\s+@back_nouns)?|the\s+@back_nouns)\s*[,–—-]?\s*(?:[\p{L}-]+\s+){0,2}"
+_BACK_AFTER = r"\s+of\s+@back_pointers(?![\p{L}\p{N}])\s*[,–—;]"
+
+
+def _points_back_at_start(ctx: Ctx, facts: Facts, p: Mention, part: Mention) -> bool:
+    """Does the sentence of ``p`` and ``part`` open by pointing back at a figure before it: "Of that amount, X, or P%",
+    "Of this, X – P –" (the part first), "About P of it, or X" (the share first, a word or two before it)?"""
+    s0, _ = ctx.sentence(part.start)
+    if ctx.sent_index(p.start) != ctx.sent_index(part.start) or s0 == 0:
+        return False
+    first = min(part, p, key=lambda x: x.start)
+    if first is part:
+        return bool(facts.g.regex(_BACK_OPENER).fullmatch(ctx.text, s0, part.start))
+    return bool(regex.fullmatch(r"\W*(?:[\p{L}-]+\s+){0,2}", ctx.text[s0:p.start])) and \
+        bool(facts.g.regex(_BACK_AFTER).match(ctx.text, p.end))
 
 
 def _owned_measure(ctx: Ctx, facts: Facts, x: Mention, meas: str) -> bool:
