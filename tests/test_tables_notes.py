@@ -66,6 +66,31 @@ def test_without_the_note_the_same_column_is_checked() -> None:
         assert [f.status for f in findings(text) if f.start <= at < f.end] == ["fail"], text
 
 
+# several notes on one line: the one on the column's mark may follow another's ("* Alternative performance measures.
+# ** Variances ... at constant currency")
+INLINE = [
+    (PIPE, "Variance**", "* Alternative performance measures, defined in the full report. ** Variances are calculated on "
+     "a constant currency basis.", "Sales"),
+    (TABS, "Change, %†", "Figures are unaudited. † Organic growth, excluding acquisitions and currency effects.",
+     "Order intake"),
+    (ALIGNED, "Change²", "¹ Before special items; ² change at constant currency and scope.", "Revenue"),
+]
+
+
+def test_a_note_on_the_columns_mark_after_another_note_on_its_line_is_read() -> None:
+    for table, head, note, cell in INLINE:
+        text = table.format(head=head) + note + "\n"
+        at = at_cell(text, cell)
+        assert not [f for f in findings(text) if f.status == "fail" and f.start <= at < f.end], text
+
+
+def test_a_note_on_its_line_about_another_mark_leaves_the_column_checked() -> None:
+    table, head, _note, cell = INLINE[0]
+    text = table.format(head=head) + "** Alternative performance measures. * Variances at constant currency.\n"
+    at = at_cell(text, cell)
+    assert [f.status for f in findings(text) if f.start <= at < f.end] == ["fail"]
+
+
 def test_a_note_on_its_marker_that_names_no_basis_leaves_the_column_checked() -> None:
     table, head, _note, cell = NOTED[0]
     text = table.format(head=head) + "* Variances are rounded to the nearest percent.\n"

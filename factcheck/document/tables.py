@@ -1055,11 +1055,25 @@ def note_sets_basis(lex: Lexicon, text: str, mark: str, end: int) -> bool:
         keys = keys + (digit, f"({digit})", f"{digit})")
     if mark.startswith("(") and mark.endswith(")"):
         keys = keys + (mark[1:-1],)
-    for ln in (x.strip() for x in text[end:end + 1200].splitlines()[:12]):
-        if ln and ln.startswith(keys) and not (mark.startswith("*") and ln.startswith(mark + "*")) and \
-                (lex.other_basis.search(ln) or _EXCLUDING.search(ln)):
-            return True
+    for line in text[end:end + 1200].splitlines()[:12]:
+        for ln in _notes_of(line.strip()):
+            if ln.startswith(keys) and not (mark.startswith("*") and ln.startswith(mark + "*")) and \
+                    (lex.other_basis.search(ln) or _EXCLUDING.search(ln)):
+                return True
     return False
+
+
+# a note that follows another on its line ("* Alternative performance measures. ** Variances at constant currency";
+# "¹ Before special items; ² change at constant currency"): a symbol mark after the end of a sentence or clause
+_INLINE_NOTE = re.compile(r"(?<=[.;:)]\s)\s*(?=(?:\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹])\s)")
+
+
+def _notes_of(line: str) -> list[str]:
+    """The notes of a line under a table, each opening on its mark."""
+    if not line:
+        return []
+    cuts = [0] + [m.end() for m in _INLINE_NOTE.finditer(line)] + [len(line)]
+    return [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
 
 
 _EXCLUDING = re.compile(r"\b(?:excluding|excl\.|before|adjusted\s+for|net\s+of|not\s+including)\b", re.I)
