@@ -727,6 +727,7 @@ def _owned_measure(ctx: Ctx, facts: Facts, x: Mention, meas: str) -> bool:
 
 
 _WORD_BEFORE = rx(r"([\p{L}][\p{L}\p{N}'’&.-]*)\s+$")
+_WORDS_BEFORE = rx(r"(?:[\p{L}][\p{L}-]*\s+){1,3}$")
 _NOT_OWNERS = {"the", "its", "their", "our", "group", "total", "company", "consolidated", "net", "annual", "full-year",
                "quarterly", "reported", "organic", "overall", "combined", "it", "group's", "company's", "first-half",
                "half-year", "second-half", "first-quarter", "second-quarter", "third-quarter", "fourth-quarter",
@@ -965,6 +966,22 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     # figure there could be the base (a segment's margin beside the group's sales is not accused)
     si = ctx.sent_index(p.start)
     near_dens = {d.start for d in dens if si - 1 <= ctx.sent_index(d.start) <= si}
+    # (a sales figure of the earlier period - "rose to €2.2 billion from €2.0 billion" - is no rival base of this
+    # period's margin when the text states no earlier margin and the profit figure stands in the margin's sentence;
+    # an earlier margin the earlier figures do not give says the margins are of another basis, and only an earlier
+    # margin they confirm then makes one sure)
+    near_now = {d.start for d in dens if d.start in near_dens and _period(pairs, d) == "current"} \
+        if not prior and mine is None else near_dens
+    # "operating income of $485 million ...; adjusted operating margin of 17.4%": a margin the text qualifies
+    # (linking words measure_qualifiers) is not of a profit figure given without that qualifier
+    # (up to three words right before the margin's name are part of it: "adjusted operating margin")
+    lead = _WORDS_BEFORE.search(ctx.text, max(ctx.sentence(p.start)[0], mt.start - 40), mt.start)
+    named_from = lead.start() if lead is not None else mt.start
+    quals = [h.group(0).lower() for h in facts.g.word_pattern("measure_qualifiers").finditer(ctx.text, named_from, mt.end)]
+
+    def unqualified(n: Mention) -> bool:
+        said = ctx.text[max(ctx.sentence(n.start)[0], n.start - 60):n.end].lower()
+        return any(q not in said for q in quals)
 
     confirmed = [r for r in readings if any(e.cue == "earlier-margin" for e in r.evidence)]
 
@@ -980,7 +997,9 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
         if own_n and own_d and own_n != own_d:
             return False  # "Pratt & Whitney's sales climbed to $7.63 billion, while Raytheon's operating profit rose to
             # $736 million, giving a margin of 10.5%": the profit and the sales of two owners
-        return len(near_dens) == 1 and d.start in near_dens and si - 1 <= ctx.sent_index(n.start) <= si and not far
+        rivals = near_now if ctx.sent_index(n.start) == si else near_dens
+        return len(rivals) == 1 and d.start in rivals and si - 1 <= ctx.sent_index(n.start) <= si and not far \
+            and not unqualified(n)
     readings = [r if sure(r) else dataclasses.replace(doubt(r), alternative=False) for r in readings]
     readings.sort(key=lambda r: -r.score)
     if ratio:
@@ -2262,3 +2281,4 @@ def _quote(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:
 
 
 __all__ = ["find", "counts_compatible"]
+
