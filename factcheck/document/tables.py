@@ -1073,7 +1073,7 @@ def _notes_of(line: str) -> list[str]:
     if not line:
         return []
     cuts = [0] + [m.end() for m in _INLINE_NOTE.finditer(line)] + [len(line)]
-    return [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
+    return [line[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False) if line[a:b].strip()]
 
 
 _EXCLUDING = re.compile(r"\b(?:excluding|excl\.|before|adjusted\s+for|net\s+of|not\s+including)\b", re.I)
