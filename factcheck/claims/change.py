@@ -30,7 +30,19 @@ from ..extract.units import convert, dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
 from .pairs import Pair, Pairs, base_position, bracket_restatement, per_time, size_of_comparison
-from .reading import POINTS_BACK, Facts, added_amount, comparable, fraction_step, is_amount, magnitude, modifier, same_figure, same_noun
+from .reading import (
+    POINTS_BACK,
+    Facts,
+    added_amount,
+    comparable,
+    fraction_step,
+    is_amount,
+    magnitude,
+    modifier,
+    reached_as_share,
+    same_figure,
+    same_noun,
+)
 from .scope import Ctx
 
 _TARGET = rx(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
@@ -501,6 +513,8 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
                 facts.g.regex(_OBJECT_AFTER).match(ctx.text, m.end):
             continue  # "an order that will double the fleet of 12 jets", "24 more guns would triple the battery of 12": a
             # verb whose object grows by it, not a multiple of the figure before
+        if m.role == "fraction" and reached_as_share(ctx, facts, m):
+            continue  # "rose by 30 units over the 70 built in 2023, to a quarter of the 400 ordered": the level reached
         if mt.template.meta.get("determiner") and not _DETERMINED.fullmatch(ctx.text, m.end, base.num_start):
             continue  # "three times the $1.2 billion" but not "three times 20 tanks"
         extra = []

@@ -37,6 +37,7 @@ from .reading import (
     magnitude,
     modifier,
     noun_class,
+    reached_as_share,
     same_figure,
     same_noun,
 )
@@ -305,6 +306,9 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     sv = _share_value(p)
     if sv is None or p.text[:1] in "+−–-" or p.start in pairs.deltas:
         return  # "(+8.7%)" is a change, not a share
+    if reached_as_share(ctx, facts, p):
+        ctx.skip("share", p, "the level a change reaches, given only as a share of another figure")
+        return
     part, whole = mt.slots.get("part"), mt.slots.get("whole")
     if whole is not None and whole.start > p.end and _REMAINS_AFTER.match(ctx.text, whole.end):
         whole = None  # "more than a third of the program of record and 112 remain to be ordered": a remainder, no whole
@@ -445,6 +449,9 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
               and not _EXCLUDED_BEFORE.search(ctx.text, max(s, x.start - 40), x.start)]
     if before and threshold(ctx, facts, before[-1]):
         return []  # "Orders below €10 m represented 61% of the total": the part is the orders, not €10 m
+    # "shrink by 1 trillion won from the 1.6 trillion won agreed, to ... 35 percent of": a comparison's base is not the
+    # part (but "more than £400 million, equivalent to about 4.4% of" is a hedged part)
+    before = [x for x in before if x.hedge or not base_position(ctx, x)]
     out: list[tuple[Mention, list[Evidence]]] = []
     if before and _NEW_SUBJECT.search(ctx.text, before[-1].end, p.start):
         # "Those 322 jets now exceed the 234 ordered by France, and exports account for 58% of the 556": the figures

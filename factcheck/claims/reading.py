@@ -667,3 +667,23 @@ def adds_up(total: Mention, parts: Sequence[Mention], nearly: float = 0.0) -> bo
 def doubt(r: Relation, *more: Evidence) -> Relation:
     """The same reading with none of its evidence explicit (it may hold or warn, never fail), plus ``more``."""
     return dataclasses.replace(r, evidence=tuple(dataclasses.replace(e, explicit=False) for e in r.evidence) + more)
+
+
+# "shrink by 1 trillion won from the 1.6 trillion won agreed, to roughly 35 percent of the 1.7 trillion won pledged",
+# "the fleet will shrink from 120 aircraft to about half of the 200 it had": a change word, then "to" and the share or
+# multiple; the level the change reaches is not given as a figure (linking words increase_words, decrease_words; not
+# "up to")
+_REACHED_AS_SHARE = (r"(?<![\p{L}\p{N}])(?:@increase_words|@decrease_words)(?![\p{L}\p{N}])(?!\s+to\b)(?:[^.;:]|(?<=\d)[.:](?=\d)){0,120}"
+                     r"(?<![\p{L}])to\s+(?:@hedges\s+)?$")
+
+
+def reached_as_share(ctx: Ctx, facts: Facts, x: Mention) -> bool:
+    """Is ``x`` (a share or a multiple) the level a change in its clause reaches ("fell from $900 million to about 60%
+    of the $1.2 billion requested")?"""
+    s0 = ctx.sentence(x.start)[0]
+    return bool(facts.g.regex(_REACHED_AS_SHARE).search(ctx.text, max(s0, x.start - 160), x.start)) and \
+        not facts.g.regex(_SHARE_CUE_BEFORE).search(ctx.text, max(s0, x.start - 60), x.start)
+
+
+# ... but "an increase of 55%, equal to roughly 8% of revenue" names a share (linking words share_cues)
+_SHARE_CUE_BEFORE = r"(?<![\p{L}\p{N}])@share_cues\s+(?:@hedges\s+)?$"
