@@ -38,7 +38,8 @@ def find(ctx: Ctx) -> None:
                 msg = f"a share of a whole cannot be {m.text}: a part is at most 100% of it"
             elif _falls(dec, inc, before[-30:], after[:20]):
                 msg = f"a fall of {m.text} would take the figure below zero: a decrease is at most 100%"
-        elif m.type == "count" and value < 0 and m.noun and not m.inferred:  # not "(-1,046)", a bare prior value
+        elif m.type == "count" and value < 0 and m.noun and not m.inferred and not _points(ctx, m.noun):
+            # not "(-1,046)", a bare prior value; nor "-30 bps", a change in points (tables words points_markers)
             msg = f"a count of things cannot be negative ({m.text})"
         if msg:
             lo, hi = (0.0, 100.0) if m.type == "percent" else (0.0, float("inf"))
@@ -61,3 +62,8 @@ def _falls(dec: regex.Pattern, inc: regex.Pattern, before: str, after: str) -> b
     clause = regex.split(r"[,;:()]|\s[–—-]\s|\d", after, maxsplit=1)[0]
     return dec.search(clause) is not None
 
+
+def _points(ctx: Ctx, noun: str) -> bool:
+    """Is ``noun`` a word of points ("bps", "basis points", "pts"): a change of a rate, which may be below zero?"""
+    words = (((ctx.vocab.get("tables") or {}).get("points_markers")) or [])
+    return noun.strip().lower() in {str(w).lower() for w in words}
