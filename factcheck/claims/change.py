@@ -928,6 +928,29 @@ def _times_more(ctx: Ctx, m: Mention) -> bool:
     return True
 
 
+_WITH = rx(r",\s+with\b", regex.I)
+# after ", with" (or the figure of an earlier item of its list): a noun phrase, then a direction word and the figure
+# ("with revenue at Kongsberg Defence & Aerospace up 38%", "with Electronics up 21% and Vehicles down 3%")
+_WITH_ITEM = (r"\s*(?:,\s*|and\s+|,\s*and\s+)?(?!(?:it|this|that|them|which|the\s+rest)\b)(?:[\p{L}&'’.-]+\s+){1,8}?"
+              r"(?:@increase_words|@decrease_words)\s+(?:by\s+)?(?:@hedges\s+)?")
+
+
+def _with_subject(ctx: Ctx, facts: Facts, p: Mention) -> int | None:
+    """Where the ', with' clause starts whose own noun phrase ``p`` is the change of ("..., with Electronics up 21%"),
+    or None when ``p`` stands in no such clause."""
+    s0 = ctx.sentence(p.start)[0]
+    hits = list(_WITH.finditer(ctx.text, s0, p.start))
+    if not hits or ";" in ctx.text[hits[-1].end():p.start]:
+        return None
+    w = hits[-1]
+    between = [x for x in ctx.numbers_in(w.end(), p.start)]
+    at = between[-1].end if between else w.end()
+    seg = facts.g.regex(_WITH_ITEM).fullmatch(ctx.text, at, p.start)
+    if seg is None or not regex.search(r"\p{L}{3,}", ctx.text[at:p.start]):
+        return None
+    return w.start()
+
+
 # ---------------------------------------------------------------------------------------------- readings
 def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula: str, direction: int,
            trig: list[Evidence], fraction: bool = False, extra: list | None = None, pairs_too: bool = True,
@@ -965,6 +988,14 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         ctx.skip(kind, p, "a named ratio of two measures (linking words ratio_names), not a change of one")
         return
     readings = _readings(ctx, facts, pairs, p, formula, extra or [], pairs_too, need_comparable)
+    if kind in ("percent_change", "difference") and readings and (w := _with_subject(ctx, facts, p)) is not None:
+        # "lifted revenues 12% to NOK 13.3 billion from NOK 11.9 billion, with revenue at Kongsberg Defence &
+        # Aerospace up 38%": the change of what the 'with' clause names, not of the figures before it
+        readings = [r for r in readings if all(o.start >= w for o in r.operands)]
+        if not readings:
+            ctx.skip(kind, p, "the change of what a 'with' clause names ('with Electronics up 21%'), not of the figures "
+                              "before it")
+            return
     if kind == "multiple" and readings and _ratio_subject(ctx, facts, p):
         readings = [r for r in readings if all(o.type in ("percent", "number") for o in r.operands)]
         if not readings:
