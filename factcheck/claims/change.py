@@ -136,6 +136,7 @@ def _direction(facts: Facts, cue: str) -> int:
     return 0
 
 
+_LOSS_SUBJECT = r"(?<![\p{L}\p{N}])@loss_words(?![\p{L}\p{N}])[^.;,\d]{0,30}$"
 _DATED_BASE_AND = rx(r"\b(?:from|on|over|than|versus|vs\.?)\s+(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?(?:19|20)\d\d\s+(?:and|but|while)\s+$",
                      regex.I)
 _WHEN_HAD = rx(r"(?:(?:19|20)\d\d|year|quarter|period)\s*,\s*when\s+[^.;,]{0,60}\b(?:had|was|were)\b[^.;,]{0,40}$", regex.I)
@@ -412,6 +413,9 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         if lead and not ctx.text[lead[-1].end():d.start].strip(" ,"):
             continue  # "compared with a net loss of $7.0 million": a level below zero, no difference
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(d.text, " "))
+        if direction and facts.g.regex(_LOSS_SUBJECT).search(ctx.text, max(ctx.sentence(d.start)[0], mt.start - 60),
+                                                              mt.start + 1):
+            direction = 0  # "Net loss increased by $78.9 million to $(97.0) million": the loss's size grew, its value fell
         ev = [Evidence("difference:" + mt.template.id, "the size of a change", 0.0)]
         base = mt.slots.get("base")
         if base is not None and (_BASE_COMPARES.match(ctx.text, base.end) or _DATED_BASE_AND.search(
