@@ -1120,6 +1120,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if facts.rate_of(t) == "period" and not any(facts.rate_of(x) == "period" for x in
                                                 ctx.numbers_in(ctx.sentence(t.start)[0], t.start) if is_amount(x)):
         return  # "two dozen of them capable of making over 10,000 units a month": a rate, no total of levels
+    if mt.template.id in ("appositive", "appositive-list") and any(
+            c.kind == "sum" and c.readings and t in c.readings[0].operands and c.readings[0].explicit for c in ctx.claims):
+        # "$113.6 million, made up of $76.5 million of cash, $35.0 million of undrawn credit and $2.1 million": the first
+        # item of a total's list is no total of the items after it
+        return
     if mt.template.id in ("comprising", "colon-far"):  # "206 aircraft, 14% more than the 181 of 2023: 73 ..., 130 ...": the
         for pr in pairs.with_old(t):    # list is the subject's, not the comparison base's
             if ctx.sent_index(pr.new.start) == ctx.sent_index(t.start):
