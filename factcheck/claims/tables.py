@@ -228,6 +228,7 @@ class _Checker:
     def __init__(self, doc: Document, table: Table, vocab: dict) -> None:
         self.doc = doc
         self.t = table
+        self.vocab = vocab
         self.lex = lexicon(vocab)
         self.w = _weights(vocab)
         self.claims: list[Claim] = []
@@ -592,7 +593,8 @@ class _Checker:
                 # "Firm orders  Delivered  % of orders" with a total of 100.0: each row's share of the named column's
                 # total, not of its own cell in that column
                 sc = dataclasses.replace(sc, whole="total", pair=(sc.pair[1], sc.pair[1]))
-            if sc.whole == "named" and not self._shares_make_100(sc):
+            named = self._header_whole(sc)  # "Share of €10,471m": the whole the header names outright
+            if sc.whole == "named" and named is None and not self._shares_make_100(sc):
                 # "% of GDP" with no GDP column, its cells no breakdown of 100%: the whole is outside the table
                 for r in rows:
                     cell = r.placed().get(sc.index)
@@ -607,6 +609,8 @@ class _Checker:
                 if cell is None or cell.raw is None or r.kind not in ("level", "subtotal", "of_which", "total"):
                     continue
                 whole_row = self._sales_row(ri) if sc.whole == "sales" else self._share_whole(sc, ri)
+                if named is not None and whole_row is None:
+                    whole_row = rows[-1]  # (the whole is the header's figure; the row only names it in messages)
                 if whole_row is None or whole_row is r:
                     continue
                 own = self.fig(whole_row, whole_row.placed().get(sc.index), sc.index) if sc.whole in ("total", "named") else None
@@ -614,6 +618,8 @@ class _Checker:
                     continue  # "Top five ... 70.2": the row's own share says it is a part of a larger whole
                 part, whole = self.fig(r, pl.get(lvl), lvl), self.fig(whole_row, whole_row.placed().get(lvl), lvl)
                 stated = self.fig(r, cell, sc.index)
+                if named is not None and part is not None and part.unit == named.unit:
+                    whole = named
                 if part is None or whole is None or stated is None or not whole.value:
                     continue
                 found.append((r, cell, stated, part, whole, whole_row))
@@ -624,12 +630,13 @@ class _Checker:
             for k, (r, cell, stated, part, whole, wr) in enumerate(found):
                 elsewhere = any(ok for i, ok in enumerate(oks) if i != k)
                 explicit = (elsewhere or sc.label.strip() not in ("%", "(%)")) and not none_hold
-                ev = self.evidence("table-share", f"{r.label}, {self.name(lvl)}: {part.text} of '{wr.label}' "
-                                                  f"{whole.text} (column '{sc.name}')", explicit)
+                of = f"{whole.text}, the whole its header names" if whole is named else f"'{wr.label}' {whole.text}"
+                ev = self.evidence("table-share", f"{r.label}, {self.name(lvl)}: {part.text} of {of} (column '{sc.name}')",
+                                   explicit)
                 readings = [Relation("share", (part, whole), (ev,))]
                 # "Total 1,742" where the rows add up to 1,724 and every share is of 1,724: one error, the total's
                 # (its sum check says so); a share of the rows' own sum holds, so the shares are not called wrong too
-                addends = self._addends(wr, lvl)
+                addends = self._addends(wr, lvl) if whole is not named else []
                 if addends and not adds_up(whole, addends, NEARLY):
                     readings.append(Relation("share_of_sum", (part, *addends), (Evidence(
                         "table-share-parts", f"{part.text} of the sum of the rows '{wr.label}' adds", self.w["unsure"],
@@ -872,6 +879,20 @@ class _Checker:
                     _holds_share(stated, part, whole):
                 n += 1
         return n
+
+    def _header_whole(self, sc: Column) -> Mention | None:
+        """The amount a share column's header names as its whole ("Share of €10,471m", "% of total (SEK 12,300m)"), or
+        None."""
+        if sc.start < 0 or not any(ch.isdigit() for ch in sc.label):
+            return None
+        from ..extract import extract
+
+        head = Document(path=self.doc.path, text=self.doc.text[sc.start:sc.end])
+        got = [m for m in extract(head, self.vocab) if m.type in ("currency", "count") and m.value]
+        if len(got) != 1:
+            return None
+        return dataclasses.replace(got[0], start=got[0].start + sc.start, end=got[0].end + sc.start,
+                                   num_start=got[0].num_start + sc.start, num_end=got[0].num_end + sc.start)
 
     def _share_whole(self, sc: Column, ri: int) -> Row | None:
         """The row whose figure row ``ri``'s share in column ``sc`` is of: the total below it, unless that total has no
