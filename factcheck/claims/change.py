@@ -136,6 +136,25 @@ def _direction(facts: Facts, cue: str) -> int:
     return 0
 
 
+# a base named by a point in time, no figure: "8% lower than at 31 March 2024", "2 per cent lower than at the end of the
+# third quarter" (not "than at the same point last year": linking words prior_markers)
+_THAN_AT = (r"\s+(?:@comparatives_up|@comparatives_down)\s+than\s+(?:at|on|as\s+at|as\s+of)\s+(?!@prior_markers)"
+            r"(?!(?:the\s+)?(?:same|previous|prior|year-ago|year-earlier)\b)(?![$€£¥₹])(?!\d[\d,.]*\s*(?:%|per\s?cent|percent|bn|mn|m\b|k\b|million|billion|units?\b))")
+# ... beside a year-on-year comparison in the same sentence, which is the one the sentence's figures give
+_YEAR_ON_YEAR = r"(?<![\p{L}\p{N}])(?:@prior_markers|year[- ]on[- ]year|y/y|yoy)(?![\p{L}\p{N}])|\((?:FY\s?)?(?:19|20)\d\d\s*:"
+
+
+def _other_point_base(ctx: Ctx, facts: Facts, p: Mention) -> bool:
+    """Is ``p`` a change against a point in time its sentence names by words ("8% lower than at 31 March 2024"), while
+    the sentence's pair is the year-on-year one ("broadly flat year on year", "(2023: £9.6bn)")?"""
+    hit = facts.g.regex(_THAN_AT).match(ctx.text, p.end)
+    if hit is None:
+        return False
+    s0, s1 = ctx.sentence(p.start)
+    yoy = facts.g.regex(_YEAR_ON_YEAR)
+    return bool(yoy.search(ctx.text, s0, p.start)) or bool(yoy.search(ctx.text, hit.end() + 40, s1))
+
+
 _LOSS_SUBJECT = r"(?<![\p{L}\p{N}])@loss_words(?![\p{L}\p{N}])[^.;,\d]{0,30}$"
 _DATED_BASE_AND = rx(r"\b(?:from|on|over|than|versus|vs\.?)\s+(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?(?:19|20)\d\d\s+(?:and|but|while)\s+$",
                      regex.I)
@@ -982,6 +1001,10 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         ctx.skip(kind, p, "a benchmark the change is compared with ('outpaces the 3.2% growth in overall spending'), "
                           "another quantity's change")
         return
+    if kind in ("percent_change", "difference") and _other_point_base(ctx, facts, p):
+        ctx.skip(kind, p, "a change against another point in time ('2% lower than at the end of the third quarter'), "
+                          "beside the year-on-year one the figures give")
+        return  # "a decrease of 15 per cent from the previous year and 2 per cent lower than at the end of the third quarter"
     if kind == "percent_change" and (noun := _attributive(ctx, facts, p)) is not None:
         ctx.skip(kind, p, f"a percentage that describes a thing of its own ('{p.text} {noun}'), not a change")
         return  # "14 shipyards now meet its 40% quota, up from nine", "took a 20% stake, now running 12 lines, up from 10"
