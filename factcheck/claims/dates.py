@@ -131,8 +131,13 @@ def _document_date(ctx: Ctx) -> Period | None:
     return None
 
 
-_COMPARED_DATE = rx(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from|since)\s+(?:in\s+|at\s+)?"
-                    r"(?:the\s+)?(?:(?:same|previous|prior|comparable)\s+(?:period|quarter)\s+(?:of|in)\s+)?$", regex.I)
+# ... with the base's figure between: "compared with SEK 1.95 billion in the final quarter of 2024", "up from ¥1.0
+# trillion in fiscal 2023"
+_COMPARED_DATE = rx(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from|since)\s+"
+                    r"(?:(?:[\p{Sc}]|[A-Z]{3}\s?)?\d[\d.,]*\s*(?:[\p{L}]+\s+){0,3}?(?:in|at|for|during)\s+)?(?:in\s+|at\s+)?"
+                    r"(?:the\s+)?(?:(?:same|previous|prior|comparable|final|first|second|third|fourth|last)\s+"
+                    r"(?:period|quarter|half|months?)\s+(?:of|in)\s+)?(?:(?:fiscal|financial|calendar)\s+(?:year\s+)?)?$",
+                    regex.I)
 
 
 def date_near(ctx: Ctx, m: Mention) -> Period | None:
@@ -140,6 +145,7 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
     (a delivery in 2031 says nothing of the rate used), else the dateline, else any date in the sentence."""
     doc_d = document_date(ctx)
     si = ctx.sent_index(m.start)
+    compared = False
     for k in (si, si - 1):
         if k < 0 or ctx.para_index(ctx.sents[k][0]) != ctx.para_index(m.start):
             continue
@@ -147,7 +153,9 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
         best = None
         nearest = None  # in the figure's own sentence, the date nearest before it ("in 2016 for 36 ..., and in April
         for d in ctx.dates_in(a, b):  # 2025 for 26 ... for ₹63,000 crore (about €6.5 billion)": April 2025)
-            if _COMPARED_DATE.search(ctx.text, max(a, d.start - 30), d.start):
+            if _COMPARED_DATE.search(ctx.text, max(a, d.start - 70), d.start):
+                if k == si:
+                    compared = True
                 continue  # "net income of TRY 3.6 billion ($106 million), 133% more than in the first half of 2023": the
                 # period compared with is another period's
             if d.start >= _dateline_end(ctx) and not _names_a_thing(ctx, d):
@@ -164,7 +172,9 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
             return best
     if doc_d:
         return doc_d
-    return _latest(ctx)
+    # (with no dateline, a sentence that dates only its comparison's base - "compared with SEK 1.95 billion in the final
+    # quarter of 2024" - is of a later period: the latest date the text names is no surer)
+    return None if compared else _latest(ctx)
 
 
 def _latest(ctx: Ctx) -> Period | None:
