@@ -1401,6 +1401,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             for pair in pairs.with_new(target):
                 if pair.new is target or ctx.sent_index(pair.start) == si:
                     continue
+                mt_, mp_ = facts.measure_id(target), facts.measure_id(pair.new)
+                if mt_ and mp_ and mt_ != mp_:
+                    continue  # "Adjusted EBITDA grew 13% to €329 million" after "revenue had dipped to €329 million from
+                    # €338 million": the same figure of another measure is no restatement
                 ev = list(pair.evidence) + [Evidence("restated", f"{target.text} is the new level of "
                                                      f"'{ctx.text[pair.start:pair.end][:40]}'",
                                                      facts.weight("restated", 1.0) + facts.weight("attach", 2.0),
