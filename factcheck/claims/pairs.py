@@ -94,8 +94,12 @@ class Pairs:
             # comparison ties its subject and its base as two levels
             for mt, trig in comparisons:
                 base = mt.slots.get("base")
-                from .change import _dates_a_level, _direction
+                from .change import _LIST_JOIN, _dates_a_level, _direction
 
+                if base is not None and mt.template.id in ("than", "than-base") and \
+                        _LIST_JOIN.search(ctx.text, trig.end, base.start):
+                    continue  # "$285.87 million over the President's Budget Request and $28.71 billion - or 3.6% - over
+                    # the FY23 enacted level": a list of comparisons, the figure after "and" no base of the first
                 if base is None or _dates_a_level(ctx, base) or _COMPARATIVE_AFTER.match(ctx.text, base.end):
                     # (not "20% more than two years earlier": a time, not a level; nor "30% more than last year and 86%
                     # above the 2022 figure": the trigger of another comparison)
