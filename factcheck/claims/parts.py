@@ -995,6 +995,9 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     def sure(r: Relation) -> bool:
         if len(confirmed) == 1:  # one pair of figures whose earlier values give the earlier margin: that is it
             return r is confirmed[0]
+        if any(e.cue in ("period-clash", "other-period") for e in r.evidence):
+            return False  # "more than double the €6.6 billion of the previous year and bring the book-to-bill ratio to
+            # 1.9x": figures of two periods, or of another period than the ratio's, make no sure ratio
         n, d = r.operands[::-1] if ratio else r.operands
         seg = facts.g.word_pattern("segment_words")
         if seg.search(ctx.text, ctx.sentence(n.start)[0], n.start) and \
