@@ -155,6 +155,10 @@ def _other_point_base(ctx: Ctx, facts: Facts, p: Mention) -> bool:
     return bool(yoy.search(ctx.text, s0, p.start)) or bool(yoy.search(ctx.text, hit.end() + 40, s1))
 
 
+# a margin stated as its sentence's level: its name, a few words, a verb of being, the percent ("the margin was 19.9%",
+# "EBIT margin, excluding one-offs, stood at 12.1%"); not "the margin improved by 1.2%"
+_MARGIN_IS = (r"(?<![\p{L}\p{N}])(?:margin|@margins)(?![\p{L}\p{N}])[^.;:\d%]{0,90}?(?<![\p{L}])(?:was|were|is|stood\s+at|"
+              r"came\s+(?:in\s+)?at|amounted\s+to|reached)\s+(?:@hedges\s+)?$")
 _LOSS_SUBJECT = r"(?<![\p{L}\p{N}])@loss_words(?![\p{L}\p{N}])[^.;,\d]{0,30}$"
 _DATED_BASE_AND = rx(r"\b(?:from|on|over|than|versus|vs\.?)\s+(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?(?:19|20)\d\d\s+(?:and|but|while)\s+$",
                      regex.I)
@@ -789,8 +793,11 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             if crossing:
                 ev0.append(Evidence(_OTHER_PARAGRAPH, "the subject is in the paragraph before", -0.5))
     # "12 km, about 7.5 miles, twice that of the Mk 3's 6 km": a restatement in other units is not the subject
+    # (nor, from the sentence before, a total against a price each: "a total dividend payment of NOK 3.87 billion. The
+    # ordinary dividend is 43% higher than the NOK 7 per share")
     before = [x for x in before if x.start not in pairs.deltas and x.start not in ctx.restated
-              and not bracket_restatement(ctx, x)]
+              and not bracket_restatement(ctx, x)
+              and not ((facts.rate_of(x) == "unit") != base_unit and magnitude(x, base) >= 10)]
     if not before:  # "orders rose 16.8% from €17.9 billion": the orders figure given elsewhere, if it is the only one
         yield from _subject_by_measure(ctx, facts, pairs, trig, base)
         return
@@ -1001,6 +1008,11 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         ctx.skip(kind, p, "a benchmark the change is compared with ('outpaces the 3.2% growth in overall spending'), "
                           "another quantity's change")
         return
+    if kind == "percent_change" and facts.g.regex(_MARGIN_IS).search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 120),
+                                                                     p.start):
+        ctx.skip(kind, p, "a margin the sentence states ('the adjusted margin ... was 19.9%'), a ratio, not a change")
+        return  # "The adjusted margin, calculated without business with low own value-added share, was 19.9% and thus
+        # above the target mark of 19%"
     if kind in ("percent_change", "difference") and _other_point_base(ctx, facts, p):
         ctx.skip(kind, p, "a change against another point in time ('2% lower than at the end of the third quarter'), "
                           "beside the year-on-year one the figures give")
