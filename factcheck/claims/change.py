@@ -745,6 +745,15 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
                 not same_figure(ante[-1], base) and _OWN_WORDS.fullmatch(ctx.text, ante[-1].end, rel[-1]):
             yield ante[-1], [Evidence("relative", f"'which' follows {ante[-1].text}", 1.5)]
             return
+    # a clause of its own subject before the trigger ("..., and the target is more than three times the 620", "..., and
+    # Italy will buy twice the 12"): the figures before it are another clause's; the subject is named by words
+    own = _OWN_SUBJECT.search(ctx.text, s, trig.start)
+    if own is not None:
+        for own in _OWN_SUBJECT.finditer(ctx.text, s, trig.start):
+            pass
+        np_ = own.group("np")
+        if not facts.g.word_pattern("anaphora").match(np_) and not ctx.numbers_in(own.end(), trig.start):
+            return
     # ... and no price per unit against a total ten times its size or more: "about $36 million per tank ... nearly
     # double the $3.37 billion paid under the first contract" (not "$36 million a tank, nearly double the $18.7 million
     # of the first batch", a price per tank too)
@@ -824,6 +833,9 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
         yield x, ev
 
 
+# a new clause with a subject of its own: ", and" (or "but", "while", "whereas", ";") and a determiner or a proper name
+_OWN_SUBJECT = rx(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?P<np>(?:the|its|their|his|her|our|a|an)\s+[\p{L}'’-]+|"
+                  r"\p{Lu}[\p{L}'’-]*)")
 _ADJUNCT = rx(r"\b(?:in|across|among|into|within|between|over|under|at)\s+(?:(?:the|its|their|some|about|around|nearly|"
               r"almost|roughly)\s+)?$", regex.I)
 
