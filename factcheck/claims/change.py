@@ -747,13 +747,10 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             return
     # a clause of its own subject before the trigger ("..., and the target is more than three times the 620", "..., and
     # Italy will buy twice the 12"): the figures before it are another clause's; the subject is named by words
-    own = _OWN_SUBJECT.search(ctx.text, s, trig.start)
-    if own is not None:
-        for own in _OWN_SUBJECT.finditer(ctx.text, s, trig.start):
-            pass
-        np_ = own.group("np")
-        if not facts.g.word_pattern("anaphora").match(np_) and not ctx.numbers_in(own.end(), trig.start):
-            return
+    owns = list(_OWN_SUBJECT.finditer(ctx.text, s, trig.start))
+    if owns and not facts.g.word_pattern("anaphora").match(owns[-1].group("np")) and \
+            not ctx.numbers_in(owns[-1].end(), trig.start):
+        return
     # ... and no price per unit against a total ten times its size or more: "about $36 million per tank ... nearly
     # double the $3.37 billion paid under the first contract" (not "$36 million a tank, nearly double the $18.7 million
     # of the first batch", a price per tank too)

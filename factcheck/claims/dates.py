@@ -367,6 +367,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if due and came:
             a, b = came[-1], due[0]
             return (a, b, True) if a.first <= b.first else (b, a, True)
+    if not rel and (lm := _LATE.match(after)) is not None and _DUE_BY_WORDS.match(after, lm.end()):
+        return None  # "between 17 and at least 31 months behind their contracted dates": the dates it is behind are
+        # named by words, not given
     if not rel and _LATE.match(after):
         # "The first vessel, due for delivery in 2014, was handed over in 2021, seven years late": the date it was due
         # and the date it came, the last two before the span
@@ -640,6 +643,8 @@ _AFTER_SPAN = rx(r"\b(?:after|following)\s+(?:(?:some|about|around|nearly|almost
 _DUE_NAMED = rx(r"\s*(?:ahead\s+of|behind|before|after)\s+(?:the\s+|its\s+|their\s+)?(?:(?:original|originally|planned|"
                 r"previous|earlier|initial|contractual|target)\s+)?(?P<d>(?:19|20)\d\d)\b", regex.I)
 _FROM_DATED = rx(r"\bfrom\b(?:[^,;]|,(?=\d))*$", regex.I)  # ("from 1,28 % in 2024": a decimal comma)
+_DUE_BY_WORDS = rx(r"\s+(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:dates?|schedules?|plans?|timelines?|"
+                   r"milestones?|deadlines?|targets?|baselines?)\b", regex.I)
 _LATE = rx(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
 _DATED_AFTER = rx(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:FY\s?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
