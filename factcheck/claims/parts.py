@@ -1116,6 +1116,20 @@ _COMPARED_BASE = rx(r"\b(?:than|double|twice|triple|treble|times|compared\s+(?:w
                     r"(?:[\p{L}'’-]+\s+){0,3}$", regex.I)
 
 
+def _explicit_sum_parts(ctx: Ctx) -> set[int]:
+    """Where the parts of the explicit sums claimed so far start; kept on ``ctx`` and brought up to date with the
+    claims added since the last call (each claim read once: linear in the claims)."""
+    seen: int = getattr(ctx, "_sum_parts_seen", 0)
+    parts: set[int] = getattr(ctx, "_sum_parts", set())
+    if seen > len(ctx.claims):  # claims were dropped: read them all again
+        seen, parts = 0, set()
+    for c in ctx.claims[seen:]:
+        if c.kind == "sum" and c.readings and c.readings[0].explicit:
+            parts.update(o.start for o in c.readings[0].operands)
+    ctx._sum_parts_seen, ctx._sum_parts = len(ctx.claims), parts  # type: ignore[attr-defined]
+    return parts
+
+
 def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     t = mt.slots.get("total")
     if t is None or not is_amount(t) or t.type == "percent" and t.unit != "percent":
@@ -1123,8 +1137,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if facts.rate_of(t) == "period" and not any(facts.rate_of(x) == "period" for x in
                                                 ctx.numbers_in(ctx.sentence(t.start)[0], t.start) if is_amount(x)):
         return  # "two dozen of them capable of making over 10,000 units a month": a rate, no total of levels
-    if mt.template.id in ("appositive", "appositive-list") and any(
-            c.kind == "sum" and c.readings and t in c.readings[0].operands and c.readings[0].explicit for c in ctx.claims):
+    if mt.template.id in ("appositive", "appositive-list") and t.start in _explicit_sum_parts(ctx):
         # "$113.6 million, made up of $76.5 million of cash, $35.0 million of undrawn credit and $2.1 million": the first
         # item of a total's list is no total of the items after it
         return
