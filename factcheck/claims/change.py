@@ -782,8 +782,13 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
                 yield from by_measure
                 return
         if si > 0 and (ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start) or crossing):
+            # (not a comparison's base there, nor a target: "short of the Rs 30,000 crore goal. ... when exports rose
+            # 32.4% from Rs 15,920 crore"; "... from Rs 15,920 crore. ... roughly 34 times the Rs 686 crore")
+            # (unless the comparison's own clause names the base's period: "than the ₹1,27,434 crore recorded in
+            # 2023-24. Production in 2023-24 had itself been 174% above")
             before = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
-                      and not same_figure(x, base)]
+                      and not same_figure(x, base) and (not base_position(ctx, x) or _period_named_again(ctx, x, trig))
+                      and not facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)]
             # "... six battle force ships: one submarine, two destroyers and one frigate. That is one ship fewer than
             # the seven ...": what follows a colon is the breakdown of what "That" points back to
             ev0 = [Evidence("distance", "the subject is in the sentence before", facts.weight("distance", -0.5))]
@@ -828,6 +833,14 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
         if mev is not None:
             ev.append(mev)
         yield x, ev
+
+
+def _period_named_again(ctx: Ctx, x: Mention, trig: Mention) -> bool:
+    """Does the clause of ``trig`` name the period a date right after ``x`` gives ("the ₹1,27,434 crore recorded in
+    2023-24. Production in 2023-24 had itself been ...")?"""
+    s0 = ctx.sentence(trig.start)[0]
+    said = ctx.text[s0:trig.start]
+    return any(d.text in said for d in ctx.dates_in(x.end, min(x.end + 40, ctx.sentence(x.start)[1])))
 
 
 # a new clause with a subject of its own: ", and" (or "but", "while", "whereas", ";") and a determiner or a proper name

@@ -146,8 +146,12 @@ class Pairs:
         si = ctx.sent_index(trig.start)
         if si and regex.match(r"\s*(?:that|this|it|which)\b", ctx.text[s:trig.start], regex.I) and \
                 ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start):
+            from .change import _NAMED_LEVEL_AFTER
+
+            # (not a comparison's base there, nor a target: "stayed below the €50 billion ceiling. It rose 12% from")
             prev = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
-                    and not same_figure(x, base) and x.start not in self.deltas]
+                    and not same_figure(x, base) and x.start not in self.deltas and not base_position(ctx, x)
+                    and not self.facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)]
             if prev:
                 return prev[-1]
         return None
