@@ -835,6 +835,18 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
         yield x, ev
 
 
+def _measure_named_after(ctx: Ctx, facts: Facts, m: Mention) -> str | None:
+    """The measure a multiple's own words name right after it, no figure between ("three times annual revenue",
+    "twice the year's sales", "four times revenue"), or None."""
+    hits = facts.measure_hits_in(m.end, m.end + 40)
+    if not hits or not _FEW_WORDS_TO.fullmatch(ctx.text, m.end, hits[0].start):
+        return None
+    return hits[0].measure
+
+
+_FEW_WORDS_TO = rx(r"\s+(?:[\p{L}'’-]+\s+){0,3}")
+
+
 def _period_named_again(ctx: Ctx, x: Mention, trig: Mention) -> bool:
     """Does the clause of ``trig`` name the period a date right after ``x`` gives ("the ₹1,27,434 crore recorded in
     2023-24. Production in 2023-24 had itself been ...")?"""
@@ -1056,6 +1068,14 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         if not readings:
             ctx.skip(kind, p, "the change of what a 'with' clause names ('with Electronics up 21%'), not of the figures "
                               "before it")
+            return
+    if kind == "multiple" and readings and not _multiple_verb(p) and (meas := _measure_named_after(ctx, facts, p)) is not None:
+        # "€6.64 billion (end of 2023: around €5.5 billion), almost three times annual revenue": a multiple of the
+        # measure the words after it name, not of the pair before it
+        readings = [r for r in readings if facts.measure_id(r.operands[0]) == meas]
+        if not readings:
+            ctx.skip(kind, p, "a multiple of what the words after it name ('three times annual revenue'), not of the "
+                              "figures before it")
             return
     if kind == "multiple" and readings and _ratio_subject(ctx, facts, p):
         readings = [r for r in readings if all(o.type in ("percent", "number") for o in r.operands)]
