@@ -1007,7 +1007,7 @@ def _with_subject(ctx: Ctx, facts: Facts, p: Mention) -> int | None:
     if not hits or ";" in ctx.text[hits[-1].end():p.start]:
         return None
     w = hits[-1]
-    between = [x for x in ctx.numbers_in(w.end(), p.start)]
+    between = ctx.numbers_in(w.end(), p.start)
     at = between[-1].end if between else w.end()
     seg = facts.g.regex(_WITH_ITEM).fullmatch(ctx.text, at, p.start)
     if seg is None or not regex.search(r"\p{L}{3,}", ctx.text[at:p.start]):
