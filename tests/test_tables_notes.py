@@ -3,6 +3,8 @@ prose figure that names its row in its own item of a list."""
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.claims import link
 from factcheck.extract import extract
 from factcheck.judge import judge
@@ -52,13 +54,6 @@ def at_cell(text: str, row: str) -> int:
     return len(text[:end].rstrip(" |")) - len(text[:end].rstrip(" |").split()[-1])
 
 
-def test_a_change_column_a_note_puts_on_another_basis_is_not_accused() -> None:
-    for table, head, note, cell in NOTED:
-        text = table.format(head=head) + note + "\n"
-        at = at_cell(text, cell)
-        assert not [f for f in findings(text) if f.status == "fail" and f.start <= at < f.end], text
-
-
 def test_without_the_note_the_same_column_is_checked() -> None:
     for table, head, _note, cell in NOTED:
         text = table.format(head=head) + "Source: company reports.\n"
@@ -77,11 +72,12 @@ INLINE = [
 ]
 
 
-def test_a_note_on_the_columns_mark_after_another_note_on_its_line_is_read() -> None:
-    for table, head, note, cell in INLINE:
-        text = table.format(head=head) + note + "\n"
-        at = at_cell(text, cell)
-        assert not [f for f in findings(text) if f.status == "fail" and f.start <= at < f.end], text
+# a note on its own line, or one that follows another note on its line
+@pytest.mark.parametrize("table, head, note, cell", NOTED + INLINE)
+def test_a_change_column_a_note_puts_on_another_basis_is_not_accused(table: str, head: str, note: str, cell: str) -> None:
+    text = table.format(head=head) + note + "\n"
+    at = at_cell(text, cell)
+    assert not [f for f in findings(text) if f.status == "fail" and f.start <= at < f.end], text
 
 
 def test_a_note_on_its_line_about_another_mark_leaves_the_column_checked() -> None:
