@@ -11,8 +11,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-import regex
-
+from .extract import fastregex as regex
 from .model import Mention
 
 if TYPE_CHECKING:

@@ -153,8 +153,6 @@ def _key_extra() -> tuple[str, ...]:
 
 
 def _suffix() -> str:
-    import regex
+    from factcheck.extract import lazy
 
-    from factcheck import __version__
-
-    return f"{__version__}-regex{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
+    return lazy._cache_name().removeprefix("patterns-") + ".pickle"

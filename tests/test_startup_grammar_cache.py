@@ -22,7 +22,7 @@ import yaml
 from factcheck import cache
 from factcheck.claims import grammar as gm
 from factcheck.claims.scope import Ctx
-from factcheck.extract import extract, lazy
+from factcheck.extract import extract, fastregex, lazy
 from factcheck.model import Document
 from factcheck.ruleset import load_rules
 
@@ -178,7 +178,7 @@ def test_the_command_line_gives_the_same_report_with_a_cold_warm_damaged_or_no_c
 
 # ------------------------------------------------------------------------------------------ compiled patterns
 
-_SNIPPET = ("import sys\nimport regex\nfrom factcheck.extract import lazy\n"
+_SNIPPET = ("import sys\nfrom factcheck.extract import fastregex as regex, lazy\n"
             "print(regex.findall(sys.argv[1], 'zq zqq xzqqq'), lazy.rx(sys.argv[2]).findall('ab abb'), "
             "lazy._STATE['from_disk'], len(lazy._CALLS), len(lazy._PARSED_CALLS))\n")
 
@@ -228,39 +228,77 @@ def test_a_wrong_program_in_the_pattern_file_is_compiled_again(cdir: Path, how: 
 
 
 def test_module_functions_behave_as_regex_does() -> None:
-    """The hook returns what regex's own compile step returns, and leaves what it does not serve to regex
-    (named lists, LOCALE, a compiled pattern, bytes)."""
-    assert getattr(regex._main._compile, "_factcheck_hook", False)
-    original = regex._main._compile.__wrapped__
+    """fastregex (what factcheck's modules call ``regex``) returns what regex returns, and leaves to regex what
+    it does not serve (LOCALE, bytes); a compiled or lazy pattern is used as it is."""
     for pat, flags, text in [(r"\p{L}+", 0, "Ab ç 12"), (r"(?i)ab|c", 0, "AB c"), (r"ab", regex.I, "AB"),
                              (r"\bX\b", regex.V1 | regex.I, "x y X"), (r"(\d+)-(\d+)", 0, "1-2 3-4")]:
-        mine = regex.compile(pat, flags)
-        theirs = original(pat, flags, False, {}, False)
+        mine = fastregex.compile(pat, int(flags))
+        theirs = regex.compile(pat, flags)
         assert (mine.pattern, mine.flags, mine.groupindex) == (theirs.pattern, theirs.flags, theirs.groupindex)
         assert mine.findall(text) == theirs.findall(text)
-        assert regex.findall(pat, text, flags) == theirs.findall(text)
-    named, local = r"\L<w>(?#named-list-test)", r"\w+(?#locale-test)"
-    assert regex.findall(named, "a cat and a dog", w=["cat", "dog"]) == ["cat", "dog"]
-    assert regex.compile(local, regex.LOCALE).findall("ab c") == ["ab", "c"]
-    for key in ((named, 0), (local, int(regex.LOCALE))):  # left to regex: neither kept nor saved
-        assert key not in lazy._MEMO and key not in lazy._CALLS and key not in lazy._PARSED_CALLS
+        assert fastregex.findall(pat, text, int(flags)) == regex.findall(pat, text, flags)
+        assert [m.span() for m in fastregex.finditer(pat, text, int(flags))] == \
+            [m.span() for m in regex.finditer(pat, text, flags)]
+        for fn in ("search", "match", "fullmatch"):
+            got, want = getattr(fastregex, fn)(pat, text, int(flags)), getattr(regex, fn)(pat, text, flags)
+            assert (got and got.span()) == (want and want.span())
+        assert fastregex.sub(pat, "<>", text, 1, int(flags)) == regex.sub(pat, "<>", text, 1, flags)
+        assert fastregex.split(pat, text, 1, int(flags)) == regex.split(pat, text, 1, flags)
+    assert fastregex.sub(r"(\d)-(\d)", r"\2+\1", "1-2 3-4") == "2+1 4+3"  # a template (regex's own helper)
+    local = r"\w+(?#locale-test)"
+    assert fastregex.compile(local, int(regex.LOCALE)).findall("ab c") == ["ab", "c"]
+    key = (local, int(regex.LOCALE))  # left to regex: neither kept nor saved
+    assert key not in lazy._MEMO and key not in lazy._CALLS and key not in lazy._PARSED_CALLS
     p = regex.compile(r"\d")
-    assert regex.compile(p) is p and regex.findall(rb"\d", b"a1b2") == [b"1", b"2"]
+    assert fastregex.compile(p) is p and fastregex.findall(rb"\d", b"a1b2") == [b"1", b"2"]
+    lz = lazy.LazyPattern(r"b+(?#lazy-arg-test)")
+    assert fastregex.search(lz, "abbc").group() == "bb"
+    for name in ("A", "ASCII", "I", "IGNORECASE", "M", "MULTILINE", "S", "DOTALL", "X", "VERBOSE"):
+        assert getattr(fastregex, name) == int(getattr(regex, name)), name
+    for w in ("F-35A", "a.b", "x y\tz", "(1)|[2]{3}?*+^$\\#&~", "Ç-é", ""):
+        assert fastregex.escape(w) == regex.escape(w), w
+    assert fastregex.error is regex.error and fastregex.Pattern is regex.Pattern and fastregex.V1 == regex.V1
+
+
+def test_a_check_whose_patterns_are_saved_does_not_import_the_regex_parser(cdir: Path) -> None:
+    """Start-up: a second check of the same text builds every pattern from its saved program; regex's
+    pure-Python parser (regex._regex_core) is never imported, and the output is the same."""
+    code = ("import sys, io, contextlib\nfrom factcheck import cli\nout = io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n    try:\n        cli.main(['check', '--format', 'json', '-'])\n"
+            "    except SystemExit:\n        pass\n"
+            "print(len(out.getvalue()), 'regex._regex_core' in sys.modules, 'regex' in sys.modules)\n")
+    text = "Sales rose 12% to SEK 1,120 million (1,000). The company delivered 48 vehicles, up from 40 in 2023."
+    runs = [subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True,
+                           env={**os.environ, "FACTCHECK_CACHE_DIR": str(cdir)}).stdout.split() for _ in range(3)]
+    assert runs[0][0] == runs[1][0] == runs[2][0] and int(runs[0][0]) > 500
+    assert runs[0][1] == "True"  # the first run parsed
+    assert runs[2][1:] == ["False", "False"]
+
+
+def test_a_lazy_pattern_compiles_once_then_calls_the_compiled_methods() -> None:
+    lz = lazy.LazyPattern(r"(?<![\p{L}])ab+(?#lazy-method-test)", regex.I)
+    assert lz._compiled is None and lz.pattern == r"(?<![\p{L}])ab+(?#lazy-method-test)" and lz._compiled is None
+    assert lz.findall("x AbB abbb") == ["AbB", "abbb"]
+    assert lz._compiled is not None and lz.search == lz._compiled.search  # the compiled pattern's own method now
+    assert lz.sub("-", "ab x") == "- x" and lz.split("1ab2") == ["1", "2"] and lz.flags & regex.I
+    again = pickle.loads(pickle.dumps(lz))
+    assert isinstance(again, lazy.LazyPattern) and again._compiled is None and again.spec() == lz.spec()
+    assert copy.deepcopy(lz).findall("ABB") == ["ABB"]
 
 
 def test_patterns_made_from_document_words_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lazy, "_CALLS", {})
     monkeypatch.setattr(lazy, "_PARSED_CALLS", {})
     for i in range(lazy.MAX_CALLS + 50):
-        assert regex.search(rf"\bword{i}x\b", f"a word{i}x b") is not None
+        assert fastregex.search(rf"\bword{i}x\b", f"a word{i}x b") is not None
     assert 0 < len(lazy._CALLS) <= lazy.MAX_CALLS and len(lazy._PARSED_CALLS) <= lazy.MAX_CALLS
 
 
 # ------------------------------------------------------------------------------------------ the collector
 
-_GC = ("import gc, sys\nfrom factcheck import cli\nsys.argv = ['factcheck', '--version']\n"
-       "try:\n    cli.main({argv})\nexcept SystemExit:\n    pass\n"
-       "print(gc.get_threshold()[0], gc.get_freeze_count() > 0)\n")
+_GC = ("import atexit, gc, sys\nfrom factcheck import cli\nsys.argv = ['factcheck', '--version']\n"
+       "atexit.register(lambda: print(gc.get_threshold()[0], gc.get_freeze_count() > 0))\n"
+       "try:\n    cli.main({argv})\nexcept SystemExit:\n    pass\n")
 
 
 def test_the_collector_is_tuned_only_when_main_runs_as_the_program() -> None:

@@ -27,8 +27,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-import regex
-
+from ..extract import fastregex as regex
 from ..extract.wordstarts import _FOLD, _RUN, _SAFE
 
 PREFIX = 6  # letters of a word that may continue (a prefix of a run of letters)

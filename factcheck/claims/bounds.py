@@ -3,8 +3,7 @@ negative count. No other figure is needed to know these are wrong."""
 
 from __future__ import annotations
 
-import regex
-
+from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
 from ..model import Claim, Evidence, Relation
 from .grammar import grammar_for

@@ -23,9 +23,8 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
-from ..extract.lazy import rx
+from ..extract import fastregex as regex
+from ..extract.lazy import LazyPattern
 from ..extract.units import convert, dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
@@ -45,11 +44,11 @@ from .reading import (
 )
 from .scope import Ctx
 
-_TARGET = rx(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
+_TARGET = LazyPattern(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
                         r"(?:taking|bringing|lifting)\s+(?:it|the\s+\p{L}+)\s+to)"
                         r"\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
                         r"a\s+record|an?|the)\s+)*", regex.I)
-_APPOSITIVE = rx(r"(?:\s+(?:this|last|next|a|per|each|in)\s+[\p{L}-]+)?\s*[,(–—-]?\s*(?:(?:up|down|an?|the)\s+)?"
+_APPOSITIVE = LazyPattern(r"(?:\s+(?:this|last|next|a|per|each|in)\s+[\p{L}-]+)?\s*[,(–—-]?\s*(?:(?:up|down|an?|the)\s+)?"
                             r"(?:\p{L}+\s+){0,2}(?:of\s+|by\s+)?|\s*[–—]\s*"
                             r"(?:representing|an?|up|down)?\s*(?:\p{L}+\s+){0,2}", regex.I)
 
@@ -105,15 +104,15 @@ def _pair_named_by_base_word(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -
     return (Relation("ratio", (pr.old, pr.new), ev),)
 
 
-_OPENING = rx(r"\s*(?:that|this|it|which|the\s+(?:increase|rise|growth|gain|jump|decline|drop|fall|"
+_OPENING = LazyPattern(r"\s*(?:that|this|it|which|the\s+(?:increase|rise|growth|gain|jump|decline|drop|fall|"
                           r"change|difference|figure|result))\b(?:\s+\p{L}+){0,3}", regex.I)
-_COMPARATIVE = rx(r"\s+(?:as\s+(?:many|much|large|big|high|long)|(?:more|larger|higher|bigger|greater)\s+than|"
+_COMPARATIVE = LazyPattern(r"\s+(?:as\s+(?:many|much|large|big|high|long)|(?:more|larger|higher|bigger|greater)\s+than|"
                              r"the|that|those|what|this|these|its|their|his|her|our|last|next|(?!today|yesterday|tomorrow|year|month|week|quarter)"
                              r"[\p{L}-]+['’]s)\b(?![^.;]{0,40}?\bto\s+[\d€$£¥₹])",
                              regex.I)
-_VERB_FORM = rx(r"^(?:doubl|tripl|trebl|quadrupl|quintupl|halv|multipl)\w*(?:ed|ing|es|s)$", regex.I)
+_VERB_FORM = LazyPattern(r"^(?:doubl|tripl|trebl|quadrupl|quintupl|halv|multipl)\w*(?:ed|ing|es|s)$", regex.I)
 # "make up", "set up", "took up": an "up" that belongs to another verb is no rise
-_PHRASAL = rx(r"\b(?:make|makes|made|making|set|sets|setting|take|takes|took|taking|pick|picks|picked|"
+_PHRASAL = LazyPattern(r"\b(?:make|makes|made|making|set|sets|setting|take|takes|took|taking|pick|picks|picked|"
                          r"sum|sums|summed|add|adds|end|ends|ended|line|lines|lined|break|broken|breaks|turn|turned|"
                          r"take|step|stepped|steps|scale|scaled|ramp|ramped|ramping|shut|close|closed|wind|wound)\s+"
                          r"(?:up|down)\b", regex.I)
@@ -160,24 +159,26 @@ def _other_point_base(ctx: Ctx, facts: Facts, p: Mention) -> bool:
 _MARGIN_IS = (r"(?<![\p{L}\p{N}])(?:margin|@margins)(?![\p{L}\p{N}])[^.;:\d%]{0,90}?(?<![\p{L}])(?:was|were|is|stood\s+at|"
               r"came\s+(?:in\s+)?at|amounted\s+to|reached)\s+(?:@hedges\s+)?$")
 _LOSS_SUBJECT = r"(?<![\p{L}\p{N}])@loss_words(?![\p{L}\p{N}])[^.;,\d]{0,30}$"
-_DATED_BASE_AND = rx(r"\b(?:from|on|over|than|versus|vs\.?)\s+(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?(?:19|20)\d\d\s+(?:and|but|while)\s+$",
-                     regex.I)
-_WHEN_HAD = rx(r"(?:(?:19|20)\d\d|year|quarter|period)\s*,\s*when\s+[^.;,]{0,60}\b(?:had|was|were)\b[^.;,]{0,40}$", regex.I)
-_THAT_NUMBER = rx(r"\s+(?:that|this|the\s+same|the\s+previous|the\s+earlier)\s+(?:number|figure|amount|level|total|count|"
-                  r"quantity|sum)\b", regex.I)
+_DATED_BASE_AND = LazyPattern(r"\b(?:from|on|over|than|versus|vs\.?)\s+(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?(?:19|"
+                              r"20)\d\d\s+(?:and|but|while)\s+$",
+                              regex.I)
+_WHEN_HAD = LazyPattern(r"(?:(?:19|20)\d\d|year|quarter|period)\s*,\s*when\s+[^.;,]{0,60}\b(?:had|was|were)\b[^.;,]{0,40}$", regex.I)
+_THAT_NUMBER = LazyPattern(r"\s+(?:that|this|the\s+same|the\s+previous|the\s+earlier)\s+(?:number|figure|amount|level|total|count|"
+                           r"quantity|sum)\b", regex.I)
 _BENCHMARK_BEFORE = r"(?<![\p{L}\p{N}])@benchmark_verbs\s+(?:the|a|an|its|their)\s+(?:[\p{L}-]+\s+){0,2}?$"
-_GAIN_OF = rx(r"\b(?:gain|gains|profit|profits|income|surplus|inflow|earnings)\s+of\s+(?:about\s+|around\s+|some\s+)?$",
-              regex.I)
-_SPAN_OVER = rx(r"[^\n]{0,5}?\b(?:over|under|in|within)\s+(?:the\s+)?(?:(?:past|last|next|previous|coming|following)\s+)?"
-                r"(?:\w+\s+)?(?:years?|months?|quarters?|decades?|weeks?|days?|periods?)\b", regex.I)
-_NO_DIRECTION = rx(r"\b(?:(?:more|less|fewer)\s+than(?=\s*$|\s{2,})|(?:over|under|in|within)\s+(?:the\s+)?(?:(?:past|last|next|previous|"
-                   r"coming|following)\s+)?(?:\w+\s+)?(?:years?|months?|quarters?|decades?|weeks?|days?|periods?)\b)",
-                   regex.I)
+_GAIN_OF = LazyPattern(r"\b(?:gain|gains|profit|profits|income|surplus|inflow|earnings)\s+of\s+(?:about\s+|around\s+|some\s+)?$",
+                       regex.I)
+_SPAN_OVER = LazyPattern(r"[^\n]{0,5}?\b(?:over|under|in|within)\s+(?:the\s+)?(?:(?:past|last|next|previous|coming|following)\s+)?"
+                         r"(?:\w+\s+)?(?:years?|months?|quarters?|decades?|weeks?|days?|periods?)\b", regex.I)
+_NO_DIRECTION = LazyPattern(r"\b(?:(?:more|less|fewer)\s+than(?=\s*$|\s{2,})|(?:over|under|in|"
+                            r"within)\s+(?:the\s+)?(?:(?:past|last|next|previous|"
+                            r"coming|following)\s+)?(?:\w+\s+)?(?:years?|months?|quarters?|decades?|weeks?|days?|periods?)\b)",
+                            regex.I)
 
 
 # "The 11.4% increase", "This 9% rise in sales", "That growth of 15%": a change named as the subject of its sentence
-_NAMED_CHANGE = rx(r"(?:^|[.;:]\s+|\n)\s*(?:the|this|that|its|their|our)\s+(?:[\p{L}-]+\s+){0,2}$", regex.I)
-_WORD = rx(r"[\p{L}-]+")
+_NAMED_CHANGE = LazyPattern(r"(?:^|[.;:]\s+|\n)\s*(?:the|this|that|its|their|our)\s+(?:[\p{L}-]+\s+){0,2}$", regex.I)
+_WORD = LazyPattern(r"[\p{L}-]+")
 
 
 def _explained(ctx: Ctx, facts: Facts, p: Mention) -> bool:
@@ -321,11 +322,11 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             _claim(ctx, facts, pairs, p, "difference", "pp_change", direction, trig)
 
 
-_OF_THE_WHOLE = rx(r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;\d]{0,50},\s*(?:\p{L}+\s+){0,2}", regex.I)
+_OF_THE_WHOLE = LazyPattern(r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;\d]{0,50},\s*(?:\p{L}+\s+){0,2}", regex.I)
 
 
-_N_OF_M = rx(r"(?<![\d.,])\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|some\s+)?[\p{Sc}]?\d[\d,.]*"
-             r"[\p{L}\s'’-]{0,40},?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", regex.I)
+_N_OF_M = LazyPattern(r"(?<![\d.,])\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|some\s+)?[\p{Sc}]?\d[\d,.]*"
+                      r"[\p{L}\s'’-]{0,40},?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", regex.I)
 
 
 def _parallel_ratio(ctx: Ctx, pairs: Pairs, x: Mention | None) -> bool:
@@ -463,16 +464,16 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         _claim(ctx, facts, pairs, d, "difference", formula, direction, ev, extra=extra, need_comparable=True)
 
 
-_RAISE = rx(r"(?:raised|raises|raise|raising)\b", regex.I)
-_CAUSE_BEFORE = rx(r"\b(?:driven\s+by|due\s+to|owing\s+to|reflecting|because\s+of|on\s+the\s+back\s+of|thanks\s+to|"
-                   r"as\s+a\s+result\s+of|helped\s+by|offset\s+by|partly\s+offset\s+by)\b[^;.]*$", regex.I)
+_RAISE = LazyPattern(r"(?:raised|raises|raise|raising)\b", regex.I)
+_CAUSE_BEFORE = LazyPattern(r"\b(?:driven\s+by|due\s+to|owing\s+to|reflecting|because\s+of|on\s+the\s+back\s+of|thanks\s+to|"
+                            r"as\s+a\s+result\s+of|helped\s+by|offset\s+by|partly\s+offset\s+by)\b[^;.]*$", regex.I)
 _CHANGE_NOUN = r"(?:rise|increase|decrease|fall|drop|decline|growth|gain|jump|cut|reduction)"
-_CHANGE_NOUN_AFTER = rx(r"\s+" + _CHANGE_NOUN + r"\s+in\b", regex.I)
-_CHANGE_NAMED_AFTER = rx(r"\b(?:a|an)\s+" + _CHANGE_NOUN + r"\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\d[\d.,]*\s*"
-                         r"(?:%|per\s?cent|percent)", regex.I)
-_LEVEL_VERB = rx(r"\b(?:is|was|were|are|stood\s+at|stands\s+at|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|"
-                 r"came\s+to|comes\s+to)\s+(?:(?:about|around|some|nearly|almost|roughly|approximately)\s+)?"
-                 r"(?:[A-Z][A-Za-z$.]{0,3}\s*)?$", regex.I)
+_CHANGE_NOUN_AFTER = LazyPattern(r"\s+" + _CHANGE_NOUN + r"\s+in\b", regex.I)
+_CHANGE_NAMED_AFTER = LazyPattern(r"\b(?:a|an)\s+" + _CHANGE_NOUN + r"\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\d[\d.,]*\s*"
+                                  r"(?:%|per\s?cent|percent)", regex.I)
+_LEVEL_VERB = LazyPattern(r"\b(?:is|was|were|are|stood\s+at|stands\s+at|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|"
+                          r"came\s+to|comes\s+to)\s+(?:(?:about|around|some|nearly|almost|roughly|approximately)\s+)?"
+                          r"(?:[A-Z][A-Za-z$.]{0,3}\s*)?$", regex.I)
 
 
 def level_stated(ctx: Ctx, mt: Match, d: Mention) -> bool:
@@ -495,19 +496,19 @@ def money_raised(ctx: Ctx, facts: Facts, at: int, d: Mention) -> bool:
 
 # a comparison word and a base named by a pronoun or another's name right after a difference: "33.4 percentage points
 # ahead of it", "20% higher than France's" (not "above the original price": the earlier level of the same thing)
-_NAMED_AFTER = rx(r"\s+(?:more|fewer|less|higher|lower|greater|ahead\s+of|behind|above|below|short\s+of|under)\s+"
-                  r"(?:than\s+)?(?:it|them|(?:the\s+)?(?!today|yesterday|tomorrow|year|month|week|quarter)[\p{L}-]+['’]s)\b"
-                  r"(?!\s*[\d$€£¥₹])"
-                  # (not "more than the department's earlier five-year forecast of £37.5 billion": the possessive opens a
-                  # noun phrase that ends on its figure)
-                  r"(?![\p{L}\p{N}\s'’-]{0,50}?\bof\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?[\d$€£¥₹])",
-                  regex.I)
+_NAMED_AFTER = LazyPattern(r"\s+(?:more|fewer|less|higher|lower|greater|ahead\s+of|behind|above|below|short\s+of|under)\s+"
+                           r"(?:than\s+)?(?:it|them|(?:the\s+)?(?!today|yesterday|tomorrow|year|month|week|quarter)[\p{L}-]+['’]s)\b"
+                           r"(?!\s*[\d$€£¥₹])"
+                           # (not "more than the department's earlier five-year forecast of £37.5 billion": the possessive opens a
+                           # noun phrase that ends on its figure)
+                           r"(?![\p{L}\p{N}\s'’-]{0,50}?\bof\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?[\d$€£¥₹])",
+                           regex.I)
 # "1.9% above the fiscal 2024 enacted level and $4.4 billion below ...": a base named by words alone, its clause ending
 # before any figure
-_BASE_COMPARES = rx(r"\s*(?:more|less|fewer|higher|lower|above|below|over|under|ahead|behind|short)\b", regex.I)
-_WORDS_BASE = rx(r"\s+(?:above|below|(?:more|less|fewer|higher|lower)\s+than)\s+the\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}"
-                 r"[\p{L}'’-]+(?=\s*(?:[,;.]|\band\b|\bbut\b|$))", regex.I)
-_WHEN = rx(r"\s*(?:than\s+)?(?:in\s+)?(?:(?:19|20)\d\d|the\s+previous\s+year|the\s+prior\s+year|last\s+year)\s*,\s*when\b",
+_BASE_COMPARES = LazyPattern(r"\s*(?:more|less|fewer|higher|lower|above|below|over|under|ahead|behind|short)\b", regex.I)
+_WORDS_BASE = LazyPattern(r"\s+(?:above|below|(?:more|less|fewer|higher|lower)\s+than)\s+the\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}"
+                          r"[\p{L}'’-]+(?=\s*(?:[,;.]|\band\b|\bbut\b|$))", regex.I)
+_WHEN = LazyPattern(r"\s*(?:than\s+)?(?:in\s+)?(?:(?:19|20)\d\d|the\s+previous\s+year|the\s+prior\s+year|last\s+year)\s*,\s*when\b",
           regex.I)
 
 
@@ -525,7 +526,7 @@ def _when_base(ctx: Ctx, d: Mention, at: int) -> Mention | None:
     return None
 
 
-_SUMMED_BASE = rx(r"\b(?:combined|together|total|joint|aggregate|collective)\s+(?:[\p{L}-]+\s+)?$", regex.I)
+_SUMMED_BASE = LazyPattern(r"\b(?:combined|together|total|joint|aggregate|collective)\s+(?:[\p{L}-]+\s+)?$", regex.I)
 
 
 def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
@@ -590,7 +591,7 @@ _DEFINED_BEFORE = r"(?<![\p{L}\p{N}])@definition_cues(?![\p{L}\p{N}])[^.;]{0,45}
 # rise", "a 12% year-on-year increase", "a 10% premium"). The phrase ends at punctuation, a figure, or a word of
 # attributive_stops, clause_verbs or modal_words ("the 12% was", "a 20% stake in the venture")
 _DETERMINED_BEFORE = r"(?<![\p{L}\p{N}])(?:@np_determiners|\p{L}+['’]s)\s+(?:@hedges\s+)?$"
-_NP_WORD = rx(r"[ \u00a0]*([\p{L}][\p{L}'’/-]*)")
+_NP_WORD = LazyPattern(r"[ \u00a0]*([\p{L}][\p{L}'’/-]*)")
 _CHANGE_LISTS = ("change_nouns", "increase_words", "decrease_words", "comparatives_up", "comparatives_down",
                  "evaluative_words", "markup_nouns")
 _STOP_LISTS = ("attributive_stops", "clause_verbs", "modal_words", "predicate_verbs")
@@ -671,8 +672,8 @@ def _respective_pair(ctx: Ctx, facts: Facts, p: Mention) -> tuple[Mention, Menti
     return olds[i], news[i]
 
 
-_PCT_LIST_JOIN = rx(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_RESPECTIVELY_FROM = rx(r"\s*,?\s*respectively\s*,?\s*(?:from|compared\s+(?:with|to)|against|versus|on)\s+", regex.I)
+_PCT_LIST_JOIN = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_RESPECTIVELY_FROM = LazyPattern(r"\s*,?\s*respectively\s*,?\s*(?:from|compared\s+(?:with|to)|against|versus|on)\s+", regex.I)
 
 
 def _size_restated(ctx: Ctx, facts: Facts, p: Mention) -> Mention | None:
@@ -687,10 +688,10 @@ def _size_restated(ctx: Ctx, facts: Facts, p: Mention) -> Mention | None:
 
 
 _CHANGE_NOUN_NEXT = (r"\s*,?\s*(?:(?:[\p{L}-]+\s+)?@change_nouns|@comparatives_up|@comparatives_down)(?![\p{L}\p{N}])")
-_OR_BETWEEN = rx(r"\s*,?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?", regex.I)
-_BASE_CUE_AFTER = rx(r"\s*(?:(?:higher|lower|more|less|greater|smaller|up|down)\s+)?(?:than|below|above|from|over|versus|vs\.?|"
-                     r"compared\s+(?:with|to)|against)\s+", regex.I)
-_BASE_WORDS = rx(r"(?:(?!(?:to|and|or|but|while)\b)[\p{L}'’-]+\s+){0,4}")
+_OR_BETWEEN = LazyPattern(r"\s*,?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?", regex.I)
+_BASE_CUE_AFTER = LazyPattern(r"\s*(?:(?:higher|lower|more|less|greater|smaller|up|down)\s+)?(?:than|below|above|from|over|versus|vs\.?|"
+                              r"compared\s+(?:with|to)|against)\s+", regex.I)
+_BASE_WORDS = LazyPattern(r"(?:(?!(?:to|and|or|but|while)\b)[\p{L}'’-]+\s+){0,4}")
 
 
 def _base_after(ctx: Ctx, p: Mention) -> Mention | None:
@@ -706,7 +707,7 @@ def _base_after(ctx: Ctx, p: Mention) -> Mention | None:
     return nxt[0] if words is not None and words.end() >= nxt[0].start - 1 else None
 
 
-_ASIDE_DASH = rx(r"\s[—–-]\s|—")
+_ASIDE_DASH = LazyPattern(r"\s[—–-]\s|—")
 _OTHER_PARAGRAPH = "paragraph-before"
 
 
@@ -844,7 +845,7 @@ def _measure_named_after(ctx: Ctx, facts: Facts, m: Mention) -> str | None:
     return hits[0].measure
 
 
-_FEW_WORDS_TO = rx(r"\s+(?:[\p{L}'’-]+\s+){0,3}")
+_FEW_WORDS_TO = LazyPattern(r"\s+(?:[\p{L}'’-]+\s+){0,3}")
 
 
 def _period_named_again(ctx: Ctx, x: Mention, trig: Mention) -> bool:
@@ -856,10 +857,10 @@ def _period_named_again(ctx: Ctx, x: Mention, trig: Mention) -> bool:
 
 
 # a new clause with a subject of its own: ", and" (or "but", "while", "whereas", ";") and a determiner or a proper name
-_OWN_SUBJECT = rx(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?P<np>(?:the|its|their|his|her|our|a|an)\s+[\p{L}'’-]+|"
-                  r"\p{Lu}[\p{L}'’-]*)")
-_ADJUNCT = rx(r"\b(?:in|across|among|into|within|between|over|under|at)\s+(?:(?:the|its|their|some|about|around|nearly|"
-              r"almost|roughly)\s+)?$", regex.I)
+_OWN_SUBJECT = LazyPattern(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?P<np>(?:the|its|their|his|her|our|a|an)\s+[\p{L}'’-]+|"
+                           r"\p{Lu}[\p{L}'’-]*)")
+_ADJUNCT = LazyPattern(r"\b(?:in|across|among|into|within|between|over|under|at)\s+(?:(?:the|its|their|some|about|around|nearly|"
+                       r"almost|roughly)\s+)?$", regex.I)
 
 
 def adjunct_figure(ctx: Ctx, x: Mention) -> bool:
@@ -867,9 +868,9 @@ def adjunct_figure(ctx: Ctx, x: Mention) -> bool:
     return _ADJUNCT.search(ctx.text, max(0, x.start - 30), x.start) is not None
 
 
-_LIST_JOIN = rx(r"\b(?:and|or|while|whereas|but)\b", regex.I)
-_RELATIVE = rx(r",\s*which\b", regex.I)
-_OWN_WORDS = rx(r"(?:\s+[\p{L}\p{N}'’-]+){0,5}\s*", regex.I)
+_LIST_JOIN = LazyPattern(r"\b(?:and|or|while|whereas|but)\b", regex.I)
+_RELATIVE = LazyPattern(r",\s*which\b", regex.I)
+_OWN_WORDS = LazyPattern(r"(?:\s+[\p{L}\p{N}'’-]+){0,5}\s*", regex.I)
 
 
 def _subject_by_measure(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
@@ -897,14 +898,14 @@ def _subject_by_measure(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, bas
     yield x, [Evidence("measure-only", f"the only other '{meas}' figure of the text: {x.text}", 0.5)]
 
 
-_BASE_PHRASE = rx(r"\s+(?:as\s+(?:many|much|large|big|high|long)\s+as\s+|(?:more|larger|higher|bigger|greater)\s+than\s+)?"
-                  r"(?P<det>the|that|those|what|this|these|its|their|his|her|our|last|next|"
-                  r"(?!today|yesterday|tomorrow|year|month|week|quarter)[\p{L}-]+['’]s)(?![\p{L}])"
-                  r"(?P<words>(?:\s+(?!and\b|which\b|who\b|when\b|while\b|but\b|to\b|with\b|for\b|by\b)[\p{L}\p{N}'’-]+){0,6})",
-                  regex.I)
+_BASE_PHRASE = LazyPattern(r"\s+(?:as\s+(?:many|much|large|big|high|long)\s+as\s+|(?:more|larger|higher|bigger|greater)\s+than\s+)?"
+                           r"(?P<det>the|that|those|what|this|these|its|their|his|her|our|last|next|"
+                           r"(?!today|yesterday|tomorrow|year|month|week|quarter)[\p{L}-]+['’]s)(?![\p{L}])"
+                           r"(?P<words>(?:\s+(?!and\b|which\b|who\b|when\b|while\b|but\b|to\b|with\b|for\b|by\b)[\p{L}\p{N}'’-]+){0,6})",
+                           regex.I)
 # a base named as the earlier level: "the original number", "the starting figure", "the pre-war rate"
-_EARLIER = rx(r"\b(?:original|originally|initial|initially|starting|first|earlier|previous|prior|pre-war|prewar|old|"
-              r"former|then|base|baseline|early-\d{4}|\d{4})\b", regex.I)
+_EARLIER = LazyPattern(r"\b(?:original|originally|initial|initially|starting|first|earlier|previous|prior|pre-war|prewar|old|"
+                       r"former|then|base|baseline|early-\d{4}|\d{4})\b", regex.I)
 
 
 def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relation]:
@@ -972,9 +973,9 @@ def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relati
 
 
 # ("the previous year's": a word may stand before the possessive)
-_DETERMINED = rx(r"\s+(?:the|that|those|its|their|this|these|last|previous|prior)\s+(?:(?:[\p{L}-]+\s+)?[\p{L}'’-]+['’]s\s+)?"
-                 r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|original|initial|earlier|first|"
-                 r"previous|prior)\s+)*[\p{Sc}A-Z]{0,4}\s?", regex.I)
+_DETERMINED = LazyPattern(r"\s+(?:the|that|those|its|their|this|these|last|previous|prior)\s+(?:(?:[\p{L}-]+\s+)?[\p{L}'’-]+['’]s\s+)?"
+                          r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|original|initial|earlier|first|"
+                          r"previous|prior)\s+)*[\p{Sc}A-Z]{0,4}\s?", regex.I)
 
 
 def _times_more(ctx: Ctx, m: Mention) -> bool:
@@ -992,7 +993,7 @@ def _times_more(ctx: Ctx, m: Mention) -> bool:
     return True
 
 
-_WITH = rx(r",\s+with\b", regex.I)
+_WITH = LazyPattern(r",\s+with\b", regex.I)
 # after ", with" (or the figure of an earlier item of its list): a noun phrase, then a direction word and the figure
 # ("with revenue at Kongsberg Defence & Aerospace up 38%", "with Electronics up 21% and Vehicles down 3%")
 _WITH_ITEM = (r"\s*(?:,\s*|and\s+|,\s*and\s+)?(?!(?:it|this|that|them|which|the\s+rest)\b)(?:[\p{L}&'’.-]+\s+){1,8}?"
@@ -1139,8 +1140,8 @@ def _in_stated_unit(r: Relation, p: Mention) -> Relation:
     return dataclasses.replace(r, factor=factor) if factor else r
 
 
-_SINCE = rx(r"\bsince\s+(?:(?:the\s+)?(?:fiscal|financial|calendar)\s+(?:year\s+)?|FY\s?)?((?:19|20)\d\d)\b[^.;]{0,60}$",
-            regex.I)
+_SINCE = LazyPattern(r"\bsince\s+(?:(?:the\s+)?(?:fiscal|financial|calendar)\s+(?:year\s+)?|FY\s?)?((?:19|20)\d\d)\b[^.;]{0,60}$",
+                     regex.I)
 
 
 def _since_year(ctx: Ctx, x: Mention) -> int | None:
@@ -1179,13 +1180,13 @@ def _annual_readings(ctx: Ctx, facts: Facts, p: Mention, readings: list[Relation
     return out
 
 
-_ENDS_CHANGE = rx(r"(?:%|\bper\s?cent|\b(?:rose|grew|increased|fell|declined|dropped|climbed|jumped|advanced|gained))"
-                  r"[^.;%]{0,25}\bto\s+(?:(?:about|around|some|nearly|almost|roughly|a\s+record)\s+)*$", regex.I)
+_ENDS_CHANGE = LazyPattern(r"(?:%|\bper\s?cent|\b(?:rose|grew|increased|fell|declined|dropped|climbed|jumped|advanced|gained))"
+                           r"[^.;%]{0,25}\bto\s+(?:(?:about|around|some|nearly|almost|roughly|a\s+record)\s+)*$", regex.I)
 
 
-_HAS_CHANGE = rx(r"\s*(?:,|\()?\s*(?:up|down|\+|-|−)\s*\d", regex.I)  # "$1.12 billion, up 18%", "€2.1bn (+12%)"
-_PERIOD_WORD = rx(r"\b(q[1-4]|[1-4]q|quarter|quarterly|h[12]|half|half-year|first-half|second-half|nine[- ]months?|"
-                  r"full[- ]year|annual|monthly)\b", regex.I)
+_HAS_CHANGE = LazyPattern(r"\s*(?:,|\()?\s*(?:up|down|\+|-|−)\s*\d", regex.I)  # "$1.12 billion, up 18%", "€2.1bn (+12%)"
+_PERIOD_WORD = LazyPattern(r"\b(q[1-4]|[1-4]q|quarter|quarterly|h[12]|half|half-year|first-half|second-half|nine[- ]months?|"
+                           r"full[- ]year|annual|monthly)\b", regex.I)
 
 
 def _period_word(ctx: Ctx, x: Mention) -> str | None:
@@ -1530,8 +1531,8 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
     return out[:6]
 
 
-_TO = rx(r"\s+to\s+(?:(?:about|around|some|roughly|nearly|almost|a\s+record|a\s+total\s+of)\s+)?$", regex.I)
-_FROM = rx(r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?$", regex.I)
+_TO = LazyPattern(r"\s+to\s+(?:(?:about|around|some|roughly|nearly|almost|a\s+record|a\s+total\s+of)\s+)?$", regex.I)
+_FROM = LazyPattern(r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?$", regex.I)
 
 
 def _added_to(ctx: Ctx, pairs: Pairs, p: Mention) -> Iterator[tuple[Mention, Mention]]:
@@ -1621,7 +1622,7 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
     return {k: v for k, v in dist.items() if v == best}
 
 
-_SIZE_OF = rx(r"(\p{L}+)\s+(?:of|by)\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than)\s+)?$", regex.I)
+_SIZE_OF = LazyPattern(r"(\p{L}+)\s+(?:of|by)\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than)\s+)?$", regex.I)
 
 
 def _change_size(ctx: Ctx, facts: Facts, x: Mention) -> bool:
@@ -1630,7 +1631,7 @@ def _change_size(ctx: Ctx, facts: Facts, x: Mention) -> bool:
     return m is not None and facts.g.word_pattern("change_nouns").fullmatch(m.group(1)) is not None
 
 
-_CLAUSE_BREAK = rx(r";|,\s+(?:while|whereas|but|although|though|even\s+though|even\s+as|even\s+if|despite|"
+_CLAUSE_BREAK = LazyPattern(r";|,\s+(?:while|whereas|but|although|though|even\s+though|even\s+as|even\s+if|despite|"
                               r"in\s+spite\s+of)\b|\s[–—]\s+(?:while|whereas|but)\b|"
                               # ", as sales in its ammunition division climbed 61%": a reason clause with its own subject
                               r",\s+as\s+(?:the|a|an|its|their|this|our|his|her|he|she|they|we|it|"
@@ -1693,13 +1694,13 @@ def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
     return True
 
 
-_NAME = rx(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&-]*")
+_NAME = LazyPattern(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&-]*")
 
 
-_AND_PRONOUN = rx(r",\s+and\s+(?:[\p{L}-]+\s+){0,4}?(?:it|they|we|he|she|this|these)\s+\p{L}+|"
-                  # "..., with the military business growing by 50%": an absolute clause of its own subject
-                  r",\s+with\s+(?:the|its|their|our|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:\p{L}+ing|up|down)\b", regex.I)
-_AND_THEN = rx(r",\s+and\s+(?:(?:it|they|we|he|she)\s+)?(?:(?:also|now|then|still)\s+)?", regex.I)
+_AND_PRONOUN = LazyPattern(r",\s+and\s+(?:[\p{L}-]+\s+){0,4}?(?:it|they|we|he|she|this|these)\s+\p{L}+|"
+                           # "..., with the military business growing by 50%": an absolute clause of its own subject
+                           r",\s+with\s+(?:the|its|their|our|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:\p{L}+ing|up|down)\b", regex.I)
+_AND_THEN = LazyPattern(r",\s+and\s+(?:(?:it|they|we|he|she)\s+)?(?:(?:also|now|then|still)\s+)?", regex.I)
 
 
 _PREDICATE_LISTS = ("predicate_verbs", "clause_verbs", "increase_words", "decrease_words")
@@ -1716,7 +1717,7 @@ def _predicate_verbs(facts: Facts) -> Any:
 
 
 _SPAN_UNITS = frozenset({"year", "month", "week", "day", "decade", "quarter"})
-_AGO = rx(r"\s*(?:earlier|ago|before|previously|back|prior)\b", regex.I)
+_AGO = LazyPattern(r"\s*(?:earlier|ago|before|previously|back|prior)\b", regex.I)
 
 
 def _dates_a_level(ctx: Ctx, x: Mention) -> bool:
@@ -1814,7 +1815,7 @@ def _again(ctx: Ctx, facts: Facts, p: Mention) -> str | None:
     return hits[-1].group(0) if hits else None
 
 
-_OWN_CLAUSE_BREAK = rx(r";|,\s+(?:and|but|while|whereas)\b", regex.I)
+_OWN_CLAUSE_BREAK = LazyPattern(r";|,\s+(?:and|but|while|whereas)\b", regex.I)
 
 
 def _own_level(ctx: Ctx, pairs: Pairs, p: Mention) -> Mention | None:

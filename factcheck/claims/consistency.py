@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import math
 
-import regex
-
-from ..extract.lazy import rx
+from ..extract import fastregex as regex
+from ..extract.lazy import LazyPattern
 from ..model import Claim, Evidence, Mention, Relation
 from .pairs import Pairs
 from .reading import Facts, noun_class, same_figure
@@ -25,7 +24,7 @@ from .scope import Ctx
 _STOP = frozenset("""the a an of and or in on at to for from by with its their this that these those was were is are be
 been has had have will would which who as about some around nearly almost more than over under up down per each
 million billion trillion thousand""".split())
-_WORD = rx(r"[\p{L}][\p{L}\p{N}-]{2,}")
+_WORD = LazyPattern(r"[\p{L}][\p{L}\p{N}-]{2,}")
 MAX_GROUP = 1  # earlier figures of the same key each figure is compared with (the nearest)
 
 
@@ -120,7 +119,7 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     ctx.add(Claim("consistency", (stated.start, stated.end), stated, readings=(rel,)))
 
 
-_PARTITIVE_OPENING = rx(r"\W*of\s+(?:the|that|this|these|those|its|their|all)\b", regex.I)
+_PARTITIVE_OPENING = LazyPattern(r"\W*of\s+(?:the|that|this|these|those|its|their|all)\b", regex.I)
 
 
 def _share_given(ctx: Ctx, a: Mention, b: Mention) -> bool:
@@ -140,7 +139,7 @@ def _goal(ctx: Ctx, facts: Facts, m: Mention) -> bool:
     return facts.g.word_pattern("base_nouns").search(ctx.text, max(0, m.start - 25), m.start) is not None
 
 
-_NON_DIGIT = rx(r"\D")
+_NON_DIGIT = LazyPattern(r"\D")
 
 
 def _num(ctx: Ctx, m: Mention) -> str:

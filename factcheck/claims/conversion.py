@@ -13,9 +13,8 @@ from __future__ import annotations
 import dataclasses
 import math
 
-import regex
-
-from ..extract.lazy import rx
+from ..extract import fastregex as regex
+from ..extract.lazy import LazyPattern
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import matches
 from .reading import Facts, is_amount
@@ -24,7 +23,7 @@ from .scope import Ctx
 _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "nautical_mile"): "statute and nautical miles",
            ("knot", "mile_per_hour"): "knots and miles per hour", ("metric_ton", "short_ton"): "tonnes and short tons",
            ("short_ton", "metric_ton"): "short tons and tonnes"}
-_LIST_GAP = rx(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", regex.I)
+_LIST_GAP = LazyPattern(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", regex.I)
 
 
 def find(ctx: Ctx, facts: Facts) -> None:
@@ -66,7 +65,7 @@ def find(ctx: Ctx, facts: Facts) -> None:
     _same_rate(ctx)
 
 
-_PRIOR_OPEN = rx(r"\(\s*(?:(?:(?:FY\s?)?(?:19|20)\d\d|previous\s+year|prior\s+year|PY|year\s+earlier)\s*[:=]?\s*)?$", regex.I)
+_PRIOR_OPEN = LazyPattern(r"\(\s*(?:(?:(?:FY\s?)?(?:19|20)\d\d|previous\s+year|prior\s+year|PY|year\s+earlier)\s*[:=]?\s*)?$", regex.I)
 
 
 def _before_prior_bracket(ctx: Ctx, src: Mention, dst: Mention) -> Mention:
@@ -83,8 +82,8 @@ def _before_prior_bracket(ctx: Ctx, src: Mention, dst: Mention) -> Mention:
     return src
 
 
-_SCALE_BRACKET = rx(r"\s*\(\s*(?:(?:or|about|around|roughly|some|approximately|i\.e\.|that\s+is)\s+)?|"
-                    r",\s*(?:or|i\.e\.|that\s+is)\s+(?:(?:about|around|roughly|some|approximately)\s+)?")
+_SCALE_BRACKET = LazyPattern(r"\s*\(\s*(?:(?:or|about|around|roughly|some|approximately|i\.e\.|that\s+is)\s+)?|"
+                             r",\s*(?:or|i\.e\.|that\s+is)\s+(?:(?:about|around|roughly|some|approximately)\s+)?")
 
 
 def _scale_restatements(ctx: Ctx, figs: list[Mention], src_of: dict[int, Mention]) -> None:
@@ -120,13 +119,13 @@ def _scale_restatements(ctx: Ctx, figs: list[Mention], src_of: dict[int, Mention
                       readings=(Relation("equal", (x,), (ev,), note=f"{x.text} = {_g(a)} {x.unit}"),)))
 
 
-_BRACKET_TAIL = rx(r"\s*(?:[,;)]|\.(?!\d))")
+_BRACKET_TAIL = LazyPattern(r"\s*(?:[,;)]|\.(?!\d))")
 # ... but not a rate ("$5.5 billion, or about $550 million a ship")
-_OR_TAIL = rx(r"(?!\s+(?:a|an|per|each|every|apiece|for\s+each|for\s+every)\b)(?:\s+[\p{L}'’-]+){0,4}\s*"
-              r"(?:[,;)]|\.(?!\d)|$)", regex.I)
+_OR_TAIL = LazyPattern(r"(?!\s+(?:a|an|per|each|every|apiece|for\s+each|for\s+every)\b)(?:\s+[\p{L}'’-]+){0,4}\s*"
+                       r"(?:[,;)]|\.(?!\d)|$)", regex.I)
 
 
-_RATE = rx(r"\s*(?:(?:for|to|of)\s+(?:each|every)|each|apiece|per|a\s+(?:year|month|day|week|piece|unit|head)|"
+_RATE = LazyPattern(r"\s*(?:(?:for|to|of)\s+(?:each|every)|each|apiece|per|a\s+(?:year|month|day|week|piece|unit|head)|"
           r"an\s+(?:hour|item))\b", regex.I)
 
 
@@ -298,9 +297,9 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
 
 # a sentence that says at what rate a release converts ("Dollar figures converted at 1,450 won to the dollar", "at an
 # exchange rate of")
-_RATE_NOTE = rx(r"\b(?:convert\w*|translat\w*)\b", regex.I)
+_RATE_NOTE = LazyPattern(r"\b(?:convert\w*|translat\w*)\b", regex.I)
 # a restatement of its own time ("about $5.4 billion at the time"): another rate than the release's note
-_OWN_TIME = rx(r"\bat\s+the\s+time\b|\bat\s+(?:the\s+)?then\b|\bthen\s+worth\b|\bat\s+that\s+(?:day|time)['’]?s?\b", regex.I)
+_OWN_TIME = LazyPattern(r"\bat\s+the\s+time\b|\bat\s+(?:the\s+)?then\b|\bthen\s+worth\b|\bat\s+that\s+(?:day|time)['’]?s?\b", regex.I)
 
 
 _NAMES: dict[int, tuple[dict, dict[str, str]]] = {}
@@ -385,11 +384,11 @@ def _names_country(ctx: Ctx, names: list) -> bool:
     return cache[key]
 
 
-_BARE_DOLLAR = rx(r"\$")
-_BARE_DOLLAR_BEFORE = rx(r"(?:US|U\.S\.|USD)\s?$", regex.I)
+_BARE_DOLLAR = LazyPattern(r"\$")
+_BARE_DOLLAR_BEFORE = LazyPattern(r"(?:US|U\.S\.|USD)\s?$", regex.I)
 
 
-_PRIOR_YEAR_WORDS = rx(r"\b(?:a\s+year\s+(?:earlier|before|ago)|last\s+year|the\s+(?:previous|prior)\s+year)\b", regex.I)
+_PRIOR_YEAR_WORDS = LazyPattern(r"\b(?:a\s+year\s+(?:earlier|before|ago)|last\s+year|the\s+(?:previous|prior)\s+year)\b", regex.I)
 
 
 def _dated_sentence(ctx: Ctx, m: Mention) -> bool:

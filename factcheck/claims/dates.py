@@ -14,8 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-import regex
-
+from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern, rx
 from ..extract.lexicon import MONTHS
 from ..model import Claim, Evidence, Mention, Relation
@@ -133,11 +132,11 @@ def _document_date(ctx: Ctx) -> Period | None:
 
 # ... with the base's figure between: "compared with SEK 1.95 billion in the final quarter of 2024", "up from ¥1.0
 # trillion in fiscal 2023"
-_COMPARED_DATE = rx(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from|since)\s+"
-                    r"(?:(?:[\p{Sc}]|[A-Z]{3}\s?)?\d[\d.,]*\s*(?:[\p{L}]+\s+){0,3}?(?:in|at|for|during)\s+)?(?:in\s+|at\s+)?"
-                    r"(?:the\s+)?(?:(?:same|previous|prior|comparable|final|first|second|third|fourth|last)\s+"
-                    r"(?:period|quarter|half|months?)\s+(?:of|in)\s+)?(?:(?:fiscal|financial|calendar)\s+(?:year\s+)?)?$",
-                    regex.I)
+_COMPARED_DATE = LazyPattern(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from|since)\s+"
+                             r"(?:(?:[\p{Sc}]|[A-Z]{3}\s?)?\d[\d.,]*\s*(?:[\p{L}]+\s+){0,3}?(?:in|at|for|during)\s+)?(?:in\s+|at\s+)?"
+                             r"(?:the\s+)?(?:(?:same|previous|prior|comparable|final|first|second|third|fourth|last)\s+"
+                             r"(?:period|quarter|half|months?)\s+(?:of|in)\s+)?(?:(?:fiscal|financial|calendar)\s+(?:year\s+)?)?$",
+                             regex.I)
 
 
 def date_near(ctx: Ctx, m: Mention) -> Period | None:
@@ -247,8 +246,8 @@ def _coverage_pattern(ctx: Ctx) -> Any:
 
 # "a year later", "one month before"; not "the 2.60 trillion won of a year earlier", "from a year ago": after a
 # preposition it names the prior period, it claims no span
-_A_YEAR = rx(r"(?<!\b(?:of|from|than|with|against|versus|vs\.?|on|over|since|in|to)\s)"
-             r"\b(?:a|one)\s+(year|month|decade|week)\s+(?=after|later|before|earlier|ago)\b", regex.I)
+_A_YEAR = LazyPattern(r"(?<!\b(?:of|from|than|with|against|versus|vs\.?|on|over|since|in|to)\s)"
+                      r"\b(?:a|one)\s+(year|month|decade|week)\s+(?=after|later|before|earlier|ago)\b", regex.I)
 
 
 def find(ctx: Ctx) -> None:
@@ -318,11 +317,11 @@ def _mention_of(ctx: Ctx, p: Period) -> Mention | None:
     return idx.get(p.text)
 
 
-_ADJECTIVE_SPAN = rx(r"\p{N}+(?:[.,]\p{N}+)?-(?:year|month|week|day|decade)s?|\p{L}+-(?:year|month|week|day|decade)",
-                     regex.I)
+_ADJECTIVE_SPAN = LazyPattern(r"\p{N}+(?:[.,]\p{N}+)?-(?:year|month|week|day|decade)s?|\p{L}+-(?:year|month|week|day|decade)",
+                              regex.I)
 
 
-_CAME_BETWEEN = rx(r"\s*,?\s*(?:(?:some\s*time|sometime)\s+)?between\s+", regex.I)
+_CAME_BETWEEN = LazyPattern(r"\s*,?\s*(?:(?:some\s*time|sometime)\s+)?between\s+", regex.I)
 
 
 def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
@@ -607,7 +606,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     return None
 
 
-_CLAUSE_BREAK = rx(r"[;–—]|\s-\s|,\s*(?:and|but|while|whereas)\b", regex.I)
+_CLAUSE_BREAK = LazyPattern(r"[;–—]|\s-\s|,\s*(?:and|but|while|whereas)\b", regex.I)
 def _year_range(ctx: Ctx, q: Mention, periods: list[tuple[Mention, Period]]) -> tuple[Period, Period, bool] | None:
     """A range of years written as one date ("2025-2030", "2023–2027") right before or after the span, with nothing
     but words between: its two ends (not "2024-25", one fiscal year)."""
@@ -630,28 +629,28 @@ def _year_range(ctx: Ctx, q: Mention, periods: list[tuple[Mention, Period]]) -> 
     return None
 
 
-_YEAR_RANGE = rx(r"(?:FY\s?)?((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)")
-_RANGE_JOIN = rx(r"\s*(?:to|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", regex.I)
-_AND_THEN_SPAN = rx(r"\band\s+(?:then\s+|only\s+|just\s+)?$", regex.I)
-_STATE_DATE = rx(r"\b(?:since|until|till)\s+(?:\p{L}+\s+)?$", regex.I)
+_YEAR_RANGE = LazyPattern(r"(?:FY\s?)?((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)")
+_RANGE_JOIN = LazyPattern(r"\s*(?:to|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", regex.I)
+_AND_THEN_SPAN = LazyPattern(r"\band\s+(?:then\s+|only\s+|just\s+)?$", regex.I)
+_STATE_DATE = LazyPattern(r"\b(?:since|until|till)\s+(?:\p{L}+\s+)?$", regex.I)
 # a verb of the sentence's own event between its date and a "N later" span ("announced in 2010, was abandoned")
-_EVENT_VERB = rx(r",\s+(?:was|were|is|are|has|had|have|came|followed|went|began|started|ended|arrived|took)\b"
-                 r"(?:\s+\p{L}+)?", regex.I)
-_DEADLINE = rx(r"\b(?:date|deadline|target|due|scheduled|planned|originally)\b[^,;.]{0,25}$", regex.I)
-_AFTER_SPAN = rx(r"\b(?:after|following)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
+_EVENT_VERB = LazyPattern(r",\s+(?:was|were|is|are|has|had|have|came|followed|went|began|started|ended|arrived|took)\b"
+                          r"(?:\s+\p{L}+)?", regex.I)
+_DEADLINE = LazyPattern(r"\b(?:date|deadline|target|due|scheduled|planned|originally)\b[^,;.]{0,25}$", regex.I)
+_AFTER_SPAN = LazyPattern(r"\b(?:after|following)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
                 r"less\s+than)\s+)?$", regex.I)
-_DUE_NAMED = rx(r"\s*(?:ahead\s+of|behind|before|after)\s+(?:the\s+|its\s+|their\s+)?(?:(?:original|originally|planned|"
-                r"previous|earlier|initial|contractual|target)\s+)?(?P<d>(?:19|20)\d\d)\b", regex.I)
-_FROM_DATED = rx(r"\bfrom\b(?:[^,;]|,(?=\d))*$", regex.I)  # ("from 1,28 % in 2024": a decimal comma)
-_DUE_BY_WORDS = rx(r"\s+(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:dates?|schedules?|plans?|timelines?|"
-                   r"milestones?|deadlines?|targets?|baselines?)\b", regex.I)
-_LATE = rx(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
+_DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after)\s+(?:the\s+|its\s+|their\s+)?(?:(?:original|originally|planned|"
+                         r"previous|earlier|initial|contractual|target)\s+)?(?P<d>(?:19|20)\d\d)\b", regex.I)
+_FROM_DATED = LazyPattern(r"\bfrom\b(?:[^,;]|,(?=\d))*$", regex.I)  # ("from 1,28 % in 2024": a decimal comma)
+_DUE_BY_WORDS = LazyPattern(r"\s+(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:dates?|schedules?|plans?|timelines?|"
+                            r"milestones?|deadlines?|targets?|baselines?)\b", regex.I)
+_LATE = LazyPattern(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
-_DATED_AFTER = rx(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:FY\s?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
-                  r"(?:FY\s?)?(?:19|20)\d\d\b", regex.I)
-_SINCE_BEFORE = rx(r"\bsince\s+(?P<d>(?:(?:early|mid|late)[- ])?(?:(?:January|February|March|April|May|June|July|August|"
-                   r"September|October|November|December)\s+)?(?:19|20)\d\d)\s*,\s*(?:(?:more\s+than|almost|nearly|over|"
-                   r"about|some|around|just\s+over|just\s+under)\s+)?$", regex.I)
+_DATED_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:FY\s?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
+                           r"(?:FY\s?)?(?:19|20)\d\d\b", regex.I)
+_SINCE_BEFORE = LazyPattern(r"\bsince\s+(?P<d>(?:(?:early|mid|late)[- ])?(?:(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December)\s+)?(?:19|20)\d\d)\s*,\s*(?:(?:more\s+than|almost|nearly|over|"
+                            r"about|some|around|just\s+over|just\s+under)\s+)?$", regex.I)
 
 
 def dateline_end(ctx: Ctx) -> int:
@@ -668,7 +667,7 @@ def _dateline_end(ctx: Ctx) -> int:
     return cut.end() if cut else 0
 
 
-_DATELINE_LINE = rx(r"(?m)^[ \t]*(?:\p{Lu}[\p{L}\p{M}/ .'’-]{1,40},[ \t]*)?(?P<d>[^\n]{4,30})[ \t]*$")
+_DATELINE_LINE = LazyPattern(r"(?m)^[ \t]*(?:\p{Lu}[\p{L}\p{M}/ .'’-]{1,40},[ \t]*)?(?P<d>[^\n]{4,30})[ \t]*$")
 
 
 def _dateline_line(ctx: Ctx) -> tuple[int, int] | None:
@@ -741,8 +740,8 @@ def _event_date(ctx: Ctx, q: Mention, phrase: str) -> Period | None:
     return got[0] if got is not None else None
 
 
-_OTHER_CLAUSE = rx(r";|,\s*(?:and|but|while|whereas|although|though)\b|\b(?:and|but)\s+(?:it|they|he|she|this|that)\b",
-                   regex.I)
+_OTHER_CLAUSE = LazyPattern(r";|,\s*(?:and|but|while|whereas|although|though)\b|\b(?:and|but)\s+(?:it|they|he|she|this|that)\b",
+                            regex.I)
 
 
 def _event_dated(ctx: Ctx, q: Mention, phrase: str) -> tuple[Period, bool] | None:
@@ -800,8 +799,8 @@ def _sentence_words(ctx: Ctx) -> tuple[list[set[str]], dict[str, int]]:
     return sent_words, df
 
 
-_WORDS = rx(r"[\p{L}][\p{L}\p{N}-]{2,}")
-_REFERS = rx(r"\s*(?:after|before|since)\b([^;,.]{0,120})", regex.I)
+_WORDS = LazyPattern(r"[\p{L}][\p{L}\p{N}-]{2,}")
+_REFERS = LazyPattern(r"\s*(?:after|before|since)\b([^;,.]{0,120})", regex.I)
 
 
 def _referring_words(ctx: Ctx) -> dict[int, set[str]]:

@@ -31,8 +31,7 @@ import math
 from functools import lru_cache
 from typing import Any
 
-import regex
-
+from ..extract import fastregex as regex
 from ..extract.lazy import rx
 from ..model import Claim, Document, Evidence, Finding, Fix, Mention, Relation
 from ..ruleset import RuleSet

@@ -37,9 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from .. import workcount
+from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern, escape, rx
 from ..model import Mention
 from .anchors import CHAR, anchors, starts_any, words_of
@@ -51,10 +50,10 @@ FIG_OPEN, FIG_CLOSE, DATE_OPEN, DATE_CLOSE, PREFIX = "\ue000", "\ue001", "\ue002
 _HARD = r"\s+"
 _SOFT = r"\s*"
 _SLOT_PREFIX = ""
-_SLOT = rx(r"\{(?P<name>[a-z_][a-z0-9_]*)(?::(?P<kind>date|any))?\}")
-_GAP = rx(r"\{(?P<what>gap|words|flat)(?P<plus>\+\+|\+)?(?::(?P<n>\d+))?\}")
-_VOCAB = rx(r"@([a-z_]+)")
-_INNER_SLOT = rx(r"\{(?:[a-z_][a-z0-9_]*(?::(?:date|any))?|(?:gap|words|flat)\+{0,2}(?::\d+)?)\}")
+_SLOT = LazyPattern(r"\{(?P<name>[a-z_][a-z0-9_]*)(?::(?P<kind>date|any))?\}")
+_GAP = LazyPattern(r"\{(?P<what>gap|words|flat)(?P<plus>\+\+|\+)?(?::(?P<n>\d+))?\}")
+_VOCAB = LazyPattern(r"@([a-z_]+)")
+_INNER_SLOT = LazyPattern(r"\{(?:[a-z_][a-z0-9_]*(?::(?:date|any))?|(?:gap|words|flat)\+{0,2}(?::\d+)?)\}")
 
 
 def _alternation(words: list[str]) -> str:
@@ -179,7 +178,7 @@ def _top_bar(tok: str) -> bool:
     return False
 
 
-_ESCAPES_AND_CLASSES = rx(r"\\.|\[(?:\\.|[^\]])*\]")
+_ESCAPES_AND_CLASSES = LazyPattern(r"\\.|\[(?:\\.|[^\]])*\]")
 
 
 _GROUP_OPENERS = ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?P<", "(?>")
@@ -605,8 +604,8 @@ def abstract(text: str, a: int, b: int, figs: list[Mention], dates: list[Mention
     return Abstract("".join(out), a, figs, dates, akeys, tvals)
 
 
-_PREPOSITION = rx(r"(?:above|below|over|under)\s+", regex.I)
-_COMPARING = rx(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+on|down\s+on)\s+|"
+_PREPOSITION = LazyPattern(r"(?:above|below|over|under)\s+", regex.I)
+_COMPARING = LazyPattern(r"(?:more|less|fewer)\s+than\s+|(?:above|below|over|under|up\s+on|down\s+on)\s+|"
                            r"as\s+(?:many|much|large|high|big|long|heavy)\s+as\s+", regex.I)
 
 

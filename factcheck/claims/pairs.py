@@ -12,9 +12,8 @@ import bisect
 import dataclasses
 from dataclasses import dataclass
 
-import regex
-
-from ..extract.lazy import rx
+from ..extract import fastregex as regex
+from ..extract.lazy import LazyPattern
 from ..model import Evidence, Mention
 from .grammar import Match, matches
 from .reading import Facts, added_amount, comparable, inherit, is_amount, magnitude, same_figure
@@ -395,36 +394,36 @@ class Pairs:
         return idx
 
 
-_PER_TIME = rx(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(year|month|week|day|hour|quarter|annum)\b",
+_PER_TIME = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(year|month|week|day|hour|quarter|annum)\b",
                           regex.I)
 
 
-_CHANGE_BEFORE = rx(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|dropped|declined|increased|decreased|"
+_CHANGE_BEFORE = LazyPattern(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|dropped|declined|increased|decreased|"
                                r"(?:increase|rise|decline|drop|fall|growth|gain)\s+of|by)\s+(?:\p{L}+\s+)?$", regex.I)
 # "than the 181", "over the Rs 1,27,434 crore", "above the Navy's own estimate of $34.2 billion", "from a peak of 300"
 # "on", "over" and "after" mark a base only after a figure or a change or comparative word ("up 5% on the 1,200",
 # "an increase over the Rs 1,27,434 crore"); elsewhere they belong to a verb ("taking on 20,300 recruits")
-_BASE_WORDS = rx(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|to)|above|below|times|twice|thrice)\s+"
-                 r"|(?:(?<=[\d%)],?\s*)|(?<=\b(?:up|down|higher|lower|more|less|fewer|greater|increase|increases|rise|rises|"
-                 r"growth|decline|declines|drop|drops|fall|falls|gain|gains|jump|improvement|premium|discount)\s+))"
-                 r"(?:on|over|after)\s+)"
-                 r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?"
-                 # ("more than Malaysia's roughly $51 million per jet": a hedge may stand before the base)
-                 r"(?:(?:about|around|some|roughly|nearly|almost|approximately|just)\s+)?"
-                 r"|\b(?:than|above|below|against|versus|compared\s+(?:with|to)|times|twice)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
-                 r"(?:[\p{L}-]+['’]s\s+)?(?:(?!and\b|or\b|but\b|while\b)[\p{L}\p{N}-]+\s+){1,3}of\s+(?:the\s+)?)$", regex.I)
+_BASE_WORDS = LazyPattern(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|to)|above|below|times|twice|thrice)\s+"
+                          r"|(?:(?<=[\d%)],?\s*)|(?<=\b(?:up|down|higher|lower|more|less|fewer|greater|increase|increases|rise|rises|"
+                          r"growth|decline|declines|drop|drops|fall|falls|gain|gains|jump|improvement|premium|discount)\s+))"
+                          r"(?:on|over|after)\s+)"
+                          r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?"
+                          # ("more than Malaysia's roughly $51 million per jet": a hedge may stand before the base)
+                          r"(?:(?:about|around|some|roughly|nearly|almost|approximately|just)\s+)?"
+                          r"|\b(?:than|above|below|against|versus|compared\s+(?:with|to)|times|twice)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+                          r"(?:[\p{L}-]+['’]s\s+)?(?:(?!and\b|or\b|but\b|while\b)[\p{L}\p{N}-]+\s+){1,3}of\s+(?:the\s+)?)$", regex.I)
 
 
 # a clause of its own between the two levels of a "to ... from" pair: a semicolon, ", and" with a new subject, or a
 # contrast ("to ¥5,027.1 billion, while business profit increased to ¥383.1 billion from ¥281.8 billion")
-_CROSSES_CLAUSE = rx(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b|"
-                     r",\s+(?:while|whereas|but|although|though)\s", regex.I)
+_CROSSES_CLAUSE = LazyPattern(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b|"
+                              r",\s+(?:while|whereas|but|although|though)\s", regex.I)
 # a breakdown set off after a total: "15 jets in the half, 7 for France and 8 for export, ..."
-_SET_OFF = rx(r"[^;()]{0,80}?,\s*", regex.I)
-_LIST_AND = rx(r"\s+[^,;()\d]{0,30}?\s*(?:,\s*)?and\s+", regex.I)
-_BREAKDOWN_AFTER = rx(r"[^,;()\d]{0,30},", regex.I)
-_PARTITIVE_OF = rx(r"\s+(?:out\s+)?of\s+(?:(?:its|their|the|all|our|his|her)\s+)?", regex.I)
-_OPEN_AFTER_FIGURE = rx(r"[\d\p{L}%][^\d()]{0,25}\(\s*(?:[\p{L}.~≈]+\s+){0,2}$")
+_SET_OFF = LazyPattern(r"[^;()]{0,80}?,\s*", regex.I)
+_LIST_AND = LazyPattern(r"\s+[^,;()\d]{0,30}?\s*(?:,\s*)?and\s+", regex.I)
+_BREAKDOWN_AFTER = LazyPattern(r"[^,;()\d]{0,30},", regex.I)
+_PARTITIVE_OF = LazyPattern(r"\s+(?:out\s+)?of\s+(?:(?:its|their|the|all|our|his|her)\s+)?", regex.I)
+_OPEN_AFTER_FIGURE = LazyPattern(r"[\d\p{L}%][^\d()]{0,25}\(\s*(?:[\p{L}.~≈]+\s+){0,2}$")
 
 
 def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
@@ -433,11 +432,11 @@ def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
         any(y.end <= x.start and x.start - y.end <= 40 for y in ctx.numbers_in(max(0, x.start - 40), x.start))
 
 
-_BASE_BEFORE = rx(r"\b(?:over|on|from|than|against|versus|compared\s+with)\s+(?:[\p{L}'’-]+\s+){0,5}$", regex.I)
-_CLAUSE_SO = rx(r",\s*(?:so|thus|therefore|hence|which means)\b|;", regex.I)
-_PAST_PERFECT = rx(r"\bhad\s+(?:\w+\s+){0,2}$", regex.I)
-_SINCE_WHEN = rx(r"\bsince\b[^.;]{0,60}\bwhen\b", regex.I)  # "... since 2019, when it stood at X" (pair since-when-back)
-_BACK_OPENER = rx(r"\W*(?:that|this|it)\s+(?:compares|compared|is\s+compared|was\s+compared)\b", regex.I)
+_BASE_BEFORE = LazyPattern(r"\b(?:over|on|from|than|against|versus|compared\s+with)\s+(?:[\p{L}'’-]+\s+){0,5}$", regex.I)
+_CLAUSE_SO = LazyPattern(r",\s*(?:so|thus|therefore|hence|which means)\b|;", regex.I)
+_PAST_PERFECT = LazyPattern(r"\bhad\s+(?:\w+\s+){0,2}$", regex.I)
+_SINCE_WHEN = LazyPattern(r"\bsince\b[^.;]{0,60}\bwhen\b", regex.I)  # "... since 2019, when it stood at X" (pair since-when-back)
+_BACK_OPENER = LazyPattern(r"\W*(?:that|this|it)\s+(?:compares|compared|is\s+compared|was\s+compared)\b", regex.I)
 
 
 def size_of_comparison(ctx: Ctx, x: Mention) -> bool:
@@ -469,12 +468,12 @@ class _Starts:
         return self.pairs[i].start
 
 
-_ASIDE_BEFORE = rx(r"\b(?:including|includes|included|incl\.|excluding|excludes|of\s+which)\s+(?:the\s+|its\s+|their\s+|some\s+|"
-                   r"about\s+)?$", regex.I)
+_ASIDE_BEFORE = LazyPattern(r"\b(?:including|includes|included|incl\.|excluding|excludes|of\s+which)\s+(?:the\s+|its\s+|their\s+|some\s+|"
+                            r"about\s+)?$", regex.I)
 # "$16.0 billion or 1.9% above ...", "$4.4 billion below ...": the size of a comparison, no level
-_SIZE_OF_COMPARISON = rx(r"(?:\s*,?\s*or\s+\d[\d.,]*\s*(?:%|percent|per\s?cent)\s*,?\s*|\s+)(?:above|below|(?:more|less|fewer|"
-                         r"higher|lower)\s+than)\b(?!\s+(?:double|twice|triple|treble|half|quadruple|\S+\s+times)\b)", regex.I)
-_COMPARATIVE_AFTER = rx(r"\s*(?:more|less|fewer|higher|lower|up|down|above|below|over|under|ahead|behind)\b", regex.I)
+_SIZE_OF_COMPARISON = LazyPattern(r"(?:\s*,?\s*or\s+\d[\d.,]*\s*(?:%|percent|per\s?cent)\s*,?\s*|\s+)(?:above|below|(?:more|less|fewer|"
+                                  r"higher|lower)\s+than)\b(?!\s+(?:double|twice|triple|treble|half|quadruple|\S+\s+times)\b)", regex.I)
+_COMPARATIVE_AFTER = LazyPattern(r"\s*(?:more|less|fewer|higher|lower|up|down|above|below|over|under|ahead|behind)\b", regex.I)
 
 
 def _bare(m: Mention) -> bool:

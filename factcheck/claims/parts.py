@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 
-import regex
-
-from ..extract.lazy import rx
+from ..extract import fastregex as regex
+from ..extract.lazy import LazyPattern, rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
 from .pairs import Pair, Pairs, base_position, size_of_comparison
@@ -43,11 +42,11 @@ from .reading import (
 )
 from .scope import Ctx
 
-_SEP = rx(r"\s*(?:,\s*(?:and\s+|plus\s+|as\s+well\s+as\s+)?|;\s*|\s+and\s+|\s+plus\s+|\s+as\s+well\s+as\s+|\s*\+\s*)"
+_SEP = LazyPattern(r"\s*(?:,\s*(?:and\s+|plus\s+|as\s+well\s+as\s+)?|;\s*|\s+and\s+|\s+plus\s+|\s+as\s+well\s+as\s+|\s*\+\s*)"
                      r"(?:(?:another|a\s+further|further|the\s+other|other|an?\s+additional)\s+)?", regex.I)
-_ITEM_WORDS = rx(r"[\s\p{L}\p{N}'’./()&-]{0,60}")  # "£386m in Sensors & Information and £681m in ..."
-_LAST_ITEM_WORDS = rx(r"[\s\p{L}\p{N}'’./()&-]{0,110}")
-_COMPLEMENT = rx(r"(?:the\s+)?(?:other|remaining|rest|balance|remainder)\s*$", regex.I)
+_ITEM_WORDS = LazyPattern(r"[\s\p{L}\p{N}'’./()&-]{0,60}")  # "£386m in Sensors & Information and £681m in ..."
+_LAST_ITEM_WORDS = LazyPattern(r"[\s\p{L}\p{N}'’./()&-]{0,110}")
+_COMPLEMENT = LazyPattern(r"(?:the\s+)?(?:other|remaining|rest|balance|remainder)\s*$", regex.I)
 
 
 def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
@@ -141,8 +140,8 @@ def _ordinal_breakdowns(ctx: Ctx, facts: Facts) -> None:
         ctx.add(Claim("sum", (t.start, t.end), t, readings=(Relation("sum", tuple(parts), (ev, whole)),)))
 
 
-_WORTH = rx(r"\s*(?:[\p{L}-]+\s+){0,4}?(?:worth|valued\s+at|for|at\s+a\s+(?:total\s+)?cost\s+of|totall?ing|totaling|"
-            r"with\s+a\s+(?:total\s+)?value\s+of)\s+(?:a\s+total\s+of\s+|about\s+|some\s+|nearly\s+|around\s+)?", regex.I)
+_WORTH = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,4}?(?:worth|valued\s+at|for|at\s+a\s+(?:total\s+)?cost\s+of|totall?ing|totaling|"
+                     r"with\s+a\s+(?:total\s+)?value\s+of)\s+(?:a\s+total\s+of\s+|about\s+|some\s+|nearly\s+|around\s+)?", regex.I)
 _ORDINAL_PATTERNS: dict[tuple[str, ...], regex.Pattern] = {}
 
 
@@ -154,9 +153,9 @@ def _ordinal_pattern(words: tuple[str, ...]) -> regex.Pattern:
     return got
 
 
-_MORE_THAN = rx(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", regex.I)
-_HEADING = rx(r"\s*[^\d\n]{2,60}:\s*")
-_BULLET_LINE = rx(r"\s*(?:[-•*·–]|\d+[.)]|\p{L}[.)])\s")
+_MORE_THAN = LazyPattern(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", regex.I)
+_HEADING = LazyPattern(r"\s*[^\d\n]{2,60}:\s*")
+_BULLET_LINE = LazyPattern(r"\s*(?:[-•*·–]|\d+[.)]|\p{L}[.)])\s")
 
 
 def _headed_lists(ctx: Ctx) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
@@ -179,8 +178,8 @@ def _headed_lists(ctx: Ctx) -> list[tuple[tuple[int, int], list[tuple[int, int]]
     return out
 
 
-_BRACKET_OPEN = rx(r"\(\s*(?:(?:about|around|some|roughly|nearly|almost|over|under|approximately|just\s+over|"
-                   r"just\s+under|more\s+than|less\s+than)\s+)?$", regex.I)
+_BRACKET_OPEN = LazyPattern(r"\(\s*(?:(?:about|around|some|roughly|nearly|almost|over|under|approximately|just\s+over|"
+                            r"just\s+under|more\s+than|less\s+than)\s+)?$", regex.I)
 
 
 def _bracket_share_items(ctx: Ctx, a: int, b: int) -> list[tuple[Mention, Mention]]:
@@ -417,11 +416,11 @@ def threshold(ctx: Ctx, facts: Facts, x: Mention) -> bool:
         _PLURAL_END.search(tail, 0, cue.start()) is not None
 
 
-_FEW_WORDS = rx(r"(?:\s+[\p{L}-]+){0,4}\s*")
+_FEW_WORDS = LazyPattern(r"(?:\s+[\p{L}-]+){0,4}\s*")
 # (a plural noun, perhaps with a relative pronoun, a verb of being and "each" before the cue: "57% of the contracts
 # were each worth more than $100 million", "orders that are valued at over €10 m")
-_PLURAL_END = rx(r"\b\p{L}{2,}s(?:\s+(?:that|which|were|are|each|all|individually|both|being|been|have|had)){0,3}\s+$",
-                 regex.I)
+_PLURAL_END = LazyPattern(r"\b\p{L}{2,}s(?:\s+(?:that|which|were|are|each|all|individually|both|being|been|have|had)){0,3}\s+$",
+                          regex.I)
 
 
 def _whole_pointed_back(ctx: Ctx, pairs: Pairs, part: Mention) -> Mention | None:
@@ -493,7 +492,7 @@ def _other_specific_thing(ctx: Ctx, a: str, b: str) -> bool:
     return a != b and ca is not None and cb is not None and ca != a and cb != b
 
 
-_POSSESSIVE_NAME = rx(r"(\p{Lu}[\p{L}&.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}&.-]*)*)['’]s\s")
+_POSSESSIVE_NAME = LazyPattern(r"(\p{Lu}[\p{L}&.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}&.-]*)*)['’]s\s")
 
 
 def _owner_before(ctx: Ctx, x: Mention) -> str | None:
@@ -504,16 +503,16 @@ def _owner_before(ctx: Ctx, x: Mention) -> str | None:
     return hits[-1].group(1) if hits else None
 
 
-_EXCLUDED_BEFORE = rx(r"\b(?:excludes?|excluding|except|other\s+than|without|apart\s+from|net\s+of)\b[^,;.\d]{0,35}$",
+_EXCLUDED_BEFORE = LazyPattern(r"\b(?:excludes?|excluding|except|other\s+than|without|apart\s+from|net\s+of)\b[^,;.\d]{0,35}$",
                      regex.I)
-_NEW_SUBJECT = rx(r"[;]|,\s*(?:and|but|while|whereas|with|so|thus|hence|therefore)\s+"
-                  r"(?!(?:about|around|some|roughly|nearly|almost|over|under|just|more|less|approximately|that)\b)\p{L}",
-                  regex.I)
-_SUBJECT_END = rx(r"\s*(?:(?:thus|therefore|now|alone|so|together|still|already)\s+)*(?:accounts?\s+for|accounted\s+for|"
-                  r"accounting\s+for|makes?\s+up|made\s+up|represents?|represented|is|are|was|were|equals?|"
-                  r"(?:is|was)\s+(?:equal|equivalent)\s+to|comes?\s+to|came\s+to|amounts?\s+to)\s+"
-                  r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|less\s+than|under)\s+)*$",
-                  regex.I)
+_NEW_SUBJECT = LazyPattern(r"[;]|,\s*(?:and|but|while|whereas|with|so|thus|hence|therefore)\s+"
+                           r"(?!(?:about|around|some|roughly|nearly|almost|over|under|just|more|less|approximately|that)\b)\p{L}",
+                           regex.I)
+_SUBJECT_END = LazyPattern(r"\s*(?:(?:thus|therefore|now|alone|so|together|still|already)\s+)*(?:accounts?\s+for|accounted\s+for|"
+                           r"accounting\s+for|makes?\s+up|made\s+up|represents?|represented|is|are|was|were|equals?|"
+                           r"(?:is|was)\s+(?:equal|equivalent)\s+to|comes?\s+to|came\s+to|amounts?\s+to)\s+"
+                           r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|less\s+than|under)\s+)*$",
+                           regex.I)
 
 
 def _named_parts(ctx: Ctx, facts: Facts, p: Mention, whole: Mention | None) -> list[tuple[Mention, list[Evidence]]]:
@@ -733,8 +732,8 @@ def _owned_measure(ctx: Ctx, facts: Facts, x: Mention, meas: str) -> bool:
     return w[:1].isupper() and w.lower() not in _NOT_OWNERS
 
 
-_WORD_BEFORE = rx(r"([\p{L}][\p{L}\p{N}'’&.-]*)\s+$")
-_WORDS_BEFORE = rx(r"(?:[\p{L}][\p{L}-]*\s+){1,3}$")
+_WORD_BEFORE = LazyPattern(r"([\p{L}][\p{L}\p{N}'’&.-]*)\s+$")
+_WORDS_BEFORE = LazyPattern(r"(?:[\p{L}][\p{L}-]*\s+){1,3}$")
 _NOT_OWNERS = {"the", "its", "their", "our", "group", "total", "company", "consolidated", "net", "annual", "full-year",
                "quarterly", "reported", "organic", "overall", "combined", "it", "group's", "company's", "first-half",
                "half-year", "second-half", "first-quarter", "second-quarter", "third-quarter", "fourth-quarter",
@@ -743,13 +742,13 @@ _NOT_OWNERS = {"the", "its", "their", "our", "group", "total", "company", "conso
                "whereas", "yearly", "monthly", "fiscal", "financial", "in", "of", "for", "with", "as", "at", "by"}
 
 
-_SEGMENT_OWNER = rx(r"\b(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+['’]s?\s+(?:[\p{L}-]+\s+){0,2}?$", regex.I)
-_LEAVING_BEFORE = rx(r"\b(?:leaving|leaves|left\s+with|with\s+the\s+remaining|the\s+remaining|the\s+rest,?)\s+"
-                     r"(?:about\s+|some\s+|roughly\s+|nearly\s+)?$", regex.I)
-_REMAINS_AFTER = rx(r"\s+(?:\p{L}+\s+)?(?:remain|remains|remaining|are\s+left|left|still\s+to|to\s+be\s+(?:ordered|delivered|"
-                    r"built|bought))\b", regex.I)
-_OF_THAT = rx(r"\s+of\s+(?:that|this|it|those|these)\b(?!\s+(?:year|quarter|month|period|amount|figure|sum)\b)",
-              regex.I)
+_SEGMENT_OWNER = LazyPattern(r"\b(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+['’]s?\s+(?:[\p{L}-]+\s+){0,2}?$", regex.I)
+_LEAVING_BEFORE = LazyPattern(r"\b(?:leaving|leaves|left\s+with|with\s+the\s+remaining|the\s+remaining|the\s+rest,?)\s+"
+                              r"(?:about\s+|some\s+|roughly\s+|nearly\s+)?$", regex.I)
+_REMAINS_AFTER = LazyPattern(r"\s+(?:\p{L}+\s+)?(?:remain|remains|remaining|are\s+left|left|still\s+to|to\s+be\s+(?:ordered|delivered|"
+                             r"built|bought))\b", regex.I)
+_OF_THAT = LazyPattern(r"\s+of\s+(?:that|this|it|those|these)\b(?!\s+(?:year|quarter|month|period|amount|figure|sum)\b)",
+                       regex.I)
 
 
 def _years_differ(ctx: Ctx, facts: Facts, part: Mention, whole: Mention) -> bool:
@@ -762,17 +761,17 @@ def _years_differ(ctx: Ctx, facts: Facts, part: Mention, whole: Mention) -> bool
     return yp is not None and yw is not None and yp != yw
 
 
-_NEXT_CLAUSE = rx(r"[;.]\s|,\s+and\s+(?:the|a|an|its|their|it|they|we|he|she)\b|,\s+(?:while|whereas|but|although)\b",
-                  regex.I)
-_PART_OF_MORE = rx(r"(?:\s+in\s+\d{4})?\s*,?\s*(?:or|about|some|roughly|nearly|almost)?\s*(?:about\s+)?\d[\d.,]*\s*"
-                   r"(?:%|per\s?cent|percent)\s+of\b", regex.I)
+_NEXT_CLAUSE = LazyPattern(r"[;.]\s|,\s+and\s+(?:the|a|an|its|their|it|they|we|he|she)\b|,\s+(?:while|whereas|but|although)\b",
+                           regex.I)
+_PART_OF_MORE = LazyPattern(r"(?:\s+in\s+\d{4})?\s*,?\s*(?:or|about|some|roughly|nearly|almost)?\s*(?:about\s+)?\d[\d.,]*\s*"
+                            r"(?:%|per\s?cent|percent)\s+of\b", regex.I)
 # a whole named by a measure and nothing else: "revenue", "2024 revenue", "the year's sales", "group order intake"
-_MEASURE_WHOLE = rx(r"(?:(?:the|its|their)\s+)?(?:(?:(?:fiscal|financial|FY)\s?)?(?:19|20)\d\d\s+|(?:the\s+)?(?:year|quarter|"
-                    r"half)['’]s\s+|(?:total|group|annual|full-year|consolidated)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?", regex.I)
-_GENERIC_WHOLE = rx(r"(?:the|its|their)\s+(?:total|whole|sum)(?:\s+(?:figure|amount|value|number))?"
+_MEASURE_WHOLE = LazyPattern(r"(?:(?:the|its|their)\s+)?(?:(?:(?:fiscal|financial|FY)\s?)?(?:19|20)\d\d\s+|(?:the\s+)?(?:year|quarter|"
+                             r"half)['’]s\s+|(?:total|group|annual|full-year|consolidated)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?", regex.I)
+_GENERIC_WHOLE = LazyPattern(r"(?:the|its|their)\s+(?:total|whole|sum)(?:\s+(?:figure|amount|value|number))?"
                    r"(?:\s+(?:in|for|at|this|that|last|so|as|and|but|while|with|by|over|to|across)\b.*)?", regex.I)
-_TOTAL_AFTER = rx(r"\s*(?:in\s+total|in\s+all|altogether|combined|overall|all\s+told)\b", regex.I)
-_TOTAL_BEFORE = rx(r"\b(?:total|combined|overall|aggregate)\b[^,;:()\d]{0,70}$", regex.I)
+_TOTAL_AFTER = LazyPattern(r"\s*(?:in\s+total|in\s+all|altogether|combined|overall|all\s+told)\b", regex.I)
+_TOTAL_BEFORE = LazyPattern(r"\b(?:total|combined|overall|aggregate)\b[^,;:()\d]{0,70}$", regex.I)
 
 
 def _called_total(ctx: Ctx, x: Mention) -> bool:
@@ -799,7 +798,7 @@ def _of_the_whole(ctx: Ctx, part: Mention) -> Mention | None:
     return w if _sum_comparable(ctx, w, part) and abs(w.value or 0) > abs(part.value or 0) else None
 
 
-_OF_WHICH = rx(r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|of\s+this)\b", regex.I)
+_OF_WHICH = LazyPattern(r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|of\s+this)\b", regex.I)
 
 
 def _whole_of_which(ctx: Ctx, part: Mention) -> Mention | None:
@@ -1026,11 +1025,11 @@ _PERIOD_LENGTHS = (("quarter", rx(r"\b(?:quarter|Q[1-4])\b", regex.I)),
 
 
 # a whole of one period ("that year's total", "the quarter's revenue", "2022's total") and figures of a span of years
-_ONE_PERIOD = rx(r"\b(?:year|quarter|half|month)['’]s\b|\b(?:19|20)\d\d['’]s\b", regex.I)
-_SPAN_OF_YEARS = rx(r"\b(?:over|across|during|in|for)\s+the\s+(?:(?:past|last|previous|next|\w+)\s+)?(?:\w+\s+)?years\b|"
-                    r"\bfrom\s+(?:19|20)\d\d\s+(?:to|through|until|till)\s+(?:19|20)\d\d\b|"
-                    r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|"
-                    r"\bcumulative(?:ly)?\b", regex.I)
+_ONE_PERIOD = LazyPattern(r"\b(?:year|quarter|half|month)['’]s\b|\b(?:19|20)\d\d['’]s\b", regex.I)
+_SPAN_OF_YEARS = LazyPattern(r"\b(?:over|across|during|in|for)\s+the\s+(?:(?:past|last|previous|next|\w+)\s+)?(?:\w+\s+)?years\b|"
+                             r"\bfrom\s+(?:19|20)\d\d\s+(?:to|through|until|till)\s+(?:19|20)\d\d\b|"
+                             r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|"
+                             r"\bcumulative(?:ly)?\b", regex.I)
 
 
 def _clause_of(ctx: Ctx, x: Mention, before: int | None = None, after: int | None = None) -> str:
@@ -1108,12 +1107,12 @@ def _period(pairs: Pairs, x: Mention) -> str:
 
 
 # "compared with a year earlier, revenue rose to ...": a marker after these names the base, not the figure's period
-_COMPARED_WITH = rx(r"\b(?:compared\s+(?:with|to)|from|than|versus|vs\.?|against|on|over)\s+(?:\S+\s+){0,2}$", regex.I)
+_COMPARED_WITH = LazyPattern(r"\b(?:compared\s+(?:with|to)|from|than|versus|vs\.?|against|on|over)\s+(?:\S+\s+){0,2}$", regex.I)
 
 
 # ---------------------------------------------------------------------------------------------- totals
-_COMPARED_BASE = rx(r"\b(?:than|double|twice|triple|treble|times|compared\s+(?:with|to)|against|versus)\s+"
-                    r"(?:[\p{L}'’-]+\s+){0,3}$", regex.I)
+_COMPARED_BASE = LazyPattern(r"\b(?:than|double|twice|triple|treble|times|compared\s+(?:with|to)|against|versus)\s+"
+                             r"(?:[\p{L}'’-]+\s+){0,3}$", regex.I)
 
 
 def _explicit_sum_parts(ctx: Ctx) -> set[int]:
@@ -1372,11 +1371,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(kept)))
 
 
-_ARTICLE_ITEM = rx(r"(?:,|\band\b|\bplus\b|:)\s+(?P<art>an?|one|a\s+single)\s+(?!(?:total|further|more|year|quarter|half|third|"
-                   r"fifth|month|week|day|number|series|range|mix|set|package|batch|lot|share|value|cost|price|contract|"
-                   r"deal|order|figure|rise|increase|decline|fall|drop|record|new\s+record|average|estimated|additional|combined|"
-                   r"extra|maximum|minimum|overall|cumulative|pair|couple|dozen|handful|few)\b)(?P<noun>[\p{L}][\p{L}-]*"
-                   r"(?:\s+[\p{L}][\p{L}-]*){0,2})", regex.I)
+_ARTICLE_ITEM = LazyPattern(r"(?:,|\band\b|\bplus\b|:)\s+(?P<art>an?|one|a\s+single)\s+(?!(?:total|further|more|year|quarter|half|third|"
+                            r"fifth|month|week|day|number|series|range|mix|set|package|batch|lot|share|value|cost|price|contract|"
+                            r"deal|order|figure|rise|increase|decline|fall|drop|record|new\s+record|average|estimated|additional|combined|"
+                            r"extra|maximum|minimum|overall|cumulative|pair|couple|dozen|handful|few)\b)(?P<noun>[\p{L}][\p{L}-]*"
+                            r"(?:\s+[\p{L}][\p{L}-]*){0,2})", regex.I)
 
 
 def _with_more_parts(readings: list[Relation], more: list[Mention], why: Evidence, keep_explicit: bool
@@ -1414,8 +1413,8 @@ def _article_items(ctx: Ctx, readings: list[Relation], t: Mention) -> list[Menti
     return out[:3]
 
 
-_TRAILING = rx(r"[\p{L}\s'’-]{0,40}[,;–—(]?\s*(?:including|counting|plus|besides|as\s+well\s+as|together\s+with|along\s+with|"
-               r"with\s+a\s+further|and\s+a\s+further|and\s+another)\b", regex.I)
+_TRAILING = LazyPattern(r"[\p{L}\s'’-]{0,40}[,;–—(]?\s*(?:including|counting|plus|besides|as\s+well\s+as|together\s+with|along\s+with|"
+                        r"with\s+a\s+further|and\s+a\s+further|and\s+another)\b", regex.I)
 
 
 def _trailing_parts(ctx: Ctx, t: Mention) -> list[Mention]:
@@ -1498,17 +1497,17 @@ def _sum_comparable(ctx: Ctx, x: Mention, t: Mention) -> bool:
     return comparable(ctx.vocab, x, t)
 
 
-_COUNTED = rx(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|five|six|seven|eight|nine|ten|both)\b"
+_COUNTED = LazyPattern(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|five|six|seven|eight|nine|ten|both)\b"
                          r"(?:\s+[\p{L}-]+){0,3}\s*$", regex.I)
 # "6 Hunter class frigates, down from 9": the earlier level set off right after an item
-_OWN_EARLIER = rx(r"\s*[,(]?\s*(?:(?:up|down)\s+)?from\s+(?:(?:about|around|some|nearly|almost)\s+)?", regex.I)
-_NETTED = rx(r"\b(?:eliminations?|inter-?segment|intra-?group|consolidation|less|minus|net\s+of|after\s+deducting|"
-             r"deducting|offset\s+by)\b[^,;]{0,20}$", regex.I)
-_COUNTED_VERB = rx(r"\s*(?:total(?:led|ling|s)?|come\s+to|came\s+to|amount(?:ed)?\s+to|make|account(?:ed)?\s+for|"
-                   r"cover(?:ed)?|(?:are|were)\s+(?:valued\s+at|worth)|worth|cost)\s*$", regex.I)
-_COUNTED_ASIDE = rx(r"(?:(?P<det>\b(?:the|these|those|all|its|their)\s+))?\b(?P<n>two|three|four|five|six|seven|eight|nine|"
-                    r"ten|both)\b(?:\s+[\p{L}-]+){0,4}\s*(?:,|[–—]|\s-\s)(?P<aside>[^;:]*?)\s*(?:,|[–—]|\s-)?\s*$",
-                    regex.I)
+_OWN_EARLIER = LazyPattern(r"\s*[,(]?\s*(?:(?:up|down)\s+)?from\s+(?:(?:about|around|some|nearly|almost)\s+)?", regex.I)
+_NETTED = LazyPattern(r"\b(?:eliminations?|inter-?segment|intra-?group|consolidation|less|minus|net\s+of|after\s+deducting|"
+                      r"deducting|offset\s+by)\b[^,;]{0,20}$", regex.I)
+_COUNTED_VERB = LazyPattern(r"\s*(?:total(?:led|ling|s)?|come\s+to|came\s+to|amount(?:ed)?\s+to|make|account(?:ed)?\s+for|"
+                            r"cover(?:ed)?|(?:are|were)\s+(?:valued\s+at|worth)|worth|cost)\s*$", regex.I)
+_COUNTED_ASIDE = LazyPattern(r"(?:(?P<det>\b(?:the|these|those|all|its|their)\s+))?\b(?P<n>two|three|four|five|six|seven|eight|nine|"
+                             r"ten|both)\b(?:\s+[\p{L}-]+){0,4}\s*(?:,|[–—]|\s-\s)(?P<aside>[^;:]*?)\s*(?:,|[–—]|\s-)?\s*$",
+                             regex.I)
 _SMALL = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -1611,7 +1610,7 @@ def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:
     return out
 
 
-_PER_THING = rx(r"\b(?:per|each)\s+[\p{L}-]+", regex.I)
+_PER_THING = LazyPattern(r"\b(?:per|each)\s+[\p{L}-]+", regex.I)
 
 
 def _items_before_semicolon(ctx: Ctx, t: Mention, items: list[Mention]) -> list[Mention]:
@@ -1630,8 +1629,8 @@ def _items_before_semicolon(ctx: Ctx, t: Mention, items: list[Mention]) -> list[
     return got[-1:]
 
 
-_CHANGE_WORD_BEFORE = rx(r"\b(?:up|down|rose|fell|increased|decreased|grew|declined|rising|falling|growing|declining)\s+"
-                         r"(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$|[+−]\s*$", regex.I)
+_CHANGE_WORD_BEFORE = LazyPattern(r"\b(?:up|down|rose|fell|increased|decreased|grew|declined|rising|falling|growing|declining)\s+"
+                                  r"(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$|[+−]\s*$", regex.I)
 
 
 def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]:
@@ -1736,12 +1735,12 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
 
 # an aside after a listed item: a bracket, or an "of which" clause closed by a comma ("142 Leopard 2A4, of which 82 are
 # being upgraded, 105 2A5s and 84 2PL tanks")
-_ASIDE = rx(r"\([^()\n]{1,80}\)|,\s*of\s+(?:which|whom|these|them)\s+[^,;()\n]{1,80}(?=,)", regex.I)
+_ASIDE = LazyPattern(r"\([^()\n]{1,80}\)|,\s*of\s+(?:which|whom|these|them)\s+[^,;()\n]{1,80}(?=,)", regex.I)
 
 
-_EACH_AFTER = rx(r"\s+(?:each|apiece)\b", regex.I)
-_ITEM_WITHOUT_FIGURE = rx(r"(?:,|\band)\s+(?:the|a|an|its|their)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s*[.;]?\s*$", regex.I)
-_CLAUSE_VERB = rx(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"
+_EACH_AFTER = LazyPattern(r"\s+(?:each|apiece)\b", regex.I)
+_ITEM_WITHOUT_FIGURE = LazyPattern(r"(?:,|\band)\s+(?:the|a|an|its|their)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s*[.;]?\s*$", regex.I)
+_CLAUSE_VERB = LazyPattern(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"
                              r"declined|amounted|had|has|have|will|would|climbed|dropped|jumped)\b", regex.I)
 
 
@@ -1797,7 +1796,7 @@ def _breaks_down_into(ctx: Ctx, t: Mention, x: Mention) -> bool:
     return False
 
 
-_DESIGNATION = rx(r"\b(?=[\p{L}\d-]*\d)(?=[\p{L}\d-]*\p{L})[\p{L}\d][\p{L}\d-]*\b")
+_DESIGNATION = LazyPattern(r"\b(?=[\p{L}\d-]*\d)(?=[\p{L}\d-]*\p{L})[\p{L}\d][\p{L}\d-]*\b")
 
 
 def _stem(noun: str) -> str:
@@ -1816,7 +1815,7 @@ def _qualifier_word(ctx: Ctx, x: Mention) -> bool:
         noun_class(ctx.vocab, x.unit) == (x.unit or "").lower()  # a class of its own: no known thing
 
 
-_HEDGE_END = rx(r"(?:more|less|fewer)\s+than\s*$|(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s*$", regex.I)
+_HEDGE_END = LazyPattern(r"(?:more|less|fewer)\s+than\s*$|(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s*$", regex.I)
 
 
 def _added_item(ctx: Ctx, x: Mention) -> bool:
@@ -1840,7 +1839,7 @@ def _item_names(ctx: Ctx, x: Mention, items: list[Mention], t: Mention) -> bool:
 # "including", "such as" before the next figure make it a part of the item before ("€9.0 billion, including €3.1
 # billion from Germany"); an aside that names examples and closes before the next item does not ("€200 million for
 # radars such as the TRML-4D, more than €500 million for ground systems")
-_EXAMPLES_BEFORE_ITEM = rx(r"\b(?:including|includes|such\s+as)\b[^,]*$", regex.I)
+_EXAMPLES_BEFORE_ITEM = LazyPattern(r"\b(?:including|includes|such\s+as)\b[^,]*$", regex.I)
 
 
 def _joined(between: str) -> bool:
@@ -1928,13 +1927,13 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
     return items
 
 
-_SHARE_RESTATED = rx(r"(?:%|\bper\s?cent|\bpercent)[^.;%]{0,40},?\s+or\s+(?:(?:about|around|some|roughly|nearly|almost|"
-                     r"approximately)\s+)?$", regex.I)
-_INCLUDING_ITEMS = rx(r"\b(?:including|includes|incl\.|such\s+as|among\s+them|of\s+which)\b", regex.I)
-_OPEN_BRACKET_BEFORE = rx(r"\(\s*$")
-_COMPARED_CLAUSE = rx(r"\b(?:when|than|compared|against|versus|up\s+from|down\s+from)\b", regex.I)
-_LEAVING = rx(r"\b(?:leaving|leaves|remaining|remain|still\s+to)\b", regex.I)
-_VERB_THEN_COMMA = rx(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b[^,;]*,\s", regex.I)
+_SHARE_RESTATED = LazyPattern(r"(?:%|\bper\s?cent|\bpercent)[^.;%]{0,40},?\s+or\s+(?:(?:about|around|some|roughly|nearly|almost|"
+                              r"approximately)\s+)?$", regex.I)
+_INCLUDING_ITEMS = LazyPattern(r"\b(?:including|includes|incl\.|such\s+as|among\s+them|of\s+which)\b", regex.I)
+_OPEN_BRACKET_BEFORE = LazyPattern(r"\(\s*$")
+_COMPARED_CLAUSE = LazyPattern(r"\b(?:when|than|compared|against|versus|up\s+from|down\s+from)\b", regex.I)
+_LEAVING = LazyPattern(r"\b(?:leaving|leaves|remaining|remain|still\s+to)\b", regex.I)
+_VERB_THEN_COMMA = LazyPattern(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b[^,;]*,\s", regex.I)
 
 
 def _names_own_thing(x: Mention) -> bool:
@@ -1942,22 +1941,23 @@ def _names_own_thing(x: Mention) -> bool:
 
 
 # a relative clause about one part, closed by a comma before "and": what follows is no part of it
-_CLOSED_CLAUSE = rx(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b[^,;]*,\s+(?:and|plus)\b",
-                    regex.I)
+_CLOSED_CLAUSE = LazyPattern(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b[^,;]*,\s+(?:and|plus)\b",
+                             regex.I)
 
 
-_REST_NAMED = rx(r"\b(?:the\s+)?(?:remainder|rest|balance|others?)\b(?![^.;]*\d)", regex.I)
-_INCLUDES = rx(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|among\s+them|amongst\s+them|notably|for\s+example|for\s+instance|"
-               r"led\s+by|mainly|chiefly|principally|"
-               r"e\.g\.|among\s+others|in\s+particular)\b[^;:]{0,60}:?\s*$", regex.I)
-_REACHED = rx(r"\b(?:rises|rose|risen|grows|grew|grown|increases|increased|climbs|climbed|brings|brought|takes|took|"
-              r"reaches|reached|swells|swelled)\b(?:\s+\p{L}+){0,3}\s+to\s+(?:(?:about|some|nearly|almost|over)\s+)?$",
-              regex.I)
-_JOINS = rx(r"\W*(?:with|counting|adding|including|together\s+with|along\s+with|plus)\b", regex.I)
-_WIDER_PERIOD = rx(r"[^,;.]{0,40}?\b(?:(?P<always>since|so\s+far|to\s+date|cumulative(?:ly)?|over\s+(?:the\s+)?(?:past\s+|last\s+)?"
-                   r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+years|over\s+the\s+(?:years|decades))|"
-                   r"this\s+year|in\s+the\s+year|over\s+the\s+(?:year|period|programme|program|life))\b", regex.I)
-_PREP = rx(r"\s*(?:[\p{L}-]+\s+){0,2}?(to|in|for|from|at|with|by|on|into)\b", regex.I)
+_REST_NAMED = LazyPattern(r"\b(?:the\s+)?(?:remainder|rest|balance|others?)\b(?![^.;]*\d)", regex.I)
+_INCLUDES = LazyPattern(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|among\s+them|amongst\s+them|notably|for\s+example|for\s+instance|"
+                        r"led\s+by|mainly|chiefly|principally|"
+                        r"e\.g\.|among\s+others|in\s+particular)\b[^;:]{0,60}:?\s*$", regex.I)
+_REACHED = LazyPattern(r"\b(?:rises|rose|risen|grows|grew|grown|increases|increased|climbs|climbed|brings|brought|takes|took|"
+                       r"reaches|reached|swells|swelled)\b(?:\s+\p{L}+){0,3}\s+to\s+(?:(?:about|some|nearly|almost|over)\s+)?$",
+                       regex.I)
+_JOINS = LazyPattern(r"\W*(?:with|counting|adding|including|together\s+with|along\s+with|plus)\b", regex.I)
+_WIDER_PERIOD = LazyPattern(r"[^,;.]{0,40}?\b(?:(?P<always>since|so\s+far|to\s+date|cumulative(?:ly)?|"
+                            r"over\s+(?:the\s+)?(?:past\s+|last\s+)?"
+                            r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+years|over\s+the\s+(?:years|decades))|"
+                            r"this\s+year|in\s+the\s+year|over\s+the\s+(?:year|period|programme|program|life))\b", regex.I)
+_PREP = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(to|in|for|from|at|with|by|on|into)\b", regex.I)
 
 
 def _parallel_item(ctx: Ctx, t: Mention, first: Mention) -> bool:
@@ -1986,8 +1986,8 @@ def _parallel_item(ctx: Ctx, t: Mention, first: Mention) -> bool:
     return t.type == first.type == "count" and _variants(t.unit or "", first.unit or "")
 
 
-_A_ITEM = rx(r"(?<![\p{L}\p{N}])an?\s+$", regex.I)
-_OWNER = rx(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}.-]*(?:['’]s|s['’])\s+$")
+_A_ITEM = LazyPattern(r"(?<![\p{L}\p{N}])an?\s+$", regex.I)
+_OWNER = LazyPattern(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}.-]*(?:['’]s|s['’])\s+$")
 
 
 def _variants(a: str, b: str) -> bool:
@@ -2012,10 +2012,11 @@ def _modified(ctx: Ctx, x: Mention) -> str | None:
     return " ".join(words[:-1]).lower() if len(words) >= 2 else None
 
 
-_LIST_OPENER = rx(r"\s[-–—]\s|[:;]|\b(?:were|are|was|is|include|including|includes)\b")
+_LIST_OPENER = LazyPattern(r"\s[-–—]\s|[:;]|\b(?:were|are|was|is|include|including|includes)\b")
 # a member of a list: a capitalised name (of up to four words) set off by a comma, "and" or the list's start, and
 # followed by a comma, "and", a bracket, a dash or the end
-_LIST_NAME = rx(r"(?:^|,|\band\b|\s)\s*(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’&-]*){0,3})(?=\s*(?:,|\band\b|\(|$|\s[-–—]))")
+_LIST_NAME = LazyPattern(r"(?:^|,|\band\b|\s)\s*(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’&-]*){0,3})(?=\s*(?:,|"
+                         r"\band\b|\(|$|\s[-–—]))")
 
 
 def _partial_list(ctx: Ctx, items: list[Mention], t: Mention) -> str | None:
@@ -2188,7 +2189,7 @@ def _accrue_back(ctx: Ctx, facts: Facts, mt: Match) -> None:
         _accrued(ctx, facts, mt, found[0], old, new)
 
 
-_OF_THE_SET = rx(r"\b(?:of|among|between)\s+(?:the|its|their|these|those|all)\s+$", regex.I)
+_OF_THE_SET = LazyPattern(r"\b(?:of|among|between)\s+(?:the|its|their|these|those|all)\s+$", regex.I)
 
 
 def _accrued(ctx: Ctx, facts: Facts, mt: Match, add: Mention, old: Mention, new: Mention) -> None:

@@ -25,8 +25,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import regex
-
+from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern, rx
 from ..model import Document, Finding, Fix
 

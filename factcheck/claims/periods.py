@@ -17,36 +17,35 @@ from __future__ import annotations
 
 from functools import cached_property
 
-import regex
-
-from ..extract.lazy import rx
+from ..extract import fastregex as regex
+from ..extract.lazy import LazyPattern, rx
 from ..model import Evidence, Mention
 from .reading import Facts, comparable, is_amount, same_figure
 from .scope import Ctx
 
-_YEAR = rx(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d|\s*[-–/]\s*\d)")
+_YEAR = LazyPattern(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d|\s*[-–/]\s*\d)")
 # "110 in 2024", "13 Rafale in 2023", "€5.1 billion for fiscal 2024": a year right after the figure
-_AFTER = rx(r"\s*(?:[\p{L}'’-]+\s+){0,3}?(?:in|for|during|of|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+"
-            r"(?:(?:the\s+)?(?:fiscal|financial|calendar)\s+(?:year\s+)?|FY\s?)?$", regex.I)
+_AFTER = LazyPattern(r"\s*(?:[\p{L}'’-]+\s+){0,3}?(?:in|for|during|of|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+"
+                     r"(?:(?:the\s+)?(?:fiscal|financial|calendar)\s+(?:year\s+)?|FY\s?)?$", regex.I)
 # "In 2023 it had delivered 13 Rafale": a year opening the clause of the figure
-_OPENING = rx(r"(?:^|[,;:]\s*|\b(?:and|while|but|whereas)\s+)(?:in|for|during|by)\s+(?:(?:fiscal|financial)\s+)?$",
-              regex.I)
+_OPENING = LazyPattern(r"(?:^|[,;:]\s*|\b(?:and|while|but|whereas)\s+)(?:in|for|during|by)\s+(?:(?:fiscal|financial)\s+)?$",
+                       regex.I)
 # "2024's 110", "last year's output of 191", "this year's 224"
-_POSSESSIVE = rx(r"(?:(?P<y>(?:1[89]|20)\d\d)|(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+"
-                 r"(?:year|fiscal\s+year))['’]s\s+(?:[\p{L}-]+\s+){0,3}(?:of\s+)?$", regex.I)
+_POSSESSIVE = LazyPattern(r"(?:(?P<y>(?:1[89]|20)\d\d)|(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+"
+                          r"(?:year|fiscal\s+year))['’]s\s+(?:[\p{L}-]+\s+){0,3}(?:of\s+)?$", regex.I)
 # "a 2026 defence budget of €4.79 billion", "the 2025 figure was 110": a year modifying the figure's noun
-_ATTRIBUTIVE = rx(r"(?<![\d.,])(?P<y>(?:1[89]|20)\d\d)\s+(?:[\p{L}-]+\s+){1,3}(?:of|at|was|were|is|are|totall?ing|:)\s+"
-                  r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|an?|the)\s+)*$", regex.I)
-_RELATIVE_AFTER = rx(r"\s*,?\s*(?:(?P<last>last\s+year|a\s+year\s+(?:earlier|before|ago)|in\s+the\s+(?:previous|prior)"
-                     r"\s+year|the\s+year\s+before)|(?P<this>this\s+year|in\s+the\s+current\s+year))\b", regex.I)
+_ATTRIBUTIVE = LazyPattern(r"(?<![\d.,])(?P<y>(?:1[89]|20)\d\d)\s+(?:[\p{L}-]+\s+){1,3}(?:of|at|was|were|is|are|totall?ing|:)\s+"
+                           r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|an?|the)\s+)*$", regex.I)
+_RELATIVE_AFTER = LazyPattern(r"\s*,?\s*(?:(?P<last>last\s+year|a\s+year\s+(?:earlier|before|ago)|in\s+the\s+(?:previous|prior)"
+                              r"\s+year|the\s+year\s+before)|(?P<this>this\s+year|in\s+the\s+current\s+year))\b", regex.I)
 # the base period of a change: "a 64% jump on 2024", "29% more than in 2025", "up 12% from 2023"
-_BASE = rx(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:on|over|from|against|versus|vs\.?|compared\s+(?:with|to)|than(?:\s+in)?|"
-           r"relative\s+to|above|below)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?P<y>(?:1[89]|20)\d\d)\b"
-           r"|\s*(?:[\p{L}-]+\s+){0,3}?(?:on|over|from|than|compared\s+with|versus)\s+(?P<rel>last\s+year|the\s+"
-           r"(?:previous|prior)\s+year|a\s+year\s+(?:earlier|ago|before))", regex.I)
+_BASE = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:on|over|from|against|versus|vs\.?|compared\s+(?:with|to)|than(?:\s+in)?|"
+                    r"relative\s+to|above|below)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?P<y>(?:1[89]|20)\d\d)\b"
+                    r"|\s*(?:[\p{L}-]+\s+){0,3}?(?:on|over|from|than|compared\s+with|versus)\s+(?P<rel>last\s+year|the\s+"
+                    r"(?:previous|prior)\s+year|a\s+year\s+(?:earlier|ago|before))", regex.I)
 # the new period of a change: "doubled in 2024", "rose 12% in fiscal 2025"
-_NEW_AFTER = rx(r"\s*(?:in|for|during)\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?P<y>(?:1[89]|20)\d\d)\b"
-                r"(?!\s*(?:,\s*)?(?:from|compared|versus|vs|against))", regex.I)
+_NEW_AFTER = LazyPattern(r"\s*(?:in|for|during)\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?P<y>(?:1[89]|20)\d\d)\b"
+                         r"(?!\s*(?:,\s*)?(?:from|compared|versus|vs|against))", regex.I)
 
 
 class Periods:
@@ -218,7 +217,7 @@ class Periods:
         return [(old, new, ev)]
 
 
-_POSSESSIVE_ANY = rx(r"(?:(?P<y>(?:1[89]|20)\d\d)|(?P<rel>last|this|the\s+previous|the\s+current)\s+year)['’]s\b",
-                     regex.I)
+_POSSESSIVE_ANY = LazyPattern(r"(?:(?P<y>(?:1[89]|20)\d\d)|(?P<rel>last|this|the\s+previous|the\s+current)\s+year)['’]s\b",
+                              regex.I)
 
 __all__ = ["Periods"]

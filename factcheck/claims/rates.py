@@ -9,9 +9,8 @@ Evidence: the count names the thing the rate is per ("per tank" and "44 tanks"),
 
 from __future__ import annotations
 
-import regex
-
-from ..extract.lazy import rx
+from ..extract import fastregex as regex
+from ..extract.lazy import LazyPattern, rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pairs, base_position
@@ -22,27 +21,27 @@ from .scope import Ctx
 # "a $548,856,000 firm-fixed-price contract for 1,320 vehicles": hyphenated words count as words
 # "a $333,593,568 firm-fixed-price modification to exercise options for the production of 150 ...": up to six words
 # before "for" (none that opens a clause); before "of", "worth" and the like at most three
-_COMPARED_AFTER = rx(r"\s*,?\s*(?:(?:about|roughly|some|nearly|almost|around|just)\s+)?(?:[\p{L}\d.%-]+\s+){0,3}?"
+_COMPARED_AFTER = LazyPattern(r"\s*,?\s*(?:(?:about|roughly|some|nearly|almost|around|just)\s+)?(?:[\p{L}\d.%-]+\s+){0,3}?"
                     r"(?:more|less|fewer|higher|lower|above|below|cheaper|dearer|costlier|than|compared\s+with|against|"
                     r"versus|up\s+from|down\s+from)\b", regex.I)
-_TIED = rx(r"\s*,?\s*(?:\(\s*)?(?:(?:(?!(?:and|or|but|while|which|that|who)\b)[\p{L}-]+\s+){0,6}?(?:for|to\s+(?:buy|"
-           r"build|produce|acquire|procure|supply|deliver)|covering|covers|buys|bought|funds|funded|procures|procured|"
-           r"acquires|acquired|pays\s+for|paid\s+for)|(?:[\p{L}-]+\s+){0,3}?(?:worth|valued\s+at|"
-           r"at\s+a\s+cost\s+of|costing|of))\b", regex.I)
+_TIED = LazyPattern(r"\s*,?\s*(?:\(\s*)?(?:(?:(?!(?:and|or|but|while|which|that|who)\b)[\p{L}-]+\s+){0,6}?(?:for|to\s+(?:buy|"
+                    r"build|produce|acquire|procure|supply|deliver)|covering|covers|buys|bought|funds|funded|procures|procured|"
+                    r"acquires|acquired|pays\s+for|paid\s+for)|(?:[\p{L}-]+\s+){0,3}?(?:worth|valued\s+at|"
+                    r"at\s+a\s+cost\s+of|costing|of))\b", regex.I)
 # "€3.75 billion, or about €178 million per aircraft", "a £4.2 billion deal, or £840 million per ship"
-_ASIDE = rx(r",[^,;\d]{1,60},\s*")
-_RESTATES = rx(r"(?:\s+(?!and\b|or\b)[\p{L}-]+){0,2}?\s*,?\s*(?:or|that\s+is|i\.e\.|equal\s+to|equivalent\s+to|which\s+is|\()\s*"
-               r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under|approximately)\s+)?", regex.I)
-_APPOSED = rx(r"\s*[,–—]\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|just\s+over|just\s+under)\s+)?",
+_ASIDE = LazyPattern(r",[^,;\d]{1,60},\s*")
+_RESTATES = LazyPattern(r"(?:\s+(?!and\b|or\b)[\p{L}-]+){0,2}?\s*,?\s*(?:or|that\s+is|i\.e\.|equal\s+to|equivalent\s+to|which\s+is|\()\s*"
+                        r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under|approximately)\s+)?", regex.I)
+_APPOSED = LazyPattern(r"\s*[,–—]\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|just\s+over|just\s+under)\s+)?",
              regex.I)
-_ADDED = rx(r"\b(?:plus|and|as\s+well\s+as|along\s+with|together\s+with|besides|in\s+addition\s+to)\s+"
-            r"(?:(?:a|an|the|another|further|some|about|around|nearly|almost)\s+)*$", regex.I)
-_EARNINGS = rx(r"\b(?:earnings|eps|dividends?|profit|income|book\s+value)\b", regex.I)
+_ADDED = LazyPattern(r"\b(?:plus|and|as\s+well\s+as|along\s+with|together\s+with|besides|in\s+addition\s+to)\s+"
+                     r"(?:(?:a|an|the|another|further|some|about|around|nearly|almost)\s+)*$", regex.I)
+_EARNINGS = LazyPattern(r"\b(?:earnings|eps|dividends?|profit|income|book\s+value)\b", regex.I)
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
 
 
-_BRACKETED = rx(r"\([^()]*\)")
-_PLURAL_WORD = rx(r"(?<![\p{L}-])([\p{L}-]{3,}s)\b(?!\s+(?:and|out|about|around|roughly|nearly|some|to|up)\b)", regex.I)
+_BRACKETED = LazyPattern(r"\([^()]*\)")
+_PLURAL_WORD = LazyPattern(r"(?<![\p{L}-])([\p{L}-]{3,}s)\b(?!\s+(?:and|out|about|around|roughly|nearly|some|to|up)\b)", regex.I)
 
 def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
     g = facts.g
@@ -308,7 +307,7 @@ def _noun_match(ctx: Ctx, noun: str, c: Mention) -> str | None:
     return "other" if known else None
 
 
-_YEAR_IN = rx(r"\b(?:19|20)\d\d\b")
+_YEAR_IN = LazyPattern(r"\b(?:19|20)\d\d\b")
 
 
 def _years(ctx: Ctx, x: Mention) -> set[int]:
@@ -318,16 +317,17 @@ def _years(ctx: Ctx, x: Mention) -> set[int]:
 
 
 _YEARS = {"year": 1.0, "decade": 10.0, "month": 1 / 12, "century": 100.0}
-_OVER = rx(r"\b(?:over|across|during|throughout|for)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|some\s+|about\s+|"
-           r"the\s+next\s+|the\s+coming\s+|the\s+past\s+|the\s+last\s+)*$", regex.I)
-_RANGE_END_BEFORE = rx(r"\bbetween\s+(?:[^.;]|\.(?=\d)){1,50}?\s+and\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?$",
-                       regex.I)
-_RANGE_START_AFTER = rx(r"(?:\s+a\s+year|\s+per\s+year|\s+annually)?\s+and\s+(?:(?:about|around|some|roughly)\s+)?[\p{Sc}A-Z]{0,3}\s?\d",
-                        regex.I)
-_THAN_BEFORE = rx(r"\b(?:(?:more|less|fewer|higher|lower|greater|smaller|larger|bigger)\s+than|(?:short|shy|ahead)\s+of)\b"
-                  r"[^\d$€£¥₹;.]*$", regex.I)
-_AVERAGE = rx(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|evenly|or|equivalent\s+to|that\s+is|"
-              r"works?\s+out|comes?\s+to|amounts?\s+to)\b", regex.I)
+_OVER = LazyPattern(r"\b(?:over|across|during|throughout|for)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|some\s+|about\s+|"
+                    r"the\s+next\s+|the\s+coming\s+|the\s+past\s+|the\s+last\s+)*$", regex.I)
+_RANGE_END_BEFORE = LazyPattern(r"\bbetween\s+(?:[^.;]|\.(?=\d)){1,50}?\s+and\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?$",
+                                regex.I)
+_RANGE_START_AFTER = LazyPattern(r"(?:\s+a\s+year|\s+per\s+year|\s+annually)?\s+and\s+(?:(?:about|around|some|"
+                                 r"roughly)\s+)?[\p{Sc}A-Z]{0,3}\s?\d",
+                                 regex.I)
+_THAN_BEFORE = LazyPattern(r"\b(?:(?:more|less|fewer|higher|lower|greater|smaller|larger|bigger)\s+than|(?:short|shy|ahead)\s+of)\b"
+                           r"[^\d$€£¥₹;.]*$", regex.I)
+_AVERAGE = LazyPattern(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|evenly|or|equivalent\s+to|that\s+is|"
+                       r"works?\s+out|comes?\s+to|amounts?\s+to)\b", regex.I)
 
 
 def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
@@ -386,15 +386,15 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
 
 
 # after "each": the recipients, a list of names ("from Qatar and Oman", "for the Army, Navy and Air Force")
-_RECIPIENTS = rx(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|in|at|on|between|among)\s+"
-                 r"(?P<list>(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,9}"
-                 r"(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)")
+_RECIPIENTS = LazyPattern(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|in|at|on|between|among)\s+"
+                          r"(?P<list>(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,9}"
+                          r"(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)")
 # "the new deal", "the first contract": the words live in rules/linking.yaml (linking words)
 _NEW_DEAL = r"(?<![\p{L}\p{N}])(?:the|this)\s+@new_deal_words\s+@deal_nouns(?![\p{L}\p{N}])"
 _FIRST_DEAL = r"(?<![\p{L}\p{N}])@first_deal_words\s+(?:executive\s+)?@deal_nouns(?![\p{L}\p{N}])"
-_RECIPIENTS_AFTER = rx(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|between|among)\s", regex.I)
-_ALLOTTED_TO = rx(r"\s*(?:to|for|from|by|with|in|at|on)\s", regex.I)
-_ITEM_SEP = rx(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_RECIPIENTS_AFTER = LazyPattern(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|between|among)\s", regex.I)
+_ALLOTTED_TO = LazyPattern(r"\s*(?:to|for|from|by|with|in|at|on)\s", regex.I)
+_ITEM_SEP = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relation]:
@@ -473,9 +473,9 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
     return out
 
 
-_OR_MORE = rx(r"\s+(?:and|or)\s+(?:more|above|over|upwards|higher)\b", regex.I)
-_SPLIT_INTO = rx(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:in|over|across|into|as)\s+(?:[\p{L}-]+\s+)?", regex.I)
-_ALLOTTED = rx(r"(?:\s+[\p{Ll}-]+){0,2}?\s+(?:for|to)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?!\s*(?:,|and\s+\p{Lu}))")
+_OR_MORE = LazyPattern(r"\s+(?:and|or)\s+(?:more|above|over|upwards|higher)\b", regex.I)
+_SPLIT_INTO = LazyPattern(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:in|over|across|into|as)\s+(?:[\p{L}-]+\s+)?", regex.I)
+_ALLOTTED = LazyPattern(r"(?:\s+[\p{Ll}-]+){0,2}?\s+(?:for|to)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?!\s*(?:,|and\s+\p{Lu}))")
 
 
 def _count_role(ctx: Ctx, c: Mention) -> str | None:
@@ -554,10 +554,10 @@ def _taken_up(ctx: Ctx, facts: Facts, t: Mention, c: Mention) -> str | None:
     return f"the subject '{noun}' takes up the {noun} of {t.text}"
 
 
-_VALUED = rx(r"\s*(?:\([^)]*\)\s*)?(?:(?:is|was|are|were|has\s+been|will\s+be)\s+)?(?:valued\s+at|worth|priced\s+at|"
-             r"costs?|costing|amounts?\s+to|amounted\s+to|totals?|totalled|totaled|comes?\s+to|came\s+to)\s+"
-             r"(?:(?:an\s+estimated|about|some|around|nearly|almost|roughly)\s+)?", regex.I)
-_THIS_NOUN = rx(r"\s*(?:this|that|the|these|those)\s+(?P<words>[\p{L}-]+(?:\s+[\p{L}-]+){0,2})", regex.I)
+_VALUED = LazyPattern(r"\s*(?:\([^)]*\)\s*)?(?:(?:is|was|are|were|has\s+been|will\s+be)\s+)?(?:valued\s+at|worth|priced\s+at|"
+                      r"costs?|costing|amounts?\s+to|amounted\s+to|totals?|totalled|totaled|comes?\s+to|came\s+to)\s+"
+                      r"(?:(?:an\s+estimated|about|some|around|nearly|almost|roughly)\s+)?", regex.I)
+_THIS_NOUN = LazyPattern(r"\s*(?:this|that|the|these|those)\s+(?P<words>[\p{L}-]+(?:\s+[\p{L}-]+){0,2})", regex.I)
 
 
 def _other_clause(ctx: Ctx, r: Mention, x: Mention) -> bool:
@@ -587,11 +587,11 @@ def _points_back(ctx: Ctx, r: Mention, c: Mention) -> bool:
                                        + regex.escape(noun) + r"(?:s|es)?(?![\p{L}\p{N}])", ctx.text[s0:s1], regex.I) is not None
 
 
-_OPENS_BACK = rx(r"\s*(?:[\p{L}]+\s+){0,2}?(?:that|this|it|which|these|those|each|such)\b", regex.I)
-_THE_DEAL = rx(r"(?<![\p{L}\p{N}])(?:the|this|that)\s+(?:deal|contract|order|award|agreement|purchase|sale|package|price|"
-               r"figure|total|sum|programme|program)(?![\p{L}\p{N}])", regex.I)
-_POINTS_BACK = rx(r"\s*(?:that\s+is|that\s+works?\s+out|this\s+works?\s+out|that\s+comes?\s+to|this\s+comes?\s+to|"
-                  r"in\s+other\s+words|i\.\s?e\.|or\b|which\s+is)", regex.I)
+_OPENS_BACK = LazyPattern(r"\s*(?:[\p{L}]+\s+){0,2}?(?:that|this|it|which|these|those|each|such)\b", regex.I)
+_THE_DEAL = LazyPattern(r"(?<![\p{L}\p{N}])(?:the|this|that)\s+(?:deal|contract|order|award|agreement|purchase|sale|package|price|"
+                        r"figure|total|sum|programme|program)(?![\p{L}\p{N}])", regex.I)
+_POINTS_BACK = LazyPattern(r"\s*(?:that\s+is|that\s+works?\s+out|this\s+works?\s+out|that\s+comes?\s+to|this\s+comes?\s+to|"
+                           r"in\s+other\s+words|i\.\s?e\.|or\b|which\s+is)", regex.I)
 
 
 def _tied(ctx: Ctx, facts: Facts, t: Mention, c: Mention) -> bool:
@@ -625,7 +625,7 @@ def _tied(ctx: Ctx, facts: Facts, t: Mention, c: Mention) -> bool:
 
 
 # two counts joined as one list ("180 K2 tanks and 81 support vehicles, worth about USD 6.5 billion")
-_COORDINATED = rx(r"[\s,]*(?:(?:and|plus|as\s+well\s+as|with)\s+)?", regex.I)
+_COORDINATED = LazyPattern(r"[\s,]*(?:(?:and|plus|as\s+well\s+as|with)\s+)?", regex.I)
 
 
 def _quote(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-import regex
-
-from ..extract.lazy import rx
+from ..extract import fastregex as regex
+from ..extract.lazy import LazyPattern, rx
 from ..extract.wordstarts import firsts_of, fold, scan, word_starts
 from ..model import Evidence, Mention, Relation
 from .grammar import Abstract, Grammar, _alternation, abstract, grammar_for
@@ -148,8 +147,8 @@ def same_noun(vocab: dict, a: Mention, b: Mention) -> bool:
     return na == nb or _mention_class(vocab, a, na) == _mention_class(vocab, b, nb)
 
 
-_MORE_AFTER = rx(r"\s+(?:more|additional|further|extra)\b(?!\s+than\b)", regex.I)
-_MORE_INSIDE = rx(r"\S+\s+(?:more|additional|further|extra)\s", regex.I)
+_MORE_AFTER = LazyPattern(r"\s+(?:more|additional|further|extra)\b(?!\s+than\b)", regex.I)
+_MORE_INSIDE = LazyPattern(r"\S+\s+(?:more|additional|further|extra)\s", regex.I)
 
 
 def added_amount(text: str, x: Mention) -> bool:
@@ -230,7 +229,7 @@ def inherit(bare: Mention, like: Mention, text: str, max_ratio: float = 3.0) -> 
 
 
 # ---------------------------------------------------------------------------------------------- measures
-_ADJECTIVAL_SPAN = rx(r"(?:\p{N}+|[\p{L}]+)-(?:year|month|week|day|decade)", regex.I)
+_ADJECTIVAL_SPAN = LazyPattern(r"(?:\p{N}+|[\p{L}]+)-(?:year|month|week|day|decade)", regex.I)
 
 
 @dataclass(frozen=True)
@@ -568,36 +567,36 @@ class Facts:
         return hit.group(0).lower() if hit else None
 
 
-_RATE_EQUATION_AFTER = rx(r"\s*=\s*\S{0,4}\s?\d")
-_SPACES = rx(r"\s*")  # the white space _RATE_EQUATION_AFTER starts with: it matches only if an '=' follows it
-_RATE_EQUATION_BEFORE = rx(r"(?<![\d.,])1(?:[.,]0+)?\s*=\s*\S{0,4}\s?$")
-_NAMED_UNIT_RATE = rx(r"\b(?:average|unit|per-unit|mean)\s+(?:[\p{L}-]+\s+){0,2}?(?:cost|costs|price|prices)\b"
-                      r"[^,;.\d()]{0,45}$", regex.I)
-_A_THING = rx(r"an?\s+([\p{L}][\p{L}-]*)\b(?!\s+(?:of|for|to|in|on|at)\b)", regex.I)
-_CONTENT = rx(r"[\p{L}][\p{L}\p{N}'’-]{2,}")
+_RATE_EQUATION_AFTER = LazyPattern(r"\s*=\s*\S{0,4}\s?\d")
+_SPACES = LazyPattern(r"\s*")  # the white space _RATE_EQUATION_AFTER starts with: it matches only if an '=' follows it
+_RATE_EQUATION_BEFORE = LazyPattern(r"(?<![\d.,])1(?:[.,]0+)?\s*=\s*\S{0,4}\s?$")
+_NAMED_UNIT_RATE = LazyPattern(r"\b(?:average|unit|per-unit|mean)\s+(?:[\p{L}-]+\s+){0,2}?(?:cost|costs|price|prices)\b"
+                               r"[^,;.\d()]{0,45}$", regex.I)
+_A_THING = LazyPattern(r"an?\s+([\p{L}][\p{L}-]*)\b(?!\s+(?:of|for|to|in|on|at)\b)", regex.I)
+_CONTENT = LazyPattern(r"[\p{L}][\p{L}\p{N}'’-]{2,}")
 # a bracket's own words that make it an aside, not a restatement or an earlier period ("acquired in October 2024 for",
 # "including a stake bought for"; not "2023:", "previous year:", "about", "H1 2024")
-_ASIDE = rx(r"\b(?!(?:previous|prior|last|year|years|about|around|approximately|approx|some|versus|compared|with|"
-            r"restated|adjusted|reported|quarter|half|first|second|third|fourth|full|fiscal|financial|january|february|"
-            r"march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|"
-            r"sept|oct|nov|dec|ended|end|same|period|the|of|in|or|and|to|from|at|was|were|up|down|mn|bn|million|"
-            r"billion|thousand)\b)\p{L}{3,}\b[^)]*\b(?:for|at|worth|valued|costing|of)\b", regex.I)
+_ASIDE = LazyPattern(r"\b(?!(?:previous|prior|last|year|years|about|around|approximately|approx|some|versus|compared|with|"
+                     r"restated|adjusted|reported|quarter|half|first|second|third|fourth|full|fiscal|financial|january|february|"
+                     r"march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|"
+                     r"sept|oct|nov|dec|ended|end|same|period|the|of|in|or|and|to|from|at|was|were|up|down|mn|bn|million|"
+                     r"billion|thousand)\b)\p{L}{3,}\b[^)]*\b(?:for|at|worth|valued|costing|of)\b", regex.I)
 # "a year earlier", "per cent": no rate
-_NOT_RATE = rx(r"\s*(?:earlier|ago|before|later|after|previously|on\s+year|cent)\b", regex.I)
+_NOT_RATE = LazyPattern(r"\s*(?:earlier|ago|before|later|after|previously|on\s+year|cent)\b", regex.I)
 # a clause of its own starts between two figures: what follows is said of the figure after it
 # "of which SEK 28.1 billion", "of which exports made up 1.27 trillion won", "including orders of": a part's whole
 # is the figure before the cue; words may stand between the cue and the part, figures and clause breaks may not
-POINTS_BACK = rx(r"\b(?:of\s+which|of\s+whom|of\s+this|of\s+these|of\s+those|of\s+them|including)\b,?"
-                 r"[^\d,;:()\n]{0,50}$", regex.I)
-_NEW_CLAUSE = rx(r"[;]|\b(?:while|whereas|but|although|though|meanwhile)\b", regex.I)
+POINTS_BACK = LazyPattern(r"\b(?:of\s+which|of\s+whom|of\s+this|of\s+these|of\s+those|of\s+them|including)\b,?"
+                          r"[^\d,;:()\n]{0,50}$", regex.I)
+_NEW_CLAUSE = LazyPattern(r"[;]|\b(?:while|whereas|but|although|though|meanwhile)\b", regex.I)
 # words around figures that name no thing (units, scale and currency words, generic nouns)
 _NOT_NAMES = frozenset("""million billion trillion thousand percent per cent euros euro dollars dollar pounds
 sterling crowns kronor kroner yen won lira rupees figure figures amount amounts value level levels share year years
 quarter month months period total sum""".split())
 # a short noun phrase introducing the figure right after it: "a deficit of", "sales were", "Orders:"
-_NAMES_NEXT = rx(r"(?:(?<=[,;(])\s*|\b)(?:(?:an?|the|its|their)\s+)?(?:[\p{L}][\p{L}'’-]*\s+){0,3}[\p{L}][\p{L}'’-]*\s*"
-                 r"(?:of|at|was|were|is|are|totall?ing|reaching|amounting\s+to|:)\s+"
-                 r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|an?|the)\s+)*$", regex.I)
+_NAMES_NEXT = LazyPattern(r"(?:(?<=[,;(])\s*|\b)(?:(?:an?|the|its|their)\s+)?(?:[\p{L}][\p{L}'’-]*\s+){0,3}[\p{L}][\p{L}'’-]*\s*"
+                          r"(?:of|at|was|were|is|are|totall?ing|reaching|amounting\s+to|:)\s+"
+                          r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|an?|the)\s+)*$", regex.I)
 _NEXT_HEDGES = frozenset("about around some roughly nearly almost just over more than a an the".split())
 _NEXT_CUES = ("of", "at", "was", "were", "is", "are", "totaling", "totalling", "reaching", "to", ":")
 
@@ -615,20 +614,20 @@ def _may_name_next(seg: str) -> bool:
     return False
 
 
-_COPULA = rx(r"\s*,?\s*(?:is|are|was|were|totall?ed|totals|amounted\s+to|amounts\s+to|came\s+to|comes\s+to|stood\s+at|"
-             r"reached|will\s+be|would\s+be)\s+(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|"
-             r"an\s+estimated|estimated\s+at)\s+)*", regex.I)
+_COPULA = LazyPattern(r"\s*,?\s*(?:is|are|was|were|totall?ed|totals|amounted\s+to|amounts\s+to|came\s+to|comes\s+to|stood\s+at|"
+                      r"reached|will\s+be|would\s+be)\s+(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|"
+                      r"an\s+estimated|estimated\s+at)\s+)*", regex.I)
 _STOP5 = frozenset(w[:5] for w in _NOT_NAMES)
-_INTRODUCES = rx(r"\s+(?:of|at|was|were|is|are|to|totall?ing|reached|amounting\s+to|came\s+to|stood\s+at)\s+"
-                 r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|just|an?|the)\s+)*(?=\S)")
-_FOOTNOTE = rx(r"(?:\[(?:\d{1,3}|[a-z])\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+(?!\s*\d)")
-_AFTER_GAP = rx(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
-_AFTER_STOP = rx(r"\b(?:and|or|to|from|than|with)\b")
-_AFTER_OF = rx(r"\s*(?:of|in|for)\b")
+_INTRODUCES = LazyPattern(r"\s+(?:of|at|was|were|is|are|to|totall?ing|reached|amounting\s+to|came\s+to|stood\s+at)\s+"
+                          r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|just|an?|the)\s+)*(?=\S)")
+_FOOTNOTE = LazyPattern(r"(?:\[(?:\d{1,3}|[a-z])\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+(?!\s*\d)")
+_AFTER_GAP = LazyPattern(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
+_AFTER_STOP = LazyPattern(r"\b(?:and|or|to|from|than|with)\b")
+_AFTER_OF = LazyPattern(r"\s*(?:of|in|for)\b")
 # "$1.73 diluted earnings per share": at most one word between, and not a word that starts a clause or a phrase
 # ("revenue rises 21% as backlog hits ...")
-_POSTFIX_GAP = rx(r"\s*(?:(?!(?:as|and|or|while|but|with|from|to|on|in|at|for|by|than|versus|vs|after|before|when|"
-                  r"whereas|since|the|its|their)\b)\p{L}+\s+)?", regex.I)
+_POSTFIX_GAP = LazyPattern(r"\s*(?:(?!(?:as|and|or|while|but|with|from|to|on|in|at|for|by|than|versus|vs|after|before|when|"
+                           r"whereas|since|the|its|their)\b)\p{L}+\s+)?", regex.I)
 _MP: dict[int, tuple[dict, object, dict]] = {}
 
 

@@ -16,13 +16,17 @@ things keep that cost down:
   no parsing), so patterns a run does not reach cost nothing. A pattern not in the file (or whose program
   there does not build that pattern) is compiled as usual and the file rewritten once.
 - ``regex``'s module functions (``regex.search(r"...", s)`` and the like, written all over the linker) are
-  served the same way: ``regex._main._compile``, which they all call, gets the same dictionary and file in
-  front (only for a plain ``str`` pattern with no named lists, no DEBUG or LOCALE flag, the default version
-  unchanged and caching on; anything else goes to ``regex`` as it is). A pattern parsed there is saved from
+  served the same way, by fastregex.py, which factcheck's modules import under the name ``regex`` (for a
+  plain ``str`` pattern with no DEBUG or LOCALE flag; anything else goes to ``regex``). A pattern parsed there is saved from
   its second sighting on, as stdcache.py does for the standard library: the first run that parses it records
   a digest of it (a small second file), so a pattern built from a document's words (``regex.search(rf"\b{w}",
   ...)``) never fills the file or rewrites it on every run. Those patterns are kept in a dictionary of at
   most ``MAX_CALLS`` in the process (emptied when full, as ``regex`` empties its own cache).
+- ``regex`` itself is imported only when a pattern has to be parsed (its parser, ``regex._regex_core``, and
+  ``regex._main`` are pure Python: importing them was some 8 ms of a one-release check). A pattern is built
+  from its program by ``regex``'s compiled engine, ``regex._regex``, loaded on its own (_engine); the saved
+  programs are keyed by that file (its size and time) instead of ``regex.__version__``, which only
+  ``regex._main`` holds.
 """
 
 from __future__ import annotations
@@ -30,9 +34,10 @@ from __future__ import annotations
 import atexit
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 _MEMO: dict[tuple[str, int], regex.Pattern] = {}
 _DISK: dict[tuple[str, int], tuple] | None = None  # (pattern, flags) -> the arguments of _regex.compile
@@ -42,13 +47,60 @@ _STATE = {"new": 0, "pid": 0, "from_disk": 0}
 MAX_SAVED = 5000  # more distinct patterns than this (generated rule sets?): keep only this run's
 MAX_CALLS = 1000
 MAX_SEEN = 500
-_ORIGINAL: Any = None  # regex._main._compile before the hook (set by _install_hook)
+
+
+def _engine() -> Any:
+    """``regex._regex``, regex's compiled engine, without importing the ``regex`` package (whose ``__init__``
+    imports its pure-Python parser): loaded from the package's folder on its own and entered in
+    ``sys.modules`` under its own name, where ``regex`` finds it when it is imported later. Anything unusual
+    (another layout, a zipped install) imports ``regex`` as usual."""
+    got = sys.modules.get("regex._regex")
+    if got is not None:
+        return got
+    try:
+        import importlib.util
+        from importlib.machinery import ExtensionFileLoader, PathFinder
+
+        pkg = PathFinder.find_spec("regex")
+        where = pkg.submodule_search_locations if pkg is not None else None
+        spec = PathFinder.find_spec("regex._regex", list(where)) if where else None
+        if spec is None or not isinstance(spec.loader, ExtensionFileLoader):
+            raise ImportError("regex._regex")
+        got = importlib.util.module_from_spec(spec)
+        sys.modules["regex._regex"] = got
+        spec.loader.exec_module(got)
+        return got
+    except Exception:  # noqa: BLE001 - then as regex itself does it
+        sys.modules.pop("regex._regex", None)
+        from regex import _regex
+
+        return _regex
+
+
+_C = _engine()
+
+
+def real() -> Any:
+    """The ``regex`` module itself, imported on first need (a pattern to parse, ``regex.error``, a flag or
+    function that fastregex.py does not serve)."""
+    import regex
+
+    return regex
+
+
+def _engine_stamp() -> str:
+    """What identifies the engine, and so the programs it runs: its file's size and time, and its MAGIC."""
+    try:
+        st = os.stat(_C.__file__)
+        return f"{st.st_size:x}{st.st_mtime_ns:x}{getattr(_C, 'MAGIC', 0):x}"
+    except (AttributeError, OSError, TypeError):  # pragma: no cover - an engine without a file
+        return "nofile"
 
 
 def _cache_name() -> str:
     from .. import __version__
 
-    return f"patterns-{__version__}-regex{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return f"patterns-{__version__}-regex{_engine_stamp()}-py{sys.version_info[0]}{sys.version_info[1]}"
 
 
 def _seen_name() -> str:
@@ -75,12 +127,10 @@ def _from_program(key: tuple[str, int], args: Any) -> regex.Pattern | None:
     if not (isinstance(args, tuple) and len(args) > 2 and args[0] == key[0] and isinstance(args[2], bytes)):
         return None
     try:
-        from regex import _regex
-
-        got = _regex.compile(*args)
+        got = _C.compile(*args)
+        ok = got.pattern == key[0] and got.flags & key[1] == key[1] and callable(got.search)
     except Exception:  # noqa: BLE001 - an entry that does not build is compiled again
         return None
-    ok = isinstance(got, regex.Pattern) and got.pattern == key[0] and got.flags & key[1] == key[1]
     return got if ok else None
 
 
@@ -166,9 +216,7 @@ def _saved(key: tuple[str, int]) -> regex.Pattern | None:
 
 
 def _parse(key: tuple[str, int]) -> regex.Pattern:
-    if _ORIGINAL is not None:
-        return _ORIGINAL(key[0], key[1], False, {}, True)  # type: ignore[no-any-return]
-    return regex.compile(key[0], key[1])
+    return real().compile(key[0], key[1])
 
 
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
@@ -201,44 +249,20 @@ def _from_call(key: tuple[str, int]) -> regex.Pattern:
     return got
 
 
-def _install_hook() -> None:
-    """Put _MEMO, _CALLS and the cache file in front of regex's own compile step (see the module's docstring);
-    left out when ``regex`` has no such step with the expected arguments."""
-    global _ORIGINAL
-    try:
-        from regex import _main
-    except ImportError:  # pragma: no cover - another regex
-        return
-    original: Any = getattr(_main, "_compile", None)
-    code = getattr(original, "__code__", None)
-    if getattr(original, "_factcheck_hook", False) or code is None or \
-            code.co_varnames[:5] != ("pattern", "flags", "ignore_unused", "kwargs", "cache_it"):
-        return
-    version = regex.DEFAULT_VERSION
-    passthrough = int(regex.DEBUG | regex.LOCALE)
-
-    def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
-        if type(pattern) is str and cache_it and not kwargs and isinstance(flags, int) \
-                and not flags & passthrough and regex.DEFAULT_VERSION is version:
-            key = (pattern, int(flags))
-            got = _MEMO.get(key) or _CALLS.get(key)
-            return got if got is not None else _from_call(key)
-        return original(pattern, flags, ignore_unused, kwargs, cache_it)
-
-    _compile._factcheck_hook = True  # type: ignore[attr-defined]
-    _compile.__wrapped__ = original  # type: ignore[attr-defined]
-    _ORIGINAL = original
-    _main._compile = _compile
-
-
-_install_hook()
-
-
 def escape(word: str) -> str:
     """``regex.escape(word)``, without its loop over the characters for a word of letters and digits only
     (most vocabulary words), which it returns unchanged: none of its metacharacters is a letter or a digit,
     and it escapes only those and white space."""
-    return word if word.isalnum() else regex.escape(word)
+    return word if word.isalnum() else escape_all(word)
+
+
+_METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")  # regex._main._METACHARS
+
+
+def escape_all(text: str) -> str:
+    """``regex.escape(text)`` (its defaults: special characters and white space escaped), without importing
+    regex."""
+    return "".join("\\" + c if c in _METACHARS or c.isspace() else c for c in text)
 
 
 def compiled_patterns() -> int:
@@ -247,46 +271,71 @@ def compiled_patterns() -> int:
 
 
 class LazyPattern:
-    """``regex.compile(pattern, flags)``, done the first time the pattern is used."""
+    """``regex.compile(pattern, flags)``, done the first time the pattern is used: a module-level pattern that
+    a run does not reach costs nothing (of some 300, a one-release check uses under a third). Once compiled,
+    the compiled pattern's own methods are set on the object (instance attributes shadow the class's), so a
+    call costs what a call on the compiled pattern costs. ``pattern`` is the text as given, without compiling.
+    It pickles and copies as its text and flags."""
 
-    __slots__ = ("_source", "_flags", "_compiled")
+    _METHODS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split", "splititer")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._source = pattern
         self._flags = flags
         self._compiled: regex.Pattern | None = None
 
+    def __reduce__(self) -> tuple[Any, tuple[str, int]]:
+        return LazyPattern, (self._source, self._flags)
+
+    @property
+    def pattern(self) -> str:
+        return self._source
+
     def spec(self) -> tuple[str, int]:
         """The pattern's text and flags, as given (without compiling it)."""
         return self._source, int(self._flags)
 
     def compiled(self) -> regex.Pattern:
-        if self._compiled is None:
-            self._compiled = rx(self._source, self._flags)
-        return self._compiled
+        got = self._compiled
+        if got is None:
+            got = rx(self._source, self._flags)
+            own = self.__dict__
+            for name in self._METHODS:
+                own[name] = getattr(got, name)
+            self._compiled = got
+        return got
 
-    # the usual methods directly (no __getattr__ round trip on every call)
+    # until then, the usual methods compile it (and are replaced by the compiled pattern's own)
     def match(self, *a: Any, **k: Any) -> Any:
-        return (self._compiled or self.compiled()).match(*a, **k)
+        return self.compiled().match(*a, **k)
 
     def search(self, *a: Any, **k: Any) -> Any:
-        return (self._compiled or self.compiled()).search(*a, **k)
+        return self.compiled().search(*a, **k)
 
     def fullmatch(self, *a: Any, **k: Any) -> Any:
-        return (self._compiled or self.compiled()).fullmatch(*a, **k)
+        return self.compiled().fullmatch(*a, **k)
 
     def finditer(self, *a: Any, **k: Any) -> Any:
-        return (self._compiled or self.compiled()).finditer(*a, **k)
+        return self.compiled().finditer(*a, **k)
 
     def findall(self, *a: Any, **k: Any) -> Any:
-        return (self._compiled or self.compiled()).findall(*a, **k)
+        return self.compiled().findall(*a, **k)
 
     def sub(self, *a: Any, **k: Any) -> Any:
-        return (self._compiled or self.compiled()).sub(*a, **k)
+        return self.compiled().sub(*a, **k)
+
+    def subn(self, *a: Any, **k: Any) -> Any:
+        return self.compiled().subn(*a, **k)
+
+    def split(self, *a: Any, **k: Any) -> Any:
+        return self.compiled().split(*a, **k)
+
+    def splititer(self, *a: Any, **k: Any) -> Any:
+        return self.compiled().splititer(*a, **k)
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in self.__slots__:  # copy/pickle probing, or a half-built object
-            raise AttributeError(name)
+        if name.startswith("__") or name in ("_source", "_flags", "_compiled"):  # copy/pickle probing, or a
+            raise AttributeError(name)  # half-built object
         return getattr(self.compiled(), name)
 
     def __repr__(self) -> str:

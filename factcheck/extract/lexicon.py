@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import regex
-
+from . import fastregex as regex
 from .lazy import LazyPattern, escape, rx
 
 MONTHS = {
@@ -96,9 +95,9 @@ class Lexicon:
 
 
 # What may stand between a numeral and its unit, and what may follow the unit: a power, then no letter
-_UNIT_SP = rx(r"[\s\u00a0-]")
+_UNIT_SP = LazyPattern(r"[\s\u00a0-]")
 _UNIT_GROUPS = ("sp", "u", "pow")
-_UNIT_TAIL = rx(r"(?P<pow>\^[23]|[²³]|[ \u00a0](?:squared|cubed)(?![\p{L}]))?(?![\p{L}\d²³]|-\p{L})")
+_UNIT_TAIL = LazyPattern(r"(?P<pow>\^[23]|[²³]|[ \u00a0](?:squared|cubed)(?![\p{L}]))?(?![\p{L}\d²³]|-\p{L})")
 
 
 class UnitMatcher:
@@ -225,9 +224,9 @@ class SpanMatch:
         return {g: self.group(g) for g in self._names}
 
 
-_NO_LETTER_I = rx(r"(?![\p{L}])", regex.I)
-_NO_LETTER_DIGIT_I = rx(r"(?![\p{L}\d])", regex.I)
-_SEP = rx(r"[\s\u00a0-]")
+_NO_LETTER_I = LazyPattern(r"(?![\p{L}])", regex.I)
+_NO_LETTER_DIGIT_I = LazyPattern(r"(?![\p{L}\d])", regex.I)
+_SEP = LazyPattern(r"[\s\u00a0-]")
 
 
 class CurrencyNameMatcher:

@@ -20,11 +20,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from .. import workcount
 from ..document.segment import sentences
 from ..model import Mention
+from . import fastregex as regex
 from .lazy import LazyPattern, rx  # LazyPattern: patterns only some documents reach
 from .lexicon import MONTHS, NOT_DESIGNATORS, STOP_WORDS, Lexicon, lexicon, singular
 from .numbers import DIGITS_RE, detect_locale, parse_digits, read_digits, split_numeral
@@ -100,23 +99,23 @@ def scan_tokens(pattern: Any, text: str, words: WordStarts, firsts: frozenset[st
     yield from matches_at(pattern, text, sorted(starts))
 
 
-_LABELLED_NUMBER = rx(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|(?:pass|access\s+)?code|passcode|PIN"
-                      r"|ID|Ref\.?|reference|figure|fig\.|table|chart|exhibit|appendix|footnote|note|page|slide)\s*:?\s+"
-                      r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b", regex.I)  # "No. 12", "number 6374": an identifier
+_LABELLED_NUMBER = LazyPattern(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|(?:pass|access\s+)?code|passcode|PIN"
+                               r"|ID|Ref\.?|reference|figure|fig\.|table|chart|exhibit|appendix|footnote|note|page|slide)\s*:?\s+"
+                               r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b", regex.I)  # "No. 12", "number 6374": an identifier
 _LABELLED_NUMBER_FIRSTS = firsts_of(["No.", "Nos.", "number", "hull", "serial", "yard number", "contract", "passcode",
                                      "access code", "code", "PIN", "ID", "Ref", "reference", "figure", "fig.", "table",
                                      "chart", "exhibit", "appendix", "footnote", "note", "page", "slide"])
-_MONTH_ALONE = rx(r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
+_MONTH_ALONE = LazyPattern(r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
                              r"|Sept\.|Aug\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.)(?![\p{L}])")
-_MAY = rx(r"(?<=\b(?:in|on|since|until|by|from|of|last|next|early|late|mid|through|to)\s)May\b", regex.I)
-_PHONE = rx(r"(?<![\d,.])0\d{2,4}(?:[ .-]\d{2,4}){2,4}(?![\d,])|"  # national: "0216 489 29 50"
+_MAY = LazyPattern(r"(?<=\b(?:in|on|since|until|by|from|of|last|next|early|late|mid|through|to)\s)May\b", regex.I)
+_PHONE = LazyPattern(r"(?<![\d,.])0\d{2,4}(?:[ .-]\d{2,4}){2,4}(?![\d,])|"  # national: "0216 489 29 50"
                        r"(?:\+\d{1,3}[\s.-]?)(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,3}"
                        r"|\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}")
 # the chunks holding a number character (a superset of those holding a str.isdigit() one, checked after)
-_NUMBER_CHUNK = rx(r"(?<![^\s—])[^\s—\p{N}]*\p{N}[^\s—]*")
-_A_DIGIT = rx(r"\p{N}")
-_CHUNK_REST = rx(r"[^\s—]*")
-_CHUNK_BEFORE = rx(r"(?r)[^\s—]*")  # matched backwards: the start of the chunk that holds a digit
+_NUMBER_CHUNK = LazyPattern(r"(?<![^\s—])[^\s—\p{N}]*\p{N}[^\s—]*")
+_A_DIGIT = LazyPattern(r"\p{N}")
+_CHUNK_REST = LazyPattern(r"[^\s—]*")
+_CHUNK_BEFORE = LazyPattern(r"(?r)[^\s—]*")  # matched backwards: the start of the chunk that holds a digit
 
 
 _PREFIXES_BY_FIRST: dict[int, tuple[dict[str, str], dict[str, tuple[str, ...]] | None]] = {}
@@ -153,24 +152,25 @@ def number_chunks(t: str) -> Iterator[tuple[int, int]]:
         end = _CHUNK_REST.match(t, i).end()
         yield _CHUNK_BEFORE.match(t, pos, i).start(), end
         pos = end
-_BRACKETED_MONEY = rx(r"[\p{Sc}]\(\d[\d,.]*\)(?:bn|mn|m|k|b)?[.,;:)]?")
-_CITATIONS = rx(r"(?:\[(?:\d{1,3}|[a-z])(?:[,–-]\d{1,3})*\])+(?=[\s\p{P}]*$)")  # "[1][2]", "[3,4]", "[a]" closing a chunk
+_BRACKETED_MONEY = LazyPattern(r"[\p{Sc}]\(\d[\d,.]*\)(?:bn|mn|m|k|b)?[.,;:)]?")
+_CITATIONS = LazyPattern(r"(?:\[(?:\d{1,3}|[a-z])(?:[,–-]\d{1,3})*\])+(?=[\s\p{P}]*$)")  # "[1][2]", "[3,4]", "[a]" closing a chunk
 _STRIP_L = "\"'“‘([{«"
 _STRIP_R = "\"'”’)]}».,;:!?…"
-_LEADING_ZERO = rx(r"(?<![\p{L}\p{N}.,:/\u2013\u2014-])(?<!\d[ \u00a0\u202f\u2009'’])0\d+(?![\p{L}\p{N}]|[.,:/\u2013\u2014-]\d)")
-_ORDINAL_SUFFIX = rx(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
-_TIMES = rx(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
+_LEADING_ZERO = LazyPattern(r"(?<![\p{L}\p{N}.,:/\u2013\u2014-])(?<!\d[ \u00a0\u202f\u2009'’])0\d+(?![\p{L}\p{N}]|[.,:/\u2013\u2014-]\d)")
+_ORDINAL_SUFFIX = LazyPattern(r"^\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)$")
+_TIMES = LazyPattern(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
 # after "won" read as the currency: no object of the verb ("58,100 won per share", "45,000 won.")
-_ONE_PERCENT = rx(r"\b(?:(?P<half>half)[ \u00a0]+an?|an?)(?=[ \u00a0]+(?:per[ \u00a0]?cent|percent|percentage[ \u00a0]+points?)\b)",
-                  regex.I)
-_DESIGNATION_RANGE = rx(r"[–—-]\d+[A-Za-z]{0,3}(?![\d.,/]?\d)")
-_WON_AFTER = rx(r"(?:\s*[.,;:)(]|\s*$|\s+(?:per|each|apiece|and|or|in|to|from|for|at|on|against|versus|vs)\b)",
-                regex.I)
+_ONE_PERCENT = LazyPattern(r"\b(?:(?P<half>half)[ \u00a0]+an?|an?)(?=[ \u00a0]+(?:per[ \u00a0]?cent|percent|"
+                           r"percentage[ \u00a0]+points?)\b)",
+                           regex.I)
+_DESIGNATION_RANGE = LazyPattern(r"[–—-]\d+[A-Za-z]{0,3}(?![\d.,/]?\d)")
+_WON_AFTER = LazyPattern(r"(?:\s*[.,;:)(]|\s*$|\s+(?:per|each|apiece|and|or|in|to|from|for|at|on|against|versus|vs)\b)",
+                         regex.I)
 # "Share of 2024 %", "Change in 2025 %": a year in a column label before its unit, no percentage
-_YEAR_LABEL = rx(r"\b(?:of|in|for|since|from|vs\.?)\s+(?:19|20)\d\d\s%", regex.I)
-_PERCENT = rx(r"^(?:[ \u00a0\u202f]?%|\s?(?:per\s?cents?|percents?|percentage|pct)\b)", regex.I)  # not across a tab
-_POINTS = rx(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
-_WORD = rx(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
+_YEAR_LABEL = LazyPattern(r"\b(?:of|in|for|since|from|vs\.?)\s+(?:19|20)\d\d\s%", regex.I)
+_PERCENT = LazyPattern(r"^(?:[ \u00a0\u202f]?%|\s?(?:per\s?cents?|percents?|percentage|pct)\b)", regex.I)  # not across a tab
+_POINTS = LazyPattern(r"^(?:\s?(?:pp|ppt|pts?)\b|\s?(?:percentage|percent|per\s?cent)[\s-]points?\b)", regex.I)
+_WORD = LazyPattern(r"(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*")
 # a change, not a range, when "from X to Y" follows a verb of change ("rising from 86 to 133 units")
 _CHANGE_BEFORE = LazyPattern(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growing|increased|"
                                r"increasing|decreased|decreasing|climbed|climbing|dropped|dropping|jumped|went|moved|"
@@ -186,23 +186,23 @@ def _join_range(f: _Amount, nxt: _Amount, hi: float) -> None:
 
 
 # what stands between a span and another span it is compared with ("$21.70 to $22.00, down from $27.00 to $27.30")
-_SPAN_AGAINST = rx(r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from|after)"
-                   r"(?:\s+(?:the\s+|a\s+|its\s+)?(?:previous|prior|earlier|old)(?:\s+(?:range|guidance|forecast|outlook))?"
-                   r"(?:\s+of)?)?\s+", regex.I)
+_SPAN_AGAINST = LazyPattern(r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from|after)"
+                            r"(?:\s+(?:the\s+|a\s+|its\s+)?(?:previous|prior|earlier|old)(?:\s+(?:range|guidance|forecast|outlook))?"
+                            r"(?:\s+of)?)?\s+", regex.I)
 # "the new one will", "a bigger one in 2027": "one" standing for a thing named before
-_ADJ_BEFORE_ONE = rx(r"(?i)\b(?:the|a|an|this|that|its|their|our|his|her|another)\s+(?:[\p{L}]+\s+){1,2}$")
-_NO_NOUN_AFTER = rx(r"(?i)(?!-)\s*(?:[.,;:!?)]|$|(?:is|was|will|would|could|can|has|had|have|are|were|in|at|for|to|from|"
-                    r"with|by|on|of|and|or|but|that|which|who|makes?|made)\b)")
+_ADJ_BEFORE_ONE = LazyPattern(r"(?i)\b(?:the|a|an|this|that|its|their|our|his|her|another)\s+(?:[\p{L}]+\s+){1,2}$")
+_NO_NOUN_AFTER = LazyPattern(r"(?i)(?!-)\s*(?:[.,;:!?)]|$|(?:is|was|will|would|could|can|has|had|have|are|were|in|at|for|to|from|"
+                             r"with|by|on|of|and|or|but|that|which|who|makes?|made)\b)")
 # a number word glued to a noun in -er: a type's name, no count ("two-seaters", "a four-wheeler", "a six-footer")
-_TYPE_NAME = rx(r"-(?!quarters?\b)[\p{L}]+ers?\b(?!-)", regex.I)
+_TYPE_NAME = LazyPattern(r"-(?!quarters?\b)[\p{L}]+ers?\b(?!-)", regex.I)
 # "more" and then a noun phrase, not "more than", "more of", "more in 2020"
-_MORE_NOUN = rx(r"\s+(?!(?:than|of|or|and|in|on|at|to|for|by|from|with|were|was|are|is|will|would|could|have|has|had)\b)"
-                r"[\p{L}\p{N}]", regex.I)
+_MORE_NOUN = LazyPattern(r"\s+(?!(?:than|of|or|and|in|on|at|to|for|by|from|with|were|was|are|is|will|would|could|have|has|had)\b)"
+                         r"[\p{L}\p{N}]", regex.I)
 # a figure compared with another ("a crew of 90, 30% fewer than the 128"): not a list of like figures
 _COMPARATIVE_AFTER = LazyPattern(r"\s+(?:fewer|more|less|higher|lower|larger|smaller|bigger|cheaper|up|down|above|below"
                                    r"|greater|heavier|lighter|longer|shorter|faster|slower)\b", regex.I)
 # "handed over four aircraft", "took over 12 sites": the particle of a verb, not a hedge
-_PARTICLE_VERB = rx(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|t(?:ake|akes|ook|aken|aking)"
+_PARTICLE_VERB = LazyPattern(r"(?i)\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|t(?:ake|akes|ook|aken|aking)"
                                r"|carr(?:y|ies|ied|ying)|sign(?:s|ed|ing)?|brought|bring(?:s|ing)?)\s+$")
 _VOCAB_PATTERNS: dict[tuple[str, int], tuple[dict, regex.Pattern]] = {}
 
@@ -241,37 +241,37 @@ def _change_word_before(lex: Lexicon) -> regex.Pattern:
 
 
 # the figure of a population or workforce is a count of people, not money ("a population of 2.86 million")
-_PEOPLE_BEFORE = rx(r"(?i)\b(?:population|workforce|headcount|inhabitants|residents|citizens|membership)"
+_PEOPLE_BEFORE = LazyPattern(r"(?i)\b(?:population|workforce|headcount|inhabitants|residents|citizens|membership)"
                                r"\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$")
 # an age in apposition after a name: "Anna Lindqvist, 54, said"
-_AGE = rx(r"\p{Lu}[\p{L}'’-]+,\s$")
+_AGE = LazyPattern(r"\p{Lu}[\p{L}'’-]+,\s$")
 # what stands between a count and a scaled figure restating it ("20,000 shells a day, or 7.3 million a year")
-_RESTATE_GAP = rx(r"(?:\s+(?:a|an|per|each)\s+[\p{L}]+)?\s*,?\s*(?:or|i\.e\.|that\s+is)\s+"
-                  r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?", regex.I)
+_RESTATE_GAP = LazyPattern(r"(?:\s+(?:a|an|per|each)\s+[\p{L}]+)?\s*,?\s*(?:or|i\.e\.|that\s+is)\s+"
+                           r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?", regex.I)
 # "a 30-strong fleet", "a 20-odd list": compounds whose number counts the noun after them
 _COMPOUND_NOT_COUNTED = ("strong", "odd", "plus", "something")
 _SIZE_HEDGES = ("almost", "nearly", "close to", "just about", "not quite")
-_ARTICLE_END = rx(r"(?<![\p{L}])an?\s+$", regex.I)
+_ARTICLE_END = LazyPattern(r"(?<![\p{L}])an?\s+$", regex.I)
 # a hedge on a range's high end: "between 2 g and about 7 g"
 _GAP_HEDGE = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|up\s+to)\s+)?"
-_SPACE_RUN = rx(r"[ \t\u00a0\u2009\u202f]*")
+_SPACE_RUN = LazyPattern(r"[ \t\u00a0\u2009\u202f]*")
 # digit forms read before plain numerals: scientific notation, fractions ("3/4", "2 1/2"), ".75"
 _SCI = LazyPattern(r"(?<![\p{L}\p{N}_.,])(\d+(?:\.\d+)?)(?:[eE]|[ \u00a0]?[x×·][ \u00a0]?10(?:\^|\*\*)?(?=[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹])|"
                    r"[ \u00a0]?[x×·][ \u00a0]?10(?=[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]))([-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\p{L}\p{N}]|\.\d)")
-_SCI_CHUNK = rx(r"^[-−]?\d+(?:\.\d+)?(?:[eE]|[x×·]10(?:\^|\*\*)?)[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}$")
+_SCI_CHUNK = LazyPattern(r"^[-−]?\d+(?:\.\d+)?(?:[eE]|[x×·]10(?:\^|\*\*)?)[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}$")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 _FRACTION = LazyPattern(r"(?<![\p{L}\p{N}_/.,:]|[\p{L}\p{N}]-)(?:(\d{1,3})[ \u00a0]+)?(\d{1,4})/(\d{1,4})(?![\p{N}/]|[.,:]\d)")
-_FRACTION_CHUNK = rx(r"^[-−]?(\d{1,4})/(\d{1,4})$")
+_FRACTION_CHUNK = LazyPattern(r"^[-−]?(\d{1,4})/(\d{1,4})$")
 # denominators of fractions written with digits; "24/7", "9/11" and "3/15" are not fractions
 _DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000))
-_VULGAR_CHARS = rx(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+_VULGAR_CHARS = LazyPattern(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 _VULGAR = LazyPattern(r"(?<![\p{L}\p{N}.,])(\d{1,3})?[ \u00a0]?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])(?![\p{N}])")
-_LEADING_POINT = rx(r"(?:(?<=^)|(?<=[\s(\[$€£¥-]))\.(\d+)(?![\d.,]?\d|[-\s]?cal)")
+_LEADING_POINT = LazyPattern(r"(?:(?<=^)|(?<=[\s(\[$€£¥-]))\.(\d+)(?![\d.,]?\d|[-\s]?cal)")
 # after a glued "m" with no currency: the metre ("1.8m tall", "3m and 5cm"), not the million
 _METRE_AFTER = LazyPattern(r"^(?:\s*$|[.,;:!?)\]]|\s+(?:x|by|and|long|tall|wide|high|deep|thick|in\s+(?:length|diameter"
                              r"|height|width))\b|\s*[x×]\s*\d)")
 _TIME_UNITS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
-_NEGATIVE = rx(r"(?i)\b(?:minus|negative)\s+$")
+_NEGATIVE = LazyPattern(r"(?i)\b(?:minus|negative)\s+$")
 # patterns matched at a position of the whole text (``.match(t, pos)``), never on a slice ``t[pos:]``: a slice
 # to the end of the text copies the rest of it for every figure, which made a long document quadratic
 # a postal code after an address: ", 40476 Düsseldorf", ", VA 22202", ", 111 22 Stockholm", "75015 Paris"
@@ -300,10 +300,10 @@ _SPACED_SCALE = LazyPattern(r"[ \u00a0](?P<s>bn|mn|mln|bln|m|k|b|tn|mil)(?![\p{L
 _NEXT_CAPITAL = LazyPattern(r"[ \u00a0](\p{Lu}[\p{L}]*)(?![\p{L}])")
 _HALF_OF_YEAR = LazyPattern(r"\s+of\s+(?:the\s+)?" + _YEAR)
 _ORDINAL_OF = LazyPattern(r"\s+(?:of|in)\s+(?:five|ten|\d)")
-_NUMBERED_ITEMS = rx(r"(?<![\p{L}])(?P<w>\p{Ll}[\p{Ll}-]*s)[ \u00a0](?P<a>\d{1,4})[ \u00a0]?(?:and|to|through|&|–)[ \u00a0]?"
-                     r"(?P<b>\d{1,4})(?![\d.,]\d)")
-_ITEM_END = rx(r"s[ \u00a0]\d")  # in every match of _NUMBERED_ITEMS: its noun's last letter, a space, a digit
-_ITEM_NOUN_BEFORE = rx(r"(?r)[\p{Ll}-]*")  # matched backwards: the lower-case run (with hyphens) a noun ends
+_NUMBERED_ITEMS = LazyPattern(r"(?<![\p{L}])(?P<w>\p{Ll}[\p{Ll}-]*s)[ \u00a0](?P<a>\d{1,4})[ \u00a0]?(?:and|to|through|&|–)[ \u00a0]?"
+                              r"(?P<b>\d{1,4})(?![\d.,]\d)")
+_ITEM_END = LazyPattern(r"s[ \u00a0]\d")  # in every match of _NUMBERED_ITEMS: its noun's last letter, a space, a digit
+_ITEM_NOUN_BEFORE = LazyPattern(r"(?r)[\p{Ll}-]*")  # matched backwards: the lower-case run (with hyphens) a noun ends
 
 
 def numbered_items(t: str) -> Iterator[Any]:
@@ -323,9 +323,9 @@ def numbered_items(t: str) -> Iterator[Any]:
     yield from matches_at(_NUMBERED_ITEMS, t, sorted(starts))
 
 
-_HOUSE_NUMBER_FIRST = rx(r"\d{1,5}[A-Za-z]?[ \u00a0]\p{Lu}")  # how a number before its street starts (lexicon._address_re)
-_DIGIT_AFTER_SPACE = rx(r"[ \u00a0](?=\d)")
-_LETTERS_BEFORE = rx(r"(?r)\p{L}+")  # matched backwards: the run of letters that ends at a place
+_HOUSE_NUMBER_FIRST = LazyPattern(r"\d{1,5}[A-Za-z]?[ \u00a0]\p{Lu}")  # how a number before its street starts (lexicon._address_re)
+_DIGIT_AFTER_SPACE = LazyPattern(r"[ \u00a0](?=\d)")
+_LETTERS_BEFORE = LazyPattern(r"(?r)\p{L}+")  # matched backwards: the run of letters that ends at a place
 _ADDRESS_WORDS: dict[int, tuple[dict, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]] | None]] = {}
 
 
@@ -378,11 +378,11 @@ def address_matches(lex: Lexicon, t: str) -> Iterator[Any]:
     yield from matches_at(pat, t, sorted(starts))
 
 
-_NOT_ITEM_AFTER = rx(r"[ \u00a0]*(?:%|percent|per\b|per[ \u00a0]cent|thousand|million|billion|trillion|[$€£¥]|"
-                     r"\p{L}+s\b|years?\b|months?\b|days?\b|hours?\b)", regex.I)
-_DIGITS_WORD = rx(r"[ \u00a0-]digits?\b", regex.I)
-_COMPOUND_REST = rx(r"[ \u00a0](?P<n>\d{1,3})[ \u00a0](?P<w>\p{L}+)(?![\p{L}\d])")
-_RANGE_END = rx(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)")
+_NOT_ITEM_AFTER = LazyPattern(r"[ \u00a0]*(?:%|percent|per\b|per[ \u00a0]cent|thousand|million|billion|trillion|[$€£¥]|"
+                              r"\p{L}+s\b|years?\b|months?\b|days?\b|hours?\b)", regex.I)
+_DIGITS_WORD = LazyPattern(r"[ \u00a0-]digits?\b", regex.I)
+_COMPOUND_REST = LazyPattern(r"[ \u00a0](?P<n>\d{1,3})[ \u00a0](?P<w>\p{L}+)(?![\p{L}\d])")
+_RANGE_END = LazyPattern(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)")
 _LETTER_AFTER_SPACE = LazyPattern(r"\s+\p{L}")
 _TITLE_WORD = LazyPattern(r"\b[\p{L}]{4,}\b")
 # how far back (and forward) a bare number looks for the figure it borrows its kind from, in figures: a

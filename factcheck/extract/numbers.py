@@ -7,9 +7,8 @@ numeral); without such evidence the text is read as English.
 
 from __future__ import annotations
 
-import regex
-
-from .lazy import rx
+from . import fastregex as regex
+from .lazy import LazyPattern, rx
 
 # thin space, narrow no-break space, no-break space, plain space: group separators in numbers
 SPACES = "\u2009\u202f\u00a0 "
@@ -18,13 +17,13 @@ MINUS = "-\u2212\u2012\u2013"
 # A digit numeral, greedy over separators; parse_digits() validates the grouping.
 # "1 059" grouped with a plain space is tried first (1-3 digits, then groups of exactly three); a year or a
 # longer run before a space ("2023 100 vehicles") never starts such a group
-DIGITS_RE = rx(r"(?<![\p{L}\p{N}_.,])(?:\d{1,3}(?: \d{3})+(?![\d.,]\d)(?!\d)|\d+(?:[.,'\u2009\u202f\u00a0]\d+)*)")
+DIGITS_RE = LazyPattern(r"(?<![\p{L}\p{N}_.,])(?:\d{1,3}(?: \d{3})+(?![\d.,]\d)(?!\d)|\d+(?:[.,'\u2009\u202f\u00a0]\d+)*)")
 
-_COMMA_DECIMAL_EVIDENCE = rx(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,.])")
-_POINT_DECIMAL_EVIDENCE = rx(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,.])")
+_COMMA_DECIMAL_EVIDENCE = LazyPattern(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,.])")
+_POINT_DECIMAL_EVIDENCE = LazyPattern(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,.])")
 # "1 059,5": space groups and a decimal comma. Not "20 127,676" (a table's change column, then an English
 # "127,676": three digits after a comma are a group) nor "135,181 112,367" (a group, then the next cell)
-_FR_EVIDENCE = rx(r"(?<![\d.,])\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+,(?:\d{1,2}|\d{4,})(?![\d.,]?\d)")
+_FR_EVIDENCE = LazyPattern(r"(?<![\d.,])\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+,(?:\d{1,2}|\d{4,})(?![\d.,]?\d)")
 
 
 def detect_locale(text: str, scale_evidence: dict[str, regex.Pattern] | None = None) -> str:

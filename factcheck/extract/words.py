@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
+from . import fastregex as regex
 from .lazy import LazyPattern, rx
 
 

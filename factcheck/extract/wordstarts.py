@@ -12,9 +12,8 @@ from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import regex
-
 from .. import workcount
+from . import fastregex as regex
 from .lexicon import _FOLD_ODD, _FOLD_SAFE
 
 _RUN = regex.compile(r"\p{L}+")
