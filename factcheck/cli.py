@@ -1117,15 +1117,46 @@ def _gc_at_exit() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point. Whatever happens, one line and an exit code from the table, never a traceback:
     unexpected errors are internal errors (3), not "a figure is wrong" (1). Run as the program (no ``argv``)
-    it also tunes the garbage collector for a short run (_gc_for_a_run, _gc_at_exit)."""
+    it also tunes the garbage collector for a short run (_gc_for_a_run, _gc_at_exit) and ends without the
+    interpreter's teardown (_leave)."""
     if argv is not None:
         _main(argv)
         return
     _gc_for_a_run()
     try:
         _main(sys.argv[1:])
+        code: Any = 0
+    except SystemExit as e:
+        code = e.code
     finally:
         _gc_at_exit()
+    _leave(code)
+
+
+def _leave(code: Any) -> NoReturn:
+    """The program's end: output flushed and the exit handlers run (the cache files are written there), then
+    the process ends at once. The interpreter's own shutdown would next take every module apart, object by
+    object (~2.5 ms of a one-release check), for memory the operating system takes back anyway. Anything
+    out of the ordinary (an exit status that is not a number, output that cannot be flushed, a thread still
+    running) ends the usual way, which reports it as Python does."""
+    import atexit
+
+    threading = sys.modules.get("threading")
+    if isinstance(code, bool) or not isinstance(code, int | None) or \
+            (threading is not None and threading.active_count() > 1):
+        raise SystemExit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001 - a closed or broken stream: the interpreter's own handling
+        raise SystemExit(code) from None
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001 - as above, after the handlers
+        raise SystemExit(code) from None
+    os._exit(code or 0)
 
 
 def _main(args: list[str]) -> None:
