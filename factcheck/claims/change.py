@@ -159,6 +159,12 @@ def _other_point_base(ctx: Ctx, facts: Facts, p: Mention) -> bool:
 _MARGIN_IS = (r"(?<![\p{L}\p{N}])(?:margin|@margins)(?![\p{L}\p{N}])[^.;:\d%]{0,90}?(?<![\p{L}])(?:was|were|is|stood\s+at|"
               r"came\s+(?:in\s+)?at|amounted\s+to|reached)\s+(?:@hedges\s+)?$")
 _LOSS_SUBJECT = r"(?<![\p{L}\p{N}])@loss_words(?![\p{L}\p{N}])[^.;,\d]{0,30}$"
+# an item named by its source (linking words item_nouns, item_sources): "a pre-tax gain of $231 million on the sale of
+# the training business" is a level of its own, not the size of the change its sentence reports
+_ITEM_BEFORE = r"(?<![\p{L}\p{N}])@item_nouns\s+of\s+(?:(?:about|around|some|roughly|approximately|nearly|almost)\s+)?$"
+_ITEM_SOURCE = (r"\s+(?:on|from|related\s+to|relating\s+to|in\s+connection\s+with|arising\s+(?:from|on)|resulting\s+from|"
+                r"linked\s+to|due\s+to)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?@item_sources"
+                r"(?![\p{L}\p{N}])")
 _DATED_BASE_AND = LazyPattern(r"\b(?:from|on|over|than|versus|vs\.?)\s+(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?(?:19|"
                               r"20)\d\d\s+(?:and|but|while)\s+$",
                               regex.I)
@@ -433,6 +439,11 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             continue  # "raised $2.5 billion in a Series G round": money raised, no rise
         if level_stated(ctx, mt, d):
             continue  # "the navy's allocation ... is Tk 6,430 crore, or 15.3 per cent, up from Tk 5,860 crore": a level
+        if facts.g.regex(_ITEM_BEFORE).search(ctx.text, max(0, d.start - 40), d.start) and \
+                facts.g.regex(_ITEM_SOURCE).match(ctx.text, d.end):
+            ctx.skip("difference", d, "an income or cost item named by the transaction it came from, not the size of a "
+                                      "change")
+            continue  # "which included a gain of €366 million from the fair-value measurement of the Telespazio group"
         lead = [h for h in facts.g.word_pattern("negative_levels").finditer(ctx.text, max(0, d.start - 30), d.start)]
         if lead and not ctx.text[lead[-1].end():d.start].strip(" ,"):
             continue  # "compared with a net loss of $7.0 million": a level below zero, no difference
