@@ -1118,3 +1118,30 @@ def test_a_cause_s_change_is_not_the_row_s(sentence):
     # "helped by a 31% jump in X": the cause's own change, of a part the table does not show
     got = {c.stated.text for c in links(sentence + "\n\n" + TABLE)}
     assert got == {"24%"}
+
+
+# a row set off its columns: placed by position, a cell would stand in a change column without both the periods it
+# compares; such a placement is dropped and the row placed as a row without positions is (or left unplaced)
+_SET_OFF = [
+    ("in SEK m                Q3 2025   Q3 2024   Change     9M 2025   9M 2024   Change\n"
+     "Net sales               1,820     1,610     +13.0%     5,240     4,700     +11.5%\n"
+     "EBITA                   221                                 634       531       +19.4%\n"
+     "EBITA margin, %                                                 12.5      11.3\n", {}),
+    ("USD millions            2025      2024      Change\n"
+     "Revenue                 4,120     3,870     +6.5%\n"
+     "Operating income        404       352       +14.8%\n"
+     "Operating margin                  9.8%      9.1%\n", {"4:9.8%": ["404", "4,120"], "4:9.1%": ["352", "3,870"]}),
+    ("EUR million             Q2 2025   Q2 2024   Change     H1 2025   H1 2024   Change\n"
+     "Revenue                 880       812       +8.4%      1,640     1,480     +10.8%\n"
+     "EBIT                    70        66        +6.1%      131       126       +4.0%\n"
+     "EBIT margin, %                              8.0        8.5\n", {}),
+]
+
+
+@pytest.mark.parametrize("text,shares", _SET_OFF)
+def test_a_row_set_off_its_columns_is_not_read_into_a_change_column(text: str, shares: dict[str, list[str]]) -> None:
+    claims, _ = run(text)
+    got = {k: reading(c)[1] for k, c in claims.items() if c.kind == "share"}
+    assert got == shares
+    changes = [reading(c)[1] for c in claims.values() if c.kind == "percent_change"]
+    assert len(changes) >= 2 and all(len(ops) == 2 for ops in changes)  # the rows that are aligned still are

@@ -1449,8 +1449,9 @@ def _align(lex: Lexicon, text: str, ln: _Line, cells: tuple[Cell, ...], cols: li
     if ln.form == "aligned" and col_line is not None and col_line.form in ("aligned", "spaced", "text"):
         # a header of words only ("Year      France    Export    Total") still places its columns
         pos = _align_by_position(text, ln, cells, cols, col_line)
-        if pos is not None:
-            return (pos,)
+        if pos is not None and _cost(pos, cells, cols, _groups(cols), kind) < math.inf:
+            return (pos,)  # (not a change column filled without both the periods it compares: a row set off its
+            # columns, "Adjusted EBIT margin ... 14.4%  13.5%" under "H1 2024" and "Δ": placed as unplaced rows are)
     if math.comb(c, k) > 5000:
         return ()
     scored: list[tuple[float, tuple[int, ...]]] = []
