@@ -580,6 +580,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
              and magnitude(x, part) < 1000 and not same_figure(x, part)
              # (not "17% of sales ..., and the company signed $1.3 billion of new contracts": another clause's)
              and not (x.start > p.end and _NEXT_CLAUSE.search(ctx.text, p.end, x.start))
+             # (nor a figure in another cell of its line: "EUR 437 million – 7.0% of net sales    EUR 483 million")
+             and not _across_cells(ctx.text, min(x.end, part.end), max(x.start, part.start))
              # (not "67 aircraft represent more than a third of the program of record and 112 remain to be ordered": a
              # remainder, no whole)
              and not (x.start > p.end and (_REMAINS_AFTER.match(ctx.text, x.end) or _LEAVING_BEFORE.search(
@@ -604,7 +606,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     one_period = bool(named) and _ONE_PERIOD.search(named.group(1)) is not None
     for x in cands:
         ev: list[Evidence] = []
-        ctxwords = {w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", ctx.text[max(0, x.start - 50):x.end + 30])}
+        a, b = _in_cell(ctx.text, max(0, x.start - 50), x.start, x.end, x.end + 30)
+        ctxwords = {w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", ctx.text[a:b])}
         common = words & ctxwords
         if common:
             ev.append(Evidence("names-whole", f"'{named.group(1).strip() if named else ''}' matches the words around "
@@ -1043,7 +1046,32 @@ def _clause_of(ctx: Ctx, x: Mention, before: int | None = None, after: int | Non
     near = [y for y in ctx.numbers_in(s, e) if y is not x]
     a = max([y.end for y in near if y.end <= x.start] + [s])
     b = min([y.start for y in near if y.start >= x.end] + [e])
+    a, b = _in_cell(ctx.text, a, x.start, x.end, b)
     return ctx.text[a:b]
+
+
+# a column gap: three spaces or more, or a tab, after a word or a figure on a line ("EUR 437 million – 7.0% of net
+# sales    EUR 483 million – 10.1% of net sales" is two cells); the words on its other side are another cell's
+_COLUMN_GAP = LazyPattern(r"(?<=\S)(?:[ \u00a0]{3,}|\t)")
+_DIGIT = LazyPattern(r"\d")
+
+
+def _across_cells(text: str, a: int, b: int) -> bool:
+    """Do ``a``..``b`` (on one line) hold a column gap?"""
+    return "\n" not in text[a:b] and _COLUMN_GAP.search(text, a, b) is not None
+
+
+def _in_cell(text: str, a: int, start: int, end: int, b: int) -> tuple[int, int]:
+    """``a``..``b`` around the figure at ``start``..``end``, cut at the column gaps nearest to it on its line (before
+    it, only after a cell that holds a figure: the label that opens a row is the row's)."""
+    line = text.rfind("\n", 0, start) + 1
+    before = [g for g in _COLUMN_GAP.finditer(text, max(a, line), start)]
+    if before and not _DIGIT.search(text, line, before[-1].start()):
+        before = []
+    after = _COLUMN_GAP.search(text, end, b)
+    if after is not None and "\n" in text[end:after.start()]:
+        after = None
+    return (before[-1].end() if before else a), (after.start() if after else b)
 
 
 def _period_length(ctx: Ctx, x: Mention) -> str | None:
