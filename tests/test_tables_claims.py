@@ -1145,3 +1145,21 @@ def test_a_row_set_off_its_columns_is_not_read_into_a_change_column(text: str, s
     assert got == shares
     changes = [reading(c)[1] for c in claims.values() if c.kind == "percent_change"]
     assert len(changes) >= 2 and all(len(ops) == 2 for ops in changes)  # the rows that are aligned still are
+
+
+# a change header that names its span (tables words year_on_year_headers, quarter_on_quarter_headers) compares only two
+# periods that span apart; a table without them leaves that column unchecked
+_SPANS = [
+    ("KRW bn | Q3 2024 | Q2 2024 | QoQ change | YoY change\nSales | 2,631.2 | 2,790.0 | -5.7% | +62%\n"
+     "Operating profit | 477.2 | 358.8 | +33.0% | +457%\n", {"2:-5.7%": ["2,790.0", "2,631.2"], "3:+33.0%": ["358.8", "477.2"]}),
+    ("EUR m          Q4 2025    Q3 2025    q/q       y/y\nRevenue        1,210      1,150      +5.2%     +18%\n",
+     {"2:+5.2%": ["1,150", "1,210"]}),
+    ("USD m\tQ2 2025\tQ2 2024\tYoY\tQoQ\nOrders\t880\t800\t+10.0%\t-4%\n", {"2:+10.0%": ["800", "880"]}),
+]
+
+
+@pytest.mark.parametrize("text,changes", _SPANS)
+def test_a_change_column_naming_its_span_pairs_only_periods_that_span_apart(text: str,
+                                                                            changes: dict[str, list[str]]) -> None:
+    claims, _ = run(text)
+    assert {k: reading(c)[1] for k, c in claims.items() if c.kind == "percent_change"} == changes

@@ -248,6 +248,11 @@ class Lexicon:
         self.other_basis = re.compile(r"(?<![\w])(?:" + other + r")(?![\w])", re.I)
         self.other_change = re.compile(r"(?:(?:" + other + r")\s+(?:" + change + r")|(?:" + change + r")\s*,?\s*(?:at\s+|in\s+)?(?:"
                                        + other + r"))" + unit_tail + r"(?![\w])", re.I)
+        self.year_on_year = re.compile(r"(?<![\w])(?:" + _words_re(words("year_on_year_headers")) + r")(?![\w])", re.I) \
+            if words("year_on_year_headers") else re.compile(r"(?!)")
+        self.quarter_on_quarter = re.compile(r"(?<![\w])(?:" + _words_re(words("quarter_on_quarter_headers"))
+                                             + r")(?![\w])", re.I) if words("quarter_on_quarter_headers") \
+            else re.compile(r"(?!)")
         self.absolute_change = re.compile(r"(?:" + _words_re(words("absolute_change_headers")) + r")", re.I)
         self.share_label = re.compile(r"(?:" + share + r")" + unit_tail + r"(?![\w])", re.I)
         prefixes = words("share_header_prefixes")  # "Share of export orders", "% of group revenue"
@@ -1160,7 +1165,8 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
                 cols[i] = _replace(c, pair=(j, j))
         if c.role != "change":
             continue
-        if i > 0 and cols[i - 1].role == "change" and cols[i - 1].pair:
+        if i > 0 and cols[i - 1].role == "change" and cols[i - 1].pair and \
+                _span_named(lex, c.label) in (None, _span_named(lex, cols[i - 1].label)):
             prev = cols[i - 1]  # "Change, %" then "+/-": both compare the same two periods
             cols[i] = _replace(c, pair=prev.pair, pair_certain=prev.pair_certain)
             continue
@@ -1184,6 +1190,14 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
         la, lb = _period_length(cols[a].label), _period_length(cols[b].label)
         if la and lb and la != lb:
             # "Q2 2024 | H1 2024 | Change vs H1 2023": a quarter and a half year are no two levels of one change
+            cols[i] = _replace(c, role="other")
+            continue
+        span = _span_named(lex, c.label)
+        ya, yb = _label_year(lex, cols[a].label), _label_year(lex, cols[b].label)
+        if ya is not None and yb is not None and (span == "year" and ya == yb or span == "quarter" and ya != yb and (
+                qa := lex.quarter.search(cols[a].label)) and (qb := lex.quarter.search(cols[b].label)) and
+                qa.group(0).lower() == qb.group(0).lower()):
+            # "YoY change" over "Q3 2024 | Q2 2024", "QoQ" over "Q3 2024 | Q3 2023": not the two periods it compares
             cols[i] = _replace(c, role="other")
             continue
         oa, ob = cols[a].order, cols[b].order
@@ -1275,6 +1289,22 @@ def _share_of_column(lex: Lexicon, cols: list[Column]) -> None:
                  and not lex.pct_label.search(o.label)]  # not "Real change 2023-24 (%)"
         if len(parts) == 1:
             cols[i] = _replace(c, whole="column", pair=(parts[0], named[0]))
+
+
+def _span_named(lex: Lexicon, label: str) -> str | None:
+    """"year" for a change header that names a year-on-year comparison, "quarter" for a quarter-on-quarter one."""
+    if lex.year_on_year.search(label):
+        return "year"
+    if lex.quarter_on_quarter.search(label):
+        return "quarter"
+    return None
+
+
+def _label_year(lex: Lexicon, label: str) -> int | None:
+    m = lex.year.search(label)
+    if m is None:
+        return None
+    return int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
 
 
 def _replace(c: Column, **kw: Any) -> Column:
