@@ -126,7 +126,8 @@ def _direction(facts: Facts, cue: str) -> int:
     if g.word_pattern("evaluative_words").search(cue):
         return 0  # "an improvement of €214 million" in an outflow is a fall: the size is checked, not the sign
     if g.word_pattern("decrease_words").search(cue) or g.word_pattern("comparatives_down").search(cue) \
-            or regex.search(r"[−–]|^-|\b(?:narrowed|slipped|eased|lost|shed|below|under|short)\b", cue, regex.I):
+            or regex.search(r"−|–(?!\s)|^-(?!\s)|\b(?:narrowed|slipped|eased|lost|shed|below|under|short)\b", cue, regex.I):
+        # (a dash set off by a space is punctuation or a bullet, no sign: "- Order intake increased by £7.5bn to ...")
         return -1
     if g.word_pattern("increase_words").search(cue) or g.word_pattern("comparatives_up").search(cue) or "+" in cue \
             or regex.search(r"\b(?:improved|widened|added|gained|advanced|above|over|ahead|excess|heavier|"
@@ -476,6 +477,7 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
 
 
 _RAISE = LazyPattern(r"(?:raised|raises|raise|raising)\b", regex.I)
+_CAUSE_CLAUSE = r"(?<![\p{L}])@cause_cues(?![\p{L}])[^,;.:]*$"
 _CAUSE_BEFORE = LazyPattern(r"\b(?:driven\s+by|due\s+to|owing\s+to|reflecting|because\s+of|on\s+the\s+back\s+of|thanks\s+to|"
                             r"as\s+a\s+result\s+of|helped\s+by|offset\s+by|partly\s+offset\s+by)\b[^;.]*$", regex.I)
 _CHANGE_NOUN = r"(?:rise|increase|decrease|fall|drop|decline|growth|gain|jump|cut|reduction)"
@@ -1394,6 +1396,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         if p.type == "percent" and facts.g.regex(_YEAR_ON_YEAR_AFTER).match(ctx.text, p.end):
             local = [pr for pr in local if not facts.g.regex(_EXPECTED_BEFORE).search(
                 ctx.text, max(ctx.sentence(pr.old.start)[0], pr.old.start - 45), pr.old.start)]
+        # "slipped 1.3%, partly because the period had 13 weeks against 14 a year earlier": a pair after the change in a
+        # clause of cause (linking words cause_cues, no comma or semicolon between the cue and the pair) explains it
+        cause = facts.g.regex(_CAUSE_CLAUSE)
+        local = [pr for pr in local if not (min(pr.old.start, pr.new.start) > p.end and cause.search(
+            ctx.text, p.end, min(pr.old.start, pr.new.start)))]
         size = _size_restated(ctx, facts, p)
         if size is not None:
             local = [pr for pr in local if pr.new is not size and pr.old is not size]

@@ -175,6 +175,9 @@ class Pairs:
             # 2021, when it stood at NIS 15.1 billion": a level of a past year, in a clause of its own, is not now
         if any(added_amount(self.ctx.text, x) for x in (old, new)):
             return  # "24 guns in 2017 and four more in 2022": an amount added to a level is no level
+        if new.start < old.start and _contrasted(self.ctx, old, new):
+            return  # "64% of those imports came from the United States, against 6.5% from France": two sources (or
+            # places, or buyers) side by side, not one quantity's earlier and later levels
         if any(_ASIDE_BEFORE.search(self.ctx.text, max(0, x.start - 20), x.start) for x in (old, new)):
             return  # "€90.6 billion in 2024, including the €100 billion special fund, against €34.7 billion": an aside
         if any(self._saved(x) for x in (old, new)):
@@ -479,6 +482,29 @@ _COMPARATIVE_AFTER = LazyPattern(r"\s*(?:more|less|fewer|higher|lower|up|down|ab
 def _bare(m: Mention) -> bool:
     """A figure with no unit of its own: "(11,527)", "8.32"."""
     return m.type == "number" or (m.type == "count" and (not m.unit or m.inferred))
+
+
+# a figure set against another by the name each is of: "... from the United States, against 6.5% from France", "70 to
+# the Air Force, against 12 to the Navy", "300 units built at Ankara compared with 180 at Izmir"
+_NAMED_AFTER_FIG = LazyPattern(r"\s+(?:[\p{Ll}-]+\s+){0,2}?(?P<prep>from|for|in|at|to|by|under|with)\s+(?:the\s+)?"
+                               r"(?P<name>\p{Lu}[\p{L}\p{N}.’'-]*)")
+_NOT_A_NAME = LazyPattern(r"(?:Q[1-4]|H[12]|FY|Fiscal|Financial|Year|Quarter|Half|January|February|March|April|May|June|"
+                          r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
+                          r"Dec)\b.*|\p{Lu}{1,2}\d.*")
+
+
+def _contrasted(ctx: Ctx, old: Mention, new: Mention) -> bool:
+    """Is ``old`` (after ``new``) of another named thing than ``new``: the same preposition before a different name
+    after each, or before ``new`` in its clause ("came from the United States, against 6.5% from France")?"""
+    m = _NAMED_AFTER_FIG.match(ctx.text, old.end)
+    if m is None or _NOT_A_NAME.fullmatch(m.group("name")):
+        return False
+    s, _ = ctx.sentence(new.start)
+    seg = ctx.text[max(s, new.start - 60):old.start]
+    for n in regex.finditer(r"\b" + m.group("prep") + r"\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}.’'-]*)", seg):
+        if n.group(1) != m.group("name") and not _NOT_A_NAME.fullmatch(n.group(1)):
+            return True
+    return False
 
 
 def _year(text: str) -> int | None:

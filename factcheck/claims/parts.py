@@ -1394,9 +1394,36 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # doubted and may be read with them
         why = Evidence("trailing-parts", f"'{_quote(ctx, t.end, extra[-1].end)}' names more of the total after it", 0.5)
         readings = _with_more_parts(readings, extra, why, keep_explicit=False)
+    leading = _leading_parts(ctx, pairs, t, readings)
+    if leading:
+        # "included a $5.6 billion U.S. Air Force contract to modernize ..., $2.2 billion from the U.S. Space Force ...
+        # and $1.9 billion ..., together about $9.7 billion": an item whose words run too long to be joined may still
+        # open the list; read with it too, a reading that may make the total hold (never one that accuses)
+        best = readings[0]
+        readings.append(dataclasses.replace(doubt(best, Evidence(
+            "leading-parts", f"{' and '.join(x.text for x in leading)} before the list, read as more of its items", 0.0)),
+            operands=tuple(leading) + best.operands, alternative=True))
     readings.sort(key=lambda r: -r.score)
     kept = readings[:4] + [r for r in readings[4:] if r.alternative]
     ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(kept)))
+
+
+def _leading_parts(ctx: Ctx, pairs: Pairs, t: Mention, readings: list[Relation]) -> list[Mention]:
+    """The figures of a total's kind in its sentence before the best reading's list (and after any semicolon), when
+    that list comes before the total: items the walk back along the list could not join."""
+    best = readings[0] if readings else None
+    if best is None or best.formula != "sum" or not best.operands:
+        return []
+    first = min(best.operands, key=lambda x: x.start)
+    if first.start > t.start:
+        return []
+    s0, _ = ctx.sentence(t.start)
+    semi = ctx.text.rfind(";", s0, first.start)
+    used = {x.start for x in best.operands}
+    got = [x for x in ctx.numbers_in(max(s0, semi + 1), first.start) if is_amount(x) and x.start not in used
+           and _sum_comparable(ctx, x, t) and x.value_high is None and abs(x.value or 0) < abs(t.value or 0)
+           and not pairs.with_old(x) and x.start not in pairs.deltas and not same_figure(x, t)]
+    return got[-3:]
 
 
 _ARTICLE_ITEM = LazyPattern(r"(?:,|\band\b|\bplus\b|:)\s+(?P<art>an?|one|a\s+single)\s+(?!(?:total|further|more|year|quarter|half|third|"
