@@ -226,7 +226,7 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
             return None
         if r.formula == "convert":
             def fn(*xs: float) -> float:
-                return xs[0] * r.factor
+                return xs[0] * r.factor + r.offset
         elif r.formula in ("cagr", "annual_mean"):
             if not r.years:
                 return None

@@ -172,6 +172,7 @@ class Relation:
     operands: tuple[Mention, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     factor: float = 1.0
+    offset: float = 0.0  # added after the factor (formula "convert" between temperature scales: °C × 1.8 + 32)
     computed: tuple[float, float] | None = None
     point: float | None = None
     source: str | None = None  # where a rate or reference figure comes from

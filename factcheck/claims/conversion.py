@@ -188,17 +188,22 @@ def _conversion(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence
     from ..extract.units import convert
 
     assert src.unit and dst.unit
-    factor = convert(1.0, src.unit, dst.unit)
-    if factor is None:
+    # a scale with its own zero (°C, °F) converts by a factor and an offset: 50 °C is 122 °F, not 50 × 33.8
+    offset, one = convert(0.0, src.unit, dst.unit), convert(1.0, src.unit, dst.unit)
+    if offset is None or one is None:
         return
+    factor = one - offset
+    if abs(offset) < 1e-12 * max(1.0, abs(factor)):
+        offset = 0.0
     rule = ctx.rules.rule("conversion")
     slack = float(rule.options.get("hedged_slack", 0.02)) if rule else 0.02
     step = trailing_zero_step(dst)
     if dst.hedge:
         step = max(step, slack * abs(dst.value or 0.0))
-    note = f"{_g(src.value or 0.0)} {src.unit} × {factor:.6g} = {_g((src.value or 0.0) * factor)} {dst.unit}"
+    plus = f" {'+' if offset >= 0 else '−'} {_g(abs(offset))}" if offset else ""
+    note = f"{_g(src.value or 0.0)} {src.unit} × {factor:.6g}{plus} = {_g((src.value or 0.0) * factor + offset)} {dst.unit}"
     mix = _mixup(src, dst)
-    readings = [Relation("convert", (src,), (ev,), factor=factor, note=note, exact=True)]
+    readings = [Relation("convert", (src,), (ev,), factor=factor, offset=offset, note=note, exact=True)]
     ctx.add(Claim("conversion", (dst.start, dst.end), dst, readings=tuple(readings), stated_step=step,
                   params={"diagnosis": f"the figure matches a mix-up of {mix}"} if mix else {}))
 
