@@ -112,3 +112,16 @@ def test_overlap_lookup_agrees_with_the_walk_over_every_span() -> None:
             s = rnd.randint(-5, 70)
             e = s + rnd.randint(0, 10)
             assert lookup.any(s, e) == any(a < e and s < b for a, b in spans), (sorted(spans), s, e)
+
+
+# a multiple named as a ratio of two measures (linking words ratio_names) is no change of a row between its periods
+@pytest.mark.parametrize("text,figure", [
+    ("Results (£m) | 2025 | 2024\nOrder intake | 1,740.4 | 1,724.1\nRevenue | 1,912.6 | 1,850.2\n\n"
+     "Record order intake of £1,740.4m, 1% above the prior year, for a book-to-bill ratio of 0.91x.", "0.91x"),
+    ("SEK m | Q2 2025 | Q2 2024\nNet debt | 2,460 | 2,050\nEBITDA | 1,370 | 1,180\n\n"
+     "Net debt rose to SEK 2,460m, a leverage of about 1.8x.", "1.8x"),
+    ("USD m\t2025\t2024\nOperating income\t412\t380\nInterest expense\t66\t61\n\n"
+     "Operating income of $412 million gave interest cover of 6.2x.", "6.2x"),
+])
+def test_a_named_ratio_is_no_change_of_a_row(text: str, figure: str) -> None:
+    assert at(text, figure) == []

@@ -1178,6 +1178,8 @@ class _Prose:
         # the table's own prose qualifiers and the linker's basis qualifiers ("at constant scope and exchange rates")
         basis = ((vocab.get("linking") or {}).get("words") or {}).get("basis_qualifiers") or []
         self.qual = _word_alt([*(t_vocab.get("prose_qualifiers") or []), *basis])
+        # "a book-to-bill ratio of 0.91x": a multiple named as a ratio of two measures (linking words ratio_names)
+        self.ratio_names = _word_alt(((vocab.get("linking") or {}).get("words") or {}).get("ratio_names") or [])
         self.periods = {str(k): _word_alt(v or []) for k, v in (t_vocab.get("prose_periods") or {}).items()}
         # the measures the linker knows (rules/linking.yaml measures): a clause that names one the table does not
         # may be about another measure of the row's segment ("Electronic Solutions orders rose 15%")
@@ -1499,6 +1501,9 @@ class _Prose:
         if multiple and _OTHER_BASE.match(text, m.end):
             return None  # "double today's level", "twice the planned rate": a comparison with another base, no change
             # of the row between its periods
+        if multiple and not m.word and (named := list(self.ratio_names.finditer(text, max(ca, m.start - 50), m.start))) \
+                and _RATIO_TAIL.fullmatch(text, named[-1].end(), m.start):
+            return None  # "for a book-to-bill ratio of 0.91x": a ratio of orders to sales, no change of the row
         if not multiple and (re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I) or
                              (m.type == "percent" and (m.unit or "percent") != "percent") or
                              re.search(r"point|pp\b", m.text, re.I)):
@@ -1703,6 +1708,10 @@ def _final(readings: list[Relation], chosen: list[Relation], weight: float = 0.0
         return (Relation(chosen[0].formula, chosen[0].operands,
                          (Evidence(ev.cue, ev.detail, max(ev.weight, weight), explicit=True),)),)
     return tuple(sorted(readings, key=lambda x: -x.score))
+
+
+_RATIO_TAIL = re.compile(r"(?:\s+[\w-]+){0,3}\s*[:=]?\s*(?:(?:about|around|some|roughly|approximately|nearly|almost)\s+)?",
+                        re.I)
 
 
 def _word_alt(words) -> re.Pattern[str]:
