@@ -1163,3 +1163,23 @@ def test_a_change_column_naming_its_span_pairs_only_periods_that_span_apart(text
                                                                             changes: dict[str, list[str]]) -> None:
     claims, _ = run(text)
     assert {k: reading(c)[1] for k, c in claims.items() if c.kind == "percent_change"} == changes
+
+
+# a note right under a table, without a footnote mark, that puts its changes on another basis
+_UNMARKED = [
+    ("                          H1 2025     H1 2024    Variance\nSales                    £14,621m    £13,399m        +11%\n"
+     "Underlying EBIT           £1,550m     £1,393m        +13%\nSales and EBIT variances are stated at constant currency; "
+     "organic sales growth was 9%.\n", []),
+    ("| | 2025 | 2024 | Change |\n|---|---|---|---|\n| Revenue | 8,120 | 7,640 | +9% |\n| EBIT | 702 | 655 | +10% |\n\n"
+     "Changes are calculated at constant exchange rates.\n", []),
+    ("EUR m\tQ3 2025\tQ3 2024\tGrowth\nOrders\t512\t470\t+12%\nSales\t498\t455\t+11%\n"
+     "Growth rates are shown on an organic basis.\n", []),
+    ("| | 2025 | 2024 | Change |\n|---|---|---|---|\n| Revenue | 8,120 | 7,640 | +6% |\n| EBIT | 702 | 655 | +7% |\n\n"
+     "Changes are calculated from unrounded figures.\n", ["3:+6%", "4:+7%"]),
+]
+
+
+@pytest.mark.parametrize("text,checked", _UNMARKED)
+def test_an_unmarked_note_under_a_table_puts_its_changes_on_another_basis(text: str, checked: list[str]) -> None:
+    claims, _ = run(text)
+    assert sorted(k for k, c in claims.items() if c.kind == "percent_change") == checked

@@ -1034,6 +1034,8 @@ def _noted_basis(lex: Lexicon, text: str, columns: list[Column], end: int) -> li
     """A change column whose label carries a footnote mark ("Variance*", "Change¹", "Δ (1)") that a note under the
     table defines on another basis ("* Variances ... are calculated at constant exchange rates"): its changes are not
     computed from the table's own periods, so it is read as a column of another basis."""
+    if _unmarked_note_sets_basis(lex, text, end):  # "Sales and EBIT variances are stated at constant currency."
+        return [_replace(c, role="basis") if c.role == "change" else c for c in columns]
     marks = {i: m.group(0) for i, c in enumerate(columns)
              if c.role == "change" and (m := _NOTE_MARK.search((c.label or "").strip())) is not None}
     if not marks:
@@ -1043,6 +1045,24 @@ def _noted_basis(lex: Lexicon, text: str, columns: list[Column], end: int) -> li
         if note_sets_basis(lex, text, mark, end):
             out[i] = _replace(out[i], role="basis")
     return out
+
+
+# a note right under a table, without a mark, that says its changes are of another basis: "Sales and EBIT variances are
+# stated at constant currency", "Changes are calculated at constant exchange rates"
+_UNMARKED_NOTE = re.compile(r"(?:^|[\w&,\s-]{0,60}\s)(?:variances?|changes?|growth(?:\s+rates?)?|comparisons?)\s+(?:are|is|were|"
+                            r"was|have\s+been|has\s+been)\s+(?:stated|shown|calculated|presented|given|expressed|reported|"
+                            r"computed|measured)\b", re.I)
+
+
+def _unmarked_note_sets_basis(lex: Lexicon, text: str, end: int) -> bool:
+    """Does the first line under a table (a blank line between allowed) say, without a mark, that the table's changes
+    are of another basis? (Its first sentence only.)"""
+    for line in text[end:end + 600].splitlines()[:3]:
+        first = line.strip().split(". ")[0]
+        if not first:
+            continue
+        return _UNMARKED_NOTE.match(first) is not None and lex.other_basis.search(first) is not None
+    return False
 
 
 def label_mark(label: str) -> str | None:
