@@ -1501,8 +1501,9 @@ class _Prose:
         if multiple and _OTHER_BASE.match(text, m.end):
             return None  # "double today's level", "twice the planned rate": a comparison with another base, no change
             # of the row between its periods
-        if multiple and not m.word and (named := list(self.ratio_names.finditer(text, max(ca, m.start - 50), m.start))) \
-                and _RATIO_TAIL.fullmatch(text, named[-1].end(), m.start):
+        if multiple and not m.word and (ratio_hits := list(self.ratio_names.finditer(text, max(ca, m.start - 50),
+                                                                                  m.start))) \
+                and _RATIO_TAIL.fullmatch(text, ratio_hits[-1].end(), m.start):
             return None  # "for a book-to-bill ratio of 0.91x": a ratio of orders to sales, no change of the row
         if not multiple and (re.match(r"\s*(?:percentage\s+)?points?\b|\s*pp\b|\s*of\b", after, re.I) or
                              (m.type == "percent" and (m.unit or "percent") != "percent") or
