@@ -332,7 +332,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     before = t[s:q.start]
     if _unit_size(ctx, q):
         return None  # "four one-year option periods", "two 30-day trials": the size of each, not a span between dates
-    rel = regex.match(r"\s*(?:later|after|before|since|ago|earlier|on)\b", after, regex.I)
+    # ("five years from signing": a start named by words, as "after"; not "from 2024", "from the end of 2025")
+    rel = regex.match(r"\s*(?:later|after|before|since|ago|earlier|on|from(?=\s+(?!(?:the\s+)?(?:end|start|beginning|early|"
+                      r"mid|late|middle)\b)(?!now\b|today\b)\p{Ll}))\b", after, regex.I)
     if rel and rel.group(0).strip().lower() in ("earlier", "ago") and _dates_a_figure(ctx, q):
         return None  # "from ¥980 billion a year earlier": the period a figure is given for, not a span claimed
     if not rel and regex.search(r"\b(?:per|each|every|over|for|within|up\s+to)\s+(?:the\s+(?:(?:next|past|last|first|"
@@ -376,8 +378,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # is 12 to 18 months late")
         clause_from = t.rfind(";", s, q.start) + 1
         due_and_came = [(d, p) for d, p in periods if d.end <= q.start]
-        if not any(clause_from <= d.start for d, _ in due_and_came):
-            due_and_came = []
+        if not any(clause_from <= d.start for d, _ in due_and_came) or \
+                (due_and_came and _OWN_CLAUSE.search(t, due_and_came[-1][0].end, q.start)):
+            due_and_came = []  # (nor when a clause of its own opens between the last date and the span: "reported in
+            # October 2017 that ... by the end of 2021, that depot repair capability was six years behind schedule")
         late = _LATE.match(after)
         came_after = [(d, p) for d, p in periods if q.end < d.start and late is not None
                       and regex.fullmatch(r"\s*,?\s*(?:in|by|on|at)\s+(?:the\s+end\s+of\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?",
@@ -451,7 +455,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             return None  # "a one-year base contract ...; the ordering period runs from 2025 through 2030": another clause
         return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
     # 2. "N after/before EVENT": the event's date is where the text tells of the event
-    if word in ("after", "before", "since"):
+    if word in ("after", "before", "since", "from"):
         phrase = regex.split(r"[;,]|(?<!\b\p{Lu})\.(?:\s|$)", after[rel.end():], maxsplit=1)[0]
         # "11 years after contract award and more than eight years after the original target of July 2017": the
         # event's phrase ends where the sentence's next span begins
@@ -489,6 +493,12 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             in_clause = [p for d, p in others if breaks[-1] <= d.start and d.end <= q.start]
             if in_clause:
                 own = in_clause[-1]
+        if word == "since":
+            # "achieved in seven years since the establishment of the Authority in 2017": since leads to the time of its
+            # own clause, a date there, else the release's date (not "4 percent in 2018; ..." of another clause)
+            clause_from = max(t.rfind(";", s, q.start) + 1, s)
+            own_clause = [p for d, p in others if clause_from <= d.start and d.end <= q.start]
+            own = own_clause[-1] if own_clause else None
         sure = own is not None and (bool(inline) or (told is not None and told[1]))
         if own is None:
             # no date of its own: the release's date, unless the sentence speaks of the future ("will arrive more
@@ -606,6 +616,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     return None
 
 
+_OWN_CLAUSE = LazyPattern(r",?\s*\b(?:and\s+|but\s+)?that\s+(?!(?:year|month|quarter|date|period|time)\b)|,\s*(?:while|whereas|"
+                          r"although)\b", regex.I)
 _CLAUSE_BREAK = LazyPattern(r"[;–—]|\s-\s|,\s*(?:and|but|while|whereas)\b", regex.I)
 def _year_range(ctx: Ctx, q: Mention, periods: list[tuple[Mention, Period]]) -> tuple[Period, Period, bool] | None:
     """A range of years written as one date ("2025-2030", "2023–2027") right before or after the span, with nothing
