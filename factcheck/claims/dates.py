@@ -334,7 +334,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         return None  # "four one-year option periods", "two 30-day trials": the size of each, not a span between dates
     # ("five years from signing": a start named by words, as "after"; not "from 2024", "from the end of 2025")
     rel = regex.match(r"\s*(?:later|after|before|since|ago|earlier|on|from(?=\s+(?!(?:the\s+)?(?:end|start|beginning|early|"
-                      r"mid|late|middle)\b)(?!now\b|today\b)\p{Ll}))\b", after, regex.I)
+                      r"mid|late|middle)\b)(?!now\b|today\b)(?-i:\p{Ll})))\b", after, regex.I)
     if rel and rel.group(0).strip().lower() in ("earlier", "ago") and _dates_a_figure(ctx, q):
         return None  # "from ¥980 billion a year earlier": the period a figure is given for, not a span claimed
     if not rel and regex.search(r"\b(?:per|each|every|over|for|within|up\s+to)\s+(?:the\s+(?:(?:next|past|last|first|"
