@@ -47,11 +47,8 @@ FIG_OPEN, FIG_CLOSE, DATE_OPEN, DATE_CLOSE, PREFIX = "\ue000", "\ue001", "\ue002
 # white space between two tokens; a figure's hedges and determiners ("about the", "last year's") are part of
 # its slot: they are left out of the abstract, so no template word can match inside them ("more than 20" is a
 # hedge, never a comparison)
-# (neither crosses a column gap: three spaces or more, or a tab, right after a word or a figure; "EUR 437 million –
-# 7.0% of net sales    EUR 483 million" is two cells, not "7.0% of net sales [of] EUR 483 million")
-_WS = r"(?:(?!(?<=\S)(?:[ \u00a0]{3}|\t))\s)"
-_HARD = _WS + "+"
-_SOFT = _WS + "*"
+_HARD = r"\s+"
+_SOFT = r"\s*"
 _SLOT_PREFIX = ""
 _SLOT = LazyPattern(r"\{(?P<name>[a-z_][a-z0-9_]*)(?::(?P<kind>date|any))?\}")
 _GAP = LazyPattern(r"\{(?P<what>gap|words|flat)(?P<plus>\+\+|\+)?(?::(?P<n>\d+))?\}")
@@ -324,7 +321,7 @@ class Grammar:
                 n = int(g.group("n") or (120 if g.group("plus") else 60))
                 if g.group("what") == "words":  # words (names with digits too: "TB2s"), dates; no figure, comma, bracket
                     # (a hyphen, not a dash set off by spaces: "the pre-war rate - and an expected 2 million")
-                    body = r"(?:[\p{L}\p{M}\p{N}'’]|" + _WS + r"|(?<=\S)-|-(?=\S)|" + DATE_OPEN + r"\d+" + DATE_CLOSE + ")"
+                    body = r"(?:[\p{L}\p{M}\p{N}\s'’]|(?<=\S)-|-(?=\S)|" + DATE_OPEN + r"\d+" + DATE_CLOSE + ")"
                 elif g.group("what") == "flat":  # no figure, bracket or semicolon: the same level of a list
                     body = "[^;()\\[\\]" + FIG_OPEN + "]"
                 else:

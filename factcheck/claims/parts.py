@@ -311,6 +311,8 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     part, whole = mt.slots.get("part"), mt.slots.get("whole")
     if whole is not None and whole.start > p.end and _REMAINS_AFTER.match(ctx.text, whole.end):
         whole = None  # "more than a third of the program of record and 112 remain to be ordered": a remainder, no whole
+    if whole is not None and _across_cells(ctx.text, min(p.end, whole.end), max(p.start, whole.start)):
+        return  # "– 7.0% of net sales    EUR 483 million – 10.1% ...": the whole slot's figure is the next cell's
     ev = Evidence("share:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
                   mt.template.explicit)
     if part is not None and (not is_amount(part) or part.type == "percent" or part.start in pairs.deltas):
