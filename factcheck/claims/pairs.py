@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
+from ..extract.lexicon import MONTHS
 from ..model import Evidence, Mention
 from .grammar import Match, matches
 from .reading import Facts, added_amount, comparable, inherit, is_amount, magnitude, same_figure
@@ -488,9 +489,9 @@ def _bare(m: Mention) -> bool:
 # the Air Force, against 12 to the Navy", "300 units built at Ankara compared with 180 at Izmir"
 _NAMED_AFTER_FIG = LazyPattern(r"\s+(?:[\p{Ll}-]+\s+){0,2}?(?P<prep>from|for|in|at|to|by|under|with)\s+(?:the\s+)?"
                                r"(?P<name>\p{Lu}[\p{L}\p{N}.’'-]*)")
-_NOT_A_NAME = LazyPattern(r"(?:Q[1-4]|H[12]|FY|Fiscal|Financial|Year|Quarter|Half|January|February|March|April|May|June|"
-                          r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
-                          r"Dec)\b.*|\p{Lu}{1,2}\d.*")
+_NOT_A_NAME = LazyPattern(r"(?:Q[1-4]|H[12]|FY|Fiscal|Financial|Year|Quarter|Half|"
+                          + "|".join(sorted((m.capitalize() for m in MONTHS), key=lambda w: (-len(w), w)))
+                          + r")\b.*|\p{Lu}{1,2}\d.*")
 
 
 def _contrasted(ctx: Ctx, old: Mention, new: Mention) -> bool:

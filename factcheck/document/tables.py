@@ -1213,7 +1213,7 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
             cols[i] = _replace(c, role="other")
             continue
         span = _span_named(lex, c.label)
-        ya, yb = _label_year(lex, cols[a].label), _label_year(lex, cols[b].label)
+        ya, yb = ((cols[k].order or (None,))[0] for k in (a, b))  # the years _period_order read
         if ya is not None and yb is not None and (span == "year" and ya == yb or span == "quarter" and ya != yb and (
                 qa := lex.quarter.search(cols[a].label)) and (qb := lex.quarter.search(cols[b].label)) and
                 qa.group(0).lower() == qb.group(0).lower()):
@@ -1318,13 +1318,6 @@ def _span_named(lex: Lexicon, label: str) -> str | None:
     if lex.quarter_on_quarter.search(label):
         return "quarter"
     return None
-
-
-def _label_year(lex: Lexicon, label: str) -> int | None:
-    m = lex.year.search(label)
-    if m is None:
-        return None
-    return int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
 
 
 def _replace(c: Column, **kw: Any) -> Column:
