@@ -260,12 +260,10 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
         # currency in the sentence may be the one restated ("rose to US$ 788.3 million from US$ 651.7 million,
         # equivalent to R$ 4.25 billion at R$ 5.39 per dollar"): a reading that can make it hold, never fail
         alts: list[Relation] = []
-        for y in ctx.numbers_in(*ctx.sentence(dst.start)):
-            if y is not src and y is not dst and y.type == "currency" and y.unit == src.unit and is_amount(y) and \
-                    facts.rate_of(y) is None and y.value_high is None:
-                via = _text_rate(ctx, facts, y, dst, ev)
-                if via is not None:
-                    alts.append(dataclasses.replace(via, alternative=True))
+        for y in _other_sources(ctx, facts, src, dst):
+            via = _text_rate(ctx, facts, y, dst, ev)
+            if via is not None:
+                alts.append(dataclasses.replace(via, alternative=True))
         ctx.add(Claim("currency_conversion", (dst.start, dst.end), dst, readings=(own, *alts),
                       stated_step=trailing_zero_step(dst), params={"rate": (src.unit, dst.unit, implied, year)}))
         return
@@ -292,6 +290,13 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
     if not readings:
         ctx.skip("currency_conversion", dst, f"no reference rate for {src.unit} or {dst.unit}")
         return
+    # "Net profit rose to EUR 526.1 million from EUR 174.1 million – roughly CZK 13.2 billion": the restatement may
+    # restate another amount of the source's currency before it in the sentence; readings that can make it hold
+    for y in _other_sources(ctx, facts, src, dst):
+        for table, explicit in chosen[:2]:
+            got = _rate_reading(ctx, y, dst, ev, table, explicit)
+            if got is not None:
+                readings.append(dataclasses.replace(got, alternative=True))
     if not chosen[0][1]:
         note = f"no date for the rate in the text; tried {', '.join(str(t.get('year')) for t, _ in chosen[:6])}"
         readings = [Relation(r.formula, r.operands, r.evidence + (Evidence("undated", note, -1.5),), computed=r.computed,
@@ -414,6 +419,14 @@ def _named_years(ctx: Ctx) -> set[int]:
         cached = {p.first.year for d in ctx.dates if (p := parse_period(d.text))}
         ctx._named_years = cached  # type: ignore[attr-defined]
     return cached
+
+
+def _other_sources(ctx: Ctx, facts: Facts, src: Mention, dst: Mention) -> list[Mention]:
+    """The other amounts of the source's currency in the restatement's sentence, before it: amounts one restatement
+    may as well restate (not rates, ranges or amounts already restated)."""
+    return [y for y in ctx.numbers_in(ctx.sentence(dst.start)[0], dst.start)
+            if y is not src and y.type == "currency" and y.unit == src.unit and is_amount(y)
+            and facts.rate_of(y) is None and y.value_high is None]
 
 
 def _rate_reading(ctx: Ctx, src: Mention, dst: Mention, ev: Evidence, table: dict, dated: bool) -> Relation | None:
