@@ -14,6 +14,9 @@ def _split(text: str) -> list[str]:
     ("Der Umsatz lag bei 2,7 Mrd. Euro. Das ist mehr als im Vorjahr.", 2),
     ("The order was signed in Sept. 2024 by Saab Inc. in the U.S. on Monday. It covers 12 jets.", 2),
     ("Deliveries rose to 40. The next batch follows in May.", 2),
+    # an abbreviation after a prefix ends no sentence either
+    ("It buys for the Navy (10%); non-U.S. DoD participants (11%); and FMS customers (32%). It is signed.", 2),
+    ("Sales to ex-U.K. Ministry units fell. Others rose.", 2),
 ])
 def test_sentence_count(text: str, n: int) -> None:
     assert len(_split(text)) == n, _split(text)

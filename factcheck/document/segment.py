@@ -32,6 +32,7 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
             while j > start and not text[j - 1].isspace():
                 j -= 1
             w = text[j:dot].lower().strip("\"'“”‘’()[]").rstrip(".")
+            w = w.rsplit("-", 1)[-1]  # "non-U.S. DoD participants": the abbreviation after a prefix
             if text[dot] == "." and (w in _ABBREV or (len(w) == 1 and w.isalpha())
                                      or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)):
                 continue
