@@ -230,6 +230,38 @@ def test_a_change_after_more_than_two_periods_is_not_certain():
     assert t.columns[3].pair == (1, 0) and not t.columns[3].pair_certain
 
 
+ON_TWO_BASES = [
+    ("                                     As reported          At 2021 rates\n"
+     "£m                                2022    Change      2022    Change     2021\n"
+     "Revenue                           442.8    +13%      421.2     +7%     393.3\n"
+     "Operating profit                   64.0    +11%       62.2     +8%      57.5\n"),
+    ("                       Reported              Constant currency\n"
+     "EUR m            Q3 2024     Change     Q3 2024     Change     Q3 2023\n"
+     "Sales              1,210       +10%       1,188        +8%       1,100\n"
+     "EBIT                 121       +21%         119       +19%         100\n"),
+    ("                    As reported             Organic\n"
+     "SEK m         H1 2024   Change %   H1 2024   Change %   H1 2023\n"
+     "Order intake   12,000        20     11,500        15     10,000\n"
+     "Sales           9,900        10      9,450         5      9,000\n"),
+]
+
+
+@pytest.mark.parametrize("text", ON_TWO_BASES)
+def test_a_period_on_two_bases_is_compared_with_the_one_earlier_period(text):
+    """"2022 | Change | 2022 | Change | 2021" under "As reported | At 2021 rates": each change compares the period on its
+    left with the one earlier period, not the two columns of one period; the first basis only is certain."""
+    t = one(text)
+    assert [c.role for c in t.columns] == ["period", "change", "period", "change", "period"]
+    assert (t.columns[1].pair, t.columns[1].pair_certain) == ((4, 0), True)
+    assert (t.columns[3].pair, t.columns[3].pair_certain) == ((4, 2), False)
+
+
+def test_a_period_on_two_bases_and_two_earlier_periods_compares_nothing():
+    t = one("SEK m   2024   Change   2024   Change   2023   2022\nOrder intake   12,000   20   11,500   15   10,000   9,000\n"
+            "Sales   9,900   10   9,450   5   9,000   8,000\n")
+    assert [c.role for c in t.columns] == ["period", "other", "period", "other", "period", "period"]
+
+
 # -- never a traceback, spans always exact -------------------------------------------------------------------------
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402

@@ -1183,3 +1183,32 @@ _UNMARKED = [
 def test_an_unmarked_note_under_a_table_puts_its_changes_on_another_basis(text: str, checked: list[str]) -> None:
     claims, _ = run(text)
     assert sorted(k for k, c in claims.items() if c.kind == "percent_change") == checked
+
+
+AMOUNT_MARGINS = [
+    ("Main figures (M€)                  FY24      FY23    Var. %\n"
+     "Revenue                           4,843     4,343     +11.5\n"
+     "EBITDA                              545       446     +22.2\n"
+     "Operating margin                    512       403     +27.0\n"
+     "  % of revenue                    10.6%      9.3%\n", "512", "10.6%", ["512", "4,843"]),
+    ("SEK m                    Q3 2024    Q3 2023\n"
+     "Net sales                  12,000     10,000\n"
+     "Gross profit                3,000      2,400\n"
+     "Contribution margin         1,800      1,400\n"
+     "In % of sales                15.0       14.0\n", "1,800", "15.0", ["1,800", "12,000"]),
+    ("EUR million              2024      2023\n"
+     "Sales                    2,500     2,000\n"
+     "EBITDA                     400       300\n"
+     "Segment margin             250       180\n"
+     "% of sales                10.0%      9.0%\n", "250", "10.0%", ["250", "2,500"]),
+]
+
+
+@pytest.mark.parametrize("text, amount, pct, ops", AMOUNT_MARGINS)
+def test_a_margin_row_of_amounts_is_a_level_and_the_row_below_its_share_of_sales(text, amount, pct, ops):
+    """"Operating margin 512 403" in a M€ table is an amount (no cell a percent, one over 100): it is not divided as
+    a margin; the "% of revenue" row right under it is that amount over sales."""
+    claims, _ = run(text)
+    assert not any(k.endswith(":" + amount) for k in claims)
+    c = next(v for k, v in claims.items() if k.endswith(":" + pct))
+    assert c.kind == "share" and [m.text for m in c.readings[0].operands] == ops

@@ -946,9 +946,14 @@ class _Checker:
                     if c.raw is not None:
                         self.skip("share", c, f"row '{m.label.strip()}' is on the basis its note names, not the rows'")
                 continue
+            if m.kind in ("margin", "ratio") and _amount_row(m):
+                continue  # "Operating margin  512  403" in a "M€" table: an amount its company calls a margin
             if m.kind == "margin" and self.lex.of_sales_row.match(m.label.strip()):
-                # "in % of sales" under a row: that row's margin
-                num = next((r for r in reversed(rows[:ri]) if r.kind in ("level", "total", "subtotal")), None)
+                # "in % of sales" under a row: that row's margin (an amount row, whatever its name: "Operating
+                # margin 512 403" then "% of revenue 10.6% 9.3%")
+                above = rows[ri - 1] if ri else None
+                num = above if above is not None and above.kind != "section" and _amount_row(above) else \
+                    next((r for r in reversed(rows[:ri]) if r.kind in ("level", "total", "subtotal")), None)
                 self._ratio_row(m, num, self._sales_row(ri), "share", "above it", percent=True)
             elif m.kind == "margin":
                 measure = _margin_measure(m.key)
@@ -1003,6 +1008,14 @@ class _Checker:
             if r.kind in ("level", "total", "subtotal") and not wanted.isdisjoint(row_names(r.key)):
                 return r
         return None
+
+
+def _amount_row(r: Row) -> bool:
+    """A row of amounts, whatever its label says: no cell written as a percent and one beyond 100 (a margin or a
+    ratio of over 100% is not what a results table gives)."""
+    figs = [c.mention for c in r.cells if c.raw is not None and c.mention is not None and c.mention.value is not None]
+    return bool(figs) and not any(c.percent for c in r.cells if c.raw is not None) and \
+        any(abs(m.value or 0.0) > 100 for m in figs)
 
 
 def _cell_holds(a: Mention, b: Mention, c: Mention, how: str, k: int) -> bool:

@@ -675,6 +675,26 @@ def _label_kind(lex: Lexicon, s: str) -> str:
     return "other"
 
 
+def _same_period(cols: list[Column], a: int, b: int) -> bool:
+    """Two period columns of one period (the same year or quarter read from their labels)."""
+    oa, ob = cols[a].order, cols[b].order
+    return oa is not None and oa == ob
+
+
+def _one_earlier(cols: list[Column], cur: int) -> int | None:
+    """The one period column of the table earlier than column ``cur``'s period, when every other period column is
+    of ``cur``'s period (the same period on another basis); else None."""
+    oc = cols[cur].order
+    if oc is None:
+        return None
+    earlier = [k for k, c in enumerate(cols) if c.role == "period" and c.order is not None and c.order < oc]
+    others = [k for k, c in enumerate(cols) if c.role == "period" and k != cur and k not in earlier]
+    if len(earlier) != 1 or any(cols[k].order != oc for k in others) or \
+            _period_length(cols[earlier[0]].label) != _period_length(cols[cur].label):
+        return None
+    return earlier[0]
+
+
 def _period_key(lex: Lexicon, label: str) -> str:
     """A period label without its year: the kind of period ("Q2", "Jan-Jun", "")."""
     return re.sub(r"\s+", " ", lex.year.sub("", label)).strip(" -/'’").lower()
@@ -1196,8 +1216,17 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
             if cols[j].role == "period" and j not in used:
                 periods.append(j)
             j -= 1
-        if len(periods) < 2:
-            cols[i] = _replace(c, role="other")
+        if len(periods) < 2 or _same_period(cols, periods[0], periods[1]):
+            # "2022 | Change | 2022 | Change | 2021" under "As reported | At 2021 rates": a period given on two bases,
+            # each change against the one earlier period of the table; certain for the first basis only (an organic
+            # change may be of a restated base the table does not give)
+            prior_col = _one_earlier(cols, periods[0]) if periods else None
+            if prior_col is None:
+                cols[i] = _replace(c, role="other")
+                continue
+            first = min(k for k, x in enumerate(cols) if x.role == "period" and x.order == cols[periods[0]].order)
+            cols[prior_col] = _replace(cols[prior_col], prior=True)
+            cols[i] = _replace(c, pair=(prior_col, periods[0]), pair_certain=first == periods[0])
             continue
         several = len(periods) > 2  # "2023 2022 2021 Change": which two it compares is not written
         if several:
