@@ -92,6 +92,25 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
     _ordinal_breakdowns(ctx, facts)
 
 
+_EACH_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:each|apiece|a\s+piece)\b", regex.I)
+_BULLET_START = LazyPattern(r"\s*(?:[-•*·–]|\d+[.)])\s")
+
+
+def _each_among(ctx: Ctx, t: Mention, items: list[Mention]) -> bool:
+    """Does a figure of the total's kind "each" stand among the items or in the bullet right after the last? (Of
+    counts: an amount of money "apiece" is the price of one, which the items give in full.)"""
+    end = items[-1].end
+    pi = ctx.para_index(items[-1].start)
+    if pi + 1 < len(ctx.paras) and pi != ctx.para_index(t.start) and \
+            _BULLET_START.match(ctx.text, ctx.paras[pi + 1][0], ctx.paras[pi + 1][1]):
+        end = ctx.paras[pi + 1][1]
+    else:
+        end = max(end, ctx.sentence(items[-1].start)[1])
+    own = {x.start for x in items}
+    return any(x.start not in own and x.type == t.type and _EACH_AFTER.match(ctx.text, x.end)
+               for x in ctx.numbers_in(items[0].start, end))
+
+
 def _ordinal_breakdowns(ctx: Ctx, facts: Facts) -> None:
     """"signed three contracts worth a total of Rs 7,630 crore" and then "The first ... Rs 4,860 crore ... The
     second ... Rs 1,982 crore, and the third ... Rs 798 crore": a total whose counted parts the next sentences
@@ -603,7 +622,10 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
              or counts_compatible(ctx.vocab, x, part)]
     # a whole may also be in an earlier paragraph of the same release
     if meas is not None:  # a whole of that measure when the text gives one ("188% of net earnings")
-        cands = [x for x in cands if facts.measure_id(x) == meas] or cands
+        # (else not one the text gives as another measure: "66% of sales" is no share of "Order backlog of USD 25
+        # billion")
+        cands = [x for x in cands if facts.measure_id(x) == meas] or \
+            [x for x in cands if facts.measure_id(x) is None]
     out = []
     one_period = bool(named) and _ONE_PERIOD.search(named.group(1)) is not None
     for x in cands:
@@ -1275,7 +1297,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # parts, not this one's
         if len(before) >= n and ctx.sent_index(before[-n].start) != ctx.sent_index(t.start):
             got = sum(x.value or 0.0 for x in before[-n:])
-            lo = ctx.sents[ctx.sent_index(before[-n].start)][0]
+            # (or in the sentence before theirs: "... valued at $3.37 billion for 180 tanks. ... 133 tanks had been
+            # handed over, and the remaining 47 ... Together the two contracts cover 360 tanks")
+            k = ctx.sent_index(before[-n].start)
+            lo = ctx.sents[k - 1 if k and ctx.para_index(ctx.sents[k - 1][0]) == ctx.para_index(ctx.sents[k][0])
+                           else k][0]
             if any(y is not t and y not in before and is_amount(y) and _sum_comparable(ctx, y, t) and y.value
                    and abs(y.value - got) <= max(y.half_step or 0.0, abs(y.value) * 1e-9) + sum(
                        x.half_step or 0.0 for x in before[-n:]) for y in ctx.numbers_in(lo, ctx.sentence(t.start)[0])):
@@ -1312,6 +1338,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         earlier = {pr.old.start for pr in local if pr.new.start in item_starts and pr.old.start > pr.new.start
                    and _OWN_EARLIER.fullmatch(ctx.text, pr.new.end, pr.old.start)}
         items = [x for x in items if x.start not in earlier]
+        if t.type == "count" and facts.rate_of(t) is None and \
+                any(facts.rate_of(x) == "period" for x in items[1:]) and facts.rate_of(items[0]) is None:
+            continue  # "six ships (two in fiscal 2018 and one a year in fiscal 2019 through 2022)": a rate over years
+            # after a part that is none; they add up only times the years, which the list does not count (not "900
+            # shells a day for the army and 300 for export, 1,200 shells in all": the rate given once for the list)
         # "... £4.2 billion, or £840 million for each ship, for a combined £7.9 billion": a price for each is no
         # part of a total of levels (but "650 kits a month for 155mm guns and 350 for 105mm, 1,000 in all" adds up)
         # ... nor is money a year part of a sum of money ("€900 million: €15 million an aircraft, with €60 million a
@@ -1327,6 +1358,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         if len(items) < 2:
             continue
+        if t.type == "count" and _each_among(ctx, t, items):
+            continue  # "...; Togo: 3 vehicles; Guinea, Mali, the UAE and Zambia: 2 vehicles each": an item given per
+            # member of a group the list does not count
         if any(_NETTED.search(ctx.text, max(0, x.start - 30), x.start) for x in items):
             # "Sensors €1,868 million and Optronics €393 million; after eliminations of €21 million, that gives the
             # group's €2,240 million": an amount taken off, not added; which way each goes the list does not say
