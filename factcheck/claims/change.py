@@ -521,6 +521,11 @@ _NAMED_AFTER = LazyPattern(r"\s+(?:more|fewer|less|higher|lower|greater|ahead\s+
 _BASE_COMPARES = LazyPattern(r"\s*(?:more|less|fewer|higher|lower|above|below|over|under|ahead|behind|short)\b", regex.I)
 _WORDS_BASE = LazyPattern(r"\s+(?:above|below|(?:more|less|fewer|higher|lower)\s+than)\s+the\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}"
                           r"[\p{L}'’-]+(?=\s*(?:[,;.]|\band\b|\bbut\b|$))", regex.I)
+# "3.3 percent over the fiscal year 2024 enacted level", "2.1 percent higher than last year's enacted amount": a base
+# named by words (linking words base_level_nouns) with no figure of its own
+_BASE_BY_WORDS = (r"\s+(?:over|on|above|below|against|versus|vs\.?|compared\s+(?:with|to)|(?:more|less|fewer|higher|lower|"
+                  r"greater|larger|smaller)\s+than)\s+(?:the|its|their|this|that|last|a|an)\s+(?:[\p{L}\p{N}'’-]+\s+){0,6}?"
+                  r"@base_level_nouns(?![\p{L}\p{N}])(?!\s+(?:of|at|was|were|stood|totalled|totaled)\b)")
 _WHEN = LazyPattern(r"\s*(?:than\s+)?(?:in\s+)?(?:(?:19|20)\d\d|the\s+previous\s+year|the\s+prior\s+year|last\s+year)\s*,\s*when\b",
           regex.I)
 
@@ -598,6 +603,8 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
 _MODAL_BEFORE = r"(?<![\p{L}\p{N}])@modal_words\s+(?:@verb_hedges\s+)?$"
 _OBJECT_AFTER = r"\s+@object_determiners\s+(?!@level_of_nouns(?![\p{L}\p{N}]))[\p{L}-]+\s+of(?![\p{L}\p{N}])"
 _NAMED_LEVEL_AFTER = r"[ \u00a0-]*(?:of\s+GDP\s+)?@named_level_nouns(?![\p{L}\p{N}])"
+# the whole a part is a share of ("a small slice of the $849.8 billion request", "a third of its €4.0 billion revenue")
+_WHOLE_BEFORE = r"(?<![\p{L}])@whole_markers\s+(?:(?:the|a|an|its|their|our|his|her|this|that)\s+)?(?:[\p{L}-]+['’]s\s+)?$"
 _DEFINED_BEFORE = r"(?<![\p{L}\p{N}])@definition_cues(?![\p{L}\p{N}])[^.;]{0,45}$"
 # a percentage written as an attribute of a noun after a determiner ("its 40% quota", "a 20% stake", "the 5% tariff"):
 # the noun phrase names a level or a rate of its own. It is a change only when a word of the phrase says so ("a 12%
@@ -800,9 +807,13 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             # 32.4% from Rs 15,920 crore"; "... from Rs 15,920 crore. ... roughly 34 times the Rs 686 crore")
             # (unless the comparison's own clause names the base's period: "than the ₹1,27,434 crore recorded in
             # 2023-24. Production in 2023-24 had itself been 174% above")
+            # (nor the whole a part of it is a slice of: "a small slice of the $849.8 billion Defense Department
+            # request. Even so, the service's budget has nearly doubled since ...")
             before = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
                       and not same_figure(x, base) and (not base_position(ctx, x) or _period_named_again(ctx, x, trig))
-                      and not facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)]
+                      and not size_of_comparison(ctx, x)
+                      and not facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)
+                      and not facts.g.regex(_WHOLE_BEFORE).search(ctx.text, max(0, x.start - 60), x.start)]
             # "... six battle force ships: one submarine, two destroyers and one frigate. That is one ship fewer than
             # the seven ...": what follows a colon is the breakdown of what "That" points back to
             ev0 = [Evidence("distance", "the subject is in the sentence before", facts.weight("distance", -0.5))]
@@ -1436,7 +1447,8 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             opening = ctx.text[ctx.sents[si][0]:p.start]
             if _OPENING.match(opening) and not [x for x in ctx.numbers_in(ctx.sents[si][0], p.start)
                                                 if is_amount(x) and x.type == "percent"]:
-                prev = pairs.in_sentences(si - 1, si - 1)
+                prev = [pr for pr in pairs.in_sentences(si - 1, si - 1)
+                        if not _own_level_before(ctx, facts, pairs, ctx.sents[si][0], p, pr)]
                 for k, pair in enumerate(reversed(prev)):
                     ev = list(pair.evidence) + [Evidence("anaphora", f"'{opening.split()[0]}' points back to the "
                                                          "sentence before", facts.weight("anaphora", 2.0) - k, k == 0)]
@@ -1469,8 +1481,13 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 add(old, target, [Evidence("again", f"'{cue}': from the level given last, {old.text}",
                                            facts.weight("explicit", 3.0), True),
                                   Evidence("attached", f"{p.text} leads to {target.text}", facts.weight("attach", 2.0))])
-        # 2. the level the trigger leads to, restated as a pair's new level elsewhere
-        if target is not None and not any(pr.old is target for pr in local):
+        # 2. the level the trigger leads to, restated as a pair's new level elsewhere (not when the trigger's own
+        # clause names its base by words: "an increase of 3.3 percent over the fiscal year 2024 enacted level" is
+        # not the rise over "the $833.1 billion measure the House passed" ten lines on)
+        if target is not None and not any(pr.old is target for pr in local) and \
+                not facts.g.regex(_BASE_BY_WORDS).match(ctx.text, p.end) and \
+                not any(pr.new is target and any(e.explicit for e in pr.evidence) for pr in local):
+            # (nor when the trigger's own clause pairs the level explicitly: "$822 million below the $8.3 billion")
             for pair in pairs.with_new(target):
                 if pair.new is target or ctx.sent_index(pair.start) == si:
                     continue
@@ -1770,6 +1787,25 @@ def _target(ctx: Ctx, p: Mention, facts: Facts | None = None) -> Mention | None:
                 and not (facts is not None and facts.measure_hits_in(before[-1].end, p.start)):
             return before[-1]  # not "orders €11.2 billion, revenues up 11.1%": the percent is of the measure named
     return None
+
+
+_OF_BY_END = LazyPattern(r"\b(?:of|by)\s+(?:\p{L}+\s+){0,2}$", regex.I)  # "a rise of (about) €16.7 billion"
+
+
+def _own_level_before(ctx: Ctx, facts: Facts, pairs: Pairs, a: int, p: Mention, pair: Pair) -> bool:
+    """"It plans 1,300 next year, which would be 30% more than this year's total": a level of the pair's kind between
+    the sentence's opening and the trigger is what the trigger compares, not the pair of the sentence before (unlike
+    the size of the change: "That is a rise of €16.7 billion, or 44%")."""
+    sized = facts.g.word_pattern("change_nouns")
+    for x in ctx.numbers_in(a, p.start):
+        if not is_amount(x) or x.type == "percent" or x.start in pairs.deltas or x.start in (pair.old.start, pair.new.start) \
+                or same_figure(x, pair.new) or not comparable(ctx.vocab, x, pair.new):
+            continue
+        before = ctx.text[max(a, x.start - 30):x.start]
+        if _OF_BY_END.search(before) and sized.search(before):
+            continue  # the size of the change
+        return True
+    return False
 
 
 def _proximity(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str

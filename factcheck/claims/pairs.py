@@ -151,6 +151,7 @@ class Pairs:
             # (not a comparison's base there, nor a target: "stayed below the €50 billion ceiling. It rose 12% from")
             prev = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
                     and not same_figure(x, base) and x.start not in self.deltas and not base_position(ctx, x)
+                    and not size_of_comparison(ctx, x)
                     and not self.facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)]
             if prev:
                 return prev[-1]
@@ -271,7 +272,8 @@ class Pairs:
         vocab = self.ctx.vocab
         if not is_amount(old) or not is_amount(new) or old.start in self.deltas or new.start in self.deltas:
             return None
-        old, new = self._signed(old), self._signed(new)
+        if not self._losses(old, new):
+            old, new = self._signed(old), self._signed(new)
         if bare_ok and _bare(old) and not _bare(new):
             d = inherit(old, new, self.ctx.text, max_ratio)
             if d is None:
@@ -306,6 +308,24 @@ class Pairs:
         if mev is not None and mev.weight < 0 and not parallel:  # in "X, or $3.49 per share, against Y, or $2.41"
             return None                                          # the second figures share one measure
         return old, new
+
+    def _losses(self, old: Mention, new: Mention) -> bool:
+        """Two amounts of one loss, compared by their size: both named a loss ("a net loss of €197 million compares
+        with a loss of €121.85 million, an increase of 61.7%"), or the first named so and the other after it without
+        the word ("the loss of €197 million compares with €121.85 million"), or the other after a loss word in its own
+        clause ("the net loss widened to €197 million from a loss of €121.85 million") - not a swing from an outflow to
+        an inflow ("improved to SEK 500m from an outflow of SEK 2,058m")."""
+        so, sn = self._signed(old), self._signed(new)
+        neg_o, neg_n = so is not old and (so.value or 0) < 0, sn is not new and (sn.value or 0) < 0
+        if neg_o == neg_n:
+            return neg_o
+        signed, bare = (old, new) if neg_o else (new, old)
+        if (bare.value or 0) <= 0:
+            return False
+        if signed.start < bare.start:
+            return True
+        a = max(self.ctx.sentence(bare.start)[0], self.ctx.text.rfind(",", 0, bare.start) + 1)
+        return self.facts.g.word_pattern("loss_nouns").search(self.ctx.text, a, bare.start) is not None
 
     def _signed(self, m: Mention) -> Mention:
         """A level written as an outflow, a loss or a deficit is below zero."""
@@ -444,7 +464,8 @@ _BACK_OPENER = LazyPattern(r"\W*(?:that|this|it)\s+(?:compares|compared|is\s+com
 
 
 def size_of_comparison(ctx: Ctx, x: Mention) -> bool:
-    """"$16.0 billion or 1.9% above ...", "$100 million or 0.3 percent below ...": the size of a comparison, no level."""
+    """"$16.0 billion or 1.9% above ...", "$100 million or 0.3 percent below ...", "25 percent, or $190 billion, larger
+    than ...": the size of a comparison, no level."""
     return _SIZE_OF_COMPARISON.match(ctx.text, x.end) is not None
 
 
@@ -475,8 +496,9 @@ class _Starts:
 _ASIDE_BEFORE = LazyPattern(r"\b(?:including|includes|included|incl\.|excluding|excludes|of\s+which)\s+(?:the\s+|its\s+|their\s+|some\s+|"
                             r"about\s+)?$", regex.I)
 # "$16.0 billion or 1.9% above ...", "$4.4 billion below ...": the size of a comparison, no level
-_SIZE_OF_COMPARISON = LazyPattern(r"(?:\s*,?\s*or\s+\d[\d.,]*\s*(?:%|percent|per\s?cent)\s*,?\s*|\s+)(?:above|below|(?:more|less|fewer|"
-                                  r"higher|lower)\s+than)\b(?!\s+(?:double|twice|triple|treble|half|quadruple|\S+\s+times)\b)", regex.I)
+_SIZE_OF_COMPARISON = LazyPattern(r"(?:\s*,?\s*or\s+\d[\d.,]*\s*(?:%|percent|per\s?cent)\s*,?\s*|\s*,?\s+)"
+                                  r"(?:above|below|(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger)\s+than)\b"
+                                  r"(?!\s+(?:double|twice|triple|treble|half|quadruple|\S+\s+times)\b)", regex.I)
 _COMPARATIVE_AFTER = LazyPattern(r"\s*(?:more|less|fewer|higher|lower|up|down|above|below|over|under|ahead|behind)\b", regex.I)
 
 
