@@ -180,6 +180,10 @@ def stated_interval(c: Claim, vocab: dict) -> Interval | None:
         # "roughly double", "about three times": the word is already a round figure (its own step), and the hedge
         # widens it further: the band is added to the word's step, not merged with it
         step += abs(value) * w.band
+    if w.kind in ("above", "at_least") and c.stated is not None and c.stated.role == "multiple" and c.stated.word:
+        # "more than thirteen times", "more than doubling": the word is the floor the writer chose, not a rounded
+        # measurement (the operands' own rounding still widens the ratio computed)
+        step = 0.0
     if value < 0 and w.kind not in ("exact", "band"):
         # "a reduction of more than two-thirds" (-66.7): the hedge is about the size of the fall, so "more than"
         # reaches further below zero, not towards it
