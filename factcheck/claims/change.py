@@ -125,6 +125,10 @@ def _direction(facts: Facts, cue: str) -> int:
     cue = _NO_DIRECTION.sub(" ", cue)
     if g.word_pattern("evaluative_words").search(cue):
         return 0  # "an improvement of €214 million" in an outflow is a fall: the size is checked, not the sign
+    if g.word_pattern("underperform_verbs").search(cue):
+        return -1  # "fell short of the forecast by 5%"
+    if g.word_pattern("outperform_verbs").search(cue):
+        return 1  # "beat the target by 10%"
     if g.word_pattern("decrease_words").search(cue) or g.word_pattern("comparatives_down").search(cue) \
             or regex.search(r"−|–(?!\s)|^-(?!\s)|\b(?:narrowed|slipped|eased|lost|shed|below|under|short)\b", cue, regex.I):
         # (a dash set off by a space is punctuation or a bullet, no sign: "- Order intake increased by £7.5bn to ...")
@@ -1111,7 +1115,9 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
     if readings and facts.g.word_pattern("forecast_words").search(ctx.text, s, p.start):
         # "For 2025 we expect ... EBIT growth of 8% to 10%": a forecast is of levels to come; only figures of its
         # own sentence ("expects sales to rise 10% to €5.5 billion from €5.0 billion") derive it
-        readings = [r for r in readings if all(s <= x.start < e for x in r.operands)]
+        # (a level that beat or missed its target is no forecast: "The result beat the $6.5 billion target by 10%")
+        readings = [r for r in readings if all(s <= x.start < e for x in r.operands)
+                    or any(ev.cue == "compare:beat-by" for ev in r.evidence)]
         if not readings:
             ctx.skip(kind, p, "a forecast (linking words forecast_words): not derived from the levels reported")
             return

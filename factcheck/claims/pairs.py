@@ -144,7 +144,8 @@ class Pairs:
                 return None  # "12 ships in two batches, four fewer than the 16 planned": which, position does not say
             return before[-1]
         si = ctx.sent_index(trig.start)
-        if si and regex.match(r"\s*(?:that|this|it|which)\b", ctx.text[s:trig.start], regex.I) and \
+        if si and (regex.match(r"\s*(?:that|this|it|which)\b", ctx.text[s:trig.start], regex.I) or
+                   self.facts.g.word_pattern("strong_anaphora").match(ctx.text[s:trig.start].lstrip())) and \
                 ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start):
             from .change import _NAMED_LEVEL_AFTER
 
