@@ -298,6 +298,13 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             # change is named after it; the figure "or" follows is a share
         if mt is not None and mt.template.id == "pair-or" and _parallel_ratio(ctx, pairs, mt.slots.get("any")):
             continue  # "$179 million, a margin of 12.1%, compared with $141 million, or 10.8%": the earlier level's own
+        if p.type == "percent" and p.unit == "percent" and (named := _period_base_reading(ctx, facts, pairs, p)):
+            # "up 9% on the 2023 figure", "28% below the 2022 record": the one level of the subject's measure the
+            # text gives for that year
+            _claim(ctx, facts, pairs, p, "percent_change", "pct_change", _direction(facts, cue), [
+                Evidence("change:" + (mt.template.id if mt is not None else "signed"), "a change word beside the figure",
+                         0.0)], extra=[named], pairs_too=False)
+            continue
         if _NAMED_AFTER.match(ctx.text, p.end) or _WORDS_BASE.match(ctx.text, p.end):
             ctx.skip("percent_change" if p.type == "percent" and p.unit == "percent" else "difference", p,
                      "compared with something the text names by words, not by a figure here")
@@ -936,6 +943,52 @@ _EARLIER = LazyPattern(r"\b(?:original|originally|initial|initially|starting|fir
                        r"former|then|base|baseline|early-\d{4}|\d{4})\b", regex.I)
 
 
+# a base named by its year and a noun, no figure of its own: "up 9% on the 2023 figure", "nearly triple the 2024
+# result", "28% below the fiscal 2022 record" (nouns: linking words base_level_nouns)
+_PERIOD_BASE = (r"\s*(?:(?:more|higher|lower|less|fewer|greater|larger|bigger|smaller|above|below|up|down|over|on|than|"
+                r"from|against|versus|vs\.?|compared\s+(?:with|to)|as\s+(?:much|many|large|high)\s+as)\s+){0,2}"
+                r"(?:the\s+|its\s+|their\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>(?:19|20)\d\d)(?:['’]s)?\s+"
+                r"(?:[\p{L}-]+\s+){0,2}?@base_level_nouns(?![\p{L}\p{N}])"
+                r"(?!\s+(?:of|at|was|were|stood|totalled|totaled|came|reached)\b)")
+
+
+def _period_base_reading(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention
+                         ) -> tuple[Mention, Mention, list[Evidence]] | None:
+    """(base, subject, evidence) when the words after ``p`` name its base by a year ("the 2024 result") and the text
+    gives exactly one level of the subject's measure for that year (the subject: the level the change leads to or
+    the figure before ``p`` in its sentence)."""
+    hit = facts.g.regex(_PERIOD_BASE).match(ctx.text, p.end)
+    if hit is None:
+        return None
+    year = int(hit.group("y"))
+    s, e = ctx.sentence(p.start)
+    if [x for x in ctx.numbers_in(hit.end(), e) if is_amount(x) and x.type != "date"] and \
+            regex.match(r"\s*(?:of|at|,)", ctx.text[hit.end():hit.end() + 4]):
+        return None  # "the 2024 level of €3.2 billion": the figure is given, the grammar reads it
+    target = _target(ctx, p, facts)
+    before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent" and x.value_high is None
+              and x.start not in pairs.deltas and not size_of_comparison(ctx, x)]
+    subject = target if target is not None and target.type != "percent" else (before[-1] if before else None)
+    if subject is None:
+        return None
+    meas = facts.measure_id(subject)
+    if (meas and meas.startswith("margin:")) or facts.periods.year_of(subject) == year:
+        return None
+    # of the subject's measure; a subject of no measure word may be of any, and is then only doubted
+    pool = facts.periods.levels_of(meas, year) if meas else facts.periods.levels_in(year)
+    found = [x for x in pool if x is not subject and comparable(ctx.vocab, x, subject)
+             and not same_figure(x, subject) and x.start not in pairs.deltas and magnitude(x, subject) < 1000]
+    if not found or any(not same_figure(x, found[0]) for x in found[1:]):
+        return None  # none, or two levels of that year: which one, the words do not say
+    said = " ".join(hit.group(0).split())
+    what = f"{meas} figure" if meas else "figure of its kind"
+    ev = [Evidence("named-period", f"'{said}': the one {what} the text gives for {year}, {found[0].text}",
+                   facts.weight("explicit", 3.0), bool(meas))]
+    if meas:
+        ev.append(Evidence("same-measure", f"same measure '{meas}'", facts.weight("measure", 1.0)))
+    return found[0], subject, ev
+
+
 def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relation]:
     """"it chose to acquire 96, three times the original number", "lift its value to $1.6 billion, more than four
     times the starting figure", "That is more than twice the purchase budget": a multiple of an earlier figure the
@@ -944,6 +997,10 @@ def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relati
     measure, its year, or as "the original ..." the one before the subject. Found by words: never explicit."""
     from ..extract.lexicon import STOP_WORDS
 
+    named = _period_base_reading(ctx, facts, pairs, m)
+    if named is not None:  # "nearly triple the 2024 result": the one level of the subject's measure for that year
+        old_x, subject, ev = named
+        return [Relation("ratio", (old_x, subject), tuple(ev))]
     bp = _BASE_PHRASE.match(ctx.text, m.end)
     if bp is None:
         return []

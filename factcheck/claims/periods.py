@@ -109,6 +109,14 @@ class Periods:
                 return int(y.group(1)) if y else None
         return None
 
+    def levels_of(self, measure: str, year: int) -> list[Mention]:
+        """The levels of ``measure`` the text attaches to ``year`` (from one index of the document)."""
+        return list(self._series.get(measure, {}).get(year, ()))
+
+    def levels_in(self, year: int) -> list[Mention]:
+        """The levels of any measure the text attaches to ``year``."""
+        return [x for by_year in self._series.values() for x in by_year.get(year, ())]
+
     @cached_property
     def _series(self) -> dict[str, dict[int, list[Mention]]]:
         out: dict[str, dict[int, list[Mention]]] = {}
