@@ -298,12 +298,12 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             # change is named after it; the figure "or" follows is a share
         if mt is not None and mt.template.id == "pair-or" and _parallel_ratio(ctx, pairs, mt.slots.get("any")):
             continue  # "$179 million, a margin of 12.1%, compared with $141 million, or 10.8%": the earlier level's own
-        if p.type == "percent" and p.unit == "percent" and (named := _period_base_reading(ctx, facts, pairs, p)):
+        if p.type == "percent" and p.unit == "percent" and (by_year := _period_base_reading(ctx, facts, pairs, p)):
             # "up 9% on the 2023 figure", "28% below the 2022 record": the one level of the subject's measure the
             # text gives for that year
             _claim(ctx, facts, pairs, p, "percent_change", "pct_change", _direction(facts, cue), [
                 Evidence("change:" + (mt.template.id if mt is not None else "signed"), "a change word beside the figure",
-                         0.0)], extra=[named], pairs_too=False)
+                         0.0)], extra=[by_year], pairs_too=False)
             continue
         if _NAMED_AFTER.match(ctx.text, p.end) or _WORDS_BASE.match(ctx.text, p.end):
             ctx.skip("percent_change" if p.type == "percent" and p.unit == "percent" else "difference", p,
@@ -997,9 +997,9 @@ def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relati
     measure, its year, or as "the original ..." the one before the subject. Found by words: never explicit."""
     from ..extract.lexicon import STOP_WORDS
 
-    named = _period_base_reading(ctx, facts, pairs, m)
-    if named is not None:  # "nearly triple the 2024 result": the one level of the subject's measure for that year
-        old_x, subject, ev = named
+    by_year = _period_base_reading(ctx, facts, pairs, m)
+    if by_year is not None:  # "nearly triple the 2024 result": the one level of the subject's measure for that year
+        old_x, subject, ev = by_year
         return [Relation("ratio", (old_x, subject), tuple(ev))]
     bp = _BASE_PHRASE.match(ctx.text, m.end)
     if bp is None:
