@@ -298,6 +298,8 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             # change is named after it; the figure "or" follows is a share
         if mt is not None and mt.template.id == "pair-or" and _parallel_ratio(ctx, pairs, mt.slots.get("any")):
             continue  # "$179 million, a margin of 12.1%, compared with $141 million, or 10.8%": the earlier level's own
+        if p.type == "percent" and _N_OF_M.search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 90), p.start):
+            continue  # "364 of the 672 howitzers in the framework, or 46%, are now under firm contract": a share
         if p.type == "percent" and p.unit == "percent" and (by_year := _period_base_reading(ctx, facts, pairs, p)):
             # "up 9% on the 2023 figure", "28% below the 2022 record": the one level of the subject's measure the
             # text gives for that year
@@ -369,7 +371,7 @@ def _part_of_a_whole(ctx: Ctx, p: Mention, at: int) -> bool:
     s0 = ctx.sentence(p.start)[0]
     return POINTS_BACK.search(ctx.text, max(s0, at - 60), at) is not None or \
         _OF_THE_WHOLE.fullmatch(ctx.text, s0, at) is not None or \
-        _N_OF_M.search(ctx.text, max(s0, at - 40), p.start) is not None  # "31 of the 46 parts, or 67%"
+        _N_OF_M.search(ctx.text, max(s0, at - 90), p.start) is not None  # "31 of the 46 parts, or 67%"
 
 
 def phrasal(text: str, at: int) -> bool:
