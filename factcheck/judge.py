@@ -182,8 +182,9 @@ def stated_interval(c: Claim, vocab: dict) -> Interval | None:
         step += abs(value) * w.band
     if w.kind in ("above", "at_least") and c.stated is not None and c.stated.role == "multiple" and c.stated.word:
         # "more than thirteen times", "more than doubling": the word is the floor the writer chose, not a rounded
-        # measurement (the operands' own rounding still widens the ratio computed)
-        step = 0.0
+        # measurement (the operands' own rounding still widens the ratio computed); a ratio within 5% below it is
+        # left to the writer ("more than doubled" for 1.99x)
+        step = abs(value) * 0.05
     if value < 0 and w.kind not in ("exact", "band"):
         # "a reduction of more than two-thirds" (-66.7): the hedge is about the size of the fall, so "more than"
         # reaches further below zero, not towards it
