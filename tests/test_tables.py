@@ -336,3 +336,18 @@ def test_a_delimited_header_without_a_stub_cell(header):
         body = "\n".join(f"| {line} |" for line in body.split("\n"))
     t = one(f"Key figures\n{header}\n{body}\n")
     assert [c.label for c in t.columns][:3] == ["Q2 2023", "Q2 2022", "Change"] and t.columns[2].pair == (1, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "CZK m               9M 2025    Change y/y    Share of revenue, %\nAmmunition          7,700      +94.2%        48\n"
+    "Firearms            8,400      -24.0%        52\nGroup revenue      16,100      +7.3%         100\n",
+    "EUR m          2024      Change %     Share, %\nEurope        1,200        +12          60\n"
+    "Americas        800         +5          40\nTotal         2,000         +9         100\n",
+    "SEK m          Q3 2025     Change     % of total\nSensors         3,000       +10%        30\n"
+    "Weapons         7,000        +4%        70\nTotal          10,000        +6%       100\n",
+])
+def test_a_share_column_after_a_change_compared_with_no_period_is_of_the_period_before(text):
+    """A change column the table gives no earlier period for is no base of the share column after it."""
+    t = one(text)
+    share = next(c for c in t.columns if c.role == "share")
+    assert share.pair == (0, 0)

@@ -125,3 +125,35 @@ def test_overlap_lookup_agrees_with_the_walk_over_every_span() -> None:
 ])
 def test_a_named_ratio_is_no_change_of_a_row(text: str, figure: str) -> None:
     assert at(text, figure) == []
+
+
+NINE_MONTHS = ("Revenue by segment, January–September\n"
+               "PLN m                        9M 2021    9M 2020    Change, %\n"
+               "Fabrics                      98.2       93.1       5.5\n"
+               "Advertising materials        81.1       73.5       10.3\n\n")
+QUARTER = ("Key figures\n"
+           "MNOK                                   Q3 2023    Q3 2022    Change\n"
+           "Operating revenues                     9,980      7,750      +2,230\n"
+           "Earnings before tax                    1,310      1,110      +200\n\n")
+
+
+@pytest.mark.parametrize("text,figure", [
+    # the change of the earlier column's own year, against a year the table does not give
+    (NINE_MONTHS + "A year earlier, in the first three quarters of 2020, the Fabrics segment had grown its sales by 24%.",
+     "24%"),
+    (NINE_MONTHS + "In 2020 Advertising materials revenue had risen 31% on the year before.", "31%"),
+    # a period no column of a quarter's table names
+    (QUARTER + "Year to date, operating revenues are up 35% on the same period last year.", "35%"),
+    (QUARTER + "Year-to-date earnings before tax rose 40%.", "40%"),
+])
+def test_a_change_of_another_period_than_the_columns_is_not_read_off_the_row(text: str, figure: str) -> None:
+    assert not [f for f in at(text, figure) if f.status == "fail"]
+
+
+@pytest.mark.parametrize("text,figure", [
+    # the prior column's year named as the base of the change: the row still gives it
+    (NINE_MONTHS + "Fabrics revenue grew 5.5% over the first nine months of 2020.", "5.5%"),
+    (NINE_MONTHS + "Advertising materials revenue was up 10.3% on 2020.", "10.3%"),
+])
+def test_a_change_over_the_prior_columns_year_is_read_off_the_row(text: str, figure: str) -> None:
+    assert [f.status for f in at(text, figure)] == ["pass"]

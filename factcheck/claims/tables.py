@@ -1269,7 +1269,7 @@ class _Prose:
                     periods_named[si] = next((kind for kind, rx in self.periods.items() if rx.search(self.text[sa:sb])),
                                              None)
                 named = periods_named[si]
-            c = self.change(m, ca, cb, found, named) if m.type == "percent" or m.role == "multiple" else \
+            c = self.change(m, ca, cb, found, named, (sa, sb)) if m.type == "percent" or m.role == "multiple" else \
                 self.level(m, ca, sa, sb, found, named)
             if c is not None:
                 out.append(c)
@@ -1497,8 +1497,9 @@ class _Prose:
         return list(hits.values()) if len(hits) == 1 else []
 
     def change(self, m: Mention, ca: int, cb: int, found: list[tuple[Table, Row, str]],
-               named: str | None) -> Claim | None:
+               named: str | None, sentence: tuple[int, int] | None = None) -> Claim | None:
         text = self.text
+        sa, sb = sentence if sentence is not None else (ca, cb)
         before = text[max(ca, m.start - 60):m.start]
         after = text[m.end:min(cb, m.end + 25)]
         # "Combat Systems revenue fell 7 percent and Technologies rose 1.4 percent": each percent's own direction
@@ -1549,6 +1550,10 @@ class _Prose:
                 om, nm = old.mention, new.mention
                 if om.value is None or nm.value is None or om.value <= 0 or om.value == nm.value:
                     continue  # (a row that did not change is no reading of a change stated)
+                if _of_prior_year(t, prior, text[min(sa, ca):max(sb, cb)]):
+                    continue  # "A year earlier, in the first three quarters of 2020, the segment had grown its sales
+                    # by 24%" over "9M 2021 | 9M 2020": the change of the earlier column's own year, against a year the
+                    # table does not give
                 if multiple and not (self.columns_fit(t, r, prior, cur, text[ca:min(cb, m.end + 30)])
                                      and self.measure_fits(t, r, text[m.end:min(cb, m.end + 30)])):
                     continue  # "Hanwha Systems more than doubled its operating profit" over a table's revenue columns;
@@ -1966,6 +1971,27 @@ _KINDS = (("nine", re.compile(r"\b(?:9m|nine months|q1\s?[-–]\s?q3|jan(?:uary)
           ("quarter", re.compile(r"\b(?:q[1-4]|[1-4]q|three months|quarter|apr(?:il)?\s?[-–]\s?jun|"
                                  r"jul(?:y)?\s?[-–]\s?sep|oct(?:ober)?\s?[-–]\s?dec)", re.I)),
           ("year", re.compile(r"\b(?:fy|full[- ]year|year|(?:19|20)\d\d)\b", re.I)))
+
+
+def _of_prior_year(t: Table, prior: int, clause: str) -> bool:
+    """Does the clause name one year only, the prior column's, as the time of its own change (not as its base: "9.8
+    Percent Growth Over Fourth Quarter 2022 Revenues", "up 12% on 2023")?"""
+    hits = list(re.finditer(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)", clause))
+    years = {int(h.group(0)) for h in hits}
+    order = t.columns[prior].order if prior < len(t.columns) else None
+    if len(years) != 1 or order is None or order[0] not in years or not _EARLIER_TOLD.search(clause):
+        return False
+    return any(_TIME_WORD_BEFORE.search(clause[max(0, h.start() - 45):h.start()]) and
+               not _BASE_WORD_BEFORE.search(clause[max(0, h.start() - 45):h.start()]) for h in hits)
+
+
+# a change told as an earlier one: "A year earlier, ... the segment had grown its sales by 24%"
+_EARLIER_TOLD = re.compile(r"\b(?:had|a\s+year\s+earlier|the\s+year\s+before|the\s+previous\s+year|previously)\b", re.I)
+_TIME_WORD_BEFORE = re.compile(r"\b(?:in|of|during|for|throughout)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
+
+
+_BASE_WORD_BEFORE = re.compile(r"\b(?:over|from|than|compared\s+(?:with|to)|versus|vs\.?|against|on|since|after)\s+"
+                               r"(?:[\w'’-]+\s+){0,6}$", re.I)
 
 
 def _period_kind(label: str, caption: str) -> str | None:

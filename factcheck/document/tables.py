@@ -1201,6 +1201,10 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
             prev_pair = cols[j].pair if j >= 0 and cols[j].role == "change" else None
             if prev_pair is not None:
                 j = prev_pair[1]
+            # ("9M 2025 | Change y/y | Share of revenue, %": a change column compared with no period of the table is
+            # no base of a share either; the period before it is)
+            while j > 0 and prev_pair is None and lex.change_label.search(cols[j].label):
+                j -= 1
             if j >= 0 and cols[j].role in ("period", "other", "total"):
                 cols[i] = _replace(c, pair=(j, j))
         if c.role != "change":
