@@ -169,11 +169,23 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
             return nearest
         if best:
             return best
+    # a paragraph headed by its period ("2018 — THE US NAVY ARRIVES. ...", "Q1 2023. Sales rose ..."): a timeline's or a
+    # round-up's entry is of that period
+    pa = ctx.paras[ctx.para_index(m.start)][0]
+    head = _PERIOD_HEAD.match(ctx.text, pa, min(m.start, pa + 40))
+    if head is not None and head.end() <= m.start:
+        p = parse_period(head.group("when"))
+        if p is not None and not (doc_d is not None and p.first > doc_d.last):
+            return p
     if doc_d:
         return doc_d
     # (with no dateline, a sentence that dates only its comparison's base - "compared with SEK 1.95 billion in the final
     # quarter of 2024" - is of a later period: the latest date the text names is no surer)
     return None if compared else _latest(ctx)
+
+
+_PERIOD_HEAD = LazyPattern(r"\s*(?:[-•*·]\s*)?(?P<when>(?:(?:Q[1-4]|H[12]|FY|fiscal)\s*)?(?:19|20)\d\d)\s*(?:—|–|-\s|:|\.|\|)",
+                           regex.I)
 
 
 def _latest(ctx: Ctx) -> Period | None:
