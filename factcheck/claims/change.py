@@ -342,7 +342,10 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             _claim(ctx, facts, pairs, p, "difference", "pp_change", direction, trig)
 
 
-_OF_THE_WHOLE = LazyPattern(r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;\d]{0,50},\s*(?:\p{L}+\s+){0,2}", regex.I)
+# "Of that total, UAH 197.6 billion, or 63%", "Of the nine-month order bookings of SEK 79.2 billion, the third quarter
+# contributed SEK 21.2 billion, or 27%": the sentence opens on the whole
+_OF_THE_WHOLE = LazyPattern(r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;]{0,80},\s*(?:[\p{L}-]+\s+){0,4}",
+                            regex.I)
 
 
 _N_OF_M = LazyPattern(r"(?<![\d.,])\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|some\s+)?[\p{Sc}]?\d[\d,.]*"
@@ -978,8 +981,10 @@ def _period_base_reading(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention
         return None
     # of the subject's measure; a subject of no measure word may be of any, and is then only doubted
     pool = facts.periods.levels_of(meas, year) if meas else facts.periods.levels_in(year)
+    # (of the subject's order of magnitude: "CSG's arms revenue ... nearly triple its 2023 level" is not the $632 billion
+    # all hundred companies made in 2023)
     found = [x for x in pool if x is not subject and comparable(ctx.vocab, x, subject)
-             and not same_figure(x, subject) and x.start not in pairs.deltas and magnitude(x, subject) < 1000]
+             and not same_figure(x, subject) and x.start not in pairs.deltas and magnitude(x, subject) < 10]
     if not found or any(not same_figure(x, found[0]) for x in found[1:]):
         return None  # none, or two levels of that year: which one, the words do not say
     said = " ".join(hit.group(0).split())
@@ -1038,6 +1043,8 @@ def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relati
         ordered = kin or list(reversed(pool))
         first = ordered[0] if ordered else None  # the level "the original number" points back to
         for x in reversed(pool):
+            if (m.value or 0) > 1 and abs(x.value or 0) >= abs(subject.value or 0):
+                continue  # "nearly triple its 2023 level": a base of a multiple above one is below its subject
             ev = []
             if named.get(x.start, 0) >= 1.0:
                 ev.append(Evidence("names-base", f"'{said}' names {x.text}", 1.0 + 0.5 * named[x.start]))
@@ -1769,6 +1776,9 @@ def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
         # "F-15 deliveries tripled as production ramped, and Apache deliveries ... totaled 20, up from 19": after ", and"
         # a subject named by a name the trigger's clause does not give is another subject's pair
         hit = _AND_THEN.search(ctx.text, p.end, inner_a)
+        if hit is not None and not ctx.text[hit.end():inner_a].strip():
+            return False  # "Imports rose 94%, and 55% of them came from the United States, up from 35%": the pair opens a
+            # clause of its own after ", and"
         if hit is not None:
             own = ctx.text[max(ctx.sentence(p.start)[0], ctx.text.rfind(";", 0, p.start) + 1):p.end]
             spans = [(h.start, h.end) for h in facts.measure_hits_in(hit.end(), inner_a)]

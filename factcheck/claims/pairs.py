@@ -84,7 +84,8 @@ class Pairs:
                     self.deltas.add(d.start)
                     comparisons.append((mt, d))
             for mt in matches(g, "compare", ab):
-                if mt.slots.get("p") is not None:
+                if mt.slots.get("p") is not None and mt.template.id != "beat-by":
+                    # (a level and the target it beat are no two levels of one quantity over time)
                     comparisons.append((mt, mt.slots["p"]))
             for mt in matches(g, "pair", ab):
                 ctx.work.patterns += 1
@@ -144,8 +145,7 @@ class Pairs:
                 return None  # "12 ships in two batches, four fewer than the 16 planned": which, position does not say
             return before[-1]
         si = ctx.sent_index(trig.start)
-        if si and (regex.match(r"\s*(?:that|this|it|which)\b", ctx.text[s:trig.start], regex.I) or
-                   self.facts.g.word_pattern("strong_anaphora").match(ctx.text[s:trig.start].lstrip())) and \
+        if si and regex.match(r"\s*(?:that|this|it|which)\b", ctx.text[s:trig.start], regex.I) and \
                 ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start):
             from .change import _NAMED_LEVEL_AFTER
 

@@ -656,6 +656,15 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         whole_x = prev[-1]
         out = [(x, ev + [Evidence("of-them", f"'{ctx.text[part.start:part.end]} of them' is part of {x.text}", 1.5, True)])
                if x is whole_x else (x, ev) for x, ev in out]
+    # "Of the $850 billion request, the procurement account gets $170 billion, or 20%": the sentence opens on the whole
+    # (the percent set off right after the part, not "23 are expected to spend at least 2% of GDP")
+    opening = _OF_WHOLE_OPENING.match(ctx.text, s0, part.start) if part.end <= p.start and \
+        _SET_OFF_PERCENT.fullmatch(ctx.text, part.end, p.start) and not _OF_AFTER.match(ctx.text, p.end) else None
+    if opening is not None:
+        opened = [x for x, _ in out if s0 <= x.start < opening.end()]
+        if len(opened) == 1:
+            out = [(x, ev + [Evidence("of-the-whole", f"the sentence opens on {x.text}, the whole", 1.5, True)])
+                   if x is opened[0] else (x, ev) for x, ev in out]
     # "... or 68% of the total" after "Total defence expenditure ... is estimated at $1,506 billion": a whole named
     # only "the total" is the one figure nearby the text calls a total
     if named and _GENERIC_WHOLE.fullmatch(named.group(1).strip()):
@@ -2347,6 +2356,12 @@ def _named_base(ctx: Ctx, facts: Facts, add: Mention, new: Mention, own_sentence
             if words.search(clause):
                 found.append(x)
     return found[0] if len(found) == 1 else None
+
+
+_SET_OFF_PERCENT = LazyPattern(r"\s*(?:,\s*(?:or\s+)?|\(\s*)(?:(?:about|some|roughly|nearly|almost|around|just\s+over|"
+                               r"just\s+under)\s+)?", regex.I)
+_OF_AFTER = LazyPattern(r"\s+of\b", regex.I)
+_OF_WHOLE_OPENING = LazyPattern(r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;]{0,80},", regex.I)
 
 
 def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:
