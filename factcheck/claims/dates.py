@@ -353,8 +353,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
                                 r"coming|remaining)\s+)?)?$", before, regex.I) and not _DATED_AFTER.match(after):
         return None  # "over five years", "for ten years": a period stated, not derived from dates (but "over the 12
         # years from 2025 to 2036" names its dates)
-    if regex.match(r"\s*(?:warranty|guarantee|old|of\s+(?:service|experience|production|operation))\b", after):
-        return None
+    if regex.match(r"\s*(?:[\p{L}'’-]+\s+){0,2}?(?:warranty|warranties|guarantee|guarantees)\b|"
+                   r"\s*(?:old|of\s+(?:service|experience|production|operation))\b", after, regex.I):
+        return None  # "a five-year extended warranty": the length of a thing bought, no span between dates
     if regex.match(r"\s*of\s+\p{L}", after) and regex.search(r"\b(?:after|following|ending|ended|ends|end|with)\s+"
                                                             r"(?:(?:some|about|nearly|almost|more\s+than|over)\s+)?$",
                                                             before, regex.I):
