@@ -286,7 +286,9 @@ def _country_words(words: tuple[str, ...]) -> Any:
     """Any of ``words`` as a whole word (compiled once per list)."""
     got = _COUNTRY_WORDS.get(words)
     if got is None:
-        alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+        # (a dateline in capitals names its city too: "PRAGUE —", "SEOUL, 3 March")
+        forms = set(words) | {w.upper() for w in words}
+        alt = "|".join(regex.escape(w) for w in sorted(forms, key=len, reverse=True)) or "(?!)"
         got = _COUNTRY_WORDS[words] = regex.compile(r"(?<![\p{L}])(?:" + alt + r")(?![\p{L}])")
     return got
 
@@ -1739,6 +1741,10 @@ class _Scanner:
                 continue
             if m.type == "count" and m.unit and m.unit.lower() in words and m.noun and m.noun.lower() in words:
                 fam = words[m.unit.lower()]  # "12,475 million crowns" after "Norwegian crowns": money after all
+                own = self._sentence_currency(m, m.unit.lower())
+                if own is not None:  # "PRAGUE — ... 59.7 billion crowns": its sentence names whose
+                    self.out[k] = dataclasses.replace(m, type="currency", unit=own, noun=None)
+                    continue
                 if fam in last:
                     self.out[k] = dataclasses.replace(m, type="currency", unit=last[fam], noun=None)
                 continue
@@ -1747,6 +1753,8 @@ class _Scanner:
             tail = _FAMILY_TAIL.search(m.text)
             fam = words.get(tail.group("w").lower()) if tail else None
             if fam is not None and not tail.group("q"):  # bare: "million crowns"
+                if m.start in self._sentence_country:
+                    continue  # "PRAGUE — ... 59.7 billion crowns": its sentence names whose (currency_name_countries)
                 if fam in last and last[fam] != m.unit:
                     self.out[k] = dataclasses.replace(m, unit=last[fam])
             elif m.unit in members and not m.inferred:
@@ -1756,6 +1764,7 @@ class _Scanner:
         """"16.5 trillion pesos" in a release from Bogotá is in Colombian pesos: a currency name several countries use
         (vocabulary currency_name_countries) takes the currency of the one country among them that the figure's
         sentence names, else the text's first lines; otherwise it keeps what currency_names says."""
+        self._sentence_country: set[int] = set()
         table = self.lex.vocab.get("currency_name_countries") or {}
         if not table:
             return
@@ -1780,6 +1789,18 @@ class _Scanner:
                 continue
             self._country_pick(k, m, spec, head)
 
+    def _sentence_currency(self, m: Mention, word: str) -> str | None:
+        """The currency of the one country its sentence names, for a family's bare name ("crowns") that
+        currency_name_countries lists; else None."""
+        table = self.lex.vocab.get("currency_name_countries") or {}
+        spec = table.get(word) or table.get(word + "s")
+        if not isinstance(spec, dict):
+            return None
+        a = max(self.t.rfind(". ", 0, m.start), self.t.rfind("\n", 0, m.start)) + 1
+        b = min([i for i in (self.t.find(". ", m.end), self.t.find("\n", m.end)) if i >= 0] or [len(self.t)])
+        hits = [cur for cur, ws in spec.items() if _country_words(tuple(str(w) for w in ws or ())).search(self.t[a:b])]
+        return str(hits[0]) if len(hits) == 1 else None
+
     def _country_pick(self, k: int, m: Mention, spec: dict, head: str) -> None:
         """The currency of the one country of ``spec`` that the figure's sentence names, else the text's head."""
         a = max(self.t.rfind(". ", 0, m.start), self.t.rfind("\n", 0, m.start)) + 1
@@ -1789,6 +1810,8 @@ class _Scanner:
             if len(hits) == 1:
                 if hits[0] != m.unit:
                     self.out[k] = dataclasses.replace(m, unit=str(hits[0]))
+                if where is not head:
+                    self._sentence_country.add(m.start)
                 return
             if hits:
                 return  # two countries named: which one's the text does not say
