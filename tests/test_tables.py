@@ -351,3 +351,18 @@ def test_a_share_column_after_a_change_compared_with_no_period_is_of_the_period_
     t = one(text)
     share = next(c for c in t.columns if c.role == "share")
     assert share.pair == (0, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "The group raised its guidance. Key figures (variances for sales and EBIT at constant currency):\n"
+    "Measure | H1 2024 | H1 2023 | Variance\nSales | 13,399 | 12,018 | +13%\nEBIT | 1,393 | 1,258 | +13%\n",
+    "Highlights, with growth rates on an organic basis:\nEUR m      2024     2023     Change\n"
+    "Sales     5,200    4,800     +10%\nEBIT        520      480      +9%\n",
+    "Summary (changes at constant exchange rates):\nSEK m      Q3 2025    Q3 2024    Change %\n"
+    "Sales       12,000     10,000      +23\nEBIT         1,200      1,000      +25\n",
+])
+def test_a_line_introducing_the_table_can_set_its_changes_on_another_basis(text):
+    """The line right above a table that introduces it (ending in ':') and says its changes are organic or at constant
+    currency: the change column is of another basis, not computed from the periods."""
+    t = one(text)
+    assert [c.role for c in t.columns][-1] == "basis"

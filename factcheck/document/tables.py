@@ -1028,7 +1028,11 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
     caption = " ".join(text[lines[k].start:lines[k].end].strip() for k in reversed(head_idx)
                        if lines[k] is not col_line).strip()
     locale = _table_locale(body, doc_locale, text)
-    columns = _noted_basis(lex, text, _columns(lex, labels, groups, max(max_cells, len(labels))), body[-1].end)
+    hstart = min(lines[k].start for k in head_idx)
+    lead = text[text.rfind("\n", 0, max(0, hstart - 1)) + 1:hstart].strip()  # the line right above the table
+    lead = lead.rsplit(". ", 1)[-1] if lead.endswith(":") else ""  # (its last sentence, when it introduces the table)
+    columns = _noted_basis(lex, text, _columns(lex, labels, groups, max(max_cells, len(labels))), body[-1].end,
+                           caption + " " + lead)
     rows: list[Row] = []
     # a short row is placed under the header by its cells' positions only when the full rows stand under their
     # header labels ("MNOK    Q3 2024 ..." over "Kongsberg Maritime    5,305 ...": four spaces apart, not aligned)
@@ -1050,11 +1054,14 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
 _NOTE_MARK = re.compile(r"(?:\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹]|\(\d\)|(?<=[A-Za-z%)])\d)$")
 
 
-def _noted_basis(lex: Lexicon, text: str, columns: list[Column], end: int) -> list[Column]:
+def _noted_basis(lex: Lexicon, text: str, columns: list[Column], end: int, caption: str = "") -> list[Column]:
     """A change column whose label carries a footnote mark ("Variance*", "Change¹", "Δ (1)") that a note under the
     table defines on another basis ("* Variances ... are calculated at constant exchange rates"): its changes are not
-    computed from the table's own periods, so it is read as a column of another basis."""
-    if _unmarked_note_sets_basis(lex, text, end):  # "Sales and EBIT variances are stated at constant currency."
+    computed from the table's own periods, so it is read as a column of another basis. So are the changes of a table
+    whose caption says so ("Key figures (variances for sales and EBIT at constant currency)")."""
+    if _unmarked_note_sets_basis(lex, text, end) or \
+            (_CAPTION_CHANGES.search(caption) and lex.other_basis.search(caption)):
+        # "Sales and EBIT variances are stated at constant currency."
         return [_replace(c, role="basis") if c.role == "change" else c for c in columns]
     marks = {i: m.group(0) for i, c in enumerate(columns)
              if c.role == "change" and (m := _NOTE_MARK.search((c.label or "").strip())) is not None}
@@ -1067,6 +1074,7 @@ def _noted_basis(lex: Lexicon, text: str, columns: list[Column], end: int) -> li
     return out
 
 
+_CAPTION_CHANGES = re.compile(r"\b(?:variances?|changes?|growth(?:\s+rates?)?)\b", re.I)
 # a note right under a table, without a mark, that says its changes are of another basis: "Sales and EBIT variances are
 # stated at constant currency", "Changes are calculated at constant exchange rates"
 _UNMARKED_NOTE = re.compile(r"(?:^|[\w&,\s-]{0,60}\s)(?:variances?|changes?|growth(?:\s+rates?)?|comparisons?)\s+(?:are|is|were|"
