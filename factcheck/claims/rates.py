@@ -167,7 +167,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("unnamed-count", f"{c.text} does not say it counts {noun}", -1.0))
             if _tied(ctx, facts, t, c):
                 ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.5, True))
-            if new_deal and facts.g.regex(_FIRST_DEAL).search(ctx.text, max(ctx.sentence(t.start)[0], t.start - 80),
+            if new_deal and facts.g.regex(_FIRST_DEAL).search(ctx.text, max(ctx.sentence(t.start)[0], t.start - 160),
                                                min(ctx.sentence(t.start)[1], t.end + 40)):
                 # "The new deal works out at $17.1 million per gun" against "the 212 guns ordered in the first
                 # contract, worth $2.4 billion": the rate is of the new deal, the total of the first
