@@ -1028,7 +1028,7 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
     caption = " ".join(text[lines[k].start:lines[k].end].strip() for k in reversed(head_idx)
                        if lines[k] is not col_line).strip()
     locale = _table_locale(body, doc_locale, text)
-    hstart = min(lines[k].start for k in head_idx)
+    hstart = min([lines[k].start for k in head_idx] + [body[0].start])
     lead = text[text.rfind("\n", 0, max(0, hstart - 1)) + 1:hstart].strip()  # the line right above the table
     lead = lead.rsplit(". ", 1)[-1] if lead.endswith(":") else ""  # (its last sentence, when it introduces the table)
     columns = _noted_basis(lex, text, _columns(lex, labels, groups, max(max_cells, len(labels))), body[-1].end,
