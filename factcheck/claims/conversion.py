@@ -139,8 +139,14 @@ def _restates(ctx: Ctx, src: Mention, dst: Mention) -> bool:
     if src.type == "quantity":
         from ..extract.units import compatible
 
+        if _POINT_IN_TIME.match(ctx.text, src.end):
+            return False  # "the $18 billion reported twelve months earlier and equal to around four years of revenue": a
+            # time ago is a point in time, nothing restated
         return compatible(src.unit, dst.unit)
     return src.type == "currency"
+
+
+_POINT_IN_TIME = LazyPattern(r"\s*(?:earlier|ago|later|before|after|previously|since|hence)\b", regex.I)
 
 
 def _paired_list(ctx: Ctx, src: Mention, dst: Mention) -> list[tuple[Mention, Mention]] | None:
@@ -424,9 +430,19 @@ def _named_years(ctx: Ctx) -> set[int]:
 def _other_sources(ctx: Ctx, facts: Facts, src: Mention, dst: Mention) -> list[Mention]:
     """The other amounts of the source's currency in the restatement's sentence, before it: amounts one restatement
     may as well restate (not rates, ranges or amounts already restated)."""
-    return [y for y in ctx.numbers_in(ctx.sentence(dst.start)[0], dst.start)
+    s = ctx.sentence(dst.start)[0]
+    lo = s
+    si = ctx.sent_index(dst.start)
+    if si and _POINTS_BACK_OPENING.match(ctx.text, s) and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(s):
+        lo = ctx.sents[si - 1][0]  # "... signed agreements worth US$14.795 billion. The figure is 13% above the US$13.07
+        # billion of 2023 and equivalent to about NIS 55 billion": what "The figure" points back to may be the one restated
+    return [y for y in ctx.numbers_in(lo, dst.start)
             if y is not src and y.type == "currency" and y.unit == src.unit and is_amount(y)
             and facts.rate_of(y) is None and y.value_high is None]
+
+
+_POINTS_BACK_OPENING = LazyPattern(r"\W*(?:the\s+figure|this\s+figure|that\s+figure|the\s+total|the\s+amount|the\s+sum|"
+                                   r"this|that|it)\b", regex.I)
 
 
 def _rate_reading(ctx: Ctx, src: Mention, dst: Mention, ev: Evidence, table: dict, dated: bool) -> Relation | None:
