@@ -188,6 +188,15 @@ _PERIOD_HEAD = LazyPattern(r"\s*(?:[-•*·]\s*)?(?P<when>(?:(?:Q[1-4]|H[12]|FY|
                            regex.I)
 
 
+def _dates_a_base(ctx: Ctx, d: Mention) -> bool:
+    """Is ``d`` the date of a level that is a comparison's base ("twice the €32 billion of 2017")?"""
+    from .pairs import base_position
+
+    before = [x for x in ctx.numbers_in(max(0, d.start - 40), d.start) if x.type in ("currency", "count", "quantity")]
+    return bool(before) and regex.fullmatch(r"\s*(?:of|in|for)\s+", ctx.text[before[-1].end:d.start]) is not None and \
+        base_position(ctx, before[-1])
+
+
 def _latest(ctx: Ctx) -> Period | None:
     """The latest date the text names (computed once per document)."""
     hit = getattr(ctx, "_latest_date", False)
@@ -532,7 +541,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if word in ("later", "earlier"):
         after_than = [d for d in ctx.dates_in(q.end, e) if d.start - q.end < 70
                       and not _CLAUSE_BREAK.search(t, q.end, d.start)]  # not "..., and FOC ... 2029"
-        dated_before = [p for d, p in periods if d.end <= q.start]
+        # (not the date of a comparison's base: "€64 billion in 2027, twice the €32 billion of 2017, ..., and three
+        # years earlier than the 2030 date originally planned")
+        dated_before = [p for d, p in periods if d.end <= q.start and not _dates_a_base(ctx, d)]
         if after_than and dated_before and regex.match(r"\s*(?:earlier|later)\s+than\b", after, regex.I):
             named = parse_period(after_than[0].text)
             mine_p = dated_before[-1]
