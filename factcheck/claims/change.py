@@ -853,6 +853,11 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
     if not before:  # "orders rose 16.8% from €17.9 billion": the orders figure given elsewhere, if it is the only one
         yield from _subject_by_measure(ctx, facts, pairs, trig, base)
         return
+    total = pairs.broken_down(before[-1])
+    if total is not None and comparable(ctx.vocab, total, base):
+        # "12 ships last year, including 5 frigates and 7 patrol boats — double the 6 of 2022": the last part of a
+        # breakdown set off after its total stands for the total
+        before = [x for x in before if x is not total] + [total]
     # "buy 12 ships in two batches, four fewer than the 16 planned": the nearest figure stands in a phrase of another
     # figure (after "in", "across", "among"...), an earlier one of its kind is free: which is the subject, position does
     # not say
@@ -1567,6 +1572,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 if mt_ and mp_ and mt_ != mp_:
                     continue  # "Adjusted EBITDA grew 13% to €329 million" after "revenue had dipped to €329 million from
                     # €338 million": the same figure of another measure is no restatement
+                if _SEVERAL_PERIODS.search(ctx.text, pair.end, min(len(ctx.text), pair.end + 50)) and \
+                        not _SEVERAL_PERIODS.search(ctx.text, *ctx.sentence(p.start)):
+                    continue  # "orders climb from €6.7bn to €11.2bn in four interim periods" and "New orders reached
+                    # €11.2 billion, up 8.9%": a pair over several periods is no base of a change of one
                 ev = list(pair.evidence) + [Evidence("restated", f"{target.text} is the new level of "
                                                      f"'{ctx.text[pair.start:pair.end][:40]}'",
                                                      facts.weight("restated", 1.0) + facts.weight("attach", 2.0),
@@ -1864,6 +1873,10 @@ def _target(ctx: Ctx, p: Mention, facts: Facts | None = None) -> Mention | None:
     return None
 
 
+# a pair's span of several periods: "in four interim periods", "over five years", "since 2019"
+_SEVERAL_PERIODS = LazyPattern(r"\b(?:(?:in|over|across|within|during)\s+(?:(?:the|those|these)\s+)?(?:(?:past|last|first)\s+)?"
+                               r"(?:two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|\d+)\s+(?:[\p{L}-]+\s+)?(?:years|quarters|periods|"
+                               r"months|decades)|since\s+(?:19|20)\d\d|in\s+a\s+decade)\b", regex.I)
 _OF_BY_END = LazyPattern(r"\b(?:of|by)\s+(?:\p{L}+\s+){0,2}$", regex.I)  # "a rise of (about) €16.7 billion"
 
 

@@ -143,6 +143,9 @@ class Pairs:
 
             if len(before) >= 2 and adjunct_figure(ctx, before[-1]) and not adjunct_figure(ctx, before[-2]):
                 return None  # "12 ships in two batches, four fewer than the 16 planned": which, position does not say
+            total = self._broken_down(before[-1])
+            if total is not None and comparable(ctx.vocab, total, base):
+                return total  # "12 ships, including 5 frigates and 7 patrol boats — double the 6 of 2022": the total
             return before[-1]
         si = ctx.sent_index(trig.start)
         if si and regex.match(r"\s*(?:that|this|it|which)\b", ctx.text[s:trig.start], regex.I) and \
@@ -223,6 +226,10 @@ class Pairs:
         hits = list(self.facts.g.word_pattern("saving_words").finditer(t, max(0, x.start - 30), x.start))
         return bool(hits) and not regex.search(r"[\d.;,]", t[hits[-1].end():x.start])
 
+    def broken_down(self, x: Mention) -> Mention | None:
+        """The total ``x`` is the last part of, when a breakdown set off after the total ends on it (else None)."""
+        return self._broken_down(x)
+
     def _broken_down(self, x: Mention) -> Mention | None:
         """"delivered 15 Rafale jets, 7 for France and 8 for export, more than doubling its output from 7": the last
         part of a breakdown set off after a total is no level of its own; the total is (the figure before the list,
@@ -233,8 +240,14 @@ class Pairs:
         if len(figs) < 2 or not _BREAKDOWN_AFTER.match(ctx.text, x.end):
             return None
         t, a = figs[-2], figs[-1]
-        if not _LIST_AND.fullmatch(ctx.text, a.end, x.start) or not _SET_OFF.fullmatch(ctx.text, t.end, a.start):
+        if not _LIST_AND.fullmatch(ctx.text, a.end, x.start):
             return None
+        if not _SET_OFF.fullmatch(ctx.text, t.end, a.start):
+            # "the 25 aircraft handed over in the first quarter, when the company delivered 7 commercial and 18 executive
+            # jets — itself a 67% increase": a clause after the comma that gives parts adding up to the total
+            if not (_SET_OFF_CLAUSE.fullmatch(ctx.text, t.end, a.start) and a.value is not None and x.value is not None
+                    and t.value is not None and abs(a.value + x.value - t.value) < 1e-9 * max(1.0, abs(t.value))):
+                return None
         if not (comparable(ctx.vocab, t, a) and comparable(ctx.vocab, t, x) and t.value and a.value and x.value
                 and a.value < t.value and x.value < t.value):
             return None
@@ -446,7 +459,8 @@ _CROSSES_CLAUSE = LazyPattern(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\
 # a breakdown set off after a total: "15 jets in the half, 7 for France and 8 for export, ..."
 _SET_OFF = LazyPattern(r"[^;()]{0,80}?,\s*", regex.I)
 _LIST_AND = LazyPattern(r"\s+[^,;()\d]{0,30}?\s*(?:,\s*)?and\s+", regex.I)
-_BREAKDOWN_AFTER = LazyPattern(r"[^,;()\d]{0,30},", regex.I)
+_BREAKDOWN_AFTER = LazyPattern(r"[^,;()\d]{0,30}(?:,|\s[—–]\s)", regex.I)
+_SET_OFF_CLAUSE = LazyPattern(r"[^;()]{0,80}?,\s*(?:[\p{L}-]+\s+){1,5}", regex.I)
 _PARTITIVE_OF = LazyPattern(r"\s+(?:out\s+)?of\s+(?:(?:its|their|the|all|our|his|her)\s+)?", regex.I)
 _OPEN_AFTER_FIGURE = LazyPattern(r"[\d\p{L}%][^\d()]{0,25}\(\s*(?:[\p{L}.~≈]+\s+){0,2}$")
 
