@@ -157,3 +157,28 @@ def test_a_change_of_another_period_than_the_columns_is_not_read_off_the_row(tex
 ])
 def test_a_change_over_the_prior_columns_year_is_read_off_the_row(text: str, figure: str) -> None:
     assert [f.status for f in at(text, figure)] == ["pass"]
+
+
+BUDGET = ("Budget by department (USD billion)\n"
+          "                 FY 2024    FY 2025\n"
+          "Air Force          185.1      188.1\n"
+          "Navy               202.5      203.9\n\n")
+SEGMENTS = ("Sales by segment (SEK m)\n"
+            "              Q3 2024    Q3 2025\n"
+            "Sensors         1,800      2,000\n"
+            "Weapons         3,000      3,300\n\n")
+
+
+@pytest.mark.parametrize("text,figure", [
+    # a level the clause gives right before the percent, set off by a comma, is what changed: not the row's figure
+    (BUDGET + "It consists of $37.7 billion for the Air Force, up 4.1 percent.", "4.1 percent"),
+    (BUDGET + "The Navy request includes $61.3 billion for shipbuilding, up 9 percent.", "9 percent"),
+    (SEGMENTS + "Sensors orders were SEK 2.6 billion, up 30%.", "30%"),
+])
+def test_a_change_of_a_level_the_clause_gives_is_not_read_off_another_row_figure(text: str, figure: str) -> None:
+    assert not [f for f in at(text, figure) if f.status in ("fail", "warn")]
+
+
+def test_a_change_of_the_rows_own_level_is_still_read_off_the_row() -> None:
+    text = BUDGET + "Air Force spending rose to $188.1 billion, up 1.6 percent."
+    assert [f.status for f in at(text, "1.6 percent")] == ["pass"]

@@ -1539,6 +1539,10 @@ class _Prose:
             return None  # "fully funding a 4.5 percent pay raise", "an additional 15 percent raise for junior enlisted
             # personnel": the change of a thing of its own, not of the row
         to_level = next((a for a in level if a.start >= m.end and _TO_LEVEL.fullmatch(text, m.end, a.start)), None)
+        # "It consists of $37.7 billion for the Air Force, up 4.1 percent": a level the clause gives right before the
+        # percent, set off by a comma, is what changed; a row whose figure it is not (at any scale) is not read
+        own_level = next((a for a in reversed(lead) if a.type in ("currency", "count") and a.value and
+                          _SET_OFF_LEVEL.fullmatch(text, a.end, m.start)), None) if lead else None
         readings: list[Relation] = []
         chosen: list[Relation] = []  # the clause gives the row's current figure: explicit
         named_only: list[Relation] = []  # the sentence names the period: the reading, but not explicit
@@ -1558,6 +1562,8 @@ class _Prose:
                                      and self.measure_fits(t, r, text[m.end:min(cb, m.end + 30)])):
                     continue  # "Hanwha Systems more than doubled its operating profit" over a table's revenue columns;
                     # "order intake was 1.88 times revenues": a multiple of another measure
+                if own_level is not None and own_level.value and not _same_digits(own_level.value, nm.value):
+                    continue
                 if to_level is not None and to_level.value and not _same_digits(to_level.value, nm.value):
                     continue  # "Hanwha Aerospace shares rose 2.3% to 221,500 won" over an "Aerospace 412 331" row: the
                     # level the change took the clause's subject to is not the row's (at any scale: "to ₹1,92,387
@@ -1819,6 +1825,10 @@ def _label_year(label: str) -> int | None:
 
 
 _TO_LEVEL = re.compile(r"\s*,?\s*to\s+")
+
+
+_SET_OFF_LEVEL = re.compile(r"[^,;()\d]{0,40},\s*(?:(?:up|down|rising|falling|a\s+rise\s+of|a\s+fall\s+of|an\s+increase\s+of|"
+                            r"a\s+decrease\s+of)\s+)?(?:by\s+)?(?:(?:about|some|nearly|almost|roughly|around)\s+)?", re.I)
 
 
 def _same_digits(a: float, b: float) -> bool:
