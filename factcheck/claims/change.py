@@ -28,7 +28,7 @@ from ..extract.lazy import LazyPattern
 from ..extract.units import convert, dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
-from .pairs import Pair, Pairs, base_position, bracket_restatement, per_time, size_of_comparison
+from .pairs import OF_WHOLE_OPENING, Pair, Pairs, base_position, bracket_restatement, per_time, size_of_comparison
 from .reading import (
     POINTS_BACK,
     Facts,
@@ -344,8 +344,7 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
 
 # "Of that total, UAH 197.6 billion, or 63%", "Of the nine-month order bookings of SEK 79.2 billion, the third quarter
 # contributed SEK 21.2 billion, or 27%": the sentence opens on the whole
-_OF_THE_WHOLE = LazyPattern(r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;]{0,80},\s*(?:[\p{L}-]+\s+){0,4}",
-                            regex.I)
+_OF_THE_WHOLE = LazyPattern(OF_WHOLE_OPENING + r"\s*(?:[\p{L}-]+\s+){0,4}", regex.I)
 
 
 _N_OF_M = LazyPattern(r"(?<![\d.,])\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|some\s+)?[\p{Sc}]?\d[\d,.]*"

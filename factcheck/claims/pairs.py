@@ -441,6 +441,8 @@ _CHANGE_BEFORE = LazyPattern(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|d
 # "than the 181", "over the Rs 1,27,434 crore", "above the Navy's own estimate of $34.2 billion", "from a peak of 300"
 # "on", "over" and "after" mark a base only after a figure or a change or comparative word ("up 5% on the 1,200",
 # "an increase over the Rs 1,27,434 crore"); elsewhere they belong to a verb ("taking on 20,300 recruits")
+# a sentence that opens on its whole: "Of that total, ...", "Of the nine-month order bookings of SEK 79.2 billion, ..."
+OF_WHOLE_OPENING = r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;]{0,80},"
 _BASE_WORDS = LazyPattern(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|to)|above|below|times|twice|thrice)\s+"
                           r"|(?:(?<=[\d%)],?\s*)|(?<=\b(?:up|down|higher|lower|more|less|fewer|greater|increase|increases|rise|rises|"
                           r"growth|decline|declines|drop|drops|fall|falls|gain|gains|jump|improvement|premium|discount)\s+))"

@@ -20,7 +20,7 @@ from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern, rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
-from .pairs import Pair, Pairs, base_position, size_of_comparison
+from .pairs import OF_WHOLE_OPENING, Pair, Pairs, base_position, size_of_comparison
 from .reading import (
     POINTS_BACK,
     Facts,
@@ -2361,7 +2361,7 @@ def _named_base(ctx: Ctx, facts: Facts, add: Mention, new: Mention, own_sentence
 _SET_OFF_PERCENT = LazyPattern(r"\s*(?:,\s*(?:or\s+)?|\(\s*)(?:(?:about|some|roughly|nearly|almost|around|just\s+over|"
                                r"just\s+under)\s+)?", regex.I)
 _OF_AFTER = LazyPattern(r"\s+of\b", regex.I)
-_OF_WHOLE_OPENING = LazyPattern(r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;]{0,80},", regex.I)
+_OF_WHOLE_OPENING = LazyPattern(OF_WHOLE_OPENING, regex.I)
 
 
 def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:

@@ -1796,29 +1796,35 @@ class _Scanner:
         spec = table.get(word) or table.get(word + "s")
         if not isinstance(spec, dict):
             return None
-        a = max(self.t.rfind(". ", 0, m.start), self.t.rfind("\n", 0, m.start)) + 1
-        b = min([i for i in (self.t.find(". ", m.end), self.t.find("\n", m.end)) if i >= 0] or [len(self.t)])
-        hits = [cur for cur, ws in spec.items() if _country_words(tuple(str(w) for w in ws or ())).search(self.t[a:b])]
-        return str(hits[0]) if len(hits) == 1 else None
+        return self._named_country(m, spec, (self._sentence_of(m),))[0]
 
     def _country_pick(self, k: int, m: Mention, spec: dict, head: str) -> None:
         """The currency of the one country of ``spec`` that the figure's sentence names, else its paragraph ("Denmark
         has moved even faster. Its fund channels 50 billion kroner ..."), else the text's head."""
-        a = max(self.t.rfind(". ", 0, m.start), self.t.rfind("\n", 0, m.start)) + 1
-        b = min([i for i in (self.t.find(". ", m.end), self.t.find("\n", m.end)) if i >= 0] or [len(self.t)])
         pa = self.t.rfind("\n", 0, m.start) + 1
         pb = self.t.find("\n", m.end)
         para = self.t[pa:pb if pb >= 0 else len(self.t)]
-        for where in (self.t[a:b], para, head):
+        cur, at = self._named_country(m, spec, (self._sentence_of(m), para, head))
+        if cur is not None and cur != m.unit:
+            self.out[k] = dataclasses.replace(m, unit=cur)
+        if cur is not None and at < 2:
+            self._sentence_country.add(m.start)
+
+    def _sentence_of(self, m: Mention) -> str:
+        """The text of ``m``'s sentence, cut at ". " and line ends (the scanner's own sentences are not kept)."""
+        a = max(self.t.rfind(". ", 0, m.start), self.t.rfind("\n", 0, m.start)) + 1
+        b = min([i for i in (self.t.find(". ", m.end), self.t.find("\n", m.end)) if i >= 0] or [len(self.t)])
+        return self.t[a:b]
+
+    @staticmethod
+    def _named_country(m: Mention, spec: dict, places: tuple[str, ...]) -> tuple[str | None, int]:
+        """The currency of the one country of ``spec`` the first place naming any of them names, and that place's
+        index; (None, index) when it names two; (None, -1) when none does."""
+        for i, where in enumerate(places):
             hits = [cur for cur, words in spec.items() if _country_words(tuple(str(w) for w in words or ())).search(where)]
-            if len(hits) == 1:
-                if hits[0] != m.unit:
-                    self.out[k] = dataclasses.replace(m, unit=str(hits[0]))
-                if where is not head:
-                    self._sentence_country.add(m.start)
-                return
             if hits:
-                return  # two countries named: which one's the text does not say
+                return (str(hits[0]) if len(hits) == 1 else None), i
+        return None, -1
 
     def _compound_quantities(self, amounts: list[_Amount]) -> list[_Amount]:
         """ "7 feet 10 inches", "2 km and 1 metre", "10 kms, 8 metres and 6 cm": one length in the smallest
