@@ -1212,3 +1212,74 @@ def test_a_margin_row_of_amounts_is_a_level_and_the_row_below_its_share_of_sales
     assert not any(k.endswith(":" + amount) for k in claims)
     c = next(v for k, v in claims.items() if k.endswith(":" + pct))
     assert c.kind == "share" and [m.text for m in c.readings[0].operands] == ops
+
+
+# a prose change that names its base as a span back (tables words prose_bases: "from a year earlier", "year on year",
+# "sequentially") is not read off a pair of columns that are not that span apart
+_QUARTERS = [
+    "KRW bn | Q3 2024 | Q2 2024 | QoQ change | YoY change\nSales | 2,631.2 | 2,790.0 | -5.7% | +62%\n",
+    "EUR m          Q4 2025    Q3 2025    Change\nRevenue        1,210      1,150      +5.2%\n",
+    "NOK m\tQ2 2025\tQ1 2025\tChange %\nOrder intake\t3,450\t3,010\t14.6\n",
+]
+_YEARS = [
+    "KRW bn | Q3 2024 | Q3 2023 | Change\nSales | 2,631.2 | 1,624.2 | +62%\n",
+    "EUR m          Q4 2025    Q4 2024    Change\nRevenue        1,210      1,020      +18.6%\n",
+    "NOK m\tQ2 2025\tQ2 2024\tChange %\nOrder intake\t3,450\t2,880\t19.8\n",
+]
+_YEAR_BASED = ["Sales reached 2.6312 trillion won, up 62% from a year earlier.",
+               "Fourth-quarter revenue was 19% higher year on year at €1,210m.",
+               "Compared with the same quarter last year, order intake grew 20% to NOK 3,450m."]
+_SEQUENTIAL = ["Sales reached 2.6312 trillion won, down 6% sequentially.",
+               "Revenue rose 5% quarter on quarter to €1,210m.",
+               "Order intake of NOK 3,450m was 15% above the previous quarter."]
+
+
+@pytest.mark.parametrize("k", range(3))
+def test_a_prose_change_naming_its_base_span_is_not_read_off_columns_another_span_apart(k: int) -> None:
+    # the year-based sentence over a quarter pair, and the sequential one over a year pair: no reading
+    assert links(_YEAR_BASED[k] + "\n\n" + _QUARTERS[k]) == []
+    assert links(_SEQUENTIAL[k] + "\n\n" + _YEARS[k]) == []
+    # each over the columns its base names: the row's change, explicit (the clause gives the row's figure)
+    for sentence, table in ((_YEAR_BASED[k], _YEARS[k]), (_SEQUENTIAL[k], _QUARTERS[k])):
+        (c,) = links(sentence + "\n\n" + table)
+        assert [r.explicit for r in c.readings] == [True]
+        assert len(c.readings[0].operands) == 2
+
+
+# a delimited header with one label more than the rows have cells, whose first label is the only period among them,
+# heads the label column (it dates the table): the segment columns and their total stay aligned with the cells
+@pytest.mark.parametrize("text", [
+    "Segment revenues, Q2 2025 ($ millions) | KGS | Unmanned Systems | Total\nService revenues | 133.0 | 1.9 | 134.9\n"
+    "Product sales | 145.3 | 71.3 | 226.6\nTotal revenues | 278.3 | 73.2 | 351.5\n",
+    "FY2024 (EUR m)\tMissiles\tLand\tTotal\nOrders\t900\t410\t1,310\nSales\t820\t400\t1,230\n",
+    "| H1 2025, NOK million | Defence | Maritime | Group |\n|---|---|---|---|\n| Revenue | 5,100 | 4,300 | 9,400 |\n"
+    "| EBIT | 610 | 380 | 990 |\n",
+])
+def test_a_lone_period_label_over_the_label_column_is_its_stub(text: str) -> None:
+    claims, _ = run(text)
+    sums = {k: reading(c)[1] for k, c in claims.items() if c.kind == "sum"}
+    lines = text.splitlines()
+    body = [ln for ln in lines[1:] if not ln.startswith("|---")]
+    for ln in body[:-1]:  # every row's last cell is the sum of the two before it (the last row's is also its column's)
+        cells = [c.strip() for c in ln.replace("\t", "|").strip("|").split("|")]
+        key = next(k for k in sums if k.endswith(":" + cells[-1]))
+        assert sums[key] == cells[1:3]
+
+
+# "operating profit of KRW 477.2 billion as defence profit rises more than eightfold": the clause gives one row's
+# figure, but another row of the table is named between it and the change: that row is the change's subject, so the
+# figure ties the change to no row (no explicit reading of the first row)
+@pytest.mark.parametrize("sentence,table", [
+    ("Hanwha posts record operating profit of KRW 477.2 billion as defence profit rises more than eightfold.",
+     "KRW bn                   Q3 2024    Q3 2023    Change %\nSales                    2,631.2    1,624.2        62.0\n"
+     "Operating profit           477.2       85.7       456.8\n  of which defence         439.9       54.0       714.6\n"),
+    ("Net sales reached SEK 12,000m as Dynamics sales jumped 40%.",
+     "SEK m\tQ2 2025\tQ2 2024\tChange %\nNet sales\t12,000\t10,000\t20\nDynamics\t3,500\t2,500\t40\n"),
+    ("Order intake of EUR 5,210m came in as exports climbed 30%.",
+     "| EUR m | 2025 | 2024 | Change |\n|---|---|---|---|\n| Order intake | 5,210 | 4,800 | +8.5% |\n"
+     "| of which exports | 2,600 | 2,000 | +30.0% |\n"),
+])
+def test_prose_change_after_another_rows_name_is_not_tied_to_the_first_rows_figure(sentence: str, table: str) -> None:
+    cs = links(table + "\n" + sentence + "\n", "multiple") + links(table + "\n" + sentence + "\n")
+    assert cs and not any(r.explicit for c in cs for r in c.readings
+                          if [m.value for m in r.operands][-1] in (477.2e9, 12000e6, 5210e6))

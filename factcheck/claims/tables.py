@@ -100,8 +100,10 @@ def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Clai
     # when that names the row in the figure's clause and is explicit ("Electronic Solutions sales rose 15.5%" over
     # the division table, not a pair of group sales two sentences away)
     linked = prose_links(tables, mentions, doc, rules.vocab)
+    # (or by the clause giving the row's own figure: "operating profit rose 37.1% to KRW 210.6 billion" over the row
+    # "Operating profit 210.6 165.7")
     explicit = {c.span for c in linked if c.readings and c.readings[0].explicit
-                and c.readings[0].evidence[0].cue == "table-prose-row"}
+                and c.readings[0].evidence[0].cue in ("table-prose-row", "table-prose")}
     # a conversion from a prose figure the table shows to be at the wrong scale: which of the two slipped, the
     # conversion alone cannot say ("¥1.83 billion, about $12.1 billion" beside the table's ¥1,834.5 billion)
     slipped = {c.stated.start for c in linked if c.stated is not None and c.readings
@@ -1194,6 +1196,12 @@ class _Prose:
         # "a book-to-bill ratio of 0.91x": a multiple named as a ratio of two measures (linking words ratio_names)
         self.ratio_names = _word_alt(((vocab.get("linking") or {}).get("words") or {}).get("ratio_names") or [])
         self.periods = {str(k): _word_alt(v or []) for k, v in (t_vocab.get("prose_periods") or {}).items()}
+        # the span a change names as its base ("from a year earlier", "sequentially"); the linker's prior_markers are
+        # a year back too
+        bases = {str(k): list(v or []) for k, v in (t_vocab.get("prose_bases") or {}).items()}
+        prior = ((vocab.get("linking") or {}).get("words") or {}).get("prior_markers") or []
+        bases["year"] = [*bases.get("year", []), *prior]
+        self.bases = {k: _word_alt(v) for k, v in bases.items() if v}
         # the measures the linker knows (rules/linking.yaml measures): a clause that names one the table does not
         # may be about another measure of the row's segment ("Electronic Solutions orders rose 15%")
         self.measures = {str(k): _word_alt(v or []) for k, v in
@@ -1546,8 +1554,14 @@ class _Prose:
         readings: list[Relation] = []
         chosen: list[Relation] = []  # the clause gives the row's current figure: explicit
         named_only: list[Relation] = []  # the sentence names the period: the reading, but not explicit
+        # "up 62% from a year earlier" over "Q3 2024 | Q2 2024": a pair of columns not the span the clause names
+        # as its base apart is no reading of the change (one base named only: both named leave every pair)
+        spans = [k for k, rx in self.bases.items() if rx.search(text, ca, cb)]
+        base_span = spans[0] if len(spans) == 1 else None
         for t, r, via in found:
             for prior, cur in _pairs(t, r):
+                if base_span is not None and not _spans_apart(t, prior, cur, base_span):
+                    continue
                 old, new = r.at(prior), r.at(cur)
                 if old is None or new is None or old.mention is None or new.mention is None:
                     continue
@@ -1572,6 +1586,10 @@ class _Prose:
                 if same is not None and any(same.end <= a.start < m.start for a in level):
                     same = None  # "divided by the 659 missiles, is now $213.8 million, up 81 percent": another figure
                     # stands between the row's and the percent: the row's figure is not the one the change is of
+                if same is not None and any(r2 is not r and r2.key and _names_row_between(text, same.end, m.start, r2)
+                                            for r2 in t.rows):
+                    same = None  # "operating profit of KRW 477.2 billion as defence profit rises more than eightfold":
+                    # another row ("of which defence") is named between the row's figure and the change: its subject
                 kind_ok = named is not None and _period_kind(t.columns[cur].name, t.caption) == named
                 named_row = (f"the clause's {via[1:]} is a figure of row '{r.label}'" if via.startswith("=") else
                              f"'{via}' in the clause names row '{r.label}'" if via else f"'{r.label}' in the clause")
@@ -1938,6 +1956,27 @@ def _pairs(t: Table, r: Row) -> list[tuple[int, int]]:
             if a.order and b.order and a.order[0] == b.order[0] - 1 and a.order[1] == b.order[1]:
                 out.append((a.index, b.index))
     return out
+
+
+def _names_row_between(text: str, a: int, b: int, r: Row) -> bool:
+    """Is row ``r`` named (by one of its names) in ``text[a:b]``?"""
+    between = text[a:b].lower()
+    names = {_PART_ROW_PREFIX.sub("", n) for n in row_names(r.key)}  # "of which defence": "defence"
+    return any(n and _name_re(n).search(between) for n in names)
+
+
+_PART_ROW_PREFIX = re.compile(r"^\s*(?:of\s+which|thereof|including|incl\.?|o/w)[\s:,]+", re.I)
+
+
+def _spans_apart(t: Table, prior: int, cur: int, span: str) -> bool:
+    """Are the two columns ``span`` ("year": a year; "quarter": one period, less than a year) apart, or is that not
+    known (a column without a date)?"""
+    a = t.columns[prior].order if prior < len(t.columns) else None
+    b = t.columns[cur].order if cur < len(t.columns) else None
+    if not a or not b or len(a) != len(b):
+        return True
+    year_apart = a[0] == b[0] - 1 and a[1:] == b[1:]
+    return year_apart if span == "year" else not year_apart and a < b
 
 
 # "58% of group revenue", "of total sales", "of the total", "of revenue": a share of the table's whole

@@ -1009,7 +1009,11 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
         has_labels = any(ln.label and ln.label[2] for ln in fig_rows)
         if has_labels and labels and (labels[0].kind in ("empty", "other") or (
                 len(labels) == max_cells + 1 and (labels[0].kind not in ("period", "change", "share", "basis")
-                                                 or _STUB_WORD.fullmatch(labels[0].text.strip())))):
+                                                 or _STUB_WORD.fullmatch(labels[0].text.strip())
+                                                 # ("Segment revenues, Q2 2025 ($ millions) | KGS | Unmanned | Total":
+                                                 # the one period label, over the label column, dates the table)
+                                                 or (labels[0].kind == "period" and
+                                                     not any(lab.kind == "period" for lab in labels[1:]))))):
             # ("Year | Exports | Change %" over "2020-21 | 8,434 | -7.5": the word "Year" heads the label column)
             stub, labels = labels[0], labels[1:]  # the stub: the label column's header
     # aligned headers: "Fiscal year   Spending ($bn)   Nominal GDP ($bn)   % of GDP" over rows "2024-25   41.0   2,993
