@@ -219,6 +219,20 @@ def _names_a_thing(ctx: Ctx, d: Mention) -> bool:
     return bool(wm) and wm.group(1).lower() not in _TIME_WORDS and wm.group(1).lower() not in MONTHS
 
 
+def _modifies_noun(ctx: Ctx, d: Mention) -> bool:
+    """"the 2024–2028 plan", "its 2025 budget": a date between a determiner and the noun it qualifies."""
+    if not _DETERMINER_BEFORE.search(ctx.text, max(0, d.start - 8), d.start):
+        return False
+    nxt = _WORD_AFTER.match(ctx.text, d.end)
+    return nxt is not None and nxt.group(1).lower() not in _FUNCTION_WORDS
+
+
+_DETERMINER_BEFORE = LazyPattern(r"(?<![\p{L}\p{N}])(?:the|its|their|this|that|our|his|her)\s+$", regex.I)
+_WORD_AFTER = LazyPattern(r"\s+(\p{Ll}[\p{L}-]*)")
+_FUNCTION_WORDS = frozenset("to and or through until till when while was were is are had has have will would of in on at "
+                            "by for from with as than that which and but".split())
+
+
 # ----------------------------------------------------------------------------- durations
 _UNIT_DAYS = {"year": 365.2425, "month": 30.436875, "week": 7.0, "day": 1.0, "decade": 3652.425}
 _AFTER = LazyPattern(r"^\s*(?:later|after|before|since|ago|earlier|on|of|in|to|extension|programme|program|"
@@ -355,7 +369,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         return None  # "four one-year option periods", "two 30-day trials": the size of each, not a span between dates
     # ("five years from signing": a start named by words, as "after"; not "from 2024", "from the end of 2025")
     rel = regex.match(r"\s*(?:later|after|before|since|ago|earlier|on|from(?=\s+(?!(?:the\s+)?(?:end|start|beginning|early|"
-                      r"mid|late|middle)\b)(?!now\b|today\b)(?-i:\p{Ll})))\b", after, regex.I)
+                      r"mid|late|middle)\b)(?!now\b|today\b)(?!(?:fiscal|financial)\s+(?:year\s+)?\d)(?-i:\p{Ll})))\b",
+                      after, regex.I)
     if rel and rel.group(0).strip().lower() in ("earlier", "ago") and _dates_a_figure(ctx, q):
         return None  # "from ¥980 billion a year earlier": the period a figure is given for, not a span claimed
     if not rel and regex.search(r"\b(?:per|each|every|over|for|within|up\s+to)\s+(?:the\s+(?:(?:next|past|last|first|"
@@ -475,6 +490,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             return None
         if _CLAUSE_GAP.search(t[min(q.end, d0.end):max(q.start, d0.start)]):
             return None  # "a one-year base contract ...; the ordering period runs from 2025 through 2030": another clause
+        if _TO_BETWEEN.search(t, max(s, d0.start - 30), d0.start):
+            return None  # "A slip of 40 to 48 months would push delivery to between November 2031 and July 2032": the
+            # range is where the span leads, not its two ends
         return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
     # 2. "N after/before EVENT": the event's date is where the text tells of the event
     if word in ("after", "before", "since", "from"):
@@ -611,6 +629,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         kept = [(d, pd) for d, pd in periods if not (d.start > q.end and _STATE_DATE.search(t, max(q.end, d.start - 12),
                                                                                              d.start))]
         periods = kept or periods
+        # "A year later the 2024–2028 plan raised the envelope": a date that modifies a noun names the thing (a plan, a
+        # budget), not when the span ends
+        periods = [(d, pd) for d, pd in periods if not (d.start > q.end and _modifies_noun(ctx, d))]
         if not periods and word in ("later", "on") and doc_d is not None:
             prev = _previous_date(ctx, q, None)
             if prev is not None and prev.first <= doc_d.first:
@@ -640,6 +661,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     return None
 
 
+_TO_BETWEEN = LazyPattern(r"\b(?:to|until|till|into|for)\s+(?:some\s+time\s+|sometime\s+)?between\s+(?:the\s+)?$", regex.I)
 _OWN_CLAUSE = LazyPattern(r",?\s*\b(?:and\s+|but\s+)?that\s+(?!(?:year|month|quarter|date|period|time)\b)|,\s*(?:while|whereas|"
                           r"although)\b", regex.I)
 _CLAUSE_BREAK = LazyPattern(r"[;–—]|\s-\s|,\s*(?:and|but|while|whereas)\b", regex.I)
@@ -682,8 +704,9 @@ _DUE_BY_WORDS = LazyPattern(r"\s+(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+
                             r"milestones?|deadlines?|targets?|baselines?)\b", regex.I)
 _LATE = LazyPattern(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
-_DATED_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:FY\s?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
-                           r"(?:FY\s?)?(?:19|20)\d\d\b", regex.I)
+_DATED_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?"
+                           r"(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
+                           r"(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?(?:19|20)\d\d\b", regex.I)
 _SINCE_BEFORE = LazyPattern(r"\bsince\s+(?P<d>(?:(?:early|mid|late)[- ])?(?:(?:January|February|March|April|May|June|July|August|"
                             r"September|October|November|December)\s+)?(?:19|20)\d\d)\s*,\s*(?:(?:more\s+than|almost|nearly|over|"
                             r"about|some|around|just\s+over|just\s+under)\s+)?$", regex.I)
