@@ -557,6 +557,10 @@ def test_comparison_after_a_comma_does_not_lend_its_kind() -> None:
     ("Today 4,000 people work at the plant.", "4,000", "person"),
     ("It hit 400 targets in trials. The company employs 9,150 staff, up from 7,500.", "7,500", "staff"),
     ("Sweden will give its two Saab 340-based Erieye aircraft to Ukraine.", "two", "aircraft"),
+    # a word that may be a verb ("orders", "plans") after a set named by a determiner is the noun counted
+    ("Together the two orders add 45 jets to the fleet.", "two", "order"),
+    ("Its three plans cost more than expected.", "three", "plan"),
+    ("These four buys were signed in 2024.", "four", "buy"),
 ])
 def test_counted_noun(text: str, figure: str, unit: str) -> None:
     """A verb after the counted noun is not the noun; a count of unlike size lends its noun only within

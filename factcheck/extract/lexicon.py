@@ -46,6 +46,10 @@ operate operates bought buy buys acquired acquire acquires sold sell sells flew 
 carries fitted fit fits
 """.split())
 
+# Stop words that are also plural nouns: after a set named with a determiner ("the two orders", "its three plans",
+# "these four buys") they are the things counted, not a verb.
+NOUN_AFTER_SET = frozenset("orders plans signs buys builds costs".split())
+
 # Words that may stand before a number in a headline or sentence without making "Word 12" a designation.
 NOT_DESIGNATORS = frozenset("""
 a an the of in on at by for from to into with and or but than as per about around approximately roughly

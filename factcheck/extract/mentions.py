@@ -25,7 +25,7 @@ from ..document.segment import sentences
 from ..model import Mention
 from . import fastregex as regex
 from .lazy import LazyPattern, rx  # LazyPattern: patterns only some documents reach
-from .lexicon import MONTHS, NOT_DESIGNATORS, STOP_WORDS, Lexicon, lexicon, singular
+from .lexicon import MONTHS, NOT_DESIGNATORS, NOUN_AFTER_SET, STOP_WORDS, Lexicon, lexicon, singular
 from .numbers import DIGITS_RE, detect_locale, parse_digits, read_digits, split_numeral
 from .words import grammar, read_cardinals, value_of_fraction, value_of_ordinal
 from .wordstarts import WordStarts, firsts_of, matches_at, scan, word_starts
@@ -255,6 +255,8 @@ _ARTICLE_END = LazyPattern(r"(?<![\p{L}])an?\s+$", regex.I)
 # a hedge on a range's high end: "between 2 g and about 7 g"
 _GAP_HEDGE = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|up\s+to)\s+)?"
 _SPACE_RUN = LazyPattern(r"[ \t\u00a0\u2009\u202f]*")
+# a set named by a determiner before its size ("the two orders", "its three plans"): lexicon NOUN_AFTER_SET
+_SET_DETERMINER = LazyPattern(r"(?<![\p{L}\p{N}])(?:the|these|those|its|their|our|both|all)\s+$", regex.I)
 # digit forms read before plain numerals: scientific notation, fractions ("3/4", "2 1/2"), ".75"
 _SCI = LazyPattern(r"(?<![\p{L}\p{N}_.,])(\d+(?:\.\d+)?)(?:[eE]|[ \u00a0]?[x×·][ \u00a0]?10(?:\^|\*\*)?(?=[-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹])|"
                    r"[ \u00a0]?[x×·][ \u00a0]?10(?=[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]))([-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\p{L}\p{N}]|\.\d)")
@@ -1376,7 +1378,9 @@ class _Scanner:
             if not words and wl == "more" and _MORE_NOUN.match(t, wm.end()):
                 i = wm.end()  # "97 more LCA Tejas Mk1A fighters", "48 more howitzers": more of the things named after
                 continue
-            if wl in STOP_WORDS or wl in MONTHS or self.lex.scale.get(wl) or (words == [] and wl in self._number_words()):
+            if (wl in STOP_WORDS and not (not words and wl in NOUN_AFTER_SET and
+                                          _SET_DETERMINER.search(t, max(0, f.start - 12), f.start))) \
+                    or wl in MONTHS or self.lex.scale.get(wl) or (words == [] and wl in self._number_words()):
                 break  # (and "3,967 five years earlier": another figure, not the thing counted)
             if len(wl) > 4 and wl.endswith("ly") and words and not words[-1][3] and words[-1][2].endswith("s"):
                 break  # an adverb after the plural noun: "a dozen eggs recently"
