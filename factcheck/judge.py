@@ -115,7 +115,7 @@ FORMULAS: dict[str, Formula] = {
     "pp_change": Formula(lambda o, n: n - o, "{1} − {0}", " percentage points", signed=True),
     "ratio": Formula(lambda a, b: b / a, "{1} / {0}", "×"),
     "share": Formula(lambda part, whole: part / whole * 100, "{0} / {1} × 100", "%"),
-    "share_of": Formula(lambda pct, whole: pct * whole / 100, "{0} × {1}"),
+    "share_of": Formula(lambda pct, whole: pct * whole / 100, "{0}% × {1}"),
     # a share of the sum of the parts a table's total row stands for (the total itself may be the wrong figure)
     "share_of_sum": Formula(lambda part, *ps: part / sum(ps) * 100, "{0} / ({sum+}) × 100", "%"),
     "sum": Formula(lambda *xs: sum(xs), "{all+}"),
@@ -288,7 +288,7 @@ def working(r: Relation, point: float) -> str:
     if r.factor != 1.0:
         w = f"({w}) × {fmt_num(r.factor)}" if any(op in w for op in (" + ", " − ", " / ")) else \
             f"{w} × {fmt_num(r.factor)}"
-    scaled = f.unit == "" and r.operands and r.operands[0].type == "currency"
+    scaled = f.unit == "" and any(m.type == "currency" for m in r.operands)
     shown = _scaled(point) if scaled else fmt_num(_round_sig(point))
     return f"{w} = {shown}" + (" or more" if f.at_least else "")
 
@@ -374,6 +374,15 @@ def judge_one(doc: Document, c: Claim, rules: RuleSet, rule, unchecked: list[Unc
     text = doc.text[c.span[0]:c.span[1]]
     holding = [o for o in outcomes if o.holds]
     top = outcomes[0] if outcomes[0].reading is best else None
+    swapped = _digit_swap(doc, c, holding[0]) if holding and holding[0].reading is best else None
+    if swapped is not None and best.explicit and best.score >= w["fail"] and not best.alternative:
+        # "about Rs 420 crore per helicopter" for 62,777 / 156 = 402.4: within the hedge, but a hedge excuses rounding,
+        # not two neighbouring digits swapped
+        o = holding[0]
+        said = _with_hedge(c, text, rules.vocab)
+        msg = f"{said} has the digits of {swapped} with two neighbours swapped: {o.working}"
+        fix = _fix(doc, c, o) if c.kind in FIXABLE and c.stated is not None and not c.stated.word else None
+        return _finding(doc, c, rule, "fail", o, msg, swapped, fix)
     if holding:
         o = holding[0]
         if o.reading.alternative and not any(h.reading is best for h in holding):
@@ -517,7 +526,7 @@ def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str 
         res = restate(st, o.point, doc.text)  # in the text's own form: "€2.57 billion", not "2.57 billion EUR"
     if r.formula in ("pct_change", "pp_change", "ratio") and len(ops) == 2:
         msg = f"{ops[0]} → {ops[1]} is {res}, not {text}"
-    elif r.formula == "share" and len(ops) == 2:
+    elif r.formula in ("share", "share_of") and len(ops) == 2:
         msg = f"{ops[0]} of {ops[1]} is {res}, not {text}"
     elif r.formula == "delta_pct" and len(ops) == 2:
         msg = f"a change of {ops[0].lstrip('+-−')} on {ops[1]} is {res}, not {text}"
@@ -595,6 +604,38 @@ def _fix(doc: Document, c: Claim, o: Outcome) -> Fix | None:
     if new == old:
         return None
     return Fix(m.start, m.end, new)
+
+
+def _digit_swap(doc: Document, c: Claim, o: Outcome) -> str | None:
+    """The computed figure written as the stated one is (its scale and decimals), when the two differ only by two
+    neighbouring digits swapped ("420" for 402.4, "4,157.29" for 4,175.29); three digits at least. None otherwise."""
+    m = c.stated
+    if m is None or m.word or m.value is None or m.num_end <= m.num_start or o.reading.computed is not None or \
+            not math.isfinite(o.point) or o.point == 0:
+        return None
+    written = doc.text[m.num_start:m.num_end]
+    digits = "".join(ch for ch in written if ch.isdigit())
+    if len(digits) < 3 or not digits.lstrip("0"):
+        return None
+    try:
+        as_written = float(written.replace(",", "").replace("\u00a0", "").replace(" ", ""))
+    except ValueError:
+        return None
+    if not as_written:
+        return None
+    f = FORMULAS.get(o.reading.formula)
+    point = abs(o.point) if f is not None and f.signed else o.point
+    target = point / (abs(m.value) / as_written)
+    dec = m.decimals or 0
+    want = f"{round(target, dec):.{dec}f}"
+    want_digits = want.replace(".", "").replace("-", "")
+    if len(want_digits) != len(digits) or want_digits == digits:
+        return None
+    diff = [i for i in range(len(digits)) if digits[i] != want_digits[i]]
+    if not (len(diff) == 2 and diff[1] == diff[0] + 1 and digits[diff[0]] == want_digits[diff[1]]
+            and digits[diff[1]] == want_digits[diff[0]]):
+        return None
+    return restate(m, point, doc.text)
 
 
 def _rel_gap(a: Interval, b: Interval) -> float:

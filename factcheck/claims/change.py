@@ -173,7 +173,10 @@ _ITEM_SOURCE = (r"\s+(?:on|from|related\s+to|relating\s+to|in\s+connection\s+wit
 _DATED_BASE_AND = LazyPattern(r"\b(?:from|on|over|than|versus|vs\.?)\s+(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?(?:19|"
                               r"20)\d\d\s+(?:and|but|while)\s+$",
                               regex.I)
-_WHEN_HAD = LazyPattern(r"(?:(?:19|20)\d\d|year|quarter|period)\s*,\s*when\s+[^.;,]{0,60}\b(?:had|was|were)\b[^.;,]{0,40}$", regex.I)
+# (or, with no figure of its own before the percent, any "when" clause of an earlier date: "the steepest rise since
+# 2019, when defense spending grew by 8.2 percent")
+_WHEN_HAD = LazyPattern(r"(?:(?:19|20)\d\d|year|quarter|period)\s*,\s*when\s+[^.;,]{0,60}\b(?:had|was|were)\b[^.;,]{0,40}$|"
+                        r"\b(?:since|than|than\s+in|back\s+in|as\s+in)\s+(?:19|20)\d\d\s*,\s*when\s+[^.;,\d]{0,100}$", regex.I)
 _THAT_NUMBER = LazyPattern(r"\s+(?:that|this|the\s+same|the\s+previous|the\s+earlier)\s+(?:number|figure|amount|level|total|count|"
                            r"quantity|sum)\b", regex.I)
 _BENCHMARK_BEFORE = r"(?<![\p{L}\p{N}])@benchmark_verbs\s+(?:the|a|an|its|their)\s+(?:[\p{L}-]+\s+){0,2}?$"
@@ -829,6 +832,16 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
                       and not size_of_comparison(ctx, x)
                       and not facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)
                       and not facts.g.regex(_WHOLE_BEFORE).search(ctx.text, max(0, x.start - 60), x.start)]
+            # "Output is ... higher than in 2019-20, when it stood at Rs 79,071 crore. ... the 2023-24 figure alone was
+            # 174 per cent above": a subject named by its period takes no figure of the sentence before that is not
+            # said of that period
+            named_periods = [d.text for d in ctx.dates_in(s, trig.start)
+                             if _PERIOD_NAMED_LEVEL.search(ctx.text, max(s, d.start - 10), d.start)
+                             and _LEVEL_NOUN_AFTER.match(ctx.text, d.end)]
+            if named_periods:
+                before = [x for x in before if any(
+                    dt in ctx.text[max(ctx.sents[si - 1][0], x.start - 60):min(ctx.sents[si - 1][1], x.end + 60)]
+                    for dt in named_periods)]
             # "... six battle force ships: one submarine, two destroyers and one frigate. That is one ship fewer than
             # the seven ...": what follows a colon is the breakdown of what "That" points back to
             ev0 = [Evidence("distance", "the subject is in the sentence before", facts.weight("distance", -0.5))]
@@ -878,6 +891,11 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
         if mev is not None:
             ev.append(mev)
         yield x, ev
+
+
+_PERIOD_NAMED_LEVEL = LazyPattern(r"\b(?:the|its|their|this|that)\s+$", regex.I)
+_LEVEL_NOUN_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:figure|total|level|number|amount|output|tally|value|budget|sum|result)\b",
+                                regex.I)
 
 
 def _measure_named_after(ctx: Ctx, facts: Facts, m: Mention) -> str | None:
@@ -1230,6 +1248,28 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
                   stated_step=step, qualifier=qualifier))
 
 
+def _shares_of_another_measure(ctx: Ctx, facts: Facts, p: Mention, old: Mention, new: Mention) -> bool:
+    """Are two percent levels shares ("28% of group sales", "the unit's share ... to 22% from 18%") while the change
+    word's own subject is an amount measure ("sales almost doubling", "Orders rose 50%") with no share word before it
+    in its sentence? Then the change is of the amount, not of the shares."""
+    if facts.measure_id(p) is None:
+        return False
+    s0, s1 = ctx.sentence(p.start)
+    if _SHARE_WORD.search(ctx.text, s0, p.start) or _SHARE_AFTER.match(ctx.text, p.end, min(s1, p.end + 40)):
+        return False  # "The unit's share rose 22%", "an increase of almost 20% in the share of national income": a
+        # change of the share
+    def share(x: Mention) -> bool:
+        xs, _ = ctx.sentence(x.start)
+        return bool(_OF_AFTER_LEVEL.match(ctx.text, x.end) or _SHARE_WORD.search(ctx.text, max(xs, x.start - 60), x.start))
+    return share(new) or share(old)
+
+
+_SHARE_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:(?:in|of)\s+)?(?:the|its|their|[\p{L}]+['’]s)\s+(?:[\p{L}-]+\s+)?"
+                           r"(?:share|proportion|portion|percentage|weight|ratio|burden)\b", regex.I)
+_SHARE_WORD = LazyPattern(r"\b(?:share|shares|proportion|portion|percentage|weight|ratio|burden)\b", regex.I)
+_OF_AFTER_LEVEL = LazyPattern(r"\s+of\s+(?!which\b|whom\b)", regex.I)
+
+
 def _in_stated_unit(r: Relation, p: Mention) -> Relation:
     """"rose to 11.6 years from 11.1 years, an increase of about 6 months": a difference of levels in another unit
     of the stated one's dimension is converted to it (the relation's factor)."""
@@ -1429,6 +1469,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             return  # "jumped 2.5 times to 406.9 billion won ... compared with a loss of 19.2 billion won": no multiple of a
             # level of the other sign
         if formula in ("pct_change", "ratio") and old.type == "percent":
+            if new.type == "percent" and _shares_of_another_measure(ctx, facts, p, old, new):
+                return  # "With sales almost doubling, it now accounts for 28% of group sales, compared with 19%":
+                # the change is of an amount (sales), the levels are shares of it
             ev = ev + [Evidence("percent-levels", "both figures are percentages", -1.0)]
         across = any(e.cue == "across-measures" for e in ev)  # "1.0 times EBITDA of ...": measures differ by design
         if target is not None and not local_pair and not across and new is not target and \

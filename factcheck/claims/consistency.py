@@ -74,6 +74,9 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         return  # two figures of one sentence share all its words: the words say nothing of a slip
     if not same and any(_PARTITIVE_OPENING.match(ctx.text, ctx.sentence(x.start)[0]) for x in (a, b)):
         return  # "Of the year's output, ... 1,246 vehicles went to the army": a part of it, not it again
+    if transposed and any(_reached_by_addition(ctx, facts, x) for x in (a, b)):
+        return  # "a further €97 billion ..., bringing European allocations and announcements to €235 billion" beside
+        # "€253 billion" of other allocations: a level reached by an addition is a new figure, not the other again
     if transposed and _share_given(ctx, a, b):
         return  # "operating profit reached 1.73 trillion won" and "the land systems division contributed 1.37 trillion
         # won ..., or 79.2 percent of the group total": the text gives the one as a share of the other
@@ -119,6 +122,19 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     ctx.add(Claim("consistency", (stated.start, stated.end), stated, readings=(rel,)))
 
 
+def _reached_by_addition(ctx: Ctx, facts: Facts, x: Mention) -> bool:
+    """Is ``x`` the level an addition brings something to ("bringing the total to €235 billion", "took the backlog
+    to $4.21 billion"): a carrying verb (linking words accrue_verbs) earlier in its clause, "to" right before it?"""
+    s0, _ = ctx.sentence(x.start)
+    lo = max(s0, x.start - 120)
+    if not _TO_BEFORE.search(ctx.text, lo, x.start):
+        return False
+    verbs = list(facts.g.word_pattern("accrue_verbs").finditer(ctx.text, lo, x.start))
+    return bool(verbs) and not regex.search(r"[;.]", ctx.text[verbs[-1].end():x.start])
+
+
+_TO_BEFORE = LazyPattern(r"\bto\s+(?:(?:about|some|nearly|almost|around|roughly|approximately|over|more\s+than)\s+)?$",
+                         regex.I)
 _PARTITIVE_OPENING = LazyPattern(r"\W*of\s+(?:the|that|this|these|those|its|their|all)\b", regex.I)
 
 

@@ -18,6 +18,7 @@ import dataclasses
 
 from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern, rx
+from ..extract.lexicon import MONTHS
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
 from .pairs import OF_WHOLE_OPENING, Pair, Pairs, base_position, size_of_comparison
@@ -385,8 +386,24 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         pct = p if sv is None or (p.type == "percent" and p.unit == "percent") else dataclasses.replace(
             p, value=sv[0], type="percent", unit="percent", half_step=(sv[1] if sv[1] is not None else p.half_step),
             inferred=True)
-        for w, wev in _wholes(ctx, facts, p, part, whole, pairs):
-            readings.append(Relation("share_of", (pct, w), (ev,) + tuple(wev)))
+        # (a whole only named - "a quarter of revenue, or about $500 million" - is found, not given: the words tie
+        # the fraction to the amount, and only the whole's own evidence, if any, makes the reading explicit)
+        if whole is None and _OF_WHICH_BEFORE.search(ctx.text, max(0, p.start - 30), p.start):
+            # "total backlog of $8.8 billion, of which 72%, or $5.9 billion, is funded": "of which" points back at the
+            # whole, given
+            whole = _whole_pointed_back(ctx, pairs, part)
+            if whole is not None and abs(whole.value or 0) <= abs(part.value or 0):
+                whole = None
+            if whole is not None:
+                ev = Evidence(ev.cue, f"{ev.detail}: 'of which' points back at {whole.text}", ev.weight + 1.0, True)
+        # (unless the words name one figure only, and not one narrowed to a part: "30% of the contract value, worth
+        # about PLN 1.54 billion" after "a PLN 3.84 billion contract")
+        found = _wholes(ctx, facts, p, part, whole, pairs)
+        sole = whole is None and len(found) == 1 and any(e.cue == "names-whole" for e in found[0][1]) and \
+            not _narrowed_whole(ctx, facts, found[0][0])
+        tie = ev if whole is not None or sole else Evidence(ev.cue, ev.detail, ev.weight, False)
+        for w, wev in found:
+            readings.append(Relation("share_of", (pct, w), (tie,) + tuple(wev)))
         if readings and not ctx.is_stated(part):
             readings.sort(key=lambda r: -r.score)
             ctx.add(Claim("share", (part.start, part.end), part, readings=tuple(readings[:4]),
@@ -417,6 +434,8 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                   stated_step=sv[1], qualifier=facts.qualifier(p) if not formula_on_part else None))
 
 
+_OF_WHICH_BEFORE = LazyPattern(r"\bof\s+(?:which|whom)\s*,?\s*(?:(?:about|some|roughly|around|nearly|almost|just\s+over|"
+                               r"just\s+under|more\s+than|less\s+than)\s+)?$", regex.I)
 _BOUND_WINDOWS = ("above", "below", "below_or_at", "at_least", "at_most")
 
 
@@ -588,7 +607,7 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         return []
     # a whole named only by words: "of the ceiling", "of the group figure", "of the total"
     # (a year may open it: "of 2024 revenue", "of fiscal 2025 sales")
-    named = regex.match(r"\s*(?:of|among)\s+((?:(?:(?:fiscal|financial|FY)\s?)?(?:19|20)\d\d\s+)?(?:[\p{L}'’-]+\s*){1,5})",
+    named = regex.match(r"\s*(?:of|among)\s+((?:(?:(?:fiscal|financial|FY)\s?)?(?:19|20)\d\d\s+)?(?:\p{L}[\p{L}'’-]*\s*){1,5})",
                         ctx.text[p.end:p.end + 60])
     words = set()
     meas = None
@@ -606,7 +625,11 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
              # (not "67 aircraft represent more than a third of the program of record and 112 remain to be ordered": a
              # remainder, no whole)
              and not (x.start > p.end and (_REMAINS_AFTER.match(ctx.text, x.end) or _LEAVING_BEFORE.search(
-                 ctx.text, max(p.end, x.start - 20), x.start)))]
+                 ctx.text, max(p.end, x.start - 20), x.start)))
+             # (nor, after the share, an amount said to be added: "€400 million - about 25% of the total - while
+             # vehicles brought in another €2.1 billion")
+             and not (x.start > p.end and (_added_item(ctx, x) or facts.g.word_pattern("additive_before").search(
+                 ctx.text, max(p.end, x.start - 40), x.start)))]
     # a whole named by words may be anywhere before ("64% of the investment budget", eight paragraphs after "The
     # investment budget for the 52 aircraft is about €6.9 billion"): the figures those words name
     if words and named:
@@ -628,16 +651,18 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
             [x for x in cands if facts.measure_id(x) is None]
     out = []
     one_period = bool(named) and _ONE_PERIOD.search(named.group(1)) is not None
+    named_end = p.end + named.end(1) if named else p.end
     for x in cands:
         ev: list[Evidence] = []
         a, b = _in_cell(ctx.text, max(0, x.start - 50), x.start, x.end, x.end + 30)
+        a = max(a, named_end) if x.start >= named_end else a  # (not the named words themselves, right before it)
         ctxwords = {w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", ctx.text[a:b])}
         common = words & ctxwords
         if common:
             ev.append(Evidence("names-whole", f"'{named.group(1).strip() if named else ''}' matches the words around "
                                f"{x.text}", 1.0 + 0.5 * len(common)))
         if regex.search(r"\b(?:total|in all|overall|altogether|combined|whole)\b",
-                        ctx.text[max(0, x.start - 30):x.end + 20], regex.I):
+                        ctx.text[max(0, x.start - 30, named_end if x.start >= named_end else 0):x.end + 20], regex.I):
             ev.append(Evidence("total-word", f"{x.text} is called a total", 1.0))
         if ctx.sent_index(x.start) != ctx.sent_index(p.start):
             ev.append(Evidence("distance", "the whole is in an earlier sentence", -0.5))
@@ -668,10 +693,16 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # "... or 68% of the total" after "Total defence expenditure ... is estimated at $1,506 billion": a whole named
     # only "the total" is the one figure nearby the text calls a total
     if named and _GENERIC_WHOLE.fullmatch(named.group(1).strip()):
-        called = [x for x, _ in out if _called_total(ctx, x)]
+        # (not one the text says is itself a share of a larger total: "combined revenues of $317 billion, up 2.5 per
+        # cent and half of the Top 100 total")
+        called = [x for x, _ in out if _called_total(ctx, x, named_end) and not _share_of_more_after(ctx, x)]
         if len(called) == 1:
             out = [(x, ev + [Evidence("the-total", f"{x.text} is the one figure called a total", 1.5, True)])
                    if x is called[0] else (x, ev) for x, ev in out]
+    # "14.6% of segment revenue", "12.1% of divisional sales", "40% of the division's revenue": a whole of a segment,
+    # which the group's figure is not: no candidate is the only whole of it unless the text gives it as a part's
+    # (a segment's) figure
+    of_segment = bool(named) and _names_segment(facts, named.group(1))
     pm = facts.measure_id(part)
     # ... of the part's period: "Revenue increased 12% to 9.64 billion euros (previous year: 8.6 billion)" gives one
     # revenue figure of this period; the earlier level of a pair is another period's
@@ -681,6 +712,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
                                                 named.group(1).strip(), regex.I))
     # ... not one the text gives as a part of something larger ("investment reached €102bn, or 31% of all spending.
     # R&D alone came to €13bn, about 4% of the total": the total is all spending)
+    if of_segment:
+        same = [x for x in same if pm and _owned_measure(ctx, facts, x, pm)]
     if len(same) == 1 and (generic or meas == pm) and not (generic and _PART_OF_MORE.match(ctx.text, same[0].end)) \
             and not (pm and ctx.sent_index(same[0].start) != ctx.sent_index(part.start)
                      and _owned_measure(ctx, facts, same[0], pm)):
@@ -691,7 +724,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         # the text gives one figure of it (not an earlier period's level) that the part can be a share of
         # (not "$2.6 billion in the quarter, or 256% of net earnings" with the year's earnings given: a share above the
         # whole, or a part and a whole of periods of different lengths)
-        named_m = [x for x, _ in out if facts.measure_id(x) == meas and not pairs.with_old(x)]
+        named_m = [x for x, _ in out if facts.measure_id(x) == meas and not pairs.with_old(x)
+                   and (not of_segment or _owned_measure(ctx, facts, x, meas))]
         sv = _share_value(p)
         pl = _period_length(ctx, part)
         if len(named_m) == 1 and not _PART_OF_MORE.match(ctx.text, named_m[0].end) and sv is not None and sv[0] <= 100 \
@@ -721,7 +755,7 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # whole stands around one figure only
     if named and len(words) >= 2 and sv is not None and sv[0] <= 100:
         full = [x for x, ev in out if any(e.cue == "names-whole" for e in ev) and words <= {
-            w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", _clause_of(ctx, x, 50, 30))}]
+            w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", _clause_of(ctx, x, 50, 30, after_pos=named_end))}]
         if len(full) == 1:
             out = [(x, ev + [Evidence("names-whole-all", f"every word of '{named.group(1).strip()}' stands around "
                                                          f"{x.text} alone", 1.0, True)])
@@ -755,10 +789,14 @@ def _owned_measure(ctx: Ctx, facts: Facts, x: Mention, meas: str) -> bool:
     if not words:
         return False
     s0 = ctx.sentence(x.start)[0]
-    hits = list(word_pattern_of(tuple(str(w) for w in words)).finditer(ctx.text, max(s0, x.start - 80), x.start))
+    hits = list(word_pattern_of(tuple(str(w) for w in words)).finditer(ctx.text, max(s0, x.start - 120), x.start))
     if not hits:
         return False
     hit = hits[-1]
+    if _narrowed_after(facts, ctx.text, hit.end()):
+        return True  # "sales elsewhere ... represented about EUR 480 million", "revenue in Asia reached $300 million"
+    if hit.start() < x.start - 80:
+        return False
     before = _WORD_BEFORE.search(ctx.text, s0, hit.start())
     if before is None:
         return False
@@ -766,6 +804,36 @@ def _owned_measure(ctx: Ctx, facts: Facts, x: Mention, meas: str) -> bool:
     if facts.g.word_pattern("segment_words").fullmatch(w.lower()) or w.lower().endswith(("'s", "’s")):
         return w.lower().rstrip("'’s") not in _NOT_OWNERS
     return w[:1].isupper() and w.lower() not in _NOT_OWNERS
+
+
+def _narrowed_whole(ctx: Ctx, facts: Facts, x: Mention) -> bool:
+    """Is ``x`` a figure of a measure said of a part ("Revenue in Asia reached $3 billion", "sales elsewhere ...
+    represented about EUR 480 million")?"""
+    m = facts.measure_id(x)
+    return m is not None and _owned_measure(ctx, facts, x, m)
+
+
+def _narrowed_after(facts: Facts, text: str, pos: int) -> bool:
+    """Is the measure word ending at ``pos`` narrowed to a part by what follows it: a word of linking words
+    narrowing_after ("sales elsewhere", "revenue abroad", "sales outside Europe") or a place or customer named after
+    "in", "to" or "from" ("revenue in Asia", "sales to the Navy")?"""
+    at = _SPACES_AFTER.match(text, pos).end()  # type: ignore[union-attr]
+    if facts.g.word_pattern("narrowing_after").match(text, at):
+        return True
+    place = _PLACE_AFTER.match(text, at)
+    return place is not None and place.group(1).lower() not in MONTHS
+
+
+_SPACES_AFTER = LazyPattern(r"\s*")
+_PLACE_AFTER = LazyPattern(r"(?:in|to|from)\s+(?:the\s+)?(\p{Lu}\p{Ll}{2,})\b")
+
+
+def _names_segment(facts: Facts, words: str) -> bool:
+    """Does a whole named by words name a segment's figure: a segment word in it ("segment revenue", "divisional
+    sales"), or a segment word's possessive ("the division's revenue")? (linking words segment_words)"""
+    bare = regex.sub(r"['’]s(?![\p{L}\p{N}])", "", words)  # "the division's" -> "the division"
+    bare = regex.sub(r"(?<=\p{L}{4})al(?![\p{L}\p{N}])", "", bare)  # "divisional" -> "division"
+    return facts.g.word_pattern("segment_words").search(bare) is not None
 
 
 _WORD_BEFORE = LazyPattern(r"([\p{L}][\p{L}\p{N}'’&.-]*)\s+$")
@@ -810,12 +878,25 @@ _TOTAL_AFTER = LazyPattern(r"\s*(?:in\s+total|in\s+all|altogether|combined|overa
 _TOTAL_BEFORE = LazyPattern(r"\b(?:total|combined|overall|aggregate)\b[^,;:()\d]{0,70}$", regex.I)
 
 
-def _called_total(ctx: Ctx, x: Mention) -> bool:
+def _share_of_more_after(ctx: Ctx, x: Mention) -> bool:
+    """Does ``x``'s clause, after it, say it is a share of something larger ("$317 billion, up 2.5 per cent and half of
+    the Top 100 total", "€4 billion, about 40% of the group's intake")?"""
+    _, e = ctx.sentence(x.start)
+    return _SHARE_OF_MORE.match(ctx.text, x.end, min(e, x.end + 80)) is not None
+
+
+_SHARE_OF_MORE = LazyPattern(r"[^;.]*?(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|\bhalf|\ba\s+third|\ba\s+quarter|\ba\s+fifth|"
+                             r"\ba\s+tenth|\btwo[- ]thirds|\bthree[- ]quarters)\s+of\s+(?:the|all|its|their|his|her)\b",
+                             regex.I)
+
+
+def _called_total(ctx: Ctx, x: Mention, since: int = 0) -> bool:
     """Does the text call ``x`` a total: "1,000 vehicles in all", "€8 billion combined", "Total defence expenditure
-    ... is estimated at $1,506 billion" (the word in x's clause before it, no figure or clause break between)?"""
+    ... is estimated at $1,506 billion" (the word in x's clause before it, no figure or clause break between; not
+    before ``since``, where the share naming "the total" ends)?"""
     s0, _ = ctx.sentence(x.start)
     return bool(_TOTAL_AFTER.match(ctx.text, x.end, x.end + 25)) or \
-        bool(_TOTAL_BEFORE.search(ctx.text, max(s0, x.start - 90), x.start))
+        bool(_TOTAL_BEFORE.search(ctx.text, max(s0, x.start - 90, since if since <= x.start else 0), x.start))
 
 
 # ---------------------------------------------------------------------------------------------- margins
@@ -1068,10 +1149,13 @@ _SPAN_OF_YEARS = LazyPattern(r"\b(?:over|across|during|in|for)\s+the\s+(?:(?:pas
                              r"\bcumulative(?:ly)?\b", regex.I)
 
 
-def _clause_of(ctx: Ctx, x: Mention, before: int | None = None, after: int | None = None) -> str:
+def _clause_of(ctx: Ctx, x: Mention, before: int | None = None, after: int | None = None,
+               after_pos: int | None = None) -> str:
     """The words of a figure's sentence between the figures on either side of it (at most ``before`` characters
-    before it and ``after`` after, when given)."""
+    before it and ``after`` after, when given; none before ``after_pos`` when the figure stands after it)."""
     s, e = ctx.sentence(x.start)
+    if after_pos is not None and x.start >= after_pos:
+        s = max(s, after_pos)
     if before is not None:
         s = max(s, x.start - before)
     if after is not None:
