@@ -1283,3 +1283,21 @@ def test_prose_change_after_another_rows_name_is_not_tied_to_the_first_rows_figu
     cs = links(table + "\n" + sentence + "\n", "multiple") + links(table + "\n" + sentence + "\n")
     assert cs and not any(r.explicit for c in cs for r in c.readings
                           if [m.value for m in r.operands][-1] in (477.2e9, 12000e6, 5210e6))
+
+
+# "orders up 40.9% and a record $225.2m order book": the percent's own subject names a measure (orders) that the row
+# whose figure the clause gives (the order book) is not: the figure ties the percent to no row
+@pytest.mark.parametrize("sentence,table,figure", [
+    ("Avon: orders up 40.9% and a record $225.2m order book in FY24.",
+     "$m                     FY24       FY23     Change\nOrders received        364.4      258.7     40.9%\n"
+     "Closing order book     225.2      135.8     65.8%\n", 225.2e6),
+    ("Saab: sales up 12% and a record SEK 61,230m order backlog in 2025.",
+     "SEK m\t2025\t2024\tChange %\nNet sales\t4,400\t3,930\t12\nOrder backlog\t61,230\t52,000\t18\n", 61230e6),
+    ("Thales: EBIT up 17% and record revenue of EUR 8,120 million in 2025.",
+     "| EUR million | 2025 | 2024 | Change |\n|---|---|---|---|\n| Revenue | 8,120 | 7,450 | +9.0% |\n"
+     "| EBIT | 702 | 600 | +17.0% |\n", 8120e6),
+])
+def test_prose_change_of_another_measure_than_the_row_whose_figure_follows_is_not_tied(sentence: str, table: str,
+                                                                                      figure: float) -> None:
+    cs = links(table + "\n" + sentence + "\n")
+    assert not any(r.explicit and r.operands[-1].value == figure for c in cs for r in c.readings)

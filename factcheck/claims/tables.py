@@ -1404,6 +1404,12 @@ class _Prose:
         keys = {""} | ({g.lower() for g in words.groups() if g} if words else set())
         return [x for k in keys for x in self._by_first.get(k, [])]
 
+    def other_measure(self, text: str, a: int, b: int, label: str) -> bool:
+        """Does ``text[a:b]`` name a measure (linking measures), and the row label only others?"""
+        said = {k for k, rx in self.measures.items() if rx.search(text, a, b)}
+        own = {k for k, rx in self.measures.items() if rx.search(label)}
+        return bool(said) and bool(own) and not (said & own)
+
     def row_says(self, m: Mention, ca: int, found: tuple[Table, Row, str]) -> bool:
         """"Electronic Solutions sales rose 15.5%": the row's own label (no sales word for a sales row, no figure) is
         the subject of the change - before the percent in its clause, with a change word and no other figure
@@ -1586,6 +1592,12 @@ class _Prose:
                 if same is not None and any(same.end <= a.start < m.start for a in level):
                     same = None  # "divided by the 659 missiles, is now $213.8 million, up 81 percent": another figure
                     # stands between the row's and the percent: the row's figure is not the one the change is of
+                if same is not None and _BASE_BEFORE_FIGURE.search(text, max(ca, same.start - 30), same.start):
+                    same = None  # "grew by 14.5 % from EUR 546.3 million", "EUR 794.8 million (EUR 588.7 million in
+                    # 2021)": the row's figure is the prose's base, not the level the change reached
+                if same is not None and via.startswith("=") and self.other_measure(text, ca, m.start, r.label):
+                    same = None  # "orders up 40.9% and a record $225.2m order book": the percent's own subject names
+                    # another measure (orders) than the row whose figure the clause gives (the order book)
                 if same is not None and any(r2 is not r and r2.key and _names_row_between(text, same.end, m.start, r2)
                                             for r2 in t.rows):
                     same = None  # "operating profit of KRW 477.2 billion as defence profit rises more than eightfold":
@@ -1956,6 +1968,10 @@ def _pairs(t: Table, r: Row) -> list[tuple[int, int]]:
             if a.order and b.order and a.order[0] == b.order[0] - 1 and a.order[1] == b.order[1]:
                 out.append((a.index, b.index))
     return out
+
+
+_BASE_BEFORE_FIGURE = re.compile(r"(?:\b(?:from|than|over|against|versus|vs\.?|compared\s+(?:with|to)|on)\s+(?:the\s+|its\s+)?"
+                                 r"(?:(?:about|around|some|nearly|almost|roughly|approximately)\s+)?|\(\s*)$", re.I)
 
 
 def _names_row_between(text: str, a: int, b: int, r: Row) -> bool:
