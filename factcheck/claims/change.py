@@ -480,6 +480,11 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             continue  # "NOK 1,635 billion over the 12 years": a span of time, not the base of a change
         if base is not None and mt.template.id == "than" and _LIST_JOIN.search(ctx.text, d.end, base.start):
             continue  # "212 under the first contract and 152 under the second": a list, not a comparison
+        if base is None and _CONTRIBUTION.match(ctx.text, d.end) and _WITH_BEFORE.search(
+                ctx.text, max(ctx.sentence(d.start)[0], d.start - 120), d.start):
+            ctx.skip("difference", d, "a contribution to a change from a source it names, not the whole change")
+            continue  # "rose to $3.92 billion from $3.33 billion, with $274 million more from the F-35 program and $153
+            # million more from the E-130J ramp": each amount is a part of the change
         if base is None and _NAMED_AFTER.match(ctx.text, d.end):
             ctx.skip("difference", d, "compared with something the text names by words, not by a figure here")
             continue  # "33.4 percentage points ahead of it", "12 more than France's": not the pair of its clause
@@ -494,6 +499,11 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         _claim(ctx, facts, pairs, d, "difference", formula, direction, ev, extra=extra, need_comparable=True)
 
 
+# "$274 million more from the F-35 program", "900 more in Sweden", "€200 million lower at Land": an amount of the change
+# credited to a source, after ", with ..." (or "driven by", "including") in its sentence
+_CONTRIBUTION = LazyPattern(r"\s+(?:more|less|fewer|higher|lower|extra|additional)\s+(?:from|in|at|for|on|by)\s+(?!a\s+year|the\s+"
+                            r"(?:previous|prior|same|year|period|quarter)|last\b|all\b|total\b|\d)", regex.I)
+_WITH_BEFORE = LazyPattern(r"(?:,\s*with|\bdriven\s+by|\bincluding|\bthanks\s+to|\breflecting|\bas)\b[^;.]*$", regex.I)
 _RAISE = LazyPattern(r"(?:raised|raises|raise|raising)\b", regex.I)
 _CAUSE_CLAUSE = r"(?<![\p{L}])@cause_cues(?![\p{L}])[^,;.:]*$"
 _CAUSE_BEFORE = LazyPattern(r"\b(?:driven\s+by|due\s+to|owing\s+to|reflecting|because\s+of|on\s+the\s+back\s+of|thanks\s+to|"
@@ -1139,6 +1149,10 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
     if kind == "percent_change" and facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, p.end):
         ctx.skip(kind, p, "a percentage that names a target or a threshold ('the 2% target'), not a change")
         return  # "23 allies to meet the 2% target in 2024, up from 11 last year"
+    if kind in ("percent_change", "multiple") and _PRIOR_LABEL_BEFORE.search(ctx.text, max(0, p.start - 40), p.start) \
+            and _BRACKET_CLOSE_AFTER.match(ctx.text, p.end):
+        ctx.skip(kind, p, "a prior period's level in brackets ('0.9x revenue (2024: 1.2x)'), not a change")
+        return  # "Order intake of £122.3m (2024: £139.2m), 0.9x revenue for the period (2024: 1.2x)"
     if kind == "percent_change" and _WHEN_HAD.search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 90), p.start):
         ctx.skip(kind, p, "the change of the earlier period a 'when' clause is about ('in 2023, when intake had already "
                           "risen by over 130%')")
@@ -1264,6 +1278,10 @@ def _shares_of_another_measure(ctx: Ctx, facts: Facts, p: Mention, old: Mention,
     return share(new) or share(old)
 
 
+# "(2024: 1.2x)", "(previous year: 8.5%)", "(FY23: 12%)": the label of a prior period's value, right before it
+_PRIOR_LABEL_BEFORE = LazyPattern(r"\(\s*(?:(?:FY|H[12]|Q[1-4]|9M)\s?)?(?:(?:19|20)?\d\d|(?:the\s+)?(?:previous|prior|last)\s+"
+                                  r"(?:year|period|quarter)|PY|LY)\s*[:=]\s*(?:(?:about|around|some)\s+)?$", regex.I)
+_BRACKET_CLOSE_AFTER = LazyPattern(r"\s*\)")
 _SHARE_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:(?:in|of)\s+)?(?:the|its|their|[\p{L}]+['’]s)\s+(?:[\p{L}-]+\s+)?"
                            r"(?:share|proportion|portion|percentage|weight|ratio|burden)\b", regex.I)
 _SHARE_WORD = LazyPattern(r"\b(?:share|shares|proportion|portion|percentage|weight|ratio|burden)\b", regex.I)

@@ -202,6 +202,8 @@ class Pairs:
                 _CHANGE_BEFORE.search(self.ctx.text[max(0, old.start - 25):old.start])
                 or _COMPARATIVE_AFTER.match(self.ctx.text, old.end)):
             return  # "up 12.5% on the previous year", "30% more than last year": a change, not an earlier level
+        if old.type == "percent" and new.type == "percent" and any(self._a_change(x) for x in (old, new)):
+            return  # "sales rose 16% on a 23% jump in commercial aftermarket": percents that are changes are no levels
         pair = self._validate(old, new, bool(mt.template.meta.get("bare_ok", False)),
                               parallel=mt.template.id.startswith("parallel"),
                               max_ratio=3.0 if "bracket" in mt.template.id else 20.0,
@@ -219,6 +221,15 @@ class Pairs:
         prev = best.get(key)
         if prev is None or prev.score < ev.weight:
             best[key] = Pair(old, new, (ev,), min(old.start, new.start), max(old.end, new.end))
+
+    def _a_change(self, x: Mention) -> bool:
+        """Is the percent ``x`` a change: a change verb right before it ("rose 16%", "up 12%") or a change noun right
+        after it ("a 23% jump", "15% growth"; linking words change_nouns)?"""
+        t = self.ctx.text
+        if _CHANGE_RIGHT_BEFORE.search(t[max(0, x.start - 25):x.start]):
+            return True  # (not "rose to 11.2%": a level reached)
+        after = _SPACES.match(t, x.end)
+        return after is not None and bool(self.facts.g.word_pattern("change_nouns").match(t, after.end()))
 
     def _saved(self, x: Mention) -> bool:
         """Is ``x`` an amount saved ("save $480 million", "savings of about €40 million"; linking words saving_words)?"""
@@ -436,6 +447,10 @@ _PER_TIME = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(ye
                           regex.I)
 
 
+_SPACES = LazyPattern(r"\s*")
+_CHANGE_RIGHT_BEFORE = LazyPattern(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|dropped|declined|increased|decreased|jumped|"
+                                   r"(?:increase|rise|decline|drop|fall|growth|gain)\s+of)\s+(?:by\s+)?(?:(?:about|some|nearly|"
+                                   r"almost|roughly|around|over|another|a\s+further)\s+)?$", regex.I)
 _CHANGE_BEFORE = LazyPattern(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|dropped|declined|increased|decreased|"
                                r"(?:increase|rise|decline|drop|fall|growth|gain)\s+of|by)\s+(?:\p{L}+\s+)?$", regex.I)
 # "than the 181", "over the Rs 1,27,434 crore", "above the Navy's own estimate of $34.2 billion", "from a peak of 300"
@@ -443,14 +458,19 @@ _CHANGE_BEFORE = LazyPattern(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|d
 # "an increase over the Rs 1,27,434 crore"); elsewhere they belong to a verb ("taking on 20,300 recruits")
 # a sentence that opens on its whole: "Of that total, ...", "Of the nine-month order bookings of SEK 79.2 billion, ..."
 OF_WHOLE_OPENING = r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;]{0,80},"
-_BASE_WORDS = LazyPattern(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|to)|above|below|times|twice|thrice)\s+"
+_BASE_WORDS = LazyPattern(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|to)|above|below|times|twice|thrice|"
+                          r"double|triple|treble|quadruple)\s+"
                           r"|(?:(?<=[\d%)],?\s*)|(?<=\b(?:up|down|higher|lower|more|less|fewer|greater|increase|increases|rise|rises|"
                           r"growth|decline|declines|drop|drops|fall|falls|gain|gains|jump|improvement|premium|discount)\s+))"
                           r"(?:on|over|after)\s+)"
                           r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?"
+                          # ("well below the record €27 billion": one adjective after the determiner)
+                          r"(?:(?<=\b(?:the|its|their|a)\s+)(?!about\b|around\b|some\b|roughly\b|nearly\b|almost\b|"
+                          r"approximately\b|just\b)\p{Ll}[\p{L}-]*\s+)?"
                           # ("more than Malaysia's roughly $51 million per jet": a hedge may stand before the base)
                           r"(?:(?:about|around|some|roughly|nearly|almost|approximately|just)\s+)?"
-                          r"|\b(?:than|above|below|against|versus|compared\s+(?:with|to)|times|twice)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+                          r"|\b(?:than|above|below|against|versus|compared\s+(?:with|to)|times|twice|double|triple|treble|"
+                          r"quadruple)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
                           r"(?:[\p{L}-]+['’]s\s+)?(?:(?!and\b|or\b|but\b|while\b)[\p{L}\p{N}-]+\s+){1,3}of\s+(?:the\s+)?)$", regex.I)
 
 

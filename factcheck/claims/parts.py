@@ -607,13 +607,15 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         return []
     # a whole named only by words: "of the ceiling", "of the group figure", "of the total"
     # (a year may open it: "of 2024 revenue", "of fiscal 2025 sales")
-    named = regex.match(r"\s*(?:of|among)\s+((?:(?:(?:fiscal|financial|FY)\s?)?(?:19|20)\d\d\s+)?(?:\p{L}[\p{L}'’-]*\s*){1,5})",
+    named = regex.match(r"\s*(?:of|among)\s+((?:(?:(?:fiscal|financial|FY)\s?)?(?:19|20)\d\d\s+)?(?:\p{L}[\p{L}'’-]*[^\S\n]*){1,5})",
                         ctx.text[p.end:p.end + 60])
     words = set()
     meas = None
     if named:
         words = {w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", named.group(1))} - {"the", "its", "their"}
-        hits = facts.measure_hits_in(p.end, p.end + 5 + len(named.group(0)))
+        line_end = ctx.text.find("\n", p.end)
+        end = p.end + 5 + len(named.group(0))
+        hits = facts.measure_hits_in(p.end, min(end, line_end) if line_end >= 0 else end)
         meas = hits[0].measure if hits else None  # "188% of net earnings": a whole of that measure
     cands = [x for x in ctx.window(p, before=4, same_para=False) if x is not part and is_amount(x)
              and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
@@ -695,7 +697,9 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     if named and _GENERIC_WHOLE.fullmatch(named.group(1).strip()):
         # (not one the text says is itself a share of a larger total: "combined revenues of $317 billion, up 2.5 per
         # cent and half of the Top 100 total")
-        called = [x for x, _ in out if _called_total(ctx, x, named_end) and not _share_of_more_after(ctx, x)]
+        # (nor the base of a comparison: "€1 billion more than the provisional 2023 total of €12.2 billion")
+        called = [x for x, _ in out if _called_total(ctx, x, named_end) and not _share_of_more_after(ctx, x)
+                  and not base_position(ctx, x)]
         if len(called) == 1:
             out = [(x, ev + [Evidence("the-total", f"{x.text} is the one figure called a total", 1.5, True)])
                    if x is called[0] else (x, ev) for x, ev in out]
