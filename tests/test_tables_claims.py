@@ -1301,3 +1301,62 @@ def test_prose_change_of_another_measure_than_the_row_whose_figure_follows_is_no
                                                                                       figure: float) -> None:
     cs = links(table + "\n" + sentence + "\n")
     assert not any(r.explicit and r.operands[-1].value == figure for c in cs for r in c.readings)
+
+
+# a year-to-date column after the quarters it covers ("Q1 Q2 Q3 9M", "Q1 Q2 H1", "Jan-Sep") adds them up, row by row:
+# a wrong cell there is found in its own row, and the grand total that holds along its row is not blamed
+@pytest.mark.parametrize("text,wrong,held", [
+    ("Deliveries          Q1 2024   Q2 2024   Q3 2024   9M 2024\nCommercial                7        19        16        42\n"
+     "Executive                18        27        41        84\nTotal                    25        46        57       128\n",
+     "3:84", "4:128"),
+    ("| Orders (EUR m) | Q1 2025 | Q2 2025 | H1 2025 |\n|---|---|---|---|\n| Land | 120 | 140 | 260 |\n"
+     "| Naval | 80 | 95 | 185 |\n| Total | 200 | 235 | 435 |\n", "4:185", "5:435"),
+    ("SEK m\tQ1 2025\tQ2 2025\tQ3 2025\tJan-Sep 2025\nDynamics\t1,200\t1,350\t1,400\t3,950\n"
+     "Aeronautics\t2,000\t2,100\t2,300\t6,500\nGroup\t3,200\t3,450\t3,700\t10,450\n", "3:6,500", "4:10,450"),
+])
+def test_a_year_to_date_column_adds_the_quarters_it_covers(text: str, wrong: str, held: str) -> None:
+    from factcheck.judge import evaluate
+    from factcheck.ruleset import load_rules
+
+    rules = load_rules()
+    claims, _ = run(text)
+    outcomes = {k: any(o is not None and o.holds for o in (evaluate(c, r, rules, "interval") for r in c.readings))
+                for k, c in claims.items() if c.kind == "sum"}
+    assert outcomes[wrong] is False
+    assert outcomes[held] is True
+
+
+# "largely to cover the 4.5% basic pay raise": a change of a thing of its own, named by a noun or two before the change
+# word (not the row's measure), is no change of the row
+@pytest.mark.parametrize("sentence,table", [
+    ("Military personnel rose to $182.4 billion, up 3.5% on FY2024, largely to cover the 4.5% basic pay raise.",
+     "$ billions                 FY2025     FY2024\nMilitary personnel          182.4      176.2\n"
+     "Operation and maintenance   290.3      283.1\n"),
+    ("Operation and maintenance grew to $290.3 billion, mainly to fund the 5.2% civilian pay increase.",
+     "$ billions                 FY2025     FY2024\nMilitary personnel          182.4      176.2\n"
+     "Operation and maintenance   290.3      283.1\n"),
+    ("Personnel costs rose to SEK 9,100m, reflecting the 3% annual wage hike.",
+     "SEK m\t2025\t2024\nPersonnel costs\t9,100\t8,400\nOther costs\t2,000\t1,900\n"),
+])
+def test_prose_change_of_a_thing_of_its_own_named_before_the_change_word(sentence: str, table: str) -> None:
+    assert [c for c in links(table + "\n" + sentence + "\n") if c.stated.text in ("4.5%", "5.2%", "3%")] == []
+
+
+# a short row whose cells stand flush under their labels with a blank between ("2.4   (blank)   5.3" under
+# "1–6/2025  1–6/2024  Change, %") is not read from the left: the change cell is no prior period's level
+@pytest.mark.parametrize("text,sentence", [
+    ("EUR m                              1–6/2025   1–6/2024   Change, %\n"
+     "Net sales                             421.0      375.9        12.0\n"
+     "Order backlog, EUR bn                   2.4                    5.3\n",
+     "The order backlog reached EUR 2.4 billion, 5.3% higher than a year earlier."),
+    ("SEK m            Q3 2025     Q3 2024     Change %\nOrder intake      12,400      10,300         20.4\n"
+     "Employees          6,100                     4.3\n", "Employees numbered 6,100 at the end of the quarter, up 4.3%."),
+    ("USD millions        2025        2024      Change\nRevenue            4,120       3,870        6.5%\n"
+     "Backlog           18,200                    9.1%\n", "Backlog grew 9.1% to $18,200 million."),
+])
+def test_a_short_row_flush_under_its_labels_with_a_blank_is_not_read_from_the_left(text: str, sentence: str) -> None:
+    cs = links(text + "\n" + sentence + "\n")
+    assert not [c for c in cs for r in c.readings if len(r.operands) == 2 and r.operands[0].value is not None
+                and r.operands[1].value is not None and r.operands[0].value > 0 and
+                abs(r.operands[0].value) < abs(r.operands[1].value) / 100]
+    assert not [c for c in cs if any(r.explicit for r in c.readings)]

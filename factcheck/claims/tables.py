@@ -1549,7 +1549,10 @@ class _Prose:
         lead = [a for a in level if a.end <= m.start]
         if lead and _INCLUDING.search(text, lead[-1].end, m.start):
             return None  # "Military personnel: $181.9 billion, including a 4.5 percent pay raise": a part's change
-        if _OWN_NOUN_CHANGE.match(text, m.end) and re.search(r"\ban?\s+(?:\w+\s+)?$", text[max(ca, m.start - 20):m.start]):
+        own = _OWN_NOUN_CHANGE.match(text, m.end)
+        if own and (re.search(r"\ban?\s+(?:\w+\s+)?$", text[max(ca, m.start - 20):m.start]) or (
+                re.search(r"\bthe\s+$", text[max(ca, m.start - 10):m.start]) and _NOUN_BETWEEN.match(text, m.end)
+                and not any(rx.search(own.group(0)) for rx in self.measures.values()))):
             return None  # "fully funding a 4.5 percent pay raise", "an additional 15 percent raise for junior enlisted
             # personnel": the change of a thing of its own, not of the row
         to_level = next((a for a in level if a.start >= m.end and _TO_LEVEL.fullmatch(text, m.end, a.start)), None)
@@ -2007,7 +2010,8 @@ _RELATIVE_OTHER = re.compile(r",\s*(?:which|that|whose)\b", re.I)
 # a figure's parts named after it: a percent there is of the part, not of the row ("$181.9 billion, including a 4.5
 # percent pay raise", "€2.1 billion, of which a 12% rise in exports")
 _OWN_NOUN_CHANGE = re.compile(r"\s+(?:[^\W\d_]+\s+)?(?:raise|rise|increase|hike|cut)\s+(?:for|in|to|of)\b|"
-                              r"\s+[^\W\d_]+\s+(?:raise|rise|increase|hike|cut)\b", re.I)
+                              r"\s+(?:[^\W\d_]+\s+){1,2}(?:raise|rise|increase|hike|cut)\b", re.I)
+_NOUN_BETWEEN = re.compile(r"\s+(?:[^\W\d_]+\s+){1,2}(?:raise|rise|increase|hike|cut)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includes|include|included|of\s+which|among\s+which)\b", re.I)
 _NEXT_ITEM = re.compile(r"\s+and\s+(?=[A-Z]|the\b|its\b)|[,;]\s+")
 

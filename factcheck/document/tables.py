@@ -701,6 +701,9 @@ def _period_key(lex: Lexicon, label: str) -> str:
 
 
 _FULL_YEAR = re.compile(r"(?:FY\s?'?\d{2}(?:\d{2})?|(?:fiscal|financial|full[- ]year)\s+(?:year\s+)?\d{4}|(?:19|20)\d\d)", re.I)
+_CUMULATIVE = re.compile(r"\b(?:(?P<nine>9M|nine\s+months|Q1\s?[-–]\s?Q3|Jan(?:uary)?\s?[-–]\s?Sep(?:tember)?)|H1|1H|6M|"
+                         r"first\s+half|six\s+months|Q1\s?[-–]\s?Q2|Jan(?:uary)?\s?[-–]\s?Jun(?:e)?)(?!\w)", re.I)
+_QUARTER = re.compile(r"\b(?:Q[1-4]|[1-4]Q|(?:first|second|third|fourth)\s+quarter)\b", re.I)
 _SUB_YEAR = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H|(?:first|second|third|fourth)\s+(?:quarter|half))\b", re.I)
 
 
@@ -1307,7 +1310,22 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
     # "Q1 FY24  Q2 FY24  Q3 FY24  Q4 FY24  FY24": a full-year column after the quarters (or halves) of its year adds
     # them up; it stays a period (prose quotes it as the year's figure)
     for i, c in enumerate(cols):
-        if c.role != "period" or c.parts or c.order is None or not _FULL_YEAR.fullmatch(c.label.strip()):
+        if c.role != "period" or c.parts or c.order is None:
+            continue
+        # "Q1 2024  Q2 2024  Q3 2024  9M 2024", "Q1  Q2  H1": a year-to-date column after the quarters it covers
+        cum = _CUMULATIVE.search(c.label)
+        if cum is not None and not _FULL_YEAR.fullmatch(c.label.strip()):
+            want = 3 if cum.group("nine") else 2
+            quarters: list[int] = []
+            for j in range(i - 1, -1, -1):
+                o = cols[j]
+                if o.role != "period" or o.order is None or o.order[0] != c.order[0] or not _QUARTER.search(o.label):
+                    break
+                quarters.insert(0, j)
+            if len(quarters) >= want:
+                cols[i] = _replace(c, parts=tuple(quarters[-want:]))
+            continue
+        if not _FULL_YEAR.fullmatch(c.label.strip()):
             continue
         run: list[int] = []
         for j in range(i - 1, -1, -1):
@@ -1540,6 +1558,11 @@ def _align(lex: Lexicon, text: str, ln: _Line, cells: tuple[Cell, ...], cols: li
         if pos is not None and _cost(pos, cells, cols, _groups(cols), kind) < math.inf:
             return (pos,)  # (not a change column filled without both the periods it compares: a row set off its
             # columns, "Adjusted EBIT margin ... 14.4%  13.5%" under "H1 2024" and "Δ": placed as unplaced rows are)
+        if pos is not None and any(b - a > 1 for a, b in zip(pos, pos[1:], strict=False)) and \
+                _flush(ln, cells, cols, col_line, pos):
+            return ()  # "Order backlog, EUR bn   2.4   (blank)   5.3": every cell flush under its label, a blank left
+            # between them, and a change column filled without its pair; read from the left, 5.3 would be the prior
+            # period's level (a row shifted whole, "9.8%  9.1%" under "2024  Change", is still read from the left)
     if math.comb(c, k) > 5000:
         return ()
     scored: list[tuple[float, tuple[int, ...]]] = []
@@ -1552,6 +1575,17 @@ def _align(lex: Lexicon, text: str, ln: _Line, cells: tuple[Cell, ...], cols: li
         return ()
     best = min(s for s, _ in scored)
     return tuple(al for s, al in sorted(scored) if s <= best + PLAUSIBLE)
+
+
+def _flush(ln: _Line, cells: Sequence[Cell | _Tok], cols: list[Column], col_line: _Line, pos: tuple[int, ...]) -> bool:
+    """Does every cell end where its header label ends (or start where it starts), within one character?"""
+    for cell, j in zip(cells, pos, strict=True):
+        c = cols[j]
+        cs, ce = cell.start - ln.start, cell.end - ln.start
+        ls, le = c.start - col_line.start, c.end - col_line.start
+        if abs(ce - le) > 1 and abs(cs - ls) > 1:
+            return False
+    return True
 
 
 def _align_by_position(text: str, ln: _Line, cells: Sequence[Cell | _Tok], cols: list[Column],
