@@ -403,6 +403,9 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             # is named after the base; the percent "or" follows is a share
         if base.start > p.end and regex.search(r"\bto\b", ctx.text[p.end:base.start], regex.I):
             continue  # "rose 190.2 percent from a year earlier to a record 1.72 trillion won": the level reached
+        if base.start > p.end and _JOINT_THEN_COMPARE.search(ctx.text, p.end, base.start):
+            continue  # "up 30% on last year and ahead of the $5.2 billion target", "71 per cent more than a year earlier
+            # and already above the SEK 77.8 billion": the base is named by words; the figure is another comparison's
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(p.text, " ").replace(base.text, " "))
         extra = []
         for subj, sev in _subjects(ctx, facts, pairs, p, base, direction):
@@ -504,6 +507,9 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
 _CONTRIBUTION = LazyPattern(r"\s+(?:more|less|fewer|higher|lower|extra|additional)\s+(?:from|in|at|for|on|by)\s+(?!a\s+year|the\s+"
                             r"(?:previous|prior|same|year|period|quarter)|last\b|all\b|total\b|\d)", regex.I)
 _WITH_BEFORE = LazyPattern(r"(?:,\s*with|\bdriven\s+by|\bincluding|\bthanks\s+to|\breflecting|\bas)\b[^;.]*$", regex.I)
+_JOINT_THEN_COMPARE = LazyPattern(r"\b(?:and|but|while|yet|whereas)\s+(?:[\p{L}-]+\s+){0,3}?(?:ahead\s+of|above|below|over|"
+                                  r"under|beyond|short\s+of|(?:more|less|higher|lower|greater|bigger|smaller)\s+than|"
+                                  r"exceeding|exceeds|exceeded|beating|beat|topping|topped|surpassing|surpassed)\b", regex.I)
 _RAISE = LazyPattern(r"(?:raised|raises|raise|raising)\b", regex.I)
 _CAUSE_CLAUSE = r"(?<![\p{L}])@cause_cues(?![\p{L}])[^,;.:]*$"
 _CAUSE_BEFORE = LazyPattern(r"\b(?:driven\s+by|due\s+to|owing\s+to|reflecting|because\s+of|on\s+the\s+back\s+of|thanks\s+to|"

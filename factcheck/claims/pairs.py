@@ -101,6 +101,12 @@ class Pairs:
                         _LIST_JOIN.search(ctx.text, trig.end, base.start):
                     continue  # "$285.87 million over the President's Budget Request and $28.71 billion - or 3.6% - over
                     # the FY23 enacted level": a list of comparisons, the figure after "and" no base of the first
+                from .change import _JOINT_THEN_COMPARE
+
+                if base is not None and base.start > trig.end and \
+                        _JOINT_THEN_COMPARE.search(ctx.text, trig.end, base.start):
+                    continue  # "up 30% on last year and ahead of the $5.2 billion target": the base is named by words,
+                    # the figure after "and ahead of" is another comparison's
                 if base is None or _dates_a_level(ctx, base) or _COMPARATIVE_AFTER.match(ctx.text, base.end):
                     # (not "20% more than two years earlier": a time, not a level; nor "30% more than last year and 86%
                     # above the 2022 figure": the trigger of another comparison)

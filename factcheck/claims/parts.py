@@ -410,6 +410,9 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                           qualifier=facts.qualifier(p)))
         return
     parts: list[tuple[Mention, list[Evidence]]]
+    if part is not None and _set_size(ctx, part):
+        return  # "the four programmes together about 91% of the total": the size of a set, whose members' figures
+        # (not given) make the part
     if part is not None:
         parts = [(part, [])]
         for pr in pairs.with_old(part):  # "rose 34% to US$1.14 billion from US$850 million, or 38% of revenue"
@@ -436,6 +439,15 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
 
 _OF_WHICH_BEFORE = LazyPattern(r"\bof\s+(?:which|whom)\s*,?\s*(?:(?:about|some|roughly|around|nearly|almost|just\s+over|"
                                r"just\s+under|more\s+than|less\s+than)\s+)?$", regex.I)
+def _set_size(ctx: Ctx, x: Mention) -> bool:
+    """"the four programmes together", "its two contracts combined": a count after a determiner, then "together" (or
+    "combined", "between them"): the size of a set, not an amount of what its members make up."""
+    return x.type == "count" and bool(_SET_DETERMINER_BEFORE.search(ctx.text, max(0, x.start - 12), x.start)) and \
+        bool(_TOGETHER_AFTER.match(ctx.text, x.end))
+
+
+_SET_DETERMINER_BEFORE = LazyPattern(r"(?<![\p{L}\p{N}])(?:the|these|those|its|their|our|all|both)\s+$", regex.I)
+_TOGETHER_AFTER = LazyPattern(r"\s*,?\s+(?:together|combined|between\s+them|jointly|taken\s+together)\b", regex.I)
 _BOUND_WINDOWS = ("above", "below", "below_or_at", "at_least", "at_most")
 
 
@@ -488,6 +500,10 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
               and not _EXCLUDED_BEFORE.search(ctx.text, max(s, x.start - 40), x.start)]
     if before and threshold(ctx, facts, before[-1]):
         return []  # "Orders below €10 m represented 61% of the total": the part is the orders, not €10 m
+    if before and _set_size(ctx, before[-1]):
+        return []  # "the four programmes together about 91% of the total": the size of a set whose members' figures
+        # make the part, not the part
+
     # "shrink by 1 trillion won from the 1.6 trillion won agreed, to ... 35 percent of": a comparison's base is not the
     # part (but "more than £400 million, equivalent to about 4.4% of" is a hedged part)
     before = [x for x in before if x.hedge or not base_position(ctx, x)]
@@ -1004,7 +1020,10 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
             return
     elif p.type != "percent" or p.unit != "percent":
         return
-    phrase = " ".join(ctx.text[mt.start:mt.end].lower().split())
+    # (with the words right before the match: "the gross margin reached 40%" matches from "margin")
+    lo = max(ctx.sentence(p.start)[0], mt.start - 25)
+    lo = max([lo] + [x.end for x in ctx.numbers_in(lo, mt.start)])  # (no further back than the figure before)
+    phrase = " ".join(ctx.text[lo:mt.end].lower().split())
     meas = _margin_measure(facts, phrase, "ratios" if ratio else "margins")
     if meas is None and not ratio:  # "a margin of 13.2%": the measure of the sentence's own profit figure
         s, _ = ctx.sentence(p.start)
@@ -1891,6 +1910,9 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
     if any(_EACH_AFTER.match(ctx.text, x.end) for x in figs):
         return []  # "16 submarines: six for India, four for Brazil, two each for Chile and Malaysia": an item counted
         # once for every one it names is not summed as written
+    if _CHANGE_SIZE_AFTER.match(ctx.text, figs[0].end):
+        return []  # "Orders totalled SEK 9.4 billion, a SEK 1.1 billion, or 13%, increase on 2024, ...": the size of a
+        # change is no part of the level it changed
 
     def between(a: int, b: int) -> str:
         out = ctx.text[a:b]
@@ -1954,11 +1976,19 @@ def _appositive_items(ctx: Ctx, t: Mention, first: Mention | None) -> list[Menti
         items.append(x)
     if len(items) < 2:
         return []
+    if any(_CHANGE_SIZE_AFTER.match(ctx.text, x.end) for x in items):
+        return []  # "SEK 9.4 billion, a SEK 1.1 billion, or 13%, increase on 2024, when the Army signed SEK 3 billion":
+        # the size of a change is no part of the level it changed
     for x in items:
         if x.type == "count" and x.unit and not x.inferred and t.type == "count" and t.unit and \
                 not (counts_compatible(ctx.vocab, x, t) and _breaks_down_into(ctx, t, x)) and not _qualifier_word(ctx, x):
             return []
     return items
+
+
+_CHANGE_SIZE_AFTER = LazyPattern(r"\s*,?\s*(?:or\s+(?:about\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s?cent|percent)\s*,?\s*)?"
+                                r"(?:increase|rise|decrease|decline|drop|fall|jump|gain|cut|reduction|(?:more|less|fewer|higher|"
+                                r"lower)\s+than|up\s+(?:from|on)|down\s+(?:from|on))\b", regex.I)
 
 
 def _breaks_down_into(ctx: Ctx, t: Mention, x: Mention) -> bool:

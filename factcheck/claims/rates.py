@@ -386,9 +386,10 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
 
 
 # after "each": the recipients, a list of names ("from Qatar and Oman", "for the Army, Navy and Air Force")
+# (or of years: "one each in FY25, FY27 and FY29", "one each in fiscal 2025, 2027 and 2029")
+_ITEM = r"(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*|(?:(?:FY|fiscal\s+(?:year\s+)?)\s?'?)?(?:19|20)?\d\d)(?![\p{L}\p{N}])"
 _RECIPIENTS = LazyPattern(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|in|at|on|between|among)\s+"
-                          r"(?P<list>(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,9}"
-                          r"(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)")
+                          r"(?P<list>(?:" + _ITEM + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,9}" + _ITEM + r")")
 # "the new deal", "the first contract": the words live in rules/linking.yaml (linking words)
 _NEW_DEAL = r"(?<![\p{L}\p{N}])(?:the|this)\s+@new_deal_words\s+@deal_nouns(?![\p{L}\p{N}])"
 _FIRST_DEAL = r"(?<![\p{L}\p{N}])@first_deal_words\s+(?:executive\s+)?@deal_nouns(?![\p{L}\p{N}])"
