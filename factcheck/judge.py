@@ -180,6 +180,10 @@ def stated_interval(c: Claim, vocab: dict) -> Interval | None:
         # "roughly double", "about three times": the word is already a round figure (its own step), and the hedge
         # widens it further: the band is added to the word's step, not merged with it
         step += abs(value) * w.band
+    if w.kind == "exact" and c.stated is not None and c.stated.role == "multiple" and c.stated.word and value >= 1:
+        # "double the nine requested the year before" for 19 (2.11x), "triple" for 3.2x: a plain multiple word is a
+        # round figure written to a tenth either way
+        step = max(step, abs(value) * 0.1)
     if w.kind in ("above", "at_least") and c.stated is not None and c.stated.role == "multiple" and c.stated.word:
         # "more than thirteen times", "more than doubling": the word is the floor the writer chose, not a rounded
         # measurement (the operands' own rounding still widens the ratio computed); a ratio within 5% below it is

@@ -1360,3 +1360,46 @@ def test_a_short_row_flush_under_its_labels_with_a_blank_is_not_read_from_the_le
                 and r.operands[1].value is not None and r.operands[0].value > 0 and
                 abs(r.operands[0].value) < abs(r.operands[1].value) / 100]
     assert not [c for c in cs if any(r.explicit for r in c.readings)]
+
+
+@pytest.mark.parametrize("text,a,b,other", [
+    ("Adjusted net sales    EUR 6,230 million    EUR 4,801 million\n"
+     "Self-funded R&D    EUR 437 million – 7.0% of net sales    EUR 483 million – 10.1% of net sales\n",
+     "EUR 6,230 million", "EUR 483 million", True),
+    ("Revenue      $2,000m      $1,500m\nEBIT      $240m – 12.0% of revenue      $150m – 10.0% of revenue\n",
+     "$1,500m", "$150m", False),
+    ("Revenue rose to $2,000m from $1,500m.\nEBIT      $240m      $150m\n", "$2,000m", "$150m", False),
+])
+def test_figures_of_two_lines_of_cells_in_other_columns(text: str, a: str, b: str, other: bool) -> None:
+    # a whole from another line of cells read as prose must stand in the part's column (rank of column gaps before it)
+    from factcheck.claims.parts import _other_column
+    from factcheck.model import Mention
+
+    def m(t: str) -> Mention:
+        i = text.index(t)
+        return Mention(start=i, end=i + len(t), text=t, type="currency")
+    assert _other_column(text, m(a), m(b)) is other
+
+
+# the clause's figure ties a prose change to a row only as the level reached: a figure the prose gives as its base
+# ("from EUR 546.3 million", "(EUR 588.7 million in 2021)") is no tie to a pair that ends on it; a bracket restating
+# the level in another currency still is one
+_FOUR_YEARS = ("MEUR                  2023      2022      2021      2020\nNet sales            733.8     625.6     546.3     534.1\n"
+               "New orders           948.4     794.8     588.7   1,400.2\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Net sales grew by 14.5 % from EUR 546.3 million in 2021.",
+    "New orders were EUR 794.8 million (EUR 588.7 million in 2021), an increase of 35 %.",
+    "Net sales rose 17.3% compared with EUR 625.6 million a year earlier.",
+])
+def test_prose_change_from_the_rows_figure_as_its_base_is_not_tied_to_a_pair_ending_there(sentence: str) -> None:
+    cs = links(_FOUR_YEARS + "\n" + sentence + "\n")
+    assert not [c for c in cs for r in c.readings if r.explicit]
+
+
+def test_prose_change_of_a_level_restated_in_brackets_in_another_currency_is_still_tied() -> None:
+    table = ("                          H1 FY2025    H1 FY2024    Change\nRevenue (A$m)                 825.7        717.7     15.0%\n"
+             "Revenue (US$m)                526.7        457.8\n")
+    (c,) = links(table + "\nRevenue of A$825.7 million (US$526.7 million), up 18.0% on the prior period.\n")
+    assert [r.explicit for r in c.readings] == [True]

@@ -640,6 +640,9 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
              and not (x.start > p.end and _NEXT_CLAUSE.search(ctx.text, p.end, x.start))
              # (nor a figure in another cell of its line: "EUR 437 million – 7.0% of net sales    EUR 483 million")
              and not _across_cells(ctx.text, min(x.end, part.end), max(x.start, part.start))
+             # (nor, in rows of cells read as prose, a figure of another column: "Adjusted net sales   EUR 6,230
+             # million   EUR 4,801 million" over "Self-funded R&D  ...   EUR 483 million – 10.1% of net sales")
+             and not _other_column(ctx.text, x, part)
              # (not "67 aircraft represent more than a third of the program of record and 112 remain to be ordered": a
              # remainder, no whole)
              and not (x.start > p.end and (_REMAINS_AFTER.match(ctx.text, x.end) or _LEAVING_BEFORE.search(
@@ -655,7 +658,7 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         for x, wt in facts.figures_named(words).values():
             if wt >= 1.0 and x.start < p.start and x.start not in known and x is not part and is_amount(x) and \
                     _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0) and \
-                    magnitude(x, part) < 1000 and not same_figure(x, part):
+                    magnitude(x, part) < 1000 and not same_figure(x, part) and not _other_column(ctx.text, x, part):
                 cands.append(x)
     # a whole from another sentence counts the part's thing: "1,000 vehicles ..., a third of output" is no share of
     # "1,468 engineers" given a paragraph before (in one sentence, parts may name their things differently)
@@ -1194,6 +1197,26 @@ def _clause_of(ctx: Ctx, x: Mention, before: int | None = None, after: int | Non
 # sales    EUR 483 million – 10.1% of net sales" is two cells); the words on its other side are another cell's
 _COLUMN_GAP = LazyPattern(r"(?<=\S)(?:[ \u00a0]{3,}|\t)")
 _DIGIT = LazyPattern(r"\d")
+
+
+def _other_column(text: str, x: Mention, y: Mention) -> bool:
+    """Do ``x`` and ``y`` stand on two lines of cells (each cut by column gaps after a figure) in cells of different
+    rank?"""
+    lx, ly = text.rfind("\n", 0, x.start) + 1, text.rfind("\n", 0, y.start) + 1
+    if lx == ly:
+        return False
+    rx, ry = _cell_rank(text, lx, x.start), _cell_rank(text, ly, y.start)
+    return rx is not None and ry is not None and rx != ry
+
+
+def _cell_rank(text: str, line: int, at: int) -> int | None:
+    """How many column gaps stand before ``at`` on its line (None when the line has none at all)."""
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    gaps = [g.start() for g in _COLUMN_GAP.finditer(text, line, end)]
+    if not gaps:
+        return None
+    return sum(1 for g in gaps if g < at)
 
 
 def _across_cells(text: str, a: int, b: int) -> bool:

@@ -1404,6 +1404,14 @@ class _Prose:
         keys = {""} | ({g.lower() for g in words.groups() if g} if words else set())
         return [x for k in keys for x in self._by_first.get(k, [])]
 
+    def restated_in_bracket(self, x: Mention, ca: int) -> bool:
+        """Is the bracketed ``x`` the figure before the bracket in another currency or unit?"""
+        k = bisect.bisect_left(self.am_starts, x.start) - 1
+        if k < 0 or self.amounts[k].start < ca:
+            return False
+        before = self.amounts[k]
+        return before.type == x.type and before.unit != x.unit
+
     def other_measure(self, text: str, a: int, b: int, label: str) -> bool:
         """Does ``text[a:b]`` name a measure (linking measures), and the row label only others?"""
         said = {k for k, rx in self.measures.items() if rx.search(text, a, b)}
@@ -1595,9 +1603,12 @@ class _Prose:
                 if same is not None and any(same.end <= a.start < m.start for a in level):
                     same = None  # "divided by the 659 missiles, is now $213.8 million, up 81 percent": another figure
                     # stands between the row's and the percent: the row's figure is not the one the change is of
-                if same is not None and _BASE_BEFORE_FIGURE.search(text, max(ca, same.start - 30), same.start):
+                if same is not None and (based := _BASE_BEFORE_FIGURE.search(text, max(ca, same.start - 30),
+                                                                            same.start)) is not None and \
+                        not (based.group(0).lstrip().startswith("(") and self.restated_in_bracket(same, ca)):
                     same = None  # "grew by 14.5 % from EUR 546.3 million", "EUR 794.8 million (EUR 588.7 million in
-                    # 2021)": the row's figure is the prose's base, not the level the change reached
+                    # 2021)": the row's figure is the prose's base, not the level the change reached (but "A$825.7
+                    # million (US$526.7 million)" restates the level in another currency)
                 if same is not None and via.startswith("=") and self.other_measure(text, ca, m.start, r.label):
                     same = None  # "orders up 40.9% and a record $225.2m order book": the percent's own subject names
                     # another measure (orders) than the row whose figure the clause gives (the order book)
