@@ -1403,3 +1403,18 @@ def test_prose_change_of_a_level_restated_in_brackets_in_another_currency_is_sti
              "Revenue (US$m)                526.7        457.8\n")
     (c,) = links(table + "\nRevenue of A$825.7 million (US$526.7 million), up 18.0% on the prior period.\n")
     assert [r.explicit for r in c.readings] == [True]
+
+
+# "Operating margin | 511 | 403 | +27%": a row of amounts its company calls a margin, with a change column in percent,
+# is no ratio row (the signed percent is the change column's, not the row's unit)
+@pytest.mark.parametrize("text,line", [
+    ("| M€ | 2024 | 2023 | Change |\n|---|---|---|---|\n| Revenue | 4,843 | 4,343 | +12% |\n"
+     "| Operating margin | 511 | 403 | +27% |\n| EBIT | 437 | 347 | +26% |\n", 4),
+    ("SEK m          2025      2024      Change\nNet sales     4,400     3,930      +12%\n"
+     "Gross margin  1,320     1,180      +12%\n", 3),
+    ("EUR m\tQ2 2025\tQ2 2024\tChange\nRevenue\t880\t812\t+8.4%\nContribution margin\t210\t190\t+10.5%\n", 3),
+])
+def test_an_amount_row_called_a_margin_with_a_signed_change_column_is_no_ratio(text: str, line: int) -> None:
+    claims, _ = run(text)
+    assert not [k for k, c in claims.items() if k.startswith(f"{line}:") and c.kind == "share"]
+    assert [k for k, c in claims.items() if k.startswith(f"{line}:") and c.kind == "percent_change"]

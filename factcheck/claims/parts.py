@@ -410,6 +410,8 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                           qualifier=facts.qualifier(p)))
         return
     parts: list[tuple[Mention, list[Evidence]]]
+    if whole is not None and whole.type != "currency" and _OF_MONEY_AFTER.match(ctx.text, p.end):
+        return  # "18 of the 32 members at or above 2% of GDP": the percent names a sum of money as its whole
     if part is not None and _set_size(ctx, part):
         return  # "the four programmes together about 91% of the total": the size of a set, whose members' figures
         # (not given) make the part
@@ -437,6 +439,11 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                   stated_step=sv[1], qualifier=facts.qualifier(p) if not formula_on_part else None))
 
 
+_OF_MONEY_AFTER = LazyPattern(r"\s+of\s+(?:(?:the|its|their|national|annual)\s+)?(?:GDP|GNI|gross\s+domestic\s+product|"
+                              r"revenues?|sales|turnover|budget|spending|expenditure)\b", regex.I)
+_MONEY_WHOLE = LazyPattern(r"\b(?:GDP|GNI|gross\s+domestic\s+product|revenues?|sales|turnover|budget|spending|expenditure)\b",
+                           regex.I)
+_DEMONSTRATIVE = LazyPattern(r"(?:that|this|these|those)\b", regex.I)
 _OF_WHICH_BEFORE = LazyPattern(r"\bof\s+(?:which|whom)\s*,?\s*(?:(?:about|some|roughly|around|nearly|almost|just\s+over|"
                                r"just\s+under|more\s+than|less\s+than)\s+)?$", regex.I)
 def _set_size(ctx: Ctx, x: Mention) -> bool:
@@ -633,7 +640,13 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         end = p.end + 5 + len(named.group(0))
         hits = facts.measure_hits_in(p.end, min(end, line_end) if line_end >= 0 else end)
         meas = hits[0].measure if hits else None  # "188% of net earnings": a whole of that measure
+    if meas is not None and part.type in ("count", "number") and named is not None and \
+            _MONEY_WHOLE.search(named.group(1)):
+        return []  # "18 of the 32 members at or above 2% of GDP": a share of a sum of money is no share of counts
+    back_only = named is not None and _DEMONSTRATIVE.match(named.group(1)) is not None
     cands = [x for x in ctx.window(p, before=4, same_para=False) if x is not part and is_amount(x)
+             # ("less than a quarter of that capacity, and six next year": "that" points back, not at a figure after)
+             and not (back_only and x.start > p.start)
              and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
              and magnitude(x, part) < 1000 and not same_figure(x, part)
              # (not "17% of sales ..., and the company signed $1.3 billion of new contracts": another clause's)
@@ -888,6 +901,9 @@ def _years_differ(ctx: Ctx, facts: Facts, part: Mention, whole: Mention) -> bool
     return yp is not None and yw is not None and yp != yw
 
 
+_UNCOUNTED_ITEM = LazyPattern(r"\b(?:and|plus|with)\s+(?:(?:later|other|further|subsequent|additional|more|smaller|several|"
+                              r"some)\s+)(?:[\p{L}-]+\s+)?(?:additions|orders|purchases|buys|deliveries|transfers|batches|"
+                              r"contracts|items|options|others)\b", regex.I)
 _NEXT_CLAUSE = LazyPattern(r"[;.]\s|,\s+and\s+(?:the|a|an|its|their|it|they|we|he|she)\b|,\s+(?:while|whereas|but|although)\b",
                            regex.I)
 _PART_OF_MORE = LazyPattern(r"(?:\s+in\s+\d{4})?\s*,?\s*(?:or|about|some|roughly|nearly|almost)?\s*(?:about\s+)?\d[\d.,]*\s*"
@@ -2386,6 +2402,9 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
     if add is None or old is None or new is None or ctx.is_stated(new):
         return
     verbs = list(facts.g.word_pattern("accrue_verbs").finditer(ctx.text, add.end, min(old.start, new.start)))
+    if add.end < new.start and _UNCOUNTED_ITEM.search(ctx.text, add.end, new.start):
+        return  # "A follow-on order for six more, ..., and later additions brought the fleet to 24": an item added with
+        # no figure of its own, so the step is not all given
     if verbs and _NEXT_CLAUSE.search(ctx.text, add.end, verbs[-1].start()):
         return  # "would buy 364 ships ..., and the battle force would grow from 295 to 390": another subject's change
     _accrued(ctx, facts, mt, add, old, new)

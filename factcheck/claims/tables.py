@@ -1016,8 +1016,13 @@ def _amount_row(r: Row) -> bool:
     """A row of amounts, whatever its label says: no cell written as a percent and one beyond 100 (a margin or a
     ratio of over 100% is not what a results table gives)."""
     figs = [c.mention for c in r.cells if c.raw is not None and c.mention is not None and c.mention.value is not None]
-    return bool(figs) and not any(c.percent for c in r.cells if c.raw is not None) and \
+    # (a signed percent is the row's change column: "Operating margin | 511 | 403 | +27%")
+    return bool(figs) and not any(c.percent and not _SIGNED.match(c.mention.text if c.mention else "")
+                                  for c in r.cells if c.raw is not None) and \
         any(abs(m.value or 0.0) > 100 for m in figs)
+
+
+_SIGNED = re.compile(r"\s*[+\-−–]")
 
 
 def _cell_holds(a: Mention, b: Mention, c: Mention, how: str, k: int) -> bool:
