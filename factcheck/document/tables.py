@@ -1316,23 +1316,13 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
         cum = _CUMULATIVE.search(c.label)
         if cum is not None and not _FULL_YEAR.fullmatch(c.label.strip()):
             want = 3 if cum.group("nine") else 2
-            quarters: list[int] = []
-            for j in range(i - 1, -1, -1):
-                o = cols[j]
-                if o.role != "period" or o.order is None or o.order[0] != c.order[0] or not _QUARTER.search(o.label):
-                    break
-                quarters.insert(0, j)
+            quarters = _periods_before(cols, i, _QUARTER)
             if len(quarters) >= want:
                 cols[i] = _replace(c, parts=tuple(quarters[-want:]))
             continue
         if not _FULL_YEAR.fullmatch(c.label.strip()):
             continue
-        run: list[int] = []
-        for j in range(i - 1, -1, -1):
-            o = cols[j]
-            if o.role != "period" or o.order is None or o.order[0] != c.order[0] or not _SUB_YEAR.search(o.label):
-                break
-            run.insert(0, j)
+        run = _periods_before(cols, i, _SUB_YEAR)
         if len(run) in (2, 3, 4):
             cols[i] = _replace(c, parts=tuple(run))
     _share_of_column(lex, cols)
@@ -1346,6 +1336,19 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
                 for j in (*pr, i):
                     cols[j] = _replace(cols[j], group=g.text.strip())
     return cols
+
+
+def _periods_before(cols: list[Column], i: int, label: re.Pattern[str]) -> list[int]:
+    """The period columns right before column ``i``, of its year, whose labels match ``label`` (in order)."""
+    c = cols[i]
+    run: list[int] = []
+    for j in range(i - 1, -1, -1):
+        o = cols[j]
+        if o.role != "period" or o.order is None or c.order is None or o.order[0] != c.order[0] or \
+                not label.search(o.label):
+            break
+        run.insert(0, j)
+    return run
 
 
 def _share_of_column(lex: Lexicon, cols: list[Column]) -> None:
