@@ -439,9 +439,10 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                   stated_step=sv[1], qualifier=facts.qualifier(p) if not formula_on_part else None))
 
 
+# (not "sales": "40 of them ..., or one in five of all sales" counts radars sold)
 _OF_MONEY_AFTER = LazyPattern(r"\s+of\s+(?:(?:the|its|their|national|annual)\s+)?(?:GDP|GNI|gross\s+domestic\s+product|"
-                              r"revenues?|sales|turnover|budget|spending|expenditure)\b", regex.I)
-_MONEY_WHOLE = LazyPattern(r"\b(?:GDP|GNI|gross\s+domestic\s+product|revenues?|sales|turnover|budget|spending|expenditure)\b",
+                              r"revenues?|turnover|budget|spending|expenditure)\b", regex.I)
+_MONEY_WHOLE = LazyPattern(r"\b(?:GDP|GNI|gross\s+domestic\s+product|revenues?|turnover|budget|spending|expenditure)\b",
                            regex.I)
 _DEMONSTRATIVE = LazyPattern(r"(?:that|this|these|those)\b", regex.I)
 _OF_WHICH_BEFORE = LazyPattern(r"\bof\s+(?:which|whom)\s*,?\s*(?:(?:about|some|roughly|around|nearly|almost|just\s+over|"
