@@ -925,7 +925,8 @@ def _share_of_more_after(ctx: Ctx, x: Mention) -> bool:
     return _SHARE_OF_MORE.match(ctx.text, x.end, min(e, x.end + 80)) is not None
 
 
-_SHARE_OF_MORE = LazyPattern(r"[^;.]*?(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|\bhalf|\ba\s+third|\ba\s+quarter|\ba\s+fifth|"
+_SHARE_OF_MORE = LazyPattern(r"(?:[^;.]|(?<=\d)\.(?=\d))*?(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|\bhalf|\ba\s+third|"
+                             r"\ba\s+quarter|\ba\s+fifth|"
                              r"\ba\s+tenth|\btwo[- ]thirds|\bthree[- ]quarters)\s+of\s+(?:the|all|its|their|his|her)\b",
                              regex.I)
 
