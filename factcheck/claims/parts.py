@@ -1218,19 +1218,35 @@ _DIGIT = LazyPattern(r"\d")
 
 
 def _other_column(text: str, x: Mention, y: Mention) -> bool:
-    """Do ``x`` and ``y`` stand on two lines of cells (each cut by column gaps after a figure) in cells of different
-    rank?"""
-    lx, ly = text.rfind("\n", 0, x.start) + 1, text.rfind("\n", 0, y.start) + 1
-    if lx == ly:
+    """Do ``x`` and ``y`` stand on two lines of cells (each cut by column gaps) in cells of different rank? Only lines
+    of a table row's length are read (a long line is prose, and reading it whole for every candidate would cost the
+    square of the paragraph)."""
+    lx, ly = _row_start(text, x.start), _row_start(text, y.start)
+    if lx is None or ly is None or lx == ly:
         return False
     rx, ry = _cell_rank(text, lx, x.start), _cell_rank(text, ly, y.start)
     return rx is not None and ry is not None and rx != ry
 
 
+_ROW_MAX = 400  # characters: longer lines are no rows of cells
+
+
+def _row_start(text: str, at: int) -> int | None:
+    """The start of ``at``'s line, when the line is no longer than a table row (else None)."""
+    lo = max(0, at - _ROW_MAX)
+    k = text.rfind("\n", lo, at)
+    if k < 0 and lo > 0:
+        return None
+    return k + 1
+
+
 def _cell_rank(text: str, line: int, at: int) -> int | None:
-    """How many column gaps stand before ``at`` on its line (None when the line has none at all)."""
-    end = text.find("\n", at)
-    end = len(text) if end < 0 else end
+    """How many column gaps stand before ``at`` on its line (None when the line has none, or is too long for a row)."""
+    end = text.find("\n", at, line + _ROW_MAX)
+    if end < 0:
+        if line + _ROW_MAX < len(text):
+            return None
+        end = len(text)
     gaps = [g.start() for g in _COLUMN_GAP.finditer(text, line, end)]
     if not gaps:
         return None
