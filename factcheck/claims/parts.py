@@ -797,6 +797,13 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
             out = [(x, ev + [Evidence("names-whole-all", f"every word of '{named.group(1).strip()}' stands around "
                                                          f"{x.text} alone", 1.0, True)])
                    if x is full[0] else (x, ev) for x, ev in out]
+    # "Revenues rose to €17,763 million from €15,291 million. R&D came to €2.49 billion, or 16% of revenues": the
+    # earlier level of a change is another period's; while the new level is a candidate, a part not itself an earlier
+    # level is no share of it
+    if not part_prior and len(out) > 1:
+        here = {x.start for x, _ in out}
+        out = [(x, ev) for x, ev in out
+               if not any(q.new.start in here and q.new.start != x.start for q in pairs.with_old(x))] or out
     out.sort(key=lambda t: -sum(e.weight for e in t[1]))
     return out[:3]
 
