@@ -1264,8 +1264,25 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         readings, qualifier = yearly, None
     if formula == "change" and p.type == "quantity" and p.unit:
         readings = [_in_stated_unit(r, p) for r in readings]
+    if kind == "difference" and facts.g.word_pattern("swing_words").search(
+            ctx.text, max(ctx.sentence(p.start)[0], p.start - 30), min(len(ctx.text), p.end + 30)):
+        # "net debt of £32.5m compared with net funds of £37.9m, a swing of £70.4m": a swing may run across zero, from
+        # a level of one sign to one of the other; read so, it is the two sizes added (another reading, to doubt with)
+        readings = readings + [Relation("swing", r.operands, r.evidence + (Evidence(
+            "swing", "a swing between levels of opposite sign: their sizes added", 0.0),), alternative=True)
+            for r in readings if r.formula == "change" and len(r.operands) == 2]
     ctx.add(Claim(kind, (p.start, p.end), p, readings=tuple(readings), stated_value=stated_value,
                   stated_step=step, qualifier=qualifier))
+
+
+def _money_measure(ctx: Ctx, facts: Facts, p: Mention) -> bool:
+    """Is the change word's measure, named before it in its clause, one counted in money only (linking words
+    money_measures: measure names or measure phrases: "sales", "order intake")?"""
+    h = facts.measure_of(p)
+    if h is None or h.end > p.start or ctx.sent_index(h.start) != ctx.sent_index(p.start):
+        return False
+    money = {str(w).lower() for w in facts.g.words("money_measures")}
+    return h.measure in money or ctx.text[h.start:h.end].lower() in money
 
 
 def _shares_of_another_measure(ctx: Ctx, facts: Facts, p: Mention, old: Mention, new: Mention) -> bool:
@@ -1492,6 +1509,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         if formula == "ratio" and old.value is not None and new.value is not None and (old.value < 0) != (new.value < 0):
             return  # "jumped 2.5 times to 406.9 billion won ... compared with a loss of 19.2 billion won": no multiple of a
             # level of the other sign
+        if {old.type, new.type} <= {"count", "number"} and any(x.type == "count" and x.unit for x in (old, new)) and \
+                _money_measure(ctx, facts, p):
+            return  # "Order intake eased 4% ...: three contracts had been booked in 2024, against only one this year": a
+            # change of an amount of money is no change of counts of things
         if formula in ("pct_change", "ratio") and old.type == "percent":
             if new.type == "percent" and _shares_of_another_measure(ctx, facts, p, old, new):
                 return  # "With sales almost doubling, it now accounts for 28% of group sales, compared with 19%":
@@ -1672,6 +1693,18 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                               Evidence("attached", "in the clause of the change", facts.weight("attach_near", 1.0))]
                 ops[key] = (d, base)
                 formulas[key] = "delta_to_pct" if apposed else "delta_pct"
+        # 2a''. "higher by Rp25.88 trillion, or 15.7 percent" after "Compared to ... Rp139.28 trillion", "$4.1 billion
+        # less than the $24.0 billion enacted, a drop of 21 percent", "an allocation of $833.1 billion, an increase of
+        # $8.57 billion, or 1.4 percent": a percent restating the size of a change its clause gives, over the
+        # change's base (or the level the change led to, less the change)
+        if formula == "pct_change" and not any(e.explicit for ev in cands.values() for e in ev):
+            for d, base, fm, why in _restated_delta(ctx, facts, pairs, p):
+                ctx.work.candidates += 1
+                key = (d.start, base.start)
+                cands[key] = [Evidence("delta-restated", why, facts.weight("explicit", 3.0), True),
+                              Evidence("attached", "in the clause of the change", facts.weight("attach_near", 1.0))]
+                ops[key] = (d, base)
+                formulas[key] = fm
         # 2b. a change stated against a period ("a 64% jump on 2024", "doubled in 2024"): the levels of its measure
         # in those years, wherever the text gives them
         if target is None and formula in ("pct_change", "ratio") and \
@@ -1755,6 +1788,56 @@ def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tu
         if _direction(facts, ctx.text[max(c0, d.start - 30):d.start]) < 0 and (d.value or 0) > 0:
             d = dataclasses.replace(d, value=-(d.value or 0.0), inferred=True)
         yield d, base, fm
+
+
+_OPENER = r"(?<![\p{L}\p{N}])(?:@comparison_openers)(?![\p{L}\p{N}])[^,;:.]*$"
+_APPOSED_CHANGE = LazyPattern(r"\s*[,–—(-]\s*(?:[\p{L}-]+\s+){0,4}", regex.I)
+
+
+def _restated_delta(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tuple[Mention, Mention, str, str]]:
+    """The size of a change that a percent after it restates, in the percent's clause, with the change's base: the base
+    the difference grammar gives it ("D less than the B"), else the one figure of its kind in an opening comparison
+    ("Compared with the B planned, ... is D higher, or P%"; linking words comparison_openers), else the one level of its
+    kind before it in the clause, which the change led to ("an allocation of L, an increase of D, or P%"). Nothing but
+    that base may stand between the change and the percent; the change is signed as its words say."""
+    s0, _ = ctx.sentence(p.start)
+    c0 = max(s0, ctx.text.rfind(";", 0, p.start) + 1)
+    figs = [x for x in ctx.numbers_in(c0, p.start) if is_amount(x)]
+    ds = [x for x in figs if x.start in pairs.deltas and x.type != "percent"]
+    if not ds or p.start - ds[-1].end > 120:
+        return
+    d = ds[-1]
+    after = [x for x in figs if x.start > d.start]
+    mt = next((m for m in matches(facts.g, "difference", facts.abstract(ctx.sent_index(p.start)))
+               if m.slots.get("d") is d), None)
+    if mt is None:
+        return
+    base = mt.slots.get("base")
+    if after and not (len(after) == 1 and after[0] is base):
+        return  # another figure between the change and the percent: not its restatement
+    sign = _direction(facts, ctx.text[mt.start:base.start if base is not None else mt.end])
+    if sign == 0:
+        return
+    sd = dataclasses.replace(d, value=sign * abs(d.value or 0.0), inferred=True)
+    kind = [x for x in figs if x is not d and x.type == d.type and x.unit == d.unit and x.value
+            and comparable(ctx.vocab, x, d) and x.start < d.start]
+    if base is not None:
+        if comparable(ctx.vocab, base, d) and base.value:
+            yield sd, base, "delta_pct", f"'{_quote_span(ctx, d.start, base.end)}': the change and its base"
+        return
+    opened = facts.g.regex(_OPENER)
+    at_open = [x for x in kind if opened.search(ctx.text, c0, x.start)]
+    if len(at_open) == 1:
+        yield sd, at_open[0], "delta_pct", f"'{_quote_span(ctx, s0, at_open[0].end)}' gives the base of the change"
+        return
+    # (set off by a comma before the change's words: "L, an increase of D", not "L, and orders rose by D")
+    levels = [x for x in kind if not base_position(ctx, x) and x.start not in pairs.deltas
+              and abs(x.value or 0) > abs(d.value or 0) and _APPOSED_CHANGE.fullmatch(ctx.text, x.end, d.start)
+              and not regex.search(r"\b(?:and|while|whereas|but)\b", ctx.text[x.end:d.start])
+              and facts.measure_id(x) in (None, facts.measure_id(d))]
+    if len(levels) == 1 and len(kind) == 1:
+        yield sd, levels[0], "delta_to_pct", f"'{_quote_span(ctx, levels[0].start, d.end)}': the level and the change " \
+                                             "that led to it"
 
 
 def _quote_span(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:
