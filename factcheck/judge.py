@@ -125,6 +125,8 @@ FORMULAS: dict[str, Formula] = {
     # "Of the 48 jets, 20 go to Łask, 16 to Malbork and the other 12 to Mińsk": a whole less its parts
     "remainder": Formula(lambda w, *ps: w - sum(ps), "{0} − {rest+}"),
     "change": Formula(lambda o, n: n - o, "{1} − {0}", signed=True),
+    # "net debt of £32.5m against net funds of £37.9m, a swing of £70.4m": levels of opposite sign, sizes added
+    "swing": Formula(lambda o, n: abs(n) + abs(o), "|{1}| + |{0}|"),
     # "risen by £64.2 billion from £241.3 billion, an increase of 27%": the change over its base
     "delta_pct": Formula(lambda d, o: d / o * 100, "{0} / {1} × 100", "%", signed=True),
     # "rose by 1,212 to 8,641 employees, 16% more": the change over the level before it (the new level less it)

@@ -150,6 +150,10 @@ def test_ranges(sentence, figure, typ, value, unit, high, hedge, locale):
     ("Deliveries increased from 12 to 18 aircraft.", "12", "18 aircraft"),
     ("The board voted 7 to 2 for the merger.", "7", "2"),  # the larger figure first: not a range
     ("Sales were up from $4 billion to $5.2 billion.", "$4 billion", "$5.2 billion"),  # no span before it
+    # after a verb whose object tells the way of the change (vocabulary movement_verbs): the change and its level
+    ("The net loss widened by €18 million to €44 million.", "€18 million", "€44 million"),
+    ("The deficit narrowed by $1.5 billion to $6.0 billion.", "$1.5 billion", "$6.0 billion"),
+    ("Operating cash flow swung by SEK 300 million to SEK 450 million.", "SEK 300 million", "SEK 450 million"),
 ])
 def test_not_ranges(sentence: str, first: str, second: str) -> None:
     mentions = extract_text(sentence)

@@ -367,7 +367,10 @@ class Pairs:
             pat = self.facts.g.word_pattern("negative_levels")
             hits = list(pat.finditer(before))
             hit = hits[-1] if hits else None
-            if hit is not None and hit.end() >= len(before.rstrip()) - 1 and not before[hit.end():].strip(" "):
+            after = _LOSS_AFTER.match(self.ctx.text, m.end, min(len(self.ctx.text), m.end + 40))
+            if (hit is not None and hit.end() >= len(before.rstrip()) - 1 and not before[hit.end():].strip(" ")) or (
+                    after is not None and self.facts.g.word_pattern("loss_nouns").fullmatch(after.group(1))):
+                # ("an outflow of SEK 2,058m"; "from the ¥70.1 billion operating loss of FY2023": the loss named after it)
                 d = dataclasses.replace(m, value=-(m.value or 0.0), inferred=True)
                 self.derived[m.start] = d
                 return d
@@ -536,6 +539,9 @@ class _Starts:
         return self.pairs[i].start
 
 
+# a loss noun right after a level, an adjective or two before it: "the ¥70.1 billion operating loss", "a €12m net loss"
+_LOSS_AFTER = LazyPattern(r"[^\S\n]+(?:(?:net|operating|pre-?tax|underlying|adjusted|reported|cash|annual|quarterly)[^\S\n]+){0,2}"
+                          r"(\p{L}+)(?![\p{L}-])", regex.I)
 _ASIDE_BEFORE = LazyPattern(r"\b(?:including|includes|included|incl\.|excluding|excludes|of\s+which)\s+(?:the\s+|its\s+|their\s+|some\s+|"
                             r"about\s+)?$", regex.I)
 # "$16.0 billion or 1.9% above ...", "$4.4 billion below ...": the size of a comparison, no level

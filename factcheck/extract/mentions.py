@@ -235,7 +235,7 @@ _NOT_CHANGE_VERBS = ("up", "down", "more", "less", "higher", "lower", "fewer", "
 
 def _change_word_before(lex: Lexicon) -> regex.Pattern:
     return _vocab_pattern(lex, "change_word_before",
-                          lambda v: [str(w) for k in ("increase_words", "decrease_words") for w in (v.get(k) or [])
+                          lambda v: [str(w) for k in ("increase_words", "decrease_words", "movement_verbs") for w in (v.get(k) or [])
                                      if str(w).lower() not in _NOT_CHANGE_VERBS],
                           r"\b(?:WORDS)\s+by\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?$")
 
