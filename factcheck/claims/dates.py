@@ -279,6 +279,25 @@ def _coverage_pattern(ctx: Ctx) -> Any:
     return hit[1]
 
 
+_PLAN: dict[int, tuple[Any, Any]] = {}
+
+
+def _plan_named(ctx: Ctx, d: Mention) -> bool:
+    """Is the date ``d`` said to be a plan's, a schedule's or the first one ("once planned for 2029", "originally due in
+    2027", "the March 2027 target"): a plan word (linking words plan_words) in the 60 characters before it, in its
+    sentence, or right after it?"""
+    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("plan_words")) or []
+    if not words:
+        return False
+    key = id(words)
+    hit = _PLAN.get(key)
+    if hit is None or hit[0] is not words:
+        alt = "|".join(regex.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+        hit = _PLAN[key] = (words, rx(r"(?<![\p{L}\p{N}])(?:" + alt + r")(?![\p{L}\p{N}])", regex.I))
+    s0 = ctx.sentence(d.start)[0]
+    return hit[1].search(ctx.text, max(s0, d.start - 60), min(len(ctx.text), d.end + 12)) is not None
+
+
 # "a year later", "one month before"; not "the 2.60 trillion won of a year earlier", "from a year ago": after a
 # preposition it names the prior period, it claims no span
 _A_YEAR = LazyPattern(r"(?<!\b(?:of|from|than|with|against|versus|vs\.?|on|over|since|in|to)\s)"
@@ -493,7 +512,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if _TO_BETWEEN.search(t, max(s, d0.start - 30), d0.start):
             return None  # "A slip of 40 to 48 months would push delivery to between November 2031 and July 2032": the
             # range is where the span leads, not its two ends
-        return (p0, p1, True) if p0.first <= p1.first else (p1, p0, True)
+        # joined only by "through"/"until" after the span's word, the first date may be another thing's ("the budget
+        # for fiscal 2025 ..., part of a five-year buildup through fiscal 2027"): a reading to doubt with, no accusation
+        sure = joined or cue or bool(ranges)
+        return (p0, p1, sure) if p0.first <= p1.first else (p1, p0, sure)
     # 2. "N after/before EVENT": the event's date is where the text tells of the event
     if word in ("after", "before", "since", "from"):
         phrase = regex.split(r"[;,]|(?<!\b\p{Lu})\.(?:\s|$)", after[rel.end():], maxsplit=1)[0]
@@ -577,7 +599,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
                 # "By 2027 the budget is to reach €64 billion, double the €23.2 billion spent in 2017, two years earlier
                 # than the LPM had foreseen": dates of two levels compared, not a date and the date it was due
                 return None
-            if len(dated) >= 2:
+            # ... the earlier of them named as the plan, the schedule or the first date (linking words plan_words:
+            # "once planned for 2029"), not any date of the clause ("slipped from December 2015 to November 2022, and
+            # testing is to begin in June 2021, about 2 years later than scheduled": the schedule's date is not given)
+            if len(dated) >= 2 and _plan_named(ctx, first_at[-2]):
                 a, b = dated[-2], dated[-1]
                 return (a, b, True) if a.first <= b.first else (b, a, True)
             return None
