@@ -1275,12 +1275,26 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
                   stated_step=step, qualifier=qualifier))
 
 
+def _money_word(ctx: Ctx, noun: str) -> bool:
+    """Is ``noun`` a currency's name ("crowns", "kroner", "rupees": currencies.yaml), read as a count where the text
+    does not say which currency it is?"""
+    v = ctx.vocab
+    words = {str(w).lower() for fam in (v.get("currency_families") or {}).values() for w in (fam or {}).get("words", [])}
+    words |= {str(k).lower() for k in (v.get("currency_name_countries") or {})}
+    words |= {str(k).lower() for k in (v.get("currency_names") or {})}
+    n = noun.lower()
+    return n in words or n + "s" in words
+
+
 def _money_measure(ctx: Ctx, facts: Facts, p: Mention) -> bool:
     """Is the change word's measure, named before it in its clause, one counted in money only (linking words
     money_measures: measure names or measure phrases: "sales", "order intake")?"""
     h = facts.measure_of(p)
     if h is None or h.end > p.start or ctx.sent_index(h.start) != ctx.sent_index(p.start):
         return False
+    if any(is_amount(x) for x in ctx.numbers_in(h.end, p.start)):
+        return False  # ("earnings per share are based on 177.6 million shares, compared with 184.2 million, a 6 percent
+        # decrease": the measure word is not the change's subject)
     money = {str(w).lower() for w in facts.g.words("money_measures")}
     return h.measure in money or ctx.text[h.start:h.end].lower() in money
 
@@ -1509,8 +1523,8 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         if formula == "ratio" and old.value is not None and new.value is not None and (old.value < 0) != (new.value < 0):
             return  # "jumped 2.5 times to 406.9 billion won ... compared with a loss of 19.2 billion won": no multiple of a
             # level of the other sign
-        if {old.type, new.type} <= {"count", "number"} and any(x.type == "count" and x.unit for x in (old, new)) and \
-                _money_measure(ctx, facts, p):
+        if {old.type, new.type} <= {"count", "number"} and any(x.type == "count" and x.unit and not _money_word(ctx, x.unit)
+                                                               for x in (old, new)) and _money_measure(ctx, facts, p):
             return  # "Order intake eased 4% ...: three contracts had been booked in 2024, against only one this year": a
             # change of an amount of money is no change of counts of things
         if formula in ("pct_change", "ratio") and old.type == "percent":
@@ -1791,6 +1805,10 @@ def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tu
 
 
 _OPENER = r"(?<![\p{L}\p{N}])(?:@comparison_openers)(?![\p{L}\p{N}])[^,;:.]*$"
+_SHARE_OF_AFTER = LazyPattern(r"\s+of\s+(?!which\b|whom\b)", regex.I)
+_RESTATES = LazyPattern(r"\s*(?:,|\(|[–—-])?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|around\s+)?|\s*\(\s*",
+                        regex.I)
+_CLAUSE_TURN = LazyPattern(r"\b(?:and|while|whereas|but|as)\b|;", regex.I)
 _APPOSED_CHANGE = LazyPattern(r"\s*[,–—(-]\s*(?:[\p{L}-]+\s+){0,4}", regex.I)
 
 
@@ -1804,9 +1822,14 @@ def _restated_delta(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterato
     c0 = max(s0, ctx.text.rfind(";", 0, p.start) + 1)
     figs = [x for x in ctx.numbers_in(c0, p.start) if is_amount(x)]
     ds = [x for x in figs if x.start in pairs.deltas and x.type != "percent"]
-    if not ds or p.start - ds[-1].end > 120:
-        return
+    if not ds or p.start - ds[-1].end > 120 or _SHARE_OF_AFTER.match(ctx.text, p.end):
+        return  # (not "up €1.42 billion, or about 38% of Einzelplan 14": a share)
     d = ds[-1]
+    if figs[-1] is not d and _RESTATES.fullmatch(ctx.text, figs[-1].end, p.start):
+        return  # "$6.0 billion less than requested but $3.1 billion, or 1.1 percent, above FY2024": the percent restates
+        # the figure right before it, which is no change's base
+    if _CLAUSE_TURN.search(ctx.text, figs[-1].end, p.start):
+        return  # "SEK 7.4 billion more than last year, and operating income improved 30%": another clause's change
     after = [x for x in figs if x.start > d.start]
     mt = next((m for m in matches(facts.g, "difference", facts.abstract(ctx.sent_index(p.start)))
                if m.slots.get("d") is d), None)

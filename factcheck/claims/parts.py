@@ -800,10 +800,13 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # "Revenues rose to €17,763 million from €15,291 million. R&D came to €2.49 billion, or 16% of revenues": the
     # earlier level of a change is another period's; while the new level is a candidate, a part not itself an earlier
     # level is no share of it
+    # (one the part's own sentence compares it with stays: "save $480 million, or 4.7 percent, compared with $10.28
+    # billion")
     if not part_prior and len(out) > 1:
         here = {x.start for x, _ in out}
         out = [(x, ev) for x, ev in out
-               if not any(q.new.start in here and q.new.start != x.start for q in pairs.with_old(x))] or out
+               if ctx.sent_index(x.start) == ctx.sent_index(part.start)
+               or not any(q.new.start in here and q.new.start != x.start for q in pairs.with_old(x))] or out
     out.sort(key=lambda t: -sum(e.weight for e in t[1]))
     return out[:3]
 
@@ -1771,7 +1774,9 @@ def _sum_comparable(ctx: Ctx, x: Mention, t: Mention) -> bool:
 _COUNTED = LazyPattern(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|five|six|seven|eight|nine|ten|both)\b"
                          r"(?:\s+[\p{L}-]+){0,3}\s*$", regex.I)
 # "6 Hunter class frigates, down from 9": the earlier level set off right after an item
-_OWN_EARLIER = LazyPattern(r"\s*[,(]?\s*(?:(?:up|down)\s+)?from\s+(?:(?:about|around|some|nearly|almost)\s+)?", regex.I)
+# (a few words of the item may stand between: "$2.5 billion of share repurchases, up from $1.5 billion")
+_OWN_EARLIER = LazyPattern(r"(?:[^\S\n]+[\p{L}'’&-]+){0,5}\s*[,(]?\s*(?:(?:(?:up|down)\s+)?from|compared\s+(?:with|to)|"
+                           r"against|versus|vs\.?)\s+(?:(?:about|around|some|nearly|almost)\s+)?", regex.I)
 _NETTED = LazyPattern(r"\b(?:eliminations?|inter-?segment|intra-?group|consolidation|less|minus|net\s+of|after\s+deducting|"
                       r"deducting|offset\s+by)\b[^,;]{0,20}$", regex.I)
 _COUNTED_VERB = LazyPattern(r"\s*(?:total(?:led|ling|s)?|come\s+to|came\s+to|amount(?:ed)?\s+to|make|account(?:ed)?\s+for|"
