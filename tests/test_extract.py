@@ -565,6 +565,10 @@ def test_comparison_after_a_comma_does_not_lend_its_kind() -> None:
     ("Together the two orders add 45 jets to the fleet.", "two", "order"),
     ("Its three plans cost more than expected.", "three", "plan"),
     ("These four buys were signed in 2024.", "four", "buy"),
+    # a verb in -s after the plural noun (vocabulary verbs_after_counts) is no second noun
+    ("Closing the gap of 21,500 soldiers means growing the force.", "21,500", "soldier"),
+    ("The loss of 40 ships remains a blow to the fleet.", "40", "ship"),
+    ("An order for 300 aircraft requires a second plant.", "300", "aircraft"),
 ])
 def test_counted_noun(text: str, figure: str, unit: str) -> None:
     """A verb after the counted noun is not the noun; a count of unlike size lends its noun only within
@@ -886,6 +890,10 @@ def test_spaced_short_scale_needs_money() -> None:
     ("Margins improved (see figure 1) to 8.8%.", [("percent", 8.8)]),
     ("As Table 2 shows, 40 vehicles were delivered.", [("count", 40.0)]),
     ("The division lost (45) million euros.", [("currency", -45e6)]),
+    # the currency inside the bracket, the scale outside it
+    ("GAAP net loss of ($10.8) million and EBITDA of $31.2 million", [("currency", -10.8e6), ("currency", 31.2e6)]),
+    ("Operating loss of (€4.2) billion.", [("currency", -4.2e9)]),
+    ("The segment result was (EUR 12.5) million.", [("currency", -12.5e6)]),
 ])
 def test_markers_and_accounting_negatives(text: str, amounts: list[tuple[str, float]]) -> None:
     """Footnote and citation markers, and figure or table references, are never amounts; a bracketed figure with

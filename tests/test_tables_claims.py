@@ -851,6 +851,17 @@ def test_prose_percent_of_a_part_named_after_the_rows_figure_is_not_the_rows_cha
     assert [m.text for m in c.readings[0].operands] == ["19,389", "23,960"]
 
 
+def test_prose_change_a_rows_level_implies_is_not_the_rows_change():
+    # "Closing the gap of 21,500 soldiers means growing the force by nearly 12%": what the level implies (linking words
+    # implication_verbs) is a change of another thing
+    for sentence in ("Closing the gap to SEK 23,960m means growing exports by 24% a year.",
+                     "Reaching SEK 23,960m in sales requires raising prices by 24%.",
+                     "Sales of SEK 23,960m imply output growth of 24% at the plant."):
+        assert links(sentence + "\n\n" + TABLE) == [], sentence
+    (c,) = links("Sales of SEK 23,960m were up 24%.\n\n" + TABLE)
+    assert [m.text for m in c.readings[0].operands] == ["19,389", "23,960"]
+
+
 SEGMENT_REVENUE = ("Revenue by segment (EUR m)           2024        2023     Change %\n"
             "Vehicle Mobility Solutions          769.4       620.3       24.0\n"
             "Marine & Industry                   259.7       204.5       27.0\n"

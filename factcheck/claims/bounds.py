@@ -16,6 +16,11 @@ _SHARE = LazyPattern(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|wh
                      r"shares?|capital|market|workforce|fleet))\b", regex.I)
 
 
+# a word after the percent that is no preposition, conjunction or "of": the percent is an attribute of a noun
+# ("116% cash conversion", "a 120% coverage"), no share
+_ATTRIBUTE_AFTER = LazyPattern(r"[^\S\n]+(?!(?:of|in|for|at|to|by|from|on|with|and|or|but|while|as|than|compared|versus|"
+                               r"vs|against|up|down|a|an|the|this|that|which|who|last|in|year|per|during|after|before|"
+                               r"since|over|under|above|below|is|was|were|are|will|would)\b)\p{L}", regex.I)
 _COMPARED_WITH = LazyPattern(r"\s*(?:,\s*at\b|than\b)", regex.I)
 
 
@@ -32,8 +37,11 @@ def find(ctx: Ctx) -> None:
             s, e = ctx.sentence(m.start)
             before = ctx.text[max(s, m.start - 40):m.start]
             after = ctx.text[m.end:min(e, m.end + 40)]
-            if _SHARE.match(after) or regex.search(r"\b(?:made\s+up|accounted\s+for|accounting\s+for|represent(?:s|ed|ing)?|"
-                                                   r"share\s+of)\s+(?:some\s+|about\s+|around\s+)?$", before, regex.I):
+            if _SHARE.match(after) or (regex.search(r"\b(?:made\s+up|accounted\s+for|accounting\s+for|represent(?:s|ed|ing)?|"
+                                                    r"share\s+of)\s+(?:some\s+|about\s+|around\s+)?$", before, regex.I)
+                                       and not _ATTRIBUTE_AFTER.match(after)):
+                # (not "representing 116% adjusted free cash flow conversion": a ratio the words after it name, which
+                # may exceed 100%)
                 msg = f"a share of a whole cannot be {m.text}: a part is at most 100% of it"
             elif _falls(dec, inc, before[-30:], after[:20]):
                 msg = f"a fall of {m.text} would take the figure below zero: a decrease is at most 100%"

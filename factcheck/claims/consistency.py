@@ -77,6 +77,11 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     if transposed and any(_reached_by_addition(ctx, facts, x) for x in (a, b)):
         return  # "a further €97 billion ..., bringing European allocations and announcements to €235 billion" beside
         # "€253 billion" of other allocations: a level reached by an addition is a new figure, not the other again
+    if transposed and ((a.start in pairs.deltas) != (b.start in pairs.deltas) or any(
+            facts.g.word_pattern("total_words").match(ctx.text, _after_noun(ctx, x)) for x in (a, b))):
+        return  # "an expected decline of about $16.1 million" beside "Unmanned Systems $61.1 million": the size of a
+        # change is no level; "18 firm vehicles plus an option for 105 more, 123 tanks in all" beside "321 Leopard 2
+        # tanks in its inventory": a total the text adds up is a figure of its own
     if transposed and _share_given(ctx, a, b):
         return  # "operating profit reached 1.73 trillion won" and "the land systems division contributed 1.37 trillion
         # won ..., or 79.2 percent of the group total": the text gives the one as a share of the other
@@ -120,6 +125,14 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         stated, given = given, stated
     rel = Relation("equal", (given,), tuple(ev))
     ctx.add(Claim("consistency", (stated.start, stated.end), stated, readings=(rel,)))
+
+
+def _after_noun(ctx: Ctx, x: Mention) -> int:
+    """Where the words after ``x`` start, past white space (the counted noun is inside a count's span)."""
+    k = x.end
+    while k < len(ctx.text) and ctx.text[k] in " \t":
+        k += 1
+    return k
 
 
 def _reached_by_addition(ctx: Ctx, facts: Facts, x: Mention) -> bool:

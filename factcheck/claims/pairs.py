@@ -162,7 +162,10 @@ class Pairs:
             prev = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
                     and not same_figure(x, base) and x.start not in self.deltas and not base_position(ctx, x)
                     and not size_of_comparison(ctx, x)
-                    and not self.facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)]
+                    and not self.facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)
+                    # (nor a part of the level before it: "delivered 47 aircraft, 42 of them large-cabin. That is eight
+                    # more than the 39 ...": 47)
+                    and not _PART_OF_THEM.match(ctx.text, x.end)]
             if prev:
                 return prev[-1]
         return None
@@ -539,6 +542,7 @@ class _Starts:
         return self.pairs[i].start
 
 
+_PART_OF_THEM = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?of\s+(?:them|these|those|which|whom)\b", regex.I)
 # a loss noun right after a level, an adjective or two before it: "the ¥70.1 billion operating loss", "a €12m net loss"
 _LOSS_AFTER = LazyPattern(r"[^\S\n]+(?:(?:net|operating|pre-?tax|underlying|adjusted|reported|cash|annual|quarterly)[^\S\n]+){0,2}"
                           r"(\p{L}+)(?![\p{L}-])", regex.I)

@@ -1200,6 +1200,9 @@ class _Prose:
         self.qual = _word_alt([*(t_vocab.get("prose_qualifiers") or []), *basis])
         # "a book-to-bill ratio of 0.91x": a multiple named as a ratio of two measures (linking words ratio_names)
         self.ratio_names = _word_alt(((vocab.get("linking") or {}).get("words") or {}).get("ratio_names") or [])
+        # "Closing the gap of 21,500 soldiers means growing the force by nearly 12%": what a level implies (linking words
+        # implication_verbs) is another change than the level's row
+        self.implies = _word_alt(((vocab.get("linking") or {}).get("words") or {}).get("implication_verbs") or [])
         self.periods = {str(k): _word_alt(v or []) for k, v in (t_vocab.get("prose_periods") or {}).items()}
         # the span a change names as its base ("from a year earlier", "sequentially"); the linker's prior_markers are
         # a year back too
@@ -1562,6 +1565,9 @@ class _Prose:
         lead = [a for a in level if a.end <= m.start]
         if lead and _INCLUDING.search(text, lead[-1].end, m.start):
             return None  # "Military personnel: $181.9 billion, including a 4.5 percent pay raise": a part's change
+        if lead and self.implies.search(text, lead[-1].num_end or lead[-1].end, m.start):
+            return None  # "Closing the gap of 21,500 soldiers means growing the force by nearly 12%": the change the
+            # level implies, of another thing
         own = _OWN_NOUN_CHANGE.match(text, m.end)
         if own and (re.search(r"\ban?\s+(?:\w+\s+)?$", text[max(ca, m.start - 20):m.start]) or (
                 re.search(r"\bthe\s+$", text[max(ca, m.start - 10):m.start]) and _NOUN_BETWEEN.match(text, m.end)

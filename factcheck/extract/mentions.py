@@ -1021,6 +1021,14 @@ class _Scanner:
                 f.value = -f.value
                 f.start -= 1
                 pos += 1
+        elif f.type == "currency" and f.start > 0 and t[f.start - 1] == "(" and t[pos:pos + 1] == ")" and \
+                not f.word and f.start < f.num_start:
+            # "($10.8) million", "(€4.2) billion": the currency inside the bracket, the scale outside
+            sm0 = lex.scale_re.match(t[pos + 1:pos + 21])
+            if sm0 is not None and sm0.group("long") and sm0.group(0)[:1].isspace():
+                f.value = -f.value
+                f.start -= 1
+                pos += 1
         # range "20-30", "20–30%": one mention, value and value_high
         rm = _RANGE_END.match(t, pos)
         if rm and not f.word and not self._is_year(f.value, f) and self._free(pos, rm.end()):
@@ -1339,6 +1347,13 @@ class _Scanner:
         """A one-letter scale ("m", "k", "b") counts only glued to the numeral: "857m", "10k"."""
         return not sm.group(0)[:1].isspace() and sm.group("short").lower() in ("m", "k", "b", "bn", "mn", "tn", "cr")
 
+    def _verbs_after_counts(self) -> frozenset[str]:
+        """Verbs in -s that may follow a counted plural noun (vocabulary verbs_after_counts: "means", "remains")."""
+        got = self.__dict__.get("_vac")
+        if got is None:
+            got = self.__dict__["_vac"] = frozenset(str(w).lower() for w in (self.lex.vocab.get("verbs_after_counts") or []))
+        return got
+
     def _noun_phrase(self, f: _Amount) -> None:
         """The counted noun after a number: '1,059 COBRA II 4x4 vehicles', 'ten different variants'."""
         t = self.t
@@ -1395,6 +1410,10 @@ class _Scanner:
         if len(words) == 1 and not words[0][3] and rx(r"(?:ed|ing|ly)$").search(words[0][2]) and \
                 words[0][2].lower() not in ("building", "offering", "wing", "ring", "king"):
             words = []
+        if len(words) >= 2 and not words[-1][3] and not words[-2][3] and self._plural_or_known(words[-2][2]) and \
+                words[-1][2].lower() in self._verbs_after_counts():
+            # "21,500 soldiers means growing the force": a verb in -s after the plural noun, not a second noun
+            words = words[:-1]
         if len(words) >= 2 and not words[-1][3] and f.value != 1 and not self._plural_or_known(words[-1][2]):
             # "ten aircraft account for", "4,000 people work": a verb after the counted noun
             for k in range(len(words) - 2, -1, -1):
