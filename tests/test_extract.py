@@ -854,6 +854,11 @@ def test_street_words_leave_amounts_alone() -> None:
 
 @pytest.mark.parametrize("text, value, unit", [
     ("Order intake was €117.9 m in the quarter.", 117.9e6, "EUR"),
+    # a capital scale letter after a space, in money ("SEK 406.3 M (159.4)"); a sign after the code and a space
+    ("The order backlog increased to SEK 406.3 M (159.4).", 406.3e6, "SEK"),
+    ("Net sales were EUR 12.5 M in the quarter.", 12.5e6, "EUR"),
+    ("The loss after tax was SEK -17.6 M (-4.9).", -17.6e6, "SEK"),
+    ("EBIT was EUR -3.2 million in the period.", -3.2e6, "EUR"),
     ("Net sales were SEK 5.2 bn.", 5.2e9, "SEK"),
     ("The programme costs 1.6 bn euros.", 1.6e9, "EUR"),
     ("The grant is 45 m euros.", 45e6, "EUR"),

@@ -300,7 +300,7 @@ _SCALED_CODE = LazyPattern(r"(?<![\p{L}\p{N}])(?:(?P<sp>Mio|Mrd|Mn|MN|Bn|BN|Md|[
                            r"(?P<c2>[A-Z]{3}|[€$£¥₹₩])(?P<ss>mn|bn|Mn|Bn|[mkM]))[ \u00a0]?$")
 _SCALED_CODE_AFTER = LazyPattern(r"[ \u00a0]?((?:Mio|Mrd|Mn|MN|Bn|BN|Md|[MBTKk])[A-Z]{3}|[A-Z]{3}(?:mn|bn|Mn|Bn|[mkM]))"
                                  r"(?![\p{L}\p{N}])")
-_SPACED_SCALE = LazyPattern(r"[ \u00a0](?P<s>bn|mn|mln|bln|m|k|b|tn|mil)(?![\p{L}\d])")
+_SPACED_SCALE = LazyPattern(r"[ \u00a0](?P<s>bn|mn|mln|bln|m|k|b|tn|mil|Bn|BN|Mn|MN|M|B)(?![\p{L}\d])")
 _NEXT_CAPITAL = LazyPattern(r"[ \u00a0](\p{Lu}[\p{L}]*)(?![\p{L}])")
 _HALF_OF_YEAR = LazyPattern(r"\s+of\s+(?:the\s+)?" + _YEAR)
 _ORDINAL_OF = LazyPattern(r"\s+(?:of|in)\s+(?:five|ten|\d)")
@@ -946,7 +946,11 @@ class _Scanner:
         sign_gap = 0
         if not f.word and before.endswith(("-", "\u2212")) and (len(before) < 2 or before[-2] in " (\t\n"):
             f.value = -f.value
-            f.start -= 1
+            if f.type is None and lex.cur_prefix_re.search(before[:-1]):
+                before = before[:-1]  # "SEK -17.6 M": the sign after the currency code and a space
+                sign_gap = 1
+            else:
+                f.start -= 1
         elif not f.word and before.endswith(("-", "\u2212")) and lex.cur_prefix_re.search(before[:-1]):
             f.value = -f.value  # "$-99.99": the sign after the currency symbol
             before = before[:-1]
