@@ -507,7 +507,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             cue = False
         if not (joined or cue or regex.search(r"\b(?:through|until)\b", t[d0.end:d1.start])):
             return None
-        if _CLAUSE_GAP.search(t[min(q.end, d0.end):max(q.start, d0.start)]):
+        if _CLAUSE_GAP.search(t[min(q.end, d0.end):max(q.start, d0.start)]) or (
+                q.end <= d0.start and _CONTRAST_AFTER.search(t, q.end, d0.start)):
             return None  # "a one-year base contract ...; the ordering period runs from 2025 through 2030": another clause
         if _TO_BETWEEN.search(t, max(s, d0.start - 30), d0.start):
             return None  # "A slip of 40 to 48 months would push delivery to between November 2031 and July 2032": the
@@ -569,6 +570,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
                             t[s:q.start], regex.I):
                 return None
             own = doc_d
+        if event and own and own.first.year != own.last.year:
+            return None  # "Ten years after Wales: how allies' burdens changed, 2014–2023": a range of years is no moment
+            # the span can end at
         if event and own:
             # the word says which came first: "four and a half years after the contract was signed" cannot end
             # before the contract (an event found later than the sentence's own date is another event)
@@ -624,6 +628,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
                 return None
             a, b = mine[-1][1], dated_after[0]
             return (a, b, True) if a.first <= b.first else (b, a, True)
+        if mine and word == "later" and _NOW_BEFORE.search(t, mine[-1][0].end, q.start):
+            return None  # "would be ready by June 2028, so the planned delivery is now around 20 months later": later than
+            # that date, to a date the sentence does not give
         if mine and ";" not in t[mine[-1][0].end:q.start]:
             own_d: Mention | None = mine[-1][0]
             own = mine[-1][1]
@@ -779,7 +786,12 @@ def _dateline_line(ctx: Ctx) -> tuple[int, int] | None:
 
 
 # (", while shipyards delivered ... between 2022 and 2024": another clause's dates too)
+_NOW_BEFORE = LazyPattern(r"\bnow\b[^,;.]*$", regex.I)
 _CLAUSE_GAP = LazyPattern(r";|[.!?]\s|,\s*(?:while|whereas|but|although)\b")
+# "a 15-year horizon but concentrates on investments needed between 2025 and 2028": a contrast after the span, before
+# its dates, leads to another clause's dates (not "due in fiscal 2026 but will now remain through FY31, a five-year
+# extension", where the contrast joins the span's two dates)
+_CONTRAST_AFTER = LazyPattern(r"\s(?:while|whereas|but|although)\s", regex.I)
 
 
 def _unit_size(ctx: Ctx, q: Mention) -> bool:
