@@ -1637,8 +1637,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 ctx.para_index(ctx.sents[si + 1][0]) == ctx.para_index(p.start) and \
                 not [x for x in ctx.sentence_numbers(si) if is_amount(x) and x is not p]:
             nxt = pairs.in_sentences(si + 1, si + 1)
+            # (nor a pair whose own sentence states its change before it: "Europe's 17% jump is the headline. Germany's
+            # 28% rise takes it from $69 billion to $88.5 billion")
             if len(nxt) == 1 and not facts.g.word_pattern("cause_verbs").search(ctx.text, ctx.sents[si + 1][0],
-                                                                                   nxt[0].start):
+                                                                                   nxt[0].start) and \
+                    not [x for x in ctx.numbers_in(ctx.sents[si + 1][0], nxt[0].start) if x.type == "percent"]:
                 # not "Sales grew 9%. The rise was driven by Dynamics, where orders reached X from Y": a cause
                 pair = nxt[0]
                 a = ctx.sents[si + 1][0]

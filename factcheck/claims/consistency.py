@@ -77,11 +77,13 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     if transposed and any(_reached_by_addition(ctx, facts, x) for x in (a, b)):
         return  # "a further €97 billion ..., bringing European allocations and announcements to €235 billion" beside
         # "€253 billion" of other allocations: a level reached by an addition is a new figure, not the other again
-    if transposed and ((a.start in pairs.deltas) != (b.start in pairs.deltas) or any(
+    if transposed and (_change_size(ctx, facts, pairs, a) != _change_size(ctx, facts, pairs, b) or any(
             facts.g.word_pattern("total_words").match(ctx.text, _after_noun(ctx, x)) for x in (a, b))):
         return  # "an expected decline of about $16.1 million" beside "Unmanned Systems $61.1 million": the size of a
         # change is no level; "18 firm vehicles plus an option for 105 more, 123 tanks in all" beside "321 Leopard 2
         # tanks in its inventory": a total the text adds up is a figure of its own
+    if (transposed or slip) and (ya := facts.periods.year_of(a)) and (yb := facts.periods.year_of(b)) and ya != yb:
+        return  # "241 vehicles in service" and "expects to hold 214 vehicles by 2026": figures of two years
     if transposed and _share_given(ctx, a, b):
         return  # "operating profit reached 1.73 trillion won" and "the land systems division contributed 1.37 trillion
         # won ..., or 79.2 percent of the group total": the text gives the one as a share of the other
@@ -125,6 +127,21 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         stated, given = given, stated
     rel = Relation("equal", (given,), tuple(ev))
     ctx.add(Claim("consistency", (stated.start, stated.end), stated, readings=(rel,)))
+
+
+def _change_size(ctx: Ctx, facts: Facts, pairs: Pairs, x: Mention) -> bool:
+    """Is ``x`` the size of a change: read so by the difference grammar, or right after a change word and "of"/"by"
+    ("an expected decline of about $16.1 million")?"""
+    if x.start in pairs.deltas:
+        return True
+    before = ctx.text[max(0, x.start - 40):x.start]
+    hit = _OF_BY_BEFORE.search(before)
+    words = before[:hit.start()].split() if hit is not None else []
+    return bool(words) and any(facts.g.word_pattern(w).fullmatch(words[-1]) is not None
+                               for w in ("change_nouns", "increase_words", "decrease_words"))
+
+
+_OF_BY_BEFORE = LazyPattern(r"\s+(?:of|by)\s+(?:(?:about|some|around|roughly|nearly|almost|approximately)\s+)?$", regex.I)
 
 
 def _after_noun(ctx: Ctx, x: Mention) -> int:

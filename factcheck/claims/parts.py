@@ -1583,6 +1583,16 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             sets = [(items, [Evidence(ev0.cue, ev0.detail, ev0.weight, False),
                              Evidence("list", f"the {len(items)} figures listed with it", 1.0)])]
             sets.insert(0, (named, [ev0, Evidence("same-noun", f"the parts that count {t.unit}", 1.5)]))
+        if (not t.unit or t.inferred) and t.type in ("count", "number") and all(x.type == "count" and x.unit for x in items):
+            # "1,250 jobs and 150 apprenticeships at Rosyth and another 1,250 jobs in the supply chain, some 2,500 in
+            # total": a bare total may count one of the things listed; the items of each noun are another reading
+            groups: dict[str, list[Mention]] = {}
+            for x in items:
+                groups.setdefault(str(x.unit).lower().rstrip("s"), []).append(x)
+            if len(groups) > 1:
+                sets += [(xs, [Evidence(ev0.cue, ev0.detail, ev0.weight, False),
+                               Evidence("same-noun", f"the parts that count {xs[0].unit}", 1.0)])
+                         for xs in groups.values() if len(xs) >= 2]
         if len(items) >= 3:
             sets.append((items[1:], [ev0, Evidence("list-tail", "the list after its first figure", -0.5)]))
             for k in range(2, len(items)):  # "220 aircraft, 164 for export and 56 for France, compared with 211"
@@ -1842,8 +1852,13 @@ def _counts_the_parts(ctx: Ctx, x: Mention, t: Mention) -> bool:
 
 
 def _partitive(ctx: Ctx, x: Mention) -> bool:
-    """"22 of them", "two of which": a part of a figure given elsewhere, no list item."""
-    return bool(regex.match(r"\s+of\s+(?:them|which|these|those|whom)\b", ctx.text[x.end:x.end + 20], regex.I))
+    """"22 of them", "two of which", "19 of the aircraft": a part of a figure given elsewhere, no list item (not "19 of
+    the 40 jets", a part and its whole)."""
+    if regex.match(r"\s+of\s+(?:them|which|these|those|whom)\b", ctx.text[x.end:x.end + 20], regex.I):
+        return True
+    # (a bare numeral only: not "14 radars of the new type", "40% of the budget")
+    return x.type in ("count", "number") and x.end <= x.num_end and \
+        bool(regex.match(r"\s+of\s+(?:the|its|their)\s+(?![^\s]*\d)\p{L}", ctx.text[x.end:x.end + 24], regex.I))
 
 
 def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:

@@ -533,7 +533,8 @@ class Facts:
         if an is not None:
             noun = an.group(1).lower()
             cls = noun_class(self.ctx.vocab, noun)
-            if cls is not None and cls != noun:
+            # (a class's own name too: "£1.23 billion a ship", "$8 million a vehicle")
+            if cls is not None and (cls != noun or noun in _noun_index(self.ctx.vocab)):
                 return "unit"
         return None
 
