@@ -87,6 +87,11 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     if transposed and _share_given(ctx, a, b):
         return  # "operating profit reached 1.73 trillion won" and "the land systems division contributed 1.37 trillion
         # won ..., or 79.2 percent of the group total": the text gives the one as a share of the other
+    # (a transposition or a slip is named alike by the words of each figure's own item, not by a sentence that lists
+    # several: "€4.3 billion for war weapons and €4.46 billion for other military equipment" against "War weapons
+    # accounted for €6.44 billion and other military equipment for €5.76 billion")
+    if not same and (_named_as_another(ctx, a, b) or _named_as_another(ctx, b, a)):
+        return
     words, weight = _shared_words(ctx, a, b)
     ev: list[Evidence] = []
     noun = a.type == "count" and a.unit and b.unit and a.unit == b.unit and not a.inferred and not b.inferred
@@ -163,6 +168,7 @@ def _reached_by_addition(ctx: Ctx, facts: Facts, x: Mention) -> bool:
     return bool(verbs) and not regex.search(r"[;.]", ctx.text[verbs[-1].end():x.start])
 
 
+_ITEM_CUT = LazyPattern(r"[,;:]|\s(?:and|while|whereas|but)\s", regex.I)
 _TO_BEFORE = LazyPattern(r"\bto\s+(?:(?:about|some|nearly|almost|around|roughly|approximately|over|more\s+than)\s+)?$",
                          regex.I)
 _PARTITIVE_OPENING = LazyPattern(r"\W*of\s+(?:the|that|this|these|those|its|their|all)\b", regex.I)
@@ -231,21 +237,50 @@ def _number_words(vocab: dict) -> frozenset[str]:
     return hit[1]
 
 
+def _named_as_another(ctx: Ctx, a: Mention, b: Mention) -> bool:
+    """Do the words of ``a``'s own item name another figure of ``b``'s sentence more than ``b``? ("€4.3 billion for war
+    weapons and €4.46 billion for other military equipment" against "War weapons accounted for €6.44 billion and other
+    military equipment for €5.76 billion": €4.46 billion is named as the €5.76 billion is, not as the €6.44 billion)"""
+    own = set(_item_words(ctx, a))
+    if not own:
+        return False
+    mine = len(own & set(_item_words(ctx, b)))
+    si = ctx.sent_index(b.start)
+    return any(len(own & set(_item_words(ctx, y))) > mine for y in ctx.sentence_numbers(si)
+               if y is not b and y.type == b.type and y.unit == b.unit and y.value)
+
+
+def _item_words(ctx: Ctx, m: Mention) -> dict[str, bool]:
+    """The words of a figure's own item: from the last comma, semicolon, colon, "and" or figure before it to the first
+    after it, in its sentence (150 characters at most on each side)."""
+    return _words_in(ctx, m, True)
+
+
 def _shared_words(ctx: Ctx, a: Mention, b: Mention) -> tuple[set[str], float]:
     """The words the two figures' sentences share (within 150 characters of each), and their weight: a name
     (a capitalised word inside the sentence) counts twice."""
-    numbers = _number_words(ctx.vocab)
-
-    def words(m: Mention) -> dict[str, bool]:
-        s, e = ctx.sentence(m.start)
-        out: dict[str, bool] = {}
-        for w in _WORD.finditer(ctx.text, max(s, m.start - 150), min(e, m.end + 150)):
-            low = w.group().lower()
-            if low in _STOP or any(part in numbers for part in low.split("-")):
-                continue  # the figures' own number words ("two hundred forty-five (245)") name nothing
-            name = w.group()[0].isupper() and w.start() > s
-            out[low[:7]] = out.get(low[:7], False) or name
-        return out
-    wa, wb = words(a), words(b)
+    wa, wb = _words_in(ctx, a, False), _words_in(ctx, b, False)
     common = set(wa) & set(wb)
     return common, sum(2.0 if (wa[w] and wb[w]) else 1.0 for w in common)
+
+
+def _words_in(ctx: Ctx, m: Mention, item: bool) -> dict[str, bool]:
+    """The words around ``m`` in its sentence (150 characters on each side; with ``item``, only its own item: from the
+    last comma, semicolon, colon, "and" or figure before it to the first after it), each with whether it is a name."""
+    numbers = _number_words(ctx.vocab)
+    s, e = ctx.sentence(m.start)
+    lo, hi = max(s, m.start - 150), min(e, m.end + 150)
+    if item:
+        near = [x for x in ctx.numbers_in(lo, hi) if x is not m and x.type != "date"]
+        lo = max([lo, *(x.end() for x in _ITEM_CUT.finditer(ctx.text, lo, m.start)),
+                  *(x.end for x in near if x.end <= m.start)])
+        after = _ITEM_CUT.search(ctx.text, m.end, hi)
+        hi = max(lo, min([hi, *([after.start()] if after else []), *(x.start for x in near if x.start >= m.end)]))
+    out: dict[str, bool] = {}
+    for w in _WORD.finditer(ctx.text, lo, hi):
+        low = w.group().lower()
+        if low in _STOP or any(part in numbers for part in low.split("-")):
+            continue  # the figures' own number words ("two hundred forty-five (245)") name nothing
+        name = w.group()[0].isupper() and w.start() > s
+        out[low[:7]] = out.get(low[:7], False) or name
+    return out
