@@ -862,6 +862,15 @@ def test_prose_change_a_rows_level_implies_is_not_the_rows_change():
     assert [m.text for m in c.readings[0].operands] == ["19,389", "23,960"]
 
 
+def test_prose_change_from_a_year_the_table_does_not_give_is_not_the_rows():
+    # "FMS has more than doubled since FY 2022, when it stood at $51.9 billion" over "FY 2023 | FY 2024" columns
+    for sentence in ("Sales have grown 24% since 2019, when they stood at SEK 10,000m.",
+                     "Compared with 2020, sales rose 24%.",
+                     "Sales were up 24% from fiscal 2018."):
+        assert links(sentence + "\n\n" + TABLE) == [], sentence
+    assert links("Sales were up 24% from 2022.\n\n" + TABLE)  # the earlier column's own year
+
+
 SEGMENT_REVENUE = ("Revenue by segment (EUR m)           2024        2023     Change %\n"
             "Vehicle Mobility Solutions          769.4       620.3       24.0\n"
             "Marine & Industry                   259.7       204.5       27.0\n"

@@ -1753,6 +1753,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 add(old, new, ev)
                 if not any(e.explicit for e in ev):
                     add(new, old, ev + [Evidence("reverse", "the other direction", -0.5)])
+    if p.type == "percent" and _SEQUENTIAL_AFTER.match(ctx.text, p.end):
+        # "revenue of $1.89 million, up 8.9% on the previous quarter" beside "$1,885,322, compared with $2,138,017 in Q3
+        # 2023": a change from the quarter before is not read off a level of a year earlier
+        cands = {k: ev for k, ev in cands.items() if not _YEAR_AGO_AFTER.match(ctx.text, ops[k][0].end)}
     out = [Relation(formulas.get(k, formula), ops[k], tuple(ev)) for k, ev in cands.items()]
     out.sort(key=lambda r: -r.score)
     out += [r for r in reverse if (r.operands[0].start, r.operands[1].start) not in cands]
@@ -1807,6 +1811,12 @@ def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tu
         yield d, base, fm
 
 
+_SEQUENTIAL_AFTER = LazyPattern(r"\s*(?:(?:on|from|over|versus|vs\.?|compared\s+(?:with|to)|against)\s+the\s+(?:previous|prior|"
+                               r"preceding|last|sequential)\s+quarter|sequentially|quarter[\s-]on[\s-]quarter|q/q|qoq)\b",
+                               regex.I)
+_YEAR_AGO_AFTER = LazyPattern(r"\s*(?:in\s+)?(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:same|year-ago|"
+                              r"prior-year|comparable)\s+(?:quarter|period)|(?:Q[1-4]|the\s+(?:first|second|third|fourth)"
+                              r"\s+quarter\s+(?:of\s+)?)\s*(?:FY)?\s*(?:19|20)\d\d)", regex.I)
 _OPENER = r"(?<![\p{L}\p{N}])(?:@comparison_openers)(?![\p{L}\p{N}])[^,;:.]*$"
 _SHARE_OF_AFTER = LazyPattern(r"\s+of\s+(?!which\b|whom\b)", regex.I)
 _RESTATES = LazyPattern(r"\s*(?:,|\(|[–—-])?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|around\s+)?|\s*\(\s*",

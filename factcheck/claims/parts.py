@@ -828,6 +828,23 @@ def _points_back_at_start(ctx: Ctx, facts: Facts, p: Mention, part: Mention) -> 
         bool(facts.g.regex(_BACK_AFTER).match(ctx.text, p.end))
 
 
+def _kind_of_sales(ctx: Ctx, facts: Facts, x: Mention) -> str | None:
+    """The kind a sales figure's measure word is qualified by right before it ("subscription revenue", "service sales":
+    linking words sales_kinds), or None."""
+    words = ((facts.g.vocab.get("linking") or {}).get("measures") or {}).get("sales") or []
+    if not words:
+        return None
+    s0 = ctx.sentence(x.start)[0]
+    hits = list(word_pattern_of(tuple(str(w) for w in words)).finditer(ctx.text, max(s0, x.start - 80), x.start))
+    if not hits:
+        return None
+    before = _WORD_BEFORE.search(ctx.text, s0, hits[-1].start())
+    if before is None:
+        return None
+    w = before.group(1).lower()
+    return w if facts.g.word_pattern("sales_kinds").fullmatch(w) else None
+
+
 def _owned_measure(ctx: Ctx, facts: Facts, x: Mention, meas: str) -> bool:
     """Is the measure word before ``x`` said of a part by a name or a segment word before it ("Helicopter revenues
     passed €5 billion", "Leonardo DRS revenues of", "the segment's sales of")? Then ``x`` is a part's figure, not
@@ -1131,6 +1148,12 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
                 max(0, abs(ctx.sent_index(p.start) - ctx.sent_index(d.start)) - 1)
             if dist:
                 ev.append(Evidence("distance", f"{dist} sentence(s) away", -0.3 * dist))
+            kind = _kind_of_sales(ctx, facts, d)
+            if kind is not None and not regex.search(r"(?<![\p{L}])" + regex.escape(kind) + r"(?![\p{L}])",
+                                                     ctx.text[ctx.sentence(p.start)[0]:p.start], regex.I):
+                # "which puts subscription revenue at roughly $19.8 million ... for a gross margin of 43%": the
+                # revenue of one kind is no base of a margin its sentence does not say is of that kind
+                ev.append(Evidence("sales-of-a-kind", f"{d.text} is {kind} sales only", -2.0))
             if mine is not None and _earlier_ratio_holds(pairs, mine.old, n, d):
                 ev.append(Evidence("earlier-margin", f"{mine.old.text}, the earlier margin, is the same ratio of their "
                                                      "earlier values", 2.0, True))

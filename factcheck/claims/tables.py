@@ -1596,6 +1596,9 @@ class _Prose:
                 om, nm = old.mention, new.mention
                 if om.value is None or nm.value is None or om.value <= 0 or om.value == nm.value:
                     continue  # (a row that did not change is no reading of a change stated)
+                if _base_year_elsewhere(t, prior, text[ca:cb]):
+                    continue  # "FMS has more than doubled since FY 2022, when it stood at $51.9 billion" over "FY 2023 |
+                    # FY 2024": the clause names its base year, which the earlier column is not
                 if _of_prior_year(t, prior, text[min(sa, ca):max(sb, cb)]):
                     continue  # "A year earlier, in the first three quarters of 2020, the segment had grown its sales
                     # by 24%" over "9M 2021 | 9M 2020": the change of the earlier column's own year, against a year the
@@ -2062,6 +2065,20 @@ _KINDS = (("nine", re.compile(r"\b(?:9m|nine months|q1\s?[-–]\s?q3|jan(?:uary)
           ("quarter", re.compile(r"\b(?:q[1-4]|[1-4]q|three months|quarter|apr(?:il)?\s?[-–]\s?jun|"
                                  r"jul(?:y)?\s?[-–]\s?sep|oct(?:ober)?\s?[-–]\s?dec)", re.I)),
           ("year", re.compile(r"\b(?:fy|full[- ]year|year|(?:19|20)\d\d)\b", re.I)))
+
+
+def _base_year_elsewhere(t: Table, prior: int, clause: str) -> bool:
+    """Does the clause name the base of its change by a year ("since FY 2022", "from 2021", "compared with 2020") that
+    is not the prior column's?"""
+    order = t.columns[prior].order if prior < len(t.columns) else None
+    if order is None:
+        return False
+    years = {int(h.group(1)) for h in _BASE_YEAR.finditer(clause)}
+    return bool(years) and order[0] not in years
+
+
+_BASE_YEAR = re.compile(r"\b(?:since|from|compared\s+(?:with|to)|versus|vs\.?|over|on)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+"
+                        r"(?:year\s+)?|FY\s?)?((?:19|20)\d\d)(?![\d.,]\d)", re.I)
 
 
 def _of_prior_year(t: Table, prior: int, clause: str) -> bool:
