@@ -871,6 +871,17 @@ def test_prose_change_from_a_year_the_table_does_not_give_is_not_the_rows():
     assert links("Sales were up 24% from 2022.\n\n" + TABLE)  # the earlier column's own year
 
 
+def test_prose_money_at_the_tables_scale_is_the_rows_figure():
+    # "328 M€" for "328" under a "M€ | 2024 | 2023" stub: the clause gives the row's figure, so the reading is explicit
+    table = ("M€ | 2024 | 2023 | Var. (%)\nRevenues | 4,843 | 4,343 | 11.5\nFree cash flow | 328 | 312 | 5.1\n"
+             "Net profit | 278 | 206 | 35.0\n")
+    for sentence, ops in (("The free cash flow generation was 328 M€, a growth of 9% over the previous year.", ["312", "328"]),
+                          ("Revenues reached €4.843 billion, up 12%.", ["4,343", "4,843"]),
+                          ("Net profit reaches 278 M€, growing 35%.", ["206", "278"])):
+        (c,) = links(sentence + "\n\n" + table)
+        assert [m.text for m in c.readings[0].operands] == ops and c.readings[0].explicit, sentence
+
+
 SEGMENT_REVENUE = ("Revenue by segment (EUR m)           2024        2023     Change %\n"
             "Vehicle Mobility Solutions          769.4       620.3       24.0\n"
             "Marine & Industry                   259.7       204.5       27.0\n"

@@ -723,11 +723,15 @@ def _respective_pair(ctx: Ctx, facts: Facts, p: Mention) -> tuple[Mention, Menti
     i = run.index(p)
     if not comparable(ctx.vocab, olds[i], news[i]):
         return None
+    if "respectively" not in tail.group(0).lower() and not all(
+            comparable(ctx.vocab, o, n) and magnitude(o, n) < 5 for o, n in zip(olds, news, strict=True)):
+        return None  # (without "respectively", only lists whose k-th levels are alike: "sales of 1.62 trillion won
+        # and a profit of 277.7 billion won, up 48.1% and 102.1% from 1.09 trillion won and 137.4 billion won")
     return olds[i], news[i]
 
 
 _PCT_LIST_JOIN = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_RESPECTIVELY_FROM = LazyPattern(r"\s*,?\s*respectively\s*,?\s*(?:from|compared\s+(?:with|to)|against|versus|on)\s+", regex.I)
+_RESPECTIVELY_FROM = LazyPattern(r"\s*,?\s*(?:respectively\s*,?\s*)?(?:from|compared\s+(?:with|to)|against|versus|on)\s+", regex.I)
 
 
 def _size_restated(ctx: Ctx, facts: Facts, p: Mention) -> Mention | None:
@@ -1569,6 +1573,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         # ₹1,27,434 crore of the previous year and 90% higher than in 2019-20") is not about that undated pair either
         named_year = facts.periods.named_base_year(p)
         if named_year is not None:
+            # (nor a level against a target the text names: "an improvement of about 5,300 on fiscal 2022, when it
+            # brought in 44,901 recruits against a goal of 60,000")
+            local = [pr for pr in local if not any(e.cue == "pair:compared-named" for e in pr.evidence)]
             local = [pr for pr in local if facts.periods.year_of(pr.old) == named_year or (
                 facts.periods.year_of(pr.old) is None and not any(
                     x.type == "percent" and x is not p for x in ctx.numbers_in(min(pr.old.start, pr.new.start), p.start)))]
@@ -1838,6 +1845,8 @@ def _restated_delta(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterato
     if not ds or p.start - ds[-1].end > 120 or _SHARE_OF_AFTER.match(ctx.text, p.end):
         return  # (not "up €1.42 billion, or about 38% of Einzelplan 14": a share)
     d = ds[-1]
+    if pairs.is_level(d) or base_position(ctx, d):
+        return  # "has risen from $54.0 million ... to $78.5 million, an increase of 45 per cent": a level, no change
     if figs[-1] is not d and _RESTATES.fullmatch(ctx.text, figs[-1].end, p.start):
         return  # "$6.0 billion less than requested but $3.1 billion, or 1.1 percent, above FY2024": the percent restates
         # the figure right before it, which is no change's base

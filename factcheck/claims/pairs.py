@@ -75,6 +75,9 @@ class Pairs:
                 base = mt.slots.get("base")
                 if base is not None and d is not None and not comparable(ctx.vocab, d, base):
                     continue  # "NOK 1,635 billion over the 12 years": no change measured from a base of another kind
+                if d is not None and mt.template.id == "than" and base_position(ctx, d):
+                    continue  # "has risen from $54.0 million under the original contract to $78.5 million": a level
+                    # after "from", not the size of a change "under" something
                 if d is not None and d.type != "percent" and not phrasal(ctx.text, mt.start):
                     from .change import level_stated, money_raised
 

@@ -2045,7 +2045,10 @@ def _same_value(prose: Mention, cell: Mention) -> bool:
     """The prose figure is the cell's at the prose's precision; a bare cell of a table that names no currency may be
     the money the prose gives ("11.67 billion US dollars" and "11,671" under "(dollars in millions)")."""
     if cell.type == "number" and cell.unit is None and prose.type == "currency":
-        return _same_figure(dataclasses.replace(prose, type="number"), cell)
+        # (at a scale the table names in its stub or caption: "328 M€" for "328" under "M€ | 2024 | 2023")
+        return any(_same_figure(dataclasses.replace(prose, type="number", value=(prose.value or 0) / f,
+                                                    half_step=(prose.half_step or 0) / f if prose.half_step else None),
+                                cell) for f in (1.0, 1e3, 1e6, 1e9, 1e12) if prose.value is not None)
     return _same_figure(prose, cell)
 
 
