@@ -142,6 +142,9 @@ class Pairs:
         71 F-35s across the three variants, three more than the 68 requested": 71, not the three variants)."""
         ctx = self.ctx
         s, _ = ctx.sentence(trig.start)
+        # (not before a clause with a named subject of its own: "doubled from $108 million to $217 million, and Roketsan
+        # grew 11% from $161 million")
+        s = max([s, *(h.end() for h in _NAMED_SUBJECT_CLAUSE.finditer(ctx.text, s, trig.start))])
         before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
                   and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)
                   and not size_of_comparison(ctx, x)
@@ -184,6 +187,11 @@ class Pairs:
         if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
                 self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
+        if mt.template.id in ("to-from", "from-to") and (h := _NAMED_SUBJECT_CLAUSE.search(
+                self.ctx.text, min(old.end, new.end), max(old.start, new.start))) is not None and any(
+                x.type == "percent" for x in self.ctx.numbers_in(h.end(), max(old.start, new.start))):
+            return  # "doubled from $108 million to $217 million, and Roketsan grew 11% from $161 million": a clause
+            # with a named subject and a change of its own
         if mt.template.id == "since-when" and (len([x for x in self.ctx.numbers_in(new.end, old.start) if x.type != "date"
                                                     ]) > 1 or _CLAUSE_SO.search(self.ctx.text, new.end, old.start) or
                                               base_position(self.ctx, new) or
@@ -491,6 +499,7 @@ _BASE_WORDS = LazyPattern(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s
 
 # a clause of its own between the two levels of a "to ... from" pair: a semicolon, ", and" with a new subject, or a
 # contrast ("to ¥5,027.1 billion, while business profit increased to ¥383.1 billion from ¥281.8 billion")
+_NAMED_SUBJECT_CLAUSE = LazyPattern(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=\p{Lu}[\p{L}'’-]*\s+\p{Ll})")
 _CROSSES_CLAUSE = LazyPattern(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b|"
                               r",\s+(?:while|whereas|but|although|though)\s", regex.I)
 # a breakdown set off after a total: "15 jets in the half, 7 for France and 8 for export, ..."

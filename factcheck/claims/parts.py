@@ -173,7 +173,10 @@ def _ordinal_pattern(words: tuple[str, ...]) -> regex.Pattern:
     return got
 
 
-_MORE_THAN = LazyPattern(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", regex.I)
+# (a percent restating it may stand between: "C$100 million, or about 3 per cent, more than the Seaspan award")
+_MORE_THAN = LazyPattern(r"(?:\s*,?\s*or\s+(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?\d[\d.,]*\s*"
+                         r"(?:%|per\s?cent|percent)\s*,?)?\s+(?:more|fewer|less|higher|lower|greater|larger|smaller)\s+than\b",
+                         regex.I)
 _HEADING = LazyPattern(r"\s*[^\d\n]{2,60}:\s*")
 _BULLET_LINE = LazyPattern(r"\s*(?:[-•*·–]|\d+[.)]|\p{L}[.)])\s")
 
