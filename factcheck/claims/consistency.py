@@ -90,7 +90,7 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     # (a transposition or a slip is named alike by the words of each figure's own item, not by a sentence that lists
     # several: "€4.3 billion for war weapons and €4.46 billion for other military equipment" against "War weapons
     # accounted for €6.44 billion and other military equipment for €5.76 billion")
-    if not same and (_named_as_another(ctx, a, b) or _named_as_another(ctx, b, a)):
+    if not same and (_named_as_another(ctx, pairs, a, b) or _named_as_another(ctx, pairs, b, a)):
         return
     words, weight = _shared_words(ctx, a, b)
     ev: list[Evidence] = []
@@ -168,6 +168,8 @@ def _reached_by_addition(ctx: Ctx, facts: Facts, x: Mention) -> bool:
     return bool(verbs) and not regex.search(r"[;.]", ctx.text[verbs[-1].end():x.start])
 
 
+_BREAKDOWN = LazyPattern(r"\b(?:of\s+which|including|includes|comprising|made\s+up\s+of|consisting\s+of|split\s+into)\b",
+                         regex.I)
 _ITEM_CUT = LazyPattern(r"[,;:]|\s(?:and|while|whereas|but)\s", regex.I)
 _TO_BEFORE = LazyPattern(r"\bto\s+(?:(?:about|some|nearly|almost|around|roughly|approximately|over|more\s+than)\s+)?$",
                          regex.I)
@@ -237,7 +239,7 @@ def _number_words(vocab: dict) -> frozenset[str]:
     return hit[1]
 
 
-def _named_as_another(ctx: Ctx, a: Mention, b: Mention) -> bool:
+def _named_as_another(ctx: Ctx, pairs: Pairs, a: Mention, b: Mention) -> bool:
     """Do the words of ``a``'s own item name another figure of ``b``'s sentence more than ``b``? ("€4.3 billion for war
     weapons and €4.46 billion for other military equipment" against "War weapons accounted for €6.44 billion and other
     military equipment for €5.76 billion": €4.46 billion is named as the €5.76 billion is, not as the €6.44 billion)"""
@@ -246,8 +248,12 @@ def _named_as_another(ctx: Ctx, a: Mention, b: Mention) -> bool:
         return False
     mine = len(own & set(_item_words(ctx, b)))
     si = ctx.sent_index(b.start)
+    # (not b's own earlier level, whose words are b's subject's: "the estimate rose from $1.1 trillion to $1.85 trillion")
     return any(len(own & set(_item_words(ctx, y))) > mine for y in ctx.sentence_numbers(si)
-               if y is not b and y.type == b.type and y.unit == b.unit and y.value)
+               if y is not b and y.type == b.type and y.unit == b.unit and y.value
+               and not any(pr.new.start == b.start for pr in pairs.with_old(y))
+               # (nor a part of b: "€86.49 billion this year, of which €62.43 billion ... and €24.06 billion ...")
+               and not (y.start > b.end and _BREAKDOWN.search(ctx.text, b.end, y.start)))
 
 
 def _item_words(ctx: Ctx, m: Mention) -> dict[str, bool]:
