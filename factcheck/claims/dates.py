@@ -279,23 +279,18 @@ def _coverage_pattern(ctx: Ctx) -> Any:
     return hit[1]
 
 
-_PLAN: dict[int, tuple[Any, Any]] = {}
-
-
 def _plan_named(ctx: Ctx, d: Mention) -> bool:
     """Is the date ``d`` said to be a plan's, a schedule's or the first one ("once planned for 2029", "originally due in
     2027", "the March 2027 target"): a plan word (linking words plan_words) in the 60 characters before it, in its
     sentence, or right after it?"""
+    from .grammar import word_pattern_of
+
     words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("plan_words")) or []
     if not words:
         return False
-    key = id(words)
-    hit = _PLAN.get(key)
-    if hit is None or hit[0] is not words:
-        alt = "|".join(regex.escape(str(w)) for w in sorted(words, key=len, reverse=True))
-        hit = _PLAN[key] = (words, rx(r"(?<![\p{L}\p{N}])(?:" + alt + r")(?![\p{L}\p{N}])", regex.I))
     s0 = ctx.sentence(d.start)[0]
-    return hit[1].search(ctx.text, max(s0, d.start - 60), min(len(ctx.text), d.end + 12)) is not None
+    return word_pattern_of(tuple(str(w) for w in words)).search(
+        ctx.text, max(s0, d.start - 60), min(len(ctx.text), d.end + 12)) is not None
 
 
 # "a year later", "one month before"; not "the 2.60 trillion won of a year earlier", "from a year ago": after a

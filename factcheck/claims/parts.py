@@ -15,6 +15,7 @@ Triggers come from the grammar (rules/linking.yaml: `total`, `share`, `margin`).
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern, rx
@@ -831,17 +832,24 @@ def _points_back_at_start(ctx: Ctx, facts: Facts, p: Mention, part: Mention) -> 
         bool(facts.g.regex(_BACK_AFTER).match(ctx.text, p.end))
 
 
-def _kind_of_sales(ctx: Ctx, facts: Facts, x: Mention) -> str | None:
-    """The kind a sales figure's measure word is qualified by right before it ("subscription revenue", "service sales":
-    linking words sales_kinds), or None."""
-    words = ((facts.g.vocab.get("linking") or {}).get("measures") or {}).get("sales") or []
+def _measure_word_before(ctx: Ctx, facts: Facts, x: Mention, meas: str, reach: int) -> Any:
+    """The last word of the measure ``meas`` (linking words measures) in the ``reach`` characters before ``x``, in its
+    sentence (a match), or None."""
+    words = ((facts.g.vocab.get("linking") or {}).get("measures") or {}).get(meas) or []
     if not words:
         return None
     s0 = ctx.sentence(x.start)[0]
-    hits = list(word_pattern_of(tuple(str(w) for w in words)).finditer(ctx.text, max(s0, x.start - 80), x.start))
-    if not hits:
+    hits = list(word_pattern_of(tuple(str(w) for w in words)).finditer(ctx.text, max(s0, x.start - reach), x.start))
+    return hits[-1] if hits else None
+
+
+def _kind_of_sales(ctx: Ctx, facts: Facts, x: Mention) -> str | None:
+    """The kind a sales figure's measure word is qualified by right before it ("subscription revenue", "service sales":
+    linking words sales_kinds), or None."""
+    hit = _measure_word_before(ctx, facts, x, "sales", 80)
+    if hit is None:
         return None
-    before = _WORD_BEFORE.search(ctx.text, s0, hits[-1].start())
+    before = _WORD_BEFORE.search(ctx.text, ctx.sentence(x.start)[0], hit.start())
     if before is None:
         return None
     w = before.group(1).lower()
@@ -852,14 +860,10 @@ def _owned_measure(ctx: Ctx, facts: Facts, x: Mention, meas: str) -> bool:
     """Is the measure word before ``x`` said of a part by a name or a segment word before it ("Helicopter revenues
     passed €5 billion", "Leonardo DRS revenues of", "the segment's sales of")? Then ``x`` is a part's figure, not
     the whole a share "of revenues" is of."""
-    words = ((facts.g.vocab.get("linking") or {}).get("measures") or {}).get(meas) or []
-    if not words:
+    hit = _measure_word_before(ctx, facts, x, meas, 120)
+    if hit is None:
         return False
     s0 = ctx.sentence(x.start)[0]
-    hits = list(word_pattern_of(tuple(str(w) for w in words)).finditer(ctx.text, max(s0, x.start - 120), x.start))
-    if not hits:
-        return False
-    hit = hits[-1]
     if _narrowed_after(facts, ctx.text, hit.end()):
         return True  # "sales elsewhere ... represented about EUR 480 million", "revenue in Asia reached $300 million"
     if hit.start() < x.start - 80:
