@@ -1279,15 +1279,21 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
                   stated_step=step, qualifier=qualifier))
 
 
+_MONEY_WORDS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
 def _money_word(ctx: Ctx, noun: str) -> bool:
     """Is ``noun`` a currency's name ("crowns", "kroner", "rupees": currencies.yaml), read as a count where the text
     does not say which currency it is?"""
     v = ctx.vocab
-    words = {str(w).lower() for fam in (v.get("currency_families") or {}).values() for w in (fam or {}).get("words", [])}
-    words |= {str(k).lower() for k in (v.get("currency_name_countries") or {})}
-    words |= {str(k).lower() for k in (v.get("currency_names") or {})}
+    hit = _MONEY_WORDS.get(id(v))
+    if hit is None or hit[0] is not v:
+        found = {str(w).lower() for fam in (v.get("currency_families") or {}).values() for w in (fam or {}).get("words", [])}
+        found |= {str(k).lower() for k in (v.get("currency_name_countries") or {})}
+        found |= {str(k).lower() for k in (v.get("currency_names") or {})}
+        hit = _MONEY_WORDS[id(v)] = (v, frozenset(found))
     n = noun.lower()
-    return n in words or n + "s" in words
+    return n in hit[1] or n + "s" in hit[1]
 
 
 def _money_measure(ctx: Ctx, facts: Facts, p: Mention) -> bool:
