@@ -19,7 +19,7 @@ _SHARE = LazyPattern(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|wh
 # a word after the percent that is no preposition, conjunction or "of": the percent is an attribute of a noun
 # ("116% cash conversion", "a 120% coverage"), no share
 _ATTRIBUTE_AFTER = LazyPattern(r"[^\S\n]+(?!(?:of|in|for|at|to|by|from|on|with|and|or|but|while|as|than|compared|versus|"
-                               r"vs|against|up|down|a|an|the|this|that|which|who|last|in|year|per|during|after|before|"
+                               r"vs|against|up|down|a|an|the|this|that|which|who|last|year|per|during|after|before|"
                                r"since|over|under|above|below|is|was|were|are|will|would)\b)\p{L}", regex.I)
 _COMPARED_WITH = LazyPattern(r"\s*(?:,\s*at\b|than\b)", regex.I)
 

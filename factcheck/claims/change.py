@@ -1831,7 +1831,6 @@ _YEAR_AGO_AFTER = LazyPattern(r"\s*(?:in\s+)?(?:(?:a|one)\s+year\s+(?:earlier|ag
                               r"prior-year|comparable)\s+(?:quarter|period)|(?:Q[1-4]|the\s+(?:first|second|third|fourth)"
                               r"\s+quarter\s+(?:of\s+)?)\s*(?:FY)?\s*(?:19|20)\d\d)", regex.I)
 _OPENER = r"(?<![\p{L}\p{N}])(?:@comparison_openers)(?![\p{L}\p{N}])[^,;:.]*$"
-_SHARE_OF_AFTER = LazyPattern(r"\s+of\s+(?!which\b|whom\b)", regex.I)
 _RESTATES = LazyPattern(r"\s*(?:,|\(|[–—-])?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|around\s+)?|\s*\(\s*",
                         regex.I)
 _CLAUSE_TURN = LazyPattern(r"\b(?:and|while|whereas|but|as)\b|;", regex.I)
@@ -1848,7 +1847,7 @@ def _restated_delta(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterato
     c0 = max(s0, ctx.text.rfind(";", 0, p.start) + 1)
     figs = [x for x in ctx.numbers_in(c0, p.start) if is_amount(x)]
     ds = [x for x in figs if x.start in pairs.deltas and x.type != "percent"]
-    if not ds or p.start - ds[-1].end > 120 or _SHARE_OF_AFTER.match(ctx.text, p.end):
+    if not ds or p.start - ds[-1].end > 120 or _OF_AFTER_LEVEL.match(ctx.text, p.end):
         return  # (not "up €1.42 billion, or about 38% of Einzelplan 14": a share)
     d = ds[-1]
     if pairs.is_level(d) or base_position(ctx, d):
