@@ -1452,3 +1452,22 @@ def test_an_amount_row_called_a_margin_with_a_signed_change_column_is_no_ratio(t
     claims, _ = run(text)
     assert not [k for k, c in claims.items() if k.startswith(f"{line}:") and c.kind == "share"]
     assert [k for k, c in claims.items() if k.startswith(f"{line}:") and c.kind == "percent_change"]
+
+
+@pytest.mark.parametrize("text, wrong, held, parts", [
+    ("Table 1. Framework (DKK bn)\nYear    Defence Agreement    Acceleration Fund    Consensus Oct 2025    Total\n"
+     "2026          20.8                25.0                  7.6             52.4\n"
+     "2027          20.1                10.0                 10.0             40.1\n", "52.4", "40.1", ["20.1", "10.0", "10.0"]),
+    ("Fiscal year | Base budget | Ukraine aid | Package of March 2024 | Total\n"
+     "2024 | 800 | 60 | 40 | 900\n2025 | 820 | 50 | 30 | 910\n", "910", "900", ["800", "60", "40"]),
+    ("Orders (SEK m)\nQuarter    Army    Navy    Framework 2023    Total\n"
+     "Q1 2025    120    80    50    250\nQ2 2025    130    90    40    270\n", "250", "270", ["130", "90", "40"]),
+])
+def test_a_lone_dated_label_among_named_columns_is_a_part_of_the_total(text: str, wrong: str, held: str,
+                                                                       parts: list[str]) -> None:
+    claims, _ = run(text)
+    bad = next(c for k, c in claims.items() if k.endswith(":" + wrong))
+    good = next(c for k, c in claims.items() if k.endswith(":" + held))
+    assert bad.readings[0].formula == good.readings[0].formula == "sum"
+    assert [m.text for m in good.readings[0].operands] == parts
+    assert len(bad.readings[0].operands) == 3

@@ -1296,6 +1296,12 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
         if others:
             cols[i] = _replace(c, prior=any(o[0] > c.order[0] or (o[0] == c.order[0] and o[1] == c.order[1] and o > c.order)
                                             for o in others))
+    # "Year  Defence Agreement  Acceleration Fund  Consensus Oct 2025  Total": one dated label among named columns,
+    # with no second period to compare it with, names a column (a decision, a package) rather than its period
+    dated = [i for i, c in enumerate(cols) if c.role == "period" and not _STUB_WORD.fullmatch(c.label.strip())]
+    if len(dated) == 1 and not lex.period.fullmatch(cols[dated[0]].label.strip()) and \
+            sum(c.role == "other" for c in cols) >= 2 and not any(c.role in ("change", "share", "pct") for c in cols):
+        cols[dated[0]] = _replace(cols[dated[0]], role="other", order=None, prior=None)
     # a total column adds the plain columns since the last total column, or the periods before it ("2024-25 2025-26
     # 2026-27 2027-28 Total": the forward estimates; whether it does, the rows show)
     last = -1
