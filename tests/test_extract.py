@@ -960,6 +960,32 @@ def test_a_range_of_designations_is_one_name(sentence: str, name: str) -> None:
     assert not [m for m in ms if m.type in ("count", "number") and m.value in (17, 3)]
 
 
+@pytest.mark.parametrize("sentence, second, counts", [
+    ("- Lots 1 and 2 (awarded August 2016): seven and 12 aircraft", "2", [7.0, 12.0]),
+    ("Batches 3 to 5 will follow in 2027, 40 boats in all.", "5", [40.0]),
+    ("Tranches 2 & 3 of the Eurofighter were ordered.", "3", []),
+])
+def test_a_plural_designation_names_the_second_number_too(sentence: str, second: str, counts: list[float]) -> None:
+    ms = extract_text(sentence)
+    assert [m.type for m in ms if m.text == second] == ["identifier"]
+    assert [m.value for m in ms if m.type == "count"] == counts
+
+
+def test_a_plural_designation_before_a_counted_noun_leaves_the_count() -> None:
+    assert [(m.text, m.type) for m in extract_text("Lots 1 and 2 aircraft arrived.")] == [
+        ("Lots 1", "identifier"), ("2 aircraft", "count")]
+
+
+@pytest.mark.parametrize("text, marker", [
+    ("The two contracts:\n1. 12 FA-50GF aircraft worth $705 million;\n2. 36 FA-50PL aircraft worth $2.3 billion.", "1"),
+    ("Three lots were signed:\n(2) a lot of 40 trucks\n(3) a lot of 60 trucks", "2"),
+    ("Steps:\n  3) deliver 15 boats by 2027", "3"),
+])
+def test_the_number_of_a_list_item_is_no_count(text: str, marker: str) -> None:
+    ms = [m for m in extract_text(text) if m.text == marker]
+    assert [m.type for m in ms] == ["number"]
+
+
 @pytest.mark.parametrize("sentence, date, figure", [
     ("Estonia bought 18 in 2018, adding 12 in 2023 – 36 in all.", "2023", "36"),
     ("The plan runs 2024–31 and then 2032 - 2040.", "2024–31", None),

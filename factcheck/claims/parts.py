@@ -1966,10 +1966,11 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
         for k in range(pi + 1, min(len(ctx.paras), pi + 12)):
             a, b = ctx.paras[k]
             line = ctx.text[a:b]
-            if not regex.match(r"\s*(?:[-•*·–]|\d+[.)]|\p{L}[.)])\s", line):
+            mark = regex.match(r"\s*(?:[-•*·–]|\d+[.)]|\p{L}[.)])\s", line)
+            if not mark:
                 break
             # (not "up 2.3 per cent" after an item's level: its change, no part)
-            first = [x for x in ctx.numbers_in(a, b) if is_amount(x) and comparable(ctx.vocab, x, t)
+            first = [x for x in ctx.numbers_in(a + mark.end(), b) if is_amount(x) and comparable(ctx.vocab, x, t)
                      and not _CHANGE_WORD_BEFORE.search(ctx.text, max(a, x.start - 25), x.start)]
             if not first:
                 return []  # "• one Landing Ship Medium." read as no figure: the bullets' sum would leave it out

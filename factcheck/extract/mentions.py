@@ -164,6 +164,7 @@ _ONE_PERCENT = LazyPattern(r"\b(?:(?P<half>half)[ \u00a0]+an?|an?)(?=[ \u00a0]+(
                            r"percentage[ \u00a0]+points?)\b)",
                            regex.I)
 _DESIGNATION_RANGE = LazyPattern(r"[–—-]\d+[A-Za-z]{0,3}(?![\d.,/]?\d)")
+_PLURAL_DESIGNATION_MORE = LazyPattern(r"[ \u00a0]?(?:and|to|through|&|or)[ \u00a0]?(\d+[A-Za-z]{0,3})(?![\d.,/]?\d)")
 _WON_AFTER = LazyPattern(r"(?:\s*[.,;:)(]|\s*$|\s+(?:per|each|apiece|and|or|in|to|from|for|at|on|against|versus|vs)\b)",
                          regex.I)
 # "Share of 2024 %", "Change in 2025 %": a year in a column label before its unit, no percentage
@@ -607,6 +608,12 @@ class _Scanner:
                 end = nxt.end()
             self._emit(a, end, "identifier")
             self._block(m.start("n"), end)
+            more = _PLURAL_DESIGNATION_MORE.match(t, end) if singular(wl) != wl and singular(wl) in lex.designators \
+                else None
+            if more and self._free(more.start(1), more.end(1)) and not self._amount_follows(t[more.end(1):more.end(1) + 40]):
+                # "Lots 1 and 2", "Tranches 2 & 3", "Batches 3 to 5": the second number names an item too
+                self._emit(more.start(1), more.end(1), "identifier")
+                self._block(more.start(1), more.end(1))
         # a number glued to a designation suffix: "737-based"
         for m in rx(r"(?<![\p{L}\d,.])(\d+(?:\.\d+)?)-(\p{L}+)").finditer(t):  # "737-based", "Gepard 3.9-class"
             if m.group(2).lower() in lex.designation_suffixes and self._free(m.start(1), m.end(1)):
@@ -1561,6 +1568,10 @@ class _Scanner:
                 continue
             if f.word and f.value == 1 and rx(r"\s+(?:in|out\s+of)\s+").match(t[f.end:f.end + 10]):
                 f.type = "number"
+                continue
+            if f.value <= 99 and not f.word and rx(r"[.)]\s").match(t[f.end:f.end + 2]) and \
+                    rx(r"(?:^|\n)[ \t(]*$").search(t[max(0, f.start - 8):f.start]):
+                f.type = "number"  # "1. 12 FA-50GF aircraft", "2) the second lot": the number of a list item
                 continue
             if f.value == int(f.value) and f.decimals == 0 and not f.scale:
                 cm = rx(r"\s+(?:are|were)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}-]*s|[\p{L}-]+s)\b").match(t[f.end:f.end + 40])
