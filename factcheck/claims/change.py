@@ -20,6 +20,7 @@ trigger's candidate readings, each with its evidence:
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -255,10 +256,16 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
         while k0 is not None and k0 + len(run) < len(pct_figs) and \
                 _PCT_LIST_JOIN.fullmatch(ctx.text, run[-1].end, pct_figs[k0 + len(run)].start):
             run.append(pct_figs[k0 + len(run)])
+        # ("20% and 33% more than the 100 aircraft and 30 helicopters": the change word after the last of the list)
+        while k0 is not None and k0 > 0 and len(run) < 8 and \
+                _PCT_LIST_JOIN.fullmatch(ctx.text, pct_figs[k0 - 1].end, run[0].start) and pct_figs[k0 - 1] is not run[0]:
+            k0 -= 1
+            run.insert(0, pct_figs[k0])
         if len(run) >= 2 and _RESPECTIVELY_FROM.match(ctx.text, run[-1].end) and \
                 all(_respective_pair(ctx, facts, x) is not None for x in run):
-            for x in run[1:]:
-                found[x.start] = (x, mt0)  # (its own match may be another's: "20% and 40%" is no "X, or P%")
+            for x in run:
+                if x is not p0:
+                    found[x.start] = (x, mt0)  # (its own match may be another's: "20% and 40%" is no "X, or P%")
             listed.update(x.start for x in run)
     by_start: dict[int, list[Match]] = {}
     for mt0 in ms:
@@ -407,6 +414,14 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             continue  # "up 30% on last year and ahead of the $5.2 billion target", "71 per cent more than a year earlier
             # and already above the SEK 77.8 billion": the base is named by words; the figure is another comparison's
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(p.text, " ").replace(base.text, " "))
+        resp = _respective_pair(ctx, facts, p)
+        if resp is not None:
+            # "120 aircraft and 40 helicopters, 20% and 33% more than the 100 aircraft and 30 helicopters": the k-th
+            # percent of the list compares the k-th levels, not the nearest base
+            _claim(ctx, facts, pairs, p, "percent_change", "pct_change", direction, [], extra=[(*resp, [Evidence(
+                "respectively", f"'{p.text}' is of {resp[1].text} from {resp[0].text}, in the order the lists give",
+                4.5, True)])], pairs_too=False)
+            continue
         extra = []
         for subj, sev in _subjects(ctx, facts, pairs, p, base, direction):
             extra.append((base, subj, sev + [Evidence("compare:" + mt.template.id, f"'{_quote(ctx, mt)}'",
@@ -716,22 +731,46 @@ def _respective_pair(ctx: Ctx, facts: Facts, p: Mention) -> tuple[Mention, Menti
     tail = _RESPECTIVELY_FROM.match(ctx.text, run[-1].end)
     if tail is None:
         return None
-    olds = [x for x in figs[hi + 1:] if x.start >= tail.end() and is_amount(x) and x.type != "percent"][:len(run)]
-    news = [x for x in figs[:lo] if is_amount(x) and x.type != "percent"][-len(run):]
+    # (not "477.2 billion won (about US$346 million)": a figure restated in another currency is no item of a list)
+    olds = [x for x in figs[hi + 1:] if x.start >= tail.end() and is_amount(x) and x.type != "percent"
+            and not _restated(ctx, x)][:len(run)]
+    news = [x for x in figs[:lo] if is_amount(x) and x.type != "percent" and not _restated(ctx, x)][-len(run):]
     if len(olds) != len(run) or len(news) != len(run):
         return None
     i = run.index(p)
     if not comparable(ctx.vocab, olds[i], news[i]):
         return None
-    if "respectively" not in tail.group(0).lower() and not all(
-            comparable(ctx.vocab, o, n) and magnitude(o, n) < 5 for o, n in zip(olds, news, strict=True)):
+    if "respectively" not in tail.group(0).lower() and not _in_order(ctx, olds, news):
         return None  # (without "respectively", only lists whose k-th levels are alike: "sales of 1.62 trillion won
         # and a profit of 277.7 billion won, up 48.1% and 102.1% from 1.09 trillion won and 137.4 billion won")
     return olds[i], news[i]
 
 
+def _restated(ctx: Ctx, x: Mention) -> bool:
+    return x.start in ctx.restated or bracket_restatement(ctx, x)
+
+
+def _in_order(ctx: Ctx, olds: list[Mention], news: list[Mention]) -> bool:
+    """Are two lists of levels paired in order, with no "respectively" to say so? Each k-th pair is of one kind and
+    of a size (less than 5 times apart); or, for two pairs each under 20 times apart, the pairs in order are nearer
+    in size than the pairs crossed ("2.6312 trillion won and 477.2 billion won, up 62% and 457% from 1.6241 trillion
+    won and 85.7 billion won": 1.6 and 5.6 times apart in order, 3.4 and 30.7 crossed)."""
+    pairs = list(zip(olds, news, strict=True))
+    if not all(comparable(ctx.vocab, o, n) for o, n in pairs):
+        return False
+    if all(magnitude(o, n) < 5 for o, n in pairs):
+        return True
+    if len(pairs) != 2 or not all(magnitude(o, n) < 20 for o, n in pairs):
+        return False
+    straight = math.log(magnitude(olds[0], news[0])) + math.log(magnitude(olds[1], news[1]))
+    crossed = math.log(magnitude(olds[0], news[1])) + math.log(magnitude(olds[1], news[0]))
+    return straight < crossed / 2
+
+
 _PCT_LIST_JOIN = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_RESPECTIVELY_FROM = LazyPattern(r"\s*,?\s*(?:respectively\s*,?\s*)?(?:from|compared\s+(?:with|to)|against|versus|on)\s+", regex.I)
+_RESPECTIVELY_FROM = LazyPattern(r"\s*,?\s*(?:respectively\s*,?\s*)?(?:(?:more|higher|greater|larger|less|lower|fewer|smaller|"
+                                 r"above|below)\s+(?:than\s+)?(?:the\s+)?|(?:from|compared\s+(?:with|to)|against|versus|on)"
+                                 r"\s+)", regex.I)
 
 
 def _size_restated(ctx: Ctx, facts: Facts, p: Mention) -> Mention | None:
