@@ -422,6 +422,10 @@ def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
                 "respectively", f"'{p.text}' is of {resp[1].text} from {resp[0].text}, in the order the lists give",
                 4.5, True)])], pairs_too=False)
             continue
+        if base.start > p.end and any(x.type == "percent" or x.role in ("fraction", "multiple")
+                                      for x in ctx.numbers_in(p.end, base.start)):
+            continue  # "7 per cent fewer than in the same period of 2022 and more than a fifth below the roughly 30,000":
+            # the base is the comparison's nearer to it; this one's base is named by words
         extra = []
         for subj, sev in _subjects(ctx, facts, pairs, p, base, direction):
             extra.append((base, subj, sev + [Evidence("compare:" + mt.template.id, f"'{_quote(ctx, mt)}'",
@@ -1937,7 +1941,8 @@ def _quote_span(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:
 def _compared_by_another(ctx: Ctx, pr: Pair, p: Mention) -> bool:
     """Is the percent of the comparison that made ``pr`` ("roughly 61% above the ¥5.4 trillion": the last percent before
     its base) another one, after ``p``?"""
-    before = [x for x in ctx.numbers_in(p.end, pr.old.start) if x.type == "percent" and is_amount(x)]
+    before = [x for x in ctx.numbers_in(p.end, pr.old.start) if (x.type == "percent" and is_amount(x))
+              or x.role in ("fraction", "multiple")]  # (or a fraction: "and more than a fifth below the 30,000")
     return bool(before) and pr.old.start > p.start
 
 

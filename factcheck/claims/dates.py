@@ -401,6 +401,11 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if regex.match(r"\s*(?:to|through|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(?:\p{Lu}|\d)", after) and \
             regex.search(r"\b(?:the|in|over|for|during)\s+(?:(?:past|last|first|next|latest)\s+)?$", before, regex.I):
         return None  # "in the four months to October": a period named by its end, not a span between two dates
+    if regex.match(r"\s*of\s+(?:the|this|that|last|its|their|fiscal|financial|(?:19|20)\d\d)\b", after, regex.I) and \
+            regex.search(r"\b(?:first|last|opening|final|closing|initial|remaining)\s+$", before, regex.I) and \
+            not _DATED_AFTER.match(after):
+        return None  # "in the first five months of the year", "the last two years of the programme": a part of a
+        # period named by words, not a span between two dates of the sentence
     dateline_end = _dateline_end(ctx)
     sent_dates = [d for d in ctx.dates_in(s, e) if d.start >= dateline_end]
     periods = [(d, p) for d in sent_dates if (p := parse_period(d.text))]
