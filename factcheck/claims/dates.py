@@ -339,6 +339,12 @@ def find(ctx: Ctx) -> None:
         point = (d1.mid.toordinal() - d0.mid.toordinal()) / unit_days if not year_only else float(
             d1.first.year - d0.first.year)
 
+        if (q.value_high if q.value_high is not None else q.value or 0.0) < lo and \
+                _PART_OF_PERIOD.search(ctx.text, ctx.sentence(q.start)[0], q.start):
+            # "will run from 2027 to 2030, with around 70 handed over in the last two years": shorter than the period
+            # its dates span, "the first" or "last" years are a part of it, not the whole
+            ctx.skip("duration", q, "a part of the period its dates span (the first or last years of it)")
+            continue
         rng = f"{lo:.1f}" if abs(hi - lo) < 0.05 else f"{lo:.1f}–{hi:.1f}"
         note = f"{d0.text} → {d1.text} = {rng} {q.unit}s"
         ops = tuple(x for x in (_mention_of(ctx, d0), _mention_of(ctx, d1)) if x is not None)
@@ -401,9 +407,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if regex.match(r"\s*(?:to|through|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(?:\p{Lu}|\d)", after) and \
             regex.search(r"\b(?:the|in|over|for|during)\s+(?:(?:past|last|first|next|latest)\s+)?$", before, regex.I):
         return None  # "in the four months to October": a period named by its end, not a span between two dates
-    if regex.match(r"\s*of\s+(?:the|this|that|last|its|their|fiscal|financial|(?:19|20)\d\d)\b", after, regex.I) and \
-            regex.search(r"\b(?:first|last|opening|final|closing|initial|remaining)\s+$", before, regex.I) and \
-            not _DATED_AFTER.match(after):
+    if _PART_OF_PERIOD.search(before) and not _DATED_AFTER.match(after) and \
+            regex.match(r"\s*of\s+(?:the|this|that|last|its|their|fiscal|financial|(?:19|20)\d\d)\b", after, regex.I):
         return None  # "in the first five months of the year", "the last two years of the programme": a part of a
         # period named by words, not a span between two dates of the sentence
     dateline_end = _dateline_end(ctx)
@@ -736,6 +741,7 @@ _DUE_BY_WORDS = LazyPattern(r"\s+(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+
                             r"milestones?|deadlines?|targets?|baselines?)\b", regex.I)
 _LATE = LazyPattern(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
+_PART_OF_PERIOD = LazyPattern(r"\b(?:first|last|opening|final|closing|initial|remaining)\s+$", regex.I)
 _DATED_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?"
                            r"(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
                            r"(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?(?:19|20)\d\d\b", regex.I)
