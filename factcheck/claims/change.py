@@ -2226,7 +2226,9 @@ def _last_level(ctx: Ctx, pairs: Pairs, p: Mention, target: Mention) -> Mention 
         levels = [x for x in ctx.numbers_in(a, b) if is_amount(x) and x.type == target.type and x.type != "percent"
                   and x.value_high is None and comparable(ctx.vocab, x, target) and not same_figure(x, target)
                   and magnitude(x, target) < 20 and x.start not in pairs.deltas and not ctx.is_stated(x)
-                  and not bracket_restatement(ctx, x)]
+                  and not bracket_restatement(ctx, x)
+                  # (not "21 vehicles a month" before "raised by a further 40% to 350 a year": a rate of another period)
+                  and per_time(ctx, x) == per_time(ctx, target)]
         if levels:
             x = levels[-1]
             later = [pr.new for pr in pairs.with_old(x) if pr.new is not target and not same_figure(pr.new, target)]
