@@ -1015,6 +1015,17 @@ def test_prose_change_to_a_level_far_from_the_rows_figure_is_not_of_the_row(sent
     assert links(DIVISIONS + "\n" + sentence + "\n") == []
 
 
+@pytest.mark.parametrize("sentence, other", [
+    ("Electronic Solutions sales grew 52% to €1.93 billion, alongside a 22% jump in profit to €190 million.", "22%"),
+    ("Vehicle Systems sales rose 22% to €3.92 billion alongside a 12% jump in orders to €392 million.", "12%"),
+    ("Vehicle Systems grew 22% to €3.92 billion alongside a 31% gain in exports to €395 million.", "31%"),
+])
+def test_prose_change_to_a_level_a_power_of_ten_from_the_rows_figure_is_not_of_the_row(sentence, other):
+    # under a scale ("€ million") the row's figures are read at their real size: "€190 million" is not the 1,926
+    # (million) of the row at another power of ten
+    assert [c for c in links(DIVISIONS + "\n" + sentence + "\n") if c.stated.text == other] == []
+
+
 @pytest.mark.parametrize("short", ["Other/eliminations    -112    -95", "Intersegment sales    -112    -95",
                                    "Corporate & others    -112    -95"])
 def test_a_short_row_of_a_table_spaced_but_not_aligned_is_placed_from_the_left(short):

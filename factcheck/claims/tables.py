@@ -1609,7 +1609,8 @@ class _Prose:
                     # "order intake was 1.88 times revenues": a multiple of another measure
                 if own_level is not None and own_level.value and not _same_digits(own_level.value, nm.value):
                     continue
-                if to_level is not None and to_level.value and not _same_digits(to_level.value, nm.value):
+                if to_level is not None and to_level.value and not _same_digits(to_level.value, nm.value,
+                                                                                 exact=bool(t.scale_text)):
                     continue  # "Hanwha Aerospace shares rose 2.3% to 221,500 won" over an "Aerospace 412 331" row: the
                     # level the change took the clause's subject to is not the row's (at any scale: "to ₹1,92,387
                     # crore" is the row's 1,92,387 under a "(₹ crore)" caption)
@@ -1882,18 +1883,22 @@ def _label_year(label: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_TO_LEVEL = re.compile(r"\s*,?\s*to\s+")
+# "rose 2.3% to", "a 22% jump in profit to", "up 5% year on year to": the level the change took its subject to
+_TO_LEVEL = re.compile(r"\s*,?\s*(?:(?!(?:and|but|while|or|to)\b)[\w-]+\s+){0,4}?to\s+")
 
 
 _SET_OFF_LEVEL = re.compile(r"[^,;()\d]{0,40},\s*(?:(?:up|down|rising|falling|a\s+rise\s+of|a\s+fall\s+of|an\s+increase\s+of|"
                             r"a\s+decrease\s+of)\s+)?(?:by\s+)?(?:(?:about|some|nearly|almost|roughly|around)\s+)?", re.I)
 
 
-def _same_digits(a: float, b: float) -> bool:
-    """Two figures within 5% of each other at some power of ten (one may carry a scale the other lacks)."""
+def _same_digits(a: float, b: float, exact: bool = False) -> bool:
+    """Two figures within 5% of each other at some power of ten (one may carry a scale the other lacks); at the same
+    power when ``exact`` (the table's figures read at their real size: "$331 million" is not row 3,358 "in millions")."""
     if not a or not b:
         return False
     r = abs(a / b)
+    if exact:
+        return abs(r - 1) < 0.05
     return abs(r / 10 ** round(math.log10(r)) - 1) < 0.05
 
 
