@@ -1482,3 +1482,19 @@ def test_a_lone_dated_label_among_named_columns_is_a_part_of_the_total(text: str
     assert bad.readings[0].formula == good.readings[0].formula == "sum"
     assert [m.text for m in good.readings[0].operands] == parts
     assert len(bad.readings[0].operands) == 3
+
+
+@pytest.mark.parametrize("text, line, den", [
+    ("Key figures (€m)\n                     1-6/2024   1-6/2023\nRevenue                 3,389      3,093\n"
+     "Adjusted revenue        3,429      3,123\nAdjusted EBIT             470        405\n"
+     "Adjusted EBIT margin (%)   13.7       13.0\n", "6:13.7", "3,429"),
+    ("SEK m | 2024 | 2023\nSales | 10,000 | 9,000\nUnderlying sales | 9,500 | 8,800\nUnderlying operating profit | 950 | 880\n"
+     "Underlying operating margin, % | 10.0 | 9.9\n", "5:10.0", "9,500"),
+    ("$ millions    Q3 2025    Q3 2024\nNet sales    2,000    1,800\nOrganic net sales    1,900    1,750\n"
+     "EBIT    300    270\nEBIT margin (%)    15.0    14.8\n", "5:15.0", "2,000"),
+])
+def test_a_qualified_margin_divides_by_the_sales_row_of_its_qualifier(text: str, line: str, den: str) -> None:
+    # "Adjusted EBIT margin" is adjusted EBIT over adjusted revenue when the table gives both revenues; a plain
+    # "EBIT margin" keeps the plain sales row
+    claims, _ = run(text)
+    assert [m.text for m in claims[line].readings[0].operands][1] == den

@@ -938,6 +938,17 @@ class _Checker:
         k = bisect.bisect_left([r.index for r in cands], ri)
         return cands[k - 1] if k > 0 else (cands[0] if cands else None)
 
+    def _qualified_sales_row(self, measure: str) -> Row | None:
+        """For a margin of a qualified measure ("adjusted EBIT"), the sales row of the same qualifier ("Adjusted
+        revenue"), when the table has one."""
+        words = measure.split()
+        for k in range(len(words) - 1, 0, -1):
+            q = " ".join(words[:k])
+            for r in self.t.rows:
+                if r.kind in ("level", "total") and r.key.startswith(q + " ") and r.key[len(q) + 1:] in self.lex.sales_words:
+                    return r
+        return None
+
     # -- margins and ratios ------------------------------------------------------------------------------------
     def margins(self) -> None:
         rows = self.t.rows
@@ -960,7 +971,7 @@ class _Checker:
             elif m.kind == "margin":
                 measure = _margin_measure(m.key)
                 num = self._measure_row(ri, measure)
-                den = self._sales_row(ri)
+                den = self._qualified_sales_row(measure) or self._sales_row(ri)
                 self._ratio_row(m, num, den, "share", f"'{measure}'", percent=True)
             elif m.kind == "ratio":
                 spec = next((s for s in self.lex.ratio_rows
