@@ -1862,6 +1862,9 @@ def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tu
         fm = "delta_pct" if _FROM.fullmatch(gap) else "delta_to_pct" if _TO.fullmatch(gap) else None
         if fm is None or (fm == "delta_to_pct" and abs(d.value or 0) >= abs(base.value)):
             continue
+        if any(x.start > base.start and x.type != "percent" and not _restated(ctx, x) for x in figs):
+            continue  # "fell by €21 million to €116 million (Q1 2023: €135 million) on revenue of €1.8 billion, 15% more
+            # than a year earlier": another level stands between, which the percent follows
         if _direction(facts, ctx.text[max(c0, d.start - 30):d.start]) < 0 and (d.value or 0) > 0:
             d = dataclasses.replace(d, value=-(d.value or 0.0), inferred=True)
         yield d, base, fm
