@@ -1227,6 +1227,28 @@ def test_an_unmarked_note_under_a_table_puts_its_changes_on_another_basis(text: 
     assert sorted(k for k, c in claims.items() if c.kind == "percent_change") == checked
 
 
+# a title line right above the header that says on what basis the table's changes are
+_TITLED = [
+    ("Financial performance measures as defined by the Group (sales, EBIT and EPS variances at constant currency)\n"
+     "                                          Six months to       Six months to\n"
+     "                                          30 June 2024        30 June 2023        Variance\n"
+     "Sales                                     £13,399m            £12,018m            +13%\n"
+     "Underlying EBIT                           £1,393m             £1,258m             +13%\n", []),
+    ("Key figures - growth rates at constant exchange rates\n| | 2025 | 2024 | Change |\n|---|---|---|---|\n"
+     "| Revenue | 8,120 | 7,640 | +9% |\n| EBIT | 702 | 655 | +10% |\n", []),
+    ("Order intake by region (changes on an organic basis)\nEUR m\tQ3 2025\tQ3 2024\tChange\nEurope\t512\t470\t+12%\n"
+     "Americas\t498\t455\t+11%\n", []),
+    ("Key figures (EUR m)\nEUR m\tQ3 2025\tQ3 2024\tChange\nEurope\t512\t470\t+12%\nAmericas\t498\t455\t+11%\n",
+     ["3:+12%", "4:+11%"]),
+]
+
+
+@pytest.mark.parametrize("text,checked", _TITLED)
+def test_a_title_line_above_a_table_puts_its_changes_on_another_basis(text: str, checked: list[str]) -> None:
+    claims, _ = run(text)
+    assert sorted(k for k, c in claims.items() if c.kind == "percent_change") == checked
+
+
 AMOUNT_MARGINS = [
     ("Main figures (M€)                  FY24      FY23    Var. %\n"
      "Revenue                           4,843     4,343     +11.5\n"

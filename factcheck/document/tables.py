@@ -1036,10 +1036,13 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
                        if lines[k] is not col_line).strip()
     locale = _table_locale(body, doc_locale, text)
     hstart = min([lines[k].start for k in head_idx] + [body[0].start])
-    lead = text[text.rfind("\n", 0, max(0, hstart - 1)) + 1:hstart].strip()  # the line right above the table
-    lead = lead.rsplit(". ", 1)[-1] if lead.endswith(":") else ""  # (its last sentence, when it introduces the table)
+    above = text[text.rfind("\n", 0, max(0, hstart - 1)) + 1:hstart].strip()  # the line right above the table
+    lead = above.rsplit(". ", 1)[-1] if above.endswith(":") else ""  # (its last sentence, when it introduces the table)
+    # ("Financial performance measures (sales, EBIT and EPS variances at constant currency)": a title line above the
+    # header says on what basis its changes are)
+    title = above if len(above) <= 200 and not above.endswith((".", ":")) else ""
     columns = _noted_basis(lex, text, _columns(lex, labels, groups, max(max_cells, len(labels))), body[-1].end,
-                           caption + " " + lead)
+                           " ".join((caption, lead, title)))
     rows: list[Row] = []
     # a short row is placed under the header by its cells' positions only when the full rows stand under their
     # header labels ("MNOK    Q3 2024 ..." over "Kongsberg Maritime    5,305 ...": four spaces apart, not aligned)
