@@ -1520,3 +1520,20 @@ def test_a_qualified_margin_divides_by_the_sales_row_of_its_qualifier(text: str,
     # "EBIT margin" keeps the plain sales row
     claims, _ = run(text)
     assert [m.text for m in claims[line].readings[0].operands][1] == den
+
+
+_Q_AND_FY = ("Selected financial data (in millions)\n"
+             "                 Q4 FY2025   Q4 FY2024   Change %     FY 2025    FY 2024   Change %\n"
+             "Revenue            $275.1      $197.0        40%     $820.6     $716.7        14%\n"
+             "Net income           16.7         6.0       178%       43.6       59.7      (27%)\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "AeroVironment Reports Record Fiscal 2025 Revenue of $820.6 Million as Fourth-Quarter Sales Climb 40%",
+    "Revenue hit $820.6 million for the year as fourth-quarter revenue rose 40%.",
+    "With annual revenue of $820.6 million, three-month revenue grew 40%.",
+])
+def test_a_prose_change_naming_a_quarter_is_not_read_off_the_years_figure_its_clause_gives(sentence: str) -> None:
+    # the clause gives the row's full-year figure, but names the quarter for its change: the quarter's columns
+    (c,) = [c for c in links(_Q_AND_FY + "\n" + sentence + "\n") if c.stated.text == "40%"]
+    assert {tuple(m.text for m in r.operands) for r in c.readings} == {("$197.0", "$275.1")}

@@ -1643,6 +1643,10 @@ class _Prose:
                     same = None  # "operating profit of KRW 477.2 billion as defence profit rises more than eightfold":
                     # another row ("of which defence") is named between the row's figure and the change: its subject
                 kind_ok = named is not None and _period_kind(t.columns[cur].name, t.caption) == named
+                if same is not None and named is not None and not kind_ok and any(
+                        _period_kind(t.columns[c2].name, t.caption) == named for _, c2 in _pairs(t, r)):
+                    same = None  # "Record Fiscal 2025 Revenue of $820.6 Million as Fourth-Quarter Sales Climb 40%": the
+                    # clause's figure is the row's year, the period it names for the change another column pair's
                 named_row = (f"the clause's {via[1:]} is a figure of row '{r.label}'" if via.startswith("=") else
                              f"'{via}' in the clause names row '{r.label}'" if via else f"'{r.label}' in the clause")
                 why = [named_row, f"table columns {t.column_name(cur)} vs {t.column_name(prior)}"]
