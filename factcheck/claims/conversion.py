@@ -249,6 +249,14 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
             if _PRIOR_YEAR_WORDS.search(ctx.text, ctx.sentence(src.start)[0], src.start) and \
                     (prior := _table_for(tables, doc_d.mid.year - 1)) is not None and prior is not sure:
                 chosen.append((prior, True))
+        # "TOKYO, 22 December 2023 ... A year later, the cabinet approved a general budget of JPY 115.5 trillion (US$730
+        # billion)": the year after the release's (or the date's) is as plausible
+        if (later := _LATER_YEAR_WORDS.search(ctx.text, ctx.sentence(src.start)[0], src.start)) is not None:
+            n = _SMALL_NUMBERS.get(later.group("n").lower(), 1) if later.group("n") else 1
+            base_year = doc_d.mid.year if doc_d is not None else year
+            if base_year is not None and (nxt := _table_for(tables, base_year + n)) is not None and \
+                    all(nxt is not t for t, _ in chosen):
+                chosen.append((nxt, True))
     else:
         known = sorted({int(t["year"]) for t in tables if "year" in t})
         if not known:
@@ -404,6 +412,9 @@ _BARE_DOLLAR = LazyPattern(r"\$")
 _BARE_DOLLAR_BEFORE = LazyPattern(r"(?:US|U\.S\.|USD)\s?$", regex.I)
 
 
+_LATER_YEAR_WORDS = LazyPattern(r"\b(?:(?P<n>a|one|two|three|four|five)\s+years?\s+(?:later|on)|the\s+(?:following|next)\s+year)\b",
+                                regex.I)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _PRIOR_YEAR_WORDS = LazyPattern(r"\b(?:a\s+year\s+(?:earlier|before|ago)|last\s+year|the\s+(?:previous|prior)\s+year)\b", regex.I)
 
 
@@ -516,6 +527,11 @@ def _same_rate(ctx: Ctx) -> None:
                 others.append(1 / imp2)
         if len(others) < 2 or (max(others) - min(others)) / min(others) > tol:
             continue  # the others must agree among themselves
+        s0 = ctx.sentence(c.span[0])[0]
+        if _LATER_YEAR_WORDS.search(ctx.text, s0, c.span[0]) or _PRIOR_YEAR_WORDS.search(ctx.text, s0, c.span[0]) or \
+                _OWN_TIME.search(ctx.text, *ctx.sentence(c.span[0])):
+            continue  # "A year later, ... JPY 115.5 trillion (US$730 billion)": a conversion of another time than the
+            # release's own may be at another rate
         ref = sum(others) / len(others)
         if abs(implied - ref) / ref > tol:
             src = c.readings[0].operands[0]
