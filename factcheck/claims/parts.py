@@ -682,6 +682,10 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # "1,468 engineers" given a paragraph before (in one sentence, parts may name their things differently)
     cands = [x for x in cands if ctx.sent_index(x.start) == ctx.sent_index(part.start)
              or counts_compatible(ctx.vocab, x, part)]
+    # the size of a change is no whole: "raising total appropriations is a €251 million change in the timing of
+    # payments", "behind the higher order book is a £300 million jump in exports"
+    cands = [x for x in cands if not (_A_CHANGE_SIZE.search(ctx.text, max(0, x.start - 4), x.start)
+                                      and facts.g.regex(_CHANGE_NOUN_RIGHT_AFTER).match(ctx.text, x.end))]
     # a whole may also be in an earlier paragraph of the same release
     if meas is not None:  # a whole of that measure when the text gives one ("188% of net earnings")
         # (else not one the text gives as another measure: "66% of sales" is no share of "Order backlog of USD 25
@@ -948,6 +952,8 @@ _MEASURE_WHOLE = LazyPattern(r"(?:(?:the|its|their)\s+)?(?:(?:(?:fiscal|financia
                              r"half)['’]s\s+|(?:total|group|annual|full-year|consolidated)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?", regex.I)
 _GENERIC_WHOLE = LazyPattern(r"(?:the|its|their)\s+(?:total|whole|sum)(?:\s+(?:figure|amount|value|number))?"
                    r"(?:\s+(?:in|for|at|this|that|last|so|as|and|but|while|with|by|over|to|across)\b.*)?", regex.I)
+_A_CHANGE_SIZE = LazyPattern(r"\b(?:an?|the)\s+$", regex.I)
+_CHANGE_NOUN_RIGHT_AFTER = r"\s+(?:[\p{L}-]+\s+)?@change_nouns(?![\p{L}])"
 _TOTAL_AFTER = LazyPattern(r"\s*(?:in\s+total|in\s+all|altogether|combined|overall|all\s+told)\b", regex.I)
 _TOTAL_BEFORE = LazyPattern(r"\b(?:total|combined|overall|aggregate)\b[^,;:()\d]{0,70}$", regex.I)
 
