@@ -416,6 +416,14 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     periods = [(d, p) for d in sent_dates if (p := parse_period(d.text))]
     doc_d = document_date(ctx)
     word = rel.group(0).strip().lower() if rel else ""
+    # "in service with the RCAF since 1980, more than four decades", "a signals station since 1958, giving it more
+    # than six decades of presence": from the date after "since", right before the span, to the release's own date
+    # (only when the release is dated; before any other two dates of the sentence: "began in 1950 and ... since 1958")
+    since = _SINCE_BEFORE.search(before)
+    if since is not None and not word and doc_d is not None and _document_date(ctx) is not None:
+        p = parse_period(since.group("d"))
+        if p is not None and p.first <= doc_d.first:
+            return (p, doc_d, True)
     # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
     due_named = _DUE_NAMED.match(after) if not rel else None
     if due_named is not None:
@@ -683,13 +691,6 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if own and prev:
             return (prev, own, True) if prev.first <= own.first else (own, prev, True)
         return None
-    # 3b. "in service with the RCAF since 1980, more than four decades": from the date after "since" to the release's
-    # own date (only when the release is dated)
-    since = _SINCE_BEFORE.search(before)
-    if since is not None and not word and doc_d is not None and _document_date(ctx) is not None:
-        p = parse_period(since.group("d"))
-        if p is not None and p.first <= doc_d.first:
-            return (p, doc_d, True)
     # 4. "so the signature closes six years of negotiations" after "began in 2018"
     if len(periods) == 1 and doc_d is not None and regex.match(r"\s*of\s+(?:talks|negotiations?|discussions|work|"
                                                                 r"development|trials|testing)\b", after):
@@ -746,7 +747,8 @@ _DATED_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:
                            r"(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
                            r"(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?(?:19|20)\d\d\b", regex.I)
 _SINCE_BEFORE = LazyPattern(r"\bsince\s+(?P<d>(?:(?:early|mid|late)[- ])?(?:(?:January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December)\s+)?(?:19|20)\d\d)\s*,\s*(?:(?:more\s+than|almost|nearly|over|"
+                            r"September|October|November|December)\s+)?(?:19|20)\d\d)\s*,\s*(?:(?:giving|making|marking)\s+(?:it|them|the\s+"
+                            r"\p{L}+)\s+|or\s+|that\s+is\s+)?(?:(?:more\s+than|almost|nearly|over|"
                             r"about|some|around|just\s+over|just\s+under)\s+)?$", regex.I)
 
 
