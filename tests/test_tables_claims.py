@@ -1537,3 +1537,17 @@ def test_a_prose_change_naming_a_quarter_is_not_read_off_the_years_figure_its_cl
     # the clause gives the row's full-year figure, but names the quarter for its change: the quarter's columns
     (c,) = [c for c in links(_Q_AND_FY + "\n" + sentence + "\n") if c.stated.text == "40%"]
     assert {tuple(m.text for m in r.operands) for r in c.readings} == {("$197.0", "$275.1")}
+
+
+_YEARS = "Key figures (£m)\n£m    2024    2023\nRevenue    510.4    472.6\nOrders    1,037.8    911.2\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The group is targeting revenue of around £1bn by 2030, roughly double the 2024 level.",
+    "It plans to take orders to £3.1bn in 2027, three times the 2024 figure.",
+    "Management wants revenue to reach £1.5bn, triple the 2024 total, within five years.",
+])
+def test_a_multiple_of_a_years_level_named_by_words_is_no_change_of_the_row(sentence: str) -> None:
+    # "double the 2024 level": the base of the multiple is a year's level, the figure compared with it the clause's
+    # own target, not the row's change between the table's years
+    assert links(_YEARS + "\n" + sentence + "\n", kind="multiple") == []

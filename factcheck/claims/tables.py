@@ -1884,7 +1884,9 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _AND_BY_CAUSE = re.compile(r"\b(?:helped|driven|boosted|supported|led|lifted)\s+by\b[^;.]*,\s+and\s+(?:also\s+)?by\s+"
                            r"(?:[\w&'’-]+\s+){0,5}?[\w&'’-]+,\s+(?:up|down|rising|falling|growing)(?:\s+by)?\s+$", re.I)
 _OTHER_BASE = re.compile(r"\s+(?:(?:the|its|their|that|this)\s+)?(?:today's|current|present|existing|planned|"
-                         r"original|target(?:ed)?|pre-war|peacetime|historical|average)\b", re.I)
+                         r"original|target(?:ed)?|pre-war|peacetime|historical|average|"
+                         # "roughly double the 2024 level": the level of a year named as the base of the multiple
+                         r"(?:(?:fy|fiscal)\s?)?(?:19|20)\d\d(?:[-/]\d\d)?(?:['’]s)?\s+(?:level|figure|total|amount))\b", re.I)
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w&.-]*)\s+$")
 _NOT_NAMES = {"the", "its", "their", "our", "his", "her", "in", "at", "for", "by", "with", "and", "while", "group",
               "company", "segment", "division", "business", "total", "revenue", "sales", "meanwhile", "also", "but",
