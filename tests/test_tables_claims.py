@@ -1539,7 +1539,7 @@ def test_a_prose_change_naming_a_quarter_is_not_read_off_the_years_figure_its_cl
     assert {tuple(m.text for m in r.operands) for r in c.readings} == {("$197.0", "$275.1")}
 
 
-_YEARS = "Key figures (£m)\n£m    2024    2023\nRevenue    510.4    472.6\nOrders    1,037.8    911.2\n"
+_TWO_YEARS = "Key figures (£m)\n£m    2024    2023\nRevenue    510.4    472.6\nOrders    1,037.8    911.2\n"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1550,4 +1550,4 @@ _YEARS = "Key figures (£m)\n£m    2024    2023\nRevenue    510.4    472.6\nOrd
 def test_a_multiple_of_a_years_level_named_by_words_is_no_change_of_the_row(sentence: str) -> None:
     # "double the 2024 level": the base of the multiple is a year's level, the figure compared with it the clause's
     # own target, not the row's change between the table's years
-    assert links(_YEARS + "\n" + sentence + "\n", kind="multiple") == []
+    assert links(_TWO_YEARS + "\n" + sentence + "\n", kind="multiple") == []
