@@ -978,7 +978,14 @@ def _period_named_again(ctx: Ctx, x: Mention, trig: Mention) -> bool:
     2023-24. Production in 2023-24 had itself been ...")?"""
     s0 = ctx.sentence(trig.start)[0]
     said = ctx.text[s0:trig.start]
-    return any(d.text in said for d in ctx.dates_in(x.end, min(x.end + 40, ctx.sentence(x.start)[1])))
+    end = min(x.end + 40, ctx.sentence(x.start)[1])
+    if _YEAR_END.search(said) and _YEAR_END.search(ctx.text, x.end, end):
+        return True  # "... the $17.8 billion at the end of 2023. That year-end figure had itself been 18% higher"
+    return any(d.text in said for d in ctx.dates_in(x.end, end))
+
+
+_YEAR_END = LazyPattern(r"\b(?:year[- ]end|end[- ]of[- ](?:the[- ])?year|(?:at\s+)?the\s+end\s+of\s+(?:19|20)\d\d|"
+                        r"end-(?:19|20)\d\d)\b", regex.I)
 
 
 # a new clause with a subject of its own: ", and" (or "but", "while", "whereas", ";") and a determiner or a proper name

@@ -110,7 +110,7 @@ def word_starts(text: str, last_use: bool = False) -> WordStarts:
 
 def scan(pattern: Any, text: str, words: WordStarts | None, firsts: frozenset[str] | None) -> Iterator[Any]:
     r"""``pattern.finditer(text)`` for a pattern whose every match starts, right after a boundary that no letter
-    precedes (```` or ``(?<![\p{L}\p{N}])`` before a letter), with the whole run of letters of one of
+    precedes (``\b`` or ``(?<![\p{L}\p{N}])`` before a letter), with the whole run of letters of one of
     ``firsts`` (a first word then no letter): tried only where such a run starts, the same matches in the same
     order (resuming after each match, as finditer does). Without ``words`` or ``firsts``: finditer itself."""
     if words is None or firsts is None:
