@@ -1240,6 +1240,10 @@ _TITLED = [
      "Americas\t498\t455\t+11%\n", []),
     ("Key figures (EUR m)\nEUR m\tQ3 2025\tQ3 2024\tChange\nEurope\t512\t470\t+12%\nAmericas\t498\t455\t+11%\n",
      ["3:+12%", "4:+11%"]),
+    # a bullet of the highlights right above is no title: its "organic growth" is a target, not the table's basis
+    ("• All 2025 targets confirmed: organic sales growth of +6% to +7%, adjusted EBIT margin of 12.2% to 12.4%\n"
+     "Order intake (in € millions) | 9m 2025 | 9m 2024 | Total change\nAerospace | 3,919 | 3,639 | +8%\n"
+     "Defence | 9,943 | 8,951 | +11%\n", ["3:+8%", "4:+11%"]),
 ]
 
 

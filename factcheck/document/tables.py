@@ -1040,7 +1040,9 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
     lead = above.rsplit(". ", 1)[-1] if above.endswith(":") else ""  # (its last sentence, when it introduces the table)
     # ("Financial performance measures (sales, EBIT and EPS variances at constant currency)": a title line above the
     # header says on what basis its changes are)
-    title = above if len(above) <= 200 and not above.endswith((".", ":")) else ""
+    # (not a bullet or a sentence of figures above: "• Targets confirmed: organic sales growth of +6% to +7%")
+    title = above if len(above) <= 150 and not above.endswith((".", ":")) and not re.match(r"[•*·◦▪–—-]", above) \
+        and not re.search(r"[%:;]", above) else ""
     columns = _noted_basis(lex, text, _columns(lex, labels, groups, max(max_cells, len(labels))), body[-1].end,
                            " ".join((caption, lead, title)))
     rows: list[Row] = []
