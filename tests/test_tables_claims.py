@@ -1555,3 +1555,25 @@ def test_a_multiple_of_a_years_level_named_by_words_is_no_change_of_the_row(sent
     # "double the 2024 level": the base of the multiple is a year's level, the figure compared with it the clause's
     # own target, not the row's change between the table's years
     assert links(_TWO_YEARS + "\n" + sentence + "\n", kind="multiple") == []
+
+
+def test_a_quarter_named_in_the_clause_leaves_a_row_with_no_quarter_figures_on_its_year_pair() -> None:
+    # "Nomination down 18% to €18.0 billion as orders slipped into the fourth quarter": the row gives only nine-month
+    # figures, so the quarter the clause names is no pair of it
+    table = ("(€m)          Q3 2025    Q3 2024    Change    9M 2025    9M 2024    Change\n"
+             "Sales           2,780      2,450      +13%      7,520      6,270      +20%\n"
+             "Operating result  360        303      +19%        835        707      +18%\n"
+             "Nomination                                     18,000     22,000      -18%\n")
+    (c,) = [c for c in links(table + "\n- Nomination down 18% to €18.0 billion as orders slipped into the fourth quarter\n")
+            if c.stated.text == "18%"]
+    assert [m.text for m in c.readings[0].operands] == ["22,000", "18,000"]
+
+
+def test_a_period_named_after_the_change_and_its_figure_leaves_the_figures_pair() -> None:
+    # "rose 76% to SEK 269.8 million, and first-half revenue doubled": the half named after the clause's figure is the
+    # next change's; the quarter's figure given for this one keeps its pair, explicit
+    table = ("SEK m          Apr–Jun 2023   Apr–Jun 2022   Δ %    Jan–Jun 2023   Jan–Jun 2022   Δ %\n"
+             "Revenue        269.8          153.7          76     581.2          291.1          100\n")
+    sentence = "Revenue for April–June rose 76% to SEK 269.8 million, and first-half revenue doubled to SEK 581.2 million."
+    (c,) = [c for c in links(table + "\n" + sentence + "\n") if c.stated.text == "76%"]
+    assert [m.text for m in c.readings[0].operands] == ["153.7", "269.8"] and c.readings[0].explicit

@@ -1643,10 +1643,12 @@ class _Prose:
                     same = None  # "operating profit of KRW 477.2 billion as defence profit rises more than eightfold":
                     # another row ("of which defence") is named between the row's figure and the change: its subject
                 kind_ok = named is not None and _period_kind(t.columns[cur].name, t.caption) == named
-                if same is not None and named is not None and not kind_ok and any(
-                        _period_kind(t.columns[c2].name, t.caption) == named for _, c2 in _pairs(t, r)):
+                if same is not None and named is not None and not kind_ok and same.end <= m.start and \
+                        self.periods[named].search(text, same.end, m.start) and any(
+                        _period_kind(t.columns[c2].name, t.caption) == named and _has_figures(r, p2, c2)
+                        for p2, c2 in _pairs(t, r)):
                     same = None  # "Record Fiscal 2025 Revenue of $820.6 Million as Fourth-Quarter Sales Climb 40%": the
-                    # clause's figure is the row's year, the period it names for the change another column pair's
+                    # clause's figure is the row's year; the period named between it and the change, another pair's
                 named_row = (f"the clause's {via[1:]} is a figure of row '{r.label}'" if via.startswith("=") else
                              f"'{via}' in the clause names row '{r.label}'" if via else f"'{r.label}' in the clause")
                 why = [named_row, f"table columns {t.column_name(cur)} vs {t.column_name(prior)}"]
@@ -1906,6 +1908,11 @@ _TO_LEVEL = re.compile(r"\s*,?\s*(?:(?!(?:and|but|while|or|to)\b)[\w-]+\s+){0,4}
 
 _SET_OFF_LEVEL = re.compile(r"[^,;()\d]{0,40},\s*(?:(?:up|down|rising|falling|a\s+rise\s+of|a\s+fall\s+of|an\s+increase\s+of|"
                             r"a\s+decrease\s+of)\s+)?(?:by\s+)?(?:(?:about|some|nearly|almost|roughly|around)\s+)?", re.I)
+
+
+def _has_figures(r: Row, *cols: int) -> bool:
+    """Does the row give a figure in each of these columns?"""
+    return all((c := r.at(j)) is not None and c.mention is not None for j in cols)
 
 
 def _same_digits(a: float, b: float, exact: bool = False) -> bool:
