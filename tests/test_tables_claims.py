@@ -1577,3 +1577,19 @@ def test_a_period_named_after_the_change_and_its_figure_leaves_the_figures_pair(
     sentence = "Revenue for April–June rose 76% to SEK 269.8 million, and first-half revenue doubled to SEK 581.2 million."
     (c,) = [c for c in links(table + "\n" + sentence + "\n") if c.stated.text == "76%"]
     assert [m.text for m in c.readings[0].operands] == ["153.7", "269.8"] and c.readings[0].explicit
+
+
+@pytest.mark.parametrize("table, sentence, pct, ops", [
+    ("in CZK millions                 9M 2025       9M 2024     Change\nRevenues   16,070.6   14,977.3   +7.3%\n"
+     "Firearms sold (units)             415,146         463,333    -10.4%\n",
+     "The number of firearms sold decreased by 10.4% to 415,146 units.", "10.4%", [463_333.0, 415_146.0]),
+    ("SEK m | 2024 | 2023 | Change\nSales | 9,000 | 8,000 | +13%\nDeliveries (no.) | 120 | 100 | +20%\n",
+     "Deliveries rose 20% to 120 vehicles.", "20%", [100.0, 120.0]),
+    ("€ million    2024    2023\nRevenue    2,400    2,000\nVehicles shipped (pcs)    1,200    1,000\n",
+     "Vehicles shipped grew 20% to 1,200.", "20%", [1_000.0, 1_200.0]),
+])
+def test_a_row_giving_its_unit_as_a_count_is_not_scaled_and_prose_ties_to_it(table: str, sentence: str, pct: str,
+                                                                             ops: list[float]) -> None:
+    # "(units)", "(no.)", "(pcs)" after the label: a row of counts under a money scale, read unscaled
+    (c,) = [c for c in links(table + "\n" + sentence + "\n") if c.stated.text == pct]
+    assert [m.value for m in c.readings[0].operands] == ops

@@ -1231,7 +1231,7 @@ class _Prose:
         self.share_cue = _word_alt(t_vocab.get("prose_share_cues") or [])
         self.inside = table_lines(tables)
         self.inside_starts = [a for a, _ in self.inside]
-        self.rows = [(t, r) for t in tables for r in t.rows if r.kind in ("level", "total") and r.key]
+        self.rows = [(t, r) for t in tables for r in t.rows if r.kind in ("level", "total", "count") and r.key]
         self.sents = sentences(self.text)
         self.sent_starts = [a for a, _ in self.sents]
         self.mentions = sorted(mentions, key=lambda x: x.start)
