@@ -2238,7 +2238,7 @@ def _last_level(ctx: Ctx, pairs: Pairs, p: Mention, target: Mention) -> Mention 
                   and magnitude(x, target) < 20 and x.start not in pairs.deltas and not ctx.is_stated(x)
                   and not bracket_restatement(ctx, x)
                   # (not "21 vehicles a month" before "raised by a further 40% to 350 a year": a rate of another period)
-                  and per_time(ctx, x) == per_time(ctx, target)]
+                  and not ((pt := per_time(ctx, x)) and (pg := per_time(ctx, target)) and pt != pg)]
         if levels:
             x = levels[-1]
             later = [pr.new for pr in pairs.with_old(x) if pr.new is not target and not same_figure(pr.new, target)]
