@@ -425,7 +425,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if p is not None and p.first <= doc_d.first:
             return (p, doc_d, True)
     # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
-    due_named = _DUE_NAMED.match(after) if not rel else None
+    due_named = _DUE_NAMED.match(after) if not rel or rel.group(0).strip().lower() in ("later", "earlier") else None
     if due_named is not None:
         # "in 2025, from 1.28% in 2024, four years ahead of the 2029 date previously committed": the date it was due is
         # named right after the word; it came on the last date of the clause before the span that is no base ("from
@@ -433,10 +433,14 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         due = [p for d, p in periods if d.start == q.end + due_named.start("d")]
         clause_from = max(t.rfind(";", s, q.start), s)
         came = [p for d, p in periods if clause_from <= d.start and d.end <= q.start
-                and not _FROM_DATED.search(t, max(clause_from, d.start - 30), d.start)]
+                and not _FROM_DATED.search(t, max(clause_from, d.start - 30), d.start)
+                and not _dates_a_base(ctx, d)]  # (not "twice the EUR 32 billion of 2017")
         if due and came:
             a, b = came[-1], due[0]
-            return (a, b, True) if a.first <= b.first else (b, a, True)
+            # ("The first Caracals are expected in 2030 and the last in 2032, about two years later than the 2028 start":
+            # two dates it came on, which of them the span counts from the due date the text does not say for sure)
+            sure = len({p.first.year for p in came}) == 1
+            return (a, b, sure) if a.first <= b.first else (b, a, sure)
     if not rel and (lm := _LATE.match(after)) is not None and _DUE_BY_WORDS.match(after, lm.end()):
         return None  # "between 17 and at least 31 months behind their contracted dates": the dates it is behind are
         # named by words, not given
@@ -735,7 +739,7 @@ _EVENT_VERB = LazyPattern(r",\s+(?:was|were|is|are|has|had|have|came|followed|we
 _DEADLINE = LazyPattern(r"\b(?:date|deadline|target|due|scheduled|planned|originally)\b[^,;.]{0,25}$", regex.I)
 _AFTER_SPAN = LazyPattern(r"\b(?:after|following)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
                 r"less\s+than)\s+)?$", regex.I)
-_DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after)\s+(?:the\s+|its\s+|their\s+)?(?:(?:original|originally|planned|"
+_DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after|(?:later|earlier)\s+than)\s+(?:the\s+|its\s+|their\s+)?(?:(?:original|originally|planned|"
                          r"previous|earlier|initial|contractual|target)\s+)?(?P<d>(?:19|20)\d\d)\b", regex.I)
 _FROM_DATED = LazyPattern(r"\bfrom\b(?:[^,;]|,(?=\d))*$", regex.I)  # ("from 1,28 % in 2024": a decimal comma)
 _DUE_BY_WORDS = LazyPattern(r"\s+(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:dates?|schedules?|plans?|timelines?|"
