@@ -739,7 +739,8 @@ _EVENT_VERB = LazyPattern(r",\s+(?:was|were|is|are|has|had|have|came|followed|we
 _DEADLINE = LazyPattern(r"\b(?:date|deadline|target|due|scheduled|planned|originally)\b[^,;.]{0,25}$", regex.I)
 _AFTER_SPAN = LazyPattern(r"\b(?:after|following)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
                 r"less\s+than)\s+)?$", regex.I)
-_DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after|(?:later|earlier)\s+than)\s+(?:the\s+|its\s+|their\s+)?(?:(?:original|originally|planned|"
+_DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after|(?:later|earlier)\s+than)\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?:(?:original|originally|planned|"
                          r"previous|earlier|initial|contractual|target)\s+)?(?P<d>(?:19|20)\d\d)\b", regex.I)
 _FROM_DATED = LazyPattern(r"\bfrom\b(?:[^,;]|,(?=\d))*$", regex.I)  # ("from 1,28 % in 2024": a decimal comma)
 _DUE_BY_WORDS = LazyPattern(r"\s+(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:dates?|schedules?|plans?|timelines?|"
