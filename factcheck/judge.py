@@ -465,6 +465,8 @@ def rules_vocab_window(c: Claim, rule) -> str:
 
 
 def _alt_name(r: Relation) -> str:
+    if any(e.cue == "chain" for e in r.evidence):
+        return f"a change from the start of the chain, {r.operands[0].text}"
     return {"pp_change": "percentage points", "sum_open": "a partial list (its parts need not add up to it)"}.get(
         r.formula, "another reading")
 

@@ -1681,6 +1681,12 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 # the claim hold, never fail
                 reverse.append(Relation(formula, (pair.new, pair.old), tuple(ev) + (
                     Evidence("reverse", "a level against a named base reads either way", 0.0),), alternative=True))
+            first = _chain_start(ctx, pair)
+            if first is not None:
+                # "planned to buy 28 aircraft; ... later cut its requirement to 22 and then to 19, a reduction of nine":
+                # a change after a chain of cuts may be from its start: a reading that can make it hold, never fail
+                reverse.append(Relation(formula, (first, pair.new), tuple(ev) + (
+                    Evidence("chain", f"{pair.old.text} is a step of a chain from {first.text}", 0.0),), alternative=True))
         # 1b. "That is a rise of €16.7 billion, or 44%": a sentence opening on an anaphora, about the pair of the
         # sentence before
         if not local and si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(p.start) and \
@@ -1946,6 +1952,24 @@ def _restated_delta(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterato
 def _quote_span(ctx: Ctx, a: int, b: int, limit: int = 60) -> str:
     s = " ".join(ctx.text[a:b].split())
     return s if len(s) <= limit else s[:limit - 1] + "…"
+
+
+def _chain_start(ctx: Ctx, pr: Pair) -> Mention | None:
+    """For a pair whose earlier level was itself reached ("... to 22 and then to 19"), the first level of its kind in
+    the sentence before that step, if any ("planned to buy 28 aircraft; ... cut its requirement to 22")."""
+    old = pr.old
+    if not _STEP_TO.search(ctx.text, max(0, old.start - 6), old.start) or \
+            not _THEN_TO.match(ctx.text, old.end, pr.new.start):
+        return None
+    s0 = ctx.sentence(old.start)[0]
+    earlier = [x for x in ctx.numbers_in(s0, old.start) if is_amount(x) and comparable(ctx.vocab, x, old)
+               and x.value_high is None]
+    return earlier[0] if earlier else None
+
+
+_STEP_TO = LazyPattern(r"\bto\s+$", regex.I)
+_THEN_TO = LazyPattern(r"\s*,?\s*(?:and\s+)?(?:then|later|subsequently|again)\s+(?:(?:cut|reduced|lowered|raised|increased)\s+)?"
+                       r"(?:it\s+)?to\s+(?:just\s+|only\s+)?$", regex.I)
 
 
 def _compared_by_another(ctx: Ctx, pr: Pair, p: Mention) -> bool:
