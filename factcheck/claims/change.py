@@ -813,12 +813,15 @@ _OTHER_PARAGRAPH = "paragraph-before"
 
 
 _SEVERAL_BEFORE = "several-before"
+_NAMED_OWN = "named-own-subject"
+# ("The 2025 figure is 49 aircraft more than ...": a level noun points back as a pronoun does)
+_LEVEL_NOUN = LazyPattern(r"\b(?:figure|total|level|tally|number|amount|sum|result)s?\b", regex.I)
 
 
 def _near(ev: list[Evidence]) -> bool:
     """Is a subject close enough to its comparison for the comparison's grammar to be explicit about it? Not when it
     was taken from the paragraph before, nor when the sentence before offers several."""
-    return not any(e.cue in (_OTHER_PARAGRAPH, _SEVERAL_BEFORE) for e in ev)
+    return not any(e.cue in (_OTHER_PARAGRAPH, _SEVERAL_BEFORE, _NAMED_OWN) for e in ev)
 
 
 def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention, direction: int = 0
@@ -871,6 +874,7 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
     if len(dashes) >= 2 and not ctx.numbers_in(dashes[-1], trig.start):
         before = [x for x in before if not dashes[-2] < x.start < dashes[-1]]
     ev0: list[Evidence] = []
+    named_own: dict[int, bool] = {}
     if not before:
         si = ctx.sent_index(trig.start)
         # the sentence before, in the paragraph; or, for a paragraph's first sentence, the last of the paragraph
@@ -911,6 +915,16 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             colon = ctx.text.find(":", ctx.sents[si - 1][0], ctx.sents[si - 1][1])
             pronoun = regex.match(r"\W*(?:that|this|it|these|those|they)\b", ctx.text[ctx.sents[si][0]:trig.start],
                                   regex.I)
+            # "... Ukraine, with just €3.8 million, rose to second place. Exports to the United States fell 27 per cent
+            # from €532.8 million": a sentence that names its own subject by words (no pronoun, no word pointing back)
+            # is not plainly about a figure of the sentence before of another measure
+            opening = ctx.text[ctx.sents[si][0]:trig.start]
+            if not pronoun and not facts.g.word_pattern("anaphora").search(opening) and \
+                    not _LEVEL_NOUN.search(opening) and len(regex.findall(r"\p{L}{3,}", opening)) >= 2:
+                said = {h.measure for h in facts.measure_hits_in(ctx.sents[si][0], trig.start)}
+                for x in before:
+                    if facts.measure_id(x) is None or facts.measure_id(x) not in said:
+                        named_own[x.start] = True
             if colon >= 0 and pronoun and any(x.end <= colon for x in before):
                 before = [x for x in before if x.end <= colon]
             elif colon >= 0 and sum(x.start > colon for x in before) >= 2:
@@ -953,6 +967,8 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
         mev = facts.measure_evidence(x, base)
         if mev is not None:
             ev.append(mev)
+        if named_own.get(x.start):
+            ev.append(Evidence(_NAMED_OWN, "the comparison's sentence names a subject of its own", 0.0))
         yield x, ev
 
 
