@@ -252,6 +252,7 @@ _RESTATE_GAP = LazyPattern(r"(?:\s+(?:a|an|per|each)\s+[\p{L}]+)?\s*,?\s*(?:or|i
 # "a 30-strong fleet", "a 20-odd list": compounds whose number counts the noun after them
 _COMPOUND_NOT_COUNTED = ("strong", "odd", "plus", "something")
 _SIZE_HEDGES = ("almost", "nearly", "close to", "just about", "not quite")
+_FLOOR_HEDGES = ("more than", "over", "at least", "well over", "less than", "under", "well above", "above")
 _ARTICLE_END = LazyPattern(r"(?<![\p{L}])an?\s+$", regex.I)
 # a hedge on a range's high end: "between 2 g and about 7 g"
 _GAP_HEDGE = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|up\s+to)\s+)?"
@@ -996,8 +997,9 @@ class _Scanner:
             hm = lex.hedge_re.search(hb, 0, art.start()) if art is not None else None
             # only a hedge of size ("about", "almost"), not a preposition ("under a £4.2 billion deal")
             word = rx(r"\s+").sub(" ", hm.group().strip().lower()) if hm is not None else ""
-            if hm is not None and lex.hedges.get(word, {}).get("window") != "band" and word not in _SIZE_HEDGES:
-                hm = None
+            if hm is not None and lex.hedges.get(word, {}).get("window") != "band" and word not in _SIZE_HEDGES and \
+                    not (f.role == "multiple" and word in _FLOOR_HEDGES):
+                hm = None  # ("more than a fivefold increase": a floor before a multiple's article is the multiple's)
             if hm is not None:
                 hb = hb[:art.start()]
         if hm and not (hm.group().strip().lower() in ("over", "under", "above", "below") and
