@@ -1628,7 +1628,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         add(old, new, ev)
     if pairs_too:
         # 1. pairs in the trigger's clause
+        # (not a pair the next sentence makes by pointing back: "2,460,000 subscribers, 8% more than a year earlier.
+        # That was 22,000 fewer than the 2,482,000 at September 30")
         local = [pr for pr in pairs.in_sentences(si, si) if _same_clause(ctx, facts, p, pr)
+                 and ctx.sent_index(max(pr.old.start, pr.new.start)) == si
                  and (target is None or target.type != pr.new.type or pr.new is target or same_figure(pr.new, target)
                       or pr.old is target)]
         nearest = _nearest_pairs(ctx, facts, p, local, pairs.deltas)
