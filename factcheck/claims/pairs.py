@@ -184,6 +184,11 @@ class Pairs:
         yo, yn = (_year(wo.text), _year(wn.text)) if wo is not None and wn is not None else (None, None)
         if yo and yn and yo > yn:
             old, new = new, old  # the dates say which level came first
+        if new.start < old.start and mt.template.id in ("compared", "compared-close") and \
+                self.facts.g.regex(_EXPECTED_OF).search(self.ctx.text, max(0, new.start - 30), new.start) and \
+                not self.facts.g.regex(_EXPECTED_OF).search(self.ctx.text, max(new.end, old.start - 30), old.start):
+            old, new = new, old  # "consensus of ₩936.1 billion against ₩1,725 billion reported": the expectation first,
+            # then the result: the expectation is the base
         if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
                 self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
@@ -554,6 +559,7 @@ class _Starts:
         return self.pairs[i].start
 
 
+_EXPECTED_OF = r"(?<![\p{L}])(?:@prediction_nouns)\s+(?:of|at|was|were|had\s+been|stood\s+at)\s+(?:(?:about|around|some|roughly)\s+)?$"
 _PART_OF_THEM = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?of\s+(?:them|these|those|which|whom)\b", regex.I)
 # a loss noun right after a level, an adjective or two before it: "the ¥70.1 billion operating loss", "a €12m net loss"
 _LOSS_AFTER = LazyPattern(r"[^\S\n]+(?:(?:net|operating|pre-?tax|underlying|adjusted|reported|cash|annual|quarterly)[^\S\n]+){0,2}"
