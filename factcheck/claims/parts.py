@@ -2269,9 +2269,11 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
             break  # (not "secured S$6.2 billion, including a S$1.3 billion order": a part's own items)
         if len(items) == 1 and _CLOSED_CLAUSE.match(between):
             break  # "104 vehicles, of which 103 were upgraded, and 40 new-build ones": the clause ended at the comma
-        if len(items) == 1 and _VERB_THEN_COMMA.match(between) and _names_own_thing(x) and not _names_own_thing(first):
-            # "142 Leopard 2A4, of which 82 are being upgraded, 105 2A5s and 84 2PL tanks": after a clause about a
-            # bare part, an item naming a thing of its own goes on with the outer list
+        if len(items) == 1 and (_VERB_THEN_COMMA.match(between) or _COMMA_AND.fullmatch(between)) and \
+                _names_own_thing(x) and not _names_own_thing(first):
+            # "142 Leopard 2A4, of which 82 are being upgraded, 105 2A5s and 84 2PL tanks", "60 Rafale, of which 42 for
+            # France, and 23 Falcon": after a clause about a bare part, an item naming a thing of its own goes on with
+            # the outer list
             break
         items.append(x)
     return items
@@ -2283,6 +2285,7 @@ _INCLUDING_ITEMS = LazyPattern(r"\b(?:including|includes|incl\.|such\s+as|among\
 _OPEN_BRACKET_BEFORE = LazyPattern(r"\(\s*$")
 _COMPARED_CLAUSE = LazyPattern(r"\b(?:when|than|compared|against|versus|up\s+from|down\s+from)\b", regex.I)
 _LEAVING = LazyPattern(r"\b(?:leaving|leaves|remaining|remain|still\s+to)\b", regex.I)
+_COMMA_AND = LazyPattern(r"[^,;]*,\s+(?:and|plus)\s+", regex.I)
 _VERB_THEN_COMMA = LazyPattern(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b[^,;]*,\s", regex.I)
 
 
