@@ -108,6 +108,12 @@ def restate(m: Mention, value: float, doc_text: str) -> str:
         num = num.capitalize() if doc_text[m.num_start:m.num_start + 1].isupper() else num
     if not written:
         return num
+    if whole == 1 and decimals == 0 and m.type == "count" and m.noun and m.value != 1:
+        # "three guns" restated as one: "one gun" (the counted noun in the singular)
+        from .extract.lexicon import singular
+
+        noun = m.noun
+        suffix = suffix.replace(noun, singular(noun), 1) if noun in suffix and singular(noun) != noun else suffix
     return f"{prefix}{num}{suffix}"
 
 
