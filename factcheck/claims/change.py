@@ -1714,7 +1714,13 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             if _OPENING.match(opening) and not [x for x in ctx.numbers_in(ctx.sents[si][0], p.start)
                                                 if is_amount(x) and x.type == "percent"]:
                 prev = [pr for pr in pairs.in_sentences(si - 1, si - 1)
-                        if not _own_level_before(ctx, facts, pairs, ctx.sents[si][0], p, pr)]
+                        if not _own_level_before(ctx, facts, pairs, ctx.sents[si][0], p, pr)
+                        # (a pair of the sentence before, or one that reaches into this one in the trigger's clause:
+                        # not "... 21 Rafale ... That means output nearly doubled, and it came in one aircraft above the
+                        # guidance of 20" for "doubled")
+                        and (ctx.sent_index(max(pr.old.start, pr.new.start)) == si - 1
+                             or not _AND_PRONOUN.search(ctx.text, min(p.end, max(pr.old.start, pr.new.start)),
+                                                        max(pr.old.start, pr.new.start)))]
                 for k, pair in enumerate(reversed(prev)):
                     ev = list(pair.evidence) + [Evidence("anaphora", f"'{opening.split()[0]}' points back to the "
                                                          "sentence before", facts.weight("anaphora", 2.0) - k, k == 0)]
@@ -2065,7 +2071,10 @@ def _same_clause(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
     gap = ctx.text[a:inner_a] + " " + ctx.text[inner_b:b] if not inside else ""
     if _CLAUSE_BREAK.search(gap):
         return False
-    if inside and (_CLAUSE_BREAK.search(ctx.text, p.end, inner_b) or _CLAUSE_BREAK.search(ctx.text, inner_a, p.start)):
+    if inside and (_CLAUSE_BREAK.search(ctx.text, p.end, inner_b) or _CLAUSE_BREAK.search(ctx.text, inner_a, p.start)
+                   # ("... against 13 in 2023. That means output nearly doubled, and it came in one aircraft above the
+                   # guidance of 20": the pair 21/20 spans the trigger, its base in a clause of its own subject)
+                   or _AND_PRONOUN.search(ctx.text, p.end, inner_b)):
         # "to 364 ships in 2054, an increase of 23 percent, but would remain 17 ships short of the Navy's goal of 381":
         # a pair whose levels stand on either side of the trigger across a clause break is of the other clause
         return False

@@ -171,9 +171,14 @@ class Pairs:
                     and not self.facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)
                     # (nor a part of the level before it: "delivered 47 aircraft, 42 of them large-cabin. That is eight
                     # more than the 39 ...": 47)
-                    and not _PART_OF_THEM.match(ctx.text, x.end)]
+                    and not _PART_OF_THEM.match(ctx.text, x.end)
+                    # (and on the side of the base the comparison says: "... against 13 in 2023 (11 France, 2 export).
+                    # That means ... it came in one aircraft above the guidance of 20": 21, not 2)
+                    and not (direction and x.value is not None and base.value is not None
+                             and (x.value == base.value or (x.value > base.value) != (direction > 0)))]
             if prev:
-                return prev[-1]
+                total = self._broken_down(prev[-1])
+                return total if total is not None and total in prev else prev[-1]
         return None
 
     def _take(self, mt: Match, old: Mention | None, new: Mention | None, figs: list[Mention],
