@@ -391,12 +391,22 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     rel = regex.match(r"\s*(?:later|after|before|since|ago|earlier|on|from(?=\s+(?!(?:the\s+)?(?:end|start|beginning|early|"
                       r"mid|late|middle)\b)(?!now\b|today\b)(?!(?:fiscal|financial)\s+(?:year\s+)?\d)(?-i:\p{Ll})))\b",
                       after, regex.I)
+    if rel and rel.group(0).strip().lower() in ("after", "before") and \
+            (named_due := _DUE_BY_WORDS.match(after, rel.end())) is not None and \
+            not _DATE_GIVEN_AFTER.match(after, named_due.end()):
+        return None  # "to be in place by 2032 — 12 years after the date first announced": the date it is counted from
+        # is named by words, not given in the sentence
     if rel and rel.group(0).strip().lower() in ("earlier", "ago") and _dates_a_figure(ctx, q):
         return None  # "from ¥980 billion a year earlier": the period a figure is given for, not a span claimed
     if not rel and regex.search(r"\b(?:per|each|every|over|for|within|up\s+to)\s+(?:the\s+(?:(?:next|past|last|first|"
                                 r"coming|remaining)\s+)?)?$", before, regex.I) and not _DATED_AFTER.match(after):
         return None  # "over five years", "for ten years": a period stated, not derived from dates (but "over the 12
         # years from 2025 to 2036" names its dates)
+    if _AMOUNT_OF_TIME.search(before):
+        return None  # "accumulated 10,363 days of idle time", "the equivalent of more than 28 years of availability": an
+        # amount of time summed over many things, not a span between two dates
+    if _PLANNED_SPAN.search(before):
+        return None  # "expected to replace them after about 20 years": a span planned, not measured between dates
     if regex.match(r"\s*(?:[\p{L}'’-]+\s+){0,2}?(?:warranty|warranties|guarantee|guarantees)\b|"
                    r"\s*(?:old|of\s+(?:service|experience|production|operation))\b", after, regex.I):
         return None  # "a five-year extended warranty": the length of a thing bought, no span between dates
@@ -741,12 +751,20 @@ _AFTER_SPAN = LazyPattern(r"\b(?:after|following)\s+(?:(?:some|about|around|near
                 r"less\s+than)\s+)?$", regex.I)
 _DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after|(?:later|earlier)\s+than)\s+(?:the\s+|its\s+|their\s+)?"
                          r"(?:(?:original|originally|planned|"
-                         r"previous|earlier|initial|contractual|target)\s+)?(?P<d>(?:19|20)\d\d)\b", regex.I)
+                         r"previous|earlier|initial|contractual|target)\s+)?(?P<d>(?:(?:January|February|March|April|May|"
+                         r"June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d)\b", regex.I)
 _FROM_DATED = LazyPattern(r"\bfrom\b(?:[^,;]|,(?=\d))*$", regex.I)  # ("from 1,28 % in 2024": a decimal comma)
 _DUE_BY_WORDS = LazyPattern(r"\s+(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:dates?|schedules?|plans?|timelines?|"
                             r"milestones?|deadlines?|targets?|baselines?)\b", regex.I)
 _LATE = LazyPattern(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
+_AMOUNT_OF_TIME = LazyPattern(r"\b(?:accumulated|accumulating|lost|losing|adding|added|totall?ed|totall?ing|amounting\s+to|equivalent\s+of|"
+                              r"worth\s+of|sum\s+of)\s+(?:(?:more\s+than|over|about|around|some|nearly|almost|roughly)\s+)?$",
+                              regex.I)
+_PLANNED_SPAN = LazyPattern(r"\b(?:expected|planned|intended|meant|scheduled|due)\s+to\s+(?:[\p{L}'’-]+\s+){1,5}?"
+                            r"(?:after|within|in|for)\s+(?:(?:about|around|some|nearly|almost|roughly|another)\s+)?$", regex.I)
+_DATE_GIVEN_AFTER = LazyPattern(r"\s*(?:of|in|for|on|,)?\s*(?:(?:early|mid|late|the\s+end\s+of)\s+)?(?:\p{L}+\.?\s+)?(?:19|20)\d\d",
+                                regex.I)  # ("after the original target of July 2017": the date named after all)
 _PART_OF_PERIOD = LazyPattern(r"\b(?:first|last|opening|final|closing|initial|remaining)\s+$", regex.I)
 _DATED_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?"
                            r"(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
