@@ -1101,3 +1101,18 @@ def test_capitals_after_a_figure_that_are_no_scaled_code_stay_words() -> None:
                                   "Third-quarter orders rose."])
 def test_hyphenated_halves_and_quarters_are_periods(text: str) -> None:
     assert not [m for m in extract_text(text) if m.type in AMOUNT_TYPES and m.value in (0.5, 0.25, 2, 3)]
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("• Orders received EUR 14.1 (7.1) million, roughly double the comparison period", [14.1e6, 7.1e6]),
+    ("Order intake SEK 549.3 (410.2) million", [549.3e6, 410.2e6]),
+    ("Operating result EUR -0.3 (0.4) million", [-0.3e6, 0.4e6]),
+])
+def test_a_comparison_figure_in_brackets_before_the_shared_scale_is_no_negative(sentence: str,
+                                                                                 values: list[float]) -> None:
+    # "EUR 14.1 (7.1) million": the comparison period's figure between the amount and the scale both share
+    assert [m.value for m in extract_text(sentence) if m.type == "currency"] == pytest.approx(values)
+
+
+def test_an_accounting_negative_alone_stays_negative() -> None:
+    assert [m.value for m in extract_text("The loss was (45) million euros.") if m.type == "currency"] == [-45e6]

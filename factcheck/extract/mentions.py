@@ -152,6 +152,7 @@ def number_chunks(t: str) -> Iterator[tuple[int, int]]:
         end = _CHUNK_REST.match(t, i).end()
         yield _CHUNK_BEFORE.match(t, pos, i).start(), end
         pos = end
+_BRACKET_BETWEEN = LazyPattern(r"[ \u00a0]?\([ \u00a0]?")
 _BRACKETED_MONEY = LazyPattern(r"[\p{Sc}]\(\d[\d,.]*\)(?:bn|mn|m|k|b)?[.,;:)]?")
 _CITATIONS = LazyPattern(r"(?:\[(?:\d{1,3}|[a-z])(?:[,–-]\d{1,3})*\])+(?=[\s\p{P}]*$)")  # "[1][2]", "[3,4]", "[a]" closing a chunk
 _STRIP_L = "\"'“‘([{«"
@@ -1750,6 +1751,7 @@ class _Scanner:
                 while kept[-1].end > kept[-1].num_end and self.t[kept[-1].end - 1].isspace():
                     kept[-1].end -= 1  # "four one-year option periods": the span ends at "four", not after its space
             kept.append(f)
+        self._bracket_comparatives(kept)
         amounts = self._compound_quantities(kept)
         self._resolve(amounts)
         if self._dropped:
@@ -1759,6 +1761,17 @@ class _Scanner:
         self.out = [m for m in self.out if m.value is None or abs(m.value) <= MAX_FIGURE]  # ordinals too
         self.out.sort(key=lambda m: (m.start, m.end))
         return self.out
+
+    def _bracket_comparatives(self, amounts: list[_Amount]) -> None:
+        """"EUR 14.1 (7.1) million": the figure of the comparison period in brackets between an amount and the scale
+        word both share - no accounting negative; the scale is the first figure's too."""
+        t = self.t
+        for a, b in zip(amounts, amounts[1:], strict=False):
+            if a.type == "currency" and a.scale is None and a.scale_factor == 1.0 and not a.word and \
+                    b.type in (None, "currency") and b.unit in (None, a.unit) and b.scale and (b.value or 0) < 0 and \
+                    _BRACKET_BETWEEN.fullmatch(t, a.num_end, b.num_start) and t[b.num_end:b.num_end + 1] == ")":
+                b.value = -b.value
+                a.scale, a.scale_factor = b.scale, b.scale_factor
 
     def _family_word(self, unit: str | None) -> bool:
         """Is a counted noun a currency family's bare name ("crowns": money once the text says whose)?"""
