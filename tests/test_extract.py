@@ -880,7 +880,9 @@ def test_scales_after_a_space_and_scaled_codes(text: str, value: float, unit: st
     """Results releases write the scale after a space, glue it to the currency code, or use another
     language's scale word (with that language's digits) in an English text."""
     money = [m for m in extract_text(text) if m.type == "currency"]
-    assert [(float(m.value), m.unit) for m in money] == [(pytest.approx(value), unit)]
+    # (a comparison figure in brackets after it, "SEK 406.3 M (159.4)", is an amount of its own, tested elsewhere)
+    assert [(float(m.value), m.unit) for m in money[:1]] == [(pytest.approx(value), unit)]
+    assert all(m.start >= money[0].end and m.text[:1].isdigit() for m in money[1:])
 
 
 def test_spaced_short_scale_needs_money() -> None:
@@ -1116,3 +1118,20 @@ def test_a_comparison_figure_in_brackets_before_the_shared_scale_is_no_negative(
 
 def test_an_accounting_negative_alone_stays_negative() -> None:
     assert [m.value for m in extract_text("The loss was (45) million euros.") if m.type == "currency"] == [-45e6]
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("• Net sales increased by 21% to TSEK 22,126 (18,288)", [22_126e3, 18_288e3]),
+    ("Sales were SEK 13,546m (11,527) in the quarter.", [13_546e6, 11_527e6]),
+    ("• EBITDA amounted to TSEK -1,188 (2,205)", [-1_188e3, 2_205e3]),
+])
+def test_a_bare_figure_in_brackets_after_an_amount_is_the_comparison_periods_amount(sentence: str,
+                                                                                      values: list[float]) -> None:
+    # the Nordic interim-report style: the prior period's figure in brackets, in the same currency and scale; a sign
+    # after a scaled currency code ("TSEK -1,188") belongs to the figure
+    assert [m.value for m in extract_text(sentence) if m.type == "currency"] == pytest.approx(values)
+
+
+def test_a_year_or_a_count_in_brackets_after_an_amount_stays_what_it_is() -> None:
+    ms = extract_text("It cost $4.1 million (2018) each; the kit is $25 (30 units).")
+    assert [(m.text, m.type) for m in ms if m.type != "currency"] == [("2018", "date"), ("30 units", "count")]

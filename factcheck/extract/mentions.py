@@ -153,6 +153,7 @@ def number_chunks(t: str) -> Iterator[tuple[int, int]]:
         yield _CHUNK_BEFORE.match(t, pos, i).start(), end
         pos = end
 _BRACKET_BETWEEN = LazyPattern(r"[ \u00a0]?\([ \u00a0]?")
+_BRACKET_CLOSE = LazyPattern(r"[ \u00a0]?\)")
 _BRACKETED_MONEY = LazyPattern(r"[\p{Sc}]\(\d[\d,.]*\)(?:bn|mn|m|k|b)?[.,;:)]?")
 _CITATIONS = LazyPattern(r"(?:\[(?:\d{1,3}|[a-z])(?:[,–-]\d{1,3})*\])+(?=[\s\p{P}]*$)")  # "[1][2]", "[3,4]", "[a]" closing a chunk
 _STRIP_L = "\"'“‘([{«"
@@ -955,8 +956,8 @@ class _Scanner:
         sign_gap = 0
         if not f.word and before.endswith(("-", "\u2212")) and (len(before) < 2 or before[-2] in " (\t\n"):
             f.value = -f.value
-            if f.type is None and lex.cur_prefix_re.search(before[:-1]):
-                before = before[:-1]  # "SEK -17.6 M": the sign after the currency code and a space
+            if f.type is None and (lex.cur_prefix_re.search(before[:-1]) or self._scaled_code(before[:-1]) is not None):
+                before = before[:-1]  # "SEK -17.6 M", "TSEK -1,188": the sign after the currency code and a space
                 sign_gap = 1
             else:
                 f.start -= 1
@@ -1772,6 +1773,13 @@ class _Scanner:
                     _BRACKET_BETWEEN.fullmatch(t, a.num_end, b.num_start) and t[b.num_end:b.num_end + 1] == ")":
                 b.value = -b.value
                 a.scale, a.scale_factor = b.scale, b.scale_factor
+            elif a.type == "currency" and not a.word and b.type is None and not b.word and b.scale is None and \
+                    b.scale_factor == 1.0 and b.value_high is None and a.value and b.value and \
+                    _BRACKET_BETWEEN.fullmatch(t, a.end, b.num_start) and _BRACKET_CLOSE.match(t, b.num_end) and \
+                    0.1 <= abs(b.value / a.value) <= 10:
+                # "TSEK 22,126 (18,288)", "SEK 3,260m (1,952)": the comparison period's figure in brackets right after
+                # an amount is an amount of the same currency and scale
+                b.type, b.unit, b.scale, b.scale_factor, b.inferred = "currency", a.unit, a.scale, a.scale_factor, True
 
     def _family_word(self, unit: str | None) -> bool:
         """Is a counted noun a currency family's bare name ("crowns": money once the text says whose)?"""
