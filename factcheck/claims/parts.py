@@ -954,6 +954,7 @@ _GENERIC_WHOLE = LazyPattern(r"(?:the|its|their)\s+(?:total|whole|sum)(?:\s+(?:f
                    r"(?:\s+(?:in|for|at|this|that|last|so|as|and|but|while|with|by|over|to|across)\b.*)?", regex.I)
 _ADJUNCT_BEFORE = LazyPattern(r"\b(?:in|across|among|into|within|between|over|under|at)\s+(?:(?:the|its|their|some|about|"
                               r"around|nearly|almost|roughly)\s+)?$", regex.I)
+_RESPECTIVELY_AFTER = LazyPattern(r"\s*,?\s*(?:\([^()]*\)\s*)?respectively\b", regex.I)
 _A_CHANGE_SIZE = LazyPattern(r"\b(?:an?|the)\s+$", regex.I)
 _CHANGE_NOUN_RIGHT_AFTER = r"\s+(?:[\p{L}-]+\s+)?@change_nouns(?![\p{L}])"
 _TOTAL_AFTER = LazyPattern(r"\s*(?:in\s+total|in\s+all|altogether|combined|overall|all\s+told)\b", regex.I)
@@ -1937,6 +1938,12 @@ def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:
     gap = _HEDGE_END.sub("", words(figs[-1].end, t.start))  # "..., together more than €1.2 billion"
     if len(gap) > 90 or regex.search(r"[;]|\b(?:while|whereas|but|than)\b", gap):
         return []
+    if _RESPECTIVELY_AFTER.match(gap):
+        named = {h.measure for h in facts.measure_hits_in(s, figs[0].start)}
+        if len(named) >= 2 and facts.measure_id(t) in named:
+            return []  # "Order intake and revenue reached SEK 549.3 million and SEK 594.1 million respectively, and
+            # revenue for the full year totalled SEK 1,806.7 million": the figures of two measures named in turn are no
+            # parts of a total of one of them
     out = [figs[-1]]
     for x in reversed(figs[:-1]):
         between = words(x.end, out[0].start)
