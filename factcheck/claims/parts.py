@@ -22,7 +22,7 @@ from ..extract.lazy import LazyPattern, rx
 from ..extract.lexicon import MONTHS
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
-from .pairs import OF_WHOLE_OPENING, Pair, Pairs, base_position, size_of_comparison
+from .pairs import OF_WHOLE_OPENING, Pair, Pairs, base_position, bracket_restatement, size_of_comparison
 from .reading import (
     POINTS_BACK,
     Facts,
@@ -509,7 +509,10 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x) and x.type != "percent" and x is not whole
               and facts.rate_of(x) is None and not modifier(x)
               # "which excludes the Carabinieri (€7.633 mln) and pensions, accounts for 69,5%": what is left out
-              and not _EXCLUDED_BEFORE.search(ctx.text, max(s, x.start - 40), x.start)]
+              and not _EXCLUDED_BEFORE.search(ctx.text, max(s, x.start - 40), x.start)
+              # "$323.71 million (roughly US$245 million) ..., nine per cent of the $3.59 billion": a restatement in
+              # brackets is the part in another currency, not the part
+              and not (x.start in ctx.restated or bracket_restatement(ctx, x))]
     if before and threshold(ctx, facts, before[-1]):
         return []  # "Orders below €10 m represented 61% of the total": the part is the orders, not €10 m
     if before and _set_size(ctx, before[-1]):
