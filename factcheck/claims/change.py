@@ -821,7 +821,7 @@ _LEVEL_NOUN = LazyPattern(r"\b(?:figure|total|level|tally|number|amount|sum|resu
 def _near(ev: list[Evidence]) -> bool:
     """Is a subject close enough to its comparison for the comparison's grammar to be explicit about it? Not when it
     was taken from the paragraph before, nor when the sentence before offers several."""
-    return not any(e.cue in (_OTHER_PARAGRAPH, _SEVERAL_BEFORE, _NAMED_OWN) for e in ev)
+    return not any(e.cue in (_OTHER_PARAGRAPH, _SEVERAL_BEFORE, _NAMED_OWN, "measure-only") for e in ev)
 
 
 def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention, direction: int = 0
