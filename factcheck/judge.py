@@ -231,7 +231,7 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
         return None
     rule = rules.rule(c.kind)
     if rule is not None and rule.options.get("truncation") and c.stated is not None and c.stated.half_step and \
-            c.stated.hedge is None and acc[0] >= 0:
+            c.stated.hedge is None and not c.stated.word and acc[0] >= 0:
         # "94,000 sq ft (8,732 sq m)" for 8,732.9: a restatement may cut its last digit rather than round it; the
         # figure reaches up to one step above what it says (rule option truncation)
         acc = (acc[0], acc[1] + 2 * c.stated.half_step)
