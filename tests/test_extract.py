@@ -1135,3 +1135,17 @@ def test_a_bare_figure_in_brackets_after_an_amount_is_the_comparison_periods_amo
 def test_a_year_or_a_count_in_brackets_after_an_amount_stays_what_it_is() -> None:
     ms = extract_text("It cost $4.1 million (2018) each; the kit is $25 (30 units).")
     assert [(m.text, m.type) for m in ms if m.type != "currency"] == [("2018", "date"), ("30 units", "count")]
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("a test track of about 1.2 kilometres (three-quarters of a mile)", "three-quarters of a mile", 0.75, "mile"),
+    ("The range is half a mile.", "half a mile", 0.5, "mile"),
+    ("It is two-thirds of a kilometre long.", "two-thirds of a kilometre", 2 / 3, "kilometer"),
+])
+def test_a_fraction_of_one_unit_is_one_quantity(sentence: str, text: str, value: float, unit: str) -> None:
+    (m,) = [m for m in extract_text(sentence) if m.text == text]
+    assert (m.type, m.unit) == ("quantity", unit) and m.value == pytest.approx(value)
+
+
+def test_a_fraction_of_a_counted_whole_stays_a_fraction() -> None:
+    assert [(m.text, m.role) for m in extract_text("Two-thirds of the 30 jets were ready.")][0] == ("Two-thirds", "fraction")

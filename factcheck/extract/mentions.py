@@ -152,6 +152,8 @@ def number_chunks(t: str) -> Iterator[tuple[int, int]]:
         end = _CHUNK_REST.match(t, i).end()
         yield _CHUNK_BEFORE.match(t, pos, i).start(), end
         pos = end
+_A_UNIT = LazyPattern(r"an?[ \u00a0]", regex.I)
+_FRACTION_OF = LazyPattern(r"[ \u00a0]+(?:of[ \u00a0]+)?")
 _BRACKET_BETWEEN = LazyPattern(r"[ \u00a0]?\([ \u00a0]?")
 _BRACKET_CLOSE = LazyPattern(r"[ \u00a0]?\)")
 _BRACKETED_MONEY = LazyPattern(r"[\p{Sc}]\(\d[\d,.]*\)(?:bn|mn|m|k|b)?[.,;:)]?")
@@ -1761,7 +1763,23 @@ class _Scanner:
             self.out.append(self._mention(f))
         self.out = [m for m in self.out if m.value is None or abs(m.value) <= MAX_FIGURE]  # ordinals too
         self.out.sort(key=lambda m: (m.start, m.end))
+        self._fractions_of_a_unit()
         return self.out
+
+    def _fractions_of_a_unit(self) -> None:
+        """"three-quarters of a mile", "half a kilometre": a fraction of one unit is one quantity (0.75 mile)."""
+        out: list[Mention] = []
+        for m in self.out:
+            prev = out[-1] if out else None
+            if prev is not None and prev.role == "fraction" and prev.value is not None and m.type == "quantity" and \
+                    m.value == 1.0 and m.value_high is None and _A_UNIT.match(m.text) and \
+                    _FRACTION_OF.fullmatch(self.t, prev.end, m.start):
+                out[-1] = dataclasses.replace(m, start=prev.start, text=self.t[prev.start:m.end], value=prev.value,
+                                              half_step=prev.half_step, num_start=prev.num_start, num_end=prev.num_end,
+                                              word=True, hedge=prev.hedge or m.hedge, approx=prev.approx or m.approx)
+                continue
+            out.append(m)
+        self.out = out
 
     def _bracket_comparatives(self, amounts: list[_Amount]) -> None:
         """"EUR 14.1 (7.1) million": the figure of the comparison period in brackets between an amount and the scale
