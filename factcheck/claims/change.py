@@ -1764,8 +1764,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 not any(pr.new is target and any(e.explicit for e in pr.evidence) for pr in local):
             # (nor when the trigger's own clause pairs the level explicitly: "$822 million below the $8.3 billion")
             for pair in pairs.with_new(target):
-                if pair.new is target or ctx.sent_index(pair.start) == si:
-                    continue
+                if pair.new is target or ctx.sent_index(pair.start) == si or \
+                        any(e.cue == "pair:expected" for e in pair.evidence):
+                    continue  # (nor a result against its prediction: "consensus of ₩936.1 billion against ₩1,725
+                    # billion reported" is no earlier level of the ₩1.72 trillion profit "rose 190.2%" to)
                 mt_, mp_ = facts.measure_id(target), facts.measure_id(pair.new)
                 if mt_ and mp_ and mt_ != mp_:
                     continue  # "Adjusted EBITDA grew 13% to €329 million" after "revenue had dipped to €329 million from

@@ -189,11 +189,13 @@ class Pairs:
         yo, yn = (_year(wo.text), _year(wn.text)) if wo is not None and wn is not None else (None, None)
         if yo and yn and yo > yn:
             old, new = new, old  # the dates say which level came first
+        expected = False
         if new.start < old.start and mt.template.id in ("compared", "compared-close") and \
                 self.facts.g.regex(_EXPECTED_OF).search(self.ctx.text, max(0, new.start - 30), new.start) and \
                 not self.facts.g.regex(_EXPECTED_OF).search(self.ctx.text, max(new.end, old.start - 30), old.start):
             old, new = new, old  # "consensus of ₩936.1 billion against ₩1,725 billion reported": the expectation first,
             # then the result: the expectation is the base
+            expected = True
         if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
                 self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
@@ -245,7 +247,9 @@ class Pairs:
         old, new = pair
         if not self._gap_clear(old, new, figs) and not mt.template.id.startswith("parallel") and total is None:
             return  # (the parts of a breakdown between a total and its earlier level are no obstacle)
-        ev = Evidence(f"{mt.template.group}:{mt.template.id}", f"'{_quote(self.ctx.text, mt.start, mt.end)}'",
+        # (a result against its prediction is marked so: no change over time another sentence may restate)
+        ev = Evidence(f"{mt.template.group}:{'expected' if expected else mt.template.id}",
+                      f"'{_quote(self.ctx.text, mt.start, mt.end)}'",
                       mt.template.weight, mt.template.explicit)
         key = (old.start, new.start)
         prev = best.get(key)
