@@ -815,6 +815,7 @@ _OTHER_PARAGRAPH = "paragraph-before"
 _SEVERAL_BEFORE = "several-before"
 _NAMED_OWN = "named-own-subject"
 # ("The 2025 figure is 49 aircraft more than ...": a level noun points back as a pronoun does)
+_DEFINITE_NP = LazyPattern(r"\W*(?:the|this|that|these|those)\s+(?:(?:19|20)\d\d\s+)?(\p{L}[\p{L}-]{3,})", regex.I)
 _LEVEL_NOUN = LazyPattern(r"\b(?:figure|total|level|tally|number|amount|sum|result)s?\b", regex.I)
 
 
@@ -919,7 +920,13 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             # from €532.8 million": a sentence that names its own subject by words (no pronoun, no word pointing back)
             # is not plainly about a figure of the sentence before of another measure
             opening = ctx.text[ctx.sents[si][0]:trig.start]
-            if not pronoun and not facts.g.word_pattern("anaphora").search(opening) and \
+            definite = _DEFINITE_NP.match(opening)
+            # ("... submitted its budget request ... The request is 7.4% higher": a definite noun the sentence before
+            # used points back as a pronoun does)
+            back_np = definite is not None and regex.search(
+                r"(?<![\p{L}])" + regex.escape(definite.group(1)) + r"(?![\p{L}])",
+                ctx.text[ctx.sents[si - 1][0]:ctx.sents[si - 1][1]], regex.I) is not None
+            if not pronoun and not back_np and not facts.g.word_pattern("anaphora").search(opening) and \
                     not _LEVEL_NOUN.search(opening) and len(regex.findall(r"\p{L}{3,}", opening)) >= 2:
                 said = {h.measure for h in facts.measure_hits_in(ctx.sents[si][0], trig.start)}
                 for x in before:
