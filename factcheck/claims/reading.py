@@ -520,6 +520,9 @@ class Facts:
             return "exchange"
         if _RATE_EQUATION_BEFORE.search(t, max(0, start - 25), start):
             return "exchange"
+        # "with the euro trading at around US$1.10", "the dollar stood at 1,450 won": a currency's price in another
+        if self.g.regex(_CURRENCY_TRADING_AT).search(t, max(0, start - 60), start):
+            return "exchange"
         for kind in ("period", "unit"):
             hit = self.g.word_pattern(kind + "_rate_words").match(t, i, min(len(t), i + 40))
             if hit is not None and not _NOT_RATE.match(t, hit.end(), min(len(t), hit.end() + 20)):
@@ -570,6 +573,9 @@ class Facts:
 
 _RATE_EQUATION_AFTER = LazyPattern(r"\s*=\s*\S{0,4}\s?\d")
 _SPACES = LazyPattern(r"\s*")  # the white space _RATE_EQUATION_AFTER starts with: it matches only if an '=' follows it
+_CURRENCY_TRADING_AT = (r"(?<![\p{L}])(?:the\s+)?(?:@currency_nouns)\s+(?:was\s+|is\s+)?(?:trading|traded|trades|stood|stands|"
+                        r"standing|changing\s+hands|quoted|worth)\s+(?:at\s+)?(?:(?:around|about|roughly|some|nearly|"
+                        r"close\s+to|just\s+(?:over|under))\s+)?$")
 _RATE_EQUATION_BEFORE = LazyPattern(r"(?<![\d.,])1(?:[.,]0+)?\s*=\s*\S{0,4}\s?$")
 _NAMED_UNIT_RATE = LazyPattern(r"\b(?:average|unit|per-unit|mean)\s+(?:[\p{L}-]+\s+){0,2}?(?:cost|costs|price|prices)\b"
                                r"[^,;.\d()]{0,45}$", regex.I)
