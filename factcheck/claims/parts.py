@@ -764,7 +764,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         same = [x for x in same if pm and _owned_measure(ctx, facts, x, pm)]
     if len(same) == 1 and (generic or meas == pm) and not (generic and _PART_OF_MORE.match(ctx.text, same[0].end)) \
             and not (pm and ctx.sent_index(same[0].start) != ctx.sent_index(part.start)
-                     and _owned_measure(ctx, facts, same[0], pm)):
+                     and _owned_measure(ctx, facts, same[0], pm)) \
+            and _named_words_around(ctx, named, same[0]):
         out = [(x, ev + [Evidence("only-whole", f"the only {pm} figure it can be a share of", 1.5, True)])
                if x is same[0] else (x, ev) for x, ev in out]
     elif meas is not None and meas != pm and named is not None and _MEASURE_WHOLE.fullmatch(named.group(1).strip()):
@@ -975,6 +976,20 @@ _SHARE_OF_MORE = LazyPattern(r"(?:[^;.]|(?<=\d)\.(?=\d))*?(?:\d[\d.,]*\s*(?:%|pe
                              r"\ba\s+quarter|\ba\s+fifth|"
                              r"\ba\s+tenth|\btwo[- ]thirds|\bthree[- ]quarters)\s+of\s+(?:the|all|its|their|his|her)\b",
                              regex.I)
+
+
+def _named_words_around(ctx: Ctx, named: Any, x: Mention) -> bool:
+    """Does every word that qualifies the whole the share names ("total government expenditure": government) stand
+    around ``x`` ("global defence expenditure of $2.44 trillion" has no "government")?"""
+    if not named:
+        return True
+    stems = {w.lower()[:5] for w in regex.findall(r"\p{L}{4,}", named.group(1))} - _GENERIC_STEMS
+    around = ctx.text[max(0, x.start - 80):x.end + 40].lower()
+    return all(st in around for st in stems)
+
+
+_GENERIC_STEMS = frozenset({"total", "whole", "overa", "group", "annua", "their", "combi", "entir", "figur", "amoun",
+                            "level", "value", "year", "fisca", "this", "that", "last"})
 
 
 def _called_total(ctx: Ctx, x: Mention, since: int = 0) -> bool:
