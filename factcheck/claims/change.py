@@ -29,7 +29,7 @@ from ..extract.lazy import LazyPattern
 from ..extract.units import convert, dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
-from .pairs import OF_WHOLE_OPENING, Pair, Pairs, base_position, bracket_restatement, per_time, size_of_comparison
+from .pairs import OF_WHOLE_OPENING, Pair, Pairs, base_position, bracket_restatement, per_time, size_of_comparison, wrong_side
 from .reading import (
     POINTS_BACK,
     Facts,
@@ -831,8 +831,7 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
     (the nearest first), or, when there is none, in the sentence before. Found by position, a subject must lie on
     the side of the base the comparison says ("4% higher than the AED 23.34 billion" is not about AED 310 million)."""
     for x, ev in _subjects_by_position(ctx, facts, pairs, trig, base):
-        if direction and x.value is not None and base.value is not None and \
-                (x.value == base.value or (x.value > base.value) != (direction > 0)):
+        if wrong_side(x, base, direction):
             continue  # (an equal figure is on neither side: "32 F-35A aircraft ... one more than the 32 jets")
         yield x, ev
 

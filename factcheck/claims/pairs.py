@@ -148,8 +148,7 @@ class Pairs:
         before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
                   and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)
                   and not size_of_comparison(ctx, x)
-                  and not (direction and x.value is not None and base.value is not None
-                           and (x.value == base.value or (x.value > base.value) != (direction > 0)))]
+                  and not wrong_side(x, base, direction)]
         if before:
             from .change import adjunct_figure
 
@@ -174,8 +173,7 @@ class Pairs:
                     and not _PART_OF_THEM.match(ctx.text, x.end)
                     # (and on the side of the base the comparison says: "... against 13 in 2023 (11 France, 2 export).
                     # That means ... it came in one aircraft above the guidance of 20": 21, not 2)
-                    and not (direction and x.value is not None and base.value is not None
-                             and (x.value == base.value or (x.value > base.value) != (direction > 0)))]
+                    and not wrong_side(x, base, direction)]
             if prev:
                 total = self._broken_down(prev[-1])
                 return total if total is not None and total in prev else prev[-1]
@@ -542,6 +540,13 @@ def size_of_comparison(ctx: Ctx, x: Mention) -> bool:
     """"$16.0 billion or 1.9% above ...", "$100 million or 0.3 percent below ...", "25 percent, or $190 billion, larger
     than ...": the size of a comparison, no level."""
     return _SIZE_OF_COMPARISON.match(ctx.text, x.end) is not None
+
+
+def wrong_side(x: Mention, base: Mention, direction: int) -> bool:
+    """Does ``x`` stand on the other side of the base than a comparison of this direction says ("4% higher than the
+    AED 23.34 billion" is not about AED 310 million)? An equal figure is on neither side."""
+    return bool(direction) and x.value is not None and base.value is not None and \
+        (x.value == base.value or (x.value > base.value) != (direction > 0))
 
 
 def base_position(ctx: Ctx, x: Mention) -> bool:

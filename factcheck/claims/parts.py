@@ -956,8 +956,6 @@ _MEASURE_WHOLE = LazyPattern(r"(?:(?:the|its|their)\s+)?(?:(?:(?:fiscal|financia
                              r"half)['’]s\s+|(?:total|group|annual|full-year|consolidated)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?", regex.I)
 _GENERIC_WHOLE = LazyPattern(r"(?:the|its|their)\s+(?:total|whole|sum)(?:\s+(?:figure|amount|value|number))?"
                    r"(?:\s+(?:in|for|at|this|that|last|so|as|and|but|while|with|by|over|to|across)\b.*)?", regex.I)
-_ADJUNCT_BEFORE = LazyPattern(r"\b(?:in|across|among|into|within|between|over|under|at)\s+(?:(?:the|its|their|some|about|"
-                              r"around|nearly|almost|roughly)\s+)?$", regex.I)
 _RESPECTIVELY_AFTER = LazyPattern(r"\s*,?\s*(?:\([^()]*\)\s*)?respectively\b", regex.I)
 _A_CHANGE_SIZE = LazyPattern(r"\b(?:an?|the)\s+$", regex.I)
 _CHANGE_NOUN_RIGHT_AFTER = r"\s+(?:[\p{L}-]+\s+)?@change_nouns(?![\p{L}])"
@@ -1470,11 +1468,13 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         lists.append(before_list)
     # (nor when another amount stands between the total and the colon: "180 tanks – 116 ... and 64 of the K2PL version –
     # plus 81 support vehicles: 31 ..., 25 ... and 25 ...": the list is the nearer figure's)
+    from .change import adjunct_figure
+
     if where in ("after", "either") and mt.template.id in ("comprising", "colon-far") and \
             ctx.text[mt.end - 1:mt.end] == ":" and any(
                 is_amount(x) and x.type != "percent" and _sum_comparable(ctx, x, t)
                 # (not "in two batches:", "more than double today's 11:": a count of the parts, a comparison's base)
-                and not _ADJUNCT_BEFORE.search(ctx.text, max(0, x.start - 30), x.start) and not base_position(ctx, x)
+                and not adjunct_figure(ctx, x) and not base_position(ctx, x)
                 for x in ctx.numbers_in(t.end, mt.end)):
         where = "none"
     if where in ("after", "either") and not (mt.template.id in ("comprising", "colon-far") and "(" in ctx.text[t.end:mt.end]):
