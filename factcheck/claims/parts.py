@@ -448,6 +448,12 @@ _OF_MONEY_AFTER = LazyPattern(r"\s+of\s+(?:(?:the|its|their|national|annual)\s+)
                               r"revenues?|turnover|budget|spending|expenditure)\b", regex.I)
 _MONEY_WHOLE = LazyPattern(r"\b(?:GDP|GNI|gross\s+domestic\s+product|revenues?|turnover|budget|spending|expenditure)\b",
                            regex.I)
+# a second predicate on the subject after a change's size: "grows by €16.8 billion and will account for", "rose by 800
+# and now makes up"
+_AND_SHARE_VERB = LazyPattern(r"[^,;.()]{0,25}?\band\s+(?:\p{L}+\s+){0,2}?(?:accounts?|accounted|accounting|makes?|made|"
+                              r"represents?|represented|comprises?|comprised|equals?|equalled|constitutes?)\b", regex.I)
+# a whole named as a change: "60% of the increase", "half of the growth" (the words: change_nouns in rules/vocabulary.yaml)
+_CHANGE_NAMED_AFTER = r"\s+of\s+(?:the|this|that|its|their)\s+(?:[\p{L}-]+\s+)?@change_nouns(?![\p{L}])"
 _DEMONSTRATIVE = LazyPattern(r"(?:that|this|these|those)\b", regex.I)
 _OF_WHICH_BEFORE = LazyPattern(r"\bof\s+(?:which|whom)\s*,?\s*(?:(?:about|some|roughly|around|nearly|almost|just\s+over|"
                                r"just\s+under|more\s+than|less\s+than)\s+)?$", regex.I)
@@ -518,6 +524,11 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     if before and _set_size(ctx, before[-1]):
         return []  # "the four programmes together about 91% of the total": the size of a set whose members' figures
         # make the part, not the part
+    if before and before[-1].start in pairs.deltas and _AND_SHARE_VERB.match(ctx.text, before[-1].end, p.start) and \
+            not facts.g.regex(_CHANGE_NAMED_AFTER).match(ctx.text, p.end):
+        return []  # "procurement grows by €16.8 billion and will account for 27.06% of the defence budget": the subject
+        # of the second verb is the level, not given; the size of the change is no part of it (but "a reduction of 1
+        # trillion won, or 62.5 percent of the original commitment" is the change's own share of its base)
 
     # "shrink by 1 trillion won from the 1.6 trillion won agreed, to ... 35 percent of": a comparison's base is not the
     # part (but "more than £400 million, equivalent to about 4.4% of" is a hedged part)
@@ -689,6 +700,10 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # payments", "behind the higher order book is a £300 million jump in exports"
     cands = [x for x in cands if not (_A_CHANGE_SIZE.search(ctx.text, max(0, x.start - 4), x.start)
                                       and facts.g.regex(_CHANGE_NOUN_RIGHT_AFTER).match(ctx.text, x.end))]
+    # ... nor, when words name the whole, a figure the text gives as the size of a change: "or 9.8% of net sales" is
+    # no share of "an increase of EUR 106.7 million" (unless the words name a change: "60% of the increase")
+    if named is not None and not back_only and not facts.g.word_pattern("change_nouns").search(named.group(1)):
+        cands = [x for x in cands if x.start not in pairs.deltas]
     # a whole may also be in an earlier paragraph of the same release
     if meas is not None:  # a whole of that measure when the text gives one ("188% of net earnings")
         # (else not one the text gives as another measure: "66% of sales" is no share of "Order backlog of USD 25
