@@ -1283,7 +1283,12 @@ class _Prose:
             if m.type == "percent" and (resp := _RESPECTIVELY.match(self.text, m.end, min(sb, m.end + 80))) is not None:
                 # "sales of 6.49 trillion won and operating profit of 856.4 billion won, up 146.5% and 79.5%
                 # respectively": the k-th percent of the list is of the k-th row named before it, in order
-                found = self.respective_row(m, sa, resp.start())
+                found = self.respective_row(m, sa, resp.end())
+            elif m.type == "percent" and (listed := self.respective_row(m, sa, sb)):
+                # "sales of KRW 2.63 trillion and operating profit of KRW 477.2 billion ..., up 62% and 457% year on
+                # year": without "respectively" too, a list of percents after as many rows named in order is read in
+                # that order (one row each)
+                found = listed
             if not found and (m.type == "percent" or m.role == "multiple"):
                 found = self.rows_by_figure(m, ca, cb)
             if not found:
@@ -1338,6 +1343,30 @@ class _Prose:
             return []
         _, _, t, r = rows[run.index(m)]
         return [(t, r, "")]
+
+    def listed_level(self, m: Mention, sa: int) -> Mention | None:
+        """For a percent of a list ("up 62% and 457%"), the level of the same place in the list of as many levels
+        before it ("sales of KRW 2.63 trillion and operating profit of KRW 477.2 billion"); None when the percent is no
+        item of a list or the levels before are not as many, joined as a list."""
+        k0 = bisect.bisect_left(self.m_starts, sa)
+        k = self.mentions.index(m, k0)
+        lo = hi = k
+        while lo > k0 and self.mentions[lo - 1].type == "percent" and \
+                _LIST_JOIN.fullmatch(self.text, self.mentions[lo - 1].end, self.mentions[lo].start):
+            lo -= 1
+        while hi + 1 < len(self.mentions) and self.mentions[hi + 1].type == "percent" and \
+                _LIST_JOIN.fullmatch(self.text, self.mentions[hi].end, self.mentions[hi + 1].start):
+            hi += 1
+        n = hi - lo + 1
+        if n < 2:
+            return None
+        levels = [x for x in self.amounts[bisect.bisect_left(self.am_starts, sa):
+                                          bisect.bisect_left(self.am_starts, self.mentions[lo].start)]
+                  if x.type in ("currency", "count")][-n:]
+        if len(levels) != n or not all(_LEVEL_LIST_JOIN.fullmatch(self.text, a.end, b.start)
+                                       for a, b in zip(levels, levels[1:], strict=False)):
+            return None
+        return levels[k - lo]
 
     def share(self, m: Mention, sa: int, sb: int) -> Claim | None:
         """"Vehicle Mobility Solutions, which supplies ..., accounted for 58% of group revenue" over a table with a
@@ -1590,6 +1619,10 @@ class _Prose:
         # percent, set off by a comma, is what changed; a row whose figure it is not (at any scale) is not read
         own_level = next((a for a in reversed(lead) if a.type in ("currency", "count") and a.value and
                           _SET_OFF_LEVEL.fullmatch(text, a.end, m.start)), None) if lead else None
+        listed = self.listed_level(m, sa) if own_level is not None else None
+        if listed is not None:
+            own_level = listed  # "sales of KRW 2.63 trillion and operating profit of KRW 477.2 billion, up 62% and 457%":
+            # the k-th percent of a list is of the k-th level of the list before it, not of the level right before it
         readings: list[Relation] = []
         chosen: list[Relation] = []  # the clause gives the row's current figure: explicit
         named_only: list[Relation] = []  # the sentence names the period: the reading, but not explicit
@@ -1626,7 +1659,7 @@ class _Prose:
                     # level the change took the clause's subject to is not the row's (at any scale: "to ₹1,92,387
                     # crore" is the row's 1,92,387 under a "(₹ crore)" caption)
                 same = next((a for a in level if _same_value(a, nm)), None)
-                if same is not None and any(same.end <= a.start < m.start for a in level):
+                if same is not None and same is not listed and any(same.end <= a.start < m.start for a in level):
                     same = None  # "divided by the 659 missiles, is now $213.8 million, up 81 percent": another figure
                     # stands between the row's and the percent: the row's figure is not the one the change is of
                 if same is not None and (based := _BASE_BEFORE_FIGURE.search(text, max(ca, same.start - 30),
@@ -1638,8 +1671,8 @@ class _Prose:
                 if same is not None and via.startswith("=") and self.other_measure(text, ca, m.start, r.label):
                     same = None  # "orders up 40.9% and a record $225.2m order book": the percent's own subject names
                     # another measure (orders) than the row whose figure the clause gives (the order book)
-                if same is not None and any(r2 is not r and r2.key and _names_row_between(text, same.end, m.start, r2)
-                                            for r2 in t.rows):
+                if same is not None and same is not listed and any(
+                        r2 is not r and r2.key and _names_row_between(text, same.end, m.start, r2) for r2 in t.rows):
                     same = None  # "operating profit of KRW 477.2 billion as defence profit rises more than eightfold":
                     # another row ("of which defence") is named between the row's figure and the change: its subject
                 kind_ok = named is not None and _period_kind(t.columns[cur].name, t.caption) == named
@@ -1883,6 +1916,8 @@ _CAUSE_BEFORE = re.compile(r"\b(?:(?:helped|driven|boosted|supported|led|lifted|
                            r"increasing|decreasing)(?:\s+by)?\s+)$", re.I)
 _RESPECTIVELY = re.compile(r"(?:[^.;]|\.(?=\d))*?\brespectively\b", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# between two levels of a list: no figure, no sentence end ("KRW 2.63 trillion and operating profit of KRW 477.2 billion")
+_LEVEL_LIST_JOIN = re.compile(r"[^.;:()\d]{0,60}?(?:\band\b|,)[^.;:()\d]{0,40}", re.I)
 _AND_BY_CAUSE = re.compile(r"\b(?:helped|driven|boosted|supported|led|lifted)\s+by\b[^;.]*,\s+and\s+(?:also\s+)?by\s+"
                            r"(?:[\w&'’-]+\s+){0,5}?[\w&'’-]+,\s+(?:up|down|rising|falling|growing)(?:\s+by)?\s+$", re.I)
 _OTHER_BASE = re.compile(r"\s+(?:(?:the|its|their|that|this)\s+)?(?:today's|current|present|existing|planned|"
