@@ -382,7 +382,7 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
     readings: list[Relation] = []
     stated, formula_on_part = p, False
-    if part is not None and mt.template.id == "share-equal":
+    if part is not None and mt.template.id in ("share-equal", "share-equal-of"):
         # "40% of the value ..., a share equal to CZK 23.9 billion": the amount is the stated figure
         sv = _share_value(p)
         # "roughly a third of the contract value, or about $330 million": a fraction is read in percent, as the
@@ -1438,6 +1438,15 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     t = mt.slots.get("total")
     if t is None or not is_amount(t) or t.type == "percent" and t.unit != "percent":
         return
+    if mt.template.meta.get("parts") == "after" and (t.start in ctx.restated or bracket_restatement(ctx, t)):
+        # "The two contracts are worth approximately $525 million (roughly US$395 million): $272 million for ... and
+        # $253 million for ...": the total broken down is the figure the bracket restates, in the parts' own currency
+        before = [y for y in ctx.numbers_in(max(0, t.start - 40), t.start) if is_amount(y)]
+        if not before:
+            return
+        t, t_end = before[-1], t.end  # (what stands between the two is the restatement, no figure of the list)
+    else:
+        t_end = t.end
     if facts.rate_of(t) == "period" and not any(facts.rate_of(x) == "period" for x in
                                                 ctx.numbers_in(ctx.sentence(t.start)[0], t.start) if is_amount(x)):
         return  # "two dozen of them capable of making over 10,000 units a month": a rate, no total of levels
@@ -1490,9 +1499,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 is_amount(x) and x.type != "percent" and _sum_comparable(ctx, x, t)
                 # (not "in two batches:", "more than double today's 11:": a count of the parts, a comparison's base)
                 and not adjunct_figure(ctx, x) and not base_position(ctx, x)
-                for x in ctx.numbers_in(t.end, mt.end)):
+                for x in ctx.numbers_in(t_end, mt.end)):
         where = "none"
-    if where in ("after", "either") and not (mt.template.id in ("comprising", "colon-far") and "(" in ctx.text[t.end:mt.end]):
+    if where in ("after", "either") and not (mt.template.id in ("comprising", "colon-far") and "(" in ctx.text[t_end:mt.end]):
         colon = mt.end if mt.template.id in ("comprising", "colon-far") and ctx.text[mt.end - 1:mt.end] == ":" else None
         lists.append(_list_after(ctx, t, colon))  # not "£104.3m (2023: £33.9m)": a colon inside a bracket labels
     if where == "appositive":
@@ -1713,9 +1722,23 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         readings.append(dataclasses.replace(doubt(best, Evidence(
             "leading-parts", f"{' and '.join(x.text for x in leading)} before the list, read as more of its items", 0.0)),
             operands=tuple(leading) + best.operands, alternative=True))
+    best = readings[0]
+    optional = [x for x in best.operands if facts.g.regex(_OPTION_BEFORE).search(ctx.text, max(0, x.start - 40), x.start)]
+    if best.formula == "sum" and optional and len(optional) < len(best.operands):
+        # "42 helicopters for the French Army, with an option for 25 more, and 18 for the Spanish Army - 60 aircraft in
+        # total": a total may count the firm items only; read without the options too (a doubted reading: it may
+        # make the total hold, it never accuses)
+        readings.append(doubt(dataclasses.replace(best, operands=tuple(x for x in best.operands if x not in optional)),
+                              Evidence("firm-only", f"{' and '.join(x.text for x in optional)} an option, left out", 0.0)))
     readings.sort(key=lambda r: -r.score)
     kept = readings[:4] + [r for r in readings[4:] if r.alternative]
     ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(kept)))
+
+
+# an item a list gives as an option ("with an option for 25 more", "plus options on a further 12"): the words are
+# option_words in rules/vocabulary.yaml
+_OPTION_BEFORE = r"(?<![\p{L}])@option_words\s+(?:(?:for|on|of|to\s+buy|to\s+order)\s+)?(?:(?:a|an|another|a\s+further|" \
+                 r"up\s+to|some|about)\s+)?$"
 
 
 def _leading_parts(ctx: Ctx, pairs: Pairs, t: Mention, readings: list[Relation]) -> list[Mention]:

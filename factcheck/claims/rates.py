@@ -15,7 +15,7 @@ from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import Pairs, base_position
 from .parts import _added_item
-from .reading import Facts, doubt, is_amount, is_generic, noun_class
+from .reading import Facts, doubt, is_amount, is_generic, known_noun, noun_class
 from .scope import Ctx
 
 # "a $548,856,000 firm-fixed-price contract for 1,320 vehicles": hyphenated words count as words
@@ -304,6 +304,11 @@ def _noun_match(ctx: Ctx, noun: str, c: Mention) -> str | None:
     if a == b:  # "per aircraft" (the class's own name) covers "12 Su-30MKI jets"; "per howitzer" not "96 vehicles"
         return "same" if n.rstrip("s") == a or n == a else "class"
     known = b != unit and b != unit.rstrip("s")
+    if not known and known_noun(ctx.vocab, unit) and known_noun(ctx.vocab, n):
+        known = True  # "each company" and "500 vehicles": both nouns of classes (the count's the class's own name)
+    if b == "party" and not known_noun(ctx.vocab, n):
+        return None  # "four companies ..., $2.75 billion each": a count of parties against a noun the vocabulary does
+        # not know (here one read off the amount's measure) says nothing either way
     return "other" if known else None
 
 

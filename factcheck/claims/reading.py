@@ -48,6 +48,13 @@ def noun_class(vocab: dict, noun: str | None) -> str | None:
     return (idx.get(stem.group(1)) if stem else None) or n
 
 
+def known_noun(vocab: dict, noun: str) -> bool:
+    """Is ``noun`` (or its singular) a word of a class in rules/units.yaml noun_classes?"""
+    idx = _noun_index(vocab)
+    n = noun.lower()
+    return n in idx or n.rstrip("s") in idx
+
+
 _NOUN_IDX: dict[int, tuple[dict, dict[str, str]]] = {}
 
 
