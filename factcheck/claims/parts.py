@@ -1586,6 +1586,16 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             # to NOK 6.5 billion": more figures before than the count names; which of them it counts is not said
             lists.append(before[:n])
             ev0 = Evidence(ev0.cue, ev0.detail + f" (of {len(before)} figures before)", ev0.weight, False)
+    cat = facts.g.word_pattern("category_nouns")
+    if t.type == "count" and t.value and not (t.unit and cat.fullmatch(t.unit.split()[-1])):
+        # "a fleet of about 270 aircraft, spread across 19 different types", "900 jobs during the construction of the two
+        # squadron facilities": a count of kinds (or sites, countries) the things fall into, a small fraction of their
+        # total, is no part of it ("400 specialist variants" of "1,400 vehicles" are vehicles); the list is read without
+        def kinds(x: Mention) -> bool:
+            return x.type == "count" and bool(x.unit) and cat.fullmatch((x.unit or "").split()[-1]) is not None and \
+                abs(x.value or 0) * 10 < abs(t.value or 0)
+        lists = [[x for x in xs if not kinds(x)] if any(kinds(x) for x in xs) else xs for xs in lists]
+        lists = [xs for xs in lists if len(xs) >= 2]
     if t.type == "percent":
         # "a margin of 8.5% in Q1 and 9.2% in Q2 – 8.9% overall": a percentage no larger than one of its "parts"
         # is an overall rate (an average of them), not their sum
@@ -1688,7 +1698,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             for k in range(2, len(items)):  # "220 aircraft, 164 for export and 56 for France, compared with 211"
                 sets.append((items[:k], [ev0, Evidence("list-head", f"the first {k} figures of the list", -0.5)]))
         for xs, ev in sets:
-            readings.append(Relation("sum", tuple(xs), tuple(ev)))
+            readings.append(Relation("sum", _multiplied(ctx, xs), tuple(ev)))
         if mt.template.meta.get("open"):
             readings.append(_open_reading(items, ev0))
     if not readings:
@@ -1739,6 +1749,23 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
 # option_words in rules/vocabulary.yaml
 _OPTION_BEFORE = r"(?<![\p{L}])@option_words\s+(?:(?:for|on|of|to\s+buy|to\s+order)\s+)?(?:(?:a|an|another|a\s+further|" \
                  r"up\s+to|some|about)\s+)?$"
+
+
+def _multiplied(ctx: Ctx, items: list[Mention]) -> tuple[Mention, ...]:
+    """The parts of a sum, each as many times as a count right before it says ("two three-year option periods", "two
+    six-ship batches": the item twice). The count is a numeral or a number word (rules: number_words), 2 to 12."""
+    words = ctx.vocab.get("number_words") or {}
+    out: list[Mention] = []
+    for x in items:
+        m = _COUNT_BEFORE_ITEM.search(ctx.text, max(0, x.start - 16), x.start)
+        k = (int(m.group(1)) if m.group(1).isdigit() else words.get(m.group(1).lower())) if m else None
+        n = int(k) if isinstance(k, (int, float)) and k == int(k) and 2 <= k <= 12 else 1
+        out += [x] * n
+    return tuple(out)
+
+
+# a count right before an item of a list: "two three-year option periods" (not "2025 four ...": no year, no decimals)
+_COUNT_BEFORE_ITEM = LazyPattern(r"(?<![\p{L}\p{N}.,$€£¥-])(\p{L}+|\d{1,2})\s+$")
 
 
 def _leading_parts(ctx: Ctx, pairs: Pairs, t: Mention, readings: list[Relation]) -> list[Mention]:
@@ -2566,7 +2593,16 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
         # no figure of its own, so the step is not all given
     if verbs and _NEXT_CLAUSE.search(ctx.text, add.end, verbs[-1].start()):
         return  # "would buy 364 ships ..., and the battle force would grow from 295 to 390": another subject's change
+    near = [x for x in ctx.numbers_in(max(ctx.sentence(add.start)[0], add.start - 40), add.end + 40)
+            if x.type == "percent" and x.start < min(old.start, new.start)]
+    if any(_JOINED_STEP.fullmatch(ctx.text, min(x.end, add.end), max(x.start, add.start)) for x in near):
+        return  # "the award of 5% plus £1,000 lifted the average salary to £41,000 from £38,100": the step is partly a
+        # percentage, so the amount is not all of it
     _accrued(ctx, facts, mt, add, old, new)
+
+
+# what joins two components of one step: "5% plus £1,000", "a 3% rise and a $500 bonus", "€40 million plus 10%"
+_JOINED_STEP = LazyPattern(r"[^\d.;,]{0,25}?\b(?:plus|and|as\s+well\s+as|together\s+with|on\s+top\s+of)\b[^\d.;,]{0,15}", regex.I)
 
 
 def _accrue_back(ctx: Ctx, facts: Facts, mt: Match) -> None:

@@ -509,6 +509,10 @@ class _Checker:
                                                f"'{self.name(j)}'")
                     continue
                 ms = [f.mention for f in figs if f is not None and f.mention is not None]
+                if cell.mention.type == "percent" and any(_SIGNED.match(m.text) for m in (cell.mention, *ms)):
+                    # "+0.4 (+1.0%) / +0.7 (+3.4%) / Total +1.1 (+1.8%)": rates of change do not add up
+                    self.skip("sum", cell, f"'{total.label}' in column '{self.name(j)}': percentage changes, not parts")
+                    continue
                 if all((m.value or 0) >= 0 for m in ms) and (cell.mention.value or 0) < max(m.value or 0 for m in ms):
                     # "Hours per aircraft 207 / 190 / 180, Total 200", "% women 12.1 / 10.0 / 19.8, Total 12.7": a
                     # total row's cell below its largest part is an average or a ratio of the row, not their sum
@@ -1915,6 +1919,8 @@ _CAUSE_BEFORE = re.compile(r"\b(?:(?:helped|driven|boosted|supported|led|lifted|
                            r"(?:(?:[\w-]+\s+){0,2}|(?:[\w&'’-]+\s+){0,4}?[\w&'’-]+,\s+(?:up|down|rising|falling|growing|"
                            r"increasing|decreasing)(?:\s+by)?\s+)$", re.I)
 _RESPECTIVELY = re.compile(r"(?:[^.;]|\.(?=\d))*?\brespectively\b", re.I)
+# a figure written with its sign ("+1.8%", "(−3.4%)", "-0.2 pp"): a change, not a level
+_SIGNED = re.compile(r"\(?\s*[+−–-]")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # between two levels of a list: no figure, no sentence end ("KRW 2.63 trillion and operating profit of KRW 477.2 billion")
 _LEVEL_LIST_JOIN = re.compile(r"[^.;:()\d]{0,60}?(?:\band\b|,)[^.;:()\d]{0,40}", re.I)
