@@ -49,6 +49,19 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
                 _compare(ctx, facts, pairs, a, b)
 
 
+def _gap_stated(ctx: Ctx, pairs: Pairs, a: Mention, b: Mention) -> bool:
+    """Does the sentence of either figure state, before it, the size of a change or comparison equal to the gap between
+    the two ("$9 million larger than the entire $256 million development contract" and "$265 million")?"""
+    gap = abs((a.value or 0.0) - (b.value or 0.0))
+    for x in (a, b):
+        s, _ = ctx.sentence(x.start)
+        for d in ctx.numbers_in(s, x.start):
+            if d.start in pairs.deltas and d.type == x.type and d.unit == x.unit and d.value is not None and \
+                    abs(gap - abs(d.value)) <= (d.half_step or 0.0) + (a.half_step or 0.0) + (b.half_step or 0.0):
+                return True
+    return False
+
+
 def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> None:
     if ctx.is_stated(b) or pairs.is_level(a) and pairs.is_level(b):
         return
@@ -84,6 +97,9 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         # tanks in its inventory": a total the text adds up is a figure of its own
     if (transposed or slip) and (ya := facts.periods.year_of(a)) and (yb := facts.periods.year_of(b)) and ya != yb:
         return  # "241 vehicles in service" and "expects to hold 214 vehicles by 2026": figures of two years
+    if transposed and _gap_stated(ctx, pairs, a, b):
+        return  # "awarded a $265 million modification ... The award is $9 million larger than the entire $256 million
+        # development contract": the text states the gap between the two, so they are two figures
     if transposed and _share_given(ctx, a, b):
         return  # "operating profit reached 1.73 trillion won" and "the land systems division contributed 1.37 trillion
         # won ..., or 79.2 percent of the group total": the text gives the one as a share of the other

@@ -123,6 +123,14 @@ def _document_date(ctx: Ctx) -> Period | None:
         p = parse_period(d.text)
         if p and (best is None or (p.last - p.first) < (best.last - best.first)):
             best = p
+    if best is None:
+        # a masthead line above the headline: "AMMUNITION WATCH – 6 December 2024", "Defence Weekly | Issue 48 | 2 March
+        # 2025" (a whole date, day and month, on the first line, after the dash the dateline would stop at)
+        first_end = ctx.text.find("\n", 0, 160)
+        for d in ctx.dates_in(0, first_end) if first_end > 0 else []:
+            p = parse_period(d.text)
+            if p and p.first == p.last and (best is None or p.first < best.first):
+                best = p
     if best is not None:
         return best
     if ctx.doc.date is not None:  # the release's own metadata (Markdown front matter `date:`)

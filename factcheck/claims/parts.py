@@ -2587,7 +2587,9 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
             # worth NOK 19.6 billion": the figure restated after the total is the step itself, no level before it
     if add is None or old is None or new is None or ctx.is_stated(new):
         return
-    verbs = list(facts.g.word_pattern("accrue_verbs").finditer(ctx.text, add.end, min(old.start, new.start)))
+    # (the verb after the amount added, before the level it brings: the level before may stand before the amount)
+    verbs = list(facts.g.word_pattern("accrue_verbs").finditer(
+        ctx.text, add.end, new.start if old.start < add.start else min(old.start, new.start)))
     if add.end < new.start and _UNCOUNTED_ITEM.search(ctx.text, add.end, new.start):
         return  # "A follow-on order for six more, ..., and later additions brought the fleet to 24": an item added with
         # no figure of its own, so the step is not all given

@@ -392,6 +392,8 @@ _NOT_ITEM_AFTER = LazyPattern(r"[ \u00a0]*(?:%|percent|per\b|per[ \u00a0]cent|th
                               r"\p{L}+s\b|years?\b|months?\b|days?\b|hours?\b)", regex.I)
 _DIGITS_WORD = LazyPattern(r"[ \u00a0-]digits?\b", regex.I)
 _COMPOUND_REST = LazyPattern(r"[ \u00a0](?P<n>\d{1,3})[ \u00a0](?P<w>\p{L}+)(?![\p{L}\d])")
+_ASIDE_HEDGE = LazyPattern(r"\s+[–—-]\s+(?:about|around|some|roughly|nearly|almost|approximately|just|over|under|more\s+than|"
+                           r"less\s+than|close\s+to)\b", regex.I)
 _RANGE_END = LazyPattern(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)")
 _LETTER_AFTER_SPACE = LazyPattern(r"\s+\p{L}")
 _TITLE_WORD = LazyPattern(r"\b[\p{L}]{4,}\b")
@@ -1513,7 +1515,8 @@ class _Scanner:
                     r"over|almost|some|just\s+under|up\s+to)\s+)?", regex.I).fullmatch(gap_next) and not (
                     "," in gap_next and _COMPARATIVE_AFTER.match(t, nxt.end)) and not (
                     nxt.type == "percent" and rx(r"\bor\b").search(gap_next)
-                    and ("," in gap_next or f.value >= nxt.value)):  # "an increase of 900, or 50%": a restatement
+                    and ("," in gap_next or f.value >= nxt.value)) and not (  # "an increase of 900, or 50%": a restatement
+                    _ASIDE_HEDGE.match(gap_next)):  # ("only 42 – about 57 percent – were available": an aside)
                 self._copy_kind(f, nxt)
                 if nxt.role == "multiple":
                     f.role, f.type = "multiple", None
@@ -1621,6 +1624,9 @@ class _Scanner:
                 and not _change_word_before(self.lex).search(before)
             if not (between or plain):
                 continue
+            if plain and _ASIDE_HEDGE.match(gap):
+                continue  # "only 42 – about 57 percent – were available": a dash set off before a hedged figure opens an
+                # aside restating the first, no range
             if f.type == "count" and f.noun and not f.inferred and rx(r"\s+[–—-]\s+").fullmatch(gap):
                 continue  # "15 resupply vehicles – 45 vehicles in all": a dash set off after a noun is no range
             lo = f.value * (f.scale_factor or 1)
