@@ -17,12 +17,13 @@ from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import matches
-from .reading import Facts, is_amount
+from .reading import Facts, doubt, is_amount
 from .scope import Ctx
 
 _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "nautical_mile"): "statute and nautical miles",
            ("knot", "mile_per_hour"): "knots and miles per hour", ("metric_ton", "short_ton"): "tonnes and short tons",
            ("short_ton", "metric_ton"): "short tons and tonnes"}
+_BARE_TON = LazyPattern(r"(?<![\p{L}])tons?(?![\p{L}])(?<!metric\s+tons?)", regex.I)
 _LIST_GAP = LazyPattern(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", regex.I)
 
 
@@ -210,6 +211,22 @@ def _conversion(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence
     note = f"{_g(src.value or 0.0)} {src.unit} × {factor:.6g}{plus} = {_g((src.value or 0.0) * factor + offset)} {dst.unit}"
     mix = _mixup(src, dst)
     readings = [Relation("convert", (src,), (ev,), factor=factor, offset=offset, note=note, exact=True)]
+    # "2,105.4 kilograms (2.32 tons)": a ton written without "metric" may be a short (US) or long (UK) ton; each is a
+    # reading that can make the figure hold (doubted: it never accuses)
+    for m, role in ((src, "src"), (dst, "dst")):
+        if m.unit == "metric_ton" and _BARE_TON.search(m.text):
+            for alt in ("short_ton", "long_ton"):
+                a0 = convert(0.0, alt if role == "src" else src.unit, dst.unit if role == "src" else alt)
+                a1 = convert(1.0, alt if role == "src" else src.unit, dst.unit if role == "src" else alt)
+                if a0 is None or a1 is None:
+                    continue
+                name = alt.replace("_", " ")
+                readings.append(doubt(Relation(
+                    "convert", (src,), (ev,), factor=a1 - a0, offset=0.0, exact=True,
+                    note=f"{_g(src.value or 0.0)} {alt if role == 'src' else src.unit} × {a1 - a0:.6g} = "
+                         f"{_g((src.value or 0.0) * (a1 - a0))} {dst.unit if role == 'src' else alt}"),
+                    Evidence("ton", f"'{m.text}' read as {name}s", 0.0)))
+            mix = None  # (a short ton is no mix-up where the text says "tons")
     ctx.add(Claim("conversion", (dst.start, dst.end), dst, readings=tuple(readings), stated_step=step,
                   params={"diagnosis": f"the figure matches a mix-up of {mix}"} if mix else {}))
 

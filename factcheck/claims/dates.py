@@ -301,6 +301,16 @@ def _plan_named(ctx: Ctx, d: Mention) -> bool:
         ctx.text, max(s0, d.start - 60), min(len(ctx.text), d.end + 12)) is not None
 
 
+def _listed(ctx: Ctx, q: Mention, d0: Period, d1: Period) -> bool:
+    """Are the two dates items of a list in the span's sentence ("due in 2027 and 2028", "in 2025, 2026 and 2027"), not
+    the ends of a span ("between 2027 and 2028")?"""
+    s, e = ctx.sentence(q.start)
+    pat = rx(r"(?<!\bbetween\s)(?<![\p{L}\p{N}])" + regex.escape(d0.text) +
+             r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:in\s+|by\s+)?" + regex.escape(d1.text) + r"(?![\p{L}\p{N}])",
+             regex.I)
+    return pat.search(ctx.text, s, e) is not None
+
+
 # "a year later", "one month before"; not "the 2.60 trillion won of a year earlier", "from a year ago": after a
 # preposition it names the prior period, it claims no span
 _A_YEAR = LazyPattern(r"(?<!\b(?:of|from|than|with|against|versus|vs\.?|on|over|since|in|to)\s)"
@@ -321,6 +331,11 @@ def find(ctx: Ctx) -> None:
         if not found:
             continue
         d0, d1, confident = found
+        if _listed(ctx, q, d0, d1):
+            # "its systems, originally due in 2027 and 2028, would arrive four to five years later": two dates of a
+            # list are two items, not the ends of a span ("between 2027 and 2028" is one)
+            ctx.skip("duration", q, "the two dates are items of a list, not the ends of a span")
+            continue
         if d1.mid < d0.mid:
             # "adopted its five-year plan in December 2022 ... for fiscal years 2023 to 2027": the dates run backwards,
             # so the span is not measured between them
@@ -773,7 +788,9 @@ _PLANNED_SPAN = LazyPattern(r"\b(?:expected|planned|intended|meant|scheduled|due
                             r"(?:after|within|in|for)\s+(?:(?:about|around|some|nearly|almost|roughly|another)\s+)?$", regex.I)
 _DATE_GIVEN_AFTER = LazyPattern(r"\s*(?:of|in|for|on|,)?\s*(?:(?:early|mid|late|the\s+end\s+of)\s+)?(?:\p{L}+\.?\s+)?(?:19|20)\d\d",
                                 regex.I)  # ("after the original target of July 2017": the date named after all)
-_PART_OF_PERIOD = LazyPattern(r"\b(?:first|last|opening|final|closing|initial|remaining)\s+$", regex.I)
+# (or a span the period includes: "runs over the five years from 2021 to 2026 and includes three years of support")
+_PART_OF_PERIOD = LazyPattern(r"\b(?:first|last|opening|final|closing|initial|remaining|(?:includes|including|include|included|"
+                              r"comprises|comprising|plus|with)\s+(?:an?\s+|the\s+|up\s+to\s+)?)\s*$", regex.I)
 _DATED_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?"
                            r"(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
                            r"(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?(?:19|20)\d\d\b", regex.I)

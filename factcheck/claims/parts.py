@@ -461,10 +461,13 @@ def _set_size(ctx: Ctx, x: Mention) -> bool:
     """"the four programmes together", "its two contracts combined": a count after a determiner, then "together" (or
     "combined", "between them"): the size of a set, not an amount of what its members make up."""
     return x.type == "count" and bool(_SET_DETERMINER_BEFORE.search(ctx.text, max(0, x.start - 12), x.start)) and \
-        bool(_TOGETHER_AFTER.match(ctx.text, x.end))
+        bool(_TOGETHER_AFTER.match(ctx.text, x.end) or _RANKED_AFTER.match(ctx.text, x.num_end or x.end))
 
 
 _SET_DETERMINER_BEFORE = LazyPattern(r"(?<![\p{L}\p{N}])(?:the|these|those|its|their|our|all|both)\s+$", regex.I)
+# ... or a ranked set: "the two largest October awards made up 86% of that round", "its three main customers"
+_RANKED_AFTER = LazyPattern(r"\s+(?:largest|biggest|smallest|main|leading|top|major|principal|highest|lowest|most\s+\p{L}+)\b",
+                            regex.I)
 _TOGETHER_AFTER = LazyPattern(r"\s*,?\s+(?:together|combined|between\s+them|jointly|taken\s+together)\b", regex.I)
 _BOUND_WINDOWS = ("above", "below", "below_or_at", "at_least", "at_most")
 

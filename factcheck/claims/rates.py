@@ -100,6 +100,11 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             # "9 each for Cyprus and Malta" with no total of them: a count per recipient is read over its
             # recipients only
             return
+    elif mt.template.id == "each" and (_RECIPIENTS.match(ctx.text, r.end, ctx.sentence(r.start)[1])
+                                       or _EACH_FOR_TWO.match(ctx.text, r.end, ctx.sentence(r.start)[1])):
+        # "$50 million each for long-endurance uncrewed surface vessels and for countering small drones": an amount for
+        # each of the items named after it, not a total divided by a count given elsewhere
+        return
     # the template says the figure is a rate; which total and count it divides is what the evidence below says
     ev0 = Evidence("per_unit:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", 0.5, False)
     window = [x for x in ctx.window(r, before=3, same_para=False) if is_amount(x) and x is not r]
@@ -398,6 +403,9 @@ _RECIPIENTS = LazyPattern(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|wi
 # "the new deal", "the first contract": the words live in rules/linking.yaml (linking words)
 _NEW_DEAL = r"(?<![\p{L}\p{N}])(?:the|this)\s+@new_deal_words\s+@deal_nouns(?![\p{L}\p{N}])"
 _FIRST_DEAL = r"(?<![\p{L}\p{N}])@first_deal_words\s+(?:executive\s+)?@deal_nouns(?![\p{L}\p{N}])"
+# "each for long-endurance vessels and for countering small drones", "apiece to the army and to the navy": two items
+# named after the rate, each with its own preposition
+_EACH_FOR_TWO = LazyPattern(r"\s*(?:each|apiece)\s+(?P<p>for|to)\s+[^,;.\d]{1,80}?\s+and\s+(?:also\s+)?(?P=p)\s", regex.I)
 _RECIPIENTS_AFTER = LazyPattern(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|between|among)\s", regex.I)
 _ALLOTTED_TO = LazyPattern(r"\s*(?:to|for|from|by|with|in|at|on)\s", regex.I)
 _ITEM_SEP = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")

@@ -392,6 +392,10 @@ _NOT_ITEM_AFTER = LazyPattern(r"[ \u00a0]*(?:%|percent|per\b|per[ \u00a0]cent|th
                               r"\p{L}+s\b|years?\b|months?\b|days?\b|hours?\b)", regex.I)
 _DIGITS_WORD = LazyPattern(r"[ \u00a0-]digits?\b", regex.I)
 _COMPOUND_REST = LazyPattern(r"[ \u00a0](?P<n>\d{1,3})[ \u00a0](?P<w>\p{L}+)(?![\p{L}\d])")
+# "the number of deployed weapons fell by 400, almost 10%": a hedged percent set off by a comma restates the figure
+# before it as a share or a change; the bare figure is no percent of a list
+_COMMA_HEDGE = LazyPattern(r"\s*,\s*(?:about|around|roughly|nearly|almost|some|approximately|more\s+than|over|just\s+under|"
+                           r"just\s+over|close\s+to)\s+", regex.I)
 _ASIDE_HEDGE = LazyPattern(r"\s+[–—-]\s+(?:about|around|some|roughly|nearly|almost|approximately|just|over|under|more\s+than|"
                            r"less\s+than|close\s+to)\b", regex.I)
 _RANGE_END = LazyPattern(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)")
@@ -1516,7 +1520,8 @@ class _Scanner:
                     "," in gap_next and _COMPARATIVE_AFTER.match(t, nxt.end)) and not (
                     nxt.type == "percent" and rx(r"\bor\b").search(gap_next)
                     and ("," in gap_next or f.value >= nxt.value)) and not (  # "an increase of 900, or 50%": a restatement
-                    _ASIDE_HEDGE.match(gap_next)):  # ("only 42 – about 57 percent – were available": an aside)
+                    _ASIDE_HEDGE.match(gap_next) or (  # ("only 42 – about 57 percent – were available": an aside)
+                        nxt.type == "percent" and _COMMA_HEDGE.fullmatch(gap_next))):  # ("fell by 400, almost 10%")
                 self._copy_kind(f, nxt)
                 if nxt.role == "multiple":
                     f.role, f.type = "multiple", None
