@@ -1756,19 +1756,20 @@ _OPTION_BEFORE = r"(?<![\p{L}])@option_words\s+(?:(?:for|on|of|to\s+buy|to\s+ord
 
 def _multiplied(ctx: Ctx, items: list[Mention]) -> tuple[Mention, ...]:
     """The parts of a sum, each as many times as a count right before it says ("two three-year option periods", "two
-    six-ship batches": the item twice). The count is a numeral or a number word (rules: number_words), 2 to 12."""
+    six-ship batches": the item twice). The count is a number word (rules: number_words), 2 to 12."""
     words = ctx.vocab.get("number_words") or {}
     out: list[Mention] = []
     for x in items:
         m = _COUNT_BEFORE_ITEM.search(ctx.text, max(0, x.start - 16), x.start)
-        k = (int(m.group(1)) if m.group(1).isdigit() else words.get(m.group(1).lower())) if m else None
+        k = words.get(m.group(1).lower()) if m else None
         n = int(k) if isinstance(k, (int, float)) and k == int(k) and 2 <= k <= 12 else 1
         out += [x] * n
     return tuple(out)
 
 
-# a count right before an item of a list: "two three-year option periods" (not "2025 four ...": no year, no decimals)
-_COUNT_BEFORE_ITEM = LazyPattern(r"(?<![\p{L}\p{N}.,$€£¥-])(\p{L}+|\d{1,2})\s+$")
+# a count in words right before an item of a list: "two three-year option periods" (not a numeral: "Lot 3 NOK 4.7
+# billion" is a designation)
+_COUNT_BEFORE_ITEM = LazyPattern(r"(?<![\p{L}\p{N}.,$€£¥-])(\p{L}+)\s+$")
 
 
 def _leading_parts(ctx: Ctx, pairs: Pairs, t: Mention, readings: list[Relation]) -> list[Mention]:
