@@ -51,6 +51,9 @@ def find(ctx: Ctx, facts: Facts) -> None:
             src = _before_prior_bracket(ctx, src, dst)
             if (src.start, dst.start) in done or ctx.is_stated(dst) or dst.start in src_of:
                 continue
+            if src.type == "quantity" and _unit_named_between(ctx, src, dst):
+                continue  # "from almost half a metric ton to a full ton (roughly 2,200 pounds)": the bracket restates
+                # the quantity named right before it, which the text gives by words only
             pairs = _paired_list(ctx, src, dst) or [(src, dst)]
             for s, d in pairs:
                 if (s.start, d.start) in done or not _restates(ctx, s, d):
@@ -66,6 +69,22 @@ def find(ctx: Ctx, facts: Facts) -> None:
     _same_rate(ctx)
 
 
+def _unit_named_between(ctx: Ctx, src: Mention, dst: Mention) -> bool:
+    """Is a unit of ``src``'s dimension named by a word between the two figures (another quantity, given in words)?"""
+    from ..extract.units import convert
+
+    units = ctx.vocab.get("units") or {}
+    figs = [(x.start, x.end) for x in ctx.numbers_in(src.end, dst.start)]
+    for w in _UNIT_WORD.finditer(ctx.text, src.end, dst.start):
+        if len(w.group(0)) < 3 or any(a <= w.start() < b for a, b in figs):
+            continue  # ("in", "m", "t": words before they are units; "7,825 miles": another figure's unit)
+        name = units.get(w.group(0)) or units.get(w.group(0).lower())
+        if name and src.unit and convert(1.0, str(name), src.unit) is not None:
+            return True
+    return False
+
+
+_UNIT_WORD = LazyPattern(r"(?<![\p{L}\p{N}])\p{L}[\p{L}.]*(?![\p{L}])")
 _PRIOR_OPEN = LazyPattern(r"\(\s*(?:(?:(?:FY\s?)?(?:19|20)\d\d|previous\s+year|prior\s+year|PY|year\s+earlier)\s*[:=]?\s*)?$", regex.I)
 
 

@@ -454,6 +454,8 @@ _AND_SHARE_VERB = LazyPattern(r"[^,;.()]{0,25}?\band\s+(?:\p{L}+\s+){0,2}?(?:acc
                               r"represents?|represented|comprises?|comprised|equals?|equalled|constitutes?)\b", regex.I)
 # a whole named as a change: "60% of the increase", "half of the growth" (the words: change_nouns in rules/vocabulary.yaml)
 _CHANGE_NAMED_AFTER = r"\s+of\s+(?:the|this|that|its|their)\s+(?:[\p{L}-]+\s+)?@change_nouns(?![\p{L}])"
+_ANOTHER_SHARE = LazyPattern(r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|\d+(?:[.,]\d+)?\s*(?:%|per\s?cent|percent))"
+                             r"\s+of\b", regex.I)
 _DEMONSTRATIVE = LazyPattern(r"(?:that|this|these|those)\b", regex.I)
 _OF_WHICH_BEFORE = LazyPattern(r"\bof\s+(?:which|whom)\s*,?\s*(?:(?:about|some|roughly|around|nearly|almost|just\s+over|"
                                r"just\s+under|more\s+than|less\s+than)\s+)?$", regex.I)
@@ -682,6 +684,9 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
              # remainder, no whole)
              and not (x.start > p.end and (_REMAINS_AFTER.match(ctx.text, x.end) or _LEAVING_BEFORE.search(
                  ctx.text, max(p.end, x.start - 20), x.start)))
+             # (nor, after the share, the whole another share names: "about 7 percent of Alabama's GDP and nearly half
+             # of the Huntsville metro area's $21.56 billion GDP")
+             and not (x.start > p.end and _ANOTHER_SHARE.search(ctx.text, p.end, x.start) is not None)
              # (nor, after the share, an amount said to be added: "€400 million - about 25% of the total - while
              # vehicles brought in another €2.1 billion")
              and not (x.start > p.end and (_added_item(ctx, x) or facts.g.word_pattern("additive_before").search(
@@ -1521,7 +1526,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         lead = ctx.text[prev[-1].end if prev else s0:t.start]
         breakdown = lead.rstrip().endswith(":") and first is not None and \
             regex.fullmatch(r"\s*,\s*", ctx.text[t.end:first.start]) is not None
-        if regex.search(r"[:,;]\s*(?:[\p{L}'’]+\s+){0,2}$", lead) and not breakdown:  # ("..., Australia's 129, ...")
+        if regex.search(r"(?:[:,;]|\s[–—]|\s-)\s*(?:[\p{L}'’]+\s+){0,2}$", lead) and not breakdown:  # ("..., Australia's 129, ...",
+            # "about 8,500 personnel — 6,500 military, 1,000 civilian employees and more than 1,000 contractors")
             # "...: 24 in 2021, 20 in 2023 and 14 in 2024": an item of a list, not its total; but "the largest
             # yet: 389 aircraft, 145 in Lot 15, 127 in Lot 16 and 126 in Lot 17" opens on the total of its breakdown
             return
@@ -1735,6 +1741,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         readings.append(dataclasses.replace(doubt(best, Evidence(
             "leading-parts", f"{' and '.join(x.text for x in leading)} before the list, read as more of its items", 0.0)),
             operands=tuple(leading) + best.operands, alternative=True))
+    if any(_PER_ITEM_AFTER.match(ctx.text, x.end) for x in readings[0].operands):
+        # "six destroyers – two in fiscal 2018 and one in each of fiscal 2019 through 2022": an item given per year or
+        # per each of several is more than its figure; the parts as written do not give the total
+        ctx.skip("sum", t, "an item of the list is given for each of several (a year, each of them)")
+        return
     best = readings[0]
     optional = [x for x in best.operands if facts.g.regex(_OPTION_BEFORE).search(ctx.text, max(0, x.start - 40), x.start)]
     if best.formula == "sum" and optional and len(optional) < len(best.operands):
@@ -1746,6 +1757,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     readings.sort(key=lambda r: -r.score)
     kept = readings[:4] + [r for r in readings[4:] if r.alternative]
     ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(kept)))
+
+
+# an item given for each of several: "one in each of fiscal 2019 through 2022", "one a year", "two per quarter"
+_PER_ITEM_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+){0,2}?(?:(?:in|for)\s+each\b|each\s+(?:year|of)\b|a\s+year\b|"
+                              r"per\s+(?:year|annum|quarter|month)\b|annually\b|every\s+year\b)", regex.I)
 
 
 # an item a list gives as an option ("with an option for 25 more", "plus options on a further 12"): the words are

@@ -489,7 +489,8 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
 
 _OR_MORE = LazyPattern(r"\s+(?:and|or)\s+(?:more|above|over|upwards|higher)\b", regex.I)
 _SPLIT_INTO = LazyPattern(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:in|over|across|into|as)\s+(?:[\p{L}-]+\s+)?", regex.I)
-_ALLOTTED = LazyPattern(r"(?:\s+[\p{Ll}-]+){0,2}?\s+(?:for|to)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?!\s*(?:,|and\s+\p{Lu}))")
+# (a recipient after "for"/"to", or a source after "from": "11 from Belarus, six each from Bulgaria and Israel")
+_ALLOTTED = LazyPattern(r"(?:\s+[\p{Ll}-]+){0,2}?\s+(?:for|to|from)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?!\s*(?:,|and\s+\p{Lu}))")
 
 
 def _count_role(ctx: Ctx, c: Mention) -> str | None:

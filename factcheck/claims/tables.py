@@ -544,12 +544,23 @@ class _Checker:
                                                   f"(the rows above; {how})", explicit)
                 self.add_sum(cell, tm, ms, ev)
 
+    def rounding_noted(self) -> bool:
+        """Does a line right above or below the table say its figures are rounded ("Totals may differ from the sum of
+        the components because part-time positions are ... rounded", "Figures may not add up due to rounding")?"""
+        text = self.doc.text
+        a = text.rfind("\n", 0, max(0, self.t.start - 1)) + 1
+        b = text.find("\n", self.t.end + 1)
+        around = " ".join((text[max(0, a - 1):self.t.start], self.t.caption,
+                           *(text[h0:h1] for h0, h1 in self.t.header), text[self.t.end:b if b > 0 else len(text)]))
+        return _ROUNDING_NOTE.search(around) is not None
+
     def add_sum(self, cell: Cell, tm: Mention, ms: list[Mention], ev: Evidence) -> None:
         """A total cell and its parts. Counts of things in a table with no scale ("Attack submarines 55 ... Total
         293") are exact: they add up or they do not; figures that may be rounded reach as far as their rounding."""
         exact = self.t.scale_text is None and all(m.type in ("count", "number") and not m.decimals and not m.scale
                                                   and m.value is not None and not (m.value >= 100 and m.value % 100 == 0)
-                                                  for m in (tm, *ms))  # (not "12,300": rounded to hundreds)
+                                                  for m in (tm, *ms)) \
+            and not self.rounding_noted()  # (not "12,300": rounded to hundreds; nor under a note that totals are rounded)
         step = 0.0 if exact else (tm.half_step or 0.0) + sum(m.half_step or 0.0 for m in ms)
         self.add("sum", cell, tm, (Relation("sum", tuple(ms), (ev,), exact=exact),), stated_step=step)
 
@@ -1919,6 +1930,8 @@ _CAUSE_BEFORE = re.compile(r"\b(?:(?:helped|driven|boosted|supported|led|lifted|
                            r"(?:(?:[\w-]+\s+){0,2}|(?:[\w&'’-]+\s+){0,4}?[\w&'’-]+,\s+(?:up|down|rising|falling|growing|"
                            r"increasing|decreasing)(?:\s+by)?\s+)$", re.I)
 _RESPECTIVELY = re.compile(r"(?:[^.;]|\.(?=\d))*?\brespectively\b", re.I)
+_ROUNDING_NOTE = re.compile(r"\b(?:rounded|rounding|may\s+not\s+(?:add|sum|total)|do\s+not\s+(?:add|sum)|may\s+differ|"
+                            r"might\s+not\s+add)\b", re.I)
 # a figure written with its sign ("+1.8%", "(−3.4%)", "-0.2 pp"): a change, not a level
 _SIGNED = re.compile(r"\(?\s*[+−–-]")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")

@@ -533,9 +533,21 @@ def _read_line(lex: Lexicon, text: str, a: int, b: int) -> _Line:
     words = label.split()
     if words and (words[-1].lower().strip(",;:") in _STOP_END or label.endswith((",", ";"))
                   or (label.endswith(":") and len(line.cells) < 2)
-                  or len(words) > 10 or label.count(",") > 2 or ". " in label):
+                  or len(words) > 10 or label.count(",") > 2 or _sentence_stop(label)):
         return _Line(a, b, "text", label=line.label)
     return line
+
+
+def _sentence_stop(label: str) -> bool:
+    """Does the label hold a full stop between sentences ("Sales rose. Orders fell 3"), not one after an abbreviation
+    ("Other suppliers (incl. foreign)", "approx. total", "Saab Inc. US")?"""
+    return any(m.group(1).lower() not in _ABBREVIATIONS for m in _STOP.finditer(label))
+
+
+_STOP = re.compile(r"(\w*)\. ")
+_ABBREVIATIONS = frozenset({"incl", "excl", "approx", "est", "ca", "no", "nos", "vs", "inc", "ltd", "co", "corp", "dept",
+                            "govt", "int", "intl", "e.g", "i.e", "g", "e", "etc", "avg", "div", "op", "adj", "cf", "mil",
+                            "mn", "bn", "mln", "mld", "thous", "resp", "ex", "prev", "yr", "yrs", "qty", "nr"})
 
 
 # ---------------------------------------------------------------------------------------------- headers
@@ -1432,6 +1444,12 @@ def _row(lex: Lexicon, doc: Document, ln: _Line, index: int, cols: list[Column],
         if own.text or own.currency:
             scale = own if own.text else _Scale(scale.factor, scale.text, own.currency, scale.excepting)
     raw = tuple(_cell(lex, t, locale) for t in ln.cells)
+    pence = [c for c in raw if c.mention is not None and c.mention.unit == "GBP" and c.text.strip().endswith("p")
+             and not c.text.strip().startswith("£")]
+    if pence and any(c.mention is not None and c.mention.unit != "GBP" and not (c.percent or c.points) for c in raw):
+        # "Non-competitive share of new contracts (%)   49p   45   +4 pts", "20.9p   16.2r": a letter after a figure that
+        # the row's other figures lack is a footnote mark (provisional, revised), not pence
+        raw = tuple(_without_mark(c) if c in pence else c for c in raw)
     if kind == "level" and any(c.points for c in raw):
         kind = "percent"  # "Segment OM rate 11.7 11.3 +0.4pp": a row that changes by points holds percentages
     aligns = _align(lex, text, ln, raw, cols, kind, col_line, form)
@@ -1473,6 +1491,18 @@ def _row_kind(lex: Lexicon, label: str, key: str, ln: _Line) -> str:
            for c in ln.cells):
         return "percent"
     return "level"
+
+
+def _without_mark(c: Cell) -> Cell:
+    """The cell read without its trailing letter ("49p": 49, a provisional figure)."""
+    from dataclasses import replace
+
+    m = c.mention
+    assert m is not None
+    f = 100.0  # the pence factor undone
+    plain = replace(m, type="number", unit=None, value=(m.value or 0.0) * f, half_step=(m.half_step or 0.0) * f,
+                    scale=None)
+    return replace(c, mention=plain, raw=plain, grouped=plain.grouped)
 
 
 def _cell(lex: Lexicon, t: _Tok, locale: str) -> Cell:

@@ -167,6 +167,8 @@ _TIMES = LazyPattern(r"^(?:\s+times\b|-?fold\b|[x×](?![\p{L}\d]))", regex.I)
 _ONE_PERCENT = LazyPattern(r"\b(?:(?P<half>half)[ \u00a0]+an?|an?)(?=[ \u00a0]+(?:per[ \u00a0]?cent|percent|"
                            r"percentage[ \u00a0]+points?)\b)",
                            regex.I)
+_MODEL_VARIANT = LazyPattern(r"-\d{1,4}[A-Za-z]{0,3}(?![\d.,/]?\d)(?![\p{L}-])")
+_PLURAL_VARIANT = LazyPattern(r"(?<![\p{L}\p{N},.$€£¥-])\d{3}-\d{1,3}[A-Z]{0,2}s(?![\p{L}\p{N}])")
 _DESIGNATION_RANGE = LazyPattern(r"[–—-]\d+[A-Za-z]{0,3}(?![\d.,/]?\d)")
 _PLURAL_DESIGNATION_MORE = LazyPattern(r"[ \u00a0]?(?:and|to|through|&|or)[ \u00a0]?(\d+[A-Za-z]{0,3})(?![\d.,/]?\d)")
 _WON_AFTER = LazyPattern(r"(?:\s*[.,;:)(]|\s*$|\s+(?:per|each|apiece|and|or|in|to|from|for|at|on|against|versus|vs)\b)",
@@ -396,6 +398,7 @@ _COMPOUND_REST = LazyPattern(r"[ \u00a0](?P<n>\d{1,3})[ \u00a0](?P<w>\p{L}+)(?![
 # before it as a share or a change; the bare figure is no percent of a list
 _COMMA_HEDGE = LazyPattern(r"\s*,\s*(?:about|around|roughly|nearly|almost|some|approximately|more\s+than|over|just\s+under|"
                            r"just\s+over|close\s+to)\s+", regex.I)
+_NEXT_CELL = LazyPattern(r"(?:[ \t]{2,}|\t)[-+−(]?[\d][\d.,]*(?P<suf>\p{L}?)")
 _ASIDE_HEDGE = LazyPattern(r"\s+[–—-]\s+(?:about|around|some|roughly|nearly|almost|approximately|just|over|under|more\s+than|"
                            r"less\s+than|close\s+to)\b", regex.I)
 _RANGE_END = LazyPattern(r"(?:\s?[-–]\s?)(\d+(?:[.,]\d+)*)")
@@ -613,6 +616,8 @@ class _Scanner:
             span = _DESIGNATION_RANGE.match(t, b) if wl in lex.designators else None
             if span and self._free(b, span.end()):  # "Lot 15–17", "Tranche 1-3": a range of designations
                 b = end = span.end()
+            elif wl not in lex.designators and (variant := _MODEL_VARIANT.match(t, b)) is not None:
+                b = end = variant.end()  # "Boeing 787-9 Dreamliners", "777-9s", "A330-200": the model's variant
             nxt = _NEXT_CAPITAL.match(t, b)
             if nxt and nxt.group(1).lower() not in STOP_WORDS and wl not in lex.designators and \
                     nxt.group(1) not in ("I", "A"):
@@ -625,6 +630,11 @@ class _Scanner:
                 # "Lots 1 and 2", "Tranches 2 & 3", "Batches 3 to 5": the second number names an item too
                 self._emit(more.start(1), more.end(1), "identifier")
                 self._block(more.start(1), more.end(1))
+        # a model variant standing alone after a count: "35 777-8s", "12 737-800s" (the plural on the variant)
+        for m in _PLURAL_VARIANT.finditer(t):
+            if self._free(m.start(), m.end()):
+                self._emit(m.start(), m.end(), "identifier")
+                self._block(m.start(), m.end())
         # a number glued to a designation suffix: "737-based"
         for m in rx(r"(?<![\p{L}\d,.])(\d+(?:\.\d+)?)-(\p{L}+)").finditer(t):  # "737-based", "Gepard 3.9-class"
             if m.group(2).lower() in lex.designation_suffixes and self._free(m.start(1), m.end(1)):
@@ -1267,6 +1277,10 @@ class _Scanner:
             sm = lex.subunit_re.match(rest)
             if sm and len(sm.group("s")) == 1 and (sm.group(0)[:1].isspace() or not sm.group("s").islower()):
                 sm = None  # a one-letter sub-unit ("14.2p") only glued to the figure, and lower case
+            if sm and len(sm.group("s")) == 1 and (nc := _NEXT_CELL.match(t, pos + sm.end())) is not None and \
+                    nc.group("suf").lower() != sm.group("s").lower():
+                sm = None  # "20.9p      16.2r     +4.7", "49p   45": in a table row whose next cell has no such letter, a
+                # footnote mark (provisional, revised), not pence ("14.2p   13.0p" stays pence)
             if sm:
                 code, factor = lex.subunits[sm.group("s").lower()]
                 if code == "USD":
