@@ -601,7 +601,12 @@ _SUMMED_BASE = LazyPattern(r"\b(?:combined|together|total|joint|aggregate|collec
 
 
 def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
-    for m, mt in _best(ms, "m").values():
+    # the bases of the sentence's multiples: "almost 19 times the EDF's €7.953 billion budget and 100 times the €1.5
+    # billion ...": the base of one multiple of a list is no subject the next is compared with
+    best = _best(ms, "m")
+    bases = {m.start: b.start for m, mt in best.values()
+             if m.role in ("multiple", "fraction") and (b := mt.slots.get("base")) is not None}
+    for m, mt in best.values():
         ctx.work.patterns += 1
         if ctx.is_stated(m) or m.role not in ("multiple", "fraction") or _times_more(ctx, m):
             continue
@@ -630,6 +635,8 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         grows = 1 if m.role == "multiple" and (m.value or 0) > 1 else 0
         for subj, sev in _subjects(ctx, facts, pairs, m, base, grows):
             if summed and subj.start < base.start and abs(subj.value or 0) < abs(base.value or 0):
+                continue
+            if any(b == subj.start for k, b in bases.items() if k != m.start):
                 continue
             clash = across and any(e.cue == "measure-clash" for e in sev)
             if clash:
@@ -1771,7 +1778,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             # (nor when the trigger's own clause pairs the level explicitly: "$822 million below the $8.3 billion")
             for pair in pairs.with_new(target):
                 if pair.new is target or ctx.sent_index(pair.start) == si or \
-                        any(e.cue == "pair:expected" for e in pair.evidence):
+                        any(e.cue == "pair:expected" for e in pair.evidence) or \
+                        (target.value_high is not None) != (pair.new.value_high is not None):
+                    # ("Revenue of $12.0 billion to $12.5 billion, representing growth of 0% to 4%": a range, an
+                    # outlook, is no restatement of "$11.98 billion", one level)
                     continue  # (nor a result against its prediction: "consensus of ₩936.1 billion against ₩1,725
                     # billion reported" is no earlier level of the ₩1.72 trillion profit "rose 190.2%" to)
                 mt_, mp_ = facts.measure_id(target), facts.measure_id(pair.new)

@@ -341,6 +341,11 @@ def find(ctx: Ctx) -> None:
             # so the span is not measured between them
             ctx.skip("duration", q, "the dates found run backwards: the span is not measured between them")
             continue
+        if q.unit in ("day", "week", "month") and _is_year_only(d0) and _is_year_only(d1):
+            # "its two-day Industry Days" beside "between 2024 and 2029": dates given as years do not measure a span of
+            # days, weeks or months
+            ctx.skip("duration", q, "the dates are years: they measure no span of days, weeks or months")
+            continue
         unit_days = _UNIT_DAYS[q.unit or "day"]
         year_only = q.unit == "year" and _is_year_only(d0) and _is_year_only(d1)
         lo_days = max(0, (d1.first - d0.last).days)
