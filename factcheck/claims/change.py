@@ -26,6 +26,7 @@ from typing import Any
 
 from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
+from ..extract.lexicon import MONTHS
 from ..extract.units import convert, dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
@@ -147,6 +148,46 @@ _THAN_AT = (r"\s+(?:@comparatives_up|@comparatives_down)\s+than\s+(?:at|on|as\s+
             r"(?!(?:the\s+)?(?:same|previous|prior|year-ago|year-earlier)\b)(?![$€£¥₹])(?!\d[\d,.]*\s*(?:%|per\s?cent|percent|bn|mn|m\b|k\b|million|billion|units?\b))")
 # ... beside a year-on-year comparison in the same sentence, which is the one the sentence's figures give
 _YEAR_ON_YEAR = r"(?<![\p{L}\p{N}])(?:@prior_markers|year[- ]on[- ]year|y/y|yoy)(?![\p{L}\p{N}])|\((?:FY\s?)?(?:19|20)\d\d\s*:"
+
+
+def _base_date_named(ctx: Ctx, p: Mention) -> Mention | None:
+    """The date a comparison right after ``p`` names as its base ("more than in March 2022", "higher than at the end of
+    2023", "below the level of 2019"), or None."""
+    hit = _THAN_DATE.match(ctx.text, p.end)
+    if hit is None:
+        return None
+    return next((d for d in ctx.dates_in(hit.end(), min(len(ctx.text), hit.end() + 40)) if d.start == hit.end()), None)
+
+
+def _dated_as(ctx: Ctx, x: Mention, when: Mention, p: Mention) -> bool:
+    """Can ``x`` be the level at ``when``: do the words around it in its sentence (its clause; not the comparison of
+    ``p`` itself) name no other year or month than ``when``'s?"""
+    years = _YEAR_IN.findall(when.text)
+    if not years:
+        return True  # (a date without a year says too little to rule a figure out)
+    s0, s1 = ctx.sentence(x.start)
+    a, b = max(s0, x.start - 40), min(s1, x.end + 30)
+    if x.end <= p.start:
+        b = min(b, p.start)
+    elif x.start >= when.end:
+        a = max(a, when.end)
+    # (the figure's own words: up to the figures beside it)
+    before = [y.end for y in ctx.numbers_in(a, x.start) if y is not x]
+    after = [y.start for y in ctx.numbers_in(x.end, b) if y is not x]
+    near = ctx.text[max([a] + before):min([b] + after)]
+    # only another date the words name rules a figure out ("$303.4 million in February" against "in March 2022"); a
+    # figure they do not date ("NOK 367 million (NOK 384 million), NOK 17 million lower than in 2016") may be of it
+    found = _YEAR_IN.findall(near)
+    if found and not set(found) & set(years):
+        return False
+    months = {w.lower() for w in regex.findall(r"\p{L}+", when.text) if w.lower() in MONTHS}
+    said = {w.lower() for w in regex.findall(r"\p{L}+", near) if w.lower() in MONTHS and (w[0].isupper() or len(w) > 3)}
+    return not (months and said and not months & said)
+
+
+_THAN_DATE = LazyPattern(r"\s*,?\s*(?:more|higher|greater|larger|less|lower|fewer|smaller|above|below|up|down)\s+(?:than|on|from)\s+"
+                         r"(?:(?:in|at|during|as\s+of|for)\s+)?(?:the\s+(?:end|start|close)\s+of\s+)?", regex.I)
+_YEAR_IN = LazyPattern(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _other_point_base(ctx: Ctx, facts: Facts, p: Mention) -> bool:
@@ -1281,6 +1322,16 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         ctx.skip(kind, p, "a named ratio of two measures (linking words ratio_names), not a change of one")
         return
     readings = _readings(ctx, facts, pairs, p, formula, extra or [], pairs_too, need_comparable)
+    if kind in ("percent_change", "difference") and readings and (when := _base_date_named(ctx, p)) is not None:
+        # "$506.3 million in March, 54.9% more than in March 2022", "19% higher than at the end of 2023": the base is
+        # the level at the date named; a figure its own words do not date so is another period's
+        # (the level the comparison is said of, right before it, is never its base)
+        said_of = [x for x in ctx.numbers_in(ctx.sentence(p.start)[0], p.start) if is_amount(x)
+                   and not ctx.text[max(0, x.start - 3):x.start].rstrip().endswith("(")][-1:]  # (not "(NOK 384 million)")
+        readings = [r for r in readings if _dated_as(ctx, r.operands[0], when, p) and r.operands[0] not in said_of]
+        if not readings:
+            ctx.skip(kind, p, f"a change against the level of {when.text}, a date no figure given is said to be of")
+            return
     if kind in ("percent_change", "difference") and readings and (w := _with_subject(ctx, facts, p)) is not None:
         # "lifted revenues 12% to NOK 13.3 billion from NOK 11.9 billion, with revenue at Kongsberg Defence &
         # Aerospace up 38%": the change of what the 'with' clause names, not of the figures before it
