@@ -301,6 +301,13 @@ def _plan_named(ctx: Ctx, d: Mention) -> bool:
         ctx.text, max(s0, d.start - 60), min(len(ctx.text), d.end + 12)) is not None
 
 
+# an amount of time given as another restated: "33,700 more days in maintenance ... — equal to more than 90 years of ship
+# time" (a figure with a unit of time, then "equal to", "equivalent to" or ", or" and a hedge before the span)
+_RESTATES_TIME = LazyPattern(r"\d[\d,.]*\s*(?:more\s+|additional\s+|extra\s+)?(?:days?|weeks?|months?|hours?|years?)\b[^.;]{0,100}?"
+                             r"(?:equal\s+to|equivalent\s+to|the\s+equivalent\s+of|,\s*or)\s+(?:(?:more\s+than|over|about|around|"
+                             r"almost|nearly|some|roughly|just\s+under|just\s+over)\s+)?$", regex.I)
+
+
 def _listed(ctx: Ctx, q: Mention, d0: Period, d1: Period) -> bool:
     """Are the two dates items of a list in the span's sentence ("due in 2027 and 2028", "in 2025, 2026 and 2027"), not
     the ends of a span ("between 2027 and 2028")?"""
@@ -323,6 +330,10 @@ def find(ctx: Ctx) -> None:
     coverage = _coverage_pattern(ctx)
     for q in _spans(ctx):
         if ctx.is_stated(q):
+            continue
+        if _RESTATES_TIME.search(ctx.text, max(ctx.sentence(q.start)[0], q.start - 160), q.start):
+            ctx.skip("duration", q, "an amount of time restating another ('33,700 days ..., equal to more than 90 years'), "
+                                    "not the span between dates")  # (the restatement itself is a conversion's to check)
             continue
         if coverage is not None and coverage.match(ctx.text, q.end):
             ctx.skip("duration", q, "a span of an amount's yearly or monthly rate (a coverage), not of dates")

@@ -336,6 +336,8 @@ _RANGE_START_AFTER = LazyPattern(r"(?:\s+a\s+year|\s+per\s+year|\s+annually)?\s+
                                  regex.I)
 _THAN_BEFORE = LazyPattern(r"\b(?:(?:more|less|fewer|higher|lower|greater|smaller|larger|bigger)\s+than|(?:short|shy|ahead)\s+of)\b"
                            r"[^\d$€£¥₹;.]*$", regex.I)
+_PER_AFTER = LazyPattern(r"\s*(?:per|a|an|each|for\s+each)\s+(?!total\b)\p{L}+", regex.I)
+_OR_TOTAL_AFTER = LazyPattern(r"[^.;]{0,80}?,\s*or\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?", regex.I)
 _AVERAGE = LazyPattern(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|evenly|or|equivalent\s+to|that\s+is|"
                        r"works?\s+out|comes?\s+to|amounts?\s+to)\b", regex.I)
 
@@ -361,6 +363,11 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
     # itself a rate is no total over the term
     totals = [x for x in window if x.type == r.type and x.unit == r.unit and (x.value or 0) > r.value
               and x.value_high is None and x.start < r.start and facts.rate_of(x) is None]
+    # ... or restated after it: "$400 million a year for fiscal years 2026 and 2027, or $800 million over the two years"
+    totals += [x for x in window if x.type == r.type and x.unit == r.unit and (x.value or 0) > r.value
+               and x.value_high is None and x.start > r.end and ctx.sent_index(x.start) == ctx.sent_index(r.start)
+               and facts.rate_of(x) is None and not _PER_AFTER.match(ctx.text, x.end)  # (not "or A$46 billion per boat")
+               and _OR_TOTAL_AFTER.fullmatch(ctx.text, r.end, x.start) is not None]
     terms = []
     for x in window:
         years = _YEARS.get((x.unit or "").lower()) if x.type == "quantity" else None
@@ -382,7 +389,7 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
                 continue
             ev = [Evidence("per_period:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
                            False)]
-            between = ctx.text[min(t.end, term.end):r.start]
+            between = ctx.text[min(t.end, term.end):r.start] if t.start < r.start else ctx.text[r.end:t.start]
             tied = over and _AVERAGE.search(between) is not None
             ev.append(Evidence("over-term", f"{t.text} over {term.text}" + (", averaged" if tied else ""),
                                2.0 if tied else 0.5, tied))
