@@ -1328,6 +1328,7 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         # (the level the comparison is said of, right before it, is never its base)
         said_of = [x for x in ctx.numbers_in(ctx.sentence(p.start)[0], p.start) if is_amount(x)
                    and not ctx.text[max(0, x.start - 3):x.start].rstrip().endswith("(")][-1:]  # (not "(NOK 384 million)")
+        said_of = [x for x in said_of if not base_position(ctx, x)]  # (nor "rose to €9.0 billion from €8.2 billion")
         readings = [r for r in readings if _dated_as(ctx, r.operands[0], when, p) and r.operands[0] not in said_of]
         if not readings:
             ctx.skip(kind, p, f"a change against the level of {when.text}, a date no figure given is said to be of")
