@@ -1106,30 +1106,23 @@ def test_hyphenated_halves_and_quarters_are_periods(text: str) -> None:
 
 
 @pytest.mark.parametrize("sentence, values", [
+    # the comparison period's figure between the amount and the scale both share ("EUR 14.1 (7.1) million"): no
+    # accounting negative
     ("• Orders received EUR 14.1 (7.1) million, roughly double the comparison period", [14.1e6, 7.1e6]),
     ("Order intake SEK 549.3 (410.2) million", [549.3e6, 410.2e6]),
     ("Operating result EUR -0.3 (0.4) million", [-0.3e6, 0.4e6]),
+    # the Nordic interim-report style: a bare figure in brackets after the amount, in the same currency and scale; a
+    # sign after a scaled currency code ("TSEK -1,188") belongs to the figure
+    ("• Net sales increased by 21% to TSEK 22,126 (18,288)", [22_126e3, 18_288e3]),
+    ("Sales were SEK 13,546m (11,527) in the quarter.", [13_546e6, 11_527e6]),
+    ("• EBITDA amounted to TSEK -1,188 (2,205)", [-1_188e3, 2_205e3]),
 ])
-def test_a_comparison_figure_in_brackets_before_the_shared_scale_is_no_negative(sentence: str,
-                                                                                 values: list[float]) -> None:
-    # "EUR 14.1 (7.1) million": the comparison period's figure between the amount and the scale both share
+def test_a_comparison_figure_in_brackets_is_the_prior_periods_amount(sentence: str, values: list[float]) -> None:
     assert [m.value for m in extract_text(sentence) if m.type == "currency"] == pytest.approx(values)
 
 
 def test_an_accounting_negative_alone_stays_negative() -> None:
     assert [m.value for m in extract_text("The loss was (45) million euros.") if m.type == "currency"] == [-45e6]
-
-
-@pytest.mark.parametrize("sentence, values", [
-    ("• Net sales increased by 21% to TSEK 22,126 (18,288)", [22_126e3, 18_288e3]),
-    ("Sales were SEK 13,546m (11,527) in the quarter.", [13_546e6, 11_527e6]),
-    ("• EBITDA amounted to TSEK -1,188 (2,205)", [-1_188e3, 2_205e3]),
-])
-def test_a_bare_figure_in_brackets_after_an_amount_is_the_comparison_periods_amount(sentence: str,
-                                                                                      values: list[float]) -> None:
-    # the Nordic interim-report style: the prior period's figure in brackets, in the same currency and scale; a sign
-    # after a scaled currency code ("TSEK -1,188") belongs to the figure
-    assert [m.value for m in extract_text(sentence) if m.type == "currency"] == pytest.approx(values)
 
 
 def test_a_year_or_a_count_in_brackets_after_an_amount_stays_what_it_is() -> None:

@@ -710,7 +710,7 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
                                       and facts.g.regex(_CHANGE_NOUN_RIGHT_AFTER).match(ctx.text, x.end))]
     # ... nor, when words name the whole, a figure the text gives as the size of a change: "or 9.8% of net sales" is
     # no share of "an increase of EUR 106.7 million" (unless the words name a change: "60% of the increase")
-    if named is not None and not back_only and not facts.g.word_pattern("change_nouns").search(named.group(1)):
+    if named is not None and not back_only and not facts.g.regex(_CHANGE_NAMED_AFTER).match(ctx.text, p.end):
         cands = [x for x in cands if x.start not in pairs.deltas]
     # a whole may also be in an earlier paragraph of the same release
     if meas is not None:  # a whole of that measure when the text gives one ("188% of net earnings")

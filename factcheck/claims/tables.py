@@ -1325,18 +1325,8 @@ class _Prose:
     def respective_row(self, m: Mention, sa: int, end: int) -> list[tuple[Table, Row, str]]:
         """The row a percent of a list closed by "respectively" is of: as many rows named (in order) before the list as
         the list has percents, the k-th for the k-th; no row when the counts differ."""
-        k0 = bisect.bisect_left(self.m_starts, sa)
-        pcts = [x for x in self.mentions[k0:bisect.bisect_left(self.m_starts, end)] if x.type == "percent"]
-        if m not in pcts:
-            return []
-        first = pcts[0]
-        run = [first]
-        for x in pcts[1:]:  # the list: percents joined by commas and "and"
-            if not _LIST_JOIN.fullmatch(self.text, run[-1].end, x.start):
-                run = [x]
-                continue
-            run.append(x)
-        if m not in run or len(run) < 2:
+        run = self.percent_run(m, sa, end)
+        if len(run) < 2:
             return []
         text = self.text[sa:run[0].start].lower()
         named: dict[str, tuple[int, int, Table, Row]] = {}
@@ -1363,25 +1353,37 @@ class _Prose:
         """For a percent of a list ("up 62% and 457%"), the level of the same place in the list of as many levels
         before it ("sales of KRW 2.63 trillion and operating profit of KRW 477.2 billion"); None when the percent is no
         item of a list or the levels before are not as many, joined as a list."""
-        k0 = bisect.bisect_left(self.m_starts, sa)
-        k = self.mentions.index(m, k0)
-        lo = hi = k
-        while lo > k0 and self.mentions[lo - 1].type == "percent" and \
-                _LIST_JOIN.fullmatch(self.text, self.mentions[lo - 1].end, self.mentions[lo].start):
-            lo -= 1
-        while hi + 1 < len(self.mentions) and self.mentions[hi + 1].type == "percent" and \
-                _LIST_JOIN.fullmatch(self.text, self.mentions[hi].end, self.mentions[hi + 1].start):
-            hi += 1
-        n = hi - lo + 1
+        run = self.percent_run(m, sa, len(self.text))
+        n = len(run)
         if n < 2:
             return None
         levels = [x for x in self.amounts[bisect.bisect_left(self.am_starts, sa):
-                                          bisect.bisect_left(self.am_starts, self.mentions[lo].start)]
+                                          bisect.bisect_left(self.am_starts, run[0].start)]
                   if x.type in ("currency", "count")][-n:]
         if len(levels) != n or not all(_LEVEL_LIST_JOIN.fullmatch(self.text, a.end, b.start)
                                        for a, b in zip(levels, levels[1:], strict=False)):
             return None
-        return levels[k - lo]
+        return levels[run.index(m)]
+
+    def percent_run(self, m: Mention, sa: int, end: int) -> list[Mention]:
+        """The list of percents ``m`` is an item of (percents joined by commas and "and"), between ``sa`` and ``end``;
+        [] when ``m`` is no percent there."""
+        k0 = bisect.bisect_left(self.m_starts, sa)
+        k1 = bisect.bisect_left(self.m_starts, end)
+        try:
+            k = self.mentions.index(m, k0, k1)
+        except ValueError:
+            return []
+        if m.type != "percent":
+            return []
+        lo = hi = k
+        while lo > k0 and self.mentions[lo - 1].type == "percent" and \
+                _LIST_JOIN.fullmatch(self.text, self.mentions[lo - 1].end, self.mentions[lo].start):
+            lo -= 1
+        while hi + 1 < k1 and self.mentions[hi + 1].type == "percent" and \
+                _LIST_JOIN.fullmatch(self.text, self.mentions[hi].end, self.mentions[hi + 1].start):
+            hi += 1
+        return self.mentions[lo:hi + 1]
 
     def share(self, m: Mention, sa: int, sb: int) -> Claim | None:
         """"Vehicle Mobility Solutions, which supplies ..., accounted for 58% of group revenue" over a table with a
