@@ -73,6 +73,10 @@ def _streamed(doc: Document, rules: RuleSet, opts: Options) -> Iterator[Mention]
 def _table_typed(doc: Document, mentions: list, rules: RuleSet) -> list:
     """The mentions as reported: a table cell's figure read as its table says ("25,289" under "(in € millions)" is
     €25,289 million; a cell of a change column is a percent). The linker reads the tables itself."""
+    from .document import maybe_tables
+
+    if not maybe_tables(doc.text):  # no table: the table reader is not even imported
+        return mentions
     from .document.tables import find_tables
 
     tables = find_tables(doc, rules.vocab)

@@ -70,13 +70,14 @@ def test_the_command_line_writes_the_streamed_report(tmp_path: Path) -> None:
 
 def test_a_check_of_a_text_file_imports_only_what_it_uses(tmp_path: Path) -> None:
     """No YAML parser (the rule files come from the start-up cache), no XML or zip reader (.docx only), no
-    OpenSSL hashlib, no temporary files, no rich (the JSON report draws no table)."""
+    OpenSSL hashlib, no temporary files, no rich (the JSON report draws no table), no table reader (the release
+    has no line a table's row could be), no calendar (month ends are computed)."""
     code = ("import sys, io\nimport factcheck.cli as c\nsys.stdout = io.StringIO()\n"
             f"try:\n    c.main(['check', '--format', 'json', {str(SAMPLES / 'otokar-romania.txt')!r}])\n"
             "except SystemExit:\n    pass\n"
             "sys.stdout = sys.__stdout__\n"
             "print(sorted(m for m in ('yaml', 'xml.etree.ElementTree', 'zipfile', 'hashlib', 'tempfile', 'rich',"
-            " 'jsonschema', 'markdown_it', 'pint') if m in sys.modules))\n")
+            " 'jsonschema', 'markdown_it', 'pint', 'calendar', 'factcheck.document.tables') if m in sys.modules))\n")
     env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert "yaml" in first.stdout  # the first run parsed the rule files (and cached them)

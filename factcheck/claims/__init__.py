@@ -62,6 +62,10 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
         factpacks.find(ctx)
     facts.close()  # the document's indexes are freed now, not by a later garbage collection
     if "tables" not in skip:  # the table checks, and prose tied to a table's rows (tables.py)
+        from ..document import maybe_tables
+
+        if not maybe_tables(doc.text):  # no line a table's row could be: the table reader is not imported
+            return ctx.claims, list(ctx.unchecked)
         from ..document.tables import find_tables
 
         if not find_tables(doc, rules.vocab):  # (found once per document) no table: with_tables would return

@@ -94,9 +94,8 @@ def parse_period(text: str) -> Period | None:
 
 
 def _month_end(y: int, m: int) -> date:
-    import calendar  # here, not at the top: a run that never reads a month's span does not import it (start-up)
-
-    return date(y, m, calendar.monthrange(y, m)[1])
+    """The month's last day: the day before the next month's first (no ``calendar`` import: ~4 ms of start-up)."""
+    return date.fromordinal(date(y + m // 12, m % 12 + 1, 1).toordinal() - 1)
 
 
 def document_date(ctx: Ctx) -> Period | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable
@@ -28,6 +29,23 @@ from pathlib import Path
 from ..model import Document
 
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024  # bytes; a press release is a few KB, a .docx with photos a few MB
+
+
+def maybe_tables(text: str) -> bool:
+    """The cheap test the table reader (tables.py) starts with, here so that a release which fails it never
+    imports that reader: does any line hold a tab, a pipe, dot leaders, or at least two separate figures at its
+    end?"""
+    if "\t" in text or "|" in text or " .. " in text or "..." in text or "……" in text:
+        return True
+    global _MAYBE
+    if _MAYBE is None:
+        _MAYBE = re.compile(r"\d\S*(?:[ \u00a0](?:%|pp|pts|bps))?[ \u00a0]+"
+                            r"(?:\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?(?:%|pp|bps|pts|p\.p\.)?\)?|n/?a|nm|[-–—])"
+                            r"[ \t]*(?:\n|$)", re.I)
+    return bool(_MAYBE.search(text))
+
+
+_MAYBE: re.Pattern[str] | None = None
 
 
 class InputError(Exception):

@@ -37,6 +37,7 @@ from itertools import combinations
 from typing import Any
 
 from ..model import Document, Mention
+from . import maybe_tables
 
 # ------------------------------------------------------------------------------------------------ the grid
 
@@ -842,7 +843,7 @@ def _find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Tab
 
         text = _LEADERS.sub(lambda m: " " * len(m.group()), text)  # offsets unchanged
         doc = replace(doc, text=text, source=doc.source if doc.source is not None else doc.text)
-    if not _maybe_tables(text):
+    if not maybe_tables(text):
         return []
     if vocab is None:
         from ..ruleset import load_rules
@@ -888,18 +889,6 @@ def _find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Tab
             tables.append(t)
         i = max(j, i + 1)
     return tables
-
-
-def _maybe_tables(text: str) -> bool:
-    """A cheap test: does any line hold a tab, two pipes or at least two separate figures at its end?"""
-    if "\t" in text or "|" in text:
-        return True
-    return bool(_MAYBE.search(text))
-
-
-_MAYBE = re.compile(r"\d\S*(?:[ \u00a0](?:%|pp|pts|bps))?[ \u00a0]+"
-                    r"(?:\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?(?:%|pp|bps|pts|p\.p\.)?\)?|n/?a|nm|[-–—])"
-                    r"[ \t]*(?:\n|$)", re.I)
 
 
 def _section_line(text: str, ln: _Line) -> bool:
