@@ -511,8 +511,11 @@ def _is_level_position(ctx: Ctx, p: Mention) -> bool:
 
 
 def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
+    claimed: set[int] = set()
     for d, mt in _best(ms, "d").values():
         ctx.work.patterns += 1
+        if d.start in claimed:
+            continue
         if ctx.is_stated(d) or pairs.is_level(d) or not is_amount(d) or phrasal(ctx.text, mt.start):
             continue
         if d.type == "percent" and d.unit == "percent":
@@ -530,6 +533,8 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         if lead and not ctx.text[lead[-1].end():d.start].strip(" ,"):
             continue  # "compared with a net loss of $7.0 million": a level below zero, no difference
         direction = _direction(facts, ctx.text[mt.start:mt.end].replace(d.text, " "))
+        if d.type != "percent" and _respective_differences(ctx, facts, pairs, d, direction, claimed):
+            continue
         if direction and facts.g.regex(_LOSS_SUBJECT).search(ctx.text, max(ctx.sentence(d.start)[0], mt.start - 60),
                                                               mt.start + 1):
             direction = 0  # "Net loss increased by $78.9 million to $(97.0) million": the loss's size grew, its value fell
@@ -560,6 +565,35 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
                                                           mt.template.weight, _near(sev))]))
         formula = "pp_change" if d.type == "percent" else "change"
         _claim(ctx, facts, pairs, d, "difference", formula, direction, ev, extra=extra, need_comparable=True)
+
+
+def _respective_differences(ctx: Ctx, facts: Facts, pairs: Pairs, d: Mention, direction: int, claimed: set[int]
+                            ) -> bool:
+    """"1,536 warheads and 540 launchers, 14 warheads and 160 launchers below the ceilings of 1,550 and 700": each
+    difference of a list compares the levels in the same place of the lists before and after it, not its nearest
+    neighbours. Claims every item of the list and says so (True), or False when ``d`` is no such list's."""
+    if _respective_pair(ctx, facts, d) is None:
+        return False
+    s, e = ctx.sentence(d.start)
+    figs = ctx.numbers_in(s, e)
+    k = next(i for i, x in enumerate(figs) if x is d)
+    run = [d]
+    for step in (-1, 1):  # the whole list, as _respective_pair reads it
+        i = k + step
+        while 0 <= i < len(figs) and figs[i].type == d.type and \
+                _AMOUNT_LIST_JOIN.fullmatch(ctx.text, *((figs[i].end, figs[i - step].start) if step < 0 else
+                                                      (figs[i - step].end, figs[i].start))):
+            run.insert(0, figs[i]) if step < 0 else run.append(figs[i])
+            i += step
+    for x in run:
+        resp = _respective_pair(ctx, facts, x)
+        if resp is None or x.start in claimed or ctx.is_stated(x):
+            continue
+        claimed.add(x.start)
+        _claim(ctx, facts, pairs, x, "difference", "change", direction, [], extra=[(*resp, [Evidence(
+            "respectively", f"'{x.text}' is between {resp[1].text} and {resp[0].text}, in the order the lists give",
+            4.5, True)])], pairs_too=False)
+    return True
 
 
 # "$274 million more from the F-35 program", "900 more in Sweden", "€200 million lower at Land": an amount of the change
@@ -770,12 +804,17 @@ def _respective_pair(ctx: Ctx, facts: Facts, p: Mention) -> tuple[Mention, Menti
     k = next((i for i, x in enumerate(figs) if x is p), None)
     if k is None:
         return None
+    # the list: percents joined by commas or "and"; or amounts of the figure's kind joined by "and" ("14 warheads and
+    # 160 launchers below the ceilings of 1,550 and 700": a comma may end the list of levels before it)
+    if p.type == "percent":
+        join, alike = _PCT_LIST_JOIN, (lambda x: x.type == "percent")
+    else:
+        join, alike = _AMOUNT_LIST_JOIN, (lambda x: x.type == p.type and is_amount(x))
     lo = k
-    while lo > 0 and figs[lo - 1].type == "percent" and _PCT_LIST_JOIN.fullmatch(ctx.text, figs[lo - 1].end, figs[lo].start):
+    while lo > 0 and alike(figs[lo - 1]) and join.fullmatch(ctx.text, figs[lo - 1].end, figs[lo].start):
         lo -= 1
     hi = k
-    while hi + 1 < len(figs) and figs[hi + 1].type == "percent" and \
-            _PCT_LIST_JOIN.fullmatch(ctx.text, figs[hi].end, figs[hi + 1].start):
+    while hi + 1 < len(figs) and alike(figs[hi + 1]) and join.fullmatch(ctx.text, figs[hi].end, figs[hi + 1].start):
         hi += 1
     run = figs[lo:hi + 1]
     if len(run) < 2:
@@ -820,8 +859,9 @@ def _in_order(ctx: Ctx, olds: list[Mention], news: list[Mention]) -> bool:
 
 
 _PCT_LIST_JOIN = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_AMOUNT_LIST_JOIN = LazyPattern(r"\s*,?\s*and\s+")
 _RESPECTIVELY_FROM = LazyPattern(r"\s*,?\s*(?:respectively\s*,?\s*)?(?:(?:more|higher|greater|larger|less|lower|fewer|smaller|"
-                                 r"above|below)\s+(?:than\s+)?(?:the\s+)?|(?:from|compared\s+(?:with|to)|against|versus|on)"
+                                 r"above|below|short\s+of|ahead\s+of)\s+(?:than\s+)?(?:the\s+|its\s+|their\s+)?|(?:from|compared\s+(?:with|to)|against|versus|on)"
                                  r"\s+)", regex.I)
 
 

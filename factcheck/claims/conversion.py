@@ -246,6 +246,18 @@ def _conversion(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence
                          f"{_g((src.value or 0.0) * (a1 - a0))} {dst.unit if role == 'src' else alt}"),
                     Evidence("ton", f"'{m.text}' read as {name}s", 0.0)))
             mix = None  # (a short ton is no mix-up where the text says "tons")
+    src_step = trailing_zero_step(src)
+    if src_step > (src.half_step or 0.0) and src.value and dst.value and \
+            10 * trailing_zero_step(dst) / abs(dst.value) >= src_step / abs(src.value):
+        # "a range of 1,300 kilometres (800 miles)" for 807.8: a source written with trailing zeros may itself be a
+        # round figure (1,250-1,350 km), and a restatement of it needs no more precision than it has: a reading made
+        # to doubt (it can make the figure hold, never fail). Not for a restatement written far more finely than its
+        # source ("94,000 sq ft (8,731 sq m)"): that one was computed from the source as written
+        wide = dataclasses.replace(src, half_step=src_step)
+        lo, hi = (src.value or 0.0) - src_step, (src.value or 0.0) + src_step
+        readings.append(Relation("convert", (wide,), (ev, Evidence("rounded_source", f"'{src.text}' read as a round "
+                                 f"figure, {_g(lo)}-{_g(hi)}", 0.0)), factor=factor, offset=offset, note=note,
+                                 alternative=True))
     ctx.add(Claim("conversion", (dst.start, dst.end), dst, readings=tuple(readings), stated_step=step,
                   params={"diagnosis": f"the figure matches a mix-up of {mix}"} if mix else {}))
 
