@@ -1110,6 +1110,21 @@ def _prior_period(ctx: Ctx, pairs: Pairs, n0: int) -> None:
         ctx.claims[:] = [c for c in ctx.claims if id(c) not in drop]
 
 
+def _larger_sales_before(ctx: Ctx, facts: Facts, pairs: Pairs, d: Mention) -> bool:
+    """Is a larger sales figure of ``d``'s period and currency given before it (a whole ``d`` may be a part of)?"""
+    whole = _largest_sales_before(ctx, facts, pairs, d)
+    return whole is not None and abs(whole.value or 0.0) > abs(d.value or 0.0) * 1.0001
+
+
+def _largest_sales_before(ctx: Ctx, facts: Facts, pairs: Pairs, d: Mention) -> Mention | None:
+    """The largest sales figure of ``d``'s period and currency given before it (of the index's last few), if any."""
+    period = _period(pairs, d)
+    got = [y for x in facts.figures_before("sales", d.start, keep=lambda x: x.start not in pairs.deltas)
+           if (y := pairs.resolved(x)).type == "currency" and is_amount(y) and y.value is not None and y.unit == d.unit
+           and y.value_high is None and _period(pairs, y) == period]
+    return max(got, key=lambda y: abs(y.value or 0.0)) if got else None
+
+
 def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False) -> None:
     """A margin (a percent) or, with ``ratio``, a plain ratio ("a book-to-bill of 1.2"): a measure over sales of
     the same period."""
@@ -1171,6 +1186,9 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
                         and (y := pairs.resolved(x)).type == "currency" and is_amount(y)][-2:]
         dens = dens or [y for x in facts.figures_before("sales", p.start) if x.start not in pairs.deltas
                         and (y := pairs.resolved(x)).type == "currency" and is_amount(y)][-2:]
+    if not ratio and not far and dens and (whole := _largest_sales_before(ctx, facts, pairs, min(dens, key=lambda x: x.start))) \
+            is not None and abs(whole.value or 0.0) > max(abs(d.value or 0.0) for d in dens) * 1.0001:
+        dens = [*dens, whole]  # the period's larger sales figure given earlier: the whole a margin may be of, too
     mine = None if ratio or prior else _prior_of(pairs, p)
     if mine is not None:
         # "the margin widening to 8.9% from 7.1%": the sales figures given earlier with their own earlier values are
@@ -1255,6 +1273,10 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
         if own_n and own_d and own_n != own_d:
             return False  # "Pratt & Whitney's sales climbed to $7.63 billion, while Raytheon's operating profit rose to
             # $736 million, giving a margin of 10.5%": the profit and the sales of two owners
+        if ctx.sent_index(d.start) not in (si, ctx.sent_index(n.start)) and _larger_sales_before(ctx, facts, pairs, d):
+            return False  # "Technologies revenue edged up 2% to $13.1 billion ... Operating earnings of $4.8 billion gave
+            # an operating margin of 10.1%" after the group's $47.7 billion: the sales figure of the sentence before may
+            # be a part's, and the margin the whole's
         rivals = near_now if ctx.sent_index(n.start) == si else near_dens
         return len(rivals) == 1 and d.start in rivals and si - 1 <= ctx.sent_index(n.start) <= si and not far \
             and not unqualified(n)
