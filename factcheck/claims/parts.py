@@ -718,6 +718,9 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         # billion")
         cands = [x for x in cands if facts.measure_id(x) == meas] or \
             [x for x in cands if facts.measure_id(x) is None]
+    # a part and a whole the text dates to different years are no share: "the ministry's plans for 2026 point to about
+    # PLN 200bn and 4.8% of GDP" after "nominal GDP of PLN 3.97tn in 2025"
+    cands = [x for x in cands if not _years_differ(ctx, facts, part, x)]
     out = []
     one_period = bool(named) and _ONE_PERIOD.search(named.group(1)) is not None
     named_end = p.end + named.end(1) if named else p.end

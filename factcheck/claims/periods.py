@@ -30,6 +30,8 @@ _AFTER = LazyPattern(r"\s*(?:[\p{L}'’-]+\s+){0,3}?(?:in|for|during|of|by|as\s+
 # "In 2023 it had delivered 13 Rafale": a year opening the clause of the figure
 _OPENING = LazyPattern(r"(?:^|[,;:]\s*|\b(?:and|while|but|whereas)\s+)(?:in|for|during|by)\s+(?:(?:fiscal|financial)\s+)?$",
                        regex.I)
+_PLAN_FOR = r"(?<![\p{L}])@period_plan_nouns\s+for\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?$"
+_WORDS_ONLY = LazyPattern(r"\s*(?:[\p{L}'’-]+\s+){1,5}", regex.I)
 # "2024's 110", "last year's output of 191", "this year's 224"
 _POSSESSIVE = LazyPattern(r"(?:(?P<y>(?:1[89]|20)\d\d)|(?P<rel>last|this|next|the\s+previous|the\s+prior|the\s+current)\s+"
                           r"(?:year|fiscal\s+year))['’]s\s+(?:[\p{L}-]+\s+){0,3}(?:of\s+)?$", regex.I)
@@ -105,6 +107,13 @@ class Periods:
             lead = lead if len(lead) <= 40 else "… " + lead[-40:]  # "^" only at the sentence's start
             if _OPENING.search(lead) and \
                     not [y for y in ctx.numbers_in(d.end, x.start) if is_amount(y)] and ";" not in t[d.end:x.start]:
+                y = _YEAR.search(d.text)
+                return int(y.group(1)) if y else None
+            # "the ministry's plans for 2026 point to about PLN 200bn", "the budget request for 2027 foresees $61
+            # billion": a plan, budget or forecast "for" a year, then a few words and the figure it names (linking
+            # words period_plan_nouns)
+            if _WORDS_ONLY.fullmatch(t, d.end, x.start) and \
+                    self.facts.g.regex(_PLAN_FOR).search(t, max(s, d.start - 40), d.start):
                 y = _YEAR.search(d.text)
                 return int(y.group(1)) if y else None
         return None
