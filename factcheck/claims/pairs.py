@@ -224,6 +224,9 @@ class Pairs:
         if (before := self.ctx.numbers_in(max(0, new.start - 40), new.start)) and \
                 _PARTITIVE_OF.fullmatch(self.ctx.text, before[-1].end, new.start):
             return  # "23 of its 32 members did so, or 72%, up from just six": the whole of a part, not a new level
+        if any(self._or_restatement(x) for x in (old, new)):
+            return  # "3,960 missiles a year by 2026, or 330 a month, up from 2,100 in 2022": the figure after ", or"
+            # restates the one before it (per month, in another unit); the level compared is the first
         if any(x.start in self.ctx.restated or bracket_restatement(self.ctx, x) for x in (old, new)):
             # "$53.3 billion (about US$35.2 billion) ..., an increase of 5.5% on the $50.5 billion", "Rs 2,104.82 crore
             # (about Rs 210.5 billion)": a figure restated in another currency, unit or scale is no level of its own
@@ -253,6 +256,23 @@ class Pairs:
         prev = best.get(key)
         if prev is None or prev.score < ev.weight:
             best[key] = Pair(old, new, (ev,), min(old.start, new.start), max(old.end, new.end))
+
+    def _or_restatement(self, x: Mention) -> bool:
+        """Is ``x`` a rate set after ", or" that restates the amount right before it per another period ("3,960 missiles a
+        year, or 330 a month"; "1.2 million rounds a year, or about 100,000 a month")?"""
+        if x.type == "percent" or not is_amount(x):
+            return False
+        t = self.ctx.text
+        s, _ = self.ctx.sentence(x.start)
+        lead = _OR_LEAD.search(t, max(s, x.start - 60), x.start)
+        if lead is None:
+            return False
+        rate = per_time(self.ctx, x)
+        if rate is None:  # (a per-share figure after ", or" is a level of its own series: "€388 million, or €4.72 per share")
+            return False
+        before = [y for y in self.ctx.numbers_in(max(s, lead.start() - 60), lead.start()) if y.type != "date"]
+        return bool(before) and is_amount(before[-1]) and before[-1].type != "percent" and \
+            per_time(self.ctx, before[-1]) != rate and _WORDS_BETWEEN.fullmatch(t, before[-1].end, lead.start()) is not None
 
     def _a_change(self, x: Mention) -> bool:
         """Is the percent ``x`` a change: a change verb right before it ("rose 16%", "up 12%") or a change noun right
@@ -578,6 +598,8 @@ _PART_OF_THEM = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?of\s+(?:them|these|those|which
 # a loss noun right after a level, an adjective or two before it: "the ¥70.1 billion operating loss", "a €12m net loss"
 _LOSS_AFTER = LazyPattern(r"[^\S\n]+(?:(?:net|operating|pre-?tax|underlying|adjusted|reported|cash|annual|quarterly)[^\S\n]+){0,2}"
                           r"(\p{L}+)(?![\p{L}-])", regex.I)
+_OR_LEAD = LazyPattern(r",\s*or\s+(?:(?:about|around|some|roughly|nearly|almost|just\s+over|just\s+under)\s+)?$", regex.I)
+_WORDS_BETWEEN = LazyPattern(r"(?:\s*(?:[\p{L}-]+|(?:19|20)\d\d)){0,6}\s*", regex.I)  # words (and years)
 _ASIDE_BEFORE = LazyPattern(r"\b(?:including|includes|included|incl\.|excluding|excludes|of\s+which)\s+(?:the\s+|its\s+|their\s+|some\s+|"
                             r"about\s+)?$", regex.I)
 # "$16.0 billion or 1.9% above ...", "$4.4 billion below ...": the size of a comparison, no level
