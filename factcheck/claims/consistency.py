@@ -97,6 +97,12 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         # tanks in its inventory": a total the text adds up is a figure of its own
     if (transposed or slip) and (ya := facts.periods.year_of(a)) and (yb := facts.periods.year_of(b)) and ya != yb:
         return  # "241 vehicles in service" and "expects to hold 214 vehicles by 2026": figures of two years
+    if not same and (na := _names_before(ctx, a)) and (nb := _names_before(ctx, b)) and not na & nb:
+        return  # "The Land division's order intake was €1,038 million" and "The Air division's order intake was €1,083
+        # million": the figures of two owners the text names
+    if (transposed or slip) and (pa := _periods_named(ctx, a)) and (pb := _periods_named(ctx, b)) and not pa & pb:
+        return  # "order intake was €1,038 million in the first quarter" and "for the first half was €1,083 million":
+        # figures of two periods
     if transposed and _gap_stated(ctx, pairs, a, b):
         return  # "awarded a $265 million modification ... The award is $9 million larger than the entire $256 million
         # development contract": the text states the gap between the two, so they are two figures
@@ -119,6 +125,11 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     mev = facts.measure_evidence(a, b)
     if mev is not None:
         ev.append(mev)
+    own = _own_measure(ctx, facts, a)
+    if not same and own is not None and own == _own_measure(ctx, facts, b):
+        # "a record order book of £1,038 million" and "The £1,083 million order book": each figure's own words name
+        # one measure (right before it, or right after it as its noun)
+        ev.append(Evidence("own-measure", f"each is called {own} by the words attached to it", 2.0, True))
     first, later = (a, b) if a.start < b.start else (b, a)
     headline = ctx.para_index(first.start) == 0 and ctx.para_index(later.start) > 0 and \
         ctx.paras[0][1] - ctx.paras[0][0] <= 200
@@ -148,6 +159,84 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         stated, given = given, stated
     rel = Relation("equal", (given,), tuple(ev))
     ctx.add(Claim("consistency", (stated.start, stated.end), stated, readings=(rel,)))
+
+
+def _names_before(ctx: Ctx, x: Mention) -> set[str]:
+    """The names (capitalised words, not the sentence's first) in ``x``'s sentence before it, back to the last figure,
+    semicolon or clause-opening conjunction: who or what the figure is of ("Rheinmetall said its backlog ...")."""
+    s, _ = ctx.sentence(x.start)
+    near = [y for y in ctx.numbers_in(s, x.start) if y.type != "date"]
+    a = max([s, *(y.end for y in near)])
+    cut = _CLAUSE_CUT.search(ctx.text, a, x.start)
+    while cut is not None:  # (the last clause opening before the figure)
+        a = cut.end()
+        cut = _CLAUSE_CUT.search(ctx.text, a, x.start)
+    out = set()
+    for m in _NAME.finditer(ctx.text, a, x.start):
+        if (m.start() == s or ctx.text[s:m.start()].strip(" \"'“‘(") == "") and \
+                not _NAMED_SUBJECT.match(ctx.text, m.end()):
+            continue  # the sentence's first word is capitalised whatever it is (a name when it owns or says something)
+        w = m.group(0)
+        if w.lower() not in _NOT_NAMES:
+            out.add(w.lower())
+    return out
+
+
+_NAMED_SUBJECT = LazyPattern(r"['’]s\b|\s+(?:said|says|reported|reports|posted|posts|announced|announces|booked|books)\b",
+                             regex.I)
+_CLAUSE_CUT = LazyPattern(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+", regex.I)
+_NAME = LazyPattern(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}&-]+")
+_NOT_NAMES = frozenset("""the a an in on at for of by with this that these those its their our we it as and but he she they
+mr ms mrs dr i january february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday""".split())
+
+
+def _periods_named(ctx: Ctx, x: Mention) -> set[str]:
+    """The periods ``x``'s clause (its sentence between the figures on either side) names, normalised: "q1" for "the
+    first quarter" and "Q1", "h1" for "the first half", "9m" for "nine months", "fy" for "the full year" (years are
+    Periods.year_of's)."""
+    s, e = ctx.sentence(x.start)
+    near = [y for y in ctx.numbers_in(s, e) if y is not x and y.type != "date"]
+    a = max([y.end for y in near if y.end <= x.start] + [s])
+    b = min([y.start for y in near if y.start >= x.end] + [e])
+    out: set[str] = set()
+    for m in _PERIOD_NAME.finditer(ctx.text, a, b):
+        w = " ".join(m.group(0).lower().split())
+        if "quarter" in w or w.startswith("q"):
+            out.add("q" + str(_ORDINALS.get(w.split()[0], w[1:2])))
+        elif "half" in w or w.startswith("h") or "six" in w:
+            out.add("h" + str(_ORDINALS.get(w.split()[0], 1 if "six" in w else w[1:2])))
+        elif "nine" in w or w.startswith("9"):
+            out.add("9m")
+        else:
+            out.add("fy")
+    return out
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_PERIOD_NAME = LazyPattern(r"\b(?:(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:first|second)\s+half|H[12]|six\s+months|"
+                           r"nine\s+months|9M|full[- ]year|(?<=\bthe\s)year(?!\s+(?:earlier|before|ago)))\b", regex.I)
+
+
+def _own_measure(ctx: Ctx, facts: Facts, x: Mention) -> str | None:
+    """The measure the words attached to ``x`` name: a measure word as its noun right after it ("£1,083 million order
+    book") or right before it with only a linking word between ("order book of £1,038 million", "backlog was $4.2
+    billion"); None when there is none, or a margin."""
+    after = facts.measure_hits_in(x.end, x.end + 40)
+    if after and _OWN_AFTER.fullmatch(ctx.text, x.end, after[0].start) and not after[0].margin:
+        return after[0].measure
+    s, _ = ctx.sentence(x.start)
+    before = facts.measure_hits_in(max(s, x.start - 60), x.start)
+    if before and before[-1].end <= x.start and _OWN_BEFORE.fullmatch(ctx.text, before[-1].end, x.start) and \
+            not before[-1].margin:
+        return before[-1].measure
+    return None
+
+
+_OWN_AFTER = LazyPattern(r"[^\S\n]+(?:[\p{L}-]+[^\S\n]+)?", regex.I)  # "£1,083 million order book", "$4 billion total backlog"
+_OWN_BEFORE = LazyPattern(r"[^\S\n]+(?:(?:of|was|were|is|are|at|stood\s+at|reached|totalled|totaled|amounted\s+to|came\s+to|"
+                          r"rose\s+to|fell\s+to|grew\s+to)[^\S\n]+)?(?:(?:about|some|around|roughly|nearly|almost|a\s+record|"
+                          r"record|a|an|the)[^\S\n]+)*", regex.I)
 
 
 def _change_size(ctx: Ctx, facts: Facts, pairs: Pairs, x: Mention) -> bool:
