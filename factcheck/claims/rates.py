@@ -182,6 +182,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("tied", taken, 2.5, True))
             if _RESTATES.fullmatch(ctx.text, t.end, r.start):  # "valued at €3.75 billion, or about €178 million per
                 ev.append(Evidence("rate-of-total", f"{r.text} restates {t.text} per unit", 1.5, True))  # aircraft"
+            if _compared_base(ctx, c) and any(c2 is not c and not _compared_base(ctx, c2) and
+                                             ctx.sent_index(c2.start) == ctx.sent_index(c.start) for c2 in counts):
+                continue  # "18 F-15EX Eagle IIs, a quarter fewer than the 24 previously planned, for $2.2 billion, about
+                # $122 million each": the base of a comparison is not what is bought, when the count compared is given
             role = _count_role(ctx, c)
             if role == "total":
                 ev.append(Evidence("count-total", f"{c.text} is a total the text gives", 1.5))
@@ -623,7 +627,8 @@ def _tied(ctx: Ctx, facts: Facts, t: Mention, c: Mention) -> bool:
     if len(gap) > 90 or ";" in gap or ctx.sent_index(a.start) != ctx.sent_index(b.start):
         return False  # "... covers 672 guns, so more are to come. The second contract was worth $2.6 billion": apart
     if any(is_amount(x) and (x.type == t.type or x.type == c.type and _count_role(ctx, x) != "part"
-                             and not _COORDINATED.fullmatch(ctx.text, min(c.end, x.end), max(c.start, x.start)))
+                             and not _COORDINATED.fullmatch(ctx.text, min(c.end, x.end), max(c.start, x.start))
+                             and not (a is c and _compares(ctx, x)))
            for x in ctx.numbers_in(a.end, b.start)):
         return False  # "€5.4 billion of headroom ... worth €880 million ..., covers 180,000 rounds": the nearer one
         # (and "211 Boxer vehicles, Hanwha is building 129 Redbacks ... for about A$7 billion": the nearer count;
@@ -646,6 +651,23 @@ def _tied(ctx: Ctx, facts: Facts, t: Mention, c: Mention) -> bool:
 
 
 
+def _compares(ctx: Ctx, x: Mention) -> bool:
+    """Is ``x`` a member of a comparison set off after a count: its size ("six fewer") or its base ("than the 48
+    previously planned", "up from 250")? ("42 F-35As, six fewer than the 48 previously planned, for $4.5 billion")"""
+    return _compared_base(ctx, x) or bool(_COMPARISON_AFTER.match(ctx.text, x.end))
+
+
+def _compared_base(ctx: Ctx, x: Mention) -> bool:
+    """Is ``x`` the base a comparison names ("than the 48 previously planned", "up from 250")? (Not a source: "from
+    two shipyards".)"""
+    return bool(_COMPARED_BASE.search(ctx.text, max(0, x.start - 50), x.start))
+
+
+_COMPARED_BASE = LazyPattern(r"\b(?:than|(?:up|down|rose|fell|rise|fall|increase|decrease)\s+from|compared\s+(?:with|to)|against|"
+                             r"versus|vs\.?)\s+(?:(?:the|its|their|about|some|around)\s+)*$", regex.I)
+
+
+_COMPARISON_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:fewer|more|less|higher|lower|above|below|short\s+of|up|down)\b", regex.I)
 # two counts joined as one list ("180 K2 tanks and 81 support vehicles, worth about USD 6.5 billion")
 _COORDINATED = LazyPattern(r"[\s,]*(?:(?:and|plus|as\s+well\s+as|with)\s+)?", regex.I)
 
