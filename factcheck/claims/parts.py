@@ -2352,15 +2352,16 @@ def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if first is None or not is_amount(first) or (si == 0 and named is None):
         return
     items = _partition_items(ctx, first)
+    # "14 went to the French armed forces, three more than in 2023, when France received 11, and seven ...": a
+    # comparison's size and its base are no parts (nor, with the total in the sentence before, "17.96 trillion won is
+    # earmarked for force improvement, up 4.9 percent from 17.12 trillion won, while 43.60 trillion won ...")
+    items = [x for k, x in enumerate(items) if x.start not in pairs.deltas and not base_position(ctx, x)
+             and (named is None or facts.rate_of(x) != "unit" or facts.rate_of(named) == "unit")  # "about €1.1 billion each"
+             and not _partitive(ctx, x)  # "12 planned to transition, and only four of those had": a part of a part
+             and not size_of_comparison(ctx, x)
+             and not (k and _COMPARED_CLAUSE.search(ctx.text, items[k - 1].end, x.start))]
     if named is not None:
-        # "14 went to the French armed forces, three more than in 2023, when France received 11, and seven ...": a
-        # comparison's size and its base are no parts; "364 are under contract, leaving 318 still to be ordered": a
-        # remainder is the remainder grammar's
-        items = [x for k, x in enumerate(items) if x.start not in pairs.deltas and not base_position(ctx, x)
-                 and (facts.rate_of(x) != "unit" or facts.rate_of(named) == "unit")  # "about €1.1 billion each"
-                 and not _partitive(ctx, x)  # "12 planned to transition, and only four of those had": a part of a part
-                 and not size_of_comparison(ctx, x)
-                 and not (k and _COMPARED_CLAUSE.search(ctx.text, items[k - 1].end, x.start))]
+        # "364 are under contract, leaving 318 still to be ordered": a remainder is the remainder grammar's
         if _LEAVING.search(ctx.text, first.end, items[-1].end if items else first.end):
             return
     if len(items) < 2:
