@@ -30,7 +30,8 @@ from ..extract.lexicon import MONTHS
 from ..extract.units import convert, dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
-from .pairs import OF_WHOLE_OPENING, Pair, Pairs, base_position, bracket_restatement, per_time, size_of_comparison, wrong_side
+from .pairs import (OF_WHOLE_OPENING, Pair, Pairs, base_position, bracket_restatement, outside_closed_aside, per_time,
+                    size_of_comparison, wrong_side)
 from .reading import (
     POINTS_BACK,
     Facts,
@@ -896,7 +897,6 @@ def _base_after(ctx: Ctx, p: Mention) -> Mention | None:
     return nxt[0] if words is not None and words.end() >= nxt[0].start - 1 else None
 
 
-_ASIDE_DASH = LazyPattern(r"\s[—–-]\s|—")
 _OTHER_PARAGRAPH = "paragraph-before"
 
 
@@ -958,9 +958,7 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
               and not ((pt := per_time(ctx, x)) and (pb := per_time(ctx, base)) and pt != pb)]
     # "a fleet of 26 combatants - six Hunters, 11 frigates, three Hobarts and six vessels - more than double the
     # current 11": the items of an aside closed right before the comparison are not its subject
-    dashes = [m.start() for m in _ASIDE_DASH.finditer(ctx.text, s, trig.start)]
-    if len(dashes) >= 2 and not ctx.numbers_in(dashes[-1], trig.start):
-        before = [x for x in before if not dashes[-2] < x.start < dashes[-1]]
+    before = outside_closed_aside(ctx, before, s, trig.start)
     ev0: list[Evidence] = []
     named_own: dict[int, bool] = {}
     if not before:

@@ -149,6 +149,7 @@ class Pairs:
                   and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)
                   and not size_of_comparison(ctx, x)
                   and not wrong_side(x, base, direction)]
+        before = outside_closed_aside(ctx, before, s, trig.start)
         if before:
             from .change import adjunct_figure
 
@@ -572,6 +573,20 @@ def wrong_side(x: Mention, base: Mention, direction: int) -> bool:
 def base_position(ctx: Ctx, x: Mention) -> bool:
     """"... over the Rs 1,27,434 crore", "than the 181": the base of a comparison, not what a sentence is about."""
     return bool(_BASE_WORDS.search(ctx.text[max(0, x.start - 40):x.start]))
+
+
+def outside_closed_aside(ctx: Ctx, figs: list[Mention], s: int, end: int) -> list[Mention]:
+    """``figs`` without the items of an aside set off by two dashes and closed right before ``end`` ("a fleet of 26
+    combatants - six Hunters, 11 frigates, three Hobarts and six vessels - more than double the current 11"; "59,110
+    members in 2024–25 — 15,525 in the Navy, ... and 14,210 in the Air Force — 1,213 more than ..."): they are the
+    breakdown of the figure before it, not what the comparison after it is about."""
+    dashes = [m.start() for m in _ASIDE_DASH.finditer(ctx.text, s, end)]
+    if len(dashes) >= 2 and not ctx.numbers_in(dashes[-1], end):
+        return [x for x in figs if not dashes[-2] < x.start < dashes[-1]]
+    return figs
+
+
+_ASIDE_DASH = LazyPattern(r"\s[—–-]\s|—")
 
 
 def per_time(ctx: Ctx, m: Mention) -> str | None:

@@ -2455,8 +2455,10 @@ def _parallel_item(ctx: Ctx, t: Mention, first: Mention) -> bool:
     the same preposition."""
     a = _PREP.match(ctx.text, t.end, first.start)
     b = _PREP.match(ctx.text, first.end, min(len(ctx.text), first.end + 40))
-    if a is not None and b is not None and a.group(1).lower() == b.group(1).lower():
-        return True
+    if a is not None and b is not None and a.group(1).lower() == b.group(1).lower() and \
+            not (_DATED_AFTER.match(ctx.text, a.end(1)) and not _DATED_AFTER.match(ctx.text, b.end(1))):
+        return True  # (not "59,110 members in 2024–25 — 15,525 in the Navy, ...": the total's period, no place; but
+        # "40 K9s in 2024, 24 in 2025 and 18 in 2026" is a list of years)
     # "1,477,000 FPV drones, 98,000 reconnaissance drones and 47,000 long-range strike drones": each item names a
     # kind of one thing by its own modifier; the first is no total of the rest
     if _modified(ctx, t) is not None and _modified(ctx, first) is not None and \
@@ -2475,6 +2477,8 @@ def _parallel_item(ctx: Ctx, t: Mention, first: Mention) -> bool:
     return t.type == first.type == "count" and _variants(t.unit or "", first.unit or "")
 
 
+_DATED_AFTER = LazyPattern(r"\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?:(?:19|20)\d\d|January|February|March|"
+                           r"April|May|June|July|August|September|October|November|December)\b")
 _A_ITEM = LazyPattern(r"(?<![\p{L}\p{N}])an?\s+$", regex.I)
 _OWNER = LazyPattern(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}.-]*(?:['’]s|s['’])\s+$")
 
