@@ -30,8 +30,17 @@ from ..extract.lexicon import MONTHS
 from ..extract.units import convert, dimension
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
-from .pairs import (OF_WHOLE_OPENING, Pair, Pairs, base_position, bracket_restatement, outside_closed_aside, per_time,
-                    size_of_comparison, wrong_side)
+from .pairs import (
+    OF_WHOLE_OPENING,
+    Pair,
+    Pairs,
+    base_position,
+    bracket_restatement,
+    outside_closed_aside,
+    per_time,
+    size_of_comparison,
+    wrong_side,
+)
 from .reading import (
     POINTS_BACK,
     Facts,
