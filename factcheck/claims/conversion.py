@@ -283,9 +283,11 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
     tables = ctx.rules.rates.get("tables") or []
     when = date_near(ctx, src)
     year = when.mid.year if when else None
+    # (the rate's year named by a year written after the figure in its sentence: "... in December 2019")
+    when_after = any(_YEAR_WRITTEN.search(d.text) for d in ctx.dates_in(dst.end, ctx.sentence(src.start)[1]))
     sure = _table_for(tables, year)
     if sure is not None:
-        chosen = [(sure, True)]
+        chosen: list[tuple[dict, bool | None]] = [(sure, True)]
         # a date of the sentence before dates that sentence's event ("... its steel was cut in 2021. The company also
         # gave its backlog as KRW 11.4 trillion (about $8.3 billion)"): the release's own year is as plausible
         doc_d = document_date(ctx)
@@ -305,6 +307,17 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
             if base_year is not None and (nxt := _table_for(tables, base_year + n)) is not None and \
                     all(nxt is not t for t, _ in chosen):
                 chosen.append((nxt, True))
+        # "the 1.15 trillion-won ($804 million) construction contract ... in December 2019" (a date after the figure):
+        # a news text converts at the rate of its own day as often as at the date it names, so the release's
+        # year (or, with none given, the latest year of the rates) is a reading that can make it hold, never fail
+        # (not when a date stands before the figure in its sentence: "its first export order in 2016 worth TRY 3.2
+        # billion (about $100 million)" is the amount of that date)
+        if not _OWN_TIME.search(ctx.text, src.start, min(ctx.sentence(src.start)[1], dst.end + 40)) and \
+                not _dated_sentence(ctx, src) and when is not None and when_after:
+            known = sorted({int(t["year"]) for t in tables if "year" in t})
+            for now in [doc_d.mid.year] if doc_d is not None and doc_d.mid.year in known else known[-2:]:
+                if now != year and (cur := _table_for(tables, now)) is not None and all(cur is not t for t, _ in chosen):
+                    chosen.append((cur, None))  # (None: an alternative reading)
     else:
         known = sorted({int(t["year"]) for t in tables if "year" in t})
         if not known:
@@ -312,7 +325,7 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
             return
         named = {y for y in _named_years(ctx) if known[0] <= y <= known[-1]}
         years = sorted(named | {known[-1]}, reverse=True)
-        chosen = [(t, False) for y in years if (t := _table_for(tables, y)) is not None]
+        chosen = [(t, False) for y in years if (t := _table_for(tables, y)) is not None]  # (every one a guess)
     readings = []
     implied = (dst.value or 0.0) / (src.value or 1.0)
     own = _text_rate(ctx, facts, src, dst, ev)
@@ -330,9 +343,12 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
                       stated_step=trailing_zero_step(dst), params={"rate": (src.unit, dst.unit, implied, year)}))
         return
     for table, explicit in chosen[:6]:
-        rel = _rate_reading(ctx, src, dst, ev, table, explicit)
+        rel = _rate_reading(ctx, src, dst, ev, table, explicit is True)
         if rel is not None:
-            readings.append(rel)
+            readings.append(rel if explicit is not None else dataclasses.replace(
+                rel, alternative=True, evidence=rel.evidence + (Evidence(
+                    "release-year", f"converted at the {table.get('year')} rate, not the rate of the date the text "
+                                    "names", 0.0),)))
     # a bare "$" may be any dollar ("€71.4 million (about $119 million)" in an Australian release): the other dollars
     # are readings that can make the conversion hold, never fail (currencies.yaml bare_dollar_readings)
     dollar = ctx.vocab.get("dollar_sign") or "USD"
@@ -346,7 +362,7 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
             alt = dataclasses.replace(fig, unit=str(cur))
             a, b = (alt, dst) if fig is src else (src, alt)
             for table, explicit in chosen[:2]:
-                got = _rate_reading(ctx, a, b, ev, table, explicit)
+                got = _rate_reading(ctx, a, b, ev, table, explicit is True)
                 if got is not None:
                     readings.append(dataclasses.replace(got, alternative=True, note=got.note + f" (reading $ as {cur})"))
     if not readings:
@@ -356,7 +372,7 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
     # restate another amount of the source's currency before it in the sentence; readings that can make it hold
     for y in _other_sources(ctx, facts, src, dst):
         for table, explicit in chosen[:2]:
-            got = _rate_reading(ctx, y, dst, ev, table, explicit)
+            got = _rate_reading(ctx, y, dst, ev, table, explicit is True)
             if got is not None:
                 readings.append(dataclasses.replace(got, alternative=True))
     if not chosen[0][1]:
@@ -367,6 +383,7 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
                   stated_step=trailing_zero_step(dst), params={"rate": (src.unit, dst.unit, implied, year)}))
 
 
+_YEAR_WRITTEN = LazyPattern(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # a sentence that says at what rate a release converts ("Dollar figures converted at 1,450 won to the dollar", "at an
 # exchange rate of")
 _RATE_NOTE = LazyPattern(r"\b(?:convert\w*|translat\w*)\b", regex.I)
