@@ -891,6 +891,45 @@ def _find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Tab
     return tables
 
 
+def _bracketed_prior_column(rows: list[Row], columns: list[Column]) -> list[Row]:
+    """A column whose every figure is in brackets beside a column of the same rows' figures of a like size ("Sales
+    €2,131m (€1,948m)", "Adjusted EBIT margin 5.9% (5.0%)", "Employees 8,650 (7,900)") gives the prior period's
+    figures, as results releases write them ("prior-year figures in brackets"): not negatives. (A change column, or
+    one whose bracketed figures are far smaller than their neighbours', keeps its negatives.)"""
+    from dataclasses import replace as dc_replace
+
+    placed = [r.placed() for r in rows]
+    flip: set[int] = set()
+    for k, col in enumerate(columns):
+        if k == 0 or col.role in ("change", "share"):
+            continue
+        pairs = [(p.get(k - 1), p[k]) for p in placed if k in p and p[k].mention is not None]
+        if len(pairs) < 3 or not all(c.negative and c.text.lstrip()[:1] in "(" + "".join(_CURRENCY_SIGNS) and "(" in c.text
+                                     and c.text.rstrip().endswith(")") for _, c in pairs):
+            continue
+        if all(a is not None and a.mention is not None and not a.negative and a.mention.value and c.mention is not None and
+               0.2 <= abs((c.mention.value or 0.0) / a.mention.value) <= 5 for a, c in pairs):
+            flip.add(k)
+    if not flip:
+        return rows
+    out = []
+    for r, p in zip(rows, placed, strict=True):
+        cells = list(r.cells)
+        for k in flip:
+            c = p.get(k)
+            if c is None or c.mention is None or not c.negative:
+                continue
+            i = next(i for i, x in enumerate(cells) if x is c)
+            m = dc_replace(c.mention, value=abs(c.mention.value or 0.0))
+            raw = dc_replace(c.raw, value=abs(c.raw.value or 0.0)) if c.raw is not None else None
+            cells[i] = dc_replace(c, mention=m, raw=raw, negative=False)
+        out.append(dc_replace(r, cells=tuple(cells)))
+    return out
+
+
+_CURRENCY_SIGNS = "$€£¥₹"
+
+
 def _section_line(text: str, ln: _Line) -> bool:
     s = text[ln.start:ln.end].strip()
     return 0 < len(s) <= 60 and len(s.split()) <= 7 and not s.endswith(".") and not _BULLET.match(s) \
@@ -1057,6 +1096,7 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
     for ln in body:
         rows.append(_row(lex, doc, ln, len(rows), columns, scale, locale, pos_line, form))
     rows = _named_total(_whole_rows(_type_rows(lex, rows), columns), " ".join([caption, stub.text if stub is not None else ""]))
+    rows = _bracketed_prior_column(rows, columns)
     start = min([lines[k].start for k in head_idx] + [body[0].start])
     return Table(start=start, end=body[-1].end, form=form, columns=tuple(columns), rows=tuple(rows),
                  stub=stub.text.strip() if stub is not None else "",
