@@ -130,6 +130,24 @@ def _document_date(ctx: Ctx) -> Period | None:
             p = parse_period(d.text)
             if p and p.first == p.last and (best is None or p.first < best.first):
                 best = p
+    if best is None:
+        # ... or a byline under the headline, a short line that ends on its date: "Library of Parliament | In Brief |
+        # Publication No. 2025-31-E | 30 June 2025", "Virginia Economic Development Partnership – Research Division,
+        # March 2025" (a day or a month, not a year alone)
+        pos = 0
+        for _ in range(3):
+            end = ctx.text.find("\n", pos, pos + 161)
+            if end < 0:
+                break
+            line = ctx.text[pos:end]
+            if line.strip():
+                ds = ctx.dates_in(pos, end)
+                p = parse_period(ds[-1].text) if ds else None
+                if p is not None and not line[ds[-1].end - pos:].strip(" .") and p.first.month == p.last.month and \
+                        p.first.year == p.last.year and pos > 0:
+                    best = p
+                    break
+            pos = end + 1
     if best is not None:
         return best
     if ctx.doc.date is not None:  # the release's own metadata (Markdown front matter `date:`)
@@ -743,6 +761,14 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if own and prev:
             return (prev, own, True) if prev.first <= own.first else (own, prev, True)
         return None
+    # 3b. "signed in 1997, 26 years ago", "Twenty years ago, in 2005, ...": from the date set right beside the span to
+    # the release's own date (sure only under a dated dateline)
+    if word == "ago" and doc_d is not None:
+        beside = [p for d, p in periods if d.end <= q.start and _AGO_BESIDE_BEFORE.fullmatch(t, d.end, q.start)] + \
+            [p for d, p in periods if d.start >= q.end and _AGO_BESIDE_AFTER.fullmatch(t, q.end + rel.end(), d.start)]
+        if beside and beside[0].first <= doc_d.first:
+            return (beside[0], doc_d, _document_date(ctx) is not None)
+        return None
     # 4. "so the signature closes six years of negotiations" after "began in 2018"
     if len(periods) == 1 and doc_d is not None and regex.match(r"\s*of\s+(?:talks|negotiations?|discussions|work|"
                                                                 r"development|trials|testing)\b", after):
@@ -751,6 +777,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     return None
 
 
+_AGO_BESIDE_BEFORE = LazyPattern(r"\s*,\s*(?:(?:some|about|around|nearly|almost|roughly|just|over|more\s+than|less\s+than|"
+                                 r"exactly)\s+)?", regex.I)
+_AGO_BESIDE_AFTER = LazyPattern(r"\s*,\s*(?:in|on|back\s+in)\s+", regex.I)
 _TO_BETWEEN = LazyPattern(r"\b(?:to|until|till|into|for)\s+(?:some\s+time\s+|sometime\s+)?between\s+(?:the\s+)?$", regex.I)
 _OWN_CLAUSE = LazyPattern(r",?\s*\b(?:and\s+|but\s+)?that\s+(?!(?:year|month|quarter|date|period|time)\b)|,\s*(?:while|whereas|"
                           r"although)\b", regex.I)
