@@ -392,6 +392,9 @@ def find(ctx: Ctx) -> None:
             diff = d1.first.year - d0.first.year
             if q.unit == "year" and diff > hi and hi >= diff - 0.75:
                 hi = float(diff)  # "in April 2021, six years after ... December 2015": counted by calendar years
+        shown = (lo, hi)
+        if not year_only and _SINCE_OR_AGO.match(ctx.text, q.end):
+            lo = float(int(lo))  # "38 years since July 1986" in May 2025: whole years completed count too
         point = (d1.mid.toordinal() - d0.mid.toordinal()) / unit_days if not year_only else float(
             d1.first.year - d0.first.year)
 
@@ -401,7 +404,7 @@ def find(ctx: Ctx) -> None:
             # its dates span, "the first" or "last" years are a part of it, not the whole
             ctx.skip("duration", q, "a part of the period its dates span (the first or last years of it)")
             continue
-        rng = f"{lo:.1f}" if abs(hi - lo) < 0.05 else f"{lo:.1f}–{hi:.1f}"
+        rng = f"{shown[0]:.1f}" if abs(shown[1] - shown[0]) < 0.05 else f"{shown[0]:.1f}–{shown[1]:.1f}"
         note = f"{d0.text} → {d1.text} = {rng} {q.unit}s"
         ops = tuple(x for x in (_mention_of(ctx, d0), _mention_of(ctx, d1)) if x is not None)
         ev = (Evidence("dates", f"measured between {d0.text} and {d1.text}", 4.0 if confident else 2.0, confident),)
@@ -653,6 +656,11 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
                             t[s:q.start], regex.I):
                 return None
             own = doc_d
+            # ... except "marks 20 years since the first flight ... in December 2006", "It is now ten years since":
+            # a present verb right before the span says it runs to now, the dated release's day, and the event's date
+            # stands in its own phrase
+            sure = word == "since" and bool(inline) and _document_date(ctx) is not None and \
+                _NOW_SPAN_VERB.search(t, max(s, q.start - 30), q.start) is not None
         if event and own and own.first.year != own.last.year:
             return None  # "Ten years after Wales: how allies' burdens changed, 2014–2023": a range of years is no moment
             # the span can end at
@@ -777,6 +785,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     return None
 
 
+_SINCE_OR_AGO = LazyPattern(r"\s*(?:since|ago)\b", regex.I)
+_NOW_SPAN_VERB = LazyPattern(r"\b(?:marks|mark|is\s+now|it\s+is|it['’]s|are\s+now|now)\s+(?:(?:some|about|around|nearly|almost|"
+                             r"roughly|just|over|more\s+than|exactly)\s+)?$", regex.I)
 _AGO_BESIDE_BEFORE = LazyPattern(r"\s*,\s*(?:(?:some|about|around|nearly|almost|roughly|just|over|more\s+than|less\s+than|"
                                  r"exactly)\s+)?", regex.I)
 _AGO_BESIDE_AFTER = LazyPattern(r"\s*,\s*(?:in|on|back\s+in)\s+", regex.I)
