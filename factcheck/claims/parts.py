@@ -1733,7 +1733,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 sets.append((items[:k], [ev0, Evidence("list-head", f"the first {k} figures of the list", -0.5)]))
         for xs, ev in sets:
             readings.append(Relation("sum", _multiplied(ctx, xs), tuple(ev)))
-        if mt.template.meta.get("open"):
+        if mt.template.meta.get("open") and not _complementary(ctx, facts, items):
             readings.append(_open_reading(items, ev0))
     if not readings:
         return
@@ -2374,7 +2374,7 @@ def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                       mt.template.weight, mt.template.explicit)
         ctx.add(Claim("sum", (named.start, named.end), named, readings=(
             Relation("sum", tuple(items), (ev, Evidence("list", f"the {len(items)} figures listed", 1.0))),
-            _open_reading(items, ev))))
+            *([] if _complementary(ctx, facts, items) else [_open_reading(items, ev)]))))
         return
     # not the earlier level of a pair nor a comparison's base ("recruit 2,700 this year, up from 2,500 in 2024, an 8%
     # rise. Of the total, 1,900 will be apprentices ...": of the 2,700)
@@ -2388,7 +2388,26 @@ def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                   mt.template.weight, mt.template.explicit)
     ctx.add(Claim("sum", (t.start, t.end), t, readings=(
         Relation("sum", tuple(items), (ev, Evidence("list", f"the {len(items)} figures listed", 1.0))),
-        _open_reading(items, ev))))
+        *([] if _complementary(ctx, facts, items) else [_open_reading(items, ev)]))))
+
+
+def _complementary(ctx: Ctx, facts: Facts, items: list[Mention]) -> bool:
+    """Do two listed parts name the two halves of a whole between them ("of which $33.9 billion funded and $21.8 billion
+    unfunded", "1,954 for military goods and 1,323 for dual-use goods"; linking words complementary_pairs)? Then they
+    are all of it: no reading in which the list is partial."""
+    if len(items) != 2:
+        return False
+    s, e = ctx.sentence(items[0].start)
+    own = []
+    for x, end in ((items[0], items[1].start), (items[1], min(e, items[1].end + 50))):
+        own.append(" " + " ".join(regex.sub(r"[^\p{L}]+", " ", ctx.text[x.start:end].lower()).split()) + " ")
+    for pair in facts.g.words("complementary_pairs"):
+        a, _, b = str(pair).partition("|")
+        a, b = " " + " ".join(a.lower().split()) + " ", " " + " ".join(b.lower().split()) + " "
+        if a.strip() and b.strip() and ((a in own[0] and b in own[1] and b not in own[0]) or
+                                        (b in own[0] and a in own[1] and a not in own[0])):
+            return True
+    return False
 
 
 def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
