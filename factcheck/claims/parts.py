@@ -1682,7 +1682,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             # "Sensors €1,868 million and Optronics €393 million; after eliminations of €21 million, that gives the
             # group's €2,240 million": an amount taken off, not added; which way each goes the list does not say
             continue
-        partial = _partial_list(ctx, items, t)
+        partial = _partial_list(ctx, items, t, facts)
         if partial:
             # "The package includes 40 tanks and 30 IFVs – 100 vehicles in all": the parts named are some of it
             readings.append(Relation("sum_open", tuple(items), (ev0, Evidence("partial-list", partial, 1.0))))
@@ -2531,7 +2531,7 @@ _LIST_NAME = LazyPattern(r"(?:^|,|\band\b|\s)\s*(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:o
                          r"\band\b|\(|$|\s[-–—]))")
 
 
-def _partial_list(ctx: Ctx, items: list[Mention], t: Mention) -> str | None:
+def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts | None = None) -> str | None:
     """Why the parts listed with a total may be only some of it: the list is introduced as examples ("includes",
     "such as", "among them"), or each part has its own date while the total runs over a wider period ("12 in
     2023 and 14 in 2024 – 48 in all since 2019")."""
@@ -2559,6 +2559,12 @@ def _partial_list(ctx: Ctx, items: list[Mention], t: Mention) -> str | None:
     names = [m for m in _LIST_NAME.finditer(span)]
     if len(names) > len(items) and all(ctx.sent_index(x.start) == ctx.sent_index(items[0].start) for x in items):
         return f"{len(names)} members listed, {len(items)} with a figure: the parts named are some of it"
+    # "financed with €15m from the State and €30m from Eurenco, with the remainder borrowed": words after the list say
+    # it has more parts, not given (linking words remainder_words)
+    if facts is not None and _subtotal_in(items) is None:  # (a subtotal among them is the subtotal grammar's)
+        rest = facts.g.word_pattern("remainder_words").search(ctx.text, items[-1].end, e)
+        if rest is not None and not [x for x in ctx.numbers_in(items[-1].end, rest.start()) if is_amount(x)]:
+            return f"'{rest.group(0)}': the parts named are some of it"
     wider = _WIDER_PERIOD.match(ctx.text, t.end, e)
     if wider is not None:
         ends = [y.start for y in items[1:]] + [t.start]
