@@ -733,6 +733,14 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         at = m.end + (gap.end() if gap else 0)
         up = gap is not None and facts.g.word_pattern("comparatives_up").match(ctx.text, at) is not None
         down = gap is not None and facts.g.word_pattern("comparatives_down").match(ctx.text, at) is not None
+        # "down by a third from a peak of 378,000", "rose by a quarter over the level of 2,400": a fraction after a
+        # change word (and "by") is the size of the change, which way the word says
+        moved = facts.g.regex(_CHANGE_BY_BEFORE).search(ctx.text, max(0, m.start - 30), m.start) \
+            if m.role == "fraction" and not (up or down) else None
+        if moved is not None:
+            down = _direction(facts, moved.group(0)) < 0 or moved.group(0).lower().startswith(("down", "cut", "slashed",
+                                                                                                "trimmed"))
+            up = not down
         if up or down:
             # "€1,179, about a quarter more than Estonia's €949": a fraction more (or less) than a base (linking
             # words comparatives_up, comparatives_down) is a change of that many percent, not a multiple of it
@@ -1279,6 +1287,13 @@ def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relati
 _DETERMINED = LazyPattern(r"\s+(?:the|that|those|its|their|this|these|last|previous|prior)\s+(?:(?:[\p{L}-]+\s+)?[\p{L}'’-]+['’]s\s+)?"
                           r"(?:(?:about|around|some|roughly|nearly|almost|just|over|more\s+than|original|initial|earlier|first|"
                           r"previous|prior)\s+)*[\p{Sc}A-Z]{0,4}\s?", regex.I)
+
+
+# a change word (not a comparative nor a phrasal verb's "up": "make up almost half of"), "by", a hedge: a fraction after
+# it is the size of the change ("down by a third from a peak of 378,000")
+_CHANGE_BY_BEFORE = (r"(?<![\p{L}])(?:(?!(?:up|down|more|less|fewer|higher|lower|larger|greater|smaller|over|under)\b)"
+                     r"(?:@increase_words|@decrease_words|cut|slashed|trimmed)\s+(?:by\s+)?|(?:up|down|more|less|higher|lower)\s+by\s+)"
+                     r"(?:(?:some|about|around|roughly|nearly|almost|more\s+than|less\s+than|over|just\s+over|just\s+under)\s+)?$")
 
 
 def _times_more(ctx: Ctx, m: Mention) -> bool:

@@ -175,6 +175,7 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
             continue
         a, b = ctx.sents[k]
         best = None
+        best_apart = False
         nearest = None  # in the figure's own sentence, the date nearest before it ("in 2016 for 36 ..., and in April
         for d in ctx.dates_in(a, b):  # 2025 for 26 ... for ₹63,000 crore (about €6.5 billion)": April 2025)
             if _COMPARED_DATE.search(ctx.text, max(a, d.start - 70), d.start):
@@ -186,10 +187,16 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
                 p = parse_period(d.text)
                 if p is None or (doc_d is not None and p.first > doc_d.last):
                     continue
-                if best is None or (p.last - p.first) < (best.last - best.first):
-                    best = p
-                if k == si and d.end <= m.start and (p.last - p.first).days <= 366:
-                    nearest = p
+                if k == si and d.start >= m.end and _ATTACHED_AFTER.fullmatch(ctx.text, m.end, d.start):
+                    return p  # "has risen to 2,050,000 won (about $1,400) in 2025": the date attached to the figure
+                apart = k == si and _CLAUSE_BREAK.search(ctx.text, min(d.end, m.end), max(d.start, m.start)) is not None
+                if best is None or (best_apart and not apart) or \
+                        (apart == best_apart and (p.last - p.first) < (best.last - best.first)):
+                    best, best_apart = p, apart  # (the figure's own clause first: "... in 2019, but the firm booked TRY
+                    # 40 billion (about $1.05 billion) of new orders in 2025")
+                if k == si and d.end <= m.start and (p.last - p.first).days <= 366 and \
+                        not _CLAUSE_BREAK.search(ctx.text, d.end, m.start):
+                    nearest = p  # (not "down from 21 months until 2018, and a sergeant's pay ...": another clause's)
         if nearest:
             return nearest
         if best:
@@ -209,6 +216,8 @@ def date_near(ctx: Ctx, m: Mention) -> Period | None:
     return None if compared else _latest(ctx)
 
 
+_ATTACHED_AFTER = LazyPattern(r"(?:\s*\([^()]{0,40}\))?\s*,?\s*(?:in|for|during|as\s+of)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+"
+                              r"(?:year\s+)?)?", regex.I)
 _PERIOD_HEAD = LazyPattern(r"\s*(?:[-•*·]\s*)?(?P<when>(?:(?:Q[1-4]|H[12]|FY|fiscal)\s*)?(?:19|20)\d\d)\s*(?:—|–|-\s|:|\.|\|)",
                            regex.I)
 
