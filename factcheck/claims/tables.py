@@ -1602,6 +1602,11 @@ class _Prose:
         if multiple and _OTHER_BASE.match(text, m.end):
             return None  # "double today's level", "twice the planned rate": a comparison with another base, no change
             # of the row between its periods
+        dated = _BASE_YEAR_NAMED.match(text, m.end, min(cb, m.end + 60))
+        if dated is not None and not any(int(dated.group("y")) in _years_named(col.name) for t, _r, _v in found
+                                         for col in t.columns):
+            return None  # "The backlog, which has more than doubled since the end of 2022, stood at NOK 110.9 billion"
+            # over "Q2 2025 | Q2 2024": the change is against a date no column of the table gives
         if multiple and not m.word and (ratio_hits := list(self.ratio_names.finditer(text, max(ca, m.start - 50),
                                                                                   m.start))) \
                 and _RATIO_TAIL.fullmatch(text, ratio_hits[-1].end(), m.start):
@@ -2124,6 +2129,21 @@ _OWN_NOUN_CHANGE = re.compile(r"\s+(?:[^\W\d_]+\s+)?(?:raise|rise|increase|hike|
 _NOUN_BETWEEN = re.compile(r"\s+(?:[^\W\d_]+\s+){1,2}(?:raise|rise|increase|hike|cut)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includes|include|included|of\s+which|among\s+which)\b", re.I)
 _NEXT_ITEM = re.compile(r"\s+and\s+(?=[A-Z]|the\b|its\b)|[,;]\s+")
+
+
+def _years_named(label: str) -> set[int]:
+    """The years a column label names: "2023", "FY23", "Q2 24", "H1 '24", "2024/25" (both)."""
+    got = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", label)}
+    got |= {2000 + int(y) for y in re.findall(r"(?:\bFY|\bQ[1-4]\s?|\bH[12]\s?|['’]|(?<=\d\d)/)(\d\d)(?!\d)", label, re.I)}
+    return got
+
+
+# a base named by its year right after a change: "doubled since the end of 2022", "up 40% from 2021", "twice the level of
+# fiscal 2019"
+_BASE_YEAR_NAMED = re.compile(r"\W{0,3}(?:\w+\s+){0,3}?(?:since\s|from\s|than\s+(?:in\s+)?|as\s+(?:in\s+)?|that\s+of\s+|"
+                              r"those\s+of\s+|compared\s+(?:with|to)\s|over\s|on\s)\s*"
+                              r"(?:the\s+)?(?:(?:end|start|beginning|close|middle)\s+of\s+)?(?:(?:fiscal|financial|FY)\s*)?"
+                              r"(?P<y>(?:19|20)\d\d)\b", re.I)
 
 
 def _same_value(prose: Mention, cell: Mention) -> bool:

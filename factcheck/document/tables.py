@@ -907,8 +907,11 @@ def _bracketed_prior_column(rows: list[Row], columns: list[Column]) -> list[Row]
         if len(pairs) < 3 or not all(c.negative and c.text.lstrip()[:1] in "(" + "".join(_CURRENCY_SIGNS) and "(" in c.text
                                      and c.text.rstrip().endswith(")") for _, c in pairs):
             continue
-        if all(a is not None and a.mention is not None and not a.negative and a.mention.value and c.mention is not None and
-               0.2 <= abs((c.mention.value or 0.0) / a.mention.value) <= 5 for a, c in pairs):
+        # (a row whose left figure is bracketed too - "Net loss (19.2) (44.6)" - says nothing either way; the others
+        # must all be of a like size, and at least three)
+        plain = [(a, c) for a, c in pairs if a is None or not a.negative]
+        if len(plain) >= 3 and all(a is not None and a.mention is not None and a.mention.value and c.mention is not None
+                                   and 0.2 <= abs((c.mention.value or 0.0) / a.mention.value) <= 5 for a, c in plain):
             flip.add(k)
     if not flip:
         return rows
@@ -917,7 +920,7 @@ def _bracketed_prior_column(rows: list[Row], columns: list[Column]) -> list[Row]
         cells = list(r.cells)
         for k in flip:
             c = p.get(k)
-            if c is None or c.mention is None or not c.negative:
+            if c is None or c.mention is None or not c.negative or ((a := p.get(k - 1)) is not None and a.negative):
                 continue
             i = next(i for i, x in enumerate(cells) if x is c)
             m = dc_replace(c.mention, value=abs(c.mention.value or 0.0))
