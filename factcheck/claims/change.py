@@ -528,8 +528,8 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             continue
         if ctx.is_stated(d) or pairs.is_level(d) or not is_amount(d) or phrasal(ctx.text, mt.start):
             continue
-        if d.type == "percent" and d.unit == "percent":
-            continue  # a percent is a change, not a difference
+        if d.type == "percent" and d.unit == "percent" or d.role in ("fraction", "multiple"):
+            continue  # a percent is a change, not a difference (nor "a fall of a fifth": a fraction, the change's size)
         if money_raised(ctx, facts, mt.start, d):
             continue  # "raised $2.5 billion in a Series G round": money raised, no rise
         if level_stated(ctx, mt, d):
@@ -1468,8 +1468,39 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         readings = readings + [Relation("swing", r.operands, r.evidence + (Evidence(
             "swing", "a swing between levels of opposite sign: their sizes added", 0.0),), alternative=True)
             for r in readings if r.formula == "change" and len(r.operands) == 2]
+    if kind == "multiple" and (named := _named_dimension(facts, ctx.text, p.end)) is not None:
+        # "more than twice as heavy as the 27,000-ton assault ship" beside "285 meters ... the 232-meter Anadolu": the
+        # adjective after the multiple names what it compares (linking words dimension_adjectives)
+        adj, dim = named
+        readings = [r for r in readings if all(_of_dimension(o, dim) for o in r.operands)]
+        if not readings:
+            ctx.skip(kind, p, f"'as {adj}': no two figures of that measure to compare")
+            return
     ctx.add(Claim(kind, (p.start, p.end), p, readings=tuple(readings), stated_value=stated_value,
                   stated_step=step, qualifier=qualifier))
+
+
+def _named_dimension(facts: Facts, text: str, end: int) -> tuple[str, str] | None:
+    """The adjective right after a multiple ("twice as heavy", "three times longer") and the dimension it names
+    ("[mass]", "[length]", "currency"), from linking words dimension_adjectives ("heavy | [mass]")."""
+    hit = _AS_ADJECTIVE.match(text, end, min(len(text), end + 30))
+    if hit is None:
+        return None
+    word = hit.group(1).lower()
+    for item in facts.g.words("dimension_adjectives"):
+        adj, _, dim = str(item).partition("|")
+        if adj.strip().lower() == word and dim.strip():
+            return word, dim.strip()
+    return None
+
+
+def _of_dimension(m: Mention, dim: str) -> bool:
+    if dim == "currency":
+        return m.type == "currency"
+    return m.type == "quantity" and bool(m.unit) and dimension(m.unit or "") == dim
+
+
+_AS_ADJECTIVE = LazyPattern(r"\s+(?:times\s+)?(?:as\s+)?([\p{L}]+)(?:\s+as)?\b", regex.I)
 
 
 _MONEY_WORDS: dict[int, tuple[Any, frozenset[str]]] = {}

@@ -1152,8 +1152,10 @@ class _Scanner:
             if tm:
                 f.role = "multiple"
                 pos += tm.end()
-        if f.role == "fraction" and f.type is None and lex.unit_re.match(rest) and not lex.unit_re.match(rest).group("sp") == "-":
-            f.role = None  # "one-half miles", "three-quarters of an hour" stays a fraction
+        if f.role == "fraction" and f.type is None and (fu := lex.unit_re.match(rest)) and not fu.group("sp") == "-" and \
+                fu.group("u").lower() != "in":
+            f.role = None  # "one-half miles", "three-quarters of an hour" stays a fraction (and "a fifth in six years":
+            # "in" after a fraction is the preposition, not inches)
         if f.type is None and f.role is None:
             um = lex.unit_re.match(rest)
             if um:
