@@ -1176,6 +1176,13 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
             window += [y for x in ctx.sentence_numbers(si0 + 1) if (y := pairs.resolved(x)).type == "currency"
                        and is_amount(y)]
         window = [x for x in window if ctx.para_index(x.start) == para]
+    if not ratio and not any(facts.measure_id(x) == "sales" for x in window):
+        # "The operating result margin likewise declined, to 6.7 percent from 7.7 percent. Consolidated sales grew 7
+        # percent to 2.86 billion euros": the sales may follow in the next sentence of the paragraph (never sure there)
+        si0 = ctx.sent_index(p.start)
+        if si0 + 1 < len(ctx.sents) and ctx.para_index(ctx.sents[si0 + 1][0]) == ctx.para_index(p.start):
+            window += [y for x in ctx.sentence_numbers(si0 + 1) if (y := pairs.resolved(x)).type == "currency"
+                       and is_amount(y) and facts.measure_id(y) == "sales"]
     window = [x for x in window if x.value_high is None]
     nums = [x for x in window if facts.measure_id(x) == meas and (ratio or x.start < p.start + 1)]
     dens = [x for x in window if facts.measure_id(x) == "sales"]
