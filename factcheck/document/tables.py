@@ -860,7 +860,7 @@ def _find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Tab
     tables: list[Table] = []
     i, n = 0, len(lines)
     while i < n:
-        if not lines[i].is_row or _is_header_line(lex, text, lines[i]):
+        if not lines[i].is_row or _is_header_line(lex, text, lines[i]) or _dated_caption(text, lines[i]):
             i += 1
             continue
         j = i
@@ -931,6 +931,18 @@ def _bracketed_prior_column(rows: list[Row], columns: list[Column]) -> list[Row]
 
 
 _CURRENCY_SIGNS = "$€£¥₹"
+
+
+def _dated_caption(text: str, ln: _Line) -> bool:
+    """"Active-duty women by service, fiscal 2023" above a table: a title whose one "figure" is the year it ends on,
+    set off by a comma or "in"/"for" after two or more words, is the table's caption, not its first row."""
+    if ln.form not in ("aligned", "spaced") or len(ln.cells) != 1 or ln.label is None:
+        return False
+    cell = ln.cells[0]
+    if cell.kind != "fig" or not _yearlike(cell.text.strip()):
+        return False
+    label = ln.label[2].strip()
+    return len(label.split()) >= 3 and bool(re.search(r"(?:,|\b(?:in|for|of|fiscal|FY))\s*$", label, re.I))
 
 
 def _section_line(text: str, ln: _Line) -> bool:
