@@ -666,7 +666,8 @@ class _Checker:
         of ten ("Per capita ($)" = "Spending ($bn)" / "Population (m)" × 1,000; "Total ($m)" = "Unit cost ($000)" ×
         "Quantity" / 1,000). The rows show it: the formula must hold in at least three rows and all but one in five.
         Then every row is checked against it; a row breaking it fails only under a header that names a derived
-        figure (tables.yaml derived_headers), else it warns. Bounded: tables of at most 14 columns, the formula found
+        figure (tables.yaml derived_headers), or in a column of percentages the same ratio holds in four rows or more,
+        all but one; else it warns. Bounded: tables of at most 14 columns, the formula found
         on the first 25 rows."""
         cols = self.t.columns
         if not 3 <= len(cols) <= 14:
@@ -692,7 +693,11 @@ class _Checker:
                 continue
             a, b, how, k, hold, n = found
             used.add(frozenset((a, b, c)))
-            explicit = bool(self.lex.derived_label.search(cols[c].label))
+            # (or a column of percentages that is the same ratio of two columns in four rows or more, all but one: the
+            # rows name the formula as plainly as a header would)
+            explicit = bool(self.lex.derived_label.search(cols[c].label)) or (
+                how == "ratio" and k == 2 and hold >= 4 and n - hold <= 1
+                and all(d[c][0].percent for d in vals if c in d))
             what = f"{self.name(a)} {'/' if how == 'ratio' else '−' if how == 'difference' else '×'} {self.name(b)}"
             scale = f" × {_fmt_factor(10.0 ** k)}" if k else ""
             for d, r in zip(vals, rows, strict=True):
