@@ -467,9 +467,9 @@ def rules_vocab_window(c: Claim, rule) -> str:
 def _alt_name(r: Relation) -> str:
     if any(e.cue == "chain" for e in r.evidence):
         return f"a change from the start of the chain, {r.operands[0].text}"
-    dated = [e for e in r.evidence if e.cue == "release-year"]
-    if dated:
-        return dated[0].detail
+    named = [e for e in r.evidence if e.cue in ("release-year", "each-of")]
+    if named:
+        return named[0].detail
     rounded = [e for e in r.evidence if e.cue == "rounded_source"]
     if rounded:
         return rounded[0].detail.strip("'").replace("' read as ", " as ", 1)

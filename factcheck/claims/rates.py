@@ -9,6 +9,8 @@ Evidence: the count names the thing the rate is per ("per tank" and "44 tanks"),
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern, rx
 from ..model import Claim, Evidence, Mention, Relation
@@ -73,6 +75,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         skip.discard("share")
     if noun and (noun in skip or noun.rstrip("s") in skip):
         return  # "300 aircraft a year", "$3.45 earnings per share": a rate over time or per share, not a price
+    guessed = noun is None
     if noun is None:  # "the launchers - about £8.5 million each": each of the things named before the rate
         s0, _ = ctx.sentence(r.start)
         # "120,000 interceptors over the next twelve months - about $2,000 each": a span of time is not the thing
@@ -85,6 +88,13 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         plural = [m.group(1) for m in _PLURAL_WORD.finditer(ctx.text, lo, r.start)
                   if m.group(1).lower()[:-1] not in _TIME_NOUNS and not any(a <= m.start() < b for a, b in shut)]
         noun = plural[-1].lower() if plural else None
+        # "The three Batch-II boats are being built under contracts worth a total of ₩3.4 trillion, or roughly ₩1.3
+        # trillion apiece": of the plural words before the rate, the one a count of the sentence counts
+        counted = [x for x in ctx.numbers_in(s0, r.start) if x.type == "count" and x.unit and not x.inferred
+                   and not facts.g.word_pattern("deal_nouns").fullmatch((x.unit or "").rstrip("s"))]
+        if counted and noun is not None and facts.g.word_pattern("deal_nouns").fullmatch(noun.rstrip("s")) and \
+                not any(_noun_match(ctx, noun, x) == "same" for x in counted):
+            noun = (counted[-1].noun or counted[-1].unit or "").lower() or noun  # (the deals' things, counted)
         if noun in ("its", "this", "was", "has", "is", "as") or is_generic(ctx.vocab, noun):
             noun = None  # "eight F-35B short take-off models, for ..., about 11.1 billion yen each": not the thing
     if mt.template.id == "batches-of" and regex.match(r"\s*(?:,|and\b|or\b)\s*(?:\p{L}+\s+){0,2}[\p{Sc}\d]",
@@ -170,6 +180,14 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("other-noun", f"'per {noun}' but {c.text}", -3.0))
             elif noun and r.type == "count":
                 ev.append(Evidence("unnamed-count", f"{c.text} does not say it counts {noun}", -1.0))
+            elif kind is None and noun and c.type == "count" and c.unit and not c.inferred and \
+                    regex.fullmatch(r"[a-z-]+", c.noun or c.unit or "") and \
+                    ctx.sent_index(c.start) == ctx.sent_index(r.start) and \
+                    any(c2 is not c and c2.type == "count" and c2.unit and _noun_match(ctx, noun, c2) in ("same", "class")
+                        and ctx.sent_index(c2.start) == ctx.sent_index(r.start) for c2 in counts):
+                # "60 CH-47F Chinooks with 140 T55-GA-714A engines ..., about $124 million per airframe": a common noun
+                # the rate's noun does not name, beside a count that it does, counts other things
+                ev.append(Evidence("other-noun", f"'per {noun}' names {c.text} less than another count", -1.0))
             if _tied(ctx, facts, t, c):
                 ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.5, True))
             if new_deal and facts.g.regex(_FIRST_DEAL).search(ctx.text, max(ctx.sentence(t.start)[0], t.start - 160),
@@ -293,6 +311,13 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # "each aircraft at about $58 million, more than Malaysia's roughly $51 million per jet": the base of a
         # comparison is another's rate; the figures found for it by position are only doubtfully its own
         readings = [doubt(x) for x in readings]
+    if guessed:
+        # "Twelve Rafale jets were bought under two contracts worth €2.4 billion in all, about €200 million each": the
+        # thing "each" is of was guessed from the words before it; a count of another thing may be it, a reading that
+        # can make the figure hold (never fail)
+        readings += [dataclasses.replace(x, evidence=tuple(e for e in x.evidence if e.cue != "other-noun") + (Evidence(
+            "each-of", f"each of {x.operands[-1].text}", 0.0),), alternative=True)
+            for x in readings if x.operands and any(e.cue == "other-noun" for e in x.evidence)]
     readings.sort(key=lambda x: (-x.score, not x.explicit))  # (among equals, the one not doubted first)
     # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
     # that may hold is not cut off by readings that only score higher (at most eight in all)
