@@ -781,7 +781,9 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # ... of the part's period: "Revenue increased 12% to 9.64 billion euros (previous year: 8.6 billion)" gives one
     # revenue figure of this period; the earlier level of a pair is another period's
     part_prior = bool(pairs.with_old(part))
-    same = [x for x, _ in out if pm and facts.measure_id(x) == pm and bool(pairs.with_old(x)) == part_prior]
+    # (nor the base of a comparison the text names: "Revenue grew 23% from €926 million" is last year's revenue)
+    same = [x for x, _ in out if pm and facts.measure_id(x) == pm and bool(pairs.with_old(x)) == part_prior
+            and (part_prior or not base_position(ctx, x))]
     generic = bool(named) and bool(regex.match(r"(?:the\s+|its\s+|their\s+)?(?:total|whole|overall|group|sum|all)\b",
                                                 named.group(1).strip(), regex.I))
     # ... not one the text gives as a part of something larger ("investment reached €102bn, or 31% of all spending.
