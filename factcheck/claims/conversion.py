@@ -66,7 +66,72 @@ def find(ctx: Ctx, facts: Facts) -> None:
                     _conversion(ctx, facts, s, d, ev)
                 else:
                     _currency(ctx, facts, s, d, ev)
+    _period_rates(ctx, src_of)
     _same_rate(ctx)
+
+
+# how many of the later period a rate's period holds: exact between calendar periods, a range of working days for a day
+# ("6,000 rounds a day, or 2.2 million a year": 220 to 366 days; a plant may not work every day)
+_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
+_WORKING = {("day", "week"): (5.0, 7.0), ("day", "month"): (20.0, 31.0), ("day", "quarter"): (60.0, 92.0),
+            ("day", "year"): (220.0, 366.0), ("week", "year"): (48.0, 52.2), ("week", "month"): (4.0, 4.43)}
+_RATE_RESTATED = LazyPattern(r"(?:\s+(?:by|in|from|until|through|since)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?(?:19|20)\d\d)?"
+                             r"\s*(?:,|\(|–|—|\s-)?\s*(?:or|i\.e\.|that\s+is|equivalent\s+to|equal\s+to|which\s+is|"
+                             r"meaning|so)?\s*(?:(?:some|about|around|roughly|nearly|almost|close\s+to|just\s+over|just\s+under|"
+                             r"more\s+than|over|up\s+to)\s+)?", regex.I)
+
+
+def _period_rates(ctx: Ctx, src_of: dict[int, Mention]) -> None:
+    """"6,000 rounds a day, or roughly 2.6 million a year", "3,960 missiles a year, or 330 a month": a rate restated
+    per another period, right after it (its period's days, or working days for a day's rate)."""
+    from .pairs import per_time
+
+    for si in range(len(ctx.sents)):
+        figs = [x for x in ctx.sentence_numbers(si) if is_amount(x) and x.value and x.type != "percent"]
+        for x, y in zip(figs, figs[1:], strict=False):
+            if ctx.is_stated(y) or y.start in src_of:
+                continue
+            x = src_of.get(x.start, x)  # ("10,000 rounds a day ... about 300,000 a month, or 3.65 million a year": the first)
+            px, py = per_time(ctx, x), per_time(ctx, y)
+            if px is None or py is None or px == py or px not in _DAYS or py not in _DAYS:
+                continue
+            tail = _PER_PERIOD_AT.match(ctx.text, x.end)
+            if tail is None or not _RATE_RESTATED.fullmatch(ctx.text, tail.end(), y.start):
+                continue
+            if not (y.type == "number" or (x.type == y.type and x.unit == y.unit)):
+                continue  # (a count restated as a bare number per another period reads as the same thing; "40 missiles
+                # a month, 20 launchers a year" are two rates)
+            lo_f, hi_f = _factor_range(px, py)
+            v = x.value or 0.0
+            # the source as written: its rounding (trailing zeros too) and its hedge ("about 300,000 a month")
+            step = max(x.half_step or 0.0, trailing_zero_step(x))
+            band = 0.05 if x.approx else 0.0
+            lo, hi = (v - step) * (1 - band) * lo_f, (v + step) * (1 + band) * hi_f
+            point = v * _DAYS[py] / _DAYS[px]
+            span = f"{lo_f:g}" if lo_f == hi_f else f"{lo_f:g} to {hi_f:g}"
+            note = f"{_g(v)} a {px} × {span} = {_g(lo)}" + (f" to {_g(hi)}" if _g(hi) != _g(lo) else "") + f" a {py}"
+            ev = Evidence("restate:per-period", f"'{x.text} ... {y.text}': one rate per another period", 4.5, True)
+            src_of[y.start] = x
+            ctx.add(Claim("conversion", (y.start, y.end), y, readings=(
+                Relation("given", (x,), (ev,), computed=(lo, hi), point=point, note=note),),
+                stated_step=trailing_zero_step(y)))
+
+
+_PER_PERIOD_AT = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|quarter|annum)\b",
+                             regex.I)
+
+
+def _factor_range(px: str, py: str) -> tuple[float, float]:
+    """How many of period ``px`` one ``py`` holds (or the inverse), as a range where working days make it one."""
+    if (px, py) in _WORKING:
+        return _WORKING[(px, py)]
+    if (py, px) in _WORKING:
+        a, b = _WORKING[(py, px)]
+        return 1 / b, 1 / a
+    f = _DAYS[py] / _DAYS[px]
+    if px in ("month", "quarter", "year") and py in ("month", "quarter", "year"):
+        f = {"month": 12, "quarter": 4, "year": 1}[px] / {"month": 12, "quarter": 4, "year": 1}[py]
+    return f, f
 
 
 def _unit_named_between(ctx: Ctx, src: Mention, dst: Mention) -> bool:

@@ -253,7 +253,10 @@ _PEOPLE_BEFORE = LazyPattern(r"(?i)\b(?:population|workforce|headcount|inhabitan
 # an age in apposition after a name: "Anna Lindqvist, 54, said"
 _AGE = LazyPattern(r"\p{Lu}[\p{L}'’-]+,\s$")
 # what stands between a count and a scaled figure restating it ("20,000 shells a day, or 7.3 million a year")
-_RESTATE_GAP = LazyPattern(r"(?:\s+(?:a|an|per|each)\s+[\p{L}]+)?\s*,?\s*(?:or|i\.e\.|that\s+is)\s+"
+_RESTATE_GAP = LazyPattern(r"(?:\s+(?:a|an|per|each)\s+[\p{L}]+)?"
+                           # ("6,000 rounds a day in late 2024, or roughly 2.6 million a year": the rate's date between)
+                           r"(?:\s+(?:by|in|from|until|through|since)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?(?:19|20)\d\d)?"
+                           r"\s*,?\s*(?:or|i\.e\.|that\s+is)\s+"
                            r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?", regex.I)
 # "a 30-strong fleet", "a 20-odd list": compounds whose number counts the noun after them
 _COMPOUND_NOT_COUNTED = ("strong", "odd", "plus", "something")
