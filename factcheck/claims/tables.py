@@ -532,7 +532,11 @@ class _Checker:
                 # a total row by its label ("Total", "Total armament programme"), whose shares say what it totals
                 bare = bool(self.lex.total_row.match(total.key) or _TOTAL_FIRST.match(total.key))
                 shared = bare and not adds[j] and self._shares_of_parts(parts, j, ms)
-                if not elsewhere and not adds[j] and not shared:
+                # ("Total 2,462" under 275, 402, 1,465 and 284, which add up to 2,426; "Total 51.1" over 50.1): a row
+                # called the total that misses the rows' sum by a little, or by two digits swapped, is their total
+                # written wrong, not a figure of its own
+                near = bare and not adds[j] and _near_miss(tm, ms)
+                if not elsewhere and not adds[j] and not shared and not near:
                     self.skip("sum", cell, f"'{total.label}' is not the sum of the rows above it in any column: "
                                            "not read as their total")
                     continue
@@ -2134,6 +2138,19 @@ _OWN_NOUN_CHANGE = re.compile(r"\s+(?:[^\W\d_]+\s+)?(?:raise|rise|increase|hike|
 _NOUN_BETWEEN = re.compile(r"\s+(?:[^\W\d_]+\s+){1,2}(?:raise|rise|increase|hike|cut)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includes|include|included|of\s+which|among\s+which)\b", re.I)
 _NEXT_ITEM = re.compile(r"\s+and\s+(?=[A-Z]|the\b|its\b)|[,;]\s+")
+
+
+def _near_miss(total: Mention, parts: list[Mention]) -> bool:
+    """Does a total miss the sum of its parts by a little (5% at most) or by two neighbouring digits swapped?"""
+    got = sum(m.value or 0.0 for m in parts)
+    want = total.value or 0.0
+    if not want or not got:
+        return False
+    if abs(want - got) <= 0.05 * abs(want):
+        return True
+    scale = 10 ** max(0, (total.decimals or 0))
+    a, b = str(round(abs(want) * scale)), str(round(abs(got) * scale))
+    return len(a) == len(b) and sorted(a) == sorted(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 2
 
 
 def _years_named(label: str) -> set[int]:
