@@ -2194,7 +2194,10 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
             near = min(ks, key=lambda k: abs(k - kp))
             lo, hi = sorted((near, kp))
             between = [x for x in figs[lo + 1:hi] if is_amount(x) and not _aside(ctx, x)
-                       and x.start not in deltas and not _change_size(ctx, facts, x)]
+                       and x.start not in deltas and not _change_size(ctx, facts, x)
+                       # ("compared with €51.9 billion twelve months earlier, an increase of 32 per cent": a span that
+                       # dates the earlier level is no figure between)
+                       and not (x.type == "quantity" and _DATING_SPAN_AFTER.match(ctx.text, x.end))]
             d = len(between)
         dist[id(pair)] = d
     if not dist:
@@ -2203,6 +2206,7 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
     return {k: v for k, v in dist.items() if v == best}
 
 
+_DATING_SPAN_AFTER = LazyPattern(r"\s+(?:earlier|before|ago|previously|prior)\b", regex.I)
 _SIZE_OF = LazyPattern(r"(\p{L}+)\s+(?:of|by)\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than)\s+)?$", regex.I)
 
 
