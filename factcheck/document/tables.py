@@ -933,6 +933,41 @@ def _bracketed_prior_column(rows: list[Row], columns: list[Column]) -> list[Row]
 _CURRENCY_SIGNS = "$€£¥₹"
 
 
+def _designators_to_labels(text: str, rows: list[_Line]) -> None:
+    """"CVN 78        13.3", "Type 26     1,240      980" among rows of one figure fewer ("Total   51.1"): a bare number
+    one space after the label's last word, the row's other cells two or more spaces apart, is the label's
+    designator, when that gives the row as many cells as most rows of its table have."""
+    spaced = [ln for ln in rows if ln.form in ("aligned", "spaced")]
+    if len(spaced) < 3:
+        return
+    counts: dict[int, int] = {}
+    for ln in spaced:
+        counts[len(ln.cells)] = counts.get(len(ln.cells), 0) + 1
+
+    def designated(ln: _Line) -> bool:
+        if not ln.label or not ln.label[2].strip() or len(ln.cells) < 2:
+            return False
+        first = ln.cells[0]
+        return first.kind == "fig" and first.gap == 1 and re.fullmatch(r"\d{1,4}[A-Za-z]?", first.text) is not None \
+            and all(c.gap >= 2 for c in ln.cells[1:]) and re.search(r"[A-Za-z]\s*$", ln.label[2]) is not None
+
+    marked = [ln for ln in spaced if designated(ln)]
+    sizes = [len(ln.cells) for ln in marked]  # (as read, before any is moved)
+    moves = []
+    for k, ln in enumerate(marked):
+        fewer = sizes[k] - 1
+        # the table's rows have that many cells: rows that already do, and the other designator rows once moved
+        if counts.get(fewer, 0) + sum(1 for j in range(len(marked)) if j != k and sizes[j] == sizes[k]) < 2 or \
+                (counts.get(fewer, 0) == 0 and fewer < 2):
+            continue
+        moves.append(ln)
+    for ln in moves:
+        first = ln.cells[0]
+        start = ln.label[0] if ln.label else first.start
+        ln.label = (start, first.end, text[start:first.end])
+        ln.cells = ln.cells[1:]
+
+
 def _dated_caption(text: str, ln: _Line) -> bool:
     """"Active-duty women by service, fiscal 2023" above a table: a title whose one "figure" is the year it ends on,
     set off by a comma or "in"/"for" after two or more words, is the table's caption, not its first row."""
@@ -1017,6 +1052,7 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
     fig_rows = [ln for ln in body if ln.is_row]
     if not fig_rows:
         return None
+    _designators_to_labels(text, fig_rows)
     form = fig_rows[0].form
     if form == "aligned" and any(ln.form == "spaced" for ln in fig_rows):
         form = "spaced"
