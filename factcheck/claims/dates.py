@@ -470,6 +470,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
                                 r"coming|remaining)\s+)?)?$", before, regex.I) and not _DATED_AFTER.match(after):
         return None  # "over five years", "for ten years": a period stated, not derived from dates (but "over the 12
         # years from 2025 to 2036" names its dates)
+    if _NAMED_PERIOD_BEFORE.search(before) and not _DATED_AFTER.match(after):
+        return None  # "more than in the previous ten years combined", "the past five years": a period named by words
+        # from the text's own time, not a span between the dates of the sentence
     if _AMOUNT_OF_TIME.search(before):
         return None  # "accumulated 10,363 days of idle time", "the equivalent of more than 28 years of availability": an
         # amount of time summed over many things, not a span between two dates
@@ -797,6 +800,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
 _SINCE_OR_AGO = LazyPattern(r"\s*(?:since|ago)\b", regex.I)
 _NOW_SPAN_VERB = LazyPattern(r"\b(?:marks|mark|is\s+now|it\s+is|it['’]s|are\s+now|now)\s+(?:(?:some|about|around|nearly|almost|"
                              r"roughly|just|over|more\s+than|exactly)\s+)?$", regex.I)
+_NAMED_PERIOD_BEFORE = LazyPattern(r"\b(?:the|its|their|our)\s+(?:previous|preceding|prior|next|coming|following)\s+$",
+                                   regex.I)
 _AGO_BESIDE_BEFORE = LazyPattern(r"\s*,\s*(?:(?:some|about|around|nearly|almost|roughly|just|over|more\s+than|less\s+than|"
                                  r"exactly)\s+)?", regex.I)
 _AGO_BESIDE_AFTER = LazyPattern(r"\s*,\s*(?:in|on|back\s+in)\s+", regex.I)

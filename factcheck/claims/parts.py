@@ -35,6 +35,7 @@ from .reading import (
     hedge_window,
     is_amount,
     is_generic,
+    known_noun,
     magnitude,
     modifier,
     noun_class,
@@ -1676,6 +1677,12 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # (the total restated among them is no part; "more than €500 million" is no restating of "more than €1
         # billion", though a one-digit "€1 billion" stands for 0.5-1.5 billion)
         items = [x for x in items if _sum_comparable(ctx, x, t) and x.start not in prior
+                 # ("bringing together eight countries, five ships, five landing craft, five aircraft": counts of other
+                 # things than the total's are no parts of it)
+                 and not (t.type == x.type == "count" and t.unit and x.unit and not t.inferred and not x.inferred
+                          and known_noun(ctx.vocab, t.unit) and known_noun(ctx.vocab, x.unit)
+                          and noun_class(ctx.vocab, t.unit) != noun_class(ctx.vocab, x.unit)
+                          and not _breaks_down_into(ctx, t, x))
                  and not (same_figure(x, t) and abs(x.value or 0) > 0.5 * abs(t.value or 0))
                  and not _counts_the_parts(ctx, x, t) and (rate or facts.rate_of(x) != "unit")
                  and not (t.type == "currency" and facts.rate_of(x) == "period" and facts.rate_of(t) is None)
@@ -1843,7 +1850,8 @@ def _leading_parts(ctx: Ctx, pairs: Pairs, t: Mention, readings: list[Relation])
 _ARTICLE_ITEM = LazyPattern(r"(?:,|\band\b|\bplus\b|:)\s+(?P<art>an?|one|a\s+single)\s+(?!(?:total|further|more|year|quarter|half|third|"
                             r"fifth|month|week|day|number|series|range|mix|set|package|batch|lot|share|value|cost|price|contract|"
                             r"deal|order|figure|rise|increase|decline|fall|drop|record|new\s+record|average|estimated|additional|combined|"
-                            r"extra|maximum|minimum|overall|cumulative|pair|couple|dozen|handful|few)\b)(?P<noun>[\p{L}][\p{L}-]*"
+                            r"extra|maximum|minimum|overall|cumulative|pair|couple|dozen|handful|few|similar|like|comparable|same|"
+                            r"corresponding|matching|equal)\b)(?P<noun>[\p{L}][\p{L}-]*"
                             r"(?:\s+[\p{L}][\p{L}-]*){0,2})", regex.I)
 
 
