@@ -797,13 +797,13 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     return None
 
 
+# the hedges a span of "since" or "ago" may carry ("some 25 years ago", "almost 39 years since")
+_SPAN_HEDGE = r"(?:(?:some|about|around|nearly|almost|roughly|just|over|more\s+than|less\s+than|exactly)\s+)?"
 _SINCE_OR_AGO = LazyPattern(r"\s*(?:since|ago)\b", regex.I)
-_NOW_SPAN_VERB = LazyPattern(r"\b(?:marks|mark|is\s+now|it\s+is|it['’]s|are\s+now|now)\s+(?:(?:some|about|around|nearly|almost|"
-                             r"roughly|just|over|more\s+than|exactly)\s+)?$", regex.I)
+_NOW_SPAN_VERB = LazyPattern(r"\b(?:marks|mark|is\s+now|it\s+is|it['’]s|are\s+now|now)\s+" + _SPAN_HEDGE + "$", regex.I)
 _NAMED_PERIOD_BEFORE = LazyPattern(r"\b(?:the|its|their|our)\s+(?:previous|preceding|prior|next|coming|following)\s+$",
                                    regex.I)
-_AGO_BESIDE_BEFORE = LazyPattern(r"\s*,\s*(?:(?:some|about|around|nearly|almost|roughly|just|over|more\s+than|less\s+than|"
-                                 r"exactly)\s+)?", regex.I)
+_AGO_BESIDE_BEFORE = LazyPattern(r"\s*,\s*" + _SPAN_HEDGE, regex.I)
 _AGO_BESIDE_AFTER = LazyPattern(r"\s*,\s*(?:in|on|back\s+in)\s+", regex.I)
 _TO_BETWEEN = LazyPattern(r"\b(?:to|until|till|into|for)\s+(?:some\s+time\s+|sometime\s+)?between\s+(?:the\s+)?$", regex.I)
 _OWN_CLAUSE = LazyPattern(r",?\s*\b(?:and\s+|but\s+)?that\s+(?!(?:year|month|quarter|date|period|time)\b)|,\s*(?:while|whereas|"
