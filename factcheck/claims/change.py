@@ -213,8 +213,8 @@ def _other_point_base(ctx: Ctx, facts: Facts, p: Mention) -> bool:
 
 # a margin stated as its sentence's level: its name, a few words, a verb of being, the percent ("the margin was 19.9%",
 # "EBIT margin, excluding one-offs, stood at 12.1%"); not "the margin improved by 1.2%"
-_MARGIN_IS = (r"(?<![\p{L}\p{N}])(?:margin|@margins)(?![\p{L}\p{N}])[^.;:\d%]{0,90}?(?<![\p{L}])(?:was|were|is|stood\s+at|"
-              r"came\s+(?:in\s+)?at|amounted\s+to|reached)\s+(?:@hedges\s+)?$")
+_MARGIN_IS = (r"(?<![\p{L}\p{N}])(?:margin|@margins)(?![\p{L}\p{N}])(?:[^.;:\d%]{0,90}?(?<![\p{L}])(?:was|were|is|stood\s+at|"
+              r"came\s+(?:in\s+)?at|amounted\s+to|reached)|\s+of)\s+(?:@hedges\s+)?$")  # (or "... representing a margin of 11.3%")
 _LOSS_SUBJECT = r"(?<![\p{L}\p{N}])@loss_words(?![\p{L}\p{N}])[^.;,\d]{0,30}$"
 # an item named by its source (linking words item_nouns, item_sources): "a pre-tax gain of $231 million on the sale of
 # the training business" is a level of its own, not the size of the change its sentence reports

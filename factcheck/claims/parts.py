@@ -1481,6 +1481,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     t = mt.slots.get("total")
     if t is None or not is_amount(t) or t.type == "percent" and t.unit != "percent":
         return
+    if _LEFT_BEFORE.search(ctx.text, max(ctx.sentence(t.start)[0], mt.start - 25), t.start):
+        return  # "One helicopter and its six crew members were lost ..., leaving a fleet of 27": what remains after a
+        # loss, the remainder grammar's, not the total of the figures before it
     if mt.template.meta.get("parts") == "after" and (t.start in ctx.restated or bracket_restatement(ctx, t)):
         # "The two contracts are worth approximately $525 million (roughly US$395 million): $272 million for ... and
         # $253 million for ...": the total broken down is the figure the bracket restates, in the parts' own currency
@@ -2456,6 +2459,8 @@ _SHARE_RESTATED = LazyPattern(r"(?:%|\bper\s?cent|\bpercent)[^.;%]{0,40},?\s+or\
 _INCLUDING_ITEMS = LazyPattern(r"\b(?:including|includes|incl\.|such\s+as|among\s+them|of\s+which)\b", regex.I)
 _OPEN_BRACKET_BEFORE = LazyPattern(r"\(\s*$")
 _COMPARED_CLAUSE = LazyPattern(r"\b(?:when|than|compared|against|versus|up\s+from|down\s+from)\b", regex.I)
+_LEFT_BEFORE = LazyPattern(r"\b(?:leaving|leaves)\s+(?:(?:a|an|the|its|their|just|only|some|about)\s+)*"
+                           r"(?:[\p{L}-]+\s+){0,2}(?:of\s+)?$", regex.I)
 _LEAVING = LazyPattern(r"\b(?:leaving|leaves|remaining|remain|still\s+to)\b", regex.I)
 _COMMA_AND = LazyPattern(r"[^,;]*,\s+(?:and|plus)\s+", regex.I)
 _VERB_THEN_COMMA = LazyPattern(r"\s+(?:were|was|are|is|have|has|had|will|would|remain|remained)\b[^,;]*,\s", regex.I)

@@ -268,6 +268,14 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             loose = loose or (ctx.sent_index(r.start) not in (ctx.sent_index(t.start), ctx.sent_index(c.start))
                               and not _points_back(ctx, r, c))
             readings.append(doubt(reading) if loose or untied or far else reading)
+            more = _ONE_MORE_ITEM.match(ctx.text, c.end, min(len(ctx.text), max(r.start, t.start)))
+            if more is not None and c.value and not ctx.numbers_in(c.end, more.end()):
+                # "three San Antonio-class docks and the amphibious assault ship LHA 10, ... $2.4 billion per ship": an
+                # item named after the count with an article adds one more thing the rate may be per (a reading that
+                # can make the figure hold, never fail)
+                plus = dataclasses.replace(c, value=(c.value or 0.0) + 1, half_step=0.0)
+                readings.append(Relation("per_unit", (t, plus), tuple(ev) + (Evidence(
+                    "each-of", f"each of {c.text} and {more.group('item').strip()}", 0.0),), alternative=True))
     if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
         # "... 23 owners covering the 46 projects, two each": the noun before "each" may be the things counted
         # (the total's), each of the other figure's things having that many of them: that reading is kept, doubted
@@ -693,6 +701,7 @@ _COMPARED_BASE = LazyPattern(r"\b(?:than|(?:up|down|rose|fell|rise|fall|increase
 
 
 _COMPARISON_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:fewer|more|less|higher|lower|above|below|short\s+of|up|down)\b", regex.I)
+_ONE_MORE_ITEM = LazyPattern(r"\s+and\s+(?P<item>(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}[\p{L}\d-]+(?:\s+\d+)?)", regex.I)
 # two counts joined as one list ("180 K2 tanks and 81 support vehicles, worth about USD 6.5 billion")
 _COORDINATED = LazyPattern(r"[\s,]*(?:(?:and|plus|as\s+well\s+as|with)\s+)?", regex.I)
 

@@ -170,7 +170,12 @@ _ONE_PERCENT = LazyPattern(r"\b(?:(?P<half>half)[ \u00a0]+an?|an?)(?=[ \u00a0]+(
 _MODEL_VARIANT = LazyPattern(r"-\d{1,4}[A-Za-z]{0,3}(?![\d.,/]?\d)(?![\p{L}-])")
 _PLURAL_VARIANT = LazyPattern(r"(?<![\p{L}\p{N},.$€£¥-])\d{3}-\d{1,3}[A-Z]{0,2}s(?![\p{L}\p{N}])")
 _DESIGNATION_RANGE = LazyPattern(r"[–—-]\d+[A-Za-z]{0,3}(?![\d.,/]?\d)")
-_PLURAL_DESIGNATION_MORE = LazyPattern(r"[ \u00a0]?(?:and|to|through|&|or)[ \u00a0]?(\d+[A-Za-z]{0,3})(?![\d.,/]?\d)")
+# "Lots 15, 16 and 17 respectively": numbers after commas, closed by "and N" with no noun after it
+_DESIGNATION_LIST = LazyPattern(r"(?:,[ \u00a0]?\d+[A-Za-z]{0,3})*[ \u00a0]?,?[ \u00a0]?(?:and|&|or)[ \u00a0]?\d+[A-Za-z]{0,3}"
+                                r"(?![\d.,/]?\d)(?=\s*(?:[,.;:)]|$|\s(?:respectively|in|of|and|were|are|was|is|will|have|has|"
+                                r"for|to|at)\b))")
+_PLURAL_DESIGNATION_MORE = LazyPattern(r"(?:,[ \u00a0]?(?:and[ \u00a0])?|[ \u00a0]?(?:and|to|through|&|or)[ \u00a0]?)(\d+[A-Za-z]{0,3})"
+                                       r"(?![\d.,/]?\d)")
 _WON_AFTER = LazyPattern(r"(?:\s*[.,;:)(]|\s*$|\s+(?:per|each|apiece|and|or|in|to|from|for|at|on|against|versus|vs)\b)",
                          regex.I)
 # "Share of 2024 %", "Change in 2025 %": a year in a column label before its unit, no percentage
@@ -629,10 +634,18 @@ class _Scanner:
             self._block(m.start("n"), end)
             more = _PLURAL_DESIGNATION_MORE.match(t, end) if singular(wl) != wl and singular(wl) in lex.designators \
                 else None
-            if more and self._free(more.start(1), more.end(1)) and not self._amount_follows(t[more.end(1):more.end(1) + 40]):
-                # "Lots 1 and 2", "Tranches 2 & 3", "Batches 3 to 5": the second number names an item too
+            if more and t[end:more.start(1)].lstrip().startswith(",") and not _DESIGNATION_LIST.match(t, end):
+                more = None  # (a comma goes on a list of designations only to its "and N" end: not "Lots 1 and 2, 40 and
+                # 60 vehicles")
+            while more and self._free(more.start(1), more.end(1)) and \
+                    not self._amount_follows(t[more.end(1):more.end(1) + 40]):
+                # "Lots 1 and 2", "Tranches 2 & 3", "Batches 3 to 5", "Lots 15, 16 and 17": the numbers after name items
                 self._emit(more.start(1), more.end(1), "identifier")
                 self._block(more.start(1), more.end(1))
+                more = _PLURAL_DESIGNATION_MORE.match(t, more.end(1))
+                if more and t[more.start():more.start(1)].lstrip().startswith(",") and \
+                        not _DESIGNATION_LIST.match(t, more.start()):
+                    more = None
         # a model variant standing alone after a count: "35 777-8s", "12 737-800s" (the plural on the variant)
         for m in _PLURAL_VARIANT.finditer(t):
             if self._free(m.start(), m.end()):
