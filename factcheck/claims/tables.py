@@ -267,6 +267,11 @@ class _Checker:
         self._claimed.add((cell.start, cell.end))
         if kind == "sum":
             self._sums[(cell.start, cell.end)] = len(self.claims)
+        if _FOOTNOTE_MARK.search(cell.text):
+            # "Adjusted EBIT margin 14.0% 12.6%*" over "* 2023 margin calculated on adjusted revenue.": a footnote on the
+            # cell says something of its figure the rows do not show (another basis, a restatement): doubted, not accused
+            readings = tuple(doubt(r, Evidence("footnoted", f"'{cell.text.strip()}' carries a footnote", 0.0))
+                             for r in readings)
         self.claims.append(make_claim(kind, (cell.start, cell.end), stated, readings, stated.value, stated_step))
 
     def evidence(self, cue: str, detail: str, explicit: bool) -> Evidence:
@@ -2138,6 +2143,9 @@ _OWN_NOUN_CHANGE = re.compile(r"\s+(?:[^\W\d_]+\s+)?(?:raise|rise|increase|hike|
 _NOUN_BETWEEN = re.compile(r"\s+(?:[^\W\d_]+\s+){1,2}(?:raise|rise|increase|hike|cut)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includes|include|included|of\s+which|among\s+which)\b", re.I)
 _NEXT_ITEM = re.compile(r"\s+and\s+(?=[A-Z]|the\b|its\b)|[,;]\s+")
+
+
+_FOOTNOTE_MARK = re.compile(r"[*†‡§¹²³⁴⁵]\s*$|\(\s*[a-z*]\s*\)\s*$")
 
 
 def _near_miss(total: Mention, parts: list[Mention]) -> bool:
