@@ -440,6 +440,11 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
             got = _rate_reading(ctx, y, dst, ev, table, explicit is True)
             if got is not None:
                 readings.append(dataclasses.replace(got, alternative=True))
+    own_time = _OWN_TIME.search(ctx.text, src.start, min(ctx.sentence(src.start)[1], dst.end + 40)) is not None
+    if chosen[0][1] and own_time and when is not None and (doc := document_date(ctx)) is not None and when == doc:
+        # "₹48,000 crore in all (about US$6.6 billion at the time of signing)" with no date of the signing in its
+        # paragraph: "at the time" says the rate is of another day than the release's, which the text does not give here
+        chosen = [(t, False) for t, _ in chosen]
     if not chosen[0][1]:
         note = f"no date for the rate in the text; tried {', '.join(str(t.get('year')) for t, _ in chosen[:6])}"
         readings = [Relation(r.formula, r.operands, r.evidence + (Evidence("undated", note, -1.5),), computed=r.computed,
