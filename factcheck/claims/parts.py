@@ -93,6 +93,7 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
                 _complement(ctx, facts, p)
     _headed_breakdowns(ctx)
     _ordinal_breakdowns(ctx, facts)
+    _series_totals(ctx, facts)
 
 
 _EACH_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:each|apiece|a\s+piece)\b", regex.I)
@@ -112,6 +113,50 @@ def _each_among(ctx: Ctx, t: Mention, items: list[Mention]) -> bool:
     own = {x.start for x in items}
     return any(x.start not in own and x.type == t.type and _EACH_AFTER.match(ctx.text, x.end)
                for x in ctx.numbers_in(items[0].start, end))
+
+
+def _series_totals(ctx: Ctx, facts: Facts) -> None:
+    """"Over the three years from 2022 to 2024, exports totalled $41.3 billion" after "$17.3 billion in 2022", "$13.5
+    billion in 2023" and "$9.5 billion in 2024": a total of a measure over a range of years the text names is the sum of
+    the levels it gives that measure for each year of the range (one each, every year given)."""
+    for t in ctx.amounts:
+        if ctx.is_stated(t) or t.type not in ("currency", "count") or t.value_high is not None:
+            continue
+        s, e = ctx.sentence(t.start)
+        cue = _TOTAL_CUE.search(ctx.text, max(s, t.start - 40), t.start)
+        if cue is None:
+            continue
+        span = _YEAR_SPAN.search(ctx.text, s, e)
+        if span is None:
+            continue
+        y0, y1 = int(span.group("a")), int(span.group("b"))
+        if y1 < 100:
+            y1 += (y0 // 100) * 100
+        if not 1 <= y1 - y0 <= 12:
+            continue
+        meas = facts.measure_id(t)
+        if not meas or meas.startswith("margin:"):
+            continue
+        parts: list[Mention] = []
+        for y in range(y0, y1 + 1):
+            got = [x for x in facts.periods.levels_of(meas, y) if x is not t and x.type == t.type and x.unit == t.unit
+                   and x.start < t.start]
+            values = {x.value for x in got}
+            if len(values) != 1:
+                parts = []
+                break
+            parts.append(got[0])
+        if len(parts) < 2:
+            continue
+        ev = Evidence("series-total", f"{t.text} totals the {meas} of {y0}-{y1}: one level given for each year", 4.0,
+                      True)
+        ctx.add(Claim("sum", (t.start, t.end), t, readings=(Relation("sum", tuple(parts), (ev,)),)))
+
+
+_TOTAL_CUE = LazyPattern(r"\b(?:totall?ed|totals|totall?ing|came\s+to|added\s+up\s+to|amounted\s+to|a\s+total\s+of|combined|"
+                         r"cumulative(?:ly)?|altogether|in\s+all)\b[^.;\d]{0,25}$", regex.I)
+_YEAR_SPAN = LazyPattern(r"\b(?:from|between)\s+(?:fiscal\s+|FY\s?)?(?P<a>(?:19|20)\d\d)\s+(?:to|through|and|until)\s+"
+                         r"(?:fiscal\s+|FY\s?)?(?P<b>(?:19|20)\d\d)\b", regex.I)
 
 
 def _ordinal_breakdowns(ctx: Ctx, facts: Facts) -> None:
