@@ -96,6 +96,7 @@ class Lexicon:
     locale_scales: dict[str, dict[str, float]] | None = None  # "Milliarden" (de), "milyar" (tr), by locale
     locale_evidence: dict[str, regex.Pattern] | None = None  # a figure + a scale word only that locale has
     address_re: regex.Pattern | None = None  # a house number beside a street word ("Platz 1", "2100 Crystal Drive")
+    word_designators: frozenset[str] = frozenset()  # "phase two", "tranche three": a number word naming an item
 
 
 # What may stand between a numeral and its unit, and what may follow the unit: a power, then no letter
@@ -362,7 +363,8 @@ def _build(key: str) -> Lexicon:
     return Lexicon(key, hedges, hedge_re, scale, short, scale_re, prefixes, tight_p, cur_prefix_re, names,
                    cur_name_re, units, tight_u, unit_re, multiples, multiple_re, designators, suffixes,
                    exchanges_re, noun_class, {}, glued_only, suffix, suffix_re, subunits, subunit_re, after_scale,
-                   glued_prefix_re, loc_scales, evidence, address_re)
+                   glued_prefix_re, loc_scales, evidence, address_re,
+                   frozenset(d.lower() for d in (v.get("word_designators") or [])))
 
 
 def _address_re(v: dict) -> regex.Pattern | None:

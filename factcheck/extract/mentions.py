@@ -174,6 +174,11 @@ _DESIGNATION_RANGE = LazyPattern(r"[–—-]\d+[A-Za-z]{0,3}(?![\d.,/]?\d)")
 _DESIGNATION_LIST = LazyPattern(r"(?:,[ \u00a0]?\d+[A-Za-z]{0,3})*[ \u00a0]?,?[ \u00a0]?(?:and|&|or)[ \u00a0]?\d+[A-Za-z]{0,3}"
                                 r"(?![\d.,/]?\d)(?=\s*(?:[,.;:)]|$|\s(?:respectively|in|of|and|were|are|was|is|will|have|has|"
                                 r"for|to|at)\b))")
+_MONTH_WORD = LazyPattern(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+_DAY_RANGE = LazyPattern(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?[ \u00a0]*(?:and|to|until|till|through|[–-])[ \u00a0]*[0-3]?\d"
+                         r"(?:st|nd|rd|th)?[ \u00a0]+(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+_DESIGNATOR_BEFORE = LazyPattern(r"(?<![\p{L}])(\p{L}+)[ \u00a0]+$")
 _PLURAL_DESIGNATION_MORE = LazyPattern(r"(?:,[ \u00a0]?(?:and[ \u00a0])?|[ \u00a0]?(?:and|to|through|&|or)[ \u00a0]?)(\d+[A-Za-z]{0,3})"
                                        r"(?![\d.,/]?\d)")
 _WON_AFTER = LazyPattern(r"(?:\s*[.,;:)(]|\s*$|\s+(?:per|each|apiece|and|or|in|to|from|for|at|on|against|versus|vs)\b)",
@@ -555,6 +560,12 @@ class _Scanner:
                 if self._free(*m.span()):
                     self._emit(m.start(), m.end(), "date")
                     self._block(*m.span(), 2)
+        if _MONTH_WORD.search(t):
+            # "between 13 and 24 June", "from 3 to 7 March": the first day of a range of days is a date too
+            for m in _DAY_RANGE.finditer(t):
+                if self._free(m.start("d"), m.end("d")):
+                    self._emit(m.start("d"), m.end("d"), "date")
+                    self._block(m.start("d"), m.end("d"), 2)
 
     def _phones_and_tickers(self) -> None:
         for m in _PHONE.finditer(self.t):
@@ -846,6 +857,12 @@ class _Scanner:
         for m in self._scan("run"):
             for a, b, v, exact, dec, scale_word in read_cardinals(t, m.start(), m.end(), g, self._noun_after):
                 if not free(a, b) or self._pronoun_one(a, b) or self._bare_multiplier(a, b):
+                    continue
+                before = _DESIGNATOR_BEFORE.search(t, max(0, a - 12), a)
+                if before is not None and before.group(1).lower() in self.lex.word_designators:
+                    # "phase two is three times the size of phase one", "Tranche Three": a number word naming an item
+                    self._emit(a, b, "identifier")
+                    take(a, b)
                     continue
                 am = _Amount(a, b, a, b, v, decimals=dec, word=True, exact_word=exact)
                 last = rx(r"[\s-]+").split(t[a:b].lower())[-1]
