@@ -1593,3 +1593,20 @@ def test_a_row_giving_its_unit_as_a_count_is_not_scaled_and_prose_ties_to_it(tab
     # "(units)", "(no.)", "(pcs)" after the label: a row of counts under a money scale, read unscaled
     (c,) = [c for c in links(table + "\n" + sentence + "\n") if c.stated.text == pct]
     assert [m.value for m in c.readings[0].operands] == ops
+
+
+# A column holding each figure with its prior period's in brackets ("20,910 (17,900)") under a header naming both
+# periods ("FY2024 (FY2023)"): two columns, the bracketed one the prior period's (not negatives), in every form.
+@pytest.mark.parametrize("text, key, operands, stated", [
+    ("Reported figures in millions of euros:\n\n| Item | FY2024 (FY2023) | Change |\n| Orders | 20,910 (17,900) | +16.8% |\n"
+     "| FOCF | 826 (613) | +43.7% |\n", "5:+43.7%", ["613", "826"], 43.7),
+    ("Key figures, SEK m          Q3 2025 (Q3 2024)     Change\nOrder intake                 23,960 (19,540)        23%\n"
+     "EBIT                          1,388 (1,057)         31%\n", "3:31%", ["(1,057)", "1,388"], 31.0),
+    ("Group\tH1 2025 (H1 2024)\tChange\nSales\t4,410 (3,980)\t10.8%\nEBIT margin\t5.9% (5.0%)\t0.9 pp\n"
+     "Employees\t8,650 (7,900)\t9.5%\n", "4:9.5%", ["7,900", "8,650"], 9.5),
+])
+def test_a_figure_with_its_prior_period_in_brackets_in_one_column(text: str, key: str, operands: list[str],
+                                                                   stated: float) -> None:
+    claims, _ = run(text)
+    formula, ops, value = reading(claims[key])
+    assert formula == "pct_change" and ops == operands and value == stated

@@ -380,6 +380,31 @@ def _classify(lex: Lexicon, text: str, a: int, b: int) -> _Tok:
     return _Tok(a2, b2, s2, "text")
 
 
+# a field holding a figure and, in brackets after it, the same item's figure of the prior period ("20,910 (17,900)",
+# "5.9% (5.0%)") or a header naming both periods ("FY2024 (FY2023)", "Q3 2025 (Q3 2024)")
+_PAIRED = re.compile(r"\s*(?P<a>[^\s()][^()]*?)\s+\((?P<b>[^()]+)\)\s*")
+
+
+def _paired(lex: Lexicon, text: str, a: int, b: int) -> list[_Tok]:
+    """The field ``text[a:b]`` of a delimited line as one token, or as two when it is a figure with the prior
+    period's figure of a like kind in brackets after it, or two periods the same way (its header): results releases
+    give the prior year so in one column ("Orders | 20,910 (17,900) | +16.8%")."""
+    one = _classify(lex, text, a, b)
+    if one.kind != "text" or "(" not in one.text:
+        return [one]
+    m = _PAIRED.fullmatch(text, a, b)
+    if m is None:
+        return [one]
+    x = _classify(lex, text, m.start("a"), m.end("a"))
+    y = _classify(lex, text, m.start("b"), m.end("b"))
+    if x.kind == "fig" and y.kind == "fig" and x.text.endswith("%") == y.text.endswith("%") and \
+            not y.text.lstrip("+-−–").startswith(("+", "-", "−", "–")):
+        return [x, y]
+    if x.kind == "text" and y.kind == "text" and _label_kind(lex, x.text) == "period" == _label_kind(lex, y.text):
+        return [x, y]
+    return [one]
+
+
 def _delimited(lex: Lexicon, text: str, a: int, b: int, sep: str) -> _Line:
     line = text[a:b]
     off = a
@@ -391,7 +416,7 @@ def _delimited(lex: Lexicon, text: str, a: int, b: int, sep: str) -> _Line:
     fields: list[_Tok] = []
     pos = 0
     for part in line.split(sep):
-        fields.append(_classify(lex, text, off + pos, off + pos + len(part)))
+        fields.extend(_paired(lex, text, off + pos, off + pos + len(part)))
         pos += len(part) + 1
     out = _Line(a, b, "tab" if sep == "\t" else "pipe", fields=fields)
     first = fields[0]
@@ -578,6 +603,10 @@ def _header_labels(lex: Lexicon, text: str, ln: _Line) -> tuple[list[_Label], _L
         # a field holding several periods with single spaces ("Q2 2023 Q2 2022") is split
         out: list[_Label] = []
         for lab in labs:
+            pair = _paired(lex, text, lab.start, lab.end)
+            if len(pair) == 2 and pair[0].kind == "text":  # "FY2024 (FY2023)": this period and, in brackets, the prior
+                out.extend(_Label(t.start, t.end, t.text, "period") for t in pair)
+                continue
             # "% of FY25" is one label, and so is a span of years ("2025-2030": the years' total)
             parts = _scan_labels(lex, text, lab.start, lab.end) if lab.kind != "share" and \
                 not _year_span(lab.text) else None
@@ -891,7 +920,7 @@ def _find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Tab
     return tables
 
 
-def _bracketed_prior_column(rows: list[Row], columns: list[Column]) -> list[Row]:
+def _bracketed_prior_column(rows: list[Row], columns: list[Column], text: str = "") -> list[Row]:
     """A column whose every figure is in brackets beside a column of the same rows' figures of a like size ("Sales
     €2,131m (€1,948m)", "Adjusted EBIT margin 5.9% (5.0%)", "Employees 8,650 (7,900)") gives the prior period's
     figures, as results releases write them ("prior-year figures in brackets"): not negatives. (A change column, or
@@ -904,13 +933,15 @@ def _bracketed_prior_column(rows: list[Row], columns: list[Column]) -> list[Row]
         if k == 0 or col.role in ("change", "share"):
             continue
         pairs = [(p.get(k - 1), p[k]) for p in placed if k in p and p[k].mention is not None]
-        if len(pairs) < 3 or not all(c.negative and c.text.lstrip()[:1] in "(" + "".join(_CURRENCY_SIGNS) and "(" in c.text
+        # (one row is enough under a header that brackets this column's period: "Q3 2025 (Q3 2024)")
+        least = 1 if 0 < col.start <= len(text) and text[col.start - 1] == "(" else 3
+        if len(pairs) < least or not all(c.negative and c.text.lstrip()[:1] in "(" + "".join(_CURRENCY_SIGNS) and "(" in c.text
                                      and c.text.rstrip().endswith(")") for _, c in pairs):
             continue
         # (a row whose left figure is bracketed too - "Net loss (19.2) (44.6)" - says nothing either way; the others
         # must all be of a like size, and at least three)
         plain = [(a, c) for a, c in pairs if a is None or not a.negative]
-        if len(plain) >= 3 and all(a is not None and a.mention is not None and a.mention.value and c.mention is not None
+        if len(plain) >= least and all(a is not None and a.mention is not None and a.mention.value and c.mention is not None
                                    and 0.2 <= abs((c.mention.value or 0.0) / a.mention.value) <= 5 for a, c in plain):
             flip.add(k)
     if not flip:
@@ -1147,7 +1178,7 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
     for ln in body:
         rows.append(_row(lex, doc, ln, len(rows), columns, scale, locale, pos_line, form))
     rows = _named_total(_whole_rows(_type_rows(lex, rows), columns), " ".join([caption, stub.text if stub is not None else ""]))
-    rows = _bracketed_prior_column(rows, columns)
+    rows = _bracketed_prior_column(rows, columns, text)
     start = min([lines[k].start for k in head_idx] + [body[0].start])
     return Table(start=start, end=body[-1].end, form=form, columns=tuple(columns), rows=tuple(rows),
                  stub=stub.text.strip() if stub is not None else "",
