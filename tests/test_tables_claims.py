@@ -1610,3 +1610,20 @@ def test_a_figure_with_its_prior_period_in_brackets_in_one_column(text: str, key
     claims, _ = run(text)
     formula, ops, value = reading(claims[key])
     assert formula == "pct_change" and ops == operands and value == stated
+
+
+# A unit of measure one space after a cell's figure ("107 m", "5,500 t", "2,200 km"), the cells two or more spaces
+# apart, belongs to the figure: the line is still a row, and a count column beside it still adds up to its total.
+@pytest.mark.parametrize("text, key, operands", [
+    ("  Type                       Ships   Length\n  Corvettes                    4     107 m\n"
+     "  Landing dock                 1     143 m\n  Patrol vessels               2      63 m\n  Total                        6\n",
+     "5:6", ["4", "1", "2"]),
+    ("Class            Hulls    Displacement\nFrigates           5       5,500 t\nCorvettes          4       2,300 t\n"
+     "Total              8\n", "4:8", ["5", "4"]),
+    ("Aircraft       Delivered     Range\nTransport          12      4,500 km\nTanker              3      12,000 km\n"
+     "Trainer            20      1,300 km\nTotal aircraft     35\n", "5:35", ["12", "3", "20"]),
+])
+def test_a_unit_after_a_cells_figure_keeps_the_row(text: str, key: str, operands: list[str]) -> None:
+    claims, _ = run(text)
+    formula, ops, _value = reading(claims[key])
+    assert formula == "sum" and ops == operands

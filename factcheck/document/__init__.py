@@ -41,7 +41,7 @@ def maybe_tables(text: str) -> bool:
     if _MAYBE is None:
         _MAYBE = re.compile(r"\d\S*(?:[ \u00a0](?:%|pp|pts|bps))?[ \u00a0]+"
                             r"(?:\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?(?:%|pp|bps|pts|p\.p\.)?\)?|n/?a|nm|[-–—])"
-                            r"[ \t]*(?:\n|$)", re.I)
+                            r"(?:[ \u00a0][a-z]{1,3})?[ \t]*(?:\n|$)", re.I)  # (a unit after it: "4     107 m")
     return bool(_MAYBE.search(text))
 
 

@@ -188,6 +188,9 @@ class Lexicon:
             return [str(w) for w in (t.get(key) or [])]
 
         self.missing = frozenset(w.lower() for w in words("missing_markers"))
+        # units of measure (rules/units.yaml) a cell may write one space after its figure ("107 m", "5,500 t");
+        # not "in", which is mostly the preposition
+        self.units = frozenset(str(u) for u in (vocab.get("units") or {}) if str(u) != "in")
         cur = {str(k): str(v) for k, v in (vocab.get("currency_prefixes") or {}).items()}
         cur.update({"US$": "USD", "$": str(vocab.get("dollar_sign") or "USD")})
         self.currencies = cur
@@ -477,6 +480,16 @@ def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
                 merged[-1] = j
                 i += 1
                 continue
+        if t.kind == "text" and t.text in lex.units and merged and merged[-1].kind == "fig" and t.gap == 1 \
+                and not _yearlike(merged[-1].text) and (nxt is None or nxt.gap >= 2):
+            # "Corvettes   4   107 m": a unit of measure one space after its figure, the cells two or more spaces
+            # apart, is the figure's (a scale letter it can be, "2,131 m", joins it as such)
+            j = _classify(lex, text, merged[-1].start, t.end)
+            if j.kind == "fig":
+                j.gap = merged[-1].gap
+                merged[-1] = j
+            i += 1
+            continue
         merged.append(t)
         i += 1
     toks = merged
@@ -545,8 +558,12 @@ def _read_line(lex: Lexicon, text: str, a: int, b: int) -> _Line:
     # a line whose last word is no figure, no missing value and no unit that joins the figure before it has no
     # cells: _spaced would make it a text line labelled with all its words (most lines of prose end so)
     end = len(s.rstrip())  # str white space is re's \s: the words are _spaced's tokens
-    last = s.rsplit(None, 1)[-1]
-    if last.lower() not in _JOINS_FIGURE and _classify(lex, text, a + end - len(last), a + end).kind == "text":
+    last2 = s.rsplit(None, 2)
+    last = last2[-1]
+    # (nor a unit of measure after a figure: "Corvettes   4   107 m")
+    unit_after_figure = last in lex.units and len(last2) > 1 and lex.fig.fullmatch(last2[-2]) is not None
+    if last.lower() not in _JOINS_FIGURE and not unit_after_figure and \
+            _classify(lex, text, a + end - len(last), a + end).kind == "text":
         lead = len(s) - len(s.lstrip())
         return _Line(a, b, "text", label=(a + lead, a + end, s[lead:end]))
     line = _spaced(lex, text, a, b)
