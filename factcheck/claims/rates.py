@@ -661,7 +661,8 @@ def _tied(ctx: Ctx, facts: Facts, t: Mention, c: Mention) -> bool:
         return False  # "... covers 672 guns, so more are to come. The second contract was worth $2.6 billion": apart
     if any(is_amount(x) and (x.type == t.type or x.type == c.type and _count_role(ctx, x) != "part"
                              and not _COORDINATED.fullmatch(ctx.text, min(c.end, x.end), max(c.start, x.start))
-                             and not (a is c and _compares(ctx, x)))
+                             and not (a is c and _compares(ctx, x))
+                             and not _splits(ctx, facts, c, x))
            for x in ctx.numbers_in(a.end, b.start)):
         return False  # "€5.4 billion of headroom ... worth €880 million ..., covers 180,000 rounds": the nearer one
         # (and "211 Boxer vehicles, Hanwha is building 129 Redbacks ... for about A$7 billion": the nearer count;
@@ -676,12 +677,26 @@ def _tied(ctx: Ctx, facts: Facts, t: Mention, c: Mention) -> bool:
     deal = facts.g.word_pattern("deal_nouns")
     in_deal = regex.search(r"\bin\s+(?:a|an|the|its|their|this|that)\s+(?:\p{L}+\s+){0,2}$", gap, regex.I) and \
         any(deal.fullmatch(w) for w in regex.findall(r"[\p{L}-]+", ctx.text[b.end:b.end + 40])[:3])
-    return bool(in_deal or regex.search(r"\b(?:for|worth|valued\s+at|at\s+a\s+cost\s+of|costing|in\s+a\s+(?:contract|deal|order)\s+of|"
-                             r"of)\s+(?:\p{L}+\s+){0,3}$", gap, regex.I)
+    return bool(in_deal or regex.search(r"\b(?:for|worth|(?:valued|estimated|priced|costed|budgeted|put)\s+at|"
+                                        r"at\s+a\s+cost\s+of|costing|in\s+a\s+(?:contract|deal|order)\s+of|"
+                                        r"of)\s+(?:\p{L}+\s+){0,3}$", gap, regex.I)
                 or regex.search(r"\bfor\s+(?:which|these|them|those|that\s+batch|this\s+batch)\b", gap, regex.I))
     # "105 in July 2024, for which a budget draft earmarked €2.93 billion"
 
 
+
+
+def _splits(ctx: Ctx, facts: Facts, c: Mention, x: Mention) -> bool:
+    """Is ``x``, right after the count ``c``, what ``c`` falls into ("1,050 tracked vehicles in 16 variants", "36
+    helicopters in two batches", "348 trucks in four configurations"; linking words category_nouns, grouping_nouns),
+    not another count of the things bought?"""
+    if x.type != "count" or not x.unit or x.start < c.end or x.start - c.end > 40:
+        return False
+    if not regex.fullmatch(r"[\p{L}\s-]*\s(?:in|across|over)\s+", ctx.text[c.end:x.start], regex.I):
+        return False
+    word = x.unit.lower()
+    return any(facts.g.word_pattern(w).fullmatch(word) or facts.g.word_pattern(w).fullmatch(word.rstrip("s"))
+               for w in ("category_nouns", "grouping_nouns"))
 
 
 def _compares(ctx: Ctx, x: Mention) -> bool:
