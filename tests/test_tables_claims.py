@@ -1627,3 +1627,22 @@ def test_a_unit_after_a_cells_figure_keeps_the_row(text: str, key: str, operands
     claims, _ = run(text)
     formula, ops, _value = reading(claims[key])
     assert formula == "sum" and ops == operands
+
+
+# A table of one column ("Site   EUR m" over rows of one figure each and a "Total" row) is a table too: the cheap
+# gate the reader starts with lets three lines running that each end on one figure set off by two or more spaces.
+@pytest.mark.parametrize("text, key, operands", [
+    ("The state funding is allocated as follows:\n\n  Site                                  EUR m\n"
+     "  Shell filling, Lapua                     42\n  Propellant, Laukaa                       31\n"
+     "  Explosives, Hanko                        20\n  Total                                    96\n", "7:96", ["42", "31", "20"]),
+    ("Deliveries by service\nArmy          118\nNavy           64\nAir Force      41\nTotal         223\n",
+     "5:223", ["118", "64", "41"]),
+    ("Budget line ($ million)\n\nProcurement        412.5\nResearch           180.0\nOperations         95.3\n"
+     "Total              687.8\n\nThe request is final.\n", "6:687.8", ["412.5", "180.0", "95.3"]),
+])
+def test_a_table_of_one_column(text: str, key: str, operands: list[str]) -> None:
+    from factcheck.document import maybe_tables
+    assert maybe_tables(text)
+    claims, _ = run(text)
+    formula, ops, _value = reading(claims[key])
+    assert formula == "sum" and ops == operands

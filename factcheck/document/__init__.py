@@ -42,10 +42,18 @@ def maybe_tables(text: str) -> bool:
         _MAYBE = re.compile(r"\d\S*(?:[ \u00a0](?:%|pp|pts|bps))?[ \u00a0]+"
                             r"(?:\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?(?:%|pp|bps|pts|p\.p\.)?\)?|n/?a|nm|[-–—])"
                             r"(?:[ \u00a0][a-z]{1,3})?[ \t]*(?:\n|$)", re.I)  # (a unit after it: "4     107 m")
-    return bool(_MAYBE.search(text))
+    if _MAYBE.search(text):
+        return True
+    # ... or three lines running that end on one figure set off by two or more spaces (a one-column table)
+    global _MAYBE_ONE
+    if _MAYBE_ONE is None:
+        _MAYBE_ONE = re.compile(r"(?:^[^\n]*?\S {2,}\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?%?[ \t]*\n){2}"
+                                r"[^\n]*?\S {2,}\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?%?[ \t]*$", re.M)
+    return bool(_MAYBE_ONE.search(text))
 
 
 _MAYBE: re.Pattern[str] | None = None
+_MAYBE_ONE: re.Pattern[str] | None = None
 
 
 class InputError(Exception):
