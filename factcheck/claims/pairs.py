@@ -350,6 +350,8 @@ class Pairs:
         vocab = self.ctx.vocab
         if not is_amount(old) or not is_amount(new) or old.start in self.deltas or new.start in self.deltas:
             return None
+        if amount_term(self.ctx, old) or amount_term(self.ctx, new):
+            return None  # "worth €295bn over six years: the new law is 40% larger": a term, not a level compared
         if not self._losses(old, new):
             old, new = self._signed(old), self._signed(new)
         if bare_ok and _bare(old) and not _bare(new):
@@ -542,6 +544,25 @@ _BREAKDOWN_AFTER = LazyPattern(r"[^,;()\d]{0,30}(?:,|\s[—–]\s)", regex.I)
 _SET_OFF_CLAUSE = LazyPattern(r"[^;()]{0,80}?,\s*(?:[\p{L}-]+\s+){1,5}", regex.I)
 _PARTITIVE_OF = LazyPattern(r"\s+(?:out\s+)?of\s+(?:(?:its|their|the|all|our|his|her)\s+)?", regex.I)
 _OPEN_AFTER_FIGURE = LazyPattern(r"[\d\p{L}%][^\d()]{0,25}\(\s*(?:[\p{L}.~≈]+\s+){0,2}$")
+
+
+_TERM_BEFORE = LazyPattern(r"(?<![\p{L}])(?:over|across|during|spanning|spread\s+over)\s+(?:the\s+(?:next|coming|following|"
+                           r"last|past)\s+|a\s+period\s+of\s+)?$", regex.I)
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "quarter"})
+
+
+def amount_term(ctx: Ctx, m: Mention) -> bool:
+    """Is ``m`` the term an amount right before it is spread over ("€413bn ... over seven years", "$2.1 billion over
+    the next five years")? A term is no level of a change or a comparison of its own."""
+    if m.type != "quantity" or (m.unit or "").lower().rstrip("s") not in _TIME_UNITS:
+        return False
+    lead = _TERM_BEFORE.search(ctx.text, max(0, m.start - 40), m.start)
+    if lead is None:
+        return False
+    s0 = ctx.sentence(m.start)[0]
+    return any(x.type in ("currency", "count") and lead.start() - x.end <= 60 and
+               not regex.search(r"[;:.]", ctx.text[x.end:lead.start()])
+               for x in ctx.numbers_in(max(s0, lead.start() - 60), lead.start()))
 
 
 def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
