@@ -56,7 +56,9 @@ from .reading import (
 )
 from .scope import Ctx
 
-_TARGET = LazyPattern(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+)?(?:to|at|reaching|reached|of|and\s+now|"
+# (the object of the change's verb may stand between, set off by a comma: "to double the operational reserve, to 80,000")
+_TARGET = LazyPattern(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+|(?:the|its|their|our|this|that)\s+"
+                        r"(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+\s*,\s*(?=to\b))?(?:to|at|reaching|reached|of|and\s+now|"
                         r"(?:taking|bringing|lifting)\s+(?:it|the\s+\p{L}+)\s+to)"
                         r"\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
                         r"a\s+record|an?|the)\s+)*", regex.I)
@@ -1833,6 +1835,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         size = _size_restated(ctx, facts, p)
         if size is not None:
             local = [pr for pr in local if pr.new is not size and pr.old is not size]
+        if target is not None and target.start > p.end:
+            # "aims to double the reserve, to 80,000 reservists by 2030 and 105,000 by 2035": the level the change
+            # leads to is its new level, never the earlier level of a pair after it
+            local = [pr for pr in local if pr.old is not target]
         # "Revenues were $3.4 billion, up 3%, or $84 million, from a year earlier": the amount after "P%, or" is the
         # size of the same change, no level
         after = ctx.numbers_in(p.end, min(ctx.sentence(p.start)[1], p.end + 40))
@@ -2331,9 +2337,11 @@ def _target(ctx: Ctx, p: Mention, facts: Facts | None = None) -> Mention | None:
     if after:
         x = after[0]
         gap = ctx.text[p.end:x.start]
-        again = facts.g.word_pattern("again_words").match(gap.lstrip()) if facts is not None else None
+        obj = regex.match(r"\s*(?:it|them)\s+", gap)  # "to triple it again, to 930"
+        rest = gap[obj.end():] if obj is not None else gap.lstrip()
+        again = facts.g.word_pattern("again_words").match(rest) if facts is not None else None
         if again:  # "doubled again, to 45,000"
-            gap = gap.lstrip()[again.end():]
+            gap = rest[again.end():]
         if _TARGET.fullmatch(gap):
             return x if is_amount(x) else None
     before = [x for x in ctx.numbers_in(s, p.start) if is_amount(x)]
