@@ -1657,6 +1657,12 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # to it (addition_words)
         if len(before) >= n and _existing_vs_added(ctx, facts, t, before[-n:]):
             before = []
+        # "The budget provides PLN 124.6bn, while the fund adds PLN 62.0bn. Last year the two together came to PLN
+        # 159.0bn": a total its sentence sets in another period than its parts' sentences is the parts' own earlier
+        # total, not their sum
+        when = _period_opening(ctx, t)
+        if len(before) >= n and when is not None and any(_period_opening(ctx, x) != when for x in before[-n:]):
+            before = []
         # "raises spending to €108.2 billion, counting €82.7 billion ... and €25.5 billion ... In 2025 the two sources
         # together came to €86.0 billion": figures already summed into a total of their own sentence are that total's
         # parts, not this one's
@@ -2059,6 +2065,20 @@ def _existing_vs_added(ctx: Ctx, facts: Facts, t: Mention, parts: list[Mention])
         return False
     a = max(ctx.sentence(parts[0].start)[0], parts[0].start - 40)
     return bool(facts.g.word_pattern("addition_words").search(ctx.text, a, parts[-1].end + 20))
+
+
+_PERIOD_OPENING = LazyPattern(r"\s*(?:(?:but|and|yet|by\s+contrast|in\s+contrast)\s*,?\s+)?"
+                              r"(?P<p>last\s+year|a\s+year\s+(?:earlier|before|ago)|"
+                              r"the\s+(?:previous|prior)\s+year|in\s+the\s+(?:previous|prior)\s+year|the\s+year\s+before|"
+                              r"in\s+(?:fiscal\s+|FY\s?)?(?:19|20)\d\d(?:[-–/]\d\d)?)\b", regex.I)
+
+
+def _period_opening(ctx: Ctx, x: Mention) -> str | None:
+    """The period a figure's sentence opens on ("Last year the two together came to ...", "In 2023, ..."), else
+    None."""
+    s0 = ctx.sentence(x.start)[0]
+    m = _PERIOD_OPENING.match(ctx.text, s0, x.start)
+    return " ".join(m.group("p").lower().split()) if m is not None else None
 
 
 def _counted_parts(ctx: Ctx, t: Mention) -> int | None:
@@ -2729,6 +2749,9 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
             # worth NOK 19.6 billion": the figure restated after the total is the step itself, no level before it
     if add is None or old is None or new is None or ctx.is_stated(new):
         return
+    if size_of_comparison(ctx, add) or _LARGER_AFTER.match(ctx.text, add.end):
+        return  # "The new order is 14 aircraft larger ..., and takes the total on order to 180": the size of a
+        # comparison between two orders, not the amount added
     # (the verb after the amount added, before the level it brings: the level before may stand before the amount)
     verbs = list(facts.g.word_pattern("accrue_verbs").finditer(
         ctx.text, add.end, new.start if old.start < add.start else min(old.start, new.start)))
@@ -2745,6 +2768,7 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
     _accrued(ctx, facts, mt, add, old, new)
 
 
+_LARGER_AFTER = LazyPattern(r"\s+(?:larger|bigger|greater|smaller|higher|lower|longer|shorter)\b", regex.I)
 # what joins two components of one step: "5% plus £1,000", "a 3% rise and a $500 bonus", "€40 million plus 10%"
 _JOINED_STEP = LazyPattern(r"[^\d.;,]{0,25}?\b(?:plus|and|as\s+well\s+as|together\s+with|on\s+top\s+of)\b[^\d.;,]{0,15}", regex.I)
 
