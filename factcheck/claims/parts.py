@@ -589,6 +589,11 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
         # "Those 322 jets now exceed the 234 ordered by France, and exports account for 58% of the 556": the figures
         # before belong to another clause; the share's part is named by its own clause's subject
         before = []
+    if before and any(y.type == "percent" and y is not p and _OWN_SHARE_GAP.fullmatch(ctx.text, before[-1].end, y.start)
+                      for y in ctx.numbers_in(before[-1].end, p.start)):
+        # "Of the total, $17.4 billion, or 77%, comes from abroad, and about 58% of the backlog is due in 2026": the
+        # figure before has its own share; this share's part is another, named by words if at all
+        before = []
     if not before:  # "Military aid therefore accounts for two-thirds of the total": a part named by words
         return _named_parts(ctx, facts, p, whole)
     if before:
@@ -614,6 +619,11 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
             else:
                 out.append((x, [Evidence("set-off", f"{p.text} follows {x.text}", 1.0)]))
     return out
+
+
+# between a figure and its own share: "$17.4 billion, or 77%", "$17.4 billion (77%)"
+_OWN_SHARE_GAP = LazyPattern(r"\s*(?:,\s*or|\(|,\s*(?:equal|equivalent)\s+to|,\s*i\.e\.)\s*(?:(?:about|around|some|roughly|nearly|"
+                             r"almost|just\s+over|just\s+under)\s+)?", regex.I)
 
 
 def _other_specific_thing(ctx: Ctx, a: str, b: str) -> bool:
