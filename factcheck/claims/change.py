@@ -1897,9 +1897,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
             nxt = pairs.in_sentences(si + 1, si + 1)
             # (nor a pair whose own sentence states its change before it: "Europe's 17% jump is the headline. Germany's
             # 28% rise takes it from $69 billion to $88.5 billion")
+            # (nor one that states its own change after it: "... raises displacement from about 7,800 to 10,200 tons,
+            # an increase of 24%")
             if len(nxt) == 1 and not facts.g.word_pattern("cause_verbs").search(ctx.text, ctx.sents[si + 1][0],
                                                                                    nxt[0].start) and \
-                    not [x for x in ctx.numbers_in(ctx.sents[si + 1][0], nxt[0].start) if x.type == "percent"]:
+                    not [x for x in ctx.sentence_numbers(si + 1) if x.type == "percent" or x.role == "multiple"]:
                 # not "Sales grew 9%. The rise was driven by Dynamics, where orders reached X from Y": a cause
                 pair = nxt[0]
                 a = ctx.sents[si + 1][0]

@@ -1672,7 +1672,9 @@ class _Scanner:
             bm = rx(r"\bbetween\s+$", regex.I).search(before)
             between = bm is not None and rx(r"\s*and\s*" + _GAP_HEDGE, regex.I).fullmatch(gap) is not None
             plain = rx(r"\s*(?:-\s*to|to|-|–)\s*" + _GAP_HEDGE, regex.I).fullmatch(gap) and (
-                not rx(r"\bfrom\s+$", regex.I).search(before)
+                # ("lift outlays from about C$53.4bn to roughly C$62.7bn": a hedge after "from" is no range either)
+                not rx(r"\bfrom\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|an\s+estimated|"
+                       r"just\s+(?:over|under)|more\s+than|over|under|less\s+than)\s+)?$", regex.I).search(before)
                 or rx(r"(?:^|[.;:(]\s*|\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|spans?|spanning)\s+)"
                                 r"from\s+$", regex.I).search(t[max(0, f.start - 40):f.start])) and not _CHANGE_BEFORE.search(before) \
                 and not _change_word_before(self.lex).search(before)
