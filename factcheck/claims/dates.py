@@ -383,29 +383,7 @@ def find(ctx: Ctx) -> None:
             # days, weeks or months
             ctx.skip("duration", q, "the dates are years: they measure no span of days, weeks or months")
             continue
-        unit_days = _UNIT_DAYS[q.unit or "day"]
-        year_only = q.unit == "year" and _is_year_only(d0) and _is_year_only(d1)
-        lo_days = max(0, (d1.first - d0.last).days)
-        hi_days = (d1.last - d0.first).days
-        lo: float
-        hi: float
-        if year_only:
-            diff = d1.first.year - d0.first.year
-            lo, hi = diff, diff
-            if counting in ("inclusive", "either"):
-                hi = diff + 1
-            if counting == "inclusive":
-                lo = diff + 1
-        else:
-            lo, hi = lo_days / unit_days, hi_days / unit_days
-            diff = d1.first.year - d0.first.year
-            if q.unit == "year" and diff > hi and hi >= diff - 0.75:
-                hi = float(diff)  # "in April 2021, six years after ... December 2015": counted by calendar years
-        shown = (lo, hi)
-        if not year_only and _SINCE_OR_AGO.match(ctx.text, q.end):
-            lo = float(int(lo))  # "38 years since July 1986" in May 2025: whole years completed count too
-        point = (d1.mid.toordinal() - d0.mid.toordinal()) / unit_days if not year_only else float(
-            d1.first.year - d0.first.year)
+        lo, hi, shown, point = _measure(q, d0, d1, counting, _SINCE_OR_AGO.match(ctx.text, q.end) is not None)
 
         if (q.value_high if q.value_high is not None else q.value or 0.0) < lo and \
                 _PART_OF_PERIOD.search(ctx.text, ctx.sentence(q.start)[0], q.start):
@@ -413,12 +391,82 @@ def find(ctx: Ctx) -> None:
             # its dates span, "the first" or "last" years are a part of it, not the whole
             ctx.skip("duration", q, "a part of the period its dates span (the first or last years of it)")
             continue
-        rng = f"{shown[0]:.1f}" if abs(shown[1] - shown[0]) < 0.05 else f"{shown[0]:.1f}–{shown[1]:.1f}"
-        note = f"{d0.text} → {d1.text} = {rng} {q.unit}s"
-        ops = tuple(x for x in (_mention_of(ctx, d0), _mention_of(ctx, d1)) if x is not None)
-        ev = (Evidence("dates", f"measured between {d0.text} and {d1.text}", 4.0 if confident else 2.0, confident),)
-        rel = Relation("given", ops, ev, computed=(lo, hi), point=point, note=note)
-        ctx.add(Claim("duration", (q.start, q.end), q, readings=(rel,)))
+        readings = [_span_reading(ctx, q, d0, d1, confident, lo, hi, shown, point)]
+        # "ordered 14 NH90s in 2001 for delivery by 2008. When it terminated the contract in June 2022, 21 years
+        # later": "later" than an event of the sentence before, which names more than one date; each is a reading
+        # as plausible as the last, so the span is wrong only if it is wrong from every one of them
+        for d in _other_starts(ctx, q, d0, d1):
+            a = _measure(q, d, d1, counting, False)
+            readings.append(_span_reading(ctx, q, d, d1, confident, *a))
+        ctx.add(Claim("duration", (q.start, q.end), q, readings=tuple(readings)))
+
+
+def _measure(q: Mention, d0: Period, d1: Period, counting: str, since: bool
+             ) -> tuple[float, float, tuple[float, float], float]:
+    """The span from ``d0`` to ``d1`` in the unit of ``q``: its least and greatest length, the range shown, the point."""
+    unit_days = _UNIT_DAYS[q.unit or "day"]
+    year_only = q.unit == "year" and _is_year_only(d0) and _is_year_only(d1)
+    lo_days = max(0, (d1.first - d0.last).days)
+    hi_days = (d1.last - d0.first).days
+    lo: float
+    hi: float
+    if year_only:
+        diff = d1.first.year - d0.first.year
+        lo, hi = diff, diff
+        if counting in ("inclusive", "either"):
+            hi = diff + 1
+        if counting == "inclusive":
+            lo = diff + 1
+    else:
+        lo, hi = lo_days / unit_days, hi_days / unit_days
+        diff = d1.first.year - d0.first.year
+        if q.unit == "year" and diff > hi and hi >= diff - 0.75:
+            hi = float(diff)  # "in April 2021, six years after ... December 2015": counted by calendar years
+    shown = (lo, hi)
+    if not year_only and since:
+        lo = float(int(lo))  # "38 years since July 1986" in May 2025: whole years completed count too
+    point = (d1.mid.toordinal() - d0.mid.toordinal()) / unit_days if not year_only else float(
+        d1.first.year - d0.first.year)
+    return lo, hi, shown, point
+
+
+def _span_reading(ctx: Ctx, q: Mention, d0: Period, d1: Period, confident: bool, lo: float, hi: float,
+                  shown: tuple[float, float], point: float) -> Relation:
+    rng = f"{shown[0]:.1f}" if abs(shown[1] - shown[0]) < 0.05 else f"{shown[0]:.1f}–{shown[1]:.1f}"
+    note = f"{d0.text} → {d1.text} = {rng} {q.unit}s"
+    ops = tuple(x for x in (_mention_of(ctx, d0), _mention_of(ctx, d1)) if x is not None)
+    ev = (Evidence("dates", f"measured between {d0.text} and {d1.text}", 4.0 if confident else 2.0, confident),)
+    return Relation("given", ops, ev, computed=(lo, hi), point=point, note=note)
+
+
+_LATER_AFTER = LazyPattern(r"\s*later\b", regex.I)
+
+
+def _other_starts(ctx: Ctx, q: Mention, d0: Period, d1: Period) -> list[Period]:
+    """For "N years later" counted from a date of the sentence before: the other dates that sentence names, earlier
+    than the end (each may be the event's date)."""
+    if not _LATER_AFTER.match(ctx.text, q.end):
+        return []
+    si = ctx.sent_index(q.start)
+    if si == 0 or ctx.para_index(ctx.sents[si - 1][0]) != ctx.para_index(q.start):
+        return []
+    ps, pe = ctx.sents[si - 1]
+    dates = ctx.dates_in(ps, pe)
+    if d0.text not in [d.text for d in dates]:
+        return []
+    out: list[Period] = []
+    for d in dates:
+        p = parse_period(d.text)
+        # (as precise as the date found, and no date of a figure: "fallen to 98 in 2023 and 110 in 2024 after ... July
+        # 2023. The hold was lifted in July 2024, 12 months later")
+        if p is None or d.text == d0.text or p.first >= d1.first or any(d.text == o.text for o in out) or \
+                (p.last - p.first) > (d0.last - d0.first) or _DATES_A_FIGURE.search(ctx.text, max(ps, d.start - 25), d.start):
+            continue
+        out.append(p)
+    return out
+
+
+_DATES_A_FIGURE = LazyPattern(r"\d[\d.,]*\s*%?\s*(?:in|for)\s+$", regex.I)
 
 
 def _span_text(v: float, q: Mention) -> str:
