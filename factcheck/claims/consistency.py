@@ -62,6 +62,16 @@ def _gap_stated(ctx: Ctx, pairs: Pairs, a: Mention, b: Mention) -> bool:
     return False
 
 
+_ONE_DEAL = r"(?<![\p{L}])(?:an?|one|another|a\s+further|a\s+new|a\s+single)\s+(?:[\p{L}-]+\s+){0,3}?@deal_nouns\s+" \
+    r"(?:(?:worth|valued\s+at|of|for|totall?ing|amounting\s+to)\s+)(?:(?:about|around|some|nearly|almost|roughly)\s+)?$"
+
+
+def _one_deal(ctx: Ctx, facts: Facts, x: Mention) -> bool:
+    """Is ``x`` the value of one deal the text introduces ("an order worth SEK 118 million", "a contract of $1.2
+    billion"; linking words deal_nouns)?"""
+    return facts.g.regex(_ONE_DEAL).search(ctx.text, max(ctx.sentence(x.start)[0], x.start - 80), x.start) is not None
+
+
 def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> None:
     if ctx.is_stated(b) or pairs.is_level(a) and pairs.is_level(b):
         return
@@ -103,6 +113,11 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     if (transposed or slip) and (pa := _periods_named(ctx, a)) and (pb := _periods_named(ctx, b)) and not pa & pb:
         return  # "order intake was €1,038 million in the first quarter" and "for the first half was €1,083 million":
         # figures of two periods
+    if (transposed or slip) and _one_deal(ctx, facts, a) != _one_deal(ctx, facts, b) and \
+            facts.measure_id(b if _one_deal(ctx, facts, a) else a):
+        return  # "Order intake amounted to SEK 811 million" and "In June we received an order worth SEK 118 million":
+        # one deal is no restatement of a measure's total (but "a contract worth ₹23,562 crore" and "the ₹23,652 crore
+        # programme" are one deal)
     if transposed and _gap_stated(ctx, pairs, a, b):
         return  # "awarded a $265 million modification ... The award is $9 million larger than the entire $256 million
         # development contract": the text states the gap between the two, so they are two figures
