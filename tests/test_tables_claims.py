@@ -1646,3 +1646,20 @@ def test_a_table_of_one_column(text: str, key: str, operands: list[str]) -> None
     claims, _ = run(text)
     formula, ops, _value = reading(claims[key])
     assert formula == "sum" and ops == operands
+
+
+# Columns aligned before the first pipe ("RDT&E                18.6 |  15.7 |  26.5"): the label and, two or more spaces
+# after it, the first figure are two fields, so every figure stands under its own header.
+@pytest.mark.parametrize("text, key, operands", [
+    ("Budget ($bn)\n                      FY25 enacted | FY26 base | FY26 total\nRDT&E                         18.6 |      15.7 |"
+     "       26.5\nProcurement                    3.2 |       3.0 |        4.5\nTotal                         21.8 |      18.7 |"
+     "       31.0\n", "5:21.8", ["18.6", "3.2"]),
+    ("Deliveries\n                2023 |  2024\nArmy            120  |   140\nNavy             60  |    75\n"
+     "Total           180  |   215\n", "5:180", ["120", "60"]),
+    ("Headcount\n                   2024 | 2025\nEngineers          1,450 | 1,600\nTechnicians          820 |   910\n"
+     "Total staff        2,270 | 2,510\n", "5:2,270", ["1,450", "820"]),
+])
+def test_label_and_first_figure_before_the_first_pipe(text: str, key: str, operands: list[str]) -> None:
+    claims, _ = run(text)
+    formula, ops, _value = reading(claims[key])
+    assert formula == "sum" and ops == operands

@@ -421,6 +421,14 @@ def _delimited(lex: Lexicon, text: str, a: int, b: int, sep: str) -> _Line:
     for part in line.split(sep):
         fields.extend(_paired(lex, text, off + pos, off + pos + len(part)))
         pos += len(part) + 1
+    # "RDT&E                         18.6 |      15.7 |       26.5": a first field holding the label and, two or more
+    # spaces after it, the first figure (columns aligned before the first pipe) is two fields
+    lead = re.fullmatch(r"(\s*\S.*?\S)\s{2,}(\S+)\s*", text[fields[0].start:fields[0].end]) if fields[0].kind == "text" \
+        and fields[0].end > fields[0].start else None
+    if lead is not None:
+        x = _classify(lex, text, fields[0].start + lead.start(2), fields[0].start + lead.end(2))
+        if x.kind == "fig" and not _yearlike(x.text):
+            fields = [_classify(lex, text, fields[0].start + lead.start(1), fields[0].start + lead.end(1)), x] + fields[1:]
     out = _Line(a, b, "tab" if sep == "\t" else "pipe", fields=fields)
     first = fields[0]
     if first.kind == "text" or (first.kind == "fig" and _yearlike(first.text)):
