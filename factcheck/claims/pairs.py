@@ -17,7 +17,7 @@ from ..extract.lazy import LazyPattern
 from ..extract.lexicon import MONTHS
 from ..model import Evidence, Mention
 from .grammar import Match, matches
-from .reading import Facts, added_amount, comparable, inherit, is_amount, magnitude, same_figure
+from .reading import Facts, added_amount, comparable, inherit, is_amount, magnitude, modifier, same_figure
 from .scope import Ctx
 
 MAX_LEVEL_RATIO = 60.0  # two levels of one quantity rarely differ by more than this factor
@@ -219,6 +219,9 @@ class Pairs:
             return  # "€90.6 billion in 2024, including the €100 billion special fund, against €34.7 billion": an aside
         if any(self._saved(x) for x in (old, new)):
             return  # "save $480 million, or 4.7 percent, compared with $10.28 billion": an amount saved is no level
+        if new.start < old.start and _bare(old) and _bare_takes_nearer(self.ctx, new, old):
+            return  # "106 years old this year, has 860 apprentices enrolled, up from 780 a year earlier": a bare figure
+            # is of the kind of the nearest figure before it, not of one further back
         total = self._broken_down(new) if new.start < old.start else None
         if total is not None:
             new = total
@@ -643,6 +646,14 @@ _SIZE_OF_COMPARISON = LazyPattern(r"(?:\s*,?\s*or\s+\d[\d.,]*\s*(?:%|percent|per
                                   r"(?:above|below|(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger)\s+than)\b"
                                   r"(?!\s+(?:double|twice|triple|treble|half|quadruple|\S+\s+times)\b)", regex.I)
 _COMPARATIVE_AFTER = LazyPattern(r"\s*(?:more|less|fewer|higher|lower|up|down|above|below|over|under|ahead|behind)\b", regex.I)
+
+
+def _bare_takes_nearer(ctx: Ctx, new: Mention, old: Mention) -> bool:
+    """Is there a figure of another kind than ``new`` (a count after an age) between ``new`` and the bare ``old``?"""
+    # (not a calibre or a span, "40,000 155mm rounds", nor an attribute, "97 so-called 25-million-euro proposals")
+    return any(is_amount(x) and x.type not in ("percent", new.type) and not _bare(x)
+               and not modifier(x) and not regex.search(r"\d-\p{L}", x.text)
+               for x in ctx.numbers_in(new.end, old.start))
 
 
 def _bare(m: Mention) -> bool:
