@@ -982,7 +982,14 @@ def _dates_a_figure(ctx: Ctx, q: Mention) -> bool:
     if regex.search(r"\b(?:than|from|on|over|versus|vs\.?|against|with|compared\s+(?:with|to)|since)\s+(?:the\s+level\s+of\s+)?$",
                     ctx.text[max(s, q.start - 30):q.start], regex.I):
         return True  # "73% more than a year earlier", "up 12% from a year ago": the base of a comparison
-    return any(ctx.text[m.end:q.start].strip() == "" for m in ctx.numbers_in(s, q.start) if not m.role)
+    # ... right after it, or after a relative clause of a few words ("the 3,000 it employed two years earlier", "the
+    # $3.5 billion the company reported three years earlier")
+    return any(ctx.text[m.end:q.start].strip() == "" or _RELATIVE_CLAUSE.fullmatch(ctx.text, m.end, q.start)
+               for m in ctx.numbers_in(s, q.start) if not m.role)
+
+
+_RELATIVE_CLAUSE = LazyPattern(r"\s+(?:that\s+|which\s+)?(?:it|they|we|he|she|the\s+[\p{L}-]+|its\s+[\p{L}-]+|their\s+[\p{L}-]+)"
+                               r"(?:\s+[\p{L}'’-]+){1,3}\s+", regex.I)
 
 
 def _previous_date(ctx: Ctx, q: Mention, exclude: Mention | None) -> Period | None:
