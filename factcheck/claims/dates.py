@@ -891,7 +891,10 @@ _AFTER_SPAN = LazyPattern(r"\b(?:after|following)\s+(?:(?:some|about|around|near
                 r"less\s+than)\s+)?$", regex.I)
 _DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after|(?:later|earlier)\s+than)\s+(?:the\s+|its\s+|their\s+)?"
                          r"(?:(?:original|originally|planned|"
-                         r"previous|earlier|initial|contractual|target)\s+)?(?P<d>(?:(?:January|February|March|April|May|"
+                         r"previous|earlier|initial|contractual|target)\s+)?"
+                         # ("ahead of its planned withdrawal date of 2037": the date named after a noun for it)
+                         r"(?:(?:[\p{L}-]+\s+){0,2}?(?:date|deadline|target|year)\s+(?:of\s+|in\s+)?)?"
+                         r"(?P<d>(?:(?:January|February|March|April|May|"
                          r"June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d)\b", regex.I)
 _FROM_DATED = LazyPattern(r"\bfrom\b(?:[^,;]|,(?=\d))*$", regex.I)  # ("from 1,28 % in 2024": a decimal comma)
 _DUE_BY_WORDS = LazyPattern(r"\s+(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:dates?|schedules?|plans?|timelines?|"
