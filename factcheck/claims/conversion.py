@@ -343,10 +343,14 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
     """One reading per year the rate could be of: the year of the release (or of the figure's own date) when the
     rate table has it; otherwise every year the text names inside the table and the table's latest year, none
     of them explicit (a conversion of unknown date can warn, not fail)."""
-    from .dates import date_near, document_date
+    from .dates import _document_date, date_near, document_date
 
     tables = ctx.rules.rates.get("tables") or []
     when = date_near(ctx, src)
+    if _CURRENT_RATE.match(ctx.text, dst.end, min(len(ctx.text), dst.end + 60)):
+        # "funded in the FY2020 budget at ¥70.2 billion, or about US$475 million at the current exchange rate": the
+        # rate of the release's own day, not of the figure's date (none given: every year named, none surely)
+        when = _document_date(ctx)
     year = when.mid.year if when else None
     # (the rate's year named by a year written after the figure in its sentence: "... in December 2019")
     when_after = any(_YEAR_WRITTEN.search(d.text) for d in ctx.dates_in(dst.end, ctx.sentence(src.start)[1]))
@@ -454,6 +458,8 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
 
 
 _YEAR_WRITTEN = LazyPattern(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CURRENT_RATE = LazyPattern(r"\)?\s*,?\s*(?:at|using|on)\s+(?:the\s+)?(?:current|today['’]s|present|prevailing|latest|recent)\s+"
+                            r"(?:(?:exchange|conversion|market)\s+)?(?:rates?|prices)\b", regex.I)
 # a sentence that says at what rate a release converts ("Dollar figures converted at 1,450 won to the dollar", "at an
 # exchange rate of")
 _RATE_NOTE = LazyPattern(r"\b(?:convert\w*|translat\w*)\b", regex.I)
