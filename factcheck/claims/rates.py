@@ -404,7 +404,10 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
     totals += [x for x in window if x.type == r.type and x.unit == r.unit and (x.value or 0) > r.value
                and x.value_high is None and x.start > r.end and ctx.sent_index(x.start) == ctx.sent_index(r.start)
                and facts.rate_of(x) is None and not _PER_AFTER.match(ctx.text, x.end)  # (not "or A$46 billion per boat")
-               and _OR_TOTAL_AFTER.fullmatch(ctx.text, r.end, x.start) is not None]
+               and _OR_TOTAL_AFTER.fullmatch(ctx.text, r.end, x.start) is not None
+               # (not over a further amount between: "$3.3 billion a year in FMF and $500 million for missile defence,
+               # or $38 billion over its ten years" restates both)
+               and not any(is_amount(y) and y.type == r.type and y.unit == r.unit for y in ctx.numbers_in(r.end, x.start))]
     terms = []
     for x in window:
         years = _YEARS.get((x.unit or "").lower()) if x.type == "quantity" else None
