@@ -1484,11 +1484,26 @@ def _is_prior_margin(ctx: Ctx, pairs: Pairs, p: Mention) -> bool:
                             r"before|ago)", after, regex.I)) or "(" in ctx.text[max(0, p.start - 2):p.start]
 
 
+def _against_another_measure(pairs: Pairs, x: Mention) -> bool:
+    """"bookings of $8.9 billion against sales of $7.0 billion": a figure set against one of another measure is of
+    the same period, not an earlier level of it."""
+    ctx, facts = pairs.ctx, pairs.facts
+    before = [y for y in ctx.numbers_in(ctx.sentence(x.start)[0], x.start) if is_amount(y) and y.type == x.type]
+    if not before or not _SET_AGAINST.fullmatch(ctx.text, before[-1].end, x.start):
+        return False
+    mx, mb = facts.measure_id(x), facts.measure_id(before[-1])
+    return bool(mx and mb and mx != mb)
+
+
+_SET_AGAINST = LazyPattern(r"\s*,?\s*(?:against|versus|vs\.?)\s+(?:[\p{L}-]+\s+){0,3}?(?:of\s+)?(?:(?:about|around|some)\s+)?",
+                           regex.I)
+
+
 def _period(pairs: Pairs, x: Mention) -> str:
     """A figure's period for a margin: earlier when it is a pair's earlier level or a comparison's base
     ("EBITA grew 15.8% from €1,317 million"), or when its own clause names the earlier period ("Revenue in the
     year-earlier quarter was 9.37 billion crowns"; linking words prior_markers, not after "compared with")."""
-    if pairs.with_old(x) or base_position(pairs.ctx, x):
+    if pairs.with_old(x) or (base_position(pairs.ctx, x) and not _against_another_measure(pairs, x)):
         return "prior"
     ctx = pairs.ctx
     s, e = ctx.sentence(x.start)
