@@ -154,6 +154,9 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                       ctx.text[s_r:r.start]) if noun else None
     group = gm.group(1) if gm is not None and gm.start() > 0 else None
     new_deal = facts.g.regex(_NEW_DEAL).search(ctx.text, s_r, r.start)
+    # the deal the rate's own sentence names with a determiner ("across the programme budget", "the contract works
+    # out at"): linking words deal_nouns
+    deals_named = _deal_words(ctx, facts, s_r, ctx.sentence(r.start)[1], determined=True)
     for t in totals:
         # "two frigates at £500 million each and a tanker for £300 million, £1.3 billion in all": another amount of
         # the total's kind listed between the rate and the total is more of what the total covers
@@ -249,8 +252,16 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             # the count may hold other things of the class, a total no grammar ties to the count or the rate ("48
             # launchers at $10 million each plus $120 million of missiles") or one found far off may be of other
             # things: the link is only doubted
+            if deals_named:
+                near_deals = _deal_words(ctx, facts, max(ctx.sentence(t.start)[0], t.start - 60),
+                                         min(ctx.sentence(t.start)[1], t.end + 40))
+                if near_deals and not near_deals & deals_named:
+                    # "at roughly A$54 million per vehicle across the programme budget" against "45 vehicles in a
+                    # contract worth about A$1 billion": the rate names another deal than the total's
+                    ev.append(Evidence("other-deal", f"the rate is of the {'/'.join(sorted(deals_named))}, {t.text} "
+                                                     f"of a {'/'.join(sorted(near_deals))}", -2.0))
             untied = not any(e.cue in ("tied", "rate-of-total") for e in ev) or \
-                any(e.cue in ("other-clause", "other-year", "other-group") for e in ev)
+                any(e.cue in ("other-clause", "other-year", "other-group", "other-deal") for e in ev)
             # a count in another sentence than the total is the total's only when something ties the two ("The
             # framework covers 672 guns. The second contract was worth $2.6 billion, or $17 million per gun": no)
             untied = untied or (ctx.sent_index(c.start) != ctx.sent_index(t.start)
@@ -633,6 +644,21 @@ def _other_clause(ctx: Ctx, r: Mention, x: Mention) -> bool:
     if semi < 0:
         return False
     return not (x.start < r.start and ";" not in ctx.text[a:semi] and _POINTS_BACK.match(ctx.text, semi + 1, b))
+
+
+def _deal_words(ctx: Ctx, facts: Facts, a: int, b: int, determined: bool = False) -> set[str]:
+    """The kinds of deal the deal nouns (linking words deal_nouns) in ``text[a:b]`` name: a "programme" as a whole,
+    or a "contract" (an order, award, deal or tranche within one); with ``determined``, only nouns after "the",
+    "this", "that" or "its"."""
+    pat = facts.g.word_pattern("deal_nouns")
+    out = set()
+    for m in pat.finditer(ctx.text, a, b):
+        if determined and not regex.search(r"(?<![\p{L}])(?:the|this|that|its)\s+(?:[\p{L}-]+\s+)?$",
+                                           ctx.text[max(a, m.start() - 30):m.start()], regex.I):
+            continue
+        w = m.group(0).lower()
+        out.add("programme" if w.startswith("program") else "contract")  # a programme, or a deal within one
+    return out
 
 
 def _points_back(ctx: Ctx, r: Mention, c: Mention) -> bool:
