@@ -1047,9 +1047,11 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
     # "12 km, about 7.5 miles, twice that of the Mk 3's 6 km": a restatement in other units is not the subject
     # (nor, from the sentence before, a total against a price each: "a total dividend payment of NOK 3.87 billion. The
     # ordinary dividend is 43% higher than the NOK 7 per share")
+    # (nor a rate per another period: "about 126 hours a year ... It is also little more than half the 17 hours a month")
     before = [x for x in before if x.start not in pairs.deltas and x.start not in ctx.restated
               and not bracket_restatement(ctx, x)
-              and not ((facts.rate_of(x) == "unit") != base_unit and magnitude(x, base) >= 10)]
+              and not ((facts.rate_of(x) == "unit") != base_unit and magnitude(x, base) >= 10)
+              and not ((px := per_time(ctx, x)) and (pb := per_time(ctx, base)) and px != pb)]
     if not before:  # "orders rose 16.8% from €17.9 billion": the orders figure given elsewhere, if it is the only one
         yield from _subject_by_measure(ctx, facts, pairs, trig, base)
         return
@@ -1763,6 +1765,8 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                                                                for x in (old, new)) and _money_measure(ctx, facts, p):
             return  # "Order intake eased 4% ...: three contracts had been booked in 2024, against only one this year": a
             # change of an amount of money is no change of counts of things
+        if any(x.type == "percent" and x.word and x.inferred for x in (old, new)):
+            return  # "more than 70% of the membership, up from just three in 2014": a number word is no percentage
         if formula in ("pct_change", "ratio") and old.type == "percent":
             if new.type == "percent" and _shares_of_another_measure(ctx, facts, p, old, new):
                 return  # "With sales almost doubling, it now accounts for 28% of group sales, compared with 19%":

@@ -148,7 +148,7 @@ class Pairs:
         before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
                   and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)
                   and not size_of_comparison(ctx, x)
-                  and not wrong_side(x, base, direction)]
+                  and not wrong_side(x, base, direction) and not _other_rate(ctx, x, base)]
         before = outside_closed_aside(ctx, before, s, trig.start)
         if before:
             from .change import adjunct_figure
@@ -174,7 +174,10 @@ class Pairs:
                     and not _PART_OF_THEM.match(ctx.text, x.end)
                     # (and on the side of the base the comparison says: "... against 13 in 2023 (11 France, 2 export).
                     # That means ... it came in one aircraft above the guidance of 20": 21, not 2)
-                    and not wrong_side(x, base, direction)]
+                    and not wrong_side(x, base, direction)
+                    # (nor a rate per another period: "about 126 hours a year ... It is also little more than half the
+                    # 17 hours a month")
+                    and not _other_rate(ctx, x, base)]
             if prev:
                 total = self._broken_down(prev[-1])
                 return total if total is not None and total in prev else prev[-1]
@@ -611,6 +614,12 @@ def outside_closed_aside(ctx: Ctx, figs: list[Mention], s: int, end: int) -> lis
 
 
 _ASIDE_DASH = LazyPattern(r"\s[—–-]\s|—")
+
+
+def _other_rate(ctx: Ctx, x: Mention, base: Mention) -> bool:
+    """Are ``x`` and ``base`` rates per two different periods ("126 hours a year", "17 hours a month")?"""
+    px, pb = per_time(ctx, x), per_time(ctx, base)
+    return bool(px and pb and px != pb)
 
 
 def per_time(ctx: Ctx, m: Mention) -> str | None:
