@@ -2284,7 +2284,7 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
             figs.append(x)
     if not figs:
         return []
-    if any(_EACH_AFTER.match(ctx.text, x.end) for x in figs):
+    if any(_EACH_RIGHT_AFTER.match(ctx.text, x.end) for x in figs):
         return []  # "16 submarines: six for India, four for Brazil, two each for Chile and Malaysia": an item counted
         # once for every one it names is not summed as written
     if _CHANGE_SIZE_AFTER.match(ctx.text, figs[0].end):
@@ -2325,7 +2325,7 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
 _ASIDE = LazyPattern(r"\([^()\n]{1,80}\)|,\s*of\s+(?:which|whom|these|them)\s+[^,;()\n]{1,80}(?=,)", regex.I)
 
 
-_EACH_AFTER = LazyPattern(r"\s+(?:each|apiece)\b", regex.I)
+_EACH_RIGHT_AFTER = LazyPattern(r"\s+(?:each|apiece)\b", regex.I)
 _ITEM_WITHOUT_FIGURE = LazyPattern(r"(?:,|\band)\s+(?:the|a|an|its|their)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s*[.;]?\s*$", regex.I)
 _CLAUSE_VERB = LazyPattern(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"
                              r"declined|amounted|had|has|have|will|would|climbed|dropped|jumped)\b", regex.I)
@@ -2912,6 +2912,10 @@ _OF_AFTER = LazyPattern(r"\s+of\b", regex.I)
 _OF_WHOLE_OPENING = LazyPattern(OF_WHOLE_OPENING, regex.I)
 
 
+_EACH_SHARE_AFTER = LazyPattern(r"\s*(?:each|apiece)\b", regex.I)
+_OWNER_SEP = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", regex.I)
+
+
 def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:
     """"Work will be performed in A (60%); B (30%); and C (10%)": shares of one whole in brackets, which make
     100%; the last is checked against the others."""
@@ -2933,10 +2937,24 @@ def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:
     if any(x.type == "percent" for x in ctx.numbers_in(max(s, mt.start - 80), mt.start)):
         return  # "a 7.3% stake in Hanwha Ocean held by Hanwha Impact Partners (5.0%) and Hanwha Energy (2.3%)": shares of
         # the stake named before, not of a whole that makes 100%
+    # "owned by Airbus and BAE Systems (37.5% each) and Leonardo (25%)": a share "each" counts once per owner named
+    # before it in its item
+    counted: list[Mention] = []
+    for k, x in enumerate(shares):
+        if _EACH_SHARE_AFTER.match(ctx.text, x.end):
+            lo = shares[k - 1].end if k else mt.start
+            item = ctx.text[lo:x.start].rsplit("(", 1)[0]
+            item = regex.sub(r"^\W*(?:and\s+|owned\s+by\s+|held\s+by\s+|by\s+)?", "", item.strip(), flags=regex.I)
+            names = [n for n in _OWNER_SEP.split(item) if n.strip()]
+            if len(names) < 2 or x is shares[-1]:
+                return  # (how many the share is of, the text does not say)
+            counted.extend([x] * len(names))
+        else:
+            counted.append(x)
     last = shares[-1]
     ev = Evidence("split:" + mt.template.id, f"'{_quote(ctx, mt.start, min(mt.end, mt.start + 40))}' lists shares of one "
                   "whole", mt.template.weight, mt.template.explicit)
-    ctx.add(Claim("share", (last.start, last.end), last, readings=(Relation("complement", tuple(shares[:-1]), (ev,)),)))
+    ctx.add(Claim("share", (last.start, last.end), last, readings=(Relation("complement", tuple(counted[:-1]), (ev,)),)))
 
 
 # ---------------------------------------------------------------------------------------------- complements

@@ -1062,9 +1062,6 @@ def _amount_row(r: Row) -> bool:
         any(abs(m.value or 0.0) > 100 for m in figs)
 
 
-_SIGNED = re.compile(r"\s*[+\-−–]")
-
-
 def _cell_holds(a: Mention, b: Mention, c: Mention, how: str, k: int) -> bool:
     """Does c = a / b (or a × b) × 10^k, within the rounding of the three figures as written?"""
     x, y, z = a.value or 0.0, b.value or 0.0, c.value or 0.0
