@@ -337,6 +337,18 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         readings += [dataclasses.replace(x, evidence=tuple(e for e in x.evidence if e.cue != "other-noun") + (Evidence(
             "each-of", f"each of {x.operands[-1].text}", 0.0),), alternative=True)
             for x in readings if x.operands and any(e.cue == "other-noun" for e in x.evidence)]
+    # "56 engines for the 25 aircraft: two engines for each aircraft plus six spares": more of the total's things named
+    # right after the rate are part of the total, not of the rate: the rate is of what is left
+    extra = _extra_after(ctx, mt.end if mt.end > r.end else r.end, r)
+    if extra is not None:
+        readings = [dataclasses.replace(x, operands=(dataclasses.replace(
+                        x.operands[0], value=(x.operands[0].value or 0.0) - (extra.value or 0.0),
+                        text=f"({_numeral(ctx, x.operands[0])} − {_numeral(ctx, extra)})", num_start=-1, num_end=-1),
+                        *x.operands[1:]),
+                                        evidence=x.evidence + (Evidence("plus-extra", f"less {extra.text} named after "
+                                                                        "the rate", 0.0),))
+                    if x.operands and x.operands[0].type == "count" and (x.operands[0].value or 0.0) > (extra.value or 0.0)
+                    else x for x in readings]
     readings.sort(key=lambda x: (-x.score, not x.explicit))  # (among equals, the one not doubted first)
     # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
     # that may hold is not cut off by readings that only score higher (at most eight in all)
@@ -644,6 +656,23 @@ def _other_clause(ctx: Ctx, r: Mention, x: Mention) -> bool:
     if semi < 0:
         return False
     return not (x.start < r.start and ";" not in ctx.text[a:semi] and _POINTS_BACK.match(ctx.text, semi + 1, b))
+
+
+_PLUS_BEFORE = LazyPattern(r"\s*,?\s*(?:plus|and|with)\s+(?:a\s+further\s+|another\s+)?", regex.I)
+
+
+def _numeral(ctx: Ctx, m: Mention) -> str:
+    return ctx.text[m.num_start:m.num_end] if m.num_end > m.num_start else m.text
+
+
+def _extra_after(ctx: Ctx, end: int, r: Mention) -> Mention | None:
+    """A count of more items named right after a count rate ("two engines for each aircraft plus six spares")."""
+    if r.type != "count":
+        return None
+    after = ctx.numbers_in(end, min(ctx.sentence(r.start)[1], end + 40))
+    if not after or after[0].type not in ("count", "number") or not _PLUS_BEFORE.fullmatch(ctx.text, end, after[0].start):
+        return None
+    return after[0]
 
 
 def _deal_words(ctx: Ctx, facts: Facts, a: int, b: int, determined: bool = False) -> set[str]:
