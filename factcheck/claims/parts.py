@@ -589,6 +589,12 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
         # "Those 322 jets now exceed the 234 ordered by France, and exports account for 58% of the 556": the figures
         # before belong to another clause; the share's part is named by its own clause's subject
         before = []
+    if len(before) >= 3 and all(_BRACKET_AROUND.search(ctx.text, max(s, x.start - 25), x.start)
+                                and ctx.text[x.end:x.end + 1] == ")" for x in before[-3:]) \
+            and all(x.type == before[-1].type and x.unit == before[-1].unit for x in before[-3:]):
+        # "The five biggest spenders – the US ($997bn), China ($314bn), ... and India ($86.1bn) – accounted for 60% of
+        # the total": the part is the list, not its last item
+        before = []
     if before and any(y.type == "percent" and y is not p and _OWN_SHARE_GAP.fullmatch(ctx.text, before[-1].end, y.start)
                       for y in ctx.numbers_in(before[-1].end, p.start)):
         # "Of the total, $17.4 billion, or 77%, comes from abroad, and about 58% of the backlog is due in 2026": the
@@ -621,6 +627,7 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     return out
 
 
+_BRACKET_AROUND = LazyPattern(r"\(\s*(?:[\p{L}-]+\s+){0,3}$")  # "China (an estimated $314bn)": an item's figure in brackets
 # between a figure and its own share: "$17.4 billion, or 77%", "$17.4 billion (77%)"
 _OWN_SHARE_GAP = LazyPattern(r"\s*(?:,\s*or|\(|,\s*(?:equal|equivalent)\s+to|,\s*i\.e\.)\s*(?:(?:about|around|some|roughly|nearly|"
                              r"almost|just\s+over|just\s+under)\s+)?", regex.I)
