@@ -705,8 +705,9 @@ def _points_back(ctx: Ctx, r: Mention, c: Mention) -> bool:
 
 
 _OPENS_BACK = LazyPattern(r"\s*(?:[\p{L}]+\s+){0,2}?(?:that|this|it|which|these|those|each|such)\b", regex.I)
-_THE_DEAL = LazyPattern(r"(?<![\p{L}\p{N}])(?:the|this|that)\s+(?:deal|contract|order|award|agreement|purchase|sale|package|price|"
-                        r"figure|total|sum|programme|program)(?![\p{L}\p{N}])", regex.I)
+_THE_DEAL = LazyPattern(r"(?<![\p{L}\p{N}])(?:the|this|that|these|those)\s+(?:deal|contract|order|award|agreement|purchase|sale|"
+                        r"package|price|figure|total|sum|programme|program|option|modification|tranche|lot|batch|buy)"
+                        r"(?:s|es)?(?![\p{L}\p{N}])", regex.I)
 _POINTS_BACK = LazyPattern(r"\s*(?:that\s+is|that\s+works?\s+out|this\s+works?\s+out|that\s+comes?\s+to|this\s+comes?\s+to|"
                            r"in\s+other\s+words|i\.\s?e\.|or\b|which\s+is)", regex.I)
 
@@ -735,7 +736,7 @@ def _tied(ctx: Ctx, facts: Facts, t: Mention, c: Mention) -> bool:
     deal = facts.g.word_pattern("deal_nouns")
     in_deal = regex.search(r"\bin\s+(?:a|an|the|its|their|this|that)\s+(?:\p{L}+\s+){0,2}$", gap, regex.I) and \
         any(deal.fullmatch(w) for w in regex.findall(r"[\p{L}-]+", ctx.text[b.end:b.end + 40])[:3])
-    return bool(in_deal or regex.search(r"\b(?:for|worth|(?:valued|estimated|priced|costed|budgeted|put)\s+at|"
+    return bool(in_deal or regex.search(r"\b(?:for|under|worth|(?:valued|estimated|priced|costed|budgeted|put)\s+at|"
                                         r"at\s+a\s+cost\s+of|costing|in\s+a\s+(?:contract|deal|order)\s+of|"
                                         r"of)\s+(?:\p{L}+\s+){0,3}$", gap, regex.I)
                 or regex.search(r"\bfor\s+(?:which|these|them|those|that\s+batch|this\s+batch)\b", gap, regex.I))
