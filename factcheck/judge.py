@@ -186,11 +186,12 @@ def stated_interval(c: Claim, vocab: dict) -> Interval | None:
         # "double the nine requested the year before" for 19 (2.11x), "triple" for 3.2x: a plain multiple word is a
         # round figure written to a tenth either way
         step = max(step, abs(value) * 0.1)
-    if w.kind in ("above", "at_least") and c.stated is not None and c.stated.role == "multiple" and c.stated.word:
-        # "more than thirteen times", "more than doubling": the word is the floor the writer chose, not a rounded
-        # measurement (the operands' own rounding still widens the ratio computed); a ratio within 5% below it is
-        # left to the writer ("more than doubled" for 1.99x)
-        step = abs(value) * 0.05
+    if w.kind in ("above", "at_least") and c.stated is not None and c.stated.word and c.stated.role != "fraction" \
+            and value >= 1:
+        # "more than six years" for 5.7 years, "more than thirteen times", "more than doubling": a number word after
+        # "more than" is the floor the writer chose, not a rounded measurement (the operands' own rounding still widens
+        # what is computed); within 2% below it is left to the writer ("more than doubled" for 1.99x: 5%)
+        step = abs(value) * (0.05 if c.stated.role == "multiple" else 0.02)
     if value < 0 and w.kind not in ("exact", "band"):
         # "a reduction of more than two-thirds" (-66.7): the hedge is about the size of the fall, so "more than"
         # reaches further below zero, not towards it
