@@ -1835,7 +1835,10 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 sets.append((items[:k], [ev0, Evidence("list-head", f"the first {k} figures of the list", -0.5)]))
         for xs, ev in sets:
             readings.append(Relation("sum", _multiplied(ctx, xs), tuple(ev)))
-        if mt.template.meta.get("open") and not _complementary(ctx, facts, items):
+        # ("about 8,500 people worldwide, around 4,300 of them in Germany and about 2,900 at Ulm alone": parts picked
+        # out of the total by "of them" may be some of it, and one "alone" may lie inside another)
+        partitive = where == "appositive" and bool(_OF_THEM_AFTER.match(ctx.text, items[0].end))
+        if (mt.template.meta.get("open") or partitive) and not _complementary(ctx, facts, items):
             readings.append(_open_reading(items, ev0))
     if not readings:
         return
@@ -2111,6 +2114,9 @@ def _period_opening(ctx: Ctx, x: Mention) -> str | None:
     s0 = ctx.sentence(x.start)[0]
     m = _PERIOD_OPENING.match(ctx.text, s0, x.start)
     return " ".join(m.group("p").lower().split()) if m is not None else None
+
+
+_OF_THEM_AFTER = LazyPattern(r"\s+of\s+(?:them|whom|which|these|those)\b", regex.I)
 
 
 def _counted_parts(ctx: Ctx, t: Mention) -> int | None:
