@@ -72,6 +72,16 @@ def _one_deal(ctx: Ctx, facts: Facts, x: Mention) -> bool:
     return facts.g.regex(_ONE_DEAL).search(ctx.text, max(ctx.sentence(x.start)[0], x.start - 80), x.start) is not None
 
 
+# (a dash with no space around it, or "to": "$6.00–$6.15", "$5.8 to $5.95"; not an aside "3,236 satellites – 1,618 –")
+_RANGE_BEFORE = LazyPattern(r"\d(?:[–—-]|\s+to\s+)(?:\p{Sc}|[A-Z]{3}\s?)?$")
+_RANGE_AFTER = LazyPattern(r"(?:[–—-]|\s+to\s+)(?:\p{Sc}|[A-Z]{3}\s?)?\d")
+
+
+def _range_end(ctx: Ctx, x: Mention) -> bool:
+    """Is ``x`` an end of a range written as two figures ("$6.00–$6.15", "$5.8 to $5.95")?"""
+    return bool(_RANGE_BEFORE.search(ctx.text, max(0, x.start - 12), x.start) or _RANGE_AFTER.match(ctx.text, x.end))
+
+
 def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> None:
     if ctx.is_stated(b) or pairs.is_level(a) and pairs.is_level(b):
         return
@@ -86,6 +96,9 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     slip = not same and text_a == text_b and _scale_apart(a, b)
     if not (same or transposed or slip) or max(_significant(a), _significant(b)) < 3:
         return
+    if not same and (a.value_high is not None or b.value_high is not None or _range_end(ctx, a) or _range_end(ctx, b)):
+        return  # "EPS rose to $1.56" and "guidance cut to $5.80–$5.95 from $6.00–$6.15": an end of a range is no
+        # restatement of a figure whose digits it shares
     if not same and (bool(pairs.with_old(a)) != bool(pairs.with_old(b)) or _goal(ctx, facts, a) or _goal(ctx, facts, b)):
         # "296 ships in 2024, down from 318 in 2015" and "the Navy's goal of 381 manned ships": a level of another
         # year, or a goal, is another quantity; the same digits in another order accuse nothing
