@@ -397,6 +397,9 @@ _RANGE_START_AFTER = LazyPattern(r"(?:\s+a\s+year|\s+per\s+year|\s+annually)?\s+
 _THAN_BEFORE = LazyPattern(r"\b(?:(?:more|less|fewer|higher|lower|greater|smaller|larger|bigger)\s+than|(?:short|shy|ahead)\s+of)\b"
                            r"[^\d$€£¥₹;.]*$", regex.I)
 _PER_AFTER = LazyPattern(r"\s*(?:per|a|an|each|for\s+each)\s+(?!total\b)\p{L}+", regex.I)
+_OWN_YEAR_RANGE = LazyPattern(r"\s*(?:a|per|each)\s+year\s+(?:over|in|across|during|for|between)\s+(?:the\s+(?:years|period)\s+)?"
+                              r"(?:(?:fiscal|financial)\s+(?:years\s+)?|FY\s?)?(?P<a>(?:19|20)\d\d)\s*(?:[–-]|to|and|through)\s*"
+                              r"(?:FY\s?)?(?P<b>(?:19|20)?\d\d)\b", regex.I)
 _OR_TOTAL_AFTER = LazyPattern(r"[^.;]{0,80}?,\s*or\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?", regex.I)
 _AVERAGE = LazyPattern(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|evenly|or|equivalent\s+to|that\s+is|"
                        r"works?\s+out|comes?\s+to|amounts?\s+to)\b", regex.I)
@@ -439,6 +442,16 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
         over = _OVER.search(ctx.text[max(0, x.start - 40):x.start]) is not None
         terms.append((dataclasses.replace(x, value=x.value * years, unit="year", inferred=True) if years != 1 else x,
                       over))
+    # "the remaining €4 billion to 2027 would amount to an average of about €1.33 billion a year over 2025–2027": a
+    # range of years right after the rate is its term (the years counted in full), and no other term is
+    own = _OWN_YEAR_RANGE.match(ctx.text, r.end, min(len(ctx.text), r.end + 60))
+    if own is not None:
+        y0, y1 = int(own.group("a")), int(own.group("b")[-2:]) + (int(own.group("a")) // 100) * 100
+        if y1 >= y0 and y1 - y0 <= 50:
+            span = Mention(own.start("a"), own.end("b"), f"{y1 - y0 + 1} years ({ctx.text[own.start('a'):own.end('b')]})",
+                           "quantity",
+                           float(y1 - y0 + 1), "year", inferred=True, half_step=0.0)
+            terms = [(span, True)]
     # "$1.203 trillion ... equals the $40.1 billion annual average. The total cost of the plan would average $84.0
     # billion per year": a total whose yearly rate is given before this one has its rate; this one is another's
     averaged = [x.start for x in window if x.type == r.type and x.unit == r.unit and x.start < r.start
