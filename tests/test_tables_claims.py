@@ -1612,8 +1612,11 @@ def test_a_figure_with_its_prior_period_in_brackets_in_one_column(text: str, key
     assert formula == "pct_change" and ops == operands and value == stated
 
 
-# A unit of measure one space after a cell's figure ("107 m", "5,500 t", "2,200 km"), the cells two or more spaces
-# apart, belongs to the figure: the line is still a row, and a count column beside it still adds up to its total.
+# Table rows read as rows, and their total checked against the parts: a unit of measure one space after a cell's
+# figure ("Corvettes   4   107 m", "5,500 t", "4,500 km") belongs to the figure; a table of one column ("Site   EUR
+# m" over rows of one figure each) reaches the reader, whose cheap gate lets three lines running that each end on one
+# figure set off by two or more spaces; columns aligned before the first pipe ("RDT&E    18.6 |  15.7 |  26.5") give
+# the label and the first figure as two fields.
 @pytest.mark.parametrize("text, key, operands", [
     ("  Type                       Ships   Length\n  Corvettes                    4     107 m\n"
      "  Landing dock                 1     143 m\n  Patrol vessels               2      63 m\n  Total                        6\n",
@@ -1622,16 +1625,6 @@ def test_a_figure_with_its_prior_period_in_brackets_in_one_column(text: str, key
      "Total              8\n", "4:8", ["5", "4"]),
     ("Aircraft       Delivered     Range\nTransport          12      4,500 km\nTanker              3      12,000 km\n"
      "Trainer            20      1,300 km\nTotal aircraft     35\n", "5:35", ["12", "3", "20"]),
-])
-def test_a_unit_after_a_cells_figure_keeps_the_row(text: str, key: str, operands: list[str]) -> None:
-    claims, _ = run(text)
-    formula, ops, _value = reading(claims[key])
-    assert formula == "sum" and ops == operands
-
-
-# A table of one column ("Site   EUR m" over rows of one figure each and a "Total" row) is a table too: the cheap
-# gate the reader starts with lets three lines running that each end on one figure set off by two or more spaces.
-@pytest.mark.parametrize("text, key, operands", [
     ("The state funding is allocated as follows:\n\n  Site                                  EUR m\n"
      "  Shell filling, Lapua                     42\n  Propellant, Laukaa                       31\n"
      "  Explosives, Hanko                        20\n  Total                                    96\n", "7:96", ["42", "31", "20"]),
@@ -1639,18 +1632,6 @@ def test_a_unit_after_a_cells_figure_keeps_the_row(text: str, key: str, operands
      "5:223", ["118", "64", "41"]),
     ("Budget line ($ million)\n\nProcurement        412.5\nResearch           180.0\nOperations         95.3\n"
      "Total              687.8\n\nThe request is final.\n", "6:687.8", ["412.5", "180.0", "95.3"]),
-])
-def test_a_table_of_one_column(text: str, key: str, operands: list[str]) -> None:
-    from factcheck.document import maybe_tables
-    assert maybe_tables(text)
-    claims, _ = run(text)
-    formula, ops, _value = reading(claims[key])
-    assert formula == "sum" and ops == operands
-
-
-# Columns aligned before the first pipe ("RDT&E                18.6 |  15.7 |  26.5"): the label and, two or more spaces
-# after it, the first figure are two fields, so every figure stands under its own header.
-@pytest.mark.parametrize("text, key, operands", [
     ("Budget ($bn)\n                      FY25 enacted | FY26 base | FY26 total\nRDT&E                         18.6 |      15.7 |"
      "       26.5\nProcurement                    3.2 |       3.0 |        4.5\nTotal                         21.8 |      18.7 |"
      "       31.0\n", "5:21.8", ["18.6", "3.2"]),
@@ -1659,7 +1640,9 @@ def test_a_table_of_one_column(text: str, key: str, operands: list[str]) -> None
     ("Headcount\n                   2024 | 2025\nEngineers          1,450 | 1,600\nTechnicians          820 |   910\n"
      "Total staff        2,270 | 2,510\n", "5:2,270", ["1,450", "820"]),
 ])
-def test_label_and_first_figure_before_the_first_pipe(text: str, key: str, operands: list[str]) -> None:
+def test_table_rows_and_their_total(text: str, key: str, operands: list[str]) -> None:
+    from factcheck.document import maybe_tables
+    assert maybe_tables(text)
     claims, _ = run(text)
     formula, ops, _value = reading(claims[key])
     assert formula == "sum" and ops == operands

@@ -479,25 +479,19 @@ def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
                 merged.append(j)
                 i += 2
                 continue
-        if t.kind == "text" and t.text.lower() in _JOINS_FIGURE and merged \
-                and merged[-1].kind == "fig" and t.gap == 1 \
+        # "22.0 %" joins its figure; so does a unit of measure one space after it, the cells two or more spaces apart
+        # ("Corvettes   4   107 m"; a scale letter it can be, "2,131 m", joins it as such, another unit is dropped)
+        pct = t.text.lower() in _JOINS_FIGURE
+        unit = not pct and t.text in lex.units and (nxt is None or nxt.gap >= 2)
+        if t.kind == "text" and (pct or unit) and merged and merged[-1].kind == "fig" and t.gap == 1 \
                 and not _yearlike(merged[-1].text):
             j = _classify(lex, text, merged[-1].start, t.end)
             if j.kind == "fig":
                 j.gap = merged[-1].gap
                 merged[-1] = j
+            if j.kind == "fig" or unit:
                 i += 1
                 continue
-        if t.kind == "text" and t.text in lex.units and merged and merged[-1].kind == "fig" and t.gap == 1 \
-                and not _yearlike(merged[-1].text) and (nxt is None or nxt.gap >= 2):
-            # "Corvettes   4   107 m": a unit of measure one space after its figure, the cells two or more spaces
-            # apart, is the figure's (a scale letter it can be, "2,131 m", joins it as such)
-            j = _classify(lex, text, merged[-1].start, t.end)
-            if j.kind == "fig":
-                j.gap = merged[-1].gap
-                merged[-1] = j
-            i += 1
-            continue
         merged.append(t)
         i += 1
     toks = merged
