@@ -118,8 +118,10 @@ def _pair_named_by_base_word(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -
     return (Relation("ratio", (pr.old, pr.new), ev),)
 
 
-_OPENING = LazyPattern(r"\s*(?:that|this|it|which|the\s+(?:increase|rise|growth|gain|jump|decline|drop|fall|"
-                          r"change|difference|figure|result))\b(?:\s+\p{L}+){0,3}", regex.I)
+# (after a short lead-in: "By our count that is ...", "In other words, this is ...")
+_OPENING = LazyPattern(r"\s*(?:(?:by\s+(?:our|my|this|that)\s+(?:count|reckoning|estimate)|in\s+other\s+words|all\s+told|in\s+all|"
+                       r"overall|so|thus)\s*,?\s*)?(?:that|this|it|which|the\s+(?:increase|rise|growth|gain|jump|decline|drop|fall|"
+                       r"change|difference|figure|result))\b(?:\s+\p{L}+){0,3}", regex.I)
 _COMPARATIVE = LazyPattern(r"\s+(?:as\s+(?:many|much|large|big|high|long)|(?:more|larger|higher|bigger|greater)\s+than|"
                              r"the|that|those|what|this|these|its|their|his|her|our|last|next|(?!today|yesterday|tomorrow|year|month|week|quarter)"
                              r"[\p{L}-]+['’]s)\b(?![^.;]{0,40}?\bto\s+[\d€$£¥₹])",
