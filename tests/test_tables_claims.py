@@ -1646,3 +1646,21 @@ def test_table_rows_and_their_total(text: str, key: str, operands: list[str]) ->
     claims, _ = run(text)
     formula, ops, _value = reading(claims[key])
     assert formula == "sum" and ops == operands
+
+
+# A table with no header whose rows give a figure, the prior period's in brackets and a signed percent: the third
+# column is the change from the second to the first.
+@pytest.mark.parametrize("text, key, operands", [
+    ("Segment sales, fourth quarter (prior-year quarter in brackets)\nCollins Aerospace     $7,297m   ($6,895m)    +6%\n"
+     "Pratt & Whitney       $7,434m   ($6,527m)   +14%\nRaytheon              $7,010m   ($6,541m)    +9%\n",
+     "4:+9%", ["($6,541m)", "$7,010m"]),
+    ("Orders by division (2023 in brackets)\nLand        €4.1bn   (€3.2bn)   +28%\nNaval       €2.2bn   (€2.4bn)    -8%\n"
+     "Air         €1.5bn   (€1.2bn)   +25%\n",
+     "3:-8%", ["(€2.4bn)", "€2.2bn"]),
+    ("Deliveries, first half (H1 2024 in brackets)\nTanks          112    (96)    +17%\nHowitzers       64    (70)     -9%\n"
+     "Trucks         410   (380)     +8%\n", "2:+17%", ["(96)", "112"]),
+])
+def test_an_unheaded_table_with_prior_figures_in_brackets_and_a_change(text: str, key: str, operands: list[str]) -> None:
+    claims, _ = run(text)
+    formula, ops, _value = reading(claims[key])
+    assert formula == "pct_change" and ops == operands

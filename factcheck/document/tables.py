@@ -983,6 +983,25 @@ def _bracketed_prior_column(rows: list[Row], columns: list[Column], text: str = 
 _CURRENCY_SIGNS = "$€£¥₹"
 
 
+def _unheaded_change(rows: list[Row], columns: list[Column], text: str) -> list[Column]:
+    """A table with no header whose rows give a figure, the prior period's in brackets and a signed percent ("Raytheon
+    $7,010m ($6,541m) +9%", under "Segment sales (prior-year quarter in brackets)"): the third column is the change
+    from the second to the first, as a change column under a header would be."""
+    if len(columns) != 3 or any(c.label or c.role != "other" for c in columns) or len(rows) < 2:
+        return columns
+    placed = [r.placed() for r in rows]
+    for p in placed:
+        a, b, d = p.get(0), p.get(1), p.get(2)
+        if a is None or b is None or d is None or a.mention is None or b.mention is None or d.mention is None:
+            return columns
+        if not (b.text.lstrip().startswith("(") and b.text.rstrip().endswith(")") and not b.negative):
+            return columns  # (the bracketed figures were read as the prior period's: _bracketed_prior_column)
+        if d.mention.type != "percent" or d.text.lstrip()[:1] not in ("+", "-", "−", "–"):
+            return columns
+    return [_replace(columns[0], role="period"), _replace(columns[1], role="period", prior=True),
+            _replace(columns[2], role="change", pair=(1, 0), percent=True, pair_certain=True)]
+
+
 def _designators_to_labels(text: str, rows: list[_Line]) -> None:
     """"CVN 78        13.3", "Type 26     1,240      980" among rows of one figure fewer ("Total   51.1"): a bare number
     one space after the label's last word, the row's other cells two or more spaces apart, is the label's
@@ -1198,6 +1217,7 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
         rows.append(_row(lex, doc, ln, len(rows), columns, scale, locale, pos_line, form))
     rows = _named_total(_whole_rows(_type_rows(lex, rows), columns), " ".join([caption, stub.text if stub is not None else ""]))
     rows = _bracketed_prior_column(rows, columns, text)
+    columns = _unheaded_change(rows, columns, text)
     start = min([lines[k].start for k in head_idx] + [body[0].start])
     return Table(start=start, end=body[-1].end, form=form, columns=tuple(columns), rows=tuple(rows),
                  stub=stub.text.strip() if stub is not None else "",
