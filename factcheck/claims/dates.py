@@ -505,6 +505,13 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     before = t[s:q.start]
     if _unit_size(ctx, q):
         return None  # "four one-year option periods", "two 30-day trials": the size of each, not a span between dates
+    given = _DATES_GIVEN.match(t, q.end, e)
+    if given is not None:
+        # "over 15 years of service (2007–2024)", "served for 31 years (1990-2014)", "ran for eight years, from 2011 to
+        # 2019": a span followed by the two dates it runs between, in brackets or appended, says which dates it measures
+        a, b = parse_period(given.group("a")), parse_period(_full_year(given.group("a"), given.group("b")))
+        if a is not None and b is not None and a.first <= b.first:
+            return (a, b, True)
     # ("five years from signing": a start named by words, as "after"; not "from 2024", "from the end of 2025")
     rel = regex.match(r"\s*(?:later|after|before|since|ago|earlier|on|from(?=\s+(?!(?:the\s+)?(?:end|start|beginning|early|"
                       r"mid|late|middle)\b)(?!now\b|today\b)(?!(?:fiscal|financial)\s+(?:year\s+)?\d)(?-i:\p{Ll})))\b",
@@ -898,7 +905,22 @@ _DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after|(?:later|earlier
                          r"(?:(?:[\p{L}-]+\s+){0,2}?(?:date|deadline|target|year)\s+(?:of\s+|in\s+)?)?"
                          r"(?P<d>(?:(?:January|February|March|April|May|"
                          r"June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d)\b", regex.I)
-_FROM_DATED = LazyPattern(r"\bfrom\b(?:[^,;]|,(?=\d))*$", regex.I)  # ("from 1,28 % in 2024": a decimal comma)
+# a "from" that names a base figure before the date ("from 1,28 % in 2024": a decimal comma), not "withdrawn from service:
+# September 2023"
+_FROM_DATED = LazyPattern(r"\bfrom\b(?=[^,;]*\d)(?:[^,;]|,(?=\d))*$", regex.I)
+_MONTH_YEAR = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+               r"(?:19|20)\d\d")
+# the two dates a span runs between, given right after it: "(2007–2024)", "(from 1990 to 2014)", ", from 2011 to 2019" (a
+# bracket that holds nothing else, or an appended phrase that ends the clause)
+_DATES_GIVEN = LazyPattern(
+    r"\s*(?:(?:of|in)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:\(\s*(?:from\s+|between\s+)?(?P<a>" + _MONTH_YEAR + r")\s*"
+    r"(?:to|and|through|until|[-–])\s*(?P<b>" + _MONTH_YEAR + r"|\d\d)\s*\)|,\s*(?:from|between)\s+(?P<a>" + _MONTH_YEAR +
+    r")\s*(?:to|and|through|until|[-–])\s*(?P<b>" + _MONTH_YEAR + r")(?=\s*(?:[,.;)]|$)))", regex.I)
+
+
+def _full_year(a: str, b: str) -> str:
+    """"2007–24": the second year of a range written with two digits, in the first one's century."""
+    return a.strip()[-4:-2] + b if len(b.strip()) == 2 else b
 _DUE_BY_WORDS = LazyPattern(r"\s+(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:dates?|schedules?|plans?|timelines?|"
                             r"milestones?|deadlines?|targets?|baselines?)\b", regex.I)
 _LATE = LazyPattern(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
