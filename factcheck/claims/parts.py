@@ -368,8 +368,12 @@ def _share_value(p: Mention) -> tuple[float, float | None] | None:
 
 def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     p = mt.slots.get("p")
-    if p is None or ctx.is_stated(p) or pairs.is_level(p):
+    if p is None or ctx.is_stated(p):
         return
+    if pairs.is_level(p) and not (mt.template.id in ("accounted", "part-p-of", "appositive") and
+                                  (pt := mt.slots.get("part")) is not None and _partitive_part(ctx, pt) is not None):
+        return  # (a level of a change, unless its part and whole are given: "214 of this year's 712 new apprentices are
+        # women, 21% of the intake, compared with 26% in FY24")
     if regex.match(r"\s+of\s+(?:them|those|these|which|whom)\b", ctx.text[p.end:p.end + 20], regex.I):
         return  # "400 at Czech firms, one in three of them engineers": a share of a part the text does not give
     sv = _share_value(p)
@@ -404,14 +408,12 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
         else:
             ev = Evidence(ev.cue, ev.detail, ev.weight, False)
-    if mt.template.id == "accounted" and part is not None and whole is None:
-        # "31 of the 46 parts, or 67%": the figure before "or" is the whole of the one "of" follows
-        s0, _ = ctx.sentence(part.start)
-        prev = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"]
-        if prev and regex.fullmatch(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?", ctx.text[prev[-1].end:part.start],
-                                    regex.I) and _sum_comparable(ctx, prev[-1], part) and \
-                abs(prev[-1].value or 0) <= abs(part.value or 0):
-            part, whole = prev[-1], part
+    if mt.template.id in ("accounted", "part-p-of", "appositive") and part is not None and whole is None:
+        # "31 of the 46 parts, or 67%", "214 of this year's 712 new apprentices are women, 21% of the intake": the
+        # figure the share follows is the whole of the one before it, "of" it
+        prev = _partitive_part(ctx, part)
+        if prev is not None:
+            part, whole = prev, part
             ev = Evidence(ev.cue, f"{ev.detail}: {part.text} of {whole.text}", ev.weight + 1.0, True)
     if mt.template.id == "accounted" and part is not None and whole is None:
         # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": the whole is the figure "of which" points back to
@@ -877,8 +879,13 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # "Its European members accounted for $454 billion of that, or 35 per cent" after "NATO members spent $1506
     # billion": "of that" points at the one larger figure of the part's kind before it, in its sentence or the one
     # before
-    if _OF_THAT.match(ctx.text, part.end) and sv is not None and sv[0] <= 100:
+    if (of_that := _OF_THAT.match(ctx.text, part.end)) is not None and sv is not None and sv[0] <= 100:
         back = [x for x, _ in out if x.start < part.start and ctx.sent_index(part.start) - ctx.sent_index(x.start) <= 1]
+        if of_that.group(0).split()[-1].lower() == "it" and not _OPENS_CLAUSE.fullmatch(
+                ctx.text, ctx.sentence(part.start)[0], part.start):
+            # "The Indo-Pacific money ... has moved the slowest: only about $2 billion of it": "it" is the subject its
+            # own sentence names, not a figure of the sentence before
+            back = [x for x in back if ctx.sent_index(x.start) == ctx.sent_index(part.start)]
         if back:
             pointed = max(back, key=lambda x: x.start)
             out = [(x, ev + [Evidence("of-that", f"'of that' after {part.text} points back at {x.text}", 1.5, True)])
@@ -1021,6 +1028,9 @@ _LEAVING_BEFORE = LazyPattern(r"\b(?:leaving|leaves|left\s+with|with\s+the\s+rem
                               r"(?:about\s+|some\s+|roughly\s+|nearly\s+)?$", regex.I)
 _REMAINS_AFTER = LazyPattern(r"\s+(?:\p{L}+\s+)?(?:remain|remains|remaining|are\s+left|left|still\s+to|to\s+be\s+(?:ordered|delivered|"
                              r"built|bought))\b", regex.I)
+# a part that opens its sentence, a hedge at most before it ("About $2bn of it came from Korea")
+_OPENS_CLAUSE = LazyPattern(r"\W*(?:(?:only|about|some|roughly|around|nearly|almost|approximately|more\s+than|less\s+than|"
+                            r"just\s+over|just\s+under|over|under|and|but|so)\s+)*", regex.I)
 _OF_THAT = LazyPattern(r"\s+of\s+(?:that|this|it|those|these)\b(?!\s+(?:year|quarter|month|period|amount|figure|sum)\b)",
                        regex.I)
 
@@ -1091,6 +1101,21 @@ def _called_total(ctx: Ctx, x: Mention, since: int = 0) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------- margins
+_PARTITIVE_OF = LazyPattern(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|all|our|his|her|this|these|those|last|next)\s+)?"
+                            r"(?:[\p{L}-]+['’]s\s+)?", regex.I)
+
+
+def _partitive_part(ctx: Ctx, whole: Mention) -> Mention | None:
+    """"31 of the 46 parts", "214 of this year's 712 new apprentices": the figure right before ``whole`` that is "of" it,
+    of its kind and no larger."""
+    s0, _ = ctx.sentence(whole.start)
+    prev = [x for x in ctx.numbers_in(s0, whole.start) if is_amount(x) and x.type != "percent"]
+    if prev and _PARTITIVE_OF.fullmatch(ctx.text, prev[-1].end, whole.start) and _sum_comparable(ctx, prev[-1], whole) \
+            and abs(prev[-1].value or 0) <= abs(whole.value or 0):
+        return prev[-1]
+    return None
+
+
 def _of_the_whole(ctx: Ctx, part: Mention) -> Mention | None:
     """"Of the roughly A$9 billion in economic value ..., A$5.7 billion – almost two-thirds –": a sentence that
     opens with "Of the W" names the whole its first figure is a part of."""
@@ -1099,9 +1124,10 @@ def _of_the_whole(ctx: Ctx, part: Mention) -> Mention | None:
     if len(before) != 1 or not is_amount(before[0]) or before[0].type == "percent":
         return None
     w = before[0]
-    if not (regex.fullmatch(r"\W*of\s+(?:the|its|their|all|this|these)?\s*(?:(?:about|around|some|roughly|nearly|almost|"
-                            r"approximately|more\s+than|over|close\s+to)\s+)?", ctx.text[s0:w.start], regex.I)
-            and regex.fullmatch(r"[^,;:()]{0,120},\s*", ctx.text[w.end:part.start])):
+    # ("Of Europe's €72.0bn we estimate that €41bn had reached Ukraine": a possessive, and words for the comma)
+    if not (regex.fullmatch(r"\W*of\s+(?:the|its|their|all|this|these|[\p{Lu}][\p{L}-]*['’]s)?\s*(?:(?:about|around|some|"
+                            r"roughly|nearly|almost|approximately|more\s+than|over|close\s+to)\s+)?", ctx.text[s0:w.start], regex.I)
+            and regex.fullmatch(r"[^,;:()]{0,120}(?:,\s*|\s)", ctx.text[w.end:part.start])):
         return None
     return w if _sum_comparable(ctx, w, part) and abs(w.value or 0) > abs(part.value or 0) else None
 
