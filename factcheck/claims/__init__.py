@@ -39,6 +39,7 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
     from .reading import Facts
 
     skip = set((os.environ.get("FACTCHECK_SKIP_FAMILIES") or "").split(","))  # for ablation measurements
+    mentions = _without_attributes(doc.text, mentions, rules.vocab)
     ctx = Ctx(doc=doc, mentions=mentions, rules=rules, as_of=as_of)
     facts = Facts(ctx)
     if "conversion" not in skip:
@@ -74,3 +75,28 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
 
         return with_tables(doc, mentions, rules, ctx.claims, ctx.unchecked)
     return ctx.claims, ctx.unchecked
+
+
+def _without_attributes(text: str, mentions: list[Mention], vocab: dict) -> list[Mention]:
+    """The figures the linkers see: not one right after an attribute word ("per equity share of face value ₹5", "a
+    nominal value of €1"; linking words attribute_words), which is no amount of anything the text relates."""
+    from ..extract import fastregex as regex
+    from .grammar import word_pattern_of
+
+    words = tuple(str(w) for w in (((vocab.get("linking") or {}).get("words") or {}).get("attribute_words") or []))
+    if not words:
+        return mentions
+    pat = word_pattern_of(words)
+    hits = [m.end() for m in pat.finditer(text)]
+    if not hits:
+        return mentions
+    import bisect
+
+    out = []
+    for m in mentions:
+        k = bisect.bisect_right(hits, m.start)
+        if k and m.start - hits[k - 1] <= 16 and regex.fullmatch(r"\s*(?:of\s+|:\s*|=\s*|is\s+|was\s+)?(?:each\s+)?",
+                                                                  text[hits[k - 1]:m.start], regex.I):
+            continue
+        out.append(m)
+    return out
