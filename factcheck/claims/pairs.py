@@ -191,13 +191,31 @@ class Pairs:
         yo, yn = (_year(wo.text), _year(wn.text)) if wo is not None and wn is not None else (None, None)
         if yo and yn and yo > yn:
             old, new = new, old  # the dates say which level came first
-        expected = False
+        expected = subject_sub = False
         if new.start < old.start and mt.template.id in ("compared", "compared-close") and \
                 self.facts.g.regex(_EXPECTED_OF).search(self.ctx.text, max(0, new.start - 30), new.start) and \
                 not self.facts.g.regex(_EXPECTED_OF).search(self.ctx.text, max(new.end, old.start - 30), old.start):
             old, new = new, old  # "consensus of ₩936.1 billion against ₩1,725 billion reported": the expectation first,
             # then the result: the expectation is the base
             expected = True
+        if mt.template.id in ("compared", "compared-close", "series", "prior-in-year") and not expected and \
+                comparable(self.ctx.vocab, old, new) and all(
+                    base_position(self.ctx, x) and not _HEDGE_THAN.search(self.ctx.text, max(0, x.start - 20), x.start)
+                    for x in (old, new)):
+            # "The total was 29.6% above the $5.522 billion recorded in 2023 and compares with just $248 million in
+            # 2002": two bases of the sentence's comparisons, each compared with its subject, not with each other; the
+            # subject is the sentence's first figure of their kind that is no base ("Revenue of $4.0bn was 25% above
+            # the $3.2bn of 2023 and compares with $0.5bn in 2010"), if it gives one
+            # (the last such figure before the later base: "... from SEK 38,900 million and profit reached SEK 2,960 million
+            # compared with SEK 3,700 million" compares the profit)
+            s0 = self.ctx.sentence(min(old.start, new.start))[0]
+            subj = [x for x in self.ctx.numbers_in(s0, max(old.start, new.start)) if is_amount(x) and x is not old
+                    and x is not new and comparable(self.ctx.vocab, x, old) and not base_position(self.ctx, x)]
+            if not subj or _CLAUSE_BREAK_AND.search(self.ctx.text, subj[-1].end, max(old.start, new.start)):
+                return  # (not across a clause with a subject of its own: "..., and profit reached $0.94 billion versus")
+            new, subject_sub = subj[-1], True  # (the comparison's own figures between them are no obstacle)
+            if old.start < new.start:
+                return
         if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
                 self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
@@ -253,7 +271,8 @@ class Pairs:
         if pair is None:
             return
         old, new = pair
-        if not self._gap_clear(old, new, figs) and not mt.template.id.startswith("parallel") and total is None:
+        if not self._gap_clear(old, new, figs) and not mt.template.id.startswith("parallel") and total is None and \
+                not subject_sub:
             return  # (the parts of a breakdown between a total and its earlier level are no obstacle)
         # (a result against its prediction is marked so: no change over time another sentence may restate)
         ev = Evidence(f"{mt.template.group}:{'expected' if expected else mt.template.id}",
@@ -522,7 +541,7 @@ _CHANGE_BEFORE = LazyPattern(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|d
 # "an increase over the Rs 1,27,434 crore"); elsewhere they belong to a verb ("taking on 20,300 recruits")
 # a sentence that opens on its whole: "Of that total, ...", "Of the nine-month order bookings of SEK 79.2 billion, ..."
 OF_WHOLE_OPENING = r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;]{0,80},"
-_BASE_WORDS = LazyPattern(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compared\s+(?:with|to)|above|below|times|twice|thrice|"
+_BASE_WORDS = LazyPattern(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compar(?:ed|es|e)\s+(?:with|to)|above|below|times|twice|thrice|"
                           r"double|triple|treble|quadruple)\s+"
                           r"|(?:(?<=[\d%)],?\s*)|(?<=\b(?:up|down|higher|lower|more|less|fewer|greater|increase|increases|rise|rises|"
                           r"growth|decline|declines|drop|drops|fall|falls|gain|gains|jump|improvement|premium|discount)\s+))"
@@ -577,6 +596,8 @@ def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
         any(y.end <= x.start and x.start - y.end <= 40 for y in ctx.numbers_in(max(0, x.start - 40), x.start))
 
 
+_CLAUSE_BREAK_AND = LazyPattern(r";|,\s+(?:and|but|while|whereas|although|though)\b", regex.I)
+_HEDGE_THAN = LazyPattern(r"\b(?:more|less|fewer)\s+than\s+$", regex.I)  # "to more than 500": a hedge, no base
 _BASE_BEFORE = LazyPattern(r"\b(?:over|on|from|than|against|versus|compared\s+with)\s+(?:[\p{L}'’-]+\s+){0,5}$", regex.I)
 _CLAUSE_SO = LazyPattern(r",\s*(?:so|thus|therefore|hence|which means)\b|;", regex.I)
 _PAST_PERFECT = LazyPattern(r"\bhad\s+(?:\w+\s+){0,2}$", regex.I)
