@@ -256,3 +256,19 @@ def test_the_grammar_says_what_a_count_counts(text: str, figure: str, unit: str)
 def test_a_number_word_glued_to_a_noun_in_er_is_a_type_name(text: str, word: str) -> None:
     i = text.index(word)
     assert not [m for m in extract_text(text) if m.start < i + len(word) and i < m.end and m.value in (2, 3, 4)]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The order takes Emirates' 777X backlog to 270 aircraft, up from 205.", "777X"),
+    ("Boeing has 481 orders for the 777X family.", "777X"),
+    ("The 400X demonstrator flew in May.", "400X"),
+])
+def test_a_capital_x_glued_to_three_digits_names_a_model_not_a_multiple(text: str, figure: str) -> None:
+    a = text.index(figure)
+    assert not [m for m in extract_text(text) if m.role == "multiple" and m.start < a + len(figure) and a < m.end]
+
+
+def test_a_capital_x_after_a_small_figure_is_still_a_multiple() -> None:
+    text = "Revenue grew 3X in five years."
+    a = text.index("3X")
+    assert [m for m in extract_text(text) if m.role == "multiple" and m.start <= a < m.end]

@@ -518,6 +518,13 @@ class _Checker:
                     # "+0.4 (+1.0%) / +0.7 (+3.4%) / Total +1.1 (+1.8%)": rates of change do not add up
                     self.skip("sum", cell, f"'{total.label}' in column '{self.name(j)}': percentage changes, not parts")
                     continue
+                if cell.mention.type == "percent" and (cell.mention.value or 0) <= 100 and \
+                        sum(m.value or 0 for m in ms) > 101.5:
+                    # "Implied discount 49% / 46% / 44%, Total 51%": percentages of one whole never add up to more than
+                    # 100%, so these are each row's rates, and the total row's is the rate of the totals
+                    self.skip("sum", cell, f"'{total.label}' in column '{self.name(j)}': rates of each row (they add up to "
+                                           "more than 100%), not parts")
+                    continue
                 if all((m.value or 0) >= 0 for m in ms) and (cell.mention.value or 0) < max(m.value or 0 for m in ms):
                     # "Hours per aircraft 207 / 190 / 180, Total 200", "% women 12.1 / 10.0 / 19.8, Total 12.7": a
                     # total row's cell below its largest part is an average or a ratio of the row, not their sum
@@ -1748,6 +1755,11 @@ class _Prose:
         return make_claim(kind, (m.start, m.end), m, _final(readings, chosen, self.w["prose_figure"]), stated_value,
                           step)
 
+    def given_exactly(self, cell: Mention, m: Mention, sa: int, sb: int) -> bool:
+        """Does the sentence [sa, sb) give the cell's figure as it is, in a figure other than ``m``?"""
+        k0, k1 = bisect.bisect_left(self.m_starts, sa), bisect.bisect_left(self.m_starts, sb)
+        return any(x is not m and x.type == m.type and _same_figure(x, cell) for x in self.mentions[k0:k1])
+
     def level(self, m: Mention, ca: int, sa: int, sb: int, found: list[tuple[Table, Row, str]],
               named: str | None) -> Claim | None:
         text = self.text
@@ -1807,6 +1819,9 @@ class _Prose:
                                                                 "another scale", self.w["prose_figure"], True),))
             return make_claim("consistency", (m.start, m.end), m, (rel,), m.value)
         swapped = [r for r in readings if _adjacent_swap(written, text[r.operands[0].num_start:r.operands[0].num_end])]
+        if len(swapped) == 1 and self.given_exactly(swapped[0].operands[0], m, sa, sb):
+            return None  # "revenue £1,931m (FY24: £1,913m)" beside the table's 1,931: the sentence gives the cell's
+            # figure as it is; the other is another figure (another period's), not a slip of it
         if len(swapped) == 1 and not any(_parts_give(t, r, swapped[0].operands[0], m) for t, r, _ in found):
             # (not when the cell is a total whose own parts give the prose figure: then the cell is the error, and
             # its own sum says so: "Revenues $198.9 $197.5 $208.3 $248.6 $835.3" under "$853.3 million" in the text)

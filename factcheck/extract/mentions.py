@@ -1182,6 +1182,8 @@ class _Scanner:
             f.role = "multiple"
         if f.type is None and f.role is None:
             tm = _TIMES.match(rest)
+            if tm and rest[:1] == "X" and rx(r"\d{3,}").fullmatch(t[f.num_start:f.num_end] if f.num_end > f.num_start else ""):
+                tm = None  # "Emirates' 777X backlog": a capital X glued to three or more digits names a model
             if tm:
                 f.role = "multiple"
                 pos += tm.end()
