@@ -415,6 +415,10 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         if prev is not None:
             part, whole = prev, part
             ev = Evidence(ev.cue, f"{ev.detail}: {part.text} of {whole.text}", ev.weight + 1.0, True)
+    if mt.template.id in ("part-p-of", "appositive") and part is not None and whole is None and \
+            _another_shares_whole(ctx, part):
+        return  # "Exports were 40% of sales of €2.0bn and 15% of the €9.5bn backlog": the figure before is the whole of
+        # another share, not this one's part
     if mt.template.id == "accounted" and part is not None and whole is None:
         # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": the whole is the figure "of which" points back to
         s0, _ = ctx.sentence(part.start)
@@ -492,8 +496,10 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
 
 
 # (not "sales": "40 of them ..., or one in five of all sales" counts radars sold)
+# ("three of the four hulls but only about half of the contract value": a share of money, not of the hulls counted)
 _OF_MONEY_AFTER = LazyPattern(r"\s+of\s+(?:(?:the|its|their|national|annual)\s+)?(?:GDP|GNI|gross\s+domestic\s+product|"
-                              r"revenues?|turnover|budget|spending|expenditure)\b", regex.I)
+                              r"revenues?|turnover|budget|spending|expenditure|(?:[\p{L}-]+\s+){0,2}?(?:value|cost|price|"
+                              r"worth|funding|money))\b", regex.I)
 _MONEY_WHOLE = LazyPattern(r"\b(?:GDP|GNI|gross\s+domestic\s+product|revenues?|turnover|budget|spending|expenditure)\b",
                            regex.I)
 # a second predicate on the subject after a change's size: "grows by €16.8 billion and will account for", "rose by 800
@@ -618,6 +624,9 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
                 return [(ops[0], [Evidence("parallel", f"{p.text}, like {c.stated.text} before it, is of {ops[0].text}",
                                            1.0)])]
             break
+        if whole is not None and _another_shares_whole(ctx, x):
+            return []  # "29% of our 2024 graduate intake of 210 (61 people) and 24% of our 330 new apprentices": the
+            # figure before is another share's whole (or its amount), and no share of it was read: this part is not given
         if len(gap) < 70 and not regex.search(r"[;]|\b(?:while|whereas)\b", gap):
             olds = pairs.with_old(x)
             if olds:
@@ -629,6 +638,15 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     return out
 
 
+def _another_shares_whole(ctx: Ctx, x: Mention) -> bool:
+    """Is ``x`` the whole an earlier percent of its sentence is "of" ("29% of our graduate intake of 210", "40% of
+    sales of €2.0bn"), or that share's amount in brackets after it ("... of 210 (61 people)")?"""
+    s, _ = ctx.sentence(x.start)
+    ys = [y for y in ctx.numbers_in(max(s, x.start - 90), x.start) if y.type == "percent"]
+    return bool(ys) and _OF_ANOTHER_SHARE.fullmatch(ctx.text, ys[-1].end, x.start) is not None
+
+
+_OF_ANOTHER_SHARE = LazyPattern(r"\s+of\s+[^,;()%]{0,60}?(?:\s*\(\s*)?", regex.I)
 _BRACKET_AROUND = LazyPattern(r"\(\s*(?:[\p{L}-]+\s+){0,3}$")  # "China (an estimated $314bn)": an item's figure in brackets
 # between a figure and its own share: "$17.4 billion, or 77%", "$17.4 billion (77%)"
 _OWN_SHARE_GAP = LazyPattern(r"\s*(?:,\s*or|\(|,\s*(?:equal|equivalent)\s+to|,\s*i\.e\.)\s*(?:(?:about|around|some|roughly|nearly|"
