@@ -60,6 +60,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     r = mt.slots.get("rate")
     if r is None or not is_amount(r) or ctx.is_stated(r) or r.type in ("percent",) or facts.rate_of(r) == "exchange":
         return  # "0.655 US dollars per Australian dollar": an exchange rate, no price of a thing
+    if _REMAINDER_SPLIT_RATE.search(ctx.text, max(ctx.sentence(r.start)[0], r.start - 80), r.start):
+        return  # "with the rest in two instalments of £15m each": each part of a remainder the text does not give
     noun = None
     if mt.template.id == "each-at":  # "each Halberd costs Poland roughly €2.4 million"
         before = regex.search(r"\b(?:each|every|per)\s+([\p{L}][\p{L}-]+)", ctx.text[mt.start:r.start], regex.I)
@@ -505,6 +507,9 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
     divisors: list[tuple[Mention, Evidence]] = []
     if mt.template.id == "batches-of":
         k = mt.slots.get("count")
+        if k is not None and _REMAINDER_SPLIT.search(ctx.text, max(s0, k.start - 40), k.start):
+            return []  # "40% of the price, US$ 44 million, in 2025, and the balance in three equal annual instalments of
+            # US$ 22 million": what is split is the remainder, which the text does not give
         nouns = {str(w).lower() for w in (mt.template.meta.get("count_nouns") or [])}
         if k is not None and k.value and k.value >= 2 and not k.inferred and (k.unit or "").lower() in nouns:
             divisors.append((k, Evidence("batches", f"'{_quote(ctx, mt.start, mt.end)}'", 3.0, True)))
@@ -570,6 +575,11 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
     return out
 
 
+_REMAINDER_SPLIT = LazyPattern(r"\b(?:the\s+)?(?:balance|remainder|rest|remaining\s+(?:amount|sum|balance|payments?))\b"
+                               r"[^,;.\d]{0,30}$", regex.I)
+_REMAINDER_SPLIT_RATE = LazyPattern(r"\b(?:the\s+)?(?:balance|remainder|rest|remaining\s+(?:amount|sum|balance|payments?))"
+                                    r"\s+(?:(?:is|was|will|would|to|be|paid|payable|follow|follows|due)\s+){0,3}(?:in|over|as|across)"
+                                    r"\s+[^,;.]{0,40}$", regex.I)
 _OR_MORE = LazyPattern(r"\s+(?:and|or)\s+(?:more|above|over|upwards|higher)\b", regex.I)
 _SPLIT_INTO = LazyPattern(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:in|over|across|into|as)\s+(?:[\p{L}-]+\s+)?", regex.I)
 # (a recipient after "for"/"to", or a source after "from": "11 from Belarus, six each from Bulgaria and Israel")
