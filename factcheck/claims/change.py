@@ -37,6 +37,7 @@ from .pairs import (
     base_position,
     bracket_restatement,
     outside_closed_aside,
+    peak_aside,
     per_time,
     size_of_comparison,
     wrong_side,
@@ -77,7 +78,7 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
         _times(ctx, facts, pairs, list(matches(g, "times", ab)))
         _compares(ctx, facts, pairs, list(matches(g, "compare", ab)))
         _changes(ctx, facts, pairs, list(matches(g, "change", ab)), figs)
-        _differences(ctx, facts, pairs, list(matches(g, "difference", ab)))
+        _differences(ctx, facts, pairs, [mt for mt in matches(g, "difference", ab) if not peak_aside(ctx, mt)])
     # multiple words with no grammar around them: "output doubled", "a fourfold increase"
     for m in ctx.numbers:
         if m.role == "multiple" and not ctx.is_stated(m) and not _times_more(ctx, m):
@@ -1386,7 +1387,7 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
     if facts.g.regex(_DEFINED_BEFORE).search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 60), p.start):
         ctx.skip(kind, p, "a threshold the text defines ('defined as', 'a threshold of'), not a change of levels given")
         return  # "a critical breach, defined as growth of 25% over the current baseline or 50% over the original"
-    if kind == "multiple" and _named_ratio(ctx, facts, p):
+    if kind == "multiple" and _named_ratio(ctx, facts, p, bool(extra)):
         ctx.skip(kind, p, "a named ratio of two measures (linking words ratio_names), not a change of one")
         return
     readings = _readings(ctx, facts, pairs, p, formula, extra or [], pairs_too, need_comparable)
@@ -1689,12 +1690,21 @@ def _series(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention, up: bool | None = 
     return [Relation("ratio" if up is None else "pct_change", (old, new), (ev,))]
 
 
-def _named_ratio(ctx: Ctx, facts: Facts, m: Mention) -> bool:
+def _named_ratio(ctx: Ctx, facts: Facts, m: Mention, based: bool = False) -> bool:
     """"a book-to-bill ratio of 1.3x", "leverage of 1.5x": a multiple named as a ratio of two measures (orders to
     sales, debt to earnings), not the growth of the figures around it; not a multiple verb ("the ratio doubled")."""
     if _multiple_verb(m):
         return False  # "Germany's ratio has doubled, rising from 1.19% to 2.12%": a verb says the ratio changed
+    lead = _VALUATION_LEAD.match(ctx.text, m.end)
+    if not based and lead is not None and facts.g.word_pattern("valuation_measures").match(ctx.text, lead.end()):
+        return True  # "implying 32x 2026E earnings", "12 times forward EBITDA": a multiple of a measure (a valuation),
+        # whose figure the grammar found no base for (not "32x our 2026e EPS of NOK 45.3")
     return _ratio_before(ctx, facts, m)
+
+
+# what may stand between a multiple and the measure it is of: a period ("2026E", "CY26E", "FY25") or a word for one
+_VALUATION_LEAD = LazyPattern(r"\s*(?:times\s+)?(?:(?:(?:CY|FY)\s?'?\d{2,4}[EAF]?|\d{4}[EAF]?|forward|trailing|next\s+year['’]s|"
+                              r"this\s+year['’]s|current[- ]year|consensus|our|its)\s+)*", regex.I)
 
 
 def _multiple_verb(m: Mention) -> bool:

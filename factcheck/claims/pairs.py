@@ -69,6 +69,8 @@ class Pairs:
             ab = self.facts.abstract(si)
             comparisons = []
             for mt in matches(g, "difference", ab):
+                if peak_aside(ctx, mt):
+                    continue
                 d = mt.slots.get("d")
                 from .change import phrasal
 
@@ -616,6 +618,21 @@ def wrong_side(x: Mention, base: Mention, direction: int) -> bool:
     AED 23.34 billion" is not about AED 310 million)? An equal figure is on neither side."""
     return bool(direction) and x.value is not None and base.value is not None and \
         (x.value == base.value or (x.value > base.value) != (direction > 0))
+
+
+def peak_aside(ctx: Ctx, mt: Match) -> bool:
+    """"20,000 rounds a day, with surges of up to 60,000 on some days": a plural change noun after "with" names peaks
+    (levels on some occasions), not the size of a change."""
+    if mt.template.id != "by-verb":
+        return False
+    word = _FIRST_WORD.match(ctx.text, mt.start)
+    return word is not None and word.group(0).lower() in _PEAK_NOUNS and \
+        _WITH_BEFORE.search(ctx.text, max(0, mt.start - 25), mt.start) is not None
+
+
+_FIRST_WORD = LazyPattern(r"[\p{L}]+")
+_PEAK_NOUNS = frozenset("surges spikes jumps rises increases peaks drops falls declines dips".split())
+_WITH_BEFORE = LazyPattern(r"\bwith\s+(?:[\p{L}-]+\s+)?$", regex.I)
 
 
 def base_position(ctx: Ctx, x: Mention) -> bool:
