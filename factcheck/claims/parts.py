@@ -22,7 +22,15 @@ from ..extract.lazy import LazyPattern, rx
 from ..extract.lexicon import MONTHS
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
-from .pairs import OF_WHOLE_OPENING, Pair, Pairs, base_position, bracket_restatement, size_of_comparison
+from .pairs import (
+    OF_WHOLE_OPENING,
+    Pair,
+    Pairs,
+    base_position,
+    bracket_restatement,
+    outside_closed_aside,
+    size_of_comparison,
+)
 from .reading import (
     POINTS_BACK,
     Facts,
@@ -379,6 +387,9 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     sv = _share_value(p)
     if sv is None or p.text[:1] in "+−–-" or p.start in pairs.deltas:
         return  # "(+8.7%)" is a change, not a share
+    if _WITHIN_BEFORE.search(ctx.text, max(0, p.start - 25), p.start):
+        ctx.skip("share", p, f"a gap to another figure ('within {p.text} of'), not a share of it")
+        return
     if reached_as_share(ctx, facts, p):
         ctx.skip("share", p, "the level a change reaches, given only as a share of another figure")
         return
@@ -646,6 +657,7 @@ def _another_shares_whole(ctx: Ctx, x: Mention) -> bool:
     return bool(ys) and _OF_ANOTHER_SHARE.fullmatch(ctx.text, ys[-1].end, x.start) is not None
 
 
+_WITHIN_BEFORE = LazyPattern(r"\bwithin\s+(?:(?:about|around|roughly|some|just|only|less\s+than|under)\s+)?$", regex.I)
 _OF_ANOTHER_SHARE = LazyPattern(r"\s+of\s+[^,;()%]{0,60}?(?:\s*\(\s*)?", regex.I)
 _BRACKET_AROUND = LazyPattern(r"\(\s*(?:[\p{L}-]+\s+){0,3}$")  # "China (an estimated $314bn)": an item's figure in brackets
 # between a figure and its own share: "$17.4 billion, or 77%", "$17.4 billion (77%)"
@@ -2239,6 +2251,12 @@ def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:
             return []  # "Order intake and revenue reached SEK 549.3 million and SEK 594.1 million respectively, and
             # revenue for the full year totalled SEK 1,806.7 million": the figures of two measures named in turn are no
             # parts of a total of one of them
+    comp = [x for x in figs if _sum_comparable(ctx, x, t)]
+    kept = outside_closed_aside(ctx, comp, s, t.start)
+    if len(kept) < len(comp) and kept and kept[0] is comp[0]:
+        # "800,000 rounds ... — 500,000 rounds of 155mm and 300,000 of 122mm — delivered a total of 1.5 million rounds":
+        # the items between two dashes break down the figure before them, no parts of the total after
+        figs = [x for x in figs if x in kept or x not in comp]
     out = [figs[-1]]
     for x in reversed(figs[:-1]):
         between = words(x.end, out[0].start)
