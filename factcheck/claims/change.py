@@ -1702,6 +1702,9 @@ def _named_ratio(ctx: Ctx, facts: Facts, m: Mention, based: bool = False) -> boo
     return _ratio_before(ctx, facts, m)
 
 
+_SHARE_EFFECT = LazyPattern(r",\s*(?:lifting|raising|taking|pushing|bringing|boosting|increasing|lowering|cutting|reducing|"
+                            r"trimming)\s+(?:its|their|the|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:share|stake|proportion|"
+                            r"weight|weighting|margin|ratio|portion)\b", regex.I)
 # what may stand between a multiple and the measure it is of: a period ("2026E", "CY26E", "FY25") or a word for one
 _VALUATION_LEAD = LazyPattern(r"\s*(?:times\s+)?(?:(?:(?:CY|FY)\s?'?\d{2,4}[EAF]?|\d{4}[EAF]?|forward|trailing|next\s+year['’]s|"
                               r"this\s+year['’]s|current[- ]year|consensus|our|its)\s+)*", regex.I)
@@ -1847,6 +1850,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         # clause of cause (linking words cause_cues, no comma or semicolon between the cue and the pair) explains it
         cause = facts.g.regex(_CAUSE_CLAUSE)
         local = [pr for pr in local if not (min(pr.old.start, pr.new.start) > p.end and cause.search(
+            ctx.text, p.end, min(pr.old.start, pr.new.start)))]
+        # "investment nearly doubled, lifting its share of the European total to 26% from 17%": a pair after a participle
+        # whose object is a share (a margin, a ratio) of the subject is that share's change, the effect of this one
+        local = [pr for pr in local if not (min(pr.old.start, pr.new.start) > p.end and _SHARE_EFFECT.search(
             ctx.text, p.end, min(pr.old.start, pr.new.start)))]
         size = _size_restated(ctx, facts, p)
         if size is not None:

@@ -233,6 +233,8 @@ class Pairs:
                                               _PAST_PERFECT.search(self.ctx.text, max(0, new.start - 40), new.start)):
             return  # "Orders received in 2023 had totalled NIS 24.4 billion, so the order intake has risen ... since
             # 2021, when it stood at NIS 15.1 billion": a level of a past year, in a clause of its own, is not now
+        if _FUNDING_AFTER.match(self.ctx.text, old.end):
+            return  # "Saronic's valuation quadruples to $4bn after $600m raise": money raised is no earlier level
         if any(added_amount(self.ctx.text, x) for x in (old, new)):
             return  # "24 guns in 2017 and four more in 2022": an amount added to a level is no level
         if new.start < old.start and _contrasted(self.ctx, old, new):
@@ -599,6 +601,8 @@ def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
 
 
 _CLAUSE_BREAK_AND = LazyPattern(r";|,\s+(?:and|but|while|whereas|although|though)\b", regex.I)
+_FUNDING_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:raise|round|funding|fundraise|fundraising|capital\s+raise|"
+                             r"capital\s+injection|injection|share\s+issue|rights\s+issue)\b", regex.I)
 _HEDGE_THAN = LazyPattern(r"\b(?:more|less|fewer)\s+than\s+$", regex.I)  # "to more than 500": a hedge, no base
 _BASE_BEFORE = LazyPattern(r"\b(?:over|on|from|than|against|versus|compared\s+with)\s+(?:[\p{L}'’-]+\s+){0,5}$", regex.I)
 _CLAUSE_SO = LazyPattern(r",\s*(?:so|thus|therefore|hence|which means)\b|;", regex.I)
