@@ -674,7 +674,13 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         return (p0, p1, sure) if p0.first <= p1.first else (p1, p0, sure)
     # 2. "N after/before EVENT": the event's date is where the text tells of the event
     if word in ("after", "before", "since", "from"):
+        # (not at the commas around a place: "handed over at ... in Greenville, South Carolina, in March 2023")
         phrase = regex.split(r"[;,]|(?<!\b\p{Lu})\.(?:\s|$)", after[rel.end():], maxsplit=1)[0]
+        # ("handed over at the line in Greenville, South Carolina, in March 2023": the event's own date after the
+        # commas around a place)
+        placed = _PLACE_THEN_DATE.match(after, rel.end() + len(phrase))
+        if placed is not None:
+            phrase = after[rel.end():placed.end()]
         # "11 years after contract award and more than eight years after the original target of July 2017": the
         # event's phrase ends where the sentence's next span begins
         all_spans = _spans(ctx)
@@ -684,7 +690,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             phrase = t[q.end + rel.end():min(later_spans)]
             phrase = regex.sub(r"(?:\s+(?:and|but|or|about|some|nearly|almost|over|more\s+than|less\s+than|just))+\s*$",
                                "", phrase, flags=regex.I)
-        inline = [p for d in ctx.dates_in(q.end, e) if d.start - q.end < len(phrase) + 5
+        inline = [p for d in ctx.dates_in(q.end, e) if (d.start - q.end < len(phrase) + 5 or
+                                                          (placed is not None and d.start == q.end + placed.end()))
                   and (p := parse_period(d.text))]
         told = None if inline else _event_dated(ctx, q, phrase)
         event = inline[0] if inline else (told[0] if told is not None else None)
@@ -907,6 +914,8 @@ _DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after|(?:later|earlier
                          r"June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d)\b", regex.I)
 # a "from" that names a base figure before the date ("from 1,28 % in 2024": a decimal comma), not "withdrawn from service:
 # September 2023"
+_PLACE_THEN_DATE = LazyPattern(r",\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\s*,\s*(?:in|on)\s+(?=(?:January|February|"
+                               r"March|April|May|June|July|August|September|October|November|December|\d))")
 _FROM_DATED = LazyPattern(r"\bfrom\b(?=[^,;]*\d)(?:[^,;]|,(?=\d))*$", regex.I)
 _MONTH_YEAR = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
                r"(?:19|20)\d\d")
