@@ -200,8 +200,10 @@ def _dated_as(ctx: Ctx, x: Mention, when: Mention, p: Mention) -> bool:
     return not (months and said and not months & said)
 
 
-_THAN_DATE = LazyPattern(r"\s*,?\s*(?:more|higher|greater|larger|less|lower|fewer|smaller|above|below|up|down)\s+(?:than|on|from)\s+"
-                         r"(?:(?:in|at|during|as\s+of|for)\s+)?(?:the\s+(?:end|start|close)\s+of\s+)?", regex.I)
+# ("a rise of 18% on the end-2023 count": the base named by its date, after "on", "over" or "against")
+_THAN_DATE = LazyPattern(r"\s*,?\s*(?:(?:more|higher|greater|larger|less|lower|fewer|smaller|above|below|up|down)\s+(?:than|on|from)|"
+                         r"on|over|against|versus|compared\s+with)\s+"
+                         r"(?:(?:in|at|during|as\s+of|for)\s+)?(?:the\s+(?:(?:end|start|close)\s+of\s+)?)?", regex.I)
 _YEAR_IN = LazyPattern(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
