@@ -1681,3 +1681,18 @@ def test_percent_cells_adding_above_100_are_rates_not_parts(text: str, total_key
     assert total_key not in claims
     assert any(u.kind == "sum" and "more than 100%" in u.reason for u in unchecked)
     assert any(c.kind == "sum" for c in claims.values())
+
+
+@pytest.mark.parametrize("prose", [
+    "The Air Force's portion rises to 24%.",
+    "Navy's share climbed to 38% of the total.",
+    "The Army's slice stood at 31% this year.",
+])
+def test_a_percent_a_row_rises_to_is_a_level_not_its_change(prose: str) -> None:
+    """"The Air Force's portion rises to 24%" beside a table of the services' budgets: the percent is the level reached
+    (a share), not the change of the Air Force row between the table's years."""
+    text = ("Budget ($bn)        FY2025    FY2026\nNavy                  5.50      5.01\nAir Force             3.17      3.30\n"
+            "Army                  4.20      4.30\nTotal                12.87     12.61\n\n" + prose + "\n")
+    claims, _ = run(text)
+    assert not [c for c in claims.values() if c.kind == "percent_change" and c.stated is not None
+                and c.stated.start >= text.index(prose)]

@@ -1633,6 +1633,8 @@ class _Prose:
                              (m.type == "percent" and (m.unit or "percent") != "percent") or
                              re.search(r"point|pp\b", m.text, re.I)):
             return None  # a change in points ("fell by 0.34 percentage points") is no percentage change of a row
+        if not multiple and _LEVEL_REACHED.search(text, max(ca, m.start - 30), m.start):
+            return None  # "The Air Force's portion rises to 24%": the level reached, a share, no change of the row
         # "34% ahead of last year", "12% below the prior year": a comparative right after the percent
         comp = _COMPARED.match(after)
         up = bool(self.inc.search(before) or self.inc.search(after)) or bool(comp and comp.group("up"))
@@ -1832,6 +1834,12 @@ class _Prose:
             return make_claim("consistency", (m.start, m.end), m, (rel,), m.value)
         return make_claim("consistency", (m.start, m.end), m, tuple(chosen) if len(chosen) == 1 else
                           _final(readings, []), m.value)
+
+
+_LEVEL_REACHED = re.compile(r"\b(?:(?:rises|rose|risen|falls|fell|fallen|climbs|climbed|grows|grew|increases|increased|"
+                            r"decreases|decreased|declines|declined|drops|dropped|edges|edged|slips|slipped)\s+to|"
+                            r"reach(?:es|ed)?|stands\s+at|stood\s+at)\s+(?:(?:about|around|some|roughly|nearly|almost|"
+                            r"just\s+over|just\s+under)\s+)?$", re.I)
 
 
 def _same_at_scale(m: Mention, cell: Mention) -> bool:
