@@ -355,6 +355,11 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
     # (the rate's year named by a year written after the figure in its sentence: "... in December 2019")
     when_after = any(_YEAR_WRITTEN.search(d.text) for d in ctx.dates_in(dst.end, ctx.sentence(src.start)[1]))
     sure = _table_for(tables, year)
+    # "backlog reached 8.2 trillion won ($5.6 billion) at the end of March" in an undated release whose only year is a
+    # past event's ("put US$300 million into OneWeb in 2021"): the latest date the text names is a guess, and the
+    # latest rates are a reading that can make the conversion hold
+    guessed = sure is not None and when is not None and document_date(ctx) is None and \
+        not any(d.text == when.text for d in ctx.dates_in(*ctx.paragraph(src.start)))
     if sure is not None:
         chosen: list[tuple[dict, bool | None]] = [(sure, True)]
         # a date of the sentence before dates that sentence's event ("... its steel was cut in 2021. The company also
@@ -387,6 +392,10 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
             for now in [doc_d.mid.year] if doc_d is not None and doc_d.mid.year in known else known[-2:]:
                 if now != year and (cur := _table_for(tables, now)) is not None and all(cur is not t for t, _ in chosen):
                     chosen.append((cur, None))  # (None: an alternative reading)
+        if guessed:
+            known = sorted({int(t["year"]) for t in tables if "year" in t})
+            if known and (cur := _table_for(tables, known[-1])) is not None and all(cur is not t for t, _ in chosen):
+                chosen.append((cur, None))
     else:
         known = sorted({int(t["year"]) for t in tables if "year" in t})
         if not known:
@@ -492,6 +501,18 @@ def _text_rate(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence)
         word = hit.group(0).split()[-1].lower()
         return names.get(word) or names.get(word + "s") or names.get(word.rstrip("s"))
 
+    def priced_in(a: int, b: int) -> list[tuple[Mention, str]]:
+        """"when the dollar bought ¥108", "the euro traded at $1.08": a currency's price, the currency named before."""
+        out = []
+        for y in ctx.numbers_in(a, b):
+            back = _PRICED_BEFORE.search(ctx.text, max(a, y.start - 40), y.start) if y.type == "currency" else None
+            if back is not None and y.value:
+                word = back.group("c").lower()
+                o = names.get(word) or names.get(word + "s") or names.get(word.rstrip("s"))
+                if o is not None and {y.unit, o} == {src.unit, dst.unit}:
+                    out.append((y, o))
+        return out
+
     def rates_in(a: int, b: int, any_pair: bool = False) -> list[tuple[Mention, str]]:
         out = []
         for y in ctx.numbers_in(a, b):
@@ -502,6 +523,10 @@ def _text_rate(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence)
         return out
 
     found = rates_in(*ctx.sentence(dst.start))
+    si = ctx.sent_index(dst.start)
+    if not found and si and _AT_THAT_RATE.match(ctx.text, ctx.sents[si][0]):
+        # "... when the dollar bought ¥108. At that rate ¥43tn was worth about $398bn": the rate of the sentence before
+        found = rates_in(*ctx.sents[si - 1]) or priced_in(*ctx.sents[si - 1])
     if not found and not _OWN_TIME.search(ctx.text, *ctx.sentence(dst.start)):
         notes = getattr(ctx, "_rate_notes", None)
         if notes is None:  # the rates of the sentences that say at what rate the release converts, by currency pair:
@@ -533,6 +558,12 @@ def _text_rate(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence)
         note += f" ({slip})"
     evs = (ev, Evidence("text-rate", f"the text converts at {y.text}", 2.0, True))
     return Relation("given", (src, y), evs, computed=exp, point=mid, note=note)
+
+
+_PRICED_BEFORE = LazyPattern(r"\b(?:the\s+)?(?P<c>[\p{L}]+)\s+(?:was\s+|is\s+)?(?:bought|buys|buying|fetched|fetches|traded\s+at|"
+                             r"trading\s+at|trades\s+at|stood\s+at|stands\s+at|worth)\s+(?:(?:about|around|roughly|some)\s+)?$",
+                             regex.I)
+_AT_THAT_RATE = LazyPattern(r"\W*(?:at|on)\s+(?:that|this|those|these|the\s+same)\s+(?:exchange\s+)?rates?\b", regex.I)
 
 
 def _names_country(ctx: Ctx, names: list) -> bool:
