@@ -331,7 +331,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if base_position(ctx, r):
         # "each aircraft at about $58 million, more than Malaysia's roughly $51 million per jet": the base of a
         # comparison is another's rate; the figures found for it by position are only doubtfully its own
-        readings = [doubt(x) for x in readings]
+        readings = [doubt(x) if any(e.cue == "tied" for e in x.evidence) else x for x in readings]
     if guessed:
         # "Twelve Rafale jets were bought under two contracts worth €2.4 billion in all, about €200 million each": the
         # thing "each" is of was guessed from the words before it; a count of another thing may be it, a reading that
@@ -351,6 +351,14 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                                                                         "the rate", 0.0),))
                     if x.operands and x.operands[0].type == "count" and (x.operands[0].value or 0.0) > (extra.value or 0.0)
                     else x for x in readings]
+    tied_deals = {(x.operands[0].start, x.operands[1].start) for x in readings if len(x.operands) == 2
+                  and any(e.cue == "tied" for e in x.evidence)}
+    if len(tied_deals) >= 2 and len({a for a, _ in tied_deals}) >= 2 and \
+            _AVERAGE_BEFORE.search(ctx.text, max(ctx.sentence(r.start)[0], r.start - 60), r.start):
+        # "six satellites under a contract valued at €790 million, and ... another six for €680 million ... The average
+        # cost therefore comes to about €122.5 million per satellite": an average over deals the text ties each to its
+        # own count is not one deal's price; any of them is a reading, none sure
+        readings = [doubt(x) for x in readings]
     readings.sort(key=lambda x: (-x.score, not x.explicit))  # (among equals, the one not doubted first)
     # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
     # that may hold is not cut off by readings that only score higher (at most eight in all)
@@ -580,6 +588,7 @@ _REMAINDER_SPLIT = LazyPattern(r"\b(?:the\s+)?(?:balance|remainder|rest|remainin
 _REMAINDER_SPLIT_RATE = LazyPattern(r"\b(?:the\s+)?(?:balance|remainder|rest|remaining\s+(?:amount|sum|balance|payments?))"
                                     r"\s+(?:(?:is|was|will|would|to|be|paid|payable|follow|follows|due)\s+){0,3}(?:in|over|as|across)"
                                     r"\s+[^,;.]{0,40}$", regex.I)
+_AVERAGE_BEFORE = LazyPattern(r"\b(?:average|averaged|averages|mean|blended|overall)\b[^.;]{0,40}$", regex.I)
 _OR_MORE = LazyPattern(r"\s+(?:and|or)\s+(?:more|above|over|upwards|higher)\b", regex.I)
 _SPLIT_INTO = LazyPattern(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:in|over|across|into|as)\s+(?:[\p{L}-]+\s+)?", regex.I)
 # (a recipient after "for"/"to", or a source after "from": "11 from Belarus, six each from Bulgaria and Israel")
