@@ -243,7 +243,9 @@ _GAIN_OF = LazyPattern(r"\b(?:gain|gains|profit|profits|income|surplus|inflow|ea
                        regex.I)
 _SPAN_OVER = LazyPattern(r"[^\n]{0,5}?\b(?:over|under|in|within)\s+(?:the\s+)?(?:(?:past|last|next|previous|coming|following)\s+)?"
                          r"(?:\w+\s+)?(?:years?|months?|quarters?|decades?|weeks?|days?|periods?)\b", regex.I)
-_NO_DIRECTION = LazyPattern(r"\b(?:(?:more|less|fewer)\s+than(?=\s*$|\s{2,})|(?:over|under|in|"
+# ("an increase of just under a quarter": a hedge's "under" right before the figure says nothing of the direction)
+_NO_DIRECTION = LazyPattern(r"\b(?:(?:more|less|fewer)\s+than(?=\s*$|\s{2,})|(?:just|slightly|a\s+little)\s+(?:under|over|"
+                            r"below|above)(?=\s*$|\s{2,})|(?:over|under|in|"
                             r"within)\s+(?:the\s+)?(?:(?:past|last|next|previous|"
                             r"coming|following)\s+)?(?:\w+\s+)?(?:years?|months?|quarters?|decades?|weeks?|days?|periods?)\b)",
                             regex.I)
@@ -1404,6 +1406,25 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         if not readings:
             ctx.skip(kind, p, f"a change against the level of {when.text}, a date no figure given is said to be of")
             return
+    if kind == "percent_change" and readings and p.type == "percent":
+        # "Space Systems, up 13.5% year on year, thus generated 81% of group total operating performance, against 80% a
+        # year earlier": a change said of the subject before two shares (levels "of" a whole) is the subject's own, not
+        # the shares' relative change
+        kept = [r for r in readings if not (len(r.operands) == 2 and all(o.type == "percent" for o in r.operands)
+                                            and all(o.start > p.end for o in r.operands)
+                                            and "," in ctx.text[p.end:min(o.start for o in r.operands)]
+                                            and any(_SHARE_OF_AFTER.match(ctx.text, o.end) for o in r.operands))]
+        if not kept:
+            ctx.skip(kind, p, "the change of the subject it is said of, not of the shares after it")
+            return
+        readings = kept
+    if kind in ("percent_change", "difference") and readings and (each := _PER_EACH_AFTER.match(ctx.text, p.end)):
+        # "will pay almost 60% more for each of its E-7A aircraft after cutting the order from five to three": the change
+        # of a price for each, not of the counts
+        readings = [r for r in readings if not all(o.type in ("count", "number") for o in r.operands)]
+        if not readings:
+            ctx.skip(kind, p, f"the change of a price for each ('{ctx.text[p.start:each.end()]}'), not of the counts given")
+            return
     if kind in ("percent_change", "difference") and readings and (w := _with_subject(ctx, facts, p)) is not None:
         # "lifted revenues 12% to NOK 13.3 billion from NOK 11.9 billion, with revenue at Kongsberg Defence &
         # Aerospace up 38%": the change of what the 'with' clause names, not of the figures before it
@@ -1704,6 +1725,11 @@ def _named_ratio(ctx: Ctx, facts: Facts, m: Mention, based: bool = False) -> boo
     return _ratio_before(ctx, facts, m)
 
 
+_SHARE_OF_AFTER = LazyPattern(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}?(?:total|sales|revenues?|turnover|group|"
+                              r"orders?|output|market|budget|spending|exports?|imports?|deliveries|backlog|production|"
+                              r"performance|workforce|staff|headcount|fleet)\b", regex.I)
+_PER_EACH_AFTER = LazyPattern(r"\s+(?:more|less|extra|higher|lower|cheaper|dearer)\s+(?:for\s+(?:each|every)|per|each|apiece|"
+                              r"a\s+(?:unit|piece|copy|round|shell|missile|ship|aircraft|jet|vehicle))\b", regex.I)
 _SHARE_EFFECT = LazyPattern(r",\s*(?:lifting|raising|taking|pushing|bringing|boosting|increasing|lowering|cutting|reducing|"
                             r"trimming)\s+(?:its|their|the|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:share|stake|proportion|"
                             r"weight|weighting|margin|ratio|portion)\b", regex.I)
