@@ -323,8 +323,20 @@ def _conversion(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence
         readings.append(Relation("convert", (wide,), (ev, Evidence("rounded_source", f"'{src.text}' read as a round "
                                  f"figure, {_g(lo)}-{_g(hi)}", 0.0)), factor=factor, offset=offset, note=note,
                                  alternative=True))
+    elif src.hedge and src.hedge.lower() in _BAND_HEDGES and src.half_step and src.value and \
+            not any(r.alternative for r in readings):
+        # "about 151 metres (496 ft)" for a 151.2 m hull: a hedged source is itself rounded, and its restatement may be
+        # of the value it rounds: a reading made to doubt (it can make the figure hold, never fail)
+        lo, hi = (src.value or 0.0) - src.half_step, (src.value or 0.0) + src.half_step
+        readings.append(Relation("convert", (src,), (ev, Evidence("rounded_source", f"'{src.text}' read as a hedged, "
+                                 f"rounded figure, {_g(lo)}-{_g(hi)}", 0.0)), factor=factor, offset=offset, note=note,
+                                 alternative=True))
     ctx.add(Claim("conversion", (dst.start, dst.end), dst, readings=tuple(readings), stated_step=step,
                   params={"diagnosis": f"the figure matches a mix-up of {mix}"} if mix else {}))
+
+
+_BAND_HEDGES = frozenset({"about", "around", "approximately", "approx.", "roughly", "some", "circa", "c.", "an estimated",
+                          "estimated", "nearly", "almost"})
 
 
 def _mixup(src: Mention, dst: Mention) -> str | None:
