@@ -81,6 +81,12 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
                 _margin(ctx, facts, pairs, Match(named, {"p": x}, x.start, x.end), ratio=True)
         for mt in sorted(matches(g, "share", ab), key=lambda m: -m.template.weight):
             _share(ctx, facts, pairs, mt)
+        for p in figs:  # "... or 58% and 65% respectively": shares of the parts and wholes before, in turn
+            if p.type == "percent" and not ctx.is_stated(p) and (sv := _share_value(p)) is not None and \
+                    (resp := _respective_partitive(ctx, p)) is not None:
+                ev = Evidence("respectively", f"{p.text}, in turn, of {resp[0].text} of {resp[1].text}", 4.5, True)
+                ctx.add(Claim("share", (p.start, p.end), p, readings=(Relation("share", resp, (ev,)),),
+                              stated_value=sv[0], stated_step=sv[1], qualifier=facts.qualifier(p)))
         n0 = len(ctx.claims)
         for mt in sorted(matches(g, "total", ab), key=lambda m: -m.template.weight):
             _total(ctx, facts, pairs, mt)
@@ -419,6 +425,12 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
         else:
             ev = Evidence(ev.cue, ev.detail, ev.weight, False)
+    resp = _respective_partitive(ctx, p)
+    if resp is not None:
+        # "11 of its 19 NH90s and 13 of its 20 Chinooks available, or 58% and 65% respectively": the k-th share is of
+        # the k-th part and whole
+        part, whole = resp
+        ev = Evidence(ev.cue, f"{ev.detail}: respectively, {part.text} of {whole.text}", ev.weight + 1.0, True)
     if mt.template.id in ("accounted", "part-p-of", "appositive") and part is not None and whole is None:
         # "31 of the 46 parts, or 67%", "214 of this year's 712 new apprentices are women, 21% of the intake": the
         # figure the share follows is the whole of the one before it, "of" it
@@ -649,6 +661,49 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     return out
 
 
+def _future_figure(ctx: Ctx, x: Mention) -> bool:
+    """Is ``x`` dated, right after it, to a year after the release's own ("€30 billion in 2029", "to €6bn by 2030")?"""
+    from .dates import document_date
+
+    doc = document_date(ctx)
+    hit = _YEAR_RIGHT_AFTER.match(ctx.text, x.end)
+    return doc is not None and hit is not None and int(hit.group("y")) > doc.last.year
+
+
+_TARGET_WORDS = LazyPattern(r"\b(?:target|targets|goal|goals|plan|plans|objective|ambition|aim|forecast|guidance|"
+                            r"projection|requirement)\b", regex.I)
+_YEAR_RIGHT_AFTER = LazyPattern(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:in|by|for)\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?"
+                                r"(?P<y>(?:19|20)\d\d)\b", regex.I)
+
+
+def _respective_partitive(ctx: Ctx, p: Mention) -> tuple[Mention, Mention] | None:
+    """For the k-th percent of a list closed by "respectively", the k-th "X of (the) Y" of its sentence before the list,
+    when the two counts agree."""
+    s, e = ctx.sentence(p.start)
+    figs = ctx.numbers_in(s, e)
+    k = next((i for i, x in enumerate(figs) if x is p), None)
+    if k is None:
+        return None
+    lo = k
+    while lo > 0 and figs[lo - 1].type == "percent" and _LIST_GAP.fullmatch(ctx.text, figs[lo - 1].end, figs[lo].start):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(figs) and figs[hi + 1].type == "percent" and _LIST_GAP.fullmatch(ctx.text, figs[hi].end,
+                                                                                      figs[hi + 1].start):
+        hi += 1
+    if hi == lo or not _RESPECTIVELY.match(ctx.text, figs[hi].end):
+        return None
+    pairs = [(x, y) for x, y in zip(figs[:lo], figs[1:lo], strict=False) if is_amount(x) and is_amount(y) and x.type != "percent"
+             and _PARTITIVE_OF.fullmatch(ctx.text, x.end, y.start) and _sum_comparable(ctx, x, y)]
+    if len(pairs) != hi - lo + 1:
+        return None
+    return pairs[k - lo]
+
+
+_LIST_GAP = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|and\s+)", regex.I)
+_RESPECTIVELY = LazyPattern(r"\s*,?\s*respectively\b", regex.I)
+
+
 def _another_shares_whole(ctx: Ctx, x: Mention) -> bool:
     """Is ``x`` the whole an earlier percent of its sentence is "of" ("29% of our graduate intake of 210", "40% of
     sales of €2.0bn"), or that share's amount in brackets after it ("... of 210 (61 people)")?"""
@@ -816,6 +871,10 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # a part and a whole the text dates to different years are no share: "the ministry's plans for 2026 point to about
     # PLN 200bn and 4.8% of GDP" after "nominal GDP of PLN 3.97tn in 2025"
     cands = [x for x in cands if not _years_differ(ctx, facts, part, x)]
+    # ... nor a target of a later year than the release's ("targets revenues of about €30 billion in 2029") for a part
+    # that is not one
+    if not _future_figure(ctx, part) and not (named and _TARGET_WORDS.search(named.group(1))):
+        cands = [x for x in cands if not _future_figure(ctx, x)]  # (but "40% of the target" is of one)
     out = []
     one_period = bool(named) and _ONE_PERIOD.search(named.group(1)) is not None
     named_end = p.end + named.end(1) if named else p.end
