@@ -21,6 +21,10 @@ _SHARE = LazyPattern(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:total|wh
 _ATTRIBUTE_AFTER = LazyPattern(r"[^\S\n]+(?!(?:of|in|for|at|to|by|from|on|with|and|or|but|while|as|than|compared|versus|"
                                r"vs|against|up|down|a|an|the|this|that|which|who|last|year|per|during|after|before|"
                                r"since|over|under|above|below|is|was|were|are|will|would)\b)\p{L}", regex.I)
+# a whole of another measure than a part of it: "Adjusted free cash flow represented 115% of adjusted net earnings" (a
+# cash conversion, which may exceed 100%)
+_RATIO_WHOLE = LazyPattern(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?(?:earnings|profits?|income|ebitda|"
+                           r"ebita|ebit|cash\s+flow|net\s+result|dividends?)\b", regex.I)
 _COMPARED_WITH = LazyPattern(r"\s*(?:,\s*at\b|than\b)", regex.I)
 
 
@@ -39,7 +43,7 @@ def find(ctx: Ctx) -> None:
             after = ctx.text[m.end:min(e, m.end + 40)]
             if _SHARE.match(after) or (regex.search(r"\b(?:made\s+up|accounted\s+for|accounting\s+for|represent(?:s|ed|ing)?|"
                                                     r"share\s+of)\s+(?:some\s+|about\s+|around\s+)?$", before, regex.I)
-                                       and not _ATTRIBUTE_AFTER.match(after)):
+                                       and not _ATTRIBUTE_AFTER.match(after) and not _RATIO_WHOLE.match(after)):
                 # (not "representing 116% adjusted free cash flow conversion": a ratio the words after it name, which
                 # may exceed 100%)
                 msg = f"a share of a whole cannot be {m.text}: a part is at most 100% of it"
