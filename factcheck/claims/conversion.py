@@ -47,6 +47,10 @@ def find(ctx: Ctx, facts: Facts) -> None:
                 continue  # "At ¥150 to the dollar, that is about $58 billion": a rate, not the amount restated
             if mt.template.meta.get("dst_hedged") and not dst.hedge:
                 continue  # "12 km, 20 km and 30 km" lists; "12 km, about 7.5 miles" restates
+            if mt.template.id == "bracket" and src.end <= dst.start and \
+                    ")" in ctx.text[src.end:ctx.text.rfind("(", src.end, dst.start) + 1]:
+                continue  # "Rheinmetall (price target €2,200) and Saab (SEK 330)": the source closes a bracket of its
+                # own; the next bracket is another thing's figure
             src = src_of.get(src.start, src)  # "– about US$2.9 billion or A$4.5 billion": both restate the euros
             src = _before_prior_bracket(ctx, src, dst)
             if (src.start, dst.start) in done or ctx.is_stated(dst) or dst.start in src_of:

@@ -690,6 +690,8 @@ def _other_clause(ctx: Ctx, r: Mention, x: Mention) -> bool:
     return not (x.start < r.start and ";" not in ctx.text[a:semi] and _POINTS_BACK.match(ctx.text, semi + 1, b))
 
 
+_NEXT_WORD = LazyPattern(r"[^\S\n]+(\p{Lu}[\p{L}\p{N}-]*)")  # a name right after a bare count ("46 SS-24s")
+_EXTRA_NOUNS = frozenset({"spare", "extra", "reserve", "more", "additional", "other", "attrition"})
 _PLUS_BEFORE = LazyPattern(r"\s*,?\s*(?:plus|and|with)\s+(?:a\s+further\s+|another\s+)?", regex.I)
 
 
@@ -704,7 +706,12 @@ def _extra_after(ctx: Ctx, end: int, r: Mention) -> Mention | None:
     after = ctx.numbers_in(end, min(ctx.sentence(r.start)[1], end + 40))
     if not after or after[0].type not in ("count", "number") or not _PLUS_BEFORE.fullmatch(ctx.text, end, after[0].start):
         return None
-    return after[0]
+    x = after[0]
+    word = x.noun or (w.group(1) if (w := _NEXT_WORD.match(ctx.text, x.end)) else None)
+    if word and r.unit and word.lower().rstrip("s") != r.unit.lower().rstrip("s") and \
+            word.lower().rstrip("s") not in _EXTRA_NOUNS and not is_generic(ctx.vocab, word):
+        return None  # "130 SS-19s carrying six warheads each and 46 SS-24s carrying ten": other things, not more of them
+    return x
 
 
 def _deal_words(ctx: Ctx, facts: Facts, a: int, b: int, determined: bool = False) -> set[str]:

@@ -1617,7 +1617,7 @@ class _Prose:
             return None  # "sales climbed 16% to $7.63 billion, helped by a 21% jump in commercial aftermarket revenue":
             # the cause's own change, of a part the table does not show
         multiple = m.role == "multiple"  # "operating profit doubled from a year earlier to 71.5 billion won"
-        if multiple and _OTHER_BASE.match(text, m.end):
+        if multiple and (_OTHER_BASE.match(text, m.end) or _AS_MUCH_AS.match(text, m.end)):
             return None  # "double today's level", "twice the planned rate": a comparison with another base, no change
             # of the row between its periods
         dated = _BASE_YEAR_NAMED.match(text, m.end, min(cb, m.end + 60))
@@ -1984,6 +1984,8 @@ _OTHER_BASE = re.compile(r"\s+(?:(?:the|its|their|that|this)\s+)?(?:today's|curr
                          r"original|target(?:ed)?|pre-war|peacetime|historical|average|"
                          # "roughly double the 2024 level": the level of a year named as the base of the multiple
                          r"(?:(?:fy|fiscal)\s?)?(?:19|20)\d\d(?:[-/]\d\d)?(?:['’]s)?\s+(?:level|figure|total|amount))\b", re.I)
+# "two and a half times as much per hour as the HH-60W", "three times as many as Germany": a multiple of another thing
+_AS_MUCH_AS = re.compile(r"\s+as\s+(?:much|many|large|big|high|long|heavy|expensive|costly|fast)\b[^.;]{0,40}?\bas\b", re.I)
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w&.-]*)\s+$")
 _NOT_NAMES = {"the", "its", "their", "our", "his", "her", "in", "at", "for", "by", "with", "and", "while", "group",
               "company", "segment", "division", "business", "total", "revenue", "sales", "meanwhile", "also", "but",
