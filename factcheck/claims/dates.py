@@ -122,6 +122,15 @@ def _document_date(ctx: Ctx) -> Period | None:
         p = parse_period(d.text)
         if p and (best is None or (p.last - p.first) < (best.last - best.first)):
             best = p
+    head_end = ctx.text.find("\n", 0, 400)
+    if best is None and cut is not None and 0 < head_end and cut.start() < head_end:
+        # "THEON INTERNATIONAL PLC – Capital Markets Day: ..." over "Athens, 27 May 2025 – THEON ...": the dash of the
+        # headline is not the dateline's; the dateline stops at the first dash after the headline
+        cut2 = _DASH_CUT.search(head, head_end)
+        for d in ctx.dates_in(head_end, cut2.start()) if cut2 else []:
+            p = parse_period(d.text)
+            if p and (best is None or (p.last - p.first) < (best.last - best.first)):
+                best = p
     if best is None:
         # a masthead line above the headline: "AMMUNITION WATCH – 6 December 2024", "Defence Weekly | Issue 48 | 2 March
         # 2025" (a whole date, day and month, on the first line, after the dash the dateline would stop at)
@@ -157,6 +166,7 @@ def _document_date(ctx: Ctx) -> Period | None:
     return None
 
 
+_DASH_CUT = LazyPattern(r"\s[—–-]{1,2}\s")
 # ... with the base's figure between: "compared with SEK 1.95 billion in the final quarter of 2024", "up from ¥1.0
 # trillion in fiscal 2023"
 _COMPARED_DATE = LazyPattern(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from|since)\s+"

@@ -641,7 +641,13 @@ _WITH_BEFORE = LazyPattern(r"\bwith\s+(?:[\p{L}-]+\s+)?$", regex.I)
 
 def base_position(ctx: Ctx, x: Mention) -> bool:
     """"... over the Rs 1,27,434 crore", "than the 181": the base of a comparison, not what a sentence is about."""
-    return bool(_BASE_WORDS.search(ctx.text[max(0, x.start - 40):x.start]))
+    return bool(_BASE_WORDS.search(ctx.text[max(0, x.start - 40):x.start])) or \
+        _BASE_NAMED_BRACKET.search(ctx.text, max(0, x.start - 60), x.start) is not None
+
+
+# "4.65% more than the BE of 2024-25 (₹1,72,000 crore)": the base named by words, its figure in brackets after them
+_BASE_NAMED_BRACKET = LazyPattern(r"\b(?:than|against|versus|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?[^.;()\d]{0,40}"
+                                  r"(?:\d{4}(?:[-–/]\d{2,4})?[^.;()\d]{0,10})?\(\s*$", regex.I)
 
 
 def outside_closed_aside(ctx: Ctx, figs: list[Mention], s: int, end: int) -> list[Mention]:

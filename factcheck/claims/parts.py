@@ -1366,6 +1366,8 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     window = [x for x in window if x.value_high is None]
     nums = [x for x in window if facts.measure_id(x) == meas and (ratio or x.start < p.start + 1)]
     dens = [x for x in window if facts.measure_id(x) == "sales"]
+    if not _future_figure(ctx, p):  # (not "Revenue target of around €1 billion by 2030" for a margin of 2024)
+        dens = [x for x in dens if not _future_figure(ctx, x)]
     far = False
     if not ratio and (not nums or not dens):
         # "the underlying EBIT margin was 10.6%" under a highlights table: the profit measure and sales named
@@ -1377,7 +1379,8 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
         dens = dens or [y for x in facts.figures_before("sales", p.start) if x.start not in pairs.deltas
                         and (y := pairs.resolved(x)).type == "currency" and is_amount(y)][-2:]
     if not ratio and not far and dens and (whole := _largest_sales_before(ctx, facts, pairs, min(dens, key=lambda x: x.start))) \
-            is not None and abs(whole.value or 0.0) > max(abs(d.value or 0.0) for d in dens) * 1.0001:
+            is not None and abs(whole.value or 0.0) > max(abs(d.value or 0.0) for d in dens) * 1.0001 and \
+            (_future_figure(ctx, p) or not _future_figure(ctx, whole)):
         dens = [*dens, whole]  # the period's larger sales figure given earlier: the whole a margin may be of, too
     mine = None if ratio or prior else _prior_of(pairs, p)
     if mine is not None:
