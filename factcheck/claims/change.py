@@ -1730,6 +1730,9 @@ _SHARE_OF_AFTER = LazyPattern(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\
                               r"performance|workforce|staff|headcount|fleet)\b", regex.I)
 _PER_EACH_AFTER = LazyPattern(r"\s+(?:more|less|extra|higher|lower|cheaper|dearer)\s+(?:for\s+(?:each|every)|per|each|apiece|"
                               r"a\s+(?:unit|piece|copy|round|shell|missile|ship|aircraft|jet|vehicle))\b", regex.I)
+_AND_OWN_VERB = (r"\band\s+(?:(?:will|would|also|then|now|further)\s+)?(?:@increase_words|@decrease_words|raise|raises|lift|"
+                 r"lifts|lower|lowers|set|sets|keep|keeps|trim|trims|upgrade|upgrades|downgrade|downgrades)\s+"
+                 r"(?:our|its|their|the|his|her)\s")
 _SHARE_EFFECT = LazyPattern(r",\s*(?:lifting|raising|taking|pushing|bringing|boosting|increasing|lowering|cutting|reducing|"
                             r"trimming)\s+(?:its|their|the|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:share|stake|proportion|"
                             r"weight|weighting|margin|ratio|portion)\b", regex.I)
@@ -1882,6 +1885,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         # "investment nearly doubled, lifting its share of the European total to 26% from 17%": a pair after a participle
         # whose object is a share (a margin, a ratio) of the subject is that share's change, the effect of this one
         local = [pr for pr in local if not (min(pr.old.start, pr.new.start) > p.end and _SHARE_EFFECT.search(
+            ctx.text, p.end, min(pr.old.start, pr.new.start)))]
+        # "We lift our 2025-2027e EPS by between 6% and 8% and raise our target price to SEK 280 from SEK 250": a pair
+        # after "and" and a verb of its own is that verb's, not the change stated before it
+        local = [pr for pr in local if not (min(pr.old.start, pr.new.start) > p.end and facts.g.regex(_AND_OWN_VERB).search(
             ctx.text, p.end, min(pr.old.start, pr.new.start)))]
         size = _size_restated(ctx, facts, p)
         if size is not None:

@@ -661,6 +661,20 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     return out
 
 
+def _year_named_apart(ctx: Ctx, part: Mention, whole: Mention) -> bool:
+    """Does the part's sentence name a year that the whole's sentence (another one) does not ("In calendar year 2024,
+    Canada's NATO-reported spending was $41.0 billion, or 1.37% of GDP" after "a projected GDP of $3,135 billion" this
+    fiscal year)? Then the whole may be of another year."""
+    sp, sw = ctx.sent_index(part.start), ctx.sent_index(whole.start)
+    if sp == sw:
+        return False
+    years = set(_YEAR_IN_TEXT.findall(ctx.text, *ctx.sents[sp]))
+    return bool(years) and not years & set(_YEAR_IN_TEXT.findall(ctx.text, *ctx.sents[sw]))
+
+
+_YEAR_IN_TEXT = LazyPattern(r"(?<![\d.,])(?:19|20)\d\d(?!\d)(?![.,]\d)")
+
+
 def _future_figure(ctx: Ctx, x: Mention) -> bool:
     """Is ``x`` dated, right after it, to a year after the release's own ("€30 billion in 2029", "to €6bn by 2030")?"""
     from .dates import document_date
@@ -947,7 +961,7 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     if len(same) == 1 and (generic or meas == pm) and not (generic and _PART_OF_MORE.match(ctx.text, same[0].end)) \
             and not (pm and ctx.sent_index(same[0].start) != ctx.sent_index(part.start)
                      and _owned_measure(ctx, facts, same[0], pm)) \
-            and _named_words_around(ctx, named, same[0]):
+            and _named_words_around(ctx, named, same[0]) and not _year_named_apart(ctx, part, same[0]):
         out = [(x, ev + [Evidence("only-whole", f"the only {pm} figure it can be a share of", 1.5, True)])
                if x is same[0] else (x, ev) for x, ev in out]
     elif meas is not None and meas != pm and named is not None and _MEASURE_WHOLE.fullmatch(named.group(1).strip()):
@@ -961,7 +975,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         pl = _period_length(ctx, part)
         if len(named_m) == 1 and not _PART_OF_MORE.match(ctx.text, named_m[0].end) and sv is not None and sv[0] <= 100 \
                 and not (pl and (wl := _period_length(ctx, named_m[0])) and wl != pl) \
-                and not _years_differ(ctx, facts, part, named_m[0]) and not _owned_measure(ctx, facts, named_m[0], meas):
+                and not _years_differ(ctx, facts, part, named_m[0]) and not _owned_measure(ctx, facts, named_m[0], meas) \
+                and not _year_named_apart(ctx, part, named_m[0]):
             out = [(x, ev + [Evidence("only-whole", f"the only {meas} figure the whole can be", 1.5, True)])
                    if x is named_m[0] else (x, ev) for x, ev in out]
     sv = _share_value(p)
