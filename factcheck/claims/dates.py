@@ -952,8 +952,11 @@ _PLANNED_SPAN = LazyPattern(r"\b(?:expected|planned|intended|meant|scheduled|due
 _DATE_GIVEN_AFTER = LazyPattern(r"\s*(?:of|in|for|on|,)?\s*(?:(?:early|mid|late|the\s+end\s+of)\s+)?(?:\p{L}+\.?\s+)?(?:19|20)\d\d",
                                 regex.I)  # ("after the original target of July 2017": the date named after all)
 # (or a span the period includes: "runs over the five years from 2021 to 2026 and includes three years of support")
+# ("made up of a five-year base period and a five-year option": the parts a period is made of, and the next item)
 _PART_OF_PERIOD = LazyPattern(r"\b(?:first|last|opening|final|closing|initial|remaining|(?:includes|including|include|included|"
-                              r"comprises|comprising|plus|with)\s+(?:an?\s+|the\s+|up\s+to\s+)?)\s*$", regex.I)
+                              r"comprises|comprising|plus|with|made\s+up\s+of|consisting\s+of|consists\s+of|split\s+into|"
+                              r"divided\s+into)\s+(?:an?\s+|the\s+|up\s+to\s+)?(?:[^.;]{0,60}?\band\s+(?:an?\s+|the\s+)?)?)\s*$",
+                              regex.I)
 _DATED_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?"
                            r"(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
                            r"(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?(?:19|20)\d\d\b", regex.I)

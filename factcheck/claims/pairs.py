@@ -244,6 +244,8 @@ class Pairs:
             return  # "€90.6 billion in 2024, including the €100 billion special fund, against €34.7 billion": an aside
         if any(self._saved(x) for x in (old, new)):
             return  # "save $480 million, or 4.7 percent, compared with $10.28 billion": an amount saved is no level
+        if _across_modifier(self.ctx, new):
+            return  # "2,620 jobs across 165 employers ..., up from 2,140": the employers spread the jobs, no level
         if new.start < old.start and _bare(old) and _bare_takes_nearer(self.ctx, new, old):
             return  # "106 years old this year, has 860 apprentices enrolled, up from 780 a year earlier": a bare figure
             # is of the kind of the nearest figure before it, not of one further back
@@ -709,8 +711,19 @@ def _bare_takes_nearer(ctx: Ctx, new: Mention, old: Mention) -> bool:
     """Is there a figure of another kind than ``new`` (a count after an age) between ``new`` and the bare ``old``?"""
     # (not a calibre or a span, "40,000 155mm rounds", nor an attribute, "97 so-called 25-million-euro proposals")
     return any(is_amount(x) and x.type not in ("percent", new.type) and not _bare(x)
-               and not modifier(x) and not regex.search(r"\d-\p{L}", x.text)
+               and not modifier(x) and not regex.search(r"\d-\p{L}", x.text) and not _across_modifier(ctx, x)
                for x in ctx.numbers_in(new.end, old.start))
+
+
+def _across_modifier(ctx: Ctx, x: Mention) -> bool:
+    """"2,620 jobs across 165 employers": a count in a phrase that spreads the figure before it over other things, no
+    level of its own."""
+    before = ctx.numbers_in(max(0, x.start - 40), x.start)
+    return bool(before) and before[-1].type == "count" and _ACROSS.fullmatch(ctx.text, before[-1].end, x.start) is not None
+
+
+_ACROSS = LazyPattern(r"\s+(?:(?:spread|split|shared|divided)\s+)?(?:across|among|between|over)\s+(?:some\s+|about\s+)?",
+                      regex.I)
 
 
 def _bare(m: Mention) -> bool:
