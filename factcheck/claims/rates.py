@@ -583,11 +583,11 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
     return out
 
 
-_REMAINDER_SPLIT = LazyPattern(r"\b(?:the\s+)?(?:balance|remainder|rest|remaining\s+(?:amount|sum|balance|payments?))\b"
-                               r"[^,;.\d]{0,30}$", regex.I)
-_REMAINDER_SPLIT_RATE = LazyPattern(r"\b(?:the\s+)?(?:balance|remainder|rest|remaining\s+(?:amount|sum|balance|payments?))"
-                                    r"\s+(?:(?:is|was|will|would|to|be|paid|payable|follow|follows|due)\s+){0,3}(?:in|over|as|across)"
-                                    r"\s+[^,;.]{0,40}$", regex.I)
+# what is left of an amount: "the balance", "the remainder", "the rest", "the remaining payments"
+_REMAINDER = r"\b(?:the\s+)?(?:balance|remainder|rest|remaining\s+(?:amount|sum|balance|payments?))"
+_REMAINDER_SPLIT = LazyPattern(_REMAINDER + r"\b[^,;.\d]{0,30}$", regex.I)  # ... right before the count it is split into
+_REMAINDER_SPLIT_RATE = LazyPattern(_REMAINDER + r"\s+(?:(?:is|was|will|would|to|be|paid|payable|follow|follows|due)\s+){0,3}"
+                                    r"(?:in|over|as|across)\s+[^,;.]{0,40}$", regex.I)  # ... before the size of each part
 _AVERAGE_BEFORE = LazyPattern(r"\b(?:average|averaged|averages|mean|blended|overall)\b[^.;]{0,40}$", regex.I)
 _OR_MORE = LazyPattern(r"\s+(?:and|or)\s+(?:more|above|over|upwards|higher)\b", regex.I)
 _SPLIT_INTO = LazyPattern(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:in|over|across|into|as)\s+(?:[\p{L}-]+\s+)?", regex.I)
