@@ -1730,9 +1730,12 @@ _SHARE_OF_AFTER = LazyPattern(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\
                               r"performance|workforce|staff|headcount|fleet)\b", regex.I)
 _PER_EACH_AFTER = LazyPattern(r"\s+(?:more|less|extra|higher|lower|cheaper|dearer)\s+(?:for\s+(?:each|every)|per|each|apiece|"
                               r"a\s+(?:unit|piece|copy|round|shell|missile|ship|aircraft|jet|vehicle))\b", regex.I)
+# ... or after "and" and a share of the subject that changes on its own ("grows by 13.5% and its share rises to 37.5% from
+# 35.6%")
 _AND_OWN_VERB = (r"\band\s+(?:(?:will|would|also|then|now|further)\s+)?(?:@increase_words|@decrease_words|raise|raises|lift|"
                  r"lifts|lower|lowers|set|sets|keep|keeps|trim|trims|upgrade|upgrades|downgrade|downgrades)\s+"
-                 r"(?:our|its|their|the|his|her)\s")
+                 r"(?:our|its|their|the|his|her)\s|\band\s+(?:its|their|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:share|margin|ratio|"
+                 r"proportion|weight|weighting)\s+(?:of\s+[^,;.]{0,30}?\s+)?(?:@increase_words|@decrease_words)\b")
 _SHARE_EFFECT = LazyPattern(r",\s*(?:lifting|raising|taking|pushing|bringing|boosting|increasing|lowering|cutting|reducing|"
                             r"trimming)\s+(?:its|their|the|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:share|stake|proportion|"
                             r"weight|weighting|margin|ratio|portion)\b", regex.I)
