@@ -132,8 +132,11 @@ class Pairs:
             old = mt.slots.get("old")
             if not mt.template.meta.get("back") or old is None:
                 continue
+            # (not a part given with its share of a whole: "December alone brought in $1.84 billion, roughly a quarter
+            # of the annual total. The sector's exports have risen 2.6-fold since 2019, when they stood at ...")
             prev = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, old)
-                    and not same_figure(x, old) and x.start not in self.deltas and not base_position(ctx, x)]
+                    and not same_figure(x, old) and x.start not in self.deltas and not base_position(ctx, x)
+                    and not _PART_WITH_SHARE.match(ctx.text, x.end)]
             if prev:
                 self._take(mt, old, prev[-1], ctx.sentence_numbers(si - 1) + figs, best)
 
@@ -605,6 +608,9 @@ def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
 _CLAUSE_BREAK_AND = LazyPattern(r";|,\s+(?:and|but|while|whereas|although|though)\b", regex.I)
 _FUNDING_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:raise|round|funding|fundraise|fundraising|capital\s+raise|"
                              r"capital\s+injection|injection|share\s+issue|rights\s+issue)\b", regex.I)
+_PART_WITH_SHARE = LazyPattern(r"\s*,\s*(?:or\s+)?(?:(?:about|roughly|around|some|nearly|almost|just\s+over|just\s+under)\s+)?"
+                               r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|"
+                               r"two[- ]thirds|three[- ]quarters)\s+of\b", regex.I)
 _HEDGE_THAN = LazyPattern(r"\b(?:more|less|fewer)\s+than\s+$", regex.I)  # "to more than 500": a hedge, no base
 _BASE_BEFORE = LazyPattern(r"\b(?:over|on|from|than|against|versus|compared\s+with)\s+(?:[\p{L}'’-]+\s+){0,5}$", regex.I)
 _CLAUSE_SO = LazyPattern(r",\s*(?:so|thus|therefore|hence|which means)\b|;", regex.I)

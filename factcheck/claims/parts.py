@@ -969,7 +969,7 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
         # the text gives one figure of it (not an earlier period's level) that the part can be a share of
         # (not "$2.6 billion in the quarter, or 256% of net earnings" with the year's earnings given: a share above the
         # whole, or a part and a whole of periods of different lengths)
-        named_m = [x for x, _ in out if facts.measure_id(x) == meas and not pairs.with_old(x)
+        named_m = [x for x, _ in out if facts.measure_id(x) == meas and not pairs.with_old(x) and not base_position(ctx, x)
                    and (not of_segment or _owned_measure(ctx, facts, x, meas))]
         sv = _share_value(p)
         pl = _period_length(ctx, part)
