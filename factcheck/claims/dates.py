@@ -887,6 +887,9 @@ def _year_range(ctx: Ctx, q: Mention, periods: list[tuple[Mention, Period]]) -> 
     """A range of years written as one date ("2025-2030", "2023–2027") right before or after the span, with nothing
     but words between: its two ends (not "2024-25", one fiscal year)."""
     t = ctx.text
+    if sum(1 for d, _ in periods if _YEAR_RANGE.fullmatch(d.text)) >= 2:
+        return None  # "36 per cent in 2020–24, down from 55 per cent in 2015–19 and 72 per cent in 2010–14: its share has
+        # halved in ten years": a span between periods, not within one of them
     for d, _ in periods:
         m = _YEAR_RANGE.fullmatch(d.text)
         if m is None:

@@ -137,6 +137,15 @@ class Pairs:
             prev = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, old)
                     and not same_figure(x, old) and x.start not in self.deltas and not base_position(ctx, x)
                     and not _PART_WITH_SHARE.match(ctx.text, x.end)]
+            # (not a remainder: "The remaining 1.3 per cent went to unidentified recipients. Europe's share ...")
+            prev = [x for x in prev if not _REMAINING_BEFORE.search(ctx.text, max(prev_a, x.start - 25), x.start)]
+            own = _OWNER_OPENING.match(ctx.text, ctx.sents[si][0])
+            if own is not None and own.group(1).lower() not in _NOT_OWNERS and len(prev) >= 3:
+                # "Asia 33 per cent, Europe 28 per cent, ... Europe's share has more than doubled since 2015–19": in a
+                # list, the level is the one the subject's owner names, else none
+                prev = [x for x in prev if regex.search(
+                    r"(?<![\p{L}])" + regex.escape(own.group(1)) + r"(?![\p{L}])[^.;,\d]{0,25}$",
+                    ctx.text[max(prev_a, x.start - 40):x.start])][-1:]
             if prev:
                 self._take(mt, old, prev[-1], ctx.sentence_numbers(si - 1) + figs, best)
 
@@ -608,6 +617,10 @@ def bracket_restatement(ctx: Ctx, x: Mention) -> bool:
 _CLAUSE_BREAK_AND = LazyPattern(r";|,\s+(?:and|but|while|whereas|although|though)\b", regex.I)
 _FUNDING_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:raise|round|funding|fundraise|fundraising|capital\s+raise|"
                              r"capital\s+injection|injection|share\s+issue|rights\s+issue)\b", regex.I)
+_NOT_OWNERS = frozenset({"it", "that", "this", "the", "its", "their", "our", "today", "year", "last", "company",
+                         "group", "country", "industry", "sector", "nation", "world", "market"})
+_OWNER_OPENING = LazyPattern(r"\W*(?:[Tt]he\s+)?(\p{Lu}[\p{L}-]+)['’]s?\s")  # "Europe's share ...", "Airbus' deliveries"
+_REMAINING_BEFORE = LazyPattern(r"\b(?:remaining|rest|remainder|balance|other)\b[^.;,\d]{0,12}$", regex.I)
 _PART_WITH_SHARE = LazyPattern(r"\s*,\s*(?:or\s+)?(?:(?:about|roughly|around|some|nearly|almost|just\s+over|just\s+under)\s+)?"
                                r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|"
                                r"two[- ]thirds|three[- ]quarters)\s+of\b", regex.I)
