@@ -569,6 +569,13 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
         # "23 owners covering the 46 projects, two each": a total smaller than its recipients at one or more each is
         # no total of them (the figure before the rate is what is counted)
         totals = [x for x in totals if not ((r.value or 0) >= 1 and (x.value or 0) < (k.value or 0))]
+        # "20 new-build Typhoons ... In addition, Ankara has agreed to buy 12 used Typhoons each from Qatar and Oman,
+        # bringing the total to 44 aircraft": a running total takes in the figures of its kind before the rate too
+        totals = [x for x in totals if not (x.start > r.end and _RUNNING_TOTAL.search(ctx.text, max(r.end, x.start - 40),
+                                                                                        x.start)
+                                            and any(y.type == r.type and y is not k and noun_class(ctx.vocab, y.unit) ==
+                                                    noun_class(ctx.vocab, r.unit)
+                                                    for y in ctx.numbers_in(max(0, r.start - 1500), r.start)))]
         if mt.template.id == "batches-of":
             # "€6.1 billion in eight tranches of ...": the amount right before "in N" is the one split, not one after
             direct = [x for x in totals if x.end <= k.start and _SPLIT_INTO.fullmatch(ctx.text, x.end, k.start)]
@@ -589,6 +596,8 @@ _REMAINDER_SPLIT = LazyPattern(_REMAINDER + r"\b[^,;.\d]{0,30}$", regex.I)  # ..
 _REMAINDER_SPLIT_RATE = LazyPattern(_REMAINDER + r"\s+(?:(?:is|was|will|would|to|be|paid|payable|follow|follows|due)\s+){0,3}"
                                     r"(?:in|over|as|across)\s+[^,;.]{0,40}$", regex.I)  # ... before the size of each part
 _AVERAGE_BEFORE = LazyPattern(r"\b(?:average|averaged|averages|mean|blended|overall)\b[^.;]{0,40}$", regex.I)
+_RUNNING_TOTAL = LazyPattern(r"\b(?:bringing|taking|raising|lifting|pushing)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?"
+                             r"(?:to|at)\s+$", regex.I)
 _OR_MORE = LazyPattern(r"\s+(?:and|or)\s+(?:more|above|over|upwards|higher)\b", regex.I)
 _SPLIT_INTO = LazyPattern(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:in|over|across|into|as)\s+(?:[\p{L}-]+\s+)?", regex.I)
 # (a recipient after "for"/"to", or a source after "from": "11 from Belarus, six each from Bulgaria and Israel")
