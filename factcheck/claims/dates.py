@@ -515,6 +515,14 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     before = t[s:q.start]
     if _unit_size(ctx, q):
         return None  # "four one-year option periods", "two 30-day trials": the size of each, not a span between dates
+    later_at = _LATER_AT.match(t, q.end, e)
+    if later_at is not None:
+        # "Initial operating capability is planned for 2027, with full operating capability following three years later,
+        # in 2030": the date after the span is where it ends, the last date before it in the sentence where it starts
+        ends = [p for d in ctx.dates_in(later_at.end(), e) if d.start == later_at.end() and (p := parse_period(d.text))]
+        starts = [p for d in ctx.dates_in(s, q.start) if (p := parse_period(d.text))]
+        if ends and starts and starts[-1].first <= ends[0].first:
+            return (starts[-1], ends[0], True)
     given = _DATES_GIVEN.match(t, q.end, e)
     if given is not None:
         # "over 15 years of service (2007–2024)", "served for 31 years (1990-2014)", "ran for eight years, from 2011 to
@@ -927,6 +935,7 @@ _DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after|(?:later|earlier
                          r"June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d)\b", regex.I)
 # a "from" that names a base figure before the date ("from 1,28 % in 2024": a decimal comma), not "withdrawn from service:
 # September 2023"
+_LATER_AT = LazyPattern(r"\s*(?:later|on)\s*,?\s*(?:in|by|on)\s+(?:(?:early|mid|late)[- ]|the\s+end\s+of\s+)?", regex.I)
 _PLACE_THEN_DATE = LazyPattern(r",\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\s*,\s*(?:in|on)\s+(?=(?:January|February|"
                                r"March|April|May|June|July|August|September|October|November|December|\d))")
 _FROM_DATED = LazyPattern(r"\bfrom\b(?=[^,;]*\d)(?:[^,;]|,(?=\d))*$", regex.I)
