@@ -58,7 +58,7 @@ def find(ctx: Ctx, facts: Facts) -> None:
             if src.type == "quantity" and _unit_named_between(ctx, src, dst):
                 continue  # "from almost half a metric ton to a full ton (roughly 2,200 pounds)": the bracket restates
                 # the quantity named right before it, which the text gives by words only
-            pairs = _paired_list(ctx, src, dst) or [(src, dst)]
+            pairs = _respective_sources(ctx, dst) or _paired_list(ctx, src, dst) or [(src, dst)]
             for s, d in pairs:
                 if (s.start, d.start) in done or not _restates(ctx, s, d):
                     continue
@@ -262,6 +262,30 @@ def _paired_list(ctx: Ctx, src: Mention, dst: Mention) -> list[tuple[Mention, Me
     if len(dsts) != len(srcs):
         return None
     return list(zip(srcs, dsts, strict=True))
+
+
+def _respective_sources(ctx: Ctx, dst: Mention) -> list[tuple[Mention, Mention]] | None:
+    """"AED 23.34bn at IDEX 2023 and GAMI SAR 26.7bn at WDS 2024, equivalent to $6.36bn and $7.12bn respectively": the
+    k-th restatement of a list closed by "respectively" restates the k-th amount of its sentence in another currency."""
+    nums = ctx.amounts
+    j = ctx.amount_index.get(dst.start)
+    if j is None or dst.type != "currency":
+        return None
+    dsts = [dst]
+    k = j
+    while k + 1 < len(nums) and nums[k + 1].unit == dst.unit and _LIST_GAP.fullmatch(ctx.text[nums[k].end:nums[k + 1].start]):
+        dsts.append(nums[k + 1])
+        k += 1
+    if len(dsts) < 2 or not _RESPECTIVELY_AFTER.match(ctx.text, dsts[-1].end):
+        return None
+    s0, _ = ctx.sentence(dst.start)
+    srcs = [x for x in nums[:j] if x.start >= s0 and x.type == "currency" and x.unit != dst.unit]
+    if len(srcs) < len(dsts):
+        return None
+    return list(zip(srcs[-len(dsts):], dsts, strict=True))
+
+
+_RESPECTIVELY_AFTER = LazyPattern(r"\s*,?\s*respectively\b", regex.I)
 
 
 def trailing_zero_step(m: Mention) -> float:
