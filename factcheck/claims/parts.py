@@ -2537,7 +2537,10 @@ def _breaks_down_into(ctx: Ctx, t: Mention, x: Mention) -> bool:
         return True
     dt, dx = bool(regex.search(r"\d", nt)), bool(regex.search(r"\d", nx))
     if dx and not dt:
-        return True  # "36 fighters, 12 FA-50GF and 24 FA-50PL": designations of the thing counted
+        # "36 fighters, 12 FA-50GF and 24 FA-50PL": designations of the thing counted (not of people: "305 troops, four
+        # LCU Mk10 and four LCVP Mk5 landing craft" lists what else a ship carries)
+        return noun_class(ctx.vocab, nt) not in ("person", "troop", "troops") and \
+            noun_class(ctx.vocab, nt.rstrip("s")) not in ("person", "troop")
     if dx and dt:  # "52 F-16s, 36 F-16C and 12 F-16D" but not "1,000 K2s, 672 K9s"
         return _stem(nt) == _stem(nx)
     return False
@@ -2558,7 +2561,7 @@ def _qualifier_word(ctx: Ctx, x: Mention) -> bool:
     from .reading import noun_class
 
     n = x.noun or ""
-    return bool(n) and n[:1].isupper() and not n.endswith("s") and " " not in n and \
+    return bool(n) and n[:1].isupper() and not n.endswith("s") and " " not in n and not any(c.isdigit() for c in n) and \
         noun_class(ctx.vocab, x.unit) == (x.unit or "").lower()  # a class of its own: no known thing
 
 
