@@ -705,17 +705,16 @@ def _respective_partitive(ctx: Ctx, p: Mention) -> tuple[Mention, Mention] | Non
     while hi + 1 < len(figs) and figs[hi + 1].type == "percent" and _LIST_GAP.fullmatch(ctx.text, figs[hi].end,
                                                                                       figs[hi + 1].start):
         hi += 1
-    if hi == lo or not _RESPECTIVELY.match(ctx.text, figs[hi].end):
+    if hi == lo or not _RESPECTIVELY_AFTER.match(ctx.text, figs[hi].end):
         return None
     pairs = [(x, y) for x, y in zip(figs[:lo], figs[1:lo], strict=False) if is_amount(x) and is_amount(y) and x.type != "percent"
-             and _PARTITIVE_OF.fullmatch(ctx.text, x.end, y.start) and _sum_comparable(ctx, x, y)]
+             and _OF_ITS_WHOLE.fullmatch(ctx.text, x.end, y.start) and _sum_comparable(ctx, x, y)]
     if len(pairs) != hi - lo + 1:
         return None
     return pairs[k - lo]
 
 
 _LIST_GAP = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|and\s+)", regex.I)
-_RESPECTIVELY = LazyPattern(r"\s*,?\s*respectively\b", regex.I)
 
 
 def _another_shares_whole(ctx: Ctx, x: Mention) -> bool:
@@ -1205,7 +1204,7 @@ def _called_total(ctx: Ctx, x: Mention, since: int = 0) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------- margins
-_PARTITIVE_OF = LazyPattern(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|all|our|his|her|this|these|those|last|next)\s+)?"
+_OF_ITS_WHOLE = LazyPattern(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|all|our|his|her|this|these|those|last|next)\s+)?"
                             r"(?:[\p{L}-]+['’]s\s+)?", regex.I)
 
 
@@ -1214,7 +1213,7 @@ def _partitive_part(ctx: Ctx, whole: Mention) -> Mention | None:
     of its kind and no larger."""
     s0, _ = ctx.sentence(whole.start)
     prev = [x for x in ctx.numbers_in(s0, whole.start) if is_amount(x) and x.type != "percent"]
-    if prev and _PARTITIVE_OF.fullmatch(ctx.text, prev[-1].end, whole.start) and _sum_comparable(ctx, prev[-1], whole) \
+    if prev and _OF_ITS_WHOLE.fullmatch(ctx.text, prev[-1].end, whole.start) and _sum_comparable(ctx, prev[-1], whole) \
             and abs(prev[-1].value or 0) <= abs(whole.value or 0):
         return prev[-1]
     return None
