@@ -223,7 +223,8 @@ class Pairs:
             # (the last such figure before the later base: "... from SEK 38,900 million and profit reached SEK 2,960 million
             # compared with SEK 3,700 million" compares the profit)
             s0 = self.ctx.sentence(min(old.start, new.start))[0]
-            subj = [x for x in self.ctx.numbers_in(s0, max(old.start, new.start)) if is_amount(x) and x is not old
+            subj = [x for x in self.ctx.numbers_in(max(s0, min(old.start, new.start) - 300), max(old.start, new.start))
+                    if is_amount(x) and x is not old
                     and x is not new and comparable(self.ctx.vocab, x, old) and not base_position(self.ctx, x)]
             if not subj or _CLAUSE_BREAK_AND.search(self.ctx.text, subj[-1].end, max(old.start, new.start)):
                 return  # (not across a clause with a subject of its own: "..., and profit reached $0.94 billion versus")

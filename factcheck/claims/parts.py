@@ -81,7 +81,9 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
                 _margin(ctx, facts, pairs, Match(named, {"p": x}, x.start, x.end), ratio=True)
         for mt in sorted(matches(g, "share", ab), key=lambda m: -m.template.weight):
             _share(ctx, facts, pairs, mt)
-        for p in figs:  # "... or 58% and 65% respectively": shares of the parts and wholes before, in turn
+        # "... or 58% and 65% respectively": shares of the parts and wholes before, in turn (looked for only in a
+        # sentence that says "respectively": a sentence of many percents costs nothing more otherwise)
+        for p in figs if _RESPECTIVELY_WORD.search(ctx.text, *ctx.sents[si]) else ():
             if p.type == "percent" and not ctx.is_stated(p) and (sv := _share_value(p)) is not None and \
                     (resp := _respective_partitive(ctx, p)) is not None:
                 ev = Evidence("respectively", f"{p.text}, in turn, of {resp[0].text} of {resp[1].text}", 4.5, True)
@@ -425,7 +427,7 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
         else:
             ev = Evidence(ev.cue, ev.detail, ev.weight, False)
-    resp = _respective_partitive(ctx, p)
+    resp = _respective_partitive(ctx, p) if _RESPECTIVELY_WORD.search(ctx.text, p.end, p.end + 120) else None
     if resp is not None:
         # "11 of its 19 NH90s and 13 of its 20 Chinooks available, or 58% and 65% respectively": the k-th share is of
         # the k-th part and whole
@@ -694,7 +696,7 @@ def _respective_partitive(ctx: Ctx, p: Mention) -> tuple[Mention, Mention] | Non
     """For the k-th percent of a list closed by "respectively", the k-th "X of (the) Y" of its sentence before the list,
     when the two counts agree."""
     s, e = ctx.sentence(p.start)
-    figs = ctx.numbers_in(s, e)
+    figs = ctx.numbers_in(max(s, p.start - 400), min(e, p.end + 400))  # (a bounded window: linear on any sentence)
     k = next((i for i, x in enumerate(figs) if x is p), None)
     if k is None:
         return None
@@ -715,6 +717,7 @@ def _respective_partitive(ctx: Ctx, p: Mention) -> tuple[Mention, Mention] | Non
 
 
 _LIST_GAP = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|and\s+)", regex.I)
+_RESPECTIVELY_WORD = LazyPattern(r"\brespectively\b", regex.I)
 
 
 def _another_shares_whole(ctx: Ctx, x: Mention) -> bool:
@@ -1212,7 +1215,7 @@ def _partitive_part(ctx: Ctx, whole: Mention) -> Mention | None:
     """"31 of the 46 parts", "214 of this year's 712 new apprentices": the figure right before ``whole`` that is "of" it,
     of its kind and no larger."""
     s0, _ = ctx.sentence(whole.start)
-    prev = [x for x in ctx.numbers_in(s0, whole.start) if is_amount(x) and x.type != "percent"]
+    prev = [x for x in ctx.numbers_in(max(s0, whole.start - 80), whole.start) if is_amount(x) and x.type != "percent"]
     if prev and _OF_ITS_WHOLE.fullmatch(ctx.text, prev[-1].end, whole.start) and _sum_comparable(ctx, prev[-1], whole) \
             and abs(prev[-1].value or 0) <= abs(whole.value or 0):
         return prev[-1]
