@@ -109,6 +109,13 @@ FORMS = [
     ("an ml", "an ml", "quantity", 1, "milliliter"),
     ("within a mile of the base", "a mile", "quantity", 1, "mile"),
     ("I want a hundred and two of those", "a hundred and two", "number", 102, None),
+    # a number word inside the phrase after a count starts another figure: the count keeps its own noun
+    ("The force fielded 130 SS-19s carrying six warheads each.", "130", "count", 130, "SS-19"),
+    ("Each squadron flies 12 Rafales carrying two missiles.", "12", "count", 12, "rafale"),
+    ("The army bought 40 trucks hauling three trailers in all.", "40", "count", 40, "truck"),
+    # a day number after a currency sign is a price, not a date
+    ("almost triple the €22 of March 2020", "€22", "currency", 22, "EUR"),
+    ("the $9 of May", "$9", "currency", 9, "USD"),
 ]
 
 

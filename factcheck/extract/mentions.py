@@ -50,10 +50,11 @@ DATE_RES = [
     rx(r"\bFY\s?\d\d(?:\d\d)?(?:[-–/]\d\d(?:\d\d)?)?\b"),
     # full dates
     rx(r"\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"),
-    rx(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b"),
+    # (not after a currency sign: "almost triple the €22 of March 2020" is a price)
+    rx(r"(?<!\p{Sc}\s?)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b"),
     rx(r"\b" + _MON + r",?\s+" + _YEAR + r"\b"),
     rx(r"\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d)(?!\s*(?:%|per|million|billion))"),
-    rx(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"\b"),
+    rx(r"(?<!\p{Sc}\s?)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"\b"),
     rx(r"\b" + _YEAR + r"-[01]\d-[0-3]\d\b"),
     rx(r"\b[0-3]?\d[./][01]?\d[./]" + _YEAR + r"\b"),
     # "early 2030", "mid-2024", "late 2023", "the 2030s", "end-2025"
@@ -1471,6 +1472,8 @@ class _Scanner:
                                           _SET_DETERMINER.search(t, max(0, f.start - 12), f.start))) \
                     or wl in MONTHS or self.lex.scale.get(wl) or (words == [] and wl in self._number_words()):
                 break  # (and "3,967 five years earlier": another figure, not the thing counted)
+            if words and wl in self._number_words() and t[wm.end():wm.end() + 1] != "-":
+                break  # "130 SS-19s carrying six warheads each": a number word starts another figure's phrase
             if len(wl) > 4 and wl.endswith("ly") and words and not words[-1][3] and words[-1][2].endswith("s"):
                 break  # an adverb after the plural noun: "a dozen eggs recently"
             if w[0].isupper() and words and not words[-1][3] and words[-1][2][0].islower() and \
