@@ -1008,6 +1008,9 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             # request. Even so, the service's budget has nearly doubled since ...")
             before = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
                       and not same_figure(x, base) and (not base_position(ctx, x) or _period_named_again(ctx, x, trig))
+                      # (nor, as in the sentence itself, a level a thousand times the base's or more: "a value of
+                      # about €2.4 billion. ... nearly double the €12 at which the shares floated")
+                      and magnitude(x, base) < 1000
                       and not size_of_comparison(ctx, x)
                       and not facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)
                       and not facts.g.regex(_WHOLE_BEFORE).search(ctx.text, max(0, x.start - 60), x.start)]

@@ -664,7 +664,15 @@ _WITH_BEFORE = LazyPattern(r"\bwith\s+(?:[\p{L}-]+\s+)?$", regex.I)
 def base_position(ctx: Ctx, x: Mention) -> bool:
     """"... over the Rs 1,27,434 crore", "than the 181": the base of a comparison, not what a sentence is about."""
     return bool(_BASE_WORDS.search(ctx.text[max(0, x.start - 40):x.start])) or \
-        _BASE_NAMED_BRACKET.search(ctx.text, max(0, x.start - 60), x.start) is not None
+        _BASE_NAMED_BRACKET.search(ctx.text, max(0, x.start - 60), x.start) is not None or \
+        _PREMIUM_TO.search(ctx.text, max(0, x.start - 90), x.start) is not None
+
+
+# "a premium of about 55% to Friday's closing price of €14.86", "a 20% discount to the €81 peak": the figure a premium
+# or discount is measured against (after "to", which after a bare percent ends a change: "rose 20% to €14.86")
+_PREMIUM_TO = LazyPattern(r"(?:\b(?:premium|discount|mark-?up)\s+(?:of\s+)?(?:(?:about|around|some|roughly|nearly|almost|"
+                          r"just\s+over|just\s+under|more\s+than|less\s+than)\s+)?\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)"
+                          r"|\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+(?:premium|discount|mark-?up))\s+to\s+[^.;\d]{0,40}$", regex.I)
 
 
 # "4.65% more than the BE of 2024-25 (₹1,72,000 crore)": the base named by words, its figure in brackets after them
