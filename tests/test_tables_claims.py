@@ -1696,3 +1696,29 @@ def test_a_percent_a_row_rises_to_is_a_level_not_its_change(prose: str) -> None:
     claims, _ = run(text)
     assert not [c for c in claims.values() if c.kind == "percent_change" and c.stated is not None
                 and c.stated.start >= text.index(prose)]
+
+
+# A bulleted "label: figure" list that ends on a total line is a table of one column; without the total line it
+# stays prose. A scale word one space after a figure ("€719 million") is the cell's scale.
+@pytest.mark.parametrize("text, total, parts, value", [
+    ("Deliveries as of May 2025:\n• Fire units: 6\n• Launchers: 4\n• Total systems delivered: 11\n", "4:11", ["6", "4"], 11),
+    ("Orders by region:\n- Europe: €2.1bn\n- Asia: €0.9bn\n- Americas: €0.4bn\n- Total: €3.6bn\n", "5:€3.6bn",
+     ["€2.1bn", "€0.9bn", "€0.4bn"], 3.6e9),
+    ("Revenue by segment, H1 2024:\nSensors        €719 million\nOptronics      €180 million\nGroup          €889 million\n",
+     "4:€889 million", ["€719 million", "€180 million"], 889e6),
+])
+def test_one_column_lists_ending_on_a_total(text, total, parts, value):
+    claims, _ = run(text)
+    c = claims[total]
+    assert reading(c)[:2] == ("sum", parts)
+    assert c.stated_value == value
+
+
+@pytest.mark.parametrize("text", [
+    "Results:\n- Net sales: $542.6m\n- EBIT: $50.1m\n- Orders: $600.2m\n",  # no total line: prose
+    "Deliveries:\n• Total: 11\n• Fire units: 6\n• Launchers: 4\n",  # the total first: an "of which" list, not read
+    "Deliveries:\n• Fire units: 6\n• Total: 6\n",  # one item is no list
+])
+def test_bullets_without_a_closing_total_stay_prose(text):
+    claims, _ = run(text)
+    assert not [c for c in claims.values() if c.kind == "sum"]

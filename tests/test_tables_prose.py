@@ -182,3 +182,38 @@ def test_a_change_of_a_level_the_clause_gives_is_not_read_off_another_row_figure
 def test_a_change_of_the_rows_own_level_is_still_read_off_the_row() -> None:
     text = BUDGET + "Air Force spending rose to $188.1 billion, up 1.6 percent."
     assert [f.status for f in at(text, "1.6 percent")] == ["pass"]
+
+
+# Prose may use a cell the table reads as the prose does (no scale of the table's own): "more than a third of the
+# total" over a "Total 220" row. It may not take one column's total of a table of categories as the whole of a figure
+# of prose, nor read "Revenue per employee" as the revenue row's level; a cell the table reads no figure in ("94.4 m
+# (310 ft)") is the prose's to read.
+@pytest.mark.parametrize("text,figure,status", [
+    ("  Missile      Fired    Unit cost\n  SM-2         120    $2.1 million\n  SM-6          80    $4.3 million\n  ESSM          20    "
+     "$1.8 million\n  Total        220\n\nSM-6 made up more than a third of the total.\n", "a third", "pass"),
+    ("  Item        Number    Unit price\n  Trucks       300    €0.2 million\n  Trailers     100    €0.1 million\n"
+     "  Total        400\n\nTrucks made up three quarters of the total.\n", "three quarters", "pass"),
+    ("  Item        Number    Unit price\n  Trucks       300    €0.2 million\n  Trailers     100    €0.1 million\n"
+     "  Total        400\n\nTrucks made up two thirds of the total.\n", "two thirds", "warn"),
+])
+def test_prose_reads_a_cell_the_table_reads_alike(text: str, figure: str, status: str) -> None:
+    assert [f.status for f in at(text, figure)] == [status], [(f.status, f.message) for f in at(text, figure)]
+
+
+def test_one_columns_total_of_a_table_of_categories_is_no_whole_of_a_prose_part() -> None:
+    text = ("Site          | Apprentices | Graduates\nEdinburgh     | 110         | 85\nYeovil        | 95          | 40\n"
+            "Luton         | 80          | 60\nTotal         | 285         | 185\n\n"
+            "Edinburgh will take 195 of the new starters on its own, over 40% of the total.\n")
+    assert not [f for f in at(text, "40%") if f.status == "fail"]
+
+
+def test_a_rate_named_after_a_row_is_not_that_rows_level() -> None:
+    text = ("Revenue                          £510.4m    (£472.6m)    +8%\nEmployees at year-end              2,640"
+            "      (2,450)    +8%\n\nRevenue per employee was broadly unchanged at approximately £193,000.\n")
+    assert not [f for f in at(text, "£193,000") if f.kind == "consistency"]
+
+
+def test_a_cell_the_table_reads_no_figure_in_is_left_to_the_prose() -> None:
+    text = ("Item             | OPV contract (2022) | Corvette contract (2021)\nNumber of ships  | 6                   | 2\n"
+            "Contract value   | ₱30.0 billion       | ₱28.0 billion\nLength           | 94.4 m (310 ft)     | 116 m\n")
+    assert [f.status for f in at(text, "310 ft")] == ["pass"]

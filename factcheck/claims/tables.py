@@ -83,13 +83,63 @@ def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Clai
         k = bisect.bisect_right(head_keys, m.start) - 1
         return k >= 0 and heads[k][0] <= m.start < heads[k][1]
 
+    at_size = cell_mentions(tables)
+
+    def misread(m: Mention) -> bool:
+        """Did the prose linker read a cell otherwise than the table does (at another scale, or as another kind of
+        figure)? A cell read as the table reads it ("Total   220" in a table without a scale) is a figure the
+        prose may use: "SM-6 made up more than a third of the total"."""
+        if not in_cell(m):
+            return False
+        k = bisect.bisect_right(keys, m.start) - 1
+        cm = at_size.get(starts[k])
+        if cm is None:
+            return False  # a cell the table reads no figure in ("94.4 m (310 ft)"): the prose reading stands
+        return cm.value is None or m.value is None or not math.isclose(cm.value, m.value, rel_tol=1e-9) \
+            or not (cm.type == m.type or {cm.type, m.type} <= {"number", "count"}) or (m.unit != cm.unit and m.type == "currency")
+
+    # where each cell stands: (table, column), and how many columns of figures its table has
+    where: dict[tuple[int, int], tuple[int, int, int]] = {}
+    current: set[tuple[int, int]] = set()  # cells of a column of the table's latest period
+    for ti, t in enumerate(tables):
+        for r in t.rows:
+            for j, cell in r.placed().items():
+                where[(cell.start, cell.end)] = (ti, j, len(t.columns))
+                col = t.columns[j] if j < len(t.columns) else None
+                if col is not None and col.role == "period" and not col.prior:
+                    current.add((cell.start, cell.end))
+
+    def cells_apart(r: Relation) -> bool:
+        """Does a reading mix figures of prose with cells of a table of several columns other than its latest
+        period's, or take cells of two columns? ("195 of the new starters, over 40% of the total" over a table whose
+        "Total" row gives 285 apprentices and 185 graduates: the apprentices' column total is not the whole; but
+        "€3.1 billion, 46% of group order intake" may take the order intake of the table's current period)"""
+        spans = [starts[k] for o in r.operands
+                 if (k := bisect.bisect_right(keys, o.start) - 1) >= 0 and starts[k][0] <= o.start < starts[k][1]]
+        spots = [where.get(sp) for sp in spans]
+        if not spots:
+            return False
+        if any(w is None for w in spots):
+            return True
+        if all(w is not None and w[2] <= 1 for w in spots):
+            return False
+        if len(spots) < len(r.operands):
+            return not all(sp in current for sp in spans)
+        return len({(w[0], w[1]) for w in spots if w is not None}) > 1
+
+    def read_cell(m: Mention | None) -> bool:
+        """Is ``m`` in a cell the table reads a figure in? (Not "94.4 m (310 ft)", which it leaves to the prose.)"""
+        if m is None or not in_cell(m):
+            return False
+        return at_size.get(starts[bisect.bisect_right(keys, m.start) - 1]) is not None
+
     kept = []
     for c in claims:
-        if in_cell(c.stated) or any(in_cell(o) for o in c.operands) or in_header(c.stated):
+        if read_cell(c.stated) or any(misread(o) for o in c.operands) or in_header(c.stated):
             continue
         # a reading that took a row's cell as a figure of a sentence goes; the claim's other readings stay ("£5.5
         # billion, equivalent to about £9.3 million per vehicle" after a table of yearly acceptances)
-        readings = tuple(r for r in c.readings if not any(in_cell(o) for o in r.operands))
+        readings = tuple(r for r in c.readings if not any(misread(o) for o in r.operands) and not cells_apart(r))
         if len(readings) < len(c.readings):
             if not readings:
                 continue
@@ -113,6 +163,11 @@ def with_tables(doc: Document, mentions: list[Mention], rules, claims: list[Clai
                 if c.kind in ("currency_conversion", "conversion")
                 and any(o.start in slipped for r in c.readings for o in r.operands) else c for c in kept]
     kept = [c for c in kept if c.span not in explicit or any(r.explicit for r in c.readings)]
+    # a prose claim that read cells of a table without explicit evidence gives way to the table's own link of the same
+    # figure ("Revenue per employee ... £193,000" under a table: revenue over employees, not the order book)
+    by_table = {c.span for c in linked}
+    kept = [c for c in kept if c.span not in by_table or any(r.explicit for r in c.readings)
+            or not any(in_cell(o) for r in c.readings for o in r.operands)]
     stated = {c.span for c in kept}
     overlaps = _Overlaps(stated)
     prose = [c for c in linked if c.span not in stated and not overlaps.any(c.span[0], c.span[1])]
@@ -1771,6 +1826,8 @@ class _Prose:
                 self.exchange.match(text, m.end + len(text[m.end:m.end + 3]) - len(text[m.end:m.end + 3].lstrip()),
                                     min(len(text), m.end + 50)):
             return None  # a rate, not a level (nor an exchange rate: "at ¥152 to the dollar")
+        if _PER_THING.search(text, max(ca, m.start - 60), m.start):
+            return None  # "Revenue per employee was broadly unchanged at approximately £193,000": a rate of the row
         if re.match(r"\s*(?:higher|lower|more|less|above|below|up|down|ahead|behind|better|worse)\b",
                     text[m.end:m.end + 12], re.I):
             return None  # "operating profit was £112m higher": a difference, not a level

@@ -47,13 +47,22 @@ def maybe_tables(text: str) -> bool:
     # ... or three lines running that end on one figure set off by two or more spaces (a one-column table)
     global _MAYBE_ONE
     if _MAYBE_ONE is None:
-        _MAYBE_ONE = re.compile(r"(?:^[^\n]*?\S {2,}\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?%?[ \t]*\n){2}"
-                                r"[^\n]*?\S {2,}\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?\s?%?[ \t]*$", re.M)
-    return bool(_MAYBE_ONE.search(text))
+        # (a scale word may follow the figure: "Sensors        €719 million")
+        cell = r"\S {2,}\(?[-−–+]?(?:[$€£]\s?)?\d[\d,.]*\)?(?:\s?%| (?:million|billion|trillion|thousand|mn|bn))?[ \t]*"
+        _MAYBE_ONE = re.compile(r"(?:^[^\n]*?" + cell + r"\n){2}[^\n]*?" + cell + "$", re.M)
+    if _MAYBE_ONE.search(text):
+        return True
+    # ... or a bulleted list of "label: figure" lines that ends on a total ("• Launchers: 4 / • Total: 11")
+    global _MAYBE_KV
+    if _MAYBE_KV is None:
+        _MAYBE_KV = re.compile(r"^[ \t]*(?:[-•·▪◦●○‣∙*–]|\d{1,2}[.)])[ \t]+(?:total|totals|group|grand total|sum)\b[^:\n]{0,80}:"
+                               r"[ \t]*\S", re.I | re.M)
+    return bool(_MAYBE_KV.search(text))
 
 
 _MAYBE: re.Pattern[str] | None = None
 _MAYBE_ONE: re.Pattern[str] | None = None
+_MAYBE_KV: re.Pattern[str] | None = None
 
 
 class InputError(Exception):

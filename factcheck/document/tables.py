@@ -199,7 +199,8 @@ class Lexicon:
         self.fig = re.compile(
             r"(?P<cur0>" + cur_alt + r")?(?P<lp>\()?(?P<s1>[-+−–])?(?P<cur>(?:" + cur_alt + r")\s?)?(?P<s2>[-+−–])?"
             r"(?P<num>\d(?:(?:[,.'\u00a0\u2009\u202f]|\s(?=\d{3}(?!\d)))?\d)*)"
-            r"(?P<suf>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp|x|m|bn|mn|k|p(?![a-z.])))?(?P<rp>\))?(?P<suf2>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp|bn|mn|m|k))?"
+            r"(?P<suf>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp|x|million|billion|trillion|thousand|mln|bln|m|bn|mn|k|"
+            r"p(?![a-z.])))?(?P<rp>\))?(?P<suf2>\s?(?:%|pp|p\.p\.|ppts?|pts?\.?|bps|bp|bn|mn|m|k))?"
             r"(?P<foot>\*{1,3}|[¹²³⁴]|\([a-z]\))?")
         self.cur_only = re.compile(r"(?:" + cur_alt + r")")
         scales = {str(k).lower(): float(v) for k, v in (t.get("scale_headers") or {}).items()}
@@ -454,6 +455,8 @@ _PERIODISH = re.compile(r"(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|ytd|year|jan(?:uary)?|
 
 
 _JOINS_FIGURE = ("%", "pp", "pts", "pt", "pt.", "p.p.", "bps", "ppt")  # written apart from the figure it follows
+# a scale word one space after a figure is its scale ("Sensors        €719 million", "Exports   SEK 4.6 billion")
+_SCALE_AFTER = ("million", "billion", "trillion", "thousand", "mn", "bn", "mln", "bln")
 
 
 def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
@@ -481,7 +484,7 @@ def _spaced(lex: Lexicon, text: str, a: int, b: int) -> _Line:
                 continue
         # "22.0 %" joins its figure; so does a unit of measure one space after it, the cells two or more spaces apart
         # ("Corvettes   4   107 m"; a scale letter it can be, "2,131 m", joins it as such, another unit is dropped)
-        pct = t.text.lower() in _JOINS_FIGURE
+        pct = t.text.lower() in _JOINS_FIGURE or (t.text.lower() in _SCALE_AFTER and bool(merged) and merged[-1].gap >= 2)
         unit = not pct and t.text in lex.units and (nxt is None or nxt.gap >= 2)
         if t.kind == "text" and (pct or unit) and merged and merged[-1].kind == "fig" and t.gap == 1 \
                 and not _yearlike(merged[-1].text):
@@ -564,7 +567,11 @@ def _read_line(lex: Lexicon, text: str, a: int, b: int) -> _Line:
     last = last2[-1]
     # (nor a unit of measure after a figure: "Corvettes   4   107 m")
     unit_after_figure = last in lex.units and len(last2) > 1 and lex.fig.fullmatch(last2[-2]) is not None
-    if last.lower() not in _JOINS_FIGURE and not unit_after_figure and \
+    # (in columns: the figure set off by two or more spaces, "Sensors        €719 million"; not a bullet of prose,
+    # "- Intelligence community: $2,346 million")
+    scale_after_figure = last.lower() in _SCALE_AFTER and len(last2) > 2 and lex.fig.fullmatch(last2[-2]) is not None \
+        and re.search(r"\S {2,}" + re.escape(last2[-2]) + r"\s+" + re.escape(last) + r"\s*$", s) is not None
+    if last.lower() not in _JOINS_FIGURE and not unit_after_figure and not scale_after_figure and \
             _classify(lex, text, a + end - len(last), a + end).kind == "text":
         lead = len(s) - len(s.lstrip())
         return _Line(a, b, "text", label=(a + lead, a + end, s[lead:end]))
@@ -904,6 +911,7 @@ def _find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Tab
         spans.append((pos, pos + len(part)))
         pos += len(part) + 1
     lines = [_read_line(lex, text, a, b) for a, b in spans]
+    _key_value_lists(lex, text, lines)
     doc_locale: list[str] = []  # decided once, on first need
     tables: list[Table] = []
     i, n = 0, len(lines)
@@ -939,6 +947,38 @@ def _find_tables(doc: Document, vocab: dict[str, Any] | None = None) -> list[Tab
     return tables
 
 
+# a bulleted "label: figure" line ("• IRIS-T SLS launchers: 4", "- Europe: €2.1bn"): one figure and nothing after it
+_KV_LINE = re.compile(r"\s*(?:[-•·▪◦●○‣∙*–]|\d{1,2}[.)])\s+(?P<label>[^:\n]{1,80}?)\s*:\s*(?P<fig>\S(?:[^\n]{0,28}\S)?)\s*")
+
+
+def _key_value_lists(lex: Lexicon, text: str, lines: list[_Line]) -> None:
+    """A bulleted list of "label: figure" lines whose last line is labelled a total ("• Fire units: 6 / • Launchers: 4 /
+    • Total systems delivered: 11") is a table of one column: its lines become rows (in place in ``lines``). Without
+    a total line the bullets stay prose (a list of results, "- Net sales: $542.6m"), read by the linker. Bounded: each
+    line is read once."""
+    i, n = 0, len(lines)
+    while i < n:
+        run: list[tuple[int, re.Match[str], _Tok]] = []
+        j = i
+        while j < n and lines[j].form == "text":
+            ln = lines[j]
+            m = _KV_LINE.fullmatch(text, ln.start, ln.end)
+            if m is None:
+                break
+            tok = _classify(lex, text, m.start("fig"), m.end("fig"))
+            if tok.kind != "fig":
+                break
+            run.append((j, m, tok))
+            j += 1
+        last = run[-1][1].group("label") if run else ""
+        if len(run) >= 3 and (lex.total_row.match(last) or lex.total_prefix.match(last)):
+            for k, m, tok in run:
+                tok.gap = 2
+                lines[k] = _Line(lines[k].start, lines[k].end, "aligned",
+                                 label=(m.start("label"), m.end("label"), m.group("label")), cells=[tok])
+        i = max(j, i + 1)
+
+
 def _bracketed_prior_column(rows: list[Row], columns: list[Column], text: str = "") -> list[Row]:
     """A column whose every figure is in brackets beside a column of the same rows' figures of a like size ("Sales
     €2,131m (€1,948m)", "Adjusted EBIT margin 5.9% (5.0%)", "Employees 8,650 (7,900)") gives the prior period's
@@ -961,7 +1001,8 @@ def _bracketed_prior_column(rows: list[Row], columns: list[Column], text: str = 
         # must all be of a like size, and at least three)
         plain = [(a, c) for a, c in pairs if a is None or not a.negative]
         if len(plain) >= least and all(a is not None and a.mention is not None and a.mention.value and c.mention is not None
-                                   and 0.2 <= abs((c.mention.value or 0.0) / a.mention.value) <= 5 for a, c in plain):
+                                   and 0.2 <= abs((c.mention.value or 0.0) * _inherited_scale(a, c) / a.mention.value) <= 5
+                                   for a, c in plain):
             flip.add(k)
     if not flip:
         return rows
@@ -973,14 +1014,30 @@ def _bracketed_prior_column(rows: list[Row], columns: list[Column], text: str = 
             if c is None or c.mention is None or not c.negative or ((a := p.get(k - 1)) is not None and a.negative):
                 continue
             i = next(i for i, x in enumerate(cells) if x is c)
-            m = dc_replace(c.mention, value=abs(c.mention.value or 0.0))
-            raw = dc_replace(c.raw, value=abs(c.raw.value or 0.0)) if c.raw is not None else None
+            # "CHF 1,608 million (1,514)": the bracketed figure is written at its neighbour's scale and currency
+            f = _inherited_scale(a, c)
+            like: dict = {}
+            if f != 1.0 and a is not None and a.mention is not None:
+                like = {"half_step": (c.mention.half_step or 0.0) * f, "scale": a.mention.scale}
+                if a.mention.type == "currency" and c.mention.type == "number":
+                    like.update(type="currency", unit=a.mention.unit)
+            m = dc_replace(c.mention, value=abs(c.mention.value or 0.0) * f, **like)
+            raw = dc_replace(c.raw, value=abs(c.raw.value or 0.0) * f, **like) if c.raw is not None else None
             cells[i] = dc_replace(c, mention=m, raw=raw, negative=False)
         out.append(dc_replace(r, cells=tuple(cells)))
     return out
 
 
 _CURRENCY_SIGNS = "$€£¥₹"
+
+
+def _inherited_scale(a: Cell | None, c: Cell) -> float:
+    """The factor a bracketed prior-period figure written without a scale takes from the figure beside it ("CHF 1,608
+    million (1,514)": millions too); 1 when it has a scale of its own or its neighbour has none."""
+    if a is None or a.mention is None or c.mention is None or c.mention.scale or not a.mention.scale or \
+            not re.fullmatch(r"\(\s*[-−–]?\d[\d.,\s]*\)", c.text.strip()):
+        return 1.0  # (not "94.4 m (310 ft)": a figure in another unit)
+    return _SUFFIX_SCALE.get(a.mention.scale, 1.0)
 
 
 def _unheaded_change(rows: list[Row], columns: list[Column], text: str) -> list[Column]:
@@ -1681,7 +1738,9 @@ def _cell(lex: Lexicon, t: _Tok, locale: str) -> Cell:
     cur = lex.currencies.get(sym.strip()) if sym else None
     if suf == "p" and not cur:  # "68.5p": pence
         cur, suf = "GBP", "pence"
-    factor = 0.01 if suf.startswith("bp") or suf == "pence" else {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}.get(suf, 1.0)
+    if suf == "m" and not cur and re.search(r"\d\s+m\)?$", t.text):
+        return Cell(t.start, t.end, t.text, None)  # "Length | 94.4 m (310 ft)": metres apart from the figure, no scale
+    factor = 0.01 if suf.startswith("bp") or suf == "pence" else _SUFFIX_SCALE.get(suf, 1.0)
     body_start, body_end = t.start + m.start("num"), t.start + m.end("num")
     # the numeral's digits: a sign stays before them, as the extractor writes it ("-18" restated as "-30"); a figure
     # in brackets is not offered for a fix (the brackets would have to change with its sign)
@@ -1697,6 +1756,8 @@ def _cell(lex: Lexicon, t: _Tok, locale: str) -> Cell:
                 digits=(body_start, body_end))
 
 
+_SUFFIX_SCALE = {"m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "bn": 1e9, "bln": 1e9, "billion": 1e9, "trillion": 1e12,
+                 "k": 1e3, "thousand": 1e3}
 _SCALED_KINDS = frozenset({"level", "total", "subtotal", "of_which", "section"})
 
 
