@@ -17,6 +17,11 @@ from factcheck.extract.numbers import detect_locale
     ("Der Auftrag hat einen Wert von 1.483.938.969,77 Euro.", "de"),
     ("Umsatz: 2.732,5 Mio. Euro", "de"),
     ("Revenue of 1,059.5 million and 2,000,000 units", "en"),
+    # no grouped figure: a comma or a point before one or two digits decides, the more frequent one
+    ("revenue rose to EUR 1,9 billion, or 43 %, and 4.100 people work at 1.000 sites", "de"),
+    ("Umsatz 23,0 % höher bei 4.843 M€", "de"),
+    ("margin of 12.5% on 4.100 units and 2.35 million rounds", "en"),
+    ("items 1,2 and 3.5 and 4.25", "en"),
 ])
 def test_detect_locale(text: str, locale: str) -> None:
     assert detect_locale(text) == locale

@@ -21,6 +21,9 @@ DIGITS_RE = LazyPattern(r"(?<![\p{L}\p{N}_.,])(?:\d{1,3}(?: \d{3})+(?![\d.,]\d)(
 
 _COMMA_DECIMAL_EVIDENCE = LazyPattern(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,.])")
 _POINT_DECIMAL_EVIDENCE = LazyPattern(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,.])")
+# a decimal comma or point before one or two digits, not in a list ("1,2,3") nor a date ("12.03.2024")
+_COMMA_DECIMAL_WEAK = LazyPattern(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])")
+_POINT_DECIMAL_WEAK = LazyPattern(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])")
 # "1 059,5": space groups and a decimal comma. Not "20 127,676" (a table's change column, then an English
 # "127,676": three digits after a comma are a group) nor "135,181 112,367" (a group, then the next cell)
 _FR_EVIDENCE = LazyPattern(r"(?<![\d.,])\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+,(?:\d{1,2}|\d{4,})(?![\d.,]?\d)")
@@ -41,6 +44,12 @@ def detect_locale(text: str, scale_evidence: dict[str, regex.Pattern] | None = N
         return "fr"
     if comma > point:
         return "de"
+    if comma == point == 0:
+        # no grouped figure decides it: a comma or a point before one or two digits does ("23,0 %", "EUR 1,9 billion"
+        # are no English thousands; "12.5%" is no German grouping), the more frequent one
+        weak_comma = len(_COMMA_DECIMAL_WEAK.findall(text))
+        if weak_comma > len(_POINT_DECIMAL_WEAK.findall(text)):
+            return "de"
     if rx(r"(?<![\d.])%\d").search(text) and comma >= point and rx(r"\d,\d{1,2}(?!\d)").search(text):
         return "tr"
     return "en"
