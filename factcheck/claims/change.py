@@ -241,6 +241,9 @@ _THAT_NUMBER = LazyPattern(r"\s+(?:that|this|the\s+same|the\s+previous|the\s+ear
 _BENCHMARK_BEFORE = r"(?<![\p{L}\p{N}])@benchmark_verbs\s+(?:the|a|an|its|their)\s+(?:[\p{L}-]+\s+){0,2}?$"
 _GAIN_OF = LazyPattern(r"\b(?:gain|gains|profit|profits|income|surplus|inflow|earnings)\s+of\s+(?:about\s+|around\s+|some\s+)?$",
                        regex.I)
+_SHARE_OF_WORDS = LazyPattern(r"\s+of\s+(?!(?:about|around|some|roughly|nearly|almost|over|under|more|less|just|approximately)\b)"
+                              r"(?:the|its|their|our|his|her|this|that|these|those|all|total|each|every|[\p{L}-]+['’]s)\b",
+                              regex.I)
 _SPAN_OVER = LazyPattern(r"[^\n]{0,5}?\b(?:over|under|in|within)\s+(?:the\s+)?(?:(?:past|last|next|previous|coming|following)\s+)?"
                          r"(?:\w+\s+)?(?:years?|months?|quarters?|decades?|weeks?|days?|periods?)\b", regex.I)
 # ("an increase of just under a quarter": a hedge's "under" right before the figure says nothing of the direction)
@@ -335,6 +338,9 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
         ctx.work.patterns += 1
         if ctx.is_stated(p) or (pairs.is_level(p) and p.start not in listed) or _is_level_position(ctx, p):
             continue
+        if p.type == "percent" and p.start not in listed and _SHARE_OF_WORDS.match(ctx.text, p.end):
+            continue  # "an increase of more than 80 per cent, and around 40 per cent of the new roles": a percent "of"
+            # something is a share of it, not the change between two levels
         if mt is not None and _SPAN_OVER.match(ctx.text, max(0, mt.end - 5), mt.end + 40):
             # "a drop of about 12 percent over three years": "over" before a span of time names no direction; another
             # of the percent's matches ("drop of") says it
@@ -715,6 +721,8 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
             continue  # "rose by 30 units over the 70 built in 2023, to a quarter of the 400 ordered": the level reached
         if mt.template.meta.get("determiner") and not _DETERMINED.fullmatch(ctx.text, m.end, base.num_start):
             continue  # "three times the $1.2 billion" but not "three times 20 tanks"
+        if m.role == "fraction" and not _fraction_tied(ctx, facts, m):
+            continue  # "funded roughly a third of the second batch of three": a part of its base, compared with nothing
         extra = []
         # "equal to 1.0 times EBITDA of $53.1 million", "3.2 times revenue of €1.6 billion": the base's measure
         # named after the multiple makes the comparison one across measures, so a subject of another measure is
@@ -762,6 +770,24 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
 
 
 # what the words of these phrases are lives in rules/linking.yaml (linking words)
+def _fraction_tied(ctx: Ctx, facts: Facts, m: Mention) -> bool:
+    """Is the fraction ``m`` tied to something before it in its sentence that it compares with its base: a linking word
+    (``fraction_links``: "is", "or", "about", "accounting for"), a comma, a dash or a bracket right before it?"""
+    s0 = ctx.sentence(m.start)[0]
+    before = ctx.text[max(s0, m.start - 40):m.start].rstrip()
+    hedge = facts.g.regex(_HEDGES_AT_END).search(before)  # "funded roughly a third": the word before the hedge
+    if hedge is not None:
+        before = before[:hedge.start()].rstrip()
+    if not before or before[-1] in ";:":
+        return False  # "A quarter of the 40 firm orders have been delivered": the fraction opens its clause
+    if before[-1] in ",–—-(":
+        return True
+    return facts.g.regex(_FRACTION_LINK_BEFORE).search(before) is not None
+
+
+_HEDGES_AT_END = r"(?:(?<![\p{L}\p{N}])(?:@verb_hedges|about|around|some|approximately|just|only|barely|over|under|exactly|"\
+                 r"fully|close\s+to|well\s+over|well\s+under|just\s+over|just\s+under)\s*)+$"
+_FRACTION_LINK_BEFORE = r"(?<![\p{L}\p{N}])@fraction_links$"
 _MODAL_BEFORE = r"(?<![\p{L}\p{N}])@modal_words\s+(?:@verb_hedges\s+)?$"
 _OBJECT_AFTER = r"\s+@object_determiners\s+(?!@level_of_nouns(?![\p{L}\p{N}]))[\p{L}-]+\s+of(?![\p{L}\p{N}])"
 _NAMED_LEVEL_AFTER = r"[ \u00a0-]*(?:of\s+GDP\s+)?@named_level_nouns(?![\p{L}\p{N}])"
@@ -816,8 +842,12 @@ _AFTER_EARLIER_CHANGE = (r"(?<![\p{L}\p{N}])(?:after|following)\s+(?:(?:an?|the)
                          r"(?:@increase_words|@decrease_words)\s+(?:by\s+)?)?$")
 _EARLIER_PERIOD_AFTER = (r"\s*(?:(?:@change_nouns)\s+)?(?:in\s+(?:(?:fiscal|FY)\s?)?(?:19|20)\d\d|@prior_markers|"
                          r"the\s+(?:previous|prior)\s+(?:year|quarter|period)|the\s+year\s+before)(?![\p{L}\p{N}])")
+_CONSEQUENCE = LazyPattern(r"[,;]\s*(?:and\s+)?(?:so|thus|hence|therefore|which\s+means|meaning)\s+(?:that\s+)?"
+                           r"(?!(?:to|from|by|up|down|far|much|many|that)\b)[\p{L}-]+", regex.I)
 _YEAR_ON_YEAR_AFTER = (r"\s*(?:(?:@change_nouns)\s+)?(?:year[\s-]on[\s-]year|y/y|yoy|from\s+a\s+year\s+(?:earlier|ago|before)|"
-                       r"on\s+(?:a|the)\s+(?:year|previous\s+year|prior\s+year)|over\s+the\s+(?:previous|prior)\s+year)"
+                       r"on\s+(?:a|the)\s+(?:year|previous\s+year|prior\s+year)|over\s+the\s+(?:previous|prior)\s+year|"
+                       # (or over the prior period named by its year: "a 35.5% increase over FY23, when ... against a goal of")
+                       r"(?:over|on|from|compared\s+with|versus|vs\.?)\s+(?:FY\s?\d\d(?:\d\d)?|(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d))"
                        r"(?![\p{L}\p{N}])")
 _EXPECTED_BEFORE = r"(?<![\p{L}\p{N}])@expectation_nouns(?![\p{L}\p{N}])(?:\s+(?:of|at|for|was|is|had\s+been))?[^,;.]{0,12}$"
 
@@ -1895,6 +1925,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         # "We lift our 2025-2027e EPS by between 6% and 8% and raise our target price to SEK 280 from SEK 250": a pair
         # after "and" and a verb of its own is that verb's, not the change stated before it
         local = [pr for pr in local if not (min(pr.old.start, pr.new.start) > p.end and facts.g.regex(_AND_OWN_VERB).search(
+            ctx.text, p.end, min(pr.old.start, pr.new.start)))]
+        # "the payroll has grown by a third, so average pay per worker has climbed to about $79,900 from roughly
+        # $73,900": a pair in a clause of consequence after the change is that clause's own
+        local = [pr for pr in local if not (min(pr.old.start, pr.new.start) > p.end and _CONSEQUENCE.search(
             ctx.text, p.end, min(pr.old.start, pr.new.start)))]
         size = _size_restated(ctx, facts, p)
         if size is not None:

@@ -78,7 +78,11 @@ def find(ctx: Ctx, facts: Facts) -> None:
 # ("6,000 rounds a day, or 2.2 million a year": 220 to 366 days; a plant may not work every day)
 _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
 _WORKING = {("day", "week"): (5.0, 7.0), ("day", "month"): (20.0, 31.0), ("day", "quarter"): (60.0, 92.0),
-            ("day", "year"): (220.0, 366.0), ("week", "year"): (48.0, 52.2), ("week", "month"): (4.0, 4.43)}
+            ("day", "year"): (220.0, 366.0), ("week", "year"): (48.0, 52.2), ("week", "month"): (4.0, 4.43),
+            # an hour's rate (a wage, a machine's output) over working hours or round the clock: "$31.40 an hour, or
+            # about $65,300 a year for a full-time worker"
+            ("hour", "day"): (7.0, 24.0), ("hour", "week"): (35.0, 168.0), ("hour", "month"): (140.0, 744.0),
+            ("hour", "year"): (1600.0, 8784.0)}
 _RATE_RESTATED = LazyPattern(r"(?:\s+(?:by|in|from|until|through|since)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?(?:19|20)\d\d)?"
                              r"\s*(?:,|\(|–|—|\s-)?\s*(?:or|i\.e\.|that\s+is|equivalent\s+to|equal\s+to|which\s+is|"
                              r"meaning|so)?\s*(?:(?:some|about|around|roughly|nearly|almost|close\s+to|just\s+over|just\s+under|"
@@ -113,7 +117,8 @@ def _period_rates(ctx: Ctx, src_of: dict[int, Mention]) -> None:
             lo, hi = (v - step) * (1 - band) * lo_f, (v + step) * (1 + band) * hi_f
             point = v * _DAYS[py] / _DAYS[px]
             span = f"{lo_f:g}" if lo_f == hi_f else f"{lo_f:g} to {hi_f:g}"
-            note = f"{_g(v)} a {px} × {span} = {_g(lo)}" + (f" to {_g(hi)}" if _g(hi) != _g(lo) else "") + f" a {py}"
+            note = f"{_g(v)} {_a(px)} {px} × {span} = {_g(lo)}" + (f" to {_g(hi)}" if _g(hi) != _g(lo) else "") + \
+                f" {_a(py)} {py}"
             ev = Evidence("restate:per-period", f"'{x.text} ... {y.text}': one rate per another period", 4.5, True)
             src_of[y.start] = x
             ctx.add(Claim("conversion", (y.start, y.end), y, readings=(
@@ -123,6 +128,10 @@ def _period_rates(ctx: Ctx, src_of: dict[int, Mention]) -> None:
 
 _PER_PERIOD_AT = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|quarter|annum)\b",
                              regex.I)
+
+
+def _a(period: str) -> str:
+    return "an" if period == "hour" else "a"
 
 
 def _factor_range(px: str, py: str) -> tuple[float, float]:

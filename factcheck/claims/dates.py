@@ -362,6 +362,11 @@ _A_YEAR = LazyPattern(r"(?<!\b(?:of|from|than|with|against|versus|vs\.?|on|over|
                       r"\b(?:a|one)\s+(year|month|decade|week)\s+(?=after|later|before|earlier|ago)\b", regex.I)
 
 
+_ADDED_SPAN_BEFORE = LazyPattern(r"\b(?:a\s+further|another|an\s+additional|an\s+extra|additional|extra|further|up\s+to\s+"
+                                 r"(?:a\s+further|another))\s+(?:(?:about|around|some|roughly|up\s+to)\s+)?$", regex.I)
+_ADDED_SPAN_AFTER = LazyPattern(r"\s+(?:more|extra|additional)\b", regex.I)
+
+
 def find(ctx: Ctx) -> None:
     rule = ctx.rules.rule("duration")
     counting = (rule.options.get("counting", "either") if rule else "either")
@@ -376,6 +381,10 @@ def find(ctx: Ctx) -> None:
         if coverage is not None and coverage.match(ctx.text, q.end):
             ctx.skip("duration", q, "a span of an amount's yearly or monthly rate (a coverage), not of dates")
             continue  # "equal to about 3.3 years of revenues"
+        if _ADDED_SPAN_BEFORE.search(ctx.text, max(ctx.sentence(q.start)[0], q.start - 30), q.start) or \
+                _ADDED_SPAN_AFTER.match(ctx.text, q.end):
+            ctx.skip("duration", q, "a span added to the one the dates give ('a further three years'), not that span")
+            continue  # "runs from 1 July 2026 to 30 June 2033, with options to extend for a further three years"
         found = _anchors(ctx, q)
         if not found:
             continue
@@ -410,6 +419,12 @@ def find(ctx: Ctx) -> None:
         for d in _other_starts(ctx, q, d0, d1):
             a = _measure(q, d, d1, counting, False)
             readings.append(_span_reading(ctx, q, d, d1, confident, *a))
+        # "not expected to reach 50 pits per year until 2032 to 2035, at least two years after the deadline of 2030": an
+        # end given as a range of years may be any of them; the span is wrong only if it is wrong from each end
+        other_end = _range_start(ctx, d1, q)
+        if other_end is not None and d0.mid < other_end.mid < d1.mid:
+            a = _measure(q, d0, other_end, counting, False)
+            readings.append(_span_reading(ctx, q, d0, other_end, confident, *a))
         ctx.add(Claim("duration", (q.start, q.end), q, readings=tuple(readings)))
 
 
@@ -488,6 +503,19 @@ def _span_text(v: float, q: Mention) -> str:
 
 def _is_year_only(p: Period) -> bool:
     return p.first.month == 1 and p.first.day == 1 and p.last.month == 12 and p.last.day == 31
+
+
+_RANGE_FIRST_YEAR = LazyPattern(r"\b((?:19|20)\d\d)\s*(?:to|–|-|through|or)\s*$", regex.I)
+
+
+def _range_start(ctx: Ctx, p: Period, q: Mention) -> Period | None:
+    """The first year of a range whose last is ``p`` ("2032 to 2035"), the nearest such date before ``q`` in its
+    sentence, or None."""
+    m = next((d for d in reversed(ctx.dates_in(ctx.sentence(q.start)[0], q.start)) if d.text == p.text), None)
+    if m is None:
+        return None
+    hit = _RANGE_FIRST_YEAR.search(ctx.text, max(0, m.start - 12), m.start)
+    return parse_period(hit.group(1)) if hit is not None else None
 
 
 def _mention_of(ctx: Ctx, p: Period) -> Mention | None:

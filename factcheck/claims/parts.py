@@ -1380,7 +1380,9 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
         if si0 + 1 < len(ctx.sents) and ctx.para_index(ctx.sents[si0 + 1][0]) == ctx.para_index(p.start):
             window += [y for x in ctx.sentence_numbers(si0 + 1) if (y := pairs.resolved(x)).type == "currency"
                        and is_amount(y) and facts.measure_id(y) == "sales"]
-    window = [x for x in window if x.value_high is None]
+    # (no change between two levels: "underlying EBIT has grown by £894m, and return on sales has moved from 10.2% to
+    # 10.6%" is no margin of £894m)
+    window = [x for x in window if x.value_high is None and x.start not in pairs.deltas]
     nums = [x for x in window if facts.measure_id(x) == meas and (ratio or x.start < p.start + 1)]
     dens = [x for x in window if facts.measure_id(x) == "sales"]
     if not _future_figure(ctx, p):  # (not "Revenue target of around €1 billion by 2030" for a margin of 2024)
@@ -2800,6 +2802,9 @@ _LIST_NAME = LazyPattern(r"(?:^|,|\band\b|\s)\s*(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:o
                          r"\band\b|\(|$|\s[-–—]))")
 
 
+_OF_EACH_AFTER = LazyPattern(r"\s+(?:of\s+(?:each|both|them\s+each)|each|apiece)\b", regex.I)
+
+
 def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts | None = None) -> str | None:
     """Why the parts listed with a total may be only some of it: the list is introduced as examples ("includes",
     "such as", "among them"), or each part has its own date while the total runs over a wider period ("12 in
@@ -2809,6 +2814,17 @@ def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts | Non
     m = _INCLUDES.search(ctx.text[a:items[0].start])
     if m is not None and not ctx.numbers_in(a + m.start(), items[0].start):
         return f"'{m.group(0).split()[0]}': the parts named are some of it"
+    # "France contributes two transports and two tankers, and Germany three of each": a part that counts once for each
+    # of several kinds stands for more than its figure
+    for x in items:
+        if _OF_EACH_AFTER.match(ctx.text, x.end):
+            return f"'{x.text} of each': a part counted for each kind named"
+    # "Main allocations of the €413 billion: ...", "The largest items in the $850 billion request: ...": the total
+    # before its list, named as holding only its main parts (linking words partial_list_words)
+    if facts is not None and t.end <= items[0].start:
+        few = facts.g.word_pattern("partial_list_words").search(ctx.text, max(s, t.start - 50), t.start)
+        if few is not None and not ctx.numbers_in(few.end(), t.start):
+            return f"'{few.group(0)}': the parts named are some of it"
     # "With the six Hunters, 15 River-class ships and five Norwegian frigates, the family now totals 34": a clause
     # opened by "with"/"counting"/"adding" joins its parts to others the text named before
     opener = _JOINS.match(ctx.text, s)
