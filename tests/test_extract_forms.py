@@ -116,6 +116,10 @@ FORMS = [
     # a day number after a currency sign is a price, not a date
     ("almost triple the €22 of March 2020", "€22", "currency", 22, "EUR"),
     ("the $9 of May", "$9", "currency", 9, "USD"),
+    # a hyphenated scale after a currency sign: an amount used as an adjective
+    ("a ₹2,960-crore order", "₹2,960-crore", "currency", 29_600_000_000, "INR"),
+    ("a $5-billion deal", "$5-billion", "currency", 5e9, "USD"),
+    ("a £1.2-million contract", "£1.2-million", "currency", 1.2e6, "GBP"),
 ]
 
 

@@ -796,9 +796,10 @@ class _Scanner:
         # starts with a letter or symbol
         by_first = _prefixes_of(lex.cur_prefix)  # (only the prefixes that start with the chunk's first character)
         if any(core.startswith(p) and len(core) > len(p) and (core[len(p)].isdigit() or core[len(p)] in " .")
-               and rx(r"[ .]?[\d.,]+(?:bn|mn|tn|m|b|k|cr|t)?(?:/\p{L}+)?", regex.I).fullmatch(core[len(p):])
+               and rx(r"[ .]?[\d.,]+(?:bn|mn|tn|m|b|k|cr|t|-(?:billion|million|trillion|thousand|crore|lakh|bn|mn))?"
+                      r"(?:/\p{L}+)?", regex.I).fullmatch(core[len(p):])
                for p in (lex.cur_prefix if by_first is None else by_first.get(core[0], ()))):
-            return None  # "US$6.17", "€857m", "Rs3,314"
+            return None  # "US$6.17", "€857m", "Rs3,314", "₹2,960-crore", "$5-billion"
         if core[0] in "%":
             return None
         if rx(r"^(?:mid|early|late|end)-", regex.I).match(core):
