@@ -37,6 +37,7 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
         kind = (m.type, m.unit if m.type == "currency" else noun_class(ctx.vocab, m.unit))
         by_digits.setdefault(kind + ("".join(sorted(_num(ctx, m).lstrip("0"))),), []).append(m)
         by_value.setdefault(kind + (_round2(m.value or 0.0),), []).append(m)
+    _definite_restatements(ctx, facts, pairs, figs, by_digits)
     seen: set[tuple[int, int]] = set()
     for group in list(by_digits.values()) + list(by_value.values()):
         for i, b in enumerate(group):  # each figure against the few of its key before it (text order): linear
@@ -47,6 +48,76 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
                 seen.add(key)
                 ctx.work.candidates += 1
                 _compare(ctx, facts, pairs, a, b)
+
+
+# a figure after a definite determiner refers back to one the text gave ("the $6.79 billion award", "With the A$1,040
+# million budget now largely committed", "The ₹2,690-crore order"): one adjective of the thing may stand between
+_DEFINITE_BEFORE = LazyPattern(r"(?<![\p{L}\p{N}])(?:the|this|that)\s+(?:(?:record|full|entire|whole|total|approved|revised|"
+                               r"same|agreed|planned|original|initial|combined|overall|reported|announced|budgeted|"
+                               r"allocated)\s+)?$", regex.I)
+MAX_TWINS = 3  # earlier figures of the same digits each definite figure is compared with (the nearest)
+
+
+def _definite_restatements(ctx: Ctx, facts: Facts, pairs: Pairs, figs: list[Mention],
+                           by_digits: dict[tuple, list[Mention]]) -> None:
+    """A figure the text refers back to as given ("the S$24.3 billion budget") that it never gave, where it gave the
+    same digits in another order before ("S$23.4 billion ... for FY2025"): the restatement slipped. The definite
+    determiner is the evidence that the two are one figure; the checks of ``_compare`` that tell two quantities apart
+    (other years, other periods, other owners, a goal, a level reached by an addition, the size of a change) still
+    hold it back. Bounded: each definite figure against the three nearest earlier figures of its digits."""
+    values: dict[tuple, list[Mention]] = {}
+    for m in figs:
+        values.setdefault((m.type, m.unit if m.type == "currency" else noun_class(ctx.vocab, m.unit)), []).append(m)
+    for group in by_digits.values():
+        for i, b in enumerate(group):
+            if ctx.is_stated(b) or not _DEFINITE_BEFORE.search(ctx.text, max(0, b.start - 40), b.start):
+                continue
+            kind = (b.type, b.unit if b.type == "currency" else noun_class(ctx.vocab, b.unit))
+            if any(x.start < b.start and same_figure(x, b) for x in values.get(kind, ())):
+                continue  # it was given: the reference has its figure
+            for a in reversed(group[max(0, i - MAX_TWINS):i]):
+                if _twin(ctx, facts, pairs, a, b):
+                    ev = [Evidence("definite", f"'{_quote_before(ctx, b)}' refers back to a figure the text gave, and it "
+                                               f"gave {a.text}", 2.5, True),
+                          Evidence("transposed", "the same digits in another order", 1.0, True)]
+                    # what else names them alike: the same measure, the words around both
+                    mev = facts.measure_evidence(a, b)
+                    if mev is not None:
+                        ev.append(mev)
+                    words, weight = _shared_words(ctx, a, b)
+                    if words:
+                        ev.append(Evidence("same-words", f"both said of {', '.join(sorted(words)[:4])}", min(2.0, weight)))
+                    ctx.add(Claim("consistency", (b.start, b.end), b, readings=(Relation("equal", (a,), tuple(ev)),)))
+                    break
+
+
+def _quote_before(ctx: Ctx, b: Mention) -> str:
+    hit = _DEFINITE_BEFORE.search(ctx.text, max(0, b.start - 40), b.start)
+    a = hit.start() if hit is not None else b.start
+    return " ".join(ctx.text[a:b.end].split())
+
+
+def _twin(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> bool:
+    """Are ``a`` and the later ``b`` the same digits in another order, and not told apart by the text?"""
+    text_a, text_b = _num(ctx, a), _num(ctx, b)
+    if text_a == text_b or sorted(text_a) != sorted(text_b) or _scale_apart(a, b) or (a.decimals or 0) != (b.decimals or 0) \
+            or max(_significant(a), _significant(b)) < 3 or a.value_high is not None or b.value_high is not None:
+        return False
+    if ctx.sent_index(a.start) == ctx.sent_index(b.start) or _range_end(ctx, a) or _range_end(ctx, b):
+        return False
+    if a.type == "count" and a.unit and b.unit and not a.inferred and not b.inferred and \
+            noun_class(ctx.vocab, a.unit) != noun_class(ctx.vocab, b.unit):
+        return False
+    if _goal(ctx, facts, b) or _change_size(ctx, facts, pairs, a) or _change_size(ctx, facts, pairs, b):
+        return False
+    if (ya := facts.periods.year_of(a)) and (yb := facts.periods.year_of(b)) and ya != yb:
+        return False
+    if (pa := _periods_named(ctx, a)) and (pb := _periods_named(ctx, b)) and not pa & pb:
+        return False
+    if (na := _names_before(ctx, a)) and (nb := _names_before(ctx, b)) and not na & nb:
+        return False
+    return not (_gap_stated(ctx, pairs, a, b) or _share_given(ctx, a, b) or _named_as_another(ctx, pairs, a, b)
+                or _named_as_another(ctx, pairs, b, a))
 
 
 def _gap_stated(ctx: Ctx, pairs: Pairs, a: Mention, b: Mention) -> bool:
