@@ -217,6 +217,11 @@ _TYPE_NAME = LazyPattern(r"-(?!quarters?\b)[\p{L}]+ers?\b(?!-)", regex.I)
 _MORE_NOUN = LazyPattern(r"\s+(?!(?:than|of|or|and|in|on|at|to|for|by|from|with|were|was|are|is|will|would|could|have|has|had)\b)"
                          r"[\p{L}\p{N}]", regex.I)
 # a figure compared with another ("a crew of 90, 30% fewer than the 128"): not a list of like figures
+# the gap between the two levels of "from X in 2022 to Y" (or "in FY2022", "in fiscal 2022", "at the end of 2022"), up
+# to the "to" and any hedge after it
+_PERIOD_THEN_TO = LazyPattern(r"\s+(?:in|for|during|by|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?"
+                              r"(?:FY\s?|Q[1-4]\s+|H[12]\s+)?(?:19|20)?\d\d(?:[-/–]\d{2,4})?\s*,?\s*to\s*(?:(?:about|around|"
+                              r"roughly|nearly|more\s+than|as\s+many\s+as|over|almost|some|up\s+to)\s+)?", regex.I)
 _COMPARATIVE_AFTER = LazyPattern(r"\s+(?:fewer|more|less|higher|lower|larger|smaller|bigger|cheaper|up|down|above|below"
                                    r"|greater|heavier|lighter|longer|shorter|faster|slower)\b", regex.I)
 # "handed over four aircraft", "took over 12 sites": the particle of a verb, not a hedge
@@ -1581,6 +1586,13 @@ class _Scanner:
                 if nxt.role == "multiple":
                     f.role, f.type = "multiple", None
                 continue
+            if prv and prv.type == "date" and k > 1 and _PERIOD_THEN_TO.fullmatch(t, amounts[k - 2].end, f.start):
+                # "from 61,000 flight hours in 2022 to 85,000 in 2025": the year of the first level stands between
+                prv = amounts[k - 2]
+                gap_prev = " to "
+            elif prv and prv.type and prv.type != "date" and _PERIOD_THEN_TO.fullmatch(gap_prev) and \
+                    not rx(r"\s*(?:to|and|-|–|through|,)\s*$").fullmatch(gap_prev):
+                gap_prev = " to "  # ("from 61,000 flight hours in FY2022 to 85,000": a period the extractor read as a date)
             if prv and prv.type and prv.type != "date" and rx(
                     r"\s*(?:to|and|-|–|through|,)\s*(?:(?:about|around|roughly|nearly|more\s+than|as\s+many\s+as|over|"
                     r"almost|some|up\s+to)\s+)?", regex.I).fullmatch(gap_prev) and prv.type != "percent" and rx(
