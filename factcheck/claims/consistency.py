@@ -108,7 +108,8 @@ def _twin(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> bool:
     if a.type == "count" and a.unit and b.unit and not a.inferred and not b.inferred and \
             noun_class(ctx.vocab, a.unit) != noun_class(ctx.vocab, b.unit):
         return False
-    if _goal(ctx, facts, b) or _change_size(ctx, facts, pairs, a) or _change_size(ctx, facts, pairs, b):
+    if _goal(ctx, facts, b) or _change_size(ctx, facts, pairs, a) or _change_size(ctx, facts, pairs, b) or \
+            _change_base(ctx, a) != _change_base(ctx, b):
         return False
     if (ya := facts.periods.year_of(a)) and (yb := facts.periods.year_of(b)) and ya != yb:
         return False
@@ -118,6 +119,18 @@ def _twin(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> bool:
         return False
     return not (_gap_stated(ctx, pairs, a, b) or _share_given(ctx, a, b) or _named_as_another(ctx, pairs, a, b)
                 or _named_as_another(ctx, pairs, b, a))
+
+
+_CHANGE_BASE_BEFORE = LazyPattern(r"(?:\b(?:up|down|rose|fell|increased|decreased|grew|declined|jumped|climbed|higher|lower|"
+                                  r"more|less|fewer)\b|%|\bper\s?cent\b)[^.;]{0,25}?\b(?:from|than|on|over|compared\s+"
+                                  r"(?:with|to)|against|versus)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\p{L}-]+['’]s\s+)?$",
+                                  regex.I)
+
+
+def _change_base(ctx: Ctx, x: Mention) -> bool:
+    """Is ``x`` the base a change is measured from ("Aftermarket up 26% from $149.8m", "5% more than the 14,105"):
+    the earlier period's level, not the current one (not "from the $750 million Block 10 contract", a source)?"""
+    return _CHANGE_BASE_BEFORE.search(ctx.text, max(0, x.start - 60), x.start) is not None
 
 
 def _gap_stated(ctx: Ctx, pairs: Pairs, a: Mention, b: Mention) -> bool:
@@ -170,9 +183,11 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     if not same and (a.value_high is not None or b.value_high is not None or _range_end(ctx, a) or _range_end(ctx, b)):
         return  # "EPS rose to $1.56" and "guidance cut to $5.80–$5.95 from $6.00–$6.15": an end of a range is no
         # restatement of a figure whose digits it shares
-    if not same and (bool(pairs.with_old(a)) != bool(pairs.with_old(b)) or _goal(ctx, facts, a) or _goal(ctx, facts, b)):
+    if not same and (bool(pairs.with_old(a)) != bool(pairs.with_old(b)) or _goal(ctx, facts, a) or _goal(ctx, facts, b)
+                     or _change_base(ctx, a) != _change_base(ctx, b)):
         # "296 ships in 2024, down from 318 in 2015" and "the Navy's goal of 381 manned ships": a level of another
-        # year, or a goal, is another quantity; the same digits in another order accuse nothing
+        # year, or a goal, is another quantity; the same digits in another order accuse nothing (nor "aftermarket
+        # $189.4m" and "Aftermarket up 26% from $149.8m": the base of a change is the earlier period's)
         return
     if not same and a.type == "count" and a.unit and b.unit and not a.inferred and not b.inferred and \
             noun_class(ctx.vocab, a.unit) != noun_class(ctx.vocab, b.unit):
@@ -471,7 +486,25 @@ def _shared_words(ctx: Ctx, a: Mention, b: Mention) -> tuple[set[str], float]:
     (a capitalised word inside the sentence) counts twice."""
     wa, wb = _words_in(ctx, a, False), _words_in(ctx, b, False)
     common = set(wa) & set(wb)
-    return common, sum(2.0 if (wa[w] and wb[w]) else 1.0 for w in common)
+    # a measure word (exports, backlog, profit: rules/linking.yaml measures) names the quantity, as a name does
+    stems = _measure_stems(ctx.vocab)
+    return common, sum(2.0 if (wa[w] and wb[w]) or w in stems else 1.0 for w in common)
+
+
+_STEMS: dict[int, frozenset[str]] = {}
+_STEMS_OF: dict[int, dict] = {}  # (the vocabulary each entry was made from: an id is reused once its dict is gone)
+
+
+def _measure_stems(vocab: dict) -> frozenset[str]:
+    """The first seven letters of every one-word measure term (as ``_words_in`` keys its words)."""
+    key = id(vocab)
+    got = _STEMS.get(key)
+    if got is None or _STEMS_OF.get(key) is not vocab:
+        terms = ((vocab.get("linking") or {}).get("measures") or {}).values()
+        _STEMS_OF[key] = vocab
+        got = _STEMS[key] = frozenset(str(t).lower()[:7] for ws in terms for t in ws
+                                            if " " not in str(t) and len(str(t)) > 3 and str(t).lower() not in _STOP)
+    return got
 
 
 def _words_in(ctx: Ctx, m: Mention, item: bool) -> dict[str, bool]:
@@ -487,10 +520,12 @@ def _words_in(ctx: Ctx, m: Mention, item: bool) -> dict[str, bool]:
         after = _ITEM_CUT.search(ctx.text, m.end, hi)
         hi = max(lo, min([hi, *([after.start()] if after else []), *(x.start for x in near if x.start >= m.end)]))
     out: dict[str, bool] = {}
+    spans = [(x.start, x.end) for x in ctx.numbers_in(lo, hi) if x.type == "currency"]
     for w in _WORD.finditer(ctx.text, lo, hi):
         low = w.group().lower()
         if low in _STOP or any(part in numbers for part in low.split("-")):
             continue  # the figures' own number words ("two hundred forty-five (245)") name nothing
-        name = w.group()[0].isupper() and w.start() > s
+        # (a word of an amount of money, "NOK" of "NOK 16.9 billion", is no name: every figure in that currency has it)
+        name = w.group()[0].isupper() and w.start() > s and not any(a <= w.start() < b for a, b in spans)
         out[low[:7]] = out.get(low[:7], False) or name
     return out
