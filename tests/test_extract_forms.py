@@ -283,3 +283,19 @@ def test_a_capital_x_after_a_small_figure_is_still_a_multiple() -> None:
     text = "Revenue grew 3X in five years."
     a = text.index("3X")
     assert [m for m in extract_text(text) if m.role == "multiple" and m.start <= a < m.end]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("About 1,100 of the 2024 hires had left by year-end.", "2024"),
+    ("The 1998 recruits were older.", "1998"),
+    ("Their 2023 intake was smaller.", "2023"),
+])
+def test_a_year_after_a_determiner_before_a_noun_is_a_date(text: str, year: str) -> None:
+    a = text.index(year)
+    found = [m for m in extract_text(text) if m.start <= a < m.end]
+    assert [m.type for m in found] == ["date"], [(m.text, m.type) for m in found]
+
+
+def test_a_grouped_count_after_a_determiner_stays_a_count() -> None:
+    m = covering("About 1,100 of the 2,024 hires had left.", "2,024")
+    assert m.type == "count" and m.value == 2024

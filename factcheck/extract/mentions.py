@@ -219,6 +219,7 @@ _MORE_NOUN = LazyPattern(r"\s+(?!(?:than|of|or|and|in|on|at|to|for|by|from|with|
 # a figure compared with another ("a crew of 90, 30% fewer than the 128"): not a list of like figures
 # the gap between the two levels of "from X in 2022 to Y" (or "in FY2022", "in fiscal 2022", "at the end of 2022"), up
 # to the "to" and any hedge after it
+_DETERMINER_BEFORE_YEAR = LazyPattern(r"(?<![\p{L}\p{N}])(?:the|its|their|this|that|our|his|her)\s+$", regex.I)
 _PERIOD_THEN_TO = LazyPattern(r"\s+(?:in|for|during|by|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?"
                               r"(?:FY\s?|Q[1-4]\s+|H[12]\s+)?(?:19|20)?\d\d(?:[-/–]\d{2,4})?\s*,?\s*to\s*(?:(?:about|around|"
                               r"roughly|nearly|more\s+than|as\s+many\s+as|over|almost|some|up\s+to)\s+)?", regex.I)
@@ -1562,6 +1563,11 @@ class _Scanner:
         for f in amounts:
             if f.type is None and f.role is None and self._is_year(f.value, f):
                 f.type = "date"
+            elif f.type == "count" and f.role is None and self._is_year(f.value, f, typed_ok=True) and \
+                    _DETERMINER_BEFORE_YEAR.search(t, max(0, f.num_start - 12), f.num_start):
+                # "About 1,100 of the 2024 hires had left", "the 1998 recruits": a year used as an adjective of the
+                # noun after it (a count would be written "2,024 hires")
+                f.type, f.unit, f.noun, f.end = "date", None, None, f.num_end
         # pairs: "from X to Y", "X to Y", "between X and Y", "X-Y" share the figure's kind
         for k, f in enumerate(amounts):
             if f.type is not None or f.role is not None:
