@@ -460,6 +460,10 @@ def phrasal(text: str, at: int) -> bool:
 def _compares(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
     """"20 per cent above the £335m", "7 percent lower than the previous year's 206 million euros": a percent
     comparing the level before it with a named base."""
+    # (not a base behind a clause of its own: "5% fewer contracts than the 14,105 of the previous year, but the value is
+    # up almost 29% on A$30.2 billion")
+    ms = [mt for mt in ms if not ((p0 := mt.slots.get("p")) is not None and (b0 := mt.slots.get("base")) is not None
+                                  and b0.start > p0.end and _CONSEQUENCE.search(ctx.text, p0.end, b0.start))]
     for p, mt in _best(ms, "p").values():
         ctx.work.patterns += 1
         if ctx.is_stated(p) or pairs.is_level(p) or p.type != "percent" or p.unit != "percent":
@@ -842,8 +846,11 @@ _AFTER_EARLIER_CHANGE = (r"(?<![\p{L}\p{N}])(?:after|following)\s+(?:(?:an?|the)
                          r"(?:@increase_words|@decrease_words)\s+(?:by\s+)?)?$")
 _EARLIER_PERIOD_AFTER = (r"\s*(?:(?:@change_nouns)\s+)?(?:in\s+(?:(?:fiscal|FY)\s?)?(?:19|20)\d\d|@prior_markers|"
                          r"the\s+(?:previous|prior)\s+(?:year|quarter|period)|the\s+year\s+before)(?![\p{L}\p{N}])")
-_CONSEQUENCE = LazyPattern(r"[,;]\s*(?:and\s+)?(?:so|thus|hence|therefore|which\s+means|meaning)\s+(?:that\s+)?"
-                           r"(?!(?:to|from|by|up|down|far|much|many|that)\b)[\p{L}-]+", regex.I)
+_CLAUSE_OF_A_YEAR = LazyPattern(r"(?:;|,\s*(?:and|but|while|whereas)\b|\.)\s*(?:(?:and|but|then)\s+)?(?:in|by|during|for)\s+"
+                                r"(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d\b(?!\s*(?:%|per|million|billion))", regex.I)
+_CONSEQUENCE = LazyPattern(r"[,;]\s*(?:and\s+)?(?:so|thus|hence|therefore|which\s+means|meaning|but|while|whereas|although|"
+                           r"though)\s+(?:that\s+)?(?!(?:to|from|by|up|down|far|much|many|that|only|just|still)\b)"
+                           r"[\p{L}-]+", regex.I)
 _YEAR_ON_YEAR_AFTER = (r"\s*(?:(?:@change_nouns)\s+)?(?:year[\s-]on[\s-]year|y/y|yoy|from\s+a\s+year\s+(?:earlier|ago|before)|"
                        r"on\s+(?:a|the)\s+(?:year|previous\s+year|prior\s+year)|over\s+the\s+(?:previous|prior)\s+year|"
                        # (or over the prior period named by its year: "a 35.5% increase over FY23, when ... against a goal of")
@@ -1927,9 +1934,14 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         local = [pr for pr in local if not (min(pr.old.start, pr.new.start) > p.end and facts.g.regex(_AND_OWN_VERB).search(
             ctx.text, p.end, min(pr.old.start, pr.new.start)))]
         # "the payroll has grown by a third, so average pay per worker has climbed to about $79,900 from roughly
-        # $73,900": a pair in a clause of consequence after the change is that clause's own
-        local = [pr for pr in local if not (min(pr.old.start, pr.new.start) > p.end and _CONSEQUENCE.search(
-            ctx.text, p.end, min(pr.old.start, pr.new.start)))]
+        # $73,900", "5% fewer contracts than the 14,105 of the previous year, but the value is up almost 29% on A$30.2
+        # billion": a pair in a clause of consequence or contrast with a subject of its own is that clause's
+        local = [pr for pr in local if not any(x.start > p.end and _CONSEQUENCE.search(ctx.text, p.end, x.start)
+                                               for x in (pr.old, pr.new))]
+        # "the number of actions fell from 20 to 16, and in 2024 the number of actions fell by more than a quarter": a
+        # change in a later clause that opens on a year of its own is not the change of the pair before it
+        local = [pr for pr in local if not (max(pr.old.end, pr.new.end) < p.start and _CLAUSE_OF_A_YEAR.search(
+            ctx.text, max(pr.old.end, pr.new.end), p.start))]
         size = _size_restated(ctx, facts, p)
         if size is not None:
             local = [pr for pr in local if pr.new is not size and pr.old is not size]
@@ -1982,7 +1994,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                         # guidance of 20" for "doubled")
                         and (ctx.sent_index(max(pr.old.start, pr.new.start)) == si - 1
                              or not _AND_PRONOUN.search(ctx.text, min(p.end, max(pr.old.start, pr.new.start)),
-                                                        max(pr.old.start, pr.new.start)))]
+                                                        max(pr.old.start, pr.new.start)))
+                        # (nor one whose later level stands in a clause of its own after the trigger: "That is 5% fewer
+                        # contracts ..., but the value is up almost 29% on A$30.2 billion")
+                        and not any(x.start > p.end and _CONSEQUENCE.search(ctx.text, p.end, x.start)
+                                    for x in (pr.old, pr.new))]
                 for k, pair in enumerate(reversed(prev)):
                     ev = list(pair.evidence) + [Evidence("anaphora", f"'{opening.split()[0]}' points back to the "
                                                          "sentence before", facts.weight("anaphora", 2.0) - k, k == 0)]

@@ -396,6 +396,9 @@ class Pairs:
             return None
         if amount_term(self.ctx, old) or amount_term(self.ctx, new):
             return None  # "worth €295bn over six years: the new law is 40% larger": a term, not a level compared
+        if any(_CLASS_AMOUNT.fullmatch(x.text) and _PLURAL_AFTER.match(self.ctx.text, x.end) for x in (old, new)):
+            return None  # "97 so-called '25-million-euro proposals', compared with 55": an amount naming a class of
+            # things (each of that size), no level (not "a $5-billion deal", the deal's value)
         if not self._losses(old, new):
             old, new = self._signed(old), self._signed(new)
         if bare_ok and _bare(old) and not _bare(new):
@@ -752,6 +755,10 @@ def _across_modifier(ctx: Ctx, x: Mention) -> bool:
 
 _ACROSS = LazyPattern(r"\s+(?:(?:spread|split|shared|divided)\s+)?(?:across|among|between|over)\s+(?:some\s+|about\s+)?",
                       regex.I)
+
+
+_CLASS_AMOUNT = LazyPattern(r"\S*?\d[\d.,]*-(?:million|billion|trillion|thousand|crore|lakh|bn|mn)(?:-[\p{L}]+)?", regex.I)
+_PLURAL_AFTER = LazyPattern(r"[\"”’']?\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}-]+s\b")
 
 
 def _bare(m: Mention) -> bool:

@@ -2625,7 +2625,9 @@ def _partition(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     # comparison's size and its base are no parts (nor, with the total in the sentence before, "17.96 trillion won is
     # earmarked for force improvement, up 4.9 percent from 17.12 trillion won, while 43.60 trillion won ...")
     items = [x for k, x in enumerate(items) if x.start not in pairs.deltas and not base_position(ctx, x)
-             and (named is None or facts.rate_of(x) != "unit" or facts.rate_of(named) == "unit")  # "about €1.1 billion each"
+             # ("about €1.1 billion each", "$128.2 million ... for 464 new units, roughly $376,000 per unit": a price per
+             # unit is no part of a total, unless the total is one too)
+             and (facts.rate_of(x) != "unit" or (named is not None and facts.rate_of(named) == "unit"))
              and not _partitive(ctx, x)  # "12 planned to transition, and only four of those had": a part of a part
              and not size_of_comparison(ctx, x)
              and not (k and _COMPARED_CLAUSE.search(ctx.text, items[k - 1].end, x.start))]
@@ -2802,6 +2804,8 @@ _LIST_NAME = LazyPattern(r"(?:^|,|\band\b|\s)\s*(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:o
                          r"\band\b|\(|$|\s[-–—]))")
 
 
+_JOINED_BEFORE = LazyPattern(r"\b(together\s+with|along\s+with|as\s+well\s+as|in\s+addition\s+to|alongside)\s+"
+                             r"(?:(?:the|its|their|some|about|around|another)\s+)?$", regex.I)
 _OF_EACH_AFTER = LazyPattern(r"\s+(?:of\s+(?:each|both|them\s+each)|each|apiece)\b", regex.I)
 
 
@@ -2814,6 +2818,12 @@ def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts | Non
     m = _INCLUDES.search(ctx.text[a:items[0].start])
     if m is not None and not ctx.numbers_in(a + m.start(), items[0].start):
         return f"'{m.group(0).split()[0]}': the parts named are some of it"
+    # "eight F-35B — five of the Navy's and three of the Air Force's — together with six AV-8B+ and five EH-101, 19
+    # aircraft in all": the list joins parts of its kind named before it in the sentence
+    joined = _JOINED_BEFORE.search(ctx.text, max(s, items[0].start - 40), items[0].start)
+    if joined is not None and any(is_amount(x) and x.type == items[0].type and x.start < joined.start()
+                                  for x in ctx.numbers_in(s, joined.start())):
+        return f"'{joined.group(1)}': the parts join others named before"
     # "France contributes two transports and two tankers, and Germany three of each": a part that counts once for each
     # of several kinds stands for more than its figure
     for x in items:
