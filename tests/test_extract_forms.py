@@ -299,3 +299,19 @@ def test_a_year_after_a_determiner_before_a_noun_is_a_date(text: str, year: str)
 def test_a_grouped_count_after_a_determiner_stays_a_count() -> None:
     m = covering("About 1,100 of the 2,024 hires had left.", "2,024")
     assert m.type == "count" and m.value == 2024
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The House version, H.R. 2102, had 318 cosponsors.", "2102"),
+    ("Its Senate companion, S. 1032, has 76 cosponsors.", "1032"),
+    ("The act became Public Law 118-31 in December.", "118-31"),
+])
+def test_a_bills_number_is_an_identifier(text: str, figure: str) -> None:
+    a = text.index(figure)
+    assert [m.type for m in extract_text(text) if m.start <= a < m.end] == ["identifier"]
+
+
+def test_a_year_after_us_is_a_date() -> None:
+    text = "The U.S. 2024 budget rose."
+    a = text.index("2024")
+    assert [m.type for m in extract_text(text) if m.start <= a < m.end] == ["date"]

@@ -106,6 +106,8 @@ _LABELLED_NUMBER = LazyPattern(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+numbe
 _LABELLED_NUMBER_FIRSTS = firsts_of(["No.", "Nos.", "number", "hull", "serial", "yard number", "contract", "passcode",
                                      "access code", "code", "PIN", "ID", "Ref", "reference", "figure", "fig.", "table",
                                      "chart", "exhibit", "appendix", "footnote", "note", "page", "slide"])
+_BILL_NUMBER = LazyPattern(r"(?<![\w.])(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|"
+                           r"Pub\.\s?L\.|P\.\s?L\.|Public\s+Law)\s?(\d{1,4}(?:-\d{1,4})?)\b(?![.,]\d)")
 _MONTH_ALONE = LazyPattern(r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
                              r"|Sept\.|Aug\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.)(?![\p{L}])")
 _MAY = LazyPattern(r"(?<=\b(?:in|on|since|until|by|from|of|last|next|early|late|mid|through|to)\s)May\b", regex.I)
@@ -613,7 +615,7 @@ class _Scanner:
                 self._emit(a, b, "identifier")
                 self._block(a, b)
         # "Block 70", "Lot 18", "Type 26s", "Saab 340", "GM 400 Alpha": a name, then a number
-        for m in rx(r"(?<![\p{L}\p{N}$€£¥₩₹₺-])(?P<w>\p{Lu}[\p{L}\p{M}]*\.?|(?=\d*\p{Lu})[\p{Lu}\d]{2,})[ \u00a0]"
+        for m in rx(r"(?<![\p{L}\p{N}$€£¥₩₹₺.-])(?P<w>\p{Lu}[\p{L}\p{M}]*\.?|(?=\d*\p{Lu})[\p{Lu}\d]{2,})[ \u00a0]"
                                 r"(?P<n>\d+[A-Za-z]{0,3})(?![\d.,/]?\d)(?P<tail>-[\p{L}]+)?").finditer(t):
             w = m.group("w").rstrip(".")
             wl = w.lower()
@@ -693,6 +695,13 @@ class _Scanner:
             if self._free(m.start(1), m.end(1)) and not self._amount_follows(t[m.end(1):m.end(1) + 30]):
                 self._emit(m.start(1), m.end(1), "identifier")
                 self._block(m.start(1), m.end(1))
+        # a bill's or a law's number: "H.R. 2102", "S. 1032", "Public Law 118-31" (not "the U.S. 2024 budget": the name
+        # rule above no longer reads the "S." of "U.S." as a name either)
+        if "." in t or "Law" in t:
+            for m in _BILL_NUMBER.finditer(t):
+                if self._free(m.start(1), m.end(1)):
+                    self._emit(m.start(1), m.end(1), "identifier")
+                    self._block(m.start(1), m.end(1))
 
         # items numbered after a plural noun: "space vehicles 17 and 18", "hulls 5 and 6", "destroyers 128 to 130"
         item_nouns = {str(w).lower() for w in (lex.vocab.get("item_number_nouns") or [])}
