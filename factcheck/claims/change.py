@@ -990,6 +990,7 @@ def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
 def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention
                           ) -> Iterator[tuple[Mention, list[Evidence]]]:
     s, _ = ctx.sentence(trig.start)
+    itself = False  # (set below when the subject is looked for in the sentence before)
     # "... on the ¥7.95 trillion approved for fiscal 2024, which itself was 16.6% above fiscal 2023's ¥6.82 trillion":
     # a relative clause is about the figure it follows, even one that is another comparison's base
     rel = [m.start() for m in _RELATIVE.finditer(ctx.text, s, trig.start)]
@@ -1036,6 +1037,7 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             if by_measure:
                 yield from by_measure
                 return
+        itself = _ITSELF.search(ctx.text, ctx.sents[si][0], trig.start) is not None
         if si > 0 and (ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start) or crossing):
             # (not a comparison's base there, nor a target: "short of the Rs 30,000 crore goal. ... when exports rose
             # 32.4% from Rs 15,920 crore"; "... from Rs 15,920 crore. ... roughly 34 times the Rs 686 crore")
@@ -1044,7 +1046,11 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             # (nor the whole a part of it is a slice of: "a small slice of the $849.8 billion Defense Department
             # request. Even so, the service's budget has nearly doubled since ...")
             before = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
-                      and not same_figure(x, base) and (not base_position(ctx, x) or _period_named_again(ctx, x, trig))
+                      and not same_figure(x, base) and (not base_position(ctx, x) or _period_named_again(ctx, x, trig)
+                                                        # "... up 9.4% from ¥7.95 trillion in fiscal 2024. That budget
+                                                        # was itself almost 17% above": "itself" points back at the last
+                                                        # figure, even a comparison's base
+                                                        or itself)
                       # (nor, as in the sentence itself, a level a thousand times the base's or more: "a value of
                       # about €2.4 billion. ... nearly double the €12 at which the shares floated")
                       and magnitude(x, base) < 1000
@@ -1122,7 +1128,9 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             ev.append(Evidence("nearest", "the nearest figure of its kind before", 1.0))
         if x.start == (ctx.numbers_in(s, trig.start) or [x])[0].start:
             ev.append(Evidence("subject", "the sentence's first figure", 0.5))
-        if pairs.with_old(x):
+        if itself and k == 0:
+            ev.append(Evidence("itself", f"'itself' points back at the last figure before it, {x.text}", 2.5, True))
+        elif pairs.with_old(x):
             ev.append(Evidence("is-old", "itself the earlier level of a pair", -1.0))
         mev = facts.measure_evidence(x, base)
         if mev is not None:
@@ -1178,6 +1186,7 @@ def adjunct_figure(ctx: Ctx, x: Mention) -> bool:
 
 _LIST_JOIN = LazyPattern(r"\b(?:and|or|while|whereas|but)\b", regex.I)
 _RELATIVE = LazyPattern(r",\s*which\b", regex.I)
+_ITSELF = LazyPattern(r"\b(?:itself|themselves|in\s+turn)\b", regex.I)
 _OWN_WORDS = LazyPattern(r"(?:\s+[\p{L}\p{N}'’-]+){0,5}\s*", regex.I)
 
 

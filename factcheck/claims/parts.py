@@ -2960,6 +2960,10 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
     if size_of_comparison(ctx, add) or _LARGER_AFTER.match(ctx.text, add.end):
         return  # "The new order is 14 aircraft larger ..., and takes the total on order to 180": the size of a
         # comparison between two orders, not the amount added
+    if base_position(ctx, add) and add.start < new.start and not _HEDGE_THAN_BEFORE.search(
+            ctx.text, max(0, add.start - 15), add.start):
+        return  # "The order is about 15% larger than the 7,800-system order placed in 2022 and brings the total ... to
+        # 36,700, up from 27,700": the base of a comparison is another order, not the amount added
     # (the verb after the amount added, before the level it brings: the level before may stand before the amount)
     verbs = list(facts.g.word_pattern("accrue_verbs").finditer(
         ctx.text, add.end, new.start if old.start < add.start else min(old.start, new.start)))
@@ -2976,6 +2980,7 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
     _accrued(ctx, facts, mt, add, old, new)
 
 
+_HEDGE_THAN_BEFORE = LazyPattern(r"\b(?:more|less|fewer)\s+than\s+$", regex.I)  # "more than 1,000 new jobs": a hedge
 _LARGER_AFTER = LazyPattern(r"\s+(?:larger|bigger|greater|smaller|higher|lower|longer|shorter)\b", regex.I)
 # what joins two components of one step: "5% plus £1,000", "a 3% rise and a $500 bonus", "€40 million plus 10%"
 _JOINED_STEP = LazyPattern(r"[^\d.;,]{0,25}?\b(?:plus|and|as\s+well\s+as|together\s+with|on\s+top\s+of)\b[^\d.;,]{0,15}", regex.I)
