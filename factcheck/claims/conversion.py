@@ -45,6 +45,14 @@ def find(ctx: Ctx, facts: Facts) -> None:
                 continue
             if facts.rate_of(src) == "exchange" or facts.rate_of(dst) == "exchange":
                 continue  # "At ¥150 to the dollar, that is about $58 billion": a rate, not the amount restated
+            if _named_rate(ctx, src):
+                # "the FY2022 budget of ¥5.40 trillion, at the 2022 average of ¥131, was worth about $41 billion": the
+                # rate named as one is what the amount before it is converted at, not the amount
+                amounts = [x for x in ctx.numbers_in(ctx.sentence(src.start)[0], src.start)
+                           if x.type == "currency" and x.unit == src.unit and facts.rate_of(x) != "exchange"]
+                if not amounts:
+                    continue
+                src = amounts[-1]
             if mt.template.meta.get("dst_hedged") and not dst.hedge:
                 continue  # "12 km, 20 km and 30 km" lists; "12 km, about 7.5 miles" restates
             if mt.template.id == "bracket" and src.end <= dst.start and \
@@ -569,9 +577,18 @@ def _text_rate(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence)
                 o = other_of(y)
                 if o is not None and (any_pair or {y.unit, o} == {src.unit, dst.unit}):
                     out.append((y, o))
+            elif not any_pair and _named_rate(ctx, y) and y is not src and y.unit in (src.unit, dst.unit):
+                # "the FY2022 budget of ¥5.40 trillion, at the 2022 average of ¥131, was worth about $41 billion": a
+                # rate named as one, of the pair the sentence converts
+                other = dst.unit if y.unit == src.unit else src.unit
+                if other is not None:
+                    out.append((y, other))
         return out
 
     found = rates_in(*ctx.sentence(dst.start))
+    # (of several, the one nearest the figure converted: "At ¥157 to the dollar the FY2025 budget is worth about $55
+    # billion; the FY2022 budget of ¥5.40 trillion, at the 2022 average of ¥131, was worth about $41 billion")
+    found.sort(key=lambda yo: abs(yo[0].start - src.start))
     si = ctx.sent_index(dst.start)
     if not found and si and _AT_THAT_RATE.match(ctx.text, ctx.sents[si][0]):
         # "... when the dollar bought ¥108. At that rate ¥43tn was worth about $398bn": the rate of the sentence before
@@ -609,6 +626,18 @@ def _text_rate(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence)
     return Relation("given", (src, y), evs, computed=exp, point=mid, note=note)
 
 
+def _named_rate(ctx: Ctx, y: Mention) -> bool:
+    """Is ``y`` a price of one currency named as a rate ("at the 2022 average of ¥131", "at an average rate of ₩1,306"):
+    money with no scale word, after "average" or "rate" (not "an average of C$5.7 million per vehicle")?"""
+    return y.type == "currency" and bool(y.value) and not y.scale and (y.value or 0.0) < 100_000 and \
+        _AVERAGE_RATE_BEFORE.search(ctx.text, max(0, y.start - 40), y.start) is not None and \
+        not _PER_THING_AFTER.match(ctx.text, y.end)
+
+
+_PER_THING_AFTER = LazyPattern(r"\s*(?:per|a|an|each|for\s+each)\s+(?!dollar|euro|pound|yen|won|US)\p{L}", regex.I)
+_AVERAGE_RATE_BEFORE = LazyPattern(r"\bat\s+(?:the\s+|an?\s+)?(?:(?:19|20)\d\d(?:[-/]\d{2,4})?\s+|(?:that|this|last|the)\s+"
+                                   r"year['’]s\s+)?(?:average|average\s+(?:exchange\s+)?rate|exchange\s+rate|rate)\s+"
+                                   r"(?:of\s+)?(?:(?:about|around|some|roughly)\s+)?$", regex.I)
 _PRICED_BEFORE = LazyPattern(r"\b(?:the\s+)?(?P<c>[\p{L}]+)\s+(?:was\s+|is\s+)?(?:bought|buys|buying|fetched|fetches|traded\s+at|"
                              r"trading\s+at|trades\s+at|stood\s+at|stands\s+at|worth)\s+(?:(?:about|around|roughly|some)\s+)?$",
                              regex.I)
