@@ -63,8 +63,9 @@ def _definite_restatements(ctx: Ctx, facts: Facts, pairs: Pairs, figs: list[Ment
     """A figure the text refers back to as given ("the S$24.3 billion budget") that it never gave, where it gave the
     same digits in another order before ("S$23.4 billion ... for FY2025"): the restatement slipped. The definite
     determiner is the evidence that the two are one figure; the checks of ``_compare`` that tell two quantities apart
-    (other years, other periods, other owners, a goal, a level reached by an addition, the size of a change) still
-    hold it back. Bounded: each definite figure against the three nearest earlier figures of its digits."""
+    (other years, other periods, other owners, a goal, the size or the base of a change, a gap or a share the text
+    states) still hold it back, and it fails only with the measure or words shared too. Bounded: each definite figure
+    against the three nearest earlier figures of its digits."""
     values: dict[tuple, list[Mention]] = {}
     for m in figs:
         values.setdefault((m.type, m.unit if m.type == "currency" else noun_class(ctx.vocab, m.unit)), []).append(m)
@@ -483,7 +484,7 @@ def _item_words(ctx: Ctx, m: Mention) -> dict[str, bool]:
 
 def _shared_words(ctx: Ctx, a: Mention, b: Mention) -> tuple[set[str], float]:
     """The words the two figures' sentences share (within 150 characters of each), and their weight: a name
-    (a capitalised word inside the sentence) counts twice."""
+    (a capitalised word inside the sentence, not a currency code of an amount) or a measure word counts twice."""
     wa, wb = _words_in(ctx, a, False), _words_in(ctx, b, False)
     common = set(wa) & set(wb)
     # a measure word (exports, backlog, profit: rules/linking.yaml measures) names the quantity, as a name does
@@ -491,20 +492,12 @@ def _shared_words(ctx: Ctx, a: Mention, b: Mention) -> tuple[set[str], float]:
     return common, sum(2.0 if (wa[w] and wb[w]) or w in stems else 1.0 for w in common)
 
 
-_STEMS: dict[int, frozenset[str]] = {}
-_STEMS_OF: dict[int, dict] = {}  # (the vocabulary each entry was made from: an id is reused once its dict is gone)
-
-
 def _measure_stems(vocab: dict) -> frozenset[str]:
-    """The first seven letters of every one-word measure term (as ``_words_in`` keys its words)."""
-    key = id(vocab)
-    got = _STEMS.get(key)
-    if got is None or _STEMS_OF.get(key) is not vocab:
-        terms = ((vocab.get("linking") or {}).get("measures") or {}).values()
-        _STEMS_OF[key] = vocab
-        got = _STEMS[key] = frozenset(str(t).lower()[:7] for ws in terms for t in ws
-                                            if " " not in str(t) and len(str(t)) > 3 and str(t).lower() not in _STOP)
-    return got
+    """The first seven letters of every one-word measure term (as ``_words_in`` keys its words); a few hundred words,
+    read again for each pair compared (a handful per document)."""
+    terms = ((vocab.get("linking") or {}).get("measures") or {}).values()
+    return frozenset(str(t).lower()[:7] for ws in terms for t in ws
+                     if " " not in str(t) and len(str(t)) > 3 and str(t).lower() not in _STOP)
 
 
 def _words_in(ctx: Ctx, m: Mention, item: bool) -> dict[str, bool]:
