@@ -733,6 +733,8 @@ def _deal_words(ctx: Ctx, facts: Facts, a: int, b: int, determined: bool = False
         if determined and not regex.search(r"(?<![\p{L}])(?:the|this|that|its)\s+(?:[\p{L}-]+\s+)?$",
                                            ctx.text[max(a, m.start() - 30):m.start()], regex.I):
             continue
+        if ctx.text[m.end():m.end() + 2] in ("'s", "’s"):
+            continue  # "the program's 10th production lot": the owner of what is named, not the deal the rate is of
         w = m.group(0).lower()
         out.add("programme" if w.startswith("program") else "contract")  # a programme, or a deal within one
     return out
