@@ -26,7 +26,8 @@ from .scope import Ctx
 _COMPARED_AFTER = LazyPattern(r"\s*,?\s*(?:(?:about|roughly|some|nearly|almost|around|just)\s+)?(?:[\p{L}\d.%-]+\s+){0,3}?"
                     r"(?:more|less|fewer|higher|lower|above|below|cheaper|dearer|costlier|than|compared\s+with|against|"
                     r"versus|up\s+from|down\s+from)\b", regex.I)
-_TIED = LazyPattern(r"\s*,?\s*(?:\(\s*)?(?:(?:(?!(?:and|or|but|while|which|that|who)\b)[\p{L}\p{N}.'’-]+\s+){0,10}?(?:for|to\s+(?:buy|"
+_TIED = LazyPattern(r"\s*\)?\s*,?\s*(?:\(\s*)?(?:(?:(?!(?:and|or|but|while|which|that|who)\b)[\p{L}\p{N}.'’-]+\s+){0,10}?"
+                    r"(?:for|to\s+(?:buy|"
                     r"build|produce|acquire|procure|supply|deliver)|covering|covers|buys|bought|funds|funded|procures|procured|"
                     r"acquires|acquired|pays\s+for|paid\s+for)|(?:[\p{L}-]+\s+){0,3}?(?:worth|valued\s+at|"
                     r"at\s+a\s+cost\s+of|costing|of))\b", regex.I)
