@@ -26,7 +26,7 @@ from .scope import Ctx
 _COMPARED_AFTER = LazyPattern(r"\s*,?\s*(?:(?:about|roughly|some|nearly|almost|around|just)\s+)?(?:[\p{L}\d.%-]+\s+){0,3}?"
                     r"(?:more|less|fewer|higher|lower|above|below|cheaper|dearer|costlier|than|compared\s+with|against|"
                     r"versus|up\s+from|down\s+from)\b", regex.I)
-_TIED = LazyPattern(r"\s*\)?\s*,?\s*(?:\(\s*)?(?:(?:(?!(?:and|or|but|while|which|that|who)\b)[\p{L}\p{N}.'’-]+\s+){0,10}?"
+_TIED = LazyPattern(r"\s*,?\s*(?:\(\s*)?(?:(?:(?!(?:and|or|but|while|which|that|who)\b)[\p{L}\p{N}.'’-]+\s+){0,10}?"
                     r"(?:for|to\s+(?:buy|"
                     r"build|produce|acquire|procure|supply|deliver)|covering|covers|buys|bought|funds|funded|procures|procured|"
                     r"acquires|acquired|pays\s+for|paid\s+for)|(?:[\p{L}-]+\s+){0,3}?(?:worth|valued\s+at|"
@@ -687,6 +687,10 @@ _VALUED = LazyPattern(r"\s*(?:\([^)]*\)\s*)?(?:(?:is|was|are|were|has\s+been|wil
 _THIS_NOUN = LazyPattern(r"\s*(?:this|that|the|these|those)\s+(?P<words>[\p{L}-]+(?:\s+[\p{L}-]+){0,2})", regex.I)
 
 
+_CONTRAST_SUBJECT = LazyPattern(r",\s*(?:while|whereas|but)\s+(?!(?:that|this|it|which|each|at|or|about|roughly|only|just)\b)"
+                                r"[\p{L}-]+", regex.I)
+
+
 def _other_clause(ctx: Ctx, r: Mention, x: Mention) -> bool:
     """A semicolon between the rate and a figure of its sentence: another clause - unless the rate's clause opens
     by pointing back at the one before ("for 1,058 vehicles; that is an average of $179,463 a vehicle", "; in other
@@ -694,6 +698,10 @@ def _other_clause(ctx: Ctx, r: Mention, x: Mention) -> bool:
     a, b = (x.end, r.start) if x.start < r.start else (r.end, x.start)
     if ctx.sent_index(x.start) != ctx.sent_index(r.start):
         return False
+    # (or a clause of contrast with a subject of its own: "Norway paid about NOK 19.6 billion for its 54, ..., while
+    # Lithuania's €950 million deal works out at roughly €21.6 million for each of its 44 vehicles")
+    if x.start < r.start and _CONTRAST_SUBJECT.search(ctx.text, a, b):
+        return True
     semi = ctx.text.rfind(";", a, b)
     if semi < 0:
         return False
