@@ -160,6 +160,7 @@ _FRACTION_OF = LazyPattern(r"[ \u00a0]+(?:of[ \u00a0]+)?")
 _BRACKET_BETWEEN = LazyPattern(r"[ \u00a0]?\([ \u00a0]?")
 _BRACKET_CLOSE = LazyPattern(r"[ \u00a0]?\)")
 _BRACKETED_MONEY = LazyPattern(r"[\p{Sc}]\(\d[\d,.]*\)(?:bn|mn|m|k|b)?[.,;:)]?")
+_WORD_FOOTNOTE = LazyPattern(r"\s*[\p{L}\p{M}&'’-]{2,}(\(\d{1,2}\)|\[\d{1,2}\])[,:;.]?\s*")
 _CITATIONS = LazyPattern(r"(?:\[(?:\d{1,3}|[a-z])(?:[,–-]\d{1,3})*\])+(?=[\s\p{P}]*$)")  # "[1][2]", "[3,4]", "[a]" closing a chunk
 _STRIP_L = "\"'“‘([{«"
 _STRIP_R = "\"'”’)]}».,;:!?…"
@@ -604,6 +605,10 @@ class _Scanner:
                 continue
             if _BRACKETED_MONEY.fullmatch(t, chunk_start, chunk_end):
                 continue  # "£(88)m": an accounting negative, read as an amount
+            mark = _WORD_FOOTNOTE.fullmatch(t, chunk_start, chunk_end)
+            if mark is not None:  # "Sales(1) £14,617m": a footnote marker glued to a word, neither a figure nor a name
+                self._block(mark.start(1), mark.end(1))
+                continue
             if rx(r"\d[ \u00a0]$").search(t[max(0, a - 2):a]) and (ue := self._unit_expression(core)) is not None \
                     and ue[1] == len(core):
                 continue  # the unit of the figure before it: "9.8 km/s2", "4,000 m2", "5.5x10-3 kg/cm³"
