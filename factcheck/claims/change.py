@@ -43,6 +43,7 @@ from .pairs import (
     wrong_side,
 )
 from .reading import (
+    JOINED_OPENING,
     POINTS_BACK,
     Facts,
     added_amount,
@@ -1023,6 +1024,12 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
     # "a fleet of 26 combatants - six Hunters, 11 frigates, three Hobarts and six vessels - more than double the
     # current 11": the items of an aside closed right before the comparison are not its subject
     before = outside_closed_aside(ctx, before, s, trig.start)
+    # "Combined with FY2023 (¥6.8 trillion) and FY2024, the first three years of the plan account for more than half of
+    # its ¥43 trillion total": a figure of an opening "combined with"/"together with" phrase joins the subject, which the
+    # words after it name; it is not the subject
+    joined = JOINED_OPENING.match(ctx.text, s, trig.start)
+    if joined is not None:
+        before = [x for x in before if x.start >= joined.end()]
     ev0: list[Evidence] = []
     named_own: dict[int, bool] = {}
     if not before:

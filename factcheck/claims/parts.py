@@ -32,6 +32,7 @@ from .pairs import (
     size_of_comparison,
 )
 from .reading import (
+    JOINED_OPENING,
     POINTS_BACK,
     Facts,
     added_amount,
@@ -617,6 +618,9 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     # "shrink by 1 trillion won from the 1.6 trillion won agreed, to ... 35 percent of": a comparison's base is not the
     # part (but "more than £400 million, equivalent to about 4.4% of" is a hedged part)
     before = [x for x in before if x.hedge or not base_position(ctx, x)]
+    opening = JOINED_OPENING.match(ctx.text, ctx.sentence(p.start)[0], p.start)
+    if opening is not None:
+        before = [x for x in before if x.start >= opening.end()]
     out: list[tuple[Mention, list[Evidence]]] = []
     if before and _NEW_SUBJECT.search(ctx.text, before[-1].end, p.start):
         # "Those 322 jets now exceed the 234 ordered by France, and exports account for 58% of the 556": the figures
@@ -649,6 +653,10 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
                 return [(ops[0], [Evidence("parallel", f"{p.text}, like {c.stated.text} before it, is of {ops[0].text}",
                                            1.0)])]
             break
+        if whole is not None and x.type == "count" and x.unit and whole.type == "count" and whole.unit != x.unit and \
+                any(facts.g.word_pattern(w).fullmatch(x.unit) for w in ("deal_nouns", "grouping_nouns")):
+            return []  # "the three contracts cover almost two thirds of the 90 planned": a count of deals (or batches)
+            # is no part of a count of the things they buy
         if whole is not None and _another_shares_whole(ctx, x):
             return []  # "29% of our 2024 graduate intake of 210 (61 people) and 24% of our 330 new apprentices": the
             # figure before is another share's whole (or its amount), and no share of it was read: this part is not given
@@ -963,7 +971,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     if len(same) == 1 and (generic or meas == pm) and not (generic and _PART_OF_MORE.match(ctx.text, same[0].end)) \
             and not (pm and ctx.sent_index(same[0].start) != ctx.sent_index(part.start)
                      and _owned_measure(ctx, facts, same[0], pm)) \
-            and _named_words_around(ctx, named, same[0]) and not _year_named_apart(ctx, part, same[0]):
+            and _named_words_around(ctx, named, same[0]) and not _year_named_apart(ctx, part, same[0]) \
+            and not (pm and _rival_of_measure(ctx, facts, pairs, pm, part, same[0])):
         out = [(x, ev + [Evidence("only-whole", f"the only {pm} figure it can be a share of", 1.5, True)])
                if x is same[0] else (x, ev) for x, ev in out]
     elif meas is not None and meas != pm and named is not None and _MEASURE_WHOLE.fullmatch(named.group(1).strip()):
@@ -2807,6 +2816,20 @@ _LIST_NAME = LazyPattern(r"(?:^|,|\band\b|\s)\s*(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:o
 _JOINED_BEFORE = LazyPattern(r"\b(together\s+with|along\s+with|as\s+well\s+as|in\s+addition\s+to|alongside)\s+"
                              r"(?:(?:the|its|their|some|about|around|another)\s+)?$", regex.I)
 _OF_EACH_AFTER = LazyPattern(r"\s+(?:of\s+(?:each|both|them\s+each)|each|apiece)\b", regex.I)
+
+
+def _rival_of_measure(ctx: Ctx, facts: Facts, pairs: Pairs, measure: str, part: Mention, whole: Mention) -> bool:
+    """Does the text give, before the part, another current figure of the whole's measure that the window of
+    candidates did not reach ("Sales(1) £14,617m" four lines above "Revenue £13,576m": two sales figures, so neither is
+    the only whole of "sales of £4.3bn, 29% of the Group total")? The last four of the measure, by the index."""
+    return any(y is not whole and not same_figure(y, whole) and y.unit == whole.unit and y.start not in pairs.deltas
+               and not pairs.with_old(y) and not base_position(ctx, y) and abs(y.value or 0) > abs(part.value or 0)
+               and not _CHANGE_NOUN_AFTER_FIG.match(ctx.text, y.end)  # ("a £300 million increase": a change, no level)
+               for y in facts.figures_before(measure, part.start, limit=4))
+
+
+_CHANGE_NOUN_AFTER_FIG = LazyPattern(r"\s+(?:increase|rise|gain|jump|decrease|drop|fall|decline|reduction|cut|more|less|"
+                                     r"higher|lower|up|down)\b", regex.I)
 
 
 def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts | None = None) -> str | None:

@@ -167,6 +167,13 @@ def added_amount(text: str, x: Mention) -> bool:
 _EXCHANGE: dict[str, regex.Pattern] = {}
 
 
+# an opening phrase that joins figures to the subject named after it: "Combined with FY2023 (¥6.8 trillion) and FY2024,
+# the first three years ... account for more than half", "Together with the 12 delivered in 2023, the new jets make up
+# nearly a third": its figures are neither the subject compared nor the part
+JOINED_OPENING = LazyPattern(r"\W*(?:combined\s+with|together\s+with|along\s+with|added\s+to|adding|including|counting)\b"
+                             r"[^,;]{0,120},", regex.I)
+
+
 def exchange_rate(g: Grammar) -> regex.Pattern:
     """What makes the figure before it an exchange rate ("¥150 to the dollar", "0.655 US dollars per Australian
     dollar"): per / to the / against the, and a currency noun (linking words currency_nouns). Compiled once per list."""
