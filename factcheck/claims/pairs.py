@@ -214,7 +214,7 @@ class Pairs:
             expected = True
         if mt.template.id in ("compared", "compared-close", "series", "prior-in-year") and not expected and \
                 comparable(self.ctx.vocab, old, new) and all(
-                    base_position(self.ctx, x) and not _HEDGE_THAN.search(self.ctx.text, max(0, x.start - 20), x.start)
+                    base_position(self.ctx, x) and not HEDGE_THAN.search(self.ctx.text, max(0, x.start - 20), x.start)
                     for x in (old, new)):
             # "The total was 29.6% above the $5.522 billion recorded in 2023 and compares with just $248 million in
             # 2002": two bases of the sentence's comparisons, each compared with its subject, not with each other; the
@@ -628,7 +628,7 @@ _REMAINING_BEFORE = LazyPattern(r"\b(?:remaining|rest|remainder|balance|other)\b
 _PART_WITH_SHARE = LazyPattern(r"\s*,\s*(?:or\s+)?(?:(?:about|roughly|around|some|nearly|almost|just\s+over|just\s+under)\s+)?"
                                r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|"
                                r"two[- ]thirds|three[- ]quarters)\s+of\b", regex.I)
-_HEDGE_THAN = LazyPattern(r"\b(?:more|less|fewer)\s+than\s+$", regex.I)  # "to more than 500": a hedge, no base
+HEDGE_THAN = LazyPattern(r"\b(?:more|less|fewer)\s+than\s+$", regex.I)  # "to more than 500": a hedge, no base
 _BASE_BEFORE = LazyPattern(r"\b(?:over|on|from|than|against|versus|compared\s+with)\s+(?:[\p{L}'’-]+\s+){0,5}$", regex.I)
 _CLAUSE_SO = LazyPattern(r",\s*(?:so|thus|therefore|hence|which means)\b|;", regex.I)
 _PAST_PERFECT = LazyPattern(r"\bhad\s+(?:\w+\s+){0,2}$", regex.I)

@@ -23,6 +23,7 @@ from ..extract.lexicon import MONTHS
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches, word_pattern_of
 from .pairs import (
+    HEDGE_THAN,
     OF_WHOLE_OPENING,
     Pair,
     Pairs,
@@ -509,6 +510,9 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     for pt, pev in parts:
         by_words = any(e.cue == "names-part" for e in pev)  # a part found by its words is not given either
         for w, wev in _wholes(ctx, facts, p, pt, whole, pairs):
+            if _deals_of_things(facts, pt, w):
+                continue  # "the three contracts cover almost two thirds of the 90 jets planned": a count of deals (or
+                # batches) is no part of a count of the things they buy
             rel = Relation("share", (pt, w), (ev if whole is not None and not by_words else named,)
                            + tuple(pev) + tuple(wev))
             readings.append(doubt(rel) if by_words else rel)  # the whole's evidence does not make the part given
@@ -653,10 +657,6 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
                 return [(ops[0], [Evidence("parallel", f"{p.text}, like {c.stated.text} before it, is of {ops[0].text}",
                                            1.0)])]
             break
-        if whole is not None and x.type == "count" and x.unit and whole.type == "count" and whole.unit != x.unit and \
-                any(facts.g.word_pattern(w).fullmatch(x.unit) for w in ("deal_nouns", "grouping_nouns")):
-            return []  # "the three contracts cover almost two thirds of the 90 planned": a count of deals (or batches)
-            # is no part of a count of the things they buy
         if whole is not None and _another_shares_whole(ctx, x):
             return []  # "29% of our 2024 graduate intake of 210 (61 people) and 24% of our 330 new apprentices": the
             # figure before is another share's whole (or its amount), and no share of it was read: this part is not given
@@ -669,6 +669,14 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
             else:
                 out.append((x, [Evidence("set-off", f"{p.text} follows {x.text}", 1.0)]))
     return out
+
+
+def _deals_of_things(facts: Facts, part: Mention, whole: Mention) -> bool:
+    """Is ``part`` a count of deals or batches (linking words deal_nouns, grouping_nouns) and ``whole`` a count of
+    other things?"""
+    return part.type == whole.type == "count" and bool(part.unit) and not part.inferred and bool(whole.unit) and \
+        part.unit != whole.unit and \
+        any(facts.g.word_pattern(w).fullmatch(part.unit or "") for w in ("deal_nouns", "grouping_nouns"))
 
 
 def _year_named_apart(ctx: Ctx, part: Mention, whole: Mention) -> bool:
@@ -2824,12 +2832,16 @@ def _rival_of_measure(ctx: Ctx, facts: Facts, pairs: Pairs, measure: str, part: 
     the only whole of "sales of £4.3bn, 29% of the Group total")? The last four of the measure, by the index."""
     return any(y is not whole and not same_figure(y, whole) and y.unit == whole.unit and y.start not in pairs.deltas
                and not pairs.with_old(y) and not base_position(ctx, y) and abs(y.value or 0) > abs(part.value or 0)
-               and not _CHANGE_NOUN_AFTER_FIG.match(ctx.text, y.end)  # ("a £300 million increase": a change, no level)
+               and not _change_word_after(facts, ctx.text, y.end)  # ("a £300 million increase": a change, no level)
                for y in facts.figures_before(measure, part.start, limit=4))
 
 
-_CHANGE_NOUN_AFTER_FIG = LazyPattern(r"\s+(?:increase|rise|gain|jump|decrease|drop|fall|decline|reduction|cut|more|less|"
-                                     r"higher|lower|up|down)\b", regex.I)
+def _change_word_after(facts: Facts, text: str, end: int) -> bool:
+    """Does a change noun or a comparative (linking words change_nouns, comparatives_up/down) follow the figure ending
+    at ``end``, a space between ("£300 million increase", "£40m more")?"""
+    pos = end + len(text[end:end + 4]) - len(text[end:end + 4].lstrip())
+    return pos > end and any(facts.g.word_pattern(w).match(text, pos) is not None
+                             for w in ("change_nouns", "comparatives_up", "comparatives_down"))
 
 
 def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts | None = None) -> str | None:
@@ -2983,7 +2995,7 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
     if size_of_comparison(ctx, add) or _LARGER_AFTER.match(ctx.text, add.end):
         return  # "The new order is 14 aircraft larger ..., and takes the total on order to 180": the size of a
         # comparison between two orders, not the amount added
-    if base_position(ctx, add) and add.start < new.start and not _HEDGE_THAN_BEFORE.search(
+    if base_position(ctx, add) and add.start < new.start and not HEDGE_THAN.search(
             ctx.text, max(0, add.start - 15), add.start):
         return  # "The order is about 15% larger than the 7,800-system order placed in 2022 and brings the total ... to
         # 36,700, up from 27,700": the base of a comparison is another order, not the amount added
@@ -3003,7 +3015,6 @@ def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:
     _accrued(ctx, facts, mt, add, old, new)
 
 
-_HEDGE_THAN_BEFORE = LazyPattern(r"\b(?:more|less|fewer)\s+than\s+$", regex.I)  # "more than 1,000 new jobs": a hedge
 _LARGER_AFTER = LazyPattern(r"\s+(?:larger|bigger|greater|smaller|higher|lower|longer|shorter)\b", regex.I)
 # what joins two components of one step: "5% plus £1,000", "a 3% rise and a $500 bonus", "€40 million plus 10%"
 _JOINED_STEP = LazyPattern(r"[^\d.;,]{0,25}?\b(?:plus|and|as\s+well\s+as|together\s+with|on\s+top\s+of)\b[^\d.;,]{0,15}", regex.I)
