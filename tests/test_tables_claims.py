@@ -1124,6 +1124,12 @@ def test_a_row_label_after_a_possessive_is_the_row():
     # a money header scales the amounts, never the percent column
     ("Year | Export contracts ($bn) | Change %\n2020 | 3.0 | –\n2021 | 7.25 | 141.7\n2022 | 17.3 | 138.6\n"
      "2023 | 13.5 | -12.0\n", "5:-12.0"),
+    # a header without "%" over cells that carry it; years written "FY21" or "FY'22"
+    ("Coast guard operating budget (NOK m)\n| Year | Budget | Change |\n| 2020 | 4,120 | – |\n| 2021 | 4,390 | +6.6% |\n"
+     "| 2022 | 4,710 | +7.3% |\n| 2023 | 5,480 | +12.6% |\n", "6:+12.6%"),
+    ("Capital outlay\nFiscal year   Outlay (Rs bn)   YoY\nFY21          1,350            –\nFY22          1,380            2.2%\n"
+     "FY23          1,520            10.1%\nFY24          1,620            8.6%\n", "6:8.6%"),
+    ("Year\tHeadcount\tGrowth\nFY'21\t8,200\t–\nFY'22\t8,650\t5.5%\nFY'23\t9,400\t8.7%\nFY'24\t10,150\t6.3%\n", "5:6.3%"),
 ])
 def test_a_series_down_the_rows_checks_each_change_against_the_row_above(text, wrong):
     from factcheck.judge import evaluate
@@ -1678,8 +1684,11 @@ def test_percent_cells_adding_above_100_are_rates_not_parts(text: str, total_key
     """Percentages of one whole never add up to more than 100%: a percent column whose rows do is each row's rate, and
     its total row is no sum of them (left unchecked with the reason); the amounts beside it are still added."""
     claims, unchecked = run(text)
-    assert total_key not in claims
-    assert any(u.kind == "sum" and "more than 100%" in u.reason for u in unchecked)
+    if total_key in claims:  # ("Implied discount": the column is read as the change from list value to price paid)
+        assert claims[total_key].kind == "percent_change"
+        assert reading(claims[total_key])[:2] == ("pct_change", ["31.9", "15.7"])
+    else:
+        assert any(u.kind == "sum" and "more than 100%" in u.reason for u in unchecked)
     assert any(c.kind == "sum" for c in claims.values())
 
 
@@ -1722,3 +1731,131 @@ def test_one_column_lists_ending_on_a_total(text, total, parts, value):
 def test_bullets_without_a_closing_total_stay_prose(text):
     claims, _ = run(text)
     assert not [c for c in claims.values() if c.kind == "sum"]
+
+
+@pytest.mark.parametrize("text, total, parts", [
+    ("Revenue by division, ₩tn           2024      (2023)\n  Shipbuilding     9.88      (8.10)\n"
+     "  Offshore & plant  1.32      (1.06)\n  Engine & machinery  1.76   (1.33)\n  Total       13.06     (10.49)\n",
+     "5:13.06", ["9.88", "1.32", "1.76"]),
+    ("| Orders received, SEK m | 2025 | (2024) |\n| Air | 4,210 | (3,980) |\n| Land | 2,640 | (2,300) |\n"
+     "| Total | 6,850 | (6,280) |\n", "4:6,850", ["4,210", "2,640"]),
+    ("Deliveries\t2025\t(2024)\nFighters\t14\t(11)\nTrainers\t9\t(12)\nTotal\t23\t(23)\n",
+     "4:23", ["14", "9"]),
+])
+def test_a_year_over_a_bracketed_year_heads_the_columns(text, total, parts):
+    # "2024 (2023)" above rows of "9.88 (8.10)": the line names the periods, it is no row of figures to add up
+    claims, _ = run(text)
+    assert reading(claims[total])[:2] == ("sum", parts)
+    assert not any(k.startswith("1:") for k in claims)
+
+
+@pytest.mark.parametrize("table, sentence, operands", [
+    ("Revenue, ₩tn     2024     2023\nShipbuilding    9.88    8.10\nNaval & special ships    1.62    1.47\n"
+     "Total    11.50    9.57\n", "Naval and special ships revenue rose 10.2% in the year.", ["1.47", "1.62"]),
+    ("Sales (€m)     FY 2024     FY 2023\nWeapon and Ammunition    2,677    1,764\nVehicle Systems    2,512    1,940\n",
+     "Weapon & Ammunition sales climbed 52% in the year.", ["1,764", "2,677"]),
+    ("Orders, $m | 2025 | 2024\nSensors & Electronics | 812 | 700\nAirframes | 1,115 | 1,020\n",
+     "Orders for sensors and electronics grew 16% on the year.", ["700", "812"]),
+])
+def test_a_row_named_with_and_for_its_ampersand_is_the_row(table, sentence, operands):
+    (c,) = links(table + "\n" + sentence + "\n")
+    assert [m.text for m in c.readings[0].operands] == operands
+
+
+@pytest.mark.parametrize("text, count_cell, amount_cell, wrong", [
+    ("Day        Deals   Value (AED bn)\nDay 1          8        4.94\nDay 2         11        6.14\n"
+     "Day 3          9        5.02\nTotal         30       16.10\n", ("11", 11.0), ("6.14", 6.14e9), "5:30"),
+    ("| Operator | Aircraft | Contract value ($m) |\n| Air Force | 12 | 1,320 |\n| Navy | 8 | 905 |\n| Total | 20 | 2,325 |\n",
+     ("12", 12.0), ("1,320", 1_320e6), "4:2,325"),
+    ("Export licences granted, 2024 (€ million)\nRegion\tNumber of licences\tValue\nEurope\t412\t3,180\n"
+     "Asia\t158\t2,240\nTotal\t571\t5,420\n", ("158", 158.0), ("2,240", 2_240e6), "5:571"),
+])
+def test_a_count_column_is_not_scaled_by_the_amounts_scale(text, count_cell, amount_cell, wrong):
+    # "Deals | Value (AED bn)": the deals are counted, not billions, and counted exactly: 8 + 11 + 9 is 28, not 30
+    # (the amounts keep their scale: 1,320 + 905 is $2,225m, not $2,325m)
+    from factcheck.judge import evaluate
+
+    doc = Document(path="t.txt", text=text)
+    cells = {text[a:b]: m for (a, b), m in cell_mentions(find_tables(doc, VOCAB)).items()}
+    assert (cells[count_cell[0]].value, cells[count_cell[0]].type) == (count_cell[1], "count")
+    assert cells[amount_cell[0]].value == pytest.approx(amount_cell[1])
+    claims, _ = run(text)
+    rules = load_rules()
+    held = {k: evaluate(c, c.readings[0], rules, "interval").holds for k, c in claims.items() if c.kind == "sum"}
+    assert [k for k, ok in held.items() if not ok] == [wrong]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Quarterly revenue ($ millions)\nPeriod         2024     2023\nQ1              6.7      6.5\nQ2              6.6      6.9\n"
+     "Q3              5.9      8.9\nNine months    19.2     23.2\n", "6:23.2"),
+    ("| Deliveries | 2025 | 2024 |\n| January | 4 | 3 |\n| February | 5 | 2 |\n| March | 6 | 4 |\n| First quarter | 15 | 10 |\n"
+     "| April | 3 | 5 |\n| Year to date | 19 | 14 |\n", None),
+    ("Order intake, EUR m\tH1 2025\tH1 2024\nFirst quarter\t1,204\t980\nSecond quarter\t1,377\t1,145\nFirst half\t2,581\t2,215\n",
+     "4:2,215"),
+])
+def test_a_longer_period_under_its_quarters_or_months_is_their_total(text, wrong):
+    from factcheck.judge import evaluate
+
+    claims, _ = run(text)
+    sums = {k: c for k, c in claims.items() if c.kind == "sum"}
+    if wrong is None:  # months, a quarter among them and the year to date: no one reading of what adds up
+        assert not sums
+        return
+    assert len(sums) == 2
+    rules = load_rules()
+    assert [k for k, c in sums.items() if not evaluate(c, c.readings[0], rules, "interval").holds] == [wrong]
+
+
+def test_quarter_end_levels_are_no_parts_of_the_year():
+    # a backlog at each quarter's end adds up in no column: the year's figure is not read as their sum
+    text = ("Order backlog (€bn)   2025   2024\nQ1   61.2   48.0\nQ2   63.0   49.5\nQ3   64.1   52.3\nFull year   66.4   55.0\n")
+    claims, unchecked = run(text)
+    assert not [c for c in claims.values() if c.kind == "sum"]
+    assert any("not the sum" in u.reason for u in unchecked)
+
+
+@pytest.mark.parametrize("text, wrong, operands", [
+    ("| Ship class | Lead ship | Follow ship | Reduction |\n| Destroyer | 5.9 | 4.6 | 22% |\n| Dock ship | 8.4 | 7.1 | 15% |\n"
+     "| Frigate | 6.2 | 4.9 | 21% |\n| Oiler | 3.3 | 2.5 | 32% |\n", "5:32%", ["3.3", "2.5"]),
+    ("OEM        Firm   List value ($bn)   Est. paid ($bn)   Implied discount\nBoeing       72     17.4     8.9     49%\n"
+     "Airbus       89     13.6     6.3     46%\nEmbraer      13      0.9     0.5     44%\n", "3:46%", ["13.6", "6.3"]),
+    ("System      | 2022 rate | Target | Target year | Increase\nGMLRS       | 10,000 | 14,000 | 2025 | +40%\n"
+     "Javelin     | 2,100 | 3,960 | 2026 | +98%\nPAC-3 MSE   | 350 | 650 | 2027 | +86%\n", "3:+98%", ["2,100", "3,960"]),
+])
+def test_a_change_word_column_compares_the_two_amount_columns_before_it(text, wrong, operands):
+    # no periods to pair: the two amount columns nearest before it, left to right, confirmed by the other rows
+    from factcheck.judge import evaluate
+
+    claims, _ = run(text)
+    changes = {k: c for k, c in claims.items() if c.readings[0].evidence[0].cue == "table-columns"}
+    assert len(changes) >= 3 and all(c.readings[0].explicit for c in changes.values())
+    rules = load_rules()
+    bad = [k for k, c in changes.items() if not evaluate(c, c.readings[0], rules, "interval").holds]
+    assert bad == [wrong] and [m.text for m in changes[wrong].readings[0].operands] == operands
+
+
+def test_a_change_word_column_its_rows_do_not_confirm_is_left_unchecked():
+    # "Growth" against the two columns before it holds in one row of three: it compares something else
+    text = ("Segment   Orders   Sales   Growth\nAir   1,000   1,200   12%\nLand   700   800   9%\nSea   500   600   20%\n")
+    claims, unchecked = run(text)
+    assert not [c for c in claims.values() if c.readings[0].evidence[0].cue == "table-columns"]
+    assert sum("too few of its rows hold" in u.reason for u in unchecked) == 3
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("  Type                       Ships   Length\n  Corvettes                    4     107 m\n  Landing dock                 1     143 m\n"
+     "  Patrol vessels               2      63 m\n  Total                        6\n", "5:6"),
+    ("Customer               Aircraft   Year\nPortugal                      5   2019\nHungary                       2   2020\n"
+     "Slovakia                      3   2024\nTotal                        11\n", "5:11"),
+    ("| Region | Number of licences |\n| Europe | 412 |\n| Asia | 158 |\n| Americas | 97 |\n| Total | 667 |\n", None),
+])
+def test_a_total_of_one_counted_column_is_their_sum(text, wrong):
+    # things counted are exact: a "Total" row of the one column of counts is checked even though no other column
+    # confirms it, and held to the count (4 + 1 + 2 is 7, not 6)
+    from factcheck.judge import evaluate
+
+    claims, _ = run(text)
+    rules = load_rules()
+    sums = {k: c for k, c in claims.items() if c.kind == "sum"}
+    assert len(sums) == 1
+    assert [k for k, c in sums.items() if not evaluate(c, c.readings[0], rules, "point").holds] == ([wrong] if wrong else [])

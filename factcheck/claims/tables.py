@@ -185,6 +185,7 @@ def check_tables(doc: Document, tables: list[Table], vocab: dict) -> tuple[list[
         c = _Checker(doc, t, vocab)
         c.changes()
         c.series_changes()
+        c.column_changes()
         c.totals()
         c.total_columns()
         c.shares()
@@ -345,8 +346,13 @@ class _Checker:
         successive periods, one amount column and one percent column - each row's percent is its change from the
         row above."""
         cols = self.t.columns
-        if len(cols) != 2 or cols[0].percent or not cols[1].percent or any(c.role == "change" and c.pair for c in cols):
+        if len(cols) != 2 or cols[0].percent or any(c.role == "change" and c.pair for c in cols):
             return
+        if not cols[1].percent:
+            # "| Year | Budget | Change |" over "| 2021 | 543 | +49% |": the cells say what the header does not
+            filled = [c for r in self.t.rows if r.kind == "level" and (c := r.at(1)) is not None and c.raw is not None]
+            if len(filled) < 2 or not all(c.percent for c in filled):
+                return
         if not self.lex.change_label.search(cols[1].name) or self.lex.share_label.search(cols[1].name):
             return  # ("Share of GDP (%)", "% of total": a share column, no change from the row above)
         rows = [r for r in self.t.rows if r.kind == "level"]
@@ -366,6 +372,75 @@ class _Checker:
                      f"'{cols[1].name}', a series down the rows)"
             self.add("percent_change", cc, stated, (Relation("pct_change", (old, new),
                                                               (self.evidence("table-series", detail, True),)),))
+
+    # -- a change between two amount columns ------------------------------------------------------------------
+    def column_changes(self) -> None:
+        """"Lead ship | Follow ship | Reduction", "List value | Est. paid | Implied discount", "2022 rate | Target |
+        Target year | Increase": a column of percentages headed by a change word that no two periods of the table
+        pair compares the two amount columns nearest before it, left to right (a column of years or ranges between
+        is passed over); a "reduction" or "discount" written without a sign is a fall. The header does not say
+        which columns it compares, so the reading stands only where the column's other rows confirm it: at least
+        two rows, and more than half, hold on it; then it is the table's structure, enough to accuse a row that does
+        not. Otherwise the cells are left unchecked."""
+        cols = self.t.columns
+        for ch in cols:
+            if ch.role != "other" or ch.pair is not None or not ch.label:
+                continue
+            label = ch.label.strip()
+            sense = -1 if self.lex.fall_header.search(label) else 1 if self.lex.rise_header.search(label) else \
+                0 if self.lex.move_header.search(label) else None
+            if sense is None or self.lex.other_basis.search(label) or self.lex.share_label.search(label):
+                continue
+            rows = [r for r in self.t.rows if r.kind in ("level", "total", "subtotal") and len(r.alignments) == 1]
+            filled = [(r, c) for r in rows if (c := r.placed().get(ch.index)) is not None and c.raw is not None]
+            if len(filled) < 3 or not all(c.percent for _, c in filled):
+                continue
+            amounts = [j for j in range(ch.index - 1, -1, -1) if self._amount_column(j, rows)][:2]
+            if len(amounts) < 2:
+                continue
+            b, a = amounts  # a is left of b
+            made: list[int] = []
+            for r, cell in filled:
+                ac, bc = r.placed().get(a), r.placed().get(b)
+                old, new, stated = self.fig(r, ac, a), self.fig(r, bc, b), self.fig(r, cell, ch.index)
+                if ac is None or bc is None or old is None or new is None or stated is None or old.value is None or \
+                        new.value is None or stated.value is None or old.value <= 0 or \
+                        (old.type, old.unit) != (new.type, new.unit):
+                    continue
+                if not cell.sign and sense == -1:
+                    stated = dataclasses.replace(stated, value=-stated.value)  # "Reduction 22%": a fall of 22%
+                elif not cell.sign and new.value < old.value:
+                    continue  # ("Change 5%" for a fall: a column that writes no signs is not read either way)
+                detail = f"{r.label.strip() or f'row {r.index + 1}'}, {self.name(b)} vs {self.name(a)}: {ac.text} → " \
+                         f"{bc.text} (column '{self.name(ch.index)}', the two amount columns before it)"
+                n0 = len(self.claims)
+                self.add("percent_change", cell, stated, (Relation("pct_change", (old, new),
+                                                                   (self.evidence("table-columns", detail, False),)),))
+                if len(self.claims) > n0:
+                    made.append(n0)
+            held = sum(_holds_change(self.claims[i]) for i in made)
+            if held >= 2 and 2 * held > len(made):
+                for i in made:  # the other rows confirm which columns it compares
+                    cl = self.claims[i]
+                    self.claims[i] = dataclasses.replace(cl, readings=tuple(dataclasses.replace(rd, evidence=tuple(
+                        dataclasses.replace(e, weight=self.w["table"], explicit=True) for e in rd.evidence))
+                        for rd in cl.readings))
+                continue
+            for i in sorted(made, reverse=True):
+                cl = self.claims.pop(i)
+                self.unchecked.append(Unchecked("percent_change", cl.span[0], cl.span[1], self.doc.text[cl.span[0]:cl.span[1]],
+                                                f"column '{self.name(ch.index)}' compares no two periods, and too few "
+                                                "of its rows hold on reading it against the two columns before it"))
+
+    def _amount_column(self, j: int, rows: list[Row]) -> bool:
+        """A column of plain amounts in ``rows``: no percentages, years, ranges or text."""
+        c = self.col(j)
+        if c.role not in ("other", "period") or c.pair is not None:
+            return False
+        figs = [x for r in rows if (x := r.placed().get(j)) is not None and x.raw is not None]
+        return len(figs) >= 2 and not any(
+            x.percent or x.points or x.raw is None or x.raw.value is None or x.raw.value_high is not None or
+            re.fullmatch(r"(?:19|20)\d\d", x.text.strip()) for x in figs)
 
     # -- change columns ------------------------------------------------------------------------------------
     def changes(self) -> None:
@@ -601,8 +676,9 @@ class _Checker:
                 shared = bare and not adds[j] and self._shares_of_parts(parts, j, ms)
                 # ("Total 2,462" under 275, 402, 1,465 and 284, which add up to 2,426; "Total 51.1" over 50.1): a row
                 # called the total that misses the rows' sum by a little, or by two digits swapped, is their total
-                # written wrong, not a figure of its own
-                near = bare and not adds[j] and _near_miss(tm, ms)
+                # written wrong, not a figure of its own; so is a bare "Total" of the one column of things counted
+                # ("Ships 4 / 1 / 2, Total 6": counted exactly, no rounding to hide in)
+                near = bare and not adds[j] and (_near_miss(tm, ms) or (self.col(j).count and len(sums) == 1))
                 if not elsewhere and not adds[j] and not shared and not near:
                     self.skip("sum", cell, f"'{total.label}' is not the sum of the rows above it in any column: "
                                            "not read as their total")
@@ -1185,6 +1261,8 @@ def _row_names(key: str) -> set[str]:
     if inner:
         out.add(re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", key)).strip())
         out.update(x.strip() for x in inner if x.strip())
+    # "Naval & special ships" is written "naval and special ships" in the prose, and the other way round
+    out.update([n.replace(" & ", " and ") for n in out if " & " in n] + [n.replace(" and ", " & ") for n in out if " and " in n])
     return out
 
 
@@ -2048,12 +2126,16 @@ _NOT_NAMES = {"the", "its", "their", "our", "his", "her", "in", "at", "for", "by
               "company", "segment", "division", "business", "total", "revenue", "sales", "meanwhile", "also", "but",
               "of", "on", "from", "a", "an", "as", "both", "each", "this", "that", "these", "those"}
 _LABEL_YEAR = re.compile(r"^\W*(?:(?:FY|fiscal\s+(?:year\s+)?)\s?)?((?:19|20)\d\d)(?:\s*[-–/]\s*(?:\d\d){1,2})?\W*$", re.I)
+_LABEL_FY = re.compile(r"^\W*FY\s?['’]?(\d\d)(?:\s*[-–/]\s*\d\d)?\W*$", re.I)  # "FY20", "FY'24", "FY 25-26"
 
 
 def _label_year(label: str) -> int | None:
-    """The year a row label is ("2021-22", "FY2024", "2023"), or None."""
+    """The year a row label is ("2021-22", "FY2024", "FY24", "2023"), or None."""
     m = _LABEL_YEAR.match(label.strip())
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    m = _LABEL_FY.match(label.strip())
+    return 2000 + int(m.group(1)) if m else None
 
 
 # "rose 2.3% to", "a 22% jump in profit to", "up 5% year on year to": the level the change took its subject to

@@ -80,6 +80,7 @@ class Column:
     # or "named" (a whole the header names that no column gives: "% of GDP" without a GDP column)
     group: str = ""  # a label above grouping this column ("Q2", "Jan-Jun")
     parts: tuple[int, ...] = ()  # total columns: the columns it adds up
+    count: bool = False  # a count of things ("Deals", "Number of contracts"): never scaled by the table's scale
 
     @property
     def name(self) -> str:
@@ -259,6 +260,15 @@ class Lexicon:
                                              + r")(?![\w])", re.I) if words("quarter_on_quarter_headers") \
             else re.compile(r"(?!)")
         self.absolute_change = re.compile(r"(?:" + _words_re(words("absolute_change_headers")) + r")", re.I)
+
+        def ending(key: str) -> re.Pattern[str]:  # a header that ends with one of the words ("Implied discount, %")
+            ws = words(key)
+            return re.compile(r"(?<![\w-])(?:" + _words_re(ws) + r")(?:\s*\(%\)|\s*,?\s*(?:in\s+)?%)?$", re.I) if ws \
+                else re.compile(r"(?!)")
+        self.rise_header = ending("rise_headers")
+        self.fall_header = ending("fall_headers")
+        self.move_header = re.compile(r"(?<![\w-])(?:" + change + r"|moves?|movement)(?:\s*\(%\)|\s*,?\s*(?:in\s+)?%)?$",
+                                      re.I)
         self.share_label = re.compile(r"(?:" + share + r")" + unit_tail + r"(?![\w])", re.I)
         prefixes = words("share_header_prefixes")  # "Share of export orders", "% of group revenue"
         self.share_prefix = re.compile(r"(?:" + _words_re(prefixes) + r")\s+\S", re.I) if prefixes else None
@@ -300,6 +310,11 @@ class Lexicon:
         self.of_sales_row = re.compile(r"^[\s\-–—•·]*(?:in |as )?(?:a )?(?:%|percent|per cent|pct\.?) of (?:"
                                        + _words_re(words("sales_words")) + r")\s*(?:\(%\))?$", re.I)
         self.count_row = label_re("count_rows")
+        self.period_total_row = re.compile(r"(?:" + _words_re(words("period_total_rows")) + r")", re.I) \
+            if words("period_total_rows") else re.compile(r"(?!)")
+        self.count_column = re.compile(r"^(?:(?:number|no\.?)\s+of\s+)?(?:" + _words_re(words("count_columns")) +
+                                       r")(?:\s*\((?:units|number|no\.|#|pcs)\))?$", re.I) \
+            if words("count_columns") else re.compile(r"(?!)")
         self.unscaled_row = label_re("unscaled_rows")
         self.percent_row = re.compile(r"%|\bper\s?cent\b|\bpercent\b|\bpct\b", re.I)
         self.sales_words = [w.lower() for w in words("sales_words")]
@@ -1116,7 +1131,7 @@ def _is_header_line(lex: Lexicon, text: str, ln: _Line) -> bool:
     """A line of column labels: periods, change or share words, and no figure but years."""
     if ln.form in ("tab", "pipe"):
         kinds = [_label_kind(lex, f.text) for f in ln.fields if f.kind != "empty"]
-        figs = [f for f in ln.fields if f.kind == "fig" and not _yearlike(f.text)]
+        figs = [f for f in ln.fields if f.kind == "fig" and not _yearlike(f.text.strip().removeprefix("(").removesuffix(")"))]
         special = sum(k in ("period", "change", "share", "pct", "basis") for k in kinds)
         # "Country | Spending (US$ bn) | GDP (US$ bn) | % of GDP": a row of three or more labels, one of them a share
         # or change word, heads the columns too
@@ -1124,7 +1139,16 @@ def _is_header_line(lex: Lexicon, text: str, ln: _Line) -> bool:
     labs, _stub = _header_labels(lex, text, ln)
     return sum(lab.kind in ("period", "change", "share", "basis") for lab in labs) >= 2 and \
         all(lab.kind != "other" for lab in labs) and \
-        all(c.kind != "fig" or _yearlike(c.text) or lex.period.fullmatch(c.text) for c in ln.cells)
+        all(c.kind != "fig" or _yearlike(c.text) or lex.period.fullmatch(c.text) for c in ln.cells) or \
+        _years_over_brackets(ln)
+
+
+def _years_over_brackets(ln: _Line) -> bool:
+    """"Revenue by division, ₩tn     2024     (2023)": a caption, then a year and the prior year in brackets, as the
+    rows below give "9.88  (8.10)" - the line heads the columns, it is no row of figures."""
+    texts = [c.text.strip() for c in ln.cells]
+    return len(texts) >= 2 and all(c.kind == "fig" for c in ln.cells) and _yearlike(texts[0]) and \
+        all(t.startswith("(") and t.endswith(")") and _yearlike(t[1:-1]) for t in texts[1:])
 
 
 # "($000)", "'000", "€000s": a scale of thousands in a header, no figure
@@ -1272,7 +1296,8 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
             pos_line = None
     for ln in body:
         rows.append(_row(lex, doc, ln, len(rows), columns, scale, locale, pos_line, form))
-    rows = _named_total(_whole_rows(_type_rows(lex, rows), columns), " ".join([caption, stub.text if stub is not None else ""]))
+    rows = _named_total(lex, _whole_rows(_type_rows(lex, rows), columns),
+                        " ".join([caption, stub.text if stub is not None else ""]))
     rows = _bracketed_prior_column(rows, columns, text)
     columns = _unheaded_change(rows, columns, text)
     start = min([lines[k].start for k in head_idx] + [body[0].start])
@@ -1406,7 +1431,8 @@ def _columns(lex: Lexicon, labels: list[_Label], groups: list[_Label], count: in
         elif role == "change" and cols and cols[-1].role == "basis" and cols[-1].label and \
                 _AT_OTHER_RATES.search(cols[-1].label):
             role = "basis"  # ... and the change column right after it, which is of that restatement
-        col = Column(i, label=t, start=lab.start, end=lab.end, role=role)
+        col = Column(i, label=t, start=lab.start, end=lab.end, role=role,
+                     count=role == "other" and bool(lex.count_column.fullmatch(t.strip())))
         if role == "period":
             col = _replace(col, order=_period_order(lex, t), prior=True if lex.prior.search(t) or lex.baseline.fullmatch(t)
                            else False if lex.current.fullmatch(t) else None)
@@ -1781,6 +1807,8 @@ def typed(cell: Cell, row: Row, col: Column | None) -> Mention | None:
         return replace(m, type="percent", unit="percent", inferred=True)
     if kind in ("ratio",):
         return m
+    if col is not None and col.count and not money and m.value == int(m.value):
+        return replace(m, type="count", inferred=True, half_step=0.0)  # "Deals  8": things counted, not billions
     if kind == "count":
         return replace(m, type="count", inferred=True)
     cur = m.unit if m.type == "currency" else row.currency
@@ -1950,10 +1978,19 @@ _NAMED_BY = re.compile(r"^\W*([\w ]{3,30}?)\s+(?:by|per)\s+(?:business|segment|d
                        r"market|customer|country|service)", re.I)
 
 
-def _named_total(rows: list[Row], head: str) -> list[Row]:
+# the rows a longer period adds up: quarters, halves and months ("Q1", "2Q", "Third quarter", "H1", "Jan", "July")
+_SUB_PERIOD_ROW = re.compile(r"(?:q[1-4]|[1-4]q|h[12]|[12]h|(?:first|second|third|fourth)\s+(?:quarter|half)|"
+                             r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                             r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+(?:19|20)\d\d)?", re.I)
+
+
+def _named_total(lex: Lexicon, rows: list[Row], head: str) -> list[Row]:
     """With no total row, the last row is the total when its label says so in other words: a name and "group" or
-    "total" ("TKMS group"), or the measure the table breaks down ("Sales" under "Sales by business area, MSEK") -
-    and its figures are the largest of each column they stand in (a total is no smaller than its parts)."""
+    "total" ("TKMS group"), the measure the table breaks down ("Sales" under "Sales by business area, MSEK"), or the
+    longer period that rows of quarters or months make up ("Nine months" under "Q1", "Q2", "Q3": rules/tables.yaml,
+    ``period_total_rows``) - and its figures are the largest of each column they stand in (a total is no smaller
+    than its parts). (A total is still read as a sum only where its rows add up in some column: a backlog at the
+    end of each quarter is no part of the nine months'.)"""
     from dataclasses import replace
 
     levels = [i for i, r in enumerate(rows) if r.kind == "level"]
@@ -1961,7 +1998,10 @@ def _named_total(rows: list[Row], head: str) -> list[Row]:
         return rows
     last = rows[-1]
     named = _NAMED_BY.match(head)
-    if not (_GROUP_TOTAL.match(last.key) or (named is not None and last.key == named.group(1).strip().lower())):
+    sub_periods = len(levels) == len(rows) and all(_SUB_PERIOD_ROW.fullmatch(r.label.strip()) for r in rows[:-1]) and \
+        bool(lex.period_total_row.fullmatch(last.key))
+    if not (sub_periods or _GROUP_TOTAL.match(last.key) or
+            (named is not None and last.key == named.group(1).strip().lower())):
         return rows
     for col, cell in last.placed().items():
         v = cell.mention.value if cell.mention is not None else None
