@@ -132,6 +132,9 @@ FORMULAS: dict[str, Formula] = {
     # "rose by 1,212 to 8,641 employees, 16% more": the change over the level before it (the new level less it)
     "delta_to_pct": Formula(lambda d, n: d / (n - d) * 100, "{0} / ({1} − {0}) × 100", "%", signed=True),
     "per_unit": Formula(lambda total, count: total / count, "{0} / {1}"),
+    # "$745.9 million for the lead ship, with options for two more that could raise the total to $1.9 billion": what
+    # the count added adds to the total, for each of them
+    "added_per_unit": Formula(lambda total, before, count: (total - before) / count, "({0} − {1}) / {2}"),
     "product": Formula(lambda a, b: a * b, "{0} × {1}"),
     "complement": Formula(lambda *xs: 100 - sum(xs), "100 − ({all+})", "%"),
     "convert": Formula(None, "{0} × factor"),
@@ -565,6 +568,8 @@ def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str 
         msg = f"{ops[1]} − {ops[0]} is {res}, not {text}"
     elif r.formula == "per_unit" and len(ops) == 2:
         msg = f"{ops[0]} / {ops[1]} is {res}, not {text}"
+    elif r.formula == "added_per_unit" and len(ops) == 3:
+        msg = f"({ops[0]} − {ops[1]}) / {ops[2]} is {res}, not {text}"
     elif r.formula == "product" and len(ops) == 2:
         msg = f"{ops[0]} × {ops[1]} is {res}, not {text}"
     elif r.formula == "convert" and ops:

@@ -1778,7 +1778,16 @@ def _named_ratio(ctx: Ctx, facts: Facts, m: Mention, based: bool = False) -> boo
     if not based and lead is not None and facts.g.word_pattern("valuation_measures").match(ctx.text, lead.end()):
         return True  # "implying 32x 2026E earnings", "12 times forward EBITDA": a multiple of a measure (a valuation),
         # whose figure the grammar found no base for (not "32x our 2026e EPS of NOK 45.3")
-    return _ratio_before(ctx, facts, m)
+    if _ratio_before(ctx, facts, m):
+        return True
+    # "a book-to-bill ratio of 1.16x (1.11x)": the figure in brackets right after a named ratio is that ratio's
+    # prior-period value, no change of the levels around it
+    prev = [x for x in ctx.numbers_in(max(0, m.start - 40), m.start) if x.end <= m.start]
+    return bool(prev) and prev[-1].type == m.type and _OPEN_BRACKET_ONLY.fullmatch(ctx.text, prev[-1].end, m.start) is not None \
+        and not _multiple_verb(prev[-1]) and _ratio_before(ctx, facts, prev[-1])
+
+
+_OPEN_BRACKET_ONLY = LazyPattern(r"\s*\(\s*")
 
 
 _SHARE_OF_AFTER = LazyPattern(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,3}?(?:total|sales|revenues?|turnover|group|"
@@ -2140,7 +2149,16 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 same = [pr for pr in pairs.with_measure(meas, p) if pr.new.type != "percent"]
                 for pair in same[:4]:
                     w = facts.weight("measure", 1.0) * (2 if len(same) == 1 else 1)
-                    ev = _demote(pair.evidence) + [Evidence("measure-elsewhere", f"a pair of '{meas}' elsewhere", w)]
+                    # "EBITDA was 1,481 (2,350), a margin of 25.9% (33.3%). EBITDA therefore fell 27%": the one pair of
+                    # the measure the trigger's sentence names, given plainly in the sentence before in its paragraph,
+                    # is the pair it compares
+                    taken_up = len(same) == 1 and facts.measure_id(p) == meas and \
+                        any(e.explicit for e in pair.evidence) and si > 0 and \
+                        ctx.sent_index(pair.new.start) == ctx.sent_index(pair.old.start) == si - 1 and \
+                        ctx.para_index(pair.new.start) == ctx.para_index(p.start)
+                    ev = (list(pair.evidence) if taken_up else _demote(pair.evidence)) + \
+                        [Evidence("measure-elsewhere", f"a pair of '{meas}' " + ("in the sentence before" if taken_up
+                                                                                 else "elsewhere"), w)]
                     add(pair.old, pair.new, ev)
         # 4. no grammar at all: two figures of one kind before the trigger
         if not cands:

@@ -511,6 +511,8 @@ _RANGE_FIRST_YEAR = LazyPattern(r"\b((?:19|20)\d\d)\s*(?:to|–|-|through|or)\s*
 def _range_start(ctx: Ctx, p: Period, q: Mention) -> Period | None:
     """The first year of a range whose last is ``p`` ("2032 to 2035"), the nearest such date before ``q`` in its
     sentence, or None."""
+    if not _is_year_only(p):
+        return None  # ("from June 2024 to May 2029": a span between two dates, no range of years)
     m = next((d for d in reversed(ctx.dates_in(ctx.sentence(q.start)[0], q.start)) if d.text == p.text), None)
     if m is None:
         return None
@@ -1014,12 +1016,16 @@ def dateline_end(ctx: Ctx) -> int:
 def _dateline_end(ctx: Ctx) -> int:
     head = ctx.text[:400]
     cut = regex.search(r"\s[—–]{1,2}\s|\s--\s", head)
+    if cut is not None and len(_LOWER_WORD.findall(head, head.rfind("\n", 0, cut.start()) + 1, cut.start())) > 1:
+        cut = None  # ("Support is funded for October 2024 – September 2027": a sentence's dash, no dateline's: a
+        # dateline is a place and a date, "Capellen, Luxembourg, 8 October 2024 –")
     own_line = _dateline_line(ctx)
     if own_line is not None and (not cut or own_line[1] < cut.start()):
         return own_line[1]
     return cut.end() if cut else 0
 
 
+_LOWER_WORD = LazyPattern(r"(?<![\p{L}\p{N}.])\p{Ll}{2,}(?![\p{L}\p{N}.])")
 _DATELINE_LINE = LazyPattern(r"(?m)^[ \t]*(?:\p{Lu}[\p{L}\p{M}/ .'’-]{1,40},[ \t]*)?(?P<d>[^\n]{4,30})[ \t]*$")
 
 

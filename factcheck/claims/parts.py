@@ -3079,6 +3079,8 @@ def _accrued(ctx: Ctx, facts: Facts, mt: Match, add: Mention, old: Mention, new:
     ma, mn = facts.measure_id(add), facts.measure_id(new)
     if ma is not None and mn is not None and ma != mn:
         return  # "order intake of SEK 12 billion grew the backlog from ... to ...": orders are not backlog
+    if mn is not None and mn in facts.g.words("unaccrued_measures"):
+        return  # "raised $600 million, lifting its valuation to $4 billion from $1 billion": a price, not a running total
     s, e = ctx.sentence(new.start)
     others = [x for x in ctx.numbers_in(s, e) if x not in (add, old, new) and is_amount(x)
               and x.type == new.type and _sum_comparable(ctx, x, new)

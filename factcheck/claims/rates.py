@@ -196,6 +196,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("other-noun", f"'per {noun}' names {c.text} less than another count", -1.0))
             if _tied(ctx, facts, t, c):
                 ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.5, True))
+            if t.end <= c.start and _added_item(ctx, c) and ctx.sent_index(t.start) == ctx.sent_index(c.start):
+                # "$745.9 million for the lead ship, with options for two more": things added after an amount are
+                # not what it paid for
+                ev.append(Evidence("added-after", f"{c.text} are added to what {t.text} is for", -3.0))
             if new_deal and facts.g.regex(_FIRST_DEAL).search(ctx.text, max(ctx.sentence(t.start)[0], t.start - 160),
                                                min(ctx.sentence(t.start)[1], t.end + 40)):
                 # "The new deal works out at $17.1 million per gun" against "the 212 guns ordered in the first
@@ -290,6 +294,23 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 plus = dataclasses.replace(c, value=(c.value or 0.0) + 1, half_step=0.0)
                 readings.append(Relation("per_unit", (t, plus), tuple(ev) + (Evidence(
                     "each-of", f"each of {c.text} and {more.group('item').strip()}", 0.0),), alternative=True))
+    # "$745.9 million for the lead ship, with options for two more that could raise the total to $1.9 billion -
+    # implying roughly $577 million for each follow-on cutter": a count of things added between the amount before
+    # them and the total they bring it to may be what the rate is per - the rise in the total for each (a reading
+    # that can make the figure hold, never fail)
+    for c in counts:
+        if not _added_item(ctx, c):
+            continue
+        s0, s1 = ctx.sentence(c.start)
+        before = [t for t in totals if s0 <= t.start and t.end <= c.start]
+        after = [t for t in totals if c.end <= t.start < s1]
+        if before and after and (after[0].value or 0.0) > (before[-1].value or 0.0):
+            # ... and is, when the rate's own words are per thing added ("for each follow-on cutter", "per additional
+            # jet"); otherwise it only keeps the figure from being called wrong
+            named = _PER_ADDED.match(ctx.text, r.end) is not None
+            readings.append(Relation("added_per_unit", (after[0], before[-1], c), (ev0, Evidence(
+                "added-count", f"{c.text} more take {before[-1].text} to {after[0].text}", 3.5 if named else 0.0,
+                named)), alternative=not named))
     if r.type == "count":  # "18 guns each": a count per thing is checked only with the thing it is per
         # "... 23 owners covering the 46 projects, two each": the noun before "each" may be the things counted
         # (the total's), each of the other figure's things having that many of them: that reading is kept, doubted
@@ -591,6 +612,9 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
     return out
 
 
+# a rate per thing added: "for each follow-on cutter", "per additional jet", "a piece for the extra boats"
+_PER_ADDED = LazyPattern(r"\s*(?:for\s+|per\s+|a\s+|an\s+|each\s+|every\s+|of\s+the\s+|the\s+)*(?:additional|extra|follow-on|"
+                         r"follow\s+on|further|added|optional|new)\b", regex.I)
 # what is left of an amount: "the balance", "the remainder", "the rest", "the remaining payments"
 _REMAINDER = r"\b(?:the\s+)?(?:balance|remainder|rest|remaining\s+(?:amount|sum|balance|payments?))"
 _REMAINDER_SPLIT = LazyPattern(_REMAINDER + r"\b[^,;.\d]{0,30}$", regex.I)  # ... right before the count it is split into

@@ -331,6 +331,8 @@ class Facts:
             if len(gap) < 24 and _AFTER_GAP.fullmatch(gap) and not _AFTER_STOP.search(gap):
                 if _AFTER_OF.match(gap) or m.type == "currency" and hits[i].measure == "eps":
                     return hits[i]
+                if not gap.strip() and _ATTRIBUTIVE_DETERMINER.search(self.ctx.text, max(s, m.start - 12), m.start):
+                    return hits[i]  # "the €48.0bn backlog", "its $2.1bn budget": the figure stands before its measure
         # "Technology revenue, which includes Azure Summit (acquired in October 2024 for $1.275 billion)": a figure in
         # a bracketed aside of its own words takes no measure from outside the bracket; "(2023: €2.1 billion)" does
         t = self.ctx.text
@@ -645,6 +647,7 @@ _FOOTNOTE = LazyPattern(r"(?:\[(?:\d{1,3}|[a-z])\])+|[¹²³⁴⁵⁶⁷⁸⁹�
 _AFTER_GAP = LazyPattern(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
 _AFTER_STOP = LazyPattern(r"\b(?:and|or|to|from|than|with)\b")
 _AFTER_OF = LazyPattern(r"\s*(?:of|in|for)\b")
+_ATTRIBUTIVE_DETERMINER = LazyPattern(r"(?<![\p{L}\p{N}])(?:the|a|an|its|their|our|his|her|this|that)\s+$", regex.I)
 # "$1.73 diluted earnings per share": at most one word between, and not a word that starts a clause or a phrase
 # ("revenue rises 21% as backlog hits ...")
 _POSTFIX_GAP = LazyPattern(r"\s*(?:(?!(?:as|and|or|while|but|with|from|to|on|in|at|for|by|than|versus|vs|after|before|when|"
