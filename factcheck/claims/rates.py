@@ -294,6 +294,16 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 plus = dataclasses.replace(c, value=(c.value or 0.0) + 1, half_step=0.0)
                 readings.append(Relation("per_unit", (t, plus), tuple(ev) + (Evidence(
                     "each-of", f"each of {c.text} and {more.group('item').strip()}", 0.0),), alternative=True))
+    # "Serbia signed for 12 aircraft in a contract worth €2.7 billion, about €325 million per aircraft" after "the
+    # record €27 billion of 2022, ... the order for 80 Rafale": a rate whose own sentence ties its total to its count
+    # is of that deal; another sentence's total and count are another deal's, no reading that could make it hold
+    own_si = ctx.sent_index(r.start)
+    if any(any(e.cue == "tied" and e.explicit for e in rd.evidence) and
+           all(ctx.sent_index(o.start) == own_si and o.end <= r.start for o in rd.operands) for rd in readings):
+        readings = [rd if all(ctx.sent_index(o.start) == own_si for o in rd.operands) else
+                    dataclasses.replace(rd, evidence=rd.evidence + (Evidence(
+                        "other-deal", "the rate's own sentence ties its total to its count", -4.0),))
+                    for rd in readings]
     # "$745.9 million for the lead ship, with options for two more that could raise the total to $1.9 billion -
     # implying roughly $577 million for each follow-on cutter": a count of things added between the amount before
     # them and the total they bring it to may be what the rate is per - the rise in the total for each (a reading
