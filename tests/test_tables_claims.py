@@ -1859,3 +1859,23 @@ def test_a_total_of_one_counted_column_is_their_sum(text, wrong):
     sums = {k: c for k, c in claims.items() if c.kind == "sum"}
     assert len(sums) == 1
     assert [k for k, c in sums.items() if not evaluate(c, c.readings[0], rules, "point").holds] == ([wrong] if wrong else [])
+
+
+@pytest.mark.parametrize("text, key, operands", [
+    ("| Company | Interim dividend | Prior year | Change |\n| BAE Systems | 13.5p | 13.0p | +3.8% |\n"
+     "| Babcock | 2.4p | 1.9p | +26.3% |\n| Serco | 1.45p | 1.36p | +6.6% |\n", "3:+26.3%", ["1.9p", "2.4p"]),
+    ("Site        Staff now   Last year   Increase\nBarrow      14,200      13,100      8.4%\nFurness      3,150       2,900      8.6%\n"
+     "Govan        4,400       4,000     10.0%\n", "4:10.0%", ["4,000", "4,400"]),
+    ("Programme | Current estimate | Previous estimate | Growth\nFrigates | 4,480 | 4,020 | 11.4%\n"
+     "Tankers | 1,210 | 1,150 | 5.2%\nRadars | 655 | 600 | 9.2%\n", "3:5.2%", ["1,150", "1,210"]),
+])
+def test_a_change_word_column_reads_from_the_column_its_label_calls_prior(text, key, operands):
+    # the column on the right called "Prior year", "Last year", "Previous": the base, whatever the order; every row
+    # holds on that reading, so none is accused (read left to right, each would be a fall written as a rise)
+    from factcheck.judge import evaluate
+
+    claims, _ = run(text)
+    assert [m.text for m in claims[key].readings[0].operands] == operands
+    rules = load_rules()
+    changes = [c for c in claims.values() if c.readings[0].evidence[0].cue == "table-columns"]
+    assert len(changes) == 3 and all(evaluate(c, c.readings[0], rules, "interval").holds for c in changes)

@@ -594,7 +594,35 @@ def _differences(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
                 extra.append((base, subj, sev + [Evidence("difference:" + mt.template.id, f"'{_quote(ctx, mt)}'",
                                                           mt.template.weight, _near(sev))]))
         formula = "pp_change" if d.type == "percent" else "change"
+        n0 = len(ctx.claims)
         _claim(ctx, facts, pairs, d, "difference", formula, direction, ev, extra=extra, need_comparable=True)
+        if len(ctx.claims) > n0 and d.type != "percent" and _NET_BEFORE.search(ctx.text, max(0, d.start - 40), d.start):
+            _net_balances(ctx, d, n0)
+
+
+# "That left net growth of 750", "a net gain of 120 jobs": a balance of what came in and what went out
+_NET_BEFORE = LazyPattern(r"\bnet\s+(?:[\p{L}-]+\s+){0,2}?(?:growth|increase|gain|addition|additions|change|inflow|outflow|"
+                          r"rise|decrease|decline|loss|reduction)\s+(?:of\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?$",
+                          regex.I)
+
+
+def _net_balances(ctx: Ctx, d: Mention, k: int) -> None:
+    """A net change may be the balance of any two flows of its kind the text gives just before it (recruits against
+    separations, hires against leavers): those differences are plausible readings - one that holds makes it hold - but
+    none is explicit, so none can make it fail."""
+    c = ctx.claims[k]
+    if c.stated is not d:
+        return
+    si = ctx.sent_index(d.start)
+    lo = ctx.sents[si - 1][0] if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(d.start) else \
+        ctx.sents[si][0]
+    flows = [x for x in ctx.numbers_in(lo, d.start) if is_amount(x) and x.type == d.type and x.unit == d.unit
+             and x.value is not None and x.value_high is None][-6:]
+    alts = tuple(Relation("change", (y, x), (Evidence("net-balance", f"{x.text} less {y.text}, a balance of two flows",
+                                                      2.0),))
+                 for x in flows for y in flows if x is not y and (x.value or 0) > (y.value or 0))
+    if alts:
+        ctx.claims[k] = dataclasses.replace(c, readings=c.readings + alts)
 
 
 def _respective_differences(ctx: Ctx, facts: Facts, pairs: Pairs, d: Mention, direction: int, claimed: set[int]
@@ -1096,6 +1124,11 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
                 for x in before:
                     if facts.measure_id(x) is None or facts.measure_id(x) not in said:
                         named_own[x.start] = True
+            if _ALONE_SUBJECT.search(opening):
+                # "Combined, acquisition and operations now total €25.46 billion. The acquisition bill alone equals
+                # about a third of ...": a subject said "alone" is one part of what the sentence before gives, not it
+                for x in before:
+                    named_own[x.start] = True
             if colon >= 0 and pronoun and any(x.end <= colon for x in before):
                 before = [x for x in before if x.end <= colon]
             elif colon >= 0 and sum(x.start > colon for x in before) >= 2:
@@ -1147,6 +1180,7 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
         yield x, ev
 
 
+_ALONE_SUBJECT = LazyPattern(r"\p{L}\s+(?:alone|by\s+(?:itself|themselves)|on\s+(?:its|their)\s+own)\b", regex.I)
 _PERIOD_NAMED_LEVEL = LazyPattern(r"\b(?:the|its|their|this|that)\s+$", regex.I)
 _LEVEL_NOUN_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:figure|total|level|number|amount|output|tally|value|budget|sum|result)\b",
                                 regex.I)

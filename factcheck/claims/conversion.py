@@ -24,7 +24,9 @@ _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "na
            ("knot", "mile_per_hour"): "knots and miles per hour", ("metric_ton", "short_ton"): "tonnes and short tons",
            ("short_ton", "metric_ton"): "short tons and tonnes"}
 _BARE_TON = LazyPattern(r"(?<![\p{L}])tons?(?![\p{L}])(?<!metric\s+tons?)", regex.I)
-_LIST_GAP = LazyPattern(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", regex.I)
+# between the items of a list, and of a size ("1,000 ft by 216 ft", "340 m long and 67 m wide", "120 m x 80 m")
+_LIST_GAP = LazyPattern(r"\s*(?:(?:long|wide|high|deep|tall|across)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|by\s+|[x×]\s+)",
+                        regex.I)
 
 
 def find(ctx: Ctx, facts: Facts) -> None:

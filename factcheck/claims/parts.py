@@ -1360,6 +1360,14 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     lo = max([lo] + [x.end for x in ctx.numbers_in(lo, mt.start)])  # (no further back than the figure before)
     phrase = " ".join(ctx.text[lo:mt.end].lower().split())
     meas = _margin_measure(facts, phrase, "ratios" if ratio else "margins")
+    # "operating margin 21.3% on OP of ₩1.55tn", "a margin of 12.7% on operating profit of €140m": the profit the
+    # margin is of, named right after it
+    on_fig = None
+    if not ratio and (on := _MARGIN_ON.match(ctx.text, max(p.end, mt.end))) is not None:
+        on_fig = next((y for x in ctx.numbers_in(on.end(), on.end() + 12) if x.start == on.end()
+                       and (y := pairs.resolved(x)).type == "currency" and is_amount(y)), None)
+        if on_fig is not None and meas is None:
+            meas = facts.measure_id(on_fig) or "profit"
     if meas is None and not ratio:  # "a margin of 13.2%": the measure of the sentence's own profit figure
         s, _ = ctx.sentence(p.start)
         for x in reversed(ctx.numbers_in(s, p.start)):
@@ -1400,7 +1408,8 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     # (no change between two levels: "underlying EBIT has grown by £894m, and return on sales has moved from 10.2% to
     # 10.6%" is no margin of £894m)
     window = [x for x in window if x.value_high is None and x.start not in pairs.deltas]
-    nums = [x for x in window if facts.measure_id(x) == meas and (ratio or x.start < p.start + 1)]
+    nums = [on_fig] if on_fig is not None else \
+        [x for x in window if facts.measure_id(x) == meas and (ratio or x.start < p.start + 1)]
     dens = [x for x in window if facts.measure_id(x) == "sales"]
     if not _future_figure(ctx, p):  # (not "Revenue target of around €1 billion by 2030" for a margin of 2024)
         dens = [x for x in dens if not _future_figure(ctx, x)]
@@ -2966,6 +2975,10 @@ def _whole_before(ctx: Ctx, part: Mention) -> list[Mention]:
     found = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.value_high is None
              and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)]
     return found[::-1][:2]
+
+
+_MARGIN_ON = LazyPattern(r"\s*,?\s*on\s+(?:(?:its|their|the|an?)\s+)?(?:[\p{L}&/-]+\s+){1,4}?(?:of\s+)?"
+                         r"(?=(?:\p{Sc}|(?-i:[A-Z]{1,3}\$?)\s?)?\d)", regex.I)
 
 
 def _accrue(ctx: Ctx, facts: Facts, mt: Match) -> None:

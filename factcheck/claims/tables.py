@@ -399,6 +399,8 @@ class _Checker:
             if len(amounts) < 2:
                 continue
             b, a = amounts  # a is left of b
+            if self._prior_label(b) and not self._prior_label(a):
+                a, b = b, a  # "Interim dividend | Prior year | Change": the column its label calls prior is the base
             made: list[int] = []
             for r, cell in filled:
                 ac, bc = r.placed().get(a), r.placed().get(b)
@@ -418,7 +420,7 @@ class _Checker:
                                                                    (self.evidence("table-columns", detail, False),)),))
                 if len(self.claims) > n0:
                     made.append(n0)
-            held = sum(_holds_change(self.claims[i]) for i in made)
+            held = sum(_holds_signed(self.claims[i]) for i in made)
             if held >= 2 and 2 * held > len(made):
                 for i in made:  # the other rows confirm which columns it compares
                     cl = self.claims[i]
@@ -431,6 +433,10 @@ class _Checker:
                 self.unchecked.append(Unchecked("percent_change", cl.span[0], cl.span[1], self.doc.text[cl.span[0]:cl.span[1]],
                                                 f"column '{self.name(ch.index)}' compares no two periods, and too few "
                                                 "of its rows hold on reading it against the two columns before it"))
+
+    def _prior_label(self, j: int) -> bool:
+        label = (self.col(j).label or "").strip()
+        return bool(label) and bool(self.lex.prior.search(label) or self.lex.baseline.fullmatch(label))
 
     def _amount_column(self, j: int, rows: list[Row]) -> bool:
         """A column of plain amounts in ``rows``: no percentages, years, ranges or text."""
@@ -1300,6 +1306,20 @@ def _holds_change(c: Claim) -> bool:
     step = (st.half_step or 0.05) + sum(m.half_step or 0.0 for m in (a, b)) * (100 / abs(a.value) if r.formula ==
                                                                               "pct_change" and a.value else 1)
     return abs(abs(v) - abs(st.value)) <= step + 1e-9
+
+
+def _holds_signed(c: Claim) -> bool:
+    """Does a percent change cell hold on its first reading with its sign (a rise written for a fall does not)?"""
+    r = c.readings[0] if c.readings else None
+    if r is None or c.stated_value is None or len(r.operands) != 2 or r.formula != "pct_change":
+        return False
+    a, b = r.operands
+    if not a.value or b.value is None:
+        return False
+    v = (b.value - a.value) / abs(a.value) * 100
+    step = ((c.stated.half_step if c.stated is not None else None) or 0.05) + \
+        sum(m.half_step or 0.0 for m in (a, b)) * 100 / abs(a.value)
+    return abs(v - c.stated_value) <= step + 1e-9
 
 
 def _holds_share(stated: Mention, part: Mention, whole: Mention) -> bool:
