@@ -195,6 +195,9 @@ class Periods:
             new = self.year_of(subj[-1]) if subj else None
             if new is None:
                 new = self._clause_year(p)
+            if new is None:  # "The 2023 total was 68% above 2021": the subject named by its year
+                m = _SUBJECT_YEAR.match(t, s, p.start)
+                new = int(m.group(1)) if m else None
         if old is None or new is None or old >= new:
             return None
         return old, new, said
@@ -219,7 +222,9 @@ class Periods:
             return []
         old_y, new_y, said = years
         key = self.facts.measure_id(p)
-        if not key or key.startswith("margin:"):
+        if not key:
+            return self._series_readings(p, old_y, new_y, said)
+        if key.startswith("margin:"):
             return []
         s, _ = self.ctx.sentence(p.start)
         words = {w.lower() for w in regex.findall(r"[\p{L}][\p{L}\d-]+", self.ctx.text[max(s, p.start - 80):p.start])}
@@ -234,6 +239,36 @@ class Periods:
         return [(old, new, ev)]
 
 
+    def _series_readings(self, p: Mention, old_y: int, new_y: int, said: str) -> list[tuple[Mention, Mention, list[Evidence]]]:
+        """"Exports were $1.2 billion in 2021, $1.5 billion in 2022 and $1.9 billion in 2023. The 2023 total was 68%
+        above 2021": a change naming no measure but two years takes the levels of the one series of figures, each of a
+        year of its own, that its sentence or the sentence before (in its paragraph) gives."""
+        ctx = self.ctx
+        si = ctx.sent_index(p.start)
+        sents = [si - 1, si] if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(p.start) else [si]
+        by_year: dict[int, list[Mention]] = {}
+        kinds = set()
+        for k in sents:
+            for x in ctx.sentence_numbers(k):
+                if x.end > p.start or not is_amount(x) or x.type == "percent" or x.value_high is not None:
+                    continue
+                y = self.year_of(x)
+                if y is not None:
+                    by_year.setdefault(y, []).append(x)
+                    kinds.add((x.type, x.unit))
+        if len(kinds) != 1 or len(by_year) < 2 or any(len(v) != 1 for v in by_year.values()) or \
+                old_y not in by_year or new_y not in by_year:
+            return []
+        old, new = by_year[old_y][0], by_year[new_y][0]
+        ev = [Evidence("period-series", f"'{said}': the series of {len(by_year)} years given, {old_y} ({old.text}) and "
+                                        f"{new_y} ({new.text})", self.facts.weight("explicit", 3.0), True),
+              Evidence("years-named", "both years named by the change's sentence", self.facts.weight("measure", 1.0))]
+        return [(old, new, ev)]
+
+
+# "The 2023 total", "Its 2024 budget", "The 2023-24 figure": a sentence's subject named by its year
+_SUBJECT_YEAR = LazyPattern(r"\W*(?:the|its|their)\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?((?:19|20)\d\d)"
+                            r"(?:\s?[-/–]\s?\d\d)?\s+[\p{L}-]+", regex.I)
 _POSSESSIVE_ANY = LazyPattern(r"(?:(?P<y>(?:1[89]|20)\d\d)|(?P<rel>last|this|the\s+previous|the\s+current)\s+year)['’]s\b",
                               regex.I)
 
