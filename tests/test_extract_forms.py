@@ -305,3 +305,18 @@ def types_at(text: str, figure: str) -> list[str]:
 ])
 def test_the_kind_read_at_a_figure(text: str, figure: str, typ: str) -> None:
     assert types_at(text, figure) == [typ], [(m.text, m.type) for m in extract_text(text)]
+
+
+@pytest.mark.parametrize("text,figure,typ,value,unit", [
+    # a glued "m" in brackets after an amount of money in millions is the prior period's millions, not metres
+    ("Order bookings SEK 27,845m (17,118m), +63%", "17,118m", "currency", 17_118e6, "SEK"),
+    ("Operating profit was £331m (£244m) and sales £2,104m (1,890m).", "1,890m", "currency", 1_890e6, "GBP"),
+    ("EBITDA of EUR 412m (388m) beat consensus.", "388m", "currency", 388e6, "EUR"),
+    # ... and a glued "m" restated in feet is a length, whatever money the text names
+    ("Sales were SEK 4,100m. The hull is 150m (492 ft) long.", "150m", "quantity", 150.0, "meter"),
+    ("The £90m contract covers a 12m (39 ft) mast.", "12m", "quantity", 12.0, "meter"),
+    ("A $40m upgrade lengthens the runway to 2,500m (about 8,200 ft).", "2,500m", "quantity", 2_500.0, "meter"),
+])
+def test_a_glued_m_by_its_bracket(text: str, figure: str, typ: str, value: float, unit: str) -> None:
+    m = covering(text, figure)
+    assert (m.type, m.unit) == (typ, unit) and math.isclose(m.value or 0.0, value, rel_tol=1e-9)

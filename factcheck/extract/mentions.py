@@ -302,7 +302,12 @@ _VULGAR = LazyPattern(r"(?<![\p{L}\p{N}.,])(\d{1,3})?[ \u00a0]?([½⅓⅔¼¾⅕
 _LEADING_POINT = LazyPattern(r"(?:(?<=^)|(?<=[\s(\[$€£¥-]))\.(\d+)(?![\d.,]?\d|[-\s]?cal)")
 # after a glued "m" with no currency: the metre ("1.8m tall", "3m and 5cm"), not the million
 _METRE_AFTER = LazyPattern(r"^(?:\s*$|[.,;:!?)\]]|\s+(?:x|by|and|long|tall|wide|high|deep|thick|in\s+(?:length|diameter"
-                             r"|height|width))\b|\s*[x×]\s*\d)")
+                             r"|height|width))\b|\s*[x×]\s*\d"
+                             # ... or restated in feet, yards or miles: "150m (492 ft)", "a 2,500m (8,200 ft) runway"
+                             r"|\s*\(\s*(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|c\.\s*)?[\d.,]+\s*(?:ft|feet|foot|yd|yards?"
+                             r"|in|inches|mi|miles?|nmi)\b)")
+# ... unless it is a bracketed prior after an amount of money in millions: "SEK 1,452m (1,148m)", "£331m (£244m)"
+_MONEY_M_BEFORE = LazyPattern(r"(?:\p{Sc}|\b[A-Z]{3})\s?[\d.,]+\s?m\s*\(\s*$")
 _TIME_UNITS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 _NEGATIVE = LazyPattern(r"(?i)\b(?:minus|negative)\s+$")
 # patterns matched at a position of the whole text (``.match(t, pos)``), never on a slice ``t[pos:]``: a slice
@@ -1147,7 +1152,8 @@ class _Scanner:
             name = (sm.group("long") or sm.group("short"))
             factor = (lex.locale_scales or {}).get(self.loc, {}).get(name.lower()) or lex.scale.get(name) \
                 or lex.scale.get(name.lower())
-            if factor and not (name == "m" and f.type is None and _METRE_AFTER.match(t[pos + sm.end():pos + sm.end() + 30])):
+            if factor and not (name == "m" and f.type is None and _METRE_AFTER.match(t[pos + sm.end():pos + sm.end() + 30])
+                               and not _MONEY_M_BEFORE.search(t, max(0, f.start - 30), f.start)):
                 f.scale, f.scale_factor = name, factor
                 pos += sm.end()
                 sm2 = lex.scale_re.match(t[pos:pos + 20])
