@@ -173,6 +173,10 @@ def test_one_as_a_pronoun_is_not_a_number(text: str) -> None:
     ("It asked for $848.3 billion (budget function 051), compared with $831.5 billion.", "051"),
     ("Line item 0042 funds spares for 12 aircraft.", "0042"),
     ("The 07 squadron moved to Ämari with 14 jets.", "07"),
+    # an acronym and a version number with one decimal name a model
+    ("It shares about 70 per cent of its parts with the LAV 6.0 fleet.", "6.0"),
+    ("The ACV 1.1 entered low-rate production in 2020.", "1.1"),
+    ("Funding for NGAD 2.0 studies doubled.", "2.0"),
 ])
 def test_designators_dates_and_phone_numbers_stay_non_amounts(text: str, not_amount: str) -> None:
     a = text.index(not_amount)
@@ -320,3 +324,13 @@ def test_the_kind_read_at_a_figure(text: str, figure: str, typ: str) -> None:
 def test_a_glued_m_by_its_bracket(text: str, figure: str, typ: str, value: float, unit: str) -> None:
     m = covering(text, figure)
     assert (m.type, m.unit) == (typ, unit) and math.isclose(m.value or 0.0, value, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize("text,figure,typ,value", [
+    ("Sales were EUR 6.0 billion in the year.", "EUR 6.0 billion", "currency", 6.0e9),
+    ("Orders of USD 1.2 and CAD 3.4 were booked.", "USD 1.2", "currency", 1.2),
+    ("The mast is 12.5 m long.", "12.5 m", "quantity", 12.5),
+])
+def test_a_currency_code_or_a_unit_is_no_model_name(text: str, figure: str, typ: str, value: float) -> None:
+    m = covering(text, figure)
+    assert m.type == typ and math.isclose(m.value or 0.0, value, rel_tol=1e-9)

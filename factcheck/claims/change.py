@@ -45,6 +45,7 @@ from .pairs import (
 from .reading import (
     JOINED_OPENING,
     POINTS_BACK,
+    SHARE_OPENS_CLAUSE,
     Facts,
     added_amount,
     comparable,
@@ -1033,6 +1034,10 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
             return
     # a clause of its own subject before the trigger ("..., and the target is more than three times the 620", "..., and
     # Italy will buy twice the 12"): the figures before it are another clause's; the subject is named by words
+    if SHARE_OPENS_CLAUSE.search(ctx.text, max(s, trig.start - 40), trig.start) and \
+            trig.role == "fraction" and _OF_AFTER.match(ctx.text, trig.end):
+        return  # "Headcount rose by 300, and about half of the 4,000 staff now work in Bristol": a fraction opening a
+        # clause of its own is a share of the whole after it, its part named by that clause's words
     owns = list(_OWN_SUBJECT.finditer(ctx.text, s, trig.start))
     if owns and not facts.g.word_pattern("anaphora").match(owns[-1].group("np")) and \
             not ctx.numbers_in(owns[-1].end(), trig.start):
@@ -1180,6 +1185,22 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
         yield x, ev
 
 
+def _other_subject_named(ctx: Ctx, facts: Facts, a: int, b: int, other: tuple[int, int]) -> bool:
+    """Does the text from ``a`` to ``b`` name a subject of its own - a segment ("the Systems division, whose revenue
+    rose by a quarter") or a name the span ``other`` does not give - rather than take up the measure of ``other``?"""
+    if facts.g.word_pattern("segment_words").search(ctx.text, a, b):
+        return True
+    spans = [(h.start, h.end) for h in facts.measure_hits_in(a, b)]
+    own = ctx.text[other[0]:other[1]]
+    for name in _NAME.finditer(ctx.text, a, b):
+        if name.start() == a or any(x0 <= name.start() < x1 for x0, x1 in spans):
+            continue  # (the sentence's first word is capitalised anyway; measure words are no names)
+        if not regex.search(r"(?<![\p{L}\p{N}])" + regex.escape(name.group(0)) + r"(?![\p{L}\p{N}])", own):
+            return True
+    return False
+
+
+_OF_AFTER = LazyPattern(r"\s+of\b", regex.I)
 _ALONE_SUBJECT = LazyPattern(r"\p{L}\s+(?:alone|by\s+(?:itself|themselves)|on\s+(?:its|their)\s+own)\b", regex.I)
 _PERIOD_NAMED_LEVEL = LazyPattern(r"\b(?:the|its|their|this|that)\s+$", regex.I)
 _LEVEL_NOUN_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:figure|total|level|number|amount|output|tally|value|budget|sum|result)\b",
@@ -2189,7 +2210,8 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                     taken_up = len(same) == 1 and facts.measure_id(p) == meas and \
                         any(e.explicit for e in pair.evidence) and si > 0 and \
                         ctx.sent_index(pair.new.start) == ctx.sent_index(pair.old.start) == si - 1 and \
-                        ctx.para_index(pair.new.start) == ctx.para_index(p.start)
+                        ctx.para_index(pair.new.start) == ctx.para_index(p.start) and \
+                        not _other_subject_named(ctx, facts, ctx.sents[si][0], p.start, ctx.sents[si - 1])
                     ev = (list(pair.evidence) if taken_up else _demote(pair.evidence)) + \
                         [Evidence("measure-elsewhere", f"a pair of '{meas}' " + ("in the sentence before" if taken_up
                                                                                  else "elsewhere"), w)]

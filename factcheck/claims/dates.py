@@ -385,6 +385,15 @@ def find(ctx: Ctx) -> None:
                 _ADDED_SPAN_AFTER.match(ctx.text, q.end):
             ctx.skip("duration", q, "a span added to the one the dates give ('a further three years'), not that span")
             continue  # "runs from 1 July 2026 to 30 June 2033, with options to extend for a further three years"
+        adjective = _ADJECTIVE_SPAN.fullmatch(q.text) is not None
+        dated = ctx.dates_in(ctx.sentence(q.start)[0], q.start)
+        if adjective and dated and not ctx.dates_in(q.end, ctx.sentence(q.start)[1]) and \
+                _WITHIN_NAMED.search(ctx.text, max(ctx.sentence(q.start)[0], q.start - 60), q.start):
+            ctx.skip("duration", q, "the length of a plan or programme the dates fall within, not the span between them")
+            continue  # "programmed for FY2026 through FY2030 under the Army's 15-year Organic Industrial Base plan"
+        if adjective and dated and _OWN_CLAUSE_AFTER_DATES.search(ctx.text, dated[-1].end, q.start):
+            ctx.skip("duration", q, "the dates are of another clause; the span names its own noun's period")
+            continue  # "Contract values more than doubled between 2021 and 2022, and the four-year total is larger"
         found = _anchors(ctx, q)
         if not found:
             continue
@@ -1030,6 +1039,10 @@ def _dateline_end(ctx: Ctx) -> int:
 
 _SET_ON = LazyPattern(r"\b(?:set|announced|agreed|adopted|published|unveiled|launched)\s+(?:at|in|on|during)?\s*(?:the\s+|its\s+)?"
                       r"(?:[\p{L}-]+\s+){0,2}?$", regex.I)
+# "under the Army's 15-year plan", "within the navy's 20-year plan", "part of the ministry's 12-year programme"
+_WITHIN_NAMED = LazyPattern(r"\b(?:(?:under|within|as\s+part\s+of|part\s+of)\s+(?:(?:the|its|their|this|that|an?)\s+)?"
+                            r"(?:[\p{L}.&-]+['’]s?\s+)?|(?:of|in)\s+(?:(?:the|its|their)\s+)?[\p{L}.&-]+['’]s\s+)$", regex.I)
+_OWN_CLAUSE_AFTER_DATES = LazyPattern(r"[,;]\s+(?:and|but|while|whereas)\s+(?:the|its|their|this|that)\b", regex.I)
 _LOWER_WORD = LazyPattern(r"(?<![\p{L}\p{N}.])\p{Ll}{2,}(?![\p{L}\p{N}.])")
 _DATELINE_LINE = LazyPattern(r"(?m)^[ \t]*(?:\p{Lu}[\p{L}\p{M}/ .'’-]{1,40},[ \t]*)?(?P<d>[^\n]{4,30})[ \t]*$")
 

@@ -35,6 +35,7 @@ from .pairs import (
 from .reading import (
     JOINED_OPENING,
     POINTS_BACK,
+    SHARE_OPENS_CLAUSE,
     Facts,
     added_amount,
     adds_up,
@@ -626,6 +627,10 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
     if opening is not None:
         before = [x for x in before if x.start >= opening.end()]
     out: list[tuple[Mention, list[Evidence]]] = []
+    if before and SHARE_OPENS_CLAUSE.search(ctx.text, max(before[-1].end, p.start - 40), p.start) and \
+            whole is not None and p.end <= whole.start:
+        before = []  # "Headcount rose by 300, and about half of the 4,000 staff now work in Bristol": a share opening a
+        # clause of its own has its part named by that clause's words
     if before and _NEW_SUBJECT.search(ctx.text, before[-1].end, p.start):
         # "Those 322 jets now exceed the 234 ordered by France, and exports account for 58% of the 556": the figures
         # before belong to another clause; the share's part is named by its own clause's subject
@@ -643,6 +648,12 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
         before = []
     if not before:  # "Military aid therefore accounts for two-thirds of the total": a part named by words
         return _named_parts(ctx, facts, p, whole)
+    if before[-1].start in pairs.deltas and whole is not None and before[-1].end <= whole.start and \
+            ctx.sent_index(before[-1].start) == ctx.sent_index(p.start) and \
+            _LEVEL_CLAUSE_JOIN.search(ctx.text, before[-1].end, p.start):
+        return []  # "The F-35A inventory grew by eight aircraft, so that two-thirds of the 27 F-35As ordered have now
+        # been received": the size of a change is no part of the whole; the level it reached is, and the text does
+        # not give it
     if before:
         x = before[-1]
         gap = ctx.text[x.end:p.start]
@@ -2977,6 +2988,9 @@ def _whole_before(ctx: Ctx, part: Mention) -> list[Mention]:
     return found[::-1][:2]
 
 
+# what joins a change to a clause about the level it led to: "grew by eight aircraft, so that two-thirds of ...",
+# "shrank by five ships, leaving a third of ..." (not an apposition: "Weight growth of 660 tons, roughly 9% of ...")
+_LEVEL_CLAUSE_JOIN = LazyPattern(r"\b(?:so\s+that|so|leaving|meaning|which\s+means|and|while|bringing|taking)\b", regex.I)
 _MARGIN_ON = LazyPattern(r"\s*,?\s*on\s+(?:(?:its|their|the|an?)\s+)?(?:[\p{L}&/-]+\s+){1,4}?(?:of\s+)?"
                          r"(?=(?:\p{Sc}|(?-i:[A-Z]{1,3}\$?)\s?)?\d)", regex.I)
 

@@ -646,6 +646,12 @@ _INTRODUCES = LazyPattern(r"\s+(?:of|at|was|were|is|are|to|totall?ing|reached|am
 _FOOTNOTE = LazyPattern(r"(?:\[(?:\d{1,3}|[a-z])\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+(?!\s*\d)")
 _AFTER_GAP = LazyPattern(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
 _AFTER_STOP = LazyPattern(r"\b(?:and|or|to|from|than|with)\b")
+# a share or fraction opening a clause of its own: "..., and about half of the 4,000 staff now work in Bristol" (its part
+# is named by the clause's words, not by a figure before it)
+# (not a comparison continuing the predicate: "would remain well below that plant's 350,000, and less than a fifth of
+# the 1 million shells the EU could produce")
+SHARE_OPENS_CLAUSE = LazyPattern(r"[,;]\s+(?:and|but|while|whereas)\s+(?:(?:about|around|roughly|nearly|almost|some)\s+)?$",
+                                 regex.I)
 _AFTER_OF = LazyPattern(r"\s*(?:of|in|for)\b")
 _ATTRIBUTIVE_DETERMINER = LazyPattern(r"(?<![\p{L}\p{N}])(?:the|a|an|its|their|our|his|her|this|that)\s+$", regex.I)
 # "$1.73 diluted earnings per share": at most one word between, and not a word that starts a clause or a phrase

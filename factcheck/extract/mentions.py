@@ -308,6 +308,8 @@ _METRE_AFTER = LazyPattern(r"^(?:\s*$|[.,;:!?)\]]|\s+(?:x|by|and|long|tall|wide|
                              r"|in|inches|mi|miles?|nmi)\b)")
 # ... unless it is a bracketed prior after an amount of money in millions: "SEK 1,452m (1,148m)", "£331m (£244m)"
 _MONEY_M_BEFORE = LazyPattern(r"(?:\p{Sc}|\b[A-Z]{3})\s?[\d.,]+\s?m\s*\(\s*$")
+_ACRONYM_VERSION = LazyPattern(r"(?<![\p{L}\p{N}$€£¥₩₹₺.-])(?P<w>\p{Lu}{2,5})[ \u00a0](?P<n>\d{1,2}\.\d)(?![\d.,]?\d|[\p{L}%]|"
+                               r"\s*(?:per\s?cent|percent|bn|mn|m|million|billion|trillion|times|x)\b)")
 _TIME_UNITS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 _NEGATIVE = LazyPattern(r"(?i)\b(?:minus|negative)\s+$")
 # patterns matched at a position of the whole text (``.match(t, pos)``), never on a slice ``t[pos:]``: a slice
@@ -624,6 +626,15 @@ class _Scanner:
                 b = a + len(mm.group(1))
                 self._emit(a, b, "identifier")
                 self._block(a, b)
+        # "LAV 6.0", "ACV 1.1", "NGAD 2.0": an acronym, then a version number with one decimal - a model's name
+        for m in _ACRONYM_VERSION.finditer(t):
+            w = m.group("w")
+            a, b = m.start(), m.end("n")
+            if not self._free(m.start("n"), b) or w in lex.cur_prefix or self._scaled_code(w + " ") is not None or \
+                    self._amount_follows(t[b:b + 40], strong=True) or self._unit_expression(t[b:b + 40]) is not None:
+                continue
+            self._emit(a, b, "identifier")
+            self._block(m.start("n"), b)
         # "Block 70", "Lot 18", "Type 26s", "Saab 340", "GM 400 Alpha": a name, then a number
         for m in rx(r"(?<![\p{L}\p{N}$€£¥₩₹₺.-])(?P<w>\p{Lu}[\p{L}\p{M}]*\.?|(?=\d*\p{Lu})[\p{Lu}\d]{2,})[ \u00a0]"
                                 r"(?P<n>\d+[A-Za-z]{0,3})(?![\d.,/]?\d)(?P<tail>-[\p{L}]+)?").finditer(t):
