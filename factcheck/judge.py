@@ -18,6 +18,7 @@ Otherwise it warns when the best reading scores at least ``link``, and is left u
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections.abc import Callable
@@ -267,9 +268,10 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
 
             def fn(*xs: float) -> float:
                 return base_fn(*xs) * k
-        ivs = [operand_interval(m, "point" if r.exact else rounding, vocab) for m in r.operands]
+        ops = _common_unit(r.operands, c.stated) if r.formula != "convert" else r.operands
+        ivs = [operand_interval(m, "point" if r.exact else rounding, vocab) for m in ops]
         try:
-            point = fn(*[m.value or 0.0 for m in r.operands])
+            point = fn(*[m.value or 0.0 for m in ops])
         except (ZeroDivisionError, ValueError, OverflowError):
             return None
         comp = corners(fn, ivs)
@@ -280,12 +282,39 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
     signed_unknown = f.signed and c.stated_value is None
     cmp = _abs_iv(comp) if signed_unknown else comp
     holds = cmp[0] <= acc[1] + 1e-9 * max(1.0, abs(acc[1])) and acc[0] - 1e-9 * max(1.0, abs(acc[0])) <= cmp[1]
-    work = working(r, point)
+    ops = r.operands if r.computed is not None or r.formula == "convert" else _common_unit(r.operands, c.stated)
+    work = working(r if ops is r.operands else dataclasses.replace(r, operands=ops), point)
+    if ops is not r.operands and work:
+        work += f" (in {next(m.unit for m in ops if m.type == 'quantity')}s)"
     ranged = [m for m in r.operands if m.value_high is not None] if r.computed is None else []
     if ranged and work:  # the working is for the low end; say what the whole range gives
         lo, hi = (fmt_num(_round_sig(x)) for x in comp)
         work += f"; {ranged[0].text} is a range, so the result spans {lo} to {hi}"
     return Outcome(r, holds, comp, point, acc, work)
+
+
+def _common_unit(ops: tuple[Mention, ...], stated: Mention | None) -> tuple[Mention, ...]:
+    """Quantities of one dimension in different units, read in one of them (the stated figure's, else the first
+    operand's): "more than twice the three and a half years planned" against "seven years and seven months"."""
+    units = {m.unit for m in ops if m.type == "quantity" and m.unit}
+    if len(units) < 2:
+        return ops
+    from .extract.units import convert
+
+    target = stated.unit if stated is not None and stated.type == "quantity" and stated.unit in units else \
+        next(m.unit for m in ops if m.type == "quantity" and m.unit)
+    out = []
+    for m in ops:
+        if m.type != "quantity" or not m.unit or m.unit == target or m.value is None:
+            out.append(m)
+            continue
+        v, one, zero = convert(m.value, m.unit, target), convert(1.0, m.unit, target), convert(0.0, m.unit, target)
+        if v is None or one is None or zero is None or abs(zero) > 1e-12 or 0.9 <= one <= 1.1:
+            return ops  # (another dimension, a scale with its own zero, or a near-twin unit written loosely - "25,300
+            # long tons, some 600 tons more than the 24,700 tons": left as given)
+        out.append(dataclasses.replace(m, value=v, unit=target, half_step=(m.half_step or 0.0) * (one - zero),
+                                       value_high=None if m.value_high is None else m.value_high * (one - zero)))
+    return tuple(out)
 
 
 def working(r: Relation, point: float) -> str:

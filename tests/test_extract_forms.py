@@ -177,6 +177,10 @@ def test_one_as_a_pronoun_is_not_a_number(text: str) -> None:
     ("It shares about 70 per cent of its parts with the LAV 6.0 fleet.", "6.0"),
     ("The ACV 1.1 entered low-rate production in 2020.", "1.1"),
     ("Funding for NGAD 2.0 studies doubled.", "2.0"),
+    # the number after "and" that names the next of a named pair, with no noun of its own
+    ("Pléiades Neo 5 and 6 were lost in the launch failure.", "6"),
+    ("Sentinel 2 and 3 are planned for 2027.", "3"),
+    ("Galileo 27 and 28 were launched in 2021.", "28"),
 ])
 def test_designators_dates_and_phone_numbers_stay_non_amounts(text: str, not_amount: str) -> None:
     a = text.index(not_amount)
@@ -334,3 +338,8 @@ def test_a_glued_m_by_its_bracket(text: str, figure: str, typ: str, value: float
 def test_a_currency_code_or_a_unit_is_no_model_name(text: str, figure: str, typ: str, value: float) -> None:
     m = covering(text, figure)
     assert m.type == typ and math.isclose(m.value or 0.0, value, rel_tol=1e-9)
+
+
+def test_a_count_after_a_named_item_and_and_keeps_its_noun() -> None:
+    m = covering("The F-16 Block 70 and 12 more jets were ordered.", "12")
+    assert m.type == "count" and m.value == 12

@@ -381,6 +381,9 @@ def find(ctx: Ctx) -> None:
         if coverage is not None and coverage.match(ctx.text, q.end):
             ctx.skip("duration", q, "a span of an amount's yearly or monthly rate (a coverage), not of dates")
             continue  # "equal to about 3.3 years of revenues"
+        if _COMPARED_SPAN_AFTER.match(ctx.text, q.end):
+            ctx.skip("duration", q, "a difference between two spans ('34 months less than ...'), not a span between dates")
+            continue  # "from March 2012 to December 2016, 57 months in all and 34 months less than Vanguard"
         if _ADDED_SPAN_BEFORE.search(ctx.text, max(ctx.sentence(q.start)[0], q.start - 30), q.start) or \
                 _ADDED_SPAN_AFTER.match(ctx.text, q.end):
             ctx.skip("duration", q, "a span added to the one the dates give ('a further three years'), not that span")
@@ -554,6 +557,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     before = t[s:q.start]
     if _unit_size(ctx, q):
         return None  # "four one-year option periods", "two 30-day trials": the size of each, not a span between dates
+    if _THAN_PLANNED_IN_DOCUMENT.match(t, q.end, e):
+        return None  # "in 2027, a year earlier than planned in the 2024 Integrated Investment Program": the year names the
+        # plan's document, not the date it set
     later_at = _LATER_AT.match(t, q.end, e)
     if later_at is not None:
         # "Initial operating capability is planned for 2027, with full operating capability following three years later,
@@ -994,7 +1000,10 @@ _DATES_GIVEN = LazyPattern(
 def _full_year(a: str, b: str) -> str:
     """"2007–24": the second year of a range written with two digits, in the first one's century."""
     return a.strip()[-4:-2] + b if len(b.strip()) == 2 else b
-_DUE_BY_WORDS = LazyPattern(r"\s+(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:dates?|schedules?|plans?|timelines?|"
+# ("extended from 2077 to 2088, eleven years longer": without "than", the difference of its own dates)
+_COMPARED_SPAN_AFTER = LazyPattern(r"\s+(?:less|more|shorter|longer|fewer)\s+than\b", regex.I)
+_DUE_BY_WORDS = LazyPattern(r"\s+(?:of\s+|than\s+)?(?:the|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}?"
+                            r"(?:dates?|schedules?|plans?|timelines?|"
                             r"milestones?|deadlines?|targets?|baselines?)\b", regex.I)
 _LATE = LazyPattern(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
@@ -1043,6 +1052,12 @@ _SET_ON = LazyPattern(r"\b(?:set|announced|agreed|adopted|published|unveiled|lau
 _WITHIN_NAMED = LazyPattern(r"\b(?:(?:under|within|as\s+part\s+of|part\s+of)\s+(?:(?:the|its|their|this|that|an?)\s+)?"
                             r"(?:[\p{L}.&-]+['’]s?\s+)?|(?:of|in)\s+(?:(?:the|its|their)\s+)?[\p{L}.&-]+['’]s\s+)$", regex.I)
 _OWN_CLAUSE_AFTER_DATES = LazyPattern(r"[,;]\s+(?:and|but|while|whereas)\s+(?:the|its|their|this|that)\b", regex.I)
+# (lower case only: "Meteosat Third Generation" is a name, no ordinal of a series)
+_ORDINAL_WORD = LazyPattern(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|initial|"
+                            r"original|latest|previous|next)\b")
+_THAN_PLANNED_IN_DOCUMENT = LazyPattern(r"\s*(?:earlier|later|sooner)\s+than\s+(?:(?:originally|first|previously|initially)\s+)?"
+                                        r"(?:planned|scheduled|expected|forecast|envisaged|foreseen|projected)\s+(?:in|by|under)\s+"
+                                        r"(?:the|its|their)\s+(?:19|20)\d\d\s+\p{Lu}", regex.I)
 _LOWER_WORD = LazyPattern(r"(?<![\p{L}\p{N}.])\p{Ll}{2,}(?![\p{L}\p{N}.])")
 _DATELINE_LINE = LazyPattern(r"(?m)^[ \t]*(?:\p{Lu}[\p{L}\p{M}/ .'’-]{1,40},[ \t]*)?(?P<d>[^\n]{4,30})[ \t]*$")
 
@@ -1230,6 +1245,7 @@ def _event_sentence(ctx: Ctx, q: Mention, phrase: str, with_dates: bool = False)
     sent_words, df = _sentence_words(ctx)
     referring = _referring_words(ctx)
     caps_q = {w.lower()[:6] for w in regex.findall(r"\b\p{Lu}{2,}\b", phrase[:120])}
+    said = {w.lower() for w in _ORDINAL_WORD.findall(phrase[:120])}
     best, best_score = None, 0.0
     for k in range(max(0, qs - EVENT_WINDOW), min(len(ctx.sents), qs + EVENT_WINDOW + 1)):  # bounded
         a, b = ctx.sents[k]
@@ -1237,6 +1253,9 @@ def _event_sentence(ctx: Ctx, q: Mention, phrase: str, with_dates: bool = False)
             continue
         if with_dates and not ctx.dates_in(a, b):
             continue
+        if said and (there := {w.lower() for w in _ORDINAL_WORD.findall(ctx.text, a, b)}) and not said & there:
+            continue  # "a decade after the first contract was signed" is not told by "signed its third contract ... on
+            # 18 September 2025": another one of a series
         # "Her refit ended in 2035, 12 years after commissioning" speaks of the commissioning, it does not date it
         score = sum((3.0 if w in caps_q else 1.0) / df.get(w, 1) for w in stems & (sent_words[k] - referring.get(k, set())))
         if score > best_score:

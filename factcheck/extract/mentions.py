@@ -310,6 +310,8 @@ _METRE_AFTER = LazyPattern(r"^(?:\s*$|[.,;:!?)\]]|\s+(?:x|by|and|long|tall|wide|
 _MONEY_M_BEFORE = LazyPattern(r"(?:\p{Sc}|\b[A-Z]{3})\s?[\d.,]+\s?m\s*\(\s*$")
 _ACRONYM_VERSION = LazyPattern(r"(?<![\p{L}\p{N}$€£¥₩₹₺.-])(?P<w>\p{Lu}{2,5})[ \u00a0](?P<n>\d{1,2}\.\d)(?![\d.,]?\d|[\p{L}%]|"
                                r"\s*(?:per\s?cent|percent|bn|mn|m|million|billion|trillion|times|x)\b)")
+_NAMED_PAIR_MORE = LazyPattern(r"\s+(?:and|&)\s+(\d{1,3}[A-Z]?)(?=\s+(?:were|are|was|is|have|had|has|will|would|remain|"
+                               r"remained|entered|went|follow|followed)\b)")
 _TIME_UNITS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 _NEGATIVE = LazyPattern(r"(?i)\b(?:minus|negative)\s+$")
 # patterns matched at a position of the whole text (``.match(t, pos)``), never on a slice ``t[pos:]``: a slice
@@ -675,6 +677,11 @@ class _Scanner:
             self._block(m.start("n"), end)
             more = _PLURAL_DESIGNATION_MORE.match(t, end) if singular(wl) != wl and singular(wl) in lex.designators \
                 else None
+            pair = _NAMED_PAIR_MORE.match(t, end) if more is None and w[:1].isupper() else None
+            if pair is not None and self._free(pair.start(1), pair.end(1)):
+                # "Pléiades Neo 5 and 6 were lost": the number after "and", with no noun of its own, names the next one
+                self._emit(pair.start(1), pair.end(1), "identifier")
+                self._block(pair.start(1), pair.end(1))
             if more and t[end:more.start(1)].lstrip().startswith(",") and not _DESIGNATION_LIST.match(t, end):
                 more = None  # (a comma goes on a list of designations only to its "and N" end: not "Lots 1 and 2, 40 and
                 # 60 vehicles")
