@@ -648,6 +648,13 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
         before = []
     if not before:  # "Military aid therefore accounts for two-thirds of the total": a part named by words
         return _named_parts(ctx, facts, p, whole)
+    if before[-1] not in outside_closed_aside(ctx, before[-1:], s, p.start) and \
+            (said := _SUBJECT_END.search(ctx.text, before[-1].end, p.start)) is not None:
+        # "220 Rafale – 164 for export customers and 56 for France – meaning that export customers now account for
+        # almost three quarters": after a closed aside, a share whose clause names its part by words is of that part,
+        # not of the aside's last item
+        opener = _CLAUSE_OPENER.search(ctx.text, before[-1].end, said.start())
+        return _named_parts(ctx, facts, p, whole, opener.end() if opener is not None else None)
     if before[-1].start in pairs.deltas and whole is not None and before[-1].end <= whole.start and \
             ctx.sent_index(before[-1].start) == ctx.sent_index(p.start) and \
             _LEVEL_CLAUSE_JOIN.search(ctx.text, before[-1].end, p.start):
@@ -795,13 +802,17 @@ _SUBJECT_END = LazyPattern(r"\s*(?:(?:thus|therefore|now|alone|so|together|still
                            regex.I)
 
 
-def _named_parts(ctx: Ctx, facts: Facts, p: Mention, whole: Mention | None) -> list[tuple[Mention, list[Evidence]]]:
+def _named_parts(ctx: Ctx, facts: Facts, p: Mention, whole: Mention | None, subject_from: int | None = None
+                 ) -> list[tuple[Mention, list[Evidence]]]:
     """The part of a share named only by the words of its subject ("Military aid accounts for two-thirds of the
     total", "The deficit is equal to 5.9% of the budget"): a figure of the three sentences before whose clause
-    has those words. Found by words, so never explicit."""
+    has those words (with ``subject_from``, the subject starts there, and the figures of its own sentence before it
+    count too). Found by words, so never explicit."""
     from ..extract.lexicon import STOP_WORDS
 
     s, _ = ctx.sentence(p.start)
+    if subject_from is not None:
+        s = subject_from
     verb = _SUBJECT_END.search(ctx.text, s, p.start)
     if verb is None:
         return []
@@ -2991,6 +3002,8 @@ def _whole_before(ctx: Ctx, part: Mention) -> list[Mention]:
 # what joins a change to a clause about the level it led to: "grew by eight aircraft, so that two-thirds of ...",
 # "shrank by five ships, leaving a third of ..." (not an apposition: "Weight growth of 660 tons, roughly 9% of ...")
 _LEVEL_CLAUSE_JOIN = LazyPattern(r"\b(?:so\s+that|so|leaving|meaning|which\s+means|and|while|bringing|taking)\b", regex.I)
+# where a clause after an aside opens: "– meaning that", "– and", "–, so"
+_CLAUSE_OPENER = LazyPattern(r"[—–-]\s*,?\s*(?:(?:meaning|which\s+means|so)\s+(?:that\s+)?|and\s+|while\s+|so\s+)?", regex.I)
 _MARGIN_ON = LazyPattern(r"\s*,?\s*on\s+(?:(?:its|their|the|an?)\s+)?(?:[\p{L}&/-]+\s+){1,4}?(?:of\s+)?"
                          r"(?=(?:\p{Sc}|(?-i:[A-Z]{1,3}\$?)\s?)?\d)", regex.I)
 
