@@ -44,6 +44,7 @@ from .pairs import (
 )
 from .reading import (
     JOINED_OPENING,
+    OF_AFTER,
     POINTS_BACK,
     SHARE_OPENS_CLAUSE,
     Facts,
@@ -1035,7 +1036,7 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
     # a clause of its own subject before the trigger ("..., and the target is more than three times the 620", "..., and
     # Italy will buy twice the 12"): the figures before it are another clause's; the subject is named by words
     if SHARE_OPENS_CLAUSE.search(ctx.text, max(s, trig.start - 40), trig.start) and \
-            trig.role == "fraction" and _OF_AFTER.match(ctx.text, trig.end):
+            trig.role == "fraction" and OF_AFTER.match(ctx.text, trig.end):
         return  # "Headcount rose by 300, and about half of the 4,000 staff now work in Bristol": a fraction opening a
         # clause of its own is a share of the whole after it, its part named by that clause's words
     owns = list(_OWN_SUBJECT.finditer(ctx.text, s, trig.start))
@@ -1200,7 +1201,6 @@ def _other_subject_named(ctx: Ctx, facts: Facts, a: int, b: int, other: tuple[in
     return False
 
 
-_OF_AFTER = LazyPattern(r"\s+of\b", regex.I)
 _ALONE_SUBJECT = LazyPattern(r"\p{L}\s+(?:alone|by\s+(?:itself|themselves)|on\s+(?:its|their)\s+own)\b", regex.I)
 _PERIOD_NAMED_LEVEL = LazyPattern(r"\b(?:the|its|their|this|that)\s+$", regex.I)
 _LEVEL_NOUN_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:figure|total|level|number|amount|output|tally|value|budget|sum|result)\b",

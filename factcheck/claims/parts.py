@@ -34,6 +34,7 @@ from .pairs import (
 )
 from .reading import (
     JOINED_OPENING,
+    OF_AFTER,
     POINTS_BACK,
     SHARE_OPENS_CLAUSE,
     Facts,
@@ -964,7 +965,7 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # "Of the $850 billion request, the procurement account gets $170 billion, or 20%": the sentence opens on the whole
     # (the percent set off right after the part, not "23 are expected to spend at least 2% of GDP")
     opening = _OF_WHOLE_OPENING.match(ctx.text, s0, part.start) if part.end <= p.start and \
-        _SET_OFF_PERCENT.fullmatch(ctx.text, part.end, p.start) and not _OF_AFTER.match(ctx.text, p.end) else None
+        _SET_OFF_PERCENT.fullmatch(ctx.text, part.end, p.start) and not OF_AFTER.match(ctx.text, p.end) else None
     if opening is not None:
         opened = [x for x, _ in out if s0 <= x.start < opening.end()]
         if len(opened) == 1:
@@ -3172,7 +3173,6 @@ def _named_base(ctx: Ctx, facts: Facts, add: Mention, new: Mention, own_sentence
 
 _SET_OFF_PERCENT = LazyPattern(r"\s*(?:,\s*(?:or\s+)?|\(\s*)(?:(?:about|some|roughly|nearly|almost|around|just\s+over|"
                                r"just\s+under)\s+)?", regex.I)
-_OF_AFTER = LazyPattern(r"\s+of\b", regex.I)
 _OF_WHOLE_OPENING = LazyPattern(OF_WHOLE_OPENING, regex.I)
 
 

@@ -646,6 +646,8 @@ _INTRODUCES = LazyPattern(r"\s+(?:of|at|was|were|is|are|to|totall?ing|reached|am
 _FOOTNOTE = LazyPattern(r"(?:\[(?:\d{1,3}|[a-z])\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+(?!\s*\d)")
 _AFTER_GAP = LazyPattern(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
 _AFTER_STOP = LazyPattern(r"\b(?:and|or|to|from|than|with)\b")
+# "of" right after a figure: "half of the ...", "23% of revenue"
+OF_AFTER = LazyPattern(r"\s+of\b", regex.I)
 # a share or fraction opening a clause of its own: "..., and about half of the 4,000 staff now work in Bristol" (its part
 # is named by the clause's words, not by a figure before it)
 # (not a comparison continuing the predicate: "would remain well below that plant's 350,000, and less than a fifth of

@@ -420,7 +420,7 @@ class _Checker:
                                                                    (self.evidence("table-columns", detail, False),)),))
                 if len(self.claims) > n0:
                     made.append(n0)
-            held = sum(_holds_signed(self.claims[i]) for i in made)
+            held = sum(_holds_change(self.claims[i], signed=True) for i in made)
             if held >= 2 and 2 * held > len(made):
                 for i in made:  # the other rows confirm which columns it compares
                     cl = self.claims[i]
@@ -1286,8 +1286,9 @@ def _margin_measure(key: str) -> str:
     return " ".join(words).strip()
 
 
-def _holds_change(c: Claim) -> bool:
-    """Does a table's change cell hold on its first reading (percent, points or amount), at the cell's precision?"""
+def _holds_change(c: Claim, signed: bool = False) -> bool:
+    """Does a table's change cell hold on its first reading (percent, points or amount), at the cell's precision? With
+    ``signed``, with its sign too (a rise written for a fall does not hold)."""
     r = c.readings[0] if c.readings else None
     st = c.stated
     if r is None or st is None or st.value is None or len(r.operands) != 2:
@@ -1305,21 +1306,10 @@ def _holds_change(c: Claim) -> bool:
         v = b.value - a.value
     step = (st.half_step or 0.05) + sum(m.half_step or 0.0 for m in (a, b)) * (100 / abs(a.value) if r.formula ==
                                                                               "pct_change" and a.value else 1)
+    if signed:
+        value = c.stated_value if c.stated_value is not None else st.value
+        return abs(v - value) <= step + 1e-9
     return abs(abs(v) - abs(st.value)) <= step + 1e-9
-
-
-def _holds_signed(c: Claim) -> bool:
-    """Does a percent change cell hold on its first reading with its sign (a rise written for a fall does not)?"""
-    r = c.readings[0] if c.readings else None
-    if r is None or c.stated_value is None or len(r.operands) != 2 or r.formula != "pct_change":
-        return False
-    a, b = r.operands
-    if not a.value or b.value is None:
-        return False
-    v = (b.value - a.value) / abs(a.value) * 100
-    step = ((c.stated.half_step if c.stated is not None else None) or 0.05) + \
-        sum(m.half_step or 0.0 for m in (a, b)) * 100 / abs(a.value)
-    return abs(v - c.stated_value) <= step + 1e-9
 
 
 def _holds_share(stated: Mention, part: Mention, whole: Mention) -> bool:
