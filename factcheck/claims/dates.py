@@ -401,6 +401,9 @@ def find(ctx: Ctx) -> None:
         if not found:
             continue
         d0, d1, confident = found
+        if (d0.first, d0.last) == (d1.first, d1.last) and _LATER_WORD.match(ctx.text, q.end):
+            ctx.skip("duration", q, "the span starts and ends on the same date the text gives: its other end is the span's own")
+            continue  # "from 4,100 at the end of 2022 to 6,600 two years later": the span sets the later date itself
         if _listed(ctx, q, d0, d1):
             # "its systems, originally due in 2027 and 2028, would arrive four to five years later": two dates of a
             # list are two items, not the ends of a span ("between 2027 and 2028" is one)
@@ -434,7 +437,7 @@ def find(ctx: Ctx) -> None:
         # "not expected to reach 50 pits per year until 2032 to 2035, at least two years after the deadline of 2030": an
         # end given as a range of years may be any of them; the span is wrong only if it is wrong from each end
         other_end = _range_start(ctx, d1, q)
-        if other_end is not None and d0.mid < other_end.mid < d1.mid:
+        if other_end is not None and d0.last < other_end.first and other_end.mid < d1.mid:
             a = _measure(q, d0, other_end, counting, False)
             readings.append(_span_reading(ctx, q, d0, other_end, confident, *a))
         ctx.add(Claim("duration", (q.start, q.end), q, readings=tuple(readings)))
@@ -517,7 +520,7 @@ def _is_year_only(p: Period) -> bool:
     return p.first.month == 1 and p.first.day == 1 and p.last.month == 12 and p.last.day == 31
 
 
-_RANGE_FIRST_YEAR = LazyPattern(r"\b((?:19|20)\d\d)\s*(?:to|–|-|through|or)\s*$", regex.I)
+_RANGE_FIRST_YEAR = LazyPattern(r"\b((?:19|20)\d\d)\s*(?:to|–|-|through|or)\s*$|\bbetween\s+((?:19|20)\d\d)\s+and\s+$", regex.I)
 
 
 def _range_start(ctx: Ctx, p: Period, q: Mention) -> Period | None:
@@ -528,8 +531,8 @@ def _range_start(ctx: Ctx, p: Period, q: Mention) -> Period | None:
     m = next((d for d in reversed(ctx.dates_in(ctx.sentence(q.start)[0], q.start)) if d.text == p.text), None)
     if m is None:
         return None
-    hit = _RANGE_FIRST_YEAR.search(ctx.text, max(0, m.start - 12), m.start)
-    return parse_period(hit.group(1)) if hit is not None else None
+    hit = _RANGE_FIRST_YEAR.search(ctx.text, max(0, m.start - 22), m.start)
+    return parse_period(hit.group(1) or hit.group(2)) if hit is not None else None
 
 
 def _mention_of(ctx: Ctx, p: Period) -> Mention | None:
@@ -1007,7 +1010,9 @@ _DUE_BY_WORDS = LazyPattern(r"\s+(?:of\s+|than\s+)?(?:the|its|their|his|her|our)
                             r"milestones?|deadlines?|targets?|baselines?)\b", regex.I)
 _LATE = LazyPattern(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
+_LATER_WORD = LazyPattern(r"\s+later\b", regex.I)
 _AMOUNT_OF_TIME = LazyPattern(r"\b(?:accumulated|accumulating|lost|losing|adding|added|totall?ed|totall?ing|amounting\s+to|equivalent\s+of|"
+                              r"counted|recorded|logged|tallied|clocked|"
                               r"worth\s+of|sum\s+of)\s+(?:(?:more\s+than|over|about|around|some|nearly|almost|roughly)\s+)?$",
                               regex.I)
 _PLANNED_SPAN = LazyPattern(r"\b(?:expected|planned|intended|meant|scheduled|due)\s+to\s+(?:[\p{L}'’-]+\s+){1,5}?"

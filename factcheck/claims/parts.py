@@ -1778,6 +1778,14 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         t = prev[-1]
     if ctx.is_stated(t):
         return
+    if t.type == "count" and t.unit and facts.g.word_pattern("kind_nouns").fullmatch(t.unit.lower()):
+        return  # "The AW149 will replace four types: 23 Pumas, five Dauphins, ...": a count of kinds counts the items of
+        # the list, not the things each item counts
+    if t.type == "count" and t.unit and _EACH_COMPOSED.match(ctx.text, ctx.sentence(t.start)[0], t.start) and \
+            any(x.type == "count" and x.unit == t.unit for x in ctx.numbers_in(ctx.sentence(t.start)[0], t.start)):
+        return  # "Each system comprises three aircraft and two ground stations, giving a fleet of 60 aircraft": what
+        # each one is made of is no part of the fleet's total of the same things (not "Each ship has a crew of 36 and
+        # a further 24 embarked, 60 berths in total": each ship's own total)
     if t.type == "percent" and _growth_sentence(ctx, facts, t):
         return  # "Sales in Europe rose 10%, in Asia 5% and in America 2% – 6% overall": rates of growth do not add
     where = str(mt.template.meta.get("parts", "either"))
@@ -3000,6 +3008,8 @@ def _whole_before(ctx: Ctx, part: Mention) -> list[Mention]:
     return found[::-1][:2]
 
 
+_EACH_COMPOSED = LazyPattern(r"\W*each\s+(?:[\p{L}-]+\s+){1,3}?(?:comprises|consists\s+of|is\s+made\s+up\s+of|includes|has|carries|"
+                             r"contains)\b", regex.I)
 # what joins a change to a clause about the level it led to: "grew by eight aircraft, so that two-thirds of ...",
 # "shrank by five ships, leaving a third of ..." (not an apposition: "Weight growth of 660 tons, roughly 9% of ...")
 _LEVEL_CLAUSE_JOIN = LazyPattern(r"\b(?:so\s+that|so|leaving|meaning|which\s+means|and|while|bringing|taking)\b", regex.I)
@@ -3114,6 +3124,11 @@ def _accrued(ctx: Ctx, facts: Facts, mt: Match, add: Mention, old: Mention, new:
         return  # a fall, or an amount that is not the step between them: another reading
     if facts.rate_of(new) != "unit" and any(facts.rate_of(x) == "unit" for x in (add, old)):
         return  # "the unit price of the later jets is €95 million, bringing the programme to ...": a price for each
+    grouping = facts.g.word_pattern("grouping_nouns")
+    if any(x.type == "count" and x.unit and not x.inferred and grouping.search(x.unit) for x in (add, old)) and \
+            not (new.unit and grouping.search(new.unit)):
+        return  # "from the first three production batches ... A fourth batch of 150 will bring the fleet to 410": a
+        # count of batches is no level of the fleet
     named = [x for x in (add, old, new) if x.type == "count" and x.noun]
     if any(not same_noun(ctx.vocab, x, named[0]) for x in named[1:]):
         return  # "8,000 jobs, bringing the total from the two announcements to 12,000": not one count
