@@ -240,6 +240,8 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
         # "94,000 sq ft (8,732 sq m)" for 8,732.9: a restatement may cut its last digit rather than round it; the
         # figure reaches up to one step above what it says (rule option truncation)
         acc = (acc[0], acc[1] + 2 * c.stated.half_step)
+    # quantities of one dimension in different units, read in one of them (once: the working shows the same figures)
+    ops = r.operands if r.computed is not None or r.formula == "convert" else _common_unit(r.operands, c.stated)
     if r.computed is not None:
         comp = r.computed
         point = r.point if r.point is not None else (comp[0] + comp[1]) / 2
@@ -268,7 +270,6 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
 
             def fn(*xs: float) -> float:
                 return base_fn(*xs) * k
-        ops = _common_unit(r.operands, c.stated) if r.formula != "convert" else r.operands
         ivs = [operand_interval(m, "point" if r.exact else rounding, vocab) for m in ops]
         try:
             point = fn(*[m.value or 0.0 for m in ops])
@@ -282,7 +283,6 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
     signed_unknown = f.signed and c.stated_value is None
     cmp = _abs_iv(comp) if signed_unknown else comp
     holds = cmp[0] <= acc[1] + 1e-9 * max(1.0, abs(acc[1])) and acc[0] - 1e-9 * max(1.0, abs(acc[0])) <= cmp[1]
-    ops = r.operands if r.computed is not None or r.formula == "convert" else _common_unit(r.operands, c.stated)
     work = working(r if ops is r.operands else dataclasses.replace(r, operands=ops), point)
     if ops is not r.operands and work:
         work += f" (in {next(m.unit for m in ops if m.type == 'quantity')}s)"
