@@ -36,6 +36,7 @@ from .pairs import (
     Pairs,
     base_position,
     bracket_restatement,
+    other_rate,
     outside_closed_aside,
     peak_aside,
     per_time,
@@ -386,7 +387,9 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
                 Evidence("change:" + (mt.template.id if mt is not None else "signed"), "a change word beside the figure",
                          0.0)], extra=[by_year], pairs_too=False)
             continue
-        if _NAMED_AFTER.match(ctx.text, p.end) or _WORDS_BASE.match(ctx.text, p.end):
+        if (_NAMED_AFTER.match(ctx.text, p.end) or _WORDS_BASE.match(ctx.text, p.end)) and \
+                not _WHEN_BASE_AFTER.match(ctx.text, p.end, min(len(ctx.text), p.end + 120)):
+            # (but "2% below the year before, when it stood at 175,380" names its figure too)
             ctx.skip("percent_change" if p.type == "percent" and p.unit == "percent" else "difference", p,
                      "compared with something the text names by words, not by a figure here")
             continue  # "33.4 percentage points ahead of it", "20% higher than the Navy's": not the pair of its clause
@@ -978,9 +981,21 @@ _BASE_CUE_AFTER = LazyPattern(r"\s*(?:(?:higher|lower|more|less|greater|smaller|
 _BASE_WORDS = LazyPattern(r"(?:(?!(?:to|and|or|but|while)\b)[\p{L}'’-]+\s+){0,4}")
 
 
+_WHEN_BASE_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+)?(?:more|fewer|less|higher|lower|greater|larger|smaller|above|below|up|down)"
+                               r"\s+(?:than|on|from|compared\s+with)?[^.;]{0,50}?,?\s+when\s+(?:it|they|the\s+[\p{L}-]+|"
+                               r"that\s+figure|[\p{L}-]+)\s+(?:stood\s+at|stood|was|were|totall?ed|reached|came\s+to|"
+                               r"amounted\s+to|numbered|had)\s+(?:(?:about|around|some|roughly|nearly|almost|just)\s+)?",
+                               regex.I)
+
+
 def _base_after(ctx: Ctx, p: Mention) -> Mention | None:
     """The figure a percent names as its base right after it ("up 7% from $704 billion", "5% below expectations of
     $2.02 billion"): a cue, at most four words (no "to", "and"), then the figure."""
+    when = _WHEN_BASE_AFTER.match(ctx.text, p.end, min(len(ctx.text), p.end + 120))
+    if when is not None:
+        # "3,710 fewer than a year earlier, when it stood at 175,380": the level named after the time it was at
+        nxt = ctx.numbers_in(when.end(), min(ctx.sentence(p.start)[1], when.end() + 12))
+        return nxt[0] if nxt and is_amount(nxt[0]) and nxt[0].start - when.end() <= 12 else None
     cue = _BASE_CUE_AFTER.match(ctx.text, p.end) if p.type == "percent" else None
     if cue is None:
         return None
@@ -1054,7 +1069,7 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
               and not ((facts.rate_of(x) == "unit") != base_unit and magnitude(x, base) >= 10)
               # "40,000 rounds a month, or 480,000 a year, nearly three times the 14,000 a month": a level of another
               # period rate is no subject of the base's
-              and not ((pt := per_time(ctx, x)) and (pb := per_time(ctx, base)) and pt != pb)]
+              and not other_rate(ctx, x, base)]
     # "a fleet of 26 combatants - six Hunters, 11 frigates, three Hobarts and six vessels - more than double the
     # current 11": the items of an aside closed right before the comparison are not its subject
     before = outside_closed_aside(ctx, before, s, trig.start)

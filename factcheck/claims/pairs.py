@@ -162,7 +162,7 @@ class Pairs:
         before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
                   and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)
                   and not size_of_comparison(ctx, x)
-                  and not wrong_side(x, base, direction) and not _other_rate(ctx, x, base)]
+                  and not wrong_side(x, base, direction) and not other_rate(ctx, x, base)]
         before = outside_closed_aside(ctx, before, s, trig.start)
         if before:
             from .change import adjunct_figure
@@ -191,7 +191,7 @@ class Pairs:
                     and not wrong_side(x, base, direction)
                     # (nor a rate per another period: "about 126 hours a year ... It is also little more than half the
                     # 17 hours a month")
-                    and not _other_rate(ctx, x, base)]
+                    and not other_rate(ctx, x, base)]
             if prev:
                 total = self._broken_down(prev[-1])
                 return total if total is not None and total in prev else prev[-1]
@@ -564,6 +564,7 @@ _CHANGE_BEFORE = LazyPattern(r"\b(?:up|down|rose|fell|grew|gained|lost|climbed|d
 # a sentence that opens on its whole: "Of that total, ...", "Of the nine-month order bookings of SEK 79.2 billion, ..."
 OF_WHOLE_OPENING = r"\W*of\s+(?:that|the|this|these|those|its|their|all)\b[^,;]{0,80},"
 _BASE_WORDS = LazyPattern(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compar(?:ed|es|e)\s+(?:with|to)|above|below|times|twice|thrice|"
+                          r"(?<=[\d%)]\s+)(?:short|shy|ahead)\s+of|"
                           r"double|triple|treble|quadruple)\s+"
                           r"|(?:(?<=[\d%)],?\s*)|(?<=\b(?:up|down|higher|lower|more|less|fewer|greater|increase|increases|rise|rises|"
                           r"growth|decline|declines|drop|drops|fall|falls|gain|gains|jump|improvement|premium|discount)\s+))"
@@ -593,9 +594,12 @@ _PARTITIVE_OF = LazyPattern(r"\s+(?:out\s+)?of\s+(?:(?:its|their|the|all|our|his
 _OPEN_AFTER_FIGURE = LazyPattern(r"[\d\p{L}%][^\d()]{0,25}\(\s*(?:[\p{L}.~≈]+\s+){0,2}$")
 
 
-_TERM_BEFORE = LazyPattern(r"(?<![\p{L}])(?:over|across|during|spanning|spread\s+over)\s+(?:the\s+(?:next|coming|following|"
-                           r"last|past)\s+|a\s+period\s+of\s+)?$", regex.I)
+_TERM_BEFORE = LazyPattern(r"(?<![\p{L}])(?:over|across|during|spanning|spread\s+over)\s+(?:(?:the|its|their)\s+"
+                           r"(?:(?:next|coming|following|last|past|full|entire|whole|first)\s+)?|a\s+period\s+of\s+)?$",
+                           regex.I)
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "quarter"})
+_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4, "quarter": 91.3, "year": 365.25, "decade": 3652.5, "annum": 365.25,
+         "hour": 1 / 24}
 
 
 def amount_term(ctx: Ctx, m: Mention) -> bool:
@@ -697,10 +701,37 @@ def outside_closed_aside(ctx: Ctx, figs: list[Mention], s: int, end: int) -> lis
 _ASIDE_DASH = LazyPattern(r"\s[—–-]\s|—")
 
 
-def _other_rate(ctx: Ctx, x: Mention, base: Mention) -> bool:
-    """Are ``x`` and ``base`` rates per two different periods ("126 hours a year", "17 hours a month")?"""
+def other_rate(ctx: Ctx, x: Mention, base: Mention) -> bool:
+    """Are ``x`` and ``base`` rates per two different periods ("126 hours a year", "17 hours a month"), or is one a rate
+    per period and the other the total over a term of several ("$40.1 billion a year. Over the full 30 years that
+    comes to about $1.2 trillion, roughly 1.9 times the $21.1 billion a year")?"""
     px, pb = per_time(ctx, x), per_time(ctx, base)
-    return bool(px and pb and px != pb)
+    if px and pb:
+        return px != pb
+    if px or pb:
+        return over_term(ctx, base if px else x, _DAYS[px or pb or "year"])
+    return False
+
+
+def over_term(ctx: Ctx, x: Mention, longer_than: float = 0.0) -> bool:
+    """Is the amount ``x`` a total over a term its clause names, longer than ``longer_than`` days ("Over the full 30
+    years that comes to about $1.2 trillion", "€96 billion across the three decades of service", "1.2 million shells
+    over the next five years")?"""
+    s, e = ctx.sentence(x.start)
+    for t in ctx.numbers_in(max(s, x.start - 80), min(e, x.end + 60)):
+        unit = (t.unit or "").lower().rstrip("s")
+        if t.type != "quantity" or unit not in _TIME_UNITS or not t.value or t.value_high is not None \
+                or t.value * _DAYS[unit] <= 1.5 * longer_than:
+            continue
+        lead = _TERM_BEFORE.search(ctx.text, max(0, t.start - 40), t.start)
+        if lead is None:
+            continue
+        a, b = (t.end, x.start) if t.end <= x.start else (x.end, lead.start())
+        if b < a or b - a > 60 or regex.search(r"[;:.]", ctx.text[a:b]) or \
+                any(is_amount(y) and y.type == x.type for y in ctx.numbers_in(a, b)):
+            continue
+        return True
+    return False
 
 
 def per_time(ctx: Ctx, m: Mention) -> str | None:

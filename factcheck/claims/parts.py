@@ -2049,6 +2049,18 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # "8 tankers, 4 transports and a VIP jet – 13 aircraft in all": a part written with an article is one
         why = Evidence("article-item", f"{' and '.join(repr(x.text) for x in ones)} counted as one each", 0.5)
         readings = _with_more_parts(readings, ones, why, keep_explicit=True)
+    singles, unknown = _unnumbered_items(ctx, readings, t)
+    if singles or unknown:
+        # "seven vessels: the four Rauma-class craft, the two minelayers and the former minelayer Pohjanmaa": an item
+        # the list names without a figure is more of the total; one if its words are singular, else of a size the text
+        # does not give, so the figures listed are only doubted
+        unnumbered = " and ".join(repr(x.text) for x in singles + unknown)
+        if singles:
+            readings = _with_more_parts(readings, singles, Evidence(
+                "unnumbered-item", f"{unnumbered} listed without a figure, read as one", 0.0), keep_explicit=False)
+        else:
+            readings = [doubt(r, Evidence("unnumbered-item", f"{unnumbered} listed without a figure", 0.0))
+                        for r in readings]
     extra = _trailing_parts(ctx, t)
     if extra:
         # "1,200 to the Army and 300 to the Marines – 1,600 in total, counting 100 for export": the total names
@@ -2171,6 +2183,42 @@ def _article_items(ctx: Ctx, readings: list[Relation], t: Mention) -> list[Menti
                                        num_end=p0, scale=None, decimals=0, grouped=False, word=True,
                                        noun=m.group("noun"), inferred=True, role=None))
     return out[:3]
+
+
+_DEFINITE_ITEM = LazyPattern(r"(?:,|\band\b|\bplus\b)\s+(?P<art>the|its|their|our)\s+(?!(?:rest|remaining|remainder|"
+                             r"balance|other|others|total|whole|same|number|first|last|latter|year|period|quarter|month|"
+                             r"order|contract|deal|programme|program|option|options)\b)", regex.I)
+_ITEM_END = LazyPattern(r"[,;.:()–—]|\s+(?:and|plus|with|which|that|who|to|for|in|at|from|by|were|was|are|is|will|have|has)"
+                        r"\s|$", regex.I)
+
+
+def _unnumbered_items(ctx: Ctx, readings: list[Relation], t: Mention) -> tuple[list[Mention], list[Mention]]:
+    """Items of a count's list written with "the"/"its" and no figure ("..., the two minelayers and the former minelayer
+    Pohjanmaa"): those whose words are all singular (one each), and those that may be several. Only for counts; the
+    list is the best reading's, the items after its first part."""
+    if t.type not in ("count", "number") or not readings or readings[0].formula != "sum":
+        return [], []
+    ops = sorted(readings[0].operands, key=lambda x: x.start)
+    if not ops:
+        return [], []
+    a = ops[0].end
+    b = t.start if t.start > ops[-1].end else min(ctx.sentence(t.start)[1], ops[-1].end + 60)
+    singles: list[Mention] = []
+    unknown: list[Mention] = []
+    for m in _DEFINITE_ITEM.finditer(ctx.text, a, b):
+        end = _ITEM_END.search(ctx.text, m.end(), b)
+        stop = end.start() if end is not None else b
+        words = regex.findall(r"[\p{L}][\p{L}'’-]*", ctx.text[m.end():stop])
+        if not 1 <= len(words) <= 7 or ctx.numbers_in(m.start(), stop) or any(o.start < stop and m.start() < o.end
+                                                                               for o in ops):
+            continue
+        p0 = m.start("art")
+        item = dataclasses.replace(ops[-1], start=p0, end=stop, text=ctx.text[p0:stop], value=1.0, value_high=None,
+                                   approx=False, hedge=None, half_step=0.0, num_start=p0, num_end=p0, scale=None,
+                                   decimals=0, grouped=False, word=True, noun=words[-1], inferred=True, role=None)
+        plural = any(w.lower().endswith("s") and not w.lower().endswith(("ss", "'s", "’s", "us", "is")) for w in words)
+        (unknown if plural else singles).append(item)
+    return singles[:3], unknown[:3]
 
 
 _TRAILING = LazyPattern(r"[\p{L}\s'’-]{0,40}[,;–—(]?\s*(?:including|counting|plus|besides|as\s+well\s+as|together\s+with|along\s+with|"
