@@ -624,7 +624,8 @@ def _expected(doc: Document, c: Claim, o: Outcome) -> str | None:
     if c.stated.role == "multiple" or r.formula == "ratio":
         return _multiple_word(c.stated.text, p) or (
             f"about {p:.2g} times" if p < 10 else f"about {p:.0f} times")
-    if c.stated.role == "fraction" or c.stated.word and c.stated.type != "count":
+    # (a span in words is restated in words: "five years" -> "three years", not "3 year")
+    if c.stated.role == "fraction" or c.stated.word and c.stated.type not in ("count", "quantity"):
         return f"{value:.0f}%" if (f and f.unit == "%") else show(value, c.stated)
     return restate(c.stated, value, doc.text)
 

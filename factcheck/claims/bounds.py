@@ -25,6 +25,7 @@ _ATTRIBUTE_AFTER = LazyPattern(r"[^\S\n]+(?!(?:of|in|for|at|to|by|from|on|with|a
 # cash conversion, which may exceed 100%)
 _RATIO_WHOLE = LazyPattern(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?(?:earnings|profits?|income|ebitda|"
                            r"ebita|ebit|cash\s+flow|net\s+result|dividends?)\b", regex.I)
+_MINUS_WORD = LazyPattern(r"minus\b", regex.I)
 _COMPARED_WITH = LazyPattern(r"\s*(?:,\s*at\b|than\b)", regex.I)
 
 
@@ -49,7 +50,9 @@ def find(ctx: Ctx) -> None:
                 msg = f"a share of a whole cannot be {m.text}: a part is at most 100% of it"
             elif _falls(dec, inc, before[-30:], after[:20]):
                 msg = f"a fall of {m.text} would take the figure below zero: a decrease is at most 100%"
-        elif m.type == "count" and value < 0 and m.noun and not m.inferred and not _points(ctx, m.noun):
+        elif m.type == "count" and value < 0 and m.noun and not m.inferred and not _points(ctx, m.noun) and \
+                not _MINUS_WORD.match(m.text):
+            # (not "plus 30 orders, minus 21 deliveries": "minus" in words subtracts that many)
             # not "(-1,046)", a bare prior value; nor "-30 bps", a change in points (tables words points_markers)
             msg = f"a count of things cannot be negative ({m.text})"
         if msg:

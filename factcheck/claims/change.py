@@ -1992,6 +1992,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         own = facts.periods.change_years(p)
         if own is not None:
             local = [pr for pr in local if facts.periods.year_of(pr.old) in (None, own[0])]
+        # "from €8.6 billion in 2000 to €20.6 billion in 2024, and by 58% over the last decade alone", "up 40% since
+        # 2020": a change that names its own span is not about a pair whose dates span another
+        local = [pr for pr in local if not _other_span(ctx, facts, p, pr)]
         # ... and one that names its base year outright after another change of the pair ("a growth of 18% over the
         # ₹1,27,434 crore of the previous year and 90% higher than in 2019-20") is not about that undated pair either
         named_year = facts.periods.named_base_year(p)
@@ -2572,6 +2575,32 @@ def _target(ctx: Ctx, p: Mention, facts: Facts | None = None) -> Mention | None:
                 and not (facts is not None and facts.measure_hits_in(before[-1].end, p.start)):
             return before[-1]  # not "orders €11.2 billion, revenues up 11.1%": the percent is of the measure named
     return None
+
+
+# the span a change names right after it: "58% over the last decade", "up 40% since 2020", "35% in the past five years"
+_OWN_SPAN = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:since\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?"
+                        r"(?P<y>(?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)|(?:over|in|during|across|within)\s+the\s+(?:last|past|previous)\s+"
+                        r"(?:(?P<n>\d+|[\p{L}]+)\s+)?(?P<u>years?|decades?)\b)", regex.I)
+
+
+def _other_span(ctx: Ctx, facts: Facts, p: Mention, pr: Pair) -> bool:
+    """Does the change ``p`` name a span of its own ("over the last decade", "since 2020") that the pair's dated levels
+    do not span? Only when both levels are dated."""
+    m = _OWN_SPAN.match(ctx.text, p.end, min(len(ctx.text), p.end + 70))
+    if m is None:
+        return False
+    y0, y1 = facts.periods.year_of(pr.old), facts.periods.year_of(pr.new)
+    if y0 is None or y1 is None:
+        return False
+    if m.group("y"):
+        return int(m.group("y")) != y0
+    k: object = 1
+    if m.group("n"):
+        k = int(m.group("n")) if m.group("n").isdigit() else (ctx.vocab.get("number_words") or {}).get(m.group("n").lower())
+    if not isinstance(k, (int, float)):
+        return False
+    years = float(k) * (10 if m.group("u").lower().startswith("decade") else 1)
+    return abs((y1 - y0) - years) > 1
 
 
 # a pair's span of several periods: "in four interim periods", "over five years", "since 2019"

@@ -552,6 +552,9 @@ _ADJECTIVE_SPAN = LazyPattern(r"\p{N}+(?:[.,]\p{N}+)?-(?:year|month|week|day|dec
 _CAME_BETWEEN = LazyPattern(r"\s*,?\s*(?:(?:some\s*time|sometime)\s+)?between\s+", regex.I)
 
 
+_STARTS_SPAN = LazyPattern(r"\b(?:since|from)\s+(?:(?:early|mid|late|the\s+end\s+of)\s+)?$", regex.I)
+
+
 def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     """The two dates a span is measured between, and whether the text says so plainly."""
     t = ctx.text
@@ -791,7 +794,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             # "achieved in seven years since the establishment of the Authority in 2017": since leads to the time of its
             # own clause, a date there, else the release's date (not "4 percent in 2018; ..." of another clause)
             clause_from = max(t.rfind(";", s, q.start) + 1, s)
-            own_clause = [p for d, p in others if clause_from <= d.start and d.end <= q.start]
+            # (not a date right after "since" or "from" there: "owned by KPS since 2020, has built ... in the 40 years
+            # since production started in 1985" - the start of another span, not the time of the clause)
+            own_clause = [p for d, p in others if clause_from <= d.start and d.end <= q.start
+                          and not _STARTS_SPAN.search(t, max(s, d.start - 12), d.start)]
             own = own_clause[-1] if own_clause else None
         sure = own is not None and (bool(inline) or (told is not None and told[1]))
         if own is None:
@@ -1185,7 +1191,32 @@ def _event_dated(ctx: Ctx, q: Mention, phrase: str) -> tuple[Period, bool] | Non
     # sure only when the sentence shares two of the phrase's words ("the contract was signed" is not dated by
     # "Colombia chose the Gripen in April 2025 and signed in November": one word in common)
     shared = {ctx.text[h[0]:h[1]].lower()[:6] for h in hits}
-    return p, not gap[0] and gap[1] < 100 and len(shared) >= 2
+    return p, not gap[0] and gap[1] < 100 and len(shared) >= 2 and not _other_subject(ctx, q, k, phrase)
+
+
+def _other_subject(ctx: Ctx, q: Mention, k: int, phrase: str) -> bool:
+    """Does the sentence found to date the event name the event's noun after a proper name the span's own sentence
+    does not name ("Deliveries of the Quadriga aircraft are due ..., five years after the contract was signed" and "20
+    under the Halcon I contract of 2022")? Then the event is another thing's."""
+    nouns = {w.lower()[:6] for w in _WORDS.findall(phrase[:120])} - _STOP
+    a, b = ctx.sents[k]
+    qa, qb = ctx.sentence(q.start)
+    if not any((w := mt.group("after").split()[0]).islower() and w not in _STOP
+               for mt in _NAMED_NOUN.finditer(ctx.text, qa, qb)):
+        return False  # (the span's sentence names no thing of its own by a name before a noun: "the Quadriga aircraft")
+    own = {w.lower()[:6] for w in _WORDS.findall(ctx.text, qa, qb)}
+    for mt in _NAMED_NOUN.finditer(ctx.text, a, b):
+        name = mt.group("name").lower()
+        if name[:6] in own or name in MONTHS:
+            continue
+        if any(w.lower()[:6] in nouns for w in mt.group("after").split()):
+            return True
+    return False
+
+
+# a proper name and the (up to three) words after it: "the Halcon I contract", "Hobart destroyer contract"
+_NAMED_NOUN = LazyPattern(r"(?<=[\p{L},]\s)(?P<name>\p{Lu}[\p{L}\p{N}-]+)(?P<after>(?:\s+[\p{L}\p{N}-]+){1,3})")
+
 
 
 EVENT_WINDOW = 40  # sentences either side where the event a span refers to is looked for

@@ -717,6 +717,16 @@ def over_term(ctx: Ctx, x: Mention, longer_than: float = 0.0) -> bool:
     """Is the amount ``x`` a total over a term its clause names, longer than ``longer_than`` days ("Over the full 30
     years that comes to about $1.2 trillion", "€96 billion across the three decades of service", "1.2 million shells
     over the next five years")?"""
+    return term_of(ctx, x, longer_than) is not None
+
+
+def term_days(t: Mention) -> float:
+    """The length of a term (a quantity of time units) in days."""
+    return (t.value or 0.0) * _DAYS.get((t.unit or "").lower().rstrip("s"), 0.0)
+
+
+def term_of(ctx: Ctx, x: Mention, longer_than: float = 0.0) -> Mention | None:
+    """The term the amount ``x`` is a total over, as ``over_term`` finds it, or None."""
     s, e = ctx.sentence(x.start)
     for t in ctx.numbers_in(max(s, x.start - 80), min(e, x.end + 60)):
         unit = (t.unit or "").lower().rstrip("s")
@@ -730,8 +740,8 @@ def over_term(ctx: Ctx, x: Mention, longer_than: float = 0.0) -> bool:
         if b < a or b - a > 60 or regex.search(r"[;:.]", ctx.text[a:b]) or \
                 any(is_amount(y) and y.type == x.type for y in ctx.numbers_in(a, b)):
             continue
-        return True
-    return False
+        return t
+    return None
 
 
 def per_time(ctx: Ctx, m: Mention) -> str | None:

@@ -15,7 +15,7 @@ from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern, rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
-from .pairs import Pairs, base_position
+from .pairs import Pairs, base_position, term_days, term_of
 from .parts import _added_item
 from .reading import Facts, doubt, is_amount, is_generic, known_noun, noun_class
 from .scope import Ctx
@@ -383,6 +383,13 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                                                                         "the rate", 0.0),))
                     if x.operands and x.operands[0].type == "count" and (x.operands[0].value or 0.0) > (extra.value or 0.0)
                     else x for x in readings]
+    period = _PER_PERIOD_AFTER.match(ctx.text, r.end, min(len(ctx.text), r.end + 50)) if noun and not guessed else None
+    if period is not None and period.group(1).lower() not in _TIME_NOUNS:
+        # "A$254 million over four years, which works out at roughly A$127,000 per position per year": a rate per thing
+        # per period is the total over the term it is spread over, divided by the things and the periods; with no
+        # term given, a reading per thing alone is only doubted
+        per = period.group(2).lower().replace("annum", "year")
+        readings = [_per_period_reading(ctx, x, per) for x in readings]
     tied_deals = {(x.operands[0].start, x.operands[1].start) for x in readings if len(x.operands) == 2
                   and any(e.cue == "tied" for e in x.evidence)}
     if len(tied_deals) >= 2 and len({a for a, _ in tied_deals}) >= 2 and \
@@ -445,6 +452,28 @@ _OWN_YEAR_RANGE = LazyPattern(r"\s*(?:a|per|each)\s+year\s+(?:over|in|across|dur
 _OR_TOTAL_AFTER = LazyPattern(r"[^.;]{0,80}?,\s*or\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?", regex.I)
 _AVERAGE = LazyPattern(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|evenly|or|equivalent\s+to|that\s+is|"
                        r"works?\s+out|comes?\s+to|amounts?\s+to)\b", regex.I)
+
+
+_PER_PERIOD_AFTER = LazyPattern(r"\s*(?:per|a|an|each|for\s+each|for\s+every)\s+([\p{L}][\p{L}-]+)\s+(?:per|a|an|each|every)\s+"
+                                r"(year|month|week|day|annum)\b", regex.I)
+_PERIOD_DAYS = {"year": 365.25, "month": 30.4, "week": 7.0, "day": 1.0}
+
+
+def _per_period_reading(ctx: Ctx, x: Relation, per: str) -> Relation:
+    """The reading ``x`` (a total over a count) of a rate per thing per ``per``: its count times the periods of the term
+    the total is spread over, or the reading doubted when the text gives no term."""
+    if len(x.operands) != 2 or x.formula != "per_unit":
+        return x
+    t, c = x.operands
+    term = term_of(ctx, t, _PERIOD_DAYS[per])
+    if term is None:
+        return doubt(x, Evidence("per-period", f"a rate per {per} too, and no term given for {t.text}", 0.0))
+    n = term_days(term) / _PERIOD_DAYS[per]
+    n = round(n) if abs(n - round(n)) < 0.05 else n
+    scaled = dataclasses.replace(c, value=(c.value or 0.0) * n, text=f"({_numeral(ctx, c)} × {n:g})", num_start=-1,
+                                 num_end=-1)
+    return dataclasses.replace(x, operands=(t, scaled), evidence=x.evidence + (Evidence(
+        "per-period", f"{t.text} over {term.text}: per {per} as well", 0.0),))
 
 
 def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
