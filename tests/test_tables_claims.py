@@ -1161,6 +1161,10 @@ def test_a_share_column_down_the_rows_is_no_series_of_changes(header):
     "Sales climbed 24% to SEK 23,960m, helped by a 31% jump in aftermarket revenue.",
     "Sales rose 24% to SEK 23,960m, driven by a 40% rise in exports.",
     "Sales grew 24% to SEK 23,960m thanks to a 12% increase in service volumes.",
+    # (the cause's change named by a noun before it)
+    "Sales were SEK 23,960m, up 24%, driven by commercial aerospace growth of 17%.",
+    "Sales rose 24% to SEK 23,960m, helped by air-defence growth of about 40%.",
+    "Sales reached SEK 23,960m, up 24%, boosted by a service-volume increase of 12%.",
 ])
 def test_a_cause_s_change_is_not_the_row_s(sentence):
     # "helped by a 31% jump in X": the cause's own change, of a part the table does not show

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..extract import fastregex as regex
+from ..extract.lazy import LazyPattern
 from ..model import Claim, Document, Mention, Unchecked
 from ..ruleset import RuleSet
 from .scope import Ctx
@@ -77,13 +79,22 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
     return ctx.claims, ctx.unchecked
 
 
+_OCCASIONS = LazyPattern(r"(?:[\p{L}\d-]+\s+times|twice|thrice)", regex.I)
+_OCCASIONS_AFTER = LazyPattern(r"\s*(?::|;|\.(?!\d)|,?\s+(?:in|since|(?:this|last)\s+(?:year|month|week|quarter)(?!['’])|"
+                               r"so\s+far|already|before|a\s+year|per\s+year|each\s+year|a\s+month|each\s+month|a\s+week|"
+                               r"a\s+day|between|during)\b)", regex.I)
+
+
 def _without_attributes(text: str, mentions: list[Mention], vocab: dict) -> list[Mention]:
     """The figures the linkers see: not one right after an attribute word ("per equity share of face value ₹5", "a
     nominal value of €1"; linking words attribute_words), which is no amount of anything the text relates."""
-    from ..extract import fastregex as regex
     from .grammar import word_pattern_of
 
     words = tuple(str(w) for w in (((vocab.get("linking") or {}).get("words") or {}).get("attribute_words") or []))
+    # "used its drawdown authority three times: $345 million in July 2023, ...", "raised prices twice in 2024": a count
+    # of occasions, no multiple of a figure
+    mentions = [m for m in mentions if not (m.role == "multiple" and _OCCASIONS.fullmatch(m.text) is not None and
+                                            _OCCASIONS_AFTER.match(text, m.end, min(len(text), m.end + 30)) is not None)]
     if not words:
         return mentions
     pat = word_pattern_of(words)

@@ -366,8 +366,12 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             continue  # "A$5.7 billion – almost two-thirds –": a dash set apart by a space is punctuation, no sign
         if mt is not None and mt.template.id == "pair-or" and _part_of_a_whole(ctx, p, mt.start):
             continue  # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": a share, no change
-        if _CAUSE_BEFORE.search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 120), p.start) and \
-                _CHANGE_NOUN_AFTER.match(ctx.text, p.end):
+        cause_from = max(ctx.sentence(p.start)[0], p.start - 120)
+        if (_CAUSE_BEFORE.search(ctx.text, cause_from, p.start) or
+                facts.g.regex(_CAUSE_CLAUSE).search(ctx.text, cause_from, p.start)) and \
+                (_CHANGE_NOUN_AFTER.match(ctx.text, p.end) or _CHANGE_NOUN_OF_BEFORE.search(ctx.text, max(0, p.start - 40),
+                                                                                            p.start)):
+            # (also a change noun of its own before it: "driven by commercial aerospace growth of 17%")
             # "an increase of 4.1% driven by higher prices and a 2.8% rise in the fuel composite rate": a cause's own
             # change, of the thing named after it, not the pair's
             ctx.skip("percent_change", p, "the change of a cause named after it, not of the figures before")
@@ -673,6 +677,8 @@ _CAUSE_BEFORE = LazyPattern(r"\b(?:driven\s+by|due\s+to|owing\s+to|reflecting|be
                             r"as\s+a\s+result\s+of|helped\s+by|offset\s+by|partly\s+offset\s+by)\b[^;.]*$", regex.I)
 _CHANGE_NOUN = r"(?:rise|increase|decrease|fall|drop|decline|growth|gain|jump|cut|reduction)"
 _CHANGE_NOUN_AFTER = LazyPattern(r"\s+" + _CHANGE_NOUN + r"\s+in\b", regex.I)
+_CHANGE_NOUN_OF_BEFORE = LazyPattern(r"\b[\p{L}-]+\s+" + _CHANGE_NOUN + r"\s+of\s+(?:(?:about|some|nearly|almost|roughly|"
+                                     r"around|over|more\s+than)\s+)?$", regex.I)
 _CHANGE_NAMED_AFTER = LazyPattern(r"\b(?:a|an)\s+" + _CHANGE_NOUN + r"\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\d[\d.,]*\s*"
                                   r"(?:%|per\s?cent|percent)", regex.I)
 _LEVEL_VERB = LazyPattern(r"\b(?:is|was|were|are|stood\s+at|stands\s+at|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|"

@@ -40,6 +40,7 @@ from .reading import (
     Facts,
     added_amount,
     adds_up,
+    calibre,
     comparable,
     counts_compatible,
     doubt,
@@ -1744,6 +1745,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     t = mt.slots.get("total")
     if t is None or not is_amount(t) or t.type == "percent" and t.unit != "percent":
         return
+    if calibre(ctx.text, t, facts.g.word_pattern("calibre_nouns")):
+        return  # "155mm shells, ..., with the remainder made up of 122mm and 152mm rounds": a calibre is no total
     if _LEFT_BEFORE.search(ctx.text, max(ctx.sentence(t.start)[0], mt.start - 25), t.start):
         return  # "One helicopter and its six crew members were lost ..., leaving a fleet of 27": what remains after a
         # loss, the remainder grammar's, not the total of the figures before it
@@ -2049,6 +2052,13 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # "8 tankers, 4 transports and a VIP jet – 13 aircraft in all": a part written with an article is one
         why = Evidence("article-item", f"{' and '.join(repr(x.text) for x in ones)} counted as one each", 0.5)
         readings = _with_more_parts(readings, ones, why, keep_explicit=True)
+    besides = _unnumbered_addition(ctx, facts, readings, t)
+    if besides is not None:
+        # "The supplemental totalled $95.3 billion: besides the Israel-related funds, it carried $60.8 billion for
+        # Ukraine and $8.1 billion for the Indo-Pacific": a part added by words (linking words additive_before) with no
+        # figure is more of the total, of a size the text does not give
+        readings = [doubt(r, Evidence("unnumbered-item", f"'{besides}' names a part without a figure", 0.0))
+                    for r in readings]
     singles, unknown = _unnumbered_items(ctx, readings, t)
     if singles or unknown:
         # "seven vessels: the four Rauma-class craft, the two minelayers and the former minelayer Pohjanmaa": an item
@@ -2190,6 +2200,25 @@ _DEFINITE_ITEM = LazyPattern(r"(?:,|\band\b|\bplus\b)\s+(?P<art>the|its|their|ou
                              r"order|contract|deal|programme|program|option|options)\b)", regex.I)
 _ITEM_END = LazyPattern(r"[,;.:()–—]|\s+(?:and|plus|with|which|that|who|to|for|in|at|from|by|were|was|are|is|will|have|has)"
                         r"\s|$", regex.I)
+
+
+def _unnumbered_addition(ctx: Ctx, facts: Facts, readings: list[Relation], t: Mention) -> str | None:
+    """The words of a part added without a figure (linking words additive_before: "besides the Israel-related funds")
+    between an amount's total and its listed parts, or among them; None when there is none."""
+    if not readings or readings[0].formula != "sum" or not readings[0].operands or t.type in ("count", "number"):
+        return None  # (a count's unnumbered things are its list's items, read by _unnumbered_items: "54 K9s and 36 K10s,
+        # together with ammunition and associated equipment – 100 armoured vehicles in all")
+    ops = sorted(readings[0].operands, key=lambda x: x.start)
+    a, b = (t.end, ops[-1].start) if t.start < ops[0].start else (ops[0].start, t.start)
+    for mt in facts.g.word_pattern("additive_before").finditer(ctx.text, a, b):
+        clause = _ADDITION_CLAUSE.match(ctx.text, mt.end(), b)
+        if clause is not None and not ctx.numbers_in(mt.end(), clause.end()):
+            return ctx.text[mt.start():clause.end()].strip()
+    return None
+
+
+# the words an addition names up to the end of its phrase: "besides the Israel-related funds,"
+_ADDITION_CLAUSE = LazyPattern(r"\s+(?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+(?=\s*[,;:–—)])")
 
 
 def _unnumbered_items(ctx: Ctx, readings: list[Relation], t: Mention) -> tuple[list[Mention], list[Mention]]:

@@ -84,6 +84,30 @@ def is_amount(m: Mention) -> bool:
 _SPAN_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade", "quarter"})
 
 
+_CALIBRE_UNITS = frozenset({"millimeter", "centimeter", "inch"})
+
+
+def calibre(text: str, m: Mention, nouns: regex.Pattern) -> bool:
+    """Is ``m`` a length right before a calibre noun (``nouns``: linking words calibre_nouns), at most two words between
+    ("155mm high-explosive shells", "120mm tank rounds", "a 76mm gun")? It names a class of weapon, never a total or a
+    part of one."""
+    if m.type != "quantity" or (m.unit or "") not in _CALIBRE_UNITS:
+        return False
+    pos = m.end
+    for _ in range(3):
+        gap = regex.match(r"[^\S\n]+|-", text[pos:pos + 4])
+        if gap is None:
+            return False
+        pos += gap.end()
+        if nouns.match(text, pos):
+            return True
+        word = regex.match(r"[\p{L}][\p{L}-]*", text[pos:pos + 30])
+        if word is None:
+            return False
+        pos += word.end()
+    return False
+
+
 def modifier(x: Mention) -> bool:
     """A figure that is no level of anything: a span of time ("in five years") or a calibre glued to its unit
     ("155mm shell production", "120mm tank rounds")."""

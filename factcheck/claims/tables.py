@@ -2114,7 +2114,10 @@ class _Overlaps:
 _CAUSE_BEFORE = re.compile(r"\b(?:(?:helped|driven|boosted|supported|led|lifted|offset|hit|hurt|weighed\s+down|held\s+back)"
                            r"\s+by|thanks\s+to|on\s+the\s+back\s+of|reflecting|owing\s+to|due\s+to)\s+(?:an?\s+|the\s+)?"
                            r"(?:(?:[\w-]+\s+){0,2}|(?:[\w&'’-]+\s+){0,4}?[\w&'’-]+,\s+(?:up|down|rising|falling|growing|"
-                           r"increasing|decreasing)(?:\s+by)?\s+)$", re.I)
+                           r"increasing|decreasing)(?:\s+by)?\s+|"
+                           # ("driven by commercial aerospace growth of 17%": the cause's change named by a noun)
+                           r"(?:[\w&'’-]+\s+){0,4}?(?:growth|rise|increase|decline|fall|drop|gain|jump)\s+of\s+"
+                           r"(?:(?:about|some|nearly|almost|roughly|around)\s+)?)$", re.I)
 _RESPECTIVELY = re.compile(r"(?:[^.;]|\.(?=\d))*?\brespectively\b", re.I)
 _ROUNDING_NOTE = re.compile(r"\b(?:rounded|rounding|may\s+not\s+(?:add|sum|total)|do\s+not\s+(?:add|sum)|may\s+differ|"
                             r"might\s+not\s+add)\b", re.I)
