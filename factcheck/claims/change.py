@@ -433,7 +433,9 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
 _OF_THE_WHOLE = LazyPattern(OF_WHOLE_OPENING + r"\s*(?:[\p{L}-]+\s+){0,4}", regex.I)
 
 
-_N_OF_M = LazyPattern(r"(?<![\d.,])\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|some\s+)?[\p{Sc}]?\d[\d,.]*"
+# ("175 of today's 296, or 59%": a possessive of time or owner may stand between "of" and the whole)
+_N_OF_M = LazyPattern(r"(?<![\d.,])\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|some\s+)?"
+                      r"(?:(?:[\p{L}-]+\s+)?[\p{L}-]+['’]s?\s+)?[\p{Sc}]?\d[\d,.]*"
                       r"[\p{L}\s'’-]{0,40},?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", regex.I)
 
 

@@ -407,6 +407,10 @@ def _mixup(src: Mention, dst: Mention) -> str | None:
     return None
 
 
+_BRACKET_AFTER = LazyPattern(r"\s*\(\s*(?:(?:about|around|some|roughly|approximately|nearly|almost|just\s+over|"
+                             r"just\s+under|c\.|ca\.|~|≈)\s*)?$", regex.I)
+
+
 # ---------------------------------------------------------------------------------------------- currencies
 def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) -> None:
     """One reading per year the rate could be of: the year of the release (or of the figure's own date) when the
@@ -465,6 +469,13 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
             known = sorted({int(t["year"]) for t in tables if "year" in t})
             if known and (cur := _table_for(tables, known[-1])) is not None and all(cur is not t for t, _ in chosen):
                 chosen.append((cur, None))
+        if doc_d is not None and _BRACKET_AFTER.match(ctx.text, src.end, dst.start) and \
+                not _OWN_TIME.search(ctx.text, src.start, min(ctx.sentence(src.start)[1], dst.end + 40)) and \
+                (cur := _table_for(tables, doc_d.mid.year)) is not None and all(cur is not t for t, _ in chosen):
+            # "launched in 2017 with a budget of about 1.2 trillion won ($830 million)" in a release of 2025: a
+            # bracketed restatement is as often at the rate of the release's day as at the event's; a reading that
+            # can make it hold, never fail (not "($804 million at the time)")
+            chosen.append((cur, None))
     else:
         known = sorted({int(t["year"]) for t in tables if "year" in t})
         if not known:

@@ -629,6 +629,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     since = _SINCE_BEFORE.search(before)
     if since is not None and not word and doc_d is not None and _document_date(ctx) is not None:
         p = parse_period(since.group("d"))
+        # ("since 1968 – 56 years by the time the last sorties are flown in 2024": a date after the span is its end)
+        ends = [x for d in ctx.dates_in(q.end, e) if (x := parse_period(d.text)) is not None]
+        if p is not None and ends and p.first <= ends[0].first:
+            return (p, ends[0], True)
         if p is not None and p.first <= doc_d.first:
             return (p, doc_d, True)
     # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
@@ -1035,7 +1039,7 @@ _DATED_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:
                            r"(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
                            r"(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?(?:19|20)\d\d\b", regex.I)
 _SINCE_BEFORE = LazyPattern(r"\bsince\s+(?P<d>(?:(?:early|mid|late)[- ])?(?:(?:January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December)\s+)?(?:19|20)\d\d)\s*,\s*(?:(?:giving|making|marking)\s+(?:it|them|the\s+"
+                            r"September|October|November|December)\s+)?(?:19|20)\d\d)\s*(?:,|[–—:]|\s-)\s*(?:(?:giving|making|marking)\s+(?:it|them|the\s+"
                             r"\p{L}+)\s+|or\s+|that\s+is\s+)?(?:(?:more\s+than|almost|nearly|over|"
                             r"about|some|around|just\s+over|just\s+under)\s+)?$", regex.I)
 

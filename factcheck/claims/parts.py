@@ -596,6 +596,26 @@ def _whole_pointed_back(ctx: Ctx, pairs: Pairs, part: Mention) -> Mention | None
     return before[-1] if before else None
 
 
+def _count_of_named_items(ctx: Ctx, facts: Facts, p: Mention, x: Mention, whole: Mention | None) -> bool:
+    """Is ``x`` a count of items the text names right after it ("the two packages still under way, fuel and aprons,")
+    while the share ``p`` is of an amount, or of things the items are kinds of? Not when the whole counts the items' own
+    things ("two ships, HMS Diamond and HMS Duncan, ..., one third of the class")."""
+    if x.type != "count" or not _NAMED_ITEMS_AFTER.match(ctx.text, x.end, p.start):
+        return False
+    kinds = bool(x.unit) and facts.g.word_pattern("kind_nouns").fullmatch(str(x.unit).split()[-1]) is not None
+    if whole is None:
+        return kinds or _OF_AN_AMOUNT.match(ctx.text, p.end) is not None
+    return kinds or not (whole.type == "count" and whole.unit and x.unit and counts_compatible(ctx.vocab, x, whole))
+
+
+# a whole named as an amount, not as counted things: "41% of the total", "55% of it", "30% of revenue"
+_OF_AN_AMOUNT = LazyPattern(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:total|it|revenue|revenues|sales|spending|budget|cost|costs|"
+                            r"value|backlog|order\s+book|orders)\b", regex.I)
+# a count's noun phrase, then the items it counts set off by commas: "two packages still under way, fuel and aprons,"
+_NAMED_ITEMS_AFTER = LazyPattern(r"(?:\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)?\s*,\s*(?:[^,\d;.()]{1,40},\s*)*[^,\d;.()]{1,40}?\s+"
+                                 r"(?:and|&)\s+[^,\d;.()]{1,40},", regex.I)
+
+
 def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention | None
                ) -> list[tuple[Mention, list[Evidence]]]:
     """The figure a share is of, when the grammar names only the whole: the figure it is set off after - or,
@@ -663,6 +683,9 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
         return []  # "The F-35A inventory grew by eight aircraft, so that two-thirds of the 27 F-35As ordered have now
         # been received": the size of a change is no part of the whole; the level it reached is, and the text does
         # not give it
+    if before and _count_of_named_items(ctx, facts, p, before[-1], whole):
+        return []  # "The two packages still under way, fuel and aprons, make up roughly 41% of the total": a count of
+        # items the text then names is how many they are; the share is of their amounts, which it does not give
     if before:
         x = before[-1]
         gap = ctx.text[x.end:p.start]
@@ -2100,6 +2123,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # make the total hold, it never accuses)
         readings.append(doubt(dataclasses.replace(best, operands=tuple(x for x in best.operands if x not in optional)),
                               Evidence("firm-only", f"{' and '.join(x.text for x in optional)} an option, left out", 0.0)))
+    # ("594 ships in 1987, roughly two-thirds of the fleet, and 175 of today's 296": a fraction or a multiple is a
+    # share or a ratio, never an item of a list of amounts)
+    readings = [r for r in readings if not any(x.role in ("fraction", "multiple") for x in r.operands)]
+    if not readings:
+        return
     readings.sort(key=lambda r: -r.score)
     kept = readings[:4] + [r for r in readings[4:] if r.alternative]
     ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(kept)))

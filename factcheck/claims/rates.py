@@ -383,6 +383,11 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                                                                         "the rate", 0.0),))
                     if x.operands and x.operands[0].type == "count" and (x.operands[0].value or 0.0) > (extra.value or 0.0)
                     else x for x in readings]
+    own_group = _ordinal_group(ctx, facts, r, after=True)
+    if own_group is not None:
+        # "about £840m per ship for the second batch, against ... the first three": a rate of one batch (an ordinal and
+        # a grouping noun) is not read from the total or count the text gives for another
+        readings = [x for x in readings if all(_ordinal_group(ctx, facts, o) in (None, own_group) for o in x.operands)]
     period = _PER_PERIOD_AFTER.match(ctx.text, r.end, min(len(ctx.text), r.end + 50)) if noun and not guessed else None
     if period is not None and period.group(1).lower() not in _TIME_NOUNS:
         # "A$254 million over four years, which works out at roughly A$127,000 per position per year": a rate per thing
@@ -452,6 +457,29 @@ _OWN_YEAR_RANGE = LazyPattern(r"\s*(?:a|per|each)\s+year\s+(?:over|in|across|dur
 _OR_TOTAL_AFTER = LazyPattern(r"[^.;]{0,80}?,\s*or\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?", regex.I)
 _AVERAGE = LazyPattern(r"\b(?:average|averaged|averaging|on\s+average|spread\s+evenly|evenly|or|equivalent\s+to|that\s+is|"
                        r"works?\s+out|comes?\s+to|amounts?\s+to)\b", regex.I)
+
+
+def _ordinal_group(ctx: Ctx, facts: Facts, x: Mention, after: bool = False) -> tuple[str, str] | None:
+    """The batch, lot or tranche a figure is of, named by an ordinal and a grouping noun (vocabulary ordinal_words,
+    linking words grouping_nouns): right after the figure when ``after`` ("£840m per ship for the second batch"), else
+    the nearest before it in its sentence ("The first batch of three ships was ordered in 2017 for £3.7bn")."""
+    s, e = ctx.sentence(x.start)
+    ordinals = (ctx.vocab.get("ordinal_words") or {})
+    nouns = facts.g.word_pattern("grouping_nouns")
+    if after:
+        hit = _ORDINAL_GROUP_AFTER.match(ctx.text, x.end, min(e, x.end + 60))
+        if hit is not None and hit.group(1).lower() in ordinals and nouns.fullmatch(hit.group(2)):
+            return hit.group(1).lower(), hit.group(2).lower().rstrip("s")
+        return None
+    found = None
+    for hit in _ORDINAL_GROUP.finditer(ctx.text, s, x.start):
+        if hit.group(1).lower() in ordinals and nouns.fullmatch(hit.group(2)):
+            found = (hit.group(1).lower(), hit.group(2).lower().rstrip("s"))
+    return found
+
+
+_ORDINAL_GROUP = LazyPattern(r"\b(\p{L}+)(?=\s+(\p{L}+)\b)")  # (each two words in a row, overlapping)
+_ORDINAL_GROUP_AFTER = LazyPattern(r"[^.;,\d]{0,30}?\b(?:for|of|in|under)\s+the\s+(\p{L}+)\s+(\p{L}+)\b", regex.I)
 
 
 _PER_PERIOD_AFTER = LazyPattern(r"\s*(?:per|a|an|each|for\s+each|for\s+every)\s+([\p{L}][\p{L}-]+)\s+(?:per|a|an|each|every)\s+"
