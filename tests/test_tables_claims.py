@@ -957,6 +957,16 @@ def test_prose_share_is_read_in_the_percents_own_clause():
     # ", while emerging markets represented 24% of orders": no row opens that clause
     assert links("Vehicle Mobility Solutions remained the largest, with 56% of revenue, while emerging markets "
                  "represented 24% of revenue.\n\n" + SEGMENT_REVENUE, "share") == []
+    # ", and Marine & Industry accounted for ...": ", and" before a capitalised subject opens its clause too
+    got = links("Vehicle Mobility Solutions grew 24%, helped by Leopard 2A8 orders, and Marine & Industry "
+                "accounted for 23% of revenue.\n\n" + SEGMENT_REVENUE, "share")
+    assert [[m.text for m in c.readings[0].operands] for c in got] == [["259.7", "1,138.9"]]
+    got = links("Revenue rose 23%, and Slide Bearings made up 10% of group revenue.\n\n" + SEGMENT_REVENUE, "share")
+    assert [[m.text for m in c.readings[0].operands] for c in got] == [["118.7", "1,138.9"]]
+    # (", and the ..." opens no other subject's clause: the sentence's own row stays)
+    got = links("Marine & Industry grew 27%, and the segment accounted for 23% of group revenue.\n\n" + SEGMENT_REVENUE,
+                "share")
+    assert [[m.text for m in c.readings[0].operands] for c in got] == [["259.7", "1,138.9"]]
 
 
 PROGRAM = ("Program summary\n"

@@ -2722,6 +2722,9 @@ def _last_level(ctx: Ctx, pairs: Pairs, p: Mention, target: Mention) -> Mention 
                   and x.value_high is None and comparable(ctx.vocab, x, target) and not same_figure(x, target)
                   and magnitude(x, target) < 20 and x.start not in pairs.deltas and not ctx.is_stated(x)
                   and not bracket_restatement(ctx, x)
+                  # (nor the base of a comparison: "€279 billion in 2023, 10 per cent more than in 2022 (€254 billion),
+                  # and ... a further 17 per cent to €326 billion")
+                  and not base_position(ctx, x)
                   # (not "21 vehicles a month" before "raised by a further 40% to 350 a year": a rate of another period)
                   and not ((pt := per_time(ctx, x)) and (pg := per_time(ctx, target)) and pt != pg)]
         if levels:

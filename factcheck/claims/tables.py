@@ -2307,7 +2307,8 @@ _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:group|total|company|company's|
 _COUNT_HEADER = re.compile(r"\b(?:quantity|quantities|qty|units|number|no\.|count)\b", re.I)
 _FIRST_WORD = re.compile(r"\w+")
 _HEAD_WORDS = re.compile(r"\s*(\w+)(?:\W+(\w+))?")
-_CLAUSE_OPEN = re.compile(r";\s*|,\s*(?:while|whereas|but|and\s+while)\s+", re.I)
+# (", and Services & Support accounted for 33%": ", and" before a capitalised word opens another subject's clause)
+_CLAUSE_OPEN = re.compile(r";\s*|,\s*(?:while|whereas|but|and\s+while)\s+|,\s*and\s+(?=(?-i:[A-Z]))", re.I)
 # a relative clause about another noun between a row's label and its percent
 _RELATIVE_OTHER = re.compile(r",\s*(?:which|that|whose)\b", re.I)
 # a figure's parts named after it: a percent there is of the part, not of the row ("$181.9 billion, including a 4.5
