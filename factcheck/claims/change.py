@@ -1494,6 +1494,28 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         ctx.skip(kind, p, "the change of the earlier period a 'when' clause is about ('in 2023, when intake had already "
                           "risen by over 130%')")
         return  # "compared with €7.8 billion in 2023, when intake had already risen by over 130%"
+    if kind == "difference" and _COMBINED_BEFORE.search(ctx.text, max(0, p.start - 40), p.start):
+        # "63,400 against 71,500, while the Primary Reserve had 22,500 against 30,000, a combined shortfall of 15,600":
+        # the differences of the sentence's pairs added, not one pair's
+        si = ctx.sent_index(p.start)
+        prs = [pr for pr in pairs.in_sentences(si, si) if max(pr.old.end, pr.new.end) <= p.start
+               and pr.old.type == p.type == pr.new.type and pr.old.unit == p.unit == pr.new.unit]
+        if len(prs) < 2:
+            ctx.skip(kind, p, "a combined difference of pairs the sentence does not all give")
+            return
+        olds, news = [pr.old for pr in prs], [pr.new for pr in prs]
+
+        def added(xs: list[Mention]) -> Mention:
+            return dataclasses.replace(xs[-1], value=sum(x.value or 0.0 for x in xs), value_high=None, num_start=-1,
+                                       num_end=-1, inferred=True, text="(" + " + ".join(x.text for x in xs) + ")")
+
+        ev = (Evidence("combined", f"'{_quote_span(ctx, max(0, p.start - 40), p.start).strip()}': the differences of "
+                                   f"{len(prs)} pairs added", 3.0, True),
+              Evidence("pairs", "; ".join(f"{pr.old.text} and {pr.new.text}" for pr in prs) + ": the sentence's pairs",
+                       1.0, all(any(e.explicit for e in pr.evidence) for pr in prs)))
+        ctx.add(Claim(kind, (p.start, p.end), p, readings=(Relation("change", (added(olds), added(news)), ev),),
+                      stated_value=abs(p.value or 0.0) * direction if direction else None))
+        return
     if kind == "difference" and _GAIN_OF.search(ctx.text, max(0, p.start - 30), p.start) and \
             facts.g.word_pattern("negative_levels").search(ctx.text, p.end, min(ctx.sentence(p.start)[1], p.end + 60)):
         ctx.skip(kind, p, "a gain set against a loss: two levels of one item, not a change and its base")
@@ -1632,6 +1654,16 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         readings = readings + [Relation("swing", r.operands, r.evidence + (Evidence(
             "swing", "a swing between levels of opposite sign: their sizes added", 0.0),), alternative=True)
             for r in readings if r.formula == "change" and len(r.operands) == 2]
+    if formula == "ratio":
+        # "a further eight in 2023. The additional eight F-35Bs tripled the initial purchase": an addition is not the new
+        # level; the level it leads to is the base and the addition together (a reading that can make it hold)
+        readings = readings + [Relation("ratio", (old, dataclasses.replace(
+            new, value=(old.value or 0.0) + (new.value or 0.0), text=f"({old.text} + {new.text})", num_start=-1,
+            num_end=-1, inferred=True)), r.evidence + (Evidence("added-to-base", f"{new.text} added to {old.text}", 0.0),),
+            alternative=True)
+            for r in readings if r.formula == "ratio" and len(r.operands) == 2 and not r.alternative
+            for old, new in [r.operands] if old.value and new.value and old.type == new.type
+            and (_ADDITION_BEFORE.search(ctx.text, max(0, new.start - 20), new.start) or added_amount(ctx.text, new))]
     if kind == "multiple" and (named := _named_dimension(facts, ctx.text, p.end)) is not None:
         # "more than twice as heavy as the 27,000-ton assault ship" beside "285 meters ... the 232-meter Anadolu": the
         # adjective after the multiple names what it compares (linking words dimension_adjectives)
@@ -1642,6 +1674,13 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
             return
     ctx.add(Claim(kind, (p.start, p.end), p, readings=tuple(readings), stated_value=stated_value,
                   stated_step=step, qualifier=qualifier))
+
+
+# "a combined shortfall of", "a total gap of", "together ... short": a difference summed over several pairs
+_COMBINED_BEFORE = LazyPattern(r"\b(?:combined|total|overall|aggregate|joint)\s+(?:shortfalls?|gaps?|deficits?|differences?|"
+                               r"increases?|rises?|reductions?|cuts?|declines?|drops?|savings?|overruns?|overspend|growth)\s+"
+                               r"(?:of\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?$", regex.I)
+_ADDITION_BEFORE = LazyPattern(r"\b(?:additional|further|extra|another)\s+$", regex.I)
 
 
 def _named_dimension(facts: Facts, text: str, end: int) -> tuple[str, str] | None:

@@ -239,8 +239,13 @@ def _dates_a_base(ctx: Ctx, d: Mention) -> bool:
     from .pairs import base_position
 
     before = [x for x in ctx.numbers_in(max(0, d.start - 40), d.start) if x.type in ("currency", "count", "quantity")]
-    return bool(before) and regex.fullmatch(r"\s*(?:of|in|for)\s+", ctx.text[before[-1].end:d.start]) is not None and \
+    # ("three times the 1,000 it produced in early 2023": a short clause of the base's own may stand between)
+    return bool(before) and _BASE_DATED.fullmatch(ctx.text, before[-1].end, d.start) is not None and \
         base_position(ctx, before[-1])
+
+
+_BASE_DATED = LazyPattern(r"\s*(?:(?:it|they|we|which|that)\s+[\p{L}-]+\s+)?(?:of|in|for|during|by)\s+"
+                          r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of)[\s-]+)?", regex.I)
 
 
 def _latest(ctx: Ctx) -> Period | None:
@@ -772,8 +777,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         told = None if inline else _event_dated(ctx, q, phrase)
         event = inline[0] if inline else (told[0] if told is not None else None)
         # the date this span leads to: the one nearest before it in the sentence ("due in 2029, five years
-        # after ..."), else any other in the sentence, else the dateline
-        others = [(d, p) for d, p in periods if not (inline and p == inline[0])]
+        # after ..."), else any other in the sentence, else the dateline (not the date of a comparison's base: "three
+        # times the 1,000 it produced in early 2023")
+        others = [(d, p) for d, p in periods if not (inline and p == inline[0]) and not _dates_a_base(ctx, d)]
         # "50 years after the end of the war in 1975 and more than three decades after ... relations in 1992": a date
         # after the sentence's next span is that span's, not this one's end
         nxt = [x.start for x in all_spans[k1:k1 + 4] if q.end < x.start < e]

@@ -345,9 +345,15 @@ class Pairs:
         ctx = self.ctx
         s, _ = ctx.sentence(x.start)
         figs = [y for y in ctx.numbers_in(s, x.start) if is_amount(y)]
-        if len(figs) < 2 or not _BREAKDOWN_AFTER.match(ctx.text, x.end):
+        if len(figs) < 2:
             return None
         t, a = figs[-2], figs[-1]
+        # (a longer last item when its parts add up to the figure before exactly: "₩2.05 million a month, made up of ₩1.5
+        # million in base pay and ₩550,000 paid by the state into a matching savings account, up 24% from ...")
+        exact = a.value is not None and x.value is not None and t.value is not None and \
+            abs(a.value + x.value - t.value) < 1e-9 * max(1.0, abs(t.value))
+        if not (_BREAKDOWN_AFTER if not exact else _LONG_BREAKDOWN_AFTER).match(ctx.text, x.end):
+            return None
         if not _LIST_AND.fullmatch(ctx.text, a.end, x.start):
             return None
         if not _SET_OFF.fullmatch(ctx.text, t.end, a.start):
@@ -588,6 +594,7 @@ _CROSSES_CLAUSE = LazyPattern(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\
 # a breakdown set off after a total: "15 jets in the half, 7 for France and 8 for export, ..."
 _SET_OFF = LazyPattern(r"[^;()]{0,80}?,\s*", regex.I)
 _LIST_AND = LazyPattern(r"\s+[^,;()\d]{0,30}?\s*(?:,\s*)?and\s+", regex.I)
+_LONG_BREAKDOWN_AFTER = LazyPattern(r"[^,;()\d]{0,80}(?:,|\s[—–]\s)", regex.I)
 _BREAKDOWN_AFTER = LazyPattern(r"[^,;()\d]{0,30}(?:,|\s[—–]\s)", regex.I)
 _SET_OFF_CLAUSE = LazyPattern(r"[^;()]{0,80}?,\s*(?:[\p{L}-]+\s+){1,5}", regex.I)
 _PARTITIVE_OF = LazyPattern(r"\s+(?:out\s+)?of\s+(?:(?:its|their|the|all|our|his|her)\s+)?", regex.I)
@@ -775,7 +782,8 @@ _ASIDE_BEFORE = LazyPattern(r"\b(?:including|includes|included|incl\.|excluding|
 # "$16.0 billion or 1.9% above ...", "$4.4 billion below ...": the size of a comparison, no level
 _SIZE_OF_COMPARISON = LazyPattern(r"(?:\s*,?\s*or\s+\d[\d.,]*\s*(?:%|percent|per\s?cent)\s*,?\s*|\s*,?\s+)"
                                   r"(?:above|below|(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger)\s+than)\b"
-                                  r"(?!\s+(?:double|twice|triple|treble|half|quadruple|\S+\s+times)\b)", regex.I)
+                                  # (not "more than two and a half times the 30": a multiple, whose subject it is)
+                                  r"(?!\s+(?:double|twice|triple|treble|half|quadruple|(?:\S+\s+){1,4}times)\b)", regex.I)
 _COMPARATIVE_AFTER = LazyPattern(r"\s*(?:more|less|fewer|higher|lower|up|down|above|below|over|under|ahead|behind)\b", regex.I)
 
 

@@ -2082,6 +2082,12 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # figure is more of the total, of a size the text does not give
         readings = [doubt(r, Evidence("unnumbered-item", f"'{besides}' names a part without a figure", 0.0))
                     for r in readings]
+    named = _identifier_items(ctx, readings, t)
+    if named:
+        # "Poland 2,460, Australia 312, Egypt 190, other 88 – a total of 3,050": an item read as a name with a number
+        # ("Australia 312") may be one more part; the figures listed are only doubted
+        readings = [doubt(r, Evidence("identifier-item", f"{named[0].text} between the parts, read as a name", 0.0))
+                    for r in readings]
     singles, unknown = _unnumbered_items(ctx, readings, t)
     if singles or unknown:
         # "seven vessels: the four Rauma-class craft, the two minelayers and the former minelayer Pohjanmaa": an item
@@ -2127,6 +2133,10 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     # share or a ratio, never an item of a list of amounts)
     readings = [r for r in readings if not any(x.role in ("fraction", "multiple") for x in r.operands)]
     if not readings:
+        return
+    other = _list_of_another(ctx, t, readings[0])
+    if other is not None:
+        ctx.skip("sum", t, f"its list adds up to {other.text}, another figure of the sentence, which it breaks down")
         return
     readings.sort(key=lambda r: -r.score)
     kept = readings[:4] + [r for r in readings[4:] if r.alternative]
@@ -2228,6 +2238,43 @@ _DEFINITE_ITEM = LazyPattern(r"(?:,|\band\b|\bplus\b)\s+(?P<art>the|its|their|ou
                              r"order|contract|deal|programme|program|option|options)\b)", regex.I)
 _ITEM_END = LazyPattern(r"[,;.:()–—]|\s+(?:and|plus|with|which|that|who|to|for|in|at|from|by|were|was|are|is|will|have|has)"
                         r"\s|$", regex.I)
+
+
+def _list_of_another(ctx: Ctx, t: Mention, best: Relation) -> Mention | None:
+    """"Four more were added in April 2023, bringing the total to nine: three in northern Luzon and one on Balabac
+    Island": a list after a total whose items add up, not to it, but exactly to another figure of its kind before it
+    in the sentence breaks that figure down. That figure, or None."""
+    if best.formula != "sum" or t.value is None or not best.operands or min(x.start for x in best.operands) < t.end:
+        return None
+    got = sum(x.value or 0.0 for x in best.operands)
+    if abs(got - t.value) <= 1e-9 * max(1.0, abs(t.value)):
+        return None
+    s, _ = ctx.sentence(t.start)
+    return next((y for y in ctx.numbers_in(s, t.start) if is_amount(y) and y.type == t.type and y.unit == t.unit
+                 and y.value is not None and abs(y.value - got) <= 1e-9 * max(1.0, abs(got))), None)
+
+
+def _identifier_items(ctx: Ctx, readings: list[Relation], t: Mention) -> list[Mention]:
+    """Figures read as names with a number ("Australia 312") among a sum's listed parts, or between them and the total
+    after them."""
+    if not readings or readings[0].formula != "sum" or not readings[0].operands:
+        return []
+    ops = sorted(readings[0].operands, key=lambda x: x.start)
+    a = ops[0].start
+    b = t.start if t.start > ops[-1].end else ops[-1].end
+    # (a name and a bare number, as a list item is written - "Australia 312" - not a model inside a part's own words:
+    # "54 K9 howitzers and 36 K10 resupply vehicles")
+    return [x for x in ctx.identifiers_in(a, b) if _NAME_AND_NUMBER.fullmatch(x.text)
+            and not any(o.start <= x.start < o.end for o in ops)
+            # (standing as an item stands: after a comma, colon or "and", before a comma, "and" or a dash - not "Improved
+            # Type 03 medium-range missile: ¥142.5 billion")
+            and _ITEM_OPENS.search(ctx.text, max(0, x.start - 6), x.start) is not None
+            and _ITEM_CLOSES.match(ctx.text, x.end) is not None]
+
+
+_ITEM_OPENS = LazyPattern(r"(?:[,:;]|\band|\bwith)\s*$", regex.I)
+_ITEM_CLOSES = LazyPattern(r"\s*(?:[,;]|\band\b|\s[–—-]\s)", regex.I)
+_NAME_AND_NUMBER = LazyPattern(r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\d[\d,.]*")
 
 
 def _unnumbered_addition(ctx: Ctx, facts: Facts, readings: list[Relation], t: Mention) -> str | None:

@@ -116,6 +116,20 @@ class Ctx:
         return [m for m in self.mentions if m.type == "date"]
 
     @cached_property
+    def identifiers(self) -> list[Mention]:
+        """Figures read as names with a number ("Australia 312", "Block 5"), in text order."""
+        return sorted((m for m in self.mentions if m.type == "identifier"), key=lambda m: (m.start, m.end))
+
+    @cached_property
+    def _id_starts(self) -> list[int]:
+        return [m.start for m in self.identifiers]
+
+    def identifiers_in(self, a: int, b: int) -> list[Mention]:
+        """Identifiers wholly inside [a, b), found by bisection."""
+        i, j = bisect.bisect_left(self._id_starts, a), bisect.bisect_left(self._id_starts, b)
+        return [m for m in self.identifiers[i:j] if m.end <= b]
+
+    @cached_property
     def _num_starts(self) -> list[int]:
         return [m.start for m in self.numbers]
 
