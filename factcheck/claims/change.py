@@ -2429,11 +2429,22 @@ def _chain_start(ctx: Ctx, pr: Pair) -> Mention | None:
     s0 = ctx.sentence(old.start)[0]
     earlier = [x for x in ctx.numbers_in(s0, old.start) if is_amount(x) and comparable(ctx.vocab, x, old)
                and x.value_high is None]
+    # the level the verb of the first step moved, when its clause says so ("the 19 ordered by the Air Force, whose
+    # original contract for 28 aircraft was reduced to 22 in 2020 and later to 19": 28, not an earlier 22 of exports)
+    moved = [x for x in earlier if _MOVED_TO.fullmatch(ctx.text, x.end, old.start)]
+    if moved:
+        return moved[-1]
     return earlier[0] if earlier else None
 
 
+_MOVED_TO = LazyPattern(r"[^.;\d]{0,40}?\b(?:reduced|cut|lowered|raised|increased|trimmed|revised|scaled\s+back|brought\s+down)"
+                        r"\b[^.;\d]{0,15}?\bto\s+", regex.I)
+
+
 _STEP_TO = LazyPattern(r"\bto\s+$", regex.I)
-_THEN_TO = LazyPattern(r"\s*,?\s*(?:and\s+)?(?:then|later|subsequently|again)\s+(?:(?:cut|reduced|lowered|raised|increased)\s+)?"
+# (a date of the step between: "reduced to 22 in 2020 and later to 19")
+_THEN_TO = LazyPattern(r"(?:\s+(?:in|by|during)\s+(?:[\p{L}\d-]+\s+){0,2}?[\p{L}\d-]+)?"
+                       r"\s*,?\s*(?:and\s+)?(?:then|later|subsequently|again)\s+(?:(?:cut|reduced|lowered|raised|increased)\s+)?"
                        r"(?:it\s+)?to\s+(?:just\s+|only\s+)?$", regex.I)
 
 
