@@ -79,6 +79,7 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
     return ctx.claims, ctx.unchecked
 
 
+_NEXT_WORD = LazyPattern(r"[^\S\n]+(\p{L}+)(?![\p{L}'’])")
 _OCCASIONS = LazyPattern(r"(?:[\p{L}\d-]+\s+times|twice|thrice)", regex.I)
 _OCCASIONS_AFTER = LazyPattern(r"\s*(?::|;|\.(?!\d)|,?\s+(?:in|since|(?:this|last)\s+(?:year|month|week|quarter)(?!['’])|"
                                r"so\s+far|already|before|a\s+year|per\s+year|each\s+year|a\s+month|each\s+month|a\s+week|"
@@ -90,7 +91,14 @@ def _without_attributes(text: str, mentions: list[Mention], vocab: dict) -> list
     nominal value of €1"; linking words attribute_words), which is no amount of anything the text relates."""
     from .grammar import word_pattern_of
 
-    words = tuple(str(w) for w in (((vocab.get("linking") or {}).get("words") or {}).get("attribute_words") or []))
+    linking_words = (vocab.get("linking") or {}).get("words") or {}
+    words = tuple(str(w) for w in (linking_words.get("attribute_words") or []))
+    units = {str(w) for w in (linking_words.get("formation_names") or [])}
+    if units:
+        # "the four Hercules of 336 Squadron": a number before a unit's capitalised singular name names the unit (linking
+        # words formation_names), no count of anything
+        mentions = [m for m in mentions if not (m.type == "count" and m.num_end > m.num_start and (
+            (w := _NEXT_WORD.match(text, m.num_end)) is not None and w.group(1) in units))]
     # "used its drawdown authority three times: $345 million in July 2023, ...", "raised prices twice in 2024": a count
     # of occasions, no multiple of a figure
     mentions = [m for m in mentions if not (m.role == "multiple" and _OCCASIONS.fullmatch(m.text) is not None and

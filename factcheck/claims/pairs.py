@@ -783,7 +783,10 @@ _ASIDE_BEFORE = LazyPattern(r"\b(?:including|includes|included|incl\.|excluding|
 _SIZE_OF_COMPARISON = LazyPattern(r"(?:\s*,?\s*or\s+\d[\d.,]*\s*(?:%|percent|per\s?cent)\s*,?\s*|\s*,?\s+)"
                                   r"(?:above|below|(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger)\s+than)\b"
                                   # (not "more than two and a half times the 30": a multiple, whose subject it is)
-                                  r"(?!\s+(?:double|twice|triple|treble|half|quadruple|(?:\S+\s+){1,4}times)\b)", regex.I)
+                                  # (nor "more than a third of the 1,000": a fraction, whose part it is)
+                                  r"(?!\s+(?:double|twice|triple|treble|half|quadruple|(?:\S+\s+){1,4}times|"
+                                  r"an?\s+(?:third|quarter|fifth|tenth)|(?:one|two|three|four)[-\s](?:thirds?|quarters?|fifths?))\b)",
+                                  regex.I)
 _COMPARATIVE_AFTER = LazyPattern(r"\s*(?:more|less|fewer|higher|lower|up|down|above|below|over|under|ahead|behind)\b", regex.I)
 
 

@@ -407,8 +407,10 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         ctx.skip("share", p, "the level a change reaches, given only as a share of another figure")
         return
     part, whole = mt.slots.get("part"), mt.slots.get("whole")
-    if whole is not None and whole.start > p.end and _REMAINS_AFTER.match(ctx.text, whole.end):
+    if whole is not None and whole.start > p.end and (_REMAINS_AFTER.match(ctx.text, whole.end) or
+                                                      _FEWER_AFTER.match(ctx.text, whole.end)):
         whole = None  # "more than a third of the program of record and 112 remain to be ordered": a remainder, no whole
+        # (nor "less than a third of the original number and 321 fewer vehicles": how many fewer)
     if whole is not None and _across_cells(ctx.text, min(p.end, whole.end), max(p.start, whole.start)):
         return  # "– 7.0% of net sales    EUR 483 million – 10.1% ...": the whole slot's figure is the next cell's
     ev = Evidence("share:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
@@ -875,6 +877,10 @@ def _named_parts(ctx: Ctx, facts: Facts, p: Mention, whole: Mention | None, subj
     return [(x, [Evidence("names-part", f"'{' '.join(subject.split())}' names {x.text}", 1.0 + 0.5 * best)])]
 
 
+_FEWER_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:fewer|less|more)\b(?!\s+than\b)", regex.I)
+_FEWER_INSIDE = LazyPattern(r"\S+\s+(?:fewer|less|more)\b(?!\s+than\b)", regex.I)
+
+
 def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | None, pairs: Pairs
             ) -> list[tuple[Mention, list[Evidence]]]:
     if whole is not None:
@@ -941,6 +947,9 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # no share of "an increase of EUR 106.7 million" (unless the words name a change: "60% of the increase")
     if named is not None and not back_only and not facts.g.regex(_CHANGE_NAMED_AFTER).match(ctx.text, p.end):
         cands = [x for x in cands if x.start not in pairs.deltas]
+    # ... nor a difference said by a comparative right after it: "cut the requirement to 129 – less than a third of the
+    # original number and 321 fewer vehicles" (321 is how many fewer, not the original number)
+    cands = [x for x in cands if not _FEWER_AFTER.match(ctx.text, x.end) and not _FEWER_INSIDE.match(x.text)]
     # a whole may also be in an earlier paragraph of the same release
     if meas is not None:  # a whole of that measure when the text gives one ("188% of net earnings")
         # (else not one the text gives as another measure: "66% of sales" is no share of "Order backlog of USD 25
