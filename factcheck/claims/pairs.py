@@ -605,7 +605,7 @@ _TERM_BEFORE = LazyPattern(r"(?<![\p{L}])(?:over|across|during|spanning|spread\s
                            r"(?:(?:next|coming|following|last|past|full|entire|whole|first)\s+)?|a\s+period\s+of\s+)?$",
                            regex.I)
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "quarter"})
-_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4, "quarter": 91.3, "year": 365.25, "decade": 3652.5, "annum": 365.25,
+PERIOD_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4, "quarter": 91.3, "year": 365.25, "decade": 3652.5, "annum": 365.25,
          "hour": 1 / 24}
 
 
@@ -716,7 +716,7 @@ def other_rate(ctx: Ctx, x: Mention, base: Mention) -> bool:
     if px and pb:
         return px != pb
     if px or pb:
-        return over_term(ctx, base if px else x, _DAYS[px or pb or "year"])
+        return over_term(ctx, base if px else x, PERIOD_DAYS[px or pb or "year"])
     return False
 
 
@@ -729,7 +729,7 @@ def over_term(ctx: Ctx, x: Mention, longer_than: float = 0.0) -> bool:
 
 def term_days(t: Mention) -> float:
     """The length of a term (a quantity of time units) in days."""
-    return (t.value or 0.0) * _DAYS.get((t.unit or "").lower().rstrip("s"), 0.0)
+    return (t.value or 0.0) * PERIOD_DAYS.get((t.unit or "").lower().rstrip("s"), 0.0)
 
 
 def term_of(ctx: Ctx, x: Mention, longer_than: float = 0.0) -> Mention | None:
@@ -738,7 +738,7 @@ def term_of(ctx: Ctx, x: Mention, longer_than: float = 0.0) -> Mention | None:
     for t in ctx.numbers_in(max(s, x.start - 80), min(e, x.end + 60)):
         unit = (t.unit or "").lower().rstrip("s")
         if t.type != "quantity" or unit not in _TIME_UNITS or not t.value or t.value_high is not None \
-                or t.value * _DAYS[unit] <= 1.5 * longer_than:
+                or t.value * PERIOD_DAYS[unit] <= 1.5 * longer_than:
             continue
         lead = _TERM_BEFORE.search(ctx.text, max(0, t.start - 40), t.start)
         if lead is None:

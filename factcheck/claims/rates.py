@@ -15,7 +15,7 @@ from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern, rx
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
-from .pairs import Pairs, base_position, term_days, term_of
+from .pairs import PERIOD_DAYS, Pairs, base_position, term_days, term_of
 from .parts import _added_item
 from .reading import Facts, doubt, is_amount, is_generic, known_noun, noun_class
 from .scope import Ctx
@@ -464,6 +464,7 @@ def _ordinal_group(ctx: Ctx, facts: Facts, x: Mention, after: bool = False) -> t
     linking words grouping_nouns): right after the figure when ``after`` ("£840m per ship for the second batch"), else
     the nearest before it in its sentence ("The first batch of three ships was ordered in 2017 for £3.7bn")."""
     s, e = ctx.sentence(x.start)
+    s = max(s, x.start - 300)  # (a bounded look back: the sentence may be a whole pasted page)
     ordinals = (ctx.vocab.get("ordinal_words") or {})
     nouns = facts.g.word_pattern("grouping_nouns")
     if after:
@@ -484,7 +485,6 @@ _ORDINAL_GROUP_AFTER = LazyPattern(r"[^.;,\d]{0,30}?\b(?:for|of|in|under)\s+the\
 
 _PER_PERIOD_AFTER = LazyPattern(r"\s*(?:per|a|an|each|for\s+each|for\s+every)\s+([\p{L}][\p{L}-]+)\s+(?:per|a|an|each|every)\s+"
                                 r"(year|month|week|day|annum)\b", regex.I)
-_PERIOD_DAYS = {"year": 365.25, "month": 30.4, "week": 7.0, "day": 1.0}
 
 
 def _per_period_reading(ctx: Ctx, x: Relation, per: str) -> Relation:
@@ -493,10 +493,10 @@ def _per_period_reading(ctx: Ctx, x: Relation, per: str) -> Relation:
     if len(x.operands) != 2 or x.formula != "per_unit":
         return x
     t, c = x.operands
-    term = term_of(ctx, t, _PERIOD_DAYS[per])
+    term = term_of(ctx, t, PERIOD_DAYS[per])
     if term is None:
         return doubt(x, Evidence("per-period", f"a rate per {per} too, and no term given for {t.text}", 0.0))
-    n = term_days(term) / _PERIOD_DAYS[per]
+    n = term_days(term) / PERIOD_DAYS[per]
     n = round(n) if abs(n - round(n)) < 0.05 else n
     scaled = dataclasses.replace(c, value=(c.value or 0.0) * n, text=f"({_numeral(ctx, c)} × {n:g})", num_start=-1,
                                  num_end=-1)
