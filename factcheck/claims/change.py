@@ -2029,6 +2029,8 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                  and ctx.sent_index(max(pr.old.start, pr.new.start)) == si
                  and (target is None or target.type != pr.new.type or pr.new is target or same_figure(pr.new, target)
                       or pr.old is target)]
+        # "from 1,200 (itself up 10% on 1,090) to 1,500": a change inside an aside is the aside's own, not the pair's
+        local = [pr for pr in local if not (pr.aside and pr.old.start < p.start < pr.new.start)]
         nearest = _nearest_pairs(ctx, facts, p, local, pairs.deltas)
         # "620, a 24% increase on the 500 of 2024 and 82% more than in 2021": a trigger that names its own base year
         # is not about a pair whose earlier level is dated another year
@@ -2471,7 +2473,9 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
     dist: dict[int, int] = {}
     for pair in local:
         ks = sorted(pos.get(x.start, -1) for x in (pair.old, pair.new))
-        if ks[0] < kp < ks[1]:
+        if pair.aside and kp > ks[1]:  # (the figures of the aside are no obstacle)
+            d = len([x for x in figs[ks[1] + 1:kp] if is_amount(x) and x.start not in deltas])
+        elif ks[0] < kp < ks[1]:
             d = 0
         elif ks[0] >= 0 and any(x.role in ("multiple", "fraction") or (x.type == "percent" and x.unit == "percent")
                                 for x in figs[ks[0] + 1:ks[1]]):

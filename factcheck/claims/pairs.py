@@ -32,6 +32,7 @@ class Pair:
     evidence: tuple[Evidence, ...]
     start: int  # span of the grammar match in the document text
     end: int
+    aside: bool = False  # an aside about the earlier level stands between the two ("from 1,200 (itself up 10%) to 1,500")
 
     @property
     def score(self) -> float:
@@ -291,8 +292,9 @@ class Pairs:
             return
         old, new = pair
         if not self._gap_clear(old, new, figs) and not mt.template.id.startswith("parallel") and total is None and \
-                not subject_sub:
-            return  # (the parts of a breakdown between a total and its earlier level are no obstacle)
+                not subject_sub and not mt.template.meta.get("aside"):
+            return  # (the parts of a breakdown between a total and its earlier level are no obstacle; nor are the
+            # figures of an aside the template sets off: "from 1,200 (itself up 10% on 1,090) to 1,500")
         # (a result against its prediction is marked so: no change over time another sentence may restate)
         ev = Evidence(f"{mt.template.group}:{'expected' if expected else mt.template.id}",
                       f"'{_quote(self.ctx.text, mt.start, mt.end)}'",
@@ -300,7 +302,8 @@ class Pairs:
         key = (old.start, new.start)
         prev = best.get(key)
         if prev is None or prev.score < ev.weight:
-            best[key] = Pair(old, new, (ev,), min(old.start, new.start), max(old.end, new.end))
+            best[key] = Pair(old, new, (ev,), min(old.start, new.start), max(old.end, new.end),
+                             aside=bool(mt.template.meta.get("aside")))
 
     def _or_restatement(self, x: Mention) -> bool:
         """Is ``x`` a rate set after ", or" that restates the amount right before it per another period ("3,960 missiles a
@@ -384,6 +387,13 @@ class Pairs:
                     ev = Evidence("pair:chain", f"{p.old.text} → {p.new.text} → {q.new.text}",
                                   min(p.score, q.score) - 0.5, True)
                     best[(p.old.start, q.new.start)] = Pair(p.old, q.new, (ev,), min(p.start, q.start), max(p.end, q.end))
+        # "from €3.1 billion – a record, up from €2.8 billion the year before – to €4.0 billion": a figure of an aside
+        # between a pair's two levels is no level of the one after the aside
+        asides = [p for p in best.values() if p.aside]
+        for key, p in list(best.items()):
+            if not p.aside and any(q.old.start < x.start < q.new.start and y.start >= q.new.start
+                                   for q in asides for x, y in ((p.old, p.new), (p.new, p.old))):
+                del best[key]
         for p in sorted(best.values(), key=lambda p: (p.start, p.end)):
             self._by_old.setdefault(p.old.start, []).append(p)
             self._by_new.setdefault(p.new.start, []).append(p)
