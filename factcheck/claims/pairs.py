@@ -141,14 +141,20 @@ class Pairs:
             # (not a remainder: "The remaining 1.3 per cent went to unidentified recipients. Europe's share ...")
             prev = [x for x in prev if not _REMAINING_BEFORE.search(ctx.text, max(prev_a, x.start - 25), x.start)]
             own = _OWNER_OPENING.match(ctx.text, ctx.sents[si][0])
-            if own is not None and own.group(1).lower() not in _NOT_OWNERS and len(prev) >= 3:
+            owner = own.group(1) or own.group(2) if own is not None else None
+            by_name = [x for x in prev if _names_figure(ctx, owner, x, prev_a)] \
+                if owner is not None and owner.lower() not in _NOT_OWNERS else []
+            if by_name or (owner is not None and owner.lower() not in _NOT_OWNERS and len(prev) >= 3):
                 # "Asia 33 per cent, Europe 28 per cent, ... Europe's share has more than doubled since 2015–19": in a
-                # list, the level is the one the subject's owner names, else none
-                prev = [x for x in prev if regex.search(
-                    r"(?<![\p{L}])" + regex.escape(own.group(1)) + r"(?![\p{L}])[^.;,\d]{0,25}$",
-                    ctx.text[max(prev_a, x.start - 40):x.start])][-1:]
+                # list, the level is the one the subject's owner names, else none; the name may follow the figure
+                # ("2,900 in Australia and 1,800 in Canada. Australia's workforce ...", "41,000 in the Territorial
+                # Defence Force (WOT) and 20,000 volunteers. WOT alone has more than doubled")
+                prev = by_name[-1:]
+                named = True  # (the other items of the list are then no figures that could as well be the level)
+            else:
+                named = False
             if prev:
-                self._take(mt, old, prev[-1], ctx.sentence_numbers(si - 1) + figs, best)
+                self._take(mt, old, prev[-1], ([] if named else ctx.sentence_numbers(si - 1)) + figs, best)
 
     def subject(self, trig: Mention, base: Mention, direction: int = 0) -> Mention | None:
         """The level a comparison is about: the nearest figure of the base's kind before the trigger in its
@@ -644,7 +650,21 @@ _FUNDING_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:raise|round|funding|fundra
                              r"capital\s+injection|injection|share\s+issue|rights\s+issue)\b", regex.I)
 _NOT_OWNERS = frozenset({"it", "that", "this", "the", "its", "their", "our", "today", "year", "last", "company",
                          "group", "country", "industry", "sector", "nation", "world", "market"})
-_OWNER_OPENING = LazyPattern(r"\W*(?:[Tt]he\s+)?(\p{Lu}[\p{L}-]+)['’]s?\s")  # "Europe's share ...", "Airbus' deliveries"
+# "Europe's share ...", "Airbus' deliveries", "Asia alone has ...", "WOT has ...": the subject of a sentence named
+_OWNER_OPENING = LazyPattern(r"\W*(?:[Tt]he\s+)?(?:(\p{Lu}[\p{L}-]+)(?:['’]s?\s|\s+(?:alone|itself|on\s+its\s+own)\b)"
+                             r"|(\p{Lu}{2,}[\p{Lu}\d]*)\s+(?![\p{Lu}\d]))")
+
+
+def _names_figure(ctx: Ctx, name: str, x: Mention, lo: int) -> bool:
+    """Does ``name`` name the figure ``x``: right before it with no conjunction or comma between ("Europe 28 per
+    cent"), or after it before the next figure or clause ("2,900 in Australia", "41,000 in the Territorial Defence
+    Force (WOT)")?"""
+    word = r"(?<![\p{L}])" + regex.escape(name) + r"(?![\p{L}])"
+    if regex.search(word + r"(?:(?!\b(?:and|or|but|while|whereas)\b)[^.;,\d]){0,25}$", ctx.text[max(lo, x.start - 40):x.start]):
+        return True
+    nxt = ctx.numbers_in(x.end, min(ctx.sentence(x.start)[1], x.end + 70))
+    hi = nxt[0].start if nxt else min(ctx.sentence(x.start)[1], x.end + 70)
+    return regex.match(r"[^.;\d]{0,60}?" + word, ctx.text[x.end:hi]) is not None
 _REMAINING_BEFORE = LazyPattern(r"\b(?:remaining|rest|remainder|balance|other)\b[^.;,\d]{0,12}$", regex.I)
 _PART_WITH_SHARE = LazyPattern(r"\s*,\s*(?:or\s+)?(?:(?:about|roughly|around|some|nearly|almost|just\s+over|just\s+under)\s+)?"
                                r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|"
