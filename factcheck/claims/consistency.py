@@ -409,8 +409,13 @@ def _share_given(ctx: Ctx, a: Mention, b: Mention) -> bool:
 
 
 def _goal(ctx: Ctx, facts: Facts, m: Mention) -> bool:
-    """A figure a goal names ("the goal of 381 ships", "a target of 3.5%"; linking words base_nouns)."""
-    return facts.g.word_pattern("base_nouns").search(ctx.text, max(0, m.start - 25), m.start) is not None
+    """A figure a goal names ("the goal of 381 ships", "a target of 3.5%", "the acquisition objective has grown to about
+    41,000": a goal noun a few words before it, no figure or clause end between; linking words base_nouns)."""
+    return facts.g.word_pattern("base_nouns").search(ctx.text, max(0, m.start - 25), m.start) is not None or \
+        facts.g.regex(_GOAL_BEFORE).search(ctx.text, max(ctx.sentence(m.start)[0], m.start - 50), m.start) is not None
+
+
+_GOAL_BEFORE = r"(?<![\p{L}])(?:@base_nouns)(?![\p{L}])[^.;:,\d]{0,40}$"
 
 
 _NON_DIGIT = LazyPattern(r"\D")
