@@ -50,6 +50,7 @@ from .reading import (
     SHARE_OPENS_CLAUSE,
     Facts,
     added_amount,
+    calibre,
     comparable,
     fraction_step,
     is_amount,
@@ -1030,13 +1031,22 @@ def _near(ev: list[Evidence]) -> bool:
     return not any(e.cue in (_OTHER_PARAGRAPH, _SEVERAL_BEFORE, _NAMED_OWN, "measure-only") for e in ev)
 
 
+_SIZE_COMPARED = r"(?<![\p{L}])(?:@size_words)(?![\p{L}])"
+
+
 def _subjects(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, base: Mention, direction: int = 0
               ) -> Iterator[tuple[Mention, list[Evidence]]]:
     """The figure a comparison is about: the levels of the base's kind before the trigger in its sentence
     (the nearest first), or, when there is none, in the sentence before. Found by position, a subject must lie on
     the side of the base the comparison says ("4% higher than the AED 23.34 billion" is not about AED 310 million)."""
+    # "costs almost twice as much as a 76mm Super Rapido": a calibre names a weapon, no level compared (unless the
+    # comparison is of size: "Its nominal calibre is about 22% larger than the 5.56mm round"; linking words size_words)
+    nouns = facts.g.word_pattern("calibre_nouns")
+    sized = facts.g.regex(_SIZE_COMPARED).search(ctx.text, ctx.sentence(trig.start)[0], base.start) is not None
+    if not sized and calibre(ctx.text, base, nouns):
+        return
     for x, ev in _subjects_by_position(ctx, facts, pairs, trig, base):
-        if wrong_side(x, base, direction):
+        if wrong_side(x, base, direction) or (not sized and calibre(ctx.text, x, nouns)):
             continue  # (an equal figure is on neither side: "32 F-35A aircraft ... one more than the 32 jets")
         yield x, ev
 

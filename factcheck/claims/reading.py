@@ -85,6 +85,7 @@ _SPAN_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade", "quar
 
 
 _CALIBRE_UNITS = frozenset({"millimeter", "centimeter", "inch"})
+_NAMED_AFTER = LazyPattern(r"[^\S\n]+\p{Lu}[\p{L}-]*")
 
 
 def calibre(text: str, m: Mention, nouns: regex.Pattern) -> bool:
@@ -93,6 +94,8 @@ def calibre(text: str, m: Mention, nouns: regex.Pattern) -> bool:
     part of one."""
     if m.type != "quantity" or (m.unit or "") not in _CALIBRE_UNITS:
         return False
+    if " " not in m.text.strip() and _NAMED_AFTER.match(text, m.end):
+        return True  # glued to its unit before a weapon's name: "a 76mm Super Rapido", "the 155mm Caesar"
     pos = m.end
     for _ in range(3):
         gap = regex.match(r"[^\S\n]+|-", text[pos:pos + 4])
