@@ -2041,7 +2041,7 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                       or pr.old is target)]
         # "from 1,200 (itself up 10% on 1,090) to 1,500": a change inside an aside is the aside's own, not the pair's
         local = [pr for pr in local if not (pr.aside and pr.old.start < p.start < pr.new.start)]
-        nearest = _nearest_pairs(ctx, facts, p, local, pairs.deltas)
+        nearest = _nearest_pairs(ctx, facts, p, local, pairs.deltas, pairs.in_sentences(si, si))
         # "620, a 24% increase on the 500 of 2024 and 82% more than in 2021": a trigger that names its own base year
         # is not about a pair whose earlier level is dated another year
         # "9.4% more than the year before and roughly 61% above the ¥5.4 trillion of FY2022": a pair made by another
@@ -2468,11 +2468,13 @@ def _compared_by_another(ctx: Ctx, pr: Pair, p: Mention) -> bool:
     return bool(before) and pr.old.start > p.start
 
 
-def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas: set[int]) -> dict[int, int]:
+def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas: set[int],
+                   around: list[Pair] | None = None) -> dict[int, int]:
     """For each pair of the sentence, how many other figures stand between it and the trigger; only the
     nearest pair (or pairs at the same distance) get an entry. The size of the change itself is no obstacle ("ended
     up at €1.1 billion, an overrun of €300 million, or 38%"; "from 405 to 350: 55 fewer, a 16% cut"; ``deltas``
-    are the figures the difference grammar read as such a size)."""
+    are the figures the difference grammar read as such a size; ``around`` are all the pairs of the sentence)."""
+    around = around if around is not None else local
     if not local:
         return {}
     figs = ctx.numbers_in(*ctx.sentence(p.start))
@@ -2487,7 +2489,10 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
             d = len([x for x in figs[ks[1] + 1:kp] if is_amount(x) and x.start not in deltas])
         elif ks[0] < kp < ks[1]:
             d = 0
-        elif ks[0] >= 0 and any(x.role in ("multiple", "fraction") or (x.type == "percent" and x.unit == "percent")
+        elif ks[0] >= 0 and any((x.role in ("multiple", "fraction") or (x.type == "percent" and x.unit == "percent"))
+                                # (not the change of the pair's first level itself: "1,200 a month, up 20% from 1,000,
+                                # and the plant plans to lift it to 1,500")
+                                and not any(q.new is pair.old and q.start <= x.start < q.end for q in around)
                                 for x in figs[ks[0] + 1:ks[1]]):
             # "rose 4.2% to 78,300 won ..., having more than tripled ... from 24,150 won": a change of its own stands
             # between the pair's levels; the pair is that one's

@@ -238,6 +238,15 @@ class Pairs:
             new, subject_sub = subj[-1], True  # (the comparison's own figures between them are no obstacle)
             if old.start < new.start:
                 return
+        if mt.template.id == "moved-to" and base_position(self.ctx, old):
+            # "Output reached 1,200 a month, up 20% from 1,000, and the plant plans to lift it to 1,500": "it" is the
+            # clause's level, not the base of its change; the last figure of that kind before it that is no base
+            s0 = self.ctx.sentence(old.start)[0]
+            levels = [x for x in self.ctx.numbers_in(s0, old.start) if is_amount(x)
+                      and comparable(self.ctx.vocab, x, old) and not base_position(self.ctx, x)]
+            if not levels:
+                return
+            old, subject_sub = levels[-1], True  # (the base between them is no obstacle)
         if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
                 self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
@@ -605,8 +614,14 @@ _BASE_WORDS = LazyPattern(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compar(?:e
 # a clause of its own between the two levels of a "to ... from" pair: a semicolon, ", and" with a new subject, or a
 # contrast ("to ¥5,027.1 billion, while business profit increased to ¥383.1 billion from ¥281.8 billion")
 _NAMED_SUBJECT_CLAUSE = LazyPattern(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=\p{Lu}[\p{L}'’-]*\s+\p{Ll})")
+# (a clause of its own after ", and", or one whose verb moves an object of its own "to" the later level: "up 20% from
+# 1,000 in January, and the plant plans to lift it to 1,500", "from 40 ships in 2015, and the navy wants to expand it to
+# 48": the level after "to" is that verb's, not the end of the "from")
 _CROSSES_CLAUSE = LazyPattern(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b|"
-                              r",\s+(?:while|whereas|but|although|though)\s", regex.I)
+                              r",\s+(?:while|whereas|but|although|though)\s|"
+                              r",\s+and\s+(?:[\p{L}-]+\s+){0,5}?(?:raise|lift|increase|expand|boost|grow|cut|reduce|lower|"
+                              r"bring|take|push|double|treble|triple)(?:s|d|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+"
+                              r"(?:[\p{L}-]+\s+){0,2}$", regex.I)
 # a breakdown set off after a total: "15 jets in the half, 7 for France and 8 for export, ..."
 _SET_OFF = LazyPattern(r"[^;()]{0,80}?,\s*", regex.I)
 _LIST_AND = LazyPattern(r"\s+[^,;()\d]{0,30}?\s*(?:,\s*)?and\s+", regex.I)
