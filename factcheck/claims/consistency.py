@@ -314,6 +314,17 @@ def _periods_named(ctx: Ctx, x: Mention) -> set[str]:
     near = [y for y in ctx.numbers_in(s, e) if y is not x and y.type != "date"]
     a = max([y.end for y in near if y.end <= x.start] + [s])
     b = min([y.start for y in near if y.start >= x.end] + [e])
+    out = _period_names(ctx, a, b)
+    if not out:
+        # "Over the first nine months, sales reached €3,880 million, and the operating result €491 million": a clause
+        # that names none is of the one period its sentence names, if it names one
+        whole = _period_names(ctx, s, e)
+        if len(whole) == 1:
+            out = whole
+    return out
+
+
+def _period_names(ctx: Ctx, a: int, b: int) -> set[str]:
     out: set[str] = set()
     for m in _PERIOD_NAME.finditer(ctx.text, a, b):
         w = " ".join(m.group(0).lower().split())
