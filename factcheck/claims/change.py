@@ -837,6 +837,8 @@ _HEDGES_AT_END = r"(?:(?<![\p{L}\p{N}])(?:@verb_hedges|about|around|some|approxi
 _FRACTION_LINK_BEFORE = r"(?<![\p{L}\p{N}])@fraction_links$"
 _MODAL_BEFORE = r"(?<![\p{L}\p{N}])@modal_words\s+(?:@verb_hedges\s+)?$"
 _OBJECT_AFTER = r"\s+@object_determiners\s+(?!@level_of_nouns(?![\p{L}\p{N}]))[\p{L}-]+\s+of(?![\p{L}\p{N}])"
+_AT_THAT_LEVEL = LazyPattern(r"\W*(?:at|on)\s+(?:that|this|these|those)\s+(?:level|price|valuation|figure|value|"
+                             r"levels|prices)\b", regex.I)
 _NAMED_LEVEL_AFTER = r"[ \u00a0-]*(?:of\s+GDP\s+)?@named_level_nouns(?![\p{L}\p{N}])"
 # the whole a part is a share of ("a small slice of the $849.8 billion request", "a third of its €4.0 billion revenue")
 _WHOLE_BEFORE = r"(?<![\p{L}])@whole_markers\s+(?:(?:the|a|an|its|their|our|his|her|this|that)\s+)?(?:[\p{L}-]+['’]s\s+)?$"
@@ -1112,6 +1114,7 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
                 yield from by_measure
                 return
         itself = _ITSELF.search(ctx.text, ctx.sents[si][0], trig.start) is not None
+        at_that = _AT_THAT_LEVEL.match(ctx.text, ctx.sents[si][0]) is not None
         if si > 0 and (ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start) or crossing):
             # (not a comparison's base there, nor a target: "short of the Rs 30,000 crore goal. ... when exports rose
             # 32.4% from Rs 15,920 crore"; "... from Rs 15,920 crore. ... roughly 34 times the Rs 686 crore")
@@ -1129,7 +1132,9 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
                       # about €2.4 billion. ... nearly double the €12 at which the shares floated")
                       and magnitude(x, base) < 1000
                       and not size_of_comparison(ctx, x)
-                      and not facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)
+                      # (a target is one, when the sentence points back at a level: "Our new €1,850 target ...
+                      # At that level the stock would trade on 31x")
+                      and (at_that or not facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end))
                       and not facts.g.regex(_WHOLE_BEFORE).search(ctx.text, max(0, x.start - 60), x.start)]
             # "Output is ... higher than in 2019-20, when it stood at Rs 79,071 crore. ... the 2023-24 figure alone was
             # 174 per cent above": a subject named by its period takes no figure of the sentence before that is not
