@@ -680,6 +680,9 @@ def _digit_swap(doc: Document, c: Claim, o: Outcome) -> str | None:
     if not as_written:
         return None
     f = FORMULAS.get(o.reading.formula)
+    if f is not None and f.at_least:
+        return None  # "roughly 2,100 are Black Hawks, 750 Apaches and 450 Chinooks": parts that need not be all of a
+        # total are no figure the total's digits were meant to spell
     point = abs(o.point) if f is not None and f.signed else o.point
     target = point / (abs(m.value) / as_written)
     dec = m.decimals or 0
