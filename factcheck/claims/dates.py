@@ -1067,7 +1067,8 @@ def _dateline_end(ctx: Ctx) -> int:
     return cut.end() if cut else 0
 
 
-_SET_ON = LazyPattern(r"\b(?:set|announced|agreed|adopted|published|unveiled|launched)\s+(?:at|in|on|during)?\s*(?:the\s+|its\s+)?"
+_SET_ON = LazyPattern(r"\b(?:set|announced|agreed|adopted|published|unveiled|launched|ordered|signed|awarded|placed|"
+                      r"approved|contracted|laid\s+down|laid|begun|began|started|founded)\s+(?:at|in|on|during)?\s*(?:the\s+|its\s+)?"
                       r"(?:[\p{L}-]+\s+){0,2}?$", regex.I)
 # "under the Army's 15-year plan", "within the navy's 20-year plan", "part of the ministry's 12-year programme"
 _WITHIN_NAMED = LazyPattern(r"\b(?:(?:under|within|as\s+part\s+of|part\s+of)\s+(?:(?:the|its|their|this|that|an?)\s+)?"
@@ -1138,7 +1139,11 @@ def _dates_a_figure(ctx: Ctx, q: Mention) -> bool:
 
 
 _RELATIVE_CLAUSE = LazyPattern(r"\s+(?:that\s+|which\s+)?(?:it|they|we|he|she|the\s+[\p{L}-]+|its\s+[\p{L}-]+|their\s+[\p{L}-]+)"
-                               r"(?:\s+[\p{L}'’-]+){1,3}\s+", regex.I)
+                               r"(?:\s+[\p{L}'’-]+){1,3}\s+"
+                               # ... or a participle of a word or two ("the 2,480 employed two years earlier", "the $1.6
+                               # billion recorded in 2019", "the 520 tanks fielded a decade earlier")
+                               r"|(?:\s+[\p{L}-]+)?\s+(?:[\p{L}]+ed|spent|built|made|sold|paid|held|bought|flown|won|"
+                               r"given|taken|seen|kept|run|grown|shown|drawn)\s+", regex.I)
 
 
 def _previous_date(ctx: Ctx, q: Mention, exclude: Mention | None) -> Period | None:
