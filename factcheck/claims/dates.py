@@ -1203,10 +1203,26 @@ def _event_dated(ctx: Ctx, q: Mention, phrase: str) -> tuple[Period, bool] | Non
         return bool(_OTHER_CLAUSE.search(ctx.text, min(lo, hi), max(lo, hi))), abs(hi - lo)
 
     d, p, gap = min(((d, p, min(apart(d, h) for h in hits)) for d, p in full), key=lambda t: t[2])
+    if _other_numbered(phrase, ctx.text[max(a, d.start - 60):min(b, d.end + 60)]):
+        return None  # "five years after the first Tranche 1 awards" is not dated by "Tranche 3 awards expected from 2025"
     # sure only when the sentence shares two of the phrase's words ("the contract was signed" is not dated by
     # "Colombia chose the Gripen in April 2025 and signed in November": one word in common)
     shared = {ctx.text[h[0]:h[1]].lower()[:6] for h in hits}
     return p, not gap[0] and gap[1] < 100 and len(shared) >= 2 and not _other_subject(ctx, q, k, phrase)
+
+
+def _other_numbered(phrase: str, found: str) -> bool:
+    """Does the phrase name a numbered thing ("Tranche 1", "Block III", "Lot 15") that the text around the date found
+    names with another number only ("Tranche 3 awards expected from 2025")? Then the date is another thing's event's."""
+    for mt in _NUMBERED.finditer(phrase[:120]):
+        name, num = mt.group(1).lower(), mt.group(2).lower()
+        there = {m.group(2).lower() for m in _NUMBERED.finditer(found) if m.group(1).lower() == name}
+        if there and num not in there:
+            return True
+    return False
+
+
+_NUMBERED = LazyPattern(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}-]+)\s+(\d+|[IVX]{1,4})(?![\p{L}\p{N}])")
 
 
 def _other_subject(ctx: Ctx, q: Mention, k: int, phrase: str) -> bool:
