@@ -747,7 +747,17 @@ def outside_closed_aside(ctx: Ctx, figs: list[Mention], s: int, end: int) -> lis
     dashes = [m.start() for m in _ASIDE_DASH.finditer(ctx.text, s, end)]
     if len(dashes) >= 2 and not ctx.numbers_in(dashes[-1], end):
         return [x for x in figs if not dashes[-2] < x.start < dashes[-1]]
+    # ... or by brackets after a figure of their own: "cumulative budgets reach ¥23.47tn (¥6.82tn + ¥7.95tn + ¥8.70tn),
+    # more than half of the ¥43tn envelope"
+    close = ctx.text.rfind(")", s, end)
+    if close >= 0 and not ctx.numbers_in(close, end) and _AFTER_BRACKET.fullmatch(ctx.text, close + 1, end):
+        open_ = ctx.text.rfind("(", s, close)
+        if open_ >= 0 and any(x.end <= open_ for x in figs) and len(ctx.numbers_in(open_, close)) >= 2:
+            return [x for x in figs if not open_ < x.start < close]
     return figs
+
+
+_AFTER_BRACKET = LazyPattern(r"\s*,?\s*(?:[\p{L}-]+\s+){0,3}")
 
 
 _ASIDE_DASH = LazyPattern(r"\s[—–-]\s|—")
