@@ -2817,6 +2817,8 @@ _EXAMPLES_BEFORE_ITEM = LazyPattern(r"\b(?:including|includes|such\s+as)\b[^,]*$
 def _joined(between: str) -> bool:
     """Two list items: a separator, and at most a few words describing the item (no verb of a new clause)."""
     between = _HEDGE_END.sub("", between)
+    if _in_relative_clause(between):
+        return False  # "24 to the air force, which already operates 16 launchers": a clause about the last item
     if len(between) > 120 or regex.search(r"[;]|\b(?:than|while|whereas|but|of\s+which|per|each|a\s+year\s+earlier)\b",
                                           between, regex.I) \
             or _EXAMPLES_BEFORE_ITEM.search(between) \
@@ -2913,6 +2915,9 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
             break  # (not "secured S$6.2 billion, including a S$1.3 billion order": a part's own items)
         if len(items) == 1 and _CLOSED_CLAUSE.match(between):
             break  # "104 vehicles, of which 103 were upgraded, and 40 new-build ones": the clause ended at the comma
+        if _in_relative_clause(between) or _ATTRIBUTE.search(x.text):
+            break  # "27 for the training wing and 18 for the display team, whose 10-aircraft formation ...", "40 for the
+            # marines, who will base 12 vehicles in Norway": a relative clause about the last part, no part of its own
         if len(items) == 1 and (_VERB_THEN_COMMA.match(between) or _COMMA_AND.fullmatch(between)) and \
                 _names_own_thing(x) and not _names_own_thing(first):
             # "142 Leopard 2A4, of which 82 are being upgraded, 105 2A5s and 84 2PL tanks", "60 Rafale, of which 42 for
@@ -2923,6 +2928,24 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
     return items
 
 
+_RELATIVE_OPENS = LazyPattern(r",\s+(?:whose|who|which|where)\b", regex.I)
+# (a relative clause closed before the next item goes on with the list: "$13.8 billion for the Initiative, which buys
+# new equipment on contract, and $11.3 billion for ..."; one that joins items is no aside: "14.9 cents, which together
+# with the 7.4 cents interim makes 22.3 cents")
+_RELATIVE_CLOSED = LazyPattern(r",\s+(?:and|plus)\s", regex.I)
+_RELATIVE_JOINS = LazyPattern(r"\b(?:together\s+with|along\s+with|with|plus|added\s+to|on\s+top\s+of)\b", regex.I)
+
+
+def _in_relative_clause(between: str) -> bool:
+    """Does the next figure stand in a relative clause opened after the last item ("24 to the air force, which
+    already operates 16 launchers")?"""
+    opens = list(_RELATIVE_OPENS.finditer(between))
+    if not opens:
+        return False
+    last = opens[-1]
+    rest = between[last.end():]
+    return not _RELATIVE_CLOSED.search(rest) and not _RELATIVE_JOINS.search(rest)
+_ATTRIBUTE = LazyPattern(r"\d-\p{L}")  # "a 10-aircraft team": a number made an adjective
 _SHARE_RESTATED = LazyPattern(r"(?:%|\bper\s?cent|\bpercent)[^.;%]{0,40},?\s+or\s+(?:(?:about|around|some|roughly|nearly|almost|"
                               r"approximately)\s+)?$", regex.I)
 _INCLUDING_ITEMS = LazyPattern(r"\b(?:including|includes|incl\.|such\s+as|among\s+them|of\s+which)\b", regex.I)
