@@ -1017,6 +1017,11 @@ def _base_after(ctx: Ctx, p: Mention) -> Mention | None:
     return nxt[0] if words is not None and words.end() >= nxt[0].start - 1 else None
 
 
+# a base named by words: "three times the number ordered in the first batch", "double the amount the plant employed"
+_MULTIPLE_BASE_WORDS = LazyPattern(r"\s+(?:as\s+(?:many|much|large|big|high)\s+as\s+)?(?:the|that|what)\s+(?:(?:total|overall|annual)\s+)?"
+                             r"(?:number|amount|total|level|figure|quantity|size|sum|count|volume|value|tally)\b"
+                             r"(?!\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:about\s+|some\s+)?[\p{Sc}\d])", regex.I)
+_CLAUSE_STOP = LazyPattern(r"[,;.:]\s|[;:]")
 _OTHER_PARAGRAPH = "paragraph-before"
 
 
@@ -2074,6 +2079,12 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         own_base = _base_after(ctx, p)
         if own_base is not None:
             local = [pr for pr in local if pr.old is own_base or same_figure(pr.old, own_base)]
+        # "from 30 to 45 jets, an increase of half and three times the number ordered in the first batch": a multiple
+        # whose base is named by words right after it (a level noun, no figure in its clause) is not about a pair
+        if p.role == "multiple" and (named := _MULTIPLE_BASE_WORDS.match(ctx.text, p.end)) is not None:
+            stop = _CLAUSE_STOP.search(ctx.text, named.end(), ctx.sentence(p.start)[1])
+            if not any(is_amount(x) for x in ctx.numbers_in(named.end(), stop.start() if stop else ctx.sentence(p.start)[1])):
+                local = []
         # "a $36.3B, or 17%, increase over the $213.2B": the figure the percent restates is the size of the change,
         # no level of a pair
         # "rose 67 per cent year on year to SEK 3.26 billion, against an average analyst forecast of SEK 2.75 billion":
