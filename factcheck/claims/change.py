@@ -1018,9 +1018,10 @@ def _base_after(ctx: Ctx, p: Mention) -> Mention | None:
 
 
 # a base named by words: "three times the number ordered in the first batch", "double the amount the plant employed"
-_MULTIPLE_BASE_WORDS = LazyPattern(r"\s+(?:as\s+(?:many|much|large|big|high)\s+as\s+)?(?:the|that|what)\s+(?:(?:total|overall|annual)\s+)?"
-                             r"(?:number|amount|total|level|figure|quantity|size|sum|count|volume|value|tally)\b"
-                             r"(?!\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:about\s+|some\s+)?[\p{Sc}\d])", regex.I)
+_MULTIPLE_BASE_WORDS = LazyPattern(r"\s+(?:as\s+(?:many|much|large|big|high)\s+as\s+)?(?:the|that|what)\s+"
+                                   r"(?:(?:total|overall|annual)\s+)?"
+                                   r"(?:number|amount|total|level|figure|quantity|size|sum|count|volume|value|tally)\b"
+                                   r"(?!\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:about\s+|some\s+)?[\p{Sc}\d])", regex.I)
 _CLAUSE_STOP = LazyPattern(r"[,;.:]\s|[;:]")
 _OTHER_PARAGRAPH = "paragraph-before"
 
@@ -2490,9 +2491,11 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
     nearest pair (or pairs at the same distance) get an entry. The size of the change itself is no obstacle ("ended
     up at €1.1 billion, an overrun of €300 million, or 38%"; "from 405 to 350: 55 fewer, a 16% cut"; ``deltas``
     are the figures the difference grammar read as such a size; ``around`` are all the pairs of the sentence)."""
-    around = around if around is not None else local
     if not local:
         return {}
+    reached: dict[int, list[tuple[int, int]]] = {}  # each level's spans of the pairs that reach it (built once)
+    for q in (around if around is not None else local):
+        reached.setdefault(id(q.new), []).append((q.start, q.end))
     figs = ctx.numbers_in(*ctx.sentence(p.start))
     pos = {x.start: k for k, x in enumerate(figs)}
     kp = pos.get(p.start)
@@ -2508,7 +2511,7 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
         elif ks[0] >= 0 and any((x.role in ("multiple", "fraction") or (x.type == "percent" and x.unit == "percent"))
                                 # (not the change of the pair's first level itself: "1,200 a month, up 20% from 1,000,
                                 # and the plant plans to lift it to 1,500")
-                                and not any(q.new is pair.old and q.start <= x.start < q.end for q in around)
+                                and not any(a <= x.start < b for a, b in reached.get(id(pair.old), ()))
                                 for x in figs[ks[0] + 1:ks[1]]):
             # "rose 4.2% to 78,300 won ..., having more than tripled ... from 24,150 won": a change of its own stands
             # between the pair's levels; the pair is that one's
