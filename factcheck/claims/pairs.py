@@ -247,8 +247,9 @@ class Pairs:
             if not levels:
                 return
             old, subject_sub = levels[-1], True  # (the base between them is no obstacle)
-        if mt.template.id in ("to-from", "from-to") and _CROSSES_CLAUSE.search(
-                self.ctx.text, min(old.end, new.end), max(old.start, new.start)):
+        if mt.template.id in ("to-from", "from-to") and (_CROSSES_CLAUSE.search(
+                self.ctx.text, min(old.end, new.end), max(old.start, new.start)) or self.facts.g.regex(_OWN_VERB_TO).search(
+                self.ctx.text, min(old.end, new.end), max(old.start, new.start))):
             return  # "increased by 24% to MSEK 63,751, and over four years they have risen ... from MSEK 35,431"
         if mt.template.id in ("to-from", "from-to") and (h := _NAMED_SUBJECT_CLAUSE.search(
                 self.ctx.text, min(old.end, new.end), max(old.start, new.start))) is not None and any(
@@ -618,10 +619,11 @@ _NAMED_SUBJECT_CLAUSE = LazyPattern(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=\
 # 1,000 in January, and the plant plans to lift it to 1,500", "from 40 ships in 2015, and the navy wants to expand it to
 # 48": the level after "to" is that verb's, not the end of the "from")
 _CROSSES_CLAUSE = LazyPattern(r";|,\s+and\s+[^,;]{0,30}?\b(?:they|it|we|he|she)\s+(?:have|has|had|are|is|was|were|will|would)\b|"
-                              r",\s+(?:while|whereas|but|although|though)\s|"
-                              r",\s+and\s+(?:[\p{L}-]+\s+){0,5}?(?:raise|lift|increase|expand|boost|grow|cut|reduce|lower|"
-                              r"bring|take|push|double|treble|triple)(?:s|d|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+"
-                              r"(?:[\p{L}-]+\s+){0,2}$", regex.I)
+                              r",\s+(?:while|whereas|but|although|though)\s", regex.I)
+# ... the verb of such a clause (linking words moving_verbs, and growing or multiplying)
+_OWN_VERB_TO = (r",\s+and\s+(?:[\p{L}-]+\s+){0,5}?(?:@moving_verbs|grow|grows|grew|growing|double|doubles|doubled|"
+                r"doubling|treble|trebles|trebled|triple|triples|tripled)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+"
+                r"(?:[\p{L}-]+\s+){0,2}$")
 # a breakdown set off after a total: "15 jets in the half, 7 for France and 8 for export, ..."
 _SET_OFF = LazyPattern(r"[^;()]{0,80}?,\s*", regex.I)
 _LIST_AND = LazyPattern(r"\s+[^,;()\d]{0,30}?\s*(?:,\s*)?and\s+", regex.I)
