@@ -19,6 +19,9 @@ from factcheck.claims import link
 from factcheck.extract import extract
 from factcheck.judge import judge
 from factcheck.model import Document
+from factcheck.pipeline import run
+from factcheck.report import render
+from factcheck.report.common import Context
 from factcheck.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +39,9 @@ _TABLE = "Sales (€m)\t2024\t2023\tChange\n" + "".join(
 SHAPES = {  # shape -> (a unit of text, copies at the smallest size); sizes are 1, 2 and 4 times that
     "many paragraphs": (_samples() + "\n\n", 6),
     "one huge paragraph": (_samples().replace("\n", " ") + " ", 6),
+    # a page pasted as one run-on sentence: clauses joined by commas, with no full stop for thousands of characters
+    "one sentence of clauses": ("output rose from 147 to 592, up 98% on 147, and the plant plans to lift it to 597 "
+                                "(itself up 3% on 146), which joins 147 more, ", 24),
     "changes on one line": ("Sales rose 18% to SEK 13,546m (11,527), and orders climbed 41% to SEK 21,173m. ", 40),
     "the same figure again and again": ("Output grew from 94 to 224 vehicles, a 128% increase. ", 60),
     "digit flood": ("1, ", 800),
@@ -64,4 +70,18 @@ def test_linking_work_grows_linearly(shape: str) -> None:
     sizes = [reps, 2 * reps, 4 * reps]
     counts = workcount.growth(_link_and_judge, lambda k: _copies(unit, k), sizes, profile=PROFILED)
     assert any(k.startswith("link.") for c in counts for k in c), "the linker's counters were not reached"
+    assert workcount.superlinear(counts, sizes) == {}
+
+
+def _text_report(text: str) -> None:
+    render("text", [run(Document(path="-", text=text), RULES)], Context(command="check"))
+
+
+def test_text_report_work_grows_linearly_on_one_long_line() -> None:
+    """Each finding shows a window of its line: a finding on a page-long line costs its window, not the line (the
+    cleaning of the whole line for every finding made the text report quadratic in the line's length)."""
+    unit, reps = SHAPES["one sentence of clauses"]
+    sizes = [reps, 2 * reps, 4 * reps]
+    counts = workcount.growth(_text_report, lambda k: _copies(unit, k), sizes, profile=("factcheck.report",))
+    assert sum(counts[-1].values()) > 0, "the report's calls were not counted"
     assert workcount.superlinear(counts, sizes) == {}

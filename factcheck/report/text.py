@@ -110,6 +110,19 @@ def _clean(line: str) -> str:
     return "".join(" " if (ord(ch) < 32 or ord(ch) == 127) else ch for ch in line)
 
 
+def _clean_near(line: str, marks: list[Mark], reach: int) -> str:
+    """``_clean`` of the parts of the line within ``reach`` of a mark, the rest as it is: only those parts can be
+    shown, so a finding on a page-long line costs its window, not the line."""
+    if len(line) <= 4 * reach:
+        return _clean(line)
+    out, prev = [], 0
+    for a, b in _merge([(max(0, m.start - reach), min(len(line), m.end + reach)) for m in marks]):
+        out += [line[prev:a], _clean(line[a:b])]
+        prev = b
+    out.append(line[prev:])
+    return "".join(out)
+
+
 def _cost(segs: list[tuple[int, int]], n: int) -> int:
     """Cells the shown segments take: "…" at a cut end, " … " between segments (a character ≈ a cell)."""
     gaps = 3 * sum(1 for (_, b1), (a2, _) in zip(segs, segs[1:], strict=False) if a2 > b1)
@@ -176,7 +189,7 @@ def snap(line: str, seg: tuple[int, int], marks: list[Mark], most: int = 12) -> 
 
 def _source_rows(line_text: str, marks: list[Mark], avail: int, color: bool) -> tuple[Text, list[Text], list[Mark]]:
     """The line (or its windows), its mark and label rows, and the marks that fell outside the windows."""
-    line = _clean(line_text)
+    line = _clean_near(line_text, marks, avail + 16)  # (the window, and the word ``snap`` may cut at)
     segs = [snap(line, sg, marks) for sg in segments(len(line), marks, avail)]
     src = Text()
     where: list[tuple[int, int, int, int]] = []  # segment a, b, display cell and char index of a
