@@ -370,14 +370,16 @@ def _conversion(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence
         readings.append(Relation("convert", (wide,), (ev, Evidence("rounded_source", f"'{src.text}' read as a round "
                                  f"figure, {_g(lo)}-{_g(hi)}", 0.0)), factor=factor, offset=offset, note=note,
                                  alternative=True))
-    elif not src.hedge and src.half_step and src.value and dst.value and dst.half_step is not None and \
-            src.half_step * abs(factor) > dst.half_step and \
+    elif (not src.hedge or src.hedge.lower() not in _BAND_HEDGES) and src.half_step and src.value and dst.value and \
+            dst.half_step is not None and src.half_step * abs(factor) > dst.half_step and \
             10 * (dst.half_step or 0.0) / abs(dst.value) >= src.half_step / abs(src.value):
         # "a 239-metre (785-foot) expeditionary sea base" for 239.3 m: the source is rounded to its last digit, which
         # covers more than one step of the restatement - either may have been converted from the exact length: a
-        # reading made to doubt (it can make the figure hold, never fail)
+        # reading made to doubt (it can make the figure hold, never fail). A bound restated ("up to 18 metres (60
+        # feet)") is such a rounded figure too, the restatement the same bound: read without its hedge
         lo, hi = (src.value or 0.0) - src.half_step, (src.value or 0.0) + src.half_step
-        readings.append(Relation("convert", (src,), (ev, Evidence("rounded_source", f"'{src.text}' read as rounded to "
+        bare = dataclasses.replace(src, hedge=None) if src.hedge else src
+        readings.append(Relation("convert", (bare,), (ev, Evidence("rounded_source", f"'{src.text}' read as rounded to "
                                  f"its last digit, {_g(lo)}-{_g(hi)}", 0.0)), factor=factor, offset=offset, note=note,
                                  alternative=True))
     elif src.hedge and src.hedge.lower() in _BAND_HEDGES and src.half_step and src.value and \
