@@ -25,7 +25,12 @@ from .scope import Ctx
 # before "for" (none that opens a clause); before "of", "worth" and the like at most three
 _COMPARED_AFTER = LazyPattern(r"\s*,?\s*(?:(?:about|roughly|some|nearly|almost|around|just)\s+)?(?:[\p{L}\d.%-]+\s+){0,3}?"
                     r"(?:more|less|fewer|higher|lower|above|below|cheaper|dearer|costlier|than|compared\s+with|against|"
-                    r"versus|up\s+from|down\s+from)\b", regex.I)
+                    r"versus|up\s+from|down\s+from)\b"
+                    # ... or a multiple of another thing's cost, its clause's subject between ("PLN 840 million a hull,
+                    # the new ships cost almost twice as much as the first batch", "three times the price of", "double
+                    # what the army paid")
+                    r"|(?:\s+(?:an?|per|each|apiece)\b(?:\s+[\p{L}-]+)?)?\s*,\s*(?:[\p{L}-]+\s+){0,5}?(?:twice|double|triple|treble|(?:\d+|[\p{L}-]+)\s+times)\s+"
+                    r"(?:as\s+[\p{L}-]+\s+as|what|the\s+(?:price|cost|value|sum|amount))\b", regex.I)
 _TIED = LazyPattern(r"\s*,?\s*(?:\(\s*)?(?:(?:(?!(?:and|or|but|while|which|that|who)\b)[\p{L}\p{N}.'’-]+\s+){0,10}?"
                     r"(?:for|to\s+(?:buy|"
                     r"build|produce|acquire|procure|supply|deliver)|covering|covers|buys|bought|funds|funded|procures|procured|"
