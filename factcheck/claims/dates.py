@@ -344,6 +344,26 @@ def _plan_named(ctx: Ctx, d: Mention) -> bool:
         ctx.text, max(s0, d.start - 60), min(len(ctx.text), d.end + 12)) is not None
 
 
+def _horizon(ctx: Ctx, d: Mention) -> bool:
+    """Is the date ``d`` a plan's horizon ("targets to 2030", "its roadmap out to 2035", "guidance for 2028"): one of
+    linking words horizon_nouns, at most three words before "to", "for", "until" or "through" and the date?"""
+    from .grammar import word_pattern_of
+
+    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("horizon_nouns")) or []
+    if not words:
+        return False
+    s0 = ctx.sentence(d.start)[0]
+    before = ctx.text[max(s0, d.start - 60):d.start]
+    tail = _HORIZON_TAIL.search(before)
+    return tail is not None and word_pattern_of(tuple(str(w) for w in words)).search(tail.group(0)) is not None
+
+
+# what stands between a plan's noun and its horizon: "targets to", "roadmap out to", "guidance for 2028", "plan for the
+# period to" (up to three words, then the preposition, at the end of the text before the date)
+_HORIZON_TAIL = LazyPattern(r"(?<![\p{L}\p{N}])[\p{L}-]+(?:\s+[\p{L}&-]+){0,3}?\s+(?:(?:out|up)\s+)?(?:to|for|until|through)\s+"
+                            r"(?:(?:the\s+)?(?:end\s+of|year)\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?$", regex.I)
+
+
 # an amount of time given as another restated: "33,700 more days in maintenance ... — equal to more than 90 years of ship
 # time" (a figure with a unit of time, then "equal to", "equivalent to" or ", or" and a hedge before the span)
 _RESTATES_TIME = LazyPattern(r"\d[\d,.]*\s*(?:more\s+|additional\s+|extra\s+)?(?:days?|weeks?|months?|hours?|years?)\b[^.;]{0,100}?"
@@ -779,7 +799,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # the date this span leads to: the one nearest before it in the sentence ("due in 2029, five years
         # after ..."), else any other in the sentence, else the dateline (not the date of a comparison's base: "three
         # times the 1,000 it produced in early 2023")
-        others = [(d, p) for d, p in periods if not (inline and p == inline[0]) and not _dates_a_base(ctx, d)]
+        others = [(d, p) for d, p in periods if not (inline and p == inline[0]) and not _dates_a_base(ctx, d)
+                  and not _horizon(ctx, d)]  # (nor a plan's horizon: "presented its targets to 2030, less than ...")
         # "50 years after the end of the war in 1975 and more than three decades after ... relations in 1992": a date
         # after the sentence's next span is that span's, not this one's end
         nxt = [x.start for x in all_spans[k1:k1 + 4] if q.end < x.start < e]
