@@ -366,6 +366,9 @@ class Pairs:
         figs = [y for y in ctx.numbers_in(s, x.start) if is_amount(y)]
         if len(figs) < 2:
             return None
+        dashed = self._dash_aside_total(x, s, figs)
+        if dashed is not None:
+            return dashed
         t, a = figs[-2], figs[-1]
         # (a longer last item when its parts add up to the figure before exactly: "₩2.05 million a month, made up of ₩1.5
         # million in base pay and ₩550,000 paid by the state into a matching savings account, up 24% from ...")
@@ -383,6 +386,25 @@ class Pairs:
                 return None
         if not (comparable(ctx.vocab, t, a) and comparable(ctx.vocab, t, x) and t.value and a.value and x.value
                 and a.value < t.value and x.value < t.value):
+            return None
+        return t
+
+    def _dash_aside_total(self, x: Mention, s: int, figs: list[Mention]) -> Mention | None:
+        """"47 F-35s – 24 F-35As, 12 F-35Bs and 11 F-35Cs – down from 68", "9 ships — six corvettes and three tugs — up
+        from 5": the last item of a breakdown set off by two dashes right after a total is no level; the total before the
+        opening dash is (larger than the item and of its kind)."""
+        ctx = self.ctx
+        if not _DASH_CLOSES.match(ctx.text, x.end):
+            return None
+        dashes = [m for m in _ASIDE_DASH.finditer(ctx.text, s, x.start)]
+        if not dashes:
+            return None
+        opening = dashes[-1]
+        before = [y for y in figs if y.end <= opening.start()]
+        if not before or not _BEFORE_DASH.fullmatch(ctx.text, before[-1].end, opening.start()):
+            return None
+        t = before[-1]
+        if not (comparable(ctx.vocab, t, x) and t.value and x.value and 0 < x.value < t.value):
             return None
         return t
 
@@ -625,6 +647,10 @@ _OWN_VERB_TO = (r",\s+and\s+(?:[\p{L}-]+\s+){0,5}?(?:@moving_verbs|grow|grows|gr
                 r"doubling|treble|trebles|trebled|triple|triples|tripled)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+"
                 r"(?:[\p{L}-]+\s+){0,2}$")
 # a breakdown set off after a total: "15 jets in the half, 7 for France and 8 for export, ..."
+# the close of a dash aside right after its last item ("11 F-35Cs for the Navy – down from"), and what may stand between
+# the total and the opening dash ("47 F-35s – ", "€4.2 billion in exports — ")
+_DASH_CLOSES = LazyPattern(r"[^,;()\d—–]{0,40}?(?:\s[—–-]\s|—)", regex.I)
+_BEFORE_DASH = LazyPattern(r"[^,;()\d—–]{0,30}", regex.I)
 _SET_OFF = LazyPattern(r"[^;()]{0,80}?,\s*", regex.I)
 _LIST_AND = LazyPattern(r"\s+[^,;()\d]{0,30}?\s*(?:,\s*)?and\s+", regex.I)
 _LONG_BREAKDOWN_AFTER = LazyPattern(r"[^,;()\d]{0,80}(?:,|\s[—–]\s)", regex.I)
