@@ -13,6 +13,7 @@ text names both the same way; two figures merely close in value are never compar
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
@@ -286,6 +287,12 @@ def _names_before(ctx: Ctx, x: Mention) -> set[str]:
     while cut is not None:  # (the last clause opening before the figure)
         a = cut.end()
         cut = _CLAUSE_CUT.search(ctx.text, a, x.start)
+    # "Chief executive Michal Strnad said the €1,042m of EBITDA", "Analysts at a Seoul brokerage said the 34.1 trillion
+    # won backlog": the names before a verb of saying (linking words speech_verbs) are the speaker's, not the figure's
+    # owner, unless what follows points back at the speaker ("Rheinmetall said its backlog")
+    said = list(_speech_pattern(ctx).finditer(ctx.text, a, x.start))
+    if said and not _POINTS_TO_SPEAKER.match(ctx.text, said[-1].end()):
+        a = said[-1].end()
     out = set()
     for m in _NAME.finditer(ctx.text, a, x.start):
         if (m.start() == s or ctx.text[s:m.start()].strip(" \"'“‘(") == "") and \
@@ -297,6 +304,15 @@ def _names_before(ctx: Ctx, x: Mention) -> set[str]:
     return out
 
 
+def _speech_pattern(ctx: Ctx) -> Any:
+    """Linking words speech_verbs as one pattern."""
+    from .grammar import word_pattern_of
+
+    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("speech_verbs")) or ["said"]
+    return word_pattern_of(tuple(str(w) for w in words))
+
+
+_POINTS_TO_SPEAKER = LazyPattern(r"\s+(?:that\s+)?(?:its|their|it|they|his|her|the\s+(?:company|group|firm)['’]s)\b", regex.I)
 _NAMED_SUBJECT = LazyPattern(r"['’]s\b|\s+(?:said|says|reported|reports|posted|posts|announced|announces|booked|books)\b",
                              regex.I)
 _CLAUSE_CUT = LazyPattern(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+", regex.I)
