@@ -181,6 +181,10 @@ def test_one_as_a_pronoun_is_not_a_number(text: str) -> None:
     ("Pléiades Neo 5 and 6 were lost in the launch failure.", "6"),
     ("Sentinel 2 and 3 are planned for 2027.", "3"),
     ("Galileo 27 and 28 were launched in 2021.", "28"),
+    # a one-letter currency sign glued to a bare integer right after a name is a model, not rand
+    ("The SkyRanger R70 entered service with the army in 2024.", "R70"),
+    ("The Vektor R4 rifle costs R9,500.", "R4"),
+    ("Army units still carry the Denel R5 carbine.", "R5"),
 ])
 def test_designators_dates_and_phone_numbers_stay_non_amounts(text: str, not_amount: str) -> None:
     a = text.index(not_amount)
@@ -193,6 +197,14 @@ def test_designators_dates_and_phone_numbers_stay_non_amounts(text: str, not_amo
 @pytest.mark.parametrize("text", ["$3.50 a gallon", "15 radars a year", "a second contract", "a mileage"])
 def test_article_before_a_rate_time_unit_or_word_is_not_one_unit(text: str) -> None:
     assert [m for m in extract_text(text) if m.type == "quantity"] == []
+
+
+@pytest.mark.parametrize("text,figure", [("The Vektor R4 rifle costs R9,500.", "R9,500"),
+                                         ("The deal with SkyRanger is worth R70 million.", "R70 million"),
+                                         ("Denel R70 per round is the price.", "R70")])
+def test_rand_after_a_name_with_a_scale_or_a_price_word_stays_money(text: str, figure: str) -> None:
+    m = covering(text, figure)
+    assert (m.type, m.unit) == ("currency", "ZAR")
 
 
 def test_calibre_stays_a_quantity_in_millimetres() -> None:

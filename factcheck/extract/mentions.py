@@ -214,6 +214,11 @@ _SPAN_AGAINST = LazyPattern(r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|t
 _ADJ_BEFORE_ONE = LazyPattern(r"(?i)\b(?:the|a|an|this|that|its|their|our|his|her|another)\s+(?:[\p{L}]+\s+){1,2}$")
 _NO_NOUN_AFTER = LazyPattern(r"(?i)(?!-)\s*(?:[.,;:!?)]|$|(?:is|was|will|would|could|can|has|had|have|are|were|in|at|for|to|from|"
                              r"with|by|on|of|and|or|but|that|which|who|makes?|made)\b)")
+# a one-letter currency sign glued to a bare integer ("R70", "R4"), a capitalised word right before it, and no scale
+# after it: a model's name
+_LETTER_MODEL = LazyPattern(r"\p{Lu}\d{1,4}")
+_NAME_BEFORE = LazyPattern(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}-]*[ \u00a0]$")
+_SCALE_AFTER = LazyPattern(r"[ \u00a0]*(?:million|billion|trillion|thousand|bn|mn|m|k|crore|lakh|per|a|an|each)\b", regex.I)
 # a number word glued to a noun in -er: a type's name, no count ("two-seaters", "a four-wheeler", "a six-footer")
 _TYPE_NAME = LazyPattern(r"-(?!quarters?\b)[\p{L}]+ers?\b(?!-)", regex.I)
 # "more" and then a noun phrase, not "more than", "more of", "more in 2020"
@@ -622,6 +627,10 @@ class _Scanner:
                     and ue[1] == len(core):
                 continue  # the unit of the figure before it: "9.8 km/s2", "4,000 m2", "5.5x10-3 kg/cm³"
             kind = self._classify_chunk(core)
+            if kind is None and _LETTER_MODEL.fullmatch(core) and core[0] in lex.cur_prefix and \
+                    _NAME_BEFORE.search(t, max(0, a - 40), a) and not _SCALE_AFTER.match(t, b):
+                kind = "identifier"  # "SkyRanger R70 drones", "Vektor R4 rifles": a model named after its maker's name,
+                # not rand (a price is written with its scale or after a verb: "R70 million", "costs R350")
             if kind == "identifier":
                 # a possessive or a parenthesis glued after is not part of the name
                 mm = rx(r"^(.*?)(?:['’]s)?$").match(core)
