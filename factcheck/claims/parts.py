@@ -717,11 +717,16 @@ def _parts_for(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, whole: Mention 
 
 
 def _deals_of_things(facts: Facts, part: Mention, whole: Mention) -> bool:
-    """Is ``part`` a count of deals or batches (linking words deal_nouns, grouping_nouns) and ``whole`` a count of
-    other things?"""
-    return part.type == whole.type == "count" and bool(part.unit) and not part.inferred and bool(whole.unit) and \
-        part.unit != whole.unit and \
-        any(facts.g.word_pattern(w).fullmatch(part.unit or "") for w in ("deal_nouns", "grouping_nouns"))
+    """Is ``part`` a count of deals or batches (linking words deal_nouns, grouping_nouns), or of the parties things go
+    to (the noun class party: "540 went to customers in 33 countries, some 72% of production"), and ``whole`` a count
+    of other things?"""
+    if not (part.type == whole.type == "count" and bool(part.unit) and not part.inferred and bool(whole.unit) and
+            part.unit != whole.unit):
+        return False
+    if any(facts.g.word_pattern(w).fullmatch(part.unit or "") for w in ("deal_nouns", "grouping_nouns")):
+        return True
+    vocab = facts.ctx.vocab
+    return noun_class(vocab, part.unit) == "party" and noun_class(vocab, whole.unit) != "party"
 
 
 def _year_named_apart(ctx: Ctx, part: Mention, whole: Mention) -> bool:
@@ -1975,7 +1980,12 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     # "6 Hunter class frigates, down from 9, and 11 general purpose frigates, 17 ... in all": the earlier level of an
     # item's own change is no item
     local = pairs.in_sentences(max(0, ctx.sent_index(t.start) - 1), ctx.sent_index(t.start))
+    adding = facts.g.word_pattern("adding_verbs")
     for items in lists:
+        if cumulative and items and t.start > items[-1].end and adding.search(
+                ctx.text, max(ctx.sentence(items[0].start)[0], items[0].start - 40), items[0].start):
+            continue  # "plans to add two AW169M and one AW249 simulators by 2026, taking the total to 19": the items are
+            # added to a level the list does not give, so they are not the parts of the total they lead to
         item_starts = {x.start for x in items}
         earlier = {pr.old.start for pr in local if pr.new.start in item_starts and pr.old.start > pr.new.start
                    and _OWN_EARLIER.fullmatch(ctx.text, pr.new.end, pr.old.start)}
@@ -2203,8 +2213,9 @@ _ARTICLE_ITEM = LazyPattern(r"(?:,|\band\b|\bplus\b|:)\s+(?P<art>an?|one|a\s+sin
                             r"fifth|month|week|day|number|series|range|mix|set|package|batch|lot|share|value|cost|price|contract|"
                             r"deal|order|figure|rise|increase|decline|fall|drop|record|new\s+record|average|estimated|additional|combined|"
                             r"extra|maximum|minimum|overall|cumulative|pair|couple|dozen|handful|few|similar|like|comparable|same|"
-                            r"corresponding|matching|equal)\b)(?P<noun>[\p{L}][\p{L}-]*"
-                            r"(?:\s+[\p{L}][\p{L}-]*){0,2})", regex.I)
+                            r"corresponding|matching|equal)\b)(?P<noun>[\p{L}][\p{L}-]*(?![\p{L}\p{N}])"
+                            r"(?:\s+[\p{L}][\p{L}-]*(?![\p{L}\p{N}])){0,2})", regex.I)
+# (a word glued to digits is a designation, no item's noun: "and one AW249 simulators" is the figure "one AW249 ...")
 
 
 def _with_more_parts(readings: list[Relation], more: list[Mention], why: Evidence, keep_explicit: bool
@@ -2228,8 +2239,9 @@ def _article_items(ctx: Ctx, readings: list[Relation], t: Mention) -> list[Menti
     b = t.start if t.start > ops[-1].end else min(ctx.sentence(t.start)[1], ops[-1].end + 60)
     out = []
     for m in _ARTICLE_ITEM.finditer(ctx.text, a, b):
-        if ctx.numbers_in(m.start(), m.end()) or any(o.start <= m.start() < o.end for o in ops):
-            continue
+        if ctx.numbers_in(m.start(), m.end()) or any(o.start <= m.start() < o.end for o in ops) or \
+                any(x.start == m.start("art") for x in ctx.numbers_in(m.start("art"), m.end() + 60)):
+            continue  # (nor the article that opens a figure of its own: "and one AW249 simulators")
         p0 = m.start("art")
         # "a second pair": a word of a fixed size (vocabulary article_numbers) is that many
         sized = [float(n) for w in regex.findall(r"\p{L}+", m.group(0).lower())
@@ -2913,6 +2925,8 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
         if len(between) > 80 or ";" in between or not regex.search(r",|\band\b|\bplus\b", between) \
                 or not _sum_comparable(ctx, x, first) or _INCLUDING_ITEMS.search(between):
             break  # (not "secured S$6.2 billion, including a S$1.3 billion order": a part's own items)
+        if _SUMMED_BEFORE.search(between) or _SUMMED_AFTER.match(ctx.text, x.end):
+            break  # "$23.2 billion ... and $13.8 billion for USAI, together $37 billion": the sum of the items, no item
         if len(items) == 1 and _CLOSED_CLAUSE.match(between):
             break  # "104 vehicles, of which 103 were upgraded, and 40 new-build ones": the clause ended at the comma
         if _in_relative_clause(between) or _ATTRIBUTE.search(x.text):
@@ -2928,6 +2942,10 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
     return items
 
 
+_SUMMED_BEFORE = LazyPattern(r"\b(?:together|combined|altogether|in\s+all|in\s+total|a\s+total\s+of|between\s+them|"
+                             r"jointly|taken\s+together|totall?ing)\s*,?\s*(?:(?:about|some|around|roughly|nearly|almost|"
+                             r"just\s+over|just\s+under|more\s+than)\s+)?$", regex.I)
+_SUMMED_AFTER = LazyPattern(r"\s*(?:in\s+all|in\s+total|altogether|combined|together(?!\s+with)|between\s+them)\b", regex.I)
 _RELATIVE_OPENS = LazyPattern(r",\s+(?:whose|who|which|where)\b", regex.I)
 # (a relative clause closed before the next item goes on with the list: "$13.8 billion for the Initiative, which buys
 # new equipment on contract, and $11.3 billion for ..."; one that joins items is no aside: "14.9 cents, which together
