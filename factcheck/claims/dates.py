@@ -39,8 +39,9 @@ _Y = r"((?:1[89]|20)\d\d)"
 
 
 @lru_cache(maxsize=4096)
-def parse_period(text: str) -> Period | None:
-    """"Sept. 29, 2025", "15 October 2024", "July 2023", "2018", "fiscal 2026", "FY31", "Q4 2025", "mid-2024"."""
+def parse_period(text: str, ranges: bool = False) -> Period | None:
+    """"Sept. 29, 2025", "15 October 2024", "July 2023", "2018", "fiscal 2026", "FY31", "Q4 2025", "mid-2024". With
+    ``ranges``, a range of years ("1992–96") is all its years; else its first (the year a rate or a budget is of)."""
     t = text.strip()
     low = t.lower()
     m = regex.search(r"(?i)\b(?:fiscal|fy)\s*(?:years?\s+)?'?(\d{4}|\d\d)\b", t)
@@ -61,6 +62,12 @@ def parse_period(text: str) -> Period | None:
         y = int(m.group(2))
         h = 1 if m.group(1).lower() == "first" else 2
         return Period(date(y, 1 if h == 1 else 7, 1), _month_end(y, 6 if h == 1 else 12), t)
+    rm = _YEARS_SPANNED.fullmatch(t) if ranges else None
+    if rm is not None:  # "1992–96", "2015-2019": the years from the first to the last (not "2024–25", a fiscal year)
+        y0, y1 = int(rm.group(1)), int(rm.group(2))
+        y1 = y1 if y1 >= 100 else y0 // 100 * 100 + y1
+        if y1 - y0 >= 2:
+            return Period(date(y0, 1, 1), date(y1, 12, 31), t)
     ym = regex.search(_Y, t)
     month = None
     for w in regex.findall(r"[A-Za-z]+", t):
@@ -91,6 +98,9 @@ def parse_period(text: str) -> Period | None:
             return Period(date(y, 5, 1), date(y, 8, 31), t)
         return Period(date(y, 9, 1), date(y, 12, 31), t)
     return Period(date(y, 1, 1), date(y, 12, 31), t)
+
+
+_YEARS_SPANNED = LazyPattern(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)")
 
 
 def _month_end(y: int, m: int) -> date:
@@ -645,7 +655,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # period named by words, not a span between two dates of the sentence
     dateline_end = _dateline_end(ctx)
     sent_dates = [d for d in ctx.dates_in(s, e) if d.start >= dateline_end]
-    periods = [(d, p) for d in sent_dates if (p := parse_period(d.text))]
+    periods = [(d, p) for d in sent_dates if (p := parse_period(d.text, ranges=True))]
     doc_d = document_date(ctx)
     word = rel.group(0).strip().lower() if rel else ""
     # "in service with the RCAF since 1980, more than four decades", "a signals station since 1958, giving it more
@@ -766,6 +776,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if _CLAUSE_GAP.search(t[min(q.end, d0.end):max(q.start, d0.start)]) or (
                 q.end <= d0.start and _CONTRAST_AFTER.search(t, q.end, d0.start)):
             return None  # "a one-year base contract ...; the ordering period runs from 2025 through 2030": another clause
+        if q.start >= d1.end and _BY_CHANGE.search(t, max(s, q.start - 30), q.start) and \
+                _LATER_CLAUSE.search(t, d1.end, q.start):
+            return None  # "runs from 1 January 2026 to 31 December 2030, a five-year period, with an option to extend by
+            # three years": a span after "by" in a clause after the range is the size of a change to it, not its length
         if _TO_BETWEEN.search(t, max(s, d0.start - 30), d0.start):
             return None  # "A slip of 40 to 48 months would push delivery to between November 2031 and July 2032": the
             # range is where the span leads, not its two ends
@@ -857,7 +871,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     # and the date the comparison names
     if word in ("later", "earlier"):
         after_than = [d for d in ctx.dates_in(q.end, e) if d.start - q.end < 70
-                      and not _CLAUSE_BREAK.search(t, q.end, d.start)]  # not "..., and FOC ... 2029"
+                      and not _CLAUSE_BREAK.search(t, q.end, d.start)  # not "..., and FOC ... 2029"
+                      # (nor the date of a clause telling when the plan was made: "two years earlier than the schedule
+                      # set when the V-280 was selected in December 2022")
+                      and not _WHEN_SET.search(t, q.end, d.start)]
         # (not the date of a comparison's base: "€64 billion in 2027, twice the €32 billion of 2017, ..., and three
         # years earlier than the 2030 date originally planned")
         dated_before = [p for d, p in periods if d.end <= q.start and not _dates_a_base(ctx, d)]
@@ -979,6 +996,9 @@ _TO_BETWEEN = LazyPattern(r"\b(?:to|until|till|into|for)\s+(?:some\s+time\s+|som
 _OWN_CLAUSE = LazyPattern(r",?\s*\b(?:and\s+|but\s+)?that\s+(?!(?:year|month|quarter|date|period|time)\b)|,\s*(?:while|whereas|"
                           r"although)\b", regex.I)
 _CLAUSE_BREAK = LazyPattern(r"[;–—]|\s-\s|,\s*(?:and|but|while|whereas)\b", regex.I)
+_RANGE_STARTS = LazyPattern(r"\b(?:since|from|after|starting\s+(?:in|with))\s+(?:the\s+)?(?:period\s+)?$", regex.I)
+
+
 def _year_range(ctx: Ctx, q: Mention, periods: list[tuple[Mention, Period]]) -> tuple[Period, Period, bool] | None:
     """A range of years written as one date ("2025-2030", "2023–2027") right before or after the span, with nothing
     but words between: its two ends (not "2024-25", one fiscal year)."""
@@ -998,6 +1018,8 @@ def _year_range(ctx: Ctx, q: Mention, periods: list[tuple[Mention, Period]]) -> 
         gap = t[d.end:q.start] if d.end <= q.start else t[q.end:d.start]
         if len(gap) > 40 or regex.search(r"[\d;]", gap):
             continue
+        if _RANGE_STARTS.search(t, max(0, d.start - 25), d.start):
+            continue  # "in every five-year period since 2005–09, two decades of data": the range is where it starts
         a, b = parse_period(str(y0)), parse_period(str(y1))
         if a is not None and b is not None:
             return a, b, True
@@ -1014,6 +1036,12 @@ _EVENT_VERB = LazyPattern(r",\s+(?:was|were|is|are|has|had|have|came|followed|we
 _DEADLINE = LazyPattern(r"\b(?:date|deadline|target|due|scheduled|planned|originally)\b[^,;.]{0,25}$", regex.I)
 _AFTER_SPAN = LazyPattern(r"\b(?:after|following)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
                 r"less\s+than)\s+)?$", regex.I)
+_BY_CHANGE = LazyPattern(r"\bby\s+(?:(?:about|around|some|nearly|almost|roughly|up\s+to|another|a\s+further|more\s+than|"
+                         r"less\s+than|at\s+least|over)\s+)?$", regex.I)
+_LATER_CLAUSE = LazyPattern(r",\s*(?:and|with|but|while|which)\b|\s(?:and|but)\s+(?:was|were|is|are|will|would|may|might|"
+                            r"could|can|then|later|has|have|had)\b|;", regex.I)
+_WHEN_SET = LazyPattern(r"\b(?:when|after|as)\s+(?:[\p{L}\p{N}'’-]+\s+){1,6}?(?:was|were|had\s+been|got)\s+[\p{L}-]+\s+"
+                        r"(?:in|on|at)\s+$", regex.I)
 _DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after|(?:later|earlier)\s+than)\s+(?:the\s+|its\s+|their\s+)?"
                          r"(?:(?:original|originally|planned|"
                          r"previous|earlier|initial|contractual|target)\s+)?"
@@ -1139,11 +1167,17 @@ _CONTRAST_AFTER = LazyPattern(r"\s(?:while|whereas|but|although)\s", regex.I)
 
 
 def _unit_size(ctx: Ctx, q: Mention) -> bool:
-    """A span written as a compound adjective after a count: "four one-year option periods" (each is a year)."""
+    """A span written as a compound adjective after a count: "four one-year option periods" (each is a year); or after
+    "every", "each" or "per": "in every SIPRI five-year period from 1992–96 to 2015–19", "each three-year plan"."""
     if "-" not in q.text:
         return False
+    if _EACH_BEFORE.search(ctx.text, max(0, q.start - 30), q.start):
+        return True
     return any(m.type in ("count", "number") and m.end <= q.start and not ctx.text[m.end:q.start].strip()
                for m in ctx.numbers_in(max(0, q.start - 25), q.start))
+
+
+_EACH_BEFORE = LazyPattern(r"\b(?:every|each|per)\s+(?:\p{Lu}[\p{L}-]*\s+)?$", regex.I)
 
 
 def _dates_a_figure(ctx: Ctx, q: Mention) -> bool:
