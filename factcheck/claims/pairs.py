@@ -623,7 +623,7 @@ _BASE_WORDS = LazyPattern(r"(?:(?:\b(?:than|from|against|versus|vs\.?|compar(?:e
                           r"|(?:(?<=[\d%)],?\s*)|(?<=\b(?:up|down|higher|lower|more|less|fewer|greater|increase|increases|rise|rises|"
                           r"growth|decline|declines|drop|drops|fall|falls|gain|gains|jump|improvement|premium|discount)\s+))"
                           r"(?:on|over|after)\s+)"
-                          r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\p{L}-]+['’]s\s+)?"
+                          r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\p{L}\p{N}-]+['’]s\s+)?"  # ("than 2023's $13.07 billion")
                           # ("well below the record €27 billion": one adjective after the determiner)
                           r"(?:(?<=\b(?:the|its|their|a)\s+)(?!about\b|around\b|some\b|roughly\b|nearly\b|almost\b|"
                           r"approximately\b|just\b)\p{Ll}[\p{L}-]*\s+)?"
