@@ -69,12 +69,20 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if _REMAINDER_SPLIT_RATE.search(ctx.text, max(ctx.sentence(r.start)[0], r.start - 80), r.start):
         return  # "with the rest in two instalments of £15m each": each part of a remainder the text does not give
     noun = None
+    modifier = None
     if mt.template.id == "each-at":  # "each Halberd costs Poland roughly €2.4 million"
         before = regex.search(r"\b(?:each|every|per)\s+([\p{L}][\p{L}-]+)", ctx.text[mt.start:r.start], regex.I)
         noun = before.group(1).lower() if before else None
     elif "noun" in mt.template.pattern.groupindex:
-        after = regex.match(r"\s*(?:per|a|for\s+each|for\s+every)\s+([\p{L}][\p{L}-]+)", ctx.text[r.end:r.end + 40], regex.I)
+        after = regex.match(r"\s*(?:per|a|for\s+each|for\s+every)\s+([\p{L}][\p{L}-]+)(?:\s+([\p{L}][\p{L}-]+))?",
+                            ctx.text[r.end:r.end + 40], regex.I)
         noun = after.group(1).lower() if after else None
+        if after is not None and after.group(2) and known_noun(ctx.vocab, after.group(2)) and \
+                not known_noun(ctx.vocab, after.group(1)) and not _PER_ADDED.match(after.group(1)):
+            # "€19.4 million per firm helicopter": a modifier, then the thing; counts that carry the modifier ("62 firm
+            # aircraft plus 20 options") are the ones the rate divides by (a thing added - "per extra boat" - is the
+            # added-count reading's)
+            modifier, noun = after.group(1).lower(), after.group(2).lower()
     skip = set(facts.g.words("per_unit_skip")) | _TIME_NOUNS
     if noun and noun.rstrip("s") == "share" and not _EARNINGS.search(ctx.text[max(0, r.start - 60):r.start]) \
             and facts.measure_id(r) is None:
@@ -180,6 +188,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 continue  # "16 submarines: six ..., two each for Chile and Malaysia": boats per boat is no rate
             ev = [ev0]
             kind = _noun_match(ctx, noun, c) if noun and c.type == "count" and c.unit and not c.inferred else None
+            if modifier and c.type == "count" and c.unit and c.unit.lower().rstrip("s") == modifier.rstrip("s"):
+                kind = "same"  # "nine options" for "roughly $532m for each option ship": the modifier is what they count
             if kind is None and noun and c.type == "count" and c.unit and not c.inferred and \
                     any(facts.g.word_pattern(w).fullmatch(c.unit.rstrip("s")) for w in ("deal_nouns", "grouping_nouns")):
                 continue  # "the two contracts are worth £7.9 billion, or just under £1 billion a ship": deals, not ships
@@ -201,6 +211,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 ev.append(Evidence("other-noun", f"'per {noun}' names {c.text} less than another count", -1.0))
             if _tied(ctx, facts, t, c):
                 ev.append(Evidence("tied", f"{t.text} for {c.text}", 2.5, True))
+            if modifier and regex.search(r"(?<![\p{L}])" + regex.escape(modifier) + r"(?![\p{L}])", c.text, regex.I):
+                ev.append(Evidence("same-modifier", f"'per {modifier} {noun}' and {c.text}", 2.0, True))
             if t.end <= c.start and _added_item(ctx, c) and ctx.sent_index(t.start) == ctx.sent_index(c.start):
                 # "$745.9 million for the lead ship, with options for two more": things added after an amount are
                 # not what it paid for
