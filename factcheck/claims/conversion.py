@@ -17,7 +17,7 @@ from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import matches
-from .reading import Facts, doubt, is_amount
+from .reading import Facts, calibre, doubt, is_amount
 from .scope import Ctx
 
 _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "nautical_mile"): "statute and nautical miles",
@@ -43,7 +43,7 @@ def find(ctx: Ctx, facts: Facts) -> None:
         for mt in found:
             ctx.work.patterns += 1
             src, dst = mt.slots.get("src"), mt.slots.get("dst")
-            if src is None or dst is None or not _restates(ctx, src, dst):
+            if src is None or dst is None or not _restates(ctx, src, dst, facts):
                 continue
             if facts.rate_of(src) == "exchange" or facts.rate_of(dst) == "exchange":
                 continue  # "At ¥150 to the dollar, that is about $58 billion": a rate, not the amount restated
@@ -70,7 +70,7 @@ def find(ctx: Ctx, facts: Facts) -> None:
                 # the quantity named right before it, which the text gives by words only
             pairs = _respective_sources(ctx, dst) or _paired_list(ctx, src, dst) or [(src, dst)]
             for s, d in pairs:
-                if (s.start, d.start) in done or not _restates(ctx, s, d):
+                if (s.start, d.start) in done or not _restates(ctx, s, d, facts):
                     continue
                 done.add((s.start, d.start))
                 src_of[d.start] = s
@@ -237,9 +237,16 @@ _RATE = LazyPattern(r"\s*(?:(?:for|to|of)\s+(?:each|every)|each|apiece|per|a\s+(
           r"an\s+(?:hour|item))\b", regex.I)
 
 
-def _restates(ctx: Ctx, src: Mention, dst: Mention) -> bool:
+def _restates(ctx: Ctx, src: Mention, dst: Mention, facts: Facts) -> bool:
     if not is_amount(src) or not is_amount(dst) or src.type != dst.type or src.unit == dst.unit:
         return False
+    if _LABELLED_BRACKET.fullmatch(ctx.text, src.end, dst.start):
+        return False  # "two years of service (E-1: more than four months)", "€1.3bn (2023: $1.2bn)": a bracket that
+        # labels its figure gives another category's or period's value, not the same one in other units
+    if src.type == "quantity" and not _BRACKET_RIGHT_AFTER.fullmatch(ctx.text, src.end, dst.start) and \
+            calibre(ctx.text, src, facts.g.word_pattern("calibre_nouns")):
+        return False  # "a conventional 127 mm shell, which is limited to about 23 km": a calibre names the weapon; only
+        # a bracket right after it restates it ("a 127 mm (5-inch) gun")
     if bool(_RATE.match(ctx.text, dst.end)) != bool(_RATE.match(ctx.text, src.end)):
         return False  # "$2.7 billion – roughly CZK 243 million per vehicle": a rate, no restatement
     if not src.unit or not dst.unit or src.value is None or dst.value is None:
@@ -254,6 +261,9 @@ def _restates(ctx: Ctx, src: Mention, dst: Mention) -> bool:
     return src.type == "currency"
 
 
+_LABELLED_BRACKET = LazyPattern(r"[^()]*\(\s*[^():\d]{0,20}\d*[^():]{0,10}:\s*(?:(?:more|less|fewer)\s+than|about|around|"
+                                r"over|under|up\s+to|some|nearly|almost|approximately|approx\.)?\s*")
+_BRACKET_RIGHT_AFTER = LazyPattern(r"\s*\(\s*(?:about|around|some|roughly|approximately|approx\.|nearly|almost|c\.)?\s*")
 _POINT_IN_TIME = LazyPattern(r"\s*(?:earlier|ago|later|before|after|previously|since|hence)\b", regex.I)
 
 
