@@ -41,6 +41,7 @@ from .pairs import (
     peak_aside,
     per_time,
     size_of_comparison,
+    summed_list_item,
     wrong_side,
 )
 from .reading import (
@@ -1092,6 +1093,8 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
               and comparable(ctx.vocab, x, base) and not same_figure(x, base) and magnitude(x, base) < 1000
               and not base_position(ctx, x) and x.start not in pairs.deltas
               and not size_of_comparison(ctx, x)
+              # ("Combined, the 12 Rafales and 8 Mirages make up about a third of the 60 jets": an item of a summed list)
+              and not summed_list_item(ctx, x)
               and not ((facts.rate_of(x) == "unit") != base_unit and magnitude(x, base) >= 10)
               # "40,000 rounds a month, or 480,000 a year, nearly three times the 14,000 a month": a level of another
               # period rate is no subject of the base's

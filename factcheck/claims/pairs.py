@@ -767,6 +767,33 @@ _BASE_NAMED_BRACKET = LazyPattern(r"\b(?:than|against|versus|compared\s+(?:with|
                                   r"(?:\d{4}(?:[-–/]\d{2,4})?[^.;()\d]{0,10})?\(\s*$", regex.I)
 
 
+def summed_list_item(ctx: Ctx, x: Mention) -> bool:
+    """Is ``x`` an item of a list of two the sentence sums ("Together, Mesquite's 30,000 and Scranton's 22,000 would
+    cover more than half of the goal", "the 40 tanks and 25 howitzers together account for"): an amount of its kind
+    joined to it by "and" right before or after it, and "together" opening the sentence or "together"/"combined"
+    right after the list?"""
+    s, e = ctx.sentence(x.start)
+    before = [y for y in ctx.numbers_in(max(s, x.start - 60), x.start) if is_amount(y) and y.type == x.type]
+    after = [y for y in ctx.numbers_in(x.end, min(e, x.end + 60)) if is_amount(y) and y.type == x.type]
+    if before and _LIST_JOIN.fullmatch(ctx.text, before[-1].end, x.start):
+        first, last = before[-1], x
+    elif after and _LIST_JOIN.fullmatch(ctx.text, x.end, after[0].start):
+        first, last = x, after[0]
+    else:
+        return False
+    # (an opening "Together," sums the list only when no figure of its kind comes first: "Taken together, the five
+    # primes carry a combined backlog of $631.5bn, with Lockheed's $167bn and RTX's $236bn making up nearly two-thirds")
+    opening = _TOGETHER_OPENING.match(ctx.text, s) is not None and not any(
+        is_amount(y) and y.type == x.type for y in ctx.numbers_in(s, first.start))
+    return opening or bool(_SUMMED_RIGHT_AFTER.match(ctx.text, last.end))
+
+
+_LIST_JOIN = LazyPattern(r"[^,;.\d]{0,25}?\s(?:and|plus)\s+[^,;.\d]{0,25}?", regex.I)
+_SUMMED_RIGHT_AFTER = LazyPattern(r"\s*(?:in\s+all|in\s+total|altogether|combined|together(?!\s+with)|between\s+them)\b",
+                                  regex.I)
+_TOGETHER_OPENING = LazyPattern(r"\W*(?:together|combined|between\s+them|taken\s+together|jointly)\s*,", regex.I)
+
+
 def outside_closed_aside(ctx: Ctx, figs: list[Mention], s: int, end: int) -> list[Mention]:
     """``figs`` without the items of an aside set off by two dashes and closed right before ``end`` ("a fleet of 26
     combatants - six Hunters, 11 frigates, three Hobarts and six vessels - more than double the current 11"; "59,110

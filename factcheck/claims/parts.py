@@ -31,6 +31,7 @@ from .pairs import (
     bracket_restatement,
     outside_closed_aside,
     size_of_comparison,
+    summed_list_item,
 )
 from .reading import (
     JOINED_OPENING,
@@ -417,6 +418,9 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                   mt.template.explicit)
     if part is not None and (not is_amount(part) or part.type == "percent" or part.start in pairs.deltas):
         return  # "an increase of €560 million or 61%": the percent restates a change
+    if part is not None and summed_list_item(ctx, part):
+        ctx.skip("share", p, f"{part.text} is one item of a list the sentence sums ('together'), not the part")
+        return
     if part is not None and threshold(ctx, facts, part):
         ctx.skip("share", p, f"{part.text} bounds a category of things, it is not an amount of them")
         return
@@ -513,6 +517,8 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         parts = _parts_for(ctx, facts, pairs, p, whole)
     named = Evidence(ev.cue, ev.detail, ev.weight, False)  # a whole only named: its figure is found, not given
     for pt, pev in parts:
+        if summed_list_item(ctx, pt):
+            continue  # "Together, Mesquite's 30,000 and Scranton's 22,000 would cover more than half of": the list's sum
         by_words = any(e.cue == "names-part" for e in pev)  # a part found by its words is not given either
         for w, wev in _wholes(ctx, facts, p, pt, whole, pairs):
             if _deals_of_things(facts, pt, w):
@@ -1981,10 +1987,13 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     # item's own change is no item
     local = pairs.in_sentences(max(0, ctx.sent_index(t.start) - 1), ctx.sent_index(t.start))
     adding = facts.g.word_pattern("adding_verbs")
+    also = facts.g.word_pattern("on_top_words")  # "... two for Indonesia are also under construction, bringing"
     for items in lists:
-        if cumulative and items and t.start > items[-1].end and adding.search(
-                ctx.text, max(ctx.sentence(items[0].start)[0], items[0].start - 40), items[0].start):
-            continue  # "plans to add two AW169M and one AW249 simulators by 2026, taking the total to 19": the items are
+        if cumulative and items and t.start > items[-1].end and (adding.search(
+                ctx.text, max(ctx.sentence(items[0].start)[0], items[0].start - 40), items[0].start) or
+                also.search(ctx.text, items[-1].end, t.start)):
+            continue  # "plans to add two AW169M and one AW249 simulators by 2026, taking the total to 19", "five for the
+            # Royal Navy and two for Indonesia are also under construction, bringing the total to 10": the items are
             # added to a level the list does not give, so they are not the parts of the total they lead to
         item_starts = {x.start for x in items}
         earlier = {pr.old.start for pr in local if pr.new.start in item_starts and pr.old.start > pr.new.start
