@@ -13,7 +13,6 @@ text names both the same way; two figures merely close in value are never compar
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
@@ -117,7 +116,7 @@ def _twin(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> bool:
         return False
     if (pa := _periods_named(ctx, a)) and (pb := _periods_named(ctx, b)) and not pa & pb:
         return False
-    if (na := _names_before(ctx, a)) and (nb := _names_before(ctx, b)) and not na & nb:
+    if (na := _names_before(ctx, facts, a)) and (nb := _names_before(ctx, facts, b)) and not na & nb:
         return False
     return not (_gap_stated(ctx, pairs, a, b) or _share_given(ctx, a, b) or _named_as_another(ctx, pairs, a, b)
                 or _named_as_another(ctx, pairs, b, a))
@@ -208,7 +207,7 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         # tanks in its inventory": a total the text adds up is a figure of its own
     if (transposed or slip) and (ya := facts.periods.year_of(a)) and (yb := facts.periods.year_of(b)) and ya != yb:
         return  # "241 vehicles in service" and "expects to hold 214 vehicles by 2026": figures of two years
-    if not same and (na := _names_before(ctx, a)) and (nb := _names_before(ctx, b)) and not na & nb:
+    if not same and (na := _names_before(ctx, facts, a)) and (nb := _names_before(ctx, facts, b)) and not na & nb:
         return  # "The Land division's order intake was €1,038 million" and "The Air division's order intake was €1,083
         # million": the figures of two owners the text names
     if (transposed or slip) and (pa := _periods_named(ctx, a)) and (pb := _periods_named(ctx, b)) and not pa & pb:
@@ -277,7 +276,7 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     ctx.add(Claim("consistency", (stated.start, stated.end), stated, readings=(rel,)))
 
 
-def _names_before(ctx: Ctx, x: Mention) -> set[str]:
+def _names_before(ctx: Ctx, facts: Facts, x: Mention) -> set[str]:
     """The names (capitalised words, not the sentence's first) in ``x``'s sentence before it, back to the last figure,
     semicolon or clause-opening conjunction: who or what the figure is of ("Rheinmetall said its backlog ...")."""
     s, _ = ctx.sentence(x.start)
@@ -290,7 +289,7 @@ def _names_before(ctx: Ctx, x: Mention) -> set[str]:
     # "Chief executive Michal Strnad said the €1,042m of EBITDA", "Analysts at a Seoul brokerage said the 34.1 trillion
     # won backlog": the names before a verb of saying (linking words speech_verbs) are the speaker's, not the figure's
     # owner, unless what follows points back at the speaker ("Rheinmetall said its backlog")
-    said = list(_speech_pattern(ctx).finditer(ctx.text, a, x.start))
+    said = list(facts.g.word_pattern("speech_verbs").finditer(ctx.text, a, x.start))
     if said and not _POINTS_TO_SPEAKER.match(ctx.text, said[-1].end()):
         a = said[-1].end()
     out = set()
@@ -302,14 +301,6 @@ def _names_before(ctx: Ctx, x: Mention) -> set[str]:
         if w.lower() not in _NOT_NAMES:
             out.add(w.lower())
     return out
-
-
-def _speech_pattern(ctx: Ctx) -> Any:
-    """Linking words speech_verbs as one pattern."""
-    from .grammar import word_pattern_of
-
-    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("speech_verbs")) or ["said"]
-    return word_pattern_of(tuple(str(w) for w in words))
 
 
 _POINTS_TO_SPEAKER = LazyPattern(r"\s+(?:that\s+)?(?:its|their|it|they|his|her|the\s+(?:company|group|firm)['’]s)\b", regex.I)

@@ -1036,8 +1036,7 @@ _EVENT_VERB = LazyPattern(r",\s+(?:was|were|is|are|has|had|have|came|followed|we
 _DEADLINE = LazyPattern(r"\b(?:date|deadline|target|due|scheduled|planned|originally)\b[^,;.]{0,25}$", regex.I)
 _AFTER_SPAN = LazyPattern(r"\b(?:after|following)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
                 r"less\s+than)\s+)?$", regex.I)
-_BY_CHANGE = LazyPattern(r"\bby\s+(?:(?:about|around|some|nearly|almost|roughly|up\s+to|another|a\s+further|more\s+than|"
-                         r"less\s+than|at\s+least|over)\s+)?$", regex.I)
+_BY_CHANGE = LazyPattern(r"\bby\s+(?:(?:up\s+to|another|a\s+further|at\s+least)\s+)?" + _SPAN_HEDGE + "$", regex.I)
 _LATER_CLAUSE = LazyPattern(r",\s*(?:and|with|but|while|which)\b|\s(?:and|but)\s+(?:was|were|is|are|will|would|may|might|"
                             r"could|can|then|later|has|have|had)\b|;", regex.I)
 _WHEN_SET = LazyPattern(r"\b(?:when|after|as)\s+(?:[\p{L}\p{N}'’-]+\s+){1,6}?(?:was|were|had\s+been|got)\s+[\p{L}-]+\s+"

@@ -785,11 +785,11 @@ def summed_list_item(ctx: Ctx, x: Mention) -> bool:
     # primes carry a combined backlog of $631.5bn, with Lockheed's $167bn and RTX's $236bn making up nearly two-thirds")
     opening = _TOGETHER_OPENING.match(ctx.text, s) is not None and not any(
         is_amount(y) and y.type == x.type for y in ctx.numbers_in(s, first.start))
-    return opening or bool(_SUMMED_RIGHT_AFTER.match(ctx.text, last.end))
+    return opening or bool(SUMMED_AFTER.match(ctx.text, last.end))
 
 
 _LIST_JOIN = LazyPattern(r"[^,;.\d]{0,25}?\s(?:and|plus)\s+[^,;.\d]{0,25}?", regex.I)
-_SUMMED_RIGHT_AFTER = LazyPattern(r"\s*(?:in\s+all|in\s+total|altogether|combined|together(?!\s+with)|between\s+them)\b",
+SUMMED_AFTER = LazyPattern(r"\s*(?:in\s+all|in\s+total|altogether|combined|together(?!\s+with)|between\s+them)\b",
                                   regex.I)
 _TOGETHER_OPENING = LazyPattern(r"\W*(?:together|combined|between\s+them|taken\s+together|jointly)\s*,", regex.I)
 

@@ -25,6 +25,7 @@ from .grammar import Match, matches, word_pattern_of
 from .pairs import (
     HEDGE_THAN,
     OF_WHOLE_OPENING,
+    SUMMED_AFTER,
     Pair,
     Pairs,
     base_position,
@@ -2934,7 +2935,7 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
         if len(between) > 80 or ";" in between or not regex.search(r",|\band\b|\bplus\b", between) \
                 or not _sum_comparable(ctx, x, first) or _INCLUDING_ITEMS.search(between):
             break  # (not "secured S$6.2 billion, including a S$1.3 billion order": a part's own items)
-        if _SUMMED_BEFORE.search(between) or _SUMMED_AFTER.match(ctx.text, x.end):
+        if _SUMMED_BEFORE.search(between) or SUMMED_AFTER.match(ctx.text, x.end):
             break  # "$23.2 billion ... and $13.8 billion for USAI, together $37 billion": the sum of the items, no item
         if len(items) == 1 and _CLOSED_CLAUSE.match(between):
             break  # "104 vehicles, of which 103 were upgraded, and 40 new-build ones": the clause ended at the comma
@@ -2954,7 +2955,6 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
 _SUMMED_BEFORE = LazyPattern(r"\b(?:together|combined|altogether|in\s+all|in\s+total|a\s+total\s+of|between\s+them|"
                              r"jointly|taken\s+together|totall?ing)\s*,?\s*(?:(?:about|some|around|roughly|nearly|almost|"
                              r"just\s+over|just\s+under|more\s+than)\s+)?$", regex.I)
-_SUMMED_AFTER = LazyPattern(r"\s*(?:in\s+all|in\s+total|altogether|combined|together(?!\s+with)|between\s+them)\b", regex.I)
 _RELATIVE_OPENS = LazyPattern(r",\s+(?:whose|who|which|where)\b", regex.I)
 # (a relative clause closed before the next item goes on with the list: "$13.8 billion for the Initiative, which buys
 # new equipment on contract, and $11.3 billion for ..."; one that joins items is no aside: "14.9 cents, which together
