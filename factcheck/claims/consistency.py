@@ -207,6 +207,9 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         # tanks in its inventory": a total the text adds up is a figure of its own
     if (transposed or slip) and (ya := facts.periods.year_of(a)) and (yb := facts.periods.year_of(b)) and ya != yb:
         return  # "241 vehicles in service" and "expects to hold 214 vehicles by 2026": figures of two years
+    if (transposed or slip) and _of_an_earlier_year(facts, a, b):
+        return  # "a quarterly dividend of $2.31" in a release of 2025 and "Since 2019, when the quarterly rate stood at
+        # $1.32": a level the text dates well before the release is not its undated current figure
     if not same and (na := _names_before(ctx, facts, a)) and (nb := _names_before(ctx, facts, b)) and not na & nb:
         return  # "The Land division's order intake was €1,038 million" and "The Air division's order intake was €1,083
         # million": the figures of two owners the text names
@@ -274,6 +277,15 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         stated, given = given, stated
     rel = Relation("equal", (given,), tuple(ev))
     ctx.add(Claim("consistency", (stated.start, stated.end), stated, readings=(rel,)))
+
+
+def _of_an_earlier_year(facts: Facts, a: Mention, b: Mention) -> bool:
+    """Is one of the two dated by the text to a year before the one before the release's, and the other not dated?"""
+    doc = facts.periods.doc_year
+    if doc is None:
+        return False
+    ya, yb = facts.periods.year_of(a), facts.periods.year_of(b)
+    return (ya is None) != (yb is None) and (ya or yb or doc) < doc - 1
 
 
 def _names_before(ctx: Ctx, facts: Facts, x: Mention) -> set[str]:

@@ -75,7 +75,8 @@ def parse_period(text: str, ranges: bool = False) -> Period | None:
             month = MONTHS[w.lower()]
             break
     day = None
-    dm = regex.search(r"(?<![\d,])(\d{1,2})(?:st|nd|rd|th)?(?![\d,])", regex.sub(_Y, "", t))
+    # ("May 21, 2025" is "May 21, " once the year is taken out: a comma after the day, not a digit group)
+    dm = regex.search(r"(?<![\d,])(\d{1,2})(?:st|nd|rd|th)?(?!\d|,\d)", regex.sub(_Y, "", t))
     if dm and month:
         day = int(dm.group(1))
     if not ym:
@@ -141,6 +142,14 @@ def _document_date(ctx: Ctx) -> Period | None:
             p = parse_period(d.text)
             if p and (best is None or (p.last - p.first) < (best.last - best.first)):
                 best = p
+    if best is None and cut is not None:
+        # "FALLS CHURCH, Va. – May 21, 2025 – Northrop Grumman ...": a whole date set off between the dateline's place
+        # and the lead by two dashes
+        for d in ctx.dates_in(cut.end(), cut.end() + 40):
+            p = parse_period(d.text)
+            if p and p.first == p.last and d.start <= cut.end() + 2 and _DASH_CUT.match(ctx.text, d.end):
+                best = p
+            break
     if best is None:
         # a masthead line above the headline: "AMMUNITION WATCH – 6 December 2024", "Defence Weekly | Issue 48 | 2 March
         # 2025" (a whole date, day and month, on the first line, after the dash the dateline would stop at)

@@ -30,6 +30,8 @@ _AFTER = LazyPattern(r"\s*(?:[\p{L}'’-]+\s+){0,3}?(?:in|for|during|of|by|as\s+
 # "In 2023 it had delivered 13 Rafale": a year opening the clause of the figure
 _OPENING = LazyPattern(r"(?:^|[,;:]\s*|\b(?:and|while|but|whereas)\s+)(?:in|for|during|by)\s+(?:(?:fiscal|financial)\s+)?$",
                        regex.I)
+# "Since 2019, when the quarterly rate stood at $1.32": a clause "when" after a date gives the level of that date
+_WHEN_CLAUSE = LazyPattern(r"\s*,?\s*when\s+(?:[\p{L}'’-]+\s+){1,8}", regex.I)
 _PLAN_FOR = r"(?<![\p{L}])@period_plan_nouns\s+for\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?$"
 _WORDS_ONLY = LazyPattern(r"\s*(?:[\p{L}'’-]+\s+){1,5}", regex.I)
 # "2024's 110", "last year's output of 191", "this year's 224"
@@ -105,7 +107,7 @@ class Periods:
             d = before[-1]
             lead = t[s:d.start]
             lead = lead if len(lead) <= 40 else "… " + lead[-40:]  # "^" only at the sentence's start
-            if _OPENING.search(lead) and \
+            if (_OPENING.search(lead) or _WHEN_CLAUSE.fullmatch(t, d.end, x.start)) and \
                     not [y for y in ctx.numbers_in(d.end, x.start) if is_amount(y)] and ";" not in t[d.end:x.start]:
                 y = _YEAR.search(d.text)
                 return int(y.group(1)) if y else None
