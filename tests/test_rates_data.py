@@ -145,3 +145,54 @@ def test_ranges_are_plausibly_narrow(tables: dict[int, dict[str, Any]], year: in
     for cur in CURRENCIES:
         low, high = _rng(tables, year, cur)
         assert high / low < (3.0 if cur == "TRY" else 1.4), (year, cur, low, high)
+
+
+# Month-dated anchors: (year, month, currency, units per USD) the labelled corpus calls correct.
+MONTH_ANCHORS = [
+    (2024, 8, "EUR", 1 / 1.093),   # 13 August 2024
+    (2020, 11, "EUR", 1 / 1.18),   # November 2020
+    (2024, 3, "EUR", 1 / 1.09),    # mid-March 2024
+    (2023, 6, "EUR", 1 / 1.08),    # mid-June 2023
+    (2023, 9, "EUR", 1 / 1.06),    # late September 2023
+    (2022, 9, "KRW", 1390.0),      # mid-September 2022
+    (2023, 12, "KRW", 1302.0),     # 22 December 2023
+    (2024, 9, "KRW", 1335.0),      # September 2024
+    (2024, 10, "INR", 84.0),       # mid-October 2024
+    (2024, 2, "INR", 83.0),        # early February 2024
+    (2024, 6, "SEK", 10.5),        # late June 2024
+    (2023, 9, "ILS", 3.82),        # late September 2023
+]
+
+
+def _months(tables: dict[int, dict[str, Any]], year: int, cur: str) -> list[tuple[float, float] | None]:
+    spec = (tables[year].get("months") or {}).get(cur)
+    assert spec, (year, cur)
+    out: list[tuple[float, float] | None] = []
+    for part in spec.split():
+        lo, _, hi = part.partition("-")
+        out.append((float(lo), float(hi)) if lo else None)
+    return out
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_months_lie_inside_their_year(tables: dict[int, dict[str, Any]], year: int) -> None:
+    """Each floating currency has up to twelve monthly ranges, each inside the year's [low, high]; the years before
+    the data's end have all twelve."""
+    for cur in CURRENCIES:
+        if cur in ("AED", "SAR"):
+            continue
+        months = _months(tables, year, cur)
+        assert len(months) == 12 and (year == YEARS[-1] or all(months)), (year, cur)
+        low, high = _rng(tables, year, cur)
+        for k, m in enumerate(months):
+            if m is not None:
+                assert low <= m[0] <= m[1] <= high, (year, cur, k + 1, m, (low, high))
+
+
+@pytest.mark.parametrize("year,month,cur,rate", MONTH_ANCHORS)
+def test_month_anchor_within_its_month(tables: dict[int, dict[str, Any]], year: int, month: int, cur: str,
+                                       rate: float) -> None:
+    """A rate the corpus calls correct for a month lies within that month's range plus the rule's 3% slack."""
+    got = _months(tables, year, cur)[month - 1]
+    assert got is not None
+    assert got[0] * 0.97 <= rate <= got[1] * 1.03, (year, month, cur, rate, got)

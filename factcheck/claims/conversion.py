@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import TYPE_CHECKING
 
 from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
@@ -19,6 +20,9 @@ from ..model import Claim, Evidence, Mention, Relation
 from .grammar import matches
 from .reading import Facts, calibre, doubt, is_amount
 from .scope import Ctx
+
+if TYPE_CHECKING:
+    from .dates import Period
 
 _MIXUPS = {("nautical_mile", "mile"): "nautical and statute miles", ("mile", "nautical_mile"): "statute and nautical miles",
            ("knot", "mile_per_hour"): "knots and miles per hour", ("metric_ton", "short_ton"): "tonnes and short tons",
@@ -432,7 +436,8 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
 
     tables = ctx.rules.rates.get("tables") or []
     when = date_near(ctx, src)
-    if _CURRENT_RATE.match(ctx.text, dst.end, min(len(ctx.text), dst.end + 60)):
+    current = _CURRENT_RATE.match(ctx.text, dst.end, min(len(ctx.text), dst.end + 60)) is not None
+    if current:
         # "funded in the FY2020 budget at ¥70.2 billion, or about US$475 million at the current exchange rate": the
         # rate of the release's own day, not of the figure's date (none given: every year named, none surely)
         when = _document_date(ctx)
@@ -496,6 +501,20 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
         named = {y for y in _named_years(ctx) if known[0] <= y <= known[-1]}
         years = sorted(named | {known[-1]}, reverse=True)
         chosen = [(t, False) for y in years if (t := _table_for(tables, y)) is not None]  # (every one a guess)
+    if sure is not None and chosen[0][1] and when is not None:
+        # a date to the month ("ANKARA, 14 March 2025"): the rates of the months up to it, not the whole year's
+        dates = {id(sure): when}
+        if (doc_d := document_date(ctx)) is not None:
+            dates.setdefault(id(_table_for(tables, doc_d.mid.year)), doc_d)
+        windowed = [((_month_window(ctx, tables, t, dates[id(t)]) or t) if e and id(t) in dates else t, e)
+                    for t, e in chosen]
+        if not current and any(w is not t for (w, _), (t, _) in zip(windowed, chosen, strict=True)):
+            # "completing a contract signed three years earlier, in June 2021. The PHP 8.48 billion (about US$175
+            # million) project ...": an amount fixed at an earlier date the text names just before may be converted at
+            # that date's rate; readings that can make it hold, never fail
+            windowed += [(t, None) for t in _earlier_dates(ctx, facts, tables, src, when)
+                         if all(t is not w for w, _ in windowed)]
+        chosen = windowed
     readings = []
     implied = (dst.value or 0.0) / (src.value or 1.0)
     own = _text_rate(ctx, facts, src, dst, ev)
@@ -565,7 +584,8 @@ _CURRENT_RATE = LazyPattern(r"\)?\s*,?\s*(?:at|using|on)\s+(?:the\s+)?(?:current
 # exchange rate of")
 _RATE_NOTE = LazyPattern(r"\b(?:convert\w*|translat\w*)\b", regex.I)
 # a restatement of its own time ("about $5.4 billion at the time"): another rate than the release's note
-_OWN_TIME = LazyPattern(r"\bat\s+the\s+time\b|\bat\s+(?:the\s+)?then\b|\bthen\s+worth\b|\bat\s+that\s+(?:day|time)['’]?s?\b", regex.I)
+_OWN_TIME = LazyPattern(r"\bat\s+the\s+time\b|\bat\s+(?:the\s+)?then\b|\bthen\s+worth\b|\bat\s+that\s+(?:day|time)['’]?s?\b|"
+                        r"\b(?:exchange\s+|conversion\s+)?rates?\s+(?:of|at)\s+the\s+time\b|\bthen[-\s](?:current|prevailing)\b", regex.I)
 
 
 _NAMES: dict[int, tuple[dict, dict[str, str]]] = {}
@@ -726,15 +746,26 @@ def _named_years(ctx: Ctx) -> set[int]:
 def _other_sources(ctx: Ctx, facts: Facts, src: Mention, dst: Mention) -> list[Mention]:
     """The other amounts of the source's currency in the restatement's sentence, before it: amounts one restatement
     may as well restate (not rates, ranges or amounts already restated)."""
+    # a bracket right after an amount restates that amount ("of which NIS 610 million went on vests and NIS 410 million
+    # ($150 million) on helmets"), or the other end of its change ("increased to SEK 12.0 billion from SEK 9.0 billion
+    # (about €1.05 billion)")
+    bracket = not src.hedge and _BRACKET_AFTER.match(ctx.text, src.end, dst.start) is not None
     s = ctx.sentence(dst.start)[0]
     lo = s
     si = ctx.sent_index(dst.start)
     if si and _POINTS_BACK_OPENING.match(ctx.text, s) and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(s):
         lo = ctx.sents[si - 1][0]  # "... signed agreements worth US$14.795 billion. The figure is 13% above the US$13.07
         # billion of 2023 and equivalent to about NIS 55 billion": what "The figure" points back to may be the one restated
+    # a hedged source is itself a restatement ("A$10 billion ..., roughly US$7.4 billion or ¥960 billion at current
+    # rates"): the amount of a third currency before it may be what both restate
+    units = {src.unit} if not src.hedge else {y.unit for y in ctx.numbers_in(lo, src.start) if y.type == "currency"} - {dst.unit}
     return [y for y in ctx.numbers_in(lo, dst.start)
-            if y is not src and y.type == "currency" and y.unit == src.unit and is_amount(y)
-            and facts.rate_of(y) is None and y.value_high is None]
+            if y is not src and y.type == "currency" and (y.unit == src.unit or y.unit in units) and is_amount(y)
+            and facts.rate_of(y) is None and y.value_high is None
+            and (not bracket or _CHANGE_ENDS.fullmatch(ctx.text, min(y.end, src.end), max(y.start, src.start)))]
+
+
+_CHANGE_ENDS = LazyPattern(r"\s*,?\s*(?:(?:up|down|rising|falling|compared)\s+)?(?:from|to|versus|vs\.?|against|with)\s*", regex.I)
 
 
 _POINTS_BACK_OPENING = LazyPattern(r"\W*(?:the\s+figure|this\s+figure|that\s+figure|the\s+total|the\s+amount|the\s+sum|"
@@ -765,7 +796,8 @@ def _rate_reading(ctx: Ctx, src: Mention, dst: Mention, ev: Evidence, table: dic
     mid = (src.value or 0.0) * math.sqrt(lo_rate * hi_rate)
     implied = (dst.value or 0.0) / (src.value or 1.0)
     source = table.get("source") or (table.get("sources") or [None])[0]
-    note = (f"{_money(src.value or 0.0, src.unit)} × {lo_rate:.4g}–{hi_rate:.4g} {dst.unit}/{src.unit} ({table.get('year')} "
+    when = table.get("window") or table.get("year")
+    note = (f"{_money(src.value or 0.0, src.unit)} × {lo_rate:.4g}–{hi_rate:.4g} {dst.unit}/{src.unit} ({when} "
             f"range, ±{slack:.0%}) = {_money(exp[0], dst.unit)}–{_money(exp[1], dst.unit)}; the text implies "
             f"{implied:.4g} {dst.unit}/{src.unit}")
     slip = _scale_slip(dst.value or 0.0, mid)
@@ -829,6 +861,89 @@ def _same_rate(ctx: Ctx) -> None:
                            source=c.readings[0].source)
             ctx.claims[ctx.claims.index(c)] = Claim(c.kind, c.span, c.stated, readings=(rel,), stated_step=step,
                                                     params=c.params)
+
+
+def _earlier_dates(ctx: Ctx, facts: Facts, tables: list[dict], src: Mention, when: Period) -> list[dict]:
+    """The rate tables of the dates before ``when`` at which the figure's paragraph and the one before it, ahead of
+    the figure, say a deal was made (a date just after one of the deal verbs, linking.yaml: "a contract signed three years
+    earlier, in June 2021"; not the start of a period, "since January 2023"): a month window for a date to the month, else the year's
+    table."""
+    from .dates import parse_period
+
+    pi = ctx.para_index(src.start)
+    start = ctx.paras[max(0, pi - 1)][0]
+    deal = facts.g.word_pattern("deal_verbs")
+    out: list[dict] = []
+    for d in ctx.dates_in(start, src.start):
+        p = parse_period(d.text)
+        if p is None or p.last >= when.first or _SINCE_BEFORE_DATE.search(ctx.text, max(0, d.start - 12), d.start) or \
+                not deal.search(ctx.text, max(ctx.sentence(d.start)[0], d.start - 40), d.start):
+            continue
+        t = _table_for(tables, p.last.year)
+        if t is None:
+            continue
+        got = _month_window(ctx, tables, t, p) or t
+        if all(got.get("window") != o.get("window") or got.get("year") != o.get("year") for o in out):
+            out.append(got)
+    return out[-3:]
+
+
+_SINCE_BEFORE_DATE = LazyPattern(r"\b(?:since|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$", regex.I)
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month_window(ctx: Ctx, tables: list[dict], table: dict, when: Period) -> dict | None:
+    """The year's table narrowed to the months up to a date written to the month or day ("14 March 2025": January to
+    March with the rule's window_months 3), from each table's ``months`` (rules/rates.yaml); a currency without
+    every month keeps the year's range. None when the date is coarser than a month or no month is known."""
+    if (when.first.year, when.first.month) != (when.last.year, when.last.month):
+        return None
+    rule = ctx.rules.rule("currency_conversion")
+    n = int(rule.options.get("window_months", 3)) if rule else 3
+    if n <= 0:
+        return None
+    y, m = when.last.year, when.last.month
+    months = [(y + (m - 1 - k) // 12, (m - 1 - k) % 12 + 1) for k in range(n)]
+    rates: dict[str, list[float]] = {}
+    narrowed = False
+    for code, year_range in (table.get("rates") or {}).items():
+        lo = hi = None
+        for yy, mm in months:
+            t = table if yy == y else _table_for(tables, yy)
+            got = _month_range(t, code, mm) if t is not None else None
+            if got is None:
+                lo = hi = None
+                break
+            lo, hi = (got if lo is None or hi is None else (min(lo, got[0]), max(hi, got[1])))
+        if lo is not None and hi is not None:
+            rates[code], narrowed = [lo, hi], True
+        else:
+            rates[code] = year_range
+    if not narrowed:
+        return None
+    (y0, m0), (y1, m1) = months[-1], months[0]
+    label = f"{_MONTH_NAMES[m0 - 1]}{' ' + str(y0) if y0 != y1 else ''}–{_MONTH_NAMES[m1 - 1]} {y1}"
+    return {**table, "rates": rates, "window": label}
+
+
+def _month_range(table: dict, code: str, month: int) -> tuple[float, float] | None:
+    """One month's [low, high] of a currency from the table's ``months`` strings ("0.9496-0.9806 ...", January
+    first; "-" for none), parsed once per table."""
+    parsed = table.get("_months_parsed")
+    if parsed is None:
+        parsed = {}
+        for c, spec in (table.get("months") or {}).items():
+            row: list[tuple[float, float] | None] = []
+            for part in str(spec).split():
+                lo, sep, hi = part.partition("-")
+                try:
+                    row.append((float(lo), float(hi)) if sep and lo else None)
+                except ValueError:
+                    row.append(None)
+            parsed[c] = row
+        table["_months_parsed"] = parsed
+    got = parsed.get(code)
+    return got[month - 1] if got is not None and month <= len(got) else None
 
 
 def _table_for(tables: list[dict], year: int | None) -> dict | None:
