@@ -541,6 +541,8 @@ class Pairs:
                 continue
             if not comparable(self.ctx.vocab, x, a) or same_figure(x, a) or same_figure(x, b):
                 continue
+            if _OPENS_ASIDE.fullmatch(self.ctx.text, a.end, x.start) and ")" in self.ctx.text[x.end:b.start]:
+                continue  # "to ¥23 (interim ¥11), versus ¥18": a figure in a bracket after the first is its aside
             xa, xb = magnitude(x, a), magnitude(x, b)
             if (xa < 8 and xb < 8) or min(xa, xb) < min(apart, 8):
                 return False
@@ -713,6 +715,7 @@ _PART_WITH_SHARE = LazyPattern(r"\s*,\s*(?:or\s+)?(?:(?:about|roughly|around|som
                                r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|"
                                r"two[- ]thirds|three[- ]quarters)\s+of\b", regex.I)
 HEDGE_THAN = LazyPattern(r"\b(?:more|less|fewer)\s+than\s+$", regex.I)  # "to more than 500": a hedge, no base
+_OPENS_ASIDE = LazyPattern(r"\s*\([^()]{0,40}")
 _BASE_BEFORE = LazyPattern(r"\b(?:over|on|from|than|against|versus|compared\s+with)\s+(?:[\p{L}'’-]+\s+){0,5}$", regex.I)
 _CLAUSE_SO = LazyPattern(r",\s*(?:so|thus|therefore|hence|which means)\b|;", regex.I)
 _PAST_PERFECT = LazyPattern(r"\bhad\s+(?:\w+\s+){0,2}$", regex.I)
