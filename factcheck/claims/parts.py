@@ -2024,6 +2024,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                  and not _bracketed_after_figure(ctx, x)
                  and not _MORE_THAN.match(ctx.text, x.end)  # "three more than in 2023": a difference, no part
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
+        items = _own_noun_items(ctx, t, items)
         if len(items) < 2:
             continue
         if t.type == "count" and _each_among(ctx, t, items):
@@ -3093,6 +3094,24 @@ def _change_word_after(facts: Facts, text: str, end: int) -> bool:
     pos = end + len(text[end:end + 4]) - len(text[end:end + 4].lstrip())
     return pos > end and any(facts.g.word_pattern(w).match(text, pos) is not None
                              for w in ("change_nouns", "comparatives_up", "comparatives_down"))
+
+
+def _own_noun_items(ctx: Ctx, t: Mention, items: list[Mention]) -> list[Mention]:
+    """A list that counts the total's own noun in two or more items and other nouns in others: the others are other
+    things ("two operating theatres, an eight-bed intensive care unit and a 40-bed ward, for 48 beds in total"), when
+    the vocabulary classes neither noun (so neither can be a kind of the other)."""
+    if t.type != "count" or not t.unit or t.inferred or known_noun(ctx.vocab, t.unit):
+        return items  # (a noun the vocabulary classes has kinds it names: "22 ships: five frigates, 15 corvettes")
+    own = noun_class(ctx.vocab, t.unit)
+
+    def other(x: Mention) -> bool:
+        return x.type == "count" and bool(x.unit) and not x.inferred and not known_noun(ctx.vocab, x.unit or "") and \
+            noun_class(ctx.vocab, x.unit) != own
+
+    if sum(1 for x in items if x.type == "count" and x.unit and noun_class(ctx.vocab, x.unit) == own) < 2 or \
+            not any(other(x) for x in items):
+        return items
+    return [x for x in items if not other(x)]
 
 
 def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts | None = None) -> str | None:
