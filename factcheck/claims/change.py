@@ -2162,8 +2162,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         if not local and si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(p.start) and \
                 not (formula in ("pct_change", "ratio") and _again(ctx, facts, p)):
             opening = ctx.text[ctx.sents[si][0]:p.start]
-            if _OPENING.match(opening) and not [x for x in ctx.numbers_in(ctx.sents[si][0], p.start)
-                                                if is_amount(x) and x.type == "percent"]:
+            pointed = _OPENING.match(opening) is not None
+            if (pointed or _repeats_subject(ctx, si, p)) and not [x for x in ctx.numbers_in(ctx.sents[si][0], p.start)
+                                                                   if is_amount(x) and x.type == "percent"]:
                 prev = [pr for pr in pairs.in_sentences(si - 1, si - 1)
                         if not _own_level_before(ctx, facts, pairs, ctx.sents[si][0], p, pr)
                         # (a pair of the sentence before, or one that reaches into this one in the trigger's clause:
@@ -2176,6 +2177,8 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                         # contracts ..., but the value is up almost 29% on A$30.2 billion")
                         and not any(x.start > p.end and _CONSEQUENCE.search(ctx.text, p.end, x.start)
                                     for x in (pr.old, pr.new))]
+                if not pointed and len(prev) != 1:
+                    prev = []  # (a subject repeated points at the one pair of the sentence before, not one of several)
                 for k, pair in enumerate(reversed(prev)):
                     ev = list(pair.evidence) + [Evidence("anaphora", f"'{opening.split()[0]}' points back to the "
                                                          "sentence before", facts.weight("anaphora", 2.0) - k, k == 0)]
@@ -2298,7 +2301,8 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         if not cands and target is None and alone:
             meas = facts.measure_id(p) or facts.measure_following(p)
             if meas and not meas.startswith("margin:"):
-                same = [pr for pr in pairs.with_measure(meas, p) if pr.new.type != "percent"]
+                same = [pr for pr in pairs.with_measure(meas, p) if pr.new.type != "percent"
+                        and not _other_span(ctx, facts, p, pr)]  # (not "Exports have nearly tripled since 2015")
                 for pair in same[:4]:
                     w = facts.weight("measure", 1.0) * (2 if len(same) == 1 else 1)
                     # "EBITDA was 1,481 (2,350), a margin of 25.9% (33.3%). EBITDA therefore fell 27%": the one pair of
@@ -2707,6 +2711,31 @@ _SEVERAL_PERIODS = LazyPattern(r"\b(?:(?:in|over|across|within|during)\s+(?:(?:t
                                r"(?:two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|\d+)\s+(?:[\p{L}-]+\s+)?(?:years|quarters|periods|"
                                r"months|decades)|since\s+(?:19|20)\d\d|in\s+a\s+decade)\b", regex.I)
 _OF_BY_END = LazyPattern(r"\b(?:of|by)\s+(?:\p{L}+\s+){0,2}$", regex.I)  # "a rise of (about) €16.7 billion"
+
+
+# "Stocks have thus grown by", "The fleet has therefore grown by": a sentence that opens on its subject and says its
+# change follows from what the text gave ("thus", "therefore"), with only auxiliaries between
+_SUBJECT_OPENING = LazyPattern(r"\s*(?:(?:the|its|their|our|this|that|these|those)\s+)?(?P<n>\p{L}[\p{L}-]{2,})\s+"
+                               r"(?:(?:has|have|had|is|are|was|were|now|also)\s+)*(?:thus|therefore|hence|consequently|"
+                               r"accordingly)\s+(?!(?:in|of|at|for|from|on|by|with|and|or)\b)\p{L}+", regex.I)
+
+
+def _repeats_subject(ctx: Ctx, si: int, p: Mention) -> bool:
+    """"At the end of 2024 the stock stood at 57,000 rounds, ... compared with 36,000 rounds a year earlier. Stocks have
+    thus grown by 37%": the trigger's sentence opens on a subject whose noun the sentence before names before its
+    first figure, says the change follows ("thus"), and has no figure before the trigger (not "Exports rose to X from
+    Y. Exports have nearly tripled since 2015": a change of its own span)."""
+    a = ctx.sents[si][0]
+    m = _SUBJECT_OPENING.match(ctx.text, a, p.start)
+    if m is None or ctx.numbers_in(a, p.start):
+        return False
+    noun = m.group("n").lower().rstrip("s")
+    if len(noun) < 4:
+        return False
+    b0, b1 = ctx.sents[si - 1]
+    first = ctx.numbers_in(b0, b1)
+    head = ctx.text[b0:first[0].start if first else b1]
+    return any(w.lower().rstrip("s") == noun for w in regex.findall(r"\p{L}[\p{L}-]+", head))
 
 
 def _own_level_before(ctx: Ctx, facts: Facts, pairs: Pairs, a: int, p: Mention, pair: Pair) -> bool:

@@ -602,7 +602,11 @@ class Facts:
         hit = pat.search(after) or pat.search(before)
         if hit is None:  # "up 12% excluding acquisitions", "an adjusted 12%"; not "underlying operating profit rose"
             mq = self.g.word_pattern("measure_qualifiers")
-            hit = mq.search(after) or mq.search(before[-18:])
+            hit = mq.search(after)
+            if hit is None and (h := mq.search(before[-18:])) is not None and not any(
+                    self.g.word_pattern(w).search(before[-18:], h.end()) for w in ("increase_words", "decrease_words")):
+                hit = h  # "an adjusted 12%" (not "EBIT Adjusted rose 9%": the qualifier of the subject a change verb
+                # follows names the measure the clause's figures are of)
         if hit is None:
             # a qualifier set before its clause applies to all of it: "Excluding it, the backlog grew 12%", "On an
             # organic basis, sales rose 9%", "At constant exchange rates, revenue was up 6%"
