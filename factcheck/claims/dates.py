@@ -185,6 +185,8 @@ def _document_date(ctx: Ctx) -> Period | None:
     return None
 
 
+_NOW_WORD = LazyPattern(r"\bnow\b", regex.I)
+_RESPECTIVELY = LazyPattern(r"\s*,?\s*respectively\b", regex.I)
 _DASH_CUT = LazyPattern(r"\s[—–-]{1,2}\s")
 # ... with the base's figure between: "compared with SEK 1.95 billion in the final quarter of 2024", "up from ¥1.0
 # trillion in fiscal 2023"
@@ -361,6 +363,25 @@ def _plan_named(ctx: Ctx, d: Mention) -> bool:
     s0 = ctx.sentence(d.start)[0]
     return word_pattern_of(tuple(str(w) for w in words)).search(
         ctx.text, max(s0, d.start - 60), min(len(ctx.text), d.end + 12)) is not None
+
+
+def _summed_span(ctx: Ctx, q: Mention) -> bool:
+    """Is the span ``q`` a sum over many periods: one of linking words summed_span_words in the 25 characters before it
+    ("a combined 2,360 days", "a total of 900 days")?"""
+    from .grammar import word_pattern_of
+
+    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("summed_span_words")) or []
+    if not words:
+        return False
+    s0 = ctx.sentence(q.start)[0]
+    if word_pattern_of(tuple(str(w) for w in words)).search(ctx.text, max(s0, q.start - 25), q.start) is None:
+        return False
+    # (not a span set right after the range it measures: "ran from Sept. 23, 2024 to June 1, 2025, a total of 251 days")
+    last = ctx.dates_in(s0, q.start)[-1:]
+    return not (last and _RIGHT_AFTER_RANGE.fullmatch(ctx.text, last[0].end, q.start))
+
+
+_RIGHT_AFTER_RANGE = LazyPattern(r"\s*[,–—-]\s*(?:(?:a|the|some|about|nearly|almost|over|more\s+than|[\p{L}]+)\s+){0,4}")
 
 
 def _horizon(ctx: Ctx, d: Mention) -> bool:
@@ -607,6 +628,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     before = t[s:q.start]
     if _unit_size(ctx, q):
         return None  # "four one-year option periods", "two 30-day trials": the size of each, not a span between dates
+    if _summed_span(ctx, q):
+        return None  # "Between fiscal years 2018 and 2022, ... a combined 2,360 days late": a sum over many periods
     if _THAN_PLANNED_IN_DOCUMENT.match(t, q.end, e):
         return None  # "in 2027, a year earlier than planned in the 2024 Integrated Investment Program": the year names the
         # plan's document, not the date it set
@@ -775,6 +798,14 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # through FY31, a five-year extension"); two dates that merely share a sentence are not a span
         joined = bool(regex.fullmatch(r"\s*(?:to|and|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", t[d0.end:d1.start])
                       and regex.search(r"\b(?:from|between|since)\s+(?:the\s+)?$", t[max(s, d0.start - 15):d0.start]))
+        if _RESPECTIVELY.match(t, d1.end):
+            return None  # "in orbit since 2006 and 2005 respectively": the dates of two things, not a range's ends
+        if joined and q.start >= d1.end and _NOW_WORD.search(t, d1.end, q.start) and \
+                (now := document_date(ctx)) is not None and now.first >= p1.last:
+            # "commissioned between 1982 and 1992, the oldest of which have now been in service for more than 40
+            # years": the span runs from the range's start to the release's day; which of the range's things the text
+            # means it may not say, so a reading to doubt with
+            return (min(p0, p1, key=lambda p: p.first), now, False)
         cue = bool(regex.match(r"\s*(?:of|extension|delay|later|programme|program|plan|span|period)\b", after))
         if cue and _ADJECTIVE_SPAN.fullmatch(q.text) and not ranges:
             # "the Navy's 30-year plan ... fiscal 2024 ... fiscal year 2025", "for a 30-year period" beside "in 2022, up
@@ -1060,8 +1091,11 @@ _DUE_NAMED = LazyPattern(r"\s*(?:ahead\s+of|behind|before|after|(?:later|earlier
 # a "from" that names a base figure before the date ("from 1,28 % in 2024": a decimal comma), not "withdrawn from service:
 # September 2023"
 _LATER_AT = LazyPattern(r"\s*(?:later|on)\s*,?\s*(?:in|by|on)\s+(?:(?:early|mid|late)[- ]|the\s+end\s+of\s+)?", regex.I)
-_PLACE_THEN_DATE = LazyPattern(r",\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\s*,\s*(?:in|on)\s+(?=(?:January|February|"
-                               r"March|April|May|June|July|August|September|October|November|December|\d))")
+# (or an appositive: "five years after the Navy accepted Craft 100, the developmental unit of the programme, on 6
+# February 2020")
+_PLACE_THEN_DATE = LazyPattern(r",\s*(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}|(?:the|a|an|its|their)\s+[^,;\d]{1,90}?)"
+                               r"\s*,\s*(?:in|on)\s+(?=(?:January|February|March|April|May|June|July|August|September|October|"
+                               r"November|December|\d))")
 _FROM_DATED = LazyPattern(r"\bfrom\b(?=[^,;]*\d)(?:[^,;]|,(?=\d))*$", regex.I)
 _MONTH_YEAR = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
                r"(?:19|20)\d\d")
