@@ -2025,6 +2025,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                  and not _MORE_THAN.match(ctx.text, x.end)  # "three more than in 2023": a difference, no part
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         items = _own_noun_items(ctx, t, items)
+        items = [x for x in items if not _split_count(ctx, facts, x)]
         if len(items) < 2:
             continue
         if t.type == "count" and _each_among(ctx, t, items):
@@ -2548,10 +2549,8 @@ def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:
     unit = facts.rate_of(t) == "unit"
     # "12 F-35B in two batches and eight F-35A, 20 in all": how a part is split up (linking words grouping_nouns)
     # is no part
-    grouping = {w.lower() for w in facts.g.words("grouping_nouns")}
-    levels = [x for x in every if (unit or facts.rate_of(x) != "unit") and not _bracketed_after_figure(ctx, x) and not (
-        x.type == "count" and (x.unit or "").lower() in grouping
-        and regex.search(r"\b(?:in|over|across|into)\s+$", ctx.text[max(0, x.start - 8):x.start], regex.I))]
+    levels = [x for x in every if (unit or facts.rate_of(x) != "unit") and not _bracketed_after_figure(ctx, x)
+              and not _split_count(ctx, facts, x)]
     figs = [x for x in levels if _sum_comparable(ctx, x, t)] if levels and not _sum_comparable(ctx, levels[-1], t) \
         else levels
     if not figs:
@@ -3094,6 +3093,14 @@ def _change_word_after(facts: Facts, text: str, end: int) -> bool:
     pos = end + len(text[end:end + 4]) - len(text[end:end + 4].lstrip())
     return pos > end and any(facts.g.word_pattern(w).match(text, pos) is not None
                              for w in ("change_nouns", "comparatives_up", "comparatives_down"))
+
+
+def _split_count(ctx: Ctx, facts: Facts, x: Mention) -> bool:
+    """"12 F-35B in two batches", "a fleet of 24 K9 howitzers in three batches": a count of the groups things came in
+    (linking words grouping_nouns, after "in", "over", "across" or "into") says how a part is split up; it is no part."""
+    grouping = {w.lower() for w in facts.g.words("grouping_nouns")}
+    return x.type == "count" and (x.unit or "").lower() in grouping and \
+        regex.search(r"\b(?:in|over|across|into)\s+$", ctx.text[max(0, x.start - 8):x.start], regex.I) is not None
 
 
 def _own_noun_items(ctx: Ctx, t: Mention, items: list[Mention]) -> list[Mention]:

@@ -420,6 +420,9 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # cost therefore comes to about €122.5 million per satellite": an average over deals the text ties each to its
         # own count is not one deal's price; any of them is a reading, none sure
         readings = [doubt(x) for x in readings]
+    if readings and (_AVERAGE_BEFORE.search(ctx.text, max(ctx.sentence(r.start)[0], r.start - 60), r.start)
+                     or _ON_AVERAGE_AFTER.match(ctx.text, r.end)):
+        readings = _average_over_list(ctx, readings)
     readings.sort(key=lambda x: (-x.score, not x.explicit))  # (among equals, the one not doubted first)
     # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
     # that may hold is not cut off by readings that only score higher (at most eight in all)
@@ -704,6 +707,41 @@ _REMAINDER = r"\b(?:the\s+)?(?:balance|remainder|rest|remaining\s+(?:amount|sum|
 _REMAINDER_SPLIT = LazyPattern(_REMAINDER + r"\b[^,;.\d]{0,30}$", regex.I)  # ... right before the count it is split into
 _REMAINDER_SPLIT_RATE = LazyPattern(_REMAINDER + r"\s+(?:(?:is|was|will|would|to|be|paid|payable|follow|follows|due)\s+){0,3}"
                                     r"(?:in|over|as|across)\s+[^,;.]{0,40}$", regex.I)  # ... before the size of each part
+_ON_AVERAGE_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,3}?on\s+average\b", regex.I)
+# between the amounts of a list: "$700 million and Northrop Grumman $617 million", "€1.2 billion, France €0.9 billion"
+_LIST_BETWEEN = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\p{L}'’.-]+\s+){0,4}?(?:(?:was\s+)?(?:awarded|paid|got|received|"
+                            r"won|spent)\s+)?", regex.I)
+_EACH_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,3}?each\b", regex.I)
+
+
+def _average_over_list(ctx: Ctx, readings: list[Relation]) -> list[Relation]:
+    """An average per unit whose total is the last of a list of amounts ("L3Harris awarded $700 million and Northrop
+    Grumman $617 million for 14 satellites each, about $47 million per satellite on average"): the average over the
+    whole list is a reading that can make it hold; the one amount's readings are doubted."""
+    out = list(readings)
+    for x in readings:
+        if len(x.operands) != 2:
+            continue
+        t, c = x.operands
+        if t.type != "currency" or c.type != "count" or not c.value:
+            continue
+        listed = [t]
+        for y in reversed(ctx.numbers_in(ctx.sentence(t.start)[0], listed[0].start)):
+            if y.type != "currency" or y.unit != t.unit or not _LIST_BETWEEN.fullmatch(ctx.text, y.end, listed[0].start):
+                break
+            listed.insert(0, y)
+        if len(listed) < 2:
+            continue
+        per = len(listed) if _EACH_AFTER.match(ctx.text, c.end) else 1
+        total = dataclasses.replace(t, value=sum(y.value or 0.0 for y in listed), half_step=sum(y.half_step or 0.0 for y in listed))
+        count = dataclasses.replace(c, value=(c.value or 0.0) * per, half_step=0.0)
+        out = [doubt(o) for o in out]
+        out.append(Relation("per_unit", (total, count), x.evidence + (Evidence(
+            "average-of-list", f"the average over {' + '.join(y.text for y in listed)}", 0.0),), alternative=True))
+        break
+    return out
+
+
 _AVERAGE_BEFORE = LazyPattern(r"\b(?:average|averaged|averages|mean|blended|overall)\b[^.;]{0,40}$", regex.I)
 _RUNNING_TOTAL = LazyPattern(r"\b(?:bringing|taking|raising|lifting|pushing)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?"
                              r"(?:to|at)\s+$", regex.I)
