@@ -374,11 +374,39 @@ def _summed_span(ctx: Ctx, q: Mention) -> bool:
     if not words:
         return False
     s0 = ctx.sentence(q.start)[0]
-    if word_pattern_of(tuple(str(w) for w in words)).search(ctx.text, max(s0, q.start - 25), q.start) is None:
+    hit = word_pattern_of(tuple(str(w) for w in words)).search(ctx.text, max(s0, q.start - 25), q.start)
+    if hit is None:
         return False
-    # (not a span set right after the range it measures: "ran from Sept. 23, 2024 to June 1, 2025, a total of 251 days")
+    # (not a total set right after the one range it measures: "ran from Sept. 23, 2024 to June 1, 2025, a total of 251
+    # days"; "combined" sums whatever comes before: "from 1983 to 1995 and again from 2000 until 2022, a combined 34")
     last = ctx.dates_in(s0, q.start)[-1:]
-    return not (last and _RIGHT_AFTER_RANGE.fullmatch(ctx.text, last[0].end, q.start))
+    return "total" not in hit.group(0).lower() or not (last and _RIGHT_AFTER_RANGE.fullmatch(ctx.text, last[0].end, q.start))
+
+
+def _life_length(ctx: Ctx, q: Mention) -> bool:
+    """Is the span ``q`` a length each of a range's things is built or kept for: the sentence joins two dates as a range
+    before it ("commissioned between 1981 and 1997", "built from 2005 to 2012") and one of linking words life_nouns
+    stands between the range and the span ("whose service lives have been stretched to 42 years", "a design life of 30
+    years")? Not a life the dates bound ("extended from 2077 to 2088, eleven years longer"), nor one two separate
+    dates give ("entered service in 2014 and ... runs until 2032, giving it a service life of 18 years")."""
+    from .grammar import word_pattern_of
+
+    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("life_nouns")) or []
+    if not words:
+        return False
+    s0 = ctx.sentence(q.start)[0]
+    dated = ctx.dates_in(s0, q.start)
+    if len(dated) < 2 or not _joined_range(ctx, dated[-2], dated[-1]):
+        return False
+    return word_pattern_of(tuple(str(w) for w in words)).search(ctx.text, dated[-1].end, q.start) is not None
+
+
+def _joined_range(ctx: Ctx, d0: Mention, d1: Mention) -> bool:
+    """Does the text join two dates as a range's ends ("from 2024 to 2031", "between 2000 and 2004", "since 2006 and")?"""
+    t = ctx.text
+    s = ctx.sentence(d0.start)[0]
+    return bool(regex.fullmatch(r"\s*(?:to|and|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", t[d0.end:d1.start])
+                and regex.search(r"\b(?:from|between|since)\s+(?:the\s+)?$", t[max(s, d0.start - 15):d0.start]))
 
 
 _RIGHT_AFTER_RANGE = LazyPattern(r"\s*[,–—-]\s*(?:(?:a|the|some|about|nearly|almost|over|more\s+than|[\p{L}]+)\s+){0,4}")
@@ -630,6 +658,8 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         return None  # "four one-year option periods", "two 30-day trials": the size of each, not a span between dates
     if _summed_span(ctx, q):
         return None  # "Between fiscal years 2018 and 2022, ... a combined 2,360 days late": a sum over many periods
+    if _life_length(ctx, q):
+        return None  # "commissioned between 1981 and 1997, whose service lives have been stretched to 42 years"
     if _THAN_PLANNED_IN_DOCUMENT.match(t, q.end, e):
         return None  # "in 2027, a year earlier than planned in the 2024 Integrated Investment Program": the year names the
         # plan's document, not the date it set
@@ -796,8 +826,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             (d0, p0), (d1, p1) = periods[k], periods[k + 1]
         # the text must join the two dates ("from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ...
         # through FY31, a five-year extension"); two dates that merely share a sentence are not a span
-        joined = bool(regex.fullmatch(r"\s*(?:to|and|through|until|till|[-–])\s*(?:the\s+end\s+of\s+)?", t[d0.end:d1.start])
-                      and regex.search(r"\b(?:from|between|since)\s+(?:the\s+)?$", t[max(s, d0.start - 15):d0.start]))
+        joined = _joined_range(ctx, d0, d1)
         if _RESPECTIVELY.match(t, d1.end):
             return None  # "in orbit since 2006 and 2005 respectively": the dates of two things, not a range's ends
         if joined and q.start >= d1.end and _NOW_WORD.search(t, d1.end, q.start) and \
@@ -860,6 +889,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         nxt = [x.start for x in all_spans[k1:k1 + 4] if q.end < x.start < e]
         if nxt:
             others = [(d, p) for d, p in others if d.start < nxt[0]]
+        # "... more than 1,200 F-35s have been delivered, and the office said the new lots would carry production into
+        # the late 2020s": a date after the span in a later clause (", and", a semicolon, a dash) is that clause's
+        others = [(d, p) for d, p in others if d.start < q.start or not _CLAUSE_BREAK.search(t, q.end, d.start)]
         # "delivered on May 30, 2025, 41 months after her keel was laid in December 2021 and 14 months after launch
         # in March 2024": a date after an earlier span of the sentence is that span's event, not this one's end
         spans = _spans(ctx)
