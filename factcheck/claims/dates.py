@@ -1332,6 +1332,16 @@ def _event_dated(ctx: Ctx, q: Mention, phrase: str) -> tuple[Period, bool] | Non
         return bool(_OTHER_CLAUSE.search(ctx.text, min(lo, hi), max(lo, hi))), abs(hi - lo)
 
     d, p, gap = min(((d, p, min(apart(d, h) for h in hits)) for d, p in full), key=lambda t: t[2])
+    end = _END_OF_RANGE.search(phrase[:60])
+    if end is not None:
+        # "35 years after the last vehicle was delivered" and "delivered between 2002 and 2005": the last of a range
+        # is its later end, the first its earlier
+        k0 = next(i for i, (x, _) in enumerate(full) if x is d)
+        pair = [full[i] for i in (k0 - 1, k0) if i >= 0 and i + 1 < len(full) and _joined_range(ctx, full[i][0], full[i + 1][0])]
+        if pair:
+            i = full.index(pair[0])
+            later = end.group(0).lower() in ("last", "final", "latest")
+            d, p = full[i + 1] if later else full[i]
     if _other_numbered(phrase, ctx.text[max(a, d.start - 60):min(b, d.end + 60)]):
         return None  # "five years after the first Tranche 1 awards" is not dated by "Tranche 3 awards expected from 2025"
     # sure only when the sentence shares two of the phrase's words ("the contract was signed" is not dated by
@@ -1351,6 +1361,7 @@ def _other_numbered(phrase: str, found: str) -> bool:
     return False
 
 
+_END_OF_RANGE = LazyPattern(r"\b(?:last|final|latest|first|earliest)\b", regex.I)
 _NUMBERED = LazyPattern(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}-]+)\s+(\d+|[IVX]{1,4})(?![\p{L}\p{N}])")
 
 
