@@ -918,6 +918,19 @@ def test_bare_family_currency_takes_the_last_qualified_member() -> None:
     assert [m.unit for m in extract_text("Revenues were BNOK 48.9.") if m.type == "currency"] == ["NOK"]
 
 
+@pytest.mark.parametrize("text, units", [
+    ("OSLO, 11 July 2024 – Kongsberg reported revenue of 21.52 billion crowns.\n"
+     "Revenue at the defence unit rose 26.1% to 7.83 billion crowns from 6.21 billion.", ["NOK", "NOK", "NOK"]),
+    ("STOCKHOLM, 3 May 2025 – Order intake was 40 billion crowns.\nThe naval unit booked 9 billion crowns.", ["SEK", "SEK"]),
+    ("PRAGUE, 2 June 2025 – The army will spend 12 billion crowns.\n\nThe air force gets 4 billion crowns more.",
+     ["CZK", "CZK"]),
+])
+def test_bare_family_currency_in_later_lines_takes_the_head_country(text: str, units: list[str]) -> None:
+    """A bare "crowns" on a later line than the head, with no member named before it, is the currency of the country
+    its sentence, its paragraph or the text's head names, like the first one."""
+    assert [m.unit for m in extract_text(text) if m.type == "currency"] == units
+
+
 @pytest.mark.parametrize("text, figure, unit", [
     ("The Army has spent more than $5 billion since 2022. Rheinmetall expects to make 1.5 million rounds a year by "
      "2027, up 36% from 1.1 million this year.", "1.1 million", "round"),

@@ -1954,6 +1954,10 @@ class _Scanner:
             if m.type == "count" and m.unit and m.unit.lower() in words and m.noun and m.noun.lower() in words:
                 fam = words[m.unit.lower()]  # "12,475 million crowns" after "Norwegian crowns": money after all
                 own = self._sentence_currency(m, m.unit.lower())
+                if own is None and fam not in last:
+                    # "OSLO, 11 July 2024 – ... 21.52 billion crowns ... Revenue at KDA rose to 7.83 billion crowns": with
+                    # no member named before it, its paragraph or the text's head says whose, as for the first one
+                    own = self._sentence_currency(m, m.unit.lower(), wider=True)
                 if own is not None:  # "PRAGUE — ... 59.7 billion crowns": its sentence names whose
                     self.out[k] = dataclasses.replace(m, type="currency", unit=own, noun=None)
                     continue
@@ -2001,22 +2005,27 @@ class _Scanner:
                 continue
             self._country_pick(k, m, spec, head)
 
-    def _sentence_currency(self, m: Mention, word: str) -> str | None:
-        """The currency of the one country its sentence names, for a family's bare name ("crowns") that
-        currency_name_countries lists; else None."""
+    def _sentence_currency(self, m: Mention, word: str, wider: bool = False) -> str | None:
+        """The currency of the one country its sentence names (``wider``: else its paragraph, else the text's head), for
+        a family's bare name ("crowns") that currency_name_countries lists; else None."""
         table = self.lex.vocab.get("currency_name_countries") or {}
         spec = table.get(word) or table.get(word + "s")
         if not isinstance(spec, dict):
             return None
-        return self._named_country(m, spec, (self._sentence_of(m),))[0]
+        if not wider:
+            return self._named_country(m, spec, (self._sentence_of(m),))[0]
+        return self._named_country(m, spec, (self._sentence_of(m), self._paragraph_of(m), self.t[:_HEAD_CHARS]))[0]
+
+    def _paragraph_of(self, m: Mention) -> str:
+        """The text of ``m``'s line (a paragraph of a release)."""
+        pa = self.t.rfind("\n", 0, m.start) + 1
+        pb = self.t.find("\n", m.end)
+        return self.t[pa:pb if pb >= 0 else len(self.t)]
 
     def _country_pick(self, k: int, m: Mention, spec: dict, head: str) -> None:
         """The currency of the one country of ``spec`` that the figure's sentence names, else its paragraph ("Denmark
         has moved even faster. Its fund channels 50 billion kroner ..."), else the text's head."""
-        pa = self.t.rfind("\n", 0, m.start) + 1
-        pb = self.t.find("\n", m.end)
-        para = self.t[pa:pb if pb >= 0 else len(self.t)]
-        cur, at = self._named_country(m, spec, (self._sentence_of(m), para, head))
+        cur, at = self._named_country(m, spec, (self._sentence_of(m), self._paragraph_of(m), head))
         if cur is not None and cur != m.unit:
             self.out[k] = dataclasses.replace(m, unit=cur)
         if cur is not None and at < 2:
