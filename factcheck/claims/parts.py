@@ -1962,10 +1962,15 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # "a fleet of about 270 aircraft, spread across 19 different types", "900 jobs during the construction of the two
         # squadron facilities": a count of kinds (or sites, countries) the things fall into, a small fraction of their
         # total, is no part of it ("400 specialist variants" of "1,400 vehicles" are vehicles); the list is read without
-        def kinds(x: Mention) -> bool:
-            return x.type == "count" and bool(x.unit) and cat.fullmatch((x.unit or "").split()[-1]) is not None and \
-                abs(x.value or 0) * 10 < abs(t.value or 0)
-        lists = [[x for x in xs if not kinds(x)] if any(kinds(x) for x in xs) else xs for xs in lists]
+        # (not one of a list of the total's things with another item of its size, at most three times it: "198
+        # reconnaissance, 23 joint fires and 24 ground-based surveillance versions" of "245 vehicles")
+        def of_kinds(x: Mention) -> bool:
+            return x.type == "count" and bool(x.unit) and cat.fullmatch((x.unit or "").split()[-1]) is not None
+
+        def kinds(x: Mention, xs: list[Mention]) -> bool:
+            return of_kinds(x) and abs(x.value or 0) * 10 < abs(t.value or 0) and \
+                not any(y is not x and not of_kinds(y) and abs(y.value or 0) <= 3 * abs(x.value or 0) for y in xs)
+        lists = [[x for x in xs if not kinds(x, xs)] if any(kinds(x, xs) for x in xs) else xs for xs in lists]
         lists = [xs for xs in lists if len(xs) >= 2]
     if t.type == "percent":
         # "a margin of 8.5% in Q1 and 9.2% in Q2 – 8.9% overall": a percentage no larger than one of its "parts"
