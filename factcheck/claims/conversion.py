@@ -18,7 +18,7 @@ from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import matches
-from .reading import Facts, calibre, doubt, is_amount
+from .reading import Facts, calibre, doubt, is_amount, known_noun
 from .scope import Ctx
 
 if TYPE_CHECKING:
@@ -251,7 +251,7 @@ def _restates(ctx: Ctx, src: Mention, dst: Mention, facts: Facts) -> bool:
             calibre(ctx.text, src, facts.g.word_pattern("calibre_nouns")):
         return False  # "a conventional 127 mm shell, which is limited to about 23 km": a calibre names the weapon; only
         # a bracket right after it restates it ("a 127 mm (5-inch) gun")
-    if bool(_RATE.match(ctx.text, dst.end)) != bool(_RATE.match(ctx.text, src.end)):
+    if _is_rate(ctx, dst) != _is_rate(ctx, src):
         return False  # "$2.7 billion – roughly CZK 243 million per vehicle": a rate, no restatement
     if not src.unit or not dst.unit or src.value is None or dst.value is None:
         return False
@@ -265,6 +265,16 @@ def _restates(ctx: Ctx, src: Mention, dst: Mention, facts: Facts) -> bool:
     return src.type == "currency"
 
 
+def _is_rate(ctx: Ctx, x: Mention) -> bool:
+    """Is ``x`` a rate: "per vehicle", "each", "a year", or "a"/"an" and a noun the vocabulary classes ("A$900 million a
+    ship", "€240 million an aircraft")?"""
+    if _RATE.match(ctx.text, x.end):
+        return True
+    thing = _A_THING_AFTER.match(ctx.text, x.end)
+    return thing is not None and known_noun(ctx.vocab, thing.group(1))
+
+
+_A_THING_AFTER = LazyPattern(r"\s+an?\s+([\p{L}][\p{L}-]*)\b", regex.I)
 _LABELLED_BRACKET = LazyPattern(r"[^()]*\(\s*[^():\d]{0,20}\d*[^():]{0,10}:\s*(?:(?:more|less|fewer)\s+than|about|around|"
                                 r"over|under|up\s+to|some|nearly|almost|approximately|approx\.)?\s*")
 _BRACKET_RIGHT_AFTER = LazyPattern(r"\s*\(\s*(?:about|around|some|roughly|approximately|approx\.|nearly|almost|c\.)?\s*")

@@ -355,26 +355,36 @@ def _plan_named(ctx: Ctx, d: Mention) -> bool:
     """Is the date ``d`` said to be a plan's, a schedule's or the first one ("once planned for 2029", "originally due in
     2027", "the March 2027 target"): a plan word (linking words plan_words) in the 60 characters before it, in its
     sentence, or right after it?"""
-    from .grammar import word_pattern_of
-
-    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("plan_words")) or []
-    if not words:
+    pat = _linking_words(ctx, "plan_words")
+    if pat is None:
         return False
     s0 = ctx.sentence(d.start)[0]
-    return word_pattern_of(tuple(str(w) for w in words)).search(
-        ctx.text, max(s0, d.start - 60), min(len(ctx.text), d.end + 12)) is not None
+    return pat.search(ctx.text, max(s0, d.start - 60), min(len(ctx.text), d.end + 12)) is not None
+
+
+_WORD_LISTS: dict[int, tuple[Any, Any]] = {}
+
+
+def _linking_words(ctx: Ctx, name: str) -> Any:
+    """Any one of linking words ``name`` as a whole word (built once per vocabulary list); None for an empty or missing
+    list."""
+    from .grammar import word_pattern_of
+
+    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get(name)) or []
+    if not words:
+        return None
+    hit = _WORD_LISTS.get(id(words))
+    if hit is None or hit[0] is not words:
+        hit = _WORD_LISTS[id(words)] = (words, word_pattern_of(tuple(str(w) for w in words)))
+    return hit[1]
 
 
 def _summed_span(ctx: Ctx, q: Mention) -> bool:
     """Is the span ``q`` a sum over many periods: one of linking words summed_span_words in the 25 characters before it
     ("a combined 2,360 days", "a total of 900 days")?"""
-    from .grammar import word_pattern_of
-
-    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("summed_span_words")) or []
-    if not words:
-        return False
+    pat = _linking_words(ctx, "summed_span_words")
     s0 = ctx.sentence(q.start)[0]
-    hit = word_pattern_of(tuple(str(w) for w in words)).search(ctx.text, max(s0, q.start - 25), q.start)
+    hit = pat.search(ctx.text, max(s0, q.start - 25), q.start) if pat is not None else None
     if hit is None:
         return False
     # (not a total set right after the one range it measures: "ran from Sept. 23, 2024 to June 1, 2025, a total of 251
@@ -389,16 +399,14 @@ def _life_length(ctx: Ctx, q: Mention) -> bool:
     stands between the range and the span ("whose service lives have been stretched to 42 years", "a design life of 30
     years")? Not a life the dates bound ("extended from 2077 to 2088, eleven years longer"), nor one two separate
     dates give ("entered service in 2014 and ... runs until 2032, giving it a service life of 18 years")."""
-    from .grammar import word_pattern_of
-
-    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("life_nouns")) or []
-    if not words:
+    pat = _linking_words(ctx, "life_nouns")
+    if pat is None:
         return False
     s0 = ctx.sentence(q.start)[0]
     dated = ctx.dates_in(s0, q.start)
     if len(dated) < 2 or not _joined_range(ctx, dated[-2], dated[-1]):
         return False
-    return word_pattern_of(tuple(str(w) for w in words)).search(ctx.text, dated[-1].end, q.start) is not None
+    return pat.search(ctx.text, dated[-1].end, q.start) is not None
 
 
 def _joined_range(ctx: Ctx, d0: Mention, d1: Mention) -> bool:
@@ -415,15 +423,13 @@ _RIGHT_AFTER_RANGE = LazyPattern(r"\s*[,–—-]\s*(?:(?:a|the|some|about|nearly
 def _horizon(ctx: Ctx, d: Mention) -> bool:
     """Is the date ``d`` a plan's horizon ("targets to 2030", "its roadmap out to 2035", "guidance for 2028"): one of
     linking words horizon_nouns, at most three words before "to", "for", "until" or "through" and the date?"""
-    from .grammar import word_pattern_of
-
-    words = (((ctx.vocab.get("linking") or {}).get("words") or {}).get("horizon_nouns")) or []
-    if not words:
+    pat = _linking_words(ctx, "horizon_nouns")
+    if pat is None:
         return False
     s0 = ctx.sentence(d.start)[0]
     before = ctx.text[max(s0, d.start - 60):d.start]
     tail = _HORIZON_TAIL.search(before)
-    return tail is not None and word_pattern_of(tuple(str(w) for w in words)).search(tail.group(0)) is not None
+    return tail is not None and pat.search(tail.group(0)) is not None
 
 
 # what stands between a plan's noun and its horizon: "targets to", "roadmap out to", "guidance for 2028", "plan for the
@@ -727,7 +733,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if since is not None and not word and doc_d is not None and _document_date(ctx) is not None:
         p = parse_period(since.group("d"))
         # ("since 1968 – 56 years by the time the last sorties are flown in 2024": a date after the span is its end)
-        ends = [x for d in ctx.dates_in(q.end, e) if (x := parse_period(d.text)) is not None]
+        # (not a date after a clause break: "since 1969 – more than 55 years – and CCGS Terry Fox, which ... in 1993")
+        ends = [x for d in ctx.dates_in(q.end, e) if (x := parse_period(d.text)) is not None
+                and not _CLAUSE_BREAK.search(t, q.end, d.start)]
         if p is not None and ends and p.first <= ends[0].first:
             return (p, ends[0], True)
         if p is not None and p.first <= doc_d.first:
