@@ -881,7 +881,7 @@ def _earlier_dates(ctx: Ctx, facts: Facts, tables: list[dict], src: Mention, whe
     from .dates import parse_period
 
     pi = ctx.para_index(src.start)
-    start = ctx.paras[max(0, pi - 1)][0]
+    start = max(ctx.paras[max(0, pi - 1)][0], src.start - 2000)  # (a bounded look back, whatever the paragraphs' length)
     deal = facts.g.word_pattern("deal_verbs")
     out: list[dict] = []
     for d in ctx.dates_in(start, src.start):

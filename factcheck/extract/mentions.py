@@ -2017,10 +2017,12 @@ class _Scanner:
         return self._named_country(m, spec, (self._sentence_of(m), self._paragraph_of(m), self.t[:_HEAD_CHARS]))[0]
 
     def _paragraph_of(self, m: Mention) -> str:
-        """The text of ``m``'s line (a paragraph of a release)."""
-        pa = self.t.rfind("\n", 0, m.start) + 1
-        pb = self.t.find("\n", m.end)
-        return self.t[pa:pb if pb >= 0 else len(self.t)]
+        """The text of ``m``'s line (a paragraph of a release), at most 2,000 characters either side of it (so that a
+        page pasted as one line costs each figure a bounded look, not the whole line)."""
+        lo, hi = max(0, m.start - 2000), min(len(self.t), m.end + 2000)
+        pa = self.t.rfind("\n", lo, m.start) + 1 or lo
+        pb = self.t.find("\n", m.end, hi)
+        return self.t[max(pa, lo):pb if pb >= 0 else hi]
 
     def _country_pick(self, k: int, m: Mention, spec: dict, head: str) -> None:
         """The currency of the one country of ``spec`` that the figure's sentence names, else its paragraph ("Denmark
