@@ -18,7 +18,7 @@ from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import matches
-from .reading import Facts, calibre, doubt, is_amount, known_noun
+from .reading import _A_THING, _SPACES, Facts, calibre, doubt, is_amount, known_noun
 from .scope import Ctx
 
 if TYPE_CHECKING:
@@ -270,11 +270,11 @@ def _is_rate(ctx: Ctx, x: Mention) -> bool:
     ship", "€240 million an aircraft")?"""
     if _RATE.match(ctx.text, x.end):
         return True
-    thing = _A_THING_AFTER.match(ctx.text, x.end)
+    spaces = _SPACES.match(ctx.text, x.end)
+    thing = _A_THING.match(ctx.text, spaces.end()) if spaces is not None and spaces.end() > x.end else None
     return thing is not None and known_noun(ctx.vocab, thing.group(1))
 
 
-_A_THING_AFTER = LazyPattern(r"\s+an?\s+([\p{L}][\p{L}-]*)\b", regex.I)
 _LABELLED_BRACKET = LazyPattern(r"[^()]*\(\s*[^():\d]{0,20}\d*[^():]{0,10}:\s*(?:(?:more|less|fewer)\s+than|about|around|"
                                 r"over|under|up\s+to|some|nearly|almost|approximately|approx\.)?\s*")
 _BRACKET_RIGHT_AFTER = LazyPattern(r"\s*\(\s*(?:about|around|some|roughly|approximately|approx\.|nearly|almost|c\.)?\s*")
@@ -878,7 +878,7 @@ def _earlier_dates(ctx: Ctx, facts: Facts, tables: list[dict], src: Mention, whe
     the figure, say a deal was made (a date just after one of the deal verbs, linking.yaml: "a contract signed three years
     earlier, in June 2021"; not the start of a period, "since January 2023"): a month window for a date to the month, else the year's
     table."""
-    from .dates import parse_period
+    from .dates import _RANGE_STARTS, parse_period
 
     pi = ctx.para_index(src.start)
     start = max(ctx.paras[max(0, pi - 1)][0], src.start - 2000)  # (a bounded look back, whatever the paragraphs' length)
@@ -886,7 +886,7 @@ def _earlier_dates(ctx: Ctx, facts: Facts, tables: list[dict], src: Mention, whe
     out: list[dict] = []
     for d in ctx.dates_in(start, src.start):
         p = parse_period(d.text)
-        if p is None or p.last >= when.first or _SINCE_BEFORE_DATE.search(ctx.text, max(0, d.start - 12), d.start) or \
+        if p is None or p.last >= when.first or _RANGE_STARTS.search(ctx.text, max(0, d.start - 20), d.start) or \
                 not deal.search(ctx.text, max(ctx.sentence(d.start)[0], d.start - 40), d.start):
             continue
         t = _table_for(tables, p.last.year)
@@ -898,7 +898,6 @@ def _earlier_dates(ctx: Ctx, facts: Facts, tables: list[dict], src: Mention, whe
     return out[-3:]
 
 
-_SINCE_BEFORE_DATE = LazyPattern(r"\b(?:since|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$", regex.I)
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
