@@ -193,6 +193,9 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     if not same and a.type == "count" and a.unit and b.unit and not a.inferred and not b.inferred and \
             noun_class(ctx.vocab, a.unit) != noun_class(ctx.vocab, b.unit):
         return  # "245 engines" and "254 Stinger missiles": counts of other things are other figures
+    if not same and ctx.other_members(a, b):
+        return  # "a) MRSAM for the Navy – ₹2,960 crore" and "b) Invar missiles for the Army – ₹2,096 crore": two items
+        # of one list are two members of it, not one figure given twice (items of prose, sentences, may restate)
     if not same and ctx.sent_index(a.start) == ctx.sent_index(b.start):
         return  # two figures of one sentence share all its words: the words say nothing of a slip
     if not same and any(_PARTITIVE_OPENING.match(ctx.text, ctx.sentence(x.start)[0]) for x in (a, b)):

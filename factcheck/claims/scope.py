@@ -10,6 +10,7 @@ limited to a window of a few sentences and to ``MAX_WINDOW`` figures.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -18,6 +19,9 @@ from .. import workcount
 from ..document.segment import paragraphs, sentences
 from ..model import AMOUNT_TYPES, Claim, Document, Mention, Unchecked
 from ..ruleset import RuleSet
+
+# a line that opens an item of a list: "- ...", "• ...", "a) ...", "(b) ...", "2. ...", "(iii) ..."
+_LIST_MARK = re.compile(r"[ \t]*(?:[-•*·–▪◦●]|\(?\d{1,2}[.)]|\(?[^\W\d_][.)]|\([ivx]{1,4}\))[ \t]+\S")
 
 MAX_WINDOW = 40  # figures a candidate search looks at around a trigger, whatever the paragraph's length
 
@@ -94,6 +98,43 @@ class Ctx:
 
     def in_headline(self, m: Mention) -> bool:
         return m.start < self.headline_end
+
+    @cached_property
+    def _list_items(self) -> tuple[list[int], list[int], list[int]]:
+        """Start, end and run of every line that opens a list item; a run is a list: items following one another
+        with only blank lines, or indented lines that carry an item on, between them."""
+        starts: list[int] = []
+        ends: list[int] = []
+        runs: list[int] = []
+        run, open_run, pos = 0, False, 0
+        for line in self.text.split("\n"):
+            if _LIST_MARK.match(line):
+                run += 0 if open_run else 1
+                starts.append(pos)
+                ends.append(pos + len(line))
+                runs.append(run)
+                open_run = True
+            elif line.strip() and not line[:1].isspace():
+                open_run = False
+            pos += len(line) + 1
+        return starts, ends, runs
+
+    def list_item(self, i: int) -> tuple[int, int] | None:
+        """(list, item) of the list item whose opening line holds position ``i``, else None."""
+        starts, ends, runs = self._list_items
+        k = bisect.bisect_right(starts, i) - 1
+        return (runs[k], k) if k >= 0 and i <= ends[k] else None
+
+    def other_members(self, a: Mention, b: Mention) -> bool:
+        """Do ``a`` and ``b`` stand in two items of one list, each a fragment naming a member ("a) Invar missiles for
+        the Army – ₹2,096 crore"), not a sentence of prose ("- Our view: at £1.45bn the amendment is smaller than we
+        had modelled.")?"""
+        ia, ib = self.list_item(a.start), self.list_item(b.start)
+        if ia is None or ib is None or ia[0] != ib[0] or ia[1] == ib[1]:
+            return False
+        starts, ends, _ = self._list_items
+        lines = [self.text[starts[k]:ends[k]].strip() for k in (ia[1], ib[1])]
+        return all(len(line) <= 160 and not line.endswith((".", "!", "?")) for line in lines)
 
     # ------------------------------------------------------------------------------------ figures
     @cached_property
