@@ -351,6 +351,15 @@ def _coverage_pattern(ctx: Ctx) -> Any:
     return hit[1]
 
 
+def _plan_before(ctx: Ctx, s: int) -> Period | None:
+    """The last date of the sentence before the one starting at ``s`` (in its paragraph) that is named as a plan's."""
+    si = ctx.sent_index(s)
+    if si == 0 or ctx.para_index(ctx.sents[si - 1][0]) != ctx.para_index(s):
+        return None
+    named = [d for d in ctx.dates_in(*ctx.sents[si - 1]) if _plan_named(ctx, d)]
+    return parse_period(named[-1].text) if named else None
+
+
 def _plan_named(ctx: Ctx, d: Mention) -> bool:
     """Is the date ``d`` said to be a plan's, a schedule's or the first one ("once planned for 2029", "originally due in
     2027", "the March 2027 target"): a plan word (linking words plan_words) in the 60 characters before it, in its
@@ -360,6 +369,20 @@ def _plan_named(ctx: Ctx, d: Mention) -> bool:
         return False
     s0 = ctx.sentence(d.start)[0]
     return pat.search(ctx.text, max(s0, d.start - 60), min(len(ctx.text), d.end + 12)) is not None
+
+
+def _deadline_before(ctx: Ctx, lo: int, d: Mention) -> bool:
+    """Is the date ``d`` named as a deadline or an expected date ("its contractual delivery date of November 2024", "is
+    not expected to be launched before 2032"): a word of linking words deadline_words at most 25 characters before it,
+    no comma or stop between (looking no further back than ``lo``)?"""
+    pat = _linking_words(ctx, "deadline_words")
+    if pat is None:
+        return False
+    for m in pat.finditer(ctx.text, max(lo, d.start - 40), d.start):
+        gap = ctx.text[m.end():d.start]
+        if len(gap) <= 25 and not any(c in gap for c in ",;."):
+            return True
+    return False
 
 
 _WORD_LISTS: dict[int, tuple[Any, Any]] = {}
@@ -798,6 +821,11 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         due_and_came = distinct
         if len(due_and_came) >= 2:
             (da, a), (db, b) = due_and_came[-2], due_and_came[-1]
+            if not _plan_named(ctx, da) and not _plan_named(ctx, db) and (planned := _plan_before(ctx, s)) is not None:
+                # "The fleet had been planned to remain in service until 2037. It was grounded in July 2023 and withdrawn
+                # in September 2023, some 14 years early": late or early against the date the sentence before names
+                # as the plan's, to the last date of the span's own sentence
+                return (planned, b, True) if planned.first <= b.first else (b, planned, True)
             # "IOC was declared in November 2025, ..., and FOC is now forecast for 2029, nine years late": two dates
             # in two clauses are of two things; the span is read, but not surely
             sure = not _CLAUSE_BREAK.search(t, da.end, db.start)
@@ -1025,7 +1053,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # after the span in another clause is not the span's end; nor a date named as a deadline ("had missed its
         # contractual delivery date of November 2024")
         periods = [(d, p) for d, p in periods if d.end <= q.start or not (
-            _CLAUSE_BREAK.search(t, q.end, d.start) or _DEADLINE.search(t, max(q.end, d.start - 40), d.start))]
+            _CLAUSE_BREAK.search(t, q.end, d.start) or _deadline_before(ctx, q.end, d))]
         # "Seven years later the company, listed in Frankfurt since September 2020, reported 2024 revenue": a date after
         # "since" or "until" starts or ends a state of something else, it is not the date the span runs to
         kept = [(d, pd) for d, pd in periods if not (d.start > q.end and _STATE_DATE.search(t, max(q.end, d.start - 12),
@@ -1113,7 +1141,6 @@ _STATE_DATE = LazyPattern(r"\b(?:since|until|till)\s+(?:\p{L}+\s+)?$", regex.I)
 # a verb of the sentence's own event between its date and a "N later" span ("announced in 2010, was abandoned")
 _EVENT_VERB = LazyPattern(r",\s+(?:was|were|is|are|has|had|have|came|followed|went|began|started|ended|arrived|took)\b"
                           r"(?:\s+\p{L}+)?", regex.I)
-_DEADLINE = LazyPattern(r"\b(?:date|deadline|target|due|scheduled|planned|originally)\b[^,;.]{0,25}$", regex.I)
 _AFTER_SPAN = LazyPattern(r"\b(?:after|following)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
                 r"less\s+than)\s+)?$", regex.I)
 _BY_CHANGE = LazyPattern(r"\bby\s+(?:(?:up\s+to|another|a\s+further|at\s+least)\s+)?" + _SPAN_HEDGE + "$", regex.I)
