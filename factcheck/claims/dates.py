@@ -935,7 +935,14 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         earlier = [x.start for x in spans[k0:k0 + 40] if s <= x.start < q.start and x is not q]
         limit = earlier[0] if earlier else q.start
         before_q = [p for d, p in others if d.end <= limit]
-        own = before_q[-1] if before_q else (others[0][1] if others else None)
+        # (nor a date between an earlier span and this one, that span's event: "left the dock today, 28 months after her
+        # keel was laid in May 2023 and almost three and a half years after the first steel was cut in April 2022")
+        # (an earlier span with an event of its own: not "at intervals of roughly 18 months, the last in 2030, 28 years
+        # after the contract was signed")
+        evented = [x.end for x in spans[k0:k0 + 40] if s <= x.start < q.start and x is not q
+                   and _EVENT_SPAN.match(t, x.end)]
+        free = [p for d, p in others if not evented or d.start >= q.end or d.end <= evented[0]]
+        own = before_q[-1] if before_q else (free[0] if free else None)
         # "... December 2032, 18 months later than planned, and construction began in June 2024, four years after
         # ...": a date in the span's own clause, after a clause break that follows the earlier span, is its end
         breaks = [b.end() for b in _CLAUSE_BREAK.finditer(t, s, q.start)]
@@ -1093,6 +1100,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
 
 
 # the hedges a span of "since" or "ago" may carry ("some 25 years ago", "almost 39 years since")
+_EVENT_SPAN = LazyPattern(r"\s+(?:after|before|since)\b", regex.I)
 _SPAN_HEDGE = r"(?:(?:some|about|around|nearly|almost|roughly|just|over|more\s+than|less\s+than|exactly)\s+)?"
 _SINCE_OR_AGO = LazyPattern(r"\s*(?:since|ago)\b", regex.I)
 _NOW_SPAN_VERB = LazyPattern(r"\b(?:marks|mark|is\s+now|it\s+is|it['’]s|are\s+now|now)\s+" + _SPAN_HEDGE + "$", regex.I)

@@ -154,7 +154,14 @@ class Pairs:
             else:
                 named = False
             if prev:
-                self._take(mt, old, prev[-1], ([] if named else ctx.sentence_numbers(si - 1)) + figs, best)
+                # (the total of a list, not its last part: "7,444 personnel, comprising 5,841 Army, 776 Air Corps and 827
+                # Naval Service. This compares with 7,554"; its parts between are no obstacle)
+                total = self._listed_total(si - 1, prev[-1]) if not named else None
+                if total is not None and total in prev:
+                    self._take(mt, old, total, [x for x in ctx.sentence_numbers(si - 1) if x.start <= total.start] + figs,
+                               best)
+                else:
+                    self._take(mt, old, prev[-1], ([] if named else ctx.sentence_numbers(si - 1)) + figs, best)
 
     def subject(self, trig: Mention, base: Mention, direction: int = 0) -> Mention | None:
         """The level a comparison is about: the nearest figure of the base's kind before the trigger in its
@@ -200,7 +207,7 @@ class Pairs:
                     # 17 hours a month")
                     and not other_rate(ctx, x, base)]
             if prev:
-                total = self._broken_down(prev[-1])
+                total = self._broken_down(prev[-1]) or self._listed_total(si - 1, prev[-1])
                 return total if total is not None and total in prev else prev[-1]
         return None
 
@@ -356,6 +363,23 @@ class Pairs:
     def broken_down(self, x: Mention) -> Mention | None:
         """The total ``x`` is the last part of, when a breakdown set off after the total ends on it (else None)."""
         return self._broken_down(x)
+
+    def _listed_total(self, si: int, x: Mention) -> Mention | None:
+        """The total whose parts the list ending at ``x`` gives ("7,444 personnel, comprising 5,841 Army, 776 Air Corps
+        and 827 Naval Service"): the total of a grammar `total` template with its parts after it (linking.yaml), in
+        sentence ``si``, when every figure from the template to ``x`` is of the total's type (a count, or an amount in
+        its unit), smaller than it, and they add up to no more than it."""
+        ctx = self.ctx
+        for mt in matches(self.facts.g, "total", self.facts.abstract(si)):
+            t = mt.slots.get("total")
+            if t is None or mt.template.meta.get("parts") != "after" or not mt.end <= x.start or not t.value:
+                continue
+            items = [y for y in ctx.numbers_in(mt.end, x.end) if is_amount(y)]
+            if items and items[-1] is x and all(y.type == t.type and (y.type == "count" or y.unit == t.unit)
+                                                and 0 < (y.value or 0) < t.value for y in items) and \
+                    sum(y.value or 0 for y in items) <= t.value * 1.01:
+                return t
+        return None
 
     def _broken_down(self, x: Mention) -> Mention | None:
         """"delivered 15 Rafale jets, 7 for France and 8 for export, more than doubling its output from 7": the last
