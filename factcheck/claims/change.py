@@ -60,6 +60,7 @@ from .reading import (
     reached_as_share,
     same_figure,
     same_noun,
+    share_whole,
 )
 from .scope import Ctx
 
@@ -1093,6 +1094,9 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
               and comparable(ctx.vocab, x, base) and not same_figure(x, base) and magnitude(x, base) < 1000
               and not base_position(ctx, x) and x.start not in pairs.deltas
               and not size_of_comparison(ctx, x)
+              # (nor the whole of a share: "This amounts to 5.38 per cent of the projected GDP of EUR 89.0 billion and is
+              # EUR 1.05 billion, or 28 per cent, more than the EUR 3.74 billion")
+              and not share_whole(ctx, x)
               # ("Combined, the 12 Rafales and 8 Mirages make up about a third of the 60 jets": an item of a summed list)
               and not summed_list_item(ctx, x)
               and not ((facts.rate_of(x) == "unit") != base_unit and magnitude(x, base) >= 10)

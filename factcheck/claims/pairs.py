@@ -17,7 +17,7 @@ from ..extract.lazy import LazyPattern
 from ..extract.lexicon import MONTHS
 from ..model import Evidence, Mention
 from .grammar import Match, matches
-from .reading import Facts, added_amount, comparable, inherit, is_amount, magnitude, modifier, same_figure
+from .reading import Facts, added_amount, comparable, inherit, is_amount, magnitude, modifier, same_figure, share_whole
 from .scope import Ctx
 
 MAX_LEVEL_RATIO = 60.0  # two levels of one quantity rarely differ by more than this factor
@@ -175,7 +175,8 @@ class Pairs:
         s = max([s, *(h.end() for h in _NAMED_SUBJECT_CLAUSE.finditer(ctx.text, s, trig.start))])
         before = [x for x in ctx.numbers_in(s, trig.start) if is_amount(x) and x is not base and x.start not in self.deltas
                   and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)
-                  and not size_of_comparison(ctx, x)
+                  and not size_of_comparison(ctx, x) and not share_whole(ctx, x)  # (not "5.38 per cent of GDP of EUR 89.0
+                  # billion and is EUR 1.05 billion more than": the whole of a share)
                   and not wrong_side(x, base, direction) and not other_rate(ctx, x, base)]
         before = outside_closed_aside(ctx, before, s, trig.start)
         if before:

@@ -17,7 +17,7 @@ from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import PERIOD_DAYS, Pairs, base_position, term_days, term_of
 from .parts import _added_item
-from .reading import Facts, doubt, is_amount, is_generic, known_noun, noun_class
+from .reading import Facts, doubt, is_amount, is_generic, known_noun, noun_class, share_whole
 from .scope import Ctx
 
 # "a $548,856,000 firm-fixed-price contract for 1,320 vehicles": hyphenated words count as words
@@ -154,7 +154,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     # item, not the total
     totals = [x for x in window if x.type == r.type and x.unit == r.unit and abs(x.value or 0) > abs(r.value or 0)
               and facts.rate_of(x) is None and not (r.end <= x.start and _ADDED.search(ctx.text, max(r.end, x.start - 30),
-                                                                                         x.start))]
+                                                                                         x.start))
+              # (nor the whole of a share: "£1,050 for every person ..., and about 5.2% of total managed expenditure of
+              # £1,415 billion")
+              and not share_whole(ctx, x)]
     counts = [x for x in window if x.type in ("count", "number") and x.value and x.value >= 2 and x.value == int(x.value)
               and not x.role and (x.start not in pairs.deltas or _added_item(ctx, x))]  # "for two more of the"
     readings: list[Relation] = []

@@ -225,6 +225,21 @@ def magnitude(a: Mention, b: Mention) -> float:
     return max(x, y) / min(x, y)
 
 
+_SHARE_OF = LazyPattern(r"\s+of\s+[^\d,;:!?()\[\]]{0,80}")
+
+
+def share_whole(ctx: Ctx, x: Mention) -> bool:
+    """Is ``x`` the whole that a percent right before it in its clause is a share of ("5.2% of total managed
+    expenditure of £1,415 billion", "5.38 per cent of the projected gross domestic product of EUR 89.0 billion"): no
+    figure, comma or stop between them? Such a whole is the share's, not the level of the sentence's subject."""
+    s = ctx.sentence(x.start)[0]
+    before = ctx.numbers_in(max(s, x.start - 100), x.start)
+    if not before or before[-1].type != "percent" or before[-1].value_high is not None:
+        return False
+    p = before[-1]
+    return _SHARE_OF.fullmatch(ctx.text, p.end, x.start) is not None
+
+
 def same_figure(a: Mention, b: Mention) -> bool:
     """The same figure written twice, perhaps rounded differently ("€1,707 million" and "€1.7 billion");
     not "just over $2.7 billion" and "just under $2.7 billion"."""
