@@ -57,7 +57,9 @@ def fmt_number(v: float, decimals: int, grouped: bool, group: str = ",", point: 
 
 def _separators(written: str, decimals: int) -> tuple[str, str]:
     """The group and decimal marks a numeral was written with ("1.059" in German text, "2,5")."""
-    marks = [c for c in written if not c.isdigit()]
+    if not any(c.isdigit() for c in written):
+        return ",", "."  # a numeral in words ("half a million") has no marks
+    marks = [c for c in written if not c.isdigit() and not c.isalpha()]
     if decimals and marks:
         point = marks[-1]
         group = next((c for c in marks[:-1] if c != point), "." if point == "," else ",")

@@ -236,6 +236,19 @@ def test_restated_figure_rounds_half_up():
     assert restate(eur, 2.65e9, doc) == "EUR 2.7 billion"  # 2.65 is stored as 2.6499…: its decimal form rounds up
 
 
+def test_figure_written_in_words_is_restated_with_plain_marks():
+    """A numeral in words has no group or decimal marks to copy: its letters are none ("645h454.5" came of "half")."""
+    from factcheck.extract import extract
+    from factcheck.model import Document
+    from factcheck.numfmt import restate
+    from factcheck.ruleset import load_rules
+
+    doc = "Each robot costs about half a million euros."
+    m = next(x for x in extract(Document(path="-", text=doc), load_rules().vocab) if "million" in x.text)
+    assert m.word and m.value == 500_000
+    assert restate(m, 645_454.5, doc) == "645,454.5 euros"
+
+
 # ------------------------------------------------------------------------------------- writes and links
 
 

@@ -44,6 +44,9 @@ _APPOSED = LazyPattern(r"\s*[,–—]\s*(?:(?:about|around|roughly|some|nearly|a
              regex.I)
 _ADDED = LazyPattern(r"\b(?:plus|and|as\s+well\s+as|along\s+with|together\s+with|besides|in\s+addition\s+to)\s+"
                      r"(?:(?:a|an|the|another|further|some|about|around|nearly|almost)\s+)*$", regex.I)
+# ... before the rate, without a bare "and", which may join clauses ("three ships for £3.7 billion, and a £4.2 billion deal")
+_ADDED_TO = LazyPattern(r"\b(?:plus|as\s+well\s+as|along\s+with|together\s+with|besides|in\s+addition\s+to)\s+"
+                        r"(?:(?:a|an|the|another|further|some|about|around|nearly|almost)\s+)*$", regex.I)
 _EARNINGS = LazyPattern(r"\b(?:earnings|eps|dividends?|profit|income|book\s+value)\b", regex.I)
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
 
@@ -150,11 +153,12 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 if is_amount(y) and y.type == r.type and y.unit == r.unit and y.start not in near]
         window = found + tied + window
     window = list({x.start: x for x in window}.values())
-    # "48 launchers at $10 million each plus $120 million of missiles": a figure added after the rate is a further
-    # item, not the total
+    # "48 launchers at $10 million each plus $120 million of missiles", "22 robots as well as €3.1 million for training":
+    # a figure added to others is a further item, not the total
     totals = [x for x in window if x.type == r.type and x.unit == r.unit and abs(x.value or 0) > abs(r.value or 0)
-              and facts.rate_of(x) is None and not (r.end <= x.start and _ADDED.search(ctx.text, max(r.end, x.start - 30),
-                                                                                         x.start))
+              and facts.rate_of(x) is None
+              and not (_ADDED if r.end <= x.start else _ADDED_TO).search(ctx.text, max(ctx.sentence(x.start)[0],
+                                                                                     x.start - 30), x.start)
               # (nor the whole of a share: "£1,050 for every person ..., and about 5.2% of total managed expenditure of
               # £1,415 billion")
               and not share_whole(ctx, x)]
@@ -178,9 +182,18 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     deals_named = _deal_words(ctx, facts, s_r, ctx.sentence(r.start)[1], determined=True)
     for t in totals:
         # "two frigates at £500 million each and a tanker for £300 million, £1.3 billion in all": another amount of
-        # the total's kind listed between the rate and the total is more of what the total covers
-        more = [y for y in ctx.numbers_in(r.end, t.start) if y.type == t.type and y.unit == t.unit and is_amount(y)
-                and facts.rate_of(y) is None] if ctx.sent_index(t.start) == ctx.sent_index(r.start) else []
+        # the total's kind listed between the rate and the total is more of what the total covers; so is one between a
+        # total and the rate after it ("worth €14.2 million, covers 22 robots as well as €3.1 million for training,
+        # meaning each robot costs about half a million euros": an amount added to what the total buys)
+        lo, hi = (r.end, t.start) if r.end <= t.start else (t.end, r.start)
+        more = [y for y in ctx.numbers_in(lo, hi) if y.type == t.type and y.unit == t.unit and is_amount(y)
+                and facts.rate_of(y) is None and (r.end <= t.start or _ADDED_TO.search(ctx.text, max(lo, y.start - 30),
+                                                                                      y.start))]\
+            if ctx.sent_index(t.start) == ctx.sent_index(r.start) else []
+        if more and t.end <= r.start and any(y.type == t.type and y.unit == t.unit and abs(y.value or 0) > abs(t.value or 0)
+                                             for y in ctx.numbers_in(t.end, r.start)):
+            more = []  # (not when the text adds them up itself: "£31 billion plus a £10 billion contingency, £41 billion in
+            # all, or some £7.75 billion a boat before contingency")
         if more:
             continue
         for c in counts:
