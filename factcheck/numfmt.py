@@ -81,7 +81,8 @@ def restate(m: Mention, value: float, doc_text: str) -> str:
     written = doc_text[m.num_start:m.num_end] if m.num_end > m.num_start else ""
     factor = 1.0
     group, point = _separators(written, m.decimals)
-    if m.scale and m.value and written:
+    # (a scale word, or a currency's subunit: "42 pence" is worth GBP 0.42, "€2.5bn" 2.5e9)
+    if (m.scale or m.type == "currency") and m.value and written:
         try:
             digits = written.replace(group, "").replace(point, ".").replace("\u2009", "").replace(" ", "")
             written_v = float(digits)

@@ -249,6 +249,20 @@ def test_figure_written_in_words_is_restated_with_plain_marks():
     assert restate(m, 645_454.5, doc) == "645,454.5 euros"
 
 
+def test_figure_in_a_currency_subunit_is_restated_in_it():
+    """"42 pence" is worth GBP 0.42: a value is restated in pence, not rounded as pounds ("0 pence", "1 pence")."""
+    from factcheck.extract import extract
+    from factcheck.model import Document
+    from factcheck.numfmt import restate
+    from factcheck.ruleset import load_rules
+
+    doc = "The dividend is 42 pence."
+    m = next(x for x in extract(Document(path="-", text=doc), load_rules().vocab) if "pence" in x.text)
+    assert m.value == 0.42
+    assert restate(m, 0.62, doc) == "62 pence"
+    assert restate(m, 0.03, doc) == "3 pence"
+
+
 # ------------------------------------------------------------------------------------- writes and links
 
 

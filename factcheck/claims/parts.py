@@ -1296,6 +1296,16 @@ _OF_ITS_WHOLE = LazyPattern(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|all|our|his
                             r"(?:[\p{L}-]+['’]s\s+)?", regex.I)
 
 
+def _base_of_a_percent(ctx: Ctx, x: Mention) -> bool:
+    """Is ``x`` the base of a percent change right before it ("up 11% on €1.80", "a rise of 7% over 42 pence"): a
+    base by position, the figure before it in its sentence a percent, only a few words between?"""
+    if not base_position(ctx, x):
+        return False
+    before = ctx.numbers_in(max(ctx.sentence(x.start)[0], x.start - 40), x.start)
+    return bool(before) and before[-1].type == "percent" and \
+        regex.fullmatch(r"[^\d,;:()]{1,25}", ctx.text[before[-1].end:x.start]) is not None
+
+
 def _partitive_part(ctx: Ctx, whole: Mention) -> Mention | None:
     """"31 of the 46 parts", "214 of this year's 712 new apprentices": the figure right before ``whole`` that is "of" it,
     of its kind and no larger."""
@@ -2028,6 +2038,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                  and not (t.type == "currency" and facts.rate_of(x) == "period" and facts.rate_of(t) is None)
                  and not _bracketed_after_figure(ctx, x)
                  and not _MORE_THAN.match(ctx.text, x.end)  # "three more than in 2023": a difference, no part
+                 # (nor the base a percent change right before it is measured on: "€2.00 per share, up 11% on €1.80,
+                 # plus a special dividend of €1.00, for a total of €3.00")
+                 and not _base_of_a_percent(ctx, x)
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         items = _own_noun_items(ctx, t, items)
         items = [x for x in items if not _split_count(ctx, facts, x)]
@@ -3210,6 +3223,11 @@ def _remainder(ctx: Ctx, mt: Match) -> None:
                   mt.template.explicit)
     after = max(part.end, whole.end) if whole is not None else part.end  # "230 of the 672 howitzers, leaving 442"
     parts = [part]
+    if whole is not None and whole.end <= part.start and (first := _partitive_part(ctx, whole)) is not None and \
+            first is not part and not base_position(ctx, first):
+        # "Military members accounted for 6,150 of the 28,800 people ..., civil servants for 16,300 and contractors for
+        # the remaining 6,350": the part "of" the whole before it is the list's first part
+        parts.insert(0, first)
     left: list[Mention] = []  # figures of the kind between the part and the rest that the walk did not take
     for x in ctx.numbers_in(after, d.start):  # the items listed with the part ("20 go to Łask, 16 to Malbork")
         if not (is_amount(x) and x.type in kinds and x.value_high is None and _sum_comparable(ctx, x, d)):
