@@ -1072,6 +1072,9 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # before
     if (of_that := _OF_THAT.match(ctx.text, part.end)) is not None and sv is not None and sv[0] <= 100:
         back = [x for x, _ in out if x.start < part.start and ctx.sent_index(part.start) - ctx.sent_index(x.start) <= 1]
+        # (not the base of a change: "612 days at sea ..., down from 744 the previous year. The frigates accounted for
+        # 241 of those days": those of the year, 612)
+        back = [x for x in back if not base_position(ctx, x)]
         if of_that.group(0).split()[-1].lower() == "it" and not _OPENS_CLAUSE.fullmatch(
                 ctx.text, ctx.sentence(part.start)[0], part.start):
             # "The Indo-Pacific money ... has moved the slowest: only about $2 billion of it": "it" is the subject its
