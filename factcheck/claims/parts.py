@@ -2040,6 +2040,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                  and not _counts_the_parts(ctx, x, t) and (rate or facts.rate_of(x) != "unit")
                  and not (t.type == "currency" and facts.rate_of(x) == "period" and facts.rate_of(t) is None)
                  and not _bracketed_after_figure(ctx, x)
+                 # (nor a figure restated in another unit: "15,000 hectares (150 km², or about 58 square miles)")
+                 and not (x.start in ctx.restated and t.start not in ctx.restated)
                  and not _MORE_THAN.match(ctx.text, x.end)  # "three more than in 2023": a difference, no part
                  # (nor the base a percent change right before it is measured on: "€2.00 per share, up 11% on €1.80,
                  # plus a special dividend of €1.00, for a total of €3.00")
