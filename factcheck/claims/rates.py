@@ -42,11 +42,12 @@ _RESTATES = LazyPattern(r"(?:\s+(?!and\b|or\b)[\p{L}-]+){0,2}?\s*,?\s*(?:or|that
                         r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under|approximately)\s+)?", regex.I)
 _APPOSED = LazyPattern(r"\s*[,–—]\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|just\s+over|just\s+under)\s+)?",
              regex.I)
-_ADDED = LazyPattern(r"\b(?:plus|and|as\s+well\s+as|along\s+with|together\s+with|besides|in\s+addition\s+to)\s+"
-                     r"(?:(?:a|an|the|another|further|some|about|around|nearly|almost)\s+)*$", regex.I)
-# ... before the rate, without a bare "and", which may join clauses ("three ships for £3.7 billion, and a £4.2 billion deal")
-_ADDED_TO = LazyPattern(r"\b(?:plus|as\s+well\s+as|along\s+with|together\s+with|besides|in\s+addition\s+to)\s+"
-                        r"(?:(?:a|an|the|another|further|some|about|around|nearly|almost)\s+)*$", regex.I)
+# words that add an amount to others ("48 launchers at $10 million each plus $120 million of missiles"); before the rate
+# without a bare "and", which may join clauses ("three ships for £3.7 billion, and a £4.2 billion deal")
+_ADDING = r"(?:plus|as\s+well\s+as|along\s+with|together\s+with|besides|in\s+addition\s+to)"
+_ADDED_TAIL = r"\s+(?:(?:a|an|the|another|further|some|about|around|nearly|almost)\s+)*$"
+_ADDED = LazyPattern(r"\b(?:and|" + _ADDING + ")" + _ADDED_TAIL, regex.I)
+_ADDED_TO = LazyPattern(r"\b" + _ADDING + _ADDED_TAIL, regex.I)
 _EARNINGS = LazyPattern(r"\b(?:earnings|eps|dividends?|profit|income|book\s+value)\b", regex.I)
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "annum", "quarter", "minute", "second"})
 

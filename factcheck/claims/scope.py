@@ -133,6 +133,8 @@ class Ctx:
         if ia is None or ib is None or ia[0] != ib[0] or ia[1] == ib[1]:
             return False
         starts, ends, _ = self._list_items
+        if any(ends[k] - starts[k] > 200 for k in (ia[1], ib[1])):
+            return False  # (a long item is prose; its text is not copied to find out)
         lines = [self.text[starts[k]:ends[k]].strip() for k in (ia[1], ib[1])]
         return all(len(line) <= 160 and not line.endswith((".", "!", "?")) for line in lines)
 
