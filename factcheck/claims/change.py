@@ -749,19 +749,6 @@ def _when_base(ctx: Ctx, d: Mention, at: int) -> Mention | None:
 _SUMMED_BASE = LazyPattern(r"\b(?:combined|together|total|joint|aggregate|collective)\s+(?:[\p{L}-]+\s+)?$", regex.I)
 
 
-_TIME_UNITS = LazyPattern(r"(?:year|month|week|day|decade|hour)s?", regex.I)
-_SPACE = LazyPattern(r"\s+")
-
-
-def _dates_an_event(ctx: Ctx, facts: Facts, x: Mention) -> bool:
-    """Is ``x`` a span of time followed by a word that makes it date an event ("28 years ago", "ten years earlier":
-    linking words elapsed_words)?"""
-    if x.type != "quantity" or not _TIME_UNITS.fullmatch(x.unit or ""):
-        return False
-    gap = _SPACE.match(ctx.text, x.end)
-    return gap is not None and facts.g.word_pattern("elapsed_words").match(ctx.text, gap.end()) is not None
-
-
 def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
     # the bases of the sentence's multiples: "almost 19 times the EDF's €7.953 billion budget and 100 times the €1.5
     # billion ...": the base of one multiple of a list is no subject the next is compared with
@@ -779,9 +766,9 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
                 facts.g.regex(_OBJECT_AFTER).match(ctx.text, m.end):
             continue  # "an order that will double the fleet of 12 jets", "24 more guns would triple the battery of 12": a
             # verb whose object grows by it, not a multiple of the figure before
-        if _dates_an_event(ctx, facts, base):
+        if _dates_a_level(ctx, base):
             continue  # "three and a half times what the estate fetched 28 years ago", "double what the army paid ten
-            # years earlier": a span that dates an event (linking words elapsed_words) is no amount compared
+            # years earlier": a span that dates an event is no amount compared
         if m.role == "fraction" and reached_as_share(ctx, facts, m):
             continue  # "rose by 30 units over the 70 built in 2023, to a quarter of the 400 ordered": the level reached
         if mt.template.meta.get("determiner") and not _DETERMINED.fullmatch(ctx.text, m.end, base.num_start):
