@@ -242,6 +242,29 @@ def test_a_bare_amount_does_not_borrow_the_currency_of_a_bracketed_aside(text: s
     assert (m.type, m.unit) == ("currency", unit), m
 
 
+@pytest.mark.parametrize("text,name", [
+    ("They plan to retire the Hkp 14 in the early 2030s.", "Hkp 14"),
+    ("The Saab 340 in service since 1984 will be replaced.", "Saab 340"),
+    ("Crews moved from the Puma 330 in stages.", "Puma 330"),
+])
+def test_a_name_then_a_number_before_the_preposition_in_is_a_model(text: str, name: str) -> None:
+    # "in" before words is the preposition, not inches: no unit follows the number, so the name and number are a model's
+    assert [(m.text, m.type) for m in extract_text(text) if m.type != "date"] == [(name, "identifier")]
+
+
+@pytest.mark.parametrize("text,bare,unit", [
+    ("Navy buys six new hulls\n\nThe army will have 90 launchers by 2027 and six more on option.", "six more", "launcher"),
+    ("Airbus delivers 12 tankers in 2024\n\nThe air force now flies 240 jets, and 15 are on order.", "15 are", "jet"),
+    ("Thales wins radar order for 8 sites\n\nThe network will grow to 120 radars by 2030, with 9 added next year.",
+     "9 added", "radar"),
+])
+def test_a_bare_count_takes_the_noun_of_its_own_sentence_before_another_lines(text: str, bare: str, unit: str) -> None:
+    # a count of like size on a line before (a headline) lends its noun only when the bare count's sentence has none
+    at = text.index(bare)
+    got = [(m.type, m.unit) for m in extract_text(text) if m.start == at]
+    assert got == [("count", unit)], got
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Country\tSEK million\t% of total", []),
     ("All figures in EUR million unless stated otherwise.", []),

@@ -461,6 +461,13 @@ def fraction_ok(num: int, den: int) -> bool:
     return den in _DENOMINATORS and 0 <= num <= den * 10 or 31 < den < 10000 and 0 < num < den
 
 
+def _inches(um: Any, rest: str) -> bool:
+    """Is the unit "in" that ``um`` matched in ``rest`` inches: glued to the figure ("12in"), or closing a phrase
+    ("a 12 in.", "9 in)"), or before a dimension word ("4 in thick")? Else it is the preposition ("98 in 2023")."""
+    return not um.group("sp") or rx(r"[ \u00a0]?(?:[.,;:!?)]|$)|[ \u00a0]+(?:thick|long|wide|tall|high|deep|across|"
+                                    r"in\s+diameter)\b").match(rest[um.end():]) is not None
+
+
 @dataclass(slots=True)
 class _Amount:
     """A figure being read: its numeral, scale, unit and kind, before it becomes a Mention."""
@@ -786,7 +793,9 @@ class _Scanner:
     def _amount_follows(self, after: str, strong: bool = False) -> bool:
         """Does a percent sign, scale word, unit, currency (or, unless strong, a counted noun) follow?"""
         lex = self.lex
-        if _PERCENT.match(after) or lex.unit_re.match(after) and not lex.unit_re.match(after).group("u")[:1].isupper():
+        um = lex.unit_re.match(after)
+        # ("the Hkp 14 in the early 2030s": "in" before words is the preposition, not inches)
+        if _PERCENT.match(after) or um and not um.group("u")[:1].isupper() and (um.group("u") != "in" or _inches(um, after)):
             return True
         sm = lex.scale_re.match(after)
         if sm and sm.group("long"):
@@ -1251,8 +1260,7 @@ class _Scanner:
             if um:
                 u = um.group("u")
                 glued = not um.group("sp")
-                inch_ok = u == "in" and (glued or rx(r"[ \u00a0]?(?:[.,;:!?)]|$)|[ \u00a0]+(?:thick|long|wide|tall|high|deep"
-                                                              r"|across|in\s+diameter)\b").match(rest[um.end():]))
+                inch_ok = u == "in" and _inches(um, rest)
                 if glued or u not in lex.tight_units or u not in lex.glued_only or inch_ok:
                     if not ((u == "in" and not inch_ok) or (u in ("m", "t") and f.scale)):
                         read = self._unit_expression(rest)
@@ -1826,8 +1834,12 @@ class _Scanner:
             # "1,331 million Swedish crowns (about $126 million) from 1,065 million": an aside in brackets restates
             # a figure in another unit; the figures outside it borrow from the figures outside it
             near = [o for o in near if not self._in_brackets(o.start, o.end)] or near
+        own = bool(near) and sent_of.get(id(near[0])) == s
         for o in near:
             ov = abs(o.value * (o.scale_factor if o.type != "count" else 1)) or 1.0
+            if own and sent_of.get(id(o)) != s and "\n" in self.t[o.end:amounts[k].start]:
+                break  # "Navy buys six new hulls // The army will have 90 launchers and six more": a figure of its
+                # own sentence lends its noun before one of another line, whatever their sizes
             if not o.inferred and 0.1 <= ov / v <= 10:
                 return o
         if near and (sent_of.get(id(near[0])) == s or "count" not in types):
