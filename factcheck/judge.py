@@ -524,7 +524,8 @@ def _pass_message(c: Claim, o: Outcome, text: str) -> str:
         return _fact_message(c, o, text, None, True)
     msg = f"{text} holds: {o.working}" if o.working else f"{text} holds"
     a, b = o.acc
-    if not (a <= o.point <= b) and o.reading.computed is None:
+    # (not for an open reading, whose working already says "235 million or more": its range has no upper end)
+    if not (a <= o.point <= b) and o.reading.computed is None and all(math.isfinite(x) for x in o.comp):
         lo, hi = (fmt_num(_round_sig(x)) for x in o.comp)
         msg += f" (from the figures as written; read as rounded they allow {lo} to {hi})"
     return msg

@@ -52,6 +52,7 @@ from .reading import (
     Facts,
     added_amount,
     calibre,
+    change_size,
     comparable,
     fraction_step,
     is_amount,
@@ -769,6 +770,9 @@ def _times(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match]) -> None:
         if _dates_a_level(ctx, base):
             continue  # "three and a half times what the estate fetched 28 years ago", "double what the army paid ten
             # years earlier": a span that dates an event is no amount compared
+        if _ADDITION_BEFORE.search(ctx.text, max(0, base.start - 20), base.start) or added_amount(ctx.text, base):
+            continue  # "nearly triple the pre-war rate and an extra 25,600 rounds every month": an amount added to a level
+            # is no level the multiple compares with
         if m.role == "fraction" and reached_as_share(ctx, facts, m):
             continue  # "rose by 30 units over the 70 built in 2023, to a quarter of the 400 ordered": the level reached
         if mt.template.meta.get("determiner") and not _DETERMINED.fullmatch(ctx.text, m.end, base.num_start):
@@ -2534,7 +2538,7 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
             near = min(ks, key=lambda k: abs(k - kp))
             lo, hi = sorted((near, kp))
             between = [x for x in figs[lo + 1:hi] if is_amount(x) and not _aside(ctx, x)
-                       and x.start not in deltas and not _change_size(ctx, facts, x)
+                       and x.start not in deltas and not change_size(ctx, facts, x, ("change_nouns",))
                        # ("compared with €51.9 billion twelve months earlier, an increase of 32 per cent": a span that
                        # dates the earlier level is no figure between)
                        and not (x.type == "quantity" and _DATING_SPAN_AFTER.match(ctx.text, x.end))]
@@ -2547,13 +2551,8 @@ def _nearest_pairs(ctx: Ctx, facts: Facts, p: Mention, local: list[Pair], deltas
 
 
 _DATING_SPAN_AFTER = LazyPattern(r"\s+(?:earlier|before|ago|previously|prior)\b", regex.I)
-_SIZE_OF = LazyPattern(r"(\p{L}+)\s+(?:of|by)\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than)\s+)?$", regex.I)
 
 
-def _change_size(ctx: Ctx, facts: Facts, x: Mention) -> bool:
-    """Is ``x`` the size of a change, after a change noun and "of"/"by" ("an overrun of €300 million")?"""
-    m = _SIZE_OF.search(ctx.text, max(0, x.start - 40), x.start)
-    return m is not None and facts.g.word_pattern("change_nouns").fullmatch(m.group(1)) is not None
 
 
 _CLAUSE_BREAK = LazyPattern(r";|,\s+(?:while|whereas|but|although|though|even\s+though|even\s+as|even\s+if|despite|"

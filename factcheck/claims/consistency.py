@@ -18,7 +18,7 @@ from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
 from ..model import Claim, Evidence, Mention, Relation
 from .pairs import Pairs
-from .reading import Facts, noun_class, same_figure
+from .reading import Facts, change_size, noun_class, same_figure
 from .scope import Ctx
 
 _STOP = frozenset("""the a an of and or in on at to for from by with its their this that these those was were is are be
@@ -390,16 +390,7 @@ _OWN_BEFORE = LazyPattern(r"[^\S\n]+(?:(?:of|was|were|is|are|at|stood\s+at|reach
 def _change_size(ctx: Ctx, facts: Facts, pairs: Pairs, x: Mention) -> bool:
     """Is ``x`` the size of a change: read so by the difference grammar, or right after a change word and "of"/"by"
     ("an expected decline of about $16.1 million")?"""
-    if x.start in pairs.deltas:
-        return True
-    before = ctx.text[max(0, x.start - 40):x.start]
-    hit = _OF_BY_BEFORE.search(before)
-    words = before[:hit.start()].split() if hit is not None else []
-    return bool(words) and any(facts.g.word_pattern(w).fullmatch(words[-1]) is not None
-                               for w in ("change_nouns", "increase_words", "decrease_words"))
-
-
-_OF_BY_BEFORE = LazyPattern(r"\s+(?:of|by)\s+(?:(?:about|some|around|roughly|nearly|almost|approximately)\s+)?$", regex.I)
+    return x.start in pairs.deltas or change_size(ctx, facts, x)
 
 
 def _after_noun(ctx: Ctx, x: Mention) -> int:

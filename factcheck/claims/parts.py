@@ -43,6 +43,7 @@ from .reading import (
     added_amount,
     adds_up,
     calibre,
+    change_size,
     comparable,
     counts_compatible,
     doubt,
@@ -1491,7 +1492,9 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     window = [x for x in window if x.value_high is None and x.start not in pairs.deltas]
     nums = [on_fig] if on_fig is not None else \
         [x for x in window if facts.measure_id(x) == meas and (ratio or x.start < p.start + 1)]
-    dens = [x for x in window if facts.measure_id(x) == "sales"]
+    # (nor is a change's size sales: "Revenues increased by €586 million ... a return on sales of 5.7%" is no margin of
+    # €586 million; but "an operating loss of $2,277 million" is the profit a margin is of)
+    dens = [x for x in window if facts.measure_id(x) == "sales" and not change_size(ctx, facts, x)]
     if not _future_figure(ctx, p):  # (not "Revenue target of around €1 billion by 2030" for a margin of 2024)
         dens = [x for x in dens if not _future_figure(ctx, x)]
     far = False
@@ -1503,6 +1506,7 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
         nums = nums or [y for x in facts.figures_before(meas, p.start) if x.start not in pairs.deltas
                         and (y := pairs.resolved(x)).type == "currency" and is_amount(y)][-2:]
         dens = dens or [y for x in facts.figures_before("sales", p.start) if x.start not in pairs.deltas
+                        and not change_size(ctx, facts, x)
                         and (y := pairs.resolved(x)).type == "currency" and is_amount(y)][-2:]
     if not ratio and not far and dens and (whole := _largest_sales_before(ctx, facts, pairs, min(dens, key=lambda x: x.start))) \
             is not None and abs(whole.value or 0.0) > max(abs(d.value or 0.0) for d in dens) * 1.0001 and \
@@ -1880,7 +1884,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         where = "none"
     if where in ("after", "either") and not (mt.template.id in ("comprising", "colon-far") and "(" in ctx.text[t_end:mt.end]):
         colon = mt.end if mt.template.id in ("comprising", "colon-far") and ctx.text[mt.end - 1:mt.end] == ":" else None
-        lists.append(_list_after(ctx, t, colon))  # not "£104.3m (2023: £33.9m)": a colon inside a bracket labels
+        lists.append(_list_after(ctx, facts, t, colon))  # not "£104.3m (2023: £33.9m)": a colon inside a bracket labels
     if where == "appositive":
         first = mt.slots.get("first")
         if first is not None and not regex.search(r"\p{L}", ctx.text[t.num_end if t.num_end > t.start else t.end:
@@ -2635,7 +2639,7 @@ _CHANGE_WORD_BEFORE = LazyPattern(r"\b(?:up|down|rose|fell|increased|decreased|g
                                   r"(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$|[+−]\s*$", regex.I)
 
 
-def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]:
+def _list_after(ctx: Ctx, facts: Facts, t: Mention, colon: int | None = None) -> list[Mention]:
     """The figures listed after a total: "1,400 tracked vehicles on the same chassis: 1,014 Borsuk IFVs and 386 ...";
     after a closing colon, the list may run on over the following lines (bullets)."""
     s_t, e = ctx.sentence(t.start)
@@ -2721,6 +2725,9 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
         return []  # "...: the TB2 has gone to 33 countries and the AKINCI to nine": clauses, not a list of parts
     if len(gap) > 80 or regex.search(r"[;]|\b(?:while|whereas|but|than)\b", gap):
         return []
+    if facts.g.regex(_COMPARED_GAP).search(gap):
+        return []  # "a fleet of 381 ships, well above today's 295, and ... six new ships": the figure a comparison sets
+        # beside the total (linking words comparison_openers, benchmark_verbs) is no part of it
     # "18 aircraft: Portugal's five, Hungary's two, the nine for the Netherlands and Austria and the Czech pair": an item
     # after the last figure with no figure of its own ("and the Czech pair") is a list not read whole
     rest = ctx.text[figs[-1].end:e]
@@ -2744,6 +2751,7 @@ def _list_after(ctx: Ctx, t: Mention, colon: int | None = None) -> list[Mention]
 _ASIDE = LazyPattern(r"\([^()\n]{1,80}\)|,\s*of\s+(?:which|whom|these|them)\s+[^,;()\n]{1,80}(?=,)", regex.I)
 
 
+_COMPARED_GAP = r"(?<![\p{L}])(?:@comparison_openers|@benchmark_verbs|up\s+from|down\s+from)(?![\p{L}])"
 _EACH_RIGHT_AFTER = LazyPattern(r"\s+(?:each|apiece)\b", regex.I)
 _ITEM_WITHOUT_FIGURE = LazyPattern(r"(?:,|\band)\s+(?:the|a|an|its|their)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s*[.;]?\s*$", regex.I)
 _CLAUSE_VERB = LazyPattern(r"\b(?:was|were|is|are|reached|rose|fell|stood|came|totall?ed|grew|increased|decreased|"
@@ -3024,6 +3032,8 @@ _INCLUDES = LazyPattern(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|among\s+them|amon
 _REACHED = LazyPattern(r"\b(?:rises|rose|risen|grows|grew|grown|increases|increased|climbs|climbed|brings|brought|takes|took|"
                        r"reaches|reached|swells|swelled)\b(?:\s+\p{L}+){0,3}\s+to\s+(?:(?:about|some|nearly|almost|over)\s+)?$",
                        regex.I)
+# a verb that carries a level up (linking words accrue_verbs), then the total it carried up to: "brought the total to"
+_ACCRUED_TOTAL = r"@accrue_verbs\s+(?:the|its|their|our)\s+(?:[\p{L}-]+\s+)?(?:total|tally|count|number)\s+to\b"
 _JOINS = LazyPattern(r"\W*(?:with|counting|adding|including|together\s+with|along\s+with|plus)\b", regex.I)
 _WIDER_PERIOD = LazyPattern(r"[^,;.]{0,40}?\b(?:(?P<always>since|so\s+far|to\s+date|cumulative(?:ly)?|"
                             r"over\s+(?:the\s+)?(?:past\s+|last\s+)?"
@@ -3095,8 +3105,10 @@ _LIST_NAME = LazyPattern(r"(?:^|,|\band\b|\s)\s*(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:o
                          r"\band\b|\(|$|\s[-–—]))")
 
 
-_JOINED_BEFORE = LazyPattern(r"\b(together\s+with|along\s+with|as\s+well\s+as|in\s+addition\s+to|alongside)\s+"
-                             r"(?:(?:the|its|their|some|about|around|another)\s+)?$", regex.I)
+# words that join a list to something named before it (linking words additive_before, joining_verbs), then up to five
+# words of the list's own ("alongside Norway's", "join the Navy's existing fleet of")
+_CLAUSE_BREAK = LazyPattern(r"[,;:()]")
+_JOINED_BEFORE = r"(?<![\p{L}])(@additive_before|@joining_verbs)\s+(?:[\p{L}'’-]+\s+){0,5}$"
 _OF_EACH_AFTER = LazyPattern(r"\s+(?:of\s+(?:each|both|them\s+each)|each|apiece)\b", regex.I)
 
 
@@ -3144,7 +3156,7 @@ def _own_noun_items(ctx: Ctx, t: Mention, items: list[Mention]) -> list[Mention]
     return [x for x in items if not other(x)]
 
 
-def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts | None = None) -> str | None:
+def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts) -> str | None:
     """Why the parts listed with a total may be only some of it: the list is introduced as examples ("includes",
     "such as", "among them"), or each part has its own date while the total runs over a wider period ("12 in
     2023 and 14 in 2024 – 48 in all since 2019")."""
@@ -3155,10 +3167,18 @@ def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts | Non
         return f"'{m.group(0).split()[0]}': the parts named are some of it"
     # "eight F-35B — five of the Navy's and three of the Air Force's — together with six AV-8B+ and five EH-101, 19
     # aircraft in all": the list joins parts of its kind named before it in the sentence
-    joined = _JOINED_BEFORE.search(ctx.text, max(s, items[0].start - 40), items[0].start)
+    joined = facts.g.regex(_JOINED_BEFORE).search(ctx.text, max(s, items[0].start - 60), items[0].start)
     if joined is not None and any(is_amount(x) and x.type == items[0].type and x.start < joined.start()
                                   for x in ctx.numbers_in(s, joined.start())):
         return f"'{joined.group(1)}': the parts join others named before"
+    # "Germany will fly the P-8A alongside Norway's five and the UK's nine, giving the three 26 aircraft", "The new
+    # aircraft join the existing fleet of eight P-3C and eight P-3CK, giving the Navy 22": the list joins what the
+    # clause's subject names, whose figure is not given with them
+    clause = max([s] + [m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, s, joined.start())]) if joined else s
+    subject = ctx.text[clause:joined.start()].strip() if joined is not None else ""
+    if joined is not None and regex.search(r"\p{L}{2,}", subject) and \
+            not any(is_amount(x) for x in ctx.numbers_in(clause, joined.start())):
+        return f"'{joined.group(1)}': the parts join what '{subject[:40]}' names"
     # "France contributes two transports and two tankers, and Germany three of each": a part that counts once for each
     # of several kinds stands for more than its figure
     for x in items:
@@ -3179,9 +3199,15 @@ def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts | Non
     # "the number ordered rises to 240: the first 96 were contracted in 2016 and 48 more in 2022": a level the text
     # says was reached by growth, listed as dated batches, may hold a batch the list leaves out (the newest)
     ends_ = [y.start for y in items[1:]] + [e]
-    if _REACHED.search(ctx.text, max(s, t.start - 25), t.start) and \
-            all(ctx.dates_in(x.end, b) for x, b in zip(items, ends_, strict=True)):
+    reached = _REACHED.search(ctx.text, max(s, t.start - 25), t.start)
+    if reached and all(ctx.dates_in(x.end, b) for x, b in zip(items, ends_, strict=True)):
         return "the total is a level reached by growth, its parts dated batches"
+    # "Options for 36 and 62 aircraft brought the total to 130", "Two further tranches of €140 million and €95 million
+    # took the total to €410 million": the list is the growth that carried a level up to the total; the level it grew
+    # from (the first order, the original value) may be given elsewhere or not at all
+    if reached and facts is not None and items[-1].end <= reached.start() and \
+            facts.g.regex(_ACCRUED_TOTAL).match(ctx.text, reached.start()):
+        return f"'{reached.group(0).strip()}': the parts named carried the total up from a level not given with them"
     # "Qatar, Saudi Arabia, Egypt (3.3%) and Kuwait (2.9%) - and they received 19.8% between them": the list names
     # more members than it gives figures for; the others' figures are elsewhere, or not given
     head = max([s] + [m.end() for m in _LIST_OPENER.finditer(ctx.text, s, items[0].start)])

@@ -764,3 +764,16 @@ def reached_as_share(ctx: Ctx, facts: Facts, x: Mention) -> bool:
 
 # ... but "an increase of 55%, equal to roughly 8% of revenue" names a share (linking words share_cues)
 _SHARE_CUE_BEFORE = r"(?<![\p{L}\p{N}])@share_cues\s+(?:@hedges\s+)?$"
+
+
+_SIZE_OF = LazyPattern(r"(\p{L}+)\s+(?:of|by)\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|more\s+than)\s+)?$",
+                       regex.I)
+
+
+def change_size(ctx: Ctx, facts: Facts, x: Mention,
+                lists: tuple[str, ...] = ("change_nouns", "increase_words", "decrease_words")) -> bool:
+    """Is ``x`` the size of a change, right after a change word (linking words ``lists``) and "of"/"by" ("an overrun of
+    €300 million", "Revenues increased by €586 million")? A level the text gives elsewhere, not this figure."""
+    m = _SIZE_OF.search(ctx.text, max(0, x.start - 40), x.start)
+    return m is not None and any(facts.g.word_pattern(w).fullmatch(m.group(1)) is not None for w in lists)
+
