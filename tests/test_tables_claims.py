@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.claims.tables import cell_mentions, check_tables, series, table_cells
+from factcheck.document import read_bytes
 from factcheck.document.tables import find_tables
 from factcheck.model import Claim, Document, Unchecked
 from factcheck.ruleset import load_rules
@@ -1906,3 +1907,34 @@ def test_a_change_word_column_reads_from_the_column_its_label_calls_prior(text, 
     rules = load_rules()
     changes = [c for c in claims.values() if c.readings[0].evidence[0].cue == "table-columns"]
     assert len(changes) == 3 and all(evaluate(c, c.readings[0], rules, "interval").holds for c in changes)
+
+
+AMOUNT_CHANGES = [
+    """| Category       | RIMPAC 2022 | RIMPAC 2024 | Change |
+| Nations        | 26          | 29          | +3     |
+| Surface ships  | 38          | 40          | +2     |
+| Aircraft       | 170         | 150         | -20    |
+""",
+    """Deliveries      2023     2024     Change
+Tanks            120      150        30
+Howitzers         48       40        -8
+Trucks           900    1,050       150
+""",
+    """<table><tr><th>Staff</th><th>2024</th><th>2025</th><th>Change</th></tr>
+<tr><td>Engineers</td><td>1,200</td><td>1,350</td><td>+150</td></tr>
+<tr><td>Technicians</td><td>800</td><td>760</td><td>-40</td></tr>
+<tr><td>Apprentices</td><td>90</td><td>120</td><td>+30</td></tr></table>
+""",
+]
+
+
+@pytest.mark.parametrize("text", AMOUNT_CHANGES)
+def test_a_change_column_without_percent_signs_whose_cells_are_differences_gives_amounts(text: str) -> None:
+    # under a bare "Change" header, cells that are the later figure less the earlier one (most rows, more than read as
+    # percentages) make the column one of amounts: each cell is a difference claim, not a percent change
+    doc = read_bytes(text.encode(), "t.html" if text.startswith("<") else "t.txt")
+    claims, _ = check_tables(doc, find_tables(doc, VOCAB), VOCAB)
+    last = [c for c in claims if c.stated is not None and c.kind in ("difference", "percent_change")
+            and doc.text[c.span[1]:].split("\n", 1)[0].strip(" |") in ("", "</td></tr>", "</td></tr></table>")]
+    assert len(last) == 3 and all(c.kind == "difference" and c.readings[0].formula == "difference" for c in last), \
+        [(c.kind, doc.text[c.span[0]:c.span[1]]) for c in last]

@@ -296,6 +296,7 @@ class _Checker:
         self._totals_below: list[Row | None] | None = None
         self._sales: list[Row] | None = None
         self._nil_total: set[tuple[int, int]] = set()  # total cells whose parts include a dash read as nil
+        self._absolute_by_cells: set[int] = set()  # change columns whose cells show them to be amounts
 
     # -- helpers -------------------------------------------------------------------------------------------
     def col(self, j: int) -> Column:
@@ -456,6 +457,7 @@ class _Checker:
             return
         signed_cols = {c.index: any(r.at(c.index) is not None and r.at(c.index).sign  # type: ignore[union-attr]
                                     for r in self.t.rows) for c in changes}
+        self._absolute_by_cells = {c.index for c in changes if self._amounts_by_cells(c)}
         by_col: dict[int, list[int]] = {}
         for row in self.t.rows:
             if row.kind == "section" or not row.alignments:
@@ -498,6 +500,30 @@ class _Checker:
                     claim = self.claims[i]
                     self.claims[i] = dataclasses.replace(claim, readings=tuple(doubt(r) for r in claim.readings))
 
+    def _amounts_by_cells(self, ch: Column) -> bool:
+        """Does a change column whose header and cells write no percent sign give its changes as amounts ("| Nations |
+        26 | 29 | +3 |" under a bare "Change")? So its cells say: at least two rows, and two in three or more of them,
+        where the cell is the later figure less the earlier one as written, and more such rows than rows where it is
+        the percent change."""
+        if ch.percent or ch.points or ch.absolute or ch.pair is None:
+            return False
+        p, c = ch.pair
+        amounts = percents = rows = 0
+        for r in self.t.rows:  # one pass over the rows
+            x, a, b = r.at(ch.index), r.at(p), r.at(c)
+            if x is None or a is None or b is None or x.raw is None or a.raw is None or b.raw is None or \
+                    x.raw.value is None or a.raw.value is None or b.raw.value is None:
+                continue
+            if x.percent or x.points:
+                return False
+            rows += 1
+            step = (x.raw.half_step or 0.0) + (a.raw.half_step or 0.0) + (b.raw.half_step or 0.0) + 1e-9
+            d = b.raw.value - a.raw.value
+            stated = -abs(x.raw.value) if x.negative else x.raw.value
+            amounts += abs(d - stated) <= step
+            percents += a.raw.value > 0 and abs(100 * d / a.raw.value - stated) <= max(step, 0.5)
+        return amounts >= 2 and 3 * amounts >= 2 * rows and amounts > percents
+
     def _change(self, row: Row, cell: Cell, pi: int, ci: int, chj: int, alts: list[int], signed: bool) -> None:
         mark = label_mark(cell.text)
         if mark is not None and note_sets_basis(self.lex, self.doc.text, mark, self.t.end):
@@ -530,7 +556,8 @@ class _Checker:
         points = ch.points or cell.points
         # a cell that names its currency ("£(88)m") is an amount whatever its column's header says
         money = cell.raw is not None and cell.raw.type == "currency" and not cell.percent
-        absolute = (ch.absolute or money) and not cell.percent
+        # (or one its cells show to be amounts: "+3" beside 26 and 29, "-20" beside 170 and 150)
+        absolute = (ch.absolute or money or chj in self._absolute_by_cells) and not cell.percent
         stated_pct = ch.percent or cell.percent
         explicit = ch.pair_certain and (stated_pct or points or absolute)
         if absolute and not points:
