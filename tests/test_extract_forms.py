@@ -242,6 +242,21 @@ def test_a_bare_amount_does_not_borrow_the_currency_of_a_bracketed_aside(text: s
     assert (m.type, m.unit) == ("currency", unit), m
 
 
+@pytest.mark.parametrize("text", [
+    "The agency has ordered Double Eagle remotely operated vehicles and spare parts for the mine countermeasure vessels.",
+    "The regiment won the Triple Crown trophy at this year's gunnery competition held in the north of the country.",
+    "Crews trained on the Double Tap drill before the deployment, the brigade said in a statement on its website.",
+])
+def test_a_capital_multiple_word_before_a_capital_word_is_a_name(text: str) -> None:
+    assert [m.text for m in extract_text(text) if m.role == "multiple"] == []
+
+
+def test_a_multiple_word_is_still_read_in_prose_and_title_case() -> None:
+    assert [m.text for m in extract_text("Double the budget, the minister said, and the Army would grow.")
+            if m.role == "multiple"] == ["Double"]
+    assert [m.text for m in extract_text("Saab Exports Double In Record Year") if m.role == "multiple"] == ["Double"]
+
+
 @pytest.mark.parametrize("text,name", [
     ("They plan to retire the Hkp 14 in the early 2030s.", "Hkp 14"),
     ("The Saab 340 in service since 1984 will be replaced.", "Saab 340"),

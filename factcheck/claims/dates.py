@@ -53,6 +53,12 @@ def parse_period(text: str, ranges: bool = False) -> Period | None:
     if m:
         q, y = int(m.group(1)), int(m.group(2))
         return Period(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), t)
+    # "the third quarter of 2025", "fourth quarter 2025", "3Q 2025", "1st quarter of 2028"
+    m = regex.search(r"(?i)\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?|([1-4])Q)\s*'?" + _Y, t)
+    if m:
+        q = int(m.group(2)) if m.group(2) else _QUARTER_WORDS[m.group(1).lower()]
+        y = int(m.group(3))
+        return Period(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), t)
     m = regex.search(r"\bH([12])\s*'?" + _Y, t)
     if m:
         h, y = int(m.group(1)), int(m.group(2))
@@ -101,6 +107,7 @@ def parse_period(text: str, ranges: bool = False) -> Period | None:
     return Period(date(y, 1, 1), date(y, 12, 31), t)
 
 
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _YEARS_SPANNED = LazyPattern(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)")
 
 
@@ -383,6 +390,23 @@ def _deadline_before(ctx: Ctx, lo: int, d: Mention) -> bool:
         if len(gap) <= 25 and not any(c in gap for c in ",;."):
             return True
     return False
+
+
+def _bound_before(ctx: Ctx, lo: int, d: Mention) -> bool:
+    """Is the date ``d`` given as a bound ("before 2015", "prior to 2010"): a word of linking words bound_words right
+    before it, or with only "the end/start of" between (looking no further back than ``lo``)?"""
+    pat = _linking_words(ctx, "bound_words")
+    if pat is None:
+        return False
+    for m in pat.finditer(ctx.text, max(lo, d.start - 30), d.start):
+        if _BOUND_GAP.fullmatch(ctx.text, m.end(), d.start) and \
+                not _NEGATED.search(ctx.text, max(lo, m.start() - 40), m.start()):
+            return True  # (but "not expected before 2029", "no earlier than October 2031": the date is the moment)
+    return False
+
+
+_BOUND_GAP = LazyPattern(r"\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?", regex.I)
+_NEGATED = LazyPattern(r"\b(?:not|no|never)\b[^,;.]{0,30}$", regex.I)
 
 
 _WORD_LISTS: dict[int, tuple[Any, Any]] = {}
@@ -928,6 +952,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # "... more than 1,200 F-35s have been delivered, and the office said the new lots would carry production into
         # the late 2020s": a date after the span in a later clause (", and", a semicolon, a dash) is that clause's
         others = [(d, p) for d, p in others if d.start < q.start or not _CLAUSE_BREAK.search(t, q.end, d.start)]
+        # "20 years after the FY2003 baseline, reductions have slowed, with most of the gains achieved before 2015": a
+        # date set as a bound (linking words bound_words) is no moment a span runs to
+        others = [(d, p) for d, p in others if not _bound_before(ctx, s, d)]
         # "delivered on May 30, 2025, 41 months after her keel was laid in December 2021 and 14 months after launch
         # in March 2024": a date after an earlier span of the sentence is that span's event, not this one's end
         spans = _spans(ctx)

@@ -461,6 +461,9 @@ def fraction_ok(num: int, den: int) -> bool:
     return den in _DENOMINATORS and 0 <= num <= den * 10 or 31 < den < 10000 and 0 < num < den
 
 
+_CAPITAL_WORD_AFTER = LazyPattern(r"[ \u00a0]\p{Lu}\p{Ll}")
+
+
 def _inches(um: Any, rest: str) -> bool:
     """Is the unit "in" that ``um`` matched in ``rest`` inches: glued to the figure ("12in"), or closing a phrase
     ("a 12 in.", "9 in)"), or before a dimension word ("4 in thick")? Else it is the preposition ("98 in 2023")."""
@@ -962,6 +965,8 @@ class _Scanner:
                     self._block(*m.span())
         for m in self._scan("multiple"):
             if free(*m.span()) and not _DIGITS_WORD.match(t, m.end()):  # not "grew by double digits", "triple-digit"
+                if m.group()[:1].isupper() and _CAPITAL_WORD_AFTER.match(t, m.end()) and not self._title_case_line(m.start()):
+                    continue  # "Double Eagle vehicles", "the Triple Crown": a capital word before another names a thing
                 w = m.group().lower()
                 found.append(_Amount(m.start(), m.end(), m.start(), m.end(), self.lex.multiples[w], word=True,
                                      exact_word=True, role="multiple"))
