@@ -217,3 +217,23 @@ def test_a_cell_the_table_reads_no_figure_in_is_left_to_the_prose() -> None:
     text = ("Item             | OPV contract (2022) | Corvette contract (2021)\nNumber of ships  | 6                   | 2\n"
             "Contract value   | ₱30.0 billion       | ₱28.0 billion\nLength           | 94.4 m (310 ft)     | 116 m\n")
     assert [f.status for f in at(text, "310 ft")] == ["pass"]
+
+
+DPS = ("\n\nCompany        FY2023 DPS   FY2024 DPS   Change\n"
+       "Rheinmetall    €5.70        €8.10        +42%\n"
+       "Thales         €3.40        €3.70         +9%\n"
+       "Leonardo       €0.28        €0.52        +86%\n")
+
+
+@pytest.mark.parametrize("prose,figure", [
+    # the clause's own measure (share price) is not the table's (dividends per share)
+    ("Rheinmetall's share price rose by about 110% in 2024, well ahead of its payout.", "110%"),
+    ("The Thales share price climbed 35% over the year as orders rose.", "35%"),
+    # the clause gives its own base, a level no column holds
+    ("Leonardo's dividend has more than tripled from €0.14 over the same period.", "tripled"),
+    ("Thales's payout is up 54% from €2.40 three years ago.", "54%"),
+    ("Rheinmetall's dividend has risen 88% from €4.30 in fiscal 2022.", "88%"),
+])
+def test_a_clause_of_another_measure_or_base_takes_no_row(prose: str, figure: str) -> None:
+    text = prose + DPS
+    assert [f.status for f in at(text, figure) if f.status in ("fail", "warn")] == []

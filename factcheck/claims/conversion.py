@@ -251,8 +251,9 @@ def _restates(ctx: Ctx, src: Mention, dst: Mention, facts: Facts) -> bool:
             calibre(ctx.text, src, facts.g.word_pattern("calibre_nouns")):
         return False  # "a conventional 127 mm shell, which is limited to about 23 km": a calibre names the weapon; only
         # a bracket right after it restates it ("a 127 mm (5-inch) gun")
-    if _is_rate(ctx, dst) != _is_rate(ctx, src):
-        return False  # "$2.7 billion – roughly CZK 243 million per vehicle": a rate, no restatement
+    if _is_rate(ctx, facts, dst) != _is_rate(ctx, facts, src):
+        return False  # "$2.7 billion – roughly CZK 243 million per vehicle", "54.7 million barrels, or roughly 23,800
+        # cubic metres on an average day": a rate, no restatement
     if not src.unit or not dst.unit or src.value is None or dst.value is None:
         return False
     if src.type == "quantity":
@@ -265,11 +266,15 @@ def _restates(ctx: Ctx, src: Mention, dst: Mention, facts: Facts) -> bool:
     return src.type == "currency"
 
 
-def _is_rate(ctx: Ctx, x: Mention) -> bool:
-    """Is ``x`` a rate: "per vehicle", "each", "a year", or "a"/"an" and a noun the vocabulary classes ("A$900 million a
-    ship", "€240 million an aircraft")?"""
+def _is_rate(ctx: Ctx, facts: Facts, x: Mention) -> bool:
+    """Is ``x`` a rate: "per vehicle", "each", "a year" (or other linking words period_rate_words: "on an average
+    day"), or "a"/"an" and a noun the vocabulary classes ("A$900 million a ship", "€240 million an
+    aircraft")?"""
     if _RATE.match(ctx.text, x.end):
         return True
+    spaces = _SPACES.match(ctx.text, x.end)
+    if facts.g.word_pattern("period_rate_words").match(ctx.text, spaces.end() if spaces is not None else x.end):
+        return True  # (the words after it only: "a unit cost of ¥4.5 billion ($40 million)" names both a rate)
     spaces = _SPACES.match(ctx.text, x.end)
     thing = _A_THING.match(ctx.text, spaces.end()) if spaces is not None and spaces.end() > x.end else None
     return thing is not None and known_noun(ctx.vocab, thing.group(1))

@@ -2963,6 +2963,9 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
         if x.type != first.type and not _sum_comparable(ctx, x, first):
             continue  # "$980 billion, or 68% of the total, and ... $526 billion": an aside of another kind
         between = ctx.text[items[-1].end:x.start]
+        if _BRACKET_OPENED.fullmatch(between) and x.type == first.type and x.unit != first.unit:
+            continue  # "$65 million (about BGN 118 million) for artillery, and $101 million for ...": an item restated in
+            # a bracket of its own, no item
         if len(between) > 80 or ";" in between or not regex.search(r",|\band\b|\bplus\b", between) \
                 or not _sum_comparable(ctx, x, first) or _INCLUDING_ITEMS.search(between):
             break  # (not "secured S$6.2 billion, including a S$1.3 billion order": a part's own items)
@@ -2983,6 +2986,7 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
     return items
 
 
+_BRACKET_OPENED = LazyPattern(r"\s*\(\s*(?:(?:about|around|some|roughly|approximately|or|c\.|ca\.|nearly|almost)\s+)?")
 _SUMMED_BEFORE = LazyPattern(r"\b(?:together|combined|altogether|in\s+all|in\s+total|a\s+total\s+of|between\s+them|"
                              r"jointly|taken\s+together|totall?ing)\s*,?\s*(?:(?:about|some|around|roughly|nearly|almost|"
                              r"just\s+over|just\s+under|more\s+than)\s+)?$", regex.I)

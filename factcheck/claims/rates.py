@@ -592,9 +592,14 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
     # billion per year": a total whose yearly rate is given before this one has its rate; this one is another's
     averaged = [x.start for x in window if x.type == r.type and x.unit == r.unit and x.start < r.start
                 and facts.rate_of(x) == "period"]
+    # "The acceleration fund alone works out at roughly DKK 25bn a year": a subject narrowed to a part after a total
+    # named before it has that part's rate, not the whole's
+    narrowed = facts.g.regex(_NARROWED).search(ctx.text, ctx.sentence(r.start)[0], r.start)
     readings: list[Relation] = []
     for t in totals[-2:]:
         if any(t.end <= a for a in averaged):
+            continue
+        if narrowed is not None and t.end <= narrowed.start():
             continue
         for term, over in terms:
             if abs(term.start - t.start) > 300:
@@ -614,9 +619,14 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
     ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(readings[:4])))
 
 
+_NARROWED = r"(?<![\p{L}])@narrowed_subject_words(?![\p{L}])"
+
+
 # after "each": the recipients, a list of names ("from Qatar and Oman", "for the Army, Navy and Air Force")
 # (or of years: "one each in FY25, FY27 and FY29", "one each in fiscal 2025, 2027 and 2029")
-_ITEM = r"(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*|(?:(?:FY|fiscal\s+(?:year\s+)?)\s?'?)?(?:19|20)?\d\d)(?![\p{L}\p{N}])"
+# (a bare two-digit figure is no year: "ten each for Belgium and France and 15 for the Netherlands")
+_ITEM = r"(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*|(?:FY|fiscal\s+(?:year\s+)?)\s?'?(?:19|20)?\d\d|" \
+        r"(?:19|20)\d\d|'\d\d)(?![\p{L}\p{N}])"
 _RECIPIENTS = LazyPattern(r"\s*(?:each|apiece|a\s+piece)?\s+(?:from|for|to|by|with|in|at|on|between|among)\s+"
                           r"(?P<list>(?:" + _ITEM + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)){1,9}" + _ITEM + r")")
 # "the new deal", "the first contract": the words live in rules/linking.yaml (linking words)
@@ -660,7 +670,10 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
                                              3.0, True)))
         before = [x for x in ctx.numbers_in(s0, r.start) if x.type == "count" and x.value and x.value >= 2
                   and x.value == int(x.value) and not x.role]
-        if before and not divisors and not _RECIPIENTS_AFTER.match(ctx.text, r.end):
+        # (nor "26 launchers for the three battalions, eight each go to the first two and ten to the third": a figure
+        # given to another recipient after the rate makes it one item of a list of allotments)
+        allotted = [x for x in ctx.numbers_in(r.end, e0) if x.type == r.type and _ALLOTTED_TO.match(ctx.text, x.end)]
+        if before and not divisors and not _RECIPIENTS_AFTER.match(ctx.text, r.end) and not allotted:
             # (not "12 fighters, ten each for the two transport wings": the recipients are named after the rate)
             k = before[-1]
             gap = ctx.text[k.end:r.start]
@@ -673,6 +686,10 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
     lo = ctx.sents[si - 1][0] if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(r.start) else s0
     out = []
     for k, kev in divisors:
+        if k.start > r.start and any(x.type == r.type and x.start >= k.end and _ALLOTTED_TO.match(ctx.text, x.end)
+                                     for x in ctx.numbers_in(k.end, e0)):
+            continue  # "35 ships in all: ten each for Belgium and France and 15 for the Netherlands": the list goes on
+            # after the recipients, so the total is the list's, not the rate's times them
         if r.type in ("count", "number"):
             kin = [x for x in ctx.numbers_in(lo, e0) if x.type in ("count", "number") and x is not k and x is not r
                    and x.value and x.value_high is None and not x.role

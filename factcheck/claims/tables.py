@@ -1745,6 +1745,19 @@ class _Prose:
             fits = self._fits[(own, named)] = all(self.measures[k].search(own) for k in named)
         return fits
 
+    def measure_clash(self, t: Table, r: Row, prior: int, cur: int, clause: str) -> bool:
+        """Do the row's label and the two columns compared name measures, none of them one the clause names before its
+        figure ("share price rose" over "FY2023 DPS | FY2024 DPS", "revenue was 7% lower" over "Profit after tax")?
+        A row and columns that name no measure clash with none, nor does a clause that names none."""
+        if not any(rx.search(clause) for rx in self.measures.values()):
+            return False
+        own = " ".join((r.label, t.columns[prior].name, t.columns[cur].name))
+        mine = [rx for rx in self.measures.values() if rx.search(own)]
+        if not mine:
+            return False
+        # (the clause read whole: "Total R&D spending rose" names R&D spending, though "Total R&D" is the label)
+        return not any(rx.search(clause) for rx in mine)
+
     def columns_fit(self, t: Table, r: Row, prior: int, cur: int, clause: str) -> bool:
         """The clause's measures fit the table (measure_fits), and, when the two columns compared name measures
         themselves ("Revenue 2024", "Operating profit 2023"), those columns name the clause's."""
@@ -1816,6 +1829,9 @@ class _Prose:
         stated_value = m.value if multiple else (1.0 if up else -1.0) * abs(m.value)
         level = [a for a in self.amounts[bisect.bisect_left(self.am_starts, ca):bisect.bisect_left(self.am_starts, cb)]
                  if a is not m]
+        if any(a.start > m.end and _OWN_BASE_BETWEEN.fullmatch(text, m.end, a.start) for a in level):
+            return None  # "Leonardo's has more than tripled from €0.14 over the same period": the clause gives its own
+            # base, a level the table's columns need not hold
         lead = [a for a in level if a.end <= m.start]
         if lead and _INCLUDING.search(text, lead[-1].end, m.start):
             return None  # "Military personnel: $181.9 billion, including a 4.5 percent pay raise": a part's change
@@ -1844,6 +1860,7 @@ class _Prose:
         # as its base apart is no reading of the change (one base named only: both named leave every pair)
         spans = [k for k, rx in self.bases.items() if rx.search(text, ca, cb)]
         base_span = spans[0] if len(spans) == 1 else None
+        subject = _AFTER_LAST_FIGURE.split(before)[-1]  # the percent's own subject: the words after the figure before it
         for t, r, via in found:
             for prior, cur in _pairs(t, r):
                 if base_span is not None and not _spans_apart(t, prior, cur, base_span):
@@ -1865,6 +1882,9 @@ class _Prose:
                                      and self.measure_fits(t, r, text[m.end:min(cb, m.end + 30)])):
                     continue  # "Hanwha Systems more than doubled its operating profit" over a table's revenue columns;
                     # "order intake was 1.88 times revenues": a multiple of another measure
+                if not multiple and self.measure_clash(t, r, prior, cur, subject):
+                    continue  # "Rheinmetall stock rose by about 110%" over a row of dividends per share: the clause's
+                    # own measure is not the one the table names
                 if own_level is not None and own_level.value and not _same_digits(own_level.value, nm.value):
                     continue
                 if to_level is not None and to_level.value and not _same_digits(to_level.value, nm.value,
@@ -2014,6 +2034,11 @@ _LEVEL_REACHED = re.compile(r"\b(?:(?:rises|rose|risen|falls|fell|fallen|climbs|
                             r"decreases|decreased|declines|declined|drops|dropped|edges|edged|slips|slipped)\s+to|"
                             r"reach(?:es|ed)?|stands\s+at|stood\s+at)\s+(?:(?:about|around|some|roughly|nearly|almost|"
                             r"just\s+over|just\s+under)\s+)?$", re.I)
+
+
+_AFTER_LAST_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?")  # (the words after the last figure: the figure's own subject)
+_OWN_BASE_BETWEEN = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?from\s+(?:(?:about|around|some|roughly|nearly|almost|just\s+over|"
+                               r"just\s+under)\s+)?", re.I)
 
 
 def _same_at_scale(m: Mention, cell: Mention) -> bool:

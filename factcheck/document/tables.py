@@ -1135,7 +1135,9 @@ def _is_header_line(lex: Lexicon, text: str, ln: _Line) -> bool:
         special = sum(k in ("period", "change", "share", "pct", "basis") for k in kinds)
         # "Country | Spending (US$ bn) | GDP (US$ bn) | % of GDP": a row of three or more labels, one of them a share
         # or change word, heads the columns too
-        return not figs and (special >= 2 or (special >= 1 and len(kinds) >= 3))
+        # "| Appropriation | 2025 |": a stub label over the rows' labels, then periods only, heads the columns as well
+        periods_only = len(kinds) >= 2 and all(k in ("period", "change", "share", "pct", "basis") for k in kinds[1:])
+        return not figs and (special >= 2 or (special >= 1 and len(kinds) >= 3) or periods_only)
     labs, _stub = _header_labels(lex, text, ln)
     return sum(lab.kind in ("period", "change", "share", "basis") for lab in labs) >= 2 and \
         all(lab.kind != "other" for lab in labs) and \
