@@ -46,6 +46,7 @@ from .pairs import (
 )
 from .reading import (
     JOINED_OPENING,
+    NAMED_LEVEL_AFTER,
     OF_AFTER,
     POINTS_BACK,
     SHARE_OPENS_CLAUSE,
@@ -848,7 +849,6 @@ _MODAL_BEFORE = r"(?<![\p{L}\p{N}])@modal_words\s+(?:@verb_hedges\s+)?$"
 _OBJECT_AFTER = r"\s+@object_determiners\s+(?!@level_of_nouns(?![\p{L}\p{N}]))[\p{L}-]+\s+of(?![\p{L}\p{N}])"
 _AT_THAT_LEVEL = LazyPattern(r"\W*(?:at|on)\s+(?:that|this|these|those)\s+(?:level|price|valuation|figure|value|"
                              r"levels|prices)\b", regex.I)
-_NAMED_LEVEL_AFTER = r"[ \u00a0-]*(?:of\s+GDP\s+)?@named_level_nouns(?![\p{L}\p{N}])"
 # the whole a part is a share of ("a small slice of the $849.8 billion request", "a third of its €4.0 billion revenue")
 _WHOLE_BEFORE = r"(?<![\p{L}])@whole_markers\s+(?:(?:the|a|an|its|their|our|his|her|this|that)\s+)?(?:[\p{L}-]+['’]s\s+)?$"
 _DEFINED_BEFORE = r"(?<![\p{L}\p{N}])@definition_cues(?![\p{L}\p{N}])[^.;]{0,45}$"
@@ -1154,7 +1154,7 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
                       and not size_of_comparison(ctx, x)
                       # (a target is one, when the sentence points back at a level: "Our new €1,850 target ...
                       # At that level the stock would trade on 31x")
-                      and (at_that or not facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end))
+                      and (at_that or not facts.g.regex(NAMED_LEVEL_AFTER).match(ctx.text, x.end))
                       and not facts.g.regex(_WHOLE_BEFORE).search(ctx.text, max(0, x.start - 60), x.start)]
             # "Output is ... higher than in 2019-20, when it stood at Rs 79,071 crore. ... the 2023-24 figure alone was
             # 174 per cent above": a subject named by its period takes no figure of the sentence before that is not
@@ -1518,7 +1518,7 @@ def _with_subject(ctx: Ctx, facts: Facts, p: Mention) -> int | None:
 def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula: str, direction: int,
            trig: list[Evidence], fraction: bool = False, extra: list | None = None, pairs_too: bool = True,
            need_comparable: bool = False) -> None:
-    if kind == "percent_change" and facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, p.end):
+    if kind == "percent_change" and facts.g.regex(NAMED_LEVEL_AFTER).match(ctx.text, p.end):
         ctx.skip(kind, p, "a percentage that names a target or a threshold ('the 2% target'), not a change")
         return  # "23 allies to meet the 2% target in 2024, up from 11 last year"
     if kind in ("percent_change", "multiple") and _PRIOR_LABEL_BEFORE.search(ctx.text, max(0, p.start - 40), p.start) \
@@ -2401,7 +2401,9 @@ _SEQUENTIAL_AFTER = LazyPattern(r"\s*(?:(?:on|from|over|versus|vs\.?|compared\s+
 _YEAR_AGO_AFTER = LazyPattern(r"\s*(?:in\s+)?(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:same|year-ago|"
                               r"prior-year|comparable)\s+(?:quarter|period)|(?:Q[1-4]|the\s+(?:first|second|third|fourth)"
                               r"\s+quarter\s+(?:of\s+)?)\s*(?:FY)?\s*(?:19|20)\d\d)", regex.I)
-_OPENER = r"(?<![\p{L}\p{N}])(?:@comparison_openers)(?![\p{L}\p{N}])[^,;:.]*$"
+# (the level may stand in a "when" clause after the period compared with: "Compared with 2024, when defence spending
+# reached CZK 148.9 billion, the budget grows by CZK 11.5 billion, or 7.7%")
+_OPENER = r"(?<![\p{L}\p{N}])(?:@comparison_openers)(?![\p{L}\p{N}])[^,;:.]*(?:,\s*when\b[^,;:]*)?$"
 _RESTATES = LazyPattern(r"\s*(?:,|\(|[–—-])?\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|around\s+)?|\s*\(\s*",
                         regex.I)
 _CLAUSE_TURN = LazyPattern(r"\b(?:and|while|whereas|but|as)\b|;", regex.I)

@@ -18,7 +18,7 @@ from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
 from ..model import Claim, Evidence, Mention, Relation
 from .pairs import Pairs
-from .reading import Facts, change_size, noun_class, same_figure
+from .reading import Facts, change_size, digits_swapped, noun_class, same_figure
 from .scope import Ctx
 
 _STOP = frozenset("""the a an of and or in on at to for from by with its their this that these those was were is are be
@@ -101,7 +101,8 @@ def _quote_before(ctx: Ctx, b: Mention) -> str:
 def _twin(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> bool:
     """Are ``a`` and the later ``b`` the same digits in another order, and not told apart by the text?"""
     text_a, text_b = _num(ctx, a), _num(ctx, b)
-    if text_a == text_b or sorted(text_a) != sorted(text_b) or _scale_apart(a, b) or (a.decimals or 0) != (b.decimals or 0) \
+    if text_a == text_b or not digits_swapped(_written(ctx, a), _written(ctx, b), adjacent=False) or _scale_apart(a, b) or \
+            (a.decimals or 0) != (b.decimals or 0) \
             or max(_significant(a), _significant(b)) < 3 or a.value_high is not None or b.value_high is not None:
         return False
     if ctx.sent_index(a.start) == ctx.sent_index(b.start) or _range_end(ctx, a) or _range_end(ctx, b):
@@ -174,8 +175,9 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     same = same_figure(a, b)
     if same and text_a == text_b:
         return  # the figure repeated as written: nothing to check
-    # "20,862" for "20,682": digits swapped in place, so the decimal point stays put ("13.4" and "413" are not)
-    transposed = not same and text_a != text_b and sorted(text_a) == sorted(text_b) and not _scale_apart(a, b) and \
+    # "20,862" for "20,682": two digits swapped in place, so the decimal point stays put ("13.4" and "413" are not; nor
+    # "34.1" and "41.3", every digit moved: "Including 21% VAT, the price reaches CZK 41.3 billion")
+    transposed = not same and digits_swapped(_written(ctx, a), _written(ctx, b), adjacent=False) and not _scale_apart(a, b) and \
         (a.decimals or 0) == (b.decimals or 0) and bool(a.value and b.value) and \
         0.1 < abs((a.value or 0.0) / (b.value or 1.0)) < 10
     slip = not same and text_a == text_b and _scale_apart(a, b)
@@ -443,6 +445,11 @@ _GOAL_BEFORE = r"(?<![\p{L}])(?:@base_nouns)(?![\p{L}])[^.;:,\d]{0,40}$"
 
 
 _NON_DIGIT = LazyPattern(r"\D")
+
+
+def _written(ctx: Ctx, m: Mention) -> str:
+    """The figure's numeral as written ("20,862")."""
+    return ctx.text[m.num_start:m.num_end] if m.num_end > m.num_start else m.text
 
 
 def _num(ctx: Ctx, m: Mention) -> str:

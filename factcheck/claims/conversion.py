@@ -18,7 +18,7 @@ from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import matches
-from .reading import _A_THING, _SPACES, Facts, calibre, doubt, is_amount, known_noun
+from .reading import _A_THING, _SPACES, Facts, calibre, doubt, hedge_window, is_amount, known_noun
 from .scope import Ctx
 
 if TYPE_CHECKING:
@@ -82,6 +82,11 @@ def find(ctx: Ctx, facts: Facts) -> None:
                               mt.template.explicit)
                 if s.type == "quantity":
                     _conversion(ctx, facts, s, d, ev)
+                elif s.value_high is not None and d.value_high is None and hedge_window(ctx.vocab, d.hedge) == "at_most":
+                    # "A$268 billion to A$368 billion (up to US$254 billion)": the upper end restated ("up to" names the
+                    # end, no ceiling of the conversion)
+                    _currency(ctx, facts, dataclasses.replace(s, value=s.value_high, value_high=None),
+                              dataclasses.replace(d, hedge=None), ev)
                 else:
                     _currency(ctx, facts, s, d, ev)
     _period_rates(ctx, src_of)
@@ -572,6 +577,14 @@ def _currency(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence) 
     if not readings:
         ctx.skip("currency_conversion", dst, f"no reference rate for {src.unit} or {dst.unit}")
         return
+    # "between A$16 billion and A$21 billion (about US$13.5 billion)": one figure for a range of money may restate
+    # either end; the upper end is a reading that can make it hold (the lower one is read above)
+    if src.value_high is not None and dst.value_high is None:
+        high = dataclasses.replace(src, value=src.value_high, value_high=None)
+        for table, explicit in chosen[:2]:
+            got = _rate_reading(ctx, high, dst, ev, table, explicit is True)
+            if got is not None:
+                readings.append(dataclasses.replace(got, alternative=True, note=got.note + " (the range's upper end)"))
     # "Net profit rose to EUR 526.1 million from EUR 174.1 million – roughly CZK 13.2 billion": the restatement may
     # restate another amount of the source's currency before it in the sentence; readings that can make it hold
     for y in _other_sources(ctx, facts, src, dst):

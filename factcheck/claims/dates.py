@@ -405,6 +405,18 @@ def _bound_before(ctx: Ctx, lo: int, d: Mention) -> bool:
     return False
 
 
+def _target_by(ctx: Ctx, lo: int, d: Mention) -> bool:
+    """Is the date ``d`` a target: right after "by" (or "by the end of"), with a word of linking words intent_words in
+    the 80 characters before it, in its sentence (looking no further back than ``lo``)?"""
+    if not _BY_BEFORE.search(ctx.text, max(lo, d.start - 20), d.start):
+        return False
+    pat = _linking_words(ctx, "intent_words")
+    return pat is not None and pat.search(ctx.text, max(lo, d.start - 80), d.start) is not None
+
+
+_BY_BEFORE = LazyPattern(r"\bby\s+(?:the\s+(?:end|start|middle)\s+of\s+)?$", regex.I)
+_RELATIVE_ASIDE = LazyPattern(r",\s+(?:whose|which|who|where)\b[^,;]*$", regex.I)
+_IN_BEFORE = LazyPattern(r"\bin\s+$", regex.I)
 _BOUND_GAP = LazyPattern(r"\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?", regex.I)
 _NEGATED = LazyPattern(r"\b(?:not|no|never)\b[^,;.]{0,30}$", regex.I)
 
@@ -937,6 +949,14 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         inline = [p for d in ctx.dates_in(q.end, e) if (d.start - q.end < len(phrase) + 5 or
                                                           (placed is not None and d.start == q.end + placed.end()))
                   and (p := parse_period(d.text))]
+        if not inline:
+            # "175 years since the company was founded in Kopřivnice in 1850": a year before 1900 is read as a count by
+            # the extractor (it may be one elsewhere); in the event's phrase, after "in", it is the event's year
+            inline = [Period(date(int(x.value), 1, 1), date(int(x.value), 12, 31), x.text)
+                      for x in ctx.numbers_in(q.end, min(e, q.end + rel.end() + len(phrase) + 1))
+                      if x.type == "count" and (x.inferred or not x.unit) and x.value is not None
+                      and 1000 <= x.value < 1900 and x.value == int(x.value) and x.num_end - x.num_start == 4
+                      and _IN_BEFORE.search(ctx.text, max(0, x.start - 5), x.start)][:1]
         told = None if inline else _event_dated(ctx, q, phrase)
         event = inline[0] if inline else (told[0] if told is not None else None)
         # the date this span leads to: the one nearest before it in the sentence ("due in 2029, five years
@@ -953,8 +973,12 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # the late 2020s": a date after the span in a later clause (", and", a semicolon, a dash) is that clause's
         others = [(d, p) for d, p in others if d.start < q.start or not _CLAUSE_BREAK.search(t, q.end, d.start)]
         # "20 years after the FY2003 baseline, reductions have slowed, with most of the gains achieved before 2015": a
-        # date set as a bound (linking words bound_words) is no moment a span runs to
-        others = [(d, p) for d, p in others if not _bound_before(ctx, s, d)]
+        # date set as a bound (linking words bound_words) is no moment a span runs to; nor is a target after the span
+        # ("One year after ..., the department has placed orders for the systems it intends to field by August 2025":
+        # "by" after linking words intent_words; but "due to be delivered by the end of 2026, some four and a half years
+        # after the contract": the date the span is set beside)
+        others = [(d, p) for d, p in others if not _bound_before(ctx, s, d)
+                  and not (d.start > q.end and _target_by(ctx, s, d))]
         # "delivered on May 30, 2025, 41 months after her keel was laid in December 2021 and 14 months after launch
         # in March 2024": a date after an earlier span of the sentence is that span's event, not this one's end
         spans = _spans(ctx)
@@ -980,7 +1004,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         if word == "since":
             # "achieved in seven years since the establishment of the Authority in 2017": since leads to the time of its
             # own clause, a date there, else the release's date (not "4 percent in 2018; ..." of another clause)
-            clause_from = max(t.rfind(";", s, q.start) + 1, s)
+            # (the clause starts after a clause break too: "was established in 1889, and Irving has owned it for 31 years
+            # since buying it in 1994")
+            clause_from = max([t.rfind(";", s, q.start) + 1, s] + [m.end() for m in _CLAUSE_BREAK.finditer(t, s, q.start)])
             # (not a date right after "since" or "from" there: "owned by KPS since 2020, has built ... in the 40 years
             # since production started in 1985" - the start of another span, not the time of the clause)
             own_clause = [p for d, p in others if clause_from <= d.start and d.end <= q.start
@@ -1045,6 +1071,13 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     # 3. "12 months later" / "35 years later" / "Six years on,": from the date before to the date of this sentence
     # (the nearest before the span; "26 years later it is in service" with none: the release's own date, not sure)
     if word in ("later", "earlier") or (word == "on" and regex.match(r"\s*on\s*[,;:]", after)):
+        # (not a date in a relative clause about the subject when the sentence before gives one: "The second ship, whose
+        # keel was laid on 22 June 2023, is to follow in the fourth quarter of 2026, a year later" - later than the first
+        # ship, named before)
+        si_q = ctx.sent_index(q.start)
+        if si_q > 0 and ctx.para_index(ctx.sents[si_q - 1][0]) == ctx.para_index(q.start) and \
+                ctx.dates_in(*ctx.sents[si_q - 1]):
+            periods = [(d, p) for d, p in periods if not (d.end <= q.start and _relative_aside(ctx, s, d))]
         mine = [(d, p) for d, p in periods if d.end <= q.start]
         if mine and word == "later" and (_STATE_DATE.search(t, max(s, mine[-1][0].start - 12), mine[-1][0].start)
                                          or ":" in t[mine[-1][0].end:q.start]):
@@ -1348,7 +1381,11 @@ _RELATIVE_CLAUSE = LazyPattern(r"\s+(?:that\s+|which\s+)?(?:it|they|we|he|she|th
 def _previous_date(ctx: Ctx, q: Mention, exclude: Mention | None) -> Period | None:
     si = ctx.sent_index(q.start)
     s, _ = ctx.sents[si]
-    here = [d for d in ctx.dates_in(s, q.start) if d is not exclude]
+    every = [d for d in ctx.dates_in(s, q.start) if d is not exclude]
+    # (a date of a relative clause about the subject - "The second ship, whose keel was laid on 22 June 2023, is to follow
+    # ..., a year later" - only when the sentence before gives none: "Saudi Arabia, which agreed the deal in 2017,
+    # activated its first battery in July 2025, eight years later")
+    here = [d for d in every if not _relative_aside(ctx, s, d)]
     if here:
         return parse_period(here[-1].text)
     if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(q.start):
@@ -1356,7 +1393,12 @@ def _previous_date(ctx: Ctx, q: Mention, exclude: Mention | None) -> Period | No
         prev = ctx.dates_in(ps, pe)
         if prev:
             return parse_period(prev[-1].text)
-    return None
+    return parse_period(every[-1].text) if every else None
+
+
+def _relative_aside(ctx: Ctx, lo: int, d: Mention) -> bool:
+    """Is the date ``d`` in a relative clause set off after the subject (", whose keel was laid on 22 June 2023,")?"""
+    return _RELATIVE_ASIDE.search(ctx.text, max(lo, d.start - 80), d.start) is not None
 
 
 _STOP = frozenset("""the a an its their his her of in on at to for from by with and or was were is are be been being

@@ -17,7 +17,18 @@ from ..extract.lazy import LazyPattern
 from ..extract.lexicon import MONTHS
 from ..model import Evidence, Mention
 from .grammar import Match, matches
-from .reading import Facts, added_amount, comparable, inherit, is_amount, magnitude, modifier, same_figure, share_whole
+from .reading import (
+    NAMED_LEVEL_AFTER,
+    Facts,
+    added_amount,
+    comparable,
+    inherit,
+    is_amount,
+    magnitude,
+    modifier,
+    same_figure,
+    share_whole,
+)
 from .scope import Ctx
 
 MAX_LEVEL_RATIO = 60.0  # two levels of one quantity rarely differ by more than this factor
@@ -191,13 +202,11 @@ class Pairs:
         si = ctx.sent_index(trig.start)
         if si and regex.match(r"\s*(?:that|this|it|which)\b", ctx.text[s:trig.start], regex.I) and \
                 ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(trig.start):
-            from .change import _NAMED_LEVEL_AFTER
-
             # (not a comparison's base there, nor a target: "stayed below the €50 billion ceiling. It rose 12% from")
             prev = [x for x in ctx.sentence_numbers(si - 1) if is_amount(x) and comparable(ctx.vocab, x, base)
                     and not same_figure(x, base) and x.start not in self.deltas and not base_position(ctx, x)
                     and not size_of_comparison(ctx, x)
-                    and not self.facts.g.regex(_NAMED_LEVEL_AFTER).match(ctx.text, x.end)
+                    and not self.facts.g.regex(NAMED_LEVEL_AFTER).match(ctx.text, x.end)
                     # (nor a part of the level before it: "delivered 47 aircraft, 42 of them large-cabin. That is eight
                     # more than the 39 ...": 47)
                     and not _PART_OF_THEM.match(ctx.text, x.end)
@@ -246,6 +255,18 @@ class Pairs:
             new, subject_sub = subj[-1], True  # (the comparison's own figures between them are no obstacle)
             if old.start < new.start:
                 return
+        if mt.template.id in ("compared", "compared-close", "to-from") and new.start < old.start and \
+                self.facts.g.regex(NAMED_LEVEL_AFTER).match(self.ctx.text, new.end):
+            # "averaged 52.6%, 22.4 points short of the Air Force's 75% goal and down from 61.9%": a goal is no level that
+            # moved from another; "down from" is said of the clause's subject, the last figure of its kind before the
+            # goal that is no base nor goal itself
+            s0 = self.ctx.sentence(new.start)[0]
+            subj = [x for x in self.ctx.numbers_in(s0, new.start) if is_amount(x) and comparable(self.ctx.vocab, x, old)
+                    and not base_position(self.ctx, x) and x.start not in self.deltas
+                    and not self.facts.g.regex(NAMED_LEVEL_AFTER).match(self.ctx.text, x.end)]
+            if not subj or _CLAUSE_BREAK_AND.search(self.ctx.text, subj[-1].end, new.start):
+                return
+            new, subject_sub = subj[-1], True
         if mt.template.id == "moved-to" and base_position(self.ctx, old):
             # "Output reached 1,200 a month, up 20% from 1,000, and the plant plans to lift it to 1,500": "it" is the
             # clause's level, not the base of its change; the last figure of that kind before it that is no base

@@ -2128,6 +2128,15 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # "for a fleet of up to 13": a ceiling, which options or further orders the list may not name reach; parts that
         # add up to less are doubted, not accused
         readings = [doubt(r, Evidence("ceiling", f"'{t.hedge}' {t.text} is a ceiling", 0.0)) for r in readings]
+    if mt.template.id == "comprising" and readings[0].operands:
+        first = min(readings[0].operands, key=lambda x: x.start)
+        unnumbered = _UNNUMBERED_LEAD.fullmatch(ctx.text, mt.end, first.start) if mt.end <= first.start else None
+        if unnumbered is not None:
+            # "Our adjusted debt of €520 million comprises those pension provisions, €95 million of lease liabilities and
+            # €15 million of other items": a part named first without a figure is more of the total, of a size the
+            # list does not give
+            readings = [doubt(r, Evidence("unnumbered-item", f"'{unnumbered.group(1).strip()}' listed without a figure", 0.0))
+                        for r in readings]
     ones = _article_items(ctx, readings, t)
     if ones:
         # "8 tankers, 4 transports and a VIP jet – 13 aircraft in all": a part written with an article is one
@@ -2986,6 +2995,7 @@ def _partition_items(ctx: Ctx, first: Mention) -> list[Mention]:
     return items
 
 
+_UNNUMBERED_LEAD = LazyPattern(r"\s*((?:the|those|these|its|their|our|his|her)\s+[^\d,;:()]{1,60}),\s*", regex.I)
 _BRACKET_OPENED = LazyPattern(r"\s*\(\s*(?:(?:about|around|some|roughly|approximately|or|c\.|ca\.|nearly|almost)\s+)?")
 _SUMMED_BEFORE = LazyPattern(r"\b(?:together|combined|altogether|in\s+all|in\s+total|a\s+total\s+of|between\s+them|"
                              r"jointly|taken\s+together|totall?ing)\s*,?\s*(?:(?:about|some|around|roughly|nearly|almost|"
@@ -3029,6 +3039,7 @@ _CLOSED_CLAUSE = LazyPattern(r"\s+(?:were|was|are|is|have|has|had|will|would|rem
                              regex.I)
 
 
+_BRACKET_WORDS = LazyPattern(r"\(\s*(?:[\p{L}-]+\s+){0,3}$")
 _REST_NAMED = LazyPattern(r"\b(?:the\s+)?(?:remainder|rest|balance|others?)\b(?![^.;]*\d)", regex.I)
 _INCLUDES = LazyPattern(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|among\s+them|amongst\s+them|notably|for\s+example|for\s+instance|"
                         r"led\s+by|mainly|chiefly|principally|"
@@ -3496,7 +3507,8 @@ def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:
     s, e = ctx.sentence(mt.start)
     pcts = [x for x in ctx.numbers_in(mt.start, e) if x.type == "percent" and x.unit == "percent"
             and x.value_high is None]
-    bracketed = [x for x in pcts if "(" in ctx.text[max(s, x.start - 3):x.start]]
+    # (a few words may open the bracket: "and at other sites (the remaining 15%)")
+    bracketed = [x for x in pcts if _BRACKET_WORDS.search(ctx.text, max(s, x.start - 30), x.start)]
     # "owned 51% by Fincantieri and 49% by Leonardo", "funded 70% by the government, 17% by KAI and 13% by ..."
     by_list = [x for x in pcts if regex.match(r"\s+by\b", ctx.text[x.end:x.end + 5])]
     shares = bracketed if len(bracketed) >= 2 else by_list

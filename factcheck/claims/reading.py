@@ -777,3 +777,19 @@ def change_size(ctx: Ctx, facts: Facts, x: Mention,
     m = _SIZE_OF.search(ctx.text, max(0, x.start - 40), x.start)
     return m is not None and any(facts.g.word_pattern(w).fullmatch(m.group(1)) is not None for w in lists)
 
+
+def digits_swapped(a: str, b: str, adjacent: bool = True) -> bool:
+    """Are the written figures ``a`` and ``b`` the same but for two digits swapped - neighbouring ones ("714.5"/"741.5"),
+    or with ``adjacent`` False any two ("321"/"123")? Separators must stand where they stood; at least three digits.
+    (A typist's transposition; "34.1"/"41.3", every digit moved, is another figure.)"""
+    da, db = regex.sub(r"\D", "", a), regex.sub(r"\D", "", b)
+    if len(da) != len(db) or len(da) < 3 or da == db or regex.sub(r"\d", "0", a) != regex.sub(r"\d", "0", b):
+        return False
+    diff = [i for i in range(len(da)) if da[i] != db[i]]
+    return len(diff) == 2 and (diff[1] == diff[0] + 1 or not adjacent) and da[diff[0]] == db[diff[1]] and \
+        da[diff[1]] == db[diff[0]]
+
+
+# a figure that names a level set as a goal ("the 75% goal", "the 2% of GDP target": linking words named_level_nouns)
+NAMED_LEVEL_AFTER = r"[ \u00a0-]*(?:of\s+GDP\s+)?@named_level_nouns(?![\p{L}\p{N}])"
+

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ..document.tables import Cell, Column, Row, Table, find_tables, label_mark, lexicon, note_sets_basis, typed
 from ..model import Claim, Document, Evidence, Mention, Relation, Unchecked
-from .reading import adds_up, doubt, exchange_rate, same_figure
+from .reading import adds_up, digits_swapped, doubt, exchange_rate, same_figure
 
 # Evidence weights (rules/tables.yaml, ``weights``; the judge's thresholds are rules/linking.yaml's): a reading
 # resting on the table's labelled structure scores ``table``, enough to fail; one whose columns the header does
@@ -2014,7 +2014,7 @@ class _Prose:
             rel = Relation(rel.formula, rel.operands, (Evidence("table-prose-scale", ev.detail + "; the same figure at "
                                                                 "another scale", self.w["prose_figure"], True),))
             return make_claim("consistency", (m.start, m.end), m, (rel,), m.value)
-        swapped = [r for r in readings if _adjacent_swap(written, text[r.operands[0].num_start:r.operands[0].num_end])]
+        swapped = [r for r in readings if digits_swapped(written, text[r.operands[0].num_start:r.operands[0].num_end])]
         if len(swapped) == 1 and self.given_exactly(swapped[0].operands[0], m, sa, sb):
             return None  # "revenue £1,931m (FY24: £1,913m)" beside the table's 1,931: the sentence gives the cell's
             # figure as it is; the other is another figure (another period's), not a slip of it
@@ -2078,16 +2078,6 @@ def _parts_give(t: Table, r: Row, cell: Mention, m: Mention) -> bool:
         if other.kind == "level" and c is not None and c.mention is not None:
             above.append(c.mention)
     return near(above)
-
-
-def _adjacent_swap(a: str, b: str) -> bool:
-    """Are the written figures ``a`` and ``b`` the same but for two neighbouring digits swapped ("714.5"/"741.5")?
-    Separators must stand where they stood; at least three digits."""
-    da, db = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
-    if len(da) != len(db) or len(da) < 3 or da == db or re.sub(r"\d", "0", a) != re.sub(r"\d", "0", b):
-        return False
-    diff = [i for i in range(len(da)) if da[i] != db[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
 
 
 def _final(readings: list[Relation], chosen: list[Relation], weight: float = 0.0) -> tuple[Relation, ...]:
