@@ -1447,6 +1447,7 @@ class _Prose:
         self.am_starts = [m.start for m in self.amounts]
         # measure_fits' memos (one document's: its rows stay alive as long as this object, so their ids are stable)
         self._named_measures: dict[tuple[str, str], frozenset[str]] = {}
+        self._row_measures: dict[tuple[str, str, str], list] = {}  # measure_clash: the measures a row and columns name
         self._own_words: dict[tuple[int, int], str] = {}
         self._fits: dict[tuple[str, frozenset[str]], bool] = {}
         self._by_first: dict[str, list[tuple[Table, Row]]] | None = None  # _rows_opening's index
@@ -1751,8 +1752,10 @@ class _Prose:
         A row and columns that name no measure clash with none, nor does a clause that names none."""
         if not any(rx.search(clause) for rx in self.measures.values()):
             return False
-        own = " ".join((r.label, t.columns[prior].name, t.columns[cur].name))
-        mine = [rx for rx in self.measures.values() if rx.search(own)]
+        key = (r.label, t.columns[prior].name, t.columns[cur].name)
+        mine = self._row_measures.get(key)
+        if mine is None:  # (memoised: a long document repeats its tables, and many figures ask of one row)
+            mine = self._row_measures[key] = [rx for rx in self.measures.values() if rx.search(" ".join(key))]
         if not mine:
             return False
         # (the clause read whole: "Total R&D spending rose" names R&D spending, though "Total R&D" is the label)

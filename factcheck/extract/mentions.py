@@ -1840,9 +1840,10 @@ class _Scanner:
             # a figure in another unit; the figures outside it borrow from the figures outside it
             near = [o for o in near if not self._in_brackets(o.start, o.end)] or near
         own = bool(near) and sent_of.get(id(near[0])) == s
+        line = self._line_start(amounts[k].start) if own else 0  # (a look-up in the newline index, not a scan)
         for o in near:
             ov = abs(o.value * (o.scale_factor if o.type != "count" else 1)) or 1.0
-            if own and sent_of.get(id(o)) != s and "\n" in self.t[o.end:amounts[k].start]:
+            if own and sent_of.get(id(o)) != s and o.end < line:
                 break  # "Navy buys six new hulls // The army will have 90 launchers and six more": a figure of its
                 # own sentence lends its noun before one of another line, whatever their sizes
             if not o.inferred and 0.1 <= ov / v <= 10:
