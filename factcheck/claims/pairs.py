@@ -256,10 +256,11 @@ class Pairs:
             if old.start < new.start:
                 return
         if mt.template.id in ("compared", "compared-close", "to-from") and new.start < old.start and \
-                self.facts.g.regex(NAMED_LEVEL_AFTER).match(self.ctx.text, new.end):
-            # "averaged 52.6%, 22.4 points short of the Air Force's 75% goal and down from 61.9%": a goal is no level that
-            # moved from another; "down from" is said of the clause's subject, the last figure of its kind before the
-            # goal that is no base nor goal itself
+                (self.facts.g.regex(NAMED_LEVEL_AFTER).match(self.ctx.text, new.end) or share_whole(self.ctx, new)):
+            # "averaged 52.6%, 22.4 points short of the Air Force's 75% goal and down from 61.9%", "NT$949.5 billion,
+            # equal to 3.32% of projected GDP of NT$28.6 trillion and up 22.9% from this year's NT$772.6 billion": a goal,
+            # or the whole of a share, is no level that moved from another; "down from" is said of the clause's subject,
+            # the last figure of its kind before it that is no base nor goal itself
             s0 = self.ctx.sentence(new.start)[0]
             subj = [x for x in self.ctx.numbers_in(s0, new.start) if is_amount(x) and comparable(self.ctx.vocab, x, old)
                     and not base_position(self.ctx, x) and x.start not in self.deltas
