@@ -272,13 +272,10 @@ def _restates(ctx: Ctx, src: Mention, dst: Mention, facts: Facts) -> bool:
 
 
 def _is_rate(ctx: Ctx, facts: Facts, x: Mention) -> bool:
-    """Is ``x`` a rate: "per vehicle", "each", "a year" (or other linking words period_rate_words: "on an average
-    day"), or "a"/"an" and a noun the vocabulary classes ("A$900 million a ship", "€240 million an
+    """Is ``x`` a rate: "per vehicle", "each", "a year" (or other linking words period_rate_words, unit_rate_words: "on
+    an average day"), or "a"/"an" and a noun the vocabulary classes ("A$900 million a ship", "€240 million an
     aircraft")?"""
-    if _RATE.match(ctx.text, x.end):
-        return True
-    spaces = _SPACES.match(ctx.text, x.end)
-    if facts.g.word_pattern("period_rate_words").match(ctx.text, spaces.end() if spaces is not None else x.end):
+    if _RATE.match(ctx.text, x.end) or facts.rate_words_after(x.end) is not None:
         return True  # (the words after it only: "a unit cost of ¥4.5 billion ($40 million)" names both a rate)
     spaces = _SPACES.match(ctx.text, x.end)
     thing = _A_THING.match(ctx.text, spaces.end()) if spaces is not None and spaces.end() > x.end else None

@@ -581,10 +581,9 @@ class Facts:
         # "with the euro trading at around US$1.10", "the dollar stood at 1,450 won": a currency's price in another
         if self.g.regex(_CURRENCY_TRADING_AT).search(t, max(0, start - 60), start):
             return "exchange"
-        for kind in ("period", "unit"):
-            hit = self.g.word_pattern(kind + "_rate_words").match(t, i, min(len(t), i + 40))
-            if hit is not None and not _NOT_RATE.match(t, hit.end(), min(len(t), hit.end() + 20)):
-                return kind
+        after = self.rate_words_after(end)
+        if after is not None:
+            return after
         # "the average cost of follow-on ships at $1.05 billion", "the unit price of the later jets is €95 million": a
         # figure its own words name an average or a unit cost is a price for each
         if _NAMED_UNIT_RATE.search(t, max(0, start - 70), start):
@@ -597,6 +596,19 @@ class Facts:
             # (a class's own name too: "£1.23 billion a ship", "$8 million a vehicle")
             if cls is not None and (cls != noun or noun in _noun_index(self.ctx.vocab)):
                 return "unit"
+        return None
+
+    def rate_words_after(self, end: int) -> str | None:
+        """"period" or "unit" when the words right after offset ``end`` make the figure ending there a rate ("a year",
+        "on an average day", "each"; linking words period_rate_words, unit_rate_words), not "a year earlier"."""
+        t = self.ctx.text
+        i = end
+        while i < len(t) and i < end + 3 and t[i] in " \u00a0":
+            i += 1
+        for kind in ("period", "unit"):
+            hit = self.g.word_pattern(kind + "_rate_words").match(t, i, min(len(t), i + 40))
+            if hit is not None and not _NOT_RATE.match(t, hit.end(), min(len(t), hit.end() + 20)):
+                return kind
         return None
 
     def qualifier(self, m: Mention, reach: int = 60) -> str | None:

@@ -1746,11 +1746,12 @@ class _Prose:
             fits = self._fits[(own, named)] = all(self.measures[k].search(own) for k in named)
         return fits
 
-    def measure_clash(self, t: Table, r: Row, prior: int, cur: int, clause: str) -> bool:
-        """Do the row's label and the two columns compared name measures, none of them one the clause names before its
-        figure ("share price rose" over "FY2023 DPS | FY2024 DPS", "revenue was 7% lower" over "Profit after tax")?
-        A row and columns that name no measure clash with none, nor does a clause that names none."""
-        if not any(rx.search(clause) for rx in self.measures.values()):
+    def measure_clash(self, t: Table, r: Row, prior: int, cur: int, named: list) -> bool:
+        """Do the row's label and the two columns compared name measures, none of them one of ``named`` (the measure
+        patterns the clause matches before its figure: "share price rose" over "FY2023 DPS | FY2024 DPS", "revenue was
+        7% lower" over "Profit after tax")? A row and columns that name no measure clash with none, nor does a clause
+        that names none."""
+        if not named:
             return False
         key = (r.label, t.columns[prior].name, t.columns[cur].name)
         mine = self._row_measures.get(key)
@@ -1758,8 +1759,7 @@ class _Prose:
             mine = self._row_measures[key] = [rx for rx in self.measures.values() if rx.search(" ".join(key))]
         if not mine:
             return False
-        # (the clause read whole: "Total R&D spending rose" names R&D spending, though "Total R&D" is the label)
-        return not any(rx.search(clause) for rx in mine)
+        return not any(rx in named for rx in mine)
 
     def columns_fit(self, t: Table, r: Row, prior: int, cur: int, clause: str) -> bool:
         """The clause's measures fit the table (measure_fits), and, when the two columns compared name measures
@@ -1863,7 +1863,10 @@ class _Prose:
         # as its base apart is no reading of the change (one base named only: both named leave every pair)
         spans = [k for k, rx in self.bases.items() if rx.search(text, ca, cb)]
         base_span = spans[0] if len(spans) == 1 else None
-        subject = _AFTER_LAST_FIGURE.split(before)[-1]  # the percent's own subject: the words after the figure before it
+        # the percent's own subject (the words after the figure before it) and the measures it names, read whole: "Total
+        # R&D spending rose" names R&D spending, though "Total R&D" is the label (once per figure, not per row)
+        subject = _AFTER_LAST_FIGURE.split(before)[-1]
+        named_here = [rx for rx in self.measures.values() if rx.search(subject)]
         for t, r, via in found:
             for prior, cur in _pairs(t, r):
                 if base_span is not None and not _spans_apart(t, prior, cur, base_span):
@@ -1885,7 +1888,7 @@ class _Prose:
                                      and self.measure_fits(t, r, text[m.end:min(cb, m.end + 30)])):
                     continue  # "Hanwha Systems more than doubled its operating profit" over a table's revenue columns;
                     # "order intake was 1.88 times revenues": a multiple of another measure
-                if not multiple and self.measure_clash(t, r, prior, cur, subject):
+                if not multiple and self.measure_clash(t, r, prior, cur, named_here):
                     continue  # "Rheinmetall stock rose by about 110%" over a row of dividends per share: the clause's
                     # own measure is not the one the table names
                 if own_level is not None and own_level.value and not _same_digits(own_level.value, nm.value):
