@@ -82,3 +82,10 @@ def test_a_run_that_converts_units_does_not_import_pint() -> None:
             "print('pint' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_dimensions_read_the_same_from_the_table_and_from_pint():
+    # kilowatt is in the shipped table, horsepower only in pint: one dimension, written one way
+    assert units.dimension("kilowatt") == units.dimension("horsepower") == "[length] ** 2 * [mass] / [time] ** 3"
+    assert units.compatible("horsepower", "kilowatt")
+    assert not units.compatible("horsepower", "kilogram")

@@ -1699,13 +1699,15 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
             for r in readings if r.formula == "ratio" and len(r.operands) == 2 and not r.alternative
             for old, new in [r.operands] if old.value and new.value and old.type == new.type
             and (_ADDITION_BEFORE.search(ctx.text, max(0, new.start - 20), new.start) or added_amount(ctx.text, new))]
-    if kind == "multiple" and (named := _named_dimension(facts, ctx.text, p.end)) is not None:
-        # "more than twice as heavy as the 27,000-ton assault ship" beside "285 meters ... the 232-meter Anadolu": the
-        # adjective after the multiple names what it compares (linking words dimension_adjectives)
-        adj, dim = named
+    if kind in ("multiple", "percent_change") and (named := _named_dimension(facts, ctx.text, p.end, kind)) is not None:
+        # "more than twice as heavy as the 27,000-ton assault ship" beside "285 meters ... the 232-meter Anadolu", "weighs
+        # 1,450 kg, against 1,200 kg ..., and delivers 29% more power": the words after the multiple or the percentage
+        # name what it compares (linking words dimension_adjectives, dimension_nouns), and figures of another measure
+        # are not its operands
+        word, dim = named
         readings = [r for r in readings if all(_of_dimension(o, dim) for o in r.operands)]
         if not readings:
-            ctx.skip(kind, p, f"'as {adj}': no two figures of that measure to compare")
+            ctx.skip(kind, p, f"'{word}': no two figures of that measure to compare")
             return
     ctx.add(Claim(kind, (p.start, p.end), p, readings=tuple(readings), stated_value=stated_value,
                   stated_step=step, qualifier=qualifier))
@@ -1718,27 +1720,49 @@ _COMBINED_BEFORE = LazyPattern(r"\b(?:combined|total|overall|aggregate|joint)\s+
 _ADDITION_BEFORE = LazyPattern(r"\b(?:additional|further|extra|another)\s+$", regex.I)
 
 
-def _named_dimension(facts: Facts, text: str, end: int) -> tuple[str, str] | None:
-    """The adjective right after a multiple ("twice as heavy", "three times longer") and the dimension it names
-    ("[mass]", "[length]", "currency"), from linking words dimension_adjectives ("heavy | [mass]")."""
-    hit = _AS_ADJECTIVE.match(text, end, min(len(text), end + 30))
+def _named_dimension(facts: Facts, text: str, end: int, kind: str) -> tuple[str, str] | None:
+    """The words right after a multiple ("twice as heavy", "three times longer") or a percentage ("12% heavier",
+    "29% more power", "30% greater detection range") and the dimension they name ("[mass]", "currency", or a unit
+    whose dimension it is: "watt"), from linking words dimension_adjectives ("heavy | [mass]") and, after a
+    comparative, the head of the noun phrase in dimension_nouns ("power | watt"); None when they name none."""
+    hit = _AS_ADJECTIVE.match(text, end, min(len(text), end + 30)) if kind == "multiple" else \
+        _NEXT_WORD.match(text, end, min(len(text), end + 30))
     if hit is None:
         return None
     word = hit.group(1).lower()
-    for item in facts.g.words("dimension_adjectives"):
-        adj, _, dim = str(item).partition("|")
-        if adj.strip().lower() == word and dim.strip():
-            return word, dim.strip()
+    if (dim := _dimension_word(facts, "dimension_adjectives", word)) is not None:
+        return word, dim
+    if kind == "multiple":
+        return None
+    head = facts.g.regex(_COMPARED_MEASURE).match(text, end, min(len(text), end + 80))
+    if head is None:
+        return None
+    noun = head.group("noun").lower()
+    dim = _dimension_word(facts, "dimension_nouns", noun)
+    return (f"{head.group('cmp').lower()} {noun}", dim) if dim is not None else None
+
+
+def _dimension_word(facts: Facts, name: str, word: str) -> str | None:
+    for item in facts.g.words(name):
+        w, _, dim = str(item).partition("|")
+        if w.strip().lower() == word and dim.strip():
+            return dim.strip()
     return None
 
 
 def _of_dimension(m: Mention, dim: str) -> bool:
     if dim == "currency":
         return m.type == "currency"
-    return m.type == "quantity" and bool(m.unit) and dimension(m.unit or "") == dim
+    want = dim if dim.startswith("[") else dimension(dim)
+    return m.type == "quantity" and bool(m.unit) and want is not None and dimension(m.unit or "") == want
 
 
 _AS_ADJECTIVE = LazyPattern(r"\s+(?:times\s+)?(?:as\s+)?([\p{L}]+)(?:\s+as)?\b", regex.I)
+_NEXT_WORD = LazyPattern(r"\s+([\p{L}]+)\b", regex.I)
+# a comparative after a percentage and the noun phrase it governs, up to three words, its last the head ("30% greater
+# detection range"); a word of noun_phrase_ends ends the phrase ("20% more vehicles in range" is about vehicles)
+_COMPARED_MEASURE = (r"\s+(?P<cmp>@comparatives_up|@comparatives_down)\s+(?:(?!(?:@noun_phrase_ends)(?![\p{L}]))[\p{L}-]+\s+){0,2}"
+                     r"(?P<noun>[\p{L}]+)(?![\p{L}-])(?!\s+(?!(?:@noun_phrase_ends)(?![\p{L}]))\p{L})")
 
 
 _MONEY_WORDS: dict[int, tuple[Any, frozenset[str]]] = {}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -94,10 +95,13 @@ def _pint_convert(value: float, src: str, dst: str) -> float | None:
         return None
 
 
-def _render(dims: tuple[tuple[str, int], ...]) -> str:
-    """Dimensions written as pint writes them: "[length] / [time]", "[mass] / [length] ** 3"."""
+def _render(dims: Iterable[tuple[str, int]]) -> str:
+    """Dimensions written as pint writes them, in its order (by name): "[length] / [time]", "[mass] / [length] ** 3",
+    "[length] ** 2 * [mass] / [time] ** 3" (whether the unit is in our table or only pint knows it)."""
     def one(d: str, e: int) -> str:
         return d if e == 1 else f"{d} ** {e}"
+
+    dims = sorted(dims)
 
     up = " * ".join(one(d, e) for d, e in dims if e > 0)
     down = " / ".join(one(d, -e) for d, e in dims if e < 0)
@@ -119,7 +123,7 @@ def _pint_dimension(unit: str) -> str | None:
     import pint
 
     try:
-        return str(registry().Unit(_expr(unit)).dimensionality)
+        return _render((str(d), int(e)) for d, e in registry().Unit(_expr(unit)).dimensionality.items())
     except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError):
         return None
 
