@@ -480,6 +480,24 @@ IDENTIFIERS = [
 ]
 
 
+@pytest.mark.parametrize("sentence,value,unit,name", [
+    ("Greece will upgrade 24 Mirage 2000 jets.", 24, "jet", "Mirage 2000"),
+    ("Artillery: 24 Panzerhaubitze 2000 self-propelled howitzers arrived.", 24, "howitzer", "Panzerhaubitze 2000"),
+    ("India flies forty-nine Mirage 2000 fighters.", 49, "fighter", "Mirage 2000"),
+])
+def test_year_like_number_of_a_counted_name(sentence: str, value: int, unit: str, name: str) -> None:
+    """A year-like number after a name a figure counts, before the noun it counts, is the name's ("24 Mirage 2000
+    jets"); "Rheinmetall 2024" stays a year."""
+    mentions = extract_text(sentence)
+    assert [(m.value, m.unit) for m in mentions if m.type in AMOUNT_TYPES] == [(value, unit)]
+    assert [m.text for m in mentions if m.type == "identifier"] == [name]
+
+
+def test_year_after_a_name_not_counted_stays_a_year() -> None:
+    mentions = extract_text("Rheinmetall 2024 sales rose 36% on the year.")
+    assert [(m.text, m.type) for m in mentions][:1] == [("2024", "date")]
+
+
 @pytest.mark.parametrize("sentence,span", IDENTIFIERS)
 def test_identifiers_are_not_amounts(sentence: str, span: str):
     mentions = extract_text(sentence)

@@ -680,8 +680,8 @@ class _Scanner:
             if wl not in lex.designators and (self._amount_follows(after, strong=True) or self._title_case_line(a)):
                 continue
             if wl not in lex.designators and rx(r"(?:1[89]|20)\d\d").fullmatch(m.group("n")) and w[0].isupper() \
-                    and not w.isupper():
-                continue  # "Rheinmetall 2024": a year after a name
+                    and not w.isupper() and not self._counted_name(a, b):
+                continue  # "Rheinmetall 2024": a year after a name (not "24 Mirage 2000 jets": a count, then the name)
             end = b
             span = _DESIGNATION_RANGE.match(t, b) if wl in lex.designators else None
             if span and self._free(b, span.end()):  # "Lot 15–17", "Tranche 1-3": a range of designations
@@ -1591,6 +1591,15 @@ class _Scanner:
         f.end = head[1]
         if f.unit in ("one", "ones"):
             f.unit, f.inferred = None, True  # "31 owned ones": resolved from the figures around
+
+    def _counted_name(self, a: int, b: int) -> bool:
+        """Is the name at [a, b) ("Mirage 2000") counted by a figure right before it and followed by the noun it
+        counts ("24 Mirage 2000 jets", "six Panzerhaubitze 2000 howitzers")?"""
+        t = self.t
+        before = rx(r"(?:(?<![\p{L}\p{N}.,])\d{1,3}(?:,\d{3})*|(?<![\p{L}])(\p{L}+))[ \u00a0]$").search(t, max(0, a - 20), a)
+        if before is None or (before.group(1) is not None and before.group(1).lower() not in self._number_words()):
+            return False
+        return rx(r"[ \u00a0](?:[\p{Ll}-]+[ \u00a0]){0,2}?\p{Ll}+s\b").match(t, b) is not None
 
     def _number_words(self) -> frozenset[str]:
         got = getattr(self, "_num_words", None)
