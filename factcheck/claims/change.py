@@ -66,9 +66,10 @@ from .reading import (
 )
 from .scope import Ctx
 
-# (the object of the change's verb may stand between, set off by a comma: "to double the operational reserve, to 80,000")
+# (the object of the change's verb may stand between, set off by a comma or not: "to double the operational reserve, to
+# 80,000", "nearly tripling its support there to $93 million")
 _TARGET = LazyPattern(r"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?[\p{L}-]+\s+|(?:the|its|their|our|this|that)\s+"
-                        r"(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+\s*,\s*(?=to\b))?(?:to|at|reaching|reached|of|and\s+now|"
+                        r"(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+\s*,?\s*(?=to\b))?(?:to|at|reaching|reached|of|and\s+now|"
                         r"(?:taking|bringing|lifting)\s+(?:it|the\s+\p{L}+)\s+to)"
                         r"\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s+over|just\s+under|"
                         r"a\s+record|an?|the)\s+)*", regex.I)
@@ -1975,8 +1976,8 @@ _PER_EACH_AFTER = LazyPattern(r"\s+(?:more|less|extra|higher|lower|cheaper|deare
 # 35.6%")
 _AND_OWN_VERB = (r"\band\s+(?:(?:will|would|also|then|now|further)\s+)?(?:@increase_words|@decrease_words|raise|raises|lift|"
                  r"lifts|lower|lowers|set|sets|keep|keeps|trim|trims|upgrade|upgrades|downgrade|downgrades)\s+"
-                 r"(?:our|its|their|the|his|her)\s|\band\s+(?:its|their|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:share|margin|ratio|"
-                 r"proportion|weight|weighting)\s+(?:of\s+[^,;.]{0,30}?\s+)?(?:@increase_words|@decrease_words)\b")
+                 r"(?:our|its|their|the|his|her)\s|\band\s+(?:its|their|the|whose|his|her|our)\s+(?:[\p{L}'’-]+\s+){0,3}?"
+                 r"(?:of\s+[^,;.]{0,30}?\s+)?(?:@increase_words|@decrease_words)\b")
 _SHARE_EFFECT = LazyPattern(r",\s*(?:lifting|raising|taking|pushing|bringing|boosting|increasing|lowering|cutting|reducing|"
                             r"trimming)\s+(?:its|their|the|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:share|stake|proportion|"
                             r"weight|weighting|margin|ratio|portion)\b", regex.I)
@@ -2141,8 +2142,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         # whose object is a share (a margin, a ratio) of the subject is that share's change, the effect of this one
         local = [pr for pr in local if not (min(pr.old.start, pr.new.start) > p.end and _SHARE_EFFECT.search(
             ctx.text, p.end, min(pr.old.start, pr.new.start)))]
-        # "We lift our 2025-2027e EPS by between 6% and 8% and raise our target price to SEK 280 from SEK 250": a pair
-        # after "and" and a verb of its own is that verb's, not the change stated before it
+        # "We lift our 2025-2027e EPS by between 6% and 8% and raise our target price to SEK 280 from SEK 250", "exports
+        # fell by 53% and the country's share dropped to 11% from 21%": a pair after "and" and a verb of its own (with a
+        # subject of its own) is that verb's, not the change stated before it
         local = [pr for pr in local if not (min(pr.old.start, pr.new.start) > p.end and facts.g.regex(_AND_OWN_VERB).search(
             ctx.text, p.end, min(pr.old.start, pr.new.start)))]
         # "the payroll has grown by a third, so average pay per worker has climbed to about $79,900 from roughly
