@@ -2033,13 +2033,13 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # year for support")
         # (the total restated among them is no part; "more than €500 million" is no restating of "more than €1
         # billion", though a one-digit "€1 billion" stands for 0.5-1.5 billion)
-        items = [x for x in items if _sum_comparable(ctx, x, t) and x.start not in prior
-                 # ("bringing together eight countries, five ships, five landing craft, five aircraft": counts of other
-                 # things than the total's are no parts of it)
-                 and not (t.type == x.type == "count" and t.unit and x.unit and not t.inferred and not x.inferred
-                          and known_noun(ctx.vocab, t.unit) and known_noun(ctx.vocab, x.unit)
-                          and noun_class(ctx.vocab, t.unit) != noun_class(ctx.vocab, x.unit)
-                          and not _breaks_down_into(ctx, t, x))
+        # ("bringing together eight countries, five ships, five landing craft, five aircraft": counts of other
+        # things than the total's are no parts of it)
+        other_class = [x for x in items if t.type == x.type == "count" and t.unit and x.unit and not t.inferred
+                       and not x.inferred and known_noun(ctx.vocab, t.unit) and known_noun(ctx.vocab, x.unit)
+                       and noun_class(ctx.vocab, t.unit) != noun_class(ctx.vocab, x.unit)
+                       and not _breaks_down_into(ctx, t, x)]
+        items = [x for x in items if _sum_comparable(ctx, x, t) and x.start not in prior and x not in other_class
                  and not (same_figure(x, t) and abs(x.value or 0) > 0.5 * abs(t.value or 0))
                  and not _counts_the_parts(ctx, x, t) and (rate or facts.rate_of(x) != "unit")
                  and not (t.type == "currency" and facts.rate_of(x) == "period" and facts.rate_of(t) is None)
@@ -2113,6 +2113,22 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 sets.append((items[:k], [ev0, Evidence("list-head", f"the first {k} figures of the list", -0.5)]))
         for xs, ev in sets:
             readings.append(Relation("sum", _multiplied(ctx, xs), tuple(ev)))
+        inside = [x for x in other_class if items[0].start < x.start < items[-1].start]
+        if inside:
+            # "180 K2 tanks, 212 K9 howitzers, 48 FA-50 aircraft and 218 Chunmoo launchers, 658 systems in all": a count
+            # of another thing inside the run of the list may be counted by a wider total too (a reading that can make
+            # it hold)
+            whole = sorted([*items, *inside], key=lambda x: x.start)
+            readings.append(Relation("sum", _multiplied(ctx, whole), (
+                ev0, Evidence("list", f"the {len(whole)} figures listed with it, {', '.join(x.text for x in inside)} "
+                                      "too", 0.5)), alternative=True))
+        head_item = _list_lead(ctx, t, items)
+        if head_item is not None:
+            # "3 tanks are due by the end of 2025, 11 in 2026, 41 in 2027 and 30 in 2028 — 85 tanks in total": the figure
+            # of the clause the list's items leave their verb to may be its first item (a reading that can make it hold)
+            readings.append(Relation("sum", _multiplied(ctx, [head_item, *items]), (
+                ev0, Evidence("list-lead", f"{head_item.text}, the figure the list runs on from, too", 0.0)),
+                alternative=True))
         # ("about 8,500 people worldwide, around 4,300 of them in Germany and about 2,900 at Ulm alone": parts picked
         # out of the total by "of them" may be some of it, and one "alone" may lie inside another)
         partitive = where == "appositive" and bool(_OF_THEM_AFTER.match(ctx.text, items[0].end))
@@ -2124,6 +2140,13 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # "... – 20% in all": percentages add up only as shares of one whole, and this sentence does not say so
         why = Evidence("percent-parts", "percentages the text does not call shares of one whole", 0.0)
         readings = [doubt(r, why) for r in readings]
+    counted = _counted_parts(ctx, t)
+    if counted:
+        # "Together the five orders cover 375 vehicles" after a list of four: the text counts the parts, and a reading
+        # that adds another number of them is not all of it
+        readings = [r if len(r.operands) == counted else doubt(r, Evidence(
+            "parts-counted", f"the text counts {counted} parts; this reading adds {len(r.operands)}", 0.0))
+            for r in readings]
     if hedge_window(ctx.vocab, t.hedge) == "at_most":
         # "for a fleet of up to 13": a ceiling, which options or further orders the list may not name reach; parts that
         # add up to less are doubted, not accused
@@ -2532,6 +2555,21 @@ def _period_opening(ctx: Ctx, x: Mention) -> str | None:
 
 
 _OF_THEM_AFTER = LazyPattern(r"\s+of\s+(?:them|whom|which|these|those)\b", regex.I)
+
+
+
+def _list_lead(ctx: Ctx, t: Mention, items: list[Mention]) -> Mention | None:
+    """The last figure of the total's kind before a list in its sentence, set off from it by a comma only ("3 tanks are
+    due by the end of 2025, 11 in 2026, ..."), when it is not one of the items."""
+    s0 = ctx.sentence(items[0].start)[0]
+    lead = [y for y in ctx.numbers_in(s0, items[0].start) if y is not t and y not in items and is_amount(y)
+            and _sum_comparable(ctx, y, t) and counts_compatible(ctx.vocab, y, t) and not same_figure(y, t)]
+    if not lead or _LEAD_CUT.search(ctx.text, lead[-1].end, items[0].start):
+        return None
+    return lead[-1]
+
+
+_LEAD_CUT = LazyPattern(r"[;:()]|\b(?:and|but|while|whereas|of\s+which|including)\b", regex.I)
 
 
 def _counted_parts(ctx: Ctx, t: Mention) -> int | None:
@@ -3169,6 +3207,8 @@ def _own_noun_items(ctx: Ctx, t: Mention, items: list[Mention]) -> list[Mention]
             not any(other(x) for x in items):
         return items
     return [x for x in items if not other(x)]
+
+
 
 
 def _partial_list(ctx: Ctx, items: list[Mention], t: Mention, facts: Facts) -> str | None:
