@@ -789,7 +789,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     # than six decades of presence": from the date after "since", right before the span, to the release's own date
     # (only when the release is dated; before any other two dates of the sentence: "began in 1950 and ... since 1958")
     since = _SINCE_BEFORE.search(before)
-    if since is not None and not word and doc_d is not None and _document_date(ctx) is not None:
+    if since is not None and not word:
         p = parse_period(since.group("d"))
         # ("since 1968 – 56 years by the time the last sorties are flown in 2024": a date after the span is its end)
         # (not a date after a clause break: "since 1969 – more than 55 years – and CCGS Terry Fox, which ... in 1993")
@@ -797,7 +797,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
                 and not _CLAUSE_BREAK.search(t, q.end, d.start)]
         if p is not None and ends and p.first <= ends[0].first:
             return (p, ends[0], True)
-        if p is not None and p.first <= doc_d.first:
+        if p is not None and doc_d is not None and _document_date(ctx) is not None and p.first <= doc_d.first:
             return (p, doc_d, True)
     # 1. "from 2024 to 2031", "between 2000 and 2004", "fiscal 2026 ... through FY31, a five-year extension"
     due_named = _DUE_NAMED.match(after) if not rel or rel.group(0).strip().lower() in ("later", "earlier") else None
@@ -1270,9 +1270,12 @@ _PART_OF_PERIOD = LazyPattern(r"\b(?:first|last|opening|final|closing|initial|re
 _DATED_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,2}?(?:from\s+|between\s+)?(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?"
                            r"(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
                            r"(?:(?:FY|(?:fiscal|financial)(?:\s+year)?)\s?)?(?:19|20)\d\d\b", regex.I)
-_SINCE_BEFORE = LazyPattern(r"\bsince\s+(?P<d>(?:(?:early|mid|late)[- ])?(?:(?:January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December)\s+)?(?:19|20)\d\d)\s*(?:,|[–—:]|\s-)\s*(?:(?:giving|making|marking)\s+(?:it|them|the\s+"
-                            r"\p{L}+)\s+|or\s+|that\s+is\s+)?(?:(?:more\s+than|almost|nearly|over|"
+# ("since 1958, giving it more than six decades", "since the dissolution of the Soviet Union in 1991, a run of more than
+# three decades": the date an event named by words came on, and the span as the length of a run, a stretch)
+_SINCE_BEFORE = LazyPattern(r"\bsince\s+(?:(?:[\p{L}'’-]+\s+){1,8}?in\s+)?(?P<d>(?:(?:early|mid|late)[- ])?(?:(?:January|February|"
+                            r"March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d)"
+                            r"\s*(?:,|[–—:]|\s-)\s*(?:(?:giving|making|marking)\s+(?:it|them|the\s+\p{L}+)\s+|or\s+|that\s+is\s+|"
+                            r"an?\s+(?:run|stretch|span|streak|period|record)\s+of\s+)?(?:(?:more\s+than|almost|nearly|over|"
                             r"about|some|around|just\s+over|just\s+under)\s+)?$", regex.I)
 
 
