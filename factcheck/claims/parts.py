@@ -3598,7 +3598,12 @@ def _complement(ctx: Ctx, facts: Facts, p: Mention) -> None:
                   and x.value_high is None]
     if not before:
         return
-    ev = Evidence("complement", f"'{ctx.text[max(0, p.start - 14):p.end].strip()}' completes the shares before it", 3.5, True)
+    # one share before it in its own sentence ("Rheinmetall holds 64% and KMW the remaining 36%") is the rest of one
+    # whole for sure; shares of the sentence before, or several (which may be of different wholes), are read more
+    # loosely
+    one = len(before) == 1 and ctx.sent_index(before[0].start) == si
+    ev = Evidence("complement", f"'{ctx.text[max(0, p.start - 14):p.end].strip()}' completes the share"
+                  + (" before it" if one else "s before it"), facts.weight("complement_one", 4.5) if one else 3.5, True)
     ctx.add(Claim("share", (p.start, p.end), p, readings=(Relation("complement", tuple(before), (ev,)),)))
 
 
