@@ -480,6 +480,21 @@ IDENTIFIERS = [
 ]
 
 
+@pytest.mark.parametrize("text,figure,unit", [
+    ("The budget is €248 million.\nCapacity will reach 2 million rounds a year by 2025, 600,000 more than the 1.4 million "
+     "of 2024, and twice the roughly 1 million of 2023.", "1 million", "round"),
+    ("The contract is worth $90 million.\nProduction rose to 3.2 million shells from 2.5 million, against about 1.5 "
+     "million in 2022.", "1.5", "shell"),
+    ("The plan costs £40 million.\nThe army wants 1.2 million rations in 2026, up from 0.9 million, and about 0.5 "
+     "million in 2024.", "0.5", "ration"),
+])
+def test_scaled_bare_number_counts_the_noun_of_its_sentence(text: str, figure: str, unit: str) -> None:
+    """A scaled bare number takes the noun of the scaled count its sentence names, through the bare ones between that
+    borrowed it, before the money of the line before."""
+    m = next(m for m in extract_text(text) if m.text.startswith(figure))
+    assert (m.type, m.unit) == ("count", unit), m
+
+
 @pytest.mark.parametrize("sentence,value,unit,name", [
     ("Greece will upgrade 24 Mirage 2000 jets.", 24, "jet", "Mirage 2000"),
     ("Artillery: 24 Panzerhaubitze 2000 self-propelled howitzers arrived.", 24, "howitzer", "Panzerhaubitze 2000"),

@@ -1699,6 +1699,10 @@ class _Scanner:
                 # "20,000 shells a day, or 7.3 million a year": a scaled figure restating the count right before it
                 restates = kin is not None and not kin.inferred and kin is amounts[k - 1] and \
                     _RESTATE_GAP.fullmatch(t, kin.end, f.start) is not None
+                if kin is not None and kin.inferred:
+                    # "2 million rounds ..., the 1.4 million of 2024, and twice the roughly 1 million of 2023": the count
+                    # that lent the nearest one its noun lends it here too
+                    kin = self._count_before_in_sentence(amounts, k, sent_of, named=True) or kin
                 if kin is not None and (kin.scale or restates) and not kin.inferred:
                     # "to make 1.5 million rounds a year by 2027, up 36% from 1.1 million": a scaled count of its
                     # sentence lends its noun before any money of the sentences around does; a currency family's
@@ -1815,8 +1819,10 @@ class _Scanner:
         if other.type in ("currency", "quantity") and other.scale and not f.scale:
             f.scale, f.scale_factor = other.scale, other.scale_factor
 
-    def _count_before_in_sentence(self, amounts: list[_Amount], k: int, sent_of: dict) -> _Amount | None:
-        """The nearest count before amounts[k] in its sentence ("31 owned ones" takes the noun of that count)."""
+    def _count_before_in_sentence(self, amounts: list[_Amount], k: int, sent_of: dict, named: bool = False
+                                  ) -> _Amount | None:
+        """The nearest count before amounts[k] in its sentence ("31 owned ones" takes the noun of that count); with
+        ``named``, the nearest whose noun the text gives (not one borrowed)."""
         s = sent_of.get(id(amounts[k]))
         for j in range(k - 1, -1, -1):
             workcount.count("extract.antecedent")
@@ -1825,7 +1831,7 @@ class _Scanner:
                 if s is not None:
                     return None  # sentences are in text order: no earlier figure is in this sentence
                 continue
-            if o.type == "count":
+            if o.type == "count" and not (named and o.inferred):
                 return o
         return None
 
