@@ -481,6 +481,35 @@ IDENTIFIERS = [
 
 
 @pytest.mark.parametrize("text,figure,unit", [
+    # a label word and a colon before a count of a plural noun: a list, not a labelled number
+    ("The yard has 18 vessels under contract: 11 Offshore Patrol Cutters and 7 tugs.", "11", "cutter"),
+    ("Note: 12 ships were retired early.", "12", "ship"),
+])
+def test_count_after_a_label_and_colon(text: str, figure: str, unit: str) -> None:
+    m = next(m for m in extract_text(text) if m.text.startswith(figure))
+    assert (m.type, m.unit) == ("count", unit), m
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The remaining £64.1 million went through Technology Services 3 (RM6100).", "RM6100"),
+    ("Buyers used Crown Commercial Service framework RM6116 for the work.", "RM6116"),
+    ("Cyber Security Services 3 (RM3764.3) was used too.", "RM3764.3"),
+])
+def test_letters_glued_to_ungrouped_digits_are_a_code(text: str, code: str) -> None:
+    """Two or three letters glued to four or more ungrouped digits name a framework or a model, not ringgit: an amount
+    that size is grouped ("RM6,100") or scaled ("RM6100 million")."""
+    m = next(m for m in extract_text(text) if m.text.startswith(code))
+    assert m.type == "identifier", m
+    scaled = next(m for m in extract_text("The contract is worth RM6100 million.") if m.text.startswith("RM"))
+    assert (scaled.type, scaled.unit, scaled.value) == ("currency", "MYR", 6.1e9)
+
+
+def test_labelled_number_after_a_colon_stays_an_identifier() -> None:
+    m = next(m for m in extract_text("See contract: 4471 for details.") if m.text.startswith("4471"))
+    assert m.type == "identifier", m
+
+
+@pytest.mark.parametrize("text,figure,unit", [
     ("The budget is €248 million.\nCapacity will reach 2 million rounds a year by 2025, 600,000 more than the 1.4 million "
      "of 2024, and twice the roughly 1 million of 2023.", "1 million", "round"),
     ("The contract is worth $90 million.\nProduction rose to 3.2 million shells from 2.5 million, against about 1.5 "

@@ -100,9 +100,13 @@ def scan_tokens(pattern: Any, text: str, words: WordStarts, firsts: frozenset[st
     yield from matches_at(pattern, text, sorted(starts))
 
 
+# "No. 12", "number 6374": an identifier (after a colon, not a count of a plural noun: "under contract: 11 Offshore Patrol
+# Cutters", "Note: 12 ships were ...")
 _LABELLED_NUMBER = LazyPattern(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+number|contract|(?:pass|access\s+)?code|passcode|PIN"
-                               r"|ID|Ref\.?|reference|figure|fig\.|table|chart|exhibit|appendix|footnote|note|page|slide)\s*:?\s+"
-                               r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b", regex.I)  # "No. 12", "number 6374": an identifier
+                               r"|ID|Ref\.?|reference|figure|fig\.|table|chart|exhibit|appendix|footnote|note|page|slide)"
+                               r"(?:\s+|\s*:\s+(?!\d[\d,]*\s+(?:(?-i:\p{Lu})[\p{L}-]*\s+){0,3}(?!(?:was|has|is|does|says|shows|means|"
+                               r"remains|covers|includes|lists|reads|runs|stands|gives)\b)[\p{L}-]+[^\Ws]s\b))"
+                               r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b", regex.I)
 _LABELLED_NUMBER_FIRSTS = firsts_of(["No.", "Nos.", "number", "hull", "serial", "yard number", "contract", "passcode",
                                      "access code", "code", "PIN", "ID", "Ref", "reference", "figure", "fig.", "table",
                                      "chart", "exhibit", "appendix", "footnote", "note", "page", "slide"])
@@ -217,6 +221,7 @@ _NO_NOUN_AFTER = LazyPattern(r"(?i)(?!-)\s*(?:[.,;:!?)]|$|(?:is|was|will|would|c
 # a one-letter currency sign glued to a bare integer ("R70", "R4"), a capitalised word right before it, and no scale
 # after it: a model's name
 _LETTER_MODEL = LazyPattern(r"\p{Lu}\d{1,4}")
+_LETTERS_CODE = LazyPattern(r"(\p{Lu}\p{L}{1,2})\d{4,}(?:\.\d)?")
 _NAME_BEFORE = LazyPattern(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}-]*[ \u00a0]$")
 _SCALE_AFTER = LazyPattern(r"[ \u00a0]*(?:million|billion|trillion|thousand|bn|mn|m|k|crore|lakh|per|a|an|each)\b", regex.I)
 # a number word glued to a noun in -er: a type's name, no count ("two-seaters", "a four-wheeler", "a six-footer")
@@ -641,6 +646,10 @@ class _Scanner:
                     _NAME_BEFORE.search(t, max(0, a - 40), a) and not _SCALE_AFTER.match(t, b):
                 kind = "identifier"  # "SkyRanger R70 drones", "Vektor R4 rifles": a model named after its maker's name,
                 # not rand (a price is written with its scale or after a verb: "R70 million", "costs R350")
+            if kind is None and (code := _LETTERS_CODE.fullmatch(core)) is not None and \
+                    code.group(1) in lex.cur_prefix and not _SCALE_AFTER.match(t, b):
+                kind = "identifier"  # "Technology Services 3 (RM6100)", "framework RM3764.3": letters glued to four or more
+                # ungrouped digits are a code; an amount of ringgit or rand that size is grouped ("RM6,100", "R12,500")
             if kind == "identifier":
                 # a possessive or a parenthesis glued after is not part of the name
                 mm = rx(r"^(.*?)(?:['’]s)?$").match(core)
