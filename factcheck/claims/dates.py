@@ -769,6 +769,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if regex.match(r"\s*(?:[\p{L}'’-]+\s+){0,2}?(?:warranty|warranties|guarantee|guarantees)\b|"
                    r"\s*(?:old|of\s+(?:service|experience|production|operation))\b", after, regex.I):
         return None  # "a five-year extended warranty": the length of a thing bought, no span between dates
+    if regex.match(r"\s*of\s+(?:[\p{L}-]+\s+){1,2}?(?:service|experience|production|operation)\b", after, regex.I) and \
+            not _SINCE_BEFORE.search(before):
+        return None  # "will serve one year of compulsory military service from 2024" (but "since 1980 – 45 years of
+        # continuous armor production" runs from its date)
     if regex.match(r"\s*of\s+\p{L}", after) and regex.search(r"\b(?:after|following|ending|ended|ends|end|with)\s+"
                                                             r"(?:(?:some|about|nearly|almost|more\s+than|over)\s+)?$",
                                                             before, regex.I):
@@ -1257,8 +1261,10 @@ _AMOUNT_OF_TIME = LazyPattern(r"\b(?:accumulated|accumulating|lost|losing|adding
                               r"counted|recorded|logged|tallied|clocked|"
                               r"worth\s+of|sum\s+of)\s+(?:(?:more\s+than|over|about|around|some|nearly|almost|roughly)\s+)?$",
                               regex.I)
-_PLANNED_SPAN = LazyPattern(r"\b(?:expected|planned|intended|meant|scheduled|due)\s+to\s+(?:[\p{L}'’-]+\s+){1,5}?"
-                            r"(?:after|within|in|for)\s+(?:(?:about|around|some|nearly|almost|roughly|another)\s+)?$", regex.I)
+# ("expected to replace them after about 20 years", "against an original plan of three years", "a schedule of five years")
+_PLANNED_SPAN = LazyPattern(r"\b(?:(?:expected|planned|intended|meant|scheduled|due)\s+to\s+(?:[\p{L}'’-]+\s+){1,5}?"
+                            r"(?:after|within|in|for)|(?:plan|schedule|estimate|forecast|target|goal|timetable|timeline)"
+                            r"\s+of)\s+(?:(?:about|around|some|nearly|almost|roughly|another|just)\s+)?$", regex.I)
 _DATE_GIVEN_AFTER = LazyPattern(r"\s*(?:of|in|for|on|,)?\s*(?:(?:early|mid|late|the\s+end\s+of)\s+)?(?:\p{L}+\.?\s+)?(?:19|20)\d\d",
                                 regex.I)  # ("after the original target of July 2017": the date named after all)
 # (or a span the period includes: "runs over the five years from 2021 to 2026 and includes three years of support")
