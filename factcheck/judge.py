@@ -280,7 +280,8 @@ def evaluate(c: Claim, r: Relation, rules: RuleSet, rounding: str) -> Outcome | 
             return None
         if f.at_least:
             comp = (comp[0], math.inf)
-    signed_unknown = f.signed and c.stated_value is None
+    # (a size whose direction the text does not give: "an improvement of about a tenth" in man-hours that fell)
+    signed_unknown = f.signed and (c.stated_value is None or bool(c.params.get("unsigned")))
     cmp = _abs_iv(comp) if signed_unknown else comp
     holds = cmp[0] <= acc[1] + 1e-9 * max(1.0, abs(acc[1])) and acc[0] - 1e-9 * max(1.0, abs(acc[0])) <= cmp[1]
     work = working(r if ops is r.operands else dataclasses.replace(r, operands=ops), point)

@@ -1711,7 +1711,9 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
             ctx.skip(kind, p, f"'{word}': no two figures of that measure to compare")
             return
     ctx.add(Claim(kind, (p.start, p.end), p, readings=tuple(readings), stated_value=stated_value,
-                  stated_step=step, qualifier=qualifier))
+                  stated_step=step, qualifier=qualifier,
+                  # "an improvement of about a tenth": a fraction's size, its direction not given (evaluative words)
+                  params={"unsigned": True} if fraction and not direction and formula != "ratio" else {}))
 
 
 # "a combined shortfall of", "a total gap of", "together ... short": a difference summed over several pairs
