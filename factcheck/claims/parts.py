@@ -963,6 +963,10 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # ... nor a difference said by a comparative right after it: "cut the requirement to 129 – less than a third of the
     # original number and 321 fewer vehicles" (321 is how many fewer, not the original number)
     cands = [x for x in cands if not _FEWER_AFTER.match(ctx.text, x.end) and not _FEWER_INSIDE.match(x.text)]
+    # ... nor an amount a verb of implication governs: "the 2% target, which at current GDP would require about €37.7
+    # billion" (what the target would take, not the GDP the words before it name)
+    implied = facts.g.regex(_IMPLIED_BEFORE)
+    cands = [x for x in cands if not implied.search(ctx.text, max(0, x.start - 40), x.start)]
     # a whole may also be in an earlier paragraph of the same release
     if meas is not None:  # a whole of that measure when the text gives one ("188% of net earnings")
         # (else not one the text gives as another measure: "66% of sales" is no share of "Order backlog of USD 25
@@ -2051,7 +2055,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                  # plus a special dividend of €1.00, for a total of €3.00")
                  and not _base_of_a_percent(ctx, x)
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
-        items = _own_noun_items(ctx, t, items)
+        own_items = _own_noun_items(ctx, t, items)
+        other_class += [x for x in items if x not in own_items]
+        items = own_items
         items = [x for x in items if not _split_count(ctx, facts, x)]
         if len(items) < 2:
             continue
@@ -2113,11 +2119,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 sets.append((items[:k], [ev0, Evidence("list-head", f"the first {k} figures of the list", -0.5)]))
         for xs, ev in sets:
             readings.append(Relation("sum", _multiplied(ctx, xs), tuple(ev)))
-        inside = [x for x in other_class if items[0].start < x.start < items[-1].start]
+        inside = [x for x in other_class if x not in items]
         if inside:
-            # "180 K2 tanks, 212 K9 howitzers, 48 FA-50 aircraft and 218 Chunmoo launchers, 658 systems in all": a count
-            # of another thing inside the run of the list may be counted by a wider total too (a reading that can make
-            # it hold)
+            # "180 K2 tanks, 212 K9 howitzers, 48 FA-50 aircraft and 218 Chunmoo launchers, 658 systems in all", "290
+            # satellites: 264 in low Earth orbit, 18 in medium Earth orbit and eight in-orbit spares": a count of another
+            # thing in the list may be counted by a wider total too (a reading that can make it hold)
             whole = sorted([*items, *inside], key=lambda x: x.start)
             readings.append(Relation("sum", _multiplied(ctx, whole), (
                 ev0, Evidence("list", f"the {len(whole)} figures listed with it, {', '.join(x.text for x in inside)} "
@@ -2139,6 +2145,16 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if t.type == "percent" and not _holding_sentence(ctx, facts, t):
         # "... – 20% in all": percentages add up only as shares of one whole, and this sentence does not say so
         why = Evidence("percent-parts", "percentages the text does not call shares of one whole", 0.0)
+        readings = [doubt(r, why) for r in readings]
+    if t.type == "currency" and facts.rate_of(t) != "period":
+        # "€1,000 now and €200 a month after that, €3,000 in total": a rate a period counts once for each period, and
+        # the text does not say how many
+        readings = [_doubt_uncounted_periods(ctx, facts, r) for r in readings]
+    if facts.g.regex(_GROSS_OF).search(ctx.text, *ctx.sentence(t.start)):
+        # "for a segment total of $2.80 billion before intersegment eliminations", "€5.2 billion in Shipbuilding, ...
+        # before consolidation adjustments between segments": the parts or the total are given before amounts taken
+        # off between them, which the text does not give
+        why = Evidence("gross", "figures before eliminations the text does not give", 0.0)
         readings = [doubt(r, why) for r in readings]
     counted = _counted_parts(ctx, t)
     if counted:
@@ -2253,8 +2269,34 @@ def _multiplied(ctx: Ctx, items: list[Mention]) -> tuple[Mention, ...]:
         m = _COUNT_BEFORE_ITEM.search(ctx.text, max(0, x.start - 16), x.start)
         k = words.get(m.group(1).lower()) if m else None
         n = int(k) if isinstance(k, (int, float)) and k == int(k) and 2 <= k <= 12 else 1
-        out += [x] * n
+        out += [x] * (n * (_periods_after(ctx, x) or 1))
     return tuple(out)
+
+
+def _doubt_uncounted_periods(ctx: Ctx, facts: Facts, r: Relation) -> Relation:
+    """``r`` doubted when one of its parts is paid a period and the text does not say for how many periods."""
+    for o in r.operands:
+        if (facts.rate_of(o) == "period" or _A_PERIOD_AFTER.match(ctx.text, o.end)) and _periods_after(ctx, o) is None:
+            return doubt(r, Evidence("period-rate", f"{o.text} a period, for periods the text does not count", 0.0))
+    return r
+
+
+def _periods_after(ctx: Ctx, x: Mention) -> int | None:
+    """How many periods a rate a period is paid for, when the text says it right after ("€220 a month in eight monthly
+    instalments", "$500 a month for 10 months", "£250 a quarter over four quarters"); None when it does not."""
+    m = _PERIODS_AFTER.match(ctx.text, x.end, min(len(ctx.text), x.end + 60))
+    if m is None:
+        return None
+    n = m.group("n")
+    k = int(n) if n.isdigit() else (ctx.vocab.get("number_words") or {}).get(n.lower())
+    return int(k) if isinstance(k, (int, float)) and k == int(k) and 2 <= k <= 120 else None
+
+
+_A_PERIOD_AFTER = LazyPattern(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year)\b", regex.I)
+# ("a month in eight monthly instalments", "a year for five years", "per quarter over four quarters")
+_PERIODS_AFTER = LazyPattern(r"\s+(?:a|an|per|each|every)\s+(?P<u>day|week|month|quarter|year)\s+(?:in|for|over|during)\s+"
+                             r"(?:the\s+next\s+)?(?P<n>\d+|\p{L}+)\s+(?:(?:(?:dai|week|month|quarter|year)ly|annual)\s+"
+                             r"(?:instal(?:l)?ments?|payments?|tranches?)|(?P=u)s)\b", regex.I)
 
 
 # a count in words right before an item of a list: "two three-year option periods" (not a numeral: "Lot 3 NOK 4.7
@@ -2507,6 +2549,9 @@ _COUNTED = LazyPattern(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|f
 # (a few words of the item may stand between: "$2.5 billion of share repurchases, up from $1.5 billion")
 _OWN_EARLIER = LazyPattern(r"(?:[^\S\n]+[\p{L}'’&-]+){0,5}\s*[,(]?\s*(?:(?:(?:up|down)\s+)?from|compared\s+(?:with|to)|"
                            r"against|versus|vs\.?)\s+(?:(?:about|around|some|nearly|almost)\s+)?", regex.I)
+_IMPLIED_BEFORE = r"(?<![\p{L}])(?:@implication_verbs)\s+(?:(?:about|around|some|roughly|nearly|almost|just\s+over|just\s+under|" \
+                  r"more\s+than|an\s+extra|another|a\s+further)\s+)?$"
+_GROSS_OF = r"\b(?:before|excluding|gross\s+of)\s+(?:[\p{L}-]+\s+){0,2}?(?:@elimination_nouns)\b"
 _NETTED = LazyPattern(r"\b(?:eliminations?|inter-?segment|intra-?group|consolidation|less|minus|net\s+of|after\s+deducting|"
                       r"deducting|offset\s+by)\b[^,;]{0,20}$", regex.I)
 _COUNTED_VERB = LazyPattern(r"\s*(?:total(?:led|ling|s)?|come\s+to|came\s+to|amount(?:ed)?\s+to|make|account(?:ed)?\s+for|"
