@@ -410,6 +410,14 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         ctx.skip("share", p, "the level a change reaches, given only as a share of another figure")
         return
     part, whole = mt.slots.get("part"), mt.slots.get("whole")
+    if part is not None and mt.template.id == "accounted":
+        # "had sales of 936.1 billion won, up 48 per cent from 632.5 billion won, and accounted for 68 per cent of group
+        # sales": the base of a change set off after the part is no part; the level it changed to is
+        aside = [pr for pr in pairs.with_old(part) if pr.new.end <= part.start
+                 and ctx.sent_index(pr.new.start) == ctx.sent_index(part.start)
+                 and _CHANGE_ASIDE.fullmatch(ctx.text, pr.new.end, part.start)]
+        if aside:
+            part = aside[-1].new
     if whole is not None and whole.start > p.end and (_REMAINS_AFTER.match(ctx.text, whole.end) or
                                                       _FEWER_AFTER.match(ctx.text, whole.end)):
         whole = None  # "more than a third of the program of record and 112 remain to be ordered": a remainder, no whole
@@ -2549,6 +2557,10 @@ _COUNTED = LazyPattern(r"\b(?:the|these|those|all|its|their)\s+(two|three|four|f
 # (a few words of the item may stand between: "$2.5 billion of share repurchases, up from $1.5 billion")
 _OWN_EARLIER = LazyPattern(r"(?:[^\S\n]+[\p{L}'’&-]+){0,5}\s*[,(]?\s*(?:(?:(?:up|down)\s+)?from|compared\s+(?:with|to)|"
                            r"against|versus|vs\.?)\s+(?:(?:about|around|some|nearly|almost)\s+)?", regex.I)
+# ", up 48 per cent from ", ", compared with ", " (2024: ": a change set off after a level, up to its base
+_CHANGE_ASIDE = LazyPattern(r"\s*(?:,|\(|–|—)\s*(?:(?:up|down|an?\s+(?:increase|rise|decrease|fall|drop)\s+of)\s+[\d.,]+\s*"
+                            r"(?:%|per\s*cent|percent)\s+)?(?:from|on|compared\s+(?:with|to)|against|versus|vs\.?)\s+"
+                            r"(?:(?:the|a|an|its|their)\s+)?", regex.I)
 _IMPLIED_BEFORE = r"(?<![\p{L}])(?:@implication_verbs)\s+(?:(?:about|around|some|roughly|nearly|almost|just\s+over|just\s+under|" \
                   r"more\s+than|an\s+extra|another|a\s+further)\s+)?$"
 _GROSS_OF = r"\b(?:before|excluding|gross\s+of)\s+(?:[\p{L}-]+\s+){0,2}?(?:@elimination_nouns)\b"
