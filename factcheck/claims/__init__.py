@@ -80,6 +80,8 @@ def link(doc: Document, mentions: list[Mention], rules: RuleSet, as_of: date | N
 
 
 _NEXT_WORD = LazyPattern(r"[^\S\n]+(\p{L}+)(?![\p{L}'’])")
+_OF_OR_CALIBRE_BEFORE = LazyPattern(r"(?:\bof|\d[^\S\n]?(?:mm|cm|in)\s*(?:,|and|or|/))\s*$", regex.I)
+_CALIBRE_RUN_AFTER = LazyPattern(r"\s*(?:,|and|or|/)\s*\d+(?:\.\d+)?[^\S\n]?(?:mm|cm|in)\b", regex.I)
 _OCCASIONS = LazyPattern(r"(?:[\p{L}\d-]+\s+times|twice|thrice)", regex.I)
 _OCCASIONS_AFTER = LazyPattern(r"\s*(?::|;|\.(?!\d)|,?\s+(?:in|since|(?:this|last)\s+(?:year|month|week|quarter)(?!['’])|"
                                r"so\s+far|already|before|a\s+year|per\s+year|each\s+year|a\s+month|each\s+month|a\s+week|"
@@ -103,6 +105,17 @@ def _without_attributes(text: str, mentions: list[Mention], vocab: dict) -> list
     # of occasions, no multiple of a figure
     mentions = [m for m in mentions if not (m.role == "multiple" and _OCCASIONS.fullmatch(m.text) is not None and
                                             _OCCASIONS_AFTER.match(text, m.end, min(len(text), m.end + 30)) is not None)]
+    calibre_words = tuple(str(w) for w in (linking_words.get("calibre_nouns") or []))
+    if calibre_words:
+        # "62 million rounds of 5.56mm and 7.62mm ammunition in 2024, up from 48 million": a calibre before the noun it
+        # describes (linking words calibre_nouns) is part of the noun phrase, no figure between a pair's levels
+        from .reading import calibre
+
+        # (only one after "of" or in a run of calibres: "a 130mm gun, 10mm more than the Ariete's 120mm" compares them)
+        nouns = word_pattern_of(calibre_words)
+        mentions = [m for m in mentions if not (calibre(text, m, nouns) and (
+            _OF_OR_CALIBRE_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
+            or _CALIBRE_RUN_AFTER.match(text, m.end) is not None))]
     if not words:
         return mentions
     pat = word_pattern_of(words)

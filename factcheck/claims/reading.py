@@ -86,6 +86,7 @@ _SPAN_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade", "quar
 
 _CALIBRE_UNITS = frozenset({"millimeter", "centimeter", "inch"})
 _NAMED_AFTER = LazyPattern(r"[^\S\n]+\p{Lu}[\p{L}-]*")
+_CALIBRE_RUN = LazyPattern(r"(?:\s*(?:,|and|or|/)\s*\d+(?:\.\d+)?[^\S\n]?(?:mm|cm|in)\b)+", regex.I)
 
 
 def calibre(text: str, m: Mention, nouns: regex.Pattern) -> bool:
@@ -96,7 +97,8 @@ def calibre(text: str, m: Mention, nouns: regex.Pattern) -> bool:
         return False
     if " " not in m.text.strip() and _NAMED_AFTER.match(text, m.end):
         return True  # glued to its unit before a weapon's name: "a 76mm Super Rapido", "the 155mm Caesar"
-    pos = m.end
+    run = _CALIBRE_RUN.match(text, m.end)  # ("5.56mm and 7.62mm ammunition": the other calibres of a run)
+    pos = run.end() if run is not None else m.end
     for _ in range(3):
         gap = regex.match(r"[^\S\n]+|-", text[pos:pos + 4])
         if gap is None:
