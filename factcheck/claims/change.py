@@ -2005,6 +2005,30 @@ def _ratio_before(ctx: Ctx, facts: Facts, m: Mention) -> bool:
     return bool(hits) and regex.fullmatch(r"(?:\s+[\p{L}-]+){0,3}\s*[:=]?\s*", before[hits[-1].end():]) is not None
 
 
+def _moved_since(ctx: Ctx, p: Mention, new: Mention) -> Mention | None:
+    """The change stated in ``p``'s sentence before it, when the level ``new`` stands in an earlier sentence ("... a year
+    earlier. It was up 25% this year and has tripled since 2021"): that level has moved since; None otherwise."""
+    si = ctx.sent_index(p.start)
+    if ctx.sent_index(new.start) >= si:
+        return None
+    return next((x for x in ctx.numbers_in(ctx.sents[si][0], p.start)
+                 if x is not p and (x.type == "percent" or x.role == "multiple")), None)
+
+def _other_change_between(ctx: Ctx, p: Mention, old: Mention) -> bool:
+    """Is ``old`` the base a "since ..., when it stood at" clause gives to another change that stands between it and the
+    trigger ``p`` ("up 17% year on year and has grown by three quarters since 2019, when it stood at €0.79 billion")?
+    (Not a change restated beside the pair: "nearly doubled, rising 91% from €212 million to €404 million".)"""
+    if old.start <= p.end:
+        return False
+    since = _SINCE_WHEN_BEFORE.search(ctx.text, max(p.end, old.start - 80), old.start)
+    return since is not None and any(x is not p and (x.type == "percent" or x.role in ("multiple", "fraction"))
+                                     for x in ctx.numbers_in(p.end, since.start()))
+
+
+_SINCE_WHEN_BEFORE = LazyPattern(r"\bsince\s+[^,;.]{0,30}?,?\s+when\s+(?:it|they|the\s+[\p{L}-]+)\s+(?:stood|was|were|"
+                                 r"totalled|totaled|reached|amounted|came)\s+(?:at|to|in)?\s*(?:about|around|some|roughly)?\s*$",
+                                 regex.I)
+
 def _demote(ev: list[Evidence] | tuple[Evidence, ...]) -> list[Evidence]:
     """A pair's own grammar is explicit about the pair, not about the trigger's tie to it."""
     return [Evidence(e.cue, e.detail, e.weight, False) for e in ev]
@@ -2154,6 +2178,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         # billion": a pair in a clause of consequence or contrast with a subject of its own is that clause's
         local = [pr for pr in local if not any(x.start > p.end and _CONSEQUENCE.search(ctx.text, p.end, x.start)
                                                for x in (pr.old, pr.new))]
+        # "The self-funded effort was up 17% year on year and has grown by three quarters since 2019, when it stood at
+        # €0.79 billion": an earlier level after another change stated between is that change's base, not this one's
+        local = [pr for pr in local if not _other_change_between(ctx, p, pr.old)]
         # "the number of actions fell from 20 to 16, and in 2024 the number of actions fell by more than a quarter": a
         # change in a later clause that opens on a year of its own is not the change of the pair before it
         local = [pr for pr in local if not (max(pr.old.end, pr.new.end) < p.start and _CLAUSE_OF_A_YEAR.search(
@@ -2183,6 +2210,12 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 ev = _demote(ev) + [Evidence("near", "one figure away from the pair", facts.weight("attach_near", 1.0))]
             else:
                 ev = _demote(ev) + [Evidence("same-sentence", "in the same sentence, further away", -1.0)]
+            moved = _moved_since(ctx, p, pair.new)
+            if moved is not None:
+                # "€1.13 billion a year earlier. The effort was up 17% year on year and has grown by three quarters since
+                # 2019, when it stood at €0.79 billion": the level of the sentence before has moved since (by the change
+                # stated between): it is no longer the level this change leads to
+                ev = _demote(ev) + [Evidence("moved-since", f"{pair.new.text} changed since ({moved.text})", 0.0)]
             add(pair.old, pair.new, ev, local_pair=dist is not None and dist <= 1)
             if any(e.cue == "pair:compared-named" for e in pair.evidence):
                 # "1.3 boats a year against a goal of two, so output has to rise by more than half": a level and a
@@ -2215,7 +2248,10 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                         # (nor one whose later level stands in a clause of its own after the trigger: "That is 5% fewer
                         # contracts ..., but the value is up almost 29% on A$30.2 billion")
                         and not any(x.start > p.end and _CONSEQUENCE.search(ctx.text, p.end, x.start)
-                                    for x in (pr.old, pr.new))]
+                                    for x in (pr.old, pr.new))
+                        # (nor one whose base is another change's: "This year they rose 12% and have doubled since
+                        # 2020, when they stood at €1.1 billion")
+                        and not _other_change_between(ctx, p, pr.old)]
                 if not pointed and len(prev) != 1:
                     prev = []  # (a subject repeated points at the one pair of the sentence before, not one of several)
                 for k, pair in enumerate(reversed(prev)):
