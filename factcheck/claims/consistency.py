@@ -107,6 +107,9 @@ def _twin(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> bool:
         return False
     if ctx.sent_index(a.start) == ctx.sent_index(b.start) or _range_end(ctx, a) or _range_end(ctx, b):
         return False
+    if a.start in ctx.restated or b.start in ctx.restated:
+        return False  # "a loan of ¥64.38 billion (about ₱23.9 billion)" and "the ₱29.3 billion project cost": a
+        # restatement in another currency is a rounded conversion of another figure, not this one written twice
     if a.type == "count" and a.unit and b.unit and not a.inferred and not b.inferred and \
             noun_class(ctx.vocab, a.unit) != noun_class(ctx.vocab, b.unit):
         return False
@@ -195,6 +198,8 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     if not same and a.type == "count" and a.unit and b.unit and not a.inferred and not b.inferred and \
             noun_class(ctx.vocab, a.unit) != noun_class(ctx.vocab, b.unit):
         return  # "245 engines" and "254 Stinger missiles": counts of other things are other figures
+    if transposed and (a.start in ctx.restated or b.start in ctx.restated):
+        return  # ("about ₱23.9 billion" restating a loan in yen, and "the ₱29.3 billion project cost")
     if not same and ctx.other_members(a, b):
         return  # "a) MRSAM for the Navy – ₹2,960 crore" and "b) Invar missiles for the Army – ₹2,096 crore": two items
         # of one list are two members of it, not one figure given twice (items of prose, sentences, may restate)

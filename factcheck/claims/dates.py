@@ -422,6 +422,8 @@ _NEGATED = LazyPattern(r"\b(?:not|no|never)\b[^,;.]{0,30}$", regex.I)
 
 
 _WORD_LISTS: dict[int, tuple[Any, Any]] = {}
+_YEARS_NEAR_AFTER = LazyPattern(r"[^.;]{0,30}?(?:19|20)\d\d\s*(?:to|through|until|[-–])\s*(?:19|20)?\d\d\b", regex.I)
+_NOUN_AFTER_SPAN = LazyPattern(r"[^\S\n]+(?:[\p{L}-]+[^\S\n]+)?")  # (a word may stand between: "five-year defence budget")
 
 
 def _linking_words(ctx: Ctx, name: str) -> Any:
@@ -721,6 +723,11 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     before = t[s:q.start]
     if _unit_size(ctx, q):
         return None  # "four one-year option periods", "two 30-day trials": the size of each, not a span between dates
+    if "-" in q.text and (nouns := _linking_words(ctx, "span_amount_nouns")) is not None and \
+            _NOUN_AFTER_SPAN.match(t, q.end) and nouns.match(t, _NOUN_AFTER_SPAN.match(t, q.end).end()) and \
+            not _DATED_AFTER.match(after) and not _YEARS_NEAR_AFTER.match(after):
+        return None  # "39% of the five-year total", "a ten-year budget of $90 billion": the period of an amount, not a
+        # span between the sentence's dates (but "the five-year programme from 2019 to 2024" names its dates)
     if _summed_span(ctx, q):
         return None  # "Between fiscal years 2018 and 2022, ... a combined 2,360 days late": a sum over many periods
     if _life_length(ctx, q):

@@ -478,6 +478,17 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         whole = _of_the_whole(ctx, part) or _whole_of_which(ctx, part)
         if whole is not None:
             ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
+    if part is not None and whole is not None and part.type == "currency" and facts.rate_of(part) == "period" and \
+            facts.rate_of(whole) != "period" and POINTS_BACK.search(ctx.text, max(0, part.start - 30), part.start):
+        # "$1.45 billion a year ..., or $8.7 billion in all, of which $425 million a year, nearly 30%": a part paid a
+        # period is a share of the amount paid that period, the rate before it in its sentence, not of a total
+        rated = [x for x in ctx.numbers_in(ctx.sentence(part.start)[0], part.start) if x.type == part.type
+                 and x.unit == part.unit and facts.rate_of(x) == "period" and abs(x.value or 0) > abs(part.value or 0)]
+        if not rated:
+            ctx.skip("share", p, f"{part.text} is paid a period; {whole.text} is not")
+            return
+        ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is paid a period, as {rated[-1].text} is", ev.weight, ev.explicit)
+        whole = rated[-1]
     readings: list[Relation] = []
     stated, formula_on_part = p, False
     if part is not None and mt.template.id in ("share-equal", "share-equal-of"):
@@ -3658,7 +3669,11 @@ def _complement(ctx: Ctx, facts: Facts, p: Mention) -> None:
     # one share before it in its own sentence ("Rheinmetall holds 64% and KMW the remaining 36%") is the rest of one
     # whole for sure; shares of the sentence before, or several (which may be of different wholes), are read more
     # loosely
-    one = len(before) == 1 and ctx.sent_index(before[0].start) == si
+    # (not when the sentence before, on the line before, gives shares too: "Europe accounted for 54%, Asia 23% and the
+    # Abraham Accords countries 12%. North America took 9%, and Latin America and Africa together the remaining 2%")
+    one = len(before) == 1 and ctx.sent_index(before[0].start) == si and not (
+        si > 0 and "\n\n" not in ctx.text[ctx.sents[si - 1][1]:ctx.sents[si][0]]
+        and any(x.type == "percent" and x.unit == "percent" for x in ctx.sentence_numbers(si - 1)))
     ev = Evidence("complement", f"'{ctx.text[max(0, p.start - 14):p.end].strip()}' completes the share"
                   + (" before it" if one else "s before it"), facts.weight("complement_one", 4.5) if one else 3.5, True)
     ctx.add(Claim("share", (p.start, p.end), p, readings=(Relation("complement", tuple(before), (ev,)),)))

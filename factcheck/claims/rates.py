@@ -72,6 +72,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         return  # "0.655 US dollars per Australian dollar": an exchange rate, no price of a thing
     if _REMAINDER_SPLIT_RATE.search(ctx.text, max(ctx.sentence(r.start)[0], r.start - 80), r.start):
         return  # "with the rest in two instalments of £15m each": each part of a remainder the text does not give
+    # "With nine delivered to date — seven to Brazil and one each to Portugal and Hungary — the backlog stands at 32
+    # aircraft": a count each in a breakdown set off by dashes is no rate of a total after the aside (but "24 jets — 12
+    # each for the two squadrons —" is of the total before it)
+    aside_end = _dash_aside_end(ctx, r) if r.type == "count" else None
     noun = None
     modifier = None
     if mt.template.id == "each-at":  # "each Halberd costs Poland roughly €2.4 million"
@@ -289,6 +293,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             far = t.start not in near  # a total found only beside a count far off may be another deal's
             if far:
                 ev.append(Evidence("far-total", f"{t.text} found beside {c.text}, away from the rate", -2.0))
+            if aside_end is not None and t.start >= aside_end:
+                continue
             reading = Relation("per_unit", (t, c), tuple(ev))
             # the count may hold other things of the class, a total no grammar ties to the count or the rate ("48
             # launchers at $10 million each plus $120 million of missiles") or one found far off may be of other
@@ -328,6 +334,15 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 plus = dataclasses.replace(c, value=(c.value or 0.0) + 1, half_step=0.0)
                 readings.append(Relation("per_unit", (t, plus), tuple(ev) + (Evidence(
                     "each-of", f"each of {c.text} and {more.group('item').strip()}", 0.0),), alternative=True))
+            share = _fraction_of(ctx, c)
+            if share is not None and c.value:
+                # "worth an estimated $1.82 billion, amounts to half of the 16 approved aircraft and about $228 million
+                # per jet": the total buys the fraction of the count its words name (a reading that can make it hold)
+                word, f = share
+                some = dataclasses.replace(c, value=(c.value or 0.0) * f, half_step=0.0, inferred=True,
+                                           text=f"{word} of {c.text}", num_start=-1, num_end=-1)
+                readings.append(Relation("per_unit", (t, some), tuple(ev) + (Evidence(
+                    "fraction-of", f"'{word} of {c.text}'", 0.0),), alternative=True))
     # "Serbia signed for 12 aircraft in a contract worth €2.7 billion, about €325 million per aircraft" after "the
     # record €27 billion of 2022, ... the order for 80 Rafale": a rate whose own sentence ties its total to its count
     # is of that deal; another sentence's total and count are another deal's, no reading that could make it hold
@@ -719,6 +734,10 @@ def _distributive(ctx: Ctx, facts: Facts, r: Mention, mt: Match) -> list[Relatio
                                             and any(y.type == r.type and y is not k and noun_class(ctx.vocab, y.unit) ==
                                                     noun_class(ctx.vocab, r.unit)
                                                     for y in ctx.numbers_in(max(0, r.start - 1500), r.start)))]
+        # ("nine delivered to date — seven to Brazil and one each to Portugal and Hungary — the backlog stands at 32
+        # aircraft": a rate in a breakdown set off by dashes is of nothing after the aside)
+        aside_end = _dash_aside_end(ctx, r)
+        totals = [x for x in totals if aside_end is None or x.start < aside_end]
         if mt.template.id == "batches-of":
             # "€6.1 billion in eight tranches of ...": the amount right before "in N" is the one split, not one after
             direct = [x for x in totals if x.end <= k.start and _SPLIT_INTO.fullmatch(ctx.text, x.end, k.start)]
@@ -1014,6 +1033,37 @@ _COMPARED_BASE = LazyPattern(r"\b(?:than|(?:up|down|rose|fell|rise|fall|increase
 
 
 _COMPARISON_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:fewer|more|less|higher|lower|above|below|short\s+of|up|down)\b", regex.I)
+
+def _dash_aside_end(ctx: Ctx, x: Mention) -> int | None:
+    """Where the aside ``x`` stands in ends, when it stands between two dashes set off by spaces in its sentence ("—
+    seven to Brazil and one each ... —"); None when it does not."""
+    s, e = ctx.sentence(x.start)
+    if _SPACED_DASH.search(ctx.text, s, x.start) is None:
+        return None
+    close = _SPACED_DASH.search(ctx.text, x.end, e)
+    return close.end() if close is not None else None
+
+
+_SPACED_DASH = LazyPattern(r"\s[—–]\s|\s-\s")
+
+def _fraction_of(ctx: Ctx, c: Mention) -> tuple[str, float] | None:
+    """The fraction words right before a count name ("half of the 16", "a third of the 30", "two-thirds of its 24"), as
+    the words and their value; None when there are none (vocabulary fraction_words, number_words)."""
+    m = _FRACTION_OF_BEFORE.search(ctx.text, max(0, c.start - 30), c.start)
+    if m is None:
+        return None
+    den = (ctx.vocab.get("fraction_words") or {}).get(m.group("d").lower())
+    num_word = (m.group("n") or "").lower()
+    num = 1 if num_word in ("", "a", "one") else (ctx.vocab.get("number_words") or {}).get(num_word)
+    if not isinstance(den, (int, float)) or not isinstance(num, (int, float)) or not 0 < num < den:
+        return None
+    return ctx.text[m.start():m.end("d")], float(num) / float(den)
+
+
+# ("half of the 16", "a third of the 30", "two-thirds of its 24": the fraction, "of" and a determiner before the count)
+_FRACTION_OF_BEFORE = LazyPattern(r"(?<![\p{L}])(?:(?P<n>a|one|two|three|four)[\s-]+)?(?P<d>half|third|thirds|quarter|quarters|"
+                                  r"fifth|fifths)\s+of\s+(?:the|its|their|these|those)\s+$", regex.I)
+
 _ONE_MORE_ITEM = LazyPattern(r"\s+and\s+(?P<item>(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}[\p{L}\d-]+(?:\s+\d+)?)", regex.I)
 # two counts joined as one list ("180 K2 tanks and 81 support vehicles, worth about USD 6.5 billion")
 _COORDINATED = LazyPattern(r"[\s,]*(?:(?:and|plus|as\s+well\s+as|with)\s+)?", regex.I)
