@@ -423,6 +423,9 @@ _NEGATED = LazyPattern(r"\b(?:not|no|never)\b[^,;.]{0,30}$", regex.I)
 
 _WORD_LISTS: dict[int, tuple[Any, Any]] = {}
 _YEARS_NEAR_AFTER = LazyPattern(r"[^.;]{0,30}?(?:19|20)\d\d\s*(?:to|through|until|[-–])\s*(?:19|20)?\d\d\b", regex.I)
+_PLANNED_DATE_BEFORE = LazyPattern(r"\b(?:scheduled|due|expected|planned|slated|set|foreseen)\s+(?:to\s+\p{L}+\s+)?"
+                                   r"(?:from|for|in|by|until|before)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+|"
+                                   r"early\s+|mid-?|late\s+)?$", regex.I)
 _NOUN_AFTER_SPAN = LazyPattern(r"[^\S\n]+(?:[\p{L}-]+[^\S\n]+)?")  # (a word may stand between: "five-year defence budget")
 
 
@@ -989,7 +992,10 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # "by" after linking words intent_words; but "due to be delivered by the end of 2026, some four and a half years
         # after the contract": the date the span is set beside)
         others = [(d, p) for d, p in others if not _bound_before(ctx, s, d)
-                  and not (d.start > q.end and _target_by(ctx, s, d))]
+                  and not (d.start > q.end and _target_by(ctx, s, d))
+                  # ("Three years after the contract was signed in 2021, the first boat has been launched, with delivery
+                  # due in 2026": a date a plan sets after the span is no moment it runs to)
+                  and not (d.start > q.end and _PLANNED_DATE_BEFORE.search(t, max(s, d.start - 40), d.start))]
         # "delivered on May 30, 2025, 41 months after her keel was laid in December 2021 and 14 months after launch
         # in March 2024": a date after an earlier span of the sentence is that span's event, not this one's end
         spans = _spans(ctx)
