@@ -480,6 +480,17 @@ IDENTIFIERS = [
 ]
 
 
+@pytest.mark.parametrize("text,figure,kind,unit", [
+    ("The fleet was programmed for 6,000 hours and flew 5,130, up 22% from 4,218 hours.", "5,130", "quantity", "hour"),
+    ("Exports reached 812, up 12% from 725 vehicles a year earlier.", "812", "count", "vehicle"),
+    ("The depot issued 1,900, down 5% on 2,000 tonnes in 2023.", "1,900", "quantity", "metric_ton"),
+])
+def test_bare_level_takes_the_kind_of_its_changes_base(text: str, figure: str, kind: str, unit: str) -> None:
+    """"flew 5,130, up 22% from 4,218 hours": a bare level takes the kind of the base its change names."""
+    m = next(m for m in extract_text(text) if m.text.startswith(figure))
+    assert (m.type, m.unit) == (kind, unit), m
+
+
 @pytest.mark.parametrize("text,figure,unit", [
     # a label word and a colon before a count of a plural noun: a list, not a labelled number
     ("The yard has 18 vessels under contract: 11 Offshore Patrol Cutters and 7 tugs.", "11", "cutter"),

@@ -221,6 +221,8 @@ _NO_NOUN_AFTER = LazyPattern(r"(?i)(?!-)\s*(?:[.,;:!?)]|$|(?:is|was|will|would|c
 # a one-letter currency sign glued to a bare integer ("R70", "R4"), a capitalised word right before it, and no scale
 # after it: a model's name
 _LETTER_MODEL = LazyPattern(r"\p{Lu}\d{1,4}")
+_CHANGE_THEN_FROM = LazyPattern(r"\s*,\s*(?:up|down|an?\s+(?:increase|rise|decrease|fall|drop)\s+of)\s+(?:by\s+)?", regex.I)
+_FROM_AFTER_PERCENT = LazyPattern(r"\s+(?:from|on|against|compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+)?", regex.I)
 _LETTERS_CODE = LazyPattern(r"(\p{Lu}\p{L}{1,2})\d{4,}(?:\.\d)?")
 _NAME_BEFORE = LazyPattern(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}-]*[ \u00a0]$")
 _SCALE_AFTER = LazyPattern(r"[ \u00a0]*(?:million|billion|trillion|thousand|bn|mn|m|k|crore|lakh|per|a|an|each)\b", regex.I)
@@ -1669,6 +1671,13 @@ class _Scanner:
                 self._copy_kind(f, nxt)
                 if nxt.role == "multiple":
                     f.role, f.type = "multiple", None
+                continue
+            nxt2 = amounts[k + 2] if k + 2 < len(amounts) else None
+            if nxt and nxt2 and nxt.type == "percent" and nxt2.type in ("quantity", "currency", "count") and \
+                    _CHANGE_THEN_FROM.fullmatch(t, f.end, nxt.start) and _FROM_AFTER_PERCENT.fullmatch(t, nxt.end, nxt2.start) \
+                    and 0.2 <= (f.value or 0) / (nxt2.value * (nxt2.scale_factor if nxt2.type != "count" else 1) or 1) <= 5:
+                # "flew 5,130, up 22% from 4,218 hours": a bare level takes the kind of the base its change names
+                self._copy_kind(f, nxt2)
                 continue
             if prv and prv.type == "date" and k > 1 and _PERIOD_THEN_TO.fullmatch(t, amounts[k - 2].end, f.start):
                 # "from 61,000 flight hours in 2022 to 85,000 in 2025": the year of the first level stands between
