@@ -350,6 +350,8 @@ def _scaled(v: float) -> str:
 def _op_text(m: Mention) -> str:
     """An operand as the working shows it: its numeral and scale ("2.65 billion"), a count's numeral."""
     v = m.value or 0.0
+    if m.inferred and " × " in m.text:
+        return m.text  # an item as many times as its instalments: "40 × UAH 300,000"
     if m.type == "count" or m.type == "number":
         return fmt_num(v)
     if m.type == "percent":

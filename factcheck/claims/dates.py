@@ -443,6 +443,16 @@ def _linking_words(ctx: Ctx, name: str) -> Any:
     return hit[1]
 
 
+def _at_end_named(t: str, d: Mention, p: Period) -> Period:
+    """``p``, or its last day when the text names its end ("eight years after the end of the 2023-24 reporting
+    period", "after the end of fiscal 2025")."""
+    if _END_OF_BEFORE.search(t, max(0, d.start - 24), d.start):
+        return Period(p.last, p.last, f"the end of {p.text}")
+    return p
+
+
+_END_OF_BEFORE = LazyPattern(r"\bthe\s+end\s+of\s+(?:the\s+)?$", regex.I)
+
 def _summed_span(ctx: Ctx, q: Mention) -> bool:
     """Is the span ``q`` a sum over many periods: one of linking words summed_span_words in the 25 characters before it
     ("a combined 2,360 days", "a total of 900 days")?"""
@@ -960,7 +970,7 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             phrase = t[q.end + rel.end():min(later_spans)]
             phrase = regex.sub(r"(?:\s+(?:and|but|or|about|some|nearly|almost|over|more\s+than|less\s+than|just))+\s*$",
                                "", phrase, flags=regex.I)
-        inline = [p for d in ctx.dates_in(q.end, e) if (d.start - q.end < len(phrase) + 5 or
+        inline = [_at_end_named(t, d, p) for d in ctx.dates_in(q.end, e) if (d.start - q.end < len(phrase) + 5 or
                                                           (placed is not None and d.start == q.end + placed.end()))
                   and (p := parse_period(d.text))]
         if not inline:

@@ -2062,6 +2062,10 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                        and not x.inferred and known_noun(ctx.vocab, t.unit) and known_noun(ctx.vocab, x.unit)
                        and noun_class(ctx.vocab, t.unit) != noun_class(ctx.vocab, x.unit)
                        and not _breaks_down_into(ctx, t, x)]
+        # ("each Nammo job supports another 0.8 jobs ..., so the 1,420 posts ... sustain about 2,560 jobs in all": a count
+        # that is not whole is a ratio - jobs per job - no part of a count)
+        items = [x for x in items if not (x.type == t.type == "count" and x.value is not None
+                                          and x.value != int(x.value))]
         items = [x for x in items if _sum_comparable(ctx, x, t) and x.start not in prior and x not in other_class
                  and not (same_figure(x, t) and abs(x.value or 0) > 0.5 * abs(t.value or 0))
                  and not _counts_the_parts(ctx, x, t) and (rate or facts.rate_of(x) != "unit")
@@ -2288,7 +2292,18 @@ def _multiplied(ctx: Ctx, items: list[Mention]) -> tuple[Mention, ...]:
         m = _COUNT_BEFORE_ITEM.search(ctx.text, max(0, x.start - 16), x.start)
         k = words.get(m.group(1).lower()) if m else None
         n = int(k) if isinstance(k, (int, float)) and k == int(k) and 2 <= k <= 12 else 1
-        out += [x] * (n * (_periods_after(ctx, x) or 1))
+        inst = _INSTALMENTS_OF.search(ctx.text, max(0, x.start - 60), x.start)
+        if inst is not None:
+            # "the rest in 40 equal monthly instalments of UAH 300,000": the item as many times as the instalments
+            c = inst.group(1)
+            kc = int(c) if c.isdigit() else words.get(c.lower())
+            n = int(kc) if isinstance(kc, (int, float)) and kc == int(kc) and 2 <= kc <= 600 else n
+        times = n * (_periods_after(ctx, x) or 1)
+        if times > 3:  # (one operand for many instalments: "40 × UAH 300,000", not forty terms in the working)
+            out.append(dataclasses.replace(x, value=(x.value or 0.0) * times, text=f"{times} × {x.text}",
+                                           half_step=(x.half_step or 0.0) * times, inferred=True))
+        else:
+            out += [x] * times
     return tuple(out)
 
 
@@ -2320,6 +2335,9 @@ _PERIODS_AFTER = LazyPattern(r"\s+(?:a|an|per|each|every)\s+(?P<u>day|week|month
 
 # a count in words right before an item of a list: "two three-year option periods" (not a numeral: "Lot 3 NOK 4.7
 # billion" is a designation)
+# "in 40 equal monthly instalments of", "in three tranches of about": a count of payments of the amount after it
+_INSTALMENTS_OF = LazyPattern(r"(?<![\p{L}\p{N}.,])(\d+|\p{L}+)\s+(?:[\p{L}-]+\s+){0,2}?(?:instal(?:l)?ments?|payments?|"
+                              r"tranches?)\s+of\s+(?:(?:about|around|some|roughly)\s+)?$", regex.I)
 _COUNT_BEFORE_ITEM = LazyPattern(r"(?<![\p{L}\p{N}.,$€£¥-])(\p{L}+)\s+$")
 
 
