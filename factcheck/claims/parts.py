@@ -2295,9 +2295,7 @@ def _multiplied(ctx: Ctx, items: list[Mention]) -> tuple[Mention, ...]:
         inst = _INSTALMENTS_OF.search(ctx.text, max(0, x.start - 60), x.start)
         if inst is not None:
             # "the rest in 40 equal monthly instalments of UAH 300,000": the item as many times as the instalments
-            c = inst.group(1)
-            kc = int(c) if c.isdigit() else words.get(c.lower())
-            n = int(kc) if isinstance(kc, (int, float)) and kc == int(kc) and 2 <= kc <= 600 else n
+            n = _whole_number(ctx, inst.group(1), 600) or n
         times = n * (_periods_after(ctx, x) or 1)
         if times > 3:  # (one operand for many instalments: "40 × UAH 300,000", not forty terms in the working)
             out.append(dataclasses.replace(x, value=(x.value or 0.0) * times, text=f"{times} × {x.text}",
@@ -2321,9 +2319,13 @@ def _periods_after(ctx: Ctx, x: Mention) -> int | None:
     m = _PERIODS_AFTER.match(ctx.text, x.end, min(len(ctx.text), x.end + 60))
     if m is None:
         return None
-    n = m.group("n")
-    k = int(n) if n.isdigit() else (ctx.vocab.get("number_words") or {}).get(n.lower())
-    return int(k) if isinstance(k, (int, float)) and k == int(k) and 2 <= k <= 120 else None
+    return _whole_number(ctx, m.group("n"), 120)
+
+
+def _whole_number(ctx: Ctx, written: str, most: int) -> int | None:
+    """A count of 2 to ``most`` written in digits or in words (vocabulary number_words: "40", "eight"); else None."""
+    k = int(written) if written.isdigit() else (ctx.vocab.get("number_words") or {}).get(written.lower())
+    return int(k) if isinstance(k, (int, float)) and k == int(k) and 2 <= k <= most else None
 
 
 _A_PERIOD_AFTER = LazyPattern(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year)\b", regex.I)
@@ -2333,11 +2335,11 @@ _PERIODS_AFTER = LazyPattern(r"\s+(?:a|an|per|each|every)\s+(?P<u>day|week|month
                              r"(?:instal(?:l)?ments?|payments?|tranches?)|(?P=u)s)\b", regex.I)
 
 
-# a count in words right before an item of a list: "two three-year option periods" (not a numeral: "Lot 3 NOK 4.7
-# billion" is a designation)
 # "in 40 equal monthly instalments of", "in three tranches of about": a count of payments of the amount after it
 _INSTALMENTS_OF = LazyPattern(r"(?<![\p{L}\p{N}.,])(\d+|\p{L}+)\s+(?:[\p{L}-]+\s+){0,2}?(?:instal(?:l)?ments?|payments?|"
                               r"tranches?)\s+of\s+(?:(?:about|around|some|roughly)\s+)?$", regex.I)
+# a count in words right before an item of a list: "two three-year option periods" (not a numeral: "Lot 3 NOK 4.7
+# billion" is a designation)
 _COUNT_BEFORE_ITEM = LazyPattern(r"(?<![\p{L}\p{N}.,$€£¥-])(\p{L}+)\s+$")
 
 
