@@ -86,6 +86,7 @@ def _align_line(cl: str, s: str, base: int, start: int, suffix: bool) -> tuple[l
     core = cl.strip()
     if not core:
         return [base + min(start, len(s))] * len(cl), start
+    s = s.replace("\x00", "\ufffd")  # (as markdown-it gives a NUL; same length, so offsets hold)
     lead = len(cl) - len(cl.lstrip())
     pos = -1
     if suffix:
@@ -130,7 +131,9 @@ def _align(content: str, lines: _Lines, first: int, last: int, start: int = 0,
     spare = min(last, len(lines.texts) - 1) - first + 1 - len(clines)
     if spare > 0:  # whole lines of Unicode spaces trimmed off the top: start at the first line with the text
         core = clines[0].strip()
-        first += next((d for d in range(spare + 1) if core in lines.texts[first + d].replace("\r", " ")), 0)
+        # (markdown-it gives a NUL as U+FFFD: compare the source the same way)
+        first += next((d for d in range(spare + 1)
+                       if core in lines.texts[first + d].replace("\r", " ").replace("\x00", "\ufffd")), 0)
     for k, cl in enumerate(clines):
         li = min(first + k, last, len(lines.texts) - 1)
         s, base = lines.texts[li], lines.starts[li]
