@@ -2179,7 +2179,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # off between them, which the text does not give
         why = Evidence("gross", "figures before eliminations the text does not give", 0.0)
         readings = [doubt(r, why) for r in readings]
-    counted = _counted_parts(ctx, t)
+    counted = n  # (the count of parts the text gives, read above)
     if counted:
         # "Together the five orders cover 375 vehicles" after a list of four: the text counts the parts, and a reading
         # that adds another number of them is not all of it
