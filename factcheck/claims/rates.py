@@ -1047,22 +1047,17 @@ def _dash_aside_end(ctx: Ctx, x: Mention) -> int | None:
 _SPACED_DASH = LazyPattern(r"\s[—–]\s|\s-\s")
 
 def _fraction_of(ctx: Ctx, c: Mention) -> tuple[str, float] | None:
-    """The fraction words right before a count name ("half of the 16", "a third of the 30", "two-thirds of its 24"), as
-    the words and their value; None when there are none (vocabulary fraction_words, number_words)."""
-    m = _FRACTION_OF_BEFORE.search(ctx.text, max(0, c.start - 30), c.start)
-    if m is None:
+    """The fraction the extractor read right before a count, with "of" and a determiner between ("half of the 16", "a
+    third of the 30", "two-thirds of its 24"), as its words and value; None when there is none."""
+    before = ctx.numbers_in(max(0, c.start - 30), c.start)
+    x = before[-1] if before else None
+    if x is None or x.role != "fraction" or x.value is None or not 0 < x.value < 1 or \
+            not _OF_DETERMINER.fullmatch(ctx.text, x.end, c.start):
         return None
-    den = (ctx.vocab.get("fraction_words") or {}).get(m.group("d").lower())
-    num_word = (m.group("n") or "").lower()
-    num = 1 if num_word in ("", "a", "one") else (ctx.vocab.get("number_words") or {}).get(num_word)
-    if not isinstance(den, (int, float)) or not isinstance(num, (int, float)) or not 0 < num < den:
-        return None
-    return ctx.text[m.start():m.end("d")], float(num) / float(den)
+    return x.text, x.value
 
 
-# ("half of the 16", "a third of the 30", "two-thirds of its 24": the fraction, "of" and a determiner before the count)
-_FRACTION_OF_BEFORE = LazyPattern(r"(?<![\p{L}])(?:(?P<n>a|one|two|three|four)[\s-]+)?(?P<d>half|third|thirds|quarter|quarters|"
-                                  r"fifth|fifths)\s+of\s+(?:the|its|their|these|those)\s+$", regex.I)
+_OF_DETERMINER = LazyPattern(r"\s+of\s+(?:the|its|their|these|those)\s+", regex.I)
 
 _ONE_MORE_ITEM = LazyPattern(r"\s+and\s+(?P<item>(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}[\p{L}\d-]+(?:\s+\d+)?)", regex.I)
 # two counts joined as one list ("180 K2 tanks and 81 support vehicles, worth about USD 6.5 billion")
