@@ -282,6 +282,9 @@ def series(tables: Iterable[Table]) -> list[SeriesPoint]:
 # ------------------------------------------------------------------------------------------------ checks
 
 
+_JOINED = ("sum", "difference")  # kinds of a cell's claim that a further reading of either kind joins
+
+
 class _Checker:
     def __init__(self, doc: Document, table: Table, vocab: dict) -> None:
         self.doc = doc
@@ -292,7 +295,8 @@ class _Checker:
         self.claims: list[Claim] = []
         self.unchecked: list[Unchecked] = []
         self._claimed: set[tuple[int, int]] = set()
-        self._sums: dict[tuple[int, int], int] = {}  # a cell claimed as a sum -> its claim (a second sum reading joins it)
+        # a cell claimed as a sum or a difference -> its claim (a second such reading joins it)
+        self._sums: dict[tuple[int, int], int] = {}
         self._totals_below: list[Row | None] | None = None
         self._sales: list[Row] | None = None
         self._nil_total: set[tuple[int, int]] = set()  # total cells whose parts include a dash read as nil
@@ -316,13 +320,24 @@ class _Checker:
     def add(self, kind: str, cell: Cell, stated: Mention, readings: tuple[Relation, ...],
             stated_step: float | None = None) -> None:
         if (cell.start, cell.end) in self._claimed:
-            # "Total ... 226,369": the grand total is the sum of its column and of its row; either reading may hold
+            # "Total ... 226,369": the grand total is the sum of its column and of its row; "Total | 14 | 5 | +9" under
+            # "Net": the sum of its column and its row's difference. Either reading may hold (a part written wrong
+            # breaks the column's sum, not the row's difference)
             k = self._sums.get((cell.start, cell.end))
-            if k is not None and kind == "sum" and self.claims[k].kind == "sum":
-                self.claims[k] = dataclasses.replace(self.claims[k], readings=self.claims[k].readings + readings)
+            if k is not None and kind in _JOINED:
+                first = self.claims[k]
+                # the cell as the other check read it: the header's scale ("(EUR m)") on one, the figure as printed
+                # on the other; the joined readings carry the step between them
+                was, now = first.stated_value, stated.value
+                if was and now and was != now:
+                    step = math.log10(abs(was / now))
+                    if abs(step - round(step)) > 1e-9:
+                        return
+                    readings = tuple(dataclasses.replace(r, factor=r.factor * 10.0 ** round(step)) for r in readings)
+                self.claims[k] = dataclasses.replace(first, readings=first.readings + readings)
             return
         self._claimed.add((cell.start, cell.end))
-        if kind == "sum":
+        if kind in _JOINED:
             self._sums[(cell.start, cell.end)] = len(self.claims)
         if _FOOTNOTE_MARK.search(cell.text):
             # "Adjusted EBIT margin 14.0% 12.6%*" over "* 2023 margin calculated on adjusted revenue.": a footnote on the
@@ -737,12 +752,16 @@ class _Checker:
     def add_sum(self, cell: Cell, tm: Mention, ms: list[Mention], ev: Evidence) -> None:
         """A total cell and its parts. Counts of things in a table with no scale ("Attack submarines 55 ... Total
         293") are exact: they add up or they do not; figures that may be rounded reach as far as their rounding."""
-        exact = self.t.scale_text is None and all(m.type in ("count", "number") and not m.decimals and not m.scale
-                                                  and m.value is not None and not (m.value >= 100 and m.value % 100 == 0)
-                                                  for m in (tm, *ms)) \
-            and not self.rounding_noted()  # (not "12,300": rounded to hundreds; nor under a note that totals are rounded)
+        exact = self.counted_exactly(tm, *ms)
         step = 0.0 if exact else (tm.half_step or 0.0) + sum(m.half_step or 0.0 for m in ms)
         self.add("sum", cell, tm, (Relation("sum", tuple(ms), (ev,), exact=exact),), stated_step=step)
+
+    def counted_exactly(self, *ms: Mention) -> bool:
+        """Counts of things in a table with no scale ("Ordered 124 | Delivered 15 | Remaining 110") are exact: they add
+        up or they do not. Not "12,300" (rounded to hundreds), nor under a note that the figures are rounded."""
+        return self.t.scale_text is None and all(
+            m.type in ("count", "number") and not m.decimals and not m.scale and m.value is not None
+            and not (m.value >= 100 and m.value % 100 == 0) for m in ms) and not self.rounding_noted()
 
     def total_columns(self) -> None:
         cols = [c for c in self.t.columns if c.parts]
@@ -891,7 +910,9 @@ class _Checker:
                                                    "rows", explicit)
                 ops = (d[a][1], d[b][1])
                 if how == "difference":
-                    self.add("difference", cell, stated, (Relation("difference", ops, (ev,)),))
+                    exact = self.counted_exactly(stated, *ops)
+                    self.add("difference", cell, stated, (Relation("difference", ops, (ev,), exact=exact),),
+                             stated_step=0.0 if exact else None)
                 elif how == "ratio" and k == 2 and (cell.percent or self.lex.pct_label.search(cols[c].label)):
                     self.add("share", cell, stated, (Relation("share", ops, (ev,)),))
                 elif how == "ratio":
@@ -947,8 +968,10 @@ class _Checker:
                 ev = self.evidence("table-row-formula", f"{self.name(j)}: row '{r.label}' is '{a.label}' {sign} "
                                                        f"'{b.label}' in {hold} of {n} columns", True)
                 ops = (vals[ai][j][1], vals[bi][j][1])
+                exact = self.counted_exactly(stated, *ops)
                 self.add("difference" if how == "difference" else "sum", cell, stated,
-                         (Relation("difference" if how == "difference" else "sum", ops, (ev,)),))
+                         (Relation("difference" if how == "difference" else "sum", ops, (ev,), exact=exact),),
+                         stated_step=0.0 if exact else None)
 
     def _formula_for(self, c: int, vals: list[dict[int, tuple[Cell, Mention]]], used: set[frozenset[int]]
                      ) -> tuple[int, int, str, int, int, int] | None:
