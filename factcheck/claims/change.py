@@ -123,8 +123,14 @@ def _pair_named_by_base_word(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -
               and m.start - max(pr.old.end, pr.new.end) <= 60 and _same_clause(ctx, facts, m, pr)]
     if not before:
         return ()
-    pr = max(before, key=lambda p: max(p.old.end, p.new.end))
-    ev = tuple(pr.evidence) + (Evidence("named-base", f"'{named.group(0)}' names {pr.old.text}, the pair's earlier level",
+    # the pairs ending last (a run "from 1,000 to 3,000 ... to reach 7,000" pairs 7,000 with both): "the current rate"
+    # is the level just before the last, "the original rate" the run's first
+    end = max(max(p.old.end, p.new.end) for p in before)
+    last = [p for p in before if max(p.old.end, p.new.end) == end]
+    first = bool(facts.g.word_pattern("first_level_words").fullmatch(named.group(0)))
+    pr = min(last, key=lambda p: p.old.start) if first else max(last, key=lambda p: p.old.start)
+    what = "the run's first level" if first and len(last) > 1 else "the pair's earlier level"
+    ev = tuple(pr.evidence) + (Evidence("named-base", f"'{named.group(0)}' names {pr.old.text}, {what}",
                                         facts.weight("attach", 2.0)),)
     return (Relation("ratio", (pr.old, pr.new), ev),)
 
@@ -1421,6 +1427,9 @@ def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relati
     phrase = bp.group("words") or ""
     words = {w for w in regex.findall(r"[\p{L}][\p{L}\p{N}'’-]{2,}", phrase) if w.lower() not in STOP_WORDS}
     earlier = bool(_EARLIER.search(phrase)) or (bp.group("det").lower() == "that" and len(words) <= 1)
+    # "three times the original rate" after a run "from 200 ... to 450 ... and 600": the run's first level, not the
+    # level before the subject
+    first_named = earlier and facts.g.word_pattern("first_level_words").search(phrase) is not None
     hits = facts.measure_hits_in(bp.start(), bp.end())
     meas = hits[0].measure if hits and not hits[0].margin else None
     year = facts.periods.subject_year(bp.group(0))
@@ -1440,6 +1449,9 @@ def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relati
                (x.type == subject.type == "currency" and x.unit == subject.unit)]
         ordered = kin or list(reversed(pool))
         first = ordered[0] if ordered else None  # the level "the original number" points back to
+        run = [p.old for p in pairs.at_new(subject) if p.old in pool] if first_named else []
+        if run:
+            first = min(run, key=lambda x: x.start)
         for x in reversed(pool):
             if (m.value or 0) > 1 and abs(x.value or 0) >= abs(subject.value or 0):
                 continue  # "nearly triple its 2023 level": a base of a multiple above one is below its subject
@@ -1455,7 +1467,8 @@ def _named_base(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> list[Relati
                 if xy == year:
                     ev.append(Evidence("base-year", f"'{said}' is of {year}, as {x.text} is", 1.0))
             if earlier and x is first:
-                ev.append(Evidence("earlier-level", f"'{said}': the level before {subject.text}", 2.0 if kin else 1.5))
+                ev.append(Evidence("earlier-level", f"'{said}': the first level of the run to {subject.text}" if run else
+                                   f"'{said}': the level before {subject.text}", 2.0 if kin or run else 1.5))
             if same_noun(ctx.vocab, x, subject):
                 ev.append(Evidence("same-noun", f"both count {subject.unit}", facts.weight("measure", 1.0)))
             if sum(e.weight for e in ev) >= 1.5 and any(e.cue != "same-noun" for e in ev):
