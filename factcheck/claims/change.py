@@ -1539,6 +1539,11 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
             and _BRACKET_CLOSE_AFTER.match(ctx.text, p.end):
         ctx.skip(kind, p, "a prior period's level in brackets ('0.9x revenue (2024: 1.2x)'), not a change")
         return  # "Order intake of £122.3m (2024: £139.2m), 0.9x revenue for the period (2024: 1.2x)"
+    if kind == "percent_change" and p.type == "percent" and any(
+            mt.template.id == "attained" and mt.slots.get("p") is p
+            for mt in matches(facts.g, "share", facts.abstract(ctx.sent_index(p.start)))):
+        return  # "2,940 members against a plan of 4,550, or 65%": a bare percentage after a level and the target it is
+        # measured by is how much of the target was met (share grammar "attained", parts.py), not a change
     if kind == "percent_change" and _WHEN_HAD.search(ctx.text, max(ctx.sentence(p.start)[0], p.start - 90), p.start):
         ctx.skip(kind, p, "the change of the earlier period a 'when' clause is about ('in 2023, when intake had already "
                           "risen by over 130%')")

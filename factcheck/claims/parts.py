@@ -49,6 +49,7 @@ from .reading import (
     doubt,
     fraction_step,
     hedge_window,
+    inherit,
     is_amount,
     is_generic,
     known_noun,
@@ -410,6 +411,10 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         ctx.skip("share", p, "the level a change reaches, given only as a share of another figure")
         return
     part, whole = mt.slots.get("part"), mt.slots.get("whole")
+    if whole is not None and part is not None and mt.template.id == "attained":
+        # "2,207 days at sea against a plan of 2,520": the plan counts days too
+        whole = pairs.resolved(whole)
+        whole = inherit(whole, part, ctx.text, 10.0) or whole
     if part is not None and mt.template.id == "accounted":
         # "had sales of 936.1 billion won, up 48 per cent from 632.5 billion won, and accounted for 68 per cent of group
         # sales": the base of a change set off after the part is no part; the level it changed to is
@@ -541,7 +546,7 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         if summed_list_item(ctx, pt):
             continue  # "Together, Mesquite's 30,000 and Scranton's 22,000 would cover more than half of": the list's sum
         by_words = any(e.cue == "names-part" for e in pev)  # a part found by its words is not given either
-        for w, wev in _wholes(ctx, facts, p, pt, whole, pairs):
+        for w, wev in _wholes(ctx, facts, p, pt, whole, pairs, over=mt.template.id == "attained"):
             if _deals_of_things(facts, pt, w):
                 continue  # "the three contracts cover almost two thirds of the 90 jets planned": a count of deals (or
                 # batches) is no part of a count of the things they buy
@@ -913,10 +918,12 @@ _FEWER_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:fewer|less|more)\b(?!\s+than
 _FEWER_INSIDE = LazyPattern(r"\S+\s+(?:fewer|less|more)\b(?!\s+than\b)", regex.I)
 
 
-def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | None, pairs: Pairs
-            ) -> list[tuple[Mention, list[Evidence]]]:
+def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | None, pairs: Pairs,
+            over: bool = False) -> list[tuple[Mention, list[Evidence]]]:
+    """The wholes ``p`` may be a share of, with their evidence; a given ``whole`` below the part only when ``over``
+    (a target met more than in full: "28,711 recruits against a goal of 28,300, or 101.5 percent")."""
     if whole is not None:
-        if _sum_comparable(ctx, part, whole) and abs(whole.value or 0) >= abs(part.value or 0) * 0.999:
+        if _sum_comparable(ctx, part, whole) and (over or abs(whole.value or 0) >= abs(part.value or 0) * 0.999):
             return [(whole, [])]
         return []
     # a whole named only by words: "of the ceiling", "of the group figure", "of the total"
