@@ -1085,6 +1085,18 @@ def test_spaced_dash_after_a_year(sentence: str, date: str, figure: str | None) 
         assert [m.value for m in ms if m.text.startswith(figure) and m.type in ("count", "number")] == [float(figure)]
 
 
+@pytest.mark.parametrize("sentence, date", [
+    ("The forces enrolled 4,301 members in fiscal year 2023–24, 67% of the target.", "fiscal year 2023–24"),
+    ("Intake reached 3,900 in fiscal 2021-22 against 4,100 a year earlier.", "fiscal 2021-22"),
+    ("The budget for financial year 2024/25 is £2.1 billion.", "financial year 2024/25"),
+])
+def test_a_fiscal_year_written_as_two_years_is_one_date(sentence: str, date: str) -> None:
+    ms = extract_text(sentence)
+    assert date in [m.text for m in ms if m.type == "date"]
+    tail = date[-2:]
+    assert not [m for m in ms if m.type != "date" and m.text.startswith(tail) and m.value == float(tail)]
+
+
 @pytest.mark.parametrize("sentence, figure, noun", [
     ("The order covers 12 two-seat trainers.", "12", "trainer"),
     ("Poland ordered 48 single-engine and 24 twin-engine helicopters.", "48", None),

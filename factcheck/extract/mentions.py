@@ -46,7 +46,9 @@ DATE_RES = [
        regex.I),
     rx(r"(?<![\d.,])\b(?:[1-9]M|Q[1-4]|H[12]|FY|CY|1H|2H|[1-4]Q)\s?'?(?:" + _YEAR + r"|\d\d)(?:[-–/]\d\d(?:\d\d)?)?\b"),
     rx(r"(?<![\d.,])\b(?:Q[1-4]|H[12]|[1-9]M)\b(?![-\w])"),
-    rx(r"\b(?:fiscal|financial|calendar|budget|model)\s+(?:years?\s+)?" + _YEAR + r"(?:/\d\d(?:\d\d)?)?\b", regex.I),
+    # ("fiscal year 2023–24", "fiscal 2021-22": a range of two years as "2022–23" is)
+    rx(r"\b(?:fiscal|financial|calendar|budget|model)\s+(?:years?\s+)?" + _YEAR + r"(?:[-–/]\d\d(?:\d\d)?(?![\d%]|[.,]\d))?\b",
+       regex.I),
     rx(r"\bFY\s?\d\d(?:\d\d)?(?:[-–/]\d\d(?:\d\d)?)?\b"),
     # full dates
     rx(r"\b" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"),
