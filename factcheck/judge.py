@@ -115,6 +115,8 @@ FORMULAS: dict[str, Formula] = {
     "pct_change": Formula(_pct, "({1} − {0}) / {0} × 100", "%", signed=True),
     "pp_change": Formula(lambda o, n: n - o, "{1} − {0}", " percentage points", signed=True),
     "ratio": Formula(lambda a, b: b / a, "{1} / {0}", "×"),
+    # a fall by a multiple ("fell sevenfold", "a threefold decrease"): the earlier level over the later
+    "ratio_down": Formula(lambda a, b: a / b, "{0} / {1}", "×"),
     "share": Formula(lambda part, whole: part / whole * 100, "{0} / {1} × 100", "%"),
     "share_of": Formula(lambda pct, whole: pct * whole / 100, "{0}% × {1}"),
     # a share of the sum of the parts a table's total row stands for (the total itself may be the wrong figure)

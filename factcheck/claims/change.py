@@ -143,6 +143,19 @@ _COMPARATIVE = LazyPattern(r"\s+(?:as\s+(?:many|much|large|big|high|long)|(?:mor
                              r"the|that|those|what|this|these|its|their|his|her|our|last|next|(?!today|yesterday|tomorrow|year|month|week|quarter)"
                              r"[\p{L}-]+['’]s)\b(?![^.;]{0,40}?\bto\s+[\d€$£¥₹])",
                              regex.I)
+def _said_to_fall(ctx: Ctx, facts: Facts, p: Mention) -> bool:
+    """Does the multiple's clause call the change a fall: a word of decrease in its clause before it, or right after
+    it ("fell sevenfold", "a decline of 87% — more than sevenfold", "a threefold decrease"), and no word of increase
+    right after it ("a more than ninefold rise")?"""
+    after = ctx.text[p.end:min(len(ctx.text), p.end + 25)]
+    if facts.g.word_pattern("increase_words").match(after.lstrip()):
+        return False
+    c0 = max(ctx.sentence(p.start)[0], ctx.text.rfind(";", 0, p.start) + 1, p.start - 80)
+    dec = facts.g.word_pattern("decrease_words")
+    return dec.match(after.lstrip()) is not None or dec.search(ctx.text, c0, p.start) is not None
+
+
+_RISE_VERB = LazyPattern(r"\b(?:doubl|tripl|trebl|quadrupl|quintupl|multipl)\w*", regex.I)
 _VERB_FORM = LazyPattern(r"^(?:doubl|tripl|trebl|quadrupl|quintupl|halv|multipl)\w*(?:ed|ing|es|s)$", regex.I)
 # "make up", "set up", "took up": an "up" that belongs to another verb is no rise
 _PHRASAL = LazyPattern(r"\b(?:make|makes|made|making|set|sets|setting|take|takes|took|taking|pick|picks|picked|"
@@ -2420,6 +2433,16 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         # "revenue of $1.89 million, up 8.9% on the previous quarter" beside "$1,885,322, compared with $2,138,017 in Q3
         # 2023": a change from the quarter before is not read off a level of a year earlier
         cands = {k: ev for k, ev in cands.items() if not _YEAR_AGO_AFTER.match(ctx.text, ops[k][0].end)}
+    if formula == "ratio" and p.role == "multiple" and (p.value or 0) > 1 and not _RISE_VERB.search(p.text) and \
+            _said_to_fall(ctx, facts, p):
+        # "fell from 307 to 41, a decline of 87% — more than sevenfold", "cut threefold, from 90 to 30": a multiple
+        # above one that the text says is a fall, on a falling pair, is how many times the earlier level the later
+        # goes into (not "tripled", a verb of rising, nor "a ninefold rise")
+        for key2, (old, new) in ops.items():
+            if key2 not in formulas and 0 < (new.value or 0) < (old.value or 0):
+                formulas[key2] = "ratio_down"
+                cands[key2] = cands[key2] + [Evidence("falling", f"{old.text} falls to {new.text}: the earlier level over the "
+                                                           "later", 0.0)]
     out = [Relation(formulas.get(k, formula), ops[k], tuple(ev)) for k, ev in cands.items()]
     out.sort(key=lambda r: -r.score)
     out += [r for r in reverse if (r.operands[0].start, r.operands[1].start) not in cands]
