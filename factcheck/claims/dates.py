@@ -787,12 +787,13 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if _PLANNED_SPAN.search(before):
         return None  # "expected to replace them after about 20 years": a span planned, not measured between dates
     if regex.match(r"\s*(?:[\p{L}'’-]+\s+){0,2}?(?:warranty|warranties|guarantee|guarantees)\b|"
-                   r"\s*(?:old|of\s+(?:service|experience|production|operation))\b", after, regex.I):
+                   r"\s*(?:old|of\s+(?:service|experience|production|operation|time))\b", after, regex.I):
         return None  # "a five-year extended warranty": the length of a thing bought, no span between dates
-    if regex.match(r"\s*of\s+(?:[\p{L}-]+\s+){1,2}?(?:service|experience|production|operation)\b", after, regex.I) and \
+    if regex.match(r"\s*of\s+(?:[\p{L}-]+\s+){1,2}?(?:service|experience|production|operation|time)\b", after, regex.I) and \
             not _SINCE_BEFORE.search(before):
-        return None  # "will serve one year of compulsory military service from 2024" (but "since 1980 – 45 years of
-        # continuous armor production" runs from its date)
+        return None  # "will serve one year of compulsory military service from 2024", "more than 28 years of submarine
+        # time" (an amount of time summed over boats) (but "since 1980 – 45 years of continuous armor production" runs
+        # from its date)
     if regex.match(r"\s*of\s+\p{L}", after) and regex.search(r"\b(?:after|following|ending|ended|ends|end|with)\s+"
                                                             r"(?:(?:some|about|nearly|almost|more\s+than|over)\s+)?$",
                                                             before, regex.I):
@@ -1162,13 +1163,22 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
                 return (prev, doc_d, False)
         own = periods[0][1] if periods else None
         prev = _previous_date(ctx, q, periods[0][0] if periods else None)
+        sure = True
         if periods and ";" in t[periods[0][0].end:q.start]:
-            # "... dates to 1987, when ...; the Batch-II contract came 35 years later": 1987 is the start
+            # "... dates to 1987, when ...; the Batch-II contract came 35 years later": 1987 is the start, the end the
+            # date the text gives the clause's event elsewhere
             prev = periods[0][1]
             clause = t[t.rfind(";", s, q.start) + 1:q.start]
             own = _event_date(ctx, q, clause)
+            if own is not None and prev is not None and q.value:
+                # ("fuel first flowed ... two years later" and "Throughput in 2023 ... fuel for the airfields": a date
+                # found by words that puts the span more than three times off is another event's more likely than a
+                # wrong figure)
+                point = abs(_measure(q, min(prev, own, key=lambda p: p.first), max(prev, own, key=lambda p: p.first),
+                                     "either", False)[3])
+                sure = point > 0 and max(point / q.value, q.value / point) <= 3.0
         if own and prev:
-            return (prev, own, True) if prev.first <= own.first else (own, prev, True)
+            return (prev, own, sure) if prev.first <= own.first else (own, prev, sure)
         return None
     # 3b. "signed in 1997, 26 years ago", "Twenty years ago, in 2005, ...": from the date set right beside the span to
     # the release's own date (sure only under a dated dateline)
