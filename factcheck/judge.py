@@ -484,7 +484,8 @@ def _finding(doc: Document, c: Claim, rule, status: str, o: Outcome, msg: str, e
                    explanation=o.working, claimed=c.stated_value if c.stated_value is not None else
                    (c.stated.value if c.stated else None), computed=o.point, expected_text=expected,
                    accepted=o.acc, operands=tuple(Operand(m.text, m.start, m.end) for m in r.operands),
-                   tolerance=_tolerance_text(rounding, c, rules_vocab_window(c, rule)), source=r.source, fix=fix,
+                   tolerance=_tolerance_text("point" if r.exact else rounding, c, rules_vocab_window(c, rule)),
+                   source=r.source, fix=fix,
                    evidence=tuple(e.describe() for e in r.evidence if e.weight > 0 or e.explicit))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
@@ -372,7 +372,16 @@ def _conversion(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence
     plus = f" {'+' if offset >= 0 else '−'} {_g(abs(offset))}" if offset else ""
     note = f"{_g(src.value or 0.0)} {src.unit} × {factor:.6g}{plus} = {_g((src.value or 0.0) * factor + offset)} {dst.unit}"
     mix = _mixup(src, dst)
-    readings = [Relation("convert", (src,), (ev,), factor=factor, offset=offset, note=note, exact=True)]
+    # (a restatement made with a rounded factor - ÷ 1.609 km a mile, × 2.2 lb a kg - reaches as far as the result
+    # with that factor: rule option rounded_factors)
+    v = (src.value or 0.0) * factor + offset
+    rounded = [(src.value or 0.0) * f for f in _rounded_factors(rule, src.unit, dst.unit)] \
+        if not offset and src.value_high is None else []  # (a range's ends are read by the judge, as written)
+    reach = (min([v, *rounded]), max([v, *rounded])) if rounded else None
+    if reach is not None and _g(reach[0]) != _g(reach[1]):
+        note += f" (with a rounded factor, {_g(reach[0])} to {_g(reach[1])})"
+    readings = [Relation("convert", (src,), (ev,), factor=factor, offset=offset, note=note, exact=True, computed=reach,
+                         point=v if reach else None)]
     # "2,105.4 kilograms (2.32 tons)": a ton written without "metric" may be a short (US) or long (UK) ton; each is a
     # reading that can make the figure hold (doubted: it never accuses)
     for m, role in ((src, "src"), (dst, "dst")):
@@ -429,12 +438,22 @@ _BAND_HEDGES = frozenset({"about", "around", "approximately", "approx.", "roughl
                           "estimated", "nearly", "almost"})
 
 
+def _rounded_factors(rule: Any, a: str | None, b: str | None) -> list[float]:
+    """The rounded factors writers convert ``a`` to ``b`` with (rule option rounded_factors, "from>to")."""
+    table = rule.options.get("rounded_factors") if rule is not None else None
+    got = table.get(f"{a}>{b}") if isinstance(table, dict) else None
+    return [float(f) for f in got if isinstance(f, (int, float)) and f > 0] if isinstance(got, list) else []
+
+
 def _mixup(src: Mention, dst: Mention) -> str | None:
     from ..extract.units import convert
 
     for (a, b), what in _MIXUPS.items():
         if src.unit == a or dst.unit == b:
-            alt = convert(src.value or 0.0, b if src.unit == a else (src.unit or ""), dst.unit or "")
+            # the source read as the other unit ("30 knots" as mph), or the result computed in the other unit and
+            # written as this one ("2,775 km" in nautical miles, written as miles)
+            alt = convert(src.value or 0.0, b, dst.unit or "") if src.unit == a else \
+                convert(src.value or 0.0, src.unit or "", a)
             if alt and abs(alt - (dst.value or 0.0)) <= max(trailing_zero_step(dst), 0.02 * abs(dst.value or 0.0)):
                 return what
     return None
