@@ -781,6 +781,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
     if _NAMED_PERIOD_BEFORE.search(before) and not _DATED_AFTER.match(after):
         return None  # "more than in the previous ten years combined", "the past five years": a period named by words
         # from the text's own time, not a span between the dates of the sentence
+    if _BY_THEN.search(before):
+        return None  # "entered service between 1994 and 1996 and will by then have served for more than three decades":
+        # the span runs to a time the text names elsewhere ("then"), not between the sentence's dates
     if _AMOUNT_OF_TIME.search(before):
         return None  # "accumulated 10,363 days of idle time", "the equivalent of more than 28 years of availability": an
         # amount of time summed over many things, not a span between two dates
@@ -880,6 +883,14 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             if not distinct or (distinct[-1][1].first, distinct[-1][1].last) != (p.first, p.last):
                 distinct.append((d, p))
         due_and_came = distinct
+        if len(due_and_came) >= 2 and _joined_range(ctx, due_and_came[-2][0], due_and_came[-1][0]):
+            # "forecast to cost £109.8 billion between 2022 and 2032, ... projects running between 1.3 and 6.5 years
+            # late": two dates joined as a range are one period, not the date something was due and the date it came
+            # (the dates may follow: "two years behind schedule, with delivery slipping from 2026 to 2028")
+            if not any(d.start >= q.end for d, _ in periods):
+                return None
+            periods = [(d, p) for d, p in periods if d.start >= q.end]
+            due_and_came = []
         if len(due_and_came) >= 2:
             (da, a), (db, b) = due_and_came[-2], due_and_came[-1]
             if not _plan_named(ctx, da) and not _plan_named(ctx, db) and (planned := _plan_before(ctx, s)) is not None:
@@ -1290,6 +1301,8 @@ _DUE_BY_WORDS = LazyPattern(r"\s+(?:of\s+|than\s+)?(?:the|its|their|his|her|our)
 _LATE = LazyPattern(r"\s*(?:late|early|behind\s+schedule|ahead\s+of\s+schedule|ahead\s+of\s+plan|behind|ahead)\b", regex.I)
 # "12 years from 2025 to 2036", "five fiscal years FY2023 to FY2027"
 _LATER_WORD = LazyPattern(r"\s+later\b", regex.I)
+_BY_THEN = LazyPattern(r"\bby\s+(?:then|that\s+(?:time|date|point|stage)|the\s+time\s+(?:it|they|the\s+\p{L}+)\s+(?:is|are)\s+"
+                       r"(?:retired|replaced|withdrawn))\b[^;.]*$", regex.I)
 _AMOUNT_OF_TIME = LazyPattern(r"\b(?:accumulated|accumulating|lost|losing|adding|added|totall?ed|totall?ing|amounting\s+to|equivalent\s+of|"
                               r"counted|recorded|logged|tallied|clocked|"
                               r"worth\s+of|sum\s+of)\s+(?:(?:more\s+than|over|about|around|some|nearly|almost|roughly)\s+)?$",
