@@ -496,6 +496,10 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         whole = rated[-1]
     readings: list[Relation] = []
     stated, formula_on_part = p, False
+    if part is not None and mt.template.id in ("share-equal", "share-equal-of") and facts.rate_of(part) == "unit":
+        ctx.skip("share", p, f"{part.text} is a rate per unit, not an amount of the whole")
+        return  # "87% of the planned rate of effort, or about 128 hours per aircraft": the rate restates the flying
+        # per aircraft, no share of a whole
     if part is not None and mt.template.id in ("share-equal", "share-equal-of"):
         # "40% of the value ..., a share equal to CZK 23.9 billion": the amount is the stated figure
         sv = _share_value(p)

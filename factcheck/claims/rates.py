@@ -204,6 +204,11 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         for c in counts:
             if c.start == t.start:
                 continue
+            if any(pr.new.start == t.start for pr in pairs.with_old(c)) or \
+                    any(pr.old.start == t.start for pr in pairs.at_new(c)) or \
+                    facts.g.regex(_NAMED_BASE_BEFORE).search(ctx.text, max(0, c.start - 60), c.start):
+                continue  # "flew 9,200 hours against a target of 10,400, ..., about 128 hours per aircraft": a level
+                # compared with the total (or a target, a budget it is measured by) is no count it is shared over
             if r.type == "count" and c.type == "count" and r.unit and c.unit and \
                     noun_class(ctx.vocab, r.unit) == noun_class(ctx.vocab, c.unit):
                 continue  # "16 submarines: six ..., two each for Chile and Malaysia": boats per boat is no rate
@@ -1028,6 +1033,9 @@ def _compared_base(ctx: Ctx, x: Mention) -> bool:
     return bool(_COMPARED_BASE.search(ctx.text, max(0, x.start - 50), x.start))
 
 
+# "against a target of", "compared with the budget of": a figure named as the base a level is measured by
+_NAMED_BASE_BEFORE = (r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:@base_nouns)\s+"
+                      r"(?:of|at)\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?$")
 _COMPARED_BASE = LazyPattern(r"\b(?:than|(?:up|down|rose|fell|rise|fall|increase|decrease)\s+from|compared\s+(?:with|to)|against|"
                              r"versus|vs\.?)\s+(?:(?:the|its|their|about|some|around)\s+)*$", regex.I)
 
