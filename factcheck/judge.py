@@ -506,6 +506,8 @@ def rules_vocab_window(c: Claim, rule) -> str:
 def _alt_name(r: Relation) -> str:
     if any(e.cue == "chain" for e in r.evidence):
         return f"a change from the start of the chain, {r.operands[0].text}"
+    if any(e.cue == "inverse" for e in r.evidence):
+        return "the change of the inverse quantity (the levels the other way round)"
     named = [e for e in r.evidence if e.cue in ("release-year", "each-of")]
     if named:
         return named[0].detail

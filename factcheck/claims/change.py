@@ -155,6 +155,9 @@ def _said_to_fall(ctx: Ctx, facts: Facts, p: Mention) -> bool:
     return dec.match(after.lstrip()) is not None or dec.search(ctx.text, c0, p.start) is not None
 
 
+# a clause with a subject of its own after a comma: ", the dollar value of those costs rose", ", so the fleet each dollar
+# buys grew", ", which cut the cost of"
+_OWN_SUBJECT_BETWEEN = LazyPattern(r"[,;]\s*(?:(?:so|and|thus|hence)\s+)?(?:the|its|their|this|that|which)\s+[^,;]*$", regex.I)
 _RISE_VERB = LazyPattern(r"\b(?:doubl|tripl|trebl|quadrupl|quintupl|multipl)\w*", regex.I)
 _VERB_FORM = LazyPattern(r"^(?:doubl|tripl|trebl|quadrupl|quintupl|halv|multipl)\w*(?:ed|ing|es|s)$", regex.I)
 # "make up", "set up", "took up": an "up" that belongs to another verb is no rise
@@ -1731,6 +1734,18 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
             for r in readings if r.formula == "ratio" and len(r.operands) == 2 and not r.alternative
             for old, new in [r.operands] if old.value and new.value and old.type == new.type
             and (_ADDITION_BEFORE.search(ctx.text, max(0, new.start - 20), new.start) or added_amount(ctx.text, new))]
+    if formula == "pct_change" and direction:
+        # "With the dollar at NIS 3.37, against NIS 3.76 a year earlier, the dollar value of those costs rose by about
+        # 12%": a change said to run the other way from its pair, of a subject of its own named after the pair, may be
+        # the inverse quantity's (3.76 / 3.37 − 1): a reading that can make it hold, never fail (not "Sales fell from
+        # 3.76 to 3.37, a rise of 12%", the pair's own change)
+        readings = readings + [Relation("pct_change", (new, old), r.evidence + (Evidence(
+            "inverse", "the text says the change runs the other way, of a subject of its own: the inverse of the "
+                       "levels", 0.0),), alternative=True)
+            for r in readings if r.formula == "pct_change" and not r.alternative and len(r.operands) == 2
+            for old, new in [r.operands] if old.value and new.value and old.value > 0 and new.value > 0
+            and (new.value - old.value) * direction < 0 and max(old.end, new.end) < p.start
+            and _OWN_SUBJECT_BETWEEN.search(ctx.text, max(old.end, new.end), p.start)]
     if kind in ("multiple", "percent_change") and (named := _named_dimension(facts, ctx.text, p.end, kind)) is not None:
         # "more than twice as heavy as the 27,000-ton assault ship" beside "285 meters ... the 232-meter Anadolu", "weighs
         # 1,450 kg, against 1,200 kg ..., and delivers 29% more power": the words after the multiple or the percentage
