@@ -779,6 +779,25 @@ def _year_named_apart(ctx: Ctx, part: Mention, whole: Mention) -> bool:
 _YEAR_IN_TEXT = LazyPattern(r"(?<![\d.,])(?:19|20)\d\d(?!\d)(?![.,]\d)")
 
 
+def _target_figure(ctx: Ctx, facts: Facts, x: Mention) -> bool:
+    """Is ``x`` a target or a forecast: a word of one (linking words forecast_words, or target, goal, plan, aim...)
+    in its clause before it ("Management set a goal of $8 billion in revenue by 2030", "is aiming for revenue of A$2.5
+    billion in FY28", "the target is an operating margin of around 20%")?"""
+    from .dates import document_date
+
+    doc, hit = document_date(ctx), _YEAR_RIGHT_AFTER.match(ctx.text, x.end)
+    if doc is not None and hit is not None and int(hit.group("y")) <= doc.last.year:
+        return False  # "Revenue is expected to total about $19.4 billion in 2023" in a release of 2023: an estimate of
+        # the period, no target
+    s = ctx.sentence(x.start)[0]
+    a = max(s, x.start - 80, ctx.text.rfind(";", s, x.start) + 1)
+    # (the word's own figure, none between: not "Revenue target of around €1 billion by 2030, nearly three times the
+    # €361.3 million of 2024")
+    a = max([a] + [y.end for y in ctx.numbers_in(a, x.start) if is_amount(y)])
+    return bool(_TARGET_WORDS.search(ctx.text, a, x.start)) or \
+        facts.g.word_pattern("forecast_words").search(ctx.text, a, x.start) is not None
+
+
 def _future_figure(ctx: Ctx, x: Mention) -> bool:
     """Is ``x`` dated, right after it, to a year after the release's own ("€30 billion in 2029", "to €6bn by 2030")?"""
     from .dates import document_date
@@ -788,8 +807,8 @@ def _future_figure(ctx: Ctx, x: Mention) -> bool:
     return doc is not None and hit is not None and int(hit.group("y")) > doc.last.year
 
 
-_TARGET_WORDS = LazyPattern(r"\b(?:target|targets|goal|goals|plan|plans|objective|ambition|aim|forecast|guidance|"
-                            r"projection|requirement)\b", regex.I)
+_TARGET_WORDS = LazyPattern(r"\b(?:target|targets|goal|goals|plan|plans|objective|ambition|aim|aims|aiming|forecast|"
+                            r"guidance|projection|requirement)\b", regex.I)
 _YEAR_RIGHT_AFTER = LazyPattern(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:in|by|for)\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?"
                                 r"(?P<y>(?:19|20)\d\d)\b", regex.I)
 
@@ -1478,15 +1497,21 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     meas = _margin_measure(facts, phrase, "ratios" if ratio else "margins")
     # "operating margin 21.3% on OP of ₩1.55tn", "a margin of 12.7% on operating profit of €140m": the profit the
     # margin is of, named right after it
-    on_fig = None
+    on_fig = on_sales = None
     if not ratio and (on := _MARGIN_ON.match(ctx.text, max(p.end, mt.end))) is not None:
         on_fig = next((y for x in ctx.numbers_in(on.end(), on.end() + 12) if x.start == on.end()
                        and (y := pairs.resolved(x)).type == "currency" and is_amount(y)), None)
+        if on_fig is not None and facts.measure_id(on_fig) == "sales":
+            # "a 7% margin on revenue of around £5bn would mean operating profit of about £350m": the figure the
+            # margin is "on" is the sales it is of, not its profit
+            on_sales, on_fig = on_fig, None
         if on_fig is not None and meas is None:
             meas = facts.measure_id(on_fig) or "profit"
     if meas is None and not ratio:  # "a margin of 13.2%": the measure of the sentence's own profit figure
-        s, _ = ctx.sentence(p.start)
-        for x in reversed(ctx.numbers_in(s, p.start)):
+        s, e = ctx.sentence(p.start)
+        # (after the margin too, when the sales it is on are named: "... on revenue of £5bn would mean operating profit
+        # of about £350m")
+        for x in [*reversed(ctx.numbers_in(s, p.start)), *(ctx.numbers_in(p.end, e) if on_sales is not None else [])]:
             mid = facts.measure_id(x)
             if x.type == "currency" and mid and mid not in ("sales", "orders", "backlog"):
                 meas = mid
@@ -1526,11 +1551,33 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
     window = [x for x in window if x.value_high is None and x.start not in pairs.deltas]
     nums = [on_fig] if on_fig is not None else \
         [x for x in window if facts.measure_id(x) == meas and (ratio or x.start < p.start + 1)]
+    if on_sales is not None:
+        # "a 7% margin on revenue of around £5bn would mean operating profit of about £350m": the profit the sentence
+        # goes on to give is the one the margin on those sales makes
+        after = [x for x in window if facts.measure_id(x) == meas and on_sales.end <= x.start < ctx.sentence(p.start)[1]]
+        nums = after[:1] or nums
     # (nor is a change's size sales: "Revenues increased by €586 million ... a return on sales of 5.7%" is no margin of
     # €586 million; but "an operating loss of $2,277 million" is the profit a margin is of)
     dens = [x for x in window if facts.measure_id(x) == "sales" and not change_size(ctx, facts, x)]
-    if not _future_figure(ctx, p):  # (not "Revenue target of around €1 billion by 2030" for a margin of 2024)
-        dens = [x for x in dens if not _future_figure(ctx, x)]
+    if on_sales is not None:
+        dens = [on_sales]
+    def planned(x: Mention) -> bool:
+        return _future_figure(ctx, x) or _target_figure(ctx, facts, x)
+
+    # a margin of results is of the results' sales, not a target's ("Revenue target of around €1 billion by 2030",
+    # "aiming for revenue of A$2.5 billion in FY28" for a margin of 2024); one of forecast profit ("expected 2023
+    # EBITDA of €140 million") of the forecast sales ("expects sales of about €480 million")
+    forecast_profit = bool(nums) and all(planned(x) for x in nums)
+    if not planned(p):
+        dens = [x for x in dens if planned(x) == forecast_profit]
+    if not ratio and on_sales is None and _target_figure(ctx, facts, p):
+        # "for 2030 the target is an operating margin of around 20%": a target margin is of target figures, not of the
+        # results given beside it
+        nums = [x for x in nums if planned(x)]
+        dens = [x for x in dens if planned(x)]
+        if not nums or not dens:
+            ctx.skip("share", p, "a target margin; the text gives no target profit and sales it is of")
+            return
     far = False
     if not ratio and (not nums or not dens):
         # "the underlying EBIT margin was 10.6%" under a highlights table: the profit measure and sales named
@@ -1541,7 +1588,8 @@ def _margin(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match, ratio: bool = False
                         and (y := pairs.resolved(x)).type == "currency" and is_amount(y)][-2:]
         dens = dens or [y for x in facts.figures_before("sales", p.start) if x.start not in pairs.deltas
                         and not change_size(ctx, facts, x)
-                        and (y := pairs.resolved(x)).type == "currency" and is_amount(y)][-2:]
+                        and (y := pairs.resolved(x)).type == "currency" and is_amount(y)
+                        and (planned(p) or not planned(y))][-2:]
     if not ratio and not far and dens and (whole := _largest_sales_before(ctx, facts, pairs, min(dens, key=lambda x: x.start))) \
             is not None and abs(whole.value or 0.0) > max(abs(d.value or 0.0) for d in dens) * 1.0001 and \
             (_future_figure(ctx, p) or not _future_figure(ctx, whole)):
