@@ -2025,7 +2025,11 @@ _PER_EACH_AFTER = LazyPattern(r"\s+(?:more|less|extra|higher|lower|cheaper|deare
 _AND_OWN_VERB = (r"\band\s+(?:(?:will|would|also|then|now|further)\s+)?(?:@increase_words|@decrease_words|raise|raises|lift|"
                  r"lifts|lower|lowers|set|sets|keep|keeps|trim|trims|upgrade|upgrades|downgrade|downgrades)\s+"
                  r"(?:our|its|their|the|his|her)\s|\band\s+(?:its|their|the|whose|his|her|our)\s+(?:[\p{L}'’-]+\s+){0,3}?"
-                 r"(?:of\s+[^,;.]{0,30}?\s+)?(?:@increase_words|@decrease_words)\b")
+                 r"(?:of\s+[^,;.]{0,30}?\s+)?(?:@increase_words|@decrease_words)\b"
+                 # ... or any verb in the past after "and", with an object of its own: "an increase of 3 percentage
+                 # points, or 40%, and extended the minimum length of service from 30 to 35 years"
+                 r"|\band\s+(?:also\s+)?(?!(?:need|seed|feed|speed|bleed|breed|proceed|exceed|succeed|indeed)\b)\p{L}{3,}ed\s+"
+                 r"(?:the|its|their|our|his|her)\s")
 _SHARE_EFFECT = LazyPattern(r",\s*(?:lifting|raising|taking|pushing|bringing|boosting|increasing|lowering|cutting|reducing|"
                             r"trimming)\s+(?:its|their|the|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:share|stake|proportion|"
                             r"weight|weighting|margin|ratio|portion)\b", regex.I)
