@@ -1085,6 +1085,17 @@ def test_spaced_dash_after_a_year(sentence: str, date: str, figure: str | None) 
         assert [m.value for m in ms if m.text.startswith(figure) and m.type in ("count", "number")] == [float(figure)]
 
 
+@pytest.mark.parametrize("sentence, figure", [
+    ("The Army has now placed 31,600 systems on contract: 3,100 in the first lot and 6,400 in 2020.", "3,100"),
+    ("On contract 3,100 systems, the largest order yet.", "3,100"),
+    ("Reference: 12,500 rounds were delivered in May.", "12,500"),
+])
+def test_a_number_grouped_by_thousands_after_a_label_word_is_an_amount(sentence: str, figure: str) -> None:
+    ms = extract_text(sentence)
+    assert [m.value for m in ms if m.text.startswith(figure)] == [float(figure.replace(",", ""))]
+    assert not [m for m in ms if m.type == "identifier"]
+
+
 @pytest.mark.parametrize("sentence, date", [
     ("The forces enrolled 4,301 members in fiscal year 2023–24, 67% of the target.", "fiscal year 2023–24"),
     ("Intake reached 3,900 in fiscal 2021-22 against 4,100 a year earlier.", "fiscal 2021-22"),

@@ -108,7 +108,8 @@ _LABELLED_NUMBER = LazyPattern(r"\b(?:No\.|Nos\.|number|hull|serial|yard\s+numbe
                                r"|ID|Ref\.?|reference|figure|fig\.|table|chart|exhibit|appendix|footnote|note|page|slide)"
                                r"(?:\s+|\s*:\s+(?!\d[\d,]*\s+(?:(?-i:\p{Lu})[\p{L}-]*\s+){0,3}(?!(?:was|has|is|does|says|shows|means|"
                                r"remains|covers|includes|lists|reads|runs|stands|gives)\b)[\p{L}-]+[^\Ws]s\b))"
-                               r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b", regex.I)
+                               r"(\d[\d-]*(?:[ \u00a0]\d+)*)\b(?!,\d{3}(?!\d))", regex.I)  # (not "on contract: 3,100 in the first lot":
+# a number grouped by thousands is an amount, no code)
 _LABELLED_NUMBER_FIRSTS = firsts_of(["No.", "Nos.", "number", "hull", "serial", "yard number", "contract", "passcode",
                                      "access code", "code", "PIN", "ID", "Ref", "reference", "figure", "fig.", "table",
                                      "chart", "exhibit", "appendix", "footnote", "note", "page", "slide"])
