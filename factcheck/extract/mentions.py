@@ -297,6 +297,8 @@ _RESTATE_GAP = LazyPattern(r"(?:\s+(?:a|an|per|each)\s+[\p{L}]+)?"
 _COMPOUND_NOT_COUNTED = ("strong", "odd", "plus", "something")
 _SIZE_HEDGES = ("almost", "nearly", "close to", "just about", "not quite")
 _FLOOR_HEDGES = ("more than", "over", "at least", "well over", "less than", "under", "well above", "above")
+_FLOOR_WORDS = ("more than", "at least", "less than", "well over", "well above", "well below", "fewer than")
+_PERCENT_AFTER = LazyPattern(r"\s?(?:%|per\s?cent\b|percent\b)", regex.I)
 _ARTICLE_END = LazyPattern(r"(?<![\p{L}])an?\s+$", regex.I)
 # a hedge on a range's high end: "between 2 g and about 7 g"
 _GAP_HEDGE = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|up\s+to)\s+)?"
@@ -1133,8 +1135,10 @@ class _Scanner:
             # only a hedge of size ("about", "almost"), not a preposition ("under a £4.2 billion deal")
             word = rx(r"\s+").sub(" ", hm.group().strip().lower()) if hm is not None else ""
             if hm is not None and lex.hedges.get(word, {}).get("window") != "band" and word not in _SIZE_HEDGES and \
-                    not (f.role == "multiple" and word in _FLOOR_HEDGES):
-                hm = None  # ("more than a fivefold increase": a floor before a multiple's article is the multiple's)
+                    not (f.role == "multiple" and word in _FLOOR_HEDGES) and \
+                    not (word in _FLOOR_WORDS and _PERCENT_AFTER.match(t, f.num_end)):
+                hm = None  # ("more than a fivefold increase", "more than a 150% increase": a floor before a multiple's
+                # or a percentage's article is the figure's; not "under a £4.2 billion deal")
             if hm is not None:
                 hb = hb[:art.start()]
         if hm and not (hm.group().strip().lower() in ("over", "under", "above", "below") and
