@@ -168,7 +168,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
               # £1,415 billion")
               and not share_whole(ctx, x)]
     counts = [x for x in window if x.type in ("count", "number") and x.value and x.value >= 2 and x.value == int(x.value)
-              and not x.role and (x.start not in pairs.deltas or _added_item(ctx, x))]  # "for two more of the"
+              and not x.role and (x.start not in pairs.deltas or _added_item(ctx, x))  # "for two more of the"
+              # (nor a rate itself: "an average of about 221 passengers per flight" counts no passengers carried; "14
+              # satellites each" for each of a list's buyers does count them)
+              and not (facts.rate_of(x) == "unit" and _PER_NOUN_AFTER.match(ctx.text, x.end))]
     readings: list[Relation] = []
     # counts of the rate's thing in the window that disagree (364, 212, 152 and 672 guns): which one a total of
     # another sentence is for, only a tie says
@@ -1033,6 +1036,8 @@ def _compared_base(ctx: Ctx, x: Mention) -> bool:
     return bool(_COMPARED_BASE.search(ctx.text, max(0, x.start - 50), x.start))
 
 
+_PER_NOUN_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:per|a|an|for\s+(?:each|every))\s+(?!year\b|month\b|week\b|day\b)"
+                              r"\p{L}", regex.I)
 # "against a target of", "compared with the budget of": a figure named as the base a level is measured by
 _NAMED_BASE_BEFORE = (r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:@base_nouns)\s+"
                       r"(?:of|at)\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?$")
