@@ -144,15 +144,17 @@ _COMPARATIVE = LazyPattern(r"\s+(?:as\s+(?:many|much|large|big|high|long)|(?:mor
                              r"[\p{L}-]+['’]s)\b(?![^.;]{0,40}?\bto\s+[\d€$£¥₹])",
                              regex.I)
 def _said_to_fall(ctx: Ctx, facts: Facts, p: Mention) -> bool:
-    """Does the multiple's clause call the change a fall: a word of decrease in its clause before it, or right after
-    it ("fell sevenfold", "a decline of 87% — more than sevenfold", "a threefold decrease"), and no word of increase
-    right after it ("a more than ninefold rise")?"""
+    """Does the multiple's clause call the change a fall: a word of decrease in its clause before it, or one of
+    decrease or a comparative of less right after it ("fell sevenfold", "a decline of 87% — more than sevenfold", "a
+    threefold decrease", "five times shorter"), and no word of increase right after it ("a more than ninefold rise")?"""
     after = ctx.text[p.end:min(len(ctx.text), p.end + 25)]
     if facts.g.word_pattern("increase_words").match(after.lstrip()):
         return False
     c0 = max(ctx.sentence(p.start)[0], ctx.text.rfind(";", 0, p.start) + 1, p.start - 80)
     dec = facts.g.word_pattern("decrease_words")
-    return dec.match(after.lstrip()) is not None or dec.search(ctx.text, c0, p.start) is not None
+    # (or a comparative of less right after it: "almost five times shorter", linking words comparatives_down)
+    return dec.match(after.lstrip()) is not None or dec.search(ctx.text, c0, p.start) is not None or \
+        facts.g.word_pattern("comparatives_down").match(after.lstrip()) is not None
 
 
 # a clause with a subject of its own after a comma: ", the dollar value of those costs rose", ", so the fleet each dollar
@@ -1052,7 +1054,9 @@ def _base_after(ctx: Ctx, p: Mention) -> Mention | None:
 # a base named by words: "three times the number ordered in the first batch", "double the amount the plant employed"
 _MULTIPLE_BASE_WORDS = LazyPattern(r"\s+(?:as\s+(?:many|much|large|big|high)\s+as\s+)?(?:the|that|what)\s+"
                                    r"(?:(?:total|overall|annual)\s+)?"
-                                   r"(?:number|amount|total|level|figure|quantity|size|sum|count|volume|value|tally)\b"
+                                   r"(?:number|amount|total|level|figure|quantity|size|sum|count|volume|value|tally|"
+                                   # ("more than double the growth in range days": a change of another measure)
+                                   r"growth|rise|increase|gain|decline|fall|drop|reduction|change)\b"
                                    r"(?!\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:about\s+|some\s+)?[\p{Sc}\d])", regex.I)
 _CLAUSE_STOP = LazyPattern(r"[,;.:]\s|[;:]")
 _OTHER_PARAGRAPH = "paragraph-before"
