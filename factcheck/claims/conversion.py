@@ -264,7 +264,7 @@ def _restates(ctx: Ctx, src: Mention, dst: Mention, facts: Facts) -> bool:
     if src.type == "quantity":
         from ..extract.units import compatible
 
-        if _POINT_IN_TIME.match(ctx.text, src.end):
+        if _POINT_IN_TIME.match(ctx.text, src.end) or _POINT_IN_TIME.match(ctx.text, dst.end):
             return False  # "the $18 billion reported twelve months earlier and equal to around four years of revenue": a
             # time ago is a point in time, nothing restated
         return compatible(src.unit, dst.unit)
