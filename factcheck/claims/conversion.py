@@ -259,6 +259,11 @@ def _restates(ctx: Ctx, src: Mention, dst: Mention, facts: Facts) -> bool:
     if _is_rate(ctx, facts, dst) != _is_rate(ctx, facts, src):
         return False  # "$2.7 billion – roughly CZK 243 million per vehicle", "54.7 million barrels, or roughly 23,800
         # cubic metres on an average day": a rate, no restatement
+    per_src, per_dst = _PER_THING.match(ctx.text, src.end), _PER_THING.match(ctx.text, dst.end)
+    if per_src is not None and per_dst is not None and \
+            per_src.group(1).lower().rstrip("s") != per_dst.group(1).lower().rstrip("s"):
+        return False  # "about 161 kg per satellite including dispensers, or close to 5.8 tonnes per launch": rates per
+        # two different things restate no one figure
     if not src.unit or not dst.unit or src.value is None or dst.value is None:
         return False
     if src.type == "quantity":
@@ -285,6 +290,7 @@ def _is_rate(ctx: Ctx, facts: Facts, x: Mention) -> bool:
 _LABELLED_BRACKET = LazyPattern(r"[^()]*\(\s*[^():\d]{0,20}\d*[^():]{0,10}:\s*(?:(?:more|less|fewer)\s+than|about|around|"
                                 r"over|under|up\s+to|some|nearly|almost|approximately|approx\.)?\s*")
 _BRACKET_RIGHT_AFTER = LazyPattern(r"\s*\(\s*(?:about|around|some|roughly|approximately|approx\.|nearly|almost|c\.)?\s*")
+_PER_THING = LazyPattern(r"\s*(?:per|a|an|for\s+each|for\s+every)\s+(\p{L}[\p{L}-]+)", regex.I)  # (not "each", which names none)
 _POINT_IN_TIME = LazyPattern(r"\s*(?:earlier|ago|later|before|after|previously|since|hence)\b", regex.I)
 
 
