@@ -1994,7 +1994,11 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         lists.append(_partition_items(ctx, first) if first is not None and is_amount(first) else [])
     if where == "bracket":
         close = ctx.text.find(")", t.end, ctx.sentence(t.start)[1])
-        lists.append([x for x in ctx.numbers_in(t.end, close) if is_amount(x)] if close > 0 else [])
+        inside = [x for x in ctx.numbers_in(t.end, close) if is_amount(x)] if close > 0 else []
+        # (not figures in another unit of the total's kind: "590 km, 610 km and 630 km (roughly 367, 397 and 391
+        # miles)" restates a list, it breaks nothing down)
+        if not (t.type == "quantity" and any(x.type == "quantity" and x.unit and x.unit != t.unit for x in inside)):
+            lists.append(inside)
     n = _counted_parts(ctx, t)
     if n:
         # the parts are the last figures of the total's kind before it: in its sentence and the one before, or - when
