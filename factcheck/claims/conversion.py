@@ -18,7 +18,7 @@ from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
 from ..model import Claim, Evidence, Mention, Relation
 from .grammar import matches
-from .reading import _A_THING, _SPACES, Facts, calibre, doubt, hedge_window, is_amount, known_noun
+from .reading import _A_THING, _SPACES, Facts, calibre, doubt, hedge_window, is_amount, known_noun, per_thing
 from .scope import Ctx
 
 if TYPE_CHECKING:
@@ -259,9 +259,8 @@ def _restates(ctx: Ctx, src: Mention, dst: Mention, facts: Facts) -> bool:
     if _is_rate(ctx, facts, dst) != _is_rate(ctx, facts, src):
         return False  # "$2.7 billion – roughly CZK 243 million per vehicle", "54.7 million barrels, or roughly 23,800
         # cubic metres on an average day": a rate, no restatement
-    per_src, per_dst = _PER_THING.match(ctx.text, src.end), _PER_THING.match(ctx.text, dst.end)
-    if per_src is not None and per_dst is not None and \
-            per_src.group(1).lower().rstrip("s") != per_dst.group(1).lower().rstrip("s"):
+    per_src, per_dst = per_thing(ctx.text, src.end), per_thing(ctx.text, dst.end)
+    if per_src is not None and per_dst is not None and per_src != per_dst:
         return False  # "about 161 kg per satellite including dispensers, or close to 5.8 tonnes per launch": rates per
         # two different things restate no one figure
     if not src.unit or not dst.unit or src.value is None or dst.value is None:
@@ -290,7 +289,6 @@ def _is_rate(ctx: Ctx, facts: Facts, x: Mention) -> bool:
 _LABELLED_BRACKET = LazyPattern(r"[^()]*\(\s*[^():\d]{0,20}\d*[^():]{0,10}:\s*(?:(?:more|less|fewer)\s+than|about|around|"
                                 r"over|under|up\s+to|some|nearly|almost|approximately|approx\.)?\s*")
 _BRACKET_RIGHT_AFTER = LazyPattern(r"\s*\(\s*(?:about|around|some|roughly|approximately|approx\.|nearly|almost|c\.)?\s*")
-_PER_THING = LazyPattern(r"\s*(?:per|a|an|for\s+each|for\s+every)\s+(\p{L}[\p{L}-]+)", regex.I)  # (not "each", which names none)
 _POINT_IN_TIME = LazyPattern(r"\s*(?:earlier|ago|later|before|after|previously|since|hence)\b", regex.I)
 
 

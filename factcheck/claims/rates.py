@@ -18,6 +18,7 @@ from .grammar import Match, matches
 from .pairs import PERIOD_DAYS, Pairs, base_position, term_days, term_of
 from .parts import _added_item
 from .reading import Facts, doubt, is_amount, is_generic, known_noun, noun_class, share_whole
+from .reading import per_thing as thing_per
 from .scope import Ctx
 
 # "a $548,856,000 firm-fixed-price contract for 1,320 vehicles": hyphenated words count as words
@@ -171,7 +172,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
               and not x.role and (x.start not in pairs.deltas or _added_item(ctx, x))  # "for two more of the"
               # (nor a rate itself: "an average of about 221 passengers per flight" counts no passengers carried; "14
               # satellites each" for each of a list's buyers does count them)
-              and not (facts.rate_of(x) == "unit" and _PER_NOUN_AFTER.match(ctx.text, x.end))]
+              and not (facts.rate_of(x) == "unit" and thing_per(ctx.text, x.end) is not None)]
     readings: list[Relation] = []
     # counts of the rate's thing in the window that disagree (364, 212, 152 and 672 guns): which one a total of
     # another sentence is for, only a tie says
@@ -1036,8 +1037,6 @@ def _compared_base(ctx: Ctx, x: Mention) -> bool:
     return bool(_COMPARED_BASE.search(ctx.text, max(0, x.start - 50), x.start))
 
 
-_PER_NOUN_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:per|a|an|for\s+(?:each|every))\s+(?!year\b|month\b|week\b|day\b)"
-                              r"\p{L}", regex.I)
 # "against a target of", "compared with the budget of": a figure named as the base a level is measured by
 _NAMED_BASE_BEFORE = (r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:@base_nouns)\s+"
                       r"(?:of|at)\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?$")

@@ -187,6 +187,18 @@ _MORE_AFTER = LazyPattern(r"\s+(?:more|additional|further|extra)\b(?!\s+than\b)"
 _MORE_INSIDE = LazyPattern(r"\S+\s+(?:more|additional|further|extra)\s", regex.I)
 
 
+# a thing a figure is given per, right after it ("161 kg per satellite", "221 passengers per flight", "$375 million a
+# ship"): not a period ("a year") and not "each", which names none
+_PER_THING_AFTER = LazyPattern(r"\s*(?:[\p{L}-]+\s+){0,3}?(?:per|a|an|for\s+(?:each|every))\s+"
+                               r"(?!(?:year|month|week|day)\b)(\p{L}[\p{L}-]+)", regex.I)
+
+
+def per_thing(text: str, end: int) -> str | None:
+    """The thing a figure ending at ``end`` is given per, in the singular, if the words right after it name one."""
+    m = _PER_THING_AFTER.match(text, end)
+    return m.group(1).lower().rstrip("s") if m is not None else None
+
+
 def added_amount(text: str, x: Mention) -> bool:
     """Is ``x`` an amount added to a level ("four more in 2022", "97 more LCA Tejas fighters", "ten additional
     units"), not a level nor "12 more than"?"""
