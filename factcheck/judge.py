@@ -7,7 +7,8 @@ For each reading of a claim (stated = formula(operands)) the judge
    ("more than €4 billion") reaches a little beyond it;
 2. computes the interval the formula takes over the operands' intervals (every formula is monotonic in each
    operand, so the corners bound it);
-3. reads the stated figure the same way, widened by its hedge ("nearly doubled": [1.8, 2.0));
+3. reads the stated figure the same way, widened by its hedge ("nearly doubled": [1.8, 2.0), its edge giving
+   way by 0.3%);
 4. the reading holds when the two intervals meet.
 
 Doubt before accusing (rules/linking.yaml, ``weights``): the claim holds when any plausible reading holds;
@@ -42,12 +43,13 @@ class Window:
     band: float = 0.05
     below: float = 0.1
     above: float = 0.5
+    edge: float = 0.0  # how far the lower edge of a "below" window gives way, relative to it
 
 
 def hedge_window(m: Mention | None, vocab: dict, hedge: str | None = None) -> Window:
     h = hedge if hedge is not None else (m.hedge if m else None)
     bands = vocab.get("hedge_band") or {}
-    kw = {k: float(v) for k, v in bands.items() if k in ("band", "below", "above")}
+    kw = {k: float(v) for k, v in bands.items() if k in ("band", "below", "above", "edge")}
     if not h:
         return Window("exact", **kw)
     spec = (vocab.get("hedges") or {}).get(h, {})
@@ -69,7 +71,10 @@ def figure_interval(v: float, step: float, w: Window) -> Interval:
         reach = max(a * w.band, min(2 * step, 2 * a * w.band))
         lo, hi = min(lo, v - reach), max(hi, v + reach)
     elif w.kind == "below":
+        # (how far "nearly" reaches is itself a round figure: its edge gives way by hedge_band edge, so "nearly a
+        # tenth" covers 8.973-10% and holds for 8.99%)
         lo, hi = v - a * w.below, v + step * 0.999
+        lo -= abs(lo) * w.edge
     elif w.kind == "under":
         lo, hi = -math.inf if v < 0 else 0.0, v
     elif w.kind == "above":
@@ -169,7 +174,7 @@ def operand_interval(m: Mention, rounding: str, vocab: dict, hedges: bool = True
     if w.kind == "band":
         w = Window("exact")  # "about €2 billion" as an operand: the writer computed with 2 billion
     elif w.kind != "exact":
-        w = Window(w.kind, band=w.band, below=min(w.below, OPERAND_REACH), above=OPERAND_REACH)
+        w = Window(w.kind, band=w.band, below=min(w.below, OPERAND_REACH), above=OPERAND_REACH, edge=w.edge)
     assert m.value is not None
     iv = figure_interval(m.value, step, w)
     if m.value_high is not None:  # a range operand ("20 to 30 shells") is every value it spans
