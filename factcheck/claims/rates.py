@@ -173,6 +173,15 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
               # (nor a rate itself: "an average of about 221 passengers per flight" counts no passengers carried; "14
               # satellites each" for each of a list's buyers does count them)
               and not (facts.rate_of(x) == "unit" and thing_per(ctx.text, x.end) is not None)]
+    per_unit_name = None if guessed else _unit_per(ctx, r.end)
+    if per_unit_name is not None:
+        # "carried 9,100 tonnes at a cost of $0.9 million, about $99 per tonne", "$3 million for 150 flight hours, or
+        # $20,000 per flight hour": a rate per a unit divides by the quantity measured in it, never by a count of things
+        # ("Flight hours: 10,940": a figure the unit's own words label)
+        counts = [x for x in window if (x.type == "quantity" and x.unit == per_unit_name or x.type in ("count", "number")
+                                        and _unit_labels(ctx, x, per_unit_name)) and x.value and not x.role
+                  and x.value_high is None and facts.rate_of(x) is None
+                  and (x.start not in pairs.deltas or _added_item(ctx, x))]
     readings: list[Relation] = []
     # counts of the rate's thing in the window that disagree (364, 212, 152 and 672 guns): which one a total of
     # another sentence is for, only a tie says
@@ -218,6 +227,8 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                 continue  # "16 submarines: six ..., two each for Chile and Malaysia": boats per boat is no rate
             ev = [ev0]
             kind = _noun_match(ctx, noun, c) if noun and c.type == "count" and c.unit and not c.inferred else None
+            if per_unit_name is not None:
+                kind = "same"  # (a quantity in the very unit the rate is per)
             if modifier and c.type == "count" and c.unit and c.unit.lower().rstrip("s") == modifier.rstrip("s"):
                 kind = "same"  # "nine options" for "roughly $532m for each option ship": the modifier is what they count
             if kind is None and noun and c.type == "count" and c.unit and not c.inferred and \
@@ -469,6 +480,34 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     # that may hold is not cut off by readings that only score higher (at most eight in all)
     kept = readings[:5] + [x for x in readings[5:] if any(e.cue == "tied" for e in x.evidence) and x.score >= 2.0][:3]
     ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(kept)))
+
+
+_PER_UNIT_WORDS = LazyPattern(r"\s*(?:per|a|an|for\s+each|for\s+every)\s+([\p{L}][\p{L}²³-]*)(?:[ -]([\p{L}][\p{L}²³-]*))?",
+                              regex.I)
+
+
+def _unit_per(ctx: Ctx, end: int) -> str | None:
+    """The unit a rate ending at ``end`` is per, when the word after "per" is one of rules/units.yaml's ("$99 per
+    tonne", "€2.1 million a kilometre", "$20,000 per flight hour", "€40 per square metre"): its pint name."""
+    m = _PER_UNIT_WORDS.match(ctx.text, end, min(len(ctx.text), end + 50))
+    if m is None:
+        return None
+    units = ctx.vocab.get("units") or {}
+    for key in ([f"{m.group(1)} {m.group(2)}"] if m.group(2) else []) + [m.group(1)]:
+        for k in (key, key.lower(), key.lower() + "s"):  # ("per flight hour": units.yaml spells "flight hours")
+            if k in units:
+                return str(units[k])
+    return None
+
+
+def _unit_labels(ctx: Ctx, x: Mention, unit: str) -> bool:
+    """Is the figure ``x`` labelled by a spelling of ``unit`` right before it ("Flight hours: 10,940")?"""
+    m = _LABEL_BEFORE.search(ctx.text, max(ctx.sentence(x.start)[0], x.start - 40), x.start)
+    units = ctx.vocab.get("units") or {}
+    return m is not None and any(str(units.get(k)) == unit for k in (m.group(1), m.group(1).lower()))
+
+
+_LABEL_BEFORE = LazyPattern(r"([\p{L}][\p{L} -]*?)\s*:\s*$")
 
 
 def _noun_match(ctx: Ctx, noun: str, c: Mention) -> str | None:

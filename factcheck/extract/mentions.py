@@ -483,6 +483,9 @@ def _inches(um: Any, rest: str) -> bool:
                                     r"in\s+diameter)\b").match(rest[um.end():]) is not None
 
 
+_SCALE_WORD_BEFORE = LazyPattern(r"\d\S*\s+(\p{L}+)\s+$")
+
+
 @dataclass(slots=True)
 class _Amount:
     """A figure being read: its numeral, scale, unit and kind, before it becomes a Mention."""
@@ -1039,6 +1042,9 @@ class _Scanner:
                 continue
             if rx(r"[\d%]\S*\s+$|\bper\s+$").search(t[max(0, m.start() - 20):m.start()]) or not free(m.start(), m.end()):
                 continue
+            sw = _SCALE_WORD_BEFORE.search(t, max(0, m.start() - 40), m.start())
+            if sw is not None and sw.group(1).lower() in lex.scale:
+                continue  # "€2.1 million a kilometre": a price per kilometre too, the figure ending on its scale word
             a = m.start()
             b = a + len(m.group().rstrip())
             found.append(_Amount(a, b, a, b, 1.0, word=True, exact_word=True))
