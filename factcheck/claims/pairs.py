@@ -448,7 +448,8 @@ class Pairs:
             return None
         opening = dashes[-1]
         before = [y for y in figs if y.end <= opening.start()]
-        if not before or not _BEFORE_DASH.fullmatch(ctx.text, before[-1].end, opening.start()):
+        # (the total's date may stand before the dash: "82 drones in 2023 — 16 ... and 66 ... — against 47 in 2022")
+        if not before or not _BEFORE_DASH.fullmatch(_dates_blanked(ctx, before[-1].end, opening.start())):
             return None
         t = before[-1]
         if not (comparable(ctx.vocab, t, x) and t.value and x.value and 0 < x.value < t.value):
@@ -698,7 +699,7 @@ _OWN_VERB_TO = (r",\s+and\s+(?:[\p{L}-]+\s+){0,5}?(?:@moving_verbs|grow|grows|gr
 # a breakdown set off after a total: "15 jets in the half, 7 for France and 8 for export, ..."
 # the close of a dash aside right after its last item ("11 F-35Cs for the Navy – down from"), and what may stand between
 # the total and the opening dash ("47 F-35s – ", "€4.2 billion in exports — ")
-_DASH_CLOSES = LazyPattern(r"[^,;()\d—–]{0,40}?(?:\s[—–-]\s|—)", regex.I)
+_DASH_CLOSES = LazyPattern(r"[^,;()\d—–]{0,60}?(?:\s[—–-]\s|—)", regex.I)
 _BEFORE_DASH = LazyPattern(r"[^,;()\d—–]{0,30}", regex.I)
 _SET_OFF = LazyPattern(r"[^;()]{0,80}?,\s*", regex.I)
 _LIST_AND = LazyPattern(r"\s+[^,;()\d]{0,30}?\s*(?:,\s*)?and\s+", regex.I)
@@ -842,6 +843,14 @@ _LIST_JOIN = LazyPattern(r"[^,;.\d]{0,25}?\s(?:and|plus)\s+[^,;.\d]{0,25}?", reg
 SUMMED_AFTER = LazyPattern(r"\s*(?:in\s+all|in\s+total|altogether|combined|together(?!\s+with)|between\s+them)\b",
                                   regex.I)
 _TOGETHER_OPENING = LazyPattern(r"\W*(?:together|combined|between\s+them|taken\s+together|jointly)\s*,", regex.I)
+
+
+def _dates_blanked(ctx: Ctx, a: int, b: int) -> str:
+    """The text from ``a`` to ``b`` with every year in it written as letters ("in 2023" -> "in YYYY")."""
+    return _YEAR_DIGITS.sub("YYYY", ctx.text[a:b])
+
+
+_YEAR_DIGITS = LazyPattern(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 
 
 def outside_closed_aside(ctx: Ctx, figs: list[Mention], s: int, end: int) -> list[Mention]:
