@@ -591,7 +591,10 @@ def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str 
     if st is not None and st.type == "currency" and st.num_end > st.num_start and o.point is not None and \
             FORMULAS[r.formula].unit != "%" and r.formula != "ratio" and math.isfinite(o.point):
         res = restate(st, o.point, doc.text)  # in the text's own form: "€2.57 billion", not "2.57 billion EUR"
-    if r.formula in ("pct_change", "pp_change", "ratio") and len(ops) == 2:
+    if r.formula == "ratio" and st is not None and st.type == "quantity" and len(ops) == 2:
+        # a coverage: "£9.8 billion is 3.5 years of £2.8 billion, not 4.5 years"
+        msg = f"{ops[1]} is {restate(st, o.point, doc.text)} of {ops[0]}, not {text}"
+    elif r.formula in ("pct_change", "pp_change", "ratio") and len(ops) == 2:
         msg = f"{ops[0]} → {ops[1]} is {res}, not {text}"
     elif r.formula in ("share", "share_of") and len(ops) == 2:
         msg = f"{ops[0]} of {ops[1]} is {res}, not {text}"
@@ -635,6 +638,8 @@ def _expected(doc: Document, c: Claim, o: Outcome) -> str | None:
     if f is not None and f.signed and (c.stated_value is None or c.stated_value * p >= 0 or c.stated.value and
                                        c.stated.value > 0):
         value = abs(p)
+    if r.formula == "ratio" and c.stated.type == "quantity":
+        return restate(c.stated, p, doc.text)  # a coverage in years: "3.5 years"
     if c.stated.role == "multiple" or r.formula == "ratio":
         return _multiple_word(c.stated.text, p) or (
             f"about {p:.2g} times" if p < 10 else f"about {p:.0f} times")

@@ -351,11 +351,40 @@ def _coverage_pattern(ctx: Ctx) -> Any:
     hit = _COVERAGE.get(key)
     if hit is None or hit[0] is not words:
         alt = "|".join(regex.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+        # (the yearly amount may be given: "about 2.6 years of the €20.6 billion of sales recorded in 2024")
         pat = rx(r"\s+(?:worth\s+)?of\s+(?:(?:the|its|their|our|current|annual|yearly|this\s+year['’]s|last\s+year['’]s|"
-                 r"[\p{L}-]+['’]s)\s+)?(?:(?:(?:FY|fiscal\s+)?(?:19|20)\d\d(?:[-/]\d\d)?|the\s+year['’]s|group|annual|"
+                 r"[\p{L}-]+['’]s)\s+){0,2}(?:\S{0,4}\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion|bn|mn|m|tn)\s+)?"
+                 r"(?:of\s+|in\s+)?)?(?:(?:(?:FY|fiscal\s+)?(?:19|20)\d\d(?:[-/]\d\d)?|the\s+year['’]s|group|annual|"
                  r"full-year)\s+)?(?:" + alt + r")\b", regex.I)
         hit = _COVERAGE[key] = (words, pat)
     return hit[1]
+
+
+def _coverage_claim(ctx: Ctx, q: Mention, end: int) -> bool:
+    """A coverage that gives its yearly amount ("an order book of €52.6 billion, equivalent to about 2.6 years of the
+    €20.6 billion of sales recorded in 2024"): the amount before it in its sentence over the yearly one, a multiple
+    stated in years. Claimed when the coverage phrase (ending at ``end``) holds one amount and the sentence gives one of
+    its kind before the span; True when claimed."""
+    if q.unit != "year" or q.value_high is not None or not q.value:
+        return False
+    yearly = [x for x in ctx.numbers_in(q.end, end) if is_amount(x)]
+    if not yearly and (after := _COVERAGE_AMOUNT_AFTER.match(ctx.text, end)):
+        # ("nearly four years of 2024 revenue of NOK 24.8 billion": the yearly amount right after its noun)
+        yearly = [x for x in ctx.numbers_in(after.end(), after.end() + 60) if x.start == after.end() and is_amount(x)]
+    if len(yearly) != 1 or not yearly[0].value:
+        return False
+    y = yearly[0]
+    stocks = [x for x in ctx.numbers_in(ctx.sentence(q.start)[0], q.start)
+              if is_amount(x) and x.type == y.type and x.unit == y.unit and (x.value or 0) > 0]
+    if not stocks:
+        return False
+    stock = stocks[-1]
+    ev = Evidence("coverage", f"'{q.text} of {y.text}': {stock.text} over the yearly {y.text}", 4.0, True)
+    ctx.add(Claim("multiple", (q.start, q.end), q, readings=(Relation("ratio", (y, stock), (ev,)),)))
+    return True
+
+
+_COVERAGE_AMOUNT_AFTER = LazyPattern(r"\s+(?:of|at)\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?", regex.I)
 
 
 def _plan_before(ctx: Ctx, s: int) -> Period | None:
@@ -551,8 +580,9 @@ def find(ctx: Ctx) -> None:
             ctx.skip("duration", q, "an amount of time restating another ('33,700 days ..., equal to more than 90 years'), "
                                     "not the span between dates")  # (the restatement itself is a conversion's to check)
             continue
-        if coverage is not None and coverage.match(ctx.text, q.end):
-            ctx.skip("duration", q, "a span of an amount's yearly or monthly rate (a coverage), not of dates")
+        if coverage is not None and (cm := coverage.match(ctx.text, q.end)):
+            if not _coverage_claim(ctx, q, cm.end()):
+                ctx.skip("duration", q, "a span of an amount's yearly or monthly rate (a coverage), not of dates")
             continue  # "equal to about 3.3 years of revenues"
         if _COMPARED_SPAN_AFTER.match(ctx.text, q.end):
             ctx.skip("duration", q, "a difference between two spans ('34 months less than ...'), not a span between dates")

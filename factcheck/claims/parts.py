@@ -795,7 +795,15 @@ def _target_figure(ctx: Ctx, facts: Facts, x: Mention) -> bool:
     # €361.3 million of 2024")
     a = max([a] + [y.end for y in ctx.numbers_in(a, x.start) if is_amount(y)])
     return bool(_TARGET_WORDS.search(ctx.text, a, x.start)) or \
-        facts.g.word_pattern("forecast_words").search(ctx.text, a, x.start) is not None
+        facts.g.word_pattern("forecast_words").search(ctx.text, a, x.start) is not None or \
+        facts.g.regex(_FORECAST_CLAUSE_AFTER).match(ctx.text, x.end, ctx.sentence(x.start)[1]) is not None
+
+
+# "the €1.2 billion of revenue analysts expect for that year", "sales of $420 million forecast for 2026": a clause right
+# after the figure (no comma, no figure between) that says it is expected (not "... expected to double": what is
+# expected then is the figure's change)
+_FORECAST_CLAUSE_AFTER = (r"(?:\s+(?:of\s+)?[\p{L}'’-]+){0,4}?\s+(?:@forecast_words)(?![\p{L}])(?!\s+to\b)"
+                          r"(?!\s+(?:a|an|the|its|their|to)\b)")
 
 
 def _future_figure(ctx: Ctx, x: Mention) -> bool:
