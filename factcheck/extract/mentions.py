@@ -469,8 +469,9 @@ def _in_range(f: _Amount) -> bool:
 
 def fraction_ok(num: int, den: int) -> bool:
     """A digit fraction we read as a number: a usual denominator ("3/4", "20/100") or one no date has
-    ("1/40"); not a date, "24/7" or "9/11"."""
-    return den in _DENOMINATORS and 0 <= num <= den * 10 or 31 < den < 10000 and 0 < num < den
+    ("1/40"); not a date, "24/7" or "9/11", nor a gun's calibre and barrel length ("127/64", "76/62": above one, a
+    fraction has a small denominator - "5/4", "3/2")."""
+    return den in _DENOMINATORS and 0 <= num <= (den * 10 if den <= 12 else den) or 31 < den < 10000 and 0 < num < den
 
 
 _CAPITAL_WORD_AFTER = LazyPattern(r"[ \u00a0]\p{Lu}\p{Ll}")
@@ -483,6 +484,7 @@ def _inches(um: Any, rest: str) -> bool:
                                     r"in\s+diameter)\b").match(rest[um.end():]) is not None
 
 
+_ORDINAL_NAMED_BEFORE = LazyPattern(r"(?<![\p{L}\d])\d+(?:st|nd|rd|th)\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}$")
 _SCALE_WORD_BEFORE = LazyPattern(r"\d\S*\s+(\p{L}+)\s+$")
 
 
@@ -690,6 +692,11 @@ class _Scanner:
             after = t[b:b + 40]
             if wl not in lex.designators and self._verb_opens_sentence(w, a):
                 continue  # "Adding 15 patrol vessels ...": a verb starting a sentence, not a name
+            if wl not in lex.designators and _ORDINAL_NAMED_BEFORE.search(t, max(0, a - 40), a) and \
+                    w in self._formation_names():
+                continue  # "cost the 2nd Polish Corps 923 killed", "gave the 101st Airborne Division 48 helicopters": a
+                # unit (linking words formation_names) its ordinal already names; the number after it is a count (not
+                # "the 23rd Leopard 2 user": a model's name)
             glued = rx(r"\d+(\p{L}+)").fullmatch(m.group("n"))
             if glued is not None and lex.subunits and glued.group(1).lower() in lex.subunits and \
                     wl not in lex.designators:
@@ -785,6 +792,11 @@ class _Scanner:
             if self._free(m.start(), m.end()):
                 self._emit(m.start(), m.end(), "identifier")
                 self._block(m.start(), m.end())
+
+    def _formation_names(self) -> frozenset[str]:
+        """Names of military units (linking words formation_names: "Corps", "Division", "Squadron")."""
+        words = ((self.lex.vocab.get("linking") or {}).get("words") or {}).get("formation_names") or []
+        return frozenset(str(x) for x in words)
 
     def _verb_opens_sentence(self, w: str, a: int) -> bool:
         """Is ``w`` (before a number at offset a) a verb form opening a sentence ("Adding 15 vessels", "Building 12
