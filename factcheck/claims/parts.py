@@ -2338,6 +2338,10 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if other is not None:
         ctx.skip("sum", t, f"its list adds up to {other.text}, another figure of the sentence, which it breaks down")
         return
+    later = _first_of_a_totalled_list(ctx, t, readings[0])
+    if later is not None:
+        ctx.skip("sum", t, f"the first item of a list that adds up, with it, to {later.text} after it")
+        return
     readings.sort(key=lambda r: -r.score)
     kept = readings[:4] + [r for r in readings[4:] if r.alternative]
     ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(kept)))
@@ -2496,6 +2500,24 @@ def _list_of_another(ctx: Ctx, t: Mention, best: Relation) -> Mention | None:
     s, _ = ctx.sentence(t.start)
     return next((y for y in ctx.numbers_in(s, t.start) if is_amount(y) and y.type == t.type and y.unit == t.unit
                  and y.value is not None and abs(y.value - got) <= 1e-9 * max(1.0, abs(got))), None)
+
+
+def _first_of_a_totalled_list(ctx: Ctx, t: Mention, best: Relation) -> Mention | None:
+    """"about 3,400 reservists, 2,100 conscripts and 1,800 Defence League volunteers, some 7,300 personnel in all",
+    "totalled $17.3 billion in 2022, $13.5 billion in 2023 and about $9.5 billion in 2024, or $40.3 billion over the
+    three years": a figure whose list after it adds up, with the figure itself, to a later figure of its kind in the
+    sentence is that list's first item, not the total of the rest. That later figure, or None."""
+    if best.formula != "sum" or t.value is None or not best.operands or min(x.start for x in best.operands) < t.end:
+        return None
+    got = t.value + sum(x.value or 0.0 for x in best.operands)
+    last = max(x.end for x in best.operands)
+    for y in ctx.numbers_in(last, ctx.sentence(t.start)[1]):
+        # (counts of the list's things under a wider noun: "14 C-135FR ..., two A340 and three A310 transports, 19
+        # aircraft in all"; the sum matching is the evidence)
+        if is_amount(y) and y.type == t.type and (y.unit == t.unit or t.type == "count") and y.value is not None and \
+                abs(y.value - got) <= max(y.half_step or 0.0, 1e-9 * max(1.0, abs(got))):
+            return y
+    return None
 
 
 def _identifier_items(ctx: Ctx, readings: list[Relation], t: Mention) -> list[Mention]:
