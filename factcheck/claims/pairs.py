@@ -255,7 +255,7 @@ class Pairs:
             new, subject_sub = subj[-1], True  # (the comparison's own figures between them are no obstacle)
             if old.start < new.start:
                 return
-        if mt.template.id in ("compared", "compared-close", "to-from") and new.start < old.start and \
+        if mt.template.id in ("compared", "compared-close", "to-from", "comma-from") and new.start < old.start and \
                 (self.facts.g.regex(NAMED_LEVEL_AFTER).match(self.ctx.text, new.end) or share_whole(self.ctx, new)):
             # "averaged 52.6%, 22.4 points short of the Air Force's 75% goal and down from 61.9%", "NT$949.5 billion,
             # equal to 3.32% of projected GDP of NT$28.6 trillion and up 22.9% from this year's NT$772.6 billion": a goal,
