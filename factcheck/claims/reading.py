@@ -239,7 +239,8 @@ def magnitude(a: Mention, b: Mention) -> float:
     return max(x, y) / min(x, y)
 
 
-_SHARE_OF = LazyPattern(r"\s+of\s+[^\d,;:!?()\[\]]{0,80}")
+# (a year may stand in the whole's words: "28% of KONGSBERG's 2023 operating revenues of NOK 40.6 billion")
+_SHARE_OF = LazyPattern(r"\s+of\s+(?:[^\d,;:!?()\[\]]|(?<![\d.,])(?:19|20)\d\d(?![\d.,]?\d)){0,80}")
 
 
 def share_whole(ctx: Ctx, x: Mention) -> bool:
