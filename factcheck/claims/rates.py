@@ -664,6 +664,10 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
             continue
         if narrowed is not None and t.end <= narrowed.start():
             continue
+        if t.start < r.start and _CONTRAST_SUBJECT.search(ctx.text, t.end, r.start):
+            continue  # "¥39 million a year for three years, or ¥130 million in total, while smaller Type C grants are
+            # capped at ¥13 million a year": a yearly figure of a clause of contrast with a subject of its own (not
+            # across a semicolon alone: "; its budget equates to about $80 million a year" points back)
         for term, over in terms:
             if abs(term.start - t.start) > 300:
                 continue
