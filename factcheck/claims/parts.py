@@ -1901,6 +1901,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if _LEFT_BEFORE.search(ctx.text, max(ctx.sentence(t.start)[0], mt.start - 25), t.start):
         return  # "One helicopter and its six crew members were lost ..., leaving a fleet of 27": what remains after a
         # loss, the remainder grammar's, not the total of the figures before it
+    if _EACH_RIGHT_AFTER.match(ctx.text, t.end):
+        return  # "four squadrons of 12 Fenice each, two with the 5th Regiment and two with the 7th": a count for each of
+        # several things is no total; the list after it splits the things, not it
     if mt.template.meta.get("parts") == "after" and (t.start in ctx.restated or bracket_restatement(ctx, t)):
         # "The two contracts are worth approximately $525 million (roughly US$395 million): $272 million for ... and
         # $253 million for ...": the total broken down is the figure the bracket restates, in the parts' own currency
@@ -2348,6 +2351,7 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
 
 
 # an item given for each of several: "one in each of fiscal 2019 through 2022", "one a year", "two per quarter"
+_EACH_RIGHT_AFTER = LazyPattern(r"\s*(?:each|apiece|a\s+piece)\b", regex.I)
 _PER_ITEM_AFTER = LazyPattern(r"\s+(?:[\p{L}-]+\s+){0,2}?(?:(?:in|for)\s+each\b|each\s+(?:year|of)\b|a\s+year\b|"
                               r"per\s+(?:year|annum|quarter|month)\b|annually\b|every\s+year\b)", regex.I)
 
