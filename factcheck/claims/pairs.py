@@ -268,6 +268,13 @@ class Pairs:
             if not subj or _CLAUSE_BREAK_AND.search(self.ctx.text, subj[-1].end, new.start):
                 return
             new, subject_sub = subj[-1], True
+        if new.start < old.start and not subject_sub and mt.template.id in _LEVEL_FIRST and base_position(self.ctx, new) \
+                and not HEDGE_THAN.search(self.ctx.text, max(0, new.start - 20), new.start) \
+                and _CLAUSE_BREAK_AND.search(self.ctx.text, new.end, old.start):
+            return  # "Operations increased 8% from 968 in 2022, and lives saved were up by 71 on the 612", "up from 44
+            # companies ..., and applications have doubled from about 1,300 the year before": a figure that is itself the
+            # earlier level (or base) of another comparison is no later level of one in a clause after it (but "from
+            # 1,200 (itself up 10% on 1,090) to 1,500": an aside about that level)
         if mt.template.id == "moved-to" and base_position(self.ctx, old):
             # "Output reached 1,200 a month, up 20% from 1,000, and the plant plans to lift it to 1,500": "it" is the
             # clause's level, not the base of its change; the last figure of that kind before it that is no base
@@ -797,6 +804,10 @@ def peak_aside(ctx: Ctx, mt: Match) -> bool:
 _FIRST_WORD = LazyPattern(r"[\p{L}]+")
 _PEAK_NOUNS = frozenset("surges spikes jumps rises increases peaks drops falls declines dips".split())
 _WITH_BEFORE = LazyPattern(r"\bwith\s+(?:[\p{L}-]+\s+)?$", regex.I)
+
+
+# the pair templates that find the later level before the earlier one, by position alone
+_LEVEL_FIRST = frozenset({"compared", "compared-close", "compared-change", "compared-delta", "prior-after"})
 
 
 def base_position(ctx: Ctx, x: Mention) -> bool:
