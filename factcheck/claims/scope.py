@@ -142,8 +142,9 @@ class Ctx:
     @cached_property
     def numbers(self) -> list[Mention]:
         """Amounts plus multiples and fractions ("doubled", "a third"), in text order."""
-        return sorted((m for m in self.mentions if m.value is not None and (m.type in AMOUNT_TYPES or m.role)),
-                      key=lambda m: (m.start, m.end))
+        # (an age that bounds a count, "3,740 under 30", is a word of the count's noun phrase: no figure)
+        return sorted((m for m in self.mentions if m.value is not None and (m.type in AMOUNT_TYPES or m.role)
+                       and m.role != "age"), key=lambda m: (m.start, m.end))
 
     @cached_property
     def amounts(self) -> list[Mention]:

@@ -287,6 +287,10 @@ _PEOPLE_BEFORE = LazyPattern(r"(?i)\b(?:population|workforce|headcount|inhabitan
                                r"\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$")
 # an age in apposition after a name: "Anna Lindqvist, 54, said"
 _AGE = LazyPattern(r"\p{Lu}[\p{L}'’-]+,\s$")
+# a bare number right after a count and "under"/"over" (or after "aged") bounds the age of those counted: "of whom
+# 3,740 under 30", "1,100 aged over 50", "staff aged 40"
+_AGE_BOUND = LazyPattern(r"(?:\d[^\S\n]+(?:aged[^\S\n]+)?(?:under|over|above|below)|\baged(?:[^\S\n]+(?:under|over|above|below))?)"
+                         r"[^\S\n]+$", regex.I)
 # what stands between a count and a scaled figure restating it ("20,000 shells a day, or 7.3 million a year")
 _RESTATE_GAP = LazyPattern(r"(?:\s+(?:a|an|per|each)\s+[\p{L}]+)?"
                            # ("6,000 rounds a day in late 2024, or roughly 2.6 million a year": the rate's date between)
@@ -1730,6 +1734,11 @@ class _Scanner:
                     f.type, f.inferred = "count", True
         for f in amounts:
             if f.type is None and f.role is None:
+                if not f.scale and f.decimals == 0 and 16 <= f.value <= 99 and \
+                        _AGE_BOUND.search(t, max(0, f.start - 30), f.start):
+                    f.type, f.role = "number", "age"  # "of whom 3,740 under 30 (48%)", "380 aged over 25": an age,
+                    # no amount of anything
+                    continue
                 if _PEOPLE_BEFORE.search(t[max(0, f.start - 40):f.start]):
                     f.type, f.unit, f.inferred = "count", "person", True
                 elif not f.scale and f.decimals == 0 and _AGE.search(t[max(0, f.start - 30):f.start]) \
