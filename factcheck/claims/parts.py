@@ -2119,11 +2119,12 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         earlier = {pr.old.start for pr in local if pr.new.start in item_starts and pr.old.start > pr.new.start
                    and _OWN_EARLIER.fullmatch(ctx.text, pr.new.end, pr.old.start)}
         items = [x for x in items if x.start not in earlier]
-        if t.type == "count" and facts.rate_of(t) is None and \
+        if t.type in ("count", "quantity") and facts.rate_of(t) is None and \
                 any(facts.rate_of(x) == "period" for x in items[1:]) and facts.rate_of(items[0]) is None:
             continue  # "six ships (two in fiscal 2018 and one a year in fiscal 2019 through 2022)": a rate over years
             # after a part that is none; they add up only times the years, which the list does not count (not "900
-            # shells a day for the army and 300 for export, 1,200 shells in all": the rate given once for the list)
+            # shells a day for the army and 300 for export, 1,200 shells in all": the rate given once for the list);
+            # so with quantities: "112 hours of instruction, an average of 8 hours a day, ... 1.66 million hours in total"
         # "... £4.2 billion, or £840 million for each ship, for a combined £7.9 billion": a price for each is no
         # part of a total of levels (but "650 kits a month for 155mm guns and 350 for 105mm, 1,000 in all" adds up)
         # ... nor is money a year part of a sum of money ("€900 million: €15 million an aircraft, with €60 million a
