@@ -571,11 +571,12 @@ _ADDED_SPAN_AFTER = LazyPattern(r"\s+(?:more|extra|additional)\b", regex.I)
 
 def find(ctx: Ctx) -> None:
     rule = ctx.rules.rule("duration")
-    counting = (rule.options.get("counting", "either") if rule else "either")
+    counting_rule = (rule.options.get("counting", "either") if rule else "either")
     coverage = _coverage_pattern(ctx)
     for q in _spans(ctx):
         if ctx.is_stated(q):
             continue
+        counting = counting_rule
         if _RESTATES_TIME.search(ctx.text, max(ctx.sentence(q.start)[0], q.start - 160), q.start):
             ctx.skip("duration", q, "an amount of time restating another ('33,700 days ..., equal to more than 90 years'), "
                                     "not the span between dates")  # (the restatement itself is a conversion's to check)
@@ -622,6 +623,12 @@ def find(ctx: Ctx) -> None:
             # days, weeks or months
             ctx.skip("duration", q, "the dates are years: they measure no span of days, weeks or months")
             continue
+        if counting == "either" and (_RELATIVE_AFTER.match(ctx.text, q.end) or
+                                     _AFTER_BEFORE.search(ctx.text, max(0, q.start - 30), q.start)):
+            # "commissioned in 2016, six years before ... 2021", "in 2025 and ... in 2027, three years later", "retired in
+            # 2021 after 71 years": the span between two events is counted from one to the other (2021 − 2016), never
+            # over both their years as a span "from 2024 to 2031" may be
+            counting = "exclusive"
         lo, hi, shown, point = _measure(q, d0, d1, counting, _SINCE_OR_AGO.match(ctx.text, q.end) is not None)
 
         if (q.value_high if q.value_high is not None else q.value or 0.0) < lo and \
@@ -1012,9 +1019,13 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
             phrase = t[q.end + rel.end():min(later_spans)]
             phrase = regex.sub(r"(?:\s+(?:and|but|or|about|some|nearly|almost|over|more\s+than|less\s+than|just))+\s*$",
                                "", phrase, flags=regex.I)
-        inline = [_at_end_named(t, d, p) for d in ctx.dates_in(q.end, e) if (d.start - q.end < len(phrase) + 5 or
-                                                          (placed is not None and d.start == q.end + placed.end()))
-                  and (p := parse_period(d.text))]
+        in_phrase = [d for d in ctx.dates_in(q.end, e) if d.start - q.end < len(phrase) + 5 or
+                     (placed is not None and d.start == q.end + placed.end())]
+        if len(in_phrase) > 1:
+            # "six years before the results of the 2022 call were published in 2023": a year that qualifies a noun names
+            # the thing; the event's date is the other one
+            in_phrase = [d for d in in_phrase if not _modifies_noun(ctx, d)] or in_phrase
+        inline = [_at_end_named(t, d, p) for d in in_phrase if (p := parse_period(d.text))]
         if not inline:
             # "175 years since the company was founded in Kopřivnice in 1850": a year before 1900 is read as a count by
             # the extractor (it may be one elsewhere); in the event's phrase, after "in", it is the event's year
@@ -1241,6 +1252,9 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
 _EVENT_SPAN = LazyPattern(r"\s+(?:after|before|since)\b", regex.I)
 _SPAN_HEDGE = r"(?:(?:some|about|around|nearly|almost|roughly|just|over|more\s+than|less\s+than|exactly)\s+)?"
 _SINCE_OR_AGO = LazyPattern(r"\s*(?:since|ago)\b", regex.I)
+# a span that sets one event after or before another: "six years later", "three years before", "after 47 years"
+_RELATIVE_AFTER = LazyPattern(r"\s*(?:later|after|before|earlier|since|ago)\b", regex.I)
+_AFTER_BEFORE = LazyPattern(r"\bafter\s+" + _SPAN_HEDGE + "$", regex.I)
 _NOW_SPAN_VERB = LazyPattern(r"\b(?:marks|mark|is\s+now|it\s+is|it['’]s|are\s+now|now)\s+" + _SPAN_HEDGE + "$", regex.I)
 _NAMED_PERIOD_BEFORE = LazyPattern(r"\b(?:the|its|their|our)\s+(?:previous|preceding|prior|next|coming|following)\s+$",
                                    regex.I)
