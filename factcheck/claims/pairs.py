@@ -236,6 +236,13 @@ class Pairs:
             old, new = new, old  # "consensus of ₩936.1 billion against ₩1,725 billion reported": the expectation first,
             # then the result: the expectation is the base
             expected = True
+        if new.start < old.start and mt.template.id in ("compared", "compared-close") and not expected and \
+                self.facts.g.regex(_NOW_AFTER).match(self.ctx.text, old.end) and \
+                not self.facts.g.regex(_NOW_AFTER).match(self.ctx.text, new.end) and \
+                not _FROM_RIGHT_BEFORE.search(self.ctx.text, max(0, old.start - 25), old.start):
+            old, new = new, old  # "about 3,200 people at the peak of production, against roughly 2,400 today": the level
+            # the text says is today's is the later one, whichever comes first (linking words now_words); not after
+            # "from", which says the earlier ("to reach 150,000 shells a year by 2027, up from about 20,000 today")
         if mt.template.id in ("compared", "compared-close", "series", "prior-in-year") and not expected and \
                 comparable(self.ctx.vocab, old, new) and all(
                     base_position(self.ctx, x) and not HEDGE_THAN.search(self.ctx.text, max(0, x.start - 20), x.start)
@@ -950,6 +957,8 @@ class _Starts:
         return self.pairs[i].start
 
 
+_FROM_RIGHT_BEFORE = LazyPattern(r"\bfrom\s+(?:[\p{L}-]+\s+)?$", regex.I)
+_NOW_AFTER = r"[^\S\n]+(?:@now_words)\b"
 _EXPECTED_OF = r"(?<![\p{L}])(?:@prediction_nouns)\s+(?:of|at|was|were|had\s+been|stood\s+at)\s+(?:(?:about|around|some|roughly)\s+)?$"
 _PART_OF_THEM = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?of\s+(?:them|these|those|which|whom)\b", regex.I)
 # a loss noun right after a level, an adjective or two before it: "the ¥70.1 billion operating loss", "a €12m net loss"
