@@ -1489,7 +1489,9 @@ def _previous_date(ctx: Ctx, q: Mention, exclude: Mention | None) -> Period | No
         return parse_period(here[-1].text)
     if si > 0 and ctx.para_index(ctx.sents[si - 1][0]) == ctx.para_index(q.start):
         ps, pe = ctx.sents[si - 1]
-        prev = ctx.dates_in(ps, pe)
+        # (not the date of a comparison's base there: "exported CHF 696.8 million in 2023, 27% less than the CHF 955.0
+        # million of 2022. It was the lowest total since 2018, five years earlier": 2023)
+        prev = [d for d in ctx.dates_in(ps, pe) if not _dates_a_base(ctx, d)] or ctx.dates_in(ps, pe)
         if prev:
             return parse_period(prev[-1].text)
     return parse_period(every[-1].text) if every else None
