@@ -2843,10 +2843,22 @@ def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:
         between = words(x.end, out[0].start)
         if unit:  # a total per share of parts per share: "NOK 8.50 per share ... plus NOK 2.50, a total of NOK 11.00
             between = _PER_THING.sub(" ", between)  # per share": each part's own "per share" is no break
-        if not _joined(between):
+        if not _joined(between) and not _semicolon_joined(between):
             break
         out.insert(0, x)
     return out
+
+
+def _semicolon_joined(between: str) -> bool:
+    """Two items of a list set apart by semicolons: "23 frigates, corvettes and destroyers; 11 mine countermeasures
+    vessels; 9 amphibious ships; and 8 support vessels, for a total of 51 hulls" (the item's words before the
+    semicolon, no verb of a clause)."""
+    m = _SEMICOLON_ITEM.fullmatch(between)
+    return m is not None and not _CLAUSE_VERB.search(m.group(1)) and not _in_relative_clause(m.group(1)) and \
+        _ITEM_WORDS.fullmatch(m.group(1).replace(",", " ")) is not None
+
+
+_SEMICOLON_ITEM = LazyPattern(r"([^;]*);\s*(?:and\s+|plus\s+)?", regex.I)
 
 
 _PER_THING = LazyPattern(r"\b(?:per|each)\s+[\p{L}-]+", regex.I)
