@@ -74,8 +74,9 @@ def _definite_restatements(ctx: Ctx, facts: Facts, pairs: Pairs, figs: list[Ment
             if ctx.is_stated(b) or not _DEFINITE_BEFORE.search(ctx.text, max(0, b.start - 40), b.start):
                 continue
             kind = (b.type, b.unit if b.type == "currency" else noun_class(ctx.vocab, b.unit))
-            if any(x.start < b.start and same_figure(x, b) for x in values.get(kind, ())):
-                continue  # it was given: the reference has its figure
+            if any(x.start < b.start and same_figure(x, b) for x in values.get(kind, ())) or _given_before(ctx, b):
+                continue  # it was given: the reference has its figure (as written, of another noun: "118,718 assault
+                # rifles" before "the 118,718 new weapons")
             for a in reversed(group[max(0, i - MAX_TWINS):i]):
                 if _twin(ctx, facts, pairs, a, b):
                     ev = [Evidence("definite", f"'{_quote_before(ctx, b)}' refers back to a figure the text gave, and it "
@@ -283,10 +284,46 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
     # against "$385.7 million"); otherwise the later figure against the earlier (which of two figures that differ is
     # the wrong one the text does not say; the later is reported, the earlier given)
     stated, given = (first, later) if headline and same else (later, first)
+    if not same and _repeats(ctx, first) != _repeats(ctx, later):
+        # "118,718 rifles" in the headline, the lead and the last paragraph, "a total of 118,178 weapons" once between:
+        # the figure the text gives fewer times is the odd one out, whichever comes first; if it is checked already
+        # (the sum it totals), the others are not accused of it
+        stated, given = (first, later) if _repeats(ctx, first) < _repeats(ctx, later) else (later, first)
+        if ctx.is_stated(stated):
+            return
     if ctx.is_stated(stated):
         stated, given = given, stated
     rel = Relation("equal", (given,), tuple(ev))
     ctx.add(Claim("consistency", (stated.start, stated.end), stated, readings=(rel,)))
+
+
+def _written_index(ctx: Ctx) -> dict[tuple, list[int]]:
+    """Each figure as written (its digits; its currency, or a count of anything): where the text gives it, in order
+    (computed once per document)."""
+    index: dict[tuple, list[int]] | None = getattr(ctx, "_written_index", None)
+    if index is None:
+        index = {}
+        for x in ctx.amounts:
+            if x.type in ("currency", "count") and x.value:
+                index.setdefault(_written_key(ctx, x), []).append(x.start)
+        ctx._written_index = index  # type: ignore[attr-defined]
+    return index
+
+
+def _written_key(ctx: Ctx, m: Mention) -> tuple:
+    return m.type, m.unit if m.type == "currency" else None, _num(ctx, m)
+
+
+def _repeats(ctx: Ctx, m: Mention) -> int:
+    """How many times the text gives ``m``'s figure as written, ``m`` included."""
+    return len(_written_index(ctx).get(_written_key(ctx, m), ()))
+
+
+def _given_before(ctx: Ctx, m: Mention) -> bool:
+    """Did the text give ``m``'s figure as written before it ("118,718 assault rifles" before "the 118,718 new
+    weapons")?"""
+    starts = _written_index(ctx).get(_written_key(ctx, m)) or [m.start]
+    return starts[0] < m.start
 
 
 def _of_an_earlier_year(facts: Facts, a: Mention, b: Mention) -> bool:
