@@ -146,10 +146,12 @@ _COMPARATIVE = LazyPattern(r"\s+(?:as\s+(?:many|much|large|big|high|long)|(?:mor
 def _said_to_fall(ctx: Ctx, facts: Facts, p: Mention) -> bool:
     """Does the multiple's clause call the change a fall: a word of decrease in its clause before it, or one of
     decrease or a comparative of less right after it ("fell sevenfold", "a decline of 87% — more than sevenfold", "a
-    threefold decrease", "five times shorter"), and no word of increase right after it ("a more than ninefold rise")?"""
+    threefold decrease", "five times shorter"), and no word of increase right after it ("a more than ninefold rise")
+    other than one of betterment (linking words betterment_words: "fell to 21 days ..., a threefold improvement")?"""
     after = ctx.text[p.end:min(len(ctx.text), p.end + 25)]
-    if facts.g.word_pattern("increase_words").match(after.lstrip()):
-        return False
+    if facts.g.word_pattern("increase_words").match(after.lstrip()) and \
+            not facts.g.word_pattern("betterment_words").match(after.lstrip()):
+        return False  # (but "fell to 21 days from 64 days, a threefold improvement": better, by falling)
     c0 = max(ctx.sentence(p.start)[0], ctx.text.rfind(";", 0, p.start) + 1, p.start - 80)
     dec = facts.g.word_pattern("decrease_words")
     # (or a comparative of less right after it: "almost five times shorter", linking words comparatives_down)
@@ -2033,7 +2035,10 @@ _AND_OWN_VERB = (r"\band\s+(?:(?:will|would|also|then|now|further)\s+)?(?:@incre
                  # ... or any verb in the past after "and", with an object of its own: "an increase of 3 percentage
                  # points, or 40%, and extended the minimum length of service from 30 to 35 years"
                  r"|\band\s+(?:also\s+)?(?!(?:need|seed|feed|speed|bleed|breed|proceed|exceed|succeed|indeed)\b)\p{L}{3,}ed\s+"
-                 r"(?:the|its|their|our|his|her)\s")
+                 r"(?:the|its|their|our|his|her)\s"
+                 # ... or a verb of a share (linking words share_verbs): "grew more than fourfold and accounted for 48% of
+                 # sales, up from 30%" (the share's levels, not the amount's)
+                 r"|\band\s+(?:also\s+|now\s+|thus\s+)?(?:@share_verbs)\s")
 _SHARE_EFFECT = LazyPattern(r",\s*(?:lifting|raising|taking|pushing|bringing|boosting|increasing|lowering|cutting|reducing|"
                             r"trimming)\s+(?:its|their|the|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:share|stake|proportion|"
                             r"weight|weighting|margin|ratio|portion)\b", regex.I)

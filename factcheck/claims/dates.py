@@ -872,9 +872,18 @@ def _anchors(ctx: Ctx, q: Mention) -> tuple[Period, Period, bool] | None:
         # ... in 2024")
         due = [p for d, p in periods if d.start == q.end + due_named.start("d")]
         clause_from = max(t.rfind(";", s, q.start), s)
+        # (nor the event of an earlier span of the sentence: "20 years after joining the Convention in 1997 and three
+        # years ahead of the 2020 date": it came on the release's date)
+        spans = _spans(ctx)
+        k0 = _bisect_start(spans, clause_from)
+        evented = [x.end for x in spans[k0:k0 + 40] if clause_from <= x.start and x.end <= q.start and x is not q
+                   and _EVENT_SPAN.match(t, x.end)]
         came = [p for d, p in periods if clause_from <= d.start and d.end <= q.start
                 and not _FROM_DATED.search(t, max(clause_from, d.start - 30), d.start)
-                and not _dates_a_base(ctx, d)]  # (not "twice the EUR 32 billion of 2017")
+                and not _dates_a_base(ctx, d)  # (not "twice the EUR 32 billion of 2017")
+                and not (evented and d.start >= evented[0])]
+        if due and not came and evented and doc_d is not None and _document_date(ctx) is not None:
+            came = [doc_d]
         if due and came:
             a, b = came[-1], due[0]
             # ("The first Caracals are expected in 2030 and the last in 2032, about two years later than the 2028 start":
