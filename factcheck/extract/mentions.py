@@ -286,6 +286,8 @@ def _change_word_before(lex: Lexicon) -> regex.Pattern:
 _PEOPLE_BEFORE = LazyPattern(r"(?i)\b(?:population|workforce|headcount|inhabitants|residents|citizens|membership)"
                                r"\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$")
 # an age in apposition after a name: "Anna Lindqvist, 54, said"
+# what stands before the year of a price basis: "in 2010 dollars", "in constant 2020 pounds", "at 2015 prices"
+_PRICE_YEAR_BEFORE = LazyPattern(r"\b(?:in|at|of)\s+(?:(?:constant|real|fiscal|financial|base-year|calendar)\s+)?$", regex.I)
 _AGE = LazyPattern(r"\p{Lu}[\p{L}'’-]+,\s$")
 # a bare number right after a count and "under"/"over" (or after "aged") bounds the age of those counted: "of whom
 # 3,740 under 30", "1,100 aged over 50", "staff aged 40"
@@ -1278,7 +1280,11 @@ class _Scanner:
                         # object after the word ("58,100 won per share", "45,000 won.", "won (about $40)")
                         verb_won = name.lower() == "won" and not (f.scale or f.type == "currency") and \
                             not ((f.value or 0) >= 1000 and _WON_AFTER.match(t, pos + cm.end()))
-                        if not verb_won:
+                        # "$550 million in 2010 dollars", "in constant 2020 pounds": the year whose prices an amount
+                        # is given in, no money
+                        price_year = f.type is None and not f.scale and not f.grouped and f.decimals == 0 and \
+                            1900 <= (f.value or 0) <= 2100 and _PRICE_YEAR_BEFORE.search(t, max(0, f.start - 20), f.start)
+                        if not verb_won and not price_year:
                             f.type, f.unit = "currency", code
                             pos += cm.end()
                 if f.type is None:
