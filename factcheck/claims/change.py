@@ -108,7 +108,21 @@ def find(ctx: Ctx, facts: Facts, pairs: Pairs) -> None:
                     else:
                         ctx.skip("multiple", m, "compared with something the text gives no figure for")
                 continue
+            if _RATIO_X.search(m.text) and (_RATIO_LEVEL_AFTER.match(ctx.text, m.end) or
+                                            _RATIO_LEVEL_BEFORE.search(ctx.text, max(0, m.start - 30), m.start)):
+                # "the ratio of net debt to EBITDA improved to 0.9x from 1.6x", "stood at 0.3x, against 0.5x a year
+                # earlier": a ratio's level beside its earlier level, no multiple of two figures
+                ctx.skip("multiple", m, "a ratio's level, compared with its level at another time")
+                continue
             _claim(ctx, facts, pairs, m, "multiple", "ratio", 0, [])
+
+
+# a ratio written with "x" ("0.9x", "1.6×") and the ratio it is compared with, after or before it
+_RATIO_X = LazyPattern(r"\d\s*[x×]$")
+_RATIO_LEVEL_AFTER = LazyPattern(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to)|to)\s+"
+                                 r"(?:(?:about|around|some|roughly|nearly|almost)\s+)?\d[\d.,]*\s*[x×](?![\p{L}\p{N}])", regex.I)
+_RATIO_LEVEL_BEFORE = LazyPattern(r"\d[\d.,]*\s*[x×]\s*,?\s*(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to)|to)\s+"
+                                  r"(?:(?:about|around|some|roughly|nearly|almost)\s+)?$", regex.I)
 
 
 def _pair_named_by_base_word(ctx: Ctx, facts: Facts, pairs: Pairs, m: Mention) -> tuple[Relation, ...]:
@@ -929,6 +943,7 @@ _EARLIER_PERIOD_AFTER = (r"\s*(?:(?:@change_nouns)\s+)?(?:in\s+(?:(?:fiscal|FY)\
                          r"the\s+(?:previous|prior)\s+(?:year|quarter|period)|the\s+year\s+before)(?![\p{L}\p{N}])")
 _CLAUSE_OF_A_YEAR = LazyPattern(r"(?:;|,\s*(?:and|but|while|whereas)\b|\.)\s*(?:(?:and|but|then)\s+)?(?:in|by|during|for)\s+"
                                 r"(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d\b(?!\s*(?:%|per|million|billion))", regex.I)
+_WITH_OPENING = LazyPattern(r"\W*(?:with|amid)\s[^,;:.]*[,;:]", regex.I)
 _CONSEQUENCE = LazyPattern(r"[,;]\s*(?:and\s+)?(?:so|thus|hence|therefore|which\s+means|meaning|but|while|whereas|although|"
                            r"though)\s+(?:that\s+)?(?!(?:to|from|by|up|down|far|much|many|that|only|just|still)\b)"
                            r"[\p{L}-]+", regex.I)
@@ -2240,6 +2255,11 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
         # "The self-funded effort was up 17% year on year and has grown by three quarters since 2019, when it stood at
         # €0.79 billion": an earlier level after another change stated between is that change's base, not this one's
         local = [pr for pr in local if not _other_change_between(ctx, p, pr.old)]
+        # "With consumer prices rising about 65% during the year, ...: revenue was $2.6 billion, against $2.2 billion":
+        # a change in a sentence's opening "with" clause is its own noun's, not that of a pair after the clause
+        opening = _WITH_OPENING.match(ctx.text, ctx.sentence(p.start)[0], p.start + 200)
+        if opening is not None and opening.end() >= p.end:
+            local = [pr for pr in local if max(pr.old.end, pr.new.end) <= opening.end()]
         # "the number of actions fell from 20 to 16, and in 2024 the number of actions fell by more than a quarter": a
         # change in a later clause that opens on a year of its own is not the change of the pair before it
         local = [pr for pr in local if not (max(pr.old.end, pr.new.end) < p.start and _CLAUSE_OF_A_YEAR.search(
