@@ -31,7 +31,12 @@ _COMPARED_AFTER = LazyPattern(r"\s*,?\s*(?:(?:about|roughly|some|nearly|almost|a
                     # the new ships cost almost twice as much as the first batch", "three times the price of", "double
                     # what the army paid")
                     r"|(?:\s+(?:an?|per|each|apiece)\b(?:\s+[\p{L}-]+)?)?\s*,\s*(?:[\p{L}-]+\s+){0,5}?(?:twice|double|triple|treble|(?:\d+|[\p{L}-]+)\s+times)\s+"
-                    r"(?:as\s+[\p{L}-]+\s+as|what|the\s+(?:price|cost|value|sum|amount))\b", regex.I)
+                    r"(?:as\s+[\p{L}-]+\s+as|what|the\s+(?:price|cost|value|sum|amount))\b"
+                    # ... or a comparative "than" another thing's price, its clause's subject between ("At roughly $21.9
+                    # million a pod, the new lot comes in about 8% cheaper per unit than the second lot, for which the
+                    # Navy paid $498 million for 21 pods")
+                    r"|(?:\s+(?:an?|per|each|apiece)\b(?:\s+[\p{L}-]+)?)?\s*,\s*(?:[\p{L}\d.%-]+\s+){0,8}?"
+                    r"(?:cheaper|dearer|costlier|more|less|higher|lower)\s+(?:[\p{L}-]+\s+){0,3}?than\b", regex.I)
 _TIED = LazyPattern(r"\s*,?\s*(?:\(\s*)?(?:(?:(?!(?:and|or|but|while|which|that|who)\b)[\p{L}\p{N}.'’-]+\s+){0,10}?"
                     r"(?:for|to\s+(?:buy|"
                     r"build|produce|acquire|procure|supply|deliver)|covering|covers|buys|bought|funds|funded|procures|procured|"
@@ -145,18 +150,21 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     window = [x for x in ctx.window(r, before=3, same_para=False) if is_amount(x) and x is not r]
     # "Each new frigate costs about 12.8 billion pesos, roughly a third more than the two ships bought for 16 billion":
     # what follows a comparison after the rate is its base, another thing's figures
-    compared = _COMPARED_AFTER.match(ctx.text, r.end, min(len(ctx.text), r.end + 60)) is not None
+    compared = _COMPARED_AFTER.match(ctx.text, r.end, min(len(ctx.text), r.end + 100)) is not None
     if compared:
         window = [x for x in window if x.start < r.start or ctx.sent_index(x.start) != ctx.sent_index(r.start)]
     else:
         window += [x for x in ctx.numbers_in(r.end, ctx.sentence(r.start)[1]) if is_amount(x)]
     near = {x.start for x in window}
     if noun:  # "... about 540 hours per helicopter": the helicopters may be counted in the headline or the lead
-        found = [x for x in ctx.counts_of(noun, r.start, limit=8) if x not in window][-3:]
+        # (not, after a comparison, the base's own count: "..., 25% dearer than the first, which bought 20 jets")
+        found = [x for x in ctx.counts_of(noun, r.start, limit=8) if x not in window and not (
+            compared and x.start > r.end and ctx.sent_index(x.start) == ctx.sent_index(r.start))][-3:]
         # ... and the amount tied to them there ("156 Light Combat Helicopters ... at a total cost of Rs 62,700
         # crore", three paragraphs before "roughly Rs 402 crore per helicopter")
         tied = [y for c in found for y in ctx.sentence_numbers(ctx.sent_index(c.start))
-                if is_amount(y) and y.type == r.type and y.unit == r.unit and y.start not in near]
+                if is_amount(y) and y.type == r.type and y.unit == r.unit and y.start not in near
+                and not (compared and y.start > r.end and ctx.sent_index(y.start) == ctx.sent_index(r.start))]
         window = found + tied + window
     window = list({x.start: x for x in window}.values())
     # "48 launchers at $10 million each plus $120 million of missiles", "22 robots as well as €3.1 million for training":
