@@ -432,6 +432,16 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         return ctx.sent_index(t.start) == si_r and any(abs(y.start - t.end) < abs(r.start - t.end) for y in others)
     if others:
         readings = [doubt(x) if x.operands and nearer_other(x.operands[0]) else x for x in readings]
+
+        def gives_other(x: Relation) -> bool:
+            """Does the reading's total over its count come to another rate of the sentence ("the new tanks cost about
+            $36 million apiece, close to double the roughly $18.7 million per tank paid in 2022" with "$3.37 billion"
+            and "180 K2GF tanks" the sentence before): then they are that rate's"""
+            if x.formula != "per_unit" or len(x.operands) != 2 or not x.operands[1].value:
+                return False
+            v = (x.operands[0].value or 0.0) / x.operands[1].value
+            return any(y.value and abs(v - y.value) <= 0.01 * abs(y.value) for y in others)
+        readings = [doubt(x) if gives_other(x) else x for x in readings]
     # "The budget attached to those six is about A$27bn, so each ship now costs roughly A$4.5bn": with a total of its
     # own sentence, a total of another paragraph is only doubtfully the rate's
     if any(ctx.sent_index(t.start) == ctx.sent_index(r.start) for t in totals):
