@@ -399,9 +399,25 @@ class Facts:
         j = bisect.bisect_left(self._hit_starts, m.start) - 1
         while j >= 0 and hits[j].start >= s:
             if hits[j].end <= m.start and not self._postfix(hits[j], s):
+                if self._closes_phrase_before(hits[j], s, m):
+                    return None
                 return hits[j]
             j -= 1
         return None
+
+    def _closes_phrase_before(self, h: MeasureHit, s: int, m: Mention) -> bool:
+        """Does the measure word end the phrase of a figure before it, a comma between it and ``m`` ("Of the €5.47
+        billion available for investment after the final supplementary budget, €4.28 billion was realised": the
+        budget is the €5.47 billion's, the €4.28 billion is named by no measure)?"""
+        t = self.ctx.text
+        comma = t.find(", ", h.end, m.start)  # (a comma of punctuation, not one grouping digits)
+        if m.role or m.type not in ("currency", "count", "quantity") or comma < 0:
+            return False  # (a multiple or a percent keeps the measure of its clause: "... as naval orders dried up, so
+            # the price equals roughly 0.3 times annual sales")
+        if self.ctx.numbers_in(h.end, comma):
+            return False  # (not "on sales of $3,200 million, against $3,100 million": the word names the figure after it)
+        figs = [x for x in self.ctx.numbers_in(s, h.start) if x.type in ("currency", "count", "quantity")]
+        return bool(figs) and _PHRASE_OF_FIGURE.fullmatch(t, figs[-1].end, h.start) is not None
 
     def measure_following(self, m: Mention, reach: int = 50) -> str | None:
         """The measure named right after a change word with no figure of its own between ("MBDA quadruples Mistral
@@ -717,6 +733,8 @@ _STOP5 = frozenset(w[:5] for w in _NOT_NAMES)
 _INTRODUCES = LazyPattern(r"\s+(?:of|at|was|were|is|are|to|totall?ing|reached|amounting\s+to|came\s+to|stood\s+at)\s+"
                           r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|just|an?|the)\s+)*(?=\S)")
 _FOOTNOTE = LazyPattern(r"(?:\[(?:\d{1,3}|[a-z])\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+(?!\s*\d)")
+# words that continue a figure's own phrase up to a measure word: no comma, semicolon, bracket or conjunction
+_PHRASE_OF_FIGURE = LazyPattern(r"(?:(?![,;()]|\b(?:and|or|but|while|whereas|with|plus)\b)[^\n])*", regex.I)
 _AFTER_GAP = LazyPattern(r"\s*(?:\)\s*)?(?:(?:of|in|for)\s+(?:the\s+|its\s+)?)?(?:[\p{L}-]+\s+){0,1}")
 _AFTER_STOP = LazyPattern(r"\b(?:and|or|to|from|than|with)\b")
 # "of" right after a figure: "half of the ...", "23% of revenue"
