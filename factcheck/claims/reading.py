@@ -416,7 +416,9 @@ class Facts:
             # the price equals roughly 0.3 times annual sales")
         if self.ctx.numbers_in(h.end, comma):
             return False  # (not "on sales of $3,200 million, against $3,100 million": the word names the figure after it)
-        figs = [x for x in self.ctx.numbers_in(s, h.start) if x.type in ("currency", "count", "quantity")]
+        # (the figure's phrase runs to the word with no comma between: a bounded look back, so that a long sentence of
+        # many figures and measure words is not read from its start for each of them)
+        figs = [x for x in self.ctx.numbers_in(max(s, h.start - 160), h.start) if x.type in ("currency", "count", "quantity")]
         return bool(figs) and _PHRASE_OF_FIGURE.fullmatch(t, figs[-1].end, h.start) is not None
 
     def measure_following(self, m: Mention, reach: int = 50) -> str | None:
