@@ -952,6 +952,18 @@ _YEAR_ON_YEAR_AFTER = (r"\s*(?:(?:@change_nouns)\s+)?(?:year[\s-]on[\s-]year|y/y
                        # (or over the prior period named by its year: "a 35.5% increase over FY23, when ... against a goal of")
                        r"(?:over|on|from|compared\s+with|versus|vs\.?)\s+(?:FY\s?\d\d(?:\d\d)?|(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d))"
                        r"(?![\p{L}\p{N}])")
+_GOAL_NAMED_BEFORE = r"(?<![\p{L}])(?:@named_level_nouns|@prediction_nouns)\s+(?:of|at)\s+(?:(?:about|around|some|roughly|" \
+    r"nearly|almost|just\s+over|just\s+under)\s+)?$"
+_GOAL_NAMED_AFTER = r"[ \u00a0-]*(?:@named_level_nouns|@prediction_nouns)(?![\p{L}\p{N}])"
+
+
+def _goal_level(ctx: Ctx, facts: Facts, m: Mention) -> bool:
+    """Is ``m`` a goal, a limit or a forecast by the noun right before or after it ("a cap of 90", "the goal of 9,800",
+    "the €1.8 billion forecast"; linking words named_level_nouns, prediction_nouns)?"""
+    return facts.g.regex(_GOAL_NAMED_AFTER).match(ctx.text, m.end) is not None or \
+        facts.g.regex(_GOAL_NAMED_BEFORE).search(ctx.text, max(0, m.start - 40), m.start) is not None
+
+
 _EXPECTED_BEFORE = r"(?<![\p{L}\p{N}])@expectation_nouns(?![\p{L}\p{N}])(?:\s+(?:of|at|for|was|is|had\s+been))?[^,;.]{0,12}$"
 
 
@@ -1153,7 +1165,7 @@ def _subjects_by_position(ctx: Ctx, facts: Facts, pairs: Pairs, trig: Mention, b
               and not ((facts.rate_of(x) == "unit") != base_unit and magnitude(x, base) >= 10)
               # "40,000 rounds a month, or 480,000 a year, nearly three times the 14,000 a month": a level of another
               # period rate is no subject of the base's
-              and not other_rate(ctx, x, base)]
+              and not other_rate(ctx, x, base, facts.g)]
     # "a fleet of 26 combatants - six Hunters, 11 frigates, three Hobarts and six vessels - more than double the
     # current 11": the items of an aside closed right before the comparison are not its subject
     before = outside_closed_aside(ctx, before, s, trig.start)
@@ -2385,6 +2397,9 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                     # outlook, is no restatement of "$11.98 billion", one level)
                     continue  # (nor a result against its prediction: "consensus of ₩936.1 billion against ₩1,725
                     # billion reported" is no earlier level of the ₩1.72 trillion profit "rose 190.2%" to)
+                if _goal_level(ctx, facts, pair.old):
+                    continue  # "€2.4 billion, €0.6 billion over the €1.8 billion forecast. ... this year's €2.4 billion
+                    # is 50% higher": a level set beside a goal, a limit or a forecast is no change over time from it
                 mt_, mp_ = facts.measure_id(target), facts.measure_id(pair.new)
                 if mt_ and mp_ and mt_ != mp_:
                     continue  # "Adjusted EBITDA grew 13% to €329 million" after "revenue had dipped to €329 million from

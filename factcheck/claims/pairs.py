@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from ..extract import fastregex as regex
 from ..extract.lazy import LazyPattern
@@ -151,6 +152,9 @@ class Pairs:
                     and not _PART_WITH_SHARE.match(ctx.text, x.end)]
             # (not a remainder: "The remaining 1.3 per cent went to unidentified recipients. Europe's share ...")
             prev = [x for x in prev if not _REMAINING_BEFORE.search(ctx.text, max(prev_a, x.start - 25), x.start)]
+            # (a level of the old level's own kind, a rate per period or not, when the sentence gives both: "96,000
+            # helmets in 2024, about 8,000 a month. That compares with 72,000 in 2023")
+            prev = same_rate_kind(ctx, self.facts.g, prev, old)
             own = _OWNER_OPENING.match(ctx.text, ctx.sents[si][0])
             owner = own.group(1) or own.group(2) if own is not None else None
             by_name = [x for x in prev if _names_figure(ctx, owner, x, prev_a)] \
@@ -188,7 +192,7 @@ class Pairs:
                   and comparable(ctx.vocab, x, base) and not same_figure(x, base) and not base_position(ctx, x)
                   and not size_of_comparison(ctx, x) and not share_whole(ctx, x)  # (not "5.38 per cent of GDP of EUR 89.0
                   # billion and is EUR 1.05 billion more than": the whole of a share)
-                  and not wrong_side(x, base, direction) and not other_rate(ctx, x, base)]
+                  and not wrong_side(x, base, direction) and not other_rate(ctx, x, base, self.facts.g)]
         before = outside_closed_aside(ctx, before, s, trig.start)
         if before:
             from .change import adjunct_figure
@@ -215,7 +219,7 @@ class Pairs:
                     and not wrong_side(x, base, direction)
                     # (nor a rate per another period: "about 126 hours a year ... It is also little more than half the
                     # 17 hours a month")
-                    and not other_rate(ctx, x, base)]
+                    and not other_rate(ctx, x, base, self.facts.g)]
             if prev:
                 total = self._broken_down(prev[-1]) or self._listed_total(si - 1, prev[-1])
                 return total if total is not None and total in prev else prev[-1]
@@ -895,16 +899,46 @@ _AFTER_BRACKET = LazyPattern(r"\s*,?\s*(?:[\p{L}-]+\s+){0,3}")
 _ASIDE_DASH = LazyPattern(r"\s[—–-]\s|—")
 
 
-def other_rate(ctx: Ctx, x: Mention, base: Mention) -> bool:
+def other_rate(ctx: Ctx, x: Mention, base: Mention, g: Any = None) -> bool:
     """Are ``x`` and ``base`` rates per two different periods ("126 hours a year", "17 hours a month"), or is one a rate
     per period and the other the total over a term of several ("$40.1 billion a year. Over the full 30 years that
-    comes to about $1.2 trillion, roughly 1.9 times the $21.1 billion a year")?"""
+    comes to about $1.2 trillion, roughly 1.9 times the $21.1 billion a year")? With the grammar ``g``, an average
+    whose period goes unsaid is a rate too ("about $1.2 trillion over 30 years, a third more than the $30.2 billion
+    average of the past three decades"), set beside a rate of any period."""
     px, pb = per_time(ctx, x), per_time(ctx, base)
-    if px and pb:
-        return px != pb
-    if px or pb:
-        return over_term(ctx, base if px else x, PERIOD_DAYS[px or pb or "year"])
+    if g is not None:
+        px = px or ("" if averaged(ctx, g, x) else None)
+        pb = pb or ("" if averaged(ctx, g, base) else None)
+    if px is not None and pb is not None:
+        return bool(px and pb and px != pb)
+    if px is not None or pb is not None:
+        return over_term(ctx, base if px is not None else x, PERIOD_DAYS[px or pb or "year"])
     return False
+
+
+def same_rate_kind(ctx: Ctx, g: Any, xs: list[Mention], base: Mention) -> list[Mention]:
+    """The figures of ``xs`` that are rates per period when ``base`` is one and levels when it is not ("a year",
+    "a month", an average), if there are any; else ``xs``."""
+    def rate(m: Mention) -> bool:
+        return per_time(ctx, m) is not None or averaged(ctx, g, m)
+
+    kind = rate(base)
+    same = [x for x in xs if rate(x) == kind]
+    return same or xs
+
+
+_AVERAGE_BEFORE = r"(?<![\p{L}])(?:@average_before_words)\s+(?:(?:about|around|some|roughly|nearly|almost|approximately|" \
+    r"just\s+(?:over|under))\s+)?$"
+
+
+def averaged(ctx: Ctx, g: Any, m: Mention) -> bool:
+    """Is ``m`` an average by the words right after or before it (linking words average_after_words,
+    average_before_words: "the $30.2 billion average", "an average of 12")?"""
+    t = ctx.text
+    i = _SPACES.match(t, m.end).end()
+    if g.word_pattern("average_after_words").match(t, i, min(len(t), i + 30)):
+        return True
+    return g.regex(_AVERAGE_BEFORE).search(t, max(0, m.start - 40), m.start) is not None
 
 
 def over_term(ctx: Ctx, x: Mention, longer_than: float = 0.0) -> bool:
