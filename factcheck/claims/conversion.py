@@ -434,8 +434,34 @@ def _conversion(ctx: Ctx, facts: Facts, src: Mention, dst: Mention, ev: Evidence
         readings.append(Relation("convert", (src,), (ev, Evidence("rounded_source", f"'{src.text}' read as a hedged, "
                                  f"rounded figure, {_g(lo)}-{_g(hi)}", 0.0)), factor=factor, offset=offset, note=note,
                                  alternative=True))
+    readings += _other_sources_of_measure(ctx, src, dst, ev)
     ctx.add(Claim("conversion", (dst.start, dst.end), dst, readings=tuple(readings), stated_step=step,
                   params={"diagnosis": f"the figure matches a mix-up of {mix}"} if mix else {}))
+
+
+def _other_sources_of_measure(ctx: Ctx, src: Mention, dst: Mention, ev: Evidence) -> list[Relation]:
+    """"about 1,000 km, roughly five times the 200 km of the current type, or some 540 nautical miles": a restatement
+    after a comparison may restate the comparison's subject, not the figure nearest it. Each other amount of the
+    restatement's sentence before it that converts to its unit is a reading made to doubt (it can make the figure
+    hold, never fail): a restatement that fits another figure of the sentence is no slip of the one nearest it."""
+    from ..extract.units import convert
+
+    out: list[Relation] = []
+    if dst.value_high is not None or src.value_high is not None:
+        return out  # (a range restated is read end to end: "2 GHz to 40 GHz (2,000 MHz to 4,000 MHz)")
+    for y in ctx.numbers_in(ctx.sentence(dst.start)[0], dst.start):
+        if y is src or y.type != "quantity" or not y.unit or y.value is None or y.value_high is not None or \
+                not is_amount(y):
+            continue
+        y0, y1 = convert(0.0, y.unit, dst.unit or ""), convert(1.0, y.unit, dst.unit or "")
+        if y0 is None or y1 is None:
+            continue
+        f = y1 - y0
+        out.append(Relation("convert", (y,), (ev, Evidence("other_source", f"'{y.text}', another figure of the "
+                            "sentence, restated", 0.0)), factor=f, offset=y0,
+                            note=f"{_g(y.value)} {y.unit} × {f:.6g} = {_g(y.value * f + y0)} {dst.unit}",
+                            alternative=True))
+    return out
 
 
 _BAND_HEDGES = frozenset({"about", "around", "approximately", "approx.", "roughly", "some", "circa", "c.", "an estimated",
