@@ -38,6 +38,10 @@ FORMS = [
     ("The weight is 120 μg", "120 μg", "quantity", 120, "microgram"),
     ("a 100 ml sample", "100 ml", "quantity", 100, "milliliter"),
     ("a range of 8 mi", "8 mi", "quantity", 8, "mile"),
+    # a unit named with its system is a unit, not a count of gallons of the US
+    ("They used about 70,800 US gallons of fuel.", "70,800 US gallons", "quantity", 70800, "gallon"),
+    ("a tank of 1,000 U.S. gallons", "1,000 U.S. gallons", "quantity", 1000, "gallon"),
+    ("some 250 imperial gallons of water", "250 imperial gallons", "quantity", 250, "imperial_gallon"),
     ("1m is equal to 10 dm", "10 dm", "quantity", 10, "decimeter"),
     ("a bandgap of 1.7 eV", "1.7 eV", "quantity", 1.7, "electron_volt"),
     ("The file is 100 MB", "100 MB", "quantity", 100, "megabyte"),
