@@ -192,6 +192,8 @@ def _direction(facts: Facts, cue: str) -> int:
     cue = _NO_DIRECTION.sub(" ", cue)
     if g.word_pattern("evaluative_words").search(cue):
         return 0  # "an improvement of €214 million" in an outflow is a fall: the size is checked, not the sign
+    if g.word_pattern("unsigned_comparatives").search(cue):
+        return 0  # "a third more slowly": a lower speed or a longer time, the size is checked, not the sign
     if g.word_pattern("underperform_verbs").search(cue):
         return -1  # "fell short of the forecast by 5%"
     if g.word_pattern("outperform_verbs").search(cue):
@@ -444,6 +446,8 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
                      "compared with something the text names by words, not by a figure here")
             continue  # "33.4 percentage points ahead of it", "20% higher than the Navy's": not the pair of its clause
         direction = _direction(facts, cue)
+        if direction and facts.g.regex(_UNSIGNED_AFTER).match(ctx.text, p.end):
+            direction = 0  # "reach the ground about 14% more slowly": a lower speed or a longer time, the size is checked
         if p.text[:1] in "-−–" or (p.value is not None and p.value < 0):
             direction = -1  # "(-1.5%), organic growth of +2.3%": the sign written wins over a change word near it
         elif p.text[:1] == "+":
@@ -2120,6 +2124,37 @@ def _demote(ev: list[Evidence] | tuple[Evidence, ...]) -> list[Evidence]:
     return [Evidence(e.cue, e.detail, e.weight, False) for e in ev]
 
 
+_UNSIGNED_AFTER = r"\s+(?:@unsigned_comparatives)(?![\p{L}\p{N}])"
+_SIDE_BY_SIDE = LazyPattern(r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against|relative\s+to)\s",
+                            regex.I)
+_ORDERED = LazyPattern(r"\b(?:up|down|rose|fell|from|to|after|before)\b", regex.I)
+# a comparative right after a change, no base after it ("78% cheaper", "a third larger"; not "25% lower than")
+_COMPARATIVE_AFTER = r"\s+(?:@comparatives_up|@comparatives_down)(?![\p{L}\p{N}])(?!\s+than\b)"
+_NO_SIDE = frozenset({"more", "less", "up", "down", "over", "under", "above", "below", "ahead", "behind", "short"})
+
+
+def _oriented_by_comparative(ctx: Ctx, facts: Facts, p: Mention, pair: Any, formula: str) -> bool:
+    """Does a comparative right after the change ("78% cheaper", "a third larger") say a pair of two levels set side
+    by side ("£3,200, against roughly £700") the other way round: the smaller level the subject of a "cheaper", the
+    larger of a "larger"? Only comparatives that name a side (linking words comparatives_up, comparatives_down, less
+    "more", "less" and prepositions), and only a pair joined by "against", "versus" or "compared with", not by "from",
+    "up from" or "to"."""
+    if formula != "pct_change" or pair.old.value is None or pair.new.value is None or pair.old.value == pair.new.value:
+        return False
+    hit = facts.g.regex(_COMPARATIVE_AFTER).match(ctx.text, p.end)
+    if hit is None:
+        return False
+    word = hit.group(0).strip().lower()
+    if word in _NO_SIDE:
+        return False
+    a, b = min(pair.old.end, pair.new.end), max(pair.old.start, pair.new.start)
+    between = ctx.text[a:b]
+    if not _SIDE_BY_SIDE.search(between) or _ORDERED.search(between):
+        return False
+    up = facts.g.word_pattern("comparatives_up").fullmatch(word) is not None
+    return (pair.new.value > pair.old.value) != up
+
+
 def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, extra: list, pairs_too: bool,
               need_comparable: bool) -> list[Relation]:
     si = ctx.sent_index(p.start)
@@ -2307,6 +2342,15 @@ def _readings(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, formula: str, ex
                 # 2019, when it stood at €0.79 billion": the level of the sentence before has moved since (by the change
                 # stated between): it is no longer the level this change leads to
                 ev = _demote(ev) + [Evidence("moved-since", f"{pair.new.text} changed since ({moved.text})", 0.0)]
+            if _oriented_by_comparative(ctx, facts, p, pair, formula):
+                # "about £3,200, against roughly £700 ..., making the simulator about 78% cheaper": two levels set
+                # side by side ("against", "versus") have no order of their own; a comparative right after the change
+                # ("cheaper", "larger") says which is the subject: the other way round from the pair's
+                add(pair.new, pair.old, ev + [Evidence("comparative", f"'{p.text}' and a comparative: the "
+                                                       f"{'smaller' if (pair.old.value or 0.0) > (pair.new.value or 0.0) else 'larger'} "
+                                                       "level is the subject", 0.0)],
+                    local_pair=dist is not None and dist <= 1)
+                continue
             add(pair.old, pair.new, ev, local_pair=dist is not None and dist <= 1)
             if any(e.cue == "pair:compared-named" for e in pair.evidence):
                 # "1.3 boats a year against a goal of two, so output has to rise by more than half": a level and a
