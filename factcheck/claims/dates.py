@@ -1569,7 +1569,11 @@ def _event_dated(ctx: Ctx, q: Mention, phrase: str) -> tuple[Period, bool] | Non
     # sure only when the sentence shares two of the phrase's words ("the contract was signed" is not dated by
     # "Colombia chose the Gripen in April 2025 and signed in November": one word in common)
     shared = {ctx.text[h[0]:h[1]].lower()[:6] for h in hits}
-    return p, not gap[0] and gap[1] < 100 and len(shared) >= 2 and not _other_subject(ctx, q, k, phrase)
+    # (and only when the text told of the event before the span: "entered service in 2023, four years after the
+    # contract was signed. A separate contract for sonobuoys was signed in 2022": a definite event points back; one told
+    # only after may be another of its kind)
+    return p, not gap[0] and gap[1] < 100 and len(shared) >= 2 and not _other_subject(ctx, q, k, phrase) and \
+        k < ctx.sent_index(q.start)
 
 
 def _other_numbered(phrase: str, found: str) -> bool:
