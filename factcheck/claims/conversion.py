@@ -33,6 +33,9 @@ _LIST_GAP = LazyPattern(r"\s*(?:(?:long|wide|high|deep|tall|across)\s*)?(?:,\s*(
                         regex.I)
 
 
+_TOTAL_AFTER = r"(?:[ \u00a0]+(?:of[ \u00a0]+)?[\p{L}-]+){0,3}?[ \u00a0]+(?:@total_cues)(?![\p{L}\p{N}])"
+
+
 def find(ctx: Ctx, facts: Facts) -> None:
     g = facts.g
     src_of: dict[int, Mention] = {}  # a restatement's start -> the figure it restates
@@ -61,6 +64,9 @@ def find(ctx: Ctx, facts: Facts) -> None:
                 src = amounts[-1]
             if mt.template.meta.get("dst_hedged") and not dst.hedge:
                 continue  # "12 km, 20 km and 30 km" lists; "12 km, about 7.5 miles" restates
+            if mt.template.id.startswith("dash") and g.regex(_TOTAL_AFTER).match(ctx.text, dst.end):
+                continue  # "a 1,830-metre runway of roughly 6,000 feet — 4,280 metres of runway in all": a figure a total
+                # word follows (linking words total_cues) adds up what came before; it restates none of it
             if mt.template.id == "bracket" and src.end <= dst.start and \
                     ")" in ctx.text[src.end:ctx.text.rfind("(", src.end, dst.start) + 1]:
                 continue  # "Rheinmetall (price target €2,200) and Saab (SEK 330)": the source closes a bracket of its
