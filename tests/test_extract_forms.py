@@ -397,3 +397,26 @@ def test_a_currency_code_or_a_unit_is_no_model_name(text: str, figure: str, typ:
 def test_a_count_after_a_named_item_and_and_keeps_its_noun() -> None:
     m = covering("The F-16 Block 70 and 12 more jets were ordered.", "12")
     assert m.type == "count" and m.value == 12
+
+
+@pytest.mark.parametrize("text,figure,value", [
+    # items of a list whose verb and noun the first item gave: a place or a company, then how many
+    ("Tatra in Kopřivnice took 165, Excalibur Army in Šternberk 120 and other group companies 95.", "120", 120),
+    ("Cherbourg took 390 of the recruits, Lorient 240, Brest 210 and Toulon 170.", "240", 240),
+    ("Cherbourg took 390 of the recruits, Lorient 240, Brest 210 and Toulon 170.", "170", 170),
+    ("Poland ordered 96 Apaches, Germany 60 and Spain 24, 180 helicopters in all.", "60", 60),
+])
+def test_a_name_and_number_in_a_gapped_list_is_a_count(text: str, figure: str, value: float) -> None:
+    m = covering(text, figure)
+    assert m.type == "count" and m.value == value
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The navy will buy the Type 26, Type 31 and Type 32 frigates.", "Type 31"),  # a designator word
+    ("It flies 12 Saab 340 aircraft and the Boeing 737.", "Saab 340"),  # a number not ending its item
+    ("Operators include Airbus, Leonardo 2020 and Saab.", "Leonardo 2020"),  # no figure in the item before
+])
+def test_a_name_and_number_outside_a_gapped_list_stays_a_name(text: str, figure: str) -> None:
+    a = text.index(figure)
+    assert not [m for m in extract_text(text) if m.type in AMOUNTS and m.start <= a + len(figure) - 1 and m.end > a
+                and m.start >= a]

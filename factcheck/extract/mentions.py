@@ -189,6 +189,10 @@ _MONTH_WORD = LazyPattern(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _DAY_RANGE = LazyPattern(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?[ \u00a0]*(?:and|to|until|till|through|[–-])[ \u00a0]*[0-3]?\d"
                          r"(?:st|nd|rd|th)?[ \u00a0]+(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+# a list item that gapped its verb and noun: the number ends it, a figure of its own opened the item before
+_GAP_AFTER = LazyPattern(r"[ \u00a0]*(?:,|;|\.(?:\s|$)|[ \u00a0]and\b|$)")
+_GAP_SEP_BEFORE = LazyPattern(r"(?:,|\band)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,3}$")
+_GAP_FIGURE = LazyPattern(r"(?<![\p{L}\p{N}.,$€£¥-])\d{1,3}(?:,\d{3})*(?![\d.,]?\d)(?![ \u00a0]*(?:-|%|per\b|percent\b))")
 _DESIGNATOR_BEFORE = LazyPattern(r"(?<![\p{L}])(\p{L}+)[ \u00a0]+$")
 _PLURAL_DESIGNATION_MORE = LazyPattern(r"(?:,[ \u00a0]?(?:and[ \u00a0])?|[ \u00a0]?(?:and|to|through|&|or)[ \u00a0]?)(\d+[A-Za-z]{0,3})"
                                        r"(?![\d.,/]?\d)")
@@ -711,6 +715,9 @@ class _Scanner:
                 continue
             if wl not in lex.designators and (self._amount_follows(after, strong=True) or self._title_case_line(a)):
                 continue
+            if wl not in lex.designators and not w.isupper() and self._gapped_item(a, b):
+                continue  # "took 390 of them, Lorient 240, Brest 210 and Toulon 170": items of a list whose verb and noun
+                # the first item gave; a place or a company, then how many, not a model's name
             if wl not in lex.designators and rx(r"(?:1[89]|20)\d\d").fullmatch(m.group("n")) and w[0].isupper() \
                     and not w.isupper() and not self._counted_name(a, b):
                 continue  # "Rheinmetall 2024": a year after a name (not "24 Mirage 2000 jets": a count, then the name)
@@ -1637,6 +1644,22 @@ class _Scanner:
         f.end = head[1]
         if f.unit in ("one", "ones"):
             f.unit, f.inferred = None, True  # "31 owned ones": resolved from the figures around
+
+    def _gapped_item(self, a: int, b: int) -> bool:
+        """Is the name and number at [a, b) an item of a list after an item that gave a figure ("took 165, Excalibur
+        Army in Šternberk 120 and other group companies 95", "ordered 96 Apaches, Germany 60 and Spain 24"): right
+        after a comma or "and" that follows a figure of its own item, the number ending the item (a comma, "and", a
+        semicolon or the sentence's end after it)?"""
+        t = self.t
+        if not _GAP_AFTER.match(t, b):
+            return False
+        sep = _GAP_SEP_BEFORE.search(t, max(0, a - 60), a)
+        if sep is None:
+            return False
+        lo = max(0, sep.start() - 80)
+        item = t[lo:sep.start()]
+        cut = max(item.rfind(", "), item.rfind("; "), item.rfind(". "), item.rfind(" and "))
+        return _GAP_FIGURE.search(item, cut + 1) is not None
 
     def _counted_name(self, a: int, b: int) -> bool:
         """Is the name at [a, b) ("Mirage 2000") counted by a figure right before it and followed by the noun it
