@@ -29,6 +29,7 @@ from ..extract.lazy import LazyPattern
 from ..extract.lexicon import MONTHS
 from ..extract.units import convert, dimension
 from ..model import Claim, Evidence, Mention, Relation
+from .dates import document_date, parse_period
 from .grammar import Match, matches, word_pattern_of
 from .pairs import (
     OF_WHOLE_OPENING,
@@ -1710,6 +1711,17 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
             ctx.skip(kind, p, "a named ratio changed, and no two ratios of it are given")
             return
     s, e = ctx.sentence(p.start)
+    if readings and kind in ("percent_change", "difference") and \
+            facts.g.regex(_THIS_PERIOD_SUBJECT).search(ctx.text, s, p.start):
+        # "That compares with 60 in 2021 and 75 in 2023, so this year's tally is 60% higher than five years ago": the
+        # change of this period's level (linking words this_period_subjects), not of a pair that ends in an earlier year
+        now_year = _current_year(ctx, p)
+        readings = [r for r in readings if not (
+            r.formula in ("pct_change", "change") and len(r.operands) == 2 and now_year is not None
+            and (y := _year_of_level(ctx, r.operands[1])) is not None and y < now_year)]
+        if not readings:
+            ctx.skip(kind, p, "the change of this period's level, and the pair given ends in an earlier year")
+            return
     if readings and facts.g.word_pattern("forecast_words").search(ctx.text, s, p.start):
         # "For 2025 we expect ... EBIT growth of 8% to 10%": a forecast is of levels to come; only figures of its
         # own sentence ("expects sales to rise 10% to €5.5 billion from €5.0 billion") derive it
@@ -2122,6 +2134,32 @@ _SINCE_WHEN_BEFORE = LazyPattern(r"\bsince\s+[^,;.]{0,30}?,?\s+when\s+(?:it|they
 def _demote(ev: list[Evidence] | tuple[Evidence, ...]) -> list[Evidence]:
     """A pair's own grammar is explicit about the pair, not about the trigger's tie to it."""
     return [Evidence(e.cue, e.detail, e.weight, False) for e in ev]
+
+
+_THIS_PERIOD_SUBJECT = r"(?<![\p{L}])(?:@this_period_subjects)(?![\p{L}])"
+_YEAR_GAP = LazyPattern(r"[ \u00a0]+(?:in|for|during)[ \u00a0]+"
+                        r"(?:(?:fiscal|financial|calendar)[ \u00a0]+(?:year[ \u00a0]+)?|FY[ \u00a0]?)?$", regex.I)
+
+
+def _year_of_level(ctx: Ctx, m: Mention) -> int | None:
+    """The year a level is dated to right after it ("75 in 2023", "€3.5 billion in fiscal 2023"), or None."""
+    for d in ctx.dates_in(m.end, min(len(ctx.text), m.end + 30))[:1]:
+        per = parse_period(d.text)
+        if per is not None and per.first.year == per.last.year and _YEAR_GAP.fullmatch(ctx.text, m.end, d.start):
+            return per.first.year
+    return None
+
+
+def _current_year(ctx: Ctx, p: Mention) -> int | None:
+    """This period's year: the dateline's, else the latest year named in the sentence of ``p`` or the one before it
+    (a release often gives each sentence a paragraph of its own)."""
+    got = document_date(ctx)
+    if got is not None:
+        return got.last.year
+    si = ctx.sent_index(p.start)
+    lo = ctx.sents[max(0, si - 1)][0]
+    years = [per.last.year for d in ctx.dates_in(lo, ctx.sents[si][1]) if (per := parse_period(d.text)) is not None]
+    return max(years) if years else None
 
 
 _UNSIGNED_AFTER = r"\s+(?:@unsigned_comparatives)(?![\p{L}\p{N}])"
