@@ -2108,7 +2108,15 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     local = pairs.in_sentences(max(0, ctx.sent_index(t.start) - 1), ctx.sent_index(t.start))
     adding = facts.g.word_pattern("adding_verbs")
     also = facts.g.word_pattern("on_top_words")  # "... two for Indonesia are also under construction, bringing"
+    composed = t.start < min((x.start for xs in lists for x in xs), default=t.start) and \
+        facts.g.regex(_COMPOSITION_BEFORE).search(ctx.text, max(0, t.start - 40), t.start) is not None
     for items in lists:
+        after_t = [x for x in items if x.start > t.start]
+        if composed and after_t and all(x.inferred and x.unit == t.unit for x in after_t) and \
+                _SIBLING_COMMA.fullmatch(ctx.text, t.end, after_t[0].start):
+            continue  # "The total is made up of 1,107 active-duty graduates, 187 from the Air National Guard and 118 from
+            # the Reserve": the items after a composition verb that take over the first item's noun are its siblings
+        # (not after a colon or "of which": "will comprise 290 satellites: 264 in low Earth orbit and 18 in ...")
         if cumulative and items and t.start > items[-1].end and (adding.search(
                 ctx.text, max(ctx.sentence(items[0].start)[0], items[0].start - 40), items[0].start) or
                 also.search(ctx.text, items[-1].end, t.start)):
@@ -2408,6 +2416,8 @@ def _whole_number(ctx: Ctx, written: str, most: int) -> int | None:
     return int(k) if isinstance(k, (int, float)) and k == int(k) and 2 <= k <= most else None
 
 
+_COMPOSITION_BEFORE = r"(?<![\p{L}])(?:@composition_verbs)\s+(?:(?:about|around|some|roughly|nearly|almost|the|an?)\s+)?$"
+_SIBLING_COMMA = LazyPattern(r"[^:;()–—,]*,(?!\s*(?:of\s+(?:which|whom|them)|including|includes)\b)[^:;()–—]*", regex.I)
 _A_PERIOD_AFTER = LazyPattern(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year)\b", regex.I)
 # ("a month in eight monthly instalments", "a year for five years", "per quarter over four quarters")
 _PERIODS_AFTER = LazyPattern(r"\s+(?:a|an|per|each|every)\s+(?P<u>day|week|month|quarter|year)\s+(?:in|for|over|during)\s+"
