@@ -1956,3 +1956,23 @@ def test_a_stub_label_over_one_period_heads_the_columns(text: str) -> None:
     claims, _ = run(text)
     sums = [c for c in claims.values() if c.kind == "sum"]
     assert len(sums) == 1 and len(sums[0].readings[0].operands) == 2, [(c.kind, reading(c)) for c in claims.values()]
+
+
+# A table with no header whose rows give an amount and, in brackets, a percentage, over a total row of 100%: the
+# bracketed column is each row's share of the total of the amounts, not a column of negative figures.
+@pytest.mark.parametrize("text, key, operands, total_key", [
+    ("Breakdown by recipient (kilolitres; share of total):\nUnited States 247,000 (48%)\nPakistan 108,000 (21%)\n"
+     "United Kingdom 47,000 (9%)\nOthers 108,000 (21%)\nTotal 510,000 (100%)\n",
+     "3:(21%)", ["108,000", "510,000"], "6:(100%)"),
+    ("Deliveries by customer\nArmy        420   (60%)\nNavy        175   (25%)\nAir Force   105   (15%)\nTotal       700  (100%)\n",
+     "2:(60%)", ["420", "700"], "5:(100%)"),
+    ("Spending by programme (£m)\nShips      1,200  (40%)\nAircraft     900  (30%)\nLand         900  (30%)\n"
+     "Total      3,000  (100%)\n", "4:(30%)", ["900", "3,000"], "5:(100%)"),
+])
+def test_an_unheaded_column_of_bracketed_percentages_over_100_is_a_share_column(
+        text: str, key: str, operands: list[str], total_key: str) -> None:
+    claims, _ = run(text)
+    formula, ops, _value = reading(claims[key])
+    assert formula == "share" and ops == operands
+    assert (claims[key].stated.value or 0) > 0  # read as a share, not a negative figure
+    assert total_key not in claims  # the 100% is the whole's own share, no sum of the column

@@ -1074,6 +1074,41 @@ def _unheaded_change(rows: list[Row], columns: list[Column], text: str) -> list[
             _replace(columns[2], role="change", pair=(1, 0), percent=True, pair_certain=True)]
 
 
+def _unheaded_share(rows: list[Row], columns: list[Column]) -> tuple[list[Row], list[Column]]:
+    """A column with no header whose every figure is a percentage in brackets after an amount, and whose total row
+    gives 100% ("United States 247,000 (48%)" ... "Total 510,000 (100%)", under "Breakdown by recipient (kilolitres;
+    share of total)"): each row's share of the total of the amounts before it, not a negative figure."""
+    from dataclasses import replace as dc_replace
+
+    for k, col in enumerate(columns):
+        if k == 0 or col.label or col.role != "other":
+            continue
+        placed = [r.placed() for r in rows]
+        cells = [(p.get(k - 1), p[k]) for p in placed if k in p and p[k].mention is not None]
+        if len(cells) < 3 or not all(c.percent and c.text.strip().startswith("(") and c.text.strip().endswith(")")
+                                     and a is not None and a.mention is not None and not a.percent for a, c in cells):
+            continue
+        totals = [p[k] for r, p in zip(rows, placed, strict=True) if r.kind == "total" and k in p
+                  and p[k].mention is not None]
+        if not totals or abs(abs(totals[-1].mention.value or 0.0) - 100.0) > 0.51:  # type: ignore[union-attr]
+            continue
+        columns = [*columns[:k], _replace(col, role="share", percent=True, whole="total", pair=(k - 1, k - 1)),
+                   *columns[k + 1:]]
+        out = []
+        for r, p in zip(rows, placed, strict=True):
+            c = p.get(k)
+            if c is None or c.mention is None or not c.negative:
+                out.append(r)
+                continue
+            i = next(i for i, x in enumerate(r.cells) if x is c)
+            m = dc_replace(c.mention, value=abs(c.mention.value or 0.0))
+            raw = dc_replace(c.raw, value=abs(c.raw.value or 0.0)) if c.raw is not None else None
+            out.append(dc_replace(r, cells=(*r.cells[:i], dc_replace(c, mention=m, raw=raw, negative=False),
+                                            *r.cells[i + 1:])))
+        rows = out
+    return rows, columns
+
+
 def _designators_to_labels(text: str, rows: list[_Line]) -> None:
     """"CVN 78        13.3", "Type 26     1,240      980" among rows of one figure fewer ("Total   51.1"): a bare number
     one space after the label's last word, the row's other cells two or more spaces apart, is the label's
@@ -1302,6 +1337,7 @@ def _build(lex: Lexicon, doc: Document, lines: list[_Line], first: int, idx: lis
                         " ".join([caption, stub.text if stub is not None else ""]))
     rows = _bracketed_prior_column(rows, columns, text)
     columns = _unheaded_change(rows, columns, text)
+    rows, columns = _unheaded_share(rows, columns)
     start = min([lines[k].start for k in head_idx] + [body[0].start])
     return Table(start=start, end=body[-1].end, form=form, columns=tuple(columns), rows=tuple(rows),
                  stub=stub.text.strip() if stub is not None else "",
