@@ -28,9 +28,11 @@ from .pairs import (
     SUMMED_AFTER,
     Pair,
     Pairs,
+    averaged,
     base_position,
     bracket_restatement,
     outside_closed_aside,
+    per_time,
     size_of_comparison,
     summed_list_item,
 )
@@ -2160,6 +2162,8 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
                  # (nor the base a percent change right before it is measured on: "€2.00 per share, up 11% on €1.80,
                  # plus a special dividend of €1.00, for a total of €3.00")
                  and not _base_of_a_percent(ctx, x)
+                 # (nor an average of the parts: "... and today's 11.3 tonnes, an average of 11.7 tonnes a drop")
+                 and not (averaged(ctx, facts.g, x) and not averaged(ctx, facts.g, t))
                  and abs(x.value or 0) <= abs(t.value or 0) and (x.start not in pairs.deltas or _added_item(ctx, x))]
         own_items = _own_noun_items(ctx, t, items)
         other_class += [x for x in items if x not in own_items]
@@ -2357,6 +2361,40 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     readings.sort(key=lambda r: -r.score)
     kept = readings[:4] + [r for r in readings[4:] if r.alternative]
     ctx.add(Claim("sum", (t.start, t.end), t, readings=tuple(kept)))
+    _average_of_parts(ctx, facts, t, kept[0])
+
+
+def _average_of_parts(ctx: Ctx, facts: Facts, t: Mention, best: Relation) -> None:
+    """"58.6 tonnes ...: 10.2 tonnes on 21 March, ... and today's 11.3 tonnes, an average of 11.7 tonnes a drop": an
+    average after the parts of a total, in their sentence and of their kind (linking words average_before_words,
+    average_after_words), is the total over the number of parts listed; also read over the parts' own sum (a reading
+    that can make it hold, so that a wrong total is not called wrong twice)."""
+    if best.formula != "sum" or best.alternative or len(best.operands) < 2 or averaged(ctx, facts.g, t):
+        return
+    parts = best.operands
+    _, e = ctx.sentence(t.start)
+    after = max(t.end, *(x.end for x in parts))
+    for a in ctx.numbers_in(after, e):
+        if a.type != t.type or a.unit != t.unit or ctx.is_stated(a) or a.value_high is not None:
+            continue
+        if not averaged(ctx, facts.g, a) or per_time(ctx, a) is not None:
+            break  # (not "averaging 10 a month": a rate per period, of another count than the parts')
+        vals = [abs(x.value or 0.0) for x in parts]
+        if not 0.5 * min(vals) <= abs(a.value or 0.0) <= 1.5 * max(vals):
+            break  # (an average lies among what it averages: not "€142 million ... an average of €13.50 per meal")
+        k = len(parts)
+        count = Mention(a.start, a.start, f"{k} parts", "count", float(k), half_step=None, inferred=True)
+        added = dataclasses.replace(parts[-1], value=sum(x.value or 0.0 for x in parts), value_high=None, num_start=-1,
+                                    num_end=-1, inferred=True, half_step=sum(x.half_step or 0.0 for x in parts),
+                                    text="(" + " + ".join(x.text for x in parts) + ")")
+        ev = Evidence("average-of-list", f"'{_quote(ctx, a.start - 20 if a.start > 20 else 0, a.end)}': an average "
+                                         f"of the {k} figures listed before it", 3.0, True)
+        near = Evidence("attached", "after the list, in its sentence", facts.weight("attach", 2.0))
+        ctx.add(Claim("per_unit", (a.start, a.end), a, readings=(
+            Relation("per_unit", (t, count), (ev, near)),
+            Relation("per_unit", (added, count), (ev, near, Evidence("parts-sum", "over the parts' own sum", 0.0)),
+                     alternative=True))))
+        return
 
 
 # an item given for each of several: "one in each of fiscal 2019 through 2022", "one a year", "two per quarter"
