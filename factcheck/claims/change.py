@@ -1705,6 +1705,13 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
             ctx.skip(kind, p, "a multiple of what the words after it name ('three times annual revenue'), not of the "
                               "figures before it")
             return
+    if kind == "multiple" and readings and (cb := facts.g.regex(_CHANGE_BASE_AFTER).match(ctx.text, p.end)):
+        # "so the urban gain was four times the road gain", "the army rise was three times the navy rise": a multiple of
+        # a change (linking words change_nouns, markup_nouns) is of two changes, never of two levels
+        readings = [r for r in readings if all(o.type == "percent" for o in r.operands)]
+        if not readings:
+            ctx.skip(kind, p, f"a multiple of a change ('{p.text}{cb.group(0)}'), and no two changes given to divide")
+            return
     if kind == "multiple" and readings and _ratio_subject(ctx, facts, p):
         readings = [r for r in readings if all(o.type in ("percent", "number") for o in r.operands)]
         if not readings:
@@ -2136,6 +2143,8 @@ def _demote(ev: list[Evidence] | tuple[Evidence, ...]) -> list[Evidence]:
     return [Evidence(e.cue, e.detail, e.weight, False) for e in ev]
 
 
+_CHANGE_BASE_AFTER = (r"\s+(?:that\s+of\s+|those\s+of\s+)?(?:the|its|their|this|that|his|her)\s+(?:[\p{L}-]+\s+){0,3}?"
+                      r"(?:@change_nouns|@markup_nouns)(?![\p{L}\p{N}])")
 _THIS_PERIOD_SUBJECT = r"(?<![\p{L}])(?:@this_period_subjects)(?![\p{L}])"
 _YEAR_GAP = LazyPattern(r"[ \u00a0]+(?:in|for|during)[ \u00a0]+"
                         r"(?:(?:fiscal|financial|calendar)[ \u00a0]+(?:year[ \u00a0]+)?|FY[ \u00a0]?)?$", regex.I)
@@ -2643,8 +2652,24 @@ def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tu
         if _direction(facts, ctx.text[max(c0, d.start - 30):d.start]) < 0 and (d.value or 0) > 0:
             d = dataclasses.replace(d, value=-(d.value or 0.0), inferred=True)
         yield d, base, fm
+    # "saved 1,200 tonnes of fuel last year, a cut of 15% on the 8,000 tonnes the old ones would have burned": the size
+    # of a change given first (the difference grammar's, here a verb of saving's object), then the percent and the base
+    # it is measured on right after it
+    _, e = ctx.sentence(p.start)
+    nxt = [x for x in ctx.numbers_in(p.end, min(e, p.end + 80)) if is_amount(x)][:1]
+    if figs and nxt and figs[-1].start in pairs.deltas and figs[-1].type != "percent" and \
+            _ON_BASE.fullmatch(ctx.text, p.end, nxt[0].start) and nxt[0].type == figs[-1].type and \
+            nxt[0].unit == figs[-1].unit and nxt[0].value and abs(figs[-1].value or 0) < abs(nxt[0].value):
+        d, base = figs[-1], nxt[0]
+        before_d = ctx.text[max(c0, d.start - 30):d.start]
+        if (_direction(facts, before_d) < 0 or facts.g.word_pattern("saving_verbs").search(before_d)) and \
+                (d.value or 0) > 0:
+            d = dataclasses.replace(d, value=-(d.value or 0.0), inferred=True)
+        yield d, base, "delta_pct"
 
 
+_ON_BASE = LazyPattern(r"\s+(?:on|from|against|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+                       r"(?:[\p{L}-]+\s+){0,3}?(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?", regex.I)
 _SEQUENTIAL_AFTER = LazyPattern(r"\s*(?:(?:on|from|over|versus|vs\.?|compared\s+(?:with|to)|against)\s+the\s+(?:previous|prior|"
                                r"preceding|last|sequential)\s+quarter|sequentially|quarter[\s-]on[\s-]quarter|q/q|qoq)\b",
                                regex.I)
