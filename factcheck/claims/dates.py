@@ -566,6 +566,14 @@ _A_YEAR = LazyPattern(r"(?<!\b(?:of|from|than|with|against|versus|vs\.?|on|over|
 
 _ADDED_SPAN_BEFORE = LazyPattern(r"\b(?:a\s+further|another|an\s+additional|an\s+extra|additional|extra|further|up\s+to\s+"
                                  r"(?:a\s+further|another))\s+(?:(?:about|around|some|roughly|up\s+to)\s+)?$", regex.I)
+_FOR_BEFORE = LazyPattern(r"\bfor\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|up\s+to|just|another|"
+                          r"a\s+further)\s+)?$", regex.I)
+_AFTER_EVENT = LazyPattern(r"\s+(?:after|following)\b", regex.I)
+_COMPARED_SPAN_BEFORE = LazyPattern(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|(?<!\b(?:more|less|fewer|longer|"
+                                   r"shorter|other)\s)than|instead\s+of)\s+"
+                                   r"(?:the|an?|its|their|his|her|our)?\s*(?:(?:original|originally|initial|initially|"
+                                   r"planned|expected|scheduled|estimated|targeted|first|earlier)\s+)?"
+                                   r"(?:(?:about|around|some|roughly|nearly|almost)\s+)?$", regex.I)
 _ADDED_SPAN_AFTER = LazyPattern(r"\s+(?:more|extra|additional)\b", regex.I)
 
 
@@ -588,6 +596,15 @@ def find(ctx: Ctx) -> None:
         if _COMPARED_SPAN_AFTER.match(ctx.text, q.end):
             ctx.skip("duration", q, "a difference between two spans ('34 months less than ...'), not a span between dates")
             continue  # "from March 2012 to December 2016, 57 months in all and 34 months less than Vanguard"
+        if (for_ := _FOR_BEFORE.search(ctx.text, max(ctx.sentence(q.start)[0], q.start - 30), q.start)) and \
+                (aft := _AFTER_EVENT.match(ctx.text, q.end)):
+            ctx.skip("duration", q, f"how long a state lasted from an event ('{ctx.text[for_.start():aft.end()]}'): "
+                                    "its end is not dated")
+            continue  # "2 stations were out of service for 41 days after Typhoon Odette in December 2021"
+        if (cmp_ := _COMPARED_SPAN_BEFORE.search(ctx.text, max(ctx.sentence(q.start)[0], q.start - 40), q.start)):
+            ctx.skip("duration", q, f"a span set beside another as its base ('{ctx.text[cmp_.start():q.end]}'), not "
+                                    "the span between the dates")
+            continue  # "ran from November 2021 to August 2024, 33 months, against the 18 months originally planned"
         if _ADDED_SPAN_BEFORE.search(ctx.text, max(ctx.sentence(q.start)[0], q.start - 30), q.start) or \
                 _ADDED_SPAN_AFTER.match(ctx.text, q.end):
             ctx.skip("duration", q, "a span added to the one the dates give ('a further three years'), not that span")
