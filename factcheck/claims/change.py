@@ -728,7 +728,7 @@ _RAISE = LazyPattern(r"(?:raised|raises|raise|raising)\b", regex.I)
 _CAUSE_CLAUSE = r"(?<![\p{L}])@cause_cues(?![\p{L}])[^,;.:]*$"
 _CAUSE_BEFORE = LazyPattern(r"\b(?:driven\s+by|due\s+to|owing\s+to|reflecting|because\s+of|on\s+the\s+back\s+of|thanks\s+to|"
                             r"as\s+a\s+result\s+of|helped\s+by|offset\s+by|partly\s+offset\s+by)\b[^;.]*$", regex.I)
-_CHANGE_NOUN = r"(?:rise|increase|decrease|fall|drop|decline|growth|gain|jump|cut|reduction)"
+_CHANGE_NOUN = r"(?:rise|increase|decrease|fall|drop|decline|growth|gain|jump|cut|reduction)s?"
 _CHANGE_NOUN_AFTER = LazyPattern(r"\s+" + _CHANGE_NOUN + r"\s+in\b", regex.I)
 _CHANGE_NOUN_OF_BEFORE = LazyPattern(r"\b[\p{L}-]+\s+" + _CHANGE_NOUN + r"\s+of\s+(?:(?:about|some|nearly|almost|roughly|"
                                      r"around|over|more\s+than)\s+)?$", regex.I)
