@@ -17,7 +17,7 @@ from ..model import Claim, Evidence, Mention, Relation
 from .grammar import Match, matches
 from .pairs import PERIOD_DAYS, Pairs, base_position, term_days, term_of
 from .parts import _added_item
-from .reading import Facts, doubt, is_amount, is_generic, known_noun, noun_class, share_whole
+from .reading import Facts, doubt, hedge_window, is_amount, is_generic, known_noun, noun_class, share_whole
 from .reading import per_thing as thing_per
 from .scope import Ctx
 
@@ -493,6 +493,12 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if readings and (_AVERAGE_BEFORE.search(ctx.text, max(ctx.sentence(r.start)[0], r.start - 60), r.start)
                      or _ON_AVERAGE_AFTER.match(ctx.text, r.end)):
         readings = _average_over_list(ctx, readings)
+    # "a framework agreement ... for up to 20,000 radios, with a first firm call-off worth €365 million": a count given
+    # as a ceiling is the most that may be bought, not what the total pays for; a reading with it is doubted
+    readings = [doubt(x, Evidence("ceiling-count", f"'{c.hedge} {c.text}' is a ceiling", 0.0))
+                if len(x.operands) == 2 and (c := x.operands[1]).hedge and hedge_window(ctx.vocab, c.hedge) == "at_most"
+                and not x.alternative and hedge_window(ctx.vocab, x.operands[0].hedge) != "at_most" else x
+                for x in readings]  # (not "worth up to $7.2 billion for up to 22 satellites": the ceiling pays for the ceiling)
     readings.sort(key=lambda x: (-x.score, not x.explicit))  # (among equals, the one not doubted first)
     # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
     # that may hold is not cut off by readings that only score higher (at most eight in all)
