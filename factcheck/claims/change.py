@@ -725,7 +725,8 @@ _JOINT_THEN_COMPARE = LazyPattern(r"\b(?:and|but|while|yet|whereas)\s+(?:[\p{L}-
                                   r"under|beyond|short\s+of|(?:more|less|higher|lower|greater|bigger|smaller)\s+than|"
                                   r"exceeding|exceeds|exceeded|beating|beat|topping|topped|surpassing|surpassed)\b", regex.I)
 _RAISE = LazyPattern(r"(?:raised|raises|raise|raising)\b", regex.I)
-_CAUSE_CLAUSE = r"(?<![\p{L}])@cause_cues(?![\p{L}])[^,;.:]*$"
+# (a relative clause after the cause's noun goes on with it: "reflecting the growth of the fleet, which rose from 420")
+_CAUSE_CLAUSE = r"(?<![\p{L}])@cause_cues(?![\p{L}])(?:[^,;.:]|,\s*(?:which|that|who|whose)\b)*$"
 _CAUSE_BEFORE = LazyPattern(r"\b(?:driven\s+by|due\s+to|owing\s+to|reflecting|because\s+of|on\s+the\s+back\s+of|thanks\s+to|"
                             r"as\s+a\s+result\s+of|helped\s+by|offset\s+by|partly\s+offset\s+by)\b[^;.]*$", regex.I)
 _CHANGE_NOUN = r"(?:rise|increase|decrease|fall|drop|decline|growth|gain|jump|cut|reduction)s?"
