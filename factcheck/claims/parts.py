@@ -2902,11 +2902,21 @@ def _semicolon_joined(between: str) -> bool:
     vessels; 9 amphibious ships; and 8 support vessels, for a total of 51 hulls" (the item's words before the
     semicolon, no verb of a clause)."""
     m = _SEMICOLON_ITEM.fullmatch(between)
-    return m is not None and not _CLAUSE_VERB.search(m.group(1)) and not _in_relative_clause(m.group(1)) and \
-        _ITEM_WORDS.fullmatch(m.group(1).replace(",", " ")) is not None
+    # (the item's label may also come after the semicolon, before its figure: "television £2.1m; online video £1.4m")
+    # (and only when the figure before ends its own item: not "to replace its 12 Hamilton-class cutters; Congress funded
+    # three more")
+    return m is not None and (not m.group(2).strip() or not m.group(1).strip()) and \
+        not _ITEM_CLAUSE_OPENER.match(m.group(2)) and not _PAST_VERB.search(m.group(2)) and \
+        all(not _CLAUSE_VERB.search(g) and not _in_relative_clause(g) and _ITEM_WORDS.fullmatch(g.replace(",", " "))
+            is not None for g in (m.group(1), m.group(2)))
 
 
-_SEMICOLON_ITEM = LazyPattern(r"([^;]*);\s*(?:and\s+|plus\s+)?", regex.I)
+# (not a clause of its own after the semicolon: "; with six ground spares, ... built 81 in all")
+# (nor a clause with a verb of its own after it: "; Congress funded three more", "; Ingalls recorded $647 million")
+_PAST_VERB = LazyPattern(r"(?<![\p{L}])\p{Ll}{2,}ed(?![\p{L}])")
+_ITEM_CLAUSE_OPENER = LazyPattern(r"\s*(?:with|while|whereas|but|as|after|before|since|for|in|at|by|from|to|on|of|"
+                                  r"including|excluding|besides|beyond|than)\b", regex.I)
+_SEMICOLON_ITEM = LazyPattern(r"([^;]*);\s*(?:and\s+|plus\s+)?([^;]*)", regex.I)
 
 
 _PER_THING = LazyPattern(r"\b(?:per|each)\s+[\p{L}-]+", regex.I)
