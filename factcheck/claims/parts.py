@@ -2096,7 +2096,9 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     cumulative = mt.template.id == "before-total" and regex.search(r"\b(?:bringing|taking|brings|brought|takes|took|"
                                                                    r"lifting|raising)\b", ctx.text[mt.start:mt.end], regex.I)
     for pr in pairs.in_sentences(ctx.sent_index(t.start), ctx.sent_index(t.start)) if cumulative else []:
-        if pr.new is t:  # "a $208m modification ... bringing the total to $1,120m from $894m"
+        # (not a level above the total it was brought to: "bringing the cumulative total to 1,214 against the 1,500
+        # contracted" - a target, no earlier level the additions built on)
+        if pr.new is t and abs(pr.old.value or 0) < abs(t.value or 0):  # "... bringing the total to $1,120m from $894m"
             for x in ctx.sentence_numbers(ctx.sent_index(t.start)):
                 if x not in (pr.old, pr.new) and is_amount(x) and _sum_comparable(ctx, x, t) and \
                         abs(x.value or 0) < abs(t.value or 0) and not same_figure(x, pr.old):
