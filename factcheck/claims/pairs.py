@@ -413,9 +413,13 @@ class Pairs:
         ctx = self.ctx
         for mt in matches(self.facts.g, "total", self.facts.abstract(si)):
             t = mt.slots.get("total")
-            if t is None or mt.template.meta.get("parts") != "after" or not mt.end <= x.start or not t.value:
+            # (or set off after it: "five mine countermeasures vessels, two of the Hunt class and three of the Sandown
+            # class. This compares with 15": the appositive templates' parts start inside their match)
+            where = mt.template.meta.get("parts")
+            if t is None or where not in ("after", "appositive") or not t.end <= x.start or not t.value or \
+                    (where == "after" and not mt.end <= x.start):
                 continue
-            items = [y for y in ctx.numbers_in(mt.end, x.end) if is_amount(y)]
+            items = [y for y in ctx.numbers_in(mt.end if where == "after" else t.end, x.end) if is_amount(y)]
             if items and items[-1] is x and all(y.type == t.type and (y.type == "count" or y.unit == t.unit)
                                                 and 0 < (y.value or 0) < t.value for y in items) and \
                     sum(y.value or 0 for y in items) <= t.value * 1.01:
