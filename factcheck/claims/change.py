@@ -2187,7 +2187,8 @@ def _oriented_by_comparative(ctx: Ctx, facts: Facts, p: Mention, pair: Any, form
     larger of a "larger"? Only comparatives that name a side (linking words comparatives_up, comparatives_down, less
     "more", "less" and prepositions), and only a pair joined by "against", "versus" or "compared with", not by "from",
     "up from" or "to"."""
-    if formula != "pct_change" or pair.old.value is None or pair.new.value is None or pair.old.value == pair.new.value:
+    if formula not in ("pct_change", "change") or pair.old.value is None or pair.new.value is None or \
+            pair.old.value == pair.new.value:
         return False
     hit = facts.g.regex(_COMPARATIVE_AFTER).match(ctx.text, p.end)
     if hit is None:
