@@ -9,6 +9,7 @@ between two such dates is an interval, and the stated span holds when it rounds 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -667,6 +668,19 @@ def find(ctx: Ctx) -> None:
         if other_end is not None and d0.last < other_end.first and other_end.mid < d1.mid:
             a = _measure(q, d0, other_end, counting, False)
             readings.append(_span_reading(ctx, q, d0, other_end, confident, *a))
+        # "123 vehicles between 1998 and 2003 and 212 between 2005 and 2015 ... a delivery effort that spanned 17 years",
+        # "runs from 2025 to 2029 and the support phase to 2035, giving the ten-year term": a sentence of three dates or
+        # more before the span may be measured end to end, from its earliest to its latest (a reading that can make it
+        # hold, never fail)
+        before = [p for d in ctx.dates_in(max(ctx.sentence(q.start)[0], dateline_end(ctx)), q.start)
+                  if (p := parse_period(d.text)) is not None]
+        if len(before) >= 3 and _WHOLE_STRETCH.search(ctx.text, max(ctx.sentence(q.start)[0], q.start - 40),
+                                                      min(ctx.sentence(q.start)[1], q.end + 20)):
+            # (only a span its words call the whole stretch: not "slipped to 2028, leaving it six years late")
+            first, last = min(before, key=lambda p: p.first), max(before, key=lambda p: p.last)
+            if (first.first, last.last) != (d0.first, d1.last) and first.last < last.first:
+                a = _measure(q, first, last, counting, False)
+                readings.append(dataclasses.replace(_span_reading(ctx, q, first, last, False, *a), alternative=True))
         ctx.add(Claim("duration", (q.start, q.end), q, readings=tuple(readings)))
 
 
@@ -709,6 +723,8 @@ def _span_reading(ctx: Ctx, q: Mention, d0: Period, d1: Period, confident: bool,
 
 
 _LATER_AFTER = LazyPattern(r"\s*later\b", regex.I)
+_WHOLE_STRETCH = LazyPattern(r"\b(?:span|spans|spanned|spanning|in\s+all|in\s+total|altogether|overall|all\s+told|term|"
+                             r"whole|entire|combined|together)\b", regex.I)
 
 
 def _other_starts(ctx: Ctx, q: Mention, d0: Period, d1: Period) -> list[Period]:
