@@ -33,6 +33,8 @@ _LIST_GAP = LazyPattern(r"\s*(?:(?:long|wide|high|deep|tall|across)\s*)?(?:,\s*(
                         regex.I)
 
 
+_SIZE_OF_BEFORE = (r"(?<![\p{L}])(?:@change_nouns|@markup_nouns|shortfall|gap|difference|swing)\s+(?:of|by)\s+"
+                   r"(?:(?:about|around|some|roughly|nearly|almost|just\s+over|just\s+under|more\s+than)\s+)?$")
 _TOTAL_AFTER = r"(?:[ \u00a0]+(?:of[ \u00a0]+)?[\p{L}-]+){0,3}?[ \u00a0]+(?:@total_cues)(?![\p{L}\p{N}])"
 
 
@@ -64,6 +66,9 @@ def find(ctx: Ctx, facts: Facts) -> None:
                 src = amounts[-1]
             if mt.template.meta.get("dst_hedged") and not dst.hedge:
                 continue  # "12 km, 20 km and 30 km" lists; "12 km, about 7.5 miles" restates
+            if g.regex(_SIZE_OF_BEFORE).search(ctx.text, src.end, dst.start):
+                continue  # "84 months, against a design target of 60 months – a gap of two years": a figure a change noun
+                # names ("a gap of", "an increase of") is the size of a difference, no restatement
             if mt.template.id.startswith("dash") and g.regex(_TOTAL_AFTER).match(ctx.text, dst.end):
                 continue  # "a 1,830-metre runway of roughly 6,000 feet — 4,280 metres of runway in all": a figure a total
                 # word follows (linking words total_cues) adds up what came before; it restates none of it
