@@ -64,6 +64,7 @@ from .reading import (
     same_figure,
     same_noun,
     share_whole,
+    summed,
 )
 from .scope import Ctx
 
@@ -1614,15 +1615,11 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
             return
         olds, news = [pr.old for pr in prs], [pr.new for pr in prs]
 
-        def added(xs: list[Mention]) -> Mention:
-            return dataclasses.replace(xs[-1], value=sum(x.value or 0.0 for x in xs), value_high=None, num_start=-1,
-                                       num_end=-1, inferred=True, text="(" + " + ".join(x.text for x in xs) + ")")
-
         ev = (Evidence("combined", f"'{_quote_span(ctx, max(0, p.start - 40), p.start).strip()}': the differences of "
                                    f"{len(prs)} pairs added", 3.0, True),
               Evidence("pairs", "; ".join(f"{pr.old.text} and {pr.new.text}" for pr in prs) + ": the sentence's pairs",
                        1.0, all(any(e.explicit for e in pr.evidence) for pr in prs)))
-        ctx.add(Claim(kind, (p.start, p.end), p, readings=(Relation("change", (added(olds), added(news)), ev),),
+        ctx.add(Claim(kind, (p.start, p.end), p, readings=(Relation("change", (summed(olds), summed(news)), ev),),
                       stated_value=abs(p.value or 0.0) * direction if direction else None))
         return
     if kind == "difference" and _GAIN_OF.search(ctx.text, max(0, p.start - 30), p.start) and \

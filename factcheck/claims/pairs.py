@@ -903,16 +903,14 @@ _AFTER_BRACKET = LazyPattern(r"\s*,?\s*(?:[\p{L}-]+\s+){0,3}")
 _ASIDE_DASH = LazyPattern(r"\s[—–-]\s|—")
 
 
-def other_rate(ctx: Ctx, x: Mention, base: Mention, g: Any = None) -> bool:
+def other_rate(ctx: Ctx, x: Mention, base: Mention, g: Any) -> bool:
     """Are ``x`` and ``base`` rates per two different periods ("126 hours a year", "17 hours a month"), or is one a rate
     per period and the other the total over a term of several ("$40.1 billion a year. Over the full 30 years that
-    comes to about $1.2 trillion, roughly 1.9 times the $21.1 billion a year")? With the grammar ``g``, an average
-    whose period goes unsaid is a rate too ("about $1.2 trillion over 30 years, a third more than the $30.2 billion
+    comes to about $1.2 trillion, roughly 1.9 times the $21.1 billion a year")? An average whose period goes unsaid
+    (``g``'s average words) is a rate too ("about $1.2 trillion over 30 years, a third more than the $30.2 billion
     average of the past three decades"), set beside a rate of any period."""
-    px, pb = per_time(ctx, x), per_time(ctx, base)
-    if g is not None:
-        px = px or ("" if averaged(ctx, g, x) else None)
-        pb = pb or ("" if averaged(ctx, g, base) else None)
+    px = per_time(ctx, x) or ("" if averaged(ctx, g, x) else None)
+    pb = per_time(ctx, base) or ("" if averaged(ctx, g, base) else None)
     if px is not None and pb is not None:
         return bool(px and pb and px != pb)
     if px is not None or pb is not None:

@@ -61,6 +61,7 @@ from .reading import (
     reached_as_share,
     same_figure,
     same_noun,
+    summed,
 )
 from .scope import Ctx
 
@@ -2386,9 +2387,7 @@ def _average_of_parts(ctx: Ctx, facts: Facts, t: Mention, best: Relation) -> Non
             break  # (an average lies among what it averages: not "€142 million ... an average of €13.50 per meal")
         k = len(parts)
         count = Mention(a.start, a.start, f"{k} parts", "count", float(k), half_step=None, inferred=True)
-        added = dataclasses.replace(parts[-1], value=sum(x.value or 0.0 for x in parts), value_high=None, num_start=-1,
-                                    num_end=-1, inferred=True, half_step=sum(x.half_step or 0.0 for x in parts),
-                                    text="(" + " + ".join(x.text for x in parts) + ")")
+        added = summed(parts, step=True)
         ev = Evidence("average-of-list", f"'{_quote(ctx, a.start - 20 if a.start > 20 else 0, a.end)}': an average "
                                          f"of the {k} figures listed before it", 3.0, True)
         near = Evidence("attached", "after the list, in its sentence", facts.weight("attach", 2.0))

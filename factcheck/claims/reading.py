@@ -840,3 +840,10 @@ def digits_swapped(a: str, b: str, adjacent: bool = True) -> bool:
 # a figure that names a level set as a goal ("the 75% goal", "the 2% of GDP target": linking words named_level_nouns)
 NAMED_LEVEL_AFTER = r"[ \u00a0-]*(?:of\s+GDP\s+)?@named_level_nouns(?![\p{L}\p{N}])"
 
+
+def summed(xs: list[Mention] | tuple[Mention, ...], step: bool = False) -> Mention:
+    """Figures added into one operand, written "(a + b + c)" in the working (with ``step``, their half steps added
+    too; otherwise the last figure's)."""
+    half = sum(x.half_step or 0.0 for x in xs) if step else xs[-1].half_step
+    return dataclasses.replace(xs[-1], value=sum(x.value or 0.0 for x in xs), value_high=None, num_start=-1, num_end=-1,
+                               inferred=True, text="(" + " + ".join(x.text for x in xs) + ")", half_step=half)
