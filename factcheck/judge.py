@@ -123,6 +123,9 @@ FORMULAS: dict[str, Formula] = {
     # a fall by a multiple ("fell sevenfold", "a threefold decrease"): the earlier level over the later
     "ratio_down": Formula(lambda a, b: a / b, "{0} / {1}", "×"),
     "share": Formula(lambda part, whole: part / whole * 100, "{0} / {1} × 100", "%"),
+    # the rest of a whole as a share of it, after its parts ("Of the 48 dogs, 30 come from breeders and the remainder,
+    # about 38%, from its own kennels"; "35 of 251 did not graduate, a pass rate of 86%")
+    "complement_share": Formula(lambda w, *ps: 100 - sum(ps) / w * 100, "100 − ({sum+}) / {0} × 100", "%"),
     "share_of": Formula(lambda pct, whole: pct * whole / 100, "{0}% × {1}"),
     # a share of the sum of the parts a table's total row stands for (the total itself may be the wrong figure)
     "share_of_sum": Formula(lambda part, *ps: part / sum(ps) * 100, "{0} / ({sum+}) × 100", "%"),
@@ -513,7 +516,7 @@ def _alt_name(r: Relation) -> str:
         return f"a change from the start of the chain, {r.operands[0].text}"
     if any(e.cue == "inverse" for e in r.evidence):
         return "the change of the inverse quantity (the levels the other way round)"
-    named = [e for e in r.evidence if e.cue in ("release-year", "each-of")]
+    named = [e for e in r.evidence if e.cue in ("release-year", "each-of", "complement")]
     if named:
         return named[0].detail
     rounded = [e for e in r.evidence if e.cue == "rounded_source"]
@@ -608,6 +611,8 @@ def _fail_message(doc: Document, c: Claim, o: Outcome, text: str, expected: str 
         msg = f"the parts add up to {res}, not {text} ({' + '.join(ops)})"
     elif r.formula == "remainder" and len(ops) >= 2:
         msg = f"{' − '.join(ops)} is {res}, not {text}"
+    elif r.formula == "complement_share" and len(ops) >= 2:
+        msg = f"the rest of {ops[0]} after {' and '.join(ops[1:])} is {res}, not {text}"
     elif r.formula == "difference" and len(ops) == 2:
         msg = f"{ops[0]} − {ops[1]} is {res}, not {text}"
     elif r.formula == "change" and len(ops) == 2:

@@ -444,48 +444,35 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         return
     if whole is not None and (not is_amount(whole) or whole.type == "percent"):
         whole = None
-    if mt.template.id == "appositive" and part is not None:
-        # the part is "of" an earlier figure ("25,000 of them", "of which 132,000"): that figure is the whole;
-        # otherwise the whole is only found by position (below), which can warn but not fail
-        s0, _ = ctx.sentence(part.start)
-        if _partitive(ctx, part) or POINTS_BACK.search(ctx.text[max(s0, part.start - 60):part.start]):
-            whole = _whole_pointed_back(ctx, pairs, part)
-        elif whole is None:
-            whole = _of_the_whole(ctx, part)
-        if whole is not None:
-            ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
-        else:
-            ev = Evidence(ev.cue, ev.detail, ev.weight, False)
     resp = _respective_partitive(ctx, p) if _RESPECTIVELY_WORD.search(ctx.text, p.end, p.end + 120) else None
     if resp is not None:
         # "11 of its 19 NH90s and 13 of its 20 Chinooks available, or 58% and 65% respectively": the k-th share is of
         # the k-th part and whole
         part, whole = resp
         ev = Evidence(ev.cue, f"{ev.detail}: respectively, {part.text} of {whole.text}", ev.weight + 1.0, True)
-    if mt.template.id in ("accounted", "part-p-of", "appositive") and part is not None and whole is None:
-        # "31 of the 46 parts, or 67%", "214 of this year's 712 new apprentices are women, 21% of the intake": the
-        # figure the share follows is the whole of the one before it, "of" it
-        prev = _partitive_part(ctx, part)
-        if prev is not None:
-            part, whole = prev, part
-            ev = Evidence(ev.cue, f"{ev.detail}: {part.text} of {whole.text}", ev.weight + 1.0, True)
-    if mt.template.id in ("part-p-of", "appositive") and part is not None and whole is None and \
-            _another_shares_whole(ctx, part):
-        return  # "Exports were 40% of sales of €2.0bn and 15% of the €9.5bn backlog": the figure before is the whole of
-        # another share, not this one's part
-    if mt.template.id == "accounted" and part is not None and whole is None:
-        # "SEK 36.5 billion, of which SEK 28.1 billion, or 77%": the whole is the figure "of which" points back to
-        s0, _ = ctx.sentence(part.start)
-        if POINTS_BACK.search(ctx.text[max(s0, part.start - 60):part.start]):
-            whole = _whole_pointed_back(ctx, pairs, part)
-            if whole is not None:
-                ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.0, True)
-    if mt.template.id == "bracket-share" and part is not None and whole is None:
-        # "Of the 48 jets ordered, 12 (25%) will be two-seaters"; "300 aircraft a year, of which 250 are TB2s (83%)
-        # and 50 are AKINCIs (17%)"
-        whole = _of_the_whole(ctx, part) or _whole_of_which(ctx, part)
-        if whole is not None:
-            ev = Evidence(ev.cue, f"{ev.detail}: {part.text} is of {whole.text}", ev.weight + 1.5, True)
+    if mt.template.id in _OUTCOME_RATES and whole is None:
+        # "37 of the 40 bundles landed within 100 m of the aim point, a 95% hit rate": the rate's part and whole are
+        # the sentence's last figure "of" another before it; none, and the rate counts what the text does not give
+        given = _partitive_before(ctx, pairs, p)
+        if given is None:
+            ctx.skip("share", p, "a rate with no part 'of' a whole before it in its sentence")
+            return
+        part, whole, how = given
+        ev = Evidence(ev.cue, f"{ev.detail}: {how}", ev.weight + 1.0, True)
+    elif mt.template.id in _PART_THEN_SHARE and part is not None and _REST_BEFORE.search(ctx.text, part.end, p.start):
+        return  # "30 come from breeders and the remainder – about 38% –": the share of the rest (grammar "remainder")
+    elif mt.template.id in _PART_THEN_SHARE and part is not None and whole is None:
+        given = _given_whole(ctx, pairs, part)
+        if given is not None:
+            part, whole, how = given
+            # (a share set off by punctuation alone, with no verb, rests on the whole the text gives: that counts more)
+            bonus = 1.5 if mt.template.id in ("appositive", "bracket-share") else 1.0
+            ev = Evidence(ev.cue, f"{ev.detail}: {how}", ev.weight + bonus, True)
+        elif mt.template.id in ("part-p-of", "appositive") and _another_shares_whole(ctx, part):
+            return  # "Exports were 40% of sales of €2.0bn and 15% of the €9.5bn backlog": the figure before is the
+            # whole of another share, not this one's part
+        elif mt.template.id == "appositive":
+            ev = Evidence(ev.cue, ev.detail, ev.weight, False)  # the whole only found by position: a warning at most
     if part is not None and whole is not None and part.type == "currency" and facts.rate_of(part) == "period" and \
             facts.rate_of(whole) != "period" and POINTS_BACK.search(ctx.text, max(0, part.start - 30), part.start):
         # "$1.45 billion a year ..., or $8.7 billion in all, of which $425 million a year, nearly 30%": a part paid a
@@ -560,6 +547,11 @@ def _share(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
             rel = Relation("share", (pt, w), (ev if whole is not None and not by_words else named,)
                            + tuple(pev) + tuple(wev))
             readings.append(doubt(rel) if by_words else rel)  # the whole's evidence does not make the part given
+    if mt.template.id in _OUTCOME_RATES and part is not None and whole is not None and readings:
+        # "35 of the 251 students did not graduate, a pass rate of 86%": a rate may count the rest of the set (the
+        # ones that did), a reading that only doubts
+        readings.append(Relation("complement_share", (whole, part), (Evidence(
+            "complement", f"the rest of {whole.text} (the rate may count those)", 0.5, False),), alternative=True))
     if not readings:
         if mt.template.explicit:
             ctx.skip("share", p, "no part and whole of one kind found for this share")
@@ -587,6 +579,59 @@ _ANOTHER_SHARE = LazyPattern(r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths
 _DEMONSTRATIVE = LazyPattern(r"(?:that|this|these|those)\b", regex.I)
 _OF_WHICH_BEFORE = LazyPattern(r"\bof\s+(?:which|whom)\s*,?\s*(?:(?:about|some|roughly|around|nearly|almost|just\s+over|"
                                r"just\s+under|more\s+than|less\s+than)\s+)?$", regex.I)
+# the share templates whose part comes first, the whole given (or not) around it; and the rates named by an outcome
+_PART_THEN_SHARE = frozenset({"accounted", "part-p-of", "appositive", "bracket-share"})
+_OUTCOME_RATES = frozenset({"outcome-rate", "outcome-rate-of"})
+_REST_BEFORE = LazyPattern(r"\b(?:the\s+)?(?:rest|remainder|balance|remaining(?:\s+[\p{L}-]+)?|others?)\s*[,–—(]?\s*"
+                           r"(?:[\p{L}-]+\s+){0,2}$", regex.I)  # (a hedge between: "the rest, some 30%")
+
+
+def _given_whole(ctx: Ctx, pairs: Pairs, x: Mention) -> tuple[Mention, Mention, str] | None:
+    """The part and the whole the text ties ``x`` into, with how: "31 of the 46 parts" (``x`` the whole, the figure
+    "of" it the part), "of which 1,100", "139 of them" (the whole pointed back to), "Of the 251 students who started,
+    35" (the whole the sentence opens with), "300 aircraft a year, of which 250 are TB2s (83%)"; None when the text
+    gives no whole."""
+    prev = _partitive_part(ctx, x)
+    if prev is not None:
+        return prev, x, f"{prev.text} of {x.text}"
+    s0, _ = ctx.sentence(x.start)
+    w = None
+    back = POINTS_BACK.search(ctx.text, max(s0, x.start - 60), x.start)
+    if back is not None and _owned_cue(ctx, back.start(), x):
+        # "310 of them inside the 75 dB contour, or 22%": the cue is the figure's before it, "of" its whole; that
+        # figure is the part when the one after it measures something else
+        y = ctx.numbers_in(max(0, back.start() - 40), back.start())[-1]
+        return _given_whole(ctx, pairs, y) if y.start < x.start and not _sum_comparable(ctx, x, y) else None
+    if _partitive(ctx, x) or back is not None:
+        w = _whole_pointed_back(ctx, pairs, x)
+    w = w or _of_the_whole(ctx, x) or _whole_of_which(ctx, x)
+    return (x, w, f"{x.text} is of {w.text}") if w is not None else None
+
+
+def _owned_cue(ctx: Ctx, at: int, x: Mention) -> bool:
+    """Does the cue at ``at`` ("of them", "of which") follow another figure than ``x`` right away ("about 450 of
+    them", "310 of them"): a part of its own, so the cue says nothing of ``x``?"""
+    before = ctx.numbers_in(max(0, at - 40), at)
+    return bool(before) and before[-1] is not x and not ctx.text[before[-1].end:at].strip()
+
+
+def _partitive_before(ctx: Ctx, pairs: Pairs, p: Mention) -> tuple[Mention, Mention, str] | None:
+    """The nearest part and whole the text ties together before ``p`` in its sentence ("37 of the 40 bundles landed
+    within 100 m of the aim point, a 95% hit rate"); None when there is none, or when the clause before ``p`` holds
+    two (which one a rate counts is not said). Looks back a bounded stretch (the clause before a rate)."""
+    s0, _ = ctx.sentence(p.start)
+    found: list[tuple[Mention, Mention, str]] = []
+    for x in reversed(ctx.numbers_in(max(s0, p.start - 300), p.start)):
+        if not is_amount(x) or x.type == "percent" or any(x is g[0] or x is g[1] for g in found):
+            continue
+        g = _given_whole(ctx, pairs, x)
+        if g is not None and not any(g[0] is h[0] for h in found):
+            found.append(g)
+    if len(found) != 1 or ";" in ctx.text[max(found[0][0].end, found[0][1].end):p.start]:
+        return None  # (two, or one in a clause of its own: "12 of the 40 were cancelled; the rest flew, a 95% success rate")
+    return found[0]
+
+
 def _set_size(ctx: Ctx, x: Mention) -> bool:
     """"the four programmes together", "its two contracts combined": a count after a determiner, then "together" (or
     "combined", "between them"): the size of a set, not an amount of what its members make up."""
@@ -633,8 +678,12 @@ def _whole_pointed_back(ctx: Ctx, pairs: Pairs, part: Mention) -> Mention | None
     s0, _ = ctx.sentence(part.start)
     before = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
               and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
-              and not pairs.with_old(x) and not base_position(ctx, x)]
+              and not pairs.with_old(x) and not base_position(ctx, x) and x.start not in pairs.deltas
+              and not _DIFFERENCE_AFTER.match(ctx.text, x.end)]  # ("272 more": the size of a difference)
     return before[-1] if before else None
+
+
+_DIFFERENCE_AFTER = LazyPattern(r"\s+(?:more|fewer|less|higher|lower|greater|larger|smaller)\b", regex.I)
 
 
 def _count_of_named_items(ctx: Ctx, facts: Facts, p: Mention, x: Mention, whole: Mention | None) -> bool:
@@ -1412,6 +1461,8 @@ def _whole_of_which(ctx: Ctx, part: Mention) -> Mention | None:
     if not cues or ";" in ctx.text[cues[-1].end():part.start]:
         return None
     cue = cues[-1]
+    if _owned_cue(ctx, cue.start(), part):
+        return None  # "about 450 of them, nearly 40%, and Australia's 27": the cue is 450's, a part of its own
     between = [x for x in ctx.numbers_in(cue.end(), part.start) if is_amount(x)]
     if any(x.type != "percent" and not _sum_comparable(ctx, x, part) for x in between):
         return None  # another kind of figure in between: the cue may belong to another clause
@@ -3556,8 +3607,12 @@ def _remainder(ctx: Ctx, mt: Match) -> None:
     if part is None or d is None or ctx.is_stated(d):
         return
     kinds = ("count", "number", "currency", "quantity")
-    if not all(is_amount(x) and x.type in kinds for x in (part, d)):
+    # "Of the 48 dogs, 30 come from breeders and the remainder – about 38% – from its own kennels": the rest given as
+    # a share of the whole (a share claim on the percent or fraction)
+    sv = _share_value(d) if d.type == "percent" or d.role == "fraction" else None
+    if not (is_amount(part) and part.type in kinds and (sv is not None or is_amount(d) and d.type in kinds)):
         return
+    like = d if sv is None else part  # what the figures between are compared with
     if base_position(ctx, part):
         return  # "placed 173 of its planned 179 KC-46As on contract, up from 158 after Lot 11, leaving six": the base of
         # a change is no part of the whole
@@ -3573,7 +3628,7 @@ def _remainder(ctx: Ctx, mt: Match) -> None:
         parts.insert(0, first)
     left: list[Mention] = []  # figures of the kind between the part and the rest that the walk did not take
     for x in ctx.numbers_in(after, d.start):  # the items listed with the part ("20 go to Łask, 16 to Malbork")
-        if not (is_amount(x) and x.type in kinds and x.value_high is None and _sum_comparable(ctx, x, d)):
+        if not (is_amount(x) and x.type in kinds and x.value_high is None and _sum_comparable(ctx, x, like)):
             continue
         if base_position(ctx, x):
             continue  # "173 of its planned 179 on contract, up from 158": an earlier level, no part
@@ -3583,22 +3638,27 @@ def _remainder(ctx: Ctx, mt: Match) -> None:
         parts.append(x)
     # "9 received clean opinions, 1 a qualified opinion and 16 disclaimers; the remaining 2": items the walk could not
     # join may be parts too: what remains after the part alone is then only doubted
-    unsure = any(x.type == d.type and (x.unit == d.unit or x.type in ("count", "number")) for x in left)
+    unsure = any(x.type == like.type and (x.unit == like.unit or x.type in ("count", "number")) for x in left)
+    formula = "remainder" if sv is None else "complement_share"
     readings = []
     for k, w in enumerate(wholes):
-        if not (is_amount(w) and w.type in kinds and _sum_comparable(ctx, part, w) and _sum_comparable(ctx, d, w)) \
+        if not (is_amount(w) and w.type in kinds and _sum_comparable(ctx, part, w) and _sum_comparable(ctx, like, w)) \
                 or abs(w.value or 0) < sum(abs(x.value or 0) for x in parts):
             continue
         why = Evidence("what-remains", f"{d.text} is what remains of {w.text} after "
                                        f"{' and '.join(x.text for x in parts)}", 1.0)
         if k:  # a figure further back "of them" may point to: a reading that doubts the nearest one
-            readings.append(Relation("remainder", (w, *parts), (Evidence(ev.cue, ev.detail, 1.0, False), why),
+            readings.append(Relation(formula, (w, *parts), (Evidence(ev.cue, ev.detail, 1.0, False), why),
                                      alternative=True))
         else:
-            readings.append(doubt(Relation("remainder", (w, *parts), (ev, why))) if unsure
-                            else Relation("remainder", (w, *parts), (ev, why)))
+            readings.append(doubt(Relation(formula, (w, *parts), (ev, why))) if unsure
+                            else Relation(formula, (w, *parts), (ev, why)))
     if readings and not readings[0].alternative:
-        ctx.add(Claim("difference", (d.start, d.end), d, readings=tuple(readings)))
+        if sv is None:
+            ctx.add(Claim("difference", (d.start, d.end), d, readings=tuple(readings)))
+        else:
+            ctx.add(Claim("share", (d.start, d.end), d, readings=tuple(readings), stated_value=sv[0],
+                          stated_step=sv[1]))
 
 
 def _whole_before(ctx: Ctx, part: Mention) -> list[Mention]:
