@@ -168,6 +168,9 @@ def _said_to_fall(ctx: Ctx, facts: Facts, p: Mention) -> bool:
     if facts.g.word_pattern("increase_words").match(after.lstrip()) and \
             not facts.g.word_pattern("betterment_words").match(after.lstrip()):
         return False  # (but "fell to 21 days from 64 days, a threefold improvement": better, by falling)
+    if facts.g.word_pattern("betterment_words").match(after.lstrip()):
+        return True  # "shortened delivery from 40 weeks to four, a tenfold improvement": on a falling pair, better by
+        # falling (the caller reads the multiple so on falling pairs only)
     c0 = max(ctx.sentence(p.start)[0], ctx.text.rfind(";", 0, p.start) + 1, p.start - 80)
     dec = facts.g.word_pattern("decrease_words")
     # (or a comparative of less right after it: "almost five times shorter", linking words comparatives_down)
@@ -2653,7 +2656,7 @@ def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tu
         yield d, base, fm
     # "saved 1,200 tonnes of fuel last year, a cut of 15% on the 8,000 tonnes the old ones would have burned": the size
     # of a change given first (the difference grammar's, here a verb of saving's object), then the percent and the base
-    # it is measured on right after it
+    # it is measured on right after it (its change noun between: "added $250 million ..., a 12% uplift on the $2.1 billion")
     _, e = ctx.sentence(p.start)
     nxt = [x for x in ctx.numbers_in(p.end, min(e, p.end + 80)) if is_amount(x)][:1]
     if figs and nxt and figs[-1].start in pairs.deltas and figs[-1].type != "percent" and \
@@ -2667,7 +2670,8 @@ def _delta_from(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention) -> Iterator[tu
         yield d, base, "delta_pct"
 
 
-_ON_BASE = LazyPattern(r"\s+(?:on|from|against|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+_ON_BASE = LazyPattern(r"\s+(?:[\p{L}-]+\s+)?(?:on|from|against|over|compared\s+(?:with|to)|versus|vs\.?)\s+"
+                       r"(?:the\s+|its\s+|their\s+|an?\s+)?"
                        r"(?:[\p{L}-]+\s+){0,3}?(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?", regex.I)
 _SEQUENTIAL_AFTER = LazyPattern(r"\s*(?:(?:on|from|over|versus|vs\.?|compared\s+(?:with|to)|against)\s+the\s+(?:previous|prior|"
                                r"preceding|last|sequential)\s+quarter|sequentially|quarter[\s-]on[\s-]quarter|q/q|qoq)\b",

@@ -208,6 +208,9 @@ def _compare(ctx: Ctx, facts: Facts, pairs: Pairs, a: Mention, b: Mention) -> No
         return  # two figures of one sentence share all its words: the words say nothing of a slip
     if not same and any(_PARTITIVE_OPENING.match(ctx.text, ctx.sentence(x.start)[0]) for x in (a, b)):
         return  # "Of the year's output, ... 1,246 vehicles went to the army": a part of it, not it again
+    if transposed and (_given_beside(ctx, a, b) or _given_beside(ctx, b, a)):
+        return  # "146 M2A4s and 18 M7A4s, bringing the total to 164" beside "the 164 vehicles": the text gives both
+        # figures side by side, two figures, not one written two ways
     if transposed and any(_reached_by_addition(ctx, facts, x) for x in (a, b)):
         return  # "a further €97 billion ..., bringing European allocations and announcements to €235 billion" beside
         # "€253 billion" of other allocations: a level reached by an addition is a new figure, not the other again
@@ -443,6 +446,13 @@ def _after_noun(ctx: Ctx, x: Mention) -> int:
     while k < len(ctx.text) and ctx.text[k] in " \t":
         k += 1
     return k
+
+
+def _given_beside(ctx: Ctx, a: Mention, b: Mention) -> bool:
+    """Does ``a``'s sentence give ``b``'s figure too (the same value and unit, another mention)?"""
+    s0, s1 = ctx.sentence(a.start)
+    return any(x is not a and x.value == b.value and x.unit == b.unit and x.type == b.type
+               for x in ctx.numbers_in(s0, s1))
 
 
 def _reached_by_addition(ctx: Ctx, facts: Facts, x: Mention) -> bool:

@@ -513,6 +513,42 @@ def _life_length(ctx: Ctx, q: Mention) -> bool:
     return pat.search(ctx.text, dated[-1].end, q.start) is not None
 
 
+def _dated_event_after(ctx: Ctx, q: Mention) -> bool:
+    """Does a participle of an event (linking words dating_participles) follow the span's noun in its clause, before the
+    sentence's first date after it ("50-year ground leases signed between 1999 and 2009")?"""
+    pat = _linking_words(ctx, "dating_participles")
+    s1 = ctx.sentence(q.start)[1]
+    after = ctx.dates_in(q.end, s1)
+    if pat is None or not after:
+        return False
+    hit = pat.search(ctx.text, q.end, after[0].start)
+    return hit is not None and not regex.search(r"[,;:]", ctx.text[q.end:hit.start()]) and \
+        _EVENT_TO_DATE.fullmatch(ctx.text, hit.end(), after[0].start) is not None
+
+
+# what stands between an event's participle and its date: "signed between", "issued in", "awarded from"
+_EVENT_TO_DATE = LazyPattern(r"\s+(?:(?:[\p{L}-]+\s+){0,3}?)(?:between|in|from|during|over|since|on)\s+(?:the\s+)?",
+                             regex.I)
+
+
+def _delay_of_a_range(ctx: Ctx, q: Mention) -> bool:
+    """Is the span a delay (linking words delay_nouns right before or after it) and its two dates the ends of a range
+    ("between A and B"), the new date's range rather than the move from the old date to the new?"""
+    pat = _linking_words(ctx, "delay_nouns")
+    if pat is None:
+        return False
+    s0 = ctx.sentence(q.start)[0]
+    named = regex.search(r"(?:^|\W)(\p{L}[\p{L}\s-]*?)\s+(?:of|by)\s+(?:about\s+|some\s+|around\s+|up\s+to\s+)?$",
+                         ctx.text[max(s0, q.start - 40):q.start])
+    delay = (named is not None and pat.search(named.group(1)) is not None) or \
+        pat.match(ctx.text, q.end + len(ctx.text[q.end:q.end + 3]) - len(ctx.text[q.end:q.end + 3].lstrip())) is not None
+    if not delay:
+        return False
+    dated = ctx.dates_in(s0, q.start)
+    return len(dated) >= 2 and _joined_range(ctx, dated[-2], dated[-1]) and \
+        regex.search(r"\bbetween\s+(?:the\s+)?$", ctx.text[max(s0, dated[-2].start - 15):dated[-2].start]) is not None
+
+
 def _joined_range(ctx: Ctx, d0: Mention, d1: Mention) -> bool:
     """Does the text join two dates as a range's ends ("from 2024 to 2031", "between 2000 and 2004", "since 2006 and")?"""
     t = ctx.text
@@ -619,10 +655,16 @@ def find(ctx: Ctx) -> None:
         if adjective and dated and _OWN_CLAUSE_AFTER_DATES.search(ctx.text, dated[-1].end, q.start):
             ctx.skip("duration", q, "the dates are of another clause; the span names its own noun's period")
             continue  # "Contract values more than doubled between 2021 and 2022, and the four-year total is larger"
+        if adjective and _dated_event_after(ctx, q):
+            ctx.skip("duration", q, "the dates after it date an event of the thing the span qualifies, not its ends")
+            continue  # "50-year ground leases signed between 1999 and 2009"
         found = _anchors(ctx, q)
         if not found:
             continue
         d0, d1, confident = found
+        if _delay_of_a_range(ctx, q):
+            ctx.skip("duration", q, "a change of schedule against a plan; the two dates are the range of the new date")
+            continue  # "forecast to deliver between October 2028 and February 2029, a slip of 12 to 16 months"
         if (d0.first, d0.last) == (d1.first, d1.last) and _LATER_WORD.match(ctx.text, q.end):
             ctx.skip("duration", q, "the span starts and ends on the same date the text gives: its other end is the span's own")
             continue  # "from 4,100 at the end of 2022 to 6,600 two years later": the span sets the later date itself

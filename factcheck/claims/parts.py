@@ -1209,8 +1209,11 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # "41 percent of the department's request" after "The department requests $842 billion": every word of the named
     # whole stands around one figure only
     if named and len(words) >= 2 and sv is not None and sv[0] <= 100:
+        # (not an earlier period's level: "Contract revenue, which stood at €139 million a year earlier, grew by 12.2%"
+        # before "€97 million, or 62% of contract revenue" - this year's)
         full = [x for x, ev in out if any(e.cue == "names-whole" for e in ev) and words <= {
-            w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", _clause_of(ctx, x, 50, 30, after_pos=named_end))}]
+            w.lower()[:5] for w in regex.findall(r"\p{L}{3,}", _clause_of(ctx, x, 50, 30, after_pos=named_end))}
+            and (part_prior or not (pairs.with_old(x) or _EARLIER_AFTER.match(ctx.text, x.end)))]
         if len(full) == 1:
             out = [(x, ev + [Evidence("names-whole-all", f"every word of '{named.group(1).strip()}' stands around "
                                                          f"{x.text} alone", 1.0, True)])
@@ -1229,6 +1232,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     return out[:3]
 
 
+_EARLIER_AFTER = LazyPattern(r"\s*(?:in\s+)?(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+"
+                             r"year|(?:in\s+)?the\s+year\s+before|last\s+year)\b", regex.I)
 _BACK_OPENER = r"\W*of\s+(?:@back_pointers(?:\s+@back_nouns)?|the\s+@back_nouns)\s*[,–—-]?\s*(?:[\p{L}-]+\s+){0,2}"
 _BACK_AFTER = r"\s+of\s+@back_pointers(?![\p{L}\p{N}])\s*[,–—;]"
 

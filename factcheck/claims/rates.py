@@ -703,6 +703,15 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
                                2.0 if tied else 0.5, tied))
             if ctx.sent_index(t.start) != ctx.sent_index(r.start):
                 ev.append(Evidence("distance", "the total is in an earlier sentence", -0.5))
+            if facts.g.regex(_GOAL_BEFORE).search(ctx.text, max(0, t.start - 40), t.start):
+                # "To reach 160 in 2030, industry must deliver about 16 tanks a year over the seven years" after "50
+                # tanks had been delivered": a goal; the rate fills the gap from a level already reached, which may be
+                # any earlier figure of its kind (readings that may hold, never accuse)
+                ev = [dataclasses.replace(e, explicit=False) for e in ev]
+                readings += [Relation("added_per_unit", (t, x, term), tuple(ev) + (Evidence(
+                    "goal-gap", f"the gap from {x.text} to {t.text}", 0.0),))
+                    for x in window if x.start < t.start and x.type == t.type and x.unit == t.unit
+                    and 0 < (x.value or 0) < (t.value or 0) and facts.rate_of(x) is None]
             readings.append(Relation("per_unit", (t, term), tuple(ev)))
     if not readings:
         return
@@ -711,6 +720,7 @@ def _per_year(ctx: Ctx, facts: Facts, mt: Match) -> None:
 
 
 _NARROWED = r"(?<![\p{L}])@narrowed_subject_words(?![\p{L}])"
+_GOAL_BEFORE = r"(?<![\p{L}])to\s+@goal_reach_verbs\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:(?:goal|target)\s+of\s+)?$"
 
 
 # after "each": the recipients, a list of names ("from Qatar and Oman", "for the Army, Navy and Air Force")
