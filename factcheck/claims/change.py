@@ -411,6 +411,9 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             ctx.skip("percent_change" if p.type == "percent" else "multiple" if p.role == "multiple" else "difference",
                      p, "a change given elsewhere, explained here by its causes")
             continue
+        if p.role in ("fraction", "multiple") and _AS_MUCH_AFTER.match(ctx.text, p.end):
+            continue  # "A$43,000 ..., against A$19,000 - less than half as much, and a saving of A$14,000": a fraction
+            # "as much" as another level is their ratio (a multiple), not the size of a change
         if p.role == "fraction" and regex.match(r"\s+(?:of\s+)?an?\s+(?:per\s?cent|percent|percentage|point|pp)\b",
                                                 ctx.text[p.end:p.end + 30], regex.I):
             continue  # "fell half a percent", "an improvement of half a point": of one percent or point, no fraction
@@ -2178,6 +2181,10 @@ _SIDE_BY_SIDE = LazyPattern(r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|a
 _ORDERED = LazyPattern(r"\b(?:up|down|rose|fell|from|to|after|before)\b", regex.I)
 # a comparative right after a change, no base after it ("78% cheaper", "a third larger"; not "25% lower than")
 _COMPARATIVE_AFTER = r"\s+(?:@comparatives_up|@comparatives_down)(?![\p{L}\p{N}])(?!\s+than\b)"
+_AS_MUCH_AFTER = LazyPattern(r"\s+as\s+(?:much|many|large|big|high|long|heavy|expensive|costly|great|fast)\b", regex.I)
+# a saving named right before the change ("a saving of about 86%", "savings of 15%"): a fall from the larger level
+_SAVING_BEFORE = r"(?<![\p{L}])(?:@saving_words)\s+(?:of\s+)?(?:(?:about|around|some|roughly|nearly|almost|more\s+than|" \
+    r"over|just\s+over|just\s+under|well\s+over)\s+)?$"
 _NO_SIDE = frozenset({"more", "less", "up", "down", "over", "under", "above", "below", "ahead", "behind", "short"})
 
 
@@ -2191,16 +2198,18 @@ def _oriented_by_comparative(ctx: Ctx, facts: Facts, p: Mention, pair: Any, form
             pair.old.value == pair.new.value:
         return False
     hit = facts.g.regex(_COMPARATIVE_AFTER).match(ctx.text, p.end)
-    if hit is None:
+    saving = facts.g.regex(_SAVING_BEFORE).search(ctx.text, max(0, p.start - 30), p.start) if hit is None else None
+    if hit is None and saving is None:
         return False
-    word = hit.group(0).strip().lower()
+    word = hit.group(0).strip().lower() if hit is not None else ""
     if word in _NO_SIDE:
         return False
     a, b = min(pair.old.end, pair.new.end), max(pair.old.start, pair.new.start)
     between = ctx.text[a:b]
     if not _SIDE_BY_SIDE.search(between) or _ORDERED.search(between):
         return False
-    up = facts.g.word_pattern("comparatives_up").fullmatch(word) is not None
+    # ("C$6,800 an hour, against C$950 in the simulator, a saving of 86%": a saving is off the larger of the two)
+    up = hit is not None and facts.g.word_pattern("comparatives_up").fullmatch(word) is not None
     return (pair.new.value > pair.old.value) != up
 
 

@@ -231,8 +231,10 @@ class Pairs:
             return
         wo, wn = mt.slots.get("when_old"), mt.slots.get("when_new")
         yo, yn = (_year(wo.text), _year(wn.text)) if wo is not None and wn is not None else (None, None)
-        if yo and yn and yo > yn:
-            old, new = new, old  # the dates say which level came first
+        if yo and yn and yo > yn or yo == yn and wo is not None and wn is not None and \
+                (mo := _month(wo.text)) and (mn := _month(wn.text)) and mo > mn:
+            old, new = new, old  # the dates say which level came first ("130,000 in November, down from 180,000 in
+            # October": months of one year, or of none given)
         expected = subject_sub = False
         if new.start < old.start and mt.template.id in ("compared", "compared-close") and \
                 self.facts.g.regex(_EXPECTED_OF).search(self.ctx.text, max(0, new.start - 30), new.start) and \
@@ -1064,6 +1066,12 @@ def _contrasted(ctx: Ctx, old: Mention, new: Mention) -> bool:
         if n.group(1) != m.group("name") and not _NOT_A_NAME.fullmatch(n.group(1)):
             return True
     return False
+
+
+def _month(text: str) -> int | None:
+    """The month a date names ("in November", "October 2024"), 1-12; None when it names none."""
+    m = regex.search(r"\p{L}+", text)
+    return MONTHS.get(m.group(0).lower()) if m else None
 
 
 def _year(text: str) -> int | None:
