@@ -503,7 +503,45 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
     # that may hold is not cut off by readings that only score higher (at most eight in all)
     kept = readings[:5] + [x for x in readings[5:] if any(e.cue == "tied" for e in x.evidence) and x.score >= 2.0][:3]
+    derived = _derived_total(ctx, r, kept[0]) if kept else None
+    if derived is not None:
+        # "4,150 sessions at an average cost of £96 a session, about £389,000 in all", "36 trucks at €410,000 apiece,
+        # or €16.4 million in total": the total comes after the count and the rate, called a total: it is the figure
+        # worked out (count times rate), the one to check
+        t, c = kept[0].operands
+        # (explicit when the count is bought "at" the rate: "36 trucks at €410,000 apiece")
+        at = _AT_RATE.fullmatch(ctx.text, c.end, r.start) is not None
+        ctx.add(Claim("per_unit", (t.start, t.end), t, readings=(Relation("product", (c, r), kept[0].evidence + (
+            Evidence("derived-total", f"{t.text} follows {c.text} at {r.text}, called a total", 1.0 if at else 0.0,
+                     at),)),)))
+        return
     ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(kept)))
+
+
+def _derived_total(ctx: Ctx, r: Mention, best: Relation) -> Mention | None:
+    """The total of the best reading when the text works it out from the rate: after the rate and its count in one
+    sentence, set off as a total ("..., or €16.4 million in total", "a total of $5.4 million", "about £389,000 in
+    all"), not yet claimed."""
+    if best.formula != "per_unit" or len(best.operands) != 2 or best.alternative:
+        return None
+    t, c = best.operands
+    if r.hedge and hedge_window(ctx.vocab, r.hedge) not in ("band", "exact"):
+        return None  # "eight boats at more than $90 million each, $560 million in all": a floor, the total is given
+    if t.num_start < 0 or c.num_start < 0 or not (c.end <= r.start < t.start) or ctx.is_stated(t) or \
+            ctx.sent_index(t.start) != ctx.sent_index(c.start):
+        return None
+    between = ctx.text[r.end:t.start]
+    if regex.search(r"[;:]|\d", between) or len(between) > 60:
+        return None
+    return t if _TOTAL_BEFORE.search(between) or _TOTAL_AFTER.match(ctx.text, t.end) else None
+
+
+_TOTAL_BEFORE = LazyPattern(r"(?:\b(?:a\s+total\s+of|for\s+a\s+total\s+of|total(?:l)?ing|in\s+total|in\s+all|altogether|"
+                            r"all\s+told|bringing\s+the\s+total\s+to)|,\s*(?:or|for))\s*(?:(?:about|around|some|roughly|"
+                            r"nearly|almost|just\s+over|just\s+under)\s+)?$", regex.I)
+_AT_RATE = LazyPattern(r"[^\S\n]+(?:[\p{L}-]+[^\S\n]+){0,6}?(?:at|for|costing)[^\S\n]+(?:an?[^\S\n]+(?:average[^\S\n]+)?"
+                      r"(?:unit[^\S\n]+)?(?:cost|price)[^\S\n]+of[^\S\n]+)?(?:(?:about|around|some|roughly)[^\S\n]+)?", regex.I)
+_TOTAL_AFTER = LazyPattern(r"\s+(?:in\s+all|in\s+total|altogether|all\s+told|combined|overall)\b", regex.I)
 
 
 _PER_UNIT_WORDS = LazyPattern(r"\s*(?:per|a|an|for\s+each|for\s+every)\s+([\p{L}][\p{L}²³-]*)(?:[ -]([\p{L}][\p{L}²³-]*))?",
