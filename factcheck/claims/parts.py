@@ -603,7 +603,11 @@ def _given_whole(ctx: Ctx, pairs: Pairs, x: Mention) -> tuple[Mention, Mention, 
         y = ctx.numbers_in(max(0, back.start() - 40), back.start())[-1]
         return _given_whole(ctx, pairs, y) if y.start < x.start and not _sum_comparable(ctx, x, y) else None
     if _partitive(ctx, x) or back is not None:
-        w = _whole_pointed_back(ctx, pairs, x)
+        cands = _pointed_back(ctx, pairs, x)
+        if len(cands) > 1 and ";" in ctx.text[cands[-1].end:x.start]:
+            return None  # "Of the 146 parts, 92 were for tanks and 54 for trucks; 31 of them, about a fifth, were
+            # metal": across a clause, "of them" may point at any of several figures; which one is not said
+        w = cands[-1] if cands else None
     w = w or _of_the_whole(ctx, x) or _whole_of_which(ctx, x)
     return (x, w, f"{x.text} is of {w.text}") if w is not None else None
 
@@ -630,6 +634,19 @@ def _partitive_before(ctx: Ctx, pairs: Pairs, p: Mention) -> tuple[Mention, Ment
     if len(found) != 1 or ";" in ctx.text[max(found[0][0].end, found[0][1].end):p.start]:
         return None  # (two, or one in a clause of its own: "12 of the 40 were cancelled; the rest flew, a 95% success rate")
     return found[0]
+
+
+def _set_subject(ctx: Ctx, t: Mention) -> bool:
+    """Does the total's own clause (after a semicolon, or its sentence) open on a set it counts ("the two existing
+    centres have 14 metal printers between them", "its three allies field 30 tanks combined"), with no other amount
+    before the total: the total is of the set's members, whose figures the text does not give?"""
+    s0, _ = ctx.sentence(t.start)
+    c0 = max(s0, ctx.text.rfind(";", s0, t.start) + 1)
+    if c0 == s0:
+        return False
+    before = [x for x in ctx.numbers_in(c0, t.start) if is_amount(x)]
+    return len(before) == 1 and before[0].type in ("count", "number") and \
+        _SET_DETERMINER_BEFORE.search(ctx.text, max(c0, before[0].start - 12), before[0].start) is not None
 
 
 def _set_size(ctx: Ctx, x: Mention) -> bool:
@@ -675,12 +692,17 @@ def _whole_pointed_back(ctx: Ctx, pairs: Pairs, part: Mention) -> Mention | None
     """The whole "of which"/"of whom" points back to: the last larger figure of the part's kind before it in its
     sentence that is not the base of a comparison ("2,013 exhibitors, 13% more than the 1,782 of 2022, of whom
     1,190, or 59%": of the 2,013)."""
-    s0, _ = ctx.sentence(part.start)
-    before = [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
-              and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
-              and not pairs.with_old(x) and not base_position(ctx, x) and x.start not in pairs.deltas
-              and not _DIFFERENCE_AFTER.match(ctx.text, x.end)]  # ("272 more": the size of a difference)
+    before = _pointed_back(ctx, pairs, part)
     return before[-1] if before else None
+
+
+def _pointed_back(ctx: Ctx, pairs: Pairs, part: Mention) -> list[Mention]:
+    """The figures "of which"/"of them" after them may point back to, in text order (see _whole_pointed_back)."""
+    s0, _ = ctx.sentence(part.start)
+    return [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
+            and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
+            and not pairs.with_old(x) and not base_position(ctx, x) and x.start not in pairs.deltas
+            and not _DIFFERENCE_AFTER.match(ctx.text, x.end)]  # ("272 more": the size of a difference)
 
 
 _DIFFERENCE_AFTER = LazyPattern(r"\s+(?:more|fewer|less|higher|lower|greater|larger|smaller)\b", regex.I)
@@ -2005,6 +2027,10 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     if t.type == "percent" and _growth_sentence(ctx, facts, t):
         return  # "Sales in Europe rose 10%, in Asia 5% and in America 2% – 6% overall": rates of growth do not add
     where = str(mt.template.meta.get("parts", "either"))
+    if where == "before" and _set_subject(ctx, t):
+        ctx.skip("sum", t, "a total of the members of a set its own clause names ('the two centres ... between them'); "
+                           "their figures are not given")
+        return  # "seven metal and 12 polymer printers; the two existing centres have 14 metal printers between them"
     if t.type == "count" and t.unit and not t.inferred and (nxt := ctx.numbers_in(t.end, t.end + 80)) and \
             regex.match(r",\s*$", ctx.text[t.end:nxt[0].start]) and nxt[0].type == "count" and nxt[0].unit and \
             not nxt[0].inferred and _other_specific_thing(ctx, t.unit, nxt[0].unit):
