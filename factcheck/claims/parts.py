@@ -2038,6 +2038,16 @@ def _total(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
         # things (not "52 aircraft, 21 Rafale fighters and 31 Falcon jets": a class and its kinds)
     ev0 = Evidence("total:" + mt.template.id, f"'{_quote(ctx, mt.start, mt.end)}'", mt.template.weight,
                    mt.template.explicit)
+    if mt.template.id == "labelled-total":
+        # "Staff by site: headquarters 420; depots 1,150; ranges 230; total 1,800": every item one figure of the
+        # total's kind; an item with none (or two) and the list is not read
+        items = _labelled_items(ctx, t)
+        if items is None:
+            ctx.skip("sum", t, "a labelled total whose items do not each give one figure of its kind")
+            return
+        ctx.add(Claim("sum", (t.start, t.end), t, readings=(Relation("sum", tuple(items), (ev0, Evidence(
+            "labelled-items", f"the {len(items)} items the semicolons set apart", 1.0)),),)))
+        return
     lists = []
     semicolon_list: list[Mention] | None = None
     if where in ("before", "either") and not _OPEN_BRACKET_BEFORE.search(ctx.text, max(0, t.start - 3), t.start):
@@ -2978,6 +2988,26 @@ def _list_before(ctx: Ctx, facts: Facts, t: Mention) -> list[Mention]:
             break
         out.insert(0, x)
     return out
+
+
+def _labelled_items(ctx: Ctx, t: Mention) -> list[Mention] | None:
+    """The items of a list set apart by semicolons before a labelled total ("aircraft carriers 14.8; submarines 17.6;
+    other 1.0; total 35.5"), from the colon that opens it (or the sentence start): one figure of the total's kind
+    each, two items at least; None otherwise."""
+    s0, _ = ctx.sentence(t.start)
+    end = ctx.text.rfind(";", s0, t.start)
+    start = max(s0, ctx.text.rfind(":", s0, end) + 1)
+    if end <= start:
+        return None
+    items: list[Mention] = []
+    a = start
+    for b in [i for i in range(start, end) if ctx.text[i] == ";"] + [end]:
+        got = [x for x in ctx.numbers_in(a, b) if is_amount(x) and x.type != "percent"]
+        if len(got) != 1 or not _sum_comparable(ctx, got[0], t):
+            return None
+        items.append(got[0])
+        a = b + 1
+    return items if len(items) >= 2 else None
 
 
 def _semicolon_joined(between: str) -> bool:
