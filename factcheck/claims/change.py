@@ -411,6 +411,11 @@ def _changes(ctx: Ctx, facts: Facts, pairs: Pairs, ms: list[Match], figs: list[M
             ctx.skip("percent_change" if p.type == "percent" else "multiple" if p.role == "multiple" else "difference",
                      p, "a change given elsewhere, explained here by its causes")
             continue
+        if p.type == "percent" and facts.g.regex(_OWN_CHANGE_CLAUSE).search(
+                ctx.text, max(ctx.sentence(p.start)[0], p.start - 140), p.start):
+            ctx.skip("percent_change", p, "the change of a clause of its own ('after ... raised salaries by'), whose "
+                                          "levels the text does not give")
+            continue  # "rose to 41% from 26%, after the 2022 agreement raised salaries by 12.5% over two years"
         if p.role in ("fraction", "multiple") and _AS_MUCH_AFTER.match(ctx.text, p.end):
             continue  # "A$43,000 ..., against A$19,000 - less than half as much, and a saving of A$14,000": a fraction
             # "as much" as another level is their ratio (a multiple), not the size of a change
@@ -2181,6 +2186,12 @@ _SIDE_BY_SIDE = LazyPattern(r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|a
 _ORDERED = LazyPattern(r"\b(?:up|down|rose|fell|from|to|after|before)\b", regex.I)
 # a comparative right after a change, no base after it ("78% cheaper", "a third larger"; not "25% lower than")
 _COMPARATIVE_AFTER = r"\s+(?:@comparatives_up|@comparatives_down)(?![\p{L}\p{N}])(?!\s+than\b)"
+# a clause of cause after the levels, with a verb of change and its own object before "by": "after the agreement
+# raised salaries by", "following a decision that cut shift lengths by" (not "as revenue grew by": no object)
+_OWN_CHANGE_CLAUSE = r"(?<![\p{L}])(?:after|following|because)\s+(?:[^,;.\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,80}?" \
+    r"(?<![\p{L}])(?:@increase_words|" \
+    r"@decrease_words)\s+(?:(?:its|their|the|his|her|our)\s+)?[\p{L}-]{3,}(?:\s+[\p{L}-]+){0,3}?\s+by\s+" \
+    r"(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|just\s+over|just\s+under)\s+)?$"
 _AS_MUCH_AFTER = LazyPattern(r"\s+as\s+(?:much|many|large|big|high|long|heavy|expensive|costly|great|fast)\b", regex.I)
 # a saving named right before the change ("a saving of about 86%", "savings of 15%"): a fall from the larger level
 _SAVING_BEFORE = r"(?<![\p{L}])(?:@saving_words)\s+(?:of\s+)?(?:(?:about|around|some|roughly|nearly|almost|more\s+than|" \

@@ -3938,9 +3938,11 @@ def _split(ctx: Ctx, facts: Facts, mt: Match) -> None:
         return  # "the French State (62.25%) and Thales (35%), with employees holding the remainder": a part unstated
     if facts.g.word_pattern("partial_list_words").search(ctx.text, max(s, mt.start - 40), shares[-1].start):
         return  # "whose main shareholders are A (26.6%) and B (26.6%)": only some of the parts are named
-    if any(x.type == "percent" for x in ctx.numbers_in(max(s, mt.start - 80), mt.start)):
+    first = min(mt.start, shares[0].start)
+    if any(x.type == "percent" and x not in shares for x in ctx.numbers_in(max(s, first - 80), shares[0].start)):
         return  # "a 7.3% stake in Hanwha Ocean held by Hanwha Impact Partners (5.0%) and Hanwha Energy (2.3%)": shares of
-        # the stake named before, not of a whole that makes 100%
+        # the stake named before, not of a whole that makes 100% (also inside the match: "49.5% by the Russian side,
+        # split between Kalashnikov Concern (42%) and Rosoboronexport (7.5%)")
     # "owned by Airbus and BAE Systems (37.5% each) and Leonardo (25%)": a share "each" counts once per owner named
     # before it in its item
     counted: list[Mention] = []
