@@ -452,6 +452,7 @@ def address_matches(lex: Lexicon, t: str) -> Iterator[Any]:
 _NOT_ITEM_AFTER = LazyPattern(r"[ \u00a0]*(?:%|percent|per\b|per[ \u00a0]cent|thousand|million|billion|trillion|[$€£¥]|"
                               r"\p{L}+s\b|years?\b|months?\b|days?\b|hours?\b)", regex.I)
 _DIGITS_WORD = LazyPattern(r"[ \u00a0-]digits?\b", regex.I)
+_HYPHEN_COMPOUND = LazyPattern(r"-[\p{L}\p{N}]")
 _COMPOUND_REST = LazyPattern(r"[ \u00a0](?P<n>\d{1,3})[ \u00a0](?P<w>\p{L}+)(?![\p{L}\d])")
 # "the number of deployed weapons fell by 400, almost 10%": a hedged percent set off by a comma restates the figure
 # before it as a share or a change; the bare figure is no percent of a list
@@ -1009,6 +1010,8 @@ class _Scanner:
                     self._block(*m.span())
         for m in self._scan("multiple"):
             if free(*m.span()) and not _DIGITS_WORD.match(t, m.end()):  # not "grew by double digits", "triple-digit"
+                if _HYPHEN_COMPOUND.match(t, m.end()):
+                    continue  # "a double-V hull", "double-hulled", "triple-A": the first half of a compound adjective
                 if m.group()[:1].isupper() and _CAPITAL_WORD_AFTER.match(t, m.end()) and not self._title_case_line(m.start()):
                     continue  # "Double Eagle vehicles", "the Triple Crown": a capital word before another names a thing
                 w = m.group().lower()
