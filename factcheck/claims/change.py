@@ -1821,10 +1821,26 @@ def _claim(ctx: Ctx, facts: Facts, pairs: Pairs, p: Mention, kind: str, formula:
         if not readings:
             ctx.skip(kind, p, f"'{word}': no two figures of that measure to compare")
             return
+    if kind == "multiple" and readings and _pair_taken_by_another_multiple(ctx, p, readings[0]):
+        ctx.skip(kind, p, "the pair is another multiple's, stated right by it; this one names its own object")
+        return  # "which doubles the interval from 1,000 to 2,000 cycles, is expected to halve maintenance costs"
     ctx.add(Claim(kind, (p.start, p.end), p, readings=tuple(readings), stated_value=stated_value,
                   stated_step=step, qualifier=qualifier,
                   # "an improvement of about a tenth": a fraction's size, its direction not given (evaluative words)
                   params={"unsigned": True} if fraction and not direction and formula != "ratio" else {}))
+
+
+def _pair_taken_by_another_multiple(ctx: Ctx, p: Mention, r: Relation) -> bool:
+    """Is the reading's pair the operands of a multiple claimed earlier in the sentence, between the pair and ``p``
+    ("doubles the interval from 1,000 to 2,000 cycles, ... to halve maintenance costs"): one pair, one multiple (the
+    nearer one, which the text ties to it)?"""
+    if len(r.operands) != 2 or r.alternative:
+        return False
+    ops = {(m.start, m.end) for m in r.operands}
+    si = ctx.sent_index(p.start)
+    return any(c.kind == "multiple" and c.stated is not None and c.stated is not p and c.readings
+               and ctx.sent_index(c.stated.start) == si and c.stated.end <= p.start
+               and {(m.start, m.end) for m in c.readings[0].operands} == ops for c in ctx.claims[-8:])
 
 
 # "a combined shortfall of", "a total gap of", "together ... short": a difference summed over several pairs

@@ -699,12 +699,27 @@ def _whole_pointed_back(ctx: Ctx, pairs: Pairs, part: Mention) -> Mention | None
 def _pointed_back(ctx: Ctx, pairs: Pairs, part: Mention) -> list[Mention]:
     """The figures "of which"/"of them" after them may point back to, in text order (see _whole_pointed_back)."""
     s0, _ = ctx.sentence(part.start)
+    # (not the subject of the verb whose object the part is: "The Auxiliary's 4,000 volunteers and 1,000 vessels
+    # handled 1,474 of them" - "them" are the incidents of the sentence before)
     return [x for x in ctx.numbers_in(s0, part.start) if is_amount(x) and x.type != "percent"
             and _sum_comparable(ctx, x, part) and abs(x.value or 0) > abs(part.value or 0)
             and not pairs.with_old(x) and not base_position(ctx, x) and x.start not in pairs.deltas
-            and not _DIFFERENCE_AFTER.match(ctx.text, x.end)]  # ("272 more": the size of a difference)
+            and not _DIFFERENCE_AFTER.match(ctx.text, x.end)  # ("272 more": the size of a difference)
+            and not _subject_of_verb_before(ctx, x, part)]
 
 
+def _subject_of_verb_before(ctx: Ctx, x: Mention, part: Mention) -> bool:
+    """Is ``x`` in the subject of the verb whose object ``part`` is ("4,000 volunteers and 1,000 vessels handled
+    1,474 of them"): a past-tense verb right before the part, and no punctuation between ``x`` and it?"""
+    verb = _VERB_RIGHT_BEFORE.search(ctx.text, max(x.end, part.start - 30), part.start)
+    # (not a second verb of the same subject: "located 37 mines and neutralised 29 of them", where 37 is the first
+    # verb's object; a thousands comma is no break)
+    return verb is not None and x.end <= verb.start() and \
+        not regex.search(r"[;:()–—]|,(?!\d)", ctx.text[x.end:verb.start()]) and \
+        not regex.search(r"\b(?:and|but|then|or)\s+$", ctx.text[x.end:verb.start()])
+
+
+_VERB_RIGHT_BEFORE = LazyPattern(r"(?<![\p{L}])\p{Ll}{2,}ed\s+$")
 _DIFFERENCE_AFTER = LazyPattern(r"\s+(?:more|fewer|less|higher|lower|greater|larger|smaller)\b", regex.I)
 
 
@@ -1137,7 +1152,8 @@ def _wholes(ctx: Ctx, facts: Facts, p: Mention, part: Mention, whole: Mention | 
     # the whole is plain when the part says "N of them" right after it, or when one figure alone has the part's
     # measure ("Air defence orders of NOK 11.2 billion ... 48% of the total" after "orders of NOK 18.1 billion")
     s0, _ = ctx.sentence(part.start)
-    prev = [x for x, _ in out if x.start < part.start and ctx.sent_index(x.start) == ctx.sent_index(part.start)]
+    prev = [x for x, _ in out if x.start < part.start and ctx.sent_index(x.start) == ctx.sent_index(part.start)
+            and not _subject_of_verb_before(ctx, x, part)]
     if regex.match(r"\s*(?:[\p{L}-]+\s+)?of\s+(?:them|these|those|which|whom)\b", ctx.text[part.end:part.end + 30], regex.I) \
             and prev:
         whole_x = prev[-1]
