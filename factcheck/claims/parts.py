@@ -711,7 +711,8 @@ def _pointed_back(ctx: Ctx, pairs: Pairs, part: Mention) -> list[Mention]:
 def _subject_of_verb_before(ctx: Ctx, x: Mention, part: Mention) -> bool:
     """Is ``x`` in the subject of the verb whose object ``part`` is ("4,000 volunteers and 1,000 vessels handled
     1,474 of them"): a past-tense verb right before the part, and no punctuation between ``x`` and it?"""
-    verb = _VERB_RIGHT_BEFORE.search(ctx.text, max(x.end, part.start - 30), part.start)
+    verb = next((v for v in _PAST_VERB.finditer(ctx.text, max(x.end, part.start - 30), part.start)
+                 if not ctx.text[v.end():part.start].strip()), None)
     # (not a second verb of the same subject: "located 37 mines and neutralised 29 of them", where 37 is the first
     # verb's object; a thousands comma is no break)
     return verb is not None and x.end <= verb.start() and \
@@ -719,7 +720,6 @@ def _subject_of_verb_before(ctx: Ctx, x: Mention, part: Mention) -> bool:
         not regex.search(r"\b(?:and|but|then|or)\s+$", ctx.text[x.end:verb.start()])
 
 
-_VERB_RIGHT_BEFORE = LazyPattern(r"(?<![\p{L}])\p{Ll}{2,}ed\s+$")
 _DIFFERENCE_AFTER = LazyPattern(r"\s+(?:more|fewer|less|higher|lower|greater|larger|smaller)\b", regex.I)
 
 

@@ -503,7 +503,7 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     # the five best, and any other the grammar ties outright ("£4.2 billion for five", doubted or not): a reading
     # that may hold is not cut off by readings that only score higher (at most eight in all)
     kept = readings[:5] + [x for x in readings[5:] if any(e.cue == "tied" for e in x.evidence) and x.score >= 2.0][:3]
-    derived = _derived_total(ctx, r, kept[0]) if kept else None
+    derived = _derived_total(ctx, facts, r, kept[0]) if kept else None
     if derived is not None:
         # "4,150 sessions at an average cost of £96 a session, about £389,000 in all", "36 trucks at €410,000 apiece,
         # or €16.4 million in total": the total comes after the count and the rate, called a total: it is the figure
@@ -518,10 +518,10 @@ def _rate(ctx: Ctx, facts: Facts, pairs: Pairs, mt: Match) -> None:
     ctx.add(Claim("per_unit", (r.start, r.end), r, readings=tuple(kept)))
 
 
-def _derived_total(ctx: Ctx, r: Mention, best: Relation) -> Mention | None:
+def _derived_total(ctx: Ctx, facts: Facts, r: Mention, best: Relation) -> Mention | None:
     """The total of the best reading when the text works it out from the rate: after the rate and its count in one
     sentence, set off as a total ("..., or €16.4 million in total", "a total of $5.4 million", "about £389,000 in
-    all"), not yet claimed."""
+    all"; linking words total_cues), not yet claimed."""
     if best.formula != "per_unit" or len(best.operands) != 2 or best.alternative:
         return None
     t, c = best.operands
@@ -533,15 +533,15 @@ def _derived_total(ctx: Ctx, r: Mention, best: Relation) -> Mention | None:
     between = ctx.text[r.end:t.start]
     if regex.search(r"[;:]|\d", between) or len(between) > 60:
         return None
-    return t if _TOTAL_BEFORE.search(between) or _TOTAL_AFTER.match(ctx.text, t.end) else None
+    return t if facts.g.regex(_TOTAL_BEFORE).search(between) or facts.g.regex(_TOTAL_AFTER).match(ctx.text, t.end) \
+        else None
 
 
-_TOTAL_BEFORE = LazyPattern(r"(?:\b(?:a\s+total\s+of|for\s+a\s+total\s+of|total(?:l)?ing|in\s+total|in\s+all|altogether|"
-                            r"all\s+told|bringing\s+the\s+total\s+to)|,\s*(?:or|for))\s*(?:(?:about|around|some|roughly|"
-                            r"nearly|almost|just\s+over|just\s+under)\s+)?$", regex.I)
+_TOTAL_BEFORE = r"(?:(?<![\p{L}])(?:@total_cues)|,\s*(?:or|for))\s*(?:(?:about|around|some|roughly|nearly|almost|just\s+over|" \
+    r"just\s+under)\s+)?$"
 _AT_RATE = LazyPattern(r"[^\S\n]+(?:[\p{L}-]+[^\S\n]+){0,6}?(?:at|for|costing)[^\S\n]+(?:an?[^\S\n]+(?:average[^\S\n]+)?"
                       r"(?:unit[^\S\n]+)?(?:cost|price)[^\S\n]+of[^\S\n]+)?(?:(?:about|around|some|roughly)[^\S\n]+)?", regex.I)
-_TOTAL_AFTER = LazyPattern(r"\s+(?:in\s+all|in\s+total|altogether|all\s+told|combined|overall)\b", regex.I)
+_TOTAL_AFTER = r"\s+(?:@total_cues)(?![\p{L}])"
 
 
 _PER_UNIT_WORDS = LazyPattern(r"\s*(?:per|a|an|for\s+each|for\s+every)\s+([\p{L}][\p{L}²³-]*)(?:[ -]([\p{L}][\p{L}²³-]*))?",
